@@ -1,0 +1,154 @@
+/**
+ * One error type for the whole SDK. Callers branch on `code` (via `isCrmError`), never on
+ * `instanceof`, because an app can end up with two copies of this package (ESM and CJS).
+ */
+export const ERROR_CODES = {
+  VALIDATION: 'VALIDATION',
+  NOT_FOUND: 'NOT_FOUND',
+  PERMISSION_DENIED: 'PERMISSION_DENIED',
+  INVALID_TRANSITION: 'INVALID_TRANSITION',
+  CONCURRENCY: 'CONCURRENCY',
+  CONFLICT: 'CONFLICT',
+  UNKNOWN_MACHINE_VERSION: 'UNKNOWN_MACHINE_VERSION',
+  STORAGE: 'STORAGE',
+} as const;
+
+export type CrmErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
+
+const BRAND = Symbol.for('gongfu.CrmError');
+
+export class CrmError extends Error {
+  readonly code: CrmErrorCode;
+  readonly [BRAND] = true;
+
+  constructor(code: CrmErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+    this.name = 'CrmError';
+  }
+}
+
+export interface FieldIssue {
+  /** Dotted path of the offending field, e.g. `interests.0.quantity`. */
+  field: string;
+  message: string;
+}
+
+export class ValidationError extends CrmError {
+  readonly issues: readonly FieldIssue[];
+  /** The first offending field, for the common single-field case. */
+  readonly field: string;
+
+  constructor(issues: readonly FieldIssue[], options?: { cause?: unknown }) {
+    const first = issues[0] ?? { field: '', message: 'invalid input' };
+    super(ERROR_CODES.VALIDATION, `${first.field || 'input'}: ${first.message}`, options);
+    this.name = 'ValidationError';
+    this.issues = issues;
+    this.field = first.field;
+  }
+}
+
+export class NotFoundError extends CrmError {
+  readonly entity: string;
+  readonly id: string;
+
+  constructor(entity: string, id: string) {
+    super(ERROR_CODES.NOT_FOUND, `${entity} ${id} not found`);
+    this.name = 'NotFoundError';
+    this.entity = entity;
+    this.id = id;
+  }
+}
+
+export class PermissionDeniedError extends CrmError {
+  readonly action: string;
+
+  constructor(action: string, reason: string) {
+    super(ERROR_CODES.PERMISSION_DENIED, `not allowed to ${action}: ${reason}`);
+    this.name = 'PermissionDeniedError';
+    this.action = action;
+  }
+}
+
+export class InvalidTransitionError extends CrmError {
+  readonly from: string;
+  readonly event: string;
+  /** Why the move was refused, in words a salesperson reads. */
+  readonly reason: string;
+
+  constructor(from: string, event: string, reason: string) {
+    super(ERROR_CODES.INVALID_TRANSITION, `cannot ${event} from ${from}: ${reason}`);
+    this.name = 'InvalidTransitionError';
+    this.from = from;
+    this.event = event;
+    this.reason = reason;
+  }
+}
+
+export class ConcurrencyError extends CrmError {
+  readonly entity: string;
+  readonly id: string;
+  readonly expected: number;
+  readonly actual: number | null;
+
+  constructor(entity: string, id: string, expected: number, actual: number | null) {
+    super(
+      ERROR_CODES.CONCURRENCY,
+      `${entity} ${id} was changed by someone else (expected version ${expected}, found ${actual ?? 'none'})`,
+    );
+    this.name = 'ConcurrencyError';
+    this.entity = entity;
+    this.id = id;
+    this.expected = expected;
+    this.actual = actual;
+  }
+}
+
+/** A uniqueness rule was broken (e.g. a second user with the same email). */
+export class ConflictError extends CrmError {
+  readonly entity: string;
+
+  constructor(entity: string, message: string) {
+    super(ERROR_CODES.CONFLICT, message);
+    this.name = 'ConflictError';
+    this.entity = entity;
+  }
+}
+
+export class UnknownMachineVersionError extends CrmError {
+  readonly machineId: string;
+  readonly version: number;
+
+  constructor(machineId: string, version: number) {
+    super(ERROR_CODES.UNKNOWN_MACHINE_VERSION, `no ${machineId} machine of version ${version} is known`);
+    this.name = 'UnknownMachineVersionError';
+    this.machineId = machineId;
+    this.version = version;
+  }
+}
+
+/** A driver failure, wrapped so that no raw driver error reaches the caller. */
+export class StorageError extends CrmError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(ERROR_CODES.STORAGE, message, options);
+    this.name = 'StorageError';
+  }
+}
+
+interface ErrorsByCode {
+  VALIDATION: ValidationError;
+  NOT_FOUND: NotFoundError;
+  PERMISSION_DENIED: PermissionDeniedError;
+  INVALID_TRANSITION: InvalidTransitionError;
+  CONCURRENCY: ConcurrencyError;
+  CONFLICT: ConflictError;
+  UNKNOWN_MACHINE_VERSION: UnknownMachineVersionError;
+  STORAGE: StorageError;
+}
+
+export function isCrmError(e: unknown): e is CrmError;
+export function isCrmError<C extends CrmErrorCode>(e: unknown, code: C): e is ErrorsByCode[C];
+export function isCrmError(e: unknown, code?: CrmErrorCode): boolean {
+  if (typeof e !== 'object' || e === null || (e as Record<symbol, unknown>)[BRAND] !== true) return false;
+  return code === undefined || (e as CrmError).code === code;
+}

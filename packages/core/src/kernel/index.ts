@@ -1,0 +1,5 @@
+export * from './errors.js';
+export * from './money.js';
+export * from './ports.js';
+export * from './time.js';
+export * from './validate.js';
