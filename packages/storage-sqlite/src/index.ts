@@ -1,1 +1,3 @@
-export const placeholder = 'storage-sqlite';
+export { ImmediateSqliteDialect } from './immediate-dialect.js';
+export { type SqliteStorageOptions, sqliteStorage } from './sqlite-storage.js';
+export { CachedStatements } from './statement-cache.js';

@@ -1,0 +1,34 @@
+import type { User } from '../domain/organisation.js';
+
+/**
+ * Who is acting. Commands take the user record (or just its id) and always reload the stored user,
+ * so a stale copy in the caller's hands can never carry a role or a manager it no longer has.
+ */
+export type ActorRef = string | { readonly id: string };
+
+/** The built-in actor for bootstrapping (creating the first admin) and for background jobs. */
+export const SYSTEM_ACTOR_ID = 'system';
+
+export const systemActor: { readonly id: string } = Object.freeze({ id: SYSTEM_ACTOR_ID });
+
+export function actorIdOf(ref: ActorRef): string {
+  return typeof ref === 'string' ? ref : ref.id;
+}
+
+/** The system actor as an admin user that exists in no table. */
+export function systemUser(tenantId: string, at: string): User {
+  return {
+    tenantId,
+    id: SYSTEM_ACTOR_ID,
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+    name: 'system',
+    email: null,
+    role: 'admin',
+    managerId: null,
+    channel: null,
+    active: true,
+    deactivatedAt: null,
+  };
+}

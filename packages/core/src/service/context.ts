@@ -1,0 +1,161 @@
+import { type AccessExplanation, type Action, authorize, explainAccess, type Grant, OrgChart, type OrgUser, type ProtectedRecord } from '../access/index.js';
+import type { AccessLevel } from '../domain/enums.js';
+import type { EntityType } from '../domain/history.js';
+import type { User } from '../domain/organisation.js';
+import { ConcurrencyError, NotFoundError, PermissionDeniedError } from '../kernel/errors.js';
+import type { Instant } from '../kernel/time.js';
+import type { StorageTx } from '../storage/crm-storage.js';
+import type { TeamMemberRow } from '../storage/repositories.js';
+import type { RowScope } from '../storage/scope.js';
+import { SYSTEM_ACTOR_ID, systemUser } from './actor.js';
+import { diffRecords } from './changes.js';
+import type { EntityKind } from './entities.js';
+import type { ServiceSettings } from './settings.js';
+
+const ALL: RowScope = { kind: 'all' };
+
+/** Everything one command needs: its transaction, the acting user, the org chart and "now". */
+export class CommandContext {
+  private constructor(
+    readonly tx: StorageTx,
+    readonly actor: User,
+    readonly org: OrgChart,
+    readonly users: ReadonlyMap<string, User>,
+    readonly now: Instant,
+    readonly settings: ServiceSettings,
+  ) {}
+
+  static async open(tx: StorageTx, actorId: string, settings: ServiceSettings): Promise<CommandContext> {
+    const now = settings.clock.now();
+    const users = await loadUsers(tx);
+    const actor = actorId === SYSTEM_ACTOR_ID ? systemUser(tx.tenantId, now) : users.get(actorId);
+    if (!actor) throw new NotFoundError('user', actorId);
+    if (!actor.active) throw new PermissionDeniedError('act', `${actor.name} is no longer active`);
+    const org = new OrgChart([...users.values()], { nameOf: (id) => users.get(id)?.name });
+    return new CommandContext(tx, actor, org, users, now, settings);
+  }
+
+  newId(prefix: string): string {
+    return this.settings.ids.next(prefix);
+  }
+
+  userName(id: string): string {
+    return this.users.get(id)?.name ?? id;
+  }
+
+  activeUser(id: string, field: string): User {
+    const user = this.users.get(id);
+    if (!user) throw new NotFoundError('user', id);
+    if (!user.active) throw new PermissionDeniedError(`assign ${field}`, `${user.name} has left`);
+    return user;
+  }
+
+  get actorOrgUser(): OrgUser {
+    return this.actor;
+  }
+
+  /** Rows this actor may see (or edit), as data the storage compiles into SQL. */
+  scope(level: AccessLevel = 'read'): RowScope {
+    if (!this.actor.active) return { kind: 'none' };
+    if (this.actor.role === 'admin') return ALL;
+    const subtree = this.org.subtreeOf(this.actor.id);
+    return { kind: 'scoped', ownerIds: subtree, memberIds: subtree, minAccess: level };
+  }
+
+  async protectedRecord<T>(kind: EntityKind<T>, record: T): Promise<ProtectedRecord> {
+    const members = await this.tx.teams.members(kind.teamKeyOf(record));
+    return { ownerId: kind.ownerOf(record), grants: members.map(toGrant) };
+  }
+
+  /**
+   * Load a record the actor may act on. A record the actor may not even read is reported exactly
+   * like a missing one, so ids cannot be probed.
+   */
+  async load<T>(kind: EntityKind<T>, id: string, action: Action = 'read'): Promise<T> {
+    const record = await kind.store(this.tx).get(id);
+    if (!record) throw new NotFoundError(kind.label, id);
+    await this.authorize(kind, record, action);
+    return record;
+  }
+
+  async authorize<T>(kind: EntityKind<T>, record: T, action: Action): Promise<void> {
+    const target = await this.protectedRecord(kind, record);
+    const read = authorize(this.org, this.actor, 'read', target);
+    if (!read.allowed) throw new NotFoundError(kind.label, (record as { id: string }).id);
+    if (action === 'read') return;
+    const decision = authorize(this.org, this.actor, action, target);
+    if (!decision.allowed) throw new PermissionDeniedError(`${action} this ${kind.label}`, decision.reason);
+  }
+
+  async explain<T>(kind: EntityKind<T>, record: T): Promise<AccessExplanation> {
+    return explainAccess(this.org, this.actor, await this.protectedRecord(kind, record));
+  }
+
+  /** Fail fast when the caller read an older version than the one stored. */
+  checkVersion(entity: string, record: { id: string; version: number }, expected: number | undefined): void {
+    if (expected !== undefined && expected !== record.version) {
+      throw new ConcurrencyError(entity, record.id, expected, record.version);
+    }
+  }
+
+  async insert<T extends { id: string; version: number }>(
+    kind: EntityKind<T>,
+    record: T,
+    event: string,
+    meta: Record<string, unknown> | null = null,
+  ): Promise<T> {
+    await kind.store(this.tx).insert(record);
+    await this.history(kind.type, record.id, event, null, record, record.version, meta);
+    return record;
+  }
+
+  /** Write the next version of a record (compare-and-set on the version read) and log the change. */
+  async update<T extends { id: string; version: number; updatedAt: string }>(
+    kind: EntityKind<T>,
+    before: T,
+    changes: Partial<T>,
+    event: string,
+    meta: Record<string, unknown> | null = null,
+  ): Promise<T> {
+    const after = { ...before, ...changes, version: before.version + 1, updatedAt: this.now } as T;
+    await kind.store(this.tx).update(after, before.version);
+    await this.history(kind.type, after.id, event, before, after, after.version, meta);
+    return after;
+  }
+
+  async history(
+    entityType: EntityType,
+    entityId: string,
+    event: string,
+    before: object | null,
+    after: object | null,
+    version: number,
+    meta: Record<string, unknown> | null = null,
+  ): Promise<void> {
+    await this.tx.history.append([
+      { entityType, entityId, event, actorId: this.actor.id, at: this.now, version, changes: diffRecords(before, after), meta },
+    ]);
+  }
+
+  /** Keep the governing team's owner row in step with the record's owner. */
+  async setTeam(teamKey: string, ownerId: string, members: readonly Omit<TeamMemberRow, 'isOwner'>[]): Promise<void> {
+    const rows: TeamMemberRow[] = [{ userId: ownerId, role: 'sales', access: 'edit', isOwner: true }];
+    for (const m of members) if (m.userId !== ownerId) rows.push({ ...m, isOwner: false });
+    await this.tx.teams.replace(teamKey, rows);
+  }
+}
+
+function toGrant(row: TeamMemberRow): Grant {
+  return { userId: row.userId, role: row.role, access: row.access };
+}
+
+async function loadUsers(tx: StorageTx): Promise<Map<string, User>> {
+  const users = new Map<string, User>();
+  let cursor: string | undefined;
+  do {
+    const page = await tx.users.list({ scope: ALL, limit: 500, ...(cursor ? { cursor } : {}) });
+    for (const u of page.items) users.set(u.id, u);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return users;
+}

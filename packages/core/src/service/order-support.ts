@@ -1,0 +1,88 @@
+import type { Opportunity } from '../domain/opportunity.js';
+import type { Order, OrderLine } from '../domain/order.js';
+import { type CalendarDate, calendarDateSchema } from '../kernel/time.js';
+import { parseInput } from '../kernel/validate.js';
+import { remindersForOrder } from '../reminders/index.js';
+import type { CommandContext } from './context.js';
+import { ENTITY } from './entities.js';
+import { syncReminders } from './reminder-sync.js';
+
+/** Order numbers people can read on the phone: SO-2026-000123, unique per tenant. */
+export function orderNumber(ctx: CommandContext, sequence: number): string {
+  return `SO-${ctx.now.slice(0, 4)}-${String(sequence).padStart(6, '0')}`;
+}
+
+export async function insertOrder(ctx: CommandContext, order: Omit<Order, 'number'>): Promise<Order> {
+  const count = await ctx.tx.orders.count(undefined, { kind: 'all' });
+  const full: Order = { ...order, number: orderNumber(ctx, count + 1) };
+  await ctx.insert(ENTITY.order, full, 'order.created', full.opportunityId ? { opportunityId: full.opportunityId } : null);
+  // A direct order governs its own team; an order from a deal shares the deal's team.
+  if (!full.opportunityId) await ctx.setTeam(full.id, full.ownerId, []);
+  await refreshOrderReminders(ctx, full);
+  return full;
+}
+
+/** The won deal's lines become the order's lines; the deal team follows through the team key. */
+export async function insertOrderFromOpportunity(
+  ctx: CommandContext,
+  opp: Opportunity,
+  options: { promisedDelivery?: string | undefined; warrantyMonths?: number | undefined },
+): Promise<Order> {
+  const promised: CalendarDate | null = options.promisedDelivery
+    ? parseInput(calendarDateSchema, options.promisedDelivery)
+    : opp.requiredDelivery;
+  const lines: OrderLine[] = opp.lines.map((l) => ({
+    id: ctx.newId('oline'),
+    sku: l.sku,
+    description: l.description,
+    quantity: l.quantity,
+    unitPrice: l.unitPrice,
+    shippedQuantity: 0,
+    serials: [],
+    warrantyUntil: null,
+  }));
+  return insertOrder(ctx, {
+    tenantId: ctx.tx.tenantId,
+    id: ctx.newId('order'),
+    version: 1,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+    accountId: opp.accountId,
+    opportunityId: opp.id,
+    channel: opp.channel,
+    ownerId: opp.ownerId,
+    status: 'draft',
+    lines,
+    currency: opp.currency,
+    amount: opp.amount,
+    promisedDelivery: promised,
+    deliveredAt: null,
+    cancelReason: null,
+    warrantyMonths: options.warrantyMonths ?? 12,
+  });
+}
+
+export async function refreshOrderReminders(ctx: CommandContext, order: Order): Promise<void> {
+  const visits = await ctx.tx.activities.list({
+    where: { accountId: [order.accountId], status: ['completed'] },
+    scope: { kind: 'all' },
+    limit: 1,
+  });
+  const lastVisit = visits.items.find((a) => a.kind === 'visit' && order.deliveredAt && a.startAt >= order.deliveredAt);
+  const status =
+    order.status === 'delivered' || order.status === 'closed' || order.status === 'cancelled' ? order.status : 'open';
+  const desired = remindersForOrder(
+    {
+      id: order.id,
+      ownerId: order.ownerId,
+      channel: order.channel,
+      status,
+      promisedDelivery: order.promisedDelivery,
+      deliveredAt: order.deliveredAt,
+      lastServiceVisitAt: lastVisit?.startAt ?? null,
+      label: order.number,
+    },
+    ctx.settings.reminders,
+  );
+  await syncReminders(ctx, 'order', order.id, desired);
+}

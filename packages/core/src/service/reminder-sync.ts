@@ -1,0 +1,46 @@
+import type { Reminder, ReminderSubjectType } from '../domain/reminder.js';
+import { type DesiredReminder, reconcileReminders } from '../reminders/index.js';
+import type { CommandContext } from './context.js';
+
+/**
+ * Bring the stored reminders of one record in line with what the rules want now. Runs inside the
+ * command's transaction, so a reminder can never describe a state that was rolled back.
+ */
+export async function syncReminders(
+  ctx: CommandContext,
+  subjectType: ReminderSubjectType,
+  subjectId: string,
+  desired: readonly DesiredReminder[],
+): Promise<void> {
+  const stored = await ctx.tx.reminders.forSubject(subjectType, subjectId);
+  const plan = reconcileReminders(stored, desired);
+  if (plan.insert.length + plan.update.length + plan.remove.length === 0) return;
+  const byKey = new Map(stored.map((r) => [r.key, r]));
+  for (const r of plan.insert) {
+    const reminder: Reminder = {
+      ...r,
+      tenantId: ctx.tx.tenantId,
+      id: ctx.newId('rem'),
+      deliveredAt: null,
+      escalatedAt: null,
+      version: 1,
+    };
+    await ctx.tx.reminders.insert(reminder);
+  }
+  for (const r of plan.update) {
+    const current = byKey.get(r.key)!;
+    // A new occurrence (different due time) must be delivered and escalated afresh.
+    const fresh = current.dueAt !== r.dueAt || current.userId !== r.userId;
+    await ctx.tx.reminders.update(
+      {
+        ...current,
+        ...r,
+        deliveredAt: fresh ? null : current.deliveredAt,
+        escalatedAt: fresh ? null : current.escalatedAt,
+        version: current.version + 1,
+      },
+      current.version,
+    );
+  }
+  if (plan.remove.length > 0) await ctx.tx.reminders.remove(plan.remove.map((key) => byKey.get(key)!.id));
+}

@@ -1,0 +1,21 @@
+import type { CrmStorage } from '../storage/crm-storage.js';
+import { type ActorRef, actorIdOf } from './actor.js';
+import { CommandContext } from './context.js';
+import type { ServiceSettings } from './settings.js';
+
+/** Runs one command or query: one transaction, one acting user, one "now". */
+export interface Runner {
+  readonly settings: ServiceSettings;
+  write<T>(actor: ActorRef, fn: (ctx: CommandContext) => Promise<T>): Promise<T>;
+  read<T>(actor: ActorRef, fn: (ctx: CommandContext) => Promise<T>): Promise<T>;
+}
+
+export function createRunner(storage: CrmStorage, settings: ServiceSettings): Runner {
+  const options = { tenantId: settings.tenantId };
+  return {
+    settings,
+    write: (actor, fn) =>
+      storage.transaction(options, async (tx) => fn(await CommandContext.open(tx, actorIdOf(actor), settings))),
+    read: (actor, fn) => storage.read(options, async (tx) => fn(await CommandContext.open(tx, actorIdOf(actor), settings))),
+  };
+}

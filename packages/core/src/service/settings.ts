@@ -1,0 +1,12 @@
+import type { ReminderConfig } from '../reminders/index.js';
+import type { Clock, IdGenerator } from '../kernel/ports.js';
+
+/** Resolved options every command sees. */
+export interface ServiceSettings {
+  tenantId: string;
+  clock: Clock;
+  ids: IdGenerator;
+  /** IANA zone for calendars and date-based reminders (e.g. Asia/Shanghai). */
+  timeZone: string;
+  reminders: ReminderConfig;
+}

@@ -1,0 +1,4 @@
+export * from './crm-storage.js';
+export * from './repositories.js';
+export * from './scope.js';
+export * from './team-key.js';

@@ -1,0 +1,215 @@
+import type { Account, Contact } from '../domain/account.js';
+import type { Activity, DemoLoan } from '../domain/activity.js';
+import type { Page } from '../domain/common.js';
+import type { CostEntry } from '../domain/cost.js';
+import type { EntityType, HistoryEvent } from '../domain/history.js';
+import type { Lead, QuoteEntry } from '../domain/lead.js';
+import type { Opportunity } from '../domain/opportunity.js';
+import type { Order } from '../domain/order.js';
+import type { User } from '../domain/organisation.js';
+import type { Product } from '../domain/product.js';
+import type { Reminder } from '../domain/reminder.js';
+import type { ServiceCase } from '../domain/service-case.js';
+import type { Instant } from '../kernel/time.js';
+import type { RowScope } from './scope.js';
+
+/** A range over an ordered column; either end may be open. `to` is exclusive. */
+export interface Range<T extends string = string> {
+  from?: T;
+  to?: T;
+}
+
+export interface ListQuery<F> {
+  where?: F;
+  scope: RowScope;
+  /** 1–500. */
+  limit: number;
+  /** Opaque cursor from a previous page's `nextCursor`. */
+  cursor?: string;
+}
+
+/**
+ * Storage of one kind of versioned record, always within the tenant the transaction is bound to.
+ *
+ * - `get` returns null when no such record exists in this tenant. It is NOT scoped: the service
+ *   authorizes the loaded record with the pure policy and answers NotFound when it may not be seen.
+ * - `insert` MUST reject a duplicate id. The record's version MUST be 1.
+ * - `update` MUST write only if the stored version equals `expectedVersion`, and MUST then store
+ *   `record.version` (= expectedVersion + 1). Otherwise it MUST throw ConcurrencyError{expected,
+ *   actual} and change nothing. Compare-and-set in one statement, so racing writers cannot both win.
+ * - `list` MUST apply `scope` in the database and page by a stable order (newest first, then id).
+ */
+export interface RecordStore<T, F> {
+  get(id: string): Promise<T | null>;
+  getMany(ids: readonly string[]): Promise<T[]>;
+  insert(record: T): Promise<void>;
+  update(record: T, expectedVersion: number): Promise<void>;
+  list(query: ListQuery<F>): Promise<Page<T>>;
+  /** Count of visible rows matching `where` (for reports and dry runs). */
+  count(where: F | undefined, scope: RowScope): Promise<number>;
+}
+
+export interface UserFilter {
+  managerId?: string;
+  active?: boolean;
+}
+export interface AccountFilter {
+  ownerId?: readonly string[];
+  kind?: readonly string[];
+  /** Substring of the name, an alias, a phone or an email. */
+  text?: string;
+  mergedIntoId?: string | null;
+}
+export interface ContactFilter {
+  accountId?: string;
+  ownerId?: readonly string[];
+  text?: string;
+}
+export interface ProductFilter {
+  sku?: readonly string[];
+  category?: readonly string[];
+  active?: boolean;
+}
+export interface LeadFilter {
+  status?: readonly string[];
+  ownerId?: readonly string[];
+  channel?: readonly string[];
+  source?: readonly string[];
+  receivedAt?: Range;
+  text?: string;
+}
+export interface OpportunityFilter {
+  stage?: readonly string[];
+  ownerId?: readonly string[];
+  channel?: readonly string[];
+  accountId?: readonly string[];
+  open?: boolean;
+  updatedAt?: Range;
+}
+export interface OrderFilter {
+  status?: readonly string[];
+  ownerId?: readonly string[];
+  accountId?: readonly string[];
+  opportunityId?: readonly string[];
+}
+export interface ServiceCaseFilter {
+  status?: readonly string[];
+  orderId?: readonly string[];
+  accountId?: readonly string[];
+  ownerId?: readonly string[];
+}
+export interface ActivityFilter {
+  status?: readonly string[];
+  ownerId?: readonly string[];
+  leadId?: readonly string[];
+  opportunityId?: readonly string[];
+  accountId?: readonly string[];
+  startAt?: Range;
+}
+export interface DemoLoanFilter {
+  ownerId?: readonly string[];
+  accountId?: readonly string[];
+  open?: boolean;
+}
+export interface CostFilter {
+  incurredBy?: readonly string[];
+  opportunityId?: readonly string[];
+  accountId?: readonly string[];
+  leadId?: readonly string[];
+  incurredOn?: Range;
+  category?: readonly string[];
+}
+
+export interface TeamMemberRow {
+  userId: string;
+  role: 'sales' | 'presales' | 'service';
+  access: 'read' | 'edit';
+  /** True for the governing record's owner (kept in step with the owner on every transfer). */
+  isOwner: boolean;
+}
+
+/** Team membership per governing record (`teamKey` = the id of the lead, opportunity, account or order). */
+export interface TeamStore {
+  members(teamKey: string): Promise<TeamMemberRow[]>;
+  membersOfMany(teamKeys: readonly string[]): Promise<Map<string, TeamMemberRow[]>>;
+  /** Replace the whole membership of one team. */
+  replace(teamKey: string, members: readonly TeamMemberRow[]): Promise<void>;
+  /** Team keys where `userId` is a (non-owner) member. */
+  keysOfMember(userId: string): Promise<string[]>;
+}
+
+export interface LastQuoteFilter {
+  leadId?: string;
+  opportunityId?: string;
+  accountId?: string;
+  sku?: string;
+}
+
+/** The append-only quote ledger: entries are never updated or deleted. */
+export interface QuoteLedger {
+  append(entry: QuoteEntry): Promise<void>;
+  /** Newest first. */
+  list(filter: LastQuoteFilter, limit: number): Promise<QuoteEntry[]>;
+  /** Re-point entries of a lead to the opportunity/account it converted into (the entries stay). */
+  linkLead(leadId: string, link: { opportunityId: string | null; accountId: string | null }): Promise<number>;
+}
+
+/** Stored reminders; reconciled from the pure rules on every write that affects their subject. */
+export interface ReminderStore {
+  forSubject(subjectType: Reminder['subjectType'], subjectId: string): Promise<Reminder[]>;
+  get(id: string): Promise<Reminder | null>;
+  insert(reminder: Reminder): Promise<void>;
+  /** Compare-and-set on version like RecordStore.update. */
+  update(reminder: Reminder, expectedVersion: number): Promise<void>;
+  remove(ids: readonly string[]): Promise<void>;
+  /** Due for a user at an instant: due_at ≤ at, not acknowledged, not snoozed past at. Oldest first. */
+  due(userIds: readonly string[], at: Instant, limit: number): Promise<Reminder[]>;
+  /** Unacknowledged reminders whose escalation instant has passed and that were not yet escalated. */
+  escalationsDue(at: Instant, limit: number): Promise<Reminder[]>;
+}
+
+export interface HistoryLog {
+  /** Append events; the store assigns `seq`. */
+  append(events: readonly Omit<HistoryEvent, 'seq' | 'tenantId'>[]): Promise<void>;
+  forEntity(entityType: EntityType, entityId: string): Promise<HistoryEvent[]>;
+  /** Events in [from, to) by any of the actors, oldest first. */
+  byActors(actorIds: readonly string[], range: Range, limit: number): Promise<HistoryEvent[]>;
+}
+
+/** Reversible record of a merge, so an account merge can be undone. */
+export interface MergeRecord {
+  id: string;
+  entityType: 'account' | 'contact';
+  survivorId: string;
+  mergedId: string;
+  /** Children re-parented: entity type → ids. */
+  moved: Record<string, string[]>;
+  mergedBy: string;
+  mergedAt: Instant;
+  undoneAt: Instant | null;
+  version: number;
+}
+export interface MergeStore {
+  insert(merge: MergeRecord): Promise<void>;
+  get(id: string): Promise<MergeRecord | null>;
+  update(merge: MergeRecord, expectedVersion: number): Promise<void>;
+}
+
+export interface Repositories {
+  users: RecordStore<User, UserFilter>;
+  accounts: RecordStore<Account, AccountFilter>;
+  contacts: RecordStore<Contact, ContactFilter>;
+  products: RecordStore<Product, ProductFilter>;
+  leads: RecordStore<Lead, LeadFilter>;
+  opportunities: RecordStore<Opportunity, OpportunityFilter>;
+  orders: RecordStore<Order, OrderFilter>;
+  serviceCases: RecordStore<ServiceCase, ServiceCaseFilter>;
+  activities: RecordStore<Activity, ActivityFilter>;
+  demoLoans: RecordStore<DemoLoan, DemoLoanFilter>;
+  costs: RecordStore<CostEntry, CostFilter>;
+  teams: TeamStore;
+  quotes: QuoteLedger;
+  reminders: ReminderStore;
+  history: HistoryLog;
+  merges: MergeStore;
+}

@@ -1,0 +1,6 @@
+export * from './harness.js';
+export * from './orders.suite.js';
+export * from './accounts.suite.js';
+export * from './ownership.suite.js';
+export * from './activities.suite.js';
+export * from './costs.suite.js';

@@ -1,0 +1,87 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { AccessLevel } from '../../src/access/index.js';
+import { authorize, OrgChart, scopeAllows, visibilityScope } from '../../src/access/index.js';
+import {
+  grantArbitrary,
+  orgArbitrary,
+  tangledOrgUsersArbitrary,
+} from '../../src/access/testing-arbitraries.js';
+import { org, recordOf, USERS } from './org-fixture.js';
+
+describe('visibilityScope', () => {
+  it('is all for an admin, none for anyone who has left', () => {
+    expect(visibilityScope(org, USERS.admin)).toEqual({ kind: 'all' });
+    expect(visibilityScope(org, USERS.left, 'edit')).toEqual({ kind: 'none' });
+    expect(scopeAllows({ kind: 'none' }, recordOf('left'))).toBe(false);
+  });
+
+  it('is the actor plus every subordinate, at any depth, both as owners and as team members', () => {
+    const scope = visibilityScope(org, USERS.gm);
+    const gmSubtree = ['gm', 'left', 'm1', 'm2', 'r1', 'r2', 'r3'];
+    expect(scope.kind === 'scoped' && [...scope.ownerIds].sort()).toEqual(gmSubtree);
+    expect(scope.kind === 'scoped' && [...scope.memberIds].sort()).toEqual(gmSubtree);
+    expect(visibilityScope(org, USERS.r1, 'edit')).toEqual({
+      kind: 'scoped',
+      ownerIds: ['r1'],
+      memberIds: ['r1'],
+      minAccess: 'edit',
+    });
+  });
+
+  it('lets a manager see a record one of their people is on the team of, at that grant’s level', () => {
+    const deal = recordOf('r2', [{ userId: 'pre1', role: 'presales', access: 'read' }]);
+    expect(scopeAllows(visibilityScope(org, USERS.pm, 'read'), deal)).toBe(true);
+    expect(scopeAllows(visibilityScope(org, USERS.pm, 'edit'), deal)).toBe(false);
+    expect(scopeAllows(visibilityScope(org, USERS.svc1, 'read'), deal)).toBe(false);
+  });
+
+  it('compares team access with edit above read', () => {
+    const readGrant = recordOf('r2', [{ userId: 'r1', role: 'sales', access: 'read' }]);
+    expect(scopeAllows(visibilityScope(org, USERS.r1, 'read'), readGrant)).toBe(true);
+    expect(scopeAllows(visibilityScope(org, USERS.r1, 'edit'), readGrant)).toBe(false);
+  });
+
+  // The property that lets a storage adapter's SQL filter be trusted: the scope is the same rule as authorize.
+  for (const level of ['read', 'edit'] satisfies AccessLevel[]) {
+    it(`property: scopeAllows(visibilityScope(actor, '${level}'), r) === authorize(actor, '${level}', r).allowed`, () => {
+      fc.assert(
+        fc.property(orgArbitrary(), ({ users, records }) => {
+          const chart = new OrgChart(users);
+          for (const actor of users) {
+            const scope = visibilityScope(chart, actor, level);
+            for (const r of records) {
+              expect(scopeAllows(scope, r)).toBe(authorize(chart, actor, level, r).allowed);
+            }
+          }
+        }),
+        { numRuns: 500 },
+      );
+    });
+  }
+
+  it('property: agrees with authorize even on looping or dangling reporting lines', () => {
+    fc.assert(
+      fc.property(
+        tangledOrgUsersArbitrary().chain((users) =>
+          fc.tuple(
+            fc.constant(users),
+            fc.constantFrom(...users),
+            fc.constantFrom(...users),
+            fc.option(grantArbitrary(users.map((u) => u.id))),
+          ),
+        ),
+        ([users, actor, owner, grant]) => {
+          const chart = new OrgChart(users);
+          const r = recordOf(owner.id, grant === null ? [] : [grant]);
+          for (const level of ['read', 'edit'] as const) {
+            expect(scopeAllows(visibilityScope(chart, actor, level), r)).toBe(
+              authorize(chart, actor, level, r).allowed,
+            );
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,60 @@
+import {
+  type CrmStorage,
+  isCrmError,
+  type StorageTx,
+  type TransactionOptions,
+  ValidationError,
+} from '@gongfu/core';
+import type { Kysely } from 'kysely';
+import type { AnyDb } from './any-db.js';
+import { createTx } from './create-tx.js';
+import type { SqlEngine } from './engine/sql-engine.js';
+import { migrateToLatest } from './migrations/migrate.js';
+import { SqlTenantStore } from './stores/tenant-store.js';
+
+export interface SqlStorageOptions {
+  /** A Kysely instance over the engine's dialect (the engine packages build it). */
+  db: AnyDb;
+  engine: SqlEngine;
+  /** Runs after `db.destroy()` on close, e.g. to remove a temp file. */
+  onClose?: () => Promise<void> | void;
+}
+
+/** The CrmStorage port over any Kysely dialect the engine describes. */
+export function createSqlStorage(options: SqlStorageOptions): CrmStorage {
+  const { db, engine } = options;
+
+  async function run<T>(mode: 'write' | 'read', opts: TransactionOptions, fn: (tx: StorageTx) => Promise<T>) {
+    if (typeof opts.tenantId !== 'string' || opts.tenantId.length === 0) {
+      throw new ValidationError([{ field: 'tenantId', message: 'a transaction needs a tenant id' }]);
+    }
+    // Tells fn's own error (rethrown unchanged) apart from a failing BEGIN or COMMIT (wrapped).
+    let thrownByFn: { error: unknown } | null = null;
+    try {
+      return await engine.begin(db, mode).execute(async (trx) => {
+        try {
+          return await fn(createTx(trx, engine, opts.tenantId));
+        } catch (error) {
+          thrownByFn = { error };
+          throw error;
+        }
+      });
+    } catch (error) {
+      if ((thrownByFn !== null && (thrownByFn as { error: unknown }).error === error) || isCrmError(error))
+        throw error;
+      throw engine.mapError(error, 'transaction');
+    }
+  }
+
+  return {
+    engine: engine.name,
+    transaction: (opts, fn) => run('write', opts, fn),
+    read: (opts, fn) => run('read', opts, fn),
+    tenants: new SqlTenantStore(db, engine),
+    migrateToLatest: () => migrateToLatest(db, engine),
+    async close() {
+      await db.destroy();
+      await options.onClose?.();
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import { type CalendarDate, ConflictError, type Instant, StorageError, toInstant } from '@gongfu/core';
+import { sql } from 'kysely';
+import { likePattern, type SqlEngine } from './sql-engine.js';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * node-postgres parses `date` as local midnight while PGlite yields UTC midnight; a real calendar
+ * date has no time, so whichever midnight the Date sits on names the day.
+ */
+function dateFromDriver(d: Date): CalendarDate {
+  const local = d.getHours() === 0 && d.getMinutes() === 0 && d.getSeconds() === 0;
+  return local
+    ? `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+    : `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+/**
+ * PostgreSQL: instants as `timestamptz` (compared as time, never as text), dates as `date`, JSON as
+ * `jsonb`, money as `bigint`; history `seq` from one sequence (unique and increasing, gaps allowed).
+ */
+export const postgresEngine: SqlEngine = {
+  name: 'postgres',
+  types: {
+    text: 'text',
+    int: 'integer',
+    bigint: 'bigint',
+    instant: 'timestamptz',
+    date: 'date',
+    json: 'jsonb',
+    money: 'bigint',
+    bool: 'boolean',
+  },
+  encodeInstant: (v) => toInstant(v),
+  decodeInstant: (v) => toInstant(v as Date | string) as Instant,
+  encodeDate: (v) => v,
+  decodeDate: (v) => (v instanceof Date ? dateFromDriver(v) : (String(v).slice(0, 10) as CalendarDate)),
+  // Serialised by us so arrays are not mistaken for pg arrays by the driver.
+  encodeJson: (v) => JSON.stringify(v),
+  decodeJson: <T>(v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T)),
+  encodeBool: (v) => v,
+  decodeBool: (v) => v === true || v === 't' || v === 'true',
+  decodeInt: (v) => Number(v),
+
+  containsText: (column, needle) => sql<boolean>`${column} ilike ${likePattern(needle)} escape '\\'`,
+
+  begin: (db, mode) =>
+    mode === 'read'
+      ? db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only')
+      : db.transaction().setIsolationLevel('read committed'),
+
+  async allocateSeqs(db, _tenantId, count) {
+    const { rows } = await sql<{ seq: string }>`
+      select nextval('history_events_seq') as seq from generate_series(1, ${count})`.execute(db);
+    return rows.map((r) => Number(r.seq)).sort((a, b) => a - b);
+  },
+
+  async createExtras(db) {
+    await sql`create sequence if not exists history_events_seq`.execute(db);
+  },
+
+  mapError(error, entity) {
+    const code = (error as { code?: unknown } | null)?.code;
+    const message = error instanceof Error ? error.message : String(error);
+    if (code === '23505') {
+      const conflict = new ConflictError(entity, `${entity} already exists: ${message}`);
+      conflict.cause = error;
+      return conflict;
+    }
+    return new StorageError(`${entity}: ${message}`, { cause: error });
+  },
+};

@@ -1,0 +1,65 @@
+import type { CalendarDate, CrmError, Instant } from '@gongfu/core';
+import type { ColumnDataType, Expression, Kysely, SqlBool, TransactionBuilder } from 'kysely';
+import type { AnyDb, AnyTransactionBuilder } from '../any-db.js';
+
+/** The logical kinds of column the schema uses; each engine picks its physical type and codec. */
+export type ColumnKind = 'text' | 'int' | 'bigint' | 'instant' | 'date' | 'json' | 'money' | 'bool';
+
+/**
+ * Everything that differs between SQLite and PostgreSQL, in one place, so the stores and the
+ * migrations are written once. Encoders turn domain values into driver parameters; decoders turn
+ * whatever the driver hands back (pg: Date for timestamptz/date, string for bigint) into the
+ * domain's canonical strings and numbers.
+ */
+export interface SqlEngine {
+  readonly name: 'sqlite' | 'postgres';
+  /** Physical column type per logical kind. */
+  readonly types: Readonly<Record<ColumnKind, ColumnDataType>>;
+
+  encodeInstant(value: Instant): unknown;
+  decodeInstant(value: unknown): Instant;
+  encodeDate(value: CalendarDate): unknown;
+  decodeDate(value: unknown): CalendarDate;
+  encodeJson(value: unknown): unknown;
+  decodeJson<T>(value: unknown): T;
+  encodeBool(value: boolean): unknown;
+  decodeBool(value: unknown): boolean;
+  /** Money minor units and counts: pg returns bigint as a string. */
+  decodeInt(value: unknown): number;
+
+  /** Case-insensitive substring match of `column` against an already lower-cased needle. */
+  containsText(column: Expression<unknown>, needleLower: string): Expression<SqlBool>;
+
+  /** Start a transaction the right way: write transactions lock from their first statement. */
+  begin(db: AnyDb, mode: 'write' | 'read'): AnyTransactionBuilder;
+
+  /** Allocate `count` history sequence numbers for the tenant; `db` is the write transaction. */
+  allocateSeqs(db: AnyDb, tenantId: string, count: number): Promise<number[]>;
+
+  /** Schema objects the engine needs beyond tables (the pg history sequence). */
+  createExtras(db: AnyDb): Promise<void>;
+
+  /** Map a driver error to ConflictError (unique violation) or StorageError. */
+  mapError(error: unknown, entity: string): CrmError;
+}
+
+export function encodeCell(engine: SqlEngine, kind: ColumnKind, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  switch (kind) {
+    case 'instant':
+      return engine.encodeInstant(value as Instant);
+    case 'date':
+      return engine.encodeDate(value as CalendarDate);
+    case 'json':
+      return engine.encodeJson(value);
+    case 'bool':
+      return engine.encodeBool(value as boolean);
+    default:
+      return value;
+  }
+}
+
+/** `%`, `_` and the escape character itself are literal in a search needle. */
+export function likePattern(needleLower: string): string {
+  return `%${needleLower.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

@@ -1,0 +1,64 @@
+import { type CalendarDate, ConflictError, type Instant, StorageError, toInstant } from '@gongfu/core';
+import { sql } from 'kysely';
+import { likePattern, type SqlEngine } from './sql-engine.js';
+
+const UNIQUE_CODES = new Set(['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY']);
+
+/**
+ * SQLite: instants as canonical UTC ISO text with milliseconds (fixed width, so text order is
+ * time order and range filters compare correctly), JSON as text, booleans as 0/1.
+ */
+export const sqliteEngine: SqlEngine = {
+  name: 'sqlite',
+  types: {
+    text: 'text',
+    int: 'integer',
+    bigint: 'integer',
+    instant: 'text',
+    date: 'text',
+    json: 'text',
+    money: 'integer',
+    bool: 'integer',
+  },
+  // Re-encoding normalises an offset such as +08:00 to the one canonical UTC form.
+  encodeInstant: (v) => toInstant(v),
+  decodeInstant: (v) => v as Instant,
+  encodeDate: (v) => v,
+  decodeDate: (v) => v as CalendarDate,
+  encodeJson: (v) => JSON.stringify(v),
+  decodeJson: <T>(v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T)),
+  encodeBool: (v) => (v ? 1 : 0),
+  decodeBool: (v) => v === 1 || v === true || v === 1n,
+  decodeInt: (v) => Number(v),
+
+  // Needles and search columns are lower-cased in JS (full Unicode), so LIKE's ASCII-only case
+  // folding does not matter.
+  containsText: (column, needle) => sql<boolean>`${column} like ${likePattern(needle)} escape '\\'`,
+
+  // The sqlite driver maps 'read write' (the default) to BEGIN IMMEDIATE and 'read only' to BEGIN.
+  begin: (db, mode) => (mode === 'read' ? db.transaction().setAccessMode('read only') : db.transaction()),
+
+  async allocateSeqs(db, tenantId, count) {
+    // Safe without a sequence because BEGIN IMMEDIATE holds the write lock for the whole transaction.
+    const row = await db
+      .selectFrom('history_events')
+      .select(sql<number>`coalesce(max(seq), 0)`.as('top'))
+      .where('tenant_id', '=', tenantId)
+      .executeTakeFirst();
+    const top = Number(row?.top ?? 0);
+    return Array.from({ length: count }, (_, i) => top + i + 1);
+  },
+
+  async createExtras() {},
+
+  mapError(error, entity) {
+    const code = (error as { code?: unknown } | null)?.code;
+    const message = error instanceof Error ? error.message : String(error);
+    if (typeof code === 'string' && UNIQUE_CODES.has(code)) {
+      const conflict = new ConflictError(entity, `${entity} already exists: ${message}`);
+      conflict.cause = error;
+      return conflict;
+    }
+    return new StorageError(`${entity}: ${message}`, { cause: error });
+  },
+};

@@ -1,0 +1,9 @@
+export type { AnyDb } from './any-db.js';
+export { createSqlStorage, type SqlStorageOptions } from './create-sql-storage.js';
+export { postgresEngine } from './engine/postgres-engine.js';
+export type { ColumnKind, SqlEngine } from './engine/sql-engine.js';
+export { sqliteEngine } from './engine/sqlite-engine.js';
+export { migrateToLatest, migrations } from './migrations/migrate.js';
+export type { FilterOp, FilterSpec, RecordSpec } from './records/record-spec.js';
+export { SqlRecordStore } from './records/sql-record-store.js';
+export { TENANT_OWNED_TABLES } from './stores/tenant-store.js';

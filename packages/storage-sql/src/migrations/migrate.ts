@@ -1,0 +1,46 @@
+import { StorageError } from '@gongfu/core';
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import type { AnyDb } from '../any-db.js';
+import type { SqlEngine } from '../engine/sql-engine.js';
+import { RECORD_TABLES_0001 } from './0001-record-tables.js';
+import { SUPPORT_TABLES_0001, TENANTS_TABLE_0001 } from './0001-support-tables.js';
+import { defineTable } from './define-table.js';
+
+/** Migrations live in code (no file-system provider), each built for the engine it runs on. */
+export function migrations(engine: SqlEngine): Record<string, Migration> {
+  return {
+    '0001_initial': {
+      async up(db: AnyDb) {
+        await engine.createExtras(db);
+        for (const def of [TENANTS_TABLE_0001, ...RECORD_TABLES_0001, ...SUPPORT_TABLES_0001]) {
+          await defineTable(db, engine, def);
+        }
+      },
+    },
+  };
+}
+
+class StaticProvider implements MigrationProvider {
+  constructor(private readonly engine: SqlEngine) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return migrations(this.engine);
+  }
+}
+
+/**
+ * Applies pending migrations; idempotent. Kysely's Migrator takes a lock (a transaction on SQLite,
+ * an advisory lock on PostgreSQL), so servers starting together do not race.
+ */
+export async function migrateToLatest(db: AnyDb, engine: SqlEngine): Promise<void> {
+  const migrator = new Migrator({ db, provider: new StaticProvider(engine) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new StorageError(
+      `migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`,
+      {
+        cause: error,
+      },
+    );
+  }
+}

@@ -1,0 +1,76 @@
+import { type Range, type RowScope, ValidationError } from '@gongfu/core';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import type { AnyExpressionBuilder } from '../any-db.js';
+import { type ColumnKind, encodeCell, type SqlEngine } from '../engine/sql-engine.js';
+import { BASE_COLUMN_KINDS, type FilterSpec } from './record-spec.js';
+
+type Eb = AnyExpressionBuilder;
+const never = () => sql<SqlBool>`1 = 0`;
+
+/**
+ * RowScope → SQL, mirroring the pure policy: owner in ownerIds, OR a member of the row's governing
+ * team (team_key) in memberIds with at least minAccess. `alias` is the outer table's alias.
+ */
+export function scopeWhere(eb: Eb, scope: RowScope, alias: string): Expression<SqlBool> | null {
+  if (scope.kind === 'all') return null;
+  if (scope.kind === 'none') return never();
+  const either: Expression<SqlBool>[] = [];
+  if (scope.ownerIds.length > 0) either.push(eb(`${alias}.owner_id`, 'in', [...scope.ownerIds]));
+  if (scope.memberIds.length > 0) {
+    let members = eb
+      .selectFrom('team_members as tm')
+      .select(sql.lit(1).as('one'))
+      .whereRef('tm.tenant_id', '=', `${alias}.tenant_id`)
+      .whereRef('tm.team_key', '=', `${alias}.team_key`)
+      .where('tm.user_id', 'in', [...scope.memberIds]);
+    if (scope.minAccess === 'edit') members = members.where('tm.access', '=', 'edit');
+    either.push(eb.exists(members));
+  }
+  return either.length === 0 ? never() : eb.or(either);
+}
+
+/** One filter object → the AND of its set keys, each compiled per its spec. */
+export function filterWhere(
+  eb: Eb,
+  engine: SqlEngine,
+  specs: Readonly<Record<string, FilterSpec>>,
+  columns: Readonly<Record<string, ColumnKind>>,
+  where: object | undefined,
+  alias: string,
+): Expression<SqlBool>[] {
+  const out: Expression<SqlBool>[] = [];
+  for (const [key, value] of Object.entries(where ?? {})) {
+    if (value === undefined) continue;
+    const spec = specs[key];
+    if (spec === undefined) throw new ValidationError([{ field: `where.${key}`, message: 'unknown filter' }]);
+    const col = `${alias}.${spec.column}`;
+    const kind = columns[spec.column] ?? BASE_COLUMN_KINDS[spec.column] ?? 'text';
+    const enc = (v: unknown) => encodeCell(engine, kind, v);
+    switch (spec.op) {
+      case 'in': {
+        const values = (value as readonly unknown[]).map(enc);
+        out.push(values.length === 0 ? never() : eb(col, 'in', values));
+        break;
+      }
+      case 'eq':
+        out.push(value === null ? eb(col, 'is', null) : eb(col, '=', enc(value)));
+        break;
+      case 'range': {
+        const range = value as Range;
+        if (range.from !== undefined) out.push(eb(col, '>=', enc(range.from)));
+        if (range.to !== undefined) out.push(eb(col, '<', enc(range.to)));
+        break;
+      }
+      case 'text':
+        out.push(engine.containsText(eb.ref(col), String(value).toLowerCase()));
+        break;
+      case 'bool':
+        out.push(eb(col, '=', engine.encodeBool(value as boolean)));
+        break;
+      case 'isNull':
+        out.push(value ? eb(col, 'is', null) : eb(col, 'is not', null));
+        break;
+    }
+  }
+  return out;
+}

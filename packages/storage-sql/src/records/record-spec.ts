@@ -1,0 +1,58 @@
+import type { RecordBase } from '@gongfu/core';
+import type { ColumnKind } from '../engine/sql-engine.js';
+
+/**
+ * How a filter key becomes SQL:
+ * - `in`: column IN (values); an empty list matches nothing.
+ * - `eq`: column = value; null means IS NULL.
+ * - `range`: from ≤ column < to, either end open (values encoded by the column's kind).
+ * - `text`: case-insensitive substring of the column.
+ * - `bool`: column = value.
+ * - `isNull`: true → column IS NULL, false → IS NOT NULL.
+ */
+export type FilterOp = 'in' | 'eq' | 'range' | 'text' | 'bool' | 'isNull';
+
+export interface FilterSpec {
+  column: string;
+  op: FilterOp;
+}
+
+/**
+ * One table of versioned records, described once; the generic store derives every statement
+ * (insert, compare-and-set update, get, list, count) from it.
+ */
+export interface RecordSpec<T extends RecordBase, F> {
+  /** Entity name used in errors (`ConcurrencyError.entity`). */
+  entity: string;
+  table: string;
+  /** Projected columns beyond the common ones (id, version, timestamps, owner_id, team_key, doc). */
+  columns: Readonly<Record<string, ColumnKind>>;
+  project(record: T): Record<string, unknown>;
+  ownerId(record: T): string | null;
+  /** The governing team whose members may see the row: core's `teamKeyOf`, so SQL and policy agree. */
+  teamKey(record: T): string;
+  filters: { readonly [K in keyof Required<F>]: FilterSpec };
+}
+
+/** Kinds of the columns every versioned table has. */
+export const BASE_COLUMN_KINDS: Readonly<Record<string, ColumnKind>> = {
+  id: 'text',
+  version: 'int',
+  created_at: 'instant',
+  updated_at: 'instant',
+  owner_id: 'text',
+  team_key: 'text',
+  doc: 'json',
+};
+
+/** Lower-cased, newline-joined text of the given parts, for `text` filters. */
+export function searchText(...parts: readonly (string | null | undefined | readonly string[])[]): string {
+  return parts
+    .flat()
+    .filter((p): p is string => typeof p === 'string' && p.length > 0)
+    .join('\n')
+    .toLowerCase();
+}
+
+/** Shorthand for the filters almost every table has. */
+export const inCol = (column: string): FilterSpec => ({ column, op: 'in' });

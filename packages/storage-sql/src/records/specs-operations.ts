@@ -1,0 +1,145 @@
+import type {
+  Activity,
+  ActivityFilter,
+  CostEntry,
+  CostFilter,
+  DemoLoan,
+  DemoLoanFilter,
+  ServiceCase,
+  ServiceCaseFilter,
+} from '@gongfu/core';
+import { teamKeyOf } from '@gongfu/core';
+import { inCol, type RecordSpec } from './record-spec.js';
+
+/** A service case belongs to the deal team that sold the units (its order's team for a direct order). */
+export const serviceCaseSpec: RecordSpec<ServiceCase, ServiceCaseFilter> = {
+  entity: 'service_case',
+  table: 'service_cases',
+  columns: {
+    status: 'text',
+    kind: 'text',
+    account_id: 'text',
+    order_id: 'text',
+    assignee_id: 'text',
+    serial: 'text',
+    warranty_until: 'date',
+    resolved_at: 'instant',
+  },
+  project: (s) => ({
+    status: s.status,
+    kind: s.kind,
+    account_id: s.accountId,
+    order_id: s.orderId,
+    assignee_id: s.assigneeId,
+    serial: s.serial,
+    warranty_until: s.warrantyUntil,
+    resolved_at: s.resolvedAt,
+  }),
+  ownerId: (s) => s.ownerId,
+  teamKey: (s) => teamKeyOf({ kind: 'service_case', orderId: s.orderId, opportunityId: s.opportunityId }),
+  filters: {
+    status: inCol('status'),
+    orderId: inCol('order_id'),
+    accountId: inCol('account_id'),
+    ownerId: inCol('owner_id'),
+  },
+};
+
+export const activitySpec: RecordSpec<Activity, ActivityFilter> = {
+  entity: 'activity',
+  table: 'activities',
+  columns: {
+    kind: 'text',
+    status: 'text',
+    start_at: 'instant',
+    end_at: 'instant',
+    lead_id: 'text',
+    opportunity_id: 'text',
+    account_id: 'text',
+    completed_at: 'instant',
+  },
+  project: (a) => ({
+    kind: a.kind,
+    status: a.status,
+    start_at: a.startAt,
+    end_at: a.endAt,
+    lead_id: a.leadId,
+    opportunity_id: a.opportunityId,
+    account_id: a.accountId,
+    completed_at: a.completedAt,
+  }),
+  ownerId: (a) => a.ownerId,
+  teamKey: (a) => teamKeyOf({ kind: 'activity', ...a }),
+  filters: {
+    status: inCol('status'),
+    ownerId: inCol('owner_id'),
+    leadId: inCol('lead_id'),
+    opportunityId: inCol('opportunity_id'),
+    accountId: inCol('account_id'),
+    startAt: { column: 'start_at', op: 'range' },
+  },
+};
+
+export const demoLoanSpec: RecordSpec<DemoLoan, DemoLoanFilter> = {
+  entity: 'demo_loan',
+  table: 'demo_loans',
+  columns: {
+    sku: 'text',
+    serial: 'text',
+    account_id: 'text',
+    opportunity_id: 'text',
+    loaned_at: 'instant',
+    due_back: 'date',
+    returned_at: 'instant',
+  },
+  project: (d) => ({
+    sku: d.sku,
+    serial: d.serial,
+    account_id: d.accountId,
+    opportunity_id: d.opportunityId,
+    loaned_at: d.loanedAt,
+    due_back: d.dueBack,
+    returned_at: d.returnedAt,
+  }),
+  ownerId: (d) => d.ownerId,
+  teamKey: (d) => teamKeyOf({ kind: 'demo_loan', ...d }),
+  filters: {
+    ownerId: inCol('owner_id'),
+    accountId: inCol('account_id'),
+    open: { column: 'returned_at', op: 'isNull' },
+  },
+};
+
+/** The person who spent the money owns the cost entry for visibility. */
+export const costSpec: RecordSpec<CostEntry, CostFilter> = {
+  entity: 'cost',
+  table: 'cost_entries',
+  columns: {
+    category: 'text',
+    amount_minor: 'money',
+    currency: 'text',
+    incurred_on: 'date',
+    opportunity_id: 'text',
+    account_id: 'text',
+    lead_id: 'text',
+  },
+  project: (c) => ({
+    category: c.category,
+    amount_minor: c.amount.amount,
+    currency: c.amount.currency,
+    incurred_on: c.incurredOn,
+    opportunity_id: c.opportunityId,
+    account_id: c.accountId,
+    lead_id: c.leadId,
+  }),
+  ownerId: (c) => c.incurredBy,
+  teamKey: (c) => teamKeyOf({ kind: 'cost', ...c }),
+  filters: {
+    incurredBy: inCol('owner_id'),
+    opportunityId: inCol('opportunity_id'),
+    accountId: inCol('account_id'),
+    leadId: inCol('lead_id'),
+    incurredOn: { column: 'incurred_on', op: 'range' },
+    category: inCol('category'),
+  },
+};

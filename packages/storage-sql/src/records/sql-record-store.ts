@@ -1,0 +1,176 @@
+import {
+  ConcurrencyError,
+  type ListQuery,
+  type Page,
+  type RecordBase,
+  type RecordStore,
+  type RowScope,
+  StorageError,
+  ValidationError,
+} from '@gongfu/core';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import type { AnyExpressionBuilder } from '../any-db.js';
+import { encodeCell } from '../engine/sql-engine.js';
+import { filterWhere, scopeWhere } from './compile-where.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import type { RecordSpec } from './record-spec.js';
+import type { StoreContext } from './store-context.js';
+
+const CHUNK = 500;
+
+/** The one RecordStore implementation; every table differs only by its RecordSpec. */
+export class SqlRecordStore<T extends RecordBase, F extends object>
+  implements RecordStore<T, F>, TeamKeyLookup
+{
+  constructor(
+    private readonly ctx: StoreContext,
+    private readonly spec: RecordSpec<T, F>,
+  ) {}
+
+  async get(id: string): Promise<T | null> {
+    const row = await this.ctx.db
+      .selectFrom(this.spec.table)
+      .select('doc')
+      .where('tenant_id', '=', this.ctx.tenantId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row === undefined ? null : this.ctx.engine.decodeJson<T>(row.doc);
+  }
+
+  async getMany(ids: readonly string[]): Promise<T[]> {
+    const byId = new Map<string, T>();
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += CHUNK) {
+      const rows = await this.ctx.db
+        .selectFrom(this.spec.table)
+        .select('doc')
+        .where('tenant_id', '=', this.ctx.tenantId)
+        .where('id', 'in', unique.slice(i, i + CHUNK))
+        .execute();
+      for (const row of rows) {
+        const record = this.ctx.engine.decodeJson<T>(row.doc);
+        byId.set(record.id, record);
+      }
+    }
+    // In the order asked for, missing ids left out.
+    return unique.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  async insert(record: T): Promise<void> {
+    this.assertTenant(record);
+    if (record.version !== 1)
+      throw new StorageError(`${this.spec.entity} ${record.id}: a new record has version 1`);
+    await this.ctx.db
+      .insertInto(this.spec.table)
+      .values({ tenant_id: this.ctx.tenantId, id: record.id, ...this.row(record) })
+      .execute();
+  }
+
+  async update(record: T, expectedVersion: number): Promise<void> {
+    this.assertTenant(record);
+    if (record.version !== expectedVersion + 1) {
+      throw new StorageError(
+        `${this.spec.entity} ${record.id}: version ${record.version} must be expectedVersion + 1 (${expectedVersion + 1})`,
+      );
+    }
+    // Compare-and-set in one statement: of racing writers with the same expected version, one wins.
+    const result = await this.ctx.db
+      .updateTable(this.spec.table)
+      .set(this.row(record))
+      .where('tenant_id', '=', this.ctx.tenantId)
+      .where('id', '=', record.id)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 1) return;
+    const actual = await this.ctx.db
+      .selectFrom(this.spec.table)
+      .select('version')
+      .where('tenant_id', '=', this.ctx.tenantId)
+      .where('id', '=', record.id)
+      .executeTakeFirst();
+    throw new ConcurrencyError(
+      this.spec.entity,
+      record.id,
+      expectedVersion,
+      actual === undefined ? null : Number(actual.version),
+    );
+  }
+
+  async list(query: ListQuery<F>): Promise<Page<T>> {
+    if (!Number.isInteger(query.limit) || query.limit < 1 || query.limit > 500) {
+      throw new ValidationError([{ field: 'limit', message: 'limit must be an integer from 1 to 500' }]);
+    }
+    const after = query.cursor === undefined ? null : decodeCursor(query.cursor);
+    const { engine } = this.ctx;
+    const rows = await this.ctx.db
+      .selectFrom(`${this.spec.table} as t`)
+      .select(['t.doc', 't.created_at', 't.id'])
+      .where((eb) => this.where(eb, query.where, query.scope))
+      .$if(after !== null, (qb) =>
+        qb.where((eb) => {
+          const at = engine.encodeInstant(after!.createdAt);
+          return eb.or([
+            eb('t.created_at', '<', at),
+            eb.and([eb('t.created_at', '=', at), eb('t.id', '<', after!.id)]),
+          ]);
+        }),
+      )
+      .orderBy('t.created_at', 'desc')
+      .orderBy('t.id', 'desc')
+      .limit(query.limit + 1)
+      .execute();
+    const page = rows.slice(0, query.limit).map((r) => engine.decodeJson<T>(r.doc));
+    const last = page[page.length - 1];
+    return {
+      items: page,
+      nextCursor:
+        rows.length > query.limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null,
+    };
+  }
+
+  async count(where: F | undefined, scope: RowScope): Promise<number> {
+    const row = await this.ctx.db
+      .selectFrom(`${this.spec.table} as t`)
+      .select(sql<number>`count(*)`.as('n'))
+      .where((eb) => this.where(eb, where, scope))
+      .executeTakeFirst();
+    return this.ctx.engine.decodeInt(row?.n ?? 0);
+  }
+
+  private where(eb: AnyExpressionBuilder, where: F | undefined, scope: RowScope) {
+    const { engine } = this.ctx;
+    const parts: Expression<SqlBool>[] = [eb('t.tenant_id', '=', this.ctx.tenantId)];
+    parts.push(...filterWhere(eb, engine, this.spec.filters, this.spec.columns, where, 't'));
+    const scoped = scopeWhere(eb, scope, 't');
+    if (scoped !== null) parts.push(scoped);
+    return eb.and(parts);
+  }
+
+  /** Every column but the key, encoded for the engine. */
+  private row(record: T): Record<string, unknown> {
+    const { engine } = this.ctx;
+    const row: Record<string, unknown> = {
+      version: record.version,
+      created_at: engine.encodeInstant(record.createdAt),
+      updated_at: engine.encodeInstant(record.updatedAt),
+      owner_id: this.spec.ownerId(record),
+      team_key: this.spec.teamKey(record),
+      doc: engine.encodeJson(record),
+    };
+    for (const [column, value] of Object.entries(this.spec.project(record))) {
+      const kind = this.spec.columns[column];
+      if (kind === undefined)
+        throw new StorageError(`${this.spec.table}.${column} is projected but not declared`);
+      row[column] = encodeCell(engine, kind, value);
+    }
+    return row;
+  }
+
+  private assertTenant(record: T): void {
+    if (record.tenantId !== this.ctx.tenantId) {
+      throw new StorageError(
+        `${this.spec.entity} ${record.id} belongs to tenant ${record.tenantId}, not to this transaction's ${this.ctx.tenantId}`,
+      );
+    }
+  }
+}

@@ -1,0 +1,13 @@
+import type { Kysely } from 'kysely';
+import type { AnyDb } from '../any-db.js';
+import type { SqlEngine } from '../engine/sql-engine.js';
+
+/**
+ * What every store of one transaction shares: the transaction handle (never the root `db`, so no
+ * statement escapes the transaction), the engine, and the tenant every statement is confined to.
+ */
+export interface StoreContext {
+  readonly db: AnyDb;
+  readonly engine: SqlEngine;
+  readonly tenantId: string;
+}

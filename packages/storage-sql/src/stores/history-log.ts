@@ -1,0 +1,73 @@
+import type { EntityType, HistoryEvent, HistoryLog, Range } from '@gongfu/core';
+import type { AnyRow } from '../any-db.js';
+import type { StoreContext } from '../records/store-context.js';
+
+/** The append-only change log; `seq` comes from the engine (max+1 under SQLite's write lock, a pg sequence). */
+export class SqlHistoryLog implements HistoryLog {
+  constructor(private readonly ctx: StoreContext) {}
+
+  async append(events: readonly Omit<HistoryEvent, 'seq' | 'tenantId'>[]): Promise<void> {
+    if (events.length === 0) return;
+    const { engine, tenantId } = this.ctx;
+    const seqs = await engine.allocateSeqs(this.ctx.db, tenantId, events.length);
+    await this.ctx.db
+      .insertInto('history_events')
+      .values(
+        events.map((e, i) => ({
+          tenant_id: tenantId,
+          seq: seqs[i],
+          entity_type: e.entityType,
+          entity_id: e.entityId,
+          event: e.event,
+          actor_id: e.actorId,
+          at: engine.encodeInstant(e.at),
+          version: e.version,
+          changes: engine.encodeJson(e.changes),
+          meta: e.meta === null ? null : engine.encodeJson(e.meta),
+        })),
+      )
+      .execute();
+  }
+
+  async forEntity(entityType: EntityType, entityId: string): Promise<HistoryEvent[]> {
+    const rows = await this.ctx.db
+      .selectFrom('history_events')
+      .selectAll()
+      .where('tenant_id', '=', this.ctx.tenantId)
+      .where('entity_type', '=', entityType)
+      .where('entity_id', '=', entityId)
+      .orderBy('seq')
+      .execute();
+    return rows.map((r) => this.decode(r));
+  }
+
+  async byActors(actorIds: readonly string[], range: Range, limit: number): Promise<HistoryEvent[]> {
+    if (actorIds.length === 0) return [];
+    const { engine } = this.ctx;
+    let query = this.ctx.db
+      .selectFrom('history_events')
+      .selectAll()
+      .where('tenant_id', '=', this.ctx.tenantId)
+      .where('actor_id', 'in', [...actorIds]);
+    if (range.from !== undefined) query = query.where('at', '>=', engine.encodeInstant(range.from));
+    if (range.to !== undefined) query = query.where('at', '<', engine.encodeInstant(range.to));
+    const rows = await query.orderBy('at').orderBy('seq').limit(limit).execute();
+    return rows.map((r) => this.decode(r));
+  }
+
+  private decode(row: AnyRow): HistoryEvent {
+    const { engine } = this.ctx;
+    return {
+      tenantId: row.tenant_id,
+      seq: engine.decodeInt(row.seq),
+      entityType: row.entity_type,
+      entityId: row.entity_id,
+      event: row.event,
+      actorId: row.actor_id,
+      at: engine.decodeInstant(row.at),
+      version: engine.decodeInt(row.version),
+      changes: engine.decodeJson(row.changes),
+      meta: row.meta === null ? null : engine.decodeJson(row.meta),
+    };
+  }
+}

@@ -1,0 +1,81 @@
+import { type LastQuoteFilter, type QuoteEntry, type QuoteLedger, teamKeyOf } from '@gongfu/core';
+import type { StoreContext } from '../records/store-context.js';
+
+
+/** Append-only: rows are inserted and re-pointed on conversion, never changed otherwise or deleted. */
+export class SqlQuoteLedger implements QuoteLedger {
+  constructor(private readonly ctx: StoreContext) {}
+
+  async append(entry: QuoteEntry): Promise<void> {
+    const { engine } = this.ctx;
+    await this.ctx.db
+      .insertInto('quote_entries')
+      .values({
+        tenant_id: this.ctx.tenantId,
+        id: entry.id,
+        lead_id: entry.leadId,
+        opportunity_id: entry.opportunityId,
+        account_id: entry.accountId,
+        team_key: teamKeyOf({ kind: 'quote', ...entry }),
+        sku: entry.sku,
+        quantity: entry.quantity,
+        unit_price_minor: entry.unitPrice.amount,
+        currency: entry.unitPrice.currency,
+        valid_until: engine.encodeDate(entry.validUntil),
+        quoted_by: entry.quotedBy,
+        quoted_at: engine.encodeInstant(entry.quotedAt),
+        note: entry.note,
+      })
+      .execute();
+  }
+
+  async list(filter: LastQuoteFilter, limit: number): Promise<QuoteEntry[]> {
+    const { engine } = this.ctx;
+    let query = this.ctx.db
+      .selectFrom('quote_entries')
+      .selectAll()
+      .where('tenant_id', '=', this.ctx.tenantId);
+    if (filter.leadId !== undefined) query = query.where('lead_id', '=', filter.leadId);
+    if (filter.opportunityId !== undefined) query = query.where('opportunity_id', '=', filter.opportunityId);
+    if (filter.accountId !== undefined) query = query.where('account_id', '=', filter.accountId);
+    if (filter.sku !== undefined) query = query.where('sku', '=', filter.sku);
+    const rows = await query.orderBy('quoted_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+    return rows.map(
+      (r): QuoteEntry => ({
+        tenantId: r.tenant_id,
+        id: r.id,
+        leadId: r.lead_id,
+        opportunityId: r.opportunity_id,
+        accountId: r.account_id,
+        sku: r.sku,
+        quantity: engine.decodeInt(r.quantity),
+        unitPrice: { amount: engine.decodeInt(r.unit_price_minor), currency: r.currency },
+        validUntil: engine.decodeDate(r.valid_until),
+        quotedBy: r.quoted_by,
+        quotedAt: engine.decodeInstant(r.quoted_at),
+        note: r.note,
+      }),
+    );
+  }
+
+  async linkLead(
+    leadId: string,
+    link: { opportunityId: string | null; accountId: string | null },
+  ): Promise<number> {
+    // A null in `link` keeps what the entry had; the team follows the opportunity once there is one.
+    const set: Record<string, unknown> = {};
+    if (link.opportunityId !== null) {
+      set.opportunity_id = link.opportunityId;
+      set.team_key = link.opportunityId;
+    }
+    if (link.accountId !== null) set.account_id = link.accountId;
+    if (Object.keys(set).length === 0) return 0;
+    const result = await this.ctx.db
+      .updateTable('quote_entries')
+      .set(set)
+      .where('tenant_id', '=', this.ctx.tenantId)
+      .where('lead_id', '=', leadId)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+}

@@ -1,0 +1,132 @@
+import { ConcurrencyError, type Instant, type Reminder, type ReminderStore } from '@gongfu/core';
+import type { AnyRow } from '../any-db.js';
+import type { StoreContext } from '../records/store-context.js';
+
+const CHUNK = 500;
+
+/**
+ * Reminders are stored as explicit columns (no doc): the dispatcher filters on most of them. The
+ * dispatcher's lease columns (claimed_by, claim_expires_at) are not part of the record, so an
+ * update here leaves them alone.
+ */
+export class SqlReminderStore implements ReminderStore {
+  constructor(private readonly ctx: StoreContext) {}
+
+  async forSubject(subjectType: Reminder['subjectType'], subjectId: string): Promise<Reminder[]> {
+    const rows = await this.base()
+      .where('subject_type', '=', subjectType)
+      .where('subject_id', '=', subjectId)
+      .orderBy('due_at')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => this.decode(r));
+  }
+
+  async get(id: string): Promise<Reminder | null> {
+    const row = await this.base().where('id', '=', id).executeTakeFirst();
+    return row === undefined ? null : this.decode(row);
+  }
+
+  async insert(reminder: Reminder): Promise<void> {
+    await this.ctx.db
+      .insertInto('reminders')
+      .values({ tenant_id: this.ctx.tenantId, id: reminder.id, ...this.encode(reminder) })
+      .execute();
+  }
+
+  async update(reminder: Reminder, expectedVersion: number): Promise<void> {
+    const result = await this.ctx.db
+      .updateTable('reminders')
+      .set(this.encode(reminder))
+      .where('tenant_id', '=', this.ctx.tenantId)
+      .where('id', '=', reminder.id)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 1) return;
+    const actual = await this.get(reminder.id);
+    throw new ConcurrencyError('reminder', reminder.id, expectedVersion, actual?.version ?? null);
+  }
+
+  async remove(ids: readonly string[]): Promise<void> {
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      await this.ctx.db
+        .deleteFrom('reminders')
+        .where('tenant_id', '=', this.ctx.tenantId)
+        .where('id', 'in', ids.slice(i, i + CHUNK))
+        .execute();
+    }
+  }
+
+  async due(userIds: readonly string[], at: Instant, limit: number): Promise<Reminder[]> {
+    if (userIds.length === 0) return [];
+    const t = this.ctx.engine.encodeInstant(at);
+    const rows = await this.base()
+      .where('user_id', 'in', [...userIds])
+      .where('due_at', '<=', t)
+      .where('acknowledged_at', 'is', null)
+      .where((eb) => eb.or([eb('snoozed_until', 'is', null), eb('snoozed_until', '<=', t)]))
+      .orderBy('due_at')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => this.decode(r));
+  }
+
+  async escalationsDue(at: Instant, limit: number): Promise<Reminder[]> {
+    const rows = await this.base()
+      .where('escalate_at', '<=', this.ctx.engine.encodeInstant(at))
+      .where('acknowledged_at', 'is', null)
+      .where('escalated_at', 'is', null)
+      .orderBy('escalate_at')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => this.decode(r));
+  }
+
+  private base() {
+    return this.ctx.db.selectFrom('reminders').selectAll().where('tenant_id', '=', this.ctx.tenantId);
+  }
+
+  private encode(r: Reminder): Record<string, unknown> {
+    const { engine } = this.ctx;
+    const at = (v: Instant | null) => (v === null ? null : engine.encodeInstant(v));
+    return {
+      key: r.key,
+      kind: r.kind,
+      subject_type: r.subjectType,
+      subject_id: r.subjectId,
+      user_id: r.userId,
+      due_at: engine.encodeInstant(r.dueAt),
+      escalate_at: at(r.escalateAt),
+      message: r.message,
+      acknowledged_at: at(r.acknowledgedAt),
+      snoozed_until: at(r.snoozedUntil),
+      delivered_at: at(r.deliveredAt),
+      escalated_at: at(r.escalatedAt),
+      version: r.version,
+    };
+  }
+
+  private decode(row: AnyRow): Reminder {
+    const { engine } = this.ctx;
+    const at = (v: unknown) => (v === null || v === undefined ? null : engine.decodeInstant(v));
+    return {
+      tenantId: row.tenant_id,
+      id: row.id,
+      key: row.key,
+      kind: row.kind,
+      subjectType: row.subject_type,
+      subjectId: row.subject_id,
+      userId: row.user_id,
+      dueAt: engine.decodeInstant(row.due_at),
+      escalateAt: at(row.escalate_at),
+      message: row.message,
+      acknowledgedAt: at(row.acknowledged_at),
+      snoozedUntil: at(row.snoozed_until),
+      deliveredAt: at(row.delivered_at),
+      escalatedAt: at(row.escalated_at),
+      version: engine.decodeInt(row.version),
+    };
+  }
+}

@@ -1,0 +1,73 @@
+import type { TeamMemberRow, TeamStore } from '@gongfu/core';
+import type { StoreContext } from '../records/store-context.js';
+
+const CHUNK = 500;
+
+/** Membership rows per governing record; the scope filter joins them by (tenant_id, team_key, user_id). */
+export class SqlTeamStore implements TeamStore {
+  constructor(private readonly ctx: StoreContext) {}
+
+  async members(teamKey: string): Promise<TeamMemberRow[]> {
+    return (await this.membersOfMany([teamKey])).get(teamKey) ?? [];
+  }
+
+  async membersOfMany(teamKeys: readonly string[]): Promise<Map<string, TeamMemberRow[]>> {
+    const unique = [...new Set(teamKeys)];
+    const out = new Map<string, TeamMemberRow[]>(unique.map((k) => [k, []]));
+    for (let i = 0; i < unique.length; i += CHUNK) {
+      const rows = await this.ctx.db
+        .selectFrom('team_members')
+        .select(['team_key', 'user_id', 'role', 'access', 'is_owner'])
+        .where('tenant_id', '=', this.ctx.tenantId)
+        .where('team_key', 'in', unique.slice(i, i + CHUNK))
+        // The owner first, then by user id: a stable order callers can compare.
+        .orderBy('team_key')
+        .orderBy('is_owner', 'desc')
+        .orderBy('user_id')
+        .execute();
+      for (const r of rows) {
+        out.get(String(r.team_key))?.push({
+          userId: r.user_id,
+          role: r.role,
+          access: r.access,
+          isOwner: this.ctx.engine.decodeBool(r.is_owner),
+        });
+      }
+    }
+    return out;
+  }
+
+  async replace(teamKey: string, members: readonly TeamMemberRow[]): Promise<void> {
+    await this.ctx.db
+      .deleteFrom('team_members')
+      .where('tenant_id', '=', this.ctx.tenantId)
+      .where('team_key', '=', teamKey)
+      .execute();
+    if (members.length === 0) return;
+    await this.ctx.db
+      .insertInto('team_members')
+      .values(
+        members.map((m) => ({
+          tenant_id: this.ctx.tenantId,
+          team_key: teamKey,
+          user_id: m.userId,
+          role: m.role,
+          access: m.access,
+          is_owner: this.ctx.engine.encodeBool(m.isOwner),
+        })),
+      )
+      .execute();
+  }
+
+  async keysOfMember(userId: string): Promise<string[]> {
+    const rows = await this.ctx.db
+      .selectFrom('team_members')
+      .select('team_key')
+      .where('tenant_id', '=', this.ctx.tenantId)
+      .where('user_id', '=', userId)
+      .where('is_owner', '=', this.ctx.engine.encodeBool(false))
+      .orderBy('team_key')
+      .execute();
+    return rows.map((r) => String(r.team_key));
+  }
+}

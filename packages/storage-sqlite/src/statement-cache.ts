@@ -1,0 +1,43 @@
+import type Database from 'better-sqlite3';
+import type { SqliteDatabase, SqliteStatement } from 'kysely';
+
+/**
+ * Kysely's SQLite driver calls `prepare(sql)` for every query; preparing costs more than running
+ * a small insert. The stores emit a small, fixed set of SQL texts, so caching prepared statements
+ * by text (bounded, least recently used out first) removes most of the per-command overhead.
+ * Safe because the driver runs one statement at a time and never keeps an iterator open.
+ */
+export class CachedStatements implements SqliteDatabase {
+  private readonly cache = new Map<string, Database.Statement>();
+
+  constructor(
+    readonly database: Database.Database,
+    private readonly capacity = 500,
+  ) {}
+
+  prepare(sql: string): SqliteStatement {
+    const cached = this.cache.get(sql);
+    if (cached !== undefined) {
+      // Re-insert to mark as most recently used (Map keeps insertion order).
+      this.cache.delete(sql);
+      this.cache.set(sql, cached);
+      return cached as unknown as SqliteStatement;
+    }
+    const statement = this.database.prepare(sql);
+    if (this.cache.size >= this.capacity) {
+      const oldest = this.cache.keys().next().value;
+      if (oldest !== undefined) this.cache.delete(oldest);
+    }
+    this.cache.set(sql, statement);
+    return statement as unknown as SqliteStatement;
+  }
+
+  get size(): number {
+    return this.cache.size;
+  }
+
+  close(): void {
+    this.cache.clear();
+    this.database.close();
+  }
+}

@@ -1,0 +1,135 @@
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { sqliteStorage } from '../src/index.js';
+import { tempDir } from './support/open-storage.js';
+
+const EXPECTED_TABLES = [
+  'accounts',
+  'activities',
+  'contacts',
+  'cost_entries',
+  'demo_loans',
+  'duplicate_resolutions',
+  'history_events',
+  'leads',
+  'merges',
+  'opportunities',
+  'orders',
+  'products',
+  'quote_entries',
+  'reminders',
+  'service_cases',
+  'team_members',
+  'tenants',
+  'users',
+];
+
+let cleanup = () => {};
+afterEach(() => cleanup());
+
+function introspect(file: string) {
+  const db = new Database(file, { readonly: true });
+  try {
+    const tables = (
+      db
+        .prepare(
+          "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name",
+        )
+        .all() as { name: string }[]
+    )
+      .map((r) => r.name)
+      .filter((n) => !n.startsWith('kysely_'));
+    const detail = tables.map((table) => {
+      const pk = (db.pragma(`table_info(${table})`) as { name: string; pk: number }[])
+        .filter((c) => c.pk > 0)
+        .sort((a, b) => a.pk - b.pk)
+        .map((c) => c.name);
+      const indexes = (db.pragma(`index_list(${table})`) as { name: string; origin: string }[]).map((ix) => ({
+        name: ix.name,
+        origin: ix.origin,
+        columns: (db.pragma(`index_info(${ix.name})`) as { seqno: number; name: string }[])
+          .sort((a, b) => a.seqno - b.seqno)
+          .map((c) => c.name),
+      }));
+      const foreignKeys = db.pragma(`foreign_key_list(${table})`) as {
+        from: string;
+        seq: number;
+        table: string;
+      }[];
+      return { table, pk, indexes, foreignKeys };
+    });
+    return { tables, detail };
+  } finally {
+    db.close();
+  }
+}
+
+describe('migrations', () => {
+  it('are idempotent: migrating twice (and reopening) changes nothing', async () => {
+    const tmp = tempDir();
+    cleanup = tmp.cleanup;
+    const first = await sqliteStorage({ filename: tmp.file });
+    await first.migrateToLatest();
+    await first.close();
+    const before = introspect(tmp.file);
+    const second = await sqliteStorage({ filename: tmp.file });
+    await second.migrateToLatest();
+    await second.close();
+    expect(introspect(tmp.file)).toEqual(before);
+    expect(before.tables).toEqual(EXPECTED_TABLES);
+  });
+
+  it('put tenant_id first in every primary key, unique constraint, index and foreign key', async () => {
+    const tmp = tempDir();
+    cleanup = tmp.cleanup;
+    await (await sqliteStorage({ filename: tmp.file })).close();
+    const { detail } = introspect(tmp.file);
+    let indexCount = 0;
+    for (const { table, pk, indexes, foreignKeys } of detail) {
+      expect(pk[0], `${table} primary key`).toBe('tenant_id');
+      for (const ix of indexes) {
+        indexCount += 1;
+        expect(ix.columns[0], `${table} index ${ix.name} (${ix.origin})`).toBe('tenant_id');
+      }
+      if (table !== 'tenants') {
+        const first = foreignKeys.filter((fk) => fk.seq === 0);
+        expect(first.length, `${table} has a tenant foreign key`).toBeGreaterThan(0);
+        for (const fk of first) expect(fk.from, `${table} foreign key to ${fk.table}`).toBe('tenant_id');
+      }
+    }
+    expect(indexCount).toBeGreaterThan(60);
+  });
+
+  it('leave the expected access paths indexed', async () => {
+    const tmp = tempDir();
+    cleanup = tmp.cleanup;
+    await (await sqliteStorage({ filename: tmp.file })).close();
+    const { detail } = introspect(tmp.file);
+    const has = (table: string, cols: string[]) =>
+      detail
+        .find((d) => d.table === table)
+        ?.indexes.some((ix) => ix.columns.join(',') === ['tenant_id', ...cols].join(','));
+    expect(has('team_members', ['team_key', 'user_id'])).toBe(true);
+    expect(has('team_members', ['user_id'])).toBe(true);
+    expect(has('reminders', ['user_id', 'due_at'])).toBe(true);
+    expect(has('reminders', ['key'])).toBe(true);
+    expect(has('activities', ['start_at'])).toBe(true);
+    expect(has('cost_entries', ['incurred_on'])).toBe(true);
+    expect(has('history_events', ['entity_type', 'entity_id', 'seq'])).toBe(true);
+    expect(has('history_events', ['actor_id', 'at'])).toBe(true);
+    expect(has('opportunities', ['stage'])).toBe(true);
+    expect(has('leads', ['owner_id', 'created_at'])).toBe(true);
+  });
+
+  it('open the database in WAL mode with foreign keys on', async () => {
+    const tmp = tempDir();
+    cleanup = tmp.cleanup;
+    const database = new Database(tmp.file);
+    const storage = await sqliteStorage({ database });
+    expect(database.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(database.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(database.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(database.pragma('synchronous', { simple: true })).toBe(1);
+    await storage.close();
+  });
+});

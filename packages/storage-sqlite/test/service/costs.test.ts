@@ -1,0 +1,4 @@
+import { describeCostCommands } from '@gongfu/core/testing';
+import { sqliteStorage } from '@gongfu/storage-sqlite';
+
+describeCostCommands(() => sqliteStorage({ filename: ':memory:' }));

@@ -1,0 +1,4 @@
+import { describeOrderCommands } from '@gongfu/core/testing';
+import { sqliteStorage } from '@gongfu/storage-sqlite';
+
+describeOrderCommands(() => sqliteStorage({ filename: ':memory:' }));
