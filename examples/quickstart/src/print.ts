@@ -1,5 +1,5 @@
-import Table from 'cli-table3';
 import { formatMoney, type Money } from '@gongfu/core';
+import Table from 'cli-table3';
 
 /** Section headings and tables for the story's console output. */
 export function heading(text: string): void {
@@ -8,7 +8,8 @@ export function heading(text: string): void {
 
 export function table(head: string[], rows: (string | number | null | undefined)[][]): void {
   const t = new Table({ head, style: { head: [], border: [] }, wordWrap: true });
-  for (const row of rows) t.push(row.map((cell) => (cell === null || cell === undefined ? '—' : String(cell))));
+  for (const row of rows)
+    t.push(row.map((cell) => (cell === null || cell === undefined ? '—' : String(cell))));
   console.log(t.toString());
 }
 

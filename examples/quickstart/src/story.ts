@@ -13,11 +13,24 @@ export async function runStory(crm: Crm, clock: ManualClock, p: Printer): Promis
   p.heading('The sales department of 南开戈德');
   const admin = await crm.users.create(crm.system, { name: '系统管理员', role: 'admin' });
   const li = await crm.users.create(admin, { name: '李庆成', role: 'sales_manager', email: 'li@example.cn' });
-  const jia = await crm.users.create(li, { name: '销售员甲', role: 'sales_rep', managerId: li.id, channel: 'key_account' });
-  const yi = await crm.users.create(li, { name: '销售员乙', role: 'sales_rep', managerId: li.id, channel: 'key_account' });
+  const jia = await crm.users.create(li, {
+    name: '销售员甲',
+    role: 'sales_rep',
+    managerId: li.id,
+    channel: 'key_account',
+  });
+  const yi = await crm.users.create(li, {
+    name: '销售员乙',
+    role: 'sales_rep',
+    managerId: li.id,
+    channel: 'key_account',
+  });
   const presales = await crm.users.create(admin, { name: '张工 (售前)', role: 'presales_engineer' });
   const service = await crm.users.create(admin, { name: '赵工 (服务)', role: 'service_engineer' });
-  p.table(['user', 'role', 'reports to', 'channel'], [li, jia, yi, presales, service].map((u) => [u.name, u.role, u.managerId ? li.name : null, u.channel]));
+  p.table(
+    ['user', 'role', 'reports to', 'channel'],
+    [li, jia, yi, presales, service].map((u) => [u.name, u.role, u.managerId ? li.name : null, u.channel]),
+  );
 
   for (const product of [
     { sku: 'LS2208', name: 'Symbol LS2208 laser scanner', category: 'laser_scanner', listPrice: cny(1080) },
@@ -60,7 +73,11 @@ export async function runStory(crm: Crm, clock: ManualClock, p: Printer): Promis
     interests: [{ sku: 'LS2208', quantity: 30 }],
     channel: 'distribution',
   });
-  const existing = await crm.accounts.create(yi, { name: '北京联华超市', kind: 'end_user', region: { province: '11' } });
+  const existing = await crm.accounts.create(yi, {
+    name: '北京联华超市',
+    kind: 'end_user',
+    region: { province: '11' },
+  });
   const revisit = await crm.leads.capture(yi, {
     source: 'customer_revisit',
     accountId: existing.id,
@@ -72,40 +89,79 @@ export async function runStory(crm: Crm, clock: ManualClock, p: Printer): Promis
   });
   p.table(
     ['lead', 'source', 'company', 'owner', 'received'],
-    [call, referral, event, revisit].map((l) => [l.id, l.source, l.company, l.ownerId === jia.id ? jia.name : yi.name, p.local(l.receivedAt)]),
+    [call, referral, event, revisit].map((l) => [
+      l.id,
+      l.source,
+      l.company,
+      l.ownerId === jia.id ? jia.name : yi.name,
+      p.local(l.receivedAt),
+    ]),
   );
 
   p.heading('甲 quotes; the ledger never forgets the last price');
   clock.set('2026-03-02T03:00:00.000Z');
-  await crm.leads.quote(jia, call.id, { sku: 'LS2208', quantity: 200, unitPrice: cny(1020), validUntil: '2026-03-31' });
+  await crm.leads.quote(jia, call.id, {
+    sku: 'LS2208',
+    quantity: 200,
+    unitPrice: cny(1020),
+    validUntil: '2026-03-31',
+  });
   clock.set('2026-03-02T06:00:00.000Z');
-  await crm.leads.quote(jia, call.id, { sku: 'LS2208', quantity: 200, unitPrice: cny(980), validUntil: '2026-03-31' });
+  await crm.leads.quote(jia, call.id, {
+    sku: 'LS2208',
+    quantity: 200,
+    unitPrice: cny(980),
+    validUntil: '2026-03-31',
+  });
   const last = await crm.leads.lastQuote(jia, { leadId: call.id, sku: 'LS2208' });
   const ledger = await crm.leads.quotes(jia, call.id);
-  p.table(['quoted at', 'sku', 'qty', 'unit price', 'valid until'], ledger.map((q) => [p.local(q.quotedAt), q.sku, q.quantity, p.yuan(q.unitPrice), q.validUntil]));
+  p.table(
+    ['quoted at', 'sku', 'qty', 'unit price', 'valid until'],
+    ledger.map((q) => [p.local(q.quotedAt), q.sku, q.quantity, p.yuan(q.unitPrice), q.validUntil]),
+  );
   console.log(`Last quote for LS2208: ${last ? p.yuan(last.unitPrice) : 'none'}`);
 
   p.heading('The customer goes quiet: four days later the follow-up is due');
   clock.set('2026-03-06T01:00:00.000Z');
   const due = await crm.reminders.due(jia);
-  p.table(['reminder', 'due', 'message'], due.map((r) => [r.kind, p.local(r.dueAt), r.message]));
+  p.table(
+    ['reminder', 'due', 'message'],
+    due.map((r) => [r.kind, p.local(r.dueAt), r.message]),
+  );
   try {
     await crm.leads.get(yi, call.id);
   } catch (e) {
-    if (isCrmError(e, 'NOT_FOUND')) console.log(`乙 cannot see 甲's lead: ${e.code} (peers never see each other's records)`);
+    if (isCrmError(e, 'NOT_FOUND'))
+      console.log(`乙 cannot see 甲's lead: ${e.code} (peers never see each other's records)`);
   }
 
   p.heading('Qualify and convert with a deal team');
   await crm.leads.logContact(jia, call.id, {
     kind: 'call',
     at: '2026-03-06T09:30:00+08:00',
-    outcome: { metWith: '王工', opinion: 'positive', summary: '招标下月发布, 需要方案', newRequirements: ['WMS 要对接 SAP'], nextStep: '安排售前拜访' },
+    outcome: {
+      metWith: '王工',
+      opinion: 'positive',
+      summary: '招标下月发布, 需要方案',
+      newRequirements: ['WMS 要对接 SAP'],
+      nextStep: '安排售前拜访',
+    },
   });
   const { opportunity: dealA, account: hengtong } = await crm.leads.convert(jia, call.id, {
     account: { kind: 'system_integrator' },
     requiredDelivery: '2026-06-30',
     region: { province: '37' },
     team: [{ userId: presales.id, role: 'presales', access: 'edit' }],
+  });
+  await crm.leads.logContact(yi, referral.id, {
+    kind: 'visit',
+    at: '2026-03-06T15:00:00+08:00',
+    outcome: {
+      metWith: '刘经理',
+      opinion: 'positive',
+      summary: '要 200 台扫描枪, 6 月底交货',
+      nextStep: '报价',
+    },
   });
   const { opportunity: dealB } = await crm.leads.convert(yi, referral.id, {
     account: { kind: 'system_integrator' },
@@ -114,7 +170,14 @@ export async function runStory(crm: Crm, clock: ManualClock, p: Printer): Promis
   });
   p.table(
     ['deal', 'owner', 'account', 'stage', 'amount', 'delivery'],
-    [dealA, dealB].map((d) => [d.name, d.ownerId === jia.id ? jia.name : yi.name, d.accountId, d.stage, p.yuan(d.amount), d.requiredDelivery]),
+    [dealA, dealB].map((d) => [
+      d.name,
+      d.ownerId === jia.id ? jia.name : yi.name,
+      d.accountId,
+      d.stage,
+      p.yuan(d.amount),
+      d.requiredDelivery,
+    ]),
   );
   try {
     await crm.opportunities.advance(yi, dealB.id, { to: 'solution' });
@@ -132,32 +195,70 @@ export async function runStory(crm: Crm, clock: ManualClock, p: Printer): Promis
   });
   clock.set('2026-03-10T08:00:00.000Z');
   await crm.activities.complete(jia, visit.id, {
-    outcome: { metWith: '王工, 李总', opinion: 'positive', summary: '认可方案, 关注交期', newRequirements: ['6 月底前到货'], nextStep: '准备投标文件' },
+    outcome: {
+      metWith: '王工, 李总',
+      opinion: 'positive',
+      summary: '认可方案, 关注交期',
+      newRequirements: ['6 月底前到货'],
+      nextStep: '准备投标文件',
+    },
   });
   await crm.opportunities.advance(jia, dealA.id, { to: 'solution' });
-  await crm.costs.record(jia, { category: 'travel', amount: cny(1260.5), incurredOn: '2026-03-10', opportunityId: dealA.id, description: '济南往返' });
-  await crm.costs.record(jia, { category: 'entertainment', amount: cny(880), incurredOn: '2026-03-10', opportunityId: dealA.id });
-  await crm.costs.record(jia, { category: 'bid_fees', amount: cny(500), incurredOn: '2026-03-20', opportunityId: dealA.id });
+  await crm.costs.record(jia, {
+    category: 'travel',
+    amount: cny(1260.5),
+    incurredOn: '2026-03-10',
+    opportunityId: dealA.id,
+    description: '济南往返',
+  });
+  await crm.costs.record(jia, {
+    category: 'entertainment',
+    amount: cny(880),
+    incurredOn: '2026-03-10',
+    opportunityId: dealA.id,
+  });
+  await crm.costs.record(jia, {
+    category: 'bid_fees',
+    amount: cny(500),
+    incurredOn: '2026-03-20',
+    opportunityId: dealA.id,
+  });
   const week = await crm.activities.calendar(jia, { view: 'week', date: '2026-03-10' });
-  p.table(['day', 'activities'], week.days.map((d) => [d.date, d.activities.map((a) => `${p.local(a.startAt).slice(11)} ${a.subject} (${a.status})`).join('; ')]));
+  p.table(
+    ['day', 'activities'],
+    week.days.map((d) => [
+      d.date,
+      d.activities.map((a) => `${p.local(a.startAt).slice(11)} ${a.subject} (${a.status})`).join('; '),
+    ]),
+  );
   const costs = await crm.costs.total(li, { opportunityId: dealA.id });
-  console.log(`Costs on 甲's deal, as the manager sees them: ${costs.map((c) => p.yuan({ amount: c.amount, currency: c.currency })).join(', ')}`);
+  console.log(
+    `Costs on 甲's deal, as the manager sees them: ${costs.map((c) => p.yuan({ amount: c.amount, currency: c.currency })).join(', ')}`,
+  );
 
   p.heading('The deal is won, becomes an order, is delivered and serviced');
   await crm.opportunities.advance(jia, dealA.id, { to: 'bid' });
   await crm.opportunities.advance(jia, dealA.id, { to: 'negotiation' });
   clock.set('2026-04-15T02:00:00.000Z');
-  const { order } = await crm.opportunities.win(jia, dealA.id, { createOrder: { promisedDelivery: '2026-06-30' } });
+  const { order } = await crm.opportunities.win(jia, dealA.id, {
+    createOrder: { promisedDelivery: '2026-06-30' },
+  });
   if (!order) throw new Error('the win should have created an order');
   await crm.orders.confirm(jia, order.id);
   const scanners = order.lines.find((l) => l.sku === 'LS2208')!;
   const serials = Array.from({ length: 200 }, (_, i) => `LS${String(i + 1).padStart(5, '0')}`);
   await crm.orders.ship(jia, order.id, { lines: [{ lineId: scanners.id, quantity: 200, serials }] });
-  const rest = order.lines.filter((l) => l.id !== scanners.id).map((l) => ({ lineId: l.id, quantity: l.quantity }));
+  const rest = order.lines
+    .filter((l) => l.id !== scanners.id)
+    .map((l) => ({ lineId: l.id, quantity: l.quantity }));
   await crm.orders.ship(jia, order.id, { lines: rest });
   clock.set('2026-06-28T06:00:00.000Z');
   const delivered = await crm.orders.deliver(jia, order.id);
-  await crm.opportunities.addTeamMember(jia, dealA.id, { userId: service.id, role: 'service', access: 'edit' });
+  await crm.opportunities.addTeamMember(jia, dealA.id, {
+    userId: service.id,
+    role: 'service',
+    access: 'edit',
+  });
   clock.set('2026-09-01T02:00:00.000Z');
   const repair = await crm.serviceCases.open(service, {
     orderId: order.id,
@@ -172,22 +273,41 @@ export async function runStory(crm: Crm, clock: ManualClock, p: Printer): Promis
   const fixed = await crm.serviceCases.resolve(service, repair.id, { resolution: '更换激光模组' });
   p.table(
     ['order', 'status', 'amount', 'delivered', 'service case', 'under warranty'],
-    [[delivered.number, delivered.status, p.yuan(delivered.amount), p.local(delivered.deliveredAt!), `${fixed.serial}: ${fixed.status}`, String(fixed.underWarranty)]],
+    [
+      [
+        delivered.number,
+        delivered.status,
+        p.yuan(delivered.amount),
+        p.local(delivered.deliveredAt!),
+        `${fixed.serial}: ${fixed.status}`,
+        String(fixed.underWarranty),
+      ],
+    ],
   );
 
   p.heading('销售员乙 leaves; the manager transfers the book to 销售员甲');
   const plan = await crm.ownership.transfer(li, { from: yi.id, to: jia.id, dryRun: true });
-  p.table(['would move', 'why'], plan.plan.moves.map((m) => [`${m.kind} ${m.id}`, m.reason]));
+  p.table(
+    ['would move', 'why'],
+    plan.plan.moves.map((m) => [`${m.kind} ${m.id}`, m.reason]),
+  );
   await crm.users.deactivate(li, yi.id);
   const done = await crm.ownership.transfer(li, { from: yi.id, to: jia.id });
   const inherited = await crm.opportunities.get(jia, dealB.id);
-  console.log(`Transferred ${done.plan.moves.length} records; ${inherited.name} now belongs to ${inherited.ownerId === jia.id ? jia.name : '?'}.`);
+  console.log(
+    `Transferred ${done.plan.moves.length} records; ${inherited.name} now belongs to ${inherited.ownerId === jia.id ? jia.name : '?'}.`,
+  );
 
   p.heading("The history of 甲's deal: who, when, what");
   const history = await crm.history.forRecord(li, 'opportunity', dealA.id);
   p.table(
     ['when', 'who', 'event', 'changed'],
-    history.map((h) => [p.local(h.at), h.actorId === jia.id ? jia.name : h.actorId, h.event, Object.keys(h.changes).slice(0, 4).join(', ')]),
+    history.map((h) => [
+      p.local(h.at),
+      h.actorId === jia.id ? jia.name : h.actorId,
+      h.event,
+      Object.keys(h.changes).slice(0, 4).join(', '),
+    ]),
   );
   void hengtong;
   void event;

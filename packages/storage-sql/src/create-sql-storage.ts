@@ -5,7 +5,6 @@ import {
   type TransactionOptions,
   ValidationError,
 } from '@gongfu/core';
-import type { Kysely } from 'kysely';
 import type { AnyDb } from './any-db.js';
 import { createTx } from './create-tx.js';
 import type { SqlEngine } from './engine/sql-engine.js';

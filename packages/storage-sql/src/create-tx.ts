@@ -1,5 +1,4 @@
 import type { StorageTx } from '@gongfu/core';
-import type { Kysely } from 'kysely';
 import type { AnyDb } from './any-db.js';
 import type { SqlEngine } from './engine/sql-engine.js';
 import { guardStore } from './guard-store.js';

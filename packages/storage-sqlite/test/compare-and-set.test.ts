@@ -1,4 +1,4 @@
-import { type CrmStorage, isCrmError } from '@gongfu/core';
+import { type CrmStorage, isCrmError, type StorageTx } from '@gongfu/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLead, buildProduct, minutesAfter } from './support/builders.js';
 import { memoryStorage, rejectionOf } from './support/open-storage.js';
@@ -8,8 +8,7 @@ beforeAll(async () => {
   storage = await memoryStorage(['t1']);
 });
 afterAll(() => storage.close());
-const inTx = <T>(fn: Parameters<CrmStorage['transaction']>[1]) =>
-  storage.transaction<T>({ tenantId: 't1' }, fn);
+const inTx = <T>(fn: (tx: StorageTx) => Promise<T>) => storage.transaction({ tenantId: 't1' }, fn);
 
 describe('compare-and-set update', () => {
   it('rejects a stale version with expected/actual and changes nothing', async () => {

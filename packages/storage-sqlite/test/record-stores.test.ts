@@ -45,7 +45,7 @@ const CASES: Case<RecordBase>[] = [
   c({
     store: 'leads',
     build: (t) => b.buildLead(t),
-    change: (l) => ({ ...l, status: 'working' }),
+    change: (l) => ({ ...l, status: 'working' as const }),
     filter: () => ({
       status: ['working'],
       text: 'port log',
@@ -63,21 +63,21 @@ const CASES: Case<RecordBase>[] = [
   c({
     store: 'orders',
     build: (t) => b.buildOrder(t, { opportunityId: 'opp_1' }),
-    change: (o) => ({ ...o, status: 'confirmed' }),
+    change: (o) => ({ ...o, status: 'confirmed' as const }),
     filter: () => ({ status: ['confirmed'], opportunityId: ['opp_1'] }),
     miss: { accountId: [] },
   }),
   c({
     store: 'serviceCases',
     build: (t) => b.buildServiceCase(t),
-    change: (s) => ({ ...s, status: 'diagnosing' }),
+    change: (s) => ({ ...s, status: 'diagnosing' as const }),
     filter: (s) => ({ orderId: [s.orderId], status: ['diagnosing'] }),
     miss: { status: ['closed'] },
   }),
   c({
     store: 'activities',
     build: (t) => b.buildActivity(t),
-    change: (a) => ({ ...a, status: 'completed' }),
+    change: (a) => ({ ...a, status: 'completed' as const }),
     filter: () => ({ status: ['completed'], startAt: { from: '2026-03-02T01:15:00+00:00' } }),
     miss: { startAt: { from: b.minutesAfter(1) } },
   }),

@@ -1,4 +1,4 @@
-import type { CrmStorage, QuoteEntry, Reminder } from '@gongfu/core';
+import type { CrmStorage, QuoteEntry, Reminder, StorageTx } from '@gongfu/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { minutesAfter, newId, T0 } from './support/builders.js';
 import { memoryStorage } from './support/open-storage.js';
@@ -8,8 +8,7 @@ beforeAll(async () => {
   storage = await memoryStorage(['t1']);
 });
 afterAll(() => storage.close());
-const inTx = <T>(fn: Parameters<CrmStorage['transaction']>[1]) =>
-  storage.transaction<T>({ tenantId: 't1' }, fn);
+const inTx = <T>(fn: (tx: StorageTx) => Promise<T>) => storage.transaction({ tenantId: 't1' }, fn);
 
 const quote = (o: Partial<QuoteEntry>): QuoteEntry => ({
   tenantId: 't1',

@@ -75,11 +75,11 @@ describe('transactions', () => {
     expect(error).toMatchObject({ code: 'VALIDATION', field: 'tenantId' });
   });
 
-  it('store team keys from the governing record, service cases via their order', async () => {
+  it('store team keys from the governing record: a service case joins its deal team', async () => {
     const opp = buildOpportunity('t1');
     const order = buildOrder('t1', { opportunityId: opp.id });
     const direct = buildOrder('t1');
-    const viaOrder = buildServiceCase('t1', { orderId: order.id });
+    const viaOrder = buildServiceCase('t1', { orderId: order.id, opportunityId: opp.id });
     const viaDirect = buildServiceCase('t1', { orderId: direct.id });
     const orphan = buildServiceCase('t1', { orderId: 'order_unknown' });
     await storage.transaction({ tenantId: 't1' }, async (tx) => {

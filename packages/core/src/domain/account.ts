@@ -11,14 +11,24 @@ import {
   regionSchema,
   text,
 } from './common.js';
-import { type AccountKind, accountKindSchema, type BuyingRole, buyingRoleSchema, type Channel, channelSchema } from './enums.js';
+import {
+  type AccountKind,
+  accountKindSchema,
+  type BuyingRole,
+  buyingRoleSchema,
+  type Channel,
+  channelSchema,
+} from './enums.js';
 
 /** Unified social credit code (统一社会信用代码): 18 characters, digits and capitals without I, O, S, V, Z. */
 export const creditCodeSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[0-9A-HJ-NP-RTUWXY]{2}\d{6}[0-9A-HJ-NP-RTUWXY]{10}$/, 'expected an 18-character unified social credit code');
+  .regex(
+    /^[0-9A-HJ-NP-RTUWXY]{2}\d{6}[0-9A-HJ-NP-RTUWXY]{10}$/,
+    'expected an 18-character unified social credit code',
+  );
 
 export interface Account extends RecordBase {
   name: string;
@@ -51,7 +61,9 @@ export const createAccountInput = z.object({
 });
 export type CreateAccountInput = z.input<typeof createAccountInput>;
 
-export const updateAccountInput = createAccountInput.partial().extend({ expectedVersion: expectedVersionSchema });
+export const updateAccountInput = createAccountInput
+  .partial()
+  .extend({ expectedVersion: expectedVersionSchema });
 export type UpdateAccountInput = z.input<typeof updateAccountInput>;
 
 export interface Contact extends RecordBase {

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { type CalendarDate, calendarDateSchema, type Instant, instantSchema } from '../kernel/time.js';
+import type { ActivityStatus } from '../lifecycle/activity.js';
 import { expectedVersionSchema, idSchema, optionalText, type RecordBase, text } from './common.js';
 import { type ActivityKind, activityKindSchema, type Opinion, opinionSchema } from './enums.js';
 import { skuSchema } from './product.js';
-
-import type { ActivityStatus } from '../lifecycle/activity.js';
 
 /** What came of a contact: who was met, what they think of our solution, what they now want. */
 export interface ContactOutcome {
@@ -66,6 +65,7 @@ const timeZoneSchema = z.string().refine(
   },
   { message: 'expected an IANA time zone such as Asia/Shanghai' },
 );
+
 export { timeZoneSchema };
 
 export const scheduleActivityInput = z
@@ -81,7 +81,10 @@ export const scheduleActivityInput = z
     accountId: idSchema.optional(),
     ownerId: idSchema.optional(),
   })
-  .refine((a) => !a.endAt || a.endAt >= a.startAt, { message: 'an activity cannot end before it starts', path: ['endAt'] })
+  .refine((a) => !a.endAt || a.endAt >= a.startAt, {
+    message: 'an activity cannot end before it starts',
+    path: ['endAt'],
+  })
   .refine((a) => a.leadId || a.opportunityId || a.accountId || a.kind === 'task', {
     message: 'link the activity to a lead, an opportunity or an account',
     path: ['opportunityId'],
@@ -90,7 +93,10 @@ export type ScheduleActivityInput = z.input<typeof scheduleActivityInput>;
 
 export const rescheduleActivityInput = z
   .object({ startAt: instantSchema, endAt: instantSchema.optional(), expectedVersion: expectedVersionSchema })
-  .refine((a) => !a.endAt || a.endAt >= a.startAt, { message: 'an activity cannot end before it starts', path: ['endAt'] });
+  .refine((a) => !a.endAt || a.endAt >= a.startAt, {
+    message: 'an activity cannot end before it starts',
+    path: ['endAt'],
+  });
 
 export const completeActivityInput = z.object({
   outcome: contactOutcomeSchema.optional(),

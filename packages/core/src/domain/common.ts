@@ -18,7 +18,10 @@ export const emailSchema = z.string().trim().toLowerCase().pipe(z.email('expecte
 /** Chinese administrative division code: 2 digits province, optionally 4/6 for city/district. */
 export const regionSchema = z.object({
   province: z.string().regex(/^\d{2}$/, 'expected a 2-digit province code, e.g. 37 for Shandong'),
-  city: z.string().regex(/^\d{4}(\d{2})?$/, 'expected a 4- or 6-digit city code').optional(),
+  city: z
+    .string()
+    .regex(/^\d{4}(\d{2})?$/, 'expected a 4- or 6-digit city code')
+    .optional(),
 });
 export type Region = z.infer<typeof regionSchema>;
 

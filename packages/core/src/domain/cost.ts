@@ -17,7 +17,10 @@ export interface CostEntry extends RecordBase {
   description: string | null;
 }
 
-const positiveMoney = moneySchema.refine((m) => m.amount > 0, { message: 'a cost must be more than zero', path: ['amount'] });
+const positiveMoney = moneySchema.refine((m) => m.amount > 0, {
+  message: 'a cost must be more than zero',
+  path: ['amount'],
+});
 
 export const recordCostInput = z
   .object({

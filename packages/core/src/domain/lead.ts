@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type Money, nonNegativeMoneySchema } from '../kernel/money.js';
 import { type CalendarDate, calendarDateSchema, type Instant, instantSchema } from '../kernel/time.js';
+import type { LeadStatus } from '../lifecycle/lead.js';
 import {
   type ContactDetails,
   contactDetailsSchema,
@@ -14,8 +15,6 @@ import {
 } from './common.js';
 import { type Channel, channelSchema, type LeadSource, leadSourceSchema } from './enums.js';
 import { skuSchema } from './product.js';
-
-import type { LeadStatus } from '../lifecycle/lead.js';
 
 export const interestSchema = z.object({
   sku: skuSchema,
@@ -111,8 +110,16 @@ export const quoteInput = z.object({
 export type QuoteInput = z.input<typeof quoteInput>;
 
 export const lastQuoteQuery = z
-  .object({ leadId: idSchema.optional(), accountId: idSchema.optional(), opportunityId: idSchema.optional(), sku: skuSchema.optional() })
-  .refine((q) => q.leadId || q.accountId || q.opportunityId, { message: 'name a lead, account or opportunity', path: ['leadId'] });
+  .object({
+    leadId: idSchema.optional(),
+    accountId: idSchema.optional(),
+    opportunityId: idSchema.optional(),
+    sku: skuSchema.optional(),
+  })
+  .refine((q) => q.leadId || q.accountId || q.opportunityId, {
+    message: 'name a lead, account or opportunity',
+    path: ['leadId'],
+  });
 export type LastQuoteQuery = z.input<typeof lastQuoteQuery>;
 
 export const disqualifyInput = z.object({ reason: text(500), expectedVersion: expectedVersionSchema });
@@ -122,7 +129,10 @@ export const convertLeadInput = z.object({
   account: z
     .union([
       z.object({ existingId: idSchema }),
-      z.object({ kind: z.enum(['end_user', 'system_integrator', 'dealer', 'distributor']), industry: optionalText(100) }),
+      z.object({
+        kind: z.enum(['end_user', 'system_integrator', 'dealer', 'distributor']),
+        industry: optionalText(100),
+      }),
     ])
     .default({ kind: 'end_user' }),
   /** Convert into an existing open opportunity instead of creating one. */
@@ -134,7 +144,13 @@ export const convertLeadInput = z.object({
   region: regionSchema.optional(),
   endCustomer: text(200).optional(),
   team: z
-    .array(z.object({ userId: idSchema, role: z.enum(['sales', 'presales', 'service']), access: z.enum(['read', 'edit']).default('edit') }))
+    .array(
+      z.object({
+        userId: idSchema,
+        role: z.enum(['sales', 'presales', 'service']),
+        access: z.enum(['read', 'edit']).default('edit'),
+      }),
+    )
     .max(50)
     .default([]),
   expectedVersion: expectedVersionSchema,

@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { currencySchema, type Money, nonNegativeMoneySchema } from '../kernel/money.js';
 import { type CalendarDate, calendarDateSchema, type Instant } from '../kernel/time.js';
-import { expectedVersionSchema, idSchema, optionalText, type RecordBase, type Region, regionSchema, text } from './common.js';
+import {
+  expectedVersionSchema,
+  idSchema,
+  optionalText,
+  type RecordBase,
+  type Region,
+  regionSchema,
+  text,
+} from './common.js';
 import {
   type AccessLevel,
   accessLevelSchema,
@@ -107,7 +115,17 @@ export const updateOpportunityInput = z.object({
 });
 export type UpdateOpportunityInput = z.input<typeof updateOpportunityInput>;
 
-export const advanceInput = z.object({ to: z.string().trim().min(1).max(64), expectedVersion: expectedVersionSchema });
-export const loseInput = z.object({ reason: text(500), competitor: optionalText(200), expectedVersion: expectedVersionSchema });
-export const reopenInput = z.object({ to: z.string().trim().min(1).max(64).optional(), expectedVersion: expectedVersionSchema });
+export const advanceInput = z.object({
+  to: z.string().trim().min(1).max(64),
+  expectedVersion: expectedVersionSchema,
+});
+export const loseInput = z.object({
+  reason: text(500),
+  competitor: optionalText(200),
+  expectedVersion: expectedVersionSchema,
+});
+export const reopenInput = z.object({
+  to: z.string().trim().min(1).max(64).optional(),
+  expectedVersion: expectedVersionSchema,
+});
 export const versionOnlyInput = z.object({ expectedVersion: expectedVersionSchema }).default({});

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { currencySchema, type Money, nonNegativeMoneySchema } from '../kernel/money.js';
 import { type CalendarDate, calendarDateSchema, type Instant } from '../kernel/time.js';
+import type { OrderStatus } from '../lifecycle/order.js';
 import { expectedVersionSchema, idSchema, optionalText, type RecordBase, text } from './common.js';
 import { type Channel, channelSchema } from './enums.js';
 import { skuSchema } from './product.js';
-
-import type { OrderStatus } from '../lifecycle/order.js';
 
 export interface OrderLine {
   id: string;

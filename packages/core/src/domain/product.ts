@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { nonNegativeMoneySchema, type Money } from '../kernel/money.js';
+import { type Money, nonNegativeMoneySchema } from '../kernel/money.js';
 import { expectedVersionSchema, type RecordBase, text } from './common.js';
 import { type ProductKind, productKindSchema } from './enums.js';
 
@@ -13,7 +13,12 @@ export interface Product extends RecordBase {
   active: boolean;
 }
 
-export const skuSchema = z.string().trim().min(1, 'required').max(64).regex(/^[\w.\-/]+$/, 'SKU may hold letters, digits, . - / _');
+export const skuSchema = z
+  .string()
+  .trim()
+  .min(1, 'required')
+  .max(64)
+  .regex(/^[\w.\-/]+$/, 'SKU may hold letters, digits, . - / _');
 
 export const createProductInput = z.object({
   sku: skuSchema,

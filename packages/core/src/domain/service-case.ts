@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import type { CalendarDate, Instant } from '../kernel/time.js';
+import type { ServiceCaseStatus } from '../lifecycle/service-case.js';
 import { expectedVersionSchema, idSchema, optionalText, type RecordBase, text } from './common.js';
 import { type ServiceCaseKind, serviceCaseKindSchema } from './enums.js';
-
-import type { ServiceCaseStatus } from '../lifecycle/service-case.js';
 
 /** After-sales repair, replacement or periodic maintenance of delivered units. */
 export interface ServiceCase extends RecordBase {
@@ -40,4 +39,7 @@ export const progressServiceCaseInput = z.object({
   note: optionalText(1000),
   expectedVersion: expectedVersionSchema,
 });
-export const resolveServiceCaseInput = z.object({ resolution: text(1000), expectedVersion: expectedVersionSchema });
+export const resolveServiceCaseInput = z.object({
+  resolution: text(1000),
+  expectedVersion: expectedVersionSchema,
+});

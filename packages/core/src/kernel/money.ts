@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
 /** ISO-4217 currency code. */
-export const currencySchema = z.string().regex(/^[A-Z]{3}$/, 'expected an ISO-4217 currency code such as CNY');
+export const currencySchema = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'expected an ISO-4217 currency code such as CNY');
 
 /**
  * Money is an integer count of minor units (fen for CNY) plus its currency, never a float.

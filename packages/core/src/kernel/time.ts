@@ -23,15 +23,23 @@ export function isCalendarDate(value: string): boolean {
   const m = DATE_ONLY.exec(value);
   if (!m) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+  return (
+    d.getUTCFullYear() === Number(m[1]) &&
+    d.getUTCMonth() === Number(m[2]) - 1 &&
+    d.getUTCDate() === Number(m[3])
+  );
 }
 
 /** Accepts an ISO string with an explicit offset (or `Z`), or a Date; yields the canonical UTC form. */
 export const instantSchema = z
   .union([z.string(), z.date()])
-  .refine((v) => (v instanceof Date ? !Number.isNaN(v.getTime()) : OFFSET_ISO.test(v) && !Number.isNaN(Date.parse(v))), {
-    message: 'expected an ISO-8601 instant with a time zone offset, e.g. 2026-03-02T09:15:00+08:00',
-  })
+  .refine(
+    (v) =>
+      v instanceof Date ? !Number.isNaN(v.getTime()) : OFFSET_ISO.test(v) && !Number.isNaN(Date.parse(v)),
+    {
+      message: 'expected an ISO-8601 instant with a time zone offset, e.g. 2026-03-02T09:15:00+08:00',
+    },
+  )
   .transform((v): Instant => toInstant(v));
 
 export const calendarDateSchema = z

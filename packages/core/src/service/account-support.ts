@@ -1,6 +1,6 @@
 import type { Account, Contact } from '../domain/account.js';
-import type { AccountKind, BuyingRole, Channel } from '../domain/enums.js';
 import type { ContactDetails, Region } from '../domain/common.js';
+import type { AccountKind, BuyingRole, Channel } from '../domain/enums.js';
 import type { CommandContext } from './context.js';
 import { ENTITY } from './entities.js';
 

@@ -1,4 +1,13 @@
-import { type AccessExplanation, type Action, authorize, explainAccess, type Grant, OrgChart, type OrgUser, type ProtectedRecord } from '../access/index.js';
+import {
+  type AccessExplanation,
+  type Action,
+  authorize,
+  explainAccess,
+  type Grant,
+  OrgChart,
+  type OrgUser,
+  type ProtectedRecord,
+} from '../access/index.js';
 import type { AccessLevel } from '../domain/enums.js';
 import type { EntityType } from '../domain/history.js';
 import type { User } from '../domain/organisation.js';
@@ -133,12 +142,25 @@ export class CommandContext {
     meta: Record<string, unknown> | null = null,
   ): Promise<void> {
     await this.tx.history.append([
-      { entityType, entityId, event, actorId: this.actor.id, at: this.now, version, changes: diffRecords(before, after), meta },
+      {
+        entityType,
+        entityId,
+        event,
+        actorId: this.actor.id,
+        at: this.now,
+        version,
+        changes: diffRecords(before, after),
+        meta,
+      },
     ]);
   }
 
   /** Keep the governing team's owner row in step with the record's owner. */
-  async setTeam(teamKey: string, ownerId: string, members: readonly Omit<TeamMemberRow, 'isOwner'>[]): Promise<void> {
+  async setTeam(
+    teamKey: string,
+    ownerId: string,
+    members: readonly Omit<TeamMemberRow, 'isOwner'>[],
+  ): Promise<void> {
     const rows: TeamMemberRow[] = [{ userId: ownerId, role: 'sales', access: 'edit', isOwner: true }];
     for (const m of members) if (m.userId !== ownerId) rows.push({ ...m, isOwner: false });
     await this.tx.teams.replace(teamKey, rows);

@@ -37,7 +37,11 @@ async function linesFromInterests(ctx: CommandContext, lead: Lead, currency: str
  * Qualify and convert: account + contact + opportunity in one transaction, or link them to ones
  * that already exist. The lead is frozen afterwards; its quote ledger follows the deal.
  */
-export async function convertLead(ctx: CommandContext, leadId: string, input: ConvertLeadInput): Promise<ConversionResult> {
+export async function convertLead(
+  ctx: CommandContext,
+  leadId: string,
+  input: ConvertLeadInput,
+): Promise<ConversionResult> {
   const data = parseInput(convertLeadInput, input);
   const lead = await ctx.load(ENTITY.lead, leadId, 'edit');
   ctx.checkVersion('lead', lead, data.expectedVersion);
@@ -62,10 +66,16 @@ export async function convertLead(ctx: CommandContext, leadId: string, input: Co
   if (data.opportunityId) {
     const existing = await ctx.load(ENTITY.opportunity, data.opportunityId, 'edit');
     if (!isOpportunityOpen(existing.stage as OpportunityStage)) {
-      throw new InvalidTransitionError(existing.stage, 'CONVERT_INTO', 'the opportunity is closed; reopen it first');
+      throw new InvalidTransitionError(
+        existing.stage,
+        'CONVERT_INTO',
+        'the opportunity is closed; reopen it first',
+      );
     }
     if (existing.accountId !== account.id) {
-      throw new ValidationError([{ field: 'opportunityId', message: 'the opportunity belongs to another account' }]);
+      throw new ValidationError([
+        { field: 'opportunityId', message: 'the opportunity belongs to another account' },
+      ]);
     }
     const lines = [...existing.lines, ...(await linesFromInterests(ctx, lead, existing.currency))];
     opportunity = await ctx.update(
@@ -77,7 +87,9 @@ export async function convertLead(ctx: CommandContext, leadId: string, input: Co
     );
   } else {
     opportunity = await insertOpportunity(ctx, {
-      name: data.opportunityName ?? `${lead.company} — ${lead.interests.map((i) => `${i.quantity}× ${i.sku}`).join(', ') || 'new deal'}`,
+      name:
+        data.opportunityName ??
+        `${lead.company} — ${lead.interests.map((i) => `${i.quantity}× ${i.sku}`).join(', ') || 'new deal'}`,
       accountId: account.id,
       channel: data.channel ?? lead.channel,
       currency: 'CNY',

@@ -1,7 +1,6 @@
-import type { Opportunity, TeamMember } from '../domain/opportunity.js';
-import type { Channel } from '../domain/enums.js';
 import type { Region } from '../domain/common.js';
-import type { LineItem } from '../domain/opportunity.js';
+import type { Channel } from '../domain/enums.js';
+import type { LineItem, Opportunity, TeamMember } from '../domain/opportunity.js';
 import type { CalendarDate } from '../kernel/time.js';
 import { pipelineFor } from '../lifecycle/index.js';
 import type { CommandContext } from './context.js';
@@ -57,7 +56,12 @@ export async function insertOpportunity(ctx: CommandContext, input: NewOpportuni
     duplicateOfId: null,
     ...stageFields({ channel: input.channel }, firstStage, ctx.now),
   } as Opportunity;
-  await ctx.insert(ENTITY.opportunity, opp, 'opportunity.created', input.leadId ? { leadId: input.leadId } : null);
+  await ctx.insert(
+    ENTITY.opportunity,
+    opp,
+    'opportunity.created',
+    input.leadId ? { leadId: input.leadId } : null,
+  );
   await ctx.setTeam(opp.id, opp.ownerId, opp.team);
   await refreshOpportunityReminders(ctx, opp);
   return opp;

@@ -25,7 +25,13 @@ export interface EntityKind<T> {
 const kind = <T>(k: EntityKind<T>): EntityKind<T> => k;
 
 export const ENTITY = {
-  user: kind<User>({ type: 'user', label: 'user', store: (tx) => tx.users, ownerOf: (u) => u.id, teamKeyOf: (u) => u.id }),
+  user: kind<User>({
+    type: 'user',
+    label: 'user',
+    store: (tx) => tx.users,
+    ownerOf: (u) => u.id,
+    teamKeyOf: (u) => u.id,
+  }),
   account: kind<Account>({
     type: 'account',
     label: 'account',
@@ -40,7 +46,13 @@ export const ENTITY = {
     ownerOf: (c) => c.ownerId,
     teamKeyOf: (c) => teamKeyOf({ kind: 'contact', accountId: c.accountId }),
   }),
-  product: kind<Product>({ type: 'product', label: 'product', store: (tx) => tx.products, ownerOf: () => '', teamKeyOf: (p) => p.id }),
+  product: kind<Product>({
+    type: 'product',
+    label: 'product',
+    store: (tx) => tx.products,
+    ownerOf: () => '',
+    teamKeyOf: (p) => p.id,
+  }),
   lead: kind<Lead>({
     type: 'lead',
     label: 'lead',

@@ -19,7 +19,17 @@ const KINDS: Record<string, EntityKind<unknown>> = {
 };
 
 const query = z.object({
-  entityType: z.enum(['account', 'contact', 'lead', 'opportunity', 'order', 'service_case', 'activity', 'demo_loan', 'cost']),
+  entityType: z.enum([
+    'account',
+    'contact',
+    'lead',
+    'opportunity',
+    'order',
+    'service_case',
+    'activity',
+    'demo_loan',
+    'cost',
+  ]),
   id: z.string().trim().min(1).max(100),
 });
 

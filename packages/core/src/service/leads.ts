@@ -1,5 +1,6 @@
-import { contactOutcomeSchema } from '../domain/activity.js';
+import { z } from 'zod';
 import type { Activity } from '../domain/activity.js';
+import { contactOutcomeSchema } from '../domain/activity.js';
 import { type Page, pageSchema } from '../domain/common.js';
 import { activityKindSchema } from '../domain/enums.js';
 import {
@@ -20,12 +21,11 @@ import { instantSchema, maxInstant } from '../kernel/time.js';
 import { parseInput } from '../kernel/validate.js';
 import { assertDecision, decideLead, type LeadEvent } from '../lifecycle/index.js';
 import type { LeadFilter } from '../storage/repositories.js';
-import { z } from 'zod';
 import type { ActorRef } from './actor.js';
 import type { CommandContext } from './context.js';
+import { type ConversionResult, convertLead } from './convert-lead.js';
 import { ENTITY } from './entities.js';
 import { leadFacts, refreshLeadReminders } from './lead-facts.js';
-import { type ConversionResult, convertLead } from './convert-lead.js';
 import { assertAssignable } from './ownership-rules.js';
 import type { Runner } from './runner.js';
 
@@ -47,7 +47,13 @@ export const leadListQuery = pageSchema.extend({
 const idInput = z.string().trim().min(1, 'required').max(100);
 
 /** Move a lead through its lifecycle, refusing with the machine's reason. */
-async function transitionLead(ctx: CommandContext, lead: Lead, event: LeadEvent, changes: Partial<Lead>, name: string): Promise<Lead> {
+async function transitionLead(
+  ctx: CommandContext,
+  lead: Lead,
+  event: LeadEvent,
+  changes: Partial<Lead>,
+  name: string,
+): Promise<Lead> {
   const decision = assertDecision(decideLead(lead.status, leadFacts(lead), event));
   const next = await ctx.update(ENTITY.lead, lead, { ...changes, status: decision.to }, name);
   await refreshLeadReminders(ctx, next);
@@ -100,16 +106,30 @@ export function leadCommands(run: Runner) {
         ctx.checkVersion('lead', lead, data.expectedVersion);
         if (lead.status === 'converted') {
           // A converted lead is frozen: its facts now live on the account and the opportunity.
-          assertDecision({ ok: false, from: lead.status, event: 'UPDATE', reason: 'the lead was converted; edit the opportunity instead' });
+          assertDecision({
+            ok: false,
+            from: lead.status,
+            event: 'UPDATE',
+            reason: 'the lead was converted; edit the opportunity instead',
+          });
         }
         const { expectedVersion: _, ...changes } = data;
-        const next = await ctx.update(ENTITY.lead, lead, stripUndefined(changes) as Partial<Lead>, 'lead.updated');
+        const next = await ctx.update(
+          ENTITY.lead,
+          lead,
+          stripUndefined(changes) as Partial<Lead>,
+          'lead.updated',
+        );
         await refreshLeadReminders(ctx, next);
         return next;
       }),
 
     /** Log a call, visit or email with what came of it; resets the follow-up clock. */
-    logContact: async (actor: ActorRef, id: string, input: LogContactInput): Promise<{ lead: Lead; activity: Activity }> =>
+    logContact: async (
+      actor: ActorRef,
+      id: string,
+      input: LogContactInput,
+    ): Promise<{ lead: Lead; activity: Activity }> =>
       run.write(actor, async (ctx) => {
         const data = parseInput(logContactInput, input);
         const lead = await ctx.load(ENTITY.lead, parseInput(idInput, id), 'edit');
@@ -136,7 +156,13 @@ export function leadCommands(run: Runner) {
         };
         await ctx.insert(ENTITY.activity, activity, 'activity.logged', { leadId: lead.id });
         const lastContactAt = lead.lastContactAt ? maxInstant(lead.lastContactAt, data.at) : data.at;
-        const next = await transitionLead(ctx, lead, { type: 'CONTACT' }, { lastContactAt }, 'lead.contacted');
+        const next = await transitionLead(
+          ctx,
+          lead,
+          { type: 'CONTACT' },
+          { lastContactAt },
+          'lead.contacted',
+        );
         return { lead: next, activity };
       }),
 
@@ -184,20 +210,42 @@ export function leadCommands(run: Runner) {
 
     qualify: async (actor: ActorRef, id: string): Promise<Lead> =>
       run.write(actor, async (ctx) =>
-        transitionLead(ctx, await ctx.load(ENTITY.lead, parseInput(idInput, id), 'edit'), { type: 'QUALIFY' }, {}, 'lead.qualified'),
+        transitionLead(
+          ctx,
+          await ctx.load(ENTITY.lead, parseInput(idInput, id), 'edit'),
+          { type: 'QUALIFY' },
+          {},
+          'lead.qualified',
+        ),
       ),
 
-    disqualify: async (actor: ActorRef, id: string, input: { reason: string; expectedVersion?: number }): Promise<Lead> =>
+    disqualify: async (
+      actor: ActorRef,
+      id: string,
+      input: { reason: string; expectedVersion?: number },
+    ): Promise<Lead> =>
       run.write(actor, async (ctx) => {
         const data = parseInput(disqualifyInput, input);
         const lead = await ctx.load(ENTITY.lead, parseInput(idInput, id), 'edit');
         ctx.checkVersion('lead', lead, data.expectedVersion);
-        return transitionLead(ctx, lead, { type: 'DISQUALIFY', reason: data.reason }, { disqualifyReason: data.reason }, 'lead.disqualified');
+        return transitionLead(
+          ctx,
+          lead,
+          { type: 'DISQUALIFY', reason: data.reason },
+          { disqualifyReason: data.reason },
+          'lead.disqualified',
+        );
       }),
 
     nurture: async (actor: ActorRef, id: string): Promise<Lead> =>
       run.write(actor, async (ctx) =>
-        transitionLead(ctx, await ctx.load(ENTITY.lead, parseInput(idInput, id), 'edit'), { type: 'NURTURE' }, {}, 'lead.nurtured'),
+        transitionLead(
+          ctx,
+          await ctx.load(ENTITY.lead, parseInput(idInput, id), 'edit'),
+          { type: 'NURTURE' },
+          {},
+          'lead.nurtured',
+        ),
       ),
 
     recycle: async (actor: ActorRef, id: string): Promise<Lead> =>
@@ -221,7 +269,12 @@ export function leadCommands(run: Runner) {
     list: async (actor: ActorRef, query: z.input<typeof leadListQuery> = {}): Promise<Page<Lead>> =>
       run.read(actor, (ctx) => {
         const { limit, cursor, ...where } = parseInput(leadListQuery, query);
-        return ctx.tx.leads.list({ where: stripUndefined(where) as LeadFilter, scope: ctx.scope(), limit, ...(cursor ? { cursor } : {}) });
+        return ctx.tx.leads.list({
+          where: stripUndefined(where) as LeadFilter,
+          scope: ctx.scope(),
+          limit,
+          ...(cursor ? { cursor } : {}),
+        });
       }),
   };
 }

@@ -32,7 +32,13 @@ import type { CommandContext } from './context.js';
 import { insertOpportunity } from './create-opportunity.js';
 import { ENTITY } from './entities.js';
 import { stripUndefined } from './leads.js';
-import { buildLines, opportunityFacts, refreshOpportunityReminders, stageFields, sumLines } from './opportunity-support.js';
+import {
+  buildLines,
+  opportunityFacts,
+  refreshOpportunityReminders,
+  stageFields,
+  sumLines,
+} from './opportunity-support.js';
 import { insertOrderFromOpportunity } from './order-support.js';
 import { assertAssignable } from './ownership-rules.js';
 import type { Runner } from './runner.js';
@@ -51,18 +57,37 @@ export const winInput = z
   .object({
     expectedVersion: z.number().int().min(1).optional(),
     /** Create the order in the same transaction as the win. */
-    createOrder: z.object({ promisedDelivery: z.string().optional(), warrantyMonths: z.number().int().min(0).max(120).optional() }).optional(),
+    createOrder: z
+      .object({
+        promisedDelivery: z.string().optional(),
+        warrantyMonths: z.number().int().min(0).max(120).optional(),
+      })
+      .optional(),
   })
   .default({});
 
 /** Run one lifecycle event; the machine decides, the stage fields follow. */
-async function move(ctx: CommandContext, opp: Opportunity, event: OpportunityEvent, name: string, extra: Partial<Opportunity> = {}) {
+async function move(
+  ctx: CommandContext,
+  opp: Opportunity,
+  event: OpportunityEvent,
+  name: string,
+  extra: Partial<Opportunity> = {},
+) {
   const facts = await opportunityFacts(ctx, opp);
-  const decision = assertDecision(decideOpportunity(opp.channel, opp.stage as OpportunityStage, facts, event));
-  const next = await ctx.update(ENTITY.opportunity, opp, { ...stageFields(opp, decision.to, ctx.now), ...extra }, name, {
-    from: opp.stage,
-    to: decision.to,
-  });
+  const decision = assertDecision(
+    decideOpportunity(opp.channel, opp.stage as OpportunityStage, facts, event),
+  );
+  const next = await ctx.update(
+    ENTITY.opportunity,
+    opp,
+    { ...stageFields(opp, decision.to, ctx.now), ...extra },
+    name,
+    {
+      from: opp.stage,
+      to: decision.to,
+    },
+  );
   await refreshOpportunityReminders(ctx, next);
   return next;
 }
@@ -103,7 +128,9 @@ export function opportunityCommands(run: Runner) {
           ownerId,
           lines: await buildLines(ctx, data.lines),
           team: data.team,
-          endCustomer: data.endCustomer ? { name: data.endCustomer.name, tender: data.endCustomer.tender ?? null } : null,
+          endCustomer: data.endCustomer
+            ? { name: data.endCustomer.name, tender: data.endCustomer.tender ?? null }
+            : null,
           expectedClose: data.expectedClose ?? null,
           requiredDelivery: data.requiredDelivery ?? null,
           region: data.region ?? null,
@@ -117,49 +144,98 @@ export function opportunityCommands(run: Runner) {
       return withDeal(actor, id, 'edit', data.expectedVersion, async (ctx, opp) => {
         const { expectedVersion: _, endCustomer, ...rest } = data;
         const changes: Partial<Opportunity> = stripUndefined(rest) as Partial<Opportunity>;
-        if (endCustomer !== undefined) changes.endCustomer = endCustomer ? { name: endCustomer.name, tender: endCustomer.tender ?? null } : null;
+        if (endCustomer !== undefined)
+          changes.endCustomer = endCustomer
+            ? { name: endCustomer.name, tender: endCustomer.tender ?? null }
+            : null;
         return ctx.update(ENTITY.opportunity, opp, changes, 'opportunity.updated');
       });
     },
 
     /** Name the end customer and tender behind a system integrator. */
-    linkEndCustomer: async (actor: ActorRef, id: string, input: { name: string; tender?: string; expectedVersion?: number }) =>
+    linkEndCustomer: async (
+      actor: ActorRef,
+      id: string,
+      input: { name: string; tender?: string; expectedVersion?: number },
+    ) =>
       run.write(actor, async (ctx) => {
-        const data = parseInput(z.object({ name: z.string().trim().min(1).max(200), tender: z.string().trim().max(300).optional(), expectedVersion: z.number().int().optional() }), input);
+        const data = parseInput(
+          z.object({
+            name: z.string().trim().min(1).max(200),
+            tender: z.string().trim().max(300).optional(),
+            expectedVersion: z.number().int().optional(),
+          }),
+          input,
+        );
         const opp = await ctx.load(ENTITY.opportunity, parseInput(idInput, id), 'edit');
         ctx.checkVersion('opportunity', opp, data.expectedVersion);
-        return ctx.update(ENTITY.opportunity, opp, { endCustomer: { name: data.name, tender: data.tender ?? null } }, 'opportunity.end_customer_linked');
+        return ctx.update(
+          ENTITY.opportunity,
+          opp,
+          { endCustomer: { name: data.name, tender: data.tender ?? null } },
+          'opportunity.end_customer_linked',
+        );
       }),
 
-    advance: async (actor: ActorRef, id: string, input: { to: string; expectedVersion?: number }): Promise<Opportunity> => {
+    advance: async (
+      actor: ActorRef,
+      id: string,
+      input: { to: string; expectedVersion?: number },
+    ): Promise<Opportunity> => {
       const data = parseInput(advanceInput, input);
       return withDeal(actor, id, 'edit', data.expectedVersion, (ctx, opp) =>
         move(ctx, opp, { type: 'ADVANCE', to: data.to as OpportunityStage }, 'opportunity.stage_changed'),
       );
     },
 
-    retreat: async (actor: ActorRef, id: string, input: { to: string; expectedVersion?: number }): Promise<Opportunity> => {
+    retreat: async (
+      actor: ActorRef,
+      id: string,
+      input: { to: string; expectedVersion?: number },
+    ): Promise<Opportunity> => {
       const data = parseInput(advanceInput, input);
       return withDeal(actor, id, 'edit', data.expectedVersion, (ctx, opp) =>
         move(ctx, opp, { type: 'RETREAT', to: data.to as OpportunityStage }, 'opportunity.stage_changed'),
       );
     },
 
-    addLine: async (actor: ActorRef, id: string, input: LineItemInput & { expectedVersion?: number }): Promise<Opportunity> => {
+    addLine: async (
+      actor: ActorRef,
+      id: string,
+      input: LineItemInput & { expectedVersion?: number },
+    ): Promise<Opportunity> => {
       const data = parseInput(lineItemInput.extend({ expectedVersion: z.number().int().optional() }), input);
       return withDeal(actor, id, 'edit', data.expectedVersion, async (ctx, opp) => {
         assertOpen(opp, 'ADD_LINE');
         const lines = [...opp.lines, ...(await buildLines(ctx, [data]))];
-        return ctx.update(ENTITY.opportunity, opp, { lines, amount: sumLines(lines, opp.currency) }, 'opportunity.line_added', { sku: data.sku });
+        return ctx.update(
+          ENTITY.opportunity,
+          opp,
+          { lines, amount: sumLines(lines, opp.currency) },
+          'opportunity.line_added',
+          { sku: data.sku },
+        );
       });
     },
 
-    removeLine: async (actor: ActorRef, id: string, lineId: string, expectedVersion?: number): Promise<Opportunity> =>
+    removeLine: async (
+      actor: ActorRef,
+      id: string,
+      lineId: string,
+      expectedVersion?: number,
+    ): Promise<Opportunity> =>
       withDeal(actor, id, 'edit', expectedVersion, async (ctx, opp) => {
         assertOpen(opp, 'REMOVE_LINE');
         const lines = opp.lines.filter((l) => l.id !== lineId);
-        if (lines.length === opp.lines.length) throw new ValidationError([{ field: 'lineId', message: `no line ${lineId} on this deal` }]);
-        return ctx.update(ENTITY.opportunity, opp, { lines, amount: sumLines(lines, opp.currency) }, 'opportunity.line_removed', { lineId });
+        if (lines.length === opp.lines.length)
+          throw new ValidationError([{ field: 'lineId', message: `no line ${lineId} on this deal` }]);
+        return ctx.update(
+          ENTITY.opportunity,
+          opp,
+          { lines, amount: sumLines(lines, opp.currency) },
+          'opportunity.line_removed',
+          { lineId },
+        );
       }),
 
     /** Put a presales or service engineer (or another salesperson) on the deal's virtual team. */
@@ -167,9 +243,13 @@ export function opportunityCommands(run: Runner) {
       const member = parseInput(teamMemberInput, input);
       return withDeal(actor, id, 'manage_team', undefined, async (ctx, opp) => {
         ctx.activeUser(member.userId, 'team member');
-        if (member.userId === opp.ownerId) throw new ValidationError([{ field: 'userId', message: 'the owner is always on the team' }]);
+        if (member.userId === opp.ownerId)
+          throw new ValidationError([{ field: 'userId', message: 'the owner is always on the team' }]);
         const team = [...opp.team.filter((m) => m.userId !== member.userId), member];
-        const next = await ctx.update(ENTITY.opportunity, opp, { team }, 'opportunity.team_member_added', { userId: member.userId, role: member.role });
+        const next = await ctx.update(ENTITY.opportunity, opp, { team }, 'opportunity.team_member_added', {
+          userId: member.userId,
+          role: member.role,
+        });
         await ctx.setTeam(next.id, next.ownerId, team);
         return next;
       });
@@ -178,14 +258,21 @@ export function opportunityCommands(run: Runner) {
     removeTeamMember: async (actor: ActorRef, id: string, userId: string): Promise<Opportunity> =>
       withDeal(actor, id, 'manage_team', undefined, async (ctx, opp) => {
         const team = opp.team.filter((m) => m.userId !== userId);
-        if (team.length === opp.team.length) throw new ValidationError([{ field: 'userId', message: `${userId} is not on the team` }]);
-        const next = await ctx.update(ENTITY.opportunity, opp, { team }, 'opportunity.team_member_removed', { userId });
+        if (team.length === opp.team.length)
+          throw new ValidationError([{ field: 'userId', message: `${userId} is not on the team` }]);
+        const next = await ctx.update(ENTITY.opportunity, opp, { team }, 'opportunity.team_member_removed', {
+          userId,
+        });
         await ctx.setTeam(next.id, next.ownerId, team);
         return next;
       }),
 
     /** Close as won; optionally create the order in the same transaction. */
-    win: async (actor: ActorRef, id: string, input: z.input<typeof winInput> = {}): Promise<{ opportunity: Opportunity; order: Order | null }> => {
+    win: async (
+      actor: ActorRef,
+      id: string,
+      input: z.input<typeof winInput> = {},
+    ): Promise<{ opportunity: Opportunity; order: Order | null }> => {
       const data = parseInput(winInput, input);
       return withDeal(actor, id, 'edit', data.expectedVersion, async (ctx, opp) => {
         const won = await move(ctx, opp, { type: 'WIN' }, 'opportunity.won');
@@ -194,33 +281,61 @@ export function opportunityCommands(run: Runner) {
       });
     },
 
-    lose: async (actor: ActorRef, id: string, input: { reason: string; competitor?: string; expectedVersion?: number }): Promise<Opportunity> => {
+    lose: async (
+      actor: ActorRef,
+      id: string,
+      input: { reason: string; competitor?: string; expectedVersion?: number },
+    ): Promise<Opportunity> => {
       const data = parseInput(loseInput, input);
       return withDeal(actor, id, 'edit', data.expectedVersion, (ctx, opp) =>
         move(ctx, opp, { type: 'LOSE', reason: data.reason }, 'opportunity.lost', {
           lostReason: data.reason,
-          competitors: data.competitor && !opp.competitors.includes(data.competitor) ? [...opp.competitors, data.competitor] : opp.competitors,
+          competitors:
+            data.competitor && !opp.competitors.includes(data.competitor)
+              ? [...opp.competitors, data.competitor]
+              : opp.competitors,
         }),
       );
     },
 
-    reopen: async (actor: ActorRef, id: string, input: { to?: string; expectedVersion?: number } = {}): Promise<Opportunity> => {
+    reopen: async (
+      actor: ActorRef,
+      id: string,
+      input: { to?: string; expectedVersion?: number } = {},
+    ): Promise<Opportunity> => {
       const data = parseInput(reopenInput, input);
       return withDeal(actor, id, 'edit', data.expectedVersion, (ctx, opp) =>
-        move(ctx, opp, data.to ? { type: 'REOPEN', to: data.to as OpportunityStage } : { type: 'REOPEN' }, 'opportunity.reopened', { lostReason: null }),
+        move(
+          ctx,
+          opp,
+          data.to ? { type: 'REOPEN', to: data.to as OpportunityStage } : { type: 'REOPEN' },
+          'opportunity.reopened',
+          { lostReason: null },
+        ),
       );
     },
 
-    get: async (actor: ActorRef, id: string): Promise<Opportunity> => run.read(actor, (ctx) => ctx.load(ENTITY.opportunity, parseInput(idInput, id))),
+    get: async (actor: ActorRef, id: string): Promise<Opportunity> =>
+      run.read(actor, (ctx) => ctx.load(ENTITY.opportunity, parseInput(idInput, id))),
 
     /** Why this user can see this deal: the grants, in words. */
     explainAccess: async (actor: ActorRef, id: string): Promise<AccessExplanation> =>
-      run.read(actor, async (ctx) => ctx.explain(ENTITY.opportunity, await ctx.load(ENTITY.opportunity, parseInput(idInput, id)))),
+      run.read(actor, async (ctx) =>
+        ctx.explain(ENTITY.opportunity, await ctx.load(ENTITY.opportunity, parseInput(idInput, id))),
+      ),
 
-    list: async (actor: ActorRef, query: z.input<typeof opportunityListQuery> = {}): Promise<Page<Opportunity>> =>
+    list: async (
+      actor: ActorRef,
+      query: z.input<typeof opportunityListQuery> = {},
+    ): Promise<Page<Opportunity>> =>
       run.read(actor, (ctx) => {
         const { limit, cursor, ...where } = parseInput(opportunityListQuery, query);
-        return ctx.tx.opportunities.list({ where: stripUndefined(where) as OpportunityFilter, scope: ctx.scope(), limit, ...(cursor ? { cursor } : {}) });
+        return ctx.tx.opportunities.list({
+          where: stripUndefined(where) as OpportunityFilter,
+          scope: ctx.scope(),
+          limit,
+          ...(cursor ? { cursor } : {}),
+        });
       }),
 
     /** The stages of this deal's pipeline with probability and forecast category. */

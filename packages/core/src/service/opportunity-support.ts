@@ -19,9 +19,16 @@ export async function opportunityFacts(ctx: CommandContext, opp: Opportunity): P
 }
 
 /** Price, probability and forecast follow the stage the deal is in. */
-export function stageFields(opp: Pick<Opportunity, 'channel'>, stage: OpportunityStage, now: string): Partial<Opportunity> {
+export function stageFields(
+  opp: Pick<Opportunity, 'channel'>,
+  stage: OpportunityStage,
+  now: string,
+): Partial<Opportunity> {
   const info = stageInfo(opp.channel, stage);
-  if (!info) throw new ValidationError([{ field: 'stage', message: `${stage} is not a stage of the ${opp.channel} pipeline` }]);
+  if (!info)
+    throw new ValidationError([
+      { field: 'stage', message: `${stage} is not a stage of the ${opp.channel} pipeline` },
+    ]);
   return {
     stage,
     probability: info.probability,
@@ -35,7 +42,12 @@ export function sumLines(lines: readonly LineItem[], currency: string): Money {
   let amount = 0;
   for (const line of lines) {
     if (line.unitPrice.currency !== currency) {
-      throw new ValidationError([{ field: 'lines', message: `line ${line.sku} is in ${line.unitPrice.currency}, the deal in ${currency}` }]);
+      throw new ValidationError([
+        {
+          field: 'lines',
+          message: `line ${line.sku} is in ${line.unitPrice.currency}, the deal in ${currency}`,
+        },
+      ]);
     }
     amount += line.unitPrice.amount * line.quantity;
   }
@@ -43,9 +55,14 @@ export function sumLines(lines: readonly LineItem[], currency: string): Money {
 }
 
 /** Lines with the product category looked up, so baskets of sibling SKUs can be compared later. */
-export async function buildLines(ctx: CommandContext, inputs: readonly (LineItemInput & { unitPrice: Money })[]): Promise<LineItem[]> {
+export async function buildLines(
+  ctx: CommandContext,
+  inputs: readonly (LineItemInput & { unitPrice: Money })[],
+): Promise<LineItem[]> {
   const skus = [...new Set(inputs.map((l) => l.sku))];
-  const products = skus.length ? await ctx.tx.products.list({ where: { sku: skus }, scope: { kind: 'all' }, limit: 500 }) : { items: [] };
+  const products = skus.length
+    ? await ctx.tx.products.list({ where: { sku: skus }, scope: { kind: 'all' }, limit: 500 })
+    : { items: [] };
   const category = new Map(products.items.map((p) => [p.sku, p.category]));
   return inputs.map((l) => ({
     id: ctx.newId('line'),

@@ -15,7 +15,12 @@ export function orderNumber(ctx: CommandContext, sequence: number): string {
 export async function insertOrder(ctx: CommandContext, order: Omit<Order, 'number'>): Promise<Order> {
   const count = await ctx.tx.orders.count(undefined, { kind: 'all' });
   const full: Order = { ...order, number: orderNumber(ctx, count + 1) };
-  await ctx.insert(ENTITY.order, full, 'order.created', full.opportunityId ? { opportunityId: full.opportunityId } : null);
+  await ctx.insert(
+    ENTITY.order,
+    full,
+    'order.created',
+    full.opportunityId ? { opportunityId: full.opportunityId } : null,
+  );
   // A direct order governs its own team; an order from a deal shares the deal's team.
   if (!full.opportunityId) await ctx.setTeam(full.id, full.ownerId, []);
   await refreshOrderReminders(ctx, full);
@@ -68,9 +73,13 @@ export async function refreshOrderReminders(ctx: CommandContext, order: Order): 
     scope: { kind: 'all' },
     limit: 1,
   });
-  const lastVisit = visits.items.find((a) => a.kind === 'visit' && order.deliveredAt && a.startAt >= order.deliveredAt);
+  const lastVisit = visits.items.find(
+    (a) => a.kind === 'visit' && order.deliveredAt && a.startAt >= order.deliveredAt,
+  );
   const status =
-    order.status === 'delivered' || order.status === 'closed' || order.status === 'cancelled' ? order.status : 'open';
+    order.status === 'delivered' || order.status === 'closed' || order.status === 'cancelled'
+      ? order.status
+      : 'open';
   const desired = remindersForOrder(
     {
       id: order.id,

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { type CreateProductInput, createProductInput, type Product, type UpdateProductInput, updateProductInput } from '../domain/product.js';
+import {
+  type CreateProductInput,
+  createProductInput,
+  type Product,
+  type UpdateProductInput,
+  updateProductInput,
+} from '../domain/product.js';
 import { ConflictError, NotFoundError, PermissionDeniedError } from '../kernel/errors.js';
 import { parseInput } from '../kernel/validate.js';
 import type { ActorRef } from './actor.js';
@@ -11,13 +17,17 @@ import type { Runner } from './runner.js';
 /** The catalogue is shared by everyone in the tenant; only admins and managers maintain it. */
 function assertCatalogueEditor(ctx: CommandContext): void {
   if (ctx.actor.role !== 'admin' && ctx.actor.role !== 'sales_manager') {
-    throw new PermissionDeniedError('maintain the product catalogue', 'only administrators and sales managers may');
+    throw new PermissionDeniedError(
+      'maintain the product catalogue',
+      'only administrators and sales managers may',
+    );
   }
 }
 
 export function productCommands(run: Runner) {
   const bySku = async (ctx: CommandContext, sku: string) =>
-    (await ctx.tx.products.list({ where: { sku: [sku] }, scope: { kind: 'all' }, limit: 1 })).items[0] ?? null;
+    (await ctx.tx.products.list({ where: { sku: [sku] }, scope: { kind: 'all' }, limit: 1 })).items[0] ??
+    null;
   return {
     create: async (actor: ActorRef, input: CreateProductInput): Promise<Product> =>
       run.write(actor, async (ctx) => {
@@ -48,7 +58,12 @@ export function productCommands(run: Runner) {
         if (!product) throw new NotFoundError('product', sku);
         ctx.checkVersion('product', product, data.expectedVersion);
         const { expectedVersion: _, ...changes } = data;
-        return ctx.update(ENTITY.product, product, stripUndefined(changes) as Partial<Product>, 'product.updated');
+        return ctx.update(
+          ENTITY.product,
+          product,
+          stripUndefined(changes) as Partial<Product>,
+          'product.updated',
+        );
       }),
 
     get: async (actor: ActorRef, sku: string): Promise<Product> =>

@@ -21,7 +21,10 @@ const idInput = z.string().trim().min(1, 'required').max(100);
 async function loadOwnReminder(ctx: CommandContext, id: string): Promise<Reminder> {
   const reminder = await ctx.tx.reminders.get(id);
   const mayAct =
-    reminder && (reminder.userId === ctx.actor.id || ctx.actor.role === 'admin' || ctx.org.isAbove(ctx.actor.id, reminder.userId));
+    reminder &&
+    (reminder.userId === ctx.actor.id ||
+      ctx.actor.role === 'admin' ||
+      ctx.org.isAbove(ctx.actor.id, reminder.userId));
   if (!reminder || !mayAct) throw new NotFoundError('reminder', id);
   return reminder;
 }
@@ -64,7 +67,8 @@ export function reminderCommands(run: Runner) {
         const data = parseInput(snoozeInput, input);
         const reminder = await loadOwnReminder(ctx, parseInput(idInput, id));
         ctx.checkVersion('reminder', reminder, data.expectedVersion);
-        if (data.until <= ctx.now) throw new ValidationError([{ field: 'until', message: 'snooze until a time in the future' }]);
+        if (data.until <= ctx.now)
+          throw new ValidationError([{ field: 'until', message: 'snooze until a time in the future' }]);
         const next = { ...reminder, snoozedUntil: data.until, version: reminder.version + 1 };
         await ctx.tx.reminders.update(next, reminder.version);
         await ctx.history('reminder', reminder.id, 'reminder.snoozed', reminder, next, next.version);

@@ -15,7 +15,10 @@ export function createRunner(storage: CrmStorage, settings: ServiceSettings): Ru
   return {
     settings,
     write: (actor, fn) =>
-      storage.transaction(options, async (tx) => fn(await CommandContext.open(tx, actorIdOf(actor), settings))),
-    read: (actor, fn) => storage.read(options, async (tx) => fn(await CommandContext.open(tx, actorIdOf(actor), settings))),
+      storage.transaction(options, async (tx) =>
+        fn(await CommandContext.open(tx, actorIdOf(actor), settings)),
+      ),
+    read: (actor, fn) =>
+      storage.read(options, async (tx) => fn(await CommandContext.open(tx, actorIdOf(actor), settings))),
   };
 }

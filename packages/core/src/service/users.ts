@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { authorizeCreateUser, authorizeManageUser } from '../access/index.js';
-import { type CreateUserInput, createUserInput, type UpdateUserInput, type User, updateUserInput } from '../domain/organisation.js';
+import {
+  type CreateUserInput,
+  createUserInput,
+  type UpdateUserInput,
+  type User,
+  updateUserInput,
+} from '../domain/organisation.js';
 import { ConflictError, PermissionDeniedError, ValidationError } from '../kernel/errors.js';
 import { parseInput } from '../kernel/validate.js';
 import type { ActorRef } from './actor.js';
@@ -14,7 +20,8 @@ const idInput = z.string().trim().min(1, 'required').max(100);
 function assertUniqueEmail(ctx: CommandContext, email: string | null | undefined, selfId?: string): void {
   if (!email) return;
   for (const u of ctx.users.values()) {
-    if (u.email === email && u.id !== selfId) throw new ConflictError('user', `${email} is already used by ${u.name}`);
+    if (u.email === email && u.id !== selfId)
+      throw new ConflictError('user', `${email} is already used by ${u.name}`);
   }
 }
 
@@ -63,10 +70,13 @@ export function userCommands(run: Runner) {
           ctx.activeUser(data.managerId, 'manager');
           // Moving someone under their own subordinate would close a loop in the reporting tree.
           if (data.managerId === user.id || ctx.org.isAbove(user.id, data.managerId)) {
-            throw new ValidationError([{ field: 'managerId', message: 'a user cannot report to someone in their own team' }]);
+            throw new ValidationError([
+              { field: 'managerId', message: 'a user cannot report to someone in their own team' },
+            ]);
           }
         }
-        if (data.role === 'admin' && ctx.actor.role !== 'admin') throw new PermissionDeniedError('grant admin', 'only an administrator may');
+        if (data.role === 'admin' && ctx.actor.role !== 'admin')
+          throw new PermissionDeniedError('grant admin', 'only an administrator may');
         assertUniqueEmail(ctx, data.email, user.id);
         const { expectedVersion: _, ...changes } = data;
         return ctx.update(ENTITY.user, user, stripUndefined(changes) as Partial<User>, 'user.updated');
@@ -82,7 +92,8 @@ export function userCommands(run: Runner) {
         return ctx.update(ENTITY.user, user, { active: false, deactivatedAt: ctx.now }, 'user.deactivated');
       }),
 
-    get: async (actor: ActorRef, id: string): Promise<User> => run.read(actor, async (ctx) => loadUser(ctx, parseInput(idInput, id))),
+    get: async (actor: ActorRef, id: string): Promise<User> =>
+      run.read(actor, async (ctx) => loadUser(ctx, parseInput(idInput, id))),
 
     /** Everyone in the tenant: names and reporting lines are not secret inside a company. */
     list: async (actor: ActorRef): Promise<User[]> => run.read(actor, async (ctx) => [...ctx.users.values()]),

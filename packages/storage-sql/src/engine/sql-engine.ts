@@ -1,5 +1,5 @@
 import type { CalendarDate, CrmError, Instant } from '@gongfu/core';
-import type { ColumnDataType, Expression, Kysely, SqlBool, TransactionBuilder } from 'kysely';
+import type { ColumnDataType, Expression, SqlBool } from 'kysely';
 import type { AnyDb, AnyTransactionBuilder } from '../any-db.js';
 
 /** The logical kinds of column the schema uses; each engine picks its physical type and codec. */

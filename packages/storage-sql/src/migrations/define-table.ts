@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import type { AnyDb } from '../any-db.js';
 import type { ColumnKind, SqlEngine } from '../engine/sql-engine.js';
 

@@ -1,5 +1,5 @@
-import { StorageError } from '@gongfu/core';
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { DEFAULT_TENANT_ID, StorageError } from '@gongfu/core';
+import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { AnyDb } from '../any-db.js';
 import type { SqlEngine } from '../engine/sql-engine.js';
 import { RECORD_TABLES_0001 } from './0001-record-tables.js';
@@ -15,6 +15,20 @@ export function migrations(engine: SqlEngine): Record<string, Migration> {
         for (const def of [TENANTS_TABLE_0001, ...RECORD_TABLES_0001, ...SUPPORT_TABLES_0001]) {
           await defineTable(db, engine, def);
         }
+      },
+    },
+    // Single-tenant apps never name a tenant: their records go to the default workspace,
+    // which therefore exists from the start.
+    '0002_default_tenant': {
+      async up(db: AnyDb) {
+        await db
+          .insertInto('tenants')
+          .values({
+            tenant_id: DEFAULT_TENANT_ID,
+            name: 'Default workspace',
+            created_at: engine.encodeInstant('2026-01-01T00:00:00.000Z'),
+          })
+          .execute();
       },
     },
   };

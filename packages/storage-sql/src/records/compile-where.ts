@@ -1,5 +1,5 @@
 import { type Range, type RowScope, ValidationError } from '@gongfu/core';
-import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import { type Expression, type SqlBool, sql } from 'kysely';
 import type { AnyExpressionBuilder } from '../any-db.js';
 import { type ColumnKind, encodeCell, type SqlEngine } from '../engine/sql-engine.js';
 import { BASE_COLUMN_KINDS, type FilterSpec } from './record-spec.js';

@@ -69,7 +69,14 @@ export const activitySpec: RecordSpec<Activity, ActivityFilter> = {
     completed_at: a.completedAt,
   }),
   ownerId: (a) => a.ownerId,
-  teamKey: (a) => teamKeyOf({ kind: 'activity', ...a }),
+  teamKey: (a) =>
+    teamKeyOf({
+      kind: 'activity',
+      id: a.id,
+      opportunityId: a.opportunityId,
+      leadId: a.leadId,
+      accountId: a.accountId,
+    }),
   filters: {
     status: inCol('status'),
     ownerId: inCol('owner_id'),
@@ -102,7 +109,8 @@ export const demoLoanSpec: RecordSpec<DemoLoan, DemoLoanFilter> = {
     returned_at: d.returnedAt,
   }),
   ownerId: (d) => d.ownerId,
-  teamKey: (d) => teamKeyOf({ kind: 'demo_loan', ...d }),
+  teamKey: (d) =>
+    teamKeyOf({ kind: 'demo_loan', id: d.id, opportunityId: d.opportunityId, accountId: d.accountId }),
   filters: {
     ownerId: inCol('owner_id'),
     accountId: inCol('account_id'),
@@ -133,7 +141,14 @@ export const costSpec: RecordSpec<CostEntry, CostFilter> = {
     lead_id: c.leadId,
   }),
   ownerId: (c) => c.incurredBy,
-  teamKey: (c) => teamKeyOf({ kind: 'cost', ...c }),
+  teamKey: (c) =>
+    teamKeyOf({
+      kind: 'cost',
+      id: c.id,
+      opportunityId: c.opportunityId,
+      leadId: c.leadId,
+      accountId: c.accountId,
+    }),
   filters: {
     incurredBy: inCol('owner_id'),
     opportunityId: inCol('opportunity_id'),

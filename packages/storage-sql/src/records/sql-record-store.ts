@@ -8,7 +8,7 @@ import {
   StorageError,
   ValidationError,
 } from '@gongfu/core';
-import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import { type Expression, type SqlBool, sql } from 'kysely';
 import type { AnyExpressionBuilder } from '../any-db.js';
 import { encodeCell } from '../engine/sql-engine.js';
 import { filterWhere, scopeWhere } from './compile-where.js';
@@ -19,9 +19,7 @@ import type { StoreContext } from './store-context.js';
 const CHUNK = 500;
 
 /** The one RecordStore implementation; every table differs only by its RecordSpec. */
-export class SqlRecordStore<T extends RecordBase, F extends object>
-  implements RecordStore<T, F>, TeamKeyLookup
-{
+export class SqlRecordStore<T extends RecordBase, F extends object> implements RecordStore<T, F> {
   constructor(
     private readonly ctx: StoreContext,
     private readonly spec: RecordSpec<T, F>,

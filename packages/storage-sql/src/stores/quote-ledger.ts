@@ -1,7 +1,6 @@
 import { type LastQuoteFilter, type QuoteEntry, type QuoteLedger, teamKeyOf } from '@gongfu/core';
 import type { StoreContext } from '../records/store-context.js';
 
-
 /** Append-only: rows are inserted and re-pointed on conversion, never changed otherwise or deleted. */
 export class SqlQuoteLedger implements QuoteLedger {
   constructor(private readonly ctx: StoreContext) {}
@@ -16,7 +15,13 @@ export class SqlQuoteLedger implements QuoteLedger {
         lead_id: entry.leadId,
         opportunity_id: entry.opportunityId,
         account_id: entry.accountId,
-        team_key: teamKeyOf({ kind: 'quote', ...entry }),
+        team_key: teamKeyOf({
+          kind: 'quote',
+          id: entry.id,
+          opportunityId: entry.opportunityId,
+          leadId: entry.leadId,
+          accountId: entry.accountId,
+        }),
         sku: entry.sku,
         quantity: entry.quantity,
         unit_price_minor: entry.unitPrice.amount,

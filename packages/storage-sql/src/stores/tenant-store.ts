@@ -1,5 +1,4 @@
 import { isCrmError, type Tenant, type TenantStore } from '@gongfu/core';
-import type { Kysely } from 'kysely';
 import type { AnyDb, AnyRow } from '../any-db.js';
 import type { SqlEngine } from '../engine/sql-engine.js';
 import { RECORD_TABLES_0001 } from '../migrations/0001-record-tables.js';

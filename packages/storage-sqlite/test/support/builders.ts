@@ -159,6 +159,7 @@ export const buildServiceCase = (tenantId: string, o: Partial<ServiceCase> = {})
   ...stamp(tenantId, 'case'),
   accountId: 'acc_x',
   orderId: 'order_x',
+  opportunityId: null,
   orderLineId: null,
   serial: 'SN-1',
   kind: 'repair',
