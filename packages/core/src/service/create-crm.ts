@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { timeZoneSchema } from '../domain/activity.js';
 import { DEFAULT_TENANT_ID, tenantIdSchema } from '../domain/tenant.js';
 import { type Clock, type IdGenerator, systemClock, uuidIds } from '../kernel/ports.js';
 import { parseInput } from '../kernel/validate.js';
@@ -32,18 +32,6 @@ export interface CrmOptions {
   timeZone?: string;
   reminders?: ReminderConfigInput;
 }
-
-const timeZoneSchema = z.string().refine(
-  (tz) => {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'expected an IANA time zone such as Asia/Shanghai' },
-);
 
 /**
  * The sales domain as one object: `crm.<area>.<verb>(actor, …)`. Every command runs in one
