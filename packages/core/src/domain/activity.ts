@@ -4,6 +4,7 @@ import type { ActivityStatus } from '../lifecycle/activity.js';
 import { expectedVersionSchema, idSchema, optionalText, type RecordBase, text } from './common.js';
 import { type ActivityKind, activityKindSchema, type Opinion, opinionSchema } from './enums.js';
 import { skuSchema } from './product.js';
+import { timeZoneSchema } from './time-zone.js';
 
 /** What came of a contact: who was met, what they think of our solution, what they now want. */
 export interface ContactOutcome {
@@ -53,20 +54,6 @@ export interface Activity extends RecordBase {
   completedAt: Instant | null;
   cancelReason: string | null;
 }
-
-const timeZoneSchema = z.string().refine(
-  (tz) => {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'expected an IANA time zone such as Asia/Shanghai' },
-);
-
-export { timeZoneSchema };
 
 export const scheduleActivityInput = z
   .object({

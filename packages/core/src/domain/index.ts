@@ -12,3 +12,4 @@ export * from './product.js';
 export * from './reminder.js';
 export * from './service-case.js';
 export * from './tenant.js';
+export * from './time-zone.js';

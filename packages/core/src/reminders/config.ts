@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timeZoneSchema } from '../domain/time-zone.js';
 import { parseInput } from '../kernel/validate.js';
 
 /** The three sales channels of the source document; each may tune the reminder rules. */
@@ -66,18 +67,6 @@ const builtInChannelPresets: Record<ReminderChannel, RuleOverrides> = {
 function definedOnly(overrides: RuleOverrides): RuleOverrides {
   return Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) as RuleOverrides;
 }
-
-const timeZoneSchema = z.string().refine(
-  (zone) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: zone });
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'expected an IANA time zone, e.g. Asia/Shanghai' },
-);
 
 /**
  * Input: any subset of settings, globally (`defaults`) and per channel. Output: the full

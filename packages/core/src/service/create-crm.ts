@@ -1,5 +1,5 @@
-import { timeZoneSchema } from '../domain/activity.js';
 import { DEFAULT_TENANT_ID, tenantIdSchema } from '../domain/tenant.js';
+import { timeZoneSchema } from '../domain/time-zone.js';
 import { type Clock, type IdGenerator, systemClock, uuidIds } from '../kernel/ports.js';
 import { parseInput } from '../kernel/validate.js';
 import { defaultReminderConfig, parseReminderConfig, type ReminderConfigInput } from '../reminders/index.js';

@@ -53,6 +53,8 @@ export const opportunityListQuery = pageSchema.extend({
   open: z.boolean().optional(),
 });
 
+type StageMoveInput = { to: string; expectedVersion?: number };
+
 export const winInput = z
   .object({
     expectedVersion: z.number().int().min(1).optional(),
@@ -112,6 +114,14 @@ export function opportunityCommands(run: Runner) {
       ctx.checkVersion('opportunity', opp, expectedVersion);
       return fn(ctx, opp);
     });
+
+  /** Forward or back along the pipeline; the machine checks the stage gates. */
+  const moveStage = (actor: ActorRef, id: string, type: 'ADVANCE' | 'RETREAT', input: StageMoveInput) => {
+    const data = parseInput(advanceInput, input);
+    return withDeal(actor, id, 'edit', data.expectedVersion, (ctx, opp) =>
+      move(ctx, opp, { type, to: data.to as OpportunityStage }, 'opportunity.stage_changed'),
+    );
+  };
 
   return {
     create: async (actor: ActorRef, input: CreateOpportunityInput): Promise<Opportunity> =>
@@ -177,27 +187,11 @@ export function opportunityCommands(run: Runner) {
         );
       }),
 
-    advance: async (
-      actor: ActorRef,
-      id: string,
-      input: { to: string; expectedVersion?: number },
-    ): Promise<Opportunity> => {
-      const data = parseInput(advanceInput, input);
-      return withDeal(actor, id, 'edit', data.expectedVersion, (ctx, opp) =>
-        move(ctx, opp, { type: 'ADVANCE', to: data.to as OpportunityStage }, 'opportunity.stage_changed'),
-      );
-    },
+    advance: async (actor: ActorRef, id: string, input: StageMoveInput): Promise<Opportunity> =>
+      moveStage(actor, id, 'ADVANCE', input),
 
-    retreat: async (
-      actor: ActorRef,
-      id: string,
-      input: { to: string; expectedVersion?: number },
-    ): Promise<Opportunity> => {
-      const data = parseInput(advanceInput, input);
-      return withDeal(actor, id, 'edit', data.expectedVersion, (ctx, opp) =>
-        move(ctx, opp, { type: 'RETREAT', to: data.to as OpportunityStage }, 'opportunity.stage_changed'),
-      );
-    },
+    retreat: async (actor: ActorRef, id: string, input: StageMoveInput): Promise<Opportunity> =>
+      moveStage(actor, id, 'RETREAT', input),
 
     addLine: async (
       actor: ActorRef,
