@@ -1,6 +1,7 @@
 import { type Crm, isCrmError, type ManualClock, type Money } from '@gongfu/core';
+import { printReports, resolveTheDuplicate } from './story-ending.js';
 
-interface Printer {
+export interface Printer {
   heading(text: string): void;
   table(head: string[], rows: (string | number | null | undefined)[][]): void;
   yuan(m: Money): string;
@@ -61,7 +62,13 @@ export async function runStory(crm: Crm, clock: ManualClock, p: Printer): Promis
     receivedAt: '2026-03-02T10:40:00+08:00',
     company: '青岛瑞达信息技术有限公司',
     contact: { name: '刘经理', mobile: '139 0532 1234' },
-    interests: [{ sku: 'LS2208', quantity: 200 }],
+    // The same end-customer tender seen through another integrator: the basket differs only in noise.
+    interests: [
+      { sku: 'LS2208', quantity: 200 },
+      { sku: 'SRV-R740', quantity: 1 },
+      { sku: 'WMS-PRO', quantity: 1 },
+      { sku: 'NET-SW24', quantity: 5 },
+    ],
     region: { province: '37' },
   });
   const event = await crm.leads.capture(jia, {
@@ -165,7 +172,7 @@ export async function runStory(crm: Crm, clock: ManualClock, p: Printer): Promis
   });
   const { opportunity: dealB } = await crm.leads.convert(yi, referral.id, {
     account: { kind: 'system_integrator' },
-    requiredDelivery: '2026-06-30',
+    requiredDelivery: '2026-07-02',
     region: { province: '37' },
   });
   p.table(
@@ -236,6 +243,8 @@ export async function runStory(crm: Crm, clock: ManualClock, p: Printer): Promis
     `Costs on 甲's deal, as the manager sees them: ${costs.map((c) => p.yuan({ amount: c.amount, currency: c.currency })).join(', ')}`,
   );
 
+  await resolveTheDuplicate(crm, clock, p, { li, jia, yi, dealA, dealB });
+
   p.heading('The deal is won, becomes an order, is delivered and serviced');
   await crm.opportunities.advance(jia, dealA.id, { to: 'bid' });
   await crm.opportunities.advance(jia, dealA.id, { to: 'negotiation' });
@@ -293,22 +302,43 @@ export async function runStory(crm: Crm, clock: ManualClock, p: Printer): Promis
   );
   await crm.users.deactivate(li, yi.id);
   const done = await crm.ownership.transfer(li, { from: yi.id, to: jia.id });
-  const inherited = await crm.opportunities.get(jia, dealB.id);
+  const released = await crm.opportunities.get(li, dealB.id);
+  // 甲 works the customer revisit he inherited: a distribution deal for network switches.
+  await crm.leads.logContact(jia, revisit.id, {
+    kind: 'call',
+    at: '2026-09-02T10:00:00+08:00',
+    outcome: {
+      metWith: '孙采购',
+      opinion: 'positive',
+      summary: '门店扩张, 要 10 台交换机',
+      nextStep: '报价',
+    },
+  });
+  await crm.leads.quote(jia, revisit.id, {
+    sku: 'NET-SW24',
+    quantity: 10,
+    unitPrice: cny(3050),
+    validUntil: '2026-09-30',
+  });
+  const { opportunity: switches } = await crm.leads.convert(jia, revisit.id, { expectedClose: '2026-10-31' });
+  await crm.opportunities.advance(jia, switches.id, { to: 'proposal' });
   console.log(
-    `Transferred ${done.plan.moves.length} records; ${inherited.name} now belongs to ${inherited.ownerId === jia.id ? jia.name : '?'}.`,
+    `Transferred ${done.plan.moves.length} records; ${released.name} stays ${released.stage} as a duplicate of ${dealA.name}.`,
   );
 
   p.heading("The history of 甲's deal: who, when, what");
   const history = await crm.history.forRecord(li, 'opportunity', dealA.id);
+  const names = new Map((await crm.users.list(li)).map((u) => [u.id, u.name]));
   p.table(
     ['when', 'who', 'event', 'changed'],
     history.map((h) => [
       p.local(h.at),
-      h.actorId === jia.id ? jia.name : h.actorId,
+      names.get(h.actorId) ?? h.actorId,
       h.event,
       Object.keys(h.changes).slice(0, 4).join(', '),
     ]),
   );
+  await printReports(crm, p, li);
   void hengtong;
   void event;
   void revisit;

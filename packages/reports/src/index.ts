@@ -1,1 +1,26 @@
 export const placeholder = 'reports';
+export {
+  COST_ROLLUP_BY,
+  type CostRollup,
+  type CostRollupBy,
+  type CostRollupOptions,
+  type CostRollupRow,
+  costRollup,
+} from './costs/cost-rollup.js';
+export * from './duplicates/entities/index.js';
+export * from './duplicates/index.js';
+export {
+  type ClosedSummary,
+  type Funnel,
+  type PipelineOptions,
+  type PipelineReport,
+  type PipelineRow,
+  pipeline,
+} from './pipeline/pipeline-report.js';
+export {
+  type DuplicateFinder,
+  type DuplicatePairLike,
+  type MorningReviewOptions,
+  morningReview,
+} from './review/morning-review.js';
+export type * from './review/review-types.js';

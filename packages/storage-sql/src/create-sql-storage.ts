@@ -31,6 +31,7 @@ export function createSqlStorage(options: SqlStorageOptions): CrmStorage {
     let thrownByFn: { error: unknown } | null = null;
     try {
       return await engine.begin(db, mode).execute(async (trx) => {
+        await engine.bindTenant?.(trx, opts.tenantId);
         try {
           return await fn(createTx(trx, engine, opts.tenantId));
         } catch (error) {

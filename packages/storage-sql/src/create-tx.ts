@@ -8,10 +8,13 @@ import { activitySpec, costSpec, demoLoanSpec, serviceCaseSpec } from './records
 import { accountSpec, contactSpec, productSpec, userSpec } from './records/specs-parties.js';
 import { SqlRecordStore } from './records/sql-record-store.js';
 import type { StoreContext } from './records/store-context.js';
+import { SqlDuplicateResolutionStore } from './stores/duplicate-resolution-store.js';
 import { SqlHistoryLog } from './stores/history-log.js';
 import { SqlMergeStore } from './stores/merge-store.js';
+import { SqlOrgStamp } from './stores/org-stamp.js';
 import { SqlQuoteLedger } from './stores/quote-ledger.js';
 import { SqlReminderStore } from './stores/reminder-store.js';
+import { SqlReportStore } from './stores/report-store.js';
 import { SqlTeamStore } from './stores/team-store.js';
 
 /** Every store of a transaction, bound to its handle `trx` and to one tenant. */
@@ -38,5 +41,8 @@ export function createTx(trx: AnyDb, engine: SqlEngine, tenantId: string): Stora
     reminders: guardStore(new SqlReminderStore(ctx), 'reminder', engine),
     history: guardStore(new SqlHistoryLog(ctx), 'history', engine),
     merges: guardStore(new SqlMergeStore(ctx), 'merge', engine),
+    duplicates: guardStore(new SqlDuplicateResolutionStore(ctx), 'duplicate_resolution', engine),
+    reports: guardStore(new SqlReportStore(ctx), 'report', engine),
+    org: guardStore(new SqlOrgStamp(ctx), 'user', engine),
   };
 }

@@ -8,6 +8,9 @@ import { tempDir } from './support/open-storage.js';
 const WORKER = fileURLToPath(new URL('./support/race-worker.ts', import.meta.url));
 const WRITERS = 4;
 const ITERATIONS = 150;
+// Four child processes each compile the TypeScript sources on start; on a loaded 2-core machine
+// that alone can take a minute, so the deadline is generous (it bounds a hang, it does not time work).
+const RACE_DEADLINE_MS = 240_000;
 
 let cleanup = () => {};
 afterEach(() => cleanup());
@@ -81,19 +84,27 @@ async function race(mode: 'cas' | 'unchecked') {
 }
 
 describe('racing writers on one SQLite file', () => {
-  it('compare-and-set: every attempt is accepted or rejected, and no accepted update is lost', async () => {
-    const r = await race('cas');
-    expect(r.accepted + r.rejected).toBe(WRITERS * ITERATIONS);
-    expect(r.version).toBe(r.accepted + 1);
-    expect(r.total).toBe(r.accepted);
-    // Without real contention the test would prove nothing.
-    expect(r.rejected).toBeGreaterThan(0);
-  });
+  it(
+    'compare-and-set: every attempt is accepted or rejected, and no accepted update is lost',
+    async () => {
+      const r = await race('cas');
+      expect(r.accepted + r.rejected).toBe(WRITERS * ITERATIONS);
+      expect(r.version).toBe(r.accepted + 1);
+      expect(r.total).toBe(r.accepted);
+      // Without real contention the test would prove nothing.
+      expect(r.rejected).toBeGreaterThan(0);
+    },
+    RACE_DEADLINE_MS,
+  );
 
-  it('control: with the version check defeated, the same harness loses updates', async () => {
-    const r = await race('unchecked');
-    expect(r.accepted).toBe(WRITERS * ITERATIONS);
-    expect(r.version).toBe(r.accepted + 1);
-    expect(r.total).toBeLessThan(r.accepted);
-  });
+  it(
+    'control: with the version check defeated, the same harness loses updates',
+    async () => {
+      const r = await race('unchecked');
+      expect(r.accepted).toBe(WRITERS * ITERATIONS);
+      expect(r.version).toBe(r.accepted + 1);
+      expect(r.total).toBeLessThan(r.accepted);
+    },
+    RACE_DEADLINE_MS,
+  );
 });

@@ -52,30 +52,33 @@ const OPEN_OPTION: Record<TransferRecordKind, keyof TransferOptions | null> = {
  * why. Authorize separately with `authorizeTransfer`. Throws ValidationError on bad input.
  */
 export function planTransfer(input: TransferInput): TransferPlan {
-  const { from, to, options, records } = parseInput(transferInputSchema, input);
+  const { from, to, options, records, names } = parseInput(transferInputSchema, input);
+  // Ids decide; names only speak (the plan is read by a manager, not a database).
+  const say: Names = { from: names[from] ?? from, to: names[to] ?? to };
   const moves: TransferItem[] = [];
   const stays: TransferItem[] = [];
   const moving = new Set<TransferRecord>();
   for (const record of records) {
     if (record.ownerId !== from) continue;
-    const item = decide(record, options, from, to);
+    const item = decide(record, options, say);
     if (item.move) moving.add(record);
     (item.move ? moves : stays).push({ kind: record.kind, id: record.id, reason: item.reason });
   }
   const teamChanges: TeamChange[] = [];
   for (const record of records) {
-    const change = teamChange(record, options.keepDealTeams, from, to, moving.has(record));
+    const change = teamChange(record, options.keepDealTeams, from, to, moving.has(record), say);
     if (change) teamChanges.push(change);
   }
   return { from, to, moves, stays, teamChanges };
 }
 
-function decide(
-  r: TransferRecord,
-  options: TransferOptions,
-  from: string,
-  to: string,
-): { move: boolean; reason: string } {
+interface Names {
+  from: string;
+  to: string;
+}
+
+function decide(r: TransferRecord, options: TransferOptions, say: Names): { move: boolean; reason: string } {
+  const { from, to } = say;
   const what = label(r);
   if (!r.open) {
     return options.closedRecords === 'move'
@@ -98,23 +101,29 @@ function teamChange(
   from: string,
   to: string,
   moving: boolean,
+  say: Names,
 ): TeamChange | null {
   const leaving = r.grants.filter((g) => g.userId === from);
   const strongest = leaving.find((g) => g.access === 'edit') ?? leaving[0];
   if (strongest === undefined) return null;
   const base = { kind: r.kind, id: r.id, remove: from };
-  if (!keep) return { ...base, reason: `${from} leaves the team of ${label(r)}` };
+  if (!keep) return { ...base, reason: `${say.from} leaves the team of ${label(r)}` };
   // No seat for `to` when they will own the record or already hold at least the same access.
   const ownsIt = r.ownerId === to || moving;
   const covered = r.grants.some((g) => g.userId === to && accessAtLeast(g.access, strongest.access));
   if (ownsIt || covered)
-    return { ...base, reason: `${from} leaves the team of ${label(r)}; ${to} already has access` };
+    return { ...base, reason: `${say.from} leaves the team of ${label(r)}; ${say.to} already has access` };
   const add: Grant = { userId: to, role: strongest.role, access: strongest.access };
-  return { ...base, add, reason: `${to} takes ${from}'s ${strongest.role} seat on the team of ${label(r)}` };
+  return {
+    ...base,
+    add,
+    reason: `${say.to} takes ${say.from}'s ${strongest.role} seat on the team of ${label(r)}`,
+  };
 }
 
 function label(r: TransferRecord): string {
   const kind = r.kind === 'service_case' ? 'service case' : r.kind;
-  if (r.kind === 'activity') return `${r.open ? 'scheduled' : 'past'} activity ${r.id}`;
-  return `${r.open ? 'open' : 'closed'} ${kind} ${r.id}`;
+  const what = r.label ? `${r.label} (${r.id})` : r.id;
+  if (r.kind === 'activity') return `${r.open ? 'scheduled' : 'past'} activity ${what}`;
+  return `${r.open ? 'open' : 'closed'} ${kind} ${what}`;
 }

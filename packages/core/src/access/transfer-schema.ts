@@ -35,6 +35,8 @@ export const transferRecordSchema = z.object({
   /** Still live: an unqualified lead, an undecided opportunity, an undelivered order, a future activity. */
   open: z.boolean(),
   grants: z.array(grantSchema).default([]),
+  /** What people call the record (company, deal or subject), for the plan's sentences. */
+  label: z.string().optional(),
 });
 
 export const transferInputSchema = z
@@ -44,6 +46,8 @@ export const transferInputSchema = z
     // `prefault` (not `default`) so a partial options object still gets every inner default.
     options: transferOptionsSchema.prefault({}),
     records: z.array(transferRecordSchema),
+    /** Display names by user id, for the plan's sentences; ids are used when absent. */
+    names: z.record(z.string(), z.string()).default({}),
   })
   .superRefine((input, ctx) => {
     if (input.from === input.to) {

@@ -14,6 +14,7 @@ import {
   text,
 } from './common.js';
 import { type Channel, channelSchema, type LeadSource, leadSourceSchema } from './enums.js';
+import { teamInput } from './opportunity.js';
 import { skuSchema } from './product.js';
 
 export const interestSchema = z.object({
@@ -143,16 +144,7 @@ export const convertLeadInput = z.object({
   expectedClose: calendarDateSchema.optional(),
   region: regionSchema.optional(),
   endCustomer: text(200).optional(),
-  team: z
-    .array(
-      z.object({
-        userId: idSchema,
-        role: z.enum(['sales', 'presales', 'service']),
-        access: z.enum(['read', 'edit']).default('edit'),
-      }),
-    )
-    .max(50)
-    .default([]),
+  team: teamInput.default([]),
   expectedVersion: expectedVersionSchema,
 });
 export type ConvertLeadInput = z.input<typeof convertLeadInput>;

@@ -86,6 +86,19 @@ export const teamMemberInput = z.object({
 });
 export type TeamMemberInput = z.input<typeof teamMemberInput>;
 
+/** A deal team names each person once: one role and one access level per member. */
+export const teamInput = z
+  .array(teamMemberInput)
+  .max(50)
+  .superRefine((team, ctx) => {
+    const seen = new Set<string>();
+    team.forEach((m, i) => {
+      if (seen.has(m.userId))
+        ctx.addIssue({ code: 'custom', message: `${m.userId} is on the team twice`, path: [i, 'userId'] });
+      seen.add(m.userId);
+    });
+  });
+
 export const endCustomerSchema = z.object({ name: text(200), tender: optionalText(300) });
 
 export const createOpportunityInput = z.object({
@@ -95,7 +108,7 @@ export const createOpportunityInput = z.object({
   currency: currencySchema.default('CNY'),
   endCustomer: endCustomerSchema.optional(),
   lines: z.array(lineItemInput).max(500).default([]),
-  team: z.array(teamMemberInput).max(50).default([]),
+  team: teamInput.default([]),
   expectedClose: calendarDateSchema.optional(),
   requiredDelivery: calendarDateSchema.optional(),
   region: regionSchema.optional(),

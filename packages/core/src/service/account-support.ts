@@ -39,7 +39,7 @@ export async function insertAccount(ctx: CommandContext, input: NewAccount): Pro
     mergedIntoId: null,
   };
   await ctx.insert(ENTITY.account, account, 'account.created');
-  await ctx.setTeam(account.id, account.ownerId, []);
+  await ctx.setTeam(account.id, account.ownerId, [], { fresh: true });
   return account;
 }
 

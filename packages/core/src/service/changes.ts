@@ -1,6 +1,20 @@
 /** Fields that change on every write and say nothing about what the user did. */
 const NOISE = new Set(['version', 'updatedAt']);
 
+/**
+ * JSON with object keys sorted, so two equal values compare equal whatever order their keys were
+ * built in — PostgreSQL's jsonb hands documents back with keys reordered, SQLite does not.
+ */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
+      : v,
+  );
+}
+
 /** Top-level field changes between two versions of a record (before null = creation). */
 export function diffRecords(
   before: object | null,
@@ -13,7 +27,7 @@ export function diffRecords(
     if (NOISE.has(key)) continue;
     const from = b[key] ?? null;
     const to = a[key] ?? null;
-    if (JSON.stringify(from) !== JSON.stringify(to)) changes[key] = { from, to };
+    if (canonical(from) !== canonical(to)) changes[key] = { from, to };
   }
   return changes;
 }

@@ -34,13 +34,17 @@ export class CommandContext {
     readonly settings: ServiceSettings,
   ) {}
 
-  static async open(tx: StorageTx, actorId: string, settings: ServiceSettings): Promise<CommandContext> {
+  static async open(
+    tx: StorageTx,
+    actorId: string,
+    settings: ServiceSettings,
+    orgCache: OrgCache = new OrgCache(),
+  ): Promise<CommandContext> {
     const now = settings.clock.now();
-    const users = await loadUsers(tx);
+    const { users, org } = await orgCache.load(tx);
     const actor = actorId === SYSTEM_ACTOR_ID ? systemUser(tx.tenantId, now) : users.get(actorId);
     if (!actor) throw new NotFoundError('user', actorId);
     if (!actor.active) throw new PermissionDeniedError('act', `${actor.name} is no longer active`);
-    const org = new OrgChart([...users.values()], { nameOf: (id) => users.get(id)?.name });
     return new CommandContext(tx, actor, org, users, now, settings);
   }
 
@@ -73,7 +77,11 @@ export class CommandContext {
 
   async protectedRecord<T>(kind: EntityKind<T>, record: T): Promise<ProtectedRecord> {
     const members = await this.tx.teams.members(kind.teamKeyOf(record));
-    return { ownerId: kind.ownerOf(record), grants: members.map(toGrant) };
+    const ownerId = kind.ownerOf(record);
+    // The governing team holds its owner's row so children of the deal are visible to them; on the
+    // deal itself that row only repeats ownership, so it is not listed again as a team grant.
+    const grants = members.filter((m) => !(m.isOwner && m.userId === ownerId)).map(toGrant);
+    return { ownerId, grants };
   }
 
   /**
@@ -155,20 +163,43 @@ export class CommandContext {
     ]);
   }
 
-  /** Keep the governing team's owner row in step with the record's owner. */
+  /**
+   * Keep the governing team's owner row in step with the record's owner. `fresh` says the record
+   * was created in this command, so there is nothing to delete first.
+   */
   async setTeam(
     teamKey: string,
     ownerId: string,
     members: readonly Omit<TeamMemberRow, 'isOwner'>[],
+    options: { fresh?: boolean } = {},
   ): Promise<void> {
     const rows: TeamMemberRow[] = [{ userId: ownerId, role: 'sales', access: 'edit', isOwner: true }];
     for (const m of members) if (m.userId !== ownerId) rows.push({ ...m, isOwner: false });
-    await this.tx.teams.replace(teamKey, rows);
+    if (options.fresh) await this.tx.teams.create(teamKey, rows);
+    else await this.tx.teams.replace(teamKey, rows);
   }
 }
 
 function toGrant(row: TeamMemberRow): Grant {
   return { userId: row.userId, role: row.role, access: row.access };
+}
+
+/**
+ * The tenant's users and org chart, reused across commands while the storage's org stamp is
+ * unchanged. The stamp is read inside each command's transaction, so a role change, a new manager
+ * or a deactivation made by any app server is seen by the very next command.
+ */
+export class OrgCache {
+  private cached: { stamp: string; users: Map<string, User>; org: OrgChart } | null = null;
+
+  async load(tx: StorageTx): Promise<{ users: ReadonlyMap<string, User>; org: OrgChart }> {
+    const stamp = await tx.org.stamp();
+    if (this.cached?.stamp === stamp) return this.cached;
+    const users = await loadUsers(tx);
+    const org = new OrgChart([...users.values()], { nameOf: (id) => users.get(id)?.name });
+    this.cached = { stamp, users, org };
+    return this.cached;
+  }
 }
 
 async function loadUsers(tx: StorageTx): Promise<Map<string, User>> {

@@ -10,6 +10,7 @@ import { systemActor } from './actor.js';
 import { contactCommands } from './contacts.js';
 import { costCommands } from './costs.js';
 import { demoLoanCommands } from './demo-loans.js';
+import { duplicateCommands } from './duplicates.js';
 import { historyCommands } from './history-api.js';
 import { leadCommands } from './leads.js';
 import { opportunityCommands } from './opportunities.js';
@@ -71,6 +72,7 @@ export function createCrm(options: CrmOptions) {
     ownership: ownershipCommands(run),
     reminders: reminderCommands(run),
     history: historyCommands(run),
+    duplicates: duplicateCommands(run),
     /** The same service bound to another tenant (workspace). */
     forTenant: (tenant: string) => createCrm({ ...options, tenant }),
     /** Run a read-only function with the actor's context (used by @gongfu/reports). */

@@ -62,7 +62,7 @@ export async function insertOpportunity(ctx: CommandContext, input: NewOpportuni
     'opportunity.created',
     input.leadId ? { leadId: input.leadId } : null,
   );
-  await ctx.setTeam(opp.id, opp.ownerId, opp.team);
-  await refreshOpportunityReminders(ctx, opp);
+  await ctx.setTeam(opp.id, opp.ownerId, opp.team, { fresh: true });
+  await refreshOpportunityReminders(ctx, opp, { fresh: true });
   return opp;
 }

@@ -94,8 +94,8 @@ export function leadCommands(run: Runner) {
           convertedContactId: null,
         };
         await ctx.insert(ENTITY.lead, lead, 'lead.captured', { source: lead.source });
-        await ctx.setTeam(lead.id, ownerId, []);
-        await refreshLeadReminders(ctx, lead);
+        await ctx.setTeam(lead.id, ownerId, [], { fresh: true });
+        await refreshLeadReminders(ctx, lead, { fresh: true });
         return lead;
       }),
 

@@ -4,7 +4,7 @@ import type { Money } from '../kernel/money.js';
 import { type OpportunityFacts, type OpportunityStage, stageInfo } from '../lifecycle/index.js';
 import { remindersForOpportunity } from '../reminders/index.js';
 import type { CommandContext } from './context.js';
-import { syncReminders } from './reminder-sync.js';
+import { type FreshOption, syncReminders } from './reminder-sync.js';
 
 export async function opportunityFacts(ctx: CommandContext, opp: Opportunity): Promise<OpportunityFacts> {
   const hasOrder = (await ctx.tx.orders.count({ opportunityId: [opp.id] }, { kind: 'all' })) > 0;
@@ -74,7 +74,11 @@ export async function buildLines(
   }));
 }
 
-export async function refreshOpportunityReminders(ctx: CommandContext, opp: Opportunity): Promise<void> {
+export async function refreshOpportunityReminders(
+  ctx: CommandContext,
+  opp: Opportunity,
+  options: FreshOption = {},
+): Promise<void> {
   const info = stageInfo(opp.channel, opp.stage);
   const desired = remindersForOpportunity(
     {
@@ -89,5 +93,5 @@ export async function refreshOpportunityReminders(ctx: CommandContext, opp: Oppo
     },
     ctx.settings.reminders,
   );
-  await syncReminders(ctx, 'opportunity', opp.id, desired);
+  await syncReminders(ctx, 'opportunity', opp.id, desired, options);
 }

@@ -5,7 +5,7 @@ import { parseInput } from '../kernel/validate.js';
 import { remindersForOrder } from '../reminders/index.js';
 import type { CommandContext } from './context.js';
 import { ENTITY } from './entities.js';
-import { syncReminders } from './reminder-sync.js';
+import { type FreshOption, syncReminders } from './reminder-sync.js';
 
 /** Order numbers people can read on the phone: SO-2026-000123, unique per tenant. */
 export function orderNumber(ctx: CommandContext, sequence: number): string {
@@ -22,8 +22,8 @@ export async function insertOrder(ctx: CommandContext, order: Omit<Order, 'numbe
     full.opportunityId ? { opportunityId: full.opportunityId } : null,
   );
   // A direct order governs its own team; an order from a deal shares the deal's team.
-  if (!full.opportunityId) await ctx.setTeam(full.id, full.ownerId, []);
-  await refreshOrderReminders(ctx, full);
+  if (!full.opportunityId) await ctx.setTeam(full.id, full.ownerId, [], { fresh: true });
+  await refreshOrderReminders(ctx, full, { fresh: true });
   return full;
 }
 
@@ -67,15 +67,34 @@ export async function insertOrderFromOpportunity(
   });
 }
 
-export async function refreshOrderReminders(ctx: CommandContext, order: Order): Promise<void> {
-  const visits = await ctx.tx.activities.list({
-    where: { accountId: [order.accountId], status: ['completed'] },
-    scope: { kind: 'all' },
-    limit: 1,
-  });
-  const lastVisit = visits.items.find(
-    (a) => a.kind === 'visit' && order.deliveredAt && a.startAt >= order.deliveredAt,
-  );
+/** The latest completed visit to the customer since delivery: the after-sales clock restarts there. */
+async function lastServiceVisitAt(ctx: CommandContext, order: Order): Promise<string | null> {
+  if (!order.deliveredAt) return null;
+  let latest: string | null = null;
+  let cursor: string | undefined;
+  do {
+    const page = await ctx.tx.activities.list({
+      where: {
+        accountId: [order.accountId],
+        status: ['completed'],
+        kind: ['visit'],
+        startAt: { from: order.deliveredAt },
+      },
+      scope: { kind: 'all' },
+      limit: 100,
+      ...(cursor ? { cursor } : {}),
+    });
+    for (const a of page.items) if (latest === null || a.startAt > latest) latest = a.startAt;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return latest;
+}
+
+export async function refreshOrderReminders(
+  ctx: CommandContext,
+  order: Order,
+  options: FreshOption = {},
+): Promise<void> {
   const status =
     order.status === 'delivered' || order.status === 'closed' || order.status === 'cancelled'
       ? order.status
@@ -88,10 +107,10 @@ export async function refreshOrderReminders(ctx: CommandContext, order: Order): 
       status,
       promisedDelivery: order.promisedDelivery,
       deliveredAt: order.deliveredAt,
-      lastServiceVisitAt: lastVisit?.startAt ?? null,
+      lastServiceVisitAt: await lastServiceVisitAt(ctx, order),
       label: order.number,
     },
     ctx.settings.reminders,
   );
-  await syncReminders(ctx, 'order', order.id, desired);
+  await syncReminders(ctx, 'order', order.id, desired, options);
 }

@@ -38,7 +38,7 @@ export function ownershipCommands(run: Runner) {
      * moves per the options, closed records keep their owner unless asked, the leaver's seats on
      * other teams are removed or handed over, and reminders follow the records.
      */
-    transfer: (actor: ActorRef, input: TransferCommandInput): Promise<TransferResult> => {
+    transfer: async (actor: ActorRef, input: TransferCommandInput): Promise<TransferResult> => {
       const data = parseInput(transferCommandInput, input);
       const body = async (ctx: CommandContext): Promise<TransferResult> => {
         const decision = authorizeTransfer(ctx.org, ctx.actor, data.from, data.to);
@@ -49,6 +49,7 @@ export function ownershipCommands(run: Runner) {
           to: data.to,
           options: data.options ?? {},
           records: gathered.records,
+          names: Object.fromEntries([...ctx.users.values()].map((u) => [u.id, u.name])),
         });
         if (data.dryRun) return { plan, applied: false, batchId: null };
         const batchId = ctx.newId('xfer');

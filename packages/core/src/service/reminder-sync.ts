@@ -2,6 +2,11 @@ import type { Reminder, ReminderSubjectType } from '../domain/reminder.js';
 import { type DesiredReminder, reconcileReminders } from '../reminders/index.js';
 import type { CommandContext } from './context.js';
 
+/** `fresh`: the subject was created in the same command, so nothing about it is stored yet. */
+export interface FreshOption {
+  fresh?: boolean;
+}
+
 /**
  * Bring the stored reminders of one record in line with what the rules want now. Runs inside the
  * command's transaction, so a reminder can never describe a state that was rolled back.
@@ -11,8 +16,10 @@ export async function syncReminders(
   subjectType: ReminderSubjectType,
   subjectId: string,
   desired: readonly DesiredReminder[],
+  options: FreshOption = {},
 ): Promise<void> {
-  const stored = await ctx.tx.reminders.forSubject(subjectType, subjectId);
+  // A record created in this command has no stored reminders yet: skip the read.
+  const stored = options.fresh ? [] : await ctx.tx.reminders.forSubject(subjectType, subjectId);
   const plan = reconcileReminders(stored, desired);
   if (plan.insert.length + plan.update.length + plan.remove.length === 0) return;
   const byKey = new Map(stored.map((r) => [r.key, r]));

@@ -80,6 +80,15 @@ export interface Gathered {
   byKey: Map<string, GatheredRecord>;
 }
 
+/** The name a salesperson knows a record by: company, deal name, subject or order number. */
+function labelOf(record: Owned): string | undefined {
+  const r = record as unknown as Record<string, unknown>;
+  for (const field of ['company', 'name', 'subject', 'number', 'summary']) {
+    if (typeof r[field] === 'string') return r[field] as string;
+  }
+  return undefined;
+}
+
 export const keyOf = (kind: string, id: string): string => `${kind}:${id}`;
 
 const grantsOf = (rows: readonly TeamMemberRow[] | undefined) =>
@@ -115,6 +124,7 @@ export async function gatherTransfer(ctx: CommandContext, from: string): Promise
       ownerId: f.record.ownerId,
       open: TRANSFER_KINDS[f.kind].open(f.record),
       grants: f.governing ? grantsOf(teams.get(f.record.id)) : [],
+      label: labelOf(f.record),
     }),
   );
   return { records, byKey };

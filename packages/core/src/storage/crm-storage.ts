@@ -43,4 +43,25 @@ export interface TenantStore {
   list(): Promise<Tenant[]>;
   /** Remove the tenant and every row it owns, in one transaction. */
   delete(id: string): Promise<void>;
+  /** Every table holding tenant rows, in export order (named in an export's header). */
+  readonly ownedTables: readonly string[];
+  /**
+   * Every row the tenant owns, engine-neutral (instants as canonical ISO strings, dates as
+   * `YYYY-MM-DD`, money and counts as numbers, booleans, JSON columns as values; no `tenant_id`),
+   * read in one snapshot, tables in a fixed order and rows sorted by primary key — two exports of
+   * equal data are equal on any engine. MUST throw NotFoundError when the tenant does not exist.
+   */
+  exportRows(id: string): AsyncIterable<TenantRow>;
+  /**
+   * Insert exported rows under `tenant.id` in one transaction, creating the tenant row when it does
+   * not exist. All-or-nothing. MUST throw ConflictError when the tenant already owns any row and
+   * ValidationError for an unknown table or a row whose columns do not match the table.
+   */
+  importRows(tenant: Tenant, rows: Iterable<TenantRow>): Promise<void>;
+}
+
+/** One row of a tenant-owned table, as `TenantStore.exportRows` yields it. */
+export interface TenantRow {
+  table: string;
+  row: Record<string, unknown>;
 }

@@ -1,4 +1,5 @@
 export * from './crm-storage.js';
+export * from './report-store.js';
 export * from './repositories.js';
 export * from './scope.js';
 export * from './team-key.js';

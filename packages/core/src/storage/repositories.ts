@@ -11,6 +11,8 @@ import type { Product } from '../domain/product.js';
 import type { Reminder } from '../domain/reminder.js';
 import type { ServiceCase } from '../domain/service-case.js';
 import type { Instant } from '../kernel/time.js';
+import type { DuplicateResolutionStore } from './duplicate-resolution-store.js';
+import type { ReportStore } from './report-store.js';
 import type { RowScope } from './scope.js';
 
 /** A range over an ordered column; either end may be open. `to` is exclusive. */
@@ -100,6 +102,7 @@ export interface ServiceCaseFilter {
 }
 export interface ActivityFilter {
   status?: readonly string[];
+  kind?: readonly string[];
   ownerId?: readonly string[];
   leadId?: readonly string[];
   opportunityId?: readonly string[];
@@ -134,6 +137,11 @@ export interface TeamStore {
   membersOfMany(teamKeys: readonly string[]): Promise<Map<string, TeamMemberRow[]>>;
   /** Replace the whole membership of one team. */
   replace(teamKey: string, members: readonly TeamMemberRow[]): Promise<void>;
+  /**
+   * Write the first members of a team that has none yet (a record just created): one insert
+   * instead of replace's delete + insert. MUST throw ConflictError if a member row already exists.
+   */
+  create(teamKey: string, members: readonly TeamMemberRow[]): Promise<void>;
   /** Team keys where `userId` is a (non-owner) member. */
   keysOfMember(userId: string): Promise<string[]>;
 }
@@ -166,6 +174,21 @@ export interface ReminderStore {
   due(userIds: readonly string[], at: Instant, limit: number): Promise<Reminder[]>;
   /** Unacknowledged reminders whose escalation instant has passed and that were not yet escalated. */
   escalationsDue(at: Instant, limit: number): Promise<Reminder[]>;
+  /**
+   * Lease up to `limit` reminders for delivery by `workerId`: due (as in `due`, for any user), not
+   * delivered, and unclaimed or with a claim that expired at or before `at`. Each gets
+   * `claimed_by = workerId` and an expiry of `at + leaseMs`; oldest due first. MUST be safe with
+   * claimers on other connections: while a claim is live no other worker can claim the reminder
+   * (PostgreSQL `FOR UPDATE SKIP LOCKED`, SQLite's write lock). The claim is not part of the record
+   * and does not change its version.
+   */
+  claimDue(workerId: string, at: Instant, limit: number, leaseMs: number): Promise<Reminder[]>;
+  /**
+   * Set `deliveredAt = at` (and bump the version) on those of `ids` that are still claimed by
+   * `workerId` and not yet delivered; returns the ids it marked. A worker whose lease expired and
+   * was taken over marks nothing: the new holder delivers.
+   */
+  markDelivered(ids: readonly string[], workerId: string, at: Instant): Promise<string[]>;
 }
 
 export interface HistoryLog {
@@ -195,6 +218,15 @@ export interface MergeStore {
   update(merge: MergeRecord, expectedVersion: number): Promise<void>;
 }
 
+/**
+ * A stamp of the tenant's user table. It MUST change whenever a user is inserted or updated
+ * (any field), and MUST stay equal while nothing changed. Reading it must cost far less than
+ * reading the users.
+ */
+export interface OrgStamp {
+  stamp(): Promise<string>;
+}
+
 export interface Repositories {
   users: RecordStore<User, UserFilter>;
   accounts: RecordStore<Account, AccountFilter>;
@@ -212,4 +244,11 @@ export interface Repositories {
   reminders: ReminderStore;
   history: HistoryLog;
   merges: MergeStore;
+  duplicates: DuplicateResolutionStore;
+  /** Aggregations for reports, run in the database. */
+  reports: ReportStore;
+  /** Cheap change detection for the org chart, so services can cache it safely across commands. */
+  org: OrgStamp;
 }
+
+export * from './duplicate-resolution-store.js';

@@ -96,6 +96,31 @@ describe('planTransfer — examples', () => {
     ]);
   });
 
+  it('speaks in names and record labels when given them, and decides by ids alone', () => {
+    const records = [
+      { kind: 'lead' as const, id: 'l1', ownerId: 'leaver', open: true, grants: [], label: '天津港物流中心' },
+      {
+        kind: 'opportunity' as const,
+        id: 'o1',
+        ownerId: 'other',
+        open: true,
+        grants: [{ userId: 'leaver', role: 'presales' as const, access: 'edit' as const }],
+      },
+    ];
+    const names = { leaver: '销售员乙', heir: '销售员甲' };
+    const named = planTransfer({ from: 'leaver', to: 'heir', records, names });
+    expect(named.moves).toEqual([
+      { kind: 'lead', id: 'l1', reason: 'open lead 天津港物流中心 (l1) moves to 销售员甲' },
+    ]);
+    expect(named.teamChanges[0]?.reason).toBe(
+      "销售员甲 takes 销售员乙's presales seat on the team of open opportunity o1",
+    );
+    const plain = planTransfer({ from: 'leaver', to: 'heir', records });
+    expect(plain.moves.map((m) => m.id)).toEqual(named.moves.map((m) => m.id));
+    expect(plain.teamChanges.map((c) => c.add)).toEqual(named.teamChanges.map((c) => c.add));
+    expect(plain.moves[0]?.reason).toBe('open lead 天津港物流中心 (l1) moves to heir');
+  });
+
   it('honours the options', () => {
     const plan = planTransfer({
       from: 'leaver',

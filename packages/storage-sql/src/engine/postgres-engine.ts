@@ -1,4 +1,11 @@
-import { type CalendarDate, ConflictError, type Instant, StorageError, toInstant } from '@gongfu/core';
+import {
+  type CalendarDate,
+  ConcurrencyError,
+  ConflictError,
+  type Instant,
+  StorageError,
+  toInstant,
+} from '@gongfu/core';
 import { sql } from 'kysely';
 import { likePattern, type SqlEngine } from './sql-engine.js';
 
@@ -55,6 +62,12 @@ export const postgresEngine: SqlEngine = {
     return rows.map((r) => Number(r.seq)).sort((a, b) => a - b);
   },
 
+  async bindTenant(db, tenantId) {
+    // is_local = true: the setting ends with the transaction, so a pooled connection never carries
+    // one tenant's id into the next borrower's transaction.
+    await sql`select set_config('gongfu.tenant_id', ${tenantId}, true)`.execute(db);
+  },
+
   async createExtras(db) {
     await sql`create sequence if not exists history_events_seq`.execute(db);
   },
@@ -62,6 +75,13 @@ export const postgresEngine: SqlEngine = {
   mapError(error, entity) {
     const code = (error as { code?: unknown } | null)?.code;
     const message = error instanceof Error ? error.message : String(error);
+    if (code === '40001' || code === '40P01') {
+      // Serialization failure or deadlock: the transaction lost a race and was rolled back whole,
+      // so the caller may retry, exactly as after a failed compare-and-set.
+      const lost = new ConcurrencyError(entity, '(transaction)', 0, null);
+      lost.cause = error;
+      return lost;
+    }
     if (code === '23505') {
       const conflict = new ConflictError(entity, `${entity} already exists: ${message}`);
       conflict.cause = error;

@@ -39,6 +39,12 @@ export interface SqlEngine {
   /** Schema objects the engine needs beyond tables (the pg history sequence). */
   createExtras(db: AnyDb): Promise<void>;
 
+  /**
+   * Run first in every tenant-bound transaction: PostgreSQL sets `gongfu.tenant_id` for the
+   * optional row-level-security policies. Absent where there is nothing to set.
+   */
+  bindTenant?(db: AnyDb, tenantId: string): Promise<void>;
+
   /** Map a driver error to ConflictError (unique violation) or StorageError. */
   mapError(error: unknown, entity: string): CrmError;
 }

@@ -41,6 +41,8 @@ export const SUPPORT_TABLES_0001: readonly TableDef[] = [
       ['quoted_by', 'text'],
       ['quoted_at', 'instant'],
       ['note', 'text', 'null'],
+      // Append order within the tenant: quotes given in the same millisecond still have a "last".
+      ['seq', 'int'],
     ],
     primaryKey: ['id'],
     indexes: [

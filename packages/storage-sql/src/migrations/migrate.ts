@@ -4,6 +4,7 @@ import type { AnyDb } from '../any-db.js';
 import type { SqlEngine } from '../engine/sql-engine.js';
 import { RECORD_TABLES_0001 } from './0001-record-tables.js';
 import { SUPPORT_TABLES_0001, TENANTS_TABLE_0001 } from './0001-support-tables.js';
+import { postgresPartialIndexes } from './0005-postgres-partial-indexes.js';
 import { defineTable } from './define-table.js';
 
 /** Migrations live in code (no file-system provider), each built for the engine it runs on. */
@@ -31,6 +32,7 @@ export function migrations(engine: SqlEngine): Record<string, Migration> {
           .execute();
       },
     },
+    '0005_postgres_partial_indexes': postgresPartialIndexes(engine),
   };
 }
 
@@ -45,8 +47,17 @@ class StaticProvider implements MigrationProvider {
  * Applies pending migrations; idempotent. Kysely's Migrator takes a lock (a transaction on SQLite,
  * an advisory lock on PostgreSQL), so servers starting together do not race.
  */
-export async function migrateToLatest(db: AnyDb, engine: SqlEngine): Promise<void> {
-  const migrator = new Migrator({ db, provider: new StaticProvider(engine) });
+export async function migrateToLatest(
+  db: AnyDb,
+  engine: SqlEngine,
+  // PostgreSQL: the schema holding Kysely's migration tables (it otherwise matches them in any schema).
+  options: { schema?: string } = {},
+): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: new StaticProvider(engine),
+    ...(options.schema === undefined ? {} : { migrationTableSchema: options.schema }),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

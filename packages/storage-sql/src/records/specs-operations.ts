@@ -79,6 +79,7 @@ export const activitySpec: RecordSpec<Activity, ActivityFilter> = {
     }),
   filters: {
     status: inCol('status'),
+    kind: inCol('kind'),
     ownerId: inCol('owner_id'),
     leadId: inCol('lead_id'),
     opportunityId: inCol('opportunity_id'),

@@ -12,6 +12,7 @@ import { type Expression, type SqlBool, sql } from 'kysely';
 import type { AnyExpressionBuilder } from '../any-db.js';
 import { encodeCell } from '../engine/sql-engine.js';
 import { filterWhere, scopeWhere } from './compile-where.js';
+import { executeCached } from './compiled-cache.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { RecordSpec } from './record-spec.js';
 import type { StoreContext } from './store-context.js';
@@ -26,12 +27,18 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
   ) {}
 
   async get(id: string): Promise<T | null> {
-    const row = await this.ctx.db
-      .selectFrom(this.spec.table)
-      .select('doc')
-      .where('tenant_id', '=', this.ctx.tenantId)
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const { rows } = await executeCached<{ doc: unknown }>(
+      this.ctx,
+      `${this.spec.table}:get`,
+      [this.ctx.tenantId, id],
+      () =>
+        this.ctx.db
+          .selectFrom(this.spec.table)
+          .select('doc')
+          .where('tenant_id', '=', this.ctx.tenantId)
+          .where('id', '=', id),
+    );
+    const row = rows[0];
     return row === undefined ? null : this.ctx.engine.decodeJson<T>(row.doc);
   }
 
@@ -58,10 +65,14 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
     this.assertTenant(record);
     if (record.version !== 1)
       throw new StorageError(`${this.spec.entity} ${record.id}: a new record has version 1`);
-    await this.ctx.db
-      .insertInto(this.spec.table)
-      .values({ tenant_id: this.ctx.tenantId, id: record.id, ...this.row(record) })
-      .execute();
+    const values = { tenant_id: this.ctx.tenantId, id: record.id, ...this.row(record) };
+    const columns = Object.keys(values);
+    await executeCached(
+      this.ctx,
+      `${this.spec.table}:insert:${columns.join(',')}`,
+      Object.values(values),
+      () => this.ctx.db.insertInto(this.spec.table).values(values),
+    );
   }
 
   async update(record: T, expectedVersion: number): Promise<void> {
@@ -72,14 +83,20 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
       );
     }
     // Compare-and-set in one statement: of racing writers with the same expected version, one wins.
-    const result = await this.ctx.db
-      .updateTable(this.spec.table)
-      .set(this.row(record))
-      .where('tenant_id', '=', this.ctx.tenantId)
-      .where('id', '=', record.id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 1) return;
+    const row = this.row(record);
+    const result = await executeCached(
+      this.ctx,
+      `${this.spec.table}:update:${Object.keys(row).join(',')}`,
+      [...Object.values(row), this.ctx.tenantId, record.id, expectedVersion],
+      () =>
+        this.ctx.db
+          .updateTable(this.spec.table)
+          .set(row)
+          .where('tenant_id', '=', this.ctx.tenantId)
+          .where('id', '=', record.id)
+          .where('version', '=', expectedVersion),
+    );
+    if (Number(result.numAffectedRows ?? 0) === 1) return;
     const actual = await this.ctx.db
       .selectFrom(this.spec.table)
       .select('version')

@@ -1,5 +1,6 @@
 import type { EntityType, HistoryEvent, HistoryLog, Range } from '@gongfu/core';
 import type { AnyRow } from '../any-db.js';
+import { executeCached } from '../records/compiled-cache.js';
 import type { StoreContext } from '../records/store-context.js';
 
 /** The append-only change log; `seq` comes from the engine (max+1 under SQLite's write lock, a pg sequence). */
@@ -10,23 +11,21 @@ export class SqlHistoryLog implements HistoryLog {
     if (events.length === 0) return;
     const { engine, tenantId } = this.ctx;
     const seqs = await engine.allocateSeqs(this.ctx.db, tenantId, events.length);
-    await this.ctx.db
-      .insertInto('history_events')
-      .values(
-        events.map((e, i) => ({
-          tenant_id: tenantId,
-          seq: seqs[i],
-          entity_type: e.entityType,
-          entity_id: e.entityId,
-          event: e.event,
-          actor_id: e.actorId,
-          at: engine.encodeInstant(e.at),
-          version: e.version,
-          changes: engine.encodeJson(e.changes),
-          meta: e.meta === null ? null : engine.encodeJson(e.meta),
-        })),
-      )
-      .execute();
+    const rows = events.map((e, i) => ({
+      tenant_id: tenantId,
+      seq: seqs[i],
+      entity_type: e.entityType,
+      entity_id: e.entityId,
+      event: e.event,
+      actor_id: e.actorId,
+      at: engine.encodeInstant(e.at),
+      version: e.version,
+      changes: engine.encodeJson(e.changes),
+      meta: e.meta === null ? null : engine.encodeJson(e.meta),
+    }));
+    await executeCached(this.ctx, `history_events:insert:${rows.length}`, rows.flatMap(Object.values), () =>
+      this.ctx.db.insertInto('history_events').values(rows),
+    );
   }
 
   async forEntity(entityType: EntityType, entityId: string): Promise<HistoryEvent[]> {

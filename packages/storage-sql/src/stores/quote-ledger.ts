@@ -1,4 +1,5 @@
 import { type LastQuoteFilter, type QuoteEntry, type QuoteLedger, teamKeyOf } from '@gongfu/core';
+import { sql } from 'kysely';
 import type { StoreContext } from '../records/store-context.js';
 
 /** Append-only: rows are inserted and re-pointed on conversion, never changed otherwise or deleted. */
@@ -7,6 +8,13 @@ export class SqlQuoteLedger implements QuoteLedger {
 
   async append(entry: QuoteEntry): Promise<void> {
     const { engine } = this.ctx;
+    // Next in the tenant's append order. Under SQLite's write lock this is strict; on PostgreSQL two
+    // quotes committed concurrently may share a number, and then id breaks the tie.
+    const top = await this.ctx.db
+      .selectFrom('quote_entries')
+      .select(sql<number>`coalesce(max(seq), 0)`.as('top'))
+      .where('tenant_id', '=', this.ctx.tenantId)
+      .executeTakeFirst();
     await this.ctx.db
       .insertInto('quote_entries')
       .values({
@@ -30,6 +38,7 @@ export class SqlQuoteLedger implements QuoteLedger {
         quoted_by: entry.quotedBy,
         quoted_at: engine.encodeInstant(entry.quotedAt),
         note: entry.note,
+        seq: engine.decodeInt(top?.top ?? 0) + 1,
       })
       .execute();
   }
@@ -44,7 +53,12 @@ export class SqlQuoteLedger implements QuoteLedger {
     if (filter.opportunityId !== undefined) query = query.where('opportunity_id', '=', filter.opportunityId);
     if (filter.accountId !== undefined) query = query.where('account_id', '=', filter.accountId);
     if (filter.sku !== undefined) query = query.where('sku', '=', filter.sku);
-    const rows = await query.orderBy('quoted_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+    const rows = await query
+      .orderBy('quoted_at', 'desc')
+      .orderBy('seq', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
     return rows.map(
       (r): QuoteEntry => ({
         tenantId: r.tenant_id,

@@ -43,6 +43,10 @@ export class SqlTeamStore implements TeamStore {
       .where('tenant_id', '=', this.ctx.tenantId)
       .where('team_key', '=', teamKey)
       .execute();
+    await this.create(teamKey, members);
+  }
+
+  async create(teamKey: string, members: readonly TeamMemberRow[]): Promise<void> {
     if (members.length === 0) return;
     await this.ctx.db
       .insertInto('team_members')

@@ -1,16 +1,32 @@
-import { isCrmError, type Tenant, type TenantStore } from '@gongfu/core';
+import {
+  ConflictError,
+  isCrmError,
+  NotFoundError,
+  type Tenant,
+  type TenantRow,
+  type TenantStore,
+} from '@gongfu/core';
+import { sql } from 'kysely';
 import type { AnyDb, AnyRow } from '../any-db.js';
 import type { SqlEngine } from '../engine/sql-engine.js';
-import { RECORD_TABLES_0001 } from '../migrations/0001-record-tables.js';
-import { SUPPORT_TABLES_0001 } from '../migrations/0001-support-tables.js';
+import {
+  assertTenantRows,
+  compareByKey,
+  decodeTenantRow,
+  encodeTenantRow,
+  TENANT_OWNED_TABLE_DEFS,
+} from './tenant-row-codec.js';
 
-/** Every table holding tenant rows; a later migration that adds a table must add it here. */
-export const TENANT_OWNED_TABLES: readonly string[] = [...RECORD_TABLES_0001, ...SUPPORT_TABLES_0001].map(
-  (t) => t.name,
-);
+/** Every table holding tenant rows; a later migration that adds a table must add it to the codec. */
+export const TENANT_OWNED_TABLES: readonly string[] = TENANT_OWNED_TABLE_DEFS.map((t) => t.name);
+
+/** Rows per INSERT: far below SQLite's and PostgreSQL's bound-parameter limits for any table here. */
+const INSERT_BATCH = 100;
 
 /** Tenants live outside any tenant-bound transaction; each call is its own statement or transaction. */
 export class SqlTenantStore implements TenantStore {
+  readonly ownedTables = TENANT_OWNED_TABLES;
+
   constructor(
     private readonly db: AnyDb,
     private readonly engine: SqlEngine,
@@ -50,12 +66,108 @@ export class SqlTenantStore implements TenantStore {
   async delete(id: string): Promise<void> {
     await this.guard(() =>
       this.engine.begin(this.db, 'write').execute(async (trx) => {
+        // Bound like any tenant transaction, so PostgreSQL row-level security lets it see the rows.
+        await this.engine.bindTenant?.(trx, id);
         // Children first: their foreign keys point at tenants.
         for (const table of TENANT_OWNED_TABLES) {
           await trx.deleteFrom(table).where('tenant_id', '=', id).execute();
         }
         await trx.deleteFrom('tenants').where('tenant_id', '=', id).execute();
       }),
+    );
+  }
+
+  /**
+   * Reads the whole tenant in one read snapshot, then yields. Buffering (rather than holding the
+   * transaction open across yields) means a consumer may use the same storage while iterating —
+   * on SQLite's single connection a held transaction would deadlock an import into a sibling tenant.
+   */
+  async *exportRows(id: string): AsyncIterable<TenantRow> {
+    const tables = await this.guard(() =>
+      this.engine.begin(this.db, 'read').execute(async (trx) => {
+        await this.engine.bindTenant?.(trx, id);
+        const tenant = await trx
+          .selectFrom('tenants')
+          .select('tenant_id')
+          .where('tenant_id', '=', id)
+          .executeTakeFirst();
+        if (tenant === undefined) throw new NotFoundError('tenant', id);
+        const out: TenantRow[][] = [];
+        for (const def of TENANT_OWNED_TABLE_DEFS) {
+          const raw = await trx.selectFrom(def.name).selectAll().where('tenant_id', '=', id).execute();
+          out.push(
+            raw.map((r) => decodeTenantRow(this.engine, def, r)).sort((a, b) => compareByKey(def, a, b)),
+          );
+        }
+        return out;
+      }),
+    );
+    for (const rows of tables) yield* rows;
+  }
+
+  async importRows(tenant: Tenant, rows: Iterable<TenantRow>): Promise<void> {
+    const all = [...rows];
+    assertTenantRows(all);
+    await this.guard(() =>
+      this.engine.begin(this.db, 'write').execute(async (trx) => {
+        await this.engine.bindTenant?.(trx, tenant.id);
+        const existing = await trx
+          .selectFrom('tenants')
+          .select('tenant_id')
+          .where('tenant_id', '=', tenant.id)
+          .executeTakeFirst();
+        if (existing === undefined) {
+          await trx
+            .insertInto('tenants')
+            .values({
+              tenant_id: tenant.id,
+              name: tenant.name,
+              created_at: this.engine.encodeInstant(tenant.createdAt),
+            })
+            .execute();
+        } else {
+          for (const table of TENANT_OWNED_TABLES) {
+            const any = await trx
+              .selectFrom(table)
+              .select('tenant_id')
+              .where('tenant_id', '=', tenant.id)
+              .limit(1)
+              .executeTakeFirst();
+            if (any !== undefined) {
+              throw new ConflictError(
+                'tenant',
+                `tenant ${tenant.id} already holds data (${table}); import only into an empty tenant`,
+              );
+            }
+          }
+        }
+        // Consecutive rows of one table go in one multi-row INSERT.
+        for (let start = 0; start < all.length; ) {
+          const table = (all[start] as TenantRow).table;
+          let end = start;
+          while (end < all.length && end - start < INSERT_BATCH && (all[end] as TenantRow).table === table)
+            end++;
+          const values = all.slice(start, end).map((r) => encodeTenantRow(this.engine, tenant.id, r));
+          await trx.insertInto(table).values(values).execute();
+          start = end;
+        }
+        await this.afterHistoryImport(trx, all);
+      }),
+    );
+  }
+
+  /**
+   * PostgreSQL numbers history from one sequence shared by all tenants; imported events keep their
+   * numbers, so the sequence must move past them or the tenant's next event would collide.
+   * (SQLite numbers per tenant from max(seq) and needs nothing.)
+   */
+  private async afterHistoryImport(trx: AnyDb, rows: readonly TenantRow[]): Promise<void> {
+    if (this.engine.name !== 'postgres') return;
+    let top = 0;
+    for (const r of rows) if (r.table === 'history_events') top = Math.max(top, r.row.seq as number);
+    if (top === 0) return;
+    await sql`select setval('history_events_seq', greatest(${top}::bigint, (select last_value from history_events_seq)))`.execute(
+      trx,
     );
   }
 

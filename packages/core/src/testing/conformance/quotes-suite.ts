@@ -39,6 +39,26 @@ export function registerQuotes(state: SuiteState): void {
 
     conformanceIt(
       state,
+      'quotes.same-instant',
+      'quotes given in the same millisecond come back in the order they were appended, newest first',
+      async () => {
+        const tenantId = await freshTenant(state);
+        const at = minutesAfterBase(3);
+        // Ids that sort the wrong way as text (q9 > q10), so only the append order can be right.
+        const ids = Array.from({ length: 12 }, (_, i) => `q${i + 1}`);
+        await inTx(state, tenantId, async (tx) => {
+          for (const id of ids)
+            await tx.quotes.append(buildQuote(tenantId, { id, leadId: 'l1', quotedBy: 'u1', quotedAt: at }));
+        });
+        const listed = await inTx(state, tenantId, (tx) => tx.quotes.list({ leadId: 'l1' }, 20));
+        expect(listed.map((e) => e.id)).toEqual([...ids].reverse());
+        const [last] = await inTx(state, tenantId, (tx) => tx.quotes.list({ leadId: 'l1' }, 1));
+        expect(last?.id).toBe('q12');
+      },
+    );
+
+    conformanceIt(
+      state,
       'quotes.link-lead',
       'linkLead re-points a lead’s entries and keeps every one',
       async () => {

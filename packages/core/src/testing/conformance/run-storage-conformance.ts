@@ -2,12 +2,15 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import { registerConcurrency } from './concurrency-suite.js';
 import { assertKnownSkips } from './conformance-it.js';
 import { registerCrud } from './crud-suite.js';
+import { registerDispatch } from './dispatch-suite.js';
+import { registerDuplicateResolutions } from './duplicates-suite.js';
 import { registerDealFilters } from './filters-deals-suite.js';
 import { registerWorkFilters } from './filters-work-suite.js';
 import type { ConformanceContext, ConformanceHarness, SuiteState } from './harness.js';
 import { registerHistory } from './history-suite.js';
 import { registerIsolation } from './isolation-suite.js';
 import { registerMoney } from './money-suite.js';
+import { registerOrgStamp } from './org-stamp-suite.js';
 import { registerQuotes } from './quotes-suite.js';
 import { registerRanges } from './ranges-suite.js';
 import { registerRawColumns } from './raw-columns-suite.js';
@@ -60,8 +63,11 @@ export function runStorageConformance(harness: ConformanceHarness): void {
     registerQuotes(state);
     registerHistory(state);
     registerReminders(state);
+    registerDispatch(state);
     registerTeams(state);
+    registerOrgStamp(state);
     registerTenants(state);
     registerIsolation(state);
+    registerDuplicateResolutions(state);
   });
 }

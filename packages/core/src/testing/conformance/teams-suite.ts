@@ -1,4 +1,5 @@
 import { describe, expect } from 'vitest';
+import { isCrmError } from '../../kernel/errors.js';
 import type { TeamMemberRow } from '../../storage/repositories.js';
 import { conformanceIt, freshTenant, inTx, rawRows } from './conformance-it.js';
 import { buildTeamMember } from './fixtures-work.js';
@@ -28,6 +29,24 @@ export function registerTeams(state: SuiteState): void {
         await inTx(state, tenantId, (tx) => tx.teams.replace('k1', []));
         expect(await inTx(state, tenantId, (tx) => tx.teams.members('k1'))).toEqual([]);
         expect(await rawRows(state, CONFORMANCE_TABLES.teams, tenantId, { team_key: 'k1' })).toEqual([]);
+      },
+    );
+
+    conformanceIt(
+      state,
+      'teams.create',
+      'create writes the first members of a new team and refuses a second create of the same member',
+      async () => {
+        const tenantId = await freshTenant(state);
+        const owner = buildTeamMember({ userId: 'u-owner', role: 'sales', access: 'edit', isOwner: true });
+        const first = [owner, buildTeamMember({ access: 'read' })];
+        await inTx(state, tenantId, (tx) => tx.teams.create('k1', first));
+        expect(sorted(await inTx(state, tenantId, (tx) => tx.teams.members('k1')))).toEqual(sorted(first));
+        const again = await inTx(state, tenantId, (tx) => tx.teams.create('k1', [owner])).catch(
+          (e: unknown) => e,
+        );
+        expect(isCrmError(again, 'CONFLICT')).toBe(true);
+        expect(await rawRows(state, CONFORMANCE_TABLES.teams, tenantId, { team_key: 'k1' })).toHaveLength(2);
       },
     );
 

@@ -1,0 +1,189 @@
+import {
+  type ActorRef,
+  type CalendarDate,
+  type Channel,
+  type ClosedGroupBy,
+  type ClosedGroupRow,
+  type CommandContext,
+  type CostFilter,
+  type CostGroupBy,
+  type Crm,
+  channelSchema,
+  type OpportunityFilter,
+  parseInput,
+} from '@gongfu/core';
+import { dateRange, instantRange, oneOf, type Period, parsePeriod, parseTimeZone } from '../shared/period.js';
+import { labelKeys } from './cost-labels.js';
+import { monthRevenue } from './month-revenue.js';
+
+export const COST_ROLLUP_BY = [
+  'opportunity',
+  'account',
+  'salesperson',
+  'team',
+  'channel',
+  'category',
+  'month',
+] as const;
+export type CostRollupBy = (typeof COST_ROLLUP_BY)[number];
+
+export interface CostRollupOptions extends Period {
+  by: CostRollupBy;
+  /** Only the costs (and won deals) of salespeople in this channel. */
+  channel?: Channel;
+  /** Zone of the period's days for won deals; the CRM's zone by default. */
+  timeZone?: string;
+}
+
+export interface CostRollupRow {
+  /** The group (a deal, account or user id, a category, a `YYYY-MM` month); null = not booked there. */
+  key: string | null;
+  label: string;
+  currency: string;
+  /** Cost entries and their exact sum in minor units. */
+  count: number;
+  amount: number;
+  /** Won revenue of the same group in the period (null where a grouping has none, e.g. category). */
+  wonRevenue: number | null;
+  wonDeals: number | null;
+  /** amount ÷ wonRevenue; null without revenue. */
+  costToRevenue: number | null;
+  /** amount ÷ wonDeals in minor units, rounded; null without a won deal. */
+  costPerWonDeal: number | null;
+}
+
+export interface CostRollup {
+  by: CostRollupBy;
+  from: CalendarDate | null;
+  to: CalendarDate | null;
+  timeZone: string;
+  rows: CostRollupRow[];
+  /** One row per currency over everything visible in the period. */
+  totals: CostRollupRow[];
+}
+
+const STORAGE_GROUP: Record<CostRollupBy, CostGroupBy> = {
+  opportunity: 'opportunity',
+  account: 'account',
+  salesperson: 'incurred_by',
+  team: 'team',
+  channel: 'channel',
+  category: 'category',
+  month: 'month',
+};
+
+/**
+ * The costs of selling rolled up in the database, over what the actor may see: a salesperson sees
+ * their own, a manager their team's, an administrator everyone's. Beside each group, the revenue
+ * it won in the period, so the manager reads what winning cost.
+ *
+ * Revenue is the won deals *closed* in the period (local days in `timeZone`), attributed to the
+ * deal, its account, or its owner (and through the owner to their team and channel) — the same
+ * people costs are attributed to.
+ */
+export async function costRollup(crm: Crm, actor: ActorRef, options: CostRollupOptions) {
+  const by = oneOf('by', options.by, COST_ROLLUP_BY);
+  const period = parsePeriod(options);
+  const timeZone = parseTimeZone(options.timeZone, crm.timeZone);
+  const channel = options.channel === undefined ? undefined : parseInput(channelSchema, options.channel);
+  return crm.runAs(actor, async (ctx): Promise<CostRollup> => {
+    const scope = ctx.scope();
+    const people = channel === undefined ? undefined : peopleOfChannel(ctx, channel);
+    const costWhere: CostFilter = {
+      incurredOn: dateRange(period),
+      ...(people ? { incurredBy: people } : {}),
+    };
+    const dealWhere: OpportunityFilter = people ? { ownerId: people } : {};
+    const closed = instantRange(period, timeZone);
+
+    const groups = await ctx.tx.reports.costTotals(costWhere, scope, STORAGE_GROUP[by]);
+    const revenue = await revenueByKey(ctx, by, groups, dealWhere, closed, timeZone);
+    const labels = await labelKeys(
+      ctx,
+      by,
+      groups.map((g) => g.key),
+    );
+    const rows = groups.map((g) =>
+      withRevenue(
+        g,
+        labels.get(g.key) ?? g.key ?? '—',
+        by === 'category' ? null : revenue(g.key, g.currency),
+      ),
+    );
+
+    const all = await ctx.tx.reports.closedTotals(dealWhere, scope, closed, 'none');
+    const totals = sumByCurrency(groups).map((t) =>
+      withRevenue({ ...t, key: null }, 'total', all.find((r) => r.currency === t.currency) ?? zeroRevenue),
+    );
+    return { by, from: period.from, to: period.to, timeZone, rows, totals };
+  });
+}
+
+const zeroRevenue = { won: 0, wonAmount: 0 };
+
+function withRevenue(
+  g: { key: string | null; currency: string; count: number; amount: number },
+  label: string,
+  revenue: { won: number; wonAmount: number } | null,
+): CostRollupRow {
+  return {
+    key: g.key,
+    label,
+    currency: g.currency,
+    count: g.count,
+    amount: g.amount,
+    wonRevenue: revenue?.wonAmount ?? null,
+    wonDeals: revenue?.won ?? null,
+    costToRevenue: revenue && revenue.wonAmount > 0 ? g.amount / revenue.wonAmount : null,
+    costPerWonDeal: revenue && revenue.won > 0 ? Math.round(g.amount / revenue.won) : null,
+  };
+}
+
+function peopleOfChannel(ctx: CommandContext, channel: Channel): string[] {
+  return [...ctx.users.values()].filter((u) => u.channel === channel).map((u) => u.id);
+}
+
+/** Σ per currency of already-exact group sums (safe integers stay exact when added). */
+function sumByCurrency(groups: readonly { currency: string; count: number; amount: number }[]) {
+  const out = new Map<string, { currency: string; count: number; amount: number }>();
+  for (const g of groups) {
+    const t = out.get(g.currency) ?? { currency: g.currency, count: 0, amount: 0 };
+    t.count += g.count;
+    t.amount += g.amount;
+    out.set(g.currency, t);
+  }
+  return [...out.values()].sort((a, b) => (a.currency < b.currency ? -1 : 1));
+}
+
+type RevenueOf = (key: string | null, currency: string) => { won: number; wonAmount: number };
+
+/** Won revenue per group key, attributed the way the costs of that grouping are. */
+async function revenueByKey(
+  ctx: CommandContext,
+  by: CostRollupBy,
+  groups: readonly { key: string | null }[],
+  where: OpportunityFilter,
+  closed: { from?: string; to?: string },
+  timeZone: string,
+): Promise<RevenueOf> {
+  if (by === 'category') return () => zeroRevenue;
+  if (by === 'month') return monthRevenue(ctx, groups, where, timeZone);
+  const storageBy: ClosedGroupBy =
+    by === 'opportunity' ? 'opportunity' : by === 'account' ? 'account' : 'owner';
+  const rows = await ctx.tx.reports.closedTotals(where, ctx.scope(), closed, storageBy);
+  // Team and channel are properties of the owner, as they are of the spender on the cost side.
+  const keyOf = (r: ClosedGroupRow): string | null => {
+    if (by === 'team') return r.key === null ? null : (ctx.users.get(r.key)?.managerId ?? null);
+    if (by === 'channel') return r.key === null ? null : (ctx.users.get(r.key)?.channel ?? null);
+    return r.key;
+  };
+  const sums = new Map<string, { won: number; wonAmount: number }>();
+  for (const r of rows) {
+    const id = `${keyOf(r)}\u0000${r.currency}`;
+    const s = sums.get(id) ?? { won: 0, wonAmount: 0 };
+    s.won += r.won;
+    s.wonAmount += r.wonAmount;
+    sums.set(id, s);
+  }
+  return (key, currency) => sums.get(`${key}\u0000${currency}`) ?? zeroRevenue;
+}

@@ -1,0 +1,105 @@
+import { PROVINCE_COUNT } from './provinces.js';
+import type { DealLine, DealRecord } from './types.js';
+
+/** Upper bounds of the quantity bands (log-like): 1, 2–4, 5–9, 10–19, 20–49, 50–99, 100–199, 200–499, 500–999, 1000+. */
+const BAND_TOPS = [1, 4, 9, 19, 49, 99, 199, 499, 999];
+
+/**
+ * Before any data: how likely a random deal is to hold a given SKU in each band. Quantity 1 is
+ * everywhere ("1 server"), 200 of one scanner is not — so a small corpus still ranks rarity sensibly.
+ */
+const PRIOR_SHARE = [0.05, 0.03, 0.02, 0.01, 0.008, 0.005, 0.003, 0.002, 0.001, 0.001];
+
+/** Pseudo-deals that carry the prior; real counts outweigh it once the corpus grows. */
+const PSEUDO = 100;
+/** Provinces and customer kinds are few, so the data speaks for them sooner. */
+const PSEUDO_SHARE = 20;
+
+export function quantityBand(quantity: number): number {
+  const band = BAND_TOPS.findIndex((top) => quantity <= top);
+  return band === -1 ? BAND_TOPS.length : band;
+}
+
+export function itemToken(line: Pick<DealLine, 'sku' | 'quantity'>): string {
+  return `${line.sku}|${quantityBand(line.quantity)}`;
+}
+
+/** One line per SKU (quantities summed), so a basket entered as two lines of one SKU compares alike. */
+export function mergeBySku(lines: readonly DealLine[]): DealLine[] {
+  const merged = new Map<string, DealLine>();
+  for (const l of lines) {
+    const seen = merged.get(l.sku);
+    merged.set(l.sku, seen ? { ...seen, quantity: seen.quantity + l.quantity } : { ...l });
+  }
+  return [...merged.values()];
+}
+
+/** The whole basket as one value: equal signatures = the same SKUs in the same bands. */
+export function basketSignature(lines: readonly DealLine[]): string {
+  return mergeBySku(lines).map(itemToken).sort().join(',');
+}
+
+function bump(map: Map<string, number>, key: string): void {
+  map.set(key, (map.get(key) ?? 0) + 1);
+}
+
+/**
+ * How common each value is among the deals being compared: the u-probabilities of the model
+ * (Splink's term-frequency adjustment). Built once per scan; `add` keeps it current.
+ */
+export class CorpusStats {
+  n = 0;
+  private readonly items = new Map<string, number>();
+  private readonly signatures = new Map<string, number>();
+  private readonly provinces = new Map<string, number>();
+  private readonly kinds = new Map<string, number>();
+  private kindTotal = 0;
+  /** Surprise per item token, valid until the next `add`. */
+  private readonly idfCache = new Map<string, number>();
+
+  static of(records: Iterable<DealRecord>): CorpusStats {
+    const stats = new CorpusStats();
+    for (const r of records) stats.add(r);
+    return stats;
+  }
+
+  add(r: DealRecord): void {
+    this.n++;
+    this.idfCache.clear();
+    for (const line of mergeBySku(r.lines)) bump(this.items, itemToken(line));
+    if (r.lines.length > 0) bump(this.signatures, basketSignature(r.lines));
+    if (r.province) bump(this.provinces, r.province);
+    if (r.accountKind) {
+      bump(this.kinds, r.accountKind);
+      this.kindTotal++;
+    }
+  }
+
+  /** Bits of surprise in a deal holding this SKU in this quantity band. */
+  itemIdf(line: Pick<DealLine, 'sku' | 'quantity'>): number {
+    const token = itemToken(line);
+    const cached = this.idfCache.get(token);
+    if (cached !== undefined) return cached;
+    const band = quantityBand(line.quantity);
+    const df = this.items.get(token) ?? 0;
+    const idf = Math.log2((this.n + PSEUDO) / (df + PSEUDO * (PRIOR_SHARE[band] ?? 0.001)));
+    this.idfCache.set(token, idf);
+    return idf;
+  }
+
+  /** Bits of surprise in a whole basket; a standard bundle sold every week carries few. */
+  signatureIdf(signature: string): number {
+    const df = this.signatures.get(signature) ?? 0;
+    return Math.log2((this.n + PSEUDO) / (df + PSEUDO * 0.001));
+  }
+
+  /** Share of deals in this province, smoothed towards 1/34. */
+  provinceShare(province: string): number {
+    return ((this.provinces.get(province) ?? 0) + PSEUDO_SHARE / PROVINCE_COUNT) / (this.n + PSEUDO_SHARE);
+  }
+
+  /** Share of deals whose customer is of this kind, smoothed towards 1/4. */
+  kindShare(kind: string): number {
+    return ((this.kinds.get(kind) ?? 0) + PSEUDO_SHARE / 4) / (this.kindTotal + PSEUDO_SHARE);
+  }
+}

@@ -1,0 +1,134 @@
+import { type BlockingOptions, type BlockingStats, CandidateIndex } from './blocking.js';
+import { CorpusStats } from './corpus-stats.js';
+import { DealPreparer, type PreparedDeal } from './prepared-deal.js';
+import { type PairScore, scorePair, toDuplicate } from './score-pair.js';
+import type { DealDuplicate, DealRecord, DuplicateScanOptions } from './types.js';
+
+export interface EngineScanOptions extends DuplicateScanOptions {
+  /** True for a pair that must not be proposed (resolved, or not visible together). */
+  exclude?: (a: DealRecord, b: DealRecord) => boolean;
+}
+
+export interface ScanReport {
+  pairs: DealDuplicate[];
+  /** Distinct candidate pairs the blocking produced (each scored once). */
+  candidatePairs: number;
+  blocking: BlockingStats;
+}
+
+const PROGRESS_EVERY = 1000;
+
+/** The key of an unordered pair of ids. */
+export function pairKey(x: string, y: string): string {
+  return x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`;
+}
+
+/**
+ * The pure duplicate-deal engine: records in, explained pairs out. Never looks at all pairs —
+ * candidates come from `CandidateIndex`; scores from `scorePair` against this corpus's statistics.
+ * `add` keeps the index and statistics current, so one engine serves many incremental checks.
+ */
+export class DealDuplicateEngine {
+  readonly stats = new CorpusStats();
+  readonly index: CandidateIndex;
+  private readonly preparer = new DealPreparer();
+  private readonly deals: PreparedDeal[] = [];
+  private readonly ordinals = new Map<string, number>();
+
+  constructor(records: Iterable<DealRecord> = [], options: BlockingOptions = {}) {
+    this.index = new CandidateIndex(options);
+    for (const r of records) this.add(r);
+  }
+
+  get size(): number {
+    return this.deals.length;
+  }
+
+  add(record: DealRecord): void {
+    if (this.ordinals.has(record.id)) throw new Error(`deal ${record.id} is already indexed`);
+    const prepared = this.preparer.prepare(record);
+    this.ordinals.set(record.id, this.index.add(prepared));
+    this.deals.push(prepared);
+    this.stats.add(record);
+  }
+
+  /** Scores one pair of indexed deals (for tests and the bench). */
+  score(aId: string, bId: string): PairScore {
+    return scorePair(this.prepared(aId), this.prepared(bId), this.stats);
+  }
+
+  /** Every candidate pair once, as ordinals `i < j` (the bench measures completeness on it). */
+  *candidatePairs(): Generator<[number, number]> {
+    for (let i = 0; i < this.deals.length; i++) {
+      for (const j of this.index.candidatesOf(i)) if (j > i) yield [i, j];
+    }
+  }
+
+  recordAt(ordinal: number): DealRecord {
+    const deal = this.deals[ordinal];
+    if (!deal) throw new Error(`no deal at ${ordinal}`);
+    return deal.record;
+  }
+
+  /** The full scan: every candidate pair scored once, best first. */
+  scan(options: EngineScanOptions = {}): ScanReport {
+    const minScore = options.minScore ?? 0;
+    const found: { x: PreparedDeal; y: PreparedDeal; s: PairScore }[] = [];
+    let candidatePairs = 0;
+    const total = this.deals.length;
+    for (let i = 0; i < total; i++) {
+      const x = this.deals[i] as PreparedDeal;
+      for (const j of this.index.candidatesOf(i)) {
+        if (j <= i) continue;
+        candidatePairs++;
+        const y = this.deals[j] as PreparedDeal;
+        if (options.exclude?.(x.record, y.record)) continue;
+        const s = scorePair(x, y, this.stats, false);
+        if (s.score >= minScore) found.push({ x, y, s });
+      }
+      if (options.onProgress && ((i + 1) % PROGRESS_EVERY === 0 || i + 1 === total))
+        options.onProgress(i + 1, total);
+    }
+    if (total === 0) options.onProgress?.(0, 0);
+    return { pairs: rank(found, options.limit, this.stats), candidatePairs, blocking: this.index.stats() };
+  }
+
+  /**
+   * The incremental check: one deal (indexed or not) against everything indexed, through the same
+   * blocking keys, so it finds exactly the partners the full scan pairs it with.
+   */
+  check(record: DealRecord, options: EngineScanOptions = {}): DealDuplicate[] {
+    const minScore = options.minScore ?? 0;
+    const self = this.ordinals.get(record.id) ?? -1;
+    const x = self >= 0 ? (this.deals[self] as PreparedDeal) : this.preparer.prepare(record);
+    const found: { x: PreparedDeal; y: PreparedDeal; s: PairScore }[] = [];
+    const candidates = self >= 0 ? this.index.candidatesOf(self) : this.index.candidates(x);
+    for (const j of candidates) {
+      const y = this.deals[j] as PreparedDeal;
+      if (options.exclude?.(x.record, y.record)) continue;
+      const s = scorePair(x, y, this.stats, false);
+      if (s.score >= minScore) found.push({ x, y, s });
+    }
+    return rank(found, options.limit, this.stats);
+  }
+
+  private prepared(id: string): PreparedDeal {
+    const deal = this.deals[this.ordinals.get(id) ?? -1];
+    if (!deal) throw new Error(`deal ${id} is not indexed`);
+    return deal;
+  }
+}
+
+/** Best first; only the pairs returned are weighed again with words, to explain them. */
+function rank(
+  found: { x: PreparedDeal; y: PreparedDeal; s: PairScore }[],
+  limit: number | undefined,
+  stats: CorpusStats,
+): DealDuplicate[] {
+  found.sort(
+    (p, q) =>
+      q.s.score - p.s.score ||
+      (pairKey(p.x.record.id, p.y.record.id) < pairKey(q.x.record.id, q.y.record.id) ? -1 : 1),
+  );
+  return found.slice(0, limit ?? 50).map((f) => toDuplicate(f.x, f.y, scorePair(f.x, f.y, stats)));
+}

@@ -1,0 +1,49 @@
+import { pinyin } from 'pinyin-pro';
+import { hasHan } from '../../names/chinese-text.js';
+import type { PreparedAccount, PreparedContact } from './prepared-entity.js';
+
+/** Pinyin initials of a Chinese trade name (恒通 → "ht"), to meet typos such as 恒同 in one place. */
+function initials(tradeName: string): string | null {
+  if (!hasHan(tradeName)) return null;
+  const first = pinyin(tradeName, { pattern: 'first', toneType: 'none', separator: '' }).replace(
+    /[^a-z]/g,
+    '',
+  );
+  return first.length >= 2 ? first : null;
+}
+
+/**
+ * Blocking keys of an account: two accounts are compared only when they share one. Trade name and
+ * its pinyin (Chinese ↔ Latin spellings), pinyin initials within a province, credit code, phones
+ * and company mail domains.
+ */
+export function accountBlockingKeys(p: PreparedAccount): string[] {
+  const keys = new Set<string>();
+  const { tradeName, pinyin: py } = p.name;
+  if (tradeName.length >= 2) keys.add(`tn:${tradeName}`);
+  if (py.length >= 4) keys.add(`py:${py}`);
+  const first = initials(tradeName);
+  if (first) keys.add(`pi:${p.place.province ?? '?'}:${first}`);
+  if (p.creditCode) keys.add(`cc:${p.creditCode}`);
+  for (const phone of p.phones) keys.add(`ph:${phone}`);
+  for (const domain of p.domains) keys.add(`ed:${domain}`);
+  return [...keys];
+}
+
+/**
+ * Blocking keys of a contact: the person's pinyin under each of the account's identity keys (the
+ * same account, or two records of one company meet on trade-name pinyin or credit code), and the
+ * person's own phones and email address wherever they work.
+ */
+export function contactBlockingKeys(c: PreparedContact): string[] {
+  const keys = new Set<string>();
+  const where = [`ac:${c.record.accountId}`];
+  if (c.account) {
+    if (c.account.name.pinyin.length >= 4) where.push(`py:${c.account.name.pinyin}`);
+    if (c.account.creditCode) where.push(`cc:${c.account.creditCode}`);
+  }
+  for (const w of where) for (const k of c.personKeys) keys.add(`pn:${w}:${k}`);
+  for (const phone of c.phones) keys.add(`ph:${phone}`);
+  for (const email of c.emails) keys.add(`em:${email}`);
+  return [...keys];
+}

@@ -1,0 +1,120 @@
+import { probabilityOf } from '../score-pair.js';
+import type {
+  EntityDuplicate,
+  EntityKind,
+  EntityScanOptions,
+  EntitySide,
+  EntitySignal,
+  EntitySignalName,
+} from './types.js';
+
+/** Default cap: a block this large (a common trade name, a switchboard) is too common to tell anything. */
+export const MAX_ENTITY_BLOCK = 50;
+const PROGRESS_EVERY = 500;
+
+export interface EntityScan<T> {
+  kind: EntityKind;
+  items: readonly T[];
+  /** log2 prior odds that two candidate records are one. */
+  prior: number;
+  side: (t: T) => EntitySide;
+  keys: (t: T) => string[];
+  signals: (x: T, y: T) => EntitySignal[];
+  /** True for a pair never to propose (resolved by a manager). */
+  exclude?: (x: T, y: T) => boolean;
+  maxBlock?: number;
+}
+
+/** The prior plus every weight, rounded so that argument order cannot change the last bit. */
+export function totalScore(prior: number, signals: readonly EntitySignal[]): number {
+  let score = prior;
+  for (const s of signals) score += s.weight;
+  return Math.round(score * 1000) / 1000;
+}
+
+/** Candidate pairs `i < j` from shared blocking keys, skipping blocks above the cap: never all pairs. */
+export function candidatePairs(keysOf: readonly string[][], maxBlock: number): Map<number, Set<number>> {
+  const blocks = new Map<string, number[]>();
+  keysOf.forEach((keys, i) => {
+    for (const k of keys) {
+      const members = blocks.get(k);
+      if (members) members.push(i);
+      else blocks.set(k, [i]);
+    }
+  });
+  const pairs = new Map<number, Set<number>>();
+  for (const members of blocks.values()) {
+    if (members.length < 2 || members.length > maxBlock) continue;
+    for (const [n, i] of members.entries()) {
+      const set = pairs.get(i) ?? new Set<number>();
+      pairs.set(i, set);
+      for (const j of members.slice(n + 1)) set.add(j);
+    }
+  }
+  return pairs;
+}
+
+/** Scores every candidate pair once; returns the pairs at or above `minScore`, best first. */
+export function scanEntities<T>(scan: EntityScan<T>, options: EntityScanOptions = {}): EntityDuplicate[] {
+  const minScore = options.minScore ?? 0;
+  const { items } = scan;
+  const pairs = candidatePairs(items.map(scan.keys), scan.maxBlock ?? MAX_ENTITY_BLOCK);
+  const found: EntityDuplicate[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const x = items[i] as T;
+    for (const j of pairs.get(i) ?? []) {
+      const y = items[j] as T;
+      if (scan.exclude?.(x, y)) continue;
+      const signals = scan.signals(x, y);
+      const score = totalScore(scan.prior, signals);
+      if (score < minScore) continue;
+      found.push({
+        kind: scan.kind,
+        a: scan.side(x),
+        b: scan.side(y),
+        score,
+        probability: probabilityOf(score),
+        signals,
+        explanation: { text: explainEntity(signals, score) },
+      });
+    }
+    if (options.onProgress && ((i + 1) % PROGRESS_EVERY === 0 || i + 1 === items.length))
+      options.onProgress(i + 1, items.length);
+  }
+  if (items.length === 0) options.onProgress?.(0, 0);
+  found.sort((p, q) => q.score - p.score || (p.a.id + p.b.id < q.a.id + q.b.id ? -1 : 1));
+  return found.slice(0, options.limit ?? 50);
+}
+
+const ORDER: readonly EntitySignalName[] = [
+  'credit_code',
+  'name',
+  'person_name',
+  'account',
+  'phone',
+  'email',
+  'region',
+  'industry',
+];
+
+/**
+ * The sentence a manager reads: the evidence for in a fixed order (identity, name, contact details),
+ * then what speaks against. "Same company: 山东恒通 (Shandong) system integration" already says where
+ * and what business, so region and industry are not repeated after it.
+ */
+export function explainEntity(signals: readonly EntitySignal[], score = 0): string {
+  const useful = signals.filter((s) => s.level !== 'unknown' && s.weight !== 0);
+  const name = signals.find((s) => s.name === 'name');
+  const labelled = name !== undefined && ['same', 'same_trade_name', 'same_pinyin'].includes(name.level);
+  const pro = useful
+    .filter((s) => s.weight > 0 && !(labelled && (s.name === 'region' || s.name === 'industry')))
+    .sort((p, q) => ORDER.indexOf(p.name) - ORDER.indexOf(q.name));
+  const contra = useful.filter((s) => s.weight < 0).sort((p, q) => p.weight - q.weight);
+  // Only a pair the model believes is called one company; below the line it is only a shared trade name.
+  const phrase = (s: EntitySignal) =>
+    s.name === 'name' && score >= 0 ? s.text.replace(/^same trade name: /, 'same company: ') : s.text;
+  let text = pro.map(phrase).join('; ');
+  if (contra.length > 0) text += `${text ? '; but ' : ''}${contra.map((s) => s.text).join('; ')}`;
+  if (text === '') text = 'no evidence either way';
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,145 @@
+import {
+  type Account,
+  type ActorRef,
+  type CommandContext,
+  type Contact,
+  type Crm,
+  ValidationError,
+} from '@gongfu/core';
+import { pairKey } from '../engine.js';
+import { accountSignals } from './account-signals.js';
+import { contactSignals } from './contact-signals.js';
+import { accountBlockingKeys, contactBlockingKeys } from './entity-keys.js';
+import { scanEntities } from './entity-scan.js';
+import { type PreparedAccount, prepareAccount, prepareContact } from './prepared-entity.js';
+import { ACCOUNT_PRIOR, accountsMatch, CONTACT_PRIOR } from './score-entities.js';
+import type { EntityDuplicate, EntityKind, EntityScanOptions } from './types.js';
+
+const PAGE = 500;
+
+function checkOptions(options: EntityScanOptions): void {
+  const issues: { field: string; message: string }[] = [];
+  const { limit, minScore, onProgress } = options;
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 10_000))
+    issues.push({ field: 'limit', message: 'expected a whole number from 1 to 10000' });
+  if (minScore !== undefined && !Number.isFinite(minScore))
+    issues.push({ field: 'minScore', message: 'expected a finite number of bits' });
+  if (onProgress !== undefined && typeof onProgress !== 'function')
+    issues.push({ field: 'onProgress', message: 'expected a function' });
+  if (issues.length > 0) throw new ValidationError(issues);
+}
+
+/** Every row the actor may see, page by page, with the actor's scope compiled into SQL. */
+async function readAll<T>(
+  list: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor?: string | null }>,
+): Promise<T[]> {
+  const rows: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await list(cursor);
+    rows.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return rows;
+}
+
+/** In id order, so every pair comes out as stores keep it (`a.id < b.id`) whatever order SQL returned. */
+const byId = <T extends { id: string }>(rows: T[]): T[] => [...rows].sort((x, y) => (x.id < y.id ? -1 : 1));
+
+/** Pairs a manager already settled: never proposed again. */
+async function resolvedPairs(ctx: CommandContext, kind: EntityKind, ids: string[]): Promise<Set<string>> {
+  const resolved = await ctx.tx.duplicates.touching(kind, ids);
+  return new Set(resolved.map((r) => pairKey(r.aId, r.bId)));
+}
+
+/**
+ * Customers entered twice, among the accounts the actor may see (merged-away accounts left out),
+ * best first, each with its signals and a sentence. Compares only pairs sharing a blocking key.
+ */
+export async function findDuplicateAccounts(
+  crm: Crm,
+  actor: ActorRef,
+  options: EntityScanOptions = {},
+): Promise<EntityDuplicate[]> {
+  checkOptions(options);
+  return crm.runAs(actor, async (ctx) => {
+    const accounts = await readAll<Account>((cursor) =>
+      ctx.tx.accounts.list({
+        where: { mergedIntoId: null },
+        scope: ctx.scope(),
+        limit: PAGE,
+        ...(cursor ? { cursor } : {}),
+      }),
+    );
+    const live = accounts.filter((a) => a.mergedIntoId === null);
+    const resolved = await resolvedPairs(
+      ctx,
+      'account',
+      live.map((a) => a.id),
+    );
+    return scanEntities(
+      {
+        kind: 'account',
+        items: byId(live).map(prepareAccount),
+        prior: ACCOUNT_PRIOR,
+        side: (p) => ({ id: p.record.id, name: p.record.name, ownerId: p.record.ownerId }),
+        keys: accountBlockingKeys,
+        signals: accountSignals,
+        exclude: (x, y) => resolved.has(pairKey(x.record.id, y.record.id)),
+      },
+      options,
+    );
+  });
+}
+
+/**
+ * People entered twice, among the contacts the actor may see: by name (and its pinyin) at the same
+ * customer or at two records of one customer, and by phone or email address anywhere.
+ */
+export async function findDuplicateContacts(
+  crm: Crm,
+  actor: ActorRef,
+  options: EntityScanOptions = {},
+): Promise<EntityDuplicate[]> {
+  checkOptions(options);
+  return crm.runAs(actor, async (ctx) => {
+    const contacts = await readAll<Contact>((cursor) =>
+      ctx.tx.contacts.list({ scope: ctx.scope(), limit: PAGE, ...(cursor ? { cursor } : {}) }),
+    );
+    const accountIds = [...new Set(contacts.map((c) => c.accountId))];
+    const accounts = new Map<string, PreparedAccount>();
+    for (let i = 0; i < accountIds.length; i += PAGE) {
+      // A visible contact's customer is part of what the contact shows; only its name and keys are read.
+      for (const a of await ctx.tx.accounts.getMany(accountIds.slice(i, i + PAGE)))
+        accounts.set(a.id, prepareAccount(a));
+    }
+    const sameCompany = new Map<string, boolean>();
+    const match = (x: string, y: string): boolean => {
+      const key = pairKey(x, y);
+      let known = sameCompany.get(key);
+      if (known === undefined) {
+        const [ax, ay] = [accounts.get(x), accounts.get(y)];
+        known = ax !== undefined && ay !== undefined && accountsMatch(ax, ay);
+        sameCompany.set(key, known);
+      }
+      return known;
+    };
+    const resolved = await resolvedPairs(
+      ctx,
+      'contact',
+      contacts.map((c) => c.id),
+    );
+    return scanEntities(
+      {
+        kind: 'contact',
+        items: byId(contacts).map((c) => prepareContact(c, accounts.get(c.accountId) ?? null)),
+        prior: CONTACT_PRIOR,
+        side: (p) => ({ id: p.record.id, name: p.record.name, ownerId: p.record.ownerId }),
+        keys: contactBlockingKeys,
+        signals: (x, y) => contactSignals(x, y, match),
+        exclude: (x, y) => resolved.has(pairKey(x.record.id, y.record.id)),
+      },
+      options,
+    );
+  });
+}

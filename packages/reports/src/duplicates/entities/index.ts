@@ -1,0 +1,23 @@
+// Accounts and contacts entered twice: structure-aware Chinese names, pinyin, identity keys.
+
+export { companyNameSignal, phoneLabel } from './account-signals.js';
+export type { AccountsMatch } from './contact-signals.js';
+export { explainEntity } from './entity-scan.js';
+export { findDuplicateAccounts, findDuplicateContacts } from './find-entity-duplicates.js';
+export {
+  type AccountRecord,
+  type ContactRecord,
+  type PreparedAccount,
+  type PreparedContact,
+  prepareAccount,
+  prepareContact,
+} from './prepared-entity.js';
+export {
+  ACCOUNT_PRIOR,
+  accountsMatch,
+  CONTACT_PRIOR,
+  type EntityPairScore,
+  scoreAccounts,
+  scoreContacts,
+} from './score-entities.js';
+export type * from './types.js';

@@ -1,0 +1,11 @@
+// Duplicate detection: deals (the opening story) and entities entered twice.
+
+export { type CompanyName, compareCompanyNames, parseCompanyName } from '../names/company-name.js';
+export { companyDomain, emailKey, phoneE164 } from '../names/contact-keys.js';
+export type { BlockingOptions, BlockingStats } from './blocking.js';
+export { accountKeys, toDealRecord } from './deal-records.js';
+export { DealDuplicateEngine, type EngineScanOptions, pairKey, type ScanReport } from './engine.js';
+export { checkDealForDuplicates, findDuplicateDeals } from './find-deal-duplicates.js';
+export { PROVINCES, provinceLabel } from './provinces.js';
+export { explain, PRIOR_WEIGHT, probabilityOf } from './score-pair.js';
+export type * from './types.js';

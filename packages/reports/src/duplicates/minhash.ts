@@ -1,0 +1,73 @@
+/**
+ * MinHash signatures cut into LSH bands: two baskets share at least one band key with probability
+ * 1 − (1 − J^rows)^bands, J their Jaccard similarity — near-copies meet, unrelated baskets rarely do.
+ */
+export interface LshParams {
+  bands: number;
+  rows: number;
+  seed: number;
+}
+
+export const DEFAULT_LSH: LshParams = { bands: 12, rows: 3, seed: 0x9e3779b9 };
+
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** mulberry32: a small seeded generator, so band keys are the same in every process. */
+function seeded(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (t ^ (t >>> 14)) >>> 0;
+  };
+}
+
+export class MinHashLsh {
+  private readonly mulA: Uint32Array;
+  private readonly addB: Uint32Array;
+
+  constructor(readonly params: LshParams = DEFAULT_LSH) {
+    const n = params.bands * params.rows;
+    const next = seeded(params.seed);
+    this.mulA = new Uint32Array(n);
+    this.addB = new Uint32Array(n);
+    for (let i = 0; i < n; i++) {
+      this.mulA[i] = next() | 1;
+      this.addB[i] = next();
+    }
+  }
+
+  /** One key per band; none for an empty token set. */
+  bandKeys(tokens: readonly string[]): string[] {
+    if (tokens.length === 0) return [];
+    const { bands, rows } = this.params;
+    const n = bands * rows;
+    const mins = new Uint32Array(n).fill(0xffffffff);
+    for (const token of tokens) {
+      const x = fnv1a(token);
+      for (let i = 0; i < n; i++) {
+        let h = (Math.imul(this.mulA[i] ?? 1, x) + (this.addB[i] ?? 0)) >>> 0;
+        h ^= h >>> 16;
+        h = Math.imul(h, 0x85ebca6b) >>> 0;
+        h ^= h >>> 13;
+        if (h < (mins[i] ?? 0)) mins[i] = h;
+      }
+    }
+    const keys: string[] = [];
+    for (let b = 0; b < bands; b++) {
+      let key = `l${b}`;
+      for (let r = 0; r < rows; r++) key += `.${(mins[b * rows + r] ?? 0).toString(36)}`;
+      keys.push(key);
+    }
+    return keys;
+  }
+}

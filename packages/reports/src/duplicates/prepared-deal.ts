@@ -1,0 +1,44 @@
+import { simplify } from '../names/chinese-text.js';
+import { type CompanyName, parseCompanyName } from '../names/company-name.js';
+import { mergeBySku } from './corpus-stats.js';
+import type { DealLine, DealRecord } from './types.js';
+
+/** A deal with what every comparison needs computed once: parsed customer name, day numbers. */
+export interface PreparedDeal {
+  record: DealRecord;
+  /** The basket with one line per SKU. */
+  items: DealLine[];
+  customer: CompanyName;
+  /** End customer / tender, simplified and without spaces or punctuation; null when unknown. */
+  endCustomer: string | null;
+  /** Days since 1970-01-01 of the required delivery, or null. */
+  deliveryDay: number | null;
+}
+
+/** Parsing a company name (conversion, pinyin) is the costly part; one account is parsed once. */
+export class DealPreparer {
+  private readonly names = new Map<string, CompanyName>();
+
+  prepare(record: DealRecord): PreparedDeal {
+    let customer = this.names.get(record.accountName);
+    if (!customer) {
+      customer = parseCompanyName(record.accountName);
+      this.names.set(record.accountName, customer);
+    }
+    return {
+      record,
+      items: mergeBySku(record.lines),
+      customer,
+      endCustomer: record.endCustomer ? normaliseFreeText(record.endCustomer) : null,
+      deliveryDay: record.requiredDelivery ? dayNumber(record.requiredDelivery) : null,
+    };
+  }
+}
+
+export function normaliseFreeText(text: string): string {
+  return simplify(text).replace(/[\s\p{P}\p{S}]/gu, '');
+}
+
+export function dayNumber(date: string): number {
+  return Math.floor(Date.parse(`${date.slice(0, 10)}T00:00:00Z`) / 86_400_000);
+}

@@ -1,0 +1,80 @@
+/** One line of a deal's basket, as duplicate detection sees it. */
+export interface DealLine {
+  sku: string;
+  /** Product category (sibling SKUs share one); null when the SKU is not in the catalogue. */
+  category: string | null;
+  quantity: number;
+}
+
+/**
+ * An open opportunity reduced to what duplicate detection compares. Built from the stored
+ * opportunity and its bill-to account (`toDealRecord`), or directly by a generator.
+ */
+export interface DealRecord {
+  id: string;
+  name: string;
+  ownerId: string;
+  accountId: string;
+  accountName: string;
+  accountKind: string | null;
+  /** Identity keys of the customer (credit code, phones in E.164): one shared key = one company. */
+  accountKeys: readonly string[];
+  /** End customer and tender behind an integrator, as typed; null when unknown. */
+  endCustomer: string | null;
+  lines: readonly DealLine[];
+  /** `YYYY-MM-DD` or null. */
+  requiredDelivery: string | null;
+  /** GB/T 2260 2-digit province code or null. */
+  province: string | null;
+  amountMinor: number;
+  currency: string;
+}
+
+export type SignalName =
+  | 'basket'
+  | 'delivery'
+  | 'region'
+  | 'customer_kind'
+  | 'end_customer'
+  | 'amount'
+  | 'customer';
+
+/**
+ * One piece of evidence about a pair: its level, its log2 likelihood-ratio weight (positive: more
+ * likely one deal), both values compared and the phrase the explanation uses.
+ */
+export interface Signal {
+  name: SignalName;
+  level: string;
+  weight: number;
+  a: unknown;
+  b: unknown;
+  text: string;
+}
+
+export interface DealSide {
+  id: string;
+  name: string;
+  ownerId: string;
+  accountName: string;
+}
+
+export interface DealDuplicate {
+  a: DealSide;
+  b: DealSide;
+  /** Total match weight in bits: the prior plus every signal's weight. */
+  score: number;
+  /** 2^score / (1 + 2^score): the chance the two are one deal under the model. */
+  probability: number;
+  signals: Signal[];
+  explanation: { text: string };
+}
+
+export interface DuplicateScanOptions {
+  /** At most this many pairs, best first. Default 50. */
+  limit?: number;
+  /** Only pairs scoring at least this (bits). Default 0 (probability ≥ 0.5). */
+  minScore?: number;
+  /** Called as candidates are scored, so a CLI or UI can show a bar. */
+  onProgress?: (done: number, total: number) => void;
+}

@@ -1,0 +1,274 @@
+import { PROVINCES } from '../duplicates/provinces.js';
+import { diceBigrams, hasHan, pinyinKey, simplify } from './chinese-text.js';
+
+/** A company name taken apart: 山东(region) 恒通(trade name) 系统集成(industry) 有限公司(legal form). */
+export interface CompanyName {
+  /** Simplified, half-width, lower-case, without spaces and punctuation. */
+  clean: string;
+  region: string[];
+  /** The distinctive part; what two spellings of one company share. Never empty (falls back to `clean`). */
+  tradeName: string;
+  industry: string[];
+  legalForm: string | null;
+  /** A branch or representative office (分公司, 办事处 …) of the company named before it. */
+  branch: boolean;
+  /** Tone-less pinyin of the trade name, or the Latin trade name: compares 恒通 with "Hengtong". */
+  pinyin: string;
+}
+
+const CITIES = [
+  '济南',
+  '青岛',
+  '烟台',
+  '潍坊',
+  '淄博',
+  '临沂',
+  '济宁',
+  '威海',
+  '日照',
+  '东营',
+  '泰安',
+  '德州',
+  '聊城',
+  '滨州',
+  '菏泽',
+  '枣庄',
+  '深圳',
+  '广州',
+  '杭州',
+  '南京',
+  '苏州',
+  '无锡',
+  '武汉',
+  '成都',
+  '西安',
+  '厦门',
+  '宁波',
+  '大连',
+  '沈阳',
+  '长沙',
+  '郑州',
+  '合肥',
+  '福州',
+  '石家庄',
+  '太原',
+  '昆明',
+  '南宁',
+  '贵阳',
+  '哈尔滨',
+  '长春',
+  '南昌',
+  '兰州',
+  '乌鲁木齐',
+  '呼和浩特',
+  '海口',
+  '佛山',
+  '东莞',
+  '珠海',
+  '温州',
+  '常州',
+];
+const REGIONS = [...Object.values(PROVINCES).map((p) => p.zh), ...CITIES].sort((x, y) => y.length - x.length);
+const REGION_SUFFIX = /^(省|市|自治区|特别行政区|壮族自治区|回族自治区|维吾尔自治区)/;
+
+// Longest first, so 股份有限公司 wins over 有限公司.
+const LEGAL_FORMS = [
+  '集团股份有限公司',
+  '集团有限公司',
+  '股份有限公司',
+  '有限责任公司',
+  '有限公司',
+  '集团公司',
+  '集团',
+  '公司',
+  '商行',
+  '工作室',
+  '厂',
+];
+const LATIN_LEGAL = /\b(co|ltd|limited|inc|incorporated|corp|corporation|company|group|llc|plc|gmbh)\b/g;
+const INDUSTRY = [
+  '系统集成',
+  '信息技术',
+  '信息科技',
+  '网络科技',
+  '电子科技',
+  '智能科技',
+  '数据科技',
+  '软件技术',
+  '科技发展',
+  '物流',
+  '科技',
+  '技术',
+  '网络',
+  '电子',
+  '智能',
+  '软件',
+  '数据',
+  '贸易',
+  '商贸',
+  '实业',
+  '发展',
+  '工程',
+  '通信',
+  '通讯',
+  '自动化',
+  '设备',
+  '信息',
+  '系统',
+  '集成',
+  '电气',
+  '机械',
+  '咨询',
+  '服务',
+  '供应链',
+  '仓储',
+].sort((x, y) => y.length - x.length);
+const LATIN_INDUSTRY = new Set([
+  'system',
+  'systems',
+  'integration',
+  'information',
+  'technology',
+  'technologies',
+  'tech',
+  'network',
+  'networks',
+  'electronics',
+  'electronic',
+  'software',
+  'logistics',
+  'trading',
+  'engineering',
+  'data',
+  'smart',
+  'intelligent',
+  'communication',
+  'communications',
+  'automation',
+  'equipment',
+  'services',
+  'service',
+  'development',
+  'industrial',
+  'supply',
+  'chain',
+  'and',
+  'the',
+  'of',
+]);
+const LATIN_REGIONS = new Set([
+  ...Object.values(PROVINCES).map((p) => p.en.toLowerCase().replace(/\s/g, '')),
+  ...CITIES.map((c) => pinyinKey(c)),
+  'china',
+  'prc',
+]);
+const BRANCH = /(分公司|办事处|分部|分厂|分店|分中心|营业部)$/;
+const LATIN_BRANCH = /\b(branch|office|representative)\b/;
+
+export function parseCompanyName(name: string): CompanyName {
+  const simplified = simplify(name);
+  return hasHan(simplified) ? parseChinese(simplified) : parseLatin(simplified);
+}
+
+function parseChinese(simplified: string): CompanyName {
+  let rest = simplified.replace(/[\s()（）[\]【】,.，。·&'"-]/g, '');
+  const clean = rest;
+  const region: string[] = [];
+  let branch = false;
+  const branchMatch = BRANCH.exec(rest);
+  if (branchMatch) {
+    branch = true;
+    rest = rest.slice(0, branchMatch.index);
+    // 青岛分公司: the city before the branch word is the branch's location, not the company's name.
+    rest = stripRegionAtEnd(rest, region);
+  }
+  let legalForm: string | null = null;
+  for (const form of LEGAL_FORMS) {
+    if (rest.endsWith(form) && rest.length > form.length) {
+      legalForm = form;
+      rest = rest.slice(0, -form.length);
+      break;
+    }
+  }
+  // 恒通系统集成(山东)有限公司: a region just before the legal form.
+  rest = stripRegionAtEnd(rest, region);
+  const industry: string[] = [];
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const word of INDUSTRY) {
+      if (rest.endsWith(word) && rest.length > word.length) {
+        industry.unshift(word);
+        rest = rest.slice(0, -word.length);
+        changed = true;
+        break;
+      }
+    }
+  }
+  rest = stripRegionAtStart(rest, region);
+  // 瑞达(青岛)信息技术: a region in the middle is also a region, as long as a trade name remains.
+  for (const word of REGIONS) {
+    const at = rest.indexOf(word);
+    if (at > 0 && rest.length - word.length >= 2) {
+      region.push(word);
+      rest = rest.slice(0, at) + rest.slice(at + word.length).replace(REGION_SUFFIX, '');
+    }
+  }
+  const tradeName = rest.length > 0 ? rest : clean;
+  return { clean, region, tradeName, industry, legalForm, branch, pinyin: pinyinKey(tradeName) };
+}
+
+function stripRegionAtStart(text: string, region: string[]): string {
+  let rest = text;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const word of REGIONS) {
+      if (rest.startsWith(word) && rest.length > word.length) {
+        region.push(word);
+        rest = rest.slice(word.length).replace(REGION_SUFFIX, '');
+        changed = true;
+        break;
+      }
+    }
+  }
+  return rest;
+}
+
+function stripRegionAtEnd(text: string, region: string[]): string {
+  const rest = text.replace(/(市|省)$/, '');
+  for (const word of REGIONS) {
+    if (rest.endsWith(word) && rest.length > word.length) {
+      region.push(word);
+      return rest.slice(0, -word.length);
+    }
+  }
+  return text;
+}
+
+function parseLatin(simplified: string): CompanyName {
+  const branch = LATIN_BRANCH.test(simplified);
+  const words = simplified
+    .replace(LATIN_LEGAL, ' ')
+    .replace(LATIN_BRANCH, ' ')
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 0);
+  const region = words.filter((w) => LATIN_REGIONS.has(w));
+  const industry = words.filter((w) => LATIN_INDUSTRY.has(w));
+  const trade = words.filter((w) => !LATIN_REGIONS.has(w) && !LATIN_INDUSTRY.has(w));
+  const clean = words.join('');
+  const tradeName = trade.length > 0 ? trade.join('') : clean;
+  const legalForm = LATIN_LEGAL.test(simplified) ? 'latin' : null;
+  LATIN_LEGAL.lastIndex = 0;
+  return { clean, region, tradeName, industry, legalForm, branch, pinyin: tradeName };
+}
+
+export type NameMatch = 'same' | 'same_trade_name' | 'same_pinyin' | 'similar' | 'different';
+
+/** How two parsed names relate, strongest first. */
+export function compareCompanyNames(a: CompanyName, b: CompanyName): NameMatch {
+  if (a.clean === b.clean && a.branch === b.branch) return 'same';
+  if (a.tradeName === b.tradeName) return 'same_trade_name';
+  if (a.pinyin.length >= 4 && a.pinyin === b.pinyin) return 'same_pinyin';
+  if (diceBigrams(a.tradeName, b.tradeName) >= 0.6 || diceBigrams(a.pinyin, b.pinyin) >= 0.8)
+    return 'similar';
+  return 'different';
+}

@@ -1,0 +1,100 @@
+import {
+  type ActorRef,
+  atLocalTime,
+  type CalendarDate,
+  type Crm,
+  calendarDateSchema,
+  parseInput,
+  shiftCalendarDate,
+} from '@gongfu/core';
+import { findDuplicateDeals } from '../duplicates/index.js';
+import { parseTimeZone } from '../shared/period.js';
+import { reviewedPeople } from './people.js';
+import { REVIEW_EVENT_LIMIT, reviewDay } from './review-day.js';
+import type { DuplicateAlert, MorningReview } from './review-types.js';
+
+/** The shape of a duplicate-deal finder's result the review needs (`findDuplicateDeals` fits it). */
+export interface DuplicatePairLike {
+  a: { id: string; name: string; ownerId: string };
+  b: { id: string; name: string; ownerId: string };
+  score: number;
+  explanation: { text: string };
+}
+export type DuplicateFinder = (
+  crm: Crm,
+  actor: ActorRef,
+  options: { limit?: number },
+) => Promise<readonly DuplicatePairLike[]>;
+
+export interface MorningReviewOptions {
+  /** The morning the review is held (`YYYY-MM-DD`); it looks back on the local day before. */
+  day: CalendarDate;
+  /** The reviewer's zone; the CRM's zone by default. */
+  timeZone?: string;
+  /** Where duplicate alerts come from: `findDuplicateDeals` by default; `false` lists none. */
+  findDuplicates?: DuplicateFinder | false;
+}
+
+/**
+ * The sales manager's morning (MISSION point 8): for each person below them, what happened on the
+ * previous local day in the manager's time zone — activities and their outcomes, stage moves, new
+ * leads and deals, quotes, orders, costs — read from the history log, plus the follow-ups overdue
+ * and the deals gone stale by that morning, and duplicate-deal pairs touching a deal that moved.
+ */
+export async function morningReview(
+  crm: Crm,
+  actor: ActorRef,
+  options: MorningReviewOptions,
+): Promise<MorningReview> {
+  const reviewDate = parseInput(calendarDateSchema, options.day);
+  const timeZone = parseTimeZone(options.timeZone, crm.timeZone);
+  const reviewedDay = shiftCalendarDate(reviewDate, -1);
+  const range = {
+    from: atLocalTime(reviewedDay, '00:00', timeZone),
+    to: atLocalTime(reviewDate, '00:00', timeZone),
+  };
+  const { review, touchedDeals } = await crm.runAs(actor, async (ctx) => {
+    const people = reviewedPeople(ctx);
+    const events = await ctx.tx.history.byActors(people, range, REVIEW_EVENT_LIMIT + 1);
+    const day = events.slice(0, REVIEW_EVENT_LIMIT);
+    const review: MorningReview = {
+      reviewer: { id: ctx.actor.id, name: ctx.actor.name },
+      reviewDate,
+      reviewedDay,
+      timeZone,
+      ...range,
+      people: await reviewDay(ctx, people, day, range),
+      duplicateAlerts: [],
+      truncated: events.length > REVIEW_EVENT_LIMIT,
+    };
+    const touchedDeals = new Set(day.filter((e) => e.entityType === 'opportunity').map((e) => e.entityId));
+    return { review, touchedDeals };
+  });
+  const finder = options.findDuplicates ?? findDuplicateDeals;
+  if (finder) {
+    const pairs = await finder(crm, actor, {});
+    review.duplicateAlerts = newAlerts(pairs, touchedDeals, (id) => nameOf(review, id));
+  }
+  return review;
+}
+
+/** "New" = at least one of the pair was created or changed on the reviewed day. */
+function newAlerts(
+  pairs: readonly DuplicatePairLike[],
+  touched: ReadonlySet<string>,
+  ownerName: (id: string) => string,
+): DuplicateAlert[] {
+  return pairs
+    .filter((p) => touched.has(p.a.id) || touched.has(p.b.id))
+    .map((p) => ({
+      score: p.score,
+      a: { id: p.a.id, name: p.a.name, ownerId: p.a.ownerId, ownerName: ownerName(p.a.ownerId) },
+      b: { id: p.b.id, name: p.b.name, ownerId: p.b.ownerId, ownerName: ownerName(p.b.ownerId) },
+      explanation: p.explanation.text,
+    }));
+}
+
+function nameOf(review: MorningReview, userId: string): string {
+  if (review.reviewer.id === userId) return review.reviewer.name;
+  return review.people.find((p) => p.userId === userId)?.name ?? userId;
+}

@@ -1,0 +1,209 @@
+import type {
+  Activity,
+  CommandContext,
+  CostEntry,
+  HistoryEvent,
+  Instant,
+  Lead,
+  Opportunity,
+  Order,
+  Reminder,
+  ReminderKind,
+} from '@gongfu/core';
+import { peopleWithSections } from './people.js';
+import type { PersonReview, ReviewQuote, ReviewReminder } from './review-types.js';
+
+/** Events one review reads at most; a day with more is marked truncated. */
+export const REVIEW_EVENT_LIMIT = 5000;
+
+const ACTIVITY_EVENTS = new Set(['activity.completed', 'activity.logged']);
+const STAGE_EVENTS = new Set([
+  'opportunity.stage_changed',
+  'opportunity.won',
+  'opportunity.lost',
+  'opportunity.reopened',
+]);
+const COST_EVENTS = new Set(['cost.recorded', 'cost.corrected']);
+
+/** Which due reminders the morning review lists, and where; a new kind must be placed here. */
+const REMINDER_SECTION: Record<ReminderKind, 'followUp' | 'stale' | null> = {
+  lead_follow_up: 'followUp',
+  quote_expiring: 'followUp',
+  demo_unit_due_back: 'followUp',
+  order_delivery_approaching: 'followUp',
+  after_sales_visit: 'followUp',
+  stale_opportunity: 'stale',
+  // Not overdue: it announces an appointment still to come.
+  upcoming_activity: null,
+};
+
+const ids = (events: readonly HistoryEvent[], type: string) => [
+  ...new Set(events.filter((e) => e.entityType === type).map((e) => e.entityId)),
+];
+const byId = <T extends { id: string }>(rows: readonly T[]) => new Map(rows.map((r) => [r.id, r]));
+
+/**
+ * Per person: the reviewed day's history turned into what a manager reads — and, as of the end of
+ * that day, the follow-ups they owe and the deals gone stale. Records are loaded as they are now
+ * (an order's current number, a lead's company); moves come from the events themselves.
+ */
+export async function reviewDay(
+  ctx: CommandContext,
+  people: readonly string[],
+  events: readonly HistoryEvent[],
+  range: { from: Instant; to: Instant },
+): Promise<PersonReview[]> {
+  const { tx } = ctx;
+  const leads = byId<Lead>(await tx.leads.getMany(ids(events, 'lead')));
+  const deals = byId<Opportunity>(await tx.opportunities.getMany(ids(events, 'opportunity')));
+  const activities = byId<Activity>(await tx.activities.getMany(ids(events, 'activity')));
+  const orders = byId<Order>(await tx.orders.getMany(ids(events, 'order')));
+  const costs = byId<CostEntry>(await tx.costs.getMany(ids(events, 'cost')));
+  const linked = byId<Lead>(await tx.leads.getMany([...activities.values()].flatMap((a) => a.leadId ?? [])));
+  const linkedDeals = byId<Opportunity>(
+    await tx.opportunities.getMany([...activities.values()].flatMap((a) => a.opportunityId ?? [])),
+  );
+  const due = await tx.reminders.due(people, range.to, 1000);
+
+  const sections = new Map<string, PersonReview>();
+  for (const id of peopleWithSections(ctx, people, events))
+    sections.set(id, emptyReview(id, ctx.userName(id)));
+
+  for (const e of events) {
+    const s = sections.get(e.actorId);
+    if (!s) continue;
+    if (ACTIVITY_EVENTS.has(e.event)) {
+      const a = activities.get(e.entityId);
+      if (!a) continue;
+      const regarding =
+        (a.opportunityId ? linkedDeals.get(a.opportunityId)?.name : undefined) ??
+        (a.leadId ? linked.get(a.leadId)?.company : undefined) ??
+        null;
+      s.activities.push({
+        // When the visit or call took place, not when it was ticked off.
+        at: a.startAt,
+        activityId: a.id,
+        kind: a.kind,
+        subject: a.subject,
+        regarding,
+        outcome: a.outcome,
+      });
+    } else if (STAGE_EVENTS.has(e.event)) {
+      const stage = e.changes.stage;
+      s.stageMoves.push({
+        at: e.at,
+        opportunityId: e.entityId,
+        name: deals.get(e.entityId)?.name ?? e.entityId,
+        from: stage ? String(stage.from) : null,
+        to: stage ? String(stage.to) : null,
+        event: e.event,
+      });
+    } else if (e.event === 'lead.captured') {
+      const lead = leads.get(e.entityId);
+      s.newLeads.push({
+        at: e.at,
+        id: e.entityId,
+        label: lead?.company ?? e.entityId,
+        event: e.event,
+        amount: null,
+        source: lead?.source ?? null,
+      });
+    } else if (e.event === 'opportunity.created') {
+      const deal = deals.get(e.entityId);
+      s.newOpportunities.push({
+        at: e.at,
+        id: e.entityId,
+        label: deal?.name ?? e.entityId,
+        event: e.event,
+        amount: deal?.amount ?? null,
+      });
+    } else if (e.entityType === 'order') {
+      const order = orders.get(e.entityId);
+      s.orders.push({
+        at: e.at,
+        id: e.entityId,
+        label: order?.number ?? e.entityId,
+        event: e.event,
+        amount: order?.amount ?? null,
+      });
+    } else if (COST_EVENTS.has(e.event)) {
+      const cost = costs.get(e.entityId);
+      s.costs.push({
+        at: e.at,
+        id: e.entityId,
+        label: cost?.description ?? cost?.category ?? e.entityId,
+        event: e.event,
+        amount: cost?.amount ?? null,
+        category: cost?.category ?? null,
+      });
+    }
+  }
+  await addQuotes(ctx, sections, events, leads, range);
+  for (const r of due) {
+    const s = sections.get(r.userId);
+    const section = REMINDER_SECTION[r.kind as ReminderKind];
+    if (!s || !section) continue;
+    (section === 'stale' ? s.staleDeals : s.overdueFollowUps).push(toReviewReminder(r));
+  }
+  return [...sections.values()].sort(
+    (a, b) => byName.compare(a.name, b.name) || (a.userId < b.userId ? -1 : 1),
+  );
+}
+
+/** People in the order a Chinese reader expects (pinyin), whatever order the org chart holds them in. */
+const byName = new Intl.Collator('zh-Hans-CN');
+
+/** Quotes live in their own ledger; a `lead.quoted` event says which leads to read it for. */
+async function addQuotes(
+  ctx: CommandContext,
+  sections: Map<string, PersonReview>,
+  events: readonly HistoryEvent[],
+  leads: ReadonlyMap<string, Lead>,
+  range: { from: Instant; to: Instant },
+): Promise<void> {
+  const quoted = [...new Set(events.filter((e) => e.event === 'lead.quoted').map((e) => e.entityId))];
+  for (const leadId of quoted) {
+    for (const q of await ctx.tx.quotes.list({ leadId }, 500)) {
+      const s = sections.get(q.quotedBy);
+      if (!s || q.quotedAt < range.from || q.quotedAt >= range.to) continue;
+      const quote: ReviewQuote = {
+        at: q.quotedAt,
+        quoteId: q.id,
+        leadId: q.leadId,
+        company: leads.get(leadId)?.company ?? null,
+        sku: q.sku,
+        quantity: q.quantity,
+        unitPrice: q.unitPrice,
+      };
+      s.quotes.push(quote);
+    }
+  }
+  for (const s of sections.values()) s.quotes.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+}
+
+function toReviewReminder(r: Reminder): ReviewReminder {
+  return {
+    reminderId: r.id,
+    kind: r.kind as ReminderKind,
+    dueAt: r.dueAt,
+    message: r.message,
+    subjectType: r.subjectType,
+    subjectId: r.subjectId,
+  };
+}
+
+function emptyReview(userId: string, name: string): PersonReview {
+  return {
+    userId,
+    name,
+    activities: [],
+    stageMoves: [],
+    newLeads: [],
+    newOpportunities: [],
+    quotes: [],
+    orders: [],
+    costs: [],
+    overdueFollowUps: [],
+    staleDeals: [],
+  };
+}

@@ -1,0 +1,96 @@
+import type {
+  ActivityKind,
+  CalendarDate,
+  ContactOutcome,
+  CostCategory,
+  Instant,
+  LeadSource,
+  Money,
+  ReminderKind,
+} from '@gongfu/core';
+
+export interface ReviewActivity {
+  at: Instant;
+  activityId: string;
+  kind: ActivityKind;
+  subject: string;
+  /** The lead's company or the deal's name the activity was about. */
+  regarding: string | null;
+  /** Who was met, their opinion, what they asked for, the next step. */
+  outcome: ContactOutcome | null;
+}
+
+export interface ReviewStageMove {
+  at: Instant;
+  opportunityId: string;
+  name: string;
+  from: string | null;
+  to: string | null;
+  event: string;
+}
+
+export interface ReviewRecord {
+  at: Instant;
+  id: string;
+  /** A company, a deal name, an order number or a cost category, as a person reads it. */
+  label: string;
+  event: string;
+  amount: Money | null;
+}
+
+export interface ReviewQuote {
+  at: Instant;
+  quoteId: string;
+  leadId: string | null;
+  company: string | null;
+  sku: string;
+  quantity: number;
+  unitPrice: Money;
+}
+
+export interface ReviewReminder {
+  reminderId: string;
+  kind: ReminderKind;
+  dueAt: Instant;
+  message: string;
+  subjectType: string;
+  subjectId: string;
+}
+
+/** What one salesperson did on the reviewed day, and what is hanging over them this morning. */
+export interface PersonReview {
+  userId: string;
+  name: string;
+  activities: ReviewActivity[];
+  stageMoves: ReviewStageMove[];
+  newLeads: (ReviewRecord & { source: LeadSource | null })[];
+  newOpportunities: ReviewRecord[];
+  quotes: ReviewQuote[];
+  orders: ReviewRecord[];
+  costs: (ReviewRecord & { category: CostCategory | null })[];
+  /** Follow-ups due by the morning and not acknowledged (stale deals listed apart). */
+  overdueFollowUps: ReviewReminder[];
+  staleDeals: ReviewReminder[];
+}
+
+export interface DuplicateAlert {
+  score: number;
+  a: { id: string; name: string; ownerId: string; ownerName: string };
+  b: { id: string; name: string; ownerId: string; ownerName: string };
+  explanation: string;
+}
+
+export interface MorningReview {
+  reviewer: { id: string; name: string };
+  /** The morning the review is held, and the local day it looks back on (the day before). */
+  reviewDate: CalendarDate;
+  reviewedDay: CalendarDate;
+  timeZone: string;
+  /** [from, to): the reviewed day's local midnight to the next. */
+  from: Instant;
+  to: Instant;
+  people: PersonReview[];
+  duplicateAlerts: DuplicateAlert[];
+  /** True when the day had more events than one review reads (the oldest are shown). */
+  truncated: boolean;
+}

@@ -1,0 +1,118 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCrm, ManualClock, sequentialIds } from '@gongfu/core';
+import { sqliteStorage } from '@gongfu/storage-sqlite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCliArgs, UsageError } from '../../src/cli/args.js';
+import { runCli } from '../../src/cli/run-cli.js';
+
+/** Runs the CLI in-process, capturing what it prints. */
+async function cli(argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('gongfu CLI: arguments', () => {
+  let dir: string;
+  let db: string;
+  let managerId: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'gongfu-cli-'));
+    db = join(dir, 'sales.db');
+    const storage = await sqliteStorage({ filename: db });
+    const crm = createCrm({
+      storage,
+      clock: new ManualClock('2026-03-06T02:00:00.000Z'),
+      ids: sequentialIds(),
+    });
+    const admin = await crm.users.create(crm.system, { name: 'Admin', role: 'admin' });
+    const li = await crm.users.create(admin, { name: '李庆成', role: 'sales_manager' });
+    const jia = await crm.users.create(li, {
+      name: '销售员甲',
+      role: 'sales_rep',
+      managerId: li.id,
+      channel: 'key_account',
+    });
+    await crm.leads.capture(jia, {
+      source: 'inbound_call',
+      receivedAt: '2026-03-06T09:15:00+08:00',
+      company: '山东恒通系统集成有限公司',
+      contact: { name: '王工' },
+    });
+    managerId = li.id;
+    await storage.close();
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it.each([
+    [[], /name a command/],
+    [['export'], /unknown command "export"/],
+    [['review', 'duplicates'], /one command at a time/],
+    [['review', '--as', 'u1', '--day', '2026-03-07'], /--db is required/],
+    [['duplicates', '--db', 'x.db'], /--as is required/],
+    [['review', '--db', 'x.db', '--as', 'u1'], /--day is required/],
+    [['review', '--db', 'x.db', '--as', 'u1', '--day', '7 March'], /--day must be a date/],
+    [['review', '--db', 'x.db', '--as', 'u1', '--day', '2026-13-40'], /--day must be a date/],
+    [['duplicates', '--db', 'x.db', '--as', 'u1', '--limit', '0'], /--limit must be a whole number/],
+    [['duplicates', '--db', 'x.db', '--as', 'u1', '--day', '2026-03-07'], /--day belongs to the review/],
+    [['duplicates', '--db', 'x.db', '--as', 'u1', '--colour'], /Unknown option '--colour'/],
+    [['duplicates', '--db', '--as', 'u1'], /--db/],
+  ])('%j is refused with a clear message', (argv, message) => {
+    expect(() => parseCliArgs(argv)).toThrow(UsageError);
+    expect(() => parseCliArgs(argv)).toThrow(message);
+  });
+
+  it('parses well-formed commands', () => {
+    expect(
+      parseCliArgs(['review', '--db', 's.db', '--as', 'u1', '--day', '2026-03-07', '--tz', 'Asia/Shanghai']),
+    ).toEqual({
+      command: 'review',
+      db: 's.db',
+      as: 'u1',
+      day: '2026-03-07',
+      timeZone: 'Asia/Shanghai',
+    });
+    expect(parseCliArgs(['duplicates', '--db=s.db', '--as=u1', '--limit', '5'])).toEqual({
+      command: 'duplicates',
+      db: 's.db',
+      as: 'u1',
+      limit: 5,
+    });
+    expect(parseCliArgs(['--help'])).toEqual({ command: 'help' });
+  });
+
+  it('exits with 2 and the usage on bad arguments, before touching any file', async () => {
+    const run = await cli(['review', '--db', db, '--as', managerId]);
+    expect(run).toMatchObject({ code: 2, out: '' });
+    expect(run.err).toMatch(/^gongfu: --day is required\n\nUsage:/);
+  });
+
+  it('exits with 2 for a database file that does not exist (it never creates one)', async () => {
+    const run = await cli(['duplicates', '--db', join(dir, 'nope.db'), '--as', managerId]);
+    expect(run.code).toBe(2);
+    expect(run.err).toContain('no database file at');
+  });
+
+  it('exits with 2 for a bad time zone and 1 for an unknown user', async () => {
+    expect(
+      (await cli(['review', '--db', db, '--as', managerId, '--day', '2026-03-07', '--tz', 'Mars/Base'])).code,
+    ).toBe(2);
+    const unknown = await cli(['review', '--db', db, '--as', 'nobody', '--day', '2026-03-07']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toContain('NOT_FOUND');
+  });
+
+  it('prints the morning review and the duplicate scan for a real file', async () => {
+    const review = await cli(['review', '--db', db, '--as', managerId, '--day', '2026-03-07']);
+    expect(review.code).toBe(0);
+    expect(review.out).toContain('Morning review for 李庆成, 2026-03-07: 2026-03-06 (Asia/Shanghai)');
+    expect(review.out).toMatch(
+      /## 销售员甲\n {2}New leads\n {4}- 10:00 山东恒通系统集成有限公司 \(inbound_call\)/,
+    );
+    const scan = await cli(['duplicates', '--db', db, '--as', managerId]);
+    expect(scan).toMatchObject({ code: 0, out: 'No likely duplicate deals.' });
+  });
+});

@@ -1,0 +1,4 @@
+import { sqliteStorage } from '@gongfu/storage-sqlite';
+import { describeCostRollups } from '../suites/cost-rollup.suite.js';
+
+describeCostRollups(() => sqliteStorage({ filename: ':memory:' }));

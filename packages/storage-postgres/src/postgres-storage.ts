@@ -1,0 +1,90 @@
+import type { CrmStorage } from '@gongfu/core';
+import { type AnyDb, createSqlStorage, migrateToLatest, postgresEngine } from '@gongfu/storage-sql';
+import { CompiledQuery, Kysely, PostgresDialect, type PostgresPool, sql } from 'kysely';
+import { type PGliteLike, pglitePool } from './pglite-pool.js';
+import { quoteIdent } from './quote-ident.js';
+
+/** Where the database is: a `pg` Pool you own, a connection string, or a PGlite instance you own. */
+export type PostgresSource =
+  | { pool: PostgresPool }
+  | { connectionString: string; max?: number; ssl?: unknown }
+  | { pglite: PGliteLike };
+
+export interface PostgresStorageOptions {
+  /** Apply pending migrations on open (default true); safe from several servers at once. */
+  migrate?: boolean;
+  /**
+   * A schema to keep every table in (created when missing). Set as the `search_path` of each
+   * connection, so one database can hold several isolated stores (tests, staging copies).
+   */
+  schema?: string;
+}
+
+/** Kysely instances behind storages, for helpers that need the database (row-level security). */
+const databases = new WeakMap<CrmStorage, AnyDb>();
+
+/** The Kysely instance a storage from `postgresStorage` runs on, or undefined for any other storage. */
+export function databaseOf(storage: CrmStorage): AnyDb | undefined {
+  return databases.get(storage);
+}
+
+/**
+ * PostgreSQL storage. Write transactions run at READ COMMITTED with compare-and-set updates, so a
+ * racing writer gets ConcurrencyError instead of a lost update; each transaction sets
+ * `gongfu.tenant_id` for the optional row-level-security policies. A pool or PGlite you pass in
+ * stays yours to close; a pool made from a connection string is closed by `storage.close()`.
+ */
+export async function postgresStorage(
+  source: PostgresSource,
+  options: PostgresStorageOptions = {},
+): Promise<CrmStorage> {
+  const { pool, owned } = await openPool(source);
+  const schema = options.schema;
+  const db: AnyDb = new Kysely({
+    dialect: new PostgresDialect({
+      // Kysely ends the pool on destroy(); a borrowed pool must survive that.
+      pool: owned ? pool : { connect: () => pool.connect(), end: async () => {} },
+      onCreateConnection:
+        schema === undefined
+          ? undefined
+          : async (connection) => {
+              await connection.executeQuery(CompiledQuery.raw(`set search_path to ${quoteIdent(schema)}`));
+            },
+    }),
+  });
+  const base = createSqlStorage({ db, engine: postgresEngine });
+  const migrate = async () => {
+    // Kysely's Migrator creates the schema when missing (tolerating a racing server doing the
+    // same), then applies migrations under a PostgreSQL advisory lock: one server applies, the
+    // others wait and find nothing left to do. Unless told which schema holds its migration
+    // table, it would accept one in ANY schema, so name ours.
+    const target =
+      schema ?? (await sql<{ name: string }>`select current_schema() as name`.execute(db)).rows[0]?.name;
+    await migrateToLatest(db, postgresEngine, { schema: target ?? 'public' });
+  };
+  const storage: CrmStorage = { ...base, migrateToLatest: migrate };
+  databases.set(storage, db);
+  if (options.migrate ?? true) {
+    try {
+      await migrate();
+    } catch (error) {
+      await storage.close();
+      throw error;
+    }
+  }
+  return storage;
+}
+
+async function openPool(source: PostgresSource): Promise<{ pool: PostgresPool; owned: boolean }> {
+  if ('pool' in source) return { pool: source.pool, owned: false };
+  if ('pglite' in source) return { pool: pglitePool(source.pglite), owned: true };
+  // Loaded on demand: `pg` is an optional peer dependency (PGlite users never need it).
+  const pg = await import('pg');
+  const Pool = pg.default?.Pool ?? (pg as unknown as { Pool: typeof pg.default.Pool }).Pool;
+  const pool = new Pool({
+    connectionString: source.connectionString,
+    max: source.max ?? 10,
+    ...(source.ssl === undefined ? {} : { ssl: source.ssl as never }),
+  });
+  return { pool, owned: true };
+}

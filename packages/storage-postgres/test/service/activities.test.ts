@@ -1,0 +1,5 @@
+import { describeActivityCommands } from '@gongfu/core/testing';
+import { openServiceStorage, usePgTarget } from '../support/pg-target.js';
+
+usePgTarget();
+describeActivityCommands(openServiceStorage);

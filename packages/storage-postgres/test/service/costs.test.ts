@@ -1,0 +1,5 @@
+import { describeCostCommands } from '@gongfu/core/testing';
+import { openServiceStorage, usePgTarget } from '../support/pg-target.js';
+
+usePgTarget();
+describeCostCommands(openServiceStorage);

@@ -1,0 +1,5 @@
+import { describeFailureInjection } from '@gongfu/core/testing';
+import { openServiceStorage, usePgTarget } from '../support/pg-target.js';
+
+usePgTarget();
+describeFailureInjection(openServiceStorage);

@@ -1,0 +1,5 @@
+import { describeLeadCommands } from '@gongfu/core/testing';
+import { openServiceStorage, usePgTarget } from '../support/pg-target.js';
+
+usePgTarget();
+describeLeadCommands(openServiceStorage);

@@ -1,0 +1,5 @@
+import { describeOwnershipTransfer } from '@gongfu/core/testing';
+import { openServiceStorage, usePgTarget } from '../support/pg-target.js';
+
+usePgTarget();
+describeOwnershipTransfer(openServiceStorage);

@@ -1,0 +1,256 @@
+import {
+  type ClosedGroupBy,
+  type ClosedGroupRow,
+  type CostFilter,
+  type CostGroupBy,
+  type FunnelCounts,
+  type MoneyGroupRow,
+  type OpportunityFilter,
+  type PipelineGroupBy,
+  type PipelineGroupRow,
+  type Range,
+  type ReportStore,
+  type RowScope,
+  ValidationError,
+} from '@gongfu/core';
+import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
+import type { AnyExpressionBuilder, AnyRow } from '../any-db.js';
+import type { ColumnKind } from '../engine/sql-engine.js';
+import { filterWhere, scopeWhere } from '../records/compile-where.js';
+import type { FilterSpec } from '../records/record-spec.js';
+import { opportunitySpec } from '../records/specs-deals.js';
+import { costSpec } from '../records/specs-operations.js';
+import type { StoreContext } from '../records/store-context.js';
+import { cycleDays, dateMonth, exactInt } from './report-sql.js';
+
+type Eb = AnyExpressionBuilder;
+/** The filter half of a RecordSpec: report filters mean exactly what list filters mean. */
+type Spec = { filters: Readonly<Record<string, FilterSpec>>; columns: Readonly<Record<string, ColumnKind>> };
+
+/**
+ * The one ReportStore: every total is a GROUP BY in the database over the rows the actor may see
+ * (the same RowScope SQL as lists), summed as integers so money stays exact on both engines.
+ */
+export class SqlReportStore implements ReportStore {
+  constructor(private readonly ctx: StoreContext) {}
+
+  async costTotals(where: CostFilter | undefined, scope: RowScope, groupBy: CostGroupBy) {
+    const needsUser = groupBy === 'channel' || groupBy === 'team';
+    const key = this.costKey(groupBy);
+    const rows = await this.ctx.db
+      .selectFrom('cost_entries as t')
+      .$if(needsUser, (qb) =>
+        // The spender's team: cost rows carry no channel of their own.
+        qb.leftJoin('users as u', (join) =>
+          join.onRef('u.tenant_id', '=', 't.tenant_id').onRef('u.id', '=', 't.owner_id'),
+        ),
+      )
+      .select([
+        key.as('key'),
+        't.currency as currency',
+        sql<number>`count(*)`.as('n'),
+        sql<number>`sum(t.amount_minor)`.as('amount'),
+      ])
+      .where((eb) => this.where(eb, costSpec, where, scope))
+      .groupBy([sql`1`, sql`2`])
+      .execute();
+    return sortRows(rows.map((r) => this.moneyRow(r)));
+  }
+
+  async pipelineTotals(
+    where: OpportunityFilter | undefined,
+    scope: RowScope,
+    groupBy: PipelineGroupBy,
+    thenBy?: PipelineGroupBy,
+  ) {
+    const rows = await this.ctx.db
+      .selectFrom('opportunities as t')
+      .select([
+        this.pipelineKey(groupBy).as('key'),
+        (thenBy === undefined ? sql<null>`null` : this.pipelineKey(thenBy)).as('sub_key'),
+        't.currency as currency',
+        sql<number>`count(*)`.as('n'),
+        sql<number>`sum(t.amount_minor)`.as('amount'),
+        // Rounded per deal (half up; amounts are never negative), so the total equals the sum of
+        // the weighted figures a user sees deal by deal.
+        sql<number>`sum((t.amount_minor * t.probability + 50) / 100)`.as('weighted'),
+      ])
+      .where((eb) => this.where(eb, opportunitySpec, where, scope))
+      .groupBy([sql`1`, sql`2`, sql`3`])
+      .execute();
+    return sortRows(
+      rows.map(
+        (r): PipelineGroupRow => ({
+          ...this.moneyRow(r),
+          subKey: r.sub_key === null || r.sub_key === undefined ? null : String(r.sub_key),
+          weighted: exactInt(r.weighted, 'weighted'),
+        }),
+      ),
+    );
+  }
+
+  async closedTotals(
+    where: OpportunityFilter | undefined,
+    scope: RowScope,
+    closed: Range,
+    groupBy: ClosedGroupBy,
+  ) {
+    const { engine } = this.ctx;
+    const key = this.closedKey(groupBy);
+    const won = sql`t.stage = ${sql.lit('won')}`;
+    const rows = await this.ctx.db
+      .selectFrom('opportunities as t')
+      .select([
+        key.as('key'),
+        't.currency as currency',
+        sql<number>`sum(case when ${won} then 1 else 0 end)`.as('won'),
+        sql<number>`sum(case when t.stage = ${sql.lit('lost')} then 1 else 0 end)`.as('lost'),
+        sql<number>`sum(case when ${won} then t.amount_minor else 0 end)`.as('won_amount'),
+        sql<number>`sum(case when ${won} then ${cycleDays(engine)} else 0 end)`.as('cycle'),
+      ])
+      .where((eb) => {
+        const parts = [this.where(eb, opportunitySpec, where, scope)];
+        parts.push(eb('t.closed_at', 'is not', null));
+        // A deal released as another's duplicate was never a separate sale: not a loss.
+        parts.push(eb('t.duplicate_of_id', 'is', null));
+        if (closed.from !== undefined) parts.push(eb('t.closed_at', '>=', engine.encodeInstant(closed.from)));
+        if (closed.to !== undefined) parts.push(eb('t.closed_at', '<', engine.encodeInstant(closed.to)));
+        return eb.and(parts);
+      })
+      .groupBy([sql`1`, sql`2`])
+      .execute();
+    return sortRows(
+      rows.map(
+        (r): ClosedGroupRow => ({
+          key: r.key === null || r.key === undefined ? null : String(r.key),
+          currency: String(r.currency),
+          won: exactInt(r.won, 'won'),
+          lost: exactInt(r.lost, 'lost'),
+          wonAmount: exactInt(r.won_amount, 'wonAmount'),
+          wonCycleDays: Number(r.cycle ?? 0),
+        }),
+      ),
+    );
+  }
+
+  async funnelCounts(created: Range, scope: RowScope): Promise<FunnelCounts> {
+    const count = async (table: string, status?: { column: string; value: string }) => {
+      const row = await this.ctx.db
+        .selectFrom(`${table} as t`)
+        .select(sql<number>`count(*)`.as('n'))
+        .where((eb) => {
+          const parts = [this.where(eb, { filters: {}, columns: {} }, undefined, scope)];
+          const { engine } = this.ctx;
+          if (created.from !== undefined)
+            parts.push(eb('t.created_at', '>=', engine.encodeInstant(created.from)));
+          if (created.to !== undefined) parts.push(eb('t.created_at', '<', engine.encodeInstant(created.to)));
+          if (status) parts.push(eb(`t.${status.column}`, '=', status.value));
+          // A deal released as another's duplicate is the same opportunity counted twice.
+          if (table === 'opportunities') parts.push(eb('t.duplicate_of_id', 'is', null));
+          return eb.and(parts);
+        })
+        .executeTakeFirst();
+      return exactInt(row?.n ?? 0, 'count');
+    };
+    return {
+      leads: await count('leads'),
+      convertedLeads: await count('leads', { column: 'status', value: 'converted' }),
+      opportunities: await count('opportunities'),
+      wonOpportunities: await count('opportunities', { column: 'stage', value: 'won' }),
+      orders: await count('orders'),
+    };
+  }
+
+  private where(eb: Eb, spec: Spec, where: object | undefined, scope: RowScope): Expression<SqlBool> {
+    const { engine } = this.ctx;
+    const parts: Expression<SqlBool>[] = [eb('t.tenant_id', '=', this.ctx.tenantId)];
+    parts.push(...filterWhere(eb, engine, spec.filters, spec.columns, where, 't'));
+    const scoped = scopeWhere(eb, scope, 't');
+    if (scoped !== null) parts.push(scoped);
+    return eb.and(parts);
+  }
+
+  private moneyRow(r: AnyRow): MoneyGroupRow {
+    return {
+      key: r.key === null || r.key === undefined ? null : String(r.key),
+      currency: String(r.currency),
+      count: exactInt(r.n, 'count'),
+      amount: exactInt(r.amount, 'amount'),
+    };
+  }
+
+  private costKey(groupBy: CostGroupBy): RawBuilder<unknown> {
+    switch (groupBy) {
+      case 'opportunity':
+        return sql`t.opportunity_id`;
+      case 'account':
+        return sql`t.account_id`;
+      case 'incurred_by':
+        return sql`t.owner_id`;
+      case 'channel':
+        return sql`u.channel`;
+      case 'team':
+        return sql`u.manager_id`;
+      case 'category':
+        return sql`t.category`;
+      case 'month':
+        return dateMonth(this.ctx.engine, sql`t.incurred_on`);
+      default:
+        throw unknownGroup('groupBy', groupBy);
+    }
+  }
+
+  private pipelineKey(groupBy: PipelineGroupBy): RawBuilder<unknown> {
+    switch (groupBy) {
+      case 'stage':
+        return sql`t.stage`;
+      case 'owner':
+        return sql`t.owner_id`;
+      case 'channel':
+        return sql`t.channel`;
+      case 'forecast_category':
+        return sql`t.forecast_category`;
+      case 'expected_close_month':
+        return dateMonth(this.ctx.engine, sql`t.expected_close`);
+      default:
+        throw unknownGroup('groupBy', groupBy);
+    }
+  }
+
+  private closedKey(groupBy: ClosedGroupBy): RawBuilder<unknown> {
+    switch (groupBy) {
+      // A constant text key keeps one statement shape (GROUP BY 1, 2) for every grouping.
+      case 'none':
+        return sql`${sql.lit('all')}`;
+      case 'opportunity':
+        return sql`t.id`;
+      case 'account':
+        return sql`t.account_id`;
+      case 'owner':
+        return sql`t.owner_id`;
+      case 'channel':
+        return sql`t.channel`;
+      default:
+        throw unknownGroup('groupBy', groupBy);
+    }
+  }
+}
+
+function unknownGroup(field: string, value: never): ValidationError {
+  return new ValidationError([{ field, message: `cannot group by ${String(value)}` }]);
+}
+
+/** By key (nulls last), then subKey, then currency: the same order on both engines whatever their collation. */
+function sortRows<R extends { key: string | null; subKey?: string | null; currency: string }>(
+  rows: R[],
+): R[] {
+  const nullsLast = (a: string | null | undefined, b: string | null | undefined) => {
+    if (a === b) return 0;
+    if (a === null || a === undefined) return 1;
+    if (b === null || b === undefined) return -1;
+    return a < b ? -1 : 1;
+  };
+  return rows.sort(
+    (a, b) => nullsLast(a.key, b.key) || nullsLast(a.subKey, b.subKey) || nullsLast(a.currency, b.currency),
+  );
+}

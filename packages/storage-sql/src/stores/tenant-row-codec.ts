@@ -1,0 +1,110 @@
+import { type FieldIssue, isCalendarDate, type TenantRow, ValidationError } from '@gongfu/core';
+import type { AnyRow } from '../any-db.js';
+import { type ColumnKind, encodeCell, type SqlEngine } from '../engine/sql-engine.js';
+import { RECORD_TABLES_0001 } from '../migrations/0001-record-tables.js';
+import { SUPPORT_TABLES_0001 } from '../migrations/0001-support-tables.js';
+import type { TableDef } from '../migrations/define-table.js';
+
+/**
+ * Every table holding tenant rows, in export order; a later migration that adds a table (or a
+ * column) must add it here, or exports would silently drop it.
+ */
+export const TENANT_OWNED_TABLE_DEFS: readonly TableDef[] = [...RECORD_TABLES_0001, ...SUPPORT_TABLES_0001];
+
+const DEFS = new Map(TENANT_OWNED_TABLE_DEFS.map((def) => [def.name, def]));
+
+/**
+ * Driver value → engine-neutral JSON value. Both engines decode to the same canonical forms
+ * (instants as `toISOString()`, money as a number), so an export never says which engine wrote it.
+ */
+function decodeCell(engine: SqlEngine, kind: ColumnKind, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  switch (kind) {
+    case 'instant':
+      return engine.decodeInstant(value);
+    case 'date':
+      return engine.decodeDate(value);
+    case 'json':
+      return engine.decodeJson(value);
+    case 'bool':
+      return engine.decodeBool(value);
+    case 'int':
+    case 'bigint':
+    case 'money':
+      return engine.decodeInt(value);
+    case 'text':
+      return value;
+  }
+}
+
+export function decodeTenantRow(engine: SqlEngine, def: TableDef, raw: AnyRow): TenantRow {
+  const row: Record<string, unknown> = {};
+  for (const [name, kind] of def.columns) row[name] = decodeCell(engine, kind, raw[name]);
+  return { table: def.name, row };
+}
+
+/**
+ * Primary-key order compared in JS, not by the database: PostgreSQL collations and SQLite's
+ * byte order disagree on text, and an export must not depend on the engine that produced it.
+ */
+export function compareByKey(def: TableDef, a: TenantRow, b: TenantRow): number {
+  for (const column of def.primaryKey) {
+    const x = a.row[column] as string | number;
+    const y = b.row[column] as string | number;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+const INTEGER_KINDS = new Set<ColumnKind>(['int', 'bigint', 'money']);
+
+function cellIssue(kind: ColumnKind, value: unknown): string | null {
+  if (kind === 'text') return typeof value === 'string' ? null : 'expected a string';
+  if (INTEGER_KINDS.has(kind)) return Number.isSafeInteger(value) ? null : 'expected a safe integer';
+  if (kind === 'bool') return typeof value === 'boolean' ? null : 'expected a boolean';
+  if (kind === 'date')
+    return typeof value === 'string' && isCalendarDate(value) ? null : 'expected a YYYY-MM-DD date';
+  if (kind === 'instant')
+    return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? null : 'expected an ISO instant';
+  return value === undefined ? 'expected a JSON value' : null;
+}
+
+/**
+ * Checks one imported row against its table: known table, exactly the table's columns, each
+ * value of the column's kind, nulls only where the column allows them. Returns the issues.
+ */
+export function checkTenantRow(row: TenantRow, index: number): FieldIssue[] {
+  const at = `rows.${index}`;
+  const def = DEFS.get(row.table);
+  if (def === undefined) return [{ field: `${at}.table`, message: `unknown table ${String(row.table)}` }];
+  if (typeof row.row !== 'object' || row.row === null)
+    return [{ field: `${at}.row`, message: 'expected an object' }];
+  const issues: FieldIssue[] = [];
+  const known = new Set(def.columns.map(([name]) => name));
+  for (const key of Object.keys(row.row)) {
+    if (!known.has(key)) issues.push({ field: `${at}.${row.table}.${key}`, message: 'unknown column' });
+  }
+  for (const [name, kind, nullable] of def.columns) {
+    const value = row.row[name];
+    if (value === null && nullable) continue;
+    const problem = value === null ? 'must not be null' : cellIssue(kind, value);
+    if (problem !== null) issues.push({ field: `${at}.${row.table}.${name}`, message: problem });
+  }
+  return issues;
+}
+
+export function assertTenantRows(rows: readonly TenantRow[]): void {
+  const issues: FieldIssue[] = [];
+  // Enough to fix a broken file, without building a million issues for a wholly wrong one.
+  for (let i = 0; i < rows.length && issues.length < 20; i++)
+    issues.push(...checkTenantRow(rows[i] as TenantRow, i));
+  if (issues.length > 0) throw new ValidationError(issues);
+}
+
+/** A checked row → the values to insert under `tenantId`. */
+export function encodeTenantRow(engine: SqlEngine, tenantId: string, row: TenantRow): AnyRow {
+  const def = DEFS.get(row.table) as TableDef;
+  const out: AnyRow = { tenant_id: tenantId };
+  for (const [name, kind] of def.columns) out[name] = encodeCell(engine, kind, row.row[name]);
+  return out;
+}

@@ -1,0 +1,4 @@
+import { describeLeadCommands } from '@gongfu/core/testing';
+import { sqliteStorage } from '@gongfu/storage-sqlite';
+
+describeLeadCommands(() => sqliteStorage({ filename: ':memory:' }));
