@@ -1,4 +1,3 @@
-export const placeholder = 'reports';
 export {
   COST_ROLLUP_BY,
   type CostRollup,

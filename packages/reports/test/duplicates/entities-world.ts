@@ -28,7 +28,7 @@ export interface EntityWorld extends ServiceWorld {
   boda: Account;
   bodaRenamed: Account;
   contacts: Record<
-    'zhangWei' | 'zhangWeiLatin' | 'zhangWeiRuida' | 'wangFang' | 'wangFangAgain' | 'liNa',
+    'zhangWei' | 'zhangWeiLatin' | 'zhangWeiRuida' | 'wangFang' | 'wangFangAgain' | 'liNa' | 'liNaLatin',
     Contact
   >;
 }
@@ -81,7 +81,9 @@ export async function openEntityWorld(): Promise<EntityWorld> {
     zhangWeiRuida: await contact(org.repA, ruida.id, '张伟'),
     wangFang: await contact(org.repA, hengtong.id, '王芳', { mobile: '138 0013 8000' }),
     wangFangAgain: await contact(org.repA, hengtong.id, '王 芳', { mobile: '+8613800138000' }),
+    // 销售员乙's 李娜 at the traditional-spelling record, entered again by 销售员甲 at his own.
     liNa: await contact(org.repB, hengtongTrad.id, '李娜', { mobile: '139 0013 9000' }),
+    liNaLatin: await contact(org.repA, hengtong.id, 'Li Na'),
   };
   return {
     ...world,

@@ -1,6 +1,5 @@
 import type { Account, ActorRef, Crm, Opportunity } from '@gongfu/core';
-import { openWorld, type ServiceWorld } from '@gongfu/core/testing';
-import { sqliteStorage } from '@gongfu/storage-sqlite';
+import { openWorld, type ServiceWorld, type StorageFactory } from '@gongfu/core/testing';
 
 const price = (yuan: number) => ({ amount: yuan * 100, currency: 'CNY' });
 
@@ -61,11 +60,16 @@ export interface StoryWorld extends ServiceWorld {
 }
 
 /**
- * The opening story on SQLite: two reps, two integrators in Shandong, one basket, delivery two days
- * apart — among decoys that share the standard bundle or the province but not the rest.
+ * The opening story on a fresh storage of any engine: two reps, two integrators in Shandong, one
+ * basket, delivery two days apart — among decoys that share the standard bundle or the province but
+ * not the rest. The storage is the caller's to close (`world.storage`).
  */
-export async function openStoryWorld(): Promise<StoryWorld> {
-  const world = await openWorld(await sqliteStorage({ filename: ':memory:' }));
+export async function openStoryWorld(makeStorage: StorageFactory): Promise<StoryWorld> {
+  return seedStory(await openWorld(await makeStorage()));
+}
+
+/** The story's catalogue, customers and deals, added to a tenant that already has the story's people. */
+export async function seedStory(world: ServiceWorld): Promise<StoryWorld> {
   const { crm, org } = world;
   for (const p of CATALOGUE) await crm.products.create(org.admin, { ...p });
   const account = (actor: ActorRef, name: string, kind: 'system_integrator' | 'end_user' | 'dealer') =>

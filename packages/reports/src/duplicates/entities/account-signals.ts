@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import { halfWidth, hasHan, simplify } from '../../names/chinese-text.js';
+import { hasHan } from '../../names/chinese-text.js';
 import { compareCompanyNames } from '../../names/company-name.js';
 import { placeLabel } from './company-facets.js';
 import type { PreparedAccount } from './prepared-entity.js';
@@ -28,8 +28,6 @@ export function creditCodeSignal(x: PreparedAccount, y: PreparedAccount): Entity
   return signal('credit_code', 'different', -30, a, b, `different credit codes (${a} / ${b})`);
 }
 
-const isTraditional = (raw: string) => simplify(raw) !== halfWidth(raw.normalize('NFKC')).toLowerCase();
-
 /** What made two spellings of one name differ, in words. */
 function spellingNotes(x: PreparedAccount, y: PreparedAccount): string[] {
   const notes: string[] = [];
@@ -37,7 +35,7 @@ function spellingNotes(x: PreparedAccount, y: PreparedAccount): string[] {
   if (x.name.legalForm !== y.name.legalForm && hasHan(rx) && hasHan(ry))
     notes.push(`legal forms differ (${x.name.legalForm ?? 'none'} / ${y.name.legalForm ?? 'none'})`);
   if (hasHan(rx) !== hasHan(ry)) notes.push(`one name in pinyin (${hasHan(rx) ? ry : rx})`);
-  else if (hasHan(rx) && (isTraditional(rx) || isTraditional(ry)))
+  else if (hasHan(rx) && (x.traditional || y.traditional))
     notes.push('traditional and simplified characters');
   return notes;
 }
@@ -60,7 +58,7 @@ function companyLabel(x: PreparedAccount, y: PreparedAccount): string {
 export function companyNameSignal(x: PreparedAccount, y: PreparedAccount): EntitySignal {
   const [a, b] = [x.record.name, y.record.name];
   const match = compareCompanyNames(x.name, y.name);
-  if (false && match !== 'different')
+  if (x.name.branch !== y.name.branch && match !== 'different')
     return signal('name', 'branch', -6, a, b, `a company and its branch are not one record (${a} / ${b})`);
   const notes = spellingNotes(x, y);
   const tail = notes.length > 0 ? `, ${notes.join(', ')}` : '';

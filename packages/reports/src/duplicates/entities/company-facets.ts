@@ -129,7 +129,20 @@ export function placeOf(name: CompanyName, storedProvince: string | null): Place
 }
 
 /** "Shandong", "Jinan (Shandong)": for the sentence a manager reads. */
+const labels = new Map<string, string>();
+
+/** Memoised: explanations name the same few hundred places over and over, and pinyin is not free. */
 export function placeLabel(place: Place): string {
+  const key = `${place.province}|${place.city}`;
+  let label = labels.get(key);
+  if (label === undefined) {
+    label = freshLabel(place);
+    labels.set(key, label);
+  }
+  return label;
+}
+
+function freshLabel(place: Place): string {
   const province = place.province ? (PROVINCES[place.province]?.en ?? place.province) : null;
   if (!place.city) return province ?? '';
   const city = pinyinKey(place.city);

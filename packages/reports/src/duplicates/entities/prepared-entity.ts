@@ -1,6 +1,6 @@
 import type { Account, Contact } from '@gongfu/core';
 import { pinyin } from 'pinyin-pro';
-import { hasHan, simplify } from '../../names/chinese-text.js';
+import { halfWidth, hasHan, simplify } from '../../names/chinese-text.js';
 import { type CompanyName, parseCompanyName } from '../../names/company-name.js';
 import { companyDomain, emailKey, phoneE164 } from '../../names/contact-keys.js';
 import { industryConcepts, type Place, placeOf } from './company-facets.js';
@@ -19,6 +19,8 @@ export type ContactRecord = Pick<
 export interface PreparedAccount {
   record: AccountRecord;
   name: CompanyName;
+  /** Written with traditional characters (conversion is costly, so it is decided once). */
+  traditional: boolean;
   concepts: string[];
   place: Place;
   creditCode: string | null;
@@ -45,12 +47,17 @@ function unique<T>(values: Iterable<T | null>): T[] {
   return [...new Set([...values].filter((v): v is T => v !== null))];
 }
 
+export function isTraditional(raw: string): boolean {
+  return hasHan(raw) && simplify(raw) !== halfWidth(raw.normalize('NFKC')).toLowerCase();
+}
+
 export function prepareAccount(record: AccountRecord): PreparedAccount {
   const name = parseCompanyName(record.name);
   const emails = unique(record.emails.map(emailKey));
   return {
     record,
     name,
+    traditional: isTraditional(record.name),
     concepts: industryConcepts(name),
     place: placeOf(name, record.region?.province ?? null),
     creditCode: record.creditCode ? record.creditCode.trim().toUpperCase() : null,

@@ -1,0 +1,4 @@
+import { sqliteStorage } from '@gongfu/storage-sqlite';
+import { describeReportTenantIsolation } from '../suites/tenant-isolation.suite.js';
+
+describeReportTenantIsolation(() => sqliteStorage({ filename: ':memory:' }));
