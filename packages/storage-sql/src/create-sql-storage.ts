@@ -9,12 +9,18 @@ import type { AnyDb } from './any-db.js';
 import { createTx } from './create-tx.js';
 import type { SqlEngine } from './engine/sql-engine.js';
 import { migrateToLatest } from './migrations/migrate.js';
+import { kyselyTransactor, type SqlTransactor } from './sql-transactor.js';
 import { SqlTenantStore } from './stores/tenant-store.js';
 
 export interface SqlStorageOptions {
   /** A Kysely instance over the engine's dialect (the engine packages build it). */
   db: AnyDb;
   engine: SqlEngine;
+  /**
+   * How a transaction is opened and its statements run; Kysely's transaction when absent. The
+   * SQLite package supplies a leaner one over its single connection.
+   */
+  transactor?: SqlTransactor;
   /** Runs after `db.destroy()` on close, e.g. to remove a temp file. */
   onClose?: () => Promise<void> | void;
 }
@@ -22,6 +28,7 @@ export interface SqlStorageOptions {
 /** The CrmStorage port over any Kysely dialect the engine describes. */
 export function createSqlStorage(options: SqlStorageOptions): CrmStorage {
   const { db, engine } = options;
+  const transact = options.transactor ?? kyselyTransactor(db, engine);
 
   async function run<T>(mode: 'write' | 'read', opts: TransactionOptions, fn: (tx: StorageTx) => Promise<T>) {
     if (typeof opts.tenantId !== 'string' || opts.tenantId.length === 0) {
@@ -30,13 +37,17 @@ export function createSqlStorage(options: SqlStorageOptions): CrmStorage {
     // Tells fn's own error (rethrown unchanged) apart from a failing BEGIN or COMMIT (wrapped).
     let thrownByFn: { error: unknown } | null = null;
     try {
-      return await engine.begin(db, mode).execute(async (trx) => {
-        await engine.bindTenant?.(trx, opts.tenantId);
+      return await transact(mode, async (conn) => {
+        await engine.bindTenant?.(conn.db, opts.tenantId);
+        // The handle's stores refuse work once fn has settled: nothing may run after COMMIT.
+        const state = { open: true };
         try {
-          return await fn(createTx(trx, engine, opts.tenantId));
+          return await fn(createTx(conn, engine, opts.tenantId, state));
         } catch (error) {
           thrownByFn = { error };
           throw error;
+        } finally {
+          state.open = false;
         }
       });
     } catch (error) {

@@ -1,22 +1,53 @@
-import { isCrmError } from '@gongfu/core';
+import { isCrmError, StorageError } from '@gongfu/core';
 import type { SqlEngine } from './engine/sql-engine.js';
+
+/** Whether the transaction a handle belongs to is still running its callback. */
+export interface TxState {
+  open: boolean;
+}
+
+interface Guarded {
+  readonly store: Record<string, (...args: unknown[]) => Promise<unknown>>;
+  readonly entity: string;
+  readonly engine: SqlEngine;
+  readonly state: TxState;
+}
+
+/** One wrapper prototype per store class, built on first use instead of a Proxy per store. */
+const prototypes = new WeakMap<object, object>();
+
+function guardedPrototype(store: object): object {
+  const proto: object | null = Object.getPrototypeOf(store);
+  if (proto === null) throw new TypeError('a store is a class instance');
+  const known = prototypes.get(proto);
+  if (known !== undefined) return known;
+  const guarded: Record<string, unknown> = {};
+  for (let p: object | null = proto; p !== null && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
+    for (const name of Object.getOwnPropertyNames(p)) {
+      if (name === 'constructor' || name in guarded) continue;
+      if (typeof Object.getOwnPropertyDescriptor(p, name)?.value !== 'function') continue;
+      guarded[name] = async function (this: Guarded, ...args: unknown[]) {
+        // After COMMIT the connection may already serve the next transaction: refuse, never run there.
+        if (!this.state.open) throw new StorageError(`${this.entity}: the transaction has already ended`);
+        try {
+          return await this.store[name]!(...args);
+        } catch (error) {
+          throw isCrmError(error) ? error : this.engine.mapError(error, this.entity);
+        }
+      };
+    }
+  }
+  prototypes.set(proto, guarded);
+  return guarded;
+}
 
 /**
  * Wraps every method of a store so a raw driver error never reaches the caller: unique violations
- * become ConflictError, anything else StorageError. Domain errors (ConcurrencyError …) pass through.
+ * become ConflictError, anything else StorageError. Domain errors (ConcurrencyError …) pass
+ * through. A call after the transaction ended fails instead of running outside it.
  */
-export function guardStore<S extends object>(store: S, entity: string, engine: SqlEngine): S {
-  return new Proxy(store, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver);
-      if (typeof value !== 'function') return value;
-      return async (...args: unknown[]) => {
-        try {
-          return await value.apply(target, args);
-        } catch (error) {
-          throw isCrmError(error) ? error : engine.mapError(error, entity);
-        }
-      };
-    },
-  });
+export function guardStore<S extends object>(store: S, entity: string, engine: SqlEngine, state: TxState): S {
+  const guarded: Guarded = Object.create(guardedPrototype(store));
+  Object.assign(guarded, { store, entity, engine, state });
+  return guarded as unknown as S;
 }

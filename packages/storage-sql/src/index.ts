@@ -6,4 +6,5 @@ export { sqliteEngine } from './engine/sqlite-engine.js';
 export { migrateToLatest, migrations } from './migrations/migrate.js';
 export type { FilterOp, FilterSpec, RecordSpec } from './records/record-spec.js';
 export { SqlRecordStore } from './records/sql-record-store.js';
+export { kyselyTransactor, type SqlTransactor, type TxConnection } from './sql-transactor.js';
 export { TENANT_OWNED_TABLES } from './stores/tenant-store.js';

@@ -3,6 +3,7 @@ import { type AnyDb, createSqlStorage, sqliteEngine } from '@gongfu/storage-sql'
 import Database from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import { ImmediateSqliteDialect } from './immediate-dialect.js';
+import { sqliteTransactor } from './sqlite-transactor.js';
 import { CachedStatements } from './statement-cache.js';
 
 export interface SqliteStorageOptions {
@@ -26,12 +27,13 @@ export async function sqliteStorage(options: SqliteStorageOptions = {}): Promise
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
-  const db: AnyDb = new Kysely({
-    dialect: new ImmediateSqliteDialect({
-      database: new CachedStatements(database, options.statementCacheSize ?? 500),
-    }),
+  const statements = new CachedStatements(database, options.statementCacheSize ?? 500);
+  const db: AnyDb = new Kysely({ dialect: new ImmediateSqliteDialect({ database: statements }) });
+  const storage = createSqlStorage({
+    db,
+    engine: sqliteEngine,
+    transactor: sqliteTransactor(db, statements),
   });
-  const storage = createSqlStorage({ db, engine: sqliteEngine });
   if (options.migrate ?? true) {
     try {
       await storage.migrateToLatest();

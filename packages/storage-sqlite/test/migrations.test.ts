@@ -8,6 +8,9 @@ const EXPECTED_TABLES = [
   'activities',
   'contacts',
   'cost_entries',
+  'dedupe_blocks',
+  'dedupe_keys',
+  'dedupe_sources',
   'demo_loans',
   'duplicate_resolutions',
   'history_events',
@@ -119,6 +122,10 @@ describe('migrations', () => {
     expect(has('history_events', ['actor_id', 'at'])).toBe(true);
     expect(has('opportunities', ['stage'])).toBe(true);
     expect(has('leads', ['owner_id', 'created_at'])).toBe(true);
+    // One deal's duplicate candidates are a key lookup; a refresh finds what changed by time.
+    expect(has('dedupe_keys', ['key', 'opportunity_id'])).toBe(true);
+    expect(has('dedupe_sources', ['seen_at'])).toBe(true);
+    expect(has('accounts', ['updated_at'])).toBe(true);
   });
 
   it('open the database in WAL mode with foreign keys on', async () => {

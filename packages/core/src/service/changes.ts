@@ -15,6 +15,27 @@ function canonical(value: unknown): string {
   );
 }
 
+/** Values whose JSON text differs exactly when they differ by `===` (non-finite numbers become null). */
+function isScalar(v: unknown): boolean {
+  return v === null || typeof v === 'string' || typeof v === 'boolean' || Number.isFinite(v);
+}
+
+function isPlain(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
+}
+
+/**
+ * Equal as canonical JSON. Every write diffs a whole record, so the cheap cases come first: the
+ * same value or reference (an update keeps untouched fields by reference), and two scalars.
+ */
+function sameValue(from: unknown, to: unknown): boolean {
+  if (from === to) return true;
+  if (isScalar(from) && isScalar(to)) return false;
+  // A field set or cleared: an object's canonical JSON is never `null` without a toJSON of its own.
+  if ((from === null && isPlain(to)) || (to === null && isPlain(from))) return false;
+  return canonical(from) === canonical(to);
+}
+
 /** Top-level field changes between two versions of a record (before null = creation). */
 export function diffRecords(
   before: object | null,
@@ -23,11 +44,14 @@ export function diffRecords(
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
-  for (const key of new Set([...Object.keys(b), ...Object.keys(a)])) {
-    if (NOISE.has(key)) continue;
+  const visit = (key: string) => {
+    if (NOISE.has(key)) return;
     const from = b[key] ?? null;
     const to = a[key] ?? null;
-    if (canonical(from) !== canonical(to)) changes[key] = { from, to };
-  }
+    if (!sameValue(from, to)) changes[key] = { from, to };
+  };
+  // Before's keys, then after's new ones: the order a Set of both key lists would give.
+  for (const key of Object.keys(b)) visit(key);
+  for (const key of Object.keys(a)) if (!Object.prototype.propertyIsEnumerable.call(b, key)) visit(key);
   return changes;
 }

@@ -11,6 +11,7 @@ import type { Product } from '../domain/product.js';
 import type { Reminder } from '../domain/reminder.js';
 import type { ServiceCase } from '../domain/service-case.js';
 import type { Instant } from '../kernel/time.js';
+import type { DedupeKeyStore } from './dedupe-key-store.js';
 import type { DuplicateResolutionStore } from './duplicate-resolution-store.js';
 import type { ReportStore } from './report-store.js';
 import type { RowScope } from './scope.js';
@@ -245,10 +246,13 @@ export interface Repositories {
   history: HistoryLog;
   merges: MergeStore;
   duplicates: DuplicateResolutionStore;
+  /** Blocking keys of the duplicate detector (derived data, kept by @gongfu/reports). */
+  dedupeKeys: DedupeKeyStore;
   /** Aggregations for reports, run in the database. */
   reports: ReportStore;
   /** Cheap change detection for the org chart, so services can cache it safely across commands. */
   org: OrgStamp;
 }
 
+export * from './dedupe-key-store.js';
 export * from './duplicate-resolution-store.js';

@@ -10,6 +10,9 @@ export interface BlockingOptions {
 
 const DAY_MS = 86_400_000;
 
+/** Blocks with more members than this are skipped, in memory and in the stored keys alike. */
+export const DEFAULT_MAX_BLOCK = 100;
+
 function monthOf(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 7);
 }
@@ -64,10 +67,12 @@ export class CandidateIndex {
   readonly maxBlock: number;
   private readonly blocks = new Map<string, number[]>();
   private readonly keysOf: string[][] = [];
+  /** Sizes of blocks in the whole corpus, when only part of it is indexed here (see `useSizes`). */
+  private sizes: ReadonlyMap<string, number> = new Map();
 
   constructor(options: BlockingOptions = {}) {
     this.lsh = new MinHashLsh(options.lsh ?? DEFAULT_LSH);
-    this.maxBlock = options.maxBlock ?? 100;
+    this.maxBlock = options.maxBlock ?? DEFAULT_MAX_BLOCK;
   }
 
   /** Indexes the record under the next ordinal and returns that ordinal. */
@@ -83,12 +88,32 @@ export class CandidateIndex {
     return ordinal;
   }
 
+  /**
+   * Blocks are capped by their size in the whole corpus, not by how many of its members one actor
+   * sees, so an actor's pairs are exactly everyone's pairs among the deals they see.
+   */
+  useSizes(sizes: ReadonlyMap<string, number>): void {
+    this.sizes = sizes;
+  }
+
+  /** Keys of blocks that can yield a pair here: two or more members, within the cap. */
+  pairingKeys(): string[] {
+    const keys: string[] = [];
+    for (const [key, members] of this.blocks)
+      if (members.length >= 2 && members.length <= this.maxBlock) keys.push(key);
+    return keys;
+  }
+
+  private oversized(key: string, members: readonly number[]): boolean {
+    return Math.max(members.length, this.sizes.get(key) ?? 0) > this.maxBlock;
+  }
+
   /** Ordinals sharing a (not oversized) block with the keys of `p`; `self` is left out. */
   candidates(p: PreparedDeal, self = -1, keys = blockingKeys(p, this.lsh)): Set<number> {
     const found = new Set<number>();
     for (const key of keys) {
       const members = this.blocks.get(key);
-      if (!members || members.length > this.maxBlock) continue;
+      if (!members || this.oversized(key, members)) continue;
       for (const m of members) if (m !== self) found.add(m);
     }
     return found;
@@ -99,7 +124,7 @@ export class CandidateIndex {
     const found = new Set<number>();
     for (const key of this.keysOf[ordinal] ?? []) {
       const members = this.blocks.get(key);
-      if (!members || members.length > this.maxBlock) continue;
+      if (!members || this.oversized(key, members)) continue;
       for (const m of members) if (m !== ordinal) found.add(m);
     }
     return found;

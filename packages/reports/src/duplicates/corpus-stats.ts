@@ -39,6 +39,22 @@ export function basketSignature(lines: readonly DealLine[]): string {
   return mergeBySku(lines).map(itemToken).sort().join(',');
 }
 
+/** Prefixes of the statistics keys; `#` never starts a blocking key, so the two never collide. */
+const STAT = { all: '#n', anyKind: '#k', item: '#i:', signature: '#s:', province: '#p:', kind: '#k:' };
+
+/**
+ * What one deal adds to the statistics, as keys stored beside its blocking keys: each key's block
+ * size is then the count `add` would have kept, so a stored corpus yields its statistics by lookup.
+ */
+export function statKeys(r: DealRecord): string[] {
+  const keys = [STAT.all];
+  for (const line of mergeBySku(r.lines)) keys.push(STAT.item + itemToken(line));
+  if (r.lines.length > 0) keys.push(STAT.signature + basketSignature(r.lines));
+  if (r.province) keys.push(STAT.province + r.province);
+  if (r.accountKind) keys.push(STAT.anyKind, STAT.kind + r.accountKind);
+  return keys;
+}
+
 function bump(map: Map<string, number>, key: string): void {
   map.set(key, (map.get(key) ?? 0) + 1);
 }
@@ -60,6 +76,26 @@ export class CorpusStats {
   static of(records: Iterable<DealRecord>): CorpusStats {
     const stats = new CorpusStats();
     for (const r of records) stats.add(r);
+    return stats;
+  }
+
+  /**
+   * The statistics of a stored corpus from the sizes of its `statKeys` blocks (a missing key
+   * counts 0). Only the values asked for need be present: those of the deals about to be scored.
+   */
+  static fromCounts(counts: ReadonlyMap<string, number>): CorpusStats {
+    const stats = new CorpusStats();
+    stats.n = counts.get(STAT.all) ?? 0;
+    stats.kindTotal = counts.get(STAT.anyKind) ?? 0;
+    const into: [string, Map<string, number>][] = [
+      [STAT.item, stats.items],
+      [STAT.signature, stats.signatures],
+      [STAT.province, stats.provinces],
+      [STAT.kind, stats.kinds],
+    ];
+    for (const [key, count] of counts) {
+      for (const [prefix, map] of into) if (key.startsWith(prefix)) map.set(key.slice(prefix.length), count);
+    }
     return stats;
   }
 

@@ -9,6 +9,11 @@ export interface EngineScanOptions extends DuplicateScanOptions {
   exclude?: (a: DealRecord, b: DealRecord) => boolean;
 }
 
+export interface EngineOptions extends BlockingOptions {
+  /** Statistics of the whole corpus, when the deals added are only part of it (what one actor sees). */
+  stats?: CorpusStats;
+}
+
 export interface ScanReport {
   pairs: DealDuplicate[];
   /** Distinct candidate pairs the blocking produced (each scored once). */
@@ -29,15 +34,42 @@ export function pairKey(x: string, y: string): string {
  * `add` keeps the index and statistics current, so one engine serves many incremental checks.
  */
 export class DealDuplicateEngine {
-  readonly stats = new CorpusStats();
+  readonly stats: CorpusStats;
   readonly index: CandidateIndex;
+  /** False when the statistics were given: they describe a wider corpus than the deals added. */
+  private readonly ownStats: boolean;
   private readonly preparer = new DealPreparer();
   private readonly deals: PreparedDeal[] = [];
   private readonly ordinals = new Map<string, number>();
 
-  constructor(records: Iterable<DealRecord> = [], options: BlockingOptions = {}) {
+  constructor(records: Iterable<DealRecord> = [], options: EngineOptions = {}) {
     this.index = new CandidateIndex(options);
+    this.stats = options.stats ?? new CorpusStats();
+    this.ownStats = options.stats === undefined;
     for (const r of records) this.add(r);
+  }
+
+  /**
+   * One deal against given partners (candidates found elsewhere, e.g. in stored blocking keys),
+   * scored and ranked exactly as `check` would with the same statistics.
+   */
+  static checkAgainst(
+    record: DealRecord,
+    partners: readonly DealRecord[],
+    stats: CorpusStats,
+    options: EngineScanOptions = {},
+  ): DealDuplicate[] {
+    const minScore = options.minScore ?? 0;
+    const preparer = new DealPreparer();
+    const x = preparer.prepare(record);
+    const found: { x: PreparedDeal; y: PreparedDeal; s: PairScore }[] = [];
+    for (const r of partners) {
+      if (r.id === record.id || options.exclude?.(record, r)) continue;
+      const y = preparer.prepare(r);
+      const s = scorePair(x, y, stats, false);
+      if (s.score >= minScore) found.push({ x, y, s });
+    }
+    return rank(found, options.limit, stats);
   }
 
   get size(): number {
@@ -49,7 +81,7 @@ export class DealDuplicateEngine {
     const prepared = this.preparer.prepare(record);
     this.ordinals.set(record.id, this.index.add(prepared));
     this.deals.push(prepared);
-    this.stats.add(record);
+    if (this.ownStats) this.stats.add(record);
   }
 
   /** Scores one pair of indexed deals (for tests and the bench). */

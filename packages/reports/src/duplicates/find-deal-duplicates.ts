@@ -1,6 +1,13 @@
 import { type ActorRef, type CommandContext, type Crm, ENTITY, ValidationError } from '@gongfu/core';
 import { loadOpenDeals, toDealRecord } from './deal-records.js';
+import { refreshDedupeIndex } from './dedupe-index.js';
 import { DealDuplicateEngine, pairKey } from './engine.js';
+import {
+  storedBlockSizes,
+  storedCandidateIds,
+  storedStats,
+  visibleComparableDeals,
+} from './stored-candidates.js';
 import type { DealDuplicate, DealRecord, DuplicateScanOptions } from './types.js';
 
 function checkOptions(options: DuplicateScanOptions): void {
@@ -27,7 +34,9 @@ async function resolvedPairs(ctx: CommandContext, deals: readonly DealRecord[]):
 /**
  * The full scan: every pair of open opportunities the actor may see that look like one deal, best
  * first, each with its signals and a sentence saying why. Reads through the actor's scope in SQL,
- * scores only candidate pairs from the blocking keys, and leaves out resolved pairs.
+ * scores only candidate pairs from the blocking keys, and leaves out resolved pairs. An actor who
+ * sees part of the tenant is scored with the tenant's statistics and block sizes (from the stored
+ * keys), so their pairs are exactly everyone's pairs among the deals they see, with the same scores.
  */
 export async function findDuplicateDeals(
   crm: Crm,
@@ -35,18 +44,25 @@ export async function findDuplicateDeals(
   options: DuplicateScanOptions = {},
 ): Promise<DealDuplicate[]> {
   checkOptions(options);
+  const seesAll = await crm.runAs(actor, async (ctx) => ctx.scope().kind === 'all');
+  if (!seesAll) await refreshDedupeIndex(crm);
   return crm.runAs(actor, async (ctx) => {
     const deals = await loadOpenDeals(ctx);
     const resolved = await resolvedPairs(ctx, deals);
-    const engine = new DealDuplicateEngine(deals);
-    return engine.scan({ ...options, exclude: (a, b) => resolved.has(pairKey(a.id, b.id)) }).pairs;
+    const exclude = (a: DealRecord, b: DealRecord) => resolved.has(pairKey(a.id, b.id));
+    if (seesAll) return new DealDuplicateEngine(deals).scan({ ...options, exclude }).pairs;
+    const engine = new DealDuplicateEngine(deals, { stats: await storedStats(ctx, deals) });
+    engine.index.useSizes(await storedBlockSizes(ctx, engine.index.pairingKeys()));
+    return engine.scan({ ...options, exclude }).pairs;
   });
 }
 
 /**
  * The incremental check: one new or edited opportunity against everything the actor may see, so
  * the salesperson is warned at once. NotFoundError when the actor may not see the opportunity; no
- * pairs for a closed one.
+ * pairs for a closed one. Candidates come from the stored blocking keys (brought up to date first),
+ * so it reads only the deals that share a block with this one, and pairs it with exactly the
+ * partners, at the same scores, that the full scan would.
  */
 export async function checkDealForDuplicates(
   crm: Crm,
@@ -57,14 +73,19 @@ export async function checkDealForDuplicates(
   checkOptions(options);
   if (typeof opportunityId !== 'string' || opportunityId.trim() === '')
     throw new ValidationError([{ field: 'opportunityId', message: 'required' }]);
+  await refreshDedupeIndex(crm);
   return crm.runAs(actor, async (ctx) => {
     const opp = await ctx.load(ENTITY.opportunity, opportunityId);
     if (opp.closedAt !== null) return [];
-    const deals = await loadOpenDeals(ctx);
-    const resolved = await resolvedPairs(ctx, deals);
-    const engine = new DealDuplicateEngine(deals);
-    const self = deals.find((d) => d.id === opp.id) ?? toDealRecord(opp, undefined);
-    const pairs = engine.check(self, { ...options, exclude: (a, b) => resolved.has(pairKey(a.id, b.id)) });
+    const [account] = await ctx.tx.accounts.getMany([opp.accountId]);
+    const self = toDealRecord(opp, account);
+    const partners = await visibleComparableDeals(ctx, await storedCandidateIds(ctx, self));
+    const resolved = await resolvedPairs(ctx, [self]);
+    const stats = await storedStats(ctx, [self, ...partners]);
+    const pairs = DealDuplicateEngine.checkAgainst(self, partners, stats, {
+      ...options,
+      exclude: (a, b) => resolved.has(pairKey(a.id, b.id)),
+    });
     options.onProgress?.(1, 1);
     return pairs;
   });

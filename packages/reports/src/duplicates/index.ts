@@ -4,7 +4,14 @@ export { type CompanyName, compareCompanyNames, parseCompanyName } from '../name
 export { companyDomain, emailKey, phoneE164 } from '../names/contact-keys.js';
 export type { BlockingOptions, BlockingStats } from './blocking.js';
 export { accountKeys, toDealRecord } from './deal-records.js';
-export { DealDuplicateEngine, type EngineScanOptions, pairKey, type ScanReport } from './engine.js';
+export { REFRESH_LOOK_BACK_MS, refreshDedupeIndex } from './dedupe-index.js';
+export {
+  DealDuplicateEngine,
+  type EngineOptions,
+  type EngineScanOptions,
+  pairKey,
+  type ScanReport,
+} from './engine.js';
 export { checkDealForDuplicates, findDuplicateDeals } from './find-deal-duplicates.js';
 export { PROVINCES, provinceLabel } from './provinces.js';
 export { explain, PRIOR_WEIGHT, probabilityOf } from './score-pair.js';

@@ -15,6 +15,24 @@ export interface PreparedDeal {
   deliveryDay: number | null;
 }
 
+/**
+ * Parsed names shared by every preparer of the process: parsing is a pure function of the name, and
+ * an incremental check reads a few hundred candidates whose customers it mostly saw in the last check.
+ */
+const SHARED_NAMES = new Map<string, CompanyName>();
+const SHARED_NAMES_MAX = 50_000;
+
+function parsedName(name: string): CompanyName {
+  let parsed = SHARED_NAMES.get(name);
+  if (!parsed) {
+    parsed = parseCompanyName(name);
+    // Bounded: start over rather than grow without end in a long-lived server.
+    if (SHARED_NAMES.size >= SHARED_NAMES_MAX) SHARED_NAMES.clear();
+    SHARED_NAMES.set(name, parsed);
+  }
+  return parsed;
+}
+
 /** Parsing a company name (conversion, pinyin) is the costly part; one account is parsed once. */
 export class DealPreparer {
   private readonly names = new Map<string, CompanyName>();
@@ -22,7 +40,7 @@ export class DealPreparer {
   prepare(record: DealRecord): PreparedDeal {
     let customer = this.names.get(record.accountName);
     if (!customer) {
-      customer = parseCompanyName(record.accountName);
+      customer = parsedName(record.accountName);
       this.names.set(record.accountName, customer);
     }
     return {

@@ -94,6 +94,36 @@ describe('duplicate results respect who may see what (generated org and deals, S
     );
   });
 
+  it('the stored-key check gives each deal exactly the partners and scores the scan gives it, for every actor', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(generatedDeal, { minLength: 2, maxLength: 6 }),
+        fc.nat(),
+        async (specs, pick) => {
+          const w = await generatedWorld(specs);
+          // An edit after the keys were first stored: the check must see the deal as it is now.
+          await findDuplicateDeals(w.crm, w.org.repA, everything);
+          const edited = w.deals[pick % w.deals.length]!;
+          await w.crm.opportunities.update(w.org.admin, edited.id, { requiredDelivery: '2026-07-20' });
+          for (const actor of Object.values(w.org)) {
+            const scan = await findDuplicateDeals(w.crm, actor, everything);
+            const visible = (await w.crm.opportunities.list(actor, { open: true, limit: 500 })).items;
+            for (const { id } of visible) {
+              const fromScan = scan
+                .filter((p) => p.a.id === id || p.b.id === id)
+                .map((p): [string, number] => [pairKey(p.a.id, p.b.id), p.score]);
+              const fromCheck = (await checkDealForDuplicates(w.crm, actor, id, everything)).map(
+                (p): [string, number] => [pairKey(p.a.id, p.b.id), p.score],
+              );
+              expect(new Map(fromCheck), `${actor.name} checks ${id}`).toEqual(new Map(fromScan));
+            }
+          }
+        },
+      ),
+      { numRuns: 6 },
+    );
+  });
+
   it('a resolved pair never resurfaces, whichever way it was resolved', async () => {
     await fc.assert(
       fc.asyncProperty(

@@ -7,6 +7,7 @@ import {
   toInstant,
 } from '@gongfu/core';
 import { sql } from 'kysely';
+import { executeCached } from '../records/compiled-cache.js';
 import { likePattern, type SqlEngine } from './sql-engine.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -56,9 +57,13 @@ export const postgresEngine: SqlEngine = {
       ? db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only')
       : db.transaction().setIsolationLevel('read committed'),
 
-  async allocateSeqs(db, _tenantId, count) {
-    const { rows } = await sql<{ seq: string }>`
-      select nextval('history_events_seq') as seq from generate_series(1, ${count})`.execute(db);
+  async allocateSeqs(ctx, count) {
+    const { rows } = await executeCached<{ seq: string }>(ctx, 'history_events:nextval', [count], () => ({
+      compile: () =>
+        sql<{
+          seq: string;
+        }>`select nextval('history_events_seq') as seq from generate_series(1, ${count})`.compile(ctx.db),
+    }));
     return rows.map((r) => Number(r.seq)).sort((a, b) => a - b);
   },
 

@@ -1,6 +1,7 @@
 import type { CalendarDate, CrmError, Instant } from '@gongfu/core';
 import type { ColumnDataType, Expression, SqlBool } from 'kysely';
 import type { AnyDb, AnyTransactionBuilder } from '../any-db.js';
+import type { StoreContext } from '../records/store-context.js';
 
 /** The logical kinds of column the schema uses; each engine picks its physical type and codec. */
 export type ColumnKind = 'text' | 'int' | 'bigint' | 'instant' | 'date' | 'json' | 'money' | 'bool';
@@ -33,8 +34,8 @@ export interface SqlEngine {
   /** Start a transaction the right way: write transactions lock from their first statement. */
   begin(db: AnyDb, mode: 'write' | 'read'): AnyTransactionBuilder;
 
-  /** Allocate `count` history sequence numbers for the tenant; `db` is the write transaction. */
-  allocateSeqs(db: AnyDb, tenantId: string, count: number): Promise<number[]>;
+  /** Allocate `count` history sequence numbers for the context's tenant, inside its write transaction. */
+  allocateSeqs(ctx: StoreContext, count: number): Promise<number[]>;
 
   /** Schema objects the engine needs beyond tables (the pg history sequence). */
   createExtras(db: AnyDb): Promise<void>;

@@ -1,5 +1,6 @@
 import { type CalendarDate, ConflictError, type Instant, StorageError, toInstant } from '@gongfu/core';
 import { sql } from 'kysely';
+import { executeCached } from '../records/compiled-cache.js';
 import { likePattern, type SqlEngine } from './sql-engine.js';
 
 const UNIQUE_CODES = new Set(['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY']);
@@ -38,14 +39,15 @@ export const sqliteEngine: SqlEngine = {
   // The sqlite driver maps 'read write' (the default) to BEGIN IMMEDIATE and 'read only' to BEGIN.
   begin: (db, mode) => (mode === 'read' ? db.transaction().setAccessMode('read only') : db.transaction()),
 
-  async allocateSeqs(db, tenantId, count) {
+  async allocateSeqs(ctx, count) {
     // Safe without a sequence because BEGIN IMMEDIATE holds the write lock for the whole transaction.
-    const row = await db
-      .selectFrom('history_events')
-      .select(sql<number>`coalesce(max(seq), 0)`.as('top'))
-      .where('tenant_id', '=', tenantId)
-      .executeTakeFirst();
-    const top = Number(row?.top ?? 0);
+    const { rows } = await executeCached<{ top: unknown }>(ctx, 'history_events:top', [ctx.tenantId], () =>
+      ctx.db
+        .selectFrom('history_events')
+        .select(sql<number>`coalesce(max(seq), 0)`.as('top'))
+        .where('tenant_id', '=', ctx.tenantId),
+    );
+    const top = Number(rows[0]?.top ?? 0);
     return Array.from({ length: count }, (_, i) => top + i + 1);
   },
 

@@ -5,6 +5,7 @@ import type { SqlEngine } from '../engine/sql-engine.js';
 import { RECORD_TABLES_0001 } from './0001-record-tables.js';
 import { SUPPORT_TABLES_0001, TENANTS_TABLE_0001 } from './0001-support-tables.js';
 import { postgresPartialIndexes } from './0005-postgres-partial-indexes.js';
+import { dedupeKeys } from './0006-dedupe-keys.js';
 import { defineTable } from './define-table.js';
 
 /** Migrations live in code (no file-system provider), each built for the engine it runs on. */
@@ -33,6 +34,7 @@ export function migrations(engine: SqlEngine): Record<string, Migration> {
       },
     },
     '0005_postgres_partial_indexes': postgresPartialIndexes(engine),
+    '0006_dedupe_keys': dedupeKeys(engine),
   };
 }
 

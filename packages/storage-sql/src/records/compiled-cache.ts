@@ -23,8 +23,8 @@ export async function executeCached<R>(
 ): Promise<QueryResult<R>> {
   const key = `${ctx.engine.name}\u0000${shape}`;
   const text = sqlByShape.get(key);
-  if (text !== undefined) return ctx.db.executeQuery<R>(CompiledQuery.raw(text, [...params]));
+  if (text !== undefined) return ctx.execute<R>(CompiledQuery.raw(text, [...params]));
   const compiled = build().compile();
   if (sameParameters(compiled.parameters, params)) sqlByShape.set(key, compiled.sql);
-  return ctx.db.executeQuery<R>(compiled);
+  return ctx.execute<R>(compiled);
 }

@@ -11,10 +11,10 @@ import {
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { AnyExpressionBuilder } from '../any-db.js';
 import { encodeCell } from '../engine/sql-engine.js';
-import { filterWhere, scopeWhere } from './compile-where.js';
+import { filterWhere, literalLimit, scopeWhere } from './compile-where.js';
 import { executeCached } from './compiled-cache.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import type { RecordSpec } from './record-spec.js';
+import { BASE_COLUMN_KINDS, type RecordSpec } from './record-spec.js';
 import type { StoreContext } from './store-context.js';
 
 const CHUNK = 500;
@@ -132,7 +132,7 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
       )
       .orderBy('t.created_at', 'desc')
       .orderBy('t.id', 'desc')
-      .limit(query.limit + 1)
+      .limit(literalLimit(query.limit + 1))
       .execute();
     const page = rows.slice(0, query.limit).map((r) => engine.decodeJson<T>(r.doc));
     const last = page[page.length - 1];
@@ -144,12 +144,37 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
   }
 
   async count(where: F | undefined, scope: RowScope): Promise<number> {
-    const row = await this.ctx.db
-      .selectFrom(`${this.spec.table} as t`)
-      .select(sql<number>`count(*)`.as('n'))
-      .where((eb) => this.where(eb, where, scope))
-      .executeTakeFirst();
+    const build = () =>
+      this.ctx.db
+        .selectFrom(`${this.spec.table} as t`)
+        .select(sql<number>`count(*)`.as('n'))
+        .where((eb) => this.where(eb, where, scope));
+    const shape = this.inListShape(where, scope);
+    const row =
+      shape === null
+        ? await build().executeTakeFirst()
+        : (await executeCached<{ n: unknown }>(this.ctx, shape.key, shape.params, build)).rows[0];
     return this.ctx.engine.decodeInt(row?.n ?? 0);
+  }
+
+  /**
+   * A cache key for a count over all rows filtered only by non-empty `in` lists (a deal's order
+   * count, on every stage move): then the SQL text depends on nothing but the keys and list
+   * lengths. Any other filter or scope shapes its SQL by value, so it is built every time.
+   */
+  private inListShape(where: F | undefined, scope: RowScope): { key: string; params: unknown[] } | null {
+    if (scope.kind !== 'all') return null;
+    const parts: string[] = [];
+    const params: unknown[] = [this.ctx.tenantId];
+    for (const [key, value] of Object.entries(where ?? {})) {
+      if (value === undefined) continue;
+      const filter = this.spec.filters[key as keyof F];
+      if (filter?.op !== 'in' || !Array.isArray(value) || value.length === 0) return null;
+      const kind = this.spec.columns[filter.column] ?? BASE_COLUMN_KINDS[filter.column] ?? 'text';
+      parts.push(`${key}:${value.length}`);
+      for (const v of value) params.push(encodeCell(this.ctx.engine, kind, v));
+    }
+    return { key: `${this.spec.table}:count:${parts.join(',')}`, params };
   }
 
   private where(eb: AnyExpressionBuilder, where: F | undefined, scope: RowScope) {

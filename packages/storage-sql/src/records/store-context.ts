@@ -1,3 +1,4 @@
+import type { CompiledQuery, QueryResult } from 'kysely';
 import type { AnyDb } from '../any-db.js';
 import type { SqlEngine } from '../engine/sql-engine.js';
 
@@ -9,4 +10,9 @@ export interface StoreContext {
   readonly db: AnyDb;
   readonly engine: SqlEngine;
   readonly tenantId: string;
+  /**
+   * Runs already-compiled SQL on the transaction's connection. The engine package may supply a
+   * path shorter than Kysely's executor (SQLite: the prepared statement, called directly).
+   */
+  readonly execute: <R>(query: CompiledQuery<R>) => Promise<QueryResult<R>>;
 }

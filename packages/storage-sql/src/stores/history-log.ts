@@ -10,7 +10,7 @@ export class SqlHistoryLog implements HistoryLog {
   async append(events: readonly Omit<HistoryEvent, 'seq' | 'tenantId'>[]): Promise<void> {
     if (events.length === 0) return;
     const { engine, tenantId } = this.ctx;
-    const seqs = await engine.allocateSeqs(this.ctx.db, tenantId, events.length);
+    const seqs = await engine.allocateSeqs(this.ctx, events.length);
     const rows = events.map((e, i) => ({
       tenant_id: tenantId,
       seq: seqs[i],

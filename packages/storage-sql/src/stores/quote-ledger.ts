@@ -1,6 +1,17 @@
 import { type LastQuoteFilter, type QuoteEntry, type QuoteLedger, teamKeyOf } from '@gongfu/core';
 import { sql } from 'kysely';
+import type { AnyRow } from '../any-db.js';
+import { literalLimit } from '../records/compile-where.js';
+import { executeCached } from '../records/compiled-cache.js';
 import type { StoreContext } from '../records/store-context.js';
+
+/** The filter keys `list` knows, in the order their conditions are added. */
+const FILTERS = [
+  ['leadId', 'lead_id'],
+  ['opportunityId', 'opportunity_id'],
+  ['accountId', 'account_id'],
+  ['sku', 'sku'],
+] as const;
 
 /** Append-only: rows are inserted and re-pointed on conversion, never changed otherwise or deleted. */
 export class SqlQuoteLedger implements QuoteLedger {
@@ -45,20 +56,25 @@ export class SqlQuoteLedger implements QuoteLedger {
 
   async list(filter: LastQuoteFilter, limit: number): Promise<QuoteEntry[]> {
     const { engine } = this.ctx;
-    let query = this.ctx.db
-      .selectFrom('quote_entries')
-      .selectAll()
-      .where('tenant_id', '=', this.ctx.tenantId);
-    if (filter.leadId !== undefined) query = query.where('lead_id', '=', filter.leadId);
-    if (filter.opportunityId !== undefined) query = query.where('opportunity_id', '=', filter.opportunityId);
-    if (filter.accountId !== undefined) query = query.where('account_id', '=', filter.accountId);
-    if (filter.sku !== undefined) query = query.where('sku', '=', filter.sku);
-    const rows = await query
-      .orderBy('quoted_at', 'desc')
-      .orderBy('seq', 'desc')
-      .orderBy('id', 'desc')
-      .limit(limit)
-      .execute();
+    // Refreshing a lead's reminders reads its latest quote on every write: cached per set of keys.
+    const used = FILTERS.filter(([key]) => filter[key] !== undefined);
+    const { rows } = await executeCached<AnyRow>(
+      this.ctx,
+      `quote_entries:list:${used.map(([key]) => key).join(',')}:${limit}`,
+      [this.ctx.tenantId, ...used.map(([key]) => filter[key])],
+      () => {
+        let query = this.ctx.db
+          .selectFrom('quote_entries')
+          .selectAll()
+          .where('tenant_id', '=', this.ctx.tenantId);
+        for (const [key, column] of used) query = query.where(column, '=', filter[key]);
+        return query
+          .orderBy('quoted_at', 'desc')
+          .orderBy('seq', 'desc')
+          .orderBy('id', 'desc')
+          .limit(literalLimit(limit));
+      },
+    );
     return rows.map(
       (r): QuoteEntry => ({
         tenantId: r.tenant_id,

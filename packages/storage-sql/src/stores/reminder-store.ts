@@ -1,5 +1,6 @@
 import { ConcurrencyError, type Instant, type Reminder, type ReminderStore } from '@gongfu/core';
 import type { AnyRow } from '../any-db.js';
+import { executeCached } from '../records/compiled-cache.js';
 import type { StoreContext } from '../records/store-context.js';
 
 const CHUNK = 500;
@@ -13,12 +14,17 @@ export class SqlReminderStore implements ReminderStore {
   constructor(private readonly ctx: StoreContext) {}
 
   async forSubject(subjectType: Reminder['subjectType'], subjectId: string): Promise<Reminder[]> {
-    const rows = await this.base()
-      .where('subject_type', '=', subjectType)
-      .where('subject_id', '=', subjectId)
-      .orderBy('due_at')
-      .orderBy('id')
-      .execute();
+    const { rows } = await executeCached<AnyRow>(
+      this.ctx,
+      'reminders:forSubject',
+      [this.ctx.tenantId, subjectType, subjectId],
+      () =>
+        this.base()
+          .where('subject_type', '=', subjectType)
+          .where('subject_id', '=', subjectId)
+          .orderBy('due_at')
+          .orderBy('id'),
+    );
     return rows.map((r) => this.decode(r));
   }
 
@@ -28,21 +34,27 @@ export class SqlReminderStore implements ReminderStore {
   }
 
   async insert(reminder: Reminder): Promise<void> {
-    await this.ctx.db
-      .insertInto('reminders')
-      .values({ tenant_id: this.ctx.tenantId, id: reminder.id, ...this.encode(reminder) })
-      .execute();
+    const values = { tenant_id: this.ctx.tenantId, id: reminder.id, ...this.encode(reminder) };
+    await executeCached(this.ctx, 'reminders:insert', Object.values(values), () =>
+      this.ctx.db.insertInto('reminders').values(values),
+    );
   }
 
   async update(reminder: Reminder, expectedVersion: number): Promise<void> {
-    const result = await this.ctx.db
-      .updateTable('reminders')
-      .set(this.encode(reminder))
-      .where('tenant_id', '=', this.ctx.tenantId)
-      .where('id', '=', reminder.id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 1) return;
+    const set = this.encode(reminder);
+    const result = await executeCached(
+      this.ctx,
+      'reminders:update',
+      [...Object.values(set), this.ctx.tenantId, reminder.id, expectedVersion],
+      () =>
+        this.ctx.db
+          .updateTable('reminders')
+          .set(set)
+          .where('tenant_id', '=', this.ctx.tenantId)
+          .where('id', '=', reminder.id)
+          .where('version', '=', expectedVersion),
+    );
+    if (Number(result.numAffectedRows ?? 0) === 1) return;
     const actual = await this.get(reminder.id);
     throw new ConcurrencyError('reminder', reminder.id, expectedVersion, actual?.version ?? null);
   }

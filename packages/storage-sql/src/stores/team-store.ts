@@ -1,4 +1,5 @@
 import type { TeamMemberRow, TeamStore } from '@gongfu/core';
+import { executeCached } from '../records/compiled-cache.js';
 import type { StoreContext } from '../records/store-context.js';
 
 const CHUNK = 500;
@@ -8,7 +9,27 @@ export class SqlTeamStore implements TeamStore {
   constructor(private readonly ctx: StoreContext) {}
 
   async members(teamKey: string): Promise<TeamMemberRow[]> {
-    return (await this.membersOfMany([teamKey])).get(teamKey) ?? [];
+    // Every authorization reads one team: a cached statement, same order as membersOfMany.
+    const { rows } = await executeCached<{
+      user_id: string;
+      role: string;
+      access: string;
+      is_owner: unknown;
+    }>(this.ctx, 'team_members:of', [this.ctx.tenantId, teamKey], () =>
+      this.ctx.db
+        .selectFrom('team_members')
+        .select(['user_id', 'role', 'access', 'is_owner'])
+        .where('tenant_id', '=', this.ctx.tenantId)
+        .where('team_key', '=', teamKey)
+        .orderBy('is_owner', 'desc')
+        .orderBy('user_id'),
+    );
+    return rows.map((r) => ({
+      userId: r.user_id,
+      role: r.role as TeamMemberRow['role'],
+      access: r.access as TeamMemberRow['access'],
+      isOwner: this.ctx.engine.decodeBool(r.is_owner),
+    }));
   }
 
   async membersOfMany(teamKeys: readonly string[]): Promise<Map<string, TeamMemberRow[]>> {
@@ -38,29 +59,29 @@ export class SqlTeamStore implements TeamStore {
   }
 
   async replace(teamKey: string, members: readonly TeamMemberRow[]): Promise<void> {
-    await this.ctx.db
-      .deleteFrom('team_members')
-      .where('tenant_id', '=', this.ctx.tenantId)
-      .where('team_key', '=', teamKey)
-      .execute();
+    await executeCached(this.ctx, 'team_members:delete', [this.ctx.tenantId, teamKey], () =>
+      this.ctx.db
+        .deleteFrom('team_members')
+        .where('tenant_id', '=', this.ctx.tenantId)
+        .where('team_key', '=', teamKey),
+    );
     await this.create(teamKey, members);
   }
 
   async create(teamKey: string, members: readonly TeamMemberRow[]): Promise<void> {
     if (members.length === 0) return;
-    await this.ctx.db
-      .insertInto('team_members')
-      .values(
-        members.map((m) => ({
-          tenant_id: this.ctx.tenantId,
-          team_key: teamKey,
-          user_id: m.userId,
-          role: m.role,
-          access: m.access,
-          is_owner: this.ctx.engine.encodeBool(m.isOwner),
-        })),
-      )
-      .execute();
+    const rows = members.map((m) => ({
+      tenant_id: this.ctx.tenantId,
+      team_key: teamKey,
+      user_id: m.userId,
+      role: m.role,
+      access: m.access,
+      is_owner: this.ctx.engine.encodeBool(m.isOwner),
+    }));
+    // One shape per team size; teams are small, so few shapes.
+    await executeCached(this.ctx, `team_members:insert:${rows.length}`, rows.flatMap(Object.values), () =>
+      this.ctx.db.insertInto('team_members').values(rows),
+    );
   }
 
   async keysOfMember(userId: string): Promise<string[]> {

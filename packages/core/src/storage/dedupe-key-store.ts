@@ -1,0 +1,45 @@
+import type { Instant } from '../kernel/time.js';
+
+/** What one opportunity's keys were computed from, so a later refresh can tell they went stale. */
+export interface DedupeSource {
+  opportunityId: string;
+  /** The opportunity's version when its keys were computed. */
+  version: number;
+  /** Its bill-to account's version then (customer names and phones are keys too); null if missing. */
+  accountVersion: number | null;
+  /** The later of the two records' `updatedAt`: refreshes look again only at changes after it. */
+  seenAt: Instant;
+}
+
+/** One blocking block as stored: how many opportunities share the key, and which (within the cap). */
+export interface DedupeBlock {
+  key: string;
+  size: number;
+  /** Members, ascending; empty when `size` exceeds the cap asked for. */
+  opportunityIds: string[];
+}
+
+/**
+ * The duplicate detector's blocking keys, persisted so one deal can be checked against a million
+ * stored ones by key lookup. Derived data, kept by `@gongfu/reports` (never by commands): the store
+ * knows nothing about what a key means, only which opportunities share it.
+ *
+ * - `replace` MUST, for each entry, drop every key the opportunity had and store exactly `keys`
+ *   (duplicates ignored; none = the opportunity leaves every block) and its source, keeping block
+ *   sizes exact; all entries in one go.
+ * - `blocks` returns one row per distinct key asked for that has members (size ≥ 1), members
+ *   listed only when `size ≤ cap`.
+ * - `stale` returns ids of opportunities whose indexed source differs from the stored records —
+ *   never indexed, or the opportunity's or its account's version changed — among those whose
+ *   opportunity or account `updatedAt` is at or after `since` (every one when `since` is undefined);
+ *   ascending, each once.
+ * - `markRefreshed(at)` records that every change committed before `at` has been keyed.
+ * - `watermark` is the greatest `seenAt` stored or `at` marked, or null before the first of either.
+ */
+export interface DedupeKeyStore {
+  replace(entries: readonly { source: DedupeSource; keys: readonly string[] }[]): Promise<void>;
+  blocks(keys: readonly string[], cap: number): Promise<DedupeBlock[]>;
+  stale(since: Instant | undefined): Promise<string[]>;
+  markRefreshed(at: Instant): Promise<void>;
+  watermark(): Promise<Instant | null>;
+}

@@ -1,0 +1,103 @@
+import { describe, expect } from 'vitest';
+import type { DedupeSource } from '../../storage/dedupe-key-store.js';
+import { conformanceIt, freshTenant, inTx, rawRows } from './conformance-it.js';
+import { buildAccount, minutesAfterBase } from './fixtures.js';
+import { buildOpportunity } from './fixtures-deals.js';
+import type { SuiteState } from './harness.js';
+
+const source = (opportunityId: string, version = 1, minutes = 0): DedupeSource => ({
+  opportunityId,
+  version,
+  accountVersion: 1,
+  seenAt: minutesAfterBase(minutes),
+});
+
+/** Persisted blocking keys: exact block sizes, capped member lists, staleness by version and time. */
+export function registerDedupeKeys(state: SuiteState): void {
+  describe('dedupe keys', () => {
+    conformanceIt(
+      state,
+      'dedupe.replace-blocks',
+      'blocks list members within the cap and exact sizes; replacing drops the old keys',
+      async () => {
+        const tenantId = await freshTenant(state);
+        await inTx(state, tenantId, async (tx) => {
+          await tx.dedupeKeys.replace([
+            { source: source('o1'), keys: ['k:a', 'k:b', 'k:a'] },
+            { source: source('o2'), keys: ['k:a'] },
+            { source: source('o3'), keys: ['k:a', 'k:c'] },
+          ]);
+          expect(await tx.dedupeKeys.blocks(['k:a', 'k:b', 'k:z'], 3)).toEqual([
+            { key: 'k:a', size: 3, opportunityIds: ['o1', 'o2', 'o3'] },
+            { key: 'k:b', size: 1, opportunityIds: ['o1'] },
+          ]);
+          // Over the cap: the size is told, the members are not.
+          expect(await tx.dedupeKeys.blocks(['k:a'], 2)).toEqual([
+            { key: 'k:a', size: 3, opportunityIds: [] },
+          ]);
+          await tx.dedupeKeys.replace([
+            { source: source('o1', 2, 5), keys: ['k:c'] },
+            { source: source('o3', 2, 3), keys: [] },
+          ]);
+          expect(await tx.dedupeKeys.blocks(['k:a', 'k:b', 'k:c'], 10)).toEqual([
+            { key: 'k:a', size: 1, opportunityIds: ['o2'] },
+            { key: 'k:c', size: 1, opportunityIds: ['o1'] },
+          ]);
+          expect(await tx.dedupeKeys.watermark()).toBe(minutesAfterBase(5));
+          // A refresh that keyed nothing still moves the watermark, and is no block member.
+          await tx.dedupeKeys.markRefreshed(minutesAfterBase(30));
+          expect(await tx.dedupeKeys.watermark()).toBe(minutesAfterBase(30));
+          expect(await tx.dedupeKeys.blocks(['k:a'], 10)).toEqual([
+            { key: 'k:a', size: 1, opportunityIds: ['o2'] },
+          ]);
+        });
+        expect(await rawRows(state, 'dedupe_keys', tenantId)).toHaveLength(2);
+        expect(await rawRows(state, 'dedupe_sources', tenantId)).toHaveLength(4);
+        // Another tenant sees none of it.
+        const other = await freshTenant(state);
+        await inTx(state, other, async (tx) => {
+          expect(await tx.dedupeKeys.blocks(['k:a', 'k:c'], 10)).toEqual([]);
+          expect(await tx.dedupeKeys.watermark()).toBeNull();
+        });
+      },
+    );
+
+    conformanceIt(
+      state,
+      'dedupe.stale',
+      'stale lists deals never indexed or whose deal or account version moved, from a time on',
+      async () => {
+        const tenantId = await freshTenant(state);
+        const account = buildAccount(tenantId, {
+          createdAt: minutesAfterBase(0),
+          updatedAt: minutesAfterBase(0),
+        });
+        const opp = (id: string, minutes: number) =>
+          buildOpportunity(tenantId, {
+            id,
+            accountId: account.id,
+            createdAt: minutesAfterBase(minutes),
+            updatedAt: minutesAfterBase(minutes),
+          });
+        await inTx(state, tenantId, async (tx) => {
+          await tx.accounts.insert(account);
+          for (const o of [opp('d1', 1), opp('d2', 2), opp('d3', 3)]) await tx.opportunities.insert(o);
+          expect(await tx.dedupeKeys.stale(undefined)).toEqual(['d1', 'd2', 'd3']);
+          expect(await tx.dedupeKeys.stale(minutesAfterBase(2))).toEqual(['d2', 'd3']);
+          await tx.dedupeKeys.replace(['d1', 'd2', 'd3'].map((id) => ({ source: source(id), keys: [id] })));
+          expect(await tx.dedupeKeys.stale(undefined)).toEqual([]);
+          await tx.dedupeKeys.markRefreshed(minutesAfterBase(4));
+          expect(await tx.dedupeKeys.stale(undefined)).toEqual([]);
+          const d2 = await tx.opportunities.get('d2');
+          if (!d2) throw new Error('d2 was not stored');
+          await tx.opportunities.update({ ...d2, version: 2, updatedAt: minutesAfterBase(10) }, 1);
+          expect(await tx.dedupeKeys.stale(minutesAfterBase(9))).toEqual(['d2']);
+          expect(await tx.dedupeKeys.stale(minutesAfterBase(11))).toEqual([]);
+          // A renamed account makes all its deals stale, though the deals did not change.
+          await tx.accounts.update({ ...account, version: 2, updatedAt: minutesAfterBase(20) }, 1);
+          expect(await tx.dedupeKeys.stale(minutesAfterBase(15))).toEqual(['d1', 'd2', 'd3']);
+        });
+      },
+    );
+  });
+}

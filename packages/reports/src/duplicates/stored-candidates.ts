@@ -1,0 +1,65 @@
+import { type Account, authorize, type CommandContext, type Grant } from '@gongfu/core';
+import { DEFAULT_MAX_BLOCK } from './blocking.js';
+import { CorpusStats, statKeys } from './corpus-stats.js';
+import { toDealRecord } from './deal-records.js';
+import { dealBlockingKeys, isComparable } from './dedupe-index.js';
+import type { DealRecord } from './types.js';
+
+const PAGE = 500;
+
+/**
+ * Comparable deals among `ids` that the actor may see, with their bill-to accounts. Read by id
+ * (unscoped, like `ctx.load`) and then filtered with the pure access policy, which property tests
+ * prove agrees with the SQL scope the full scan reads through.
+ */
+export async function visibleComparableDeals(
+  ctx: CommandContext,
+  ids: readonly string[],
+): Promise<DealRecord[]> {
+  const scope = ctx.scope();
+  if (scope.kind === 'none') return [];
+  const deals: DealRecord[] = [];
+  for (let i = 0; i < ids.length; i += PAGE) {
+    const opps = (await ctx.tx.opportunities.getMany(ids.slice(i, i + PAGE))).filter(isComparable);
+    const teams = scope.kind === 'all' ? undefined : await ctx.tx.teams.membersOfMany(opps.map((o) => o.id));
+    const visible = opps.filter((opp) => {
+      if (teams === undefined) return true;
+      // The owner's own team row only repeats ownership (as in CommandContext.protectedRecord).
+      const grants: Grant[] = (teams.get(opp.id) ?? [])
+        .filter((m) => !(m.isOwner && m.userId === opp.ownerId))
+        .map((m) => ({ userId: m.userId, role: m.role, access: m.access }));
+      return authorize(ctx.org, ctx.actorOrgUser, 'read', { ownerId: opp.ownerId, grants }).allowed;
+    });
+    const accounts = new Map<string, Account>();
+    for (const a of await ctx.tx.accounts.getMany([...new Set(visible.map((o) => o.accountId))]))
+      accounts.set(a.id, a);
+    for (const opp of visible) deals.push(toDealRecord(opp, accounts.get(opp.accountId)));
+  }
+  return deals;
+}
+
+/** Candidate partners of one deal by its stored blocks (oversized blocks skipped), itself left out. */
+export async function storedCandidateIds(ctx: CommandContext, record: DealRecord): Promise<string[]> {
+  const blocks = await ctx.tx.dedupeKeys.blocks(dealBlockingKeys(record), DEFAULT_MAX_BLOCK);
+  const ids = new Set(blocks.flatMap((b) => b.opportunityIds));
+  ids.delete(record.id);
+  return [...ids].sort();
+}
+
+/** Sizes of the given blocks in the whole tenant (0 for a key no deal has). */
+export async function storedBlockSizes(
+  ctx: CommandContext,
+  keys: readonly string[],
+): Promise<Map<string, number>> {
+  return new Map((await ctx.tx.dedupeKeys.blocks(keys, 0)).map((b) => [b.key, b.size]));
+}
+
+/**
+ * The tenant's statistics for the values these deals hold: every open deal counts, not only those
+ * the actor sees, so a pair scores the same whoever asks and the check scores as the scan does.
+ */
+export async function storedStats(ctx: CommandContext, deals: readonly DealRecord[]): Promise<CorpusStats> {
+  const keys = new Set<string>();
+  for (const d of deals) for (const k of statKeys(d)) keys.add(k);
+  return CorpusStats.fromCounts(await storedBlockSizes(ctx, [...keys]));
+}

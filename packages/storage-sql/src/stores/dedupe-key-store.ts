@@ -1,0 +1,186 @@
+import type { DedupeBlock, DedupeKeyStore, DedupeSource, Instant } from '@gongfu/core';
+import { sql } from 'kysely';
+import type { AnyExpressionBuilder } from '../any-db.js';
+import type { StoreContext } from '../records/store-context.js';
+
+/** Keeps `IN (…)` lists and multi-row inserts well under every engine's bound-parameter limit. */
+const CHUNK = 500;
+const ROWS_PER_INSERT = 1000;
+/** The opportunity id no deal has, under which the last refresh's instant is kept. */
+const REFRESHED = '';
+
+/** The key a stale source differs by: never indexed, or either record's version moved on. */
+const differs = (eb: AnyExpressionBuilder, accountVersion: string) =>
+  eb.or([
+    eb('s.opportunity_id', 'is', null),
+    eb('s.version', '<>', eb.ref('o.version')),
+    // Null-safe on both engines: a missing account is -1 on either side.
+    eb(sql`coalesce(s.account_version, -1)`, '<>', sql`coalesce(${sql.ref(accountVersion)}, -1)`),
+  ]);
+
+/** Blocking keys of the duplicate detector, their block sizes and what they were computed from. */
+export class SqlDedupeKeyStore implements DedupeKeyStore {
+  constructor(private readonly ctx: StoreContext) {}
+
+  async replace(entries: readonly { source: DedupeSource; keys: readonly string[] }[]): Promise<void> {
+    const { db, tenantId } = this.ctx;
+    for (let i = 0; i < entries.length; i += CHUNK) {
+      const chunk = entries.slice(i, i + CHUNK);
+      const ids = chunk.map((e) => e.source.opportunityId);
+      const delta = new Map<string, number>();
+      const old = await db
+        .selectFrom('dedupe_keys')
+        .select('key')
+        .where('tenant_id', '=', tenantId)
+        .where('opportunity_id', 'in', ids)
+        .execute();
+      for (const row of old) delta.set(row.key, (delta.get(row.key) ?? 0) - 1);
+      await db
+        .deleteFrom('dedupe_keys')
+        .where('tenant_id', '=', tenantId)
+        .where('opportunity_id', 'in', ids)
+        .execute();
+      const rows: { tenant_id: string; key: string; opportunity_id: string }[] = [];
+      for (const { source, keys } of chunk) {
+        for (const key of new Set(keys)) {
+          rows.push({ tenant_id: tenantId, key, opportunity_id: source.opportunityId });
+          delta.set(key, (delta.get(key) ?? 0) + 1);
+        }
+      }
+      for (let r = 0; r < rows.length; r += ROWS_PER_INSERT)
+        await db
+          .insertInto('dedupe_keys')
+          .values(rows.slice(r, r + ROWS_PER_INSERT))
+          .execute();
+      await this.applyDeltas(delta);
+      await this.replaceSources(chunk.map((e) => e.source));
+    }
+  }
+
+  private async replaceSources(sources: readonly DedupeSource[]): Promise<void> {
+    const { db, tenantId, engine } = this.ctx;
+    await db
+      .insertInto('dedupe_sources')
+      .values(
+        sources.map((source) => ({
+          tenant_id: tenantId,
+          opportunity_id: source.opportunityId,
+          version: source.version,
+          account_version: source.accountVersion,
+          seen_at: engine.encodeInstant(source.seenAt),
+        })),
+      )
+      .onConflict((oc) =>
+        oc.columns(['tenant_id', 'opportunity_id']).doUpdateSet((eb) => ({
+          version: eb.ref('excluded.version'),
+          account_version: eb.ref('excluded.account_version'),
+          seen_at: eb.ref('excluded.seen_at'),
+        })),
+      )
+      .execute();
+  }
+
+  /** Block sizes move by the keys gained and lost; a block left empty is dropped. */
+  private async applyDeltas(delta: Map<string, number>): Promise<void> {
+    const { db, tenantId } = this.ctx;
+    const changed = [...delta].filter(([, d]) => d !== 0);
+    for (let r = 0; r < changed.length; r += ROWS_PER_INSERT) {
+      const part = changed.slice(r, r + ROWS_PER_INSERT);
+      await db
+        .insertInto('dedupe_blocks')
+        .values(part.map(([key, size]) => ({ tenant_id: tenantId, key, size })))
+        .onConflict((oc) =>
+          oc.columns(['tenant_id', 'key']).doUpdateSet({ size: sql`dedupe_blocks.size + excluded.size` }),
+        )
+        .execute();
+    }
+    const shrunk = changed.filter(([, d]) => d < 0).map(([key]) => key);
+    for (let r = 0; r < shrunk.length; r += CHUNK)
+      await db
+        .deleteFrom('dedupe_blocks')
+        .where('tenant_id', '=', tenantId)
+        .where('key', 'in', shrunk.slice(r, r + CHUNK))
+        .where('size', '<=', 0)
+        .execute();
+  }
+
+  async blocks(keys: readonly string[], cap: number): Promise<DedupeBlock[]> {
+    const { db, engine, tenantId } = this.ctx;
+    const unique = [...new Set(keys)];
+    const found = new Map<string, DedupeBlock>();
+    for (let i = 0; i < unique.length; i += CHUNK) {
+      const rows = await db
+        .selectFrom('dedupe_blocks')
+        .select(['key', 'size'])
+        .where('tenant_id', '=', tenantId)
+        .where('key', 'in', unique.slice(i, i + CHUNK))
+        .where('size', '>', 0)
+        .execute();
+      for (const row of rows)
+        found.set(row.key, { key: row.key, size: engine.decodeInt(row.size), opportunityIds: [] });
+    }
+    const small = [...found.values()].filter((b) => b.size <= cap).map((b) => b.key);
+    for (let i = 0; i < small.length; i += CHUNK) {
+      const rows = await db
+        .selectFrom('dedupe_keys')
+        .select(['key', 'opportunity_id'])
+        .where('tenant_id', '=', tenantId)
+        .where('key', 'in', small.slice(i, i + CHUNK))
+        .orderBy('key')
+        .orderBy('opportunity_id')
+        .execute();
+      for (const row of rows) found.get(row.key)?.opportunityIds.push(row.opportunity_id);
+    }
+    return [...found.values()].sort((p, q) => (p.key < q.key ? -1 : p.key > q.key ? 1 : 0));
+  }
+
+  async stale(since: Instant | undefined): Promise<string[]> {
+    const { db, engine, tenantId } = this.ctx;
+    const from = since === undefined ? undefined : engine.encodeInstant(since);
+    let byDeal = db
+      .selectFrom('opportunities as o')
+      .leftJoin('dedupe_sources as s', (j) =>
+        j.onRef('s.tenant_id', '=', 'o.tenant_id').onRef('s.opportunity_id', '=', 'o.id'),
+      )
+      .leftJoin('accounts as a', (j) =>
+        j.onRef('a.tenant_id', '=', 'o.tenant_id').onRef('a.id', '=', 'o.account_id'),
+      )
+      .select('o.id')
+      .where('o.tenant_id', '=', tenantId)
+      .where((eb) => differs(eb, 'a.version'));
+    if (from !== undefined) byDeal = byDeal.where('o.updated_at', '>=', from);
+    const ids = new Set((await byDeal.execute()).map((r) => r.id as string));
+    if (from !== undefined) {
+      // A renamed account changes its deals' customer keys without touching the deals.
+      const byAccount = await db
+        .selectFrom('accounts as a')
+        .innerJoin('opportunities as o', (j) =>
+          j.onRef('o.tenant_id', '=', 'a.tenant_id').onRef('o.account_id', '=', 'a.id'),
+        )
+        .leftJoin('dedupe_sources as s', (j) =>
+          j.onRef('s.tenant_id', '=', 'o.tenant_id').onRef('s.opportunity_id', '=', 'o.id'),
+        )
+        .select('o.id')
+        .where('a.tenant_id', '=', tenantId)
+        .where('a.updated_at', '>=', from)
+        .where((eb) => differs(eb, 'a.version'))
+        .execute();
+      for (const r of byAccount) ids.add(r.id as string);
+    }
+    return [...ids].sort();
+  }
+
+  /** Kept as the source row of no opportunity (id ''), so `watermark` is one indexed max. */
+  async markRefreshed(at: Instant): Promise<void> {
+    await this.replaceSources([{ opportunityId: REFRESHED, version: 0, accountVersion: null, seenAt: at }]);
+  }
+
+  async watermark(): Promise<Instant | null> {
+    const row = await this.ctx.db
+      .selectFrom('dedupe_sources')
+      .select((eb) => eb.fn.max('seen_at').as('w'))
+      .where('tenant_id', '=', this.ctx.tenantId)
+      .executeTakeFirst();
+    return row?.w === null || row?.w === undefined ? null : this.ctx.engine.decodeInstant(row.w);
+  }
+}
