@@ -7,11 +7,9 @@
  * The pure engine runs on generated in-memory records; `--db` (default at n ≤ 10,000) also seeds a
  * SQLite file through the service and times `findDuplicateDeals` / `checkDealForDuplicates`.
  */
-if (!process.execArgv.some((a) => a.includes('conditions=source'))) {
-  const { spawnSync } = await import('node:child_process');
-  const args = [...process.execArgv, '--conditions=source', ...process.argv.slice(1)];
-  process.exit(spawnSync(process.execPath, args, { stdio: 'inherit' }).status ?? 1);
-}
+const { runFromSource, stageTimer, quality } = await import('./support.js');
+// A million deals with their blocks outgrow Node's default heap (about 4 GiB here).
+runFromSource(process.argv.includes('--million') ? 20_000 : undefined);
 
 const { DealDuplicateEngine, pairKey } = await import('@gongfu/reports');
 const { generate } = await import('./duplicates-data.js');
@@ -21,19 +19,8 @@ const argN = process.argv.indexOf('--n');
 const N = process.argv.includes('--million') ? 1_000_000 : argN > 0 ? Number(process.argv[argN + 1]) : 10_000;
 const DB = process.argv.includes('--db') || (N <= 10_000 && !process.argv.includes('--no-db'));
 
-let peakRss = 0;
-const sample = () => {
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
-};
-const timer = setInterval(sample, 50);
-const stages: [string, number][] = [];
-async function stage<T>(name: string, fn: () => T | Promise<T>): Promise<T> {
-  const t = performance.now();
-  const out = await fn();
-  stages.push([name, performance.now() - t]);
-  sample();
-  return out;
-}
+const timer = stageTimer();
+const { stage, stages } = timer;
 
 const data = await stage('generate', () => generate(N));
 const { records, truth, decoys } = data;
@@ -41,11 +28,15 @@ const engine = await stage(
   'prepare + index (blocking keys, MinHash-LSH)',
   () => new DealDuplicateEngine(records),
 );
-const candidates = await stage('candidate pairs', () => {
-  const set = new Set<string>();
-  for (const [i, j] of engine.candidatePairs())
-    set.add(pairKey(engine.recordAt(i).id, engine.recordAt(j).id));
-  return set;
+// Which planted pairs the blocking makes candidates (a set of every candidate pair would not fit at 1M).
+const candidateTruth = await stage('planted pairs among candidates', () => {
+  const ordinal = new Map(records.map((r, i) => [r.id, i]));
+  const found = new Set<string>();
+  for (const key of truth.keys()) {
+    const [a, b] = key.split('\u0000').map((id) => ordinal.get(id)!);
+    if (engine.index.candidatesOf(a!).has(b!)) found.add(key);
+  }
+  return found;
 });
 const report = await stage('full scan (candidates scored)', () =>
   engine.scan({ minScore: 0, limit: Number.MAX_SAFE_INTEGER }),
@@ -75,25 +66,11 @@ const baseline = await stage('exact-key baseline', () => {
   return pairs;
 });
 
-// Per kind: recall over its planted pairs; precision over predicted pairs touching its records.
-function quality(pred: Set<string> | Map<string, number>, kind: string) {
-  const planted = [...truth].filter(([, k]) => k === kind).map(([key]) => key);
-  const members = new Set(planted.flatMap((k) => k.split('\u0000')));
-  const tp = planted.filter((k) => pred.has(k)).length;
-  let touching = 0;
-  for (const k of pred.keys()) {
-    const [a, b] = k.split('\u0000');
-    if (members.has(a!) || members.has(b!)) touching++;
-  }
-  const precision = touching === 0 ? 1 : tp / touching;
-  const recall = tp / planted.length;
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { precision, recall, f1 };
-}
+const plantedOf = (kind: string) => [...truth].filter(([, k]) => k === kind).map(([key]) => key);
 
-const pc = [...truth.keys()].filter((k) => candidates.has(k)).length / truth.size;
+const pc = candidateTruth.size / truth.size;
 const allPairs = (N * (N - 1)) / 2;
-const rr = 1 - candidates.size / allPairs;
+const rr = 1 - report.candidatePairs / allPairs;
 const top20 = report.pairs.slice(0, 20);
 const p20 = top20.filter((p) => truth.has(pairKey(p.a.id, p.b.id))).length / Math.max(1, top20.length);
 const tpAll = [...truth.keys()].filter((k) => predicted.has(k)).length;
@@ -130,8 +107,8 @@ for (const [kind, target] of [
   ['story', 0.9],
   ['hard', 0.7],
 ] as const) {
-  const e = quality(predicted, kind);
-  const b = quality(baseline, kind);
+  const e = quality(predicted, plantedOf(kind));
+  const b = quality(baseline, plantedOf(kind));
   out(
     `| ${kind} | ${fmt(e.precision)} | ${fmt(e.recall)} | ${fmt(e.f1)} | ≥ ${target} | ${fmt(b.precision)} | ${fmt(b.recall)} | ${fmt(b.f1)} |`,
   );
@@ -148,16 +125,14 @@ out(
   `incremental check vs ${N.toLocaleString('en-US')} indexed: p50 ${pct(0.5).toFixed(2)} ms, p95 ${pct(0.95).toFixed(2)} ms, max ${pct(1).toFixed(2)} ms`,
 );
 out('');
-out('| stage | seconds |');
-out('|---|---:|');
-for (const [name, ms] of stages) out(`| ${name} | ${(ms / 1000).toFixed(2)} |`);
-const scanSeconds =
-  stages
-    .filter(([n]) => n.startsWith('prepare') || n.startsWith('full scan'))
-    .reduce((s, [, ms]) => s + ms, 0) / 1000;
+out('| stage | wall s | CPU s |');
+out('|---|---:|---:|');
+for (const s of stages)
+  out(`| ${s.name} | ${(s.wallMs / 1000).toFixed(2)} | ${(s.cpuMs / 1000).toFixed(2)} |`);
+const scanSeconds = timer.seconds('prepare', 'full scan');
 out('');
 out(
-  `scan total (prepare + index + score): ${scanSeconds.toFixed(1)} s; baseline ${((stages.find(([n]) => n.startsWith('exact'))?.[1] ?? 0) / 1000).toFixed(2)} s; peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB`,
+  `scan total (prepare + index + score): ${scanSeconds.toFixed(1)} s wall, ${timer.cpuSeconds('prepare', 'full scan').toFixed(1)} s CPU; baseline ${timer.seconds('exact').toFixed(2)} s; peak RSS ${timer.peakRssMiB().toFixed(0)} MiB`,
 );
 
 if (DB) {
@@ -245,7 +220,7 @@ if (DB) {
   await storage.close();
   rmSync(dir, { recursive: true, force: true });
 }
-clearInterval(timer);
+timer.stop();
 console.log(lines.join('\n'));
 
 export {};

@@ -8,6 +8,7 @@ import { accountSpec, contactSpec, productSpec, userSpec } from './records/specs
 import { SqlRecordStore } from './records/sql-record-store.js';
 import type { StoreContext } from './records/store-context.js';
 import type { TxConnection } from './sql-transactor.js';
+import { SqlCounterStore } from './stores/counter-store.js';
 import { SqlDedupeKeyStore } from './stores/dedupe-key-store.js';
 import { SqlDuplicateResolutionStore } from './stores/duplicate-resolution-store.js';
 import { SqlHistoryLog } from './stores/history-log.js';
@@ -52,6 +53,7 @@ const MAKERS: { readonly [K in keyof Stores]: Make<K> } = {
   dedupeKeys: other(SqlDedupeKeyStore, 'dedupe_key'),
   reports: other(SqlReportStore, 'report'),
   org: other(SqlOrgStamp, 'user'),
+  counters: other(SqlCounterStore, 'counter'),
 };
 
 /**
@@ -131,6 +133,9 @@ export function createTx(conn: TxConnection, engine: SqlEngine, tenantId: string
     },
     get org() {
       return get('org');
+    },
+    get counters() {
+      return get('counters');
     },
   };
 }

@@ -1,3 +1,4 @@
+import { openWorld } from '@gongfu/core/testing';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sqliteStorage } from '../src/index.js';
@@ -8,6 +9,7 @@ const EXPECTED_TABLES = [
   'activities',
   'contacts',
   'cost_entries',
+  'counters',
   'dedupe_blocks',
   'dedupe_keys',
   'dedupe_sources',
@@ -126,6 +128,39 @@ describe('migrations', () => {
     expect(has('dedupe_keys', ['key', 'opportunity_id'])).toBe(true);
     expect(has('dedupe_sources', ['seen_at'])).toBe(true);
     expect(has('accounts', ['updated_at'])).toBe(true);
+  });
+
+  it("0007 seeds each tenant's order-number counter from its highest order number, not its count", async () => {
+    const database = new Database(':memory:');
+    const storage = await sqliteStorage({ database });
+    const a = await openWorld(storage);
+    const b = await openWorld(storage);
+    const dealer = async (w: typeof a) =>
+      (await w.crm.accounts.create(w.org.otherRep, { name: '烟台条码经销商', kind: 'dealer' })).id;
+    const line = { sku: 'LS2208', quantity: 5, unitPrice: { amount: 110_000, currency: 'CNY' } };
+    const order = async (w: typeof a, accountId: string) =>
+      w.crm.orders.createDirect(w.org.otherRep, { accountId, lines: [line] });
+    const accountA = await dealer(a);
+    const first = await order(a, accountA);
+    await order(a, accountA);
+    await order(a, accountA);
+    await order(b, await dealer(b));
+    // A database from before 0007, whose first order of A was since removed: 2 orders, highest 3.
+    database.prepare('delete from orders where tenant_id = ? and id = ?').run(a.crm.tenantId, first.id);
+    database.exec("drop table counters; delete from kysely_migration where name = '0007_counters'");
+    await storage.migrateToLatest();
+    const counters = database.prepare('select tenant_id, name, value from counters').all() as {
+      tenant_id: string;
+      name: string;
+      value: number;
+    }[];
+    expect(Object.fromEntries(counters.map((r) => [r.tenant_id, [r.name, r.value]]))).toEqual({
+      [a.crm.tenantId]: ['order_number', 3],
+      [b.crm.tenantId]: ['order_number', 1],
+    });
+    expect((await order(a, accountA)).number).toBe('SO-2026-000004');
+    expect((await order(b, await dealer(b))).number).toBe('SO-2026-000002');
+    await storage.close();
   });
 
   it('open the database in WAL mode with foreign keys on', async () => {

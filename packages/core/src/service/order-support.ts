@@ -3,6 +3,7 @@ import type { Order, OrderLine } from '../domain/order.js';
 import { type CalendarDate, calendarDateSchema } from '../kernel/time.js';
 import { parseInput } from '../kernel/validate.js';
 import { remindersForOrder } from '../reminders/index.js';
+import { ORDER_NUMBER_COUNTER } from '../storage/counter-store.js';
 import type { CommandContext } from './context.js';
 import { ENTITY } from './entities.js';
 import { type FreshOption, syncReminders } from './reminder-sync.js';
@@ -13,8 +14,11 @@ export function orderNumber(ctx: CommandContext, sequence: number): string {
 }
 
 export async function insertOrder(ctx: CommandContext, order: Omit<Order, 'number'>): Promise<Order> {
-  const count = await ctx.tx.orders.count(undefined, { kind: 'all' });
-  const full: Order = { ...order, number: orderNumber(ctx, count + 1) };
+  // From the tenant's counter, not count + 1: two servers creating orders at once would both count
+  // the same rows and one would fail on the unique number; the counter serialises them instead, and
+  // its increment rolls back with this transaction if anything below fails.
+  const sequence = await ctx.tx.counters.next(ORDER_NUMBER_COUNTER);
+  const full: Order = { ...order, number: orderNumber(ctx, sequence) };
   await ctx.insert(
     ENTITY.order,
     full,

@@ -14,6 +14,12 @@ import type { TenantRow } from '../storage/crm-storage.js';
  * {"end":true,"rows":1234}
  * ```
  * The trailer's count lets an import tell a complete file from a truncated one.
+ *
+ * `version` names this line format; the schema's growth is carried by the header's `tables`. A
+ * file naming a table this storage lacks (a newer schema) is refused; an older file lacking a table
+ * imports with that table empty, and what the table derives from is rebuilt by the storage — files
+ * from before the `counters` table get their order-number counter from their orders' numbers
+ * (`TenantStore.importRows`). So adding a table does not bump `version`, and old files stay readable.
  */
 export const TENANT_EXPORT_FORMAT = 'gongfu.tenant-export';
 export const TENANT_EXPORT_VERSION = 1;

@@ -11,6 +11,12 @@ export interface DedupeSource {
   seenAt: Instant;
 }
 
+/** One opportunity's keys as `replace` takes them: what they were computed from, and the keys. */
+export interface DedupeEntry {
+  source: DedupeSource;
+  keys: readonly string[];
+}
+
 /** One blocking block as stored: how many opportunities share the key, and which (within the cap). */
 export interface DedupeBlock {
   key: string;
@@ -27,6 +33,11 @@ export interface DedupeBlock {
  * - `replace` MUST, for each entry, drop every key the opportunity had and store exactly `keys`
  *   (duplicates ignored; none = the opportunity leaves every block) and its source, keeping block
  *   sizes exact; all entries in one go.
+ * - `replaceBatches` MUST leave exactly what `replace` of every batch in turn would, block sizes
+ *   included — exact once it resolves, not while batches are still being read (nothing reads
+ *   them then: the batches come from the same transaction). For a re-key too large to hold in
+ *   memory: each batch is written as it comes and dropped, while the block sizes, which every
+ *   batch moves, are written in bulk; an entry may come again in a later batch.
  * - `blocks` returns one row per distinct key asked for that has members (size ≥ 1), members
  *   listed only when `size ≤ cap`.
  * - `stale` returns ids of opportunities whose indexed source differs from the stored records —
@@ -37,7 +48,8 @@ export interface DedupeBlock {
  * - `watermark` is the greatest `seenAt` stored or `at` marked, or null before the first of either.
  */
 export interface DedupeKeyStore {
-  replace(entries: readonly { source: DedupeSource; keys: readonly string[] }[]): Promise<void>;
+  replace(entries: readonly DedupeEntry[]): Promise<void>;
+  replaceBatches(batches: AsyncIterable<readonly DedupeEntry[]>): Promise<void>;
   blocks(keys: readonly string[], cap: number): Promise<DedupeBlock[]>;
   stale(since: Instant | undefined): Promise<string[]>;
   markRefreshed(at: Instant): Promise<void>;

@@ -11,6 +11,7 @@ import type { Product } from '../domain/product.js';
 import type { Reminder } from '../domain/reminder.js';
 import type { ServiceCase } from '../domain/service-case.js';
 import type { Instant } from '../kernel/time.js';
+import type { CounterStore } from './counter-store.js';
 import type { DedupeKeyStore } from './dedupe-key-store.js';
 import type { DuplicateResolutionStore } from './duplicate-resolution-store.js';
 import type { ReportStore } from './report-store.js';
@@ -252,7 +253,10 @@ export interface Repositories {
   reports: ReportStore;
   /** Cheap change detection for the org chart, so services can cache it safely across commands. */
   org: OrgStamp;
+  /** Per-tenant counters (order numbers), incremented atomically inside the transaction. */
+  counters: CounterStore;
 }
 
+export * from './counter-store.js';
 export * from './dedupe-key-store.js';
 export * from './duplicate-resolution-store.js';

@@ -1,4 +1,5 @@
-import { basketSignature, type CorpusStats } from './corpus-stats.js';
+import { type CorpusStats, quantityBand } from './corpus-stats.js';
+import type { PreparedDeal } from './prepared-deal.js';
 import type { DealLine } from './types.js';
 
 export interface MatchedItem {
@@ -7,7 +8,10 @@ export interface MatchedItem {
   /** 1 = same SKU, same quantity; less for a quantity that drifted or a sibling SKU of the category. */
   credit: number;
   sibling: boolean;
-  /** Bits this match contributes before diminishing returns: credit × the rarer side's surprise. */
+  /**
+   * Bits this match contributes before diminishing returns: credit × the rarer side's surprise,
+   * plus `exactQuantityBits` when the quantities are equal.
+   */
   bits: number;
 }
 
@@ -23,77 +27,240 @@ export interface BasketComparison {
 
 /** Each further matched line adds at most this: lines of one project come together, they are not independent. */
 const EXTRA_CAP = 1.5;
-const UNMATCHED_PENALTY = 1.5;
+/**
+ * Per line one basket has and the other lacks (averaged over both sides). A copied deal rarely
+ * loses lines; unrelated deals that share one popular item always differ in the rest.
+ */
+const UNMATCHED_PENALTY = 2.25;
+/** The most an exact quantity adds to a line's match (see `exactQuantityBits`). */
+const EXACT_QUANTITY_MAX = 4;
 const MIN_WEIGHT = -5;
 const MAX_WEIGHT = 16;
+const NO_MATCH_WEIGHT = -4;
 
-function credit(a: DealLine, b: DealLine): { credit: number; sibling: boolean } | null {
+/** How much a pair of lines counts as the same item: 0 when not at all (see `matchLines`). */
+function creditOf(a: DealLine, b: DealLine): number {
   const ratio = Math.min(a.quantity, b.quantity) / Math.max(a.quantity, b.quantity);
   // The same product in a very different quantity is another purchase, not a copy.
-  if (a.sku === b.sku)
-    return { credit: ratio >= 0.9 ? 1 : ratio >= 0.6 ? 0.7 : ratio >= 0.3 ? 0.35 : 0.1, sibling: false };
-  if (a.category !== null && a.category === b.category && ratio >= 0.5)
-    return { credit: ratio >= 0.8 ? 0.5 : 0.25, sibling: true };
-  return null;
+  if (a.sku === b.sku) return ratio >= 0.9 ? 1 : ratio >= 0.6 ? 0.7 : ratio >= 0.3 ? 0.35 : 0.1;
+  if (a.category !== null && a.category === b.category && ratio >= 0.5) return ratio >= 0.8 ? 0.5 : 0.25;
+  return 0;
 }
 
 /**
- * Compares two baskets symmetrically: every (line, line) candidate is valued, then matched greedily
- * best first with a side-independent tie-break, so compare(a, b) mirrors compare(b, a) exactly.
+ * Extra bits for the same SKU in exactly the same quantity, beyond "within 10%": about 0.2 × q
+ * quantities lie within 10% of q, so chance hits the exact one that much more rarely — unless q is
+ * round (20, 200, 500), which buyers pick far more often than their neighbours: half as much then.
+ * Small quantities (under 10) are equal by chance all the time and add nothing.
  */
-export function compareBaskets(
-  a: readonly DealLine[],
-  b: readonly DealLine[],
-  stats: CorpusStats,
-): BasketComparison {
+export function exactQuantityBits(quantity: number): number {
+  if (quantity < 10) return 0;
+  const bits = Math.min(EXACT_QUANTITY_MAX, Math.log2(0.2 * quantity));
+  return quantity % 10 === 0 ? bits / 2 : bits;
+}
+
+export interface BasketSurprise {
+  /** Bits of surprise of each item (`CorpusStats.itemIdf`), in the order of `PreparedDeal.items`. */
+  idfs: number[];
+  /** The most one item can add to a match: its surprise plus an exact quantity's bits. */
+  best: number;
+}
+
+/**
+ * A deal's item surprises, worked out once per deal while the statistics stand still, as a scan
+ * weighs each deal against many.
+ */
+export function basketSurprise(p: PreparedDeal, stats: CorpusStats): BasketSurprise {
+  const cached = p.idfCache;
+  if (cached && cached.stats === stats && cached.version === stats.version) return cached;
+  const idfs = p.items.map((l, i) => stats.tokenIdf(p.tokens[i] as string, quantityBand(l.quantity)));
+  const best = Math.max(0, ...p.items.map((l, i) => (idfs[i] as number) + exactQuantityBits(l.quantity)));
+  const fresh = { stats, version: stats.version, idfs, best };
+  p.idfCache = fresh;
+  return fresh;
+}
+
+/**
+ * Options of one comparison, by index, reused from call to call: a scan compares millions of
+ * baskets and keeps only the numbers. Filled and read within one synchronous `matchLines` call.
+ */
+const scratch = {
+  i: new Int32Array(64),
+  j: new Int32Array(64),
+  bits: new Float64Array(64),
+  credit: new Float64Array(64),
+  taken: new Uint8Array(64),
+  /** Options chosen, in the order chosen (best first). */
+  chosen: new Int32Array(64),
+  /** Lines of each side already matched. */
+  usedA: new Uint8Array(64),
+  usedB: new Uint8Array(64),
+};
+
+function ensureScratch(options: number): void {
+  if (scratch.i.length >= options) return;
+  const size = 2 ** Math.ceil(Math.log2(options));
+  Object.assign(scratch, {
+    i: new Int32Array(size),
+    j: new Int32Array(size),
+    bits: new Float64Array(size),
+    credit: new Float64Array(size),
+    taken: new Uint8Array(size),
+    chosen: new Int32Array(size),
+    usedA: new Uint8Array(size),
+    usedB: new Uint8Array(size),
+  });
+}
+
+interface LineMatch {
+  level: BasketLevel;
+  weight: number;
+  /** How many options `scratch.chosen` holds. */
+  matched: number;
+  unmatchedA: number;
+  unmatchedB: number;
+}
+
+/**
+ * The one comparison of two baskets, symmetric: every (line, line) option is valued, then taken
+ * greedily best first — ties by the unordered SKU pair, then by position — so compare(a, b) mirrors
+ * compare(b, a). Leaves the options taken in `scratch.chosen` for `compareBaskets` to put in words.
+ */
+function matchLines(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): LineMatch {
+  const [a, b] = [x.items, y.items];
   if (a.length === 0 || b.length === 0)
-    return { level: 'unknown', weight: 0, matched: [], unmatchedA: a.length, unmatchedB: b.length };
-  const options: (MatchedItem & { i: number; j: number })[] = [];
+    return { level: 'unknown', weight: 0, matched: 0, unmatchedA: a.length, unmatchedB: b.length };
+  const [idfA, idfB] = [basketSurprise(x, stats).idfs, basketSurprise(y, stats).idfs];
+  ensureScratch(Math.max(a.length * b.length, a.length, b.length));
+  let options = 0;
   for (let i = 0; i < a.length; i++) {
     const la = a[i] as DealLine;
     for (let j = 0; j < b.length; j++) {
       const lb = b[j] as DealLine;
-      const c = credit(la, lb);
-      if (c === null) continue;
-      const bits = c.credit * Math.min(stats.itemIdf(la), stats.itemIdf(lb));
-      options.push({ a: la, b: lb, credit: c.credit, sibling: c.sibling, bits, i, j });
+      const credit = creditOf(la, lb);
+      if (credit === 0) continue;
+      let bits = credit * Math.min(idfA[i] as number, idfB[j] as number);
+      if (la.sku === lb.sku && la.quantity === lb.quantity) bits += exactQuantityBits(la.quantity);
+      scratch.i[options] = i;
+      scratch.j[options] = j;
+      scratch.bits[options] = bits;
+      scratch.credit[options] = credit;
+      scratch.taken[options] = 0;
+      options++;
     }
   }
-  options.sort((x, y) => y.bits - x.bits || tieBreak(x, y));
-  const usedA = new Set<number>();
-  const usedB = new Set<number>();
-  const matched: MatchedItem[] = [];
-  for (const o of options) {
-    if (usedA.has(o.i) || usedB.has(o.j)) continue;
-    usedA.add(o.i);
-    usedB.add(o.j);
-    matched.push({ a: o.a, b: o.b, credit: o.credit, sibling: o.sibling, bits: o.bits });
+  const { usedA, usedB } = scratch;
+  usedA.fill(0, 0, a.length);
+  usedB.fill(0, 0, b.length);
+  let matched = 0;
+  for (;;) {
+    let best = -1;
+    for (let o = 0; o < options; o++) {
+      if (
+        scratch.taken[o] === 1 ||
+        usedA[scratch.i[o] as number] === 1 ||
+        usedB[scratch.j[o] as number] === 1
+      )
+        continue;
+      if (best === -1 || ranksBefore(o, best, a, b)) best = o;
+    }
+    if (best === -1) break;
+    scratch.taken[best] = 1;
+    usedA[scratch.i[best] as number] = 1;
+    usedB[scratch.j[best] as number] = 1;
+    scratch.chosen[matched++] = best;
   }
-  const unmatchedA = a.length - matched.length;
-  const unmatchedB = b.length - matched.length;
-  if (matched.length === 0) return { level: 'none', weight: -4, matched, unmatchedA, unmatchedB };
-  let weight = matched[0]?.bits ?? 0;
-  for (const m of matched.slice(1)) weight += Math.min(EXTRA_CAP, m.bits / 2);
+  const unmatchedA = a.length - matched;
+  const unmatchedB = b.length - matched;
+  if (matched === 0) return { level: 'none', weight: NO_MATCH_WEIGHT, matched, unmatchedA, unmatchedB };
+  let weight = 0;
+  let exact = 0;
+  let siblings = 0;
+  for (let k = 0; k < matched; k++) {
+    const o = scratch.chosen[k] as number;
+    const bits = scratch.bits[o] as number;
+    weight += k === 0 ? bits : Math.min(EXTRA_CAP, bits / 2);
+    if (scratch.credit[o] === 1) exact++;
+    if (a[scratch.i[o] as number]?.sku !== b[scratch.j[o] as number]?.sku) siblings++;
+  }
   weight -= (UNMATCHED_PENALTY * (unmatchedA + unmatchedB)) / 2;
-  const exact = matched.filter((m) => m.credit === 1).length;
   const level: BasketLevel =
-    unmatchedA === 0 && unmatchedB === 0 && exact === matched.length
+    unmatchedA === 0 && unmatchedB === 0 && exact === matched
       ? 'identical'
-      : matched.every((m) => m.sibling)
+      : siblings === matched
         ? 'siblings'
-        : matched.length / Math.max(a.length, b.length) >= 0.7
+        : matched / Math.max(a.length, b.length) >= 0.7
           ? 'most'
           : 'some';
   // A basket sold every week says little however many lines it has: cap at its own rarity.
-  if (level === 'identical') weight = Math.min(weight, stats.signatureIdf(basketSignature(a)) - 1);
+  if (level === 'identical') weight = Math.min(weight, stats.signatureIdf(x.signature) - 1);
   return { level, weight: clamp(weight, MIN_WEIGHT, MAX_WEIGHT), matched, unmatchedA, unmatchedB };
 }
 
-/** Orders equal-valued options by their (unordered) SKU pair, so the result is side-independent. */
-function tieBreak(x: MatchedItem, y: MatchedItem): number {
-  const kx = x.a.sku < x.b.sku ? `${x.a.sku}/${x.b.sku}` : `${x.b.sku}/${x.a.sku}`;
-  const ky = y.a.sku < y.b.sku ? `${y.a.sku}/${y.b.sku}` : `${y.b.sku}/${y.a.sku}`;
-  return kx < ky ? -1 : kx > ky ? 1 : 0;
+/** Whether option `o` is taken before option `p`: more bits first, then the unordered SKU pair, then position. */
+function ranksBefore(o: number, p: number, a: readonly DealLine[], b: readonly DealLine[]): boolean {
+  const [bo, bp] = [scratch.bits[o] as number, scratch.bits[p] as number];
+  if (bo !== bp) return bo > bp;
+  const ko = skuPair(a[scratch.i[o] as number] as DealLine, b[scratch.j[o] as number] as DealLine);
+  const kp = skuPair(a[scratch.i[p] as number] as DealLine, b[scratch.j[p] as number] as DealLine);
+  return ko < kp || (ko === kp && o < p);
+}
+
+function skuPair(a: DealLine, b: DealLine): string {
+  return a.sku < b.sku ? `${a.sku}/${b.sku}` : `${b.sku}/${a.sku}`;
+}
+
+/** The basket's level and weight alone: what a scan adds up for every pair it weighs. */
+export function basketWeight(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): BasketWeight {
+  const { level, weight } = matchLines(x, y, stats);
+  return { level, weight };
+}
+
+export interface BasketWeight {
+  level: BasketLevel;
+  weight: number;
+}
+
+/** The full comparison, with the lines matched, for a pair about to be explained in words. */
+export function compareBaskets(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): BasketComparison {
+  const m = matchLines(x, y, stats);
+  const matched: MatchedItem[] = [];
+  for (let k = 0; k < m.matched; k++) {
+    const o = scratch.chosen[k] as number;
+    const [la, lb] = [
+      x.items[scratch.i[o] as number] as DealLine,
+      y.items[scratch.j[o] as number] as DealLine,
+    ];
+    matched.push({
+      a: la,
+      b: lb,
+      credit: scratch.credit[o] as number,
+      sibling: la.sku !== lb.sku,
+      bits: scratch.bits[o] as number,
+    });
+  }
+  return { level: m.level, weight: m.weight, matched, unmatchedA: m.unmatchedA, unmatchedB: m.unmatchedB };
+}
+
+/**
+ * At least the weight `compareBaskets` gives, from each basket's size and best item alone: the
+ * best match is worth at most the lesser of the two sides' `best`, each further one at most
+ * `EXTRA_CAP`, and the difference in size is unmatched whatever matches. Lets a scan drop a pair
+ * without comparing the baskets.
+ */
+export function basketWeightBound(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): number {
+  const [a, b] = [basketSurprise(x, stats).best, basketSurprise(y, stats).best];
+  return basketBoundOf(x.items.length, y.items.length, a, b);
+}
+
+/** `basketWeightBound` from the two baskets' sizes and `best` values (a scan keeps them in columns). */
+export function basketBoundOf(linesA: number, linesB: number, bestA: number, bestB: number): number {
+  if (linesA === 0 || linesB === 0) return 0;
+  const bound =
+    Math.min(bestA, bestB) +
+    EXTRA_CAP * (Math.min(linesA, linesB) - 1) -
+    (UNMATCHED_PENALTY * Math.abs(linesA - linesB)) / 2;
+  return Math.max(NO_MATCH_WEIGHT, clamp(bound, MIN_WEIGHT, MAX_WEIGHT));
 }
 
 export function clamp(x: number, lo: number, hi: number): number {

@@ -1,4 +1,4 @@
-import { itemToken, quantityBand } from './corpus-stats.js';
+import { quantityBand } from './corpus-stats.js';
 import { DEFAULT_LSH, type LshParams, MinHashLsh } from './minhash.js';
 import type { PreparedDeal } from './prepared-deal.js';
 
@@ -13,8 +13,16 @@ const DAY_MS = 86_400_000;
 /** Blocks with more members than this are skipped, in memory and in the stored keys alike. */
 export const DEFAULT_MAX_BLOCK = 100;
 
+/** `YYYY-MM` of a day number, memoised: every deal asks for two months and there are few. */
+const months = new Map<number, string>();
 function monthOf(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 7);
+  let month = months.get(day);
+  if (month === undefined) {
+    month = new Date(day * DAY_MS).toISOString().slice(0, 7);
+    if (months.size > 100_000) months.clear();
+    months.set(day, month);
+  }
+  return month;
 }
 
 /**
@@ -40,13 +48,20 @@ export function blockingKeys(p: PreparedDeal, lsh: MinHashLsh): string[] {
     for (const d of [p.deliveryDay - 7, p.deliveryDay + 7])
       keys.add(`pm:${r.province}:${what}:${monthOf(d)}`);
   }
+  const big: string[] = [];
   for (const l of lines) {
     if (l.quantity < 10) continue;
     const band = quantityBand(l.quantity);
     keys.add(`ri:${l.sku}:${band}`);
     keys.add(`ri:${l.sku}:${band + 1}`);
+    big.push(`${l.sku}:${band}`);
   }
-  for (const k of lsh.bandKeys(lines.map(itemToken))) keys.add(k);
+  if (r.province) {
+    big.sort();
+    for (let i = 0; i < big.length; i++)
+      for (let j = i + 1; j < big.length; j++) keys.add(`pp:${r.province}:${big[i]}+${big[j]}`);
+  }
+  for (const k of lsh.bandKeys(p.tokens)) keys.add(k);
   for (const k of r.accountKeys) keys.add(`ck:${k}`);
   keys.add(`ac:${r.accountId}`);
   if (p.customer.tradeName.length >= 2) keys.add(`cn:${p.customer.tradeName}`);
@@ -65,10 +80,19 @@ export interface BlockingStats {
 export class CandidateIndex {
   readonly lsh: MinHashLsh;
   readonly maxBlock: number;
-  private readonly blocks = new Map<string, number[]>();
-  private readonly keysOf: string[][] = [];
+  /**
+   * Blocks by number: a record keeps the numbers of its blocks, not their keys, so a million
+   * records hold one copy of each key and a scan walks from record to members without hashing.
+   */
+  private readonly blockOf = new Map<string, number>();
+  private readonly blockKeys: string[] = [];
+  private readonly members: number[][] = [];
+  private readonly blocksOf: number[][] = [];
   /** Sizes of blocks in the whole corpus, when only part of it is indexed here (see `useSizes`). */
   private sizes: ReadonlyMap<string, number> = new Map();
+  /** `laterCandidatesOf` marks each ordinal with the number of the call that last collected it. */
+  private stamps = new Float64Array(0);
+  private visits = 0;
 
   constructor(options: BlockingOptions = {}) {
     this.lsh = new MinHashLsh(options.lsh ?? DEFAULT_LSH);
@@ -77,14 +101,19 @@ export class CandidateIndex {
 
   /** Indexes the record under the next ordinal and returns that ordinal. */
   add(p: PreparedDeal): number {
-    const ordinal = this.keysOf.length;
-    const keys = blockingKeys(p, this.lsh);
-    this.keysOf.push(keys);
-    for (const key of keys) {
-      const members = this.blocks.get(key);
-      if (members) members.push(ordinal);
-      else this.blocks.set(key, [ordinal]);
+    const ordinal = this.blocksOf.length;
+    const blocks: number[] = [];
+    for (const key of blockingKeys(p, this.lsh)) {
+      let block = this.blockOf.get(key);
+      if (block === undefined) {
+        block = this.members.length;
+        this.blockOf.set(key, block);
+        this.blockKeys.push(key);
+        this.members.push([ordinal]);
+      } else (this.members[block] as number[]).push(ordinal);
+      blocks.push(block);
     }
+    this.blocksOf.push(blocks);
     return ordinal;
   }
 
@@ -99,22 +128,28 @@ export class CandidateIndex {
   /** Keys of blocks that can yield a pair here: two or more members, within the cap. */
   pairingKeys(): string[] {
     const keys: string[] = [];
-    for (const [key, members] of this.blocks)
-      if (members.length >= 2 && members.length <= this.maxBlock) keys.push(key);
+    this.members.forEach((m, block) => {
+      if (m.length >= 2 && m.length <= this.maxBlock) keys.push(this.blockKeys[block] as string);
+    });
     return keys;
   }
 
-  private oversized(key: string, members: readonly number[]): boolean {
-    return Math.max(members.length, this.sizes.get(key) ?? 0) > this.maxBlock;
+  /** Members of a block that may pair, or none when the block is over the cap. */
+  private pairing(block: number): readonly number[] {
+    const members = this.members[block] as number[];
+    if (members.length > this.maxBlock) return NO_MEMBERS;
+    if (this.sizes.size > 0 && (this.sizes.get(this.blockKeys[block] as string) ?? 0) > this.maxBlock)
+      return NO_MEMBERS;
+    return members;
   }
 
   /** Ordinals sharing a (not oversized) block with the keys of `p`; `self` is left out. */
   candidates(p: PreparedDeal, self = -1, keys = blockingKeys(p, this.lsh)): Set<number> {
     const found = new Set<number>();
     for (const key of keys) {
-      const members = this.blocks.get(key);
-      if (!members || this.oversized(key, members)) continue;
-      for (const m of members) if (m !== self) found.add(m);
+      const block = this.blockOf.get(key);
+      if (block === undefined) continue;
+      for (const m of this.pairing(block)) if (m !== self) found.add(m);
     }
     return found;
   }
@@ -122,17 +157,39 @@ export class CandidateIndex {
   /** Candidates of an indexed record, by its ordinal (keys computed when it was added). */
   candidatesOf(ordinal: number): Set<number> {
     const found = new Set<number>();
-    for (const key of this.keysOf[ordinal] ?? []) {
-      const members = this.blocks.get(key);
-      if (!members || this.oversized(key, members)) continue;
-      for (const m of members) if (m !== ordinal) found.add(m);
+    for (const block of this.blocksOf[ordinal] ?? []) {
+      for (const m of this.pairing(block)) if (m !== ordinal) found.add(m);
     }
     return found;
   }
 
+  /**
+   * The candidates of an indexed record that come after it (ordinal greater), into `out`: each pair
+   * of a scan once. A stamp per ordinal replaces a set, as a scan asks this for every record.
+   */
+  laterCandidatesOf(ordinal: number, out: number[]): void {
+    out.length = 0;
+    if (this.stamps.length < this.blocksOf.length) {
+      const grown = new Float64Array(this.blocksOf.length * 2);
+      grown.set(this.stamps);
+      this.stamps = grown;
+    }
+    const stamps = this.stamps;
+    const visit = ++this.visits;
+    for (const block of this.blocksOf[ordinal] ?? []) {
+      for (const m of this.pairing(block)) {
+        if (m <= ordinal || stamps[m] === visit) continue;
+        stamps[m] = visit;
+        out.push(m);
+      }
+    }
+  }
+
   stats(): BlockingStats {
     let cappedBlocks = 0;
-    for (const members of this.blocks.values()) if (members.length > this.maxBlock) cappedBlocks++;
-    return { blocks: this.blocks.size, cappedBlocks };
+    for (const members of this.members) if (members.length > this.maxBlock) cappedBlocks++;
+    return { blocks: this.members.length, cappedBlocks };
   }
 }
+
+const NO_MEMBERS: readonly number[] = [];

@@ -65,6 +65,8 @@ function bump(map: Map<string, number>, key: string): void {
  */
 export class CorpusStats {
   n = 0;
+  /** Moves on every `add`: whatever was derived from the statistics before is stale. */
+  version = 0;
   private readonly items = new Map<string, number>();
   private readonly signatures = new Map<string, number>();
   private readonly provinces = new Map<string, number>();
@@ -100,10 +102,17 @@ export class CorpusStats {
   }
 
   add(r: DealRecord): void {
+    const items = mergeBySku(r.lines);
+    this.addBasket(r, items.map(itemToken), basketSignature(items));
+  }
+
+  /** `add` for a deal whose item tokens and basket signature are already worked out (`PreparedDeal`). */
+  addBasket(r: DealRecord, tokens: readonly string[], signature: string): void {
     this.n++;
+    this.version++;
     this.idfCache.clear();
-    for (const line of mergeBySku(r.lines)) bump(this.items, itemToken(line));
-    if (r.lines.length > 0) bump(this.signatures, basketSignature(r.lines));
+    for (const token of tokens) bump(this.items, token);
+    if (tokens.length > 0) bump(this.signatures, signature);
     if (r.province) bump(this.provinces, r.province);
     if (r.accountKind) {
       bump(this.kinds, r.accountKind);
@@ -113,10 +122,13 @@ export class CorpusStats {
 
   /** Bits of surprise in a deal holding this SKU in this quantity band. */
   itemIdf(line: Pick<DealLine, 'sku' | 'quantity'>): number {
-    const token = itemToken(line);
+    return this.tokenIdf(itemToken(line), quantityBand(line.quantity));
+  }
+
+  /** `itemIdf` by the line's `itemToken` and quantity band, computed once per token. */
+  tokenIdf(token: string, band: number): number {
     const cached = this.idfCache.get(token);
     if (cached !== undefined) return cached;
-    const band = quantityBand(line.quantity);
     const df = this.items.get(token) ?? 0;
     const idf = Math.log2((this.n + PSEUDO) / (df + PSEUDO * (PRIOR_SHARE[band] ?? 0.001)));
     this.idfCache.set(token, idf);

@@ -1,4 +1,4 @@
-import type { Account, Crm, DedupeSource, Instant, Opportunity, StorageTx } from '@gongfu/core';
+import type { Account, Crm, DedupeEntry, DedupeSource, Instant, Opportunity, StorageTx } from '@gongfu/core';
 import { blockingKeys } from './blocking.js';
 import { statKeys } from './corpus-stats.js';
 import { toDealRecord } from './deal-records.js';
@@ -34,28 +34,38 @@ function laterOf(x: Instant, y: Instant | undefined): Instant {
   return y !== undefined && y > x ? y : x;
 }
 
-/** Re-keys the given opportunities from their stored records (closed ones lose their keys). */
-async function rekey(tx: StorageTx, ids: readonly string[], preparer: DealPreparer): Promise<void> {
+/** The stored records of the given opportunities, page by page, as the entries to store for them. */
+async function* entries(
+  tx: StorageTx,
+  ids: readonly string[],
+  preparer: DealPreparer,
+): AsyncIterable<DedupeEntry[]> {
   for (let i = 0; i < ids.length; i += PAGE) {
     const opps = await tx.opportunities.getMany(ids.slice(i, i + PAGE));
     const accounts = new Map<string, Account>();
     for (const a of await tx.accounts.getMany([...new Set(opps.map((o) => o.accountId))]))
       accounts.set(a.id, a);
-    await tx.dedupeKeys.replace(
-      opps.map((opp) => {
-        const account = accounts.get(opp.accountId);
-        const source: DedupeSource = {
-          opportunityId: opp.id,
-          version: opp.version,
-          accountVersion: account?.version ?? null,
-          seenAt: laterOf(opp.updatedAt, account?.updatedAt),
-        };
-        if (!isComparable(opp)) return { source, keys: [] };
-        const record = toDealRecord(opp, account);
-        return { source, keys: [...dealBlockingKeys(record, preparer), ...statKeys(record)] };
-      }),
-    );
+    yield opps.map((opp) => {
+      const account = accounts.get(opp.accountId);
+      const source: DedupeSource = {
+        opportunityId: opp.id,
+        version: opp.version,
+        accountVersion: account?.version ?? null,
+        seenAt: laterOf(opp.updatedAt, account?.updatedAt),
+      };
+      if (!isComparable(opp)) return { source, keys: [] };
+      const record = toDealRecord(opp, account);
+      return { source, keys: [...dealBlockingKeys(record, preparer), ...statKeys(record)] };
+    });
   }
+}
+
+/**
+ * Re-keys the given opportunities from their stored records (closed ones lose their keys). One
+ * page is held at a time; the store writes the block sizes all pages move once, at the end.
+ */
+async function rekey(tx: StorageTx, ids: readonly string[], preparer: DealPreparer): Promise<void> {
+  await tx.dedupeKeys.replaceBatches(entries(tx, ids, preparer));
 }
 
 /**

@@ -1,7 +1,8 @@
 import { type BlockingOptions, type BlockingStats, CandidateIndex } from './blocking.js';
 import { CorpusStats } from './corpus-stats.js';
 import { DealPreparer, type PreparedDeal } from './prepared-deal.js';
-import { type PairScore, scorePair, toDuplicate } from './score-pair.js';
+import { ScanColumns } from './scan-columns.js';
+import { type PairScore, reachOf, scorePair, toDuplicate, weighPair } from './score-pair.js';
 import type { DealDuplicate, DealRecord, DuplicateScanOptions } from './types.js';
 
 export interface EngineScanOptions extends DuplicateScanOptions {
@@ -62,12 +63,12 @@ export class DealDuplicateEngine {
     const minScore = options.minScore ?? 0;
     const preparer = new DealPreparer();
     const x = preparer.prepare(record);
-    const found: { x: PreparedDeal; y: PreparedDeal; s: PairScore }[] = [];
+    const found: Found[] = [];
     for (const r of partners) {
       if (r.id === record.id || options.exclude?.(record, r)) continue;
       const y = preparer.prepare(r);
-      const s = scorePair(x, y, stats, false);
-      if (s.score >= minScore) found.push({ x, y, s });
+      const score = weighPair(x, y, stats, minScore);
+      if (score >= minScore) found.push({ x, y, score });
     }
     return rank(found, options.limit, stats);
   }
@@ -81,18 +82,20 @@ export class DealDuplicateEngine {
     const prepared = this.preparer.prepare(record);
     this.ordinals.set(record.id, this.index.add(prepared));
     this.deals.push(prepared);
-    if (this.ownStats) this.stats.add(record);
+    if (this.ownStats) this.stats.addBasket(record, prepared.tokens, prepared.signature);
   }
 
-  /** Scores one pair of indexed deals (for tests and the bench). */
+  /** Scores one pair of indexed deals, with its signals in words (for tests and the bench). */
   score(aId: string, bId: string): PairScore {
     return scorePair(this.prepared(aId), this.prepared(bId), this.stats);
   }
 
   /** Every candidate pair once, as ordinals `i < j` (the bench measures completeness on it). */
   *candidatePairs(): Generator<[number, number]> {
+    const later: number[] = [];
     for (let i = 0; i < this.deals.length; i++) {
-      for (const j of this.index.candidatesOf(i)) if (j > i) yield [i, j];
+      this.index.laterCandidatesOf(i, later);
+      for (const j of later) yield [i, j];
     }
   }
 
@@ -105,18 +108,22 @@ export class DealDuplicateEngine {
   /** The full scan: every candidate pair scored once, best first. */
   scan(options: EngineScanOptions = {}): ScanReport {
     const minScore = options.minScore ?? 0;
-    const found: { x: PreparedDeal; y: PreparedDeal; s: PairScore }[] = [];
+    const found: Found[] = [];
     let candidatePairs = 0;
     const total = this.deals.length;
+    const later: number[] = [];
+    const columns = new ScanColumns(this.deals, this.stats);
+    const reach = reachOf(minScore);
     for (let i = 0; i < total; i++) {
       const x = this.deals[i] as PreparedDeal;
-      for (const j of this.index.candidatesOf(i)) {
-        if (j <= i) continue;
-        candidatePairs++;
+      this.index.laterCandidatesOf(i, later);
+      candidatePairs += later.length;
+      for (const j of later) {
+        if (!columns.reaches(i, j, reach)) continue;
         const y = this.deals[j] as PreparedDeal;
         if (options.exclude?.(x.record, y.record)) continue;
-        const s = scorePair(x, y, this.stats, false);
-        if (s.score >= minScore) found.push({ x, y, s });
+        const score = weighPair(x, y, this.stats, minScore);
+        if (score >= minScore) found.push({ x, y, score });
       }
       if (options.onProgress && ((i + 1) % PROGRESS_EVERY === 0 || i + 1 === total))
         options.onProgress(i + 1, total);
@@ -133,13 +140,13 @@ export class DealDuplicateEngine {
     const minScore = options.minScore ?? 0;
     const self = this.ordinals.get(record.id) ?? -1;
     const x = self >= 0 ? (this.deals[self] as PreparedDeal) : this.preparer.prepare(record);
-    const found: { x: PreparedDeal; y: PreparedDeal; s: PairScore }[] = [];
+    const found: Found[] = [];
     const candidates = self >= 0 ? this.index.candidatesOf(self) : this.index.candidates(x);
     for (const j of candidates) {
       const y = this.deals[j] as PreparedDeal;
       if (options.exclude?.(x.record, y.record)) continue;
-      const s = scorePair(x, y, this.stats, false);
-      if (s.score >= minScore) found.push({ x, y, s });
+      const score = weighPair(x, y, this.stats, minScore);
+      if (score >= minScore) found.push({ x, y, score });
     }
     return rank(found, options.limit, this.stats);
   }
@@ -151,15 +158,18 @@ export class DealDuplicateEngine {
   }
 }
 
+/** A pair that reached the floor, with its score in bits. */
+interface Found {
+  x: PreparedDeal;
+  y: PreparedDeal;
+  score: number;
+}
+
 /** Best first; only the pairs returned are weighed again with words, to explain them. */
-function rank(
-  found: { x: PreparedDeal; y: PreparedDeal; s: PairScore }[],
-  limit: number | undefined,
-  stats: CorpusStats,
-): DealDuplicate[] {
+function rank(found: Found[], limit: number | undefined, stats: CorpusStats): DealDuplicate[] {
   found.sort(
     (p, q) =>
-      q.s.score - p.s.score ||
+      q.score - p.score ||
       (pairKey(p.x.record.id, p.y.record.id) < pairKey(q.x.record.id, q.y.record.id) ? -1 : 1),
   );
   return found.slice(0, limit ?? 50).map((f) => toDuplicate(f.x, f.y, scorePair(f.x, f.y, stats)));

@@ -1,6 +1,7 @@
 import { simplify } from '../names/chinese-text.js';
 import { type CompanyName, parseCompanyName } from '../names/company-name.js';
-import { mergeBySku } from './corpus-stats.js';
+import type { BasketSurprise } from './basket.js';
+import { basketSignature, type CorpusStats, itemToken, mergeBySku } from './corpus-stats.js';
 import type { DealLine, DealRecord } from './types.js';
 
 /** A deal with what every comparison needs computed once: parsed customer name, day numbers. */
@@ -8,11 +9,17 @@ export interface PreparedDeal {
   record: DealRecord;
   /** The basket with one line per SKU. */
   items: DealLine[];
+  /** `itemToken` of each of `items`, in the same order: the keys of the statistics. */
+  tokens: string[];
+  /** `basketSignature` of the basket: the whole basket as one value. */
+  signature: string;
   customer: CompanyName;
   /** End customer / tender, simplified and without spaces or punctuation; null when unknown. */
   endCustomer: string | null;
   /** Days since 1970-01-01 of the required delivery, or null. */
   deliveryDay: number | null;
+  /** Surprise of each item under one version of one corpus's statistics (see `basketSurprise`). */
+  idfCache?: BasketSurprise & { stats: CorpusStats; version: number };
 }
 
 /**
@@ -43,9 +50,12 @@ export class DealPreparer {
       customer = parsedName(record.accountName);
       this.names.set(record.accountName, customer);
     }
+    const items = mergeBySku(record.lines);
     return {
       record,
-      items: mergeBySku(record.lines),
+      items,
+      tokens: items.map(itemToken),
+      signature: basketSignature(items),
       customer,
       endCustomer: record.endCustomer ? normaliseFreeText(record.endCustomer) : null,
       deliveryDay: record.requiredDelivery ? dayNumber(record.requiredDelivery) : null,

@@ -1,4 +1,18 @@
+import { type BasketWeight, basketWeight, basketWeightBound, compareBaskets } from './basket.js';
 import type { CorpusStats } from './corpus-stats.js';
+import {
+  AMOUNT,
+  CUSTOMER,
+  CUSTOMER_MAX_WEIGHT,
+  END_CUSTOMER,
+  type Measure,
+  measureAmount,
+  measureCustomer,
+  measureCustomerKind,
+  measureDelivery,
+  measureEndCustomer,
+  measureRegion,
+} from './measures.js';
 import type { PreparedDeal } from './prepared-deal.js';
 import {
   amountSignal,
@@ -25,26 +39,136 @@ export interface PairScore {
   signals: Signal[];
 }
 
+/** Every comparison of one pair, in numbers. */
+interface PairMeasures {
+  basket: BasketWeight;
+  delivery: Measure;
+  region: Measure;
+  kind: Measure;
+  endCustomer: Measure;
+  amount: Measure;
+  customer: Measure;
+}
+
+/** Identical baskets at list price have equal amounts: count that evidence once, not twice. */
+function amountGiven(basket: BasketWeight, amount: Measure): Measure {
+  return basket.level === 'identical' && amount === AMOUNT.same ? AMOUNT.sameAsBasket : amount;
+}
+
+/** The total in bits, summed in one fixed order so the fast path and the explained path agree to the bit. */
+function total(prior: number, m: PairMeasures): number {
+  const sum =
+    prior +
+    m.basket.weight +
+    m.delivery.weight +
+    m.region.weight +
+    m.kind.weight +
+    m.endCustomer.weight +
+    m.amount.weight +
+    m.customer.weight;
+  return Math.round(sum * 1000) / 1000;
+}
+
+function measurePair(
+  x: PreparedDeal,
+  y: PreparedDeal,
+  basket: BasketWeight,
+  stats: CorpusStats,
+): PairMeasures {
+  return {
+    basket,
+    delivery: measureDelivery(x, y),
+    region: measureRegion(x, y, stats),
+    kind: measureCustomerKind(x, y, stats),
+    endCustomer: measureEndCustomer(x, y),
+    amount: amountGiven(basket, measureAmount(x, y)),
+    customer: measureCustomer(x, y),
+  };
+}
+
+/** Rounding to thousandths can lift a sum by half of one; bounds are held against the floor less this. */
+export function reachOf(floor: number): number {
+  return floor - 0.001;
+}
+
 /**
- * Scores one pair. Symmetric: swapping the deals swaps each signal's `a` and `b`, never a weight.
- * `words: false` skips building the phrases (the scan's hot path); weights are the same either way.
+ * The first stage of `weighPair`: the most a pair can score once the cheap comparisons are made
+ * (`cheap` is their sum with the prior), the rest bounded. A scan reading columns calls this too.
  */
-export function scorePair(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats, words = true): PairScore {
+export function firstStageBound(
+  cheap: number,
+  basketBound: number,
+  bothEndKnown: boolean,
+  sameAccount: boolean,
+): number {
+  const endBound = bothEndKnown ? END_CUSTOMER.same.weight : 0;
+  const customerBound = sameAccount ? CUSTOMER.sameAccount.weight : CUSTOMER_MAX_WEIGHT;
+  return cheap + basketBound + endBound + customerBound;
+}
+
+/** The prior and the cheap comparisons, summed in one order wherever they are summed. */
+export function cheapSum(
+  prior: number,
+  delivery: Measure,
+  region: Measure,
+  kind: Measure,
+  amount: Measure,
+): number {
+  return prior + delivery.weight + region.weight + kind.weight + amount.weight;
+}
+
+/**
+ * The score `scorePair` gives, or -Infinity as soon as the pair cannot reach `floor`: the cheap
+ * comparisons come first and the costly ones (baskets, customer names) are only made for pairs
+ * whose bound still reaches the floor. Most candidate pairs of a scan stop after the cheap ones.
+ */
+export function weighPair(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats, floor: number): number {
+  const prior = priorWeight(stats.n);
+  const delivery = measureDelivery(x, y);
+  const region = measureRegion(x, y, stats);
+  const kind = measureCustomerKind(x, y, stats);
+  const amount = measureAmount(x, y);
+  const cheap = cheapSum(prior, delivery, region, kind, amount);
+  const bothEndKnown = x.endCustomer !== null && y.endCustomer !== null;
+  const sameAccount = x.record.accountId === y.record.accountId;
+  const reach = reachOf(floor);
+  const bound = firstStageBound(cheap, basketWeightBound(x, y, stats), bothEndKnown, sameAccount);
+  if (bound < reach) return -Infinity;
+  const customerBound = sameAccount ? CUSTOMER.sameAccount.weight : CUSTOMER_MAX_WEIGHT;
+  const endBound = bothEndKnown ? END_CUSTOMER.same.weight : 0;
+  const basket = basketWeight(x, y, stats);
+  if (cheap + basket.weight + endBound + customerBound < reach) return -Infinity;
+  const endCustomer = measureEndCustomer(x, y);
+  if (cheap + basket.weight + endCustomer.weight + customerBound < reach) return -Infinity;
+  const customer = measureCustomer(x, y);
+  return total(prior, {
+    basket,
+    delivery,
+    region,
+    kind,
+    endCustomer,
+    amount: amountGiven(basket, amount),
+    customer,
+  });
+}
+
+/**
+ * Scores one pair with its signals in words. Symmetric: swapping the deals swaps each signal's `a`
+ * and `b`, never a weight.
+ */
+export function scorePair(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): PairScore {
+  const basket = compareBaskets(x, y, stats);
+  const m = measurePair(x, y, basket, stats);
   const signals = [
-    basketSignal(x, y, stats, words),
-    deliverySignal(x, y, words),
-    regionSignal(x, y, stats, words),
-    customerKindSignal(x, y, stats, words),
-    endCustomerSignal(x, y, words),
-    amountSignal(x, y, words),
-    customerSignal(x, y, words),
+    basketSignal(x, y, basket),
+    deliverySignal(x, y, m.delivery),
+    regionSignal(x, y, m.region),
+    customerKindSignal(x, y, m.kind),
+    endCustomerSignal(x, y, m.endCustomer),
+    amountSignal(x, y, m.amount),
+    customerSignal(x, y, m.customer),
   ];
-  // Identical baskets at list price have equal amounts: count that evidence once, not twice.
-  const [basket, , , , , amount] = signals;
-  if (basket?.level === 'identical' && amount?.level === 'same') amount.weight = 0.5;
-  let score = priorWeight(stats.n);
-  for (const s of signals) score += s.weight;
-  score = Math.round(score * 1000) / 1000;
+  const score = total(priorWeight(stats.n), m);
   return { score, probability: probabilityOf(score), signals };
 }
 

@@ -26,10 +26,21 @@ export function hasHan(text: string): boolean {
 /** Tone-less pinyin without separators ("恒通" → "hengtong"); Latin letters and digits pass through. */
 export function pinyinKey(text: string): string {
   if (!hasHan(text)) return text.toLowerCase().replace(/[^a-z0-9]/g, '');
-  return pinyin(text, { toneType: 'none', separator: '', nonZh: 'consecutive', v: true })
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
+  let key = PINYIN_KEYS.get(text);
+  if (key === undefined) {
+    key = pinyin(text, { toneType: 'none', separator: '', nonZh: 'consecutive', v: true })
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '');
+    // Bounded: start over rather than grow without end in a long-lived server.
+    if (PINYIN_KEYS.size >= PINYIN_KEYS_MAX) PINYIN_KEYS.clear();
+    PINYIN_KEYS.set(text, key);
+  }
+  return key;
 }
+
+/** Trade names repeat (恒通 is in hundreds of names), and pinyin-pro costs tens of µs a call. */
+const PINYIN_KEYS = new Map<string, string>();
+const PINYIN_KEYS_MAX = 50_000;
 
 /** Sørensen–Dice over character bigrams: 1 for equal strings, 0 for nothing in common. */
 export function diceBigrams(x: string, y: string): number {

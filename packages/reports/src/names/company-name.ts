@@ -1,5 +1,6 @@
 import { PROVINCES } from '../duplicates/provinces.js';
 import { diceBigrams, hasHan, pinyinKey, simplify } from './chinese-text.js';
+import { INDUSTRY_WORDS, LATIN_INDUSTRY_WORDS } from './industry-words.js';
 
 /** A company name taken apart: 山东(region) 恒通(trade name) 系统集成(industry) 有限公司(legal form). */
 export interface CompanyName {
@@ -69,6 +70,7 @@ const CITIES = [
   '常州',
 ];
 const REGIONS = [...Object.values(PROVINCES).map((p) => p.zh), ...CITIES].sort((x, y) => y.length - x.length);
+const REGION_SET = new Set(REGIONS);
 const REGION_SUFFIX = /^(省|市|自治区|特别行政区|壮族自治区|回族自治区|维吾尔自治区)/;
 
 // Longest first, so 股份有限公司 wins over 有限公司.
@@ -85,77 +87,14 @@ const LEGAL_FORMS = [
   '工作室',
   '厂',
 ];
-const LATIN_LEGAL = /\b(co|ltd|limited|inc|incorporated|corp|corporation|company|group|llc|plc|gmbh)\b/g;
-const INDUSTRY = [
-  '系统集成',
-  '信息技术',
-  '信息科技',
-  '网络科技',
-  '电子科技',
-  '智能科技',
-  '数据科技',
-  '软件技术',
-  '科技发展',
-  '物流',
-  '科技',
-  '技术',
-  '网络',
-  '电子',
-  '智能',
-  '软件',
-  '数据',
-  '贸易',
-  '商贸',
-  '实业',
-  '发展',
-  '工程',
-  '通信',
-  '通讯',
-  '自动化',
-  '设备',
-  '信息',
-  '系统',
-  '集成',
-  '电气',
-  '机械',
-  '咨询',
-  '服务',
-  '供应链',
-  '仓储',
-].sort((x, y) => y.length - x.length);
-const LATIN_INDUSTRY = new Set([
-  'system',
-  'systems',
-  'integration',
-  'information',
-  'technology',
-  'technologies',
-  'tech',
-  'network',
-  'networks',
-  'electronics',
-  'electronic',
-  'software',
-  'logistics',
-  'trading',
-  'engineering',
-  'data',
-  'smart',
-  'intelligent',
-  'communication',
-  'communications',
-  'automation',
-  'equipment',
-  'services',
-  'service',
-  'development',
-  'industrial',
-  'supply',
-  'chain',
-  'and',
-  'the',
-  'of',
-]);
+// English legal forms, and the pinyin of Chinese ones (Youxian Gongsi) from names read out letter by letter.
+const LATIN_LEGAL =
+  /\b(co|ltd|limited|inc|incorporated|corp|corporation|company|group|holdings|llc|plc|gmbh|youxian|gongsi|gufen|zeren|jituan|youxiangongsi)\b/g;
+// Longest first, so 系统集成 is one word and 信息技术 is not read as 技术.
+const INDUSTRY = Object.keys(INDUSTRY_WORDS).sort((x, y) => y.length - x.length);
+const LATIN_INDUSTRY = new Set(LATIN_INDUSTRY_WORDS.keys());
+const PINYIN_INDUSTRY = new Set(Object.keys(INDUSTRY_WORDS).map((w) => pinyinKey(w)));
+const ENGLISH_INDUSTRY = new Set([...LATIN_INDUSTRY].filter((w) => !PINYIN_INDUSTRY.has(w)));
 const LATIN_REGIONS = new Set([
   ...Object.values(PROVINCES).map((p) => p.en.toLowerCase().replace(/\s/g, '')),
   ...CITIES.map((c) => pinyinKey(c)),
@@ -165,8 +104,29 @@ const LATIN_REGIONS = new Set([
 const BRANCH = /(分公司|办事处|分部|分厂|分店|分中心|营业部)$/;
 const LATIN_BRANCH = /\b(branch|office|representative)\b/;
 
+/**
+ * Words by their first or last character, in the list's order (longest first): a prefix or suffix
+ * test then reads the two or three words that can match instead of all of them.
+ */
+function byChar(words: readonly string[], at: 'first' | 'last'): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  for (const word of words) {
+    const ch = at === 'first' ? word.charAt(0) : word.charAt(word.length - 1);
+    index.set(ch, [...(index.get(ch) ?? []), word]);
+  }
+  return index;
+}
+const NONE: readonly string[] = [];
+const INDUSTRY_BY_LAST = byChar(INDUSTRY, 'last');
+const REGIONS_BY_FIRST = byChar(REGIONS, 'first');
+const REGIONS_BY_LAST = byChar(REGIONS, 'last');
+
 export function parseCompanyName(name: string): CompanyName {
-  const simplified = simplify(name);
+  return parseSimplifiedName(simplify(name));
+}
+
+/** `parseCompanyName` for a name already through `simplify` (conversion is the costly step). */
+export function parseSimplifiedName(simplified: string): CompanyName {
   return hasHan(simplified) ? parseChinese(simplified) : parseLatin(simplified);
 }
 
@@ -195,7 +155,7 @@ function parseChinese(simplified: string): CompanyName {
   const industry: string[] = [];
   for (let changed = true; changed; ) {
     changed = false;
-    for (const word of INDUSTRY) {
+    for (const word of INDUSTRY_BY_LAST.get(rest.charAt(rest.length - 1)) ?? NONE) {
       if (rest.endsWith(word) && rest.length > word.length) {
         industry.unshift(word);
         rest = rest.slice(0, -word.length);
@@ -205,6 +165,11 @@ function parseChinese(simplified: string): CompanyName {
     }
   }
   rest = stripRegionAtStart(rest, region);
+  // 潍坊通信机械: the trade name is itself a business word; what is left is a region, or nothing.
+  if (industry.length > 0 && (rest.length === 0 || REGION_SET.has(rest.replace(/(市|省)$/, '')))) {
+    if (rest.length > 0) region.push(rest.replace(/(市|省)$/, ''));
+    rest = industry.shift() as string;
+  }
   // 瑞达(青岛)信息技术: a region in the middle is also a region, as long as a trade name remains.
   for (const word of REGIONS) {
     const at = rest.indexOf(word);
@@ -221,7 +186,7 @@ function stripRegionAtStart(text: string, region: string[]): string {
   let rest = text;
   for (let changed = true; changed; ) {
     changed = false;
-    for (const word of REGIONS) {
+    for (const word of REGIONS_BY_FIRST.get(rest.charAt(0)) ?? NONE) {
       if (rest.startsWith(word) && rest.length > word.length) {
         region.push(word);
         rest = rest.slice(word.length).replace(REGION_SUFFIX, '');
@@ -235,7 +200,7 @@ function stripRegionAtStart(text: string, region: string[]): string {
 
 function stripRegionAtEnd(text: string, region: string[]): string {
   const rest = text.replace(/(市|省)$/, '');
-  for (const word of REGIONS) {
+  for (const word of REGIONS_BY_LAST.get(rest.charAt(rest.length - 1)) ?? NONE) {
     if (rest.endsWith(word) && rest.length > word.length) {
       region.push(word);
       return rest.slice(0, -word.length);
@@ -251,11 +216,18 @@ function parseLatin(simplified: string): CompanyName {
     .replace(LATIN_BRANCH, ' ')
     .split(/[^a-z0-9]+/)
     .filter((w) => w.length > 0);
-  const region = words.filter((w) => LATIN_REGIONS.has(w));
-  const industry = words.filter((w) => LATIN_INDUSTRY.has(w));
-  const trade = words.filter((w) => !LATIN_REGIONS.has(w) && !LATIN_INDUSTRY.has(w));
+  const region: string[] = [];
+  const industry: string[] = [];
+  const trade: string[] = [];
+  for (const w of words) {
+    if (LATIN_REGIONS.has(w)) region.push(w);
+    // The first word after the region is the trade name even when it reads as pinyin of a business
+    // word (Tongxin is 同心 as often as 通信); English business words are never a trade name.
+    else if (LATIN_INDUSTRY.has(w) && (trade.length > 0 || ENGLISH_INDUSTRY.has(w))) industry.push(w);
+    else trade.push(w);
+  }
   const clean = words.join('');
-  const tradeName = trade.length > 0 ? trade.join('') : clean;
+  const tradeName = trade.length > 0 ? trade.join('') : (industry[0] ?? clean);
   const legalForm = LATIN_LEGAL.test(simplified) ? 'latin' : null;
   LATIN_LEGAL.lastIndex = 0;
   return { clean, region, tradeName, industry, legalForm, branch, pinyin: tradeName };
@@ -267,7 +239,10 @@ export type NameMatch = 'same' | 'same_trade_name' | 'same_pinyin' | 'similar' |
 export function compareCompanyNames(a: CompanyName, b: CompanyName): NameMatch {
   if (a.clean === b.clean && a.branch === b.branch) return 'same';
   if (a.tradeName === b.tradeName) return 'same_trade_name';
-  if (a.pinyin.length >= 4 && a.pinyin === b.pinyin) return 'same_pinyin';
+  // Pinyin joins a Chinese spelling to a Latin one. Two Chinese trade names that only sound alike
+  // (恒通 / 亨通) are usually two companies, so they are at most similar.
+  if (a.pinyin.length >= 4 && a.pinyin === b.pinyin && hasHan(a.tradeName) !== hasHan(b.tradeName))
+    return 'same_pinyin';
   if (diceBigrams(a.tradeName, b.tradeName) >= 0.6 || diceBigrams(a.pinyin, b.pinyin) >= 0.8)
     return 'similar';
   return 'different';

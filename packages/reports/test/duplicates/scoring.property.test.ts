@@ -47,6 +47,33 @@ describe('deal scoring and blocking (pure engine, properties)', () => {
     );
   });
 
+  it('a floor only drops pairs below it: the pruned scan keeps every pair at or above it, same scores', () => {
+    fc.assert(
+      fc.property(
+        corpus(30),
+        fc.nat(),
+        fc.double({ min: -0.01, max: 0.01, noNaN: true }),
+        (records, pick, nudge) => {
+          const engine = new DealDuplicateEngine(records);
+          const all = engine.scan(everything).pairs;
+          fc.pre(all.length > 0);
+          // A floor at (or just around) a real pair's score: where a loose bound would drop it.
+          const floor = all[pick % all.length]!.score + nudge;
+          const expected = all
+            .filter((p) => p.score >= floor)
+            .map((p): [string, number] => [pairKey(p.a.id, p.b.id), p.score]);
+          const pruned = engine
+            .scan({ minScore: floor, limit: 1_000_000 })
+            .pairs.map((p): [string, number] => [pairKey(p.a.id, p.b.id), p.score]);
+          expect(pruned).toEqual(expected);
+          // The explained score of every pair is the score it was ranked by.
+          for (const p of all) expect(engine.score(p.a.id, p.b.id).score).toBe(p.score);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
   it('excluded pairs never appear, in the scan or in the check', () => {
     fc.assert(
       fc.property(corpus(25), fc.nat(), (records, pick) => {

@@ -6,6 +6,7 @@ import { RECORD_TABLES_0001 } from './0001-record-tables.js';
 import { SUPPORT_TABLES_0001, TENANTS_TABLE_0001 } from './0001-support-tables.js';
 import { postgresPartialIndexes } from './0005-postgres-partial-indexes.js';
 import { dedupeKeys } from './0006-dedupe-keys.js';
+import { counters } from './0007-counters.js';
 import { defineTable } from './define-table.js';
 
 /** Migrations live in code (no file-system provider), each built for the engine it runs on. */
@@ -35,6 +36,7 @@ export function migrations(engine: SqlEngine): Record<string, Migration> {
     },
     '0005_postgres_partial_indexes': postgresPartialIndexes(engine),
     '0006_dedupe_keys': dedupeKeys(engine),
+    '0007_counters': counters(engine),
   };
 }
 

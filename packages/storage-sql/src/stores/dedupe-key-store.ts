@@ -1,11 +1,19 @@
-import type { DedupeBlock, DedupeKeyStore, DedupeSource, Instant } from '@gongfu/core';
+import type { DedupeBlock, DedupeEntry, DedupeKeyStore, DedupeSource, Instant } from '@gongfu/core';
 import { sql } from 'kysely';
-import type { AnyExpressionBuilder } from '../any-db.js';
+import type { AnyExpressionBuilder, AnyRow } from '../any-db.js';
 import type { StoreContext } from '../records/store-context.js';
+import { writeRows } from './batched-write.js';
 
-/** Keeps `IN (…)` lists and multi-row inserts well under every engine's bound-parameter limit. */
+/** Opportunities per statement that names them (`IN (…)` lists, source upserts). */
 const CHUNK = 500;
-const ROWS_PER_INSERT = 1000;
+/** Rows per multi-row INSERT: at most 5 parameters each, far below every engine's limit. */
+const ROWS_PER_INSERT = 1024;
+/**
+ * Block size changes held before they are written. Every re-keyed deal moves some 30 blocks, so
+ * writing them per chunk cost as much as writing the keys; held and written once, sorted, each
+ * block is written once — up to this many at a time, which bounds the memory of a huge re-key.
+ */
+const MAX_PENDING_BLOCKS = 500_000;
 /** The opportunity id no deal has, under which the last refresh's instant is kept. */
 const REFRESHED = '';
 
@@ -18,82 +26,104 @@ const differs = (eb: AnyExpressionBuilder, accountVersion: string) =>
     eb(sql`coalesce(s.account_version, -1)`, '<>', sql`coalesce(${sql.ref(accountVersion)}, -1)`),
   ]);
 
+const byKey = (p: string, q: string) => (p < q ? -1 : p > q ? 1 : 0);
+
+async function* oneBatch<T>(batch: T): AsyncIterable<T> {
+  yield batch;
+}
+
 /** Blocking keys of the duplicate detector, their block sizes and what they were computed from. */
 export class SqlDedupeKeyStore implements DedupeKeyStore {
   constructor(private readonly ctx: StoreContext) {}
 
-  async replace(entries: readonly { source: DedupeSource; keys: readonly string[] }[]): Promise<void> {
-    const { db, tenantId } = this.ctx;
-    for (let i = 0; i < entries.length; i += CHUNK) {
-      const chunk = entries.slice(i, i + CHUNK);
-      const ids = chunk.map((e) => e.source.opportunityId);
-      const delta = new Map<string, number>();
-      const old = await db
-        .selectFrom('dedupe_keys')
-        .select('key')
-        .where('tenant_id', '=', tenantId)
-        .where('opportunity_id', 'in', ids)
-        .execute();
-      for (const row of old) delta.set(row.key, (delta.get(row.key) ?? 0) - 1);
-      await db
-        .deleteFrom('dedupe_keys')
-        .where('tenant_id', '=', tenantId)
-        .where('opportunity_id', 'in', ids)
-        .execute();
-      const rows: { tenant_id: string; key: string; opportunity_id: string }[] = [];
-      for (const { source, keys } of chunk) {
-        for (const key of new Set(keys)) {
-          rows.push({ tenant_id: tenantId, key, opportunity_id: source.opportunityId });
-          delta.set(key, (delta.get(key) ?? 0) + 1);
-        }
+  async replace(entries: readonly DedupeEntry[]): Promise<void> {
+    await this.replaceBatches(oneBatch(entries));
+  }
+
+  async replaceBatches(batches: AsyncIterable<readonly DedupeEntry[]>): Promise<void> {
+    const delta = new Map<string, number>();
+    for await (const batch of batches) {
+      for (let i = 0; i < batch.length; i += CHUNK) await this.rekeyChunk(batch.slice(i, i + CHUNK), delta);
+      if (delta.size >= MAX_PENDING_BLOCKS) {
+        await this.applyDeltas(delta);
+        delta.clear();
       }
-      for (let r = 0; r < rows.length; r += ROWS_PER_INSERT)
-        await db
-          .insertInto('dedupe_keys')
-          .values(rows.slice(r, r + ROWS_PER_INSERT))
-          .execute();
-      await this.applyDeltas(delta);
-      await this.replaceSources(chunk.map((e) => e.source));
     }
+    await this.applyDeltas(delta);
+  }
+
+  /** Swaps the keys of up to CHUNK opportunities; block sizes only move in `delta`. */
+  private async rekeyChunk(chunk: readonly DedupeEntry[], delta: Map<string, number>): Promise<void> {
+    const { db, tenantId } = this.ctx;
+    // DELETE … RETURNING, not SELECT then DELETE: a SELECT of `key` by opportunity is covered by
+    // the primary key index, and SQLite (without statistics) then scans the tenant's whole
+    // (tenant_id, key) range for every chunk — quadratic in the number of keys stored.
+    const removed = await db
+      .deleteFrom('dedupe_keys')
+      .where('tenant_id', '=', tenantId)
+      .where(
+        'opportunity_id',
+        'in',
+        chunk.map((e) => e.source.opportunityId),
+      )
+      .returning('key')
+      .execute();
+    for (const row of removed) delta.set(row.key, (delta.get(row.key) ?? 0) - 1);
+    const rows: AnyRow[] = [];
+    for (const { source, keys } of chunk) {
+      for (const key of new Set(keys)) {
+        rows.push({ tenant_id: tenantId, key, opportunity_id: source.opportunityId });
+        delta.set(key, (delta.get(key) ?? 0) + 1);
+      }
+    }
+    // In key order, the rows land on neighbouring pages of the (tenant_id, key) index: cheaper.
+    rows.sort((p, q) => byKey(p.key, q.key));
+    await writeRows(this.ctx, 'dedupe_keys:insert', rows, ROWS_PER_INSERT, (part) =>
+      db.insertInto('dedupe_keys').values([...part]),
+    );
+    await this.replaceSources(chunk.map((e) => e.source));
   }
 
   private async replaceSources(sources: readonly DedupeSource[]): Promise<void> {
     const { db, tenantId, engine } = this.ctx;
-    await db
-      .insertInto('dedupe_sources')
-      .values(
-        sources.map((source) => ({
-          tenant_id: tenantId,
-          opportunity_id: source.opportunityId,
-          version: source.version,
-          account_version: source.accountVersion,
-          seen_at: engine.encodeInstant(source.seenAt),
-        })),
-      )
-      .onConflict((oc) =>
-        oc.columns(['tenant_id', 'opportunity_id']).doUpdateSet((eb) => ({
-          version: eb.ref('excluded.version'),
-          account_version: eb.ref('excluded.account_version'),
-          seen_at: eb.ref('excluded.seen_at'),
-        })),
-      )
-      .execute();
+    const rows = sources.map((source) => ({
+      tenant_id: tenantId,
+      opportunity_id: source.opportunityId,
+      version: source.version,
+      account_version: source.accountVersion,
+      seen_at: engine.encodeInstant(source.seenAt),
+    }));
+    await writeRows(this.ctx, 'dedupe_sources:upsert', rows, CHUNK, (part) =>
+      db
+        .insertInto('dedupe_sources')
+        .values([...part])
+        .onConflict((oc) =>
+          oc.columns(['tenant_id', 'opportunity_id']).doUpdateSet((eb) => ({
+            version: eb.ref('excluded.version'),
+            account_version: eb.ref('excluded.account_version'),
+            seen_at: eb.ref('excluded.seen_at'),
+          })),
+        ),
+    );
   }
 
-  /** Block sizes move by the keys gained and lost; a block left empty is dropped. */
-  private async applyDeltas(delta: Map<string, number>): Promise<void> {
+  /** Block sizes move by the keys gained and lost, in key order; a block left empty is dropped. */
+  private async applyDeltas(delta: ReadonlyMap<string, number>): Promise<void> {
     const { db, tenantId } = this.ctx;
-    const changed = [...delta].filter(([, d]) => d !== 0);
-    for (let r = 0; r < changed.length; r += ROWS_PER_INSERT) {
-      const part = changed.slice(r, r + ROWS_PER_INSERT);
-      await db
-        .insertInto('dedupe_blocks')
-        .values(part.map(([key, size]) => ({ tenant_id: tenantId, key, size })))
-        .onConflict((oc) =>
-          oc.columns(['tenant_id', 'key']).doUpdateSet({ size: sql`dedupe_blocks.size + excluded.size` }),
-        )
-        .execute();
-    }
+    const changed = [...delta].filter(([, d]) => d !== 0).sort(([p], [q]) => byKey(p, q));
+    await writeRows(
+      this.ctx,
+      'dedupe_blocks:add',
+      changed.map(([key, size]) => ({ tenant_id: tenantId, key, size })),
+      ROWS_PER_INSERT,
+      (part) =>
+        db
+          .insertInto('dedupe_blocks')
+          .values([...part])
+          .onConflict((oc) =>
+            oc.columns(['tenant_id', 'key']).doUpdateSet({ size: sql`dedupe_blocks.size + excluded.size` }),
+          ),
+    );
     const shrunk = changed.filter(([, d]) => d < 0).map(([key]) => key);
     for (let r = 0; r < shrunk.length; r += CHUNK)
       await db

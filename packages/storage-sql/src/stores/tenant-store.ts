@@ -9,6 +9,9 @@ import {
 import { sql } from 'kysely';
 import type { AnyDb, AnyRow } from '../any-db.js';
 import type { SqlEngine } from '../engine/sql-engine.js';
+import { raiseOrderNumberCounters } from '../migrations/0007-counters.js';
+import type { StoreContext } from '../records/store-context.js';
+import { writeRows } from './batched-write.js';
 import {
   assertTenantRows,
   compareByKey,
@@ -20,8 +23,11 @@ import {
 /** Every table holding tenant rows; a later migration that adds a table must add it to the codec. */
 export const TENANT_OWNED_TABLES: readonly string[] = TENANT_OWNED_TABLE_DEFS.map((t) => t.name);
 
-/** Rows per INSERT: far below SQLite's and PostgreSQL's bound-parameter limits for any table here. */
-const INSERT_BATCH = 100;
+/**
+ * Bound parameters per multi-row INSERT of an import: a table's rows go in statements of up to
+ * this many cells (a power of two of rows), far below SQLite's and PostgreSQL's limits.
+ */
+const CELLS_PER_INSERT = 8192;
 
 /** Tenants live outside any tenant-bound transaction; each call is its own statement or transaction. */
 export class SqlTenantStore implements TenantStore {
@@ -141,19 +147,42 @@ export class SqlTenantStore implements TenantStore {
             }
           }
         }
-        // Consecutive rows of one table go in one multi-row INSERT.
+        const ctx: StoreContext = {
+          db: trx,
+          engine: this.engine,
+          tenantId: tenant.id,
+          execute: (query) => trx.executeQuery(query),
+        };
         for (let start = 0; start < all.length; ) {
           const table = (all[start] as TenantRow).table;
           let end = start;
-          while (end < all.length && end - start < INSERT_BATCH && (all[end] as TenantRow).table === table)
-            end++;
-          const values = all.slice(start, end).map((r) => encodeTenantRow(this.engine, tenant.id, r));
-          await trx.insertInto(table).values(values).execute();
+          while (end < all.length && (all[end] as TenantRow).table === table) end++;
+          await this.insertRun(ctx, all.slice(start, end));
           start = end;
         }
         await this.afterHistoryImport(trx, all);
+        // An export made before counters existed has no counter row: derive it from the orders.
+        await raiseOrderNumberCounters(trx, tenant.id);
       }),
     );
+  }
+
+  /**
+   * Rows of one table, in multi-row INSERTs of a few fixed sizes, each statement built once:
+   * building every statement anew cost more than SQLite running it. Encoded a slice at a time, so a
+   * million-row table is not held twice.
+   */
+  private async insertRun(ctx: StoreContext, rows: readonly TenantRow[]): Promise<void> {
+    const table = (rows[0] as TenantRow).table;
+    const encode = (r: TenantRow) => encodeTenantRow(this.engine, ctx.tenantId, r);
+    const cells = Object.keys(encode(rows[0] as TenantRow)).length;
+    const perInsert = 2 ** Math.floor(Math.log2(Math.max(1, CELLS_PER_INSERT / cells)));
+    for (let from = 0; from < rows.length; from += perInsert * 16) {
+      const values = rows.slice(from, from + perInsert * 16).map(encode);
+      await writeRows(ctx, `import:${table}`, values, perInsert, (part) =>
+        ctx.db.insertInto(table).values([...part]),
+      );
+    }
   }
 
   /**

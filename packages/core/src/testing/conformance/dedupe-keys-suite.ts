@@ -1,5 +1,5 @@
 import { describe, expect } from 'vitest';
-import type { DedupeSource } from '../../storage/dedupe-key-store.js';
+import type { DedupeEntry, DedupeSource } from '../../storage/dedupe-key-store.js';
 import { conformanceIt, freshTenant, inTx, rawRows } from './conformance-it.js';
 import { buildAccount, minutesAfterBase } from './fixtures.js';
 import { buildOpportunity } from './fixtures-deals.js';
@@ -11,6 +11,47 @@ const source = (opportunityId: string, version = 1, minutes = 0): DedupeSource =
   accountVersion: 1,
   seenAt: minutesAfterBase(minutes),
 });
+
+/**
+ * A re-key in three batches, large enough to span several statements and to change a deal twice:
+ * 1,100 deals over 40 shared keys and one key of their own each, then 600 of them again (half
+ * keyless, as closed deals are) and 50 new ones.
+ */
+function rekeyBatches(): DedupeEntry[][] {
+  const deal = (i: number) => `deal${String(i).padStart(5, '0')}`;
+  const first = Array.from({ length: 1100 }, (_, i) => ({
+    source: source(deal(i), 1, 1),
+    keys: [`k:shared${i % 40}`, `k:shared${(i * 7) % 40}`, `k:own${i}`],
+  }));
+  const again = Array.from({ length: 600 }, (_, i) => ({
+    source: source(deal(i * 2), 2, 2),
+    keys: i % 2 === 0 ? [] : [`k:shared${i % 3}`, 'k:late'],
+  }));
+  const fresh = Array.from({ length: 50 }, (_, i) => ({
+    source: source(deal(2000 + i), 1, 3),
+    keys: ['k:late'],
+  }));
+  return [first, [], again, fresh];
+}
+
+async function* batchesOf<T>(batches: readonly T[]): AsyncIterable<T> {
+  for (const batch of batches) yield batch;
+}
+
+const ROW_ORDER = (r: Record<string, unknown>) =>
+  `${String(r.key ?? '')}\u0000${String(r.opportunity_id ?? '')}`;
+
+/** A table's rows of one tenant without the tenant column, in a fixed order, to compare two tenants. */
+async function tableOf(
+  state: SuiteState,
+  table: string,
+  tenantId: string,
+): Promise<Record<string, unknown>[]> {
+  const rows = await rawRows(state, table, tenantId);
+  return rows
+    .map(({ tenant_id: _, ...rest }) => rest)
+    .sort((p, q) => (ROW_ORDER(p) < ROW_ORDER(q) ? -1 : ROW_ORDER(p) > ROW_ORDER(q) ? 1 : 0));
+}
 
 /** Persisted blocking keys: exact block sizes, capped member lists, staleness by version and time. */
 export function registerDedupeKeys(state: SuiteState): void {
@@ -96,6 +137,38 @@ export function registerDedupeKeys(state: SuiteState): void {
           // A renamed account makes all its deals stale, though the deals did not change.
           await tx.accounts.update({ ...account, version: 2, updatedAt: minutesAfterBase(20) }, 1);
           expect(await tx.dedupeKeys.stale(minutesAfterBase(15))).toEqual(['d1', 'd2', 'd3']);
+        });
+      },
+    );
+
+    conformanceIt(
+      state,
+      'dedupe.replace-batches',
+      'replaceBatches leaves exactly what replace of each batch in turn leaves, block sizes included',
+      async () => {
+        const batches = rekeyBatches();
+        const inBatches = await freshTenant(state);
+        const oneByOne = await freshTenant(state);
+        await inTx(state, inBatches, (tx) => tx.dedupeKeys.replaceBatches(batchesOf(batches)));
+        await inTx(state, oneByOne, async (tx) => {
+          for (const batch of batches) await tx.dedupeKeys.replace(batch);
+        });
+        for (const table of ['dedupe_keys', 'dedupe_blocks', 'dedupe_sources'])
+          expect(await tableOf(state, table, inBatches)).toEqual(await tableOf(state, table, oneByOne));
+        // And what that is: each deal holds the keys of its last entry.
+        const model = new Map<string, Set<string>>();
+        for (const batch of batches)
+          for (const e of batch) model.set(e.source.opportunityId, new Set(e.keys));
+        const keys = [...new Set([...model.values()].flatMap((k) => [...k]))].sort();
+        const expected = keys.map((key) => {
+          const ids = [...model].filter(([, held]) => held.has(key)).map(([id]) => id);
+          return { key, size: ids.length, opportunityIds: ids.sort() };
+        });
+        expect(expected.find((b) => b.key === 'k:late')?.size).toBe(350);
+        expect(keys).not.toContain('k:own0');
+        await inTx(state, inBatches, async (tx) => {
+          expect(await tx.dedupeKeys.blocks([...keys, 'k:own0'], 10_000)).toEqual(expected);
+          expect(await tx.dedupeKeys.watermark()).toBe(minutesAfterBase(3));
         });
       },
     );

@@ -52,6 +52,7 @@ export const CONFORMANCE_TABLES = {
   reminders: 'reminders',
   history: 'history_events',
   merges: 'merges',
+  counters: 'counters',
 } as const;
 
 export type ConformanceTable = (typeof CONFORMANCE_TABLES)[keyof typeof CONFORMANCE_TABLES];

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import { registerConcurrency } from './concurrency-suite.js';
 import { assertKnownSkips } from './conformance-it.js';
+import { registerCounters } from './counters-suite.js';
 import { registerCrud } from './crud-suite.js';
 import { registerDedupeKeys } from './dedupe-keys-suite.js';
 import { registerDispatch } from './dispatch-suite.js';
@@ -71,5 +72,6 @@ export function runStorageConformance(harness: ConformanceHarness): void {
     registerIsolation(state);
     registerDuplicateResolutions(state);
     registerDedupeKeys(state);
+    registerCounters(state);
   });
 }

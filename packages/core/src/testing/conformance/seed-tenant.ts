@@ -33,7 +33,7 @@ export interface Seed {
   mergeId: string;
 }
 
-/** Fills `tenantId` with one record of every kind plus team, quote, history, reminder and merge rows. */
+/** Fills `tenantId` with one record of every kind plus team, quote, history, reminder, merge and counter rows. */
 export async function seedTenant(state: SuiteState, tenantId: string, tag: string): Promise<Seed> {
   const kinds: SeededKind[] = [];
   const inserts: ((tx: StorageTx) => Promise<void>)[] = [];
@@ -86,6 +86,7 @@ export async function seedTenant(state: SuiteState, tenantId: string, tag: strin
       }),
     );
     await tx.merges.insert(buildMerge({ id: seed.mergeId }));
+    await tx.counters.next(`counter-${tag}`);
   });
   return seed;
 }

@@ -131,12 +131,30 @@ export function describeFailureInjection(makeStorage: StorageFactory): void {
         w.crm.opportunities.win(w.org.repA, opportunity.id, {
           createOrder: { promisedDelivery: '2026-06-30', warrantyMonths: 24 },
         });
-      // deal update + history + reminders, order insert + history + reminders.
-      expect(await failEachWrite(faulty, w.crm.tenantId, win)).toBeGreaterThanOrEqual(4);
+      // deal update + history + reminders, order number + order insert + history + reminders.
+      expect(await failEachWrite(faulty, w.crm.tenantId, win)).toBeGreaterThanOrEqual(5);
       const deal = await w.crm.opportunities.get(w.org.repA, opportunity.id);
       expect(deal.stage).toBe('won');
       const orders = await w.crm.orders.list(w.org.repA, { opportunityId: [opportunity.id] });
-      expect(orders.items.map((o) => o.warrantyMonths)).toEqual([24]);
+      // Every failed attempt took a number after the deal's writes; each rolled back with its
+      // transaction, so the tenant's first order still gets the first number.
+      expect(orders.items.map((o) => [o.warrantyMonths, o.number])).toEqual([[24, 'SO-2026-000001']]);
+    });
+
+    it('direct order: its number is taken in the transaction, never consumed by a failed attempt', async () => {
+      const { faulty, w } = await world();
+      const dealer = await w.crm.accounts.create(w.org.otherRep, { name: '烟台条码经销商', kind: 'dealer' });
+      const create = () =>
+        w.crm.orders.createDirect(w.org.otherRep, {
+          accountId: dealer.id,
+          lines: [{ sku: 'LS2208', quantity: 10, unitPrice: cny(118_000) }],
+        });
+      // order number, order insert, team, history, reminders.
+      expect(await failEachWrite(faulty, w.crm.tenantId, create)).toBeGreaterThanOrEqual(4);
+      const next = await create();
+      const numbers = (await w.crm.orders.list(w.org.admin, {})).items.map((o) => o.number).sort();
+      expect(numbers).toEqual(['SO-2026-000001', 'SO-2026-000002']);
+      expect(next.number).toBe('SO-2026-000002');
     });
   });
 }

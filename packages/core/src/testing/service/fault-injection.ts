@@ -1,7 +1,7 @@
 import type { CrmStorage, StorageTx } from '../../storage/crm-storage.js';
 
-/** Every method that changes rows; reads pass through untouched. */
-const WRITES = new Set(['insert', 'update', 'replace', 'create', 'append', 'remove', 'linkLead']);
+/** Every method that changes rows (`next` increments a counter); reads pass through untouched. */
+const WRITES = new Set(['insert', 'update', 'replace', 'create', 'append', 'remove', 'linkLead', 'next']);
 
 export class InjectedFault extends Error {
   constructor(readonly write: number) {

@@ -103,6 +103,25 @@ export function orderFlowCases(world: () => Promise<ServiceWorld>): void {
     expect((await crm.orders.list(org.manager)).items).toEqual([]);
   });
 
+  it('numbers orders 1, 2, 3… per workspace, deal orders and direct orders alike', async () => {
+    const w = await world();
+    const other = await world();
+    const { crm, org } = w;
+    const fromDeal = await crm.orders.createFromOpportunity(org.repA, (await wonDeal(w)).id);
+    const dealer = await crm.accounts.create(org.otherRep, { name: '青岛扫描设备经销部', kind: 'dealer' });
+    const line = { sku: 'LS2208', quantity: 5, unitPrice: { amount: 110_000, currency: 'CNY' } };
+    const direct = await crm.orders.createDirect(org.otherRep, { accountId: dealer.id, lines: [line] });
+    const later = await crm.orders.createFromOpportunity(org.repA, (await wonDeal(w, '济南华信系统集成')).id);
+    expect([fromDeal.number, direct.number, later.number]).toEqual([
+      'SO-2026-000001',
+      'SO-2026-000002',
+      'SO-2026-000003',
+    ]);
+    // Another workspace on the same storage starts at 1 of its own.
+    const first = await other.crm.orders.createFromOpportunity(other.org.repA, (await wonDeal(other)).id);
+    expect(first.number).toBe('SO-2026-000001');
+  });
+
   it('lists orders by status, account and deal within what the actor may see', async () => {
     const w = await world();
     const { crm, org } = w;

@@ -1,18 +1,12 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { hasHan } from '../../names/chinese-text.js';
 import { compareCompanyNames } from '../../names/company-name.js';
-import { placeLabel } from './company-facets.js';
+import { placeLabel, readableConcepts } from './company-facets.js';
+import { industrySignal, regionSignal } from './facet-signals.js';
+import { commonNamePenalty, type NameFrequency } from './name-frequency.js';
 import type { PreparedAccount } from './prepared-entity.js';
-import type { EntitySignal, EntitySignalName } from './types.js';
-
-const signal = (
-  name: EntitySignalName,
-  level: string,
-  weight: number,
-  a: unknown,
-  b: unknown,
-  text: string,
-): EntitySignal => ({ name, level, weight, a, b, text });
+import { signal } from './signal.js';
+import type { EntitySignal } from './types.js';
 
 /** "+86 531 8888 0000": how a manager reads a number back. */
 export function phoneLabel(e164: string): string {
@@ -20,12 +14,15 @@ export function phoneLabel(e164: string): string {
 }
 
 /** Equal unified social credit codes are one legal entity; two different codes are two entities. */
-export function creditCodeSignal(x: PreparedAccount, y: PreparedAccount): EntitySignal {
-  const [a, b] = [x.creditCode, y.creditCode];
-  if (a === null || b === null) return signal('credit_code', 'unknown', 0, a, b, 'a credit code is missing');
-  if (a === b) return signal('credit_code', 'same', 24, a, b, `same unified social credit code ${a}`);
+export function creditCodeSignal(x: PreparedAccount, y: PreparedAccount, words = true): EntitySignal {
+  const a = x.creditCode;
+  const b = y.creditCode;
+  if (a === null || b === null)
+    return signal('credit_code', 'unknown', 0, a, b, words && 'a credit code is missing');
+  if (a === b)
+    return signal('credit_code', 'same', 24, a, b, words && `same unified social credit code ${a}`);
   // A veto: outweighs everything else a pair can share (name, phone, address: at most +28 bits).
-  return signal('credit_code', 'different', -30, a, b, `different credit codes (${a} / ${b})`);
+  return signal('credit_code', 'different', -30, a, b, words && `different credit codes (${a} / ${b})`);
 }
 
 /** What made two spellings of one name differ, in words. */
@@ -46,97 +43,88 @@ function companyLabel(x: PreparedAccount, y: PreparedAccount): string {
   const region = han.name.region.find((r) => han.name.clean.startsWith(r)) ?? '';
   const place = placeLabel(han.place);
   const shared = x.concepts.filter((c) => y.concepts.includes(c));
-  const business = (shared.length > 0 ? shared : han.concepts).join(' ');
+  const business = readableConcepts(shared.length > 0 ? shared : han.concepts);
   return [`${region}${han.name.tradeName}`, place ? `(${place})` : '', business].filter((s) => s).join(' ');
 }
+
+const NAME_WEIGHT = { same: 10, same_trade_name: 9, same_pinyin: 8, similar: 2, different: -6 } as const;
 
 /**
  * The name compared by structure. A branch is not its head office, and two different trade names
  * are two companies even in one city; the same trade name under other legal forms, characters or
- * in pinyin is strong evidence of one company.
+ * in pinyin is strong evidence of one company, the less so the more accounts share it.
  */
-export function companyNameSignal(x: PreparedAccount, y: PreparedAccount): EntitySignal {
-  const [a, b] = [x.record.name, y.record.name];
+export function companyNameSignal(
+  x: PreparedAccount,
+  y: PreparedAccount,
+  names?: NameFrequency,
+  words = true,
+): EntitySignal {
+  const a = x.record.name;
+  const b = y.record.name;
   const match = compareCompanyNames(x.name, y.name);
   if (x.name.branch !== y.name.branch && match !== 'different')
-    return signal('name', 'branch', -6, a, b, `a company and its branch are not one record (${a} / ${b})`);
-  const notes = spellingNotes(x, y);
-  const tail = notes.length > 0 ? `, ${notes.join(', ')}` : '';
-  switch (match) {
-    case 'same':
-      return signal(
-        'name',
-        'same',
-        10,
-        a,
-        b,
-        a === b ? `same name (${a})` : `same name once normalised (${a} / ${b})${tail}`,
-      );
-    case 'same_trade_name':
-      return signal('name', 'same_trade_name', 9, a, b, `same trade name: ${companyLabel(x, y)}${tail}`);
-    case 'same_pinyin':
-      return signal('name', 'same_pinyin', 8, a, b, `same trade name: ${companyLabel(x, y)}${tail}`);
-    case 'similar':
-      return signal('name', 'similar', 2, a, b, `similar names (${a} / ${b})`);
-    default:
-      return signal('name', 'different', -6, a, b, `different names (${a} / ${b})`);
-  }
-}
-
-/** Many companies share a trade name across China; one in another city is usually another company. */
-export function regionSignal(x: PreparedAccount, y: PreparedAccount): EntitySignal {
-  const [a, b] = [x.place, y.place];
-  const where = (p: typeof a) => placeLabel(p);
-  if (a.city && b.city) {
-    if (a.city === b.city) return signal('region', 'same_city', 1, a, b, `both in ${where(a)}`);
-    return signal('region', 'different_city', -4, a, b, `one in ${where(a)}, the other in ${where(b)}`);
-  }
-  // The region in a registered name is where it was registered: 山东恒通 and 青岛恒通 are two registrations.
-  if (a.named.length > 0 && b.named.length > 0 && !a.named.some((r) => b.named.includes(r)))
     return signal(
-      'region',
-      'different_registration',
-      -3,
+      'name',
+      'branch',
+      -6,
       a,
       b,
-      `registered in different places (${where(a)} / ${where(b)})`,
+      words && `a company and its branch are not one record (${a} / ${b})`,
     );
-  if (a.province && b.province) {
-    if (a.province === b.province) return signal('region', 'same_province', 0.5, a, b, `both in ${where(a)}`);
-    return signal('region', 'different_province', -4, a, b, `one in ${where(a)}, the other in ${where(b)}`);
-  }
-  return signal('region', 'unknown', 0, a, b, 'a region is unknown');
+  if (match === 'similar') return signal('name', 'similar', 2, a, b, words && `similar names (${a} / ${b})`);
+  if (match === 'different')
+    return signal('name', 'different', -6, a, b, words && `different names (${a} / ${b})`);
+  // A name twenty accounts share points at none of them in particular.
+  const sharing = names?.sharing(x, y) ?? 0;
+  const penalty = commonNamePenalty(sharing);
+  const weight = NAME_WEIGHT[match] - penalty;
+  if (!words) return signal('name', match, weight, a, b, false);
+  const notes = spellingNotes(x, y);
+  if (penalty > 0) notes.push(`a common name (${sharing} accounts share it)`);
+  const tail = notes.length > 0 ? `, ${notes.join(', ')}` : '';
+  if (match === 'same')
+    return signal(
+      'name',
+      match,
+      weight,
+      a,
+      b,
+      a === b ? `same name (${a})${tail}` : `same name once normalised (${a} / ${b})${tail}`,
+    );
+  return signal('name', match, weight, a, b, `same trade name: ${companyLabel(x, y)}${tail}`);
 }
 
-export function industrySignal(x: PreparedAccount, y: PreparedAccount): EntitySignal {
-  const [a, b] = [x.concepts, y.concepts];
-  if (a.length === 0 || b.length === 0)
-    return signal('industry', 'unknown', 0, a, b, 'a line of business is unknown');
-  if (a.some((c) => b.includes(c)))
-    return signal('industry', 'same', 1, a, b, `both in ${a.filter((c) => b.includes(c)).join(' ')}`);
-  const words = (p: PreparedAccount) => p.name.industry.join('') || p.concepts.join(' ');
-  return signal('industry', 'different', -4, a, b, `different lines of business (${words(x)} / ${words(y)})`);
-}
-
-export function phoneSignal(x: { phones: string[] }, y: { phones: string[] }, weight = 8): EntitySignal {
-  const [a, b] = [x.phones, y.phones];
+export function phoneSignal(
+  x: { phones: string[] },
+  y: { phones: string[] },
+  weight = 8,
+  words = true,
+): EntitySignal {
+  const a = x.phones;
+  const b = y.phones;
   const shared = a.find((p) => b.includes(p));
-  if (shared) return signal('phone', 'same', weight, a, b, `same phone ${phoneLabel(shared)}`);
-  if (a.length === 0 || b.length === 0) return signal('phone', 'unknown', 0, a, b, 'a phone is missing');
+  if (shared) return signal('phone', 'same', weight, a, b, words && `same phone ${phoneLabel(shared)}`);
+  if (a.length === 0 || b.length === 0)
+    return signal('phone', 'unknown', 0, a, b, words && 'a phone is missing');
   // A company has many lines; different numbers say little.
-  return signal('phone', 'different', 0, a, b, 'different phones');
+  return signal('phone', 'different', 0, a, b, words && 'different phones');
 }
 
 export function emailSignal(
   x: { emails: string[]; domains: string[] },
   y: { emails: string[]; domains: string[] },
   weights = { address: 8, domain: 6, otherDomain: -1 },
+  words = true,
 ): EntitySignal {
-  const [a, b] = [x.emails, y.emails];
+  const a = x.emails;
+  const b = y.emails;
   const address = a.find((e) => b.includes(e));
-  if (address) return signal('email', 'same_address', weights.address, a, b, `same email ${address}`);
+  if (address)
+    return signal('email', 'same_address', weights.address, a, b, words && `same email ${address}`);
   const domain = x.domains.find((d) => y.domains.includes(d));
-  if (domain) return signal('email', 'same_domain', weights.domain, a, b, `same mail domain ${domain}`);
+  if (domain)
+    return signal('email', 'same_domain', weights.domain, a, b, words && `same mail domain ${domain}`);
   if (x.domains.length > 0 && y.domains.length > 0)
     return signal(
       'email',
@@ -144,19 +132,28 @@ export function emailSignal(
       weights.otherDomain,
       a,
       b,
-      `different mail domains (${x.domains[0]} / ${y.domains[0]})`,
+      words && `different mail domains (${x.domains[0]} / ${y.domains[0]})`,
     );
-  return signal('email', 'unknown', 0, a, b, 'no company mail domain to compare');
+  return signal('email', 'unknown', 0, a, b, words && 'no company mail domain to compare');
 }
 
-/** Every account signal of a pair; symmetric (swapping swaps `a` and `b`, never a weight). */
-export function accountSignals(x: PreparedAccount, y: PreparedAccount): EntitySignal[] {
+/**
+ * Every account signal of a pair; symmetric (swapping swaps `a` and `b`, never a weight). `names`
+ * counts how many of the scanned accounts share a trade name; without it a name counts in full.
+ * With `words` false the weights are the same and every `text` is empty.
+ */
+export function accountSignals(
+  x: PreparedAccount,
+  y: PreparedAccount,
+  names?: NameFrequency,
+  words = true,
+): EntitySignal[] {
   return [
-    creditCodeSignal(x, y),
-    companyNameSignal(x, y),
-    regionSignal(x, y),
-    industrySignal(x, y),
-    phoneSignal(x, y),
-    emailSignal(x, y),
+    creditCodeSignal(x, y, words),
+    companyNameSignal(x, y, names, words),
+    regionSignal(x, y, words),
+    industrySignal(x, y, words),
+    phoneSignal(x, y, 8, words),
+    emailSignal(x, y, undefined, words),
   ];
 }

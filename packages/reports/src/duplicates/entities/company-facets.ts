@@ -1,64 +1,14 @@
 import { pinyinKey } from '../../names/chinese-text.js';
 import type { CompanyName } from '../../names/company-name.js';
+import { INDUSTRY_WORDS, LATIN_INDUSTRY_WORDS, VAGUE_CONCEPTS } from '../../names/industry-words.js';
 import { PROVINCES } from '../provinces.js';
-
-/**
- * Industry words in either script reduced to shared concepts, so 系统集成 and "System Integration"
- * compare equal and 恒通物流 is told apart from 恒通系统集成 (one trade name, two businesses).
- */
-const INDUSTRY_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
-  系统集成: ['system', 'integration'],
-  信息技术: ['information', 'technology'],
-  信息科技: ['information', 'technology'],
-  网络科技: ['network', 'technology'],
-  电子科技: ['electronics', 'technology'],
-  智能科技: ['smart', 'technology'],
-  数据科技: ['data', 'technology'],
-  软件技术: ['software', 'technology'],
-  科技发展: ['technology', 'development'],
-  科技: ['technology'],
-  技术: ['technology'],
-  网络: ['network'],
-  电子: ['electronics'],
-  智能: ['smart'],
-  软件: ['software'],
-  数据: ['data'],
-  物流: ['logistics'],
-  仓储: ['logistics'],
-  供应链: ['logistics'],
-  贸易: ['trading'],
-  商贸: ['trading'],
-  实业: ['industrial'],
-  发展: ['development'],
-  工程: ['engineering'],
-  通信: ['communication'],
-  通讯: ['communication'],
-  自动化: ['automation'],
-  设备: ['equipment'],
-  信息: ['information'],
-  系统: ['system'],
-  集成: ['integration'],
-  服务: ['service'],
-};
-const LATIN_CONCEPTS: Readonly<Record<string, string>> = {
-  systems: 'system',
-  technologies: 'technology',
-  tech: 'technology',
-  networks: 'network',
-  electronic: 'electronics',
-  intelligent: 'smart',
-  communications: 'communication',
-  services: 'service',
-  supply: 'logistics',
-  chain: 'logistics',
-};
-/** Words that say nothing about the business ("development", "service"): not a conflict when they differ. */
-const VAGUE = new Set(['development', 'service', 'industrial', 'and', 'the', 'of']);
+import { type PhonePlace, phonePlace } from './phone-place.js';
 
 export function industryConcepts(name: CompanyName): string[] {
   const out = new Set<string>();
   for (const word of name.industry) {
-    for (const c of INDUSTRY_CONCEPTS[word] ?? [LATIN_CONCEPTS[word] ?? word]) if (!VAGUE.has(c)) out.add(c);
+    const concepts = INDUSTRY_WORDS[word] ?? LATIN_INDUSTRY_WORDS.get(word) ?? [word];
+    for (const c of concepts) if (!VAGUE_CONCEPTS.has(c)) out.add(c);
   }
   return [...out];
 }
@@ -111,9 +61,15 @@ export interface Place {
   city: string | null;
   /** The region words of the name itself, as province codes or cities ("37", "济南"), script-free. */
   named: string[];
+  /** Where the first landline's area code rings; weaker than the name (a sales office has its own line). */
+  phone: PhonePlace | null;
 }
 
-export function placeOf(name: CompanyName, storedProvince: string | null): Place {
+export function placeOf(
+  name: CompanyName,
+  storedProvince: string | null,
+  phones: readonly string[] = [],
+): Place {
   let province: string | null = null;
   let city: string | null = null;
   const named: string[] = [];
@@ -125,14 +81,29 @@ export function placeOf(name: CompanyName, storedProvince: string | null): Place
     const key = c ?? p;
     if (key) named.push(key);
   }
-  return { province: province ?? storedProvince, city, named };
+  return { province: province ?? storedProvince, city, named, phone: phonePlace(phones) };
 }
 
-/** "Shandong", "Jinan (Shandong)": for the sentence a manager reads. */
+/** Where a company is, and whether only its landline says so. */
+export interface Located {
+  city: string | null;
+  province: string | null;
+  byPhone: boolean;
+}
+
+/** The name and stored region first, else the landline's area code. */
+export function locate(p: Place): Located {
+  if (p.city) return { city: p.city, province: p.province, byPhone: false };
+  if (p.phone?.city) return { city: p.phone.city, province: p.phone.province, byPhone: true };
+  if (p.province) return { city: null, province: p.province, byPhone: false };
+  return { city: null, province: p.phone?.province ?? null, byPhone: p.phone !== null };
+}
+
+/** "Shandong", "Jinan, Shandong": for the sentence a manager reads. */
 const labels = new Map<string, string>();
 
 /** Memoised: explanations name the same few hundred places over and over, and pinyin is not free. */
-export function placeLabel(place: Place): string {
+export function placeLabel(place: Pick<Place, 'province' | 'city'>): string {
   const key = `${place.province}|${place.city}`;
   let label = labels.get(key);
   if (label === undefined) {
@@ -142,10 +113,13 @@ export function placeLabel(place: Place): string {
   return label;
 }
 
-function freshLabel(place: Place): string {
+function freshLabel(place: Pick<Place, 'province' | 'city'>): string {
   const province = place.province ? (PROVINCES[place.province]?.en ?? place.province) : null;
   if (!place.city) return province ?? '';
   const city = pinyinKey(place.city);
   const cityEn = city.charAt(0).toUpperCase() + city.slice(1);
   return province ? `${cityEn}, ${province}` : cityEn;
 }
+
+/** "supply chain logistics": concepts as words in a sentence. */
+export const readableConcepts = (concepts: readonly string[]) => concepts.join(' ').replace(/_/g, ' ');

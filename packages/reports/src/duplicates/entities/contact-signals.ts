@@ -1,54 +1,78 @@
 import { diceBigrams } from '../../names/chinese-text.js';
 import { emailSignal, phoneSignal } from './account-signals.js';
 import type { PreparedContact } from './prepared-entity.js';
+import { signal } from './signal.js';
 import type { EntitySignal } from './types.js';
 
 /** Whether two accounts are one company entered twice: the account scorer, injected by the scan. */
 export type AccountsMatch = (xId: string, yId: string) => boolean;
 
 /** A person's name, as written or through pinyin (张伟 = Zhang Wei = Wei Zhang). */
-export function personNameSignal(x: PreparedContact, y: PreparedContact): EntitySignal {
-  const [a, b] = [x.record.name, y.record.name];
-  const base = { name: 'person_name' as const, a, b };
+export function personNameSignal(x: PreparedContact, y: PreparedContact, words = true): EntitySignal {
+  const a = x.record.name;
+  const b = y.record.name;
   if (x.person.length === 0 || y.person.length === 0)
-    return { ...base, level: 'unknown', weight: 0, text: 'a name is missing' };
-  if (x.person === y.person) return { ...base, level: 'same', weight: 7, text: `same person ${a}` };
+    return signal('person_name', 'unknown', 0, a, b, words && 'a name is missing');
+  if (x.person === y.person) return signal('person_name', 'same', 7, a, b, words && `same person ${a}`);
   if (x.personKeys.some((k) => y.personKeys.includes(k)))
-    return { ...base, level: 'same_pinyin', weight: 6, text: `same person in pinyin (${a} / ${b})` };
+    return signal('person_name', 'same_pinyin', 6, a, b, words && `same person in pinyin (${a} / ${b})`);
   const close = x.personKeys.some((k) => y.personKeys.some((l) => diceBigrams(k, l) >= 0.85));
-  if (close) return { ...base, level: 'similar', weight: 1, text: `similar names (${a} / ${b})` };
-  return { ...base, level: 'different', weight: -8, text: `different people (${a} / ${b})` };
+  if (close) return signal('person_name', 'similar', 1, a, b, words && `similar names (${a} / ${b})`);
+  return signal('person_name', 'different', -8, a, b, words && `different people (${a} / ${b})`);
 }
 
 /** One person is entered twice at one customer, or at two records of one customer. */
-export function accountSignal(x: PreparedContact, y: PreparedContact, same: AccountsMatch): EntitySignal {
-  const [a, b] = [x.record.accountId, y.record.accountId];
-  const names = `(${x.account?.record.name ?? a} / ${y.account?.record.name ?? b})`;
-  const base = { name: 'account' as const, a, b };
+export function accountSignal(
+  x: PreparedContact,
+  y: PreparedContact,
+  same: AccountsMatch,
+  words = true,
+): EntitySignal {
+  const a = x.record.accountId;
+  const b = y.record.accountId;
   if (a === b)
-    return {
-      ...base,
-      level: 'same_account',
-      weight: 2,
-      text: `at the same customer (${x.account?.record.name ?? a})`,
-    };
+    return signal(
+      'account',
+      'same_account',
+      2,
+      a,
+      b,
+      words && `at the same customer (${x.account?.record.name ?? a})`,
+    );
   if (same(a, b))
-    return {
-      ...base,
-      level: 'duplicate_accounts',
-      weight: 2,
-      text: `at one customer entered twice ${names}`,
-    };
-  return { ...base, level: 'different_account', weight: -3, text: `at different customers ${names}` };
+    return signal(
+      'account',
+      'duplicate_accounts',
+      2,
+      a,
+      b,
+      words && `at one customer entered twice ${customers(x, y)}`,
+    );
+  return signal(
+    'account',
+    'different_account',
+    -3,
+    a,
+    b,
+    words && `at different customers ${customers(x, y)}`,
+  );
 }
 
 /** Every contact signal of a pair; symmetric whenever `same` is. */
-export function contactSignals(x: PreparedContact, y: PreparedContact, same: AccountsMatch): EntitySignal[] {
+export function contactSignals(
+  x: PreparedContact,
+  y: PreparedContact,
+  same: AccountsMatch,
+  words = true,
+): EntitySignal[] {
   return [
-    personNameSignal(x, y),
-    accountSignal(x, y, same),
-    phoneSignal(x, y),
+    personNameSignal(x, y, words),
+    accountSignal(x, y, same, words),
+    phoneSignal(x, y, 8, words),
     // Colleagues share the company's mail domain: only a shared address is evidence of one person.
-    emailSignal(x, y, { address: 9, domain: 0.5, otherDomain: -0.5 }),
+    emailSignal(x, y, { address: 9, domain: 0.5, otherDomain: -0.5 }, words),
   ];
 }
+
+const customers = (x: PreparedContact, y: PreparedContact) =>
+  `(${x.account?.record.name ?? x.record.accountId} / ${y.account?.record.name ?? y.record.accountId})`;

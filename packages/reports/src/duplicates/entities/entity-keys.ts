@@ -5,23 +5,34 @@ import type { PreparedAccount, PreparedContact } from './prepared-entity.js';
 /** Pinyin initials of a Chinese trade name (恒通 → "ht"), to meet typos such as 恒同 in one place. */
 function initials(tradeName: string): string | null {
   if (!hasHan(tradeName)) return null;
-  const first = pinyin(tradeName, { pattern: 'first', toneType: 'none', separator: '' }).replace(
-    /[^a-z]/g,
-    '',
-  );
+  let first = INITIALS.get(tradeName);
+  if (first === undefined) {
+    first = pinyin(tradeName, { pattern: 'first', toneType: 'none', separator: '' }).replace(/[^a-z]/g, '');
+    // Trade names repeat; bounded so a long-lived server does not grow without end.
+    if (INITIALS.size >= 50_000) INITIALS.clear();
+    INITIALS.set(tradeName, first);
+  }
   return first.length >= 2 ? first : null;
 }
+const INITIALS = new Map<string, string>();
 
 /**
  * Blocking keys of an account: two accounts are compared only when they share one. Trade name and
- * its pinyin (Chinese ↔ Latin spellings), pinyin initials within a province, credit code, phones
- * and company mail domains.
+ * its pinyin (Chinese ↔ Latin spellings), the pinyin within a line of business and within a
+ * province, pinyin initials within a province, credit code, phones and company mail domains.
  */
 export function accountBlockingKeys(p: PreparedAccount): string[] {
   const keys = new Set<string>();
   const { tradeName, pinyin: py } = p.name;
   if (tradeName.length >= 2) keys.add(`tn:${tradeName}`);
-  if (py.length >= 4) keys.add(`py:${py}`);
+  if (py.length >= 4) {
+    keys.add(`py:${py}`);
+    // A popular trade name (恒通) fills its block past the cap at scale; within one line of business
+    // or one province it is rare again. Both keys are script-free: 物流 and "Logistics" meet.
+    for (const concept of p.concepts) keys.add(`pc:${py}:${concept}`);
+    const province = p.place.province ?? p.place.phone?.province;
+    if (province) keys.add(`pp:${py}:${province}`);
+  }
   const first = initials(tradeName);
   if (first) keys.add(`pi:${p.place.province ?? '?'}:${first}`);
   if (p.creditCode) keys.add(`cc:${p.creditCode}`);

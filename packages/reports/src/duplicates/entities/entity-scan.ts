@@ -19,7 +19,8 @@ export interface EntityScan<T> {
   prior: number;
   side: (t: T) => EntitySide;
   keys: (t: T) => string[];
-  signals: (x: T, y: T) => EntitySignal[];
+  /** Every signal of a pair; with `words` false the same weights, and no sentences (cheaper). */
+  signals: (x: T, y: T, words: boolean) => EntitySignal[];
   /** True for a pair never to propose (resolved by a manager). */
   exclude?: (x: T, y: T) => boolean;
   maxBlock?: number;
@@ -32,8 +33,19 @@ export function totalScore(prior: number, signals: readonly EntitySignal[]): num
   return Math.round(score * 1000) / 1000;
 }
 
+/** What blocking left to score: pairs `i < j` by item index, and how the blocks looked. */
+export interface EntityBlocking {
+  pairs: Map<number, Set<number>>;
+  /** Distinct candidate pairs. */
+  candidates: number;
+  /** Keys shared by two or more items. */
+  blocks: number;
+  /** Of those, blocks over the cap, skipped: a key that common tells nothing. */
+  capped: number;
+}
+
 /** Candidate pairs `i < j` from shared blocking keys, skipping blocks above the cap: never all pairs. */
-export function candidatePairs(keysOf: readonly string[][], maxBlock: number): Map<number, Set<number>> {
+export function candidatePairs(keysOf: readonly string[][], maxBlock: number): EntityBlocking {
   const blocks = new Map<string, number[]>();
   keysOf.forEach((keys, i) => {
     for (const k of keys) {
@@ -43,31 +55,54 @@ export function candidatePairs(keysOf: readonly string[][], maxBlock: number): M
     }
   });
   const pairs = new Map<number, Set<number>>();
+  let [candidates, shared, capped] = [0, 0, 0];
   for (const members of blocks.values()) {
-    if (members.length < 2 || members.length > maxBlock) continue;
-    for (const [n, i] of members.entries()) {
-      const set = pairs.get(i) ?? new Set<number>();
-      pairs.set(i, set);
-      for (const j of members.slice(n + 1)) set.add(j);
+    if (members.length < 2) continue;
+    shared++;
+    if (members.length > maxBlock) {
+      capped++;
+      continue;
+    }
+    for (let n = 0; n < members.length - 1; n++) {
+      const i = members[n] as number;
+      let set = pairs.get(i);
+      if (!set) {
+        set = new Set<number>();
+        pairs.set(i, set);
+      }
+      for (let m = n + 1; m < members.length; m++) {
+        const before = set.size;
+        set.add(members[m] as number);
+        candidates += set.size - before;
+      }
     }
   }
-  return pairs;
+  return { pairs, candidates, blocks: shared, capped };
+}
+
+/** The blocking step of a scan on its own, so a benchmark can time it and check what it kept. */
+export function blockEntities<T>(scan: EntityScan<T>): EntityBlocking {
+  return candidatePairs(scan.items.map(scan.keys), scan.maxBlock ?? MAX_ENTITY_BLOCK);
 }
 
 /** Scores every candidate pair once; returns the pairs at or above `minScore`, best first. */
-export function scanEntities<T>(scan: EntityScan<T>, options: EntityScanOptions = {}): EntityDuplicate[] {
+export function scoreCandidates<T>(
+  scan: EntityScan<T>,
+  blocking: EntityBlocking,
+  options: EntityScanOptions = {},
+): EntityDuplicate[] {
   const minScore = options.minScore ?? 0;
   const { items } = scan;
-  const pairs = candidatePairs(items.map(scan.keys), scan.maxBlock ?? MAX_ENTITY_BLOCK);
   const found: EntityDuplicate[] = [];
   for (let i = 0; i < items.length; i++) {
     const x = items[i] as T;
-    for (const j of pairs.get(i) ?? []) {
+    for (const j of blocking.pairs.get(i) ?? []) {
       const y = items[j] as T;
       if (scan.exclude?.(x, y)) continue;
-      const signals = scan.signals(x, y);
-      const score = totalScore(scan.prior, signals);
+      // Weigh first; only the few pairs above the line are worth their sentences.
+      const score = totalScore(scan.prior, scan.signals(x, y, false));
       if (score < minScore) continue;
+      const signals = scan.signals(x, y, true);
       found.push({
         kind: scan.kind,
         a: scan.side(x),
@@ -84,6 +119,11 @@ export function scanEntities<T>(scan: EntityScan<T>, options: EntityScanOptions 
   if (items.length === 0) options.onProgress?.(0, 0);
   found.sort((p, q) => q.score - p.score || (p.a.id + p.b.id < q.a.id + q.b.id ? -1 : 1));
   return found.slice(0, options.limit ?? 50);
+}
+
+/** Blocks, then scores the candidates: the whole scan. */
+export function scanEntities<T>(scan: EntityScan<T>, options: EntityScanOptions = {}): EntityDuplicate[] {
+  return scoreCandidates(scan, blockEntities(scan), options);
 }
 
 const ORDER: readonly EntitySignalName[] = [

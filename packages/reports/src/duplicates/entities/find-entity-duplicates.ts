@@ -7,12 +7,9 @@ import {
   ValidationError,
 } from '@gongfu/core';
 import { pairKey } from '../engine.js';
-import { accountSignals } from './account-signals.js';
-import { contactSignals } from './contact-signals.js';
-import { accountBlockingKeys, contactBlockingKeys } from './entity-keys.js';
+import { accountScan, contactScan, type ExcludePair } from './entity-engine.js';
 import { scanEntities } from './entity-scan.js';
-import { type PreparedAccount, prepareAccount, prepareContact } from './prepared-entity.js';
-import { ACCOUNT_PRIOR, accountsMatch, CONTACT_PRIOR } from './score-entities.js';
+import { type PreparedAccount, prepareAccount } from './prepared-entity.js';
 import type { EntityDuplicate, EntityKind, EntityScanOptions } from './types.js';
 
 const PAGE = 500;
@@ -43,13 +40,11 @@ async function readAll<T>(
   return rows;
 }
 
-/** In id order, so every pair comes out as stores keep it (`a.id < b.id`) whatever order SQL returned. */
-const byId = <T extends { id: string }>(rows: T[]): T[] => [...rows].sort((x, y) => (x.id < y.id ? -1 : 1));
-
 /** Pairs a manager already settled: never proposed again. */
-async function resolvedPairs(ctx: CommandContext, kind: EntityKind, ids: string[]): Promise<Set<string>> {
+async function resolvedPairs(ctx: CommandContext, kind: EntityKind, ids: string[]): Promise<ExcludePair> {
   const resolved = await ctx.tx.duplicates.touching(kind, ids);
-  return new Set(resolved.map((r) => pairKey(r.aId, r.bId)));
+  const keys = new Set(resolved.map((r) => pairKey(r.aId, r.bId)));
+  return (x, y) => keys.has(pairKey(x, y));
 }
 
 /**
@@ -77,18 +72,7 @@ export async function findDuplicateAccounts(
       'account',
       live.map((a) => a.id),
     );
-    return scanEntities(
-      {
-        kind: 'account',
-        items: byId(live).map(prepareAccount),
-        prior: ACCOUNT_PRIOR,
-        side: (p) => ({ id: p.record.id, name: p.record.name, ownerId: p.record.ownerId }),
-        keys: accountBlockingKeys,
-        signals: accountSignals,
-        exclude: (x, y) => resolved.has(pairKey(x.record.id, y.record.id)),
-      },
-      options,
-    );
+    return scanEntities(accountScan(live, resolved), options);
   });
 }
 
@@ -113,33 +97,11 @@ export async function findDuplicateContacts(
       for (const a of await ctx.tx.accounts.getMany(accountIds.slice(i, i + PAGE)))
         accounts.set(a.id, prepareAccount(a));
     }
-    const sameCompany = new Map<string, boolean>();
-    const match = (x: string, y: string): boolean => {
-      const key = pairKey(x, y);
-      let known = sameCompany.get(key);
-      if (known === undefined) {
-        const [ax, ay] = [accounts.get(x), accounts.get(y)];
-        known = ax !== undefined && ay !== undefined && accountsMatch(ax, ay);
-        sameCompany.set(key, known);
-      }
-      return known;
-    };
     const resolved = await resolvedPairs(
       ctx,
       'contact',
       contacts.map((c) => c.id),
     );
-    return scanEntities(
-      {
-        kind: 'contact',
-        items: byId(contacts).map((c) => prepareContact(c, accounts.get(c.accountId) ?? null)),
-        prior: CONTACT_PRIOR,
-        side: (p) => ({ id: p.record.id, name: p.record.name, ownerId: p.record.ownerId }),
-        keys: contactBlockingKeys,
-        signals: (x, y) => contactSignals(x, y, match),
-        exclude: (x, y) => resolved.has(pairKey(x.record.id, y.record.id)),
-      },
-      options,
-    );
+    return scanEntities(contactScan(contacts, accounts, resolved), options);
   });
 }

@@ -2,8 +2,18 @@
 
 export { companyNameSignal, phoneLabel } from './account-signals.js';
 export type { AccountsMatch } from './contact-signals.js';
-export { explainEntity } from './entity-scan.js';
+export { accountScan, contactScan, type ExcludePair } from './entity-engine.js';
+export {
+  blockEntities,
+  type EntityBlocking,
+  type EntityScan,
+  explainEntity,
+  MAX_ENTITY_BLOCK,
+  scanEntities,
+  scoreCandidates,
+} from './entity-scan.js';
 export { findDuplicateAccounts, findDuplicateContacts } from './find-entity-duplicates.js';
+export type { NameFrequency } from './name-frequency.js';
 export {
   type AccountRecord,
   type ContactRecord,

@@ -1,7 +1,7 @@
 import type { Account, Contact } from '@gongfu/core';
 import { pinyin } from 'pinyin-pro';
 import { halfWidth, hasHan, simplify } from '../../names/chinese-text.js';
-import { type CompanyName, parseCompanyName } from '../../names/company-name.js';
+import { type CompanyName, parseSimplifiedName } from '../../names/company-name.js';
 import { companyDomain, emailKey, phoneE164 } from '../../names/contact-keys.js';
 import { industryConcepts, type Place, placeOf } from './company-facets.js';
 
@@ -47,21 +47,24 @@ function unique<T>(values: Iterable<T | null>): T[] {
   return [...new Set([...values].filter((v): v is T => v !== null))];
 }
 
-export function isTraditional(raw: string): boolean {
-  return hasHan(raw) && simplify(raw) !== halfWidth(raw.normalize('NFKC')).toLowerCase();
+/** `simplified` is `simplify(raw)`, when the caller has it already (conversion is not free). */
+export function isTraditional(raw: string, simplified = simplify(raw)): boolean {
+  return hasHan(raw) && simplified !== halfWidth(raw.normalize('NFKC')).toLowerCase();
 }
 
 export function prepareAccount(record: AccountRecord): PreparedAccount {
-  const name = parseCompanyName(record.name);
+  const simplified = simplify(record.name);
+  const name = parseSimplifiedName(simplified);
   const emails = unique(record.emails.map(emailKey));
+  const phones = unique(record.phones.map(phoneE164));
   return {
     record,
     name,
-    traditional: isTraditional(record.name),
+    traditional: isTraditional(record.name, simplified),
     concepts: industryConcepts(name),
-    place: placeOf(name, record.region?.province ?? null),
+    place: placeOf(name, record.region?.province ?? null, phones),
     creditCode: record.creditCode ? record.creditCode.trim().toUpperCase() : null,
-    phones: unique(record.phones.map(phoneE164)),
+    phones,
     emails,
     domains: unique(emails.map(companyDomain)),
   };
@@ -69,6 +72,20 @@ export function prepareAccount(record: AccountRecord): PreparedAccount {
 
 /** Pinyin keys of a person's name; a polyphonic surname (曾, 单) is read as a surname. */
 export function personKeys(raw: string): { person: string; keys: string[] } {
+  let known = PERSON_KEYS.get(raw);
+  if (!known) {
+    known = freshPersonKeys(raw);
+    // Bounded: start over rather than grow without end in a long-lived server.
+    if (PERSON_KEYS.size >= 50_000) PERSON_KEYS.clear();
+    PERSON_KEYS.set(raw, known);
+  }
+  return known;
+}
+
+/** People's names repeat (王伟, 李娜 …) and conversion plus pinyin cost tens of µs; results are shared, never mutated. */
+const PERSON_KEYS = new Map<string, { person: string; keys: string[] }>();
+
+function freshPersonKeys(raw: string): { person: string; keys: string[] } {
   const person = simplify(raw).replace(/[\s\p{P}\p{S}]/gu, '');
   if (hasHan(person)) {
     const key = pinyin(person, { toneType: 'none', separator: '', mode: 'surname', surname: 'head', v: true })

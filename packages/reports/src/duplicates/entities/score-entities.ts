@@ -2,6 +2,7 @@ import { probabilityOf } from '../score-pair.js';
 import { accountSignals } from './account-signals.js';
 import { type AccountsMatch, contactSignals } from './contact-signals.js';
 import { explainEntity, totalScore } from './entity-scan.js';
+import type { NameFrequency } from './name-frequency.js';
 import type { PreparedAccount, PreparedContact } from './prepared-entity.js';
 import type { EntitySignal } from './types.js';
 
@@ -10,9 +11,12 @@ export const ACCOUNT_PRIOR = -8;
 /** log2 prior odds that two candidate contacts are one person. */
 export const CONTACT_PRIOR = -6;
 
-/** Two accounts are one company when their pair scores at or above zero bits (probability ≥ 0.5). */
-export function accountsMatch(x: PreparedAccount, y: PreparedAccount): boolean {
-  return totalScore(ACCOUNT_PRIOR, accountSignals(x, y)) >= 0;
+/**
+ * Two accounts are one company when their pair scores at or above zero bits (probability ≥ 0.5);
+ * `names` counts how common their trade name is among the accounts compared.
+ */
+export function accountsMatch(x: PreparedAccount, y: PreparedAccount, names?: NameFrequency): boolean {
+  return totalScore(ACCOUNT_PRIOR, accountSignals(x, y, names, false)) >= 0;
 }
 
 export interface EntityPairScore {

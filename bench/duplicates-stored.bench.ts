@@ -1,0 +1,332 @@
+/**
+ * The incremental duplicate check against stored blocking keys, at scale: generated deals are
+ * bulk-imported into a SQLite file through the tenant import (not command by command), the keys are
+ * built once, then `checkDealForDuplicates` is timed for an admin and for a scoped sales rep.
+ *
+ *   npx tsx bench/duplicates-stored.bench.ts [--n 100000|1000000] [--cache-mib 1024] [--keep]
+ *
+ * `--cache-mib` gives the connection that much SQLite page cache (default: SQLite's 2 MiB); the
+ * app owns that setting (it may open the connection itself and hand it to `sqliteStorage`).
+ * `--keep` leaves the database file behind (its path is printed) for poking at with sqlite3.
+ */
+if (!process.execArgv.some((a) => a.includes('conditions=source'))) {
+  const { spawnSync } = await import('node:child_process');
+  // The import checks the whole file before writing it, so every row is held at once: at 1M deals
+  // that is past Node's default heap limit.
+  const args = [
+    ...process.execArgv,
+    '--conditions=source',
+    '--max-old-space-size=12288',
+    ...process.argv.slice(1),
+  ];
+  process.exit(spawnSync(process.execPath, args, { stdio: 'inherit' }).status ?? 1);
+}
+
+const { mkdtempSync, rmSync, statSync } = await import('node:fs');
+const { tmpdir, cpus } = await import('node:os');
+const { join } = await import('node:path');
+const { createCrm, createTenantAdmin, TENANT_EXPORT_FORMAT, TENANT_EXPORT_VERSION } = await import(
+  '@gongfu/core'
+);
+const { sqliteStorage } = await import('@gongfu/storage-sqlite');
+const { default: Database } = await import('better-sqlite3');
+const { checkDealForDuplicates, refreshDedupeIndex } = await import('@gongfu/reports');
+const { generate } = await import('./duplicates-data.js');
+type DealRecord = import('@gongfu/reports').DealRecord;
+type Row = Record<string, unknown>;
+
+const argN = process.argv.indexOf('--n');
+const N = argN > 0 ? Number(process.argv[argN + 1]) : 100_000;
+const KEEP = process.argv.includes('--keep');
+const argCache = process.argv.indexOf('--cache-mib');
+const CACHE_MIB = argCache > 0 ? Number(process.argv[argCache + 1]) : null;
+const TENANT = 'bench';
+const REPS = 60;
+
+let peakRss = 0;
+const sample = () => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+};
+const sampler = setInterval(sample, 50);
+// Wall and CPU time per stage: the machine is shared, and CPU time (user + system) says what a
+// stage costs when the wall clock also counts waiting for a core.
+const stages: [name: string, wallMs: number, cpuMs: number][] = [];
+async function stage<T>(name: string, fn: () => T | Promise<T>): Promise<T> {
+  const t = performance.now();
+  const cpu = process.cpuUsage();
+  const out = await fn();
+  const used = process.cpuUsage(cpu);
+  stages.push([name, performance.now() - t, (used.user + used.system) / 1000]);
+  sample();
+  return out;
+}
+
+/**
+ * The rows of one account, one opportunity and one user exactly as the service writes them, taken
+ * from an export of a throwaway tenant: generated rows copy their shape and change only the data,
+ * so the import sees what a real export holds and the bench follows any change to the documents.
+ */
+async function templates(): Promise<{ user: Row; account: Row; opportunity: Row }> {
+  const storage = await sqliteStorage({ filename: ':memory:' });
+  const crm = createCrm({ storage });
+  const admin = await crm.users.create(crm.system, { name: 'Admin', role: 'admin' });
+  const account = await crm.accounts.create(admin, {
+    name: '模板有限公司',
+    kind: 'end_user',
+    phones: ['+8613012345678'],
+  });
+  await crm.opportunities.create(admin, {
+    name: 'template',
+    accountId: account.id,
+    channel: 'key_account',
+    lines: [{ sku: 'LAS-1', quantity: 1, unitPrice: { amount: 100, currency: 'CNY' } }],
+    requiredDelivery: '2026-05-01',
+    region: { province: '37' },
+  });
+  const rows = new Map<string, Row>();
+  for await (const line of createTenantAdmin(storage).export(crm.tenantId)) {
+    const parsed = JSON.parse(line) as { table?: string; row?: Row };
+    if (parsed.table && parsed.row && !rows.has(parsed.table)) rows.set(parsed.table, parsed.row);
+  }
+  await storage.close();
+  const get = (table: string) => {
+    const row = rows.get(table);
+    if (!row) throw new Error(`the template export has no ${table} row`);
+    return row;
+  };
+  return { user: get('users'), account: get('accounts'), opportunity: get('opportunities') };
+}
+
+const byText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
+/**
+ * Every generated deal, its account, the reps and their ownership rows, as tenant-export lines in
+ * the order an export writes them: table by table, rows by primary key (and the import writes each
+ * table's run of rows in multi-row statements).
+ */
+function* exportLines(records: readonly DealRecord[], t: Awaited<ReturnType<typeof templates>>) {
+  // Stamped a month ago, as an import of an existing CRM would be: older than any refresh look-back.
+  const base = Date.now() - 30 * 86_400_000;
+  const at = (i: number) => new Date(base + i).toISOString();
+  const doc = (row: Row) => row.doc as Row;
+  const line = (table: string, row: Row) => JSON.stringify({ table, row });
+  const users = ['admin', ...Array.from({ length: REPS }, (_, i) => `rep${i + 1}`)].sort(byText);
+  // Each account once, at the first deal that names it; both in primary-key order.
+  const firstDeal = new Map<string, number>();
+  for (const [i, r] of records.entries()) if (!firstDeal.has(r.accountId)) firstDeal.set(r.accountId, i);
+  const accounts = [...firstDeal.keys()].sort(byText).map((id) => firstDeal.get(id)!);
+  const deals = records.map((_, i) => i).sort((i, j) => byText(records[i]!.id, records[j]!.id));
+  yield JSON.stringify({
+    format: TENANT_EXPORT_FORMAT,
+    version: TENANT_EXPORT_VERSION,
+    tenant: { id: TENANT, name: 'Duplicates bench', createdAt: at(0) },
+    tables: ['users', 'accounts', 'opportunities', 'team_members'],
+  });
+  for (const id of users) {
+    const role = id === 'admin' ? 'admin' : 'sales_rep';
+    const stamp = { id, name: id, role, tenantId: TENANT, createdAt: at(0), updatedAt: at(0) };
+    const fields = { id, name: id, role, owner_id: id, team_key: id, created_at: at(0), updated_at: at(0) };
+    yield line('users', { ...t.user, ...fields, doc: { ...doc(t.user), ...stamp } });
+  }
+  for (const i of accounts) {
+    const r = records[i]!;
+    const phones = r.accountKeys.filter((k) => k.startsWith('ph:')).map((k) => k.slice(3));
+    const creditCode = r.accountKeys.find((k) => k.startsWith('cc:'))?.slice(3) ?? null;
+    const kind = r.accountKind ?? 'end_user';
+    yield line('accounts', {
+      ...t.account,
+      id: r.accountId,
+      name: r.accountName,
+      kind,
+      credit_code: creditCode,
+      search: [r.accountName, ...phones].join('\n').toLowerCase(),
+      owner_id: 'admin',
+      team_key: r.accountId,
+      created_at: at(i),
+      updated_at: at(i),
+      doc: {
+        ...doc(t.account),
+        id: r.accountId,
+        tenantId: TENANT,
+        name: r.accountName,
+        kind,
+        creditCode,
+        phones,
+        ownerId: 'admin',
+        createdAt: at(i),
+        updatedAt: at(i),
+      },
+    });
+  }
+  for (const i of deals) {
+    const r = records[i]!;
+    const quantity = r.lines.reduce((sum, l) => sum + l.quantity, 0);
+    // The generator gives the amount, not prices: an even unit price is close enough, and the
+    // detector compares the amount, which is kept exactly.
+    const unitPrice = { amount: Math.round(r.amountMinor / Math.max(1, quantity)), currency: r.currency };
+    yield line('opportunities', {
+      ...t.opportunity,
+      id: r.id,
+      account_id: r.accountId,
+      amount_minor: r.amountMinor,
+      currency: r.currency,
+      owner_id: r.ownerId,
+      team_key: r.id,
+      created_at: at(i),
+      updated_at: at(i),
+      stage_entered_at: at(i),
+      doc: {
+        ...doc(t.opportunity),
+        id: r.id,
+        tenantId: TENANT,
+        name: r.name,
+        accountId: r.accountId,
+        ownerId: r.ownerId,
+        endCustomer: r.endCustomer === null ? null : { name: r.endCustomer, tender: null },
+        lines: r.lines.map((l, k) => ({
+          id: `${r.id}_line${k}`,
+          sku: l.sku,
+          category: l.category,
+          description: null,
+          quantity: l.quantity,
+          unitPrice,
+        })),
+        currency: r.currency,
+        amount: { amount: r.amountMinor, currency: r.currency },
+        requiredDelivery: r.requiredDelivery,
+        region: r.province === null ? null : { province: r.province },
+        createdAt: at(i),
+        updatedAt: at(i),
+        stageEnteredAt: at(i),
+      },
+    });
+  }
+  // The owner's own team row, which the service writes for every account and deal.
+  const teams = [
+    ...accounts.map((i) => [records[i]!.accountId, 'admin'] as const),
+    ...deals.map((i) => [records[i]!.id, records[i]!.ownerId] as const),
+  ].sort(([x], [y]) => byText(x, y));
+  for (const [teamKey, userId] of teams)
+    yield line('team_members', {
+      team_key: teamKey,
+      user_id: userId,
+      role: 'sales',
+      access: 'edit',
+      is_owner: true,
+    });
+  yield JSON.stringify({ end: true, rows: users.length + accounts.length + deals.length + teams.length });
+}
+
+/** The storage on `file`, through a connection with the page cache asked for. */
+function openStorage(file: string) {
+  const database = new Database(file);
+  if (CACHE_MIB !== null) database.pragma(`cache_size = -${Math.round(CACHE_MIB * 1024)}`);
+  return sqliteStorage({ database });
+}
+
+const ms = (xs: number[]) => {
+  const sorted = [...xs].sort((x, y) => x - y);
+  const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+  return { p50: q(0.5), p95: q(0.95), max: q(1), count: sorted.length };
+};
+
+const spread = <T>(xs: readonly T[], count: number) => {
+  const step = Math.max(1, Math.floor(xs.length / count));
+  return xs.filter((_, i) => i % step === 0).slice(0, count);
+};
+
+/** Generates and imports the deals; returns only what the checks need, so the records can go. */
+async function seed(file: string) {
+  const { records, truth } = await stage('generate', () => generate(N));
+  const template = await templates();
+  const storage = await openStorage(file);
+  // Closing checkpoints the WAL into the database file: part of what the import costs.
+  await stage('import (tenant export lines → SQLite)', async () => {
+    await createTenantAdmin(storage).import(exportLines(records, template));
+    await storage.close();
+  });
+  return {
+    ids: records.map((r) => r.id),
+    repIds: records.filter((r) => r.ownerId === 'rep1').map((r) => r.id),
+    // Planted duplicates (truth keys are `a\u0000b`): the check of one side should find the other.
+    planted: spread([...truth.keys()], 100).map((k) => k.split('\u0000') as [string, string]),
+    plantedPairs: truth.size,
+  };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'gongfu-stored-bench-'));
+const file = join(dir, 'crm.db');
+const { ids: allIds, repIds, planted, plantedPairs } = await seed(file);
+const storage = await openStorage(file);
+const crm = createCrm({ storage, tenant: TENANT });
+const keyed = await stage('key build (refreshDedupeIndex, all deals)', () => refreshDedupeIndex(crm));
+if (keyed !== N) throw new Error(`keyed ${keyed} deals of ${N}`);
+
+/** Times the check of each id as `actor`; counts the partners returned. */
+async function timeChecks(actor: string, ids: readonly string[]) {
+  const times: number[] = [];
+  let partners = 0;
+  const found = new Map<string, Set<string>>();
+  for (const id of ids) {
+    const t = performance.now();
+    const pairs = await checkDealForDuplicates(crm, actor, id, { limit: 10 });
+    times.push(performance.now() - t);
+    partners += pairs.length;
+    found.set(id, new Set(pairs.map((p) => (p.a.id === id ? p.b.id : p.a.id))));
+  }
+  sample();
+  return { ...ms(times), partners, found };
+}
+
+const admin = await stage('checks as admin (spread)', () => timeChecks('admin', spread(allIds, 200)));
+const adminPlanted = await stage('checks as admin (planted)', () =>
+  timeChecks(
+    'admin',
+    planted.map(([a]) => a),
+  ),
+);
+const plantedFound = planted.filter(([a, b]) => adminPlanted.found.get(a)?.has(b)).length;
+const rep = await stage('checks as rep1 (own deals)', () => timeChecks('rep1', spread(repIds, 200)));
+
+// After an edit, the next check first re-keys what changed (the edited deal).
+const afterEdit: number[] = [];
+for (const id of spread(allIds, 5)) {
+  await crm.opportunities.update('admin', id, { requiredDelivery: '2027-01-15' });
+  const t = performance.now();
+  await checkDealForDuplicates(crm, 'admin', id, { limit: 10 });
+  afterEdit.push(performance.now() - t);
+}
+const edit = ms(afterEdit);
+clearInterval(sampler);
+sample();
+const dbBytes = statSync(file).size;
+await storage.close();
+if (KEEP) console.log(`database kept at ${file}`);
+else rmSync(dir, { recursive: true, force: true });
+
+const f1 = (x: number) => x.toFixed(1);
+const out: string[] = [];
+out.push(
+  `stored-keys check bench: N=${N.toLocaleString('en-US')} opportunities, ${plantedPairs} planted duplicate pairs, SQLite file (page cache ${CACHE_MIB === null ? 'default 2' : CACHE_MIB} MiB), Node ${process.version}, ${cpus().length} cores`,
+);
+out.push('');
+out.push('| stage | wall s | CPU s |');
+out.push('|---|---:|---:|');
+for (const [name, wall, cpu] of stages)
+  out.push(`| ${name} | ${(wall / 1000).toFixed(1)} | ${(cpu / 1000).toFixed(1)} |`);
+out.push('');
+out.push('| checkDealForDuplicates | checks | p50 ms | p95 ms | max ms | partners returned |');
+out.push('|---|---:|---:|---:|---:|---:|');
+const row = (name: string, r: ReturnType<typeof ms> & { partners?: number }) =>
+  out.push(`| ${name} | ${r.count} | ${f1(r.p50)} | ${f1(r.p95)} | ${f1(r.max)} | ${r.partners ?? '—'} |`);
+row('admin, deals spread over the stored ones', admin);
+row('admin, one side of a planted duplicate', adminPlanted);
+row(`rep1 (scoped: owns ${repIds.length.toLocaleString('en-US')} deals), own deals`, rep);
+row('admin, first check after an edit', edit);
+out.push('');
+out.push(
+  `planted duplicates: the other side found in ${plantedFound} of ${planted.length} checks; database file ${(dbBytes / 2 ** 20).toFixed(0)} MiB (WAL not counted); peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB`,
+);
+console.log(out.join('\n'));
+
+export {};

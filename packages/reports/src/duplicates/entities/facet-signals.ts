@@ -1,0 +1,128 @@
+import { conceptFamily, GENERIC_CONCEPTS } from '../../names/industry-words.js';
+import { type Located, locate, placeLabel, readableConcepts } from './company-facets.js';
+import type { PreparedAccount } from './prepared-entity.js';
+import { signal } from './signal.js';
+import type { EntitySignal } from './types.js';
+
+// Levels by where the place came from; the phone's say is a little weaker than the name's.
+const BY_NAME = {
+  sameCity: 'same_city',
+  differentCity: 'different_city',
+  sameProvince: 'same_province',
+  differentProvince: 'different_province',
+};
+const BY_PHONE = {
+  sameCity: 'same_city_by_phone',
+  differentCity: 'different_city_by_phone',
+  sameProvince: 'same_province_by_phone',
+  differentProvince: 'different_province_by_phone',
+};
+
+const where = (l: Located) => `${placeLabel(l)}${l.byPhone ? ' (by phone area code)' : ''}`;
+
+/** Many companies share a trade name across China; one in another city is usually another company. */
+export function regionSignal(x: PreparedAccount, y: PreparedAccount, words = true): EntitySignal {
+  const a = x.place;
+  const b = y.place;
+  if (a.city && b.city) {
+    if (a.city === b.city) return signal('region', 'same_city', 1, a, b, words && `both in ${placeLabel(a)}`);
+    return signal(
+      'region',
+      'different_city',
+      -4,
+      a,
+      b,
+      words && `one in ${placeLabel(a)}, the other in ${placeLabel(b)}`,
+    );
+  }
+  // The region in a registered name is where it was registered: 山东恒通 and 青岛恒通 are two registrations.
+  if (a.named.length > 0 && b.named.length > 0 && !a.named.some((r) => b.named.includes(r)))
+    return signal(
+      'region',
+      'different_registration',
+      -3,
+      a,
+      b,
+      words && `registered in different places (${placeLabel(a)} / ${placeLabel(b)})`,
+    );
+  // A name without a city still has a switchboard: 0755 rings in Shenzhen, 0533 in Zibo. A company
+  // may keep a line in another city, so the phone's word counts for a little less than the name's.
+  const la = locate(a);
+  const lb = locate(b);
+  const byPhone = la.byPhone || lb.byPhone;
+  const level = byPhone ? BY_PHONE : BY_NAME;
+  const less = byPhone ? 1 : 0;
+  if (la.city && lb.city) {
+    if (la.city === lb.city)
+      return signal(
+        'region',
+        level.sameCity,
+        1 - less / 2,
+        a,
+        b,
+        words && `both in ${where({ ...la, byPhone })}`,
+      );
+    return signal(
+      'region',
+      level.differentCity,
+      -4 + less,
+      a,
+      b,
+      words && `one in ${where(la)}, the other in ${where(lb)}`,
+    );
+  }
+  if (la.province && lb.province) {
+    const [pa, pb] = [
+      { ...la, city: null },
+      { ...lb, city: null },
+    ];
+    if (la.province === lb.province)
+      return signal('region', level.sameProvince, 0.5, a, b, words && `both in ${where({ ...pa, byPhone })}`);
+    return signal(
+      'region',
+      level.differentProvince,
+      -4 + less,
+      a,
+      b,
+      words && `one in ${where(pa)}, the other in ${where(pb)}`,
+    );
+  }
+  return signal('region', 'unknown', 0, a, b, words && 'a region is unknown');
+}
+
+const families = (concepts: readonly string[]) => concepts.map(conceptFamily).filter((f) => f !== null);
+
+/**
+ * The line of business in the name. One trade name in two businesses is two registrations (恒通物流
+ * and 恒通系统集成); a close business (物流 / 仓储) is barely less telling than an unrelated one.
+ */
+export function industrySignal(x: PreparedAccount, y: PreparedAccount, words = true): EntitySignal {
+  const a = x.concepts;
+  const b = y.concepts;
+  if (a.length === 0 || b.length === 0)
+    return signal('industry', 'unknown', 0, a, b, words && 'a line of business is unknown');
+  const shared = a.filter((c) => b.includes(c));
+  const telling = shared.filter((c) => !GENERIC_CONCEPTS.has(c));
+  if (telling.length > 0 || (shared.length === a.length && a.length === b.length))
+    return signal(
+      'industry',
+      'same',
+      1,
+      a,
+      b,
+      words && `both in ${readableConcepts(telling.length > 0 ? telling : shared)}`,
+    );
+  if (shared.length > 0 || families(a).some((f) => families(b).includes(f)))
+    return signal(
+      'industry',
+      'related',
+      -3,
+      a,
+      b,
+      words && `different though related lines of business ${both(x, y)}`,
+    );
+  return signal('industry', 'different', -4, a, b, words && `different lines of business ${both(x, y)}`);
+}
+
+const business = (p: PreparedAccount) => p.name.industry.join('') || readableConcepts(p.concepts);
+const both = (x: PreparedAccount, y: PreparedAccount) => `(${business(x)} / ${business(y)})`;

@@ -1,0 +1,74 @@
+import { ORDER_NUMBER_COUNTER } from '@gongfu/core';
+import { type Migration, sql } from 'kysely';
+import type { AnyDb } from '../any-db.js';
+import type { SqlEngine } from '../engine/sql-engine.js';
+import { defineTable, type TableDef } from './define-table.js';
+
+/** Named counters per tenant (`CounterStore`): one row per (tenant, name) holding the last value handed out. */
+export const COUNTER_TABLES_0007: readonly TableDef[] = [
+  {
+    name: 'counters',
+    columns: [
+      ['name', 'text'],
+      ['value', 'bigint'],
+    ],
+    primaryKey: ['name'],
+  },
+];
+
+/**
+ * The sequence an order number ends with (`SO-2026-000123` → 123): its trailing digits, null when
+ * it has none. Written with functions both engines share (rtrim with a character set, substr), so
+ * it needs no regular expressions, which SQLite lacks.
+ */
+const orderSequence = sql`cast(nullif(substr(number, length(rtrim(number, '0123456789')) + 1), '') as bigint)`;
+
+/**
+ * Raises the order-number counter of every tenant (or of `tenantId` only) to at least the highest
+ * sequence among its orders' numbers, creating the counter where it is missing. The highest, not
+ * the count: had an order ever been deleted, count + 1 would be a number already given out.
+ * Tenants without a numbered order get no row; the first `next` then starts at 1.
+ */
+export async function raiseOrderNumberCounters(db: AnyDb, tenantId?: string): Promise<void> {
+  const highest = db
+    .selectFrom('orders')
+    .select(['tenant_id', sql.lit(ORDER_NUMBER_COUNTER).as('name'), sql`max(${orderSequence})`.as('value')])
+    // SQLite parses `INSERT … SELECT … ON CONFLICT` unambiguously only when the SELECT has a WHERE.
+    .where((eb) => (tenantId === undefined ? sql<boolean>`true` : eb('tenant_id', '=', tenantId)))
+    .groupBy('tenant_id')
+    .having(sql`max(${orderSequence})`, 'is not', null);
+  await db
+    .insertInto('counters')
+    .columns(['tenant_id', 'name', 'value'])
+    .expression(highest)
+    .onConflict((oc) =>
+      oc.columns(['tenant_id', 'name']).doUpdateSet({
+        value: sql`case when excluded.value > counters.value then excluded.value else counters.value end`,
+      }),
+    )
+    .execute();
+}
+
+/**
+ * Order numbers came from count + 1, which two servers creating orders at once compute alike: the
+ * counters table replaces that, seeded from the numbers existing databases already handed out.
+ */
+export function counters(engine: SqlEngine): Migration {
+  return {
+    async up(db: AnyDb) {
+      for (const def of COUNTER_TABLES_0007) await defineTable(db, engine, def);
+      if (engine.name === 'sqlite') {
+        await raiseOrderNumberCounters(db);
+        return;
+      }
+      // Under opt-in row-level security with FORCE, even the tables' owner sees only the rows of
+      // the tenant bound in `gongfu.tenant_id`: bind each tenant in turn (for this transaction
+      // only) so the backfill reads its orders whoever runs the migration.
+      const tenants = await db.selectFrom('tenants').select('tenant_id').execute();
+      for (const { tenant_id: id } of tenants) {
+        await sql`select set_config('gongfu.tenant_id', ${id}, true)`.execute(db);
+        await raiseOrderNumberCounters(db, id);
+      }
+    },
+  };
+}
