@@ -9,18 +9,10 @@
  * app owns that setting (it may open the connection itself and hand it to `sqliteStorage`).
  * `--keep` leaves the database file behind (its path is printed) for poking at with sqlite3.
  */
-if (!process.execArgv.some((a) => a.includes('conditions=source'))) {
-  const { spawnSync } = await import('node:child_process');
-  // The import checks the whole file before writing it, so every row is held at once: at 1M deals
-  // that is past Node's default heap limit.
-  const args = [
-    ...process.execArgv,
-    '--conditions=source',
-    '--max-old-space-size=12288',
-    ...process.argv.slice(1),
-  ];
-  process.exit(spawnSync(process.execPath, args, { stdio: 'inherit' }).status ?? 1);
-}
+const { runFromSource } = await import('./support.js');
+// The import checks the whole file before writing it, so every row is held at once: at 1M deals
+// that is past Node's default heap limit.
+runFromSource(12_288);
 
 const { mkdtempSync, rmSync, statSync } = await import('node:fs');
 const { tmpdir, cpus } = await import('node:os');
