@@ -34,10 +34,10 @@ export interface DedupeBlock {
  *   (duplicates ignored; none = the opportunity leaves every block) and its source, keeping block
  *   sizes exact; all entries in one go.
  * - `replaceBatches` MUST leave exactly what `replace` of every batch in turn would, block sizes
- *   included — exact once it resolves, not while batches are still being read (nothing reads
- *   them then: the batches come from the same transaction). For a re-key too large to hold in
- *   memory: each batch is written as it comes and dropped, while the block sizes, which every
- *   batch moves, are written in bulk; an entry may come again in a later batch.
+ *   included; an entry may come again in a later batch. For a re-key too large to hold in memory:
+ *   each batch is written as it comes and dropped, while the block sizes, which every batch moves,
+ *   are written in bulk — so they are exact once it resolves, and the code producing the batches
+ *   MUST NOT read `blocks` meanwhile.
  * - `blocks` returns one row per distinct key asked for that has members (size ≥ 1), members
  *   listed only when `size ≤ cap`.
  * - `stale` returns ids of opportunities whose indexed source differs from the stored records —
