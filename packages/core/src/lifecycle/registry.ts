@@ -1,9 +1,12 @@
-import { ACTIVITY_STATUSES, type ActivityStatus } from './activity.js';
-import { LEAD_STATUSES, type LeadStatus } from './lead.js';
-import { OPPORTUNITY_STATES } from './opportunity.js';
-import type { OpportunityStage } from './opportunity-pipelines.js';
-import { ORDER_STATUSES, type OrderStatus } from './order.js';
-import { SERVICE_CASE_STATUSES, type ServiceCaseStatus } from './service-case.js';
+import { ACTIVITY_STATUSES, type ActivityStatus } from '../sales/activities/activity-machine.js';
+import { LEAD_STATUSES, type LeadStatus } from '../sales/leads/lead-machine.js';
+import { OPPORTUNITY_STATES } from '../sales/opportunities/opportunity-machine.js';
+import type { OpportunityStage } from '../sales/opportunities/opportunity-pipelines.js';
+import { ORDER_STATUSES, type OrderStatus } from '../sales/orders/order-machine.js';
+import {
+  SERVICE_CASE_STATUSES,
+  type ServiceCaseStatus,
+} from '../sales/service-cases/service-case-machine.js';
 
 /** The state type of each machine, by machine id. */
 export interface LifecycleStates {

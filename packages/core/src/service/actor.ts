@@ -1,4 +1,4 @@
-import type { User } from '../domain/organisation.js';
+import type { User } from '../sales/org/user.js';
 
 /**
  * Who is acting. Commands take the user record (or just its id) and always reload the stored user,

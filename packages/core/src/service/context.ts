@@ -1,18 +1,12 @@
-import {
-  type AccessExplanation,
-  type Action,
-  authorize,
-  explainAccess,
-  type Grant,
-  OrgChart,
-  type OrgUser,
-  type ProtectedRecord,
-} from '../access/index.js';
+import { authorize } from '../access/authorize.js';
+import { type AccessExplanation, explainAccess } from '../access/explain-access.js';
+import type { Action, Grant, OrgUser, ProtectedRecord } from '../access/model.js';
+import { OrgChart } from '../access/org-chart.js';
 import type { AccessLevel } from '../domain/enums.js';
 import type { EntityType } from '../domain/history.js';
-import type { User } from '../domain/organisation.js';
 import { ConcurrencyError, NotFoundError, PermissionDeniedError } from '../kernel/errors.js';
 import type { Instant } from '../kernel/time.js';
+import type { User } from '../sales/org/user.js';
 import type { StorageTx } from '../storage/crm-storage.js';
 import type { TeamMemberRow } from '../storage/repositories.js';
 import type { RowScope } from '../storage/scope.js';

@@ -1,27 +1,31 @@
-import { DEFAULT_TENANT_ID, tenantIdSchema } from '../domain/tenant.js';
 import { timeZoneSchema } from '../domain/time-zone.js';
 import { type Clock, type IdGenerator, systemClock, uuidIds } from '../kernel/ports.js';
 import { parseInput } from '../kernel/validate.js';
-import { defaultReminderConfig, parseReminderConfig, type ReminderConfigInput } from '../reminders/index.js';
+import { accountCommands } from '../sales/accounts/account-commands.js';
+import { contactCommands } from '../sales/accounts/contact-commands.js';
+import { activityCommands } from '../sales/activities/activity-commands.js';
+import { costCommands } from '../sales/costs/cost-commands.js';
+import { demoLoanCommands } from '../sales/demo-loans/demo-loan-commands.js';
+import { duplicateCommands } from '../sales/duplicates/duplicate-commands.js';
+import { historyCommands } from '../sales/history/history-commands.js';
+import { leadCommands } from '../sales/leads/lead-commands.js';
+import { opportunityCommands } from '../sales/opportunities/opportunity-commands.js';
+import { orderCommands } from '../sales/orders/order-commands.js';
+import { userCommands } from '../sales/org/user-commands.js';
+import { ownershipCommands } from '../sales/ownership/ownership-commands.js';
+import { productCommands } from '../sales/products/product-commands.js';
+import { reminderCommands } from '../sales/reminders/reminder-commands.js';
+import {
+  defaultReminderConfig,
+  parseReminderConfig,
+  type ReminderConfigInput,
+} from '../sales/reminders/reminder-config.js';
+import { serviceCaseCommands } from '../sales/service-cases/service-case-commands.js';
 import type { CrmStorage } from '../storage/crm-storage.js';
-import { accountCommands } from './accounts.js';
-import { activityCommands } from './activities.js';
+import { DEFAULT_TENANT_ID, tenantIdSchema } from '../tenancy/tenant.js';
 import { systemActor } from './actor.js';
-import { contactCommands } from './contacts.js';
-import { costCommands } from './costs.js';
-import { demoLoanCommands } from './demo-loans.js';
-import { duplicateCommands } from './duplicates.js';
-import { historyCommands } from './history-api.js';
-import { leadCommands } from './leads.js';
-import { opportunityCommands } from './opportunities.js';
-import { orderCommands } from './orders.js';
-import { ownershipCommands } from './ownership.js';
-import { productCommands } from './products.js';
-import { reminderCommands } from './reminders-api.js';
 import { createRunner } from './runner.js';
-import { serviceCaseCommands } from './service-cases.js';
 import type { ServiceSettings } from './settings.js';
-import { userCommands } from './users.js';
 
 export interface CrmOptions {
   storage: CrmStorage;

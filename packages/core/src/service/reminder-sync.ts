@@ -1,5 +1,6 @@
-import type { Reminder, ReminderSubjectType } from '../domain/reminder.js';
-import { type DesiredReminder, reconcileReminders } from '../reminders/index.js';
+import type { DesiredReminder } from '../sales/reminders/desired-reminder.js';
+import { reconcileReminders } from '../sales/reminders/reconcile.js';
+import type { Reminder, ReminderSubjectType } from '../sales/reminders/stored-reminder.js';
 import type { CommandContext } from './context.js';
 
 /** `fresh`: the subject was created in the same command, so nothing about it is stored yet. */

@@ -1,5 +1,5 @@
 import type { Clock, IdGenerator } from '../kernel/ports.js';
-import type { ReminderConfig } from '../reminders/index.js';
+import type { ReminderConfig } from '../sales/reminders/reminder-config.js';
 
 /** Resolved options every command sees. */
 export interface ServiceSettings {

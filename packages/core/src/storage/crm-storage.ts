@@ -1,4 +1,4 @@
-import type { Tenant } from '../domain/tenant.js';
+import type { Tenant } from '../tenancy/tenant.js';
 import type { Repositories } from './repositories.js';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorizeTransfer } from '../../src/access/index.js';
+import { authorizeTransfer } from '../../src/index.js';
 import { org, USERS } from './org-fixture.js';
 
 describe('authorizeTransfer', () => {

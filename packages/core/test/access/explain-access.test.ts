@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { authorize, explainAccess, OrgChart } from '../../src/access/index.js';
+import { authorize, explainAccess, OrgChart } from '../../src/index.js';
 import { orgArbitrary } from '../../src/access/testing-arbitraries.js';
 import { org, recordOf, USERS } from './org-fixture.js';
 

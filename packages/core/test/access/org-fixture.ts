@@ -1,5 +1,5 @@
-import type { Grant, OrgUser, ProtectedRecord } from '../../src/access/index.js';
-import { OrgChart } from '../../src/access/index.js';
+import type { Grant, OrgUser, ProtectedRecord } from '../../src/index.js';
+import { OrgChart } from '../../src/index.js';
 
 /**
  *   admin (管理员)

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { TransferInput, TransferRecord } from '../../src/access/index.js';
-import { planTransfer, TRANSFER_RECORD_KINDS } from '../../src/access/index.js';
+import type { TransferInput, TransferRecord } from '../../src/index.js';
+import { planTransfer, TRANSFER_RECORD_KINDS } from '../../src/index.js';
 import { grantArbitrary } from '../../src/access/testing-arbitraries.js';
 import { isCrmError } from '../../src/kernel/errors.js';
 

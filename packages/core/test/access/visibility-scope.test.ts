@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { AccessLevel } from '../../src/access/index.js';
-import { authorize, OrgChart, scopeAllows, visibilityScope } from '../../src/access/index.js';
+import type { AccessLevel } from '../../src/index.js';
+import { authorize, OrgChart, scopeAllows, visibilityScope } from '../../src/index.js';
 import {
   grantArbitrary,
   orgArbitrary,

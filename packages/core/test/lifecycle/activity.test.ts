@@ -9,7 +9,7 @@ import {
   isActivityOpen,
   isActivityTerminal,
   OUTCOME_REQUIRED_KINDS,
-} from '../../src/lifecycle/index.js';
+} from '../../src/index.js';
 import { activityEventArb, activityFactsArb, isBlank, run, stepsArb } from './arbitraries.js';
 
 describe('activity lifecycle properties', () => {

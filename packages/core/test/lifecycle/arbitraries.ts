@@ -13,7 +13,7 @@ import {
   type OrderFacts,
   type ServiceCaseEvent,
   type ServiceCaseFacts,
-} from '../../src/lifecycle/index.js';
+} from '../../src/index.js';
 
 /** Reasons are blank about a third of the time, so every "needs a reason" gate gets exercised. */
 export const reasonArb = fc.oneof(

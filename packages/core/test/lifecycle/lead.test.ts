@@ -10,7 +10,7 @@ import {
   type LeadEvent,
   type LeadFacts,
   type LeadStatus,
-} from '../../src/lifecycle/index.js';
+} from '../../src/index.js';
 import { isBlank, leadEventArb, leadFactsArb, run, stepsArb } from './arbitraries.js';
 
 const ready: LeadFacts = { hasCompany: true, hasContact: true };

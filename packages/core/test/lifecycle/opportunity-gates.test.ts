@@ -9,7 +9,7 @@ import {
   PIPELINE_TEMPLATES,
   pipelineFor,
   stageInfo,
-} from '../../src/lifecycle/index.js';
+} from '../../src/index.js';
 
 const full: OpportunityFacts = {
   lineCount: 2,

@@ -10,7 +10,7 @@ import {
   type OpportunityFacts,
   type OpportunityStage,
   pipelineFor,
-} from '../../src/lifecycle/index.js';
+} from '../../src/index.js';
 import {
   isBlank,
   opportunityEventArb,

@@ -9,7 +9,7 @@ import {
   type OrderEvent,
   type OrderFacts,
   type OrderStatus,
-} from '../../src/lifecycle/index.js';
+} from '../../src/index.js';
 import { isBlank, orderEventArb, orderFactsArb, run, stepsArb } from './arbitraries.js';
 
 const facts = (shippedQuantity: number, totalQuantity = 10, lineCount = 2): OrderFacts => ({

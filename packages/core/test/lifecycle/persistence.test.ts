@@ -6,7 +6,7 @@ import {
   type PersistedLifecycle,
   persistLifecycle,
   restoreLifecycle,
-} from '../../src/lifecycle/index.js';
+} from '../../src/index.js';
 
 function thrown(fn: () => unknown): unknown {
   try {

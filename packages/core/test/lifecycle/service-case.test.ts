@@ -8,7 +8,7 @@ import {
   type ServiceCaseEvent,
   type ServiceCaseFacts,
   type ServiceCaseStatus,
-} from '../../src/lifecycle/index.js';
+} from '../../src/index.js';
 import { isBlank, run, serviceCaseEventArb, serviceCaseFactsArb, stepsArb } from './arbitraries.js';
 
 const repair: ServiceCaseFacts = { kind: 'repair' };

@@ -15,7 +15,7 @@ import {
   ORDER_TRANSITIONS,
   pipelineFor,
   SERVICE_CASE_TRANSITIONS,
-} from '../../src/lifecycle/index.js';
+} from '../../src/index.js';
 import {
   activityEventArb,
   activityFactsArb,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { remindersForActivity } from '../../src/reminders/index.js';
+import { remindersForActivity } from '../../src/index.js';
 import { activity, config, HENGTONG } from './fixtures.js';
 
 describe('upcoming_activity', () => {

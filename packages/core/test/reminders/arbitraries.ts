@@ -6,8 +6,8 @@ import type {
   OpportunityReminderFacts,
   OrderReminderFacts,
   ReminderConfig,
-} from '../../src/reminders/index.js';
-import { reminderChannels, reminderConfigSchema } from '../../src/reminders/index.js';
+} from '../../src/index.js';
+import { reminderChannels, reminderConfigSchema } from '../../src/index.js';
 
 /** fast-check generators for reminder facts and configs; instants span 2020–2035. */
 

@@ -4,7 +4,7 @@ import {
   defaultReminderConfig,
   parseReminderConfig,
   resolveRuleSettings,
-} from '../../src/reminders/index.js';
+} from '../../src/index.js';
 import { config } from './fixtures.js';
 
 describe('reminder config', () => {

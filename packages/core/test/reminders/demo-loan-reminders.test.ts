@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDue, remindersForDemoLoan } from '../../src/reminders/index.js';
+import { isDue, remindersForDemoLoan } from '../../src/index.js';
 import { config, demoLoan, HENGTONG } from './fixtures.js';
 
 describe('demo_unit_due_back', () => {

@@ -7,7 +7,7 @@ import {
   type ReminderConfig,
   type ReminderConfigInput,
   reminderConfigSchema,
-} from '../../src/reminders/index.js';
+} from '../../src/index.js';
 
 /** Builders with a plausible record; each test overrides only the facts it is about. */
 

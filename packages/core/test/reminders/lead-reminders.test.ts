@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localDateOf, localTimeOf, remindersForLead } from '../../src/reminders/index.js';
+import { localDateOf, localTimeOf, remindersForLead } from '../../src/index.js';
 import { config, HENGTONG, lead } from './fixtures.js';
 
 const shanghai = config();

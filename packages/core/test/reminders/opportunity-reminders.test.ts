@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { remindersForOpportunity } from '../../src/reminders/index.js';
+import { remindersForOpportunity } from '../../src/index.js';
 import { config, HENGTONG, opportunity } from './fixtures.js';
 
 describe('stale_opportunity', () => {

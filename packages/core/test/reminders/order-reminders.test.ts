@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { remindersForOrder } from '../../src/reminders/index.js';
+import { remindersForOrder } from '../../src/index.js';
 import { config, HENGTONG, order } from './fixtures.js';
 
 const delivered = (deliveredAt: string, over: Parameters<typeof order>[0] = {}) =>

@@ -14,7 +14,7 @@ import {
   remindersForOrder,
   resolveRuleSettings,
   type StoredReminder,
-} from '../../src/reminders/index.js';
+} from '../../src/index.js';
 import {
   activityArb,
   calendarDateArb,

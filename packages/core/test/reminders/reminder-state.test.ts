@@ -7,7 +7,7 @@ import {
   type ReminderState,
   reconcileReminders,
   remindersForLead,
-} from '../../src/reminders/index.js';
+} from '../../src/index.js';
 import { config, lead } from './fixtures.js';
 
 const [followUp] = remindersForLead(lead(), config()) as [DesiredReminder];

@@ -4,7 +4,7 @@ import {
   remindersForDemoLoan,
   remindersForLead,
   remindersForOrder,
-} from '../../src/reminders/index.js';
+} from '../../src/index.js';
 import { config, demoLoan, lead, order } from './fixtures.js';
 
 // New York springs forward on 2026-03-08 and falls back on 2026-11-01; Shanghai has no DST.

@@ -1,7 +1,7 @@
-import type { Lead } from '../../domain/lead.js';
-import type { Opportunity } from '../../domain/opportunity.js';
-import type { Order } from '../../domain/order.js';
-import type { ServiceCase } from '../../domain/service-case.js';
+import type { Lead } from '../../sales/leads/lead.js';
+import type { Opportunity } from '../../sales/opportunities/opportunity.js';
+import type { Order } from '../../sales/orders/order.js';
+import type { ServiceCase } from '../../sales/service-cases/service-case.js';
 import { BASE_INSTANT, cny, newId, stamp } from './fixtures.js';
 
 /** Builders for the deal records: leads, opportunities, orders and service cases. */

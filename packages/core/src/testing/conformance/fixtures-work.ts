@@ -1,8 +1,8 @@
-import type { Activity, DemoLoan } from '../../domain/activity.js';
-import type { CostEntry } from '../../domain/cost.js';
 import type { HistoryEvent } from '../../domain/history.js';
-import type { QuoteEntry } from '../../domain/lead.js';
-import type { Reminder } from '../../domain/reminder.js';
+import type { Activity, DemoLoan } from '../../sales/activities/activity.js';
+import type { CostEntry } from '../../sales/costs/cost.js';
+import type { QuoteEntry } from '../../sales/leads/lead.js';
+import type { Reminder } from '../../sales/reminders/stored-reminder.js';
 import type { TeamMemberRow } from '../../storage/repositories.js';
 import { BASE_INSTANT, cny, minutesAfterBase, newId, stamp } from './fixtures.js';
 

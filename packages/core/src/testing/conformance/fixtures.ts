@@ -1,10 +1,10 @@
-import type { Account, Contact } from '../../domain/account.js';
-import type { User } from '../../domain/organisation.js';
-import type { Product } from '../../domain/product.js';
-import type { Tenant } from '../../domain/tenant.js';
 import type { Money } from '../../kernel/money.js';
 import type { Instant } from '../../kernel/time.js';
+import type { Account, Contact } from '../../sales/accounts/account.js';
+import type { User } from '../../sales/org/user.js';
+import type { Product } from '../../sales/products/product.js';
 import type { MergeRecord } from '../../storage/repositories.js';
+import type { Tenant } from '../../tenancy/tenant.js';
 
 /**
  * Fixture builders: valid records with sensible defaults; pass overrides for what a test is about.

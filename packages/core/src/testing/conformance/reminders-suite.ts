@@ -1,6 +1,6 @@
 import { describe, expect } from 'vitest';
-import type { Reminder } from '../../domain/reminder.js';
 import { isCrmError } from '../../kernel/errors.js';
+import type { Reminder } from '../../sales/reminders/stored-reminder.js';
 import { conformanceIt, freshTenant, inTx, rawRows, rejectionOf } from './conformance-it.js';
 import { minutesAfterBase } from './fixtures.js';
 import { buildReminder } from './fixtures-work.js';

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import type { Activity } from '../../domain/activity.js';
-import type { User } from '../../domain/organisation.js';
+import type { Activity } from '../../sales/activities/activity.js';
+import type { User } from '../../sales/org/user.js';
 import type { ServiceWorld } from './harness.js';
 import { storyLead } from './harness.js';
 import { expectCode } from './service-expect.js';

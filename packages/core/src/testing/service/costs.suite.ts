@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { User } from '../../domain/organisation.js';
+import type { User } from '../../sales/org/user.js';
 import type { CrmStorage } from '../../storage/crm-storage.js';
 import { registerCostVisibilityCases } from './cost-visibility.cases.js';
 import { openWorld, type ServiceWorld, type StorageFactory, storyLead } from './harness.js';

@@ -1,5 +1,5 @@
-import type { User } from '../../domain/organisation.js';
 import { ManualClock, sequentialIds } from '../../kernel/ports.js';
+import type { User } from '../../sales/org/user.js';
 import { type Crm, createCrm } from '../../service/create-crm.js';
 import type { CrmStorage } from '../../storage/crm-storage.js';
 

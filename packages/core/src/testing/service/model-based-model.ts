@@ -4,10 +4,17 @@
  * (`authorize`) over the model's own org chart; lifecycle moves come from small tables written here,
  * not from the service's machines, so the two implementations check each other.
  */
-import { type Action, authorize, type Grant, OrgChart, type OrgUser } from '../../access/index.js';
+
+import { authorize } from '../../access/authorize.js';
+import type { Action, Grant, OrgUser } from '../../access/model.js';
+import { OrgChart } from '../../access/org-chart.js';
 import type { ActivityKind, Channel } from '../../domain/enums.js';
 import type { CrmErrorCode } from '../../kernel/errors.js';
-import { type OpportunityGateId, type OpportunityStage, pipelineFor } from '../../lifecycle/index.js';
+import {
+  type OpportunityGateId,
+  type OpportunityStage,
+  pipelineFor,
+} from '../../sales/opportunities/opportunity-pipelines.js';
 
 export type LeadStatus = 'new' | 'working' | 'qualified' | 'converted' | 'disqualified' | 'nurture';
 

@@ -1,7 +1,9 @@
-import { authorizeManageUser, authorizeTransfer, type Grant } from '../../access/index.js';
-import type { Activity } from '../../domain/activity.js';
-import type { CostEntry } from '../../domain/cost.js';
-import { type OpportunityStage, pipelineFor } from '../../lifecycle/index.js';
+import type { Grant } from '../../access/model.js';
+import type { Activity } from '../../sales/activities/activity.js';
+import type { CostEntry } from '../../sales/costs/cost.js';
+import { type OpportunityStage, pipelineFor } from '../../sales/opportunities/opportunity-pipelines.js';
+import { authorizeManageUser } from '../../sales/org/user-management.js';
+import { authorizeTransfer } from '../../sales/ownership/authorize-transfer.js';
 import type { Crm } from '../../service/create-crm.js';
 import {
   bump,

@@ -1,8 +1,8 @@
-import type { Grant } from '../../access/index.js';
-import type { Activity } from '../../domain/activity.js';
-import type { Lead } from '../../domain/lead.js';
+import type { Grant } from '../../access/model.js';
 import type { CrmErrorCode } from '../../kernel/errors.js';
-import type { ConversionResult } from '../../service/convert-lead.js';
+import type { Activity } from '../../sales/activities/activity.js';
+import type { ConversionResult } from '../../sales/leads/convert-lead.js';
+import type { Lead } from '../../sales/leads/lead.js';
 import type { Crm } from '../../service/create-crm.js';
 import {
   type AnyRecord,

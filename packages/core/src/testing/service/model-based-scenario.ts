@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { orgUsersArbitrary } from '../../access/testing-arbitraries.js';
 import type { EntityType } from '../../domain/history.js';
-import type { ReminderSubjectType } from '../../domain/reminder.js';
+import type { ReminderSubjectType } from '../../sales/reminders/stored-reminder.js';
 import { scanAll } from '../../service/scan-all.js';
 import type { CrmStorage, StorageTx } from '../../storage/crm-storage.js';
 import type { RecordStore } from '../../storage/repositories.js';

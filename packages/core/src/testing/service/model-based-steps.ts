@@ -6,7 +6,10 @@
  */
 import fc from 'fast-check';
 import type { AccessLevel, Channel, TeamRole } from '../../domain/enums.js';
-import { OPPORTUNITY_STAGES, type OpportunityStage } from '../../lifecycle/index.js';
+import {
+  OPPORTUNITY_STAGES,
+  type OpportunityStage,
+} from '../../sales/opportunities/opportunity-pipelines.js';
 
 export type ActorPick = 'owner' | number;
 /** `stale` sends a version that is not the stored one; `current` the stored one; `none` omits it. */

@@ -1,4 +1,6 @@
-import { type Grant, planTransfer, type TransferRecord } from '../../access/index.js';
+import type { Grant } from '../../access/model.js';
+import { planTransfer } from '../../sales/ownership/plan-transfer.js';
+import type { TransferRecord } from '../../sales/ownership/transfer-schema.js';
 import {
   type AnyRecord,
   bump,

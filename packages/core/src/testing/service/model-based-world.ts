@@ -1,4 +1,4 @@
-import type { OrgUser } from '../../access/index.js';
+import type { OrgUser } from '../../access/model.js';
 import { isCrmError } from '../../kernel/errors.js';
 import { ManualClock, sequentialIds } from '../../kernel/ports.js';
 import { type Crm, createCrm } from '../../service/create-crm.js';

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { User } from '../../domain/organisation.js';
+import type { User } from '../../sales/org/user.js';
 import type { ServiceWorld } from './harness.js';
 import { expectCode } from './service-expect.js';
 

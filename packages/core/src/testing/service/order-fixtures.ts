@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
-import type { Opportunity } from '../../domain/opportunity.js';
-import type { Order } from '../../domain/order.js';
 import { type CrmError, type CrmErrorCode, isCrmError } from '../../kernel/errors.js';
+import type { Opportunity } from '../../sales/opportunities/opportunity.js';
+import type { Order } from '../../sales/orders/order.js';
 import { type ServiceWorld, storyLead } from './harness.js';
 
 const cny = (amount: number) => ({ amount, currency: 'CNY' });

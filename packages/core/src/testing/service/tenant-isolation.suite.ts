@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isCrmError } from '../../kernel/errors.js';
-import { createTenantAdmin, exportToString } from '../../service/tenant-admin.js';
 import type { CrmStorage } from '../../storage/crm-storage.js';
+import { createTenantAdmin, exportToString } from '../../tenancy/tenant-admin.js';
 import type { StorageFactory } from './harness.js';
 import { registerTenantLifecycleCases } from './tenant-lifecycle.cases.js';
 import { buildTenant, type TenantFixture, tenantPlanArb } from './tenant-plan.js';

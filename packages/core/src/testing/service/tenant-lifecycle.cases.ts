@@ -1,9 +1,9 @@
 import { expect, it } from 'vitest';
-import { DEFAULT_TENANT_ID } from '../../domain/tenant.js';
 import { isCrmError } from '../../kernel/errors.js';
 import { ManualClock } from '../../kernel/ports.js';
-import { createTenantAdmin, exportToString } from '../../service/tenant-admin.js';
 import type { CrmStorage } from '../../storage/crm-storage.js';
+import { DEFAULT_TENANT_ID } from '../../tenancy/tenant.js';
+import { createTenantAdmin, exportToString } from '../../tenancy/tenant-admin.js';
 import { buildTenant, type DealPlan, START, type TenantFixture } from './tenant-plan.js';
 import { tenantSnapshot } from './tenant-snapshot.js';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import type { User } from '../../domain/organisation.js';
 import { type IdGenerator, ManualClock } from '../../kernel/ports.js';
+import type { User } from '../../sales/org/user.js';
 import { type Crm, createCrm } from '../../service/create-crm.js';
 import type { CrmStorage } from '../../storage/crm-storage.js';
 

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
-import type { User } from '../../domain/organisation.js';
 import { isCrmError } from '../../kernel/errors.js';
+import type { User } from '../../sales/org/user.js';
 import type { Crm } from '../../service/create-crm.js';
 import type { TenantFixture } from './tenant-plan.js';
 

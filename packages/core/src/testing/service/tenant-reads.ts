@@ -1,5 +1,5 @@
 import type { Page } from '../../domain/common.js';
-import type { User } from '../../domain/organisation.js';
+import type { User } from '../../sales/org/user.js';
 import type { Crm } from '../../service/create-crm.js';
 import type { TenantFixture } from './tenant-plan.js';
 

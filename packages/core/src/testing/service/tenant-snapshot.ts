@@ -1,5 +1,5 @@
 import type { EntityType } from '../../domain/history.js';
-import type { ReminderSubjectType } from '../../domain/reminder.js';
+import type { ReminderSubjectType } from '../../sales/reminders/stored-reminder.js';
 import { scanAll } from '../../service/scan-all.js';
 import type { CrmStorage, StorageTx } from '../../storage/crm-storage.js';
 import type { RecordStore } from '../../storage/repositories.js';

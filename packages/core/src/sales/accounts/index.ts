@@ -1,0 +1,3 @@
+export * from './account.js';
+export * from './account-commands.js';
+export * from './contact-commands.js';

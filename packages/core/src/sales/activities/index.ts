@@ -1,0 +1,5 @@
+export * from './activity.js';
+export * from './activity-commands.js';
+export * from './activity-machine.js';
+export * from './activity-reminders.js';
+export * from './calendar-range.js';

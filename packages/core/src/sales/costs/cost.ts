@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { expectedVersionSchema, idSchema, optionalText, type RecordBase } from '../../domain/common.js';
+import { type CostCategory, costCategorySchema } from '../../domain/enums.js';
+import { type Money, moneySchema } from '../../kernel/money.js';
+import { type CalendarDate, calendarDateSchema } from '../../kernel/time.js';
+
+/** A cost of selling (travel, entertainment, samples, bid fees …) booked against a deal, customer or lead. */
+export interface CostEntry extends RecordBase {
+  category: CostCategory;
+  amount: Money;
+  incurredOn: CalendarDate;
+  /** Who spent it; also the owner for visibility. */
+  incurredBy: string;
+  opportunityId: string | null;
+  accountId: string | null;
+  leadId: string | null;
+  description: string | null;
+}
+
+const positiveMoney = moneySchema.refine((m) => m.amount > 0, {
+  message: 'a cost must be more than zero',
+  path: ['amount'],
+});
+
+export const recordCostInput = z
+  .object({
+    category: costCategorySchema,
+    amount: positiveMoney,
+    incurredOn: calendarDateSchema,
+    incurredBy: idSchema.optional(),
+    opportunityId: idSchema.optional(),
+    accountId: idSchema.optional(),
+    leadId: idSchema.optional(),
+    description: optionalText(1000),
+  })
+  .refine((c) => c.opportunityId || c.accountId || c.leadId, {
+    message: 'book the cost against an opportunity, an account or a lead',
+    path: ['opportunityId'],
+  });
+export type RecordCostInput = z.input<typeof recordCostInput>;
+
+/** A correction replaces the figures; the old ones stay in the history. */
+export const correctCostInput = z.object({
+  category: costCategorySchema.optional(),
+  amount: positiveMoney.optional(),
+  incurredOn: calendarDateSchema.optional(),
+  description: optionalText(1000),
+  reason: z.string().trim().min(1, 'say why the cost is corrected').max(500),
+  expectedVersion: expectedVersionSchema,
+});
+export type CorrectCostInput = z.input<typeof correctCostInput>;
+
+export const costListQuery = z.object({
+  opportunityId: idSchema.optional(),
+  accountId: idSchema.optional(),
+  leadId: idSchema.optional(),
+  incurredBy: idSchema.optional(),
+  from: calendarDateSchema.optional(),
+  to: calendarDateSchema.optional(),
+  limit: z.number().int().min(1).max(500).default(50),
+  cursor: z.string().max(500).optional(),
+});
+export type CostListQuery = z.input<typeof costListQuery>;

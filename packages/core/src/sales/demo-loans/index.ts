@@ -1,0 +1,2 @@
+export * from './demo-loan-commands.js';
+export * from './demo-loan-reminders.js';

@@ -1,0 +1,1 @@
+export * from './duplicate-commands.js';

@@ -1,0 +1,127 @@
+import { InvalidTransitionError, ValidationError } from '../../kernel/errors.js';
+import { parseInput } from '../../kernel/validate.js';
+import { assertDecision } from '../../lifecycle/decision.js';
+import type { CommandContext } from '../../service/context.js';
+import { ENTITY } from '../../service/entities.js';
+import type { Account, Contact } from '../accounts/account.js';
+import { insertAccount, insertContact } from '../accounts/account-support.js';
+import { insertOpportunity } from '../opportunities/create-opportunity.js';
+import type { Opportunity } from '../opportunities/opportunity.js';
+import { isOpportunityOpen } from '../opportunities/opportunity-machine.js';
+import type { OpportunityStage } from '../opportunities/opportunity-pipelines.js';
+import { buildLines, sumLines } from '../opportunities/opportunity-support.js';
+import { type ConvertLeadInput, convertLeadInput, type Lead } from './lead.js';
+import { leadFacts, refreshLeadReminders } from './lead-facts.js';
+import { decideLead } from './lead-machine.js';
+
+export interface ConversionResult {
+  lead: Lead;
+  account: Account;
+  contact: Contact;
+  opportunity: Opportunity;
+}
+
+/** Interests become deal lines, priced at the last quote given for that product (or 0 until quoted). */
+async function linesFromInterests(ctx: CommandContext, lead: Lead, currency: string) {
+  const inputs = [];
+  for (const interest of lead.interests) {
+    const [quote] = await ctx.tx.quotes.list({ leadId: lead.id, sku: interest.sku }, 1);
+    inputs.push({
+      sku: interest.sku,
+      description: interest.note,
+      quantity: interest.quantity,
+      unitPrice: quote && quote.unitPrice.currency === currency ? quote.unitPrice : { amount: 0, currency },
+    });
+  }
+  return buildLines(ctx, inputs);
+}
+
+/**
+ * Qualify and convert: account + contact + opportunity in one transaction, or link them to ones
+ * that already exist. The lead is frozen afterwards; its quote ledger follows the deal.
+ */
+export async function convertLead(
+  ctx: CommandContext,
+  leadId: string,
+  input: ConvertLeadInput,
+): Promise<ConversionResult> {
+  const data = parseInput(convertLeadInput, input);
+  const lead = await ctx.load(ENTITY.lead, leadId, 'edit');
+  ctx.checkVersion('lead', lead, data.expectedVersion);
+  const decision = assertDecision(decideLead(lead.status, leadFacts(lead), { type: 'CONVERT' }));
+
+  const existingAccountId = 'existingId' in data.account ? data.account.existingId : lead.accountId;
+  const account = existingAccountId
+    ? await ctx.load(ENTITY.account, existingAccountId)
+    : await insertAccount(ctx, {
+        name: lead.company,
+        kind: 'kind' in data.account ? data.account.kind : 'end_user',
+        industry: 'industry' in data.account ? (data.account.industry ?? null) : null,
+        ownerId: lead.ownerId,
+        region: data.region ?? lead.region,
+        phones: [lead.contact.phone, lead.contact.mobile].filter((p): p is string => !!p),
+        emails: lead.contact.email ? [lead.contact.email] : [],
+        channel: data.channel ?? lead.channel,
+      });
+  const contact = await insertContact(ctx, account.id, lead.ownerId, lead.contact);
+
+  let opportunity: Opportunity;
+  if (data.opportunityId) {
+    const existing = await ctx.load(ENTITY.opportunity, data.opportunityId, 'edit');
+    if (!isOpportunityOpen(existing.stage as OpportunityStage)) {
+      throw new InvalidTransitionError(
+        existing.stage,
+        'CONVERT_INTO',
+        'the opportunity is closed; reopen it first',
+      );
+    }
+    if (existing.accountId !== account.id) {
+      throw new ValidationError([
+        { field: 'opportunityId', message: 'the opportunity belongs to another account' },
+      ]);
+    }
+    const lines = [...existing.lines, ...(await linesFromInterests(ctx, lead, existing.currency))];
+    opportunity = await ctx.update(
+      ENTITY.opportunity,
+      existing,
+      { lines, amount: sumLines(lines, existing.currency) },
+      'opportunity.lead_merged',
+      { leadId: lead.id },
+    );
+  } else {
+    opportunity = await insertOpportunity(ctx, {
+      name:
+        data.opportunityName ??
+        `${lead.company} — ${lead.interests.map((i) => `${i.quantity}× ${i.sku}`).join(', ') || 'new deal'}`,
+      accountId: account.id,
+      channel: data.channel ?? lead.channel,
+      currency: 'CNY',
+      ownerId: lead.ownerId,
+      lines: await linesFromInterests(ctx, lead, 'CNY'),
+      team: data.team,
+      endCustomer: data.endCustomer ? { name: data.endCustomer, tender: null } : null,
+      expectedClose: data.expectedClose ?? null,
+      requiredDelivery: data.requiredDelivery ?? null,
+      region: data.region ?? lead.region,
+      competitors: [],
+      leadId: lead.id,
+    });
+  }
+
+  await ctx.tx.quotes.linkLead(lead.id, { opportunityId: opportunity.id, accountId: account.id });
+  const converted = await ctx.update(
+    ENTITY.lead,
+    lead,
+    {
+      status: decision.to,
+      accountId: account.id,
+      convertedAt: ctx.now,
+      convertedOpportunityId: opportunity.id,
+      convertedContactId: contact.id,
+    },
+    'lead.converted',
+    { opportunityId: opportunity.id, accountId: account.id },
+  );
+  await refreshLeadReminders(ctx, converted);
+  return { lead: converted, account, contact, opportunity };
+}

@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import {
+  type ContactDetails,
+  contactDetailsSchema,
+  expectedVersionSchema,
+  idSchema,
+  optionalText,
+  type RecordBase,
+  type Region,
+  regionSchema,
+  text,
+} from '../../domain/common.js';
+import { type Channel, channelSchema, type LeadSource, leadSourceSchema } from '../../domain/enums.js';
+import { type Money, nonNegativeMoneySchema } from '../../kernel/money.js';
+import { type CalendarDate, calendarDateSchema, type Instant, instantSchema } from '../../kernel/time.js';
+import { teamInput } from '../opportunities/opportunity.js';
+import { skuSchema } from '../products/product.js';
+import type { LeadStatus } from './lead-machine.js';
+
+export const interestSchema = z.object({
+  sku: skuSchema,
+  quantity: z.number().int().positive('quantity must be at least 1').max(10_000_000),
+  note: optionalText(500),
+});
+export type Interest = z.infer<typeof interestSchema>;
+
+export interface Lead extends RecordBase {
+  source: LeadSource;
+  /** When the inquiry arrived (the call, the referral, the event conversation). */
+  receivedAt: Instant;
+  company: string;
+  contact: ContactDetails;
+  interests: Interest[];
+  channel: Channel;
+  region: Region | null;
+  /** Set when the lead is a revisit of an existing customer, or once converted. */
+  accountId: string | null;
+  referredBy: string | null;
+  eventName: string | null;
+  ownerId: string;
+  status: LeadStatus;
+  disqualifyReason: string | null;
+  /** Last customer-facing contact (call, visit, email, quote); drives the follow-up reminder. */
+  lastContactAt: Instant | null;
+  convertedAt: Instant | null;
+  convertedOpportunityId: string | null;
+  convertedContactId: string | null;
+}
+
+export const captureLeadInput = z
+  .object({
+    source: leadSourceSchema,
+    receivedAt: instantSchema,
+    company: text(200),
+    contact: contactDetailsSchema,
+    interests: z.array(interestSchema).max(100).default([]),
+    channel: channelSchema.default('key_account'),
+    region: regionSchema.optional(),
+    accountId: idSchema.optional(),
+    referredBy: optionalText(200),
+    eventName: optionalText(200),
+    ownerId: idSchema.optional(),
+  })
+  .refine((l) => l.source !== 'referral' || !!l.referredBy, {
+    message: 'a referral needs the name of who referred it',
+    path: ['referredBy'],
+  })
+  .refine((l) => l.source !== 'marketing_event' || !!l.eventName, {
+    message: 'a marketing-event lead needs the event name',
+    path: ['eventName'],
+  })
+  .refine((l) => l.source !== 'customer_revisit' || !!l.accountId, {
+    message: 'a revisit of an existing customer needs the customer account',
+    path: ['accountId'],
+  });
+export type CaptureLeadInput = z.input<typeof captureLeadInput>;
+
+export const updateLeadInput = z.object({
+  company: text(200).optional(),
+  contact: contactDetailsSchema.optional(),
+  interests: z.array(interestSchema).max(100).optional(),
+  channel: channelSchema.optional(),
+  region: regionSchema.nullable().optional(),
+  expectedVersion: expectedVersionSchema,
+});
+export type UpdateLeadInput = z.input<typeof updateLeadInput>;
+
+/** One line of the append-only quote ledger: the last price given is never forgotten. */
+export interface QuoteEntry {
+  tenantId: string;
+  id: string;
+  leadId: string | null;
+  opportunityId: string | null;
+  accountId: string | null;
+  sku: string;
+  quantity: number;
+  unitPrice: Money;
+  validUntil: CalendarDate;
+  quotedBy: string;
+  quotedAt: Instant;
+  note: string | null;
+}
+
+export const quoteInput = z.object({
+  sku: skuSchema,
+  quantity: z.number().int().positive().max(10_000_000),
+  unitPrice: nonNegativeMoneySchema,
+  validUntil: calendarDateSchema,
+  note: optionalText(500),
+});
+export type QuoteInput = z.input<typeof quoteInput>;
+
+export const lastQuoteQuery = z
+  .object({
+    leadId: idSchema.optional(),
+    accountId: idSchema.optional(),
+    opportunityId: idSchema.optional(),
+    sku: skuSchema.optional(),
+  })
+  .refine((q) => q.leadId || q.accountId || q.opportunityId, {
+    message: 'name a lead, account or opportunity',
+    path: ['leadId'],
+  });
+export type LastQuoteQuery = z.input<typeof lastQuoteQuery>;
+
+export const disqualifyInput = z.object({ reason: text(500), expectedVersion: expectedVersionSchema });
+
+/** Conversion creates or links the account, the contact and the opportunity in one transaction. */
+export const convertLeadInput = z.object({
+  account: z
+    .union([
+      z.object({ existingId: idSchema }),
+      z.object({
+        kind: z.enum(['end_user', 'system_integrator', 'dealer', 'distributor']),
+        industry: optionalText(100),
+      }),
+    ])
+    .default({ kind: 'end_user' }),
+  /** Convert into an existing open opportunity instead of creating one. */
+  opportunityId: idSchema.optional(),
+  opportunityName: text(200).optional(),
+  channel: channelSchema.optional(),
+  requiredDelivery: calendarDateSchema.optional(),
+  expectedClose: calendarDateSchema.optional(),
+  region: regionSchema.optional(),
+  endCustomer: text(200).optional(),
+  team: teamInput.default([]),
+  expectedVersion: expectedVersionSchema,
+});
+export type ConvertLeadInput = z.input<typeof convertLeadInput>;

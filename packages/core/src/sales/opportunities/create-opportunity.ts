@@ -1,0 +1,68 @@
+import type { Region } from '../../domain/common.js';
+import type { Channel } from '../../domain/enums.js';
+import type { CalendarDate } from '../../kernel/time.js';
+import type { CommandContext } from '../../service/context.js';
+import { ENTITY } from '../../service/entities.js';
+import type { LineItem, Opportunity, TeamMember } from './opportunity.js';
+import { pipelineFor } from './opportunity-pipelines.js';
+import { refreshOpportunityReminders, stageFields, sumLines } from './opportunity-support.js';
+
+export interface NewOpportunity {
+  name: string;
+  accountId: string;
+  channel: Channel;
+  currency: string;
+  ownerId: string;
+  lines: LineItem[];
+  team: TeamMember[];
+  endCustomer: { name: string; tender: string | null } | null;
+  expectedClose: CalendarDate | null;
+  requiredDelivery: CalendarDate | null;
+  region: Region | null;
+  competitors: string[];
+  leadId: string | null;
+}
+
+/** Shared by `opportunities.create` and `leads.convert`: the deal, its team and its reminders. */
+export async function insertOpportunity(ctx: CommandContext, input: NewOpportunity): Promise<Opportunity> {
+  for (const m of input.team) ctx.activeUser(m.userId, 'team member');
+  const firstStage = pipelineFor(input.channel)[0]!.id;
+  const opp: Opportunity = {
+    tenantId: ctx.tx.tenantId,
+    id: ctx.newId('opp'),
+    version: 1,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+    name: input.name,
+    accountId: input.accountId,
+    endCustomer: input.endCustomer,
+    channel: input.channel,
+    ownerId: input.ownerId,
+    team: input.team.filter((m) => m.userId !== input.ownerId),
+    lines: input.lines,
+    currency: input.currency,
+    amount: sumLines(input.lines, input.currency),
+    stage: firstStage,
+    probability: 0,
+    forecastCategory: 'pipeline',
+    stageEnteredAt: ctx.now,
+    expectedClose: input.expectedClose,
+    requiredDelivery: input.requiredDelivery,
+    region: input.region,
+    competitors: input.competitors,
+    lostReason: null,
+    closedAt: null,
+    leadId: input.leadId,
+    duplicateOfId: null,
+    ...stageFields({ channel: input.channel }, firstStage, ctx.now),
+  } as Opportunity;
+  await ctx.insert(
+    ENTITY.opportunity,
+    opp,
+    'opportunity.created',
+    input.leadId ? { leadId: input.leadId } : null,
+  );
+  await ctx.setTeam(opp.id, opp.ownerId, opp.team, { fresh: true });
+  await refreshOpportunityReminders(ctx, opp, { fresh: true });
+  return opp;
+}

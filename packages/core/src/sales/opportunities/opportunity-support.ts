@@ -1,0 +1,98 @@
+import { ValidationError } from '../../kernel/errors.js';
+import type { Money } from '../../kernel/money.js';
+import type { CommandContext } from '../../service/context.js';
+import { type FreshOption, syncReminders } from '../../service/reminder-sync.js';
+import type { LineItem, LineItemInput, Opportunity } from './opportunity.js';
+import type { OpportunityFacts } from './opportunity-machine.js';
+import { type OpportunityStage, stageInfo } from './opportunity-pipelines.js';
+import { remindersForOpportunity } from './opportunity-reminders.js';
+
+export async function opportunityFacts(ctx: CommandContext, opp: Opportunity): Promise<OpportunityFacts> {
+  const hasOrder = (await ctx.tx.orders.count({ opportunityId: [opp.id] }, { kind: 'all' })) > 0;
+  return {
+    lineCount: opp.lines.length,
+    amountMinor: opp.amount.amount,
+    // The owner always sells; the rest of the virtual team brings presales and service.
+    teamRoles: ['sales', ...opp.team.map((m) => m.role)],
+    hasOrder,
+    endCustomerKnown: opp.endCustomer !== null,
+  };
+}
+
+/** Price, probability and forecast follow the stage the deal is in. */
+export function stageFields(
+  opp: Pick<Opportunity, 'channel'>,
+  stage: OpportunityStage,
+  now: string,
+): Partial<Opportunity> {
+  const info = stageInfo(opp.channel, stage);
+  if (!info)
+    throw new ValidationError([
+      { field: 'stage', message: `${stage} is not a stage of the ${opp.channel} pipeline` },
+    ]);
+  return {
+    stage,
+    probability: info.probability,
+    forecastCategory: info.forecastCategory,
+    stageEnteredAt: now,
+    closedAt: info.kind === 'open' ? null : now,
+  };
+}
+
+export function sumLines(lines: readonly LineItem[], currency: string): Money {
+  let amount = 0;
+  for (const line of lines) {
+    if (line.unitPrice.currency !== currency) {
+      throw new ValidationError([
+        {
+          field: 'lines',
+          message: `line ${line.sku} is in ${line.unitPrice.currency}, the deal in ${currency}`,
+        },
+      ]);
+    }
+    amount += line.unitPrice.amount * line.quantity;
+  }
+  return { amount, currency };
+}
+
+/** Lines with the product category looked up, so baskets of sibling SKUs can be compared later. */
+export async function buildLines(
+  ctx: CommandContext,
+  inputs: readonly (LineItemInput & { unitPrice: Money })[],
+): Promise<LineItem[]> {
+  const skus = [...new Set(inputs.map((l) => l.sku))];
+  const products = skus.length
+    ? await ctx.tx.products.list({ where: { sku: skus }, scope: { kind: 'all' }, limit: 500 })
+    : { items: [] };
+  const category = new Map(products.items.map((p) => [p.sku, p.category]));
+  return inputs.map((l) => ({
+    id: ctx.newId('line'),
+    sku: l.sku,
+    category: category.get(l.sku) ?? null,
+    description: l.description ?? null,
+    quantity: l.quantity,
+    unitPrice: l.unitPrice,
+  }));
+}
+
+export async function refreshOpportunityReminders(
+  ctx: CommandContext,
+  opp: Opportunity,
+  options: FreshOption = {},
+): Promise<void> {
+  const info = stageInfo(opp.channel, opp.stage);
+  const desired = remindersForOpportunity(
+    {
+      id: opp.id,
+      ownerId: opp.ownerId,
+      channel: opp.channel,
+      stage: opp.stage,
+      stageOpen: info?.kind === 'open',
+      staleAfterDays: info?.staleAfterDays ?? null,
+      stageEnteredAt: opp.stageEnteredAt,
+      label: opp.name,
+    },
+    ctx.settings.reminders,
+  );
+  await syncReminders(ctx, 'opportunity', opp.id, desired, options);
+}

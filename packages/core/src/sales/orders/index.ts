@@ -1,0 +1,4 @@
+export * from './order.js';
+export * from './order-commands.js';
+export * from './order-machine.js';
+export * from './order-reminders.js';

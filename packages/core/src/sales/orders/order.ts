@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { expectedVersionSchema, idSchema, optionalText, type RecordBase, text } from '../../domain/common.js';
+import { type Channel, channelSchema } from '../../domain/enums.js';
+import { currencySchema, type Money, nonNegativeMoneySchema } from '../../kernel/money.js';
+import { type CalendarDate, calendarDateSchema, type Instant } from '../../kernel/time.js';
+import { skuSchema } from '../products/product.js';
+import type { OrderStatus } from './order-machine.js';
+
+export interface OrderLine {
+  id: string;
+  sku: string;
+  description: string | null;
+  quantity: number;
+  unitPrice: Money;
+  shippedQuantity: number;
+  /** Serial numbers of the units shipped on this line (needed for after-sales repair and replacement). */
+  serials: string[];
+  /** Warranty end for the units on this line, set on delivery. */
+  warrantyUntil: CalendarDate | null;
+}
+
+export interface Order extends RecordBase {
+  number: string;
+  accountId: string;
+  opportunityId: string | null;
+  channel: Channel;
+  ownerId: string;
+  status: OrderStatus;
+  lines: OrderLine[];
+  currency: string;
+  amount: Money;
+  promisedDelivery: CalendarDate | null;
+  deliveredAt: Instant | null;
+  cancelReason: string | null;
+  warrantyMonths: number;
+}
+
+export const orderLineInput = z.object({
+  sku: skuSchema,
+  description: optionalText(500),
+  quantity: z.number().int().positive().max(10_000_000),
+  unitPrice: nonNegativeMoneySchema,
+});
+
+export const createOrderFromOpportunityInput = z.object({
+  promisedDelivery: calendarDateSchema.optional(),
+  warrantyMonths: z.number().int().min(0).max(120).default(12),
+});
+export type CreateOrderFromOpportunityInput = z.input<typeof createOrderFromOpportunityInput>;
+
+/** Direct orders: distribution sells standard products to dealers without an opportunity. */
+export const createDirectOrderInput = z.object({
+  accountId: idSchema,
+  channel: channelSchema.default('distribution'),
+  currency: currencySchema.default('CNY'),
+  lines: z.array(orderLineInput).min(1, 'an order needs at least one line').max(500),
+  promisedDelivery: calendarDateSchema.optional(),
+  warrantyMonths: z.number().int().min(0).max(120).default(12),
+  ownerId: idSchema.optional(),
+});
+export type CreateDirectOrderInput = z.input<typeof createDirectOrderInput>;
+
+export const shipInput = z.object({
+  lines: z
+    .array(
+      z.object({
+        lineId: idSchema,
+        quantity: z.number().int().positive().max(10_000_000),
+        serials: z.array(text(100)).max(100_000).default([]),
+      }),
+    )
+    .min(1, 'ship at least one line'),
+  expectedVersion: expectedVersionSchema,
+});
+export type ShipInput = z.input<typeof shipInput>;
+
+export const cancelOrderInput = z.object({ reason: text(500), expectedVersion: expectedVersionSchema });

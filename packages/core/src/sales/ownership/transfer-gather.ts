@@ -1,0 +1,126 @@
+import type { CommandContext } from '../../service/context.js';
+import { ENTITY, type EntityKind } from '../../service/entities.js';
+import { scanAll } from '../../service/scan-all.js';
+import type { TeamMemberRow } from '../../storage/repositories.js';
+import type { Account } from '../accounts/account.js';
+import type { Activity } from '../activities/activity.js';
+import type { Lead } from '../leads/lead.js';
+import { isLeadOpen, type LeadStatus } from '../leads/lead-machine.js';
+import type { Opportunity } from '../opportunities/opportunity.js';
+import { isOpportunityOpen } from '../opportunities/opportunity-machine.js';
+import type { OpportunityStage } from '../opportunities/opportunity-pipelines.js';
+import type { Order } from '../orders/order.js';
+import { isOrderOpen, type OrderStatus } from '../orders/order-machine.js';
+import type { ReminderSubjectType } from '../reminders/stored-reminder.js';
+import type { ServiceCase } from '../service-cases/service-case.js';
+import { isServiceCaseOpen, type ServiceCaseStatus } from '../service-cases/service-case-machine.js';
+import type { TransferRecord, TransferRecordKind } from './transfer-schema.js';
+
+/** The part of every transferable record the transfer reads and rewrites. */
+export interface Owned {
+  id: string;
+  version: number;
+  updatedAt: string;
+  ownerId: string;
+}
+
+interface KindSpec {
+  entity: EntityKind<Owned>;
+  /** Still live work (see TransferRecord.open). */
+  open(record: Owned): boolean;
+  /** Reminders are stored per subject; kinds without reminders have none. */
+  reminders: ReminderSubjectType | null;
+}
+
+const spec = <T>(
+  entity: EntityKind<T>,
+  open: (r: T) => boolean,
+  reminders: ReminderSubjectType | null,
+): KindSpec => ({
+  entity: entity as unknown as EntityKind<Owned>,
+  open: open as unknown as (r: Owned) => boolean,
+  reminders,
+});
+
+export const TRANSFER_KINDS: Record<TransferRecordKind, KindSpec> = {
+  lead: spec(ENTITY.lead, (l: Lead) => isLeadOpen(l.status as LeadStatus), 'lead'),
+  opportunity: spec(
+    ENTITY.opportunity,
+    (o: Opportunity) => isOpportunityOpen(o.stage as OpportunityStage),
+    'opportunity',
+  ),
+  order: spec(ENTITY.order, (o: Order) => isOrderOpen(o.status as OrderStatus), 'order'),
+  activity: spec(ENTITY.activity, (a: Activity) => a.status === 'scheduled', 'activity'),
+  account: spec(ENTITY.account, (a: Account) => a.mergedIntoId === null, null),
+  service_case: spec(
+    ENTITY.serviceCase,
+    (s: ServiceCase) => isServiceCaseOpen(s.status as ServiceCaseStatus),
+    null,
+  ),
+};
+
+/** Kinds whose id can be a team key (they govern a team), tried in this order for the leaver's seats. */
+const GOVERNING: readonly TransferRecordKind[] = ['opportunity', 'lead', 'account', 'order'];
+
+export interface GatheredRecord {
+  kind: TransferRecordKind;
+  record: Owned;
+  /** True when this record's id is its own team key, i.e. it has a team to keep in step. */
+  governing: boolean;
+}
+
+export interface Gathered {
+  records: TransferRecord[];
+  /** By `${kind}:${id}`. */
+  byKey: Map<string, GatheredRecord>;
+}
+
+/** The name a salesperson knows a record by: company, deal name, subject or order number. */
+function labelOf(record: Owned): string | undefined {
+  const r = record as unknown as Record<string, unknown>;
+  for (const field of ['company', 'name', 'subject', 'number', 'summary']) {
+    if (typeof r[field] === 'string') return r[field] as string;
+  }
+  return undefined;
+}
+
+export const keyOf = (kind: string, id: string): string => `${kind}:${id}`;
+
+const grantsOf = (rows: readonly TeamMemberRow[] | undefined) =>
+  (rows ?? []).filter((r) => !r.isOwner).map((r) => ({ userId: r.userId, role: r.role, access: r.access }));
+
+/** Everything `from` owns, plus every team `from` sits on, as the planner's input. */
+export async function gatherTransfer(ctx: CommandContext, from: string): Promise<Gathered> {
+  const found: GatheredRecord[] = [];
+  const byKey = new Map<string, GatheredRecord>();
+  const add = (kind: TransferRecordKind, record: Owned) => {
+    const item = { kind, record, governing: TRANSFER_KINDS[kind].entity.teamKeyOf(record) === record.id };
+    if (byKey.has(keyOf(kind, record.id))) return;
+    byKey.set(keyOf(kind, record.id), item);
+    found.push(item);
+  };
+  for (const [kind, s] of Object.entries(TRANSFER_KINDS) as [TransferRecordKind, KindSpec][]) {
+    for (const record of await scanAll(s.entity.store(ctx.tx), { ownerId: [from] })) add(kind, record);
+  }
+  for (const teamKey of await ctx.tx.teams.keysOfMember(from)) {
+    for (const kind of GOVERNING) {
+      const record = await TRANSFER_KINDS[kind].entity.store(ctx.tx).get(teamKey);
+      if (record) {
+        add(kind, record);
+        break;
+      }
+    }
+  }
+  const teams = await ctx.tx.teams.membersOfMany(found.filter((f) => f.governing).map((f) => f.record.id));
+  const records = found.map(
+    (f): TransferRecord => ({
+      kind: f.kind,
+      id: f.record.id,
+      ownerId: f.record.ownerId,
+      open: TRANSFER_KINDS[f.kind].open(f.record),
+      grants: f.governing ? grantsOf(teams.get(f.record.id)) : [],
+      label: labelOf(f.record),
+    }),
+  );
+  return { records, byKey };
+}

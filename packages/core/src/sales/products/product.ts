@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { expectedVersionSchema, type RecordBase, text } from '../../domain/common.js';
+import { type ProductKind, productKindSchema } from '../../domain/enums.js';
+import { type Money, nonNegativeMoneySchema } from '../../kernel/money.js';
+
+export interface Product extends RecordBase {
+  sku: string;
+  name: string;
+  /** e.g. "laser_scanner", "server", "wms", "network" — sibling SKUs share a category. */
+  category: string;
+  kind: ProductKind;
+  listPrice: Money | null;
+  active: boolean;
+}
+
+export const skuSchema = z
+  .string()
+  .trim()
+  .min(1, 'required')
+  .max(64)
+  .regex(/^[\w.\-/]+$/, 'SKU may hold letters, digits, . - / _');
+
+export const createProductInput = z.object({
+  sku: skuSchema,
+  name: text(200),
+  category: text(64),
+  kind: productKindSchema.default('standard'),
+  listPrice: nonNegativeMoneySchema.optional(),
+});
+export type CreateProductInput = z.input<typeof createProductInput>;
+
+export const updateProductInput = z.object({
+  name: text(200).optional(),
+  category: text(64).optional(),
+  kind: productKindSchema.optional(),
+  listPrice: nonNegativeMoneySchema.nullable().optional(),
+  active: z.boolean().optional(),
+  expectedVersion: expectedVersionSchema,
+});
+export type UpdateProductInput = z.input<typeof updateProductInput>;

@@ -1,0 +1,3 @@
+export * from './service-case.js';
+export * from './service-case-commands.js';
+export * from './service-case-machine.js';

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { expectedVersionSchema, idSchema, optionalText, type RecordBase, text } from '../../domain/common.js';
+import { type ServiceCaseKind, serviceCaseKindSchema } from '../../domain/enums.js';
+import type { CalendarDate, Instant } from '../../kernel/time.js';
+import type { ServiceCaseStatus } from './service-case-machine.js';
+
+/** After-sales repair, replacement or periodic maintenance of delivered units. */
+export interface ServiceCase extends RecordBase {
+  accountId: string;
+  orderId: string;
+  /** Copied from the order: the deal team that sold the units also sees their after-sales cases. */
+  opportunityId: string | null;
+  orderLineId: string | null;
+  serial: string | null;
+  kind: ServiceCaseKind;
+  status: ServiceCaseStatus;
+  summary: string;
+  /** Whether the unit was under warranty when the case was opened. */
+  underWarranty: boolean;
+  warrantyUntil: CalendarDate | null;
+  ownerId: string;
+  assigneeId: string | null;
+  resolution: string | null;
+  resolvedAt: Instant | null;
+}
+
+export const openServiceCaseInput = z.object({
+  orderId: idSchema,
+  orderLineId: idSchema.optional(),
+  serial: text(100).optional(),
+  kind: serviceCaseKindSchema,
+  summary: text(1000),
+  assigneeId: idSchema.optional(),
+});
+export type OpenServiceCaseInput = z.input<typeof openServiceCaseInput>;
+
+export const progressServiceCaseInput = z.object({
+  to: z.enum(['diagnosing', 'repair', 'replacement']),
+  note: optionalText(1000),
+  expectedVersion: expectedVersionSchema,
+});
+export const resolveServiceCaseInput = z.object({
+  resolution: text(1000),
+  expectedVersion: expectedVersionSchema,
+});

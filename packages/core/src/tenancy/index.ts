@@ -1,0 +1,3 @@
+export * from './tenant.js';
+export * from './tenant-admin.js';
+export * from './tenant-export-format.js';
