@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { orgUsersArbitrary, tangledOrgUsersArbitrary } from '../../src/access/testing-arbitraries.js';
 import type { OrgUser } from '../../src/index.js';
 import { OrgChart } from '../../src/index.js';
-import { orgUsersArbitrary, tangledOrgUsersArbitrary } from '../../src/access/testing-arbitraries.js';
 import { isCrmError } from '../../src/kernel/errors.js';
 import { naiveAncestors, org } from './org-fixture.js';
 

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isCrmError } from '../../src/kernel/errors.js';
 import {
   assertDecision,
   decideLead,
@@ -11,6 +10,7 @@ import {
   type LeadFacts,
   type LeadStatus,
 } from '../../src/index.js';
+import { isCrmError } from '../../src/kernel/errors.js';
 import { isBlank, leadEventArb, leadFactsArb, run, stepsArb } from './arbitraries.js';
 
 const ready: LeadFacts = { hasCompany: true, hasContact: true };

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { isCrmError } from '../../src/kernel/errors.js';
 import {
   MACHINE_IDS,
   MACHINES,
@@ -7,6 +6,7 @@ import {
   persistLifecycle,
   restoreLifecycle,
 } from '../../src/index.js';
+import { isCrmError } from '../../src/kernel/errors.js';
 
 function thrown(fn: () => unknown): unknown {
   try {

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { defaultReminderConfig, parseReminderConfig, resolveRuleSettings } from '../../src/index.js';
 import { isCrmError } from '../../src/kernel/errors.js';
-import {
-  defaultReminderConfig,
-  parseReminderConfig,
-  resolveRuleSettings,
-} from '../../src/index.js';
 import { config } from './fixtures.js';
 
 describe('reminder config', () => {

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  localTimeOf,
-  remindersForDemoLoan,
-  remindersForLead,
-  remindersForOrder,
-} from '../../src/index.js';
+import { localTimeOf, remindersForDemoLoan, remindersForLead, remindersForOrder } from '../../src/index.js';
 import { config, demoLoan, lead, order } from './fixtures.js';
 
 // New York springs forward on 2026-03-08 and falls back on 2026-11-01; Shanghai has no DST.
