@@ -58,3 +58,10 @@ export interface Page<T> {
 
 /** Optimistic concurrency: pass the version you read; a stale one throws ConcurrencyError. */
 export const expectedVersionSchema = z.number().int().min(1).optional();
+
+/**
+ * A list filter on one value or any of several, the same shape on every list: `{ ownerId: 'u1' }`
+ * or `{ ownerId: ['u1', 'u2'] }`. Always an array after parsing.
+ */
+export const oneOrMany = <T extends z.ZodType>(item: T) =>
+  z.union([item, z.array(item).max(500)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.output<T>[]);

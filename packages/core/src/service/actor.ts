@@ -1,3 +1,4 @@
+import { ValidationError } from '../kernel/errors.js';
 import type { User } from '../sales/org/user.js';
 
 /**
@@ -11,8 +12,13 @@ export const SYSTEM_ACTOR_ID = 'system';
 
 export const systemActor: { readonly id: string } = Object.freeze({ id: SYSTEM_ACTOR_ID });
 
+/** The acting user's id; a missing or malformed actor is a ValidationError naming `actor`. */
 export function actorIdOf(ref: ActorRef): string {
-  return typeof ref === 'string' ? ref : ref.id;
+  const id: unknown = typeof ref === 'string' ? ref : (ref as { id?: unknown } | null | undefined)?.id;
+  if (typeof id !== 'string' || id.trim() === '' || id.length > 100) {
+    throw new ValidationError([{ field: 'actor', message: 'expected the acting user or their id' }]);
+  }
+  return id;
 }
 
 /** The system actor as an admin user that exists in no table. */

@@ -2,17 +2,21 @@ import { authorize } from '../access/authorize.js';
 import { type AccessExplanation, explainAccess } from '../access/explain-access.js';
 import type { Action, Grant, OrgUser, ProtectedRecord } from '../access/model.js';
 import { OrgChart } from '../access/org-chart.js';
+import type { RecordBase } from '../domain/common.js';
 import type { AccessLevel } from '../domain/enums.js';
 import type { EntityType } from '../domain/history.js';
 import { ConcurrencyError, NotFoundError, PermissionDeniedError } from '../kernel/errors.js';
 import type { Instant } from '../kernel/time.js';
+import type { Accepted } from '../lifecycle/decision.js';
+import { patchFromEffects } from '../lifecycle/effect-handlers.js';
 import type { User } from '../sales/org/user.js';
 import type { StorageTx } from '../storage/crm-storage.js';
 import type { TeamMemberRow } from '../storage/repositories.js';
 import type { RowScope } from '../storage/scope.js';
 import { SYSTEM_ACTOR_ID, systemUser } from './actor.js';
 import { diffRecords } from './changes.js';
-import type { EntityKind } from './entities.js';
+import type { EntityKind, LifecycleKind } from './entity-kind.js';
+import { newRecordBase } from './record-stamp.js';
 import type { ServiceSettings } from './settings.js';
 
 const ALL: RowScope = { kind: 'all' };
@@ -44,6 +48,11 @@ export class CommandContext {
 
   newId(prefix: string): string {
     return this.settings.ids.next(prefix);
+  }
+
+  /** The fields a new record starts with: this tenant, a fresh id, version 1, created and updated now. */
+  stamp(prefix: string): RecordBase {
+    return newRecordBase(this.tx.tenantId, this.settings.ids, prefix, this.now);
   }
 
   userName(id: string): string {
@@ -117,6 +126,7 @@ export class CommandContext {
   ): Promise<T> {
     await kind.store(this.tx).insert(record);
     await this.history(kind.type, record.id, event, null, record, record.version, meta);
+    await kind.syncDerived?.(this, record, { fresh: true });
     return record;
   }
 
@@ -131,7 +141,29 @@ export class CommandContext {
     const after = { ...before, ...changes, version: before.version + 1, updatedAt: this.now } as T;
     await kind.store(this.tx).update(after, before.version);
     await this.history(kind.type, after.id, event, before, after, after.version, meta);
+    await kind.syncDerived?.(this, after, {});
     return after;
+  }
+
+  /**
+   * Write an accepted lifecycle decision: the record's new state, the command's own changes and
+   * what the decision's effects change on the record, with one history event that names the effects.
+   * This is the one place a decision's effects are executed; derived rows follow through `update`.
+   */
+  async transition<T extends { id: string; version: number; updatedAt: string }, S extends string>(
+    kind: LifecycleKind<T, S>,
+    before: T,
+    decision: Accepted<S>,
+    step: { event: string; changes?: Partial<T>; meta?: Record<string, unknown> | null },
+  ): Promise<T> {
+    const changes = {
+      ...step.changes,
+      ...patchFromEffects(kind.effects, before, decision.effects, this.now),
+      [kind.stateField]: decision.to,
+    } as Partial<T>;
+    const meta =
+      decision.effects.length > 0 ? { ...step.meta, effects: decision.effects } : (step.meta ?? null);
+    return this.update(kind, before, changes, step.event, meta);
   }
 
   async history(

@@ -1,28 +1,29 @@
-import type { EntityType } from '../domain/history.js';
+export type { EntityKind, FreshOption } from './entity-kind.js';
+
 import type { Account, Contact } from '../sales/accounts/account.js';
 import type { Activity, DemoLoan } from '../sales/activities/activity.js';
+import { ACTIVITY_EFFECTS } from '../sales/activities/activity-effects.js';
+import { syncActivityReminders } from '../sales/activities/activity-reminder-sync.js';
 import type { CostEntry } from '../sales/costs/cost.js';
+import { syncDemoLoanReminders } from '../sales/demo-loans/demo-loan-reminder-sync.js';
 import type { Lead } from '../sales/leads/lead.js';
+import { LEAD_EFFECTS } from '../sales/leads/lead-effects.js';
+import { syncLeadReminders } from '../sales/leads/lead-reminder-sync.js';
 import type { Opportunity } from '../sales/opportunities/opportunity.js';
+import { OPPORTUNITY_EFFECTS } from '../sales/opportunities/opportunity-effects.js';
+import { syncOpportunityReminders } from '../sales/opportunities/opportunity-reminder-sync.js';
 import type { Order } from '../sales/orders/order.js';
+import { ORDER_EFFECTS } from '../sales/orders/order-effects.js';
+import { syncOrderReminders } from '../sales/orders/order-reminder-sync.js';
 import type { User } from '../sales/org/user.js';
 import type { Product } from '../sales/products/product.js';
 import type { ServiceCase } from '../sales/service-cases/service-case.js';
-import type { StorageTx } from '../storage/crm-storage.js';
-import type { RecordStore } from '../storage/repositories.js';
+import { SERVICE_CASE_EFFECTS } from '../sales/service-cases/service-case-effects.js';
 import { teamKeyOf } from '../storage/team-key.js';
-
-/** How the service reaches, owns and scopes each kind of protected record. */
-export interface EntityKind<T> {
-  type: EntityType;
-  /** The word used in NotFound messages. */
-  label: string;
-  store(tx: StorageTx): RecordStore<T, unknown>;
-  ownerOf(record: T): string;
-  teamKeyOf(record: T): string;
-}
+import type { EntityKind, LifecycleKind } from './entity-kind.js';
 
 const kind = <T>(k: EntityKind<T>): EntityKind<T> => k;
+const lifecycle = <T>(k: LifecycleKind<T>): LifecycleKind<T> => k;
 
 export const ENTITY = {
   user: kind<User>({
@@ -53,40 +54,54 @@ export const ENTITY = {
     ownerOf: () => '',
     teamKeyOf: (p) => p.id,
   }),
-  lead: kind<Lead>({
+  lead: lifecycle<Lead>({
+    stateField: 'status',
+    effects: LEAD_EFFECTS,
     type: 'lead',
     label: 'lead',
     store: (tx) => tx.leads,
     ownerOf: (l) => l.ownerId,
     teamKeyOf: (l) => teamKeyOf({ kind: 'lead', id: l.id }),
+    syncDerived: syncLeadReminders,
   }),
-  opportunity: kind<Opportunity>({
+  opportunity: lifecycle<Opportunity>({
+    stateField: 'stage',
+    effects: OPPORTUNITY_EFFECTS,
     type: 'opportunity',
     label: 'opportunity',
     store: (tx) => tx.opportunities,
     ownerOf: (o) => o.ownerId,
     teamKeyOf: (o) => teamKeyOf({ kind: 'opportunity', id: o.id }),
+    syncDerived: syncOpportunityReminders,
   }),
-  order: kind<Order>({
+  order: lifecycle<Order>({
+    stateField: 'status',
+    effects: ORDER_EFFECTS,
     type: 'order',
     label: 'order',
     store: (tx) => tx.orders,
     ownerOf: (o) => o.ownerId,
     teamKeyOf: (o) => teamKeyOf({ kind: 'order', id: o.id, opportunityId: o.opportunityId }),
+    syncDerived: syncOrderReminders,
   }),
-  serviceCase: kind<ServiceCase>({
+  serviceCase: lifecycle<ServiceCase>({
+    stateField: 'status',
+    effects: SERVICE_CASE_EFFECTS,
     type: 'service_case',
     label: 'service case',
     store: (tx) => tx.serviceCases,
     ownerOf: (s) => s.ownerId,
     teamKeyOf: (s) => teamKeyOf({ kind: 'service_case', orderId: s.orderId, opportunityId: s.opportunityId }),
   }),
-  activity: kind<Activity>({
+  activity: lifecycle<Activity>({
+    stateField: 'status',
+    effects: ACTIVITY_EFFECTS,
     type: 'activity',
     label: 'activity',
     store: (tx) => tx.activities,
     ownerOf: (a) => a.ownerId,
     teamKeyOf: (a) => teamKeyOf({ ...a, kind: 'activity' }),
+    syncDerived: syncActivityReminders,
   }),
   demoLoan: kind<DemoLoan>({
     type: 'demo_loan',
@@ -94,6 +109,7 @@ export const ENTITY = {
     store: (tx) => tx.demoLoans,
     ownerOf: (d) => d.ownerId,
     teamKeyOf: (d) => teamKeyOf({ ...d, kind: 'demo_loan' }),
+    syncDerived: syncDemoLoanReminders,
   }),
   cost: kind<CostEntry>({
     type: 'cost',

@@ -5,8 +5,8 @@ import type { ActorRef } from '../../service/actor.js';
 import { ENTITY } from '../../service/entities.js';
 import type { Runner } from '../../service/runner.js';
 import { searchVariants } from '../../service/scan-all.js';
+import { stripUndefined } from '../../service/strip-undefined.js';
 import type { MergeRecord, TeamMemberRow } from '../../storage/repositories.js';
-import { stripUndefined } from '../leads/lead-commands.js';
 import type { TeamMemberInput } from '../opportunities/opportunity.js';
 import { assertAssignable } from '../org/assignable.js';
 import {

@@ -5,7 +5,7 @@ import type { ActorRef } from '../../service/actor.js';
 import { ENTITY } from '../../service/entities.js';
 import type { Runner } from '../../service/runner.js';
 import { searchVariants } from '../../service/scan-all.js';
-import { stripUndefined } from '../leads/lead-commands.js';
+import { stripUndefined } from '../../service/strip-undefined.js';
 import {
   type Contact,
   type CreateContactInput,

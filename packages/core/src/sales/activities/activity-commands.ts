@@ -7,8 +7,8 @@ import type { ActorRef } from '../../service/actor.js';
 import type { CommandContext } from '../../service/context.js';
 import { ENTITY } from '../../service/entities.js';
 import type { Runner } from '../../service/runner.js';
+import { stripUndefined } from '../../service/strip-undefined.js';
 import type { ActivityFilter } from '../../storage/repositories.js';
-import { stripUndefined } from '../leads/lead-commands.js';
 import { assertAssignable } from '../org/assignable.js';
 import {
   type Activity,
@@ -21,7 +21,7 @@ import {
   scheduleActivityInput,
 } from './activity.js';
 import { ACTIVITY_STATUSES, decideActivity } from './activity-machine.js';
-import { afterCompletion, refreshActivityReminders, resolveLinks } from './activity-support.js';
+import { afterCompletion, resolveLinks } from './activity-support.js';
 import { type Calendar, calendarRange, layoutCalendar } from './calendar-range.js';
 import { calendarOwners, listAllActivities } from './calendar-scope.js';
 
@@ -60,9 +60,7 @@ async function move(
       { type: event },
     ),
   );
-  const next = await ctx.update(ENTITY.activity, a, { ...changes, status: decision.to }, name, meta);
-  await refreshActivityReminders(ctx, next);
-  return next;
+  return ctx.transition(ENTITY.activity, a, decision, { event: name, changes, meta });
 }
 
 export function activityCommands(run: Runner) {
@@ -108,9 +106,7 @@ export function activityCommands(run: Runner) {
           completedAt: null,
           cancelReason: null,
         };
-        await ctx.insert(ENTITY.activity, activity, 'activity.scheduled');
-        await refreshActivityReminders(ctx, activity);
-        return activity;
+        return ctx.insert(ENTITY.activity, activity, 'activity.scheduled');
       }),
 
     /** Move the appointment; without a new end it keeps its length. */

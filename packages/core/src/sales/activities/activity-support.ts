@@ -3,13 +3,11 @@ import { ValidationError } from '../../kernel/errors.js';
 import { type Instant, maxInstant } from '../../kernel/time.js';
 import type { CommandContext } from '../../service/context.js';
 import { ENTITY } from '../../service/entities.js';
-import { syncReminders } from '../../service/reminder-sync.js';
 import { scanAll } from '../../service/scan-all.js';
-import { leadFacts, refreshLeadReminders } from '../leads/lead-facts.js';
+import { leadFacts } from '../leads/lead-facts.js';
 import { decideLead } from '../leads/lead-machine.js';
-import { refreshOrderReminders } from '../orders/order-support.js';
+import { syncOrderReminders } from '../orders/order-reminder-sync.js';
 import type { Activity } from './activity.js';
-import { remindersForActivity } from './activity-reminders.js';
 
 export interface LinkIds {
   leadId?: string | undefined;
@@ -52,26 +50,6 @@ export async function resolveLinks(ctx: CommandContext, ids: LinkIds): Promise<L
   };
 }
 
-/** Who the appointment is with, for the reminder text: the customer's name where there is one. */
-async function activityLabel(ctx: CommandContext, a: Activity): Promise<string> {
-  const account = a.accountId ? await ctx.tx.accounts.get(a.accountId) : null;
-  if (account) return account.name;
-  const lead = a.leadId ? await ctx.tx.leads.get(a.leadId) : null;
-  return lead?.company ?? a.subject;
-}
-
-export async function refreshActivityReminders(ctx: CommandContext, a: Activity): Promise<void> {
-  const facts = {
-    id: a.id,
-    ownerId: a.ownerId,
-    status: a.status,
-    kind: a.kind,
-    startAt: a.startAt,
-    label: await activityLabel(ctx, a),
-  };
-  await syncReminders(ctx, 'activity', a.id, remindersForActivity(facts, ctx.settings.reminders));
-}
-
 /**
  * What a completed contact changes elsewhere. The lead's follow-up clock restarts (lead machine
  * CONTACT), and a visit to a customer with a delivered order counts as the after-sales visit.
@@ -82,7 +60,7 @@ export async function afterCompletion(ctx: CommandContext, a: Activity): Promise
     await recordLeadContact(ctx, a.leadId, a.id, contactTime(ctx, a));
   if (a.kind === 'visit' && a.accountId) {
     for (const order of await scanAll(ctx.tx.orders, { accountId: [a.accountId], status: ['delivered'] }))
-      await refreshOrderReminders(ctx, order);
+      await syncOrderReminders(ctx, order, {});
   }
 }
 
@@ -105,8 +83,9 @@ async function recordLeadContact(
   // A converted or disqualified lead is frozen; the visit still completes, the lead stays as it is.
   if (!decision.ok) return;
   const lastContactAt = lead.lastContactAt ? maxInstant(lead.lastContactAt, at) : at;
-  const next = await ctx.update(ENTITY.lead, lead, { lastContactAt, status: decision.to }, 'lead.contacted', {
-    activityId,
+  await ctx.transition(ENTITY.lead, lead, decision, {
+    event: 'lead.contacted',
+    changes: { lastContactAt },
+    meta: { activityId },
   });
-  await refreshLeadReminders(ctx, next);
 }

@@ -5,8 +5,8 @@ import { parseInput } from '../../kernel/validate.js';
 import type { ActorRef } from '../../service/actor.js';
 import type { CommandContext } from '../../service/context.js';
 import { ENTITY } from '../../service/entities.js';
-import { syncReminders } from '../../service/reminder-sync.js';
 import type { Runner } from '../../service/runner.js';
+import { stripUndefined } from '../../service/strip-undefined.js';
 import type { DemoLoanFilter } from '../../storage/repositories.js';
 import type { Account } from '../accounts/account.js';
 import {
@@ -15,7 +15,7 @@ import {
   lendDemoUnitInput,
   returnDemoUnitInput,
 } from '../activities/activity.js';
-import { stripUndefined } from '../leads/lead-commands.js';
+import { syncReminders } from '../reminders/reminder-sync.js';
 import { remindersForDemoLoan } from './demo-loan-reminders.js';
 
 const idInput = z.string().trim().min(1, 'required').max(100);
@@ -41,21 +41,6 @@ async function assertSerialAvailable(ctx: CommandContext, serial: string): Promi
       throw new ConflictError('demo loan', `demo unit ${serial} is already out (due back ${out.dueBack})`);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
-}
-
-async function refreshLoanReminders(ctx: CommandContext, loan: DemoLoan, account: Pick<Account, 'name'>) {
-  const desired = remindersForDemoLoan(
-    {
-      id: loan.id,
-      ownerId: loan.ownerId,
-      serial: loan.serial,
-      dueBack: loan.dueBack,
-      returnedAt: loan.returnedAt,
-      label: account.name,
-    },
-    ctx.settings.reminders,
-  );
-  await syncReminders(ctx, 'demo_loan', loan.id, desired);
 }
 
 export function demoLoanCommands(run: Runner) {
@@ -95,7 +80,6 @@ export function demoLoanCommands(run: Runner) {
           serial: loan.serial,
           accountId: account.id,
         });
-        await refreshLoanReminders(ctx, loan, account);
         return loan;
       }),
 
@@ -124,7 +108,6 @@ export function demoLoanCommands(run: Runner) {
           'demo_loan.returned',
         );
         const account = (await ctx.tx.accounts.get(loan.accountId)) ?? { name: loan.accountId };
-        await refreshLoanReminders(ctx, next, account);
         return next;
       });
     },

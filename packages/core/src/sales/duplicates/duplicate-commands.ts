@@ -20,11 +20,7 @@ import {
 import type { Opportunity } from '../opportunities/opportunity.js';
 import { decideOpportunity, isOpportunityOpen } from '../opportunities/opportunity-machine.js';
 import type { OpportunityStage } from '../opportunities/opportunity-pipelines.js';
-import {
-  opportunityFacts,
-  refreshOpportunityReminders,
-  stageFields,
-} from '../opportunities/opportunity-support.js';
+import { opportunityFacts } from '../opportunities/opportunity-support.js';
 
 const id = z.string().trim().min(1, 'required').max(100);
 const kindSchema = z.enum(['opportunity', 'account', 'contact']);
@@ -90,15 +86,11 @@ async function release(ctx: CommandContext, opp: Opportunity, keep: Opportunity,
   const decision = assertDecision(
     decideOpportunity(opp.channel, stage, facts, { type: 'LOSE', reason: lostReason }),
   );
-  const next = await ctx.update(
-    ENTITY.opportunity,
-    opp,
-    { ...stageFields(opp, decision.to, ctx.now), lostReason, duplicateOfId: keep.id },
-    'opportunity.lost',
-    { from: opp.stage, to: decision.to, duplicateOfId: keep.id, reason: reason ?? null },
-  );
-  await refreshOpportunityReminders(ctx, next);
-  return next;
+  return ctx.transition(ENTITY.opportunity, opp, decision, {
+    event: 'opportunity.lost',
+    changes: { duplicateOfId: keep.id },
+    meta: { from: opp.stage, to: decision.to, duplicateOfId: keep.id, reason: reason ?? null },
+  });
 }
 
 /** Resolution of duplicate pairs: link two opportunities as one deal, or mark a pair as different. */

@@ -11,7 +11,7 @@ import { isOpportunityOpen } from '../opportunities/opportunity-machine.js';
 import type { OpportunityStage } from '../opportunities/opportunity-pipelines.js';
 import { buildLines, sumLines } from '../opportunities/opportunity-support.js';
 import { type ConvertLeadInput, convertLeadInput, type Lead } from './lead.js';
-import { leadFacts, refreshLeadReminders } from './lead-facts.js';
+import { leadFacts } from './lead-facts.js';
 import { decideLead } from './lead-machine.js';
 
 export interface ConversionResult {
@@ -109,19 +109,14 @@ export async function convertLead(
   }
 
   await ctx.tx.quotes.linkLead(lead.id, { opportunityId: opportunity.id, accountId: account.id });
-  const converted = await ctx.update(
-    ENTITY.lead,
-    lead,
-    {
-      status: decision.to,
+  const converted = await ctx.transition(ENTITY.lead, lead, decision, {
+    event: 'lead.converted',
+    changes: {
       accountId: account.id,
-      convertedAt: ctx.now,
       convertedOpportunityId: opportunity.id,
       convertedContactId: contact.id,
     },
-    'lead.converted',
-    { opportunityId: opportunity.id, accountId: account.id },
-  );
-  await refreshLeadReminders(ctx, converted);
+    meta: { opportunityId: opportunity.id, accountId: account.id },
+  });
   return { lead: converted, account, contact, opportunity };
 }

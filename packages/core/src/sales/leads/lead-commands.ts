@@ -1,81 +1,201 @@
-import { z } from 'zod';
-import { type Page, pageSchema } from '../../domain/common.js';
-import { activityKindSchema } from '../../domain/enums.js';
-import { instantSchema, maxInstant } from '../../kernel/time.js';
+import { idSchema, type Page } from '../../domain/common.js';
+import { InvalidTransitionError } from '../../kernel/errors.js';
+import { maxInstant } from '../../kernel/time.js';
 import { parseInput } from '../../kernel/validate.js';
 import { assertDecision } from '../../lifecycle/decision.js';
 import type { ActorRef } from '../../service/actor.js';
 import type { CommandContext } from '../../service/context.js';
 import { ENTITY } from '../../service/entities.js';
 import type { Runner } from '../../service/runner.js';
+import { stripUndefined } from '../../service/strip-undefined.js';
 import type { LeadFilter } from '../../storage/repositories.js';
 import type { Activity } from '../activities/activity.js';
-import { contactOutcomeSchema } from '../activities/activity.js';
 import { assertAssignable } from '../org/assignable.js';
 import { type ConversionResult, convertLead } from './convert-lead.js';
 import {
   type CaptureLeadInput,
   type ConvertLeadInput,
   captureLeadInput,
+  type DisqualifyLeadInput,
   disqualifyInput,
   type LastQuoteQuery,
   type Lead,
+  type LeadListQuery,
+  type LogContactInput,
   lastQuoteQuery,
+  leadListQuery,
+  logContactInput,
   type QuoteEntry,
   type QuoteInput,
   quoteInput,
   type UpdateLeadInput,
   updateLeadInput,
 } from './lead.js';
-import { leadFacts, refreshLeadReminders } from './lead-facts.js';
-import { decideLead, type LeadEvent } from './lead-machine.js';
+import { leadFacts } from './lead-facts.js';
+import { decideLead, isLeadTerminal, LEAD_FROZEN_REASON, type LeadEvent } from './lead-machine.js';
 
-export const logContactInput = z.object({
-  kind: activityKindSchema.exclude(['task', 'demo_loan']),
-  at: instantSchema,
-  subject: z.string().trim().min(1).max(300).optional(),
-  outcome: contactOutcomeSchema,
-});
-export type LogContactInput = z.input<typeof logContactInput>;
-
-export const leadListQuery = pageSchema.extend({
-  status: z.array(z.string()).optional(),
-  ownerId: z.array(z.string()).optional(),
-  channel: z.array(z.string()).optional(),
-  text: z.string().trim().max(200).optional(),
-});
-
-const idInput = z.string().trim().min(1, 'required').max(100);
+/**
+ * Leads (线索): inquiries from a call, a referral, a revisit of an existing customer or a
+ * conversation at a marketing event; their contacts and quotes; and conversion into a deal.
+ */
+export interface LeadCommands {
+  /**
+   * Record a new inquiry. The follow-up reminder starts counting from `receivedAt`.
+   * @example
+   * ```ts
+   * const lead = await crm.leads.capture(jia, {
+   *   source: 'inbound_call',
+   *   receivedAt: '2026-03-02T09:15:00+08:00',
+   *   company: '山东恒通系统集成有限公司',
+   *   contact: { name: '王工', phone: '0531-8888 0000' },
+   *   interests: [{ sku: 'LS2208', quantity: 200 }],
+   * });
+   * ```
+   */
+  capture(actor: ActorRef, input: CaptureLeadInput): Promise<Lead>;
+  /**
+   * Change the company, contact, interests, channel or region of a lead that is not converted.
+   * @example
+   * ```ts
+   * await crm.leads.update(jia, lead.id, { interests: [{ sku: 'LS2208', quantity: 250 }], expectedVersion: lead.version });
+   * ```
+   */
+  update(actor: ActorRef, id: string, input: UpdateLeadInput): Promise<Lead>;
+  /**
+   * Log a call, visit or email with what came of it; restarts the follow-up clock.
+   * @example
+   * ```ts
+   * const { activity } = await crm.leads.logContact(jia, lead.id, {
+   *   kind: 'call', at: '2026-03-03T10:00:00+08:00',
+   *   outcome: { summary: '王工 wants a demo unit', opinion: 'positive' },
+   * });
+   * ```
+   */
+  logContact(
+    actor: ActorRef,
+    id: string,
+    input: LogContactInput,
+  ): Promise<{ lead: Lead; activity: Activity }>;
+  /**
+   * Give a price. Appended to the quote ledger, which never forgets: the last price stays at hand
+   * when the customer bargains.
+   * @example
+   * ```ts
+   * await crm.leads.quote(jia, lead.id, {
+   *   sku: 'LS2208', quantity: 200, unitPrice: { amount: 980_00, currency: 'CNY' }, validUntil: '2026-03-31',
+   * });
+   * ```
+   */
+  quote(actor: ActorRef, id: string, input: QuoteInput): Promise<QuoteEntry>;
+  /**
+   * The most recent quote for a lead, an account or an opportunity, optionally for one product.
+   * @example
+   * ```ts
+   * const last = await crm.leads.lastQuote(jia, { leadId: lead.id, sku: 'LS2208' });
+   * ```
+   */
+  lastQuote(actor: ActorRef, query: LastQuoteQuery): Promise<QuoteEntry | null>;
+  /**
+   * Every quote given on a lead, newest first.
+   * @example
+   * ```ts
+   * const history = await crm.leads.quotes(jia, lead.id);
+   * ```
+   */
+  quotes(actor: ActorRef, id: string): Promise<QuoteEntry[]>;
+  /**
+   * Mark the lead as likely to go ahead.
+   * @example
+   * ```ts
+   * await crm.leads.qualify(jia, lead.id);
+   * ```
+   */
+  qualify(actor: ActorRef, id: string): Promise<Lead>;
+  /**
+   * Drop a lead, saying why; it can be recycled later.
+   * @example
+   * ```ts
+   * await crm.leads.disqualify(jia, lead.id, { reason: 'student project, no budget' });
+   * ```
+   */
+  disqualify(actor: ActorRef, id: string, input: DisqualifyLeadInput): Promise<Lead>;
+  /**
+   * Park a lead that is not ready to buy; it stays on the list without follow-up pressure.
+   * @example
+   * ```ts
+   * await crm.leads.nurture(jia, lead.id);
+   * ```
+   */
+  nurture(actor: ActorRef, id: string): Promise<Lead>;
+  /**
+   * Bring a disqualified or nurtured lead back to working.
+   * @example
+   * ```ts
+   * await crm.leads.recycle(jia, lead.id);
+   * ```
+   */
+  recycle(actor: ActorRef, id: string): Promise<Lead>;
+  /**
+   * Qualify and convert in one transaction: the account (new or existing), the contact and the
+   * opportunity (new, or an open one to merge into). The lead is frozen afterwards and its quote
+   * ledger follows the deal.
+   * @example
+   * ```ts
+   * const { opportunity } = await crm.leads.convert(jia, lead.id, {
+   *   account: { kind: 'system_integrator' }, requiredDelivery: '2026-06-30', region: { province: '37' },
+   * });
+   * ```
+   */
+  convert(actor: ActorRef, id: string, input?: ConvertLeadInput): Promise<ConversionResult>;
+  /**
+   * One lead the actor may see (NOT_FOUND otherwise, exactly as for a missing one).
+   * @example
+   * ```ts
+   * const lead = await crm.leads.get(li, leadId);
+   * ```
+   */
+  get(actor: ActorRef, id: string): Promise<Lead>;
+  /**
+   * The leads the actor may see, newest first, one page at a time.
+   * @example
+   * ```ts
+   * const page = await crm.leads.list(li, { status: ['new', 'working'], ownerId: jia.id, limit: 20 });
+   * const next = page.nextCursor ? await crm.leads.list(li, { cursor: page.nextCursor }) : null;
+   * ```
+   */
+  list(actor: ActorRef, query?: LeadListQuery): Promise<Page<Lead>>;
+}
 
 /** Move a lead through its lifecycle, refusing with the machine's reason. */
 async function transitionLead(
   ctx: CommandContext,
   lead: Lead,
   event: LeadEvent,
-  changes: Partial<Lead>,
   name: string,
+  changes: Partial<Lead> = {},
 ): Promise<Lead> {
   const decision = assertDecision(decideLead(lead.status, leadFacts(lead), event));
-  const next = await ctx.update(ENTITY.lead, lead, { ...changes, status: decision.to }, name);
-  await refreshLeadReminders(ctx, next);
-  return next;
+  return ctx.transition(ENTITY.lead, lead, decision, { event: name, changes });
 }
 
-export function leadCommands(run: Runner) {
+/** Load a lead for a lifecycle move by the actor; the machine decides what may happen next. */
+const loadForEdit = (ctx: CommandContext, id: string) =>
+  ctx.load(ENTITY.lead, parseInput(idSchema, id), 'edit');
+
+/** A customer-facing contact at `at` never moves the follow-up clock backwards. */
+const contactedAt = (lead: Lead, at: string) =>
+  lead.lastContactAt ? maxInstant(lead.lastContactAt, at) : at;
+
+export function leadCommands(run: Runner): LeadCommands {
   return {
-    /** A new inquiry: a call, a referral, a revisit, a conversation at an event. */
-    capture: async (actor: ActorRef, input: CaptureLeadInput): Promise<Lead> =>
+    capture: (actor, input) =>
       run.write(actor, async (ctx) => {
         const data = parseInput(captureLeadInput, input);
         const ownerId = data.ownerId ?? ctx.actor.id;
         assertAssignable(ctx, ownerId);
         if (data.accountId) await ctx.load(ENTITY.account, data.accountId);
         const lead: Lead = {
-          tenantId: ctx.tx.tenantId,
-          id: ctx.newId('lead'),
-          version: 1,
-          createdAt: ctx.now,
-          updatedAt: ctx.now,
+          ...ctx.stamp('lead'),
           source: data.source,
           receivedAt: data.receivedAt,
           company: data.company,
@@ -96,50 +216,27 @@ export function leadCommands(run: Runner) {
         };
         await ctx.insert(ENTITY.lead, lead, 'lead.captured', { source: lead.source });
         await ctx.setTeam(lead.id, ownerId, [], { fresh: true });
-        await refreshLeadReminders(ctx, lead, { fresh: true });
         return lead;
       }),
 
-    update: async (actor: ActorRef, id: string, input: UpdateLeadInput): Promise<Lead> =>
+    update: (actor, id, input) =>
       run.write(actor, async (ctx) => {
         const data = parseInput(updateLeadInput, input);
-        const lead = await ctx.load(ENTITY.lead, parseInput(idInput, id), 'edit');
+        const lead = await loadForEdit(ctx, id);
         ctx.checkVersion('lead', lead, data.expectedVersion);
-        if (lead.status === 'converted') {
-          // A converted lead is frozen: its facts now live on the account and the opportunity.
-          assertDecision({
-            ok: false,
-            from: lead.status,
-            event: 'UPDATE',
-            reason: 'the lead was converted; edit the opportunity instead',
-          });
-        }
+        // A converted lead is frozen: its facts now live on the account and the opportunity.
+        if (isLeadTerminal(lead.status))
+          throw new InvalidTransitionError(lead.status, 'UPDATE', LEAD_FROZEN_REASON);
         const { expectedVersion: _, ...changes } = data;
-        const next = await ctx.update(
-          ENTITY.lead,
-          lead,
-          stripUndefined(changes) as Partial<Lead>,
-          'lead.updated',
-        );
-        await refreshLeadReminders(ctx, next);
-        return next;
+        return ctx.update(ENTITY.lead, lead, stripUndefined(changes) as Partial<Lead>, 'lead.updated');
       }),
 
-    /** Log a call, visit or email with what came of it; resets the follow-up clock. */
-    logContact: async (
-      actor: ActorRef,
-      id: string,
-      input: LogContactInput,
-    ): Promise<{ lead: Lead; activity: Activity }> =>
+    logContact: (actor, id, input) =>
       run.write(actor, async (ctx) => {
         const data = parseInput(logContactInput, input);
-        const lead = await ctx.load(ENTITY.lead, parseInput(idInput, id), 'edit');
+        const lead = await loadForEdit(ctx, id);
         const activity: Activity = {
-          tenantId: ctx.tx.tenantId,
-          id: ctx.newId('act'),
-          version: 1,
-          createdAt: ctx.now,
-          updatedAt: ctx.now,
+          ...ctx.stamp('act'),
           kind: data.kind,
           subject: data.subject ?? `${data.kind} with ${lead.contact.name} (${lead.company})`,
           status: 'completed',
@@ -156,22 +253,16 @@ export function leadCommands(run: Runner) {
           cancelReason: null,
         };
         await ctx.insert(ENTITY.activity, activity, 'activity.logged', { leadId: lead.id });
-        const lastContactAt = lead.lastContactAt ? maxInstant(lead.lastContactAt, data.at) : data.at;
-        const next = await transitionLead(
-          ctx,
-          lead,
-          { type: 'CONTACT' },
-          { lastContactAt },
-          'lead.contacted',
-        );
+        const next = await transitionLead(ctx, lead, { type: 'CONTACT' }, 'lead.contacted', {
+          lastContactAt: contactedAt(lead, data.at),
+        });
         return { lead: next, activity };
       }),
 
-    /** Append to the quote ledger; the last price given is never forgotten. */
-    quote: async (actor: ActorRef, id: string, input: QuoteInput): Promise<QuoteEntry> =>
+    quote: (actor, id, input) =>
       run.write(actor, async (ctx) => {
         const data = parseInput(quoteInput, input);
-        const lead = await ctx.load(ENTITY.lead, parseInput(idInput, id), 'edit');
+        const lead = await loadForEdit(ctx, id);
         const entry: QuoteEntry = {
           tenantId: ctx.tx.tenantId,
           id: ctx.newId('quote'),
@@ -187,13 +278,13 @@ export function leadCommands(run: Runner) {
           note: data.note ?? null,
         };
         await ctx.tx.quotes.append(entry);
-        const lastContactAt = lead.lastContactAt ? maxInstant(lead.lastContactAt, ctx.now) : ctx.now;
-        await transitionLead(ctx, lead, { type: 'CONTACT' }, { lastContactAt }, 'lead.quoted');
+        await transitionLead(ctx, lead, { type: 'CONTACT' }, 'lead.quoted', {
+          lastContactAt: contactedAt(lead, ctx.now),
+        });
         return entry;
       }),
 
-    /** The most recent quote for a lead, account or opportunity (optionally one product). */
-    lastQuote: async (actor: ActorRef, query: LastQuoteQuery): Promise<QuoteEntry | null> =>
+    lastQuote: (actor, query) =>
       run.read(actor, async (ctx) => {
         const q = parseInput(lastQuoteQuery, query);
         if (q.leadId) await ctx.load(ENTITY.lead, q.leadId);
@@ -203,71 +294,43 @@ export function leadCommands(run: Runner) {
         return latest ?? null;
       }),
 
-    quotes: async (actor: ActorRef, id: string): Promise<QuoteEntry[]> =>
+    quotes: (actor, id) =>
       run.read(actor, async (ctx) => {
-        const lead = await ctx.load(ENTITY.lead, parseInput(idInput, id));
+        const lead = await ctx.load(ENTITY.lead, parseInput(idSchema, id));
         return ctx.tx.quotes.list({ leadId: lead.id }, 500);
       }),
 
-    qualify: async (actor: ActorRef, id: string): Promise<Lead> =>
+    qualify: (actor, id) =>
       run.write(actor, async (ctx) =>
-        transitionLead(
-          ctx,
-          await ctx.load(ENTITY.lead, parseInput(idInput, id), 'edit'),
-          { type: 'QUALIFY' },
-          {},
-          'lead.qualified',
-        ),
+        transitionLead(ctx, await loadForEdit(ctx, id), { type: 'QUALIFY' }, 'lead.qualified'),
       ),
 
-    disqualify: async (
-      actor: ActorRef,
-      id: string,
-      input: { reason: string; expectedVersion?: number },
-    ): Promise<Lead> =>
+    disqualify: (actor, id, input) =>
       run.write(actor, async (ctx) => {
         const data = parseInput(disqualifyInput, input);
-        const lead = await ctx.load(ENTITY.lead, parseInput(idInput, id), 'edit');
+        const lead = await loadForEdit(ctx, id);
         ctx.checkVersion('lead', lead, data.expectedVersion);
-        return transitionLead(
-          ctx,
-          lead,
-          { type: 'DISQUALIFY', reason: data.reason },
-          { disqualifyReason: data.reason },
-          'lead.disqualified',
-        );
+        return transitionLead(ctx, lead, { type: 'DISQUALIFY', reason: data.reason }, 'lead.disqualified');
       }),
 
-    nurture: async (actor: ActorRef, id: string): Promise<Lead> =>
+    nurture: (actor, id) =>
       run.write(actor, async (ctx) =>
-        transitionLead(
-          ctx,
-          await ctx.load(ENTITY.lead, parseInput(idInput, id), 'edit'),
-          { type: 'NURTURE' },
-          {},
-          'lead.nurtured',
-        ),
+        transitionLead(ctx, await loadForEdit(ctx, id), { type: 'NURTURE' }, 'lead.nurtured'),
       ),
 
-    recycle: async (actor: ActorRef, id: string): Promise<Lead> =>
+    recycle: (actor, id) =>
       run.write(actor, async (ctx) =>
-        transitionLead(
-          ctx,
-          await ctx.load(ENTITY.lead, parseInput(idInput, id), 'edit'),
-          { type: 'RECYCLE' },
-          { disqualifyReason: null },
-          'lead.recycled',
-        ),
+        transitionLead(ctx, await loadForEdit(ctx, id), { type: 'RECYCLE' }, 'lead.recycled', {
+          disqualifyReason: null,
+        }),
       ),
 
-    /** Qualify and convert: account + contact + opportunity in one transaction. */
-    convert: async (actor: ActorRef, id: string, input: ConvertLeadInput = {}): Promise<ConversionResult> =>
-      run.write(actor, (ctx) => convertLead(ctx, parseInput(idInput, id), input)),
+    convert: (actor, id, input = {}) =>
+      run.write(actor, (ctx) => convertLead(ctx, parseInput(idSchema, id), input)),
 
-    get: async (actor: ActorRef, id: string): Promise<Lead> =>
-      run.read(actor, (ctx) => ctx.load(ENTITY.lead, parseInput(idInput, id))),
+    get: (actor, id) => run.read(actor, (ctx) => ctx.load(ENTITY.lead, parseInput(idSchema, id))),
 
-    list: async (actor: ActorRef, query: z.input<typeof leadListQuery> = {}): Promise<Page<Lead>> =>
+    list: (actor, query = {}) =>
       run.read(actor, (ctx) => {
         const { limit, cursor, ...where } = parseInput(leadListQuery, query);
         return ctx.tx.leads.list({
@@ -278,9 +341,4 @@ export function leadCommands(run: Runner) {
         });
       }),
   };
-}
-
-/** Drop keys whose value is undefined, so partial updates never blank a field by accident. */
-export function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -35,6 +35,9 @@ export function isLeadTerminal(status: LeadStatus): boolean {
   return status === 'converted';
 }
 
+/** Why a converted lead refuses edits: its facts now live on the account and the opportunity. */
+export const LEAD_FROZEN_REASON = 'the lead was converted; edit the opportunity instead';
+
 /** Open leads are the ones a salesperson is expected to follow up. */
 export function isLeadOpen(status: LeadStatus): boolean {
   return status === 'new' || status === 'working' || status === 'qualified' || status === 'nurture';

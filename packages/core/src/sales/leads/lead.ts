@@ -4,15 +4,24 @@ import {
   contactDetailsSchema,
   expectedVersionSchema,
   idSchema,
+  oneOrMany,
   optionalText,
+  pageSchema,
   type RecordBase,
   type Region,
   regionSchema,
   text,
 } from '../../domain/common.js';
-import { type Channel, channelSchema, type LeadSource, leadSourceSchema } from '../../domain/enums.js';
+import {
+  activityKindSchema,
+  type Channel,
+  channelSchema,
+  type LeadSource,
+  leadSourceSchema,
+} from '../../domain/enums.js';
 import { type Money, nonNegativeMoneySchema } from '../../kernel/money.js';
 import { type CalendarDate, calendarDateSchema, type Instant, instantSchema } from '../../kernel/time.js';
+import { contactOutcomeSchema } from '../activities/activity.js';
 import { teamInput } from '../opportunities/opportunity.js';
 import { skuSchema } from '../products/product.js';
 import type { LeadStatus } from './lead-machine.js';
@@ -124,6 +133,25 @@ export const lastQuoteQuery = z
 export type LastQuoteQuery = z.input<typeof lastQuoteQuery>;
 
 export const disqualifyInput = z.object({ reason: text(500), expectedVersion: expectedVersionSchema });
+export type DisqualifyLeadInput = z.input<typeof disqualifyInput>;
+
+/** A call, visit or email logged against a lead, with what came of it. */
+export const logContactInput = z.object({
+  kind: activityKindSchema.exclude(['task', 'demo_loan']),
+  at: instantSchema,
+  subject: z.string().trim().min(1).max(300).optional(),
+  outcome: contactOutcomeSchema,
+});
+export type LogContactInput = z.input<typeof logContactInput>;
+
+export const leadListQuery = pageSchema.extend({
+  status: oneOrMany(z.string()).optional(),
+  ownerId: oneOrMany(idSchema).optional(),
+  channel: oneOrMany(z.string()).optional(),
+  /** Substring of the company or contact name, or a phone number in any format. */
+  text: z.string().trim().max(200).optional(),
+});
+export type LeadListQuery = z.input<typeof leadListQuery>;
 
 /** Conversion creates or links the account, the contact and the opportunity in one transaction. */
 export const convertLeadInput = z.object({

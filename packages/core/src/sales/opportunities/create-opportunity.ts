@@ -5,7 +5,7 @@ import type { CommandContext } from '../../service/context.js';
 import { ENTITY } from '../../service/entities.js';
 import type { LineItem, Opportunity, TeamMember } from './opportunity.js';
 import { pipelineFor } from './opportunity-pipelines.js';
-import { refreshOpportunityReminders, stageFields, sumLines } from './opportunity-support.js';
+import { stageFields, sumLines } from './opportunity-support.js';
 
 export interface NewOpportunity {
   name: string;
@@ -63,6 +63,5 @@ export async function insertOpportunity(ctx: CommandContext, input: NewOpportuni
     input.leadId ? { leadId: input.leadId } : null,
   );
   await ctx.setTeam(opp.id, opp.ownerId, opp.team, { fresh: true });
-  await refreshOpportunityReminders(ctx, opp, { fresh: true });
   return opp;
 }

@@ -8,8 +8,8 @@ import type { ActorRef } from '../../service/actor.js';
 import type { CommandContext } from '../../service/context.js';
 import { ENTITY } from '../../service/entities.js';
 import type { Runner } from '../../service/runner.js';
+import { stripUndefined } from '../../service/strip-undefined.js';
 import type { OpportunityFilter } from '../../storage/repositories.js';
-import { stripUndefined } from '../leads/lead-commands.js';
 import type { Order } from '../orders/order.js';
 import { insertOrderFromOpportunity } from '../orders/order-support.js';
 import { assertAssignable } from '../org/assignable.js';
@@ -30,13 +30,7 @@ import {
 } from './opportunity.js';
 import { decideOpportunity, isOpportunityOpen, type OpportunityEvent } from './opportunity-machine.js';
 import { type OpportunityStage, stageInfo } from './opportunity-pipelines.js';
-import {
-  buildLines,
-  opportunityFacts,
-  refreshOpportunityReminders,
-  stageFields,
-  sumLines,
-} from './opportunity-support.js';
+import { buildLines, opportunityFacts, sumLines } from './opportunity-support.js';
 
 const idInput = z.string().trim().min(1, 'required').max(100);
 
@@ -75,18 +69,11 @@ async function move(
   const decision = assertDecision(
     decideOpportunity(opp.channel, opp.stage as OpportunityStage, facts, event),
   );
-  const next = await ctx.update(
-    ENTITY.opportunity,
-    opp,
-    { ...stageFields(opp, decision.to, ctx.now), ...extra },
-    name,
-    {
-      from: opp.stage,
-      to: decision.to,
-    },
-  );
-  await refreshOpportunityReminders(ctx, next);
-  return next;
+  return ctx.transition(ENTITY.opportunity, opp, decision, {
+    event: name,
+    changes: extra,
+    meta: { from: opp.stage, to: decision.to },
+  });
 }
 
 /** Edits of lines and team are allowed only while the deal is open. */
@@ -278,7 +265,6 @@ export function opportunityCommands(run: Runner) {
       const data = parseInput(loseInput, input);
       return withDeal(actor, id, 'edit', data.expectedVersion, (ctx, opp) =>
         move(ctx, opp, { type: 'LOSE', reason: data.reason }, 'opportunity.lost', {
-          lostReason: data.reason,
           competitors:
             data.competitor && !opp.competitors.includes(data.competitor)
               ? [...opp.competitors, data.competitor]
@@ -299,7 +285,6 @@ export function opportunityCommands(run: Runner) {
           opp,
           data.to ? { type: 'REOPEN', to: data.to as OpportunityStage } : { type: 'REOPEN' },
           'opportunity.reopened',
-          { lostReason: null },
         ),
       );
     },

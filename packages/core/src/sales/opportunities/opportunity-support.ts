@@ -1,11 +1,9 @@
 import { ValidationError } from '../../kernel/errors.js';
 import type { Money } from '../../kernel/money.js';
 import type { CommandContext } from '../../service/context.js';
-import { type FreshOption, syncReminders } from '../../service/reminder-sync.js';
 import type { LineItem, LineItemInput, Opportunity } from './opportunity.js';
 import type { OpportunityFacts } from './opportunity-machine.js';
 import { type OpportunityStage, stageInfo } from './opportunity-pipelines.js';
-import { remindersForOpportunity } from './opportunity-reminders.js';
 
 export async function opportunityFacts(ctx: CommandContext, opp: Opportunity): Promise<OpportunityFacts> {
   const hasOrder = (await ctx.tx.orders.count({ opportunityId: [opp.id] }, { kind: 'all' })) > 0;
@@ -22,7 +20,7 @@ export async function opportunityFacts(ctx: CommandContext, opp: Opportunity): P
 /** Price, probability and forecast follow the stage the deal is in. */
 export function stageFields(
   opp: Pick<Opportunity, 'channel'>,
-  stage: OpportunityStage,
+  stage: string,
   now: string,
 ): Partial<Opportunity> {
   const info = stageInfo(opp.channel, stage);
@@ -73,26 +71,4 @@ export async function buildLines(
     quantity: l.quantity,
     unitPrice: l.unitPrice,
   }));
-}
-
-export async function refreshOpportunityReminders(
-  ctx: CommandContext,
-  opp: Opportunity,
-  options: FreshOption = {},
-): Promise<void> {
-  const info = stageInfo(opp.channel, opp.stage);
-  const desired = remindersForOpportunity(
-    {
-      id: opp.id,
-      ownerId: opp.ownerId,
-      channel: opp.channel,
-      stage: opp.stage,
-      stageOpen: info?.kind === 'open',
-      staleAfterDays: info?.staleAfterDays ?? null,
-      stageEnteredAt: opp.stageEnteredAt,
-      label: opp.name,
-    },
-    ctx.settings.reminders,
-  );
-  await syncReminders(ctx, 'opportunity', opp.id, desired, options);
 }

@@ -6,8 +6,8 @@ import type { ActorRef } from '../../service/actor.js';
 import type { CommandContext } from '../../service/context.js';
 import { ENTITY } from '../../service/entities.js';
 import type { Runner } from '../../service/runner.js';
+import { stripUndefined } from '../../service/strip-undefined.js';
 import type { OrderFilter } from '../../storage/repositories.js';
-import { stripUndefined } from '../leads/lead-commands.js';
 import { assertAssignable } from '../org/assignable.js';
 import {
   type CreateDirectOrderInput,
@@ -142,9 +142,7 @@ export function orderCommands(run: Runner) {
     cancel: async (actor: ActorRef, id: string, input: { reason: string; expectedVersion?: number }) => {
       const data = parseInput(cancelOrderInput, input);
       return withOrder(actor, id, data, (ctx, o) =>
-        moveOrder(ctx, o, { type: 'CANCEL', reason: data.reason }, 'order.cancelled', {
-          cancelReason: data.reason,
-        }),
+        moveOrder(ctx, o, { type: 'CANCEL', reason: data.reason }, 'order.cancelled'),
       );
     },
 

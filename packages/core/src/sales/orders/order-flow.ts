@@ -9,7 +9,6 @@ import { ENTITY } from '../../service/entities.js';
 import { addLocalMonths } from '../reminders/local-time.js';
 import type { Order, OrderLine, orderLineInput, shipInput } from './order.js';
 import { decideOrder, type OrderEvent, type OrderFacts } from './order-machine.js';
-import { refreshOrderReminders } from './order-support.js';
 
 export const deliverInput = z
   .object({ deliveredAt: instantSchema.optional(), expectedVersion: expectedVersionSchema })
@@ -138,12 +137,11 @@ export async function moveOrder(
   changes: Partial<Order> = {},
 ) {
   const decision = assertDecision(decideOrder(order.status, orderFacts(changes.lines ?? order.lines), event));
-  const next = await ctx.update(ENTITY.order, order, { ...changes, status: decision.to }, name, {
-    from: order.status,
-    to: decision.to,
+  return ctx.transition(ENTITY.order, order, decision, {
+    event: name,
+    changes,
+    meta: { from: order.status, to: decision.to },
   });
-  await refreshOrderReminders(ctx, next);
-  return next;
 }
 
 /** Apply one shipment: the machine judges the whole order, then each line is checked on its own. */
@@ -152,12 +150,14 @@ export async function recordShipment(ctx: CommandContext, order: Order, shipment
   const decision = decideOrder(order.status, orderFacts(lines), { type: 'SHIP' });
   // The state decides first, so a draft order says "confirm first" rather than blaming a line.
   if (decision.ok) assertNoLineOverShipped(order, shipment);
-  const to = assertDecision(decision).to;
-  const next = await ctx.update(ENTITY.order, order, { lines, status: to }, 'order.shipped', {
-    from: order.status,
-    to,
-    shipment: shipment.map((l) => ({ lineId: l.lineId, quantity: l.quantity, serials: l.serials })),
+  const accepted = assertDecision(decision);
+  return ctx.transition(ENTITY.order, order, accepted, {
+    event: 'order.shipped',
+    changes: { lines },
+    meta: {
+      from: order.status,
+      to: accepted.to,
+      shipment: shipment.map((l) => ({ lineId: l.lineId, quantity: l.quantity, serials: l.serials })),
+    },
   });
-  await refreshOrderReminders(ctx, next);
-  return next;
 }

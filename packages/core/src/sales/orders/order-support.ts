@@ -2,11 +2,9 @@ import { type CalendarDate, calendarDateSchema } from '../../kernel/time.js';
 import { parseInput } from '../../kernel/validate.js';
 import type { CommandContext } from '../../service/context.js';
 import { ENTITY } from '../../service/entities.js';
-import { type FreshOption, syncReminders } from '../../service/reminder-sync.js';
 import { ORDER_NUMBER_COUNTER } from '../../storage/counter-store.js';
 import type { Opportunity } from '../opportunities/opportunity.js';
 import type { Order, OrderLine } from './order.js';
-import { remindersForOrder } from './order-reminders.js';
 
 /** Order numbers people can read on the phone: SO-2026-000123, unique per tenant. */
 export function orderNumber(ctx: CommandContext, sequence: number): string {
@@ -27,7 +25,6 @@ export async function insertOrder(ctx: CommandContext, order: Omit<Order, 'numbe
   );
   // A direct order governs its own team; an order from a deal shares the deal's team.
   if (!full.opportunityId) await ctx.setTeam(full.id, full.ownerId, [], { fresh: true });
-  await refreshOrderReminders(ctx, full, { fresh: true });
   return full;
 }
 
@@ -69,52 +66,4 @@ export async function insertOrderFromOpportunity(
     cancelReason: null,
     warrantyMonths: options.warrantyMonths ?? 12,
   });
-}
-
-/** The latest completed visit to the customer since delivery: the after-sales clock restarts there. */
-async function lastServiceVisitAt(ctx: CommandContext, order: Order): Promise<string | null> {
-  if (!order.deliveredAt) return null;
-  let latest: string | null = null;
-  let cursor: string | undefined;
-  do {
-    const page = await ctx.tx.activities.list({
-      where: {
-        accountId: [order.accountId],
-        status: ['completed'],
-        kind: ['visit'],
-        startAt: { from: order.deliveredAt },
-      },
-      scope: { kind: 'all' },
-      limit: 100,
-      ...(cursor ? { cursor } : {}),
-    });
-    for (const a of page.items) if (latest === null || a.startAt > latest) latest = a.startAt;
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return latest;
-}
-
-export async function refreshOrderReminders(
-  ctx: CommandContext,
-  order: Order,
-  options: FreshOption = {},
-): Promise<void> {
-  const status =
-    order.status === 'delivered' || order.status === 'closed' || order.status === 'cancelled'
-      ? order.status
-      : 'open';
-  const desired = remindersForOrder(
-    {
-      id: order.id,
-      ownerId: order.ownerId,
-      channel: order.channel,
-      status,
-      promisedDelivery: order.promisedDelivery,
-      deliveredAt: order.deliveredAt,
-      lastServiceVisitAt: await lastServiceVisitAt(ctx, order),
-      label: order.number,
-    },
-    ctx.settings.reminders,
-  );
-  await syncReminders(ctx, 'order', order.id, desired, options);
 }

@@ -6,8 +6,8 @@ import type { ActorRef } from '../../service/actor.js';
 import type { CommandContext } from '../../service/context.js';
 import { ENTITY } from '../../service/entities.js';
 import type { Runner } from '../../service/runner.js';
+import { stripUndefined } from '../../service/strip-undefined.js';
 import type { ServiceCaseFilter } from '../../storage/repositories.js';
-import { stripUndefined } from '../leads/lead-commands.js';
 import { versionInput } from '../orders/order-flow.js';
 import {
   type OpenServiceCaseInput,
@@ -42,10 +42,10 @@ async function move(
   meta: Record<string, unknown> = {},
 ): Promise<ServiceCase> {
   const decision = assertDecision(decideServiceCase(sc.status, { kind: sc.kind }, event));
-  return ctx.update(ENTITY.serviceCase, sc, { ...changes, status: decision.to }, name, {
-    from: sc.status,
-    to: decision.to,
-    ...meta,
+  return ctx.transition(ENTITY.serviceCase, sc, decision, {
+    event: name,
+    changes,
+    meta: { from: sc.status, to: decision.to, ...meta },
   });
 }
 
@@ -117,10 +117,7 @@ export function serviceCaseCommands(run: Runner) {
     resolve: async (actor: ActorRef, id: string, input: z.input<typeof resolveServiceCaseInput>) => {
       const data = parseInput(resolveServiceCaseInput, input);
       return withCase(actor, id, data, (ctx, sc) =>
-        move(ctx, sc, { type: 'RESOLVE', resolution: data.resolution }, 'service_case.resolved', {
-          resolution: data.resolution,
-          resolvedAt: ctx.now,
-        }),
+        move(ctx, sc, { type: 'RESOLVE', resolution: data.resolution }, 'service_case.resolved'),
       );
     },
 
@@ -132,7 +129,7 @@ export function serviceCaseCommands(run: Runner) {
     /** The customer reports the problem again; the old resolution stays in the history. */
     reopen: async (actor: ActorRef, id: string, input: Version = {}) =>
       withCase(actor, id, parseInput(versionInput, input), (ctx, sc) =>
-        move(ctx, sc, { type: 'REOPEN' }, 'service_case.reopened', { resolution: null, resolvedAt: null }),
+        move(ctx, sc, { type: 'REOPEN' }, 'service_case.reopened'),
       ),
 
     get: async (actor: ActorRef, id: string): Promise<ServiceCase> =>

@@ -1,12 +1,8 @@
-import type { DesiredReminder } from '../sales/reminders/desired-reminder.js';
-import { reconcileReminders } from '../sales/reminders/reconcile.js';
-import type { Reminder, ReminderSubjectType } from '../sales/reminders/stored-reminder.js';
-import type { CommandContext } from './context.js';
-
-/** `fresh`: the subject was created in the same command, so nothing about it is stored yet. */
-export interface FreshOption {
-  fresh?: boolean;
-}
+import type { CommandContext } from '../../service/context.js';
+import type { FreshOption } from '../../service/entity-kind.js';
+import type { DesiredReminder } from './desired-reminder.js';
+import { reconcileReminders } from './reconcile.js';
+import type { Reminder, ReminderSubjectType } from './stored-reminder.js';
 
 /**
  * Bring the stored reminders of one record in line with what the rules want now. Runs inside the

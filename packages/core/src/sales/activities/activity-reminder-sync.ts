@@ -1,0 +1,30 @@
+import type { CommandContext } from '../../service/context.js';
+import type { FreshOption } from '../../service/entity-kind.js';
+import { syncReminders } from '../reminders/reminder-sync.js';
+import type { Activity } from './activity.js';
+import { remindersForActivity } from './activity-reminders.js';
+
+/** Who the appointment is with, for the reminder text: the customer's name where there is one. */
+async function activityLabel(ctx: CommandContext, a: Activity): Promise<string> {
+  const account = a.accountId ? await ctx.tx.accounts.get(a.accountId) : null;
+  if (account) return account.name;
+  const lead = a.leadId ? await ctx.tx.leads.get(a.leadId) : null;
+  return lead?.company ?? a.subject;
+}
+
+/** The "starts soon" reminder of an activity, recomputed after any change to it. */
+export async function syncActivityReminders(
+  ctx: CommandContext,
+  a: Activity,
+  options: FreshOption,
+): Promise<void> {
+  const facts = {
+    id: a.id,
+    ownerId: a.ownerId,
+    status: a.status,
+    kind: a.kind,
+    startAt: a.startAt,
+    label: await activityLabel(ctx, a),
+  };
+  await syncReminders(ctx, 'activity', a.id, remindersForActivity(facts, ctx.settings.reminders), options);
+}
