@@ -8,15 +8,12 @@ import { ENTITY } from '../../service/entities.js';
 import type { Runner } from '../../service/runner.js';
 import { stripUndefined } from '../../service/strip-undefined.js';
 import type { DemoLoanFilter } from '../../storage/repositories.js';
-import type { Account } from '../accounts/account.js';
 import {
   type DemoLoan,
   type LendDemoUnitInput,
   lendDemoUnitInput,
   returnDemoUnitInput,
 } from '../activities/activity.js';
-import { syncReminders } from '../reminders/reminder-sync.js';
-import { remindersForDemoLoan } from './demo-loan-reminders.js';
 
 const idInput = z.string().trim().min(1, 'required').max(100);
 
@@ -107,7 +104,7 @@ export function demoLoanCommands(run: Runner) {
           { returnedAt, condition: data.condition ?? null },
           'demo_loan.returned',
         );
-        const account = (await ctx.tx.accounts.get(loan.accountId)) ?? { name: loan.accountId };
+        const _account = (await ctx.tx.accounts.get(loan.accountId)) ?? { name: loan.accountId };
         return next;
       });
     },

@@ -3,7 +3,7 @@ import type { Money } from '../../kernel/money.js';
 import type { CommandContext } from '../../service/context.js';
 import type { LineItem, LineItemInput, Opportunity } from './opportunity.js';
 import type { OpportunityFacts } from './opportunity-machine.js';
-import { type OpportunityStage, stageInfo } from './opportunity-pipelines.js';
+import { stageInfo } from './opportunity-pipelines.js';
 
 export async function opportunityFacts(ctx: CommandContext, opp: Opportunity): Promise<OpportunityFacts> {
   const hasOrder = (await ctx.tx.orders.count({ opportunityId: [opp.id] }, { kind: 'all' })) > 0;
