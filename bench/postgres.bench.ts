@@ -20,7 +20,7 @@ if (!process.execArgv.some((a) => a.includes('conditions=source'))) {
 
 const { postgresStorage } = await import('@gongfu/storage-postgres');
 const { createCrm, createReminderDispatcher, isCrmError, ManualClock } = await import('@gongfu/core');
-const { openWorld, storyLead } = await import('@gongfu/core/testing');
+const { openWorld, storyLead } = await import('@gongfu/service-suites');
 
 // biome-ignore lint/suspicious/noUndeclaredEnvVars: read by vitest and tsx directly, never inside a turbo task.
 const URL = process.env.GONGFU_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';

@@ -22,7 +22,7 @@ if (!process.execArgv.some((a) => a.includes('conditions=source'))) {
 }
 
 const { sqliteStorage } = await import('@gongfu/storage-sqlite');
-const { openWorld } = await import('@gongfu/core/testing');
+const { openWorld } = await import('@gongfu/service-suites');
 
 const QUICK = process.argv.includes('--quick');
 const scale = (n: number) => (QUICK ? Math.max(1, Math.round(n / 10)) : n);

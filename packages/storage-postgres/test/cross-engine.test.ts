@@ -1,4 +1,4 @@
-import { runScriptedScenario } from '@gongfu/core/testing';
+import { runScriptedScenario } from '@gongfu/service-suites';
 import { sqliteStorage } from '@gongfu/storage-sqlite';
 import { describe, expect, it } from 'vitest';
 import { openServiceStorage, TARGET, usePgTarget } from './support/pg-target.js';

@@ -1,5 +1,5 @@
 import { type CrmStorage, createCrm, isCrmError, type StorageTx } from '@gongfu/core';
-import { openWorld, type ServiceWorld, storyLead } from '@gongfu/core/testing';
+import { openWorld, type ServiceWorld, storyLead } from '@gongfu/service-suites';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NEEDS_SERVER, ON_SERVER, openTestDatabase, type TestDatabase } from './support/pg-target.js';
 

@@ -1,5 +1,5 @@
 import { type CrmStorage, createCrm, isCrmError } from '@gongfu/core';
-import { openWorld, type ServiceWorld, storyLead } from '@gongfu/core/testing';
+import { openWorld, type ServiceWorld, storyLead } from '@gongfu/service-suites';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enableRowLevelSecurity, pglitePool, postgresStorage } from '../src/index.js';

@@ -1,4 +1,4 @@
-import { openWorld } from '@gongfu/core/testing';
+import { openWorld } from '@gongfu/service-suites';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sqliteStorage } from '../src/index.js';

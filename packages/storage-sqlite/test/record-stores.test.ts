@@ -44,7 +44,7 @@ const CASES: Case<RecordBase>[] = [
   }),
   c({
     store: 'leads',
-    build: (t) => b.buildLead(t),
+    build: (t) => b.buildLead(t, { company: 'Qingdao Port Logistics' }),
     change: (l) => ({ ...l, status: 'working' as const }),
     filter: () => ({
       status: ['working'],
@@ -62,7 +62,7 @@ const CASES: Case<RecordBase>[] = [
   }),
   c({
     store: 'orders',
-    build: (t) => b.buildOrder(t, { opportunityId: 'opp_1' }),
+    build: (t) => b.buildOrder(t, { opportunityId: 'opp_1', status: 'draft' }),
     change: (o) => ({ ...o, status: 'confirmed' as const }),
     filter: () => ({ status: ['confirmed'], opportunityId: ['opp_1'] }),
     miss: { accountId: [] },
@@ -90,7 +90,7 @@ const CASES: Case<RecordBase>[] = [
   }),
   c({
     store: 'costs',
-    build: (t) => b.buildCost(t),
+    build: (t) => b.buildCost(t, { incurredBy: 'u_owner' }),
     change: (x) => ({ ...x, incurredOn: '2026-03-31' }),
     filter: () => ({ incurredOn: { from: '2026-03-31', to: '2026-04-01' }, incurredBy: ['u_owner'] }),
     miss: { category: ['bid_fees'] },

@@ -1,4 +1,3 @@
-// `testing-arbitraries.ts` is deliberately not re-exported: it needs fast-check, a dev dependency.
 export * from './access-sources.js';
 export * from './authorize.js';
 export * from './explain-access.js';

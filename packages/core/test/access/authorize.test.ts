@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { orgArbitrary, orgScenarioArbitrary } from '../../src/access/testing-arbitraries.js';
 import type { Action, OrgUser, ProtectedRecord } from '../../src/index.js';
 import { ACTIONS, authorize, OrgChart, requireAuthorized } from '../../src/index.js';
 import { isCrmError } from '../../src/kernel/errors.js';
+import { orgArbitrary, orgScenarioArbitrary } from '../../src/testing/arbitraries/org-arbitraries.js';
 import { naiveAncestors, org, recordOf, USERS } from './org-fixture.js';
 
 const allowedActions = (actor: OrgUser, record: ProtectedRecord, chart = org): Action[] =>

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { orgArbitrary } from '../../src/access/testing-arbitraries.js';
 import { authorize, explainAccess, OrgChart } from '../../src/index.js';
+import { orgArbitrary } from '../../src/testing/arbitraries/org-arbitraries.js';
 import { org, recordOf, USERS } from './org-fixture.js';
 
 describe('explainAccess', () => {

@@ -1,9 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { orgUsersArbitrary, tangledOrgUsersArbitrary } from '../../src/access/testing-arbitraries.js';
 import type { OrgUser } from '../../src/index.js';
 import { OrgChart } from '../../src/index.js';
 import { isCrmError } from '../../src/kernel/errors.js';
+import {
+  orgUsersArbitrary,
+  tangledOrgUsersArbitrary,
+} from '../../src/testing/arbitraries/org-arbitraries.js';
 import { naiveAncestors, org } from './org-fixture.js';
 
 const user = (id: string, managerId: string | null): OrgUser => ({

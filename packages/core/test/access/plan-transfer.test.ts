@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { grantArbitrary } from '../../src/access/testing-arbitraries.js';
 import type { TransferInput, TransferRecord } from '../../src/index.js';
 import { planTransfer, TRANSFER_RECORD_KINDS } from '../../src/index.js';
 import { isCrmError } from '../../src/kernel/errors.js';
+import { grantArbitrary } from '../../src/testing/arbitraries/org-arbitraries.js';
 
 const PEOPLE = ['leaver', 'heir', 'other', 'boss'];
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { orgUsersArbitrary } from '../../src/access/testing-arbitraries.js';
 import { authorizeCreateUser, canCreateUser, canManageUser, OrgChart } from '../../src/index.js';
+import { orgUsersArbitrary } from '../../src/testing/arbitraries/org-arbitraries.js';
 import { naiveAncestors, org, USERS } from './org-fixture.js';
 
 describe('canManageUser', () => {

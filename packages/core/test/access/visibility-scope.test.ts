@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { AccessLevel } from '../../src/index.js';
+import { authorize, OrgChart, scopeAllows, visibilityScope } from '../../src/index.js';
 import {
   grantArbitrary,
   orgArbitrary,
   tangledOrgUsersArbitrary,
-} from '../../src/access/testing-arbitraries.js';
-import type { AccessLevel } from '../../src/index.js';
-import { authorize, OrgChart, scopeAllows, visibilityScope } from '../../src/index.js';
+} from '../../src/testing/arbitraries/org-arbitraries.js';
 import { org, recordOf, USERS } from './org-fixture.js';
 
 describe('visibilityScope', () => {

@@ -1,5 +1,5 @@
 import type { Account, ActorRef, Contact, CreateAccountInput } from '@gongfu/core';
-import { openWorld, type ServiceWorld } from '@gongfu/core/testing';
+import { openWorld, type ServiceWorld } from '@gongfu/service-suites';
 import { sqliteStorage } from '@gongfu/storage-sqlite';
 
 /** Two unified social credit codes of two different companies, and one shared by a renamed company. */

@@ -1,5 +1,5 @@
 import type { Account, ActorRef, Crm, Opportunity } from '@gongfu/core';
-import { openWorld, type ServiceWorld, type StorageFactory } from '@gongfu/core/testing';
+import { openWorld, type ServiceWorld, type StorageFactory } from '@gongfu/service-suites';
 
 const price = (yuan: number) => ({ amount: yuan * 100, currency: 'CNY' });
 

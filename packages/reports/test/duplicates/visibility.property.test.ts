@@ -1,6 +1,6 @@
 import type { Opportunity } from '@gongfu/core';
-import { openWorld } from '@gongfu/core/testing';
 import { checkDealForDuplicates, findDuplicateDeals, pairKey } from '@gongfu/reports';
+import { openWorld } from '@gongfu/service-suites';
 import { sqliteStorage } from '@gongfu/storage-sqlite';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

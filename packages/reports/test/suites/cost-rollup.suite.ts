@@ -1,6 +1,6 @@
 import type { CrmStorage } from '@gongfu/core';
 import { type CalendarDate, isCrmError, shiftCalendarDate } from '@gongfu/core';
-import { openWorld, type ServiceWorld, type StorageFactory } from '@gongfu/core/testing';
+import { openWorld, type ServiceWorld, type StorageFactory } from '@gongfu/service-suites';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COST_ROLLUP_BY, type CostRollupBy, costRollup } from '../../src/index.js';

@@ -1,5 +1,5 @@
 import { type CrmStorage, isCrmError } from '@gongfu/core';
-import type { StorageFactory } from '@gongfu/core/testing';
+import type { StorageFactory } from '@gongfu/service-suites';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkDealForDuplicates, findDuplicateDeals } from '../../src/index.js';
 import { openStoryWorld, type StoryWorld } from '../duplicates/story-world.js';

@@ -1,5 +1,5 @@
 import type { Opportunity, User } from '@gongfu/core';
-import type { ServiceWorld } from '@gongfu/core/testing';
+import type { ServiceWorld } from '@gongfu/service-suites';
 
 export const cny = (amount: number) => ({ amount, currency: 'CNY' });
 

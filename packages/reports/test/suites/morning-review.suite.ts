@@ -1,5 +1,5 @@
 import type { CrmStorage } from '@gongfu/core';
-import { openWorld, type StorageFactory, storyLead } from '@gongfu/core/testing';
+import { openWorld, type StorageFactory, storyLead } from '@gongfu/service-suites';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DuplicateFinder, morningReview } from '../../src/index.js';
 import { cny } from './fixtures.js';

@@ -1,5 +1,5 @@
 import { type CrmStorage, stageInfo, type User } from '@gongfu/core';
-import { openWorld, type ServiceWorld, type StorageFactory } from '@gongfu/core/testing';
+import { openWorld, type ServiceWorld, type StorageFactory } from '@gongfu/service-suites';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pipeline } from '../../src/index.js';

@@ -7,7 +7,7 @@ import {
   type Opportunity,
   type User,
 } from '@gongfu/core';
-import { openWorld, storyLead } from '@gongfu/core/testing';
+import { openWorld, storyLead } from '@gongfu/service-suites';
 import { type StoryWorld, seedStory } from '../duplicates/story-world.js';
 import { cny } from './fixtures.js';
 

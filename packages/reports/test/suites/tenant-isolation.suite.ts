@@ -1,5 +1,5 @@
 import { type CrmStorage, isCrmError, type User } from '@gongfu/core';
-import type { StorageFactory } from '@gongfu/core/testing';
+import type { StorageFactory } from '@gongfu/service-suites';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   COST_ROLLUP_BY,

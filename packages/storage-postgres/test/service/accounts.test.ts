@@ -1,4 +1,4 @@
-import { describeAccountCommands } from '@gongfu/core/testing';
+import { describeAccountCommands } from '@gongfu/service-suites';
 import { openServiceStorage, usePgTarget } from '../support/pg-target.js';
 
 usePgTarget();

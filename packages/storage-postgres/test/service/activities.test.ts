@@ -1,4 +1,4 @@
-import { describeActivityCommands } from '@gongfu/core/testing';
+import { describeActivityCommands } from '@gongfu/service-suites';
 import { openServiceStorage, usePgTarget } from '../support/pg-target.js';
 
 usePgTarget();

@@ -1,4 +1,4 @@
-import { describeCostCommands } from '@gongfu/core/testing';
+import { describeCostCommands } from '@gongfu/service-suites';
 import { openServiceStorage, usePgTarget } from '../support/pg-target.js';
 
 usePgTarget();

@@ -1,4 +1,4 @@
-import { describeFailureInjection } from '@gongfu/core/testing';
+import { describeFailureInjection } from '@gongfu/service-suites';
 import { openServiceStorage, usePgTarget } from '../support/pg-target.js';
 
 usePgTarget();

@@ -1,4 +1,4 @@
-import { describeLeadCommands } from '@gongfu/core/testing';
+import { describeLeadCommands } from '@gongfu/service-suites';
 import { openServiceStorage, usePgTarget } from '../support/pg-target.js';
 
 usePgTarget();

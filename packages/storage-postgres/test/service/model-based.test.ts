@@ -1,4 +1,4 @@
-import { describeModelBasedService } from '@gongfu/core/testing';
+import { describeModelBasedService } from '@gongfu/service-suites';
 import { openServiceStorage, usePgTarget } from '../support/pg-target.js';
 
 usePgTarget();

@@ -1,4 +1,4 @@
-import { describeOpportunityCommands } from '@gongfu/core/testing';
+import { describeOpportunityCommands } from '@gongfu/service-suites';
 import { openServiceStorage, usePgTarget } from '../support/pg-target.js';
 
 usePgTarget();

@@ -1,4 +1,4 @@
-import { describeOrderCommands } from '@gongfu/core/testing';
+import { describeOrderCommands } from '@gongfu/service-suites';
 import { openServiceStorage, usePgTarget } from '../support/pg-target.js';
 
 usePgTarget();

@@ -1,4 +1,4 @@
-import { describeOwnershipTransfer } from '@gongfu/core/testing';
+import { describeOwnershipTransfer } from '@gongfu/service-suites';
 import { openServiceStorage, usePgTarget } from '../support/pg-target.js';
 
 usePgTarget();

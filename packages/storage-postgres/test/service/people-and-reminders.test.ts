@@ -1,4 +1,4 @@
-import { describeUsersProductsReminders } from '@gongfu/core/testing';
+import { describeUsersProductsReminders } from '@gongfu/service-suites';
 import { openServiceStorage, usePgTarget } from '../support/pg-target.js';
 
 usePgTarget();

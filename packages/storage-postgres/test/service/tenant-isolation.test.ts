@@ -1,4 +1,4 @@
-import { describeTenantIsolation } from '@gongfu/core/testing';
+import { describeTenantIsolation } from '@gongfu/service-suites';
 import { openServiceStorage, usePgTarget } from '../support/pg-target.js';
 
 usePgTarget();

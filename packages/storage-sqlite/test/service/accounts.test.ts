@@ -1,4 +1,4 @@
-import { describeAccountCommands } from '@gongfu/core/testing';
+import { describeAccountCommands } from '@gongfu/service-suites';
 import { sqliteStorage } from '@gongfu/storage-sqlite';
 
 describeAccountCommands(() => sqliteStorage({ filename: ':memory:' }));

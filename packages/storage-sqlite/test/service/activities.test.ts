@@ -1,4 +1,4 @@
-import { describeActivityCommands } from '@gongfu/core/testing';
+import { describeActivityCommands } from '@gongfu/service-suites';
 import { sqliteStorage } from '@gongfu/storage-sqlite';
 
 describeActivityCommands(() => sqliteStorage({ filename: ':memory:' }));

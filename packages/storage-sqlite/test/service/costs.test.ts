@@ -1,4 +1,4 @@
-import { describeCostCommands } from '@gongfu/core/testing';
+import { describeCostCommands } from '@gongfu/service-suites';
 import { sqliteStorage } from '@gongfu/storage-sqlite';
 
 describeCostCommands(() => sqliteStorage({ filename: ':memory:' }));

@@ -1,4 +1,4 @@
-import { describeFailureInjection } from '@gongfu/core/testing';
+import { describeFailureInjection } from '@gongfu/service-suites';
 import { sqliteStorage } from '@gongfu/storage-sqlite';
 
 describeFailureInjection(() => sqliteStorage({ filename: ':memory:' }));

@@ -1,4 +1,4 @@
-import { describeLeadCommands } from '@gongfu/core/testing';
+import { describeLeadCommands } from '@gongfu/service-suites';
 import { sqliteStorage } from '@gongfu/storage-sqlite';
 
 describeLeadCommands(() => sqliteStorage({ filename: ':memory:' }));

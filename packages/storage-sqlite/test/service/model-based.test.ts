@@ -1,4 +1,4 @@
-import { describeModelBasedService } from '@gongfu/core/testing';
+import { describeModelBasedService } from '@gongfu/service-suites';
 import { sqliteStorage } from '@gongfu/storage-sqlite';
 
 describeModelBasedService(() => sqliteStorage({ filename: ':memory:' }));

@@ -1,4 +1,4 @@
-import { describeOpportunityCommands } from '@gongfu/core/testing';
+import { describeOpportunityCommands } from '@gongfu/service-suites';
 import { sqliteStorage } from '@gongfu/storage-sqlite';
 
 describeOpportunityCommands(() => sqliteStorage({ filename: ':memory:' }));

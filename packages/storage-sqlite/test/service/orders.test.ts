@@ -1,4 +1,4 @@
-import { describeOrderCommands } from '@gongfu/core/testing';
+import { describeOrderCommands } from '@gongfu/service-suites';
 import { sqliteStorage } from '@gongfu/storage-sqlite';
 
 describeOrderCommands(() => sqliteStorage({ filename: ':memory:' }));

@@ -1,4 +1,4 @@
-import { describeOwnershipTransfer } from '@gongfu/core/testing';
+import { describeOwnershipTransfer } from '@gongfu/service-suites';
 import { sqliteStorage } from '@gongfu/storage-sqlite';
 
 describeOwnershipTransfer(() => sqliteStorage({ filename: ':memory:' }));

@@ -1,4 +1,4 @@
-import { describeUsersProductsReminders } from '@gongfu/core/testing';
+import { describeUsersProductsReminders } from '@gongfu/service-suites';
 import { sqliteStorage } from '@gongfu/storage-sqlite';
 
 describeUsersProductsReminders(() => sqliteStorage({ filename: ':memory:' }));

@@ -1,4 +1,4 @@
-import { describeTenantIsolation } from '@gongfu/core/testing';
+import { describeTenantIsolation } from '@gongfu/service-suites';
 import { sqliteStorage } from '@gongfu/storage-sqlite';
 
 describeTenantIsolation(() => sqliteStorage({ filename: ':memory:' }));

@@ -1,6 +1,6 @@
+import type { Opportunity } from '@gongfu/core';
+import { isCrmError } from '@gongfu/core';
 import { describe, expect } from 'vitest';
-import { isCrmError } from '../../kernel/errors.js';
-import type { Opportunity } from '../../sales/opportunities/opportunity.js';
 import { conformanceIt, freshTenant, inTx, rawRows, rejectionOf } from './conformance-it.js';
 import { buildLead, buildOpportunity } from './fixtures-deals.js';
 import { CONFORMANCE_TABLES, rawNumber, type SuiteState } from './harness.js';

@@ -1,5 +1,5 @@
+import type { StorageTx } from '@gongfu/core';
 import { it } from 'vitest';
-import type { StorageTx } from '../../storage/crm-storage.js';
 import { newTenant } from './fixtures.js';
 import type { ConformanceHarness, SuiteState } from './harness.js';
 

@@ -1,6 +1,6 @@
+import type { TenantRow } from '@gongfu/core';
+import { ORDER_NUMBER_COUNTER } from '@gongfu/core';
 import { describe, expect } from 'vitest';
-import { ORDER_NUMBER_COUNTER } from '../../storage/counter-store.js';
-import type { TenantRow } from '../../storage/crm-storage.js';
 import { conformanceIt, freshTenant, inTx, rawRows, rejectionOf } from './conformance-it.js';
 import { newTenant } from './fixtures.js';
 import { buildOrder } from './fixtures-deals.js';

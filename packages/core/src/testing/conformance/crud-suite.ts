@@ -1,5 +1,5 @@
+import { isCrmError } from '@gongfu/core';
 import { describe, expect } from 'vitest';
-import { isCrmError } from '../../kernel/errors.js';
 import { conformanceIt, freshTenant, inTx, rawRows, rejectionOf } from './conformance-it.js';
 import { buildMerge, minutesAfterBase } from './fixtures.js';
 import { CONFORMANCE_TABLES, rawNumber, type SuiteState } from './harness.js';

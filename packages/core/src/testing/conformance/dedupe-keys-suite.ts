@@ -1,5 +1,5 @@
+import type { DedupeEntry, DedupeSource } from '@gongfu/core';
 import { describe, expect } from 'vitest';
-import type { DedupeEntry, DedupeSource } from '../../storage/dedupe-key-store.js';
 import { conformanceIt, freshTenant, inTx, rawRows } from './conformance-it.js';
 import { buildAccount, minutesAfterBase } from './fixtures.js';
 import { buildOpportunity } from './fixtures-deals.js';

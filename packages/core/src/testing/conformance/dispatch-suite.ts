@@ -1,5 +1,5 @@
+import type { Reminder } from '@gongfu/core';
 import { describe, expect } from 'vitest';
-import type { Reminder } from '../../sales/reminders/stored-reminder.js';
 import { conformanceIt, freshTenant, inTx, rawRows } from './conformance-it.js';
 import { minutesAfterBase } from './fixtures.js';
 import { buildReminder } from './fixtures-work.js';

@@ -1,5 +1,5 @@
+import type { DuplicateResolution } from '@gongfu/core';
 import { describe, expect } from 'vitest';
-import type { DuplicateResolution } from '../../storage/duplicate-resolution-store.js';
 import { conformanceIt, freshTenant, inTx, rawRows } from './conformance-it.js';
 import { minutesAfterBase } from './fixtures.js';
 import type { SuiteState } from './harness.js';

@@ -1,7 +1,5 @@
+import type { RecordStore, RowScope, StorageTx } from '@gongfu/core';
 import { expect } from 'vitest';
-import type { StorageTx } from '../../storage/crm-storage.js';
-import type { RecordStore } from '../../storage/repositories.js';
-import type { RowScope } from '../../storage/scope.js';
 import { freshTenant, inTx } from './conformance-it.js';
 import type { SuiteState } from './harness.js';
 import { walkPages } from './scope-model.js';

@@ -1,7 +1,4 @@
-import type { Lead } from '../../sales/leads/lead.js';
-import type { Opportunity } from '../../sales/opportunities/opportunity.js';
-import type { Order } from '../../sales/orders/order.js';
-import type { ServiceCase } from '../../sales/service-cases/service-case.js';
+import type { Lead, Opportunity, Order, ServiceCase } from '@gongfu/core';
 import { BASE_INSTANT, cny, newId, stamp } from './fixtures.js';
 
 /** Builders for the deal records: leads, opportunities, orders and service cases. */

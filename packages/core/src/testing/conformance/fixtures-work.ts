@@ -1,9 +1,12 @@
-import type { HistoryEvent } from '../../domain/history.js';
-import type { Activity, DemoLoan } from '../../sales/activities/activity.js';
-import type { CostEntry } from '../../sales/costs/cost.js';
-import type { QuoteEntry } from '../../sales/leads/lead.js';
-import type { Reminder } from '../../sales/reminders/stored-reminder.js';
-import type { TeamMemberRow } from '../../storage/repositories.js';
+import type {
+  Activity,
+  CostEntry,
+  DemoLoan,
+  HistoryEvent,
+  QuoteEntry,
+  Reminder,
+  TeamMemberRow,
+} from '@gongfu/core';
 import { BASE_INSTANT, cny, minutesAfterBase, newId, stamp } from './fixtures.js';
 
 /** Builders for the work around deals: activities, demo loans, costs, quotes, reminders, history, teams. */

@@ -1,10 +1,4 @@
-import type { Money } from '../../kernel/money.js';
-import type { Instant } from '../../kernel/time.js';
-import type { Account, Contact } from '../../sales/accounts/account.js';
-import type { User } from '../../sales/org/user.js';
-import type { Product } from '../../sales/products/product.js';
-import type { MergeRecord } from '../../storage/repositories.js';
-import type { Tenant } from '../../tenancy/tenant.js';
+import type { Account, Contact, Instant, MergeRecord, Money, Product, Tenant, User } from '@gongfu/core';
 
 /**
  * Fixture builders: valid records with sensible defaults; pass overrides for what a test is about.

@@ -1,4 +1,4 @@
-import type { CrmStorage } from '../../storage/crm-storage.js';
+import type { CrmStorage } from '@gongfu/core';
 
 /** One opened store plus a way to read what was really persisted, bypassing the adapter. */
 export interface ConformanceContext {

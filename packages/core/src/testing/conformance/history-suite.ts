@@ -1,5 +1,5 @@
+import type { HistoryEvent } from '@gongfu/core';
 import { describe, expect } from 'vitest';
-import type { HistoryEvent } from '../../domain/history.js';
 import { conformanceIt, freshTenant, inTx, rawRows } from './conformance-it.js';
 import { minutesAfterBase } from './fixtures.js';
 import { buildHistoryEvent, type NewHistoryEvent } from './fixtures-work.js';

@@ -1,6 +1,6 @@
+import type { StorageTx } from '@gongfu/core';
+import { isCrmError } from '@gongfu/core';
 import { describe, expect } from 'vitest';
-import { isCrmError } from '../../kernel/errors.js';
-import type { StorageTx } from '../../storage/crm-storage.js';
 import { conformanceIt, freshTenant, inTx, rawRows, rejectionOf } from './conformance-it.js';
 import { buildMerge, minutesAfterBase } from './fixtures.js';
 import { buildLead } from './fixtures-deals.js';

@@ -1,5 +1,5 @@
+import type { CostEntry } from '@gongfu/core';
 import { describe, expect } from 'vitest';
-import type { CostEntry } from '../../sales/costs/cost.js';
 import { conformanceIt, freshTenant, inTx } from './conformance-it.js';
 import { cny } from './fixtures.js';
 import { buildOpportunity, buildOrder } from './fixtures-deals.js';

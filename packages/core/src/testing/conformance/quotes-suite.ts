@@ -1,5 +1,5 @@
+import { isCrmError } from '@gongfu/core';
 import { describe, expect } from 'vitest';
-import { isCrmError } from '../../kernel/errors.js';
 import { conformanceIt, freshTenant, inTx, rawRows, rejectionOf } from './conformance-it.js';
 import { minutesAfterBase } from './fixtures.js';
 import { buildQuote } from './fixtures-work.js';

@@ -1,6 +1,6 @@
+import type { Reminder } from '@gongfu/core';
+import { isCrmError } from '@gongfu/core';
 import { describe, expect } from 'vitest';
-import { isCrmError } from '../../kernel/errors.js';
-import type { Reminder } from '../../sales/reminders/stored-reminder.js';
 import { conformanceIt, freshTenant, inTx, rawRows, rejectionOf } from './conformance-it.js';
 import { minutesAfterBase } from './fixtures.js';
 import { buildReminder } from './fixtures-work.js';

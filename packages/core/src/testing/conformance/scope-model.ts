@@ -1,8 +1,5 @@
+import type { AccessLevel, Page, RowScope, TeamMemberRow } from '@gongfu/core';
 import fc from 'fast-check';
-import type { Page } from '../../domain/common.js';
-import type { AccessLevel } from '../../domain/enums.js';
-import type { TeamMemberRow } from '../../storage/repositories.js';
-import type { RowScope } from '../../storage/scope.js';
 
 /** The in-memory reading of `RowScope` that the database filter must agree with. */
 

@@ -1,5 +1,4 @@
-import type { StorageTx } from '../../storage/crm-storage.js';
-import type { RecordStore } from '../../storage/repositories.js';
+import type { RecordStore, StorageTx } from '@gongfu/core';
 import { minutesAfterBase } from './fixtures.js';
 import { buildLead, buildOpportunity, buildOrder } from './fixtures-deals.js';
 import { buildActivity, buildCost } from './fixtures-work.js';

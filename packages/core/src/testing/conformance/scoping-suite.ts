@@ -1,7 +1,6 @@
+import type { RowScope, TeamMemberRow } from '@gongfu/core';
 import fc from 'fast-check';
 import { describe, expect } from 'vitest';
-import type { TeamMemberRow } from '../../storage/repositories.js';
-import type { RowScope } from '../../storage/scope.js';
 import { conformanceIt, freshTenant, inTx } from './conformance-it.js';
 import { buildOpportunity } from './fixtures-deals.js';
 import type { SuiteState } from './harness.js';

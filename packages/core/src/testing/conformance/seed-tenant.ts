@@ -1,4 +1,4 @@
-import type { StorageTx } from '../../storage/crm-storage.js';
+import type { StorageTx } from '@gongfu/core';
 import { inTx } from './conformance-it.js';
 import { buildMerge, minutesAfterBase } from './fixtures.js';
 import { buildHistoryEvent, buildQuote, buildReminder, buildTeamMember } from './fixtures-work.js';

@@ -1,6 +1,6 @@
+import type { TeamMemberRow } from '@gongfu/core';
+import { isCrmError } from '@gongfu/core';
 import { describe, expect } from 'vitest';
-import { isCrmError } from '../../kernel/errors.js';
-import type { TeamMemberRow } from '../../storage/repositories.js';
 import { conformanceIt, freshTenant, inTx, rawRows } from './conformance-it.js';
 import { buildTeamMember } from './fixtures-work.js';
 import { CONFORMANCE_TABLES, type SuiteState } from './harness.js';

@@ -1,5 +1,5 @@
+import { isCrmError } from '@gongfu/core';
 import { describe, expect } from 'vitest';
-import { isCrmError } from '../../kernel/errors.js';
 import { conformanceIt, rejectionOf } from './conformance-it.js';
 import { newTenant } from './fixtures.js';
 import { CONFORMANCE_TABLES, type SuiteState } from './harness.js';

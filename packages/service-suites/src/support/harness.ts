@@ -1,0 +1,90 @@
+import type { CrmStorage, User } from '@gongfu/core';
+import { type Crm, createCrm, ManualClock, sequentialIds } from '@gongfu/core';
+
+/** Opens a fresh, migrated, empty storage; the suite closes it. */
+export type StorageFactory = () => Promise<CrmStorage>;
+
+/** The source document's sales department, as users of a fresh tenant. */
+export interface SalesOrg {
+  admin: User;
+  /** 李庆成, the sales manager. */
+  manager: User;
+  /** 销售员甲 and 销售员乙, key-account reps under the manager. */
+  repA: User;
+  repB: User;
+  /** A distribution rep under another manager. */
+  otherManager: User;
+  otherRep: User;
+  presales: User;
+  service: User;
+}
+
+export interface ServiceWorld {
+  crm: Crm;
+  clock: ManualClock;
+  org: SalesOrg;
+  storage: CrmStorage;
+}
+
+let tenantCounter = 0;
+
+/** A new tenant on the given storage with the story's people in it, at 2026-03-02 09:00 Shanghai. */
+export async function openWorld(
+  storage: CrmStorage,
+  start = '2026-03-02T01:00:00.000Z',
+): Promise<ServiceWorld> {
+  const tenant = `t${Date.now().toString(36)}${(tenantCounter++).toString(36)}`;
+  await storage.tenants.create({ id: tenant, name: tenant, createdAt: start });
+  const clock = new ManualClock(start);
+  const crm = createCrm({ storage, tenant, clock, ids: sequentialIds(), timeZone: 'Asia/Shanghai' });
+  const admin = await crm.users.create(crm.system, { name: 'Admin', role: 'admin' });
+  const manager = await crm.users.create(admin, {
+    name: '李庆成',
+    role: 'sales_manager',
+    email: 'li@example.com',
+  });
+  const repA = await crm.users.create(manager, {
+    name: '销售员甲',
+    role: 'sales_rep',
+    managerId: manager.id,
+    channel: 'key_account',
+  });
+  const repB = await crm.users.create(manager, {
+    name: '销售员乙',
+    role: 'sales_rep',
+    managerId: manager.id,
+    channel: 'key_account',
+  });
+  const otherManager = await crm.users.create(admin, { name: '分销经理', role: 'sales_manager' });
+  const otherRep = await crm.users.create(otherManager, {
+    name: '分销员丙',
+    role: 'sales_rep',
+    managerId: otherManager.id,
+    channel: 'distribution',
+  });
+  const presales = await crm.users.create(admin, { name: '售前工程师', role: 'presales_engineer' });
+  const service = await crm.users.create(admin, { name: '服务工程师', role: 'service_engineer' });
+  return {
+    crm,
+    clock,
+    storage,
+    org: { admin, manager, repA, repB, otherManager, otherRep, presales, service },
+  };
+}
+
+/** A valid key-account lead as 销售员甲 would capture it. */
+export function storyLead(overrides: Record<string, unknown> = {}) {
+  return {
+    source: 'inbound_call' as const,
+    receivedAt: '2026-03-02T09:15:00+08:00',
+    company: '山东恒通系统集成有限公司',
+    contact: { name: '王工', phone: '0531-8888 0000' },
+    interests: [
+      { sku: 'LS2208', quantity: 200 },
+      { sku: 'SRV-R740', quantity: 1 },
+    ],
+    channel: 'key_account' as const,
+    region: { province: '37' },
+    ...overrides,
+  };
+}
