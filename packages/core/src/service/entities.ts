@@ -1,6 +1,7 @@
 export type { EntityKind, FreshOption } from './entity-kind.js';
 
-import type { Account, Contact } from '../sales/accounts/account.js';
+import type { Account } from '../sales/accounts/account.js';
+import type { Contact } from '../sales/accounts/contact.js';
 import type { Activity, DemoLoan } from '../sales/activities/activity.js';
 import { ACTIVITY_EFFECTS } from '../sales/activities/activity-effects.js';
 import { syncActivityReminders } from '../sales/activities/activity-reminder-sync.js';

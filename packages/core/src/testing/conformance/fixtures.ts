@@ -1,6 +1,7 @@
 import type { Money } from '../../kernel/money.js';
 import type { Instant } from '../../kernel/time.js';
-import type { Account, Contact } from '../../sales/accounts/account.js';
+import type { Account } from '../../sales/accounts/account.js';
+import type { Contact } from '../../sales/accounts/contact.js';
 import type { User } from '../../sales/org/user.js';
 import type { Product } from '../../sales/products/product.js';
 import type { MergeRecord } from '../../storage/repositories.js';
