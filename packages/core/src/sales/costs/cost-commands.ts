@@ -6,7 +6,7 @@ import type { CommandContext } from '../../service/context.js';
 import { ENTITY } from '../../service/entities.js';
 import type { Runner } from '../../service/runner.js';
 import { stripUndefined } from '../../service/strip-undefined.js';
-import { resolveLinks } from '../activities/activity-support.js';
+import { resolveLinks } from '../activities/activity-links.js';
 import { assertAssignable } from '../org/assignable.js';
 import {
   type CorrectCostInput,

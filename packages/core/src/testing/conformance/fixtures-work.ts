@@ -1,6 +1,7 @@
 import type { HistoryEvent } from '../../domain/history.js';
-import type { Activity, DemoLoan } from '../../sales/activities/activity.js';
+import type { Activity } from '../../sales/activities/activity.js';
 import type { CostEntry } from '../../sales/costs/cost.js';
+import type { DemoLoan } from '../../sales/demo-loans/demo-loan.js';
 import type { QuoteEntry } from '../../sales/leads/lead.js';
 import type { Reminder } from '../../sales/reminders/stored-reminder.js';
 import type { TeamMemberRow } from '../../storage/repositories.js';
