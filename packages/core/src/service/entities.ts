@@ -1,10 +1,12 @@
 export type { EntityKind, FreshOption } from './entity-kind.js';
 
-import type { Account, Contact } from '../sales/accounts/account.js';
-import type { Activity, DemoLoan } from '../sales/activities/activity.js';
+import type { Account } from '../sales/accounts/account.js';
+import type { Contact } from '../sales/accounts/contact.js';
+import type { Activity } from '../sales/activities/activity.js';
 import { ACTIVITY_EFFECTS } from '../sales/activities/activity-effects.js';
 import { syncActivityReminders } from '../sales/activities/activity-reminder-sync.js';
 import type { CostEntry } from '../sales/costs/cost.js';
+import type { DemoLoan } from '../sales/demo-loans/demo-loan.js';
 import { syncDemoLoanReminders } from '../sales/demo-loans/demo-loan-reminder-sync.js';
 import type { Lead } from '../sales/leads/lead.js';
 import { LEAD_EFFECTS } from '../sales/leads/lead-effects.js';

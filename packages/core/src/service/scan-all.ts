@@ -4,15 +4,21 @@ import type { RowScope } from '../storage/scope.js';
 const ALL: RowScope = { kind: 'all' };
 
 /**
- * Every row of a store matching `where`, unscoped, paged through so no single query is unbounded.
- * Only for internal bookkeeping (merges, transfers) after the actor's authority was checked.
+ * Every row of a store matching `where`, paged through so no single query is unbounded. Unscoped
+ * by default, which is only for internal bookkeeping (merges, transfers, a serial's open loans)
+ * after the actor's authority was checked; pass `ctx.scope()` to read what the actor may see, so
+ * the scope is applied in SQL rather than by filtering afterwards.
  */
-export async function scanAll<T, F>(store: RecordStore<T, F>, where: F | undefined): Promise<T[]> {
+export async function scanAll<T, F>(
+  store: RecordStore<T, F>,
+  where: F | undefined,
+  scope: RowScope = ALL,
+): Promise<T[]> {
   const rows: T[] = [];
   let cursor: string | undefined;
   do {
     const page = await store.list({
-      scope: ALL,
+      scope,
       limit: 500,
       ...(where ? { where } : {}),
       ...(cursor ? { cursor } : {}),
@@ -21,11 +27,4 @@ export async function scanAll<T, F>(store: RecordStore<T, F>, where: F | undefin
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
   return rows;
-}
-
-/** The query plus, when it looks like a phone number, its digits alone (people type numbers many ways). */
-export function searchVariants(query: string): string[] {
-  const digits = query.replace(/\D/g, '');
-  const looksLikePhone = digits.length >= 5 && /^[\d\s\-+()./]+$/.test(query);
-  return looksLikePhone && digits !== query ? [query, digits] : [query];
 }

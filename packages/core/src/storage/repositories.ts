@@ -1,9 +1,11 @@
 import type { Page } from '../domain/common.js';
 import type { EntityType, HistoryEvent } from '../domain/history.js';
 import type { Instant } from '../kernel/time.js';
-import type { Account, Contact } from '../sales/accounts/account.js';
-import type { Activity, DemoLoan } from '../sales/activities/activity.js';
+import type { Account } from '../sales/accounts/account.js';
+import type { Contact } from '../sales/accounts/contact.js';
+import type { Activity } from '../sales/activities/activity.js';
 import type { CostEntry } from '../sales/costs/cost.js';
+import type { DemoLoan } from '../sales/demo-loans/demo-loan.js';
 import type { Lead, QuoteEntry } from '../sales/leads/lead.js';
 import type { Opportunity } from '../sales/opportunities/opportunity.js';
 import type { Order } from '../sales/orders/order.js';
@@ -65,7 +67,8 @@ export interface AccountFilter {
   mergedIntoId?: string | null;
 }
 export interface ContactFilter {
-  accountId?: string;
+  /** One account or several (a single id is the shape adapters were first written against). */
+  accountId?: string | readonly string[];
   ownerId?: readonly string[];
   text?: string;
 }

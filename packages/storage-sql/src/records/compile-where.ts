@@ -48,7 +48,8 @@ export function filterWhere(
     const enc = (v: unknown) => encodeCell(engine, kind, v);
     switch (spec.op) {
       case 'in': {
-        const values = (value as readonly unknown[]).map(enc);
+        // One value or several, the same shape as the service's list filters.
+        const values = (Array.isArray(value) ? value : [value]).map(enc);
         out.push(values.length === 0 ? never() : eb(col, 'in', values));
         break;
       }

@@ -71,7 +71,7 @@ export const contactSpec: RecordSpec<Contact, ContactFilter> = {
   ownerId: (c) => c.ownerId,
   teamKey: (c) => teamKeyOf({ kind: 'contact', accountId: c.accountId }),
   filters: {
-    accountId: { column: 'account_id', op: 'eq' },
+    accountId: inCol('account_id'),
     ownerId: inCol('owner_id'),
     text: { column: 'search', op: 'text' },
   },

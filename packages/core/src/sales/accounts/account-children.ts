@@ -24,7 +24,7 @@ const child = (kind: unknown, where: (accountId: string) => unknown): ChildSpec 
 
 /** Every kind of record that hangs off an account, keyed in a MergeRecord by its entity type. */
 export const ACCOUNT_CHILDREN: readonly ChildSpec[] = [
-  child(ENTITY.contact, (id) => ({ accountId: id })),
+  child(ENTITY.contact, (id) => ({ accountId: [id] })),
   // LeadFilter has no accountId, so leads are scanned whole and filtered here.
   child(ENTITY.lead, () => null),
   child(ENTITY.opportunity, (id) => ({ accountId: [id] })),

@@ -1,43 +1,125 @@
-import { z } from 'zod';
-import { type Page, pageSchema } from '../../domain/common.js';
+import { idSchema, type Page } from '../../domain/common.js';
 import { parseInput } from '../../kernel/validate.js';
 import type { ActorRef } from '../../service/actor.js';
 import { ENTITY } from '../../service/entities.js';
 import type { Runner } from '../../service/runner.js';
-import { searchVariants } from '../../service/scan-all.js';
 import { stripUndefined } from '../../service/strip-undefined.js';
 import type { MergeRecord, TeamMemberRow } from '../../storage/repositories.js';
 import type { TeamMemberInput } from '../opportunities/opportunity.js';
 import { assertAssignable } from '../org/assignable.js';
 import {
   type Account,
+  type AccountListQuery,
+  accountListQuery,
   type CreateAccountInput,
   createAccountInput,
+  type MergeAccountsInput,
+  mergeAccountsInput,
   type SearchInput,
   searchInput,
   type UpdateAccountInput,
   updateAccountInput,
 } from './account.js';
 import { mergeAccounts, undoAccountMerge } from './account-merge.js';
+import { searchByVariants } from './account-search.js';
 import { insertAccount } from './account-support.js';
 import { addAccountTeamMember, changeAccountOwner, removeAccountTeamMember } from './account-team.js';
 
-const idInput = z.string().trim().min(1, 'required').max(100);
-
-export const accountListQuery = pageSchema.extend({
-  ownerId: z.array(z.string()).optional(),
-  kind: z.array(z.string()).optional(),
-  text: z.string().trim().max(200).optional(),
-  /** Accounts merged into another are hidden unless asked for (they exist only so a merge can be undone). */
-  includeMerged: z.boolean().default(false),
-});
-
-export const mergeAccountsInput = z
-  .object({ survivorId: idInput, mergedId: idInput })
-  .refine((m) => m.survivorId !== m.mergedId, {
-    message: 'an account cannot be merged into itself',
-    path: ['mergedId'],
-  });
+/**
+ * Customers (客户信息): one record per company that gathers its people, deals, orders, visits and
+ * costs, so nothing is lost when staff leave, and the account team sees the same facts.
+ */
+export interface AccountCommands {
+  /**
+   * Add a customer company. Owned by the actor unless their manager names someone else.
+   * @example
+   * ```ts
+   * const account = await crm.accounts.create(jia, {
+   *   name: '山东恒通系统集成有限公司', kind: 'system_integrator',
+   *   region: { province: '37' }, phones: ['0531-8888 0000'],
+   * });
+   * ```
+   */
+  create(actor: ActorRef, input: CreateAccountInput): Promise<Account>;
+  /**
+   * Change only the fields sent. A new owner takes over the account team's owner row.
+   * @example
+   * ```ts
+   * await crm.accounts.update(jia, account.id, { industry: '仓储物流', expectedVersion: account.version });
+   * ```
+   */
+  update(actor: ActorRef, id: string, input: UpdateAccountInput): Promise<Account>;
+  /**
+   * One customer the actor may see (NOT_FOUND otherwise, exactly as for a missing one).
+   * @example
+   * ```ts
+   * const account = await crm.accounts.get(li, accountId);
+   * ```
+   */
+  get(actor: ActorRef, id: string): Promise<Account>;
+  /**
+   * The customers the actor may see, one page at a time; merged duplicates stay hidden unless asked for.
+   * @example
+   * ```ts
+   * const page = await crm.accounts.list(li, { kind: ['system_integrator', 'dealer'], ownerId: jia.id });
+   * ```
+   */
+  list(actor: ActorRef, query?: AccountListQuery): Promise<Page<Account>>;
+  /**
+   * Find a customer by name, alias, phone or email among the accounts the actor may see. A number
+   * typed with spaces or dashes also finds one stored as plain digits.
+   * @example
+   * ```ts
+   * const found = await crm.accounts.search(jia, { query: '恒通' });
+   * const byPhone = await crm.accounts.search(jia, { query: '0531-8888 0000' });
+   * ```
+   */
+  search(actor: ActorRef, input: SearchInput): Promise<Account[]>;
+  /**
+   * Put a presales or service engineer on the account team, so they see its contacts and visits
+   * without owning the customer.
+   * @example
+   * ```ts
+   * await crm.accounts.addTeamMember(jia, account.id, { userId: zhao.id, role: 'presales', access: 'read' });
+   * ```
+   */
+  addTeamMember(actor: ActorRef, accountId: string, input: TeamMemberInput): Promise<TeamMemberRow[]>;
+  /**
+   * Take someone off the account team; the owner always stays.
+   * @example
+   * ```ts
+   * await crm.accounts.removeTeamMember(jia, account.id, zhao.id);
+   * ```
+   */
+  removeTeamMember(actor: ActorRef, accountId: string, userId: string): Promise<TeamMemberRow[]>;
+  /**
+   * Who works on this customer: the owner's row (`isOwner`), then the account team.
+   * @example
+   * ```ts
+   * const team = await crm.accounts.team(li, account.id);
+   * ```
+   */
+  team(actor: ActorRef, accountId: string): Promise<TeamMemberRow[]>;
+  /**
+   * Fold a duplicate customer into the survivor: every contact, lead, deal, order, visit, loan and
+   * cost moves, the names, phones and emails join the survivor, and it can be undone. Only a
+   * manager above both owners, or an admin, may merge.
+   * @example
+   * ```ts
+   * const merge = await crm.accounts.merge(li, { survivorId: qingdaoPort.id, mergedId: qingdaoPortGroup.id });
+   * ```
+   */
+  merge(actor: ActorRef, input: MergeAccountsInput): Promise<MergeRecord>;
+  /**
+   * Undo a merge: exactly the records it moved go back (edits made since stay), and what it added
+   * to the survivor comes off again.
+   * @example
+   * ```ts
+   * await crm.accounts.undoMerge(li, merge.id);
+   * ```
+   */
+  undoMerge(actor: ActorRef, mergeId: string): Promise<MergeRecord>;
+}
 
 /** Only the fields the caller actually sent: `.partial()` would otherwise re-apply create defaults ([]). */
 function sentFields<T extends object>(parsed: T, raw: object): Partial<T> {
@@ -47,9 +129,9 @@ function sentFields<T extends object>(parsed: T, raw: object): Partial<T> {
   ) as Partial<T>;
 }
 
-export function accountCommands(run: Runner) {
+export function accountCommands(run: Runner): AccountCommands {
   return {
-    create: (actor: ActorRef, input: CreateAccountInput): Promise<Account> =>
+    create: (actor, input) =>
       run.write(actor, async (ctx) => {
         const data = parseInput(createAccountInput, input);
         const ownerId = data.ownerId ?? ctx.actor.id;
@@ -57,10 +139,10 @@ export function accountCommands(run: Runner) {
         return insertAccount(ctx, { ...data, ownerId });
       }),
 
-    update: (actor: ActorRef, id: string, input: UpdateAccountInput): Promise<Account> =>
+    update: (actor, id, input) =>
       run.write(actor, async (ctx) => {
         const data = parseInput(updateAccountInput, input);
-        const account = await ctx.load(ENTITY.account, parseInput(idInput, id), 'edit');
+        const account = await ctx.load(ENTITY.account, parseInput(idSchema, id), 'edit');
         ctx.checkVersion('account', account, data.expectedVersion);
         const { expectedVersion: _, ...changes } = sentFields(data, input);
         if (changes.ownerId !== undefined && changes.ownerId !== account.ownerId) {
@@ -70,10 +152,9 @@ export function accountCommands(run: Runner) {
         return ctx.update(ENTITY.account, account, changes as Partial<Account>, 'account.updated');
       }),
 
-    get: (actor: ActorRef, id: string): Promise<Account> =>
-      run.read(actor, (ctx) => ctx.load(ENTITY.account, parseInput(idInput, id))),
+    get: (actor, id) => run.read(actor, (ctx) => ctx.load(ENTITY.account, parseInput(idSchema, id))),
 
-    list: (actor: ActorRef, query: z.input<typeof accountListQuery> = {}): Promise<Page<Account>> =>
+    list: (actor, query = {}) =>
       run.read(actor, (ctx) => {
         const { limit, cursor, includeMerged, ...where } = parseInput(accountListQuery, query);
         return ctx.tx.accounts.list({
@@ -84,55 +165,45 @@ export function accountCommands(run: Runner) {
         });
       }),
 
-    /** Find a customer by name, alias, phone or email among the accounts this actor may see. */
-    search: (actor: ActorRef, input: SearchInput): Promise<Account[]> =>
-      run.read(actor, async (ctx) => {
+    search: (actor, input) =>
+      run.read(actor, (ctx) => {
         const { query, limit } = parseInput(searchInput, input);
-        const found = new Map<string, Account>();
-        for (const text of searchVariants(query)) {
-          const page = await ctx.tx.accounts.list({
-            where: { text, mergedIntoId: null },
-            scope: ctx.scope(),
-            limit,
-          });
-          for (const a of page.items) if (found.size < limit) found.set(a.id, a);
-        }
-        return [...found.values()];
+        return searchByVariants(query, limit, (text) =>
+          ctx.tx.accounts.list({ where: { text, mergedIntoId: null }, scope: ctx.scope(), limit }),
+        );
       }),
 
-    addTeamMember: (actor: ActorRef, accountId: string, input: TeamMemberInput): Promise<TeamMemberRow[]> =>
+    addTeamMember: (actor, accountId, input) =>
       run.write(actor, async (ctx) =>
         addAccountTeamMember(
           ctx,
-          await ctx.load(ENTITY.account, parseInput(idInput, accountId), 'manage_team'),
+          await ctx.load(ENTITY.account, parseInput(idSchema, accountId), 'manage_team'),
           input,
         ),
       ),
 
-    removeTeamMember: (actor: ActorRef, accountId: string, userId: string): Promise<TeamMemberRow[]> =>
+    removeTeamMember: (actor, accountId, userId) =>
       run.write(actor, async (ctx) =>
         removeAccountTeamMember(
           ctx,
-          await ctx.load(ENTITY.account, parseInput(idInput, accountId), 'manage_team'),
-          parseInput(idInput, userId),
+          await ctx.load(ENTITY.account, parseInput(idSchema, accountId), 'manage_team'),
+          parseInput(idSchema, userId),
         ),
       ),
 
-    /** Who works on this customer: the owner row first-class (`isOwner`), then the account team. */
-    team: (actor: ActorRef, accountId: string): Promise<TeamMemberRow[]> =>
+    team: (actor, accountId) =>
       run.read(actor, async (ctx) => {
-        const account = await ctx.load(ENTITY.account, parseInput(idInput, accountId));
+        const account = await ctx.load(ENTITY.account, parseInput(idSchema, accountId));
         return ctx.tx.teams.members(account.id);
       }),
 
-    /** Fold a duplicate customer into the survivor; every child record moves, and it can be undone. */
-    merge: (actor: ActorRef, input: z.input<typeof mergeAccountsInput>): Promise<MergeRecord> =>
+    merge: (actor, input) =>
       run.write(actor, (ctx) => {
         const { survivorId, mergedId } = parseInput(mergeAccountsInput, input);
         return mergeAccounts(ctx, survivorId, mergedId);
       }),
 
-    undoMerge: (actor: ActorRef, mergeId: string): Promise<MergeRecord> =>
-      run.write(actor, (ctx) => undoAccountMerge(ctx, parseInput(idInput, mergeId))),
+    undoMerge: (actor, mergeId) =>
+      run.write(actor, (ctx) => undoAccountMerge(ctx, parseInput(idSchema, mergeId))),
   };
 }

@@ -2,8 +2,10 @@ import type { ContactDetails, Region } from '../../domain/common.js';
 import type { AccountKind, BuyingRole, Channel } from '../../domain/enums.js';
 import type { CommandContext } from '../../service/context.js';
 import { ENTITY } from '../../service/entities.js';
-import type { Account, Contact } from './account.js';
+import type { Account } from './account.js';
+import type { Contact } from './contact.js';
 
+/** An account as the service creates it: by hand, or from a converted lead. */
 export interface NewAccount {
   name: string;
   kind: AccountKind;
@@ -18,13 +20,10 @@ export interface NewAccount {
   channel?: Channel | null;
 }
 
+/** A new customer, owned by `ownerId`, whose team starts with the owner alone. */
 export async function insertAccount(ctx: CommandContext, input: NewAccount): Promise<Account> {
   const account: Account = {
-    tenantId: ctx.tx.tenantId,
-    id: ctx.newId('acct'),
-    version: 1,
-    createdAt: ctx.now,
-    updatedAt: ctx.now,
+    ...ctx.stamp('acct'),
     name: input.name,
     aliases: input.aliases ?? [],
     kind: input.kind,
@@ -43,6 +42,7 @@ export async function insertAccount(ctx: CommandContext, input: NewAccount): Pro
   return account;
 }
 
+/** A new person at a customer, owned by whoever owns the account. */
 export async function insertContact(
   ctx: CommandContext,
   accountId: string,
@@ -51,11 +51,7 @@ export async function insertContact(
   buyingRole: BuyingRole | null = null,
 ): Promise<Contact> {
   const contact: Contact = {
-    tenantId: ctx.tx.tenantId,
-    id: ctx.newId('cont'),
-    version: 1,
-    createdAt: ctx.now,
-    updatedAt: ctx.now,
+    ...ctx.stamp('cont'),
     accountId,
     name: details.name,
     title: details.title ?? null,

@@ -1,24 +1,18 @@
 import { z } from 'zod';
 import {
-  contactDetailsSchema,
   emailSchema,
   expectedVersionSchema,
   idSchema,
+  oneOrMany,
   optionalText,
+  pageSchema,
   phoneSchema,
   type RecordBase,
   type Region,
   regionSchema,
   text,
 } from '../../domain/common.js';
-import {
-  type AccountKind,
-  accountKindSchema,
-  type BuyingRole,
-  buyingRoleSchema,
-  type Channel,
-  channelSchema,
-} from '../../domain/enums.js';
+import { type AccountKind, accountKindSchema, type Channel, channelSchema } from '../../domain/enums.js';
 
 /** Unified social credit code (统一社会信用代码): 18 characters, digits and capitals without I, O, S, V, Z. */
 export const creditCodeSchema = z
@@ -30,6 +24,7 @@ export const creditCodeSchema = z
     'expected an 18-character unified social credit code',
   );
 
+/** A customer company: every contact, deal, order, visit and cost of it hangs off this record. */
 export interface Account extends RecordBase {
   name: string;
   aliases: string[];
@@ -66,31 +61,28 @@ export const updateAccountInput = createAccountInput
   .extend({ expectedVersion: expectedVersionSchema });
 export type UpdateAccountInput = z.input<typeof updateAccountInput>;
 
-export interface Contact extends RecordBase {
-  accountId: string;
-  name: string;
-  title: string | null;
-  buyingRole: BuyingRole | null;
-  phone: string | null;
-  mobile: string | null;
-  email: string | null;
-  wechat: string | null;
-  ownerId: string;
-}
-
-export const createContactInput = contactDetailsSchema.extend({
-  accountId: idSchema,
-  buyingRole: buyingRoleSchema.optional(),
+export const accountListQuery = pageSchema.extend({
+  ownerId: oneOrMany(idSchema).optional(),
+  kind: oneOrMany(z.string()).optional(),
+  /** Substring of the name, an alias, a phone or an email. */
+  text: z.string().trim().max(200).optional(),
+  /** Accounts merged into another are hidden unless asked for (they exist only so a merge can be undone). */
+  includeMerged: z.boolean().default(false),
 });
-export type CreateContactInput = z.input<typeof createContactInput>;
+export type AccountListQuery = z.input<typeof accountListQuery>;
 
-export const updateContactInput = contactDetailsSchema
-  .partial()
-  .extend({ buyingRole: buyingRoleSchema.optional(), expectedVersion: expectedVersionSchema });
-export type UpdateContactInput = z.input<typeof updateContactInput>;
-
+/** Find a customer or a person by name, phone or email; a phone matches however it was typed. */
 export const searchInput = z.object({
   query: z.string().trim().min(1, 'required').max(200),
   limit: z.number().int().min(1).max(200).default(20),
 });
 export type SearchInput = z.input<typeof searchInput>;
+
+/** Two records of one customer: the survivor keeps everything, the merged one is hidden. */
+export const mergeAccountsInput = z
+  .object({ survivorId: idSchema, mergedId: idSchema })
+  .refine((m) => m.survivorId !== m.mergedId, {
+    message: 'an account cannot be merged into itself',
+    path: ['mergedId'],
+  });
+export type MergeAccountsInput = z.input<typeof mergeAccountsInput>;

@@ -1,48 +1,118 @@
-import { z } from 'zod';
-import { idSchema, type Page, pageSchema } from '../../domain/common.js';
-import { addMs, instantSchema } from '../../kernel/time.js';
+import type { z } from 'zod';
+import { idSchema, type Page } from '../../domain/common.js';
+import { addMs } from '../../kernel/time.js';
 import { parseInput } from '../../kernel/validate.js';
 import { assertDecision } from '../../lifecycle/decision.js';
 import type { ActorRef } from '../../service/actor.js';
 import type { CommandContext } from '../../service/context.js';
 import { ENTITY } from '../../service/entities.js';
 import type { Runner } from '../../service/runner.js';
+import { scanAll } from '../../service/scan-all.js';
 import { stripUndefined } from '../../service/strip-undefined.js';
 import type { ActivityFilter } from '../../storage/repositories.js';
 import { assertAssignable } from '../org/assignable.js';
 import {
   type Activity,
+  type ActivityListQuery,
+  activityListQuery,
   type CalendarQuery,
+  type CancelActivityInput,
   type CompleteActivityInput,
   calendarQuery,
+  cancelActivityInput,
   completeActivityInput,
+  type RescheduleActivityInput,
   rescheduleActivityInput,
   type ScheduleActivityInput,
   scheduleActivityInput,
 } from './activity.js';
-import { ACTIVITY_STATUSES, decideActivity } from './activity-machine.js';
-import { afterCompletion, resolveLinks } from './activity-support.js';
+import { afterCompletion } from './activity-completion.js';
+import { resolveLinks } from './activity-links.js';
+import { decideActivity } from './activity-machine.js';
 import { type Calendar, calendarRange, layoutCalendar } from './calendar-range.js';
-import { calendarOwners, listAllActivities } from './calendar-scope.js';
+import { calendarOwners } from './calendar-scope.js';
 
 const HOUR_MS = 3_600_000;
 
-export const activityListQuery = pageSchema.extend({
-  status: z.array(z.enum(ACTIVITY_STATUSES)).optional(),
-  ownerId: z.array(idSchema).optional(),
-  leadId: z.array(idSchema).optional(),
-  opportunityId: z.array(idSchema).optional(),
-  accountId: z.array(idSchema).optional(),
-  /** Start time window [from, to). */
-  from: instantSchema.optional(),
-  to: instantSchema.optional(),
-});
-export type ActivityListQuery = z.input<typeof activityListQuery>;
-
-const cancelActivityInput = z.object({
-  reason: z.string().trim().min(1, 'say why it is cancelled').max(500),
-  expectedVersion: z.number().int().min(1).optional(),
-});
+/**
+ * The salesperson's calendar (日程管理): visits, calls, meetings and demo hand-overs planned by day,
+ * week and month, kept on time by reminders, and each contact's result logged when it is done.
+ */
+export interface ActivityCommands {
+  /**
+   * Plan a visit, call, meeting or demo hand-over with a customer; the owner is reminded before it
+   * starts. Without an end it lasts an hour; naming a converted lead or a deal fills in its account.
+   * @example
+   * ```ts
+   * const visit = await crm.activities.schedule(jia, {
+   *   kind: 'visit', subject: '现场勘查仓库', startAt: '2026-03-05T10:00:00+08:00',
+   *   opportunityId: opportunity.id, location: '济南市历城区',
+   * });
+   * ```
+   */
+  schedule(actor: ActorRef, input: ScheduleActivityInput): Promise<Activity>;
+  /**
+   * Move the appointment; without a new end it keeps its length, and the reminder moves with it.
+   * @example
+   * ```ts
+   * await crm.activities.reschedule(jia, visit.id, { startAt: '2026-03-06T14:00:00+08:00', expectedVersion: visit.version });
+   * ```
+   */
+  reschedule(actor: ActorRef, id: string, input: RescheduleActivityInput): Promise<Activity>;
+  /**
+   * Mark it done with what came of it: who was met, their opinion of our solution, what new
+   * requirements they raised, the next step. A call, visit, meeting or demo needs that outcome.
+   * Completing a contact restarts the lead's follow-up clock.
+   * @example
+   * ```ts
+   * await crm.activities.complete(jia, visit.id, {
+   *   outcome: {
+   *     metWith: '王工 (信息中心)', opinion: 'positive',
+   *     newRequirements: ['入库口加 20 台 RFID 读写器'],
+   *     summary: '看了仓库，认可 WMS 方案', nextStep: '周五前发修订报价',
+   *   },
+   * });
+   * ```
+   */
+  complete(actor: ActorRef, id: string, input?: CompleteActivityInput): Promise<Activity>;
+  /**
+   * Call it off, saying why; a cancelled appointment leaves everyone's plan.
+   * @example
+   * ```ts
+   * await crm.activities.cancel(jia, visit.id, { reason: '客户推迟到下周' });
+   * ```
+   */
+  cancel(actor: ActorRef, id: string, input: CancelActivityInput): Promise<Activity>;
+  /**
+   * One activity the actor may see (NOT_FOUND otherwise, exactly as for a missing one).
+   * @example
+   * ```ts
+   * const visit = await crm.activities.get(li, activityId);
+   * ```
+   */
+  get(actor: ActorRef, id: string): Promise<Activity>;
+  /**
+   * The activities the actor may see, one page at a time, by status, owner, lead, deal, customer
+   * and a start-time window [from, to).
+   * @example
+   * ```ts
+   * const open = await crm.activities.list(li, {
+   *   status: 'scheduled', ownerId: [jia.id, yi.id], from: '2026-03-02T00:00:00+08:00',
+   * });
+   * ```
+   */
+  list(actor: ActorRef, query?: ActivityListQuery): Promise<Page<Activity>>;
+  /**
+   * The day, week (Monday first) or month plan of the actor, of one person they manage, or of their
+   * whole team (`userId: 'team'`), laid out by local day in a time zone; empty days included.
+   * @example
+   * ```ts
+   * const week = await crm.activities.calendar(li, { view: 'week', date: '2026-03-04', userId: 'team' });
+   * for (const day of week.days) console.log(day.date, day.activities.length);
+   * ```
+   */
+  calendar(actor: ActorRef, query: CalendarQuery): Promise<Calendar>;
+}
 
 /** One lifecycle event on a loaded activity; the machine refuses with its reason. */
 async function move(
@@ -63,7 +133,7 @@ async function move(
   return ctx.transition(ENTITY.activity, a, decision, { event: name, changes, meta });
 }
 
-export function activityCommands(run: Runner) {
+export function activityCommands(run: Runner): ActivityCommands {
   /** Parse, load for edit and version-check inside the command, so a bad input rejects (never throws). */
   const withActivity = <S extends z.ZodType<{ expectedVersion?: number | undefined }>, T>(
     actor: ActorRef,
@@ -80,19 +150,14 @@ export function activityCommands(run: Runner) {
     });
 
   return {
-    /** Plan a visit, call, meeting or demo hand-over; reminded before it starts. */
-    schedule: (actor: ActorRef, input: ScheduleActivityInput): Promise<Activity> =>
+    schedule: (actor, input) =>
       run.write(actor, async (ctx) => {
         const data = parseInput(scheduleActivityInput, input);
         const ownerId = data.ownerId ?? ctx.actor.id;
         assertAssignable(ctx, ownerId);
         const { currency: _, ...links } = await resolveLinks(ctx, data);
         const activity: Activity = {
-          tenantId: ctx.tx.tenantId,
-          id: ctx.newId('act'),
-          version: 1,
-          createdAt: ctx.now,
-          updatedAt: ctx.now,
+          ...ctx.stamp('act'),
           kind: data.kind,
           subject: data.subject,
           status: 'scheduled',
@@ -109,12 +174,7 @@ export function activityCommands(run: Runner) {
         return ctx.insert(ENTITY.activity, activity, 'activity.scheduled');
       }),
 
-    /** Move the appointment; without a new end it keeps its length. */
-    reschedule: (
-      actor: ActorRef,
-      id: string,
-      input: z.input<typeof rescheduleActivityInput>,
-    ): Promise<Activity> =>
+    reschedule: (actor, id, input) =>
       withActivity(actor, id, rescheduleActivityInput, input, (ctx, a, data) => {
         const endAt = data.endAt ?? addMs(data.startAt, Date.parse(a.endAt) - Date.parse(a.startAt));
         return move(ctx, a, 'RESCHEDULE', { startAt: data.startAt, endAt }, 'activity.rescheduled', {
@@ -122,8 +182,7 @@ export function activityCommands(run: Runner) {
         });
       }),
 
-    /** Done, with what came of it: who was met, their opinion, new requirements, the next step. */
-    complete: (actor: ActorRef, id: string, input: CompleteActivityInput = {}): Promise<Activity> =>
+    complete: (actor, id, input = {}) =>
       withActivity(actor, id, completeActivityInput, input, async (ctx, a, data) => {
         const changes = { outcome: data.outcome ?? null, completedAt: ctx.now };
         const next = await move(ctx, a, 'COMPLETE', changes, 'activity.completed');
@@ -131,15 +190,14 @@ export function activityCommands(run: Runner) {
         return next;
       }),
 
-    cancel: (actor: ActorRef, id: string, input: z.input<typeof cancelActivityInput>): Promise<Activity> =>
+    cancel: (actor, id, input) =>
       withActivity(actor, id, cancelActivityInput, input, (ctx, a, data) =>
         move(ctx, a, 'CANCEL', { cancelReason: data.reason }, 'activity.cancelled', { reason: data.reason }),
       ),
 
-    get: (actor: ActorRef, id: string): Promise<Activity> =>
-      run.read(actor, (ctx) => ctx.load(ENTITY.activity, parseInput(idSchema, id))),
+    get: (actor, id) => run.read(actor, (ctx) => ctx.load(ENTITY.activity, parseInput(idSchema, id))),
 
-    list: (actor: ActorRef, query: ActivityListQuery = {}): Promise<Page<Activity>> =>
+    list: (actor, query = {}) =>
       run.read(actor, (ctx) => {
         const { limit, cursor, from, to, ...where } = parseInput(activityListQuery, query);
         const filter: ActivityFilter = {
@@ -154,18 +212,17 @@ export function activityCommands(run: Runner) {
         });
       }),
 
-    /** The day, week (Monday first) or month plan of one person or of the actor's team, in a time zone. */
-    calendar: (actor: ActorRef, query: CalendarQuery): Promise<Calendar> =>
+    calendar: (actor, query) =>
       run.read(actor, async (ctx) => {
         const q = parseInput(calendarQuery, query);
         const range = calendarRange(q.view, q.date, q.timeZone ?? ctx.settings.timeZone);
-        const activities = await listAllActivities(ctx, {
+        const where: ActivityFilter = {
           ownerId: calendarOwners(ctx, q.userId),
           // A cancelled appointment is no longer part of anyone's plan.
           status: ['scheduled', 'completed'],
           startAt: { from: range.from, to: range.to },
-        });
-        return layoutCalendar(range, activities);
+        };
+        return layoutCalendar(range, await scanAll(ctx.tx.activities, where, ctx.scope()));
       }),
   };
 }

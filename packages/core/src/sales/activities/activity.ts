@@ -1,10 +1,18 @@
 import { z } from 'zod';
-import { expectedVersionSchema, idSchema, optionalText, type RecordBase, text } from '../../domain/common.js';
+import {
+  expectedVersionSchema,
+  idSchema,
+  oneOrMany,
+  optionalText,
+  pageSchema,
+  type RecordBase,
+  text,
+} from '../../domain/common.js';
 import { type ActivityKind, activityKindSchema, type Opinion, opinionSchema } from '../../domain/enums.js';
 import { timeZoneSchema } from '../../domain/time-zone.js';
-import { type CalendarDate, calendarDateSchema, type Instant, instantSchema } from '../../kernel/time.js';
-import { skuSchema } from '../products/product.js';
-import type { ActivityStatus } from './activity-machine.js';
+import { calendarDateSchema, type Instant, instantSchema } from '../../kernel/time.js';
+import { ACTIVITY_STATUSES, type ActivityStatus } from './activity-machine.js';
+import { linkFilters } from './link-filters.js';
 
 /** What came of a contact: who was met, what they think of our solution, what they now want. */
 export interface ContactOutcome {
@@ -37,6 +45,7 @@ export const contactOutcomeSchema = z
   );
 export type ContactOutcomeInput = z.input<typeof contactOutcomeSchema>;
 
+/** A visit, call, meeting, email, task or demo hand-over on a salesperson's calendar. */
 export interface Activity extends RecordBase {
   kind: ActivityKind;
   subject: string;
@@ -78,18 +87,36 @@ export const scheduleActivityInput = z
   });
 export type ScheduleActivityInput = z.input<typeof scheduleActivityInput>;
 
+/** Without a new end the appointment keeps its length. */
 export const rescheduleActivityInput = z
   .object({ startAt: instantSchema, endAt: instantSchema.optional(), expectedVersion: expectedVersionSchema })
   .refine((a) => !a.endAt || a.endAt >= a.startAt, {
     message: 'an activity cannot end before it starts',
     path: ['endAt'],
   });
+export type RescheduleActivityInput = z.input<typeof rescheduleActivityInput>;
 
 export const completeActivityInput = z.object({
   outcome: contactOutcomeSchema.optional(),
   expectedVersion: expectedVersionSchema,
 });
 export type CompleteActivityInput = z.input<typeof completeActivityInput>;
+
+export const cancelActivityInput = z.object({
+  reason: z.string().trim().min(1, 'say why it is cancelled').max(500),
+  expectedVersion: expectedVersionSchema,
+});
+export type CancelActivityInput = z.input<typeof cancelActivityInput>;
+
+export const activityListQuery = pageSchema.extend({
+  status: oneOrMany(z.enum(ACTIVITY_STATUSES)).optional(),
+  ownerId: oneOrMany(idSchema).optional(),
+  ...linkFilters,
+  /** Start time window [from, to). */
+  from: instantSchema.optional(),
+  to: instantSchema.optional(),
+});
+export type ActivityListQuery = z.input<typeof activityListQuery>;
 
 export const calendarQuery = z.object({
   view: z.enum(['day', 'week', 'month']),
@@ -100,32 +127,3 @@ export const calendarQuery = z.object({
   userId: z.union([idSchema, z.literal('team')]).optional(),
 });
 export type CalendarQuery = z.input<typeof calendarQuery>;
-
-/** A demo unit lent to a customer (MISSION point 5): serial, due-back date, and its return. */
-export interface DemoLoan extends RecordBase {
-  sku: string;
-  serial: string;
-  accountId: string;
-  opportunityId: string | null;
-  ownerId: string;
-  loanedAt: Instant;
-  dueBack: CalendarDate;
-  returnedAt: Instant | null;
-  condition: string | null;
-}
-
-export const lendDemoUnitInput = z.object({
-  sku: skuSchema,
-  serial: text(100),
-  accountId: idSchema,
-  opportunityId: idSchema.optional(),
-  loanedAt: instantSchema.optional(),
-  dueBack: calendarDateSchema,
-});
-export type LendDemoUnitInput = z.input<typeof lendDemoUnitInput>;
-
-export const returnDemoUnitInput = z.object({
-  returnedAt: instantSchema.optional(),
-  condition: optionalText(500),
-  expectedVersion: expectedVersionSchema,
-});

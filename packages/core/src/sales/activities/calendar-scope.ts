@@ -1,7 +1,5 @@
 import { NotFoundError, PermissionDeniedError } from '../../kernel/errors.js';
 import type { CommandContext } from '../../service/context.js';
-import type { ActivityFilter } from '../../storage/repositories.js';
-import type { Activity } from './activity.js';
 
 /**
  * Whose activities a calendar shows. Omitted: the actor's own. A named person: only when the actor
@@ -19,17 +17,4 @@ export function calendarOwners(ctx: CommandContext, userId: string | undefined):
     `see ${user.name}'s calendar`,
     `${ctx.actor.name} does not manage ${user.name}`,
   );
-}
-
-/** Every visible activity matching `where`, page by page (scoped in SQL, never fetched then filtered). */
-export async function listAllActivities(ctx: CommandContext, where: ActivityFilter): Promise<Activity[]> {
-  const out: Activity[] = [];
-  const scope = ctx.scope();
-  let cursor: string | undefined;
-  do {
-    const page = await ctx.tx.activities.list({ where, scope, limit: 500, ...(cursor ? { cursor } : {}) });
-    out.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return out;
 }

@@ -1,8 +1,16 @@
 import { z } from 'zod';
-import { expectedVersionSchema, idSchema, optionalText, type RecordBase } from '../../domain/common.js';
+import {
+  expectedVersionSchema,
+  idSchema,
+  oneOrMany,
+  optionalText,
+  pageSchema,
+  type RecordBase,
+} from '../../domain/common.js';
 import { type CostCategory, costCategorySchema } from '../../domain/enums.js';
 import { type Money, moneySchema } from '../../kernel/money.js';
 import { type CalendarDate, calendarDateSchema } from '../../kernel/time.js';
+import { linkFilters } from '../activities/link-filters.js';
 
 /** A cost of selling (travel, entertainment, samples, bid fees …) booked against a deal, customer or lead. */
 export interface CostEntry extends RecordBase {
@@ -50,14 +58,22 @@ export const correctCostInput = z.object({
 });
 export type CorrectCostInput = z.input<typeof correctCostInput>;
 
-export const costListQuery = z.object({
-  opportunityId: idSchema.optional(),
-  accountId: idSchema.optional(),
-  leadId: idSchema.optional(),
-  incurredBy: idSchema.optional(),
+/**
+ * Costs booked against deals, customers, leads or people, and a date window. `to` is inclusive
+ * ("costs up to 31 March"); a total ignores `limit` and `cursor`.
+ */
+export const costListQuery = pageSchema.extend({
+  ...linkFilters,
+  incurredBy: oneOrMany(idSchema).optional(),
   from: calendarDateSchema.optional(),
   to: calendarDateSchema.optional(),
-  limit: z.number().int().min(1).max(500).default(50),
-  cursor: z.string().max(500).optional(),
 });
 export type CostListQuery = z.input<typeof costListQuery>;
+
+/** The costs of one currency added up; a roll-up never mixes currencies. */
+export interface CostTotal {
+  currency: string;
+  /** Minor units (fen for CNY), summed exactly. */
+  amount: number;
+  count: number;
+}

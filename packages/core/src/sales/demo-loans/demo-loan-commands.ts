@@ -1,51 +1,77 @@
-import { z } from 'zod';
-import { type Page, pageSchema } from '../../domain/common.js';
+import { idSchema, type Page } from '../../domain/common.js';
 import { ConflictError, InvalidTransitionError, ValidationError } from '../../kernel/errors.js';
 import { parseInput } from '../../kernel/validate.js';
 import type { ActorRef } from '../../service/actor.js';
 import type { CommandContext } from '../../service/context.js';
 import { ENTITY } from '../../service/entities.js';
 import type { Runner } from '../../service/runner.js';
+import { scanAll } from '../../service/scan-all.js';
 import { stripUndefined } from '../../service/strip-undefined.js';
 import type { DemoLoanFilter } from '../../storage/repositories.js';
 import {
   type DemoLoan,
+  type DemoLoanListQuery,
+  demoLoanListQuery,
   type LendDemoUnitInput,
   lendDemoUnitInput,
+  type ReturnDemoUnitInput,
   returnDemoUnitInput,
-} from '../activities/activity.js';
+} from './demo-loan.js';
 
-const idInput = z.string().trim().min(1, 'required').max(100);
-
-export const demoLoanListQuery = pageSchema.extend({
-  open: z.boolean().optional(),
-  accountId: z.array(z.string()).optional(),
-  ownerId: z.array(z.string()).optional(),
-});
+/**
+ * Demo units (样机借用): scanners and terminals lent to a customer to try, with the date they are
+ * due back, so a unit is never forgotten at a customer's site.
+ */
+export interface DemoLoanCommands {
+  /**
+   * Lend a demo unit to a customer, optionally for one of its deals. A serial that is already out,
+   * whoever lent it, is refused; the salesperson is reminded the day before it is due back.
+   * @example
+   * ```ts
+   * const loan = await crm.demoLoans.lend(jia, {
+   *   sku: 'MC3300', serial: 'DEMO-0017', accountId: account.id,
+   *   opportunityId: opportunity.id, dueBack: '2026-03-20',
+   * });
+   * ```
+   */
+  lend(actor: ActorRef, input: LendDemoUnitInput): Promise<DemoLoan>;
+  /**
+   * Take a unit back, noting its condition; the due-back reminder goes away.
+   * @example
+   * ```ts
+   * await crm.demoLoans.return(jia, loan.id, { condition: '外壳轻微划痕' });
+   * ```
+   */
+  return(actor: ActorRef, id: string, input?: ReturnDemoUnitInput): Promise<DemoLoan>;
+  /**
+   * One loan the actor may see (NOT_FOUND otherwise, exactly as for a missing one).
+   * @example
+   * ```ts
+   * const loan = await crm.demoLoans.get(li, loanId);
+   * ```
+   */
+  get(actor: ActorRef, id: string): Promise<DemoLoan>;
+  /**
+   * The loans the actor may see, one page at a time: units still out (`open: true`), back, or both.
+   * @example
+   * ```ts
+   * const out = await crm.demoLoans.list(li, { open: true, ownerId: [jia.id, yi.id] });
+   * ```
+   */
+  list(actor: ActorRef, query?: DemoLoanListQuery): Promise<Page<DemoLoan>>;
+}
 
 /** A physical unit is in one place: any open loan of the serial, whoever lent it, blocks another. */
 async function assertSerialAvailable(ctx: CommandContext, serial: string): Promise<void> {
-  let cursor: string | undefined;
-  do {
-    const page = await ctx.tx.demoLoans.list({
-      where: { open: true },
-      scope: { kind: 'all' },
-      limit: 500,
-      ...(cursor ? { cursor } : {}),
-    });
-    const out = page.items.find((l) => l.serial === serial);
-    if (out)
-      throw new ConflictError('demo loan', `demo unit ${serial} is already out (due back ${out.dueBack})`);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+  const out = (await scanAll(ctx.tx.demoLoans, { open: true })).find((l) => l.serial === serial);
+  if (out)
+    throw new ConflictError('demo loan', `demo unit ${serial} is already out (due back ${out.dueBack})`);
 }
 
-export function demoLoanCommands(run: Runner) {
-  // Every command is async so that bad input rejects the promise rather than throwing synchronously.
+export function demoLoanCommands(run: Runner): DemoLoanCommands {
   return {
-    /** Lend a demo unit to a customer; the salesperson is reminded the day before it is due back. */
-    lend: async (actor: ActorRef, input: LendDemoUnitInput) =>
-      run.write(actor, async (ctx): Promise<DemoLoan> => {
+    lend: (actor, input) =>
+      run.write(actor, async (ctx) => {
         const data = parseInput(lendDemoUnitInput, input);
         const account = await ctx.load(ENTITY.account, data.accountId);
         if (data.opportunityId) {
@@ -58,11 +84,7 @@ export function demoLoanCommands(run: Runner) {
         }
         await assertSerialAvailable(ctx, data.serial);
         const loan: DemoLoan = {
-          tenantId: ctx.tx.tenantId,
-          id: ctx.newId('loan'),
-          version: 1,
-          createdAt: ctx.now,
-          updatedAt: ctx.now,
+          ...ctx.stamp('loan'),
           sku: data.sku,
           serial: data.serial,
           accountId: account.id,
@@ -73,17 +95,16 @@ export function demoLoanCommands(run: Runner) {
           returnedAt: null,
           condition: null,
         };
-        await ctx.insert(ENTITY.demoLoan, loan, 'demo_loan.lent', {
+        return ctx.insert(ENTITY.demoLoan, loan, 'demo_loan.lent', {
           serial: loan.serial,
           accountId: account.id,
         });
-        return loan;
       }),
 
-    return: async (actor: ActorRef, id: string, input: z.input<typeof returnDemoUnitInput> = {}) => {
-      const data = parseInput(returnDemoUnitInput, input);
-      return run.write(actor, async (ctx): Promise<DemoLoan> => {
-        const loan = await ctx.load(ENTITY.demoLoan, parseInput(idInput, id), 'edit');
+    return: (actor, id, input = {}) =>
+      run.write(actor, async (ctx) => {
+        const data = parseInput(returnDemoUnitInput, input);
+        const loan = await ctx.load(ENTITY.demoLoan, parseInput(idSchema, id), 'edit');
         ctx.checkVersion('demo loan', loan, data.expectedVersion);
         if (loan.returnedAt !== null) {
           throw new InvalidTransitionError(
@@ -98,21 +119,17 @@ export function demoLoanCommands(run: Runner) {
             { field: 'returnedAt', message: 'a unit cannot come back before it was lent' },
           ]);
         }
-        const next = await ctx.update(
+        return ctx.update(
           ENTITY.demoLoan,
           loan,
           { returnedAt, condition: data.condition ?? null },
           'demo_loan.returned',
         );
-        const _account = (await ctx.tx.accounts.get(loan.accountId)) ?? { name: loan.accountId };
-        return next;
-      });
-    },
+      }),
 
-    get: async (actor: ActorRef, id: string): Promise<DemoLoan> =>
-      run.read(actor, (ctx) => ctx.load(ENTITY.demoLoan, parseInput(idInput, id))),
+    get: (actor, id) => run.read(actor, (ctx) => ctx.load(ENTITY.demoLoan, parseInput(idSchema, id))),
 
-    list: async (actor: ActorRef, query: z.input<typeof demoLoanListQuery> = {}): Promise<Page<DemoLoan>> =>
+    list: (actor, query = {}) =>
       run.read(actor, (ctx) => {
         const { limit, cursor, ...where } = parseInput(demoLoanListQuery, query);
         return ctx.tx.demoLoans.list({

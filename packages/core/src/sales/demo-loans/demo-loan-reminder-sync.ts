@@ -1,7 +1,7 @@
 import type { CommandContext } from '../../service/context.js';
 import type { FreshOption } from '../../service/entity-kind.js';
-import type { DemoLoan } from '../activities/activity.js';
 import { syncReminders } from '../reminders/reminder-sync.js';
+import type { DemoLoan } from './demo-loan.js';
 import { remindersForDemoLoan } from './demo-loan-reminders.js';
 
 /** The due-back reminder of a demo loan, recomputed after any change to it. */

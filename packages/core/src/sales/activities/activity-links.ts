@@ -1,0 +1,46 @@
+import { ValidationError } from '../../kernel/errors.js';
+import type { CommandContext } from '../../service/context.js';
+import { ENTITY } from '../../service/entities.js';
+
+/** The records an activity or a cost names, as the caller gave them. */
+export interface LinkIds {
+  leadId?: string | undefined;
+  opportunityId?: string | undefined;
+  accountId?: string | undefined;
+}
+
+/** The records it hangs off once the implied ones are filled in. */
+export interface Links {
+  leadId: string | null;
+  opportunityId: string | null;
+  accountId: string | null;
+  /** The deal's currency when the record hangs off an opportunity (costs must match it). */
+  currency: string | null;
+}
+
+/**
+ * Check the actor may see every record named, then fill in what they imply: a converted lead's deal,
+ * a deal's or lead's account. The filled-in links put the record under the deal's team (team key)
+ * and on the customer's roll-ups, so nobody has to name all three by hand.
+ */
+export async function resolveLinks(ctx: CommandContext, ids: LinkIds): Promise<Links> {
+  const lead = ids.leadId ? await ctx.load(ENTITY.lead, ids.leadId) : null;
+  if (ids.accountId) await ctx.load(ENTITY.account, ids.accountId);
+  const opportunityId = ids.opportunityId ?? lead?.convertedOpportunityId ?? null;
+  const opp = ids.opportunityId
+    ? await ctx.load(ENTITY.opportunity, ids.opportunityId)
+    : opportunityId
+      ? await ctx.tx.opportunities.get(opportunityId)
+      : null;
+  if (ids.accountId && opp && opp.accountId !== ids.accountId) {
+    throw new ValidationError([
+      { field: 'accountId', message: `the opportunity ${opp.name} belongs to another account` },
+    ]);
+  }
+  return {
+    leadId: lead?.id ?? null,
+    opportunityId: opp?.id ?? null,
+    accountId: ids.accountId ?? opp?.accountId ?? lead?.accountId ?? null,
+    currency: opp?.currency ?? null,
+  };
+}
