@@ -1,28 +1,26 @@
-import { z } from 'zod';
 import { NotFoundError, PermissionDeniedError } from '../kernel/errors.js';
 import { type Clock, systemClock } from '../kernel/ports.js';
 import { parseInput } from '../kernel/validate.js';
 import type { CrmStorage } from '../storage/crm-storage.js';
-import { DEFAULT_TENANT_ID, type Tenant, tenantIdSchema } from './tenant.js';
-import { headerLine, parseTenantExport, rebaseRow, rowLine, trailerLine } from './tenant-export-format.js';
-
-export {
-  TENANT_EXPORT_FORMAT,
-  TENANT_EXPORT_VERSION,
-  type TenantExportHeader,
+import {
+  type CreateTenantInput,
+  createTenantInput,
+  DEFAULT_TENANT_ID,
+  type DeleteTenantOptions,
+  deleteTenantOptions,
+  type ImportTenantOptions,
+  importTenantOptions,
+  type Tenant,
+  tenantIdSchema,
+} from './tenant.js';
+import {
+  headerLine,
+  parseTenantExport,
+  rebaseRow,
+  rowLine,
+  type TenantExportLines,
+  trailerLine,
 } from './tenant-export-format.js';
-
-const createTenantInput = z.object({
-  id: tenantIdSchema,
-  name: z.string().trim().min(1, 'required').max(200),
-});
-export type CreateTenantInput = z.input<typeof createTenantInput>;
-
-const importOptions = z.object({ id: tenantIdSchema.optional() });
-const deleteOptions = z.object({ force: z.boolean().optional() });
-
-/** Lines of an export: the whole text, or its lines one by one (e.g. from `readline`). */
-export type TenantExportLines = string | Iterable<string> | AsyncIterable<string>;
 
 export interface TenantAdminOptions {
   /** Stamps `createdAt` of new tenants. */
@@ -30,11 +28,75 @@ export interface TenantAdminOptions {
 }
 
 /**
- * Workspaces as a whole: create, list, export, import, delete. This is the operator's API (a SaaS
- * control plane, a migration script), not a salesperson's — it takes no actor, so do not expose it
- * to tenant users.
+ * Workspaces (租户) as a whole: create, list, export, import, delete. This is the operator's API (a
+ * SaaS control plane, a migration script), not a salesperson's — it takes no actor, so do not expose
+ * it to tenant users.
  */
-export function createTenantAdmin(storage: CrmStorage, options: TenantAdminOptions = {}) {
+export interface TenantAdmin {
+  /**
+   * A new, empty workspace for one company. CONFLICT when the id is taken.
+   * @example
+   * ```ts
+   * const admin = createTenantAdmin(storage);
+   * await admin.create({ id: 'hengtong', name: '山东恒通系统集成有限公司' });
+   * const crm = createCrm({ storage, tenant: 'hengtong' });
+   * ```
+   */
+  create(input: CreateTenantInput): Promise<Tenant>;
+  /**
+   * Every workspace in the storage.
+   * @example
+   * ```ts
+   * for (const t of await admin.list()) console.log(t.id, t.name, t.createdAt);
+   * ```
+   */
+  list(): Promise<Tenant[]>;
+  /**
+   * Every row of the workspace as JSON lines (no trailing newlines): a header naming the format
+   * version and the tables, one line per row (tables in a fixed order, rows by primary key), and an
+   * end line with the row count. Engine-neutral: an export from SQLite imports into PostgreSQL.
+   * NOT_FOUND for an unknown workspace.
+   * @example
+   * ```ts
+   * const file = createWriteStream('hengtong.jsonl');
+   * for await (const line of admin.export('hengtong')) file.write(`${line}\n`);
+   * // a small workspace in one go:
+   * await writeFile('hengtong.jsonl', await exportToString(admin.export('hengtong')));
+   * ```
+   */
+  export(id: string): AsyncIterable<string>;
+  /**
+   * Restore an export into a new (or existing but empty) workspace: its own id, or `options.id` to
+   * copy it under another. The whole file is checked before anything is written, then written in
+   * one transaction. CONFLICT when the target already holds data; VALIDATION for a file of another
+   * format or version, a truncated one, or a row that does not fit its table.
+   * @example
+   * ```ts
+   * const lines = createInterface({ input: createReadStream('hengtong.jsonl') });
+   * await pgAdmin.import(lines);                              // moved from SQLite to PostgreSQL
+   * await pgAdmin.import(text, { id: 'hengtong-training' });  // a copy to train new staff on
+   * ```
+   */
+  import(lines: TenantExportLines, options?: ImportTenantOptions): Promise<Tenant>;
+  /**
+   * Remove the workspace and every row it owns. The default workspace holds a single-tenant app's
+   * data, so deleting it needs `{ force: true }`.
+   * @example
+   * ```ts
+   * await admin.delete('hengtong-training');
+   * ```
+   */
+  delete(id: string, options?: DeleteTenantOptions): Promise<void>;
+}
+
+/**
+ * The operator's handle on the workspaces of one storage.
+ * @example
+ * ```ts
+ * const admin = createTenantAdmin(storage, { clock });
+ * ```
+ */
+export function createTenantAdmin(storage: CrmStorage, options: TenantAdminOptions = {}): TenantAdmin {
   const clock = options.clock ?? systemClock;
   const tenants = storage.tenants;
 
@@ -45,22 +107,16 @@ export function createTenantAdmin(storage: CrmStorage, options: TenantAdminOptio
   }
 
   return {
-    /** A new, empty workspace. ConflictError when the id is taken. */
-    create: async (input: CreateTenantInput): Promise<Tenant> => {
+    create: async (input) => {
       const data = parseInput(createTenantInput, input);
       const tenant: Tenant = { id: data.id, name: data.name, createdAt: clock.now() };
       await tenants.create(tenant);
       return tenant;
     },
 
-    list: (): Promise<Tenant[]> => tenants.list(),
+    list: () => tenants.list(),
 
-    /**
-     * Every row of the tenant as JSON lines (no trailing newlines): a header naming the format
-     * version and the tables, one line per row (tables in a fixed order, rows by primary key), and
-     * an end line with the row count. Engine-neutral: an export from SQLite imports into PostgreSQL.
-     */
-    async *export(id: string): AsyncIterable<string> {
+    async *export(id) {
       const tenant = await mustGet(id);
       yield headerLine(tenant, tenants.ownedTables);
       let count = 0;
@@ -71,14 +127,8 @@ export function createTenantAdmin(storage: CrmStorage, options: TenantAdminOptio
       yield trailerLine(count);
     },
 
-    /**
-     * Restores an export into a new (or existing but empty) tenant: its own id, or `options.id` to
-     * copy it under another. The whole file is checked before anything is written, then written in
-     * one transaction. ConflictError when the target already holds data; ValidationError for a
-     * file of another format or version, a truncated one, or a row that does not fit its table.
-     */
-    import: async (lines: TenantExportLines, opts: { id?: string } = {}): Promise<Tenant> => {
-      const target = parseInput(importOptions, opts);
+    import: async (lines, opts = {}) => {
+      const target = parseInput(importTenantOptions, opts);
       const { header, rows } = await parseTenantExport(lines, tenants.ownedTables);
       const id = target.id ?? header.tenant.id;
       const tenant: Tenant = { id, name: header.tenant.name, createdAt: header.tenant.createdAt };
@@ -89,12 +139,8 @@ export function createTenantAdmin(storage: CrmStorage, options: TenantAdminOptio
       return (await tenants.get(id)) ?? tenant;
     },
 
-    /**
-     * Removes the tenant and every row it owns. The default workspace holds a single-tenant app's
-     * data, so deleting it needs `{ force: true }`.
-     */
-    delete: async (id: string, opts: { force?: boolean } = {}): Promise<void> => {
-      const { force } = parseInput(deleteOptions, opts);
+    delete: async (id, opts = {}) => {
+      const { force } = parseInput(deleteTenantOptions, opts);
       const tenant = await mustGet(id);
       if (tenant.id === DEFAULT_TENANT_ID && force !== true) {
         throw new PermissionDeniedError(
@@ -106,8 +152,6 @@ export function createTenantAdmin(storage: CrmStorage, options: TenantAdminOptio
     },
   };
 }
-
-export type TenantAdmin = ReturnType<typeof createTenantAdmin>;
 
 /** The whole export as one string, newline-terminated lines (for a file or an HTTP body). */
 export async function exportToString(lines: AsyncIterable<string>): Promise<string> {

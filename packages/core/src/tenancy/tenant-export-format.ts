@@ -85,6 +85,9 @@ function parseLine<S extends z.ZodType>(schema: S, value: unknown, line: number)
   );
 }
 
+/** Lines of an export: the whole text, or its lines one by one (e.g. from `readline`). */
+export type TenantExportLines = string | Iterable<string> | AsyncIterable<string>;
+
 export interface ParsedTenantExport {
   header: TenantExportHeader;
   rows: TenantRow[];
@@ -95,7 +98,7 @@ export interface ParsedTenantExport {
  * version, every row's table named in the header and known to this storage, and the trailer's count.
  */
 export async function parseTenantExport(
-  lines: string | Iterable<string> | AsyncIterable<string>,
+  lines: TenantExportLines,
   knownTables: readonly string[],
 ): Promise<ParsedTenantExport> {
   const source = typeof lines === 'string' ? lines.split('\n') : lines;

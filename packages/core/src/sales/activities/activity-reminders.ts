@@ -1,8 +1,24 @@
-import { addMs } from '../../kernel/time.js';
+import { addMs, type Instant } from '../../kernel/time.js';
 import type { DesiredReminder } from '../reminders/desired-reminder.js';
 import { type ReminderConfig, resolveRuleSettings } from '../reminders/reminder-config.js';
 import { toDesiredReminder } from '../reminders/reminder-draft.js';
-import type { ActivityReminderFacts } from '../reminders/reminder-facts.js';
+
+export type ActivityFactStatus = 'scheduled' | 'completed' | 'cancelled';
+
+/**
+ * What the appointment rule reads: a plain object the service builds from the stored record
+ * (the rules never see a record, so they stay pure).
+ */
+export interface ActivityReminderFacts {
+  id: string;
+  ownerId: string;
+  status: ActivityFactStatus;
+  /** What kind of appointment, in words for the message: `visit`, `call`, `demo`… */
+  kind: string;
+  startAt: Instant;
+  /** Who the appointment is with. */
+  label: string;
+}
 
 const MS_PER_MINUTE = 60_000;
 

@@ -1,8 +1,24 @@
+import type { CalendarDate, Instant } from '../../kernel/time.js';
 import type { DesiredReminder } from '../reminders/desired-reminder.js';
 import { atLocalTime, shiftCalendarDate } from '../reminders/local-time.js';
 import { type ReminderConfig, resolveRuleSettings } from '../reminders/reminder-config.js';
 import { toDesiredReminder } from '../reminders/reminder-draft.js';
-import type { DemoLoanReminderFacts } from '../reminders/reminder-facts.js';
+
+/**
+ * What the demo-unit rule reads: a plain object the service builds from the stored record
+ * (the rules never see a record, so they stay pure).
+ */
+export interface DemoLoanReminderFacts {
+  id: string;
+  ownerId: string;
+  /** Serial number of the lent unit, so the salesperson knows which one to fetch. */
+  serial: string;
+  dueBack: CalendarDate;
+  /** When the unit came back; null while it is still with the customer. */
+  returnedAt: Instant | null;
+  /** Who has the unit. */
+  label: string;
+}
 
 /**
  * A lent demo unit is announced at the notice time on the day before it is due back. The reminder

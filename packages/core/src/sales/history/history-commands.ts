@@ -1,45 +1,46 @@
-import { z } from 'zod';
-import type { EntityType, HistoryEvent } from '../../domain/history.js';
+import type { HistoryEvent } from '../../domain/history.js';
 import { parseInput } from '../../kernel/validate.js';
 import type { ActorRef } from '../../service/actor.js';
 import { ENTITY, type EntityKind } from '../../service/entities.js';
 import type { Runner } from '../../service/runner.js';
+import { type HistoryRecordType, historyQuery } from './history.js';
 
-/** Record kinds whose history can be read; each is authorized through its record. */
-const KINDS: Record<string, EntityKind<unknown>> = {
-  account: ENTITY.account as EntityKind<unknown>,
-  contact: ENTITY.contact as EntityKind<unknown>,
-  lead: ENTITY.lead as EntityKind<unknown>,
-  opportunity: ENTITY.opportunity as EntityKind<unknown>,
-  order: ENTITY.order as EntityKind<unknown>,
-  service_case: ENTITY.serviceCase as EntityKind<unknown>,
-  activity: ENTITY.activity as EntityKind<unknown>,
-  demo_loan: ENTITY.demoLoan as EntityKind<unknown>,
-  cost: ENTITY.cost as EntityKind<unknown>,
+/**
+ * The change history (变更记录) of every record: who did what and when, from what to what. It is
+ * written in the same transaction as the change, so it never disagrees with the record.
+ */
+export interface HistoryCommands {
+  /**
+   * Every change of one record the actor may see, oldest first: the event, who and when, the fields
+   * before and after, and the context (a loss reason, a transfer batch …). NOT_FOUND when the actor
+   * may not see the record.
+   * @example
+   * ```ts
+   * const events = await crm.history.forRecord(li, 'opportunity', deal.id);
+   * for (const e of events) console.log(e.at, e.event, e.actorId, e.changes);
+   * ```
+   */
+  forRecord(actor: ActorRef, entityType: HistoryRecordType, id: string): Promise<HistoryEvent[]>;
+}
+
+const KINDS: Record<HistoryRecordType, EntityKind<unknown>> = {
+  account: ENTITY.account,
+  contact: ENTITY.contact,
+  lead: ENTITY.lead,
+  opportunity: ENTITY.opportunity,
+  order: ENTITY.order,
+  service_case: ENTITY.serviceCase,
+  activity: ENTITY.activity,
+  demo_loan: ENTITY.demoLoan,
+  cost: ENTITY.cost,
 };
 
-const query = z.object({
-  entityType: z.enum([
-    'account',
-    'contact',
-    'lead',
-    'opportunity',
-    'order',
-    'service_case',
-    'activity',
-    'demo_loan',
-    'cost',
-  ]),
-  id: z.string().trim().min(1).max(100),
-});
-
-export function historyCommands(run: Runner) {
+export function historyCommands(run: Runner): HistoryCommands {
   return {
-    /** Every change of one record, oldest first: who, when, what happened, from what to what. */
-    forRecord: async (actor: ActorRef, entityType: EntityType, id: string): Promise<HistoryEvent[]> =>
+    forRecord: (actor, entityType, id) =>
       run.read(actor, async (ctx) => {
-        const q = parseInput(query, { entityType, id });
-        await ctx.load(KINDS[q.entityType]!, q.id);
+        const q = parseInput(historyQuery, { entityType, id });
+        await ctx.load(KINDS[q.entityType], q.id);
         return ctx.tx.history.forEntity(q.entityType, q.id);
       }),
   };

@@ -1,1 +1,2 @@
+export * from './history.js';
 export * from './history-commands.js';

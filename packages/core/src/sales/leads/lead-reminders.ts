@@ -1,9 +1,32 @@
-import { maxInstant } from '../../kernel/time.js';
+import { type CalendarDate, type Instant, maxInstant } from '../../kernel/time.js';
 import type { DesiredReminder } from '../reminders/desired-reminder.js';
 import { addLocalDays, atLocalTime, shiftCalendarDate } from '../reminders/local-time.js';
-import { type ReminderConfig, resolveRuleSettings } from '../reminders/reminder-config.js';
+import {
+  type ReminderChannel,
+  type ReminderConfig,
+  resolveRuleSettings,
+} from '../reminders/reminder-config.js';
 import { type ReminderDraft, toDesiredReminder } from '../reminders/reminder-draft.js';
-import type { LeadFactStatus, LeadReminderFacts } from '../reminders/reminder-facts.js';
+
+export type LeadFactStatus = 'new' | 'working' | 'qualified' | 'nurture' | 'converted' | 'disqualified';
+
+/**
+ * What the lead rules read: a plain object the service builds from the stored lead (the rules never
+ * see a record, so they stay pure). `label` is the name a salesperson knows the lead by.
+ */
+export interface LeadReminderFacts {
+  id: string;
+  ownerId: string;
+  channel: ReminderChannel;
+  status: LeadFactStatus;
+  /** Company name, e.g. 山东恒通系统集成有限公司. */
+  label: string;
+  receivedAt: Instant;
+  /** Latest customer-facing contact (call, visit, email, quote); null when none since capture. */
+  lastCustomerContactAt: Instant | null;
+  /** The most recent quote given, or null when none was given. */
+  latestQuote: { validUntil: CalendarDate } | null;
+}
 
 const OPEN_LEAD_STATUSES: ReadonlySet<LeadFactStatus> = new Set(['new', 'working', 'qualified', 'nurture']);
 

@@ -1,8 +1,31 @@
+import type { Instant } from '../../kernel/time.js';
 import type { DesiredReminder } from '../reminders/desired-reminder.js';
 import { addLocalDays } from '../reminders/local-time.js';
-import { type ReminderConfig, resolveRuleSettings } from '../reminders/reminder-config.js';
+import {
+  type ReminderChannel,
+  type ReminderConfig,
+  resolveRuleSettings,
+} from '../reminders/reminder-config.js';
 import { toDesiredReminder } from '../reminders/reminder-draft.js';
-import type { OpportunityReminderFacts } from '../reminders/reminder-facts.js';
+
+/**
+ * What the stale-deal rule reads: a plain object the service builds from the stored record
+ * (the rules never see a record, so they stay pure).
+ */
+export interface OpportunityReminderFacts {
+  id: string;
+  ownerId: string;
+  channel: ReminderChannel;
+  /** Stage id from the pipeline template, e.g. `solution`. */
+  stage: string;
+  /** False once the opportunity is won or lost (a terminal stage). */
+  stageOpen: boolean;
+  /** The pipeline template's staleness limit for this stage; null = never stale. Config may override. */
+  staleAfterDays: number | null;
+  stageEnteredAt: Instant;
+  /** The deal's name as the salesperson knows it. */
+  label: string;
+}
 
 /**
  * An opportunity that has sat in one open stage longer than the stage allows is stale. The limit

@@ -1,9 +1,34 @@
-import { maxInstant } from '../../kernel/time.js';
+import { type CalendarDate, type Instant, maxInstant } from '../../kernel/time.js';
 import type { DesiredReminder } from '../reminders/desired-reminder.js';
 import { addLocalMonths, atLocalTime, shiftCalendarDate } from '../reminders/local-time.js';
-import { type ReminderConfig, resolveRuleSettings } from '../reminders/reminder-config.js';
+import {
+  type ReminderChannel,
+  type ReminderConfig,
+  resolveRuleSettings,
+} from '../reminders/reminder-config.js';
 import { type ReminderDraft, toDesiredReminder } from '../reminders/reminder-draft.js';
-import type { OrderReminderFacts } from '../reminders/reminder-facts.js';
+
+/** The order's phase as the rules need it; the service maps finer domain statuses onto `open`. */
+export type OrderFactStatus = 'open' | 'delivered' | 'closed' | 'cancelled';
+
+/**
+ * What the delivery and after-sales rules read: a plain object the service builds from the stored
+ * record (the rules never see a record, so they stay pure).
+ */
+export interface OrderReminderFacts {
+  id: string;
+  ownerId: string;
+  channel: ReminderChannel;
+  status: OrderFactStatus;
+  /** The delivery date promised to the customer; null while not agreed. */
+  promisedDelivery: CalendarDate | null;
+  /** When delivery completed; null while undelivered. */
+  deliveredAt: Instant | null;
+  /** The latest completed after-sales service visit; null when none yet. */
+  lastServiceVisitAt: Instant | null;
+  /** The customer's name as the salesperson knows it. */
+  label: string;
+}
 
 /**
  * Orders carry two reminders: an approaching promised delivery while undelivered, and — for

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { idSchema } from '../../domain/common.js';
 import { ConflictError, PermissionDeniedError, ValidationError } from '../../kernel/errors.js';
 import { parseInput } from '../../kernel/validate.js';
 import type { ActorRef } from '../../service/actor.js';
@@ -15,7 +15,59 @@ import {
 } from './user.js';
 import { authorizeCreateUser, authorizeManageUser } from './user-management.js';
 
-const idInput = z.string().trim().min(1, 'required').max(100);
+/**
+ * Users and the org chart (组织架构): who sells, who manages whom, and who has left. The reporting
+ * line decides what everyone may see, so only admins and the managers above a person change it.
+ */
+export interface UserCommands {
+  /**
+   * Add a person to the sales department. Admins may add anyone; a sales manager only someone who
+   * reports into their own team, and never an administrator.
+   * @example
+   * ```ts
+   * const jia = await crm.users.create(li, {
+   *   name: '销售员甲', role: 'sales_rep', managerId: li.id, channel: 'key_account', email: 'jia@example.cn',
+   * });
+   * ```
+   */
+  create(actor: ActorRef, input: CreateUserInput): Promise<User>;
+  /**
+   * Change a person's name, e-mail, role, channel or manager. Only an admin or a manager above them
+   * may, nobody may report to someone in their own team, and only an admin grants admin.
+   * @example
+   * ```ts
+   * await crm.users.update(li, yi.id, { managerId: jia.id, expectedVersion: yi.version });
+   * ```
+   */
+  update(actor: ActorRef, id: string, input: UpdateUserInput): Promise<User>;
+  /**
+   * The person left: from now on they can neither act nor see anything. Their records stay theirs
+   * until a manager hands them over with `ownership.transfer`.
+   * @example
+   * ```ts
+   * await crm.users.deactivate(li, yi.id);
+   * await crm.ownership.transfer(li, { from: yi.id, to: jia.id });
+   * ```
+   */
+  deactivate(actor: ActorRef, id: string): Promise<User>;
+  /**
+   * One person of the tenant, active or not.
+   * @example
+   * ```ts
+   * const yi = await crm.users.get(li, yiId);
+   * ```
+   */
+  get(actor: ActorRef, id: string): Promise<User>;
+  /**
+   * Everyone in the tenant, including those who left: names and reporting lines are not secret
+   * inside a company.
+   * @example
+   * ```ts
+   * const names = new Map((await crm.users.list(li)).map((u) => [u.id, u.name]));
+   * ```
+   */
+  list(actor: ActorRef): Promise<User[]>;
+}
 
 function assertUniqueEmail(ctx: CommandContext, email: string | null | undefined, selfId?: string): void {
   if (!email) return;
@@ -25,16 +77,27 @@ function assertUniqueEmail(ctx: CommandContext, email: string | null | undefined
   }
 }
 
-function loadUser(ctx: CommandContext, id: string): User {
+/** Users are read from the org cache the command opened with, not from the store again. */
+function loadUser(ctx: CommandContext, rawId: string): User {
+  const id = parseInput(idSchema, rawId);
   const user = ctx.users.get(id);
   if (!user) throw new ValidationError([{ field: 'id', message: `no user ${id}` }]);
   return user;
 }
 
-export function userCommands(run: Runner) {
+/** A new manager must be active and must not sit below the user: that would close a loop. */
+function assertManagerFits(ctx: CommandContext, user: User, managerId: string): void {
+  ctx.activeUser(managerId, 'manager');
+  if (managerId === user.id || ctx.org.isAbove(user.id, managerId)) {
+    throw new ValidationError([
+      { field: 'managerId', message: 'a user cannot report to someone in their own team' },
+    ]);
+  }
+}
+
+export function userCommands(run: Runner): UserCommands {
   return {
-    /** Admins create anyone; a sales manager creates people inside their own team. */
-    create: async (actor: ActorRef, input: CreateUserInput): Promise<User> =>
+    create: (actor, input) =>
       run.write(actor, async (ctx) => {
         const data = parseInput(createUserInput, input);
         const managerId = data.managerId ?? null;
@@ -43,11 +106,7 @@ export function userCommands(run: Runner) {
         if (!decision.allowed) throw new PermissionDeniedError('create users', decision.reason);
         assertUniqueEmail(ctx, data.email);
         const user: User = {
-          tenantId: ctx.tx.tenantId,
-          id: ctx.newId('user'),
-          version: 1,
-          createdAt: ctx.now,
-          updatedAt: ctx.now,
+          ...ctx.stamp('user'),
           name: data.name,
           email: data.email ?? null,
           role: data.role,
@@ -59,43 +118,32 @@ export function userCommands(run: Runner) {
         return ctx.insert(ENTITY.user, user, 'user.created');
       }),
 
-    update: async (actor: ActorRef, id: string, input: UpdateUserInput): Promise<User> =>
+    update: (actor, id, input) =>
       run.write(actor, async (ctx) => {
         const data = parseInput(updateUserInput, input);
-        const user = loadUser(ctx, parseInput(idInput, id));
+        const user = loadUser(ctx, id);
         const decision = authorizeManageUser(ctx.org, ctx.actor, user);
         if (!decision.allowed) throw new PermissionDeniedError('change this user', decision.reason);
         ctx.checkVersion('user', user, data.expectedVersion);
-        if (data.managerId) {
-          ctx.activeUser(data.managerId, 'manager');
-          // Moving someone under their own subordinate would close a loop in the reporting tree.
-          if (data.managerId === user.id || ctx.org.isAbove(user.id, data.managerId)) {
-            throw new ValidationError([
-              { field: 'managerId', message: 'a user cannot report to someone in their own team' },
-            ]);
-          }
-        }
+        if (data.managerId) assertManagerFits(ctx, user, data.managerId);
         if (data.role === 'admin' && ctx.actor.role !== 'admin')
           throw new PermissionDeniedError('grant admin', 'only an administrator may');
         assertUniqueEmail(ctx, data.email, user.id);
         const { expectedVersion: _, ...changes } = data;
-        return ctx.update(ENTITY.user, user, stripUndefined(changes) as Partial<User>, 'user.updated');
+        return ctx.update<User>(ENTITY.user, user, stripUndefined(changes), 'user.updated');
       }),
 
-    /** The person left: they can no longer act or see anything. Transfer their book with `ownership.transfer`. */
-    deactivate: async (actor: ActorRef, id: string): Promise<User> =>
+    deactivate: (actor, id) =>
       run.write(actor, async (ctx) => {
-        const user = loadUser(ctx, parseInput(idInput, id));
+        const user = loadUser(ctx, id);
         const decision = authorizeManageUser(ctx.org, ctx.actor, user);
         if (!decision.allowed) throw new PermissionDeniedError('deactivate this user', decision.reason);
         if (!user.active) return user;
         return ctx.update(ENTITY.user, user, { active: false, deactivatedAt: ctx.now }, 'user.deactivated');
       }),
 
-    get: async (actor: ActorRef, id: string): Promise<User> =>
-      run.read(actor, async (ctx) => loadUser(ctx, parseInput(idInput, id))),
+    get: (actor, id) => run.read(actor, async (ctx) => loadUser(ctx, id)),
 
-    /** Everyone in the tenant: names and reporting lines are not secret inside a company. */
-    list: async (actor: ActorRef): Promise<User[]> => run.read(actor, async (ctx) => [...ctx.users.values()]),
+    list: (actor) => run.read(actor, async (ctx) => [...ctx.users.values()]),
   };
 }

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { PermissionDeniedError } from '../../kernel/errors.js';
 import { parseInput } from '../../kernel/validate.js';
 import type { ActorRef } from '../../service/actor.js';
@@ -8,19 +7,9 @@ import { authorizeTransfer } from './authorize-transfer.js';
 import { planTransfer, type TransferPlan } from './plan-transfer.js';
 import { applyTransfer } from './transfer-apply.js';
 import { gatherTransfer } from './transfer-gather.js';
-import { transferOptionsSchema } from './transfer-schema.js';
+import { type TransferCommandInput, transferCommandInput } from './transfer-schema.js';
 
-const idInput = z.string().trim().min(1, 'required').max(100);
-
-export const transferCommandInput = z.object({
-  from: idInput,
-  to: idInput,
-  options: transferOptionsSchema.partial().optional(),
-  /** Only plan: return what would move and why, write nothing. */
-  dryRun: z.boolean().default(false),
-});
-export type TransferCommandInput = z.input<typeof transferCommandInput>;
-
+/** What a transfer did, or for a dry run would do. */
 export interface TransferResult {
   plan: TransferPlan;
   applied: boolean;
@@ -28,14 +17,32 @@ export interface TransferResult {
   batchId: string | null;
 }
 
-export function ownershipCommands(run: Runner) {
+/**
+ * Ownership transfer (工作交接): when a salesperson leaves or changes role, their customers, deals,
+ * orders and appointments are handed to a colleague so that no customer is left without anyone.
+ */
+export interface OwnershipCommands {
+  /**
+   * Hand `from`'s book to `to` in one transaction. Open work moves per the options, closed records
+   * keep their owner unless asked, `from`'s seats on other people's deal teams are removed or handed
+   * over, and reminders follow the records. An admin may transfer anyone's records; a manager those
+   * of someone below them, to someone in their own team (themselves included). `dryRun` only
+   * returns the plan — what would move and why — and writes nothing.
+   * @example
+   * ```ts
+   * const preview = await crm.ownership.transfer(li, { from: yi.id, to: jia.id, dryRun: true });
+   * const done = await crm.ownership.transfer(li, {
+   *   from: yi.id, to: jia.id, options: { closedRecords: 'move', keepDealTeams: false },
+   * });
+   * console.log(done.plan.moves.map((m) => m.reason), done.batchId);
+   * ```
+   */
+  transfer(actor: ActorRef, input: TransferCommandInput): Promise<TransferResult>;
+}
+
+export function ownershipCommands(run: Runner): OwnershipCommands {
   return {
-    /**
-     * A salesperson leaves (or changes role): hand their book to `to` in one transaction. Open work
-     * moves per the options, closed records keep their owner unless asked, the leaver's seats on
-     * other teams are removed or handed over, and reminders follow the records.
-     */
-    transfer: async (actor: ActorRef, input: TransferCommandInput): Promise<TransferResult> => {
+    transfer: async (actor, input) => {
       const data = parseInput(transferCommandInput, input);
       const body = async (ctx: CommandContext): Promise<TransferResult> => {
         const decision = authorizeTransfer(ctx.org, ctx.actor, data.from, data.to);

@@ -16,7 +16,10 @@ export interface TransferItem {
   reason: string;
 }
 
-/** Apply as: drop every grant of `remove` on the record's team, then upsert `add` (it may replace a weaker grant). */
+/**
+ * Apply as: drop every grant of `remove` on the record's team, then upsert `add` (it may replace a
+ * weaker grant).
+ */
 export interface TeamChange {
   kind: TransferRecordKind;
   id: string;

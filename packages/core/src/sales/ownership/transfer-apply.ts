@@ -18,7 +18,8 @@ const seatsEqual = (a: readonly Seat[], b: readonly Seat[]) => JSON.stringify(a)
 /**
  * Apply a plan inside the caller's transaction. Every moved record gets a new version and a
  * `<kind>.transferred` event; its history is never copied or rewritten, it simply stays with the
- * record, which the new owner can now read.
+ * record, which the new owner can now read. Its reminders follow by themselves: the record kind
+ * recomputes them on the write, now addressed to the new owner and delivered afresh.
  */
 export async function applyTransfer(
   ctx: CommandContext,
@@ -81,22 +82,5 @@ async function applyOne(
       change,
     );
     await ctx.setTeam(record.id, owner, seats);
-  }
-  if (newOwner && s.reminders) await repointReminders(ctx, s.reminders, record, newOwner);
-}
-
-/** The leaver's reminders on a moved record now go to its new owner, delivered afresh. */
-async function repointReminders(
-  ctx: CommandContext,
-  subjectType: NonNullable<(typeof TRANSFER_KINDS)[keyof typeof TRANSFER_KINDS]['reminders']>,
-  record: Owned,
-  to: string,
-): Promise<void> {
-  for (const r of await ctx.tx.reminders.forSubject(subjectType, record.id)) {
-    if (r.userId !== record.ownerId) continue;
-    await ctx.tx.reminders.update(
-      { ...r, userId: to, deliveredAt: null, escalatedAt: null, version: r.version + 1 },
-      r.version,
-    );
   }
 }

@@ -2,18 +2,11 @@ import type { CommandContext } from '../../service/context.js';
 import { ENTITY, type EntityKind } from '../../service/entities.js';
 import { scanAll } from '../../service/scan-all.js';
 import type { TeamMemberRow } from '../../storage/repositories.js';
-import type { Account } from '../accounts/account.js';
-import type { Activity } from '../activities/activity.js';
-import type { Lead } from '../leads/lead.js';
-import { isLeadOpen, type LeadStatus } from '../leads/lead-machine.js';
-import type { Opportunity } from '../opportunities/opportunity.js';
+import { isLeadOpen } from '../leads/lead-machine.js';
 import { isOpportunityOpen } from '../opportunities/opportunity-machine.js';
 import type { OpportunityStage } from '../opportunities/opportunity-pipelines.js';
-import type { Order } from '../orders/order.js';
-import { isOrderOpen, type OrderStatus } from '../orders/order-machine.js';
-import type { ReminderSubjectType } from '../reminders/stored-reminder.js';
-import type { ServiceCase } from '../service-cases/service-case.js';
-import { isServiceCaseOpen, type ServiceCaseStatus } from '../service-cases/service-case-machine.js';
+import { isOrderOpen } from '../orders/order-machine.js';
+import { isServiceCaseOpen } from '../service-cases/service-case-machine.js';
 import type { TransferRecord, TransferRecordKind } from './transfer-schema.js';
 
 /** The part of every transferable record the transfer reads and rewrites. */
@@ -28,35 +21,20 @@ interface KindSpec {
   entity: EntityKind<Owned>;
   /** Still live work (see TransferRecord.open). */
   open(record: Owned): boolean;
-  /** Reminders are stored per subject; kinds without reminders have none. */
-  reminders: ReminderSubjectType | null;
 }
 
-const spec = <T>(
-  entity: EntityKind<T>,
-  open: (r: T) => boolean,
-  reminders: ReminderSubjectType | null,
-): KindSpec => ({
+const spec = <T>(entity: EntityKind<T>, open: (r: T) => boolean): KindSpec => ({
   entity: entity as unknown as EntityKind<Owned>,
   open: open as unknown as (r: Owned) => boolean,
-  reminders,
 });
 
 export const TRANSFER_KINDS: Record<TransferRecordKind, KindSpec> = {
-  lead: spec(ENTITY.lead, (l: Lead) => isLeadOpen(l.status as LeadStatus), 'lead'),
-  opportunity: spec(
-    ENTITY.opportunity,
-    (o: Opportunity) => isOpportunityOpen(o.stage as OpportunityStage),
-    'opportunity',
-  ),
-  order: spec(ENTITY.order, (o: Order) => isOrderOpen(o.status as OrderStatus), 'order'),
-  activity: spec(ENTITY.activity, (a: Activity) => a.status === 'scheduled', 'activity'),
-  account: spec(ENTITY.account, (a: Account) => a.mergedIntoId === null, null),
-  service_case: spec(
-    ENTITY.serviceCase,
-    (s: ServiceCase) => isServiceCaseOpen(s.status as ServiceCaseStatus),
-    null,
-  ),
+  lead: spec(ENTITY.lead, (l) => isLeadOpen(l.status)),
+  opportunity: spec(ENTITY.opportunity, (o) => isOpportunityOpen(o.stage as OpportunityStage)),
+  order: spec(ENTITY.order, (o) => isOrderOpen(o.status)),
+  activity: spec(ENTITY.activity, (a) => a.status === 'scheduled'),
+  account: spec(ENTITY.account, (a) => a.mergedIntoId === null),
+  service_case: spec(ENTITY.serviceCase, (s) => isServiceCaseOpen(s.status)),
 };
 
 /** Kinds whose id can be a team key (they govern a team), tried in this order for the leaver's seats. */

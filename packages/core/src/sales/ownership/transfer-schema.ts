@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ACCESS_LEVELS, TEAM_ROLES } from '../../access/model.js';
+import { idSchema } from '../../domain/common.js';
 
 export const TRANSFER_RECORD_KINDS = [
   'lead',
@@ -23,7 +24,7 @@ export const transferOptionsSchema = z.object({
   openOpportunities: z.boolean().default(true),
   scheduledActivities: z.boolean().default(true),
   openOrders: z.boolean().default(true),
-  /** Hand the leaving user's seats on other people's deal/account teams to `to` instead of just removing them. */
+  /** Hand the leaver's seats on other people's deal/account teams to `to` instead of just removing them. */
   keepDealTeams: z.boolean().default(true),
   closedRecords: z.enum(['stay', 'move']).default('stay'),
 });
@@ -67,3 +68,13 @@ export type TransferInput = z.input<typeof transferInputSchema>;
 export type ParsedTransferInput = z.output<typeof transferInputSchema>;
 export type TransferOptions = z.output<typeof transferOptionsSchema>;
 export type TransferRecord = z.output<typeof transferRecordSchema>;
+
+/** What `crm.ownership.transfer` takes: the leaver, the successor, what goes, and whether to only look. */
+export const transferCommandInput = z.object({
+  from: idSchema,
+  to: idSchema,
+  options: transferOptionsSchema.partial().optional(),
+  /** Only plan: return what would move and why, write nothing. */
+  dryRun: z.boolean().default(false),
+});
+export type TransferCommandInput = z.input<typeof transferCommandInput>;

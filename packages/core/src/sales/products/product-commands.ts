@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { Page } from '../../domain/common.js';
 import { ConflictError, NotFoundError, PermissionDeniedError } from '../../kernel/errors.js';
 import { parseInput } from '../../kernel/validate.js';
 import type { ActorRef } from '../../service/actor.js';
@@ -10,9 +10,58 @@ import {
   type CreateProductInput,
   createProductInput,
   type Product,
+  type ProductListQuery,
+  productListQuery,
+  skuLookupSchema,
   type UpdateProductInput,
   updateProductInput,
 } from './product.js';
+
+/**
+ * The product catalogue (产品目录): what the company sells, by SKU, with list prices in minor units.
+ * Everyone in the tenant reads it; only administrators and sales managers maintain it.
+ */
+export interface ProductCommands {
+  /**
+   * Add a product. The SKU is unique in the tenant (CONFLICT otherwise); `kind` defaults to
+   * `standard`, a `solution` is sold as a project.
+   * @example
+   * ```ts
+   * await crm.products.create(li, {
+   *   sku: 'LS2208', name: 'Symbol LS2208 激光扫描枪', category: 'laser_scanner',
+   *   listPrice: { amount: 1080_00, currency: 'CNY' },
+   * });
+   * ```
+   */
+  create(actor: ActorRef, input: CreateProductInput): Promise<Product>;
+  /**
+   * Reprice, rename, recategorise or retire a product, found by its SKU.
+   * @example
+   * ```ts
+   * await crm.products.update(li, 'LS2208', {
+   *   listPrice: { amount: 990_00, currency: 'CNY' }, expectedVersion: scanner.version,
+   * });
+   * await crm.products.update(li, 'LS4208', { active: false });
+   * ```
+   */
+  update(actor: ActorRef, sku: string, input: UpdateProductInput): Promise<Product>;
+  /**
+   * One product by SKU (NOT_FOUND when there is none).
+   * @example
+   * ```ts
+   * const scanner = await crm.products.get(jia, 'LS2208');
+   * ```
+   */
+  get(actor: ActorRef, sku: string): Promise<Product>;
+  /**
+   * The catalogue, a page at a time (100 by default), optionally of some categories only.
+   * @example
+   * ```ts
+   * const scanners = await crm.products.list(jia, { category: ['laser_scanner', 'wireless_scanner'] });
+   * ```
+   */
+  list(actor: ActorRef, query?: ProductListQuery): Promise<Page<Product>>;
+}
 
 /** The catalogue is shared by everyone in the tenant; only admins and managers maintain it. */
 function assertCatalogueEditor(ctx: CommandContext): void {
@@ -24,22 +73,19 @@ function assertCatalogueEditor(ctx: CommandContext): void {
   }
 }
 
-export function productCommands(run: Runner) {
-  const bySku = async (ctx: CommandContext, sku: string) =>
-    (await ctx.tx.products.list({ where: { sku: [sku] }, scope: { kind: 'all' }, limit: 1 })).items[0] ??
-    null;
+/** Products are not owned by anyone, so every lookup reads the whole catalogue. */
+const bySku = async (ctx: CommandContext, sku: string): Promise<Product | null> =>
+  (await ctx.tx.products.list({ where: { sku: [sku] }, scope: { kind: 'all' }, limit: 1 })).items[0] ?? null;
+
+export function productCommands(run: Runner): ProductCommands {
   return {
-    create: async (actor: ActorRef, input: CreateProductInput): Promise<Product> =>
+    create: (actor, input) =>
       run.write(actor, async (ctx) => {
         assertCatalogueEditor(ctx);
         const data = parseInput(createProductInput, input);
         if (await bySku(ctx, data.sku)) throw new ConflictError('product', `SKU ${data.sku} already exists`);
         const product: Product = {
-          tenantId: ctx.tx.tenantId,
-          id: ctx.newId('prod'),
-          version: 1,
-          createdAt: ctx.now,
-          updatedAt: ctx.now,
+          ...ctx.stamp('prod'),
           sku: data.sku,
           name: data.name,
           category: data.category,
@@ -50,7 +96,7 @@ export function productCommands(run: Runner) {
         return ctx.insert(ENTITY.product, product, 'product.created');
       }),
 
-    update: async (actor: ActorRef, sku: string, input: UpdateProductInput): Promise<Product> =>
+    update: (actor, sku, input) =>
       run.write(actor, async (ctx) => {
         assertCatalogueEditor(ctx);
         const data = parseInput(updateProductInput, input);
@@ -58,29 +104,25 @@ export function productCommands(run: Runner) {
         if (!product) throw new NotFoundError('product', sku);
         ctx.checkVersion('product', product, data.expectedVersion);
         const { expectedVersion: _, ...changes } = data;
-        return ctx.update(
-          ENTITY.product,
-          product,
-          stripUndefined(changes) as Partial<Product>,
-          'product.updated',
-        );
+        return ctx.update<Product>(ENTITY.product, product, stripUndefined(changes), 'product.updated');
       }),
 
-    get: async (actor: ActorRef, sku: string): Promise<Product> =>
+    get: (actor, sku) =>
       run.read(actor, async (ctx) => {
-        const product = await bySku(ctx, parseInput(z.string().min(1).max(64), sku));
+        const product = await bySku(ctx, parseInput(skuLookupSchema, sku));
         if (!product) throw new NotFoundError('product', sku);
         return product;
       }),
 
-    list: async (actor: ActorRef, query: { category?: string[]; limit?: number; cursor?: string } = {}) =>
-      run.read(actor, (ctx) =>
-        ctx.tx.products.list({
-          where: query.category ? { category: query.category } : {},
+    list: (actor, query = {}) =>
+      run.read(actor, (ctx) => {
+        const { limit, cursor, category } = parseInput(productListQuery, query);
+        return ctx.tx.products.list({
+          where: category ? { category } : {},
           scope: { kind: 'all' },
-          limit: query.limit ?? 100,
-          ...(query.cursor ? { cursor: query.cursor } : {}),
-        }),
-      ),
+          limit,
+          ...(cursor ? { cursor } : {}),
+        });
+      }),
   };
 }

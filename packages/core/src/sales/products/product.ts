@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { expectedVersionSchema, type RecordBase, text } from '../../domain/common.js';
+import { expectedVersionSchema, oneOrMany, pageSchema, type RecordBase, text } from '../../domain/common.js';
 import { type ProductKind, productKindSchema } from '../../domain/enums.js';
 import { type Money, nonNegativeMoneySchema } from '../../kernel/money.js';
 
@@ -38,3 +38,13 @@ export const updateProductInput = z.object({
   expectedVersion: expectedVersionSchema,
 });
 export type UpdateProductInput = z.input<typeof updateProductInput>;
+
+/** A SKU as typed to look a product up: not checked against the SKU pattern, an unknown one is NOT_FOUND. */
+export const skuLookupSchema = z.string().min(1).max(64);
+
+/** The catalogue, a page at a time, optionally of some categories only. */
+export const productListQuery = pageSchema.extend({
+  category: oneOrMany(z.string()).optional(),
+  limit: pageSchema.shape.limit.unwrap().default(100),
+});
+export type ProductListQuery = z.input<typeof productListQuery>;

@@ -1,24 +1,65 @@
-import { z } from 'zod';
+import { idSchema } from '../../domain/common.js';
 import { NotFoundError, ValidationError } from '../../kernel/errors.js';
-import { instantSchema } from '../../kernel/time.js';
 import { parseInput } from '../../kernel/validate.js';
 import type { ActorRef } from '../../service/actor.js';
 import type { CommandContext } from '../../service/context.js';
 import type { Runner } from '../../service/runner.js';
+import {
+  type ReminderDueQuery,
+  reminderDueQuery,
+  type SnoozeReminderInput,
+  snoozeReminderInput,
+} from './reminder.js';
 import type { Reminder } from './stored-reminder.js';
 
-const dueQuery = z
-  .object({
-    at: instantSchema.optional(),
-    limit: z.number().int().min(1).max(500).default(100),
-  })
-  .default({ limit: 100 });
-
-const snoozeInput = z.object({ until: instantSchema, expectedVersion: z.number().int().min(1).optional() });
-const idInput = z.string().trim().min(1, 'required').max(100);
+/**
+ * Reminders (提醒): the follow-ups, stale deals, appointments, expiring quotes, demo units due back,
+ * deliveries and after-sales visits the rules raise for each salesperson. They are kept in step with
+ * the records by every write; here a salesperson reads them and deals with them.
+ */
+export interface ReminderCommands {
+  /**
+   * What the actor should act on now: due, not acknowledged, not snoozed past `at`. Oldest first.
+   * @example
+   * ```ts
+   * const today = await crm.reminders.due(jia);
+   * for (const r of today) console.log(r.dueAt, r.message); // "No contact with 山东恒通… for 3 days — follow up"
+   * ```
+   */
+  due(actor: ActorRef, query?: ReminderDueQuery): Promise<Reminder[]>;
+  /**
+   * For a manager: reminders of the people below them that stayed unacknowledged past their
+   * escalation time — the follow-ups that are slipping.
+   * @example
+   * ```ts
+   * const slipping = await crm.reminders.escalations(li, { at: '2026-03-09T09:00:00+08:00' });
+   * ```
+   */
+  escalations(actor: ActorRef, query?: ReminderDueQuery): Promise<Reminder[]>;
+  /**
+   * "Seen, I'm on it": the reminder stops showing as due and does not escalate. Its owner may, and
+   * so may any manager above them. Acknowledging twice changes nothing.
+   * @example
+   * ```ts
+   * const [first] = await crm.reminders.due(jia);
+   * if (first) await crm.reminders.acknowledge(jia, first.id);
+   * ```
+   */
+  acknowledge(actor: ActorRef, id: string): Promise<Reminder>;
+  /**
+   * Put a reminder aside until a later time; it shows as due again then. Snoozing does not hold
+   * back the escalation to the manager.
+   * @example
+   * ```ts
+   * await crm.reminders.snooze(jia, reminder.id, { until: '2026-03-05T09:00:00+08:00' });
+   * ```
+   */
+  snooze(actor: ActorRef, id: string, input: SnoozeReminderInput): Promise<Reminder>;
+}
 
 /** A reminder is its user's; their managers may act on it too (e.g. after an escalation). */
-async function loadOwnReminder(ctx: CommandContext, id: string): Promise<Reminder> {
+async function loadOwnReminder(ctx: CommandContext, rawId: string): Promise<Reminder> {
+  const id = parseInput(idSchema, rawId);
   const reminder = await ctx.tx.reminders.get(id);
   const mayAct =
     reminder &&
@@ -29,22 +70,30 @@ async function loadOwnReminder(ctx: CommandContext, id: string): Promise<Reminde
   return reminder;
 }
 
-export function reminderCommands(run: Runner) {
+/** Write the next version of a reminder and log what the salesperson did with it. */
+async function saveReminder(
+  ctx: CommandContext,
+  before: Reminder,
+  changes: Partial<Reminder>,
+  event: string,
+): Promise<Reminder> {
+  const next = { ...before, ...changes, version: before.version + 1 };
+  await ctx.tx.reminders.update(next, before.version);
+  await ctx.history('reminder', before.id, event, before, next, next.version);
+  return next;
+}
+
+export function reminderCommands(run: Runner): ReminderCommands {
   return {
-    /** What the user should act on now: due, not acknowledged, not snoozed past `at`. Oldest first. */
-    due: async (actor: ActorRef, query: z.input<typeof dueQuery> = {}): Promise<Reminder[]> =>
+    due: (actor, query = {}) =>
       run.read(actor, (ctx) => {
-        const q = parseInput(dueQuery, query);
+        const q = parseInput(reminderDueQuery, query);
         return ctx.tx.reminders.due([ctx.actor.id], q.at ?? ctx.now, q.limit);
       }),
 
-    /**
-     * For a manager: reminders of people below them that stayed unacknowledged past their
-     * escalation time — the follow-ups that are slipping.
-     */
-    escalations: async (actor: ActorRef, query: z.input<typeof dueQuery> = {}): Promise<Reminder[]> =>
+    escalations: (actor, query = {}) =>
       run.read(actor, async (ctx) => {
-        const q = parseInput(dueQuery, query);
+        const q = parseInput(reminderDueQuery, query);
         const at = q.at ?? ctx.now;
         const below = ctx.org.subtreeOf(ctx.actor.id).filter((id) => id !== ctx.actor.id);
         if (below.length === 0) return [];
@@ -52,27 +101,21 @@ export function reminderCommands(run: Runner) {
         return due.filter((r) => r.escalateAt !== null && r.escalateAt <= at).slice(0, q.limit);
       }),
 
-    acknowledge: async (actor: ActorRef, id: string): Promise<Reminder> =>
+    acknowledge: (actor, id) =>
       run.write(actor, async (ctx) => {
-        const reminder = await loadOwnReminder(ctx, parseInput(idInput, id));
+        const reminder = await loadOwnReminder(ctx, id);
         if (reminder.acknowledgedAt) return reminder;
-        const next = { ...reminder, acknowledgedAt: ctx.now, version: reminder.version + 1 };
-        await ctx.tx.reminders.update(next, reminder.version);
-        await ctx.history('reminder', reminder.id, 'reminder.acknowledged', reminder, next, next.version);
-        return next;
+        return saveReminder(ctx, reminder, { acknowledgedAt: ctx.now }, 'reminder.acknowledged');
       }),
 
-    snooze: async (actor: ActorRef, id: string, input: z.input<typeof snoozeInput>): Promise<Reminder> =>
+    snooze: (actor, id, input) =>
       run.write(actor, async (ctx) => {
-        const data = parseInput(snoozeInput, input);
-        const reminder = await loadOwnReminder(ctx, parseInput(idInput, id));
+        const data = parseInput(snoozeReminderInput, input);
+        const reminder = await loadOwnReminder(ctx, id);
         ctx.checkVersion('reminder', reminder, data.expectedVersion);
         if (data.until <= ctx.now)
           throw new ValidationError([{ field: 'until', message: 'snooze until a time in the future' }]);
-        const next = { ...reminder, snoozedUntil: data.until, version: reminder.version + 1 };
-        await ctx.tx.reminders.update(next, reminder.version);
-        await ctx.history('reminder', reminder.id, 'reminder.snoozed', reminder, next, next.version);
-        return next;
+        return saveReminder(ctx, reminder, { snoozedUntil: data.until }, 'reminder.snoozed');
       }),
   };
 }

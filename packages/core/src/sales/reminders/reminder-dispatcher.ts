@@ -49,6 +49,15 @@ export interface ReminderDispatcher {
  * Fair across tenants: a round visits every tenant and claims at most `batchSize` from each, and
  * the tenant that goes first rotates from round to round — a tenant with 5,000 due reminders gets
  * `batchSize` of them per round while a small tenant's few are all delivered in the same round.
+ *
+ * @example
+ * ```ts
+ * const dispatcher = createReminderDispatcher({
+ *   storage, tenants: 'all', workerId: `web-${process.pid}`, clock: systemClock,
+ *   deliver: (r) => wecom.send(r.userId, r.message), // push to the salesperson's WeCom
+ * });
+ * setInterval(() => void dispatcher.runOnce(), 30_000);
+ * ```
  */
 export function createReminderDispatcher(options: ReminderDispatcherOptions): ReminderDispatcher {
   const batchSize = options.batchSize ?? 100;

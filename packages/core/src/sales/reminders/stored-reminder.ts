@@ -1,22 +1,15 @@
 import type { Instant } from '../../kernel/time.js';
+import type { StoredReminder } from './reconcile.js';
 
 export type ReminderSubjectType = 'lead' | 'opportunity' | 'activity' | 'order' | 'demo_loan';
 
-/** A stored reminder: computed from the rules on every relevant write, with the user's ack/snooze state. */
-export interface Reminder {
+/**
+ * A stored reminder: what the rules want for a record (recomputed on every relevant write, matched
+ * by its key so the same row is kept), the user's acknowledgement and snooze, and the delivery state.
+ */
+export interface Reminder extends StoredReminder {
   tenantId: string;
   id: string;
-  /** Stable identity from the rule (`lead_follow_up:lead_7`); recomputation keeps the same row. */
-  key: string;
-  kind: string;
-  subjectType: ReminderSubjectType;
-  subjectId: string;
-  userId: string;
-  dueAt: Instant;
-  escalateAt: Instant | null;
-  message: string;
-  acknowledgedAt: Instant | null;
-  snoozedUntil: Instant | null;
   /** Set by the dispatcher once the reminder was delivered (exactly once across app servers). */
   deliveredAt: Instant | null;
   escalatedAt: Instant | null;
