@@ -4,8 +4,8 @@ import type { CalendarDate } from '../../kernel/time.js';
 import type { CommandContext } from '../../service/context.js';
 import { ENTITY } from '../../service/entities.js';
 import type { LineItem, Opportunity, TeamMember } from './opportunity.js';
-import { pipelineFor } from './opportunity-pipelines.js';
-import { stageFields, sumLines } from './opportunity-support.js';
+import { sumLines } from './opportunity-lines.js';
+import { pipelineFor, stageFields } from './opportunity-pipelines.js';
 
 export interface NewOpportunity {
   name: string;
@@ -28,11 +28,7 @@ export async function insertOpportunity(ctx: CommandContext, input: NewOpportuni
   for (const m of input.team) ctx.activeUser(m.userId, 'team member');
   const firstStage = pipelineFor(input.channel)[0]!.id;
   const opp: Opportunity = {
-    tenantId: ctx.tx.tenantId,
-    id: ctx.newId('opp'),
-    version: 1,
-    createdAt: ctx.now,
-    updatedAt: ctx.now,
+    ...ctx.stamp('opp'),
     name: input.name,
     accountId: input.accountId,
     endCustomer: input.endCustomer,
@@ -42,20 +38,16 @@ export async function insertOpportunity(ctx: CommandContext, input: NewOpportuni
     lines: input.lines,
     currency: input.currency,
     amount: sumLines(input.lines, input.currency),
-    stage: firstStage,
-    probability: 0,
-    forecastCategory: 'pipeline',
-    stageEnteredAt: ctx.now,
+    // Stage, probability, forecast and the stage clock, as the pipeline's first stage sets them.
+    ...stageFields({ channel: input.channel }, firstStage, ctx.now),
     expectedClose: input.expectedClose,
     requiredDelivery: input.requiredDelivery,
     region: input.region,
     competitors: input.competitors,
     lostReason: null,
-    closedAt: null,
     leadId: input.leadId,
     duplicateOfId: null,
-    ...stageFields({ channel: input.channel }, firstStage, ctx.now),
-  } as Opportunity;
+  };
   await ctx.insert(
     ENTITY.opportunity,
     opp,
