@@ -1,11 +1,22 @@
 import type { Region } from '../../domain/common.js';
 import type { Channel } from '../../domain/enums.js';
 import type { CalendarDate } from '../../kernel/time.js';
+import { parseInput } from '../../kernel/validate.js';
 import type { CommandContext } from '../../service/context.js';
 import { ENTITY } from '../../service/entities.js';
-import type { LineItem, Opportunity, TeamMember } from './opportunity.js';
+import { assertAssignable } from '../org/assignable.js';
+import {
+  type CreateOpportunityInput,
+  createOpportunityInput,
+  type EndCustomer,
+  type LineItem,
+  type Opportunity,
+  type TeamMember,
+  toEndCustomer,
+} from './opportunity.js';
 import { sumLines } from './opportunity-lines.js';
 import { pipelineFor, stageFields } from './opportunity-pipelines.js';
+import { buildLines } from './opportunity-reads.js';
 
 export interface NewOpportunity {
   name: string;
@@ -15,12 +26,38 @@ export interface NewOpportunity {
   ownerId: string;
   lines: LineItem[];
   team: TeamMember[];
-  endCustomer: { name: string; tender: string | null } | null;
+  endCustomer: EndCustomer | null;
   expectedClose: CalendarDate | null;
   requiredDelivery: CalendarDate | null;
   region: Region | null;
   competitors: string[];
   leadId: string | null;
+}
+
+/** `opportunities.create`: a deal on an account the owner can see, owned by the actor unless assigned. */
+export async function createOpportunity(
+  ctx: CommandContext,
+  input: CreateOpportunityInput,
+): Promise<Opportunity> {
+  const data = parseInput(createOpportunityInput, input);
+  const ownerId = data.ownerId ?? ctx.actor.id;
+  assertAssignable(ctx, ownerId);
+  await ctx.load(ENTITY.account, data.accountId);
+  return insertOpportunity(ctx, {
+    name: data.name,
+    accountId: data.accountId,
+    channel: data.channel,
+    currency: data.currency,
+    ownerId,
+    lines: await buildLines(ctx, data.lines),
+    team: data.team,
+    endCustomer: data.endCustomer ? toEndCustomer(data.endCustomer) : null,
+    expectedClose: data.expectedClose ?? null,
+    requiredDelivery: data.requiredDelivery ?? null,
+    region: data.region ?? null,
+    competitors: data.competitors,
+    leadId: null,
+  });
 }
 
 /** Shared by `opportunities.create` and `leads.convert`: the deal, its team and its reminders. */

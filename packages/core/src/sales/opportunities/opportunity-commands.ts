@@ -10,14 +10,11 @@ import { listPage } from '../../service/list-page.js';
 import type { Runner } from '../../service/runner.js';
 import { stripUndefined } from '../../service/strip-undefined.js';
 import { insertOrderFromOpportunity } from '../orders/insert-order.js';
-import { assertAssignable } from '../org/assignable.js';
-import { insertOpportunity } from './create-opportunity.js';
+import { createOpportunity } from './create-opportunity.js';
 import {
   type AddLineInput,
   addLineInput,
-  advanceInput,
   type CreateOpportunityInput,
-  createOpportunityInput,
   type DealRef,
   type LinkEndCustomerInput,
   type LoseOpportunityInput,
@@ -34,6 +31,7 @@ import {
   stageInfoQuery,
   type TeamMemberInput,
   teamMemberInput,
+  toEndCustomer,
   type UpdateOpportunityInput,
   updateOpportunityInput,
   type WinOpportunityInput,
@@ -41,7 +39,7 @@ import {
   winInput,
 } from './opportunity.js';
 import { withLines } from './opportunity-lines.js';
-import { assertOpen, loadDeal, moveOpportunity, typedDeal } from './opportunity-moves.js';
+import { assertOpen, loadDeal, moveOpportunity, moveStage, typedDeal } from './opportunity-moves.js';
 import {
   type OpportunityStage,
   type PipelineStage,
@@ -214,25 +212,6 @@ export interface OpportunityCommands {
   stageInfo<C extends Channel>(channel: C, stage: string): PipelineStage<StageOf<C>> | undefined;
 }
 
-/** `advance` and `retreat`: forward or back along the pipeline, the machine checking the gates. */
-function moveStage(
-  run: Runner,
-  type: 'ADVANCE' | 'RETREAT',
-  actor: ActorRef,
-  deal: DealRef,
-  input: StageMoveInput<string>,
-): Promise<Opportunity> {
-  const data = parseInput(advanceInput, input);
-  return run.write(actor, async (ctx) =>
-    moveOpportunity(
-      ctx,
-      await loadDeal(ctx, deal, 'edit', data.expectedVersion),
-      { type, to: data.to as OpportunityStage },
-      'opportunity.stage_changed',
-    ),
-  );
-}
-
 /** The deal team changed: the record and the governing team rows move together. */
 async function setDealTeam(
   ctx: CommandContext,
@@ -256,41 +235,16 @@ export function opportunityCommands(run: Runner): OpportunityCommands {
   ) => run.write(actor, async (ctx) => fn(ctx, await loadDeal(ctx, deal, action, expectedVersion)));
 
   return {
-    // The run-time result is the deal as created; its channel is the input's, as the type says.
+    // The deal is stored with the input's channel, so the narrower type states what is returned.
     create: <C extends Channel>(actor: ActorRef, input: CreateOpportunityInput & { channel: C }) =>
-      run.write(actor, async (ctx) => {
-        const data = parseInput(createOpportunityInput, input);
-        const ownerId = data.ownerId ?? ctx.actor.id;
-        assertAssignable(ctx, ownerId);
-        await ctx.load(ENTITY.account, data.accountId);
-        return insertOpportunity(ctx, {
-          name: data.name,
-          accountId: data.accountId,
-          channel: data.channel,
-          currency: data.currency,
-          ownerId,
-          lines: await buildLines(ctx, data.lines),
-          team: data.team,
-          endCustomer: data.endCustomer
-            ? { name: data.endCustomer.name, tender: data.endCustomer.tender ?? null }
-            : null,
-          expectedClose: data.expectedClose ?? null,
-          requiredDelivery: data.requiredDelivery ?? null,
-          region: data.region ?? null,
-          competitors: data.competitors,
-          leadId: null,
-        });
-      }) as Promise<Opportunity & { channel: C }>,
+      run.write(actor, (ctx) => createOpportunity(ctx, input)) as Promise<Opportunity & { channel: C }>,
 
     update: async (actor, id, input) => {
       const data = parseInput(updateOpportunityInput, input);
       return withDeal(actor, id, 'edit', data.expectedVersion, async (ctx, opp) => {
         const { expectedVersion: _, endCustomer, ...rest } = data;
         const changes: Partial<Opportunity> = stripUndefined(rest) as Partial<Opportunity>;
-        if (endCustomer !== undefined)
-          changes.endCustomer = endCustomer
-            ? { name: endCustomer.name, tender: endCustomer.tender ?? null }
-            : null;
+        if (endCustomer !== undefined) changes.endCustomer = endCustomer ? toEndCustomer(endCustomer) : null;
         return ctx.update(ENTITY.opportunity, opp, changes, 'opportunity.updated');
       });
     },
@@ -301,7 +255,7 @@ export function opportunityCommands(run: Runner): OpportunityCommands {
         ctx.update(
           ENTITY.opportunity,
           opp,
-          { endCustomer: { name: data.name, tender: data.tender ?? null } },
+          { endCustomer: toEndCustomer(data) },
           'opportunity.end_customer_linked',
         ),
       );

@@ -3,9 +3,17 @@ import type { Channel } from '../../domain/enums.js';
 import { InvalidTransitionError, ValidationError } from '../../kernel/errors.js';
 import { parseInput } from '../../kernel/validate.js';
 import { assertDecision } from '../../lifecycle/decision.js';
+import type { ActorRef } from '../../service/actor.js';
 import type { CommandContext } from '../../service/context.js';
 import { ENTITY } from '../../service/entities.js';
-import type { DealRef, Opportunity, OpportunityOf } from './opportunity.js';
+import type { Runner } from '../../service/runner.js';
+import {
+  advanceInput,
+  type DealRef,
+  type Opportunity,
+  type OpportunityOf,
+  type StageMoveInput,
+} from './opportunity.js';
 import { decideOpportunity, isOpportunityOpen, type OpportunityEvent } from './opportunity-machine.js';
 import type { OpportunityStage } from './opportunity-pipelines.js';
 import { opportunityFacts } from './opportunity-reads.js';
@@ -67,4 +75,23 @@ export function assertOpen(opp: Opportunity, what: string): void {
   if (!isOpportunityOpen(opp.stage as OpportunityStage)) {
     throw new InvalidTransitionError(opp.stage, what, `the deal is ${opp.stage}; reopen it first`);
   }
+}
+
+/** `advance` and `retreat`: forward or back along the pipeline, the machine checking the gates. */
+export function moveStage(
+  run: Runner,
+  type: 'ADVANCE' | 'RETREAT',
+  actor: ActorRef,
+  deal: DealRef,
+  input: StageMoveInput<string>,
+): Promise<Opportunity> {
+  const data = parseInput(advanceInput, input);
+  return run.write(actor, async (ctx) =>
+    moveOpportunity(
+      ctx,
+      await loadDeal(ctx, deal, 'edit', data.expectedVersion),
+      { type, to: data.to as OpportunityStage },
+      'opportunity.stage_changed',
+    ),
+  );
 }

@@ -123,6 +123,11 @@ export const teamInput = z
 
 export const endCustomerSchema = z.object({ name: text(200), tender: optionalText(300) });
 
+/** The end customer as stored: an unnamed tender is null, not missing. */
+export function toEndCustomer(input: z.output<typeof endCustomerSchema>): EndCustomer {
+  return { name: input.name, tender: input.tender ?? null };
+}
+
 export const createOpportunityInput = z.object({
   name: text(200),
   accountId: idSchema,
