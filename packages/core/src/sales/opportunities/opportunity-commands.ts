@@ -126,7 +126,8 @@ export interface OpportunityCommands {
    * Take a product line off an open deal.
    * @example
    * ```ts
-   * await crm.opportunities.removeLine(jia, deal.id, deal.lines[0].id, deal.version);
+   * const server = deal.lines.find((l) => l.sku === 'SRV-R740');
+   * if (server) await crm.opportunities.removeLine(jia, deal.id, server.id, deal.version);
    * ```
    */
   removeLine(actor: ActorRef, id: string, lineId: string, expectedVersion?: number): Promise<Opportunity>;
@@ -189,7 +190,7 @@ export interface OpportunityCommands {
    * @example
    * ```ts
    * const why = await crm.opportunities.explainAccess(presales, deal.id);
-   * console.log(why.reasons);
+   * console.log(why.summary); // "售前工程师 can read this record because …"
    * ```
    */
   explainAccess(actor: ActorRef, id: string): Promise<AccessExplanation>;
