@@ -11,7 +11,7 @@ const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../../src');
  * be property-tested alone and run anywhere (a browser form validating with the same schemas).
  */
 const PURE: Record<string, RegExp> = {
-  'sales/opportunities': /^opportunity(-(machine|effects|reminders|lines|pipelines))?\.ts$/,
+  'sales/opportunities': /^opportunity(-(machine|effects|reminders|rules|pipelines))?\.ts$/,
   'sales/orders': /^order(-(machine|effects|reminders|lines))?\.ts$/,
   'sales/service-cases': /^service-case(-(machine|effects|rules))?\.ts$/,
   'sales/duplicates': /^duplicate\.ts$/,

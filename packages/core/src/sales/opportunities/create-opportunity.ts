@@ -14,9 +14,9 @@ import {
   type TeamMember,
   toEndCustomer,
 } from './opportunity.js';
-import { sumLines } from './opportunity-lines.js';
-import { pipelineFor, stageFields } from './opportunity-pipelines.js';
+import { pipelineFor } from './opportunity-pipelines.js';
 import { buildLines } from './opportunity-reads.js';
+import { stageFields, sumLines } from './opportunity-rules.js';
 
 export interface NewOpportunity {
   name: string;

@@ -38,7 +38,6 @@ import {
   type WinResult,
   winInput,
 } from './opportunity.js';
-import { withLines } from './opportunity-lines.js';
 import { assertOpen, loadDeal, moveOpportunity, moveStage, typedDeal } from './opportunity-moves.js';
 import {
   type OpportunityStage,
@@ -47,6 +46,7 @@ import {
   stageInfo,
 } from './opportunity-pipelines.js';
 import { buildLines } from './opportunity-reads.js';
+import { withLines } from './opportunity-rules.js';
 
 /**
  * Opportunities (售前机会): qualified business on a locked customer, moved stage by stage along its

@@ -1,7 +1,4 @@
 import type { Channel, ForecastCategory } from '../../domain/enums.js';
-import { ValidationError } from '../../kernel/errors.js';
-import type { Instant } from '../../kernel/time.js';
-import type { Opportunity } from './opportunity.js';
 
 /** Every stage id any channel's pipeline uses; each template picks its own ordered subset. */
 export const OPPORTUNITY_STAGES = [
@@ -154,24 +151,4 @@ export function stageInfo<C extends Channel>(
 /** How messages name a pipeline: "the key account pipeline". */
 export function pipelineName(channel: Channel): string {
   return `the ${channel.replace('_', ' ')} pipeline`;
-}
-
-/** Probability, forecast and the stage clock follow the stage the deal enters. */
-export function stageFields(
-  opp: Pick<Opportunity, 'channel'>,
-  stage: string,
-  now: Instant,
-): Pick<Opportunity, 'stage' | 'probability' | 'forecastCategory' | 'stageEnteredAt' | 'closedAt'> {
-  const info = stageInfo(opp.channel, stage);
-  if (!info)
-    throw new ValidationError([
-      { field: 'stage', message: `${stage} is not a stage of the ${opp.channel} pipeline` },
-    ]);
-  return {
-    stage,
-    probability: info.probability,
-    forecastCategory: info.forecastCategory,
-    stageEnteredAt: now,
-    closedAt: info.kind === 'open' ? null : now,
-  };
 }
