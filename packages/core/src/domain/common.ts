@@ -59,6 +59,10 @@ export interface Page<T> {
 /** Optimistic concurrency: pass the version you read; a stale one throws ConcurrencyError. */
 export const expectedVersionSchema = z.number().int().min(1).optional();
 
+/** The input of a lifecycle move that needs nothing but, optionally, the version the caller read. */
+export const expectedVersionInput = z.object({ expectedVersion: expectedVersionSchema }).default({});
+export type ExpectedVersionInput = z.input<typeof expectedVersionInput>;
+
 /**
  * A list filter on one value or any of several, the same shape on every list: `{ ownerId: 'u1' }`
  * or `{ ownerId: ['u1', 'u2'] }`. Always an array after parsing.

@@ -1,106 +1,69 @@
-import { z } from 'zod';
-import { optionalText } from '../../domain/common.js';
-import {
-  InvalidTransitionError,
-  isCrmError,
-  PermissionDeniedError,
-  ValidationError,
-} from '../../kernel/errors.js';
+import { InvalidTransitionError, ValidationError } from '../../kernel/errors.js';
 import { parseInput } from '../../kernel/validate.js';
-import { assertDecision } from '../../lifecycle/decision.js';
 import type { ActorRef } from '../../service/actor.js';
-import type { CommandContext } from '../../service/context.js';
-import { ENTITY, type EntityKind } from '../../service/entities.js';
+import { ENTITY } from '../../service/entities.js';
 import type { Runner } from '../../service/runner.js';
-import {
-  type DuplicateKind,
-  type DuplicateResolution,
-  orderedPair,
-} from '../../storage/duplicate-resolution-store.js';
-import type { Opportunity } from '../opportunities/opportunity.js';
-import { decideOpportunity, isOpportunityOpen } from '../opportunities/opportunity-machine.js';
+import { type DuplicateResolution, orderedPair } from '../../storage/duplicate-resolution-store.js';
+import { isOpportunityOpen } from '../opportunities/opportunity-machine.js';
+import { moveOpportunity } from '../opportunities/opportunity-moves.js';
 import type { OpportunityStage } from '../opportunities/opportunity-pipelines.js';
-import { opportunityFacts } from '../opportunities/opportunity-support.js';
-
-const id = z.string().trim().min(1, 'required').max(100);
-const kindSchema = z.enum(['opportunity', 'account', 'contact']);
-
-export const linkAsSameDealInput = z.object({ keepId: id, releaseId: id, reason: optionalText(500) });
-export type LinkAsSameDealInput = z.input<typeof linkAsSameDealInput>;
-
-export const markNotDuplicateInput = z.object({
-  kind: kindSchema.default('opportunity'),
-  aId: id,
-  bId: id,
-  reason: optionalText(500),
-});
-export type MarkNotDuplicateInput = z.input<typeof markNotDuplicateInput>;
-
-export const resolutionsQuery = z
-  .object({ kind: kindSchema.optional(), limit: z.number().int().min(1).max(500).default(100) })
-  .default({ limit: 100 });
-
-export interface SameDealLink {
-  kept: Opportunity;
-  /** The other opportunity, now lost as a duplicate of `kept` (its owner is free of it). */
-  released: Opportunity;
-  resolution: DuplicateResolution;
-}
-
-// biome-ignore lint/suspicious/noExplicitAny: each kind has its own record type; only owner and id are used.
-const KINDS: Record<DuplicateKind, EntityKind<any>> = {
-  opportunity: ENTITY.opportunity,
-  account: ENTITY.account,
-  contact: ENTITY.contact,
-};
+import {
+  type DuplicateResolutionQuery,
+  type LinkAsSameDealInput,
+  linkAsSameDealInput,
+  type MarkNotDuplicateInput,
+  markNotDuplicateInput,
+  resolutionsQuery,
+  type SameDealLink,
+} from './duplicate.js';
+import { assertMayResolve, DUPLICATE_KINDS, visibleResolutions } from './duplicate-access.js';
 
 /**
- * Settling a pair decides for two owners, so only someone responsible for both may do it: an admin,
- * or a manager above both. `ownerMayDecide` also lets one person who owns both records decide.
+ * Duplicate resolution (重复商机): the manager's verdict on a pair the duplicate finder proposed —
+ * one deal tracked twice, or two look-alikes that are different business.
  */
-function assertMayResolve(
-  ctx: CommandContext,
-  owners: readonly [string, string],
-  what: string,
-  ownerMayDecide: boolean,
-): void {
-  if (ctx.actor.role === 'admin') return;
-  const [x, y] = owners;
-  if (ctx.org.isAbove(ctx.actor.id, x) && ctx.org.isAbove(ctx.actor.id, y)) return;
-  if (ownerMayDecide && x === ctx.actor.id && y === ctx.actor.id) return;
-  throw new PermissionDeniedError(
-    what,
-    `${ctx.actor.name} must be a manager above both ${ctx.userName(x)} and ${ctx.userName(y)}`,
-  );
+export interface DuplicateCommands {
+  /**
+   * The opening story's ending: two salespeople were chasing the same tender through two
+   * integrators; the manager keeps one on the deal and frees the other. The released opportunity
+   * is lost with reason "duplicate of <kept deal>" and `duplicateOfId` set. Only an admin or a
+   * manager above both owners may decide.
+   * @example
+   * ```ts
+   * const { kept, released } = await crm.duplicates.linkAsSameDeal(li, {
+   *   keepId: dealA.id, releaseId: dealB.id, reason: '同一最终用户的招标: 山东物流集团',
+   * });
+   * ```
+   */
+  linkAsSameDeal(actor: ActorRef, input: LinkAsSameDealInput): Promise<SameDealLink>;
+  /**
+   * The two look alike but are different business: the pair is never proposed again. An owner of
+   * both records may also decide this.
+   * @example
+   * ```ts
+   * await crm.duplicates.markNotDuplicate(li, {
+   *   kind: 'account', aId: hengtong.id, bId: ruida.id, reason: '两家独立的集成商',
+   * });
+   * ```
+   */
+  markNotDuplicate(actor: ActorRef, input: MarkNotDuplicateInput): Promise<DuplicateResolution>;
+  /**
+   * Verdicts on pairs whose both records the actor may see, newest first.
+   * @example
+   * ```ts
+   * const settled = await crm.duplicates.resolutions(li, { kind: ['opportunity', 'account'], limit: 20 });
+   * ```
+   */
+  resolutions(actor: ActorRef, query?: DuplicateResolutionQuery): Promise<DuplicateResolution[]>;
 }
 
 function assertDistinct(x: string, y: string, field: string): void {
   if (x === y) throw new ValidationError([{ field, message: 'a record cannot be a duplicate of itself' }]);
 }
 
-/** Close `release` through the lifecycle as lost, pointing at the deal that was kept. */
-async function release(ctx: CommandContext, opp: Opportunity, keep: Opportunity, reason: string | undefined) {
-  const lostReason = `duplicate of ${keep.name}`;
-  const facts = await opportunityFacts(ctx, opp);
-  const stage = opp.stage as OpportunityStage;
-  const decision = assertDecision(
-    decideOpportunity(opp.channel, stage, facts, { type: 'LOSE', reason: lostReason }),
-  );
-  return ctx.transition(ENTITY.opportunity, opp, decision, {
-    event: 'opportunity.lost',
-    changes: { duplicateOfId: keep.id },
-    meta: { from: opp.stage, to: decision.to, duplicateOfId: keep.id, reason: reason ?? null },
-  });
-}
-
-/** Resolution of duplicate pairs: link two opportunities as one deal, or mark a pair as different. */
-export function duplicateCommands(run: Runner) {
+export function duplicateCommands(run: Runner): DuplicateCommands {
   return {
-    /**
-     * The story's ending: the manager keeps one salesperson on the deal and frees the other. The
-     * released opportunity is lost with reason "duplicate of <kept deal>" and `duplicateOfId` set.
-     */
-    linkAsSameDeal: async (actor: ActorRef, input: LinkAsSameDealInput): Promise<SameDealLink> => {
+    linkAsSameDeal: async (actor, input) => {
       const data = parseInput(linkAsSameDealInput, input);
       assertDistinct(data.keepId, data.releaseId, 'releaseId');
       return run.write(actor, async (ctx) => {
@@ -115,7 +78,18 @@ export function duplicateCommands(run: Runner) {
               `${opp.name} is already ${opp.stage}`,
             );
         }
-        const released = await release(ctx, other, keep, data.reason);
+        // Released through the lifecycle as lost, pointing at the deal that was kept.
+        const lostReason = `duplicate of ${keep.name}`;
+        const released = await moveOpportunity(
+          ctx,
+          other,
+          { type: 'LOSE', reason: lostReason },
+          'opportunity.lost',
+          {
+            changes: { duplicateOfId: keep.id },
+            meta: { duplicateOfId: keep.id, reason: data.reason ?? null },
+          },
+        );
         await ctx.history('opportunity', keep.id, 'opportunity.duplicate_linked', null, null, keep.version, {
           releasedId: other.id,
           releasedOwnerId: other.ownerId,
@@ -133,12 +107,11 @@ export function duplicateCommands(run: Runner) {
       });
     },
 
-    /** The two look alike but are different business: the pair is never proposed again. */
-    markNotDuplicate: async (actor: ActorRef, input: MarkNotDuplicateInput): Promise<DuplicateResolution> => {
+    markNotDuplicate: async (actor, input) => {
       const data = parseInput(markNotDuplicateInput, input);
       assertDistinct(data.aId, data.bId, 'bId');
       return run.write(actor, async (ctx) => {
-        const kind = KINDS[data.kind];
+        const kind = DUPLICATE_KINDS[data.kind];
         const a = await ctx.load(kind, data.aId);
         const b = await ctx.load(kind, data.bId);
         assertMayResolve(
@@ -176,30 +149,9 @@ export function duplicateCommands(run: Runner) {
       });
     },
 
-    /** Verdicts on pairs whose both records the actor may see, newest first. */
-    resolutions: async (
-      actor: ActorRef,
-      query: z.input<typeof resolutionsQuery> = {},
-    ): Promise<DuplicateResolution[]> => {
+    resolutions: async (actor, query = {}) => {
       const data = parseInput(resolutionsQuery, query);
-      return run.read(actor, async (ctx) => {
-        const all = await ctx.tx.duplicates.list(data.kind, data.limit);
-        const visible: DuplicateResolution[] = [];
-        for (const r of all) {
-          if ((await mayRead(ctx, r.kind, r.aId)) && (await mayRead(ctx, r.kind, r.bId))) visible.push(r);
-        }
-        return visible;
-      });
+      return run.read(actor, (ctx) => visibleResolutions(ctx, data.kind, data.limit));
     },
   };
-}
-
-async function mayRead(ctx: CommandContext, kind: DuplicateKind, recordId: string): Promise<boolean> {
-  try {
-    await ctx.load(KINDS[kind], recordId);
-    return true;
-  } catch (error) {
-    if (isCrmError(error, 'NOT_FOUND')) return false;
-    throw error;
-  }
 }

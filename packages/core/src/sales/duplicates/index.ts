@@ -1,1 +1,2 @@
+export * from './duplicate.js';
 export * from './duplicate-commands.js';

@@ -1,3 +1,4 @@
+import type { Channel } from '../../domain/enums.js';
 import { InvalidTransitionError, ValidationError } from '../../kernel/errors.js';
 import { parseInput } from '../../kernel/validate.js';
 import { assertDecision } from '../../lifecycle/decision.js';
@@ -10,16 +11,18 @@ import { insertOpportunity } from '../opportunities/create-opportunity.js';
 import type { Opportunity } from '../opportunities/opportunity.js';
 import { isOpportunityOpen } from '../opportunities/opportunity-machine.js';
 import type { OpportunityStage } from '../opportunities/opportunity-pipelines.js';
-import { buildLines, sumLines } from '../opportunities/opportunity-support.js';
+import { buildLines } from '../opportunities/opportunity-reads.js';
+import { withLines } from '../opportunities/opportunity-rules.js';
 import { type ConvertLeadInput, convertLeadInput, type Lead } from './lead.js';
 import { leadFacts } from './lead-facts.js';
 import { decideLead } from './lead-machine.js';
 
-export interface ConversionResult {
+/** What a conversion made or linked. `C` is the new deal's channel when the input named it. */
+export interface ConversionResult<C extends Channel = Channel> {
   lead: Lead;
   account: Account;
   contact: Contact;
-  opportunity: Opportunity;
+  opportunity: Opportunity & { channel: C };
 }
 
 /** Interests become deal lines, priced at the last quote given for that product (or 0 until quoted). */
@@ -85,7 +88,7 @@ export async function convertLead(
     opportunity = await ctx.update(
       ENTITY.opportunity,
       existing,
-      { lines, amount: sumLines(lines, existing.currency) },
+      withLines(existing, lines),
       'opportunity.lead_merged',
       { leadId: lead.id },
     );

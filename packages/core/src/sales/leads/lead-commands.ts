@@ -1,4 +1,5 @@
 import { idSchema, type Page } from '../../domain/common.js';
+import type { Channel } from '../../domain/enums.js';
 import { InvalidTransitionError } from '../../kernel/errors.js';
 import { maxInstant } from '../../kernel/time.js';
 import { parseInput } from '../../kernel/validate.js';
@@ -138,12 +139,26 @@ export interface LeadCommands {
   /**
    * Qualify and convert in one transaction: the account (new or existing), the contact and the
    * opportunity (new, or an open one to merge into). The lead is frozen afterwards and its quote
-   * ledger follows the deal.
+   * ledger follows the deal. A new deal keeps the literal channel you name, so its stage moves are
+   * checked against that pipeline.
    * @example
    * ```ts
    * const { opportunity } = await crm.leads.convert(jia, lead.id, {
    *   account: { kind: 'system_integrator' }, requiredDelivery: '2026-06-30', region: { province: '37' },
    * });
+   * ```
+   */
+  convert<C extends Channel = Channel>(
+    actor: ActorRef,
+    id: string,
+    input?: ConvertLeadInput & { channel?: C; opportunityId?: undefined },
+  ): Promise<ConversionResult<C>>;
+  /**
+   * Convert into an open deal that already exists on the customer (`opportunityId`): the lead's
+   * interests are added to its lines and the deal keeps its own channel.
+   * @example
+   * ```ts
+   * const { opportunity } = await crm.leads.convert(jia, lead.id, { opportunityId: deal.id });
    * ```
    */
   convert(actor: ActorRef, id: string, input?: ConvertLeadInput): Promise<ConversionResult>;
@@ -325,8 +340,12 @@ export function leadCommands(run: Runner): LeadCommands {
         }),
       ),
 
-    convert: (actor, id, input = {}) =>
-      run.write(actor, (ctx) => convertLead(ctx, parseInput(idSchema, id), input)),
+    // One implementation for both overloads: a new deal takes the input's channel (the lead's when
+    // none is named), so the narrower result type the first overload promises is what is returned.
+    convert: ((actor: ActorRef, id: string, input: ConvertLeadInput = {}) =>
+      run.write(actor, (ctx) =>
+        convertLead(ctx, parseInput(idSchema, id), input),
+      )) as LeadCommands['convert'],
 
     get: (actor, id) => run.read(actor, (ctx) => ctx.load(ENTITY.lead, parseInput(idSchema, id))),
 

@@ -1,11 +1,22 @@
 import type { Region } from '../../domain/common.js';
 import type { Channel } from '../../domain/enums.js';
 import type { CalendarDate } from '../../kernel/time.js';
+import { parseInput } from '../../kernel/validate.js';
 import type { CommandContext } from '../../service/context.js';
 import { ENTITY } from '../../service/entities.js';
-import type { LineItem, Opportunity, TeamMember } from './opportunity.js';
+import { assertAssignable } from '../org/assignable.js';
+import {
+  type CreateOpportunityInput,
+  createOpportunityInput,
+  type EndCustomer,
+  type LineItem,
+  type Opportunity,
+  type TeamMember,
+  toEndCustomer,
+} from './opportunity.js';
 import { pipelineFor } from './opportunity-pipelines.js';
-import { stageFields, sumLines } from './opportunity-support.js';
+import { buildLines } from './opportunity-reads.js';
+import { stageFields, sumLines } from './opportunity-rules.js';
 
 export interface NewOpportunity {
   name: string;
@@ -15,7 +26,7 @@ export interface NewOpportunity {
   ownerId: string;
   lines: LineItem[];
   team: TeamMember[];
-  endCustomer: { name: string; tender: string | null } | null;
+  endCustomer: EndCustomer | null;
   expectedClose: CalendarDate | null;
   requiredDelivery: CalendarDate | null;
   region: Region | null;
@@ -23,16 +34,38 @@ export interface NewOpportunity {
   leadId: string | null;
 }
 
+/** `opportunities.create`: a deal on an account the owner can see, owned by the actor unless assigned. */
+export async function createOpportunity(
+  ctx: CommandContext,
+  input: CreateOpportunityInput,
+): Promise<Opportunity> {
+  const data = parseInput(createOpportunityInput, input);
+  const ownerId = data.ownerId ?? ctx.actor.id;
+  assertAssignable(ctx, ownerId);
+  await ctx.load(ENTITY.account, data.accountId);
+  return insertOpportunity(ctx, {
+    name: data.name,
+    accountId: data.accountId,
+    channel: data.channel,
+    currency: data.currency,
+    ownerId,
+    lines: await buildLines(ctx, data.lines),
+    team: data.team,
+    endCustomer: data.endCustomer ? toEndCustomer(data.endCustomer) : null,
+    expectedClose: data.expectedClose ?? null,
+    requiredDelivery: data.requiredDelivery ?? null,
+    region: data.region ?? null,
+    competitors: data.competitors,
+    leadId: null,
+  });
+}
+
 /** Shared by `opportunities.create` and `leads.convert`: the deal, its team and its reminders. */
 export async function insertOpportunity(ctx: CommandContext, input: NewOpportunity): Promise<Opportunity> {
   for (const m of input.team) ctx.activeUser(m.userId, 'team member');
   const firstStage = pipelineFor(input.channel)[0]!.id;
   const opp: Opportunity = {
-    tenantId: ctx.tx.tenantId,
-    id: ctx.newId('opp'),
-    version: 1,
-    createdAt: ctx.now,
-    updatedAt: ctx.now,
+    ...ctx.stamp('opp'),
     name: input.name,
     accountId: input.accountId,
     endCustomer: input.endCustomer,
@@ -42,20 +75,16 @@ export async function insertOpportunity(ctx: CommandContext, input: NewOpportuni
     lines: input.lines,
     currency: input.currency,
     amount: sumLines(input.lines, input.currency),
-    stage: firstStage,
-    probability: 0,
-    forecastCategory: 'pipeline',
-    stageEnteredAt: ctx.now,
+    // Stage, probability, forecast and the stage clock, as the pipeline's first stage sets them.
+    ...stageFields({ channel: input.channel }, firstStage, ctx.now),
     expectedClose: input.expectedClose,
     requiredDelivery: input.requiredDelivery,
     region: input.region,
     competitors: input.competitors,
     lostReason: null,
-    closedAt: null,
     leadId: input.leadId,
     duplicateOfId: null,
-    ...stageFields({ channel: input.channel }, firstStage, ctx.now),
-  } as Opportunity;
+  };
   await ctx.insert(
     ENTITY.opportunity,
     opp,

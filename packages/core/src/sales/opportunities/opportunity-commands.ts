@@ -1,318 +1,364 @@
-import { z } from 'zod';
 import type { AccessExplanation } from '../../access/explain-access.js';
-import { type Page, pageSchema } from '../../domain/common.js';
-import { InvalidTransitionError, ValidationError } from '../../kernel/errors.js';
+import { idSchema, type Page } from '../../domain/common.js';
+import type { Channel } from '../../domain/enums.js';
+import { ValidationError } from '../../kernel/errors.js';
 import { parseInput } from '../../kernel/validate.js';
-import { assertDecision } from '../../lifecycle/decision.js';
 import type { ActorRef } from '../../service/actor.js';
 import type { CommandContext } from '../../service/context.js';
 import { ENTITY } from '../../service/entities.js';
+import { listPage } from '../../service/list-page.js';
 import type { Runner } from '../../service/runner.js';
 import { stripUndefined } from '../../service/strip-undefined.js';
-import type { OpportunityFilter } from '../../storage/repositories.js';
-import type { Order } from '../orders/order.js';
-import { insertOrderFromOpportunity } from '../orders/order-support.js';
-import { assertAssignable } from '../org/assignable.js';
-import { insertOpportunity } from './create-opportunity.js';
+import { insertOrderFromOpportunity } from '../orders/insert-order.js';
+import { createOpportunity } from './create-opportunity.js';
 import {
-  advanceInput,
+  type AddLineInput,
+  addLineInput,
   type CreateOpportunityInput,
-  createOpportunityInput,
-  type LineItemInput,
-  lineItemInput,
+  type DealRef,
+  type LinkEndCustomerInput,
+  type LoseOpportunityInput,
+  linkEndCustomerInput,
   loseInput,
   type Opportunity,
+  type OpportunityListQuery,
+  type OpportunityOf,
+  opportunityListQuery,
+  type ReopenOpportunityInput,
   reopenInput,
+  type StageMoveInput,
+  type StageTarget,
+  stageInfoQuery,
   type TeamMemberInput,
   teamMemberInput,
+  toEndCustomer,
   type UpdateOpportunityInput,
   updateOpportunityInput,
+  type WinOpportunityInput,
+  type WinResult,
+  winInput,
 } from './opportunity.js';
-import { decideOpportunity, isOpportunityOpen, type OpportunityEvent } from './opportunity-machine.js';
-import { type OpportunityStage, stageInfo } from './opportunity-pipelines.js';
-import { buildLines, opportunityFacts, sumLines } from './opportunity-support.js';
+import { assertOpen, loadDeal, moveOpportunity, moveStage, typedDeal } from './opportunity-moves.js';
+import {
+  type OpportunityStage,
+  type PipelineStage,
+  type StageOf,
+  stageInfo,
+} from './opportunity-pipelines.js';
+import { buildLines } from './opportunity-reads.js';
+import { withLines } from './opportunity-rules.js';
 
-const idInput = z.string().trim().min(1, 'required').max(100);
+/**
+ * Opportunities (售前机会): qualified business on a locked customer, moved stage by stage along its
+ * channel's pipeline by the deal's virtual team until it is won or lost.
+ */
+export interface OpportunityCommands {
+  /**
+   * Open a deal on an account the owner can see. It starts at the first stage of its channel's
+   * pipeline; the result keeps the channel you named, so later stage moves are checked against it.
+   * @example
+   * ```ts
+   * const deal = await crm.opportunities.create(jia, {
+   *   name: '恒通仓储条码项目', accountId: hengtong.id, channel: 'key_account',
+   *   lines: [{ sku: 'LS2208', quantity: 200, unitPrice: { amount: 980_00, currency: 'CNY' } }],
+   *   requiredDelivery: '2026-06-30', region: { province: '37' },
+   * });
+   * ```
+   */
+  create<C extends Channel>(
+    actor: ActorRef,
+    input: CreateOpportunityInput & { channel: C },
+  ): Promise<Opportunity & { channel: C }>;
+  /**
+   * Change the name, end customer, dates, region or competitors of a deal.
+   * @example
+   * ```ts
+   * await crm.opportunities.update(jia, deal.id, { expectedClose: '2026-05-31', expectedVersion: deal.version });
+   * ```
+   */
+  update(actor: ActorRef, id: string, input: UpdateOpportunityInput): Promise<Opportunity>;
+  /**
+   * Name the end customer and the tender behind a system integrator; the duplicate finder compares them.
+   * @example
+   * ```ts
+   * await crm.opportunities.linkEndCustomer(jia, deal.id, { name: '山东物流集团', tender: 'SD-2026-0315' });
+   * ```
+   */
+  linkEndCustomer(actor: ActorRef, id: string, input: LinkEndCustomerInput): Promise<Opportunity>;
+  /**
+   * Move the deal forward to a later open stage of its pipeline; the stage's gates are checked
+   * (a key-account solution needs a presales engineer on the team). Pass the deal itself and the
+   * compiler knows its stages: `'bid'` on a key-account deal, `'proposal'` on the others.
+   * @example
+   * ```ts
+   * await crm.opportunities.advance(jia, deal, { to: 'needs_analysis' });
+   * await crm.opportunities.advance(jia, deal.id, { to: 'solution', expectedVersion: 2 });
+   * ```
+   */
+  advance<C extends Channel = never>(
+    actor: ActorRef,
+    deal: DealRef<C>,
+    input: StageMoveInput<StageTarget<C>>,
+  ): Promise<OpportunityOf<C>>;
+  /**
+   * Move the deal back to an earlier open stage, e.g. when the customer reopens the requirements.
+   * @example
+   * ```ts
+   * await crm.opportunities.retreat(jia, deal, { to: 'solution' });
+   * ```
+   */
+  retreat<C extends Channel = never>(
+    actor: ActorRef,
+    deal: DealRef<C>,
+    input: StageMoveInput<StageTarget<C>>,
+  ): Promise<OpportunityOf<C>>;
+  /**
+   * Add a product line to an open deal; the amount is recomputed from the lines.
+   * @example
+   * ```ts
+   * await crm.opportunities.addLine(jia, deal.id, {
+   *   sku: 'SRV-R740', quantity: 1, unitPrice: { amount: 68_000_00, currency: 'CNY' },
+   * });
+   * ```
+   */
+  addLine(actor: ActorRef, id: string, input: AddLineInput): Promise<Opportunity>;
+  /**
+   * Take a product line off an open deal.
+   * @example
+   * ```ts
+   * const server = deal.lines.find((l) => l.sku === 'SRV-R740');
+   * if (server) await crm.opportunities.removeLine(jia, deal.id, server.id, deal.version);
+   * ```
+   */
+  removeLine(actor: ActorRef, id: string, lineId: string, expectedVersion?: number): Promise<Opportunity>;
+  /**
+   * Put a presales or service engineer (or another salesperson) on the deal's virtual team; they
+   * see the deal and its customer from then on.
+   * @example
+   * ```ts
+   * await crm.opportunities.addTeamMember(jia, deal.id, { userId: presales.id, role: 'presales' });
+   * ```
+   */
+  addTeamMember(actor: ActorRef, id: string, input: TeamMemberInput): Promise<Opportunity>;
+  /**
+   * Take someone off the deal's virtual team; the owner always stays.
+   * @example
+   * ```ts
+   * await crm.opportunities.removeTeamMember(jia, deal.id, presales.id);
+   * ```
+   */
+  removeTeamMember(actor: ActorRef, id: string, userId: string): Promise<Opportunity>;
+  /**
+   * Close the deal as won; with `createOrder` the order is created in the same transaction.
+   * @example
+   * ```ts
+   * const { order } = await crm.opportunities.win(jia, deal.id, { createOrder: { promisedDelivery: '2026-06-30' } });
+   * ```
+   */
+  win(actor: ActorRef, id: string, input?: WinOpportunityInput): Promise<WinResult>;
+  /**
+   * Close the deal as lost, saying why and, when known, to whom.
+   * @example
+   * ```ts
+   * await crm.opportunities.lose(yi, deal.id, { reason: '客户预算取消', competitor: '霍尼韦尔' });
+   * ```
+   */
+  lose(actor: ActorRef, id: string, input: LoseOpportunityInput): Promise<Opportunity>;
+  /**
+   * Bring a closed deal back: a lost one restarts at qualification, a won one (without an order)
+   * at its last open stage, unless `to` names another open stage.
+   * @example
+   * ```ts
+   * await crm.opportunities.reopen(yi, deal, { to: 'negotiation' });
+   * ```
+   */
+  reopen<C extends Channel = never>(
+    actor: ActorRef,
+    deal: DealRef<C>,
+    input?: ReopenOpportunityInput<StageTarget<C>>,
+  ): Promise<OpportunityOf<C>>;
+  /**
+   * One deal the actor may see (NOT_FOUND otherwise, exactly as for a missing one).
+   * @example
+   * ```ts
+   * const deal = await crm.opportunities.get(li, dealId);
+   * ```
+   */
+  get(actor: ActorRef, id: string): Promise<Opportunity>;
+  /**
+   * Why this user can see this deal: ownership, the management line and the deal team, in words.
+   * @example
+   * ```ts
+   * const why = await crm.opportunities.explainAccess(presales, deal.id);
+   * console.log(why.summary); // "售前工程师 can read this record because …"
+   * ```
+   */
+  explainAccess(actor: ActorRef, id: string): Promise<AccessExplanation>;
+  /**
+   * The deals the actor may see, one page at a time; every filter takes one value or several.
+   * @example
+   * ```ts
+   * const page = await crm.opportunities.list(li, { ownerId: [jia.id, yi.id], open: true, limit: 50 });
+   * ```
+   */
+  list(actor: ActorRef, query?: OpportunityListQuery): Promise<Page<Opportunity>>;
+  /**
+   * A stage of a channel's pipeline with its probability, forecast category and stale limit, or
+   * undefined when the pipeline has no such stage. Throws a ValidationError for an unknown channel.
+   * @example
+   * ```ts
+   * crm.opportunities.stageInfo('key_account', 'bid'); // { label: 'Bid', probability: 60, … }
+   * ```
+   */
+  stageInfo<C extends Channel>(channel: C, stage: string): PipelineStage<StageOf<C>> | undefined;
+}
 
-export const opportunityListQuery = pageSchema.extend({
-  stage: z.array(z.string()).optional(),
-  ownerId: z.array(z.string()).optional(),
-  channel: z.array(z.string()).optional(),
-  accountId: z.array(z.string()).optional(),
-  open: z.boolean().optional(),
-});
-
-type StageMoveInput = { to: string; expectedVersion?: number };
-
-export const winInput = z
-  .object({
-    expectedVersion: z.number().int().min(1).optional(),
-    /** Create the order in the same transaction as the win. */
-    createOrder: z
-      .object({
-        promisedDelivery: z.string().optional(),
-        warrantyMonths: z.number().int().min(0).max(120).optional(),
-      })
-      .optional(),
-  })
-  .default({});
-
-/** Run one lifecycle event; the machine decides, the stage fields follow. */
-async function move(
+/** The deal team changed: the record and the governing team rows move together. */
+async function setDealTeam(
   ctx: CommandContext,
   opp: Opportunity,
-  event: OpportunityEvent,
-  name: string,
-  extra: Partial<Opportunity> = {},
-) {
-  const facts = await opportunityFacts(ctx, opp);
-  const decision = assertDecision(
-    decideOpportunity(opp.channel, opp.stage as OpportunityStage, facts, event),
-  );
-  return ctx.transition(ENTITY.opportunity, opp, decision, {
-    event: name,
-    changes: extra,
-    meta: { from: opp.stage, to: decision.to },
-  });
+  team: Opportunity['team'],
+  event: string,
+  meta: Record<string, unknown>,
+): Promise<Opportunity> {
+  const next = await ctx.update(ENTITY.opportunity, opp, { team }, event, meta);
+  await ctx.setTeam(next.id, next.ownerId, team);
+  return next;
 }
 
-/** Edits of lines and team are allowed only while the deal is open. */
-function assertOpen(opp: Opportunity, what: string): void {
-  if (!isOpportunityOpen(opp.stage as OpportunityStage)) {
-    throw new InvalidTransitionError(opp.stage, what, `the deal is ${opp.stage}; reopen it first`);
-  }
-}
-
-export function opportunityCommands(run: Runner) {
+export function opportunityCommands(run: Runner): OpportunityCommands {
   const withDeal = <T>(
     actor: ActorRef,
-    id: string,
+    deal: DealRef,
     action: 'edit' | 'manage_team',
     expectedVersion: number | undefined,
     fn: (ctx: CommandContext, opp: Opportunity) => Promise<T>,
-  ) =>
-    run.write(actor, async (ctx) => {
-      const opp = await ctx.load(ENTITY.opportunity, parseInput(idInput, id), action);
-      ctx.checkVersion('opportunity', opp, expectedVersion);
-      return fn(ctx, opp);
-    });
-
-  /** Forward or back along the pipeline; the machine checks the stage gates. */
-  const moveStage = (actor: ActorRef, id: string, type: 'ADVANCE' | 'RETREAT', input: StageMoveInput) => {
-    const data = parseInput(advanceInput, input);
-    return withDeal(actor, id, 'edit', data.expectedVersion, (ctx, opp) =>
-      move(ctx, opp, { type, to: data.to as OpportunityStage }, 'opportunity.stage_changed'),
-    );
-  };
+  ) => run.write(actor, async (ctx) => fn(ctx, await loadDeal(ctx, deal, action, expectedVersion)));
 
   return {
-    create: async (actor: ActorRef, input: CreateOpportunityInput): Promise<Opportunity> =>
-      run.write(actor, async (ctx) => {
-        const data = parseInput(createOpportunityInput, input);
-        const ownerId = data.ownerId ?? ctx.actor.id;
-        assertAssignable(ctx, ownerId);
-        await ctx.load(ENTITY.account, data.accountId);
-        return insertOpportunity(ctx, {
-          name: data.name,
-          accountId: data.accountId,
-          channel: data.channel,
-          currency: data.currency,
-          ownerId,
-          lines: await buildLines(ctx, data.lines),
-          team: data.team,
-          endCustomer: data.endCustomer
-            ? { name: data.endCustomer.name, tender: data.endCustomer.tender ?? null }
-            : null,
-          expectedClose: data.expectedClose ?? null,
-          requiredDelivery: data.requiredDelivery ?? null,
-          region: data.region ?? null,
-          competitors: data.competitors,
-          leadId: null,
-        });
-      }),
+    // The deal is stored with the input's channel, so the narrower type states what is returned.
+    create: <C extends Channel>(actor: ActorRef, input: CreateOpportunityInput & { channel: C }) =>
+      run.write(actor, (ctx) => createOpportunity(ctx, input)) as Promise<Opportunity & { channel: C }>,
 
-    update: async (actor: ActorRef, id: string, input: UpdateOpportunityInput): Promise<Opportunity> => {
+    update: async (actor, id, input) => {
       const data = parseInput(updateOpportunityInput, input);
       return withDeal(actor, id, 'edit', data.expectedVersion, async (ctx, opp) => {
         const { expectedVersion: _, endCustomer, ...rest } = data;
         const changes: Partial<Opportunity> = stripUndefined(rest) as Partial<Opportunity>;
-        if (endCustomer !== undefined)
-          changes.endCustomer = endCustomer
-            ? { name: endCustomer.name, tender: endCustomer.tender ?? null }
-            : null;
+        if (endCustomer !== undefined) changes.endCustomer = endCustomer ? toEndCustomer(endCustomer) : null;
         return ctx.update(ENTITY.opportunity, opp, changes, 'opportunity.updated');
       });
     },
 
-    /** Name the end customer and tender behind a system integrator. */
-    linkEndCustomer: async (
-      actor: ActorRef,
-      id: string,
-      input: { name: string; tender?: string; expectedVersion?: number },
-    ) =>
-      run.write(actor, async (ctx) => {
-        const data = parseInput(
-          z.object({
-            name: z.string().trim().min(1).max(200),
-            tender: z.string().trim().max(300).optional(),
-            expectedVersion: z.number().int().optional(),
-          }),
-          input,
-        );
-        const opp = await ctx.load(ENTITY.opportunity, parseInput(idInput, id), 'edit');
-        ctx.checkVersion('opportunity', opp, data.expectedVersion);
-        return ctx.update(
+    linkEndCustomer: async (actor, id, input) => {
+      const data = parseInput(linkEndCustomerInput, input);
+      return withDeal(actor, id, 'edit', data.expectedVersion, (ctx, opp) =>
+        ctx.update(
           ENTITY.opportunity,
           opp,
-          { endCustomer: { name: data.name, tender: data.tender ?? null } },
+          { endCustomer: toEndCustomer(data) },
           'opportunity.end_customer_linked',
-        );
-      }),
+        ),
+      );
+    },
 
-    advance: async (actor: ActorRef, id: string, input: StageMoveInput): Promise<Opportunity> =>
-      moveStage(actor, id, 'ADVANCE', input),
+    // Async, so bad input rejects the promise rather than throwing synchronously.
+    advance: async (actor, deal, input) =>
+      typedDeal(deal, await moveStage(run, 'ADVANCE', actor, deal, input)),
+    retreat: async (actor, deal, input) =>
+      typedDeal(deal, await moveStage(run, 'RETREAT', actor, deal, input)),
 
-    retreat: async (actor: ActorRef, id: string, input: StageMoveInput): Promise<Opportunity> =>
-      moveStage(actor, id, 'RETREAT', input),
-
-    addLine: async (
-      actor: ActorRef,
-      id: string,
-      input: LineItemInput & { expectedVersion?: number },
-    ): Promise<Opportunity> => {
-      const data = parseInput(lineItemInput.extend({ expectedVersion: z.number().int().optional() }), input);
+    addLine: async (actor, id, input) => {
+      const data = parseInput(addLineInput, input);
       return withDeal(actor, id, 'edit', data.expectedVersion, async (ctx, opp) => {
         assertOpen(opp, 'ADD_LINE');
         const lines = [...opp.lines, ...(await buildLines(ctx, [data]))];
-        return ctx.update(
-          ENTITY.opportunity,
-          opp,
-          { lines, amount: sumLines(lines, opp.currency) },
-          'opportunity.line_added',
-          { sku: data.sku },
-        );
+        return ctx.update(ENTITY.opportunity, opp, withLines(opp, lines), 'opportunity.line_added', {
+          sku: data.sku,
+        });
       });
     },
 
-    removeLine: async (
-      actor: ActorRef,
-      id: string,
-      lineId: string,
-      expectedVersion?: number,
-    ): Promise<Opportunity> =>
+    removeLine: async (actor, id, lineId, expectedVersion) =>
       withDeal(actor, id, 'edit', expectedVersion, async (ctx, opp) => {
         assertOpen(opp, 'REMOVE_LINE');
         const lines = opp.lines.filter((l) => l.id !== lineId);
         if (lines.length === opp.lines.length)
           throw new ValidationError([{ field: 'lineId', message: `no line ${lineId} on this deal` }]);
-        return ctx.update(
-          ENTITY.opportunity,
-          opp,
-          { lines, amount: sumLines(lines, opp.currency) },
-          'opportunity.line_removed',
-          { lineId },
-        );
+        return ctx.update(ENTITY.opportunity, opp, withLines(opp, lines), 'opportunity.line_removed', {
+          lineId,
+        });
       }),
 
-    /** Put a presales or service engineer (or another salesperson) on the deal's virtual team. */
-    addTeamMember: async (actor: ActorRef, id: string, input: TeamMemberInput): Promise<Opportunity> => {
+    addTeamMember: async (actor, id, input) => {
       const member = parseInput(teamMemberInput, input);
       return withDeal(actor, id, 'manage_team', undefined, async (ctx, opp) => {
         ctx.activeUser(member.userId, 'team member');
         if (member.userId === opp.ownerId)
           throw new ValidationError([{ field: 'userId', message: 'the owner is always on the team' }]);
         const team = [...opp.team.filter((m) => m.userId !== member.userId), member];
-        const next = await ctx.update(ENTITY.opportunity, opp, { team }, 'opportunity.team_member_added', {
+        return setDealTeam(ctx, opp, team, 'opportunity.team_member_added', {
           userId: member.userId,
           role: member.role,
         });
-        await ctx.setTeam(next.id, next.ownerId, team);
-        return next;
       });
     },
 
-    removeTeamMember: async (actor: ActorRef, id: string, userId: string): Promise<Opportunity> =>
+    removeTeamMember: async (actor, id, userId) =>
       withDeal(actor, id, 'manage_team', undefined, async (ctx, opp) => {
         const team = opp.team.filter((m) => m.userId !== userId);
         if (team.length === opp.team.length)
           throw new ValidationError([{ field: 'userId', message: `${userId} is not on the team` }]);
-        const next = await ctx.update(ENTITY.opportunity, opp, { team }, 'opportunity.team_member_removed', {
-          userId,
-        });
-        await ctx.setTeam(next.id, next.ownerId, team);
-        return next;
+        return setDealTeam(ctx, opp, team, 'opportunity.team_member_removed', { userId });
       }),
 
-    /** Close as won; optionally create the order in the same transaction. */
-    win: async (
-      actor: ActorRef,
-      id: string,
-      input: z.input<typeof winInput> = {},
-    ): Promise<{ opportunity: Opportunity; order: Order | null }> => {
+    win: async (actor, id, input = {}) => {
       const data = parseInput(winInput, input);
       return withDeal(actor, id, 'edit', data.expectedVersion, async (ctx, opp) => {
-        const won = await move(ctx, opp, { type: 'WIN' }, 'opportunity.won');
+        const won = await moveOpportunity(ctx, opp, { type: 'WIN' }, 'opportunity.won');
         const order = data.createOrder ? await insertOrderFromOpportunity(ctx, won, data.createOrder) : null;
         return { opportunity: won, order };
       });
     },
 
-    lose: async (
-      actor: ActorRef,
-      id: string,
-      input: { reason: string; competitor?: string; expectedVersion?: number },
-    ): Promise<Opportunity> => {
+    lose: async (actor, id, input) => {
       const data = parseInput(loseInput, input);
       return withDeal(actor, id, 'edit', data.expectedVersion, (ctx, opp) =>
-        move(ctx, opp, { type: 'LOSE', reason: data.reason }, 'opportunity.lost', {
-          competitors:
-            data.competitor && !opp.competitors.includes(data.competitor)
-              ? [...opp.competitors, data.competitor]
-              : opp.competitors,
+        moveOpportunity(ctx, opp, { type: 'LOSE', reason: data.reason }, 'opportunity.lost', {
+          changes: {
+            competitors:
+              data.competitor && !opp.competitors.includes(data.competitor)
+                ? [...opp.competitors, data.competitor]
+                : opp.competitors,
+          },
         }),
       );
     },
 
-    reopen: async (
-      actor: ActorRef,
-      id: string,
-      input: { to?: string; expectedVersion?: number } = {},
-    ): Promise<Opportunity> => {
+    reopen: async (actor, deal, input = {}) => {
       const data = parseInput(reopenInput, input);
-      return withDeal(actor, id, 'edit', data.expectedVersion, (ctx, opp) =>
-        move(
-          ctx,
-          opp,
-          data.to ? { type: 'REOPEN', to: data.to as OpportunityStage } : { type: 'REOPEN' },
-          'opportunity.reopened',
-        ),
+      const to = data.to as OpportunityStage | undefined;
+      const reopened = await withDeal(actor, deal, 'edit', data.expectedVersion, (ctx, opp) =>
+        moveOpportunity(ctx, opp, to ? { type: 'REOPEN', to } : { type: 'REOPEN' }, 'opportunity.reopened'),
       );
+      return typedDeal(deal, reopened);
     },
 
-    get: async (actor: ActorRef, id: string): Promise<Opportunity> =>
-      run.read(actor, (ctx) => ctx.load(ENTITY.opportunity, parseInput(idInput, id))),
+    get: async (actor, id) =>
+      run.read(actor, (ctx) => ctx.load(ENTITY.opportunity, parseInput(idSchema, id))),
 
-    /** Why this user can see this deal: the grants, in words. */
-    explainAccess: async (actor: ActorRef, id: string): Promise<AccessExplanation> =>
+    explainAccess: async (actor, id) =>
       run.read(actor, async (ctx) =>
-        ctx.explain(ENTITY.opportunity, await ctx.load(ENTITY.opportunity, parseInput(idInput, id))),
+        ctx.explain(ENTITY.opportunity, await ctx.load(ENTITY.opportunity, parseInput(idSchema, id))),
       ),
 
-    list: async (
-      actor: ActorRef,
-      query: z.input<typeof opportunityListQuery> = {},
-    ): Promise<Page<Opportunity>> =>
-      run.read(actor, (ctx) => {
-        const { limit, cursor, ...where } = parseInput(opportunityListQuery, query);
-        return ctx.tx.opportunities.list({
-          where: stripUndefined(where) as OpportunityFilter,
-          scope: ctx.scope(),
-          limit,
-          ...(cursor ? { cursor } : {}),
-        });
-      }),
+    list: async (actor, query = {}) =>
+      run.read(actor, (ctx) => listPage(ctx, ctx.tx.opportunities, parseInput(opportunityListQuery, query))),
 
-    /** The stages of this deal's pipeline with probability and forecast category. */
-    stageInfo,
+    // Validated like any input: a channel from a request may be 'bogus' or '__proto__'.
+    stageInfo: <C extends Channel>(channel: C, stage: string) => {
+      const q = parseInput(stageInfoQuery, { channel, stage });
+      return stageInfo(q.channel as C, q.stage);
+    },
   };
 }

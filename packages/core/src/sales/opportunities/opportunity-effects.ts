@@ -1,6 +1,6 @@
 import { type EffectHandlers, noChange } from '../../lifecycle/effect-handlers.js';
 import type { Opportunity } from './opportunity.js';
-import { stageFields } from './opportunity-support.js';
+import { stageFields } from './opportunity-rules.js';
 
 /** What the opportunity machine's effects set on the deal: a stage brings its probability and forecast. */
 export const OPPORTUNITY_EFFECTS: EffectHandlers<Opportunity> = {

@@ -6,6 +6,7 @@ import { type Decision, refused } from '../../lifecycle/decision.js';
 import { eventText } from '../../lifecycle/effects.js';
 import { type Gate, hasText, type TransitionRow } from '../../lifecycle/machine-spec.js';
 import {
+  isPipelineChannel,
   OPPORTUNITY_CHANNELS,
   OPPORTUNITY_STAGES,
   type OpportunityGateId,
@@ -187,8 +188,7 @@ export function decideOpportunity(
   facts: OpportunityFacts,
   event: OpportunityEvent,
 ): Decision<OpportunityStage> {
-  const compiled = machines[channel];
-  if (compiled === undefined)
-    return refused(stage, String(event?.type), `"${channel}" is not a sales channel`);
-  return compiled.decide(stage, facts, event);
+  if (!isPipelineChannel(channel))
+    return refused(stage, String(event?.type), `"${String(channel)}" is not a sales channel`);
+  return machines[channel].decide(stage, facts, event);
 }

@@ -14,32 +14,47 @@ export const OPPORTUNITY_STAGES = [
 ] as const;
 export type OpportunityStage = (typeof OPPORTUNITY_STAGES)[number];
 
-/** Entry conditions a stage can demand; defined (with their reasons) in `opportunity-gates.ts`. */
+/** Entry conditions a stage can demand; defined (with their reasons) in `opportunity-machine.ts`. */
 export type OpportunityGateId = 'presales' | 'hasLines' | 'hasAmount' | 'lossReason' | 'noOrder';
 
-export interface PipelineStage {
-  readonly id: OpportunityStage;
+/** Open stages move along the pipeline; won and lost close the deal. */
+export type StageKind = 'open' | 'won' | 'lost';
+
+/** One stage of a pipeline. The type parameters keep a template's literal ids and kinds. */
+export interface PipelineStage<
+  Id extends OpportunityStage = OpportunityStage,
+  K extends StageKind = StageKind,
+> {
+  readonly id: Id;
   readonly label: string;
   /** Win probability in percent (0–100), used to weight the forecast. */
   readonly probability: number;
   readonly forecastCategory: ForecastCategory;
   /** Days without progress after which the deal counts as stale; null for closed stages. */
   readonly staleAfterDays: number | null;
-  readonly kind: 'open' | 'won' | 'lost';
+  readonly kind: K;
   /** Gates checked whenever a deal enters this stage, whichever event moves it there. */
   readonly entryGates: readonly OpportunityGateId[];
 }
 
-const open = (
-  id: OpportunityStage,
+const open = <const Id extends OpportunityStage>(
+  id: Id,
   label: string,
   probability: number,
   forecastCategory: ForecastCategory,
   staleAfterDays: number,
   entryGates: readonly OpportunityGateId[] = [],
-): PipelineStage => ({ id, label, probability, forecastCategory, staleAfterDays, kind: 'open', entryGates });
+): PipelineStage<Id, 'open'> => ({
+  id,
+  label,
+  probability,
+  forecastCategory,
+  staleAfterDays,
+  kind: 'open',
+  entryGates,
+});
 
-const won = (entryGates: readonly OpportunityGateId[]): PipelineStage => ({
+const won = (entryGates: readonly OpportunityGateId[]): PipelineStage<'won', 'won'> => ({
   id: 'won',
   label: 'Won',
   probability: 100,
@@ -49,7 +64,7 @@ const won = (entryGates: readonly OpportunityGateId[]): PipelineStage => ({
   entryGates,
 });
 
-const lost: PipelineStage = {
+const lost: PipelineStage<'lost', 'lost'> = {
   id: 'lost',
   label: 'Lost',
   probability: 0,
@@ -64,8 +79,11 @@ const lost: PipelineStage = {
  * need the technical department from the solution stage on, so their stages are longer, slower to
  * go stale, and gated on the deal team; distribution deals are short standard-product sales;
  * wireless has its own team and lends demo units before it quotes.
+ *
+ * `as const` keeps each template's stage ids as literals: the stage types below are read off this
+ * data, so a stage added here is at once a valid `advance` target for that channel and no other.
  */
-export const PIPELINE_TEMPLATES: Readonly<Record<Channel, readonly PipelineStage[]>> = {
+export const PIPELINE_TEMPLATES = {
   key_account: [
     open('qualification', 'Qualification', 10, 'pipeline', 30),
     open('needs_analysis', 'Needs analysis', 20, 'pipeline', 30),
@@ -90,18 +108,44 @@ export const PIPELINE_TEMPLATES: Readonly<Record<Channel, readonly PipelineStage
     won(['hasLines', 'hasAmount']),
     lost,
   ],
-};
+} as const satisfies Readonly<Record<Channel, readonly PipelineStage[]>>;
+
+type Templates = typeof PIPELINE_TEMPLATES;
+
+/** Every stage id of channel `C`'s pipeline, open and closed; a union of channels gives the union of their stages. */
+export type StageOf<C extends Channel> = Templates[C][number]['id'];
+/** The stages a deal of channel `C` can be moved to by `advance`, `retreat` or `reopen`. */
+export type OpenStageOf<C extends Channel> = Extract<Templates[C][number], { kind: 'open' }>['id'];
+/** Key-account project stages: `'qualification' | 'needs_analysis' | 'solution' | 'bid' | 'negotiation' | 'won' | 'lost'`. */
+export type KeyAccountStage = StageOf<'key_account'>;
+/** Distribution stages: `'qualification' | 'proposal' | 'negotiation' | 'won' | 'lost'`. */
+export type DistributionStage = StageOf<'distribution'>;
+/** Wireless stages: `'qualification' | 'demo' | 'proposal' | 'negotiation' | 'won' | 'lost'`. */
+export type WirelessStage = StageOf<'wireless'>;
+/** The ordered stages of channel `C`'s pipeline. */
+export type Pipeline<C extends Channel = Channel> = readonly PipelineStage<StageOf<C>>[];
 
 export const OPPORTUNITY_CHANNELS = Object.keys(PIPELINE_TEMPLATES) as readonly Channel[];
 
-/** The ordered stages of a channel's pipeline. */
-export function pipelineFor(channel: Channel): readonly PipelineStage[] {
-  return PIPELINE_TEMPLATES[channel];
+/**
+ * Whether `channel` names a built-in pipeline. `Object.hasOwn`, not `in` or a lookup: a channel
+ * read from a request may be `'__proto__'` or `'constructor'`, which every object literal inherits.
+ */
+export function isPipelineChannel(channel: unknown): channel is Channel {
+  return typeof channel === 'string' && Object.hasOwn(PIPELINE_TEMPLATES, channel);
 }
 
-/** A stage of a channel's pipeline, or undefined when that pipeline has no such stage. */
-export function stageInfo(channel: Channel, stage: string): PipelineStage | undefined {
-  return PIPELINE_TEMPLATES[channel].find((s) => s.id === stage);
+/** The ordered stages of a channel's pipeline. */
+export function pipelineFor<C extends Channel>(channel: C): Pipeline<C> {
+  return PIPELINE_TEMPLATES[channel] as Pipeline<C>;
+}
+
+/** A stage of a channel's pipeline, or undefined when there is no such channel or stage. */
+export function stageInfo<C extends Channel>(
+  channel: C,
+  stage: string,
+): PipelineStage<StageOf<C>> | undefined {
+  return isPipelineChannel(channel) ? pipelineFor(channel).find((s) => s.id === stage) : undefined;
 }
 
 /** How messages name a pipeline: "the key account pipeline". */

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import {
   expectedVersionSchema,
   idSchema,
+  oneOrMany,
   optionalText,
+  pageSchema,
   type RecordBase,
   type Region,
   regionSchema,
@@ -19,7 +21,9 @@ import {
 } from '../../domain/enums.js';
 import { currencySchema, type Money, nonNegativeMoneySchema } from '../../kernel/money.js';
 import { type CalendarDate, calendarDateSchema, type Instant } from '../../kernel/time.js';
+import type { Order } from '../orders/order.js';
 import { skuSchema } from '../products/product.js';
+import type { OpenStageOf, OpportunityStage, StageOf } from './opportunity-pipelines.js';
 
 export interface LineItem {
   id: string;
@@ -71,6 +75,24 @@ export interface Opportunity extends RecordBase {
   duplicateOfId: string | null;
 }
 
+/**
+ * A deal named by its id, or the deal itself. Pass the deal (as `create` or `get` returned it) and
+ * the compiler checks stage ids against its channel's pipeline; at run time only its id is used, and
+ * its channel must be the stored deal's.
+ */
+export type DealRef<C extends Channel = Channel> = string | { id: string; channel: C };
+
+/**
+ * The stage ids a move may name: the open stages of channel `C`, or — for a bare id, whose channel
+ * the compiler cannot know (`C` is `never`) — any pipeline's stage id, so a typo is still caught.
+ */
+export type StageTarget<C extends Channel> = [C] extends [never] ? StageOf<Channel> : OpenStageOf<C>;
+
+/** An opportunity whose channel is known at compile time; plain `Opportunity` when it is not. */
+export type OpportunityOf<C extends Channel> = [C] extends [never]
+  ? Opportunity
+  : Opportunity & { channel: C };
+
 export const lineItemInput = z.object({
   sku: skuSchema,
   description: optionalText(500),
@@ -101,6 +123,11 @@ export const teamInput = z
 
 export const endCustomerSchema = z.object({ name: text(200), tender: optionalText(300) });
 
+/** The end customer as stored: an unnamed tender is null, not missing. */
+export function toEndCustomer(input: z.output<typeof endCustomerSchema>): EndCustomer {
+  return { name: input.name, tender: input.tender ?? null };
+}
+
 export const createOpportunityInput = z.object({
   name: text(200),
   accountId: idSchema,
@@ -128,17 +155,72 @@ export const updateOpportunityInput = z.object({
 });
 export type UpdateOpportunityInput = z.input<typeof updateOpportunityInput>;
 
+/** Forward or back along the pipeline, by stage id (`'bid'` on a key-account deal, `'proposal'` elsewhere). */
 export const advanceInput = z.object({
   to: z.string().trim().min(1).max(64),
   expectedVersion: expectedVersionSchema,
 });
+/**
+ * What `advance` and `retreat` take. `S` narrows `to` to the stages of the deal's pipeline when the
+ * channel is known at compile time; the run-time check is the machine's, whatever the type said.
+ */
+export type StageMoveInput<S extends string = OpportunityStage> = Omit<z.input<typeof advanceInput>, 'to'> & {
+  to: S;
+};
+
 export const loseInput = z.object({
   reason: text(500),
   competitor: optionalText(200),
   expectedVersion: expectedVersionSchema,
 });
+export type LoseOpportunityInput = z.input<typeof loseInput>;
+
 export const reopenInput = z.object({
   to: z.string().trim().min(1).max(64).optional(),
   expectedVersion: expectedVersionSchema,
 });
-export const versionOnlyInput = z.object({ expectedVersion: expectedVersionSchema }).default({});
+/** What `reopen` takes: the open stage to reopen at, narrowed like `StageMoveInput`. */
+export type ReopenOpportunityInput<S extends string = OpportunityStage> = Omit<
+  z.input<typeof reopenInput>,
+  'to'
+> & { to?: S };
+
+export const winInput = z
+  .object({
+    expectedVersion: expectedVersionSchema,
+    /** Create the order in the same transaction as the win. */
+    createOrder: z
+      .object({
+        promisedDelivery: z.string().optional(),
+        warrantyMonths: z.number().int().min(0).max(120).optional(),
+      })
+      .optional(),
+  })
+  .default({});
+export type WinOpportunityInput = z.input<typeof winInput>;
+
+/** A won deal, and its order when the win asked for one. */
+export interface WinResult {
+  opportunity: Opportunity;
+  order: Order | null;
+}
+
+/** The project behind a system integrator, named after the deal was created. */
+export const linkEndCustomerInput = endCustomerSchema.extend({ expectedVersion: expectedVersionSchema });
+export type LinkEndCustomerInput = z.input<typeof linkEndCustomerInput>;
+
+export const addLineInput = lineItemInput.extend({ expectedVersion: expectedVersionSchema });
+export type AddLineInput = z.input<typeof addLineInput>;
+
+/** `stageInfo`'s arguments, validated like any input: a known channel and a stage id. */
+export const stageInfoQuery = z.object({ channel: channelSchema, stage: z.string().trim().min(1).max(64) });
+
+export const opportunityListQuery = pageSchema.extend({
+  stage: oneOrMany(z.string()).optional(),
+  ownerId: oneOrMany(idSchema).optional(),
+  channel: oneOrMany(z.string()).optional(),
+  accountId: oneOrMany(idSchema).optional(),
+  /** Only deals still in an open stage (true) or only closed ones (false). */
+  open: z.boolean().optional(),
+});
+export type OpportunityListQuery = z.input<typeof opportunityListQuery>;

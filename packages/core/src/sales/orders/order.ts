@@ -1,8 +1,16 @@
 import { z } from 'zod';
-import { expectedVersionSchema, idSchema, optionalText, type RecordBase, text } from '../../domain/common.js';
+import {
+  expectedVersionSchema,
+  idSchema,
+  oneOrMany,
+  optionalText,
+  pageSchema,
+  type RecordBase,
+  text,
+} from '../../domain/common.js';
 import { type Channel, channelSchema } from '../../domain/enums.js';
 import { currencySchema, type Money, nonNegativeMoneySchema } from '../../kernel/money.js';
-import { type CalendarDate, calendarDateSchema, type Instant } from '../../kernel/time.js';
+import { type CalendarDate, calendarDateSchema, type Instant, instantSchema } from '../../kernel/time.js';
 import { skuSchema } from '../products/product.js';
 import type { OrderStatus } from './order-machine.js';
 
@@ -41,6 +49,7 @@ export const orderLineInput = z.object({
   quantity: z.number().int().positive().max(10_000_000),
   unitPrice: nonNegativeMoneySchema,
 });
+export type OrderLineInput = z.input<typeof orderLineInput>;
 
 export const createOrderFromOpportunityInput = z.object({
   promisedDelivery: calendarDateSchema.optional(),
@@ -73,5 +82,22 @@ export const shipInput = z.object({
   expectedVersion: expectedVersionSchema,
 });
 export type ShipInput = z.input<typeof shipInput>;
+/** The lines of one shipment, after parsing (serials default to none). */
+export type Shipment = z.output<typeof shipInput>['lines'];
+
+/** Delivery, by default now; a delivery in the future is refused. */
+export const deliverInput = z
+  .object({ deliveredAt: instantSchema.optional(), expectedVersion: expectedVersionSchema })
+  .default({});
+export type DeliverOrderInput = z.input<typeof deliverInput>;
 
 export const cancelOrderInput = z.object({ reason: text(500), expectedVersion: expectedVersionSchema });
+export type CancelOrderInput = z.input<typeof cancelOrderInput>;
+
+export const orderListQuery = pageSchema.extend({
+  status: oneOrMany(z.string()).optional(),
+  ownerId: oneOrMany(idSchema).optional(),
+  accountId: oneOrMany(idSchema).optional(),
+  opportunityId: oneOrMany(idSchema).optional(),
+});
+export type OrderListQuery = z.input<typeof orderListQuery>;

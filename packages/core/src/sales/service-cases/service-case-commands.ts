@@ -1,36 +1,93 @@
-import { z } from 'zod';
-import { type Page, pageSchema } from '../../domain/common.js';
+import { type ExpectedVersionInput, expectedVersionInput, idSchema, type Page } from '../../domain/common.js';
 import { parseInput } from '../../kernel/validate.js';
 import { assertDecision } from '../../lifecycle/decision.js';
 import type { ActorRef } from '../../service/actor.js';
 import type { CommandContext } from '../../service/context.js';
 import { ENTITY } from '../../service/entities.js';
+import { listPage } from '../../service/list-page.js';
 import type { Runner } from '../../service/runner.js';
-import { stripUndefined } from '../../service/strip-undefined.js';
-import type { ServiceCaseFilter } from '../../storage/repositories.js';
-import { versionInput } from '../orders/order-flow.js';
 import {
   type OpenServiceCaseInput,
   openServiceCaseInput,
+  type ProgressServiceCaseInput,
   progressServiceCaseInput,
+  type ResolveServiceCaseInput,
   resolveServiceCaseInput,
   type ServiceCase,
+  type ServiceCaseListQuery,
+  serviceCaseListQuery,
 } from './service-case.js';
 import { decideServiceCase, type ServiceCaseEvent } from './service-case-machine.js';
-import { assertServiceable, caseLine, isUnderWarranty, warrantyFor } from './service-case-support.js';
+import { assertServiceable, caseLine, isUnderWarranty, warrantyFor } from './service-case-rules.js';
 
-const idInput = z.string().trim().min(1, 'required').max(100);
-
-export const serviceCaseListQuery = pageSchema.extend({
-  status: z.array(z.string()).optional(),
-  orderId: z.array(z.string()).optional(),
-  accountId: z.array(z.string()).optional(),
-  ownerId: z.array(z.string()).optional(),
-});
+/**
+ * Service cases (售后服务): repair, replacement or periodic maintenance of units a customer has
+ * received, seen by the deal team that sold them, so the relationship keeps bringing repeat business.
+ */
+export interface ServiceCaseCommands {
+  /**
+   * Open a case on a delivered order, for one unit (by serial or line) or the whole order; whether
+   * it is under warranty is settled now, on the service's calendar.
+   * @example
+   * ```ts
+   * const sc = await crm.serviceCases.open(service, {
+   *   orderId: order.id, serial: 'LS00017', kind: 'repair', summary: '扫描枪无法识别条码',
+   * });
+   * ```
+   */
+  open(actor: ActorRef, input: OpenServiceCaseInput): Promise<ServiceCase>;
+  /**
+   * The next working step: diagnosing, then repair or replacement (a unit found beyond repair is replaced).
+   * @example
+   * ```ts
+   * await crm.serviceCases.progress(service, sc.id, { to: 'diagnosing', note: '寄回检测' });
+   * ```
+   */
+  progress(actor: ActorRef, id: string, input: ProgressServiceCaseInput): Promise<ServiceCase>;
+  /**
+   * Say what was done for the customer; a repair or replacement case is resolved only after that step.
+   * @example
+   * ```ts
+   * await crm.serviceCases.resolve(service, sc.id, { resolution: '更换扫描头, 客户确认可用' });
+   * ```
+   */
+  resolve(actor: ActorRef, id: string, input: ResolveServiceCaseInput): Promise<ServiceCase>;
+  /**
+   * Close a resolved case; it is frozen from then on.
+   * @example
+   * ```ts
+   * await crm.serviceCases.close(service, sc.id);
+   * ```
+   */
+  close(actor: ActorRef, id: string, input?: ExpectedVersionInput): Promise<ServiceCase>;
+  /**
+   * The customer reports the problem again; the case goes back to diagnosing and the old
+   * resolution stays in its history.
+   * @example
+   * ```ts
+   * await crm.serviceCases.reopen(service, sc.id);
+   * ```
+   */
+  reopen(actor: ActorRef, id: string, input?: ExpectedVersionInput): Promise<ServiceCase>;
+  /**
+   * One case the actor may see (NOT_FOUND otherwise, exactly as for a missing one).
+   * @example
+   * ```ts
+   * const sc = await crm.serviceCases.get(li, caseId);
+   * ```
+   */
+  get(actor: ActorRef, id: string): Promise<ServiceCase>;
+  /**
+   * The cases the actor may see, one page at a time; every filter takes one value or several.
+   * @example
+   * ```ts
+   * const open = await crm.serviceCases.list(service, { status: ['open', 'diagnosing'], orderId: order.id });
+   * ```
+   */
+  list(actor: ActorRef, query?: ServiceCaseListQuery): Promise<Page<ServiceCase>>;
+}
 
 const PROGRESS_EVENTS = { diagnosing: 'DIAGNOSE', repair: 'REPAIR', replacement: 'REPLACE' } as const;
-
-type Version = { expectedVersion?: number | undefined };
 
 /** Run one lifecycle event on the case; the machine decides, the history records the move. */
 async function move(
@@ -38,35 +95,32 @@ async function move(
   sc: ServiceCase,
   event: ServiceCaseEvent,
   name: string,
-  changes: Partial<ServiceCase> = {},
   meta: Record<string, unknown> = {},
 ): Promise<ServiceCase> {
   const decision = assertDecision(decideServiceCase(sc.status, { kind: sc.kind }, event));
   return ctx.transition(ENTITY.serviceCase, sc, decision, {
     event: name,
-    changes,
     meta: { from: sc.status, to: decision.to, ...meta },
   });
 }
 
-export function serviceCaseCommands(run: Runner) {
+export function serviceCaseCommands(run: Runner): ServiceCaseCommands {
   const withCase = <T>(
     actor: ActorRef,
     id: string,
-    input: Version,
+    input: { expectedVersion?: number | undefined },
     fn: (ctx: CommandContext, sc: ServiceCase) => Promise<T>,
   ) =>
     run.write(actor, async (ctx) => {
-      const sc = await ctx.load(ENTITY.serviceCase, parseInput(idInput, id), 'edit');
+      const sc = await ctx.load(ENTITY.serviceCase, parseInput(idSchema, id), 'edit');
       ctx.checkVersion('service case', sc, input.expectedVersion);
       return fn(ctx, sc);
     });
 
   // Every command is async so that bad input rejects the promise rather than throwing synchronously.
   return {
-    /** Repair, replacement or maintenance of delivered units; the deal team sees the case. */
-    open: async (actor: ActorRef, input: OpenServiceCaseInput) =>
-      run.write(actor, async (ctx): Promise<ServiceCase> => {
+    open: async (actor, input) =>
+      run.write(actor, async (ctx) => {
         const data = parseInput(openServiceCaseInput, input);
         const order = await ctx.load(ENTITY.order, data.orderId);
         assertServiceable(order);
@@ -74,11 +128,7 @@ export function serviceCaseCommands(run: Runner) {
         const assignee = data.assigneeId ? ctx.activeUser(data.assigneeId, 'assignee') : null;
         const warrantyUntil = warrantyFor(order, line);
         const sc: ServiceCase = {
-          tenantId: ctx.tx.tenantId,
-          id: ctx.newId('case'),
-          version: 1,
-          createdAt: ctx.now,
-          updatedAt: ctx.now,
+          ...ctx.stamp('case'),
           accountId: order.accountId,
           orderId: order.id,
           opportunityId: order.opportunityId,
@@ -100,7 +150,7 @@ export function serviceCaseCommands(run: Runner) {
         });
       }),
 
-    progress: async (actor: ActorRef, id: string, input: z.input<typeof progressServiceCaseInput>) => {
+    progress: async (actor, id, input) => {
       const data = parseInput(progressServiceCaseInput, input);
       return withCase(actor, id, data, (ctx, sc) =>
         move(
@@ -108,45 +158,32 @@ export function serviceCaseCommands(run: Runner) {
           sc,
           { type: PROGRESS_EVENTS[data.to] },
           'service_case.progressed',
-          {},
           data.note ? { note: data.note } : {},
         ),
       );
     },
 
-    resolve: async (actor: ActorRef, id: string, input: z.input<typeof resolveServiceCaseInput>) => {
+    resolve: async (actor, id, input) => {
       const data = parseInput(resolveServiceCaseInput, input);
       return withCase(actor, id, data, (ctx, sc) =>
         move(ctx, sc, { type: 'RESOLVE', resolution: data.resolution }, 'service_case.resolved'),
       );
     },
 
-    close: async (actor: ActorRef, id: string, input: Version = {}) =>
-      withCase(actor, id, parseInput(versionInput, input), (ctx, sc) =>
+    close: async (actor, id, input = {}) =>
+      withCase(actor, id, parseInput(expectedVersionInput, input), (ctx, sc) =>
         move(ctx, sc, { type: 'CLOSE' }, 'service_case.closed'),
       ),
 
-    /** The customer reports the problem again; the old resolution stays in the history. */
-    reopen: async (actor: ActorRef, id: string, input: Version = {}) =>
-      withCase(actor, id, parseInput(versionInput, input), (ctx, sc) =>
+    reopen: async (actor, id, input = {}) =>
+      withCase(actor, id, parseInput(expectedVersionInput, input), (ctx, sc) =>
         move(ctx, sc, { type: 'REOPEN' }, 'service_case.reopened'),
       ),
 
-    get: async (actor: ActorRef, id: string): Promise<ServiceCase> =>
-      run.read(actor, (ctx) => ctx.load(ENTITY.serviceCase, parseInput(idInput, id))),
+    get: async (actor, id) =>
+      run.read(actor, (ctx) => ctx.load(ENTITY.serviceCase, parseInput(idSchema, id))),
 
-    list: async (
-      actor: ActorRef,
-      query: z.input<typeof serviceCaseListQuery> = {},
-    ): Promise<Page<ServiceCase>> =>
-      run.read(actor, (ctx) => {
-        const { limit, cursor, ...where } = parseInput(serviceCaseListQuery, query);
-        return ctx.tx.serviceCases.list({
-          where: stripUndefined(where) as ServiceCaseFilter,
-          scope: ctx.scope(),
-          limit,
-          ...(cursor ? { cursor } : {}),
-        });
-      }),
+    list: async (actor, query = {}) =>
+      run.read(actor, (ctx) => listPage(ctx, ctx.tx.serviceCases, parseInput(serviceCaseListQuery, query))),
   };
 }

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { expectedVersionSchema, idSchema, optionalText, type RecordBase, text } from '../../domain/common.js';
+import {
+  expectedVersionSchema,
+  idSchema,
+  oneOrMany,
+  optionalText,
+  pageSchema,
+  type RecordBase,
+  text,
+} from '../../domain/common.js';
 import { type ServiceCaseKind, serviceCaseKindSchema } from '../../domain/enums.js';
 import type { CalendarDate, Instant } from '../../kernel/time.js';
 import type { ServiceCaseStatus } from './service-case-machine.js';
@@ -34,12 +42,24 @@ export const openServiceCaseInput = z.object({
 });
 export type OpenServiceCaseInput = z.input<typeof openServiceCaseInput>;
 
+/** The next working step on a case: diagnosing, then repair or replacement. */
 export const progressServiceCaseInput = z.object({
   to: z.enum(['diagnosing', 'repair', 'replacement']),
   note: optionalText(1000),
   expectedVersion: expectedVersionSchema,
 });
+export type ProgressServiceCaseInput = z.input<typeof progressServiceCaseInput>;
+
 export const resolveServiceCaseInput = z.object({
   resolution: text(1000),
   expectedVersion: expectedVersionSchema,
 });
+export type ResolveServiceCaseInput = z.input<typeof resolveServiceCaseInput>;
+
+export const serviceCaseListQuery = pageSchema.extend({
+  status: oneOrMany(z.string()).optional(),
+  orderId: oneOrMany(idSchema).optional(),
+  accountId: oneOrMany(idSchema).optional(),
+  ownerId: oneOrMany(idSchema).optional(),
+});
+export type ServiceCaseListQuery = z.input<typeof serviceCaseListQuery>;

@@ -1,10 +1,9 @@
-import { ValidationError } from '../../kernel/errors.js';
 import type { Money } from '../../kernel/money.js';
 import type { CommandContext } from '../../service/context.js';
 import type { LineItem, LineItemInput, Opportunity } from './opportunity.js';
 import type { OpportunityFacts } from './opportunity-machine.js';
-import { stageInfo } from './opportunity-pipelines.js';
 
+/** What the machine's gates need to know about a deal beyond its own row: whether it has an order. */
 export async function opportunityFacts(ctx: CommandContext, opp: Opportunity): Promise<OpportunityFacts> {
   const hasOrder = (await ctx.tx.orders.count({ opportunityId: [opp.id] }, { kind: 'all' })) > 0;
   return {
@@ -15,42 +14,6 @@ export async function opportunityFacts(ctx: CommandContext, opp: Opportunity): P
     hasOrder,
     endCustomerKnown: opp.endCustomer !== null,
   };
-}
-
-/** Price, probability and forecast follow the stage the deal is in. */
-export function stageFields(
-  opp: Pick<Opportunity, 'channel'>,
-  stage: string,
-  now: string,
-): Partial<Opportunity> {
-  const info = stageInfo(opp.channel, stage);
-  if (!info)
-    throw new ValidationError([
-      { field: 'stage', message: `${stage} is not a stage of the ${opp.channel} pipeline` },
-    ]);
-  return {
-    stage,
-    probability: info.probability,
-    forecastCategory: info.forecastCategory,
-    stageEnteredAt: now,
-    closedAt: info.kind === 'open' ? null : now,
-  };
-}
-
-export function sumLines(lines: readonly LineItem[], currency: string): Money {
-  let amount = 0;
-  for (const line of lines) {
-    if (line.unitPrice.currency !== currency) {
-      throw new ValidationError([
-        {
-          field: 'lines',
-          message: `line ${line.sku} is in ${line.unitPrice.currency}, the deal in ${currency}`,
-        },
-      ]);
-    }
-    amount += line.unitPrice.amount * line.quantity;
-  }
-  return { amount, currency };
 }
 
 /** Lines with the product category looked up, so baskets of sibling SKUs can be compared later. */

@@ -1,0 +1,97 @@
+import { idSchema } from '../../domain/common.js';
+import type { Channel } from '../../domain/enums.js';
+import { InvalidTransitionError, ValidationError } from '../../kernel/errors.js';
+import { parseInput } from '../../kernel/validate.js';
+import { assertDecision } from '../../lifecycle/decision.js';
+import type { ActorRef } from '../../service/actor.js';
+import type { CommandContext } from '../../service/context.js';
+import { ENTITY } from '../../service/entities.js';
+import type { Runner } from '../../service/runner.js';
+import {
+  advanceInput,
+  type DealRef,
+  type Opportunity,
+  type OpportunityOf,
+  type StageMoveInput,
+} from './opportunity.js';
+import { decideOpportunity, isOpportunityOpen, type OpportunityEvent } from './opportunity-machine.js';
+import type { OpportunityStage } from './opportunity-pipelines.js';
+import { opportunityFacts } from './opportunity-reads.js';
+
+/**
+ * Load a deal for a change by the actor, at the version they read. A deal passed as an object must
+ * carry the stored deal's channel: the compiler typed the stage ids by it, so a stale or hand-made
+ * object naming another channel is refused rather than trusted.
+ */
+export async function loadDeal(
+  ctx: CommandContext,
+  deal: DealRef,
+  action: 'edit' | 'manage_team',
+  expectedVersion: number | undefined,
+): Promise<Opportunity> {
+  const named = typeof deal === 'object' && deal !== null ? deal : null;
+  const opp = await ctx.load(ENTITY.opportunity, parseInput(idSchema, named ? named.id : deal), action);
+  if (named && named.channel !== opp.channel) {
+    throw new ValidationError([
+      {
+        field: 'channel',
+        message: `the deal is on the ${opp.channel} channel, not ${String(named.channel)}`,
+      },
+    ]);
+  }
+  ctx.checkVersion('opportunity', opp, expectedVersion);
+  return opp;
+}
+
+/**
+ * The deal typed with the channel its reference named. Sound because `loadDeal` refused a reference
+ * naming another channel than the stored one, and a deal never changes channel.
+ */
+export function typedDeal<C extends Channel>(_ref: DealRef<C>, opp: Opportunity): OpportunityOf<C> {
+  return opp as OpportunityOf<C>;
+}
+
+/** Run one lifecycle event on the deal; the machine decides, the stage fields follow its effects. */
+export async function moveOpportunity(
+  ctx: CommandContext,
+  opp: Opportunity,
+  event: OpportunityEvent,
+  name: string,
+  step: { changes?: Partial<Opportunity>; meta?: Record<string, unknown> } = {},
+): Promise<Opportunity> {
+  const facts = await opportunityFacts(ctx, opp);
+  const decision = assertDecision(
+    decideOpportunity(opp.channel, opp.stage as OpportunityStage, facts, event),
+  );
+  return ctx.transition(ENTITY.opportunity, opp, decision, {
+    event: name,
+    changes: step.changes ?? {},
+    meta: { from: opp.stage, to: decision.to, ...step.meta },
+  });
+}
+
+/** Lines and the deal's own facts change only while it is open; a closed deal is reopened first. */
+export function assertOpen(opp: Opportunity, what: string): void {
+  if (!isOpportunityOpen(opp.stage as OpportunityStage)) {
+    throw new InvalidTransitionError(opp.stage, what, `the deal is ${opp.stage}; reopen it first`);
+  }
+}
+
+/** `advance` and `retreat`: forward or back along the pipeline, the machine checking the gates. */
+export function moveStage(
+  run: Runner,
+  type: 'ADVANCE' | 'RETREAT',
+  actor: ActorRef,
+  deal: DealRef,
+  input: StageMoveInput<string>,
+): Promise<Opportunity> {
+  const data = parseInput(advanceInput, input);
+  return run.write(actor, async (ctx) =>
+    moveOpportunity(
+      ctx,
+      await loadDeal(ctx, deal, 'edit', data.expectedVersion),
+      { type, to: data.to as OpportunityStage },
+      'opportunity.stage_changed',
+    ),
+  );
+}

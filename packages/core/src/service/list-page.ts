@@ -1,0 +1,25 @@
+import type { Page } from '../domain/common.js';
+import type { RecordStore } from '../storage/repositories.js';
+import type { CommandContext } from './context.js';
+import { stripUndefined } from './strip-undefined.js';
+
+/** A parsed list query: the page size, the cursor to continue from, and the filters. */
+type ParsedListQuery = { limit: number; cursor?: string | undefined } & object;
+
+/**
+ * One page of the rows of `store` the actor may see, filtered by a parsed list query. The scope is
+ * compiled into the storage's query, so rows the actor may not see are never read.
+ */
+export function listPage<T, F>(
+  ctx: CommandContext,
+  store: RecordStore<T, F>,
+  query: ParsedListQuery,
+): Promise<Page<T>> {
+  const { limit, cursor, ...where } = query;
+  return store.list({
+    where: stripUndefined(where) as F,
+    scope: ctx.scope(),
+    limit,
+    ...(cursor ? { cursor } : {}),
+  });
+}
