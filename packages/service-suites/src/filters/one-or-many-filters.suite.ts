@@ -1,7 +1,6 @@
 import type { CrmStorage } from '@gongfu/core';
-import { openWorld, type ServiceWorld } from '@gongfu/core/testing';
-import { sqliteStorage } from '@gongfu/storage-sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openWorld, type ServiceWorld, type StorageFactory } from '../support/harness.js';
 
 const cny = (amount: number) => ({ amount, currency: 'CNY' });
 const ids = (page: { items: { id: string }[] }) => page.items.map((r) => r.id);
@@ -52,48 +51,51 @@ async function salesWorld(storage: CrmStorage) {
   return { w, accounts: [a, b, c], deals, order, draft, sc };
 }
 
-describe('list filters take one value or an array (SQLite)', () => {
-  let storage: CrmStorage;
-  let world: Awaited<ReturnType<typeof salesWorld>>;
-  beforeAll(async () => {
-    storage = await sqliteStorage({ filename: ':memory:' });
-    world = await salesWorld(storage);
-  });
-  afterAll(() => storage.close());
-
-  it('opportunities: one account id lists what the one-element array lists', async () => {
-    const { w, accounts, deals } = world;
-    const one = await w.crm.opportunities.list(w.org.manager, {
-      accountId: accounts[1]!.id,
-      stage: 'qualification',
+/** Every list filter takes one value or an array, on any storage engine. */
+export function describeOneOrManyFilters(makeStorage: StorageFactory): void {
+  describe('list filters take one value or an array', () => {
+    let storage: CrmStorage;
+    let world: Awaited<ReturnType<typeof salesWorld>>;
+    beforeAll(async () => {
+      storage = await makeStorage();
+      world = await salesWorld(storage);
     });
-    expect(ids(one)).toEqual([deals[1]!.id]);
-    expect(ids(await w.crm.opportunities.list(w.org.manager, { accountId: [accounts[1]!.id] }))).toEqual(
-      ids(one),
-    );
-  });
+    afterAll(() => storage.close());
 
-  it('orders and service cases: one status or id lists what the one-element array lists', async () => {
-    const { w, order, draft, sc } = world;
-    const drafts = await w.crm.orders.list(w.org.repA, { status: 'draft' });
-    expect(ids(drafts)).toEqual([draft.id]);
-    expect(ids(await w.crm.orders.list(w.org.repA, { status: ['draft'] }))).toEqual(ids(drafts));
-    const cases = await w.crm.serviceCases.list(w.org.repA, { orderId: order.id, status: 'open' });
-    expect(ids(cases)).toEqual([sc.id]);
-    expect(ids(await w.crm.serviceCases.list(w.org.repA, { orderId: [order.id] }))).toEqual(ids(cases));
-  });
+    it('opportunities: one account id lists what the one-element array lists', async () => {
+      const { w, accounts, deals } = world;
+      const one = await w.crm.opportunities.list(w.org.manager, {
+        accountId: accounts[1]!.id,
+        stage: 'qualification',
+      });
+      expect(ids(one)).toEqual([deals[1]!.id]);
+      expect(ids(await w.crm.opportunities.list(w.org.manager, { accountId: [accounts[1]!.id] }))).toEqual(
+        ids(one),
+      );
+    });
 
-  it('duplicate verdicts: one kind, several kinds or none, newest first in each case', async () => {
-    const { w } = world;
-    const all = await w.crm.duplicates.resolutions(w.org.manager);
-    expect(all.map((r) => r.kind)).toEqual(['contact', 'opportunity', 'account']);
-    expect(await w.crm.duplicates.resolutions(w.org.manager, { kind: 'account' })).toEqual([all[2]]);
-    expect(await w.crm.duplicates.resolutions(w.org.manager, { kind: ['account', 'contact'] })).toEqual([
-      all[0],
-      all[2],
-    ]);
-    expect(
-      await w.crm.duplicates.resolutions(w.org.manager, { kind: ['account', 'contact'], limit: 1 }),
-    ).toEqual([all[0]]);
+    it('orders and service cases: one status or id lists what the one-element array lists', async () => {
+      const { w, order, draft, sc } = world;
+      const drafts = await w.crm.orders.list(w.org.repA, { status: 'draft' });
+      expect(ids(drafts)).toEqual([draft.id]);
+      expect(ids(await w.crm.orders.list(w.org.repA, { status: ['draft'] }))).toEqual(ids(drafts));
+      const cases = await w.crm.serviceCases.list(w.org.repA, { orderId: order.id, status: 'open' });
+      expect(ids(cases)).toEqual([sc.id]);
+      expect(ids(await w.crm.serviceCases.list(w.org.repA, { orderId: [order.id] }))).toEqual(ids(cases));
+    });
+
+    it('duplicate verdicts: one kind, several kinds or none, newest first in each case', async () => {
+      const { w } = world;
+      const all = await w.crm.duplicates.resolutions(w.org.manager);
+      expect(all.map((r) => r.kind)).toEqual(['contact', 'opportunity', 'account']);
+      expect(await w.crm.duplicates.resolutions(w.org.manager, { kind: 'account' })).toEqual([all[2]]);
+      expect(await w.crm.duplicates.resolutions(w.org.manager, { kind: ['account', 'contact'] })).toEqual([
+        all[0],
+        all[2],
+      ]);
+      expect(
+        await w.crm.duplicates.resolutions(w.org.manager, { kind: ['account', 'contact'], limit: 1 }),
+      ).toEqual([all[0]]);
+    });
   });
-});
+}
