@@ -11,6 +11,7 @@ export * from './sales/demo-loans/index.js';
 export * from './sales/duplicates/index.js';
 export * from './sales/history/index.js';
 export * from './sales/leads/index.js';
+export * from './sales/machine-registry.js';
 export * from './sales/opportunities/index.js';
 export * from './sales/orders/index.js';
 export * from './sales/org/index.js';

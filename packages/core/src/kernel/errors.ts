@@ -9,7 +9,6 @@ export const ERROR_CODES = {
   INVALID_TRANSITION: 'INVALID_TRANSITION',
   CONCURRENCY: 'CONCURRENCY',
   CONFLICT: 'CONFLICT',
-  UNKNOWN_MACHINE_VERSION: 'UNKNOWN_MACHINE_VERSION',
   STORAGE: 'STORAGE',
 } as const;
 
@@ -115,18 +114,6 @@ export class ConflictError extends CrmError {
   }
 }
 
-export class UnknownMachineVersionError extends CrmError {
-  readonly machineId: string;
-  readonly version: number;
-
-  constructor(machineId: string, version: number) {
-    super(ERROR_CODES.UNKNOWN_MACHINE_VERSION, `no ${machineId} machine of version ${version} is known`);
-    this.name = 'UnknownMachineVersionError';
-    this.machineId = machineId;
-    this.version = version;
-  }
-}
-
 /** A driver failure, wrapped so that no raw driver error reaches the caller. */
 export class StorageError extends CrmError {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -142,7 +129,6 @@ interface ErrorsByCode {
   INVALID_TRANSITION: InvalidTransitionError;
   CONCURRENCY: ConcurrencyError;
   CONFLICT: ConflictError;
-  UNKNOWN_MACHINE_VERSION: UnknownMachineVersionError;
   STORAGE: StorageError;
 }
 

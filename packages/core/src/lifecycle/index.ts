@@ -5,5 +5,3 @@ export { assertDecision } from './decision.js';
 export type { LifecycleEffect, LifecycleEffectType } from './effects.js';
 export { LIFECYCLE_EFFECT_TYPES } from './effects.js';
 export type { Gate, LifecycleEvent, TransitionRow } from './machine-spec.js';
-export * from './persistence.js';
-export * from './registry.js';

@@ -17,6 +17,7 @@ import { SYSTEM_ACTOR_ID, systemUser } from './actor.js';
 import { diffRecords } from './changes.js';
 import type { EntityKind, LifecycleKind } from './entity-kind.js';
 import { newRecordBase } from './record-stamp.js';
+import { scanAll } from './scan-all.js';
 import type { ServiceSettings } from './settings.js';
 
 const ALL: RowScope = { kind: 'all' };
@@ -229,12 +230,5 @@ export class OrgCache {
 }
 
 async function loadUsers(tx: StorageTx): Promise<Map<string, User>> {
-  const users = new Map<string, User>();
-  let cursor: string | undefined;
-  do {
-    const page = await tx.users.list({ scope: ALL, limit: 500, ...(cursor ? { cursor } : {}) });
-    for (const u of page.items) users.set(u.id, u);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return users;
+  return new Map((await scanAll(tx.users, undefined)).map((u) => [u.id, u]));
 }

@@ -24,6 +24,7 @@ import { serviceCaseCommands } from '../sales/service-cases/service-case-command
 import type { CrmStorage } from '../storage/crm-storage.js';
 import { DEFAULT_TENANT_ID, tenantIdSchema } from '../tenancy/tenant.js';
 import { systemActor } from './actor.js';
+import type { Crm } from './crm.js';
 import { createRunner } from './runner.js';
 import type { ServiceSettings } from './settings.js';
 
@@ -39,11 +40,15 @@ export interface CrmOptions {
 }
 
 /**
- * The sales domain as one object: `crm.<area>.<verb>(actor, …)`. Every command runs in one
- * transaction, validates its input, checks the actor's rights, moves the lifecycle, writes the
- * history and keeps reminders current. Two instances never share state.
+ * Creates the sales service over a storage engine. Clock and id generator are injectable so tests
+ * never sleep and ids are predictable.
+ * @example
+ * ```ts
+ * const storage = await sqliteStorage({ filename: 'sales.db' });
+ * const crm = createCrm({ storage, timeZone: 'Asia/Shanghai' });
+ * ```
  */
-export function createCrm(options: CrmOptions) {
+export function createCrm(options: CrmOptions): Crm {
   const timeZone = parseInput(timeZoneSchema, options.timeZone ?? 'Asia/Shanghai');
   const settings: ServiceSettings = {
     tenantId: parseInput(tenantIdSchema, options.tenant ?? DEFAULT_TENANT_ID),
@@ -56,7 +61,6 @@ export function createCrm(options: CrmOptions) {
   };
   const run = createRunner(options.storage, settings);
   return {
-    /** The built-in actor for bootstrapping (the first admin) and background jobs. */
     system: systemActor,
     tenantId: settings.tenantId,
     timeZone,
@@ -77,11 +81,7 @@ export function createCrm(options: CrmOptions) {
     reminders: reminderCommands(run),
     history: historyCommands(run),
     duplicates: duplicateCommands(run),
-    /** The same service bound to another tenant (workspace). */
     forTenant: (tenant: string) => createCrm({ ...options, tenant }),
-    /** Run a read-only function with the actor's context (used by @gongfu/reports). */
     runAs: run.read,
   };
 }
-
-export type Crm = ReturnType<typeof createCrm>;

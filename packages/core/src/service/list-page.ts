@@ -16,10 +16,20 @@ export function listPage<T, F>(
   query: ParsedListQuery,
 ): Promise<Page<T>> {
   const { limit, cursor, ...where } = query;
+  return pageOf(ctx, store, stripUndefined(where) as F, { limit, cursor });
+}
+
+/** One page of the visible rows of `store` matching a filter the command built itself. */
+export function pageOf<T, F>(
+  ctx: CommandContext,
+  store: RecordStore<T, F>,
+  where: F,
+  page: { limit: number; cursor?: string | undefined },
+): Promise<Page<T>> {
   return store.list({
-    where: stripUndefined(where) as F,
+    where,
     scope: ctx.scope(),
-    limit,
-    ...(cursor ? { cursor } : {}),
+    limit: page.limit,
+    ...(page.cursor ? { cursor: page.cursor } : {}),
   });
 }

@@ -1,3 +1,10 @@
 export * from './tenant.js';
 export * from './tenant-admin.js';
-export * from './tenant-export-format.js';
+export {
+  type ParsedTenantExport,
+  parseTenantExport,
+  TENANT_EXPORT_FORMAT,
+  TENANT_EXPORT_VERSION,
+  type TenantExportHeader,
+  type TenantExportLines,
+} from './tenant-export-format.js';

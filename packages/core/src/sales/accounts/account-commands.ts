@@ -2,6 +2,7 @@ import { idSchema, type Page } from '../../domain/common.js';
 import { parseInput } from '../../kernel/validate.js';
 import type { ActorRef } from '../../service/actor.js';
 import { ENTITY } from '../../service/entities.js';
+import { pageOf } from '../../service/list-page.js';
 import type { Runner } from '../../service/runner.js';
 import { stripUndefined } from '../../service/strip-undefined.js';
 import type { MergeRecord, TeamMemberRow } from '../../storage/repositories.js';
@@ -157,12 +158,8 @@ export function accountCommands(run: Runner): AccountCommands {
     list: (actor, query = {}) =>
       run.read(actor, (ctx) => {
         const { limit, cursor, includeMerged, ...where } = parseInput(accountListQuery, query);
-        return ctx.tx.accounts.list({
-          where: { ...stripUndefined(where), ...(includeMerged ? {} : { mergedIntoId: null }) },
-          scope: ctx.scope(),
-          limit,
-          ...(cursor ? { cursor } : {}),
-        });
+        const filter = { ...stripUndefined(where), ...(includeMerged ? {} : { mergedIntoId: null }) };
+        return pageOf(ctx, ctx.tx.accounts, filter, { limit, cursor });
       }),
 
     search: (actor, input) =>

@@ -2,6 +2,7 @@ import { idSchema, type Page } from '../../domain/common.js';
 import { parseInput } from '../../kernel/validate.js';
 import type { ActorRef } from '../../service/actor.js';
 import { ENTITY } from '../../service/entities.js';
+import { pageOf } from '../../service/list-page.js';
 import type { Runner } from '../../service/runner.js';
 import { stripUndefined } from '../../service/strip-undefined.js';
 import { type SearchInput, searchInput } from './account.js';
@@ -98,12 +99,7 @@ export function contactCommands(run: Runner): ContactCommands {
         const { limit, cursor, accountId } = parseInput(contactListQuery, query);
         // A hidden customer is reported like a missing one, never as an empty list.
         for (const id of accountId) await ctx.load(ENTITY.account, id);
-        return ctx.tx.contacts.list({
-          where: { accountId },
-          scope: ctx.scope(),
-          limit,
-          ...(cursor ? { cursor } : {}),
-        });
+        return pageOf(ctx, ctx.tx.contacts, { accountId }, { limit, cursor });
       }),
 
     search: (actor, input) =>

@@ -1,4 +1,4 @@
 export * from './account.js';
-export * from './account-commands.js';
+export type { AccountCommands } from './account-commands.js';
 export * from './contact.js';
-export * from './contact-commands.js';
+export type { ContactCommands } from './contact-commands.js';

@@ -6,6 +6,7 @@ import { assertDecision } from '../../lifecycle/decision.js';
 import type { ActorRef } from '../../service/actor.js';
 import type { CommandContext } from '../../service/context.js';
 import { ENTITY } from '../../service/entities.js';
+import { pageOf } from '../../service/list-page.js';
 import type { Runner } from '../../service/runner.js';
 import { scanAll } from '../../service/scan-all.js';
 import { stripUndefined } from '../../service/strip-undefined.js';
@@ -204,12 +205,7 @@ export function activityCommands(run: Runner): ActivityCommands {
           ...stripUndefined(where),
           ...(from || to ? { startAt: stripUndefined({ from, to }) } : {}),
         };
-        return ctx.tx.activities.list({
-          where: filter,
-          scope: ctx.scope(),
-          limit,
-          ...(cursor ? { cursor } : {}),
-        });
+        return pageOf(ctx, ctx.tx.activities, filter, { limit, cursor });
       }),
 
     calendar: (actor, query) =>

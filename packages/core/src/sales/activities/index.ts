@@ -1,5 +1,5 @@
 export * from './activity.js';
-export * from './activity-commands.js';
+export type { ActivityCommands } from './activity-commands.js';
 export * from './activity-machine.js';
 export * from './activity-reminders.js';
 export * from './calendar-range.js';

@@ -4,6 +4,7 @@ import { parseInput } from '../../kernel/validate.js';
 import type { ActorRef } from '../../service/actor.js';
 import type { CommandContext } from '../../service/context.js';
 import { ENTITY } from '../../service/entities.js';
+import { pageOf } from '../../service/list-page.js';
 import type { Runner } from '../../service/runner.js';
 import { scanAll } from '../../service/scan-all.js';
 import { stripUndefined } from '../../service/strip-undefined.js';
@@ -153,12 +154,7 @@ export function costCommands(run: Runner): CostCommands {
     list: (actor, query = {}) =>
       run.read(actor, (ctx) => {
         const q = parseInput(costListQuery, query);
-        return ctx.tx.costs.list({
-          where: toCostFilter(q),
-          scope: ctx.scope(),
-          limit: q.limit,
-          ...(q.cursor ? { cursor: q.cursor } : {}),
-        });
+        return pageOf(ctx, ctx.tx.costs, toCostFilter(q), q);
       }),
 
     total: (actor, query = {}) =>

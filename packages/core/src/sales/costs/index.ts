@@ -1,2 +1,2 @@
 export * from './cost.js';
-export * from './cost-commands.js';
+export type { CostCommands } from './cost-commands.js';

@@ -4,10 +4,9 @@ import { parseInput } from '../../kernel/validate.js';
 import type { ActorRef } from '../../service/actor.js';
 import type { CommandContext } from '../../service/context.js';
 import { ENTITY } from '../../service/entities.js';
+import { listPage } from '../../service/list-page.js';
 import type { Runner } from '../../service/runner.js';
 import { scanAll } from '../../service/scan-all.js';
-import { stripUndefined } from '../../service/strip-undefined.js';
-import type { DemoLoanFilter } from '../../storage/repositories.js';
 import {
   type DemoLoan,
   type DemoLoanListQuery,
@@ -130,14 +129,6 @@ export function demoLoanCommands(run: Runner): DemoLoanCommands {
     get: (actor, id) => run.read(actor, (ctx) => ctx.load(ENTITY.demoLoan, parseInput(idSchema, id))),
 
     list: (actor, query = {}) =>
-      run.read(actor, (ctx) => {
-        const { limit, cursor, ...where } = parseInput(demoLoanListQuery, query);
-        return ctx.tx.demoLoans.list({
-          where: stripUndefined(where) as DemoLoanFilter,
-          scope: ctx.scope(),
-          limit,
-          ...(cursor ? { cursor } : {}),
-        });
-      }),
+      run.read(actor, (ctx) => listPage(ctx, ctx.tx.demoLoans, parseInput(demoLoanListQuery, query))),
   };
 }

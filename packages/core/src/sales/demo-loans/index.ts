@@ -1,3 +1,3 @@
 export * from './demo-loan.js';
-export * from './demo-loan-commands.js';
+export type { DemoLoanCommands } from './demo-loan-commands.js';
 export * from './demo-loan-reminders.js';

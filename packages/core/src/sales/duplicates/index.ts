@@ -1,2 +1,2 @@
 export * from './duplicate.js';
-export * from './duplicate-commands.js';
+export type { DuplicateCommands } from './duplicate-commands.js';

@@ -1,2 +1,2 @@
 export * from './history.js';
-export * from './history-commands.js';
+export type { HistoryCommands } from './history-commands.js';

@@ -1,5 +1,5 @@
-export * from './convert-lead.js';
+export type { ConversionResult } from './convert-lead.js';
 export * from './lead.js';
-export * from './lead-commands.js';
+export type { LeadCommands } from './lead-commands.js';
 export * from './lead-machine.js';
 export * from './lead-reminders.js';

@@ -7,9 +7,9 @@ import { assertDecision } from '../../lifecycle/decision.js';
 import type { ActorRef } from '../../service/actor.js';
 import type { CommandContext } from '../../service/context.js';
 import { ENTITY } from '../../service/entities.js';
+import { listPage } from '../../service/list-page.js';
 import type { Runner } from '../../service/runner.js';
 import { stripUndefined } from '../../service/strip-undefined.js';
-import type { LeadFilter } from '../../storage/repositories.js';
 import type { Activity } from '../activities/activity.js';
 import { assertAssignable } from '../org/assignable.js';
 import { type ConversionResult, convertLead } from './convert-lead.js';
@@ -350,14 +350,6 @@ export function leadCommands(run: Runner): LeadCommands {
     get: (actor, id) => run.read(actor, (ctx) => ctx.load(ENTITY.lead, parseInput(idSchema, id))),
 
     list: (actor, query = {}) =>
-      run.read(actor, (ctx) => {
-        const { limit, cursor, ...where } = parseInput(leadListQuery, query);
-        return ctx.tx.leads.list({
-          where: stripUndefined(where) as LeadFilter,
-          scope: ctx.scope(),
-          limit,
-          ...(cursor ? { cursor } : {}),
-        });
-      }),
+      run.read(actor, (ctx) => listPage(ctx, ctx.tx.leads, parseInput(leadListQuery, query))),
   };
 }

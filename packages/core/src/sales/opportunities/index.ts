@@ -1,5 +1,5 @@
 export * from './opportunity.js';
-export * from './opportunity-commands.js';
+export type { OpportunityCommands } from './opportunity-commands.js';
 export * from './opportunity-machine.js';
 export * from './opportunity-pipelines.js';
 export * from './opportunity-reminders.js';

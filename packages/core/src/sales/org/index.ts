@@ -1,3 +1,3 @@
 export * from './user.js';
-export * from './user-commands.js';
+export type { UserCommands } from './user-commands.js';
 export * from './user-management.js';

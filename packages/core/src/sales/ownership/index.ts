@@ -1,4 +1,4 @@
 export * from './authorize-transfer.js';
-export * from './ownership-commands.js';
+export type { OwnershipCommands, TransferResult } from './ownership-commands.js';
 export * from './plan-transfer.js';
 export * from './transfer-schema.js';

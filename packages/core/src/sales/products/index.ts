@@ -1,2 +1,2 @@
 export * from './product.js';
-export * from './product-commands.js';
+export type { ProductCommands } from './product-commands.js';

@@ -1,4 +1,4 @@
 export type { ExpectedVersionInput } from '../../domain/common.js';
 export * from './service-case.js';
-export * from './service-case-commands.js';
+export type { ServiceCaseCommands } from './service-case-commands.js';
 export * from './service-case-machine.js';
