@@ -1,3 +1,12 @@
+import {
+  type Locale,
+  type Message,
+  type MessageCatalogues,
+  renderBuiltIn,
+  renderMessage,
+  type Text,
+} from './message.js';
+
 /**
  * One error type for the whole SDK. Callers branch on `code` (via `isCrmError`), never on
  * `instanceof`, because an app can end up with two copies of this package (ESM and CJS).
@@ -19,18 +28,36 @@ const BRAND = Symbol.for('gongfu.CrmError');
 export class CrmError extends Error {
   readonly code: CrmErrorCode;
   readonly [BRAND] = true;
+  /**
+   * The sentence as a key with parameters, when the error has one: what an app translates or
+   * branches on. `message` is its rendering (English until the service renders it in the call's
+   * locale).
+   */
+  readonly detail: Message | null;
 
-  constructor(code: CrmErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(code: CrmErrorCode, message: Text, options?: { cause?: unknown }) {
+    super(typeof message === 'string' ? message : renderBuiltIn(message), options);
     this.code = code;
     this.name = 'CrmError';
+    this.detail = typeof message === 'string' ? null : message;
+  }
+
+  /** Re-render the human-readable text in a locale; the code, data and detail stay as they are. */
+  localize(locale: Locale, catalogues: MessageCatalogues): this {
+    if (this.detail) this.message = renderMessage(this.detail, locale, catalogues);
+    return this;
   }
 }
+
+/** English text of a sentence given as text or as a message. */
+const english = (text: Text): string => (typeof text === 'string' ? text : renderBuiltIn(text));
 
 export interface FieldIssue {
   /** Dotted path of the offending field, e.g. `interests.0.quantity`. */
   field: string;
   message: string;
+  /** The message as a key with parameters, when it has one. */
+  detail?: Message;
 }
 
 export class ValidationError extends CrmError {
@@ -62,10 +89,14 @@ export class NotFoundError extends CrmError {
 export class PermissionDeniedError extends CrmError {
   readonly action: string;
 
-  constructor(action: string, reason: string) {
-    super(ERROR_CODES.PERMISSION_DENIED, `not allowed to ${action}: ${reason}`);
+  /** Why it was refused, in words the user reads. */
+  readonly reason: string;
+
+  constructor(action: string, reason: Text) {
+    super(ERROR_CODES.PERMISSION_DENIED, `not allowed to ${action}: ${english(reason)}`);
     this.name = 'PermissionDeniedError';
     this.action = action;
+    this.reason = english(reason);
   }
 }
 
@@ -75,12 +106,16 @@ export class InvalidTransitionError extends CrmError {
   /** Why the move was refused, in words a salesperson reads. */
   readonly reason: string;
 
-  constructor(from: string, event: string, reason: string) {
-    super(ERROR_CODES.INVALID_TRANSITION, `cannot ${event} from ${from}: ${reason}`);
+  /** The refusal as a key with parameters (a gate's or the machine's explanation), when it has one. */
+  readonly reasonDetail: Message | null;
+
+  constructor(from: string, event: string, reason: Text) {
+    super(ERROR_CODES.INVALID_TRANSITION, `cannot ${event} from ${from}: ${english(reason)}`);
     this.name = 'InvalidTransitionError';
     this.from = from;
     this.event = event;
-    this.reason = reason;
+    this.reason = english(reason);
+    this.reasonDetail = typeof reason === 'string' ? null : reason;
   }
 }
 
@@ -107,7 +142,7 @@ export class ConcurrencyError extends CrmError {
 export class ConflictError extends CrmError {
   readonly entity: string;
 
-  constructor(entity: string, message: string) {
+  constructor(entity: string, message: Text) {
     super(ERROR_CODES.CONFLICT, message);
     this.name = 'ConflictError';
     this.entity = entity;

@@ -29,9 +29,42 @@ export type MessageDefinitions = Readonly<Record<string, MessageTexts>>;
 export type LocaleTemplates = Readonly<Record<string, string>>;
 export type MessageCatalogues = Readonly<Record<string, LocaleTemplates>>;
 
+/**
+ * Every message the package defines, by key. Filled once at module load by `defineMessages` and
+ * never changed afterwards, so two services share it safely; per-service texts (an app's added
+ * locale or overrides) live in the catalogues a service builds, not here.
+ */
+const BUILT_IN = new Map<string, MessageTexts>();
+
 /** Declares messages beside the code that uses them; the keys stay literal for typed lookups. */
 export function defineMessages<const D extends MessageDefinitions>(definitions: D): D {
+  for (const [key, texts] of Object.entries(definitions)) {
+    const known = BUILT_IN.get(key);
+    // Two modules defining one key differently would make a text depend on import order.
+    if (known && (known.en !== texts.en || known['zh-CN'] !== texts['zh-CN'])) {
+      throw new Error(`message ${key} is defined twice with different texts`);
+    }
+    BUILT_IN.set(key, texts);
+  }
   return definitions;
+}
+
+/** Every built-in message definition, for catalogue building and the completeness test. */
+export function builtInMessages(): MessageDefinitions {
+  return Object.fromEntries(BUILT_IN);
+}
+
+/** A message rendered from the built-in texts alone (English unless told otherwise). */
+export function renderBuiltIn(msg: Message, locale: BuiltInLocale = 'en'): string {
+  const template = BUILT_IN.get(msg.key)?.[locale] ?? BUILT_IN.get(msg.key)?.en ?? msg.key;
+  return fill(template, msg.params);
+}
+
+/** What errors and explanations accept while texts move to keys: a plain sentence or a message. */
+export type Text = string | Message;
+
+export function isMessage(value: unknown): value is Message {
+  return typeof value === 'object' && value !== null && typeof (value as Message).key === 'string';
 }
 
 /** Splits definitions into per-locale catalogues and lays app overrides on top. */
@@ -59,9 +92,14 @@ const PARAM = /\{(\w+)\}/g;
  * visible, never an empty string). A parameter the message lacks stays as `{name}`.
  */
 export function renderMessage(msg: Message, locale: Locale, catalogues: MessageCatalogues): string {
-  const template = catalogues[locale]?.[msg.key] ?? catalogues.en?.[msg.key] ?? msg.key;
+  const template =
+    catalogues[locale]?.[msg.key] ?? catalogues.en?.[msg.key] ?? BUILT_IN.get(msg.key)?.en ?? msg.key;
+  return fill(template, msg.params);
+}
+
+function fill(template: string, params: MessageParams): string {
   return template.replace(PARAM, (whole, name: string) =>
-    Object.hasOwn(msg.params, name) ? String(msg.params[name]) : whole,
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
   );
 }
 
