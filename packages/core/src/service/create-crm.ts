@@ -24,8 +24,10 @@ import { serviceCaseCommands } from '../sales/service-cases/service-case-command
 import type { CrmStorage } from '../storage/crm-storage.js';
 import { DEFAULT_TENANT_ID, tenantIdSchema } from '../tenancy/tenant.js';
 import { systemActor } from './actor.js';
+import type { CallOptions } from './call-options.js';
+import { OrgCache } from './context.js';
 import type { Crm } from './crm.js';
-import { createRunner } from './runner.js';
+import { createRunner, type Runner } from './runner.js';
 import type { ServiceSettings } from './settings.js';
 
 export interface CrmOptions {
@@ -59,29 +61,76 @@ export function createCrm(options: CrmOptions): Crm {
       ? parseReminderConfig({ timeZone, ...options.reminders })
       : { ...defaultReminderConfig, timeZone },
   };
-  const run = createRunner(options.storage, settings);
+  return buildCrm(options, settings, new OrgCache(), {});
+}
+
+/** The command areas of `Crm`, each built from a runner. */
+const AREAS = {
+  users: userCommands,
+  products: productCommands,
+  accounts: accountCommands,
+  contacts: contactCommands,
+  leads: leadCommands,
+  opportunities: opportunityCommands,
+  orders: orderCommands,
+  serviceCases: serviceCaseCommands,
+  activities: activityCommands,
+  demoLoans: demoLoanCommands,
+  costs: costCommands,
+  ownership: ownershipCommands,
+  reminders: reminderCommands,
+  history: historyCommands,
+  duplicates: duplicateCommands,
+} as const;
+type Areas = { [K in keyof typeof AREAS]: ReturnType<(typeof AREAS)[K]> };
+
+function buildCrm(
+  options: CrmOptions,
+  settings: ServiceSettings,
+  orgCache: OrgCache,
+  call: CallOptions,
+): Crm {
+  const runnerFor = (command?: string, args?: readonly unknown[]) =>
+    createRunner(options.storage, settings, orgCache, {
+      options: call,
+      ...(command ? { command } : {}),
+      ...(args ? { args } : {}),
+    });
+  const areas = Object.fromEntries(
+    Object.entries(AREAS).map(([name, build]) => [
+      name,
+      callAware(name, build as (run: Runner) => object, runnerFor),
+    ]),
+  ) as unknown as Areas;
   return {
     system: systemActor,
     tenantId: settings.tenantId,
-    timeZone,
+    timeZone: settings.timeZone,
     storage: options.storage,
     clock: settings.clock,
-    users: userCommands(run),
-    products: productCommands(run),
-    accounts: accountCommands(run),
-    contacts: contactCommands(run),
-    leads: leadCommands(run),
-    opportunities: opportunityCommands(run),
-    orders: orderCommands(run),
-    serviceCases: serviceCaseCommands(run),
-    activities: activityCommands(run),
-    demoLoans: demoLoanCommands(run),
-    costs: costCommands(run),
-    ownership: ownershipCommands(run),
-    reminders: reminderCommands(run),
-    history: historyCommands(run),
-    duplicates: duplicateCommands(run),
+    ...areas,
     forTenant: (tenant: string) => createCrm({ ...options, tenant }),
-    runAs: run.read,
+    with: (more: CallOptions) => buildCrm(options, settings, orgCache, { ...call, ...more }),
+    runAs: (actor, fn) => runnerFor().read(actor, fn),
   };
+}
+
+/**
+ * The commands of one area, each bound at call time to a runner that knows the command's name and
+ * arguments (what an idempotency key is checked against). Building an area's command object per
+ * call costs a few closures; the commands themselves stay plain functions of a runner.
+ */
+function callAware<T extends object>(
+  area: string,
+  build: (run: Runner) => T,
+  runnerFor: (command?: string, args?: readonly unknown[]) => Runner,
+): T {
+  const names = Object.keys(build(runnerFor())) as (keyof T & string)[];
+  const bound = {} as T;
+  for (const name of names) {
+    const command = `${area}.${name}`;
+    (bound as Record<string, unknown>)[name] = (...args: unknown[]) =>
+      (build(runnerFor(command, args))[name] as (...a: unknown[]) => unknown)(...args);
+  }
+  return bound;
 }

@@ -16,6 +16,7 @@ import type { ReminderCommands } from '../sales/reminders/reminder-commands.js';
 import type { ServiceCaseCommands } from '../sales/service-cases/service-case-commands.js';
 import type { CrmStorage } from '../storage/crm-storage.js';
 import type { ActorRef } from './actor.js';
+import type { CallOptions } from './call-options.js';
 import type { CommandContext } from './context.js';
 
 /**
@@ -70,6 +71,16 @@ export interface Crm {
   readonly duplicates: DuplicateCommands;
   /** The same service bound to another tenant (workspace). */
   forTenant(tenant: string): Crm;
+  /**
+   * The same service with options for the calls made through the returned view: an idempotency
+   * key for a safe retry, the language of the texts.
+   * @example
+   * ```ts
+   * const lead = await crm.with({ idempotencyKey: req.headers['idempotency-key'] }).leads.capture(jia, input);
+   * const due = await crm.with({ locale: 'zh-CN' }).reminders.due(jia, { at: now });
+   * ```
+   */
+  with(options: CallOptions): Crm;
   /**
    * Run a read-only function with the actor's context: its transaction, visibility scope and org
    * chart. The extension point of report packages such as `@gongfu/reports`.

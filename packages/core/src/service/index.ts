@@ -1,4 +1,5 @@
 export { type ActorRef, SYSTEM_ACTOR_ID, systemActor } from './actor.js';
+export type { CallOptions } from './call-options.js';
 export type { CommandContext } from './context.js';
 export * from './create-crm.js';
 export type { Crm } from './crm.js';

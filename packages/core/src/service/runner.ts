@@ -1,21 +1,32 @@
 import type { CrmStorage } from '../storage/crm-storage.js';
 import { type ActorRef, actorIdOf } from './actor.js';
-import { CommandContext, OrgCache } from './context.js';
+import type { CallInfo } from './call-options.js';
+import { CommandContext, type OrgCache } from './context.js';
 import type { ServiceSettings } from './settings.js';
 
 /** Runs one command or query: one transaction, one acting user, one "now". */
 export interface Runner {
   readonly settings: ServiceSettings;
+  /** The call being run: its options and, for a command, its name and arguments. */
+  readonly call: CallInfo;
   write<T>(actor: ActorRef, fn: (ctx: CommandContext) => Promise<T>): Promise<T>;
   read<T>(actor: ActorRef, fn: (ctx: CommandContext) => Promise<T>): Promise<T>;
 }
 
-export function createRunner(storage: CrmStorage, settings: ServiceSettings): Runner {
+/**
+ * `orgCache` is shared by every runner of one service instance (and so of one tenant); it is
+ * validated by a stamp on every command.
+ */
+export function createRunner(
+  storage: CrmStorage,
+  settings: ServiceSettings,
+  orgCache: OrgCache,
+  call: CallInfo = { options: {} },
+): Runner {
   const options = { tenantId: settings.tenantId };
-  // One cache per service instance (and so per tenant); validated by stamp on every command.
-  const orgCache = new OrgCache();
   return {
     settings,
+    call,
     write: (actor, fn) =>
       storage.transaction(options, async (tx) =>
         fn(await CommandContext.open(tx, actorIdOf(actor), settings, orgCache)),
