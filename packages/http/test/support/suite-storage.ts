@@ -1,0 +1,31 @@
+import type { CrmStorage } from '@gongfu/core';
+import type { StorageFactory } from '@gongfu/service-suites';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import type { CrmApiOptions } from '../../src/index.js';
+import { type ApiWorld, openApiWorld } from './api-server.js';
+
+/**
+ * One storage for a describe block, and a fresh tenant + server per call of the returned opener;
+ * every server opened by a test is closed after it. Tests share the storage, never their rows.
+ */
+export function useApiWorlds(
+  factory: StorageFactory,
+): (options?: Partial<CrmApiOptions>) => Promise<ApiWorld> {
+  let storage: CrmStorage | undefined;
+  const open: ApiWorld[] = [];
+  beforeAll(async () => {
+    storage = await factory();
+  });
+  afterEach(async () => {
+    for (const w of open.splice(0)) await w.close();
+  });
+  afterAll(async () => {
+    await storage?.close();
+  });
+  return async (options = {}) => {
+    if (!storage) throw new Error('storage not opened');
+    const world = await openApiWorld(storage, options);
+    open.push(world);
+    return world;
+  };
+}
