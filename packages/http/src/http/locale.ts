@@ -1,7 +1,8 @@
 /**
  * The best of the offered locales for an `Accept-Language` header (RFC 9110 §12.5.4): highest
  * weight first; an exact tag wins, then the same language (`zh-TW` → `zh-CN`, `en-US` → `en`);
- * `*` takes the first offered. Undefined when nothing fits: the service's own default applies.
+ * `*` (any language, what `fetch` sends by default) or nothing that fits: undefined, and the
+ * service's own default applies.
  */
 export function negotiateLocale(header: string | undefined, offered: readonly string[]): string | undefined {
   if (!header || offered.length === 0) return undefined;
@@ -16,7 +17,7 @@ export function negotiateLocale(header: string | undefined, offered: readonly st
     .filter((r) => r.tag !== '' && r.weight > 0)
     .sort((a, b) => b.weight - a.weight || a.index - b.index);
   for (const { tag } of ranges) {
-    if (tag === '*') return offered[0];
+    if (tag === '*') return undefined;
     const exact = offered.find((o) => o.toLowerCase() === tag);
     if (exact) return exact;
     const language = tag.split('-')[0];

@@ -1,6 +1,10 @@
 import type { StorageFactory } from '@gongfu/service-suites';
 import { describe } from 'vitest';
 import { useApiWorlds } from '../support/suite-storage.js';
+import { collectionCases } from './collections.cases.js';
+import { coverageCases } from './coverage.cases.js';
+import { errorCases } from './errors.cases.js';
+import { headerCases } from './headers.cases.js';
 import { recordCases } from './records.cases.js';
 
 /**
@@ -11,5 +15,9 @@ export function describeHttpApi(factory: StorageFactory): void {
   describe('http api', () => {
     const open = useApiWorlds(factory);
     describe('records, versions and moves', () => recordCases(() => open()));
+    describe('errors as problems', () => errorCases(() => open()));
+    describe('collections', () => collectionCases(() => open()));
+    describe('headers', () => headerCases(open));
+    describe('every route', () => coverageCases(open));
   });
 }

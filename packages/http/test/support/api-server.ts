@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { CrmStorage } from '@gongfu/core';
+import type { Crm, CrmStorage } from '@gongfu/core';
 import { openWorld, type ServiceWorld } from '@gongfu/service-suites';
 import { serve } from '@hono/node-server';
 import { type CrmApiOptions, createCrmApi } from '../../src/index.js';
@@ -37,9 +37,10 @@ export interface ApiWorld extends ServiceWorld {
 export async function openApiWorld(
   storage: CrmStorage,
   options: Partial<CrmApiOptions> = {},
+  wrap: (crm: Crm) => Crm = (crm) => crm,
 ): Promise<ApiWorld> {
   const world = await openWorld(storage);
-  const api = createCrmApi(world.crm, {
+  const api = createCrmApi(wrap(world.crm), {
     authenticate: (req) => req.headers.get('x-user'),
     ...options,
   });

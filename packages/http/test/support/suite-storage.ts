@@ -1,4 +1,4 @@
-import type { CrmStorage } from '@gongfu/core';
+import type { Crm, CrmStorage } from '@gongfu/core';
 import type { StorageFactory } from '@gongfu/service-suites';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { CrmApiOptions } from '../../src/index.js';
@@ -22,9 +22,9 @@ export function useApiWorlds(
   afterAll(async () => {
     await storage?.close();
   });
-  return async (options = {}) => {
+  return async (options = {}, wrap) => {
     if (!storage) throw new Error('storage not opened');
-    const world = await openApiWorld(storage, options);
+    const world = await openApiWorld(storage, options, wrap);
     open.push(world);
     return world;
   };
