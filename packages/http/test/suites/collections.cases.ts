@@ -1,6 +1,6 @@
 import { storyLead } from '@gongfu/service-suites';
 import { expect, it } from 'vitest';
-import type { ApiWorld } from '../support/api-server.js';
+import type { ApiWorld, Reply } from '../support/api-server.js';
 
 type Open = () => Promise<ApiWorld>;
 
@@ -10,7 +10,7 @@ async function walk(w: ApiWorld, first: string, as: string): Promise<{ ids: unkn
   let path: string | null = first;
   let pages = 0;
   while (path !== null) {
-    const r = await w.call('GET', path, { as });
+    const r: Reply = await w.call('GET', path, { as });
     expect(r.status).toBe(200);
     expect(Object.keys(r.body).sort()).toEqual(['items', 'next', 'nextCursor']);
     if (r.body.next) expect(r.headers.get('link')).toBe(`<${r.body.next}>; rel="next"`);

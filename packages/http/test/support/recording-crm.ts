@@ -32,10 +32,8 @@ export function recordingCrm(calls: string[]) {
     };
     for (const member of crmMembers(crm)) {
       const [area, verb] = member.split('.') as [string, string];
-      const commands = (out[area] = { ...(out[area] as object) }) as Record<
-        string,
-        (...a: unknown[]) => unknown
-      >;
+      const commands: Record<string, (...a: unknown[]) => unknown> = { ...(out[area] as object) };
+      out[area] = commands;
       const original = (crm as unknown as Record<string, Record<string, (...a: unknown[]) => unknown>>)[
         area
       ]![verb]!;

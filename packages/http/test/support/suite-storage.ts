@@ -8,9 +8,9 @@ import { type ApiWorld, openApiWorld } from './api-server.js';
  * One storage for a describe block, and a fresh tenant + server per call of the returned opener;
  * every server opened by a test is closed after it. Tests share the storage, never their rows.
  */
-export function useApiWorlds(
-  factory: StorageFactory,
-): (options?: Partial<CrmApiOptions>) => Promise<ApiWorld> {
+export type OpenApiWorld = (options?: Partial<CrmApiOptions>, wrap?: (crm: Crm) => Crm) => Promise<ApiWorld>;
+
+export function useApiWorlds(factory: StorageFactory): OpenApiWorld {
   let storage: CrmStorage | undefined;
   const open: ApiWorld[] = [];
   beforeAll(async () => {
