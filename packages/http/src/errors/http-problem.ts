@@ -1,4 +1,3 @@
-import { match } from 'ts-pattern';
 import { PROBLEM_BASE, type Problem } from './problem.js';
 
 /** Problems the HTTP layer raises itself, before or around a command. */
@@ -13,53 +12,21 @@ export const HTTP_PROBLEM_CODES = [
 ] as const;
 export type HttpProblemCode = (typeof HTTP_PROBLEM_CODES)[number];
 
+/** Every HTTP-level code's slug, title and status; a code without a row does not compile. */
+const HTTP_PROBLEMS: Record<HttpProblemCode, { slug: string; title: string; status: number }> = {
+  UNAUTHENTICATED: { slug: 'unauthenticated', title: 'Who is calling?', status: 401 },
+  MALFORMED_BODY: { slug: 'malformed-body', title: 'The body is not JSON', status: 400 },
+  UNSUPPORTED_MEDIA_TYPE: { slug: 'unsupported-media-type', title: 'Send the body as JSON', status: 415 },
+  BODY_TOO_LARGE: { slug: 'body-too-large', title: 'The body is too large', status: 413 },
+  BAD_HEADER: { slug: 'bad-header', title: 'A request header is not usable here', status: 400 },
+  ROUTE_NOT_FOUND: { slug: 'route-not-found', title: 'No such route', status: 404 },
+  INTERNAL: { slug: 'internal', title: 'The service failed', status: 500 },
+};
+
 /** The problem for an HTTP-level failure; `detail` says what to fix. */
 export function httpProblem(code: HttpProblemCode, instance: string, detail: string): Problem {
-  const base = { code, instance, detail };
-  return match(code)
-    .with('UNAUTHENTICATED', () => ({
-      ...base,
-      type: `${PROBLEM_BASE}unauthenticated`,
-      title: 'Who is calling?',
-      status: 401,
-    }))
-    .with('MALFORMED_BODY', () => ({
-      ...base,
-      type: `${PROBLEM_BASE}malformed-body`,
-      title: 'The body is not JSON',
-      status: 400,
-    }))
-    .with('UNSUPPORTED_MEDIA_TYPE', () => ({
-      ...base,
-      type: `${PROBLEM_BASE}unsupported-media-type`,
-      title: 'Send the body as JSON',
-      status: 415,
-    }))
-    .with('BODY_TOO_LARGE', () => ({
-      ...base,
-      type: `${PROBLEM_BASE}body-too-large`,
-      title: 'The body is too large',
-      status: 413,
-    }))
-    .with('BAD_HEADER', () => ({
-      ...base,
-      type: `${PROBLEM_BASE}bad-header`,
-      title: 'A request header is not usable here',
-      status: 400,
-    }))
-    .with('ROUTE_NOT_FOUND', () => ({
-      ...base,
-      type: `${PROBLEM_BASE}route-not-found`,
-      title: 'No such route',
-      status: 404,
-    }))
-    .with('INTERNAL', () => ({
-      ...base,
-      type: `${PROBLEM_BASE}internal`,
-      title: 'The service failed',
-      status: 500,
-    }))
-    .exhaustive();
+  const { slug, title, status } = HTTP_PROBLEMS[code];
+  return { type: `${PROBLEM_BASE}${slug}`, title, status, detail, instance, code };
 }
 
 /** An `application/problem+json` response. */

@@ -90,3 +90,18 @@ export const readOf = <T>(response: ResponseShape<T>): RouteSpec<T> => ({
 
 /** Kebab case of a member name: `logContact` → `log-contact`. */
 export const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/** `POST /area/{id}/team`: put someone on a record's team. */
+export const addToTeam = <T>(body: z.ZodType, response: ResponseShape<T>): RouteSpec<T> => ({
+  ...act(body, response),
+  path: '/{id}/team',
+});
+
+/** `DELETE /area/{id}/team/{userId}`: take someone off a record's team. */
+export const removeFromTeam = <T>(response: ResponseShape<T>): RouteSpec<T> => ({
+  method: 'delete',
+  path: '/{id}/team/{userId}',
+  status: 200,
+  response,
+  args: (p) => [p.id, p.userId],
+});

@@ -32,7 +32,7 @@ import {
   winInput,
 } from '@gongfu/core';
 import { z } from 'zod';
-import { act, create, get, list, read, readOf, update } from './route-builders.js';
+import { act, addToTeam, create, get, list, read, readOf, removeFromTeam, update } from './route-builders.js';
 import { type RouteTable, shape } from './route-spec.js';
 
 /** `?expectedVersion=` on a DELETE, which has no body (or the version from `If-Match`). */
@@ -75,14 +75,8 @@ export const salesRoutes = {
         response: shape.record('Opportunity'),
         args: (p, input) => [p.id, p.lineId, parseInput(versionQuery, input).expectedVersion],
       },
-      addTeamMember: { ...act(teamMemberInput, shape.record('Opportunity')), path: '/{id}/team' },
-      removeTeamMember: {
-        method: 'delete',
-        path: '/{id}/team/{userId}',
-        status: 200,
-        response: shape.record('Opportunity'),
-        args: (p) => [p.id, p.userId],
-      },
+      addTeamMember: addToTeam(teamMemberInput, shape.record('Opportunity')),
+      removeTeamMember: removeFromTeam(shape.record('Opportunity')),
       win: act(winInput, shape.value('WinResult')),
       lose: act(loseInput, shape.record('Opportunity')),
       reopen: act(reopenInput, shape.record('Opportunity')),

@@ -32,7 +32,18 @@ import {
   updateProductInput,
   updateUserInput,
 } from '@gongfu/core';
-import { act, command, create, get, list, read, readOf, update } from './route-builders.js';
+import {
+  act,
+  addToTeam,
+  command,
+  create,
+  get,
+  list,
+  read,
+  readOf,
+  removeFromTeam,
+  update,
+} from './route-builders.js';
 import { type RouteTable, shape } from './route-spec.js';
 
 /** People, customers, the catalogue, the calendar, costs, reminders, history and duplicates. */
@@ -64,14 +75,8 @@ export const workRoutes = {
       get: get(shape.record('Account')),
       list: list(accountListQuery, shape.page('Account')),
       search: read(searchInput, shape.list('Account')),
-      addTeamMember: { ...act(teamMemberInput, shape.list('TeamMemberRow')), path: '/{id}/team' },
-      removeTeamMember: {
-        method: 'delete',
-        path: '/{id}/team/{userId}',
-        status: 200,
-        response: shape.list('TeamMemberRow'),
-        args: (p) => [p.id, p.userId],
-      },
+      addTeamMember: addToTeam(teamMemberInput, shape.list('TeamMemberRow')),
+      removeTeamMember: removeFromTeam(shape.list('TeamMemberRow')),
       team: readOf(shape.list('TeamMemberRow')),
       merge: command(mergeAccountsInput, shape.value('MergeRecord'), 201),
       undoMerge: {
