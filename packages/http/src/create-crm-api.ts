@@ -1,4 +1,4 @@
-import type { Crm } from '@gongfu/core';
+import { type Crm, message } from '@gongfu/core';
 import { Hono } from 'hono';
 import type { CrmApiOptions } from './api-options.js';
 import { httpProblem, problemResponse } from './errors/http-problem.js';
@@ -35,7 +35,12 @@ export function createCrmApi(crm: Crm, options: CrmApiOptions): CrmApi {
   app.onError((error, c) => renderError(error, c, { challenge, onUnexpected }));
   app.notFound((c) =>
     problemResponse(
-      httpProblem('ROUTE_NOT_FOUND', new URL(c.req.url).pathname, `${c.req.method} ${c.req.path}`),
+      httpProblem(
+        'ROUTE_NOT_FOUND',
+        new URL(c.req.url).pathname,
+        message('http.detail.routeNotFound', { method: c.req.method, path: c.req.path }),
+        c.get('locale'),
+      ),
     ),
   );
 

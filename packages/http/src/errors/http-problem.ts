@@ -1,3 +1,5 @@
+import type { Message } from '@gongfu/core';
+import { type HttpMessageKey, say } from './http-messages.js';
 import { PROBLEM_BASE, type Problem } from './problem.js';
 
 /** Problems the HTTP layer raises itself, before or around a command. */
@@ -13,20 +15,41 @@ export const HTTP_PROBLEM_CODES = [
 export type HttpProblemCode = (typeof HTTP_PROBLEM_CODES)[number];
 
 /** Every HTTP-level code's slug, title and status; a code without a row does not compile. */
-const HTTP_PROBLEMS: Record<HttpProblemCode, { slug: string; title: string; status: number }> = {
-  UNAUTHENTICATED: { slug: 'unauthenticated', title: 'Who is calling?', status: 401 },
-  MALFORMED_BODY: { slug: 'malformed-body', title: 'The body is not JSON', status: 400 },
-  UNSUPPORTED_MEDIA_TYPE: { slug: 'unsupported-media-type', title: 'Send the body as JSON', status: 415 },
-  BODY_TOO_LARGE: { slug: 'body-too-large', title: 'The body is too large', status: 413 },
-  BAD_HEADER: { slug: 'bad-header', title: 'A request header is not usable here', status: 400 },
-  ROUTE_NOT_FOUND: { slug: 'route-not-found', title: 'No such route', status: 404 },
-  INTERNAL: { slug: 'internal', title: 'The service failed', status: 500 },
+const HTTP_PROBLEMS: Record<HttpProblemCode, { slug: string; title: HttpMessageKey; status: number }> = {
+  UNAUTHENTICATED: { slug: 'unauthenticated', title: 'http.title.unauthenticated', status: 401 },
+  MALFORMED_BODY: { slug: 'malformed-body', title: 'http.title.malformedBody', status: 400 },
+  UNSUPPORTED_MEDIA_TYPE: {
+    slug: 'unsupported-media-type',
+    title: 'http.title.unsupportedMediaType',
+    status: 415,
+  },
+  BODY_TOO_LARGE: { slug: 'body-too-large', title: 'http.title.bodyTooLarge', status: 413 },
+  BAD_HEADER: { slug: 'bad-header', title: 'http.title.badHeader', status: 400 },
+  ROUTE_NOT_FOUND: { slug: 'route-not-found', title: 'http.title.routeNotFound', status: 404 },
+  INTERNAL: { slug: 'internal', title: 'http.title.internal', status: 500 },
 };
 
-/** The problem for an HTTP-level failure; `detail` says what to fix. */
-export function httpProblem(code: HttpProblemCode, instance: string, detail: string): Problem {
+/**
+ * The problem for an HTTP-level failure, in the call's locale; `detail` says what to fix, and
+ * `detailKey`/`detailParams` give the same as a message for an app that words it itself.
+ */
+export function httpProblem(
+  code: HttpProblemCode,
+  instance: string,
+  detail: Message,
+  locale: string | undefined,
+): Problem {
   const { slug, title, status } = HTTP_PROBLEMS[code];
-  return { type: `${PROBLEM_BASE}${slug}`, title, status, detail, instance, code };
+  return {
+    type: `${PROBLEM_BASE}${slug}`,
+    title: say({ key: title, params: {} }, locale),
+    status,
+    detail: say(detail, locale),
+    instance,
+    code,
+    detailKey: detail.key,
+    detailParams: detail.params,
+  };
 }
 
 /** An `application/problem+json` response. */
@@ -40,9 +63,11 @@ export function problemResponse(problem: Problem, headers: Record<string, string
 /** Thrown inside a handler for an HTTP-level failure; the error handler renders it. */
 export class HttpProblemError extends Error {
   readonly problemCode: HttpProblemCode;
-  constructor(code: HttpProblemCode, detail: string) {
-    super(detail);
+  readonly detail: Message;
+  constructor(code: HttpProblemCode, detail: Message) {
+    super(say(detail, 'en'));
     this.name = 'HttpProblemError';
     this.problemCode = code;
+    this.detail = detail;
   }
 }

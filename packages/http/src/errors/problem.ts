@@ -1,6 +1,7 @@
 import type { CrmError, FieldIssue, Message } from '@gongfu/core';
 import { isCrmError } from '@gongfu/core';
 import { match } from 'ts-pattern';
+import { type HttpMessageKey, say } from './http-messages.js';
 
 /** Where the problem types are documented; each `type` is this base plus a slug. */
 export const PROBLEM_BASE = 'https://gongfu.dev/problems/';
@@ -26,6 +27,8 @@ export interface ProblemContext {
   versionFromIfMatch: boolean;
   /** The request path, as the problem's `instance`. */
   instance: string;
+  /** The call's locale, for the title (the detail is the error's own text). */
+  locale: string | undefined;
 }
 
 /** A message as the members a client branches on: the stable key and its parameters. */
@@ -39,12 +42,13 @@ const issue = (i: FieldIssue) => ({ field: i.field, message: i.message, ...keyed
  * is a compile error here until it has a status.
  */
 export function problemOf(e: CrmError, ctx: ProblemContext): Problem {
+  const title = (key: HttpMessageKey) => say({ key, params: {} }, ctx.locale);
   const base = { detail: e.message, instance: ctx.instance, code: e.code };
   return match(e.code)
     .with('VALIDATION', () => ({
       ...base,
       type: `${PROBLEM_BASE}validation`,
-      title: 'The request is not valid',
+      title: title('http.title.validation'),
       status: 422,
       errors: isCrmError(e, 'VALIDATION') ? e.issues.map(issue) : [],
     }))
@@ -52,21 +56,21 @@ export function problemOf(e: CrmError, ctx: ProblemContext): Problem {
       // The same answer for a record that is missing and one the caller may not see.
       ...base,
       type: `${PROBLEM_BASE}not-found`,
-      title: 'Not found',
+      title: title('http.title.notFound'),
       status: 404,
       ...(isCrmError(e, 'NOT_FOUND') ? { entity: e.entity, id: e.id } : {}),
     }))
     .with('PERMISSION_DENIED', () => ({
       ...base,
       type: `${PROBLEM_BASE}permission-denied`,
-      title: 'Not allowed',
+      title: title('http.title.permissionDenied'),
       status: 403,
       ...(isCrmError(e, 'PERMISSION_DENIED') ? { action: e.action, reason: e.reason } : {}),
     }))
     .with('INVALID_TRANSITION', () => ({
       ...base,
       type: `${PROBLEM_BASE}transition-refused`,
-      title: 'The move is refused',
+      title: title('http.title.transitionRefused'),
       status: 409,
       ...(isCrmError(e, 'INVALID_TRANSITION')
         ? { from: e.from, event: e.event, reason: e.reason, ...keyed('reason', e.reasonDetail) }
@@ -75,7 +79,7 @@ export function problemOf(e: CrmError, ctx: ProblemContext): Problem {
     .with('CONCURRENCY', () => ({
       ...base,
       type: `${PROBLEM_BASE}${ctx.versionFromIfMatch ? 'precondition-failed' : 'version-conflict'}`,
-      title: 'The record was changed by someone else',
+      title: title('http.title.versionConflict'),
       status: ctx.versionFromIfMatch ? 412 : 409,
       ...(isCrmError(e, 'CONCURRENCY')
         ? { entity: e.entity, id: e.id, expected: e.expected, actual: e.actual }
@@ -84,14 +88,14 @@ export function problemOf(e: CrmError, ctx: ProblemContext): Problem {
     .with('CONFLICT', () => ({
       ...base,
       type: `${PROBLEM_BASE}conflict`,
-      title: 'Conflict',
+      title: title('http.title.conflict'),
       status: 409,
       ...(isCrmError(e, 'CONFLICT') ? { entity: e.entity, ...keyed('message', e.detail) } : {}),
     }))
     .with('STORAGE', () => ({
       // Never the driver's text: it can name tables, constraints and connection details.
       type: `${PROBLEM_BASE}storage`,
-      title: 'The service could not complete the request',
+      title: title('http.title.storage'),
       status: 500,
       instance: ctx.instance,
       code: e.code,

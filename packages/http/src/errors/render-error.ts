@@ -1,4 +1,4 @@
-import { isCrmError } from '@gongfu/core';
+import { isCrmError, message } from '@gongfu/core';
 import type { Context } from 'hono';
 import type { ApiEnv } from '../http/api-env.js';
 import { HttpProblemError, httpProblem, problemResponse } from './http-problem.js';
@@ -15,19 +15,18 @@ export function renderError(
   options: { challenge: string; onUnexpected: (error: unknown, request: Request) => void },
 ): Response {
   const instance = new URL(c.req.url).pathname;
+  const locale = c.get('locale');
   if (isCrmError(error)) {
     return problemResponse(
-      problemOf(error, { versionFromIfMatch: c.get('versionFromIfMatch') ?? false, instance }),
+      problemOf(error, { versionFromIfMatch: c.get('versionFromIfMatch') ?? false, instance, locale }),
     );
   }
   if (error instanceof HttpProblemError) {
-    const problem = httpProblem(error.problemCode, instance, error.message);
+    const problem = httpProblem(error.problemCode, instance, error.detail, locale);
     const headers: Record<string, string> =
       error.problemCode === 'UNAUTHENTICATED' ? { 'www-authenticate': options.challenge } : {};
     return problemResponse(problem, headers);
   }
   options.onUnexpected(error, c.req.raw);
-  return problemResponse(
-    httpProblem('INTERNAL', instance, 'the service failed; the server log has the details'),
-  );
+  return problemResponse(httpProblem('INTERNAL', instance, message('http.detail.internal'), locale));
 }

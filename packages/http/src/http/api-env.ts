@@ -9,5 +9,7 @@ export interface ApiEnv {
     crm: Crm;
     /** True when the expected version came from `If-Match` (a stale one answers 412). */
     versionFromIfMatch: boolean;
+    /** The locale negotiated from `Accept-Language`; undefined keeps the service default. */
+    locale: string | undefined;
   };
 }

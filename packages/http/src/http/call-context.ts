@@ -1,4 +1,4 @@
-import { BUILT_IN_LOCALES, type CallOptions, type Crm } from '@gongfu/core';
+import { BUILT_IN_LOCALES, type CallOptions, type Crm, message } from '@gongfu/core';
 import type { MiddlewareHandler } from 'hono';
 import type { CrmApiOptions } from '../api-options.js';
 import { HttpProblemError } from '../errors/http-problem.js';
@@ -15,17 +15,19 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 export function callContext(crm: Crm, options: CrmApiOptions): MiddlewareHandler<ApiEnv> {
   const locales = options.locales ?? BUILT_IN_LOCALES;
   return async (c, next) => {
+    // The locale first, so that even a 401 answers in the caller's language.
+    const locale = negotiateLocale(c.req.header('accept-language'), locales);
+    c.set('locale', locale);
     const actor = await options.authenticate(c.req.raw);
     if (typeof actor !== 'string' || actor === '') {
-      throw new HttpProblemError('UNAUTHENTICATED', 'sign in first: this request carries no known user');
+      throw new HttpProblemError('UNAUTHENTICATED', message('http.detail.unauthenticated'));
     }
     const call: CallOptions = {};
-    const locale = negotiateLocale(c.req.header('accept-language'), locales);
     if (locale !== undefined) call.locale = locale;
     const key = c.req.header('idempotency-key');
     if (key !== undefined && c.req.method !== 'GET' && c.req.method !== 'HEAD') {
       if (!IDEMPOTENCY_KEY.test(key)) {
-        throw new HttpProblemError('BAD_HEADER', 'Idempotency-Key must be 1–255 visible ASCII characters');
+        throw new HttpProblemError('BAD_HEADER', message('http.detail.idempotencyKey'));
       }
       call.idempotencyKey = key;
     }

@@ -1,4 +1,6 @@
-import { parseInput, ValidationError } from '@gongfu/core';
+import { message, parseInput, renderBuiltIn, ValidationError } from '@gongfu/core';
+// Registers the HTTP messages (the cursor refusal among them) wherever this module is loaded.
+import '../errors/http-messages.js';
 import { z } from 'zod';
 
 /** Every collection the API answers with, paged or not: the items, and where the next page is. */
@@ -38,7 +40,8 @@ function decodeOffset(cursor: string): number {
   }
   const offset = text.startsWith(PREFIX) ? Number(text.slice(PREFIX.length)) : Number.NaN;
   if (!Number.isSafeInteger(offset) || offset < 0) {
-    throw new ValidationError([{ field: 'cursor', message: 'expected a cursor this API returned' }]);
+    const detail = message('http.cursor.invalid');
+    throw new ValidationError([{ field: 'cursor', message: renderBuiltIn(detail), detail }]);
   }
   return offset;
 }

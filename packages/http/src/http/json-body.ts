@@ -1,3 +1,4 @@
+import { message } from '@gongfu/core';
 import { HttpProblemError } from '../errors/http-problem.js';
 
 const JSON_TYPE = /^application\/([\w.+-]*\+)?json\s*(;|$)/i;
@@ -15,14 +16,20 @@ export async function jsonBody(request: Request, maxBytes: number): Promise<unkn
   if (new TextEncoder().encode(text).length > maxBytes) throw tooLarge(maxBytes);
   const type = request.headers.get('content-type');
   if (type !== null && !JSON_TYPE.test(type)) {
-    throw new HttpProblemError('UNSUPPORTED_MEDIA_TYPE', `expected application/json, got ${type}`);
+    throw new HttpProblemError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      message('http.detail.unsupportedMediaType', { type }),
+    );
   }
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new HttpProblemError('MALFORMED_BODY', `the body is not valid JSON (${(e as Error).message})`);
+    throw new HttpProblemError(
+      'MALFORMED_BODY',
+      message('http.detail.malformedBody', { error: (e as Error).message }),
+    );
   }
 }
 
 const tooLarge = (maxBytes: number) =>
-  new HttpProblemError('BODY_TOO_LARGE', `the body must be at most ${maxBytes} bytes`);
+  new HttpProblemError('BODY_TOO_LARGE', message('http.detail.bodyTooLarge', { max: maxBytes }));

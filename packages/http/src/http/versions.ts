@@ -1,3 +1,4 @@
+import { message } from '@gongfu/core';
 import { HttpProblemError } from '../errors/http-problem.js';
 
 // A record's version is its entity tag: `ETag: "3"`. `If-Match: "3"` on a write becomes the command's
@@ -24,10 +25,7 @@ export function ifMatchVersion(header: string | undefined): number | undefined {
   if (value === '*') return undefined;
   const m = TAG.exec(value);
   if (!m) {
-    throw new HttpProblemError(
-      'BAD_HEADER',
-      'If-Match must be one strong entity tag from an ETag this API sent, e.g. "3" (or *)',
-    );
+    throw new HttpProblemError('BAD_HEADER', message('http.detail.ifMatchMalformed'));
   }
   return Number(m[1]);
 }

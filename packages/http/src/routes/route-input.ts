@@ -1,3 +1,4 @@
+import { message } from '@gongfu/core';
 import type { Context } from 'hono';
 import { HttpProblemError } from '../errors/http-problem.js';
 import type { ApiEnv } from '../http/api-env.js';
@@ -34,7 +35,7 @@ export async function routeInput(
   const version = ifMatchVersion(c.req.header('if-match'));
   if (version === undefined) return input;
   if (!acceptsIfMatch(spec)) {
-    throw new HttpProblemError('BAD_HEADER', 'If-Match is not supported here: this command takes no version');
+    throw new HttpProblemError('BAD_HEADER', message('http.detail.ifMatchUnsupported'));
   }
   if (input !== undefined && (typeof input !== 'object' || input === null || Array.isArray(input)))
     return input;
@@ -42,7 +43,7 @@ export async function routeInput(
   if (given !== undefined && given !== version) {
     throw new HttpProblemError(
       'BAD_HEADER',
-      `If-Match says version ${version}, the body says ${String(given)}`,
+      message('http.detail.ifMatchDisagrees', { header: version, body: String(given) }),
     );
   }
   c.set('versionFromIfMatch', true);

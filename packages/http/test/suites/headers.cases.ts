@@ -32,6 +32,26 @@ export function headerCases(open: OpenApiWorld): void {
     expect(seen).toEqual([{ locale: 'zh-CN' }, { locale: 'en' }]);
   });
 
+  it('problems are titled in the negotiated language, with the detail as a message key', async () => {
+    const w = await open();
+    const zh = { 'accept-language': 'zh-CN' };
+    const anonymous = await w.call('GET', '/leads', { headers: zh });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body).toMatchObject({
+      title: '请先登录',
+      detail: '此请求没有携带已登录的用户',
+      detailKey: 'http.detail.unauthenticated',
+    });
+    expect(anonymous.headers.get('content-language')).toBeNull();
+    const missing = await w.call('GET', '/leads/lead_nope', { as: w.org.repA.id, headers: zh });
+    expect(missing.body).toMatchObject({ status: 404, title: '找不到该记录' });
+    const english = await w.call('GET', '/leads/lead_nope', {
+      as: w.org.repA.id,
+      headers: { 'accept-language': 'en' },
+    });
+    expect(english.body.title).toBe('Not found');
+  });
+
   it('Idempotency-Key on a write becomes the call’s idempotency key; a bad key is 400', async () => {
     const seen: CallOptions[] = [];
     const w = await open({}, recordingWith(seen));

@@ -13,7 +13,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { problemOf } from '../../src/errors/problem.js';
 
-const ctx = { versionFromIfMatch: false, instance: '/leads/l1' };
+const ctx = { versionFromIfMatch: false, instance: '/leads/l1', locale: undefined };
 
 /** One error of every code, so a code added to core without a case here fails the coverage check. */
 const SAMPLES: Record<keyof typeof ERROR_CODES, { error: CrmError; status: number }> = {
