@@ -4,6 +4,7 @@ import { acceptsIfMatch, querySchemaOf } from '../routes/route-input.js';
 import type { ResponseShape } from '../routes/route-spec.js';
 import type { ResolvedRoute } from '../routes/route-table.js';
 import { inputJsonSchema, type JsonSchema, propertiesOf } from './json-schema.js';
+import OPERATION_DOCS from './operation-docs.json';
 import { PROBLEM_RESPONSES, PROBLEM_SCHEMA } from './problem-schemas.js';
 import RECORD_SCHEMAS from './record-schemas.json';
 
@@ -15,6 +16,7 @@ export interface DocumentOptions {
   events: boolean;
 }
 
+const docs: Record<string, { summary: string; description: string } | undefined> = OPERATION_DOCS;
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const problemRef = (status: string) => ({ $ref: `#/components/responses/Problem${status}` });
 
@@ -90,7 +92,9 @@ function operation(route: ResolvedRoute): Record<string, unknown> {
   return {
     operationId: route.operationId,
     tags: [route.area],
-    summary: `${route.area}.${route.verb}`,
+    // From the member's TSDoc in core (generated), so the reference reads like the SDK's docs.
+    summary: docs[route.operationId]?.summary ?? route.operationId,
+    description: `\`crm.${route.operationId}\`. ${docs[route.operationId]?.description ?? ''}`.trim(),
     parameters,
     ...(spec.body ? { requestBody: requestBody(spec.body) } : {}),
     responses: {
