@@ -26,7 +26,7 @@ export function packageProgram(): ts.Program {
 
 /**
  * `<area>.<verb>` → the member's TSDoc: its first sentence as the summary, the whole text as the
- * description — what the reference page shows beside each route.
+ * description — what the reference page shows beside each route; `<area>` → the area's own line.
  */
 export function generateOperationDocs(
   program: ts.Program,
@@ -44,6 +44,9 @@ export function generateOperationDocs(
   for (const area of crm.getProperties().filter((a) => !notAreas.has(a.name))) {
     const areaType = checker.getTypeOfSymbolAtLocation(area, decl);
     if (areaType.getCallSignatures().length > 0) continue;
+    // The area itself (a tag of the document), from its line on `Crm`.
+    const areaText = ts.displayPartsToString(area.getDocumentationComment(checker)).trim();
+    if (areaText) out[area.name] = { summary: areaText, description: areaText };
     for (const member of areaType.getProperties()) {
       const text = ts.displayPartsToString(member.getDocumentationComment(checker)).trim();
       if (!text) continue;

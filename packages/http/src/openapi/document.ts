@@ -27,7 +27,8 @@ const problemRef = (status: string) => ({ $ref: `#/components/responses/Problem$
  */
 export function openApiDocument(routes: readonly ResolvedRoute[], options: DocumentOptions): JsonSchema {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const route of routes) {
+  // In the table's order (areas as `Crm` lists them), not the router's literal-first order.
+  for (const route of [...routes].sort((a, b) => a.order - b.order)) {
     paths[route.path] = { ...paths[route.path], [route.spec.method]: operation(route) };
   }
   if (options.events) paths['/events'] = { get: eventsOperation() };
@@ -41,6 +42,10 @@ export function openApiDocument(routes: readonly ResolvedRoute[], options: Docum
         'Every command and read of the Gongfu sales service. Errors are RFC 9457 problem details.',
     },
     servers: [{ url: options.serverUrl || '/' }],
+    tags: [...new Set(routes.map((r) => r.area))].map((area) => ({
+      name: area,
+      ...(docs[area] ? { description: docs[area].description } : {}),
+    })),
     paths,
     components: {
       schemas: { ...RECORD_SCHEMAS, Problem: PROBLEM_SCHEMA },

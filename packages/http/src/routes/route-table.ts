@@ -3,8 +3,42 @@ import type { Area, RouteSpec, RouteTable } from './route-spec.js';
 import { salesRoutes } from './sales-routes.js';
 import { workRoutes } from './work-routes.js';
 
-/** Every member of every area of `Crm`, as a route. A member without one does not compile. */
-export const ROUTE_TABLE: RouteTable = { ...salesRoutes, ...workRoutes };
+const { leads, opportunities, orders, serviceCases } = salesRoutes;
+const {
+  users,
+  products,
+  accounts,
+  contacts,
+  activities,
+  demoLoans,
+  costs,
+  ownership,
+  reminders,
+  history,
+  duplicates,
+} = workRoutes;
+
+/**
+ * Every member of every area of `Crm`, as a route, in the order `Crm` lists the areas. A member
+ * without a route does not compile.
+ */
+export const ROUTE_TABLE: RouteTable = {
+  users,
+  products,
+  accounts,
+  contacts,
+  leads,
+  opportunities,
+  orders,
+  serviceCases,
+  activities,
+  demoLoans,
+  costs,
+  ownership,
+  reminders,
+  history,
+  duplicates,
+};
 
 /** One route, resolved: the member it calls and its full OpenAPI-style path. */
 export interface ResolvedRoute {
@@ -15,6 +49,8 @@ export interface ResolvedRoute {
   /** Full path from the API root, OpenAPI style: `/leads/{id}/log-contact`. */
   readonly path: string;
   readonly spec: RouteSpec;
+  /** Position in the table, for listing routes as the table reads. */
+  readonly order: number;
 }
 
 /**
@@ -32,6 +68,7 @@ export function resolveRoutes(table: RouteTable = ROUTE_TABLE): ResolvedRoute[] 
         operationId: `${area}.${verb}`,
         path: `${base}${spec.path.replace(':verb', kebab(verb))}`,
         spec,
+        order: out.length,
       });
     }
   }
