@@ -46,8 +46,12 @@ export function createCrmApi(crm: Crm, options: CrmApiOptions): CrmApi {
 
   // The documents are public and come first, so the sign-in below never runs for them.
   if (options.docs !== false) {
-    const document = openApiDocument(routes, { info: options.info ?? {}, serverUrl: base, events: !!feed });
-    app.get('/openapi.json', (c) => c.json(document));
+    // Built on first request, so mounting the API costs nothing until someone reads the document.
+    let document: ReturnType<typeof openApiDocument> | undefined;
+    app.get('/openapi.json', (c) => {
+      document ??= openApiDocument(routes, { info: options.info ?? {}, serverUrl: base, events: !!feed });
+      return c.json(document);
+    });
     mountReferencePage(app as unknown as Hono, options.info?.title ?? 'Gongfu CRM API');
   }
 
