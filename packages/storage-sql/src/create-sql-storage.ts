@@ -38,7 +38,7 @@ export function createSqlStorage(options: SqlStorageOptions): CrmStorage {
     let thrownByFn: { error: unknown } | null = null;
     try {
       return await transact(mode, async (conn) => {
-        await engine.bindTenant?.(conn.db, opts.tenantId);
+        await engine.bindTenant?.(conn, opts.tenantId);
         // The handle's stores refuse work once fn has settled: nothing may run after COMMIT.
         const state = { open: true };
         try {

@@ -1,4 +1,4 @@
-import type { AnyDb, SqlTransactor } from '@gongfu/storage-sql';
+import { type AnyDb, type ExecuteFn, immediateWrite, type SqlTransactor } from '@gongfu/storage-sql';
 import type Database from 'better-sqlite3';
 import type { CompiledQuery, QueryResult } from 'kysely';
 import type { CachedStatements } from './statement-cache.js';
@@ -28,11 +28,9 @@ export function sqliteTransactor(db: AnyDb, statements: CachedStatements): SqlTr
     db.connection().execute(async (conn) => {
       run(mode === 'write' ? 'begin immediate' : 'begin');
       try {
-        const result = await fn({
-          db: conn,
-          // An async wrapper, so a driver error becomes a rejection like Kysely's.
-          execute: async (query) => executeOn(statements, query),
-        });
+        // An async wrapper, so a driver error becomes a rejection like Kysely's.
+        const execute: ExecuteFn = async (query) => executeOn(statements, query);
+        const result = await fn({ db: conn, execute, write: immediateWrite(execute) });
         run('commit');
         return result;
       } catch (error) {

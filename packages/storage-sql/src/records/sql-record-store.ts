@@ -12,7 +12,7 @@ import { type Expression, type SqlBool, sql } from 'kysely';
 import type { AnyExpressionBuilder } from '../any-db.js';
 import { encodeCell } from '../engine/sql-engine.js';
 import { filterWhere, literalLimit, scopeWhere } from './compile-where.js';
-import { executeCached } from './compiled-cache.js';
+import { executeCached, writeCached } from './compiled-cache.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { BASE_COLUMN_KINDS, type RecordSpec } from './record-spec.js';
 import type { StoreContext } from './store-context.js';
@@ -67,11 +67,12 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
       throw new StorageError(`${this.spec.entity} ${record.id}: a new record has version 1`);
     const values = { tenant_id: this.ctx.tenantId, id: record.id, ...this.row(record) };
     const columns = Object.keys(values);
-    await executeCached(
+    await writeCached(
       this.ctx,
       `${this.spec.table}:insert:${columns.join(',')}`,
       Object.values(values),
       () => this.ctx.db.insertInto(this.spec.table).values(values),
+      { entity: this.spec.entity },
     );
   }
 
@@ -84,30 +85,41 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
     }
     // Compare-and-set in one statement: of racing writers with the same expected version, one wins.
     const row = this.row(record);
-    const result = await executeCached(
+    const { table, entity } = this.spec;
+    const { tenantId } = this.ctx;
+    await writeCached(
       this.ctx,
-      `${this.spec.table}:update:${Object.keys(row).join(',')}`,
-      [...Object.values(row), this.ctx.tenantId, record.id, expectedVersion],
+      `${table}:update:${Object.keys(row).join(',')}`,
+      [...Object.values(row), tenantId, record.id, expectedVersion],
       () =>
         this.ctx.db
-          .updateTable(this.spec.table)
+          .updateTable(table)
           .set(row)
-          .where('tenant_id', '=', this.ctx.tenantId)
+          .where('tenant_id', '=', tenantId)
           .where('id', '=', record.id)
           .where('version', '=', expectedVersion),
-    );
-    if (Number(result.numAffectedRows ?? 0) === 1) return;
-    const actual = await this.ctx.db
-      .selectFrom(this.spec.table)
-      .select('version')
-      .where('tenant_id', '=', this.ctx.tenantId)
-      .where('id', '=', record.id)
-      .executeTakeFirst();
-    throw new ConcurrencyError(
-      this.spec.entity,
-      record.id,
-      expectedVersion,
-      actual === undefined ? null : Number(actual.version),
+      {
+        entity,
+        expectOne: {
+          lost: async (read) => {
+            const { rows } = await read<{ version: unknown }>(
+              this.ctx.db
+                .selectFrom(table)
+                .select('version')
+                .where('tenant_id', '=', tenantId)
+                .where('id', '=', record.id)
+                .compile(),
+            );
+            const actual = rows[0];
+            return new ConcurrencyError(
+              entity,
+              record.id,
+              expectedVersion,
+              actual === undefined ? null : Number(actual.version),
+            );
+          },
+        },
+      },
     );
   }
 

@@ -1,6 +1,6 @@
-import type { CompiledQuery, QueryResult } from 'kysely';
 import type { AnyDb } from '../any-db.js';
 import type { SqlEngine } from '../engine/sql-engine.js';
+import type { ExecuteFn, TxConnection } from '../sql-transactor.js';
 
 /**
  * What every store of one transaction shares: the transaction handle (never the root `db`, so no
@@ -14,5 +14,7 @@ export interface StoreContext {
    * Runs already-compiled SQL on the transaction's connection. The engine package may supply a
    * path shorter than Kysely's executor (SQLite: the prepared statement, called directly).
    */
-  readonly execute: <R>(query: CompiledQuery<R>) => Promise<QueryResult<R>>;
+  readonly execute: ExecuteFn;
+  /** A write nobody waits for (see `TxConnection.write`): PostgreSQL pipelines it. */
+  readonly write: TxConnection['write'];
 }

@@ -11,6 +11,7 @@ import type { AnyDb, AnyRow } from '../any-db.js';
 import type { SqlEngine } from '../engine/sql-engine.js';
 import { raiseOrderNumberCounters } from '../migrations/0007-counters.js';
 import type { StoreContext } from '../records/store-context.js';
+import { kyselyConnection } from '../sql-transactor.js';
 import { writeRows } from './batched-write.js';
 import {
   assertTenantRows,
@@ -73,7 +74,7 @@ export class SqlTenantStore implements TenantStore {
     await this.guard(() =>
       this.engine.begin(this.db, 'write').execute(async (trx) => {
         // Bound like any tenant transaction, so PostgreSQL row-level security lets it see the rows.
-        await this.engine.bindTenant?.(trx, id);
+        await this.engine.bindTenant?.(kyselyConnection(trx), id);
         // Children first: their foreign keys point at tenants.
         for (const table of TENANT_OWNED_TABLES) {
           await trx.deleteFrom(table).where('tenant_id', '=', id).execute();
@@ -91,7 +92,7 @@ export class SqlTenantStore implements TenantStore {
   async *exportRows(id: string): AsyncIterable<TenantRow> {
     const tables = await this.guard(() =>
       this.engine.begin(this.db, 'read').execute(async (trx) => {
-        await this.engine.bindTenant?.(trx, id);
+        await this.engine.bindTenant?.(kyselyConnection(trx), id);
         const tenant = await trx
           .selectFrom('tenants')
           .select('tenant_id')
@@ -116,7 +117,7 @@ export class SqlTenantStore implements TenantStore {
     assertTenantRows(all);
     await this.guard(() =>
       this.engine.begin(this.db, 'write').execute(async (trx) => {
-        await this.engine.bindTenant?.(trx, tenant.id);
+        await this.engine.bindTenant?.(kyselyConnection(trx), tenant.id);
         const existing = await trx
           .selectFrom('tenants')
           .select('tenant_id')
@@ -147,12 +148,7 @@ export class SqlTenantStore implements TenantStore {
             }
           }
         }
-        const ctx: StoreContext = {
-          db: trx,
-          engine: this.engine,
-          tenantId: tenant.id,
-          execute: (query) => trx.executeQuery(query),
-        };
+        const ctx: StoreContext = { ...kyselyConnection(trx), engine: this.engine, tenantId: tenant.id };
         for (let start = 0; start < all.length; ) {
           const table = (all[start] as TenantRow).table;
           let end = start;
