@@ -62,7 +62,14 @@ const MAKERS: { readonly [K in keyof Stores]: Make<K> } = {
  * copies every store.
  */
 export function createTx(conn: TxConnection, engine: SqlEngine, tenantId: string, state: TxState): StorageTx {
-  const ctx: StoreContext = { db: conn.db, execute: conn.execute, write: conn.write, engine, tenantId };
+  const ctx: StoreContext = {
+    db: conn.db,
+    execute: conn.execute,
+    write: conn.write,
+    engine,
+    tenantId,
+    ...(conn.prefetch ? { teams: new Map() } : {}),
+  };
   const made: Partial<Stores> = {};
   const get = <K extends keyof Stores>(key: K): Stores[K] => {
     let store = made[key];

@@ -40,6 +40,11 @@ export interface TxConnection {
    * it had been thrown here. Engines without round trips run it at once.
    */
   readonly write: (query: CompiledQuery, options: WriteOptions) => Promise<void>;
+  /**
+   * Every read costs a network round trip: stores then fetch, with a read, what the command's next
+   * step asks for (a record's team with the record, for the authorization that follows every load).
+   */
+  readonly prefetch?: boolean;
 }
 
 /** `TxConnection.write` for engines that run every statement at once. */

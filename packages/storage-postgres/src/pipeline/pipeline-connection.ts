@@ -138,6 +138,23 @@ export class PipelineConnection implements DatabaseConnection {
       throw new StorageError('the transaction was rolled back instead of committed');
   }
 
+  /**
+   * Ends a read-only transaction without waiting: nothing it did can fail at COMMIT, and pg holds
+   * the next borrower's first statement back until the server has answered this one.
+   */
+  endReadOnly(): void {
+    if (this.failure !== null) throw this.failure;
+    if (!this.open || !this.sent) {
+      this.queue = [];
+      this.ended();
+      return;
+    }
+    this.queue = [];
+    this.open = false;
+    this.schemaInTx = false;
+    void this.sendBatch([this.statement('commit', [], false)]);
+  }
+
   /** Ends a failed or abandoned transaction. Nothing queued is sent. */
   async rollback(): Promise<void> {
     this.queue = [];

@@ -98,12 +98,13 @@ export function pipelineTransactor(
       conn.begin(mode, schema);
       let result: Awaited<ReturnType<typeof fn>>;
       try {
-        result = await fn({ db, execute, write });
+        result = await fn({ db, execute, write, prefetch: true });
       } catch (error) {
         return await abandon(error);
       }
       try {
-        await conn.commit();
+        if (mode === 'read') conn.endReadOnly();
+        else await conn.commit();
       } catch (error) {
         return await abandon(error);
       }

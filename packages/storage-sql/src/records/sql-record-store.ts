@@ -6,6 +6,7 @@ import {
   type RecordStore,
   type RowScope,
   StorageError,
+  type TeamMemberRow,
   ValidationError,
 } from '@gongfu/core';
 import { type Expression, type SqlBool, sql } from 'kysely';
@@ -27,6 +28,7 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
   ) {}
 
   async get(id: string): Promise<T | null> {
+    if (this.ctx.teams !== undefined) return this.getWithTeam(id, this.ctx.teams);
     const { rows } = await executeCached<{ doc: unknown }>(
       this.ctx,
       `${this.spec.table}:get`,
@@ -40,6 +42,52 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
     );
     const row = rows[0];
     return row === undefined ? null : this.ctx.engine.decodeJson<T>(row.doc);
+  }
+
+  /**
+   * The record and its governing team in one read (PostgreSQL, where a read is a round trip): the
+   * service authorizes every record it loads, and that reads the team next.
+   */
+  private async getWithTeam(id: string, teams: Map<string, TeamMemberRow[]>): Promise<T | null> {
+    const { rows } = await executeCached<{ doc: unknown; team_key: string; team: unknown }>(
+      this.ctx,
+      `${this.spec.table}:get+team`,
+      [this.ctx.tenantId, id],
+      () =>
+        this.ctx.db
+          .selectFrom(`${this.spec.table} as t`)
+          .select(['t.doc', 't.team_key'])
+          .select((eb) =>
+            eb
+              .selectFrom('team_members as m')
+              .select(
+                sql`coalesce(json_agg(json_build_array(m.user_id, m.role, m.access, m.is_owner) order by m.is_owner desc, m.user_id), '[]'::json)`.as(
+                  'members',
+                ),
+              )
+              .whereRef('m.tenant_id', '=', 't.tenant_id')
+              .whereRef('m.team_key', '=', 't.team_key')
+              .as('team'),
+          )
+          .where('t.tenant_id', '=', this.ctx.tenantId)
+          .where('t.id', '=', id),
+    );
+    const row = rows[0];
+    if (row === undefined) return null;
+    const { engine } = this.ctx;
+    const members = engine.decodeJson<[string, TeamMemberRow['role'], TeamMemberRow['access'], unknown][]>(
+      row.team,
+    );
+    teams.set(
+      row.team_key,
+      members.map(([userId, role, access, isOwner]) => ({
+        userId,
+        role,
+        access,
+        isOwner: engine.decodeBool(isOwner),
+      })),
+    );
+    return engine.decodeJson<T>(row.doc);
   }
 
   async getMany(ids: readonly string[]): Promise<T[]> {

@@ -1,3 +1,4 @@
+import type { TeamMemberRow } from '@gongfu/core';
 import type { AnyDb } from '../any-db.js';
 import type { SqlEngine } from '../engine/sql-engine.js';
 import type { ExecuteFn, TxConnection } from '../sql-transactor.js';
@@ -17,4 +18,9 @@ export interface StoreContext {
   readonly execute: ExecuteFn;
   /** A write nobody waits for (see `TxConnection.write`): PostgreSQL pipelines it. */
   readonly write: TxConnection['write'];
+  /**
+   * Teams read together with their records in this transaction (`TxConnection.prefetch`), by team
+   * key; cleared by every team write. Absent where reads are cheap (SQLite).
+   */
+  readonly teams?: Map<string, TeamMemberRow[]>;
 }

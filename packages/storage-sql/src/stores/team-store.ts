@@ -10,6 +10,8 @@ export class SqlTeamStore implements TeamStore {
   constructor(private readonly ctx: StoreContext) {}
 
   async members(teamKey: string): Promise<TeamMemberRow[]> {
+    const prefetched = this.ctx.teams?.get(teamKey);
+    if (prefetched !== undefined) return prefetched.map((m) => ({ ...m }));
     // Every authorization reads one team: a cached statement, same order as membersOfMany.
     const { rows } = await executeCached<{
       user_id: string;
@@ -60,6 +62,7 @@ export class SqlTeamStore implements TeamStore {
   }
 
   async replace(teamKey: string, members: readonly TeamMemberRow[]): Promise<void> {
+    this.ctx.teams?.clear();
     await writeCached(
       this.ctx,
       'team_members:delete',
@@ -75,6 +78,7 @@ export class SqlTeamStore implements TeamStore {
   }
 
   async create(teamKey: string, members: readonly TeamMemberRow[]): Promise<void> {
+    this.ctx.teams?.clear();
     if (members.length === 0) return;
     const rows = members.map((m) => ({
       tenant_id: this.ctx.tenantId,

@@ -1,0 +1,102 @@
+import type { CrmStorage } from '@gongfu/core';
+import { openWorld, type ServiceWorld, storyLead } from '@gongfu/core/testing';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postgresStorage } from '../src/index.js';
+import { type CountingPool, countingPool } from './support/counting-pool.js';
+import { ON_SERVER, PG_URL, uniqueSchema } from './support/pg-target.js';
+
+/**
+ * Round trips per command on a real server: the unit of a PostgreSQL command's cost. Each figure is
+ * the number of reads the command must wait for, plus one for COMMIT (which carries the writes);
+ * a change that adds a waited statement to a command fails here. The same commands without the
+ * pipeline are the control: they prove the counter sees every statement.
+ */
+const PIPELINED = {
+  capture: 2, // org stamp (with BEGIN and the tenant binding) | lead, history, team, reminder + COMMIT
+  quote: 5, // stamp | lead + its team | latest quote | reminders | quote, history, reminder + COMMIT
+  logContact: 5, // stamp | lead + team | latest quote | reminders | activity, lead, history, reminder + COMMIT
+  convert: 9, // stamp | lead + team | two quotes | products | linkLead | latest quote | reminders | COMMIT
+  advance: 5, // stamp | deal + team | order count | reminders | deal, history, reminder + COMMIT
+  list: 3, // stamp | the page | COMMIT (not waited for: a read-only transaction cannot fail there)
+} as const;
+
+const STATEMENT_BY_STATEMENT = {
+  capture: 8,
+  quote: 12,
+  logContact: 13,
+  convert: 24,
+  advance: 11,
+  list: 5,
+} as const;
+
+type Command = keyof typeof PIPELINED;
+
+async function tripsPerCommand(world: ServiceWorld, counter: CountingPool): Promise<Record<Command, number>> {
+  const rep = world.org.repA;
+  const { crm } = world;
+  // Warm: the org chart is cached and every hot statement prepared, as in a running app server.
+  await crm.leads.capture(rep, storyLead({ company: 'warm-up' }));
+  let leadId = '';
+  let dealId = '';
+  const capture = await counter.count(async () => {
+    leadId = (await crm.leads.capture(rep, storyLead())).id;
+  });
+  const quote = await counter.count(() =>
+    crm.leads.quote(rep, leadId, {
+      sku: 'LS2208',
+      quantity: 200,
+      unitPrice: { amount: 980_00, currency: 'CNY' },
+      validUntil: '2026-03-31',
+    }),
+  );
+  const logContact = await counter.count(() =>
+    crm.leads.logContact(rep, leadId, {
+      kind: 'call',
+      at: '2026-03-02T10:00:00+08:00',
+      outcome: { metWith: '王工', opinion: 'positive', summary: '招标下月发布' },
+    }),
+  );
+  const convert = await counter.count(async () => {
+    dealId = (await crm.leads.convert(rep, leadId)).opportunity.id;
+  });
+  const advance = await counter.count(() => crm.opportunities.advance(rep, dealId, { to: 'needs_analysis' }));
+  const list = await counter.count(() => crm.leads.list(rep, { limit: 50 }));
+  return { capture, quote, logContact, convert, advance, list };
+}
+
+describe.skipIf(!ON_SERVER)(
+  `round trips per command [skipped on PGlite: it is in-process, there is no network to count]`,
+  () => {
+    const schema = uniqueSchema('gf_trips');
+    const admin = new pg.Pool({ connectionString: PG_URL, max: 1 });
+    const real = new pg.Pool({ connectionString: PG_URL, max: 1 });
+    const counter = countingPool(real);
+    const storages: CrmStorage[] = [];
+
+    beforeAll(async () => {
+      await admin.query(`create schema "${schema}"`);
+    });
+
+    afterAll(async () => {
+      for (const s of storages) await s.close();
+      await real.end();
+      await admin.query(`drop schema if exists "${schema}" cascade`);
+      await admin.end();
+    });
+
+    const open = async (pipeline: boolean) => {
+      const storage = await postgresStorage({ pool: counter.pool }, { schema, pipeline });
+      storages.push(storage);
+      return openWorld(storage);
+    };
+
+    it('pipelined: one round trip per read the command waits for, plus COMMIT', async () => {
+      expect(await tripsPerCommand(await open(true), counter)).toEqual(PIPELINED);
+    });
+
+    it('control: statement by statement the same commands make every round trip', async () => {
+      expect(await tripsPerCommand(await open(false), counter)).toEqual(STATEMENT_BY_STATEMENT);
+    });
+  },
+);
