@@ -68,6 +68,7 @@ export function createTx(conn: TxConnection, engine: SqlEngine, tenantId: string
     write: conn.write,
     engine,
     tenantId,
+    memo: {},
     ...(conn.prefetch ? { teams: new Map() } : {}),
   };
   const made: Partial<Stores> = {};

@@ -177,23 +177,36 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
     }
     const after = query.cursor === undefined ? null : decodeCursor(query.cursor);
     const { engine } = this.ctx;
-    const rows = await this.ctx.db
-      .selectFrom(`${this.spec.table} as t`)
-      .select(['t.doc', 't.created_at', 't.id'])
-      .where((eb) => this.where(eb, query.where, query.scope))
-      .$if(after !== null, (qb) =>
-        qb.where((eb) => {
-          const at = engine.encodeInstant(after!.createdAt);
-          return eb.or([
-            eb('t.created_at', '<', at),
-            eb.and([eb('t.created_at', '=', at), eb('t.id', '<', after!.id)]),
-          ]);
-        }),
-      )
-      .orderBy('t.created_at', 'desc')
-      .orderBy('t.id', 'desc')
-      .limit(literalLimit(query.limit + 1))
-      .execute();
+    const build = () =>
+      this.ctx.db
+        .selectFrom(`${this.spec.table} as t`)
+        .select(['t.doc', 't.created_at', 't.id'])
+        .where((eb) => this.where(eb, query.where, query.scope))
+        .$if(after !== null, (qb) =>
+          qb.where((eb) => {
+            const at = engine.encodeInstant(after!.createdAt);
+            return eb.or([
+              eb('t.created_at', '<', at),
+              eb.and([eb('t.created_at', '=', at), eb('t.id', '<', after!.id)]),
+            ]);
+          }),
+        )
+        .orderBy('t.created_at', 'desc')
+        .orderBy('t.id', 'desc')
+        .limit(literalLimit(query.limit + 1));
+    // A first page filtered only by `in` lists (the products of a deal's lines) has a fixed SQL text.
+    const shape = after === null ? this.inListShape(query.where, query.scope) : null;
+    const rows =
+      shape === null
+        ? await build().execute()
+        : (
+            await executeCached<{ doc: unknown }>(
+              this.ctx,
+              `${shape.key}:list:${query.limit}`,
+              shape.params,
+              build,
+            )
+          ).rows;
     const page = rows.slice(0, query.limit).map((r) => engine.decodeJson<T>(r.doc));
     const last = page[page.length - 1];
     return {
@@ -213,7 +226,7 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
     const row =
       shape === null
         ? await build().executeTakeFirst()
-        : (await executeCached<{ n: unknown }>(this.ctx, shape.key, shape.params, build)).rows[0];
+        : (await executeCached<{ n: unknown }>(this.ctx, `${shape.key}:count`, shape.params, build)).rows[0];
     return this.ctx.engine.decodeInt(row?.n ?? 0);
   }
 
@@ -234,7 +247,7 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
       parts.push(`${key}:${value.length}`);
       for (const v of value) params.push(encodeCell(this.ctx.engine, kind, v));
     }
-    return { key: `${this.spec.table}:count:${parts.join(',')}`, params };
+    return { key: `${this.spec.table}:${parts.join(',')}`, params };
   }
 
   private where(eb: AnyExpressionBuilder, where: F | undefined, scope: RowScope) {

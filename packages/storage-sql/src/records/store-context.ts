@@ -23,4 +23,6 @@ export interface StoreContext {
    * key; cleared by every team write. Absent where reads are cheap (SQLite).
    */
   readonly teams?: Map<string, TeamMemberRow[]>;
+  /** What the stores of one transaction remember between statements (SQLite: the next history seq). */
+  readonly memo: { nextSeq?: number };
 }

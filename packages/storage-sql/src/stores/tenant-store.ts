@@ -148,7 +148,12 @@ export class SqlTenantStore implements TenantStore {
             }
           }
         }
-        const ctx: StoreContext = { ...kyselyConnection(trx), engine: this.engine, tenantId: tenant.id };
+        const ctx: StoreContext = {
+          ...kyselyConnection(trx),
+          engine: this.engine,
+          tenantId: tenant.id,
+          memo: {},
+        };
         for (let start = 0; start < all.length; ) {
           const table = (all[start] as TenantRow).table;
           let end = start;
