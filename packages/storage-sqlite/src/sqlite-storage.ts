@@ -2,7 +2,8 @@ import type { CrmStorage } from '@gongfu/core';
 import { type AnyDb, createSqlStorage, sqliteEngine } from '@gongfu/storage-sql';
 import Database from 'better-sqlite3';
 import { Kysely } from 'kysely';
-import { ImmediateSqliteDialect } from './immediate-dialect.js';
+import { ConnectionLock } from './connection-lock.js';
+import { OneConnectionSqliteDialect, SqliteConnection } from './sqlite-connection.js';
 import { sqliteTransactor } from './sqlite-transactor.js';
 import { CachedStatements } from './statement-cache.js';
 
@@ -28,11 +29,14 @@ export async function sqliteStorage(options: SqliteStorageOptions = {}): Promise
   database.pragma('foreign_keys = ON');
   database.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
   const statements = new CachedStatements(database, options.statementCacheSize ?? 500);
-  const db: AnyDb = new Kysely({ dialect: new ImmediateSqliteDialect({ database: statements }) });
+  const connection = new SqliteConnection(statements);
+  const lock = new ConnectionLock();
+  const db: AnyDb = new Kysely({ dialect: new OneConnectionSqliteDialect(connection, lock) });
+  const txDb: AnyDb = new Kysely({ dialect: new OneConnectionSqliteDialect(connection) });
   const storage = createSqlStorage({
     db,
     engine: sqliteEngine,
-    transactor: sqliteTransactor(db, statements),
+    transactor: sqliteTransactor(lock, connection, txDb),
   });
   if (options.migrate ?? true) {
     try {
