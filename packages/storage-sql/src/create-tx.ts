@@ -75,7 +75,7 @@ function storeOf(target: TxTarget, key: keyof Stores): Stores[keyof Stores] {
   return store;
 }
 
-const valueOf = (target: TxTarget, key: PropertyKey): unknown => {
+const propertyOf = (target: TxTarget, key: PropertyKey): unknown => {
   if (key === 'tenantId') return target.tenantId;
   return KNOWN.has(key) ? storeOf(target, key as keyof Stores) : undefined;
 };
@@ -86,12 +86,12 @@ const valueOf = (target: TxTarget, key: PropertyKey): unknown => {
  * `{ ...tx }` and `Object.keys(tx)` see them all.
  */
 const HANDLER: ProxyHandler<TxTarget> = {
-  get: (target, key) => valueOf(target, key),
+  get: (target, key) => propertyOf(target, key),
   has: (_, key) => KNOWN.has(key),
   ownKeys: () => [...KNOWN] as string[],
   getOwnPropertyDescriptor: (target, key) =>
     KNOWN.has(key)
-      ? { configurable: true, enumerable: true, writable: false, value: valueOf(target, key) }
+      ? { configurable: true, enumerable: true, writable: false, value: propertyOf(target, key) }
       : undefined,
   set: () => false,
   defineProperty: () => false,
