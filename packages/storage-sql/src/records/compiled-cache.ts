@@ -3,7 +3,7 @@ import type { WriteOptions } from '../sql-transactor.js';
 import type { StoreContext } from './store-context.js';
 
 /** SQL text per statement shape and engine. Holds no data: parameters are never cached. */
-const sqlByShape = new Map<string, string>();
+const sqlByShape = new Map<string, CompiledQuery>();
 
 function sameParameters(compiled: readonly unknown[], given: readonly unknown[]): boolean {
   return compiled.length === given.length && compiled.every((p, i) => Object.is(p, given[i]));
@@ -23,10 +23,19 @@ function compiledFor<R>(
   build: () => Compilable<R>,
 ): CompiledQuery<R> {
   const key = `${ctx.engine.name}\u0000${shape}`;
-  const text = sqlByShape.get(key);
-  if (text !== undefined) return CompiledQuery.raw(text, [...params]) as CompiledQuery<R>;
+  const cached = sqlByShape.get(key);
+  if (cached !== undefined) {
+    // Built by hand: CompiledQuery.raw also makes a raw node, a query id and two frozen copies,
+    // which only Kysely's own executor reads; these statements go straight to the connection.
+    return {
+      sql: cached.sql,
+      query: cached.query,
+      parameters: params,
+      queryId: cached.queryId,
+    } as CompiledQuery<R>;
+  }
   const compiled = build().compile();
-  if (sameParameters(compiled.parameters, params)) sqlByShape.set(key, compiled.sql);
+  if (sameParameters(compiled.parameters, params)) sqlByShape.set(key, CompiledQuery.raw(compiled.sql));
   return compiled;
 }
 
