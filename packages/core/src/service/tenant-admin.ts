@@ -3,8 +3,8 @@ import { DEFAULT_TENANT_ID, type Tenant, tenantIdSchema } from '../domain/tenant
 import { NotFoundError, PermissionDeniedError } from '../kernel/errors.js';
 import { type Clock, systemClock } from '../kernel/ports.js';
 import { parseInput } from '../kernel/validate.js';
-import type { CrmStorage } from '../storage/crm-storage.js';
-import { headerLine, parseTenantExport, rebaseRow, rowLine, trailerLine } from './tenant-export-format.js';
+import type { CrmStorage, TenantRow } from '../storage/crm-storage.js';
+import { headerLine, readTenantExport, rebaseRow, rowLine, trailerLine } from './tenant-export-format.js';
 
 export {
   TENANT_EXPORT_FORMAT,
@@ -73,19 +73,17 @@ export function createTenantAdmin(storage: CrmStorage, options: TenantAdminOptio
 
     /**
      * Restores an export into a new (or existing but empty) tenant: its own id, or `options.id` to
-     * copy it under another. The whole file is checked before anything is written, then written in
-     * one transaction. ConflictError when the target already holds data; ValidationError for a
-     * file of another format or version, a truncated one, or a row that does not fit its table.
+     * copy it under another. Read and written as a stream in one transaction: every line is checked
+     * as it is read, and a bad line or a truncated file anywhere rolls the whole import back.
+     * ConflictError when the target already holds data; ValidationError for a file of another
+     * format or version, a truncated one, or a row that does not fit its table.
      */
     import: async (lines: TenantExportLines, opts: { id?: string } = {}): Promise<Tenant> => {
       const target = parseInput(importOptions, opts);
-      const { header, rows } = await parseTenantExport(lines, tenants.ownedTables);
+      const { header, rows } = await readTenantExport(lines, tenants.ownedTables);
       const id = target.id ?? header.tenant.id;
       const tenant: Tenant = { id, name: header.tenant.name, createdAt: header.tenant.createdAt };
-      await tenants.importRows(
-        tenant,
-        rows.map((r) => rebaseRow(r, header.tenant.id, id)),
-      );
+      await tenants.importRows(tenant, rebased(rows, header.tenant.id, id));
       return (await tenants.get(id)) ?? tenant;
     },
 
@@ -108,6 +106,10 @@ export function createTenantAdmin(storage: CrmStorage, options: TenantAdminOptio
 }
 
 export type TenantAdmin = ReturnType<typeof createTenantAdmin>;
+
+async function* rebased(rows: AsyncIterable<TenantRow>, from: string, to: string): AsyncGenerator<TenantRow> {
+  for await (const row of rows) yield rebaseRow(row, from, to);
+}
 
 /** The whole export as one string, newline-terminated lines (for a file or an HTTP body). */
 export async function exportToString(lines: AsyncIterable<string>): Promise<string> {

@@ -100,11 +100,12 @@ export function checkTenantRow(row: TenantRow, index: number): FieldIssue[] {
   return issues;
 }
 
-export function assertTenantRows(rows: readonly TenantRow[]): void {
+/** Checks rows that start at position `offset` of the import (issues name the absolute index). */
+export function assertTenantRows(rows: readonly TenantRow[], offset = 0): void {
   const issues: FieldIssue[] = [];
   // Enough to fix a broken file, without building a million issues for a wholly wrong one.
   for (let i = 0; i < rows.length && issues.length < 20; i++)
-    issues.push(...checkTenantRow(rows[i] as TenantRow, i));
+    issues.push(...checkTenantRow(rows[i] as TenantRow, offset + i));
   if (issues.length > 0) throw new ValidationError(issues);
 }
 

@@ -30,6 +30,28 @@ export const TENANT_OWNED_TABLES: readonly string[] = TENANT_OWNED_TABLE_DEFS.ma
  */
 const CELLS_PER_INSERT = 8192;
 
+/** Rows checked, encoded and inserted at a time by an import. */
+const IMPORT_CHUNK = 4096;
+
+/** The rows of a sync or async iterable, `size` at a time. */
+async function* chunksOf<T>(rows: Iterable<T> | AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+  let chunk: T[] = [];
+  for await (const row of rows) {
+    chunk.push(row);
+    if (chunk.length === size) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
+function highestSeq(rows: readonly TenantRow[]): number {
+  let top = 0;
+  for (const r of rows) if (r.table === 'history_events') top = Math.max(top, r.row.seq as number);
+  return top;
+}
+
 /** Tenants live outside any tenant-bound transaction; each call is its own statement or transaction. */
 export class SqlTenantStore implements TenantStore {
   readonly ownedTables = TENANT_OWNED_TABLES;
@@ -112,60 +134,84 @@ export class SqlTenantStore implements TenantStore {
     for (const rows of tables) yield* rows;
   }
 
-  async importRows(tenant: Tenant, rows: Iterable<TenantRow>): Promise<void> {
-    const all = [...rows];
-    assertTenantRows(all);
+  /**
+   * Streams: rows are checked, encoded and inserted a chunk at a time, so memory stays flat however
+   * large the tenant (1M deals import within a few hundred MiB). All-or-nothing as before: one
+   * transaction, and a bad row or a failing source anywhere rolls everything back. The first
+   * chunk is checked before the transaction opens, so a small file's errors come first, as they did.
+   */
+  async importRows(tenant: Tenant, rows: Iterable<TenantRow> | AsyncIterable<TenantRow>): Promise<void> {
+    const source = chunksOf(rows, IMPORT_CHUNK);
+    const first = await source.next();
+    let offset = 0;
+    if (!first.done) assertTenantRows(first.value);
     await this.guard(() =>
       this.engine.begin(this.db, 'write').execute(async (trx) => {
         await this.engine.bindTenant?.(kyselyConnection(trx), tenant.id);
-        const existing = await trx
-          .selectFrom('tenants')
-          .select('tenant_id')
-          .where('tenant_id', '=', tenant.id)
-          .executeTakeFirst();
-        if (existing === undefined) {
-          await trx
-            .insertInto('tenants')
-            .values({
-              tenant_id: tenant.id,
-              name: tenant.name,
-              created_at: this.engine.encodeInstant(tenant.createdAt),
-            })
-            .execute();
-        } else {
-          for (const table of TENANT_OWNED_TABLES) {
-            const any = await trx
-              .selectFrom(table)
-              .select('tenant_id')
-              .where('tenant_id', '=', tenant.id)
-              .limit(1)
-              .executeTakeFirst();
-            if (any !== undefined) {
-              throw new ConflictError(
-                'tenant',
-                `tenant ${tenant.id} already holds data (${table}); import only into an empty tenant`,
-              );
-            }
-          }
-        }
+        await this.claimEmpty(trx, tenant);
         const ctx: StoreContext = {
           ...kyselyConnection(trx),
           engine: this.engine,
           tenantId: tenant.id,
           memo: {},
         };
-        for (let start = 0; start < all.length; ) {
-          const table = (all[start] as TenantRow).table;
-          let end = start;
-          while (end < all.length && (all[end] as TenantRow).table === table) end++;
-          await this.insertRun(ctx, all.slice(start, end));
-          start = end;
+        let topSeq = 0;
+        for (let chunk = first; !chunk.done; chunk = await source.next()) {
+          if (offset > 0) assertTenantRows(chunk.value, offset);
+          offset += chunk.value.length;
+          topSeq = Math.max(topSeq, highestSeq(chunk.value));
+          await this.insertChunk(ctx, chunk.value);
         }
-        await this.afterHistoryImport(trx, all);
+        await this.afterHistoryImport(trx, topSeq);
         // An export made before counters existed has no counter row: derive it from the orders.
         await raiseOrderNumberCounters(trx, tenant.id);
       }),
     );
+  }
+
+  /** Creates the tenant row, or checks that the existing tenant holds no row at all. */
+  private async claimEmpty(trx: AnyDb, tenant: Tenant): Promise<void> {
+    const existing = await trx
+      .selectFrom('tenants')
+      .select('tenant_id')
+      .where('tenant_id', '=', tenant.id)
+      .executeTakeFirst();
+    if (existing === undefined) {
+      await trx
+        .insertInto('tenants')
+        .values({
+          tenant_id: tenant.id,
+          name: tenant.name,
+          created_at: this.engine.encodeInstant(tenant.createdAt),
+        })
+        .execute();
+      return;
+    }
+    for (const table of TENANT_OWNED_TABLES) {
+      const any = await trx
+        .selectFrom(table)
+        .select('tenant_id')
+        .where('tenant_id', '=', tenant.id)
+        .limit(1)
+        .executeTakeFirst();
+      if (any !== undefined) {
+        throw new ConflictError(
+          'tenant',
+          `tenant ${tenant.id} already holds data (${table}); import only into an empty tenant`,
+        );
+      }
+    }
+  }
+
+  /** One chunk's rows, table by table as they come (an export lists each table's rows together). */
+  private async insertChunk(ctx: StoreContext, rows: readonly TenantRow[]): Promise<void> {
+    for (let start = 0; start < rows.length; ) {
+      const table = (rows[start] as TenantRow).table;
+      let end = start;
+      while (end < rows.length && (rows[end] as TenantRow).table === table) end++;
+      await this.insertRun(ctx, rows.slice(start, end));
+      start = end;
+    }
   }
 
   /**
@@ -188,14 +234,11 @@ export class SqlTenantStore implements TenantStore {
 
   /**
    * PostgreSQL numbers history from one sequence shared by all tenants; imported events keep their
-   * numbers, so the sequence must move past them or the tenant's next event would collide.
-   * (SQLite numbers per tenant from max(seq) and needs nothing.)
+   * numbers (`top` is the highest), so the sequence must move past them or the tenant's next event
+   * would collide. (SQLite numbers per tenant from max(seq) and needs nothing.)
    */
-  private async afterHistoryImport(trx: AnyDb, rows: readonly TenantRow[]): Promise<void> {
-    if (this.engine.name !== 'postgres') return;
-    let top = 0;
-    for (const r of rows) if (r.table === 'history_events') top = Math.max(top, r.row.seq as number);
-    if (top === 0) return;
+  private async afterHistoryImport(trx: AnyDb, top: number): Promise<void> {
+    if (this.engine.name !== 'postgres' || top === 0) return;
     await sql`select setval('history_events_seq', greatest(${top}::bigint, (select last_value from history_events_seq)))`.execute(
       trx,
     );
