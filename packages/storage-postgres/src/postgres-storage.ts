@@ -73,6 +73,18 @@ export async function postgresStorage(
     db,
     engine: postgresEngine,
     transactor: runtime === undefined ? portable : pipelineTransactor(pool, runtime, schema, portable),
+    // A streamed export holds one pool client in a snapshot; PGlite has one connection, so it buffers.
+    openSnapshot:
+      'pglite' in source
+        ? undefined
+        : async () => {
+            const trx = await db
+              .startTransaction()
+              .setIsolationLevel('repeatable read')
+              .setAccessMode('read only')
+              .execute();
+            return { db: trx, end: () => trx.commit().execute() };
+          },
   });
   const migrate = async () => {
     // Kysely's Migrator creates the schema when missing (tolerating a racing server doing the

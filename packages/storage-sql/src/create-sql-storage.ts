@@ -10,6 +10,7 @@ import { createTx } from './create-tx.js';
 import type { SqlEngine } from './engine/sql-engine.js';
 import { migrateToLatest } from './migrations/migrate.js';
 import { kyselyTransactor, type SqlTransactor } from './sql-transactor.js';
+import type { ExportSnapshot } from './stores/export-pages.js';
 import { SqlTenantStore } from './stores/tenant-store.js';
 
 export interface SqlStorageOptions {
@@ -23,6 +24,11 @@ export interface SqlStorageOptions {
   transactor?: SqlTransactor;
   /** Runs after `db.destroy()` on close, e.g. to remove a temp file. */
   onClose?: () => Promise<void> | void;
+  /**
+   * A read-only snapshot on a connection of its own, for streamed tenant exports; undefined (or
+   * absent) where the engine has none, and exports are then read whole before they are yielded.
+   */
+  openSnapshot?: () => Promise<ExportSnapshot | undefined>;
 }
 
 /** The CrmStorage port over any Kysely dialect the engine describes. */
@@ -61,7 +67,7 @@ export function createSqlStorage(options: SqlStorageOptions): CrmStorage {
     engine: engine.name,
     transaction: (opts, fn) => run('write', opts, fn),
     read: (opts, fn) => run('read', opts, fn),
-    tenants: new SqlTenantStore(db, engine),
+    tenants: new SqlTenantStore(db, engine, options.openSnapshot),
     migrateToLatest: () => migrateToLatest(db, engine),
     async close() {
       await db.destroy();

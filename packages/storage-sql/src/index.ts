@@ -16,4 +16,5 @@ export {
   type TxConnection,
   type WriteOptions,
 } from './sql-transactor.js';
+export type { ExportSnapshot } from './stores/export-pages.js';
 export { TENANT_OWNED_TABLES } from './stores/tenant-store.js';

@@ -3,6 +3,7 @@ import { type AnyDb, createSqlStorage, sqliteEngine } from '@gongfu/storage-sql'
 import Database from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import { ConnectionLock } from './connection-lock.js';
+import { openReadSnapshot } from './read-snapshot.js';
 import { OneConnectionSqliteDialect, SqliteConnection } from './sqlite-connection.js';
 import { sqliteTransactor } from './sqlite-transactor.js';
 import { CachedStatements } from './statement-cache.js';
@@ -37,6 +38,7 @@ export async function sqliteStorage(options: SqliteStorageOptions = {}): Promise
     db,
     engine: sqliteEngine,
     transactor: sqliteTransactor(lock, connection, txDb),
+    openSnapshot: async () => (database.memory ? undefined : openReadSnapshot(database.name)),
   });
   if (options.migrate ?? true) {
     try {

@@ -13,6 +13,7 @@ import { raiseOrderNumberCounters } from '../migrations/0007-counters.js';
 import type { StoreContext } from '../records/store-context.js';
 import { kyselyConnection } from '../sql-transactor.js';
 import { writeRows } from './batched-write.js';
+import { type ExportSnapshot, tablePages } from './export-pages.js';
 import {
   assertTenantRows,
   compareByKey,
@@ -59,6 +60,8 @@ export class SqlTenantStore implements TenantStore {
   constructor(
     private readonly db: AnyDb,
     private readonly engine: SqlEngine,
+    /** A snapshot on a connection of its own for streamed exports; absent where there is none. */
+    private readonly openSnapshot?: () => Promise<ExportSnapshot | undefined>,
   ) {}
 
   async get(id: string): Promise<Tenant | null> {
@@ -107,31 +110,59 @@ export class SqlTenantStore implements TenantStore {
   }
 
   /**
-   * Reads the whole tenant in one read snapshot, then yields. Buffering (rather than holding the
-   * transaction open across yields) means a consumer may use the same storage while iterating —
-   * on SQLite's single connection a held transaction would deadlock an import into a sibling tenant.
+   * Streams the tenant from one read snapshot on a connection of its own (`openSnapshot`), a page
+   * at a time, so a million-row tenant exports in flat memory while commands go on, and a consumer
+   * may use the same storage while iterating. Where the engine has no second connection (an
+   * in-memory SQLite database, PGlite) the tenant is read whole in one snapshot and then yielded:
+   * a transaction held across yields there would block — or deadlock — the consumer.
    */
   async *exportRows(id: string): AsyncIterable<TenantRow> {
-    const tables = await this.guard(() =>
+    const snapshot = this.openSnapshot === undefined ? undefined : await this.guard(this.openSnapshot);
+    if (snapshot === undefined) {
+      yield* await this.bufferedExport(id);
+      return;
+    }
+    try {
+      await this.guard(async () => {
+        await this.engine.bindTenant?.(kyselyConnection(snapshot.db), id);
+        await this.mustExist(snapshot.db, id);
+      });
+      for (const def of TENANT_OWNED_TABLE_DEFS) {
+        const pages = tablePages(snapshot, this.engine, def, id);
+        for (;;) {
+          const page = await this.guard(() => pages.next());
+          if (page.done) break;
+          for (const raw of page.value) yield decodeTenantRow(this.engine, def, raw);
+        }
+      }
+    } finally {
+      await snapshot.end();
+    }
+  }
+
+  private async bufferedExport(id: string): Promise<TenantRow[]> {
+    return this.guard(() =>
       this.engine.begin(this.db, 'read').execute(async (trx) => {
         await this.engine.bindTenant?.(kyselyConnection(trx), id);
-        const tenant = await trx
-          .selectFrom('tenants')
-          .select('tenant_id')
-          .where('tenant_id', '=', id)
-          .executeTakeFirst();
-        if (tenant === undefined) throw new NotFoundError('tenant', id);
-        const out: TenantRow[][] = [];
+        await this.mustExist(trx, id);
+        const out: TenantRow[] = [];
         for (const def of TENANT_OWNED_TABLE_DEFS) {
           const raw = await trx.selectFrom(def.name).selectAll().where('tenant_id', '=', id).execute();
-          out.push(
-            raw.map((r) => decodeTenantRow(this.engine, def, r)).sort((a, b) => compareByKey(def, a, b)),
-          );
+          const rows = raw.map((r) => decodeTenantRow(this.engine, def, r));
+          out.push(...rows.sort((a, b) => compareByKey(def, a, b)));
         }
         return out;
       }),
     );
-    for (const rows of tables) yield* rows;
+  }
+
+  private async mustExist(db: AnyDb, id: string): Promise<void> {
+    const tenant = await db
+      .selectFrom('tenants')
+      .select('tenant_id')
+      .where('tenant_id', '=', id)
+      .executeTakeFirst();
+    if (tenant === undefined) throw new NotFoundError('tenant', id);
   }
 
   /**
