@@ -29,6 +29,12 @@ export interface SqlEngine {
   /** Money minor units and counts: pg returns bigint as a string. */
   decodeInt(value: unknown): number;
 
+  /**
+   * The column as an expression the planner will not use an index for (SQLite's unary `+`), where
+   * an IN list on an index column would cost one seek per value; absent where not needed.
+   */
+  unindexed?(column: string): Expression<unknown>;
+
   /** Case-insensitive substring match of `column` against an already lower-cased needle. */
   containsText(column: Expression<unknown>, needleLower: string): Expression<SqlBool>;
 

@@ -47,6 +47,8 @@ export const sqliteEngine: SqlEngine = {
   decodeBool: (v) => v === 1 || v === true || v === 1n,
   decodeInt: (v) => Number(v),
 
+  unindexed: (column) => sql`+${sql.ref(column)}`,
+
   // Needles and search columns are lower-cased in JS (full Unicode), so LIKE's ASCII-only case
   // folding does not matter.
   containsText: (column, needle) => sql<boolean>`${column} like ${likePattern(needle)} escape '\\'`,
