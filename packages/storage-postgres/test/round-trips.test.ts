@@ -1,4 +1,4 @@
-import type { CrmStorage } from '@gongfu/core';
+import { type CrmStorage, createCrm, isCrmError } from '@gongfu/core';
 import { openWorld, type ServiceWorld, storyLead } from '@gongfu/core/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,16 +9,17 @@ import { ON_SERVER, PG_URL, uniqueSchema } from './support/pg-target.js';
 /**
  * Round trips per command on a real server: the unit of a PostgreSQL command's cost. Each figure is
  * the number of reads the command must wait for, plus one for COMMIT (which carries the writes);
- * a change that adds a waited statement to a command fails here. The same commands without the
- * pipeline are the control: they prove the counter sees every statement.
+ * a change that adds a waited statement to a command fails here. BEGIN, the tenant binding and the
+ * check of the org stamp this server remembers travel with the first statement. The same commands
+ * without the pipeline are the control: they prove the counter sees every statement.
  */
 const PIPELINED = {
-  capture: 2, // org stamp (with BEGIN and the tenant binding) | lead, history, team, reminder + COMMIT
-  quote: 5, // stamp | lead + its team | latest quote | reminders | quote, history, reminder + COMMIT
-  logContact: 5, // stamp | lead + team | latest quote | reminders | activity, lead, history, reminder + COMMIT
-  convert: 9, // stamp | lead + team | two quotes | products | linkLead | latest quote | reminders | COMMIT
-  advance: 5, // stamp | deal + team | order count | reminders | deal, history, reminder + COMMIT
-  list: 3, // stamp | the page | COMMIT (not waited for: a read-only transaction cannot fail there)
+  capture: 1, // BEGIN, tenant, org check, lead, history, team, reminder, COMMIT: one batch
+  quote: 4, // lead + its team | latest quote | reminders | quote, history, reminder + COMMIT
+  logContact: 4, // lead + team | latest quote | reminders | activity, lead, history, reminder + COMMIT
+  convert: 8, // lead + team | two quotes | products | linkLead | latest quote | reminders | COMMIT
+  advance: 4, // deal + team | order count | reminders | deal, history, reminder + COMMIT
+  list: 2, // the page | COMMIT (not waited for: a read-only transaction cannot fail there)
 } as const;
 
 const STATEMENT_BY_STATEMENT = {
@@ -97,6 +98,34 @@ describe.skipIf(!ON_SERVER)(
 
     it('control: statement by statement the same commands make every round trip', async () => {
       expect(await tripsPerCommand(await open(false), counter)).toEqual(STATEMENT_BY_STATEMENT);
+    });
+
+    it('an org change made by another app server is seen by the very next command here', async () => {
+      const here = await open(true);
+      const { crm, org } = here;
+      await crm.leads.capture(org.repA, storyLead({ company: 'remembered stamp' }));
+      // Another server, with a pool of its own, deactivates 销售员甲.
+      const elsewhere = await postgresStorage(
+        { pool: new pg.Pool({ connectionString: PG_URL, max: 1 }) },
+        { schema, migrate: false },
+      );
+      storages.push(elsewhere);
+      const other = createCrm({ storage: elsewhere, tenant: crm.tenantId, clock: here.clock });
+      await other.users.deactivate(org.admin, org.repA.id);
+      // Here the remembered stamp fails its check, the command reruns with the new org chart.
+      const trips = await counter.count(async () => {
+        const error = await crm.leads.capture(org.repA, storyLead()).then(
+          () => null,
+          (e: unknown) => e,
+        );
+        expect(isCrmError(error, 'PERMISSION_DENIED'), String(error)).toBe(true);
+      });
+      // The failed batch, its ROLLBACK; the rerun: the stamp read, the new users read, the ROLLBACK of the refusal.
+      expect(trips).toBe(5);
+      // And a change made here is seen here: the remembered stamp was dropped with the write.
+      await crm.users.update(org.admin, org.repB.id, { role: 'presales_engineer' });
+      expect((await crm.users.get(org.admin, org.repB.id)).role).toBe('presales_engineer');
+      expect(await counter.count(() => crm.leads.list(org.manager, { limit: 5 }))).toBe(PIPELINED.list);
     });
   },
 );

@@ -11,6 +11,7 @@ import type { SqlEngine } from './engine/sql-engine.js';
 import { migrateToLatest } from './migrations/migrate.js';
 import { kyselyTransactor, type SqlTransactor } from './sql-transactor.js';
 import type { ExportSnapshot } from './stores/export-pages.js';
+import { OrgStamps, StaleOrgStamp } from './stores/org-stamps.js';
 import { SqlTenantStore } from './stores/tenant-store.js';
 
 export interface SqlStorageOptions {
@@ -36,19 +37,33 @@ export function createSqlStorage(options: SqlStorageOptions): CrmStorage {
   const { db, engine } = options;
   const transact = options.transactor ?? kyselyTransactor(db, engine);
 
+  const orgStamps = new OrgStamps();
+
   async function run<T>(mode: 'write' | 'read', opts: TransactionOptions, fn: (tx: StorageTx) => Promise<T>) {
     if (typeof opts.tenantId !== 'string' || opts.tenantId.length === 0) {
       throw new ValidationError([{ field: 'tenantId', message: 'a transaction needs a tenant id' }]);
     }
+    try {
+      return await attempt(mode, opts.tenantId, fn);
+    } catch (error) {
+      if (!(error instanceof StaleOrgStamp)) throw error;
+      // The org chart changed since this storage last read it: nothing was written; run the
+      // command again, now reading the stamp (and so the new org chart) for real.
+      orgStamps.forget(opts.tenantId);
+      return attempt(mode, opts.tenantId, fn);
+    }
+  }
+
+  async function attempt<T>(mode: 'write' | 'read', tenantId: string, fn: (tx: StorageTx) => Promise<T>) {
     // Tells fn's own error (rethrown unchanged) apart from a failing BEGIN or COMMIT (wrapped).
     let thrownByFn: { error: unknown } | null = null;
     try {
       return await transact(mode, async (conn) => {
-        await engine.bindTenant?.(conn, opts.tenantId);
+        await engine.bindTenant?.(conn, tenantId);
         // The handle's stores refuse work once fn has settled: nothing may run after COMMIT.
         const state = { open: true };
         try {
-          return await fn(createTx(conn, engine, opts.tenantId, state));
+          return await fn(createTx(conn, engine, tenantId, state, orgStamps));
         } catch (error) {
           thrownByFn = { error };
           throw error;
@@ -57,6 +72,7 @@ export function createSqlStorage(options: SqlStorageOptions): CrmStorage {
         }
       });
     } catch (error) {
+      if (error instanceof StaleOrgStamp) throw error;
       if ((thrownByFn !== null && (thrownByFn as { error: unknown }).error === error) || isCrmError(error))
         throw error;
       throw engine.mapError(error, 'transaction');

@@ -14,6 +14,7 @@ import { SqlDuplicateResolutionStore } from './stores/duplicate-resolution-store
 import { SqlHistoryLog } from './stores/history-log.js';
 import { SqlMergeStore } from './stores/merge-store.js';
 import { SqlOrgStamp } from './stores/org-stamp.js';
+import type { OrgStamps } from './stores/org-stamps.js';
 import { SqlQuoteLedger } from './stores/quote-ledger.js';
 import { SqlReminderStore } from './stores/reminder-store.js';
 import { SqlReportStore } from './stores/report-store.js';
@@ -102,7 +103,13 @@ const HANDLER: ProxyHandler<TxTarget> = {
  * Every store of a transaction, bound to its connection and to one tenant. A command touches a few
  * stores, so each is made on first read.
  */
-export function createTx(conn: TxConnection, engine: SqlEngine, tenantId: string, state: TxState): StorageTx {
+export function createTx(
+  conn: TxConnection,
+  engine: SqlEngine,
+  tenantId: string,
+  state: TxState,
+  orgStamps?: OrgStamps,
+): StorageTx {
   const ctx: StoreContext = {
     db: conn.db,
     execute: conn.execute,
@@ -111,6 +118,7 @@ export function createTx(conn: TxConnection, engine: SqlEngine, tenantId: string
     tenantId,
     memo: {},
     ...(conn.prefetch ? { teams: new Map() } : {}),
+    ...(conn.assumeOrgStamps && orgStamps ? { orgStamps } : {}),
   };
   const target: TxTarget = { tenantId, ctx, state, made: {} };
   return new Proxy(target, HANDLER) as unknown as StorageTx;

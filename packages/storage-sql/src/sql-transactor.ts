@@ -25,6 +25,11 @@ export interface WriteOptions extends ExecuteOptions {
    * they are now (inside the transaction, or in a fresh one when the engine had to roll back).
    */
   expectOne?: { lost: (read: ExecuteFn) => Promise<CrmError> };
+  /**
+   * The statement checks an assumption and divides by zero when it does not hold: the transaction
+   * then fails with this error instead of the driver's.
+   */
+  assertion?: () => CrmError;
 }
 
 /** The connection one transaction runs on, as the stores see it. */
@@ -45,6 +50,8 @@ export interface TxConnection {
    * step asks for (a record's team with the record, for the authorization that follows every load).
    */
   readonly prefetch?: boolean;
+  /** Org stamps may be assumed and checked instead of read (see `OrgStamps`); engines with round trips. */
+  readonly assumeOrgStamps?: boolean;
 }
 
 /** `TxConnection.write` for engines that run every statement at once. */

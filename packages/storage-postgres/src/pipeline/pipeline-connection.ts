@@ -247,6 +247,7 @@ export class PipelineConnection implements DatabaseConnection {
     const write = failed.write;
     if (write === undefined || write.session === true || isCrmError(error)) return error;
     const code = (error as { code?: unknown } | null)?.code;
+    if (code === LOST_CAS && write.assertion !== undefined) return write.assertion();
     if (code === LOST_CAS && write.expectOne !== undefined) {
       const setup = this.setup.map((s) => ({ ...s, parse: true, closeFirst: false, name: undefined }));
       const read: ExecuteFn = async <R>(query: CompiledQuery<R>) => {

@@ -111,6 +111,7 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
 
   async insert(record: T): Promise<void> {
     this.assertTenant(record);
+    this.touchesOrgChart();
     if (record.version !== 1)
       throw new StorageError(`${this.spec.entity} ${record.id}: a new record has version 1`);
     const values = { tenant_id: this.ctx.tenantId, id: record.id, ...this.row(record) };
@@ -126,6 +127,7 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
 
   async update(record: T, expectedVersion: number): Promise<void> {
     this.assertTenant(record);
+    this.touchesOrgChart();
     if (record.version !== expectedVersion + 1) {
       throw new StorageError(
         `${this.spec.entity} ${record.id}: version ${record.version} must be expectedVersion + 1 (${expectedVersion + 1})`,
@@ -277,6 +279,11 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
       row[column] = encodeCell(engine, kind, value);
     }
     return row;
+  }
+
+  /** A user written: the stamp this storage remembers is stale once this commits. */
+  private touchesOrgChart(): void {
+    if (this.spec.table === 'users') this.ctx.orgStamps?.forget(this.ctx.tenantId);
   }
 
   private assertTenant(record: T): void {
