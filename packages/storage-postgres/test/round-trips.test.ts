@@ -112,6 +112,9 @@ describe.skipIf(!ON_SERVER)(
       storages.push(elsewhere);
       const other = createCrm({ storage: elsewhere, tenant: crm.tenantId, clock: here.clock });
       await other.users.deactivate(org.admin, org.repA.id);
+      // A read answered from the cached org chart alone still checks the stamp before it answers.
+      expect((await crm.users.get(org.admin, org.repA.id)).active).toBe(false);
+      await other.users.update(org.admin, org.repA.id, { name: '甲（已离职）' });
       // Here the remembered stamp fails its check, the command reruns with the new org chart.
       const trips = await counter.count(async () => {
         const error = await crm.leads.capture(org.repA, storyLead()).then(

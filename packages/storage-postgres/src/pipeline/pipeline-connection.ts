@@ -139,12 +139,19 @@ export class PipelineConnection implements DatabaseConnection {
   }
 
   /**
-   * Ends a read-only transaction without waiting: nothing it did can fail at COMMIT, and pg holds
-   * the next borrower's first statement back until the server has answered this one.
+   * Ends a read-only transaction without waiting when everything it asked for has been answered:
+   * nothing it did can fail at COMMIT, and pg holds the next borrower's first statement back
+   * until the server has answered this one.
    */
-  endReadOnly(): void {
+  async endReadOnly(): Promise<void> {
     if (this.failure !== null) throw this.failure;
-    if (!this.open || !this.sent) {
+    if (!this.open) return;
+    if (this.queue.some((p) => p.write?.session !== true)) {
+      // A check still queued (the org stamp a command assumed and never read past): it must run.
+      await this.commit();
+      return;
+    }
+    if (!this.sent) {
       this.queue = [];
       this.ended();
       return;

@@ -103,7 +103,7 @@ export function pipelineTransactor(
         return await abandon(error);
       }
       try {
-        if (mode === 'read') conn.endReadOnly();
+        if (mode === 'read') await conn.endReadOnly();
         else await conn.commit();
       } catch (error) {
         return await abandon(error);

@@ -199,9 +199,9 @@ export class SqlTenantStore implements TenantStore {
         await this.afterHistoryImport(trx, topSeq);
         // An export made before counters existed has no counter row: derive it from the orders.
         await raiseOrderNumberCounters(trx, tenant.id);
-        // A bulk load changes the tables' statistics at once; PostgreSQL's planner would go on
-        // planning with the old ones until autovacuum notices. (SQLite keeps none unless asked.)
-        if (this.engine.name === 'postgres' && offset >= ANALYZE_AFTER) {
+        // A bulk load changes the tables' statistics at once: the planners would go on choosing
+        // indexes by the old ones (PostgreSQL until autovacuum notices, SQLite until asked).
+        if (offset >= ANALYZE_AFTER) {
           for (const table of TENANT_OWNED_TABLES) await sql`analyze ${sql.table(table)}`.execute(trx);
         }
       }),
