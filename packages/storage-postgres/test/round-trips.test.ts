@@ -123,7 +123,9 @@ describe.skipIf(!ON_SERVER)(
         );
         expect(isCrmError(error, 'PERMISSION_DENIED'), String(error)).toBe(true);
       });
-      // The failed batch, its ROLLBACK; the rerun: the stamp read, the new users read, the ROLLBACK of the refusal.
+      // Refused at once on the cached chart, so the assumed stamp is checked with the ROLLBACK and
+      // fails (and a second ROLLBACK ends the aborted transaction); the rerun: the stamp read, the
+      // users read, the ROLLBACK of the refusal.
       expect(trips).toBe(5);
       // And a change made here is seen here: the remembered stamp was dropped with the write.
       await crm.users.update(org.admin, org.repB.id, { role: 'presales_engineer' });

@@ -162,13 +162,36 @@ export class PipelineConnection implements DatabaseConnection {
     void this.sendBatch([this.statement('commit', [], false)]);
   }
 
-  /** Ends a failed or abandoned transaction. Nothing queued is sent. */
-  async rollback(): Promise<void> {
+  /**
+   * Ends a failed or abandoned transaction. Queued writes are dropped, but a queued check (the org
+   * stamp a command assumed) is still sent, with ROLLBACK: a command that gave up before its first
+   * round trip may have done so on a stale org chart, and then returns the check's error (the
+   * storage reruns it) instead of its own.
+   */
+  async rollback(): Promise<unknown> {
+    const pending = this.queue;
     this.queue = [];
     this.failure = null;
-    if (!this.open) return;
+    if (!this.open) return undefined;
+    const unchecked = pending.some((p) => p.write?.assertion !== undefined);
+    const wasSent = this.sent;
     this.ended();
-    if (this.sent) await this.sendBatch([this.statement('rollback', [], false)]);
+    if (!unchecked) {
+      if (wasSent) await this.sendBatch([this.statement('rollback', [], false)]);
+      return undefined;
+    }
+    const statements = pending.filter((p) => p.write?.session === true || p.write?.assertion !== undefined);
+    const result = await this.sendBatch([
+      ...statements.map((p) => p.statement),
+      this.statement('rollback', [], false),
+    ]);
+    if (result.failedAt === -1) return undefined;
+    await this.sendBatch([this.statement('rollback', [], false)]);
+    const failed = statements[result.failedAt];
+    const outcome = result.outcomes[result.failedAt];
+    const code =
+      outcome !== undefined && 'error' in outcome ? (outcome.error as { code?: unknown })?.code : undefined;
+    return failed?.write?.assertion !== undefined && code === LOST_CAS ? failed.write.assertion() : undefined;
   }
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {

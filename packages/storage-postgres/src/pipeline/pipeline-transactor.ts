@@ -87,12 +87,14 @@ export function pipelineTransactor(
     // Set when ROLLBACK itself fails (a dead socket): the pool must not hand this client out again.
     let broken: Error | undefined;
     const abandon = async (error: unknown): Promise<never> => {
+      let stale: unknown;
       try {
-        await conn.rollback();
+        stale = await conn.rollback();
       } catch (rollbackError) {
         broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
       }
-      throw error;
+      // The command gave up on an org chart that turned out stale: its error may be wrong too.
+      throw stale ?? error;
     };
     try {
       conn.begin(mode, schema);

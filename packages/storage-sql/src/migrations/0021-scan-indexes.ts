@@ -37,7 +37,6 @@ export function scanIndexes(_engine: SqlEngine): Migration {
         .on('team_members')
         .columns(['tenant_id', 'user_id', 'team_key'])
         .execute();
-      await db.schema.dropIndex('team_members_user_id_ix').execute();
     },
   };
 }
