@@ -1,7 +1,15 @@
 import type { CrmStorage } from '@gongfu/core';
-import { type AnyDb, createSqlStorage, migrateToLatest, postgresEngine } from '@gongfu/storage-sql';
+import {
+  type AnyDb,
+  createSqlStorage,
+  kyselyTransactor,
+  migrateToLatest,
+  postgresEngine,
+} from '@gongfu/storage-sql';
 import { CompiledQuery, Kysely, PostgresDialect, type PostgresPool, sql } from 'kysely';
 import { type PGliteLike, pglitePool } from './pglite-pool.js';
+import { pgRuntime } from './pipeline/pg-runtime.js';
+import { pipelineTransactor } from './pipeline/pipeline-transactor.js';
 import { quoteIdent } from './quote-ident.js';
 
 /** Where the database is: a `pg` Pool you own, a connection string, or a PGlite instance you own. */
@@ -18,6 +26,13 @@ export interface PostgresStorageOptions {
    * connection, so one database can hold several isolated stores (tests, staging copies).
    */
   schema?: string;
+  /**
+   * Pipeline each transaction over a `pg` pool (default true): writes nobody waits for travel with
+   * the next read or with COMMIT, and hot statements are prepared once per connection, so a command
+   * costs one round trip per read plus one. `false` runs one statement per round trip through
+   * Kysely's transaction (PGlite always does: it has no network).
+   */
+  pipeline?: boolean;
 }
 
 /** Kysely instances behind storages, for helpers that need the database (row-level security). */
@@ -52,7 +67,25 @@ export async function postgresStorage(
             },
     }),
   });
-  const base = createSqlStorage({ db, engine: postgresEngine });
+  const portable = kyselyTransactor(db, postgresEngine);
+  const runtime = 'pglite' in source || options.pipeline === false ? undefined : await pgRuntime();
+  const base = createSqlStorage({
+    db,
+    engine: postgresEngine,
+    transactor: runtime === undefined ? portable : pipelineTransactor(pool, runtime, schema, portable),
+    // A streamed export holds one pool client in a snapshot; PGlite has one connection, so it buffers.
+    openSnapshot:
+      'pglite' in source
+        ? undefined
+        : async () => {
+            const trx = await db
+              .startTransaction()
+              .setIsolationLevel('repeatable read')
+              .setAccessMode('read only')
+              .execute();
+            return { db: trx, end: () => trx.commit().execute() };
+          },
+  });
   const migrate = async () => {
     // Kysely's Migrator creates the schema when missing (tolerating a racing server doing the
     // same), then applies migrations under a PostgreSQL advisory lock: one server applies, the

@@ -10,6 +10,8 @@ import { createTx } from './create-tx.js';
 import type { SqlEngine } from './engine/sql-engine.js';
 import { migrateToLatest } from './migrations/migrate.js';
 import { kyselyTransactor, type SqlTransactor } from './sql-transactor.js';
+import type { ExportSnapshot } from './stores/export-pages.js';
+import { OrgStamps, StaleOrgStamp } from './stores/org-stamps.js';
 import { SqlTenantStore } from './stores/tenant-store.js';
 
 export interface SqlStorageOptions {
@@ -23,6 +25,11 @@ export interface SqlStorageOptions {
   transactor?: SqlTransactor;
   /** Runs after `db.destroy()` on close, e.g. to remove a temp file. */
   onClose?: () => Promise<void> | void;
+  /**
+   * A read-only snapshot on a connection of its own, for streamed tenant exports; undefined (or
+   * absent) where the engine has none, and exports are then read whole before they are yielded.
+   */
+  openSnapshot?: () => Promise<ExportSnapshot | undefined>;
 }
 
 /** The CrmStorage port over any Kysely dialect the engine describes. */
@@ -30,19 +37,33 @@ export function createSqlStorage(options: SqlStorageOptions): CrmStorage {
   const { db, engine } = options;
   const transact = options.transactor ?? kyselyTransactor(db, engine);
 
+  const orgStamps = new OrgStamps();
+
   async function run<T>(mode: 'write' | 'read', opts: TransactionOptions, fn: (tx: StorageTx) => Promise<T>) {
     if (typeof opts.tenantId !== 'string' || opts.tenantId.length === 0) {
       throw new ValidationError([{ field: 'tenantId', message: 'a transaction needs a tenant id' }]);
     }
+    try {
+      return await attempt(mode, opts.tenantId, fn);
+    } catch (error) {
+      if (!(error instanceof StaleOrgStamp)) throw error;
+      // The org chart changed since this storage last read it: nothing was written; run the
+      // command again, now reading the stamp (and so the new org chart) for real.
+      orgStamps.forget(opts.tenantId);
+      return attempt(mode, opts.tenantId, fn);
+    }
+  }
+
+  async function attempt<T>(mode: 'write' | 'read', tenantId: string, fn: (tx: StorageTx) => Promise<T>) {
     // Tells fn's own error (rethrown unchanged) apart from a failing BEGIN or COMMIT (wrapped).
     let thrownByFn: { error: unknown } | null = null;
     try {
       return await transact(mode, async (conn) => {
-        await engine.bindTenant?.(conn.db, opts.tenantId);
+        await engine.bindTenant?.(conn, tenantId);
         // The handle's stores refuse work once fn has settled: nothing may run after COMMIT.
         const state = { open: true };
         try {
-          return await fn(createTx(conn, engine, opts.tenantId, state));
+          return await fn(createTx(conn, engine, tenantId, state, orgStamps));
         } catch (error) {
           thrownByFn = { error };
           throw error;
@@ -51,6 +72,7 @@ export function createSqlStorage(options: SqlStorageOptions): CrmStorage {
         }
       });
     } catch (error) {
+      if (error instanceof StaleOrgStamp) throw error;
       if ((thrownByFn !== null && (thrownByFn as { error: unknown }).error === error) || isCrmError(error))
         throw error;
       throw engine.mapError(error, 'transaction');
@@ -61,7 +83,7 @@ export function createSqlStorage(options: SqlStorageOptions): CrmStorage {
     engine: engine.name,
     transaction: (opts, fn) => run('write', opts, fn),
     read: (opts, fn) => run('read', opts, fn),
-    tenants: new SqlTenantStore(db, engine),
+    tenants: new SqlTenantStore(db, engine, options.openSnapshot),
     migrateToLatest: () => migrateToLatest(db, engine),
     async close() {
       await db.destroy();

@@ -14,6 +14,7 @@ import { SqlDuplicateResolutionStore } from './stores/duplicate-resolution-store
 import { SqlHistoryLog } from './stores/history-log.js';
 import { SqlMergeStore } from './stores/merge-store.js';
 import { SqlOrgStamp } from './stores/org-stamp.js';
+import type { OrgStamps } from './stores/org-stamps.js';
 import { SqlQuoteLedger } from './stores/quote-ledger.js';
 import { SqlReminderStore } from './stores/reminder-store.js';
 import { SqlReportStore } from './stores/report-store.js';
@@ -56,86 +57,69 @@ const MAKERS: { readonly [K in keyof Stores]: Make<K> } = {
   counters: other(SqlCounterStore, 'counter'),
 };
 
+const STORE_KEYS = Object.keys(MAKERS) as (keyof Stores)[];
+const KNOWN: ReadonlySet<PropertyKey> = new Set<PropertyKey>(['tenantId', ...STORE_KEYS]);
+
+interface TxTarget {
+  readonly tenantId: string;
+  readonly ctx: StoreContext;
+  readonly state: TxState;
+  readonly made: Partial<Stores>;
+}
+
+function storeOf(target: TxTarget, key: keyof Stores): Stores[keyof Stores] {
+  let store = target.made[key];
+  if (store === undefined) {
+    store = MAKERS[key](target.ctx, target.state) as Stores[keyof Stores];
+    (target.made as Record<string, unknown>)[key] = store;
+  }
+  return store;
+}
+
+const propertyOf = (target: TxTarget, key: PropertyKey): unknown => {
+  if (key === 'tenantId') return target.tenantId;
+  return KNOWN.has(key) ? storeOf(target, key as keyof Stores) : undefined;
+};
+
+/**
+ * One handler for every transaction: a Proxy costs a fraction of an object literal with 21
+ * accessors (7 µs a command), and still presents every store as an own enumerable property, so
+ * `{ ...tx }` and `Object.keys(tx)` see them all.
+ */
+const HANDLER: ProxyHandler<TxTarget> = {
+  get: (target, key) => propertyOf(target, key),
+  has: (_, key) => KNOWN.has(key),
+  ownKeys: () => [...KNOWN] as string[],
+  getOwnPropertyDescriptor: (target, key) =>
+    KNOWN.has(key)
+      ? { configurable: true, enumerable: true, writable: false, value: propertyOf(target, key) }
+      : undefined,
+  set: () => false,
+  defineProperty: () => false,
+  deleteProperty: () => false,
+};
+
 /**
  * Every store of a transaction, bound to its connection and to one tenant. A command touches a few
- * stores, so each is made on first read; they are own enumerable getters, so `{ ...tx }` still
- * copies every store.
+ * stores, so each is made on first read.
  */
-export function createTx(conn: TxConnection, engine: SqlEngine, tenantId: string, state: TxState): StorageTx {
-  const ctx: StoreContext = { db: conn.db, execute: conn.execute, engine, tenantId };
-  const made: Partial<Stores> = {};
-  const get = <K extends keyof Stores>(key: K): Stores[K] => {
-    let store = made[key];
-    if (store === undefined) {
-      store = MAKERS[key](ctx, state);
-      made[key] = store;
-    }
-    return store as Stores[K];
-  };
-  return {
+export function createTx(
+  conn: TxConnection,
+  engine: SqlEngine,
+  tenantId: string,
+  state: TxState,
+  orgStamps?: OrgStamps,
+): StorageTx {
+  const ctx: StoreContext = {
+    db: conn.db,
+    execute: conn.execute,
+    write: conn.write,
+    engine,
     tenantId,
-    get users() {
-      return get('users');
-    },
-    get accounts() {
-      return get('accounts');
-    },
-    get contacts() {
-      return get('contacts');
-    },
-    get products() {
-      return get('products');
-    },
-    get leads() {
-      return get('leads');
-    },
-    get opportunities() {
-      return get('opportunities');
-    },
-    get orders() {
-      return get('orders');
-    },
-    get serviceCases() {
-      return get('serviceCases');
-    },
-    get activities() {
-      return get('activities');
-    },
-    get demoLoans() {
-      return get('demoLoans');
-    },
-    get costs() {
-      return get('costs');
-    },
-    get teams() {
-      return get('teams');
-    },
-    get quotes() {
-      return get('quotes');
-    },
-    get reminders() {
-      return get('reminders');
-    },
-    get history() {
-      return get('history');
-    },
-    get merges() {
-      return get('merges');
-    },
-    get duplicates() {
-      return get('duplicates');
-    },
-    get dedupeKeys() {
-      return get('dedupeKeys');
-    },
-    get reports() {
-      return get('reports');
-    },
-    get org() {
-      return get('org');
-    },
-    get counters() {
-      return get('counters');
-    },
+    memo: {},
+    ...(conn.prefetch ? { teams: new Map() } : {}),
+    ...(conn.assumeOrgStamps && orgStamps ? { orgStamps } : {}),
   };
+  const target: TxTarget = { tenantId, ctx, state, made: {} };
+  return new Proxy(target, HANDLER) as unknown as StorageTx;
 }

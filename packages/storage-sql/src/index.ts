@@ -6,5 +6,15 @@ export { sqliteEngine } from './engine/sqlite-engine.js';
 export { migrateToLatest, migrations } from './migrations/migrate.js';
 export type { FilterOp, FilterSpec, RecordSpec } from './records/record-spec.js';
 export { SqlRecordStore } from './records/sql-record-store.js';
-export { kyselyTransactor, type SqlTransactor, type TxConnection } from './sql-transactor.js';
+export {
+  type ExecuteFn,
+  type ExecuteOptions,
+  immediateWrite,
+  kyselyConnection,
+  kyselyTransactor,
+  type SqlTransactor,
+  type TxConnection,
+  type WriteOptions,
+} from './sql-transactor.js';
+export type { ExportSnapshot } from './stores/export-pages.js';
 export { TENANT_OWNED_TABLES } from './stores/tenant-store.js';

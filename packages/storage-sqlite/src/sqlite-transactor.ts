@@ -1,38 +1,39 @@
-import type { AnyDb, SqlTransactor } from '@gongfu/storage-sql';
-import type Database from 'better-sqlite3';
-import type { CompiledQuery, QueryResult } from 'kysely';
-import type { CachedStatements } from './statement-cache.js';
+import {
+  type AnyDb,
+  type ExecuteFn,
+  immediateWrite,
+  type SqlTransactor,
+  type TxConnection,
+} from '@gongfu/storage-sql';
+import type { ConnectionLock } from './connection-lock.js';
+import { executeOn, type SqliteConnection } from './sqlite-connection.js';
 
 /**
- * What Kysely's SQLite connection does for one query, without its executor chain (connection
- * provider, mutex promise, result transformers): the same prepared statement, the same result.
+ * Transactions on the one better-sqlite3 connection without Kysely's transaction machinery: the
+ * connection lock keeps every other user of this storage out for the whole transaction; BEGIN
+ * IMMEDIATE takes the write lock at once (a deferred BEGIN for reads: a WAL snapshot); COMMIT
+ * when `fn` resolves, ROLLBACK when it throws or when COMMIT fails, and `fn`'s error is rethrown
+ * unchanged. Statements run on the cached prepared statements directly; `txDb` is a Kysely over
+ * the same connection that does not take the lock (the transaction holds it).
  */
-function executeOn<R>(statements: CachedStatements, query: CompiledQuery<R>): QueryResult<R> {
-  const statement = statements.prepare(query.sql) as unknown as Database.Statement;
-  if (statement.reader) return { rows: statement.all(query.parameters) as R[] };
-  const { changes, lastInsertRowid } = statement.run(query.parameters);
-  return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
-}
-
-/**
- * Transactions on the one better-sqlite3 connection without Kysely's transaction machinery:
- * `db.connection()` holds Kysely's connection mutex for the whole transaction exactly as
- * `db.transaction()` does, so no other query on this storage can run inside it; BEGIN IMMEDIATE
- * takes the write lock at once (a deferred BEGIN for reads: a WAL snapshot); COMMIT when `fn`
- * resolves, ROLLBACK when it throws or when COMMIT fails, and `fn`'s error is rethrown unchanged.
- */
-export function sqliteTransactor(db: AnyDb, statements: CachedStatements): SqlTransactor {
+export function sqliteTransactor(
+  lock: ConnectionLock,
+  connection: SqliteConnection,
+  txDb: AnyDb,
+): SqlTransactor {
+  const { statements } = connection;
   const { database } = statements;
   const run = (sql: string) => statements.prepare(sql).run([]);
-  return (mode, fn) =>
-    db.connection().execute(async (conn) => {
+  // An async wrapper, so a driver error becomes a rejection like Kysely's.
+  const execute: ExecuteFn = async (query) => executeOn(statements, query);
+  const conn: TxConnection = { db: txDb, execute, write: immediateWrite(execute) };
+  return async (mode, fn) => {
+    const waiting = lock.acquire();
+    if (waiting !== undefined) await waiting;
+    try {
       run(mode === 'write' ? 'begin immediate' : 'begin');
       try {
-        const result = await fn({
-          db: conn,
-          // An async wrapper, so a driver error becomes a rejection like Kysely's.
-          execute: async (query) => executeOn(statements, query),
-        });
+        const result = await fn(conn);
         run('commit');
         return result;
       } catch (error) {
@@ -41,5 +42,8 @@ export function sqliteTransactor(db: AnyDb, statements: CachedStatements): SqlTr
         if (database.inTransaction) run('rollback');
         throw error;
       }
-    });
+    } finally {
+      lock.release();
+    }
+  };
 }

@@ -54,12 +54,13 @@ export interface TenantStore {
   exportRows(id: string): AsyncIterable<TenantRow>;
   /**
    * Insert exported rows under `tenant.id` in one transaction, creating the tenant row when it does
-   * not exist. All-or-nothing. MUST throw ConflictError when the tenant already owns any row and
+   * not exist. All-or-nothing. The rows may come from an async source (a file read line by line):
+   * they are consumed as they are written, never all held at once. MUST throw ConflictError when the tenant already owns any row and
    * ValidationError for an unknown table or a row whose columns do not match the table.
    * Afterwards the tenant's ORDER_NUMBER_COUNTER is at least the highest sequence among its orders'
    * numbers: rows exported before counters existed carry none, and the next order must not reuse one.
    */
-  importRows(tenant: Tenant, rows: Iterable<TenantRow>): Promise<void>;
+  importRows(tenant: Tenant, rows: Iterable<TenantRow> | AsyncIterable<TenantRow>): Promise<void>;
 }
 
 /** One row of a tenant-owned table, as `TenantStore.exportRows` yields it. */

@@ -1,7 +1,7 @@
 import { NotFoundError, PermissionDeniedError } from '../kernel/errors.js';
 import { type Clock, systemClock } from '../kernel/ports.js';
 import { parseInput } from '../kernel/validate.js';
-import type { CrmStorage } from '../storage/crm-storage.js';
+import type { CrmStorage, TenantRow } from '../storage/crm-storage.js';
 import {
   type CreateTenantInput,
   createTenantInput,
@@ -15,7 +15,7 @@ import {
 } from './tenant.js';
 import {
   headerLine,
-  parseTenantExport,
+  readTenantExport,
   rebaseRow,
   rowLine,
   type TenantExportLines,
@@ -129,13 +129,10 @@ export function createTenantAdmin(storage: CrmStorage, options: TenantAdminOptio
 
     import: async (lines, opts = {}) => {
       const target = parseInput(importTenantOptions, opts);
-      const { header, rows } = await parseTenantExport(lines, tenants.ownedTables);
+      const { header, rows } = await readTenantExport(lines, tenants.ownedTables);
       const id = target.id ?? header.tenant.id;
       const tenant: Tenant = { id, name: header.tenant.name, createdAt: header.tenant.createdAt };
-      await tenants.importRows(
-        tenant,
-        rows.map((r) => rebaseRow(r, header.tenant.id, id)),
-      );
+      await tenants.importRows(tenant, rebased(rows, header.tenant.id, id));
       return (await tenants.get(id)) ?? tenant;
     },
 
@@ -151,6 +148,10 @@ export function createTenantAdmin(storage: CrmStorage, options: TenantAdminOptio
       await tenants.delete(tenant.id);
     },
   };
+}
+
+async function* rebased(rows: AsyncIterable<TenantRow>, from: string, to: string): AsyncGenerator<TenantRow> {
+  for await (const row of rows) yield rebaseRow(row, from, to);
 }
 
 /** The whole export as one string, newline-terminated lines (for a file or an HTTP body). */

@@ -93,56 +93,95 @@ export interface ParsedTenantExport {
   rows: TenantRow[];
 }
 
+export interface TenantExportStream {
+  header: TenantExportHeader;
+  /**
+   * The rows, each checked as it is read; after the last one the trailer's count is checked, and
+   * a missing or wrong count throws there — so a consumer writing in one transaction rolls back.
+   */
+  rows: AsyncGenerator<TenantRow>;
+}
+
+/** Every line of `lines`, numbered from 1; a chunk may carry several lines (a file read in blocks). */
+async function* numberedLines(lines: string | Iterable<string> | AsyncIterable<string>) {
+  const source = typeof lines === 'string' ? lines.split('\n') : lines;
+  let n = 0;
+  for await (const raw of source) {
+    for (const text of raw.split('\n')) {
+      n++;
+      yield { text, n };
+    }
+  }
+}
+
 /**
- * Parses a whole export, checking its shape before anything is written: the header's format and
- * version, every row's table named in the header and known to this storage, and the trailer's count.
+ * Reads an export as a stream: the header first (format, version, tables known to this storage),
+ * then rows one at a time (each line's shape and table), then the trailer's count. Nothing is held
+ * but the line being read, so a million-row tenant imports in flat memory.
  */
+export async function readTenantExport(
+  lines: string | Iterable<string> | AsyncIterable<string>,
+  knownTables: readonly string[],
+): Promise<TenantExportStream> {
+  const source = numberedLines(lines);
+  let header: TenantExportHeader | null = null;
+  for (let next = await source.next(); !next.done; next = await source.next()) {
+    const { text, n } = next.value;
+    if (text.trim() === '') continue;
+    header = parseLine(headerSchema, jsonOf(text, n), n);
+    const unknown = header.tables.filter((t) => !knownTables.includes(t));
+    if (unknown.length > 0) {
+      const message = `this storage has no table ${unknown.join(', ')} (exported by a newer schema?)`;
+      throw new ValidationError([{ field: 'tables', message }]);
+    }
+    break;
+  }
+  if (header === null) throw new ValidationError([{ field: 'line 1', message: 'the export is empty' }]);
+  return { header, rows: rowsOf(header, source) };
+}
+
+async function* rowsOf(
+  header: TenantExportHeader,
+  source: AsyncGenerator<{ text: string; n: number }>,
+): AsyncGenerator<TenantRow> {
+  let trailer: { rows: number } | null = null;
+  let count = 0;
+  for await (const { text, n } of source) {
+    if (text.trim() === '') continue;
+    if (trailer !== null)
+      throw new ValidationError([{ field: `line ${n}`, message: 'content after the end line' }]);
+    const value = jsonOf(text, n);
+    if (typeof value === 'object' && value !== null && 'end' in value) {
+      trailer = parseLine(trailerSchema, value, n);
+      continue;
+    }
+    const row = parseLine(rowSchema, value, n);
+    if (!header.tables.includes(row.table)) {
+      throw new ValidationError([
+        { field: `line ${n}.table`, message: `table ${row.table} is not in the header` },
+      ]);
+    }
+    count++;
+    yield row;
+  }
+  if (trailer === null || trailer.rows !== count) {
+    const message =
+      trailer === null
+        ? 'no end line: the export is truncated'
+        : `the end line counts ${trailer.rows} rows, found ${count}`;
+    throw new ValidationError([{ field: 'end', message }]);
+  }
+}
+
+/** Reads a whole export into memory, checked end to end (small files, tests). */
 export async function parseTenantExport(
   lines: TenantExportLines,
   knownTables: readonly string[],
 ): Promise<ParsedTenantExport> {
-  const source = typeof lines === 'string' ? lines.split('\n') : lines;
-  let header: TenantExportHeader | null = null;
-  let trailer: { rows: number } | null = null;
-  const rows: TenantRow[] = [];
-  let n = 0;
-  for await (const raw of source) {
-    // One chunk may carry several lines (a file read in blocks); blank lines are ignored.
-    for (const text of raw.split('\n')) {
-      n++;
-      if (text.trim() === '') continue;
-      if (trailer !== null)
-        throw new ValidationError([{ field: `line ${n}`, message: 'content after the end line' }]);
-      const value = jsonOf(text, n);
-      if (header === null) {
-        header = parseLine(headerSchema, value, n);
-        const unknown = header.tables.filter((t) => !knownTables.includes(t));
-        if (unknown.length > 0) {
-          const message = `this storage has no table ${unknown.join(', ')} (exported by a newer schema?)`;
-          throw new ValidationError([{ field: 'tables', message }]);
-        }
-      } else if (typeof value === 'object' && value !== null && 'end' in value) {
-        trailer = parseLine(trailerSchema, value, n);
-      } else {
-        const row = parseLine(rowSchema, value, n);
-        if (!header.tables.includes(row.table)) {
-          throw new ValidationError([
-            { field: `line ${n}.table`, message: `table ${row.table} is not in the header` },
-          ]);
-        }
-        rows.push(row);
-      }
-    }
-  }
-  if (header === null) throw new ValidationError([{ field: 'line 1', message: 'the export is empty' }]);
-  if (trailer === null || trailer.rows !== rows.length) {
-    const message =
-      trailer === null
-        ? 'no end line: the export is truncated'
-        : `the end line counts ${trailer.rows} rows, found ${rows.length}`;
-    throw new ValidationError([{ field: 'end', message }]);
-  }
-  return { header, rows };
+  const { header, rows } = await readTenantExport(lines, knownTables);
+  const all: TenantRow[] = [];
+  for await (const row of rows) all.push(row);
+  return { header, rows: all };
 }
 
 /**

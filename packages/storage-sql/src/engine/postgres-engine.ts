@@ -67,10 +67,15 @@ export const postgresEngine: SqlEngine = {
     return rows.map((r) => Number(r.seq)).sort((a, b) => a - b);
   },
 
-  async bindTenant(db, tenantId) {
+  nextHistorySeq: () => sql<number>`nextval('history_events_seq')`,
+
+  async bindTenant(conn, tenantId) {
     // is_local = true: the setting ends with the transaction, so a pooled connection never carries
     // one tenant's id into the next borrower's transaction.
-    await sql`select set_config('gongfu.tenant_id', ${tenantId}, true)`.execute(db);
+    await conn.write(sql`select set_config('gongfu.tenant_id', ${tenantId}, true)`.compile(conn.db), {
+      entity: 'transaction',
+      hot: true,
+    });
   },
 
   async createExtras(db) {

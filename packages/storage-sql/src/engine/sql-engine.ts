@@ -1,7 +1,8 @@
 import type { CalendarDate, CrmError, Instant } from '@gongfu/core';
-import type { ColumnDataType, Expression, SqlBool } from 'kysely';
+import type { ColumnDataType, Expression, RawBuilder, SqlBool } from 'kysely';
 import type { AnyDb, AnyTransactionBuilder } from '../any-db.js';
 import type { StoreContext } from '../records/store-context.js';
+import type { TxConnection } from '../sql-transactor.js';
 
 /** The logical kinds of column the schema uses; each engine picks its physical type and codec. */
 export type ColumnKind = 'text' | 'int' | 'bigint' | 'instant' | 'date' | 'json' | 'money' | 'bool';
@@ -28,6 +29,12 @@ export interface SqlEngine {
   /** Money minor units and counts: pg returns bigint as a string. */
   decodeInt(value: unknown): number;
 
+  /**
+   * The column as an expression the planner will not use an index for (SQLite's unary `+`), where
+   * an IN list on an index column would cost one seek per value; absent where not needed.
+   */
+  unindexed?(column: string): Expression<unknown>;
+
   /** Case-insensitive substring match of `column` against an already lower-cased needle. */
   containsText(column: Expression<unknown>, needleLower: string): Expression<SqlBool>;
 
@@ -37,14 +44,22 @@ export interface SqlEngine {
   /** Allocate `count` history sequence numbers for the context's tenant, inside its write transaction. */
   allocateSeqs(ctx: StoreContext, count: number): Promise<number[]>;
 
+  /**
+   * An expression drawing the next history sequence number inside the INSERT itself, where the
+   * engine has one (PostgreSQL `nextval`): the append then needs no read before it. Rows of one
+   * multi-row VALUES draw in order.
+   */
+  readonly nextHistorySeq?: () => RawBuilder<number>;
+
   /** Schema objects the engine needs beyond tables (the pg history sequence). */
   createExtras(db: AnyDb): Promise<void>;
 
   /**
    * Run first in every tenant-bound transaction: PostgreSQL sets `gongfu.tenant_id` for the
-   * optional row-level-security policies. Absent where there is nothing to set.
+   * optional row-level-security policies (a write nobody waits for, so it travels with the
+   * transaction's first statement). Absent where there is nothing to set.
    */
-  bindTenant?(db: AnyDb, tenantId: string): Promise<void>;
+  bindTenant?(conn: TxConnection, tenantId: string): Promise<void>;
 
   /** Map a driver error to ConflictError (unique violation) or StorageError. */
   mapError(error: unknown, entity: string): CrmError;

@@ -6,6 +6,21 @@ import { likePattern, type SqlEngine } from './sql-engine.js';
 const UNIQUE_CODES = new Set(['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY']);
 
 /**
+ * `toInstant` with the last few answers remembered: a command encodes the same "now" and the same
+ * record timestamps many times over (columns, history, reminders), and each re-encoding parses and
+ * formats a Date.
+ */
+const recentInstants = new Map<string, string>();
+function canonicalInstant(value: string): string {
+  const known = recentInstants.get(value);
+  if (known !== undefined) return known;
+  const canonical = toInstant(value);
+  if (recentInstants.size >= 64) recentInstants.clear();
+  recentInstants.set(value, canonical);
+  return canonical;
+}
+
+/**
  * SQLite: instants as canonical UTC ISO text with milliseconds (fixed width, so text order is
  * time order and range filters compare correctly), JSON as text, booleans as 0/1.
  */
@@ -22,7 +37,7 @@ export const sqliteEngine: SqlEngine = {
     bool: 'integer',
   },
   // Re-encoding normalises an offset such as +08:00 to the one canonical UTC form.
-  encodeInstant: (v) => toInstant(v),
+  encodeInstant: canonicalInstant,
   decodeInstant: (v) => v as Instant,
   encodeDate: (v) => v,
   decodeDate: (v) => v as CalendarDate,
@@ -32,6 +47,8 @@ export const sqliteEngine: SqlEngine = {
   decodeBool: (v) => v === 1 || v === true || v === 1n,
   decodeInt: (v) => Number(v),
 
+  unindexed: (column) => sql`+${sql.ref(column)}`,
+
   // Needles and search columns are lower-cased in JS (full Unicode), so LIKE's ASCII-only case
   // folding does not matter.
   containsText: (column, needle) => sql<boolean>`${column} like ${likePattern(needle)} escape '\\'`,
@@ -40,15 +57,20 @@ export const sqliteEngine: SqlEngine = {
   begin: (db, mode) => (mode === 'read' ? db.transaction().setAccessMode('read only') : db.transaction()),
 
   async allocateSeqs(ctx, count) {
-    // Safe without a sequence because BEGIN IMMEDIATE holds the write lock for the whole transaction.
-    const { rows } = await executeCached<{ top: unknown }>(ctx, 'history_events:top', [ctx.tenantId], () =>
-      ctx.db
-        .selectFrom('history_events')
-        .select(sql<number>`coalesce(max(seq), 0)`.as('top'))
-        .where('tenant_id', '=', ctx.tenantId),
-    );
-    const top = Number(rows[0]?.top ?? 0);
-    return Array.from({ length: count }, (_, i) => top + i + 1);
+    // Safe without a sequence because BEGIN IMMEDIATE holds the write lock for the whole
+    // transaction: after the first read nobody else can append, so the transaction counts on.
+    let next = ctx.memo.nextSeq;
+    if (next === undefined) {
+      const { rows } = await executeCached<{ top: unknown }>(ctx, 'history_events:top', [ctx.tenantId], () =>
+        ctx.db
+          .selectFrom('history_events')
+          .select(sql<number>`coalesce(max(seq), 0)`.as('top'))
+          .where('tenant_id', '=', ctx.tenantId),
+      );
+      next = Number(rows[0]?.top ?? 0) + 1;
+    }
+    ctx.memo.nextSeq = next + count;
+    return Array.from({ length: count }, (_, i) => next + i);
   },
 
   async createExtras() {},

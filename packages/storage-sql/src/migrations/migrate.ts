@@ -7,6 +7,8 @@ import { SUPPORT_TABLES_0001, TENANTS_TABLE_0001 } from './0001-support-tables.j
 import { postgresPartialIndexes } from './0005-postgres-partial-indexes.js';
 import { dedupeKeys } from './0006-dedupe-keys.js';
 import { counters } from './0007-counters.js';
+import { orgVersion } from './0020-org-version.js';
+import { scanIndexes } from './0021-scan-indexes.js';
 import { defineTable } from './define-table.js';
 
 /** Migrations live in code (no file-system provider), each built for the engine it runs on. */
@@ -37,6 +39,8 @@ export function migrations(engine: SqlEngine): Record<string, Migration> {
     '0005_postgres_partial_indexes': postgresPartialIndexes(engine),
     '0006_dedupe_keys': dedupeKeys(engine),
     '0007_counters': counters(engine),
+    '0020_org_version': orgVersion(engine),
+    '0021_scan_indexes': scanIndexes(engine),
   };
 }
 
@@ -60,6 +64,9 @@ export async function migrateToLatest(
   const migrator = new Migrator({
     db,
     provider: new StaticProvider(engine),
+    // Migrations are numbered in ranges reserved per line of work (0020–0029: performance), so a
+    // database may have applied 0020 before an 0008 written later exists: apply such a one late.
+    allowUnorderedMigrations: true,
     ...(options.schema === undefined ? {} : { migrationTableSchema: options.schema }),
   });
   const { error, results } = await migrator.migrateToLatest();

@@ -11,18 +11,31 @@ const never = () => sql<SqlBool>`1 = 0`;
  * RowScope → SQL, mirroring the pure policy: owner in ownerIds, OR a member of the row's governing
  * team (team_key) in memberIds with at least minAccess. `alias` is the outer table's alias.
  */
-export function scopeWhere(eb: Eb, scope: RowScope, alias: string): Expression<SqlBool> | null {
+export function scopeWhere(
+  eb: Eb,
+  scope: RowScope,
+  alias: string,
+  engine?: SqlEngine,
+  tenantId?: string,
+): Expression<SqlBool> | null {
   if (scope.kind === 'all') return null;
   if (scope.kind === 'none') return never();
   const either: Expression<SqlBool>[] = [];
   if (scope.ownerIds.length > 0) either.push(eb(`${alias}.owner_id`, 'in', [...scope.ownerIds]));
   if (scope.memberIds.length > 0) {
+    // A team has a handful of rows: find them by key and test the user on each, one index seek per
+    // row tested, instead of one seek per member id (a manager of ten: ten seeks per row).
+    const user = engine?.unindexed ? engine.unindexed('tm.user_id') : 'tm.user_id';
     let members = eb
       .selectFrom('team_members as tm')
       .select(sql.lit(1).as('one'))
+      // PostgreSQL hashes this subquery once per statement (the memberships of the scope's
+      // people): the tenant as a constant lets it read them through (tenant_id, user_id) instead
+      // of scanning every tenant's team rows (90 ms at 100k records).
+      .$if(tenantId !== undefined, (qb) => qb.where('tm.tenant_id', '=', tenantId as string))
       .whereRef('tm.tenant_id', '=', `${alias}.tenant_id`)
       .whereRef('tm.team_key', '=', `${alias}.team_key`)
-      .where('tm.user_id', 'in', [...scope.memberIds]);
+      .where(user as 'tm.user_id', 'in', [...scope.memberIds]);
     if (scope.minAccess === 'edit') members = members.where('tm.access', '=', 'edit');
     either.push(eb.exists(members));
   }

@@ -6,13 +6,14 @@ import {
   type RecordStore,
   type RowScope,
   StorageError,
+  type TeamMemberRow,
   ValidationError,
 } from '@gongfu/core';
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { AnyExpressionBuilder } from '../any-db.js';
 import { encodeCell } from '../engine/sql-engine.js';
 import { filterWhere, literalLimit, scopeWhere } from './compile-where.js';
-import { executeCached } from './compiled-cache.js';
+import { executeCached, writeCached } from './compiled-cache.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { BASE_COLUMN_KINDS, type RecordSpec } from './record-spec.js';
 import type { StoreContext } from './store-context.js';
@@ -27,6 +28,7 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
   ) {}
 
   async get(id: string): Promise<T | null> {
+    if (this.ctx.teams !== undefined) return this.getWithTeam(id, this.ctx.teams);
     const { rows } = await executeCached<{ doc: unknown }>(
       this.ctx,
       `${this.spec.table}:get`,
@@ -40,6 +42,52 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
     );
     const row = rows[0];
     return row === undefined ? null : this.ctx.engine.decodeJson<T>(row.doc);
+  }
+
+  /**
+   * The record and its governing team in one read (PostgreSQL, where a read is a round trip): the
+   * service authorizes every record it loads, and that reads the team next.
+   */
+  private async getWithTeam(id: string, teams: Map<string, TeamMemberRow[]>): Promise<T | null> {
+    const { rows } = await executeCached<{ doc: unknown; team_key: string; team: unknown }>(
+      this.ctx,
+      `${this.spec.table}:get+team`,
+      [this.ctx.tenantId, id],
+      () =>
+        this.ctx.db
+          .selectFrom(`${this.spec.table} as t`)
+          .select(['t.doc', 't.team_key'])
+          .select((eb) =>
+            eb
+              .selectFrom('team_members as m')
+              .select(
+                sql`coalesce(json_agg(json_build_array(m.user_id, m.role, m.access, m.is_owner) order by m.is_owner desc, m.user_id), '[]'::json)`.as(
+                  'members',
+                ),
+              )
+              .whereRef('m.tenant_id', '=', 't.tenant_id')
+              .whereRef('m.team_key', '=', 't.team_key')
+              .as('team'),
+          )
+          .where('t.tenant_id', '=', this.ctx.tenantId)
+          .where('t.id', '=', id),
+    );
+    const row = rows[0];
+    if (row === undefined) return null;
+    const { engine } = this.ctx;
+    const members = engine.decodeJson<[string, TeamMemberRow['role'], TeamMemberRow['access'], unknown][]>(
+      row.team,
+    );
+    teams.set(
+      row.team_key,
+      members.map(([userId, role, access, isOwner]) => ({
+        userId,
+        role,
+        access,
+        isOwner: engine.decodeBool(isOwner),
+      })),
+    );
+    return engine.decodeJson<T>(row.doc);
   }
 
   async getMany(ids: readonly string[]): Promise<T[]> {
@@ -63,20 +111,23 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
 
   async insert(record: T): Promise<void> {
     this.assertTenant(record);
+    this.touchesOrgChart();
     if (record.version !== 1)
       throw new StorageError(`${this.spec.entity} ${record.id}: a new record has version 1`);
     const values = { tenant_id: this.ctx.tenantId, id: record.id, ...this.row(record) };
     const columns = Object.keys(values);
-    await executeCached(
+    await writeCached(
       this.ctx,
       `${this.spec.table}:insert:${columns.join(',')}`,
       Object.values(values),
       () => this.ctx.db.insertInto(this.spec.table).values(values),
+      { entity: this.spec.entity },
     );
   }
 
   async update(record: T, expectedVersion: number): Promise<void> {
     this.assertTenant(record);
+    this.touchesOrgChart();
     if (record.version !== expectedVersion + 1) {
       throw new StorageError(
         `${this.spec.entity} ${record.id}: version ${record.version} must be expectedVersion + 1 (${expectedVersion + 1})`,
@@ -84,30 +135,41 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
     }
     // Compare-and-set in one statement: of racing writers with the same expected version, one wins.
     const row = this.row(record);
-    const result = await executeCached(
+    const { table, entity } = this.spec;
+    const { tenantId } = this.ctx;
+    await writeCached(
       this.ctx,
-      `${this.spec.table}:update:${Object.keys(row).join(',')}`,
-      [...Object.values(row), this.ctx.tenantId, record.id, expectedVersion],
+      `${table}:update:${Object.keys(row).join(',')}`,
+      [...Object.values(row), tenantId, record.id, expectedVersion],
       () =>
         this.ctx.db
-          .updateTable(this.spec.table)
+          .updateTable(table)
           .set(row)
-          .where('tenant_id', '=', this.ctx.tenantId)
+          .where('tenant_id', '=', tenantId)
           .where('id', '=', record.id)
           .where('version', '=', expectedVersion),
-    );
-    if (Number(result.numAffectedRows ?? 0) === 1) return;
-    const actual = await this.ctx.db
-      .selectFrom(this.spec.table)
-      .select('version')
-      .where('tenant_id', '=', this.ctx.tenantId)
-      .where('id', '=', record.id)
-      .executeTakeFirst();
-    throw new ConcurrencyError(
-      this.spec.entity,
-      record.id,
-      expectedVersion,
-      actual === undefined ? null : Number(actual.version),
+      {
+        entity,
+        expectOne: {
+          lost: async (read) => {
+            const { rows } = await read<{ version: unknown }>(
+              this.ctx.db
+                .selectFrom(table)
+                .select('version')
+                .where('tenant_id', '=', tenantId)
+                .where('id', '=', record.id)
+                .compile(),
+            );
+            const actual = rows[0];
+            return new ConcurrencyError(
+              entity,
+              record.id,
+              expectedVersion,
+              actual === undefined ? null : Number(actual.version),
+            );
+          },
+        },
+      },
     );
   }
 
@@ -117,23 +179,36 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
     }
     const after = query.cursor === undefined ? null : decodeCursor(query.cursor);
     const { engine } = this.ctx;
-    const rows = await this.ctx.db
-      .selectFrom(`${this.spec.table} as t`)
-      .select(['t.doc', 't.created_at', 't.id'])
-      .where((eb) => this.where(eb, query.where, query.scope))
-      .$if(after !== null, (qb) =>
-        qb.where((eb) => {
-          const at = engine.encodeInstant(after!.createdAt);
-          return eb.or([
-            eb('t.created_at', '<', at),
-            eb.and([eb('t.created_at', '=', at), eb('t.id', '<', after!.id)]),
-          ]);
-        }),
-      )
-      .orderBy('t.created_at', 'desc')
-      .orderBy('t.id', 'desc')
-      .limit(literalLimit(query.limit + 1))
-      .execute();
+    const build = () =>
+      this.ctx.db
+        .selectFrom(`${this.spec.table} as t`)
+        .select(['t.doc', 't.created_at', 't.id'])
+        .where((eb) => this.where(eb, query.where, query.scope))
+        .$if(after !== null, (qb) =>
+          qb.where((eb) => {
+            const at = engine.encodeInstant(after!.createdAt);
+            return eb.or([
+              eb('t.created_at', '<', at),
+              eb.and([eb('t.created_at', '=', at), eb('t.id', '<', after!.id)]),
+            ]);
+          }),
+        )
+        .orderBy('t.created_at', 'desc')
+        .orderBy('t.id', 'desc')
+        .limit(literalLimit(query.limit + 1));
+    // A first page filtered only by `in` lists (the products of a deal's lines) has a fixed SQL text.
+    const shape = after === null ? this.inListShape(query.where, query.scope) : null;
+    const rows =
+      shape === null
+        ? await build().execute()
+        : (
+            await executeCached<{ doc: unknown }>(
+              this.ctx,
+              `${shape.key}:list:${query.limit}`,
+              shape.params,
+              build,
+            )
+          ).rows;
     const page = rows.slice(0, query.limit).map((r) => engine.decodeJson<T>(r.doc));
     const last = page[page.length - 1];
     return {
@@ -153,7 +228,7 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
     const row =
       shape === null
         ? await build().executeTakeFirst()
-        : (await executeCached<{ n: unknown }>(this.ctx, shape.key, shape.params, build)).rows[0];
+        : (await executeCached<{ n: unknown }>(this.ctx, `${shape.key}:count`, shape.params, build)).rows[0];
     return this.ctx.engine.decodeInt(row?.n ?? 0);
   }
 
@@ -174,14 +249,14 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
       parts.push(`${key}:${value.length}`);
       for (const v of value) params.push(encodeCell(this.ctx.engine, kind, v));
     }
-    return { key: `${this.spec.table}:count:${parts.join(',')}`, params };
+    return { key: `${this.spec.table}:${parts.join(',')}`, params };
   }
 
   private where(eb: AnyExpressionBuilder, where: F | undefined, scope: RowScope) {
     const { engine } = this.ctx;
     const parts: Expression<SqlBool>[] = [eb('t.tenant_id', '=', this.ctx.tenantId)];
     parts.push(...filterWhere(eb, engine, this.spec.filters, this.spec.columns, where, 't'));
-    const scoped = scopeWhere(eb, scope, 't');
+    const scoped = scopeWhere(eb, scope, 't', this.ctx.engine, this.ctx.tenantId);
     if (scoped !== null) parts.push(scoped);
     return eb.and(parts);
   }
@@ -204,6 +279,11 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
       row[column] = encodeCell(engine, kind, value);
     }
     return row;
+  }
+
+  /** A user written: the stamp this storage remembers is stale once this commits. */
+  private touchesOrgChart(): void {
+    if (this.spec.table === 'users') this.ctx.orgStamps?.forget(this.ctx.tenantId);
   }
 
   private assertTenant(record: T): void {

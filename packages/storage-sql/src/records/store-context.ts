@@ -1,6 +1,8 @@
-import type { CompiledQuery, QueryResult } from 'kysely';
+import type { TeamMemberRow } from '@gongfu/core';
 import type { AnyDb } from '../any-db.js';
 import type { SqlEngine } from '../engine/sql-engine.js';
+import type { ExecuteFn, TxConnection } from '../sql-transactor.js';
+import type { OrgStamps } from '../stores/org-stamps.js';
 
 /**
  * What every store of one transaction shares: the transaction handle (never the root `db`, so no
@@ -14,5 +16,16 @@ export interface StoreContext {
    * Runs already-compiled SQL on the transaction's connection. The engine package may supply a
    * path shorter than Kysely's executor (SQLite: the prepared statement, called directly).
    */
-  readonly execute: <R>(query: CompiledQuery<R>) => Promise<QueryResult<R>>;
+  readonly execute: ExecuteFn;
+  /** A write nobody waits for (see `TxConnection.write`): PostgreSQL pipelines it. */
+  readonly write: TxConnection['write'];
+  /**
+   * Teams read together with their records in this transaction (`TxConnection.prefetch`), by team
+   * key; cleared by every team write. Absent where reads are cheap (SQLite).
+   */
+  readonly teams?: Map<string, TeamMemberRow[]>;
+  /** The storage's remembered org stamps, where reading one costs a round trip. */
+  readonly orgStamps?: OrgStamps;
+  /** What the stores of one transaction remember between statements (SQLite: the next history seq). */
+  readonly memo: { nextSeq?: number };
 }

@@ -1,19 +1,20 @@
 import type { EntityType, HistoryEvent, HistoryLog, Range } from '@gongfu/core';
 import type { AnyRow } from '../any-db.js';
-import { executeCached } from '../records/compiled-cache.js';
+import { writeCached } from '../records/compiled-cache.js';
 import type { StoreContext } from '../records/store-context.js';
 
-/** The append-only change log; `seq` comes from the engine (max+1 under SQLite's write lock, a pg sequence). */
+/**
+ * The append-only change log; `seq` comes from the engine (max+1 under SQLite's write lock, a pg
+ * sequence drawn inside the INSERT).
+ */
 export class SqlHistoryLog implements HistoryLog {
   constructor(private readonly ctx: StoreContext) {}
 
   async append(events: readonly Omit<HistoryEvent, 'seq' | 'tenantId'>[]): Promise<void> {
     if (events.length === 0) return;
     const { engine, tenantId } = this.ctx;
-    const seqs = await engine.allocateSeqs(this.ctx, events.length);
-    const rows = events.map((e, i) => ({
+    const rows = events.map((e) => ({
       tenant_id: tenantId,
-      seq: seqs[i],
       entity_type: e.entityType,
       entity_id: e.entityId,
       event: e.event,
@@ -23,8 +24,28 @@ export class SqlHistoryLog implements HistoryLog {
       changes: engine.encodeJson(e.changes),
       meta: e.meta === null ? null : engine.encodeJson(e.meta),
     }));
-    await executeCached(this.ctx, `history_events:insert:${rows.length}`, rows.flatMap(Object.values), () =>
-      this.ctx.db.insertInto('history_events').values(rows),
+    const shape = `history_events:insert:${rows.length}`;
+    const options = { entity: 'history' };
+    const sequence = engine.nextHistorySeq;
+    if (sequence !== undefined) {
+      // The sequence is drawn in the INSERT itself (rows in order), so the append waits for nothing.
+      await writeCached(
+        this.ctx,
+        shape,
+        rows.flatMap(Object.values),
+        () => this.ctx.db.insertInto('history_events').values(rows.map((r) => ({ ...r, seq: sequence() }))),
+        options,
+      );
+      return;
+    }
+    const seqs = await engine.allocateSeqs(this.ctx, events.length);
+    const numbered = rows.map((r, i) => ({ ...r, seq: seqs[i] }));
+    await writeCached(
+      this.ctx,
+      shape,
+      numbered.flatMap(Object.values),
+      () => this.ctx.db.insertInto('history_events').values(numbered),
+      options,
     );
   }
 

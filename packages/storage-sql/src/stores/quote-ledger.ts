@@ -1,8 +1,8 @@
 import { type LastQuoteFilter, type QuoteEntry, type QuoteLedger, teamKeyOf } from '@gongfu/core';
 import { sql } from 'kysely';
-import type { AnyRow } from '../any-db.js';
+import type { AnyExpressionBuilder, AnyRow } from '../any-db.js';
 import { literalLimit } from '../records/compile-where.js';
-import { executeCached } from '../records/compiled-cache.js';
+import { executeCached, writeCached } from '../records/compiled-cache.js';
 import type { StoreContext } from '../records/store-context.js';
 
 /** The filter keys `list` knows, in the order their conditions are added. */
@@ -18,40 +18,47 @@ export class SqlQuoteLedger implements QuoteLedger {
   constructor(private readonly ctx: StoreContext) {}
 
   async append(entry: QuoteEntry): Promise<void> {
-    const { engine } = this.ctx;
-    // Next in the tenant's append order. Under SQLite's write lock this is strict; on PostgreSQL two
-    // quotes committed concurrently may share a number, and then id breaks the tie.
-    const top = await this.ctx.db
-      .selectFrom('quote_entries')
-      .select(sql<number>`coalesce(max(seq), 0)`.as('top'))
-      .where('tenant_id', '=', this.ctx.tenantId)
-      .executeTakeFirst();
-    await this.ctx.db
-      .insertInto('quote_entries')
-      .values({
-        tenant_id: this.ctx.tenantId,
+    const { engine, tenantId } = this.ctx;
+    const values = {
+      tenant_id: tenantId,
+      id: entry.id,
+      lead_id: entry.leadId,
+      opportunity_id: entry.opportunityId,
+      account_id: entry.accountId,
+      team_key: teamKeyOf({
+        kind: 'quote',
         id: entry.id,
-        lead_id: entry.leadId,
-        opportunity_id: entry.opportunityId,
-        account_id: entry.accountId,
-        team_key: teamKeyOf({
-          kind: 'quote',
-          id: entry.id,
-          opportunityId: entry.opportunityId,
-          leadId: entry.leadId,
-          accountId: entry.accountId,
+        opportunityId: entry.opportunityId,
+        leadId: entry.leadId,
+        accountId: entry.accountId,
+      }),
+      sku: entry.sku,
+      quantity: entry.quantity,
+      unit_price_minor: entry.unitPrice.amount,
+      currency: entry.unitPrice.currency,
+      valid_until: engine.encodeDate(entry.validUntil),
+      quoted_by: entry.quotedBy,
+      quoted_at: engine.encodeInstant(entry.quotedAt),
+      note: entry.note,
+    };
+    // Next in the tenant's append order, drawn inside the INSERT (no read before it). Under
+    // SQLite's write lock this is strict; on PostgreSQL two quotes committed concurrently may share
+    // a number, and then id breaks the tie.
+    await writeCached(
+      this.ctx,
+      'quote_entries:append',
+      [...Object.values(values), tenantId],
+      () =>
+        this.ctx.db.insertInto('quote_entries').values({
+          ...values,
+          seq: (eb: AnyExpressionBuilder) =>
+            eb
+              .selectFrom('quote_entries')
+              .select(sql<number>`coalesce(max(seq), 0) + 1`.as('next'))
+              .where('tenant_id', '=', tenantId),
         }),
-        sku: entry.sku,
-        quantity: entry.quantity,
-        unit_price_minor: entry.unitPrice.amount,
-        currency: entry.unitPrice.currency,
-        valid_until: engine.encodeDate(entry.validUntil),
-        quoted_by: entry.quotedBy,
-        quoted_at: engine.encodeInstant(entry.quotedAt),
-        note: entry.note,
-        seq: engine.decodeInt(top?.top ?? 0) + 1,
-      })
-      .execute();
+      { entity: 'quote' },
+    );
   }
 
   async list(filter: LastQuoteFilter, limit: number): Promise<QuoteEntry[]> {

@@ -1,6 +1,6 @@
 import { ConcurrencyError, type Instant, type Reminder, type ReminderStore } from '@gongfu/core';
 import type { AnyRow } from '../any-db.js';
-import { executeCached } from '../records/compiled-cache.js';
+import { executeCached, writeCached } from '../records/compiled-cache.js';
 import type { StoreContext } from '../records/store-context.js';
 
 const CHUNK = 500;
@@ -35,14 +35,18 @@ export class SqlReminderStore implements ReminderStore {
 
   async insert(reminder: Reminder): Promise<void> {
     const values = { tenant_id: this.ctx.tenantId, id: reminder.id, ...this.encode(reminder) };
-    await executeCached(this.ctx, 'reminders:insert', Object.values(values), () =>
-      this.ctx.db.insertInto('reminders').values(values),
+    await writeCached(
+      this.ctx,
+      'reminders:insert',
+      Object.values(values),
+      () => this.ctx.db.insertInto('reminders').values(values),
+      { entity: 'reminder' },
     );
   }
 
   async update(reminder: Reminder, expectedVersion: number): Promise<void> {
     const set = this.encode(reminder);
-    const result = await executeCached(
+    await writeCached(
       this.ctx,
       'reminders:update',
       [...Object.values(set), this.ctx.tenantId, reminder.id, expectedVersion],
@@ -53,19 +57,36 @@ export class SqlReminderStore implements ReminderStore {
           .where('tenant_id', '=', this.ctx.tenantId)
           .where('id', '=', reminder.id)
           .where('version', '=', expectedVersion),
+      {
+        entity: 'reminder',
+        expectOne: {
+          lost: async (read) => {
+            const { rows } = await read<{ version: unknown }>(
+              this.base().clearSelect().select('version').where('id', '=', reminder.id).compile(),
+            );
+            const actual = rows[0] === undefined ? null : this.ctx.engine.decodeInt(rows[0].version);
+            return new ConcurrencyError('reminder', reminder.id, expectedVersion, actual);
+          },
+        },
+      },
     );
-    if (Number(result.numAffectedRows ?? 0) === 1) return;
-    const actual = await this.get(reminder.id);
-    throw new ConcurrencyError('reminder', reminder.id, expectedVersion, actual?.version ?? null);
   }
 
   async remove(ids: readonly string[]): Promise<void> {
     for (let i = 0; i < ids.length; i += CHUNK) {
-      await this.ctx.db
-        .deleteFrom('reminders')
-        .where('tenant_id', '=', this.ctx.tenantId)
-        .where('id', 'in', ids.slice(i, i + CHUNK))
-        .execute();
+      const chunk = ids.slice(i, i + CHUNK);
+      // One shape per list length; a record has a handful of reminders, so few shapes.
+      await writeCached(
+        this.ctx,
+        `reminders:remove:${chunk.length}`,
+        [this.ctx.tenantId, ...chunk],
+        () =>
+          this.ctx.db
+            .deleteFrom('reminders')
+            .where('tenant_id', '=', this.ctx.tenantId)
+            .where('id', 'in', chunk),
+        { entity: 'reminder' },
+      );
     }
   }
 

@@ -165,7 +165,7 @@ export class SqlReportStore implements ReportStore {
     const { engine } = this.ctx;
     const parts: Expression<SqlBool>[] = [eb('t.tenant_id', '=', this.ctx.tenantId)];
     parts.push(...filterWhere(eb, engine, spec.filters, spec.columns, where, 't'));
-    const scoped = scopeWhere(eb, scope, 't');
+    const scoped = scopeWhere(eb, scope, 't', this.ctx.engine, this.ctx.tenantId);
     if (scoped !== null) parts.push(scoped);
     return eb.and(parts);
   }

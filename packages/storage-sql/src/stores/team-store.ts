@@ -1,14 +1,17 @@
 import type { TeamMemberRow, TeamStore } from '@gongfu/core';
-import { executeCached } from '../records/compiled-cache.js';
+import { executeCached, writeCached } from '../records/compiled-cache.js';
 import type { StoreContext } from '../records/store-context.js';
 
 const CHUNK = 500;
+const TEAM = { entity: 'team' };
 
 /** Membership rows per governing record; the scope filter joins them by (tenant_id, team_key, user_id). */
 export class SqlTeamStore implements TeamStore {
   constructor(private readonly ctx: StoreContext) {}
 
   async members(teamKey: string): Promise<TeamMemberRow[]> {
+    const prefetched = this.ctx.teams?.get(teamKey);
+    if (prefetched !== undefined) return prefetched.map((m) => ({ ...m }));
     // Every authorization reads one team: a cached statement, same order as membersOfMany.
     const { rows } = await executeCached<{
       user_id: string;
@@ -59,16 +62,23 @@ export class SqlTeamStore implements TeamStore {
   }
 
   async replace(teamKey: string, members: readonly TeamMemberRow[]): Promise<void> {
-    await executeCached(this.ctx, 'team_members:delete', [this.ctx.tenantId, teamKey], () =>
-      this.ctx.db
-        .deleteFrom('team_members')
-        .where('tenant_id', '=', this.ctx.tenantId)
-        .where('team_key', '=', teamKey),
+    this.ctx.teams?.clear();
+    await writeCached(
+      this.ctx,
+      'team_members:delete',
+      [this.ctx.tenantId, teamKey],
+      () =>
+        this.ctx.db
+          .deleteFrom('team_members')
+          .where('tenant_id', '=', this.ctx.tenantId)
+          .where('team_key', '=', teamKey),
+      TEAM,
     );
     await this.create(teamKey, members);
   }
 
   async create(teamKey: string, members: readonly TeamMemberRow[]): Promise<void> {
+    this.ctx.teams?.clear();
     if (members.length === 0) return;
     const rows = members.map((m) => ({
       tenant_id: this.ctx.tenantId,
@@ -79,8 +89,12 @@ export class SqlTeamStore implements TeamStore {
       is_owner: this.ctx.engine.encodeBool(m.isOwner),
     }));
     // One shape per team size; teams are small, so few shapes.
-    await executeCached(this.ctx, `team_members:insert:${rows.length}`, rows.flatMap(Object.values), () =>
-      this.ctx.db.insertInto('team_members').values(rows),
+    await writeCached(
+      this.ctx,
+      `team_members:insert:${rows.length}`,
+      rows.flatMap(Object.values),
+      () => this.ctx.db.insertInto('team_members').values(rows),
+      TEAM,
     );
   }
 

@@ -50,15 +50,30 @@ export function decodeTenantRow(engine: SqlEngine, def: TableDef, raw: AnyRow): 
   return { table: def.name, row };
 }
 
+/** Code point order (what SQLite's binary and PostgreSQL's "C" collation give), not UTF-16 unit order. */
+function compareText(x: string, y: string): number {
+  const n = Math.min(x.length, y.length);
+  for (let i = 0; i < n; i++) {
+    const a = x.codePointAt(i) as number;
+    const b = y.codePointAt(i) as number;
+    if (a !== b) return a < b ? -1 : 1;
+    if (a > 0xffff) i++;
+  }
+  return x.length === y.length ? 0 : x.length < y.length ? -1 : 1;
+}
+
 /**
- * Primary-key order compared in JS, not by the database: PostgreSQL collations and SQLite's
- * byte order disagree on text, and an export must not depend on the engine that produced it.
+ * Primary-key order in code point order, whatever the engine: the streamed export reads it from
+ * the database (SQLite's binary order, PostgreSQL under the "C" collation) and the buffered one
+ * sorts here, and an export must not depend on the engine that produced it.
  */
 export function compareByKey(def: TableDef, a: TenantRow, b: TenantRow): number {
   for (const column of def.primaryKey) {
     const x = a.row[column] as string | number;
     const y = b.row[column] as string | number;
-    if (x !== y) return x < y ? -1 : 1;
+    if (x === y) continue;
+    if (typeof x === 'string' && typeof y === 'string') return compareText(x, y);
+    return x < y ? -1 : 1;
   }
   return 0;
 }
@@ -100,11 +115,12 @@ export function checkTenantRow(row: TenantRow, index: number): FieldIssue[] {
   return issues;
 }
 
-export function assertTenantRows(rows: readonly TenantRow[]): void {
+/** Checks rows that start at position `offset` of the import (issues name the absolute index). */
+export function assertTenantRows(rows: readonly TenantRow[], offset = 0): void {
   const issues: FieldIssue[] = [];
   // Enough to fix a broken file, without building a million issues for a wholly wrong one.
   for (let i = 0; i < rows.length && issues.length < 20; i++)
-    issues.push(...checkTenantRow(rows[i] as TenantRow, i));
+    issues.push(...checkTenantRow(rows[i] as TenantRow, offset + i));
   if (issues.length > 0) throw new ValidationError(issues);
 }
 

@@ -1,0 +1,493 @@
+/**
+ * The raw baselines on SQLite: hand-written better-sqlite3 transactions (BEGIN IMMEDIATE, prepared
+ * statements) doing the reads and writes of a command, row for row what the service stores — the
+ * same JSON documents (copied from records the service made, ids changed), the same projected
+ * columns and so the same indexes, the same history rows, team rows and reminders. What they skip
+ * is everything a framework adds: validation, the org chart, authorization, the lifecycle machine,
+ * reminder rules, SQL building. They read the history's max(seq) once per transaction, as a
+ * careful hand-written transaction would.
+ */
+import type { Account, Activity, Contact, Lead, Opportunity } from '@gongfu/core';
+import type Database from 'better-sqlite3';
+
+export interface Templates {
+  lead: Lead;
+  activity: Activity;
+  account: Account;
+  contact: Contact;
+  opportunity: Opportunity;
+}
+
+const DAY_MS = 86_400_000;
+const plusDays = (at: string, days: number) => new Date(Date.parse(at) + days * DAY_MS).toISOString();
+
+/** Every top-level field that differs, as the history log records it (creation: from null). */
+function changes(was: object | null, is: object): string {
+  const before = (was ?? {}) as Record<string, unknown>;
+  const after = is as Record<string, unknown>;
+  const out: Record<string, { from: unknown; to: unknown }> = {};
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (key === 'version' || key === 'updatedAt') continue;
+    const from = before[key] ?? null;
+    const to = after[key] ?? null;
+    if (from !== to && JSON.stringify(from) !== JSON.stringify(to)) out[key] = { from, to };
+  }
+  return JSON.stringify(out);
+}
+
+const search = (...parts: (string | null | undefined)[]) =>
+  parts
+    .filter((p): p is string => !!p)
+    .join('\n')
+    .toLowerCase();
+
+export function rawSqlite(db: Database.Database, tenantId: string, ownerId: string, t: Templates) {
+  const p = (sql: string) => db.prepare(sql);
+  const topSeq = p('select coalesce(max(seq), 0) as top from history_events where tenant_id = ?');
+  const history = p(
+    `insert into history_events (tenant_id, seq, entity_type, entity_id, event, actor_id, at, version, changes, meta)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const team = p(
+    `insert into team_members (tenant_id, team_key, user_id, role, access, is_owner) values (?, ?, ?, 'sales', 'edit', 1)`,
+  );
+  const teamOf = p(
+    'select user_id, role, access, is_owner from team_members where tenant_id = ? and team_key = ? order by is_owner desc, user_id',
+  );
+  const insertReminder = p(
+    `insert into reminders (tenant_id, id, key, kind, subject_type, subject_id, user_id, due_at, escalate_at, message,
+       acknowledged_at, snoozed_until, delivered_at, escalated_at, version)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, null, null, null, 1)`,
+  );
+  const remindersOf = p(
+    'select * from reminders where tenant_id = ? and subject_type = ? and subject_id = ? order by due_at, id',
+  );
+  const updateReminder = p(
+    `update reminders set key = ?, kind = ?, subject_type = ?, subject_id = ?, user_id = ?, due_at = ?, escalate_at = ?,
+       message = ?, acknowledged_at = null, snoozed_until = null, delivered_at = null, escalated_at = null, version = ?
+     where tenant_id = ? and id = ? and version = ?`,
+  );
+  const deleteReminder = p('delete from reminders where tenant_id = ? and id = ?');
+  const latestQuote = p(
+    'select * from quote_entries where tenant_id = ? and lead_id = ? order by quoted_at desc, seq desc, id desc limit 1',
+  );
+  const latestQuoteOfSku = p(
+    'select * from quote_entries where tenant_id = ? and lead_id = ? and sku = ? order by quoted_at desc, seq desc, id desc limit 1',
+  );
+  const products = p(
+    `select doc from products where tenant_id = ? and sku in (?, ?) order by created_at desc, id desc limit 501`,
+  );
+  const linkQuotes = p(
+    'update quote_entries set opportunity_id = ?, team_key = ?, account_id = ? where tenant_id = ? and lead_id = ?',
+  );
+  const getDoc = (table: string) => p(`select doc from ${table} where tenant_id = ? and id = ?`);
+  const getLead = getDoc('leads');
+  const getDeal = getDoc('opportunities');
+  const insertLead = p(
+    `insert into leads (tenant_id, id, version, created_at, updated_at, owner_id, team_key, doc, status, channel,
+       source, received_at, account_id, last_contact_at, search) values (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const updateLead = p(
+    `update leads set version = ?, created_at = ?, updated_at = ?, owner_id = ?, team_key = ?, doc = ?, status = ?,
+       channel = ?, source = ?, received_at = ?, account_id = ?, last_contact_at = ?, search = ?
+     where tenant_id = ? and id = ? and version = ?`,
+  );
+  const insertActivity = p(
+    `insert into activities (tenant_id, id, version, created_at, updated_at, owner_id, team_key, doc, kind, status,
+       start_at, end_at, lead_id, opportunity_id, account_id, completed_at) values (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertAccount = p(
+    `insert into accounts (tenant_id, id, version, created_at, updated_at, owner_id, team_key, doc, name, kind, channel,
+       credit_code, merged_into_id, search) values (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertContact = p(
+    `insert into contacts (tenant_id, id, version, created_at, updated_at, owner_id, team_key, doc, account_id, name, search)
+     values (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const opportunityColumns = `version = ?, created_at = ?, updated_at = ?, owner_id = ?, team_key = ?, doc = ?, stage = ?,
+       channel = ?, account_id = ?, lead_id = ?, amount_minor = ?, currency = ?, probability = ?, forecast_category = ?,
+       stage_entered_at = ?, expected_close = ?, closed_at = ?, duplicate_of_id = ?`;
+  const insertDeal = p(
+    `insert into opportunities (tenant_id, id, version, created_at, updated_at, owner_id, team_key, doc, stage, channel,
+       account_id, lead_id, amount_minor, currency, probability, forecast_category, stage_entered_at, expected_close,
+       closed_at, duplicate_of_id) values (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const updateDeal = p(
+    `update opportunities set ${opportunityColumns} where tenant_id = ? and id = ? and version = ?`,
+  );
+  const countOrders = p('select count(*) as n from orders where tenant_id = ? and opportunity_id = ?');
+
+  /** History appends of one transaction: max(seq) read once, then counted on. */
+  const historyWriter = () => {
+    let next = 0;
+    return (
+      type: string,
+      id: string,
+      event: string,
+      at: string,
+      version: number,
+      diff: string,
+      meta: unknown,
+    ) => {
+      if (next === 0) next = (topSeq.get(tenantId) as { top: number }).top + 1;
+      history.run(
+        tenantId,
+        next++,
+        type,
+        id,
+        event,
+        ownerId,
+        at,
+        version,
+        diff,
+        meta === null ? null : JSON.stringify(meta),
+      );
+    };
+  };
+
+  const leadColumns = (l: Lead) => [
+    l.status,
+    l.channel,
+    l.source,
+    l.receivedAt,
+    l.accountId,
+    l.lastContactAt,
+    search(l.company, l.contact.name, l.contact.phone, l.contact.mobile, l.contact.email, l.contact.wechat),
+  ];
+
+  const followUp = (lead: Lead, from: string) => {
+    const dueAt = plusDays(from, 3);
+    return {
+      key: `lead_follow_up:${lead.id}`,
+      dueAt,
+      escalateAt: plusDays(dueAt, 2),
+      message: `No contact with ${lead.company} for 3 days — follow up`,
+    };
+  };
+
+  const capture = db.transaction((i: number, at: string) => {
+    const id = `raw_lead_${i}`;
+    const lead: Lead = {
+      ...t.lead,
+      tenantId,
+      id,
+      version: 1,
+      status: 'new',
+      ownerId,
+      createdAt: at,
+      updatedAt: at,
+      company: `${t.lead.company} ${i}`,
+    };
+    insertLead.run(tenantId, id, at, at, ownerId, id, JSON.stringify(lead), ...leadColumns(lead));
+    historyWriter()('lead', id, 'lead.captured', at, 1, changes(null, lead), { source: lead.source });
+    team.run(tenantId, id, ownerId);
+    const r = followUp(lead, lead.receivedAt);
+    insertReminder.run(
+      tenantId,
+      `raw_rem_${i}`,
+      r.key,
+      'lead_follow_up',
+      'lead',
+      id,
+      ownerId,
+      r.dueAt,
+      r.escalateAt,
+      r.message,
+    );
+    return id;
+  });
+
+  const logContact = db.transaction((leadId: string, at: string, n: number) => {
+    const lead = JSON.parse((getLead.get(tenantId, leadId) as { doc: string }).doc) as Lead;
+    teamOf.all(tenantId, leadId);
+    const id = `raw_act_${n}`;
+    const activity: Activity = {
+      ...t.activity,
+      tenantId,
+      id,
+      version: 1,
+      leadId,
+      ownerId,
+      createdAt: at,
+      updatedAt: at,
+    };
+    insertActivity.run(
+      tenantId,
+      id,
+      at,
+      at,
+      ownerId,
+      leadId,
+      JSON.stringify(activity),
+      activity.kind,
+      activity.status,
+      activity.startAt,
+      activity.endAt,
+      leadId,
+      null,
+      null,
+      activity.completedAt,
+    );
+    const write = historyWriter();
+    write('activity', id, 'activity.logged', at, 1, changes(null, activity), null);
+    const next: Lead = {
+      ...lead,
+      version: lead.version + 1,
+      updatedAt: at,
+      status: 'working',
+      lastContactAt: activity.startAt,
+    };
+    const changed = updateLead.run(
+      next.version,
+      next.createdAt,
+      at,
+      ownerId,
+      leadId,
+      JSON.stringify(next),
+      ...leadColumns(next),
+      tenantId,
+      leadId,
+      lead.version,
+    );
+    if (changed.changes !== 1) throw new Error('lost the compare-and-set');
+    write('lead', leadId, 'lead.contact_logged', at, next.version, changes(lead, next), null);
+    latestQuote.get(tenantId, leadId);
+    const r = followUp(next, next.lastContactAt ?? next.receivedAt);
+    for (const row of remindersOf.all(tenantId, 'lead', leadId) as { id: string; version: number }[]) {
+      updateReminder.run(
+        r.key,
+        'lead_follow_up',
+        'lead',
+        leadId,
+        ownerId,
+        r.dueAt,
+        r.escalateAt,
+        r.message,
+        row.version + 1,
+        tenantId,
+        row.id,
+        row.version,
+      );
+    }
+  });
+
+  const convert = db.transaction((leadId: string, at: string, n: number) => {
+    const lead = JSON.parse((getLead.get(tenantId, leadId) as { doc: string }).doc) as Lead;
+    teamOf.all(tenantId, leadId);
+    const write = historyWriter();
+    const accountId = `raw_acct_${n}`;
+    const account: Account = {
+      ...t.account,
+      tenantId,
+      id: accountId,
+      version: 1,
+      ownerId,
+      name: lead.company,
+      createdAt: at,
+      updatedAt: at,
+    };
+    insertAccount.run(
+      tenantId,
+      accountId,
+      at,
+      at,
+      ownerId,
+      accountId,
+      JSON.stringify(account),
+      account.name,
+      account.kind,
+      account.channel,
+      account.creditCode,
+      null,
+      search(account.name, ...account.aliases, ...account.phones, ...account.emails),
+    );
+    write('account', accountId, 'account.created', at, 1, changes(null, account), null);
+    team.run(tenantId, accountId, ownerId);
+    const contactId = `raw_cont_${n}`;
+    const contact: Contact = {
+      ...t.contact,
+      tenantId,
+      id: contactId,
+      version: 1,
+      accountId,
+      ownerId,
+      createdAt: at,
+      updatedAt: at,
+    };
+    insertContact.run(
+      tenantId,
+      contactId,
+      at,
+      at,
+      ownerId,
+      accountId,
+      JSON.stringify(contact),
+      accountId,
+      contact.name,
+      search(contact.name, contact.title, contact.phone, contact.mobile, contact.email, contact.wechat),
+    );
+    write('contact', contactId, 'contact.created', at, 1, changes(null, contact), null);
+    for (const interest of lead.interests) latestQuoteOfSku.get(tenantId, leadId, interest.sku);
+    products.all(tenantId, 'LS2208', 'SRV-R740');
+    const dealId = `raw_opp_${n}`;
+    const deal: Opportunity = {
+      ...t.opportunity,
+      tenantId,
+      id: dealId,
+      version: 1,
+      stage: 'qualification',
+      accountId,
+      leadId,
+      ownerId,
+      createdAt: at,
+      updatedAt: at,
+      stageEnteredAt: at,
+    };
+    insertDeal.run(
+      tenantId,
+      dealId,
+      at,
+      at,
+      ownerId,
+      dealId,
+      JSON.stringify(deal),
+      deal.stage,
+      deal.channel,
+      accountId,
+      leadId,
+      deal.amount.amount,
+      deal.amount.currency,
+      deal.probability,
+      deal.forecastCategory,
+      at,
+      deal.expectedClose,
+      null,
+      null,
+    );
+    write('opportunity', dealId, 'opportunity.created', at, 1, changes(null, deal), { leadId });
+    team.run(tenantId, dealId, ownerId);
+    const staleAt = plusDays(at, 14);
+    insertReminder.run(
+      tenantId,
+      `raw_rem_opp_${n}`,
+      `stale_opportunity:${dealId}`,
+      'stale_opportunity',
+      'opportunity',
+      dealId,
+      ownerId,
+      staleAt,
+      plusDays(staleAt, 2),
+      `${deal.name} has been in stage "${deal.stage}" for 14 days — move it on`,
+    );
+    linkQuotes.run(dealId, dealId, accountId, tenantId, leadId);
+    const next: Lead = {
+      ...lead,
+      version: lead.version + 1,
+      updatedAt: at,
+      status: 'converted',
+      accountId,
+      convertedAt: at,
+      convertedOpportunityId: dealId,
+      convertedContactId: contactId,
+    };
+    const changed = updateLead.run(
+      next.version,
+      next.createdAt,
+      at,
+      ownerId,
+      leadId,
+      JSON.stringify(next),
+      ...leadColumns(next),
+      tenantId,
+      leadId,
+      lead.version,
+    );
+    if (changed.changes !== 1) throw new Error('lost the compare-and-set');
+    write('lead', leadId, 'lead.converted', at, next.version, changes(lead, next), {
+      opportunityId: dealId,
+      accountId,
+    });
+    latestQuote.get(tenantId, leadId);
+    for (const row of remindersOf.all(tenantId, 'lead', leadId) as { id: string }[])
+      deleteReminder.run(tenantId, row.id);
+    return dealId;
+  });
+
+  const advance = db.transaction((dealId: string, at: string) => {
+    const before = JSON.parse((getDeal.get(tenantId, dealId) as { doc: string }).doc) as Opportunity;
+    teamOf.all(tenantId, dealId);
+    countOrders.get(tenantId, dealId);
+    const after: Opportunity = {
+      ...before,
+      version: before.version + 1,
+      updatedAt: at,
+      stage: 'needs_analysis',
+      probability: 20,
+      stageEnteredAt: at,
+    };
+    const changed = updateDeal.run(
+      after.version,
+      after.createdAt,
+      at,
+      ownerId,
+      dealId,
+      JSON.stringify(after),
+      after.stage,
+      after.channel,
+      after.accountId,
+      after.leadId,
+      after.amount.amount,
+      after.amount.currency,
+      after.probability,
+      after.forecastCategory,
+      at,
+      after.expectedClose,
+      after.closedAt,
+      after.duplicateOfId,
+      tenantId,
+      dealId,
+      before.version,
+    );
+    if (changed.changes !== 1) throw new Error('lost the compare-and-set');
+    historyWriter()(
+      'opportunity',
+      dealId,
+      'opportunity.stage_changed',
+      at,
+      after.version,
+      changes(before, after),
+      {
+        from: before.stage,
+        to: after.stage,
+      },
+    );
+    const dueAt = plusDays(at, 14);
+    for (const row of remindersOf.all(tenantId, 'opportunity', dealId) as {
+      id: string;
+      key: string;
+      version: number;
+    }[]) {
+      updateReminder.run(
+        row.key,
+        'stale_opportunity',
+        'opportunity',
+        dealId,
+        ownerId,
+        dueAt,
+        plusDays(dueAt, 2),
+        `${after.name} has been in stage "needs_analysis" for 14 days — move it on`,
+        row.version + 1,
+        tenantId,
+        row.id,
+        row.version,
+      );
+    }
+  });
+
+  return {
+    capture: (i: number, at: string) => capture.immediate(i, at),
+    logContact: (leadId: string, at: string, n: number) => logContact.immediate(leadId, at, n),
+    convert: (leadId: string, at: string, n: number) => convert.immediate(leadId, at, n),
+    advance: (dealId: string, at: string) => advance.immediate(dealId, at),
+  };
+}

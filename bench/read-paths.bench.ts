@@ -1,0 +1,324 @@
+/**
+ * Read paths at scale on both engines: a tenant of `n` leads, deals, activities and cost entries
+ * (and their teams, reminders and history) imported in bulk, then every read a salesperson or a
+ * manager makes all day — first pages of each list for a rep, a manager of ten and the head of the
+ * 200-person tree; due reminders; a week calendar; one record's history; the morning review of a
+ * manager of fifty; cost rollups by salesperson and by month, each against hand-written GROUP BY
+ * SQL over the same rows in alternating rounds — with p50/p95 and the plan of every statement.
+ *
+ *   npx tsx bench/read-paths.bench.ts [--sizes 10000,100000] [--full] [--engines sqlite,postgres]
+ *     [--calls 60] [--plans bench/PLANS.md]
+ *
+ * `--full` adds 1,000,000. PostgreSQL is the server at GONGFU_PG_URL (default the local one), in a
+ * schema of its own dropped afterwards.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Crm, CrmStorage } from '@gongfu/core';
+import { argValue, fmtMs, fmtRatio, machineLine, quantile, Series, table, timeCalls } from './measure.js';
+import { runFromSource } from './support.js';
+
+runFromSource(4096);
+
+const { default: Database } = await import('better-sqlite3');
+const { default: pg } = await import('pg');
+const { createCrm, ManualClock } = await import('@gongfu/core');
+const { sqliteStorage } = await import('@gongfu/storage-sqlite');
+const { postgresStorage } = await import('@gongfu/storage-postgres');
+const { costRollup, morningReview } = await import('@gongfu/reports');
+const { tenantRows, REVIEW_DAY } = await import('./read-data.js');
+const { makeTemplates } = await import('./read-templates.js');
+const { traceSqlite, tracePool, explainSqlite, explainPostgres } = await import('./read-plans.js');
+
+// biome-ignore lint/suspicious/noUndeclaredEnvVars: read by the benchmark only, never inside a turbo task.
+const PG_URL = process.env.GONGFU_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const SIZES = (argValue('--sizes') ?? '10000,100000').split(',').map(Number);
+if (process.argv.includes('--full') && !SIZES.includes(1_000_000)) SIZES.push(1_000_000);
+const ENGINES = (argValue('--engines') ?? 'sqlite,postgres').split(',');
+const CALLS = Number(argValue('--calls') ?? 60);
+const PLANS = argValue('--plans');
+const TENANT = 'acme';
+const MORNING = '2026-12-02T01:00:00.000Z';
+
+interface PathResult {
+  engine: string;
+  size: number;
+  name: string;
+  p50: number;
+  p95: number;
+  baseline?: { p50: number; ratio: number };
+}
+
+const results: PathResult[] = [];
+const seeding: string[] = [];
+const plans: string[] = [];
+const templates = await makeTemplates();
+
+interface Opened {
+  storage: CrmStorage;
+  /** The hand-written baseline's runner: SQL text with `?` placeholders and its parameters. */
+  raw: (sql: string, params: unknown[]) => Promise<unknown>;
+  trace: { start(): void; stop(): { sql: string; params: unknown[] }[] };
+  explain: (sql: string, params: unknown[]) => Promise<string>;
+  close(): Promise<void>;
+}
+
+async function openSqlite(): Promise<Opened> {
+  const dir = mkdtempSync(join(tmpdir(), 'gongfu-read-bench-'));
+  const file = join(dir, 'read.db');
+  const trace = traceSqlite(Database);
+  const storage = await sqliteStorage({ filename: file });
+  const raw = new Database(file);
+  raw.pragma('cache_size = -65536');
+  return {
+    storage,
+    raw: async (sql, params) => raw.prepare(sql).all(...params),
+    trace,
+    explain: async (sql, params) => explainSqlite(raw, sql, params),
+    async close() {
+      raw.close();
+      await storage.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function openPostgres(): Promise<Opened> {
+  const schema = `gf_read_${process.pid}_${Date.now().toString(36)}`;
+  const admin = new pg.Pool({ connectionString: PG_URL, max: 2 });
+  await admin.query(`create schema ${schema}`);
+  const pool = new pg.Pool({ connectionString: PG_URL, max: 4 });
+  const traced = tracePool(pool);
+  const storage = await postgresStorage({ pool: traced.pool }, { schema });
+  const rawPool = new pg.Pool({ connectionString: PG_URL, max: 2, options: `-c search_path=${schema}` });
+  const numbered = (sql: string) => {
+    let i = 0;
+    return sql.replace(/\?/g, () => `$${++i}`);
+  };
+  return {
+    storage,
+    raw: async (sql, params) => (await rawPool.query(numbered(sql), params)).rows,
+    trace: traced,
+    explain: (sql, params) => explainPostgres(rawPool, sql, params),
+    async close() {
+      await storage.close();
+      await pool.end();
+      await rawPool.end();
+      await admin.query(`drop schema if exists ${schema} cascade`);
+      await admin.end();
+    },
+  };
+}
+
+/** Times `fn` CALLS times after a warm-up; p50/p95 in ms. */
+async function latency(fn: () => Promise<unknown>) {
+  for (let i = 0; i < 5; i++) await fn();
+  const round = await timeCalls(CALLS, fn);
+  return { p50: quantile(round.times, 0.5), p95: quantile(round.times, 0.95) };
+}
+
+/** Subject and hand-written baseline alternating in five rounds; medians of the rounds. */
+async function against(subject: () => Promise<unknown>, baseline: () => Promise<unknown>) {
+  const series = new Series();
+  for (let i = 0; i < 3; i++) {
+    await subject();
+    await baseline();
+  }
+  const per = Math.max(4, Math.round(CALLS / 5));
+  for (let r = 0; r < 5; r++) {
+    series.add('subject', await timeCalls(per, subject));
+    series.add('baseline', await timeCalls(per, baseline));
+  }
+  const s = series.summary('subject');
+  const b = series.summary('baseline');
+  return {
+    p50: s.p50,
+    p95: s.p95,
+    baseline: { p50: b.p50, ratio: 1 / series.ratio('subject', 'baseline').throughput },
+  };
+}
+
+async function runSize(engine: string, size: number): Promise<void> {
+  const opened = engine === 'sqlite' ? await openSqlite() : await openPostgres();
+  try {
+    const { storage } = opened;
+    const out: { dataset?: import('./read-data.js').Dataset } = {};
+    const started = performance.now();
+    let peak = process.memoryUsage().rss;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }, 100);
+    await storage.tenants.importRows(
+      { id: TENANT, name: 'Acme', createdAt: '2025-01-01T00:00:00.000Z' },
+      tenantRows(TENANT, size, templates, out),
+    );
+    clearInterval(sampler);
+    const seconds = (performance.now() - started) / 1000;
+    // A database in service is vacuumed (autovacuum sets the visibility map that index-only scans
+    // need); right after a bulk load it is not yet, so do what autovacuum would.
+    if (engine === 'postgres') await opened.raw('vacuum analyze', []);
+    const d = out.dataset;
+    if (d === undefined) throw new Error('no dataset');
+    const rows = 8 * size + d.org.size + 12;
+    seeding.push(
+      `| ${engine} | ${size.toLocaleString('en-US')} | ${rows.toLocaleString('en-US')} | ${seconds.toFixed(1)} | ${Math.round(rows / seconds).toLocaleString('en-US')} | ${Math.round(peak / 2 ** 20)} |`,
+    );
+    const crm: Crm = createCrm({
+      storage,
+      tenant: TENANT,
+      clock: new ManualClock(MORNING),
+      timeZone: 'Asia/Shanghai',
+    });
+    const { org, period } = d;
+    const rep = org.repsOfBig[7] as string;
+    const historyOwner = await crm.leads.get(org.admin, d.historyLeadId).then((l) => l.ownerId);
+    const subtree = [org.vp, org.bigManager, ...org.reps, ...new Array(0)];
+    const scoped = (ids: readonly string[]) => ids.map(() => '?').join(', ');
+
+    const paths: [string, () => Promise<unknown>][] = [];
+    for (const [label, list] of [
+      ['leads', (who: string) => crm.leads.list(who, { limit: 50 })],
+      ['deals', (who: string) => crm.opportunities.list(who, { limit: 50 })],
+      ['activities', (who: string) => crm.activities.list(who, { limit: 50 })],
+      ['costs', (who: string) => crm.costs.list(who, { limit: 50 })],
+    ] as const) {
+      paths.push([`${label}: a rep's first page`, () => list(rep)]);
+      paths.push([`${label}: manager of 10, first page`, () => list(org.lineManager)]);
+      paths.push([`${label}: head of the 200-person tree, first page`, () => list(org.vp)]);
+    }
+    paths.push(['due reminders of a rep', () => crm.reminders.due(rep, { at: MORNING })]);
+    paths.push([
+      'week calendar of a rep',
+      () => crm.activities.calendar(rep, { view: 'week', date: REVIEW_DAY }),
+    ]);
+    paths.push([
+      'week calendar of a manager of 50 (team)',
+      () => crm.activities.calendar(org.bigManager, { view: 'week', date: REVIEW_DAY, userId: 'team' }),
+    ]);
+    paths.push(['history of one record', () => crm.history.forRecord(historyOwner, 'lead', d.historyLeadId)]);
+    paths.push([
+      'morning review, manager of 50',
+      () => morningReview(crm, org.bigManager, { day: '2026-12-02', findDuplicates: false }),
+    ]);
+
+    for (const [name, fn] of paths) {
+      const r = await latency(fn);
+      results.push({ engine, size, name, ...r });
+      if (PLANS !== undefined && size === Math.max(...SIZES))
+        plans.push(await planOf(opened, engine, size, name, fn));
+    }
+
+    const owners = [...subtree];
+    const month = engine === 'sqlite' ? 'substr(incurred_on, 1, 7)' : "to_char(incurred_on, 'YYYY-MM')";
+    const closedMonth =
+      engine === 'sqlite' ? 'substr(closed_at, 1, 7)' : "to_char(closed_at at time zone 'UTC', 'YYYY-MM')";
+    const closedFrom = `${period.from}T00:00:00.000Z`;
+    const closedTo = `${period.to}T00:00:00.000Z`;
+    for (const [by, key, dealKey] of [
+      ['salesperson', 'owner_id', 'owner_id'],
+      ['month', month, closedMonth],
+    ] as const) {
+      const name = `cost rollup by ${by}, head of the tree`;
+      const r = await against(
+        () => costRollup(crm, org.vp, { by, from: period.from, to: '2026-06-30' }),
+        async () => {
+          await opened.raw(
+            `select ${key} as k, currency, count(*) as n, sum(amount_minor) as amount from cost_entries
+             where tenant_id = ? and incurred_on >= ? and incurred_on < ? and owner_id in (${scoped(owners)})
+             group by 1, 2`,
+            [TENANT, period.from, period.to, ...owners],
+          );
+          await opened.raw(
+            `select ${dealKey} as k, currency, count(*) as n, sum(amount_minor) as amount from opportunities
+             where tenant_id = ? and stage = 'won' and closed_at >= ? and closed_at < ? and owner_id in (${scoped(owners)})
+             group by 1, 2`,
+            [TENANT, closedFrom, closedTo, ...owners],
+          );
+        },
+      );
+      results.push({ engine, size, name, ...r });
+      if (PLANS !== undefined && size === Math.max(...SIZES))
+        plans.push(
+          await planOf(opened, engine, size, name, () =>
+            costRollup(crm, org.vp, { by, from: period.from, to: '2026-06-30' }),
+          ),
+        );
+    }
+  } finally {
+    await opened.close();
+  }
+}
+
+/** The plans of the statements one call makes (the set-up statements left out). */
+async function planOf(
+  opened: Opened,
+  engine: string,
+  size: number,
+  name: string,
+  fn: () => Promise<unknown>,
+) {
+  opened.trace.start();
+  await fn();
+  const statements = opened.trace
+    .stop()
+    .filter((s) => /^\s*select/i.test(s.sql) && !/set_config|org_epoch/.test(s.sql));
+  const parts: string[] = [];
+  for (const s of statements) {
+    parts.push(`${s.sql.replace(/\s+/g, ' ').slice(0, 400)}\n${await opened.explain(s.sql, s.params)}`);
+  }
+  return `### ${engine}, ${size.toLocaleString('en-US')}: ${name}\n\n\`\`\`\n${parts.join('\n\n')}\n\`\`\`\n`;
+}
+
+for (const engine of ENGINES) {
+  for (const size of SIZES) {
+    try {
+      await runSize(engine, size);
+    } catch (error) {
+      if (engine === 'postgres' && String(error).includes('ECONNREFUSED')) {
+        console.error(`read paths: no PostgreSQL server at ${PG_URL}; skipped`);
+        break;
+      }
+      throw error;
+    }
+  }
+}
+
+console.log(`Read paths: ${machineLine(`${CALLS} calls per path after 5 warm-up calls`)}`);
+console.log('');
+console.log('Bulk import (the seed): rows are every table of the tenant.');
+console.log('');
+console.log('| engine | records per kind | rows | seconds | rows/s | peak RSS MiB |');
+console.log('|---|---:|---:|---:|---:|---:|');
+console.log(seeding.join('\n'));
+console.log('');
+const names = [...new Set(results.map((r) => r.name))];
+for (const engine of ENGINES) {
+  const mine = results.filter((r) => r.engine === engine);
+  if (mine.length === 0) continue;
+  const sizes = [...new Set(mine.map((r) => r.size))];
+  const head = [
+    'path',
+    ...sizes.map((s) => `${s.toLocaleString('en-US')}: p50 / p95 ms`),
+    'vs hand-written SQL (largest)',
+  ];
+  const rows = names.map((name) => {
+    const cells = sizes.map((s) => {
+      const r = mine.find((x) => x.name === name && x.size === s);
+      return r ? `${fmtMs(r.p50)} / ${fmtMs(r.p95)}` : '–';
+    });
+    const last = mine.find((x) => x.name === name && x.size === sizes[sizes.length - 1]);
+    const base = last?.baseline
+      ? `${fmtMs(last.baseline.p50)} ms, ratio ${fmtRatio(last.baseline.ratio)}`
+      : '';
+    return [name, ...cells, base];
+  });
+  console.log(`${engine === 'sqlite' ? 'SQLite (WAL file)' : 'PostgreSQL (server, pipelined pg pool)'}:`);
+  console.log('');
+  console.log(table(head, rows));
+  console.log('');
+}
+if (PLANS !== undefined) {
+  writeFileSync(PLANS, `# Query plans of the read paths\n\n${machineLine()}\n\n${plans.join('\n')}`);
+  console.log(`Plans of every statement at the largest size: ${PLANS}`);
+}

@@ -1,0 +1,136 @@
+import { type CrmStorage, createCrm, isCrmError } from '@gongfu/core';
+import { openWorld, type ServiceWorld, storyLead } from '@gongfu/service-suites';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postgresStorage } from '../src/index.js';
+import { type CountingPool, countingPool } from './support/counting-pool.js';
+import { ON_SERVER, PG_URL, uniqueSchema } from './support/pg-target.js';
+
+/**
+ * Round trips per command on a real server: the unit of a PostgreSQL command's cost. Each figure is
+ * the number of reads the command must wait for, plus one for COMMIT (which carries the writes);
+ * a change that adds a waited statement to a command fails here. BEGIN, the tenant binding and the
+ * check of the org stamp this server remembers travel with the first statement. The same commands
+ * without the pipeline are the control: they prove the counter sees every statement.
+ */
+const PIPELINED = {
+  capture: 1, // BEGIN, tenant, org check, lead, history, team, reminder, COMMIT: one batch
+  quote: 4, // lead + its team | latest quote | reminders | quote, history, reminder + COMMIT
+  logContact: 4, // lead + team | latest quote | reminders | activity, lead, history, reminder + COMMIT
+  convert: 8, // lead + team | two quotes | products | linkLead | latest quote | reminders | COMMIT
+  advance: 4, // deal + team | order count | reminders | deal, history, reminder + COMMIT
+  list: 2, // the page | COMMIT (not waited for: a read-only transaction cannot fail there)
+} as const;
+
+const STATEMENT_BY_STATEMENT = {
+  capture: 8,
+  quote: 12,
+  logContact: 13,
+  convert: 24,
+  advance: 11,
+  list: 5,
+} as const;
+
+type Command = keyof typeof PIPELINED;
+
+async function tripsPerCommand(world: ServiceWorld, counter: CountingPool): Promise<Record<Command, number>> {
+  const rep = world.org.repA;
+  const { crm } = world;
+  // Warm: the org chart is cached and every hot statement prepared, as in a running app server.
+  await crm.leads.capture(rep, storyLead({ company: 'warm-up' }));
+  let leadId = '';
+  let dealId = '';
+  const capture = await counter.count(async () => {
+    leadId = (await crm.leads.capture(rep, storyLead())).id;
+  });
+  const quote = await counter.count(() =>
+    crm.leads.quote(rep, leadId, {
+      sku: 'LS2208',
+      quantity: 200,
+      unitPrice: { amount: 980_00, currency: 'CNY' },
+      validUntil: '2026-03-31',
+    }),
+  );
+  const logContact = await counter.count(() =>
+    crm.leads.logContact(rep, leadId, {
+      kind: 'call',
+      at: '2026-03-02T10:00:00+08:00',
+      outcome: { metWith: '王工', opinion: 'positive', summary: '招标下月发布' },
+    }),
+  );
+  const convert = await counter.count(async () => {
+    dealId = (await crm.leads.convert(rep, leadId)).opportunity.id;
+  });
+  const advance = await counter.count(() => crm.opportunities.advance(rep, dealId, { to: 'needs_analysis' }));
+  const list = await counter.count(() => crm.leads.list(rep, { limit: 50 }));
+  return { capture, quote, logContact, convert, advance, list };
+}
+
+describe.skipIf(!ON_SERVER)(
+  `round trips per command [skipped on PGlite: it is in-process, there is no network to count]`,
+  () => {
+    const schema = uniqueSchema('gf_trips');
+    const admin = new pg.Pool({ connectionString: PG_URL, max: 1 });
+    const real = new pg.Pool({ connectionString: PG_URL, max: 1 });
+    const counter = countingPool(real);
+    const storages: CrmStorage[] = [];
+
+    beforeAll(async () => {
+      await admin.query(`create schema "${schema}"`);
+    });
+
+    afterAll(async () => {
+      for (const s of storages) await s.close();
+      await real.end();
+      await admin.query(`drop schema if exists "${schema}" cascade`);
+      await admin.end();
+    });
+
+    const open = async (pipeline: boolean) => {
+      const storage = await postgresStorage({ pool: counter.pool }, { schema, pipeline });
+      storages.push(storage);
+      return openWorld(storage);
+    };
+
+    it('pipelined: one round trip per read the command waits for, plus COMMIT', async () => {
+      expect(await tripsPerCommand(await open(true), counter)).toEqual(PIPELINED);
+    });
+
+    it('control: statement by statement the same commands make every round trip', async () => {
+      expect(await tripsPerCommand(await open(false), counter)).toEqual(STATEMENT_BY_STATEMENT);
+    });
+
+    it('an org change made by another app server is seen by the very next command here', async () => {
+      const here = await open(true);
+      const { crm, org } = here;
+      await crm.leads.capture(org.repA, storyLead({ company: 'remembered stamp' }));
+      // Another server, with a pool of its own, deactivates 销售员甲.
+      const elsewhere = await postgresStorage(
+        { pool: new pg.Pool({ connectionString: PG_URL, max: 1 }) },
+        { schema, migrate: false },
+      );
+      storages.push(elsewhere);
+      const other = createCrm({ storage: elsewhere, tenant: crm.tenantId, clock: here.clock });
+      await other.users.deactivate(org.admin, org.repA.id);
+      // A read answered from the cached org chart alone still checks the stamp before it answers.
+      expect((await crm.users.get(org.admin, org.repA.id)).active).toBe(false);
+      await other.users.update(org.admin, org.repA.id, { name: '甲（已离职）' });
+      // Here the remembered stamp fails its check, the command reruns with the new org chart.
+      const trips = await counter.count(async () => {
+        const error = await crm.leads.capture(org.repA, storyLead()).then(
+          () => null,
+          (e: unknown) => e,
+        );
+        expect(isCrmError(error, 'PERMISSION_DENIED'), String(error)).toBe(true);
+      });
+      // Refused at once on the cached chart, so the assumed stamp is checked with the ROLLBACK and
+      // fails (and a second ROLLBACK ends the aborted transaction); the rerun: the stamp read, the
+      // users read, the ROLLBACK of the refusal.
+      expect(trips).toBe(5);
+      // And a change made here is seen here: the remembered stamp was dropped with the write.
+      await crm.users.update(org.admin, org.repB.id, { role: 'presales_engineer' });
+      expect((await crm.users.get(org.admin, org.repB.id)).role).toBe('presales_engineer');
+      expect(await counter.count(() => crm.leads.list(org.manager, { limit: 5 }))).toBe(PIPELINED.list);
+    });
+  },
+);

@@ -1,0 +1,86 @@
+import type Database from 'better-sqlite3';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  type QueryResult,
+  SqliteDialect,
+  type TransactionSettings,
+} from 'kysely';
+import type { ConnectionLock } from './connection-lock.js';
+import type { CachedStatements } from './statement-cache.js';
+
+/** One query on the cached prepared statement, with the result Kysely's SQLite connection gives. */
+export function executeOn<R>(statements: CachedStatements, query: CompiledQuery<R>): QueryResult<R> {
+  const statement = statements.prepare(query.sql) as unknown as Database.Statement;
+  if (statement.reader) return { rows: statement.all(query.parameters) as R[] };
+  const { changes, lastInsertRowid } = statement.run(query.parameters);
+  return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
+}
+
+/** The connection as Kysely sees it. */
+export class SqliteConnection implements DatabaseConnection {
+  constructor(readonly statements: CachedStatements) {}
+
+  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    return executeOn<R>(this.statements, query as CompiledQuery<R>);
+  }
+
+  // biome-ignore lint/correctness/useYield: Gongfu never streams from SQLite.
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('streaming is not supported on this connection');
+  }
+}
+
+const run = (connection: DatabaseConnection, sql: string) => connection.executeQuery(CompiledQuery.raw(sql));
+
+/**
+ * A Kysely dialect over the one connection. With a lock, every query or transaction of the
+ * instance takes it first (the storage's root instance); without, it runs at once (the instance a
+ * transaction's stores use, while the transactor holds the lock). Write transactions start with
+ * BEGIN IMMEDIATE: a deferred BEGIN that reads and then writes fails at once with SQLITE_BUSY when
+ * another connection wrote in between, and busy_timeout cannot help that case.
+ */
+export class OneConnectionSqliteDialect extends SqliteDialect {
+  constructor(
+    private readonly connection: SqliteConnection,
+    private readonly lock?: ConnectionLock,
+  ) {
+    super({ database: connection.statements });
+  }
+
+  override createDriver(): Driver {
+    const { connection, lock } = this;
+    return {
+      init: async () => {},
+      acquireConnection: async () => {
+        await lock?.acquire();
+        return connection;
+      },
+      beginTransaction: async (c, settings: TransactionSettings) => {
+        await run(c, settings.accessMode === 'read only' ? 'begin' : 'begin immediate');
+      },
+      commitTransaction: async (c) => {
+        await run(c, 'commit');
+      },
+      rollbackTransaction: async (c) => {
+        await run(c, 'rollback');
+      },
+      savepoint: async (c, name) => {
+        await run(c, `savepoint "${name}"`);
+      },
+      rollbackToSavepoint: async (c, name) => {
+        await run(c, `rollback to "${name}"`);
+      },
+      releaseSavepoint: async (c, name) => {
+        await run(c, `release "${name}"`);
+      },
+      releaseConnection: async () => {
+        lock?.release();
+      },
+      destroy: async () => {
+        if (lock !== undefined) connection.statements.close();
+      },
+    };
+  }
+}
