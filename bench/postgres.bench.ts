@@ -27,7 +27,6 @@ const { rawPostgres } = await import('./raw-postgres.js');
 const { countingPool } = await import('../packages/storage-postgres/test/support/counting-pool.js');
 const { PgBatch } = await import('../packages/storage-postgres/src/pipeline/pg-batch.js');
 
-// biome-ignore lint/suspicious/noUndeclaredEnvVars: read by the benchmark only, never inside a turbo task.
 const URL = process.env.GONGFU_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const QUICK = process.argv.includes('--quick');
 const ROUNDS = Number(argValue('--rounds') ?? (QUICK ? 5 : 7));

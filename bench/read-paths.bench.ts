@@ -31,7 +31,6 @@ const { tenantRows, REVIEW_DAY } = await import('./read-data.js');
 const { makeTemplates } = await import('./read-templates.js');
 const { traceSqlite, tracePool, explainSqlite, explainPostgres } = await import('./read-plans.js');
 
-// biome-ignore lint/suspicious/noUndeclaredEnvVars: read by the benchmark only, never inside a turbo task.
 const PG_URL = process.env.GONGFU_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SIZES = (argValue('--sizes') ?? '10000,100000').split(',').map(Number);
 if (process.argv.includes('--full') && !SIZES.includes(1_000_000)) SIZES.push(1_000_000);
