@@ -24,7 +24,8 @@ export async function syncActivityReminders(
     status: a.status,
     kind: a.kind,
     startAt: a.startAt,
-    label: await activityLabel(ctx, a),
+    // Only a scheduled activity has a reminder to word; a logged one spares the waited read.
+    label: a.status === 'scheduled' ? await activityLabel(ctx, a) : a.subject,
   };
   await syncReminders(ctx, 'activity', a.id, remindersForActivity(facts, ctx.settings.reminders), options);
 }
