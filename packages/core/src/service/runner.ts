@@ -1,3 +1,4 @@
+import { eventsOfChange } from '../sales/events/events-of-change.js';
 import type { CrmStorage } from '../storage/crm-storage.js';
 import { type ActorRef, actorIdOf } from './actor.js';
 import type { CallInfo } from './call-options.js';
@@ -28,9 +29,15 @@ export function createRunner(
     settings,
     call,
     write: (actor, fn) =>
-      storage.transaction(options, async (tx) =>
-        fn(await CommandContext.open(tx, actorIdOf(actor), settings, orgCache)),
-      ),
+      storage.transaction(options, async (tx) => {
+        const ctx = await CommandContext.open(tx, actorIdOf(actor), settings, orgCache);
+        const result = await fn(ctx);
+        // The command's last write: on PostgreSQL it travels with COMMIT, so the tenant's feed head
+        // is locked only while the transaction commits (see FeedStore.append).
+        if (settings.changeFeed && ctx.logged.length > 0)
+          await tx.feed.append(ctx.logged.flatMap(eventsOfChange));
+        return result;
+      }),
     read: (actor, fn) =>
       storage.read(options, async (tx) =>
         fn(await CommandContext.open(tx, actorIdOf(actor), settings, orgCache)),
