@@ -59,6 +59,16 @@ export interface EventDispatchRound {
 export interface EventDispatcher {
   /** One round over every tenant and handler: lease ≤ batchSize events each, deliver in order, settle. */
   runOnce(): Promise<EventDispatchRound>;
+  /** The events `handler` gave up on in `tenantId`, oldest first, with the last error. */
+  deadLetters(tenantId: string, handler: string): Promise<DeadLetter[]>;
+}
+
+/** An event a handler failed `maxAttempts` times; the handler moved past it. */
+export interface DeadLetter {
+  seq: number;
+  attempts: number;
+  error: string;
+  at: Instant;
 }
 
 export const defaultEventBackoff = (attempt: number): number => Math.min(1000 * 2 ** (attempt - 1), 600_000);
@@ -181,5 +191,6 @@ export function createEventDispatcher(options: EventDispatcherOptions): EventDis
       }
       return round;
     },
+    deadLetters: (tenantId, handler) => storage.read({ tenantId }, (tx) => tx.feed.deadLetters(handler)),
   };
 }
