@@ -16,3 +16,4 @@ export * from './tenants/tenant-isolation.suite.js';
 export * from './work/accounts.suite.js';
 export * from './work/activities.suite.js';
 export * from './work/costs.suite.js';
+export * from './work/idempotency.suite.js';

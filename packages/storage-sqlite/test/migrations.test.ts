@@ -20,6 +20,7 @@ const EXPECTED_TABLES = [
   'feed_events',
   'feed_heads',
   'history_events',
+  'idempotency_keys',
   'leads',
   'merges',
   'opportunities',

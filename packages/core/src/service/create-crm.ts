@@ -45,6 +45,8 @@ export interface CrmOptions {
    * true). Off, `crm.events.since` and the event dispatcher see nothing new.
    */
   changeFeed?: boolean;
+  /** How long `crm.with({ idempotencyKey })` remembers a command's first result (default 24 h). */
+  idempotencyTtlMs?: number;
 }
 
 /**
@@ -67,6 +69,7 @@ export function createCrm(options: CrmOptions): Crm {
       ? parseReminderConfig({ timeZone, ...options.reminders })
       : { ...defaultReminderConfig, timeZone },
     changeFeed: options.changeFeed ?? true,
+    idempotencyTtlMs: options.idempotencyTtlMs ?? 24 * 60 * 60 * 1000,
   };
   return buildCrm(options, settings, new OrgCache(), {});
 }

@@ -11,4 +11,6 @@ export interface ServiceSettings {
   reminders: ReminderConfig;
   /** Append every accepted command's events to the change feed (default true). */
   changeFeed: boolean;
+  /** How long an idempotency key holds its first result (ms). */
+  idempotencyTtlMs: number;
 }

@@ -52,7 +52,11 @@ export const FEED_TABLES_0030: readonly TableDef[] = [
   },
 ];
 
-export const FEED_TABLES: readonly string[] = FEED_TABLES_0030.map((t) => t.name);
+/**
+ * Tables of rows a tenant owns that are not part of its export (the feed, idempotency keys):
+ * deleted with the tenant and covered by row-level security like the others.
+ */
+export const FEED_TABLES: readonly string[] = [...FEED_TABLES_0030.map((t) => t.name), 'idempotency_keys'];
 
 export function changeFeed(engine: SqlEngine): Migration {
   return {
