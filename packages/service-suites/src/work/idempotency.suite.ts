@@ -44,7 +44,7 @@ export function describeIdempotentCommands(makeStorage: StorageFactory): void {
       for (const resend of [
         () => crm.leads.capture(w.org.repA, storyLead({ company: '另一家公司' })),
         () => crm.leads.capture(w.org.repB, storyLead()),
-        () => crm.accounts.create(w.org.repA, { name: '另一家公司', kind: 'end_customer' }),
+        () => crm.accounts.create(w.org.repA, { name: '另一家公司', kind: 'end_user' }),
       ]) {
         const error = await resend().then(
           () => null,
