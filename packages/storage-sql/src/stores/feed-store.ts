@@ -10,6 +10,7 @@ import type {
 import { CompiledQuery, sql } from 'kysely';
 import type { AnyRow } from '../any-db.js';
 import { scopeWhere } from '../records/compile-where.js';
+import { executeCached } from '../records/compiled-cache.js';
 import type { StoreContext } from '../records/store-context.js';
 
 const COLUMNS = [
@@ -91,12 +92,14 @@ export class SqlFeedStore implements FeedStore {
 
   /** SQLite: the tenant's last seq, read under the write lock the transaction holds. */
   private async highestSeq(): Promise<number> {
-    const row = await this.ctx.db
-      .selectFrom('feed_events')
-      .select((eb) => eb.fn.max('seq').as('top'))
-      .where('tenant_id', '=', this.ctx.tenantId)
-      .executeTakeFirst();
-    return row?.top == null ? 0 : this.ctx.engine.decodeInt(row.top);
+    const { rows } = await executeCached<{ top: unknown }>(this.ctx, 'feed_events:top', [this.ctx.tenantId], () =>
+      this.ctx.db
+        .selectFrom('feed_events')
+        .select((eb) => eb.fn.max('seq').as('top'))
+        .where('tenant_id', '=', this.ctx.tenantId),
+    );
+    const top = rows[0]?.top;
+    return top === null || top === undefined ? 0 : this.ctx.engine.decodeInt(top);
   }
 
   async since(scope: RowScope, afterSeq: number, limit: number): Promise<DomainEvent[]> {
