@@ -60,7 +60,11 @@ async function postgresEngine(): Promise<Engine> {
 }
 
 /** Captures per second through `crm` (one caller, one after another). */
-async function captures(crm: Crm, rep: Parameters<Crm['leads']['capture']>[0], round: number): Promise<number> {
+async function captures(
+  crm: Crm,
+  rep: Parameters<Crm['leads']['capture']>[0],
+  round: number,
+): Promise<number> {
   const start = performance.now();
   for (let i = 0; i < N; i++) await crm.leads.capture(rep, storyLead({ company: `基准公司${round}-${i}` }));
   return N / ((performance.now() - start) / 1000);
@@ -68,7 +72,11 @@ async function captures(crm: Crm, rep: Parameters<Crm['leads']['capture']>[0], r
 
 async function measure(engine: Engine): Promise<string[][]> {
   const w = await openWorld(engine.servers[0] as CrmStorage);
-  const off = createCrm({ storage: engine.servers[0] as CrmStorage, tenant: w.crm.tenantId, changeFeed: false });
+  const off = createCrm({
+    storage: engine.servers[0] as CrmStorage,
+    tenant: w.crm.tenantId,
+    changeFeed: false,
+  });
   const on: number[] = [];
   const without: number[] = [];
   const appended: number[] = [];

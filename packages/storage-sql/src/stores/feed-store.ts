@@ -92,11 +92,15 @@ export class SqlFeedStore implements FeedStore {
 
   /** SQLite: the tenant's last seq, read under the write lock the transaction holds. */
   private async highestSeq(): Promise<number> {
-    const { rows } = await executeCached<{ top: unknown }>(this.ctx, 'feed_events:top', [this.ctx.tenantId], () =>
-      this.ctx.db
-        .selectFrom('feed_events')
-        .select((eb) => eb.fn.max('seq').as('top'))
-        .where('tenant_id', '=', this.ctx.tenantId),
+    const { rows } = await executeCached<{ top: unknown }>(
+      this.ctx,
+      'feed_events:top',
+      [this.ctx.tenantId],
+      () =>
+        this.ctx.db
+          .selectFrom('feed_events')
+          .select((eb) => eb.fn.max('seq').as('top'))
+          .where('tenant_id', '=', this.ctx.tenantId),
     );
     const top = rows[0]?.top;
     return top === null || top === undefined ? 0 : this.ctx.engine.decodeInt(top);
