@@ -9,6 +9,7 @@ export * from './sales/activities/index.js';
 export * from './sales/costs/index.js';
 export * from './sales/demo-loans/index.js';
 export * from './sales/duplicates/index.js';
+export * from './sales/events/index.js';
 export * from './sales/history/index.js';
 export * from './sales/leads/index.js';
 export * from './sales/machine-registry.js';

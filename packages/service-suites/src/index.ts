@@ -1,3 +1,6 @@
+export * from './events/change-feed.suite.js';
+export * from './events/event-dispatch.suite.js';
+export * from './events/webhook.suite.js';
 export * from './filters/deal-references.suite.js';
 export * from './filters/list-filters.suite.js';
 export * from './filters/one-or-many-filters.suite.js';
@@ -13,3 +16,4 @@ export * from './tenants/tenant-isolation.suite.js';
 export * from './work/accounts.suite.js';
 export * from './work/activities.suite.js';
 export * from './work/costs.suite.js';
+export * from './work/idempotency.suite.js';

@@ -1,5 +1,5 @@
 import { type CrmStorage, ValidationError } from '@gongfu/core';
-import { type AnyDb, TENANT_OWNED_TABLES } from '@gongfu/storage-sql';
+import { type AnyDb, FEED_TABLES, TENANT_OWNED_TABLES } from '@gongfu/storage-sql';
 import { Kysely, sql } from 'kysely';
 import { databaseOf } from './postgres-storage.js';
 
@@ -24,7 +24,7 @@ export async function enableRowLevelSecurity(target: AnyDb | CrmStorage): Promis
   }
   const setting = sql`current_setting('gongfu.tenant_id', true)`;
   await db.transaction().execute(async (trx) => {
-    for (const name of TENANT_OWNED_TABLES) {
+    for (const name of [...TENANT_OWNED_TABLES, ...FEED_TABLES]) {
       const table = sql.table(name);
       await sql`alter table ${table} enable row level security`.execute(trx);
       await sql`alter table ${table} force row level security`.execute(trx);

@@ -11,7 +11,9 @@ import type { TxConnection } from './sql-transactor.js';
 import { SqlCounterStore } from './stores/counter-store.js';
 import { SqlDedupeKeyStore } from './stores/dedupe-key-store.js';
 import { SqlDuplicateResolutionStore } from './stores/duplicate-resolution-store.js';
+import { SqlFeedStore } from './stores/feed-store.js';
 import { SqlHistoryLog } from './stores/history-log.js';
+import { SqlIdempotencyStore } from './stores/idempotency-store.js';
 import { SqlMergeStore } from './stores/merge-store.js';
 import { SqlOrgStamp } from './stores/org-stamp.js';
 import type { OrgStamps } from './stores/org-stamps.js';
@@ -55,6 +57,8 @@ const MAKERS: { readonly [K in keyof Stores]: Make<K> } = {
   reports: other(SqlReportStore, 'report'),
   org: other(SqlOrgStamp, 'user'),
   counters: other(SqlCounterStore, 'counter'),
+  feed: other(SqlFeedStore, 'feed'),
+  idempotency: other(SqlIdempotencyStore, 'idempotency'),
 };
 
 const STORE_KEYS = Object.keys(MAKERS) as (keyof Stores)[];

@@ -149,6 +149,22 @@ export class ConflictError extends CrmError {
   }
 }
 
+/**
+ * The idempotency key was already used for a different command or input: the resend is not the
+ * same request. A ConflictError (HTTP 409), recognisable by its name and `key`.
+ */
+export class IdempotencyKeyReusedError extends ConflictError {
+  readonly key: string;
+  readonly command: string;
+
+  constructor(key: string, command: string) {
+    super('idempotency_key', `idempotency key ${key} was already used for a different ${command} request`);
+    this.name = 'IdempotencyKeyReusedError';
+    this.key = key;
+    this.command = command;
+  }
+}
+
 /** A driver failure, wrapped so that no raw driver error reaches the caller. */
 export class StorageError extends CrmError {
   constructor(message: string, options?: { cause?: unknown }) {

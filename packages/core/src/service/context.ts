@@ -9,6 +9,7 @@ import { ConcurrencyError, NotFoundError, PermissionDeniedError } from '../kerne
 import type { Instant } from '../kernel/time.js';
 import type { Accepted } from '../lifecycle/decision.js';
 import { patchFromEffects } from '../lifecycle/effect-handlers.js';
+import type { LoggedChange } from '../sales/events/events-of-change.js';
 import type { User } from '../sales/org/user.js';
 import type { StorageTx } from '../storage/crm-storage.js';
 import type { TeamMemberRow } from '../storage/repositories.js';
@@ -22,8 +23,20 @@ import type { ServiceSettings } from './settings.js';
 
 const ALL: RowScope = { kind: 'all' };
 
+/** Who may see a logged change: the record's owner and its governing team (see RowScope). */
+export interface ChangeAccess {
+  ownerId: string;
+  teamKey: string;
+}
+
 /** Everything one command needs: its transaction, the acting user, the org chart and "now". */
 export class CommandContext {
+  /**
+   * Every change this command logged, in order: the runner appends them to the change feed as the
+   * command's last write, so the feed's per-tenant lock is held only while the transaction commits.
+   */
+  readonly logged: LoggedChange[] = [];
+
   private constructor(
     readonly tx: StorageTx,
     readonly actor: User,
@@ -126,7 +139,16 @@ export class CommandContext {
     meta: Record<string, unknown> | null = null,
   ): Promise<T> {
     await kind.store(this.tx).insert(record);
-    await this.history(kind.type, record.id, event, null, record, record.version, meta);
+    await this.history(
+      kind.type,
+      record.id,
+      event,
+      null,
+      record,
+      record.version,
+      meta,
+      accessOf(kind, record),
+    );
     await kind.syncDerived?.(this, record, { fresh: true });
     return record;
   }
@@ -141,7 +163,7 @@ export class CommandContext {
   ): Promise<T> {
     const after = { ...before, ...changes, version: before.version + 1, updatedAt: this.now } as T;
     await kind.store(this.tx).update(after, before.version);
-    await this.history(kind.type, after.id, event, before, after, after.version, meta);
+    await this.history(kind.type, after.id, event, before, after, after.version, meta, accessOf(kind, after));
     await kind.syncDerived?.(this, after, {});
     return after;
   }
@@ -175,19 +197,26 @@ export class CommandContext {
     after: object | null,
     version: number,
     meta: Record<string, unknown> | null = null,
+    /** Who may see the change in the feed; without it only admins (and the system actor) do. */
+    access: ChangeAccess = { ownerId: '', teamKey: '' },
   ): Promise<void> {
+    const changes = diffRecords(before, after);
     await this.tx.history.append([
-      {
-        entityType,
-        entityId,
-        event,
-        actorId: this.actor.id,
-        at: this.now,
-        version,
-        changes: diffRecords(before, after),
-        meta,
-      },
+      { entityType, entityId, event, actorId: this.actor.id, at: this.now, version, changes, meta },
     ]);
+    this.logged.push({
+      entityType,
+      entityId,
+      name: event,
+      actorId: this.actor.id,
+      at: this.now,
+      version,
+      created: before === null && after !== null,
+      deleted: before !== null && after === null,
+      changes,
+      meta,
+      ...access,
+    });
   }
 
   /**
@@ -205,6 +234,11 @@ export class CommandContext {
     if (options.fresh) await this.tx.teams.create(teamKey, rows);
     else await this.tx.teams.replace(teamKey, rows);
   }
+}
+
+/** The owner and governing team of a record, as the feed stores them beside its events. */
+export function accessOf<T>(kind: EntityKind<T>, record: T): ChangeAccess {
+  return { ownerId: kind.ownerOf(record), teamKey: kind.teamKeyOf(record) };
 }
 
 function toGrant(row: TeamMemberRow): Grant {

@@ -7,6 +7,7 @@ import { activityCommands } from '../sales/activities/activity-commands.js';
 import { costCommands } from '../sales/costs/cost-commands.js';
 import { demoLoanCommands } from '../sales/demo-loans/demo-loan-commands.js';
 import { duplicateCommands } from '../sales/duplicates/duplicate-commands.js';
+import { eventCommands } from '../sales/events/event-commands.js';
 import { historyCommands } from '../sales/history/history-commands.js';
 import { leadCommands } from '../sales/leads/lead-commands.js';
 import { opportunityCommands } from '../sales/opportunities/opportunity-commands.js';
@@ -39,6 +40,13 @@ export interface CrmOptions {
   /** IANA zone for calendars and date-based reminders. Default Asia/Shanghai. */
   timeZone?: string;
   reminders?: ReminderConfigInput;
+  /**
+   * Append every accepted command's events to the change feed in its own transaction (default
+   * true). Off, `crm.events.since` and the event dispatcher see nothing new.
+   */
+  changeFeed?: boolean;
+  /** How long `crm.with({ idempotencyKey })` remembers a command's first result (default 24 h). */
+  idempotencyTtlMs?: number;
 }
 
 /**
@@ -60,6 +68,8 @@ export function createCrm(options: CrmOptions): Crm {
     reminders: options.reminders
       ? parseReminderConfig({ timeZone, ...options.reminders })
       : { ...defaultReminderConfig, timeZone },
+    changeFeed: options.changeFeed ?? true,
+    idempotencyTtlMs: options.idempotencyTtlMs ?? 24 * 60 * 60 * 1000,
   };
   return buildCrm(options, settings, new OrgCache(), {});
 }
@@ -81,6 +91,7 @@ const AREAS = {
   reminders: reminderCommands,
   history: historyCommands,
   duplicates: duplicateCommands,
+  events: eventCommands,
 } as const;
 type Areas = { [K in keyof typeof AREAS]: ReturnType<(typeof AREAS)[K]> };
 

@@ -5,6 +5,7 @@ import type { ActivityCommands } from '../sales/activities/activity-commands.js'
 import type { CostCommands } from '../sales/costs/cost-commands.js';
 import type { DemoLoanCommands } from '../sales/demo-loans/demo-loan-commands.js';
 import type { DuplicateCommands } from '../sales/duplicates/duplicate-commands.js';
+import type { EventCommands } from '../sales/events/event-commands.js';
 import type { HistoryCommands } from '../sales/history/history-commands.js';
 import type { LeadCommands } from '../sales/leads/lead-commands.js';
 import type { OpportunityCommands } from '../sales/opportunities/opportunity-commands.js';
@@ -67,6 +68,8 @@ export interface Crm {
   readonly reminders: ReminderCommands;
   /** Who changed what, when, from what, to what. */
   readonly history: HistoryCommands;
+  /** The change feed: what happened, in commit order, scoped like every read. */
+  readonly events: EventCommands;
   /** The manager's verdicts on duplicate deals: one deal, or two. */
   readonly duplicates: DuplicateCommands;
   /** The same service bound to another tenant (workspace). */

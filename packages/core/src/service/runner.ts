@@ -1,7 +1,9 @@
-import type { CrmStorage } from '../storage/crm-storage.js';
+import { eventsOfChange } from '../sales/events/events-of-change.js';
+import type { CrmStorage, StorageTx } from '../storage/crm-storage.js';
 import { type ActorRef, actorIdOf } from './actor.js';
 import type { CallInfo } from './call-options.js';
 import { CommandContext, type OrgCache } from './context.js';
+import { fingerprintOf, idempotentWrite } from './idempotent-write.js';
 import type { ServiceSettings } from './settings.js';
 
 /** Runs one command or query: one transaction, one acting user, one "now". */
@@ -27,10 +29,27 @@ export function createRunner(
   return {
     settings,
     call,
-    write: (actor, fn) =>
-      storage.transaction(options, async (tx) =>
-        fn(await CommandContext.open(tx, actorIdOf(actor), settings, orgCache)),
-      ),
+    write: (actor, fn) => {
+      const body = async (tx: StorageTx) => {
+        const ctx = await CommandContext.open(tx, actorIdOf(actor), settings, orgCache);
+        const result = await fn(ctx);
+        // The command's last write: on PostgreSQL it travels with COMMIT, so the tenant's feed head
+        // is locked only while the transaction commits (see FeedStore.append).
+        if (settings.changeFeed && ctx.logged.length > 0)
+          await tx.feed.append(ctx.logged.flatMap(eventsOfChange));
+        return result;
+      };
+      const key = call.options.idempotencyKey;
+      if (key === undefined || call.command === undefined) return storage.transaction(options, body);
+      const fingerprint = fingerprintOf(call.command, actorIdOf(actor), (call.args ?? []).slice(1));
+      return idempotentWrite(
+        storage,
+        settings.tenantId,
+        { key, command: call.command, fingerprint, ttlMs: settings.idempotencyTtlMs },
+        () => settings.clock.now(),
+        body,
+      );
+    },
     read: (actor, fn) =>
       storage.read(options, async (tx) =>
         fn(await CommandContext.open(tx, actorIdOf(actor), settings, orgCache)),

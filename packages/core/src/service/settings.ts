@@ -9,4 +9,8 @@ export interface ServiceSettings {
   /** IANA zone for calendars and date-based reminders (e.g. Asia/Shanghai). */
   timeZone: string;
   reminders: ReminderConfig;
+  /** Append every accepted command's events to the change feed (default true). */
+  changeFeed: boolean;
+  /** How long an idempotency key holds its first result (ms). */
+  idempotencyTtlMs: number;
 }

@@ -16,6 +16,8 @@ import type { ServiceCase } from '../sales/service-cases/service-case.js';
 import type { CounterStore } from './counter-store.js';
 import type { DedupeKeyStore } from './dedupe-key-store.js';
 import type { DuplicateResolutionStore } from './duplicate-resolution-store.js';
+import type { FeedStore } from './feed-store.js';
+import type { IdempotencyStore } from './idempotency-store.js';
 import type { ReportStore } from './report-store.js';
 import type { RowScope } from './scope.js';
 
@@ -258,8 +260,14 @@ export interface Repositories {
   org: OrgStamp;
   /** Per-tenant counters (order numbers), incremented atomically inside the transaction. */
   counters: CounterStore;
+  /** The change feed (outbox) and its handlers' cursors. */
+  feed: FeedStore;
+  /** Idempotency keys and the first result sent under each. */
+  idempotency: IdempotencyStore;
 }
 
 export * from './counter-store.js';
 export * from './dedupe-key-store.js';
 export * from './duplicate-resolution-store.js';
+export * from './feed-store.js';
+export * from './idempotency-store.js';

@@ -2,8 +2,12 @@ import type { Crm } from '@gongfu/core';
 import type { z } from 'zod';
 import type { ResponseName, ResponseRecords } from './response-records.js';
 
-/** The members of `Crm` that are not business areas: identity, ports and the views. */
+/**
+ * The members of `Crm` that are not business areas: identity, ports and the views; and the change
+ * feed, served as Server-Sent Events at `GET /events` (events/sse-route.ts) rather than as JSON.
+ */
 export type NotAnArea =
+  | 'events'
   | 'system'
   | 'tenantId'
   | 'timeZone'

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { type ActorRef, createCrm } from '@gongfu/core';
+import { type ActorRef, createCrm, sequentialIds } from '@gongfu/core';
 import { sqliteStorage } from '@gongfu/storage-sqlite';
 import { serve } from '@hono/node-server';
 import { describe, expect, it } from 'vitest';
@@ -82,9 +82,50 @@ describe('GET /events', () => {
     }
   });
 
-  it('is not served when the service has no feed and none is given', async () => {
+  it('streams the change feed of the service itself, scoped to the signed-in user', async () => {
+    const storage = await sqliteStorage({ filename: ':memory:' });
+    const crm = createCrm({ storage, ids: sequentialIds() });
+    const admin = await crm.users.create(crm.system, { name: 'Admin', role: 'admin' });
+    const jia = await crm.users.create(admin, { name: '销售员甲', role: 'sales_rep' });
+    const yi = await crm.users.create(admin, { name: '销售员乙', role: 'sales_rep' });
+    const lead = await crm.leads.capture(jia, {
+      source: 'inbound_call',
+      receivedAt: '2026-03-02T09:15:00+08:00',
+      company: '山东恒通系统集成有限公司',
+      contact: { name: '王工', phone: '0531-8888 0000' },
+    });
+    await crm.leads.qualify(jia, lead.id);
+    const api = createCrmApi(crm, { authenticate: (r) => r.headers.get('x-user'), eventsPollMs: 20 });
+    const server = serve({ fetch: api.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const expected = (await crm.events.since(jia.id, null, { limit: 100 })).items;
+      expect(expected.filter((e) => e.entityId === lead.id).map((e) => e.name)).toEqual([
+        'lead.captured',
+        'lead.qualified',
+      ]);
+      const streamed = await readEvents(`${base}/events?limit=2`, { 'x-user': jia.id }, expected.length);
+      expect(streamed.map((e) => e.data)).toEqual(expected);
+      expect(streamed.map((e) => e.event)).toEqual(expected.map((e) => e.type));
+      // 乙 may not see 甲's lead: the stream carries none of its events.
+      const all = (await crm.events.since(crm.system, null, { limit: 100 })).items;
+      const forYi = all.filter(
+        (e) => e.entityId !== lead.id && (e.entityId === yi.id || e.entityType !== 'user'),
+      );
+      const seenByYi = await readEvents(`${base}/events`, { 'x-user': yi.id }, 1);
+      expect(seenByYi.map((e) => e.data)).toEqual(forYi.slice(0, 1));
+      expect(seenByYi.some((e) => (e.data as { entityId: string }).entityId === lead.id)).toBe(false);
+    } finally {
+      (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await storage.close();
+    }
+  });
+
+  it('is not served when the app turns the feed off', async () => {
     const crm = createCrm({ storage: await sqliteStorage({ filename: ':memory:' }) });
-    const api = createCrmApi(crm, { authenticate: () => 'u1' });
+    const api = createCrmApi(crm, { authenticate: () => 'u1', events: false });
     const res = await api.fetch(new Request('http://localhost/events'));
     expect(res.status).toBe(404);
     expect(((await res.json()) as { code: string }).code).toBe('ROUTE_NOT_FOUND');

@@ -67,6 +67,19 @@ export function headerCases(open: OpenApiWorld): void {
     // A read carries no key: there is nothing to repeat safely.
     await w.call('GET', '/leads', { as: jia, headers: { 'idempotency-key': key } });
     expect(seen).toHaveLength(1);
+    // Resent with the same key and body: the first lead again; with another body: 409.
+    const again = await w.call('POST', '/leads', {
+      as: jia,
+      body: storyLead(),
+      headers: { 'idempotency-key': key },
+    });
+    expect(again.body.id).toBe(first.body.id);
+    const reused = await w.call('POST', '/leads', {
+      as: jia,
+      body: storyLead({ company: '另一家公司' }),
+      headers: { 'idempotency-key': key },
+    });
+    expect(reused.status).toBe(409);
     const bad = await w.call('POST', '/leads', {
       as: jia,
       body: storyLead(),

@@ -2,6 +2,7 @@ import type { Crm } from '@gongfu/core';
 
 /** The members of `Crm` that are not business areas (mirrors `NotAnArea` in the route spec). */
 export const NOT_AREAS = new Set([
+  'events',
   'system',
   'tenantId',
   'timeZone',

@@ -10,6 +10,7 @@ import { sql } from 'kysely';
 import type { AnyDb, AnyRow } from '../any-db.js';
 import type { SqlEngine } from '../engine/sql-engine.js';
 import { raiseOrderNumberCounters } from '../migrations/0007-counters.js';
+import { FEED_TABLES } from '../migrations/0030-change-feed.js';
 import type { StoreContext } from '../records/store-context.js';
 import { kyselyConnection } from '../sql-transactor.js';
 import { writeRows } from './batched-write.js';
@@ -104,7 +105,7 @@ export class SqlTenantStore implements TenantStore {
         // Bound like any tenant transaction, so PostgreSQL row-level security lets it see the rows.
         await this.engine.bindTenant?.(kyselyConnection(trx), id);
         // Children first: their foreign keys point at tenants.
-        for (const table of TENANT_OWNED_TABLES) {
+        for (const table of [...FEED_TABLES, ...TENANT_OWNED_TABLES]) {
           await trx.deleteFrom(table).where('tenant_id', '=', id).execute();
         }
         await trx.deleteFrom('tenants').where('tenant_id', '=', id).execute();

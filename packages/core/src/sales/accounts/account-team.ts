@@ -1,6 +1,7 @@
 import { ValidationError } from '../../kernel/errors.js';
 import { parseInput } from '../../kernel/validate.js';
-import type { CommandContext } from '../../service/context.js';
+import { accessOf, type CommandContext } from '../../service/context.js';
+import { ENTITY } from '../../service/entities.js';
 import type { TeamMemberRow } from '../../storage/repositories.js';
 import { type TeamMemberInput, teamMemberInput } from '../opportunities/opportunity.js';
 import type { Account } from './account.js';
@@ -26,11 +27,20 @@ export async function addAccountTeamMember(
     (m) => !m.isOwner && m.userId !== member.userId,
   );
   await ctx.setTeam(account.id, account.ownerId, [...others, member]);
-  await ctx.history('account', account.id, 'account.team_member_added', null, null, account.version, {
-    userId: member.userId,
-    role: member.role,
-    access: member.access,
-  });
+  await ctx.history(
+    'account',
+    account.id,
+    'account.team_member_added',
+    null,
+    null,
+    account.version,
+    {
+      userId: member.userId,
+      role: member.role,
+      access: member.access,
+    },
+    accessOf(ENTITY.account, account),
+  );
   return ctx.tx.teams.members(account.id);
 }
 
@@ -44,9 +54,18 @@ export async function removeAccountTeamMember(
   if (rest.length === current.length)
     throw new ValidationError([{ field: 'userId', message: `${userId} is not on the team` }]);
   await ctx.setTeam(account.id, account.ownerId, rest);
-  await ctx.history('account', account.id, 'account.team_member_removed', null, null, account.version, {
-    userId,
-  });
+  await ctx.history(
+    'account',
+    account.id,
+    'account.team_member_removed',
+    null,
+    null,
+    account.version,
+    {
+      userId,
+    },
+    accessOf(ENTITY.account, account),
+  );
   return ctx.tx.teams.members(account.id);
 }
 

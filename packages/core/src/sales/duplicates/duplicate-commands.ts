@@ -1,7 +1,9 @@
 import { InvalidTransitionError, ValidationError } from '../../kernel/errors.js';
 import { parseInput } from '../../kernel/validate.js';
 import type { ActorRef } from '../../service/actor.js';
+import { accessOf } from '../../service/context.js';
 import { ENTITY } from '../../service/entities.js';
+import type { EntityKind } from '../../service/entity-kind.js';
 import type { Runner } from '../../service/runner.js';
 import { type DuplicateResolution, orderedPair } from '../../storage/duplicate-resolution-store.js';
 import { isOpportunityOpen } from '../opportunities/opportunity-machine.js';
@@ -90,11 +92,20 @@ export function duplicateCommands(run: Runner): DuplicateCommands {
             meta: { duplicateOfId: keep.id, reason: data.reason ?? null },
           },
         );
-        await ctx.history('opportunity', keep.id, 'opportunity.duplicate_linked', null, null, keep.version, {
-          releasedId: other.id,
-          releasedOwnerId: other.ownerId,
-          reason: data.reason ?? null,
-        });
+        await ctx.history(
+          'opportunity',
+          keep.id,
+          'opportunity.duplicate_linked',
+          null,
+          null,
+          keep.version,
+          {
+            releasedId: other.id,
+            releasedOwnerId: other.ownerId,
+            reason: data.reason ?? null,
+          },
+          accessOf(ENTITY.opportunity, keep),
+        );
         const resolution: DuplicateResolution = {
           kind: 'opportunity',
           ...orderedPair(keep.id, other.id),
@@ -135,6 +146,7 @@ export function duplicateCommands(run: Runner): DuplicateCommands {
               otherId,
               reason: data.reason ?? null,
             },
+            accessOf(kind as EntityKind<typeof self>, self),
           );
         }
         const resolution: DuplicateResolution = {

@@ -1,4 +1,4 @@
-import type { CommandContext } from '../../service/context.js';
+import { accessOf, type CommandContext } from '../../service/context.js';
 import type { TeamMember } from '../opportunities/opportunity.js';
 import type { TeamChange, TransferPlan } from './plan-transfer.js';
 import { type Gathered, type GatheredRecord, keyOf, type Owned, TRANSFER_KINDS } from './transfer-gather.js';
@@ -72,7 +72,16 @@ async function applyOne(
     );
   } else if (change) {
     // Only the team moved: the record's version stays, but its history says who left and who joined.
-    await ctx.history(type, record.id, `${type}.team_transferred`, null, null, record.version, meta);
+    await ctx.history(
+      type,
+      record.id,
+      `${type}.team_transferred`,
+      null,
+      null,
+      record.version,
+      meta,
+      accessOf(s.entity, record),
+    );
   }
   if (governing && (newOwner || change)) {
     const rows = (await ctx.tx.teams.members(record.id)).filter((m) => !m.isOwner);

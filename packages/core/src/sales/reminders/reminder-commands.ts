@@ -79,7 +79,10 @@ async function saveReminder(
 ): Promise<Reminder> {
   const next = { ...before, ...changes, version: before.version + 1 };
   await ctx.tx.reminders.update(next, before.version);
-  await ctx.history('reminder', before.id, event, before, next, next.version);
+  await ctx.history('reminder', before.id, event, before, next, next.version, null, {
+    ownerId: next.userId,
+    teamKey: '',
+  });
   return next;
 }
 

@@ -1,0 +1,5 @@
+import { describeIdempotentCommands } from '@gongfu/service-suites';
+import { openServiceStorage, usePgTarget } from '../support/pg-target.js';
+
+usePgTarget();
+describeIdempotentCommands(openServiceStorage);

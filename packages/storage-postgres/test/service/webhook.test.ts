@@ -1,0 +1,5 @@
+import { describeWebhookHandler } from '@gongfu/service-suites';
+import { openServiceStorage, usePgTarget } from '../support/pg-target.js';
+
+usePgTarget();
+describeWebhookHandler(openServiceStorage);

@@ -1,0 +1,243 @@
+import type {
+  DomainEvent,
+  DomainEventDraft,
+  FeedClaim,
+  FeedSettlement,
+  FeedStore,
+  Instant,
+  RowScope,
+} from '@gongfu/core';
+import { CompiledQuery, sql } from 'kysely';
+import type { AnyRow } from '../any-db.js';
+import { scopeWhere } from '../records/compile-where.js';
+import { executeCached } from '../records/compiled-cache.js';
+import type { StoreContext } from '../records/store-context.js';
+
+const COLUMNS = [
+  'k',
+  'event_type',
+  'entity_type',
+  'entity_id',
+  'owner_id',
+  'team_key',
+  'at',
+  'payload',
+] as const;
+
+/** The append statement for `count` events, per engine; built once per size. */
+const appendSql = new Map<string, string>();
+
+/**
+ * The numbering is the point. PostgreSQL: one statement bumps the tenant's head row by the number
+ * of events and numbers them below it; the row stays locked until COMMIT, and the runner sends the
+ * append with COMMIT, so the next writer of the tenant draws its numbers only after this
+ * transaction is visible — seqs are gapless and in commit order, and a reader never sees n+1
+ * before n. SQLite: max + k under the database's single write lock.
+ */
+function appendStatement(engine: 'sqlite' | 'postgres', count: number): string {
+  const key = `${engine}:${count}`;
+  let text = appendSql.get(key);
+  if (text !== undefined) return text;
+  let p = 0;
+  const param = () => (engine === 'postgres' ? `$${++p}` : '?');
+  const tenant = param();
+  const rows: string[] = [];
+  for (let i = 0; i < count; i++) rows.push(`(${COLUMNS.map(() => param()).join(', ')})`);
+  const values = `v(${COLUMNS.join(', ')}) as (values ${rows.join(', ')})`;
+  const insert =
+    'insert into feed_events (tenant_id, seq, event_type, entity_type, entity_id, owner_id, team_key, at, payload)';
+  if (engine === 'postgres') {
+    const n = param();
+    text = `with head as (insert into feed_heads (tenant_id, seq) values (${tenant}, ${n}::bigint)
+      on conflict (tenant_id) do update set seq = feed_heads.seq + excluded.seq returning seq), ${values}
+      ${insert} select ${tenant}, head.seq - ${n}::bigint + v.k::bigint, v.event_type, v.entity_type, v.entity_id,
+      v.owner_id, v.team_key, v.at::timestamptz, v.payload::jsonb from head, v order by v.k::int`;
+  } else {
+    const base = param();
+    text = `with ${values} ${insert} select ${tenant}, ${base} + v.k, v.event_type, v.entity_type, v.entity_id,
+      v.owner_id, v.team_key, v.at, v.payload from v where true order by v.k`;
+  }
+  appendSql.set(key, text);
+  return text;
+}
+
+export class SqlFeedStore implements FeedStore {
+  constructor(private readonly ctx: StoreContext) {}
+
+  async append(events: readonly DomainEventDraft[]): Promise<void> {
+    if (events.length === 0) return;
+    const { engine, tenantId } = this.ctx;
+    const params: unknown[] = [tenantId];
+    events.forEach((e, i) => {
+      const { ownerId, teamKey, ...payload } = e;
+      params.push(
+        i + 1,
+        e.type,
+        e.entityType,
+        e.entityId,
+        ownerId,
+        teamKey,
+        engine.encodeInstant(e.at),
+        JSON.stringify(payload),
+      );
+    });
+    // SQLite binds `?` in the order they appear: the VALUES rows come before the tenant and base.
+    const ordered =
+      engine.name === 'postgres'
+        ? [...params, events.length]
+        : [...params.slice(1), tenantId, await this.highestSeq()];
+    const query = CompiledQuery.raw(appendStatement(engine.name, events.length), ordered);
+    await this.ctx.write(query, { entity: 'feed', hot: true });
+  }
+
+  /** SQLite: the tenant's last seq, read under the write lock the transaction holds. */
+  private async highestSeq(): Promise<number> {
+    const { rows } = await executeCached<{ top: unknown }>(
+      this.ctx,
+      'feed_events:top',
+      [this.ctx.tenantId],
+      () =>
+        this.ctx.db
+          .selectFrom('feed_events')
+          .select((eb) => eb.fn.max('seq').as('top'))
+          .where('tenant_id', '=', this.ctx.tenantId),
+    );
+    const top = rows[0]?.top;
+    return top === null || top === undefined ? 0 : this.ctx.engine.decodeInt(top);
+  }
+
+  async since(scope: RowScope, afterSeq: number, limit: number): Promise<DomainEvent[]> {
+    const { engine, tenantId } = this.ctx;
+    const rows = await this.ctx.db
+      .selectFrom('feed_events as f')
+      .select(['f.seq', 'f.payload'])
+      .where('f.tenant_id', '=', tenantId)
+      .where('f.seq', '>', afterSeq)
+      .where((eb) => scopeWhere(eb, scope, 'f', engine, tenantId) ?? sql<boolean>`true`)
+      .orderBy('f.seq')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => this.decode(r));
+  }
+
+  async claim(
+    handler: string,
+    workerId: string,
+    now: Instant,
+    leaseMs: number,
+    limit: number,
+  ): Promise<FeedClaim | null> {
+    const { engine, tenantId, db } = this.ctx;
+    const t = engine.encodeInstant(now);
+    await db
+      .insertInto('feed_cursors')
+      .values({ tenant_id: tenantId, handler, position: 0, attempts: 0, claim_no: 0 })
+      .onConflict((oc) => oc.columns(['tenant_id', 'handler']).doNothing())
+      .execute();
+    // Lock the cursor (PostgreSQL: skipping one another dispatcher is claiming right now), then
+    // lease it only when there is something to deliver.
+    const cursor = await db
+      .selectFrom('feed_cursors')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('handler', '=', handler)
+      .where((eb) => eb.or([eb('claimed_by', 'is', null), eb('claim_expires_at', '<=', t)]))
+      .where((eb) => eb.or([eb('retry_at', 'is', null), eb('retry_at', '<=', t)]))
+      .$if(engine.name === 'postgres', (qb) => qb.forUpdate().skipLocked())
+      .executeTakeFirst();
+    if (cursor === undefined) return null;
+    const position = engine.decodeInt(cursor.position);
+    const rows = await db
+      .selectFrom('feed_events')
+      .select(['seq', 'payload'])
+      .where('tenant_id', '=', tenantId)
+      .where('seq', '>', position)
+      .orderBy('seq')
+      .limit(limit)
+      .execute();
+    if (rows.length === 0) return null;
+    const claimNo = engine.decodeInt(cursor.claim_no) + 1;
+    await db
+      .updateTable('feed_cursors')
+      .set({
+        claimed_by: workerId,
+        claim_expires_at: engine.encodeInstant(new Date(Date.parse(now) + leaseMs).toISOString() as Instant),
+        claim_no: claimNo,
+      })
+      .where('tenant_id', '=', tenantId)
+      .where('handler', '=', handler)
+      .execute();
+    return {
+      handler,
+      position,
+      attempts: engine.decodeInt(cursor.attempts),
+      claimNo,
+      events: rows.map((r) => this.decode(r)),
+    };
+  }
+
+  async settle(s: FeedSettlement, now: Instant): Promise<boolean> {
+    const { engine, tenantId, db } = this.ctx;
+    const result = await db
+      .updateTable('feed_cursors')
+      .set({
+        position: s.position,
+        attempts: s.attempts,
+        retry_at: s.retryAt === null ? null : engine.encodeInstant(s.retryAt),
+        last_error: s.lastError,
+        claimed_by: null,
+        claim_expires_at: null,
+      })
+      .where('tenant_id', '=', tenantId)
+      .where('handler', '=', s.handler)
+      .where('claim_no', '=', s.claimNo)
+      .where('claimed_by', 'is not', null)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) return false;
+    if (s.deadLetter !== undefined) {
+      await db
+        .insertInto('feed_dead_letters')
+        .values({
+          tenant_id: tenantId,
+          handler: s.handler,
+          seq: s.deadLetter.seq,
+          attempts: s.deadLetter.attempts,
+          error: s.deadLetter.error,
+          at: engine.encodeInstant(now),
+        })
+        .onConflict((oc) => oc.columns(['tenant_id', 'handler', 'seq']).doNothing())
+        .execute();
+    }
+    return true;
+  }
+
+  async deadLetters(
+    handler: string,
+  ): Promise<{ seq: number; attempts: number; error: string; at: Instant }[]> {
+    const { engine, tenantId } = this.ctx;
+    const rows = await this.ctx.db
+      .selectFrom('feed_dead_letters')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('handler', '=', handler)
+      .orderBy('seq')
+      .execute();
+    return rows.map((r) => ({
+      seq: engine.decodeInt(r.seq),
+      attempts: engine.decodeInt(r.attempts),
+      error: r.error,
+      at: engine.decodeInstant(r.at),
+    }));
+  }
+
+  private decode(row: AnyRow): DomainEvent {
+    const seq = this.ctx.engine.decodeInt(row.seq);
+    const payload = this.ctx.engine.decodeJson<object>(row.payload);
+    return {
+      ...payload,
+      seq,
+      key: `${this.ctx.tenantId}/${seq}`,
+      tenantId: this.ctx.tenantId,
+    } as DomainEvent;
+  }
+}

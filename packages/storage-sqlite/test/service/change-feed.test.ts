@@ -1,0 +1,4 @@
+import { describeChangeFeed } from '@gongfu/service-suites';
+import { sqliteStorage } from '@gongfu/storage-sqlite';
+
+describeChangeFeed(() => sqliteStorage({ filename: ':memory:' }));
