@@ -19,7 +19,7 @@ import {
   type LeadSource,
   leadSourceSchema,
 } from '../../domain/enums.js';
-import { type Money, nonNegativeMoneySchema } from '../../kernel/money.js';
+import { type Money, nonNegativeMoneySchema, withSafeLineTotal } from '../../kernel/money.js';
 import { type CalendarDate, calendarDateSchema, type Instant, instantSchema } from '../../kernel/time.js';
 import { contactOutcomeSchema } from '../activities/activity.js';
 import { teamInput } from '../opportunities/opportunity.js';
@@ -110,13 +110,15 @@ export interface QuoteEntry {
   note: string | null;
 }
 
-export const quoteInput = z.object({
-  sku: skuSchema,
-  quantity: z.number().int().positive().max(10_000_000),
-  unitPrice: nonNegativeMoneySchema,
-  validUntil: calendarDateSchema,
-  note: optionalText(500),
-});
+export const quoteInput = withSafeLineTotal(
+  z.object({
+    sku: skuSchema,
+    quantity: z.number().int().positive().max(10_000_000),
+    unitPrice: nonNegativeMoneySchema,
+    validUntil: calendarDateSchema,
+    note: optionalText(500),
+  }),
+);
 export type QuoteInput = z.input<typeof quoteInput>;
 
 export const lastQuoteQuery = z

@@ -19,7 +19,7 @@ import {
   type TeamRole,
   teamRoleSchema,
 } from '../../domain/enums.js';
-import { currencySchema, type Money, nonNegativeMoneySchema } from '../../kernel/money.js';
+import { currencySchema, type Money, nonNegativeMoneySchema, withSafeLineTotal } from '../../kernel/money.js';
 import { type CalendarDate, calendarDateSchema, type Instant } from '../../kernel/time.js';
 import type { Order } from '../orders/order.js';
 import { skuSchema } from '../products/product.js';
@@ -209,7 +209,9 @@ export interface WinResult {
 export const linkEndCustomerInput = endCustomerSchema.extend({ expectedVersion: expectedVersionSchema });
 export type LinkEndCustomerInput = z.input<typeof linkEndCustomerInput>;
 
-export const addLineInput = lineItemInput.extend({ expectedVersion: expectedVersionSchema });
+export const addLineInput = withSafeLineTotal(
+  lineItemInput.extend({ expectedVersion: expectedVersionSchema }),
+);
 export type AddLineInput = z.input<typeof addLineInput>;
 
 /** `stageInfo`'s arguments, validated like any input: a known channel and a stage id. */
