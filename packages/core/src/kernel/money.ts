@@ -13,7 +13,7 @@ export const currencySchema = z.string().refine((code) => /^[A-Z]{3}$/.test(code
  * Money is an integer count of minor units (fen for CNY) plus its currency, never a float.
  * Amounts stay within Number.MAX_SAFE_INTEGER (≈ 90 trillion yuan), far above any deal.
  */
-export const moneySchema = z.object({
+export const moneySchema = z.strictObject({
   amount: z.number().int('money amounts are integer minor units (e.g. fen), never fractions').safe(),
   currency: currencySchema,
 });

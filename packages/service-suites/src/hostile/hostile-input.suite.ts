@@ -213,6 +213,38 @@ export function describeHostileInput(makeStorage: StorageFactory): void {
       expect(again.version).toBe(opportunity.version);
     });
 
+    it('strict input: an unknown key is refused by its path, with the key it likely meant (issue 12.3)', async () => {
+      const w = await world();
+      const { repA } = w.org;
+      const typo = await expectCode(
+        w.crm.leads.capture(repA, storyLead({ contact: { name: '王工', phoneNumber: '0531-8888 0000' } })),
+        'VALIDATION',
+      );
+      expect(typo.issues).toEqual([
+        { field: 'contact.phoneNumber', message: "unknown key 'phoneNumber' — did you mean 'phone'?" },
+      ]);
+      expect((await w.crm.leads.list(repA)).items).toHaveLength(0);
+      const lead = await w.crm.leads.capture(repA, storyLead());
+      await w.crm.leads.qualify(repA, lead.id);
+      const qualified = await w.crm.leads.get(repA, lead.id);
+      const update = await expectCode(
+        w.crm.leads.convert(repA, lead.id, { requiredDeliveryDate: '2026-06-30' } as never),
+        'VALIDATION',
+      );
+      expect(update.issues).toEqual([
+        {
+          field: 'requiredDeliveryDate',
+          message: "unknown key 'requiredDeliveryDate' — did you mean 'requiredDelivery'?",
+        },
+      ]);
+      await expectInvalidField(
+        w.crm.leads.capture(repA, storyLead({ interests: [{ sku: 'LS2208', quantity: 1, colour: 'red' }] })),
+        'interests.0.colour',
+      );
+      await expectInvalidField(w.crm.leads.list(repA, { __proto__x: 1 } as never), '__proto__x');
+      expect(await w.crm.leads.get(repA, lead.id)).toEqual(qualified);
+    });
+
     registerCalendarZoneCases(world);
   });
 }
