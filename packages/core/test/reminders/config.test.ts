@@ -61,7 +61,9 @@ describe('reminder config', () => {
     expect(failure({ timeZone: 'Mars/Olympus_Mons' })).toBe('timeZone');
     expect(failure({ defaults: { noticeTime: '9am' } })).toBe('defaults.noticeTime');
     // The misspelt key itself is named (leadFollowupDays for leadFollowUpDays), not only its parent.
-    expect(failure({ channels: { wireless: { leadFollowupDays: 2 } } })).toBe('channels.wireless.leadFollowupDays');
+    expect(failure({ channels: { wireless: { leadFollowupDays: 2 } } })).toBe(
+      'channels.wireless.leadFollowupDays',
+    );
     expect(failure({ channels: { retail: {} } })).toBe('channels.retail');
     expect(failure({ defaults: { leadFollowUpDays: 0 } })).toBe('defaults.leadFollowUpDays');
   });
