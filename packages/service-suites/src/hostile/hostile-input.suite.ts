@@ -245,6 +245,40 @@ export function describeHostileInput(makeStorage: StorageFactory): void {
       expect(await w.crm.leads.get(repA, lead.id)).toEqual(qualified);
     });
 
+    it('catalogue (issue 12.4): conversion prices an unquoted line at the list price; RMB is refused', async () => {
+      const w = await world();
+      const { repA, manager } = w.org;
+      await w.crm.products.create(manager, {
+        sku: 'LS2208',
+        name: 'Symbol LS2208',
+        category: 'laser_scanner',
+        listPrice: cny(1080_00),
+      });
+      const lead = await w.crm.leads.capture(repA, storyLead());
+      await w.crm.leads.qualify(repA, lead.id);
+      await w.crm.leads.quote(repA, lead.id, {
+        sku: 'SRV-R740',
+        quantity: 1,
+        unitPrice: cny(45_000_00),
+        validUntil: '2026-04-01',
+      });
+      const { opportunity } = await w.crm.leads.convert(repA, lead.id);
+      expect(opportunity.lines.map((l) => [l.sku, l.unitPrice.amount])).toEqual([
+        ['LS2208', 1080_00],
+        ['SRV-R740', 45_000_00],
+      ]);
+      expect(opportunity.amount).toEqual(cny(200 * 1080_00 + 45_000_00));
+      await expectInvalidField(
+        w.crm.products.create(manager, {
+          sku: 'X1',
+          name: 'x',
+          category: 'x',
+          listPrice: { amount: 1, currency: 'RMB' },
+        }),
+        'listPrice.currency',
+      );
+    });
+
     registerCalendarZoneCases(world);
   });
 }
