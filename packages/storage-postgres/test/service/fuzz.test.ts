@@ -2,4 +2,4 @@ import { describeFuzz } from '@gongfu/service-suites';
 import { openServiceStorage, usePgTarget } from '../support/pg-target.js';
 
 usePgTarget();
-describeFuzz(openServiceStorage);
+describeFuzz(openServiceStorage, 2000);
