@@ -4,6 +4,8 @@ export * from './events/webhook.suite.js';
 export * from './filters/deal-references.suite.js';
 export * from './filters/list-filters.suite.js';
 export * from './filters/one-or-many-filters.suite.js';
+export * from './hostile/fuzz.suite.js';
+export * from './hostile/hostile-input.suite.js';
 export * from './leads/leads.suite.js';
 export * from './model-based/model-based.suite.js';
 export * from './opportunities/opportunities.suite.js';

@@ -16,7 +16,7 @@ export const phoneSchema = z
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email('expected an email address'));
 
 /** Chinese administrative division code: 2 digits province, optionally 4/6 for city/district. */
-export const regionSchema = z.object({
+export const regionSchema = z.strictObject({
   province: z.string().regex(/^\d{2}$/, 'expected a 2-digit province code, e.g. 37 for Shandong'),
   city: z
     .string()
@@ -25,7 +25,7 @@ export const regionSchema = z.object({
 });
 export type Region = z.infer<typeof regionSchema>;
 
-export const contactDetailsSchema = z.object({
+export const contactDetailsSchema = z.strictObject({
   name: text(100),
   title: optionalText(100),
   phone: phoneSchema.optional(),
@@ -45,7 +45,7 @@ export interface RecordBase {
 }
 
 /** Every list is paged. `cursor` is opaque; pass back `nextCursor` to continue. */
-export const pageSchema = z.object({
+export const pageSchema = z.strictObject({
   limit: z.number().int().min(1).max(500).default(50),
   cursor: z.string().max(500).optional(),
 });
@@ -60,7 +60,7 @@ export interface Page<T> {
 export const expectedVersionSchema = z.number().int().min(1).optional();
 
 /** The input of a lifecycle move that needs nothing but, optionally, the version the caller read. */
-export const expectedVersionInput = z.object({ expectedVersion: expectedVersionSchema }).default({});
+export const expectedVersionInput = z.strictObject({ expectedVersion: expectedVersionSchema }).default({});
 export type ExpectedVersionInput = z.input<typeof expectedVersionInput>;
 
 /**

@@ -1,4 +1,5 @@
 export * from './errors.js';
+export * from './input-guard.js';
 export * from './message.js';
 export * from './money.js';
 export * from './ports.js';

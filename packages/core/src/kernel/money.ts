@@ -1,15 +1,19 @@
 import { z } from 'zod';
+import { ValidationError } from './errors.js';
+
+/** The ISO-4217 codes the runtime knows (Intl): "RMB" is not one, CNY is. */
+const ISO_4217 = new Set(Intl.supportedValuesOf('currency'));
 
 /** ISO-4217 currency code. */
-export const currencySchema = z
-  .string()
-  .regex(/^[A-Z]{3}$/, 'expected an ISO-4217 currency code such as CNY');
+export const currencySchema = z.string().refine((code) => /^[A-Z]{3}$/.test(code) && ISO_4217.has(code), {
+  message: 'expected an ISO-4217 currency code such as CNY',
+});
 
 /**
  * Money is an integer count of minor units (fen for CNY) plus its currency, never a float.
  * Amounts stay within Number.MAX_SAFE_INTEGER (≈ 90 trillion yuan), far above any deal.
  */
-export const moneySchema = z.object({
+export const moneySchema = z.strictObject({
   amount: z.number().int('money amounts are integer minor units (e.g. fen), never fractions').safe(),
   currency: currencySchema,
 });
@@ -36,9 +40,67 @@ export function multiplyMoney(unit: Money, quantity: number): Money {
   return { amount: unit.amount * quantity, currency: unit.currency };
 }
 
+/**
+ * The safe-integer rule for derived money (docs/input.md): a line total, a deal total or a sum that
+ * would leave ±Number.MAX_SAFE_INTEGER minor units is a ValidationError on `field`, never a rounded
+ * number. Aggregates (cost totals, rollups) follow the same rule: narrow the query to read them.
+ */
+export function checkSafeAmount(amount: number | bigint, field: string, what: string): number {
+  const big = typeof amount === 'bigint' ? amount : null;
+  const safe =
+    big !== null
+      ? big <= BigInt(Number.MAX_SAFE_INTEGER) && big >= BigInt(Number.MIN_SAFE_INTEGER)
+      : Number.isSafeInteger(amount);
+  if (!safe) {
+    throw new ValidationError([
+      {
+        field,
+        message: `${what} exceeds the safe integer range of minor units (${Number.MAX_SAFE_INTEGER})`,
+      },
+    ]);
+  }
+  return Number(amount);
+}
+
+/** Σ unit price × quantity over lines in one currency; every line total and the sum stay safe integers. */
+export function sumLineAmounts(
+  lines: readonly { sku: string; quantity: number; unitPrice: Money }[],
+  currency: string,
+  owner: 'deal' | 'order',
+): Money {
+  let total = 0n;
+  lines.forEach((line, i) => {
+    if (line.unitPrice.currency !== currency) {
+      throw new ValidationError([
+        {
+          field: `lines.${i}.unitPrice.currency`,
+          message: `line ${line.sku} is in ${line.unitPrice.currency}, the ${owner} in ${currency}`,
+        },
+      ]);
+    }
+    const lineTotal = BigInt(line.unitPrice.amount) * BigInt(line.quantity);
+    checkSafeAmount(lineTotal, `lines.${i}.unitPrice.amount`, 'the line total');
+    total += lineTotal;
+  });
+  return { amount: checkSafeAmount(total, 'lines', `the ${owner} total`), currency };
+}
+
 export function formatMoney(m: Money): string {
   const sign = m.amount < 0 ? '-' : '';
   const abs = Math.abs(m.amount);
   const major = Math.trunc(abs / 100).toLocaleString('en-US');
   return `${sign}${m.currency} ${major}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** A line schema whose unit price × quantity stays a safe integer, refused at `unitPrice.amount`. */
+export function withSafeLineTotal<S extends z.ZodType<{ quantity: number; unitPrice: Money }>>(schema: S) {
+  return schema.superRefine((line, ctx) => {
+    if (!Number.isSafeInteger(line.unitPrice.amount * line.quantity)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['unitPrice', 'amount'],
+        message: `the line total exceeds the safe integer range of minor units (${Number.MAX_SAFE_INTEGER})`,
+      });
+    }
+  });
 }

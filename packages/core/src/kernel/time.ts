@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ValidationError } from './errors.js';
 
 /**
  * One canonical encoding for instants everywhere: a UTC ISO-8601 string with milliseconds
@@ -10,41 +11,99 @@ export type Instant = string & { readonly __instant?: never };
 /** A calendar date without time (`2026-06-30`), e.g. a required delivery date. */
 export type CalendarDate = string & { readonly __calendarDate?: never };
 
-const OFFSET_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+/**
+ * The accepted range of the domain (docs/input.md): every instant and calendar date the SDK accepts,
+ * derives (reminder due times, warranty ends, calendar days) or stores lies in 1970-01-01 …
+ * 2199-12-31. Four-digit years keep text order equal to time order; 1970 is older than any record a
+ * sales team keeps, and it avoids the local-mean-time offsets (with seconds) of the 19th century on
+ * which zone arithmetic is fragile. Anything outside is a ValidationError, never stored.
+ */
+export const EARLIEST_DATE: CalendarDate = '1970-01-01';
+export const LATEST_DATE: CalendarDate = '2199-12-31';
+const EARLIEST_MS = Date.UTC(1970, 0, 1);
+const LATEST_MS = Date.UTC(2200, 0, 1) - 1;
+/** The first and last instants of the accepted range. */
+export const EARLIEST_INSTANT: Instant = new Date(EARLIEST_MS).toISOString();
+export const LATEST_INSTANT: Instant = new Date(LATEST_MS).toISOString();
+
+const RANGE_MESSAGE = `outside the accepted range ${EARLIEST_DATE} … ${LATEST_DATE}`;
+
+/** True for a millisecond timestamp inside the accepted range. */
+export function isInstantInRange(ms: number): boolean {
+  return Number.isFinite(ms) && ms >= EARLIEST_MS && ms <= LATEST_MS;
+}
+
+/** True for a real calendar date inside the accepted range. */
+export function isDateInRange(date: string): boolean {
+  return isCalendarDate(date) && date >= EARLIEST_DATE && date <= LATEST_DATE;
+}
+
+/** A value derived by the SDK (a due time, a warranty end) left the range: the input that led there is refused. */
+function outOfRange(field: string, value: unknown): ValidationError {
+  return new ValidationError([{ field, message: `${String(value)} is ${RANGE_MESSAGE}` }]);
+}
+
+// Each field has exactly its calendar width; the offset is at most ±14:00 (the widest in use).
+const OFFSET_ISO =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|([+-])(\d{2}):?(\d{2}))$/;
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-export function toInstant(value: Date | string | number): Instant {
+/**
+ * The canonical form of an instant the SDK computed. Out of the accepted range (or not a time at
+ * all) is a ValidationError on `field`: a derived date may never be stored outside it.
+ */
+export function toInstant(value: Date | string | number, field = 'instant'): Instant {
   const date = value instanceof Date ? value : new Date(value);
-  if (Number.isNaN(date.getTime())) throw new RangeError(`not a valid instant: ${String(value)}`);
+  if (!isInstantInRange(date.getTime())) throw outOfRange(field, value);
   return date.toISOString();
+}
+
+/** A derived calendar date inside the accepted range, or a ValidationError on `field`. */
+export function checkCalendarDate(date: string, field = 'date'): CalendarDate {
+  if (!isDateInRange(date)) throw outOfRange(field, date);
+  return date;
 }
 
 export function isCalendarDate(value: string): boolean {
   const m = DATE_ONLY.exec(value);
   if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return (
-    d.getUTCFullYear() === Number(m[1]) &&
-    d.getUTCMonth() === Number(m[2]) - 1 &&
-    d.getUTCDate() === Number(m[3])
-  );
+  return isRealDate(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+function isRealDate(y: number, m: number, d: number): boolean {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** An ISO instant whose every field is real: no 2026-02-30, no T24:00, no offset beyond ±14:00. */
+function isWellFormedInstant(v: string): boolean {
+  const m = OFFSET_ISO.exec(v);
+  if (!m) return false;
+  const [hh, mm, ss] = [Number(m[4]), Number(m[5]), Number(m[6] ?? 0)];
+  if (!isRealDate(Number(m[1]), Number(m[2]), Number(m[3])) || hh > 23 || mm > 59 || ss > 59) return false;
+  if (m[7] !== undefined && (Number(m[8]) * 60 + Number(m[9]) > 14 * 60 || Number(m[9]) > 59)) return false;
+  return true;
 }
 
 /** Accepts an ISO string with an explicit offset (or `Z`), or a Date; yields the canonical UTC form. */
 export const instantSchema = z
   .union([z.string(), z.date()])
-  .refine(
-    (v) =>
-      v instanceof Date ? !Number.isNaN(v.getTime()) : OFFSET_ISO.test(v) && !Number.isNaN(Date.parse(v)),
-    {
-      message: 'expected an ISO-8601 instant with a time zone offset, e.g. 2026-03-02T09:15:00+08:00',
-    },
-  )
+  .superRefine((v, ctx) => {
+    if (typeof v === 'string' && !isWellFormedInstant(v)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'expected an ISO-8601 instant with a time zone offset, e.g. 2026-03-02T09:15:00+08:00',
+      });
+    } else if (!isInstantInRange(v instanceof Date ? v.getTime() : Date.parse(v))) {
+      ctx.addIssue({ code: 'custom', message: `the instant is ${RANGE_MESSAGE}` });
+    }
+  })
   .transform((v): Instant => toInstant(v));
 
 export const calendarDateSchema = z
   .string()
-  .refine(isCalendarDate, { message: 'expected a calendar date YYYY-MM-DD' })
+  .refine(isCalendarDate, { message: 'expected a calendar date YYYY-MM-DD', abort: true })
+  .refine((v) => v >= EARLIEST_DATE && v <= LATEST_DATE, { message: `the date is ${RANGE_MESSAGE}` })
   .transform((v): CalendarDate => v);
 
 const MS_PER_DAY = 86_400_000;

@@ -1,4 +1,5 @@
 import { timeZoneSchema } from '../domain/time-zone.js';
+import { guardArguments } from '../kernel/input-guard.js';
 import { type Clock, type IdGenerator, systemClock, uuidIds } from '../kernel/ports.js';
 import { parseInput } from '../kernel/validate.js';
 import { accountCommands } from '../sales/accounts/account-commands.js';
@@ -126,6 +127,9 @@ function buildCrm(
   };
 }
 
+/** The public functions that answer synchronously (pure lookups); every other one returns a promise. */
+const SYNCHRONOUS = new Set(['opportunities.stageInfo']);
+
 /**
  * The commands of one area, each bound at call time to a runner that knows the command's name and
  * arguments (what an idempotency key is checked against). Building an area's command object per
@@ -140,8 +144,16 @@ function callAware<T extends object>(
   const bound = {} as T;
   for (const name of names) {
     const command = `${area}.${name}`;
-    (bound as Record<string, unknown>)[name] = (...args: unknown[]) =>
-      (build(runnerFor(command, args))[name] as (...a: unknown[]) => unknown)(...args);
+    (bound as Record<string, unknown>)[name] = (...args: unknown[]) => {
+      try {
+        guardArguments(args, !SYNCHRONOUS.has(command));
+      } catch (error) {
+        // A command refuses by rejecting its promise; the one synchronous query throws.
+        if (SYNCHRONOUS.has(command)) throw error;
+        return Promise.reject(error);
+      }
+      return (build(runnerFor(command, args))[name] as (...a: unknown[]) => unknown)(...args);
+    };
   }
   return bound;
 }

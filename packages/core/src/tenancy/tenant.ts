@@ -15,16 +15,16 @@ export const tenantIdSchema = z
 export const DEFAULT_TENANT_ID = 'default';
 
 /** A new workspace: its id (part of every row's key, so chosen once) and the company's name. */
-export const createTenantInput = z.object({
+export const createTenantInput = z.strictObject({
   id: tenantIdSchema,
   name: z.string().trim().min(1, 'required').max(200),
 });
 export type CreateTenantInput = z.input<typeof createTenantInput>;
 
 /** Import under `id` instead of the id in the file, e.g. to copy a workspace. */
-export const importTenantOptions = z.object({ id: tenantIdSchema.optional() });
+export const importTenantOptions = z.strictObject({ id: tenantIdSchema.optional() });
 export type ImportTenantOptions = z.input<typeof importTenantOptions>;
 
 /** `force` is needed to delete the default workspace. */
-export const deleteTenantOptions = z.object({ force: z.boolean().optional() });
+export const deleteTenantOptions = z.strictObject({ force: z.boolean().optional() });
 export type DeleteTenantOptions = z.input<typeof deleteTenantOptions>;

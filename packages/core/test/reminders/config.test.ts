@@ -60,8 +60,11 @@ describe('reminder config', () => {
     };
     expect(failure({ timeZone: 'Mars/Olympus_Mons' })).toBe('timeZone');
     expect(failure({ defaults: { noticeTime: '9am' } })).toBe('defaults.noticeTime');
-    expect(failure({ channels: { wireless: { leadFollowupDays: 2 } } })).toBe('channels.wireless');
-    expect(failure({ channels: { retail: {} } })).toBe('channels');
+    // The misspelt key itself is named (leadFollowupDays for leadFollowUpDays), not only its parent.
+    expect(failure({ channels: { wireless: { leadFollowupDays: 2 } } })).toBe(
+      'channels.wireless.leadFollowupDays',
+    );
+    expect(failure({ channels: { retail: {} } })).toBe('channels.retail');
     expect(failure({ defaults: { leadFollowUpDays: 0 } })).toBe('defaults.leadFollowUpDays');
   });
 });

@@ -46,9 +46,9 @@ const oracle = {
 };
 
 const zone = fc.constantFrom(...ZONES);
-// 1968–2100, and one in three instants within a day of a 2026 transition somewhere.
+// 1972–2100 (addLocalDays moves up to 400 days, staying inside the accepted range from 1970), and one in three instants within a day of a 2026 transition somewhere.
 const instant = fc.oneof(
-  fc.integer({ min: Date.UTC(1968, 0, 1), max: Date.UTC(2100, 0, 1) }),
+  fc.integer({ min: Date.UTC(1972, 0, 1), max: Date.UTC(2100, 0, 1) }),
   fc.integer({ min: Date.UTC(2026, 2, 7), max: Date.UTC(2026, 3, 6) }),
   fc.integer({ min: Date.UTC(2026, 8, 26), max: Date.UTC(2026, 10, 3) }),
 );

@@ -9,6 +9,7 @@ import {
   type CostGroupBy,
   type Crm,
   channelSchema,
+  checkSafeAmount,
   type OpportunityFilter,
   parseInput,
 } from '@gongfu/core';
@@ -149,7 +150,7 @@ function sumByCurrency(groups: readonly { currency: string; count: number; amoun
   for (const g of groups) {
     const t = out.get(g.currency) ?? { currency: g.currency, count: 0, amount: 0 };
     t.count += g.count;
-    t.amount += g.amount;
+    t.amount = checkSafeAmount(t.amount + g.amount, 'amount', `the ${g.currency} total`);
     out.set(g.currency, t);
   }
   return [...out.values()].sort((a, b) => (a.currency < b.currency ? -1 : 1));

@@ -108,7 +108,7 @@ export function opportunityPipelineCases(world: () => Promise<ServiceWorld>): vo
         quantity: 1,
         unitPrice: { amount: 1, currency: 'USD' },
       }),
-      'lines',
+      'unitPrice.currency',
     );
     await expectInvalidField(
       w.crm.opportunities.addLine(repA, deal.id, { sku: 'LS2208', quantity: 0, unitPrice: cny(1) }),

@@ -1,4 +1,4 @@
-import { StorageError } from '@gongfu/core';
+import { checkSafeAmount, StorageError } from '@gongfu/core';
 import { type RawBuilder, sql } from 'kysely';
 import type { SqlEngine } from '../engine/sql-engine.js';
 
@@ -32,8 +32,7 @@ export function exactInt(value: unknown, what: string): number {
   const text = typeof value === 'bigint' ? value.toString() : String(value);
   if (!/^-?\d+$/.test(text)) throw new StorageError(`${what}: expected an integer, got ${text}`);
   const big = BigInt(text);
-  if (big > BigInt(Number.MAX_SAFE_INTEGER) || big < BigInt(Number.MIN_SAFE_INTEGER)) {
-    throw new StorageError(`${what}: ${text} is beyond exact JavaScript numbers`);
-  }
-  return Number(big);
+  // A sum past 2^53 is the caller's query being too wide, not a driver failure: the typed refusal of
+  // every money aggregate (checkSafeAmount), naming the summed field.
+  return checkSafeAmount(big, what, `the sum ${text}`);
 }

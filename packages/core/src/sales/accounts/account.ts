@@ -41,7 +41,7 @@ export interface Account extends RecordBase {
   mergedIntoId: string | null;
 }
 
-export const createAccountInput = z.object({
+export const createAccountInput = z.strictObject({
   name: text(200),
   aliases: z.array(text(200)).max(20).default([]),
   kind: accountKindSchema,
@@ -72,7 +72,7 @@ export const accountListQuery = pageSchema.extend({
 export type AccountListQuery = z.input<typeof accountListQuery>;
 
 /** Find a customer or a person by name, phone or email; a phone matches however it was typed. */
-export const searchInput = z.object({
+export const searchInput = z.strictObject({
   query: z.string().trim().min(1, 'required').max(200),
   limit: z.number().int().min(1).max(200).default(20),
 });

@@ -96,13 +96,13 @@ export const rescheduleActivityInput = z
   });
 export type RescheduleActivityInput = z.input<typeof rescheduleActivityInput>;
 
-export const completeActivityInput = z.object({
+export const completeActivityInput = z.strictObject({
   outcome: contactOutcomeSchema.optional(),
   expectedVersion: expectedVersionSchema,
 });
 export type CompleteActivityInput = z.input<typeof completeActivityInput>;
 
-export const cancelActivityInput = z.object({
+export const cancelActivityInput = z.strictObject({
   reason: z.string().trim().min(1, 'say why it is cancelled').max(500),
   expectedVersion: expectedVersionSchema,
 });
@@ -118,7 +118,7 @@ export const activityListQuery = pageSchema.extend({
 });
 export type ActivityListQuery = z.input<typeof activityListQuery>;
 
-export const calendarQuery = z.object({
+export const calendarQuery = z.strictObject({
   view: z.enum(['day', 'week', 'month']),
   /** Any calendar date inside the wanted day, week (Monday first) or month. */
   date: calendarDateSchema,

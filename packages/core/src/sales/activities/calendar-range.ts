@@ -1,16 +1,13 @@
-import { TZDate } from '@date-fns/tz';
 import {
-  addDays,
-  addMonths,
-  addWeeks,
-  eachDayOfInterval,
-  format,
-  startOfDay,
-  startOfMonth,
-  startOfWeek,
-} from 'date-fns';
-import { type CalendarDate, type Instant, toInstant } from '../../kernel/time.js';
-import { localDateOf } from '../reminders/local-time.js';
+  type CalendarDate,
+  checkCalendarDate,
+  EARLIEST_DATE,
+  EARLIEST_INSTANT,
+  type Instant,
+  LATEST_DATE,
+  LATEST_INSTANT,
+} from '../../kernel/time.js';
+import { localDateOf, shiftCalendarDate, startOfLocalDay } from '../reminders/local-time.js';
 import type { Activity } from './activity.js';
 
 export type CalendarView = 'day' | 'week' | 'month';
@@ -35,41 +32,54 @@ export interface Calendar {
   days: CalendarDay[];
 }
 
+/** The longest view (a month) has 31 days: the bound every calendar loop is built on. */
+export const MAX_CALENDAR_DAYS = 31;
+
+/** The first local date of the view containing `date`, and how many days the view has. */
+function viewDates(view: CalendarView, date: CalendarDate): { first: CalendarDate; length: number } {
+  const [y = Number.NaN, m = Number.NaN, d = Number.NaN] = date.split('-').map(Number);
+  switch (view) {
+    case 'day':
+      return { first: date, length: 1 };
+    case 'week': {
+      const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay(); // 0 = Sunday
+      return { first: shiftCalendarDate(date, -((weekday + 6) % 7)), length: 7 };
+    }
+    case 'month':
+      return {
+        first: `${date.slice(0, 7)}-01`,
+        length: new Date(Date.UTC(y, m, 0)).getUTCDate(),
+      };
+  }
+}
+
 /**
- * The local day, week (Monday first) or month containing `date`, as UTC instants. All arithmetic
- * runs on wall-clock dates in `timeZone` (TZDate), never on fixed 24-hour offsets, so a day across
- * a DST change is 23 or 25 hours long and a month ends where the local clocks say it does.
+ * The local day, week (Monday first) or month containing `date`, as UTC instants. The days are
+ * listed by pure calendar arithmetic (one UTC calendar day per step, so the loop always advances and
+ * runs at most MAX_CALENDAR_DAYS times); only the two boundaries are zone arithmetic: the instant
+ * local midnight starts each end day in `timeZone` (the first instant of the day where midnight is
+ * skipped), so a day across a DST change is 23 or 25 hours long and a month ends where the local
+ * clocks say it does. Every day of the view must lie inside the accepted date range.
  */
 export function calendarRange(
   view: CalendarView,
   date: CalendarDate,
   timeZone: string,
 ): CalendarRange & { dates: CalendarDate[] } {
-  const [y, m, d] = date.split('-').map(Number);
-  // Noon is never inside a DST gap, so the anchor always lands on the asked-for local date.
-  const anchor = new TZDate(y ?? Number.NaN, (m ?? Number.NaN) - 1, d ?? Number.NaN, 12, 0, timeZone);
-  let start: TZDate;
-  let end: TZDate;
-  switch (view) {
-    case 'day':
-      start = startOfDay(anchor);
-      end = addDays(start, 1);
-      break;
-    case 'week':
-      start = startOfWeek(anchor, { weekStartsOn: 1 });
-      end = addWeeks(start, 1);
-      break;
-    case 'month':
-      start = startOfMonth(anchor);
-      end = addMonths(start, 1);
-      break;
+  const { first, length } = viewDates(view, date);
+  const dates: CalendarDate[] = [];
+  for (let i = 0; i < Math.min(length, MAX_CALENDAR_DAYS); i++) {
+    dates.push(checkCalendarDate(shiftCalendarDate(first, i), 'date'));
   }
-  // `start`/`end` are local midnights (or the first instant of the day where midnight is skipped).
-  // The interval is inclusive, so it stops at the last day's start, not at the next period's.
-  const dates = eachDayOfInterval({ start, end: addDays(end, -1) }).map(
-    (day) => format(day, 'yyyy-MM-dd') as CalendarDate,
-  );
-  return { from: toInstant(start.getTime()), to: toInstant(end.getTime()), timeZone, dates };
+  const last = dates[dates.length - 1] ?? first;
+  return {
+    // Local midnight of 1970-01-01 east of Greenwich is before the range; no activity is earlier.
+    from: first === EARLIEST_DATE ? EARLIEST_INSTANT : startOfLocalDay(first, timeZone),
+    // The day after the last one is past the range only for the view ending 2199-12-31.
+    to: last === LATEST_DATE ? LATEST_INSTANT : startOfLocalDay(shiftCalendarDate(last, 1), timeZone),
+    timeZone,
+    dates,
+  };
 }
 
 /** Place each activity on the local day it starts; every day of the range appears, empty or not. */

@@ -1,3 +1,4 @@
+import { checkSafeAmount } from '../../kernel/money.js';
 import type { CostEntry, CostTotal } from './cost.js';
 
 /**
@@ -15,8 +16,7 @@ export function sumByCurrency(entries: readonly CostEntry[]): CostTotal[] {
   return [...sums.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([currency, s]) => {
-      if (s.amount > BigInt(Number.MAX_SAFE_INTEGER))
-        throw new RangeError(`the ${currency} total exceeds the safe integer range`);
-      return { currency, amount: Number(s.amount), count: s.count };
+      const amount = checkSafeAmount(s.amount, 'amount', `the ${currency} total`);
+      return { currency, amount, count: s.count };
     });
 }

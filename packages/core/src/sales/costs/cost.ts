@@ -48,7 +48,7 @@ export const recordCostInput = z
 export type RecordCostInput = z.input<typeof recordCostInput>;
 
 /** A correction replaces the figures; the old ones stay in the history. */
-export const correctCostInput = z.object({
+export const correctCostInput = z.strictObject({
   category: costCategorySchema.optional(),
   amount: positiveMoney.optional(),
   incurredOn: calendarDateSchema.optional(),

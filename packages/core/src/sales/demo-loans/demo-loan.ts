@@ -24,7 +24,7 @@ export interface DemoLoan extends RecordBase {
   condition: string | null;
 }
 
-export const lendDemoUnitInput = z.object({
+export const lendDemoUnitInput = z.strictObject({
   sku: skuSchema,
   serial: text(100),
   accountId: idSchema,
@@ -34,7 +34,7 @@ export const lendDemoUnitInput = z.object({
 });
 export type LendDemoUnitInput = z.input<typeof lendDemoUnitInput>;
 
-export const returnDemoUnitInput = z.object({
+export const returnDemoUnitInput = z.strictObject({
   returnedAt: instantSchema.optional(),
   condition: optionalText(500),
   expectedVersion: expectedVersionSchema,

@@ -13,7 +13,7 @@ export type {
 export const duplicateKindSchema = z.enum(['opportunity', 'account', 'contact']);
 
 /** Keep one deal, release the other as its duplicate. */
-export const linkAsSameDealInput = z.object({
+export const linkAsSameDealInput = z.strictObject({
   keepId: idSchema,
   releaseId: idSchema,
   reason: optionalText(500),
@@ -21,7 +21,7 @@ export const linkAsSameDealInput = z.object({
 export type LinkAsSameDealInput = z.input<typeof linkAsSameDealInput>;
 
 /** Two records that look alike but are different business. */
-export const markNotDuplicateInput = z.object({
+export const markNotDuplicateInput = z.strictObject({
   kind: duplicateKindSchema.default('opportunity'),
   aId: idSchema,
   bId: idSchema,

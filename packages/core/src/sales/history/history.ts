@@ -16,7 +16,7 @@ export const HISTORY_RECORD_TYPES = [
 export type HistoryRecordType = (typeof HISTORY_RECORD_TYPES)[number];
 
 /** What `history.forRecord` takes, checked as one input so a bad kind or id is a ValidationError. */
-export const historyQuery = z.object({
+export const historyQuery = z.strictObject({
   entityType: z.enum(HISTORY_RECORD_TYPES),
   id: idSchema,
 });

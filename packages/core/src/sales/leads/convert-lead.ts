@@ -25,16 +25,30 @@ export interface ConversionResult<C extends Channel = Channel> {
   opportunity: Opportunity & { channel: C };
 }
 
-/** Interests become deal lines, priced at the last quote given for that product (or 0 until quoted). */
+/**
+ * Interests become deal lines, priced at the last quote given for that product, else at the
+ * catalogue's list price in the deal's currency, else 0 until quoted (a SKU outside the catalogue).
+ */
 async function linesFromInterests(ctx: CommandContext, lead: Lead, currency: string) {
+  const skus = [...new Set(lead.interests.map((i) => i.sku))];
+  const catalogue = skus.length
+    ? await ctx.tx.products.list({ where: { sku: skus }, scope: { kind: 'all' }, limit: 500 })
+    : { items: [] };
+  const listPrice = new Map(catalogue.items.map((p) => [p.sku, p.listPrice]));
   const inputs = [];
   for (const interest of lead.interests) {
     const [quote] = await ctx.tx.quotes.list({ leadId: lead.id, sku: interest.sku }, 1);
+    const list = listPrice.get(interest.sku);
     inputs.push({
       sku: interest.sku,
       description: interest.note,
       quantity: interest.quantity,
-      unitPrice: quote && quote.unitPrice.currency === currency ? quote.unitPrice : { amount: 0, currency },
+      unitPrice:
+        quote && quote.unitPrice.currency === currency
+          ? quote.unitPrice
+          : list && list.currency === currency
+            ? list
+            : { amount: 0, currency },
     });
   }
   return buildLines(ctx, inputs);

@@ -19,14 +19,14 @@ import {
   type LeadSource,
   leadSourceSchema,
 } from '../../domain/enums.js';
-import { type Money, nonNegativeMoneySchema } from '../../kernel/money.js';
+import { type Money, nonNegativeMoneySchema, withSafeLineTotal } from '../../kernel/money.js';
 import { type CalendarDate, calendarDateSchema, type Instant, instantSchema } from '../../kernel/time.js';
 import { contactOutcomeSchema } from '../activities/activity.js';
 import { teamInput } from '../opportunities/opportunity.js';
 import { skuSchema } from '../products/product.js';
 import type { LeadStatus } from './lead-machine.js';
 
-export const interestSchema = z.object({
+export const interestSchema = z.strictObject({
   sku: skuSchema,
   quantity: z.number().int().positive('quantity must be at least 1').max(10_000_000),
   note: optionalText(500),
@@ -84,7 +84,7 @@ export const captureLeadInput = z
   });
 export type CaptureLeadInput = z.input<typeof captureLeadInput>;
 
-export const updateLeadInput = z.object({
+export const updateLeadInput = z.strictObject({
   company: text(200).optional(),
   contact: contactDetailsSchema.optional(),
   interests: z.array(interestSchema).max(100).optional(),
@@ -110,13 +110,15 @@ export interface QuoteEntry {
   note: string | null;
 }
 
-export const quoteInput = z.object({
-  sku: skuSchema,
-  quantity: z.number().int().positive().max(10_000_000),
-  unitPrice: nonNegativeMoneySchema,
-  validUntil: calendarDateSchema,
-  note: optionalText(500),
-});
+export const quoteInput = withSafeLineTotal(
+  z.strictObject({
+    sku: skuSchema,
+    quantity: z.number().int().positive().max(10_000_000),
+    unitPrice: nonNegativeMoneySchema,
+    validUntil: calendarDateSchema,
+    note: optionalText(500),
+  }),
+);
 export type QuoteInput = z.input<typeof quoteInput>;
 
 export const lastQuoteQuery = z
@@ -132,11 +134,11 @@ export const lastQuoteQuery = z
   });
 export type LastQuoteQuery = z.input<typeof lastQuoteQuery>;
 
-export const disqualifyInput = z.object({ reason: text(500), expectedVersion: expectedVersionSchema });
+export const disqualifyInput = z.strictObject({ reason: text(500), expectedVersion: expectedVersionSchema });
 export type DisqualifyLeadInput = z.input<typeof disqualifyInput>;
 
 /** A call, visit or email logged against a lead, with what came of it. */
-export const logContactInput = z.object({
+export const logContactInput = z.strictObject({
   kind: activityKindSchema.exclude(['task', 'demo_loan']),
   at: instantSchema,
   subject: z.string().trim().min(1).max(300).optional(),
@@ -154,11 +156,11 @@ export const leadListQuery = pageSchema.extend({
 export type LeadListQuery = z.input<typeof leadListQuery>;
 
 /** Conversion creates or links the account, the contact and the opportunity in one transaction. */
-export const convertLeadInput = z.object({
+export const convertLeadInput = z.strictObject({
   account: z
     .union([
-      z.object({ existingId: idSchema }),
-      z.object({
+      z.strictObject({ existingId: idSchema }),
+      z.strictObject({
         kind: z.enum(['end_user', 'system_integrator', 'dealer', 'distributor']),
         industry: optionalText(100),
       }),

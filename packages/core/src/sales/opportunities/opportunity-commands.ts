@@ -272,6 +272,14 @@ export function opportunityCommands(run: Runner): OpportunityCommands {
       const data = parseInput(addLineInput, input);
       return withDeal(actor, id, 'edit', data.expectedVersion, async (ctx, opp) => {
         assertOpen(opp, 'ADD_LINE');
+        if (data.unitPrice.currency !== opp.currency) {
+          throw new ValidationError([
+            {
+              field: 'unitPrice.currency',
+              message: `the line is in ${data.unitPrice.currency}, the deal in ${opp.currency}`,
+            },
+          ]);
+        }
         const lines = [...opp.lines, ...(await buildLines(ctx, [data]))];
         return ctx.update(ENTITY.opportunity, opp, withLines(opp, lines), 'opportunity.line_added', {
           sku: data.sku,

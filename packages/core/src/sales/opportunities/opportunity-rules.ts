@@ -1,25 +1,13 @@
 /** Pure rules on a deal: its amount follows its lines, its probability and forecast follow its stage. */
 import { ValidationError } from '../../kernel/errors.js';
-import type { Money } from '../../kernel/money.js';
+import { type Money, sumLineAmounts } from '../../kernel/money.js';
 import type { Instant } from '../../kernel/time.js';
 import type { LineItem, Opportunity } from './opportunity.js';
 import { stageInfo } from './opportunity-pipelines.js';
 
 /** The deal amount: the sum of its lines, exact in minor units; a line in another currency is refused. */
 export function sumLines(lines: readonly LineItem[], currency: string): Money {
-  let amount = 0;
-  for (const line of lines) {
-    if (line.unitPrice.currency !== currency) {
-      throw new ValidationError([
-        {
-          field: 'lines',
-          message: `line ${line.sku} is in ${line.unitPrice.currency}, the deal in ${currency}`,
-        },
-      ]);
-    }
-    amount += line.unitPrice.amount * line.quantity;
-  }
-  return { amount, currency };
+  return sumLineAmounts(lines, currency, 'deal');
 }
 
 /** The deal with its lines replaced and the amount recomputed from them. */

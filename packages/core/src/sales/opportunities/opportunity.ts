@@ -19,7 +19,7 @@ import {
   type TeamRole,
   teamRoleSchema,
 } from '../../domain/enums.js';
-import { currencySchema, type Money, nonNegativeMoneySchema } from '../../kernel/money.js';
+import { currencySchema, type Money, nonNegativeMoneySchema, withSafeLineTotal } from '../../kernel/money.js';
 import { type CalendarDate, calendarDateSchema, type Instant } from '../../kernel/time.js';
 import type { Order } from '../orders/order.js';
 import { skuSchema } from '../products/product.js';
@@ -93,7 +93,7 @@ export type OpportunityOf<C extends Channel> = [C] extends [never]
   ? Opportunity
   : Opportunity & { channel: C };
 
-export const lineItemInput = z.object({
+export const lineItemInput = z.strictObject({
   sku: skuSchema,
   description: optionalText(500),
   quantity: z.number().int().positive('quantity must be at least 1').max(10_000_000),
@@ -101,7 +101,7 @@ export const lineItemInput = z.object({
 });
 export type LineItemInput = z.input<typeof lineItemInput>;
 
-export const teamMemberInput = z.object({
+export const teamMemberInput = z.strictObject({
   userId: idSchema,
   role: teamRoleSchema,
   access: accessLevelSchema.default('edit'),
@@ -121,14 +121,14 @@ export const teamInput = z
     });
   });
 
-export const endCustomerSchema = z.object({ name: text(200), tender: optionalText(300) });
+export const endCustomerSchema = z.strictObject({ name: text(200), tender: optionalText(300) });
 
 /** The end customer as stored: an unnamed tender is null, not missing. */
 export function toEndCustomer(input: z.output<typeof endCustomerSchema>): EndCustomer {
   return { name: input.name, tender: input.tender ?? null };
 }
 
-export const createOpportunityInput = z.object({
+export const createOpportunityInput = z.strictObject({
   name: text(200),
   accountId: idSchema,
   channel: channelSchema,
@@ -144,7 +144,7 @@ export const createOpportunityInput = z.object({
 });
 export type CreateOpportunityInput = z.input<typeof createOpportunityInput>;
 
-export const updateOpportunityInput = z.object({
+export const updateOpportunityInput = z.strictObject({
   name: text(200).optional(),
   endCustomer: endCustomerSchema.nullable().optional(),
   expectedClose: calendarDateSchema.nullable().optional(),
@@ -156,7 +156,7 @@ export const updateOpportunityInput = z.object({
 export type UpdateOpportunityInput = z.input<typeof updateOpportunityInput>;
 
 /** Forward or back along the pipeline, by stage id (`'bid'` on a key-account deal, `'proposal'` elsewhere). */
-export const advanceInput = z.object({
+export const advanceInput = z.strictObject({
   to: z.string().trim().min(1).max(64),
   expectedVersion: expectedVersionSchema,
 });
@@ -168,14 +168,14 @@ export type StageMoveInput<S extends string = OpportunityStage> = Omit<z.input<t
   to: S;
 };
 
-export const loseInput = z.object({
+export const loseInput = z.strictObject({
   reason: text(500),
   competitor: optionalText(200),
   expectedVersion: expectedVersionSchema,
 });
 export type LoseOpportunityInput = z.input<typeof loseInput>;
 
-export const reopenInput = z.object({
+export const reopenInput = z.strictObject({
   to: z.string().trim().min(1).max(64).optional(),
   expectedVersion: expectedVersionSchema,
 });
@@ -209,11 +209,16 @@ export interface WinResult {
 export const linkEndCustomerInput = endCustomerSchema.extend({ expectedVersion: expectedVersionSchema });
 export type LinkEndCustomerInput = z.input<typeof linkEndCustomerInput>;
 
-export const addLineInput = lineItemInput.extend({ expectedVersion: expectedVersionSchema });
+export const addLineInput = withSafeLineTotal(
+  lineItemInput.extend({ expectedVersion: expectedVersionSchema }),
+);
 export type AddLineInput = z.input<typeof addLineInput>;
 
 /** `stageInfo`'s arguments, validated like any input: a known channel and a stage id. */
-export const stageInfoQuery = z.object({ channel: channelSchema, stage: z.string().trim().min(1).max(64) });
+export const stageInfoQuery = z.strictObject({
+  channel: channelSchema,
+  stage: z.string().trim().min(1).max(64),
+});
 
 export const opportunityListQuery = pageSchema.extend({
   stage: oneOrMany(z.string()).optional(),

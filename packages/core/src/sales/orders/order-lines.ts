@@ -1,5 +1,5 @@
 import { ConflictError, InvalidTransitionError, ValidationError } from '../../kernel/errors.js';
-import type { Money } from '../../kernel/money.js';
+import { type Money, sumLineAmounts } from '../../kernel/money.js';
 import type { IdGenerator } from '../../kernel/ports.js';
 import type { Instant } from '../../kernel/time.js';
 import { addLocalMonths } from '../reminders/local-time.js';
@@ -39,19 +39,7 @@ export function sumOrderLines(
   lines: readonly { sku: string; quantity: number; unitPrice: Money }[],
   currency: string,
 ): Money {
-  let amount = 0;
-  lines.forEach((line, i) => {
-    if (line.unitPrice.currency !== currency) {
-      throw new ValidationError([
-        {
-          field: `lines.${i}.unitPrice.currency`,
-          message: `line ${line.sku} is in ${line.unitPrice.currency}, the order in ${currency}`,
-        },
-      ]);
-    }
-    amount += line.unitPrice.amount * line.quantity;
-  });
-  return { amount, currency };
+  return sumLineAmounts(lines, currency, 'order');
 }
 
 /**

@@ -43,7 +43,7 @@ export interface Order extends RecordBase {
   warrantyMonths: number;
 }
 
-export const orderLineInput = z.object({
+export const orderLineInput = z.strictObject({
   sku: skuSchema,
   description: optionalText(500),
   quantity: z.number().int().positive().max(10_000_000),
@@ -51,14 +51,14 @@ export const orderLineInput = z.object({
 });
 export type OrderLineInput = z.input<typeof orderLineInput>;
 
-export const createOrderFromOpportunityInput = z.object({
+export const createOrderFromOpportunityInput = z.strictObject({
   promisedDelivery: calendarDateSchema.optional(),
   warrantyMonths: z.number().int().min(0).max(120).default(12),
 });
 export type CreateOrderFromOpportunityInput = z.input<typeof createOrderFromOpportunityInput>;
 
 /** Direct orders: distribution sells standard products to dealers without an opportunity. */
-export const createDirectOrderInput = z.object({
+export const createDirectOrderInput = z.strictObject({
   accountId: idSchema,
   channel: channelSchema.default('distribution'),
   currency: currencySchema.default('CNY'),
@@ -69,10 +69,10 @@ export const createDirectOrderInput = z.object({
 });
 export type CreateDirectOrderInput = z.input<typeof createDirectOrderInput>;
 
-export const shipInput = z.object({
+export const shipInput = z.strictObject({
   lines: z
     .array(
-      z.object({
+      z.strictObject({
         lineId: idSchema,
         quantity: z.number().int().positive().max(10_000_000),
         serials: z.array(text(100)).max(100_000).default([]),
@@ -91,7 +91,7 @@ export const deliverInput = z
   .default({});
 export type DeliverOrderInput = z.input<typeof deliverInput>;
 
-export const cancelOrderInput = z.object({ reason: text(500), expectedVersion: expectedVersionSchema });
+export const cancelOrderInput = z.strictObject({ reason: text(500), expectedVersion: expectedVersionSchema });
 export type CancelOrderInput = z.input<typeof cancelOrderInput>;
 
 export const orderListQuery = pageSchema.extend({

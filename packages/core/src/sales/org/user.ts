@@ -16,7 +16,7 @@ export interface User extends RecordBase {
   deactivatedAt: Instant | null;
 }
 
-export const createUserInput = z.object({
+export const createUserInput = z.strictObject({
   name: text(100),
   email: emailSchema.optional(),
   role: roleSchema,
@@ -25,7 +25,7 @@ export const createUserInput = z.object({
 });
 export type CreateUserInput = z.input<typeof createUserInput>;
 
-export const updateUserInput = z.object({
+export const updateUserInput = z.strictObject({
   name: text(100).optional(),
   email: emailSchema.nullable().optional(),
   role: roleSchema.optional(),

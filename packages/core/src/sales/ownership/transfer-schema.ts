@@ -12,14 +12,14 @@ export const TRANSFER_RECORD_KINDS = [
 ] as const;
 export type TransferRecordKind = (typeof TRANSFER_RECORD_KINDS)[number];
 
-const grantSchema = z.object({
+const grantSchema = z.strictObject({
   userId: z.string().min(1),
   role: z.enum(TEAM_ROLES),
   access: z.enum(ACCESS_LEVELS),
 });
 
 /** What to hand over when a salesperson leaves. The defaults move all live work and leave history alone. */
-export const transferOptionsSchema = z.object({
+export const transferOptionsSchema = z.strictObject({
   openLeads: z.boolean().default(true),
   openOpportunities: z.boolean().default(true),
   scheduledActivities: z.boolean().default(true),
@@ -29,7 +29,7 @@ export const transferOptionsSchema = z.object({
   closedRecords: z.enum(['stay', 'move']).default('stay'),
 });
 
-export const transferRecordSchema = z.object({
+export const transferRecordSchema = z.strictObject({
   kind: z.enum(TRANSFER_RECORD_KINDS),
   id: z.string().min(1),
   ownerId: z.string().min(1),
@@ -70,7 +70,7 @@ export type TransferOptions = z.output<typeof transferOptionsSchema>;
 export type TransferRecord = z.output<typeof transferRecordSchema>;
 
 /** What `crm.ownership.transfer` takes: the leaver, the successor, what goes, and whether to only look. */
-export const transferCommandInput = z.object({
+export const transferCommandInput = z.strictObject({
   from: idSchema,
   to: idSchema,
   options: transferOptionsSchema.partial().optional(),

@@ -100,7 +100,7 @@ export function productCommands(run: Runner): ProductCommands {
       run.write(actor, async (ctx) => {
         assertCatalogueEditor(ctx);
         const data = parseInput(updateProductInput, input);
-        const product = await bySku(ctx, sku);
+        const product = await bySku(ctx, parseInput(skuLookupSchema, sku, 'sku'));
         if (!product) throw new NotFoundError('product', sku);
         ctx.checkVersion('product', product, data.expectedVersion);
         const { expectedVersion: _, ...changes } = data;
@@ -109,7 +109,7 @@ export function productCommands(run: Runner): ProductCommands {
 
     get: (actor, sku) =>
       run.read(actor, async (ctx) => {
-        const product = await bySku(ctx, parseInput(skuLookupSchema, sku));
+        const product = await bySku(ctx, parseInput(skuLookupSchema, sku, 'sku'));
         if (!product) throw new NotFoundError('product', sku);
         return product;
       }),

@@ -20,7 +20,7 @@ export const skuSchema = z
   .max(64)
   .regex(/^[\w.\-/]+$/, 'SKU may hold letters, digits, . - / _');
 
-export const createProductInput = z.object({
+export const createProductInput = z.strictObject({
   sku: skuSchema,
   name: text(200),
   category: text(64),
@@ -29,7 +29,7 @@ export const createProductInput = z.object({
 });
 export type CreateProductInput = z.input<typeof createProductInput>;
 
-export const updateProductInput = z.object({
+export const updateProductInput = z.strictObject({
   name: text(200).optional(),
   category: text(64).optional(),
   kind: productKindSchema.optional(),

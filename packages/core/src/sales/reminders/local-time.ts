@@ -1,6 +1,6 @@
 import { TZDate, tzOffset } from '@date-fns/tz';
 import { addDays, addMonths } from 'date-fns';
-import { type CalendarDate, type Instant, toInstant } from '../../kernel/time.js';
+import { type CalendarDate, checkCalendarDate, type Instant, toInstant } from '../../kernel/time.js';
 
 /**
  * Wall-clock arithmetic in an IANA time zone. Reminders that say "09:00" mean 09:00 where the
@@ -93,6 +93,15 @@ export function atLocalTime(date: CalendarDate, time: LocalTime, timeZone: strin
   return toInstant(new TZDate(y, m - 1, d, hh ?? 0, mm ?? 0, timeZone).getTime());
 }
 
+/**
+ * The first instant of the local day `date` in `timeZone`: local midnight, or where midnight is
+ * skipped by a change of offset, the first instant after the gap. No loop: one resolution by
+ * `atLocalTime`, so it returns for every zone and every date, also under offsets with seconds.
+ */
+export function startOfLocalDay(date: CalendarDate, timeZone: string): Instant {
+  return atLocalTime(date, '00:00', timeZone);
+}
+
 /** The calendar date the clocks in `timeZone` show at `at` (not the UTC date). */
 export function localDateOf(at: Instant, timeZone: string): CalendarDate {
   return dateOfWall(wallClock(Date.parse(at), timeZone));
@@ -107,7 +116,10 @@ export function localTimeOf(at: Instant, timeZone: string): LocalTime {
 /** Pure calendar arithmetic on dates; no time zone is involved in "the day before the 10th". */
 export function shiftCalendarDate(date: CalendarDate, days: number): CalendarDate {
   const [y, m, d] = parseDate(date);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+  const shifted = new Date(Date.UTC(y, m - 1, d + days));
+  return checkCalendarDate(
+    Number.isNaN(shifted.getTime()) ? String(shifted) : shifted.toISOString().slice(0, 10),
+  );
 }
 
 /** `days` calendar days later at the same wall-clock time in `timeZone` (23 or 25 hours across DST). */
@@ -125,5 +137,5 @@ export function addLocalDays(at: Instant, days: number, timeZone: string): Insta
  * shorter month (Jan 31 + 1 month → Feb 28, or Feb 29 in a leap year), as date-fns does.
  */
 export function addLocalMonths(at: Instant, months: number, timeZone: string): CalendarDate {
-  return dateOfLocal(addMonths(new TZDate(Date.parse(at), timeZone), months));
+  return checkCalendarDate(dateOfLocal(addMonths(new TZDate(Date.parse(at), timeZone), months)));
 }

@@ -32,7 +32,7 @@ export interface ServiceCase extends RecordBase {
   resolvedAt: Instant | null;
 }
 
-export const openServiceCaseInput = z.object({
+export const openServiceCaseInput = z.strictObject({
   orderId: idSchema,
   orderLineId: idSchema.optional(),
   serial: text(100).optional(),
@@ -43,14 +43,14 @@ export const openServiceCaseInput = z.object({
 export type OpenServiceCaseInput = z.input<typeof openServiceCaseInput>;
 
 /** The next working step on a case: diagnosing, then repair or replacement. */
-export const progressServiceCaseInput = z.object({
+export const progressServiceCaseInput = z.strictObject({
   to: z.enum(['diagnosing', 'repair', 'replacement']),
   note: optionalText(1000),
   expectedVersion: expectedVersionSchema,
 });
 export type ProgressServiceCaseInput = z.input<typeof progressServiceCaseInput>;
 
-export const resolveServiceCaseInput = z.object({
+export const resolveServiceCaseInput = z.strictObject({
   resolution: text(1000),
   expectedVersion: expectedVersionSchema,
 });

@@ -1,0 +1,56 @@
+import { ValidationError } from './errors.js';
+
+/**
+ * The rules every public argument obeys before any schema sees it, in one place (docs/input.md):
+ * - text is well-formed UTF-16: a lone surrogate cannot be stored verbatim by every engine and
+ *   column (PostgreSQL and SQLite's text functions replace it with U+FFFD), so it is refused;
+ * - no symbol anywhere (no schema accepts one, and string conversion of a symbol throws);
+ * - a bounded depth, so a self-referencing object is refused instead of walked forever.
+ */
+const MAX_DEPTH = 32;
+
+/** No unpaired surrogate (String.prototype.isWellFormed, written out for the ES2022 lib). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const isWellFormed = (text: string): boolean => !LONE_SURROGATE.test(text);
+
+type Issue = { field: string; message: string };
+
+function check(value: unknown, path: readonly (string | number)[], seen: Set<object>): Issue | null {
+  const field = path.join('.');
+  if (typeof value === 'string') {
+    return isWellFormed(value)
+      ? null
+      : { field, message: 'text contains a lone surrogate (ill-formed UTF-16)' };
+  }
+  if (typeof value === 'symbol') return { field, message: 'expected a value, got a symbol' };
+  if (typeof value !== 'object' || value === null || value instanceof Date) return null;
+  if (seen.has(value) || path.length > MAX_DEPTH) return { field, message: 'input nests too deeply' };
+  seen.add(value);
+  if (Object.getOwnPropertySymbols(value).length > 0) return { field, message: 'symbol keys are not input' };
+  for (const key of Object.keys(value)) {
+    const at = [...path, Array.isArray(value) ? Number(key) : key];
+    if (!isWellFormed(key)) return { field: at.join('.'), message: 'key contains a lone surrogate' };
+    const issue = check((value as Record<string, unknown>)[key], at, seen);
+    if (issue) return issue;
+  }
+  seen.delete(value);
+  return null;
+}
+
+/**
+ * Refuse any argument of a public call that breaks the rules above. The acting user is named
+ * `actor`; an object argument's fields by their path inside it (like a schema's issues); another
+ * scalar argument as `arguments.<i>`.
+ */
+export function guardArguments(args: readonly unknown[], actorFirst = true): void {
+  args.forEach((arg, i) => {
+    const root =
+      actorFirst && i === 0
+        ? ['actor']
+        : typeof arg === 'object' && arg !== null && !Array.isArray(arg)
+          ? []
+          : ['arguments', i];
+    const issue = check(arg, root, new Set());
+    if (issue) throw new ValidationError([{ ...issue, field: issue.field || `arguments.${i}` }]);
+  });
+}

@@ -1,0 +1,5 @@
+import { describeHostileInput } from '@gongfu/service-suites';
+import { openServiceStorage, usePgTarget } from '../support/pg-target.js';
+
+usePgTarget();
+describeHostileInput(openServiceStorage);
