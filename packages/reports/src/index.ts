@@ -23,3 +23,9 @@ export {
   morningReview,
 } from './review/morning-review.js';
 export type * from './review/review-types.js';
+export {
+  type AttainmentOptions,
+  type AttainmentRow,
+  BOOKED_ORDER_STATUSES,
+  quotaAttainment,
+} from './quotas/quota-attainment.js';
