@@ -2,7 +2,7 @@ import { type CrmStorage, isCrmError, type User } from '@gongfu/core';
 import { openWorld, type ServiceWorld, type StorageFactory } from '@gongfu/service-suites';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { quotaAttainment } from '../../src/index.js';
+import { pipeline, quotaAttainment } from '../../src/index.js';
 import { cny, viewers } from './fixtures.js';
 
 async function codeOf(p: Promise<unknown>): Promise<string> {
@@ -242,6 +242,9 @@ export function describeQuotas(makeStorage: StorageFactory): void {
       expect(row?.orders).toBe(1);
       expect(row?.openWeighted.amount).toBeGreaterThan(0);
       expect(row?.forecastAttainment).toBeCloseTo((300_00 + (row?.openWeighted.amount ?? 0)) / 1_000_00, 12);
+      const report = await pipeline(crm, org.manager, { quotaPeriod: '2026-03' });
+      expect(report.quotas).toEqual([row]);
+      expect((await pipeline(crm, org.manager)).quotas).toEqual([]);
     });
   });
 }
