@@ -17,6 +17,18 @@ export {
   pipeline,
 } from './pipeline/pipeline-report.js';
 export {
+  type AttainmentOptions,
+  type AttainmentRow,
+  BOOKED_ORDER_STATUSES,
+  quotaAttainment,
+} from './quotas/quota-attainment.js';
+export {
+  type ConflictingQuote,
+  type QuoteConflict,
+  type QuoteConflictOptions,
+  quoteConflicts,
+} from './quotes/quote-conflicts.js';
+export {
   type DuplicateFinder,
   type DuplicatePairLike,
   type MorningReviewOptions,

@@ -5,6 +5,7 @@ import type { RecordSpec } from './records/record-spec.js';
 import { leadSpec, opportunitySpec, orderSpec } from './records/specs-deals.js';
 import { activitySpec, costSpec, demoLoanSpec, serviceCaseSpec } from './records/specs-operations.js';
 import { accountSpec, contactSpec, productSpec, userSpec } from './records/specs-parties.js';
+import { quotaSpec } from './records/specs-quotas.js';
 import { SqlRecordStore } from './records/sql-record-store.js';
 import type { StoreContext } from './records/store-context.js';
 import type { TxConnection } from './sql-transactor.js';
@@ -47,6 +48,7 @@ const MAKERS: { readonly [K in keyof Stores]: Make<K> } = {
   activities: records(activitySpec),
   demoLoans: records(demoLoanSpec),
   costs: records(costSpec),
+  quotas: records(quotaSpec),
   teams: other(SqlTeamStore, 'team'),
   quotes: other(SqlQuoteLedger, 'quote'),
   reminders: other(SqlReminderStore, 'reminder'),

@@ -26,6 +26,7 @@ const EXPECTED_TABLES = [
   'opportunities',
   'orders',
   'products',
+  'quotas',
   'quote_entries',
   'reminders',
   'service_cases',

@@ -12,6 +12,7 @@ export type EntityType =
   | 'activity'
   | 'demo_loan'
   | 'cost'
+  | 'quota'
   | 'reminder';
 
 /** One entry of the append-only change log, written in the same transaction as the change. */

@@ -6,6 +6,7 @@ import { accountCommands } from '../sales/accounts/account-commands.js';
 import { contactCommands } from '../sales/accounts/contact-commands.js';
 import { activityCommands } from '../sales/activities/activity-commands.js';
 import { costCommands } from '../sales/costs/cost-commands.js';
+import { quotaCommands } from '../sales/quotas/quota-commands.js';
 import { demoLoanCommands } from '../sales/demo-loans/demo-loan-commands.js';
 import { duplicateCommands } from '../sales/duplicates/duplicate-commands.js';
 import { eventCommands } from '../sales/events/event-commands.js';
@@ -88,6 +89,7 @@ const AREAS = {
   activities: activityCommands,
   demoLoans: demoLoanCommands,
   costs: costCommands,
+  quotas: quotaCommands,
   ownership: ownershipCommands,
   reminders: reminderCommands,
   history: historyCommands,

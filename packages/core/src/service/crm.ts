@@ -3,6 +3,7 @@ import type { AccountCommands } from '../sales/accounts/account-commands.js';
 import type { ContactCommands } from '../sales/accounts/contact-commands.js';
 import type { ActivityCommands } from '../sales/activities/activity-commands.js';
 import type { CostCommands } from '../sales/costs/cost-commands.js';
+import type { QuotaCommands } from '../sales/quotas/quota-commands.js';
 import type { DemoLoanCommands } from '../sales/demo-loans/demo-loan-commands.js';
 import type { DuplicateCommands } from '../sales/duplicates/duplicate-commands.js';
 import type { EventCommands } from '../sales/events/event-commands.js';
@@ -62,6 +63,8 @@ export interface Crm {
   readonly demoLoans: DemoLoanCommands;
   /** The costs of selling, rolled up by deal, customer and person (销售成本管理). */
   readonly costs: CostCommands;
+  /** Sales targets per person or team, period and channel (销售指标). */
+  readonly quotas: QuotaCommands;
   /** Handing a leaver's or a mover's records to someone else. */
   readonly ownership: OwnershipCommands;
   /** Follow-ups and other reminders due for a person. */

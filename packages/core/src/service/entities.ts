@@ -19,6 +19,7 @@ import { ORDER_EFFECTS } from '../sales/orders/order-effects.js';
 import { syncOrderReminders } from '../sales/orders/order-reminder-sync.js';
 import type { User } from '../sales/org/user.js';
 import type { Product } from '../sales/products/product.js';
+import type { Quota } from '../sales/quotas/quota.js';
 import type { ServiceCase } from '../sales/service-cases/service-case.js';
 import { SERVICE_CASE_EFFECTS } from '../sales/service-cases/service-case-effects.js';
 import { teamKeyOf } from '../storage/team-key.js';
@@ -119,5 +120,13 @@ export const ENTITY = {
     store: (tx) => tx.costs,
     ownerOf: (c) => c.incurredBy,
     teamKeyOf: (c) => teamKeyOf({ ...c, kind: 'cost' }),
+  }),
+  quota: kind<Quota>({
+    type: 'quota',
+    label: 'quota',
+    store: (tx) => tx.quotas,
+    // The person's own target; managers above see it through the org chart, nobody through a team.
+    ownerOf: (q) => q.userId,
+    teamKeyOf: (q) => q.id,
   }),
 } as const;

@@ -5,6 +5,7 @@ import type { Account } from '../sales/accounts/account.js';
 import type { Contact } from '../sales/accounts/contact.js';
 import type { Activity } from '../sales/activities/activity.js';
 import type { CostEntry } from '../sales/costs/cost.js';
+import type { Quota, QuotaFilter } from '../sales/quotas/quota.js';
 import type { DemoLoan } from '../sales/demo-loans/demo-loan.js';
 import type { Lead, QuoteEntry } from '../sales/leads/lead.js';
 import type { Opportunity } from '../sales/opportunities/opportunity.js';
@@ -246,6 +247,7 @@ export interface Repositories {
   activities: RecordStore<Activity, ActivityFilter>;
   demoLoans: RecordStore<DemoLoan, DemoLoanFilter>;
   costs: RecordStore<CostEntry, CostFilter>;
+  quotas: RecordStore<Quota, QuotaFilter>;
   teams: TeamStore;
   quotes: QuoteLedger;
   reminders: ReminderStore;

@@ -16,6 +16,7 @@ import type {
   Order,
   PipelineStage,
   Product,
+  Quota,
   QuoteEntry,
   Reminder,
   SameDealLink,
@@ -40,6 +41,7 @@ export interface ResponseRecords {
   Contact: Contact;
   ConversionResult: ConversionResult;
   CostEntry: CostEntry;
+  Quota: Quota;
   CostTotal: CostTotal;
   DemoLoan: DemoLoan;
   DuplicateResolution: DuplicateResolution;

@@ -17,6 +17,7 @@ import {
   markNotDuplicateInput,
   mergeAccountsInput,
   productListQuery,
+  quotaListQuery,
   recordCostInput,
   reminderDueQuery,
   rescheduleActivityInput,
@@ -24,6 +25,7 @@ import {
   returnDemoUnitInput,
   scheduleActivityInput,
   searchInput,
+  setQuotaInput,
   snoozeReminderInput,
   teamMemberInput,
   transferCommandInput,
@@ -127,6 +129,14 @@ export const workRoutes = {
       get: get(shape.record('CostEntry')),
       list: list(costListQuery, shape.page('CostEntry')),
       total: read(costListQuery, shape.list('CostTotal')),
+    },
+  },
+  quotas: {
+    base: '/quotas',
+    routes: {
+      set: command(setQuotaInput, shape.record('Quota')),
+      get: get(shape.record('Quota')),
+      list: list(quotaListQuery, shape.page('Quota')),
     },
   },
   ownership: {

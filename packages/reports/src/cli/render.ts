@@ -31,6 +31,19 @@ export function renderReview(review: MorningReview, local: (instant: string) => 
       out.push(`  ${d.a.name} (${d.a.ownerName}) ~ ${d.b.name} (${d.b.ownerName}): ${d.explanation}`);
     }
   }
+  if (review.quoteConflicts.length > 0) {
+    out.push('', 'Conflicting quotes');
+    for (const c of review.quoteConflicts) out.push(`  ${c.explanation}`);
+  }
+  if (review.quotas.length > 0) {
+    out.push('', 'Quota attainment');
+    for (const q of review.quotas) {
+      const pct = (r: number) => `${Math.round(r * 100)}%`;
+      out.push(
+        `  ${q.label} ${q.quota.period}: won ${money(q.won)} of ${money(q.target)} (${pct(q.attainment)}), with the weighted open pipeline ${pct(q.forecastAttainment)}`,
+      );
+    }
+  }
   if (review.truncated)
     out.push('', '(the day had more events than one review reads; the earliest are shown)');
   return out.join('\n');

@@ -7,11 +7,14 @@ import {
   type PipelineGroupBy,
   type PipelineGroupRow,
 } from '@gongfu/core';
+import { type AttainmentRow, quotaAttainment } from '../quotas/quota-attainment.js';
 import { instantRange, type Period, parsePeriod, parseTimeZone } from '../shared/period.js';
 
 export interface PipelineOptions extends Period {
   /** Zone of the period's days; the CRM's zone by default. */
   timeZone?: string;
+  /** A quota period (`2026-Q1`, `2026-03`, `2026`) to set the forecast against; none by default. */
+  quotaPeriod?: string;
 }
 
 export interface PipelineRow extends PipelineGroupRow {
@@ -52,6 +55,8 @@ export interface PipelineReport {
   funnel: Funnel;
   /** Deals closed in the period, per currency. */
   closed: ClosedSummary[];
+  /** With `quotaPeriod`: each visible quota against what was won and the weighted open pipeline. */
+  quotas: AttainmentRow[];
 }
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
@@ -65,6 +70,9 @@ export async function pipeline(crm: Crm, actor: ActorRef, options: PipelineOptio
   const period = parsePeriod(options);
   const timeZone = parseTimeZone(options.timeZone, crm.timeZone);
   const range = instantRange(period, timeZone);
+  const quotas = options.quotaPeriod
+    ? await quotaAttainment(crm, actor, { period: options.quotaPeriod })
+    : [];
   return crm.runAs(actor, async (ctx): Promise<PipelineReport> => {
     const open = (by: PipelineGroupBy, thenBy?: PipelineGroupBy) =>
       openRows(ctx, by, thenBy).then((rows) => rows.map((r) => ({ ...r, label: labelOf(ctx, by, r.key) })));
@@ -98,6 +106,7 @@ export async function pipeline(crm: Crm, actor: ActorRef, options: PipelineOptio
         wonAmount: c.wonAmount,
         averageCycleDays: c.won > 0 ? c.wonCycleDays / c.won : null,
       })),
+      quotas,
     };
   });
 }

@@ -8,6 +8,8 @@ import {
   shiftCalendarDate,
 } from '@gongfu/core';
 import { findDuplicateDeals } from '../duplicates/index.js';
+import { quotaAttainment } from '../quotas/quota-attainment.js';
+import { quoteConflicts } from '../quotes/quote-conflicts.js';
 import { parseTimeZone } from '../shared/period.js';
 import { reviewedPeople } from './people.js';
 import { REVIEW_EVENT_LIMIT, reviewDay } from './review-day.js';
@@ -33,7 +35,13 @@ export interface MorningReviewOptions {
   timeZone?: string;
   /** Where duplicate alerts come from: `findDuplicateDeals` by default; `false` lists none. */
   findDuplicates?: DuplicateFinder | false;
+  /** Days back a quote of the reviewed day is compared with for conflicting prices (default 30). */
+  quoteWindowDays?: number;
 }
+
+/** The quarter a day falls in, as a quota period (`2026-Q1`). */
+const quarterOf = (day: CalendarDate) =>
+  `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
 
 /**
  * The sales manager's morning (MISSION point 8): for each person below them, what happened on the
@@ -65,6 +73,8 @@ export async function morningReview(
       ...range,
       people: await reviewDay(ctx, people, day, range),
       duplicateAlerts: [],
+      quoteConflicts: [],
+      quotas: [],
       truncated: events.length > REVIEW_EVENT_LIMIT,
     };
     const touchedDeals = new Set(day.filter((e) => e.entityType === 'opportunity').map((e) => e.entityId));
@@ -75,6 +85,16 @@ export async function morningReview(
     const pairs = await finder(crm, actor, {});
     review.duplicateAlerts = newAlerts(pairs, touchedDeals, (id) => nameOf(review, id));
   }
+  const windowDays = options.quoteWindowDays ?? 30;
+  const conflicts = await quoteConflicts(crm, actor, {
+    from: shiftCalendarDate(reviewedDay, -windowDays),
+    to: reviewedDay,
+    windowDays,
+    timeZone,
+  });
+  // New = the later of the two quotes was made on the reviewed day.
+  review.quoteConflicts = conflicts.filter((c) => c.quotes[1].quotedAt >= range.from);
+  review.quotas = await quotaAttainment(crm, actor, { period: quarterOf(reviewedDay) });
   return review;
 }
 

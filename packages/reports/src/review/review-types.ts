@@ -8,6 +8,8 @@ import type {
   Money,
   ReminderKind,
 } from '@gongfu/core';
+import type { AttainmentRow } from '../quotas/quota-attainment.js';
+import type { QuoteConflict } from '../quotes/quote-conflicts.js';
 
 export interface ReviewActivity {
   at: Instant;
@@ -91,6 +93,13 @@ export interface MorningReview {
   to: Instant;
   people: PersonReview[];
   duplicateAlerts: DuplicateAlert[];
+  /**
+   * Two of the reviewer's people quoted one customer (or one end customer) different prices for one
+   * product, the later quote on the reviewed day. Only a manager over both sees these.
+   */
+  quoteConflicts: QuoteConflict[];
+  /** Quota attainment for the quarter of the reviewed day, for the quotas the reviewer may see. */
+  quotas: AttainmentRow[];
   /** True when the day had more events than one review reads (the oldest are shown). */
   truncated: boolean;
 }

@@ -33,6 +33,11 @@ async function fullTenant(storage: CrmStorage, id: string): Promise<TenantFixtur
   const { crm, org } = f;
   await crm.accounts.merge(org.admin, { survivorId, mergedId });
   await crm.products.create(org.admin, { sku: 'LS2208', name: '激光扫描枪', category: 'scanner' });
+  await crm.quotas.set(org.manager, {
+    userId: org.repA.id,
+    period: '2026-Q1',
+    target: { amount: 3_000_000_00, currency: 'CNY' },
+  });
   await crm.demoLoans.lend(org.repA, {
     sku: 'LS2208',
     serial: 'DEMO-1',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { EntityType } from '../../domain/history.js';
 import { LIFECYCLE_EFFECT_TYPES } from '../../lifecycle/effects.js';
 
 /** The shape version every event carries (`v`); a consumer refuses versions it does not know. */
@@ -16,8 +17,13 @@ const entityTypes = [
   'activity',
   'demo_loan',
   'cost',
+  'quota',
   'reminder',
-] as const;
+] as const satisfies readonly EntityType[];
+// Every kind the history knows is a kind the feed can carry: adding one without the other does not compile.
+type MissingFromFeed = Exclude<EntityType, (typeof entityTypes)[number]>;
+const _allKinds: [MissingFromFeed] extends [never] ? true : MissingFromFeed = true;
+void _allKinds;
 
 const change = z.object({ from: z.unknown(), to: z.unknown() });
 

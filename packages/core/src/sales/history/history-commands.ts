@@ -33,6 +33,7 @@ const KINDS: Record<HistoryRecordType, EntityKind<unknown>> = {
   activity: ENTITY.activity,
   demo_loan: ENTITY.demoLoan,
   cost: ENTITY.cost,
+  quota: ENTITY.quota,
 };
 
 export function historyCommands(run: Runner): HistoryCommands {

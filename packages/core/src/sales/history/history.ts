@@ -12,6 +12,7 @@ export const HISTORY_RECORD_TYPES = [
   'activity',
   'demo_loan',
   'cost',
+  'quota',
 ] as const;
 export type HistoryRecordType = (typeof HISTORY_RECORD_TYPES)[number];
 

@@ -3,6 +3,7 @@ import type {
   CostEntry,
   DemoLoan,
   HistoryEvent,
+  Quota,
   QuoteEntry,
   Reminder,
   TeamMemberRow,
@@ -59,6 +60,19 @@ export function buildCost(tenantId: string, overrides: Partial<CostEntry> = {}):
     accountId: null,
     leadId: null,
     description: 'High-speed rail Qingdao → Jinan',
+    ...overrides,
+  };
+}
+
+export function buildQuota(tenantId: string, overrides: Partial<Quota> = {}): Quota {
+  return {
+    ...stamp(tenantId, 'quota'),
+    userId: 'owner-unset',
+    scope: 'person',
+    period: '2026-Q1',
+    channel: null,
+    target: cny(3_000_000_00),
+    note: 'Q1 key accounts',
     ...overrides,
   };
 }

@@ -47,6 +47,7 @@ export const CONFORMANCE_TABLES = {
   activities: 'activities',
   demoLoans: 'demo_loans',
   costs: 'cost_entries',
+  quotas: 'quotas',
   teams: 'team_members',
   quotes: 'quote_entries',
   reminders: 'reminders',

@@ -1,7 +1,7 @@
 import type { RecordStore, StorageTx } from '@gongfu/core';
 import { buildAccount, buildContact, buildProduct, buildUser, minutesAfterBase } from './fixtures.js';
 import { buildLead, buildOpportunity, buildOrder, buildServiceCase } from './fixtures-deals.js';
-import { buildActivity, buildCost, buildDemoLoan } from './fixtures-work.js';
+import { buildActivity, buildCost, buildDemoLoan, buildQuota } from './fixtures-work.js';
 import { CONFORMANCE_TABLES } from './harness.js';
 
 export interface Versioned {
@@ -121,5 +121,13 @@ export function forEachRecordKind(fn: <T extends Versioned>(kind: RecordKind<T>)
     store: (tx) => tx.costs,
     build: (tenantId) => buildCost(tenantId, { incurredBy: 'u-owner', accountId: 'a-1' }),
     change: (r) => next(r, { amount: { amount: 1, currency: 'CNY' }, description: null }),
+  });
+  fn({
+    name: 'quotas',
+    table: t.quotas,
+    store: (tx) => tx.quotas,
+    // A random holder: the natural key (holder, scope, period, channel) is unique per tenant.
+    build: (tenantId) => buildQuota(tenantId, { userId: `u-${Math.random().toString(36).slice(2)}` }),
+    change: (r) => next(r, { target: { amount: 2, currency: 'CNY' }, note: null }),
   });
 }

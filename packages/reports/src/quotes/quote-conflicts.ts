@@ -1,0 +1,206 @@
+import {
+  type ActorRef,
+  atLocalTime,
+  type CalendarDate,
+  type CommandContext,
+  type Crm,
+  formatMoney,
+  type Instant,
+  type Money,
+  type QuoteEntry,
+  shiftCalendarDate,
+} from '@gongfu/core';
+import { parseCompanyName } from '../names/company-name.js';
+import { reviewedPeople } from '../review/people.js';
+import { parsePeriod, parseTimeZone } from '../shared/period.js';
+
+export interface QuoteConflictOptions {
+  /** First local day of quotes to look at (inclusive). */
+  from: CalendarDate;
+  /** Last local day (inclusive). */
+  to: CalendarDate;
+  /** Two quotes conflict only when made within this many days of each other (default 30). */
+  windowDays?: number;
+  /** The reader's zone; the CRM's zone by default. */
+  timeZone?: string;
+}
+
+/** One side of a conflict, as the manager reads it. */
+export interface ConflictingQuote {
+  quoteId: string;
+  leadId: string | null;
+  quotedBy: string;
+  quotedByName: string;
+  quotedAt: Instant;
+  quantity: number;
+  unitPrice: Money;
+}
+
+/**
+ * Two salespeople quoted one customer — or one end customer through different integrators, the
+ * source document's story seen from the price side — different prices for the same product within
+ * the window. Only a manager over both sees it (built from their people's quotes); neither rep is
+ * shown the other's price.
+ */
+export interface QuoteConflict {
+  basis: 'same_customer' | 'same_end_customer';
+  /** The customer or end customer's name as the first quote's record spells it. */
+  customer: string;
+  sku: string;
+  /** Older quote first. */
+  quotes: [ConflictingQuote, ConflictingQuote];
+  /** (higher − lower) ÷ lower unit price. */
+  priceGap: number;
+  daysApart: number;
+  explanation: string;
+}
+
+const DAY_MS = 86_400_000;
+
+interface PlacedQuote extends ConflictingQuote {
+  keys: { key: string; basis: QuoteConflict['basis']; name: string }[];
+  sku: string;
+}
+
+/**
+ * Conflicting quotes among the people the reader manages (an administrator: everyone), over the
+ * quotes made between `from` and `to`. A salesperson without reports gets none: a conflict always
+ * involves someone else's price.
+ */
+export async function quoteConflicts(
+  crm: Crm,
+  actor: ActorRef,
+  options: QuoteConflictOptions,
+): Promise<QuoteConflict[]> {
+  const period = parsePeriod(options);
+  const windowDays = options.windowDays ?? 30;
+  const timeZone = parseTimeZone(options.timeZone, crm.timeZone);
+  if (!period.from || !period.to) return [];
+  const range = {
+    from: atLocalTime(period.from, '00:00', timeZone),
+    to: atLocalTime(shiftCalendarDate(period.to, 1), '00:00', timeZone),
+  };
+  return crm.runAs(actor, async (ctx) => {
+    const people = reviewedPeople(ctx).filter((id) => id !== ctx.actor.id);
+    if (people.length < 2) return [];
+    const quotes = await placedQuotes(ctx, people, range);
+    return findConflicts(quotes, windowDays);
+  });
+}
+
+/** The people's quotes in the range, each with the customer keys it is compared under. */
+async function placedQuotes(
+  ctx: CommandContext,
+  people: readonly string[],
+  range: { from: Instant; to: Instant },
+) {
+  const events = await ctx.tx.history.byActors(people, range, 100_000);
+  const leadIds = [...new Set(events.filter((e) => e.event === 'lead.quoted').map((e) => e.entityId))];
+  const leads = new Map((await ctx.tx.leads.getMany(leadIds)).map((l) => [l.id, l]));
+  const entries: QuoteEntry[] = [];
+  const mine = new Set(people);
+  for (const leadId of leadIds) {
+    for (const q of await ctx.tx.quotes.list({ leadId }, 500)) {
+      if (mine.has(q.quotedBy) && q.quotedAt >= range.from && q.quotedAt < range.to) entries.push(q);
+    }
+  }
+  const dealIds = [
+    ...new Set(
+      [...leads.values()].map((l) => l.convertedOpportunityId).concat(entries.map((q) => q.opportunityId)),
+    ),
+  ].filter((id): id is string => id !== null);
+  const deals = new Map((await ctx.tx.opportunities.getMany(dealIds)).map((d) => [d.id, d]));
+  const accountIds = [
+    ...new Set(entries.map((q) => q.accountId ?? leads.get(q.leadId ?? '')?.accountId)),
+  ].filter((id): id is string => typeof id === 'string');
+  const accounts = new Map((await ctx.tx.accounts.getMany(accountIds)).map((a) => [a.id, a]));
+  return entries.map((q): PlacedQuote => {
+    const lead = q.leadId ? leads.get(q.leadId) : undefined;
+    const accountId = q.accountId ?? lead?.accountId ?? null;
+    const customerName = (accountId ? accounts.get(accountId)?.name : undefined) ?? lead?.company ?? null;
+    const deal = deals.get(q.opportunityId ?? lead?.convertedOpportunityId ?? '');
+    const keys: PlacedQuote['keys'] = [];
+    if (customerName)
+      keys.push({ key: `c:${nameKey(customerName)}`, basis: 'same_customer', name: customerName });
+    if (deal?.endCustomer)
+      keys.push({
+        key: `e:${nameKey(deal.endCustomer.name)}`,
+        basis: 'same_end_customer',
+        name: deal.endCustomer.name,
+      });
+    return {
+      quoteId: q.id,
+      leadId: q.leadId,
+      quotedBy: q.quotedBy,
+      quotedByName: ctx.userName(q.quotedBy),
+      quotedAt: q.quotedAt,
+      quantity: q.quantity,
+      unitPrice: q.unitPrice,
+      sku: q.sku,
+      keys,
+    };
+  });
+}
+
+/** Spelling-insensitive: simplified, half-width, without spaces or punctuation. */
+const nameKey = (name: string) => parseCompanyName(name).clean;
+
+function findConflicts(quotes: readonly PlacedQuote[], windowDays: number): QuoteConflict[] {
+  const groups = new Map<string, { basis: QuoteConflict['basis']; name: string; quotes: PlacedQuote[] }>();
+  for (const q of quotes) {
+    for (const k of q.keys) {
+      const id = `${k.key}|${q.sku}|${q.unitPrice.currency}`;
+      const group = groups.get(id) ?? { basis: k.basis, name: k.name, quotes: [] };
+      group.quotes.push(q);
+      groups.set(id, group);
+    }
+  }
+  const out = new Map<string, QuoteConflict>();
+  for (const group of groups.values()) {
+    const sorted = [...group.quotes].sort(
+      (a, b) => a.quotedAt.localeCompare(b.quotedAt) || a.quoteId.localeCompare(b.quoteId),
+    );
+    for (const [i, a] of sorted.entries()) {
+      for (const b of sorted.slice(i + 1)) {
+        if (a.quotedBy === b.quotedBy || a.unitPrice.amount === b.unitPrice.amount) continue;
+        const daysApart = (Date.parse(b.quotedAt) - Date.parse(a.quotedAt)) / DAY_MS;
+        if (daysApart > windowDays) continue;
+        const pairKey = `${a.quoteId}|${b.quoteId}`;
+        // One pair of quotes is one conflict; the end customer is the stronger reason to name.
+        if (out.has(pairKey) && group.basis === 'same_customer') continue;
+        out.set(pairKey, conflictOf(group, a, b, daysApart));
+      }
+    }
+  }
+  return [...out.values()].sort(
+    (x, y) => y.priceGap - x.priceGap || x.quotes[0].quotedAt.localeCompare(y.quotes[0].quotedAt),
+  );
+}
+
+function conflictOf(
+  group: { basis: QuoteConflict['basis']; name: string },
+  a: PlacedQuote,
+  b: PlacedQuote,
+  daysApart: number,
+): QuoteConflict {
+  const lo = Math.min(a.unitPrice.amount, b.unitPrice.amount);
+  const hi = Math.max(a.unitPrice.amount, b.unitPrice.amount);
+  const priceGap = lo > 0 ? (hi - lo) / lo : Number.POSITIVE_INFINITY;
+  const whom = group.basis === 'same_end_customer' ? `the end customer ${group.name}` : group.name;
+  const within = daysApart < 1 ? 'on the same day' : `${Math.round(daysApart)} days apart`;
+  const side = (q: PlacedQuote) => `${q.quotedByName} ${formatMoney(q.unitPrice)} × ${q.quantity}`;
+  return {
+    basis: group.basis,
+    customer: group.name,
+    sku: a.sku,
+    quotes: [strip(a), strip(b)],
+    priceGap,
+    daysApart,
+    explanation: `${a.quotedByName} and ${b.quotedByName} quoted ${whom} different prices for ${a.sku} ${within}: ${side(a)}; ${side(b)}.`,
+  };
+}
+
+function strip(q: PlacedQuote): ConflictingQuote {
+  const { keys: _k, sku: _s, ...rest } = q;
+  return rest;
+}

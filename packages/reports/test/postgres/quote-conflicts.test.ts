@@ -1,0 +1,5 @@
+import { describeQuoteConflicts } from '../suites/quote-conflicts.suite.js';
+import { openPgStorage, usePgStorage } from './pg-storage.js';
+
+usePgStorage();
+describeQuoteConflicts(openPgStorage);
