@@ -163,6 +163,7 @@ export function describePermissionFindings(makeStorage: StorageFactory): void {
         org.repB,
         storyLead({ contact: { name: '李工', phone: '0531-8888 1111' } }),
       );
+      await crm.leads.qualify(org.repB, lead.id);
       expect(
         await codeOf(crm.leads.convert(org.repB, lead.id, { account: { existingId: account.id } })),
       ).toBe('PERMISSION_DENIED');
