@@ -188,6 +188,11 @@ export function describePermissionFindings(makeStorage: StorageFactory): void {
         opportunityId: deal.id,
       });
       expect(own.ownerId).toBe(org.repB.id);
+      await crm.accounts.addTeamMember(org.repA, deal.accountId, {
+        userId: org.repB.id,
+        role: 'sales',
+        access: 'read',
+      });
       await crm.costs.record(org.repB, {
         category: 'travel',
         amount: cny(100_00),
@@ -212,16 +217,13 @@ export function describePermissionFindings(makeStorage: StorageFactory): void {
       ).toBe('PERMISSION_DENIED');
       // The otherManager's rep is nobody's proxy here: the manager above 乙 books for 乙 on a deal the
       // manager can only read through 乙's seat — refused, since that is work on behalf of another.
-      const lead = await crm.leads.capture(
-        org.otherRep,
-        storyLead({ company: '分销客户', channel: 'distribution' }),
-      );
-      await crm.leads.convert(org.otherRep, lead.id, {
-        account: { kind: 'end_user' },
+      const otherAccount = await crm.accounts.create(org.otherRep, { name: '分销客户', kind: 'end_user' });
+      const readDeal = await crm.opportunities.create(org.otherRep, {
+        name: '分销项目',
+        accountId: otherAccount.id,
+        channel: 'distribution',
         team: [{ userId: org.repB.id, role: 'sales', access: 'read' }],
       });
-      const readDeal = (await crm.opportunities.list(org.repB, { ownerId: org.otherRep.id })).items[0];
-      if (!readDeal) throw new Error('乙 should see the deal they are on');
       expect(
         await codeOf(
           crm.costs.record(org.manager, {
