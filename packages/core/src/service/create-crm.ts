@@ -1,6 +1,7 @@
 import { timeZoneSchema } from '../domain/time-zone.js';
 import { type Clock, type IdGenerator, systemClock, uuidIds } from '../kernel/ports.js';
 import { parseInput } from '../kernel/validate.js';
+import { accessCommands } from '../sales/access-explanations/access-commands.js';
 import { accountCommands } from '../sales/accounts/account-commands.js';
 import { contactCommands } from '../sales/accounts/contact-commands.js';
 import { activityCommands } from '../sales/activities/activity-commands.js';
@@ -81,6 +82,7 @@ const AREAS = {
   reminders: reminderCommands,
   history: historyCommands,
   duplicates: duplicateCommands,
+  access: accessCommands,
 } as const;
 type Areas = { [K in keyof typeof AREAS]: ReturnType<(typeof AREAS)[K]> };
 

@@ -319,5 +319,37 @@ export function describePermissionFindings(makeStorage: StorageFactory): void {
       );
       expect(loanReminders.map((r) => r.userId)).toEqual([b.id]);
     });
+
+    it('explains access for every kind of record, agreeing with what the reader can open', async () => {
+      const w = await world();
+      const { crm, org } = w;
+      const { deal, order } = await deliveredOrder(w);
+      const contact = (await crm.contacts.list(org.repA, { accountId: deal.accountId })).items[0];
+      if (!contact) throw new Error('the converted lead made a contact');
+      const cost = await crm.costs.record(org.presales, {
+        category: 'travel',
+        amount: cny(10_00),
+        incurredOn: '2026-03-02',
+        opportunityId: deal.id,
+      });
+      const sc = await crm.serviceCases.open(org.repA, { orderId: order.id, kind: 'repair', summary: '坏' });
+      const records = [
+        ['opportunity', deal.id],
+        ['order', order.id],
+        ['account', deal.accountId],
+        ['contact', contact.id],
+        ['cost', cost.id],
+        ['service_case', sc.id],
+      ] as const;
+      for (const [kind, id] of records) {
+        const owner = await crm.access.explain(org.manager, kind, id);
+        expect(owner.canEdit).toBe(true);
+        expect(owner.summary).toContain('can read and edit');
+      }
+      const onTeam = await crm.access.explain(org.presales, 'order', order.id);
+      expect(onTeam.grants.map((g) => g.kind)).toEqual(['team']);
+      expect(await codeOf(crm.access.explain(org.presales, 'contact', contact.id))).toBe('NOT_FOUND');
+      expect(await codeOf(crm.access.explain(org.repB, 'service_case', sc.id))).toBe('NOT_FOUND');
+    });
   });
 }
