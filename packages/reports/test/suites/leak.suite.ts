@@ -333,6 +333,18 @@ async function checkAll(w: World): Promise<number> {
     );
     expect(labels).toEqual(expectedLabels);
     checks++;
+    // Texts: nothing the actor receives names a customer or deal they cannot open.
+    const hiddenNames = [
+      ...[...model.accounts.values()].filter((a) => !sees(a)).map((a) => a.name),
+      ...[...model.deals.values()].filter((d) => !sees(dealRecord(model, d.id))).map((d) => d.name),
+    ];
+    const texts = JSON.stringify([
+      await crm.reminders.due(who, { at: '2026-03-10T02:00:00.000Z' }),
+      await crm.activities.calendar(who, { view: 'week', date: '2026-03-10', userId: 'team' }),
+      rollup,
+    ]);
+    for (const name of hiddenNames) expect(texts).not.toContain(name);
+    checks += 3;
   }
   return checks;
 }
