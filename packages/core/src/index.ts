@@ -4,6 +4,7 @@ export * from './access/index.js';
 export * from './domain/index.js';
 export * from './kernel/index.js';
 export * from './lifecycle/index.js';
+export * from './sales/access-explanations/index.js';
 export * from './sales/accounts/index.js';
 export * from './sales/activities/index.js';
 export * from './sales/costs/index.js';

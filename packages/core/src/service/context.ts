@@ -121,6 +121,21 @@ export class CommandContext {
     if (!decision.allowed) throw new PermissionDeniedError(`${action} this ${kind.label}`, decision.reason);
   }
 
+  /**
+   * Whether `userId` (the actor unless given) may `action` the record, without throwing: for texts
+   * addressed to someone (a reminder, a report row) that may only name what that reader may open.
+   */
+  async allows<T>(
+    kind: EntityKind<T>,
+    record: T,
+    action: Action = 'read',
+    userId: string = this.actor.id,
+  ): Promise<boolean> {
+    const user = userId === this.actor.id ? this.actor : this.users.get(userId);
+    if (!user) return false;
+    return authorize(this.org, user, action, await this.protectedRecord(kind, record)).allowed;
+  }
+
   async explain<T>(kind: EntityKind<T>, record: T): Promise<AccessExplanation> {
     return explainAccess(this.org, this.actor, await this.protectedRecord(kind, record));
   }

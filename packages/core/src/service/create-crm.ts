@@ -2,6 +2,7 @@ import { timeZoneSchema } from '../domain/time-zone.js';
 import { guardArguments } from '../kernel/input-guard.js';
 import { type Clock, type IdGenerator, systemClock, uuidIds } from '../kernel/ports.js';
 import { parseInput } from '../kernel/validate.js';
+import { accessCommands } from '../sales/access-explanations/access-commands.js';
 import { accountCommands } from '../sales/accounts/account-commands.js';
 import { contactCommands } from '../sales/accounts/contact-commands.js';
 import { activityCommands } from '../sales/activities/activity-commands.js';
@@ -95,6 +96,7 @@ const AREAS = {
   history: historyCommands,
   duplicates: duplicateCommands,
   events: eventCommands,
+  access: accessCommands,
 } as const;
 type Areas = { [K in keyof typeof AREAS]: ReturnType<(typeof AREAS)[K]> };
 

@@ -1,4 +1,5 @@
 import type { Clock } from '../kernel/ports.js';
+import type { AccessCommands } from '../sales/access-explanations/access-commands.js';
 import type { AccountCommands } from '../sales/accounts/account-commands.js';
 import type { ContactCommands } from '../sales/accounts/contact-commands.js';
 import type { ActivityCommands } from '../sales/activities/activity-commands.js';
@@ -75,6 +76,8 @@ export interface Crm {
   readonly events: EventCommands;
   /** The manager's verdicts on duplicate deals: one deal, or two. */
   readonly duplicates: DuplicateCommands;
+  /** Why a person may see a record, for every kind of record (ownership, reporting line, teams). */
+  readonly access: AccessCommands;
   /** The same service bound to another tenant (workspace). */
   forTenant(tenant: string): Crm;
   /**

@@ -17,6 +17,7 @@ const {
   reminders,
   history,
   duplicates,
+  access,
 } = workRoutes;
 
 /**
@@ -40,6 +41,7 @@ export const ROUTE_TABLE: RouteTable = {
   reminders,
   history,
   duplicates,
+  access,
 };
 
 /** One route, resolved: the member it calls and its full OpenAPI-style path. */

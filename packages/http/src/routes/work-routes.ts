@@ -164,6 +164,18 @@ export const workRoutes = {
       },
     },
   },
+  access: {
+    base: '/access',
+    routes: {
+      explain: {
+        method: 'get',
+        path: '/{entityType}/{id}',
+        status: 200,
+        response: shape.value('AccessExplanation'),
+        args: (p) => [p.entityType, p.id],
+      },
+    },
+  },
   duplicates: {
     base: '/duplicates',
     routes: {

@@ -10,6 +10,8 @@ import type {
   Reminder,
   ReminderKind,
 } from '@gongfu/core';
+import { ENTITY, hiddenRecordText } from '@gongfu/core';
+import { visibleById } from '../shared/visible.js';
 import { peopleWithSections } from './people.js';
 import type { PersonReview, ReviewQuote, ReviewReminder } from './review-types.js';
 
@@ -40,7 +42,6 @@ const REMINDER_SECTION: Record<ReminderKind, 'followUp' | 'stale' | null> = {
 const ids = (events: readonly HistoryEvent[], type: string) => [
   ...new Set(events.filter((e) => e.entityType === type).map((e) => e.entityId)),
 ];
-const byId = <T extends { id: string }>(rows: readonly T[]) => new Map(rows.map((r) => [r.id, r]));
 
 /**
  * Per person: the reviewed day's history turned into what a manager reads — and, as of the end of
@@ -54,13 +55,28 @@ export async function reviewDay(
   range: { from: Instant; to: Instant },
 ): Promise<PersonReview[]> {
   const { tx } = ctx;
-  const leads = byId<Lead>(await tx.leads.getMany(ids(events, 'lead')));
-  const deals = byId<Opportunity>(await tx.opportunities.getMany(ids(events, 'opportunity')));
-  const activities = byId<Activity>(await tx.activities.getMany(ids(events, 'activity')));
-  const orders = byId<Order>(await tx.orders.getMany(ids(events, 'order')));
-  const costs = byId<CostEntry>(await tx.costs.getMany(ids(events, 'cost')));
-  const linked = byId<Lead>(await tx.leads.getMany([...activities.values()].flatMap((a) => a.leadId ?? [])));
-  const linkedDeals = byId<Opportunity>(
+  // Only records the reviewer may open are named; the rest say "a deal you cannot open (id)".
+  const leads = await visibleById<Lead>(ctx, ENTITY.lead, await tx.leads.getMany(ids(events, 'lead')));
+  const deals = await visibleById<Opportunity>(
+    ctx,
+    ENTITY.opportunity,
+    await tx.opportunities.getMany(ids(events, 'opportunity')),
+  );
+  const activities = await visibleById<Activity>(
+    ctx,
+    ENTITY.activity,
+    await tx.activities.getMany(ids(events, 'activity')),
+  );
+  const orders = await visibleById<Order>(ctx, ENTITY.order, await tx.orders.getMany(ids(events, 'order')));
+  const costs = await visibleById<CostEntry>(ctx, ENTITY.cost, await tx.costs.getMany(ids(events, 'cost')));
+  const linked = await visibleById<Lead>(
+    ctx,
+    ENTITY.lead,
+    await tx.leads.getMany([...activities.values()].flatMap((a) => a.leadId ?? [])),
+  );
+  const linkedDeals = await visibleById<Opportunity>(
+    ctx,
+    ENTITY.opportunity,
     await tx.opportunities.getMany([...activities.values()].flatMap((a) => a.opportunityId ?? [])),
   );
   const due = await tx.reminders.due(people, range.to, 1000);
@@ -75,10 +91,11 @@ export async function reviewDay(
     if (ACTIVITY_EVENTS.has(e.event)) {
       const a = activities.get(e.entityId);
       if (!a) continue;
-      const regarding =
-        (a.opportunityId ? linkedDeals.get(a.opportunityId)?.name : undefined) ??
-        (a.leadId ? linked.get(a.leadId)?.company : undefined) ??
-        null;
+      const regarding = a.opportunityId
+        ? (linkedDeals.get(a.opportunityId)?.name ?? hiddenRecordText('opportunity', a.opportunityId))
+        : a.leadId
+          ? (linked.get(a.leadId)?.company ?? hiddenRecordText('lead', a.leadId))
+          : null;
       s.activities.push({
         // When the visit or call took place, not when it was ticked off.
         at: a.startAt,
@@ -93,7 +110,7 @@ export async function reviewDay(
       s.stageMoves.push({
         at: e.at,
         opportunityId: e.entityId,
-        name: deals.get(e.entityId)?.name ?? e.entityId,
+        name: deals.get(e.entityId)?.name ?? hiddenRecordText('opportunity', e.entityId),
         from: stage ? String(stage.from) : null,
         to: stage ? String(stage.to) : null,
         event: e.event,
@@ -103,7 +120,7 @@ export async function reviewDay(
       s.newLeads.push({
         at: e.at,
         id: e.entityId,
-        label: lead?.company ?? e.entityId,
+        label: lead?.company ?? hiddenRecordText('lead', e.entityId),
         event: e.event,
         amount: null,
         source: lead?.source ?? null,
@@ -113,7 +130,7 @@ export async function reviewDay(
       s.newOpportunities.push({
         at: e.at,
         id: e.entityId,
-        label: deal?.name ?? e.entityId,
+        label: deal?.name ?? hiddenRecordText('opportunity', e.entityId),
         event: e.event,
         amount: deal?.amount ?? null,
       });
@@ -122,7 +139,7 @@ export async function reviewDay(
       s.orders.push({
         at: e.at,
         id: e.entityId,
-        label: order?.number ?? e.entityId,
+        label: order?.number ?? hiddenRecordText('order', e.entityId),
         event: e.event,
         amount: order?.amount ?? null,
       });
@@ -131,7 +148,7 @@ export async function reviewDay(
       s.costs.push({
         at: e.at,
         id: e.entityId,
-        label: cost?.description ?? cost?.category ?? e.entityId,
+        label: cost ? (cost.description ?? cost.category) : hiddenRecordText('cost', e.entityId),
         event: e.event,
         amount: cost?.amount ?? null,
         category: cost?.category ?? null,
@@ -163,6 +180,8 @@ async function addQuotes(
 ): Promise<void> {
   const quoted = [...new Set(events.filter((e) => e.event === 'lead.quoted').map((e) => e.entityId))];
   for (const leadId of quoted) {
+    // A price on a lead the reviewer may not open is not theirs to read.
+    if (!leads.has(leadId)) continue;
     for (const q of await ctx.tx.quotes.list({ leadId }, 500)) {
       const s = sections.get(q.quotedBy);
       if (!s || q.quotedAt < range.from || q.quotedAt >= range.to) continue;

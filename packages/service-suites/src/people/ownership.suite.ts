@@ -74,11 +74,13 @@ export function describeOwnershipTransfer(makeStorage: StorageFactory): void {
       expect(result.applied).toBe(false);
       expect(result.batchId).toBeNull();
       const moved = result.plan.moves.map((m) => m.id);
-      for (const id of [book.deal.id, book.nextVisit.id, book.openLead.id, book.account.id])
+      for (const id of [book.deal.id, book.nextVisit.id, book.openLead.id, book.account.id, book.lostDeal.id])
         expect(moved).toContain(id);
       const stays = result.plan.stays.map((s) => s.id);
-      for (const id of [book.lostDeal.id, book.pastVisit.id, book.deadLead.id]) expect(stays).toContain(id);
-      expect(result.plan.stays.find((s) => s.id === book.lostDeal.id)?.reason).toMatch(/closed/);
+      for (const id of [book.pastVisit.id, book.deadLead.id]) expect(stays).toContain(id);
+      expect(result.plan.stays.find((s) => s.id === book.deadLead.id)?.reason).toMatch(/closed/);
+      // A closed deal of a customer that moves goes with it, so the new owner can open all of it.
+      expect(result.plan.moves.find((s) => s.id === book.lostDeal.id)?.reason).toMatch(/follows its account/);
       expect(result.plan.teamChanges).toEqual([
         expect.objectContaining({ kind: 'opportunity', id: book.bDeal.id, remove: org.repA.id }),
       ]);
@@ -101,7 +103,7 @@ export function describeOwnershipTransfer(makeStorage: StorageFactory): void {
       expect((await crm.accounts.get(org.repB, book.account.id)).ownerId).toBe(org.repB.id);
       // Closed work keeps its owner, yet the deal's past visit by 甲 is visible to the new owner.
       expect((await crm.activities.get(org.repB, book.pastVisit.id)).ownerId).toBe(org.repA.id);
-      expect((await crm.opportunities.get(org.manager, book.lostDeal.id)).ownerId).toBe(org.repA.id);
+      expect((await crm.opportunities.get(org.manager, book.lostDeal.id)).ownerId).toBe(org.repB.id);
       expect((await crm.leads.get(org.manager, book.deadLead.id)).ownerId).toBe(org.repA.id);
 
       const history = await crm.history.forRecord(org.repB, 'opportunity', book.deal.id);

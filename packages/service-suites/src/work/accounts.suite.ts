@@ -143,8 +143,10 @@ export function describeAccountCommands(makeStorage: StorageFactory): void {
         survivor.id,
       ]);
 
+      // The contact now belongs to the survivor's owner (issue 11): 乙 lost it with the account.
+      expect(await codeOf(crm.contacts.get(org.repB, contact.id))).toBe('NOT_FOUND');
       // Edited after the merge: it still goes back, keeping the edit.
-      await crm.contacts.update(org.repB, contact.id, { title: '信息中心主任' });
+      await crm.contacts.update(org.repA, contact.id, { title: '信息中心主任' });
       const undone = await crm.accounts.undoMerge(org.manager, merge.id);
       expect(undone.undoneAt).not.toBeNull();
       const back = await crm.accounts.get(org.manager, survivor.id);

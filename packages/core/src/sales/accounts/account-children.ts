@@ -40,18 +40,25 @@ export async function childrenOf(tx: StorageTx, spec: ChildSpec, accountId: stri
   return rows.filter((r) => r.accountId === accountId);
 }
 
-/** Point every given child at `to`: a new version and a history event each. */
+/**
+ * Point every given child at `to`: a new version and a history event each. A contact also takes
+ * `toOwner`, the owner of the account it now belongs to, in the same write (contacts follow their
+ * account's owner).
+ */
 export async function reparent(
   ctx: CommandContext,
   spec: ChildSpec,
   rows: readonly AccountChild[],
   to: string,
+  toOwner: string,
   event: string,
   meta: Record<string, unknown>,
 ): Promise<string[]> {
   const ids: string[] = [];
+  const changes =
+    spec.kind === (ENTITY.contact as unknown) ? { accountId: to, ownerId: toOwner } : { accountId: to };
   for (const row of rows) {
-    await ctx.update(spec.kind, row, { accountId: to }, `${spec.kind.type}.${event}`, {
+    await ctx.update(spec.kind, row, changes, `${spec.kind.type}.${event}`, {
       ...meta,
       from: row.accountId,
       to,

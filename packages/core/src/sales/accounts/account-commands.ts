@@ -25,6 +25,7 @@ import { mergeAccounts, undoAccountMerge } from './account-merge.js';
 import { searchByVariants } from './account-search.js';
 import { insertAccount } from './account-support.js';
 import { addAccountTeamMember, changeAccountOwner, removeAccountTeamMember } from './account-team.js';
+import { contactsFollowAccount } from './contact-owner.js';
 
 /**
  * Customers (客户信息): one record per company that gathers its people, deals, orders, visits and
@@ -146,11 +147,20 @@ export function accountCommands(run: Runner): AccountCommands {
         const account = await ctx.load(ENTITY.account, parseInput(idSchema, id), 'edit');
         ctx.checkVersion('account', account, data.expectedVersion);
         const { expectedVersion: _, ...changes } = sentFields(data, input);
-        if (changes.ownerId !== undefined && changes.ownerId !== account.ownerId) {
-          assertAssignable(ctx, changes.ownerId);
-          await changeAccountOwner(ctx, account, changes.ownerId);
+        const newOwner =
+          changes.ownerId !== undefined && changes.ownerId !== account.ownerId ? changes.ownerId : null;
+        if (newOwner !== null) {
+          assertAssignable(ctx, newOwner);
+          await changeAccountOwner(ctx, account, newOwner);
         }
-        return ctx.update(ENTITY.account, account, changes as Partial<Account>, 'account.updated');
+        const updated = await ctx.update(
+          ENTITY.account,
+          account,
+          changes as Partial<Account>,
+          'account.updated',
+        );
+        if (newOwner !== null) await contactsFollowAccount(ctx, account.id, newOwner);
+        return updated;
       }),
 
     get: (actor, id) => run.read(actor, (ctx) => ctx.load(ENTITY.account, parseInput(idSchema, id))),

@@ -65,7 +65,9 @@ export async function mergeAccounts(
   const moved: Record<string, string[]> = {};
   for (const spec of ACCOUNT_CHILDREN) {
     const rows = await childrenOf(ctx.tx, spec, merged.id);
-    moved[spec.kind.type] = await reparent(ctx, spec, rows, survivor.id, 'account_merged', { mergeId: id });
+    moved[spec.kind.type] = await reparent(ctx, spec, rows, survivor.id, survivor.ownerId, 'account_merged', {
+      mergeId: id,
+    });
   }
 
   // The merged customer's account team (presales, service) keeps seeing the facts that moved.
@@ -132,7 +134,7 @@ export async function undoAccountMerge(ctx: CommandContext, mergeId: string): Pr
   for (const spec of ACCOUNT_CHILDREN) {
     const rows = await spec.kind.store(ctx.tx).getMany(merge.moved[spec.kind.type] ?? []);
     const back = rows.filter((r) => r.accountId === survivor.id);
-    await reparent(ctx, spec, back, merged.id, 'merge_undone', { mergeId });
+    await reparent(ctx, spec, back, merged.id, merged.ownerId, 'merge_undone', { mergeId });
   }
 
   const joined = new Set(merge.moved[ADDED.team] ?? []);

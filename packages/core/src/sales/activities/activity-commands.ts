@@ -156,7 +156,7 @@ export function activityCommands(run: Runner): ActivityCommands {
         const data = parseInput(scheduleActivityInput, input);
         const ownerId = data.ownerId ?? ctx.actor.id;
         assertAssignable(ctx, ownerId);
-        const { currency: _, ...links } = await resolveLinks(ctx, data);
+        const { currency: _, ...links } = await resolveLinks(ctx, data, ownerId);
         const activity: Activity = {
           ...ctx.stamp('act'),
           kind: data.kind,

@@ -19,16 +19,26 @@ export interface Links {
 }
 
 /**
- * Check the actor may see every record named, then fill in what they imply: a converted lead's deal,
+ * Logging one's own visit or expense on a deal one can see is part of working it, so read access
+ * suffices; booking it for someone else is a change to the deal's record made on their behalf, and
+ * needs edit access (a manager who only reads a deal through a read-level member cannot book on it).
+ */
+export function linkAction(ctx: CommandContext, forUserId: string): 'read' | 'edit' {
+  return forUserId === ctx.actor.id ? 'read' : 'edit';
+}
+
+/**
+ * Check the actor may see every record named (edit them, when acting for `forUserId` ≠ the actor), then fill in what they imply: a converted lead's deal,
  * a deal's or lead's account. The filled-in links put the record under the deal's team (team key)
  * and on the customer's roll-ups, so nobody has to name all three by hand.
  */
-export async function resolveLinks(ctx: CommandContext, ids: LinkIds): Promise<Links> {
-  const lead = ids.leadId ? await ctx.load(ENTITY.lead, ids.leadId) : null;
-  if (ids.accountId) await ctx.load(ENTITY.account, ids.accountId);
+export async function resolveLinks(ctx: CommandContext, ids: LinkIds, forUserId: string): Promise<Links> {
+  const action = linkAction(ctx, forUserId);
+  const lead = ids.leadId ? await ctx.load(ENTITY.lead, ids.leadId, action) : null;
+  if (ids.accountId) await ctx.load(ENTITY.account, ids.accountId, action);
   const opportunityId = ids.opportunityId ?? lead?.convertedOpportunityId ?? null;
   const opp = ids.opportunityId
-    ? await ctx.load(ENTITY.opportunity, ids.opportunityId)
+    ? await ctx.load(ENTITY.opportunity, ids.opportunityId, action)
     : opportunityId
       ? await ctx.tx.opportunities.get(opportunityId)
       : null;

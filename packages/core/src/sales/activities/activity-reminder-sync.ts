@@ -1,15 +1,21 @@
 import type { CommandContext } from '../../service/context.js';
+import { ENTITY } from '../../service/entities.js';
 import type { FreshOption } from '../../service/entity-kind.js';
+import { visibleLabel } from '../../service/visible-label.js';
 import { syncReminders } from '../reminders/reminder-sync.js';
 import type { Activity } from './activity.js';
 import { remindersForActivity } from './activity-reminders.js';
 
-/** Who the appointment is with, for the reminder text: the customer's name where there is one. */
+/**
+ * Who the appointment is with, for the reminder text: the customer's name where there is one and
+ * the activity's owner (who reads the reminder) may open it; otherwise the customer's kind and id.
+ */
 async function activityLabel(ctx: CommandContext, a: Activity): Promise<string> {
   const account = a.accountId ? await ctx.tx.accounts.get(a.accountId) : null;
-  if (account) return account.name;
+  if (account) return visibleLabel(ctx, a.ownerId, ENTITY.account, account, account.name);
   const lead = a.leadId ? await ctx.tx.leads.get(a.leadId) : null;
-  return lead?.company ?? a.subject;
+  if (lead) return visibleLabel(ctx, a.ownerId, ENTITY.lead, lead, lead.company);
+  return a.subject;
 }
 
 /** The "starts soon" reminder of an activity, recomputed after any change to it. */

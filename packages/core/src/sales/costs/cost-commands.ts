@@ -109,7 +109,7 @@ export function costCommands(run: Runner): CostCommands {
         const data = parseInput(recordCostInput, input);
         const incurredBy = data.incurredBy ?? ctx.actor.id;
         assertAssignable(ctx, incurredBy);
-        const { currency, ...links } = await resolveLinks(ctx, data);
+        const { currency, ...links } = await resolveLinks(ctx, data, incurredBy);
         assertDealCurrency(currency, data.amount.currency);
         const entry: CostEntry = {
           ...ctx.stamp('cost'),

@@ -72,9 +72,11 @@ export function demoLoanCommands(run: Runner): DemoLoanCommands {
     lend: (actor, input) =>
       run.write(actor, async (ctx) => {
         const data = parseInput(lendDemoUnitInput, input);
-        const account = await ctx.load(ENTITY.account, data.accountId);
+        // Lending a unit commits the customer's record (and the deal's) to a loan: edit access on
+        // the deal when one is named, on the account otherwise; reading them is not enough.
+        const account = await ctx.load(ENTITY.account, data.accountId, data.opportunityId ? 'read' : 'edit');
         if (data.opportunityId) {
-          const opp = await ctx.load(ENTITY.opportunity, data.opportunityId);
+          const opp = await ctx.load(ENTITY.opportunity, data.opportunityId, 'edit');
           if (opp.accountId !== account.id) {
             throw new ValidationError([
               { field: 'opportunityId', message: 'the deal belongs to another account' },

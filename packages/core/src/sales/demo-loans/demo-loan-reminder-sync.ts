@@ -1,5 +1,7 @@
 import type { CommandContext } from '../../service/context.js';
+import { ENTITY } from '../../service/entities.js';
 import type { FreshOption } from '../../service/entity-kind.js';
+import { visibleLabel } from '../../service/visible-label.js';
 import { syncReminders } from '../reminders/reminder-sync.js';
 import type { DemoLoan } from './demo-loan.js';
 import { remindersForDemoLoan } from './demo-loan-reminders.js';
@@ -11,6 +13,10 @@ export async function syncDemoLoanReminders(
   options: FreshOption,
 ): Promise<void> {
   const account = await ctx.tx.accounts.get(loan.accountId);
+  // The reminder reads the customer's name only when the loan's owner may open the customer.
+  const label = account
+    ? await visibleLabel(ctx, loan.ownerId, ENTITY.account, account, account.name)
+    : loan.serial;
   const desired = remindersForDemoLoan(
     {
       id: loan.id,
@@ -18,7 +24,7 @@ export async function syncDemoLoanReminders(
       serial: loan.serial,
       dueBack: loan.dueBack,
       returnedAt: loan.returnedAt,
-      label: account?.name ?? loan.serial,
+      label,
     },
     ctx.settings.reminders,
   );

@@ -23,7 +23,8 @@ export interface HistoryCommands {
   forRecord(actor: ActorRef, entityType: HistoryRecordType, id: string): Promise<HistoryEvent[]>;
 }
 
-const KINDS: Record<HistoryRecordType, EntityKind<unknown>> = {
+/** Every record kind a person reads by id, with the entity kind that loads and authorizes it. */
+export const RECORD_KINDS: Record<HistoryRecordType, EntityKind<unknown>> = {
   account: ENTITY.account,
   contact: ENTITY.contact,
   lead: ENTITY.lead,
@@ -41,7 +42,7 @@ export function historyCommands(run: Runner): HistoryCommands {
     forRecord: (actor, entityType, id) =>
       run.read(actor, async (ctx) => {
         const q = parseInput(historyQuery, { entityType, id });
-        await ctx.load(KINDS[q.entityType], q.id);
+        await ctx.load(RECORD_KINDS[q.entityType], q.id);
         return ctx.tx.history.forEntity(q.entityType, q.id);
       }),
   };

@@ -69,8 +69,9 @@ export async function convertLead(
   const decision = assertDecision(decideLead(lead.status, leadFacts(lead), { type: 'CONVERT' }));
 
   const existingAccountId = 'existingId' in data.account ? data.account.existingId : lead.accountId;
+  // The conversion adds the lead's contact to the account: the same edit right contacts.create needs.
   const account = existingAccountId
-    ? await ctx.load(ENTITY.account, existingAccountId)
+    ? await ctx.load(ENTITY.account, existingAccountId, 'edit')
     : await insertAccount(ctx, {
         name: lead.company,
         kind: 'kind' in data.account ? data.account.kind : 'end_user',
@@ -81,7 +82,8 @@ export async function convertLead(
         emails: lead.contact.email ? [lead.contact.email] : [],
         channel: data.channel ?? lead.channel,
       });
-  const contact = await insertContact(ctx, account.id, lead.ownerId, lead.contact);
+  // The person belongs to whoever owns the customer (contacts follow their account's owner).
+  const contact = await insertContact(ctx, account.id, account.ownerId, lead.contact);
 
   let opportunity: Opportunity;
   if (data.opportunityId) {

@@ -34,6 +34,7 @@ import {
 } from './lead.js';
 import { leadFacts } from './lead-facts.js';
 import { decideLead, isLeadTerminal, LEAD_FROZEN_REASON, type LeadEvent } from './lead-machine.js';
+import { LAST_QUOTE_WINDOW, visibleQuotes } from './quote-visibility.js';
 
 /**
  * Leads (线索): inquiries from a call, a referral, a revisit of an existing customer or a
@@ -305,7 +306,8 @@ export function leadCommands(run: Runner): LeadCommands {
         if (q.leadId) await ctx.load(ENTITY.lead, q.leadId);
         if (q.accountId) await ctx.load(ENTITY.account, q.accountId);
         if (q.opportunityId) await ctx.load(ENTITY.opportunity, q.opportunityId);
-        const [latest] = await ctx.tx.quotes.list(stripUndefined(q), 1);
+        const candidates = await ctx.tx.quotes.list(stripUndefined(q), q.leadId ? 1 : LAST_QUOTE_WINDOW);
+        const [latest] = q.leadId ? candidates : await visibleQuotes(ctx, candidates, 1);
         return latest ?? null;
       }),
 

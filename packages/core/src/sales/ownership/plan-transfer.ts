@@ -47,7 +47,17 @@ const OPEN_OPTION: Record<TransferRecordKind, keyof TransferOptions | null> = {
   activity: 'scheduledActivities',
   account: null,
   service_case: null,
+  contact: null,
+  demo_loan: null,
+  cost: null,
 };
+
+/**
+ * Kinds that follow an account that moves even when closed: they govern a team (their children —
+ * activities, costs, service cases, loans — are visible through it), so the new owner of a customer
+ * can open every record of it: the won deal behind their order, its visits, costs and cases.
+ */
+const FOLLOW_ACCOUNT: ReadonlySet<TransferRecordKind> = new Set(['lead', 'opportunity', 'order']);
 
 /**
  * Pure planning of "salesperson `from` leaves, `to` takes over". Records are not rewritten here, and the
@@ -61,9 +71,14 @@ export function planTransfer(input: TransferInput): TransferPlan {
   const moves: TransferItem[] = [];
   const stays: TransferItem[] = [];
   const moving = new Set<TransferRecord>();
+  const accounts = new Set(
+    records
+      .filter((r) => r.kind === 'account' && r.ownerId === from && decide(r, options, say).move)
+      .map((r) => r.id),
+  );
   for (const record of records) {
     if (record.ownerId !== from) continue;
-    const item = decide(record, options, say);
+    const item = decideWithAccount(record, options, say, accounts);
     if (item.move) moving.add(record);
     (item.move ? moves : stays).push({ kind: record.kind, id: record.id, reason: item.reason });
   }
@@ -78,6 +93,42 @@ export function planTransfer(input: TransferInput): TransferPlan {
 interface Names {
   from: string;
   to: string;
+}
+
+/** The per-kind rules that come before the open/closed options: costs, contacts, account followers. */
+function decideWithAccount(
+  r: TransferRecord,
+  options: TransferOptions,
+  say: Names,
+  movingAccounts: ReadonlySet<string>,
+): { move: boolean; reason: string } {
+  const what = label(r);
+  const account = r.accountId ?? null;
+  const accountMoves = account !== null && movingAccounts.has(account);
+  if (r.kind === 'cost') {
+    return {
+      move: false,
+      reason:
+        `${what} stays incurred by ${say.from}: an expense is a fact about who spent it; ` +
+        `${say.to} reads it through the deal or customer it is booked on`,
+    };
+  }
+  if (r.kind === 'contact') {
+    return accountMoves
+      ? { move: true, reason: `${what} follows its account ${account} to ${say.to}` }
+      : {
+          move: false,
+          reason: `${what} stays: contacts follow their account's owner, and its account does not move`,
+        };
+  }
+  const own = decide(r, options, say);
+  if (!own.move && accountMoves && FOLLOW_ACCOUNT.has(r.kind)) {
+    return {
+      move: true,
+      reason: `${what} follows its account ${account} to ${say.to}, so the customer's records stay together`,
+    };
+  }
+  return own;
 }
 
 function decide(r: TransferRecord, options: TransferOptions, say: Names): { move: boolean; reason: string } {
@@ -124,8 +175,15 @@ function teamChange(
   };
 }
 
+const KIND_WORDS: Partial<Record<TransferRecordKind, string>> = {
+  service_case: 'service case',
+  demo_loan: 'demo loan',
+  cost: 'cost entry',
+};
+
 function label(r: TransferRecord): string {
-  const kind = r.kind === 'service_case' ? 'service case' : r.kind;
+  const kind = KIND_WORDS[r.kind] ?? r.kind;
+  if (r.kind === 'contact' || r.kind === 'cost') return `${kind} ${r.label ? `${r.label} (${r.id})` : r.id}`;
   const what = r.label ? `${r.label} (${r.id})` : r.id;
   if (r.kind === 'activity') return `${r.open ? 'scheduled' : 'past'} activity ${what}`;
   return `${r.open ? 'open' : 'closed'} ${kind} ${what}`;

@@ -21,11 +21,14 @@ interface KindSpec {
   entity: EntityKind<Owned>;
   /** Still live work (see TransferRecord.open). */
   open(record: Owned): boolean;
+  /** The store filter naming the owner (a cost's owner is who incurred it). */
+  ownerFilter: string;
 }
 
-const spec = <T>(entity: EntityKind<T>, open: (r: T) => boolean): KindSpec => ({
+const spec = <T>(entity: EntityKind<T>, open: (r: T) => boolean, ownerFilter = 'ownerId'): KindSpec => ({
   entity: entity as unknown as EntityKind<Owned>,
   open: open as unknown as (r: Owned) => boolean,
+  ownerFilter,
 });
 
 export const TRANSFER_KINDS: Record<TransferRecordKind, KindSpec> = {
@@ -35,6 +38,10 @@ export const TRANSFER_KINDS: Record<TransferRecordKind, KindSpec> = {
   activity: spec(ENTITY.activity, (a) => a.status === 'scheduled'),
   account: spec(ENTITY.account, (a) => a.mergedIntoId === null),
   service_case: spec(ENTITY.serviceCase, (s) => isServiceCaseOpen(s.status)),
+  contact: spec(ENTITY.contact, () => true),
+  demo_loan: spec(ENTITY.demoLoan, (d) => d.returnedAt === null),
+  // Listed so the plan says why they stay; planTransfer never moves a cost.
+  cost: spec(ENTITY.cost, () => false, 'incurredBy'),
 };
 
 /** Kinds whose id can be a team key (they govern a team), tried in this order for the leaver's seats. */
@@ -78,7 +85,9 @@ export async function gatherTransfer(ctx: CommandContext, from: string): Promise
     found.push(item);
   };
   for (const [kind, s] of Object.entries(TRANSFER_KINDS) as [TransferRecordKind, KindSpec][]) {
-    for (const record of await scanAll(s.entity.store(ctx.tx), { ownerId: [from] })) add(kind, record);
+    for (const record of await scanAll(s.entity.store(ctx.tx), { [s.ownerFilter]: [from] })) {
+      add(kind, { ...record, ownerId: s.entity.ownerOf(record) });
+    }
   }
   for (const teamKey of await ctx.tx.teams.keysOfMember(from)) {
     for (const kind of GOVERNING) {
@@ -97,6 +106,8 @@ export async function gatherTransfer(ctx: CommandContext, from: string): Promise
       ownerId: f.record.ownerId,
       open: TRANSFER_KINDS[f.kind].open(f.record),
       grants: f.governing ? grantsOf(teams.get(f.record.id)) : [],
+      accountId:
+        f.kind === 'account' ? null : ((f.record as Owned & { accountId?: string | null }).accountId ?? null),
       label: labelOf(f.record),
     }),
   );

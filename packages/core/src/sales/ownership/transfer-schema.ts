@@ -9,6 +9,9 @@ export const TRANSFER_RECORD_KINDS = [
   'activity',
   'account',
   'service_case',
+  'contact',
+  'demo_loan',
+  'cost',
 ] as const;
 export type TransferRecordKind = (typeof TRANSFER_RECORD_KINDS)[number];
 
@@ -36,6 +39,8 @@ export const transferRecordSchema = z.strictObject({
   /** Still live: an unqualified lead, an undecided opportunity, an undelivered order, a future activity. */
   open: z.boolean(),
   grants: z.array(grantSchema).default([]),
+  /** The customer it belongs to: a record of an account that moves follows it (see planTransfer). */
+  accountId: z.string().min(1).nullable().optional(),
   /** What people call the record (company, deal or subject), for the plan's sentences. */
   label: z.string().optional(),
 });

@@ -122,7 +122,8 @@ export function serviceCaseCommands(run: Runner): ServiceCaseCommands {
     open: async (actor, input) =>
       run.write(actor, async (ctx) => {
         const data = parseInput(openServiceCaseInput, input);
-        const order = await ctx.load(ENTITY.order, data.orderId);
+        // A case is work on the customer's order: edit access on it (a read-level deal member may not).
+        const order = await ctx.load(ENTITY.order, data.orderId, 'edit');
         assertServiceable(order);
         const line = caseLine(order, data);
         const assignee = data.assigneeId ? ctx.activeUser(data.assigneeId, 'assignee') : null;

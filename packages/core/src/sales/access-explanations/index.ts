@@ -1,0 +1,1 @@
+export type { AccessCommands } from './access-commands.js';

@@ -1,0 +1,4 @@
+import { sqliteStorage } from '@gongfu/storage-sqlite';
+import { describeLeakSuite } from '../suites/leak.suite.js';
+
+describeLeakSuite(() => sqliteStorage({ filename: ':memory:' }), 'SQLite');

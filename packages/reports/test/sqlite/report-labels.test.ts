@@ -1,0 +1,4 @@
+import { sqliteStorage } from '@gongfu/storage-sqlite';
+import { describeReportLabels } from '../suites/report-labels.suite.js';
+
+describeReportLabels(() => sqliteStorage({ filename: ':memory:' }));

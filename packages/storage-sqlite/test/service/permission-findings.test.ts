@@ -1,0 +1,4 @@
+import { describePermissionFindings } from '@gongfu/service-suites';
+import { sqliteStorage } from '@gongfu/storage-sqlite';
+
+describePermissionFindings(() => sqliteStorage({ filename: ':memory:' }));
