@@ -1,4 +1,12 @@
 import { timeZoneSchema } from '../domain/time-zone.js';
+import { isCrmError } from '../kernel/errors.js';
+import {
+  buildCatalogues,
+  builtInMessages,
+  type Locale,
+  type MessageCatalogues,
+  renderMessage,
+} from '../kernel/message.js';
 import { type Clock, type IdGenerator, systemClock, uuidIds } from '../kernel/ports.js';
 import { parseInput } from '../kernel/validate.js';
 import { accountCommands } from '../sales/accounts/account-commands.js';
@@ -39,6 +47,17 @@ export interface CrmOptions {
   /** IANA zone for calendars and date-based reminders. Default Asia/Shanghai. */
   timeZone?: string;
   reminders?: ReminderConfigInput;
+  /**
+   * The language of every text the service returns or throws, unless a call names its own with
+   * `crm.with({ locale })`: `zh-CN`, `en` (the default) or a locale the app adds in `messages`.
+   */
+  locale?: Locale;
+  /**
+   * Texts by locale and message key: a new locale (`{ 'zh-TW': { 'lead.gate.hasCompany': '…' } }`)
+   * or overrides of Gongfu's own (`{ en: { … } }`). Templates are ICU MessageFormat; a key a
+   * locale lacks falls back to English.
+   */
+  messages?: MessageCatalogues;
 }
 
 /**
@@ -60,6 +79,8 @@ export function createCrm(options: CrmOptions): Crm {
     reminders: options.reminders
       ? parseReminderConfig({ timeZone, ...options.reminders })
       : { ...defaultReminderConfig, timeZone },
+    locale: options.locale ?? 'en',
+    catalogues: buildCatalogues([builtInMessages()], options.messages),
   };
   return buildCrm(options, settings, new OrgCache(), {});
 }
@@ -96,10 +117,16 @@ function buildCrm(
       ...(command ? { command } : {}),
       ...(args ? { args } : {}),
     });
+  const locale = call.locale ?? settings.locale;
+  const localized = (e: unknown): never => {
+    // Errors are built in English; the reader's language is known only here, at the call's edge.
+    if (isCrmError(e)) e.localize(locale, settings.catalogues);
+    throw e;
+  };
   const areas = Object.fromEntries(
     Object.entries(AREAS).map(([name, build]) => [
       name,
-      callAware(name, build as (run: Runner) => object, runnerFor),
+      callAware(name, build as (run: Runner) => object, runnerFor, localized),
     ]),
   ) as unknown as Areas;
   return {
@@ -109,9 +136,11 @@ function buildCrm(
     storage: options.storage,
     clock: settings.clock,
     ...areas,
+    locale: call.locale ?? settings.locale,
     forTenant: (tenant: string) => createCrm({ ...options, tenant }),
     with: (more: CallOptions) => buildCrm(options, settings, orgCache, { ...call, ...more }),
-    runAs: (actor, fn) => runnerFor().read(actor, fn),
+    runAs: (actor, fn) => runnerFor().read(actor, fn).catch(localized),
+    say: (msg, locale) => renderMessage(msg, locale ?? call.locale ?? settings.locale, settings.catalogues),
   };
 }
 
@@ -124,13 +153,20 @@ function callAware<T extends object>(
   area: string,
   build: (run: Runner) => T,
   runnerFor: (command?: string, args?: readonly unknown[]) => Runner,
+  localized: (e: unknown) => never,
 ): T {
   const names = Object.keys(build(runnerFor())) as (keyof T & string)[];
   const bound = {} as T;
   for (const name of names) {
     const command = `${area}.${name}`;
-    (bound as Record<string, unknown>)[name] = (...args: unknown[]) =>
-      (build(runnerFor(command, args))[name] as (...a: unknown[]) => unknown)(...args);
+    (bound as Record<string, unknown>)[name] = (...args: unknown[]) => {
+      try {
+        const result = (build(runnerFor(command, args))[name] as (...a: unknown[]) => unknown)(...args);
+        return result instanceof Promise ? result.catch(localized) : result;
+      } catch (e) {
+        return localized(e);
+      }
+    };
   }
   return bound;
 }

@@ -1,3 +1,4 @@
+import type { Locale, Message } from '../kernel/message.js';
 import type { Clock } from '../kernel/ports.js';
 import type { AccountCommands } from '../sales/accounts/account-commands.js';
 import type { ContactCommands } from '../sales/accounts/contact-commands.js';
@@ -86,4 +87,16 @@ export interface Crm {
    * chart. The extension point of report packages such as `@gongfu/reports`.
    */
   runAs<T>(actor: ActorRef, fn: (ctx: CommandContext) => Promise<T>): Promise<T>;
+  /** The language texts are rendered in through this view (`crm.with({ locale })`, else the service's). */
+  readonly locale: Locale;
+  /**
+   * A message (`{ key, params }`: an error's `detail`, a refusal's `reasonDetail`, a reminder's
+   * `message`) rendered in this view's language, or in `locale` when given.
+   * @example
+   * ```ts
+   * const d = decideOpportunity(channel, stage, facts, { type: 'WIN' });
+   * if (!d.ok) console.log(crm.with({ locale: 'zh-CN' }).say(d.reasonDetail)); // 商机金额须大于零
+   * ```
+   */
+  say(message: Message, locale?: Locale): string;
 }

@@ -1,3 +1,4 @@
+import { type Locale, type Message, renderMessage } from '../kernel/message.js';
 import type { CrmStorage } from '../storage/crm-storage.js';
 import { type ActorRef, actorIdOf } from './actor.js';
 import type { CallInfo } from './call-options.js';
@@ -11,6 +12,10 @@ export interface Runner {
   readonly call: CallInfo;
   write<T>(actor: ActorRef, fn: (ctx: CommandContext) => Promise<T>): Promise<T>;
   read<T>(actor: ActorRef, fn: (ctx: CommandContext) => Promise<T>): Promise<T>;
+  /** The language of this call: its own (`crm.with({ locale })`), else the service's. */
+  readonly locale: Locale;
+  /** A message rendered in this call's language. */
+  say(msg: Message): string;
 }
 
 /**
@@ -24,9 +29,12 @@ export function createRunner(
   call: CallInfo = { options: {} },
 ): Runner {
   const options = { tenantId: settings.tenantId };
+  const locale = call.options.locale ?? settings.locale;
   return {
     settings,
     call,
+    locale,
+    say: (msg) => renderMessage(msg, locale, settings.catalogues),
     write: (actor, fn) =>
       storage.transaction(options, async (tx) =>
         fn(await CommandContext.open(tx, actorIdOf(actor), settings, orgCache)),

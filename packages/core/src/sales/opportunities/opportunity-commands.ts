@@ -1,3 +1,4 @@
+import { renderExplanation } from '../../access/explain-access.js';
 import type { AccessExplanation } from '../../access/explain-access.js';
 import { idSchema, type Page } from '../../domain/common.js';
 import type { Channel } from '../../domain/enums.js';
@@ -349,7 +350,10 @@ export function opportunityCommands(run: Runner): OpportunityCommands {
 
     explainAccess: async (actor, id) =>
       run.read(actor, async (ctx) =>
-        ctx.explain(ENTITY.opportunity, await ctx.load(ENTITY.opportunity, parseInput(idSchema, id))),
+        renderExplanation(
+          await ctx.explain(ENTITY.opportunity, await ctx.load(ENTITY.opportunity, parseInput(idSchema, id))),
+          run.say,
+        ),
       ),
 
     list: async (actor, query = {}) =>

@@ -1,3 +1,4 @@
+import { sayOwnership as say } from './ownership-messages.js';
 import { PermissionDeniedError } from '../../kernel/errors.js';
 import { parseInput } from '../../kernel/validate.js';
 import type { ActorRef } from '../../service/actor.js';
@@ -46,7 +47,7 @@ export function ownershipCommands(run: Runner): OwnershipCommands {
       const data = parseInput(transferCommandInput, input);
       const body = async (ctx: CommandContext): Promise<TransferResult> => {
         const decision = authorizeTransfer(ctx.org, ctx.actor, data.from, data.to);
-        if (!decision.allowed) throw new PermissionDeniedError('transfer records', decision.reason);
+        if (!decision.allowed) throw new PermissionDeniedError(say('ownership.action.transfer'), decision.reasonDetail);
         const gathered = await gatherTransfer(ctx, data.from);
         const plan = planTransfer({
           from: data.from,
