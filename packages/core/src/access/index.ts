@@ -4,3 +4,4 @@ export * from './explain-access.js';
 export * from './model.js';
 export * from './org-chart.js';
 export * from './visibility-scope.js';
+export { ACCESS_MESSAGES } from './access-messages.js';

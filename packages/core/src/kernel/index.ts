@@ -4,3 +4,4 @@ export * from './money.js';
 export * from './ports.js';
 export * from './time.js';
 export * from './validate.js';
+export { KERNEL_MESSAGES } from './kernel-messages.js';

@@ -1,3 +1,5 @@
+import { fieldIssue } from '../../kernel/errors.js';
+import { sayAccount as say } from './account-messages.js';
 import { ValidationError } from '../../kernel/errors.js';
 import { parseInput } from '../../kernel/validate.js';
 import type { CommandContext } from '../../service/context.js';
@@ -20,7 +22,7 @@ export async function addAccountTeamMember(
   const member = parseInput(teamMemberInput, input);
   ctx.activeUser(member.userId, 'team member');
   if (member.userId === account.ownerId) {
-    throw new ValidationError([{ field: 'userId', message: 'the owner is always on the team' }]);
+    throw new ValidationError([fieldIssue('userId', say('account.invalid.ownerOnTeam'))]);
   }
   const others = (await ctx.tx.teams.members(account.id)).filter(
     (m) => !m.isOwner && m.userId !== member.userId,
@@ -42,7 +44,7 @@ export async function removeAccountTeamMember(
   const current = (await ctx.tx.teams.members(account.id)).filter((m) => !m.isOwner);
   const rest = current.filter((m) => m.userId !== userId);
   if (rest.length === current.length)
-    throw new ValidationError([{ field: 'userId', message: `${userId} is not on the team` }]);
+    throw new ValidationError([fieldIssue('userId', say('account.invalid.notOnTeam', { userId }))]);
   await ctx.setTeam(account.id, account.ownerId, rest);
   await ctx.history('account', account.id, 'account.team_member_removed', null, null, account.version, {
     userId,

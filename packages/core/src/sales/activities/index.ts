@@ -3,3 +3,4 @@ export type { ActivityCommands } from './activity-commands.js';
 export * from './activity-machine.js';
 export * from './activity-reminders.js';
 export * from './calendar-range.js';
+export { ACTIVITY_MESSAGES } from './activity-messages.js';

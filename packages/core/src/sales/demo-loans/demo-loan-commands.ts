@@ -1,3 +1,5 @@
+import { fieldIssue } from '../../kernel/errors.js';
+import { sayDemoLoan as say } from './demo-loan-messages.js';
 import { idSchema, type Page } from '../../domain/common.js';
 import { ConflictError, InvalidTransitionError, ValidationError } from '../../kernel/errors.js';
 import { parseInput } from '../../kernel/validate.js';
@@ -64,7 +66,7 @@ export interface DemoLoanCommands {
 async function assertSerialAvailable(ctx: CommandContext, serial: string): Promise<void> {
   const out = (await scanAll(ctx.tx.demoLoans, { open: true })).find((l) => l.serial === serial);
   if (out)
-    throw new ConflictError('demo loan', `demo unit ${serial} is already out (due back ${out.dueBack})`);
+    throw new ConflictError('demo loan', say('demoLoan.conflict.alreadyOut', { serial, dueBack: out.dueBack }));
 }
 
 export function demoLoanCommands(run: Runner): DemoLoanCommands {
@@ -76,9 +78,7 @@ export function demoLoanCommands(run: Runner): DemoLoanCommands {
         if (data.opportunityId) {
           const opp = await ctx.load(ENTITY.opportunity, data.opportunityId);
           if (opp.accountId !== account.id) {
-            throw new ValidationError([
-              { field: 'opportunityId', message: 'the deal belongs to another account' },
-            ]);
+            throw new ValidationError([fieldIssue('opportunityId', say('demoLoan.invalid.dealOfOtherAccount'))]);
           }
         }
         await assertSerialAvailable(ctx, data.serial);
@@ -109,14 +109,12 @@ export function demoLoanCommands(run: Runner): DemoLoanCommands {
           throw new InvalidTransitionError(
             'returned',
             'RETURN',
-            `demo unit ${loan.serial} was already returned at ${loan.returnedAt}`,
+            say('demoLoan.refused.alreadyReturned', { serial: loan.serial, at: String(loan.returnedAt) }),
           );
         }
         const returnedAt = data.returnedAt ?? ctx.now;
         if (returnedAt < loan.loanedAt) {
-          throw new ValidationError([
-            { field: 'returnedAt', message: 'a unit cannot come back before it was lent' },
-          ]);
+          throw new ValidationError([fieldIssue('returnedAt', say('demoLoan.invalid.returnBeforeLent'))]);
         }
         return ctx.update(
           ENTITY.demoLoan,

@@ -1,3 +1,5 @@
+import type { Message } from '../../kernel/message.js';
+import { sayDuplicate as say } from './duplicate-messages.js';
 import { isCrmError, PermissionDeniedError } from '../../kernel/errors.js';
 import type { CommandContext } from '../../service/context.js';
 import { ENTITY, type EntityKind } from '../../service/entities.js';
@@ -17,7 +19,7 @@ export const DUPLICATE_KINDS: Record<DuplicateKind, EntityKind<any>> = {
 export function assertMayResolve(
   ctx: CommandContext,
   owners: readonly [string, string],
-  what: string,
+  what: Message,
   ownerMayDecide: boolean,
 ): void {
   if (ctx.actor.role === 'admin') return;
@@ -26,7 +28,7 @@ export function assertMayResolve(
   if (ownerMayDecide && x === ctx.actor.id && y === ctx.actor.id) return;
   throw new PermissionDeniedError(
     what,
-    `${ctx.actor.name} must be a manager above both ${ctx.userName(x)} and ${ctx.userName(y)}`,
+    say('duplicate.denied.notAboveBoth', { name: ctx.actor.name, a: ctx.userName(x), b: ctx.userName(y) }),
   );
 }
 

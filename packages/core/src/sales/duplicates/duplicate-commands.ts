@@ -1,3 +1,7 @@
+import { entityName } from '../../kernel/kernel-messages.js';
+import { stageName } from '../opportunities/opportunity-messages.js';
+import { fieldIssue } from '../../kernel/errors.js';
+import { sayDuplicate as say } from './duplicate-messages.js';
 import { InvalidTransitionError, ValidationError } from '../../kernel/errors.js';
 import { parseInput } from '../../kernel/validate.js';
 import type { ActorRef } from '../../service/actor.js';
@@ -58,7 +62,7 @@ export interface DuplicateCommands {
 }
 
 function assertDistinct(x: string, y: string, field: string): void {
-  if (x === y) throw new ValidationError([{ field, message: 'a record cannot be a duplicate of itself' }]);
+  if (x === y) throw new ValidationError([fieldIssue(field, say('duplicate.invalid.itself'))]);
 }
 
 export function duplicateCommands(run: Runner): DuplicateCommands {
@@ -69,13 +73,13 @@ export function duplicateCommands(run: Runner): DuplicateCommands {
       return run.write(actor, async (ctx) => {
         const keep = await ctx.load(ENTITY.opportunity, data.keepId);
         const other = await ctx.load(ENTITY.opportunity, data.releaseId);
-        assertMayResolve(ctx, [keep.ownerId, other.ownerId], 'link duplicate deals', false);
+        assertMayResolve(ctx, [keep.ownerId, other.ownerId], say('duplicate.action.link'), false);
         for (const opp of [keep, other]) {
           if (!isOpportunityOpen(opp.stage as OpportunityStage))
             throw new InvalidTransitionError(
               opp.stage,
               'LINK_DUPLICATE',
-              `${opp.name} is already ${opp.stage}`,
+              say('duplicate.refused.closed', { name: opp.name, stage: stageName(opp.stage) }),
             );
         }
         // Released through the lifecycle as lost, pointing at the deal that was kept.
@@ -117,7 +121,7 @@ export function duplicateCommands(run: Runner): DuplicateCommands {
         assertMayResolve(
           ctx,
           [kind.ownerOf(a), kind.ownerOf(b)],
-          `mark ${data.kind}s as not duplicates`,
+          say('duplicate.action.notDuplicates', { kind: entityName(data.kind) }),
           true,
         );
         for (const [self, otherId] of [

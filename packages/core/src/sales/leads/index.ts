@@ -3,3 +3,4 @@ export * from './lead.js';
 export type { LeadCommands } from './lead-commands.js';
 export * from './lead-machine.js';
 export * from './lead-reminders.js';
+export { LEAD_MESSAGES } from './lead-messages.js';

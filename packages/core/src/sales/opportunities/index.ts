@@ -3,3 +3,4 @@ export type { OpportunityCommands } from './opportunity-commands.js';
 export * from './opportunity-machine.js';
 export * from './opportunity-pipelines.js';
 export * from './opportunity-reminders.js';
+export { OPPORTUNITY_MESSAGES } from './opportunity-messages.js';

@@ -3,3 +3,4 @@ export * from './order.js';
 export type { OrderCommands } from './order-commands.js';
 export * from './order-machine.js';
 export * from './order-reminders.js';
+export { ORDER_MESSAGES } from './order-messages.js';

@@ -1,3 +1,4 @@
 export * from './user.js';
 export type { UserCommands } from './user-commands.js';
 export * from './user-management.js';
+export { ORG_MESSAGES } from './org-messages.js';

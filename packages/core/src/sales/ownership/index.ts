@@ -2,3 +2,4 @@ export * from './authorize-transfer.js';
 export type { OwnershipCommands, TransferResult } from './ownership-commands.js';
 export * from './plan-transfer.js';
 export * from './transfer-schema.js';
+export { OWNERSHIP_MESSAGES } from './ownership-messages.js';

@@ -7,3 +7,4 @@ export * from './reminder-config.js';
 export * from './reminder-dispatcher.js';
 export * from './reminder-state.js';
 export * from './stored-reminder.js';
+export { REMINDER_MESSAGES, reminderMessage, renderReminder } from './reminder-messages.js';
