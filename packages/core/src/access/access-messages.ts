@@ -55,7 +55,8 @@ export const ACCESS_MESSAGES = defineMessages({
   },
   'access.summary.allowed': {
     en: '{name} can {canEdit, select, yes {read and edit} other {read but not edit}} this record because {name} {because}.',
-    'zh-CN': '{name} {canEdit, select, yes {可以查看和编辑} other {可以查看但不能编辑}}该记录，因为 {name} {because}。',
+    'zh-CN':
+      '{name} {canEdit, select, yes {可以查看和编辑} other {可以查看但不能编辑}}该记录，因为 {name} {because}。',
   },
   'access.action.act': { en: 'act', 'zh-CN': '执行操作' },
   'access.action.assign': { en: 'assign {field}', 'zh-CN': '指派{field}' },

@@ -23,7 +23,9 @@ export function accessSources(org: OrgChart, actor: OrgUser, record: ProtectedRe
   }
   const levels = org.levelsAbove(actor.id, record.ownerId);
   if (levels !== null) {
-    sources.push(grant('manager', 'edit', say('access.grant.manager', { owner: org.nameOf(record.ownerId), levels })));
+    sources.push(
+      grant('manager', 'edit', say('access.grant.manager', { owner: org.nameOf(record.ownerId), levels })),
+    );
   }
   for (const member of record.grants) {
     const as = { role: accessWord('role', member.role), access: accessWord('level', member.access) };
@@ -33,7 +35,11 @@ export function accessSources(org: OrgChart, actor: OrgUser, record: ProtectedRe
       // A manager sees what their people see: the presales manager follows the deals their
       // engineers work on, and a new owner's manager sees the deal's history left by the old owner.
       sources.push(
-        grant('team', member.access, say('access.grant.managesTeamMember', { member: org.nameOf(member.userId), ...as })),
+        grant(
+          'team',
+          member.access,
+          say('access.grant.managesTeamMember', { member: org.nameOf(member.userId), ...as }),
+        ),
       );
     }
   }
@@ -41,7 +47,11 @@ export function accessSources(org: OrgChart, actor: OrgUser, record: ProtectedRe
 }
 
 /** `detail` is rendered only when read: `authorize` builds grants on every load and rarely shows them. */
-function grant(kind: AccessGrant['kind'], level: AccessLevel, detailMessage: AccessGrant['detailMessage']): AccessGrant {
+function grant(
+  kind: AccessGrant['kind'],
+  level: AccessLevel,
+  detailMessage: AccessGrant['detailMessage'],
+): AccessGrant {
   return {
     kind,
     get detail() {

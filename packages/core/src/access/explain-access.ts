@@ -39,7 +39,10 @@ export function explainAccess(org: OrgChart, actor: OrgUser, record: ProtectedRe
 }
 
 /** The explanation with its texts rendered by `say` (the call's language); keys and params unchanged. */
-export function renderExplanation(explanation: AccessExplanation, say: (m: Message) => string): AccessExplanation {
+export function renderExplanation(
+  explanation: AccessExplanation,
+  say: (m: Message) => string,
+): AccessExplanation {
   return {
     ...explanation,
     summary: say(explanation.summaryMessage),

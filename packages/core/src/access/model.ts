@@ -1,5 +1,5 @@
-import type { Message } from '../kernel/message.js';
 import type { AccessLevel, TeamRole } from '../domain/enums.js';
+import type { Message } from '../kernel/message.js';
 
 /**
  * The access-policy vocabulary. The service, the SQL storage adapters and the reports all depend on

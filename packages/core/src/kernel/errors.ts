@@ -134,7 +134,10 @@ export class PermissionDeniedError extends CrmError {
    * `reason` why. Both render in the call's locale.
    */
   constructor(action: Text, reason: Text) {
-    super(ERROR_CODES.PERMISSION_DENIED, msg('error.permissionDenied', { action: param(action), reason: param(reason) }));
+    super(
+      ERROR_CODES.PERMISSION_DENIED,
+      msg('error.permissionDenied', { action: param(action), reason: param(reason) }),
+    );
     this.name = 'PermissionDeniedError';
     this.action = english(action);
     this.reason = english(reason);
@@ -157,7 +160,10 @@ export class InvalidTransitionError extends CrmError {
   readonly reasonDetail: Message | null;
 
   constructor(from: string, event: string, reason: Text) {
-    super(ERROR_CODES.INVALID_TRANSITION, msg('error.invalidTransition', { event, from, reason: param(reason) }));
+    super(
+      ERROR_CODES.INVALID_TRANSITION,
+      msg('error.invalidTransition', { event, from, reason: param(reason) }),
+    );
     this.name = 'InvalidTransitionError';
     this.from = from;
     this.event = event;

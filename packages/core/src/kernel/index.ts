@@ -1,7 +1,7 @@
 export * from './errors.js';
+export { KERNEL_MESSAGES } from './kernel-messages.js';
 export * from './message.js';
 export * from './money.js';
 export * from './ports.js';
 export * from './time.js';
 export * from './validate.js';
-export { KERNEL_MESSAGES } from './kernel-messages.js';

@@ -132,15 +132,22 @@ export function resolveLocale(locale: Locale, catalogues: MessageCatalogues): st
  */
 export function renderMessage(msg: Message, locale: Locale, catalogues: MessageCatalogues): string {
   const tag = resolveLocale(locale, catalogues);
-  return render(msg, tag, (key) =>
-    own(catalogues[tag], key) ?? own(catalogues.en, key) ?? BUILT_IN.get(key)?.en,
+  return render(
+    msg,
+    tag,
+    (key) => own(catalogues[tag], key) ?? own(catalogues.en, key) ?? BUILT_IN.get(key)?.en,
   );
 }
 
 const own = (templates: LocaleTemplates | undefined, key: string): string | undefined =>
   templates && Object.hasOwn(templates, key) ? templates[key] : undefined;
 
-function render(msg: Message, locale: string, lookup: (key: string) => string | undefined, depth = 0): string {
+function render(
+  msg: Message,
+  locale: string,
+  lookup: (key: string) => string | undefined,
+  depth = 0,
+): string {
   const template = lookup(msg.key);
   if (template === undefined) return msg.key;
   const values: Record<string, string | number> = {};
@@ -154,7 +161,9 @@ function render(msg: Message, locale: string, lookup: (key: string) => string | 
         ? value
         : String(value);
   for (const [name, value] of Object.entries(msg.params ?? {})) {
-    values[name] = Array.isArray(value) ? listFormat(locale).format(value.map((v) => String(nested(v)))) : nested(value);
+    values[name] = Array.isArray(value)
+      ? listFormat(locale).format(value.map((v) => String(nested(v))))
+      : nested(value);
   }
   const format = compiled(template, locale);
   if (format === null) return fill(template, values);
@@ -212,7 +221,12 @@ function paramsOf(nodes: readonly AstNode[], into: string[] = []): string[] {
   for (const node of nodes) {
     const named = node as { value?: unknown; options?: Record<string, { value: AstNode[] }> };
     // Literal (0) and pound (7) nodes carry text, not an argument; tags (8) are off (ignoreTag).
-    if (node.type !== 0 && node.type !== 7 && typeof named.value === 'string' && !into.includes(named.value)) {
+    if (
+      node.type !== 0 &&
+      node.type !== 7 &&
+      typeof named.value === 'string' &&
+      !into.includes(named.value)
+    ) {
       into.push(named.value);
     }
     for (const option of Object.values(named.options ?? {})) paramsOf(option.value, into);

@@ -78,7 +78,9 @@ describe('pipeline templates', () => {
 
 describe('opportunity decisions', () => {
   it('advances, wins and reports the effects the service must run', () => {
-    expect(decideOpportunity('key_account', 'needs_analysis', full, { type: 'ADVANCE', to: 'bid' })).toMatchObject({
+    expect(
+      decideOpportunity('key_account', 'needs_analysis', full, { type: 'ADVANCE', to: 'bid' }),
+    ).toMatchObject({
       ok: true,
       from: 'needs_analysis',
       to: 'bid',

@@ -17,7 +17,9 @@ export function reminderMessageKeys(engine: SqlEngine): Migration {
   return {
     async up(db: AnyDb) {
       for (const [name, kind] of REMINDER_MESSAGE_COLUMNS_0060) {
-        await sql`alter table reminders add column ${sql.raw(name)} ${sql.raw(engine.types[kind])}`.execute(db);
+        await sql`alter table reminders add column ${sql.raw(name)} ${sql.raw(engine.types[kind])}`.execute(
+          db,
+        );
       }
     },
   };

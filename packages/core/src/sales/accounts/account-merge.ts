@@ -1,6 +1,5 @@
-import { fieldIssue } from '../../kernel/errors.js';
-import { sayAccount as say } from './account-messages.js';
 import {
+  fieldIssue,
   InvalidTransitionError,
   NotFoundError,
   PermissionDeniedError,
@@ -11,6 +10,7 @@ import { ENTITY } from '../../service/entities.js';
 import type { MergeRecord } from '../../storage/repositories.js';
 import type { Account } from './account.js';
 import { ACCOUNT_CHILDREN, childrenOf, reparent } from './account-children.js';
+import { sayAccount as say } from './account-messages.js';
 
 /**
  * Keys of `MergeRecord.moved` that are not child records but what the merge added to the survivor,

@@ -1,11 +1,10 @@
-import { fieldIssue } from '../../kernel/errors.js';
-import { sayAccount as say } from './account-messages.js';
-import { ValidationError } from '../../kernel/errors.js';
+import { fieldIssue, ValidationError } from '../../kernel/errors.js';
 import { parseInput } from '../../kernel/validate.js';
 import type { CommandContext } from '../../service/context.js';
 import type { TeamMemberRow } from '../../storage/repositories.js';
 import { type TeamMemberInput, teamMemberInput } from '../opportunities/opportunity.js';
 import type { Account } from './account.js';
+import { sayAccount as say } from './account-messages.js';
 
 /*
  * The account team: presales and service engineers who must see the customer's facts (contacts,

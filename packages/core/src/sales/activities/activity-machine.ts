@@ -1,10 +1,10 @@
 import { match } from 'ts-pattern';
 import type { ActivityKind } from '../../domain/enums.js';
+import type { Message } from '../../kernel/message.js';
 import { compileMachine } from '../../lifecycle/compile-machine.js';
 import type { Decision } from '../../lifecycle/decision.js';
-import type { Message } from '../../kernel/message.js';
-import { sayActivity as say } from './activity-messages.js';
 import type { Gate, TransitionRow } from '../../lifecycle/machine-spec.js';
+import { sayActivity as say } from './activity-messages.js';
 
 export const ACTIVITY_STATUSES = ['scheduled', 'completed', 'cancelled'] as const;
 export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];

@@ -1,7 +1,5 @@
-import { fieldIssue } from '../../kernel/errors.js';
-import { sayCost as say } from './cost-messages.js';
 import { idSchema, type Page } from '../../domain/common.js';
-import { PermissionDeniedError, ValidationError } from '../../kernel/errors.js';
+import { fieldIssue, PermissionDeniedError, ValidationError } from '../../kernel/errors.js';
 import { parseInput } from '../../kernel/validate.js';
 import type { ActorRef } from '../../service/actor.js';
 import type { CommandContext } from '../../service/context.js';
@@ -23,6 +21,7 @@ import {
   recordCostInput,
 } from './cost.js';
 import { toCostFilter } from './cost-filter.js';
+import { sayCost as say } from './cost-messages.js';
 import { sumByCurrency } from './cost-total.js';
 
 /**

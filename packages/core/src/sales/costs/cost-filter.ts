@@ -1,10 +1,9 @@
-import { fieldIssue } from '../../kernel/errors.js';
-import { sayCost as say } from './cost-messages.js';
 import type { z } from 'zod';
-import { ValidationError } from '../../kernel/errors.js';
+import { fieldIssue, ValidationError } from '../../kernel/errors.js';
 import type { CostFilter } from '../../storage/repositories.js';
 import { shiftCalendarDate } from '../reminders/local-time.js';
 import type { costListQuery } from './cost.js';
+import { sayCost as say } from './cost-messages.js';
 
 /**
  * The caller's filter as the storage's. `to` is inclusive for people ("costs up to 31 March"),

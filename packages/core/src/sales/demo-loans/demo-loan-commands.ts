@@ -1,7 +1,5 @@
-import { fieldIssue } from '../../kernel/errors.js';
-import { sayDemoLoan as say } from './demo-loan-messages.js';
 import { idSchema, type Page } from '../../domain/common.js';
-import { ConflictError, InvalidTransitionError, ValidationError } from '../../kernel/errors.js';
+import { ConflictError, fieldIssue, InvalidTransitionError, ValidationError } from '../../kernel/errors.js';
 import { parseInput } from '../../kernel/validate.js';
 import type { ActorRef } from '../../service/actor.js';
 import type { CommandContext } from '../../service/context.js';
@@ -18,6 +16,7 @@ import {
   type ReturnDemoUnitInput,
   returnDemoUnitInput,
 } from './demo-loan.js';
+import { sayDemoLoan as say } from './demo-loan-messages.js';
 
 /**
  * Demo units (样机借用): scanners and terminals lent to a customer to try, with the date they are
@@ -66,7 +65,10 @@ export interface DemoLoanCommands {
 async function assertSerialAvailable(ctx: CommandContext, serial: string): Promise<void> {
   const out = (await scanAll(ctx.tx.demoLoans, { open: true })).find((l) => l.serial === serial);
   if (out)
-    throw new ConflictError('demo loan', say('demoLoan.conflict.alreadyOut', { serial, dueBack: out.dueBack }));
+    throw new ConflictError(
+      'demo loan',
+      say('demoLoan.conflict.alreadyOut', { serial, dueBack: out.dueBack }),
+    );
 }
 
 export function demoLoanCommands(run: Runner): DemoLoanCommands {
@@ -78,7 +80,9 @@ export function demoLoanCommands(run: Runner): DemoLoanCommands {
         if (data.opportunityId) {
           const opp = await ctx.load(ENTITY.opportunity, data.opportunityId);
           if (opp.accountId !== account.id) {
-            throw new ValidationError([fieldIssue('opportunityId', say('demoLoan.invalid.dealOfOtherAccount'))]);
+            throw new ValidationError([
+              fieldIssue('opportunityId', say('demoLoan.invalid.dealOfOtherAccount')),
+            ]);
           }
         }
         await assertSerialAvailable(ctx, data.serial);

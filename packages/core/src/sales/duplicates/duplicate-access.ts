@@ -1,9 +1,9 @@
-import type { Message } from '../../kernel/message.js';
-import { sayDuplicate as say } from './duplicate-messages.js';
 import { isCrmError, PermissionDeniedError } from '../../kernel/errors.js';
+import type { Message } from '../../kernel/message.js';
 import type { CommandContext } from '../../service/context.js';
 import { ENTITY, type EntityKind } from '../../service/entities.js';
 import type { DuplicateKind, DuplicateResolution } from '../../storage/duplicate-resolution-store.js';
+import { sayDuplicate as say } from './duplicate-messages.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: each kind has its own record type; only owner and id are used.
 export const DUPLICATE_KINDS: Record<DuplicateKind, EntityKind<any>> = {

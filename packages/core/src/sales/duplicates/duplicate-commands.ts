@@ -1,14 +1,12 @@
+import { fieldIssue, InvalidTransitionError, ValidationError } from '../../kernel/errors.js';
 import { entityName } from '../../kernel/kernel-messages.js';
-import { stageName } from '../opportunities/opportunity-messages.js';
-import { fieldIssue } from '../../kernel/errors.js';
-import { sayDuplicate as say } from './duplicate-messages.js';
-import { InvalidTransitionError, ValidationError } from '../../kernel/errors.js';
 import { parseInput } from '../../kernel/validate.js';
 import type { ActorRef } from '../../service/actor.js';
 import { ENTITY } from '../../service/entities.js';
 import type { Runner } from '../../service/runner.js';
 import { type DuplicateResolution, orderedPair } from '../../storage/duplicate-resolution-store.js';
 import { isOpportunityOpen } from '../opportunities/opportunity-machine.js';
+import { stageName } from '../opportunities/opportunity-messages.js';
 import { moveOpportunity } from '../opportunities/opportunity-moves.js';
 import type { OpportunityStage } from '../opportunities/opportunity-pipelines.js';
 import {
@@ -21,6 +19,7 @@ import {
   type SameDealLink,
 } from './duplicate.js';
 import { assertMayResolve, DUPLICATE_KINDS, visibleResolutions } from './duplicate-access.js';
+import { sayDuplicate as say } from './duplicate-messages.js';
 
 /**
  * Duplicate resolution (重复商机): the manager's verdict on a pair the duplicate finder proposed —

@@ -1,9 +1,9 @@
 import { match } from 'ts-pattern';
+import { type Message, messagesOf } from '../../kernel/message.js';
 import { compileMachine } from '../../lifecycle/compile-machine.js';
 import type { Decision } from '../../lifecycle/decision.js';
 import { eventText } from '../../lifecycle/effects.js';
 import { type Gate, hasText, type TransitionRow } from '../../lifecycle/machine-spec.js';
-import { type Message, messagesOf } from '../../kernel/message.js';
 import { LEAD_MESSAGES } from './lead-messages.js';
 
 export const LEAD_STATUSES = ['new', 'working', 'qualified', 'converted', 'disqualified', 'nurture'] as const;

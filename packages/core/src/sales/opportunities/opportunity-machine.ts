@@ -1,11 +1,11 @@
 import { match, P } from 'ts-pattern';
 import type { AnyStateMachine } from 'xstate';
 import type { Channel, TeamRole } from '../../domain/enums.js';
+import type { Message } from '../../kernel/message.js';
 import { type CompiledMachine, compileMachine } from '../../lifecycle/compile-machine.js';
 import { type Decision, refused } from '../../lifecycle/decision.js';
 import { eventText } from '../../lifecycle/effects.js';
 import { type Gate, hasText, type TransitionRow } from '../../lifecycle/machine-spec.js';
-import type { Message } from '../../kernel/message.js';
 import { pipelineTitle, sayOpportunity as say, stageName } from './opportunity-messages.js';
 import {
   isPipelineChannel,
@@ -145,7 +145,8 @@ function explainFor(channel: Channel) {
       .with({ type: 'REOPEN' }, () => say('opportunity.refused.stillOpen'))
       .otherwise(({ type }) => {
         if (target === undefined) return say('opportunity.refused.noStage', { pipeline, stage: String(to) });
-        if (target.kind !== 'open') return say('opportunity.refused.markInstead', { stage: stageName(target.id) });
+        if (target.kind !== 'open')
+          return say('opportunity.refused.markInstead', { stage: stageName(target.id) });
         if (target.id === from) return say('opportunity.refused.alreadyAt', { stage: label(target.id) });
         const pair = { target: label(target.id), current: label(from) };
         return type === 'ADVANCE'
@@ -171,7 +172,8 @@ const machines = Object.fromEntries(
       gates: OPPORTUNITY_GATES,
       rows: OPPORTUNITY_TRANSITIONS[channel],
       explain: explainFor(channel),
-      unknownState: (value) => say('opportunity.refused.noStage', { pipeline: pipelineTitle(channel), stage: value }),
+      unknownState: (value) =>
+        say('opportunity.refused.noStage', { pipeline: pipelineTitle(channel), stage: value }),
       unknownEvent: (type) => say('opportunity.refused.unknownEvent', { type }),
     }),
   ]),
@@ -193,6 +195,10 @@ export function decideOpportunity(
   event: OpportunityEvent,
 ): Decision<OpportunityStage> {
   if (!isPipelineChannel(channel))
-    return refused(stage, String(event?.type), say('opportunity.refused.unknownChannel', { channel: String(channel) }));
+    return refused(
+      stage,
+      String(event?.type),
+      say('opportunity.refused.unknownChannel', { channel: String(channel) }),
+    );
   return machines[channel].decide(stage, facts, event);
 }

@@ -44,7 +44,10 @@ export const OPPORTUNITY_MESSAGES = defineMessages({
     en: 'mark the deal {stage} instead of moving it there',
     'zh-CN': '请直接将商机标记为{stage}，而不是推进到该阶段',
   },
-  'opportunity.refused.alreadyAt': { en: 'the deal is already at {stage}', 'zh-CN': '该商机已处于“{stage}”阶段' },
+  'opportunity.refused.alreadyAt': {
+    en: 'the deal is already at {stage}',
+    'zh-CN': '该商机已处于“{stage}”阶段',
+  },
   'opportunity.refused.moveBack': {
     en: '{target} comes before {current}; move the deal back instead',
     'zh-CN': '“{target}”在“{current}”之前，请改为回退商机',
@@ -77,6 +80,29 @@ export const OPPORTUNITY_MESSAGES = defineMessages({
   'opportunity.stage.demo': { en: 'Demo', 'zh-CN': '样机演示' },
   'opportunity.stage.won': { en: 'won', 'zh-CN': '赢单' },
   'opportunity.stage.lost': { en: 'lost', 'zh-CN': '丢单' },
+  'opportunity.invalid.ownerOnTeam': { en: 'the owner is always on the team', 'zh-CN': '负责人始终在团队中' },
+  'opportunity.invalid.notOnTeam': { en: '{userId} is not on the team', 'zh-CN': '{userId} 不在团队中' },
+  'opportunity.invalid.lineCurrency': {
+    en: 'line {sku} is in {lineCurrency}, the deal in {currency}',
+    'zh-CN': '明细 {sku} 以 {lineCurrency} 计价，而商机以 {currency} 计价',
+  },
+  'opportunity.invalid.notAStage': {
+    en: '{stage} is not a stage of {pipeline}',
+    'zh-CN': '{stage} 不是{pipeline}中的阶段',
+  },
+  'opportunity.invalid.otherChannel': {
+    en: 'the deal is on the {channel} channel, not {named}',
+    'zh-CN': '该商机属于{channel}渠道，而不是 {named}',
+  },
+  'opportunity.invalid.noLine': { en: 'no line {lineId} on this deal', 'zh-CN': '该商机上没有明细 {lineId}' },
+  'opportunity.invalid.otherAccount': {
+    en: 'the opportunity belongs to another account',
+    'zh-CN': '该商机属于其他客户',
+  },
+  'opportunity.invalid.namedOtherAccount': {
+    en: 'the opportunity {name} belongs to another account',
+    'zh-CN': '商机 {name} 属于其他客户',
+  },
 });
 
 export const sayOpportunity = messagesOf(OPPORTUNITY_MESSAGES);

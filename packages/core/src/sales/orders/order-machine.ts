@@ -1,10 +1,10 @@
 import { match, P } from 'ts-pattern';
+import type { Message } from '../../kernel/message.js';
 import { compileMachine } from '../../lifecycle/compile-machine.js';
 import type { Decision } from '../../lifecycle/decision.js';
 import { eventText } from '../../lifecycle/effects.js';
-import type { Message } from '../../kernel/message.js';
-import { sayOrder as say } from './order-messages.js';
 import { type Gate, hasText, type TransitionRow } from '../../lifecycle/machine-spec.js';
+import { sayOrder as say } from './order-messages.js';
 
 export const ORDER_STATUSES = [
   'draft',
@@ -120,18 +120,12 @@ function explain(from: OrderStatus, event: OrderEvent): Message {
   return match({ from, type: event.type })
     .with({ from: 'closed' }, () => say('order.refused.closed'))
     .with({ from: 'cancelled' }, () => say('order.refused.cancelled'))
-    .with(
-      { from: 'delivered', type: 'CANCEL' },
-      () => say('order.refused.delivered'),
-    )
+    .with({ from: 'delivered', type: 'CANCEL' }, () => say('order.refused.delivered'))
     .with({ type: 'CONFIRM' }, () => say('order.refused.alreadyConfirmed'))
     .with({ from: 'draft', type: P.union('SHIP', 'DELIVER') }, () => say('order.refused.confirmFirst'))
     .with({ type: 'SHIP' }, () => say('order.refused.allShipped'))
     .with({ from: 'confirmed', type: 'DELIVER' }, () => say('order.refused.nothingShipped'))
-    .with(
-      { from: 'partially_shipped', type: 'DELIVER' },
-      () => say('order.refused.partlyShipped'),
-    )
+    .with({ from: 'partially_shipped', type: 'DELIVER' }, () => say('order.refused.partlyShipped'))
     .with({ type: 'DELIVER' }, () => say('order.refused.alreadyDelivered'))
     .otherwise(() => say('order.refused.closeAfterDelivery'));
 }

@@ -1,6 +1,6 @@
-import { sayOrg as say } from './org-messages.js';
 import { PermissionDeniedError } from '../../kernel/errors.js';
 import type { CommandContext } from '../../service/context.js';
+import { sayOrg as say } from './org-messages.js';
 
 /**
  * A record may be given to its creator, or by an admin or a manager to someone in their subtree.

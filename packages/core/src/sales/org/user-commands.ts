@@ -1,4 +1,3 @@
-import { sayOrg as say } from './org-messages.js';
 import { idSchema } from '../../domain/common.js';
 import { ConflictError, fieldIssue, PermissionDeniedError, ValidationError } from '../../kernel/errors.js';
 import { parseInput } from '../../kernel/validate.js';
@@ -7,6 +6,7 @@ import type { CommandContext } from '../../service/context.js';
 import { ENTITY } from '../../service/entities.js';
 import type { Runner } from '../../service/runner.js';
 import { stripUndefined } from '../../service/strip-undefined.js';
+import { sayOrg as say } from './org-messages.js';
 import {
   type CreateUserInput,
   createUserInput,
@@ -102,7 +102,8 @@ export function userCommands(run: Runner): UserCommands {
         const managerId = data.managerId ?? null;
         if (managerId) ctx.activeUser(managerId, 'manager');
         const decision = authorizeCreateUser(ctx.org, ctx.actor, { role: data.role, managerId });
-        if (!decision.allowed) throw new PermissionDeniedError(say('org.action.createUsers'), decision.reasonDetail);
+        if (!decision.allowed)
+          throw new PermissionDeniedError(say('org.action.createUsers'), decision.reasonDetail);
         assertUniqueEmail(ctx, data.email);
         const user: User = {
           ...ctx.stamp('user'),
@@ -122,7 +123,8 @@ export function userCommands(run: Runner): UserCommands {
         const data = parseInput(updateUserInput, input);
         const user = loadUser(ctx, id);
         const decision = authorizeManageUser(ctx.org, ctx.actor, user);
-        if (!decision.allowed) throw new PermissionDeniedError(say('org.action.changeUser'), decision.reasonDetail);
+        if (!decision.allowed)
+          throw new PermissionDeniedError(say('org.action.changeUser'), decision.reasonDetail);
         ctx.checkVersion('user', user, data.expectedVersion);
         if (data.managerId) assertManagerFits(ctx, user, data.managerId);
         if (data.role === 'admin' && ctx.actor.role !== 'admin')
@@ -136,7 +138,8 @@ export function userCommands(run: Runner): UserCommands {
       run.write(actor, async (ctx) => {
         const user = loadUser(ctx, id);
         const decision = authorizeManageUser(ctx.org, ctx.actor, user);
-        if (!decision.allowed) throw new PermissionDeniedError(say('org.action.deactivateUser'), decision.reasonDetail);
+        if (!decision.allowed)
+          throw new PermissionDeniedError(say('org.action.deactivateUser'), decision.reasonDetail);
         if (!user.active) return user;
         return ctx.update(ENTITY.user, user, { active: false, deactivatedAt: ctx.now }, 'user.deactivated');
       }),

@@ -1,6 +1,6 @@
+import { deny, sayAccess } from '../../access/access-messages.js';
 import type { OrgUser, PolicyDecision, Role } from '../../access/model.js';
 import type { OrgChart } from '../../access/org-chart.js';
-import { deny, sayAccess } from '../../access/access-messages.js';
 import { sayOrg as say } from './org-messages.js';
 
 /**
@@ -12,8 +12,7 @@ export function authorizeManageUser(org: OrgChart, actor: OrgUser, target: OrgUs
   const name = org.nameOf(actor.id);
   if (!actor.active) return deny(sayAccess('access.denied.inactive', { name }));
   if (actor.role === 'admin') return { allowed: true };
-  if (target.role === 'admin')
-    return deny(say('org.denied.manageAdmin'));
+  if (target.role === 'admin') return deny(say('org.denied.manageAdmin'));
   if (org.isAbove(actor.id, target.id)) return { allowed: true };
   return deny(say('org.denied.notAbove', { name, target: org.nameOf(target.id) }));
 }
@@ -42,8 +41,7 @@ export function authorizeCreateUser(
   if (actor.role !== 'sales_manager') {
     return deny(say('org.denied.createUsers'));
   }
-  if (newUser.role === 'admin')
-    return deny(say('org.denied.createAdmin'));
+  if (newUser.role === 'admin') return deny(say('org.denied.createAdmin'));
   if (newUser.managerId === null || !org.subtreeOf(actor.id).includes(newUser.managerId)) {
     return deny(say('org.denied.ownTeamOnly', { name }));
   }

@@ -1,6 +1,6 @@
+import { deny, sayAccess } from '../../access/access-messages.js';
 import type { OrgUser, PolicyDecision } from '../../access/model.js';
 import type { OrgChart } from '../../access/org-chart.js';
-import { deny, sayAccess } from '../../access/access-messages.js';
 import { sayOwnership as say } from './ownership-messages.js';
 
 /**

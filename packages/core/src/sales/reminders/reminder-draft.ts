@@ -1,7 +1,7 @@
 import { match } from 'ts-pattern';
 import { type Message, renderBuiltIn } from '../../kernel/message.js';
-import { stageName } from '../opportunities/opportunity-messages.js';
 import type { CalendarDate, Instant } from '../../kernel/time.js';
+import { stageName } from '../opportunities/opportunity-messages.js';
 import { type DesiredReminder, reminderKey } from './desired-reminder.js';
 import { addLocalDays, localDateOf, localTimeOf } from './local-time.js';
 import type { ResolvedRuleSettings } from './reminder-config.js';
@@ -56,7 +56,9 @@ function messageOf(draft: ReminderDraft, timeZone: string): Message {
         minutes: d.leadMinutes,
       }),
     )
-    .with({ kind: 'quote_expiring' }, (d) => say('reminder.quoteExpiring', { label, validUntil: d.validUntil }))
+    .with({ kind: 'quote_expiring' }, (d) =>
+      say('reminder.quoteExpiring', { label, validUntil: d.validUntil }),
+    )
     .with({ kind: 'demo_unit_due_back' }, (d) =>
       say('reminder.demoUnitDueBack', { serial: d.serial, label, dueBack: d.dueBack }),
     )

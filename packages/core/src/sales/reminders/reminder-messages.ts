@@ -32,7 +32,10 @@ export const REMINDER_MESSAGES = defineMessages({
     'zh-CN': '{label}需要售后回访（{visited, select, yes {上次回访} other {交付}}于 {date}）',
   },
   'reminder.stored': { en: '{text}', 'zh-CN': '{text}' },
-  'reminder.invalid.snoozeInPast': { en: 'snooze until a time in the future', 'zh-CN': '推迟时间须晚于当前时间' },
+  'reminder.invalid.snoozeInPast': {
+    en: 'snooze until a time in the future',
+    'zh-CN': '推迟时间须晚于当前时间',
+  },
   'reminder.activity.call': { en: 'Call', 'zh-CN': '电话' },
   'reminder.activity.visit': { en: 'Visit', 'zh-CN': '拜访' },
   'reminder.activity.meeting': { en: 'Meeting', 'zh-CN': '会议' },

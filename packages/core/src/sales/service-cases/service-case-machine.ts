@@ -1,11 +1,11 @@
 import { match, P } from 'ts-pattern';
 import type { ServiceCaseKind } from '../../domain/enums.js';
+import type { Message } from '../../kernel/message.js';
 import { compileMachine } from '../../lifecycle/compile-machine.js';
 import type { Decision } from '../../lifecycle/decision.js';
 import { eventText } from '../../lifecycle/effects.js';
-import type { Message } from '../../kernel/message.js';
-import { sayServiceCase as say } from './service-case-messages.js';
 import { type Gate, hasText, type TransitionRow } from '../../lifecycle/machine-spec.js';
+import { sayServiceCase as say } from './service-case-messages.js';
 
 export const SERVICE_CASE_STATUSES = [
   'open',
@@ -92,9 +92,8 @@ function explain(from: ServiceCaseStatus, event: ServiceCaseEvent): Message {
     .with({ from: 'diagnosing', type: 'DIAGNOSE' }, () => say('serviceCase.refused.diagnosing'))
     .with({ type: 'DIAGNOSE' }, () => say('serviceCase.refused.diagnosed'))
     .with({ type: 'CLOSE' }, () => say('serviceCase.refused.resolveFirst'))
-    .with(
-      { from: 'replacement', type: P.union('REPAIR', 'REPLACE') },
-      () => say('serviceCase.refused.replacing'),
+    .with({ from: 'replacement', type: P.union('REPAIR', 'REPLACE') }, () =>
+      say('serviceCase.refused.replacing'),
     )
     .otherwise(() => say('serviceCase.refused.repairing'));
 }
