@@ -154,7 +154,7 @@ function render(
   // Nested messages render in the same locale; the depth bound stops a message that names itself.
   const nested = (value: unknown): string | number =>
     isMessage(value)
-      ? depth < 4
+      ? depth < 24
         ? render(value, locale, lookup, depth + 1)
         : value.key
       : typeof value === 'number' || typeof value === 'string'
