@@ -2,6 +2,7 @@ export * from './filters/deal-references.suite.js';
 export * from './filters/list-filters.suite.js';
 export * from './filters/one-or-many-filters.suite.js';
 export * from './leads/leads.suite.js';
+export * from './messages/messages.suite.js';
 export * from './model-based/model-based.suite.js';
 export * from './opportunities/opportunities.suite.js';
 export * from './orders/orders.suite.js';
