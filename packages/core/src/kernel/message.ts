@@ -255,3 +255,31 @@ export function templateParams(template: string): string[] {
 export function isValidTemplate(template: string): boolean {
   return compiled(template, 'en') !== null;
 }
+
+/**
+ * What is wrong with a set of definitions, for a catalogue test: a text missing in a built-in
+ * locale, a template that does not parse as ICU, or a parameter one locale names and another does
+ * not (a parameter given but unused, or used but never given, in some language). Empty when sound.
+ */
+export function catalogueProblems(definitions: MessageDefinitions): string[] {
+  const problems: string[] = [];
+  for (const [key, texts] of Object.entries(definitions)) {
+    const params = new Map<BuiltInLocale, string[]>();
+    for (const locale of BUILT_IN_LOCALES) {
+      const text = texts[locale];
+      if (typeof text !== 'string' || text.trim() === '') {
+        problems.push(`${key}: no ${locale} text`);
+        continue;
+      }
+      if (!isValidTemplate(text)) problems.push(`${key}: the ${locale} text is not ICU MessageFormat`);
+      params.set(locale, templateParams(text).sort());
+    }
+    const all = [...new Set([...params.values()].flat())];
+    for (const [locale, used] of params) {
+      const missing = all.filter((p) => !used.includes(p));
+      if (missing.length > 0)
+        problems.push(`${key}: the ${locale} text does not use {${missing.join('}, {')}}`);
+    }
+  }
+  return problems;
+}
