@@ -10,7 +10,7 @@ import type { Contact } from '../accounts/contact.js';
 import { insertOpportunity } from '../opportunities/create-opportunity.js';
 import type { Opportunity } from '../opportunities/opportunity.js';
 import { isOpportunityOpen } from '../opportunities/opportunity-machine.js';
-import { sayOpportunity, stageName } from '../opportunities/opportunity-messages.js';
+import { sayOpportunity } from '../opportunities/opportunity-messages.js';
 import type { OpportunityStage } from '../opportunities/opportunity-pipelines.js';
 import { buildLines } from '../opportunities/opportunity-reads.js';
 import { withLines } from '../opportunities/opportunity-rules.js';
@@ -77,7 +77,7 @@ export async function convertLead(
       throw new InvalidTransitionError(
         existing.stage,
         'CONVERT_INTO',
-        sayOpportunity('opportunity.refused.closedReopenFirst', { stage: stageName(existing.stage) }),
+        sayOpportunity('opportunity.refused.closedConvert'),
       );
     }
     if (existing.accountId !== account.id) {

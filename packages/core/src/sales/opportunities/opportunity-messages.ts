@@ -26,6 +26,10 @@ export const OPPORTUNITY_MESSAGES = defineMessages({
     en: 'the deal is {stage}; reopen it first',
     'zh-CN': '该商机已{stage}，请先重新打开',
   },
+  'opportunity.refused.closedConvert': {
+    en: 'the opportunity is closed; reopen it first',
+    'zh-CN': '该商机已关闭，请先重新打开',
+  },
   'opportunity.refused.alreadyClosed': { en: 'the deal is already {stage}', 'zh-CN': '该商机已经{stage}' },
   'opportunity.refused.wasClosed': {
     en: 'the deal was {stage}; reopen it first',

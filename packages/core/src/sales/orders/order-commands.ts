@@ -6,7 +6,6 @@ import type { CommandContext } from '../../service/context.js';
 import { ENTITY } from '../../service/entities.js';
 import { listPage } from '../../service/list-page.js';
 import type { Runner } from '../../service/runner.js';
-import { stageName } from '../opportunities/opportunity-messages.js';
 import { assertAssignable } from '../org/assignable.js';
 import { insertOrder, insertOrderFromOpportunity } from './insert-order.js';
 import {
@@ -152,7 +151,7 @@ export function orderCommands(run: Runner): OrderCommands {
           throw new InvalidTransitionError(
             opp.stage,
             'CREATE_ORDER',
-            sayOrder('order.refused.onlyWonDeal', { stage: stageName(opp.stage) }),
+            sayOrder('order.refused.onlyWonDeal', { stage: opp.stage }),
           );
         }
         await assertNoOrderYet(ctx, opp.id);
