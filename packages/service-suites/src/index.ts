@@ -7,6 +7,7 @@ export * from './filters/one-or-many-filters.suite.js';
 export * from './hostile/fuzz.suite.js';
 export * from './hostile/hostile-input.suite.js';
 export * from './leads/leads.suite.js';
+export * from './messages/messages.suite.js';
 export * from './model-based/model-based.suite.js';
 export * from './opportunities/opportunities.suite.js';
 export * from './orders/orders.suite.js';

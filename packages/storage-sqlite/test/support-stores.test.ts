@@ -37,6 +37,7 @@ const reminder = (o: Partial<Reminder>): Reminder => ({
   dueAt: T0,
   escalateAt: null,
   message: 'Call back',
+  detail: null,
   acknowledgedAt: null,
   snoozedUntil: null,
   deliveredAt: null,

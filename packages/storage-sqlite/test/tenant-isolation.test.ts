@@ -40,6 +40,7 @@ async function seed(tx: StorageTx) {
     dueAt: T0,
     escalateAt: T0,
     message: t,
+    detail: null,
     acknowledgedAt: null,
     snoozedUntil: null,
     deliveredAt: null,

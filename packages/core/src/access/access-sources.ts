@@ -1,4 +1,6 @@
-import type { AccessGrant, OrgUser, ProtectedRecord } from './model.js';
+import { renderBuiltIn } from '../kernel/message.js';
+import { accessWord, sayAccess as say } from './access-messages.js';
+import type { AccessGrant, AccessLevel, OrgUser, ProtectedRecord } from './model.js';
 import type { OrgChart } from './org-chart.js';
 
 /**
@@ -14,36 +16,48 @@ export function accessSources(org: OrgChart, actor: OrgUser, record: ProtectedRe
   if (!actor.active) return [];
   const sources: AccessGrant[] = [];
   if (actor.role === 'admin') {
-    sources.push({ kind: 'admin', detail: 'is an administrator', level: 'edit' });
+    sources.push(grant('admin', 'edit', say('access.grant.admin')));
   }
   if (record.ownerId === actor.id) {
-    sources.push({ kind: 'owner', detail: 'owns the record', level: 'edit' });
+    sources.push(grant('owner', 'edit', say('access.grant.owner')));
   }
   const levels = org.levelsAbove(actor.id, record.ownerId);
   if (levels !== null) {
-    const distance = levels === 1 ? '1 level up' : `${levels} levels up`;
-    sources.push({
-      kind: 'manager',
-      detail: `manages ${org.nameOf(record.ownerId)} (${distance})`,
-      level: 'edit',
-    });
+    sources.push(
+      grant('manager', 'edit', say('access.grant.manager', { owner: org.nameOf(record.ownerId), levels })),
+    );
   }
-  for (const grant of record.grants) {
-    if (grant.userId === actor.id) {
-      sources.push({
-        kind: 'team',
-        detail: `is on the record's team as ${grant.role} with ${grant.access} access`,
-        level: grant.access,
-      });
-    } else if (org.isAbove(actor.id, grant.userId)) {
+  for (const member of record.grants) {
+    const as = { role: accessWord('role', member.role), access: accessWord('level', member.access) };
+    if (member.userId === actor.id) {
+      sources.push(grant('team', member.access, say('access.grant.team', as)));
+    } else if (org.isAbove(actor.id, member.userId)) {
       // A manager sees what their people see: the presales manager follows the deals their
       // engineers work on, and a new owner's manager sees the deal's history left by the old owner.
-      sources.push({
-        kind: 'team',
-        detail: `manages ${org.nameOf(grant.userId)}, who is on the record's team as ${grant.role} with ${grant.access} access`,
-        level: grant.access,
-      });
+      sources.push(
+        grant(
+          'team',
+          member.access,
+          say('access.grant.managesTeamMember', { member: org.nameOf(member.userId), ...as }),
+        ),
+      );
     }
   }
   return sources;
+}
+
+/** `detail` is rendered only when read: `authorize` builds grants on every load and rarely shows them. */
+function grant(
+  kind: AccessGrant['kind'],
+  level: AccessLevel,
+  detailMessage: AccessGrant['detailMessage'],
+): AccessGrant {
+  return {
+    kind,
+    get detail() {
+      return renderBuiltIn(detailMessage);
+    },
+    detailMessage,
+    level,
+  };
 }

@@ -1,4 +1,6 @@
 import { PermissionDeniedError } from '../kernel/errors.js';
+import type { Message } from '../kernel/message.js';
+import { deny, sayAccess as say } from './access-messages.js';
 import { accessSources } from './access-sources.js';
 import type { AccessGrant, Action, AuthorizeResult, OrgUser, ProtectedRecord } from './model.js';
 import type { OrgChart } from './org-chart.js';
@@ -25,11 +27,11 @@ export function authorize(
   record: ProtectedRecord,
 ): AuthorizeResult {
   const name = org.nameOf(actor.id);
-  if (!actor.active) return { allowed: false, reason: `${name} is no longer active` };
+  if (!actor.active) return deny(say('access.denied.inactive', { name }));
   const sources = accessSources(org, actor, record);
   const permitting = sources.filter(PERMITS[action]);
   if (permitting.length > 0) return { allowed: true, grants: permitting };
-  return { allowed: false, reason: denialReason(name, org.nameOf(record.ownerId), action, sources) };
+  return deny(denialReason(name, org.nameOf(record.ownerId), action, sources));
 }
 
 /** Like `authorize`, for the service's write path: returns why it is allowed, or throws. */
@@ -40,25 +42,23 @@ export function requireAuthorized(
   record: ProtectedRecord,
 ): AccessGrant[] {
   const result = authorize(org, actor, action, record);
-  if (!result.allowed) throw new PermissionDeniedError(action, result.reason);
+  if (!result.allowed) throw new PermissionDeniedError(action, result.reasonDetail);
   return result.grants;
 }
 
-function denialReason(name: string, owner: string, action: Action, sources: readonly AccessGrant[]): string {
-  if (sources.length === 0) {
-    return `${name} is not the owner, not above the owner (${owner}) in the reporting line, and not on the record's team`;
-  }
+function denialReason(name: string, owner: string, action: Action, sources: readonly AccessGrant[]): Message {
+  if (sources.length === 0) return say('access.denied.noRelation', { name, owner });
   switch (action) {
     case 'read':
     case 'edit':
-      return `${name} is on the record's team with read access only`;
+      return say('access.denied.readOnlyTeam', { name });
     case 'manage_team':
-      return 'only the owner, a manager above the owner or an administrator may change the team';
+      return say('access.denied.manageTeam');
     case 'transfer':
       return sources.some((s) => s.kind === 'owner')
-        ? 'an owner cannot give a record away; a manager above the owner or an administrator must transfer it'
-        : 'only a manager above the owner or an administrator may transfer a record';
+        ? say('access.denied.ownerCannotGiveAway')
+        : say('access.denied.transfer');
     case 'delete':
-      return 'only a manager above the owner or an administrator may delete a record';
+      return say('access.denied.delete');
   }
 }

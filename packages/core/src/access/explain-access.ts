@@ -1,3 +1,5 @@
+import { type Message, renderBuiltIn } from '../kernel/message.js';
+import { sayAccess as say } from './access-messages.js';
 import { accessSources } from './access-sources.js';
 import { authorize } from './authorize.js';
 import type { AccessGrant, OrgUser, ProtectedRecord } from './model.js';
@@ -8,8 +10,13 @@ export interface AccessExplanation {
   canEdit: boolean;
   /** Every reason the actor has access, including read-only team grants that do not allow editing. */
   grants: AccessGrant[];
-  /** One English sentence, e.g. "王经理 can read and edit this record because 王经理 manages 甲 (2 levels up)." */
+  /**
+   * One sentence, e.g. "王经理 can read and edit this record because 王经理 manages 甲 (2 levels up).",
+   * in the call's language (English from the pure function).
+   */
   summary: string;
+  /** The sentence as a key with parameters (`access.summary.allowed` / `access.summary.denied`). */
+  summaryMessage: Message;
 }
 
 /**
@@ -21,20 +28,29 @@ export function explainAccess(org: OrgChart, actor: OrgUser, record: ProtectedRe
   const read = authorize(org, actor, 'read', record);
   const canEdit = authorize(org, actor, 'edit', record).allowed;
   const grants = accessSources(org, actor, record);
-  if (!read.allowed) {
-    return { canRead: false, canEdit, grants, summary: `${name} cannot see this record: ${read.reason}.` };
-  }
-  const verbs = canEdit ? 'read and edit' : 'read but not edit';
-  const because = joinEnglish(grants.map((g) => g.detail));
-  return {
-    canRead: true,
-    canEdit,
-    grants,
-    summary: `${name} can ${verbs} this record because ${name} ${because}.`,
-  };
+  const summaryMessage = read.allowed
+    ? say('access.summary.allowed', {
+        name,
+        canEdit: canEdit ? 'yes' : 'no',
+        because: grants.map((g) => g.detailMessage),
+      })
+    : say('access.summary.denied', { name, reason: read.reasonDetail });
+  return { canRead: read.allowed, canEdit, grants, summary: renderBuiltIn(summaryMessage), summaryMessage };
 }
 
-function joinEnglish(parts: readonly string[]): string {
-  if (parts.length <= 1) return parts.join('');
-  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+/** The explanation with its texts rendered by `say` (the call's language); keys and params unchanged. */
+export function renderExplanation(
+  explanation: AccessExplanation,
+  say: (m: Message) => string,
+): AccessExplanation {
+  return {
+    ...explanation,
+    summary: say(explanation.summaryMessage),
+    grants: explanation.grants.map((g) => ({
+      kind: g.kind,
+      detail: say(g.detailMessage),
+      detailMessage: g.detailMessage,
+      level: g.level,
+    })),
+  };
 }

@@ -1,3 +1,4 @@
+export { ACCESS_MESSAGES } from './access-messages.js';
 export * from './access-sources.js';
 export * from './authorize.js';
 export * from './explain-access.js';

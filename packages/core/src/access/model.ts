@@ -1,4 +1,5 @@
 import type { AccessLevel, TeamRole } from '../domain/enums.js';
+import type { Message } from '../kernel/message.js';
 
 /**
  * The access-policy vocabulary. The service, the SQL storage adapters and the reports all depend on
@@ -55,13 +56,22 @@ export interface AccessGrant {
   kind: 'owner' | 'manager' | 'team' | 'admin';
   /** An English sentence fragment a person can read in an "why can I see this?" panel. */
   detail: string;
+  /** The fragment as a key with parameters (`access.grant.manager` …), for any locale. */
+  detailMessage: Message;
   level: AccessLevel;
 }
 
-export type AuthorizeResult = { allowed: true; grants: AccessGrant[] } | { allowed: false; reason: string };
+/** A refusal: `reason` in English, `reasonDetail` the same as a key with parameters. */
+export interface PolicyRefusal {
+  allowed: false;
+  reason: string;
+  reasonDetail: Message;
+}
+
+export type AuthorizeResult = { allowed: true; grants: AccessGrant[] } | PolicyRefusal;
 
 /** The result of the org-management and transfer checks, which have no access sources to report. */
-export type PolicyDecision = { allowed: true } | { allowed: false; reason: string };
+export type PolicyDecision = { allowed: true } | PolicyRefusal;
 
 /** `edit` implies `read`; this is the single place that ordering is defined (SQL mirrors it). */
 export function accessAtLeast(have: AccessLevel, need: AccessLevel): boolean {

@@ -1,11 +1,16 @@
+import { entityName, KERNEL_MESSAGES } from './kernel-messages.js';
 import {
+  isMessage,
   type Locale,
   type Message,
   type MessageCatalogues,
+  message as msg,
   renderBuiltIn,
   renderMessage,
   type Text,
 } from './message.js';
+
+void KERNEL_MESSAGES;
 
 /**
  * One error type for the whole SDK. Callers branch on `code` (via `isCrmError`), never on
@@ -42,15 +47,25 @@ export class CrmError extends Error {
     this.detail = typeof message === 'string' ? null : message;
   }
 
-  /** Re-render the human-readable text in a locale; the code, data and detail stay as they are. */
+  /**
+   * Re-render the human-readable texts in a locale; the code, data and detail stay as they are. The
+   * service calls it with the call's locale before an error leaves a command.
+   */
   localize(locale: Locale, catalogues: MessageCatalogues): this {
     if (this.detail) this.message = renderMessage(this.detail, locale, catalogues);
     return this;
   }
 }
 
+/** Sets a readonly text member when the error is rendered in another locale. */
+const rewrite = <T extends object>(target: T, member: keyof T, value: unknown): void => {
+  (target as Record<keyof T, unknown>)[member] = value;
+};
+
 /** English text of a sentence given as text or as a message. */
 const english = (text: Text): string => (typeof text === 'string' ? text : renderBuiltIn(text));
+/** A message parameter from a sentence given as text or as a message. */
+const param = (text: Text): string | Message => text;
 
 export interface FieldIssue {
   /** Dotted path of the offending field, e.g. `interests.0.quantity`. */
@@ -60,6 +75,11 @@ export interface FieldIssue {
   detail?: Message;
 }
 
+/** A field's problem given as a message: its English text now, its key for any other locale. */
+export function fieldIssue(field: string, detail: Message): FieldIssue {
+  return { field, message: renderBuiltIn(detail), detail };
+}
+
 export class ValidationError extends CrmError {
   readonly issues: readonly FieldIssue[];
   /** The first offending field, for the common single-field case. */
@@ -67,11 +87,25 @@ export class ValidationError extends CrmError {
 
   constructor(issues: readonly FieldIssue[], options?: { cause?: unknown }) {
     const first = issues[0] ?? { field: '', message: 'invalid input' };
-    super(ERROR_CODES.VALIDATION, `${first.field || 'input'}: ${first.message}`, options);
+    super(ERROR_CODES.VALIDATION, issueMessage(first), options);
     this.name = 'ValidationError';
     this.issues = issues;
     this.field = first.field;
   }
+
+  override localize(locale: Locale, catalogues: MessageCatalogues): this {
+    const issues = this.issues.map((i) =>
+      i.detail ? { ...i, message: renderMessage(i.detail, locale, catalogues) } : i,
+    );
+    rewrite(this, 'issues', issues);
+    rewrite(this, 'detail', issueMessage(issues[0] ?? { field: '', message: 'invalid input' }));
+    return super.localize(locale, catalogues);
+  }
+}
+
+/** The error's own sentence: the first offending field and what is wrong with it. */
+function issueMessage(first: FieldIssue): Message {
+  return msg('error.validation', { field: first.field || 'input', problem: first.detail ?? first.message });
 }
 
 export class NotFoundError extends CrmError {
@@ -79,7 +113,7 @@ export class NotFoundError extends CrmError {
   readonly id: string;
 
   constructor(entity: string, id: string) {
-    super(ERROR_CODES.NOT_FOUND, `${entity} ${id} not found`);
+    super(ERROR_CODES.NOT_FOUND, msg('error.notFound', { entity: entityName(entity), id }));
     this.name = 'NotFoundError';
     this.entity = entity;
     this.id = id;
@@ -92,11 +126,27 @@ export class PermissionDeniedError extends CrmError {
   /** Why it was refused, in words the user reads. */
   readonly reason: string;
 
-  constructor(action: string, reason: Text) {
-    super(ERROR_CODES.PERMISSION_DENIED, `not allowed to ${action}: ${english(reason)}`);
+  /** The refusal's reason as a key with parameters, when it has one. */
+  readonly reasonDetail: Message | null;
+
+  /**
+   * `action` is what was refused (`create users`, or a message such as `access.action.edit`);
+   * `reason` why. Both render in the call's locale.
+   */
+  constructor(action: Text, reason: Text) {
+    super(
+      ERROR_CODES.PERMISSION_DENIED,
+      msg('error.permissionDenied', { action: param(action), reason: param(reason) }),
+    );
     this.name = 'PermissionDeniedError';
-    this.action = action;
+    this.action = english(action);
     this.reason = english(reason);
+    this.reasonDetail = isMessage(reason) ? reason : null;
+  }
+
+  override localize(locale: Locale, catalogues: MessageCatalogues): this {
+    if (this.reasonDetail) rewrite(this, 'reason', renderMessage(this.reasonDetail, locale, catalogues));
+    return super.localize(locale, catalogues);
   }
 }
 
@@ -110,12 +160,20 @@ export class InvalidTransitionError extends CrmError {
   readonly reasonDetail: Message | null;
 
   constructor(from: string, event: string, reason: Text) {
-    super(ERROR_CODES.INVALID_TRANSITION, `cannot ${event} from ${from}: ${english(reason)}`);
+    super(
+      ERROR_CODES.INVALID_TRANSITION,
+      msg('error.invalidTransition', { event, from, reason: param(reason) }),
+    );
     this.name = 'InvalidTransitionError';
     this.from = from;
     this.event = event;
     this.reason = english(reason);
     this.reasonDetail = typeof reason === 'string' ? null : reason;
+  }
+
+  override localize(locale: Locale, catalogues: MessageCatalogues): this {
+    if (this.reasonDetail) rewrite(this, 'reason', renderMessage(this.reasonDetail, locale, catalogues));
+    return super.localize(locale, catalogues);
   }
 }
 
@@ -128,7 +186,7 @@ export class ConcurrencyError extends CrmError {
   constructor(entity: string, id: string, expected: number, actual: number | null) {
     super(
       ERROR_CODES.CONCURRENCY,
-      `${entity} ${id} was changed by someone else (expected version ${expected}, found ${actual ?? 'none'})`,
+      msg('error.concurrency', { entity: entityName(entity), id, expected, actual: actual ?? 'none' }),
     );
     this.name = 'ConcurrencyError';
     this.entity = entity;

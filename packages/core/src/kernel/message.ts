@@ -1,9 +1,18 @@
+import { IntlMessageFormat } from 'intl-messageformat';
+
 /**
  * Text is never the contract. Everything Gongfu says to a person — a refusal, a reminder, an access
  * explanation, a duplicate explanation — is a stable key with parameters, rendered by a locale's
  * catalogue. Apps branch on `key`; people read the rendered text.
+ *
+ * Templates are ICU MessageFormat (`{name}`, `{count, plural, one {# lead} other {# leads}}`,
+ * `{kind, select, a {…} other {…}}`), rendered with `intl-messageformat`. A parameter may itself be
+ * a message (a stage's label, the action that was refused): it is rendered in the same locale first.
+ * A list of them (the grants behind an access explanation) is joined the locale's way ("a, b, and
+ * c", "a、b和c") with `Intl.ListFormat`.
  */
-export type MessageParams = Readonly<Record<string, string | number>>;
+export type MessageParam = string | number | Message | readonly (string | Message)[];
+export type MessageParams = Readonly<Record<string, MessageParam>>;
 
 export interface Message {
   /** Stable, dotted, e.g. `lead.gate.hasCompany`. Never changes once published. */
@@ -49,6 +58,22 @@ export function defineMessages<const D extends MessageDefinitions>(definitions: 
   return definitions;
 }
 
+/**
+ * A `message()` limited to the keys of one set of definitions: a mistyped key is a compile error,
+ * and the definitions are referenced (so no bundler drops the module that declares them).
+ * @example
+ * ```ts
+ * const say = messagesOf(LEAD_MESSAGES);
+ * say('lead.gate.hasCompany');
+ * ```
+ */
+export function messagesOf<const D extends MessageDefinitions>(definitions: D) {
+  return (key: keyof D & string, params: MessageParams = {}): Message => {
+    if (!Object.hasOwn(definitions, key)) throw new Error(`message ${key} is not defined`);
+    return { key, params };
+  };
+}
+
 /** Every built-in message definition, for catalogue building and the completeness test. */
 export function builtInMessages(): MessageDefinitions {
   return Object.fromEntries(BUILT_IN);
@@ -56,15 +81,19 @@ export function builtInMessages(): MessageDefinitions {
 
 /** A message rendered from the built-in texts alone (English unless told otherwise). */
 export function renderBuiltIn(msg: Message, locale: BuiltInLocale = 'en'): string {
-  const template = BUILT_IN.get(msg.key)?.[locale] ?? BUILT_IN.get(msg.key)?.en ?? msg.key;
-  return fill(template, msg.params);
+  return render(msg, locale, (key) => BUILT_IN.get(key)?.[locale] ?? BUILT_IN.get(key)?.en);
 }
 
 /** What errors and explanations accept while texts move to keys: a plain sentence or a message. */
 export type Text = string | Message;
 
 export function isMessage(value: unknown): value is Message {
-  return typeof value === 'object' && value !== null && typeof (value as Message).key === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Message).key === 'string' &&
+    typeof (value as Message).params === 'object'
+  );
 }
 
 /** Splits definitions into per-locale catalogues and lays app overrides on top. */
@@ -85,25 +114,172 @@ export function buildCatalogues(
   return out;
 }
 
-const PARAM = /\{(\w+)\}/g;
+/**
+ * The catalogue a locale reads from: its own, else one of the same language (`zh` and `zh-Hans-CN`
+ * read `zh-CN`, `en-GB` reads `en`), else English.
+ */
+export function resolveLocale(locale: Locale, catalogues: MessageCatalogues): string {
+  if (Object.hasOwn(catalogues, locale)) return locale;
+  const language = locale.split('-')[0]?.toLowerCase();
+  const sameLanguage = Object.keys(catalogues).find((tag) => tag.split('-')[0]?.toLowerCase() === language);
+  return sameLanguage ?? 'en';
+}
 
 /**
  * Renders a message: the locale's template, else English, else the key itself (so a missing text is
- * visible, never an empty string). A parameter the message lacks stays as `{name}`.
+ * visible, never an empty string). A parameter the message lacks stays as `{name}`. Never throws: a
+ * template that does not parse (an app's typo) is filled plainly instead.
  */
 export function renderMessage(msg: Message, locale: Locale, catalogues: MessageCatalogues): string {
-  const template =
-    catalogues[locale]?.[msg.key] ?? catalogues.en?.[msg.key] ?? BUILT_IN.get(msg.key)?.en ?? msg.key;
-  return fill(template, msg.params);
+  const tag = resolveLocale(locale, catalogues);
+  return render(
+    msg,
+    tag,
+    (key) => own(catalogues[tag], key) ?? own(catalogues.en, key) ?? BUILT_IN.get(key)?.en,
+  );
 }
 
-function fill(template: string, params: MessageParams): string {
-  return template.replace(PARAM, (whole, name: string) =>
+const own = (templates: LocaleTemplates | undefined, key: string): string | undefined =>
+  templates && Object.hasOwn(templates, key) ? templates[key] : undefined;
+
+function render(
+  msg: Message,
+  locale: string,
+  lookup: (key: string) => string | undefined,
+  depth = 0,
+): string {
+  const template = lookup(msg.key);
+  if (template === undefined) return msg.key;
+  const values: Record<string, string | number> = {};
+  // Nested messages render in the same locale; the depth bound stops a message that names itself.
+  const nested = (value: unknown): string | number =>
+    isMessage(value)
+      ? depth < 24
+        ? render(value, locale, lookup, depth + 1)
+        : value.key
+      : typeof value === 'number' || typeof value === 'string'
+        ? value
+        : String(value);
+  for (const [name, value] of Object.entries(msg.params ?? {})) {
+    values[name] = Array.isArray(value)
+      ? listFormat(locale).format(value.map((v) => String(nested(v))))
+      : nested(value);
+  }
+  const format = compiled(template, locale);
+  if (format === null) return fill(template, values);
+  for (const name of format.params) if (!Object.hasOwn(values, name)) values[name] = `{${name}}`;
+  try {
+    return String(format.icu.format(values));
+  } catch {
+    return fill(template, values);
+  }
+}
+
+const LISTS = new Map<string, Intl.ListFormat>();
+
+function listFormat(locale: string): Intl.ListFormat {
+  let format = LISTS.get(locale);
+  if (!format) {
+    try {
+      format = new Intl.ListFormat(locale, { type: 'conjunction' });
+    } catch {
+      format = new Intl.ListFormat('en', { type: 'conjunction' });
+    }
+    LISTS.set(locale, format);
+  }
+  return format;
+}
+
+interface Compiled {
+  readonly icu: IntlMessageFormat;
+  readonly params: readonly string[];
+}
+
+/** Parsing a template costs far more than formatting it: each (locale, template) is parsed once. */
+const COMPILED = new Map<string, Compiled | null>();
+
+function compiled(template: string, locale: string): Compiled | null {
+  const cacheKey = `${locale}\u0000${template}`;
+  let found = COMPILED.get(cacheKey);
+  if (found === undefined) {
+    try {
+      const icu = new IntlMessageFormat(template, locale, undefined, { ignoreTag: true });
+      found = { icu, params: paramsOf(icu.getAst()) };
+    } catch {
+      found = null;
+    }
+    if (COMPILED.size > 5000) COMPILED.clear();
+    COMPILED.set(cacheKey, found);
+  }
+  return found;
+}
+
+type AstNode = ReturnType<IntlMessageFormat['getAst']>[number];
+
+/** Argument names of a parsed template, including those inside plural and select branches. */
+function paramsOf(nodes: readonly AstNode[], into: string[] = []): string[] {
+  for (const node of nodes) {
+    const named = node as { value?: unknown; options?: Record<string, { value: AstNode[] }> };
+    // Literal (0) and pound (7) nodes carry text, not an argument; tags (8) are off (ignoreTag).
+    if (
+      node.type !== 0 &&
+      node.type !== 7 &&
+      typeof named.value === 'string' &&
+      !into.includes(named.value)
+    ) {
+      into.push(named.value);
+    }
+    for (const option of Object.values(named.options ?? {})) paramsOf(option.value, into);
+  }
+  return into;
+}
+
+const PLAIN_PARAM = /\{(\w+)\}/g;
+
+function fill(template: string, params: Readonly<Record<string, string | number>>): string {
+  return template.replace(PLAIN_PARAM, (whole, name: string) =>
     Object.hasOwn(params, name) ? String(params[name]) : whole,
   );
 }
 
-/** The parameter names a template uses, for the catalogue completeness test. */
+/**
+ * The parameter names a template uses (plural and select arguments included), for the catalogue
+ * completeness test; a template that does not parse as ICU is read for plain `{name}`s.
+ */
 export function templateParams(template: string): string[] {
-  return [...template.matchAll(PARAM)].map((m) => m[1]!);
+  const format = compiled(template, 'en');
+  return format ? [...format.params] : [...template.matchAll(PLAIN_PARAM)].map((m) => m[1]!);
+}
+
+/** Whether a template parses as ICU MessageFormat (the catalogue test requires it of every text). */
+export function isValidTemplate(template: string): boolean {
+  return compiled(template, 'en') !== null;
+}
+
+/**
+ * What is wrong with a set of definitions, for a catalogue test: a text missing in a built-in
+ * locale, a template that does not parse as ICU, or a parameter one locale names and another does
+ * not (a parameter given but unused, or used but never given, in some language). Empty when sound.
+ */
+export function catalogueProblems(definitions: MessageDefinitions): string[] {
+  const problems: string[] = [];
+  for (const [key, texts] of Object.entries(definitions)) {
+    const params = new Map<BuiltInLocale, string[]>();
+    for (const locale of BUILT_IN_LOCALES) {
+      const text = texts[locale];
+      if (typeof text !== 'string' || text.trim() === '') {
+        problems.push(`${key}: no ${locale} text`);
+        continue;
+      }
+      if (!isValidTemplate(text)) problems.push(`${key}: the ${locale} text is not ICU MessageFormat`);
+      params.set(locale, templateParams(text).sort());
+    }
+    const all = [...new Set([...params.values()].flat())];
+    for (const [locale, used] of params) {
+      const missing = all.filter((p) => !used.includes(p));
+      if (missing.length > 0)
+        problems.push(`${key}: the ${locale} text does not use {${missing.join('}, {')}}`);
+    }
+  }
+  return problems;
 }

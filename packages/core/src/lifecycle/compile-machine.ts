@@ -1,4 +1,5 @@
 import { type AnyActorScope, type AnyStateMachine, createActor, setup } from 'xstate';
+import type { Text } from '../kernel/message.js';
 import { type Decision, refused } from './decision.js';
 import { buildEffect, type LifecycleEffect } from './effects.js';
 import type { LifecycleEvent, MachineSpec } from './machine-spec.js';
@@ -88,7 +89,7 @@ export function compileMachine<S extends string, F, E extends LifecycleEvent>(
         !gates.get(params.gate)!.check(context.facts as F, event as unknown as E),
     },
     actions: {
-      refuse: (_: unknown, _params: { reason: string }) => {},
+      refuse: (_: unknown, _params: { reason: Text; gate: string | null }) => {},
       stageEntered: emit,
       closedWon: emit,
       closedLost: emit,
@@ -115,7 +116,7 @@ export function compileMachine<S extends string, F, E extends LifecycleEvent>(
         for (const gate of row.gates) {
           candidates.push({
             guard: { type: 'gateBlocks', params: { row: index, gate } },
-            actions: { type: 'refuse', params: { reason: gates.get(gate)!.reason } },
+            actions: { type: 'refuse', params: { reason: gates.get(gate)!.reason, gate } },
           });
         }
         candidates.push({
@@ -132,6 +133,7 @@ export function compileMachine<S extends string, F, E extends LifecycleEvent>(
           type: 'refuse',
           params: ({ context, event }) => ({
             reason: spec.explain(state, event as unknown as E, context.facts as F),
+            gate: null,
           }),
         },
       });
@@ -160,8 +162,10 @@ export function compileMachine<S extends string, F, E extends LifecycleEvent>(
       const [next, actions] = scope.transition(snapshot, event as unknown as AnyLifecycleEvent);
       const effects: LifecycleEffect[] = [];
       for (const action of actions) {
-        if (action.type === 'refuse')
-          return refused(from, type, (action.params as { reason: string }).reason);
+        if (action.type === 'refuse') {
+          const { reason, gate } = action.params as { reason: Text; gate: string | null };
+          return refused(from, type, reason, gate);
+        }
         effects.push(action.params as LifecycleEffect);
       }
       // Flat machines only: a state value is always a plain string.

@@ -1,3 +1,4 @@
+import type { Message, Text } from '../kernel/message.js';
 import type { LifecycleEffectType } from './effects.js';
 
 /** The shape every lifecycle event shares; payloads (reason, to …) ride alongside `type`. */
@@ -12,8 +13,11 @@ export interface LifecycleEvent {
 export interface Gate<F, E extends LifecycleEvent> {
   readonly id: string;
   readonly check: (facts: F, event: E) => boolean;
-  /** Why the move is refused when `check` fails, phrased for a salesperson. */
-  readonly reason: string;
+  /**
+   * Why the move is refused when `check` fails, phrased for a salesperson: a message keyed by the
+   * gate (`<machine>.gate.<id>`) so every locale can say it.
+   */
+  readonly reason: Message;
 }
 
 /**
@@ -44,11 +48,11 @@ export interface MachineSpec<S extends string, F, E extends LifecycleEvent> {
   readonly gates: readonly Gate<F, E>[];
   readonly rows: readonly TransitionRow<S, F, E>[];
   /** Why `event` is refused from `from` when no row applies (wrong state, unknown target …). */
-  readonly explain: (from: S, event: E, facts: F) => string;
+  readonly explain: (from: S, event: E, facts: F) => Text;
   /** Why a value that is not one of `states` cannot be advanced. */
-  readonly unknownState: (value: string) => string;
+  readonly unknownState: (value: string) => Text;
   /** Why an event type the machine does not know is refused. */
-  readonly unknownEvent: (type: string) => string;
+  readonly unknownEvent: (type: string) => Text;
 }
 
 /** True for a string with something other than whitespace in it (reasons, resolutions). */

@@ -1,3 +1,4 @@
+import { sayAccess } from '../access/access-messages.js';
 import { authorize } from '../access/authorize.js';
 import { type AccessExplanation, explainAccess } from '../access/explain-access.js';
 import type { Action, Grant, OrgUser, ProtectedRecord } from '../access/model.js';
@@ -6,6 +7,7 @@ import type { RecordBase } from '../domain/common.js';
 import type { AccessLevel } from '../domain/enums.js';
 import type { EntityType } from '../domain/history.js';
 import { ConcurrencyError, NotFoundError, PermissionDeniedError } from '../kernel/errors.js';
+import { entityName } from '../kernel/kernel-messages.js';
 import type { Instant } from '../kernel/time.js';
 import type { Accepted } from '../lifecycle/decision.js';
 import { patchFromEffects } from '../lifecycle/effect-handlers.js';
@@ -56,7 +58,12 @@ export class CommandContext {
     const { users, org } = await orgCache.load(tx);
     const actor = actorId === SYSTEM_ACTOR_ID ? systemUser(tx.tenantId, now) : users.get(actorId);
     if (!actor) throw new NotFoundError('user', actorId);
-    if (!actor.active) throw new PermissionDeniedError('act', `${actor.name} is no longer active`);
+    if (!actor.active) {
+      throw new PermissionDeniedError(
+        sayAccess('access.action.act'),
+        sayAccess('access.denied.inactive', { name: actor.name }),
+      );
+    }
     return new CommandContext(tx, actor, org, users, now, settings);
   }
 
@@ -76,7 +83,12 @@ export class CommandContext {
   activeUser(id: string, field: string): User {
     const user = this.users.get(id);
     if (!user) throw new NotFoundError('user', id);
-    if (!user.active) throw new PermissionDeniedError(`assign ${field}`, `${user.name} has left`);
+    if (!user.active) {
+      throw new PermissionDeniedError(
+        sayAccess('access.action.assign', { field }),
+        sayAccess('access.denied.hasLeft', { name: user.name }),
+      );
+    }
     return user;
   }
 
@@ -118,7 +130,10 @@ export class CommandContext {
     if (!read.allowed) throw new NotFoundError(kind.label, (record as { id: string }).id);
     if (action === 'read') return;
     const decision = authorize(this.org, this.actor, action, target);
-    if (!decision.allowed) throw new PermissionDeniedError(`${action} this ${kind.label}`, decision.reason);
+    if (!decision.allowed) {
+      const what = sayAccess(`access.action.${action}`, { entity: entityName(kind.label) });
+      throw new PermissionDeniedError(what, decision.reasonDetail);
+    }
   }
 
   /**

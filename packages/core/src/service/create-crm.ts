@@ -1,5 +1,13 @@
 import { timeZoneSchema } from '../domain/time-zone.js';
+import { isCrmError } from '../kernel/errors.js';
 import { guardArguments } from '../kernel/input-guard.js';
+import {
+  buildCatalogues,
+  builtInMessages,
+  type Locale,
+  type MessageCatalogues,
+  renderMessage,
+} from '../kernel/message.js';
 import { type Clock, type IdGenerator, systemClock, uuidIds } from '../kernel/ports.js';
 import { parseInput } from '../kernel/validate.js';
 import { accessCommands } from '../sales/access-explanations/access-commands.js';
@@ -7,7 +15,6 @@ import { accountCommands } from '../sales/accounts/account-commands.js';
 import { contactCommands } from '../sales/accounts/contact-commands.js';
 import { activityCommands } from '../sales/activities/activity-commands.js';
 import { costCommands } from '../sales/costs/cost-commands.js';
-import { quotaCommands } from '../sales/quotas/quota-commands.js';
 import { demoLoanCommands } from '../sales/demo-loans/demo-loan-commands.js';
 import { duplicateCommands } from '../sales/duplicates/duplicate-commands.js';
 import { eventCommands } from '../sales/events/event-commands.js';
@@ -18,6 +25,7 @@ import { orderCommands } from '../sales/orders/order-commands.js';
 import { userCommands } from '../sales/org/user-commands.js';
 import { ownershipCommands } from '../sales/ownership/ownership-commands.js';
 import { productCommands } from '../sales/products/product-commands.js';
+import { quotaCommands } from '../sales/quotas/quota-commands.js';
 import { reminderCommands } from '../sales/reminders/reminder-commands.js';
 import {
   defaultReminderConfig,
@@ -50,6 +58,17 @@ export interface CrmOptions {
   changeFeed?: boolean;
   /** How long `crm.with({ idempotencyKey })` remembers a command's first result (default 24 h). */
   idempotencyTtlMs?: number;
+  /**
+   * The language of every text the service returns or throws, unless a call names its own with
+   * `crm.with({ locale })`: `zh-CN`, `en` (the default) or a locale the app adds in `messages`.
+   */
+  locale?: Locale;
+  /**
+   * Texts by locale and message key: a new locale (`{ 'zh-TW': { 'lead.gate.hasCompany': '…' } }`)
+   * or overrides of Gongfu's own (`{ en: { … } }`). Templates are ICU MessageFormat; a key a
+   * locale lacks falls back to English.
+   */
+  messages?: MessageCatalogues;
 }
 
 /**
@@ -73,6 +92,8 @@ export function createCrm(options: CrmOptions): Crm {
       : { ...defaultReminderConfig, timeZone },
     changeFeed: options.changeFeed ?? true,
     idempotencyTtlMs: options.idempotencyTtlMs ?? 24 * 60 * 60 * 1000,
+    locale: options.locale ?? 'en',
+    catalogues: buildCatalogues([builtInMessages()], options.messages),
   };
   return buildCrm(options, settings, new OrgCache(), {});
 }
@@ -112,10 +133,16 @@ function buildCrm(
       ...(command ? { command } : {}),
       ...(args ? { args } : {}),
     });
+  const locale = call.locale ?? settings.locale;
+  const localized = (e: unknown): never => {
+    // Errors are built in English; the reader's language is known only here, at the call's edge.
+    if (isCrmError(e)) e.localize(locale, settings.catalogues);
+    throw e;
+  };
   const areas = Object.fromEntries(
     Object.entries(AREAS).map(([name, build]) => [
       name,
-      callAware(name, build as (run: Runner) => object, runnerFor),
+      callAware(name, build as (run: Runner) => object, runnerFor, localized),
     ]),
   ) as unknown as Areas;
   return {
@@ -125,9 +152,11 @@ function buildCrm(
     storage: options.storage,
     clock: settings.clock,
     ...areas,
+    locale: call.locale ?? settings.locale,
     forTenant: (tenant: string) => createCrm({ ...options, tenant }),
     with: (more: CallOptions) => buildCrm(options, settings, orgCache, { ...call, ...more }),
-    runAs: (actor, fn) => runnerFor().read(actor, fn),
+    runAs: (actor, fn) => runnerFor().read(actor, fn).catch(localized),
+    say: (msg, locale) => renderMessage(msg, locale ?? call.locale ?? settings.locale, settings.catalogues),
   };
 }
 
@@ -143,6 +172,7 @@ function callAware<T extends object>(
   area: string,
   build: (run: Runner) => T,
   runnerFor: (command?: string, args?: readonly unknown[]) => Runner,
+  localized: (e: unknown) => never,
 ): T {
   const names = Object.keys(build(runnerFor())) as (keyof T & string)[];
   const bound = {} as T;
@@ -151,12 +181,13 @@ function callAware<T extends object>(
     (bound as Record<string, unknown>)[name] = (...args: unknown[]) => {
       try {
         guardArguments(args, !SYNCHRONOUS.has(command));
+        const result = (build(runnerFor(command, args))[name] as (...a: unknown[]) => unknown)(...args);
+        return result instanceof Promise ? result.catch(localized) : result;
       } catch (error) {
         // A command refuses by rejecting its promise; the one synchronous query throws.
-        if (SYNCHRONOUS.has(command)) throw error;
-        return Promise.reject(error);
+        if (SYNCHRONOUS.has(command)) return localized(error);
+        return Promise.reject(error).catch(localized);
       }
-      return (build(runnerFor(command, args))[name] as (...a: unknown[]) => unknown)(...args);
     };
   }
   return bound;

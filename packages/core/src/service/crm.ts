@@ -1,10 +1,10 @@
+import type { Locale, Message } from '../kernel/message.js';
 import type { Clock } from '../kernel/ports.js';
 import type { AccessCommands } from '../sales/access-explanations/access-commands.js';
 import type { AccountCommands } from '../sales/accounts/account-commands.js';
 import type { ContactCommands } from '../sales/accounts/contact-commands.js';
 import type { ActivityCommands } from '../sales/activities/activity-commands.js';
 import type { CostCommands } from '../sales/costs/cost-commands.js';
-import type { QuotaCommands } from '../sales/quotas/quota-commands.js';
 import type { DemoLoanCommands } from '../sales/demo-loans/demo-loan-commands.js';
 import type { DuplicateCommands } from '../sales/duplicates/duplicate-commands.js';
 import type { EventCommands } from '../sales/events/event-commands.js';
@@ -15,6 +15,7 @@ import type { OrderCommands } from '../sales/orders/order-commands.js';
 import type { UserCommands } from '../sales/org/user-commands.js';
 import type { OwnershipCommands } from '../sales/ownership/ownership-commands.js';
 import type { ProductCommands } from '../sales/products/product-commands.js';
+import type { QuotaCommands } from '../sales/quotas/quota-commands.js';
 import type { ReminderCommands } from '../sales/reminders/reminder-commands.js';
 import type { ServiceCaseCommands } from '../sales/service-cases/service-case-commands.js';
 import type { CrmStorage } from '../storage/crm-storage.js';
@@ -95,4 +96,16 @@ export interface Crm {
    * chart. The extension point of report packages such as `@gongfu/reports`.
    */
   runAs<T>(actor: ActorRef, fn: (ctx: CommandContext) => Promise<T>): Promise<T>;
+  /** The language texts are rendered in through this view (`crm.with({ locale })`, else the service's). */
+  readonly locale: Locale;
+  /**
+   * A message (`{ key, params }`: an error's `detail`, a refusal's `reasonDetail`, a reminder's
+   * `message`) rendered in this view's language, or in `locale` when given.
+   * @example
+   * ```ts
+   * const d = decideOpportunity(channel, stage, facts, { type: 'WIN' });
+   * if (!d.ok) console.log(crm.with({ locale: 'zh-CN' }).say(d.reasonDetail)); // 商机金额须大于零
+   * ```
+   */
+  say(message: Message, locale?: Locale): string;
 }

@@ -1,3 +1,4 @@
+import { type Locale, type Message, renderMessage } from '../kernel/message.js';
 import { eventsOfChange } from '../sales/events/events-of-change.js';
 import type { CrmStorage, StorageTx } from '../storage/crm-storage.js';
 import { type ActorRef, actorIdOf } from './actor.js';
@@ -13,6 +14,10 @@ export interface Runner {
   readonly call: CallInfo;
   write<T>(actor: ActorRef, fn: (ctx: CommandContext) => Promise<T>): Promise<T>;
   read<T>(actor: ActorRef, fn: (ctx: CommandContext) => Promise<T>): Promise<T>;
+  /** The language of this call: its own (`crm.with({ locale })`), else the service's. */
+  readonly locale: Locale;
+  /** A message rendered in this call's language. */
+  say(msg: Message): string;
 }
 
 /**
@@ -26,9 +31,12 @@ export function createRunner(
   call: CallInfo = { options: {} },
 ): Runner {
   const options = { tenantId: settings.tenantId };
+  const locale = call.options.locale ?? settings.locale;
   return {
     settings,
     call,
+    locale,
+    say: (msg) => renderMessage(msg, locale, settings.catalogues),
     write: (actor, fn) => {
       const body = async (tx: StorageTx) => {
         const ctx = await CommandContext.open(tx, actorIdOf(actor), settings, orgCache);

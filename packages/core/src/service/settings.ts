@@ -1,3 +1,4 @@
+import type { Locale, MessageCatalogues } from '../kernel/message.js';
 import type { Clock, IdGenerator } from '../kernel/ports.js';
 import type { ReminderConfig } from '../sales/reminders/reminder-config.js';
 
@@ -13,4 +14,8 @@ export interface ServiceSettings {
   changeFeed: boolean;
   /** How long an idempotency key holds its first result (ms). */
   idempotencyTtlMs: number;
+  /** The language of texts when a call names none (`createCrm({ locale })`, default `en`). */
+  locale: Locale;
+  /** Gongfu's catalogues with the app's added locales and overrides laid on top. */
+  catalogues: MessageCatalogues;
 }

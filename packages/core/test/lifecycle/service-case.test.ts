@@ -123,7 +123,12 @@ describe('service case examples', () => {
     ['replacement', repair, { type: 'REPAIR' }, 'the unit is already being replaced'],
     ['repair', repair, { type: 'REPAIR' }, 'the unit is already being repaired'],
   ])('refuses %s --%j--> with its reason', (from, facts, event, reason) => {
-    expect(decideServiceCase(from, facts, event)).toEqual({ ok: false, from, event: event.type, reason });
+    expect(decideServiceCase(from, facts, event)).toMatchObject({
+      ok: false,
+      from,
+      event: event.type,
+      reason,
+    });
   });
 
   it('classifies statuses', () => {

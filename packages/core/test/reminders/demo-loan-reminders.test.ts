@@ -4,7 +4,7 @@ import { config, demoLoan, HENGTONG } from './fixtures.js';
 
 describe('demo_unit_due_back', () => {
   it('is due at 09:00 Shanghai on the day before the unit is due back', () => {
-    expect(remindersForDemoLoan(demoLoan(), config())).toEqual([
+    expect(remindersForDemoLoan(demoLoan(), config())).toMatchObject([
       {
         key: 'demo_unit_due_back:loan_2',
         kind: 'demo_unit_due_back',

@@ -7,7 +7,7 @@ const delivered = (deliveredAt: string, over: Parameters<typeof order>[0] = {}) 
 
 describe('order_delivery_approaching', () => {
   it('is due at 09:00 Shanghai seven days before the promised delivery', () => {
-    expect(remindersForOrder(order(), config())).toEqual([
+    expect(remindersForOrder(order(), config())).toMatchObject([
       {
         key: 'order_delivery_approaching:order_9',
         kind: 'order_delivery_approaching',
@@ -32,7 +32,7 @@ describe('order_delivery_approaching', () => {
 describe('after_sales_visit', () => {
   it('is due three months after delivery, at 09:00 Shanghai, for a key account', () => {
     // delivered 2026-01-10 10:00 Shanghai
-    expect(remindersForOrder(delivered('2026-01-10T02:00:00.000Z'), config())).toEqual([
+    expect(remindersForOrder(delivered('2026-01-10T02:00:00.000Z'), config())).toMatchObject([
       {
         key: 'after_sales_visit:order_9',
         kind: 'after_sales_visit',

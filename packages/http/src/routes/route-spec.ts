@@ -15,7 +15,9 @@ export type NotAnArea =
   | 'clock'
   | 'forTenant'
   | 'with'
-  | 'runAs';
+  | 'runAs'
+  | 'locale'
+  | 'say';
 
 /** Every business area of the service; a new one is routed or the route table does not compile. */
 export type Area = Exclude<keyof Crm, NotAnArea>;

@@ -2,6 +2,7 @@ import { type ActorRef, type CommandContext, type Crm, ENTITY, ValidationError }
 import { loadOpenDeals, toDealRecord } from './deal-records.js';
 import { refreshDedupeIndex } from './dedupe-index.js';
 import { DealDuplicateEngine, pairKey } from './engine.js';
+import { sentence } from './score-pair.js';
 import {
   storedBlockSizes,
   storedCandidateIds,
@@ -46,7 +47,7 @@ export async function findDuplicateDeals(
   checkOptions(options);
   const seesAll = await crm.runAs(actor, async (ctx) => ctx.scope().kind === 'all');
   if (!seesAll) await refreshDedupeIndex(crm);
-  return crm.runAs(actor, async (ctx) => {
+  const pairs = await crm.runAs(actor, async (ctx) => {
     const deals = await loadOpenDeals(ctx);
     const resolved = await resolvedPairs(ctx, deals);
     const exclude = (a: DealRecord, b: DealRecord) => resolved.has(pairKey(a.id, b.id));
@@ -55,6 +56,16 @@ export async function findDuplicateDeals(
     engine.index.useSizes(await storedBlockSizes(ctx, engine.index.pairingKeys()));
     return engine.scan({ ...options, exclude }).pairs;
   });
+  return pairs.map((pair) => inLocale(crm, pair));
+}
+
+/** A pair's words in the service's (or the call's) language; the keys and parameters stay beside them. */
+function inLocale(crm: Crm, pair: DealDuplicate): DealDuplicate {
+  return {
+    ...pair,
+    signals: pair.signals.map((s) => ({ ...s, text: crm.say(s.message) })),
+    explanation: { text: sentence(crm.say(pair.explanation.message)), message: pair.explanation.message },
+  };
 }
 
 /**
@@ -74,7 +85,7 @@ export async function checkDealForDuplicates(
   if (typeof opportunityId !== 'string' || opportunityId.trim() === '')
     throw new ValidationError([{ field: 'opportunityId', message: 'required' }]);
   await refreshDedupeIndex(crm);
-  return crm.runAs(actor, async (ctx) => {
+  const found = await crm.runAs(actor, async (ctx) => {
     const opp = await ctx.load(ENTITY.opportunity, opportunityId);
     if (opp.closedAt !== null) return [];
     const [account] = await ctx.tx.accounts.getMany([opp.accountId]);
@@ -89,4 +100,5 @@ export async function checkDealForDuplicates(
     options.onProgress?.(1, 1);
     return pairs;
   });
+  return found.map((pair) => inLocale(crm, pair));
 }

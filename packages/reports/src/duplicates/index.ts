@@ -5,6 +5,7 @@ export { companyDomain, emailKey, phoneE164 } from '../names/contact-keys.js';
 export type { BlockingOptions, BlockingStats } from './blocking.js';
 export { accountKeys, toDealRecord } from './deal-records.js';
 export { REFRESH_LOOK_BACK_MS, refreshDedupeIndex } from './dedupe-index.js';
+export { DUPLICATE_DEAL_MESSAGES, PROVINCE_MESSAGES } from './duplicate-messages.js';
 export {
   DealDuplicateEngine,
   type EngineOptions,
@@ -14,5 +15,5 @@ export {
 } from './engine.js';
 export { checkDealForDuplicates, findDuplicateDeals } from './find-deal-duplicates.js';
 export { PROVINCES, provinceLabel } from './provinces.js';
-export { explain, PRIOR_WEIGHT, probabilityOf } from './score-pair.js';
+export { explain, explanationOf, PRIOR_WEIGHT, probabilityOf } from './score-pair.js';
 export type * from './types.js';

@@ -1,5 +1,7 @@
+import { type Message, renderBuiltIn } from '@gongfu/core';
 import { type BasketWeight, basketWeight, basketWeightBound, compareBaskets } from './basket.js';
 import type { CorpusStats } from './corpus-stats.js';
+import { clausesOf, sayDuplicate } from './duplicate-messages.js';
 import {
   AMOUNT,
   CUSTOMER,
@@ -201,15 +203,27 @@ const NARRATIVE: readonly SignalName[] = [
  * Signals with nothing to say (unknown, or a neutral "different customers") are left out.
  */
 export function explain(signals: readonly Signal[]): string {
+  return sentence(renderBuiltIn(explanationOf(signals)));
+}
+
+/** The explanation as a message: the clauses for, strongest first, then what speaks against. */
+export function explanationOf(signals: readonly Signal[]): Message {
   const useful = signals.filter((s) => s.level !== 'unknown' && s.weight !== 0);
   const pro = useful.filter((s) => s.weight > 0);
   const contra = useful.filter((s) => s.weight < 0).sort((p, q) => p.weight - q.weight);
   // A fixed narrative order, as a manager would tell it: what, where, when, who.
   pro.sort((p, q) => NARRATIVE.indexOf(p.name) - NARRATIVE.indexOf(q.name));
-  const parts = pro.map((s) => s.text);
-  let text = parts.join('; ');
-  if (contra.length > 0) text += `${text ? '; but ' : ''}${contra.map((s) => s.text).join('; ')}`;
-  if (text === '') text = 'no evidence either way';
+  const forIt = clausesOf(pro.map((s) => s.message));
+  const against = clausesOf(contra.map((s) => s.message));
+  if (pro.length > 0 && contra.length > 0)
+    return sayDuplicate('duplicate.explanation.both', { pro: forIt, contra: against });
+  if (pro.length > 0) return sayDuplicate('duplicate.explanation.for', { pro: forIt });
+  if (contra.length > 0) return sayDuplicate('duplicate.explanation.against', { contra: against });
+  return sayDuplicate('duplicate.explanation.none');
+}
+
+/** A rendered explanation as a sentence: capitalised where the script has capitals. */
+export function sentence(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
@@ -227,6 +241,6 @@ export function toDuplicate(x: PreparedDeal, y: PreparedDeal, s: PairScore): Dea
     score: s.score,
     probability: s.probability,
     signals: s.signals,
-    explanation: { text: explain(s.signals) },
+    explanation: { text: explain(s.signals), message: explanationOf(s.signals) },
   };
 }

@@ -1,3 +1,4 @@
+import type { Message } from '@gongfu/core';
 /** One line of a deal's basket, as duplicate detection sees it. */
 export interface DealLine {
   sku: string;
@@ -49,7 +50,10 @@ export interface Signal {
   weight: number;
   a: unknown;
   b: unknown;
+  /** The phrase in English (or the service's language, when read through a report). */
   text: string;
+  /** The phrase as a key with parameters (`duplicate.region.same` …), for any locale. */
+  message: Message;
 }
 
 export interface DealSide {
@@ -67,7 +71,8 @@ export interface DealDuplicate {
   /** 2^score / (1 + 2^score): the chance the two are one deal under the model. */
   probability: number;
   signals: Signal[];
-  explanation: { text: string };
+  /** Why the pair looks like one deal: `text` in words, `message` as a key with parameters. */
+  explanation: { text: string; message: Message };
 }
 
 export interface DuplicateScanOptions {

@@ -45,6 +45,34 @@ export function describeDuplicateStory(makeStorage: StorageFactory): void {
       expect(proposed.map(pairOf)).toEqual([[w.dealA.id, w.dealB.id].sort()]);
     });
 
+    it('says why in the reader’s language: zh-CN and en from one keyed explanation', async () => {
+      const w = await openStory();
+      const [zh] = await findDuplicateDeals(w.crm.with({ locale: 'zh-CN' }), w.org.manager);
+      const [en] = await findDuplicateDeals(w.crm.with({ locale: 'en' }), w.org.manager);
+      expect(zh?.explanation.message).toEqual(en?.explanation.message);
+      expect(zh?.explanation.message.key).toBe('duplicate.explanation.for');
+      const text = zh?.explanation.text ?? '';
+      expect(text).toContain('双方都需要200 台激光扫描器、1 台服务器、1 套WMS和网络设备');
+      expect(text).toContain('都在山东（37）');
+      expect(text).toContain('交货日期相差 2 天');
+      expect(text).toContain('双方客户都是系统集成商（');
+      expect(text).not.toMatch(/[A-Za-z]{4,}/u);
+      expect(en?.explanation.text).toContain(
+        'Both need 200 laser scanners, a server, a WMS and network gear',
+      );
+      const region = zh?.signals.find((s) => s.name === 'region');
+      expect(region).toMatchObject({
+        text: '都在山东（37）',
+        message: { key: 'duplicate.region.same', params: { province: { key: 'duplicate.province.37' } } },
+      });
+      const [checked] = await checkDealForDuplicates(
+        w.crm.with({ locale: 'zh-CN' }),
+        w.org.manager,
+        w.dealA.id,
+      );
+      expect(checked?.explanation.text).toContain('都在山东（37）');
+    });
+
     it('the incremental check finds the same partner, and a rep never sees the other rep’s deal', async () => {
       const w = await openStory();
       const check = await checkDealForDuplicates(w.crm, w.org.manager, w.dealA.id);

@@ -1,4 +1,10 @@
-import { ConcurrencyError, type Instant, type Reminder, type ReminderStore } from '@gongfu/core';
+import {
+  ConcurrencyError,
+  type Instant,
+  type MessageParams,
+  type Reminder,
+  type ReminderStore,
+} from '@gongfu/core';
 import type { AnyRow } from '../any-db.js';
 import { executeCached, writeCached } from '../records/compiled-cache.js';
 import type { StoreContext } from '../records/store-context.js';
@@ -198,6 +204,8 @@ export class SqlReminderStore implements ReminderStore {
       due_at: engine.encodeInstant(r.dueAt),
       escalate_at: at(r.escalateAt),
       message: r.message,
+      message_key: r.detail?.key ?? null,
+      message_params: r.detail ? engine.encodeJson(r.detail.params) : null,
       acknowledged_at: at(r.acknowledgedAt),
       snoozed_until: at(r.snoozedUntil),
       delivered_at: at(r.deliveredAt),
@@ -220,6 +228,10 @@ export class SqlReminderStore implements ReminderStore {
       dueAt: engine.decodeInstant(row.due_at),
       escalateAt: at(row.escalate_at),
       message: row.message,
+      detail:
+        row.message_key === null || row.message_key === undefined
+          ? null
+          : { key: row.message_key, params: (engine.decodeJson(row.message_params) ?? {}) as MessageParams },
       acknowledgedAt: at(row.acknowledged_at),
       snoozedUntil: at(row.snoozed_until),
       deliveredAt: at(row.delivered_at),

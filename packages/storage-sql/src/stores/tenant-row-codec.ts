@@ -6,7 +6,12 @@ import { SUPPORT_TABLES_0001 } from '../migrations/0001-support-tables.js';
 import { DEDUPE_TABLES_0006 } from '../migrations/0006-dedupe-keys.js';
 import { COUNTER_TABLES_0007 } from '../migrations/0007-counters.js';
 import { QUOTA_TABLES_0080 } from '../migrations/0080-quotas.js';
+import { REMINDER_MESSAGE_COLUMNS_0060 } from '../migrations/0060-reminder-message-keys.js';
 import type { TableDef } from '../migrations/define-table.js';
+
+/** A table as later migrations left it: their added columns after the ones it was created with. */
+const withAddedColumns = (def: TableDef): TableDef =>
+  def.name === 'reminders' ? { ...def, columns: [...def.columns, ...REMINDER_MESSAGE_COLUMNS_0060] } : def;
 
 /**
  * Every table holding tenant rows, in export order; a later migration that adds a table (or a
@@ -14,7 +19,7 @@ import type { TableDef } from '../migrations/define-table.js';
  */
 export const TENANT_OWNED_TABLE_DEFS: readonly TableDef[] = [
   ...RECORD_TABLES_0001,
-  ...SUPPORT_TABLES_0001,
+  ...SUPPORT_TABLES_0001.map(withAddedColumns),
   ...DEDUPE_TABLES_0006,
   ...COUNTER_TABLES_0007,
   ...QUOTA_TABLES_0080,
@@ -110,7 +115,8 @@ export function checkTenantRow(row: TenantRow, index: number): FieldIssue[] {
   }
   for (const [name, kind, nullable] of def.columns) {
     const value = row.row[name];
-    if (value === null && nullable) continue;
+    // An export written before a nullable column was added simply lacks it: it reads as null.
+    if ((value === null || value === undefined) && nullable) continue;
     const problem = value === null ? 'must not be null' : cellIssue(kind, value);
     if (problem !== null) issues.push({ field: `${at}.${row.table}.${name}`, message: problem });
   }

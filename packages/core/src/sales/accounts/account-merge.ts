@@ -1,4 +1,5 @@
 import {
+  fieldIssue,
   InvalidTransitionError,
   NotFoundError,
   PermissionDeniedError,
@@ -9,6 +10,7 @@ import { ENTITY } from '../../service/entities.js';
 import type { MergeRecord } from '../../storage/repositories.js';
 import type { Account } from './account.js';
 import { ACCOUNT_CHILDREN, childrenOf, reparent } from './account-children.js';
+import { sayAccount as say } from './account-messages.js';
 
 /**
  * Keys of `MergeRecord.moved` that are not child records but what the merge added to the survivor,
@@ -26,8 +28,12 @@ function assertMayMerge(ctx: CommandContext, a: Account, b: Account): void {
   if (ctx.actor.role === 'admin') return;
   if (ctx.org.isAbove(ctx.actor.id, a.ownerId) && ctx.org.isAbove(ctx.actor.id, b.ownerId)) return;
   throw new PermissionDeniedError(
-    'merge accounts',
-    `${ctx.actor.name} must be a manager above both ${ctx.userName(a.ownerId)} and ${ctx.userName(b.ownerId)}`,
+    say('account.action.merge'),
+    say('account.denied.mergeNotAboveBoth', {
+      name: ctx.actor.name,
+      a: ctx.userName(a.ownerId),
+      b: ctx.userName(b.ownerId),
+    }),
   );
 }
 
@@ -49,7 +55,7 @@ export async function mergeAccounts(
   mergedId: string,
 ): Promise<MergeRecord> {
   if (survivorId === mergedId)
-    throw new ValidationError([{ field: 'mergedId', message: 'an account cannot be merged into itself' }]);
+    throw new ValidationError([fieldIssue('mergedId', say('account.invalid.mergeIntoItself'))]);
   const survivor = await ctx.load(ENTITY.account, survivorId);
   const merged = await ctx.load(ENTITY.account, mergedId);
   assertMayMerge(ctx, survivor, merged);
@@ -58,7 +64,7 @@ export async function mergeAccounts(
       throw new InvalidTransitionError(
         'merged',
         'MERGE',
-        `${a.name} was already merged into ${a.mergedIntoId}`,
+        say('account.refused.alreadyMerged', { name: a.name, into: a.mergedIntoId }),
       );
   }
   const id = ctx.newId('merge');
@@ -128,7 +134,7 @@ export async function undoAccountMerge(ctx: CommandContext, mergeId: string): Pr
     throw new InvalidTransitionError(
       'undone',
       'UNDO_MERGE',
-      `the merge was already undone at ${merge.undoneAt}`,
+      say('account.refused.mergeUndone', { at: String(merge.undoneAt) }),
     );
 
   for (const spec of ACCOUNT_CHILDREN) {

@@ -1,10 +1,11 @@
-import { ValidationError } from '../../kernel/errors.js';
+import { fieldIssue, ValidationError } from '../../kernel/errors.js';
 import { parseInput } from '../../kernel/validate.js';
 import { accessOf, type CommandContext } from '../../service/context.js';
 import { ENTITY } from '../../service/entities.js';
 import type { TeamMemberRow } from '../../storage/repositories.js';
 import { type TeamMemberInput, teamMemberInput } from '../opportunities/opportunity.js';
 import type { Account } from './account.js';
+import { sayAccount as say } from './account-messages.js';
 
 /*
  * The account team: presales and service engineers who must see the customer's facts (contacts,
@@ -21,7 +22,7 @@ export async function addAccountTeamMember(
   const member = parseInput(teamMemberInput, input);
   ctx.activeUser(member.userId, 'team member');
   if (member.userId === account.ownerId) {
-    throw new ValidationError([{ field: 'userId', message: 'the owner is always on the team' }]);
+    throw new ValidationError([fieldIssue('userId', say('account.invalid.ownerOnTeam'))]);
   }
   const others = (await ctx.tx.teams.members(account.id)).filter(
     (m) => !m.isOwner && m.userId !== member.userId,
@@ -52,7 +53,7 @@ export async function removeAccountTeamMember(
   const current = (await ctx.tx.teams.members(account.id)).filter((m) => !m.isOwner);
   const rest = current.filter((m) => m.userId !== userId);
   if (rest.length === current.length)
-    throw new ValidationError([{ field: 'userId', message: `${userId} is not on the team` }]);
+    throw new ValidationError([fieldIssue('userId', say('account.invalid.notOnTeam', { userId }))]);
   await ctx.setTeam(account.id, account.ownerId, rest);
   await ctx.history(
     'account',

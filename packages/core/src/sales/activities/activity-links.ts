@@ -1,6 +1,7 @@
-import { ValidationError } from '../../kernel/errors.js';
+import { fieldIssue, ValidationError } from '../../kernel/errors.js';
 import type { CommandContext } from '../../service/context.js';
 import { ENTITY } from '../../service/entities.js';
+import { sayOpportunity } from '../opportunities/opportunity-messages.js';
 
 /** The records an activity or a cost names, as the caller gave them. */
 export interface LinkIds {
@@ -44,7 +45,7 @@ export async function resolveLinks(ctx: CommandContext, ids: LinkIds, forUserId:
       : null;
   if (ids.accountId && opp && opp.accountId !== ids.accountId) {
     throw new ValidationError([
-      { field: 'accountId', message: `the opportunity ${opp.name} belongs to another account` },
+      fieldIssue('accountId', sayOpportunity('opportunity.invalid.namedOtherAccount', { name: opp.name })),
     ]);
   }
   return {

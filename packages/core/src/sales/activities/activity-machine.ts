@@ -1,8 +1,10 @@
 import { match } from 'ts-pattern';
 import type { ActivityKind } from '../../domain/enums.js';
+import type { Message } from '../../kernel/message.js';
 import { compileMachine } from '../../lifecycle/compile-machine.js';
 import type { Decision } from '../../lifecycle/decision.js';
 import type { Gate, TransitionRow } from '../../lifecycle/machine-spec.js';
+import { sayActivity as say } from './activity-messages.js';
 
 export const ACTIVITY_STATUSES = ['scheduled', 'completed', 'cancelled'] as const;
 export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
@@ -39,7 +41,7 @@ export const ACTIVITY_GATES: readonly Gate<ActivityFacts, ActivityEvent>[] = [
   {
     id: 'outcomeLogged',
     check: (f) => f.hasOutcome || !OUTCOME_REQUIRED_KINDS.includes(f.kind),
-    reason: 'needs the outcome logged: who was met, what they thought, what they asked for',
+    reason: say('activity.gate.outcomeLogged'),
   },
 ];
 
@@ -50,11 +52,11 @@ export const ACTIVITY_TRANSITIONS: readonly Row[] = [
   { from: 'scheduled', event: 'RESCHEDULE', to: 'scheduled', gates: [], effects: [] },
 ];
 
-function explain(from: ActivityStatus): string {
+function explain(from: ActivityStatus): Message {
   return match(from)
-    .with('completed', () => 'the activity is already completed')
-    .with('cancelled', () => 'the activity was cancelled; schedule a new one instead')
-    .with('scheduled', () => 'the activity is still scheduled')
+    .with('completed', () => say('activity.refused.completed'))
+    .with('cancelled', () => say('activity.refused.cancelled'))
+    .with('scheduled', () => say('activity.refused.scheduled'))
     .exhaustive();
 }
 
@@ -66,8 +68,8 @@ const activity = compileMachine<ActivityStatus, ActivityFacts, ActivityEvent>({
   gates: ACTIVITY_GATES,
   rows: ACTIVITY_TRANSITIONS,
   explain,
-  unknownState: (value) => `"${value}" is not an activity status`,
-  unknownEvent: (type) => `"${type}" is not something that can happen to an activity`,
+  unknownState: (value) => say('activity.refused.unknownStatus', { value }),
+  unknownEvent: (type) => say('activity.refused.unknownEvent', { type }),
 });
 
 export const activityMachine = activity.machine;

@@ -1,5 +1,6 @@
 import { NotFoundError, PermissionDeniedError } from '../../kernel/errors.js';
 import type { CommandContext } from '../../service/context.js';
+import { sayActivity } from './activity-messages.js';
 
 /**
  * Whose activities a calendar shows. Omitted: the actor's own. A named person: only when the actor
@@ -14,7 +15,7 @@ export function calendarOwners(ctx: CommandContext, userId: string | undefined):
   if (user.id === ctx.actor.id || ctx.actor.role === 'admin' || ctx.org.isAbove(ctx.actor.id, user.id))
     return [user.id];
   throw new PermissionDeniedError(
-    `see ${user.name}'s calendar`,
-    `${ctx.actor.name} does not manage ${user.name}`,
+    sayActivity('activity.action.seeCalendar', { name: user.name }),
+    sayActivity('activity.denied.notManager', { name: ctx.actor.name, user: user.name }),
   );
 }

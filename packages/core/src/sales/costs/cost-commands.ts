@@ -1,5 +1,5 @@
 import { idSchema, type Page } from '../../domain/common.js';
-import { PermissionDeniedError, ValidationError } from '../../kernel/errors.js';
+import { fieldIssue, PermissionDeniedError, ValidationError } from '../../kernel/errors.js';
 import { parseInput } from '../../kernel/validate.js';
 import type { ActorRef } from '../../service/actor.js';
 import type { CommandContext } from '../../service/context.js';
@@ -21,6 +21,7 @@ import {
   recordCostInput,
 } from './cost.js';
 import { toCostFilter } from './cost-filter.js';
+import { sayCost as say } from './cost-messages.js';
 import { sumByCurrency } from './cost-total.js';
 
 /**
@@ -83,10 +84,7 @@ export interface CostCommands {
 function assertDealCurrency(dealCurrency: string | null, currency: string): void {
   if (dealCurrency !== null && dealCurrency !== currency) {
     throw new ValidationError([
-      {
-        field: 'amount.currency',
-        message: `the deal is priced in ${dealCurrency}; book its costs in ${dealCurrency}`,
-      },
+      fieldIssue('amount.currency', say('cost.invalid.dealCurrency', { currency: dealCurrency })),
     ]);
   }
 }
@@ -97,8 +95,8 @@ function assertMayCorrect(ctx: CommandContext, cost: CostEntry): void {
   if (actor.role === 'admin' || actor.id === cost.incurredBy || org.isAbove(actor.id, cost.incurredBy))
     return;
   throw new PermissionDeniedError(
-    'correct this cost entry',
-    `only ${ctx.userName(cost.incurredBy)}, a manager above them or an administrator may`,
+    say('cost.action.correct'),
+    say('cost.denied.correct', { name: ctx.userName(cost.incurredBy) }),
   );
 }
 
@@ -135,12 +133,7 @@ export function costCommands(run: Runner): CostCommands {
           description: description === undefined ? undefined : description || null,
         });
         if (Object.keys(changes).length === 0) {
-          throw new ValidationError([
-            {
-              field: 'amount',
-              message: 'nothing to correct: give a new amount, category, date or description',
-            },
-          ]);
+          throw new ValidationError([fieldIssue('amount', say('cost.invalid.nothingToCorrect'))]);
         }
         if (changes.amount && cost.opportunityId) {
           const deal = await ctx.tx.opportunities.get(cost.opportunityId);

@@ -1,8 +1,9 @@
 import type { z } from 'zod';
-import { ValidationError } from '../../kernel/errors.js';
+import { fieldIssue, ValidationError } from '../../kernel/errors.js';
 import type { CostFilter } from '../../storage/repositories.js';
 import { shiftCalendarDate } from '../reminders/local-time.js';
 import type { costListQuery } from './cost.js';
+import { sayCost as say } from './cost-messages.js';
 
 /**
  * The caller's filter as the storage's. `to` is inclusive for people ("costs up to 31 March"),
@@ -10,7 +11,7 @@ import type { costListQuery } from './cost.js';
  */
 export function toCostFilter(q: z.output<typeof costListQuery>): CostFilter {
   if (q.from && q.to && q.from > q.to)
-    throw new ValidationError([{ field: 'to', message: `must not be before from (${q.from})` }]);
+    throw new ValidationError([fieldIssue('to', say('cost.invalid.toBeforeFrom', { from: q.from }))]);
   const filter: CostFilter = {};
   if (q.incurredBy) filter.incurredBy = q.incurredBy;
   if (q.opportunityId) filter.opportunityId = q.opportunityId;

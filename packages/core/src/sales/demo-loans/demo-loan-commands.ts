@@ -1,5 +1,5 @@
 import { idSchema, type Page } from '../../domain/common.js';
-import { ConflictError, InvalidTransitionError, ValidationError } from '../../kernel/errors.js';
+import { ConflictError, fieldIssue, InvalidTransitionError, ValidationError } from '../../kernel/errors.js';
 import { parseInput } from '../../kernel/validate.js';
 import type { ActorRef } from '../../service/actor.js';
 import type { CommandContext } from '../../service/context.js';
@@ -16,6 +16,7 @@ import {
   type ReturnDemoUnitInput,
   returnDemoUnitInput,
 } from './demo-loan.js';
+import { sayDemoLoan as say } from './demo-loan-messages.js';
 
 /**
  * Demo units (样机借用): scanners and terminals lent to a customer to try, with the date they are
@@ -64,7 +65,10 @@ export interface DemoLoanCommands {
 async function assertSerialAvailable(ctx: CommandContext, serial: string): Promise<void> {
   const out = (await scanAll(ctx.tx.demoLoans, { open: true })).find((l) => l.serial === serial);
   if (out)
-    throw new ConflictError('demo loan', `demo unit ${serial} is already out (due back ${out.dueBack})`);
+    throw new ConflictError(
+      'demo loan',
+      say('demoLoan.conflict.alreadyOut', { serial, dueBack: out.dueBack }),
+    );
 }
 
 export function demoLoanCommands(run: Runner): DemoLoanCommands {
@@ -79,7 +83,7 @@ export function demoLoanCommands(run: Runner): DemoLoanCommands {
           const opp = await ctx.load(ENTITY.opportunity, data.opportunityId, 'edit');
           if (opp.accountId !== account.id) {
             throw new ValidationError([
-              { field: 'opportunityId', message: 'the deal belongs to another account' },
+              fieldIssue('opportunityId', say('demoLoan.invalid.dealOfOtherAccount')),
             ]);
           }
         }
@@ -111,14 +115,12 @@ export function demoLoanCommands(run: Runner): DemoLoanCommands {
           throw new InvalidTransitionError(
             'returned',
             'RETURN',
-            `demo unit ${loan.serial} was already returned at ${loan.returnedAt}`,
+            say('demoLoan.refused.alreadyReturned', { serial: loan.serial, at: String(loan.returnedAt) }),
           );
         }
         const returnedAt = data.returnedAt ?? ctx.now;
         if (returnedAt < loan.loanedAt) {
-          throw new ValidationError([
-            { field: 'returnedAt', message: 'a unit cannot come back before it was lent' },
-          ]);
+          throw new ValidationError([fieldIssue('returnedAt', say('demoLoan.invalid.returnBeforeLent'))]);
         }
         return ctx.update(
           ENTITY.demoLoan,

@@ -1,7 +1,9 @@
 import { isCrmError, PermissionDeniedError } from '../../kernel/errors.js';
+import type { Message } from '../../kernel/message.js';
 import type { CommandContext } from '../../service/context.js';
 import { ENTITY, type EntityKind } from '../../service/entities.js';
 import type { DuplicateKind, DuplicateResolution } from '../../storage/duplicate-resolution-store.js';
+import { sayDuplicate as say } from './duplicate-messages.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: each kind has its own record type; only owner and id are used.
 export const DUPLICATE_KINDS: Record<DuplicateKind, EntityKind<any>> = {
@@ -17,7 +19,7 @@ export const DUPLICATE_KINDS: Record<DuplicateKind, EntityKind<any>> = {
 export function assertMayResolve(
   ctx: CommandContext,
   owners: readonly [string, string],
-  what: string,
+  what: Message,
   ownerMayDecide: boolean,
 ): void {
   if (ctx.actor.role === 'admin') return;
@@ -26,7 +28,7 @@ export function assertMayResolve(
   if (ownerMayDecide && x === ctx.actor.id && y === ctx.actor.id) return;
   throw new PermissionDeniedError(
     what,
-    `${ctx.actor.name} must be a manager above both ${ctx.userName(x)} and ${ctx.userName(y)}`,
+    say('duplicate.denied.notAboveBoth', { name: ctx.actor.name, a: ctx.userName(x), b: ctx.userName(y) }),
   );
 }
 

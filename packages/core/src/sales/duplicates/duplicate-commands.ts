@@ -1,4 +1,5 @@
-import { InvalidTransitionError, ValidationError } from '../../kernel/errors.js';
+import { fieldIssue, InvalidTransitionError, ValidationError } from '../../kernel/errors.js';
+import { entityName } from '../../kernel/kernel-messages.js';
 import { parseInput } from '../../kernel/validate.js';
 import type { ActorRef } from '../../service/actor.js';
 import { accessOf } from '../../service/context.js';
@@ -7,6 +8,7 @@ import type { EntityKind } from '../../service/entity-kind.js';
 import type { Runner } from '../../service/runner.js';
 import { type DuplicateResolution, orderedPair } from '../../storage/duplicate-resolution-store.js';
 import { isOpportunityOpen } from '../opportunities/opportunity-machine.js';
+import { stageName } from '../opportunities/opportunity-messages.js';
 import { moveOpportunity } from '../opportunities/opportunity-moves.js';
 import type { OpportunityStage } from '../opportunities/opportunity-pipelines.js';
 import {
@@ -19,6 +21,7 @@ import {
   type SameDealLink,
 } from './duplicate.js';
 import { assertMayResolve, DUPLICATE_KINDS, visibleResolutions } from './duplicate-access.js';
+import { sayDuplicate as say } from './duplicate-messages.js';
 
 /**
  * Duplicate resolution (重复商机): the manager's verdict on a pair the duplicate finder proposed —
@@ -60,7 +63,7 @@ export interface DuplicateCommands {
 }
 
 function assertDistinct(x: string, y: string, field: string): void {
-  if (x === y) throw new ValidationError([{ field, message: 'a record cannot be a duplicate of itself' }]);
+  if (x === y) throw new ValidationError([fieldIssue(field, say('duplicate.invalid.itself'))]);
 }
 
 export function duplicateCommands(run: Runner): DuplicateCommands {
@@ -71,13 +74,13 @@ export function duplicateCommands(run: Runner): DuplicateCommands {
       return run.write(actor, async (ctx) => {
         const keep = await ctx.load(ENTITY.opportunity, data.keepId);
         const other = await ctx.load(ENTITY.opportunity, data.releaseId);
-        assertMayResolve(ctx, [keep.ownerId, other.ownerId], 'link duplicate deals', false);
+        assertMayResolve(ctx, [keep.ownerId, other.ownerId], say('duplicate.action.link'), false);
         for (const opp of [keep, other]) {
           if (!isOpportunityOpen(opp.stage as OpportunityStage))
             throw new InvalidTransitionError(
               opp.stage,
               'LINK_DUPLICATE',
-              `${opp.name} is already ${opp.stage}`,
+              say('duplicate.refused.closed', { name: opp.name, stage: stageName(opp.stage) }),
             );
         }
         // Released through the lifecycle as lost, pointing at the deal that was kept.
@@ -128,7 +131,7 @@ export function duplicateCommands(run: Runner): DuplicateCommands {
         assertMayResolve(
           ctx,
           [kind.ownerOf(a), kind.ownerOf(b)],
-          `mark ${data.kind}s as not duplicates`,
+          say('duplicate.action.notDuplicates', { kind: entityName(data.kind) }),
           true,
         );
         for (const [self, otherId] of [

@@ -1,5 +1,5 @@
 import type { Channel } from '../../domain/enums.js';
-import { InvalidTransitionError, ValidationError } from '../../kernel/errors.js';
+import { fieldIssue, InvalidTransitionError, ValidationError } from '../../kernel/errors.js';
 import { parseInput } from '../../kernel/validate.js';
 import { assertDecision } from '../../lifecycle/decision.js';
 import type { CommandContext } from '../../service/context.js';
@@ -10,6 +10,7 @@ import type { Contact } from '../accounts/contact.js';
 import { insertOpportunity } from '../opportunities/create-opportunity.js';
 import type { Opportunity } from '../opportunities/opportunity.js';
 import { isOpportunityOpen } from '../opportunities/opportunity-machine.js';
+import { sayOpportunity } from '../opportunities/opportunity-messages.js';
 import type { OpportunityStage } from '../opportunities/opportunity-pipelines.js';
 import { buildLines } from '../opportunities/opportunity-reads.js';
 import { withLines } from '../opportunities/opportunity-rules.js';
@@ -92,12 +93,12 @@ export async function convertLead(
       throw new InvalidTransitionError(
         existing.stage,
         'CONVERT_INTO',
-        'the opportunity is closed; reopen it first',
+        sayOpportunity('opportunity.refused.closedConvert'),
       );
     }
     if (existing.accountId !== account.id) {
       throw new ValidationError([
-        { field: 'opportunityId', message: 'the opportunity belongs to another account' },
+        fieldIssue('opportunityId', sayOpportunity('opportunity.invalid.otherAccount')),
       ]);
     }
     const lines = [...existing.lines, ...(await linesFromInterests(ctx, lead, existing.currency))];

@@ -1,8 +1,10 @@
 import { match } from 'ts-pattern';
+import { type Message, messagesOf } from '../../kernel/message.js';
 import { compileMachine } from '../../lifecycle/compile-machine.js';
 import type { Decision } from '../../lifecycle/decision.js';
 import { eventText } from '../../lifecycle/effects.js';
 import { type Gate, hasText, type TransitionRow } from '../../lifecycle/machine-spec.js';
+import { LEAD_MESSAGES } from './lead-messages.js';
 
 export const LEAD_STATUSES = ['new', 'working', 'qualified', 'converted', 'disqualified', 'nurture'] as const;
 export type LeadStatus = (typeof LEAD_STATUSES)[number];
@@ -36,7 +38,9 @@ export function isLeadTerminal(status: LeadStatus): boolean {
 }
 
 /** Why a converted lead refuses edits: its facts now live on the account and the opportunity. */
-export const LEAD_FROZEN_REASON = 'the lead was converted; edit the opportunity instead';
+const say = messagesOf(LEAD_MESSAGES);
+
+export const LEAD_FROZEN_REASON: Message = say('lead.refused.frozen');
 
 /** Open leads are the ones a salesperson is expected to follow up. */
 export function isLeadOpen(status: LeadStatus): boolean {
@@ -47,17 +51,17 @@ export const LEAD_GATES: readonly Gate<LeadFacts, LeadEvent>[] = [
   {
     id: 'hasCompany',
     check: (f) => f.hasCompany,
-    reason: 'needs the customer company before it can be converted',
+    reason: say('lead.gate.hasCompany'),
   },
   {
     id: 'hasContact',
     check: (f) => f.hasContact,
-    reason: 'needs a contact person before it can be converted',
+    reason: say('lead.gate.hasContact'),
   },
   {
     id: 'disqualifyReason',
     check: (_, e) => hasText(eventText(e, 'reason')),
-    reason: 'needs a reason why the lead is disqualified',
+    reason: say('lead.gate.disqualifyReason'),
   },
 ];
 
@@ -119,19 +123,16 @@ export const LEAD_TRANSITIONS: readonly Row[] = [
   recycle('disqualified'),
 ];
 
-function explain(from: LeadStatus, event: LeadEvent): string {
+function explain(from: LeadStatus, event: LeadEvent): Message {
   return match({ from, type: event.type })
-    .with({ from: 'converted' }, () => 'the lead was converted; work on the opportunity instead')
-    .with({ from: 'disqualified' }, () => 'the lead was disqualified; recycle it to work on it again')
-    .with({ type: 'RECYCLE' }, () => 'only a disqualified or nurtured lead can be recycled')
-    .with({ type: 'QUALIFY', from: 'qualified' }, () => 'the lead is already qualified')
-    .with({ type: 'NURTURE', from: 'nurture' }, () => 'the lead is already being nurtured')
-    .with({ from: 'nurture' }, () => 'the lead is being nurtured; recycle it to work on it again')
-    .with(
-      { type: 'CONVERT', from: 'new' },
-      () => 'the lead has not been worked yet; contact the customer first',
-    )
-    .otherwise(() => `a ${from} lead cannot be sent ${event.type}`);
+    .with({ from: 'converted' }, () => say('lead.refused.converted'))
+    .with({ from: 'disqualified' }, () => say('lead.refused.disqualified'))
+    .with({ type: 'RECYCLE' }, () => say('lead.refused.recycleOnly'))
+    .with({ type: 'QUALIFY', from: 'qualified' }, () => say('lead.refused.alreadyQualified'))
+    .with({ type: 'NURTURE', from: 'nurture' }, () => say('lead.refused.alreadyNurtured'))
+    .with({ from: 'nurture' }, () => say('lead.refused.nurture'))
+    .with({ type: 'CONVERT', from: 'new' }, () => say('lead.refused.notWorked'))
+    .otherwise(() => say('lead.refused.otherwise', { from, event: event.type }));
 }
 
 const lead = compileMachine<LeadStatus, LeadFacts, LeadEvent>({
@@ -142,8 +143,8 @@ const lead = compileMachine<LeadStatus, LeadFacts, LeadEvent>({
   gates: LEAD_GATES,
   rows: LEAD_TRANSITIONS,
   explain,
-  unknownState: (value) => `"${value}" is not a lead status`,
-  unknownEvent: (type) => `"${type}" is not something that can happen to a lead`,
+  unknownState: (value) => say('lead.refused.unknownStatus', { value }),
+  unknownEvent: (type) => say('lead.refused.unknownEvent', { type }),
 });
 
 export const leadMachine = lead.machine;

@@ -1,5 +1,6 @@
 export * from './opportunity.js';
 export type { OpportunityCommands } from './opportunity-commands.js';
 export * from './opportunity-machine.js';
+export { OPPORTUNITY_MESSAGES } from './opportunity-messages.js';
 export * from './opportunity-pipelines.js';
 export * from './opportunity-reminders.js';

@@ -1,7 +1,8 @@
 import type { AccessExplanation } from '../../access/explain-access.js';
+import { renderExplanation } from '../../access/explain-access.js';
 import { idSchema, type Page } from '../../domain/common.js';
 import type { Channel } from '../../domain/enums.js';
-import { ValidationError } from '../../kernel/errors.js';
+import { fieldIssue, ValidationError } from '../../kernel/errors.js';
 import { parseInput } from '../../kernel/validate.js';
 import type { ActorRef } from '../../service/actor.js';
 import type { CommandContext } from '../../service/context.js';
@@ -38,6 +39,7 @@ import {
   type WinResult,
   winInput,
 } from './opportunity.js';
+import { sayOpportunity } from './opportunity-messages.js';
 import { assertOpen, loadDeal, moveOpportunity, moveStage, typedDeal } from './opportunity-moves.js';
 import {
   type OpportunityStage,
@@ -292,7 +294,9 @@ export function opportunityCommands(run: Runner): OpportunityCommands {
         assertOpen(opp, 'REMOVE_LINE');
         const lines = opp.lines.filter((l) => l.id !== lineId);
         if (lines.length === opp.lines.length)
-          throw new ValidationError([{ field: 'lineId', message: `no line ${lineId} on this deal` }]);
+          throw new ValidationError([
+            fieldIssue('lineId', sayOpportunity('opportunity.invalid.noLine', { lineId })),
+          ]);
         return ctx.update(ENTITY.opportunity, opp, withLines(opp, lines), 'opportunity.line_removed', {
           lineId,
         });
@@ -303,7 +307,9 @@ export function opportunityCommands(run: Runner): OpportunityCommands {
       return withDeal(actor, id, 'manage_team', undefined, async (ctx, opp) => {
         ctx.activeUser(member.userId, 'team member');
         if (member.userId === opp.ownerId)
-          throw new ValidationError([{ field: 'userId', message: 'the owner is always on the team' }]);
+          throw new ValidationError([
+            fieldIssue('userId', sayOpportunity('opportunity.invalid.ownerOnTeam')),
+          ]);
         const team = [...opp.team.filter((m) => m.userId !== member.userId), member];
         return setDealTeam(ctx, opp, team, 'opportunity.team_member_added', {
           userId: member.userId,
@@ -316,7 +322,9 @@ export function opportunityCommands(run: Runner): OpportunityCommands {
       withDeal(actor, id, 'manage_team', undefined, async (ctx, opp) => {
         const team = opp.team.filter((m) => m.userId !== userId);
         if (team.length === opp.team.length)
-          throw new ValidationError([{ field: 'userId', message: `${userId} is not on the team` }]);
+          throw new ValidationError([
+            fieldIssue('userId', sayOpportunity('opportunity.invalid.notOnTeam', { userId })),
+          ]);
         return setDealTeam(ctx, opp, team, 'opportunity.team_member_removed', { userId });
       }),
 
@@ -357,7 +365,10 @@ export function opportunityCommands(run: Runner): OpportunityCommands {
 
     explainAccess: async (actor, id) =>
       run.read(actor, async (ctx) =>
-        ctx.explain(ENTITY.opportunity, await ctx.load(ENTITY.opportunity, parseInput(idSchema, id))),
+        renderExplanation(
+          await ctx.explain(ENTITY.opportunity, await ctx.load(ENTITY.opportunity, parseInput(idSchema, id))),
+          run.say,
+        ),
       ),
 
     list: async (actor, query = {}) =>

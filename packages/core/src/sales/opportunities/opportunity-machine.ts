@@ -1,10 +1,12 @@
 import { match, P } from 'ts-pattern';
 import type { AnyStateMachine } from 'xstate';
 import type { Channel, TeamRole } from '../../domain/enums.js';
+import type { Message } from '../../kernel/message.js';
 import { type CompiledMachine, compileMachine } from '../../lifecycle/compile-machine.js';
 import { type Decision, refused } from '../../lifecycle/decision.js';
 import { eventText } from '../../lifecycle/effects.js';
 import { type Gate, hasText, type TransitionRow } from '../../lifecycle/machine-spec.js';
+import { pipelineTitle, sayOpportunity as say, stageName } from './opportunity-messages.js';
 import {
   isPipelineChannel,
   OPPORTUNITY_CHANNELS,
@@ -12,7 +14,6 @@ import {
   type OpportunityGateId,
   type OpportunityStage,
   pipelineFor,
-  pipelineName,
   stageInfo,
 } from './opportunity-pipelines.js';
 
@@ -57,16 +58,16 @@ export const OPPORTUNITY_GATES: readonly OpportunityGate[] = [
   {
     id: 'presales',
     check: (f) => f.teamRoles.includes('presales'),
-    reason: 'needs a presales engineer on the deal team',
+    reason: say('opportunity.gate.presales'),
   },
-  { id: 'hasLines', check: (f) => f.lineCount >= 1, reason: 'needs at least one product line on the deal' },
-  { id: 'hasAmount', check: (f) => f.amountMinor > 0, reason: 'needs a deal amount greater than zero' },
+  { id: 'hasLines', check: (f) => f.lineCount >= 1, reason: say('opportunity.gate.hasLines') },
+  { id: 'hasAmount', check: (f) => f.amountMinor > 0, reason: say('opportunity.gate.hasAmount') },
   {
     id: 'lossReason',
     check: (_, e) => hasText(eventText(e, 'reason')),
-    reason: 'needs a reason why the deal was lost',
+    reason: say('opportunity.gate.lossReason'),
   },
-  { id: 'noOrder', check: (f) => !f.hasOrder, reason: 'an order already exists; cancel the order first' },
+  { id: 'noOrder', check: (f) => !f.hasOrder, reason: say('opportunity.gate.noOrder') },
 ];
 
 type Row = TransitionRow<OpportunityStage, OpportunityFacts, OpportunityEvent>;
@@ -123,30 +124,34 @@ function rowsFor(channel: Channel): readonly Row[] {
 }
 
 function explainFor(channel: Channel) {
-  const pipeline = pipelineName(channel);
-  const label = (id: unknown) => stageInfo(channel, String(id))?.label ?? String(id);
-  return (from: OpportunityStage, event: OpportunityEvent): string => {
+  const pipeline = pipelineTitle(channel);
+  const label = (id: unknown) => stageName(String(id), stageInfo(channel, String(id))?.label);
+  return (from: OpportunityStage, event: OpportunityEvent): Message => {
     const to = targetOf(event);
     const target = to === undefined ? undefined : stageInfo(channel, String(to));
+    const stage = stageName(from);
     return match({ from, type: event.type })
-      .with(
-        { from: P.union('won', 'lost'), type: P.union('ADVANCE', 'RETREAT') },
-        () => `the deal is ${from}; reopen it first`,
+      .with({ from: P.union('won', 'lost'), type: P.union('ADVANCE', 'RETREAT') }, () =>
+        say('opportunity.refused.closedReopenFirst', { stage }),
       )
-      .with({ from: 'won', type: 'WIN' }, { from: 'lost', type: 'LOSE' }, () => `the deal is already ${from}`)
+      .with({ from: 'won', type: 'WIN' }, { from: 'lost', type: 'LOSE' }, () =>
+        say('opportunity.refused.alreadyClosed', { stage }),
+      )
       .with({ from: P.union('won', 'lost') }, ({ type }) =>
         type === 'REOPEN'
-          ? `${pipeline} has no open stage "${String(to)}"`
-          : `the deal was ${from}; reopen it first`,
+          ? say('opportunity.refused.noOpenStage', { pipeline, stage: String(to) })
+          : say('opportunity.refused.wasClosed', { stage }),
       )
-      .with({ type: 'REOPEN' }, () => 'the deal is still open')
+      .with({ type: 'REOPEN' }, () => say('opportunity.refused.stillOpen'))
       .otherwise(({ type }) => {
-        if (target === undefined) return `${pipeline} has no stage "${String(to)}"`;
-        if (target.kind !== 'open') return `mark the deal ${target.id} instead of moving it there`;
-        if (target.id === from) return `the deal is already at ${target.label}`;
+        if (target === undefined) return say('opportunity.refused.noStage', { pipeline, stage: String(to) });
+        if (target.kind !== 'open')
+          return say('opportunity.refused.markInstead', { stage: stageName(target.id) });
+        if (target.id === from) return say('opportunity.refused.alreadyAt', { stage: label(target.id) });
+        const pair = { target: label(target.id), current: label(from) };
         return type === 'ADVANCE'
-          ? `${target.label} comes before ${label(from)}; move the deal back instead`
-          : `${target.label} comes after ${label(from)}; advance the deal instead`;
+          ? say('opportunity.refused.moveBack', pair)
+          : say('opportunity.refused.advanceInstead', pair);
       });
   };
 }
@@ -167,8 +172,9 @@ const machines = Object.fromEntries(
       gates: OPPORTUNITY_GATES,
       rows: OPPORTUNITY_TRANSITIONS[channel],
       explain: explainFor(channel),
-      unknownState: (value) => `${pipelineName(channel)} has no stage "${value}"`,
-      unknownEvent: (type) => `"${type}" is not something that can happen to an opportunity`,
+      unknownState: (value) =>
+        say('opportunity.refused.noStage', { pipeline: pipelineTitle(channel), stage: value }),
+      unknownEvent: (type) => say('opportunity.refused.unknownEvent', { type }),
     }),
   ]),
 ) as Record<Channel, CompiledMachine<OpportunityStage, OpportunityFacts, OpportunityEvent>>;
@@ -189,6 +195,10 @@ export function decideOpportunity(
   event: OpportunityEvent,
 ): Decision<OpportunityStage> {
   if (!isPipelineChannel(channel))
-    return refused(stage, String(event?.type), `"${String(channel)}" is not a sales channel`);
+    return refused(
+      stage,
+      String(event?.type),
+      say('opportunity.refused.unknownChannel', { channel: String(channel) }),
+    );
   return machines[channel].decide(stage, facts, event);
 }

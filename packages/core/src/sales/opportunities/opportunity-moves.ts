@@ -1,6 +1,6 @@
 import { idSchema } from '../../domain/common.js';
 import type { Channel } from '../../domain/enums.js';
-import { InvalidTransitionError, ValidationError } from '../../kernel/errors.js';
+import { fieldIssue, InvalidTransitionError, ValidationError } from '../../kernel/errors.js';
 import { parseInput } from '../../kernel/validate.js';
 import { assertDecision } from '../../lifecycle/decision.js';
 import type { ActorRef } from '../../service/actor.js';
@@ -15,6 +15,7 @@ import {
   type StageMoveInput,
 } from './opportunity.js';
 import { decideOpportunity, isOpportunityOpen, type OpportunityEvent } from './opportunity-machine.js';
+import { sayOpportunity, stageName } from './opportunity-messages.js';
 import type { OpportunityStage } from './opportunity-pipelines.js';
 import { opportunityFacts } from './opportunity-reads.js';
 
@@ -33,10 +34,13 @@ export async function loadDeal(
   const opp = await ctx.load(ENTITY.opportunity, parseInput(idSchema, named ? named.id : deal), action);
   if (named && named.channel !== opp.channel) {
     throw new ValidationError([
-      {
-        field: 'channel',
-        message: `the deal is on the ${opp.channel} channel, not ${String(named.channel)}`,
-      },
+      fieldIssue(
+        'channel',
+        sayOpportunity('opportunity.invalid.otherChannel', {
+          channel: opp.channel,
+          named: String(named.channel),
+        }),
+      ),
     ]);
   }
   ctx.checkVersion('opportunity', opp, expectedVersion);
@@ -73,7 +77,11 @@ export async function moveOpportunity(
 /** Lines and the deal's own facts change only while it is open; a closed deal is reopened first. */
 export function assertOpen(opp: Opportunity, what: string): void {
   if (!isOpportunityOpen(opp.stage as OpportunityStage)) {
-    throw new InvalidTransitionError(opp.stage, what, `the deal is ${opp.stage}; reopen it first`);
+    throw new InvalidTransitionError(
+      opp.stage,
+      what,
+      sayOpportunity('opportunity.refused.closedReopenFirst', { stage: stageName(opp.stage) }),
+    );
   }
 }
 

@@ -1,8 +1,9 @@
 /** Pure rules on a deal: its amount follows its lines, its probability and forecast follow its stage. */
-import { ValidationError } from '../../kernel/errors.js';
+import { fieldIssue, ValidationError } from '../../kernel/errors.js';
 import { type Money, sumLineAmounts } from '../../kernel/money.js';
 import type { Instant } from '../../kernel/time.js';
 import type { LineItem, Opportunity } from './opportunity.js';
+import { pipelineTitle, sayOpportunity } from './opportunity-messages.js';
 import { stageInfo } from './opportunity-pipelines.js';
 
 /** The deal amount: the sum of its lines, exact in minor units; a line in another currency is refused. */
@@ -27,7 +28,10 @@ export function stageFields(
   const info = stageInfo(opp.channel, stage);
   if (!info)
     throw new ValidationError([
-      { field: 'stage', message: `${stage} is not a stage of the ${opp.channel} pipeline` },
+      fieldIssue(
+        'stage',
+        sayOpportunity('opportunity.invalid.notAStage', { stage, pipeline: pipelineTitle(opp.channel) }),
+      ),
     ]);
   return {
     stage,

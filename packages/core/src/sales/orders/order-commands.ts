@@ -1,5 +1,5 @@
 import { type ExpectedVersionInput, expectedVersionInput, idSchema, type Page } from '../../domain/common.js';
-import { ConflictError, InvalidTransitionError, ValidationError } from '../../kernel/errors.js';
+import { ConflictError, fieldIssue, InvalidTransitionError, ValidationError } from '../../kernel/errors.js';
 import { parseInput } from '../../kernel/validate.js';
 import type { ActorRef } from '../../service/actor.js';
 import type { CommandContext } from '../../service/context.js';
@@ -25,6 +25,7 @@ import {
 } from './order.js';
 import { moveOrder, recordShipment } from './order-flow.js';
 import { newOrderLines, sumOrderLines, withWarranty } from './order-lines.js';
+import { sayOrder } from './order-messages.js';
 
 /**
  * Orders (订单): won business, or a dealer's direct purchase of standard products, from draft to
@@ -123,7 +124,8 @@ async function assertNoOrderYet(ctx: CommandContext, opportunityId: string): Pro
   const [existing] = (
     await ctx.tx.orders.list({ where: { opportunityId: [opportunityId] }, scope: { kind: 'all' }, limit: 1 })
   ).items;
-  if (existing) throw new ConflictError('order', `the deal already has order ${existing.number}`);
+  if (existing)
+    throw new ConflictError('order', sayOrder('order.conflict.alreadyHasOrder', { number: existing.number }));
 }
 
 export function orderCommands(run: Runner): OrderCommands {
@@ -149,7 +151,7 @@ export function orderCommands(run: Runner): OrderCommands {
           throw new InvalidTransitionError(
             opp.stage,
             'CREATE_ORDER',
-            `the deal is ${opp.stage}; only a won deal becomes an order`,
+            sayOrder('order.refused.onlyWonDeal', { stage: opp.stage }),
           );
         }
         await assertNoOrderYet(ctx, opp.id);
@@ -190,9 +192,7 @@ export function orderCommands(run: Runner): OrderCommands {
       return withOrder(actor, id, data, (ctx, order) => {
         const deliveredAt = data.deliveredAt ?? ctx.now;
         if (deliveredAt > ctx.now)
-          throw new ValidationError([
-            { field: 'deliveredAt', message: 'a delivery cannot be in the future' },
-          ]);
+          throw new ValidationError([fieldIssue('deliveredAt', sayOrder('order.invalid.deliveryInFuture'))]);
         const lines = withWarranty(order, deliveredAt, ctx.settings.timeZone);
         return moveOrder(ctx, order, { type: 'DELIVER' }, 'order.delivered', { deliveredAt, lines });
       });

@@ -1,10 +1,11 @@
-import { ConflictError, InvalidTransitionError, ValidationError } from '../../kernel/errors.js';
+import { ConflictError, fieldIssue, InvalidTransitionError, ValidationError } from '../../kernel/errors.js';
 import { type Money, sumLineAmounts } from '../../kernel/money.js';
 import type { IdGenerator } from '../../kernel/ports.js';
 import type { Instant } from '../../kernel/time.js';
 import { addLocalMonths } from '../reminders/local-time.js';
 import type { Order, OrderLine, Shipment } from './order.js';
 import type { OrderFacts } from './order-machine.js';
+import { sayOrder } from './order-messages.js';
 
 /** What the order machine's gates see: how much is on the order and how much has shipped. */
 export function orderFacts(lines: readonly OrderLine[]): OrderFacts {
@@ -56,26 +57,24 @@ export function applyShipment(order: Order, shipment: Shipment): OrderLine[] {
     const line = lines.find((l) => l.id === item.lineId);
     if (!line)
       throw new ValidationError([
-        { field: `lines.${i}.lineId`, message: `no line ${item.lineId} on this order` },
+        fieldIssue(`lines.${i}.lineId`, sayOrder('order.invalid.noLine', { lineId: item.lineId })),
       ]);
     if (touched.has(line.id)) {
-      throw new ValidationError([
-        { field: `lines.${i}.lineId`, message: 'the same line appears twice in one shipment' },
-      ]);
+      throw new ValidationError([fieldIssue(`lines.${i}.lineId`, sayOrder('order.invalid.lineTwice'))]);
     }
     touched.add(line.id);
     if (item.serials.length > 0 && item.serials.length !== item.quantity) {
       throw new ValidationError([
-        {
-          field: `lines.${i}.serials`,
-          message: `${item.serials.length} serials given for ${item.quantity} units`,
-        },
+        fieldIssue(
+          `lines.${i}.serials`,
+          sayOrder('order.invalid.serialCount', { serials: item.serials.length, quantity: item.quantity }),
+        ),
       ]);
     }
     for (const serial of item.serials) {
       const on = seen.get(serial);
       if (on !== undefined)
-        throw new ConflictError('order', `serial ${serial} is already on this order (line ${on})`);
+        throw new ConflictError('order', sayOrder('order.conflict.serialTwice', { serial, sku: on }));
       seen.set(serial, line.sku);
     }
     line.shippedQuantity += item.quantity;
@@ -94,7 +93,12 @@ export function assertNoLineOverShipped(order: Order, shipment: Shipment): void 
       throw new InvalidTransitionError(
         order.status,
         'SHIP',
-        `line ${line.sku} has ${remaining} of ${line.quantity} left to ship; ${item.quantity} requested`,
+        sayOrder('order.refused.overShip', {
+          sku: line.sku,
+          remaining,
+          quantity: line.quantity,
+          requested: item.quantity,
+        }),
       );
     }
   }

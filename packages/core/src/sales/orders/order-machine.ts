@@ -1,8 +1,10 @@
 import { match, P } from 'ts-pattern';
+import type { Message } from '../../kernel/message.js';
 import { compileMachine } from '../../lifecycle/compile-machine.js';
 import type { Decision } from '../../lifecycle/decision.js';
 import { eventText } from '../../lifecycle/effects.js';
 import { type Gate, hasText, type TransitionRow } from '../../lifecycle/machine-spec.js';
+import { sayOrder as say } from './order-messages.js';
 
 export const ORDER_STATUSES = [
   'draft',
@@ -50,28 +52,28 @@ export const ORDER_GATES: readonly Gate<OrderFacts, OrderEvent>[] = [
   {
     id: 'hasLines',
     check: (f) => f.lineCount >= 1,
-    reason: 'the order has no lines; add at least one first',
+    reason: say('order.gate.hasLines'),
   },
-  { id: 'hasQuantity', check: (f) => f.totalQuantity > 0, reason: 'the order has nothing to ship' },
+  { id: 'hasQuantity', check: (f) => f.totalQuantity > 0, reason: say('order.gate.hasQuantity') },
   {
     id: 'notOverShipped',
     check: (f) => f.shippedQuantity <= f.totalQuantity,
-    reason: 'more would be shipped than the order holds',
+    reason: say('order.gate.notOverShipped'),
   },
   {
     id: 'somethingShipped',
     check: (f) => f.shippedQuantity > 0,
-    reason: 'nothing has been shipped; record a shipment with a quantity',
+    reason: say('order.gate.somethingShipped'),
   },
   {
     id: 'allShipped',
     check: (f) => f.totalQuantity > 0 && f.shippedQuantity === f.totalQuantity,
-    reason: 'not everything on the order has shipped yet',
+    reason: say('order.gate.allShipped'),
   },
   {
     id: 'cancelReason',
     check: (_, e) => hasText(eventText(e, 'reason')),
-    reason: 'needs a reason why the order is cancelled',
+    reason: say('order.gate.cancelReason'),
   },
 ];
 
@@ -114,24 +116,18 @@ export const ORDER_TRANSITIONS: readonly Row[] = [
   { from: 'delivered', event: 'CLOSE', to: 'closed', gates: [], effects: ['frozen'] },
 ];
 
-function explain(from: OrderStatus, event: OrderEvent): string {
+function explain(from: OrderStatus, event: OrderEvent): Message {
   return match({ from, type: event.type })
-    .with({ from: 'closed' }, () => 'the order is closed')
-    .with({ from: 'cancelled' }, () => 'the order was cancelled')
-    .with(
-      { from: 'delivered', type: 'CANCEL' },
-      () => 'the order was delivered; open a service case or a return instead',
-    )
-    .with({ type: 'CONFIRM' }, () => 'the order is already confirmed')
-    .with({ from: 'draft', type: P.union('SHIP', 'DELIVER') }, () => 'the order must be confirmed first')
-    .with({ type: 'SHIP' }, () => 'everything on the order has already shipped')
-    .with({ from: 'confirmed', type: 'DELIVER' }, () => 'nothing on the order has shipped yet')
-    .with(
-      { from: 'partially_shipped', type: 'DELIVER' },
-      () => 'only part of the order has shipped; ship the rest first',
-    )
-    .with({ type: 'DELIVER' }, () => 'the order was already delivered')
-    .otherwise(() => 'the order can only be closed after it is delivered');
+    .with({ from: 'closed' }, () => say('order.refused.closed'))
+    .with({ from: 'cancelled' }, () => say('order.refused.cancelled'))
+    .with({ from: 'delivered', type: 'CANCEL' }, () => say('order.refused.delivered'))
+    .with({ type: 'CONFIRM' }, () => say('order.refused.alreadyConfirmed'))
+    .with({ from: 'draft', type: P.union('SHIP', 'DELIVER') }, () => say('order.refused.confirmFirst'))
+    .with({ type: 'SHIP' }, () => say('order.refused.allShipped'))
+    .with({ from: 'confirmed', type: 'DELIVER' }, () => say('order.refused.nothingShipped'))
+    .with({ from: 'partially_shipped', type: 'DELIVER' }, () => say('order.refused.partlyShipped'))
+    .with({ type: 'DELIVER' }, () => say('order.refused.alreadyDelivered'))
+    .otherwise(() => say('order.refused.closeAfterDelivery'));
 }
 
 const order = compileMachine<OrderStatus, OrderFacts, OrderEvent>({
@@ -142,8 +138,8 @@ const order = compileMachine<OrderStatus, OrderFacts, OrderEvent>({
   gates: ORDER_GATES,
   rows: ORDER_TRANSITIONS,
   explain,
-  unknownState: (value) => `"${value}" is not an order status`,
-  unknownEvent: (type) => `"${type}" is not something that can happen to an order`,
+  unknownState: (value) => say('order.refused.unknownStatus', { value }),
+  unknownEvent: (type) => say('order.refused.unknownEvent', { type }),
 });
 
 export const orderMachine = order.machine;

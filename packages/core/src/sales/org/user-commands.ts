@@ -1,11 +1,12 @@
 import { idSchema } from '../../domain/common.js';
-import { ConflictError, PermissionDeniedError, ValidationError } from '../../kernel/errors.js';
+import { ConflictError, fieldIssue, PermissionDeniedError, ValidationError } from '../../kernel/errors.js';
 import { parseInput } from '../../kernel/validate.js';
 import type { ActorRef } from '../../service/actor.js';
 import type { CommandContext } from '../../service/context.js';
 import { ENTITY } from '../../service/entities.js';
 import type { Runner } from '../../service/runner.js';
 import { stripUndefined } from '../../service/strip-undefined.js';
+import { sayOrg as say } from './org-messages.js';
 import {
   type CreateUserInput,
   createUserInput,
@@ -73,7 +74,7 @@ function assertUniqueEmail(ctx: CommandContext, email: string | null | undefined
   if (!email) return;
   for (const u of ctx.users.values()) {
     if (u.email === email && u.id !== selfId)
-      throw new ConflictError('user', `${email} is already used by ${u.name}`);
+      throw new ConflictError('user', say('org.conflict.email', { email, name: u.name }));
   }
 }
 
@@ -81,7 +82,7 @@ function assertUniqueEmail(ctx: CommandContext, email: string | null | undefined
 function loadUser(ctx: CommandContext, rawId: string): User {
   const id = parseInput(idSchema, rawId);
   const user = ctx.users.get(id);
-  if (!user) throw new ValidationError([{ field: 'id', message: `no user ${id}` }]);
+  if (!user) throw new ValidationError([fieldIssue('id', say('org.invalid.noUser', { id }))]);
   return user;
 }
 
@@ -89,9 +90,7 @@ function loadUser(ctx: CommandContext, rawId: string): User {
 function assertManagerFits(ctx: CommandContext, user: User, managerId: string): void {
   ctx.activeUser(managerId, 'manager');
   if (managerId === user.id || ctx.org.isAbove(user.id, managerId)) {
-    throw new ValidationError([
-      { field: 'managerId', message: 'a user cannot report to someone in their own team' },
-    ]);
+    throw new ValidationError([fieldIssue('managerId', say('org.invalid.ownTeamManager'))]);
   }
 }
 
@@ -103,7 +102,8 @@ export function userCommands(run: Runner): UserCommands {
         const managerId = data.managerId ?? null;
         if (managerId) ctx.activeUser(managerId, 'manager');
         const decision = authorizeCreateUser(ctx.org, ctx.actor, { role: data.role, managerId });
-        if (!decision.allowed) throw new PermissionDeniedError('create users', decision.reason);
+        if (!decision.allowed)
+          throw new PermissionDeniedError(say('org.action.createUsers'), decision.reasonDetail);
         assertUniqueEmail(ctx, data.email);
         const user: User = {
           ...ctx.stamp('user'),
@@ -123,11 +123,12 @@ export function userCommands(run: Runner): UserCommands {
         const data = parseInput(updateUserInput, input);
         const user = loadUser(ctx, id);
         const decision = authorizeManageUser(ctx.org, ctx.actor, user);
-        if (!decision.allowed) throw new PermissionDeniedError('change this user', decision.reason);
+        if (!decision.allowed)
+          throw new PermissionDeniedError(say('org.action.changeUser'), decision.reasonDetail);
         ctx.checkVersion('user', user, data.expectedVersion);
         if (data.managerId) assertManagerFits(ctx, user, data.managerId);
         if (data.role === 'admin' && ctx.actor.role !== 'admin')
-          throw new PermissionDeniedError('grant admin', 'only an administrator may');
+          throw new PermissionDeniedError(say('org.action.grantAdmin'), say('org.denied.grantAdmin'));
         assertUniqueEmail(ctx, data.email, user.id);
         const { expectedVersion: _, ...changes } = data;
         return ctx.update<User>(ENTITY.user, user, stripUndefined(changes), 'user.updated');
@@ -137,7 +138,8 @@ export function userCommands(run: Runner): UserCommands {
       run.write(actor, async (ctx) => {
         const user = loadUser(ctx, id);
         const decision = authorizeManageUser(ctx.org, ctx.actor, user);
-        if (!decision.allowed) throw new PermissionDeniedError('deactivate this user', decision.reason);
+        if (!decision.allowed)
+          throw new PermissionDeniedError(say('org.action.deactivateUser'), decision.reasonDetail);
         if (!user.active) return user;
         return ctx.update(ENTITY.user, user, { active: false, deactivatedAt: ctx.now }, 'user.deactivated');
       }),

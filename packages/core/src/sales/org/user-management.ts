@@ -1,5 +1,7 @@
+import { deny, sayAccess } from '../../access/access-messages.js';
 import type { OrgUser, PolicyDecision, Role } from '../../access/model.js';
 import type { OrgChart } from '../../access/org-chart.js';
+import { sayOrg as say } from './org-messages.js';
 
 /**
  * Who may change a user (role, manager, deactivate): an admin, or a manager above the target in the
@@ -8,12 +10,11 @@ import type { OrgChart } from '../../access/org-chart.js';
  */
 export function authorizeManageUser(org: OrgChart, actor: OrgUser, target: OrgUser): PolicyDecision {
   const name = org.nameOf(actor.id);
-  if (!actor.active) return { allowed: false, reason: `${name} is no longer active` };
+  if (!actor.active) return deny(sayAccess('access.denied.inactive', { name }));
   if (actor.role === 'admin') return { allowed: true };
-  if (target.role === 'admin')
-    return { allowed: false, reason: 'only an administrator may manage an administrator' };
+  if (target.role === 'admin') return deny(say('org.denied.manageAdmin'));
   if (org.isAbove(actor.id, target.id)) return { allowed: true };
-  return { allowed: false, reason: `${name} is not above ${org.nameOf(target.id)} in the reporting line` };
+  return deny(say('org.denied.notAbove', { name, target: org.nameOf(target.id) }));
 }
 
 export function canManageUser(org: OrgChart, actor: OrgUser, target: OrgUser): boolean {
@@ -35,15 +36,14 @@ export function authorizeCreateUser(
   newUser: NewUserPlacement,
 ): PolicyDecision {
   const name = org.nameOf(actor.id);
-  if (!actor.active) return { allowed: false, reason: `${name} is no longer active` };
+  if (!actor.active) return deny(sayAccess('access.denied.inactive', { name }));
   if (actor.role === 'admin') return { allowed: true };
   if (actor.role !== 'sales_manager') {
-    return { allowed: false, reason: 'only administrators and sales managers may create users' };
+    return deny(say('org.denied.createUsers'));
   }
-  if (newUser.role === 'admin')
-    return { allowed: false, reason: 'only an administrator may create an administrator' };
+  if (newUser.role === 'admin') return deny(say('org.denied.createAdmin'));
   if (newUser.managerId === null || !org.subtreeOf(actor.id).includes(newUser.managerId)) {
-    return { allowed: false, reason: `${name} may only add users who report into their own team` };
+    return deny(say('org.denied.ownTeamOnly', { name }));
   }
   return { allowed: true };
 }

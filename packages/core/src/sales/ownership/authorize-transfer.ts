@@ -1,5 +1,7 @@
+import { deny, sayAccess } from '../../access/access-messages.js';
 import type { OrgUser, PolicyDecision } from '../../access/model.js';
 import type { OrgChart } from '../../access/org-chart.js';
+import { sayOwnership as say } from './ownership-messages.js';
 
 /**
  * May `actor` move `from`'s records to `to`? An admin may; so may a manager above `from` who also has
@@ -9,20 +11,17 @@ import type { OrgChart } from '../../access/org-chart.js';
  */
 export function authorizeTransfer(org: OrgChart, actor: OrgUser, from: string, to: string): PolicyDecision {
   const name = org.nameOf(actor.id);
-  if (!actor.active) return { allowed: false, reason: `${name} is no longer active` };
-  if (from === to) return { allowed: false, reason: 'records cannot be transferred to their current owner' };
+  if (!actor.active) return deny(sayAccess('access.denied.inactive', { name }));
+  if (from === to) return deny(say('ownership.denied.sameOwner'));
   if (org.get(from) === undefined)
-    return { allowed: false, reason: `${org.nameOf(from)} is not a known user` };
+    return deny(say('ownership.denied.unknownUser', { name: org.nameOf(from) }));
   const receiver = org.get(to);
-  if (receiver === undefined) return { allowed: false, reason: `${org.nameOf(to)} is not a known user` };
+  if (receiver === undefined) return deny(say('ownership.denied.unknownUser', { name: org.nameOf(to) }));
   if (!receiver.active) {
-    return { allowed: false, reason: `${org.nameOf(to)} is no longer active and cannot receive records` };
+    return deny(say('ownership.denied.inactiveReceiver', { name: org.nameOf(to) }));
   }
   if (actor.role === 'admin') return { allowed: true };
   const receiverInTeam = to === actor.id || org.isAbove(actor.id, to);
   if (org.isAbove(actor.id, from) && receiverInTeam) return { allowed: true };
-  return {
-    allowed: false,
-    reason: `${name} must be above ${org.nameOf(from)} and have ${org.nameOf(to)} in their own team`,
-  };
+  return deny(say('ownership.denied.notAboveBoth', { name, from: org.nameOf(from), to: org.nameOf(to) }));
 }

@@ -4,6 +4,7 @@ import type { ActorRef } from '../../service/actor.js';
 import type { CommandContext } from '../../service/context.js';
 import type { Runner } from '../../service/runner.js';
 import { authorizeTransfer } from './authorize-transfer.js';
+import { sayOwnership as say } from './ownership-messages.js';
 import { planTransfer, type TransferPlan } from './plan-transfer.js';
 import { applyTransfer } from './transfer-apply.js';
 import { gatherTransfer } from './transfer-gather.js';
@@ -46,7 +47,8 @@ export function ownershipCommands(run: Runner): OwnershipCommands {
       const data = parseInput(transferCommandInput, input);
       const body = async (ctx: CommandContext): Promise<TransferResult> => {
         const decision = authorizeTransfer(ctx.org, ctx.actor, data.from, data.to);
-        if (!decision.allowed) throw new PermissionDeniedError('transfer records', decision.reason);
+        if (!decision.allowed)
+          throw new PermissionDeniedError(say('ownership.action.transfer'), decision.reasonDetail);
         const gathered = await gatherTransfer(ctx, data.from);
         const plan = planTransfer({
           from: data.from,

@@ -16,6 +16,7 @@ import {
   type UpdateProductInput,
   updateProductInput,
 } from './product.js';
+import { sayProduct } from './product-messages.js';
 
 /**
  * The product catalogue (产品目录): what the company sells, by SKU, with list prices in minor units.
@@ -67,8 +68,8 @@ export interface ProductCommands {
 function assertCatalogueEditor(ctx: CommandContext): void {
   if (ctx.actor.role !== 'admin' && ctx.actor.role !== 'sales_manager') {
     throw new PermissionDeniedError(
-      'maintain the product catalogue',
-      'only administrators and sales managers may',
+      sayProduct('product.action.maintain'),
+      sayProduct('product.denied.maintain'),
     );
   }
 }
@@ -83,7 +84,8 @@ export function productCommands(run: Runner): ProductCommands {
       run.write(actor, async (ctx) => {
         assertCatalogueEditor(ctx);
         const data = parseInput(createProductInput, input);
-        if (await bySku(ctx, data.sku)) throw new ConflictError('product', `SKU ${data.sku} already exists`);
+        if (await bySku(ctx, data.sku))
+          throw new ConflictError('product', sayProduct('product.conflict.skuExists', { sku: data.sku }));
         const product: Product = {
           ...ctx.stamp('prod'),
           sku: data.sku,

@@ -1,3 +1,4 @@
+import type { Message } from '../../kernel/message.js';
 import type { Instant } from '../../kernel/time.js';
 import type { ReminderSubjectType } from './stored-reminder.js';
 
@@ -30,8 +31,16 @@ export interface DesiredReminder {
   dueAt: Instant;
   /** dueAt + the configured escalation days; when still unacknowledged then, the owner's manager is told. */
   escalateAt: Instant | null;
-  /** An English sentence a salesperson reads, naming the subject. */
+  /**
+   * A sentence a salesperson reads, naming the subject: stored in English, and rendered in the
+   * reader's language by every command that returns a reminder.
+   */
   message: string;
+  /**
+   * The sentence as a key with parameters (`reminder.leadFollowUp` …). Null only on rows stored
+   * before reminders carried keys; commands then return it as `reminder.stored` with the text.
+   */
+  detail: Message | null;
 }
 
 /** A stored reminder: the desired fields plus what the salesperson did with it. */

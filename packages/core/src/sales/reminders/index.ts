@@ -5,5 +5,6 @@ export * from './reminder.js';
 export type { ReminderCommands } from './reminder-commands.js';
 export * from './reminder-config.js';
 export * from './reminder-dispatcher.js';
+export { REMINDER_MESSAGES, reminderMessage, renderReminder } from './reminder-messages.js';
 export * from './reminder-state.js';
 export * from './stored-reminder.js';

@@ -29,6 +29,7 @@ function sameState(a: StoredReminder, b: ReminderState): boolean {
     a.dueAt === b.dueAt &&
     a.escalateAt === b.escalateAt &&
     a.message === b.message &&
+    a.detail?.key === b.detail?.key &&
     a.acknowledgedAt === b.acknowledgedAt &&
     a.snoozedUntil === b.snoozedUntil
   );

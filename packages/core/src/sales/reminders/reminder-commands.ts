@@ -1,5 +1,5 @@
 import { idSchema } from '../../domain/common.js';
-import { NotFoundError, ValidationError } from '../../kernel/errors.js';
+import { fieldIssue, NotFoundError, ValidationError } from '../../kernel/errors.js';
 import { parseInput } from '../../kernel/validate.js';
 import type { ActorRef } from '../../service/actor.js';
 import type { CommandContext } from '../../service/context.js';
@@ -10,6 +10,7 @@ import {
   type SnoozeReminderInput,
   snoozeReminderInput,
 } from './reminder.js';
+import { renderReminder, sayReminder } from './reminder-messages.js';
 import type { Reminder } from './stored-reminder.js';
 
 /**
@@ -24,6 +25,10 @@ export interface ReminderCommands {
    * ```ts
    * const today = await crm.reminders.due(jia);
    * for (const r of today) console.log(r.dueAt, r.message); // "No contact with 山东恒通… for 3 days — follow up"
+   * // In the reader's language, with the key and parameters beside the text:
+   * const [r] = await crm.with({ locale: 'zh-CN' }).reminders.due(jia);
+   * r?.message; // "已有 3 天未联系山东恒通…，请跟进"
+   * r?.detail; // { key: 'reminder.leadFollowUp', params: { label: '山东恒通…', days: 3 } }
    * ```
    */
   due(actor: ActorRef, query?: ReminderDueQuery): Promise<Reminder[]>;
@@ -87,11 +92,14 @@ async function saveReminder(
 }
 
 export function reminderCommands(run: Runner): ReminderCommands {
+  // Rendered when read, in the reader's language: the record that raised it may have been written by
+  // someone who reads another one.
+  const shown = (r: Reminder) => renderReminder(r, run.say);
   return {
     due: (actor, query = {}) =>
-      run.read(actor, (ctx) => {
+      run.read(actor, async (ctx) => {
         const q = parseInput(reminderDueQuery, query);
-        return ctx.tx.reminders.due([ctx.actor.id], q.at ?? ctx.now, q.limit);
+        return (await ctx.tx.reminders.due([ctx.actor.id], q.at ?? ctx.now, q.limit)).map(shown);
       }),
 
     escalations: (actor, query = {}) =>
@@ -101,14 +109,17 @@ export function reminderCommands(run: Runner): ReminderCommands {
         const below = ctx.org.subtreeOf(ctx.actor.id).filter((id) => id !== ctx.actor.id);
         if (below.length === 0) return [];
         const due = await ctx.tx.reminders.due(below, at, 500);
-        return due.filter((r) => r.escalateAt !== null && r.escalateAt <= at).slice(0, q.limit);
+        return due
+          .filter((r) => r.escalateAt !== null && r.escalateAt <= at)
+          .slice(0, q.limit)
+          .map(shown);
       }),
 
     acknowledge: (actor, id) =>
       run.write(actor, async (ctx) => {
         const reminder = await loadOwnReminder(ctx, id);
-        if (reminder.acknowledgedAt) return reminder;
-        return saveReminder(ctx, reminder, { acknowledgedAt: ctx.now }, 'reminder.acknowledged');
+        if (reminder.acknowledgedAt) return shown(reminder);
+        return shown(await saveReminder(ctx, reminder, { acknowledgedAt: ctx.now }, 'reminder.acknowledged'));
       }),
 
     snooze: (actor, id, input) =>
@@ -117,8 +128,8 @@ export function reminderCommands(run: Runner): ReminderCommands {
         const reminder = await loadOwnReminder(ctx, id);
         ctx.checkVersion('reminder', reminder, data.expectedVersion);
         if (data.until <= ctx.now)
-          throw new ValidationError([{ field: 'until', message: 'snooze until a time in the future' }]);
-        return saveReminder(ctx, reminder, { snoozedUntil: data.until }, 'reminder.snoozed');
+          throw new ValidationError([fieldIssue('until', sayReminder('reminder.invalid.snoozeInPast'))]);
+        return shown(await saveReminder(ctx, reminder, { snoozedUntil: data.until }, 'reminder.snoozed'));
       }),
   };
 }

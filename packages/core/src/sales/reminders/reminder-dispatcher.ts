@@ -54,7 +54,8 @@ export interface ReminderDispatcher {
  * ```ts
  * const dispatcher = createReminderDispatcher({
  *   storage, tenants: 'all', workerId: `web-${process.pid}`, clock: systemClock,
- *   deliver: (r) => wecom.send(r.userId, r.message), // push to the salesperson's WeCom
+ *   // push to the salesperson's WeCom, in their language (r.message is the stored English text)
+ *   deliver: (r) => wecom.send(r.userId, crm.say(reminderMessage(r), localeOf(r.userId))),
  * });
  * setInterval(() => void dispatcher.runOnce(), 30_000);
  * ```

@@ -1,8 +1,11 @@
 import { match } from 'ts-pattern';
+import { type Message, renderBuiltIn } from '../../kernel/message.js';
 import type { CalendarDate, Instant } from '../../kernel/time.js';
+import { stageName } from '../opportunities/opportunity-messages.js';
 import { type DesiredReminder, reminderKey } from './desired-reminder.js';
 import { addLocalDays, localDateOf, localTimeOf } from './local-time.js';
 import type { ResolvedRuleSettings } from './reminder-config.js';
+import { activityName, sayReminder as say } from './reminder-messages.js';
 import type { ReminderSubjectType } from './stored-reminder.js';
 
 interface DraftBase {
@@ -27,14 +30,6 @@ export type ReminderDraft = DraftBase &
     | { kind: 'after_sales_visit'; lastServedAt: Instant; serviceVisitBefore: boolean }
   );
 
-function plural(n: number, unit: string): string {
-  return `${n} ${unit}${n === 1 ? '' : 's'}`;
-}
-
-function capitalise(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
-}
-
 function subjectTypeOf(draft: ReminderDraft): ReminderSubjectType {
   return match(draft.kind)
     .with('lead_follow_up', 'quote_expiring', () => 'lead' as const)
@@ -45,44 +40,43 @@ function subjectTypeOf(draft: ReminderDraft): ReminderSubjectType {
     .exhaustive();
 }
 
-function messageOf(draft: ReminderDraft, timeZone: string): string {
+function messageOf(draft: ReminderDraft, timeZone: string): Message {
+  const label = draft.label;
   return match(draft)
-    .with(
-      { kind: 'lead_follow_up' },
-      (d) => `No contact with ${d.label} for ${plural(d.quietDays, 'day')} — follow up`,
+    .with({ kind: 'lead_follow_up' }, (d) => say('reminder.leadFollowUp', { label, days: d.quietDays }))
+    .with({ kind: 'stale_opportunity' }, (d) =>
+      say('reminder.staleOpportunity', { label, stage: stageName(d.stage), days: d.staleDays }),
     )
-    .with(
-      { kind: 'stale_opportunity' },
-      (d) => `${d.label} has been in stage "${d.stage}" for ${plural(d.staleDays, 'day')} — move it on`,
+    .with({ kind: 'upcoming_activity' }, (d) =>
+      say('reminder.upcomingActivity', {
+        activity: activityName(d.activityKind),
+        label,
+        time: localTimeOf(d.startAt, timeZone),
+        date: localDateOf(d.startAt, timeZone),
+        minutes: d.leadMinutes,
+      }),
     )
-    .with(
-      { kind: 'upcoming_activity' },
-      (d) =>
-        `${capitalise(d.activityKind)} with ${d.label} at ${localTimeOf(d.startAt, timeZone)} on ` +
-        `${localDateOf(d.startAt, timeZone)} — starts in ${plural(d.leadMinutes, 'minute')}`,
+    .with({ kind: 'quote_expiring' }, (d) =>
+      say('reminder.quoteExpiring', { label, validUntil: d.validUntil }),
     )
-    .with(
-      { kind: 'quote_expiring' },
-      (d) => `The quote for ${d.label} is valid until ${d.validUntil} — follow up before it lapses`,
+    .with({ kind: 'demo_unit_due_back' }, (d) =>
+      say('reminder.demoUnitDueBack', { serial: d.serial, label, dueBack: d.dueBack }),
     )
-    .with(
-      { kind: 'demo_unit_due_back' },
-      (d) => `Demo unit ${d.serial} lent to ${d.label} is due back on ${d.dueBack} — arrange its return`,
+    .with({ kind: 'order_delivery_approaching' }, (d) =>
+      say('reminder.orderDeliveryApproaching', { label, promisedDelivery: d.promisedDelivery }),
     )
-    .with(
-      { kind: 'order_delivery_approaching' },
-      (d) => `Delivery to ${d.label} is promised for ${d.promisedDelivery} — check it is on track`,
-    )
-    .with(
-      { kind: 'after_sales_visit' },
-      (d) =>
-        `After-sales visit due for ${d.label} — ` +
-        `${d.serviceVisitBefore ? 'last visited' : 'delivered'} on ${localDateOf(d.lastServedAt, timeZone)}`,
+    .with({ kind: 'after_sales_visit' }, (d) =>
+      say('reminder.afterSalesVisit', {
+        label,
+        visited: d.serviceVisitBefore ? 'yes' : 'no',
+        date: localDateOf(d.lastServedAt, timeZone),
+      }),
     )
     .exhaustive();
 }
 
 export function toDesiredReminder(draft: ReminderDraft, settings: ResolvedRuleSettings): DesiredReminder {
+  const detail = messageOf(draft, settings.timeZone);
   return {
     key: reminderKey(draft.kind, draft.subjectId),
     kind: draft.kind,
@@ -95,6 +89,8 @@ export function toDesiredReminder(draft: ReminderDraft, settings: ResolvedRuleSe
       settings.escalationDays === null
         ? null
         : addLocalDays(draft.dueAt, settings.escalationDays, settings.timeZone),
-    message: messageOf(draft, settings.timeZone),
+    // The English text stays stored beside the key: what older readers and exports show.
+    message: renderBuiltIn(detail),
+    detail,
   };
 }

@@ -1,9 +1,11 @@
 import { match, P } from 'ts-pattern';
 import type { ServiceCaseKind } from '../../domain/enums.js';
+import type { Message } from '../../kernel/message.js';
 import { compileMachine } from '../../lifecycle/compile-machine.js';
 import type { Decision } from '../../lifecycle/decision.js';
 import { eventText } from '../../lifecycle/effects.js';
 import { type Gate, hasText, type TransitionRow } from '../../lifecycle/machine-spec.js';
+import { sayServiceCase as say } from './service-case-messages.js';
 
 export const SERVICE_CASE_STATUSES = [
   'open',
@@ -50,13 +52,13 @@ export const SERVICE_CASE_GATES: readonly Gate<ServiceCaseFacts, ServiceCaseEven
   {
     id: 'resolution',
     check: (_, e) => hasText(eventText(e, 'resolution')),
-    reason: 'needs a resolution describing what was done for the customer',
+    reason: say('serviceCase.gate.resolution'),
   },
   {
     // Routine maintenance needs no repair or replacement step; the other kinds do.
     id: 'maintenanceOnly',
     check: (f) => f.kind === 'maintenance',
-    reason: 'a repair or replacement case is resolved only after the repair or replacement',
+    reason: say('serviceCase.gate.maintenanceOnly'),
   },
 ];
 
@@ -81,20 +83,19 @@ export const SERVICE_CASE_TRANSITIONS: readonly Row[] = [
   row('resolved', 'REOPEN', 'diagnosing', [], ['reopened']),
 ];
 
-function explain(from: ServiceCaseStatus, event: ServiceCaseEvent): string {
+function explain(from: ServiceCaseStatus, event: ServiceCaseEvent): Message {
   return match({ from, type: event.type })
-    .with({ from: 'closed' }, () => 'the case is closed; open a new case instead')
-    .with({ type: 'REOPEN' }, () => 'only a resolved case can be reopened')
-    .with({ from: 'resolved' }, () => 'the case is resolved; reopen it first')
-    .with({ from: 'open' }, () => 'the case must be diagnosed first')
-    .with({ from: 'diagnosing', type: 'DIAGNOSE' }, () => 'the case is already being diagnosed')
-    .with({ type: 'DIAGNOSE' }, () => 'the case is already diagnosed')
-    .with({ type: 'CLOSE' }, () => 'the case must be resolved before it is closed')
-    .with(
-      { from: 'replacement', type: P.union('REPAIR', 'REPLACE') },
-      () => 'the unit is already being replaced',
+    .with({ from: 'closed' }, () => say('serviceCase.refused.closed'))
+    .with({ type: 'REOPEN' }, () => say('serviceCase.refused.reopenResolvedOnly'))
+    .with({ from: 'resolved' }, () => say('serviceCase.refused.resolved'))
+    .with({ from: 'open' }, () => say('serviceCase.refused.diagnoseFirst'))
+    .with({ from: 'diagnosing', type: 'DIAGNOSE' }, () => say('serviceCase.refused.diagnosing'))
+    .with({ type: 'DIAGNOSE' }, () => say('serviceCase.refused.diagnosed'))
+    .with({ type: 'CLOSE' }, () => say('serviceCase.refused.resolveFirst'))
+    .with({ from: 'replacement', type: P.union('REPAIR', 'REPLACE') }, () =>
+      say('serviceCase.refused.replacing'),
     )
-    .otherwise(() => 'the unit is already being repaired');
+    .otherwise(() => say('serviceCase.refused.repairing'));
 }
 
 const serviceCase = compileMachine<ServiceCaseStatus, ServiceCaseFacts, ServiceCaseEvent>({
@@ -105,8 +106,8 @@ const serviceCase = compileMachine<ServiceCaseStatus, ServiceCaseFacts, ServiceC
   gates: SERVICE_CASE_GATES,
   rows: SERVICE_CASE_TRANSITIONS,
   explain,
-  unknownState: (value) => `"${value}" is not a service case status`,
-  unknownEvent: (type) => `"${type}" is not something that can happen to a service case`,
+  unknownState: (value) => say('serviceCase.refused.unknownStatus', { value }),
+  unknownEvent: (type) => say('serviceCase.refused.unknownEvent', { type }),
 });
 
 export const serviceCaseMachine = serviceCase.machine;

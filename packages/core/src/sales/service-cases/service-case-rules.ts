@@ -1,9 +1,10 @@
 import type { z } from 'zod';
-import { InvalidTransitionError, ValidationError } from '../../kernel/errors.js';
+import { fieldIssue, InvalidTransitionError, ValidationError } from '../../kernel/errors.js';
 import type { CalendarDate } from '../../kernel/time.js';
 import type { Order, OrderLine } from '../orders/order.js';
 import { localDateOf } from '../reminders/local-time.js';
 import type { openServiceCaseInput } from './service-case.js';
+import { sayServiceCase } from './service-case-messages.js';
 
 /** After-sales service is for units the customer has: the order must have been delivered. */
 export function assertServiceable(order: Order): void {
@@ -11,7 +12,7 @@ export function assertServiceable(order: Order): void {
     throw new InvalidTransitionError(
       order.status,
       'OPEN_SERVICE_CASE',
-      `order ${order.number} has not been delivered yet; after-sales service starts on delivery`,
+      sayServiceCase('serviceCase.refused.notDelivered', { number: order.number }),
     );
   }
 }
@@ -21,21 +22,31 @@ export function caseLine(order: Order, data: z.output<typeof openServiceCaseInpu
   const named = data.orderLineId ? order.lines.find((l) => l.id === data.orderLineId) : undefined;
   if (data.orderLineId && !named) {
     throw new ValidationError([
-      { field: 'orderLineId', message: `no line ${data.orderLineId} on order ${order.number}` },
+      fieldIssue(
+        'orderLineId',
+        sayServiceCase('serviceCase.invalid.noLine', { lineId: data.orderLineId, number: order.number }),
+      ),
     ]);
   }
   if (!data.serial) return named ?? null;
   const bySerial = order.lines.find((l) => l.serials.includes(data.serial!));
   if (!bySerial)
     throw new ValidationError([
-      { field: 'serial', message: `serial ${data.serial} was not shipped on order ${order.number}` },
+      fieldIssue(
+        'serial',
+        sayServiceCase('serviceCase.invalid.serialNotShipped', { serial: data.serial, number: order.number }),
+      ),
     ]);
   if (named && named.id !== bySerial.id) {
     throw new ValidationError([
-      {
-        field: 'serial',
-        message: `serial ${data.serial} was shipped on line ${bySerial.sku}, not ${named.sku}`,
-      },
+      fieldIssue(
+        'serial',
+        sayServiceCase('serviceCase.invalid.serialOtherLine', {
+          serial: data.serial,
+          shipped: bySerial.sku,
+          named: named.sku,
+        }),
+      ),
     ]);
   }
   return bySerial;

@@ -110,6 +110,7 @@ export function buildReminder(tenantId: string, overrides: Partial<Reminder> = {
     dueAt: BASE_INSTANT,
     escalateAt: null,
     message: 'Follow up the new lead',
+    detail: { key: 'reminder.leadFollowUp', params: { label: '恒通', days: 3 } },
     acknowledgedAt: null,
     snoozedUntil: null,
     deliveredAt: null,

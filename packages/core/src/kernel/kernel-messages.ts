@@ -1,0 +1,59 @@
+import { defineMessages, type Message, message } from './message.js';
+
+/** The sentences of the typed errors themselves, and the names of the records they name. */
+export const KERNEL_MESSAGES = defineMessages({
+  'error.validation': { en: '{field}: {problem}', 'zh-CN': '{field}：{problem}' },
+  'error.notFound': { en: '{entity} {id} not found', 'zh-CN': '找不到{entity} {id}' },
+  'error.permissionDenied': {
+    en: 'not allowed to {action}: {reason}',
+    'zh-CN': '无权{action}：{reason}',
+  },
+  'error.invalidTransition': {
+    en: 'cannot {event} from {from}: {reason}',
+    'zh-CN': '无法在“{from}”状态下执行 {event}：{reason}',
+  },
+  'error.concurrency': {
+    en: '{entity} {id} was changed by someone else (expected version {expected}, found {actual})',
+    'zh-CN': '{entity} {id} 已被他人修改（应为第 {expected} 版，实际为 {actual}）',
+  },
+
+  'lifecycle.refused': { en: '{reason}', 'zh-CN': '{reason}' },
+
+  'entity.user': { en: 'user', 'zh-CN': '用户' },
+  'entity.account': { en: 'account', 'zh-CN': '客户' },
+  'entity.contact': { en: 'contact', 'zh-CN': '联系人' },
+  'entity.product': { en: 'product', 'zh-CN': '产品' },
+  'entity.lead': { en: 'lead', 'zh-CN': '线索' },
+  'entity.opportunity': { en: 'opportunity', 'zh-CN': '商机' },
+  'entity.order': { en: 'order', 'zh-CN': '订单' },
+  'entity.serviceCase': { en: 'service case', 'zh-CN': '服务工单' },
+  'entity.activity': { en: 'activity', 'zh-CN': '活动' },
+  'entity.demoLoan': { en: 'demo loan', 'zh-CN': '样机借用' },
+  'entity.costEntry': { en: 'cost entry', 'zh-CN': '费用记录' },
+  'entity.reminder': { en: 'reminder', 'zh-CN': '提醒' },
+  'entity.merge': { en: 'merge', 'zh-CN': '合并记录' },
+  'entity.tenant': { en: 'tenant', 'zh-CN': '租户' },
+});
+
+const ENTITY_KEYS: Readonly<Record<string, string>> = {
+  user: 'entity.user',
+  account: 'entity.account',
+  contact: 'entity.contact',
+  product: 'entity.product',
+  lead: 'entity.lead',
+  opportunity: 'entity.opportunity',
+  order: 'entity.order',
+  'service case': 'entity.serviceCase',
+  activity: 'entity.activity',
+  'demo loan': 'entity.demoLoan',
+  'cost entry': 'entity.costEntry',
+  reminder: 'entity.reminder',
+  merge: 'entity.merge',
+  tenant: 'entity.tenant',
+};
+
+/** A record kind's name as a message when Gongfu names it, else the label as given. */
+export function entityName(label: string): Message | string {
+  const key = Object.hasOwn(ENTITY_KEYS, label) ? ENTITY_KEYS[label] : undefined;
+  return key ? message(key) : label;
+}

@@ -1,0 +1,33 @@
+import { defineMessages, messagesOf } from '../../kernel/message.js';
+
+/** What the activity lifecycle says when it refuses a move. */
+export const ACTIVITY_MESSAGES = defineMessages({
+  'activity.gate.outcomeLogged': {
+    en: 'needs the outcome logged: who was met, what they thought, what they asked for',
+    'zh-CN': '须记录拜访结果：见了谁、对方的看法、提出了哪些新需求',
+  },
+  'activity.refused.completed': {
+    en: 'the activity is already completed',
+    'zh-CN': '该活动已完成',
+  },
+  'activity.refused.cancelled': {
+    en: 'the activity was cancelled; schedule a new one instead',
+    'zh-CN': '该活动已取消，请新安排一个',
+  },
+  'activity.refused.scheduled': {
+    en: 'the activity is still scheduled',
+    'zh-CN': '该活动仍在计划中',
+  },
+  'activity.refused.unknownStatus': {
+    en: '"{value}" is not an activity status',
+    'zh-CN': '“{value}”不是活动状态',
+  },
+  'activity.refused.unknownEvent': {
+    en: '"{type}" is not something that can happen to an activity',
+    'zh-CN': '活动没有“{type}”这种操作',
+  },
+  'activity.action.seeCalendar': { en: "see {name}'s calendar", 'zh-CN': '查看 {name} 的日程' },
+  'activity.denied.notManager': { en: '{name} does not manage {user}', 'zh-CN': '{name} 不是 {user} 的上级' },
+});
+
+export const sayActivity = messagesOf(ACTIVITY_MESSAGES);

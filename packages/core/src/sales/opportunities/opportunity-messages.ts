@@ -1,0 +1,126 @@
+import { defineMessages, type Message, message, messagesOf } from '../../kernel/message.js';
+
+/** What the deal lifecycle says: gate refusals by gate id, the machine's own reasons, stage names. */
+export const OPPORTUNITY_MESSAGES = defineMessages({
+  'opportunity.gate.presales': {
+    en: 'needs a presales engineer on the deal team',
+    'zh-CN': '商机团队中须有一名售前工程师',
+  },
+  'opportunity.gate.hasLines': {
+    en: 'needs at least one product line on the deal',
+    'zh-CN': '商机上须至少有一条产品明细',
+  },
+  'opportunity.gate.hasAmount': {
+    en: 'needs a deal amount greater than zero',
+    'zh-CN': '商机金额须大于零',
+  },
+  'opportunity.gate.lossReason': {
+    en: 'needs a reason why the deal was lost',
+    'zh-CN': '须填写丢单原因',
+  },
+  'opportunity.gate.noOrder': {
+    en: 'an order already exists; cancel the order first',
+    'zh-CN': '已生成订单，请先取消订单',
+  },
+  'opportunity.refused.closedReopenFirst': {
+    en: 'the deal is {stage}; reopen it first',
+    'zh-CN': '该商机已{stage}，请先重新打开',
+  },
+  'opportunity.refused.closedConvert': {
+    en: 'the opportunity is closed; reopen it first',
+    'zh-CN': '该商机已关闭，请先重新打开',
+  },
+  'opportunity.refused.alreadyClosed': { en: 'the deal is already {stage}', 'zh-CN': '该商机已经{stage}' },
+  'opportunity.refused.wasClosed': {
+    en: 'the deal was {stage}; reopen it first',
+    'zh-CN': '该商机已{stage}，请先重新打开',
+  },
+  'opportunity.refused.noOpenStage': {
+    en: '{pipeline} has no open stage "{stage}"',
+    'zh-CN': '{pipeline}没有进行中的阶段“{stage}”',
+  },
+  'opportunity.refused.stillOpen': { en: 'the deal is still open', 'zh-CN': '该商机仍在进行中' },
+  'opportunity.refused.noStage': {
+    en: '{pipeline} has no stage "{stage}"',
+    'zh-CN': '{pipeline}没有阶段“{stage}”',
+  },
+  'opportunity.refused.markInstead': {
+    en: 'mark the deal {stage} instead of moving it there',
+    'zh-CN': '请直接将商机标记为{stage}，而不是推进到该阶段',
+  },
+  'opportunity.refused.alreadyAt': {
+    en: 'the deal is already at {stage}',
+    'zh-CN': '该商机已处于“{stage}”阶段',
+  },
+  'opportunity.refused.moveBack': {
+    en: '{target} comes before {current}; move the deal back instead',
+    'zh-CN': '“{target}”在“{current}”之前，请改为回退商机',
+  },
+  'opportunity.refused.advanceInstead': {
+    en: '{target} comes after {current}; advance the deal instead',
+    'zh-CN': '“{target}”在“{current}”之后，请改为推进商机',
+  },
+  'opportunity.refused.unknownEvent': {
+    en: '"{type}" is not something that can happen to an opportunity',
+    'zh-CN': '商机没有“{type}”这种操作',
+  },
+  'opportunity.refused.unknownChannel': {
+    en: '"{channel}" is not a sales channel',
+    'zh-CN': '“{channel}”不是销售渠道',
+  },
+  'opportunity.pipeline': {
+    en: 'the {channel} pipeline',
+    'zh-CN': '{channel}销售流程',
+  },
+  'channel.key_account': { en: 'key account', 'zh-CN': '大客户项目' },
+  'channel.distribution': { en: 'distribution', 'zh-CN': '分销' },
+  'channel.wireless': { en: 'wireless', 'zh-CN': '无线' },
+  'opportunity.stage.qualification': { en: 'Qualification', 'zh-CN': '资格确认' },
+  'opportunity.stage.needs_analysis': { en: 'Needs analysis', 'zh-CN': '需求分析' },
+  'opportunity.stage.solution': { en: 'Solution', 'zh-CN': '方案' },
+  'opportunity.stage.bid': { en: 'Bid', 'zh-CN': '投标' },
+  'opportunity.stage.negotiation': { en: 'Negotiation', 'zh-CN': '商务谈判' },
+  'opportunity.stage.proposal': { en: 'Proposal', 'zh-CN': '报价' },
+  'opportunity.stage.demo': { en: 'Demo', 'zh-CN': '样机演示' },
+  'opportunity.stage.won': { en: 'won', 'zh-CN': '赢单' },
+  'opportunity.stage.lost': { en: 'lost', 'zh-CN': '丢单' },
+  'opportunity.invalid.ownerOnTeam': { en: 'the owner is always on the team', 'zh-CN': '负责人始终在团队中' },
+  'opportunity.invalid.notOnTeam': { en: '{userId} is not on the team', 'zh-CN': '{userId} 不在团队中' },
+  'opportunity.invalid.lineCurrency': {
+    en: 'line {sku} is in {lineCurrency}, the deal in {currency}',
+    'zh-CN': '明细 {sku} 以 {lineCurrency} 计价，而商机以 {currency} 计价',
+  },
+  'opportunity.invalid.notAStage': {
+    en: '{stage} is not a stage of {pipeline}',
+    'zh-CN': '{stage} 不是{pipeline}中的阶段',
+  },
+  'opportunity.invalid.otherChannel': {
+    en: 'the deal is on the {channel} channel, not {named}',
+    'zh-CN': '该商机属于{channel}渠道，而不是 {named}',
+  },
+  'opportunity.invalid.noLine': { en: 'no line {lineId} on this deal', 'zh-CN': '该商机上没有明细 {lineId}' },
+  'opportunity.invalid.otherAccount': {
+    en: 'the opportunity belongs to another account',
+    'zh-CN': '该商机属于其他客户',
+  },
+  'opportunity.invalid.namedOtherAccount': {
+    en: 'the opportunity {name} belongs to another account',
+    'zh-CN': '商机 {name} 属于其他客户',
+  },
+});
+
+export const sayOpportunity = messagesOf(OPPORTUNITY_MESSAGES);
+
+/** A stage by name: Gongfu's own stages as messages, any other (an app's) by its label as given. */
+export function stageName(id: string, label: string = id): Message | string {
+  const key = `opportunity.stage.${id}`;
+  return Object.hasOwn(OPPORTUNITY_MESSAGES, key) ? message(key) : label;
+}
+
+/** A channel's pipeline by name ("the key account pipeline"). */
+export function pipelineTitle(channel: string): Message {
+  const key = `channel.${channel}`;
+  return sayOpportunity('opportunity.pipeline', {
+    channel: Object.hasOwn(OPPORTUNITY_MESSAGES, key) ? message(key) : channel.replace('_', ' '),
+  });
+}

@@ -1,0 +1,231 @@
+import { defineMessages, type Message, type MessageParams, message, messagesOf } from '@gongfu/core';
+import { PROVINCES } from './provinces.js';
+
+/**
+ * The words of a duplicate-deal explanation: one message per clause (with the values compared as
+ * parameters), product words by category, and the joints that make clauses a sentence.
+ */
+export const DUPLICATE_DEAL_MESSAGES = defineMessages({
+  'duplicate.basket.empty': { en: 'a basket is empty', 'zh-CN': '有一方的产品清单为空' },
+  'duplicate.basket.none': { en: 'the baskets share no product', 'zh-CN': '双方的产品清单没有相同的产品' },
+  'duplicate.basket.little': {
+    en: 'the baskets share little ({matched} of {lines} lines alike)',
+    'zh-CN': '双方的产品清单相似度低（{lines} 条中 {matched} 条相似）',
+  },
+  'duplicate.basket.both': {
+    en: 'both need {items}{more}{differ}',
+    'zh-CN': '双方都需要{items}{more}{differ}',
+  },
+  'duplicate.basket.more': { en: ' and {count} more', 'zh-CN': '等另外 {count} 项' },
+  'duplicate.basket.differ': {
+    en: ' ({count} other {count, plural, one {line differs} other {lines differ}})',
+    'zh-CN': '（另有 {count} 条不同）',
+  },
+  'duplicate.basket.same': { en: '{item}', 'zh-CN': '{item}' },
+  'duplicate.basket.sameWords': { en: '{item} ({qa} / {qb})', 'zh-CN': '{item}（{qa} / {qb}）' },
+  'duplicate.basket.about': { en: 'about {item} ({qa} / {qb})', 'zh-CN': '约{item}（{qa} / {qb}）' },
+  'duplicate.basket.similar': {
+    en: 'similar {noun} ({qa} × {skuA} / {qb} × {skuB})',
+    'zh-CN': '相似的{noun}（{qa} × {skuA} / {qb} × {skuB}）',
+  },
+  'duplicate.product.other': { en: '{quantity} × {noun}', 'zh-CN': '{quantity} × {noun}' },
+  'duplicate.delivery.missing': { en: 'a delivery date is missing', 'zh-CN': '有一方缺少交货日期' },
+  'duplicate.delivery.sameDay': {
+    en: 'delivery on the same day ({date})',
+    'zh-CN': '交货日期相同（{date}）',
+  },
+  'duplicate.delivery.apart': {
+    en: 'delivery {days, plural, one {# day} other {# days}} apart',
+    'zh-CN': '交货日期相差 {days} 天',
+  },
+  'duplicate.region.missing': { en: 'a province is missing', 'zh-CN': '有一方缺少省份' },
+  'duplicate.region.different': { en: 'one in {a}, the other in {b}', 'zh-CN': '一方在{a}，另一方在{b}' },
+  'duplicate.region.same': { en: 'both in {province}', 'zh-CN': '都在{province}' },
+  'duplicate.kind.missing': { en: 'a customer kind is missing', 'zh-CN': '有一方缺少客户类型' },
+  'duplicate.kind.sameCustomer': { en: 'the same customer', 'zh-CN': '是同一客户' },
+  'duplicate.kind.different': {
+    en: 'the customers are {a} and {b} ({nameA} / {nameB})',
+    'zh-CN': '客户分别是{a}和{b}（{nameA} / {nameB}）',
+  },
+  'duplicate.kind.same': {
+    en: 'both customers are {kinds} ({nameA} / {nameB})',
+    'zh-CN': '双方客户都是{kinds}（{nameA} / {nameB}）',
+  },
+  'duplicate.kind.one.system_integrator': { en: 'a system integrator', 'zh-CN': '系统集成商' },
+  'duplicate.kind.one.end_user': { en: 'an end user', 'zh-CN': '最终用户' },
+  'duplicate.kind.one.dealer': { en: 'a dealer', 'zh-CN': '经销商' },
+  'duplicate.kind.one.distributor': { en: 'a distributor', 'zh-CN': '分销商' },
+  'duplicate.kind.many.system_integrator': { en: 'system integrators', 'zh-CN': '系统集成商' },
+  'duplicate.kind.many.end_user': { en: 'end users', 'zh-CN': '最终用户' },
+  'duplicate.kind.many.dealer': { en: 'dealers', 'zh-CN': '经销商' },
+  'duplicate.kind.many.distributor': { en: 'distributors', 'zh-CN': '分销商' },
+  'duplicate.endCustomer.unknown': { en: 'an end customer is unknown', 'zh-CN': '有一方的最终客户未知' },
+  'duplicate.endCustomer.same': {
+    en: 'both for the same end customer ({a})',
+    'zh-CN': '最终客户相同（{a}）',
+  },
+  'duplicate.endCustomer.similar': {
+    en: 'similar end customers ({a} / {b})',
+    'zh-CN': '最终客户相似（{a} / {b}）',
+  },
+  'duplicate.endCustomer.different': {
+    en: 'different end customers ({a} / {b})',
+    'zh-CN': '最终客户不同（{a} / {b}）',
+  },
+  'duplicate.amount.unknown': { en: 'amounts cannot be compared', 'zh-CN': '金额无法比较' },
+  'duplicate.amount.same': { en: 'amounts within 5% ({a} / {b})', 'zh-CN': '金额相差 5% 以内（{a} / {b}）' },
+  'duplicate.amount.close': {
+    en: 'amounts within 20% ({a} / {b})',
+    'zh-CN': '金额相差 20% 以内（{a} / {b}）',
+  },
+  'duplicate.amount.different': { en: 'amounts differ ({a} / {b})', 'zh-CN': '金额不同（{a} / {b}）' },
+  'duplicate.amount.far': { en: 'amounts far apart ({a} / {b})', 'zh-CN': '金额相差悬殊（{a} / {b}）' },
+  'duplicate.customer.same_account': { en: 'the same customer ({a})', 'zh-CN': '是同一客户（{a}）' },
+  'duplicate.customer.same_identity': {
+    en: 'the customers share a phone or credit code ({a} / {b})',
+    'zh-CN': '双方客户的电话或信用代码相同（{a} / {b}）',
+  },
+  'duplicate.customer.different': {
+    en: 'different customers ({a} / {b})',
+    'zh-CN': '不同的客户（{a} / {b}）',
+  },
+  'duplicate.customer.different_identity': {
+    en: 'two companies with similar names ({a} / {b})',
+    'zh-CN': '名称相似的两家公司（{a} / {b}）',
+  },
+  'duplicate.customer.branch': {
+    en: 'a company and its branch ({a} / {b})',
+    'zh-CN': '一家公司及其分支机构（{a} / {b}）',
+  },
+  'duplicate.customer.similar_name': {
+    en: 'similar customer names ({a} / {b})',
+    'zh-CN': '客户名称相似（{a} / {b}）',
+  },
+  'duplicate.customer.same_name': {
+    en: 'one customer under two spellings ({a} / {b})',
+    'zh-CN': '同一客户的两种写法（{a} / {b}）',
+  },
+  'duplicate.join.list': { en: '{first}, {rest}', 'zh-CN': '{first}、{rest}' },
+  'duplicate.join.last': { en: '{first} and {last}', 'zh-CN': '{first}和{last}' },
+  'duplicate.join.clauses': { en: '{first}; {rest}', 'zh-CN': '{first}；{rest}' },
+  'duplicate.explanation.both': { en: '{pro}; but {contra}', 'zh-CN': '{pro}；但{contra}' },
+  'duplicate.explanation.for': { en: '{pro}', 'zh-CN': '{pro}' },
+  'duplicate.explanation.against': { en: '{contra}', 'zh-CN': '{contra}' },
+  'duplicate.explanation.none': { en: 'no evidence either way', 'zh-CN': '没有任何一方面的证据' },
+  'duplicate.product.laser_scanner': {
+    en: '{quantity, plural, one {a laser scanner} other {# laser scanners}}',
+    'zh-CN': '{quantity} 台激光扫描器',
+  },
+  'duplicate.noun.laser_scanner': { en: 'laser scanners', 'zh-CN': '激光扫描器' },
+  'duplicate.product.barcode_scanner': {
+    en: '{quantity, plural, one {a barcode scanner} other {# barcode scanners}}',
+    'zh-CN': '{quantity} 台条码扫描器',
+  },
+  'duplicate.noun.barcode_scanner': { en: 'barcode scanners', 'zh-CN': '条码扫描器' },
+  'duplicate.product.scanner': {
+    en: '{quantity, plural, one {a scanner} other {# scanners}}',
+    'zh-CN': '{quantity} 台扫描器',
+  },
+  'duplicate.noun.scanner': { en: 'scanners', 'zh-CN': '扫描器' },
+  'duplicate.product.imager': {
+    en: '{quantity, plural, one {an imager} other {# imagers}}',
+    'zh-CN': '{quantity} 台影像扫描器',
+  },
+  'duplicate.noun.imager': { en: 'imagers', 'zh-CN': '影像扫描器' },
+  'duplicate.product.rfid_reader': {
+    en: '{quantity, plural, one {an RFID reader} other {# RFID readers}}',
+    'zh-CN': '{quantity} 台RFID 读写器',
+  },
+  'duplicate.noun.rfid_reader': { en: 'RFID readers', 'zh-CN': 'RFID 读写器' },
+  'duplicate.product.rfid_tag': {
+    en: '{quantity, plural, one {an RFID tag} other {# RFID tags}}',
+    'zh-CN': '{quantity} 个RFID 标签',
+  },
+  'duplicate.noun.rfid_tag': { en: 'RFID tags', 'zh-CN': 'RFID 标签' },
+  'duplicate.product.label_printer': {
+    en: '{quantity, plural, one {a label printer} other {# label printers}}',
+    'zh-CN': '{quantity} 台标签打印机',
+  },
+  'duplicate.noun.label_printer': { en: 'label printers', 'zh-CN': '标签打印机' },
+  'duplicate.product.printer': {
+    en: '{quantity, plural, one {a printer} other {# printers}}',
+    'zh-CN': '{quantity} 台打印机',
+  },
+  'duplicate.noun.printer': { en: 'printers', 'zh-CN': '打印机' },
+  'duplicate.product.mobile_computer': {
+    en: '{quantity, plural, one {a mobile computer} other {# mobile computers}}',
+    'zh-CN': '{quantity} 台移动数据终端',
+  },
+  'duplicate.noun.mobile_computer': { en: 'mobile computers', 'zh-CN': '移动数据终端' },
+  'duplicate.product.handheld': {
+    en: '{quantity, plural, one {a handheld terminal} other {# handheld terminals}}',
+    'zh-CN': '{quantity} 台手持终端',
+  },
+  'duplicate.noun.handheld': { en: 'handheld terminals', 'zh-CN': '手持终端' },
+  'duplicate.product.server': {
+    en: '{quantity, plural, one {a server} other {# servers}}',
+    'zh-CN': '{quantity} 台服务器',
+  },
+  'duplicate.noun.server': { en: 'servers', 'zh-CN': '服务器' },
+  'duplicate.product.wms': {
+    en: '{quantity, plural, one {a WMS} other {# WMS licences}}',
+    'zh-CN': '{quantity} 套WMS',
+  },
+  'duplicate.noun.wms': { en: 'WMS licences', 'zh-CN': 'WMS' },
+  'duplicate.product.software': {
+    en: '{quantity, plural, other {software}}',
+    'zh-CN': '{quantity, plural, other {软件}}',
+  },
+  'duplicate.noun.software': { en: 'software', 'zh-CN': '软件' },
+  'duplicate.product.network': {
+    en: '{quantity, plural, other {network gear}}',
+    'zh-CN': '{quantity, plural, other {网络设备}}',
+  },
+  'duplicate.noun.network': { en: 'network gear', 'zh-CN': '网络设备' },
+  'duplicate.product.access_point': {
+    en: '{quantity, plural, one {an access point} other {# access points}}',
+    'zh-CN': '{quantity} 个无线接入点',
+  },
+  'duplicate.noun.access_point': { en: 'access points', 'zh-CN': '无线接入点' },
+  'duplicate.product.service': {
+    en: '{quantity, plural, one {a service contract} other {# service contracts}}',
+    'zh-CN': '{quantity} 份服务合同',
+  },
+  'duplicate.noun.service': { en: 'service contracts', 'zh-CN': '服务合同' },
+});
+
+export const sayDuplicate = messagesOf(DUPLICATE_DEAL_MESSAGES);
+
+/** Provinces by code, as the explanation names them: "Shandong (37)", "山东（37）". */
+export const PROVINCE_MESSAGES = defineMessages(
+  Object.fromEntries(
+    Object.entries(PROVINCES).map(([code, p]) => [
+      `duplicate.province.${code}`,
+      { en: `${p.en} (${code})`, 'zh-CN': `${p.zh}（${code}）` },
+    ]),
+  ),
+);
+
+/** A province as a message when it is one of GB/T 2260's, else its code as given. */
+export function provinceName(code: string): Message | string {
+  const key = `duplicate.province.${code}`;
+  return Object.hasOwn(PROVINCE_MESSAGES, key) ? message(key) : code;
+}
+
+/** A message only when the key is defined (categories and kinds an app adds fall back to words). */
+export function known(key: string, params: MessageParams = {}): Message | null {
+  return Object.hasOwn(DUPLICATE_DEAL_MESSAGES, key) ? message(key, params) : null;
+}
+
+/** Joins parts as the locale lists them ("a, b and c"; "a、b和c"), as nested messages. */
+export function listOf(parts: readonly (Message | string)[]): Message | string {
+  if (parts.length <= 1) return parts[0] ?? '';
+  if (parts.length === 2) return sayDuplicate('duplicate.join.last', { first: parts[0]!, last: parts[1]! });
+  return sayDuplicate('duplicate.join.list', { first: parts[0]!, rest: listOf(parts.slice(1)) });
+}
+
+/** Joins clauses with semicolons, as nested messages. */
+export function clausesOf(parts: readonly Message[]): Message | string {
+  if (parts.length <= 1) return parts[0] ?? '';
+  return sayDuplicate('duplicate.join.clauses', { first: parts[0]!, rest: clausesOf(parts.slice(1)) });
+}

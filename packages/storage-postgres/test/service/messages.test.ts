@@ -1,0 +1,5 @@
+import { describeLocalizedMessages } from '@gongfu/service-suites';
+import { openServiceStorage, usePgTarget } from '../support/pg-target.js';
+
+usePgTarget();
+describeLocalizedMessages(openServiceStorage);
