@@ -42,8 +42,9 @@ export interface EventCommands {
 
 /** Cursors are feed positions; an unreadable one is the caller's mistake, named as such. */
 export function parseEventCursor(cursor: string | null): number {
-  if (cursor === null) return 0;
-  const position = /^\d{1,15}$/.test(cursor) ? Number(cursor) : Number.NaN;
+  if (cursor === null || cursor === undefined) return 0;
+  // Checked before the pattern test, which would coerce an object (or throw on one without toString).
+  const position = typeof cursor === 'string' && /^\d{1,15}$/.test(cursor) ? Number(cursor) : Number.NaN;
   if (!Number.isSafeInteger(position)) {
     throw new ValidationError([{ field: 'cursor', message: 'not a change feed cursor' }]);
   }
