@@ -13,3 +13,4 @@ export * from './tenants/tenant-isolation.suite.js';
 export * from './work/accounts.suite.js';
 export * from './work/activities.suite.js';
 export * from './work/costs.suite.js';
+export * from './work/timeline.suite.js';

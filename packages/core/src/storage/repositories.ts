@@ -84,6 +84,8 @@ export interface LeadFilter {
   source?: readonly string[];
   receivedAt?: Range;
   text?: string;
+  /** The customer the lead is a revisit of, or that it converted into. */
+  accountId?: readonly string[];
 }
 export interface OpportunityFilter {
   stage?: readonly string[];

@@ -21,6 +21,7 @@ import type {
   SameDealLink,
   ServiceCase,
   TeamMemberRow,
+  TimelineEntry,
   TransferResult,
   User,
   WinResult,
@@ -56,6 +57,7 @@ export interface ResponseRecords {
   SameDealLink: SameDealLink;
   ServiceCase: ServiceCase;
   TeamMemberRow: TeamMemberRow;
+  TimelineEntry: TimelineEntry;
   TransferResult: TransferResult;
   User: User;
   WinResult: WinResult;
