@@ -12,6 +12,7 @@ import { SqlCounterStore } from './stores/counter-store.js';
 import { SqlDedupeKeyStore } from './stores/dedupe-key-store.js';
 import { SqlDuplicateResolutionStore } from './stores/duplicate-resolution-store.js';
 import { SqlHistoryLog } from './stores/history-log.js';
+import { SqlImportLedgerStore } from './stores/import-ledger-store.js';
 import { SqlMergeStore } from './stores/merge-store.js';
 import { SqlOrgStamp } from './stores/org-stamp.js';
 import type { OrgStamps } from './stores/org-stamps.js';
@@ -55,6 +56,7 @@ const MAKERS: { readonly [K in keyof Stores]: Make<K> } = {
   reports: other(SqlReportStore, 'report'),
   org: other(SqlOrgStamp, 'user'),
   counters: other(SqlCounterStore, 'counter'),
+  importLedger: other(SqlImportLedgerStore, 'import_ledger'),
 };
 
 const STORE_KEYS = Object.keys(MAKERS) as (keyof Stores)[];

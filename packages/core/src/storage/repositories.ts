@@ -16,6 +16,7 @@ import type { ServiceCase } from '../sales/service-cases/service-case.js';
 import type { CounterStore } from './counter-store.js';
 import type { DedupeKeyStore } from './dedupe-key-store.js';
 import type { DuplicateResolutionStore } from './duplicate-resolution-store.js';
+import type { ImportLedgerStore } from './import-ledger-store.js';
 import type { ReportStore } from './report-store.js';
 import type { RowScope } from './scope.js';
 
@@ -260,6 +261,8 @@ export interface Repositories {
   org: OrgStamp;
   /** Per-tenant counters (order numbers), incremented atomically inside the transaction. */
   counters: CounterStore;
+  /** Which rows of a bulk import run are committed (so a rerun after a crash skips them). */
+  importLedger: ImportLedgerStore;
 }
 
 export * from './counter-store.js';

@@ -5,6 +5,7 @@ import { RECORD_TABLES_0001 } from '../migrations/0001-record-tables.js';
 import { SUPPORT_TABLES_0001 } from '../migrations/0001-support-tables.js';
 import { DEDUPE_TABLES_0006 } from '../migrations/0006-dedupe-keys.js';
 import { COUNTER_TABLES_0007 } from '../migrations/0007-counters.js';
+import { IMPORT_LEDGER_TABLES_0090 } from '../migrations/0090-import-ledger.js';
 import type { TableDef } from '../migrations/define-table.js';
 
 /**
@@ -16,6 +17,7 @@ export const TENANT_OWNED_TABLE_DEFS: readonly TableDef[] = [
   ...SUPPORT_TABLES_0001,
   ...DEDUPE_TABLES_0006,
   ...COUNTER_TABLES_0007,
+  ...IMPORT_LEDGER_TABLES_0090,
 ];
 
 const DEFS = new Map(TENANT_OWNED_TABLE_DEFS.map((def) => [def.name, def]));
