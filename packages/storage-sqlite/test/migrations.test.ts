@@ -16,6 +16,7 @@ const EXPECTED_TABLES = [
   'demo_loans',
   'duplicate_resolutions',
   'history_events',
+  'import_ledger',
   'leads',
   'merges',
   'opportunities',
