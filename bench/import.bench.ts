@@ -2,7 +2,7 @@
  * Bulk import (`@gongfu/import`): rows/s for N accounts from CSV with the duplicate check on, and the
  * same import with the check off as the baseline measured in the same run.
  *
- *   npx tsx bench/import.bench.ts [--n 100000] [--baseline 20000] [--batch 500] [--pg postgres://…]
+ *   npx tsx bench/import.bench.ts [--n 100000] [--baseline 20000] [--batch 500] [--pg postgres://…] [--off-only]
  *
  * Every trade name is distinct (the row number in base 40, as characters), with 1 % of the rows
  * repeating an earlier customer under a slightly different name: those are the duplicates the
@@ -44,7 +44,9 @@ function accountsCsv(n: number): { path: string; planted: number } {
     if (i > 100 && i % 100 === 0) {
       // The customer of row i - 37 again: same trade name and phone, the city left out of the name.
       const j = i - 37;
-      lines.push(`${trade(j)}${SUFFIX[j % SUFFIX.length]},end_user,37,0531-${String(10_000_000 + j).slice(1)}`);
+      lines.push(
+        `${trade(j)}${SUFFIX[j % SUFFIX.length]},end_user,37,0531-${String(10_000_000 + j).slice(1)}`,
+      );
       planted++;
     } else lines.push(`${city}${trade(i)}${suffix},end_user,37,${phone}`);
   }
@@ -84,6 +86,15 @@ async function timedImport(path: string, rows: number, duplicates: 'skip' | 'off
 }
 
 console.log(machineLine(`${PG ? 'PostgreSQL' : 'SQLite file'} · batch ${BATCH}`));
+if (process.argv.includes('--off-only')) {
+  // The baseline alone at N rows: how much of the time at scale is the service's, not the check's.
+  const off = await timedImport(accountsCsv(N).path, N, 'off', 'off_only');
+  console.log(
+    `| check off | ${fmtInt(N)} | ${off.seconds.toFixed(1)} | ${fmtInt(off.rowsPerSecond)} | ${fmtInt(off.counts.imported)} | – |`,
+  );
+  console.log(machineLine('after'));
+  process.exit(0);
+}
 const full = accountsCsv(N);
 const base = accountsCsv(BASELINE);
 const checked = await timedImport(full.path, N, 'skip', 'checked');
@@ -100,5 +111,9 @@ console.log(
 console.log(
   `| check off (baseline), first ${fmtInt(BASELINE)} | ${fmtInt(BASELINE)} | ${baseline.seconds.toFixed(1)} | ${fmtInt(baseline.rowsPerSecond)} | ${fmtInt(baseline.counts.imported)} | – |`,
 );
-console.log(`check on / check off rows/s at ${fmtInt(BASELINE)}: ${fmtRatio(baselineChecked.rowsPerSecond / baseline.rowsPerSecond)}`);
+console.log(
+  `check on / check off rows/s at ${fmtInt(BASELINE)}: ${fmtRatio(baselineChecked.rowsPerSecond / baseline.rowsPerSecond)}`,
+);
 console.log(machineLine('after'));
+
+export {};
