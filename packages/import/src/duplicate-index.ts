@@ -1,6 +1,7 @@
 import type { Account, Contact } from '@gongfu/core';
 import {
   accountScan,
+  accountsMatch,
   contactScan,
   type EntityPairScore,
   MAX_ENTITY_BLOCK,
@@ -80,6 +81,8 @@ export class AccountIndex {
     const p = prepareAccount({ id: '', ownerId: '', creditCode: null, phones: [], emails: [], ...input });
     const out: DuplicateMatch[] = [];
     for (const other of this.index.candidates(p)) {
+      // Weigh first without sentences (cheap); only the few pairs over the line are explained.
+      if (!accountsMatch(p, other)) continue;
       const m = match(other.record, scoreAccounts(p, other));
       if (m) out.push(m);
     }
