@@ -21,3 +21,4 @@ export * from './work/accounts.suite.js';
 export * from './work/activities.suite.js';
 export * from './work/costs.suite.js';
 export * from './work/idempotency.suite.js';
+export * from './work/timeline.suite.js';

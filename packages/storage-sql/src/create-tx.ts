@@ -15,6 +15,7 @@ import { SqlDuplicateResolutionStore } from './stores/duplicate-resolution-store
 import { SqlFeedStore } from './stores/feed-store.js';
 import { SqlHistoryLog } from './stores/history-log.js';
 import { SqlIdempotencyStore } from './stores/idempotency-store.js';
+import { SqlImportLedgerStore } from './stores/import-ledger-store.js';
 import { SqlMergeStore } from './stores/merge-store.js';
 import { SqlOrgStamp } from './stores/org-stamp.js';
 import type { OrgStamps } from './stores/org-stamps.js';
@@ -61,6 +62,7 @@ const MAKERS: { readonly [K in keyof Stores]: Make<K> } = {
   counters: other(SqlCounterStore, 'counter'),
   feed: other(SqlFeedStore, 'feed'),
   idempotency: other(SqlIdempotencyStore, 'idempotency'),
+  importLedger: other(SqlImportLedgerStore, 'import_ledger'),
 };
 
 const STORE_KEYS = Object.keys(MAKERS) as (keyof Stores)[];

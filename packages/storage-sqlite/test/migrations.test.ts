@@ -21,6 +21,7 @@ const EXPECTED_TABLES = [
   'feed_heads',
   'history_events',
   'idempotency_keys',
+  'import_ledger',
   'leads',
   'merges',
   'opportunities',

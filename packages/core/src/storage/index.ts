@@ -1,4 +1,5 @@
 export * from './crm-storage.js';
+export * from './import-ledger-store.js';
 export * from './report-store.js';
 export * from './repositories.js';
 export * from './scope.js';

@@ -19,6 +19,7 @@ import type { DedupeKeyStore } from './dedupe-key-store.js';
 import type { DuplicateResolutionStore } from './duplicate-resolution-store.js';
 import type { FeedStore } from './feed-store.js';
 import type { IdempotencyStore } from './idempotency-store.js';
+import type { ImportLedgerStore } from './import-ledger-store.js';
 import type { ReportStore } from './report-store.js';
 import type { RowScope } from './scope.js';
 
@@ -87,6 +88,8 @@ export interface LeadFilter {
   source?: readonly string[];
   receivedAt?: Range;
   text?: string;
+  /** The customer the lead is a revisit of, or that it converted into. */
+  accountId?: readonly string[];
 }
 export interface OpportunityFilter {
   stage?: readonly string[];
@@ -266,6 +269,8 @@ export interface Repositories {
   feed: FeedStore;
   /** Idempotency keys and the first result sent under each. */
   idempotency: IdempotencyStore;
+  /** Which rows of a bulk import run are committed (so a rerun after a crash skips them). */
+  importLedger: ImportLedgerStore;
 }
 
 export * from './counter-store.js';

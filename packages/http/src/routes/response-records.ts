@@ -22,6 +22,7 @@ import type {
   SameDealLink,
   ServiceCase,
   TeamMemberRow,
+  TimelineEntry,
   TransferResult,
   User,
   WinResult,
@@ -58,6 +59,7 @@ export interface ResponseRecords {
   SameDealLink: SameDealLink;
   ServiceCase: ServiceCase;
   TeamMemberRow: TeamMemberRow;
+  TimelineEntry: TimelineEntry;
   TransferResult: TransferResult;
   User: User;
   WinResult: WinResult;

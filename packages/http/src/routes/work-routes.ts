@@ -28,6 +28,7 @@ import {
   setQuotaInput,
   snoozeReminderInput,
   teamMemberInput,
+  timelineQuery,
   transferCommandInput,
   updateAccountInput,
   updateContactInput,
@@ -80,6 +81,11 @@ export const workRoutes = {
       addTeamMember: addToTeam(teamMemberInput, shape.list('TeamMemberRow')),
       removeTeamMember: removeFromTeam(shape.list('TeamMemberRow')),
       team: readOf(shape.list('TeamMemberRow')),
+      timeline: {
+        ...readOf(shape.page('TimelineEntry')),
+        query: timelineQuery,
+        args: (p, input) => [p.id, input],
+      },
       merge: command(mergeAccountsInput, shape.value('MergeRecord'), 201),
       undoMerge: {
         method: 'post',

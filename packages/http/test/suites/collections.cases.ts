@@ -43,6 +43,27 @@ export function collectionCases(open: Open): void {
     expect(either.ids).toHaveLength(5);
   });
 
+  it('pages a customer 360 timeline by cursor, filtered by kind', async () => {
+    const w = await open();
+    const jia = w.org.repA.id;
+    const account = (
+      await w.call('POST', '/accounts', {
+        as: jia,
+        body: { name: '青岛瑞达信息技术有限公司', kind: 'end_user' },
+      })
+    ).body;
+    for (let i = 0; i < 3; i++) {
+      const body = { name: `项目${i}`, accountId: account.id, channel: 'key_account' };
+      expect((await w.call('POST', '/opportunities', { as: jia, body })).status).toBe(201);
+    }
+    const direct = await w.crm.accounts.timeline(w.org.repA, account.id, { kinds: ['deal'] });
+    const paged = await walk(w, `/accounts/${account.id}/timeline?limit=2&kinds=deal`, jia);
+    expect(paged.pages).toBe(2);
+    expect(paged.ids).toEqual(direct.items.map((e) => e.id));
+    const hidden = await w.call('GET', `/accounts/${account.id}/timeline`, { as: w.org.otherRep.id });
+    expect(hidden.status).toBe(404);
+  });
+
   it('pages a list that core returns whole (the users) with an opaque cursor', async () => {
     const w = await open();
     const admin = w.org.admin.id;

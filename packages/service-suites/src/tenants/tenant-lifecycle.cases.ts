@@ -60,6 +60,10 @@ async function fullTenant(storage: CrmStorage, id: string): Promise<TenantFixtur
     kind: 'repair',
     summary: '扫描头不读码',
   });
+  // A bulk import's ledger row (`@gongfu/import` writes it beside the records of each batch).
+  await storage.transaction({ tenantId: id }, (tx) =>
+    tx.importLedger.record('fixture-run', [{ rowKey: '1', entity: 'account', recordId: survivorId }]),
+  );
   return f;
 }
 

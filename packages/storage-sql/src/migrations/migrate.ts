@@ -11,8 +11,9 @@ import { orgVersion } from './0020-org-version.js';
 import { scanIndexes } from './0021-scan-indexes.js';
 import { changeFeed } from './0030-change-feed.js';
 import { idempotencyKeys } from './0031-idempotency-keys.js';
-import { quotas } from './0080-quotas.js';
 import { reminderMessageKeys } from './0060-reminder-message-keys.js';
+import { quotas } from './0080-quotas.js';
+import { importLedger } from './0090-import-ledger.js';
 import { defineTable } from './define-table.js';
 
 /** Migrations live in code (no file-system provider), each built for the engine it runs on. */
@@ -47,8 +48,9 @@ export function migrations(engine: SqlEngine): Record<string, Migration> {
     '0021_scan_indexes': scanIndexes(engine),
     '0030_change_feed': changeFeed(engine),
     '0031_idempotency_keys': idempotencyKeys(engine),
-    '0080_quotas': quotas(engine),
     '0060_reminder_message_keys': reminderMessageKeys(engine),
+    '0080_quotas': quotas(engine),
+    '0090_import_ledger': importLedger(engine),
   };
 }
 

@@ -39,6 +39,7 @@ export const leadSpec: RecordSpec<Lead, LeadFilter> = {
     source: inCol('source'),
     receivedAt: { column: 'received_at', op: 'range' },
     text: { column: 'search', op: 'text' },
+    accountId: inCol('account_id'),
   },
 };
 

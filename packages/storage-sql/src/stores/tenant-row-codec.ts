@@ -5,8 +5,9 @@ import { RECORD_TABLES_0001 } from '../migrations/0001-record-tables.js';
 import { SUPPORT_TABLES_0001 } from '../migrations/0001-support-tables.js';
 import { DEDUPE_TABLES_0006 } from '../migrations/0006-dedupe-keys.js';
 import { COUNTER_TABLES_0007 } from '../migrations/0007-counters.js';
-import { QUOTA_TABLES_0080 } from '../migrations/0080-quotas.js';
 import { REMINDER_MESSAGE_COLUMNS_0060 } from '../migrations/0060-reminder-message-keys.js';
+import { QUOTA_TABLES_0080 } from '../migrations/0080-quotas.js';
+import { IMPORT_LEDGER_TABLES_0090 } from '../migrations/0090-import-ledger.js';
 import type { TableDef } from '../migrations/define-table.js';
 
 /** A table as later migrations left it: their added columns after the ones it was created with. */
@@ -23,6 +24,7 @@ export const TENANT_OWNED_TABLE_DEFS: readonly TableDef[] = [
   ...DEDUPE_TABLES_0006,
   ...COUNTER_TABLES_0007,
   ...QUOTA_TABLES_0080,
+  ...IMPORT_LEDGER_TABLES_0090,
 ];
 
 const DEFS = new Map(TENANT_OWNED_TABLE_DEFS.map((def) => [def.name, def]));

@@ -1,4 +1,5 @@
 import { idSchema, type Page } from '../../domain/common.js';
+import { ValidationError } from '../../kernel/errors.js';
 import { parseInput } from '../../kernel/validate.js';
 import type { ActorRef } from '../../service/actor.js';
 import { ENTITY } from '../../service/entities.js';
@@ -26,6 +27,8 @@ import { searchByVariants } from './account-search.js';
 import { insertAccount } from './account-support.js';
 import { addAccountTeamMember, changeAccountOwner, removeAccountTeamMember } from './account-team.js';
 import { contactsFollowAccount } from './contact-owner.js';
+import { pageTimeline, type TimelineEntry, type TimelineQuery, timelineQuery } from './timeline.js';
+import { gatherTimeline } from './timeline-gather.js';
 
 /**
  * Customers (客户信息): one record per company that gathers its people, deals, orders, visits and
@@ -121,6 +124,20 @@ export interface AccountCommands {
    * ```
    */
   undoMerge(actor: ActorRef, mergeId: string): Promise<MergeRecord>;
+  /**
+   * The customer 360: one feed over the customer's leads, quotes, deals and their stage moves,
+   * orders, deliveries, service cases, activities (with outcomes), demo loans, costs and ownership
+   * changes, newest first (ties by entry id), one page at a time. Only what the actor may open
+   * appears — an invisible deal is left out, not named — and a leaver's records stay, under their
+   * name, for whoever may still see them.
+   * @example
+   * ```ts
+   * const first = await crm.accounts.timeline(li, account.id, { limit: 20, kinds: ['deal', 'stage_move', 'order'] });
+   * for (const entry of first.items) if (entry.kind === 'stage_move') console.log(entry.move.to, entry.userName);
+   * const next = first.nextCursor ? await crm.accounts.timeline(li, account.id, { cursor: first.nextCursor }) : null;
+   * ```
+   */
+  timeline(actor: ActorRef, accountId: string, query?: TimelineQuery): Promise<Page<TimelineEntry>>;
 }
 
 /** Only the fields the caller actually sent: `.partial()` would otherwise re-apply create defaults ([]). */
@@ -212,5 +229,16 @@ export function accountCommands(run: Runner): AccountCommands {
 
     undoMerge: (actor, mergeId) =>
       run.write(actor, (ctx) => undoAccountMerge(ctx, parseInput(idSchema, mergeId))),
+
+    timeline: (actor, accountId, query = {}) =>
+      run.read(actor, async (ctx) => {
+        const { limit, cursor, kinds } = parseInput(timelineQuery, query);
+        const account = await ctx.load(ENTITY.account, parseInput(idSchema, accountId));
+        const wanted = new Set(kinds ?? []);
+        const entries = await gatherTimeline(ctx, account, (k) => wanted.size === 0 || wanted.has(k));
+        const page = pageTimeline(entries, { limit, cursor });
+        if (!page) throw new ValidationError([{ field: 'cursor', message: 'not a cursor of this timeline' }]);
+        return page;
+      }),
   };
 }

@@ -1,0 +1,147 @@
+import type { HistoryEvent } from '../../domain/history.js';
+import type { CommandContext } from '../../service/context.js';
+import { scanAll } from '../../service/scan-all.js';
+import type { Account } from './account.js';
+import type { OwnershipChange, TimelineEntry, TimelineKind } from './timeline.js';
+
+type Wanted = (kind: TimelineKind) => boolean;
+
+/**
+ * Every entry of one customer's story the actor may see. Each list is read with the actor's scope
+ * compiled into SQL, so a deal, order or visit the actor may not open is never read, and nothing
+ * about it (not even its name) reaches the timeline. History is read only for records that passed
+ * that scope. Owners are named through the whole org chart, leavers included, so a departed rep's
+ * work still reads as theirs.
+ */
+export async function gatherTimeline(
+  ctx: CommandContext,
+  account: Account,
+  wanted: Wanted,
+): Promise<TimelineEntry[]> {
+  const scope = ctx.scope();
+  const byAccount = { accountId: [account.id] };
+  const who = (userId: string) => ({ userId, userName: ctx.userName(userId) });
+  const out: TimelineEntry[] = [];
+
+  const [leads, deals, orders, cases, activities, loans, costs] = await Promise.all([
+    needs(wanted, 'lead', 'quote') ? scanAll(ctx.tx.leads, byAccount, scope) : [],
+    needs(wanted, 'deal', 'stage_move', 'ownership_change', 'quote')
+      ? scanAll(ctx.tx.opportunities, byAccount, scope)
+      : [],
+    needs(wanted, 'order', 'delivery') ? scanAll(ctx.tx.orders, byAccount, scope) : [],
+    wanted('service_case') ? scanAll(ctx.tx.serviceCases, byAccount, scope) : [],
+    wanted('activity') ? scanAll(ctx.tx.activities, byAccount, scope) : [],
+    wanted('demo_loan') ? scanAll(ctx.tx.demoLoans, byAccount, scope) : [],
+    wanted('cost') ? scanAll(ctx.tx.costs, byAccount, scope) : [],
+  ]);
+
+  if (wanted('lead'))
+    for (const lead of leads)
+      out.push({ kind: 'lead', id: `lead:${lead.id}`, at: lead.receivedAt, ...who(lead.ownerId), lead });
+  if (wanted('deal'))
+    for (const deal of deals)
+      out.push({ kind: 'deal', id: `deal:${deal.id}`, at: deal.createdAt, ...who(deal.ownerId), deal });
+  for (const order of orders) {
+    if (wanted('order'))
+      out.push({ kind: 'order', id: `order:${order.id}`, at: order.createdAt, ...who(order.ownerId), order });
+    if (wanted('delivery') && order.deliveredAt)
+      out.push({
+        kind: 'delivery',
+        id: `delivery:${order.id}`,
+        at: order.deliveredAt,
+        ...who(order.ownerId),
+        order,
+      });
+  }
+  for (const serviceCase of cases)
+    out.push({
+      kind: 'service_case',
+      id: `service_case:${serviceCase.id}`,
+      at: serviceCase.createdAt,
+      ...who(serviceCase.ownerId),
+      serviceCase,
+    });
+  for (const activity of activities)
+    out.push({
+      kind: 'activity',
+      id: `activity:${activity.id}`,
+      at: activity.completedAt ?? activity.startAt,
+      ...who(activity.ownerId),
+      activity,
+    });
+  for (const demoLoan of loans)
+    out.push({
+      kind: 'demo_loan',
+      id: `demo_loan:${demoLoan.id}`,
+      at: demoLoan.loanedAt,
+      ...who(demoLoan.ownerId),
+      demoLoan,
+    });
+  for (const cost of costs)
+    out.push({ kind: 'cost', id: `cost:${cost.id}`, at: cost.createdAt, ...who(cost.incurredBy), cost });
+
+  if (wanted('quote')) {
+    // A quote belongs to a lead or a deal; shown only when that lead or deal is one the actor sees.
+    const seen = new Set([...leads.map((l) => l.id), ...deals.map((d) => d.id)]);
+    for (const quote of await ctx.tx.quotes.list({ accountId: account.id }, 10_000)) {
+      const parent = quote.opportunityId ?? quote.leadId;
+      if (parent !== null && !seen.has(parent)) continue;
+      out.push({ kind: 'quote', id: `quote:${quote.id}`, at: quote.quotedAt, ...who(quote.quotedBy), quote });
+    }
+  }
+
+  if (wanted('stage_move') || wanted('ownership_change')) {
+    for (const deal of deals) {
+      for (const event of await ctx.tx.history.forEntity('opportunity', deal.id)) {
+        const stage = event.changes.stage;
+        if (wanted('stage_move') && stage && event.version > 1)
+          out.push({
+            kind: 'stage_move',
+            id: `stage_move:${deal.id}:${event.version}`,
+            at: event.at,
+            ...who(event.actorId),
+            move: {
+              opportunityId: deal.id,
+              opportunityName: deal.name,
+              from: String(stage.from),
+              to: String(stage.to),
+            },
+          });
+        if (wanted('ownership_change')) pushOwnerChange(ctx, out, event, 'opportunity');
+      }
+    }
+  }
+  if (wanted('ownership_change'))
+    for (const event of await ctx.tx.history.forEntity('account', account.id))
+      pushOwnerChange(ctx, out, event, 'account');
+  return out;
+}
+
+function needs(wanted: Wanted, ...kinds: TimelineKind[]): boolean {
+  return kinds.some(wanted);
+}
+
+function pushOwnerChange(
+  ctx: CommandContext,
+  out: TimelineEntry[],
+  event: HistoryEvent,
+  recordType: OwnershipChange['recordType'],
+): void {
+  const owner = event.changes.ownerId;
+  if (!owner || event.version === 1 || typeof owner.from !== 'string' || typeof owner.to !== 'string') return;
+  out.push({
+    kind: 'ownership_change',
+    id: `ownership_change:${event.entityId}:${event.version}`,
+    at: event.at,
+    userId: event.actorId,
+    userName: ctx.userName(event.actorId),
+    change: {
+      recordType,
+      recordId: event.entityId,
+      fromUserId: owner.from,
+      fromUserName: ctx.userName(owner.from),
+      toUserId: owner.to,
+      toUserName: ctx.userName(owner.to),
+    },
+  });
+}

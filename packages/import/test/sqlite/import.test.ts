@@ -1,0 +1,4 @@
+import { sqliteStorage } from '@gongfu/storage-sqlite';
+import { describeImport } from '../suites/import.suite.js';
+
+describeImport(() => sqliteStorage({ filename: ':memory:' }));
