@@ -1,3 +1,5 @@
+import { compileCustomFields } from '../domain/custom-field-check.js';
+import type { CustomFieldDeclarations, CustomFieldSchemas } from '../domain/custom-fields.js';
 import { timeZoneSchema } from '../domain/time-zone.js';
 import { type Clock, type IdGenerator, systemClock, uuidIds } from '../kernel/ports.js';
 import { parseInput } from '../kernel/validate.js';
@@ -39,7 +41,18 @@ export interface CrmOptions {
   /** IANA zone for calendars and date-based reminders. Default Asia/Shanghai. */
   timeZone?: string;
   reminders?: ReminderConfigInput;
+  /**
+   * The app's own fields per record kind, as zod schemas; their types come from the app's
+   * `CustomFieldSchemas` augmentation (see `CustomFieldSchemas`), so once declared there, the same
+   * object must be passed here.
+   */
+  fields?: DeclaredCustomFields;
 }
+
+/** `fields` as the app declared them by augmentation, or any declarations when it declared none. */
+export type DeclaredCustomFields = [keyof CustomFieldSchemas] extends [never]
+  ? CustomFieldDeclarations
+  : CustomFieldSchemas & CustomFieldDeclarations;
 
 /**
  * Creates the sales service over a storage engine. Clock and id generator are injectable so tests
@@ -60,6 +73,7 @@ export function createCrm(options: CrmOptions): Crm {
     reminders: options.reminders
       ? parseReminderConfig({ timeZone, ...options.reminders })
       : { ...defaultReminderConfig, timeZone },
+    customFields: compileCustomFields(options.fields),
   };
   return buildCrm(options, settings, new OrgCache(), {});
 }

@@ -1,4 +1,5 @@
 import type { Page } from '../domain/common.js';
+import type { CustomCondition, CustomScalar } from '../domain/custom-fields.js';
 import type { EntityType, HistoryEvent } from '../domain/history.js';
 import type { Instant } from '../kernel/time.js';
 import type { Account } from '../sales/accounts/account.js';
@@ -24,6 +25,9 @@ export interface Range<T extends string = string> {
   from?: T;
   to?: T;
 }
+
+/** Conditions on custom fields by name: equal to a value, or within a range. */
+export type CustomWhere = Readonly<Record<string, CustomCondition<CustomScalar>>>;
 
 export interface ListQuery<F> {
   where?: F;
@@ -65,17 +69,20 @@ export interface AccountFilter {
   /** Substring of the name, an alias, a phone or an email. */
   text?: string;
   mergedIntoId?: string | null;
+  custom?: CustomWhere;
 }
 export interface ContactFilter {
   /** One account or several (a single id is the shape adapters were first written against). */
   accountId?: string | readonly string[];
   ownerId?: readonly string[];
   text?: string;
+  custom?: CustomWhere;
 }
 export interface ProductFilter {
   sku?: readonly string[];
   category?: readonly string[];
   active?: boolean;
+  custom?: CustomWhere;
 }
 export interface LeadFilter {
   status?: readonly string[];
@@ -84,6 +91,7 @@ export interface LeadFilter {
   source?: readonly string[];
   receivedAt?: Range;
   text?: string;
+  custom?: CustomWhere;
 }
 export interface OpportunityFilter {
   stage?: readonly string[];
@@ -92,18 +100,21 @@ export interface OpportunityFilter {
   accountId?: readonly string[];
   open?: boolean;
   updatedAt?: Range;
+  custom?: CustomWhere;
 }
 export interface OrderFilter {
   status?: readonly string[];
   ownerId?: readonly string[];
   accountId?: readonly string[];
   opportunityId?: readonly string[];
+  custom?: CustomWhere;
 }
 export interface ServiceCaseFilter {
   status?: readonly string[];
   orderId?: readonly string[];
   accountId?: readonly string[];
   ownerId?: readonly string[];
+  custom?: CustomWhere;
 }
 export interface ActivityFilter {
   status?: readonly string[];
@@ -113,6 +124,7 @@ export interface ActivityFilter {
   opportunityId?: readonly string[];
   accountId?: readonly string[];
   startAt?: Range;
+  custom?: CustomWhere;
 }
 export interface DemoLoanFilter {
   ownerId?: readonly string[];

@@ -159,7 +159,7 @@ export function accountCommands(run: Runner): AccountCommands {
       run.read(actor, (ctx) => {
         const { limit, cursor, includeMerged, ...where } = parseInput(accountListQuery, query);
         const filter = { ...stripUndefined(where), ...(includeMerged ? {} : { mergedIntoId: null }) };
-        return pageOf(ctx, ctx.tx.accounts, filter, { limit, cursor });
+        return pageOf(ctx, ctx.tx.accounts, filter, { limit, cursor }, 'account');
       }),
 
     search: (actor, input) =>

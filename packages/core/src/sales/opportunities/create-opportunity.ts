@@ -1,8 +1,10 @@
 import type { Region } from '../../domain/common.js';
+import type { CustomFieldsOf } from '../../domain/custom-fields.js';
 import type { Channel } from '../../domain/enums.js';
 import type { CalendarDate } from '../../kernel/time.js';
 import { parseInput } from '../../kernel/validate.js';
 import type { CommandContext } from '../../service/context.js';
+import { newCustom } from '../../service/custom-write.js';
 import { ENTITY } from '../../service/entities.js';
 import { assertAssignable } from '../org/assignable.js';
 import {
@@ -32,6 +34,7 @@ export interface NewOpportunity {
   region: Region | null;
   competitors: string[];
   leadId: string | null;
+  custom?: CustomFieldsOf<'opportunity'>;
 }
 
 /** `opportunities.create`: a deal on an account the owner can see, owned by the actor unless assigned. */
@@ -57,6 +60,7 @@ export async function createOpportunity(
     region: data.region ?? null,
     competitors: data.competitors,
     leadId: null,
+    custom: newCustom(ctx, 'opportunity', data.custom),
   });
 }
 
@@ -84,6 +88,7 @@ export async function insertOpportunity(ctx: CommandContext, input: NewOpportuni
     lostReason: null,
     leadId: input.leadId,
     duplicateOfId: null,
+    custom: input.custom ?? {},
   };
   await ctx.insert(
     ENTITY.opportunity,

@@ -243,8 +243,8 @@ export function opportunityCommands(run: Runner): OpportunityCommands {
     update: async (actor, id, input) => {
       const data = parseInput(updateOpportunityInput, input);
       return withDeal(actor, id, 'edit', data.expectedVersion, async (ctx, opp) => {
-        const { expectedVersion: _, endCustomer, ...rest } = data;
-        const changes: Partial<Opportunity> = stripUndefined(rest) as Partial<Opportunity>;
+        const { expectedVersion: _, endCustomer, custom, ...rest } = data;
+        const changes: Partial<Opportunity> = stripUndefined({ ...rest, custom }) as Partial<Opportunity>;
         if (endCustomer !== undefined) changes.endCustomer = endCustomer ? toEndCustomer(endCustomer) : null;
         return ctx.update(ENTITY.opportunity, opp, changes, 'opportunity.updated');
       });
@@ -353,7 +353,9 @@ export function opportunityCommands(run: Runner): OpportunityCommands {
       ),
 
     list: async (actor, query = {}) =>
-      run.read(actor, (ctx) => listPage(ctx, ctx.tx.opportunities, parseInput(opportunityListQuery, query))),
+      run.read(actor, (ctx) =>
+        listPage(ctx, ctx.tx.opportunities, parseInput(opportunityListQuery, query), 'opportunity'),
+      ),
 
     // Validated like any input: a channel from a request may be 'bogus' or '__proto__'.
     stageInfo: <C extends Channel>(channel: C, stage: string) => {

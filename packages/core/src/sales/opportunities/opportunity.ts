@@ -10,6 +10,7 @@ import {
   regionSchema,
   text,
 } from '../../domain/common.js';
+import { type CustomFieldsOf, customFilterInput, customInput } from '../../domain/custom-fields.js';
 import {
   type AccessLevel,
   accessLevelSchema,
@@ -73,6 +74,8 @@ export interface Opportunity extends RecordBase {
   leadId: string | null;
   /** Set when a manager linked this deal to another as the same deal and released it. */
   duplicateOfId: string | null;
+  /** The app's own fields (`createCrm({ fields: { opportunity } })`); absent ones are left out. */
+  custom: CustomFieldsOf<'opportunity'>;
 }
 
 /**
@@ -141,6 +144,7 @@ export const createOpportunityInput = z.object({
   region: regionSchema.optional(),
   competitors: z.array(text(200)).max(20).default([]),
   ownerId: idSchema.optional(),
+  custom: customInput('opportunity'),
 });
 export type CreateOpportunityInput = z.input<typeof createOpportunityInput>;
 
@@ -151,6 +155,7 @@ export const updateOpportunityInput = z.object({
   requiredDelivery: calendarDateSchema.nullable().optional(),
   region: regionSchema.nullable().optional(),
   competitors: z.array(text(200)).max(20).optional(),
+  custom: customInput('opportunity'),
   expectedVersion: expectedVersionSchema,
 });
 export type UpdateOpportunityInput = z.input<typeof updateOpportunityInput>;
@@ -222,5 +227,7 @@ export const opportunityListQuery = pageSchema.extend({
   accountId: oneOrMany(idSchema).optional(),
   /** Only deals still in an open stage (true) or only closed ones (false). */
   open: z.boolean().optional(),
+  /** Equality or range on the app's custom fields: `{ budgetYear: { from: 2026 } }`. */
+  custom: customFilterInput('opportunity'),
 });
 export type OpportunityListQuery = z.input<typeof opportunityListQuery>;

@@ -28,6 +28,7 @@ export function buildActivity(tenantId: string, overrides: Partial<Activity> = {
     outcome: null,
     completedAt: null,
     cancelReason: null,
+    custom: {},
     ...overrides,
   };
 }
