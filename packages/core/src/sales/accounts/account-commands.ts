@@ -1,6 +1,7 @@
 import { idSchema, type Page } from '../../domain/common.js';
 import { parseInput } from '../../kernel/validate.js';
 import type { ActorRef } from '../../service/actor.js';
+import { newCustom } from '../../service/custom-write.js';
 import { ENTITY } from '../../service/entities.js';
 import { pageOf } from '../../service/list-page.js';
 import type { Runner } from '../../service/runner.js';
@@ -137,7 +138,7 @@ export function accountCommands(run: Runner): AccountCommands {
         const data = parseInput(createAccountInput, input);
         const ownerId = data.ownerId ?? ctx.actor.id;
         assertAssignable(ctx, ownerId);
-        return insertAccount(ctx, { ...data, ownerId });
+        return insertAccount(ctx, { ...data, ownerId, custom: newCustom(ctx, 'account', data.custom) });
       }),
 
     update: (actor, id, input) =>
