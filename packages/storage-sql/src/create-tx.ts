@@ -8,6 +8,7 @@ import { accountSpec, contactSpec, productSpec, userSpec } from './records/specs
 import { SqlRecordStore } from './records/sql-record-store.js';
 import type { StoreContext } from './records/store-context.js';
 import type { TxConnection } from './sql-transactor.js';
+import { SqlConfigStore } from './stores/config-store.js';
 import { SqlCounterStore } from './stores/counter-store.js';
 import { SqlDedupeKeyStore } from './stores/dedupe-key-store.js';
 import { SqlDuplicateResolutionStore } from './stores/duplicate-resolution-store.js';
@@ -55,6 +56,7 @@ const MAKERS: { readonly [K in keyof Stores]: Make<K> } = {
   reports: other(SqlReportStore, 'report'),
   org: other(SqlOrgStamp, 'user'),
   counters: other(SqlCounterStore, 'counter'),
+  configs: other(SqlConfigStore, 'tenant_config'),
 };
 
 const STORE_KEYS = Object.keys(MAKERS) as (keyof Stores)[];

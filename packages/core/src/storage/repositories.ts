@@ -14,6 +14,7 @@ import type { User } from '../sales/org/user.js';
 import type { Product } from '../sales/products/product.js';
 import type { Reminder } from '../sales/reminders/stored-reminder.js';
 import type { ServiceCase } from '../sales/service-cases/service-case.js';
+import type { ConfigStore } from './config-store.js';
 import type { CounterStore } from './counter-store.js';
 import type { DedupeKeyStore } from './dedupe-key-store.js';
 import type { DuplicateResolutionStore } from './duplicate-resolution-store.js';
@@ -270,6 +271,8 @@ export interface Repositories {
   org: OrgStamp;
   /** Per-tenant counters (order numbers), incremented atomically inside the transaction. */
   counters: CounterStore;
+  /** The tenant's configuration versions (pipelines per channel). */
+  configs: ConfigStore;
 }
 
 export * from './counter-store.js';

@@ -10,6 +10,7 @@ import { counters } from './0007-counters.js';
 import { orgVersion } from './0020-org-version.js';
 import { scanIndexes } from './0021-scan-indexes.js';
 import { customFields } from './0070-custom-fields.js';
+import { tenantConfigs } from './0071-tenant-configs.js';
 import { defineTable } from './define-table.js';
 
 /** Migrations live in code (no file-system provider), each built for the engine it runs on. */
@@ -43,6 +44,7 @@ export function migrations(engine: SqlEngine): Record<string, Migration> {
     '0020_org_version': orgVersion(engine),
     '0021_scan_indexes': scanIndexes(engine),
     '0070_custom_fields': customFields(engine),
+    '0071_tenant_configs': tenantConfigs(engine),
   };
 }
 

@@ -5,6 +5,7 @@ import { RECORD_TABLES_0001 } from '../migrations/0001-record-tables.js';
 import { SUPPORT_TABLES_0001 } from '../migrations/0001-support-tables.js';
 import { DEDUPE_TABLES_0006 } from '../migrations/0006-dedupe-keys.js';
 import { COUNTER_TABLES_0007 } from '../migrations/0007-counters.js';
+import { CONFIG_TABLES_0071 } from '../migrations/0071-tenant-configs.js';
 import type { TableDef } from '../migrations/define-table.js';
 
 /**
@@ -16,6 +17,7 @@ export const TENANT_OWNED_TABLE_DEFS: readonly TableDef[] = [
   ...SUPPORT_TABLES_0001,
   ...DEDUPE_TABLES_0006,
   ...COUNTER_TABLES_0007,
+  ...CONFIG_TABLES_0071,
 ];
 
 const DEFS = new Map(TENANT_OWNED_TABLE_DEFS.map((def) => [def.name, def]));

@@ -11,10 +11,11 @@ import {
   OPPORTUNITY_STAGES,
   type OpportunityGateId,
   type OpportunityStage,
+  type PipelineStage,
   pipelineFor,
   pipelineName,
-  stageInfo,
 } from './opportunity-pipelines.js';
+import type { ResolvedPipeline } from './pipeline-config.js';
 
 export type OpportunityEvent =
   /** Forward to any later open stage. */
@@ -72,34 +73,40 @@ export const OPPORTUNITY_GATES: readonly OpportunityGate[] = [
 type Row = TransitionRow<OpportunityStage, OpportunityFacts, OpportunityEvent>;
 const targetOf = (e: OpportunityEvent): unknown => (e as { to?: unknown }).to;
 
-/** Derives a channel's transition table from its template, so adding a stage needs no new rows. */
-function rowsFor(channel: Channel): readonly Row[] {
-  const stages = pipelineFor(channel);
+/**
+ * Derives a pipeline's transition table from its stages, so adding a stage needs no new rows: any
+ * open stage to any other (ADVANCE forward, RETREAT back), WIN and LOSE from every open stage, and
+ * REOPEN from won or lost to any open stage (lost deals reopen at the first open stage, won deals at
+ * the last, unless the event names one).
+ */
+function rowsFor(stages: readonly PipelineStage<string>[]): readonly Row[] {
   const openStages = stages.filter((s) => s.kind === 'open');
   const wonStage = stages.find((s) => s.kind === 'won')!;
+  const firstOpen = openStages[0]!;
   const lastOpen = openStages[openStages.length - 1]!;
   const rows: Row[] = [];
+  const id = (s: PipelineStage<string>) => s.id as OpportunityStage;
   openStages.forEach((from, i) => {
     openStages.forEach((to, j) => {
       if (i === j) return;
       rows.push({
-        from: from.id,
+        from: id(from),
         event: j > i ? 'ADVANCE' : 'RETREAT',
-        to: to.id,
+        to: id(to),
         when: (_, e) => targetOf(e) === to.id,
         gates: to.entryGates,
         effects: ['stageEntered'],
       });
     });
     rows.push({
-      from: from.id,
+      from: id(from),
       event: 'WIN',
       to: 'won',
       gates: wonStage.entryGates,
       effects: ['stageEntered', 'closedWon'],
     });
     rows.push({
-      from: from.id,
+      from: id(from),
       event: 'LOSE',
       to: 'lost',
       gates: ['lossReason'],
@@ -107,12 +114,12 @@ function rowsFor(channel: Channel): readonly Row[] {
     });
   });
   for (const closed of ['won', 'lost'] as const) {
-    const fallback = closed === 'won' ? lastOpen.id : 'qualification';
+    const fallback = closed === 'won' ? lastOpen.id : firstOpen.id;
     for (const to of openStages) {
       rows.push({
         from: closed,
         event: 'REOPEN',
-        to: to.id,
+        to: id(to),
         when: (_, e) => (targetOf(e) ?? fallback) === to.id,
         gates: closed === 'won' ? ['noOrder', ...to.entryGates] : to.entryGates,
         effects: ['stageEntered', 'reopened'],
@@ -122,12 +129,13 @@ function rowsFor(channel: Channel): readonly Row[] {
   return rows;
 }
 
-function explainFor(channel: Channel) {
-  const pipeline = pipelineName(channel);
-  const label = (id: unknown) => stageInfo(channel, String(id))?.label ?? String(id);
+function explainFor(pipelineLabel: string, stages: readonly PipelineStage<string>[]) {
+  const pipeline = pipelineLabel;
+  const find = (id: unknown) => stages.find((s) => s.id === String(id));
+  const label = (id: unknown) => find(id)?.label ?? String(id);
   return (from: OpportunityStage, event: OpportunityEvent): string => {
     const to = targetOf(event);
-    const target = to === undefined ? undefined : stageInfo(channel, String(to));
+    const target = to === undefined ? undefined : find(to);
     return match({ from, type: event.type })
       .with(
         { from: P.union('won', 'lost'), type: P.union('ADVANCE', 'RETREAT') },
@@ -151,25 +159,36 @@ function explainFor(channel: Channel) {
   };
 }
 
+type OpportunityMachine = CompiledMachine<OpportunityStage, OpportunityFacts, OpportunityEvent>;
+
+/** A pipeline's machine: the same xstate compilation for the built-in templates and a tenant's own. */
+export function compilePipelineMachine(
+  id: string,
+  pipelineLabel: string,
+  stages: readonly PipelineStage<string>[],
+): OpportunityMachine {
+  return compileMachine<OpportunityStage, OpportunityFacts, OpportunityEvent>({
+    id,
+    states: stages.map((s) => s.id as OpportunityStage),
+    initial: stages[0]!.id as OpportunityStage,
+    events: OPPORTUNITY_EVENT_TYPES,
+    gates: OPPORTUNITY_GATES,
+    rows: rowsFor(stages),
+    explain: explainFor(pipelineLabel, stages),
+    unknownState: (value) => `${pipelineLabel} has no stage "${value}"`,
+    unknownEvent: (type) => `"${type}" is not something that can happen to an opportunity`,
+  });
+}
+
 /** Each channel's table, declared once; the coverage test walks these. */
 export const OPPORTUNITY_TRANSITIONS: Readonly<Record<Channel, readonly Row[]>> = Object.fromEntries(
-  OPPORTUNITY_CHANNELS.map((channel) => [channel, rowsFor(channel)]),
+  OPPORTUNITY_CHANNELS.map((channel) => [channel, rowsFor(pipelineFor(channel))]),
 ) as Record<Channel, readonly Row[]>;
 
 const machines = Object.fromEntries(
   OPPORTUNITY_CHANNELS.map((channel) => [
     channel,
-    compileMachine<OpportunityStage, OpportunityFacts, OpportunityEvent>({
-      id: `opportunity.${channel}`,
-      states: pipelineFor(channel).map((s) => s.id),
-      initial: 'qualification',
-      events: OPPORTUNITY_EVENT_TYPES,
-      gates: OPPORTUNITY_GATES,
-      rows: OPPORTUNITY_TRANSITIONS[channel],
-      explain: explainFor(channel),
-      unknownState: (value) => `${pipelineName(channel)} has no stage "${value}"`,
-      unknownEvent: (type) => `"${type}" is not something that can happen to an opportunity`,
-    }),
+    compilePipelineMachine(`opportunity.${channel}`, pipelineName(channel), pipelineFor(channel)),
   ]),
 ) as Record<Channel, CompiledMachine<OpportunityStage, OpportunityFacts, OpportunityEvent>>;
 
@@ -191,4 +210,33 @@ export function decideOpportunity(
   if (!isPipelineChannel(channel))
     return refused(stage, String(event?.type), `"${String(channel)}" is not a sales channel`);
   return machines[channel].decide(stage, facts, event);
+}
+
+/** Compiled tenant pipelines, by content: a configuration version never changes once written. */
+const compiled = new Map<string, OpportunityMachine>();
+
+/**
+ * Decides an opportunity event against a resolved pipeline: the built-in template of its channel
+ * (version 0) or a tenant's configured one, compiled once per distinct stage table.
+ */
+export function decideOnPipeline(
+  pipeline: ResolvedPipeline,
+  stage: string,
+  facts: OpportunityFacts,
+  event: OpportunityEvent,
+): Decision<OpportunityStage> {
+  if (pipeline.version === 0)
+    return decideOpportunity(pipeline.channel, stage as OpportunityStage, facts, event);
+  const key = `${pipeline.channel}\u0000${JSON.stringify(pipeline.stages)}`;
+  let machine = compiled.get(key);
+  if (machine === undefined) {
+    if (compiled.size >= 256) compiled.clear();
+    machine = compilePipelineMachine(
+      `opportunity.${pipeline.channel}`,
+      pipelineName(pipeline.channel),
+      pipeline.stages,
+    );
+    compiled.set(key, machine);
+  }
+  return machine.decide(stage as OpportunityStage, facts, event);
 }
