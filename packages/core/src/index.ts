@@ -6,6 +6,7 @@ export * from './kernel/index.js';
 export * from './lifecycle/index.js';
 export * from './sales/accounts/index.js';
 export * from './sales/activities/index.js';
+export * from './sales/config/index.js';
 export * from './sales/costs/index.js';
 export * from './sales/demo-loans/index.js';
 export * from './sales/duplicates/index.js';

@@ -6,6 +6,7 @@ import { parseInput } from '../kernel/validate.js';
 import { accountCommands } from '../sales/accounts/account-commands.js';
 import { contactCommands } from '../sales/accounts/contact-commands.js';
 import { activityCommands } from '../sales/activities/activity-commands.js';
+import { configCommands } from '../sales/config/config-commands.js';
 import { costCommands } from '../sales/costs/cost-commands.js';
 import { demoLoanCommands } from '../sales/demo-loans/demo-loan-commands.js';
 import { duplicateCommands } from '../sales/duplicates/duplicate-commands.js';
@@ -95,6 +96,7 @@ const AREAS = {
   reminders: reminderCommands,
   history: historyCommands,
   duplicates: duplicateCommands,
+  config: configCommands,
 } as const;
 type Areas = { [K in keyof typeof AREAS]: ReturnType<(typeof AREAS)[K]> };
 

@@ -2,6 +2,7 @@ import type { Clock } from '../kernel/ports.js';
 import type { AccountCommands } from '../sales/accounts/account-commands.js';
 import type { ContactCommands } from '../sales/accounts/contact-commands.js';
 import type { ActivityCommands } from '../sales/activities/activity-commands.js';
+import type { ConfigCommands } from '../sales/config/config-commands.js';
 import type { CostCommands } from '../sales/costs/cost-commands.js';
 import type { DemoLoanCommands } from '../sales/demo-loans/demo-loan-commands.js';
 import type { DuplicateCommands } from '../sales/duplicates/duplicate-commands.js';
@@ -69,6 +70,8 @@ export interface Crm {
   readonly history: HistoryCommands;
   /** The manager's verdicts on duplicate deals: one deal, or two. */
   readonly duplicates: DuplicateCommands;
+  /** The workspace's own configuration (pipelines per channel), versioned. Admins only. */
+  readonly config: ConfigCommands;
   /** The same service bound to another tenant (workspace). */
   forTenant(tenant: string): Crm;
   /**

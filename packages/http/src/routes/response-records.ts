@@ -14,6 +14,7 @@ import type {
   MergeRecord,
   Opportunity,
   Order,
+  PipelineMigration,
   PipelineStage,
   Product,
   QuoteEntry,
@@ -21,6 +22,7 @@ import type {
   SameDealLink,
   ServiceCase,
   TeamMemberRow,
+  TenantConfig,
   TransferResult,
   User,
   WinResult,
@@ -49,6 +51,7 @@ export interface ResponseRecords {
   MergeRecord: MergeRecord;
   Opportunity: Opportunity;
   Order: Order;
+  PipelineMigration: PipelineMigration;
   PipelineStage: PipelineStage;
   Product: Product;
   QuoteEntry: QuoteEntry;
@@ -56,6 +59,7 @@ export interface ResponseRecords {
   SameDealLink: SameDealLink;
   ServiceCase: ServiceCase;
   TeamMemberRow: TeamMemberRow;
+  TenantConfig: TenantConfig;
   TransferResult: TransferResult;
   User: User;
   WinResult: WinResult;

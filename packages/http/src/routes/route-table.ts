@@ -16,6 +16,7 @@ const {
   reminders,
   history,
   duplicates,
+  config,
 } = workRoutes;
 
 /**
@@ -38,6 +39,7 @@ export const ROUTE_TABLE: RouteTable = {
   reminders,
   history,
   duplicates,
+  config,
 };
 
 /** One route, resolved: the member it calls and its full OpenAPI-style path. */

@@ -12,6 +12,12 @@ import { stripUndefined } from '../../service/strip-undefined.js';
 import { insertOrderFromOpportunity } from '../orders/insert-order.js';
 import { createOpportunity } from './create-opportunity.js';
 import {
+  type MigratePipelineInput,
+  migrateDealPipeline,
+  migratePipelineInput,
+  type PipelineMigration,
+} from './migrate-pipeline.js';
+import {
   type AddLineInput,
   addLineInput,
   type CreateOpportunityInput,
@@ -211,6 +217,17 @@ export interface OpportunityCommands {
    * ```
    */
   stageInfo<C extends Channel>(channel: C, stage: string): PipelineStage<StageOf<C>> | undefined;
+  /**
+   * Move a deal from the pipeline version it started on to the workspace's configuration in force.
+   * An open stage the new pipeline lacks must be mapped (`stageMap`); the result says what moved.
+   * @example
+   * ```ts
+   * const { moved, fromStage, toStage } = await crm.opportunities.migratePipeline(jia, deal.id, {
+   *   stageMap: { needs_analysis: 'discovery' },
+   * });
+   * ```
+   */
+  migratePipeline(actor: ActorRef, deal: DealRef, input?: MigratePipelineInput): Promise<PipelineMigration>;
 }
 
 /** The deal team changed: the record and the governing team rows move together. */
@@ -236,6 +253,13 @@ export function opportunityCommands(run: Runner): OpportunityCommands {
   ) => run.write(actor, async (ctx) => fn(ctx, await loadDeal(ctx, deal, action, expectedVersion)));
 
   return {
+    migratePipeline: async (actor, deal, input) => {
+      const data = parseInput(migratePipelineInput, input);
+      return withDeal(actor, deal, 'edit', data.expectedVersion, (ctx, opp) =>
+        migrateDealPipeline(ctx, opp, data),
+      );
+    },
+
     // The deal is stored with the input's channel, so the narrower type states what is returned.
     create: <C extends Channel>(actor: ActorRef, input: CreateOpportunityInput & { channel: C }) =>
       run.write(actor, (ctx) => createOpportunity(ctx, input)) as Promise<Opportunity & { channel: C }>,

@@ -74,6 +74,11 @@ export interface Opportunity extends RecordBase {
   leadId: string | null;
   /** Set when a manager linked this deal to another as the same deal and released it. */
   duplicateOfId: string | null;
+  /**
+   * The tenant configuration version whose pipeline the deal runs on; absent on deals that run on
+   * the built-in templates. Kept until `opportunities.migratePipeline` moves the deal.
+   */
+  pipelineVersion?: number;
   /** The app's own fields (`createCrm({ fields: { opportunity } })`); absent ones are left out. */
   custom: CustomFieldsOf<'opportunity'>;
 }
