@@ -2,13 +2,15 @@ import { z } from 'zod';
 import { type Channel, forecastCategorySchema } from '../../domain/enums.js';
 import type { OpportunityGateId, PipelineStage } from './opportunity-pipelines.js';
 
-/** The gates a tenant's pipeline may put on a stage: the built-in checks, by id. */
+/**
+ * The gates a tenant's pipeline may put on entering a stage: the built-in checks on the deal, by id.
+ * `lossReason` and `noOrder` guard losing and reopening whatever the pipeline; as entry gates they
+ * would make a stage unreachable, so they are not offered.
+ */
 export const OPPORTUNITY_GATE_IDS = [
   'presales',
   'hasLines',
   'hasAmount',
-  'lossReason',
-  'noOrder',
 ] as const satisfies readonly OpportunityGateId[];
 
 /** A stage id a tenant names: a lower-case identifier, stored on deals and written in reports. */
