@@ -1,3 +1,4 @@
+export * from './config/tenant-config.suite.js';
 export * from './custom-fields/custom-fields.suite.js';
 export * from './filters/deal-references.suite.js';
 export * from './filters/list-filters.suite.js';

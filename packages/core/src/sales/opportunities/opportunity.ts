@@ -94,7 +94,19 @@ export type DealRef<C extends Channel = Channel> = string | { id: string; channe
  * The stage ids a move may name: the open stages of channel `C`, or — for a bare id, whose channel
  * the compiler cannot know (`C` is `never`) — any pipeline's stage id, so a typo is still caught.
  */
-export type StageTarget<C extends Channel> = [C] extends [never] ? StageOf<Channel> : OpenStageOf<C>;
+export type StageTarget<C extends Channel> =
+  | ([C] extends [never] ? StageOf<Channel> : OpenStageOf<C>)
+  | ConfiguredStageId;
+
+/**
+ * The open stage ids of the app's own pipelines (`crm.config.update`), declared by augmentation so
+ * moves to them type-check like the built-in ones:
+ * `declare module '@gongfu/core' { interface CustomStageIds { intake: true; offer: true } }`.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: the app fills it by declaration merging
+export interface CustomStageIds {}
+/** A stage id the app declared in `CustomStageIds`. */
+export type ConfiguredStageId = keyof CustomStageIds & string;
 
 /** An opportunity whose channel is known at compile time; plain `Opportunity` when it is not. */
 export type OpportunityOf<C extends Channel> = [C] extends [never]
