@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { typecheckIsolated } from './typecheck-isolated.js';
+import { typecheckIsolated } from '../support/typecheck-isolated.js';
 
 describe('custom field types', () => {
   it('flow from the app’s declarations into inputs, records and list filters, with no cast', () => {
