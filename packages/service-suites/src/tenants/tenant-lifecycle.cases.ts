@@ -55,6 +55,9 @@ async function fullTenant(storage: CrmStorage, id: string): Promise<TenantFixtur
     kind: 'repair',
     summary: '扫描头不读码',
   });
+  // The workspace's own configuration travels with it: a wireless pipeline without the demo stage.
+  const wireless = (await crm.config.get(org.admin)).pipelines.wireless.filter((s) => s.id !== 'demo');
+  await crm.config.update(org.admin, { expectedVersion: 0, pipelines: { wireless } });
   return f;
 }
 

@@ -3,6 +3,7 @@ import type { Channel } from '../../domain/enums.js';
 import type { Instant } from '../../kernel/time.js';
 import {
   OPPORTUNITY_CHANNELS,
+  type OpportunityGateId,
   type PipelineStage,
   pipelineFor,
 } from '../opportunities/opportunity-pipelines.js';
@@ -25,8 +26,13 @@ export const updateTenantConfigInput = z.strictObject({
   /** The version `config.get` returned; 0 while the tenant runs on the defaults. */
   expectedVersion: z.number().int().min(0),
 });
+/** One stage as `config.update` takes it; a stage `config.get` returned can be passed back as is. */
+export type PipelineStageInput = Omit<PipelineStagesInput[number], 'entryGates'> & {
+  /** Checked at run time against the gates a stage may have (`OPPORTUNITY_GATE_IDS`). */
+  entryGates?: readonly OpportunityGateId[];
+};
 export interface UpdateTenantConfigInput {
-  pipelines: Partial<Record<Channel, PipelineStagesInput>>;
+  pipelines: Partial<Record<Channel, readonly PipelineStageInput[]>>;
   expectedVersion: number;
 }
 
