@@ -25,6 +25,7 @@ const EXPECTED_TABLES = [
   'reminders',
   'service_cases',
   'team_members',
+  'tenant_configs',
   'tenants',
   'users',
 ];
