@@ -52,6 +52,7 @@ function lead(i: number, prefix: string): Lead {
     convertedAt: null,
     convertedOpportunityId: null,
     convertedContactId: null,
+    custom: {},
   };
 }
 

@@ -7,6 +7,7 @@ export * from './lifecycle/index.js';
 export * from './sales/access-explanations/index.js';
 export * from './sales/accounts/index.js';
 export * from './sales/activities/index.js';
+export * from './sales/config/index.js';
 export * from './sales/costs/index.js';
 export * from './sales/demo-loans/index.js';
 export * from './sales/duplicates/index.js';

@@ -1,3 +1,5 @@
+export * from './config/tenant-config.suite.js';
+export * from './custom-fields/custom-fields.suite.js';
 export * from './events/change-feed.suite.js';
 export * from './events/event-dispatch.suite.js';
 export * from './events/webhook.suite.js';

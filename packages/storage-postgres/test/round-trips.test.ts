@@ -17,7 +17,7 @@ const PIPELINED = {
   capture: 1, // BEGIN, tenant, org check, lead, history, team, reminder, feed, COMMIT: one batch
   quote: 4, // lead + its team | latest quote | reminders | quote, history, reminder + COMMIT
   logContact: 4, // lead + team | latest quote | reminders | activity, lead, history, reminder + COMMIT
-  convert: 8, // lead + team | two quotes | products | linkLead | latest quote | reminders | COMMIT
+  convert: 9, // lead + team | two quotes | products | linkLead | pipeline in force | latest quote | reminders | COMMIT
   advance: 4, // deal + team | order count | reminders | deal, history, reminder + COMMIT
   list: 2, // the page | COMMIT (not waited for: a read-only transaction cannot fail there)
 } as const;
@@ -28,7 +28,7 @@ const STATEMENT_BY_STATEMENT = {
   capture: 9,
   quote: 13,
   logContact: 14,
-  convert: 25,
+  convert: 26,
   advance: 12,
   list: 5,
 } as const;

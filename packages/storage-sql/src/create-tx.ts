@@ -9,6 +9,7 @@ import { quotaSpec } from './records/specs-quotas.js';
 import { SqlRecordStore } from './records/sql-record-store.js';
 import type { StoreContext } from './records/store-context.js';
 import type { TxConnection } from './sql-transactor.js';
+import { SqlConfigStore } from './stores/config-store.js';
 import { SqlCounterStore } from './stores/counter-store.js';
 import { SqlDedupeKeyStore } from './stores/dedupe-key-store.js';
 import { SqlDuplicateResolutionStore } from './stores/duplicate-resolution-store.js';
@@ -63,6 +64,7 @@ const MAKERS: { readonly [K in keyof Stores]: Make<K> } = {
   feed: other(SqlFeedStore, 'feed'),
   idempotency: other(SqlIdempotencyStore, 'idempotency'),
   importLedger: other(SqlImportLedgerStore, 'import_ledger'),
+  configs: other(SqlConfigStore, 'tenant_config'),
 };
 
 const STORE_KEYS = Object.keys(MAKERS) as (keyof Stores)[];

@@ -32,6 +32,7 @@ const EXPECTED_TABLES = [
   'reminders',
   'service_cases',
   'team_members',
+  'tenant_configs',
   'tenants',
   'users',
 ];

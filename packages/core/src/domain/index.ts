@@ -1,4 +1,6 @@
 export * from './common.js';
+export * from './custom-field-check.js';
+export * from './custom-fields.js';
 export * from './enums.js';
 export * from './history.js';
 export * from './time-zone.js';

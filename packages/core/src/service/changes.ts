@@ -20,7 +20,7 @@ function isScalar(v: unknown): boolean {
   return v === null || typeof v === 'string' || typeof v === 'boolean' || Number.isFinite(v);
 }
 
-function isPlain(v: unknown): boolean {
+function isPlain(v: unknown): v is object {
   return typeof v === 'object' && v !== null && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
 }
 
@@ -48,10 +48,19 @@ export function diffRecords(
     if (NOISE.has(key)) return;
     const from = b[key] ?? null;
     const to = a[key] ?? null;
-    if (!sameValue(from, to)) changes[key] = { from, to };
+    if (sameValue(from, to)) return;
+    // An app's custom fields are diffed one by one (`custom.budgetYear`), like built-in fields.
+    if (key === 'custom' && before !== null && isPlain(from) && isPlain(to))
+      Object.assign(changes, customDiff(from, to));
+    else changes[key] = { from, to };
   };
   // Before's keys, then after's new ones: the order a Set of both key lists would give.
   for (const key of Object.keys(b)) visit(key);
   for (const key of Object.keys(a)) if (!Object.prototype.propertyIsEnumerable.call(b, key)) visit(key);
   return changes;
+}
+
+function customDiff(from: object, to: object): Record<string, { from: unknown; to: unknown }> {
+  const nested = diffRecords(from, to);
+  return Object.fromEntries(Object.entries(nested).map(([name, change]) => [`custom.${name}`, change]));
 }

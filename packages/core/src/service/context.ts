@@ -4,6 +4,8 @@ import { type AccessExplanation, explainAccess } from '../access/explain-access.
 import type { Action, Grant, OrgUser, ProtectedRecord } from '../access/model.js';
 import { OrgChart } from '../access/org-chart.js';
 import type { RecordBase } from '../domain/common.js';
+import { customValues } from '../domain/custom-field-check.js';
+import { customKindOf } from '../domain/custom-fields.js';
 import type { AccessLevel } from '../domain/enums.js';
 import type { EntityType } from '../domain/history.js';
 import { ConcurrencyError, NotFoundError, PermissionDeniedError } from '../kernel/errors.js';
@@ -192,6 +194,17 @@ export class CommandContext {
     meta: Record<string, unknown> | null = null,
   ): Promise<T> {
     const after = { ...before, ...changes, version: before.version + 1, updatedAt: this.now } as T;
+    // Custom values arrive as the caller's patch; every write of them is checked here, in one place.
+    const customKind = customKindOf(kind.type);
+    if (customKind !== undefined && (changes as { custom?: unknown }).custom !== undefined) {
+      const current = (before as { custom?: object }).custom;
+      (after as { custom?: object }).custom = customValues(
+        this.settings.customFields,
+        customKind,
+        current,
+        (changes as { custom?: object }).custom,
+      );
+    }
     await kind.store(this.tx).update(after, before.version);
     await this.history(kind.type, after.id, event, before, after, after.version, meta, accessOf(kind, after));
     await kind.syncDerived?.(this, after, {});

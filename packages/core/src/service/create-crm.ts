@@ -1,3 +1,5 @@
+import { compileCustomFields } from '../domain/custom-field-check.js';
+import type { CustomFieldDeclarations, CustomFieldSchemas } from '../domain/custom-fields.js';
 import { timeZoneSchema } from '../domain/time-zone.js';
 import { isCrmError } from '../kernel/errors.js';
 import { guardArguments } from '../kernel/input-guard.js';
@@ -14,6 +16,7 @@ import { accessCommands } from '../sales/access-explanations/access-commands.js'
 import { accountCommands } from '../sales/accounts/account-commands.js';
 import { contactCommands } from '../sales/accounts/contact-commands.js';
 import { activityCommands } from '../sales/activities/activity-commands.js';
+import { configCommands } from '../sales/config/config-commands.js';
 import { costCommands } from '../sales/costs/cost-commands.js';
 import { demoLoanCommands } from '../sales/demo-loans/demo-loan-commands.js';
 import { duplicateCommands } from '../sales/duplicates/duplicate-commands.js';
@@ -69,7 +72,18 @@ export interface CrmOptions {
    * locale lacks falls back to English.
    */
   messages?: MessageCatalogues;
+  /**
+   * The app's own fields per record kind, as zod schemas; their types come from the app's
+   * `CustomFieldSchemas` augmentation (see `CustomFieldSchemas`), so once declared there, the same
+   * object must be passed here.
+   */
+  fields?: DeclaredCustomFields;
 }
+
+/** `fields` as the app declared them by augmentation, or any declarations when it declared none. */
+export type DeclaredCustomFields = [keyof CustomFieldSchemas] extends [never]
+  ? CustomFieldDeclarations
+  : CustomFieldSchemas & CustomFieldDeclarations;
 
 /**
  * Creates the sales service over a storage engine. Clock and id generator are injectable so tests
@@ -94,6 +108,7 @@ export function createCrm(options: CrmOptions): Crm {
     idempotencyTtlMs: options.idempotencyTtlMs ?? 24 * 60 * 60 * 1000,
     locale: options.locale ?? 'en',
     catalogues: buildCatalogues([builtInMessages()], options.messages),
+    customFields: compileCustomFields(options.fields),
   };
   return buildCrm(options, settings, new OrgCache(), {});
 }
@@ -118,6 +133,7 @@ const AREAS = {
   duplicates: duplicateCommands,
   events: eventCommands,
   access: accessCommands,
+  config: configCommands,
 } as const;
 type Areas = { [K in keyof typeof AREAS]: ReturnType<(typeof AREAS)[K]> };
 

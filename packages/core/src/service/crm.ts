@@ -4,6 +4,7 @@ import type { AccessCommands } from '../sales/access-explanations/access-command
 import type { AccountCommands } from '../sales/accounts/account-commands.js';
 import type { ContactCommands } from '../sales/accounts/contact-commands.js';
 import type { ActivityCommands } from '../sales/activities/activity-commands.js';
+import type { ConfigCommands } from '../sales/config/config-commands.js';
 import type { CostCommands } from '../sales/costs/cost-commands.js';
 import type { DemoLoanCommands } from '../sales/demo-loans/demo-loan-commands.js';
 import type { DuplicateCommands } from '../sales/duplicates/duplicate-commands.js';
@@ -79,6 +80,8 @@ export interface Crm {
   readonly duplicates: DuplicateCommands;
   /** Why a person may see a record, for every kind of record (ownership, reporting line, teams). */
   readonly access: AccessCommands;
+  /** The workspace's own configuration (pipelines per channel), versioned. Admins only. */
+  readonly config: ConfigCommands;
   /** The same service bound to another tenant (workspace). */
   forTenant(tenant: string): Crm;
   /**

@@ -1,3 +1,4 @@
+import type { CompiledCustomFields } from '../domain/custom-field-check.js';
 import type { Locale, MessageCatalogues } from '../kernel/message.js';
 import type { Clock, IdGenerator } from '../kernel/ports.js';
 import type { ReminderConfig } from '../sales/reminders/reminder-config.js';
@@ -18,4 +19,6 @@ export interface ServiceSettings {
   locale: Locale;
   /** Gongfu's catalogues with the app's added locales and overrides laid on top. */
   catalogues: MessageCatalogues;
+  /** The app's custom fields per record kind, checked when the service was created. */
+  customFields: CompiledCustomFields;
 }

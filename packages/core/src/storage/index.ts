@@ -1,3 +1,4 @@
+export * from './config-store.js';
 export * from './crm-storage.js';
 export * from './import-ledger-store.js';
 export * from './report-store.js';

@@ -1,4 +1,5 @@
 import type { Page } from '../domain/common.js';
+import type { CustomCondition, CustomScalar } from '../domain/custom-fields.js';
 import type { EntityType, HistoryEvent } from '../domain/history.js';
 import type { Instant } from '../kernel/time.js';
 import type { Account } from '../sales/accounts/account.js';
@@ -14,6 +15,7 @@ import type { Product } from '../sales/products/product.js';
 import type { Quota, QuotaFilter } from '../sales/quotas/quota.js';
 import type { Reminder } from '../sales/reminders/stored-reminder.js';
 import type { ServiceCase } from '../sales/service-cases/service-case.js';
+import type { ConfigStore } from './config-store.js';
 import type { CounterStore } from './counter-store.js';
 import type { DedupeKeyStore } from './dedupe-key-store.js';
 import type { DuplicateResolutionStore } from './duplicate-resolution-store.js';
@@ -28,6 +30,9 @@ export interface Range<T extends string = string> {
   from?: T;
   to?: T;
 }
+
+/** Conditions on custom fields by name: equal to a value, or within a range. */
+export type CustomWhere = Readonly<Record<string, CustomCondition<CustomScalar>>>;
 
 export interface ListQuery<F> {
   where?: F;
@@ -69,17 +74,20 @@ export interface AccountFilter {
   /** Substring of the name, an alias, a phone or an email. */
   text?: string;
   mergedIntoId?: string | null;
+  custom?: CustomWhere;
 }
 export interface ContactFilter {
   /** One account or several (a single id is the shape adapters were first written against). */
   accountId?: string | readonly string[];
   ownerId?: readonly string[];
   text?: string;
+  custom?: CustomWhere;
 }
 export interface ProductFilter {
   sku?: readonly string[];
   category?: readonly string[];
   active?: boolean;
+  custom?: CustomWhere;
 }
 export interface LeadFilter {
   status?: readonly string[];
@@ -90,6 +98,7 @@ export interface LeadFilter {
   text?: string;
   /** The customer the lead is a revisit of, or that it converted into. */
   accountId?: readonly string[];
+  custom?: CustomWhere;
 }
 export interface OpportunityFilter {
   stage?: readonly string[];
@@ -98,18 +107,21 @@ export interface OpportunityFilter {
   accountId?: readonly string[];
   open?: boolean;
   updatedAt?: Range;
+  custom?: CustomWhere;
 }
 export interface OrderFilter {
   status?: readonly string[];
   ownerId?: readonly string[];
   accountId?: readonly string[];
   opportunityId?: readonly string[];
+  custom?: CustomWhere;
 }
 export interface ServiceCaseFilter {
   status?: readonly string[];
   orderId?: readonly string[];
   accountId?: readonly string[];
   ownerId?: readonly string[];
+  custom?: CustomWhere;
 }
 export interface ActivityFilter {
   status?: readonly string[];
@@ -119,6 +131,7 @@ export interface ActivityFilter {
   opportunityId?: readonly string[];
   accountId?: readonly string[];
   startAt?: Range;
+  custom?: CustomWhere;
 }
 export interface DemoLoanFilter {
   ownerId?: readonly string[];
@@ -271,6 +284,8 @@ export interface Repositories {
   idempotency: IdempotencyStore;
   /** Which rows of a bulk import run are committed (so a rerun after a crash skips them). */
   importLedger: ImportLedgerStore;
+  /** The tenant's configuration versions (pipelines per channel). */
+  configs: ConfigStore;
 }
 
 export * from './counter-store.js';

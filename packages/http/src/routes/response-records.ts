@@ -14,6 +14,7 @@ import type {
   MergeRecord,
   Opportunity,
   Order,
+  PipelineMigration,
   PipelineStage,
   Product,
   Quota,
@@ -22,6 +23,7 @@ import type {
   SameDealLink,
   ServiceCase,
   TeamMemberRow,
+  TenantConfig,
   TimelineEntry,
   TransferResult,
   User,
@@ -52,6 +54,7 @@ export interface ResponseRecords {
   MergeRecord: MergeRecord;
   Opportunity: Opportunity;
   Order: Order;
+  PipelineMigration: PipelineMigration;
   PipelineStage: PipelineStage;
   Product: Product;
   QuoteEntry: QuoteEntry;
@@ -60,6 +63,7 @@ export interface ResponseRecords {
   ServiceCase: ServiceCase;
   TeamMemberRow: TeamMemberRow;
   TimelineEntry: TimelineEntry;
+  TenantConfig: TenantConfig;
   TransferResult: TransferResult;
   User: User;
   WinResult: WinResult;

@@ -18,6 +18,7 @@ const {
   history,
   duplicates,
   access,
+  config,
 } = workRoutes;
 
 /**
@@ -42,6 +43,7 @@ export const ROUTE_TABLE: RouteTable = {
   history,
   duplicates,
   access,
+  config,
 };
 
 /** One route, resolved: the member it calls and its full OpenAPI-style path. */

@@ -16,6 +16,7 @@ import {
   linkEndCustomerInput,
   logContactInput,
   loseInput,
+  migratePipelineInput,
   openServiceCaseInput,
   opportunityListQuery,
   orderListQuery,
@@ -83,6 +84,10 @@ export const salesRoutes = {
       get: get(shape.record('Opportunity')),
       explainAccess: { ...readOf(shape.value('AccessExplanation')), path: '/{id}/access' },
       list: list(opportunityListQuery, shape.page('Opportunity')),
+      migratePipeline: {
+        ...act(migratePipelineInput, shape.value('PipelineMigration')),
+        path: '/{id}/pipeline',
+      },
       stageInfo: {
         method: 'get',
         path: '/pipelines/{channel}/stages/{stage}',

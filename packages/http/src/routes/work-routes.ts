@@ -33,6 +33,7 @@ import {
   updateAccountInput,
   updateContactInput,
   updateProductInput,
+  updateTenantConfigInput,
   updateUserInput,
 } from '@gongfu/core';
 import {
@@ -188,6 +189,33 @@ export const workRoutes = {
       linkAsSameDeal: command(linkAsSameDealInput, shape.value('SameDealLink')),
       markNotDuplicate: command(markNotDuplicateInput, shape.value('DuplicateResolution'), 201),
       resolutions: read(resolutionsQuery, shape.list('DuplicateResolution')),
+    },
+  },
+  config: {
+    base: '/config',
+    routes: {
+      get: {
+        method: 'get',
+        path: '/current',
+        status: 200,
+        response: shape.value('TenantConfig'),
+        args: () => [],
+      },
+      update: {
+        method: 'patch',
+        path: '/current',
+        body: updateTenantConfigInput,
+        status: 200,
+        response: shape.value('TenantConfig'),
+        args: (_p, input) => [input],
+      },
+      history: {
+        method: 'get',
+        path: '/history',
+        status: 200,
+        response: shape.list('TenantConfig'),
+        args: () => [],
+      },
     },
   },
 } satisfies Omit<RouteTable, 'leads' | 'opportunities' | 'orders' | 'serviceCases'>;

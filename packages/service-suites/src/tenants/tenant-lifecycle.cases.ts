@@ -64,6 +64,9 @@ async function fullTenant(storage: CrmStorage, id: string): Promise<TenantFixtur
   await storage.transaction({ tenantId: id }, (tx) =>
     tx.importLedger.record('fixture-run', [{ rowKey: '1', entity: 'account', recordId: survivorId }]),
   );
+  // The workspace's own configuration travels with it: a wireless pipeline without the demo stage.
+  const wireless = (await crm.config.get(org.admin)).pipelines.wireless.filter((s) => s.id !== 'demo');
+  await crm.config.update(org.admin, { expectedVersion: 0, pipelines: { wireless } });
   return f;
 }
 

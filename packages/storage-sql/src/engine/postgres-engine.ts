@@ -52,6 +52,11 @@ export const postgresEngine: SqlEngine = {
 
   containsText: (column, needle) => sql<boolean>`${column} ilike ${likePattern(needle)} escape '\\'`,
 
+  // jsonb compares numbers as numbers and strings as strings; index with the same expression,
+  // `create index … on opportunities (tenant_id, (doc -> 'custom' -> 'budgetYear'))`.
+  customField: (doc, name) => sql`(${doc} -> 'custom' -> ${sql.lit(name)})`,
+  customValue: (value) => sql`cast(${JSON.stringify(value)} as jsonb)`,
+
   begin: (db, mode) =>
     mode === 'read'
       ? db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only')

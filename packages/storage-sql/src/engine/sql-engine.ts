@@ -38,6 +38,14 @@ export interface SqlEngine {
   /** Case-insensitive substring match of `column` against an already lower-cased needle. */
   containsText(column: Expression<unknown>, needleLower: string): Expression<SqlBool>;
 
+  /**
+   * A custom field of the record document (`doc.custom.<name>`) as a comparable SQL value, and a
+   * value encoded to compare with it. `name` is an identifier (checked by the caller), written into
+   * the SQL text so an expression index on the same expression serves the filter.
+   */
+  customField(doc: Expression<unknown>, name: string): Expression<unknown>;
+  customValue(value: string | number | boolean): unknown;
+
   /** Start a transaction the right way: write transactions lock from their first statement. */
   begin(db: AnyDb, mode: 'write' | 'read'): AnyTransactionBuilder;
 

@@ -53,6 +53,11 @@ export const sqliteEngine: SqlEngine = {
   // folding does not matter.
   containsText: (column, needle) => sql<boolean>`${column} like ${likePattern(needle)} escape '\\'`,
 
+  // json_extract hands back SQL values (numbers as numbers, true as 1): index with the same call,
+  // `create index … on opportunities (tenant_id, json_extract(doc, '$.custom.budgetYear'))`.
+  customField: (doc, name) => sql`json_extract(${doc}, ${sql.lit(`$.custom.${name}`)})`,
+  customValue: (value) => (typeof value === 'boolean' ? (value ? 1 : 0) : value),
+
   // The sqlite driver maps 'read write' (the default) to BEGIN IMMEDIATE and 'read only' to BEGIN.
   begin: (db, mode) => (mode === 'read' ? db.transaction().setAccessMode('read only') : db.transaction()),
 

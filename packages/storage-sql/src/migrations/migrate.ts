@@ -12,6 +12,8 @@ import { scanIndexes } from './0021-scan-indexes.js';
 import { changeFeed } from './0030-change-feed.js';
 import { idempotencyKeys } from './0031-idempotency-keys.js';
 import { reminderMessageKeys } from './0060-reminder-message-keys.js';
+import { customFields } from './0070-custom-fields.js';
+import { tenantConfigs } from './0071-tenant-configs.js';
 import { quotas } from './0080-quotas.js';
 import { importLedger } from './0090-import-ledger.js';
 import { defineTable } from './define-table.js';
@@ -49,6 +51,8 @@ export function migrations(engine: SqlEngine): Record<string, Migration> {
     '0030_change_feed': changeFeed(engine),
     '0031_idempotency_keys': idempotencyKeys(engine),
     '0060_reminder_message_keys': reminderMessageKeys(engine),
+    '0070_custom_fields': customFields(engine),
+    '0071_tenant_configs': tenantConfigs(engine),
     '0080_quotas': quotas(engine),
     '0090_import_ledger': importLedger(engine),
   };

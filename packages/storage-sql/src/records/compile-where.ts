@@ -1,4 +1,12 @@
-import { type Range, type RowScope, StorageError, ValidationError } from '@gongfu/core';
+import {
+  CUSTOM_FIELD_NAME,
+  type CustomCondition,
+  type CustomScalar,
+  type Range,
+  type RowScope,
+  StorageError,
+  ValidationError,
+} from '@gongfu/core';
 import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { AnyExpressionBuilder } from '../any-db.js';
 import { type ColumnKind, encodeCell, type SqlEngine } from '../engine/sql-engine.js';
@@ -84,7 +92,31 @@ export function filterWhere(
       case 'isNull':
         out.push(value ? eb(col, 'is', null) : eb(col, 'is not', null));
         break;
+      case 'custom':
+        out.push(...customWhere(eb, engine, col, value as Record<string, CustomCondition<CustomScalar>>));
+        break;
     }
+  }
+  return out;
+}
+
+/** Each named custom field equal to a value, or from ≤ field < to. */
+function customWhere(
+  eb: Eb,
+  engine: SqlEngine,
+  docColumn: string,
+  conditions: Record<string, CustomCondition<CustomScalar>>,
+): Expression<SqlBool>[] {
+  const out: Expression<SqlBool>[] = [];
+  for (const [name, condition] of Object.entries(conditions)) {
+    // The name is written into the SQL text: only identifiers, whatever the caller checked.
+    if (!CUSTOM_FIELD_NAME.test(name))
+      throw new ValidationError([{ field: `where.custom.${name}`, message: 'not a custom field name' }]);
+    const field = engine.customField(eb.ref(docColumn), name);
+    if (condition !== null && typeof condition === 'object') {
+      if (condition.from !== undefined) out.push(eb(field, '>=', engine.customValue(condition.from)));
+      if (condition.to !== undefined) out.push(eb(field, '<', engine.customValue(condition.to)));
+    } else out.push(eb(field, '=', engine.customValue(condition)));
   }
   return out;
 }

@@ -9,8 +9,9 @@ import type { ColumnKind } from '../engine/sql-engine.js';
  * - `text`: case-insensitive substring of the column.
  * - `bool`: column = value.
  * - `isNull`: true → column IS NULL, false → IS NOT NULL.
+ * - `custom`: per named custom field of the JSON document, equal to a value or within a range.
  */
-export type FilterOp = 'in' | 'eq' | 'range' | 'text' | 'bool' | 'isNull';
+export type FilterOp = 'in' | 'eq' | 'range' | 'text' | 'bool' | 'isNull' | 'custom';
 
 export interface FilterSpec {
   column: string;
@@ -53,6 +54,9 @@ export function searchText(...parts: readonly (string | null | undefined | reado
     .join('\n')
     .toLowerCase();
 }
+
+/** The app's custom fields, read from the record document. */
+export const customFilter: FilterSpec = { column: 'doc', op: 'custom' };
 
 /** Shorthand for the filters almost every table has. */
 export const inCol = (column: string): FilterSpec => ({ column, op: 'in' });

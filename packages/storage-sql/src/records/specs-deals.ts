@@ -1,6 +1,6 @@
 import type { Lead, LeadFilter, Opportunity, OpportunityFilter, Order, OrderFilter } from '@gongfu/core';
 import { teamKeyOf } from '@gongfu/core';
-import { inCol, type RecordSpec, searchText } from './record-spec.js';
+import { customFilter, inCol, type RecordSpec, searchText } from './record-spec.js';
 
 export const leadSpec: RecordSpec<Lead, LeadFilter> = {
   entity: 'lead',
@@ -33,6 +33,7 @@ export const leadSpec: RecordSpec<Lead, LeadFilter> = {
   ownerId: (l) => l.ownerId,
   teamKey: (l) => teamKeyOf({ kind: 'lead', id: l.id }),
   filters: {
+    custom: customFilter,
     status: inCol('status'),
     ownerId: inCol('owner_id'),
     channel: inCol('channel'),
@@ -77,6 +78,7 @@ export const opportunitySpec: RecordSpec<Opportunity, OpportunityFilter> = {
   ownerId: (o) => o.ownerId,
   teamKey: (o) => teamKeyOf({ kind: 'opportunity', id: o.id }),
   filters: {
+    custom: customFilter,
     stage: inCol('stage'),
     ownerId: inCol('owner_id'),
     channel: inCol('channel'),
@@ -116,6 +118,7 @@ export const orderSpec: RecordSpec<Order, OrderFilter> = {
   ownerId: (o) => o.ownerId,
   teamKey: (o) => teamKeyOf({ kind: 'order', id: o.id, opportunityId: o.opportunityId }),
   filters: {
+    custom: customFilter,
     status: inCol('status'),
     ownerId: inCol('owner_id'),
     accountId: inCol('account_id'),

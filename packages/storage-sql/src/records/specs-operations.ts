@@ -9,7 +9,7 @@ import type {
   ServiceCaseFilter,
 } from '@gongfu/core';
 import { teamKeyOf } from '@gongfu/core';
-import { inCol, type RecordSpec } from './record-spec.js';
+import { customFilter, inCol, type RecordSpec } from './record-spec.js';
 
 /** A service case belongs to the deal team that sold the units (its order's team for a direct order). */
 export const serviceCaseSpec: RecordSpec<ServiceCase, ServiceCaseFilter> = {
@@ -38,6 +38,7 @@ export const serviceCaseSpec: RecordSpec<ServiceCase, ServiceCaseFilter> = {
   ownerId: (s) => s.ownerId,
   teamKey: (s) => teamKeyOf({ kind: 'service_case', orderId: s.orderId, opportunityId: s.opportunityId }),
   filters: {
+    custom: customFilter,
     status: inCol('status'),
     orderId: inCol('order_id'),
     accountId: inCol('account_id'),
@@ -78,6 +79,7 @@ export const activitySpec: RecordSpec<Activity, ActivityFilter> = {
       accountId: a.accountId,
     }),
   filters: {
+    custom: customFilter,
     status: inCol('status'),
     kind: inCol('kind'),
     ownerId: inCol('owner_id'),

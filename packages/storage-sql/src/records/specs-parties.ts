@@ -9,7 +9,7 @@ import type {
   UserFilter,
 } from '@gongfu/core';
 import { teamKeyOf } from '@gongfu/core';
-import { inCol, type RecordSpec, searchText } from './record-spec.js';
+import { customFilter, inCol, type RecordSpec, searchText } from './record-spec.js';
 
 /** A user is "owned" by themself, so a manager's scope (owner in subordinates) finds their reports. */
 export const userSpec: RecordSpec<User, UserFilter> = {
@@ -51,6 +51,7 @@ export const accountSpec: RecordSpec<Account, AccountFilter> = {
   ownerId: (a) => a.ownerId,
   teamKey: (a) => teamKeyOf({ kind: 'account', id: a.id }),
   filters: {
+    custom: customFilter,
     ownerId: inCol('owner_id'),
     kind: inCol('kind'),
     text: { column: 'search', op: 'text' },
@@ -71,6 +72,7 @@ export const contactSpec: RecordSpec<Contact, ContactFilter> = {
   ownerId: (c) => c.ownerId,
   teamKey: (c) => teamKeyOf({ kind: 'contact', accountId: c.accountId }),
   filters: {
+    custom: customFilter,
     accountId: inCol('account_id'),
     ownerId: inCol('owner_id'),
     text: { column: 'search', op: 'text' },
@@ -99,5 +101,10 @@ export const productSpec: RecordSpec<Product, ProductFilter> = {
   }),
   ownerId: () => null,
   teamKey: (p) => p.id,
-  filters: { sku: inCol('sku'), category: inCol('category'), active: { column: 'active', op: 'bool' } },
+  filters: {
+    sku: inCol('sku'),
+    category: inCol('category'),
+    active: { column: 'active', op: 'bool' },
+    custom: customFilter,
+  },
 };

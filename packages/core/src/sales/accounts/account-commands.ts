@@ -2,6 +2,7 @@ import { idSchema, type Page } from '../../domain/common.js';
 import { ValidationError } from '../../kernel/errors.js';
 import { parseInput } from '../../kernel/validate.js';
 import type { ActorRef } from '../../service/actor.js';
+import { newCustom } from '../../service/custom-write.js';
 import { ENTITY } from '../../service/entities.js';
 import { pageOf } from '../../service/list-page.js';
 import type { Runner } from '../../service/runner.js';
@@ -155,7 +156,7 @@ export function accountCommands(run: Runner): AccountCommands {
         const data = parseInput(createAccountInput, input);
         const ownerId = data.ownerId ?? ctx.actor.id;
         assertAssignable(ctx, ownerId);
-        return insertAccount(ctx, { ...data, ownerId });
+        return insertAccount(ctx, { ...data, ownerId, custom: newCustom(ctx, 'account', data.custom) });
       }),
 
     update: (actor, id, input) =>
@@ -186,7 +187,7 @@ export function accountCommands(run: Runner): AccountCommands {
       run.read(actor, (ctx) => {
         const { limit, cursor, includeMerged, ...where } = parseInput(accountListQuery, query);
         const filter = { ...stripUndefined(where), ...(includeMerged ? {} : { mergedIntoId: null }) };
-        return pageOf(ctx, ctx.tx.accounts, filter, { limit, cursor });
+        return pageOf(ctx, ctx.tx.accounts, filter, { limit, cursor }, 'account');
       }),
 
     search: (actor, input) =>

@@ -1,4 +1,5 @@
 import type { ContactDetails, Region } from '../../domain/common.js';
+import type { CustomFieldsOf } from '../../domain/custom-fields.js';
 import type { AccountKind, BuyingRole, Channel } from '../../domain/enums.js';
 import type { CommandContext } from '../../service/context.js';
 import { ENTITY } from '../../service/entities.js';
@@ -18,6 +19,7 @@ export interface NewAccount {
   phones?: string[];
   emails?: string[];
   channel?: Channel | null;
+  custom?: CustomFieldsOf<'account'>;
 }
 
 /** A new customer, owned by `ownerId`, whose team starts with the owner alone. */
@@ -36,6 +38,7 @@ export async function insertAccount(ctx: CommandContext, input: NewAccount): Pro
     channel: input.channel ?? null,
     ownerId: input.ownerId,
     mergedIntoId: null,
+    custom: input.custom ?? {},
   };
   await ctx.insert(ENTITY.account, account, 'account.created');
   await ctx.setTeam(account.id, account.ownerId, [], { fresh: true });
@@ -49,6 +52,7 @@ export async function insertContact(
   ownerId: string,
   details: ContactDetails,
   buyingRole: BuyingRole | null = null,
+  custom: CustomFieldsOf<'contact'> = {},
 ): Promise<Contact> {
   const contact: Contact = {
     ...ctx.stamp('cont'),
@@ -61,6 +65,7 @@ export async function insertContact(
     email: details.email ?? null,
     wechat: details.wechat ?? null,
     ownerId,
+    custom,
   };
   return ctx.insert(ENTITY.contact, contact, 'contact.created');
 }

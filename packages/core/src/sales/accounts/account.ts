@@ -12,6 +12,7 @@ import {
   regionSchema,
   text,
 } from '../../domain/common.js';
+import { type CustomFieldsOf, customFilterInput, customInput } from '../../domain/custom-fields.js';
 import { type AccountKind, accountKindSchema, type Channel, channelSchema } from '../../domain/enums.js';
 
 /** Unified social credit code (统一社会信用代码): 18 characters, digits and capitals without I, O, S, V, Z. */
@@ -39,6 +40,8 @@ export interface Account extends RecordBase {
   ownerId: string;
   /** Set when this account was merged into another; kept so the merge can be undone. */
   mergedIntoId: string | null;
+  /** The app's own fields (`createCrm({ fields: { account } })`). */
+  custom: CustomFieldsOf<'account'>;
 }
 
 export const createAccountInput = z.strictObject({
@@ -53,6 +56,7 @@ export const createAccountInput = z.strictObject({
   emails: z.array(emailSchema).max(10).default([]),
   channel: channelSchema.optional(),
   ownerId: idSchema.optional(),
+  custom: customInput('account'),
 });
 export type CreateAccountInput = z.input<typeof createAccountInput>;
 
@@ -68,6 +72,7 @@ export const accountListQuery = pageSchema.extend({
   text: z.string().trim().max(200).optional(),
   /** Accounts merged into another are hidden unless asked for (they exist only so a merge can be undone). */
   includeMerged: z.boolean().default(false),
+  custom: customFilterInput('account'),
 });
 export type AccountListQuery = z.input<typeof accountListQuery>;
 

@@ -1,6 +1,7 @@
 import { idSchema, type Page } from '../../domain/common.js';
 import { parseInput } from '../../kernel/validate.js';
 import type { ActorRef } from '../../service/actor.js';
+import { newCustom } from '../../service/custom-write.js';
 import { ENTITY } from '../../service/entities.js';
 import { pageOf } from '../../service/list-page.js';
 import type { Runner } from '../../service/runner.js';
@@ -73,9 +74,10 @@ export function contactCommands(run: Runner): ContactCommands {
   return {
     create: (actor, input) =>
       run.write(actor, async (ctx) => {
-        const { accountId, buyingRole, ...details } = parseInput(createContactInput, input);
+        const { accountId, buyingRole, custom, ...details } = parseInput(createContactInput, input);
         const account = await ctx.load(ENTITY.account, accountId, 'edit');
-        return insertContact(ctx, account.id, account.ownerId, details, buyingRole ?? null);
+        const values = newCustom(ctx, 'contact', custom);
+        return insertContact(ctx, account.id, account.ownerId, details, buyingRole ?? null, values);
       }),
 
     update: (actor, id, input) =>
@@ -96,10 +98,16 @@ export function contactCommands(run: Runner): ContactCommands {
 
     list: (actor, query) =>
       run.read(actor, async (ctx) => {
-        const { limit, cursor, accountId } = parseInput(contactListQuery, query);
+        const { limit, cursor, accountId, custom } = parseInput(contactListQuery, query);
         // A hidden customer is reported like a missing one, never as an empty list.
         for (const id of accountId) await ctx.load(ENTITY.account, id);
-        return pageOf(ctx, ctx.tx.contacts, { accountId }, { limit, cursor });
+        return pageOf(
+          ctx,
+          ctx.tx.contacts,
+          stripUndefined({ accountId, custom }),
+          { limit, cursor },
+          'contact',
+        );
       }),
 
     search: (actor, input) =>

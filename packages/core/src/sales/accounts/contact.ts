@@ -7,6 +7,7 @@ import {
   pageSchema,
   type RecordBase,
 } from '../../domain/common.js';
+import { type CustomFieldsOf, customFilterInput, customInput } from '../../domain/custom-fields.js';
 import { type BuyingRole, buyingRoleSchema } from '../../domain/enums.js';
 
 /**
@@ -23,19 +24,27 @@ export interface Contact extends RecordBase {
   email: string | null;
   wechat: string | null;
   ownerId: string;
+  /** The app's own fields (`createCrm({ fields: { contact } })`). */
+  custom: CustomFieldsOf<'contact'>;
 }
 
 export const createContactInput = contactDetailsSchema.extend({
   accountId: idSchema,
   buyingRole: buyingRoleSchema.optional(),
+  custom: customInput('contact'),
 });
 export type CreateContactInput = z.input<typeof createContactInput>;
 
-export const updateContactInput = contactDetailsSchema
-  .partial()
-  .extend({ buyingRole: buyingRoleSchema.optional(), expectedVersion: expectedVersionSchema });
+export const updateContactInput = contactDetailsSchema.partial().extend({
+  buyingRole: buyingRoleSchema.optional(),
+  custom: customInput('contact'),
+  expectedVersion: expectedVersionSchema,
+});
 export type UpdateContactInput = z.input<typeof updateContactInput>;
 
 /** The people of one customer, or of several; every account named must be visible to the actor. */
-export const contactListQuery = pageSchema.extend({ accountId: oneOrMany(idSchema) });
+export const contactListQuery = pageSchema.extend({
+  accountId: oneOrMany(idSchema),
+  custom: customFilterInput('contact'),
+});
 export type ContactListQuery = z.input<typeof contactListQuery>;

@@ -5,6 +5,7 @@ import { parseInput } from '../../kernel/validate.js';
 import { assertDecision } from '../../lifecycle/decision.js';
 import type { ActorRef } from '../../service/actor.js';
 import type { CommandContext } from '../../service/context.js';
+import { newCustom } from '../../service/custom-write.js';
 import { ENTITY } from '../../service/entities.js';
 import { pageOf } from '../../service/list-page.js';
 import type { Runner } from '../../service/runner.js';
@@ -171,6 +172,7 @@ export function activityCommands(run: Runner): ActivityCommands {
           outcome: null,
           completedAt: null,
           cancelReason: null,
+          custom: newCustom(ctx, 'activity', data.custom),
         };
         return ctx.insert(ENTITY.activity, activity, 'activity.scheduled');
       }),
@@ -205,7 +207,7 @@ export function activityCommands(run: Runner): ActivityCommands {
           ...stripUndefined(where),
           ...(from || to ? { startAt: stripUndefined({ from, to }) } : {}),
         };
-        return pageOf(ctx, ctx.tx.activities, filter, { limit, cursor });
+        return pageOf(ctx, ctx.tx.activities, filter, { limit, cursor }, 'activity');
       }),
 
     calendar: (actor, query) =>

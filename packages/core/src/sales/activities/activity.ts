@@ -8,6 +8,7 @@ import {
   type RecordBase,
   text,
 } from '../../domain/common.js';
+import { type CustomFieldsOf, customFilterInput, customInput } from '../../domain/custom-fields.js';
 import { type ActivityKind, activityKindSchema, type Opinion, opinionSchema } from '../../domain/enums.js';
 import { timeZoneSchema } from '../../domain/time-zone.js';
 import { calendarDateSchema, type Instant, instantSchema } from '../../kernel/time.js';
@@ -62,6 +63,8 @@ export interface Activity extends RecordBase {
   outcome: ContactOutcome | null;
   completedAt: Instant | null;
   cancelReason: string | null;
+  /** The app's own fields (`createCrm({ fields: { activity } })`). */
+  custom: CustomFieldsOf<'activity'>;
 }
 
 export const scheduleActivityInput = z
@@ -76,6 +79,7 @@ export const scheduleActivityInput = z
     opportunityId: idSchema.optional(),
     accountId: idSchema.optional(),
     ownerId: idSchema.optional(),
+    custom: customInput('activity'),
   })
   .refine((a) => !a.endAt || a.endAt >= a.startAt, {
     message: 'an activity cannot end before it starts',
@@ -115,6 +119,7 @@ export const activityListQuery = pageSchema.extend({
   /** Start time window [from, to). */
   from: instantSchema.optional(),
   to: instantSchema.optional(),
+  custom: customFilterInput('activity'),
 });
 export type ActivityListQuery = z.input<typeof activityListQuery>;
 

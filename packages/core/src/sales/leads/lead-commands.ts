@@ -6,6 +6,7 @@ import { parseInput } from '../../kernel/validate.js';
 import { assertDecision } from '../../lifecycle/decision.js';
 import type { ActorRef } from '../../service/actor.js';
 import type { CommandContext } from '../../service/context.js';
+import { newCustom } from '../../service/custom-write.js';
 import { ENTITY } from '../../service/entities.js';
 import { listPage } from '../../service/list-page.js';
 import type { Runner } from '../../service/runner.js';
@@ -229,6 +230,7 @@ export function leadCommands(run: Runner): LeadCommands {
           convertedAt: null,
           convertedOpportunityId: null,
           convertedContactId: null,
+          custom: newCustom(ctx, 'lead', data.custom),
         };
         await ctx.insert(ENTITY.lead, lead, 'lead.captured', { source: lead.source });
         await ctx.setTeam(lead.id, ownerId, [], { fresh: true });
@@ -267,6 +269,7 @@ export function leadCommands(run: Runner): LeadCommands {
           outcome: data.outcome,
           completedAt: ctx.now,
           cancelReason: null,
+          custom: {},
         };
         await ctx.insert(ENTITY.activity, activity, 'activity.logged', { leadId: lead.id });
         const next = await transitionLead(ctx, lead, { type: 'CONTACT' }, 'lead.contacted', {
@@ -352,6 +355,6 @@ export function leadCommands(run: Runner): LeadCommands {
     get: (actor, id) => run.read(actor, (ctx) => ctx.load(ENTITY.lead, parseInput(idSchema, id))),
 
     list: (actor, query = {}) =>
-      run.read(actor, (ctx) => listPage(ctx, ctx.tx.leads, parseInput(leadListQuery, query))),
+      run.read(actor, (ctx) => listPage(ctx, ctx.tx.leads, parseInput(leadListQuery, query), 'lead')),
   };
 }

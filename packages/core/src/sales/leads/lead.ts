@@ -12,6 +12,7 @@ import {
   regionSchema,
   text,
 } from '../../domain/common.js';
+import { type CustomFieldsOf, customFilterInput, customInput } from '../../domain/custom-fields.js';
 import {
   activityKindSchema,
   type Channel,
@@ -54,6 +55,8 @@ export interface Lead extends RecordBase {
   convertedAt: Instant | null;
   convertedOpportunityId: string | null;
   convertedContactId: string | null;
+  /** The app's own fields (`createCrm({ fields: { lead } })`). */
+  custom: CustomFieldsOf<'lead'>;
 }
 
 export const captureLeadInput = z
@@ -69,6 +72,7 @@ export const captureLeadInput = z
     referredBy: optionalText(200),
     eventName: optionalText(200),
     ownerId: idSchema.optional(),
+    custom: customInput('lead'),
   })
   .refine((l) => l.source !== 'referral' || !!l.referredBy, {
     message: 'a referral needs the name of who referred it',
@@ -90,6 +94,7 @@ export const updateLeadInput = z.strictObject({
   interests: z.array(interestSchema).max(100).optional(),
   channel: channelSchema.optional(),
   region: regionSchema.nullable().optional(),
+  custom: customInput('lead'),
   expectedVersion: expectedVersionSchema,
 });
 export type UpdateLeadInput = z.input<typeof updateLeadInput>;
@@ -152,6 +157,7 @@ export const leadListQuery = pageSchema.extend({
   channel: oneOrMany(z.string()).optional(),
   /** Substring of the company or contact name, or a phone number in any format. */
   text: z.string().trim().max(200).optional(),
+  custom: customFilterInput('lead'),
 });
 export type LeadListQuery = z.input<typeof leadListQuery>;
 

@@ -1,9 +1,12 @@
 import type { Region } from '../../domain/common.js';
+import type { CustomFieldsOf } from '../../domain/custom-fields.js';
 import type { Channel } from '../../domain/enums.js';
 import type { CalendarDate } from '../../kernel/time.js';
 import { parseInput } from '../../kernel/validate.js';
 import type { CommandContext } from '../../service/context.js';
+import { newCustom } from '../../service/custom-write.js';
 import { ENTITY } from '../../service/entities.js';
+import { currentPipeline } from '../config/resolve-pipeline.js';
 import { assertAssignable } from '../org/assignable.js';
 import {
   type CreateOpportunityInput,
@@ -14,7 +17,6 @@ import {
   type TeamMember,
   toEndCustomer,
 } from './opportunity.js';
-import { pipelineFor } from './opportunity-pipelines.js';
 import { buildLines } from './opportunity-reads.js';
 import { stageFields, sumLines } from './opportunity-rules.js';
 
@@ -32,6 +34,7 @@ export interface NewOpportunity {
   region: Region | null;
   competitors: string[];
   leadId: string | null;
+  custom?: CustomFieldsOf<'opportunity'>;
 }
 
 /** `opportunities.create`: a deal on an account the owner can see, owned by the actor unless assigned. */
@@ -57,13 +60,16 @@ export async function createOpportunity(
     region: data.region ?? null,
     competitors: data.competitors,
     leadId: null,
+    custom: newCustom(ctx, 'opportunity', data.custom),
   });
 }
 
 /** Shared by `opportunities.create` and `leads.convert`: the deal, its team and its reminders. */
 export async function insertOpportunity(ctx: CommandContext, input: NewOpportunity): Promise<Opportunity> {
   for (const m of input.team) ctx.activeUser(m.userId, 'team member');
-  const firstStage = pipelineFor(input.channel)[0]!.id;
+  // A new deal starts on the tenant's pipeline in force, and keeps that version.
+  const pipeline = await currentPipeline(ctx, input.channel);
+  const firstStage = pipeline.stages[0]!.id;
   const opp: Opportunity = {
     ...ctx.stamp('opp'),
     name: input.name,
@@ -76,7 +82,8 @@ export async function insertOpportunity(ctx: CommandContext, input: NewOpportuni
     currency: input.currency,
     amount: sumLines(input.lines, input.currency),
     // Stage, probability, forecast and the stage clock, as the pipeline's first stage sets them.
-    ...stageFields({ channel: input.channel }, firstStage, ctx.now),
+    ...stageFields({ channel: input.channel }, firstStage, ctx.now, pipeline),
+    ...(pipeline.version > 0 ? { pipelineVersion: pipeline.version } : {}),
     expectedClose: input.expectedClose,
     requiredDelivery: input.requiredDelivery,
     region: input.region,
@@ -84,6 +91,7 @@ export async function insertOpportunity(ctx: CommandContext, input: NewOpportuni
     lostReason: null,
     leadId: input.leadId,
     duplicateOfId: null,
+    custom: input.custom ?? {},
   };
   await ctx.insert(
     ENTITY.opportunity,

@@ -13,6 +13,12 @@ import { stripUndefined } from '../../service/strip-undefined.js';
 import { insertOrderFromOpportunity } from '../orders/insert-order.js';
 import { createOpportunity } from './create-opportunity.js';
 import {
+  type MigratePipelineInput,
+  migrateDealPipeline,
+  migratePipelineInput,
+  type PipelineMigration,
+} from './migrate-pipeline.js';
+import {
   type AddLineInput,
   addLineInput,
   type CreateOpportunityInput,
@@ -213,6 +219,17 @@ export interface OpportunityCommands {
    * ```
    */
   stageInfo<C extends Channel>(channel: C, stage: string): PipelineStage<StageOf<C>> | undefined;
+  /**
+   * Move a deal from the pipeline version it started on to the workspace's configuration in force.
+   * An open stage the new pipeline lacks must be mapped (`stageMap`); the result says what moved.
+   * @example
+   * ```ts
+   * const { moved, fromStage, toStage } = await crm.opportunities.migratePipeline(jia, deal.id, {
+   *   stageMap: { needs_analysis: 'discovery' },
+   * });
+   * ```
+   */
+  migratePipeline(actor: ActorRef, deal: DealRef, input?: MigratePipelineInput): Promise<PipelineMigration>;
 }
 
 /** The deal team changed: the record and the governing team rows move together. */
@@ -238,6 +255,13 @@ export function opportunityCommands(run: Runner): OpportunityCommands {
   ) => run.write(actor, async (ctx) => fn(ctx, await loadDeal(ctx, deal, action, expectedVersion)));
 
   return {
+    migratePipeline: async (actor, deal, input) => {
+      const data = parseInput(migratePipelineInput, input);
+      return withDeal(actor, deal, 'edit', data.expectedVersion, (ctx, opp) =>
+        migrateDealPipeline(ctx, opp, data),
+      );
+    },
+
     // The deal is stored with the input's channel, so the narrower type states what is returned.
     create: <C extends Channel>(actor: ActorRef, input: CreateOpportunityInput & { channel: C }) =>
       run.write(actor, (ctx) => createOpportunity(ctx, input)) as Promise<Opportunity & { channel: C }>,
@@ -245,8 +269,8 @@ export function opportunityCommands(run: Runner): OpportunityCommands {
     update: async (actor, id, input) => {
       const data = parseInput(updateOpportunityInput, input);
       return withDeal(actor, id, 'edit', data.expectedVersion, async (ctx, opp) => {
-        const { expectedVersion: _, endCustomer, ...rest } = data;
-        const changes: Partial<Opportunity> = stripUndefined(rest) as Partial<Opportunity>;
+        const { expectedVersion: _, endCustomer, custom, ...rest } = data;
+        const changes: Partial<Opportunity> = stripUndefined({ ...rest, custom }) as Partial<Opportunity>;
         if (endCustomer !== undefined) changes.endCustomer = endCustomer ? toEndCustomer(endCustomer) : null;
         return ctx.update(ENTITY.opportunity, opp, changes, 'opportunity.updated');
       });
@@ -372,7 +396,9 @@ export function opportunityCommands(run: Runner): OpportunityCommands {
       ),
 
     list: async (actor, query = {}) =>
-      run.read(actor, (ctx) => listPage(ctx, ctx.tx.opportunities, parseInput(opportunityListQuery, query))),
+      run.read(actor, (ctx) =>
+        listPage(ctx, ctx.tx.opportunities, parseInput(opportunityListQuery, query), 'opportunity'),
+      ),
 
     // Validated like any input: a channel from a request may be 'bogus' or '__proto__'.
     stageInfo: <C extends Channel>(channel: C, stage: string) => {

@@ -13,9 +13,10 @@ import {
   OPPORTUNITY_STAGES,
   type OpportunityGateId,
   type OpportunityStage,
+  type PipelineStage,
   pipelineFor,
-  stageInfo,
 } from './opportunity-pipelines.js';
+import type { ResolvedPipeline } from './pipeline-config.js';
 
 export type OpportunityEvent =
   /** Forward to any later open stage. */
@@ -73,34 +74,40 @@ export const OPPORTUNITY_GATES: readonly OpportunityGate[] = [
 type Row = TransitionRow<OpportunityStage, OpportunityFacts, OpportunityEvent>;
 const targetOf = (e: OpportunityEvent): unknown => (e as { to?: unknown }).to;
 
-/** Derives a channel's transition table from its template, so adding a stage needs no new rows. */
-function rowsFor(channel: Channel): readonly Row[] {
-  const stages = pipelineFor(channel);
+/**
+ * Derives a pipeline's transition table from its stages, so adding a stage needs no new rows: any
+ * open stage to any other (ADVANCE forward, RETREAT back), WIN and LOSE from every open stage, and
+ * REOPEN from won or lost to any open stage (lost deals reopen at the first open stage, won deals at
+ * the last, unless the event names one).
+ */
+function rowsFor(stages: readonly PipelineStage<string>[]): readonly Row[] {
   const openStages = stages.filter((s) => s.kind === 'open');
   const wonStage = stages.find((s) => s.kind === 'won')!;
+  const firstOpen = openStages[0]!;
   const lastOpen = openStages[openStages.length - 1]!;
   const rows: Row[] = [];
+  const id = (s: PipelineStage<string>) => s.id as OpportunityStage;
   openStages.forEach((from, i) => {
     openStages.forEach((to, j) => {
       if (i === j) return;
       rows.push({
-        from: from.id,
+        from: id(from),
         event: j > i ? 'ADVANCE' : 'RETREAT',
-        to: to.id,
+        to: id(to),
         when: (_, e) => targetOf(e) === to.id,
         gates: to.entryGates,
         effects: ['stageEntered'],
       });
     });
     rows.push({
-      from: from.id,
+      from: id(from),
       event: 'WIN',
       to: 'won',
       gates: wonStage.entryGates,
       effects: ['stageEntered', 'closedWon'],
     });
     rows.push({
-      from: from.id,
+      from: id(from),
       event: 'LOSE',
       to: 'lost',
       gates: ['lossReason'],
@@ -108,12 +115,12 @@ function rowsFor(channel: Channel): readonly Row[] {
     });
   });
   for (const closed of ['won', 'lost'] as const) {
-    const fallback = closed === 'won' ? lastOpen.id : 'qualification';
+    const fallback = closed === 'won' ? lastOpen.id : firstOpen.id;
     for (const to of openStages) {
       rows.push({
         from: closed,
         event: 'REOPEN',
-        to: to.id,
+        to: id(to),
         when: (_, e) => (targetOf(e) ?? fallback) === to.id,
         gates: closed === 'won' ? ['noOrder', ...to.entryGates] : to.entryGates,
         effects: ['stageEntered', 'reopened'],
@@ -123,12 +130,12 @@ function rowsFor(channel: Channel): readonly Row[] {
   return rows;
 }
 
-function explainFor(channel: Channel) {
-  const pipeline = pipelineTitle(channel);
-  const label = (id: unknown) => stageName(String(id), stageInfo(channel, String(id))?.label);
+function explainFor(pipeline: Message, stages: readonly PipelineStage<string>[]) {
+  const find = (id: unknown) => stages.find((s) => s.id === String(id));
+  const label = (id: unknown) => stageName(String(id), find(id)?.label);
   return (from: OpportunityStage, event: OpportunityEvent): Message => {
     const to = targetOf(event);
-    const target = to === undefined ? undefined : stageInfo(channel, String(to));
+    const target = to === undefined ? undefined : find(to);
     const stage = stageName(from);
     return match({ from, type: event.type })
       .with({ from: P.union('won', 'lost'), type: P.union('ADVANCE', 'RETREAT') }, () =>
@@ -156,26 +163,37 @@ function explainFor(channel: Channel) {
   };
 }
 
+type OpportunityMachine = CompiledMachine<OpportunityStage, OpportunityFacts, OpportunityEvent>;
+
+/** A pipeline's machine: the same xstate compilation for the built-in templates and a tenant's own. */
+export function compilePipelineMachine(
+  id: string,
+  channel: Channel,
+  stages: readonly PipelineStage<string>[],
+): OpportunityMachine {
+  const pipeline = pipelineTitle(channel);
+  return compileMachine<OpportunityStage, OpportunityFacts, OpportunityEvent>({
+    id,
+    states: stages.map((s) => s.id as OpportunityStage),
+    initial: stages[0]!.id as OpportunityStage,
+    events: OPPORTUNITY_EVENT_TYPES,
+    gates: OPPORTUNITY_GATES,
+    rows: rowsFor(stages),
+    explain: explainFor(pipeline, stages),
+    unknownState: (value) => say('opportunity.refused.noStage', { pipeline, stage: value }),
+    unknownEvent: (type) => say('opportunity.refused.unknownEvent', { type }),
+  });
+}
+
 /** Each channel's table, declared once; the coverage test walks these. */
 export const OPPORTUNITY_TRANSITIONS: Readonly<Record<Channel, readonly Row[]>> = Object.fromEntries(
-  OPPORTUNITY_CHANNELS.map((channel) => [channel, rowsFor(channel)]),
+  OPPORTUNITY_CHANNELS.map((channel) => [channel, rowsFor(pipelineFor(channel))]),
 ) as Record<Channel, readonly Row[]>;
 
 const machines = Object.fromEntries(
   OPPORTUNITY_CHANNELS.map((channel) => [
     channel,
-    compileMachine<OpportunityStage, OpportunityFacts, OpportunityEvent>({
-      id: `opportunity.${channel}`,
-      states: pipelineFor(channel).map((s) => s.id),
-      initial: 'qualification',
-      events: OPPORTUNITY_EVENT_TYPES,
-      gates: OPPORTUNITY_GATES,
-      rows: OPPORTUNITY_TRANSITIONS[channel],
-      explain: explainFor(channel),
-      unknownState: (value) =>
-        say('opportunity.refused.noStage', { pipeline: pipelineTitle(channel), stage: value }),
-      unknownEvent: (type) => say('opportunity.refused.unknownEvent', { type }),
-    }),
+    compilePipelineMachine(`opportunity.${channel}`, channel, pipelineFor(channel)),
   ]),
 ) as Record<Channel, CompiledMachine<OpportunityStage, OpportunityFacts, OpportunityEvent>>;
 
@@ -201,4 +219,29 @@ export function decideOpportunity(
       say('opportunity.refused.unknownChannel', { channel: String(channel) }),
     );
   return machines[channel].decide(stage, facts, event);
+}
+
+/** Compiled tenant pipelines, by content: a configuration version never changes once written. */
+const compiled = new Map<string, OpportunityMachine>();
+
+/**
+ * Decides an opportunity event against a resolved pipeline: the built-in template of its channel
+ * (version 0) or a tenant's configured one, compiled once per distinct stage table.
+ */
+export function decideOnPipeline(
+  pipeline: ResolvedPipeline,
+  stage: string,
+  facts: OpportunityFacts,
+  event: OpportunityEvent,
+): Decision<OpportunityStage> {
+  if (pipeline.version === 0)
+    return decideOpportunity(pipeline.channel, stage as OpportunityStage, facts, event);
+  const key = `${pipeline.channel}\u0000${JSON.stringify(pipeline.stages)}`;
+  let machine = compiled.get(key);
+  if (machine === undefined) {
+    if (compiled.size >= 256) compiled.clear();
+    machine = compilePipelineMachine(`opportunity.${pipeline.channel}`, pipeline.channel, pipeline.stages);
+    compiled.set(key, machine);
+  }
+  return machine.decide(stage as OpportunityStage, facts, event);
 }

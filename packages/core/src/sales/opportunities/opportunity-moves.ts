@@ -7,6 +7,7 @@ import type { ActorRef } from '../../service/actor.js';
 import type { CommandContext } from '../../service/context.js';
 import { ENTITY } from '../../service/entities.js';
 import type { Runner } from '../../service/runner.js';
+import { pipelineAt } from '../config/resolve-pipeline.js';
 import {
   advanceInput,
   type DealRef,
@@ -14,7 +15,8 @@ import {
   type OpportunityOf,
   type StageMoveInput,
 } from './opportunity.js';
-import { decideOpportunity, isOpportunityOpen, type OpportunityEvent } from './opportunity-machine.js';
+import { opportunityEffectsFor } from './opportunity-effects.js';
+import { decideOnPipeline, isOpportunityOpen, type OpportunityEvent } from './opportunity-machine.js';
 import { sayOpportunity, stageName } from './opportunity-messages.js';
 import type { OpportunityStage } from './opportunity-pipelines.js';
 import { opportunityFacts } from './opportunity-reads.js';
@@ -64,10 +66,14 @@ export async function moveOpportunity(
   step: { changes?: Partial<Opportunity>; meta?: Record<string, unknown> } = {},
 ): Promise<Opportunity> {
   const facts = await opportunityFacts(ctx, opp);
-  const decision = assertDecision(
-    decideOpportunity(opp.channel, opp.stage as OpportunityStage, facts, event),
-  );
-  return ctx.transition(ENTITY.opportunity, opp, decision, {
+  // The deal's own pipeline version: a configuration saved since does not move it (migratePipeline does).
+  const pipeline = await pipelineAt(ctx, opp.channel, opp.pipelineVersion ?? 0);
+  const decision = assertDecision(decideOnPipeline(pipeline, opp.stage, facts, event));
+  const kind =
+    pipeline.version === 0
+      ? ENTITY.opportunity
+      : { ...ENTITY.opportunity, effects: opportunityEffectsFor(pipeline) };
+  return ctx.transition(kind, opp, decision, {
     event: name,
     changes: step.changes ?? {},
     meta: { from: opp.stage, to: decision.to, ...step.meta },

@@ -21,10 +21,7 @@ export type OpportunityGateId = 'presales' | 'hasLines' | 'hasAmount' | 'lossRea
 export type StageKind = 'open' | 'won' | 'lost';
 
 /** One stage of a pipeline. The type parameters keep a template's literal ids and kinds. */
-export interface PipelineStage<
-  Id extends OpportunityStage = OpportunityStage,
-  K extends StageKind = StageKind,
-> {
+export interface PipelineStage<Id extends string = OpportunityStage, K extends StageKind = StageKind> {
   readonly id: Id;
   readonly label: string;
   /** Win probability in percent (0–100), used to weight the forecast. */

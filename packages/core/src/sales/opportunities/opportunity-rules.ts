@@ -5,6 +5,7 @@ import type { Instant } from '../../kernel/time.js';
 import type { LineItem, Opportunity } from './opportunity.js';
 import { pipelineTitle, sayOpportunity } from './opportunity-messages.js';
 import { stageInfo } from './opportunity-pipelines.js';
+import { type ResolvedPipeline, stageOf } from './pipeline-config.js';
 
 /** The deal amount: the sum of its lines, exact in minor units; a line in another currency is refused. */
 export function sumLines(lines: readonly LineItem[], currency: string): Money {
@@ -19,13 +20,17 @@ export function withLines(
   return { lines, amount: sumLines(lines, opp.currency) };
 }
 
-/** Probability, forecast and the stage clock follow the stage the deal enters. */
+/**
+ * Probability, forecast and the stage clock follow the stage the deal enters, as the deal's
+ * pipeline defines it (the channel's built-in template when none is given).
+ */
 export function stageFields(
   opp: Pick<Opportunity, 'channel'>,
   stage: string,
   now: Instant,
+  pipeline?: ResolvedPipeline,
 ): Pick<Opportunity, 'stage' | 'probability' | 'forecastCategory' | 'stageEnteredAt' | 'closedAt'> {
-  const info = stageInfo(opp.channel, stage);
+  const info = pipeline ? stageOf(pipeline, stage) : stageInfo(opp.channel, stage);
   if (!info)
     throw new ValidationError([
       fieldIssue(

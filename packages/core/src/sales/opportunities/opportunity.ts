@@ -10,6 +10,7 @@ import {
   regionSchema,
   text,
 } from '../../domain/common.js';
+import { type CustomFieldsOf, customFilterInput, customInput } from '../../domain/custom-fields.js';
 import {
   type AccessLevel,
   accessLevelSchema,
@@ -73,6 +74,13 @@ export interface Opportunity extends RecordBase {
   leadId: string | null;
   /** Set when a manager linked this deal to another as the same deal and released it. */
   duplicateOfId: string | null;
+  /**
+   * The tenant configuration version whose pipeline the deal runs on; absent on deals that run on
+   * the built-in templates. Kept until `opportunities.migratePipeline` moves the deal.
+   */
+  pipelineVersion?: number;
+  /** The app's own fields (`createCrm({ fields: { opportunity } })`); absent ones are left out. */
+  custom: CustomFieldsOf<'opportunity'>;
 }
 
 /**
@@ -86,7 +94,19 @@ export type DealRef<C extends Channel = Channel> = string | { id: string; channe
  * The stage ids a move may name: the open stages of channel `C`, or — for a bare id, whose channel
  * the compiler cannot know (`C` is `never`) — any pipeline's stage id, so a typo is still caught.
  */
-export type StageTarget<C extends Channel> = [C] extends [never] ? StageOf<Channel> : OpenStageOf<C>;
+export type StageTarget<C extends Channel> =
+  | ([C] extends [never] ? StageOf<Channel> : OpenStageOf<C>)
+  | ConfiguredStageId;
+
+/**
+ * The open stage ids of the app's own pipelines (`crm.config.update`), declared by augmentation so
+ * moves to them type-check like the built-in ones:
+ * `declare module '@gongfu/core' { interface CustomStageIds { intake: true; offer: true } }`.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: the app fills it by declaration merging
+export interface CustomStageIds {}
+/** A stage id the app declared in `CustomStageIds`. */
+export type ConfiguredStageId = keyof CustomStageIds & string;
 
 /** An opportunity whose channel is known at compile time; plain `Opportunity` when it is not. */
 export type OpportunityOf<C extends Channel> = [C] extends [never]
@@ -141,6 +161,7 @@ export const createOpportunityInput = z.strictObject({
   region: regionSchema.optional(),
   competitors: z.array(text(200)).max(20).default([]),
   ownerId: idSchema.optional(),
+  custom: customInput('opportunity'),
 });
 export type CreateOpportunityInput = z.input<typeof createOpportunityInput>;
 
@@ -151,6 +172,7 @@ export const updateOpportunityInput = z.strictObject({
   requiredDelivery: calendarDateSchema.nullable().optional(),
   region: regionSchema.nullable().optional(),
   competitors: z.array(text(200)).max(20).optional(),
+  custom: customInput('opportunity'),
   expectedVersion: expectedVersionSchema,
 });
 export type UpdateOpportunityInput = z.input<typeof updateOpportunityInput>;
@@ -227,5 +249,7 @@ export const opportunityListQuery = pageSchema.extend({
   accountId: oneOrMany(idSchema).optional(),
   /** Only deals still in an open stage (true) or only closed ones (false). */
   open: z.boolean().optional(),
+  /** Equality or range on the app's custom fields: `{ budgetYear: { from: 2026 } }`. */
+  custom: customFilterInput('opportunity'),
 });
 export type OpportunityListQuery = z.input<typeof opportunityListQuery>;

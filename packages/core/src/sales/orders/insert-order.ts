@@ -9,7 +9,12 @@ import type { Order } from './order.js';
 import { newOrderLines } from './order-lines.js';
 
 /** What a new order is made of; the stamp, its number and its draft state are added here. */
-export type NewOrder = Omit<Order, keyof RecordBase | 'number' | 'status' | 'deliveredAt' | 'cancelReason'>;
+export type NewOrder = Omit<
+  Order,
+  keyof RecordBase | 'number' | 'status' | 'deliveredAt' | 'cancelReason' | 'custom'
+> & {
+  custom?: Order['custom'];
+};
 
 /** Order numbers people can read on the phone: SO-2026-000123, unique per tenant. */
 function orderNumber(now: Instant, sequence: number): string {
@@ -30,6 +35,7 @@ export async function insertOrder(ctx: CommandContext, fields: NewOrder): Promis
     deliveredAt: null,
     cancelReason: null,
     number: orderNumber(ctx.now, sequence),
+    custom: fields.custom ?? {},
   };
   await ctx.insert(
     ENTITY.order,
@@ -46,7 +52,11 @@ export async function insertOrder(ctx: CommandContext, fields: NewOrder): Promis
 export async function insertOrderFromOpportunity(
   ctx: CommandContext,
   opp: Opportunity,
-  options: { promisedDelivery?: string | undefined; warrantyMonths?: number | undefined },
+  options: {
+    promisedDelivery?: string | undefined;
+    warrantyMonths?: number | undefined;
+    custom?: Order['custom'] | undefined;
+  },
 ): Promise<Order> {
   const promised: CalendarDate | null = options.promisedDelivery
     ? parseInput(calendarDateSchema, options.promisedDelivery)

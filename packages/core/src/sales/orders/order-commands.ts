@@ -3,6 +3,7 @@ import { ConflictError, fieldIssue, InvalidTransitionError, ValidationError } fr
 import { parseInput } from '../../kernel/validate.js';
 import type { ActorRef } from '../../service/actor.js';
 import type { CommandContext } from '../../service/context.js';
+import { newCustom } from '../../service/custom-write.js';
 import { ENTITY } from '../../service/entities.js';
 import { listPage } from '../../service/list-page.js';
 import type { Runner } from '../../service/runner.js';
@@ -155,7 +156,10 @@ export function orderCommands(run: Runner): OrderCommands {
           );
         }
         await assertNoOrderYet(ctx, opp.id);
-        return insertOrderFromOpportunity(ctx, opp, data);
+        return insertOrderFromOpportunity(ctx, opp, {
+          ...data,
+          custom: newCustom(ctx, 'order', data.custom),
+        });
       }),
 
     createDirect: async (actor, input) =>
@@ -174,6 +178,7 @@ export function orderCommands(run: Runner): OrderCommands {
           amount: sumOrderLines(data.lines, data.currency),
           promisedDelivery: data.promisedDelivery ?? null,
           warrantyMonths: data.warrantyMonths,
+          custom: newCustom(ctx, 'order', data.custom),
         });
       }),
 
@@ -213,6 +218,6 @@ export function orderCommands(run: Runner): OrderCommands {
     get: async (actor, id) => run.read(actor, (ctx) => ctx.load(ENTITY.order, parseInput(idSchema, id))),
 
     list: async (actor, query = {}) =>
-      run.read(actor, (ctx) => listPage(ctx, ctx.tx.orders, parseInput(orderListQuery, query))),
+      run.read(actor, (ctx) => listPage(ctx, ctx.tx.orders, parseInput(orderListQuery, query), 'order')),
   };
 }

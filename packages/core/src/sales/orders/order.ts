@@ -8,6 +8,7 @@ import {
   type RecordBase,
   text,
 } from '../../domain/common.js';
+import { type CustomFieldsOf, customFilterInput, customInput } from '../../domain/custom-fields.js';
 import { type Channel, channelSchema } from '../../domain/enums.js';
 import { currencySchema, type Money, nonNegativeMoneySchema } from '../../kernel/money.js';
 import { type CalendarDate, calendarDateSchema, type Instant, instantSchema } from '../../kernel/time.js';
@@ -41,6 +42,8 @@ export interface Order extends RecordBase {
   deliveredAt: Instant | null;
   cancelReason: string | null;
   warrantyMonths: number;
+  /** The app's own fields (`createCrm({ fields: { order } })`). */
+  custom: CustomFieldsOf<'order'>;
 }
 
 export const orderLineInput = z.strictObject({
@@ -54,6 +57,7 @@ export type OrderLineInput = z.input<typeof orderLineInput>;
 export const createOrderFromOpportunityInput = z.strictObject({
   promisedDelivery: calendarDateSchema.optional(),
   warrantyMonths: z.number().int().min(0).max(120).default(12),
+  custom: customInput('order'),
 });
 export type CreateOrderFromOpportunityInput = z.input<typeof createOrderFromOpportunityInput>;
 
@@ -66,6 +70,7 @@ export const createDirectOrderInput = z.strictObject({
   promisedDelivery: calendarDateSchema.optional(),
   warrantyMonths: z.number().int().min(0).max(120).default(12),
   ownerId: idSchema.optional(),
+  custom: customInput('order'),
 });
 export type CreateDirectOrderInput = z.input<typeof createDirectOrderInput>;
 
@@ -99,5 +104,6 @@ export const orderListQuery = pageSchema.extend({
   ownerId: oneOrMany(idSchema).optional(),
   accountId: oneOrMany(idSchema).optional(),
   opportunityId: oneOrMany(idSchema).optional(),
+  custom: customFilterInput('order'),
 });
 export type OrderListQuery = z.input<typeof orderListQuery>;

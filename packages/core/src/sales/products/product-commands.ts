@@ -1,8 +1,10 @@
 import type { Page } from '../../domain/common.js';
+import { checkCustomFilter } from '../../domain/custom-field-check.js';
 import { ConflictError, NotFoundError, PermissionDeniedError } from '../../kernel/errors.js';
 import { parseInput } from '../../kernel/validate.js';
 import type { ActorRef } from '../../service/actor.js';
 import type { CommandContext } from '../../service/context.js';
+import { newCustom } from '../../service/custom-write.js';
 import { ENTITY } from '../../service/entities.js';
 import type { Runner } from '../../service/runner.js';
 import { stripUndefined } from '../../service/strip-undefined.js';
@@ -94,6 +96,7 @@ export function productCommands(run: Runner): ProductCommands {
           kind: data.kind,
           listPrice: data.listPrice ?? null,
           active: true,
+          custom: newCustom(ctx, 'product', data.custom),
         };
         return ctx.insert(ENTITY.product, product, 'product.created');
       }),
@@ -106,7 +109,12 @@ export function productCommands(run: Runner): ProductCommands {
         if (!product) throw new NotFoundError('product', sku);
         ctx.checkVersion('product', product, data.expectedVersion);
         const { expectedVersion: _, ...changes } = data;
-        return ctx.update<Product>(ENTITY.product, product, stripUndefined(changes), 'product.updated');
+        return ctx.update(
+          ENTITY.product,
+          product,
+          stripUndefined(changes) as Partial<Product>,
+          'product.updated',
+        );
       }),
 
     get: (actor, sku) =>
@@ -118,9 +126,10 @@ export function productCommands(run: Runner): ProductCommands {
 
     list: (actor, query = {}) =>
       run.read(actor, (ctx) => {
-        const { limit, cursor, category } = parseInput(productListQuery, query);
+        const { limit, cursor, category, custom } = parseInput(productListQuery, query);
+        if (custom) checkCustomFilter(ctx.settings.customFields, 'product', custom);
         return ctx.tx.products.list({
-          where: category ? { category } : {},
+          where: stripUndefined({ category, custom }),
           scope: { kind: 'all' },
           limit,
           ...(cursor ? { cursor } : {}),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { expectedVersionSchema, oneOrMany, pageSchema, type RecordBase, text } from '../../domain/common.js';
+import { type CustomFieldsOf, customFilterInput, customInput } from '../../domain/custom-fields.js';
 import { type ProductKind, productKindSchema } from '../../domain/enums.js';
 import { type Money, nonNegativeMoneySchema } from '../../kernel/money.js';
 
@@ -11,6 +12,8 @@ export interface Product extends RecordBase {
   kind: ProductKind;
   listPrice: Money | null;
   active: boolean;
+  /** The app's own fields (`createCrm({ fields: { product } })`). */
+  custom: CustomFieldsOf<'product'>;
 }
 
 export const skuSchema = z
@@ -26,6 +29,7 @@ export const createProductInput = z.strictObject({
   category: text(64),
   kind: productKindSchema.default('standard'),
   listPrice: nonNegativeMoneySchema.optional(),
+  custom: customInput('product'),
 });
 export type CreateProductInput = z.input<typeof createProductInput>;
 
@@ -35,6 +39,7 @@ export const updateProductInput = z.strictObject({
   kind: productKindSchema.optional(),
   listPrice: nonNegativeMoneySchema.nullable().optional(),
   active: z.boolean().optional(),
+  custom: customInput('product'),
   expectedVersion: expectedVersionSchema,
 });
 export type UpdateProductInput = z.input<typeof updateProductInput>;
@@ -45,6 +50,7 @@ export const skuLookupSchema = z.string().min(1).max(64);
 /** The catalogue, a page at a time, optionally of some categories only. */
 export const productListQuery = pageSchema.extend({
   category: oneOrMany(z.string()).optional(),
+  custom: customFilterInput('product'),
   limit: pageSchema.shape.limit.unwrap().default(100),
 });
 export type ProductListQuery = z.input<typeof productListQuery>;

@@ -3,6 +3,7 @@ import { parseInput } from '../../kernel/validate.js';
 import { assertDecision } from '../../lifecycle/decision.js';
 import type { ActorRef } from '../../service/actor.js';
 import type { CommandContext } from '../../service/context.js';
+import { newCustom } from '../../service/custom-write.js';
 import { ENTITY } from '../../service/entities.js';
 import { listPage } from '../../service/list-page.js';
 import type { Runner } from '../../service/runner.js';
@@ -144,6 +145,7 @@ export function serviceCaseCommands(run: Runner): ServiceCaseCommands {
           assigneeId: assignee?.id ?? null,
           resolution: null,
           resolvedAt: null,
+          custom: newCustom(ctx, 'serviceCase', data.custom),
         };
         return ctx.insert(ENTITY.serviceCase, sc, 'service_case.opened', {
           orderId: order.id,
@@ -185,6 +187,8 @@ export function serviceCaseCommands(run: Runner): ServiceCaseCommands {
       run.read(actor, (ctx) => ctx.load(ENTITY.serviceCase, parseInput(idSchema, id))),
 
     list: async (actor, query = {}) =>
-      run.read(actor, (ctx) => listPage(ctx, ctx.tx.serviceCases, parseInput(serviceCaseListQuery, query))),
+      run.read(actor, (ctx) =>
+        listPage(ctx, ctx.tx.serviceCases, parseInput(serviceCaseListQuery, query), 'serviceCase'),
+      ),
   };
 }

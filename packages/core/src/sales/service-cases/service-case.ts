@@ -8,6 +8,7 @@ import {
   type RecordBase,
   text,
 } from '../../domain/common.js';
+import { type CustomFieldsOf, customFilterInput, customInput } from '../../domain/custom-fields.js';
 import { type ServiceCaseKind, serviceCaseKindSchema } from '../../domain/enums.js';
 import type { CalendarDate, Instant } from '../../kernel/time.js';
 import type { ServiceCaseStatus } from './service-case-machine.js';
@@ -30,6 +31,8 @@ export interface ServiceCase extends RecordBase {
   assigneeId: string | null;
   resolution: string | null;
   resolvedAt: Instant | null;
+  /** The app's own fields (`createCrm({ fields: { serviceCase } })`). */
+  custom: CustomFieldsOf<'serviceCase'>;
 }
 
 export const openServiceCaseInput = z.strictObject({
@@ -39,6 +42,7 @@ export const openServiceCaseInput = z.strictObject({
   kind: serviceCaseKindSchema,
   summary: text(1000),
   assigneeId: idSchema.optional(),
+  custom: customInput('serviceCase'),
 });
 export type OpenServiceCaseInput = z.input<typeof openServiceCaseInput>;
 
@@ -61,5 +65,6 @@ export const serviceCaseListQuery = pageSchema.extend({
   orderId: oneOrMany(idSchema).optional(),
   accountId: oneOrMany(idSchema).optional(),
   ownerId: oneOrMany(idSchema).optional(),
+  custom: customFilterInput('serviceCase'),
 });
 export type ServiceCaseListQuery = z.input<typeof serviceCaseListQuery>;

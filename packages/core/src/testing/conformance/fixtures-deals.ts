@@ -23,6 +23,7 @@ export function buildLead(tenantId: string, overrides: Partial<Lead> = {}): Lead
     convertedAt: null,
     convertedOpportunityId: null,
     convertedContactId: null,
+    custom: {},
     ...overrides,
   };
 }
@@ -60,6 +61,7 @@ export function buildOpportunity(tenantId: string, overrides: Partial<Opportunit
     closedAt: null,
     leadId: null,
     duplicateOfId: null,
+    custom: {},
     ...overrides,
   };
 }
@@ -91,6 +93,7 @@ export function buildOrder(tenantId: string, overrides: Partial<Order> = {}): Or
     deliveredAt: null,
     cancelReason: null,
     warrantyMonths: 12,
+    custom: {},
     ...overrides,
   };
 }
@@ -112,6 +115,7 @@ export function buildServiceCase(tenantId: string, overrides: Partial<ServiceCas
     assigneeId: null,
     resolution: null,
     resolvedAt: null,
+    custom: {},
     ...overrides,
   };
 }

@@ -29,6 +29,7 @@ export function buildActivity(tenantId: string, overrides: Partial<Activity> = {
     outcome: null,
     completedAt: null,
     cancelReason: null,
+    custom: {},
     ...overrides,
   };
 }

@@ -72,6 +72,7 @@ export function buildAccount(tenantId: string, overrides: Partial<Account> = {})
     channel: 'key_account',
     ownerId: 'owner-unset',
     mergedIntoId: null,
+    custom: {},
     ...overrides,
   };
 }
@@ -88,6 +89,7 @@ export function buildContact(tenantId: string, overrides: Partial<Contact> = {})
     email: 'li.qiang@example.cn',
     wechat: null,
     ownerId: 'owner-unset',
+    custom: {},
     ...overrides,
   };
 }
@@ -102,6 +104,7 @@ export function buildProduct(tenantId: string, overrides: Partial<Product> = {})
     kind: 'standard',
     listPrice: cny(129_900),
     active: true,
+    custom: {},
     ...overrides,
   };
 }

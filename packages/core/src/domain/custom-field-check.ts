@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { type FieldIssue, ValidationError } from '../kernel/errors.js';
+import {
+  CUSTOM_FIELD_KINDS,
+  CUSTOM_FIELD_NAME,
+  type CustomFieldDeclarations,
+  type CustomFieldKind,
+  type CustomFieldsOf,
+} from './custom-fields.js';
+
+/** The declared fields of each kind, checked once when the service is created. */
+export type CompiledCustomFields = {
+  readonly [K in CustomFieldKind]?: Readonly<Record<string, z.ZodType>>;
+};
+
+/**
+ * Checks an app's declarations: known kinds, identifier names (they become JSON paths in SQL), and
+ * a zod schema per field. A mistake is a ValidationError at `createCrm`, not on the first write.
+ */
+export function compileCustomFields(declarations: CustomFieldDeclarations | undefined): CompiledCustomFields {
+  const issues: FieldIssue[] = [];
+  const out: Record<string, Record<string, z.ZodType>> = {};
+  for (const [kind, fields] of Object.entries(declarations ?? {})) {
+    if (!(CUSTOM_FIELD_KINDS as readonly string[]).includes(kind)) {
+      issues.push({
+        field: `fields.${kind}`,
+        message: `not a record kind (${CUSTOM_FIELD_KINDS.join(', ')})`,
+      });
+      continue;
+    }
+    const shape: Record<string, z.ZodType> = {};
+    for (const [name, schema] of Object.entries(fields ?? {})) {
+      if (!CUSTOM_FIELD_NAME.test(name))
+        issues.push({
+          field: `fields.${kind}.${name}`,
+          message: 'a field name is a letter or _ then letters, digits or _',
+        });
+      else if (!(schema instanceof z.ZodType))
+        issues.push({ field: `fields.${kind}.${name}`, message: 'expected a zod schema' });
+      else shape[name] = schema;
+    }
+    out[kind] = shape;
+  }
+  if (issues.length > 0) throw new ValidationError(issues);
+  return out;
+}
+
+/**
+ * The custom values a write stores: the record's current values for fields still declared (a field
+ * the app removed is dropped, never an error), then the patch, each patched value checked by its
+ * schema. `null` in a patch clears the field. An undeclared name is a ValidationError naming
+ * `custom.<name>`.
+ */
+export function customValues<K extends CustomFieldKind>(
+  fields: CompiledCustomFields,
+  kind: K,
+  current: object | null | undefined,
+  patch: object | null | undefined,
+): CustomFieldsOf<K> {
+  const shape: Readonly<Record<string, z.ZodType>> = fields[kind] ?? {};
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(current ?? {}))
+    if (Object.hasOwn(shape, name) && value !== undefined) out[name] = value;
+  const issues: FieldIssue[] = [];
+  for (const [name, value] of Object.entries(patch ?? {})) {
+    if (value === undefined) continue;
+    const schema = Object.hasOwn(shape, name) ? shape[name] : undefined;
+    if (schema === undefined) {
+      issues.push({ field: `custom.${name}`, message: unknownFieldMessage(kind, Object.keys(shape)) });
+      continue;
+    }
+    if (value === null) {
+      delete out[name];
+      continue;
+    }
+    const parsed = schema.safeParse(value);
+    if (parsed.success) out[name] = parsed.data;
+    else
+      for (const issue of parsed.error.issues)
+        issues.push({ field: ['custom', name, ...issue.path.map(String)].join('.'), message: issue.message });
+  }
+  if (issues.length > 0) throw new ValidationError(issues);
+  return out as CustomFieldsOf<K>;
+}
+
+/** Names in a list filter must be declared: they become JSON paths in the query. */
+export function checkCustomFilter(
+  fields: CompiledCustomFields,
+  kind: CustomFieldKind | undefined,
+  filter: unknown,
+): void {
+  const shape: Readonly<Record<string, unknown>> = (kind && fields[kind]) || {};
+  const issues: FieldIssue[] = Object.keys(filter ?? {})
+    .filter((name) => !Object.hasOwn(shape, name))
+    .map((name) => ({ field: `custom.${name}`, message: unknownFieldMessage(kind, Object.keys(shape)) }));
+  if (issues.length > 0) throw new ValidationError(issues);
+}
+
+function unknownFieldMessage(kind: CustomFieldKind | undefined, known: readonly string[]): string {
+  return known.length === 0
+    ? `no custom field is declared for ${kind ?? 'this list'}`
+    : `not a custom field of ${kind} (declared: ${known.join(', ')})`;
+}

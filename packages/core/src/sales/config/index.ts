@@ -1,0 +1,2 @@
+export * from './config-commands.js';
+export * from './tenant-config.js';

@@ -1,0 +1,149 @@
+import { type CrmStorage, isCrmError, type PipelineStagesInput, pipelineFor } from '@gongfu/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openWorld, type StorageFactory } from '../support/harness.js';
+import { codeOf } from '../support/suite-support.js';
+
+/** Stage ids the repository's program never declares (an app would, in `CustomStageIds`). */
+const stage = (id: string) => id as never;
+
+/** A dealer team's own four-stage pipeline: two open stages, then won and lost. */
+const DEALER_PIPELINE: PipelineStagesInput = [
+  {
+    id: 'intake',
+    label: '接洽',
+    probability: 15,
+    forecastCategory: 'pipeline',
+    staleAfterDays: 7,
+    kind: 'open',
+  },
+  {
+    id: 'offer',
+    label: '报价',
+    probability: 60,
+    forecastCategory: 'commit',
+    staleAfterDays: 5,
+    kind: 'open',
+    entryGates: ['hasLines'],
+  },
+  {
+    id: 'won',
+    label: '成交',
+    probability: 100,
+    forecastCategory: 'closed',
+    kind: 'won',
+    entryGates: ['hasAmount'],
+  },
+  { id: 'lost', label: '丢单', probability: 0, forecastCategory: 'omitted', kind: 'lost' },
+];
+
+export function describeTenantConfig(makeStorage: StorageFactory): void {
+  describe('tenant configuration: pipelines per channel (service)', () => {
+    let storage: CrmStorage;
+    beforeAll(async () => {
+      storage = await makeStorage();
+    });
+    afterAll(() => storage.close());
+
+    it('starts on the built-in pipelines; only admins read or change it, at the version they read', async () => {
+      const { crm, org } = await openWorld(storage);
+      const config = await crm.config.get(org.admin);
+      expect(config.version).toBe(0);
+      expect(config.pipelines.key_account).toEqual(pipelineFor('key_account'));
+      expect(await codeOf(crm.config.get(org.manager))).toBe('PERMISSION_DENIED');
+      expect(
+        await codeOf(
+          crm.config.update(org.manager, {
+            expectedVersion: 0,
+            pipelines: { distribution: DEALER_PIPELINE },
+          }),
+        ),
+      ).toBe('PERMISSION_DENIED');
+      const saved = await crm.config.update(org.admin, {
+        expectedVersion: 0,
+        pipelines: { distribution: DEALER_PIPELINE },
+      });
+      expect(saved.version).toBe(1);
+      expect(saved.pipelines.distribution.map((s) => s.id)).toEqual(['intake', 'offer', 'won', 'lost']);
+      expect(saved.pipelines.key_account).toEqual(pipelineFor('key_account'));
+      // A second admin who read version 0 is told, not overwritten.
+      expect(
+        await codeOf(
+          crm.config.update(org.admin, { expectedVersion: 0, pipelines: { wireless: DEALER_PIPELINE } }),
+        ),
+      ).toBe('CONCURRENCY');
+      const broken = [...DEALER_PIPELINE].reverse();
+      expect(
+        await codeOf(crm.config.update(org.admin, { expectedVersion: 1, pipelines: { wireless: broken } })),
+      ).toBe('VALIDATION');
+      expect((await crm.config.history(org.admin)).map((c) => c.version)).toEqual([1]);
+      expect((await crm.config.get(org.admin)).updatedBy).toBe(org.admin.id);
+    });
+
+    it('a deal keeps the pipeline version it started on until migratePipeline moves it, and says what moved', async () => {
+      const { crm, org } = await openWorld(storage);
+      const rep = org.otherRep;
+      const account = await crm.accounts.create(rep, { name: '临沂经销商', kind: 'dealer' });
+      const line = { sku: 'DS2208', quantity: 10, unitPrice: { amount: 500_00, currency: 'CNY' } };
+      const old = await crm.opportunities.create(rep, {
+        name: '老单',
+        accountId: account.id,
+        channel: 'distribution',
+        lines: [line],
+      });
+      await crm.config.update(org.admin, {
+        expectedVersion: 0,
+        pipelines: { distribution: DEALER_PIPELINE },
+      });
+
+      const fresh = await crm.opportunities.create(rep, {
+        name: '新单',
+        accountId: account.id,
+        channel: 'distribution',
+      });
+      expect([fresh.stage, fresh.probability, fresh.pipelineVersion]).toEqual(['intake', 15, 1]);
+      // The offer stage's gate, in its own words; then the move once the deal has a line.
+      const refused = await crm.opportunities
+        .advance(rep, fresh.id, { to: stage('offer') })
+        .catch((e: unknown) => e);
+      expect(isCrmError(refused, 'INVALID_TRANSITION') && refused.message).toMatch(
+        /at least one product line/,
+      );
+      await crm.opportunities.addLine(rep, fresh.id, line);
+      const offered = await crm.opportunities.advance(rep, fresh.id, { to: stage('offer') });
+      expect([offered.stage, offered.probability, offered.forecastCategory]).toEqual(['offer', 60, 'commit']);
+
+      // The old deal still runs on the built-in distribution pipeline.
+      const proposal = await crm.opportunities.advance(rep, old.id, { to: 'proposal' });
+      expect(proposal.stage).toBe('proposal');
+      expect(proposal.pipelineVersion).toBeUndefined();
+      expect(await codeOf(crm.opportunities.advance(rep, old.id, { to: stage('offer') }))).toBe(
+        'INVALID_TRANSITION',
+      );
+
+      // Migration: an unmapped stage is refused naming it, writing nothing; a mapped one moves.
+      const unmapped = await crm.opportunities.migratePipeline(rep, old.id).catch((e: unknown) => e);
+      expect(isCrmError(unmapped, 'VALIDATION') && unmapped.field).toBe('stageMap.proposal');
+      expect((await crm.opportunities.get(rep, old.id)).version).toBe(proposal.version);
+      const moved = await crm.opportunities.migratePipeline(rep, old.id, { stageMap: { proposal: 'offer' } });
+      expect({ ...moved, opportunity: undefined }).toEqual({
+        opportunity: undefined,
+        fromVersion: 0,
+        toVersion: 1,
+        fromStage: 'proposal',
+        toStage: 'offer',
+        moved: true,
+      });
+      expect([
+        moved.opportunity.stage,
+        moved.opportunity.probability,
+        moved.opportunity.pipelineVersion,
+      ]).toEqual(['offer', 60, 1]);
+      const again = await crm.opportunities.migratePipeline(rep, old.id);
+      expect([again.moved, again.opportunity.version]).toEqual([false, moved.opportunity.version]);
+      const events = await crm.history.forRecord(rep, 'opportunity', old.id);
+      expect(events.at(-1)?.event).toBe('opportunity.pipeline_migrated');
+      const won = await crm.opportunities.win(rep, old.id);
+      expect(won.opportunity.stage).toBe('won');
+    });
+  });
+}

@@ -1,0 +1,5 @@
+import { describeTenantConfig } from '@gongfu/service-suites';
+import { openServiceStorage, usePgTarget } from '../support/pg-target.js';
+
+usePgTarget();
+describeTenantConfig(openServiceStorage);

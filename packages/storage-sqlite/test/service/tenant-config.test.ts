@@ -1,0 +1,4 @@
+import { describeTenantConfig } from '@gongfu/service-suites';
+import { sqliteStorage } from '@gongfu/storage-sqlite';
+
+describeTenantConfig(() => sqliteStorage({ filename: ':memory:' }));
