@@ -1,4 +1,6 @@
+import type { MorningReview, PipelineReport } from '@gongfu/reports';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Customer360 } from '../src/customer-360.js';
 import { createDesk, type Desk } from '../src/desk.js';
 
 /** The desk's server without a browser: what the page fetches, through the same fetch handler. */
@@ -49,19 +51,14 @@ describe('the manager desk server', () => {
   });
 
   it("answers the page's reads: review, pipeline, a customer 360", async () => {
-    const review = await (await call('/desk/review')).json();
-    expect(review.people.map((p: { name: string }) => p.name)).toContain('销售员甲');
-    const pipeline = await (await call('/desk/pipeline')).json();
+    const json = async <T>(path: string) => (await (await call(path)).json()) as T;
+    const review = await json<MorningReview>('/desk/review');
+    expect(review.people.map((p) => p.name)).toContain('销售员甲');
+    const pipeline = await json<PipelineReport>('/desk/pipeline');
     expect(pipeline.funnel.leads).toBe(5);
-    const customer = await (await call(`/desk/customers/${desk.cast.hengtong.id}`)).json();
-    expect(customer.deals.map((d: { name: string }) => d.name)).toEqual(['恒通 仓储扫描项目']);
-    expect(customer.timeline.map((t: { kind: string }) => t.kind)).toEqual([
-      'activity',
-      'cost',
-      'cost',
-      'cost',
-      'deal',
-    ]);
+    const customer = await json<Customer360>(`/desk/customers/${desk.cast.hengtong.id}`);
+    expect(customer.deals.map((d) => d.name)).toEqual(['恒通 仓储扫描项目']);
+    expect(customer.timeline.map((t) => t.kind)).toEqual(['activity', 'cost', 'cost', 'cost', 'deal']);
   });
 
   it('refuses the API to a caller who is not signed in', async () => {
