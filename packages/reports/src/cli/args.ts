@@ -96,7 +96,10 @@ const ALLOWED: Record<CommandName, readonly Flag[]> = {
  * argv (without node and the script) → a command, or a UsageError saying what is wrong.
  * `env` supplies GONGFU_PG_URL when neither --db nor --pg is given.
  */
-export function parseCliArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): CliCommand {
+export function parseCliArgs(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>> = {},
+): CliCommand {
   let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
@@ -106,7 +109,8 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
   const { values, positionals } = parsed;
   const named = positionals[0];
   const isCommand = (c: string | undefined): c is CommandName => COMMANDS.includes(c as CommandName);
-  if (named === 'help') return isCommand(positionals[1]) ? { command: 'help', topic: positionals[1] } : { command: 'help' };
+  if (named === 'help')
+    return isCommand(positionals[1]) ? { command: 'help', topic: positionals[1] } : { command: 'help' };
   if (values.help) return isCommand(named) ? { command: 'help', topic: named } : { command: 'help' };
   if (positionals.length !== 1) {
     throw new UsageError(
@@ -119,7 +123,8 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
   const command = named;
   const fail = (message: string) => new UsageError(message, command);
   for (const flag of Object.keys(OPTIONS) as (keyof typeof OPTIONS)[]) {
-    if (flag === 'help' || flag === 'db' || flag === 'pg' || flag === 'schema' || values[flag] === undefined) continue;
+    if (flag === 'help' || flag === 'db' || flag === 'pg' || flag === 'schema' || values[flag] === undefined)
+      continue;
     if (!ALLOWED[command].includes(flag)) {
       const owner = COMMANDS.find((c) => ALLOWED[c].includes(flag));
       throw fail(`--${flag} belongs to the ${owner} command`);
@@ -149,10 +154,22 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
       if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) {
         throw fail(`--day must be a date such as 2026-03-07, got "${day}"`);
       }
-      return { command, store, as, ...tenant, day, ...(values.tz !== undefined ? { timeZone: required('tz') } : {}) };
+      return {
+        command,
+        store,
+        as,
+        ...tenant,
+        day,
+        ...(values.tz !== undefined ? { timeZone: required('tz') } : {}),
+      };
     }
     case 'export':
-      return { command, store, tenant: required('tenant'), ...(values.out !== undefined ? { out: required('out') } : {}) };
+      return {
+        command,
+        store,
+        tenant: required('tenant'),
+        ...(values.out !== undefined ? { out: required('out') } : {}),
+      };
     case 'import':
       return { command, store, file: required('file'), ...tenant };
   }

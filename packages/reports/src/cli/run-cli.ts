@@ -1,5 +1,5 @@
-import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { once } from 'node:events';
+import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { type CrmStorage, createCrm, createTenantAdmin, isCrmError } from '@gongfu/core';
 import cliProgress from 'cli-progress';
@@ -100,7 +100,10 @@ async function runCommand(
     }
     case 'import': {
       const admin = createTenantAdmin(storage);
-      const lines = createInterface({ input: createReadStream(command.file), crlfDelay: Number.POSITIVE_INFINITY });
+      const lines = createInterface({
+        input: createReadStream(command.file),
+        crlfDelay: Number.POSITIVE_INFINITY,
+      });
       const tenant = await admin.import(lines, command.tenant ? { id: command.tenant } : {});
       io.out(`imported workspace ${tenant.id} (${tenant.name}) into ${where}`);
       return;

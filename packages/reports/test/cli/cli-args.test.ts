@@ -11,7 +11,7 @@ import { runCli } from '../../src/cli/run-cli.js';
 async function cli(argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t), env: {} });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -49,7 +49,12 @@ describe('gongfu CLI: arguments', () => {
 
   it.each([
     [[], /name a command/],
-    [['export'], /unknown command "export"/],
+    [['frobnicate'], /unknown command "frobnicate"/],
+    [['export', '--db', 'x.db'], /--tenant is required/],
+    [['import', '--db', 'x.db'], /--file is required/],
+    [['migrate', '--db', 'x.db', '--pg', 'postgres://h/db'], /choose one database/],
+    [['migrate', '--db', 'x.db', '--schema', 's'], /--schema is for PostgreSQL/],
+    [['migrate', '--db', 'x.db', '--as', 'u1'], /--as belongs to the duplicates command/],
     [['review', 'duplicates'], /one command at a time/],
     [['review', '--as', 'u1', '--day', '2026-03-07'], /--db is required/],
     [['duplicates', '--db', 'x.db'], /--as is required/],
@@ -70,24 +75,37 @@ describe('gongfu CLI: arguments', () => {
       parseCliArgs(['review', '--db', 's.db', '--as', 'u1', '--day', '2026-03-07', '--tz', 'Asia/Shanghai']),
     ).toEqual({
       command: 'review',
-      db: 's.db',
+      store: { kind: 'sqlite', filename: 's.db' },
       as: 'u1',
       day: '2026-03-07',
       timeZone: 'Asia/Shanghai',
     });
     expect(parseCliArgs(['duplicates', '--db=s.db', '--as=u1', '--limit', '5'])).toEqual({
       command: 'duplicates',
-      db: 's.db',
+      store: { kind: 'sqlite', filename: 's.db' },
       as: 'u1',
       limit: 5,
     });
     expect(parseCliArgs(['--help'])).toEqual({ command: 'help' });
+    expect(parseCliArgs(['export', '--help'])).toEqual({ command: 'help', topic: 'export' });
+    expect(parseCliArgs(['migrate'], { GONGFU_PG_URL: 'postgres://h/db' })).toEqual({
+      command: 'migrate',
+      store: { kind: 'pg', url: 'postgres://h/db' },
+    });
+    expect(
+      parseCliArgs(['migrate', '--pg', 'postgres://x/y', '--schema', 'gongfu'], {
+        GONGFU_PG_URL: 'postgres://h/db',
+      }),
+    ).toEqual({
+      command: 'migrate',
+      store: { kind: 'pg', url: 'postgres://x/y', schema: 'gongfu' },
+    });
   });
 
   it('exits with 2 and the usage on bad arguments, before touching any file', async () => {
     const run = await cli(['review', '--db', db, '--as', managerId]);
     expect(run).toMatchObject({ code: 2, out: '' });
-    expect(run.err).toMatch(/^gongfu: --day is required\n\nUsage:/);
+    expect(run.err).toMatch(/^gongfu: --day is required\n\nUsage: gongfu review /);
   });
 
   it('exits with 2 for a database file that does not exist (it never creates one)', async () => {
