@@ -1,11 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCrm, ManualClock, sequentialIds } from '@gongfu/core';
-import { sqliteStorage } from '@gongfu/storage-sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCliArgs, UsageError } from '../../src/cli/args.js';
 import { runCli } from '../../src/cli/run-cli.js';
+import { seedOffice } from './seed-office.js';
 
 /** Runs the CLI in-process, capturing what it prints. */
 async function cli(argv: string[]) {
@@ -22,28 +21,7 @@ describe('gongfu CLI: arguments', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'gongfu-cli-'));
     db = join(dir, 'sales.db');
-    const storage = await sqliteStorage({ filename: db });
-    const crm = createCrm({
-      storage,
-      clock: new ManualClock('2026-03-06T02:00:00.000Z'),
-      ids: sequentialIds(),
-    });
-    const admin = await crm.users.create(crm.system, { name: 'Admin', role: 'admin' });
-    const li = await crm.users.create(admin, { name: '李庆成', role: 'sales_manager' });
-    const jia = await crm.users.create(li, {
-      name: '销售员甲',
-      role: 'sales_rep',
-      managerId: li.id,
-      channel: 'key_account',
-    });
-    await crm.leads.capture(jia, {
-      source: 'inbound_call',
-      receivedAt: '2026-03-06T09:15:00+08:00',
-      company: '山东恒通系统集成有限公司',
-      contact: { name: '王工' },
-    });
-    managerId = li.id;
-    await storage.close();
+    ({ managerId } = await seedOffice(db, '2026-03-06'));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

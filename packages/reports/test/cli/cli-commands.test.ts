@@ -3,12 +3,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { createCrm, ManualClock, sequentialIds } from '@gongfu/core';
-import { sqliteStorage } from '@gongfu/storage-sqlite';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMAND_USAGE } from '../../src/cli/args.js';
 import { runCli } from '../../src/cli/run-cli.js';
+import { seedOffice } from './seed-office.js';
 
 const PG_URL = process.env.GONGFU_PG_URL || undefined;
 
@@ -50,28 +49,7 @@ describe('gongfu CLI: migrate, export and import on SQLite', () => {
     expect(existsSync(db)).toBe(true);
     expect((await cli(['migrate', '--db', db])).code).toBe(0);
     // Work done by an app on the migrated file, for the commands below.
-    const storage = await sqliteStorage({ filename: db });
-    const crm = createCrm({
-      storage,
-      clock: new ManualClock('2026-03-10T02:00:00.000Z'),
-      ids: sequentialIds(),
-    });
-    const admin = await crm.users.create(crm.system, { name: 'Admin', role: 'admin' });
-    const li = await crm.users.create(admin, { name: '李庆成', role: 'sales_manager' });
-    const jia = await crm.users.create(li, {
-      name: '销售员甲',
-      role: 'sales_rep',
-      managerId: li.id,
-      channel: 'key_account',
-    });
-    await crm.leads.capture(jia, {
-      source: 'inbound_call',
-      receivedAt: '2026-03-10T09:15:00+08:00',
-      company: '山东恒通系统集成有限公司',
-      contact: { name: '王工' },
-    });
-    managerId = li.id;
-    await storage.close();
+    ({ managerId } = await seedOffice(db, '2026-03-10'));
   });
 
   it('exports a workspace to stdout as JSON lines and to a file', async () => {
@@ -149,15 +127,7 @@ describe.skipIf(!PG_URL)('gongfu CLI on PostgreSQL (GONGFU_PG_URL, own schema)',
     expect((await cli(['migrate', '--schema', schema], { GONGFU_PG_URL: PG_URL })).code).toBe(0);
     dir = mkdtempSync(join(tmpdir(), 'gongfu-cli-pg-'));
     const db = join(dir, 'office.db');
-    const storage = await sqliteStorage({ filename: db });
-    const crm = createCrm({
-      storage,
-      clock: new ManualClock('2026-03-10T02:00:00.000Z'),
-      ids: sequentialIds(),
-    });
-    const admin = await crm.users.create(crm.system, { name: 'Admin', role: 'admin' });
-    const li = await crm.users.create(admin, { name: '李庆成', role: 'sales_manager' });
-    await storage.close();
+    const { managerId } = await seedOffice(db, '2026-03-10');
     const file = join(dir, 'export.jsonl');
     expect((await cli(['export', '--db', db, '--tenant', 'default', '--out', file])).code).toBe(0);
     const imported = await cli([
@@ -174,7 +144,7 @@ describe.skipIf(!PG_URL)('gongfu CLI on PostgreSQL (GONGFU_PG_URL, own schema)',
     expect(imported).toMatchObject({ code: 0 });
     const back = await cli(['export', '--pg', PG_URL!, '--schema', schema, '--tenant', 'office']);
     expect(back.code).toBe(0);
-    expect(back.out).toContain(li.id);
+    expect(back.out).toContain(managerId);
     const scan = await cli([
       'duplicates',
       '--pg',
@@ -184,7 +154,7 @@ describe.skipIf(!PG_URL)('gongfu CLI on PostgreSQL (GONGFU_PG_URL, own schema)',
       '--tenant',
       'office',
       '--as',
-      li.id,
+      managerId,
     ]);
     expect(scan).toMatchObject({ code: 0, out: 'No likely duplicate deals.' });
   });
