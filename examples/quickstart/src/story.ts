@@ -1,59 +1,77 @@
-import { type Crm, isCrmError, type ManualClock, type Money } from '@gongfu/core';
-import { printReports, resolveTheDuplicate } from './story-ending.js';
+import { type Crm, isCrmError, type ManualClock } from '@gongfu/core';
+import { channelLabel, roleLabel, sourceLabel } from './labels.js';
+import { cny, type Printer } from './print.js';
+import { type Cast, openTheWirelessAndDistributionDeals } from './story-channels.js';
+import { type StoryFacts, tellTheEnding } from './story-ending.js';
 
-export interface Printer {
-  heading(text: string): void;
-  table(head: string[], rows: (string | number | null | undefined)[][]): void;
-  yuan(m: Money): string;
-  local(instant: string): string;
+export type { Printer } from './print.js';
+export type { Cast } from './story-channels.js';
+export type { StoryFacts } from './story-ending.js';
+
+/** How many days of silence make a lead's follow-up due (Gongfu's default, set here so the story says it). */
+export const FOLLOW_UP_DAYS = 3;
+
+/** The whole story, ending with the manager's reports; returns the facts a test checks. */
+export async function runStory(crm: Crm, clock: ManualClock, p: Printer): Promise<StoryFacts> {
+  const cast = await seedUntilTheDuplicate(crm, clock, p);
+  return tellTheEnding(crm, clock, p, cast);
 }
 
-const cny = (yuan: number): Money => ({ amount: Math.round(yuan * 100), currency: 'CNY' });
-
-export async function runStory(crm: Crm, clock: ManualClock, p: Printer): Promise<void> {
-  p.heading('The sales department of 南开戈德');
+/**
+ * The story up to the morning of 11 March, when the manager's scan is about to find that 甲's and
+ * 乙's deals are one tender: everything the manager's desk example starts from.
+ */
+export async function seedUntilTheDuplicate(crm: Crm, clock: ManualClock, p: Printer): Promise<Cast> {
+  p.heading(p.t('南开戈德的销售部: 三个渠道', 'The sales department of 南开戈德: three channels'));
   const admin = await crm.users.create(crm.system, { name: '系统管理员', role: 'admin' });
   const li = await crm.users.create(admin, { name: '李庆成', role: 'sales_manager', email: 'li@example.cn' });
-  const jia = await crm.users.create(li, {
-    name: '销售员甲',
-    role: 'sales_rep',
-    managerId: li.id,
-    channel: 'key_account',
-  });
-  const yi = await crm.users.create(li, {
-    name: '销售员乙',
-    role: 'sales_rep',
-    managerId: li.id,
-    channel: 'key_account',
-  });
+  const rep = (name: string, channel: 'key_account' | 'distribution' | 'wireless') =>
+    crm.users.create(li, { name, role: 'sales_rep', managerId: li.id, channel });
+  const jia = await rep('销售员甲', 'key_account');
+  const yi = await rep('销售员乙', 'key_account');
+  const bing = await rep('销售员丙', 'distribution');
+  const ding = await rep('销售员丁', 'wireless');
   const presales = await crm.users.create(admin, { name: '张工 (售前)', role: 'presales_engineer' });
   const service = await crm.users.create(admin, { name: '赵工 (服务)', role: 'service_engineer' });
   p.table(
-    ['user', 'role', 'reports to', 'channel'],
-    [li, jia, yi, presales, service].map((u) => [u.name, u.role, u.managerId ? li.name : null, u.channel]),
+    [p.t('人员', 'user'), p.t('角色', 'role'), p.t('上级', 'reports to'), p.t('渠道', 'channel')],
+    [admin, li, jia, yi, bing, ding, presales, service].map((u) => [
+      u.name,
+      roleLabel(u.role, p.lang),
+      u.managerId ? li.name : null,
+      u.channel ? channelLabel(u.channel, p.lang) : null,
+    ]),
   );
 
+  // Every product has a list price, so a deal's lines are priced even where nobody has quoted yet.
   for (const product of [
     { sku: 'LS2208', name: 'Symbol LS2208 laser scanner', category: 'laser_scanner', listPrice: cny(1080) },
     { sku: 'SRV-R740', name: 'Rack server', category: 'server', listPrice: cny(48000) },
-    { sku: 'WMS-PRO', name: 'Warehouse management solution', category: 'wms', kind: 'solution' as const },
+    {
+      sku: 'WMS-PRO',
+      name: 'Warehouse management solution',
+      category: 'wms',
+      kind: 'solution' as const,
+      listPrice: cny(120000),
+    },
     { sku: 'NET-SW24', name: '24-port switch', category: 'network', listPrice: cny(3200) },
+    { sku: 'MC3300', name: 'MC3300 wireless handheld', category: 'wireless_scanner', listPrice: cny(6800) },
   ]) {
     await crm.products.create(admin, product);
   }
 
-  p.heading('Leads arrive from four sources');
+  p.heading(p.t('线索从四个来源进来', 'Leads arrive from four sources'));
+  const tender = [
+    { sku: 'LS2208', quantity: 200 },
+    { sku: 'SRV-R740', quantity: 1 },
+    { sku: 'WMS-PRO', quantity: 1 },
+  ];
   const call = await crm.leads.capture(jia, {
     source: 'inbound_call',
     receivedAt: '2026-03-02T09:15:00+08:00',
     company: '山东恒通系统集成有限公司',
     contact: { name: '王工', phone: '0531-8888 0000', title: '项目经理' },
-    interests: [
-      { sku: 'LS2208', quantity: 200 },
-      { sku: 'SRV-R740', quantity: 1 },
-      { sku: 'WMS-PRO', quantity: 1 },
-      { sku: 'NET-SW24', quantity: 4 },
-    ],
+    interests: [...tender, { sku: 'NET-SW24', quantity: 4 }],
     region: { province: '37' },
   });
   const referral = await crm.leads.capture(yi, {
@@ -63,15 +81,10 @@ export async function runStory(crm: Crm, clock: ManualClock, p: Printer): Promis
     company: '青岛瑞达信息技术有限公司',
     contact: { name: '刘经理', mobile: '139 0532 1234' },
     // The same end-customer tender seen through another integrator: the basket differs only in noise.
-    interests: [
-      { sku: 'LS2208', quantity: 200 },
-      { sku: 'SRV-R740', quantity: 1 },
-      { sku: 'WMS-PRO', quantity: 1 },
-      { sku: 'NET-SW24', quantity: 5 },
-    ],
+    interests: [...tender, { sku: 'NET-SW24', quantity: 5 }],
     region: { province: '37' },
   });
-  const event = await crm.leads.capture(jia, {
+  const event = await crm.leads.capture(bing, {
     source: 'marketing_event',
     eventName: '2026 物流信息化展会',
     receivedAt: '2026-03-03T14:00:00+08:00',
@@ -80,32 +93,40 @@ export async function runStory(crm: Crm, clock: ManualClock, p: Printer): Promis
     interests: [{ sku: 'LS2208', quantity: 30 }],
     channel: 'distribution',
   });
-  const existing = await crm.accounts.create(yi, {
+  const lianhua = await crm.accounts.create(bing, {
     name: '北京联华超市',
     kind: 'end_user',
     region: { province: '11' },
   });
-  const revisit = await crm.leads.capture(yi, {
+  const revisit = await crm.leads.capture(bing, {
     source: 'customer_revisit',
-    accountId: existing.id,
+    accountId: lianhua.id,
     receivedAt: '2026-03-03T16:30:00+08:00',
-    company: existing.name,
+    company: lianhua.name,
     contact: { name: '孙采购' },
     interests: [{ sku: 'NET-SW24', quantity: 10 }],
     channel: 'distribution',
   });
+  const wirelessCall = await crm.leads.capture(ding, {
+    source: 'inbound_call',
+    receivedAt: '2026-03-04T10:00:00+08:00',
+    company: '顺丰速运济南分拨中心',
+    contact: { name: '周主管', phone: '0531-8666 1234' },
+    interests: [{ sku: 'MC3300', quantity: 40 }],
+    channel: 'wireless',
+  });
+  const ownerName = new Map([jia, yi, bing, ding].map((u) => [u.id, u.name]));
   p.table(
-    ['lead', 'source', 'company', 'owner', 'received'],
-    [call, referral, event, revisit].map((l) => [
-      l.id,
-      l.source,
+    [p.t('来源', 'source'), p.t('公司', 'company'), p.t('负责人', 'owner'), p.t('收到', 'received')],
+    [call, referral, event, revisit, wirelessCall].map((l) => [
+      sourceLabel(l.source, p.lang),
       l.company,
-      l.ownerId === jia.id ? jia.name : yi.name,
+      ownerName.get(l.ownerId),
       p.local(l.receivedAt),
     ]),
   );
 
-  p.heading('甲 quotes; the ledger never forgets the last price');
+  p.heading(p.t('甲报价: 最后一次报价系统记得', '甲 quotes; the ledger never forgets the last price'));
   clock.set('2026-03-02T03:00:00.000Z');
   await crm.leads.quote(jia, call.id, {
     sku: 'LS2208',
@@ -121,28 +142,59 @@ export async function runStory(crm: Crm, clock: ManualClock, p: Printer): Promis
     validUntil: '2026-03-31',
   });
   const last = await crm.leads.lastQuote(jia, { leadId: call.id, sku: 'LS2208' });
-  const ledger = await crm.leads.quotes(jia, call.id);
+  // Oldest first, so the table reads in the order things happened and ends with the last quote.
+  const ledger = [...(await crm.leads.quotes(jia, call.id))].sort((a, b) =>
+    a.quotedAt.localeCompare(b.quotedAt),
+  );
   p.table(
-    ['quoted at', 'sku', 'qty', 'unit price', 'valid until'],
+    [
+      p.t('报价时间', 'quoted at'),
+      p.t('产品', 'sku'),
+      p.t('数量', 'qty'),
+      p.t('单价', 'unit price'),
+      p.t('有效期至', 'valid until'),
+    ],
     ledger.map((q) => [p.local(q.quotedAt), q.sku, q.quantity, p.yuan(q.unitPrice), q.validUntil]),
   );
-  console.log(`Last quote for LS2208: ${last ? p.yuan(last.unitPrice) : 'none'}`);
+  p.line(
+    `${p.t('LS2208 的最后报价', 'Last quote for LS2208')}: ${last ? `${p.yuan(last.unitPrice)} (${p.local(last.quotedAt)})` : '—'}`,
+  );
 
-  p.heading('The customer goes quiet: four days later the follow-up is due');
-  clock.set('2026-03-06T01:00:00.000Z');
-  const due = await crm.reminders.due(jia);
+  const channels = await openTheWirelessAndDistributionDeals(crm, clock, p, {
+    bing,
+    ding,
+    lianhua,
+    revisit,
+    wirelessCall,
+  });
+
+  p.heading(
+    p.t(
+      `客户没了动静: 最后一次报价 ${FOLLOW_UP_DAYS} 天后, 跟进提醒到期`,
+      `The customer goes quiet: ${FOLLOW_UP_DAYS} days after the last quote the follow-up is due`,
+    ),
+  );
+  // The afternoon three days on, after the reminder fell due at the hour of the last quote.
+  clock.set('2026-03-05T07:00:00.000Z');
+  const due = (await crm.reminders.due(jia)).filter((r) => r.subjectId === call.id);
   p.table(
-    ['reminder', 'due', 'message'],
-    due.map((r) => [r.kind, p.local(r.dueAt), r.message]),
+    [p.t('最后联系', 'last contact'), p.t('提醒到期', 'due'), p.t('提醒内容', 'message')],
+    due.map((r) => [last ? p.local(last.quotedAt) : null, p.local(r.dueAt), r.message]),
   );
   try {
     await crm.leads.get(yi, call.id);
   } catch (e) {
     if (isCrmError(e, 'NOT_FOUND'))
-      console.log(`乙 cannot see 甲's lead: ${e.code} (peers never see each other's records)`);
+      p.line(
+        p.t(
+          `乙看不到甲的线索: ${e.code} (同事之间互相看不到对方的记录)`,
+          `乙 cannot see 甲's lead: ${e.code} (peers never see each other's records)`,
+        ),
+      );
   }
 
-  p.heading('Qualify and convert with a deal team');
+  p.heading(p.t('确认需求, 带着项目团队转成商机', 'Qualify and convert with a deal team'));
+  clock.set('2026-03-06T01:30:00.000Z');
   await crm.leads.logContact(jia, call.id, {
     kind: 'call',
     at: '2026-03-06T09:30:00+08:00',
@@ -155,11 +207,13 @@ export async function runStory(crm: Crm, clock: ManualClock, p: Printer): Promis
     },
   });
   const { opportunity: dealA, account: hengtong } = await crm.leads.convert(jia, call.id, {
+    opportunityName: '恒通 仓储扫描项目',
     account: { kind: 'system_integrator' },
     requiredDelivery: '2026-06-30',
     region: { province: '37' },
     team: [{ userId: presales.id, role: 'presales', access: 'edit' }],
   });
+  clock.set('2026-03-06T07:30:00.000Z');
   await crm.leads.logContact(yi, referral.id, {
     kind: 'visit',
     at: '2026-03-06T15:00:00+08:00',
@@ -170,29 +224,40 @@ export async function runStory(crm: Crm, clock: ManualClock, p: Printer): Promis
       nextStep: '报价',
     },
   });
-  const { opportunity: dealB } = await crm.leads.convert(yi, referral.id, {
+  // 乙 quotes where the story says he does; every other line is priced at the list price.
+  await crm.leads.quote(yi, referral.id, {
+    sku: 'LS2208',
+    quantity: 200,
+    unitPrice: cny(990),
+    validUntil: '2026-03-31',
+  });
+  const { opportunity: dealB, account: ruida } = await crm.leads.convert(yi, referral.id, {
+    opportunityName: '瑞达 仓储扫描项目',
     account: { kind: 'system_integrator' },
     requiredDelivery: '2026-07-02',
     region: { province: '37' },
   });
   p.table(
-    ['deal', 'owner', 'account', 'stage', 'amount', 'delivery'],
-    [dealA, dealB].map((d) => [
-      d.name,
-      d.ownerId === jia.id ? jia.name : yi.name,
-      d.accountId,
-      d.stage,
-      p.yuan(d.amount),
-      d.requiredDelivery,
-    ]),
+    [
+      p.t('商机', 'deal'),
+      p.t('负责人', 'owner'),
+      p.t('客户', 'customer'),
+      p.t('金额', 'amount'),
+      p.t('要求交期', 'delivery'),
+    ],
+    [
+      [dealA.name, jia.name, hengtong.name, p.yuan(dealA.amount), dealA.requiredDelivery],
+      [dealB.name, yi.name, ruida.name, p.yuan(dealB.amount), dealB.requiredDelivery],
+    ],
   );
   try {
     await crm.opportunities.advance(yi, dealB.id, { to: 'solution' });
   } catch (e) {
-    if (isCrmError(e, 'INVALID_TRANSITION')) console.log(`乙 cannot move to solution yet: ${e.reason}`);
+    if (isCrmError(e, 'INVALID_TRANSITION'))
+      p.line(`${p.t('乙还不能进入方案阶段', '乙 cannot move to solution yet')}: ${e.reason}`);
   }
 
-  p.heading('Visits with outcomes, and the costs of selling');
+  p.heading(p.t('拜访和结果, 以及销售费用', 'Visits with outcomes, and the costs of selling'));
   await crm.opportunities.advance(jia, dealA.id, { to: 'needs_analysis' });
   const visit = await crm.activities.schedule(jia, {
     kind: 'visit',
@@ -211,135 +276,44 @@ export async function runStory(crm: Crm, clock: ManualClock, p: Printer): Promis
     },
   });
   await crm.opportunities.advance(jia, dealA.id, { to: 'solution' });
-  await crm.costs.record(jia, {
-    category: 'travel',
-    amount: cny(1260.5),
-    incurredOn: '2026-03-10',
-    opportunityId: dealA.id,
-    description: '济南往返',
-  });
-  await crm.costs.record(jia, {
-    category: 'entertainment',
-    amount: cny(880),
-    incurredOn: '2026-03-10',
-    opportunityId: dealA.id,
-  });
-  await crm.costs.record(jia, {
-    category: 'bid_fees',
-    amount: cny(500),
-    incurredOn: '2026-03-20',
-    opportunityId: dealA.id,
-  });
+  const spend = (category: 'travel' | 'entertainment' | 'bid_fees', yuan: number, description?: string) =>
+    crm.costs.record(jia, {
+      category,
+      amount: cny(yuan),
+      incurredOn: '2026-03-10',
+      opportunityId: dealA.id,
+      ...(description ? { description } : {}),
+    });
+  await spend('travel', 1260.5, '济南往返');
+  await spend('entertainment', 880);
+  await spend('bid_fees', 500, '标书购买');
   const week = await crm.activities.calendar(jia, { view: 'week', date: '2026-03-10' });
   p.table(
-    ['day', 'activities'],
+    [p.t('日期', 'day'), p.t('活动', 'activities')],
     week.days.map((d) => [
       d.date,
       d.activities.map((a) => `${p.local(a.startAt).slice(11)} ${a.subject} (${a.status})`).join('; '),
     ]),
   );
   const costs = await crm.costs.total(li, { opportunityId: dealA.id });
-  console.log(
-    `Costs on 甲's deal, as the manager sees them: ${costs.map((c) => p.yuan({ amount: c.amount, currency: c.currency })).join(', ')}`,
+  p.line(
+    `${p.t('经理看到的甲这单的费用', "Costs on 甲's deal, as the manager sees them")}: ${costs.map((c) => p.yuan({ amount: c.amount, currency: c.currency })).join(', ')}`,
   );
 
-  await resolveTheDuplicate(crm, clock, p, { li, jia, yi, dealA, dealB });
-
-  p.heading('The deal is won, becomes an order, is delivered and serviced');
-  await crm.opportunities.advance(jia, dealA.id, { to: 'bid' });
-  await crm.opportunities.advance(jia, dealA.id, { to: 'negotiation' });
-  clock.set('2026-04-15T02:00:00.000Z');
-  const { order } = await crm.opportunities.win(jia, dealA.id, {
-    createOrder: { promisedDelivery: '2026-06-30' },
-  });
-  if (!order) throw new Error('the win should have created an order');
-  await crm.orders.confirm(jia, order.id);
-  const scanners = order.lines.find((l) => l.sku === 'LS2208')!;
-  const serials = Array.from({ length: 200 }, (_, i) => `LS${String(i + 1).padStart(5, '0')}`);
-  await crm.orders.ship(jia, order.id, { lines: [{ lineId: scanners.id, quantity: 200, serials }] });
-  const rest = order.lines
-    .filter((l) => l.id !== scanners.id)
-    .map((l) => ({ lineId: l.id, quantity: l.quantity }));
-  await crm.orders.ship(jia, order.id, { lines: rest });
-  clock.set('2026-06-28T06:00:00.000Z');
-  const delivered = await crm.orders.deliver(jia, order.id);
-  await crm.opportunities.addTeamMember(jia, dealA.id, {
-    userId: service.id,
-    role: 'service',
-    access: 'edit',
-  });
-  clock.set('2026-09-01T02:00:00.000Z');
-  const repair = await crm.serviceCases.open(service, {
-    orderId: order.id,
-    orderLineId: scanners.id,
-    serial: 'LS00017',
-    kind: 'repair',
-    summary: '扫描头不出光',
-    assigneeId: service.id,
-  });
-  await crm.serviceCases.progress(service, repair.id, { to: 'diagnosing' });
-  await crm.serviceCases.progress(service, repair.id, { to: 'repair' });
-  const fixed = await crm.serviceCases.resolve(service, repair.id, { resolution: '更换激光模组' });
-  p.table(
-    ['order', 'status', 'amount', 'delivered', 'service case', 'under warranty'],
-    [
-      [
-        delivered.number,
-        delivered.status,
-        p.yuan(delivered.amount),
-        p.local(delivered.deliveredAt!),
-        `${fixed.serial}: ${fixed.status}`,
-        String(fixed.underWarranty),
-      ],
-    ],
-  );
-
-  p.heading('销售员乙 leaves; the manager transfers the book to 销售员甲');
-  const plan = await crm.ownership.transfer(li, { from: yi.id, to: jia.id, dryRun: true });
-  p.table(
-    ['would move', 'why'],
-    plan.plan.moves.map((m) => [`${m.kind} ${m.id}`, m.reason]),
-  );
-  await crm.users.deactivate(li, yi.id);
-  const done = await crm.ownership.transfer(li, { from: yi.id, to: jia.id });
-  const released = await crm.opportunities.get(li, dealB.id);
-  // 甲 works the customer revisit he inherited: a distribution deal for network switches.
-  await crm.leads.logContact(jia, revisit.id, {
-    kind: 'call',
-    at: '2026-09-02T10:00:00+08:00',
-    outcome: {
-      metWith: '孙采购',
-      opinion: 'positive',
-      summary: '门店扩张, 要 10 台交换机',
-      nextStep: '报价',
-    },
-  });
-  await crm.leads.quote(jia, revisit.id, {
-    sku: 'NET-SW24',
-    quantity: 10,
-    unitPrice: cny(3050),
-    validUntil: '2026-09-30',
-  });
-  const { opportunity: switches } = await crm.leads.convert(jia, revisit.id, { expectedClose: '2026-10-31' });
-  await crm.opportunities.advance(jia, switches.id, { to: 'proposal' });
-  console.log(
-    `Transferred ${done.plan.moves.length} records; ${released.name} stays ${released.stage} as a duplicate of ${dealA.name}.`,
-  );
-
-  p.heading("The history of 甲's deal: who, when, what");
-  const history = await crm.history.forRecord(li, 'opportunity', dealA.id);
-  const names = new Map((await crm.users.list(li)).map((u) => [u.id, u.name]));
-  p.table(
-    ['when', 'who', 'event', 'changed'],
-    history.map((h) => [
-      p.local(h.at),
-      names.get(h.actorId) ?? h.actorId,
-      h.event,
-      Object.keys(h.changes).slice(0, 4).join(', '),
-    ]),
-  );
-  await printReports(crm, p, li);
-  void hengtong;
-  void event;
-  void revisit;
+  return {
+    admin,
+    li,
+    jia,
+    yi,
+    bing,
+    ding,
+    presales,
+    service,
+    dealA,
+    dealB,
+    hengtong,
+    ruida,
+    event,
+    ...channels,
+  };
 }

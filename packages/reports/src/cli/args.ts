@@ -3,36 +3,103 @@ import { parseArgs } from 'node:util';
 /** Wrong usage: the CLI prints the message and the usage, and exits with code 2. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+  constructor(
+    message: string,
+    /** The command whose usage to print, or undefined for the overview. */
+    readonly command?: CommandName,
+  ) {
+    super(message);
+  }
 }
 
-export const USAGE = `Usage:
-  gongfu duplicates --db <file> --as <userId> [--limit <n>] [--tenant <id>]
-      Scan every open deal the user may see for duplicates, best first, with the reasons.
-  gongfu review --db <file> --as <managerId> --day <YYYY-MM-DD> [--tz <IANA zone>] [--tenant <id>]
-      The morning review held on <day>: what each person did the day before.`;
+const STORE = `--db <file> | --pg <url> [--schema <name>]`;
+const STORE_HELP = `  --db <file>       a SQLite file (never created by any command but migrate)
+  --pg <url>        a PostgreSQL connection string; GONGFU_PG_URL is used when neither is given
+  --schema <name>   the PostgreSQL schema Gongfu's tables are in (default: the search_path)
+  --tenant <id>     the workspace (default: the single-tenant default)`;
+
+/** Each command's usage, printed by `gongfu <command> --help` and after a usage error. */
+export const COMMAND_USAGE = {
+  migrate: `gongfu migrate ${STORE}
+  Create the database (a SQLite file is created when missing) or bring its tables up to the latest
+  migration. Safe to run on every deploy, from several servers at once.
+${STORE_HELP}`,
+  duplicates: `gongfu duplicates ${STORE} --as <userId> [--limit <n>] [--tenant <id>]
+  Scan every open deal the user may see for duplicates, best first, with the reasons. A progress
+  bar on stderr shows the candidate pairs being scored.
+${STORE_HELP}
+  --as <userId>     whose view to scan (a manager sees their people's deals)
+  --limit <n>       at most n pairs (default 50)`,
+  review: `gongfu review ${STORE} --as <managerId> --day <YYYY-MM-DD> [--tz <IANA zone>] [--tenant <id>]
+  The morning review held on <day>: what each person did the day before.
+${STORE_HELP}
+  --as <managerId>  the manager holding the review
+  --day <date>      the day of the review, e.g. 2026-03-11 (it covers the 10th)
+  --tz <zone>       the zone of the days (default: the service's, Asia/Shanghai)`,
+  export: `gongfu export ${STORE} --tenant <id> [--out <file>]
+  Write every row of one workspace as JSON lines (to stdout, or to --out). Engine-neutral: an export
+  from SQLite imports into PostgreSQL.
+${STORE_HELP}
+  --out <file>      write here instead of stdout`,
+  import: `gongfu import ${STORE} --file <export.jsonl> [--tenant <new id>]
+  Restore an export into a new or empty workspace; --tenant copies it under another id.
+${STORE_HELP}
+  --file <file>     the export to read`,
+} as const;
+export type CommandName = keyof typeof COMMAND_USAGE;
+const COMMANDS = Object.keys(COMMAND_USAGE) as CommandName[];
+
+export const USAGE = `Usage: gongfu <command> [options]     (gongfu <command> --help for one command)
+
+${COMMANDS.map((c) => COMMAND_USAGE[c]).join('\n\n')}`;
+
+/** Where the data is. */
+export type StoreTarget = { kind: 'sqlite'; filename: string } | { kind: 'pg'; url: string; schema?: string };
 
 interface Common {
-  db: string;
-  as: string;
+  store: StoreTarget;
   tenant?: string;
 }
 export type CliCommand =
-  | ({ command: 'duplicates'; limit?: number } & Common)
-  | ({ command: 'review'; day: string; timeZone?: string } & Common)
-  | { command: 'help' };
+  | ({ command: 'migrate' } & Common)
+  | ({ command: 'duplicates'; as: string; limit?: number } & Common)
+  | ({ command: 'review'; as: string; day: string; timeZone?: string } & Common)
+  | ({ command: 'export'; tenant: string; out?: string } & Common)
+  | ({ command: 'import'; file: string } & Common)
+  | { command: 'help'; topic?: CommandName };
 
 const OPTIONS = {
   db: { type: 'string' },
+  pg: { type: 'string' },
+  schema: { type: 'string' },
   as: { type: 'string' },
   day: { type: 'string' },
   tz: { type: 'string' },
   tenant: { type: 'string' },
   limit: { type: 'string' },
+  out: { type: 'string' },
+  file: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
+type Flag = Exclude<keyof typeof OPTIONS, 'help'>;
 
-/** argv (without node and the script) → a command, or a UsageError saying what is wrong. */
-export function parseCliArgs(argv: readonly string[]): CliCommand {
+/** The options each command takes besides where the data is; any other is refused by name. */
+const ALLOWED: Record<CommandName, readonly Flag[]> = {
+  migrate: [],
+  duplicates: ['as', 'limit', 'tenant'],
+  review: ['as', 'day', 'tz', 'tenant'],
+  export: ['tenant', 'out'],
+  import: ['file', 'tenant'],
+};
+
+/**
+ * argv (without node and the script) → a command, or a UsageError saying what is wrong.
+ * `env` supplies GONGFU_PG_URL when neither --db nor --pg is given.
+ */
+export function parseCliArgs(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>> = {},
+): CliCommand {
   let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
@@ -40,53 +107,94 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     throw new UsageError(e instanceof Error ? e.message : String(e));
   }
   const { values, positionals } = parsed;
-  if (values.help || positionals[0] === 'help') return { command: 'help' };
+  const named = positionals[0];
+  const isCommand = (c: string | undefined): c is CommandName => COMMANDS.includes(c as CommandName);
+  if (named === 'help')
+    return isCommand(positionals[1]) ? { command: 'help', topic: positionals[1] } : { command: 'help' };
+  if (values.help) return isCommand(named) ? { command: 'help', topic: named } : { command: 'help' };
   if (positionals.length !== 1) {
     throw new UsageError(
       positionals.length === 0
-        ? 'name a command: duplicates or review'
+        ? `name a command: ${COMMANDS.join(', ')}`
         : `one command at a time, got ${positionals.join(' ')}`,
     );
   }
-  const command = positionals[0];
-  if (command !== 'duplicates' && command !== 'review') throw new UsageError(`unknown command "${command}"`);
-  const common: Common = {
-    db: required(values.db, '--db'),
-    as: required(values.as, '--as'),
-    ...(values.tenant !== undefined ? { tenant: required(values.tenant, '--tenant') } : {}),
-  };
-  if (command === 'duplicates') {
-    for (const flag of ['day', 'tz'] as const) {
-      if (values[flag] !== undefined) throw new UsageError(`--${flag} belongs to the review command`);
+  if (!isCommand(named)) throw new UsageError(`unknown command "${named}"`);
+  const command = named;
+  const fail = (message: string) => new UsageError(message, command);
+  for (const flag of Object.keys(OPTIONS) as (keyof typeof OPTIONS)[]) {
+    if (flag === 'help' || flag === 'db' || flag === 'pg' || flag === 'schema' || values[flag] === undefined)
+      continue;
+    if (!ALLOWED[command].includes(flag)) {
+      const owner = COMMANDS.find((c) => ALLOWED[c].includes(flag));
+      throw fail(`--${flag} belongs to the ${owner} command`);
     }
-    return {
-      command,
-      ...common,
-      ...(values.limit !== undefined ? { limit: positiveInt(values.limit) } : {}),
-    };
   }
-  if (values.limit !== undefined) throw new UsageError('--limit belongs to the duplicates command');
-  const day = required(values.day, '--day');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) {
-    throw new UsageError(`--day must be a date such as 2026-03-07, got "${day}"`);
-  }
-  return {
-    command,
-    ...common,
-    day,
-    ...(values.tz !== undefined ? { timeZone: required(values.tz, '--tz') } : {}),
+  const required = (flag: Flag): string => {
+    const value = values[flag];
+    if (value === undefined || value.trim() === '') throw fail(`--${flag} is required`);
+    return value.trim();
   };
+  const store = storeTarget(values, env, fail);
+  const tenant = values.tenant !== undefined ? { tenant: required('tenant') } : {};
+  switch (command) {
+    case 'migrate':
+      return { command, store };
+    case 'duplicates':
+      return {
+        command,
+        store,
+        as: required('as'),
+        ...tenant,
+        ...(values.limit !== undefined ? { limit: positiveInt(values.limit, fail) } : {}),
+      };
+    case 'review': {
+      const as = required('as');
+      const day = required('day');
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) {
+        throw fail(`--day must be a date such as 2026-03-07, got "${day}"`);
+      }
+      return {
+        command,
+        store,
+        as,
+        ...tenant,
+        day,
+        ...(values.tz !== undefined ? { timeZone: required('tz') } : {}),
+      };
+    }
+    case 'export':
+      return {
+        command,
+        store,
+        tenant: required('tenant'),
+        ...(values.out !== undefined ? { out: required('out') } : {}),
+      };
+    case 'import':
+      return { command, store, file: required('file'), ...tenant };
+  }
 }
 
-function required(value: string | undefined, flag: string): string {
-  if (value === undefined || value.trim() === '') throw new UsageError(`${flag} is required`);
-  return value.trim();
+function storeTarget(
+  values: { db?: string | undefined; pg?: string | undefined; schema?: string | undefined },
+  env: Readonly<Record<string, string | undefined>>,
+  fail: (message: string) => UsageError,
+): StoreTarget {
+  if (values.db !== undefined && values.pg !== undefined) throw fail('--db and --pg: choose one database');
+  if (values.db !== undefined) {
+    if (values.schema !== undefined) throw fail('--schema is for PostgreSQL (--pg)');
+    if (values.db.trim() === '') throw fail('--db is required');
+    return { kind: 'sqlite', filename: values.db.trim() };
+  }
+  const url = values.pg ?? env.GONGFU_PG_URL;
+  if (url === undefined || url.trim() === '') throw fail('--db is required (or --pg, or GONGFU_PG_URL)');
+  return { kind: 'pg', url: url.trim(), ...(values.schema ? { schema: values.schema.trim() } : {}) };
 }
 
-function positiveInt(text: string): number {
+function positiveInt(text: string, fail: (message: string) => UsageError): number {
   const n = Number(text);
   if (!Number.isInteger(n) || n < 1 || n > 10_000) {
-    throw new UsageError(`--limit must be a whole number from 1 to 10000, got "${text}"`);
+    throw fail(`--limit must be a whole number from 1 to 10000, got "${text}"`);
   }
   return n;
 }

@@ -1,17 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCrm, ManualClock, sequentialIds } from '@gongfu/core';
-import { sqliteStorage } from '@gongfu/storage-sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCliArgs, UsageError } from '../../src/cli/args.js';
 import { runCli } from '../../src/cli/run-cli.js';
+import { seedOffice } from './seed-office.js';
 
 /** Runs the CLI in-process, capturing what it prints. */
 async function cli(argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t), env: {} });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -22,34 +21,18 @@ describe('gongfu CLI: arguments', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'gongfu-cli-'));
     db = join(dir, 'sales.db');
-    const storage = await sqliteStorage({ filename: db });
-    const crm = createCrm({
-      storage,
-      clock: new ManualClock('2026-03-06T02:00:00.000Z'),
-      ids: sequentialIds(),
-    });
-    const admin = await crm.users.create(crm.system, { name: 'Admin', role: 'admin' });
-    const li = await crm.users.create(admin, { name: '李庆成', role: 'sales_manager' });
-    const jia = await crm.users.create(li, {
-      name: '销售员甲',
-      role: 'sales_rep',
-      managerId: li.id,
-      channel: 'key_account',
-    });
-    await crm.leads.capture(jia, {
-      source: 'inbound_call',
-      receivedAt: '2026-03-06T09:15:00+08:00',
-      company: '山东恒通系统集成有限公司',
-      contact: { name: '王工' },
-    });
-    managerId = li.id;
-    await storage.close();
+    ({ managerId } = await seedOffice(db, '2026-03-06'));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it.each([
     [[], /name a command/],
-    [['export'], /unknown command "export"/],
+    [['frobnicate'], /unknown command "frobnicate"/],
+    [['export', '--db', 'x.db'], /--tenant is required/],
+    [['import', '--db', 'x.db'], /--file is required/],
+    [['migrate', '--db', 'x.db', '--pg', 'postgres://h/db'], /choose one database/],
+    [['migrate', '--db', 'x.db', '--schema', 's'], /--schema is for PostgreSQL/],
+    [['migrate', '--db', 'x.db', '--as', 'u1'], /--as belongs to the duplicates command/],
     [['review', 'duplicates'], /one command at a time/],
     [['review', '--as', 'u1', '--day', '2026-03-07'], /--db is required/],
     [['duplicates', '--db', 'x.db'], /--as is required/],
@@ -70,24 +53,37 @@ describe('gongfu CLI: arguments', () => {
       parseCliArgs(['review', '--db', 's.db', '--as', 'u1', '--day', '2026-03-07', '--tz', 'Asia/Shanghai']),
     ).toEqual({
       command: 'review',
-      db: 's.db',
+      store: { kind: 'sqlite', filename: 's.db' },
       as: 'u1',
       day: '2026-03-07',
       timeZone: 'Asia/Shanghai',
     });
     expect(parseCliArgs(['duplicates', '--db=s.db', '--as=u1', '--limit', '5'])).toEqual({
       command: 'duplicates',
-      db: 's.db',
+      store: { kind: 'sqlite', filename: 's.db' },
       as: 'u1',
       limit: 5,
     });
     expect(parseCliArgs(['--help'])).toEqual({ command: 'help' });
+    expect(parseCliArgs(['export', '--help'])).toEqual({ command: 'help', topic: 'export' });
+    expect(parseCliArgs(['migrate'], { GONGFU_PG_URL: 'postgres://h/db' })).toEqual({
+      command: 'migrate',
+      store: { kind: 'pg', url: 'postgres://h/db' },
+    });
+    expect(
+      parseCliArgs(['migrate', '--pg', 'postgres://x/y', '--schema', 'gongfu'], {
+        GONGFU_PG_URL: 'postgres://h/db',
+      }),
+    ).toEqual({
+      command: 'migrate',
+      store: { kind: 'pg', url: 'postgres://x/y', schema: 'gongfu' },
+    });
   });
 
   it('exits with 2 and the usage on bad arguments, before touching any file', async () => {
     const run = await cli(['review', '--db', db, '--as', managerId]);
     expect(run).toMatchObject({ code: 2, out: '' });
-    expect(run.err).toMatch(/^gongfu: --day is required\n\nUsage:/);
+    expect(run.err).toMatch(/^gongfu: --day is required\n\nUsage: gongfu review /);
   });
 
   it('exits with 2 for a database file that does not exist (it never creates one)', async () => {
