@@ -68,6 +68,11 @@ export interface DealDuplicate {
   probability: number;
   signals: Signal[];
   explanation: { text: string };
+  /**
+   * An exact or near-exact copy (one customer, the same basket no other deal holds, delivery within
+   * a week): these head the list, whatever their score.
+   */
+  copy: boolean;
 }
 
 export interface DuplicateScanOptions {
