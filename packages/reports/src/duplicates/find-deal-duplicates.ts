@@ -44,6 +44,58 @@ export async function findDuplicateDeals(
   options: DuplicateScanOptions = {},
 ): Promise<DealDuplicate[]> {
   checkOptions(options);
+  return scanVisible(crm, actor, options);
+}
+
+/** One page of the full scan and where the next starts: the truncation is said, never silent. */
+export interface DuplicatePage {
+  pairs: DealDuplicate[];
+  /** Pass as `cursor` for the next page; null when this page ends the result. */
+  nextCursor: string | null;
+}
+
+const CURSOR = /^o:(\d{1,9})$/;
+
+/**
+ * `findDuplicateDeals` by pages: the same ranking, `limit` pairs (default 50) from `cursor`, and a
+ * `nextCursor` whenever more pairs follow. Each page rescans (the tenant may change between pages);
+ * `allDuplicateDeals` walks the whole result from one scan.
+ */
+export async function findDuplicateDealsPage(
+  crm: Crm,
+  actor: ActorRef,
+  options: DuplicateScanOptions & { cursor?: string } = {},
+): Promise<DuplicatePage> {
+  const { cursor, ...scan } = options;
+  checkOptions(scan);
+  const match = cursor === undefined ? null : CURSOR.exec(cursor);
+  if (cursor !== undefined && !match)
+    throw new ValidationError([{ field: 'cursor', message: 'expected a cursor from a previous page' }]);
+  const offset = Number(match?.[1] ?? 0);
+  const limit = scan.limit ?? 50;
+  const found = await scanVisible(crm, actor, { ...scan, limit: offset + limit + 1 });
+  const pairs = found.slice(offset, offset + limit);
+  return { pairs, nextCursor: found.length > offset + limit ? `o:${offset + limit}` : null };
+}
+
+/**
+ * Every pair of the full scan, best first, with no cap: one scan, explained as they are consumed
+ * (`limit` is ignored). The CLI streams this.
+ */
+export async function* allDuplicateDeals(
+  crm: Crm,
+  actor: ActorRef,
+  options: Omit<DuplicateScanOptions, 'limit'> = {},
+): AsyncGenerator<DealDuplicate> {
+  checkOptions(options);
+  yield* await scanVisible(crm, actor, { ...options, limit: Number.MAX_SAFE_INTEGER });
+}
+
+async function scanVisible(
+  crm: Crm,
+  actor: ActorRef,
+  options: DuplicateScanOptions,
+): Promise<DealDuplicate[]> {
   const seesAll = await crm.runAs(actor, async (ctx) => ctx.scope().kind === 'all');
   if (!seesAll) await refreshDedupeIndex(crm);
   return crm.runAs(actor, async (ctx) => {

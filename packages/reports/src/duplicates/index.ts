@@ -12,7 +12,13 @@ export {
   pairKey,
   type ScanReport,
 } from './engine.js';
-export { checkDealForDuplicates, findDuplicateDeals } from './find-deal-duplicates.js';
+export {
+  allDuplicateDeals,
+  checkDealForDuplicates,
+  type DuplicatePage,
+  findDuplicateDeals,
+  findDuplicateDealsPage,
+} from './find-deal-duplicates.js';
 export { PROVINCES, provinceLabel } from './provinces.js';
 export { explain, PRIOR_WEIGHT, probabilityOf } from './score-pair.js';
 export type * from './types.js';
