@@ -1,10 +1,9 @@
 import { isCommonBasket } from './basket.js';
 import { type BlockingOptions, type BlockingStats, CandidateIndex } from './blocking.js';
 import { CorpusStats } from './corpus-stats.js';
-import { type EstimatedWeights, type EstimateOptions, estimateWeights } from './estimate-weights.js';
 import { DealPreparer, type PreparedDeal } from './prepared-deal.js';
 import { ScanColumns } from './scan-columns.js';
-import { type PairScore, priorWeight, reachOf, scorePair, toDuplicate, weighPair } from './score-pair.js';
+import { type PairScore, reachOf, scorePair, toDuplicate, weighPair } from './score-pair.js';
 import type { DealDuplicate, DealRecord, DuplicateScanOptions } from './types.js';
 
 export interface EngineScanOptions extends DuplicateScanOptions {
@@ -99,20 +98,6 @@ export class DealDuplicateEngine {
       this.index.laterCandidatesOf(i, later);
       for (const j of later) yield [i, j];
     }
-  }
-
-  /**
-   * The tenant's own weights: u from random pairs of the indexed deals, m by EM over the candidate
-   * pairs (see `estimateWeights`). On demand; a scheduler may call it as often as it likes.
-   */
-  estimateWeights(options: EstimateOptions = {}): EstimatedWeights {
-    const deals = this.deals;
-    const self = this;
-    function* pairs(): Generator<[PreparedDeal, PreparedDeal]> {
-      for (const [i, j] of self.candidatePairs()) yield [deals[i] as PreparedDeal, deals[j] as PreparedDeal];
-    }
-    const lambda = 2 ** priorWeight(this.stats.n) / (1 + 2 ** priorWeight(this.stats.n));
-    return estimateWeights(deals, pairs(), this.stats, { lambda, ...options });
   }
 
   recordAt(ordinal: number): DealRecord {
