@@ -1,4 +1,5 @@
 import { type ActorRef, type CommandContext, type Crm, ENTITY, ValidationError } from '@gongfu/core';
+import { clusterPairs, type DuplicateCluster } from './clusters.js';
 import { loadOpenDeals, toDealRecord } from './deal-records.js';
 import { refreshDedupeIndex } from './dedupe-index.js';
 import { DealDuplicateEngine, pairKey } from './engine.js';
@@ -89,6 +90,21 @@ export async function* allDuplicateDeals(
 ): AsyncGenerator<DealDuplicate> {
   checkOptions(options);
   yield* await scanVisible(crm, actor, { ...options, limit: Number.MAX_SAFE_INTEGER });
+}
+
+/**
+ * The manager's queue: every pair of the full scan at or above `minScore` (default 0), grouped into
+ * clusters (three copies of one deal are one entry) and ranked — copies first, then by probability.
+ * The whole result, no cap (`limit` is ignored).
+ */
+export async function findDuplicateClusters(
+  crm: Crm,
+  actor: ActorRef,
+  options: Omit<DuplicateScanOptions, 'limit'> = {},
+): Promise<DuplicateCluster[]> {
+  checkOptions(options);
+  const pairs = await scanVisible(crm, actor, { ...options, limit: Number.MAX_SAFE_INTEGER });
+  return clusterPairs(pairs, options.minScore ?? 0);
 }
 
 async function scanVisible(

@@ -3,6 +3,7 @@
 export { type CompanyName, compareCompanyNames, parseCompanyName } from '../names/company-name.js';
 export { companyDomain, emailKey, phoneE164 } from '../names/contact-keys.js';
 export type { BlockingOptions, BlockingStats } from './blocking.js';
+export { clusterPairs, type DuplicateCluster } from './clusters.js';
 export { accountKeys, toDealRecord } from './deal-records.js';
 export { REFRESH_LOOK_BACK_MS, refreshDedupeIndex } from './dedupe-index.js';
 export {
@@ -16,6 +17,7 @@ export {
   allDuplicateDeals,
   checkDealForDuplicates,
   type DuplicatePage,
+  findDuplicateClusters,
   findDuplicateDeals,
   findDuplicateDealsPage,
 } from './find-deal-duplicates.js';

@@ -1,5 +1,7 @@
-import { DealDuplicateEngine, type DealRecord, pairKey } from '@gongfu/reports';
+import { clusterPairs, DealDuplicateEngine, type DealRecord, pairKey } from '@gongfu/reports';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { corpus } from './deal-arbitraries.js';
 
 /** The source document's story deal, as the pure engine sees it. */
 const storyDeal: DealRecord = {
@@ -95,5 +97,52 @@ describe('the evidence of what a pair shares does not collapse in a small tenant
     }).pairs;
     expect(pairs.length).toBeGreaterThan(0);
     expect(pairs.filter((p) => p.copy)).toEqual([]);
+  });
+});
+
+describe('the manager’s queue is clusters', () => {
+  it('three entries of one deal are one cluster, ranked first; the queue holds every proposed pair once', () => {
+    const unrelated: DealRecord = {
+      ...storyDeal,
+      id: 'other',
+      accountId: 'acc-other',
+      accountName: '广州德润智能科技有限公司',
+      province: '44',
+      lines: [{ sku: 'HH-201', category: 'mobile_computer', quantity: 37 }],
+      requiredDelivery: '2026-11-03',
+    };
+    const engine = new DealDuplicateEngine([storyDeal, exactCopy, storyTwin, unrelated]);
+    const pairs = engine.scan({ minScore: 0, limit: 100 }).pairs;
+    const queue = clusterPairs(pairs);
+    expect(queue[0]?.dealIds).toEqual([storyDeal.id, exactCopy.id, storyTwin.id].sort());
+    expect(queue[0]?.copy).toBe(true);
+    expect(queue[0]?.pairs.length).toBe(3);
+    expect(queue.flatMap((c) => c.dealIds)).not.toContain(unrelated.id);
+  });
+
+  it('clusters partition the proposed deals, and every pair at or above the floor is in exactly one', () => {
+    fc.assert(
+      fc.property(corpus(30), fc.double({ min: -20, max: 5, noNaN: true }), (records, floor) => {
+        const pairs = new DealDuplicateEngine(records).scan({ minScore: -1000, limit: 1_000_000 }).pairs;
+        const queue = clusterPairs(pairs, floor);
+        const ids = queue.flatMap((c) => c.dealIds);
+        expect(new Set(ids).size).toBe(ids.length);
+        const inQueue = queue.flatMap((c) => c.pairs.map((p) => pairKey(p.a.id, p.b.id))).sort();
+        const kept = pairs
+          .filter((p) => p.score >= floor)
+          .map((p) => pairKey(p.a.id, p.b.id))
+          .sort();
+        expect(inQueue).toEqual(kept);
+        for (const c of queue)
+          for (const p of c.pairs) expect(c.dealIds).toEqual(expect.arrayContaining([p.a.id, p.b.id]));
+        // Copies first, then by probability.
+        for (let i = 1; i < queue.length; i++) {
+          const [p, q] = [queue[i - 1]!, queue[i]!];
+          expect(Number(p.copy) >= Number(q.copy)).toBe(true);
+          if (p.copy === q.copy) expect(p.probability).toBeGreaterThanOrEqual(q.probability);
+        }
+      }),
+      { numRuns: 80 },
+    );
   });
 });

@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   allDuplicateDeals,
   checkDealForDuplicates,
+  findDuplicateClusters,
   findDuplicateDeals,
   findDuplicateDealsPage,
 } from '../../src/index.js';
