@@ -6,7 +6,7 @@ export class UsageError extends Error {
 }
 
 export const USAGE = `Usage:
-  gongfu duplicates --db <file> --as <userId> [--limit <n>] [--tenant <id>]
+  gongfu duplicates --db <file> --as <userId> [--limit <n>] [--tenant <id>]   (no --limit: every pair, streamed)
       Scan every open deal the user may see for duplicates, best first, with the reasons.
   gongfu review --db <file> --as <managerId> --day <YYYY-MM-DD> [--tz <IANA zone>] [--tenant <id>]
       The morning review held on <day>: what each person did the day before.`;
