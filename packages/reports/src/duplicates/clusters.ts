@@ -31,7 +31,9 @@ export function clusterPairs(pairs: readonly DealDuplicate[], minScore = 0): Dup
   for (const p of kept) {
     for (const id of [p.a.id, p.b.id]) if (!parent.has(id)) parent.set(id, id);
     const [x, y] = [root(p.a.id), root(p.b.id)];
-    if (x !== y) parent.set(x < y ? y : x, x < y ? x : y);
+    // The smaller id becomes the root, so clusters come out the same whatever the pair order.
+    if (x < y) parent.set(y, x);
+    else if (y < x) parent.set(x, y);
   }
   const byRoot = new Map<string, DealDuplicate[]>();
   for (const p of kept) {

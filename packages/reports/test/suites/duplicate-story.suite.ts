@@ -76,6 +76,9 @@ export function describeDuplicateStory(makeStorage: StorageFactory): void {
         (e: unknown) => e,
       );
       expect(isCrmError(bad, 'VALIDATION')).toBe(true);
+      // The manager's queue: the story pair is the one cluster at the default floor.
+      const queue = await findDuplicateClusters(w.crm, w.org.manager);
+      expect(queue.map((c) => c.dealIds)).toEqual([[w.dealA.id, w.dealB.id].sort()]);
     });
 
     it('the incremental check finds the same partner, and a rep never sees the other rep’s deal', async () => {
