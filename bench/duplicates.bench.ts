@@ -2,7 +2,7 @@
  * Duplicate-deal detection: blocking quality, precision/recall/F1 per planted kind, precision@20,
  * time per stage, peak memory, the incremental check, and an exact-key baseline in the same run.
  *
- *   npx tsx bench/duplicates.bench.ts [--n 10000|100000] [--million] [--db]
+ *   npx tsx bench/duplicates.bench.ts [--n 10000|100000] [--gen 1|2|both] [--million] [--db]
  *
  * The pure engine runs on generated in-memory records; `--db` (default at n ≤ 10,000) also seeds a
  * SQLite file through the service and times `findDuplicateDeals` / `checkDealForDuplicates`.
@@ -13,40 +13,128 @@ runFromSource(process.argv.includes('--million') ? 20_000 : undefined);
 
 const { DealDuplicateEngine, pairKey } = await import('@gongfu/reports');
 const { generate } = await import('./duplicates-data.js');
+const { generate2, seedStoryPair } = await import('./duplicates-data-2.js');
 type DealRecord = import('@gongfu/reports').DealRecord;
+type Generated = import('./duplicates-data.js').Generated;
 
 const argN = process.argv.indexOf('--n');
 const N = process.argv.includes('--million') ? 1_000_000 : argN > 0 ? Number(process.argv[argN + 1]) : 10_000;
 const DB = process.argv.includes('--db') || (N <= 10_000 && !process.argv.includes('--no-db'));
+const argGen = process.argv.indexOf('--gen');
+const GEN = argGen > 0 ? process.argv[argGen + 1] : 'both';
 
 const timer = stageTimer();
 const { stage, stages } = timer;
+const fmt = (x: number) => x.toFixed(3);
+const lines: string[] = [];
+const out = (s: string) => lines.push(s);
+const count = (x: number) => x.toLocaleString('en-US');
 
-const data = await stage('generate', () => generate(N));
-const { records, truth, decoys } = data;
-const engine = await stage(
-  'prepare + index (blocking keys, MinHash-LSH)',
-  () => new DealDuplicateEngine(records),
-);
-// Which planted pairs the blocking makes candidates (a set of every candidate pair would not fit at 1M).
-const candidateTruth = await stage('planted pairs among candidates', () => {
-  const ordinal = new Map(records.map((r, i) => [r.id, i]));
-  const found = new Set<string>();
-  for (const key of truth.keys()) {
-    const [a, b] = key.split('\u0000').map((id) => ordinal.get(id)!);
-    if (engine.index.candidatesOf(a!).has(b!)) found.add(key);
+/** One generator's figures, for the side-by-side table. */
+interface Figures {
+  label: string;
+  rows: Map<string, string>;
+}
+
+/** The story pair of the source document is planted in both generators' data (generator 2 has it). */
+function withStoryPair(data: Generated): Generated {
+  if (data.records.some((r) => r.id === 'story-a')) return data;
+  const [a, b] = seedStoryPair();
+  data.records.push(a, b);
+  data.truth.set(pairKey(a.id, b.id), 'story');
+  return data;
+}
+
+async function evaluate(label: string, tag: string, make: (n: number) => Generated): Promise<Figures> {
+  const data = withStoryPair(await stage(`${tag} generate`, () => make(N)));
+  const { records, truth, decoys } = data;
+  const engine = await stage(
+    `${tag} prepare + index (blocking keys, MinHash-LSH)`,
+    () => new DealDuplicateEngine(records),
+  );
+  // Which planted pairs the blocking makes candidates (a set of every candidate pair would not fit at 1M).
+  const candidateTruth = await stage(`${tag} planted pairs among candidates`, () => {
+    const ordinal = new Map(records.map((r, i) => [r.id, i]));
+    const found = new Set<string>();
+    for (const key of truth.keys()) {
+      const [a, b] = key.split('\u0000').map((id) => ordinal.get(id)!);
+      if (engine.index.candidatesOf(a!).has(b!)) found.add(key);
+    }
+    return found;
+  });
+  const report = await stage(`${tag} full scan (candidates scored)`, () =>
+    engine.scan({ minScore: 0, limit: Number.MAX_SAFE_INTEGER }),
+  );
+  const predicted = new Map(
+    report.pairs.filter((p) => p.score >= 0).map((p) => [pairKey(p.a.id, p.b.id), p.score]),
+  );
+  const plantedOf = (kind: string) => [...truth].filter(([, k]) => k === kind).map(([key]) => key);
+  const n = records.length;
+  const allPairs = (n * (n - 1)) / 2;
+  const top20 = report.pairs.slice(0, 20);
+  const p20 = top20.filter((p) => truth.has(pairKey(p.a.id, p.b.id))).length / Math.max(1, top20.length);
+  const storyKey = pairKey('story-a', 'story-b');
+  const storyAt = report.pairs.findIndex((p) => pairKey(p.a.id, p.b.id) === storyKey);
+  const above = storyAt < 0 ? report.pairs : report.pairs.slice(0, storyAt);
+  const falseAbove = above.filter((p) => !truth.has(pairKey(p.a.id, p.b.id))).length;
+  const decoyHits = [...decoys].filter(([k]) => predicted.has(k)).length;
+
+  // Incremental check: new deals (copies of stored ones) against everything indexed.
+  const probes: DealRecord[] = records.slice(0, 500).map((r, i) => ({ ...r, id: `probe${i}` }));
+  const latencies: number[] = [];
+  await stage(`${tag} incremental check ×500`, () => {
+    for (const p of probes) {
+      const t = performance.now();
+      engine.check(p, { limit: 10 });
+      latencies.push(performance.now() - t);
+    }
+  });
+  latencies.sort((x, y) => x - y);
+  const pct = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
+
+  const rows = new Map<string, string>();
+  rows.set('deals', count(n));
+  rows.set('planted duplicate pairs', count(truth.size));
+  rows.set('candidate pairs', count(report.candidatePairs));
+  rows.set('reduction ratio', (1 - report.candidatePairs / allPairs).toFixed(6));
+  rows.set('pair completeness (planted pairs among candidates)', fmt(candidateTruth.size / truth.size));
+  rows.set(
+    'blocks (oversize, split by a second key)',
+    `${count(report.blocking.blocks)} (${report.blocking.cappedBlocks})`,
+  );
+  for (const [kind, target] of [
+    ['same_customer', 0.95],
+    ['story', 0.9],
+    ['hard', 0.7],
+  ] as const) {
+    const e = quality(predicted, plantedOf(kind));
+    rows.set(`F1 ${kind} (target ≥ ${target})`, `${fmt(e.f1)} (P ${fmt(e.precision)}, R ${fmt(e.recall)})`);
   }
-  return found;
-});
-const report = await stage('full scan (candidates scored)', () =>
-  engine.scan({ minScore: 0, limit: Number.MAX_SAFE_INTEGER }),
-);
-const predicted = new Map(
-  report.pairs.filter((p) => p.score >= 0).map((p) => [pairKey(p.a.id, p.b.id), p.score]),
-);
+  const base = exactKeyBaseline(records);
+  rows.set(
+    'exact-key baseline F1 same_customer / story / hard',
+    (['same_customer', 'story', 'hard'] as const).map((k) => fmt(quality(base, plantedOf(k)).f1)).join(' / '),
+  );
+  rows.set('precision@20', fmt(p20));
+  rows.set(
+    'proposed pairs (score ≥ 0) / planted',
+    `${count(predicted.size)} / ${count(truth.size)} = ${(predicted.size / truth.size).toFixed(2)}× (target ≤ 1.5×)`,
+  );
+  rows.set('hard non-duplicates proposed', `${decoyHits} of ${decoys.size}`);
+  rows.set(
+    'story pair rank (false pairs above it)',
+    storyAt < 0 ? 'not proposed' : `${storyAt + 1} (${falseAbove})`,
+  );
+  rows.set(
+    'full scan s (prepare + index + score)',
+    timer.seconds(`${tag} prepare`, `${tag} full scan`).toFixed(1),
+  );
+  rows.set('incremental check p50 / p95 ms', `${pct(0.5).toFixed(2)} / ${pct(0.95).toFixed(2)}`);
+  return { label, rows };
+}
 
-// Exact-key baseline: the same customer name, or a shared phone.
-const baseline = await stage('exact-key baseline', () => {
+/** The baseline in the same run: pairs sharing the customer's exact name or a phone. */
+function exactKeyBaseline(records: readonly DealRecord[]): Set<string> {
   const groups = new Map<string, string[]>();
   const put = (k: string, id: string) => {
     const g = groups.get(k);
@@ -64,76 +152,34 @@ const baseline = await stage('exact-key baseline', () => {
       for (let j = i + 1; j < ids.length; j++) pairs.add(pairKey(ids[i]!, ids[j]!));
   }
   return pairs;
-});
-
-const plantedOf = (kind: string) => [...truth].filter(([, k]) => k === kind).map(([key]) => key);
-
-const pc = candidateTruth.size / truth.size;
-const allPairs = (N * (N - 1)) / 2;
-const rr = 1 - report.candidatePairs / allPairs;
-const top20 = report.pairs.slice(0, 20);
-const p20 = top20.filter((p) => truth.has(pairKey(p.a.id, p.b.id))).length / Math.max(1, top20.length);
-const tpAll = [...truth.keys()].filter((k) => predicted.has(k)).length;
-const overallPrecision = tpAll / Math.max(1, predicted.size);
-
-// Incremental check: new deals (copies of stored ones, shifted) against everything indexed.
-const probes: DealRecord[] = records.slice(0, 500).map((r, i) => ({ ...r, id: `probe${i}` }));
-const latencies: number[] = [];
-await stage('incremental check ×500', () => {
-  for (const p of probes) {
-    const t = performance.now();
-    engine.check(p, { limit: 10 });
-    latencies.push(performance.now() - t);
-  }
-});
-latencies.sort((x, y) => x - y);
-const pct = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
-
-const fmt = (x: number) => x.toFixed(3);
-const lines: string[] = [];
-const out = (s: string) => lines.push(s);
-out(
-  `duplicates bench: N=${N.toLocaleString('en-US')} opportunities, ${truth.size} planted duplicate pairs, ${decoys.size} hard non-duplicate pairs, Node ${process.version}, ${(await import('node:os')).cpus().length} cores`,
-);
-out('');
-out(
-  `blocking: ${report.candidatePairs.toLocaleString('en-US')} candidate pairs of ${allPairs.toLocaleString('en-US')}; pair completeness ${fmt(pc)}; reduction ratio ${rr.toFixed(6)}; blocks ${report.blocking.blocks.toLocaleString('en-US')} (${report.blocking.cappedBlocks} over the cap, skipped)`,
-);
-out('');
-out('| kind | engine P | engine R | engine F1 | target F1 | baseline P | baseline R | baseline F1 |');
-out('|---|---:|---:|---:|---:|---:|---:|---:|');
-for (const [kind, target] of [
-  ['same_customer', 0.95],
-  ['story', 0.9],
-  ['hard', 0.7],
-] as const) {
-  const e = quality(predicted, plantedOf(kind));
-  const b = quality(baseline, plantedOf(kind));
-  out(
-    `| ${kind} | ${fmt(e.precision)} | ${fmt(e.recall)} | ${fmt(e.f1)} | ≥ ${target} | ${fmt(b.precision)} | ${fmt(b.recall)} | ${fmt(b.f1)} |`,
-  );
 }
+
+const figures: Figures[] = [];
+if (GEN !== '2') figures.push(await evaluate('generator 1 (tuned on)', 'g1', (n) => generate(n)));
+if (GEN !== '1') figures.push(await evaluate('generator 2 (evaluation only)', 'g2', (n) => generate2(n)));
+// Kept for the DB-backed part below (generator 1, as before).
+const records = GEN === '2' ? generate2(N).records : generate(N).records;
+
+out(
+  `duplicates bench: N=${count(N)} opportunities per generator, Node ${process.version}, ${(await import('node:os')).cpus().length} cores, load average ${(
+    await import('node:os')
+  )
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 out('');
-const decoyHits = (kind: string) => [...decoys].filter(([k, d]) => d === kind && predicted.has(k)).length;
-out(
-  `hard non-duplicates proposed: bundle_months ${decoyHits('bundle_months')}, twin_names ${decoyHits('twin_names')}, branch ${decoyHits('branch')} (of ${decoys.size / 3} each)`,
-);
-out(
-  `overall: ${predicted.size} pairs proposed (score ≥ 0), precision ${fmt(overallPrecision)}, precision@20 ${fmt(p20)} (target ≥ 0.9)`,
-);
-out(
-  `incremental check vs ${N.toLocaleString('en-US')} indexed: p50 ${pct(0.5).toFixed(2)} ms, p95 ${pct(0.95).toFixed(2)} ms, max ${pct(1).toFixed(2)} ms`,
-);
+out(`| measure | ${figures.map((f) => f.label).join(' | ')} |`);
+out(`|---|${figures.map(() => '---:').join('|')}|`);
+for (const row of figures[0]?.rows.keys() ?? [])
+  out(`| ${row} | ${figures.map((f) => f.rows.get(row) ?? '').join(' | ')} |`);
 out('');
 out('| stage | wall s | CPU s |');
 out('|---|---:|---:|');
 for (const s of stages)
   out(`| ${s.name} | ${(s.wallMs / 1000).toFixed(2)} | ${(s.cpuMs / 1000).toFixed(2)} |`);
-const scanSeconds = timer.seconds('prepare', 'full scan');
 out('');
-out(
-  `scan total (prepare + index + score): ${scanSeconds.toFixed(1)} s wall, ${timer.cpuSeconds('prepare', 'full scan').toFixed(1)} s CPU; baseline ${timer.seconds('exact').toFixed(2)} s; peak RSS ${timer.peakRssMiB().toFixed(0)} MiB`,
-);
+out(`peak RSS ${timer.peakRssMiB().toFixed(0)} MiB`);
 
 if (DB) {
   const { mkdtempSync, rmSync } = await import('node:fs');

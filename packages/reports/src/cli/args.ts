@@ -29,7 +29,7 @@ ${STORE_HELP}`,
   bar on stderr shows the candidate pairs being scored.
 ${STORE_HELP}
   --as <userId>     whose view to scan (a manager sees their people's deals)
-  --limit <n>       at most n pairs (default 50)`,
+  --limit <n>       at most n pairs, saying when more follow (default: every pair, streamed)`,
   review: `gongfu review ${STORE} --as <managerId> --day <YYYY-MM-DD> [--tz <IANA zone>] [--tenant <id>]
   The morning review held on <day>: what each person did the day before.
 ${STORE_HELP}

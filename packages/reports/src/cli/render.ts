@@ -8,16 +8,17 @@ const money = (m: Money | null) => (m ? formatMoney(m) : '—');
 
 export function renderDuplicates(pairs: readonly DealDuplicate[]): string {
   if (pairs.length === 0) return 'No likely duplicate deals.';
-  return pairs
-    .map((p, i) =>
-      [
-        `${i + 1}. score ${p.score.toFixed(1)} (p=${p.probability.toFixed(3)})`,
-        `   A ${p.a.name} — ${p.a.accountName} [${p.a.id}, owner ${p.a.ownerId}]`,
-        `   B ${p.b.name} — ${p.b.accountName} [${p.b.id}, owner ${p.b.ownerId}]`,
-        `   why: ${p.explanation.text}`,
-      ].join('\n'),
-    )
-    .join('\n\n');
+  return pairs.map((p, i) => renderDuplicate(p, i + 1)).join('\n\n');
+}
+
+/** One pair as the CLI prints it, numbered `n` (the CLI streams these one by one). */
+export function renderDuplicate(p: DealDuplicate, n: number): string {
+  return [
+    `${n}. score ${p.score.toFixed(1)} (p=${p.probability.toFixed(3)})${p.copy ? ' — a copy' : ''}`,
+    `   A ${p.a.name} — ${p.a.accountName} [${p.a.id}, owner ${p.a.ownerId}]`,
+    `   B ${p.b.name} — ${p.b.accountName} [${p.b.id}, owner ${p.b.ownerId}]`,
+    `   why: ${p.explanation.text}`,
+  ].join('\n');
 }
 
 export function renderReview(review: MorningReview, local: (instant: string) => string): string {

@@ -3,10 +3,10 @@ import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { type CrmStorage, createCrm, createTenantAdmin, isCrmError } from '@gongfu/core';
 import cliProgress from 'cli-progress';
-import { findDuplicateDeals } from '../duplicates/index.js';
+import { allDuplicateDeals, findDuplicateDealsPage } from '../duplicates/index.js';
 import { morningReview } from '../review/morning-review.js';
 import { type CliCommand, COMMAND_USAGE, parseCliArgs, type StoreTarget, USAGE, UsageError } from './args.js';
-import { renderDuplicates, renderReview } from './render.js';
+import { renderDuplicate, renderDuplicates, renderReview } from './render.js';
 
 export interface CliIo {
   out(text: string): void;
@@ -118,16 +118,32 @@ async function runCommand(
         cliProgress.Presets.shades_classic,
       );
       let started = false;
-      const pairs = await findDuplicateDeals(crm, command.as, {
-        ...(command.limit ? { limit: command.limit } : {}),
-        onProgress(done, total) {
-          if (!started) bar.start(total, done);
-          else bar.update(done, { total });
-          bar.setTotal(total);
-          started = true;
-        },
-      }).finally(() => started && bar.stop());
-      io.out(renderDuplicates(pairs));
+      const onProgress = (done: number, total: number) => {
+        if (!started) bar.start(total, done);
+        else bar.update(done, { total });
+        bar.setTotal(total);
+        started = true;
+      };
+      if (command.limit) {
+        const page = await findDuplicateDealsPage(crm, command.as, {
+          limit: command.limit,
+          onProgress,
+        }).finally(() => started && bar.stop());
+        io.out(renderDuplicates(page.pairs));
+        if (page.nextCursor !== null) io.out(`\nMore pairs follow: run without --limit to list them all.`);
+      } else {
+        // The whole result, no cap: each pair is printed as it is explained.
+        let n = 0;
+        try {
+          for await (const pair of allDuplicateDeals(crm, command.as, { onProgress })) {
+            if (n === 0 && started) bar.stop();
+            io.out(`${n > 0 ? '\n' : ''}${renderDuplicate(pair, ++n)}`);
+          }
+        } finally {
+          if (n === 0 && started) bar.stop();
+        }
+        if (n === 0) io.out(renderDuplicates([]));
+      }
       return;
     }
     case 'review': {

@@ -192,9 +192,21 @@ function matchLines(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): LineM
         : matched / Math.max(a.length, b.length) >= 0.7
           ? 'most'
           : 'some';
-  // A basket sold every week says little however many lines it has: cap at its own rarity.
-  if (level === 'identical') weight = Math.min(weight, stats.signatureIdf(x.signature) - 1);
+  // A basket sold every week says little however many lines it has: cap at its own rarity among
+  // the other deals — for every pair holding it (same SKUs in the same quantity bands), so an exact
+  // copy never earns less than a near copy. A basket at most one other deal holds (a third copy)
+  // is not a standard bundle and is not capped.
+  if (x.signature === y.signature && isCommonBasket(x.signature, stats))
+    weight = Math.min(weight, stats.signatureIdf(x.signature, 2) - 1);
   return { level, weight: clamp(weight, MIN_WEIGHT, MAX_WEIGHT), matched, unmatchedA, unmatchedB };
+}
+
+/** Other deals that must hold a basket, beyond the pair, before it counts as a standard bundle. */
+const COMMON_BASKET_OTHERS = 2;
+
+/** Whether deals beyond a pair and one more copy hold exactly this basket: a standard bundle. */
+export function isCommonBasket(signature: string, stats: CorpusStats): boolean {
+  return stats.signatureCount(signature) - 2 >= COMMON_BASKET_OTHERS;
 }
 
 /** Whether option `o` is taken before option `p`: more bits first, then the unordered SKU pair, then position. */

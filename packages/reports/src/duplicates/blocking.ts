@@ -29,8 +29,10 @@ function monthOf(day: number): string {
  * The blocking keys of one deal. Two deals are candidates only when they share a key, so the
  * relation is symmetric by construction and the full scan and the incremental check agree.
  *
- * - `pm`: province + main line's category and quantity band + every month the delivery ±7 days touches;
+ * - `pm`: province + main line's category and quantity bands (overlapping) + every month the delivery ±7 days touches;
  * - `ri`: SKU + quantity band (and the band above, so 195 and 200 still meet) for lines of 10 or more;
+ * - `rm`: the `ri` key split by province and delivery month, so a popular SKU's oversize block
+ *   still pairs what lies close in place and time;
  * - `l…`: MinHash-LSH bands over the basket's SKU+band tokens;
  * - `ck`, `cn`, `cp`, `ac`, `ec`: the customer's identity keys, trade name, its pinyin, the account,
  *   the end customer — the same customer entered twice.
@@ -43,10 +45,11 @@ export function blockingKeys(p: PreparedDeal, lsh: MinHashLsh): string[] {
     (best, l) => (best === undefined || l.quantity > best.quantity ? l : best),
     undefined,
   );
-  if (r.province && p.deliveryDay !== null && main) {
-    const what = `${main.category ?? main.sku}:${quantityBand(main.quantity)}`;
-    for (const d of [p.deliveryDay - 7, p.deliveryDay + 7])
-      keys.add(`pm:${r.province}:${what}:${monthOf(d)}`);
+  const touched =
+    p.deliveryDay === null ? [] : [...new Set([monthOf(p.deliveryDay - 7), monthOf(p.deliveryDay + 7)])];
+  if (r.province && main) {
+    for (const band of overlappingBands(main.quantity))
+      for (const month of touched) keys.add(`pm:${r.province}:${main.category ?? main.sku}:${band}:${month}`);
   }
   const big: string[] = [];
   for (const l of lines) {
@@ -54,6 +57,10 @@ export function blockingKeys(p: PreparedDeal, lsh: MinHashLsh): string[] {
     const band = quantityBand(l.quantity);
     keys.add(`ri:${l.sku}:${band}`);
     keys.add(`ri:${l.sku}:${band + 1}`);
+    // A popular SKU's block outgrows the cap; its pairs are still met in these smaller blocks,
+    // split by the province and the delivery months (an oversize block is split, not dropped).
+    for (const b of [band, band + 1])
+      for (const month of touched) keys.add(`rm:${l.sku}:${b}:${r.province ?? '-'}:${month}`);
     big.push(`${l.sku}:${band}`);
   }
   if (r.province) {
@@ -68,6 +75,16 @@ export function blockingKeys(p: PreparedDeal, lsh: MinHashLsh): string[] {
   if (p.customer.pinyin.length >= 4) keys.add(`cp:${p.customer.pinyin}`);
   if (p.endCustomer) keys.add(`ec:${p.endCustomer}`);
   return [...keys];
+}
+
+/**
+ * The quantity bands of every quantity within 10% of `quantity`: two quantities within 10% of each
+ * other always share one, so round numbers meet their neighbours (100 and 96, 50 and 52).
+ */
+export function overlappingBands(quantity: number): number[] {
+  const lo = quantityBand(Math.floor(quantity / 1.1));
+  const hi = quantityBand(Math.ceil(quantity * 1.1));
+  return Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
 }
 
 export interface BlockingStats {

@@ -135,10 +135,19 @@ export class CorpusStats {
     return idf;
   }
 
-  /** Bits of surprise in a whole basket; a standard bundle sold every week carries few. */
-  signatureIdf(signature: string): number {
-    const df = this.signatures.get(signature) ?? 0;
+  /**
+   * Bits of surprise in a whole basket; a standard bundle sold every week carries few. `own` deals
+   * holding it are the pair being weighed: they are not evidence that the basket is common, so a
+   * basket copied once is as rare in a 3-deal tenant as in a large one.
+   */
+  signatureIdf(signature: string, own = 0): number {
+    const df = Math.max(0, this.signatureCount(signature) - own);
     return Math.log2((this.n + PSEUDO) / (df + PSEUDO * 0.001));
+  }
+
+  /** How many deals hold exactly this basket (`basketSignature`). */
+  signatureCount(signature: string): number {
+    return this.signatures.get(signature) ?? 0;
   }
 
   /** Share of deals in this province, smoothed towards 1/34. */

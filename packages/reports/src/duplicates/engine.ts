@@ -1,3 +1,4 @@
+import { isCommonBasket } from './basket.js';
 import { type BlockingOptions, type BlockingStats, CandidateIndex } from './blocking.js';
 import { CorpusStats } from './corpus-stats.js';
 import { DealPreparer, type PreparedDeal } from './prepared-deal.js';
@@ -165,12 +166,36 @@ interface Found {
   score: number;
 }
 
-/** Best first; only the pairs returned are weighed again with words, to explain them. */
+/**
+ * Copies first (see `isCopy`), then best score first; only the pairs returned are weighed again
+ * with words, to explain them.
+ */
 function rank(found: Found[], limit: number | undefined, stats: CorpusStats): DealDuplicate[] {
+  const copies = new Set(found.filter((f) => f.score >= 0 && isCopy(f.x, f.y, stats)));
   found.sort(
     (p, q) =>
+      Number(copies.has(q)) - Number(copies.has(p)) ||
       q.score - p.score ||
       (pairKey(p.x.record.id, p.y.record.id) < pairKey(q.x.record.id, q.y.record.id) ? -1 : 1),
   );
-  return found.slice(0, limit ?? 50).map((f) => toDuplicate(f.x, f.y, scorePair(f.x, f.y, stats)));
+  return found
+    .slice(0, limit ?? 50)
+    .map((f) => toDuplicate(f.x, f.y, scorePair(f.x, f.y, stats), copies.has(f)));
+}
+
+/**
+ * An exact or near-exact copy: one customer (the account, or a shared phone or credit code), the
+ * same basket to the quantity band, delivery within a week — and a basket no other deal holds, so
+ * a standard kit a customer re-orders is not a copy. A manager's queue starts with these.
+ */
+export function isCopy(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): boolean {
+  if (x.items.length === 0 || x.signature !== y.signature) return false;
+  const sameCustomer =
+    x.record.accountId === y.record.accountId ||
+    x.record.accountKeys.some((k) => y.record.accountKeys.includes(k));
+  if (!sameCustomer) return false;
+  if ((x.deliveryDay === null) !== (y.deliveryDay === null)) return false;
+  if (x.deliveryDay !== null && y.deliveryDay !== null && Math.abs(x.deliveryDay - y.deliveryDay) > 7)
+    return false;
+  return !isCommonBasket(x.signature, stats);
 }

@@ -1,4 +1,5 @@
 import { type ActorRef, type CommandContext, type Crm, ENTITY, ValidationError } from '@gongfu/core';
+import { clusterPairs, type DuplicateCluster } from './clusters.js';
 import { loadOpenDeals, toDealRecord } from './deal-records.js';
 import { refreshDedupeIndex } from './dedupe-index.js';
 import { DealDuplicateEngine, pairKey } from './engine.js';
@@ -45,6 +46,73 @@ export async function findDuplicateDeals(
   options: DuplicateScanOptions = {},
 ): Promise<DealDuplicate[]> {
   checkOptions(options);
+  return scanVisible(crm, actor, options);
+}
+
+/** One page of the full scan and where the next starts: the truncation is said, never silent. */
+export interface DuplicatePage {
+  pairs: DealDuplicate[];
+  /** Pass as `cursor` for the next page; null when this page ends the result. */
+  nextCursor: string | null;
+}
+
+const CURSOR = /^o:(\d{1,9})$/;
+
+/**
+ * `findDuplicateDeals` by pages: the same ranking, `limit` pairs (default 50) from `cursor`, and a
+ * `nextCursor` whenever more pairs follow. Each page rescans (the tenant may change between pages);
+ * `allDuplicateDeals` walks the whole result from one scan.
+ */
+export async function findDuplicateDealsPage(
+  crm: Crm,
+  actor: ActorRef,
+  options: DuplicateScanOptions & { cursor?: string } = {},
+): Promise<DuplicatePage> {
+  const { cursor, ...scan } = options;
+  checkOptions(scan);
+  const match = cursor === undefined ? null : CURSOR.exec(cursor);
+  if (cursor !== undefined && !match)
+    throw new ValidationError([{ field: 'cursor', message: 'expected a cursor from a previous page' }]);
+  const offset = Number(match?.[1] ?? 0);
+  const limit = scan.limit ?? 50;
+  const found = await scanVisible(crm, actor, { ...scan, limit: offset + limit + 1 });
+  const pairs = found.slice(offset, offset + limit);
+  return { pairs, nextCursor: found.length > offset + limit ? `o:${offset + limit}` : null };
+}
+
+/**
+ * Every pair of the full scan, best first, with no cap: one scan, explained as they are consumed
+ * (`limit` is ignored). The CLI streams this.
+ */
+export async function* allDuplicateDeals(
+  crm: Crm,
+  actor: ActorRef,
+  options: Omit<DuplicateScanOptions, 'limit'> = {},
+): AsyncGenerator<DealDuplicate> {
+  checkOptions(options);
+  yield* await scanVisible(crm, actor, { ...options, limit: Number.MAX_SAFE_INTEGER });
+}
+
+/**
+ * The manager's queue: every pair of the full scan at or above `minScore` (default 0), grouped into
+ * clusters (three copies of one deal are one entry) and ranked — copies first, then by probability.
+ * The whole result, no cap (`limit` is ignored).
+ */
+export async function findDuplicateClusters(
+  crm: Crm,
+  actor: ActorRef,
+  options: Omit<DuplicateScanOptions, 'limit'> = {},
+): Promise<DuplicateCluster[]> {
+  checkOptions(options);
+  const pairs = await scanVisible(crm, actor, { ...options, limit: Number.MAX_SAFE_INTEGER });
+  return clusterPairs(pairs, options.minScore ?? 0);
+}
+
+async function scanVisible(
+  crm: Crm,
+  actor: ActorRef,
+  options: DuplicateScanOptions,
+): Promise<DealDuplicate[]> {
   const seesAll = await crm.runAs(actor, async (ctx) => ctx.scope().kind === 'all');
   if (!seesAll) await refreshDedupeIndex(crm);
   const pairs = await crm.runAs(actor, async (ctx) => {

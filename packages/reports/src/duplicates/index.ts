@@ -3,6 +3,7 @@
 export { type CompanyName, compareCompanyNames, parseCompanyName } from '../names/company-name.js';
 export { companyDomain, emailKey, phoneE164 } from '../names/contact-keys.js';
 export type { BlockingOptions, BlockingStats } from './blocking.js';
+export { clusterPairs, type DuplicateCluster } from './clusters.js';
 export { accountKeys, toDealRecord } from './deal-records.js';
 export { REFRESH_LOOK_BACK_MS, refreshDedupeIndex } from './dedupe-index.js';
 export { DUPLICATE_DEAL_MESSAGES, PROVINCE_MESSAGES } from './duplicate-messages.js';
@@ -13,7 +14,14 @@ export {
   pairKey,
   type ScanReport,
 } from './engine.js';
-export { checkDealForDuplicates, findDuplicateDeals } from './find-deal-duplicates.js';
+export {
+  allDuplicateDeals,
+  checkDealForDuplicates,
+  type DuplicatePage,
+  findDuplicateClusters,
+  findDuplicateDeals,
+  findDuplicateDealsPage,
+} from './find-deal-duplicates.js';
 export { PROVINCES, provinceLabel } from './provinces.js';
 export { explain, explanationOf, PRIOR_WEIGHT, probabilityOf } from './score-pair.js';
 export type * from './types.js';

@@ -155,6 +155,17 @@ export const AMOUNT = {
   far: measure('far', -2),
 };
 
+/**
+ * When the baskets differ in some line (one swapped for another product), a far-off amount is
+ * what the swapped line explains, not evidence of two deals: it weighs no more than "differ".
+ */
+export const AMOUNT_EXPLAINED = AMOUNT.different;
+
+/** The most an amount comparison can weigh once the baskets are known: a bound for the first stage. */
+export function amountBound(m: Measure): number {
+  return Math.max(m.weight, AMOUNT_EXPLAINED.weight);
+}
+
 export function measureAmount(x: PreparedDeal, y: PreparedDeal): Measure {
   const [a, b] = [x.record, y.record];
   return amountMeasure(a.amountMinor, b.amountMinor, a.currency === b.currency);

@@ -4,6 +4,8 @@ import type { CorpusStats } from './corpus-stats.js';
 import { clausesOf, sayDuplicate } from './duplicate-messages.js';
 import {
   AMOUNT,
+  AMOUNT_EXPLAINED,
+  amountBound,
   CUSTOMER,
   CUSTOMER_MAX_WEIGHT,
   END_CUSTOMER,
@@ -53,8 +55,15 @@ interface PairMeasures {
 }
 
 /** Identical baskets at list price have equal amounts: count that evidence once, not twice. */
-function amountGiven(basket: BasketWeight, amount: Measure): Measure {
-  return basket.level === 'identical' && amount === AMOUNT.same ? AMOUNT.sameAsBasket : amount;
+function amountGiven(basket: BasketWeight, amount: Measure, sameSignature: boolean): Measure {
+  // A near copy (the same SKUs in the same quantity bands) is counted like an identical basket, so
+  // an exact copy never scores below a near one.
+  if (basket.level === 'identical' || sameSignature)
+    return amount === AMOUNT.same ? AMOUNT.sameAsBasket : amount;
+  // A line swapped for a dearer or cheaper product explains amounts far apart (see AMOUNT_EXPLAINED).
+  if ((basket.level === 'most' || basket.level === 'some') && amount.weight < AMOUNT_EXPLAINED.weight)
+    return AMOUNT_EXPLAINED;
+  return amount;
 }
 
 /** The total in bits, summed in one fixed order so the fast path and the explained path agree to the bit. */
@@ -83,7 +92,7 @@ function measurePair(
     region: measureRegion(x, y, stats),
     kind: measureCustomerKind(x, y, stats),
     endCustomer: measureEndCustomer(x, y),
-    amount: amountGiven(basket, measureAmount(x, y)),
+    amount: amountGiven(basket, measureAmount(x, y), x.signature === y.signature),
     customer: measureCustomer(x, y),
   };
 }
@@ -116,7 +125,7 @@ export function cheapSum(
   kind: Measure,
   amount: Measure,
 ): number {
-  return prior + delivery.weight + region.weight + kind.weight + amount.weight;
+  return prior + delivery.weight + region.weight + kind.weight + amountBound(amount);
 }
 
 /**
@@ -149,7 +158,7 @@ export function weighPair(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats, 
     region,
     kind,
     endCustomer,
-    amount: amountGiven(basket, amount),
+    amount: amountGiven(basket, amount, x.signature === y.signature),
     customer,
   });
 }
@@ -228,7 +237,7 @@ export function sentence(text: string): string {
 }
 
 /** The public shape of one scored pair. */
-export function toDuplicate(x: PreparedDeal, y: PreparedDeal, s: PairScore): DealDuplicate {
+export function toDuplicate(x: PreparedDeal, y: PreparedDeal, s: PairScore, copy = false): DealDuplicate {
   const side = (p: PreparedDeal) => ({
     id: p.record.id,
     name: p.record.name,
@@ -242,5 +251,6 @@ export function toDuplicate(x: PreparedDeal, y: PreparedDeal, s: PairScore): Dea
     probability: s.probability,
     signals: s.signals,
     explanation: { text: explain(s.signals), message: explanationOf(s.signals) },
+    copy,
   };
 }

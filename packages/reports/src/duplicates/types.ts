@@ -73,6 +73,11 @@ export interface DealDuplicate {
   signals: Signal[];
   /** Why the pair looks like one deal: `text` in words, `message` as a key with parameters. */
   explanation: { text: string; message: Message };
+  /**
+   * An exact or near-exact copy (one customer, the same basket no other deal holds, delivery within
+   * a week): these head the list, whatever their score.
+   */
+  copy: boolean;
 }
 
 export interface DuplicateScanOptions {

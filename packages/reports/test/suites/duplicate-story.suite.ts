@@ -1,7 +1,13 @@
 import { type CrmStorage, isCrmError } from '@gongfu/core';
 import type { StorageFactory } from '@gongfu/service-suites';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkDealForDuplicates, findDuplicateDeals } from '../../src/index.js';
+import {
+  allDuplicateDeals,
+  checkDealForDuplicates,
+  findDuplicateClusters,
+  findDuplicateDeals,
+  findDuplicateDealsPage,
+} from '../../src/index.js';
 import { openStoryWorld, type StoryWorld } from '../duplicates/story-world.js';
 
 const pairOf = (p: { a: { id: string }; b: { id: string } }) => [p.a.id, p.b.id].sort();
@@ -71,6 +77,36 @@ export function describeDuplicateStory(makeStorage: StorageFactory): void {
         w.dealA.id,
       );
       expect(checked?.explanation.text).toContain('都在山东（37）');
+    });
+
+    it('pages carry a cursor until the whole result is read: no silent cap', async () => {
+      const w = await openStory();
+      const all = await findDuplicateDeals(w.crm, w.org.manager, { minScore: -1000, limit: 10_000 });
+      expect(all.length).toBeGreaterThan(2);
+      const paged: string[][] = [];
+      let cursor: string | undefined;
+      for (let page = 0; page < 100; page++) {
+        const got = await findDuplicateDealsPage(w.crm, w.org.manager, {
+          minScore: -1000,
+          limit: 2,
+          ...(cursor ? { cursor } : {}),
+        });
+        paged.push(...got.pairs.map(pairOf));
+        if (got.nextCursor === null) break;
+        cursor = got.nextCursor;
+      }
+      expect(paged).toEqual(all.map(pairOf));
+      const streamed: string[][] = [];
+      for await (const p of allDuplicateDeals(w.crm, w.org.manager, { minScore: -1000 }))
+        streamed.push(pairOf(p));
+      expect(streamed).toEqual(all.map(pairOf));
+      const bad = await findDuplicateDealsPage(w.crm, w.org.manager, { cursor: 'nope' }).catch(
+        (e: unknown) => e,
+      );
+      expect(isCrmError(bad, 'VALIDATION')).toBe(true);
+      // The manager's queue: the story pair is the one cluster at the default floor.
+      const queue = await findDuplicateClusters(w.crm, w.org.manager);
+      expect(queue.map((c) => c.dealIds)).toEqual([[w.dealA.id, w.dealB.id].sort()]);
     });
 
     it('the incremental check finds the same partner, and a rep never sees the other rep’s deal', async () => {
