@@ -105,7 +105,9 @@ describe('generated tenant pipelines', () => {
                 event,
               );
               expect(blocking).toBeDefined();
-              expect(decision.reason).toBe(gate(blocking!).reason);
+              // The refusal names the first failing gate: by id, and by its keyed, translatable reason.
+              expect(decision.gate).toBe(blocking);
+              expect(decision.reasonDetail).toEqual(gate(blocking!).reason);
             }
             continue;
           }

@@ -52,7 +52,7 @@ async function linesFromInterests(ctx: CommandContext, lead: Lead, currency: str
             : { amount: 0, currency },
     });
   }
-  return buildLines(ctx, inputs);
+  return buildLines(ctx, inputs, catalogue.items);
 }
 
 /**
