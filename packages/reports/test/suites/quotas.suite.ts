@@ -34,7 +34,7 @@ async function bookedOrder(
 }
 
 /** Whose orders a quota counts, by the written rule: the person's own; a team quota adds everyone below. */
-function covered(w: ServiceWorld, quotaHolder: User, scope: 'person' | 'team', owner: User): boolean {
+function covered(quotaHolder: User, scope: 'person' | 'team', owner: User): boolean {
   if (owner.id === quotaHolder.id) return true;
   return scope === 'team' && owner.managerId === quotaHolder.id;
 }
@@ -199,7 +199,7 @@ export function describeQuotas(makeStorage: StorageFactory): void {
               for (const row of rows) {
                 const holder = people.find((p) => p.id === row.quota.userId)!;
                 const expected = made
-                  .filter((m) => covered(w, holder, row.quota.scope, m.owner))
+                  .filter((m) => covered(holder, row.quota.scope, m.owner))
                   .filter((m) => row.quota.channel === null || m.channel === row.quota.channel)
                   .reduce((s, m) => s + m.amount, 0);
                 expect(row.won.amount, `${viewer.name} → ${row.label}`).toBe(expected);
