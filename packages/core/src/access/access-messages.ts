@@ -45,7 +45,7 @@ export const ACCESS_MESSAGES = defineMessages({
     'zh-CN': '是 {member} 的上级，{member} 以{role}身份在该记录的团队中，拥有{access}权限',
   },
   'access.grant.dealTeamCustomer': {
-    en: "is on the team of a deal on this customer as {role}, which reads the customer",
+    en: 'is on the team of a deal on this customer as {role}, which reads the customer',
     'zh-CN': '以{role}身份在该客户的商机团队中，可查看该客户',
   },
   'access.grant.managesDealTeamMember': {

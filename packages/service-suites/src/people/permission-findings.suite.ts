@@ -363,7 +363,9 @@ export function describePermissionFindings(makeStorage: StorageFactory): void {
       expect(await codeOf(crm.accounts.update(engineer, account.id, { name: '恒通改名' }))).toBe(
         'PERMISSION_DENIED',
       );
-      expect(await codeOf(crm.contacts.update(engineer, contact.id, { title: '总工' }))).toBe('PERMISSION_DENIED');
+      expect(await codeOf(crm.contacts.update(engineer, contact.id, { title: '总工' }))).toBe(
+        'PERMISSION_DENIED',
+      );
       expect(await codeOf(crm.contacts.create(engineer, { accountId: account.id, name: '李工' }))).toBe(
         'PERMISSION_DENIED',
       );
