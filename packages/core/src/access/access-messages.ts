@@ -44,6 +44,14 @@ export const ACCESS_MESSAGES = defineMessages({
     en: "manages {member}, who is on the record's team as {role} with {access} access",
     'zh-CN': '是 {member} 的上级，{member} 以{role}身份在该记录的团队中，拥有{access}权限',
   },
+  'access.grant.dealTeamCustomer': {
+    en: 'is on the team of a deal on this customer as {role}, which reads the customer',
+    'zh-CN': '以{role}身份在该客户的商机团队中，可查看该客户',
+  },
+  'access.grant.managesDealTeamMember': {
+    en: 'manages {member}, who is on the team of a deal on this customer as {role}, which reads the customer',
+    'zh-CN': '是 {member} 的上级，{member} 以{role}身份在该客户的商机团队中，可查看该客户',
+  },
   'access.level.read': { en: 'read', 'zh-CN': '查看' },
   'access.level.edit': { en: 'edit', 'zh-CN': '编辑' },
   'access.role.sales': { en: 'sales', 'zh-CN': '销售' },

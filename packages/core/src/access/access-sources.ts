@@ -43,6 +43,20 @@ export function accessSources(org: OrgChart, actor: OrgUser, record: ProtectedRe
       );
     }
   }
+  for (const member of record.dealTeamGrants ?? []) {
+    const as = { role: accessWord('role', member.role) };
+    if (member.userId === actor.id) {
+      sources.push(grant('team', 'read', say('access.grant.dealTeamCustomer', as)));
+    } else if (org.isAbove(actor.id, member.userId)) {
+      sources.push(
+        grant(
+          'team',
+          'read',
+          say('access.grant.managesDealTeamMember', { member: org.nameOf(member.userId), ...as }),
+        ),
+      );
+    }
+  }
   return sources;
 }
 

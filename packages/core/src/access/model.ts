@@ -46,6 +46,13 @@ export interface Grant {
 export interface ProtectedRecord {
   ownerId: string;
   grants: readonly Grant[];
+  /**
+   * On a customer (an account, and a contact through its account): the members of the deal teams
+   * of the deals on it, owner rows included. Everyone on the virtual team sees the same customer
+   * facts, so each of them — and anyone above them — reads the customer, whatever their deal seat
+   * says; it never gives edit (Salesforce's opportunity team reads the account the same way).
+   */
+  dealTeamGrants?: readonly Grant[];
 }
 
 export const ACTIONS = ['read', 'edit', 'manage_team', 'transfer', 'delete'] as const;

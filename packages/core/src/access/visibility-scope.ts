@@ -6,8 +6,9 @@ import type { OrgChart } from './org-chart.js';
  * The read/edit rule of `authorize`, as data a storage adapter turns into a WHERE clause, so lists are
  * scoped in the database instead of filtered afterwards. A row is visible iff
  *   `owner_id IN (ownerIds)` OR a grant exists on the row's governing team with
- *   `user_id IN (memberIds) AND access >= minAccess` (`edit` > `read`). memberIds is the actor's
- *   subtree: a manager sees what the people below them see.
+ *   `user_id IN (memberIds) AND access >= minAccess` (`edit` > `read`) OR, on a customer (account or
+ *   contact) at `read`, a member of the team of a deal on that customer is in memberIds. memberIds
+ *   is the actor's subtree: a manager sees what the people below them see.
  */
 export type VisibilityScope =
   | { kind: 'all' }
@@ -41,7 +42,10 @@ export function scopeAllows(scope: VisibilityScope, record: ProtectedRecord): bo
         scope.ownerIds.includes(record.ownerId) ||
         record.grants.some(
           (g) => scope.memberIds.includes(g.userId) && accessAtLeast(g.access, scope.minAccess),
-        )
+        ) ||
+        // Deal-team seats read the customer and never edit it.
+        (scope.minAccess === 'read' &&
+          (record.dealTeamGrants ?? []).some((g) => scope.memberIds.includes(g.userId)))
       );
   }
 }

@@ -112,7 +112,16 @@ export class CommandContext {
     // The governing team holds its owner's row so children of the deal are visible to them; on the
     // deal itself that row only repeats ownership, so it is not listed again as a team grant.
     const grants = members.filter((m) => !(m.isOwner && m.userId === ownerId)).map(toGrant);
-    return { ownerId, grants };
+    if (kind.type !== 'account' && kind.type !== 'contact') return { ownerId, grants };
+    return { ownerId, grants, dealTeamGrants: await this.dealTeamsOn(kind.teamKeyOf(record)) };
+  }
+
+  /** Every seat on the teams of the deals on a customer (owner rows too): they read the customer. */
+  private async dealTeamsOn(accountId: string): Promise<Grant[]> {
+    const deals = await scanAll(this.tx.opportunities, { accountId: [accountId] });
+    if (deals.length === 0) return [];
+    const teams = await this.tx.teams.membersOfMany(deals.map((d) => d.id));
+    return [...teams.values()].flat().map(toGrant);
   }
 
   /**

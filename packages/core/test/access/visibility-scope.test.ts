@@ -84,4 +84,39 @@ describe('visibilityScope', () => {
       { numRuns: 300 },
     );
   });
+
+  // Issue 11: a deal team reads the deal's customer. Customers with random deal-team seats on them.
+  const customersArbitrary = orgArbitrary().chain(({ users, records }) => {
+    const ids = users.map((u) => u.id);
+    const seats = fc.uniqueArray(grantArbitrary(ids), { selector: (g) => g.userId, maxLength: 4 });
+    return fc.tuple(...records.map(() => seats)).map((dealSeats) => ({
+      users,
+      customers: records.map((r, i) => ({ ...r, dealTeamGrants: dealSeats[i] ?? [] })),
+    }));
+  });
+
+  it('property: on a customer, deal-team seats (and managers above them) read, never edit, and SQL scope agrees', () => {
+    fc.assert(
+      fc.property(customersArbitrary, ({ users, customers }) => {
+        const chart = new OrgChart(users);
+        for (const actor of users) {
+          for (const c of customers) {
+            for (const level of ['read', 'edit'] satisfies AccessLevel[]) {
+              const allowed = authorize(chart, actor, level, c).allowed;
+              expect(scopeAllows(visibilityScope(chart, actor, level), c)).toBe(allowed);
+            }
+            const without = { ownerId: c.ownerId, grants: c.grants };
+            expect(authorize(chart, actor, 'edit', c).allowed).toBe(
+              authorize(chart, actor, 'edit', without).allowed,
+            );
+            const seated = c.dealTeamGrants.some(
+              (g) => g.userId === actor.id || chart.isAbove(actor.id, g.userId),
+            );
+            if (actor.active && seated) expect(authorize(chart, actor, 'read', c).allowed).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -70,6 +70,8 @@ interface ORecord {
   ownerId: string;
   /** The governing team (owner row excluded), `userId → level`. */
   team: Map<string, Level>;
+  /** On a customer: everyone on the team of a deal on it (owners too); they and their managers read it. */
+  dealReaders?: ReadonlySet<string>;
 }
 
 function above(users: Map<string, OUser>, manager: string, user: string): boolean {
@@ -87,6 +89,9 @@ function oracleLevel(users: Map<string, OUser>, actorId: string, r: ORecord): Le
   let best: Level | null = null;
   for (const [member, level] of r.team) {
     if (member === actorId || above(users, actorId, member)) best = best === 'edit' ? 'edit' : level;
+  }
+  for (const member of r.dealReaders ?? []) {
+    if (member === actorId || above(users, actorId, member)) best = best ?? 'read';
   }
   return best;
 }
@@ -239,6 +244,18 @@ function applyTransfer(model: World['model'], from: string, to: string): void {
   for (const a of model.activities.values()) if (a.ownerId === from) a.ownerId = to;
 }
 
+/** A customer as the oracle sees it: its account team, and the deal teams on it reading it. */
+const customerRecord = (m: World['model'], accountId: string, ownerId?: string): ORecord => {
+  const a = m.accounts.get(accountId)!;
+  const dealReaders = new Set<string>();
+  for (const d of m.deals.values()) {
+    if (d.accountId !== accountId) continue;
+    dealReaders.add(d.ownerId);
+    for (const member of d.seats.keys()) dealReaders.add(member);
+  }
+  return { id: accountId, ownerId: ownerId ?? a.ownerId, team: a.team, dealReaders };
+};
+
 const dealRecord = (m: World['model'], dealId: string): ORecord => {
   const d = m.deals.get(dealId)!;
   return { id: d.id, ownerId: d.ownerId, team: d.seats };
@@ -284,15 +301,29 @@ async function checkAll(w: World): Promise<number> {
       else expect(why).toMatchObject({ canRead: true, canEdit: level === 'edit' });
       checks += 3;
     }
-    // Accounts and contacts: get, list, search.
-    const expectedAccounts = [...model.accounts.values()].filter((a) => sees(a)).map((a) => a.id);
+    // Accounts and contacts: get, list, search, explain (deal teams read the customer).
+    const seesCustomer = (accountId: string, ownerId?: string) =>
+      sees(customerRecord(model, accountId, ownerId));
+    const expectedAccounts = [...model.accounts.values()].filter((a) => seesCustomer(a.id)).map((a) => a.id);
     expect(new Set((await crm.accounts.list(who, { limit: 200 })).items.map((a) => a.id))).toEqual(
       new Set(expectedAccounts),
     );
-    checks++;
+    expect(new Set((await crm.accounts.search(who, { query: '客户' })).map((a) => a.id))).toEqual(
+      new Set(expectedAccounts),
+    );
+    checks += 2;
+    for (const a of model.accounts.values()) {
+      const level = seesCustomer(a.id);
+      const got = await outcome(crm.accounts.get(who, a.id));
+      expect(typeof got === 'string' ? got : 'OK').toBe(level ? 'OK' : 'NOT_FOUND');
+      const why = await outcome(crm.access.explain(who, 'account', a.id));
+      if (level === null) expect(why).toBe('NOT_FOUND');
+      else expect(why).toMatchObject({ canRead: true, canEdit: level === 'edit' });
+      checks += 2;
+    }
     for (const c of model.contacts.values()) {
       const account = model.accounts.get(c.accountId)!;
-      const level = sees({ id: c.id, ownerId: c.ownerId, team: account.team });
+      const level = seesCustomer(c.accountId, c.ownerId);
       const got = await outcome(crm.contacts.get(who, c.id));
       expect(typeof got === 'string' ? got : 'OK').toBe(level ? 'OK' : 'NOT_FOUND');
       if (typeof got !== 'string') expect(got.ownerId).toBe(account.ownerId);
@@ -300,7 +331,7 @@ async function checkAll(w: World): Promise<number> {
     }
     const foundContacts = (await crm.contacts.search(who, { query: '联系人' })).map((c) => c.id);
     const expectedContacts = [...model.contacts.values()]
-      .filter((c) => sees({ id: c.id, ownerId: c.ownerId, team: model.accounts.get(c.accountId)!.team }))
+      .filter((c) => seesCustomer(c.accountId, c.ownerId))
       .map((c) => c.id);
     expect(new Set(foundContacts)).toEqual(new Set(expectedContacts));
     checks++;
@@ -335,7 +366,7 @@ async function checkAll(w: World): Promise<number> {
     checks++;
     // Texts: nothing the actor receives names a customer or deal they cannot open.
     const hiddenNames = [
-      ...[...model.accounts.values()].filter((a) => !sees(a)).map((a) => a.name),
+      ...[...model.accounts.values()].filter((a) => !seesCustomer(a.id)).map((a) => a.name),
       ...[...model.deals.values()].filter((d) => !sees(dealRecord(model, d.id))).map((d) => d.name),
     ];
     const texts = JSON.stringify([

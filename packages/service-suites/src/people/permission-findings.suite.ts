@@ -1,4 +1,4 @@
-import type { CrmStorage } from '@gongfu/core';
+import { type CrmStorage, isCrmError } from '@gongfu/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliveredOrder } from '../orders/order-fixtures.js';
 import { openWorld, type ServiceWorld, type StorageFactory, storyLead } from '../support/harness.js';
@@ -320,6 +320,67 @@ export function describePermissionFindings(makeStorage: StorageFactory): void {
       expect(loanReminders.map((r) => r.userId)).toEqual([b.id]);
     });
 
+    it('rule 1: a presales engineer on rep A’s deal reads the deal’s customer and contacts, never edits them, and loses them when taken off the team', async () => {
+      const w = await world();
+      const { crm, org } = w;
+      const { account, contact } = await customerOfA(w);
+      const engineer = org.presales;
+      const reads = async () => ({
+        account: await codeOf(crm.accounts.get(engineer, account.id)).catch(() => 'OK'),
+        listed: (await crm.accounts.list(engineer)).items.map((a) => a.id).includes(account.id),
+        found: (await crm.accounts.search(engineer, { query: '恒通' })).map((a) => a.id).includes(account.id),
+        contact: await codeOf(crm.contacts.get(engineer, contact.id)).catch(() => 'OK'),
+        contactListed: await crm.contacts.list(engineer, { accountId: account.id }).then(
+          (page) => page.items.map((c) => c.id),
+          (e: unknown) => (isCrmError(e) ? e.code : e),
+        ),
+        contactFound: (await crm.contacts.search(engineer, { query: '王工' })).map((c) => c.id),
+      });
+      const none = {
+        account: 'NOT_FOUND',
+        listed: false,
+        found: false,
+        contact: 'NOT_FOUND',
+        contactListed: 'NOT_FOUND',
+        contactFound: [],
+      };
+      expect(await reads()).toEqual(none);
+      // An edit seat on the deal: the customer is still read-only through it.
+      const deal = await crm.opportunities.create(org.repA, {
+        name: '恒通机房改造',
+        accountId: account.id,
+        channel: 'key_account',
+        team: [{ userId: engineer.id, role: 'presales', access: 'edit' }],
+      });
+      expect(await reads()).toEqual({
+        account: 'OK',
+        listed: true,
+        found: true,
+        contact: 'OK',
+        contactListed: [contact.id],
+        contactFound: [contact.id],
+      });
+      expect(await codeOf(crm.accounts.update(engineer, account.id, { name: '恒通改名' }))).toBe(
+        'PERMISSION_DENIED',
+      );
+      expect(await codeOf(crm.contacts.update(engineer, contact.id, { title: '总工' }))).toBe(
+        'PERMISSION_DENIED',
+      );
+      expect(await codeOf(crm.contacts.create(engineer, { accountId: account.id, name: '李工' }))).toBe(
+        'PERMISSION_DENIED',
+      );
+      const why = await crm.access.explain(engineer, 'account', account.id);
+      expect(why).toMatchObject({ canRead: true, canEdit: false });
+      expect(why.grants.map((g) => [g.kind, g.level])).toEqual([['team', 'read']]);
+      expect(why.summary).toContain('is on the team of a deal on this customer as presales');
+      expect((await crm.accounts.get(org.repA, account.id)).name).toBe('山东恒通');
+      expect((await crm.contacts.get(org.repA, contact.id)).title ?? null).toBeNull();
+      // Off the team: every path closes again, the explanation with it.
+      await crm.opportunities.removeTeamMember(org.repA, deal.id, engineer.id);
+      expect(await reads()).toEqual(none);
+      expect(await codeOf(crm.access.explain(engineer, 'account', account.id))).toBe('NOT_FOUND');
+    });
+
     it('explains access for every kind of record, agreeing with what the reader can open', async () => {
       const w = await world();
       const { crm, org } = w;
@@ -348,7 +409,10 @@ export function describePermissionFindings(makeStorage: StorageFactory): void {
       }
       const onTeam = await crm.access.explain(org.presales, 'order', order.id);
       expect(onTeam.grants.map((g) => g.kind)).toEqual(['team']);
-      expect(await codeOf(crm.access.explain(org.presales, 'contact', contact.id))).toBe('NOT_FOUND');
+      // On the deal's team, the presales engineer reads its customer's contacts, never edits them.
+      const contactWhy = await crm.access.explain(org.presales, 'contact', contact.id);
+      expect(contactWhy).toMatchObject({ canRead: true, canEdit: false });
+      expect(contactWhy.summary).toContain('which reads the customer');
       expect(await codeOf(crm.access.explain(org.repB, 'service_case', sc.id))).toBe('NOT_FOUND');
     });
   });

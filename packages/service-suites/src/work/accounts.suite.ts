@@ -143,8 +143,12 @@ export function describeAccountCommands(makeStorage: StorageFactory): void {
         survivor.id,
       ]);
 
-      // The contact now belongs to the survivor's owner (issue 11): 乙 lost it with the account.
-      expect(await codeOf(crm.contacts.get(org.repB, contact.id))).toBe('NOT_FOUND');
+      // The contact now belongs to the survivor's owner (issue 11): 乙 lost it with the account, and
+      // only reads it through the deal he owns on the survivor (a deal team reads its customer).
+      expect((await crm.contacts.get(org.repB, contact.id)).ownerId).toBe(org.repA.id);
+      expect(await codeOf(crm.contacts.update(org.repB, contact.id, { title: 'x' }))).toBe(
+        'PERMISSION_DENIED',
+      );
       // Edited after the merge: it still goes back, keeping the edit.
       await crm.contacts.update(org.repA, contact.id, { title: '信息中心主任' });
       const undone = await crm.accounts.undoMerge(org.manager, merge.id);

@@ -17,7 +17,8 @@ const never = () => sql<SqlBool>`1 = 0`;
 
 /**
  * RowScope → SQL, mirroring the pure policy: owner in ownerIds, OR a member of the row's governing
- * team (team_key) in memberIds with at least minAccess. `alias` is the outer table's alias.
+ * team (team_key) in memberIds with at least minAccess, OR (a customer row, `readByDealTeams`, at
+ * read) a member of the team of a deal on the account. `alias` is the outer table's alias.
  */
 export function scopeWhere(
   eb: Eb,
@@ -25,6 +26,7 @@ export function scopeWhere(
   alias: string,
   engine?: SqlEngine,
   tenantId?: string,
+  readByDealTeams?: boolean,
 ): Expression<SqlBool> | null {
   if (scope.kind === 'all') return null;
   if (scope.kind === 'none') return never();
@@ -46,8 +48,27 @@ export function scopeWhere(
       .where(user as 'tm.user_id', 'in', [...scope.memberIds]);
     if (scope.minAccess === 'edit') members = members.where('tm.access', '=', 'edit');
     either.push(eb.exists(members));
+    if (readByDealTeams && scope.minAccess === 'read') either.push(dealTeamReads(eb, scope.memberIds, alias));
   }
   return either.length === 0 ? never() : eb.or(either);
+}
+
+/**
+ * A customer row (team_key = its account id) read through a seat on the team of a deal on that
+ * account: read only, so never part of an `edit` scope.
+ */
+function dealTeamReads(eb: Eb, memberIds: readonly string[], alias: string): Expression<SqlBool> {
+  return eb.exists(
+    eb
+      .selectFrom('opportunities as dl')
+      .innerJoin('team_members as dm', (join) =>
+        join.onRef('dm.tenant_id', '=', 'dl.tenant_id').onRef('dm.team_key', '=', 'dl.team_key'),
+      )
+      .select(sql.lit(1).as('one'))
+      .whereRef('dl.tenant_id', '=', `${alias}.tenant_id`)
+      .whereRef('dl.account_id', '=', `${alias}.team_key`)
+      .where('dm.user_id', 'in', [...memberIds]),
+  );
 }
 
 /** One filter object → the AND of its set keys, each compiled per its spec. */

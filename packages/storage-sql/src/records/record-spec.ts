@@ -32,6 +32,11 @@ export interface RecordSpec<T extends RecordBase, F> {
   ownerId(record: T): string | null;
   /** The governing team whose members may see the row: core's `teamKeyOf`, so SQL and policy agree. */
   teamKey(record: T): string;
+  /**
+   * A customer row (account, contact) whose team_key is its account id: the teams of the deals on
+   * that account read it too (core's `dealTeamGrants`).
+   */
+  readByDealTeams?: true;
   filters: { readonly [K in keyof Required<F>]: FilterSpec };
 }
 

@@ -50,6 +50,7 @@ export const accountSpec: RecordSpec<Account, AccountFilter> = {
   }),
   ownerId: (a) => a.ownerId,
   teamKey: (a) => teamKeyOf({ kind: 'account', id: a.id }),
+  readByDealTeams: true,
   filters: {
     custom: customFilter,
     ownerId: inCol('owner_id'),
@@ -71,6 +72,7 @@ export const contactSpec: RecordSpec<Contact, ContactFilter> = {
   }),
   ownerId: (c) => c.ownerId,
   teamKey: (c) => teamKeyOf({ kind: 'contact', accountId: c.accountId }),
+  readByDealTeams: true,
   filters: {
     custom: customFilter,
     accountId: inCol('account_id'),
