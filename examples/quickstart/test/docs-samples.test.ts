@@ -26,6 +26,10 @@ declare global {
   const crm: Crm;
   const li: User;
   const rep: User;
+  const jia: User;
+  const admin: User;
+  const dealId: string;
+  const isCrmError: typeof import('@gongfu/core').isCrmError;
   const input: CaptureLeadInput;
   const createCrm: typeof import('@gongfu/core').createCrm;
   const postgresStorage: typeof import('@gongfu/storage-postgres').postgresStorage;
