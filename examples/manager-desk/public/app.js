@@ -176,7 +176,7 @@ function Customer({ accounts, focus }) {
         ? html`<table>
           ${view.timeline.map(
             (t) =>
-              html`<tr data-testid="timeline-row"><td>${time(t.at).slice(0, 10)}</td><td>${t.kind}</td><td>${t.title}</td><td>${t.detail}</td></tr>`,
+              html`<tr key=${t.id} data-testid="timeline-row" data-kind=${t.kind}><td>${time(t.at).slice(0, 10)}</td><td>${t.kind}</td><td>${t.who}</td><td>${t.title}</td><td>${t.detail}</td></tr>`,
           )}
         </table>`
         : '…'

@@ -1,9 +1,13 @@
-import type { ActorRef, Crm } from '@gongfu/core';
+import type { ActorRef, TimelineEntry as CoreEntry, Crm, Opportunity } from '@gongfu/core';
 
-/** One line of a customer's story, newest first. */
+/** One line of a customer's story as the page shows it, newest first. */
 export interface TimelineEntry {
+  /** The core's stable entry id (`<kind>:<record id>[:<version>]`), used as the row key. */
+  id: string;
   at: string;
-  kind: 'deal' | 'activity' | 'order' | 'cost';
+  kind: CoreEntry['kind'];
+  /** Who was behind it, by name (kept after they leave). */
+  who: string;
   title: string;
   detail: string;
 }
@@ -17,50 +21,25 @@ export interface Customer360 {
 const money = (m: { amount: number; currency: string }) =>
   `${m.currency} ${(m.amount / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`;
 
+/** Pages of the core timeline the desk reads at most (200 entries each): a desk, not an export. */
+const MAX_PAGES = 5;
+
 /**
- * A customer's 360° view from the reads that exist today: the account, its deals, their
- * activities, orders and costs, merged into one timeline. The one place to switch to
- * `crm.accounts.timeline` once the core has it; the page reads only this shape.
+ * A customer's 360° view: the account and `crm.accounts.timeline` (leads, quotes, deals and their
+ * stage moves, orders and deliveries, service cases, visits, demo loans, costs, hand-overs), read
+ * in the manager's scope. The deals table is the timeline's deal entries, so one read serves both.
  */
 export async function customer360(crm: Crm, actor: ActorRef, accountId: string): Promise<Customer360> {
   const account = await crm.accounts.get(actor, accountId);
-  const deals = (await crm.opportunities.list(actor, { accountId, limit: 100 })).items;
-  const timeline: TimelineEntry[] = [];
-  for (const d of deals) {
-    timeline.push({
-      at: d.createdAt,
-      kind: 'deal',
-      title: d.name,
-      detail: `${d.stage} · ${money(d.amount)}`,
-    });
-    const activities = (await crm.activities.list(actor, { opportunityId: d.id, limit: 100 })).items;
-    for (const a of activities) {
-      const said = a.outcome ? ` — ${[a.outcome.metWith, a.outcome.summary].filter(Boolean).join(': ')}` : '';
-      timeline.push({
-        at: a.startAt,
-        kind: 'activity',
-        title: a.subject,
-        detail: `${a.kind}, ${a.status}${said}`,
-      });
-    }
-    for (const c of (await crm.costs.list(actor, { opportunityId: d.id, limit: 100 })).items) {
-      timeline.push({
-        at: `${c.incurredOn}T00:00:00.000Z`,
-        kind: 'cost',
-        title: c.description ?? c.category,
-        detail: money(c.amount),
-      });
-    }
+  const entries: CoreEntry[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const got = await crm.accounts.timeline(actor, accountId, { limit: 200, ...(cursor ? { cursor } : {}) });
+    entries.push(...got.items);
+    if (!got.nextCursor) break;
+    cursor = got.nextCursor;
   }
-  for (const o of (await crm.orders.list(actor, { accountId, limit: 100 })).items) {
-    timeline.push({
-      at: o.createdAt,
-      kind: 'order',
-      title: o.number,
-      detail: `${o.status} · ${money(o.amount)}`,
-    });
-  }
-  timeline.sort((a, b) => b.at.localeCompare(a.at));
+  const deals: Opportunity[] = entries.flatMap((e) => (e.kind === 'deal' ? [e.deal] : []));
   return {
     account: { id: account.id, name: account.name, kind: account.kind ?? null },
     deals: deals.map((d) => ({
@@ -70,6 +49,46 @@ export async function customer360(crm: Crm, actor: ActorRef, accountId: string):
       amount: money(d.amount),
       ownerId: d.ownerId,
     })),
-    timeline,
+    timeline: entries.map((e) => ({ id: e.id, at: e.at, kind: e.kind, who: e.userName, ...describe(e) })),
   };
+}
+
+/** The title and one-line detail of an entry, per kind. */
+function describe(e: CoreEntry): { title: string; detail: string } {
+  switch (e.kind) {
+    case 'lead':
+      return { title: e.lead.company, detail: `${e.lead.source}, ${e.lead.status}` };
+    case 'quote':
+      return {
+        title: `${e.quote.sku} × ${e.quote.quantity}`,
+        detail: `${money(e.quote.unitPrice)} each, valid until ${e.quote.validUntil}`,
+      };
+    case 'deal':
+      return { title: e.deal.name, detail: `${e.deal.stage} · ${money(e.deal.amount)}` };
+    case 'stage_move':
+      return { title: e.move.opportunityName, detail: `${e.move.from} → ${e.move.to}` };
+    case 'order':
+      return { title: e.order.number, detail: `${e.order.status} · ${money(e.order.amount)}` };
+    case 'delivery':
+      return { title: e.order.number, detail: 'delivered' };
+    case 'service_case':
+      return { title: e.serviceCase.summary, detail: `${e.serviceCase.kind}, ${e.serviceCase.status}` };
+    case 'activity': {
+      const a = e.activity;
+      const said = a.outcome ? ` — ${[a.outcome.metWith, a.outcome.summary].filter(Boolean).join(': ')}` : '';
+      return { title: a.subject, detail: `${a.kind}, ${a.status}${said}` };
+    }
+    case 'demo_loan':
+      return {
+        title: `${e.demoLoan.sku} #${e.demoLoan.serial}`,
+        detail: e.demoLoan.returnedAt ? 'returned' : `due back ${e.demoLoan.dueBack}`,
+      };
+    case 'cost':
+      return { title: e.cost.description ?? e.cost.category, detail: money(e.cost.amount) };
+    case 'ownership_change':
+      return {
+        title: `${e.change.recordType} owner`,
+        detail: `${e.change.fromUserName} → ${e.change.toUserName}`,
+      };
+  }
 }

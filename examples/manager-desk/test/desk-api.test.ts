@@ -58,7 +58,31 @@ describe('the manager desk server', () => {
     expect(pipeline.funnel.leads).toBe(5);
     const customer = await json<Customer360>(`/desk/customers/${desk.cast.hengtong.id}`);
     expect(customer.deals.map((d) => d.name)).toEqual(['恒通 仓储扫描项目']);
-    expect(customer.timeline.map((t) => t.kind)).toEqual(['activity', 'cost', 'cost', 'cost', 'deal']);
+    // The core timeline, newest first: from the inbound call through two quotes to the visit.
+    expect(customer.timeline.map((t) => t.kind)).toEqual([
+      'stage_move',
+      'cost',
+      'cost',
+      'cost',
+      'activity',
+      'stage_move',
+      'deal',
+      'quote',
+      'quote',
+      'lead',
+    ]);
+    const at = customer.timeline.map((t) => t.at);
+    expect(at).toEqual([...at].sort().reverse());
+    expect(new Set(customer.timeline.map((t) => t.id)).size).toBe(customer.timeline.length);
+    expect(customer.timeline.every((t) => t.who === '销售员甲')).toBe(true);
+    const line = (id: string) => customer.timeline.find((t) => t.id === id);
+    expect(line('lead:lead_1')?.detail).toBe('inbound_call, converted');
+    expect(line('stage_move:opp_3:3')?.detail).toBe('needs_analysis → solution');
+    expect(customer.timeline.filter((t) => t.kind === 'quote').map((t) => t.detail)).toEqual([
+      'CNY 980.00 each, valid until 2026-03-31',
+      'CNY 1,020.00 each, valid until 2026-03-31',
+    ]);
+    expect(customer.timeline.find((t) => t.kind === 'activity')?.detail).toContain('认可方案');
   });
 
   it('refuses the API to a caller who is not signed in', async () => {

@@ -49,6 +49,17 @@ describe.skipIf(!CHROMIUM)('the manager desk in headless Chromium', () => {
     await page.getByTestId('pipeline-chart').locator('rect').first().waitFor();
     expect(await page.getByTestId('funnel-chart').locator('rect').count()).toBe(5);
     await page.getByTestId('timeline-row').first().waitFor();
+    // 恒通's story from crm.accounts.timeline: the call, two quotes, the deal, its stage moves, the visit.
+    const kinds = await page
+      .getByTestId('timeline-row')
+      .evaluateAll((rows) => rows.map((r) => r.dataset.kind));
+    expect(kinds[0]).toBe('stage_move');
+    expect(kinds.at(-1)).toBe('lead');
+    expect(kinds.filter((k) => k === 'quote')).toHaveLength(2);
+    const story = (await page.getByTestId('customer').textContent()) ?? '';
+    expect(story).toContain('needs_analysis → solution');
+    expect(story).toContain('LS2208 × 200');
+    expect(story).toContain('认可方案');
     await page.getByTestId('calendar-item').first().waitFor();
     expect(await page.getByTestId('calendar').textContent()).toContain('拜访恒通');
   });

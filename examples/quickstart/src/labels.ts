@@ -115,6 +115,24 @@ const BOOKKEEPING = new Set([
   'updatedBy',
 ]);
 
+/** Statuses of visits, orders and service cases (their ids do not overlap in meaning). */
+const STATUSES: Words = {
+  scheduled: ['已计划', 'scheduled'],
+  completed: ['已完成', 'completed'],
+  cancelled: ['已取消', 'cancelled'],
+  draft: ['草稿', 'draft'],
+  confirmed: ['已确认', 'confirmed'],
+  partially_shipped: ['部分发货', 'partially shipped'],
+  shipped: ['已发货', 'shipped'],
+  delivered: ['已交货', 'delivered'],
+  closed: ['已关闭', 'closed'],
+  open: ['待处理', 'open'],
+  diagnosing: ['诊断中', 'diagnosing'],
+  repair: ['维修中', 'in repair'],
+  replacement: ['换货中', 'replacement'],
+  resolved: ['已解决', 'resolved'],
+};
+
 const pick = (words: Words, id: string, lang: Lang): string => {
   const w = words[id];
   return w ? w[lang === 'zh-CN' ? 0 : 1] : id;
@@ -126,6 +144,7 @@ export const stageLabel = (id: string, lang: Lang) => pick(STAGES, id, lang);
 export const costCategoryLabel = (id: string, lang: Lang) => pick(COST_CATEGORIES, id, lang);
 export const sourceLabel = (id: string, lang: Lang) => pick(SOURCES, id, lang);
 export const kindLabel = (id: string, lang: Lang) => pick(KINDS, id, lang);
+export const statusLabel = (id: string, lang: Lang) => pick(STATUSES, id, lang);
 /** `opportunity.stage_changed` → "stage changed": the record type is already the table's subject. */
 export const eventLabel = (event: string, lang: Lang) =>
   pick(EVENTS, event.slice(event.indexOf('.') + 1), lang);

@@ -1,5 +1,6 @@
 import { formatMoney, type Money } from '@gongfu/core';
 import Table from 'cli-table3';
+import stringWidth from 'string-width';
 import type { Lang } from './labels.js';
 
 /** Whole yuan → money in minor units. */
@@ -42,7 +43,8 @@ export function printer(
     lang: options.lang,
     verbose: options.verbose ?? false,
     t: (zh, en) => (options.lang === 'zh-CN' ? zh : en),
-    heading: (text) => write(`\n== ${text} ${'='.repeat(Math.max(0, 76 - text.length))}`),
+    // Padded by terminal columns, not characters: a Chinese character takes two, as in the tables.
+    heading: (text) => write(`\n== ${text} ${'='.repeat(Math.max(0, 76 - stringWidth(text)))}`),
     table: (head, rows) => write(renderTable(head, rows)),
     line: write,
     yuan: (m) => formatMoney(m),

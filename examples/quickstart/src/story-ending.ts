@@ -7,6 +7,7 @@ import {
   kindLabel,
   likelihoodWords,
   stageLabel,
+  statusLabel,
 } from './labels.js';
 import type { Printer } from './print.js';
 import type { Cast } from './story-channels.js';
@@ -131,10 +132,10 @@ async function winDeliverAndTransfer(crm: Crm, clock: ManualClock, p: Printer, c
     [
       [
         delivered.number,
-        delivered.status,
+        statusLabel(delivered.status, p.lang),
         p.yuan(delivered.amount),
         p.local(delivered.deliveredAt!),
-        `${fixed.serial}: ${fixed.status}`,
+        `${fixed.serial}: ${statusLabel(fixed.status, p.lang)}`,
         fixed.underWarranty ? p.t('是', 'yes') : p.t('否', 'no'),
       ],
     ],

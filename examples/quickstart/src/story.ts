@@ -1,5 +1,5 @@
 import { type Crm, isCrmError, type ManualClock } from '@gongfu/core';
-import { channelLabel, roleLabel, sourceLabel } from './labels.js';
+import { channelLabel, roleLabel, sourceLabel, statusLabel } from './labels.js';
 import { cny, type Printer } from './print.js';
 import { type Cast, openTheWirelessAndDistributionDeals } from './story-channels.js';
 import { type StoryFacts, tellTheEnding } from './story-ending.js';
@@ -292,7 +292,9 @@ export async function seedUntilTheDuplicate(crm: Crm, clock: ManualClock, p: Pri
     [p.t('日期', 'day'), p.t('活动', 'activities')],
     week.days.map((d) => [
       d.date,
-      d.activities.map((a) => `${p.local(a.startAt).slice(11)} ${a.subject} (${a.status})`).join('; '),
+      d.activities
+        .map((a) => `${p.local(a.startAt).slice(11)} ${a.subject} (${statusLabel(a.status, p.lang)})`)
+        .join('; '),
     ]),
   );
   const costs = await crm.costs.total(li, { opportunityId: dealA.id });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCrm, ManualClock, sequentialIds } from '@gongfu/core';
 import { sqliteStorage } from '@gongfu/storage-sqlite';
+import stringWidth from 'string-width';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Lang } from '../src/labels.js';
 import { printer } from '../src/print.js';
@@ -128,5 +129,23 @@ describe('the quickstart story (README command 1)', () => {
     expect(zh.out).toContain(`最后一次报价 ${FOLLOW_UP_DAYS} 天后`);
     expect(en.out).toContain('The sales department of 南开戈德');
     expect(en.out).not.toContain('最后一次报价');
+  });
+
+  it('pads every heading to the same 80 terminal columns, a Chinese character counting two', () => {
+    for (const out of [zh.out, en.out]) {
+      const headings = out.split('\n').filter((l) => l.startsWith('== '));
+      expect(headings.length).toBeGreaterThan(10);
+      for (const h of headings) expect(stringWidth(h), h).toBe(80);
+    }
+  });
+
+  it("names visit, order and service statuses in the reader's language", () => {
+    expect(section(zh.out, '拜访和结果')).toContain('拜访恒通, 售前讲解方案 (已完成)');
+    const after = section(zh.out, '赢单, 下订单');
+    expect(after).toContain('已交货');
+    expect(after).toMatch(/LS\d+: 已解决/);
+    expect(zh.out).not.toMatch(/\((completed|scheduled)\)|│ delivered │/);
+    expect(section(en.out, 'Visits with outcomes')).toContain('(completed)');
+    expect(section(en.out, 'The deal is won')).toMatch(/│ delivered │[\s\S]*: resolved/);
   });
 });
