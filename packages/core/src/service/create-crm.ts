@@ -27,6 +27,7 @@ import { opportunityCommands } from '../sales/opportunities/opportunity-commands
 import { orderCommands } from '../sales/orders/order-commands.js';
 import { userCommands } from '../sales/org/user-commands.js';
 import { ownershipCommands } from '../sales/ownership/ownership-commands.js';
+import { type FreeTextLines, freeTextLinesSchema } from '../sales/products/catalogue-lines.js';
 import { productCommands } from '../sales/products/product-commands.js';
 import { quotaCommands } from '../sales/quotas/quota-commands.js';
 import { reminderCommands } from '../sales/reminders/reminder-commands.js';
@@ -78,6 +79,12 @@ export interface CrmOptions {
    * object must be passed here.
    */
   fields?: DeclaredCustomFields;
+  /**
+   * Every line (lead interest, quote, deal line, order line, demo loan) names an active SKU of
+   * the catalogue, or is marked `freeText: true`; `freeTextLines: 'refused'` refuses the latter
+   * too (default `'allowed'`). A service option, the same for every tenant it serves.
+   */
+  catalogue?: { freeTextLines?: FreeTextLines };
 }
 
 /** `fields` as the app declared them by augmentation, or any declarations when it declared none. */
@@ -109,6 +116,13 @@ export function createCrm(options: CrmOptions): Crm {
     locale: options.locale ?? 'en',
     catalogues: buildCatalogues([builtInMessages()], options.messages),
     customFields: compileCustomFields(options.fields),
+    catalogue: {
+      freeTextLines: parseInput(
+        freeTextLinesSchema,
+        options.catalogue?.freeTextLines ?? 'allowed',
+        'catalogue.freeTextLines',
+      ),
+    },
   };
   return buildCrm(options, settings, new OrgCache(), {});
 }
