@@ -27,7 +27,12 @@ import { opportunityCommands } from '../sales/opportunities/opportunity-commands
 import { orderCommands } from '../sales/orders/order-commands.js';
 import { userCommands } from '../sales/org/user-commands.js';
 import { ownershipCommands } from '../sales/ownership/ownership-commands.js';
-import { type FreeTextLines, freeTextLinesSchema } from '../sales/products/catalogue-lines.js';
+import {
+  type FreeTextLines,
+  freeTextLinesSchema,
+  type SkuCheck,
+  skuCheckSchema,
+} from '../sales/products/catalogue-lines.js';
 import { productCommands } from '../sales/products/product-commands.js';
 import { quotaCommands } from '../sales/quotas/quota-commands.js';
 import { reminderCommands } from '../sales/reminders/reminder-commands.js';
@@ -80,11 +85,15 @@ export interface CrmOptions {
    */
   fields?: DeclaredCustomFields;
   /**
-   * Every line (lead interest, quote, deal line, order line, demo loan) names an active SKU of
-   * the catalogue, or is marked `freeText: true`; `freeTextLines: 'refused'` refuses the latter
-   * too (default `'allowed'`). A service option, the same for every tenant it serves.
+   * How lines (lead interests, quotes, deal lines, direct-order lines, demo loans, conversion) are
+   * held to the product catalogue. `skus: 'checked'`: every line names an active SKU of the
+   * catalogue (an unknown one is a VALIDATION error naming the line's field, with the closest
+   * known SKU; a retired one is "discontinued"), unless the app marks it `freeText: true`.
+   * `freeTextLines: 'refused'` refuses marked lines too. Defaults: `skus: 'unchecked'` (until
+   * every embedding app seeds its catalogue), `freeTextLines: 'allowed'`. A service option, the
+   * same for every tenant the service serves.
    */
-  catalogue?: { freeTextLines?: FreeTextLines };
+  catalogue?: { skus?: SkuCheck; freeTextLines?: FreeTextLines };
 }
 
 /** `fields` as the app declared them by augmentation, or any declarations when it declared none. */
@@ -117,6 +126,7 @@ export function createCrm(options: CrmOptions): Crm {
     catalogues: buildCatalogues([builtInMessages()], options.messages),
     customFields: compileCustomFields(options.fields),
     catalogue: {
+      skus: parseInput(skuCheckSchema, options.catalogue?.skus ?? 'unchecked', 'catalogue.skus'),
       freeTextLines: parseInput(
         freeTextLinesSchema,
         options.catalogue?.freeTextLines ?? 'allowed',

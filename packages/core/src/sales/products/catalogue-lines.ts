@@ -8,6 +8,9 @@ import { sayProduct } from './product-messages.js';
 /** Whether a line may name something outside the catalogue (`createCrm({ catalogue })`). */
 export const freeTextLinesSchema = z.enum(['allowed', 'refused']);
 export type FreeTextLines = z.infer<typeof freeTextLinesSchema>;
+/** Whether a line's SKU must be an active catalogue product (`createCrm({ catalogue: { skus } })`). */
+export const skuCheckSchema = z.enum(['checked', 'unchecked']);
+export type SkuCheck = z.infer<typeof skuCheckSchema>;
 
 /** A line as the app gave it: a catalogue SKU, or a free-text line it marked as one. */
 export interface CatalogueLine {
@@ -29,7 +32,8 @@ export async function assertCatalogueLines(
   pathOf: (index: number) => string,
 ): Promise<void> {
   const issues: FieldIssue[] = [];
-  const catalogued = lines.flatMap((line, index) => (line.freeText ? [] : [{ line, index }]));
+  const unchecked = ctx.settings.catalogue.skus === 'unchecked';
+  const catalogued = lines.flatMap((line, index) => (line.freeText || unchecked ? [] : [{ line, index }]));
   lines.forEach((line, index) => {
     if (line.freeText && ctx.settings.catalogue.freeTextLines === 'refused')
       issues.push(
