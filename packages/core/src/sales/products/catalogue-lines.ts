@@ -18,8 +18,8 @@ export interface CatalogueLine {
   freeText?: true | undefined;
 }
 
-/** How many SKUs "did you mean" compares an unknown one with; a larger catalogue gets no guess. */
-const GUESS_WINDOW = 2000;
+/** How many active SKUs "did you mean" compares an unknown one with (one page of the catalogue). */
+const GUESS_WINDOW = 500;
 
 /**
  * Refuses lines whose SKU is not in the tenant's catalogue or is discontinued, and free-text lines
