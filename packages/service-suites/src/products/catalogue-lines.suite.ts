@@ -55,7 +55,8 @@ export function describeCatalogueLines(makeStorage: StorageFactory): void {
     /** A tenant with LS2208 and SRV-R740 for sale and LS4208 retired, an account and a deal. */
     const world = async (catalogue: CrmOptions['catalogue'] = { skus: 'checked' }) => {
       if (!storage) throw new Error('storage not opened');
-      const w = await openWorld(storage);
+      // An empty catalogue (no story products): the test stocks its own.
+      const w = await openWorld(storage, undefined, { skus: 'unchecked' });
       const crm = catalogueCrm(w, catalogue);
       const { manager, repA } = w.org;
       await crm.products.create(manager, {
