@@ -27,6 +27,12 @@ import { opportunityCommands } from '../sales/opportunities/opportunity-commands
 import { orderCommands } from '../sales/orders/order-commands.js';
 import { userCommands } from '../sales/org/user-commands.js';
 import { ownershipCommands } from '../sales/ownership/ownership-commands.js';
+import {
+  type FreeTextLines,
+  freeTextLinesSchema,
+  type SkuCheck,
+  skuCheckSchema,
+} from '../sales/products/catalogue-lines.js';
 import { productCommands } from '../sales/products/product-commands.js';
 import { quotaCommands } from '../sales/quotas/quota-commands.js';
 import { reminderCommands } from '../sales/reminders/reminder-commands.js';
@@ -78,6 +84,16 @@ export interface CrmOptions {
    * object must be passed here.
    */
   fields?: DeclaredCustomFields;
+  /**
+   * How lines (lead interests, quotes, deal lines, direct-order lines, demo loans, conversion) are
+   * held to the product catalogue. `skus: 'checked'`: every line names an active SKU of the
+   * catalogue (an unknown one is a VALIDATION error naming the line's field, with the closest
+   * known SKU; a retired one is "discontinued"), unless the app marks it `freeText: true`.
+   * `freeTextLines: 'refused'` refuses marked lines too. Defaults: `skus: 'unchecked'` (until
+   * every embedding app seeds its catalogue), `freeTextLines: 'allowed'`. A service option, the
+   * same for every tenant the service serves.
+   */
+  catalogue?: { skus?: SkuCheck; freeTextLines?: FreeTextLines };
 }
 
 /** `fields` as the app declared them by augmentation, or any declarations when it declared none. */
@@ -109,6 +125,14 @@ export function createCrm(options: CrmOptions): Crm {
     locale: options.locale ?? 'en',
     catalogues: buildCatalogues([builtInMessages()], options.messages),
     customFields: compileCustomFields(options.fields),
+    catalogue: {
+      skus: parseInput(skuCheckSchema, options.catalogue?.skus ?? 'unchecked', 'catalogue.skus'),
+      freeTextLines: parseInput(
+        freeTextLinesSchema,
+        options.catalogue?.freeTextLines ?? 'allowed',
+        'catalogue.freeTextLines',
+      ),
+    },
   };
   return buildCrm(options, settings, new OrgCache(), {});
 }

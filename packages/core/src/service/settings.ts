@@ -1,6 +1,7 @@
 import type { CompiledCustomFields } from '../domain/custom-field-check.js';
 import type { Locale, MessageCatalogues } from '../kernel/message.js';
 import type { Clock, IdGenerator } from '../kernel/ports.js';
+import type { FreeTextLines, SkuCheck } from '../sales/products/catalogue-lines.js';
 import type { ReminderConfig } from '../sales/reminders/reminder-config.js';
 
 /** Resolved options every command sees. */
@@ -21,4 +22,6 @@ export interface ServiceSettings {
   catalogues: MessageCatalogues;
   /** The app's custom fields per record kind, checked when the service was created. */
   customFields: CompiledCustomFields;
+  /** How lines are checked against the product catalogue (`createCrm({ catalogue })`). */
+  catalogue: { skus: SkuCheck; freeTextLines: FreeTextLines };
 }

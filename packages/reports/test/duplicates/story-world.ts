@@ -71,7 +71,12 @@ export async function openStoryWorld(makeStorage: StorageFactory): Promise<Story
 /** The story's catalogue, customers and deals, added to a tenant that already has the story's people. */
 export async function seedStory(world: ServiceWorld): Promise<StoryWorld> {
   const { crm, org } = world;
-  for (const p of CATALOGUE) await crm.products.create(org.admin, { ...p });
+  // The harness already stocks the story's SKUs (without prices): this world prices and files them.
+  for (const { sku, ...p } of CATALOGUE) {
+    const stocked = await crm.products.get(org.admin, sku).catch(() => null);
+    if (stocked) await crm.products.update(org.admin, sku, p);
+    else await crm.products.create(org.admin, { sku, ...p });
+  }
   const account = (actor: ActorRef, name: string, kind: 'system_integrator' | 'end_user' | 'dealer') =>
     crm.accounts.create(actor, { name, kind, region: { province: '37' } });
   const hengtong = await account(org.repA, '山东恒通系统集成有限公司', 'system_integrator');

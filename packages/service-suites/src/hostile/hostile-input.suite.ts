@@ -248,12 +248,7 @@ export function describeHostileInput(makeStorage: StorageFactory): void {
     it('catalogue (issue 12.4): conversion prices an unquoted line at the list price; RMB is refused', async () => {
       const w = await world();
       const { repA, manager } = w.org;
-      await w.crm.products.create(manager, {
-        sku: 'LS2208',
-        name: 'Symbol LS2208',
-        category: 'laser_scanner',
-        listPrice: cny(1080_00),
-      });
+      await w.crm.products.update(manager, 'LS2208', { listPrice: cny(1080_00) });
       const lead = await w.crm.leads.capture(repA, storyLead());
       await w.crm.leads.qualify(repA, lead.id);
       await w.crm.leads.quote(repA, lead.id, {

@@ -92,40 +92,42 @@ export function usersProductsCases(world: () => Promise<ServiceWorld>): void {
     const w = await world();
     const { manager, repA, presales } = w.org;
     const scanner = await w.crm.products.create(manager, {
-      sku: 'LS2208',
+      sku: 'LS3408',
       name: 'Handheld laser scanner',
-      category: 'laser_scanner',
+      category: 'handheld_laser',
       listPrice: cny(128_000),
     });
     expect(scanner).toMatchObject({ kind: 'standard', active: true, version: 1, listPrice: cny(128_000) });
     await expectCode(
-      w.crm.products.create(repA, { sku: 'LS4208', name: 'Scanner', category: 'laser_scanner' }),
+      w.crm.products.create(repA, { sku: 'LS3608', name: 'Scanner', category: 'laser_scanner' }),
       'PERMISSION_DENIED',
     );
     await expectCode(
-      w.crm.products.create(presales, { sku: 'LS4208', name: 'Scanner', category: 'laser_scanner' }),
+      w.crm.products.create(presales, { sku: 'LS3608', name: 'Scanner', category: 'laser_scanner' }),
       'PERMISSION_DENIED',
     );
     await expectCode(
-      w.crm.products.create(manager, { sku: 'LS2208', name: 'Again', category: 'laser_scanner' }),
+      w.crm.products.create(manager, { sku: 'LS3408', name: 'Again', category: 'laser_scanner' }),
       'CONFLICT',
     );
     await expectInvalidField(
-      w.crm.products.create(manager, { sku: 'LS 2208', name: 'x', category: 'y' }),
+      w.crm.products.create(manager, { sku: 'LS 3408', name: 'x', category: 'y' }),
       'sku',
     );
-    const repriced = await w.crm.products.update(manager, 'LS2208', {
+    const repriced = await w.crm.products.update(manager, 'LS3408', {
       listPrice: cny(119_000),
       expectedVersion: 1,
     });
     expect(repriced).toMatchObject({ version: 2, listPrice: cny(119_000), name: 'Handheld laser scanner' });
-    await expectCode(w.crm.products.update(repA, 'LS2208', { listPrice: cny(1) }), 'PERMISSION_DENIED');
+    await expectCode(w.crm.products.update(repA, 'LS3408', { listPrice: cny(1) }), 'PERMISSION_DENIED');
     await expectCode(
-      w.crm.products.update(manager, 'LS2208', { name: 'stale', expectedVersion: 1 }),
+      w.crm.products.update(manager, 'LS3408', { name: 'stale', expectedVersion: 1 }),
       'CONCURRENCY',
     );
     await expectCode(w.crm.products.update(manager, 'NOPE-1', { name: 'x' }), 'NOT_FOUND');
-    expect(await w.crm.products.get(repA, 'LS2208')).toEqual(repriced);
-    expect((await w.crm.products.list(repA)).items.map((p) => p.sku)).toEqual(['LS2208']);
+    expect(await w.crm.products.get(repA, 'LS3408')).toEqual(repriced);
+    expect((await w.crm.products.list(repA, { category: 'handheld_laser' })).items.map((p) => p.sku)).toEqual(
+      ['LS3408'],
+    );
   });
 }

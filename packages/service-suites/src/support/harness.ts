@@ -1,4 +1,4 @@
-import type { CrmStorage, User } from '@gongfu/core';
+import type { CrmOptions, CrmStorage, User } from '@gongfu/core';
 import { type Crm, createCrm, ManualClock, sequentialIds } from '@gongfu/core';
 
 /** Opens a fresh, migrated, empty storage; the suite closes it. */
@@ -32,11 +32,19 @@ let tenantCounter = 0;
 export async function openWorld(
   storage: CrmStorage,
   start = '2026-03-02T01:00:00.000Z',
+  catalogue: CrmOptions['catalogue'] = { skus: 'checked' },
 ): Promise<ServiceWorld> {
   const tenant = `t${Date.now().toString(36)}${(tenantCounter++).toString(36)}`;
   await storage.tenants.create({ id: tenant, name: tenant, createdAt: start });
   const clock = new ManualClock(start);
-  const crm = createCrm({ storage, tenant, clock, ids: sequentialIds(), timeZone: 'Asia/Shanghai' });
+  const crm = createCrm({
+    storage,
+    tenant,
+    clock,
+    ids: sequentialIds(),
+    timeZone: 'Asia/Shanghai',
+    catalogue,
+  });
   const admin = await crm.users.create(crm.system, { name: 'Admin', role: 'admin' });
   const manager = await crm.users.create(admin, {
     name: '李庆成',
@@ -64,6 +72,7 @@ export async function openWorld(
   });
   const presales = await crm.users.create(admin, { name: '售前工程师', role: 'presales_engineer' });
   const service = await crm.users.create(admin, { name: '服务工程师', role: 'service_engineer' });
+  if (catalogue?.skus === 'checked') await seedStoryCatalogue(crm, admin);
   return {
     crm,
     clock,
@@ -87,4 +96,40 @@ export function storyLead(overrides: Record<string, unknown> = {}) {
     region: { province: '37' },
     ...overrides,
   };
+}
+
+/**
+ * The products the suites sell, in every tenant `openWorld` opens with lines checked against the
+ * catalogue (the default). No list prices: a test that relies on one sets it.
+ */
+export const STORY_CATALOGUE: readonly (readonly [sku: string, category: string])[] = [
+  ['LS2208', 'laser_scanner'],
+  ['LS4208', 'laser_scanner'],
+  ['DS2208', 'imager'],
+  ['MC3300', 'mobile_computer'],
+  ['X-1', 'misc'],
+  ['X1', 'misc'],
+  ['SRV-R740', 'server'],
+  ['LS-2000', 'laser_scanner'],
+  ['LI4278', 'wireless_scanner'],
+  ['DS4308', 'imager'],
+  ['ZT410', 'printer'],
+  ['SW-24', 'network'],
+  ['NET-SW24', 'network'],
+  ['WMS-STD', 'wms'],
+  ['WMS-PRO', 'wms'],
+  ['CRADLE-01', 'accessory'],
+  ['HH-201', 'mobile_computer'],
+  ['KIT-1', 'accessory'],
+  ['LAS-1', 'laser_scanner'],
+  ['SKU-A', 'misc'],
+  ['SKU-B', 'misc'],
+  ['SKU-C', 'misc'],
+  ['SKU-SEED', 'misc'],
+  ['X', 'misc'],
+];
+
+async function seedStoryCatalogue(crm: Crm, admin: User): Promise<void> {
+  for (const [sku, category] of STORY_CATALOGUE)
+    await crm.products.create(admin, { sku, name: sku, category });
 }

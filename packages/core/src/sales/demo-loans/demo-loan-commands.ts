@@ -7,6 +7,7 @@ import { ENTITY } from '../../service/entities.js';
 import { listPage } from '../../service/list-page.js';
 import type { Runner } from '../../service/runner.js';
 import { scanAll } from '../../service/scan-all.js';
+import { assertCatalogueLines } from '../products/catalogue-lines.js';
 import {
   type DemoLoan,
   type DemoLoanListQuery,
@@ -87,6 +88,7 @@ export function demoLoanCommands(run: Runner): DemoLoanCommands {
             ]);
           }
         }
+        await assertCatalogueLines(ctx, [data], () => '');
         await assertSerialAvailable(ctx, data.serial);
         const loan: DemoLoan = {
           ...ctx.stamp('loan'),

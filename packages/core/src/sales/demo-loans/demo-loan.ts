@@ -26,6 +26,8 @@ export interface DemoLoan extends RecordBase {
 
 export const lendDemoUnitInput = z.strictObject({
   sku: skuSchema,
+  /** Not a catalogue product: the SKU is the app's own code, not checked against the catalogue. */
+  freeText: z.literal(true).optional(),
   serial: text(100),
   accountId: idSchema,
   opportunityId: idSchema.optional(),

@@ -14,6 +14,7 @@ import { sayOpportunity } from '../opportunities/opportunity-messages.js';
 import type { OpportunityStage } from '../opportunities/opportunity-pipelines.js';
 import { buildLines } from '../opportunities/opportunity-reads.js';
 import { withLines } from '../opportunities/opportunity-rules.js';
+import { assertCatalogueLines } from '../products/catalogue-lines.js';
 import { type ConvertLeadInput, convertLeadInput, type Lead } from './lead.js';
 import { leadFacts } from './lead-facts.js';
 import { decideLead } from './lead-machine.js';
@@ -67,6 +68,8 @@ export async function convertLead(
   const data = parseInput(convertLeadInput, input);
   const lead = await ctx.load(ENTITY.lead, leadId, 'edit');
   ctx.checkVersion('lead', lead, data.expectedVersion);
+  // A product may have been discontinued since the lead was captured.
+  await assertCatalogueLines(ctx, lead.interests, (i) => `interests.${i}`);
   const decision = assertDecision(decideLead(lead.status, leadFacts(lead), { type: 'CONVERT' }));
 
   const existingAccountId = 'existingId' in data.account ? data.account.existingId : lead.accountId;

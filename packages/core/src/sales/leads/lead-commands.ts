@@ -13,6 +13,7 @@ import type { Runner } from '../../service/runner.js';
 import { stripUndefined } from '../../service/strip-undefined.js';
 import type { Activity } from '../activities/activity.js';
 import { assertAssignable } from '../org/assignable.js';
+import { assertCatalogueLines } from '../products/catalogue-lines.js';
 import { type ConversionResult, convertLead } from './convert-lead.js';
 import {
   type CaptureLeadInput,
@@ -211,6 +212,7 @@ export function leadCommands(run: Runner): LeadCommands {
         const ownerId = data.ownerId ?? ctx.actor.id;
         assertAssignable(ctx, ownerId);
         if (data.accountId) await ctx.load(ENTITY.account, data.accountId);
+        await assertCatalogueLines(ctx, data.interests, (i) => `interests.${i}`);
         const lead: Lead = {
           ...ctx.stamp('lead'),
           source: data.source,
@@ -245,6 +247,7 @@ export function leadCommands(run: Runner): LeadCommands {
         // A converted lead is frozen: its facts now live on the account and the opportunity.
         if (isLeadTerminal(lead.status))
           throw new InvalidTransitionError(lead.status, 'UPDATE', LEAD_FROZEN_REASON);
+        if (data.interests) await assertCatalogueLines(ctx, data.interests, (i) => `interests.${i}`);
         const { expectedVersion: _, ...changes } = data;
         return ctx.update(ENTITY.lead, lead, stripUndefined(changes) as Partial<Lead>, 'lead.updated');
       }),
@@ -282,6 +285,7 @@ export function leadCommands(run: Runner): LeadCommands {
       run.write(actor, async (ctx) => {
         const data = parseInput(quoteInput, input);
         const lead = await loadForEdit(ctx, id);
+        await assertCatalogueLines(ctx, [data], () => '');
         const entry: QuoteEntry = {
           tenantId: ctx.tx.tenantId,
           id: ctx.newId('quote'),

@@ -29,6 +29,8 @@ import type { LeadStatus } from './lead-machine.js';
 
 export const interestSchema = z.strictObject({
   sku: skuSchema,
+  /** Not a catalogue product: the SKU is the app's own code, not checked against the catalogue. */
+  freeText: z.literal(true).optional(),
   quantity: z.number().int().positive('quantity must be at least 1').max(10_000_000),
   note: optionalText(500),
 });
@@ -118,6 +120,8 @@ export interface QuoteEntry {
 export const quoteInput = withSafeLineTotal(
   z.strictObject({
     sku: skuSchema,
+    /** Not a catalogue product: the SKU is the app's own code, not checked against the catalogue. */
+    freeText: z.literal(true).optional(),
     quantity: z.number().int().positive().max(10_000_000),
     unitPrice: nonNegativeMoneySchema,
     validUntil: calendarDateSchema,

@@ -8,6 +8,7 @@ import { newCustom } from '../../service/custom-write.js';
 import { ENTITY } from '../../service/entities.js';
 import { currentPipeline } from '../config/resolve-pipeline.js';
 import { assertAssignable } from '../org/assignable.js';
+import { assertCatalogueLines } from '../products/catalogue-lines.js';
 import {
   type CreateOpportunityInput,
   createOpportunityInput,
@@ -46,6 +47,7 @@ export async function createOpportunity(
   const ownerId = data.ownerId ?? ctx.actor.id;
   assertAssignable(ctx, ownerId);
   await ctx.load(ENTITY.account, data.accountId);
+  await assertCatalogueLines(ctx, data.lines, (i) => `lines.${i}`);
   return insertOpportunity(ctx, {
     name: data.name,
     accountId: data.accountId,

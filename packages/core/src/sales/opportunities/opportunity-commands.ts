@@ -11,6 +11,7 @@ import { listPage } from '../../service/list-page.js';
 import type { Runner } from '../../service/runner.js';
 import { stripUndefined } from '../../service/strip-undefined.js';
 import { insertOrderFromOpportunity } from '../orders/insert-order.js';
+import { assertCatalogueLines } from '../products/catalogue-lines.js';
 import { createOpportunity } from './create-opportunity.js';
 import {
   type MigratePipelineInput,
@@ -306,6 +307,7 @@ export function opportunityCommands(run: Runner): OpportunityCommands {
             },
           ]);
         }
+        await assertCatalogueLines(ctx, [data], () => '');
         const lines = [...opp.lines, ...(await buildLines(ctx, [data]))];
         return ctx.update(ENTITY.opportunity, opp, withLines(opp, lines), 'opportunity.line_added', {
           sku: data.sku,

@@ -115,6 +115,8 @@ export type OpportunityOf<C extends Channel> = [C] extends [never]
 
 export const lineItemInput = z.strictObject({
   sku: skuSchema,
+  /** Not a catalogue product: the SKU is the app's own code, not checked against the catalogue. */
+  freeText: z.literal(true).optional(),
   description: optionalText(500),
   quantity: z.number().int().positive('quantity must be at least 1').max(10_000_000),
   unitPrice: nonNegativeMoneySchema,

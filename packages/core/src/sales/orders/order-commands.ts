@@ -8,6 +8,7 @@ import { ENTITY } from '../../service/entities.js';
 import { listPage } from '../../service/list-page.js';
 import type { Runner } from '../../service/runner.js';
 import { assertAssignable } from '../org/assignable.js';
+import { assertCatalogueLines } from '../products/catalogue-lines.js';
 import { insertOrder, insertOrderFromOpportunity } from './insert-order.js';
 import {
   type CancelOrderInput,
@@ -168,6 +169,7 @@ export function orderCommands(run: Runner): OrderCommands {
         const ownerId = data.ownerId ?? ctx.actor.id;
         assertAssignable(ctx, ownerId);
         const account = await ctx.load(ENTITY.account, data.accountId);
+        await assertCatalogueLines(ctx, data.lines, (i) => `lines.${i}`);
         return insertOrder(ctx, {
           accountId: account.id,
           opportunityId: null,

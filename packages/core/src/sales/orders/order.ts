@@ -48,6 +48,8 @@ export interface Order extends RecordBase {
 
 export const orderLineInput = z.strictObject({
   sku: skuSchema,
+  /** Not a catalogue product: the SKU is the app's own code, not checked against the catalogue. */
+  freeText: z.literal(true).optional(),
   description: optionalText(500),
   quantity: z.number().int().positive().max(10_000_000),
   unitPrice: nonNegativeMoneySchema,

@@ -8,6 +8,22 @@ export const PRODUCT_MESSAGES = defineMessages({
     'zh-CN': '只有管理员和销售经理可以这样做',
   },
   'product.conflict.skuExists': { en: 'SKU {sku} already exists', 'zh-CN': 'SKU {sku} 已存在' },
+  'product.invalid.unknownSku': {
+    en: 'SKU {sku} is not in the product catalogue',
+    'zh-CN': 'SKU {sku} 不在产品目录中',
+  },
+  'product.invalid.unknownSkuGuess': {
+    en: 'SKU {sku} is not in the product catalogue; did you mean {guess}?',
+    'zh-CN': 'SKU {sku} 不在产品目录中；您是指 {guess} 吗？',
+  },
+  'product.invalid.discontinued': {
+    en: 'SKU {sku} is discontinued',
+    'zh-CN': 'SKU {sku} 已停产',
+  },
+  'product.invalid.freeTextRefused': {
+    en: 'free-text lines are not allowed here; name a SKU of the product catalogue',
+    'zh-CN': '此处不允许自由文本明细，请填写产品目录中的 SKU',
+  },
 });
 
 export const sayProduct = messagesOf(PRODUCT_MESSAGES);
