@@ -7,7 +7,7 @@ import type { SqlEngine } from '../engine/sql-engine.js';
  * - `opportunities.end_customer_id`, indexed, so deals can be listed by their end customer;
  * - deals stored with a free-text tender get `{ number, issuer: null, deadline: null }` and an
  *   unlinked `accountId: null`, and every deal gets an empty `contacts` list, so every stored deal
- *   reads the same shape as a new one.
+ *   reads the same shape as a new one; a logged outcome gets an empty `metContactIds`.
  */
 export function dealEndCustomers(engine: SqlEngine): Migration {
   return {
@@ -28,15 +28,25 @@ export function dealEndCustomers(engine: SqlEngine): Migration {
         );
         await sql`update opportunities set doc = json_set(doc, '$.contacts', json('[]'))
           where json_type(doc, '$.contacts') is null`.execute(db);
+        await sql`update activities set doc = json_set(doc, '$.outcome.metContactIds', json('[]'))
+          where json_type(doc, '$.outcome') = 'object' and json_type(doc, '$.outcome.metContactIds') is null`.execute(
+          db,
+        );
         return;
       }
       await sql`update opportunities set doc = jsonb_set(doc, '{endCustomer,tender}',
           jsonb_build_object('number', doc->'endCustomer'->>'tender', 'issuer', null, 'deadline', null))
         where jsonb_typeof(doc->'endCustomer'->'tender') = 'string'`.execute(db);
       await sql`update opportunities set doc = jsonb_set(doc, '{endCustomer,accountId}', 'null'::jsonb)
-        where jsonb_typeof(doc->'endCustomer') = 'object' and not jsonb_exists(doc->'endCustomer', 'accountId')`.execute(db);
+        where jsonb_typeof(doc->'endCustomer') = 'object' and not jsonb_exists(doc->'endCustomer', 'accountId')`.execute(
+        db,
+      );
       await sql`update opportunities set doc = jsonb_set(doc, '{contacts}', '[]'::jsonb)
         where not jsonb_exists(doc, 'contacts')`.execute(db);
+      await sql`update activities set doc = jsonb_set(doc, '{outcome,metContactIds}', '[]'::jsonb)
+        where jsonb_typeof(doc->'outcome') = 'object' and not jsonb_exists(doc->'outcome', 'metContactIds')`.execute(
+        db,
+      );
     },
   };
 }

@@ -8,6 +8,7 @@ import { newCustom } from '../../service/custom-write.js';
 import { ENTITY } from '../../service/entities.js';
 import { currentPipeline } from '../config/resolve-pipeline.js';
 import { assertAssignable } from '../org/assignable.js';
+import { resolveEndCustomer } from './end-customer.js';
 import {
   type CreateOpportunityInput,
   createOpportunityInput,
@@ -16,7 +17,6 @@ import {
   type Opportunity,
   type TeamMember,
 } from './opportunity.js';
-import { resolveEndCustomer } from './end-customer.js';
 import { buildLines } from './opportunity-reads.js';
 import { stageFields, sumLines } from './opportunity-rules.js';
 

@@ -50,7 +50,10 @@ async function endUserById(ctx: CommandContext, accountId: string): Promise<Acco
 }
 
 /** The end customer as stored on a deal: the linked end-user account, its name, and the tender. */
-export async function resolveEndCustomer(ctx: CommandContext, input: EndCustomerNaming): Promise<EndCustomer> {
+export async function resolveEndCustomer(
+  ctx: CommandContext,
+  input: EndCustomerNaming,
+): Promise<EndCustomer> {
   const account =
     input.accountId !== undefined
       ? await endUserById(ctx, input.accountId)

@@ -12,6 +12,8 @@ import type { Runner } from '../../service/runner.js';
 import { stripUndefined } from '../../service/strip-undefined.js';
 import { insertOrderFromOpportunity } from '../orders/insert-order.js';
 import { createOpportunity } from './create-opportunity.js';
+import { withDealContact, withoutDealContact } from './deal-contacts.js';
+import { resolveEndCustomer } from './end-customer.js';
 import {
   type MigratePipelineInput,
   migrateDealPipeline,
@@ -46,8 +48,6 @@ import {
   type WinResult,
   winInput,
 } from './opportunity.js';
-import { withDealContact, withoutDealContact } from './deal-contacts.js';
-import { resolveEndCustomer } from './end-customer.js';
 import { sayOpportunity } from './opportunity-messages.js';
 import { assertOpen, loadDeal, moveOpportunity, moveStage, typedDeal } from './opportunity-moves.js';
 import {
@@ -122,7 +122,12 @@ export interface OpportunityCommands {
    * await crm.opportunities.removeContact(jia, deal.id, zhao.id);
    * ```
    */
-  removeContact(actor: ActorRef, id: string, contactId: string, expectedVersion?: number): Promise<Opportunity>;
+  removeContact(
+    actor: ActorRef,
+    id: string,
+    contactId: string,
+    expectedVersion?: number,
+  ): Promise<Opportunity>;
   /**
    * Move the deal forward to a later open stage of its pipeline; the stage's gates are checked
    * (a key-account solution needs a presales engineer on the team). Pass the deal itself and the
@@ -324,7 +329,10 @@ export function opportunityCommands(run: Runner): OpportunityCommands {
         const contact = await ctx.load(ENTITY.contact, data.contactId);
         if (contact.accountId !== opp.accountId && contact.accountId !== opp.endCustomer?.accountId)
           throw new ValidationError([
-            fieldIssue('contactId', sayOpportunity('opportunity.invalid.contactElsewhere', { name: contact.name })),
+            fieldIssue(
+              'contactId',
+              sayOpportunity('opportunity.invalid.contactElsewhere', { name: contact.name }),
+            ),
           ]);
         const contacts = withDealContact(opp.contacts, data);
         return ctx.update(ENTITY.opportunity, opp, { contacts }, 'opportunity.contact_added', {

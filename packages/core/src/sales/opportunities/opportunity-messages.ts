@@ -112,7 +112,7 @@ export const OPPORTUNITY_MESSAGES = defineMessages({
     'zh-CN': '{name} 不是最终用户类客户',
   },
   'opportunity.invalid.contactElsewhere': {
-    en: '{name} works for neither the deal\'s customer nor its end customer',
+    en: "{name} works for neither the deal's customer nor its end customer",
     'zh-CN': '{name} 既不属于该商机的客户，也不属于其最终用户',
   },
   'opportunity.invalid.notDealContact': {

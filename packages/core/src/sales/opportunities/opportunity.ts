@@ -193,7 +193,10 @@ const endCustomerFields = {
 };
 
 /** Exactly one of `accountId` and `name` names the end customer. */
-function oneEndCustomer(input: { accountId?: string | undefined; name?: string | undefined }, ctx: z.RefinementCtx) {
+function oneEndCustomer(
+  input: { accountId?: string | undefined; name?: string | undefined },
+  ctx: z.RefinementCtx,
+) {
   if ((input.accountId === undefined) === (input.name === undefined))
     ctx.addIssue({
       code: 'custom',
