@@ -206,7 +206,11 @@ export async function seedUntilTheDuplicate(crm: Crm, clock: ManualClock, p: Pri
       nextStep: '安排售前拜访',
     },
   });
-  const { opportunity: dealA, account: hengtong } = await crm.leads.convert(jia, call.id, {
+  const {
+    opportunity: convertedA,
+    account: hengtong,
+    contact: wang,
+  } = await crm.leads.convert(jia, call.id, {
     opportunityName: '恒通 仓储扫描项目',
     account: { kind: 'system_integrator' },
     requiredDelivery: '2026-06-30',
@@ -231,11 +235,24 @@ export async function seedUntilTheDuplicate(crm: Crm, clock: ManualClock, p: Pri
     unitPrice: cny(990),
     validUntil: '2026-03-31',
   });
-  const { opportunity: dealB, account: ruida } = await crm.leads.convert(yi, referral.id, {
+  const { opportunity: convertedB, account: ruida } = await crm.leads.convert(yi, referral.id, {
     opportunityName: '瑞达 仓储扫描项目',
     account: { kind: 'system_integrator' },
     requiredDelivery: '2026-07-02',
     region: { province: '37' },
+  });
+  // Both integrators bid for the same end customer's tender: the end customer is one account.
+  await crm.opportunities.linkEndCustomer(jia, convertedA.id, {
+    name: '山东物流集团',
+    tender: { number: 'SD-2026-0315', deadline: '2026-04-20' },
+  });
+  const dealA = await crm.opportunities.addContact(jia, convertedA.id, {
+    contactId: wang.id,
+    role: 'technical_evaluator',
+  });
+  const dealB = await crm.opportunities.linkEndCustomer(yi, convertedB.id, {
+    name: '山东物流集团',
+    tender: { number: 'SD-2026-0315' },
   });
   p.table(
     [
@@ -244,11 +261,16 @@ export async function seedUntilTheDuplicate(crm: Crm, clock: ManualClock, p: Pri
       p.t('客户', 'customer'),
       p.t('金额', 'amount'),
       p.t('要求交期', 'delivery'),
+      p.t('最终用户 / 招标', 'end customer / tender'),
     ],
-    [
-      [dealA.name, jia.name, hengtong.name, p.yuan(dealA.amount), dealA.requiredDelivery],
-      [dealB.name, yi.name, ruida.name, p.yuan(dealB.amount), dealB.requiredDelivery],
-    ],
+    [dealA, dealB].map((d, i) => [
+      d.name,
+      [jia, yi][i]!.name,
+      [hengtong, ruida][i]!.name,
+      p.yuan(d.amount),
+      d.requiredDelivery,
+      `${d.endCustomer?.name} / ${d.endCustomer?.tender?.number}`,
+    ]),
   );
   try {
     await crm.opportunities.advance(yi, dealB.id, { to: 'solution' });
@@ -269,6 +291,7 @@ export async function seedUntilTheDuplicate(crm: Crm, clock: ManualClock, p: Pri
   await crm.activities.complete(jia, visit.id, {
     outcome: {
       metWith: '王工, 李总',
+      metContactIds: [wang.id],
       opinion: 'positive',
       summary: '认可方案, 关注交期',
       newRequirements: ['6 月底前到货'],

@@ -77,6 +77,13 @@ describe('the quickstart story (README command 1)', () => {
     expect(block).not.toContain('200×');
   });
 
+  it('links both integrators’ deals to one end customer and its tender', () => {
+    const block = section(en.out, 'Qualify and convert');
+    const rows = block.split('\n').filter((l) => l.includes('仓储扫描项目'));
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row).toContain('山东物流集团 / SD-2026-0315');
+  });
+
   it('shows the duplicate as a likelihood in words, bits only when verbose', async () => {
     const block = section(en.out, 'one deal');
     expect(block).not.toContain('bits');

@@ -11,6 +11,7 @@ export * from './hostile/hostile-input.suite.js';
 export * from './leads/leads.suite.js';
 export * from './messages/messages.suite.js';
 export * from './model-based/model-based.suite.js';
+export * from './opportunities/deal-parties.suite.js';
 export * from './opportunities/opportunities.suite.js';
 export * from './orders/orders.suite.js';
 export * from './people/ownership.suite.js';

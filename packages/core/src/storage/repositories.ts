@@ -105,6 +105,7 @@ export interface OpportunityFilter {
   ownerId?: readonly string[];
   channel?: readonly string[];
   accountId?: readonly string[];
+  endCustomerId?: readonly string[];
   open?: boolean;
   updatedAt?: Range;
   custom?: CustomWhere;

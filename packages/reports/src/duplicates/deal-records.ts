@@ -26,7 +26,7 @@ export function toDealRecord(opp: Opportunity, account: Account | undefined): De
     accountName: account?.name ?? opp.accountId,
     accountKind: account?.kind ?? null,
     accountKeys: accountKeys(account),
-    endCustomer: end ? (end.tender ? `${end.name} ${end.tender}` : end.name) : null,
+    endCustomer: end ? (end.tender ? `${end.name} ${end.tender.number}` : end.name) : null,
     lines: opp.lines.map((l) => ({ sku: l.sku, category: l.category, quantity: l.quantity })),
     requiredDelivery: opp.requiredDelivery,
     province: opp.region?.province ?? opp.region?.city?.slice(0, 2) ?? null,

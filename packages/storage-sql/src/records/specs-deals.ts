@@ -60,6 +60,7 @@ export const opportunitySpec: RecordSpec<Opportunity, OpportunityFilter> = {
     expected_close: 'date',
     closed_at: 'instant',
     duplicate_of_id: 'text',
+    end_customer_id: 'text',
   },
   project: (o) => ({
     stage: o.stage,
@@ -74,6 +75,7 @@ export const opportunitySpec: RecordSpec<Opportunity, OpportunityFilter> = {
     expected_close: o.expectedClose,
     closed_at: o.closedAt,
     duplicate_of_id: o.duplicateOfId,
+    end_customer_id: o.endCustomer?.accountId ?? null,
   }),
   ownerId: (o) => o.ownerId,
   teamKey: (o) => teamKeyOf({ kind: 'opportunity', id: o.id }),
@@ -83,6 +85,7 @@ export const opportunitySpec: RecordSpec<Opportunity, OpportunityFilter> = {
     ownerId: inCol('owner_id'),
     channel: inCol('channel'),
     accountId: inCol('account_id'),
+    endCustomerId: inCol('end_customer_id'),
     // Open = not yet won or lost; closing stamps closedAt.
     open: { column: 'closed_at', op: 'isNull' },
     updatedAt: { column: 'updated_at', op: 'range' },

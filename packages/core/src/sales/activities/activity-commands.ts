@@ -33,6 +33,7 @@ import { resolveLinks } from './activity-links.js';
 import { decideActivity } from './activity-machine.js';
 import { type Calendar, calendarRange, layoutCalendar } from './calendar-range.js';
 import { calendarOwners } from './calendar-scope.js';
+import { assertMetDealContacts } from './met-contacts.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -64,12 +65,14 @@ export interface ActivityCommands {
   /**
    * Mark it done with what came of it: who was met, their opinion of our solution, what new
    * requirements they raised, the next step. A call, visit, meeting or demo needs that outcome.
+   * `metContactIds` names which of the linked deal's contacts were there (VALIDATION otherwise).
    * Completing a contact restarts the lead's follow-up clock.
    * @example
    * ```ts
    * await crm.activities.complete(jia, visit.id, {
    *   outcome: {
    *     metWith: '王工 (信息中心)', opinion: 'positive',
+   *     metContactIds: [wang.id], // contacts of the linked deal (`opportunities.addContact`)
    *     newRequirements: ['入库口加 20 台 RFID 读写器'],
    *     summary: '看了仓库，认可 WMS 方案', nextStep: '周五前发修订报价',
    *   },
@@ -187,6 +190,7 @@ export function activityCommands(run: Runner): ActivityCommands {
 
     complete: (actor, id, input = {}) =>
       withActivity(actor, id, completeActivityInput, input, async (ctx, a, data) => {
+        await assertMetDealContacts(ctx, a.opportunityId, data.outcome);
         const changes = { outcome: data.outcome ?? null, completedAt: ctx.now };
         const next = await move(ctx, a, 'COMPLETE', changes, 'activity.completed');
         await afterCompletion(ctx, next);

@@ -28,6 +28,14 @@ export const ACTIVITY_MESSAGES = defineMessages({
   },
   'activity.action.seeCalendar': { en: "see {name}'s calendar", 'zh-CN': '查看 {name} 的日程' },
   'activity.denied.notManager': { en: '{name} does not manage {user}', 'zh-CN': '{name} 不是 {user} 的上级' },
+  'activity.invalid.metWithoutDeal': {
+    en: "contacts met are a deal's contacts: link the activity to a deal first",
+    'zh-CN': '见到的联系人须是商机联系人：请先将活动关联到商机',
+  },
+  'activity.invalid.notDealContact': {
+    en: '{contactId} is not a contact of the deal',
+    'zh-CN': '{contactId} 不是该商机的联系人',
+  },
 });
 
 export const sayActivity = messagesOf(ACTIVITY_MESSAGES);

@@ -19,6 +19,8 @@ import { linkFilters } from './link-filters.js';
 export interface ContactOutcome {
   contactId: string | null;
   metWith: string | null;
+  /** The deal's contacts who were there (ids from the linked deal's `contacts`). */
+  metContactIds: string[];
   opinion: Opinion | null;
   newRequirements: string[];
   summary: string;
@@ -29,6 +31,7 @@ export const contactOutcomeSchema = z
   .object({
     contactId: idSchema.optional(),
     metWith: text(200).optional(),
+    metContactIds: z.array(idSchema).max(50).default([]),
     opinion: opinionSchema.optional(),
     newRequirements: z.array(text(500)).max(50).default([]),
     summary: text(4000),
@@ -38,6 +41,7 @@ export const contactOutcomeSchema = z
     (o): ContactOutcome => ({
       contactId: o.contactId ?? null,
       metWith: o.metWith ?? null,
+      metContactIds: [...new Set(o.metContactIds)],
       opinion: o.opinion ?? null,
       newRequirements: o.newRequirements,
       summary: o.summary,

@@ -8,6 +8,7 @@ import type { Account } from '../accounts/account.js';
 import { insertAccount, insertContact } from '../accounts/account-support.js';
 import type { Contact } from '../accounts/contact.js';
 import { insertOpportunity } from '../opportunities/create-opportunity.js';
+import { resolveEndCustomer } from '../opportunities/end-customer.js';
 import type { Opportunity } from '../opportunities/opportunity.js';
 import { isOpportunityOpen } from '../opportunities/opportunity-machine.js';
 import { sayOpportunity } from '../opportunities/opportunity-messages.js';
@@ -123,7 +124,7 @@ export async function convertLead(
       ownerId: lead.ownerId,
       lines: await linesFromInterests(ctx, lead, 'CNY'),
       team: data.team,
-      endCustomer: data.endCustomer ? { name: data.endCustomer, tender: null } : null,
+      endCustomer: data.endCustomer ? await resolveEndCustomer(ctx, { name: data.endCustomer }) : null,
       expectedClose: data.expectedClose ?? null,
       requiredDelivery: data.requiredDelivery ?? null,
       region: data.region ?? lead.region,

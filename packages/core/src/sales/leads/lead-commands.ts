@@ -12,6 +12,7 @@ import { listPage } from '../../service/list-page.js';
 import type { Runner } from '../../service/runner.js';
 import { stripUndefined } from '../../service/strip-undefined.js';
 import type { Activity } from '../activities/activity.js';
+import { assertMetDealContacts } from '../activities/met-contacts.js';
 import { assertAssignable } from '../org/assignable.js';
 import { assertCatalogueLines } from '../products/catalogue-lines.js';
 import { type ConversionResult, convertLead } from './convert-lead.js';
@@ -256,6 +257,7 @@ export function leadCommands(run: Runner): LeadCommands {
       run.write(actor, async (ctx) => {
         const data = parseInput(logContactInput, input);
         const lead = await loadForEdit(ctx, id);
+        await assertMetDealContacts(ctx, lead.convertedOpportunityId, data.outcome);
         const activity: Activity = {
           ...ctx.stamp('act'),
           kind: data.kind,

@@ -9,6 +9,7 @@ import { ENTITY } from '../../service/entities.js';
 import { currentPipeline } from '../config/resolve-pipeline.js';
 import { assertAssignable } from '../org/assignable.js';
 import { assertCatalogueLines } from '../products/catalogue-lines.js';
+import { resolveEndCustomer } from './end-customer.js';
 import {
   type CreateOpportunityInput,
   createOpportunityInput,
@@ -16,7 +17,6 @@ import {
   type LineItem,
   type Opportunity,
   type TeamMember,
-  toEndCustomer,
 } from './opportunity.js';
 import { buildLines } from './opportunity-reads.js';
 import { stageFields, sumLines } from './opportunity-rules.js';
@@ -56,7 +56,7 @@ export async function createOpportunity(
     ownerId,
     lines: await buildLines(ctx, data.lines),
     team: data.team,
-    endCustomer: data.endCustomer ? toEndCustomer(data.endCustomer) : null,
+    endCustomer: data.endCustomer ? await resolveEndCustomer(ctx, data.endCustomer) : null,
     expectedClose: data.expectedClose ?? null,
     requiredDelivery: data.requiredDelivery ?? null,
     region: data.region ?? null,
@@ -77,6 +77,7 @@ export async function insertOpportunity(ctx: CommandContext, input: NewOpportuni
     name: input.name,
     accountId: input.accountId,
     endCustomer: input.endCustomer,
+    contacts: [],
     channel: input.channel,
     ownerId: input.ownerId,
     team: input.team.filter((m) => m.userId !== input.ownerId),

@@ -1,3 +1,5 @@
+export * from './deal-contacts.js';
+export { endCustomerNameKey } from './end-customer.js';
 export * from './migrate-pipeline.js';
 export * from './opportunity.js';
 export type { OpportunityCommands } from './opportunity-commands.js';

@@ -13,6 +13,8 @@ import { stripUndefined } from '../../service/strip-undefined.js';
 import { insertOrderFromOpportunity } from '../orders/insert-order.js';
 import { assertCatalogueLines } from '../products/catalogue-lines.js';
 import { createOpportunity } from './create-opportunity.js';
+import { withDealContact, withoutDealContact } from './deal-contacts.js';
+import { resolveEndCustomer } from './end-customer.js';
 import {
   type MigratePipelineInput,
   migrateDealPipeline,
@@ -23,7 +25,9 @@ import {
   type AddLineInput,
   addLineInput,
   type CreateOpportunityInput,
+  type DealContactInput,
   type DealRef,
+  dealContactInput,
   type LinkEndCustomerInput,
   type LoseOpportunityInput,
   linkEndCustomerInput,
@@ -39,7 +43,6 @@ import {
   stageInfoQuery,
   type TeamMemberInput,
   teamMemberInput,
-  toEndCustomer,
   type UpdateOpportunityInput,
   updateOpportunityInput,
   type WinOpportunityInput,
@@ -87,13 +90,45 @@ export interface OpportunityCommands {
    */
   update(actor: ActorRef, id: string, input: UpdateOpportunityInput): Promise<Opportunity>;
   /**
-   * Name the end customer and the tender behind a system integrator; the duplicate finder compares them.
+   * Name the end customer (an account of kind `end_user`) and the tender behind a system
+   * integrator; the duplicate finder compares them and `list({ endCustomerId })` finds every deal
+   * for one end customer. `accountId` links an end-user account the actor can see; `name` links the
+   * workspace's end-user account of that name or alias — so two integrators' deals land on one end
+   * customer — or creates it. A tender given as a string is its number.
    * @example
    * ```ts
-   * await crm.opportunities.linkEndCustomer(jia, deal.id, { name: '山东物流集团', tender: 'SD-2026-0315' });
+   * await crm.opportunities.linkEndCustomer(jia, deal.id, {
+   *   name: '山东物流集团',
+   *   tender: { number: 'SD-2026-0315', issuer: '山东省公共资源交易中心', deadline: '2026-04-20' },
+   * });
+   * await crm.opportunities.linkEndCustomer(yi, other.id, { accountId: sdLogistics.id, tender: 'SD-2026-0315' });
    * ```
    */
   linkEndCustomer(actor: ActorRef, id: string, input: LinkEndCustomerInput): Promise<Opportunity>;
+  /**
+   * Put a person of the deal's customer or end customer on the deal in a buying role; the first
+   * one (or one added with `primary: true`) is the primary contact. Adding a contact already on the
+   * deal changes their role. Needs edit access to the deal and sight of the contact.
+   * @example
+   * ```ts
+   * await crm.opportunities.addContact(jia, deal.id, { contactId: wang.id, role: 'decision_maker', primary: true });
+   * await crm.opportunities.addContact(jia, deal.id, { contactId: zhao.id, role: 'technical_evaluator' });
+   * ```
+   */
+  addContact(actor: ActorRef, id: string, input: DealContactInput): Promise<Opportunity>;
+  /**
+   * Take a contact off the deal; when the primary contact leaves, the earliest remaining one becomes primary.
+   * @example
+   * ```ts
+   * await crm.opportunities.removeContact(jia, deal.id, zhao.id);
+   * ```
+   */
+  removeContact(
+    actor: ActorRef,
+    id: string,
+    contactId: string,
+    expectedVersion?: number,
+  ): Promise<Opportunity>;
   /**
    * Move the deal forward to a later open stage of its pipeline; the stage's gates are checked
    * (a key-account solution needs a presales engineer on the team). Pass the deal itself and the
@@ -272,22 +307,57 @@ export function opportunityCommands(run: Runner): OpportunityCommands {
       return withDeal(actor, id, 'edit', data.expectedVersion, async (ctx, opp) => {
         const { expectedVersion: _, endCustomer, custom, ...rest } = data;
         const changes: Partial<Opportunity> = stripUndefined({ ...rest, custom }) as Partial<Opportunity>;
-        if (endCustomer !== undefined) changes.endCustomer = endCustomer ? toEndCustomer(endCustomer) : null;
+        if (endCustomer !== undefined)
+          changes.endCustomer = endCustomer ? await resolveEndCustomer(ctx, endCustomer) : null;
         return ctx.update(ENTITY.opportunity, opp, changes, 'opportunity.updated');
       });
     },
 
     linkEndCustomer: async (actor, id, input) => {
       const data = parseInput(linkEndCustomerInput, input);
-      return withDeal(actor, id, 'edit', data.expectedVersion, (ctx, opp) =>
-        ctx.update(
+      return withDeal(actor, id, 'edit', data.expectedVersion, async (ctx, opp) => {
+        const endCustomer = await resolveEndCustomer(ctx, data);
+        return ctx.update(ENTITY.opportunity, opp, { endCustomer }, 'opportunity.end_customer_linked', {
+          accountId: endCustomer.accountId,
+          tender: endCustomer.tender?.number ?? null,
+        });
+      });
+    },
+
+    addContact: async (actor, id, input) => {
+      const data = parseInput(dealContactInput, input);
+      return withDeal(actor, id, 'edit', data.expectedVersion, async (ctx, opp) => {
+        const contact = await ctx.load(ENTITY.contact, data.contactId);
+        if (contact.accountId !== opp.accountId && contact.accountId !== opp.endCustomer?.accountId)
+          throw new ValidationError([
+            fieldIssue(
+              'contactId',
+              sayOpportunity('opportunity.invalid.contactElsewhere', { name: contact.name }),
+            ),
+          ]);
+        const contacts = withDealContact(opp.contacts, data);
+        return ctx.update(ENTITY.opportunity, opp, { contacts }, 'opportunity.contact_added', {
+          contactId: contact.id,
+          role: data.role,
+          primary: contacts.find((c) => c.contactId === contact.id)?.primary ?? false,
+        });
+      });
+    },
+
+    removeContact: async (actor, id, contactId, expectedVersion) =>
+      withDeal(actor, id, 'edit', expectedVersion, async (ctx, opp) => {
+        if (!opp.contacts.some((c) => c.contactId === contactId))
+          throw new ValidationError([
+            fieldIssue('contactId', sayOpportunity('opportunity.invalid.notDealContact', { contactId })),
+          ]);
+        return ctx.update(
           ENTITY.opportunity,
           opp,
-          { endCustomer: toEndCustomer(data) },
-          'opportunity.end_customer_linked',
-        ),
-      );
-    },
+          { contacts: withoutDealContact(opp.contacts, contactId) },
+          'opportunity.contact_removed',
+          { contactId },
+        );
+      }),
 
     // Async, so bad input rejects the promise rather than throwing synchronously.
     advance: async (actor, deal, input) =>

@@ -107,6 +107,18 @@ export const OPPORTUNITY_MESSAGES = defineMessages({
     en: 'the opportunity {name} belongs to another account',
     'zh-CN': '商机 {name} 属于其他客户',
   },
+  'opportunity.invalid.notEndUser': {
+    en: '{name} is a {kind}, not an end user',
+    'zh-CN': '{name} 不是最终用户类客户',
+  },
+  'opportunity.invalid.contactElsewhere': {
+    en: "{name} works for neither the deal's customer nor its end customer",
+    'zh-CN': '{name} 既不属于该商机的客户，也不属于其最终用户',
+  },
+  'opportunity.invalid.notDealContact': {
+    en: '{contactId} is not a contact of this deal',
+    'zh-CN': '{contactId} 不是该商机的联系人',
+  },
 });
 
 export const sayOpportunity = messagesOf(OPPORTUNITY_MESSAGES);

@@ -14,6 +14,8 @@ import { type CustomFieldsOf, customFilterInput, customInput } from '../../domai
 import {
   type AccessLevel,
   accessLevelSchema,
+  type BuyingRole,
+  buyingRoleSchema,
   type Channel,
   channelSchema,
   type ForecastCategory,
@@ -42,10 +44,33 @@ export interface TeamMember {
   access: AccessLevel;
 }
 
-/** The project behind a system integrator: the end user and the tender they are bidding for. */
+/** A public or private tender (招标) the end customer issued, that the integrators bid for. */
+export interface Tender {
+  /** The tender's number as the issuer writes it, e.g. `SD-2026-0315`. */
+  number: string;
+  /** Who issued it when not the end customer itself (a tendering agency, 招标代理). */
+  issuer: string | null;
+  /** When bids are due. */
+  deadline: CalendarDate | null;
+}
+
+/**
+ * The project behind a system integrator: the end user (an account of kind `end_user`) and the
+ * tender they are bidding for. `accountId` is null only on deals stored before end customers were
+ * accounts; `name` is the account's name when it was linked.
+ */
 export interface EndCustomer {
+  accountId: string | null;
   name: string;
-  tender: string | null;
+  tender: Tender | null;
+}
+
+/** A person at the customer or end customer with the part they play in this deal's purchase. */
+export interface DealContact {
+  contactId: string;
+  role: BuyingRole;
+  /** Exactly one contact of a deal with contacts is its primary one. */
+  primary: boolean;
 }
 
 export interface Opportunity extends RecordBase {
@@ -53,6 +78,8 @@ export interface Opportunity extends RecordBase {
   /** Bill-to account: who we sell to (often a system integrator or a dealer). */
   accountId: string;
   endCustomer: EndCustomer | null;
+  /** The people met on this deal, each with their buying role; one of them is the primary contact. */
+  contacts: DealContact[];
   channel: Channel;
   ownerId: string;
   /** The virtual team: sales, presales (writes the solution), service (after-sales). Owner not included. */
@@ -143,12 +170,46 @@ export const teamInput = z
     });
   });
 
-export const endCustomerSchema = z.strictObject({ name: text(200), tender: optionalText(300) });
+/** A tender by number, with its issuer and deadline when known; a bare string is its number. */
+export const tenderSchema = z.union([
+  text(100).transform((number) => ({ number })),
+  z.strictObject({ number: text(100), issuer: optionalText(200), deadline: calendarDateSchema.optional() }),
+]);
+export type TenderInput = z.input<typeof tenderSchema>;
 
-/** The end customer as stored: an unnamed tender is null, not missing. */
-export function toEndCustomer(input: z.output<typeof endCustomerSchema>): EndCustomer {
-  return { name: input.name, tender: input.tender ?? null };
+/** The tender as stored: unknown parts are null, not missing. */
+export function toTender(input: z.output<typeof tenderSchema>): Tender {
+  return {
+    number: input.number,
+    issuer: ('issuer' in input ? input.issuer : undefined) ?? null,
+    deadline: ('deadline' in input ? input.deadline : undefined) ?? null,
+  };
 }
+
+const endCustomerFields = {
+  /** An end-user account the actor can see. */
+  accountId: idSchema.optional(),
+  /** The end customer's name: links the end-user account of that name, or creates one. */
+  name: text(200).optional(),
+  tender: tenderSchema.optional(),
+};
+
+/** Exactly one of `accountId` and `name` names the end customer. */
+function oneEndCustomer(
+  input: { accountId?: string | undefined; name?: string | undefined },
+  ctx: z.RefinementCtx,
+) {
+  if ((input.accountId === undefined) === (input.name === undefined))
+    ctx.addIssue({
+      code: 'custom',
+      message: 'name the end customer by accountId or by name (one of them)',
+      path: [input.accountId === undefined ? 'accountId' : 'name'],
+    });
+}
+
+/** The end customer as an input names it: by its account, or by name. */
+export const endCustomerSchema = z.strictObject(endCustomerFields).superRefine(oneEndCustomer);
+export type EndCustomerInput = z.input<typeof endCustomerSchema>;
 
 export const createOpportunityInput = z.strictObject({
   name: text(200),
@@ -230,8 +291,19 @@ export interface WinResult {
 }
 
 /** The project behind a system integrator, named after the deal was created. */
-export const linkEndCustomerInput = endCustomerSchema.extend({ expectedVersion: expectedVersionSchema });
+export const linkEndCustomerInput = z
+  .strictObject({ ...endCustomerFields, expectedVersion: expectedVersionSchema })
+  .superRefine(oneEndCustomer);
 export type LinkEndCustomerInput = z.input<typeof linkEndCustomerInput>;
+
+/** A contact on a deal, in a buying role; `primary` makes them the deal's primary contact. */
+export const dealContactInput = z.strictObject({
+  contactId: idSchema,
+  role: buyingRoleSchema,
+  primary: z.boolean().optional(),
+  expectedVersion: expectedVersionSchema,
+});
+export type DealContactInput = z.input<typeof dealContactInput>;
 
 export const addLineInput = withSafeLineTotal(
   lineItemInput.extend({ expectedVersion: expectedVersionSchema }),
@@ -249,6 +321,8 @@ export const opportunityListQuery = pageSchema.extend({
   ownerId: oneOrMany(idSchema).optional(),
   channel: oneOrMany(z.string()).optional(),
   accountId: oneOrMany(idSchema).optional(),
+  /** Deals whose end customer is this end-user account (or one of these). */
+  endCustomerId: oneOrMany(idSchema).optional(),
   /** Only deals still in an open stage (true) or only closed ones (false). */
   open: z.boolean().optional(),
   /** Equality or range on the app's custom fields: `{ budgetYear: { from: 2026 } }`. */

@@ -33,7 +33,12 @@ export function buildOpportunity(tenantId: string, overrides: Partial<Opportunit
     ...stamp(tenantId, 'opp'),
     name: 'Cold-chain warehouse scanners',
     accountId: 'account-unset',
-    endCustomer: { name: '山东高速物流', tender: 'SDGS-2026-017' },
+    endCustomer: {
+      accountId: null,
+      name: '山东高速物流',
+      tender: { number: 'SDGS-2026-017', issuer: null, deadline: null },
+    },
+    contacts: [],
     channel: 'key_account',
     ownerId: 'owner-unset',
     team: [{ userId: 'presales-unset', role: 'presales', access: 'edit' }],

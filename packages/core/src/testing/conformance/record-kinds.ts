@@ -101,6 +101,7 @@ export function forEachRecordKind(fn: <T extends Versioned>(kind: RecordKind<T>)
         outcome: {
           contactId: null,
           metWith: '张伟',
+          metContactIds: [],
           opinion: 'positive',
           newRequirements: ['IP65'],
           summary: 'Good fit',

@@ -1,0 +1,5 @@
+import { describeDealParties } from '@gongfu/service-suites';
+import { openServiceStorage, usePgTarget } from '../support/pg-target.js';
+
+usePgTarget();
+describeDealParties(openServiceStorage);
