@@ -21,6 +21,7 @@ export * from './sales/org/index.js';
 export * from './sales/ownership/index.js';
 export * from './sales/products/index.js';
 export * from './sales/quotas/index.js';
+export * from './sales/search/index.js';
 export * from './sales/reminders/index.js';
 export * from './sales/service-cases/index.js';
 export * from './service/index.js';

@@ -4,3 +4,4 @@ export * from './custom-fields.js';
 export * from './enums.js';
 export * from './history.js';
 export * from './time-zone.js';
+export * from './chinese-text.js';

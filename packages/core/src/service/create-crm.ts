@@ -29,6 +29,7 @@ import { userCommands } from '../sales/org/user-commands.js';
 import { ownershipCommands } from '../sales/ownership/ownership-commands.js';
 import { productCommands } from '../sales/products/product-commands.js';
 import { quotaCommands } from '../sales/quotas/quota-commands.js';
+import { searchCommands } from '../sales/search/search-commands.js';
 import { reminderCommands } from '../sales/reminders/reminder-commands.js';
 import {
   defaultReminderConfig,
@@ -127,6 +128,7 @@ const AREAS = {
   demoLoans: demoLoanCommands,
   costs: costCommands,
   quotas: quotaCommands,
+  search: searchCommands,
   ownership: ownershipCommands,
   reminders: reminderCommands,
   history: historyCommands,
