@@ -15,6 +15,7 @@ import { reminderMessageKeys } from './0060-reminder-message-keys.js';
 import { customFields } from './0070-custom-fields.js';
 import { tenantConfigs } from './0071-tenant-configs.js';
 import { quotas } from './0080-quotas.js';
+import { searchTerms } from './0085-search-terms.js';
 import { importLedger } from './0090-import-ledger.js';
 import { defineTable } from './define-table.js';
 
@@ -54,6 +55,7 @@ export function migrations(engine: SqlEngine): Record<string, Migration> {
     '0070_custom_fields': customFields(engine),
     '0071_tenant_configs': tenantConfigs(engine),
     '0080_quotas': quotas(engine),
+    '0085_search_terms': searchTerms(engine),
     '0090_import_ledger': importLedger(engine),
   };
 }

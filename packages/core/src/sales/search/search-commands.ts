@@ -39,7 +39,7 @@ export interface SearchCommands {
    * await crm.search.find(jia, { q: 'ht', kinds: ['account'] });      // initials
    * await crm.search.find(jia, { q: '恆通' });                         // traditional → 恒通
    * await crm.search.find(jia, { q: '+86 138 0013 8000' });          // phone digits
-   * await crm.search.find(jia, { q: '91370100MA3C8XYZ1K' });          // credit code
+   * await crm.search.find(jia, { q: '91370100MA3C8XYW1K' });          // credit code
    * ```
    */
   find(actor: ActorRef, input: FindInput): Promise<SearchHit[]>;
@@ -75,7 +75,12 @@ export function searchCommands(run: Runner): SearchCommands {
             if (left <= 0) break;
             for (const hit of await ctx.tx.searchTerms.find(kind, step.probe, scope, left)) {
               if (!found.has(`${kind}:${hit.id}`))
-                hits.push({ kind, id: hit.id, score: step.score - Math.min(hit.pos, 9), matched: step.match });
+                hits.push({
+                  kind,
+                  id: hit.id,
+                  score: step.score - Math.min(hit.pos, 9),
+                  matched: step.match,
+                });
             }
           }
           hits.sort((a, b) => b.score - a.score);
@@ -85,7 +90,14 @@ export function searchCommands(run: Runner): SearchCommands {
         const hits = [...found.values()];
         const names = new Map<SearchKind, Map<string, string>>();
         for (const kind of kinds)
-          names.set(kind, await namesOf(ctx.tx, kind, hits.filter((h) => h.kind === kind).map((h) => h.id)));
+          names.set(
+            kind,
+            await namesOf(
+              ctx.tx,
+              kind,
+              hits.filter((h) => h.kind === kind).map((h) => h.id),
+            ),
+          );
         return hits.map((h) => ({ ...h, name: names.get(h.kind)?.get(h.id) ?? '' }));
       }),
   };

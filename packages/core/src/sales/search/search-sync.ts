@@ -10,12 +10,15 @@ import { type SearchSource, searchTerms } from './search-terms.js';
 type Sync<T> = (ctx: CommandContext, record: T, options: FreshOption) => Promise<void>;
 
 /** Keeps a record's search keys in line with the record, as one of its derived rows. */
-function searchSync<T extends { id: string }>(kind: SearchKind, sourceOf: (record: T) => SearchSource): Sync<T> {
+function searchSync<T extends { id: string }>(
+  kind: SearchKind,
+  sourceOf: (record: T) => SearchSource,
+): Sync<T> {
   return (ctx, record) => ctx.tx.searchTerms.replace(kind, record.id, searchTerms(sourceOf(record)));
 }
 
 export const syncAccountSearch = searchSync<Account>('account', (a) => ({
-  names: [a.name],
+  names: [a.name, ...a.aliases],
   phones: a.phones,
   creditCode: a.creditCode,
 }));
@@ -30,7 +33,10 @@ export const syncLeadSearch = searchSync<Lead>('lead', (l) => ({
   phones: [l.contact.phone ?? null, l.contact.mobile ?? null],
 }));
 
-export const syncOpportunitySearch = searchSync<Opportunity>('opportunity', (o) => ({ names: [o.name], phones: [] }));
+export const syncOpportunitySearch = searchSync<Opportunity>('opportunity', (o) => ({
+  names: [o.name],
+  phones: [],
+}));
 
 /** Several derived-row syncs run one after the other (reminders, then search keys). */
 export function syncAll<T>(...syncs: Sync<T>[]): Sync<T> {

@@ -11,13 +11,19 @@ export function normaliseName(text: string): string {
   return simplify(text).replace(/[\s\p{P}\p{S}]/gu, '');
 }
 
-/** A phone number's digits, without a +86 / 0086 country prefix (people write numbers many ways). */
+/**
+ * A phone number's digits without the +86 / 0086 country prefix and the trunk 0 of an area code,
+ * so "+86 531 8888 0000", "(0531) 8888-0000" and "053188880000" are one number.
+ */
 export function phoneDigits(text: string): string {
-  const digits = text.replace(/\D/g, '');
-  if (digits.startsWith('0086') && digits.length > 12) return digits.slice(4);
-  if (digits.startsWith('86') && digits.length === 13) return digits.slice(2);
-  return digits;
+  let digits = text.replace(/\D/g, '');
+  if (digits.startsWith('0086') && digits.length > 12) digits = digits.slice(4);
+  else if (digits.startsWith('86') && digits.length >= 12) digits = digits.slice(2);
+  return digits.replace(/^0+/, '');
 }
+
+/** Local numbers are typed without their area code: a number is also found from each later digit, down to 7. */
+const MIN_LOCAL = 7;
 
 /** What one record is found by: its names, phone numbers and unified social credit code. */
 export interface SearchSource {
@@ -41,13 +47,21 @@ export function searchTerms(source: SearchSource): SearchTerm[] {
       for (let pos = 0; pos < Math.min(syllables.length, MAX_START); pos++) {
         const rest = syllables.slice(pos);
         terms.push({ field: 'pinyin', term: rest.join('').slice(0, MAX_KEY), pos });
-        terms.push({ field: 'initials', term: rest.map((s) => s[0]).join('').slice(0, MAX_KEY), pos });
+        terms.push({
+          field: 'initials',
+          term: rest
+            .map((s) => s[0])
+            .join('')
+            .slice(0, MAX_KEY),
+          pos,
+        });
       }
     }
   }
   for (const phone of source.phones) {
     const digits = phone === null ? '' : phoneDigits(phone);
-    if (digits.length >= 3) terms.push({ field: 'phone', term: digits, pos: 0 });
+    for (let pos = 0; pos === 0 || pos <= digits.length - MIN_LOCAL; pos++)
+      if (digits.length >= 3) terms.push({ field: 'phone', term: digits.slice(pos), pos });
   }
   const code = source.creditCode?.trim().toLowerCase();
   if (code) terms.push({ field: 'credit', term: code, pos: 0 });
@@ -71,7 +85,9 @@ export interface SearchStep {
 export function searchSteps(query: string): SearchStep[] {
   const q = normaliseName(query);
   if (q === '') return [];
-  const steps: SearchStep[] = [{ match: 'exact', score: 100, probe: { field: 'exact', term: q, prefix: false } }];
+  const steps: SearchStep[] = [
+    { match: 'exact', score: 100, probe: { field: 'exact', term: q, prefix: false } },
+  ];
   if (/^[0-9a-z]{18}$/.test(q) || (/^[0-9a-z]{8,17}$/.test(q) && /\d/.test(q) && /[a-z]/.test(q)))
     steps.push({ match: 'credit_code', score: 95, probe: { field: 'credit', term: q, prefix: true } });
   const digits = phoneDigits(query);
@@ -82,6 +98,10 @@ export function searchSteps(query: string): SearchStep[] {
     steps.push({ match: 'pinyin', score: 60, probe: { field: 'pinyin', term: q, prefix: true } });
     steps.push({ match: 'initials', score: 50, probe: { field: 'initials', term: q, prefix: true } });
   }
-  steps.push({ match: 'substring', score: 30, probe: { field: 'name', term: q, prefix: true, pos: 'inside' } });
+  steps.push({
+    match: 'substring',
+    score: 30,
+    probe: { field: 'name', term: q, prefix: true, pos: 'inside' },
+  });
   return steps;
 }
