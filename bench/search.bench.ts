@@ -95,6 +95,8 @@ function queries(data: Gen[], q: number): { q: string; kind: string }[] {
 interface Target {
   name: string;
   crm: Crm;
+  /** Fresh planner statistics, as autovacuum (PostgreSQL) or `PRAGMA optimize` (SQLite) would keep. */
+  analyze(): Promise<void>;
   insert(table: string, rows: Row[]): Promise<void>;
   raw(table: string, id: string, idCol?: string): Promise<Row>;
   close(): Promise<void>;
@@ -109,6 +111,9 @@ async function openSqlite(): Promise<Target> {
   return {
     name: 'SQLite',
     crm,
+    async analyze() {
+      raw.exec('analyze');
+    },
     async insert(table, rows) {
       if (rows.length === 0) return;
       const cols = Object.keys(rows[0] as Row);
@@ -138,6 +143,9 @@ async function openPostgres(): Promise<Target> {
   return {
     name: 'PostgreSQL',
     crm,
+    async analyze() {
+      await admin.query('analyze');
+    },
     async insert(table, rows) {
       if (rows.length === 0) return;
       const cols = Object.keys(rows[0] as Row);
@@ -200,6 +208,7 @@ async function run(t: Target, data: Gen[]) {
     await t.insert('team_members', teams);
     await t.insert('search_terms', unique);
   }
+  await t.analyze();
   const loadS = (performance.now() - started) / 1000;
   log(`${t.name}: ${data.length.toLocaleString('en')} accounts, ${keys.toLocaleString('en')} search keys loaded in ${loadS.toFixed(0)} s`);
   const qs = queries(data, QUERIES);
