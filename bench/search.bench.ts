@@ -41,9 +41,44 @@ const rand = () => {
   return seed / 2_147_483_648;
 };
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
-const REGIONS = ['山东', '济南', '青岛', '烟台', '潍坊', '江苏', '南京', '苏州', '浙江', '杭州', '广东', '深圳', '北京', '上海', '天津', '河北', '河南', '湖北', '四川', '重庆'];
-const TRADE = '恒通华信宏达鑫源金盛泰和永安瑞丰博远新创中科天成德润海纳正阳明辉启航凯文众诚联合亿达同方立信信达宇航智联盛世长城东方方正浩然汇通佳和'.match(/../gu) as string[];
-const INDUSTRY = ['系统集成', '信息技术', '物流', '科技', '电子', '商贸', '软件', '网络工程', '自动化', '医疗设备'];
+const REGIONS = [
+  '山东',
+  '济南',
+  '青岛',
+  '烟台',
+  '潍坊',
+  '江苏',
+  '南京',
+  '苏州',
+  '浙江',
+  '杭州',
+  '广东',
+  '深圳',
+  '北京',
+  '上海',
+  '天津',
+  '河北',
+  '河南',
+  '湖北',
+  '四川',
+  '重庆',
+];
+const TRADE =
+  '恒通华信宏达鑫源金盛泰和永安瑞丰博远新创中科天成德润海纳正阳明辉启航凯文众诚联合亿达同方立信信达宇航智联盛世长城东方方正浩然汇通佳和'.match(
+    /../gu,
+  ) as string[];
+const INDUSTRY = [
+  '系统集成',
+  '信息技术',
+  '物流',
+  '科技',
+  '电子',
+  '商贸',
+  '软件',
+  '网络工程',
+  '自动化',
+  '医疗设备',
+];
 const SUFFIX = ['有限公司', '股份有限公司', '有限责任公司'];
 const CODE_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const digits = (n: number) => Array.from({ length: n }, () => Math.floor(rand() * 10)).join('');
@@ -62,7 +97,10 @@ function generate(n: number): Gen[] {
     out.push({
       id: `acc-${i.toString(36).padStart(6, '0')}`,
       name: `${pick(REGIONS)}${pick(TRADE)}${pick(TRADE)}${pick(INDUSTRY)}${pick(SUFFIX)}`,
-      phone: rand() < 0.5 ? `1${pick(['38', '39', '58', '86'])}${digits(8)}` : `0${pick(['531', '532', '25', '512'])}-${digits(8)}`,
+      phone:
+        rand() < 0.5
+          ? `1${pick(['38', '39', '58', '86'])}${digits(8)}`
+          : `0${pick(['531', '532', '25', '512'])}-${digits(8)}`,
       creditCode: code,
       ownerIx: Math.floor(rand() * 20),
     });
@@ -84,7 +122,9 @@ function queries(data: Gen[], q: number): { q: string; kind: string }[] {
       initials: pick(['ht', 'hx', 'hd', 'jsh', 'sdht']),
       chinese: trade,
       traditional: pick(['恆通', '華信', '宏達', '鑫源', '長城']),
-      phone: g.phone.startsWith('1') ? `+86 ${g.phone.slice(0, 3)} ${g.phone.slice(3, 7)} ${g.phone.slice(7)}` : g.phone.replace('-', ' '),
+      phone: g.phone.startsWith('1')
+        ? `+86 ${g.phone.slice(0, 3)} ${g.phone.slice(3, 7)} ${g.phone.slice(7)}`
+        : g.phone.replace('-', ' '),
       credit_code: g.creditCode.toLowerCase(),
     }[kind] as string;
     out.push({ q: text, kind });
@@ -117,7 +157,9 @@ async function openSqlite(): Promise<Target> {
     async insert(table, rows) {
       if (rows.length === 0) return;
       const cols = Object.keys(rows[0] as Row);
-      const stmt = raw.prepare(`insert into ${table} (${cols.join(',')}) values (${cols.map(() => '?').join(',')})`);
+      const stmt = raw.prepare(
+        `insert into ${table} (${cols.join(',')}) values (${cols.map(() => '?').join(',')})`,
+      );
       raw.transaction(() => {
         for (const r of rows) stmt.run(...cols.map((c) => r[c] as never));
       })();
@@ -181,8 +223,14 @@ async function run(t: Target, data: Gen[]) {
   const manager = await crm.users.create(admin, { name: '经理', role: 'sales_manager' });
   const reps: User[] = [];
   for (let i = 0; i < 20; i++)
-    reps.push(await crm.users.create(manager, { name: `销售${i}`, role: 'sales_rep', managerId: manager.id }));
-  const template = await crm.accounts.create(reps[0] as User, { name: '模板有限公司', kind: 'end_user', phones: ['13012345678'] });
+    reps.push(
+      await crm.users.create(manager, { name: `销售${i}`, role: 'sales_rep', managerId: manager.id }),
+    );
+  const template = await crm.accounts.create(reps[0] as User, {
+    name: '模板有限公司',
+    kind: 'end_user',
+    phones: ['13012345678'],
+  });
   const accountRow = await t.raw('accounts', template.id);
   const teamRow = await t.raw('team_members', teamKeyOf({ kind: 'account', id: template.id }), 'team_key');
   const started = performance.now();
@@ -195,11 +243,34 @@ async function run(t: Target, data: Gen[]) {
     for (const g of data.slice(i, i + CHUNK)) {
       const owner = reps[g.ownerIx] as User;
       const teamKey = teamKeyOf({ kind: 'account', id: g.id });
-      const doc = { ...template, id: g.id, name: g.name, phones: [g.phone], creditCode: g.creditCode, ownerId: owner.id };
-      accounts.push({ ...accountRow, id: g.id, name: g.name, credit_code: g.creditCode, owner_id: owner.id, team_key: teamKey, search: `${g.name}\n${g.phone}\n${g.phone.replace(/\D/g, '')}`.toLowerCase(), doc: JSON.stringify(doc) });
+      const doc = {
+        ...template,
+        id: g.id,
+        name: g.name,
+        phones: [g.phone],
+        creditCode: g.creditCode,
+        ownerId: owner.id,
+      };
+      accounts.push({
+        ...accountRow,
+        id: g.id,
+        name: g.name,
+        credit_code: g.creditCode,
+        owner_id: owner.id,
+        team_key: teamKey,
+        search: `${g.name}\n${g.phone}\n${g.phone.replace(/\D/g, '')}`.toLowerCase(),
+        doc: JSON.stringify(doc),
+      });
       teams.push({ ...teamRow, team_key: teamKey, user_id: owner.id });
       for (const term of searchTerms({ names: [g.name], phones: [g.phone], creditCode: g.creditCode }))
-        terms.push({ tenant_id: accountRow.tenant_id, kind: 'account', record_id: g.id, field: term.field, term: term.term, pos: term.pos });
+        terms.push({
+          tenant_id: accountRow.tenant_id,
+          kind: 'account',
+          record_id: g.id,
+          field: term.field,
+          term: term.term,
+          pos: term.pos,
+        });
     }
     // One row per (field, term) per record, as the store keeps them.
     const unique = [...new Map(terms.map((r) => [`${r.record_id}|${r.field}|${r.term}`, r])).values()];
@@ -210,10 +281,15 @@ async function run(t: Target, data: Gen[]) {
   }
   await t.analyze();
   const loadS = (performance.now() - started) / 1000;
-  log(`${t.name}: ${data.length.toLocaleString('en')} accounts, ${keys.toLocaleString('en')} search keys loaded in ${loadS.toFixed(0)} s`);
+  log(
+    `${t.name}: ${data.length.toLocaleString('en')} accounts, ${keys.toLocaleString('en')} search keys loaded in ${loadS.toFixed(0)} s`,
+  );
   const qs = queries(data, QUERIES);
   const rep = reps[3] as User;
-  for (const [who, actor] of [['admin', admin], ['rep (1/20 visible)', rep]] as const) {
+  for (const [who, actor] of [
+    ['admin', admin],
+    ['rep (1/20 visible)', rep],
+  ] as const) {
     // Warm up both paths once.
     for (const { q } of qs.slice(0, 20)) {
       await crm.search.find(actor, { q, kinds: ['account'] });
@@ -242,13 +318,19 @@ async function run(t: Target, data: Gen[]) {
         `baseline accounts.search (substring scan, no pinyin) p50 ${f(median(base))} ms, p95 ${f(quantile(base, 0.95))} ms; ` +
         `p95 ratio ${(quantile(base, 0.95) / quantile(all, 0.95)).toFixed(1)}×`,
     );
-    log(`    p95 by query kind: ${[...byKind].map(([k, xs]) => `${k} ${f(quantile(xs, 0.95))}`).join(', ')} ms`);
+    log(
+      `    p95 by query kind: ${[...byKind].map(([k, xs]) => `${k} ${f(quantile(xs, 0.95))}`).join(', ')} ms`,
+    );
   }
 }
 
 const data = generate(N);
 log(`search bench: N=${N.toLocaleString('en')}, ${QUERIES} queries per actor (node ${process.version})`);
-for (const open of ENGINE === 'both' ? [openSqlite, openPostgres] : ENGINE === 'postgres' ? [openPostgres] : [openSqlite]) {
+for (const open of ENGINE === 'both'
+  ? [openSqlite, openPostgres]
+  : ENGINE === 'postgres'
+    ? [openPostgres]
+    : [openSqlite]) {
   const t = await open();
   try {
     await run(t, data);
@@ -256,3 +338,5 @@ for (const open of ENGINE === 'both' ? [openSqlite, openPostgres] : ENGINE === '
     await t.close();
   }
 }
+
+export {};

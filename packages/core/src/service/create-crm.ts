@@ -29,13 +29,13 @@ import { userCommands } from '../sales/org/user-commands.js';
 import { ownershipCommands } from '../sales/ownership/ownership-commands.js';
 import { productCommands } from '../sales/products/product-commands.js';
 import { quotaCommands } from '../sales/quotas/quota-commands.js';
-import { searchCommands } from '../sales/search/search-commands.js';
 import { reminderCommands } from '../sales/reminders/reminder-commands.js';
 import {
   defaultReminderConfig,
   parseReminderConfig,
   type ReminderConfigInput,
 } from '../sales/reminders/reminder-config.js';
+import { searchCommands } from '../sales/search/search-commands.js';
 import { serviceCaseCommands } from '../sales/service-cases/service-case-commands.js';
 import type { CrmStorage } from '../storage/crm-storage.js';
 import { DEFAULT_TENANT_ID, tenantIdSchema } from '../tenancy/tenant.js';

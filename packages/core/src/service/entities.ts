@@ -20,8 +20,6 @@ import { syncOrderReminders } from '../sales/orders/order-reminder-sync.js';
 import type { User } from '../sales/org/user.js';
 import type { Product } from '../sales/products/product.js';
 import type { Quota } from '../sales/quotas/quota.js';
-import type { ServiceCase } from '../sales/service-cases/service-case.js';
-import { SERVICE_CASE_EFFECTS } from '../sales/service-cases/service-case-effects.js';
 import {
   syncAccountSearch,
   syncAll,
@@ -29,6 +27,8 @@ import {
   syncLeadSearch,
   syncOpportunitySearch,
 } from '../sales/search/search-sync.js';
+import type { ServiceCase } from '../sales/service-cases/service-case.js';
+import { SERVICE_CASE_EFFECTS } from '../sales/service-cases/service-case-effects.js';
 import { teamKeyOf } from '../storage/team-key.js';
 import type { EntityKind, LifecycleKind } from './entity-kind.js';
 
