@@ -158,6 +158,7 @@ export function describeSearch(makeStorage: StorageFactory): void {
               .filter((m) => m.visible && normaliseName(m.name) === normaliseName(q))
               .map((m) => m.id);
             expect(new Set(hits.slice(0, exactIds.length).map((h) => h.id))).toEqual(new Set(exactIds));
+            expect(hits.slice(0, exactIds.length).every((h) => h.matched === 'exact')).toBe(true);
             expect(hits.slice(exactIds.length).every((h) => h.matched !== 'exact')).toBe(true);
           },
         ),
