@@ -8,6 +8,7 @@ import type {
 } from '@gongfu/core';
 import { type SqlBool, sql } from 'kysely';
 import { literalLimit, scopeWhere } from '../records/compile-where.js';
+import { writeCached } from '../records/compiled-cache.js';
 import type { StoreContext } from '../records/store-context.js';
 
 /** The record table each kind's visibility is read from (its current owner and governing team). */
@@ -29,12 +30,20 @@ export class SqlSearchTermStore implements SearchTermStore {
 
   async replace(kind: SearchKind, id: string, terms: readonly SearchTerm[]): Promise<void> {
     const { db, tenantId } = this.ctx;
-    await db
-      .deleteFrom('search_terms')
-      .where('tenant_id', '=', tenantId)
-      .where('kind', '=', kind)
-      .where('record_id', '=', id)
-      .execute();
+    // Writes nobody waits for: PostgreSQL sends them with the transaction's next statement, so
+    // keeping the keys costs a write no round trip of its own.
+    await writeCached(
+      this.ctx,
+      'search_terms:delete',
+      [tenantId, kind, id],
+      () =>
+        db
+          .deleteFrom('search_terms')
+          .where('tenant_id', '=', tenantId)
+          .where('kind', '=', kind)
+          .where('record_id', '=', id),
+      { entity: 'search_term' },
+    );
     // One row per (field, term), at the earliest place it starts.
     const byKey = new Map<string, SearchTerm>();
     for (const t of terms) {
@@ -43,19 +52,16 @@ export class SqlSearchTermStore implements SearchTermStore {
       if (seen === undefined || t.pos < seen.pos) byKey.set(key, t);
     }
     if (byKey.size === 0) return;
-    await db
-      .insertInto('search_terms')
-      .values(
-        [...byKey.values()].map((t) => ({
-          tenant_id: tenantId,
-          kind,
-          record_id: id,
-          field: t.field,
-          term: t.term,
-          pos: t.pos,
-        })),
-      )
-      .execute();
+    const rows = [...byKey.values()].map((t) => ({
+      tenant_id: tenantId,
+      kind,
+      record_id: id,
+      field: t.field,
+      term: t.term,
+      pos: t.pos,
+    }));
+    // Not a hot (named, prepared) statement: its shape varies with the number of keys.
+    await this.ctx.write(db.insertInto('search_terms').values(rows).compile(), { entity: 'search_term' });
   }
 
   async find(kind: SearchKind, probe: SearchProbe, scope: RowScope, limit: number): Promise<SearchTermHit[]> {
