@@ -22,6 +22,7 @@ export * from './sales/ownership/index.js';
 export * from './sales/products/index.js';
 export * from './sales/quotas/index.js';
 export * from './sales/reminders/index.js';
+export * from './sales/search/index.js';
 export * from './sales/service-cases/index.js';
 export * from './service/index.js';
 export * from './storage/index.js';

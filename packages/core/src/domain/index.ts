@@ -1,3 +1,4 @@
+export * from './chinese-text.js';
 export * from './common.js';
 export * from './custom-field-check.js';
 export * from './custom-fields.js';

@@ -41,6 +41,7 @@ import {
   parseReminderConfig,
   type ReminderConfigInput,
 } from '../sales/reminders/reminder-config.js';
+import { searchCommands } from '../sales/search/search-commands.js';
 import { serviceCaseCommands } from '../sales/service-cases/service-case-commands.js';
 import type { CrmStorage } from '../storage/crm-storage.js';
 import { DEFAULT_TENANT_ID, tenantIdSchema } from '../tenancy/tenant.js';
@@ -151,6 +152,7 @@ const AREAS = {
   demoLoans: demoLoanCommands,
   costs: costCommands,
   quotas: quotaCommands,
+  search: searchCommands,
   ownership: ownershipCommands,
   reminders: reminderCommands,
   history: historyCommands,

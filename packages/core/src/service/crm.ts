@@ -18,6 +18,7 @@ import type { OwnershipCommands } from '../sales/ownership/ownership-commands.js
 import type { ProductCommands } from '../sales/products/product-commands.js';
 import type { QuotaCommands } from '../sales/quotas/quota-commands.js';
 import type { ReminderCommands } from '../sales/reminders/reminder-commands.js';
+import type { SearchCommands } from '../sales/search/search-commands.js';
 import type { ServiceCaseCommands } from '../sales/service-cases/service-case-commands.js';
 import type { CrmStorage } from '../storage/crm-storage.js';
 import type { ActorRef } from './actor.js';
@@ -68,6 +69,8 @@ export interface Crm {
   readonly costs: CostCommands;
   /** Sales targets per person or team, period and channel (销售指标). */
   readonly quotas: QuotaCommands;
+  /** One search over accounts, contacts, leads and deals: Chinese, pinyin, phones, credit codes. */
+  readonly search: SearchCommands;
   /** Handing a leaver's or a mover's records to someone else. */
   readonly ownership: OwnershipCommands;
   /** Follow-ups and other reminders due for a person. */

@@ -20,6 +20,13 @@ import { syncOrderReminders } from '../sales/orders/order-reminder-sync.js';
 import type { User } from '../sales/org/user.js';
 import type { Product } from '../sales/products/product.js';
 import type { Quota } from '../sales/quotas/quota.js';
+import {
+  syncAccountSearch,
+  syncAll,
+  syncContactSearch,
+  syncLeadSearch,
+  syncOpportunitySearch,
+} from '../sales/search/search-sync.js';
 import type { ServiceCase } from '../sales/service-cases/service-case.js';
 import { SERVICE_CASE_EFFECTS } from '../sales/service-cases/service-case-effects.js';
 import { teamKeyOf } from '../storage/team-key.js';
@@ -42,6 +49,7 @@ export const ENTITY = {
     store: (tx) => tx.accounts,
     ownerOf: (a) => a.ownerId,
     teamKeyOf: (a) => teamKeyOf({ kind: 'account', id: a.id }),
+    syncDerived: syncAccountSearch,
   }),
   contact: kind<Contact>({
     type: 'contact',
@@ -49,6 +57,7 @@ export const ENTITY = {
     store: (tx) => tx.contacts,
     ownerOf: (c) => c.ownerId,
     teamKeyOf: (c) => teamKeyOf({ kind: 'contact', accountId: c.accountId }),
+    syncDerived: syncContactSearch,
   }),
   product: kind<Product>({
     type: 'product',
@@ -65,7 +74,7 @@ export const ENTITY = {
     store: (tx) => tx.leads,
     ownerOf: (l) => l.ownerId,
     teamKeyOf: (l) => teamKeyOf({ kind: 'lead', id: l.id }),
-    syncDerived: syncLeadReminders,
+    syncDerived: syncAll(syncLeadReminders, syncLeadSearch),
   }),
   opportunity: lifecycle<Opportunity>({
     stateField: 'stage',
@@ -75,7 +84,7 @@ export const ENTITY = {
     store: (tx) => tx.opportunities,
     ownerOf: (o) => o.ownerId,
     teamKeyOf: (o) => teamKeyOf({ kind: 'opportunity', id: o.id }),
-    syncDerived: syncOpportunityReminders,
+    syncDerived: syncAll(syncOpportunityReminders, syncOpportunitySearch),
   }),
   order: lifecycle<Order>({
     stateField: 'status',

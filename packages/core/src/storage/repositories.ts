@@ -24,6 +24,7 @@ import type { IdempotencyStore } from './idempotency-store.js';
 import type { ImportLedgerStore } from './import-ledger-store.js';
 import type { ReportStore } from './report-store.js';
 import type { RowScope } from './scope.js';
+import type { SearchTermStore } from './search-term-store.js';
 
 /** A range over an ordered column; either end may be open. `to` is exclusive. */
 export interface Range<T extends string = string> {
@@ -287,6 +288,8 @@ export interface Repositories {
   importLedger: ImportLedgerStore;
   /** The tenant's configuration versions (pipelines per channel). */
   configs: ConfigStore;
+  /** Search keys of accounts, contacts, leads and deals (derived on every write of them). */
+  searchTerms: SearchTermStore;
 }
 
 export * from './counter-store.js';
@@ -294,3 +297,4 @@ export * from './dedupe-key-store.js';
 export * from './duplicate-resolution-store.js';
 export * from './feed-store.js';
 export * from './idempotency-store.js';
+export * from './search-term-store.js';

@@ -21,6 +21,7 @@ import type {
   QuoteEntry,
   Reminder,
   SameDealLink,
+  SearchHit,
   ServiceCase,
   TeamMemberRow,
   TenantConfig,
@@ -60,6 +61,7 @@ export interface ResponseRecords {
   QuoteEntry: QuoteEntry;
   Reminder: Reminder;
   SameDealLink: SameDealLink;
+  SearchHit: SearchHit;
   ServiceCase: ServiceCase;
   TeamMemberRow: TeamMemberRow;
   TimelineEntry: TimelineEntry;

@@ -12,6 +12,7 @@ import {
   createProductInput,
   createUserInput,
   demoLoanListQuery,
+  findInput,
   lendDemoUnitInput,
   linkAsSameDealInput,
   markNotDuplicateInput,
@@ -145,6 +146,10 @@ export const workRoutes = {
       get: get(shape.record('Quota')),
       list: list(quotaListQuery, shape.page('Quota')),
     },
+  },
+  search: {
+    base: '/search',
+    routes: { find: read(findInput, shape.list('SearchHit')) },
   },
   ownership: {
     base: '/ownership',

@@ -8,6 +8,7 @@ import { COUNTER_TABLES_0007 } from '../migrations/0007-counters.js';
 import { REMINDER_MESSAGE_COLUMNS_0060 } from '../migrations/0060-reminder-message-keys.js';
 import { CONFIG_TABLES_0071 } from '../migrations/0071-tenant-configs.js';
 import { QUOTA_TABLES_0080 } from '../migrations/0080-quotas.js';
+import { SEARCH_TABLES_0085 } from '../migrations/0085-search-terms.js';
 import { IMPORT_LEDGER_TABLES_0090 } from '../migrations/0090-import-ledger.js';
 import type { TableDef } from '../migrations/define-table.js';
 
@@ -25,6 +26,7 @@ export const TENANT_OWNED_TABLE_DEFS: readonly TableDef[] = [
   ...DEDUPE_TABLES_0006,
   ...COUNTER_TABLES_0007,
   ...QUOTA_TABLES_0080,
+  ...SEARCH_TABLES_0085,
   ...IMPORT_LEDGER_TABLES_0090,
   ...CONFIG_TABLES_0071,
 ];

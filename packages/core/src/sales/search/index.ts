@@ -1,0 +1,3 @@
+export type { FindInput, SearchCommands, SearchHit } from './search-commands.js';
+export { findInput } from './search-commands.js';
+export { normaliseName, phoneDigits, type SearchMatch, searchSteps, searchTerms } from './search-terms.js';

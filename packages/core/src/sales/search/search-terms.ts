@@ -1,0 +1,107 @@
+import { hasHan, pinyinSyllables, simplify } from '../../domain/chinese-text.js';
+import type { SearchProbe, SearchTerm } from '../../storage/search-term-store.js';
+
+/** Keys start at the first few characters only: trade names sit after a region, not deep in a name. */
+const MAX_START = 10;
+/** A prefix probe never needs more of a key than a person types. */
+const MAX_KEY = 40;
+
+/** Simplified, half-width, lower-case, without spaces and punctuation: how names and queries compare. */
+export function normaliseName(text: string): string {
+  return simplify(text).replace(/[\s\p{P}\p{S}]/gu, '');
+}
+
+/**
+ * A phone number's digits without the +86 / 0086 country prefix and the trunk 0 of an area code,
+ * so "+86 531 8888 0000", "(0531) 8888-0000" and "053188880000" are one number.
+ */
+export function phoneDigits(text: string): string {
+  let digits = text.replace(/\D/g, '');
+  if (digits.startsWith('0086') && digits.length > 12) digits = digits.slice(4);
+  else if (digits.startsWith('86') && digits.length >= 12) digits = digits.slice(2);
+  return digits.replace(/^0+/, '');
+}
+
+/** Local numbers are typed without their area code: a number is also found from each later digit, down to 7. */
+const MIN_LOCAL = 7;
+
+/** What one record is found by: its names, phone numbers and unified social credit code. */
+export interface SearchSource {
+  names: readonly string[];
+  phones: readonly (string | null)[];
+  creditCode?: string | null;
+}
+
+/** Every key of a record (the store keeps them; a search probes them by equality or prefix). */
+export function searchTerms(source: SearchSource): SearchTerm[] {
+  const terms: SearchTerm[] = [];
+  for (const name of source.names) {
+    const norm = normaliseName(name);
+    if (norm === '') continue;
+    terms.push({ field: 'exact', term: norm.slice(0, 200), pos: 0 });
+    const chars = [...norm];
+    for (let pos = 0; pos < Math.min(chars.length, MAX_START); pos++)
+      terms.push({ field: 'name', term: chars.slice(pos).join('').slice(0, MAX_KEY), pos });
+    if (hasHan(norm)) {
+      const syllables = pinyinSyllables(norm);
+      for (let pos = 0; pos < Math.min(syllables.length, MAX_START); pos++) {
+        const rest = syllables.slice(pos);
+        terms.push({ field: 'pinyin', term: rest.join('').slice(0, MAX_KEY), pos });
+        terms.push({
+          field: 'initials',
+          term: rest
+            .map((s) => s[0])
+            .join('')
+            .slice(0, MAX_KEY),
+          pos,
+        });
+      }
+    }
+  }
+  for (const phone of source.phones) {
+    const digits = phone === null ? '' : phoneDigits(phone);
+    for (let pos = 0; pos === 0 || pos <= digits.length - MIN_LOCAL; pos++)
+      if (digits.length >= 3) terms.push({ field: 'phone', term: digits.slice(pos), pos });
+  }
+  const code = source.creditCode?.trim().toLowerCase();
+  if (code) terms.push({ field: 'credit', term: code, pos: 0 });
+  return terms;
+}
+
+/** How a hit matched, best first; `matched` in every search hit. */
+export type SearchMatch = 'exact' | 'credit_code' | 'phone' | 'prefix' | 'pinyin' | 'initials' | 'substring';
+
+/** One step of a search: a probe and the match it stands for, in rank order. */
+export interface SearchStep {
+  match: SearchMatch;
+  score: number;
+  probe: SearchProbe;
+}
+
+/**
+ * The probes a query asks, best match first. An exact name comes before anything else, so a
+ * search for a whole name always shows that record first; pinyin only for Latin queries.
+ */
+export function searchSteps(query: string): SearchStep[] {
+  const q = normaliseName(query);
+  if (q === '') return [];
+  const steps: SearchStep[] = [
+    { match: 'exact', score: 100, probe: { field: 'exact', term: q, prefix: false } },
+  ];
+  if (/^[0-9a-z]{18}$/.test(q) || (/^[0-9a-z]{8,17}$/.test(q) && /\d/.test(q) && /[a-z]/.test(q)))
+    steps.push({ match: 'credit_code', score: 95, probe: { field: 'credit', term: q, prefix: true } });
+  const digits = phoneDigits(query);
+  if (digits.length >= 5 && /^[\d\s\-+()./]+$/.test(query.trim()))
+    steps.push({ match: 'phone', score: 90, probe: { field: 'phone', term: digits, prefix: true } });
+  steps.push({ match: 'prefix', score: 80, probe: { field: 'name', term: q, prefix: true, pos: 'start' } });
+  if (/^[a-z]+$/.test(q)) {
+    steps.push({ match: 'pinyin', score: 60, probe: { field: 'pinyin', term: q, prefix: true } });
+    steps.push({ match: 'initials', score: 50, probe: { field: 'initials', term: q, prefix: true } });
+  }
+  steps.push({
+    match: 'substring',
+    score: 30,
+    probe: { field: 'name', term: q, prefix: true, pos: 'inside' },
+  });
+  return steps;
+}

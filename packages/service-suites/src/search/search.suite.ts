@@ -1,0 +1,169 @@
+import type { CrmStorage, SearchHit, User } from '@gongfu/core';
+import { normaliseName } from '@gongfu/core';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openWorld, type ServiceWorld, type StorageFactory, storyLead } from '../support/harness.js';
+import { codeOf } from '../support/suite-support.js';
+
+const HENGTONG = '山东恒通系统集成有限公司';
+const CREDIT_CODE = '91370100MA3C8XYW1K';
+
+/** 甲's customer with its phone, credit code, contact and deal; 乙's own look-alike; a lead of 甲's. */
+async function story(w: ServiceWorld) {
+  const { crm, org } = w;
+  const account = await crm.accounts.create(org.repA, {
+    name: HENGTONG,
+    kind: 'system_integrator',
+    creditCode: CREDIT_CODE,
+    phones: ['0531-8888 0000'],
+  });
+  const contact = await crm.contacts.create(org.repA, {
+    accountId: account.id,
+    name: '王工',
+    mobile: '138-0013-8000',
+  });
+  const deal = await crm.opportunities.create(org.repA, {
+    name: '恒通扫描枪项目',
+    accountId: account.id,
+    channel: 'key_account',
+  });
+  const lead = await crm.leads.capture(org.repA, storyLead());
+  const hidden = await crm.accounts.create(org.repB, { name: '恒通科技', kind: 'end_user' });
+  return { account, contact, deal, lead, hidden };
+}
+
+const hitOf = (hits: SearchHit[], id: string) => hits.find((h) => h.id === id);
+
+export function describeSearch(makeStorage: StorageFactory): void {
+  describe('search over accounts, contacts, leads and deals (service)', () => {
+    let storage: CrmStorage;
+    beforeAll(async () => {
+      storage = await makeStorage();
+    });
+    afterAll(() => storage.close());
+
+    it('finds 山东恒通 by full pinyin, by initials and by traditional characters', async () => {
+      const w = await openWorld(storage);
+      const s = await story(w);
+      const byPinyin = await w.crm.search.find(w.org.repA, { q: 'hengtong' });
+      expect(hitOf(byPinyin, s.account.id)).toMatchObject({
+        kind: 'account',
+        name: HENGTONG,
+        matched: 'pinyin',
+      });
+      expect(hitOf(byPinyin, s.deal.id)).toMatchObject({ kind: 'opportunity', matched: 'pinyin' });
+      expect(hitOf(byPinyin, s.lead.id)).toMatchObject({ kind: 'lead', name: HENGTONG });
+      const byInitials = await w.crm.search.find(w.org.repA, { q: 'HT', kinds: ['account'] });
+      expect(byInitials.map((h) => [h.id, h.matched])).toEqual([[s.account.id, 'initials']]);
+      const traditional = await w.crm.search.find(w.org.repA, { q: '山東恆通', kinds: ['account', 'lead'] });
+      expect(traditional.map((h) => h.matched)).toEqual(['prefix', 'prefix']);
+      expect(new Set(traditional.map((h) => h.id))).toEqual(new Set([s.account.id, s.lead.id]));
+    });
+
+    it('puts an exact name first, then prefixes, then the rest', async () => {
+      const w = await openWorld(storage);
+      const s = await story(w);
+      const exact = await w.crm.accounts.create(w.org.repA, { name: '恒通', kind: 'dealer' });
+      const hits = await w.crm.search.find(w.org.repA, { q: '恆通' });
+      expect(hits[0]).toMatchObject({ id: exact.id, matched: 'exact', score: 100 });
+      expect(hitOf(hits, s.deal.id)?.matched).toBe('prefix');
+      expect(hitOf(hits, s.account.id)?.matched).toBe('substring');
+      const scores = hits.map((h) => h.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    });
+
+    it('finds phone numbers however they are typed, and credit codes', async () => {
+      const w = await openWorld(storage);
+      const s = await story(w);
+      for (const q of ['+86 531 8888 0000', '(0531) 8888-0000', '053188880000', '8888 0000']) {
+        const hits = await w.crm.search.find(w.org.repA, { q, kinds: ['account'] });
+        expect(
+          hits.map((h) => [h.id, h.matched]),
+          q,
+        ).toEqual([[s.account.id, 'phone']]);
+      }
+      const mobile = await w.crm.search.find(w.org.repA, { q: '+86 138 0013 8000' });
+      expect(mobile.map((h) => [h.kind, h.id, h.matched])).toEqual([['contact', s.contact.id, 'phone']]);
+      for (const q of [CREDIT_CODE, CREDIT_CODE.toLowerCase(), '91370100MA']) {
+        const hits = await w.crm.search.find(w.org.repA, { q });
+        expect(
+          hits.map((h) => [h.id, h.matched]),
+          q,
+        ).toEqual([[s.account.id, 'credit_code']]);
+      }
+    });
+
+    it("never shows a record the searcher may not see; a manager sees the team's", async () => {
+      const w = await openWorld(storage);
+      const s = await story(w);
+      const ofA = await w.crm.search.find(w.org.repA, { q: '恒通' });
+      expect(ofA.map((h) => h.id)).not.toContain(s.hidden.id);
+      expect(await w.crm.search.find(w.org.otherRep, { q: 'hengtong' })).toEqual([]);
+      const ofManager = await w.crm.search.find(w.org.manager, { q: '恒通' });
+      expect(ofManager.map((h) => h.id)).toContain(s.hidden.id);
+      expect(ofManager.map((h) => h.id)).toContain(s.account.id);
+      // A rename is searchable at once, and the old name no longer finds it.
+      await w.crm.accounts.update(w.org.repA, s.account.id, { name: '济南华信', expectedVersion: 1 });
+      expect(hitOf(await w.crm.search.find(w.org.repA, { q: 'huaxin' }), s.account.id)).toBeDefined();
+      expect(hitOf(await w.crm.search.find(w.org.repA, { q: 'sdht' }), s.account.id)).toBeUndefined();
+    });
+
+    it('refuses an empty query and unknown kinds', async () => {
+      const w = await openWorld(storage);
+      expect(await codeOf(w.crm.search.find(w.org.repA, { q: '  ' }))).toBe('VALIDATION');
+      expect(await codeOf(w.crm.search.find(w.org.repA, { q: 'ht', kinds: ['order' as 'lead'] }))).toBe(
+        'VALIDATION',
+      );
+    });
+
+    it('property: visible exact names rank before every other hit, and nothing invisible comes back', async () => {
+      const words = ['恒通', '恆通', '华信', '科技', '山东', 'ABC'];
+      const nameArb = fc
+        .array(fc.constantFrom(...words), { minLength: 1, maxLength: 3 })
+        .map((p) => p.join(''));
+      const runs = Number(process.env.GONGFU_SEARCH_RUNS ?? 8);
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(
+            fc.record({
+              name: nameArb,
+              owner: fc.constantFrom('repA', 'repB', 'otherRep') as fc.Arbitrary<
+                'repA' | 'repB' | 'otherRep'
+              >,
+            }),
+            {
+              minLength: 1,
+              maxLength: 12,
+            },
+          ),
+          fc.constantFrom('repA', 'manager', 'otherRep') as fc.Arbitrary<'repA' | 'manager' | 'otherRep'>,
+          nameArb,
+          async (records, who, q) => {
+            const w = await openWorld(storage);
+            const visibleTo: Record<typeof who, ReadonlySet<string>> = {
+              repA: new Set(['repA']),
+              manager: new Set(['repA', 'repB']),
+              otherRep: new Set(['otherRep']),
+            };
+            const made: { id: string; name: string; visible: boolean }[] = [];
+            for (const r of records) {
+              const owner: User = w.org[r.owner];
+              const a = await w.crm.accounts.create(owner, { name: r.name, kind: 'end_user' });
+              made.push({ id: a.id, name: r.name, visible: visibleTo[who].has(r.owner) });
+            }
+            const hits = await w.crm.search.find(w.org[who], { q, kinds: ['account'], limit: 100 });
+            const byId = new Map(made.map((m) => [m.id, m]));
+            for (const h of hits) expect(byId.get(h.id)?.visible).toBe(true);
+            const exactIds = made
+              .filter((m) => m.visible && normaliseName(m.name) === normaliseName(q))
+              .map((m) => m.id);
+            expect(new Set(hits.slice(0, exactIds.length).map((h) => h.id))).toEqual(new Set(exactIds));
+            expect(hits.slice(0, exactIds.length).every((h) => h.matched === 'exact')).toBe(true);
+            expect(hits.slice(exactIds.length).every((h) => h.matched !== 'exact')).toBe(true);
+          },
+        ),
+        { numRuns: runs },
+      );
+    });
+  });
+}

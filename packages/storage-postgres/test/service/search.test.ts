@@ -1,0 +1,5 @@
+import { describeSearch } from '@gongfu/service-suites';
+import { openServiceStorage, usePgTarget } from '../support/pg-target.js';
+
+usePgTarget();
+describeSearch(openServiceStorage);
