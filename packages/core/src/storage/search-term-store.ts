@@ -42,6 +42,12 @@ export interface SearchTermHit {
  *   beginning first as far as the rows it read allow.
  */
 export interface SearchTermStore {
-  replace(kind: SearchKind, id: string, terms: readonly SearchTerm[]): Promise<void>;
+  /** `fresh`: the record was created in this transaction, so it has no keys to delete yet. */
+  replace(
+    kind: SearchKind,
+    id: string,
+    terms: readonly SearchTerm[],
+    options?: { fresh?: boolean },
+  ): Promise<void>;
   find(kind: SearchKind, probe: SearchProbe, scope: RowScope, limit: number): Promise<SearchTermHit[]>;
 }

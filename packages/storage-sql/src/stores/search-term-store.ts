@@ -28,22 +28,28 @@ const ROWS_PER_HIT = 4;
 export class SqlSearchTermStore implements SearchTermStore {
   constructor(private readonly ctx: StoreContext) {}
 
-  async replace(kind: SearchKind, id: string, terms: readonly SearchTerm[]): Promise<void> {
+  async replace(
+    kind: SearchKind,
+    id: string,
+    terms: readonly SearchTerm[],
+    options: { fresh?: boolean } = {},
+  ): Promise<void> {
     const { db, tenantId } = this.ctx;
-    // Writes nobody waits for: PostgreSQL sends them with the transaction's next statement, so
-    // keeping the keys costs a write no round trip of its own.
-    await writeCached(
-      this.ctx,
-      'search_terms:delete',
-      [tenantId, kind, id],
-      () =>
-        db
-          .deleteFrom('search_terms')
-          .where('tenant_id', '=', tenantId)
-          .where('kind', '=', kind)
-          .where('record_id', '=', id),
-      { entity: 'search_term' },
-    );
+    if (options.fresh !== true)
+      // Writes nobody waits for: PostgreSQL sends them with the transaction's next statement, so
+      // keeping the keys costs a write no round trip of its own.
+      await writeCached(
+        this.ctx,
+        'search_terms:delete',
+        [tenantId, kind, id],
+        () =>
+          db
+            .deleteFrom('search_terms')
+            .where('tenant_id', '=', tenantId)
+            .where('kind', '=', kind)
+            .where('record_id', '=', id),
+        { entity: 'search_term' },
+      );
     // One row per (field, term), at the earliest place it starts.
     const byKey = new Map<string, SearchTerm>();
     for (const t of terms) {

@@ -14,7 +14,10 @@ function searchSync<T extends { id: string }>(
   kind: SearchKind,
   sourceOf: (record: T) => SearchSource,
 ): Sync<T> {
-  return (ctx, record) => ctx.tx.searchTerms.replace(kind, record.id, searchTerms(sourceOf(record)));
+  return (ctx, record, options) =>
+    ctx.tx.searchTerms.replace(kind, record.id, searchTerms(sourceOf(record)), {
+      fresh: options.fresh === true,
+    });
 }
 
 export const syncAccountSearch = searchSync<Account>('account', (a) => ({
