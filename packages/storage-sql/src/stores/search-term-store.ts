@@ -25,6 +25,24 @@ const MAX = '\u{10FFFF}';
 /** One probe reads a few rows per hit wanted: a record may match at several syllables. */
 const ROWS_PER_HIT = 4;
 
+/** One row per (field, term) of a record, at the earliest place the term starts. */
+export function searchTermRows(tenantId: string, kind: SearchKind, id: string, terms: readonly SearchTerm[]) {
+  const byKey = new Map<string, SearchTerm>();
+  for (const t of terms) {
+    const key = `${t.field}\u0000${t.term}`;
+    const seen = byKey.get(key);
+    if (seen === undefined || t.pos < seen.pos) byKey.set(key, t);
+  }
+  return [...byKey.values()].map((t) => ({
+    tenant_id: tenantId,
+    kind,
+    record_id: id,
+    field: t.field,
+    term: t.term,
+    pos: t.pos,
+  }));
+}
+
 export class SqlSearchTermStore implements SearchTermStore {
   constructor(private readonly ctx: StoreContext) {}
 
@@ -50,22 +68,8 @@ export class SqlSearchTermStore implements SearchTermStore {
             .where('record_id', '=', id),
         { entity: 'search_term' },
       );
-    // One row per (field, term), at the earliest place it starts.
-    const byKey = new Map<string, SearchTerm>();
-    for (const t of terms) {
-      const key = `${t.field}\u0000${t.term}`;
-      const seen = byKey.get(key);
-      if (seen === undefined || t.pos < seen.pos) byKey.set(key, t);
-    }
-    if (byKey.size === 0) return;
-    const rows = [...byKey.values()].map((t) => ({
-      tenant_id: tenantId,
-      kind,
-      record_id: id,
-      field: t.field,
-      term: t.term,
-      pos: t.pos,
-    }));
+    const rows = searchTermRows(tenantId, kind, id, terms);
+    if (rows.length === 0) return;
     // Not a hot (named, prepared) statement: its shape varies with the number of keys.
     await this.ctx.write(db.insertInto('search_terms').values(rows).compile(), { entity: 'search_term' });
   }

@@ -1,6 +1,6 @@
 import type { CommandContext } from '../../service/context.js';
 import type { FreshOption } from '../../service/entity-kind.js';
-import type { SearchKind } from '../../storage/search-term-store.js';
+import type { SearchKind, SearchTerm } from '../../storage/search-term-store.js';
 import type { Account } from '../accounts/account.js';
 import type { Contact } from '../accounts/contact.js';
 import type { Lead } from '../leads/lead.js';
@@ -9,37 +9,48 @@ import { type SearchSource, searchTerms } from './search-terms.js';
 
 type Sync<T> = (ctx: CommandContext, record: T, options: FreshOption) => Promise<void>;
 
+/**
+ * What each kind of record is found by. Tolerant of documents written before a field existed (a
+ * migration builds the keys of rows stored before search keys existed from these same sources).
+ */
+export const SEARCH_SOURCES: { readonly [K in SearchKind]: (record: SearchRecord[K]) => SearchSource } = {
+  account: (a) => ({
+    names: [a.name, ...(a.aliases ?? [])],
+    phones: a.phones ?? [],
+    creditCode: a.creditCode,
+  }),
+  contact: (c) => ({ names: [c.name], phones: [c.phone, c.mobile] }),
+  lead: (l) => ({
+    names: [l.company, l.contact?.name],
+    phones: [l.contact?.phone ?? null, l.contact?.mobile ?? null],
+  }),
+  opportunity: (o) => ({ names: [o.name], phones: [] }),
+};
+
+interface SearchRecord {
+  account: Account;
+  contact: Contact;
+  lead: Lead;
+  opportunity: Opportunity;
+}
+
+/** The search keys of one stored record of `kind`. */
+export function searchTermsOf<K extends SearchKind>(kind: K, record: SearchRecord[K]): SearchTerm[] {
+  return searchTerms(SEARCH_SOURCES[kind](record));
+}
+
 /** Keeps a record's search keys in line with the record, as one of its derived rows. */
-function searchSync<T extends { id: string }>(
-  kind: SearchKind,
-  sourceOf: (record: T) => SearchSource,
-): Sync<T> {
+function searchSync<K extends SearchKind>(kind: K): Sync<SearchRecord[K]> {
   return (ctx, record, options) =>
-    ctx.tx.searchTerms.replace(kind, record.id, searchTerms(sourceOf(record)), {
+    ctx.tx.searchTerms.replace(kind, record.id, searchTermsOf(kind, record), {
       fresh: options.fresh === true,
     });
 }
 
-export const syncAccountSearch = searchSync<Account>('account', (a) => ({
-  names: [a.name, ...a.aliases],
-  phones: a.phones,
-  creditCode: a.creditCode,
-}));
-
-export const syncContactSearch = searchSync<Contact>('contact', (c) => ({
-  names: [c.name],
-  phones: [c.phone, c.mobile],
-}));
-
-export const syncLeadSearch = searchSync<Lead>('lead', (l) => ({
-  names: [l.company, l.contact.name],
-  phones: [l.contact.phone ?? null, l.contact.mobile ?? null],
-}));
-
-export const syncOpportunitySearch = searchSync<Opportunity>('opportunity', (o) => ({
-  names: [o.name],
-  phones: [],
-}));
+export const syncAccountSearch = searchSync('account');
+export const syncContactSearch = searchSync('contact');
+export const syncLeadSearch = searchSync('lead');
+export const syncOpportunitySearch = searchSync('opportunity');
 
 /** Several derived-row syncs run one after the other (reminders, then search keys). */
 export function syncAll<T>(...syncs: Sync<T>[]): Sync<T> {
