@@ -109,7 +109,7 @@ export const OPPORTUNITY_MESSAGES = defineMessages({
   },
   'opportunity.invalid.notEndUser': {
     en: '{name} is a {kind}, not an end user',
-    'zh-CN': '{name} 不是最终用户类客户',
+    'zh-CN': '{name} 是{kind}，不是最终用户类客户',
   },
   'opportunity.invalid.contactElsewhere': {
     en: "{name} works for neither the deal's customer nor its end customer",
