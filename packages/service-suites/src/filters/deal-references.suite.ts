@@ -47,12 +47,14 @@ export function describeDealReferences(makeStorage: StorageFactory): void {
       const w = await openWorld(storage);
       const { repA, deal } = await keyAccountDeal(w);
       const forged = { id: deal.id, channel: 'wireless' as Channel };
+      // Each call is made only when it is awaited: three calls in flight at once on PostgreSQL would
+      // leave a rejection without a handler while the first is still awaited.
       for (const attempt of [
-        w.crm.opportunities.advance(repA, forged, { to: 'demo' }),
-        w.crm.opportunities.retreat(repA, forged, { to: 'qualification' }),
-        w.crm.opportunities.reopen(repA, forged),
+        () => w.crm.opportunities.advance(repA, forged, { to: 'demo' }),
+        () => w.crm.opportunities.retreat(repA, forged, { to: 'qualification' }),
+        () => w.crm.opportunities.reopen(repA, forged),
       ]) {
-        const error = await attempt.then(
+        const error = await attempt().then(
           () => undefined,
           (e: unknown) => e,
         );
