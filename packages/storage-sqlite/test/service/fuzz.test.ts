@@ -1,4 +1,3 @@
 import { describeFuzz } from '@gongfu/service-suites';
-import { sqliteStorage } from '@gongfu/storage-sqlite';
 
-describeFuzz(() => sqliteStorage({ filename: ':memory:' }), 8000);
+describeFuzz({ storageModule: new URL('./fuzz-storage.ts', import.meta.url), ciSize: 8000 });
