@@ -1,5 +1,9 @@
 import { describeFuzz } from '@gongfu/service-suites';
-import { openServiceStorage, usePgTarget } from '../support/pg-target.js';
+import { dropFuzzLeftovers } from './fuzz-storage.js';
 
-usePgTarget();
-describeFuzz(openServiceStorage, 2000);
+// The child opens its own schema (server) or its own PGlite: nothing to open here.
+describeFuzz({
+  storageModule: new URL('./fuzz-storage.ts', import.meta.url),
+  ciSize: 2000,
+  dropLeftovers: dropFuzzLeftovers,
+});
