@@ -113,7 +113,9 @@ function publicFunctions(crm: Crm): FuzzFunction[] {
   return (Object.keys(crm) as (keyof Crm)[])
     .filter((area) => {
       const v = crm[area];
-      return typeof v === 'object' && v !== null && area !== 'storage' && area !== 'system' && area !== 'clock';
+      return (
+        typeof v === 'object' && v !== null && area !== 'storage' && area !== 'system' && area !== 'clock'
+      );
     })
     .flatMap((area) =>
       Object.keys(crm[area] as object).map((name) => ({
@@ -140,7 +142,11 @@ const HANG_FOREVER: FuzzFunction = {
  * on a fresh tenant of `storage`: collects typed refusals, untyped errors, refusals that wrote,
  * async hangs and stored values out of range.
  */
-export async function runFuzz(storage: CrmStorage, plan: FuzzPlan, progress: FuzzProgress): Promise<FuzzSummary> {
+export async function runFuzz(
+  storage: CrmStorage,
+  plan: FuzzPlan,
+  progress: FuzzProgress,
+): Promise<FuzzSummary> {
   const w = await openWorld(storage);
   const other = await openWorld(storage);
   const { repA, manager } = w.org;

@@ -55,12 +55,15 @@ const CHILD = fileURLToPath(new URL('./fuzz-child.ts', import.meta.url));
  */
 export function runFuzzInChild(
   start: FuzzChildStart,
-  limits: FuzzWatchdogLimits = FUZZ_LIMITS,
+  options: { limits?: FuzzWatchdogLimits; signal?: AbortSignal } = {},
 ): Promise<FuzzChildOutcome & { pid: number | undefined; exitSignal: NodeJS.Signals | null }> {
   // The same loader as the repository's other child processes (concurrent-writers, kill-resume).
+  const limits = options.limits ?? FUZZ_LIMITS;
   const child = fork(CHILD, [JSON.stringify(start)], {
     execArgv: ['--import', 'tsx', '--conditions=source'],
     stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+    // The test's own timeout (or an aborted run) takes the child with it.
+    ...(options.signal ? { signal: options.signal, killSignal: 'SIGKILL' as const } : {}),
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {

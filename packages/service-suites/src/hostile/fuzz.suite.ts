@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summaryLine } from './fuzz-run.js';
+import { type FuzzPlan, summaryLine } from './fuzz-run.js';
 import { describeOutcome, FUZZ_LIMITS, runFuzzInChild } from './fuzz-watchdog.js';
 
 export type { FuzzStorageModule } from './fuzz-watchdog.js';
@@ -18,6 +18,11 @@ export interface FuzzEngine {
 }
 
 const SEED = Number(process.env.GONGFU_FUZZ_SEED ?? 18);
+/**
+ * The whole run's bound: the watchdog bounds each call, this only stops a run that crawls. A larger
+ * GONGFU_FUZZ_INPUTS gets more time (100 ms a call is above PostgreSQL's pace on the loaded CI machine, ~80 ms).
+ */
+const runTimeoutMs = (runs: number) => 600_000 + runs * 100;
 /** The watchdog test: a few ordinary calls, then the hanging one. */
 const HANG_AT = 3;
 
@@ -31,38 +36,64 @@ export function describeFuzz(engine: FuzzEngine): void {
   const runs = Number(process.env.GONGFU_FUZZ_INPUTS ?? engine.ciSize);
   const storageModule = engine.storageModule.href;
 
-  const run = async (plan: { runs: number; seed: number; hangAt?: number }) => {
-    const outcome = await runFuzzInChild({ storageModule, plan });
+  const run = async (plan: FuzzPlan, signal: AbortSignal) => {
+    const outcome = await runFuzzInChild({ storageModule, plan }, { signal });
     if (outcome.kind !== 'done' && outcome.pid !== undefined) await engine.dropLeftovers?.(outcome.pid);
     return outcome;
   };
 
   describe('service: generated hostile input over every public function', () => {
-    it(`${runs} generated calls in a watched child: typed refusals only, refusals change nothing, nothing out of range`, async () => {
-      const outcome = await run({ runs, seed: SEED });
-      if (outcome.kind !== 'done') expect.fail(describeOutcome(outcome));
-      const s = outcome.summary;
-      console.info(summaryLine(s));
-      expect(s.calls).toBe(runs);
-      expect(s.untyped.slice(0, 10)).toEqual([]);
-      expect(s.hangs).toEqual([]);
-      expect(s.refusalsThatWrote).toEqual([]);
-      expect(s.storedOutOfRange).toEqual([]);
-    }, 600_000);
+    it(
+      `${runs} generated calls in a watched child: typed refusals only, refusals change nothing, nothing out of range`,
+      async ({ signal }) => {
+        const outcome = await run({ runs, seed: SEED }, signal);
+        if (outcome.kind !== 'done') expect.fail(describeOutcome(outcome));
+        const s = outcome.summary;
+        console.info(summaryLine(s));
+        expect(s.calls).toBe(runs);
+        expect(s.untyped.slice(0, 10)).toEqual([]);
+        expect(s.hangs).toEqual([]);
+        expect(s.refusalsThatWrote).toEqual([]);
+        expect(s.storedOutOfRange).toEqual([]);
+      },
+      runTimeoutMs(runs),
+    );
 
-    it('watchdog: a call that loops forever synchronously is killed and named, and only this test sees it', async () => {
-      // The child replaces call #3 by `for (;;) {}` (test-only plan field, set nowhere else). The test's
-      // timeout bounds the whole: child start-up plus three calls plus one per-call limit.
-      const outcome = await run({ runs: HANG_AT + 2, seed: SEED, hangAt: HANG_AT });
-      expect(outcome).toMatchObject({
-        kind: 'hang',
-        phase: 'call',
-        call: { index: HANG_AT, name: 'fuzz.hangForever' },
-        exitSignal: 'SIGKILL',
-      });
-      expect(describeOutcome(outcome)).toMatch(
-        new RegExp(`^hang: call #${HANG_AT} fuzz\\.hangForever\\(.+\\) made no progress in ${FUZZ_LIMITS.callMs} ms`),
-      );
-    }, FUZZ_LIMITS.phaseMs + FUZZ_LIMITS.callMs + 60_000);
+    it(
+      'watchdog: a call that loops forever synchronously is killed and named, and only this test sees it',
+      async ({ signal }) => {
+        // The child replaces call #3 by `for (;;) {}` (test-only plan field, set nowhere else). The test's
+        // timeout bounds the whole: child start-up plus three calls plus one per-call limit.
+        const outcome = await run({ runs: HANG_AT + 2, seed: SEED, hangAt: HANG_AT }, signal);
+        expect(outcome).toMatchObject({
+          kind: 'hang',
+          phase: 'call',
+          call: { index: HANG_AT, name: 'fuzz.hangForever' },
+          exitSignal: 'SIGKILL',
+        });
+        expect(describeOutcome(outcome)).toMatch(
+          new RegExp(
+            `^hang: call #${HANG_AT} fuzz\\.hangForever\\(.+\\) made no progress in ${FUZZ_LIMITS.callMs} ms`,
+          ),
+        );
+      },
+      FUZZ_LIMITS.phaseMs + FUZZ_LIMITS.callMs + 60_000,
+    );
+
+    it(
+      'a child that exits without its report fails the test with the tail of its stderr',
+      async ({ signal }) => {
+        const missing = new URL('./no-such-fuzz-storage.ts', engine.storageModule).href;
+        const outcome = await runFuzzInChild(
+          { storageModule: missing, plan: { runs: 1, seed: SEED } },
+          { signal },
+        );
+        expect(outcome).toMatchObject({ kind: 'crash', code: 1 });
+        expect(describeOutcome(outcome)).toMatch(
+          /^the fuzz child exited \(code 1, signal null\) without its report:\n[\s\S]*no-such-fuzz-storage/,
+        );
+      },
+      FUZZ_LIMITS.phaseMs + 60_000,
+    );
   });
 }

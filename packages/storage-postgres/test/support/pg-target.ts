@@ -52,4 +52,3 @@ export async function openServiceStorage(): Promise<CrmStorage> {
   const db = await openTestDatabase();
   return { ...db.storage, close: () => db.close() };
 }
-
