@@ -290,7 +290,10 @@ export function describeCatalogueLines(makeStorage: StorageFactory): void {
         /LS2209.*did you mean LS2208/,
       );
       const optedOut = catalogueCrm(byDefault, { skus: 'unchecked' });
-      const lead = await optedOut.leads.capture(rep, storyLead({ interests: [{ sku: 'LS2209', quantity: 5 }] }));
+      const lead = await optedOut.leads.capture(
+        rep,
+        storyLead({ interests: [{ sku: 'LS2209', quantity: 5 }] }),
+      );
       expect(lead.interests.map((i) => i.sku)).toEqual(['LS2209']);
     });
 
