@@ -62,6 +62,7 @@ async function templates(): Promise<{ user: Row; account: Row; opportunity: Row 
   const storage = await sqliteStorage({ filename: ':memory:' });
   const crm = createCrm({ storage });
   const admin = await crm.users.create(crm.system, { name: 'Admin', role: 'admin' });
+  await crm.products.create(admin, { sku: 'LAS-1', name: 'LAS-1', category: 'laser_scanner' });
   const account = await crm.accounts.create(admin, {
     name: '模板有限公司',
     kind: 'end_user',

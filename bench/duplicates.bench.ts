@@ -193,6 +193,11 @@ if (DB) {
   const storage = await sqliteStorage({ filename: join(dir, 'crm.db') });
   const crm = createCrm({ storage, ids: sequentialIds() });
   const admin = await crm.users.create(crm.system, { name: 'Admin', role: 'admin' });
+  // Lines are held to the catalogue (the default): stock every SKU the generated deals sell.
+  // A SKU outside the generator's catalogue is its own category (no siblings), as the scan in
+  // memory treats it.
+  const stocked = new Map(records.flatMap((r) => r.lines.map((l) => [l.sku, l.category ?? l.sku] as const)));
+  for (const [sku, category] of stocked) await crm.products.create(admin, { sku, name: sku, category });
   const t0 = performance.now();
   const accounts = new Map<string, string>();
   const ids: string[] = [];

@@ -90,9 +90,10 @@ export interface CrmOptions {
    * held to the product catalogue. `skus: 'checked'`: every line names an active SKU of the
    * catalogue (an unknown one is a VALIDATION error naming the line's field, with the closest
    * known SKU; a retired one is "discontinued"), unless the app marks it `freeText: true`.
-   * `freeTextLines: 'refused'` refuses marked lines too. Defaults: `skus: 'unchecked'` (until
-   * every embedding app seeds its catalogue), `freeTextLines: 'allowed'`. A service option, the
-   * same for every tenant the service serves.
+   * `freeTextLines: 'refused'` refuses marked lines too. Defaults: `skus: 'checked'` (a tenant
+   * stocks its catalogue with `crm.products.create` before lines name it; `'unchecked'` accepts any
+   * well-formed SKU, for an app whose products live elsewhere), `freeTextLines: 'allowed'`. A
+   * service option, the same for every tenant the service serves.
    */
   catalogue?: { skus?: SkuCheck; freeTextLines?: FreeTextLines };
 }
@@ -127,7 +128,7 @@ export function createCrm(options: CrmOptions): Crm {
     catalogues: buildCatalogues([builtInMessages()], options.messages),
     customFields: compileCustomFields(options.fields),
     catalogue: {
-      skus: parseInput(skuCheckSchema, options.catalogue?.skus ?? 'unchecked', 'catalogue.skus'),
+      skus: parseInput(skuCheckSchema, options.catalogue?.skus ?? 'checked', 'catalogue.skus'),
       freeTextLines: parseInput(
         freeTextLinesSchema,
         options.catalogue?.freeTextLines ?? 'allowed',

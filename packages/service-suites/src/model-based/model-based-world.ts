@@ -2,7 +2,7 @@ import type { CrmStorage, OrgUser } from '@gongfu/core';
 import { type Crm, createCrm, isCrmError, ManualClock, sequentialIds } from '@gongfu/core';
 import { emptyModel, type Model } from './model-based-model.js';
 import { planStep } from './model-based-plan.js';
-import type { Step } from './model-based-steps.js';
+import { SKUS, type Step } from './model-based-steps.js';
 
 export interface ModelWorld {
   crm: Crm;
@@ -32,6 +32,8 @@ export async function openModelWorld(
     ids: sequentialIds(),
     timeZone: 'Asia/Shanghai',
   });
+  // Lines are checked against the catalogue (the default), so the generated SKUs are stocked.
+  for (const sku of SKUS) await crm.products.create(crm.system, { sku, name: sku, category: 'misc' });
   const realId = new Map<string, string>();
   for (const [i, u] of generated.entries()) {
     const managerId = u.managerId === null ? null : realId.get(u.managerId)!;

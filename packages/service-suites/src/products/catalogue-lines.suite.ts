@@ -280,6 +280,23 @@ export function describeCatalogueLines(makeStorage: StorageFactory): void {
       );
     });
 
+    it('holds lines to the catalogue by default; an app opts out with skus: unchecked', async () => {
+      const byDefault = await world(undefined);
+      const rep = byDefault.org.repA;
+      await expectRefusedUnchanged(
+        byDefault.crm,
+        () => byDefault.crm.leads.capture(rep, storyLead({ interests: [{ sku: 'LS2209', quantity: 5 }] })),
+        ['interests.0.sku'],
+        /LS2209.*did you mean LS2208/,
+      );
+      const optedOut = catalogueCrm(byDefault, { skus: 'unchecked' });
+      const lead = await optedOut.leads.capture(
+        rep,
+        storyLead({ interests: [{ sku: 'LS2209', quantity: 5 }] }),
+      );
+      expect(lead.interests.map((i) => i.sku)).toEqual(['LS2209']);
+    });
+
     it('refuses an unknown catalogue mode when the service is created', () => {
       const w = { storage, crm: { tenantId: 'tx' }, clock: undefined } as unknown as ServiceWorld;
       expect(() => catalogueCrm(w, { skus: 'strict' as 'checked' })).toThrow(/catalogue\.skus/);

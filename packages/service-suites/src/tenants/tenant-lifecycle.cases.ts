@@ -32,7 +32,8 @@ async function fullTenant(storage: CrmStorage, id: string): Promise<TenantFixtur
   const [survivorId, , mergedId] = f.ids.accounts as [string, string, string];
   const { crm, org } = f;
   await crm.accounts.merge(org.admin, { survivorId, mergedId });
-  await crm.products.create(org.admin, { sku: 'LS2208', name: '激光扫描枪', category: 'scanner' });
+  // The catalogue (LS2208, stocked by buildTenant) travels too, with a change in its history.
+  await crm.products.update(org.admin, 'LS2208', { name: '激光扫描枪' });
   await crm.quotas.set(org.manager, {
     userId: org.repA.id,
     period: '2026-Q1',

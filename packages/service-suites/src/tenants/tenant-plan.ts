@@ -83,6 +83,12 @@ export async function buildTenant(
   const clock = new ManualClock(START);
   const crm = createCrm({ storage, tenant: tenantId, clock, ids: taggedIds(idTag) });
   const admin = await crm.users.create(crm.system, { name: 'Admin', role: 'admin' });
+  // Lines are checked against the catalogue (the default): the one product every deal sells.
+  await crm.products.create(admin, {
+    sku: 'LS2208',
+    name: 'LS2208 laser scanner',
+    category: 'laser_scanner',
+  });
   const manager = await crm.users.create(admin, { name: '李庆成', role: 'sales_manager' });
   const rep = (name: string) =>
     crm.users.create(manager, { name, role: 'sales_rep', managerId: manager.id, channel: 'key_account' });
