@@ -106,15 +106,15 @@ export function describeEscalationDispatch(openServers: DispatchServersFactory):
         if (reminder === undefined) throw new Error('no slipping follow-up');
         const clock = new ManualClock(AFTER_ESCALATION);
         const seen: { worker: string; delivery: DeliveryContext }[] = [];
-        const held = gate();
-        const inDelivery = gate();
-        const dispatcher = (worker: string, i: number) => {
+        // Both deliveries are held, so the overtaken one finishes while the new holder still delivers.
+        const held = { slow: gate(), fast: gate() };
+        const inDelivery = { slow: gate(), fast: gate() };
+        const dispatcher = (worker: 'slow' | 'fast' | 'later', i: number) => {
           const deliver = async (_: unknown, delivery: DeliveryContext) => {
             seen.push({ worker, delivery });
-            if (worker === 'slow') {
-              inDelivery.open();
-              await held.promise;
-            }
+            if (worker === 'later') return;
+            inDelivery[worker].open();
+            await held[worker].promise;
           };
           const base = {
             storage: server(i),
@@ -128,14 +128,17 @@ export function describeEscalationDispatch(openServers: DispatchServersFactory):
             : createEscalationDispatcher({ ...base, deliver });
         };
         const slow = dispatcher('slow', 0).runOnce();
-        await inDelivery.promise;
+        await inDelivery.slow.promise;
         clock.advance(LEASE_MS); // the slow one's lease has run out while it delivers
-        const takeover = await dispatcher('fast', 1).runOnce();
-        expect([takeover.claimed, takeover.delivered, takeover.lostLease]).toEqual([1, 1, 0]);
-        const markedAt = clock.now();
-        held.open();
+        const fast = dispatcher('fast', 1).runOnce();
+        await inDelivery.fast.promise;
+        held.slow.open();
         const late = await slow;
         expect([late.claimed, late.delivered, late.lostLease]).toEqual([1, 0, 1]);
+        const markedAt = clock.now();
+        held.fast.open();
+        const takeover = await fast;
+        expect([takeover.claimed, takeover.delivered, takeover.lostLease]).toEqual([1, 1, 0]);
         const [first, second] = seen;
         expect([first?.worker, second?.worker]).toEqual(['slow', 'fast']);
         expect(second?.delivery.idempotencyKey).toBe(first?.delivery.idempotencyKey);
