@@ -23,7 +23,10 @@ export interface EscalationDispatcherOptions extends DispatcherBase {
 }
 
 export interface EscalationRound extends DispatchRound {
-  /** Escalations with no one to tell (no active manager above the owner, no active admin): marked without delivery. */
+  /**
+   * Escalations with no one to tell (no active manager above the owner, no active admin): marked
+   * without a delivery, and counted in `delivered` too (which counts marks).
+   */
   unrouted: number;
 }
 
