@@ -7,6 +7,9 @@ import { AFTER_ESCALATION, slippingReminders } from './slipping-reminders.js';
 
 const LEASE_MS = 30_000;
 const DISPATCHERS = 3;
+/** Larger runs: `GONGFU_ESCALATION_RUNS=200`; another seed: `GONGFU_ESCALATION_SEED`. */
+const RUNS = Number(process.env.GONGFU_ESCALATION_RUNS ?? 10);
+const SEED = Number(process.env.GONGFU_ESCALATION_SEED ?? 20261205);
 
 type Step =
   | { t: 'start'; d: number }
@@ -115,7 +118,7 @@ export function escalationPropertyCases(
         const fenced = attempts.map((a) => `${a.delivery.idempotencyKey}#${a.delivery.fence}`);
         expect(new Set(fenced).size).toBe(fenced.length);
       }),
-      { numRuns: 10 },
+      { numRuns: RUNS, seed: SEED },
     );
   });
 }
