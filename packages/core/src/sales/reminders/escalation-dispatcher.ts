@@ -1,10 +1,9 @@
 import type { Clock } from '../../kernel/ports.js';
 import { OrgCache } from '../../service/context.js';
-import { type DispatcherBase, dispatcherLimits, tenantRotation } from '../../service/dispatch-round.js';
-import type { ReminderClaim } from '../../storage/repositories.js';
+import type { DispatcherBase } from '../../service/dispatch-round.js';
 import { type DeliveryContext, escalationDeliveryKey } from './delivery-key.js';
 import { type EscalationRoute, routeEscalation } from './escalation-route.js';
-import { type DispatchRound, emptyDispatchRound, serveFencedTurn } from './fenced-dispatch.js';
+import { type DispatchRound, emptyDispatchRound, fencedRounds } from './fenced-dispatch.js';
 import type { Reminder } from './stored-reminder.js';
 
 /** A reminder that stayed unacknowledged past its escalation instant, and who must hear of it. */
@@ -66,9 +65,7 @@ export interface EscalationDispatcher {
  * ```
  */
 export function createEscalationDispatcher(options: EscalationDispatcherOptions): EscalationDispatcher {
-  const { batchSize, leaseMs } = dispatcherLimits(options);
-  const { storage, workerId, deliver, clock } = options;
-  const roundTenants = tenantRotation(options);
+  const { workerId, deliver, clock } = options;
   // The org chart of each tenant, re-read only when its org stamp moves.
   const charts = new Map<string, OrgCache>();
   const chartOf = (tenantId: string) => {
@@ -78,38 +75,26 @@ export function createEscalationDispatcher(options: EscalationDispatcherOptions)
     charts.set(tenantId, cache);
     return cache;
   };
-
-  return {
-    async runOnce() {
-      const round: EscalationRound = { ...emptyDispatchRound(), unrouted: 0 };
-      for (const tenantId of await roundTenants()) {
-        await serveFencedTurn<{ claim: ReminderClaim; route: EscalationRoute | null }>(
-          storage,
-          tenantId,
-          round,
-          {
-            claim: async (tx) => {
-              const claims = await tx.reminders.claimEscalations(workerId, clock.now(), batchSize, leaseMs);
-              if (claims.length === 0) return [];
-              // Routed in the claim's transaction: the chart is the one in force when it was claimed.
-              const { org } = await chartOf(tenantId).load(tx);
-              return claims.map((claim) => ({ claim, route: routeEscalation(org, claim.reminder.userId) }));
-            },
-            deliver: async ({ claim, route }) => {
-              if (route === null) {
-                round.unrouted += 1;
-                return;
-              }
-              await deliver(
-                { reminder: claim.reminder, ...route },
-                { fence: claim.fence, idempotencyKey: escalationDeliveryKey(claim.reminder) },
-              );
-            },
-            mark: (tx, claims) => tx.reminders.markEscalated(claims, clock.now()),
-          },
-        );
-      }
-      return round;
+  const newRound = (): EscalationRound => ({ ...emptyDispatchRound(), unrouted: 0 });
+  const runOnce = fencedRounds(options, newRound, (tenantId, round, { batchSize, leaseMs }) => ({
+    claim: async (tx) => {
+      const claims = await tx.reminders.claimEscalations(workerId, clock.now(), batchSize, leaseMs);
+      if (claims.length === 0) return [];
+      // Routed in the claim's transaction: the chart is the one in force when it was claimed.
+      const { org } = await chartOf(tenantId).load(tx);
+      return claims.map((claim) => ({ claim, route: routeEscalation(org, claim.reminder.userId) }));
     },
-  };
+    deliver: async ({ claim, route }) => {
+      if (route === null) {
+        round.unrouted += 1;
+        return;
+      }
+      await deliver(
+        { reminder: claim.reminder, ...route },
+        { fence: claim.fence, idempotencyKey: escalationDeliveryKey(claim.reminder) },
+      );
+    },
+    mark: (tx, claims) => tx.reminders.markEscalated(claims, clock.now()),
+  }));
+  return { runOnce };
 }

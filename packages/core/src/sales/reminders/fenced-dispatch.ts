@@ -1,3 +1,4 @@
+import { type DispatcherBase, dispatcherLimits, tenantRotation } from '../../service/dispatch-round.js';
 import type { CrmStorage, StorageTx } from '../../storage/crm-storage.js';
 import type { ReminderClaim } from '../../storage/repositories.js';
 
@@ -64,4 +65,24 @@ export async function serveFencedTurn<T extends { claim: ReminderClaim }>(
   const marked = await storage.transaction({ tenantId }, (tx) => turn.mark(tx, sent));
   round.delivered += marked.length;
   round.lostLease += sent.length - marked.length;
+}
+
+/**
+ * A dispatcher's `runOnce`: every tenant in rotating order, one fenced turn each. `turnOf` builds
+ * the turn of one tenant from the checked limits (and may count into its round).
+ */
+export function fencedRounds<R extends DispatchRound, T extends { claim: ReminderClaim }>(
+  options: DispatcherBase,
+  newRound: () => R,
+  turnOf: (tenantId: string, round: R, limits: { batchSize: number; leaseMs: number }) => FencedTurn<T>,
+): () => Promise<R> {
+  const limits = dispatcherLimits(options);
+  const roundTenants = tenantRotation(options);
+  return async () => {
+    const round = newRound();
+    for (const tenantId of await roundTenants()) {
+      await serveFencedTurn(options.storage, tenantId, round, turnOf(tenantId, round, limits));
+    }
+    return round;
+  };
 }

@@ -1,7 +1,7 @@
 import type { Clock } from '../../kernel/ports.js';
-import { type DispatcherBase, dispatcherLimits, tenantRotation } from '../../service/dispatch-round.js';
+import type { DispatcherBase } from '../../service/dispatch-round.js';
 import { type DeliveryContext, reminderDeliveryKey } from './delivery-key.js';
-import { type DispatchRound, emptyDispatchRound, serveFencedTurn } from './fenced-dispatch.js';
+import { type DispatchRound, emptyDispatchRound, fencedRounds } from './fenced-dispatch.js';
 import type { Reminder } from './stored-reminder.js';
 
 export interface ReminderDispatcherOptions extends DispatcherBase {
@@ -54,28 +54,13 @@ export interface ReminderDispatcher {
  * ```
  */
 export function createReminderDispatcher(options: ReminderDispatcherOptions): ReminderDispatcher {
-  const { batchSize, leaseMs } = dispatcherLimits(options);
-  const { storage, workerId, deliver, clock } = options;
-  const roundTenants = tenantRotation(options);
-
-  return {
-    async runOnce() {
-      const round = emptyDispatchRound();
-      for (const tenantId of await roundTenants()) {
-        await serveFencedTurn(storage, tenantId, round, {
-          claim: async (tx) =>
-            (await tx.reminders.claimDue(workerId, clock.now(), batchSize, leaseMs)).map((claim) => ({
-              claim,
-            })),
-          deliver: ({ claim }) =>
-            deliver(claim.reminder, {
-              fence: claim.fence,
-              idempotencyKey: reminderDeliveryKey(claim.reminder),
-            }),
-          mark: (tx, claims) => tx.reminders.markDelivered(claims, clock.now()),
-        });
-      }
-      return round;
-    },
-  };
+  const { workerId, deliver, clock } = options;
+  const runOnce = fencedRounds(options, emptyDispatchRound, (_, __, { batchSize, leaseMs }) => ({
+    claim: async (tx) =>
+      (await tx.reminders.claimDue(workerId, clock.now(), batchSize, leaseMs)).map((claim) => ({ claim })),
+    deliver: ({ claim }) =>
+      deliver(claim.reminder, { fence: claim.fence, idempotencyKey: reminderDeliveryKey(claim.reminder) }),
+    mark: (tx, claims) => tx.reminders.markDelivered(claims, clock.now()),
+  }));
+  return { runOnce };
 }
