@@ -1,7 +1,7 @@
-import { type Migration, sql } from 'kysely';
+import type { Migration } from 'kysely';
 import type { AnyDb } from '../any-db.js';
 import type { SqlEngine } from '../engine/sql-engine.js';
-import type { TableDef } from './define-table.js';
+import { addNullableColumns, type TableDef } from './define-table.js';
 
 /**
  * Fencing for the two reminder dispatchers. Each claim of a reminder draws the next number of its
@@ -21,11 +21,7 @@ export const REMINDER_FENCE_COLUMNS_0045: TableDef['columns'] = [
 export function reminderFences(engine: SqlEngine): Migration {
   return {
     async up(db: AnyDb) {
-      for (const [name, kind] of REMINDER_FENCE_COLUMNS_0045) {
-        await sql`alter table reminders add column ${sql.raw(name)} ${sql.raw(engine.types[kind])}`.execute(
-          db,
-        );
-      }
+      await addNullableColumns(db, engine, 'reminders', REMINDER_FENCE_COLUMNS_0045);
     },
   };
 }
