@@ -203,18 +203,42 @@ export interface ReminderStore {
   /**
    * Lease up to `limit` reminders for delivery by `workerId`: due (as in `due`, for any user), not
    * delivered, and unclaimed or with a claim that expired at or before `at`. Each gets
-   * `claimed_by = workerId` and an expiry of `at + leaseMs`; oldest due first. MUST be safe with
-   * claimers on other connections: while a claim is live no other worker can claim the reminder
-   * (PostgreSQL `FOR UPDATE SKIP LOCKED`, SQLite's write lock). The claim is not part of the record
-   * and does not change its version.
+   * `claimed_by = workerId`, an expiry of `at + leaseMs` and the next number of its delivery fence
+   * (one more than any claim of that reminder before); oldest due first. MUST be safe with claimers
+   * on other connections: while a claim is live no other worker can claim the reminder (PostgreSQL
+   * `FOR UPDATE SKIP LOCKED`, SQLite's write lock). The claim is not part of the record and does
+   * not change its version.
    */
-  claimDue(workerId: string, at: Instant, limit: number, leaseMs: number): Promise<Reminder[]>;
+  claimDue(workerId: string, at: Instant, limit: number, leaseMs: number): Promise<ReminderClaim[]>;
   /**
-   * Set `deliveredAt = at` (and bump the version) on those of `ids` that are still claimed by
-   * `workerId` and not yet delivered; returns the ids it marked. A worker whose lease expired and
-   * was taken over marks nothing: the new holder delivers.
+   * Set `deliveredAt = at` (and bump the version) on those claimed reminders whose delivery fence
+   * is still the claim's and whose occurrence (`dueAt`, `userId`) is still the claimed one, and that
+   * are not yet delivered; returns the ids it marked. A claim that was taken over (a higher fence)
+   * marks nothing: the new holder delivers. A claim whose lease ran out but was not taken over still
+   * marks (its delivery was the only one).
    */
-  markDelivered(ids: readonly string[], workerId: string, at: Instant): Promise<string[]>;
+  markDelivered(claims: readonly ReminderClaim[], at: Instant): Promise<string[]>;
+  /**
+   * Lease up to `limit` reminders for escalation, as `claimDue` does for delivery but with the
+   * escalation's own lease and fence: escalation instant passed, not acknowledged, not escalated,
+   * escalation unclaimed or its claim expired; oldest escalation instant first.
+   */
+  claimEscalations(workerId: string, at: Instant, limit: number, leaseMs: number): Promise<ReminderClaim[]>;
+  /**
+   * Set `escalatedAt = at` (and bump the version) under the same rule as `markDelivered`, with the
+   * escalation fence; returns the ids it marked. A reminder is escalated at most once per occurrence.
+   */
+  markEscalated(claims: readonly ReminderClaim[], at: Instant): Promise<string[]>;
+}
+
+/**
+ * A reminder leased to one dispatcher. `fence` is the claim's number in the reminder's fence (per
+ * reminder, per kind of dispatch), strictly greater than that of any earlier claim: whoever holds
+ * the highest number is the only one who may mark the reminder done.
+ */
+export interface ReminderClaim {
+  reminder: Reminder;
+  fence: number;
 }
 
 export interface HistoryLog {

@@ -1,7 +1,7 @@
-import { type Migration, sql } from 'kysely';
+import type { Migration } from 'kysely';
 import type { AnyDb } from '../any-db.js';
 import type { SqlEngine } from '../engine/sql-engine.js';
-import type { TableDef } from './define-table.js';
+import { addNullableColumns, type TableDef } from './define-table.js';
 
 /**
  * A reminder's text as a message key and its parameters, so it renders in the reader's language
@@ -16,11 +16,7 @@ export const REMINDER_MESSAGE_COLUMNS_0060: TableDef['columns'] = [
 export function reminderMessageKeys(engine: SqlEngine): Migration {
   return {
     async up(db: AnyDb) {
-      for (const [name, kind] of REMINDER_MESSAGE_COLUMNS_0060) {
-        await sql`alter table reminders add column ${sql.raw(name)} ${sql.raw(engine.types[kind])}`.execute(
-          db,
-        );
-      }
+      await addNullableColumns(db, engine, 'reminders', REMINDER_MESSAGE_COLUMNS_0060);
     },
   };
 }

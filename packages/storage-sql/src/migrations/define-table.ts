@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { AnyDb } from '../any-db.js';
 import type { ColumnKind, SqlEngine } from '../engine/sql-engine.js';
 
@@ -75,4 +76,18 @@ export function versionedTable(
     unique: extra.unique ?? [],
     indexes: [...VERSIONED_INDEXES, ...(extra.indexes ?? [])],
   };
+}
+
+/** Adds nullable columns to an existing table (a later migration's columns; no default, no rewrite). */
+export async function addNullableColumns(
+  db: AnyDb,
+  engine: SqlEngine,
+  table: string,
+  columns: readonly ColumnDef[],
+): Promise<void> {
+  for (const [name, kind] of columns) {
+    await sql`alter table ${sql.raw(table)} add column ${sql.raw(name)} ${sql.raw(engine.types[kind])}`.execute(
+      db,
+    );
+  }
 }

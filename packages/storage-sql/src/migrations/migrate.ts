@@ -11,6 +11,7 @@ import { orgVersion } from './0020-org-version.js';
 import { scanIndexes } from './0021-scan-indexes.js';
 import { changeFeed } from './0030-change-feed.js';
 import { idempotencyKeys } from './0031-idempotency-keys.js';
+import { reminderFences } from './0045-reminder-fences.js';
 import { reminderMessageKeys } from './0060-reminder-message-keys.js';
 import { customFields } from './0070-custom-fields.js';
 import { tenantConfigs } from './0071-tenant-configs.js';
@@ -52,6 +53,7 @@ export function migrations(engine: SqlEngine): Record<string, Migration> {
     '0021_scan_indexes': scanIndexes(engine),
     '0030_change_feed': changeFeed(engine),
     '0031_idempotency_keys': idempotencyKeys(engine),
+    '0045_reminder_fences': reminderFences(engine),
     '0060_reminder_message_keys': reminderMessageKeys(engine),
     '0070_custom_fields': customFields(engine),
     '0071_tenant_configs': tenantConfigs(engine),

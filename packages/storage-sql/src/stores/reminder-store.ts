@@ -3,17 +3,19 @@ import {
   type Instant,
   type MessageParams,
   type Reminder,
+  type ReminderClaim,
   type ReminderStore,
 } from '@gongfu/core';
 import type { AnyRow } from '../any-db.js';
 import { executeCached, writeCached } from '../records/compiled-cache.js';
 import type { StoreContext } from '../records/store-context.js';
+import { claimLeased, DELIVERY_LEASE, ESCALATION_LEASE, markLeased } from './reminder-lease.js';
 
 const CHUNK = 500;
 
 /**
- * Reminders are stored as explicit columns (no doc): the dispatcher filters on most of them. The
- * dispatcher's lease columns (claimed_by, claim_expires_at) are not part of the record, so an
+ * Reminders are stored as explicit columns (no doc): the dispatchers filter on most of them. The
+ * dispatchers' lease and fence columns (`reminder-lease.ts`) are not part of the record, so an
  * update here leaves them alone.
  */
 export class SqlReminderStore implements ReminderStore {
@@ -123,69 +125,61 @@ export class SqlReminderStore implements ReminderStore {
     return rows.map((r) => this.decode(r));
   }
 
-  async claimDue(workerId: string, at: Instant, limit: number, leaseMs: number): Promise<Reminder[]> {
-    if (limit < 1) return [];
-    const { engine, tenantId } = this.ctx;
-    const t = engine.encodeInstant(at);
-    const expires = engine.encodeInstant(new Date(Date.parse(at) + leaseMs).toISOString());
-    // Pick (and on PostgreSQL lock) first, then update exactly those ids. One `id in (subquery)`
-    // statement is not safe: PostgreSQL may rescan the LIMIT subquery and claim more than `limit`.
-    // SKIP LOCKED lets concurrent claimers take disjoint batches instead of queueing on each other's
-    // rows; SQLite's write lock (BEGIN IMMEDIATE) already serialises claimers and has no row locks.
-    const picked = await this.ctx.db
-      .selectFrom('reminders')
-      .select('id')
-      .where('tenant_id', '=', tenantId)
-      .where('due_at', '<=', t)
-      .where('delivered_at', 'is', null)
-      .where('acknowledged_at', 'is', null)
-      .where((eb) => eb.or([eb('snoozed_until', 'is', null), eb('snoozed_until', '<=', t)]))
-      .where((eb) => eb.or([eb('claimed_by', 'is', null), eb('claim_expires_at', '<=', t)]))
-      .orderBy('due_at')
-      .orderBy('id')
-      .limit(limit)
-      .$if(engine.name === 'postgres', (qb) => qb.forUpdate().skipLocked())
-      .execute();
-    if (picked.length === 0) return [];
-    const rows: AnyRow[] = [];
-    for (let i = 0; i < picked.length; i += CHUNK) {
-      const claimed = await this.ctx.db
-        .updateTable('reminders')
-        .set({ claimed_by: workerId, claim_expires_at: expires })
-        .where('tenant_id', '=', tenantId)
-        .where(
-          'id',
-          'in',
-          picked.slice(i, i + CHUNK).map((r) => r.id),
-        )
-        .returningAll()
-        .execute();
-      rows.push(...claimed);
-    }
-    return rows
-      .map((r) => this.decode(r))
-      .sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : a.id < b.id ? -1 : 1));
+  async claimDue(workerId: string, at: Instant, limit: number, leaseMs: number): Promise<ReminderClaim[]> {
+    const rows = await claimLeased(
+      this.ctx,
+      DELIVERY_LEASE,
+      (eb, t) =>
+        eb.and([
+          eb('due_at', '<=', t),
+          eb('acknowledged_at', 'is', null),
+          eb.or([eb('snoozed_until', 'is', null), eb('snoozed_until', '<=', t)]),
+        ]),
+      workerId,
+      at,
+      limit,
+      leaseMs,
+    );
+    return this.claims(rows, DELIVERY_LEASE.fence, (r) => r.dueAt);
   }
 
-  async markDelivered(ids: readonly string[], workerId: string, at: Instant): Promise<string[]> {
-    const marked: string[] = [];
-    for (let i = 0; i < ids.length; i += CHUNK) {
-      const rows = await this.ctx.db
-        .updateTable('reminders')
-        .set((eb) => ({
-          delivered_at: this.ctx.engine.encodeInstant(at),
-          // deliveredAt is part of the record: a concurrent compare-and-set update must not undo it.
-          version: eb('version', '+', 1),
-        }))
-        .where('tenant_id', '=', this.ctx.tenantId)
-        .where('id', 'in', ids.slice(i, i + CHUNK))
-        .where('claimed_by', '=', workerId)
-        .where('delivered_at', 'is', null)
-        .returning('id')
-        .execute();
-      marked.push(...rows.map((r) => String(r.id)));
-    }
-    return marked;
+  markDelivered(claims: readonly ReminderClaim[], at: Instant): Promise<string[]> {
+    return markLeased(this.ctx, DELIVERY_LEASE, claims, at);
+  }
+
+  async claimEscalations(
+    workerId: string,
+    at: Instant,
+    limit: number,
+    leaseMs: number,
+  ): Promise<ReminderClaim[]> {
+    // Snoozing does not hold the escalation back (as in `escalationsDue`); acknowledging does.
+    const rows = await claimLeased(
+      this.ctx,
+      ESCALATION_LEASE,
+      (eb, t) => eb.and([eb('escalate_at', '<=', t), eb('acknowledged_at', 'is', null)]),
+      workerId,
+      at,
+      limit,
+      leaseMs,
+    );
+    return this.claims(rows, ESCALATION_LEASE.fence, (r) => r.escalateAt as Instant);
+  }
+
+  markEscalated(claims: readonly ReminderClaim[], at: Instant): Promise<string[]> {
+    return markLeased(this.ctx, ESCALATION_LEASE, claims, at);
+  }
+
+  /** Claimed rows → claims, oldest first by `instant`, then id. */
+  private claims(rows: AnyRow[], fence: string, instant: (r: Reminder) => Instant): ReminderClaim[] {
+    return rows
+      .map((row) => ({ reminder: this.decode(row), fence: this.ctx.engine.decodeInt(row[fence]) }))
+      .sort((a, b) => {
+        const x = instant(a.reminder);
+        const y = instant(b.reminder);
+        if (x !== y) return x < y ? -1 : 1;
+        return a.reminder.id < b.reminder.id ? -1 : 1;
+      });
   }
 
   private base() {

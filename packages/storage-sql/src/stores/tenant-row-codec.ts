@@ -5,6 +5,7 @@ import { RECORD_TABLES_0001 } from '../migrations/0001-record-tables.js';
 import { SUPPORT_TABLES_0001 } from '../migrations/0001-support-tables.js';
 import { DEDUPE_TABLES_0006 } from '../migrations/0006-dedupe-keys.js';
 import { COUNTER_TABLES_0007 } from '../migrations/0007-counters.js';
+import { REMINDER_FENCE_COLUMNS_0045 } from '../migrations/0045-reminder-fences.js';
 import { REMINDER_MESSAGE_COLUMNS_0060 } from '../migrations/0060-reminder-message-keys.js';
 import { CONFIG_TABLES_0071 } from '../migrations/0071-tenant-configs.js';
 import { QUOTA_TABLES_0080 } from '../migrations/0080-quotas.js';
@@ -14,7 +15,9 @@ import type { TableDef } from '../migrations/define-table.js';
 
 /** A table as later migrations left it: their added columns after the ones it was created with. */
 const withAddedColumns = (def: TableDef): TableDef =>
-  def.name === 'reminders' ? { ...def, columns: [...def.columns, ...REMINDER_MESSAGE_COLUMNS_0060] } : def;
+  def.name === 'reminders'
+    ? { ...def, columns: [...def.columns, ...REMINDER_MESSAGE_COLUMNS_0060, ...REMINDER_FENCE_COLUMNS_0045] }
+    : def;
 
 /**
  * Every table holding tenant rows, in export order; a later migration that adds a table (or a

@@ -1,6 +1,7 @@
 import { ValidationError } from '../../kernel/errors.js';
 import type { Clock } from '../../kernel/ports.js';
 import type { Instant } from '../../kernel/time.js';
+import { dispatcherLimits, positiveInt, tenantRotation } from '../../service/dispatch-round.js';
 import type { CrmStorage } from '../../storage/crm-storage.js';
 import type { FeedClaim, FeedSettlement } from '../../storage/feed-store.js';
 import type { DomainEvent } from './domain-event.js';
@@ -73,13 +74,6 @@ export interface DeadLetter {
 
 export const defaultEventBackoff = (attempt: number): number => Math.min(1000 * 2 ** (attempt - 1), 600_000);
 
-function positiveInt(value: number, field: string): number {
-  if (!Number.isInteger(value) || value < 1) {
-    throw new ValidationError([{ field, message: `${field} must be a positive integer` }]);
-  }
-  return value;
-}
-
 const plus = (at: Instant, ms: number) => new Date(Date.parse(at) + ms).toISOString() as Instant;
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 2000);
 
@@ -106,24 +100,15 @@ const describe = (error: unknown) => (error instanceof Error ? error.message : S
  * ```
  */
 export function createEventDispatcher(options: EventDispatcherOptions): EventDispatcher {
-  const batchSize = positiveInt(options.batchSize ?? 100, 'batchSize');
-  const leaseMs = positiveInt(options.leaseMs ?? 60_000, 'leaseMs');
+  const { batchSize, leaseMs } = dispatcherLimits(options);
   const maxAttempts = positiveInt(options.maxAttempts ?? 8, 'maxAttempts');
   const backoff = options.backoffMs ?? defaultEventBackoff;
-  if (options.workerId.length === 0) {
-    throw new ValidationError([{ field: 'workerId', message: 'a dispatcher needs a worker id' }]);
-  }
   const names = options.handlers.map((h) => h.name);
   if (names.some((n) => n.length === 0) || new Set(names).size !== names.length) {
     throw new ValidationError([{ field: 'handlers', message: 'handlers need distinct, non-empty names' }]);
   }
   const { storage, workerId, clock } = options;
-  let rotation = 0;
-
-  async function tenantList(): Promise<string[]> {
-    if (options.tenants !== 'all') return [...options.tenants];
-    return (await storage.tenants.list()).map((t) => t.id);
-  }
+  const roundTenants = tenantRotation(options);
 
   /** Delivers the claimed events in order until one fails; says how the batch ended. */
   async function deliver(
@@ -180,13 +165,8 @@ export function createEventDispatcher(options: EventDispatcherOptions): EventDis
 
   return {
     async runOnce() {
-      const tenants = await tenantList();
       const round: EventDispatchRound = { claimed: 0, delivered: 0, failed: [], lostLease: 0, perTenant: {} };
-      if (tenants.length === 0) return round;
-      const start = rotation % tenants.length;
-      rotation += 1;
-      for (let i = 0; i < tenants.length; i++) {
-        const tenantId = tenants[(start + i) % tenants.length] as string;
+      for (const tenantId of await roundTenants()) {
         for (const handler of options.handlers) await serve(tenantId, handler, round);
       }
       return round;

@@ -1,4 +1,8 @@
+export * from './delivery-key.js';
 export * from './desired-reminder.js';
+export * from './escalation-dispatcher.js';
+export * from './escalation-route.js';
+export type { DispatchFailure, DispatchRound } from './fenced-dispatch.js';
 export * from './local-time.js';
 export * from './reconcile.js';
 export * from './reminder.js';

@@ -6,6 +6,7 @@ import { registerCrud } from './crud-suite.js';
 import { registerDedupeKeys } from './dedupe-keys-suite.js';
 import { registerDispatch } from './dispatch-suite.js';
 import { registerDuplicateResolutions } from './duplicates-suite.js';
+import { registerEscalationClaims } from './escalation-claims-suite.js';
 import { registerDealFilters } from './filters-deals-suite.js';
 import { registerWorkFilters } from './filters-work-suite.js';
 import type { ConformanceContext, ConformanceHarness, SuiteState } from './harness.js';
@@ -66,6 +67,7 @@ export function runStorageConformance(harness: ConformanceHarness): void {
     registerHistory(state);
     registerReminders(state);
     registerDispatch(state);
+    registerEscalationClaims(state);
     registerTeams(state);
     registerOrgStamp(state);
     registerTenants(state);
