@@ -11,7 +11,7 @@ import type { SqlEngine } from './engine/sql-engine.js';
 import { migrateToLatest } from './migrations/migrate.js';
 import { kyselyTransactor, type SqlTransactor } from './sql-transactor.js';
 import type { ExportSnapshot } from './stores/export-pages.js';
-import { OrgStamps, StaleOrgStamp } from './stores/org-stamps.js';
+import { StaleTenantStamp, TenantStamps } from './stores/tenant-stamps.js';
 import { SqlTenantStore } from './stores/tenant-store.js';
 
 export interface SqlStorageOptions {
@@ -37,20 +37,22 @@ export function createSqlStorage(options: SqlStorageOptions): CrmStorage {
   const { db, engine } = options;
   const transact = options.transactor ?? kyselyTransactor(db, engine);
 
-  const orgStamps = new OrgStamps();
+  const stamps = new TenantStamps();
 
   async function run<T>(mode: 'write' | 'read', opts: TransactionOptions, fn: (tx: StorageTx) => Promise<T>) {
     if (typeof opts.tenantId !== 'string' || opts.tenantId.length === 0) {
       throw new ValidationError([{ field: 'tenantId', message: 'a transaction needs a tenant id' }]);
     }
-    try {
-      return await attempt(mode, opts.tenantId, fn);
-    } catch (error) {
-      if (!(error instanceof StaleOrgStamp)) throw error;
-      // The org chart changed since this storage last read it: nothing was written; run the
-      // command again, now reading the stamp (and so the new org chart) for real.
-      orgStamps.forget(opts.tenantId);
-      return attempt(mode, opts.tenantId, fn);
+    // The org chart or the catalogue changed since this storage last read its stamp: nothing was
+    // written; run the command again, now reading that stamp (and so the new data) for real. Each
+    // kind can fail once, so the loop ends after at most one retry per kind.
+    for (let retries = 0; ; retries++) {
+      try {
+        return await attempt(mode, opts.tenantId, fn);
+      } catch (error) {
+        if (!(error instanceof StaleTenantStamp) || retries >= 2) throw error;
+        stamps.forget(error.kind, opts.tenantId);
+      }
     }
   }
 
@@ -63,7 +65,7 @@ export function createSqlStorage(options: SqlStorageOptions): CrmStorage {
         // The handle's stores refuse work once fn has settled: nothing may run after COMMIT.
         const state = { open: true };
         try {
-          return await fn(createTx(conn, engine, tenantId, state, orgStamps));
+          return await fn(createTx(conn, engine, tenantId, state, stamps));
         } catch (error) {
           thrownByFn = { error };
           throw error;
@@ -72,7 +74,7 @@ export function createSqlStorage(options: SqlStorageOptions): CrmStorage {
         }
       });
     } catch (error) {
-      if (error instanceof StaleOrgStamp) throw error;
+      if (error instanceof StaleTenantStamp) throw error;
       if ((thrownByFn !== null && (thrownByFn as { error: unknown }).error === error) || isCrmError(error))
         throw error;
       throw engine.mapError(error, 'transaction');

@@ -18,15 +18,16 @@ import { SqlHistoryLog } from './stores/history-log.js';
 import { SqlIdempotencyStore } from './stores/idempotency-store.js';
 import { SqlImportLedgerStore } from './stores/import-ledger-store.js';
 import { SqlMergeStore } from './stores/merge-store.js';
-import { SqlOrgStamp } from './stores/org-stamp.js';
-import type { OrgStamps } from './stores/org-stamps.js';
 import { SqlQuoteLedger } from './stores/quote-ledger.js';
 import { SqlReminderStore } from './stores/reminder-store.js';
 import { SqlReportStore } from './stores/report-store.js';
 import { SqlSearchTermStore } from './stores/search-term-store.js';
 import { SqlTeamStore } from './stores/team-store.js';
+import { SqlCatalogueStamp, SqlOrgStamp } from './stores/tenant-stamp.js';
+import type { TenantStamps } from './stores/tenant-stamps.js';
 
-type Stores = Omit<StorageTx, 'tenantId'>;
+// The SQL storage provides every store, the optional ones (the catalogue stamp) included.
+type Stores = Required<Omit<StorageTx, 'tenantId'>>;
 type Make<K extends keyof Stores> = (ctx: StoreContext, state: TxState) => Stores[K];
 
 // biome-ignore lint/suspicious/noExplicitAny: specs differ in record and filter type; each store is typed by Stores below.
@@ -61,6 +62,7 @@ const MAKERS: { readonly [K in keyof Stores]: Make<K> } = {
   dedupeKeys: other(SqlDedupeKeyStore, 'dedupe_key'),
   reports: other(SqlReportStore, 'report'),
   org: other(SqlOrgStamp, 'user'),
+  catalogue: other(SqlCatalogueStamp, 'product'),
   counters: other(SqlCounterStore, 'counter'),
   feed: other(SqlFeedStore, 'feed'),
   idempotency: other(SqlIdempotencyStore, 'idempotency'),
@@ -120,7 +122,7 @@ export function createTx(
   engine: SqlEngine,
   tenantId: string,
   state: TxState,
-  orgStamps?: OrgStamps,
+  stamps?: TenantStamps,
 ): StorageTx {
   const ctx: StoreContext = {
     db: conn.db,
@@ -130,7 +132,7 @@ export function createTx(
     tenantId,
     memo: {},
     ...(conn.prefetch ? { teams: new Map() } : {}),
-    ...(conn.assumeOrgStamps && orgStamps ? { orgStamps } : {}),
+    ...(conn.assumeStamps && stamps ? { stamps } : {}),
   };
   const target: TxTarget = { tenantId, ctx, state, made: {} };
   return new Proxy(target, HANDLER) as unknown as StorageTx;

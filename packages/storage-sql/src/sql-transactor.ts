@@ -50,8 +50,11 @@ export interface TxConnection {
    * step asks for (a record's team with the record, for the authorization that follows every load).
    */
   readonly prefetch?: boolean;
-  /** Org stamps may be assumed and checked instead of read (see `OrgStamps`); engines with round trips. */
-  readonly assumeOrgStamps?: boolean;
+  /**
+   * Org and catalogue stamps may be assumed and checked instead of read (see `TenantStamps`);
+   * engines with round trips.
+   */
+  readonly assumeStamps?: boolean;
 }
 
 /** `TxConnection.write` for engines that run every statement at once. */

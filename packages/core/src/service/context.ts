@@ -15,6 +15,8 @@ import type { Accepted } from '../lifecycle/decision.js';
 import { patchFromEffects } from '../lifecycle/effect-handlers.js';
 import type { LoggedChange } from '../sales/events/events-of-change.js';
 import type { User } from '../sales/org/user.js';
+import type { Product } from '../sales/products/product.js';
+import { ProductCache } from '../sales/products/product-cache.js';
 import type { StorageTx } from '../storage/crm-storage.js';
 import type { TeamMemberRow } from '../storage/repositories.js';
 import type { RowScope } from '../storage/scope.js';
@@ -48,16 +50,17 @@ export class CommandContext {
     readonly users: ReadonlyMap<string, User>,
     readonly now: Instant,
     readonly settings: ServiceSettings,
+    private readonly caches: ServiceCaches,
   ) {}
 
   static async open(
     tx: StorageTx,
     actorId: string,
     settings: ServiceSettings,
-    orgCache: OrgCache = new OrgCache(),
+    caches: ServiceCaches = newServiceCaches(),
   ): Promise<CommandContext> {
     const now = settings.clock.now();
-    const { users, org } = await orgCache.load(tx);
+    const { users, org } = await caches.org.load(tx);
     const actor = actorId === SYSTEM_ACTOR_ID ? systemUser(tx.tenantId, now) : users.get(actorId);
     if (!actor) throw new NotFoundError('user', actorId);
     if (!actor.active) {
@@ -66,7 +69,12 @@ export class CommandContext {
         sayAccess('access.denied.inactive', { name: actor.name }),
       );
     }
-    return new CommandContext(tx, actor, org, users, now, settings);
+    return new CommandContext(tx, actor, org, users, now, settings, caches);
+  }
+
+  /** The catalogue entries of these SKUs (those that exist, active or not), by SKU. */
+  productsBySku(skus: readonly string[]): Promise<ReadonlyMap<string, Product>> {
+    return this.caches.products.bySku(this.tx, skus);
   }
 
   newId(prefix: string): string {
@@ -295,6 +303,16 @@ export function accessOf<T>(kind: EntityKind<T>, record: T): ChangeAccess {
 
 function toGrant(row: TeamMemberRow): Grant {
   return { userId: row.userId, role: row.role, access: row.access };
+}
+
+/** What one service instance (one tenant) reuses across its commands, each validated by a stamp. */
+export interface ServiceCaches {
+  org: OrgCache;
+  products: ProductCache;
+}
+
+export function newServiceCaches(): ServiceCaches {
+  return { org: new OrgCache(), products: new ProductCache() };
 }
 
 /**

@@ -47,7 +47,7 @@ import type { CrmStorage } from '../storage/crm-storage.js';
 import { DEFAULT_TENANT_ID, tenantIdSchema } from '../tenancy/tenant.js';
 import { systemActor } from './actor.js';
 import type { CallOptions } from './call-options.js';
-import { OrgCache } from './context.js';
+import { newServiceCaches, type ServiceCaches } from './context.js';
 import type { Crm } from './crm.js';
 import { createRunner, type Runner } from './runner.js';
 import type { ServiceSettings } from './settings.js';
@@ -136,7 +136,7 @@ export function createCrm(options: CrmOptions): Crm {
       ),
     },
   };
-  return buildCrm(options, settings, new OrgCache(), {});
+  return buildCrm(options, settings, newServiceCaches(), {});
 }
 
 /** The command areas of `Crm`, each built from a runner. */
@@ -167,11 +167,11 @@ type Areas = { [K in keyof typeof AREAS]: ReturnType<(typeof AREAS)[K]> };
 function buildCrm(
   options: CrmOptions,
   settings: ServiceSettings,
-  orgCache: OrgCache,
+  caches: ServiceCaches,
   call: CallOptions,
 ): Crm {
   const runnerFor = (command?: string, args?: readonly unknown[]) =>
-    createRunner(options.storage, settings, orgCache, {
+    createRunner(options.storage, settings, caches, {
       options: call,
       ...(command ? { command } : {}),
       ...(args ? { args } : {}),
@@ -197,7 +197,7 @@ function buildCrm(
     ...areas,
     locale: call.locale ?? settings.locale,
     forTenant: (tenant: string) => createCrm({ ...options, tenant }),
-    with: (more: CallOptions) => buildCrm(options, settings, orgCache, { ...call, ...more }),
+    with: (more: CallOptions) => buildCrm(options, settings, caches, { ...call, ...more }),
     runAs: (actor, fn) => runnerFor().read(actor, fn).catch(localized),
     say: (msg, locale) => renderMessage(msg, locale ?? call.locale ?? settings.locale, settings.catalogues),
   };

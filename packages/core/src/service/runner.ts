@@ -3,7 +3,7 @@ import { eventsOfChange } from '../sales/events/events-of-change.js';
 import type { CrmStorage, StorageTx } from '../storage/crm-storage.js';
 import { type ActorRef, actorIdOf } from './actor.js';
 import type { CallInfo } from './call-options.js';
-import { CommandContext, type OrgCache } from './context.js';
+import { CommandContext, type ServiceCaches } from './context.js';
 import { fingerprintOf, idempotentWrite } from './idempotent-write.js';
 import type { ServiceSettings } from './settings.js';
 
@@ -21,13 +21,13 @@ export interface Runner {
 }
 
 /**
- * `orgCache` is shared by every runner of one service instance (and so of one tenant); it is
+ * `caches` are shared by every runner of one service instance (and so of one tenant); each is
  * validated by a stamp on every command.
  */
 export function createRunner(
   storage: CrmStorage,
   settings: ServiceSettings,
-  orgCache: OrgCache,
+  caches: ServiceCaches,
   call: CallInfo = { options: {} },
 ): Runner {
   const options = { tenantId: settings.tenantId };
@@ -39,7 +39,7 @@ export function createRunner(
     say: (msg) => renderMessage(msg, locale, settings.catalogues),
     write: (actor, fn) => {
       const body = async (tx: StorageTx) => {
-        const ctx = await CommandContext.open(tx, actorIdOf(actor), settings, orgCache);
+        const ctx = await CommandContext.open(tx, actorIdOf(actor), settings, caches);
         const result = await fn(ctx);
         // The command's last write: on PostgreSQL it travels with COMMIT, so the tenant's feed head
         // is locked only while the transaction commits (see FeedStore.append).
@@ -60,7 +60,7 @@ export function createRunner(
     },
     read: (actor, fn) =>
       storage.read(options, async (tx) =>
-        fn(await CommandContext.open(tx, actorIdOf(actor), settings, orgCache)),
+        fn(await CommandContext.open(tx, actorIdOf(actor), settings, caches)),
       ),
   };
 }

@@ -277,6 +277,14 @@ export interface OrgStamp {
   stamp(): Promise<string>;
 }
 
+/**
+ * A stamp of the tenant's product table, with the same contract as `OrgStamp`: it MUST change
+ * whenever a product is inserted or updated, and stay equal while nothing changed.
+ */
+export interface CatalogueStamp {
+  stamp(): Promise<string>;
+}
+
 export interface Repositories {
   users: RecordStore<User, UserFilter>;
   accounts: RecordStore<Account, AccountFilter>;
@@ -302,6 +310,11 @@ export interface Repositories {
   reports: ReportStore;
   /** Cheap change detection for the org chart, so services can cache it safely across commands. */
   org: OrgStamp;
+  /**
+   * Cheap change detection for the product catalogue, so services can reuse the products lines
+   * name across commands. Optional: without it every line check reads the products it names.
+   */
+  catalogue?: CatalogueStamp;
   /** Per-tenant counters (order numbers), incremented atomically inside the transaction. */
   counters: CounterStore;
   /** The change feed (outbox) and its handlers' cursors. */

@@ -297,6 +297,40 @@ export function describeCatalogueLines(makeStorage: StorageFactory): void {
       expect(lead.interests.map((i) => i.sku)).toEqual(['LS2209']);
     });
 
+    it('a product retired or stocked through another service is seen by the next command of this one', async () => {
+      const { crm, org, storage: shared, clock } = await world();
+      const rep = org.repA;
+      // This service remembers LS2208 as sold; another (another app server) retires it.
+      await crm.leads.capture(rep, storyLead({ interests: [{ sku: 'LS2208', quantity: 5 }] }));
+      const elsewhere = createCrm({
+        storage: shared,
+        tenant: crm.tenantId,
+        clock,
+        timeZone: 'Asia/Shanghai',
+      });
+      await elsewhere.products.update(org.manager, 'LS2208', { active: false });
+      await expectRefusedUnchanged(
+        crm,
+        () => crm.leads.capture(rep, storyLead({ interests: [{ sku: 'LS2208', quantity: 5 }] })),
+        ['interests.0.sku'],
+        /LS2208/,
+      );
+      // A SKU found missing here is sold as soon as it is stocked there.
+      await expectRefusedUnchanged(
+        crm,
+        () => crm.leads.capture(rep, storyLead({ interests: [{ sku: 'LS9208', quantity: 5 }] })),
+        ['interests.0.sku'],
+        /LS9208/,
+      );
+      await elsewhere.products.create(org.manager, {
+        sku: 'LS9208',
+        name: 'LS9208',
+        category: 'laser_scanner',
+      });
+      const lead = await crm.leads.capture(rep, storyLead({ interests: [{ sku: 'LS9208', quantity: 5 }] }));
+      expect(lead.interests.map((i) => i.sku)).toEqual(['LS9208']);
+    });
+
     it('refuses an unknown catalogue mode when the service is created', () => {
       const w = { storage, crm: { tenantId: 'tx' }, clock: undefined } as unknown as ServiceWorld;
       expect(() => catalogueCrm(w, { skus: 'strict' as 'checked' })).toThrow(/catalogue\.skus/);

@@ -100,7 +100,7 @@ export function pipelineTransactor(
       conn.begin(mode, schema);
       let result: Awaited<ReturnType<typeof fn>>;
       try {
-        result = await fn({ db, execute, write, prefetch: true, assumeOrgStamps: true });
+        result = await fn({ db, execute, write, prefetch: true, assumeStamps: true });
       } catch (error) {
         return await abandon(error);
       }

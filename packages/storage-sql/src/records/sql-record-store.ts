@@ -111,7 +111,7 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
 
   async insert(record: T): Promise<void> {
     this.assertTenant(record);
-    this.touchesOrgChart();
+    this.touchesStamps();
     if (record.version !== 1)
       throw new StorageError(`${this.spec.entity} ${record.id}: a new record has version 1`);
     const values = { tenant_id: this.ctx.tenantId, id: record.id, ...this.row(record) };
@@ -127,7 +127,7 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
 
   async update(record: T, expectedVersion: number): Promise<void> {
     this.assertTenant(record);
-    this.touchesOrgChart();
+    this.touchesStamps();
     if (record.version !== expectedVersion + 1) {
       throw new StorageError(
         `${this.spec.entity} ${record.id}: version ${record.version} must be expectedVersion + 1 (${expectedVersion + 1})`,
@@ -281,9 +281,12 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
     return row;
   }
 
-  /** A user written: the stamp this storage remembers is stale once this commits. */
-  private touchesOrgChart(): void {
-    if (this.spec.table === 'users') this.ctx.orgStamps?.forget(this.ctx.tenantId);
+  /** A user or product written: the stamp this storage remembers is stale once this commits. */
+  private touchesStamps(): void {
+    const kind = this.spec.table === 'users' ? 'org' : this.spec.table === 'products' ? 'catalogue' : null;
+    if (kind === null) return;
+    this.ctx.stamps?.forget(kind, this.ctx.tenantId);
+    if (this.ctx.memo.stamps) delete this.ctx.memo.stamps[kind];
   }
 
   private assertTenant(record: T): void {

@@ -2,7 +2,7 @@ import type { TeamMemberRow } from '@gongfu/core';
 import type { AnyDb } from '../any-db.js';
 import type { SqlEngine } from '../engine/sql-engine.js';
 import type { ExecuteFn, TxConnection } from '../sql-transactor.js';
-import type { OrgStamps } from '../stores/org-stamps.js';
+import type { StampKind, TenantStamps } from '../stores/tenant-stamps.js';
 
 /**
  * What every store of one transaction shares: the transaction handle (never the root `db`, so no
@@ -24,8 +24,12 @@ export interface StoreContext {
    * key; cleared by every team write. Absent where reads are cheap (SQLite).
    */
   readonly teams?: Map<string, TeamMemberRow[]>;
-  /** The storage's remembered org stamps, where reading one costs a round trip. */
-  readonly orgStamps?: OrgStamps;
+  /** The storage's remembered org and catalogue stamps, where reading one costs a round trip. */
+  readonly stamps?: TenantStamps;
   /** What the stores of one transaction remember between statements (SQLite: the next history seq). */
-  readonly memo: { nextSeq?: number };
+  readonly memo: {
+    nextSeq?: number;
+    /** Stamps read (or assumed and checked) in this transaction: one statement per kind is enough. */
+    stamps?: Partial<Record<StampKind, string>>;
+  };
 }

@@ -33,15 +33,11 @@ export interface ConversionResult<C extends Channel = Channel> {
  * catalogue's list price in the deal's currency, else 0 until quoted (a SKU outside the catalogue).
  */
 async function linesFromInterests(ctx: CommandContext, lead: Lead, currency: string) {
-  const skus = [...new Set(lead.interests.map((i) => i.sku))];
-  const catalogue = skus.length
-    ? await ctx.tx.products.list({ where: { sku: skus }, scope: { kind: 'all' }, limit: 500 })
-    : { items: [] };
-  const listPrice = new Map(catalogue.items.map((p) => [p.sku, p.listPrice]));
+  const catalogue = await ctx.productsBySku(lead.interests.map((i) => i.sku));
   const inputs = [];
   for (const interest of lead.interests) {
     const [quote] = await ctx.tx.quotes.list({ leadId: lead.id, sku: interest.sku }, 1);
-    const list = listPrice.get(interest.sku);
+    const list = catalogue.get(interest.sku)?.listPrice;
     inputs.push({
       sku: interest.sku,
       description: interest.note,
@@ -54,7 +50,7 @@ async function linesFromInterests(ctx: CommandContext, lead: Lead, currency: str
             : { amount: 0, currency },
     });
   }
-  return buildLines(ctx, inputs, catalogue.items);
+  return buildLines(ctx, inputs);
 }
 
 /**

@@ -1,6 +1,5 @@
 import type { Money } from '../../kernel/money.js';
 import type { CommandContext } from '../../service/context.js';
-import type { Product } from '../products/product.js';
 import type { LineItem, LineItemInput, Opportunity } from './opportunity.js';
 import type { OpportunityFacts } from './opportunity-machine.js';
 
@@ -21,21 +20,12 @@ export async function opportunityFacts(ctx: CommandContext, opp: Opportunity): P
 export async function buildLines(
   ctx: CommandContext,
   inputs: readonly (LineItemInput & { unitPrice: Money })[],
-  /** The catalogue entries of these SKUs when the caller already read them (one round trip fewer). */
-  catalogue?: readonly Product[],
 ): Promise<LineItem[]> {
-  const skus = [...new Set(inputs.map((l) => l.sku))];
-  const products =
-    catalogue !== undefined
-      ? { items: catalogue }
-      : skus.length
-        ? await ctx.tx.products.list({ where: { sku: skus }, scope: { kind: 'all' }, limit: 500 })
-        : { items: [] };
-  const category = new Map(products.items.map((p) => [p.sku, p.category]));
+  const products = await ctx.productsBySku(inputs.map((l) => l.sku));
   return inputs.map((l) => ({
     id: ctx.newId('line'),
     sku: l.sku,
-    category: category.get(l.sku) ?? null,
+    category: products.get(l.sku)?.category ?? null,
     description: l.description ?? null,
     quantity: l.quantity,
     unitPrice: l.unitPrice,

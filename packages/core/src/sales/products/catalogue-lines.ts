@@ -40,11 +40,7 @@ export async function assertCatalogueLines(
         fieldIssue(pathTo(pathOf(index), 'freeText'), sayProduct('product.invalid.freeTextRefused')),
       );
   });
-  const skus = [...new Set(catalogued.map(({ line }) => line.sku))];
-  const found = skus.length
-    ? (await ctx.tx.products.list({ where: { sku: skus }, scope: { kind: 'all' }, limit: skus.length })).items
-    : [];
-  const bySku = new Map(found.map((p) => [p.sku, p]));
+  const bySku = await ctx.productsBySku(catalogued.map(({ line }) => line.sku));
   let known: string[] | null = null;
   for (const { line, index } of catalogued) {
     const product = bySku.get(line.sku);

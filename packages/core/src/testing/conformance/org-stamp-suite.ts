@@ -1,6 +1,6 @@
 import { describe, expect } from 'vitest';
 import { conformanceIt, freshTenant, inTx } from './conformance-it.js';
-import { buildUser } from './fixtures.js';
+import { buildProduct, buildUser } from './fixtures.js';
 import type { SuiteState } from './harness.js';
 
 /** The org stamp lets services cache the org chart; it must move on every user change and only then. */
@@ -27,6 +27,32 @@ export function registerOrgStamp(state: SuiteState): void {
         expect(afterUpdate).not.toBe(afterInsert);
         await inTx(state, other, (tx) => tx.users.insert(buildUser(other)));
         expect(await stamp(tenantId), 'another tenant’s users do not move this stamp').toBe(afterUpdate);
+      },
+    );
+    conformanceIt(
+      state,
+      'catalogue.stamp',
+      'catalogue stamp (optional port) changes on every product insert and update, stays equal otherwise, and is per tenant',
+      async () => {
+        const tenantId = await freshTenant(state);
+        const other = await freshTenant(state);
+        const stamp = (t: string) =>
+          inTx(state, t, async (tx) => (tx.catalogue ? tx.catalogue.stamp() : null));
+        const empty = await stamp(tenantId);
+        // An adapter without the port is valid: services then read the products on every check.
+        if (empty === null) return;
+        const product = buildProduct(tenantId);
+        await inTx(state, tenantId, (tx) => tx.products.insert(product));
+        const afterInsert = await stamp(tenantId);
+        expect(afterInsert).not.toBe(empty);
+        expect(await stamp(tenantId)).toBe(afterInsert);
+        await inTx(state, tenantId, (tx) => tx.products.update({ ...product, active: false, version: 2 }, 1));
+        const afterUpdate = await stamp(tenantId);
+        expect(afterUpdate).not.toBe(afterInsert);
+        await inTx(state, other, (tx) => tx.products.insert(buildProduct(other)));
+        expect(await stamp(tenantId), 'another tenant’s products do not move this stamp').toBe(afterUpdate);
+        await inTx(state, tenantId, (tx) => tx.users.insert(buildUser(tenantId)));
+        expect(await stamp(tenantId), 'a user written does not move the catalogue stamp').toBe(afterUpdate);
       },
     );
   });
