@@ -59,6 +59,8 @@ export class SqlConfigStore implements ConfigStore {
           created_by: entry.createdBy,
         })
         .execute();
+      // Migration 0072 moves the org stamp with every version: the remembered one is stale now.
+      this.ctx.orgStamps?.forget(this.ctx.tenantId);
     } catch (error) {
       throw engine.mapError(error, 'tenant configuration');
     }

@@ -9,6 +9,7 @@ import { newCustom } from '../../service/custom-write.js';
 import { ENTITY } from '../../service/entities.js';
 import { pageOf } from '../../service/list-page.js';
 import type { Runner } from '../../service/runner.js';
+import { assertListed } from '../config/assert-listed.js';
 import { scanAll } from '../../service/scan-all.js';
 import { stripUndefined } from '../../service/strip-undefined.js';
 import type { ActivityFilter } from '../../storage/repositories.js';
@@ -158,6 +159,7 @@ export function activityCommands(run: Runner): ActivityCommands {
     schedule: (actor, input) =>
       run.write(actor, async (ctx) => {
         const data = parseInput(scheduleActivityInput, input);
+        assertListed(ctx, 'activityKinds', data.kind, 'kind');
         const ownerId = data.ownerId ?? ctx.actor.id;
         assertAssignable(ctx, ownerId);
         const { currency: _, ...links } = await resolveLinks(ctx, data, ownerId);
