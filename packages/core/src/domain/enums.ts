@@ -21,7 +21,10 @@ export type Channel = z.infer<typeof channelSchema>;
  */
 export const vocabularyKeySchema = z
   .string()
-  .regex(/^[a-z][a-z0-9_]{0,39}$/, 'expected a key in lower-case snake_case (a–z, 0–9, _), up to 40 characters');
+  .regex(
+    /^[a-z][a-z0-9_]{0,39}$/,
+    'expected a key in lower-case snake_case (a–z, 0–9, _), up to 40 characters',
+  );
 
 /** The lead sources every tenant starts with; a tenant may add its own (`crm.config.update`). */
 export const leadSourceSchema = z.enum([

@@ -9,10 +9,10 @@ import { newCustom } from '../../service/custom-write.js';
 import { ENTITY } from '../../service/entities.js';
 import { pageOf } from '../../service/list-page.js';
 import type { Runner } from '../../service/runner.js';
-import { assertListed } from '../config/assert-listed.js';
 import { scanAll } from '../../service/scan-all.js';
 import { stripUndefined } from '../../service/strip-undefined.js';
 import type { ActivityFilter } from '../../storage/repositories.js';
+import { assertListed } from '../config/assert-listed.js';
 import { assertAssignable } from '../org/assignable.js';
 import {
   type Activity,

@@ -68,7 +68,9 @@ function nextDoc(before: TenantConfig, doc: TenantConfigDoc, data: UpdateTenantC
   }
   const kinds = new Set((next.activityKinds ?? before.activityKinds).map((e) => e.key));
   const unknown = (next.quietCustomer?.contactKinds ?? []).flatMap((kind, i) =>
-    kinds.has(kind) ? [] : [{ field: `quietCustomer.contactKinds.${i}`, message: `${kind} is not an activity kind` }],
+    kinds.has(kind)
+      ? []
+      : [{ field: `quietCustomer.contactKinds.${i}`, message: `${kind} is not an activity kind` }],
   );
   if (unknown.length) throw new ValidationError(unknown);
   return next;

@@ -141,9 +141,11 @@ export function resolveTenantConfig(stored: StoredConfig | null): TenantConfig {
 /** The sections of `config` that differ from `before`, by name, for the history. */
 export function changedSections(before: TenantConfig, config: TenantConfig): string[] {
   const sections: [string, unknown, unknown][] = [
-    ...OPPORTUNITY_CHANNELS.map(
-      (ch): [string, unknown, unknown] => [`pipelines.${ch}`, before.pipelines[ch], config.pipelines[ch]],
-    ),
+    ...OPPORTUNITY_CHANNELS.map((ch): [string, unknown, unknown] => [
+      `pipelines.${ch}`,
+      before.pipelines[ch],
+      config.pipelines[ch],
+    ]),
     ...VOCABULARY_NAMES.map((name): [string, unknown, unknown] => [name, before[name], config[name]]),
     ['reminders', before.reminders, config.reminders],
     ['quietCustomer', before.quietCustomer, config.quietCustomer],

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import {
-  activityKindSchema,
+  type activityKindSchema,
   CUSTOMER_FACING_KINDS,
-  costCategorySchema,
-  leadSourceSchema,
+  type costCategorySchema,
+  type leadSourceSchema,
   vocabularyKeySchema,
 } from '../../domain/enums.js';
 import { closestKey } from '../../kernel/did-you-mean.js';

@@ -6,10 +6,10 @@ import type { CommandContext } from '../../service/context.js';
 import { ENTITY } from '../../service/entities.js';
 import { pageOf } from '../../service/list-page.js';
 import type { Runner } from '../../service/runner.js';
-import { assertListed } from '../config/assert-listed.js';
 import { scanAll } from '../../service/scan-all.js';
 import { stripUndefined } from '../../service/strip-undefined.js';
 import { resolveLinks } from '../activities/activity-links.js';
+import { assertListed } from '../config/assert-listed.js';
 import { assertAssignable } from '../org/assignable.js';
 import {
   type CorrectCostInput,

@@ -149,7 +149,8 @@ export type DisqualifyLeadInput = z.input<typeof disqualifyInput>;
 /** A call, visit or email logged against a lead, with what came of it. */
 export const logContactInput = z.strictObject({
   kind: activityKindKeySchema.refine((k) => k !== 'task' && k !== 'demo_loan', {
-    message: 'log a call, visit, meeting or email (or a kind of your own); tasks and demo loans are not contacts',
+    message:
+      'log a call, visit, meeting or email (or a kind of your own); tasks and demo loans are not contacts',
   }),
   at: instantSchema,
   subject: z.string().trim().min(1).max(300).optional(),
