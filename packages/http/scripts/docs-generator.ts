@@ -73,7 +73,7 @@ export function generateRecordSchemas(program: ts.Program): Record<string, Schem
   const rewrite = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(rewrite);
     if (typeof node !== 'object' || node === null) return node;
-    const obj = node as Schema;
+    const obj = openStringUnion(node as Schema);
     if (typeof obj.$ref === 'string') {
       const name = decodeURIComponent(obj.$ref.replace('#/definitions/', ''));
       const { $ref: _, ...rest } = obj;
@@ -95,4 +95,29 @@ export function generateRecordSchemas(program: ts.Program): Record<string, Schem
     if (resolved.$ref !== `#/components/schemas/${name}`) out[name] = resolved;
   }
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** `string & {}`, as typescript-json-schema renders it: an object that is also a string. */
+function isAnyString(node: unknown): boolean {
+  const all = (node as Schema | null)?.allOf;
+  return (
+    Array.isArray(all) &&
+    all.length === 2 &&
+    all.some((s) => (s as Schema).type === 'string') &&
+    all.some(
+      (s) => (s as Schema).type === 'object' && Object.keys((s as Schema).properties ?? {}).length === 0,
+    )
+  );
+}
+
+/**
+ * `BuiltIn | (string & {})` (a tenant's own keys beside the built-in ones): any string, the
+ * built-in values as examples — not the impossible "object and string" the generator writes.
+ */
+function openStringUnion(obj: Schema): Schema {
+  const any = obj.anyOf;
+  if (!Array.isArray(any) || !any.some(isAnyString)) return obj;
+  const { anyOf: _, ...rest } = obj;
+  const examples = any.flatMap((s) => ((s as Schema).enum as unknown[] | undefined) ?? []);
+  return { ...rest, type: 'string', ...(examples.length ? { examples } : {}) };
 }

@@ -1,4 +1,5 @@
 export * from './config/tenant-config.suite.js';
+export * from './config/tenant-vocabularies.suite.js';
 export * from './custom-fields/custom-fields.suite.js';
 export * from './events/change-feed.suite.js';
 export * from './events/event-dispatch.suite.js';

@@ -15,6 +15,18 @@ export type UserRole = z.infer<typeof roleSchema>;
 export const channelSchema = z.enum(['distribution', 'key_account', 'wireless']);
 export type Channel = z.infer<typeof channelSchema>;
 
+/**
+ * The key of an entry in a tenant's own list (lead sources, activity kinds, cost categories):
+ * lower-case snake case, as the built-in keys are.
+ */
+export const vocabularyKeySchema = z
+  .string()
+  .regex(
+    /^[a-z][a-z0-9_]{0,39}$/,
+    'expected a key in lower-case snake_case (a–z, 0–9, _), up to 40 characters',
+  );
+
+/** The lead sources every tenant starts with; a tenant may add its own (`crm.config.update`). */
 export const leadSourceSchema = z.enum([
   'inbound_call',
   'referral',
@@ -23,7 +35,12 @@ export const leadSourceSchema = z.enum([
   'web',
   'other',
 ]);
-export type LeadSource = z.infer<typeof leadSourceSchema>;
+export type BuiltInLeadSource = z.infer<typeof leadSourceSchema>;
+/**
+ * A lead source: a built-in one (offered by autocomplete) or one the tenant added at run time,
+ * checked against the tenant's active list when it is written.
+ */
+export type LeadSource = BuiltInLeadSource | (string & {});
 
 export const accountKindSchema = z.enum(['end_user', 'system_integrator', 'dealer', 'distributor']);
 export type AccountKind = z.infer<typeof accountKindSchema>;
@@ -48,11 +65,17 @@ export type TeamRole = z.infer<typeof teamRoleSchema>;
 export const accessLevelSchema = z.enum(['read', 'edit']);
 export type AccessLevel = z.infer<typeof accessLevelSchema>;
 
+/** The activity kinds every tenant starts with; a tenant may add its own (`crm.config.update`). */
 export const activityKindSchema = z.enum(['call', 'visit', 'meeting', 'demo_loan', 'email', 'task']);
-export type ActivityKind = z.infer<typeof activityKindSchema>;
+export type BuiltInActivityKind = z.infer<typeof activityKindSchema>;
+/** An activity kind: a built-in one or one the tenant added, checked against its active list. */
+export type ActivityKind = BuiltInActivityKind | (string & {});
 
-/** Activity kinds that count as contact with the customer (they reset the follow-up clock). */
-export const CUSTOMER_FACING_KINDS: readonly ActivityKind[] = [
+/**
+ * Activity kinds that count as contact with the customer (they reset the follow-up clock): the
+ * default of a tenant's quiet-customer rule (`config.quietCustomer.contactKinds`).
+ */
+export const CUSTOMER_FACING_KINDS: readonly BuiltInActivityKind[] = [
   'call',
   'visit',
   'meeting',
@@ -63,6 +86,7 @@ export const CUSTOMER_FACING_KINDS: readonly ActivityKind[] = [
 export const opinionSchema = z.enum(['positive', 'neutral', 'negative', 'undecided']);
 export type Opinion = z.infer<typeof opinionSchema>;
 
+/** The cost categories every tenant starts with; a tenant may add its own (`crm.config.update`). */
 export const costCategorySchema = z.enum([
   'travel',
   'entertainment',
@@ -70,10 +94,21 @@ export const costCategorySchema = z.enum([
   'bid_fees',
   'other',
 ]);
-export type CostCategory = z.infer<typeof costCategorySchema>;
+export type BuiltInCostCategory = z.infer<typeof costCategorySchema>;
+/** A cost category: a built-in one or one the tenant added, checked against its active list. */
+export type CostCategory = BuiltInCostCategory | (string & {});
 
 export const serviceCaseKindSchema = z.enum(['repair', 'replacement', 'maintenance']);
 export type ServiceCaseKind = z.infer<typeof serviceCaseKindSchema>;
 
 export const forecastCategorySchema = z.enum(['pipeline', 'best_case', 'commit', 'closed', 'omitted']);
 export type ForecastCategory = z.infer<typeof forecastCategorySchema>;
+
+/**
+ * Where an input names a lead source, an activity kind or a cost category it takes any well-formed
+ * key, typed so editors still offer the built-in ones; the command checks it against the tenant's
+ * active list (`crm.config`), naming the field and the closest active key when it is not there.
+ */
+export const leadSourceKeySchema = vocabularyKeySchema as unknown as z.ZodType<LeadSource, LeadSource>;
+export const activityKindKeySchema = vocabularyKeySchema as unknown as z.ZodType<ActivityKind, ActivityKind>;
+export const costCategoryKeySchema = vocabularyKeySchema as unknown as z.ZodType<CostCategory, CostCategory>;

@@ -13,10 +13,12 @@ import { entityName } from '../kernel/kernel-messages.js';
 import type { Instant } from '../kernel/time.js';
 import type { Accepted } from '../lifecycle/decision.js';
 import { patchFromEffects } from '../lifecycle/effect-handlers.js';
+import { resolveTenantConfig, type TenantConfig } from '../sales/config/tenant-config.js';
 import type { LoggedChange } from '../sales/events/events-of-change.js';
 import type { User } from '../sales/org/user.js';
 import type { Product } from '../sales/products/product.js';
 import { ProductCache } from '../sales/products/product-cache.js';
+import { type ReminderConfig, withTenantRules } from '../sales/reminders/reminder-config.js';
 import type { StorageTx } from '../storage/crm-storage.js';
 import type { TeamMemberRow } from '../storage/repositories.js';
 import type { RowScope } from '../storage/scope.js';
@@ -50,6 +52,10 @@ export class CommandContext {
     readonly users: ReadonlyMap<string, User>,
     readonly now: Instant,
     readonly settings: ServiceSettings,
+    /** The tenant's configuration in force when the command began (cached with the org chart). */
+    readonly config: TenantConfig,
+    /** The reminder rules for this tenant: the service's, with the tenant's own laid on top. */
+    readonly reminders: ReminderConfig,
     private readonly caches: ServiceCaches,
   ) {}
 
@@ -60,7 +66,7 @@ export class CommandContext {
     caches: ServiceCaches = newServiceCaches(),
   ): Promise<CommandContext> {
     const now = settings.clock.now();
-    const { users, org } = await caches.org.load(tx);
+    const { users, org, config, reminders } = await caches.org.load(tx, settings);
     const actor = actorId === SYSTEM_ACTOR_ID ? systemUser(tx.tenantId, now) : users.get(actorId);
     if (!actor) throw new NotFoundError('user', actorId);
     if (!actor.active) {
@@ -69,7 +75,7 @@ export class CommandContext {
         sayAccess('access.denied.inactive', { name: actor.name }),
       );
     }
-    return new CommandContext(tx, actor, org, users, now, settings, caches);
+    return new CommandContext(tx, actor, org, users, now, settings, config, reminders, caches);
   }
 
   /** The catalogue entries of these SKUs (those that exist, active or not), by SKU. */
@@ -315,20 +321,31 @@ export function newServiceCaches(): ServiceCaches {
   return { org: new OrgCache(), products: new ProductCache() };
 }
 
+interface TenantSetup {
+  users: ReadonlyMap<string, User>;
+  org: OrgChart;
+  config: TenantConfig;
+  reminders: ReminderConfig;
+}
+
 /**
- * The tenant's users and org chart, reused across commands while the storage's org stamp is
- * unchanged. The stamp is read inside each command's transaction, so a role change, a new manager
- * or a deactivation made by any app server is seen by the very next command.
+ * The tenant's users, org chart and configuration, reused across commands while the storage's org
+ * stamp is unchanged (a saved configuration version moves it too: `ConfigStore.append`). The stamp
+ * is read inside each command's transaction, so a role change, a new manager, a deactivation or a
+ * configuration change made by any app server is seen by the very next command, and checking the
+ * tenant's lists or computing its reminders costs no read of its own.
  */
 export class OrgCache {
-  private cached: { stamp: string; users: Map<string, User>; org: OrgChart } | null = null;
+  private cached: (TenantSetup & { stamp: string }) | null = null;
 
-  async load(tx: StorageTx): Promise<{ users: ReadonlyMap<string, User>; org: OrgChart }> {
+  async load(tx: StorageTx, settings: Pick<ServiceSettings, 'reminders'>): Promise<TenantSetup> {
     const stamp = await tx.org.stamp();
     if (this.cached?.stamp === stamp) return this.cached;
     const users = await loadUsers(tx);
     const org = new OrgChart([...users.values()], { nameOf: (id) => users.get(id)?.name });
-    this.cached = { stamp, users, org };
+    const config = resolveTenantConfig(await tx.configs.latest());
+    const reminders = withTenantRules(settings.reminders, config.reminders);
+    this.cached = { stamp, users, org, config, reminders };
     return this.cached;
   }
 }

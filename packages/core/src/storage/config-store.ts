@@ -15,7 +15,8 @@ export interface StoredTenantConfig {
  * - `get` returns one version, or null.
  * - `list` returns every version, newest first.
  * - `append` MUST throw ConflictError when the version already exists (two admins saving at once:
- *   one wins, the other is told), and MUST NOT change an existing version.
+ *   one wins, the other is told), and MUST NOT change an existing version. An append MUST move
+ *   the org stamp (`OrgStamp`), which the service's configuration cache is keyed by.
  */
 export interface ConfigStore {
   latest(): Promise<StoredTenantConfig | null>;

@@ -269,8 +269,10 @@ export interface MergeStore {
 }
 
 /**
- * A stamp of the tenant's user table. It MUST change whenever a user is inserted or updated
- * (any field), and MUST stay equal while nothing changed. Reading it must cost far less than
+ * A stamp of the tenant's user table and configuration. It MUST change whenever a user is
+ * inserted or updated (any field) and whenever a configuration version is appended
+ * (`ConfigStore.append`: the service caches the configuration beside the org chart), and MUST stay
+ * equal while nothing changed. Reading it must cost far less than
  * reading the users.
  */
 export interface OrgStamp {

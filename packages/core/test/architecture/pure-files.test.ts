@@ -17,6 +17,7 @@ const PURE: Record<string, RegExp> = {
   lifecycle: /\.ts$/,
   'sales/accounts': /^(account|contact|account-search)\.ts$/,
   'sales/activities': /^(activity(-(machine|effects|reminders))?|calendar-range|link-filters)\.ts$/,
+  'sales/config': /^(tenant-config|vocabulary|config-messages)\.ts$/,
   'sales/costs': /^cost(-(filter|total))?\.ts$/,
   'sales/demo-loans': /^demo-loan(-reminders)?\.ts$/,
   'sales/duplicates': /^duplicate\.ts$/,

@@ -15,3 +15,6 @@ const stage = (id: string, kind: 'open' | 'won' | 'lost', probability: number, f
   ({ id, label: id, kind, probability, forecastCategory, staleAfterDays: kind === 'open' ? 14 : null }) as const;
 const dealerPipeline = [stage('intake', 'open', 20), stage('offer', 'open', 60), stage('won', 'won', 100), stage('lost', 'lost', 0)];
 await crm.config.update(admin, { expectedVersion: 0, pipelines: { distribution: dealerPipeline } });
+const { version, leadSources } = await crm.config.get(admin); // also activityKinds, costCategories, quietCustomer
+const tradeShow = { key: 'trade_show', label: { 'zh-CN': '展会', en: 'Trade show' } };
+await crm.config.update(admin, { expectedVersion: version, leadSources: [...leadSources, tradeShow], reminders: { defaults: { leadFollowUpDays: 5 } } });

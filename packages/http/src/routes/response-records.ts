@@ -25,6 +25,7 @@ import type {
   ServiceCase,
   TeamMemberRow,
   TenantConfig,
+  TenantConfigVersion,
   TimelineEntry,
   TransferResult,
   User,
@@ -66,6 +67,7 @@ export interface ResponseRecords {
   TeamMemberRow: TeamMemberRow;
   TimelineEntry: TimelineEntry;
   TenantConfig: TenantConfig;
+  TenantConfigVersion: TenantConfigVersion;
   TransferResult: TransferResult;
   User: User;
   WinResult: WinResult;

@@ -218,7 +218,7 @@ export const workRoutes = {
         method: 'get',
         path: '/history',
         status: 200,
-        response: shape.list('TenantConfig'),
+        response: shape.list('TenantConfigVersion'),
         args: () => [],
       },
     },

@@ -1,5 +1,6 @@
-import { describeTenantConfig } from '@gongfu/service-suites';
+import { describeTenantConfig, describeTenantVocabularies } from '@gongfu/service-suites';
 import { openServiceStorage, usePgTarget } from '../support/pg-target.js';
 
 usePgTarget();
 describeTenantConfig(openServiceStorage);
+describeTenantVocabularies(openServiceStorage);

@@ -16,6 +16,7 @@ import { reminderFences } from './0045-reminder-fences.js';
 import { reminderMessageKeys } from './0060-reminder-message-keys.js';
 import { customFields } from './0070-custom-fields.js';
 import { tenantConfigs } from './0071-tenant-configs.js';
+import { configStamp } from './0072-config-stamp.js';
 import { quotas } from './0080-quotas.js';
 import { dealEndCustomers } from './0081-deal-end-customers.js';
 import { searchTerms } from './0085-search-terms.js';
@@ -59,6 +60,7 @@ export function migrations(engine: SqlEngine): Record<string, Migration> {
     '0060_reminder_message_keys': reminderMessageKeys(engine),
     '0070_custom_fields': customFields(engine),
     '0071_tenant_configs': tenantConfigs(engine),
+    '0072_config_stamp': configStamp(engine),
     '0080_quotas': quotas(engine),
     '0081_deal_end_customers': dealEndCustomers(engine),
     '0085_search_terms': searchTerms(engine),

@@ -59,6 +59,9 @@ export class SqlConfigStore implements ConfigStore {
           created_by: entry.createdBy,
         })
         .execute();
+      // Migration 0072 moves the org stamp with every version: the remembered one is stale now.
+      this.ctx.stamps?.forget('org', this.ctx.tenantId);
+      if (this.ctx.memo.stamps) delete this.ctx.memo.stamps.org;
     } catch (error) {
       throw engine.mapError(error, 'tenant configuration');
     }

@@ -1,4 +1,5 @@
-import { describeTenantConfig } from '@gongfu/service-suites';
+import { describeTenantConfig, describeTenantVocabularies } from '@gongfu/service-suites';
 import { sqliteStorage } from '@gongfu/storage-sqlite';
 
 describeTenantConfig(() => sqliteStorage({ filename: ':memory:' }));
+describeTenantVocabularies(() => sqliteStorage({ filename: ':memory:' }));

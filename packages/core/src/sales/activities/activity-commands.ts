@@ -12,6 +12,7 @@ import type { Runner } from '../../service/runner.js';
 import { scanAll } from '../../service/scan-all.js';
 import { stripUndefined } from '../../service/strip-undefined.js';
 import type { ActivityFilter } from '../../storage/repositories.js';
+import { assertListed } from '../config/assert-listed.js';
 import { assertAssignable } from '../org/assignable.js';
 import {
   type Activity,
@@ -158,6 +159,7 @@ export function activityCommands(run: Runner): ActivityCommands {
     schedule: (actor, input) =>
       run.write(actor, async (ctx) => {
         const data = parseInput(scheduleActivityInput, input);
+        assertListed(ctx, 'activityKinds', data.kind, 'kind');
         const ownerId = data.ownerId ?? ctx.actor.id;
         assertAssignable(ctx, ownerId);
         const { currency: _, ...links } = await resolveLinks(ctx, data, ownerId);

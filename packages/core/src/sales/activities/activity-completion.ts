@@ -1,4 +1,3 @@
-import { CUSTOMER_FACING_KINDS } from '../../domain/enums.js';
 import { type Instant, maxInstant } from '../../kernel/time.js';
 import type { CommandContext } from '../../service/context.js';
 import { ENTITY } from '../../service/entities.js';
@@ -9,11 +8,11 @@ import type { Activity } from './activity.js';
 
 /**
  * What a completed contact changes elsewhere. The lead's follow-up clock restarts (lead machine
- * CONTACT), and a visit to a customer with a delivered order counts as the after-sales visit.
+ * CONTACT) when the activity's kind counts as contact (the tenant's quiet-customer rule), and a visit to a customer with a delivered order counts as the after-sales visit.
  * These are derived facts, so they are written with the activity's authority, not the lead's.
  */
 export async function afterCompletion(ctx: CommandContext, a: Activity): Promise<void> {
-  if (a.leadId && CUSTOMER_FACING_KINDS.includes(a.kind))
+  if (a.leadId && ctx.config.quietCustomer.contactKinds.includes(a.kind))
     await recordLeadContact(ctx, a.leadId, a.id, contactTime(ctx, a));
   if (a.kind === 'visit' && a.accountId) {
     // The orders themselves did not change, so their kind does not resync them; a fact their

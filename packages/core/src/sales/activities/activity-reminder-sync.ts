@@ -33,5 +33,5 @@ export async function syncActivityReminders(
     // Only a scheduled activity has a reminder to word; a logged one spares the waited read.
     label: a.status === 'scheduled' ? await activityLabel(ctx, a) : a.subject,
   };
-  await syncReminders(ctx, 'activity', a.id, remindersForActivity(facts, ctx.settings.reminders), options);
+  await syncReminders(ctx, 'activity', a.id, remindersForActivity(facts, ctx.reminders), options);
 }

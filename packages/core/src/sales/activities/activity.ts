@@ -9,7 +9,7 @@ import {
   text,
 } from '../../domain/common.js';
 import { type CustomFieldsOf, customFilterInput, customInput } from '../../domain/custom-fields.js';
-import { type ActivityKind, activityKindSchema, type Opinion, opinionSchema } from '../../domain/enums.js';
+import { type ActivityKind, activityKindKeySchema, type Opinion, opinionSchema } from '../../domain/enums.js';
 import { timeZoneSchema } from '../../domain/time-zone.js';
 import { calendarDateSchema, type Instant, instantSchema } from '../../kernel/time.js';
 import { ACTIVITY_STATUSES, type ActivityStatus } from './activity-machine.js';
@@ -73,7 +73,7 @@ export interface Activity extends RecordBase {
 
 export const scheduleActivityInput = z
   .object({
-    kind: activityKindSchema,
+    kind: activityKindKeySchema,
     subject: text(300),
     startAt: instantSchema,
     endAt: instantSchema.optional(),

@@ -1,19 +1,25 @@
-import { ConcurrencyError, PermissionDeniedError } from '../../kernel/errors.js';
+import { ConcurrencyError, PermissionDeniedError, ValidationError } from '../../kernel/errors.js';
 import { parseInput } from '../../kernel/validate.js';
 import type { ActorRef } from '../../service/actor.js';
 import type { CommandContext } from '../../service/context.js';
 import type { Runner } from '../../service/runner.js';
 import {
+  changedSections,
+  EMPTY_CONFIG_DOC,
   resolveTenantConfig,
   type TenantConfig,
+  type TenantConfigDoc,
+  type TenantConfigVersion,
   tenantConfigSchema,
   type UpdateTenantConfigInput,
   updateTenantConfigInput,
 } from './tenant-config.js';
+import { keepRetiredKeys, VOCABULARY_NAMES } from './vocabulary.js';
 
 /**
- * The tenant's own configuration, versioned in the database: pipelines per channel today. Every
- * saved change is a new version kept forever; a deal remembers the version it started on.
+ * The tenant's own configuration, versioned in the database: pipelines per channel, lead sources,
+ * activity kinds, cost categories, reminder rules and the quiet-customer rule. Every saved change
+ * is a new version kept forever; a deal remembers the version it started on.
  */
 export interface ConfigCommands {
   /**
@@ -22,27 +28,54 @@ export interface ConfigCommands {
    * ```ts
    * const config = await crm.config.get(admin);
    * config.pipelines.distribution.map((s) => s.id); // ['qualification', 'proposal', 'negotiation', 'won', 'lost']
+   * config.leadSources.filter((s) => s.active).map((s) => s.key); // ['inbound_call', 'referral', …]
    * ```
    */
   get(actor: ActorRef): Promise<TenantConfig>;
   /**
-   * Replace the pipelines of some channels; the others are kept. `expectedVersion` is the version
-   * read (CONCURRENCY when someone saved in between). Deals already open keep their pipeline
-   * version until `opportunities.migratePipeline` moves them. Admins only.
+   * Replace some sections (the pipelines of the channels named, a whole list, the reminder rules,
+   * the quiet-customer rule); the others are kept. A list key left out is kept, deactivated.
+   * `expectedVersion` is the version read (CONCURRENCY when someone saved in between). Deals
+   * already open keep their pipeline version until `opportunities.migratePipeline` moves them;
+   * reminders follow the new rules as their records are next written. Admins only.
    * @example
    * ```ts
-   * await crm.config.update(admin, { expectedVersion: 0, pipelines: { distribution: [...] } });
+   * const config = await crm.config.get(admin);
+   * await crm.config.update(admin, {
+   *   expectedVersion: config.version,
+   *   leadSources: [...config.leadSources, { key: 'trade_show', label: { 'zh-CN': '展会', en: 'Trade show' } }],
+   *   reminders: { defaults: { leadFollowUpDays: 5 } },
+   * });
    * ```
    */
   update(actor: ActorRef, input: UpdateTenantConfigInput): Promise<TenantConfig>;
-  /** Every saved version, newest first, for audit. Admins only. */
-  history(actor: ActorRef): Promise<TenantConfig[]>;
+  /** Every saved version, newest first, with who saved it and which sections it changed. Admins only. */
+  history(actor: ActorRef): Promise<TenantConfigVersion[]>;
 }
 
 function assertAdmin(ctx: CommandContext, what: string): void {
   if (ctx.actor.role !== 'admin')
     throw new PermissionDeniedError(what, 'only administrators change the workspace configuration');
 }
+
+/** The document after `data`: named sections replace theirs, list keys are never dropped. */
+function nextDoc(before: TenantConfig, doc: TenantConfigDoc, data: UpdateTenantConfigData): TenantConfigDoc {
+  const { expectedVersion: _, pipelines, ...sections } = data;
+  const next: TenantConfigDoc = { ...doc, ...sections, pipelines: { ...doc.pipelines, ...pipelines } };
+  for (const name of VOCABULARY_NAMES) {
+    const list = sections[name];
+    if (list) next[name] = keepRetiredKeys(before[name], list);
+  }
+  const kinds = new Set((next.activityKinds ?? before.activityKinds).map((e) => e.key));
+  const unknown = (next.quietCustomer?.contactKinds ?? []).flatMap((kind, i) =>
+    kinds.has(kind)
+      ? []
+      : [{ field: `quietCustomer.contactKinds.${i}`, message: `${kind} is not an activity kind` }],
+  );
+  if (unknown.length) throw new ValidationError(unknown);
+  return next;
+}
+type UpdateTenantConfigData = ReturnType<typeof updateTenantConfigInput.parse>;
 
 export function configCommands(run: Runner): ConfigCommands {
   return {
@@ -60,8 +93,8 @@ export function configCommands(run: Runner): ConfigCommands {
         const version = latest?.version ?? 0;
         if (data.expectedVersion !== version)
           throw new ConcurrencyError('tenant configuration', ctx.tx.tenantId, data.expectedVersion, version);
-        const before = latest ? tenantConfigSchema.parse(latest.config) : { pipelines: {} };
-        const config = { pipelines: { ...before.pipelines, ...data.pipelines } };
+        const doc = latest ? tenantConfigSchema.parse(latest.config) : EMPTY_CONFIG_DOC;
+        const config = nextDoc(resolveTenantConfig(latest), doc, data);
         const entry = { version: version + 1, config, createdAt: ctx.now, createdBy: ctx.actor.id };
         // A racing save of the same version fails on the key: one admin wins, the other is told.
         await ctx.tx.configs.append(entry);
@@ -72,7 +105,12 @@ export function configCommands(run: Runner): ConfigCommands {
     history: (actor) =>
       run.read(actor, async (ctx) => {
         assertAdmin(ctx, 'read the configuration history');
-        return (await ctx.tx.configs.list()).map(resolveTenantConfig);
+        const versions = (await ctx.tx.configs.list()).map(resolveTenantConfig);
+        // Newest first: each version is compared with the one after it in the list (the defaults last).
+        return versions.map((config, i) => ({
+          ...config,
+          changed: changedSections(versions[i + 1] ?? resolveTenantConfig(null), config),
+        }));
       }),
   };
 }

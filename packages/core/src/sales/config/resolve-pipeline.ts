@@ -5,9 +5,12 @@ import { pipelineFor } from '../opportunities/opportunity-pipelines.js';
 import type { ResolvedPipeline } from '../opportunities/pipeline-config.js';
 import { resolveTenantConfig } from './tenant-config.js';
 
-/** The pipeline a new deal of `channel` starts on: the tenant's latest configuration. */
+/**
+ * The pipeline a new deal of `channel` starts on: the tenant's latest configuration, as the
+ * command's context holds it (cached beside the org chart, checked by the stamp every command reads).
+ */
 export async function currentPipeline(ctx: CommandContext, channel: Channel): Promise<ResolvedPipeline> {
-  const config = resolveTenantConfig(await ctx.tx.configs.latest());
+  const { config } = ctx;
   return { channel, version: config.version, stages: config.pipelines[channel] };
 }
 
@@ -18,6 +21,7 @@ export async function pipelineAt(
   version: number,
 ): Promise<ResolvedPipeline> {
   if (version === 0) return { channel, version, stages: pipelineFor(channel) };
+  if (version === ctx.config.version) return { channel, version, stages: ctx.config.pipelines[channel] };
   const stored = await ctx.tx.configs.get(version);
   if (stored === null) throw new StorageError(`configuration version ${version} is missing`);
   return { channel, version, stages: resolveTenantConfig(stored).pipelines[channel] };

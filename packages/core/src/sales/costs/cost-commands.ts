@@ -9,6 +9,7 @@ import type { Runner } from '../../service/runner.js';
 import { scanAll } from '../../service/scan-all.js';
 import { stripUndefined } from '../../service/strip-undefined.js';
 import { resolveLinks } from '../activities/activity-links.js';
+import { assertListed } from '../config/assert-listed.js';
 import { assertAssignable } from '../org/assignable.js';
 import {
   type CorrectCostInput,
@@ -105,6 +106,7 @@ export function costCommands(run: Runner): CostCommands {
     record: (actor, input) =>
       run.write(actor, async (ctx) => {
         const data = parseInput(recordCostInput, input);
+        assertListed(ctx, 'costCategories', data.category, 'category');
         const incurredBy = data.incurredBy ?? ctx.actor.id;
         assertAssignable(ctx, incurredBy);
         const { currency, ...links } = await resolveLinks(ctx, data, incurredBy);
@@ -126,6 +128,8 @@ export function costCommands(run: Runner): CostCommands {
         const data = parseInput(correctCostInput, input);
         const cost = await ctx.load(ENTITY.cost, parseInput(idSchema, id), 'edit');
         assertMayCorrect(ctx, cost);
+        // Keeping a retired category on a correction is not choosing it anew.
+        if (data.category !== cost.category) assertListed(ctx, 'costCategories', data.category, 'category');
         ctx.checkVersion('cost entry', cost, data.expectedVersion);
         const { reason, expectedVersion: _, description, ...figures } = data;
         const changes: Partial<CostEntry> = stripUndefined({

@@ -7,7 +7,7 @@ import {
   pageSchema,
   type RecordBase,
 } from '../../domain/common.js';
-import { type CostCategory, costCategorySchema } from '../../domain/enums.js';
+import { type CostCategory, costCategoryKeySchema } from '../../domain/enums.js';
 import { type Money, moneySchema } from '../../kernel/money.js';
 import { type CalendarDate, calendarDateSchema } from '../../kernel/time.js';
 import { linkFilters } from '../activities/link-filters.js';
@@ -32,7 +32,7 @@ const positiveMoney = moneySchema.refine((m) => m.amount > 0, {
 
 export const recordCostInput = z
   .object({
-    category: costCategorySchema,
+    category: costCategoryKeySchema,
     amount: positiveMoney,
     incurredOn: calendarDateSchema,
     incurredBy: idSchema.optional(),
@@ -49,7 +49,7 @@ export type RecordCostInput = z.input<typeof recordCostInput>;
 
 /** A correction replaces the figures; the old ones stay in the history. */
 export const correctCostInput = z.strictObject({
-  category: costCategorySchema.optional(),
+  category: costCategoryKeySchema.optional(),
   amount: positiveMoney.optional(),
   incurredOn: calendarDateSchema.optional(),
   description: optionalText(1000),

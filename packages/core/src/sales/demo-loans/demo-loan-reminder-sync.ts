@@ -26,7 +26,7 @@ export async function syncDemoLoanReminders(
       returnedAt: loan.returnedAt,
       label,
     },
-    ctx.settings.reminders,
+    ctx.reminders,
   );
   await syncReminders(ctx, 'demo_loan', loan.id, desired, options);
 }

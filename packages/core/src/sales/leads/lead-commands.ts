@@ -13,6 +13,7 @@ import type { Runner } from '../../service/runner.js';
 import { stripUndefined } from '../../service/strip-undefined.js';
 import type { Activity } from '../activities/activity.js';
 import { assertMetDealContacts } from '../activities/met-contacts.js';
+import { assertListed } from '../config/assert-listed.js';
 import { assertAssignable } from '../org/assignable.js';
 import { assertCatalogueLines } from '../products/catalogue-lines.js';
 import { type ConversionResult, convertLead } from './convert-lead.js';
@@ -210,6 +211,7 @@ export function leadCommands(run: Runner): LeadCommands {
     capture: (actor, input) =>
       run.write(actor, async (ctx) => {
         const data = parseInput(captureLeadInput, input);
+        assertListed(ctx, 'leadSources', data.source, 'source');
         const ownerId = data.ownerId ?? ctx.actor.id;
         assertAssignable(ctx, ownerId);
         if (data.accountId) await ctx.load(ENTITY.account, data.accountId);
@@ -256,6 +258,7 @@ export function leadCommands(run: Runner): LeadCommands {
     logContact: (actor, id, input) =>
       run.write(actor, async (ctx) => {
         const data = parseInput(logContactInput, input);
+        assertListed(ctx, 'activityKinds', data.kind, 'kind');
         const lead = await loadForEdit(ctx, id);
         await assertMetDealContacts(ctx, lead.convertedOpportunityId, data.outcome);
         const activity: Activity = {

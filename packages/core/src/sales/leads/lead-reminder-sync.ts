@@ -22,7 +22,7 @@ export async function syncLeadReminders(
       lastCustomerContactAt: lead.lastContactAt,
       latestQuote: latest ? { validUntil: latest.validUntil } : null,
     },
-    ctx.settings.reminders,
+    ctx.reminders,
   );
   await syncReminders(ctx, 'lead', lead.id, desired, options);
 }

@@ -14,11 +14,11 @@ import {
 } from '../../domain/common.js';
 import { type CustomFieldsOf, customFilterInput, customInput } from '../../domain/custom-fields.js';
 import {
-  activityKindSchema,
+  activityKindKeySchema,
   type Channel,
   channelSchema,
   type LeadSource,
-  leadSourceSchema,
+  leadSourceKeySchema,
 } from '../../domain/enums.js';
 import { type Money, nonNegativeMoneySchema, withSafeLineTotal } from '../../kernel/money.js';
 import { type CalendarDate, calendarDateSchema, type Instant, instantSchema } from '../../kernel/time.js';
@@ -63,7 +63,7 @@ export interface Lead extends RecordBase {
 
 export const captureLeadInput = z
   .object({
-    source: leadSourceSchema,
+    source: leadSourceKeySchema,
     receivedAt: instantSchema,
     company: text(200),
     contact: contactDetailsSchema,
@@ -148,7 +148,10 @@ export type DisqualifyLeadInput = z.input<typeof disqualifyInput>;
 
 /** A call, visit or email logged against a lead, with what came of it. */
 export const logContactInput = z.strictObject({
-  kind: activityKindSchema.exclude(['task', 'demo_loan']),
+  kind: activityKindKeySchema.refine((k) => k !== 'task' && k !== 'demo_loan', {
+    message:
+      'log a call, visit, meeting or email (or a kind of your own); tasks and demo loans are not contacts',
+  }),
   at: instantSchema,
   subject: z.string().trim().min(1).max(300).optional(),
   outcome: contactOutcomeSchema,

@@ -23,7 +23,7 @@ export async function syncOpportunityReminders(
       stageEnteredAt: opp.stageEnteredAt,
       label: opp.name,
     },
-    ctx.settings.reminders,
+    ctx.reminders,
   );
   await syncReminders(ctx, 'opportunity', opp.id, desired, options);
 }

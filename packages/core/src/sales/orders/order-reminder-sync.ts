@@ -40,7 +40,7 @@ export async function syncOrderReminders(
       lastServiceVisitAt: await lastServiceVisitAt(ctx, order),
       label: order.number,
     },
-    ctx.settings.reminders,
+    ctx.reminders,
   );
   await syncReminders(ctx, 'order', order.id, desired, options);
 }

@@ -4,6 +4,7 @@ import type { DispatcherBase } from '../../service/dispatch-round.js';
 import { type DeliveryContext, escalationDeliveryKey } from './delivery-key.js';
 import { type EscalationRoute, routeEscalation } from './escalation-route.js';
 import { type DispatchRound, emptyDispatchRound, fencedRounds } from './fenced-dispatch.js';
+import { defaultReminderConfig } from './reminder-config.js';
 import type { Reminder } from './stored-reminder.js';
 
 /** A reminder that stayed unacknowledged past its escalation instant, and who must hear of it. */
@@ -81,7 +82,8 @@ export function createEscalationDispatcher(options: EscalationDispatcherOptions)
       const claims = await tx.reminders.claimEscalations(workerId, clock.now(), batchSize, leaseMs);
       if (claims.length === 0) return [];
       // Routed in the claim's transaction: the chart is the one in force when it was claimed.
-      const { org } = await chartOf(tenantId).load(tx);
+      // Only the chart is used here; the reminder rules that come with it are the built-in ones.
+      const { org } = await chartOf(tenantId).load(tx, { reminders: defaultReminderConfig });
       return claims.map((claim) => ({ claim, route: routeEscalation(org, claim.reminder.userId) }));
     },
     deliver: async ({ claim, route }) => {

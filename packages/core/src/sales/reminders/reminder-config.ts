@@ -39,7 +39,7 @@ export const ruleSettingsSchema = z.strictObject({
 });
 
 export type RuleSettings = z.output<typeof ruleSettingsSchema>;
-const ruleOverridesSchema = ruleSettingsSchema.partial();
+export const ruleOverridesSchema = ruleSettingsSchema.partial();
 export type RuleOverrides = z.output<typeof ruleOverridesSchema>;
 
 const builtInSettings: RuleSettings = {
@@ -119,5 +119,45 @@ export function resolveRuleSettings(
     ...overrides,
     staleAfterDaysByStage: { ...config.defaults.staleAfterDaysByStage, ...overrides.staleAfterDaysByStage },
     timeZone: config.timeZone,
+  };
+}
+
+/**
+ * A tenant's own reminder rules (`crm.config.update({ reminders })`): any subset of settings,
+ * globally and per channel, laid over the service's (`createCrm({ reminders })`) at the same level.
+ */
+export const tenantReminderRulesSchema = z.strictObject({
+  defaults: ruleOverridesSchema.optional(),
+  channels: z
+    .strictObject({
+      distribution: ruleOverridesSchema.optional(),
+      key_account: ruleOverridesSchema.optional(),
+      wireless: ruleOverridesSchema.optional(),
+    })
+    .optional(),
+});
+export type TenantReminderRules = z.output<typeof tenantReminderRulesSchema>;
+export type TenantReminderRulesInput = z.input<typeof tenantReminderRulesSchema>;
+
+/** `over` laid on `under`; stage overrides merge key by key, as in `resolveRuleSettings`. */
+function layer<T extends RuleOverrides>(under: T, over: RuleOverrides | undefined): T {
+  if (over === undefined) return under;
+  const defined = definedOnly(over);
+  const stages =
+    under.staleAfterDaysByStage || defined.staleAfterDaysByStage
+      ? { staleAfterDaysByStage: { ...under.staleAfterDaysByStage, ...defined.staleAfterDaysByStage } }
+      : {};
+  return { ...under, ...defined, ...stages };
+}
+
+/** The rules that apply to a tenant: the service's config with the tenant's own rules on top. */
+export function withTenantRules(config: ReminderConfig, rules: TenantReminderRules): ReminderConfig {
+  if (rules.defaults === undefined && rules.channels === undefined) return config;
+  return {
+    timeZone: config.timeZone,
+    defaults: layer(config.defaults, rules.defaults),
+    channels: Object.fromEntries(
+      reminderChannels.map((ch) => [ch, layer(config.channels[ch], rules.channels?.[ch])]),
+    ) as Record<ReminderChannel, RuleOverrides>,
   };
 }
