@@ -17,6 +17,7 @@ export * from './orders/orders.suite.js';
 export * from './people/ownership.suite.js';
 export * from './people/people-and-reminders.suite.js';
 export * from './people/permission-findings.suite.js';
+export * from './people/quote-conflict-reminders.suite.js';
 export * from './products/catalogue-lines.suite.js';
 export * from './search/search.suite.js';
 export * from './support/failure-injection.suite.js';
