@@ -17,7 +17,7 @@ const PIPELINED = {
   // The test world checks lines against the catalogue (`catalogue: { skus: 'checked' }`): capture,
   // quote and convert each wait for one read of the products they name.
   capture: 2, // catalogue | BEGIN, tenant, org check, lead, history, team, reminder, search keys, feed, COMMIT
-  quote: 5, // lead + its team | catalogue | latest quote | reminders | quote, history, reminder + COMMIT
+  quote: 6, // lead + its team | catalogue | recent quotes of the SKU (conflicts) | latest quote | reminders | quote, history, reminder + COMMIT
   logContact: 4, // lead + team | latest quote | reminders | activity, lead, history, reminder + COMMIT
   convert: 10, // lead + team | catalogue check | two quotes | products | linkLead | pipeline in force | latest quote | reminders | COMMIT
   advance: 4, // deal + team | order count | reminders | deal, history, reminder + COMMIT
@@ -28,9 +28,10 @@ const PIPELINED = {
 // the pipeline sends with COMMIT (so PIPELINED is unchanged). A read appends nothing.
 // Each write of a lead, deal, account or contact has up to two more: its search keys (delete, insert;
 // a record created in the command has nothing to delete).
+// A quote reads the SKU's recent quotes once, to find another rep's conflicting price.
 const STATEMENT_BY_STATEMENT = {
   capture: 11,
-  quote: 16,
+  quote: 17,
   logContact: 16,
   convert: 32,
   advance: 14,
