@@ -1,25 +1,10 @@
-import type { CrmStorage, Reminder, User } from '@gongfu/core';
+import type { CrmStorage, Reminder } from '@gongfu/core';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openWorld, type ServiceWorld, type StorageFactory, storyLead } from '../support/harness.js';
+import { openWorld, quoteAs, type StorageFactory } from '../support/harness.js';
 
-const cny = (yuan: number) => ({ amount: yuan * 100, currency: 'CNY' });
 /** Far enough ahead that every reminder raised in a test is due. */
 const LATER = { at: '2027-01-01T00:00:00Z' } as const;
-
-async function quoteAs(w: ServiceWorld, rep: User, company: string, yuan: number, sku = 'LS2208') {
-  const lead = await w.crm.leads.capture(
-    rep,
-    storyLead({ company, contact: { name: `${rep.name}的联系人` } }),
-  );
-  await w.crm.leads.quote(rep, lead.id, {
-    sku,
-    quantity: 200,
-    unitPrice: cny(yuan),
-    validUntil: '2026-06-30',
-  });
-  return lead;
-}
 
 const conflictsOf = (reminders: readonly Reminder[]) => reminders.filter((r) => r.kind === 'quote_conflict');
 
@@ -43,11 +28,11 @@ export function describeQuoteConflictReminders(makeStorage: StorageFactory): voi
     it('one reminder per conflict, naming both reps, the customer and the product, never a price', async () => {
       const w = await openWorld(storage);
       const { crm, org, clock } = w;
-      await quoteAs(w, org.repA, '山东恒通系统集成有限公司', 980);
+      await quoteAs(w, org.repA, '山东恒通系统集成有限公司', 'LS2208', 980_00);
       expect(conflictsOf(await crm.reminders.due(org.manager, LATER))).toEqual([]);
       clock.advanceDays(2);
       // Spelt with a space, it is still the one customer.
-      await quoteAs(w, org.repB, '山东恒通系统集成 有限公司', 1_050);
+      await quoteAs(w, org.repB, '山东恒通系统集成 有限公司', 'LS2208', 1_050_00);
       const [reminder, ...more] = conflictsOf(await crm.reminders.due(org.manager, LATER));
       expect(more).toEqual([]);
       expect(reminder).toMatchObject({ userId: org.manager.id, subjectType: 'quote_conflict' });
@@ -68,29 +53,29 @@ export function describeQuoteConflictReminders(makeStorage: StorageFactory): voi
 
       // More quotes in the same conflict, by either rep, raise nothing more.
       clock.advanceDays(1);
-      await quoteAs(w, org.repB, '山东恒通系统集成有限公司', 1_020);
-      await quoteAs(w, org.repA, '山东恒通系统集成有限公司', 990);
+      await quoteAs(w, org.repB, '山东恒通系统集成有限公司', 'LS2208', 1_020_00);
+      await quoteAs(w, org.repA, '山东恒通系统集成有限公司', 'LS2208', 990_00);
       expect(conflictsOf(await crm.reminders.due(org.manager, LATER))).toHaveLength(1);
       // Neither rep is reminded of it.
       for (const rep of [org.repA, org.repB])
         expect(conflictsOf(await crm.reminders.due(rep, LATER))).toEqual([]);
       // Acknowledged, it goes like any reminder, and the same conflict does not come back.
       await crm.reminders.acknowledge(org.manager, reminder?.id ?? '');
-      await quoteAs(w, org.repB, '山东恒通系统集成有限公司', 1_100);
+      await quoteAs(w, org.repB, '山东恒通系统集成有限公司', 'LS2208', 1_100_00);
       expect(conflictsOf(await crm.reminders.due(org.manager, LATER))).toEqual([]);
     });
 
     it('the same price, another product, one rep, or no manager in common: no reminder', async () => {
       const w = await openWorld(storage);
       const { crm, org } = w;
-      await quoteAs(w, org.repA, '济南华宇物流有限公司', 980);
-      await quoteAs(w, org.repB, '济南华宇物流有限公司', 980); // the same price
-      await quoteAs(w, org.repB, '济南华宇物流有限公司', 45_000, 'SRV-R740'); // another product
-      await quoteAs(w, org.repA, '济南华宇物流有限公司', 900); // the same rep again is no conflict with self…
+      await quoteAs(w, org.repA, '济南华宇物流有限公司', 'LS2208', 980_00);
+      await quoteAs(w, org.repB, '济南华宇物流有限公司', 'LS2208', 980_00); // the same price
+      await quoteAs(w, org.repB, '济南华宇物流有限公司', 'SRV-R740', 45_000_00); // another product
+      await quoteAs(w, org.repA, '济南华宇物流有限公司', 'LS2208', 900_00); // the same rep again is no conflict with self…
       expect(conflictsOf(await crm.reminders.due(org.manager, LATER))).toHaveLength(1); // …but 乙's 980 is
       // 甲 and a rep of another manager share no manager below the top: nobody is reminded.
-      await quoteAs(w, org.repA, '潍坊博达仓储有限公司', 980);
-      await quoteAs(w, org.otherRep, '潍坊博达仓储有限公司', 1_200);
+      await quoteAs(w, org.repA, '潍坊博达仓储有限公司', 'LS2208', 980_00);
+      await quoteAs(w, org.otherRep, '潍坊博达仓储有限公司', 'LS2208', 1_200_00);
       for (const user of [org.manager, org.otherManager, org.repA, org.otherRep])
         expect(
           conflictsOf(await crm.reminders.due(user, LATER)).filter((r) => r.message.includes('博达')),
@@ -101,9 +86,9 @@ export function describeQuoteConflictReminders(makeStorage: StorageFactory): voi
     it('the source document’s story from the price side: one end customer through two integrators', async () => {
       const w = await openWorld(storage);
       const { crm, org, clock } = w;
-      const viaHengtong = await quoteAs(w, org.repA, '山东恒通系统集成有限公司', 980);
+      const viaHengtong = await quoteAs(w, org.repA, '山东恒通系统集成有限公司', 'LS2208', 980_00);
       clock.advanceDays(5);
-      const viaRuida = await quoteAs(w, org.repB, '青岛瑞达信息技术有限公司', 920);
+      const viaRuida = await quoteAs(w, org.repB, '青岛瑞达信息技术有限公司', 'LS2208', 920_00);
       expect(conflictsOf(await crm.reminders.due(org.manager, LATER))).toEqual([]); // two customers so far
       const deals = [];
       for (const [rep, lead] of [
@@ -155,7 +140,7 @@ export function describeQuoteConflictReminders(makeStorage: StorageFactory): voi
               [org.repB, priceB],
             ] as const;
             for (const [rep, price] of bFirst ? [...sides].reverse() : sides) {
-              await quoteAs(w, rep, '山东恒通系统集成有限公司', price);
+              await quoteAs(w, rep, '山东恒通系统集成有限公司', 'LS2208', price * 100);
               clock.advanceDays(1);
             }
             const read = crm.with({ locale });
