@@ -153,9 +153,9 @@ export const END_CUSTOMER = {
 /** The most an end-customer comparison adds: a bound for pairs the scan may drop unweighed. */
 export const END_CUSTOMER_MAX_WEIGHT = END_CUSTOMER.sameTender.weight;
 
-/** True when the deal names an end customer or a tender: only then can the comparison weigh. */
+/** True when the deal names an end customer (linked or by name) or a tender: only then can it weigh. */
 export function endCustomerKnown(p: PreparedDeal): boolean {
-  return p.endCustomer !== null || p.tender !== null;
+  return p.endCustomer !== null || p.endCustomerAccountId !== null || p.tender !== null;
 }
 
 /**
