@@ -90,5 +90,10 @@ function describe(e: CoreEntry): { title: string; detail: string } {
         title: `${e.change.recordType} owner`,
         detail: `${e.change.fromUserName} → ${e.change.toUserName}`,
       };
+    case 'end_customer': {
+      const { endCustomer, accountName } = e.link;
+      const tender = endCustomer.tender ? ` · tender ${endCustomer.tender.number}` : '';
+      return { title: e.link.opportunityName, detail: `${accountName} → ${endCustomer.name}${tender}` };
+    }
   }
 }

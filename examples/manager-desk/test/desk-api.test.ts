@@ -66,6 +66,8 @@ describe('the manager desk server', () => {
       'cost',
       'activity',
       'stage_move',
+      // 甲 links the deal to its end customer and tender right after converting the lead.
+      'end_customer',
       'deal',
       'quote',
       'quote',
@@ -85,6 +87,9 @@ describe('the manager desk server', () => {
       'CNY 1,020.00 each, valid until 2026-03-31',
     ]);
     expect(customer.timeline.find((t) => t.kind === 'activity')?.detail).toContain('认可方案');
+    expect(customer.timeline.find((t) => t.kind === 'end_customer')?.detail).toMatch(
+      /^山东恒通系统集成有限公司 → .+ · tender SD-2026-0315$/,
+    );
   });
 
   it('refuses the API to a caller who is not signed in', async () => {

@@ -90,6 +90,13 @@ describe('the quickstart story (README command 1)', () => {
     expect(block).toMatch(/one deal \(>?\d+%\)/);
     expect(en.facts.duplicate.probability).toBeGreaterThan(0.9);
     expect(block).toContain('"瑞达 仓储扫描项目" is closed as its duplicate');
+    // One tender behind both integrators is the strongest reason, said in the reader's language.
+    expect(en.facts.duplicate.explanation).toContain(
+      'both bid for one tender (SD-2026-0315, end customer 山东物流集团',
+    );
+    expect(zh.facts.duplicate.explanation).toContain(
+      '双方投的是同一个招标（SD-2026-0315，最终客户山东物流集团',
+    );
     const verbose = await tell('en', true);
     expect(section(verbose.out, 'one deal')).toContain('score (bits)');
   });

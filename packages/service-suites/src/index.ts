@@ -18,6 +18,7 @@ export * from './orders/orders.suite.js';
 export * from './people/ownership.suite.js';
 export * from './people/people-and-reminders.suite.js';
 export * from './people/permission-findings.suite.js';
+export * from './people/quote-conflict-reminders.suite.js';
 export * from './products/catalogue-lines.suite.js';
 export * from './reminders/escalation-dispatch.suite.js';
 export * from './search/search.suite.js';

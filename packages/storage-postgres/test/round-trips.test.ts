@@ -18,7 +18,7 @@ const PIPELINED = {
   // products a line names are remembered per service while the catalogue stamp holds, and that
   // stamp is assumed and checked like the org stamp: a warm server waits for no catalogue read.
   capture: 1, // BEGIN, tenant, org check, catalogue check, lead, history, team, reminder, search keys, feed, COMMIT
-  quote: 4, // lead + its team | latest quote | reminders | catalogue check, quote, history, reminder + COMMIT
+  quote: 5, // lead + its team | recent quotes of the SKU (conflicts) | latest quote | reminders | catalogue check, quote, history, reminder + COMMIT
   logContact: 4, // lead + team | latest quote | reminders | activity, lead, history, reminder + COMMIT
   // The pipeline in force comes with the command's context (cached beside the org chart), not read.
   convert: 7, // lead + team | two quotes | linkLead | latest quote | reminders | COMMIT
@@ -31,9 +31,10 @@ const PIPELINED = {
 // Each write of a lead, deal, account or contact has up to two more: its search keys (delete, insert;
 // a record created in the command has nothing to delete). Conversion reads the catalogue stamp once
 // where it read the products twice (checking the interests, then their categories and list prices).
+// A quote reads the SKU's recent quotes once, to find another rep's conflicting price.
 const STATEMENT_BY_STATEMENT = {
   capture: 11,
-  quote: 16,
+  quote: 17,
   logContact: 16,
   convert: 30,
   advance: 14,

@@ -35,7 +35,9 @@ function monthOf(day: number): string {
  *   still pairs what lies close in place and time;
  * - `l…`: MinHash-LSH bands over the basket's SKU+band tokens;
  * - `ck`, `cn`, `cp`, `ac`, `ec`: the customer's identity keys, trade name, its pinyin, the account,
- *   the end customer — the same customer entered twice.
+ *   the end customer — the same customer entered twice;
+ * - `ea`, `et`: the linked end-customer account and the tender number, so two bids for one end
+ *   customer or one tender are always compared, however different their baskets and bidders.
  */
 export function blockingKeys(p: PreparedDeal, lsh: MinHashLsh): string[] {
   const r = p.record;
@@ -74,6 +76,8 @@ export function blockingKeys(p: PreparedDeal, lsh: MinHashLsh): string[] {
   if (p.customer.tradeName.length >= 2) keys.add(`cn:${p.customer.tradeName}`);
   if (p.customer.pinyin.length >= 4) keys.add(`cp:${p.customer.pinyin}`);
   if (p.endCustomer) keys.add(`ec:${p.endCustomer}`);
+  if (p.endCustomerAccountId) keys.add(`ea:${p.endCustomerAccountId}`);
+  if (p.tender) keys.add(`et:${p.tender}`);
   return [...keys];
 }
 

@@ -64,6 +64,14 @@ export const DUPLICATE_DEAL_MESSAGES = defineMessages({
     en: 'both for the same end customer ({a})',
     'zh-CN': '最终客户相同（{a}）',
   },
+  'duplicate.endCustomer.same_tender': {
+    en: 'both bid for one tender ({tenderA}, end customer {a})',
+    'zh-CN': '双方投的是同一个招标（{tenderA}，最终客户{a}）',
+  },
+  'duplicate.endCustomer.other_tender': {
+    en: 'two different tenders ({tenderA} / {tenderB}) of one end customer ({a}): two purchases',
+    'zh-CN': '同一最终客户（{a}）的两个不同招标（{tenderA} / {tenderB}），是两次采购',
+  },
   'duplicate.endCustomer.similar': {
     en: 'similar end customers ({a} / {b})',
     'zh-CN': '最终客户相似（{a} / {b}）',

@@ -134,16 +134,55 @@ export function kindMeasure(
 }
 
 export const END_CUSTOMER = {
+  /**
+   * One tender number on both: a tender is the end customer's own number for one purchase, and
+   * two integrators bidding for it is the story itself. Stronger than any other single signal.
+   */
+  sameTender: measure('same_tender', 9),
+  /** One linked end-user account (or one name, when unlinked) and no tender telling them apart. */
   same: measure('same', 6),
   similar: measure('similar', 3),
   different: measure('different', -5),
+  /**
+   * One end customer, two tender numbers: two purchases of one buyer, whatever else they share
+   * (a customer re-tendering its kit for the next site). Strong enough to outweigh an identical
+   * basket, so such a pair is never proposed.
+   */
+  otherTender: measure('other_tender', -16),
 };
+/** The most an end-customer comparison adds: a bound for pairs the scan may drop unweighed. */
+export const END_CUSTOMER_MAX_WEIGHT = END_CUSTOMER.sameTender.weight;
 
+/** True when the deal names an end customer (linked or by name) or a tender: only then can it weigh. */
+export function endCustomerKnown(p: PreparedDeal): boolean {
+  return p.endCustomer !== null || p.endCustomerAccountId !== null || p.tender !== null;
+}
+
+/**
+ * The end customer behind two deals. Linked accounts are compared by id, unlinked ones by name;
+ * tender numbers, when both deals have one, decide first: one tender is one deal, two tenders of
+ * one end customer are two.
+ */
 export function measureEndCustomer(x: PreparedDeal, y: PreparedDeal): Measure {
-  if (x.endCustomer === null || y.endCustomer === null) return UNKNOWN;
-  if (x.endCustomer === y.endCustomer) return END_CUSTOMER.same;
-  if (diceBigrams(x.endCustomer, y.endCustomer) >= 0.6) return END_CUSTOMER.similar;
-  return END_CUSTOMER.different;
+  const customer = sameEndCustomer(x, y);
+  if (x.tender !== null && y.tender !== null) {
+    if (x.tender === y.tender) return END_CUSTOMER.sameTender;
+    return customer === 'same' ? END_CUSTOMER.otherTender : END_CUSTOMER.different;
+  }
+  if (customer === 'unknown') return UNKNOWN;
+  return customer === 'same'
+    ? END_CUSTOMER.same
+    : customer === 'similar'
+      ? END_CUSTOMER.similar
+      : END_CUSTOMER.different;
+}
+
+function sameEndCustomer(x: PreparedDeal, y: PreparedDeal): 'same' | 'similar' | 'different' | 'unknown' {
+  const [a, b] = [x.endCustomerAccountId, y.endCustomerAccountId];
+  if (a !== null && b !== null) return a === b ? 'same' : 'different';
+  if (x.endCustomer === null || y.endCustomer === null) return 'unknown';
+  if (x.endCustomer === y.endCustomer) return 'same';
+  return diceBigrams(x.endCustomer, y.endCustomer) >= 0.6 ? 'similar' : 'different';
 }
 
 export const AMOUNT = {

@@ -14,8 +14,12 @@ export interface PreparedDeal {
   /** `basketSignature` of the basket: the whole basket as one value. */
   signature: string;
   customer: CompanyName;
-  /** End customer / tender, simplified and without spaces or punctuation; null when unknown. */
+  /** End customer (name as typed), simplified and without spaces or punctuation; null when unknown. */
   endCustomer: string | null;
+  /** The end customer's linked account, or null. */
+  endCustomerAccountId: string | null;
+  /** The tender number in one form (`tenderKey`), or null. */
+  tender: string | null;
   /** Days since 1970-01-01 of the required delivery, or null. */
   deliveryDay: number | null;
   /** Surprise of each item under one version of one corpus's statistics (see `basketSurprise`). */
@@ -58,6 +62,8 @@ export class DealPreparer {
       signature: basketSignature(items),
       customer,
       endCustomer: record.endCustomer ? normaliseFreeText(record.endCustomer) : null,
+      endCustomerAccountId: record.endCustomerAccountId ?? null,
+      tender: record.tender ? tenderKey(record.tender) || null : null,
       deliveryDay: record.requiredDelivery ? dayNumber(record.requiredDelivery) : null,
     };
   }
@@ -65,6 +71,17 @@ export class DealPreparer {
 
 export function normaliseFreeText(text: string): string {
   return simplify(text).replace(/[\s\p{P}\p{S}]/gu, '');
+}
+
+/**
+ * A tender number in one form: half-width, upper case, without spaces or punctuation, so
+ * `sd-2026-0315`, `SD 2026 0315` and `ＳＤ－２０２６－０３１５` are one tender.
+ */
+export function tenderKey(number: string): string {
+  return number
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[\s\p{P}\p{S}]/gu, '');
 }
 
 export function dayNumber(date: string): number {

@@ -1,6 +1,6 @@
 import { basketBoundOf, basketSurprise } from './basket.js';
 import type { CorpusStats } from './corpus-stats.js';
-import { amountMeasure, deliveryMeasure, kindMeasure, regionMeasure } from './measures.js';
+import { amountMeasure, deliveryMeasure, endCustomerKnown, kindMeasure, regionMeasure } from './measures.js';
 import type { PreparedDeal } from './prepared-deal.js';
 import { cheapSum, firstStageBound, priorWeight } from './score-pair.js';
 
@@ -42,7 +42,7 @@ export class ScanColumns {
       this.amount[i] = d.record.amountMinor;
       this.lines[i] = d.items.length;
       this.best[i] = basketSurprise(d, stats).best;
-      this.endKnown[i] = d.endCustomer === null ? 0 : 1;
+      this.endKnown[i] = endCustomerKnown(d) ? 1 : 0;
       this.province[i] = d.record.province;
       this.kind[i] = d.record.accountKind;
       this.account[i] = d.record.accountId;

@@ -8,7 +8,8 @@ import {
   amountBound,
   CUSTOMER,
   CUSTOMER_MAX_WEIGHT,
-  END_CUSTOMER,
+  END_CUSTOMER_MAX_WEIGHT,
+  endCustomerKnown,
   type Measure,
   measureAmount,
   measureCustomer,
@@ -112,7 +113,7 @@ export function firstStageBound(
   bothEndKnown: boolean,
   sameAccount: boolean,
 ): number {
-  const endBound = bothEndKnown ? END_CUSTOMER.same.weight : 0;
+  const endBound = bothEndKnown ? END_CUSTOMER_MAX_WEIGHT : 0;
   const customerBound = sameAccount ? CUSTOMER.sameAccount.weight : CUSTOMER_MAX_WEIGHT;
   return cheap + basketBound + endBound + customerBound;
 }
@@ -140,13 +141,13 @@ export function weighPair(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats, 
   const kind = measureCustomerKind(x, y, stats);
   const amount = measureAmount(x, y);
   const cheap = cheapSum(prior, delivery, region, kind, amount);
-  const bothEndKnown = x.endCustomer !== null && y.endCustomer !== null;
+  const bothEndKnown = endCustomerKnown(x) && endCustomerKnown(y);
   const sameAccount = x.record.accountId === y.record.accountId;
   const reach = reachOf(floor);
   const bound = firstStageBound(cheap, basketWeightBound(x, y, stats), bothEndKnown, sameAccount);
   if (bound < reach) return -Infinity;
   const customerBound = sameAccount ? CUSTOMER.sameAccount.weight : CUSTOMER_MAX_WEIGHT;
-  const endBound = bothEndKnown ? END_CUSTOMER.same.weight : 0;
+  const endBound = bothEndKnown ? END_CUSTOMER_MAX_WEIGHT : 0;
   const basket = basketWeight(x, y, stats);
   if (cheap + basket.weight + endBound + customerBound < reach) return -Infinity;
   const endCustomer = measureEndCustomer(x, y);

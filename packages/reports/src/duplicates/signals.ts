@@ -110,7 +110,14 @@ const byLevel = (area: string, level: string, params: MessageParams): Message =>
 
 export function endCustomerSignal(x: PreparedDeal, y: PreparedDeal, m: Measure): Signal {
   const [a, b] = [x.record.endCustomer, y.record.endCustomer];
-  return signal('end_customer', m, a, b, byLevel('endCustomer', m.level, { a: String(a), b: String(b) }));
+  const tenders = { tenderA: String(x.record.tender ?? ''), tenderB: String(y.record.tender ?? '') };
+  return signal(
+    'end_customer',
+    m,
+    a,
+    b,
+    byLevel('endCustomer', m.level, { a: String(a), b: String(b), ...tenders }),
+  );
 }
 
 const money = (minor: number, currency: string) =>

@@ -20,8 +20,15 @@ export interface DealRecord {
   accountKind: string | null;
   /** Identity keys of the customer (credit code, phones in E.164): one shared key = one company. */
   accountKeys: readonly string[];
-  /** End customer and tender behind an integrator, as typed; null when unknown. */
+  /** End customer behind an integrator (its name; for older records the name and tender as typed); null when unknown. */
   endCustomer: string | null;
+  /**
+   * The end customer's account when it is linked: two deals for one end-user account are most
+   * likely one project. Absent or null when unlinked (the name above is compared instead).
+   */
+  endCustomerAccountId?: string | null;
+  /** The number of the end customer's tender the deal bids for; absent or null when unknown. */
+  tender?: string | null;
   lines: readonly DealLine[];
   /** `YYYY-MM-DD` or null. */
   requiredDelivery: string | null;

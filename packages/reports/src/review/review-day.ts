@@ -37,6 +37,8 @@ const REMINDER_SECTION: Record<ReminderKind, 'followUp' | 'stale' | null> = {
   stale_opportunity: 'stale',
   // Not overdue: it announces an appointment still to come.
   upcoming_activity: null,
+  // The manager's own reminder; the review lists the conflict itself, with both prices.
+  quote_conflict: null,
 };
 
 const ids = (events: readonly HistoryEvent[], type: string) => [

@@ -33,6 +33,9 @@ export const dealFields = fc.record({
   province: fc.option(fc.constantFrom('37', '32', '44'), { nil: null }),
   requiredDelivery: fc.option(day, { nil: null }),
   endCustomer: fc.option(fc.constantFrom('济南机场物流中心', '青岛港 二期', '青岛港二期'), { nil: null }),
+  // Linked end-user accounts and tender numbers (two spellings of one): the strongest evidence.
+  endCustomerAccountId: fc.option(fc.constantFrom('e1', 'e2'), { nil: null }),
+  tender: fc.option(fc.constantFrom('SD-2026-0315', 'sd 2026 0315', 'SD-2026-0412'), { nil: null }),
   amountMinor: fc.constantFrom(0, 1_000_00, 19_600_000, 20_000_000, 36_900_000),
   currency: fc.constantFrom('CNY', 'CNY', 'USD'),
   ownerId: fc.constantFrom('u1', 'u2'),
@@ -48,6 +51,8 @@ export function toRecord(f: DealFields, i: number): DealRecord {
     ...f.account,
     accountKeys: f.accountKeys,
     endCustomer: f.endCustomer,
+    endCustomerAccountId: f.endCustomerAccountId,
+    tender: f.tender,
     lines: f.lines,
     requiredDelivery: f.requiredDelivery,
     province: f.province,

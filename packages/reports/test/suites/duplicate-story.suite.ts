@@ -8,7 +8,7 @@ import {
   findDuplicateDeals,
   findDuplicateDealsPage,
 } from '../../src/index.js';
-import { openStoryWorld, type StoryWorld } from '../duplicates/story-world.js';
+import { deal, openStoryWorld, type StoryWorld } from '../duplicates/story-world.js';
 
 const pairOf = (p: { a: { id: string }; b: { id: string } }) => [p.a.id, p.b.id].sort();
 
@@ -77,6 +77,135 @@ export function describeDuplicateStory(makeStorage: StorageFactory): void {
         w.dealA.id,
       );
       expect(checked?.explanation.text).toContain('都在山东（37）');
+    });
+
+    it('two integrators bidding for one end-customer tender: ranked first, the tender said in words', async () => {
+      const w = await openStory();
+      const tender = { name: '山东港口物流集团有限公司', tender: { number: 'SD-2026-0315' } };
+      await w.crm.opportunities.linkEndCustomer(w.org.repA, w.dealA.id, tender);
+      // 乙 types the number another way: one tender all the same.
+      await w.crm.opportunities.linkEndCustomer(w.org.repB, w.dealB.id, {
+        ...tender,
+        tender: { number: 'sd 2026 0315' },
+      });
+      const [top] = await findDuplicateDeals(w.crm, w.org.manager);
+      expect(top && pairOf(top)).toEqual([w.dealA.id, w.dealB.id].sort());
+      const end = top?.signals.find((s) => s.name === 'end_customer');
+      expect(end).toMatchObject({
+        level: 'same_tender',
+        message: { key: 'duplicate.endCustomer.same_tender' },
+      });
+      expect(end?.weight).toBeGreaterThan(5);
+      expect(top?.explanation.text).toContain('both bid for one tender (');
+      expect(top?.explanation.text).toContain('end customer 山东港口物流集团有限公司)');
+      const [zh] = await findDuplicateDeals(w.crm.with({ locale: 'zh-CN' }), w.org.manager);
+      expect(zh?.explanation.text).toContain('，最终客户山东港口物流集团有限公司）');
+      const [checked] = await checkDealForDuplicates(w.crm, w.org.manager, w.dealB.id);
+      expect(checked?.signals.find((s) => s.name === 'end_customer')?.level).toBe('same_tender');
+    });
+
+    it('one end customer, two tender numbers: two purchases, never proposed, and said why', async () => {
+      const w = await openStory();
+      const end = { name: '山东港口物流集团有限公司' };
+      await w.crm.opportunities.linkEndCustomer(w.org.repA, w.dealA.id, {
+        ...end,
+        tender: { number: 'SD-2026-0315' },
+      });
+      await w.crm.opportunities.linkEndCustomer(w.org.repB, w.dealB.id, {
+        ...end,
+        tender: { number: 'SD-2026-0412' },
+      });
+      expect(await findDuplicateDeals(w.crm, w.org.manager)).toEqual([]);
+      expect(await checkDealForDuplicates(w.crm, w.org.manager, w.dealA.id)).toEqual([]);
+      const all = await findDuplicateDeals(w.crm, w.org.manager, { minScore: -1000, limit: 100 });
+      const story = all.find((p) => pairOf(p).join() === [w.dealA.id, w.dealB.id].sort().join());
+      expect(story?.score).toBeLessThan(0);
+      expect(story?.signals.find((s) => s.name === 'end_customer')).toMatchObject({ level: 'other_tender' });
+      expect(story?.explanation.text).toContain('but two different tenders (');
+      expect(story?.explanation.text).toContain(
+        ') of one end customer (山东港口物流集团有限公司): two purchases',
+      );
+      const [zh] = (
+        await findDuplicateDeals(w.crm.with({ locale: 'zh-CN' }), w.org.manager, {
+          minScore: -1000,
+          limit: 100,
+        })
+      ).filter((p) => p.signals.some((s) => s.level === 'other_tender'));
+      expect(zh?.explanation.text).toContain('但同一最终客户（山东港口物流集团有限公司）的两个不同招标（');
+    });
+
+    it('bids for one end customer or one tender are always compared, however their baskets differ', async () => {
+      const w = await openStory();
+      const { crm, org } = w;
+      const bidder = (actor: typeof org.repA, name: string) =>
+        crm.accounts.create(actor, { name, kind: 'system_integrator', region: { province: '37' } });
+      const [jinan, zibo, linyi] = [
+        await bidder(org.repA, '济南长城网络工程有限公司'),
+        await bidder(org.repB, '淄博恒信电子有限公司'),
+        await bidder(org.repB, '临沂联创科技有限公司'),
+      ];
+      // Nothing alike but the tender: printers in June, imagers in September, another province.
+      const printers = await deal(
+        crm,
+        org.repA,
+        jinan,
+        '长城 打印改造',
+        [{ sku: 'ZT410', quantity: 30 }],
+        '2026-06-01',
+      );
+      const imagers = await deal(
+        crm,
+        org.repB,
+        zibo,
+        '恒信 扫描项目',
+        [{ sku: 'DS4308', quantity: 60 }],
+        '2026-09-20',
+        '32',
+      );
+      const servers = await deal(
+        crm,
+        org.repB,
+        linyi,
+        '联创 机房',
+        [{ sku: 'SRV-R740', quantity: 3 }],
+        '2026-11-02',
+        '41',
+      );
+      // 乙 spells the end customer another way (a second end-user account), but the tender is one.
+      const linkedServers = await crm.opportunities.linkEndCustomer(org.repB, servers.id, {
+        name: '日照港集团有限公司',
+      });
+      await crm.opportunities.linkEndCustomer(org.repB, imagers.id, {
+        name: '日照港口集团',
+        tender: { number: 'RZ-2026-07' },
+      });
+      // The end customer is renamed before 甲 links it: the deals keep two names, one account.
+      const rizhao = linkedServers.endCustomer?.accountId ?? '';
+      await crm.accounts.update(org.admin, rizhao, { name: '日照港集团股份有限公司' });
+      const linkedPrinters = await crm.opportunities.linkEndCustomer(org.repA, printers.id, {
+        name: '日照港集团股份有限公司',
+        tender: { number: 'RZ-2026-07' },
+      });
+      expect(linkedPrinters.endCustomer?.accountId).toBe(rizhao);
+      const compared = (await findDuplicateDeals(crm, org.manager, { minScore: -1000, limit: 1000 })).map(
+        pairOf,
+      );
+      expect(compared).toContainEqual([printers.id, imagers.id].sort());
+      expect(compared).toContainEqual([printers.id, servers.id].sort());
+      // Two end customers, one tender on only one of them: nothing brings these two together.
+      expect(compared).not.toContainEqual([imagers.id, servers.id].sort());
+      const checked = await checkDealForDuplicates(crm, org.manager, printers.id, {
+        minScore: -1000,
+        limit: 100,
+      });
+      expect(checked.map(pairOf)).toContainEqual([printers.id, imagers.id].sort());
+      expect(checked.map(pairOf)).toContainEqual([printers.id, servers.id].sort());
+      const level = (other: string) =>
+        checked.find((p) => pairOf(p).includes(other))?.signals.find((s) => s.name === 'end_customer')?.level;
+      expect(level(imagers.id)).toBe('same_tender');
+      expect(level(servers.id)).toBe('same');
+      // The decoys with no end customer stay apart from them, as before.
+      expect(compared).not.toContainEqual([printers.id, w.decoys[3]?.id].sort());
     });
 
     it('pages carry a cursor until the whole result is read: no silent cap', async () => {

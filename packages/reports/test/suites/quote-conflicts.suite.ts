@@ -1,25 +1,11 @@
-import type { CrmStorage, User } from '@gongfu/core';
-import { openWorld, type ServiceWorld, type StorageFactory, storyLead } from '@gongfu/service-suites';
+import type { CrmStorage } from '@gongfu/core';
+import { openWorld, quoteAs, type StorageFactory } from '@gongfu/service-suites';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { morningReview, quoteConflicts } from '../../src/index.js';
 import { cny } from './fixtures.js';
 
 const MARCH = { from: '2026-03-01', to: '2026-05-31' } as const;
-
-async function quoteAs(w: ServiceWorld, rep: User, company: string, sku: string, price: number) {
-  const lead = await w.crm.leads.capture(
-    rep,
-    storyLead({ company, contact: { name: `${rep.name}的联系人` } }),
-  );
-  await w.crm.leads.quote(rep, lead.id, {
-    sku,
-    quantity: 200,
-    unitPrice: cny(price),
-    validUntil: '2026-06-30',
-  });
-  return lead;
-}
 
 /** Conflicting quotes (`quoteConflicts`): two salespeople, one customer, one product, two prices. */
 export function describeQuoteConflicts(makeStorage: StorageFactory): void {

@@ -1,4 +1,4 @@
-import type { CrmOptions, CrmStorage, User } from '@gongfu/core';
+import type { CrmOptions, CrmStorage, Lead, User } from '@gongfu/core';
 import { type Crm, createCrm, ManualClock, sequentialIds } from '@gongfu/core';
 
 /** Opens a fresh, migrated, empty storage; the suite closes it. */
@@ -132,4 +132,28 @@ export const STORY_CATALOGUE: readonly (readonly [sku: string, category: string]
 async function seedStoryCatalogue(crm: Crm, admin: User): Promise<void> {
   for (const [sku, category] of STORY_CATALOGUE)
     await crm.products.create(admin, { sku, name: sku, category });
+}
+
+/**
+ * A lead of `company` captured by `rep`, quoted 200 × `sku` at `unitPriceMinor` fen: one side of a
+ * conflicting-quotes story (the reminder suites here, the reports' conflict suites).
+ */
+export async function quoteAs(
+  w: ServiceWorld,
+  rep: User,
+  company: string,
+  sku: string,
+  unitPriceMinor: number,
+): Promise<Lead> {
+  const lead = await w.crm.leads.capture(
+    rep,
+    storyLead({ company, contact: { name: `${rep.name}的联系人` } }),
+  );
+  await w.crm.leads.quote(rep, lead.id, {
+    sku,
+    quantity: 200,
+    unitPrice: { amount: unitPriceMinor, currency: 'CNY' },
+    validUntil: '2026-06-30',
+  });
+  return lead;
 }

@@ -56,6 +56,7 @@ async function customerStory(w: ServiceWorld) {
     name: '二期 RFID',
     accountId,
     channel: 'key_account',
+    endCustomer: { name: '济南机场物流中心', tender: { number: 'JN-2026-11' } },
   });
   return { accountId, deal, order, repair, visit, loan, cost, privateDeal };
 }
@@ -117,6 +118,8 @@ async function opens(w: ServiceWorld, actor: { id: string }, e: TimelineEntry): 
       return e.change.recordType === 'account'
         ? ok(crm.accounts.get(actor, e.change.recordId))
         : ok(crm.opportunities.get(actor, e.change.recordId));
+    case 'end_customer':
+      return ok(crm.opportunities.get(actor, e.link.opportunityId));
   }
 }
 
@@ -159,11 +162,74 @@ export function describeAccountTimeline(makeStorage: StorageFactory): void {
       const forA = await allPages(w, w.org.repA, s.accountId, 200);
       expect(JSON.stringify(forA)).not.toContain('二期 RFID');
       expect(forA.some((e) => e.kind === 'deal' && e.deal.id === s.privateDeal.id)).toBe(false);
+      expect(JSON.stringify(forA)).not.toContain('济南机场物流中心');
       const forB = await allPages(w, w.org.repB, s.accountId, 200);
       expect(forB.map((e) => e.kind)).toContain('deal');
       expect(forB.some((e) => e.kind === 'order')).toBe(false);
       expect(JSON.stringify(forB)).not.toContain('扫描枪不读码');
       expect(await codeOf(w.crm.accounts.timeline(w.org.otherRep, s.accountId))).toBe('NOT_FOUND');
+    });
+
+    it('an end customer’s 360 shows the bids for it with their tender; the integrator’s shows the link', async () => {
+      const w = await openWorld(storage);
+      const { crm, org, clock } = w;
+      const integrator = (actor: typeof org.repA, name: string) =>
+        crm.accounts.create(actor, { name, kind: 'system_integrator', region: { province: '37' } });
+      const hengtong = await integrator(org.repA, '山东恒通系统集成有限公司');
+      const ruida = await integrator(org.repB, '青岛瑞达信息技术有限公司');
+      const dealA = await crm.opportunities.create(org.repA, {
+        name: '恒通 仓库扫描项目',
+        accountId: hengtong.id,
+        channel: 'key_account',
+      });
+      const dealB = await crm.opportunities.create(org.repB, {
+        name: '瑞达 物流中心条码改造',
+        accountId: ruida.id,
+        channel: 'key_account',
+      });
+      clock.advance(3_600_000);
+      const linkedA = await crm.opportunities.linkEndCustomer(org.repA, dealA.id, {
+        name: '山东港口物流集团有限公司',
+        tender: { number: 'SD-2026-0315', deadline: '2026-04-20' },
+      });
+      clock.advance(3_600_000);
+      await crm.opportunities.linkEndCustomer(org.repB, dealB.id, {
+        name: '山东港口物流集团有限公司',
+        tender: { number: 'SD-2026-0315' },
+      });
+      const endId = linkedA.endCustomer?.accountId ?? '';
+      const links = (entries: TimelineEntry[]) =>
+        entries.flatMap((e) => (e.kind === 'end_customer' ? [{ ...e.link, at: e.at, by: e.userName }] : []));
+
+      // The manager sees both bids on the end customer's 360, newest first, each with its tender.
+      const forManager = links(await allPages(w, org.manager, endId, 200));
+      expect(forManager.map((l) => [l.opportunityId, l.accountName, l.endCustomer.tender?.number])).toEqual([
+        [dealB.id, '青岛瑞达信息技术有限公司', 'SD-2026-0315'],
+        [dealA.id, '山东恒通系统集成有限公司', 'SD-2026-0315'],
+      ]);
+      expect(forManager[1]).toMatchObject({ by: '销售员甲', stage: dealA.stage });
+      expect(forManager[1]?.endCustomer.tender?.deadline).toBe('2026-04-20');
+      // 甲 owns the end-user account (their link created it) but may not open 乙's bid: not a word of it.
+      const forA = await allPages(w, org.repA, endId, 200);
+      expect(links(forA).map((l) => l.opportunityId)).toEqual([dealA.id]);
+      expect(JSON.stringify(forA)).not.toContain('瑞达');
+      expect(JSON.stringify(forA)).not.toContain(dealB.id);
+      // 乙 may not open the end customer's own record: no timeline, as for a missing one.
+      expect(await codeOf(crm.accounts.timeline(org.repB, endId))).toBe('NOT_FOUND');
+      // The integrator's 360 carries the link, dated when it was made, by who made it.
+      const forB = links(await allPages(w, org.repB, ruida.id, 200, ['end_customer']));
+      expect(forB).toEqual([
+        expect.objectContaining({
+          opportunityId: dealB.id,
+          accountId: ruida.id,
+          endCustomer: expect.objectContaining({ accountId: endId, name: '山东港口物流集团有限公司' }),
+          by: '销售员乙',
+          at: (await crm.opportunities.get(org.repB, dealB.id)).updatedAt,
+        }),
+      ]);
+      // Filtered out when not asked for, like every kind.
+      const stageOnly = await crm.accounts.timeline(org.manager, endId, { kinds: ['deal'] });
+      expect(stageOnly.items).toEqual([]);
     });
 
     it('survives staff turnover: a leaver’s work stays under their name, hand-overs show as ownership changes', async () => {

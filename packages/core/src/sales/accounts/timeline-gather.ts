@@ -1,6 +1,7 @@
 import type { HistoryEvent } from '../../domain/history.js';
 import type { CommandContext } from '../../service/context.js';
 import { scanAll } from '../../service/scan-all.js';
+import type { Opportunity } from '../opportunities/opportunity.js';
 import type { Account } from './account.js';
 import type { OwnershipChange, TimelineEntry, TimelineKind } from './timeline.js';
 
@@ -22,12 +23,25 @@ export async function gatherTimeline(
   const byAccount = { accountId: [account.id] };
   const who = (userId: string) => ({ userId, userName: ctx.userName(userId) });
   const out: TimelineEntry[] = [];
+  // One read of a deal's history however many kinds of entry come from it.
+  const histories = new Map<string, Promise<HistoryEvent[]>>();
+  const historyOf = (dealId: string) => {
+    let read = histories.get(dealId);
+    if (!read) {
+      read = ctx.tx.history.forEntity('opportunity', dealId);
+      histories.set(dealId, read);
+    }
+    return read;
+  };
 
-  const [leads, deals, orders, cases, activities, loans, costs] = await Promise.all([
+  const [leads, deals, endCustomerDeals, orders, cases, activities, loans, costs] = await Promise.all([
     needs(wanted, 'lead', 'quote') ? scanAll(ctx.tx.leads, byAccount, scope) : [],
-    needs(wanted, 'deal', 'stage_move', 'ownership_change', 'quote')
+    needs(wanted, 'deal', 'stage_move', 'ownership_change', 'quote', 'end_customer')
       ? scanAll(ctx.tx.opportunities, byAccount, scope)
       : [],
+    // The deals this customer is the end customer of, bid through integrators: with the actor's
+    // scope in SQL like every other list, so a bid the actor may not open never reaches them.
+    wanted('end_customer') ? scanAll(ctx.tx.opportunities, { endCustomerId: [account.id] }, scope) : [],
     needs(wanted, 'order', 'delivery') ? scanAll(ctx.tx.orders, byAccount, scope) : [],
     wanted('service_case') ? scanAll(ctx.tx.serviceCases, byAccount, scope) : [],
     wanted('activity') ? scanAll(ctx.tx.activities, byAccount, scope) : [],
@@ -92,7 +106,7 @@ export async function gatherTimeline(
 
   if (wanted('stage_move') || wanted('ownership_change')) {
     for (const deal of deals) {
-      for (const event of await ctx.tx.history.forEntity('opportunity', deal.id)) {
+      for (const event of await historyOf(deal.id)) {
         const stage = event.changes.stage;
         if (wanted('stage_move') && stage && event.version > 1)
           out.push({
@@ -114,7 +128,54 @@ export async function gatherTimeline(
   if (wanted('ownership_change'))
     for (const event of await ctx.tx.history.forEntity('account', account.id))
       pushOwnerChange(ctx, out, event, 'account');
+  if (wanted('end_customer'))
+    await pushEndCustomerLinks(ctx, out, account, deals, endCustomerDeals, historyOf);
   return out;
+}
+
+/**
+ * One entry per visible deal linked to an end customer: the integrator's own deals that name one,
+ * and the deals naming this customer as theirs. Dated by the last change of the link (its creation
+ * when the deal was born with it). The integrator of a visible deal is part of what the deal shows
+ * (a deal's readers read its customer), so its name is read unscoped.
+ */
+async function pushEndCustomerLinks(
+  ctx: CommandContext,
+  out: TimelineEntry[],
+  account: Account,
+  ownDeals: readonly Opportunity[],
+  endCustomerDeals: readonly Opportunity[],
+  historyOf: (dealId: string) => Promise<HistoryEvent[]>,
+): Promise<void> {
+  const linked = new Map<string, Opportunity>();
+  for (const deal of [...ownDeals, ...endCustomerDeals]) if (deal.endCustomer) linked.set(deal.id, deal);
+  const integrators = new Map<string, string>([[account.id, account.name]]);
+  const unnamed = [...new Set([...linked.values()].map((d) => d.accountId))].filter(
+    (id) => !integrators.has(id),
+  );
+  if (unnamed.length > 0)
+    for (const a of await ctx.tx.accounts.getMany(unnamed)) integrators.set(a.id, a.name);
+  for (const deal of linked.values()) {
+    const endCustomer = deal.endCustomer;
+    if (!endCustomer) continue;
+    const link = (await historyOf(deal.id)).filter((e) => e.changes.endCustomer?.to).at(-1);
+    const by = link?.actorId ?? deal.ownerId;
+    out.push({
+      kind: 'end_customer',
+      id: `end_customer:${deal.id}`,
+      at: link?.at ?? deal.createdAt,
+      userId: by,
+      userName: ctx.userName(by),
+      link: {
+        opportunityId: deal.id,
+        opportunityName: deal.name,
+        accountId: deal.accountId,
+        accountName: integrators.get(deal.accountId) ?? deal.accountId,
+        endCustomer,
+        stage: deal.stage,
+      },
+    });
+  }
 }
 
 function needs(wanted: Wanted, ...kinds: TimelineKind[]): boolean {

@@ -5,7 +5,7 @@ import type { Activity } from '../activities/activity.js';
 import type { CostEntry } from '../costs/cost.js';
 import type { DemoLoan } from '../demo-loans/demo-loan.js';
 import type { Lead, QuoteEntry } from '../leads/lead.js';
-import type { Opportunity } from '../opportunities/opportunity.js';
+import type { EndCustomer, Opportunity } from '../opportunities/opportunity.js';
 import type { Order } from '../orders/order.js';
 import type { ServiceCase } from '../service-cases/service-case.js';
 
@@ -22,6 +22,7 @@ export const TIMELINE_KINDS = [
   'demo_loan',
   'cost',
   'ownership_change',
+  'end_customer',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
@@ -64,6 +65,22 @@ export interface OwnershipChange {
   toUserName: string;
 }
 
+/**
+ * A deal bid through an integrator for an end customer: on the integrator's timeline (the deals it
+ * bills) and on the end customer's (the deals it is the end customer of), so both 360s show it.
+ */
+export interface EndCustomerLink {
+  opportunityId: string;
+  opportunityName: string;
+  /** The integrator: the deal's bill-to account. */
+  accountId: string;
+  accountName: string;
+  /** The end customer and its tender, as the deal holds them now. */
+  endCustomer: EndCustomer;
+  /** The deal's stage now, so the end customer's 360 says which bids are still open. */
+  stage: string;
+}
+
 /** One line of a customer's story; `kind` tells which record it carries. */
 export type TimelineEntry =
   | (EntryBase<'lead'> & { lead: Lead })
@@ -76,7 +93,9 @@ export type TimelineEntry =
   | (EntryBase<'activity'> & { activity: Activity })
   | (EntryBase<'demo_loan'> & { demoLoan: DemoLoan })
   | (EntryBase<'cost'> & { cost: CostEntry })
-  | (EntryBase<'ownership_change'> & { change: OwnershipChange });
+  | (EntryBase<'ownership_change'> & { change: OwnershipChange })
+  /** At the link (or the deal's creation with it); the user is who linked it. */
+  | (EntryBase<'end_customer'> & { link: EndCustomerLink });
 
 /** Newest first; entries at the same instant by id, descending, so the order never depends on reads. */
 export function compareEntries(a: { at: string; id: string }, b: { at: string; id: string }): number {

@@ -38,6 +38,7 @@ import {
 } from './lead.js';
 import { leadFacts } from './lead-facts.js';
 import { decideLead, isLeadTerminal, LEAD_FROZEN_REASON, type LeadEvent } from './lead-machine.js';
+import { quotePartiesOf, raiseQuoteConflicts } from './quote-conflict-reminders.js';
 import { LAST_QUOTE_WINDOW, visibleQuotes } from './quote-visibility.js';
 
 /**
@@ -309,6 +310,7 @@ export function leadCommands(run: Runner): LeadCommands {
         await transitionLead(ctx, lead, { type: 'CONTACT' }, 'lead.quoted', {
           lastContactAt: contactedAt(lead, ctx.now),
         });
+        await raiseQuoteConflicts(ctx, entry, await quotePartiesOf(ctx, lead));
         return entry;
       }),
 

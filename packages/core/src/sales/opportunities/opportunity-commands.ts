@@ -10,6 +10,7 @@ import { ENTITY } from '../../service/entities.js';
 import { listPage } from '../../service/list-page.js';
 import type { Runner } from '../../service/runner.js';
 import { stripUndefined } from '../../service/strip-undefined.js';
+import { newestPerRepAndSku, raiseQuoteConflicts } from '../leads/quote-conflict-reminders.js';
 import { insertOrderFromOpportunity } from '../orders/insert-order.js';
 import { assertCatalogueLines } from '../products/catalogue-lines.js';
 import { createOpportunity } from './create-opportunity.js';
@@ -317,10 +318,21 @@ export function opportunityCommands(run: Runner): OpportunityCommands {
       const data = parseInput(linkEndCustomerInput, input);
       return withDeal(actor, id, 'edit', data.expectedVersion, async (ctx, opp) => {
         const endCustomer = await resolveEndCustomer(ctx, data);
-        return ctx.update(ENTITY.opportunity, opp, { endCustomer }, 'opportunity.end_customer_linked', {
-          accountId: endCustomer.accountId,
-          tender: endCustomer.tender?.number ?? null,
-        });
+        const linked = await ctx.update(
+          ENTITY.opportunity,
+          opp,
+          { endCustomer },
+          'opportunity.end_customer_linked',
+          {
+            accountId: endCustomer.accountId,
+            tender: endCustomer.tender?.number ?? null,
+          },
+        );
+        // Quoted before the link, the deal's prices now meet other integrators' for this end customer.
+        if (endCustomer.accountId !== opp.endCustomer?.accountId)
+          for (const quote of newestPerRepAndSku(await ctx.tx.quotes.list({ opportunityId: linked.id }, 500)))
+            await raiseQuoteConflicts(ctx, quote, { deal: linked, customerName: null });
+        return linked;
       });
     },
 

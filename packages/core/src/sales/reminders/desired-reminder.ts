@@ -11,6 +11,7 @@ export const reminderKinds = [
   'demo_unit_due_back',
   'order_delivery_approaching',
   'after_sales_visit',
+  'quote_conflict',
 ] as const;
 
 export type ReminderKind = (typeof reminderKinds)[number];
@@ -26,7 +27,7 @@ export interface DesiredReminder {
   kind: ReminderKind;
   subjectType: ReminderSubjectType;
   subjectId: string;
-  /** Who is reminded: the record owner. */
+  /** Who is reminded: the record owner (for a quote conflict, the manager above both reps). */
   userId: string;
   dueAt: Instant;
   /** dueAt + the configured escalation days; when still unacknowledged then, the owner's manager is told. */

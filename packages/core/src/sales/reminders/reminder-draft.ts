@@ -28,6 +28,15 @@ export type ReminderDraft = DraftBase &
     | { kind: 'demo_unit_due_back'; serial: string; dueBack: CalendarDate }
     | { kind: 'order_delivery_approaching'; promisedDelivery: CalendarDate }
     | { kind: 'after_sales_visit'; lastServedAt: Instant; serviceVisitBefore: boolean }
+    | {
+        kind: 'quote_conflict';
+        /** Whom both quoted: the customer itself, or one end customer through two integrators. */
+        basis: 'customer' | 'end_customer';
+        /** The two reps by name, older quote first; never their prices. */
+        firstRep: string;
+        secondRep: string;
+        sku: string;
+      }
   );
 
 function subjectTypeOf(draft: ReminderDraft): ReminderSubjectType {
@@ -37,6 +46,7 @@ function subjectTypeOf(draft: ReminderDraft): ReminderSubjectType {
     .with('upcoming_activity', () => 'activity' as const)
     .with('order_delivery_approaching', 'after_sales_visit', () => 'order' as const)
     .with('demo_unit_due_back', () => 'demo_loan' as const)
+    .with('quote_conflict', () => 'quote_conflict' as const)
     .exhaustive();
 }
 
@@ -70,6 +80,15 @@ function messageOf(draft: ReminderDraft, timeZone: string): Message {
         label,
         visited: d.serviceVisitBefore ? 'yes' : 'no',
         date: localDateOf(d.lastServedAt, timeZone),
+      }),
+    )
+    .with({ kind: 'quote_conflict' }, (d) =>
+      say('reminder.quoteConflict', {
+        first: d.firstRep,
+        second: d.secondRep,
+        customer: label,
+        basis: d.basis,
+        sku: d.sku,
       }),
     )
     .exhaustive();

@@ -31,6 +31,13 @@ export const REMINDER_MESSAGES = defineMessages({
     en: 'After-sales visit due for {label} — {visited, select, yes {last visited} other {delivered}} on {date}',
     'zh-CN': '{label}需要售后回访（{visited, select, yes {上次回访} other {交付}}于 {date}）',
   },
+  // Names the reps, the customer and the product, never a price: a reminder text can be read by
+  // more people than the manager (escalated, exported), and neither rep may learn the other's price.
+  'reminder.quoteConflict': {
+    en: '{first} and {second} quoted different prices for {sku} {basis, select, end_customer {to the end customer {customer}, through different integrators} other {to {customer}}} — agree one price with them (see the morning review)',
+    'zh-CN':
+      '{first}和{second}就 {sku} {basis, select, end_customer {经不同集成商向最终客户{customer}} other {向{customer}}}报了不同的价格，请与二人统一报价（详见晨会回顾）',
+  },
   'reminder.stored': { en: '{text}', 'zh-CN': '{text}' },
   'reminder.invalid.snoozeInPast': {
     en: 'snooze until a time in the future',

@@ -1,7 +1,17 @@
 import type { Instant } from '../../kernel/time.js';
 import type { StoredReminder } from './reconcile.js';
 
-export type ReminderSubjectType = 'lead' | 'opportunity' | 'activity' | 'order' | 'demo_loan';
+/**
+ * What a reminder is about: a record, or (`quote_conflict`) two reps' quotes of one product to one
+ * customer or end customer, identified by the customer, the SKU and the two reps.
+ */
+export type ReminderSubjectType =
+  | 'lead'
+  | 'opportunity'
+  | 'activity'
+  | 'order'
+  | 'demo_loan'
+  | 'quote_conflict';
 
 /**
  * A stored reminder: what the rules want for a record (recomputed on every relevant write, matched

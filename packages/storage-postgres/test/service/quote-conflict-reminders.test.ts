@@ -1,0 +1,5 @@
+import { describeQuoteConflictReminders } from '@gongfu/service-suites';
+import { openServiceStorage, usePgTarget } from '../support/pg-target.js';
+
+usePgTarget();
+describeQuoteConflictReminders(openServiceStorage);
