@@ -16,6 +16,7 @@ import { customFields } from './0070-custom-fields.js';
 import { tenantConfigs } from './0071-tenant-configs.js';
 import { quotas } from './0080-quotas.js';
 import { dealEndCustomers } from './0081-deal-end-customers.js';
+import { activitySubjects } from './0082-activity-subjects.js';
 import { searchTerms } from './0085-search-terms.js';
 import { importLedger } from './0090-import-ledger.js';
 import { defineTable } from './define-table.js';
@@ -57,6 +58,7 @@ export function migrations(engine: SqlEngine): Record<string, Migration> {
     '0071_tenant_configs': tenantConfigs(engine),
     '0080_quotas': quotas(engine),
     '0081_deal_end_customers': dealEndCustomers(engine),
+    '0082_activity_subjects': activitySubjects(engine),
     '0085_search_terms': searchTerms(engine),
     '0090_import_ledger': importLedger(engine),
   };

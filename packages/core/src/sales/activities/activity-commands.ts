@@ -29,8 +29,8 @@ import {
   scheduleActivityInput,
 } from './activity.js';
 import { afterCompletion } from './activity-completion.js';
-import { resolveLinks } from './activity-links.js';
 import { decideActivity } from './activity-machine.js';
+import { resolveActivitySubject } from './activity-subject.js';
 import { type Calendar, calendarRange, layoutCalendar } from './calendar-range.js';
 import { calendarOwners } from './calendar-scope.js';
 import { assertMetDealContacts } from './met-contacts.js';
@@ -45,6 +45,9 @@ export interface ActivityCommands {
   /**
    * Plan a visit, call, meeting or demo hand-over with a customer; the owner is reminded before it
    * starts. Without an end it lasts an hour; naming a converted lead or a deal fills in its account.
+   * `regarding` names the record it is about, of any kind: a lead, deal, account, contact, order or
+   * service case (`{ kind: 'order', id }`); the records it implies are filled in (a case's order,
+   * deal and account), and whoever may open that record sees the activity.
    * @example
    * ```ts
    * const visit = await crm.activities.schedule(jia, {
@@ -97,8 +100,9 @@ export interface ActivityCommands {
    */
   get(actor: ActorRef, id: string): Promise<Activity>;
   /**
-   * The activities the actor may see, one page at a time, by status, owner, lead, deal, customer
-   * and a start-time window [from, to).
+   * The activities the actor may see, one page at a time, by status, owner, lead, deal, customer,
+   * contact, order, service case, the kind of record they are about (`regardingKind`) and a
+   * start-time window [from, to).
    * @example
    * ```ts
    * const open = await crm.activities.list(li, {
@@ -160,7 +164,7 @@ export function activityCommands(run: Runner): ActivityCommands {
         const data = parseInput(scheduleActivityInput, input);
         const ownerId = data.ownerId ?? ctx.actor.id;
         assertAssignable(ctx, ownerId);
-        const { currency: _, ...links } = await resolveLinks(ctx, data, ownerId);
+        const links = await resolveActivitySubject(ctx, data, ownerId);
         const activity: Activity = {
           ...ctx.stamp('act'),
           kind: data.kind,

@@ -7,10 +7,13 @@ import type { Activity } from './activity.js';
 import { remindersForActivity } from './activity-reminders.js';
 
 /**
- * Who the appointment is with, for the reminder text: the customer's name where there is one and
- * the activity's owner (who reads the reminder) may open it; otherwise the customer's kind and id.
+ * Who the appointment is with, for the reminder text: the contact, order or service case it is
+ * about, else the customer, by name where the activity's owner (who reads the reminder) may open
+ * it; otherwise that record's kind and id.
  */
 async function activityLabel(ctx: CommandContext, a: Activity): Promise<string> {
+  const party = await subjectLabel(ctx, a);
+  if (party !== null) return party;
   const account = a.accountId ? await ctx.tx.accounts.get(a.accountId) : null;
   if (account) return visibleLabel(ctx, a.ownerId, ENTITY.account, account, account.name);
   const lead = a.leadId ? await ctx.tx.leads.get(a.leadId) : null;
@@ -34,4 +37,25 @@ export async function syncActivityReminders(
     label: a.status === 'scheduled' ? await activityLabel(ctx, a) : a.subject,
   };
   await syncReminders(ctx, 'activity', a.id, remindersForActivity(facts, ctx.settings.reminders), options);
+}
+
+/** The name of the contact, order number or case summary the activity is about (null for other kinds). */
+async function subjectLabel(ctx: CommandContext, a: Activity): Promise<string | null> {
+  const reader = a.ownerId;
+  switch (a.regarding?.kind) {
+    case 'contact': {
+      const contact = await ctx.tx.contacts.get(a.regarding.id);
+      return contact && visibleLabel(ctx, reader, ENTITY.contact, contact, contact.name);
+    }
+    case 'order': {
+      const order = await ctx.tx.orders.get(a.regarding.id);
+      return order && visibleLabel(ctx, reader, ENTITY.order, order, order.number);
+    }
+    case 'service_case': {
+      const sc = await ctx.tx.serviceCases.get(a.regarding.id);
+      return sc && visibleLabel(ctx, reader, ENTITY.serviceCase, sc, sc.summary);
+    }
+    default:
+      return null;
+  }
 }
