@@ -31,6 +31,7 @@ import {
 import { afterCompletion } from './activity-completion.js';
 import { decideActivity } from './activity-machine.js';
 import { resolveActivitySubject } from './activity-subject.js';
+import { withRegardingLabels } from './calendar-labels.js';
 import { type Calendar, calendarRange, layoutCalendar } from './calendar-range.js';
 import { calendarOwners } from './calendar-scope.js';
 import { assertMetDealContacts } from './met-contacts.js';
@@ -113,7 +114,9 @@ export interface ActivityCommands {
   list(actor: ActorRef, query?: ActivityListQuery): Promise<Page<Activity>>;
   /**
    * The day, week (Monday first) or month plan of the actor, of one person they manage, or of their
-   * whole team (`userId: 'team'`), laid out by local day in a time zone; empty days included.
+   * whole team (`userId: 'team'`), laid out by local day in a time zone; empty days included. Each
+   * entry's `regardingLabel` names the record it is about, or only its kind and id when the actor
+   * may not open that record.
    * @example
    * ```ts
    * const week = await crm.activities.calendar(li, { view: 'week', date: '2026-03-04', userId: 'team' });
@@ -228,7 +231,8 @@ export function activityCommands(run: Runner): ActivityCommands {
           status: ['scheduled', 'completed'],
           startAt: { from: range.from, to: range.to },
         };
-        return layoutCalendar(range, await scanAll(ctx.tx.activities, where, ctx.scope()));
+        const activities = await scanAll(ctx.tx.activities, where, ctx.scope());
+        return layoutCalendar(range, await withRegardingLabels(ctx, activities));
       }),
   };
 }

@@ -4,6 +4,7 @@ import type { FreshOption } from '../../service/entity-kind.js';
 import { visibleLabel } from '../../service/visible-label.js';
 import { syncReminders } from '../reminders/reminder-sync.js';
 import type { Activity } from './activity.js';
+import { regardingLabel } from './activity-regarding-label.js';
 import { remindersForActivity } from './activity-reminders.js';
 
 /**
@@ -12,8 +13,10 @@ import { remindersForActivity } from './activity-reminders.js';
  * it; otherwise that record's kind and id.
  */
 async function activityLabel(ctx: CommandContext, a: Activity): Promise<string> {
-  const party = await subjectLabel(ctx, a);
-  if (party !== null) return party;
+  // A contact, order or case is named itself; a lead's or deal's visit is named by its customer.
+  const party = a.contactId || a.orderId ? a.regarding : null;
+  const named = party ? await regardingLabel(ctx, a.ownerId, party) : null;
+  if (named !== null) return named;
   const account = a.accountId ? await ctx.tx.accounts.get(a.accountId) : null;
   if (account) return visibleLabel(ctx, a.ownerId, ENTITY.account, account, account.name);
   const lead = a.leadId ? await ctx.tx.leads.get(a.leadId) : null;
@@ -37,25 +40,4 @@ export async function syncActivityReminders(
     label: a.status === 'scheduled' ? await activityLabel(ctx, a) : a.subject,
   };
   await syncReminders(ctx, 'activity', a.id, remindersForActivity(facts, ctx.settings.reminders), options);
-}
-
-/** The name of the contact, order number or case summary the activity is about (null for other kinds). */
-async function subjectLabel(ctx: CommandContext, a: Activity): Promise<string | null> {
-  const reader = a.ownerId;
-  switch (a.regarding?.kind) {
-    case 'contact': {
-      const contact = await ctx.tx.contacts.get(a.regarding.id);
-      return contact && visibleLabel(ctx, reader, ENTITY.contact, contact, contact.name);
-    }
-    case 'order': {
-      const order = await ctx.tx.orders.get(a.regarding.id);
-      return order && visibleLabel(ctx, reader, ENTITY.order, order, order.number);
-    }
-    case 'service_case': {
-      const sc = await ctx.tx.serviceCases.get(a.regarding.id);
-      return sc && visibleLabel(ctx, reader, ENTITY.serviceCase, sc, sc.summary);
-    }
-    default:
-      return null;
-  }
 }
