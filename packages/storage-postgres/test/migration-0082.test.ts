@@ -30,6 +30,10 @@ describe('migration 0082 (activity subjects) on an existing database', () => {
     );
     for (const column of ['contact_id', 'order_id', 'service_case_id', 'regarding_kind'])
       await db.query(`alter table activities drop column ${column}`);
+    // Dropping regarding_kind dropped the page-scan index; 0021 made it without that column.
+    await db.query(
+      'create index activities_page_scan_ix on activities (tenant_id, created_at, id, owner_id, team_key)',
+    );
     await db.query(`delete from kysely_migration where name = '0082_activity_subjects'`);
     await db.storage.migrateToLatest();
 

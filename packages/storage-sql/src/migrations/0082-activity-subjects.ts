@@ -9,7 +9,8 @@ const SUBJECT_COLUMNS = ['contact_id', 'order_id', 'service_case_id'] as const;
  * Activities about any record (migration 0082):
  * - `contact_id`, `order_id`, `service_case_id`, each indexed: lists filter on them, and the row
  *   scope reads each one's record to let its readers read the activity;
- * - `regarding_kind`, the kind of record it is about, for the `regardingKind` filter;
+ * - `regarding_kind`, the kind of record it is about, for the `regardingKind` filter and the row
+ *   scope (added to the page-scan index of 0021);
  * - every stored activity gets the three ids as null and a `regarding` of its deal, else its lead,
  *   else its customer (the record its team key already named), so it reads like a new one.
  */
@@ -26,6 +27,14 @@ export function activitySubjects(engine: SqlEngine): Migration {
           .columns(['tenant_id', column])
           .execute();
       }
+      // The page scan of 0021 carries the kind too: a small scope's walk tests it from the index
+      // and reads the row (and the subject's subquery) only for an activity about a party.
+      await db.schema.dropIndex('activities_page_scan_ix').execute();
+      await db.schema
+        .createIndex('activities_page_scan_ix')
+        .on('activities')
+        .columns(['tenant_id', 'created_at', 'id', 'owner_id', 'team_key', 'regarding_kind'])
+        .execute();
       if (engine.name === 'sqlite') {
         await sql`update activities set doc = json_set(doc,
             '$.contactId', null, '$.orderId', null, '$.serviceCaseId', null,

@@ -89,12 +89,14 @@ export const activitySpec: RecordSpec<Activity, ActivityFilter> = {
       leadId: a.leadId,
       accountId: a.accountId,
     }),
-  // Whoever reads the contact, order or service case an activity is about reads the activity.
+  // Whoever reads the contact, order or service case an activity is about reads the activity. The
+  // kind is tested first (from the page-scan index, migration 0082), so an activity about a deal or
+  // a lead never runs the subject's subquery; an activity about a case names its order too, but
+  // only the case governs its readers.
   readThrough: [
-    { column: 'contact_id', spec: contactSpec },
-    // An activity about a service case names its order too; only the case governs its readers.
+    { column: 'contact_id', spec: contactSpec, onlyWhere: ['regarding_kind', 'contact'] },
     { column: 'order_id', spec: orderSpec, onlyWhere: ['regarding_kind', 'order'] },
-    { column: 'service_case_id', spec: serviceCaseSpec },
+    { column: 'service_case_id', spec: serviceCaseSpec, onlyWhere: ['regarding_kind', 'service_case'] },
   ],
   filters: {
     custom: customFilter,
