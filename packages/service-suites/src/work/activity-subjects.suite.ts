@@ -181,8 +181,9 @@ export function describeActivitySubjects(makeStorage: StorageFactory): void {
       expect(
         (await crm.activities.list(org.repB, { contactId: p.contact.id })).items.map((a) => a.id),
       ).toEqual([visit.id]);
-      const why = await crm.activities.calendar(org.repA, { view: 'day', date: '2026-03-05' });
-      expect(why.days[0]?.activities.map((a) => a.id)).toEqual([visit.id]);
+      const why = await crm.access.explain(org.repB, 'activity', visit.id);
+      expect(why).toMatchObject({ canRead: true, canEdit: false });
+      expect(why.grants.map((g) => g.detailMessage.key)).toEqual(['access.grant.readsSubject']);
       // Reading is not editing: 乙 may not move 甲's visit, but may log their own on the contact.
       await expectCode(
         crm.activities.reschedule(org.repB, visit.id, { startAt: '2026-03-07T10:00:00+08:00' }),
