@@ -27,6 +27,7 @@ export * from './support/harness.js';
 export * from './tenants/tenant-isolation.suite.js';
 export * from './work/accounts.suite.js';
 export * from './work/activities.suite.js';
+export * from './work/activity-subjects.suite.js';
 export * from './work/costs.suite.js';
 export * from './work/idempotency.suite.js';
 export * from './work/timeline.suite.js';

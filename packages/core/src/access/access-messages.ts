@@ -52,6 +52,10 @@ export const ACCESS_MESSAGES = defineMessages({
     en: 'manages {member}, who is on the team of a deal on this customer as {role}, which reads the customer',
     'zh-CN': '是 {member} 的上级，{member} 以{role}身份在该客户的商机团队中，可查看该客户',
   },
+  'access.grant.readsSubject': {
+    en: 'can open the contact, order or service case this activity is about',
+    'zh-CN': '可查看该日程所关联的联系人、订单或服务工单',
+  },
   'access.level.read': { en: 'read', 'zh-CN': '查看' },
   'access.level.edit': { en: 'edit', 'zh-CN': '编辑' },
   'access.role.sales': { en: 'sales', 'zh-CN': '销售' },

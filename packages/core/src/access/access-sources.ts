@@ -57,6 +57,10 @@ export function accessSources(org: OrgChart, actor: OrgUser, record: ProtectedRe
       );
     }
   }
+  // One reason is enough: the subject's own panel says why its reader may open it.
+  if (record.subject && accessSources(org, actor, record.subject).length > 0) {
+    sources.push(grant('team', 'read', say('access.grant.readsSubject')));
+  }
   return sources;
 }
 

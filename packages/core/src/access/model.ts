@@ -53,6 +53,11 @@ export interface ProtectedRecord {
    * says; it never gives edit (Salesforce's opportunity team reads the account the same way).
    */
   dealTeamGrants?: readonly Grant[];
+  /**
+   * On an activity about a contact, an order or a service case: that record's own access. Whoever
+   * may read it reads the activity (read only: the activity's own owner and team edit it).
+   */
+  subject?: ProtectedRecord;
 }
 
 export const ACTIONS = ['read', 'edit', 'manage_team', 'transfer', 'delete'] as const;

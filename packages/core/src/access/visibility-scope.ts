@@ -7,7 +7,8 @@ import type { OrgChart } from './org-chart.js';
  * scoped in the database instead of filtered afterwards. A row is visible iff
  *   `owner_id IN (ownerIds)` OR a grant exists on the row's governing team with
  *   `user_id IN (memberIds) AND access >= minAccess` (`edit` > `read`) OR, on a customer (account or
- *   contact) at `read`, a member of the team of a deal on that customer is in memberIds. memberIds
+ *   contact) at `read`, a member of the team of a deal on that customer is in memberIds OR (an
+ *   activity about a contact, order or service case, at `read`) that record is visible. memberIds
  *   is the actor's subtree: a manager sees what the people below them see.
  */
 export type VisibilityScope =
@@ -45,7 +46,9 @@ export function scopeAllows(scope: VisibilityScope, record: ProtectedRecord): bo
         ) ||
         // Deal-team seats read the customer and never edit it.
         (scope.minAccess === 'read' &&
-          (record.dealTeamGrants ?? []).some((g) => scope.memberIds.includes(g.userId)))
+          (record.dealTeamGrants ?? []).some((g) => scope.memberIds.includes(g.userId))) ||
+        // An activity about a contact, order or case is read by whoever reads that record.
+        (scope.minAccess === 'read' && record.subject !== undefined && scopeAllows(scope, record.subject))
       );
   }
 }

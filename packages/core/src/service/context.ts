@@ -126,6 +126,8 @@ export class CommandContext {
     // The governing team holds its owner's row so children of the deal are visible to them; on the
     // deal itself that row only repeats ownership, so it is not listed again as a team grant.
     const grants = members.filter((m) => !(m.isOwner && m.userId === ownerId)).map(toGrant);
+    const subject = await kind.readsThrough?.(this, record);
+    if (subject) return { ownerId, grants, subject };
     if (kind.type !== 'account' && kind.type !== 'contact') return { ownerId, grants };
     return { ownerId, grants, dealTeamGrants: await this.dealTeamsOn(kind.teamKeyOf(record)) };
   }

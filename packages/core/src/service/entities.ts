@@ -5,6 +5,7 @@ import type { Contact } from '../sales/accounts/contact.js';
 import type { Activity } from '../sales/activities/activity.js';
 import { ACTIVITY_EFFECTS } from '../sales/activities/activity-effects.js';
 import { syncActivityReminders } from '../sales/activities/activity-reminder-sync.js';
+import { activitySubjectAccess } from '../sales/activities/activity-subject.js';
 import type { CostEntry } from '../sales/costs/cost.js';
 import type { DemoLoan } from '../sales/demo-loans/demo-loan.js';
 import { syncDemoLoanReminders } from '../sales/demo-loans/demo-loan-reminder-sync.js';
@@ -114,6 +115,7 @@ export const ENTITY = {
     ownerOf: (a) => a.ownerId,
     teamKeyOf: (a) => teamKeyOf({ ...a, kind: 'activity' }),
     syncDerived: syncActivityReminders,
+    readsThrough: activitySubjectAccess,
   }),
   demoLoan: kind<DemoLoan>({
     type: 'demo_loan',

@@ -1,3 +1,4 @@
+import type { ProtectedRecord } from '../access/model.js';
 import type { EntityType } from '../domain/history.js';
 import type { EffectHandlers } from '../lifecycle/effect-handlers.js';
 import type { StorageTx } from '../storage/crm-storage.js';
@@ -23,6 +24,11 @@ export interface EntityKind<T> {
    * command has to remember to and a derived row can never describe a state that was rolled back.
    */
   syncDerived?(ctx: CommandContext, record: T, options: FreshOption): Promise<void>;
+  /**
+   * The access of another record whose readers read this one too (an activity's contact, order or
+   * service case): `ProtectedRecord.subject`. The SQL scope mirrors it (`readThrough` of the spec).
+   */
+  readsThrough?(ctx: CommandContext, record: T): Promise<ProtectedRecord | null>;
 }
 
 /** A record kind with a lifecycle: which field holds its state and what each effect changes on it. */

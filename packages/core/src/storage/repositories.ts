@@ -132,6 +132,10 @@ export interface ActivityFilter {
   leadId?: readonly string[];
   opportunityId?: readonly string[];
   accountId?: readonly string[];
+  contactId?: readonly string[];
+  orderId?: readonly string[];
+  serviceCaseId?: readonly string[];
+  regardingKind?: readonly string[];
   startAt?: Range;
   custom?: CustomWhere;
 }

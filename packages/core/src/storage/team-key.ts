@@ -14,6 +14,8 @@ export type TeamKeyed =
       kind: 'activity' | 'demo_loan' | 'cost' | 'quote';
       id: string;
       opportunityId?: string | null;
+      /** An activity about an order or service case: the order's own team, for a direct order. */
+      orderId?: string | null;
       leadId?: string | null;
       accountId?: string | null;
     };
@@ -31,6 +33,6 @@ export function teamKeyOf(record: TeamKeyed): string {
     case 'service_case':
       return record.opportunityId ?? record.orderId;
     default:
-      return record.opportunityId ?? record.leadId ?? record.accountId ?? record.id;
+      return record.opportunityId ?? record.orderId ?? record.leadId ?? record.accountId ?? record.id;
   }
 }

@@ -119,4 +119,44 @@ describe('visibilityScope', () => {
       { numRuns: 300 },
     );
   });
+
+  // Issue 17: an activity about a contact, order or case is read by whoever reads that record.
+  const activitiesArbitrary = customersArbitrary.chain(({ users, customers }) =>
+    fc
+      .tuple(...customers.map(() => fc.tuple(fc.constantFrom(...customers), fc.constantFrom(...users))))
+      .map((picks) => ({
+        users,
+        activities: picks.map(([subject, owner], i) => ({
+          ownerId: owner.id,
+          grants: customers[i]?.grants ?? [],
+          subject,
+        })),
+      })),
+  );
+
+  it('property: an activity is read through its subject (never edited through it), and SQL scope agrees', () => {
+    fc.assert(
+      fc.property(activitiesArbitrary, ({ users, activities }) => {
+        const chart = new OrgChart(users);
+        for (const actor of users) {
+          for (const a of activities) {
+            for (const level of ['read', 'edit'] satisfies AccessLevel[]) {
+              expect(scopeAllows(visibilityScope(chart, actor, level), a)).toBe(
+                authorize(chart, actor, level, a).allowed,
+              );
+            }
+            const own = { ownerId: a.ownerId, grants: a.grants };
+            const subjectReads = authorize(chart, actor, 'read', a.subject).allowed;
+            expect(authorize(chart, actor, 'read', a).allowed).toBe(
+              subjectReads || authorize(chart, actor, 'read', own).allowed,
+            );
+            expect(authorize(chart, actor, 'edit', a).allowed).toBe(
+              authorize(chart, actor, 'edit', own).allowed,
+            );
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
 });

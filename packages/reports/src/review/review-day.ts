@@ -10,7 +10,7 @@ import type {
   Reminder,
   ReminderKind,
 } from '@gongfu/core';
-import { ENTITY, hiddenRecordText } from '@gongfu/core';
+import { ENTITY, hiddenRecordText, regardingLabel } from '@gongfu/core';
 import { visibleById } from '../shared/visible.js';
 import { peopleWithSections } from './people.js';
 import type { PersonReview, ReviewQuote, ReviewReminder } from './review-types.js';
@@ -93,11 +93,15 @@ export async function reviewDay(
     if (ACTIVITY_EVENTS.has(e.event)) {
       const a = activities.get(e.entityId);
       if (!a) continue;
-      const regarding = a.opportunityId
-        ? (linkedDeals.get(a.opportunityId)?.name ?? hiddenRecordText('opportunity', a.opportunityId))
-        : a.leadId
-          ? (linked.get(a.leadId)?.company ?? hiddenRecordText('lead', a.leadId))
-          : null;
+      // A contact, order or case is named itself (or by kind and id); others by their deal or lead.
+      const party = a.contactId || a.orderId ? a.regarding : null;
+      const regarding = party
+        ? await regardingLabel(ctx, ctx.actor.id, party)
+        : a.opportunityId
+          ? (linkedDeals.get(a.opportunityId)?.name ?? hiddenRecordText('opportunity', a.opportunityId))
+          : a.leadId
+            ? (linked.get(a.leadId)?.company ?? hiddenRecordText('lead', a.leadId))
+            : null;
       s.activities.push({
         // When the visit or call took place, not when it was ticked off.
         at: a.startAt,

@@ -16,7 +16,10 @@ export interface ReviewActivity {
   activityId: string;
   kind: ActivityKind;
   subject: string;
-  /** The lead's company or the deal's name the activity was about. */
+  /**
+   * What the activity was about: the contact's name, the order's number or the case's summary,
+   * else the deal's name or the lead's company (kind and id when the reader may not open it).
+   */
   regarding: string | null;
   /** Who was met, their opinion, what they asked for, the next step. */
   outcome: ContactOutcome | null;

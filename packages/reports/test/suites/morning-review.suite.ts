@@ -69,6 +69,24 @@ export function describeMorningReview(makeStorage: StorageFactory): void {
       ]);
     });
 
+    it('names a call about a contact by the contact, as the reviewer may open it', async () => {
+      const w = await openWorld(storage);
+      const { repA, manager } = w.org;
+      const account = await w.crm.accounts.create(repA, { name: '恒通系统集成', kind: 'system_integrator' });
+      const wang = await w.crm.contacts.create(repA, { accountId: account.id, name: '王工（信息中心）' });
+      const call = await w.crm.activities.schedule(repA, {
+        kind: 'call',
+        subject: '确认验收时间',
+        startAt: '2026-03-02T10:00:00+08:00',
+        regarding: { kind: 'contact', id: wang.id },
+      });
+      w.clock.set('2026-03-02T03:00:00.000Z');
+      await w.crm.activities.complete(repA, call.id, { outcome: { summary: '下周验收' } });
+      const review = await morningReview(w.crm, manager, { day: '2026-03-03' });
+      const a = review.people.find((p) => p.userId === repA.id);
+      expect(a?.activities.map((x) => [x.kind, x.regarding])).toEqual([['call', '王工（信息中心）']]);
+    });
+
     it('lists stage moves, new deals, orders and costs, and overdue follow-ups and stale deals by the morning', async () => {
       const w = await openWorld(storage);
       const { repA, repB, manager, presales } = w.org;

@@ -19,6 +19,7 @@ import { tenantConfigs } from './0071-tenant-configs.js';
 import { configStamp } from './0072-config-stamp.js';
 import { quotas } from './0080-quotas.js';
 import { dealEndCustomers } from './0081-deal-end-customers.js';
+import { activitySubjects } from './0082-activity-subjects.js';
 import { searchTerms } from './0085-search-terms.js';
 import { dedupeEndCustomerKeys } from './0086-dedupe-end-customer-keys.js';
 import { importLedger } from './0090-import-ledger.js';
@@ -64,6 +65,7 @@ export function migrations(engine: SqlEngine): Record<string, Migration> {
     '0072_config_stamp': configStamp(engine),
     '0080_quotas': quotas(engine),
     '0081_deal_end_customers': dealEndCustomers(engine),
+    '0082_activity_subjects': activitySubjects(engine),
     '0085_search_terms': searchTerms(engine),
     '0086_dedupe_end_customer_keys': dedupeEndCustomerKeys(),
     '0090_import_ledger': importLedger(engine),

@@ -10,7 +10,7 @@ import {
 import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { AnyExpressionBuilder } from '../any-db.js';
 import { type ColumnKind, encodeCell, type SqlEngine } from '../engine/sql-engine.js';
-import { BASE_COLUMN_KINDS, type FilterSpec } from './record-spec.js';
+import { BASE_COLUMN_KINDS, type FilterSpec, type ReadThrough } from './record-spec.js';
 
 type Eb = AnyExpressionBuilder;
 const never = () => sql<SqlBool>`1 = 0`;
@@ -27,6 +27,7 @@ export function scopeWhere(
   engine?: SqlEngine,
   tenantId?: string,
   readByDealTeams?: boolean,
+  readThrough: readonly ReadThrough[] = [],
 ): Expression<SqlBool> | null {
   if (scope.kind === 'all') return null;
   if (scope.kind === 'none') return never();
@@ -50,7 +51,37 @@ export function scopeWhere(
     either.push(eb.exists(members));
     if (readByDealTeams && scope.minAccess === 'read') either.push(dealTeamReads(eb, scope.memberIds, alias));
   }
+  if (scope.minAccess === 'read') {
+    readThrough.forEach((through, i) => {
+      either.push(readsThrough(eb, scope, alias, `${alias}_rt${i}`, through, engine, tenantId));
+    });
+  }
   return either.length === 0 ? never() : eb.or(either);
+}
+
+/** The record the row names in `through.column` is visible under the same scope (its own rule). */
+function readsThrough(
+  eb: Eb,
+  scope: RowScope,
+  alias: string,
+  subject: string,
+  through: ReadThrough,
+  engine: SqlEngine | undefined,
+  tenantId: string | undefined,
+): Expression<SqlBool> {
+  const visible = eb.exists(
+    eb
+      .selectFrom(`${through.spec.table} as ${subject}`)
+      .select(sql.lit(1).as('one'))
+      .whereRef(`${subject}.tenant_id`, '=', `${alias}.tenant_id`)
+      .whereRef(`${subject}.id`, '=', `${alias}.${through.column}`)
+      .where(
+        (sub) => scopeWhere(sub, scope, subject, engine, tenantId, through.spec.readByDealTeams) ?? never(),
+      ),
+  );
+  if (!through.onlyWhere) return visible;
+  const [column, value] = through.onlyWhere;
+  return eb.and([eb(`${alias}.${column}`, '=', value), visible]);
 }
 
 /**

@@ -37,6 +37,12 @@ export interface RecordSpec<T extends RecordBase, F> {
    * that account read it too (core's `dealTeamGrants`).
    */
   readByDealTeams?: true;
+  /**
+   * Records whose readers read this row too (core's `ProtectedRecord.subject`): the row names one
+   * in `column` (only where `onlyWhere` = [column, value] holds, when given), and whoever that
+   * record's own scope lets see it sees this row, at read level only.
+   */
+  readThrough?: readonly ReadThrough[];
   filters: { readonly [K in keyof Required<F>]: FilterSpec };
 }
 
@@ -65,3 +71,11 @@ export const customFilter: FilterSpec = { column: 'doc', op: 'custom' };
 
 /** Shorthand for the filters almost every table has. */
 export const inCol = (column: string): FilterSpec => ({ column, op: 'in' });
+
+/** One record kind a row is read through (see `RecordSpec.readThrough`). */
+export interface ReadThrough {
+  column: string;
+  // biome-ignore lint/suspicious/noExplicitAny: any record spec; only its table and scope are read.
+  spec: Pick<RecordSpec<any, any>, 'table' | 'readByDealTeams'>;
+  onlyWhere?: readonly [column: string, value: string];
+}

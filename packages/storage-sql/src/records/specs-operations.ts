@@ -10,6 +10,8 @@ import type {
 } from '@gongfu/core';
 import { teamKeyOf } from '@gongfu/core';
 import { customFilter, inCol, type RecordSpec } from './record-spec.js';
+import { orderSpec } from './specs-deals.js';
+import { contactSpec } from './specs-parties.js';
 
 /** A service case belongs to the deal team that sold the units (its order's team for a direct order). */
 export const serviceCaseSpec: RecordSpec<ServiceCase, ServiceCaseFilter> = {
@@ -57,6 +59,10 @@ export const activitySpec: RecordSpec<Activity, ActivityFilter> = {
     lead_id: 'text',
     opportunity_id: 'text',
     account_id: 'text',
+    contact_id: 'text',
+    order_id: 'text',
+    service_case_id: 'text',
+    regarding_kind: 'text',
     completed_at: 'instant',
   },
   project: (a) => ({
@@ -67,6 +73,10 @@ export const activitySpec: RecordSpec<Activity, ActivityFilter> = {
     lead_id: a.leadId,
     opportunity_id: a.opportunityId,
     account_id: a.accountId,
+    contact_id: a.contactId,
+    order_id: a.orderId,
+    service_case_id: a.serviceCaseId,
+    regarding_kind: a.regarding?.kind ?? null,
     completed_at: a.completedAt,
   }),
   ownerId: (a) => a.ownerId,
@@ -75,9 +85,19 @@ export const activitySpec: RecordSpec<Activity, ActivityFilter> = {
       kind: 'activity',
       id: a.id,
       opportunityId: a.opportunityId,
+      orderId: a.orderId,
       leadId: a.leadId,
       accountId: a.accountId,
     }),
+  // Whoever reads the contact, order or service case an activity is about reads the activity. The
+  // kind is tested first (from the page-scan index, migration 0082), so an activity about a deal or
+  // a lead never runs the subject's subquery; an activity about a case names its order too, but
+  // only the case governs its readers.
+  readThrough: [
+    { column: 'contact_id', spec: contactSpec, onlyWhere: ['regarding_kind', 'contact'] },
+    { column: 'order_id', spec: orderSpec, onlyWhere: ['regarding_kind', 'order'] },
+    { column: 'service_case_id', spec: serviceCaseSpec, onlyWhere: ['regarding_kind', 'service_case'] },
+  ],
   filters: {
     custom: customFilter,
     status: inCol('status'),
@@ -86,6 +106,10 @@ export const activitySpec: RecordSpec<Activity, ActivityFilter> = {
     leadId: inCol('lead_id'),
     opportunityId: inCol('opportunity_id'),
     accountId: inCol('account_id'),
+    contactId: inCol('contact_id'),
+    orderId: inCol('order_id'),
+    serviceCaseId: inCol('service_case_id'),
+    regardingKind: inCol('regarding_kind'),
     startAt: { column: 'start_at', op: 'range' },
   },
 };

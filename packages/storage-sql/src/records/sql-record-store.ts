@@ -256,7 +256,15 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
     const { engine } = this.ctx;
     const parts: Expression<SqlBool>[] = [eb('t.tenant_id', '=', this.ctx.tenantId)];
     parts.push(...filterWhere(eb, engine, this.spec.filters, this.spec.columns, where, 't'));
-    const scoped = scopeWhere(eb, scope, 't', this.ctx.engine, this.ctx.tenantId, this.spec.readByDealTeams);
+    const scoped = scopeWhere(
+      eb,
+      scope,
+      't',
+      this.ctx.engine,
+      this.ctx.tenantId,
+      this.spec.readByDealTeams,
+      this.spec.readThrough,
+    );
     if (scoped !== null) parts.push(scoped);
     return eb.and(parts);
   }

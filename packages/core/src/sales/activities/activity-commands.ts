@@ -30,8 +30,9 @@ import {
   scheduleActivityInput,
 } from './activity.js';
 import { afterCompletion } from './activity-completion.js';
-import { resolveLinks } from './activity-links.js';
 import { decideActivity } from './activity-machine.js';
+import { resolveActivitySubject } from './activity-subject.js';
+import { withRegardingLabels } from './calendar-labels.js';
 import { type Calendar, calendarRange, layoutCalendar } from './calendar-range.js';
 import { calendarOwners } from './calendar-scope.js';
 import { assertMetDealContacts } from './met-contacts.js';
@@ -46,6 +47,9 @@ export interface ActivityCommands {
   /**
    * Plan a visit, call, meeting or demo hand-over with a customer; the owner is reminded before it
    * starts. Without an end it lasts an hour; naming a converted lead or a deal fills in its account.
+   * `regarding` names the record it is about, of any kind: a lead, deal, account, contact, order or
+   * service case (`{ kind: 'order', id }`); the records it implies are filled in (a case's order,
+   * deal and account), and whoever may open that record sees the activity.
    * @example
    * ```ts
    * const visit = await crm.activities.schedule(jia, {
@@ -98,8 +102,9 @@ export interface ActivityCommands {
    */
   get(actor: ActorRef, id: string): Promise<Activity>;
   /**
-   * The activities the actor may see, one page at a time, by status, owner, lead, deal, customer
-   * and a start-time window [from, to).
+   * The activities the actor may see, one page at a time, by status, owner, lead, deal, customer,
+   * contact, order, service case, the kind of record they are about (`regardingKind`) and a
+   * start-time window [from, to).
    * @example
    * ```ts
    * const open = await crm.activities.list(li, {
@@ -110,7 +115,9 @@ export interface ActivityCommands {
   list(actor: ActorRef, query?: ActivityListQuery): Promise<Page<Activity>>;
   /**
    * The day, week (Monday first) or month plan of the actor, of one person they manage, or of their
-   * whole team (`userId: 'team'`), laid out by local day in a time zone; empty days included.
+   * whole team (`userId: 'team'`), laid out by local day in a time zone; empty days included. Each
+   * entry's `regardingLabel` names the record it is about, or only its kind and id when the actor
+   * may not open that record.
    * @example
    * ```ts
    * const week = await crm.activities.calendar(li, { view: 'week', date: '2026-03-04', userId: 'team' });
@@ -162,7 +169,7 @@ export function activityCommands(run: Runner): ActivityCommands {
         assertListed(ctx, 'activityKinds', data.kind, 'kind');
         const ownerId = data.ownerId ?? ctx.actor.id;
         assertAssignable(ctx, ownerId);
-        const { currency: _, ...links } = await resolveLinks(ctx, data, ownerId);
+        const links = await resolveActivitySubject(ctx, data, ownerId);
         const activity: Activity = {
           ...ctx.stamp('act'),
           kind: data.kind,
@@ -226,7 +233,8 @@ export function activityCommands(run: Runner): ActivityCommands {
           status: ['scheduled', 'completed'],
           startAt: { from: range.from, to: range.to },
         };
-        return layoutCalendar(range, await scanAll(ctx.tx.activities, where, ctx.scope()));
+        const activities = await scanAll(ctx.tx.activities, where, ctx.scope());
+        return layoutCalendar(range, await withRegardingLabels(ctx, activities));
       }),
   };
 }

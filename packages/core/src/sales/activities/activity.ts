@@ -50,6 +50,36 @@ export const contactOutcomeSchema = z
   );
 export type ContactOutcomeInput = z.input<typeof contactOutcomeSchema>;
 
+/** The kinds of record an activity can be about. */
+export const ACTIVITY_SUBJECT_KINDS = [
+  'lead',
+  'opportunity',
+  'account',
+  'contact',
+  'order',
+  'service_case',
+] as const;
+export type ActivitySubjectKind = (typeof ACTIVITY_SUBJECT_KINDS)[number];
+
+/** The one record an activity is about (the others it names are implied by it). */
+export interface ActivityRegarding {
+  kind: ActivitySubjectKind;
+  id: string;
+}
+
+const regardingOf = <K extends ActivitySubjectKind>(kind: K) =>
+  z.strictObject({ kind: z.literal(kind), id: idSchema });
+
+/** `{ kind, id }`, one strict shape per kind, so a misspelt kind or a stray field is refused. */
+export const activityRegardingSchema = z.discriminatedUnion('kind', [
+  regardingOf('lead'),
+  regardingOf('opportunity'),
+  regardingOf('account'),
+  regardingOf('contact'),
+  regardingOf('order'),
+  regardingOf('service_case'),
+]);
+
 /** A visit, call, meeting, email, task or demo hand-over on a salesperson's calendar. */
 export interface Activity extends RecordBase {
   kind: ActivityKind;
@@ -63,6 +93,16 @@ export interface Activity extends RecordBase {
   leadId: string | null;
   opportunityId: string | null;
   accountId: string | null;
+  /** The contact it is about (its account is `accountId`). */
+  contactId: string | null;
+  /** The order it is about, or the order of the service case it is about. */
+  orderId: string | null;
+  serviceCaseId: string | null;
+  /**
+   * The record it is about, as the caller named it; null only for a task on nothing. Who may see
+   * a contact, order or service case sees the activities about it.
+   */
+  regarding: ActivityRegarding | null;
   ownerId: string;
   outcome: ContactOutcome | null;
   completedAt: Instant | null;
@@ -82,6 +122,8 @@ export const scheduleActivityInput = z
     leadId: idSchema.optional(),
     opportunityId: idSchema.optional(),
     accountId: idSchema.optional(),
+    /** The record it is about, of any kind: `{ kind: 'order', id }`. Instead of the three ids above. */
+    regarding: activityRegardingSchema.optional(),
     ownerId: idSchema.optional(),
     custom: customInput('activity'),
   })
@@ -89,7 +131,11 @@ export const scheduleActivityInput = z
     message: 'an activity cannot end before it starts',
     path: ['endAt'],
   })
-  .refine((a) => a.leadId || a.opportunityId || a.accountId || a.kind === 'task', {
+  .refine((a) => !a.regarding || !(a.leadId || a.opportunityId || a.accountId), {
+    message: 'name the record it is about once: regarding, or leadId/opportunityId/accountId',
+    path: ['regarding'],
+  })
+  .refine((a) => a.regarding || a.leadId || a.opportunityId || a.accountId || a.kind === 'task', {
     message: 'link the activity to a lead, an opportunity or an account',
     path: ['opportunityId'],
   });
@@ -120,6 +166,11 @@ export const activityListQuery = pageSchema.extend({
   status: oneOrMany(z.enum(ACTIVITY_STATUSES)).optional(),
   ownerId: oneOrMany(idSchema).optional(),
   ...linkFilters,
+  contactId: oneOrMany(idSchema).optional(),
+  orderId: oneOrMany(idSchema).optional(),
+  serviceCaseId: oneOrMany(idSchema).optional(),
+  /** What kind of record they are about. */
+  regardingKind: oneOrMany(z.enum(ACTIVITY_SUBJECT_KINDS)).optional(),
   /** Start time window [from, to). */
   from: instantSchema.optional(),
   to: instantSchema.optional(),

@@ -19,11 +19,21 @@ export interface CalendarRange {
   timeZone: string;
 }
 
+/** An activity on a calendar, with the record it is about named for the calendar's reader. */
+export interface CalendarEntry extends Activity {
+  /**
+   * The lead, deal, customer, contact, order number or case summary it is about, when the reader
+   * may open that record; otherwise its kind and id only ("an order you cannot open (ord_7)").
+   * Null for a task about nothing.
+   */
+  regardingLabel: string | null;
+}
+
 export interface CalendarDay {
   /** The local date, `YYYY-MM-DD`. */
   date: CalendarDate;
   /** Sorted by start time. */
-  activities: Activity[];
+  activities: CalendarEntry[];
 }
 
 export interface Calendar {
@@ -85,9 +95,9 @@ export function calendarRange(
 /** Place each activity on the local day it starts; every day of the range appears, empty or not. */
 export function layoutCalendar(
   range: CalendarRange & { dates: readonly CalendarDate[] },
-  activities: readonly Activity[],
+  activities: readonly CalendarEntry[],
 ): Calendar {
-  const byDate = new Map<CalendarDate, Activity[]>(range.dates.map((date) => [date, []]));
+  const byDate = new Map<CalendarDate, CalendarEntry[]>(range.dates.map((date) => [date, []]));
   const sorted = [...activities].sort((a, b) =>
     a.startAt < b.startAt ? -1 : a.startAt > b.startAt ? 1 : a.id < b.id ? -1 : 1,
   );

@@ -1,0 +1,29 @@
+import type { CommandContext } from '../../service/context.js';
+import type { Activity } from './activity.js';
+import { regardingLabel } from './activity-regarding-label.js';
+import type { CalendarEntry } from './calendar-range.js';
+
+/**
+ * Each activity with the record it is about named for the actor (hidden-record rule). A record
+ * several entries share (a week of visits to one deal) is read and authorized once.
+ */
+export async function withRegardingLabels(
+  ctx: CommandContext,
+  activities: readonly Activity[],
+): Promise<CalendarEntry[]> {
+  const labels = new Map<string, Promise<string | null>>();
+  const labelOf = (a: Activity): Promise<string | null> => {
+    if (!a.regarding) return Promise.resolve(null);
+    const key = `${a.regarding.kind}:${a.regarding.id}`;
+    let label = labels.get(key);
+    if (!label) {
+      label = regardingLabel(ctx, ctx.actor.id, a.regarding);
+      labels.set(key, label);
+    }
+    return label;
+  };
+  const entries: CalendarEntry[] = [];
+  // One at a time: the reads share the command's transaction.
+  for (const a of activities) entries.push({ ...a, regardingLabel: await labelOf(a) });
+  return entries;
+}

@@ -1,0 +1,300 @@
+import type { ActivitySubjectKind, CrmStorage, User } from '@gongfu/core';
+import { isCrmError } from '@gongfu/core';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deliveredOrder } from '../orders/order-fixtures.js';
+import { openWorld, type ServiceWorld, type StorageFactory } from '../support/harness.js';
+import { expectCode, expectInvalidField, peek } from '../support/service-expect.js';
+
+type PartyKind = Extract<ActivitySubjectKind, 'contact' | 'order' | 'service_case'>;
+const PARTY_KINDS: readonly PartyKind[] = ['contact', 'order', 'service_case'];
+
+/** 销售员甲's customer from the opening story with a contact, a delivered order and an open repair case. */
+async function customerParties(w: ServiceWorld) {
+  const { crm, org } = w;
+  const { deal, order } = await deliveredOrder(w);
+  const contact = await crm.contacts.create(org.repA, {
+    accountId: order.accountId,
+    name: '王工（信息中心）',
+  });
+  const serviceCase = await crm.serviceCases.open(org.repA, {
+    orderId: order.id,
+    kind: 'repair',
+    summary: '入库口扫描枪不读码',
+  });
+  const ids: Record<PartyKind, string> = {
+    contact: contact.id,
+    order: order.id,
+    service_case: serviceCase.id,
+  };
+  const names: Record<PartyKind, string> = {
+    contact: contact.name,
+    order: order.number,
+    service_case: serviceCase.summary,
+  };
+  return { deal, order, contact, serviceCase, ids, names, accountId: order.accountId };
+}
+
+const idField = { contact: 'contactId', order: 'orderId', service_case: 'serviceCaseId' } as const;
+
+const visitAbout = (kind: ActivitySubjectKind, id: string, day = '2026-03-05') => ({
+  kind: 'visit' as const,
+  subject: `Visit about the ${kind}`,
+  startAt: `${day}T10:00:00+08:00`,
+  regarding: { kind, id },
+});
+
+const codeOf = async (p: Promise<unknown>) => {
+  try {
+    await p;
+    return 'OK';
+  } catch (error) {
+    return isCrmError(error) ? error.code : String(error);
+  }
+};
+
+/** Issue 17: activities on contacts, orders and service cases, on any storage engine. */
+export function describeActivitySubjects(makeStorage: StorageFactory): void {
+  describe('service: activities about any record', () => {
+    let storage: CrmStorage;
+    const world = () => openWorld(storage);
+    beforeAll(async () => {
+      storage = await makeStorage();
+    });
+    afterAll(async () => {
+      await storage.close();
+    });
+
+    it('schedules on a contact, an order and a service case: links, lists, calendar, reminder, history, feed', async () => {
+      const w = await world();
+      const { crm, org } = w;
+      const p = await customerParties(w);
+      for (const kind of PARTY_KINDS) {
+        const visit = await crm.activities.schedule(org.repA, visitAbout(kind, p.ids[kind]));
+        expect(visit).toMatchObject({
+          regarding: { kind, id: p.ids[kind] },
+          [idField[kind]]: p.ids[kind],
+          accountId: p.accountId,
+          ownerId: org.repA.id,
+        });
+        // An order's and a case's deal is filled in, as for a deal's account; a contact names none.
+        expect(visit.opportunityId).toBe(kind === 'contact' ? null : p.deal.id);
+        if (kind === 'service_case') expect(visit.orderId).toBe(p.order.id);
+        expect((await crm.activities.get(org.repA, visit.id)).id).toBe(visit.id);
+
+        const byKind = await crm.activities.list(org.repA, { regardingKind: kind });
+        expect(byKind.items.map((a) => a.id)).toEqual([visit.id]);
+        const byRecord = await crm.activities.list(org.repA, { [idField[kind]]: p.ids[kind] });
+        expect(byRecord.items.map((a) => a.id)).toContain(visit.id);
+
+        const [reminder] = await peek(w).reminders('activity', visit.id);
+        expect(reminder?.message).toContain(p.names[kind]);
+        const events = (await peek(w).history('activity', visit.id)).map((e) => e.event);
+        expect(events).toEqual(['activity.scheduled']);
+      }
+      // Listing by the order also finds the visit about its service case (the case names its order).
+      const onOrder = await crm.activities.list(org.repA, { orderId: p.order.id });
+      expect(onOrder.items.map((a) => a.regarding?.kind).sort()).toEqual(['order', 'service_case']);
+
+      const week = await crm.activities.calendar(org.repA, { view: 'week', date: '2026-03-05' });
+      const entries = week.days.flatMap((d) => d.activities);
+      expect(entries.map((e) => e.regardingLabel).sort()).toEqual(PARTY_KINDS.map((k) => p.names[k]).sort());
+
+      const feed = await crm.events.since(crm.system, null, { limit: 1000 });
+      const created = feed.items.filter((e) => e.entityType === 'activity' && e.type === 'record.created');
+      expect(created).toHaveLength(PARTY_KINDS.length);
+    });
+
+    it('refuses a malformed subject, and a subject named twice', async () => {
+      const w = await world();
+      const p = await customerParties(w);
+      const base = visitAbout('order', p.order.id);
+      await expectInvalidField(
+        w.crm.activities.schedule(w.org.repA, { ...base, regarding: { kind: 'invoice', id: 'x' } as never }),
+        'regarding.kind',
+      );
+      await expectInvalidField(
+        w.crm.activities.schedule(w.org.repA, {
+          ...base,
+          regarding: { kind: 'order', id: p.order.id, extra: 1 } as never,
+        }),
+        'regarding.extra',
+      );
+      await expectInvalidField(
+        w.crm.activities.schedule(w.org.repA, { ...base, accountId: p.accountId }),
+        'regarding',
+      );
+      await expectInvalidField(
+        w.crm.activities.list(w.org.repA, { regardingKind: 'invoice' as never }),
+        'regardingKind',
+      );
+    });
+
+    it('a rep who cannot open the order gets NOT_FOUND, sees none of its activities, and no label leaks', async () => {
+      const w = await world();
+      const { crm, org } = w;
+      const p = await customerParties(w);
+      for (const kind of PARTY_KINDS) {
+        await expectCode(crm.activities.schedule(org.repB, visitAbout(kind, p.ids[kind])), 'NOT_FOUND');
+        const mine = await crm.activities.schedule(org.repA, visitAbout(kind, p.ids[kind]));
+        await expectCode(crm.activities.get(org.repB, mine.id), 'NOT_FOUND');
+        expect((await crm.activities.list(org.repB, { [idField[kind]]: p.ids[kind] })).items).toEqual([]);
+      }
+      // The manager books a visit about 甲's order for 乙, who may not open the order: 乙 sees the
+      // appointment they own, but its reminder and calendar name the order by kind and id only.
+      const booked = await crm.activities.schedule(org.manager, {
+        ...visitAbout('order', p.order.id, '2026-03-06'),
+        ownerId: org.repB.id,
+      });
+      expect(await codeOf(crm.orders.get(org.repB, p.order.id))).toBe('NOT_FOUND');
+      const hidden = `an order you cannot open (${p.order.id})`;
+      const [reminder] = await peek(w).reminders('activity', booked.id);
+      expect(reminder?.message).toContain(hidden);
+      expect(reminder?.message).not.toContain(p.order.number);
+      const day = await crm.activities.calendar(org.repB, { view: 'day', date: '2026-03-06' });
+      const [entry] = day.days.flatMap((d) => d.activities);
+      expect(entry?.regardingLabel).toBe(hidden);
+      expect(JSON.stringify(day)).not.toContain(p.order.number);
+      // The manager may open the order: the team calendar names it.
+      const team = await crm.activities.calendar(org.manager, {
+        view: 'day',
+        date: '2026-03-06',
+        userId: 'team',
+      });
+      expect(team.days.flatMap((d) => d.activities).map((e) => e.regardingLabel)).toEqual([p.order.number]);
+    });
+
+    it('whoever reads the contact reads its activities; writing needs what a deal activity needs', async () => {
+      const w = await world();
+      const { crm, org } = w;
+      const p = await customerParties(w);
+      const visit = await crm.activities.schedule(org.repA, visitAbout('contact', p.contact.id));
+      await expectCode(crm.activities.get(org.repB, visit.id), 'NOT_FOUND');
+      // A read seat on a deal of the customer reads the customer's contacts, hence their activities.
+      await crm.opportunities.addTeamMember(org.repA, p.deal.id, {
+        userId: org.repB.id,
+        role: 'sales',
+        access: 'read',
+      });
+      expect((await crm.contacts.get(org.repB, p.contact.id)).id).toBe(p.contact.id);
+      expect((await crm.activities.get(org.repB, visit.id)).id).toBe(visit.id);
+      expect(
+        (await crm.activities.list(org.repB, { contactId: p.contact.id })).items.map((a) => a.id),
+      ).toEqual([visit.id]);
+      const why = await crm.access.explain(org.repB, 'activity', visit.id);
+      expect(why).toMatchObject({ canRead: true, canEdit: false });
+      expect(why.grants.map((g) => g.detailMessage.key)).toEqual(['access.grant.readsSubject']);
+      // Reading is not editing: 乙 may not move 甲's visit, but may log their own on the contact.
+      await expectCode(
+        crm.activities.reschedule(org.repB, visit.id, { startAt: '2026-03-07T10:00:00+08:00' }),
+        'PERMISSION_DENIED',
+      );
+      const own = await crm.activities.schedule(org.repB, visitAbout('contact', p.contact.id, '2026-03-09'));
+      expect(own.ownerId).toBe(org.repB.id);
+      // Booking for someone else is a change on the contact's record: a read seat may not.
+      await expectCode(
+        crm.activities.schedule(org.repB, { ...visitAbout('order', p.order.id), ownerId: org.repA.id }),
+        'PERMISSION_DENIED',
+      );
+      // The service engineer on the case's deal team reads the case activity through the deal team;
+      // a rep of another team does not.
+      const caseVisit = await crm.activities.schedule(org.repA, visitAbout('service_case', p.serviceCase.id));
+      expect(await codeOf(crm.activities.get(org.presales, caseVisit.id))).toBe('OK');
+      expect(await codeOf(crm.activities.get(org.otherRep, caseVisit.id))).toBe('NOT_FOUND');
+    });
+
+    it('a hand-over moves the open activities about contacts, orders and cases', async () => {
+      const w = await world();
+      const { crm, org } = w;
+      const p = await customerParties(w);
+      const open = [];
+      for (const kind of PARTY_KINDS)
+        open.push(await crm.activities.schedule(org.repA, visitAbout(kind, p.ids[kind])));
+      const result = await crm.ownership.transfer(org.manager, { from: org.repA.id, to: org.repB.id });
+      expect(result.applied).toBe(true);
+      for (const a of open) {
+        const moved = await crm.activities.get(org.repB, a.id);
+        expect(moved.ownerId).toBe(org.repB.id);
+        const [reminder] = await peek(w).reminders('activity', a.id);
+        expect(reminder?.userId).toBe(org.repB.id);
+        expect((await peek(w).history('activity', a.id)).length).toBeGreaterThan(1);
+      }
+    });
+
+    it("the customer's timeline shows the activities about its contacts, orders and cases", async () => {
+      const w = await world();
+      const { crm, org } = w;
+      const p = await customerParties(w);
+      const ids = [];
+      for (const kind of PARTY_KINDS)
+        ids.push((await crm.activities.schedule(org.repA, visitAbout(kind, p.ids[kind]))).id);
+      const page = await crm.accounts.timeline(org.repA, p.accountId, { kinds: ['activity'], limit: 50 });
+      const shown = page.items.flatMap((e) => (e.kind === 'activity' ? [e.activity.id] : []));
+      expect(shown.sort()).toEqual([...ids].sort());
+      expect(await codeOf(crm.accounts.timeline(org.otherRep, p.accountId))).toBe('NOT_FOUND');
+    });
+
+    it('property: an activity about a lead, deal, contact, order or case is visible to exactly who may open that record (or owns the activity)', async () => {
+      const w = await world();
+      const { crm, org } = w;
+      const p = await customerParties(w);
+      const lead = await crm.leads.capture(org.repA, {
+        source: 'inbound_call',
+        receivedAt: '2026-03-02T09:15:00+08:00',
+        company: '青岛港集团',
+        contact: { name: '周工', phone: '0532-0000 0000' },
+        channel: 'key_account',
+        region: { province: '37' },
+      });
+      const subjects: Record<
+        Exclude<ActivitySubjectKind, 'account'>,
+        { id: string; open: (u: User) => Promise<unknown> }
+      > = {
+        lead: { id: lead.id, open: (u) => crm.leads.get(u, lead.id) },
+        opportunity: { id: p.deal.id, open: (u) => crm.opportunities.get(u, p.deal.id) },
+        contact: { id: p.contact.id, open: (u) => crm.contacts.get(u, p.contact.id) },
+        order: { id: p.order.id, open: (u) => crm.orders.get(u, p.order.id) },
+        service_case: { id: p.serviceCase.id, open: (u) => crm.serviceCases.get(u, p.serviceCase.id) },
+      };
+      const people = Object.values(org);
+      const seats = [org.repB, org.otherRep, org.service];
+      await fc.assert(
+        fc.asyncProperty(
+          // Not 'account': an activity about a customer is read through its team key only, as before
+          // (a deal-team seat reads the customer, not every visit logged on it).
+          fc.constantFrom<Exclude<ActivitySubjectKind, 'account'>>('lead', 'opportunity', ...PARTY_KINDS),
+          // Often the person just seated: the reader whose access the seat alone decides.
+          fc.option(fc.constantFrom(...people), { nil: null, freq: 2 }),
+          fc.constantFrom(...seats),
+          fc.constantFrom('read' as const, 'edit' as const, null),
+          async (kind, someone, seated, access) => {
+            const reader = someone ?? seated;
+            // A seat (or none) on the deal team changes who may open the deal's order, case and customer.
+            const team = await crm.opportunities.get(org.repA, p.deal.id);
+            for (const m of team.team.filter((m) => seats.some((s) => s.id === m.userId)))
+              await crm.opportunities.removeTeamMember(org.repA, p.deal.id, m.userId);
+            if (access)
+              await crm.opportunities.addTeamMember(org.repA, p.deal.id, {
+                userId: seated.id,
+                role: 'sales',
+                access,
+              });
+            const subject = subjects[kind];
+            const a = await crm.activities.schedule(org.repA, visitAbout(kind, subject.id));
+            const oracle = (await codeOf(subject.open(reader))) === 'OK';
+            // 甲 owns it; they and whoever is above them see it as theirs, whatever the subject.
+            const ownsIt =
+              reader.id === org.repA.id || reader.id === org.manager.id || reader.role === 'admin';
+            const got = (await codeOf(crm.activities.get(reader, a.id))) === 'OK';
+            const listed = (
+              await crm.activities.list(reader, { regardingKind: kind, limit: 200 })
+            ).items.some((x) => x.id === a.id);
+            expect(got).toBe(oracle || ownsIt);
+            expect(listed).toBe(got);
+          },
+        ),
+        { numRuns: Number(process.env.GONGFU_ACTIVITY_SUBJECT_RUNS ?? 24) },
+      );
+    });
+  });
+}

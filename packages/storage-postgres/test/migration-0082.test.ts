@@ -1,0 +1,54 @@
+import { openWorld } from '@gongfu/service-suites';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase, type TestDatabase, usePgTarget } from './support/pg-target.js';
+
+usePgTarget();
+
+describe('migration 0082 (activity subjects) on an existing database', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await openTestDatabase();
+  });
+  afterAll(() => db?.close());
+
+  it('gives activities stored before it the record they are about and the new links, listable by kind', async () => {
+    const w = await openWorld(db.storage);
+    const { repA } = w.org;
+    const account = await w.crm.accounts.create(repA, { name: '恒通系统集成', kind: 'system_integrator' });
+    const deal = await w.crm.opportunities.create(repA, {
+      name: '仓储扫描项目',
+      accountId: account.id,
+      channel: 'key_account',
+    });
+    const at = { kind: 'visit' as const, subject: '拜访', startAt: '2026-03-10T14:00:00+08:00' };
+    const onDeal = await w.crm.activities.schedule(repA, { ...at, opportunityId: deal.id });
+    const onAccount = await w.crm.activities.schedule(repA, { ...at, accountId: account.id });
+    const task = await w.crm.activities.schedule(repA, { ...at, kind: 'task' });
+    // The rows as a database from before 0082 held them.
+    await db.query(
+      `update activities set doc = doc - 'contactId' - 'orderId' - 'serviceCaseId' - 'regarding'`,
+    );
+    for (const column of ['contact_id', 'order_id', 'service_case_id', 'regarding_kind'])
+      await db.query(`alter table activities drop column ${column}`);
+    // Dropping regarding_kind dropped the page-scan index; 0021 made it without that column.
+    await db.query(
+      'create index activities_page_scan_ix on activities (tenant_id, created_at, id, owner_id, team_key)',
+    );
+    await db.query(`delete from kysely_migration where name = '0082_activity_subjects'`);
+    await db.storage.migrateToLatest();
+
+    expect(await w.crm.activities.get(repA, onDeal.id)).toMatchObject({
+      regarding: { kind: 'opportunity', id: deal.id },
+      contactId: null,
+      orderId: null,
+      serviceCaseId: null,
+    });
+    expect((await w.crm.activities.get(repA, onAccount.id)).regarding).toEqual({
+      kind: 'account',
+      id: account.id,
+    });
+    expect((await w.crm.activities.get(repA, task.id)).regarding).toBeNull();
+    const byKind = await w.crm.activities.list(repA, { regardingKind: ['opportunity', 'account'] });
+    expect(byKind.items.map((a) => a.id).sort()).toEqual([onDeal.id, onAccount.id].sort());
+  });
+});

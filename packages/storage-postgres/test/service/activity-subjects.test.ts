@@ -1,0 +1,5 @@
+import { describeActivitySubjects } from '@gongfu/service-suites';
+import { openServiceStorage, usePgTarget } from '../support/pg-target.js';
+
+usePgTarget();
+describeActivitySubjects(openServiceStorage);
