@@ -27,3 +27,4 @@ export * from './work/activities.suite.js';
 export * from './work/costs.suite.js';
 export * from './work/idempotency.suite.js';
 export * from './work/timeline.suite.js';
+export * from './faults/every-command-faults.suite.js';

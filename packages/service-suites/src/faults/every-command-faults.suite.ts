@@ -1,0 +1,121 @@
+import type { Crm, CrmStorage } from '@gongfu/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FaultyStorage, faultyStorage, InjectedFault } from '../support/fault-injection.js';
+import { openWorld, type StorageFactory } from '../support/harness.js';
+import { COMMAND_CALLS, type CommandName } from './command-calls.js';
+import { convertedDeal } from './command-fixtures.js';
+import { changedRows, tenantRows } from './tenant-rows.js';
+
+/**
+ * Rounds over every command (`GONGFU_FAULT_ROUNDS`, default 1). Round r runs each command in a
+ * tenant that already holds 5·r converted deals besides its own records, so larger runs fail
+ * commands over fuller tables.
+ */
+export const FAULT_ROUNDS = Math.max(1, Number(process.env.GONGFU_FAULT_ROUNDS ?? 1) || 1);
+
+/** Every `<area>.<verb>` of a service instance, read from the object itself. */
+export function crmCommandNames(crm: Crm): string[] {
+  const handles = new Set(['system', 'storage', 'clock']);
+  return Object.entries(crm)
+    .filter(([key, value]) => !handles.has(key) && typeof value === 'object' && value !== null)
+    .flatMap(([area, commands]) =>
+      Object.entries(commands as object)
+        .filter(([, fn]) => typeof fn === 'function')
+        .map(([verb]) => `${area}.${verb}`),
+    );
+}
+
+/** What one command did under injection. */
+interface Measured {
+  command: string;
+  /** Writes the successful run made in its transaction (0: a read). */
+  writes: number;
+  /** Failed attempts, one per write position. */
+  injected: number;
+  /** Failed attempts after which the tenant differed from before (must stay 0). */
+  partial: number;
+  /** Rows the successful run changed, per table. */
+  changed: Record<string, number>;
+}
+
+/**
+ * Fail the 1st, 2nd, … write of the call until it succeeds; after each failure the caller has the
+ * injected error itself and the tenant's rows equal those before the call.
+ */
+async function injectAtEveryWrite(
+  faulty: FaultyStorage,
+  tenantId: string,
+  command: string,
+  call: () => Promise<unknown>,
+): Promise<Measured> {
+  const before = await tenantRows(faulty.storage, tenantId);
+  let partial = 0;
+  for (let n = 1; n < 1000; n++) {
+    faulty.failAt(n);
+    const opened = faulty.transactions;
+    const failure = await call().then(
+      () => null,
+      (e: unknown) => e ?? new Error('rejected without a reason'),
+    );
+    faulty.disarm();
+    // One command, one transaction (a retry after a stale org chart reopens it).
+    expect(faulty.transactions - opened, `${command}: write transactions per call`).toBeLessThanOrEqual(2);
+    if (failure === null) {
+      const wrote = faulty.transactions > opened;
+      const changed = changedRows(before, await tenantRows(faulty.storage, tenantId));
+      // A command that wrote changed rows; a read changed none.
+      expect(Object.keys(changed).length > 0, `${command} changed rows`).toBe(wrote && faulty.writes > 0);
+      return { command, writes: wrote ? faulty.writes : 0, injected: n - 1, partial, changed };
+    }
+    expect(failure, `${command}, write #${n}`).toBeInstanceOf(InjectedFault);
+    expect((failure as InjectedFault).write).toBe(n);
+    const diff = changedRows(before, await tenantRows(faulty.storage, tenantId));
+    if (Object.keys(diff).length > 0) partial += 1;
+    expect(diff, `${command}: rows left by a failure at write #${n}`).toEqual({});
+  }
+  throw new Error(`${command} never succeeded`);
+}
+
+export function describeEveryCommandFaults(makeStorage: StorageFactory): void {
+  describe('failure injection at every write of every command', () => {
+    let storage: CrmStorage;
+    const measured = new Map<string, Measured[]>();
+    const unknownMethods = new Set<string>();
+    beforeAll(async () => {
+      storage = await makeStorage();
+    });
+    afterAll(async () => {
+      const all = [...measured.values()].flat();
+      const writing = new Set(all.filter((m) => m.writes >= 1).map((m) => m.command));
+      const multi = new Set(all.filter((m) => m.writes >= 2).map((m) => m.command));
+      const injected = all.reduce((sum, m) => sum + m.injected, 0);
+      const partial = all.reduce((sum, m) => sum + m.partial, 0);
+      if (all.length > 0)
+        console.log(
+          `faults (${storage.engine}, ${FAULT_ROUNDS} round${FAULT_ROUNDS > 1 ? 's' : ''}): ` +
+            `commands=${writing.size} (multi-write ${multi.size}) injected=${injected} partial-writes=${partial}`,
+        );
+      await storage.close();
+    });
+
+    const commands = (Object.keys(COMMAND_CALLS) as CommandName[]).sort();
+
+    it.each(commands)('%s: a failure at any write leaves the tenant as it was', async (command) => {
+      for (let round = 0; round < FAULT_ROUNDS; round++) {
+        const faulty = faultyStorage(storage);
+        const w = await openWorld(faulty.storage);
+        for (let i = 0; i < 5 * round; i++) await convertedDeal(w);
+        const call = await COMMAND_CALLS[command](w);
+        const result = await injectAtEveryWrite(faulty, w.crm.tenantId, command, call);
+        measured.set(command, [...(measured.get(command) ?? []), result]);
+        for (const m of faulty.unknownMethods) unknownMethods.add(m);
+      }
+    });
+
+    it('has a call for every member of Crm, and every store method it met is known to read or write', async () => {
+      const w = await openWorld(storage);
+      expect(commands).toEqual(crmCommandNames(w.crm).sort());
+      expect([...unknownMethods]).toEqual([]);
+    });
+  });
+}
