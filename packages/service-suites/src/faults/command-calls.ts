@@ -58,7 +58,7 @@ export const COMMAND_CALLS: Record<CommandName, PrepareCall> = {
   'users.update':
     async ({ crm, org }) =>
     () =>
-      crm.users.update(org.manager, org.repB.id, { managerId: org.repA.id }),
+      crm.users.update(org.admin, org.otherRep.id, { managerId: org.manager.id }),
   'users.deactivate':
     async ({ crm, org }) =>
     () =>
