@@ -1,0 +1,111 @@
+import type { CrmStorage } from '@gongfu/core';
+import { isCrmError } from '@gongfu/core';
+import { COMMAND_CALLS, type CommandName, faultyStorage, openWorld } from '@gongfu/service-suites/faults';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postgresStorage } from '../src/index.js';
+import { NEEDS_SERVER, ON_SERVER, PG_URL, uniqueSchema } from './support/pg-target.js';
+
+/**
+ * Where each command loses its connection: just before its kth write, its transaction open on the
+ * server. `pipeline: false` runs one statement per round trip (Kysely's transaction), the default
+ * pipelines writes: both must fail typed and leave nothing.
+ */
+const KILL_POINTS: readonly (readonly [command: CommandName, write: number, pipeline: boolean])[] = [
+  ['leads.convert', 4, true],
+  ['leads.convert', 9, true],
+  ['opportunities.win', 3, true],
+  ['accounts.merge', 5, true],
+  ['ownership.transfer', 6, true],
+  ['orders.ship', 2, true],
+  ['leads.convert', 6, false],
+  ['opportunities.win', 5, false],
+];
+
+describe.skipIf(!ON_SERVER)(
+  `PostgreSQL: the backend terminated in the middle of a command [skipped on PGlite: ${NEEDS_SERVER}]`,
+  () => {
+    const schema = uniqueSchema('gf_term');
+    /** The name the storages' connections carry, so the test finds their backend and no other. */
+    const application = `gongfu-terminate-${process.pid}`;
+    let admin: pg.Pool;
+    const pools: pg.Pool[] = [];
+    const storages = new Map<boolean, CrmStorage>();
+    const counts = { terminated: 0, partial: 0 };
+
+    beforeAll(async () => {
+      admin = new pg.Pool({ connectionString: PG_URL, max: 2, options: `-c search_path=${schema}` });
+      for (const pipeline of [true, false]) {
+        const pool = new pg.Pool({ connectionString: PG_URL, max: 3, application_name: application });
+        pools.push(pool);
+        storages.set(pipeline, await postgresStorage({ pool }, { schema, pipeline }));
+      }
+    });
+    afterAll(async () => {
+      console.log(
+        `terminate (postgres): terminated=${counts.terminated} commands=${new Set(KILL_POINTS.map(([c]) => c)).size} partial-writes=${counts.partial}`,
+      );
+      for (const s of storages.values()) await s.close();
+      for (const p of pools) await p.end();
+      await admin.query(`drop schema if exists "${schema}" cascade`);
+      await admin.end();
+    });
+
+    /** Every tenant-owned table's rows as one md5 each, read on the admin connection. */
+    async function digest(tenantId: string): Promise<Record<string, string>> {
+      const tables = await admin.query<{ name: string }>(
+        `select table_name as name from information_schema.columns
+          where table_schema = $1 and column_name = 'tenant_id' and table_name <> 'tenants' order by 1`,
+        [schema],
+      );
+      const text = tables.rows
+        .map(
+          ({ name }) =>
+            `select '${name}' as t, md5(coalesce(string_agg(r::text, E'\\n' order by r::text), '')) as h
+               from "${name}" r where r.tenant_id = $1`,
+        )
+        .join(' union all ');
+      const rows = await admin.query<{ t: string; h: string }>(text, [tenantId]);
+      return Object.fromEntries(rows.rows.map((r) => [r.t, r.h]));
+    }
+
+    /** Terminates the one backend of the storages that is inside a transaction, and waits for it to end. */
+    async function terminateOpenTransaction(): Promise<void> {
+      const open = await admin.query<{ pid: number }>(
+        `select pid from pg_stat_activity
+          where application_name = $1 and state like 'idle in transaction%'`,
+        [application],
+      );
+      expect(open.rows).toHaveLength(1);
+      const [{ pid }] = open.rows as [{ pid: number }];
+      const done = await admin.query<{ ok: boolean }>('select pg_terminate_backend($1, 10000) as ok', [pid]);
+      expect(done.rows[0]?.ok).toBe(true);
+      counts.terminated += 1;
+    }
+
+    it.each(KILL_POINTS)(
+      '%s, backend terminated before write %i (pipeline %s): a typed StorageError, nothing written, the next command works',
+      async (command, write, pipeline) => {
+        const faulty = faultyStorage(storages.get(pipeline)!);
+        const w = await openWorld(faulty.storage);
+        const call = await COMMAND_CALLS[command](w);
+        const before = await digest(w.crm.tenantId);
+
+        faulty.pauseBefore(write, terminateOpenTransaction);
+        const failure = await call().then(
+          () => new Error(`${command} succeeded although its backend was terminated`),
+          (e: unknown) => e,
+        );
+        expect(faulty.writes, 'the pause was reached').toBeGreaterThanOrEqual(write);
+        expect(isCrmError(failure, 'STORAGE'), String(failure)).toBe(true);
+        const after = await digest(w.crm.tenantId);
+        if (JSON.stringify(after) !== JSON.stringify(before)) counts.partial += 1;
+        expect(after).toEqual(before);
+
+        // The dead connection left the pool: the same command now runs to its end.
+        await call();
+        expect(await digest(w.crm.tenantId)).not.toEqual(before);
+      },
+    );
+  },
+);
