@@ -9,12 +9,12 @@ let companyCounter = 0;
 /** A company name no other fixture of the process used (duplicate checks stay quiet). */
 export const freshCompany = (prefix = '山东恒通系统集成') => `${prefix}${++companyCounter}号`;
 
-/** A lead of 销售员甲 with one quote, ready to convert. */
-export async function quotedLead({ crm, org }: ServiceWorld, company = freshCompany()) {
+/** A lead of 销售员甲 with one quote (`quantity` scanners at ¥1,200), ready to convert. */
+export async function quotedLead({ crm, org }: ServiceWorld, company = freshCompany(), quantity = 2) {
   const lead = await crm.leads.capture(org.repA, storyLead({ company }));
   await crm.leads.quote(org.repA, lead.id, {
     sku: 'LS2208',
-    quantity: 2,
+    quantity,
     unitPrice: cny(120_000),
     validUntil: '2026-04-30',
   });
@@ -104,7 +104,7 @@ export async function leadReminder(w: ServiceWorld) {
   return reminder;
 }
 
-/** A pipeline for the distribution channel that replaces the built-in one. */
+/** A dealer team's own four-stage pipeline for the distribution channel: two open stages, then won and lost. */
 export const DEALER_PIPELINE: PipelineStagesInput = [
   {
     id: 'intake',
