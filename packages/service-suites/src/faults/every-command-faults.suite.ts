@@ -54,6 +54,7 @@ async function injectAtEveryWrite(
   for (let n = 1; n < 1000; n++) {
     faulty.failAt(n);
     const opened = faulty.transactions;
+    const fired = faulty.fired;
     const failure = await call().then(
       () => null,
       (e: unknown) => e ?? new Error('rejected without a reason'),
@@ -62,6 +63,9 @@ async function injectAtEveryWrite(
     // One command, one transaction (a retry after a stale org chart reopens it).
     expect(faulty.transactions - opened, `${command}: write transactions per call`).toBeLessThanOrEqual(2);
     if (failure === null) {
+      // Succeeding after the failure was injected would mean the command swallowed it and committed
+      // whatever it had written so far.
+      expect(faulty.fired - fired, `${command}: injected failure at write #${n} swallowed`).toBe(0);
       const wrote = faulty.transactions > opened;
       const changed = changedTables(before, await fingerprint(tenantId));
       // A command that wrote changed rows; a read changed none.

@@ -74,6 +74,8 @@ export interface FaultyStorage {
   pauseBefore(n: number, hook: () => Promise<void>): void;
   /** Writes attempted by the last transaction. */
   readonly writes: number;
+  /** Injected failures thrown since the storage was wrapped. */
+  readonly fired: number;
   /** Write transactions opened since the storage was wrapped. */
   readonly transactions: number;
   /** Store methods called inside a transaction that are in neither WRITE_METHODS nor READ_METHODS. */
@@ -88,6 +90,7 @@ export function faultyStorage(inner: CrmStorage): FaultyStorage {
   let failAt = 0;
   let writes = 0;
   let transactions = 0;
+  let fired = 0;
   let pause: { n: number; hook: () => Promise<void> } | null = null;
   const unknownMethods = new Set<string>();
   const wrapStore = (store: object) =>
@@ -100,7 +103,10 @@ export function faultyStorage(inner: CrmStorage): FaultyStorage {
         if (typeof prop !== 'string' || !WRITE_METHODS.has(prop)) return value.bind(target);
         return async (...args: unknown[]) => {
           writes += 1;
-          if (writes === failAt) throw new InjectedFault(writes);
+          if (writes === failAt) {
+            fired += 1;
+            throw new InjectedFault(writes);
+          }
           if (pause !== null && writes === pause.n) {
             const { hook } = pause;
             pause = null;
@@ -143,6 +149,9 @@ export function faultyStorage(inner: CrmStorage): FaultyStorage {
     },
     get writes() {
       return writes;
+    },
+    get fired() {
+      return fired;
     },
     get transactions() {
       return transactions;
