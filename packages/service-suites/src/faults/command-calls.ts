@@ -173,10 +173,10 @@ export const COMMAND_CALLS: Record<CommandName, PrepareCall> = {
       crm.contacts.search(org.repA, { query: '王' }),
 
   // leads
-  'leads.capture':
-    async ({ crm, org }) =>
-    () =>
-      crm.leads.capture(org.repA, storyLead({ company: freshCompany() })),
+  'leads.capture': async ({ crm, org }) => {
+    const input = storyLead({ company: freshCompany() });
+    return () => crm.leads.capture(org.repA, input);
+  },
   'leads.update': async (w) => {
     const lead = await w.crm.leads.capture(w.org.repA, storyLead({ company: freshCompany() }));
     return () =>

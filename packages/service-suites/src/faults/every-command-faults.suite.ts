@@ -79,6 +79,9 @@ async function injectAtEveryWrite(
   throw new Error(`${command} never succeeded`);
 }
 
+/** Commands also run through `crm.with({ idempotencyKey })` (their calls build no records first). */
+const KEYED: readonly CommandName[] = ['leads.capture', 'accounts.create', 'quotas.set', 'users.create'];
+
 export interface EveryCommandFaultsOptions {
   /** A faster fingerprint of the same rows (one query per call on PostgreSQL); the export by default. */
   fingerprint?: Fingerprinter;
@@ -115,6 +118,7 @@ export function describeEveryCommandFaults(
       return world;
     };
     const measured = new Map<string, Measured[]>();
+    const keyedRuns: Measured[] = [];
     const unknownMethods = new Set<string>();
     beforeAll(async () => {
       storage = await makeStorage();
@@ -123,12 +127,13 @@ export function describeEveryCommandFaults(
       const all = [...measured.values()].flat();
       const writing = new Set(all.filter((m) => m.writes >= 1).map((m) => m.command));
       const multi = new Set(all.filter((m) => m.writes >= 2).map((m) => m.command));
-      const injected = all.reduce((sum, m) => sum + m.injected, 0);
-      const partial = all.reduce((sum, m) => sum + m.partial, 0);
+      const injected = [...all, ...keyedRuns].reduce((sum, m) => sum + m.injected, 0);
+      const partial = [...all, ...keyedRuns].reduce((sum, m) => sum + m.partial, 0);
       if (all.length > 0)
         console.log(
           `faults (${storage.engine}, ${FAULT_ROUNDS} round${FAULT_ROUNDS > 1 ? 's' : ''}): ` +
-            `commands=${writing.size} (multi-write ${multi.size}) injected=${injected} partial-writes=${partial}`,
+            `commands=${writing.size} (multi-write ${multi.size}, ${keyedRuns.length} also keyed) ` +
+            `injected=${injected} partial-writes=${partial}`,
         );
       await storage.close();
     });
@@ -144,6 +149,24 @@ export function describeEveryCommandFaults(
         for (const m of faulty.unknownMethods) unknownMethods.add(m);
       }
     });
+
+    // Through an idempotency key the same transaction also reads and stores the key: a failure at
+    // any of those writes must forget the key with the rest (a resend then runs the command anew).
+    // These calls build nothing first, so only the command itself goes through the key.
+    it.each(KEYED)(
+      '%s through an idempotency key: a failure at any write forgets the key too',
+      async (command) => {
+        const { faulty, w } = await worldOf('idempotency', 0);
+        const keyed = { ...w, crm: w.crm.with({ idempotencyKey: `fault-${command}` }) };
+        const call = await COMMAND_CALLS[command](keyed);
+        const result = await injectAtEveryWrite(faulty, fingerprint, w.crm.tenantId, command, call);
+        keyedRuns.push(result);
+        // The key was stored with the successful run: a resend answers from it and writes nothing.
+        const before = await fingerprint(w.crm.tenantId);
+        await call();
+        expect(changedTables(before, await fingerprint(w.crm.tenantId))).toEqual([]);
+      },
+    );
 
     it('has a call for every member of Crm, and every store method it met is known to read or write', async () => {
       const w = await openWorld(storage);
