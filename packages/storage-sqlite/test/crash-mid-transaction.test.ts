@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCrm } from '@gongfu/core';
@@ -10,7 +10,7 @@ import {
   type TenantFingerprint,
 } from '@gongfu/service-suites/faults';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { sqliteStorage } from '../src/index.js';
 import { tempDir } from './support/open-storage.js';
 
@@ -68,7 +68,7 @@ describe('SQLite: a process killed in the middle of a command', () => {
   const tmp = tempDir();
   const counts = { kills: 0, committed: 0, partial: 0 };
   beforeAll(async () => {
-    // Migrated once here; every child opens the file without migrating and builds its own tenant.
+    // Migrated once here; each child gets a copy of its own, so the children run side by side.
     await (await sqliteStorage({ filename: tmp.file })).close();
   });
   afterAll(() => {
@@ -79,13 +79,16 @@ describe('SQLite: a process killed in the middle of a command', () => {
     tmp.cleanup();
   });
 
-  it.each(KILL_POINTS)(
+  it.concurrent.for(KILL_POINTS)(
     '%s killed before write %i: the file holds the state before the command and is intact',
-    async (command, write) => {
-      const stateFile = join(tmp.dir, `state-${command}-${write}.json`);
+    { timeout: CHILD_DEADLINE_MS },
+    async ([command, write], { expect }) => {
+      const file = join(tmp.dir, `crash-${command}-${write}.db`);
+      copyFileSync(tmp.file, file);
+      const stateFile = `${file}.json`;
       const child = spawn(
         process.execPath,
-        ['--import', 'tsx', '--conditions=source', CHILD, tmp.file, command, String(write), stateFile],
+        ['--import', 'tsx', '--conditions=source', CHILD, file, command, String(write), stateFile],
         { stdio: ['ignore', 'pipe', 'pipe'] },
       );
       let line: string;
@@ -109,13 +112,13 @@ describe('SQLite: a process killed in the middle of a command', () => {
         actorId: string;
         before: TenantFingerprint;
       };
-      const raw = new Database(tmp.file);
+      const raw = new Database(file);
       try {
         expect(raw.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
       } finally {
         raw.close();
       }
-      const storage = await sqliteStorage({ filename: tmp.file, migrate: false });
+      const storage = await sqliteStorage({ filename: file, migrate: false });
       try {
         const changed = changedTables(state.before, await exportFingerprint(storage, state.tenantId));
         if (line === 'paused') {
@@ -133,6 +136,5 @@ describe('SQLite: a process killed in the middle of a command', () => {
         await storage.close();
       }
     },
-    CHILD_DEADLINE_MS,
   );
 });
