@@ -5,6 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresStorage } from '../src/index.js';
 import { NEEDS_SERVER, ON_SERVER, PG_URL, uniqueSchema } from './support/pg-target.js';
+import { tenantDigest } from './support/tenant-digest.js';
 
 /** Multi-write commands whose connection is lost: new records, teams, numbers, merges and moves. */
 const COMMANDS = [
@@ -69,23 +70,8 @@ describe.skipIf(!ON_SERVER)(
       await admin.end();
     });
 
-    /** Every tenant-owned table's rows as one md5 each, read on the admin connection. */
-    async function digest(tenantId: string): Promise<Record<string, string>> {
-      const tables = await admin.query<{ name: string }>(
-        `select table_name as name from information_schema.columns
-          where table_schema = $1 and column_name = 'tenant_id' and table_name <> 'tenants' order by 1`,
-        [schema],
-      );
-      const text = tables.rows
-        .map(
-          ({ name }) =>
-            `select '${name}' as t, md5(coalesce(string_agg(r::text, E'\\n' order by r::text), '')) as h
-               from "${name}" r where r.tenant_id = $1`,
-        )
-        .join(' union all ');
-      const rows = await admin.query<{ t: string; h: string }>(text, [tenantId]);
-      return Object.fromEntries(rows.rows.map((r) => [r.t, r.h]));
-    }
+    const digest = (tenantId: string) =>
+      tenantDigest(async (text, params) => (await admin.query(text, params)).rows, tenantId);
 
     /** Terminates the one backend of the storages that is inside a transaction, and waits for it to end. */
     async function terminateOpenTransaction(): Promise<void> {
