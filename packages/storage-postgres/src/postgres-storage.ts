@@ -11,6 +11,7 @@ import { type PGliteLike, pglitePool } from './pglite-pool.js';
 import { pgRuntime } from './pipeline/pg-runtime.js';
 import { pipelineTransactor } from './pipeline/pipeline-transactor.js';
 import { quoteIdent } from './quote-ident.js';
+import { watchedPool } from './watched-pool.js';
 
 /** Where the database is: a `pg` Pool you own, a connection string, or a PGlite instance you own. */
 export type PostgresSource =
@@ -53,12 +54,12 @@ export async function postgresStorage(
   source: PostgresSource,
   options: PostgresStorageOptions = {},
 ): Promise<CrmStorage> {
-  const { pool, owned } = await openPool(source);
+  const { pool: opened, owned } = await openPool(source);
+  const pool = watchedPool(opened, { ownsEnd: owned });
   const schema = options.schema;
   const db: AnyDb = new Kysely({
     dialect: new PostgresDialect({
-      // Kysely ends the pool on destroy(); a borrowed pool must survive that.
-      pool: owned ? pool : { connect: () => pool.connect(), end: async () => {} },
+      pool,
       onCreateConnection:
         schema === undefined
           ? undefined
@@ -119,5 +120,8 @@ async function openPool(source: PostgresSource): Promise<{ pool: PostgresPool; o
     max: source.max ?? 10,
     ...(source.ssl === undefined ? {} : { ssl: source.ssl as never }),
   });
+  // An idle client whose connection dies is dropped by the pool, which then emits `error`: unheard,
+  // Node would end the process for it. The next borrower simply gets a fresh connection.
+  pool.on('error', () => {});
   return { pool, owned: true };
 }

@@ -1,40 +1,11 @@
-import { type CrmStorage, isCrmError, type PipelineStagesInput, pipelineFor } from '@gongfu/core';
+import { type CrmStorage, isCrmError, pipelineFor } from '@gongfu/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEALER_PIPELINE } from '../faults/command-fixtures.js';
 import { openWorld, type StorageFactory } from '../support/harness.js';
 import { codeOf } from '../support/suite-support.js';
 
 /** Stage ids the repository's program never declares (an app would, in `CustomStageIds`). */
 const stage = (id: string) => id as never;
-
-/** A dealer team's own four-stage pipeline: two open stages, then won and lost. */
-const DEALER_PIPELINE: PipelineStagesInput = [
-  {
-    id: 'intake',
-    label: '接洽',
-    probability: 15,
-    forecastCategory: 'pipeline',
-    staleAfterDays: 7,
-    kind: 'open',
-  },
-  {
-    id: 'offer',
-    label: '报价',
-    probability: 60,
-    forecastCategory: 'commit',
-    staleAfterDays: 5,
-    kind: 'open',
-    entryGates: ['hasLines'],
-  },
-  {
-    id: 'won',
-    label: '成交',
-    probability: 100,
-    forecastCategory: 'closed',
-    kind: 'won',
-    entryGates: ['hasAmount'],
-  },
-  { id: 'lost', label: '丢单', probability: 0, forecastCategory: 'omitted', kind: 'lost' },
-];
 
 export function describeTenantConfig(makeStorage: StorageFactory): void {
   describe('tenant configuration: pipelines per channel (service)', () => {

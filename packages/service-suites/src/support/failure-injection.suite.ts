@@ -1,9 +1,10 @@
 import type { CrmStorage } from '@gongfu/core';
 import { isCrmError, scanAll } from '@gongfu/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cny, quotedLead as quoteOf } from '../faults/command-fixtures.js';
 import { tenantSnapshot } from '../tenants/tenant-snapshot.js';
 import { type FaultyStorage, faultyStorage, InjectedFault } from './fault-injection.js';
-import { openWorld, type ServiceWorld, type StorageFactory, storyLead } from './harness.js';
+import { openWorld, type ServiceWorld, type StorageFactory } from './harness.js';
 
 /**
  * The tenant as a whole: every record with its team rows and reminders (`tenantSnapshot`), plus
@@ -57,19 +58,8 @@ async function failEachWrite(faulty: FaultyStorage, tenantId: string, command: (
   throw new Error('the command never succeeded');
 }
 
-const cny = (amount: number) => ({ amount, currency: 'CNY' });
-
-/** A quoted lead of 销售员甲, ready to convert. */
-async function quotedLead({ crm, org }: ServiceWorld, company: string) {
-  const lead = await crm.leads.capture(org.repA, storyLead({ company }));
-  await crm.leads.quote(org.repA, lead.id, {
-    sku: 'LS2208',
-    quantity: 200,
-    unitPrice: cny(120_000),
-    validUntil: '2026-04-30',
-  });
-  return lead;
-}
+/** A lead of 销售员甲 quoted for 200 scanners, ready to convert. */
+const quotedLead = (w: ServiceWorld, company: string) => quoteOf(w, company, 200);
 
 export function describeFailureInjection(makeStorage: StorageFactory): void {
   describe('failure injection: multi-write commands leave nothing partial', () => {
