@@ -1,6 +1,7 @@
 import { type Crm, hiddenRecordText, isCrmError } from '@gongfu/core';
 import { expect } from 'vitest';
-import { costRollup, morningReview, pipeline, quoteConflicts } from '../../src/index.js';
+import { runCli } from '../../src/cli/run-cli.js';
+import { costRollup, morningReview, pipeline, quotaAttainment, quoteConflicts } from '../../src/index.js';
 import {
   customerRecord,
   dealRecord,
@@ -354,6 +355,42 @@ export async function checkReview(crm: Crm, v: View): Promise<string> {
   return texts;
 }
 
+/** Quota attainment: a row for the reader's own quota and those of the people below them. */
+export async function checkQuotas(crm: Crm, v: View): Promise<number> {
+  const rows = await quotaAttainment(crm, v.who, { period: '2026-Q1' });
+  const expected = [...v.model.users.values()].filter(
+    (u) => v.model.quotaHolders.has(u.id) && v.sees({ id: u.id, ownerId: u.id, team: new Map() }),
+  );
+  expect(new Map(rows.map((r) => [r.quota.userId, r.label]))).toEqual(
+    new Map(expected.map((u) => [u.id, u.name])),
+  );
+  const texts = JSON.stringify(rows);
+  for (const name of v.hiddenNames()) expect(texts).not.toContain(name);
+  return 1;
+}
+
+/**
+ * The `gongfu` CLI run as the actor (`review --as`, `duplicates --as`) on the same database: what
+ * it prints names only records the actor can open. (`export` and `import` act on a whole workspace
+ * for its operator, not as a user.)
+ */
+export async function checkCli(w: World, v: View): Promise<number> {
+  const printed: string[] = [];
+  const io = {
+    out: (t: string) => printed.push(t),
+    err: (t: string) => printed.push(t),
+    env: {},
+    // The world's own storage, left open for the next actor.
+    openStorage: async () => ({ ...w.storage, close: async () => {} }) as typeof w.storage,
+  };
+  const common = ['--pg', 'postgres://the-world-storage', '--tenant', w.crm.tenantId, '--as', v.actor.id];
+  expect(await runCli(['review', ...common, '--day', REVIEW_DAY], io), printed.join('\n')).toBe(0);
+  expect(await runCli(['duplicates', ...common, '--limit', '50'], io), printed.join('\n')).toBe(0);
+  const texts = printed.join('\n');
+  for (const name of v.hiddenNames()) expect(texts, `gongfu as ${v.actor.id}`).not.toContain(name);
+  return 2;
+}
+
 export async function checkAll(w: World): Promise<number> {
   const { crm, model } = w;
   let checks = 0;
@@ -374,6 +411,8 @@ export async function checkAll(w: World): Promise<number> {
     checks += await checkFeed(crm, v);
     checks += await checkTimelines(crm, v);
     await checkReview(crm, v);
+    checks += await checkQuotas(crm, v);
+    checks += await checkCli(w, v);
     checks++;
   }
   return checks;

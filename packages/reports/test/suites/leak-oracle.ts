@@ -116,6 +116,8 @@ export interface Model {
   demoLoans: Map<string, OChild>;
   leads: Map<string, OLead>;
   quotes: Map<string, OQuote>;
+  /** The people with a quarter target; a target is read like a record its person owns. */
+  quotaHolders: Set<string>;
 }
 
 export function emptyModel(users: Map<string, OUser>): Model {
@@ -131,6 +133,7 @@ export function emptyModel(users: Map<string, OUser>): Model {
     demoLoans: new Map(),
     leads: new Map(),
     quotes: new Map(),
+    quotaHolders: new Set(),
   };
 }
 

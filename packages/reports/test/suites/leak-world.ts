@@ -37,12 +37,17 @@ interface DealPlan {
   dealTeam: Seat[];
   /** A deal member who logs their own cost (index into dealTeam), if any. */
   memberCost: number | null;
-  /** People who capture a lead on the customer and quote it (kept when they may read the customer). */
+  /**
+   * People besides the account team who capture a lead on the customer and quote it (kept when they
+   * may read the customer); the account team's members always quote.
+   */
   quoters: number[];
   /** The deal is won, ordered, delivered and gets a service case. */
   won: boolean;
   /** The owner lends a demo unit to the customer for this deal. */
   loan: boolean;
+  /** After the quotes, the owner empties the account team, and with `all` the deal team too. */
+  unseat: 'none' | 'account' | 'all';
 }
 export interface Scenario {
   users: OrgUser[];
@@ -61,12 +66,13 @@ export const scenarioArb: fc.Arbitrary<Scenario> = orgUsersArbitrary(MAX_USERS).
     deals: fc.array(
       fc.record({
         owner: fc.nat(n - 1),
-        accountTeam: fc.uniqueArray(seatArb(n), { selector: (s) => s.user, maxLength: 2 }),
+        accountTeam: fc.uniqueArray(seatArb(n), { selector: (s) => s.user, maxLength: 3 }),
         dealTeam: fc.uniqueArray(seatArb(n), { selector: (s) => s.user, maxLength: 3 }),
         memberCost: fc.option(fc.nat(2)),
-        quoters: fc.uniqueArray(fc.nat(n - 1), { maxLength: 3 }),
+        quoters: fc.uniqueArray(fc.nat(n - 1), { maxLength: 2 }),
         won: fc.boolean(),
         loan: fc.boolean(),
+        unseat: fc.constantFrom<DealPlan['unseat']>('none', 'account', 'all'),
       }),
       { minLength: 1, maxLength: 3 },
     ),
@@ -101,6 +107,11 @@ export async function buildWorld(storage: CrmStorage, s: Scenario): Promise<Worl
     users.set(made.id, { id: made.id, name, role: u.role, managerId, active: true });
   }
   const model = emptyModel(users);
+  // Every person's quarter target, set by the administrator: the attainment report's rows.
+  for (const id of ids) {
+    await crm.quotas.set(root, { userId: id, period: '2026-Q1', target: cny(1_000_00) });
+    model.quotaHolders.add(id);
+  }
   const isActive = (i: number) => s.users[i]?.active === true;
   let quoteNo = 0;
   for (const [d, plan] of s.deals.entries()) {
@@ -185,7 +196,8 @@ export async function buildWorld(storage: CrmStorage, s: Scenario): Promise<Worl
       model.costs.set(own.id, child(own.id, ids[member.user]!, false));
     }
     // Quotes by several people on one customer: each on a lead of their own, a price of their own.
-    for (const [q, quoter] of plan.quoters.entries()) {
+    const quoters = [...new Set([...plan.accountTeam.map((seat) => seat.user), ...plan.quoters])];
+    for (const [q, quoter] of quoters.entries()) {
       const quoterId = ids[quoter]!;
       if (!isActive(quoter) || !oracleLevel(users, quoterId, customerRecord(model, account.id))) continue;
       const lead = await crm.leads.capture(
@@ -222,6 +234,17 @@ export async function buildWorld(storage: CrmStorage, s: Scenario): Promise<Worl
         price,
         n: quoteNo++,
       });
+    }
+    if (plan.unseat !== 'none') {
+      // Seats taken away: what was read through them (the customer behind a quote, its events) goes too.
+      for (const userId of [...accountTeam.keys()]) {
+        await crm.accounts.removeTeamMember(owner, account.id, userId);
+        accountTeam.delete(userId);
+      }
+      for (const seat of plan.unseat === 'all' ? team : []) {
+        await crm.opportunities.removeTeamMember(owner, deal.id, ids[seat.user]!);
+        model.deals.get(deal.id)!.seats.delete(ids[seat.user]!);
+      }
     }
     if (plan.won) {
       await crm.opportunities.win(owner, deal.id);

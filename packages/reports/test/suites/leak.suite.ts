@@ -19,22 +19,28 @@ export function describeLeakSuite(makeStorage: StorageFactory, engine: string): 
     });
     afterAll(() => storage.close());
 
-    it('every actor × read path equals the oracle from docs/permissions.md, with hand-overs interleaved', async () => {
-      let checks = 0;
-      let worlds = 0;
-      await fc.assert(
-        fc.asyncProperty(scenarioArb, async (s) => {
-          checks += await checkAll(await buildWorld(storage, s));
-          worlds++;
-        }),
-        {
-          numRuns: LEAK_RUNS,
-          seed: process.env.GONGFU_LEAK_SEED ? Number(process.env.GONGFU_LEAK_SEED) : undefined,
-        },
-      );
-      // Every mismatch fails the property, so reaching here means leaks = 0.
-      console.log(`leak suite (${engine}): ${worlds} worlds, actors × paths checked = ${checks}, leaks = 0`);
-      expect(checks).toBeGreaterThan(0);
-    });
+    it(
+      'every actor × read path equals the oracle from docs/permissions.md, with hand-overs interleaved',
+      async () => {
+        let checks = 0;
+        let worlds = 0;
+        await fc.assert(
+          fc.asyncProperty(scenarioArb, async (s) => {
+            checks += await checkAll(await buildWorld(storage, s));
+            worlds++;
+          }),
+          {
+            numRuns: LEAK_RUNS,
+            seed: process.env.GONGFU_LEAK_SEED ? Number(process.env.GONGFU_LEAK_SEED) : undefined,
+          },
+        );
+        // Every mismatch fails the property, so reaching here means leaks = 0.
+        console.log(
+          `leak suite (${engine}): ${worlds} worlds, actors × paths checked = ${checks}, leaks = 0`,
+        );
+        expect(checks).toBeGreaterThan(0);
+      },
+      60_000 + LEAK_RUNS * 15_000,
+    );
   });
 }
