@@ -38,6 +38,8 @@ export async function outcome<T>(p: Promise<T>): Promise<T | string> {
 /** What one actor may read, by the oracle. */
 export class View {
   readonly who: { id: string };
+  /** Texts gathered along the way (explanations), checked for hidden names at the end. */
+  readonly texts: unknown[] = [];
   constructor(
     readonly model: Model,
     readonly actor: OUser,
@@ -53,11 +55,14 @@ export class View {
   ids<T extends { id: string }>(records: Iterable<T>, visible: (r: T) => unknown): Set<string> {
     return new Set([...records].filter(visible).map((r) => r.id));
   }
-  /** Names of customers and deals the actor cannot open: no text they receive may carry one. */
+  /** Names of customers, contacts, deals and leads the actor cannot open: no text they receive may carry one. */
   hiddenNames(): string[] {
+    const m = this.model;
     return [
-      ...[...this.model.accounts.values()].filter((a) => !this.customer(a.id)).map((a) => a.name),
-      ...[...this.model.deals.values()].filter((d) => !this.deal(d.id)).map((d) => d.name),
+      ...[...m.accounts.values()].filter((a) => !this.customer(a.id)).map((a) => a.name),
+      ...[...m.contacts.values()].filter((c) => !this.customer(c.accountId, c.ownerId)).map((c) => c.name),
+      ...[...m.deals.values()].filter((d) => !this.deal(d.id)).map((d) => d.name),
+      ...[...m.leads.values()].filter((l) => !this.lead(l.id)).map((l) => l.company),
     ];
   }
 }
@@ -76,6 +81,7 @@ async function expectGet(
   expect(okOr(await outcome(get(id))), `${kind} ${id}`).toBe(level ? 'OK' : 'NOT_FOUND');
   expect(okOr(await outcome(crm.history.forRecord(v.who, kind, id)))).toBe(level ? 'OK' : 'NOT_FOUND');
   const why = await outcome(crm.access.explain(v.who, kind, id));
+  v.texts.push(why);
   if (level === null) expect(why).toBe('NOT_FOUND');
   else expect(why).toMatchObject({ canRead: true, canEdit: level === 'edit' });
   return 3;
@@ -104,6 +110,7 @@ export async function checkCoreBook(crm: Crm, v: View): Promise<number> {
     const level = v.customer(a.id);
     expect(okOr(await outcome(crm.accounts.get(who, a.id)))).toBe(level ? 'OK' : 'NOT_FOUND');
     const why = await outcome(crm.access.explain(who, 'account', a.id));
+    v.texts.push(why);
     if (level === null) expect(why).toBe('NOT_FOUND');
     else expect(why).toMatchObject({ canRead: true, canEdit: level === 'edit' });
     checks += 2;
@@ -413,7 +420,10 @@ export async function checkAll(w: World): Promise<number> {
     await checkReview(crm, v);
     checks += await checkQuotas(crm, v);
     checks += await checkCli(w, v);
-    checks++;
+    // The explanations: in words, naming only what the actor may open.
+    const explained = JSON.stringify(v.texts);
+    for (const name of v.hiddenNames()) expect(explained).not.toContain(name);
+    checks += 2;
   }
   return checks;
 }

@@ -65,6 +65,7 @@ export interface OAccount {
 }
 export interface OContact {
   id: string;
+  name: string;
   accountId: string;
   ownerId: string;
   owners: Set<string>;
@@ -90,6 +91,7 @@ export interface OChild {
 }
 export interface OLead {
   id: string;
+  company: string;
   ownerId: string;
   accountId: string;
   owners: Set<string>;

@@ -136,9 +136,11 @@ export async function buildWorld(storage: CrmStorage, s: Scenario): Promise<Worl
       name,
       owners: new Set([owner.id]),
     });
-    const contact = await crm.contacts.create(owner, { accountId: account.id, name: `联系人${d}` });
+    const contactName = `联系人${d}号`;
+    const contact = await crm.contacts.create(owner, { accountId: account.id, name: contactName });
     model.contacts.set(contact.id, {
       id: contact.id,
+      name: contactName,
       accountId: account.id,
       ownerId: owner.id,
       owners: new Set([owner.id]),
@@ -200,12 +202,13 @@ export async function buildWorld(storage: CrmStorage, s: Scenario): Promise<Worl
     for (const [q, quoter] of quoters.entries()) {
       const quoterId = ids[quoter]!;
       if (!isActive(quoter) || !oracleLevel(users, quoterId, customerRecord(model, account.id))) continue;
+      const company = `询价方${d}-${q}号`;
       const lead = await crm.leads.capture(
         { id: quoterId },
         {
           source: 'inbound_call',
           receivedAt: START,
-          company: `询价方${d}-${q}`,
+          company,
           contact: { name: `询价人${d}-${q}` },
           channel: 'key_account',
           accountId: account.id,
@@ -213,6 +216,7 @@ export async function buildWorld(storage: CrmStorage, s: Scenario): Promise<Worl
       );
       model.leads.set(lead.id, {
         id: lead.id,
+        company,
         ownerId: quoterId,
         accountId: account.id,
         owners: new Set([quoterId]),
