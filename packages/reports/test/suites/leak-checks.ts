@@ -147,11 +147,12 @@ export async function checkCoreBook(crm: Crm, v: View): Promise<number> {
   const texts = JSON.stringify([
     await crm.reminders.due(who, { at: '2026-03-10T02:00:00.000Z' }),
     await crm.reminders.due(who, { at: '2026-04-30T02:00:00.000Z' }),
+    await crm.reminders.escalations(who, { at: '2026-04-30T02:00:00.000Z' }),
     await crm.activities.calendar(who, { view: 'week', date: '2026-03-10', userId: 'team' }),
     rollup,
   ]);
   for (const name of v.hiddenNames()) expect(texts).not.toContain(name);
-  return checks + 4;
+  return checks + 5;
 }
 
 /** Orders, service cases and demo loans: lists, gets, history and explanations. */
