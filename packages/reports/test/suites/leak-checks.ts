@@ -374,8 +374,11 @@ export async function checkQuotas(crm: Crm, v: View): Promise<number> {
   const expected = [...v.model.users.values()].filter(
     (u) => v.model.quotaHolders.has(u.id) && v.sees({ id: u.id, ownerId: u.id, team: new Map() }),
   );
-  expect(new Map(rows.map((r) => [r.quota.userId, r.label]))).toEqual(
-    new Map(expected.map((u) => [u.id, u.name])),
+  // Won: the delivered orders (two units at 100.00 each) the reader may open, by their owner now.
+  const booked = (userId: string) =>
+    [...v.model.orders.values()].filter((o) => o.ownerId === userId && v.child(o)).length;
+  expect(new Map(rows.map((r) => [r.quota.userId, [r.label, r.orders, r.won.amount]]))).toEqual(
+    new Map(expected.map((u) => [u.id, [u.name, booked(u.id), booked(u.id) * 200_00]])),
   );
   const texts = JSON.stringify(rows);
   for (const name of v.hiddenNames()) expect(texts).not.toContain(name);
