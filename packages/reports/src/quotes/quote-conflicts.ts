@@ -4,7 +4,9 @@ import {
   type CalendarDate,
   type CommandContext,
   type Crm,
+  ENTITY,
   formatMoney,
+  hiddenRecordText,
   type Instant,
   type Money,
   type QuoteEntry,
@@ -13,6 +15,7 @@ import {
 import { parseCompanyName } from '../names/company-name.js';
 import { reviewedPeople } from '../review/people.js';
 import { parsePeriod, parseTimeZone } from '../shared/period.js';
+import { visibleById } from '../shared/visible.js';
 
 export interface QuoteConflictOptions {
   /** First local day of quotes to look at (inclusive). */
@@ -88,7 +91,12 @@ export async function quoteConflicts(
   });
 }
 
-/** The people's quotes in the range, each with the customer keys it is compared under. */
+/**
+ * The people's quotes in the range on leads the reader may open (a quote is read through its lead:
+ * a lead handed over to someone outside the reader's team takes its prices with it), each with the
+ * customer keys it is compared under. A customer the reader cannot open is compared by id and named
+ * by kind and id, never by its name; a deal they cannot open gives no end customer.
+ */
 async function placedQuotes(
   ctx: CommandContext,
   people: readonly string[],
@@ -96,32 +104,40 @@ async function placedQuotes(
 ) {
   const events = await ctx.tx.history.byActors(people, range, 100_000);
   const leadIds = [...new Set(events.filter((e) => e.event === 'lead.quoted').map((e) => e.entityId))];
-  const leads = new Map((await ctx.tx.leads.getMany(leadIds)).map((l) => [l.id, l]));
-  const entries: QuoteEntry[] = [];
+  const leads = await visibleById(ctx, ENTITY.lead, await ctx.tx.leads.getMany(leadIds));
   const mine = new Set(people);
-  for (const leadId of leadIds) {
+  const quoted: QuoteEntry[] = [];
+  for (const leadId of leads.keys()) {
     for (const q of await ctx.tx.quotes.list({ leadId }, 500)) {
-      if (mine.has(q.quotedBy) && q.quotedAt >= range.from && q.quotedAt < range.to) entries.push(q);
+      if (mine.has(q.quotedBy) && q.quotedAt >= range.from && q.quotedAt < range.to) quoted.push(q);
     }
   }
   const dealIds = [
     ...new Set(
-      [...leads.values()].map((l) => l.convertedOpportunityId).concat(entries.map((q) => q.opportunityId)),
+      [...leads.values()].map((l) => l.convertedOpportunityId).concat(quoted.map((q) => q.opportunityId)),
     ),
   ].filter((id): id is string => id !== null);
-  const deals = new Map((await ctx.tx.opportunities.getMany(dealIds)).map((d) => [d.id, d]));
-  const accountIds = [
-    ...new Set(entries.map((q) => q.accountId ?? leads.get(q.leadId ?? '')?.accountId)),
-  ].filter((id): id is string => typeof id === 'string');
-  const accounts = new Map((await ctx.tx.accounts.getMany(accountIds)).map((a) => [a.id, a]));
-  return entries.map((q): PlacedQuote => {
+  const deals = await visibleById(ctx, ENTITY.opportunity, await ctx.tx.opportunities.getMany(dealIds));
+  const accountOf = (q: QuoteEntry) => q.accountId ?? leads.get(q.leadId ?? '')?.accountId ?? null;
+  const accountIds = [...new Set(quoted.map(accountOf))].filter((id): id is string => id !== null);
+  const stored = await ctx.tx.accounts.getMany(accountIds);
+  const existing = new Set(stored.map((a) => a.id));
+  const accounts = await visibleById(ctx, ENTITY.account, stored);
+  return quoted.map((q): PlacedQuote => {
     const lead = q.leadId ? leads.get(q.leadId) : undefined;
-    const accountId = q.accountId ?? lead?.accountId ?? null;
-    const customerName = (accountId ? accounts.get(accountId)?.name : undefined) ?? lead?.company ?? null;
-    const deal = deals.get(q.opportunityId ?? lead?.convertedOpportunityId ?? '');
+    const accountId = accountOf(q);
     const keys: PlacedQuote['keys'] = [];
-    if (customerName)
-      keys.push({ key: `c:${nameKey(customerName)}`, basis: 'same_customer', name: customerName });
+    const account = accountId ? accounts.get(accountId) : undefined;
+    if (account) keys.push({ key: `c:${nameKey(account.name)}`, basis: 'same_customer', name: account.name });
+    else if (accountId && existing.has(accountId))
+      keys.push({
+        key: `a:${accountId}`,
+        basis: 'same_customer',
+        name: hiddenRecordText('account', accountId),
+      });
+    else if (lead?.company)
+      keys.push({ key: `c:${nameKey(lead.company)}`, basis: 'same_customer', name: lead.company });
+    const deal = deals.get(q.opportunityId ?? lead?.convertedOpportunityId ?? '');
     if (deal?.endCustomer)
       keys.push({
         key: `e:${nameKey(deal.endCustomer.name)}`,

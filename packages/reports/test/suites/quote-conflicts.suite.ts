@@ -1,11 +1,19 @@
-import type { CrmStorage } from '@gongfu/core';
-import { openWorld, quoteAs, type StorageFactory } from '@gongfu/service-suites';
+import { type CrmStorage, hiddenRecordText, isCrmError } from '@gongfu/core';
+import { openWorld, quoteAs, type StorageFactory, storyLead } from '@gongfu/service-suites';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { morningReview, quoteConflicts } from '../../src/index.js';
 import { cny } from './fixtures.js';
 
 const MARCH = { from: '2026-03-01', to: '2026-05-31' } as const;
+
+async function expectNotFound(p: Promise<unknown>) {
+  const code = await p.then(
+    () => 'OK',
+    (e: unknown) => (isCrmError(e) ? e.code : String(e)),
+  );
+  expect(code).toBe('NOT_FOUND');
+}
 
 /** Conflicting quotes (`quoteConflicts`): two salespeople, one customer, one product, two prices. */
 export function describeQuoteConflicts(makeStorage: StorageFactory): void {
@@ -88,6 +96,54 @@ export function describeQuoteConflicts(makeStorage: StorageFactory): void {
       expect(
         (await morningReview(crm, org.repB, { day: '2026-03-06', findDuplicates: false })).quotas,
       ).toEqual([]);
+    });
+
+    it('never names a customer the manager cannot open, nor shows quotes on leads handed out of the team', async () => {
+      const w = await openWorld(storage);
+      const { crm, org, clock } = w;
+      // Another team's customer; the manager's two reps were seated on it and quoted it.
+      const account = await crm.accounts.create(org.otherRep, {
+        name: '威海远航船舶有限公司',
+        kind: 'end_user',
+      });
+      const leads = [];
+      for (const [rep, price] of [
+        [org.repA, 980_00],
+        [org.repB, 1_050_00],
+      ] as const) {
+        await crm.accounts.addTeamMember(org.otherRep, account.id, {
+          userId: rep.id,
+          role: 'sales',
+          access: 'read',
+        });
+        const lead = await crm.leads.capture(
+          rep,
+          storyLead({ company: `${rep.name}的询价`, accountId: account.id }),
+        );
+        await crm.leads.quote(rep, lead.id, {
+          sku: 'LS2208',
+          quantity: 10,
+          unitPrice: cny(price),
+          validUntil: '2026-06-30',
+        });
+        leads.push(lead);
+        clock.advanceDays(1);
+      }
+      expect((await quoteConflicts(crm, org.manager, MARCH))[0]?.customer).toBe('威海远航船舶有限公司');
+      // Both leave the customer's team: the manager still reads the leads, not the customer.
+      for (const rep of [org.repA, org.repB])
+        await crm.accounts.removeTeamMember(org.otherRep, account.id, rep.id);
+      await expectNotFound(crm.accounts.get(org.manager, account.id));
+      const [conflict] = await quoteConflicts(crm, org.manager, MARCH);
+      expect(conflict?.customer).toBe(hiddenRecordText('account', account.id));
+      expect(JSON.stringify(conflict)).not.toContain('威海远航');
+      const review = await morningReview(crm, org.manager, { day: '2026-03-04', findDuplicates: false });
+      expect(JSON.stringify(review)).not.toContain('威海远航');
+      // One lead handed to someone outside the manager's team: its price goes with it.
+      await crm.ownership.transfer(org.admin, { from: org.repA.id, to: org.otherRep.id });
+      await expectNotFound(crm.leads.get(org.manager, leads[0]!.id));
+      expect(await quoteConflicts(crm, org.manager, MARCH)).toEqual([]);
+      expect(await quoteConflicts(crm, org.admin, MARCH)).toHaveLength(1);
     });
 
     it('equals a brute-force reading of the rule over generated quotes', async () => {

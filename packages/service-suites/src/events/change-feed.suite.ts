@@ -91,6 +91,36 @@ export function describeChangeFeed(makeStorage: StorageFactory): void {
       expect(await seen(otherRep)).toEqual(new Set());
     });
 
+    it("a deal-team member sees the events of the deal's customer and its contacts, and not after removal", async () => {
+      const w = await openWorld(storage);
+      const { repA, presales } = w.org;
+      const account = await w.crm.accounts.create(repA, {
+        name: '济南鲁信精密仪器有限公司',
+        kind: 'end_user',
+      });
+      const contact = await w.crm.contacts.create(repA, { accountId: account.id, name: '孙经理' });
+      const customerEvents = async () =>
+        new Set(
+          (await drain((c, limit) => w.crm.events.since(presales, c, { limit })))
+            .filter((e) => e.entityType === 'account' || e.entityType === 'contact')
+            .map((e) => e.entityId),
+        );
+      expect(await customerEvents()).toEqual(new Set());
+      const deal = await w.crm.opportunities.create(repA, {
+        name: '鲁信光谱仪项目',
+        accountId: account.id,
+        channel: 'key_account',
+        team: [{ userId: presales.id, role: 'presales', access: 'read' }],
+      });
+      // The same rule as the gets and lists: the seat reads the customer, and so its history in the feed.
+      await w.crm.accounts.get(presales, account.id);
+      await w.crm.contacts.get(presales, contact.id);
+      expect(await customerEvents()).toEqual(new Set([account.id, contact.id]));
+      await w.crm.opportunities.removeTeamMember(repA, deal.id, presales.id);
+      await expectCode(w.crm.accounts.get(presales, account.id), 'NOT_FOUND');
+      expect(await customerEvents()).toEqual(new Set());
+    });
+
     it('appends nothing for a refused command, and refuses a cursor that is not one', async () => {
       const w = await openWorld(storage);
       const { repA } = w.org;

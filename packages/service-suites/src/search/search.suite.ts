@@ -108,6 +108,31 @@ export function describeSearch(makeStorage: StorageFactory): void {
       expect(hitOf(await w.crm.search.find(w.org.repA, { q: 'sdht' }), s.account.id)).toBeUndefined();
     });
 
+    it("finds a deal's customer and its contacts for a deal-team seat, as their lists do, and not after removal", async () => {
+      const w = await openWorld(storage);
+      const { repA, presales } = w.org;
+      const account = await w.crm.accounts.create(repA, {
+        name: '烟台万华检测设备有限公司',
+        kind: 'end_user',
+      });
+      const contact = await w.crm.contacts.create(repA, { accountId: account.id, name: '邹工程师' });
+      const found = async () =>
+        (await w.crm.search.find(presales, { q: '万华', kinds: ['account'] }))
+          .concat(await w.crm.search.find(presales, { q: '邹工程师', kinds: ['contact'] }))
+          .map((h) => h.id);
+      expect(await found()).toEqual([]);
+      const deal = await w.crm.opportunities.create(repA, {
+        name: '万华检测线',
+        accountId: account.id,
+        channel: 'key_account',
+        team: [{ userId: presales.id, role: 'presales', access: 'read' }],
+      });
+      expect((await w.crm.accounts.list(presales)).items.map((a) => a.id)).toEqual([account.id]);
+      expect(await found()).toEqual([account.id, contact.id]);
+      await w.crm.opportunities.removeTeamMember(repA, deal.id, presales.id);
+      expect(await found()).toEqual([]);
+    });
+
     it('refuses an empty query and unknown kinds', async () => {
       const w = await openWorld(storage);
       expect(await codeOf(w.crm.search.find(w.org.repA, { q: '  ' }))).toBe('VALIDATION');

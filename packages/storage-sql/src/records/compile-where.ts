@@ -88,7 +88,7 @@ function readsThrough(
  * A customer row (team_key = its account id) read through a seat on the team of a deal on that
  * account: read only, so never part of an `edit` scope.
  */
-function dealTeamReads(eb: Eb, memberIds: readonly string[], alias: string): Expression<SqlBool> {
+export function dealTeamReads(eb: Eb, memberIds: readonly string[], alias: string): Expression<SqlBool> {
   return eb.exists(
     eb
       .selectFrom('opportunities as dl')

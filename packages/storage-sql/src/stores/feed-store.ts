@@ -7,9 +7,10 @@ import type {
   Instant,
   RowScope,
 } from '@gongfu/core';
-import { CompiledQuery, sql } from 'kysely';
-import type { AnyRow } from '../any-db.js';
-import { scopeWhere } from '../records/compile-where.js';
+import { CompiledQuery, type Expression, type SqlBool, sql } from 'kysely';
+import type { AnyExpressionBuilder, AnyRow } from '../any-db.js';
+import type { SqlEngine } from '../engine/sql-engine.js';
+import { dealTeamReads, scopeWhere } from '../records/compile-where.js';
 import { executeCached } from '../records/compiled-cache.js';
 import type { StoreContext } from '../records/store-context.js';
 
@@ -59,6 +60,28 @@ function appendStatement(engine: 'sqlite' | 'postgres', count: number): string {
   }
   appendSql.set(key, text);
   return text;
+}
+
+/**
+ * The feed's rows under the actor's scope, as each record's own list would scope them: an event of a
+ * customer (account or contact, team_key = the account) is also read through a seat on the team of
+ * a deal on that customer — the same read-only rule the account and contact lists apply — and only
+ * while the seat is held, since the deal teams are consulted now, not when the event was written.
+ */
+function feedScope(
+  eb: AnyExpressionBuilder,
+  scope: RowScope,
+  engine: SqlEngine,
+  tenantId: string,
+): Expression<SqlBool> | null {
+  const plain = scopeWhere(eb, scope, 'f', engine, tenantId);
+  if (plain === null || scope.kind !== 'scoped' || scope.minAccess !== 'read' || scope.memberIds.length === 0)
+    return plain;
+  const customer = eb.and([
+    eb('f.entity_type', 'in', ['account', 'contact']),
+    dealTeamReads(eb, scope.memberIds, 'f'),
+  ]);
+  return eb.or([plain, customer]);
 }
 
 export class SqlFeedStore implements FeedStore {
@@ -113,7 +136,7 @@ export class SqlFeedStore implements FeedStore {
       .select(['f.seq', 'f.payload'])
       .where('f.tenant_id', '=', tenantId)
       .where('f.seq', '>', afterSeq)
-      .where((eb) => scopeWhere(eb, scope, 'f', engine, tenantId) ?? sql<boolean>`true`)
+      .where((eb) => feedScope(eb, scope, engine, tenantId) ?? sql<boolean>`true`)
       .orderBy('f.seq')
       .limit(limit)
       .execute();

@@ -11,6 +11,9 @@ import { literalLimit, scopeWhere } from '../records/compile-where.js';
 import { writeCached } from '../records/compiled-cache.js';
 import type { StoreContext } from '../records/store-context.js';
 
+/** Kinds whose rows the teams of the deals on the customer read (`readByDealTeams` in their specs). */
+const CUSTOMER: ReadonlySet<SearchKind> = new Set(['account', 'contact']);
+
 /** The record table each kind's visibility is read from (its current owner and governing team). */
 const TABLE: Readonly<Record<SearchKind, string>> = {
   account: 'accounts',
@@ -92,7 +95,8 @@ export class SqlSearchTermStore implements SearchTermStore {
       )
       .$if(probe.pos === 'start', (qb) => qb.where('st.pos', '=', 0))
       .$if(probe.pos === 'inside', (qb) => qb.where('st.pos', '>', 0))
-      .where((eb) => scopeWhere(eb, scope, 'r', engine, tenantId) ?? sql<SqlBool>`1 = 1`)
+      // A customer and its contacts are also read through a seat on a deal on it, as their lists are.
+      .where((eb) => scopeWhere(eb, scope, 'r', engine, tenantId, CUSTOMER.has(kind)) ?? sql<SqlBool>`1 = 1`)
       .limit(literalLimit(limit * ROWS_PER_HIT))
       .execute();
     const best = new Map<string, number>();
