@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sayInput, zodMessage } from '../kernel/input-messages.js';
 import type { Instant } from '../kernel/time.js';
 
 export const idSchema = z.string().trim().min(1, 'required').max(100);
@@ -13,11 +14,15 @@ export const phoneSchema = z
   .trim()
   .regex(/^\+?[\d\s\-()./]{5,30}(\s*(ext|x|转)\s*\d{1,6})?$/i, 'expected a phone number');
 
-export const emailSchema = z.string().trim().toLowerCase().pipe(z.email('expected an email address'));
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email(zodMessage(sayInput('input.email'))));
 
 /** Chinese administrative division code: 2 digits province, optionally 4/6 for city/district. */
 export const regionSchema = z.strictObject({
-  province: z.string().regex(/^\d{2}$/, 'expected a 2-digit province code, e.g. 37 for Shandong'),
+  province: z.string().regex(/^\d{2}$/, zodMessage(sayInput('input.province'))),
   city: z
     .string()
     .regex(/^\d{4}(\d{2})?$/, 'expected a 4- or 6-digit city code')

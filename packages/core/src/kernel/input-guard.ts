@@ -25,7 +25,8 @@ function check(value: unknown, path: readonly (string | number)[], seen: Set<obj
   if (typeof value !== 'object' || value === null || value instanceof Date) return null;
   if (seen.has(value) || path.length > MAX_DEPTH) return fieldIssue(field, sayInput('input.guard.tooDeep'));
   seen.add(value);
-  if (Object.getOwnPropertySymbols(value).length > 0) return fieldIssue(field, sayInput('input.guard.symbolKeys'));
+  if (Object.getOwnPropertySymbols(value).length > 0)
+    return fieldIssue(field, sayInput('input.guard.symbolKeys'));
   for (const key of Object.keys(value)) {
     const at = [...path, Array.isArray(value) ? Number(key) : key];
     if (!isWellFormed(key)) return fieldIssue(at.join('.'), sayInput('input.guard.keyLoneSurrogate'));

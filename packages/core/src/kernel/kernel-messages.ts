@@ -33,6 +33,8 @@ export const KERNEL_MESSAGES = defineMessages({
   'entity.reminder': { en: 'reminder', 'zh-CN': '提醒' },
   'entity.merge': { en: 'merge', 'zh-CN': '合并记录' },
   'entity.tenant': { en: 'tenant', 'zh-CN': '租户' },
+  'entity.tenantConfiguration': { en: 'tenant configuration', 'zh-CN': '工作区配置' },
+  'entity.quota': { en: 'quota', 'zh-CN': '销售指标' },
 });
 
 const ENTITY_KEYS: Readonly<Record<string, string>> = {
@@ -50,6 +52,8 @@ const ENTITY_KEYS: Readonly<Record<string, string>> = {
   reminder: 'entity.reminder',
   merge: 'entity.merge',
   tenant: 'entity.tenant',
+  'tenant configuration': 'entity.tenantConfiguration',
+  quota: 'entity.quota',
 };
 
 /** A record kind's name as a message when Gongfu names it, else the label as given. */

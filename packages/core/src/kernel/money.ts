@@ -16,7 +16,10 @@ export const currencySchema = z
  * Amounts stay within Number.MAX_SAFE_INTEGER (≈ 90 trillion yuan), far above any deal.
  */
 export const moneySchema = z.strictObject({
-  amount: z.number().int(zodMessage(sayInput('money.wholeMinorUnits'))).safe(),
+  amount: z
+    .number()
+    .int(zodMessage(sayInput('money.wholeMinorUnits')))
+    .safe(),
   currency: currencySchema,
 });
 export type Money = z.infer<typeof moneySchema>;
@@ -47,11 +50,7 @@ export function multiplyMoney(unit: Money, quantity: number): Money {
  * would leave ±Number.MAX_SAFE_INTEGER minor units is a ValidationError on `field`, never a rounded
  * number. Aggregates (cost totals, rollups) follow the same rule: narrow the query to read them.
  */
-export function checkSafeAmount(
-  amount: number | bigint,
-  field: string,
-  what: Message,
-): number {
+export function checkSafeAmount(amount: number | bigint, field: string, what: Message): number {
   const big = typeof amount === 'bigint' ? amount : null;
   const safe =
     big !== null
@@ -112,7 +111,12 @@ export function withSafeLineTotal<S extends z.ZodType<{ quantity: number; unitPr
       ctx.addIssue({
         code: 'custom',
         path: ['unitPrice', 'amount'],
-        ...zodMessage(sayInput('money.unsafe', { what: sayInput('money.what.line'), limit: String(Number.MAX_SAFE_INTEGER) })),
+        ...zodMessage(
+          sayInput('money.unsafe', {
+            what: sayInput('money.what.line'),
+            limit: String(Number.MAX_SAFE_INTEGER),
+          }),
+        ),
       });
     }
   });

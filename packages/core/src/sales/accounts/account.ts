@@ -14,6 +14,8 @@ import {
 } from '../../domain/common.js';
 import { type CustomFieldsOf, customFilterInput, customInput } from '../../domain/custom-fields.js';
 import { type AccountKind, accountKindSchema, type Channel, channelSchema } from '../../domain/enums.js';
+import { zodMessage } from '../../kernel/input-messages.js';
+import { sayAccount } from './account-messages.js';
 
 /** Unified social credit code (统一社会信用代码): 18 characters, digits and capitals without I, O, S, V, Z. */
 export const creditCodeSchema = z
@@ -87,7 +89,7 @@ export type SearchInput = z.input<typeof searchInput>;
 export const mergeAccountsInput = z
   .object({ survivorId: idSchema, mergedId: idSchema })
   .refine((m) => m.survivorId !== m.mergedId, {
-    message: 'an account cannot be merged into itself',
+    ...zodMessage(sayAccount('account.invalid.mergeIntoItself')),
     path: ['mergedId'],
   });
 export type MergeAccountsInput = z.input<typeof mergeAccountsInput>;

@@ -36,6 +36,15 @@ export const ACTIVITY_MESSAGES = defineMessages({
     en: '{contactId} is not a contact of the deal',
     'zh-CN': '{contactId} 不是该商机的联系人',
   },
+  'activity.invalid.endBeforeStart': {
+    en: 'an activity cannot end before it starts',
+    'zh-CN': '活动结束时间不能早于开始时间',
+  },
+  'activity.invalid.unlinked': {
+    en: 'link the activity to a lead, an opportunity or an account',
+    'zh-CN': '活动须关联到线索、商机或客户',
+  },
+  'activity.invalid.noCancelReason': { en: 'say why it is cancelled', 'zh-CN': '请说明取消原因' },
 });
 
 export const sayActivity = messagesOf(ACTIVITY_MESSAGES);

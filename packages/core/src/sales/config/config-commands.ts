@@ -1,8 +1,10 @@
 import { ConcurrencyError, PermissionDeniedError } from '../../kernel/errors.js';
+import type { Message } from '../../kernel/message.js';
 import { parseInput } from '../../kernel/validate.js';
 import type { ActorRef } from '../../service/actor.js';
 import type { CommandContext } from '../../service/context.js';
 import type { Runner } from '../../service/runner.js';
+import { sayConfig } from './config-messages.js';
 import {
   resolveTenantConfig,
   type TenantConfig,
@@ -39,23 +41,22 @@ export interface ConfigCommands {
   history(actor: ActorRef): Promise<TenantConfig[]>;
 }
 
-function assertAdmin(ctx: CommandContext, what: string): void {
-  if (ctx.actor.role !== 'admin')
-    throw new PermissionDeniedError(what, 'only administrators change the workspace configuration');
+function assertAdmin(ctx: CommandContext, what: Message): void {
+  if (ctx.actor.role !== 'admin') throw new PermissionDeniedError(what, sayConfig('config.denied.notAdmin'));
 }
 
 export function configCommands(run: Runner): ConfigCommands {
   return {
     get: (actor) =>
       run.read(actor, async (ctx) => {
-        assertAdmin(ctx, 'read the configuration');
+        assertAdmin(ctx, sayConfig('config.action.read'));
         return resolveTenantConfig(await ctx.tx.configs.latest());
       }),
 
     update: async (actor, input) => {
       const data = parseInput(updateTenantConfigInput, input);
       return run.write(actor, async (ctx) => {
-        assertAdmin(ctx, 'change the configuration');
+        assertAdmin(ctx, sayConfig('config.action.change'));
         const latest = await ctx.tx.configs.latest();
         const version = latest?.version ?? 0;
         if (data.expectedVersion !== version)
@@ -71,7 +72,7 @@ export function configCommands(run: Runner): ConfigCommands {
 
     history: (actor) =>
       run.read(actor, async (ctx) => {
-        assertAdmin(ctx, 'read the configuration history');
+        assertAdmin(ctx, sayConfig('config.action.readHistory'));
         return (await ctx.tx.configs.list()).map(resolveTenantConfig);
       }),
   };

@@ -1,9 +1,10 @@
-import { ValidationError } from '../../kernel/errors.js';
+import { fieldIssue, ValidationError } from '../../kernel/errors.js';
 import type { Clock } from '../../kernel/ports.js';
 import type { Instant } from '../../kernel/time.js';
 import type { CrmStorage } from '../../storage/crm-storage.js';
 import type { FeedClaim, FeedSettlement } from '../../storage/feed-store.js';
 import type { DomainEvent } from './domain-event.js';
+import { sayEvent } from './event-messages.js';
 
 /**
  * Receives the feed's events one at a time, in feed order. Delivery is at least once: after a crash
@@ -75,7 +76,7 @@ export const defaultEventBackoff = (attempt: number): number => Math.min(1000 * 
 
 function positiveInt(value: number, field: string): number {
   if (!Number.isInteger(value) || value < 1) {
-    throw new ValidationError([{ field, message: `${field} must be a positive integer` }]);
+    throw new ValidationError([fieldIssue(field, sayEvent('dispatcher.invalid.positiveInt', { field }))]);
   }
   return value;
 }
@@ -111,11 +112,11 @@ export function createEventDispatcher(options: EventDispatcherOptions): EventDis
   const maxAttempts = positiveInt(options.maxAttempts ?? 8, 'maxAttempts');
   const backoff = options.backoffMs ?? defaultEventBackoff;
   if (options.workerId.length === 0) {
-    throw new ValidationError([{ field: 'workerId', message: 'a dispatcher needs a worker id' }]);
+    throw new ValidationError([fieldIssue('workerId', sayEvent('dispatcher.invalid.workerId'))]);
   }
   const names = options.handlers.map((h) => h.name);
   if (names.some((n) => n.length === 0) || new Set(names).size !== names.length) {
-    throw new ValidationError([{ field: 'handlers', message: 'handlers need distinct, non-empty names' }]);
+    throw new ValidationError([fieldIssue('handlers', sayEvent('event.invalid.handlers'))]);
   }
   const { storage, workerId, clock } = options;
   let rotation = 0;

@@ -16,6 +16,11 @@ export const OWNERSHIP_MESSAGES = defineMessages({
     'zh-CN': '{name} 须是 {from} 的上级，且 {to} 须在其团队中',
   },
   'ownership.action.transfer': { en: 'transfer records', 'zh-CN': '转移记录' },
+  'ownership.invalid.sameUser': {
+    en: 'must differ from `from`',
+    'zh-CN': '不能与转出人（from）相同',
+  },
+  'ownership.invalid.listedTwice': { en: 'duplicate {record}', 'zh-CN': '{record} 重复列出' },
 });
 
 export const sayOwnership = messagesOf(OWNERSHIP_MESSAGES);

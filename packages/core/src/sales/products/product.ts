@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { expectedVersionSchema, oneOrMany, pageSchema, type RecordBase, text } from '../../domain/common.js';
 import { type CustomFieldsOf, customFilterInput, customInput } from '../../domain/custom-fields.js';
 import { type ProductKind, productKindSchema } from '../../domain/enums.js';
+import { zodMessage } from '../../kernel/input-messages.js';
 import { type Money, nonNegativeMoneySchema } from '../../kernel/money.js';
+import { sayProduct } from './product-messages.js';
 
 export interface Product extends RecordBase {
   sku: string;
@@ -21,7 +23,7 @@ export const skuSchema = z
   .trim()
   .min(1, 'required')
   .max(64)
-  .regex(/^[\w.\-/]+$/, 'SKU may hold letters, digits, . - / _');
+  .regex(/^[\w.\-/]+$/, zodMessage(sayProduct('product.invalid.sku')));
 
 export const createProductInput = z.strictObject({
   sku: skuSchema,

@@ -1,6 +1,7 @@
-import { ValidationError } from '../../kernel/errors.js';
+import { fieldIssue, ValidationError } from '../../kernel/errors.js';
 import type { Clock } from '../../kernel/ports.js';
 import type { CrmStorage } from '../../storage/crm-storage.js';
+import { sayEvent } from '../events/event-messages.js';
 import type { Reminder } from './stored-reminder.js';
 
 export interface ReminderDispatcherOptions {
@@ -64,13 +65,17 @@ export function createReminderDispatcher(options: ReminderDispatcherOptions): Re
   const batchSize = options.batchSize ?? 100;
   const leaseMs = options.leaseMs ?? 60_000;
   if (!Number.isInteger(batchSize) || batchSize < 1) {
-    throw new ValidationError([{ field: 'batchSize', message: 'batchSize must be a positive integer' }]);
+    throw new ValidationError([
+      fieldIssue('batchSize', sayEvent('dispatcher.invalid.positiveInt', { field: 'batchSize' })),
+    ]);
   }
   if (!Number.isInteger(leaseMs) || leaseMs < 1) {
-    throw new ValidationError([{ field: 'leaseMs', message: 'leaseMs must be a positive integer' }]);
+    throw new ValidationError([
+      fieldIssue('leaseMs', sayEvent('dispatcher.invalid.positiveInt', { field: 'leaseMs' })),
+    ]);
   }
   if (options.workerId.length === 0) {
-    throw new ValidationError([{ field: 'workerId', message: 'a dispatcher needs a worker id' }]);
+    throw new ValidationError([fieldIssue('workerId', sayEvent('dispatcher.invalid.workerId'))]);
   }
   const { storage, workerId, deliver, clock } = options;
   let rotation = 0;
