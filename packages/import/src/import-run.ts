@@ -3,8 +3,11 @@ import {
   type Crm,
   createCrm,
   type FieldIssue,
+  fieldIssue,
   type IdGenerator,
   type ImportLedgerRow,
+  issueMessage,
+  type Message,
 } from '@gongfu/core';
 import { type DuplicateCandidate, describeMatch } from './describe-match.js';
 import {
@@ -15,6 +18,7 @@ import {
   type NewContact,
 } from './duplicate-index.js';
 import { IMPORT_KINDS, type ImportEntity } from './import-kinds.js';
+import { sayImport } from './import-messages.js';
 import { joinedStorage } from './joined-storage.js';
 import { loadAccountIndex, loadContactIndex } from './load-index.js';
 import { type ImportSource, readRows, type SourceRow } from './read-rows.js';
@@ -164,9 +168,14 @@ async function run(
       }
       const checked = kind.schema.safeParse(row.input);
       if (row.unreadable || !checked.success) {
+        // Every reason as a key with parameters, read in the locale of `crm`.
+        const said = (field: string, detail: Message | string): FieldIssue =>
+          typeof detail === 'string'
+            ? { field, message: detail }
+            : { ...fieldIssue(field, detail), message: crm.say(detail) };
         const issues: FieldIssue[] = row.unreadable
-          ? [{ field: '', message: `not a JSON object: ${row.unreadable}` }]
-          : (checked.error?.issues ?? []).map((i) => ({ field: i.path.join('.'), message: i.message }));
+          ? [said('', sayImport('import.row.notJsonObject', { problem: row.unreadable }))]
+          : (checked.error?.issues ?? []).map((i) => said(i.path.join('.'), issueMessage(i)));
         note({ line: row.line, rowKey: row.rowKey, status: 'invalid', issues });
         continue;
       }
@@ -175,7 +184,7 @@ async function run(
         const duplicates = await Promise.all(
           matches.map((m) =>
             m.id.startsWith(EARLIER_ROW)
-              ? earlierRow(m)
+              ? earlierRow(crm, m)
               : describeMatch(crm, actor, checker.entity ?? 'account', m),
           ),
         );
@@ -228,8 +237,13 @@ async function run(
 /** The id a dry run gives a valid row it remembers, so a later row can be told which one it repeats. */
 const EARLIER_ROW = 'row:';
 
-function earlierRow(m: DuplicateMatch): DuplicateCandidate {
+function earlierRow(crm: Crm, m: DuplicateMatch): DuplicateCandidate {
   const key = m.id.slice(EARLIER_ROW.length);
+  const detail = sayImport('import.duplicate.earlierRow', {
+    row: key,
+    name: m.name,
+    explanation: m.explanation,
+  });
   return {
     visible: true,
     id: m.id,
@@ -238,7 +252,8 @@ function earlierRow(m: DuplicateMatch): DuplicateCandidate {
     ownerName: '',
     probability: Math.round(m.probability * 1000) / 1000,
     explanation: m.explanation,
-    message: `This repeats row ${key} of this file (${m.name}): ${m.explanation}`,
+    message: crm.say(detail),
+    detail,
   };
 }
 

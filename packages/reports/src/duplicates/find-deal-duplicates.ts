@@ -1,4 +1,13 @@
-import { type ActorRef, type CommandContext, type Crm, ENTITY, ValidationError } from '@gongfu/core';
+import {
+  type ActorRef,
+  type CommandContext,
+  type Crm,
+  ENTITY,
+  fieldIssue,
+  message,
+  ValidationError,
+} from '@gongfu/core';
+import { sayReport } from '../shared/report-messages.js';
 import { clusterPairs, type DuplicateCluster } from './clusters.js';
 import { loadOpenDeals, toDealRecord } from './deal-records.js';
 import { refreshDedupeIndex } from './dedupe-index.js';
@@ -72,7 +81,7 @@ export async function findDuplicateDealsPage(
   checkOptions(scan);
   const match = cursor === undefined ? null : CURSOR.exec(cursor);
   if (cursor !== undefined && !match)
-    throw new ValidationError([{ field: 'cursor', message: 'expected a cursor from a previous page' }]);
+    throw new ValidationError([fieldIssue('cursor', sayReport('report.invalid.notCursor'))]);
   const offset = Number(match?.[1] ?? 0);
   const limit = scan.limit ?? 50;
   const found = await scanVisible(crm, actor, { ...scan, limit: offset + limit + 1 });
@@ -151,7 +160,7 @@ export async function checkDealForDuplicates(
 ): Promise<DealDuplicate[]> {
   checkOptions(options);
   if (typeof opportunityId !== 'string' || opportunityId.trim() === '')
-    throw new ValidationError([{ field: 'opportunityId', message: 'required' }]);
+    throw new ValidationError([fieldIssue('opportunityId', message('input.required'))]);
   await refreshDedupeIndex(crm);
   const found = await crm.runAs(actor, async (ctx) => {
     const opp = await ctx.load(ENTITY.opportunity, opportunityId);
