@@ -219,7 +219,7 @@ export class IdempotencyKeyReusedError extends ConflictError {
   readonly command: string;
 
   constructor(key: string, command: string) {
-    super('idempotency_key', `idempotency key ${key} was already used for a different ${command} request`);
+    super('idempotency_key', msg('error.idempotencyKeyReused', { key, command }));
     this.name = 'IdempotencyKeyReusedError';
     this.key = key;
     this.command = command;

@@ -94,6 +94,15 @@ export const INPUT_MESSAGES = defineMessages({
     en: 'expected an IANA time zone such as Asia/Shanghai',
     'zh-CN': '应为 IANA 时区，例如 Asia/Shanghai',
   },
+  'input.phone': { en: 'expected a phone number', 'zh-CN': '应为电话号码' },
+  'input.city': { en: 'expected a 4- or 6-digit city code', 'zh-CN': '应为 4 位或 6 位城市代码' },
+  'input.localTime': { en: 'expected a local time HH:mm', 'zh-CN': '应为 HH:mm 格式的本地时间' },
+  'input.wholeNumberBetween': {
+    en: 'expected a whole number from {min} to {max}',
+    'zh-CN': '应为 {min} 到 {max} 之间的整数',
+  },
+  'input.finiteNumber': { en: 'expected a finite number', 'zh-CN': '应为有限数值' },
+  'input.function': { en: 'expected a function', 'zh-CN': '应为函数' },
   'input.email': { en: 'expected an email address', 'zh-CN': '应为邮箱地址' },
   'input.province': {
     en: 'expected a 2-digit province code, e.g. 37 for Shandong',

@@ -17,6 +17,11 @@ export const KERNEL_MESSAGES = defineMessages({
     'zh-CN': '{entity} {id} 已被他人修改（应为第 {expected} 版，实际为 {actual}）',
   },
 
+  'error.idempotencyKeyReused': {
+    en: 'idempotency key {key} was already used for a different {command} request',
+    'zh-CN': '幂等键 {key} 已用于另一个不同的 {command} 请求',
+  },
+
   'lifecycle.refused': { en: '{reason}', 'zh-CN': '{reason}' },
 
   'entity.user': { en: 'user', 'zh-CN': '用户' },

@@ -12,6 +12,7 @@ import { clusterPairs, type DuplicateCluster } from './clusters.js';
 import { loadOpenDeals, toDealRecord } from './deal-records.js';
 import { refreshDedupeIndex } from './dedupe-index.js';
 import { DealDuplicateEngine, pairKey } from './engine.js';
+import { checkScanOptions } from './scan-options.js';
 import { sentence } from './score-pair.js';
 import {
   storedBlockSizes,
@@ -20,18 +21,6 @@ import {
   visibleComparableDeals,
 } from './stored-candidates.js';
 import type { DealDuplicate, DealRecord, DuplicateScanOptions } from './types.js';
-
-function checkOptions(options: DuplicateScanOptions): void {
-  const issues: { field: string; message: string }[] = [];
-  const { limit, minScore, onProgress } = options;
-  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 10_000))
-    issues.push({ field: 'limit', message: 'expected a whole number from 1 to 10000' });
-  if (minScore !== undefined && !Number.isFinite(minScore))
-    issues.push({ field: 'minScore', message: 'expected a finite number of bits' });
-  if (onProgress !== undefined && typeof onProgress !== 'function')
-    issues.push({ field: 'onProgress', message: 'expected a function' });
-  if (issues.length > 0) throw new ValidationError(issues);
-}
 
 /** Pairs a manager already settled (linked as one deal, or marked as different): never proposed again. */
 async function resolvedPairs(ctx: CommandContext, deals: readonly DealRecord[]): Promise<Set<string>> {
@@ -54,7 +43,7 @@ export async function findDuplicateDeals(
   actor: ActorRef,
   options: DuplicateScanOptions = {},
 ): Promise<DealDuplicate[]> {
-  checkOptions(options);
+  checkScanOptions(options);
   return scanVisible(crm, actor, options);
 }
 
@@ -78,7 +67,7 @@ export async function findDuplicateDealsPage(
   options: DuplicateScanOptions & { cursor?: string } = {},
 ): Promise<DuplicatePage> {
   const { cursor, ...scan } = options;
-  checkOptions(scan);
+  checkScanOptions(scan);
   const match = cursor === undefined ? null : CURSOR.exec(cursor);
   if (cursor !== undefined && !match)
     throw new ValidationError([fieldIssue('cursor', sayReport('report.invalid.notCursor'))]);
@@ -98,7 +87,7 @@ export async function* allDuplicateDeals(
   actor: ActorRef,
   options: Omit<DuplicateScanOptions, 'limit'> = {},
 ): AsyncGenerator<DealDuplicate> {
-  checkOptions(options);
+  checkScanOptions(options);
   yield* await scanVisible(crm, actor, { ...options, limit: Number.MAX_SAFE_INTEGER });
 }
 
@@ -112,7 +101,7 @@ export async function findDuplicateClusters(
   actor: ActorRef,
   options: Omit<DuplicateScanOptions, 'limit'> = {},
 ): Promise<DuplicateCluster[]> {
-  checkOptions(options);
+  checkScanOptions(options);
   const pairs = await scanVisible(crm, actor, { ...options, limit: Number.MAX_SAFE_INTEGER });
   return clusterPairs(pairs, options.minScore ?? 0);
 }
@@ -158,7 +147,7 @@ export async function checkDealForDuplicates(
   opportunityId: string,
   options: DuplicateScanOptions = {},
 ): Promise<DealDuplicate[]> {
-  checkOptions(options);
+  checkScanOptions(options);
   if (typeof opportunityId !== 'string' || opportunityId.trim() === '')
     throw new ValidationError([fieldIssue('opportunityId', message('input.required'))]);
   await refreshDedupeIndex(crm);

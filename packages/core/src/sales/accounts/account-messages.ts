@@ -25,6 +25,10 @@ export const ACCOUNT_MESSAGES = defineMessages({
     en: 'not a cursor of this timeline',
     'zh-CN': '不是此时间线的翻页游标',
   },
+  'account.invalid.creditCode': {
+    en: 'expected an 18-character unified social credit code',
+    'zh-CN': '应为 18 位统一社会信用代码',
+  },
 });
 
 export const sayAccount = messagesOf(ACCOUNT_MESSAGES);
