@@ -215,11 +215,13 @@ describe('user-visible texts are message keys', () => {
   it('finds an English sentence in each kind of place it looks, and lets keys and ids pass', () => {
     const snippet = [
       "throw new PermissionDeniedError('edit this', 'only admins may');",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: source text holding a template literal
       "throw new ValidationError([{ field: 'x', message: `must be ${n} or more` }]);",
       "const s = z.string().min(1, 'say why').regex(/a/, 'letters only');",
       "const k = z.string().refine(ok, { message: 'input.required' });",
       "throw new InvalidTransitionError('closed', 'REOPEN', say('order.gate.x'));",
       "throw new ConflictError('demo loan', say('demoLoan.conflict.alreadyOut'));",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: source text holding a template literal
       'throw new RangeError(`no such thing: ${x}`);',
     ].join('\n');
     const texts = scan(join(ROOT, 'packages/core/src/probe.ts'), snippet).map((f) => f.text);

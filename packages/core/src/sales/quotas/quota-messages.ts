@@ -9,7 +9,8 @@ export const QUOTA_MESSAGES = defineMessages({
   },
   'quota.conflict.exists': {
     en: '{name} already has a {scope} quota for {period} (version {version}); pass expectedVersion to replace it',
-    'zh-CN': '{name}在 {period} 已有{scope}指标（第 {version} 版）；如需替换，请传入 expectedVersion',
+    'zh-CN':
+      '{name}在 {period} 已有{scope, select, person {个人} team {团队} other {{scope}}}指标（第 {version} 版）；如需替换，请传入 expectedVersion',
   },
   'quota.invalid.notPositive': { en: 'a quota is more than zero', 'zh-CN': '指标须大于零' },
   'quota.invalid.period': {

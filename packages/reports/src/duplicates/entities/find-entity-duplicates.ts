@@ -4,7 +4,6 @@ import {
   type CommandContext,
   type Contact,
   type Crm,
-  ValidationError,
 } from '@gongfu/core';
 import { pairKey } from '../engine.js';
 import { checkScanOptions } from '../scan-options.js';
