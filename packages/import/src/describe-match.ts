@@ -24,6 +24,9 @@ export type DuplicateCandidate =
     }
   | { visible: false; ownerName: string | null; probability: number; message: string; detail: Message };
 
+/** An explanation read alone starts with a capital where the script has capitals. */
+export const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 const opens = (p: Promise<unknown>) =>
   p.then(
     () => true,
@@ -54,12 +57,12 @@ export async function describeMatch(
       ownerId: match.ownerId,
       ownerName: owner ?? match.ownerId,
       probability,
-      explanation: match.explanation,
+      explanation: sentence(crm.say(match.explanationDetail)),
       ...said(
         sayImport('import.duplicate.visible', {
           name: match.name,
           owner: owner ?? match.ownerId,
-          explanation: match.explanation,
+          explanation: match.explanationDetail,
         }),
       ),
     };

@@ -9,7 +9,7 @@ import {
   issueMessage,
   type Message,
 } from '@gongfu/core';
-import { type DuplicateCandidate, describeMatch } from './describe-match.js';
+import { type DuplicateCandidate, describeMatch, sentence } from './describe-match.js';
 import {
   AccountIndex,
   ContactIndex,
@@ -242,7 +242,7 @@ function earlierRow(crm: Crm, m: DuplicateMatch): DuplicateCandidate {
   const detail = sayImport('import.duplicate.earlierRow', {
     row: key,
     name: m.name,
-    explanation: m.explanation,
+    explanation: m.explanationDetail,
   });
   return {
     visible: true,
@@ -251,7 +251,7 @@ function earlierRow(crm: Crm, m: DuplicateMatch): DuplicateCandidate {
     ownerId: '',
     ownerName: '',
     probability: Math.round(m.probability * 1000) / 1000,
-    explanation: m.explanation,
+    explanation: sentence(crm.say(m.explanationDetail)),
     message: crm.say(detail),
     detail,
   };

@@ -246,6 +246,10 @@ export function describeImport(makeStorage: StorageFactory): void {
         params: { name: '青岛瑞达信息技术有限公司', owner: '销售员乙' },
       });
       expect(zhDup?.message).toMatch(/^疑似与青岛瑞达信息技术有限公司重复（负责人：销售员乙）：/);
+      // The detector's explanation is keyed too: Chinese clauses in zh-CN, English ones in en.
+      const explained = (d: unknown) => (d as { explanation?: string } | undefined)?.explanation;
+      expect(explained(zhDup)).toBe('名称相同（青岛瑞达信息技术有限公司）');
+      expect(explained(en.rows[3]?.duplicates?.[0])).toBe('Same name (青岛瑞达信息技术有限公司)');
       expect(en.rows[3]?.duplicates?.[0]?.message).toMatch(
         /^This looks like 青岛瑞达信息技术有限公司 \(owner 销售员乙\): /,
       );

@@ -1,10 +1,4 @@
-import {
-  type Account,
-  type ActorRef,
-  type CommandContext,
-  type Contact,
-  type Crm,
-} from '@gongfu/core';
+import type { Account, ActorRef, CommandContext, Contact, Crm } from '@gongfu/core';
 import { pairKey } from '../engine.js';
 import { checkScanOptions } from '../scan-options.js';
 import { accountScan, contactScan, type ExcludePair } from './entity-engine.js';
