@@ -108,7 +108,6 @@ export const INPUT_MESSAGES = defineMessages({
     en: 'expected a 2-digit province code, e.g. 37 for Shandong',
     'zh-CN': '应为两位省份代码，例如山东为 37',
   },
-  'input.cursor': { en: 'not a cursor of this list', 'zh-CN': '不是此列表的翻页游标' },
 
   'money.currency': {
     en: 'expected an ISO-4217 currency code such as CNY',
