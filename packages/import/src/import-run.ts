@@ -6,8 +6,7 @@ import {
   fieldIssue,
   type IdGenerator,
   type ImportLedgerRow,
-  issueMessage,
-  type Message,
+  zodIssueAt,
 } from '@gongfu/core';
 import { type DuplicateCandidate, describeMatch, sentence } from './describe-match.js';
 import {
@@ -169,13 +168,11 @@ async function run(
       const checked = kind.schema.safeParse(row.input);
       if (row.unreadable || !checked.success) {
         // Every reason as a key with parameters, read in the locale of `crm`.
-        const said = (field: string, detail: Message | string): FieldIssue =>
-          typeof detail === 'string'
-            ? { field, message: detail }
-            : { ...fieldIssue(field, detail), message: crm.say(detail) };
+        const said = (issue: FieldIssue): FieldIssue =>
+          issue.detail ? { ...issue, message: crm.say(issue.detail) } : issue;
         const issues: FieldIssue[] = row.unreadable
-          ? [said('', sayImport('import.row.notJsonObject', { problem: row.unreadable }))]
-          : (checked.error?.issues ?? []).map((i) => said(i.path.join('.'), issueMessage(i)));
+          ? [said(fieldIssue('', sayImport('import.row.notJsonObject', { problem: row.unreadable })))]
+          : (checked.error?.issues ?? []).map((i) => said(zodIssueAt(i.path.join('.'), i)));
         note({ line: row.line, rowKey: row.rowKey, status: 'invalid', issues });
         continue;
       }

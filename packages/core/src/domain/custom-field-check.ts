@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { type FieldIssue, fieldIssue, ValidationError } from '../kernel/errors.js';
 import { entityName } from '../kernel/kernel-messages.js';
 import type { Message } from '../kernel/message.js';
-import { issueMessage } from '../kernel/validate.js';
+import { zodIssueAt } from '../kernel/validate.js';
 import { sayCustomField as say } from './custom-field-messages.js';
 import {
   CUSTOM_FIELD_KINDS,
@@ -81,9 +81,7 @@ export function customValues<K extends CustomFieldKind>(
     else
       for (const issue of parsed.error.issues) {
         // The app's own schema: its issues speak by code like every built-in field's.
-        const field = ['custom', name, ...issue.path.map(String)].join('.');
-        const problem = issueMessage(issue);
-        issues.push(typeof problem === 'string' ? { field, message: problem } : fieldIssue(field, problem));
+        issues.push(zodIssueAt(['custom', name, ...issue.path.map(String)].join('.'), issue));
       }
   }
   if (issues.length > 0) throw new ValidationError(issues);

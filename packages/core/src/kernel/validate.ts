@@ -14,7 +14,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, field
     result.error.issues.flatMap((issue) =>
       issue.code === 'unrecognized_keys'
         ? issue.keys.map((key) => unknownKey(schema, issue.path, key, at))
-        : [issueOf(at(issue.path), issueMessage(issue))],
+        : [zodIssueAt(at(issue.path), issue)],
     ),
     { cause: result.error },
   );
@@ -69,8 +69,11 @@ export function issueMessage(issue: z.core.$ZodIssue): Message | string {
   }
 }
 
-const issueOf = (field: string, problem: Message | string): FieldIssue =>
-  typeof problem === 'string' ? { field, message: problem } : fieldIssue(field, problem);
+/** A zod issue as a field issue at `field`: keyed when it has a key, as written otherwise. */
+export function zodIssueAt(field: string, issue: z.core.$ZodIssue): FieldIssue {
+  const problem = issueMessage(issue);
+  return typeof problem === 'string' ? { field, message: problem } : fieldIssue(field, problem);
+}
 
 /**
  * Input is strict (docs/input.md): an unknown key is refused by its own path, never dropped, with

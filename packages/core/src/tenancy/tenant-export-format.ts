@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fieldIssue, ValidationError } from '../kernel/errors.js';
 import { instantSchema } from '../kernel/time.js';
-import { issueMessage } from '../kernel/validate.js';
+import { zodIssueAt } from '../kernel/validate.js';
 import type { TenantRow } from '../storage/crm-storage.js';
 import { type Tenant, tenantIdSchema } from './tenant.js';
 import { sayTenant } from './tenant-messages.js';
@@ -85,8 +85,7 @@ function parseLine<S extends z.ZodType>(schema: S, value: unknown, line: number)
         return fieldIssue(field, sayTenant('tenant.export.notExport', { format: TENANT_EXPORT_FORMAT }));
       if (i.message === 'tenant.export.version')
         return fieldIssue(field, sayTenant('tenant.export.version', { version: TENANT_EXPORT_VERSION }));
-      const problem = issueMessage(i);
-      return typeof problem === 'string' ? { field, message: problem } : fieldIssue(field, problem);
+      return zodIssueAt(field, i);
     }),
   );
 }
