@@ -3,7 +3,6 @@ import {
   type CalendarDate,
   calendarDateSchema,
   fieldIssue,
-  INPUT_MESSAGES,
   type Instant,
   message,
   parseInput,
@@ -59,6 +58,5 @@ export function parseTimeZone(timeZone: string | undefined, fallback: string): s
 export function oneOf<T extends string>(field: string, value: unknown, allowed: readonly T[]): T {
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
   // The same sentence as a schema's enum check: one key for every "one of these" in the SDK.
-  void INPUT_MESSAGES;
   throw new ValidationError([fieldIssue(field, message('input.oneOf', { values: allowed.join(', ') }))]);
 }
