@@ -1,5 +1,6 @@
-import type { ActorRef, Crm } from '@gongfu/core';
+import type { ActorRef, Crm, Message } from '@gongfu/core';
 import type { DuplicateMatch } from './duplicate-index.js';
+import { sayImport } from './import-messages.js';
 
 /**
  * A probable duplicate as the actor may be told of it. A record the actor may open is named, with
@@ -16,9 +17,15 @@ export type DuplicateCandidate =
       ownerName: string;
       probability: number;
       explanation: string;
+      /** What the person entering data reads, in the locale of `crm` (see `crm.with({ locale })`). */
       message: string;
+      /** The message as a key with parameters. */
+      detail: Message;
     }
-  | { visible: false; ownerName: string | null; probability: number; message: string };
+  | { visible: false; ownerName: string | null; probability: number; message: string; detail: Message };
+
+/** An explanation read alone starts with a capital where the script has capitals. */
+export const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 const opens = (p: Promise<unknown>) =>
   p.then(
@@ -33,6 +40,7 @@ export async function describeMatch(
   match: DuplicateMatch,
 ): Promise<DuplicateCandidate> {
   const noun = entity === 'account' ? 'customer' : 'contact';
+  const said = (detail: Message) => ({ message: crm.say(detail), detail });
   const visible = await opens(
     entity === 'account' ? crm.accounts.get(actor, match.id) : crm.contacts.get(actor, match.id),
   );
@@ -49,15 +57,23 @@ export async function describeMatch(
       ownerId: match.ownerId,
       ownerName: owner ?? match.ownerId,
       probability,
-      explanation: match.explanation,
-      message: `This looks like ${match.name} (owner ${owner ?? match.ownerId}): ${match.explanation}`,
+      explanation: sentence(crm.say(match.explanationDetail)),
+      ...said(
+        sayImport('import.duplicate.visible', {
+          name: match.name,
+          owner: owner ?? match.ownerId,
+          explanation: match.explanationDetail,
+        }),
+      ),
     };
   return {
     visible: false,
     ownerName: owner,
     probability,
-    message: owner
-      ? `This looks like a ${noun} you cannot open, owned by ${owner}`
-      : `This looks like a ${noun} that is already entered; ask your manager before saving`,
+    ...said(
+      owner
+        ? sayImport('import.duplicate.hiddenOwned', { noun, owner })
+        : sayImport('import.duplicate.hidden', { noun }),
+    ),
   };
 }

@@ -1,4 +1,4 @@
-import type { Account, Contact } from '@gongfu/core';
+import type { Account, Contact, Message } from '@gongfu/core';
 import {
   accountScan,
   accountsMatch,
@@ -20,6 +20,8 @@ export interface DuplicateMatch {
   ownerId: string;
   probability: number;
   explanation: string;
+  /** The explanation as a key with parameters, read in the locale of the crm asked. */
+  explanationDetail: Message;
 }
 
 // The blocking keys do not depend on the records scanned, so empty scans lend their key functions.
@@ -60,7 +62,12 @@ function match(
   score: EntityPairScore,
 ): DuplicateMatch | null {
   if (score.score < 0) return null;
-  return { ...side, probability: score.probability, explanation: score.explanation.text };
+  return {
+    ...side,
+    probability: score.probability,
+    explanation: score.explanation.text,
+    explanationDetail: score.explanation.message,
+  };
 }
 
 /** Accounts, by the entity detector's blocking keys and pair score. */

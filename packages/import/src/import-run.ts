@@ -3,10 +3,12 @@ import {
   type Crm,
   createCrm,
   type FieldIssue,
+  fieldIssue,
   type IdGenerator,
   type ImportLedgerRow,
+  zodIssueAt,
 } from '@gongfu/core';
-import { type DuplicateCandidate, describeMatch } from './describe-match.js';
+import { type DuplicateCandidate, describeMatch, sentence } from './describe-match.js';
 import {
   AccountIndex,
   ContactIndex,
@@ -15,6 +17,7 @@ import {
   type NewContact,
 } from './duplicate-index.js';
 import { IMPORT_KINDS, type ImportEntity } from './import-kinds.js';
+import { sayImport } from './import-messages.js';
 import { joinedStorage } from './joined-storage.js';
 import { loadAccountIndex, loadContactIndex } from './load-index.js';
 import { type ImportSource, readRows, type SourceRow } from './read-rows.js';
@@ -164,9 +167,12 @@ async function run(
       }
       const checked = kind.schema.safeParse(row.input);
       if (row.unreadable || !checked.success) {
+        // Every reason as a key with parameters, read in the locale of `crm`.
+        const said = (issue: FieldIssue): FieldIssue =>
+          issue.detail ? { ...issue, message: crm.say(issue.detail) } : issue;
         const issues: FieldIssue[] = row.unreadable
-          ? [{ field: '', message: `not a JSON object: ${row.unreadable}` }]
-          : (checked.error?.issues ?? []).map((i) => ({ field: i.path.join('.'), message: i.message }));
+          ? [said(fieldIssue('', sayImport('import.row.notJsonObject', { problem: row.unreadable })))]
+          : (checked.error?.issues ?? []).map((i) => said(zodIssueAt(i.path.join('.'), i)));
         note({ line: row.line, rowKey: row.rowKey, status: 'invalid', issues });
         continue;
       }
@@ -175,7 +181,7 @@ async function run(
         const duplicates = await Promise.all(
           matches.map((m) =>
             m.id.startsWith(EARLIER_ROW)
-              ? earlierRow(m)
+              ? earlierRow(crm, m)
               : describeMatch(crm, actor, checker.entity ?? 'account', m),
           ),
         );
@@ -228,8 +234,13 @@ async function run(
 /** The id a dry run gives a valid row it remembers, so a later row can be told which one it repeats. */
 const EARLIER_ROW = 'row:';
 
-function earlierRow(m: DuplicateMatch): DuplicateCandidate {
+function earlierRow(crm: Crm, m: DuplicateMatch): DuplicateCandidate {
   const key = m.id.slice(EARLIER_ROW.length);
+  const detail = sayImport('import.duplicate.earlierRow', {
+    row: key,
+    name: m.name,
+    explanation: m.explanationDetail,
+  });
   return {
     visible: true,
     id: m.id,
@@ -237,8 +248,9 @@ function earlierRow(m: DuplicateMatch): DuplicateCandidate {
     ownerId: '',
     ownerName: '',
     probability: Math.round(m.probability * 1000) / 1000,
-    explanation: m.explanation,
-    message: `This repeats row ${key} of this file (${m.name}): ${m.explanation}`,
+    explanation: sentence(crm.say(m.explanationDetail)),
+    message: crm.say(detail),
+    detail,
   };
 }
 

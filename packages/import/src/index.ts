@@ -4,6 +4,7 @@ export { checkNewAccount, checkNewContact, createAccountChecked } from './check-
 export type { DuplicateCandidate } from './describe-match.js';
 export type { DuplicateMatch } from './duplicate-index.js';
 export { IMPORT_ENTITIES, type ImportEntity } from './import-kinds.js';
+export { IMPORT_MESSAGES } from './import-messages.js';
 export {
   dryRunImport,
   type ImportOptions,

@@ -35,3 +35,4 @@ export {
   morningReview,
 } from './review/morning-review.js';
 export type * from './review/review-types.js';
+export { REPORT_MESSAGES } from './shared/report-messages.js';

@@ -78,6 +78,7 @@ export const ACCESS_MESSAGES = defineMessages({
   'access.action.manage_team': { en: 'manage_team this {entity}', 'zh-CN': '调整该{entity}的团队' },
   'access.action.transfer': { en: 'transfer this {entity}', 'zh-CN': '转移该{entity}' },
   'access.action.delete': { en: 'delete this {entity}', 'zh-CN': '删除该{entity}' },
+  'access.invalid.userTwice': { en: 'duplicate user id {id}', 'zh-CN': '用户 ID {id} 重复' },
 });
 
 export const sayAccess = messagesOf(ACCESS_MESSAGES);

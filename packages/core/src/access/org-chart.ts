@@ -1,4 +1,5 @@
-import { ValidationError } from '../kernel/errors.js';
+import { fieldIssue, ValidationError } from '../kernel/errors.js';
+import { sayAccess } from './access-messages.js';
 import type { OrgUser } from './model.js';
 
 /** A `managerId` the chart ignores, so that the service can report the bad data instead of hanging on it. */
@@ -34,7 +35,9 @@ export class OrgChart {
     this.names = options.nameOf;
     users.forEach((u, i) => {
       if (this.byId.has(u.id)) {
-        throw new ValidationError([{ field: `users.${i}.id`, message: `duplicate user id ${u.id}` }]);
+        throw new ValidationError([
+          fieldIssue(`users.${i}.id`, sayAccess('access.invalid.userTwice', { id: u.id })),
+        ]);
       }
       this.byId.set(u.id, u);
     });

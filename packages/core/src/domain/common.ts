@@ -1,26 +1,40 @@
 import { z } from 'zod';
+import { sayInput, zodMessage } from '../kernel/input-messages.js';
 import type { Instant } from '../kernel/time.js';
 
-export const idSchema = z.string().trim().min(1, 'required').max(100);
+export const idSchema = z
+  .string()
+  .trim()
+  .min(1, zodMessage(sayInput('input.required')))
+  .max(100);
 
 /** Trimmed non-empty text with a sane upper bound, so a pasted novel cannot become a company name. */
-export const text = (max = 200) => z.string().trim().min(1, 'required').max(max);
+export const text = (max = 200) =>
+  z
+    .string()
+    .trim()
+    .min(1, zodMessage(sayInput('input.required')))
+    .max(max);
 export const optionalText = (max = 2000) => z.string().trim().max(max).optional();
 
 /** Phone as typed by the salesperson; normalised forms are derived elsewhere (duplicate detection). */
 export const phoneSchema = z
   .string()
   .trim()
-  .regex(/^\+?[\d\s\-()./]{5,30}(\s*(ext|x|转)\s*\d{1,6})?$/i, 'expected a phone number');
+  .regex(/^\+?[\d\s\-()./]{5,30}(\s*(ext|x|转)\s*\d{1,6})?$/i, zodMessage(sayInput('input.phone')));
 
-export const emailSchema = z.string().trim().toLowerCase().pipe(z.email('expected an email address'));
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email(zodMessage(sayInput('input.email'))));
 
 /** Chinese administrative division code: 2 digits province, optionally 4/6 for city/district. */
 export const regionSchema = z.strictObject({
-  province: z.string().regex(/^\d{2}$/, 'expected a 2-digit province code, e.g. 37 for Shandong'),
+  province: z.string().regex(/^\d{2}$/, zodMessage(sayInput('input.province'))),
   city: z
     .string()
-    .regex(/^\d{4}(\d{2})?$/, 'expected a 4- or 6-digit city code')
+    .regex(/^\d{4}(\d{2})?$/, zodMessage(sayInput('input.city')))
     .optional(),
 });
 export type Region = z.infer<typeof regionSchema>;

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { type FieldIssue, ValidationError } from '../kernel/errors.js';
+import { type FieldIssue, fieldIssue, ValidationError } from '../kernel/errors.js';
+import { entityName } from '../kernel/kernel-messages.js';
+import type { Message } from '../kernel/message.js';
+import { zodIssueAt } from '../kernel/validate.js';
+import { sayCustomField as say } from './custom-field-messages.js';
 import {
   CUSTOM_FIELD_KINDS,
   CUSTOM_FIELD_NAME,
@@ -22,21 +26,20 @@ export function compileCustomFields(declarations: CustomFieldDeclarations | unde
   const out: Record<string, Record<string, z.ZodType>> = {};
   for (const [kind, fields] of Object.entries(declarations ?? {})) {
     if (!(CUSTOM_FIELD_KINDS as readonly string[]).includes(kind)) {
-      issues.push({
-        field: `fields.${kind}`,
-        message: `not a record kind (${CUSTOM_FIELD_KINDS.join(', ')})`,
-      });
+      issues.push(
+        fieldIssue(
+          `fields.${kind}`,
+          say('customField.invalid.kind', { kinds: CUSTOM_FIELD_KINDS.join(', ') }),
+        ),
+      );
       continue;
     }
     const shape: Record<string, z.ZodType> = {};
     for (const [name, schema] of Object.entries(fields ?? {})) {
       if (!CUSTOM_FIELD_NAME.test(name))
-        issues.push({
-          field: `fields.${kind}.${name}`,
-          message: 'a field name is a letter or _ then letters, digits or _',
-        });
+        issues.push(fieldIssue(`fields.${kind}.${name}`, say('customField.invalid.name')));
       else if (!(schema instanceof z.ZodType))
-        issues.push({ field: `fields.${kind}.${name}`, message: 'expected a zod schema' });
+        issues.push(fieldIssue(`fields.${kind}.${name}`, say('customField.invalid.schema')));
       else shape[name] = schema;
     }
     out[kind] = shape;
@@ -66,7 +69,7 @@ export function customValues<K extends CustomFieldKind>(
     if (value === undefined) continue;
     const schema = Object.hasOwn(shape, name) ? shape[name] : undefined;
     if (schema === undefined) {
-      issues.push({ field: `custom.${name}`, message: unknownFieldMessage(kind, Object.keys(shape)) });
+      issues.push(fieldIssue(`custom.${name}`, unknownField(kind, Object.keys(shape))));
       continue;
     }
     if (value === null) {
@@ -76,8 +79,10 @@ export function customValues<K extends CustomFieldKind>(
     const parsed = schema.safeParse(value);
     if (parsed.success) out[name] = parsed.data;
     else
-      for (const issue of parsed.error.issues)
-        issues.push({ field: ['custom', name, ...issue.path.map(String)].join('.'), message: issue.message });
+      for (const issue of parsed.error.issues) {
+        // The app's own schema: its issues speak by code like every built-in field's.
+        issues.push(zodIssueAt(['custom', name, ...issue.path.map(String)].join('.'), issue));
+      }
   }
   if (issues.length > 0) throw new ValidationError(issues);
   return out as CustomFieldsOf<K>;
@@ -92,12 +97,13 @@ export function checkCustomFilter(
   const shape: Readonly<Record<string, unknown>> = (kind && fields[kind]) || {};
   const issues: FieldIssue[] = Object.keys(filter ?? {})
     .filter((name) => !Object.hasOwn(shape, name))
-    .map((name) => ({ field: `custom.${name}`, message: unknownFieldMessage(kind, Object.keys(shape)) }));
+    .map((name) => fieldIssue(`custom.${name}`, unknownField(kind, Object.keys(shape))));
   if (issues.length > 0) throw new ValidationError(issues);
 }
 
-function unknownFieldMessage(kind: CustomFieldKind | undefined, known: readonly string[]): string {
+function unknownField(kind: CustomFieldKind | undefined, known: readonly string[]): Message {
+  const named = kind ? entityName(kind) : say('customField.thisList');
   return known.length === 0
-    ? `no custom field is declared for ${kind ?? 'this list'}`
-    : `not a custom field of ${kind} (declared: ${known.join(', ')})`;
+    ? say('customField.unknown.noneDeclared', { kind: named })
+    : say('customField.unknown.field', { kind: named, declared: known.join(', ') });
 }

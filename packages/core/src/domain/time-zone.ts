@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sayInput, zodMessage } from '../kernel/input-messages.js';
 
 /** An IANA time zone name the runtime knows (e.g. Asia/Shanghai); calendars and reminders use it. */
 export const timeZoneSchema = z.string().refine(
@@ -10,5 +11,5 @@ export const timeZoneSchema = z.string().refine(
       return false;
     }
   },
-  { message: 'expected an IANA time zone such as Asia/Shanghai' },
+  zodMessage(sayInput('input.timeZone')),
 );

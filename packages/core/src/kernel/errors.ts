@@ -86,7 +86,7 @@ export class ValidationError extends CrmError {
   readonly field: string;
 
   constructor(issues: readonly FieldIssue[], options?: { cause?: unknown }) {
-    const first = issues[0] ?? { field: '', message: 'invalid input' };
+    const first = issues[0] ?? NO_ISSUE;
     super(ERROR_CODES.VALIDATION, issueMessage(first), options);
     this.name = 'ValidationError';
     this.issues = issues;
@@ -98,10 +98,13 @@ export class ValidationError extends CrmError {
       i.detail ? { ...i, message: renderMessage(i.detail, locale, catalogues) } : i,
     );
     rewrite(this, 'issues', issues);
-    rewrite(this, 'detail', issueMessage(issues[0] ?? { field: '', message: 'invalid input' }));
+    rewrite(this, 'detail', issueMessage(issues[0] ?? NO_ISSUE));
     return super.localize(locale, catalogues);
   }
 }
+
+/** What a ValidationError built without issues (a programming slip) says. */
+const NO_ISSUE: FieldIssue = { field: '', message: 'is invalid', detail: msg('input.invalid') };
 
 /** The error's own sentence: the first offending field and what is wrong with it. */
 function issueMessage(first: FieldIssue): Message {
@@ -216,7 +219,7 @@ export class IdempotencyKeyReusedError extends ConflictError {
   readonly command: string;
 
   constructor(key: string, command: string) {
-    super('idempotency_key', `idempotency key ${key} was already used for a different ${command} request`);
+    super('idempotency_key', msg('error.idempotencyKeyReused', { key, command }));
     this.name = 'IdempotencyKeyReusedError';
     this.key = key;
     this.command = command;

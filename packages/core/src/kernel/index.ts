@@ -1,5 +1,6 @@
 export * from './errors.js';
 export * from './input-guard.js';
+export { INPUT_MESSAGES, zodMessage } from './input-messages.js';
 export { KERNEL_MESSAGES } from './kernel-messages.js';
 export * from './message.js';
 export * from './money.js';

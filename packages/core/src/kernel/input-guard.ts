@@ -1,4 +1,5 @@
-import { ValidationError } from './errors.js';
+import { type FieldIssue, fieldIssue, ValidationError } from './errors.js';
+import { sayInput } from './input-messages.js';
 
 /**
  * The rules every public argument obeys before any schema sees it, in one place (docs/input.md):
@@ -13,23 +14,22 @@ const MAX_DEPTH = 32;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const isWellFormed = (text: string): boolean => !LONE_SURROGATE.test(text);
 
-type Issue = { field: string; message: string };
+type Issue = FieldIssue;
 
 function check(value: unknown, path: readonly (string | number)[], seen: Set<object>): Issue | null {
   const field = path.join('.');
   if (typeof value === 'string') {
-    return isWellFormed(value)
-      ? null
-      : { field, message: 'text contains a lone surrogate (ill-formed UTF-16)' };
+    return isWellFormed(value) ? null : fieldIssue(field, sayInput('input.guard.loneSurrogate'));
   }
-  if (typeof value === 'symbol') return { field, message: 'expected a value, got a symbol' };
+  if (typeof value === 'symbol') return fieldIssue(field, sayInput('input.guard.symbol'));
   if (typeof value !== 'object' || value === null || value instanceof Date) return null;
-  if (seen.has(value) || path.length > MAX_DEPTH) return { field, message: 'input nests too deeply' };
+  if (seen.has(value) || path.length > MAX_DEPTH) return fieldIssue(field, sayInput('input.guard.tooDeep'));
   seen.add(value);
-  if (Object.getOwnPropertySymbols(value).length > 0) return { field, message: 'symbol keys are not input' };
+  if (Object.getOwnPropertySymbols(value).length > 0)
+    return fieldIssue(field, sayInput('input.guard.symbolKeys'));
   for (const key of Object.keys(value)) {
     const at = [...path, Array.isArray(value) ? Number(key) : key];
-    if (!isWellFormed(key)) return { field: at.join('.'), message: 'key contains a lone surrogate' };
+    if (!isWellFormed(key)) return fieldIssue(at.join('.'), sayInput('input.guard.keyLoneSurrogate'));
     const issue = check((value as Record<string, unknown>)[key], at, seen);
     if (issue) return issue;
   }

@@ -17,6 +17,11 @@ export const KERNEL_MESSAGES = defineMessages({
     'zh-CN': '{entity} {id} 已被他人修改（应为第 {expected} 版，实际为 {actual}）',
   },
 
+  'error.idempotencyKeyReused': {
+    en: 'idempotency key {key} was already used for a different {command} request',
+    'zh-CN': '幂等键 {key} 已用于另一个不同的 {command} 请求',
+  },
+
   'lifecycle.refused': { en: '{reason}', 'zh-CN': '{reason}' },
 
   'entity.user': { en: 'user', 'zh-CN': '用户' },
@@ -33,6 +38,8 @@ export const KERNEL_MESSAGES = defineMessages({
   'entity.reminder': { en: 'reminder', 'zh-CN': '提醒' },
   'entity.merge': { en: 'merge', 'zh-CN': '合并记录' },
   'entity.tenant': { en: 'tenant', 'zh-CN': '租户' },
+  'entity.tenantConfiguration': { en: 'tenant configuration', 'zh-CN': '工作区配置' },
+  'entity.quota': { en: 'quota', 'zh-CN': '销售指标' },
 });
 
 const ENTITY_KEYS: Readonly<Record<string, string>> = {
@@ -50,6 +57,8 @@ const ENTITY_KEYS: Readonly<Record<string, string>> = {
   reminder: 'entity.reminder',
   merge: 'entity.merge',
   tenant: 'entity.tenant',
+  'tenant configuration': 'entity.tenantConfiguration',
+  quota: 'entity.quota',
 };
 
 /** A record kind's name as a message when Gongfu names it, else the label as given. */

@@ -74,6 +74,11 @@ export function messagesOf<const D extends MessageDefinitions>(definitions: D) {
   };
 }
 
+/** Whether a key names a built-in message (a schema's issue text may be one: see `zodMessage`). */
+export function isDefinedMessage(key: string): boolean {
+  return BUILT_IN.has(key);
+}
+
 /** Every built-in message definition, for catalogue building and the completeness test. */
 export function builtInMessages(): MessageDefinitions {
   return Object.fromEntries(BUILT_IN);

@@ -1,26 +1,31 @@
 import { z } from 'zod';
-import { ValidationError } from './errors.js';
+import { fieldIssue, ValidationError } from './errors.js';
+import { sayInput, zodMessage } from './input-messages.js';
+import type { Message } from './message.js';
 
 /** The ISO-4217 codes the runtime knows (Intl): "RMB" is not one, CNY is. */
 const ISO_4217 = new Set(Intl.supportedValuesOf('currency'));
 
 /** ISO-4217 currency code. */
-export const currencySchema = z.string().refine((code) => /^[A-Z]{3}$/.test(code) && ISO_4217.has(code), {
-  message: 'expected an ISO-4217 currency code such as CNY',
-});
+export const currencySchema = z
+  .string()
+  .refine((code) => /^[A-Z]{3}$/.test(code) && ISO_4217.has(code), zodMessage(sayInput('money.currency')));
 
 /**
  * Money is an integer count of minor units (fen for CNY) plus its currency, never a float.
  * Amounts stay within Number.MAX_SAFE_INTEGER (≈ 90 trillion yuan), far above any deal.
  */
 export const moneySchema = z.strictObject({
-  amount: z.number().int('money amounts are integer minor units (e.g. fen), never fractions').safe(),
+  amount: z
+    .number()
+    .int(zodMessage(sayInput('money.wholeMinorUnits')))
+    .safe(),
   currency: currencySchema,
 });
 export type Money = z.infer<typeof moneySchema>;
 
 export const nonNegativeMoneySchema = moneySchema.refine((m) => m.amount >= 0, {
-  message: 'amount must not be negative',
+  ...zodMessage(sayInput('money.negative')),
   path: ['amount'],
 });
 
@@ -45,7 +50,7 @@ export function multiplyMoney(unit: Money, quantity: number): Money {
  * would leave ±Number.MAX_SAFE_INTEGER minor units is a ValidationError on `field`, never a rounded
  * number. Aggregates (cost totals, rollups) follow the same rule: narrow the query to read them.
  */
-export function checkSafeAmount(amount: number | bigint, field: string, what: string): number {
+export function checkSafeAmount(amount: number | bigint, field: string, what: Message): number {
   const big = typeof amount === 'bigint' ? amount : null;
   const safe =
     big !== null
@@ -53,14 +58,16 @@ export function checkSafeAmount(amount: number | bigint, field: string, what: st
       : Number.isSafeInteger(amount);
   if (!safe) {
     throw new ValidationError([
-      {
-        field,
-        message: `${what} exceeds the safe integer range of minor units (${Number.MAX_SAFE_INTEGER})`,
-      },
+      fieldIssue(field, sayInput('money.unsafe', { what, limit: String(Number.MAX_SAFE_INTEGER) })),
     ]);
   }
   return Number(amount);
 }
+
+/** "The CNY total", for `checkSafeAmount` of a sum by currency. */
+export const moneyTotal = (currency: string): Message => sayInput('money.what.total', { currency });
+/** "The sum 9007199254740993", for `checkSafeAmount` of a sum a store returned. */
+export const moneySum = (sum: string): Message => sayInput('money.what.sum', { sum });
 
 /** Σ unit price × quantity over lines in one currency; every line total and the sum stay safe integers. */
 export function sumLineAmounts(
@@ -72,17 +79,22 @@ export function sumLineAmounts(
   lines.forEach((line, i) => {
     if (line.unitPrice.currency !== currency) {
       throw new ValidationError([
-        {
-          field: `lines.${i}.unitPrice.currency`,
-          message: `line ${line.sku} is in ${line.unitPrice.currency}, the ${owner} in ${currency}`,
-        },
+        fieldIssue(
+          `lines.${i}.unitPrice.currency`,
+          sayInput('money.lineCurrency', {
+            sku: line.sku,
+            lineCurrency: line.unitPrice.currency,
+            owner,
+            currency,
+          }),
+        ),
       ]);
     }
     const lineTotal = BigInt(line.unitPrice.amount) * BigInt(line.quantity);
-    checkSafeAmount(lineTotal, `lines.${i}.unitPrice.amount`, 'the line total');
+    checkSafeAmount(lineTotal, `lines.${i}.unitPrice.amount`, sayInput('money.what.line'));
     total += lineTotal;
   });
-  return { amount: checkSafeAmount(total, 'lines', `the ${owner} total`), currency };
+  return { amount: checkSafeAmount(total, 'lines', sayInput(`money.what.${owner}`)), currency };
 }
 
 export function formatMoney(m: Money): string {
@@ -99,7 +111,12 @@ export function withSafeLineTotal<S extends z.ZodType<{ quantity: number; unitPr
       ctx.addIssue({
         code: 'custom',
         path: ['unitPrice', 'amount'],
-        message: `the line total exceeds the safe integer range of minor units (${Number.MAX_SAFE_INTEGER})`,
+        ...zodMessage(
+          sayInput('money.unsafe', {
+            what: sayInput('money.what.line'),
+            limit: String(Number.MAX_SAFE_INTEGER),
+          }),
+        ),
       });
     }
   });

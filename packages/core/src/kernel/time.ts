@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ValidationError } from './errors.js';
+import { fieldIssue, ValidationError } from './errors.js';
+import { sayInput, zodMessage } from './input-messages.js';
 
 /**
  * One canonical encoding for instants everywhere: a UTC ISO-8601 string with milliseconds
@@ -26,7 +27,8 @@ const LATEST_MS = Date.UTC(2200, 0, 1) - 1;
 export const EARLIEST_INSTANT: Instant = new Date(EARLIEST_MS).toISOString();
 export const LATEST_INSTANT: Instant = new Date(LATEST_MS).toISOString();
 
-const RANGE_MESSAGE = `outside the accepted range ${EARLIEST_DATE} … ${LATEST_DATE}`;
+/** The bounds every instant and date keeps, as the parameters of the messages that name them. */
+const RANGE = { earliest: EARLIEST_DATE, latest: LATEST_DATE } as const;
 
 /** True for a millisecond timestamp inside the accepted range. */
 export function isInstantInRange(ms: number): boolean {
@@ -40,7 +42,9 @@ export function isDateInRange(date: string): boolean {
 
 /** A value derived by the SDK (a due time, a warranty end) left the range: the input that led there is refused. */
 function outOfRange(field: string, value: unknown): ValidationError {
-  return new ValidationError([{ field, message: `${String(value)} is ${RANGE_MESSAGE}` }]);
+  return new ValidationError([
+    fieldIssue(field, sayInput('input.outOfRange', { value: String(value), ...RANGE })),
+  ]);
 }
 
 // Each field has exactly its calendar width; the offset is at most ±14:00 (the widest in use).
@@ -90,20 +94,17 @@ export const instantSchema = z
   .union([z.string(), z.date()])
   .superRefine((v, ctx) => {
     if (typeof v === 'string' && !isWellFormedInstant(v)) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'expected an ISO-8601 instant with a time zone offset, e.g. 2026-03-02T09:15:00+08:00',
-      });
+      ctx.addIssue({ code: 'custom', ...zodMessage(sayInput('input.instant')) });
     } else if (!isInstantInRange(v instanceof Date ? v.getTime() : Date.parse(v))) {
-      ctx.addIssue({ code: 'custom', message: `the instant is ${RANGE_MESSAGE}` });
+      ctx.addIssue({ code: 'custom', ...zodMessage(sayInput('input.instantOutOfRange', RANGE)) });
     }
   })
   .transform((v): Instant => toInstant(v));
 
 export const calendarDateSchema = z
   .string()
-  .refine(isCalendarDate, { message: 'expected a calendar date YYYY-MM-DD', abort: true })
-  .refine((v) => v >= EARLIEST_DATE && v <= LATEST_DATE, { message: `the date is ${RANGE_MESSAGE}` })
+  .refine(isCalendarDate, { ...zodMessage(sayInput('input.calendarDate')), abort: true })
+  .refine((v) => v >= EARLIEST_DATE && v <= LATEST_DATE, zodMessage(sayInput('input.dateOutOfRange', RANGE)))
   .transform((v): CalendarDate => v);
 
 const MS_PER_DAY = 86_400_000;

@@ -1,4 +1,5 @@
-import { ValidationError } from '../kernel/errors.js';
+import { fieldIssue, ValidationError } from '../kernel/errors.js';
+import { sayInput } from '../kernel/input-messages.js';
 import type { User } from '../sales/org/user.js';
 
 /**
@@ -16,7 +17,7 @@ export const systemActor: { readonly id: string } = Object.freeze({ id: SYSTEM_A
 export function actorIdOf(ref: ActorRef): string {
   const id: unknown = typeof ref === 'string' ? ref : (ref as { id?: unknown } | null | undefined)?.id;
   if (typeof id !== 'string' || id.trim() === '' || id.length > 100) {
-    throw new ValidationError([{ field: 'actor', message: 'expected the acting user or their id' }]);
+    throw new ValidationError([fieldIssue('actor', sayInput('input.actor'))]);
   }
   return id;
 }

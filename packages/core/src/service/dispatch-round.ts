@@ -1,4 +1,5 @@
-import { ValidationError } from '../kernel/errors.js';
+import { fieldIssue, ValidationError } from '../kernel/errors.js';
+import { sayEvent } from '../sales/events/event-messages.js';
 import type { CrmStorage } from '../storage/crm-storage.js';
 
 /** What every background dispatcher (reminders, escalations, the change feed) is configured with. */
@@ -16,7 +17,7 @@ export interface DispatcherBase {
 
 export function positiveInt(value: number, field: string): number {
   if (!Number.isInteger(value) || value < 1) {
-    throw new ValidationError([{ field, message: `${field} must be a positive integer` }]);
+    throw new ValidationError([fieldIssue(field, sayEvent('dispatcher.invalid.positiveInt', { field }))]);
   }
   return value;
 }
@@ -26,7 +27,7 @@ export function dispatcherLimits(options: DispatcherBase): { batchSize: number; 
   const batchSize = positiveInt(options.batchSize ?? 100, 'batchSize');
   const leaseMs = positiveInt(options.leaseMs ?? 60_000, 'leaseMs');
   if (options.workerId.length === 0) {
-    throw new ValidationError([{ field: 'workerId', message: 'a dispatcher needs a worker id' }]);
+    throw new ValidationError([fieldIssue('workerId', sayEvent('dispatcher.invalid.workerId'))]);
   }
   return { batchSize, leaseMs };
 }

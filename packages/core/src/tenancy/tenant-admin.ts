@@ -21,6 +21,7 @@ import {
   type TenantExportLines,
   trailerLine,
 } from './tenant-export-format.js';
+import { sayTenant } from './tenant-messages.js';
 
 export interface TenantAdminOptions {
   /** Stamps `createdAt` of new tenants. */
@@ -141,8 +142,8 @@ export function createTenantAdmin(storage: CrmStorage, options: TenantAdminOptio
       const tenant = await mustGet(id);
       if (tenant.id === DEFAULT_TENANT_ID && force !== true) {
         throw new PermissionDeniedError(
-          'delete the default tenant',
-          'it holds the data of every app that names no tenant; pass { force: true } to delete it anyway',
+          sayTenant('tenant.action.deleteDefault'),
+          sayTenant('tenant.denied.defaultTenant'),
         );
       }
       await tenants.delete(tenant.id);

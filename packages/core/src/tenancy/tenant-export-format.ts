@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { ValidationError } from '../kernel/errors.js';
+import { fieldIssue, ValidationError } from '../kernel/errors.js';
 import { instantSchema } from '../kernel/time.js';
+import { zodIssueAt } from '../kernel/validate.js';
 import type { TenantRow } from '../storage/crm-storage.js';
 import { type Tenant, tenantIdSchema } from './tenant.js';
+import { sayTenant } from './tenant-messages.js';
 
 /**
  * The tenant export, as JSON lines: a header, one line per row, a trailer.
@@ -25,10 +27,8 @@ export const TENANT_EXPORT_FORMAT = 'gongfu.tenant-export';
 export const TENANT_EXPORT_VERSION = 1;
 
 const headerSchema = z.object({
-  format: z.literal(TENANT_EXPORT_FORMAT, { message: `not a ${TENANT_EXPORT_FORMAT} file` }),
-  version: z.literal(TENANT_EXPORT_VERSION, {
-    message: `unsupported export version (this SDK reads version ${TENANT_EXPORT_VERSION})`,
-  }),
+  format: z.literal(TENANT_EXPORT_FORMAT, { message: 'tenant.export.notExport' }),
+  version: z.literal(TENANT_EXPORT_VERSION, { message: 'tenant.export.version' }),
   tenant: z.object({ id: tenantIdSchema, name: z.string().min(1), createdAt: instantSchema }),
   tables: z.array(z.string().min(1)),
 });
@@ -70,7 +70,7 @@ function jsonOf(text: string, line: number): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new ValidationError([{ field: `line ${line}`, message: 'not valid JSON' }]);
+    throw new ValidationError([fieldIssue(`line ${line}`, sayTenant('tenant.export.notJson'))]);
   }
 }
 
@@ -78,10 +78,15 @@ function parseLine<S extends z.ZodType>(schema: S, value: unknown, line: number)
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   throw new ValidationError(
-    result.error.issues.map((i) => ({
-      field: [`line ${line}`, ...i.path.map(String)].join('.'),
-      message: i.message,
-    })),
+    result.error.issues.map((i) => {
+      const field = [`line ${line}`, ...i.path.map(String)].join('.');
+      // The header's own sentences carry what they name (the format, the version this SDK reads).
+      if (i.message === 'tenant.export.notExport')
+        return fieldIssue(field, sayTenant('tenant.export.notExport', { format: TENANT_EXPORT_FORMAT }));
+      if (i.message === 'tenant.export.version')
+        return fieldIssue(field, sayTenant('tenant.export.version', { version: TENANT_EXPORT_VERSION }));
+      return zodIssueAt(field, i);
+    }),
   );
 }
 
@@ -131,12 +136,13 @@ export async function readTenantExport(
     header = parseLine(headerSchema, jsonOf(text, n), n);
     const unknown = header.tables.filter((t) => !knownTables.includes(t));
     if (unknown.length > 0) {
-      const message = `this storage has no table ${unknown.join(', ')} (exported by a newer schema?)`;
-      throw new ValidationError([{ field: 'tables', message }]);
+      throw new ValidationError([
+        fieldIssue('tables', sayTenant('tenant.export.unknownTables', { tables: unknown.join(', ') })),
+      ]);
     }
     break;
   }
-  if (header === null) throw new ValidationError([{ field: 'line 1', message: 'the export is empty' }]);
+  if (header === null) throw new ValidationError([fieldIssue('line 1', sayTenant('tenant.export.empty'))]);
   return { header, rows: rowsOf(header, source) };
 }
 
@@ -149,7 +155,7 @@ async function* rowsOf(
   for await (const { text, n } of source) {
     if (text.trim() === '') continue;
     if (trailer !== null)
-      throw new ValidationError([{ field: `line ${n}`, message: 'content after the end line' }]);
+      throw new ValidationError([fieldIssue(`line ${n}`, sayTenant('tenant.export.afterEnd'))]);
     const value = jsonOf(text, n);
     if (typeof value === 'object' && value !== null && 'end' in value) {
       trailer = parseLine(trailerSchema, value, n);
@@ -158,18 +164,18 @@ async function* rowsOf(
     const row = parseLine(rowSchema, value, n);
     if (!header.tables.includes(row.table)) {
       throw new ValidationError([
-        { field: `line ${n}.table`, message: `table ${row.table} is not in the header` },
+        fieldIssue(`line ${n}.table`, sayTenant('tenant.export.tableNotInHeader', { table: row.table })),
       ]);
     }
     count++;
     yield row;
   }
   if (trailer === null || trailer.rows !== count) {
-    const message =
+    const problem =
       trailer === null
-        ? 'no end line: the export is truncated'
-        : `the end line counts ${trailer.rows} rows, found ${count}`;
-    throw new ValidationError([{ field: 'end', message }]);
+        ? sayTenant('tenant.export.truncated')
+        : sayTenant('tenant.export.countMismatch', { expected: trailer.rows, found: count });
+    throw new ValidationError([fieldIssue('end', problem)]);
   }
 }
 

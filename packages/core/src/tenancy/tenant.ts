@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { zodMessage } from '../kernel/input-messages.js';
 import type { Instant } from '../kernel/time.js';
+import { sayTenant } from './tenant-messages.js';
 
 /** A workspace: one company using the CRM. Every other record belongs to exactly one. */
 export interface Tenant {
@@ -10,14 +12,14 @@ export interface Tenant {
 
 export const tenantIdSchema = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'tenant ids are 1–63 lowercase letters, digits, _ or -');
+  .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, zodMessage(sayTenant('tenant.invalid.id')));
 
 export const DEFAULT_TENANT_ID = 'default';
 
 /** A new workspace: its id (part of every row's key, so chosen once) and the company's name. */
 export const createTenantInput = z.strictObject({
   id: tenantIdSchema,
-  name: z.string().trim().min(1, 'required').max(200),
+  name: z.string().trim().min(1).max(200),
 });
 export type CreateTenantInput = z.input<typeof createTenantInput>;
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   decideOnPipeline,
+  issueMessage,
   OPPORTUNITY_CHANNELS,
   OPPORTUNITY_GATE_IDS,
   OPPORTUNITY_GATES,
@@ -11,6 +12,7 @@ import {
   pipelineFor,
   pipelineStagesSchema,
   type ResolvedPipeline,
+  renderBuiltIn,
 } from '../../src/index.js';
 import { isBlank, opportunityEventsOver, readyOpportunityFactsArb } from './arbitraries.js';
 
@@ -148,7 +150,11 @@ describe('generated tenant pipelines', () => {
       kind: 'open',
     });
     const messages = (stages: unknown) =>
-      (pipelineStagesSchema.safeParse(stages).error?.issues ?? []).map((i) => i.message);
+      (pipelineStagesSchema.safeParse(stages).error?.issues ?? []).map((i) => {
+        // A schema's own sentence is a message key with its parameters, rendered in English here.
+        const said = issueMessage(i);
+        return typeof said === 'string' ? said : renderBuiltIn(said);
+      });
     expect(messages([stage('a'), won, lost])).toEqual([]);
     expect(messages([won, stage('a'), lost])).toContain('a pipeline starts with at least one open stage');
     expect(messages([stage('a'), won, stage('b'), lost])).toContain(

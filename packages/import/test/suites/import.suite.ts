@@ -211,5 +211,58 @@ export function describeImport(makeStorage: StorageFactory): void {
       });
       expect(same[0]).toMatchObject({ visible: true, id: contact.id });
     });
+
+    it('row reasons and duplicate notices are keys, read in the locale of the crm (zh-CN and en)', async () => {
+      const w = await openWorld(storage);
+      await w.crm.accounts.create(w.org.repB, { name: '青岛瑞达信息技术有限公司', kind: 'end_user' });
+      const file = [
+        'name,kind,region.province,phones,emails',
+        ',end_user,37,,',
+        '济南远方物流有限公司,space_station,37,,',
+        '济南华信软件有限公司,end_user,37,,not-an-email',
+        '青岛瑞达信息技术有限公司,end_user,37,,',
+      ].join('\n');
+      const dryRun = (locale: string) =>
+        dryRunImport(w.crm.with({ locale }), w.org.manager, {
+          entity: 'account',
+          runId: `m-${locale}`,
+          source: csv(file),
+        });
+      const zh = await dryRun('zh-CN');
+      const en = await dryRun('en');
+      expect(zh.rows[0]?.issues?.[0]).toMatchObject({
+        field: 'name',
+        message: '必填',
+        detail: { key: 'input.required' },
+      });
+      expect(en.rows[0]?.issues?.[0]?.message).toBe('required');
+      expect(zh.rows[1]?.issues?.[0]).toMatchObject({ field: 'kind', detail: { key: 'input.oneOf' } });
+      expect(zh.rows[1]?.issues?.[0]?.message).toMatch(/^须为以下之一：/);
+      expect(zh.rows[2]?.issues?.[0]).toMatchObject({ field: 'emails.0', message: '应为邮箱地址' });
+      expect(en.rows[2]?.issues?.[0]?.message).toBe('expected an email address');
+      const zhDup = zh.rows[3]?.duplicates?.[0];
+      expect(zhDup?.detail).toMatchObject({
+        key: 'import.duplicate.visible',
+        params: { name: '青岛瑞达信息技术有限公司', owner: '销售员乙' },
+      });
+      expect(zhDup?.message).toMatch(/^疑似与青岛瑞达信息技术有限公司重复（负责人：销售员乙）：/);
+      // The detector's explanation is keyed too: Chinese clauses in zh-CN, English ones in en.
+      const explained = (d: unknown) => (d as { explanation?: string } | undefined)?.explanation;
+      expect(explained(zhDup)).toBe('名称相同（青岛瑞达信息技术有限公司）');
+      expect(explained(en.rows[3]?.duplicates?.[0])).toBe('Same name (青岛瑞达信息技术有限公司)');
+      expect(en.rows[3]?.duplicates?.[0]?.message).toMatch(
+        /^This looks like 青岛瑞达信息技术有限公司 \(owner 销售员乙\): /,
+      );
+
+      const hidden = await checkNewAccount(w.crm.with({ locale: 'zh-CN' }), w.org.repA, {
+        name: '青岛瑞达信息技术有限公司',
+        kind: 'end_user',
+      });
+      expect(hidden[0]).toMatchObject({
+        visible: false,
+        message: '疑似与一个您无权查看的客户重复，负责人为销售员乙',
+        detail: { key: 'import.duplicate.hiddenOwned', params: { noun: 'customer', owner: '销售员乙' } },
+      });
+    });
   });
 }

@@ -10,6 +10,7 @@ import {
   type Crm,
   channelSchema,
   checkSafeAmount,
+  moneyTotal,
   type OpportunityFilter,
   parseInput,
 } from '@gongfu/core';
@@ -150,7 +151,7 @@ function sumByCurrency(groups: readonly { currency: string; count: number; amoun
   for (const g of groups) {
     const t = out.get(g.currency) ?? { currency: g.currency, count: 0, amount: 0 };
     t.count += g.count;
-    t.amount = checkSafeAmount(t.amount + g.amount, 'amount', `the ${g.currency} total`);
+    t.amount = checkSafeAmount(t.amount + g.amount, 'amount', moneyTotal(g.currency));
     out.set(g.currency, t);
   }
   return [...out.values()].sort((a, b) => (a.currency < b.currency ? -1 : 1));

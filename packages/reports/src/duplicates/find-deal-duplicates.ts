@@ -1,8 +1,18 @@
-import { type ActorRef, type CommandContext, type Crm, ENTITY, ValidationError } from '@gongfu/core';
+import {
+  type ActorRef,
+  type CommandContext,
+  type Crm,
+  ENTITY,
+  fieldIssue,
+  message,
+  ValidationError,
+} from '@gongfu/core';
+import { sayReport } from '../shared/report-messages.js';
 import { clusterPairs, type DuplicateCluster } from './clusters.js';
 import { loadOpenDeals, toDealRecord } from './deal-records.js';
 import { refreshDedupeIndex } from './dedupe-index.js';
 import { DealDuplicateEngine, pairKey } from './engine.js';
+import { checkScanOptions } from './scan-options.js';
 import { sentence } from './score-pair.js';
 import {
   storedBlockSizes,
@@ -11,18 +21,6 @@ import {
   visibleComparableDeals,
 } from './stored-candidates.js';
 import type { DealDuplicate, DealRecord, DuplicateScanOptions } from './types.js';
-
-function checkOptions(options: DuplicateScanOptions): void {
-  const issues: { field: string; message: string }[] = [];
-  const { limit, minScore, onProgress } = options;
-  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 10_000))
-    issues.push({ field: 'limit', message: 'expected a whole number from 1 to 10000' });
-  if (minScore !== undefined && !Number.isFinite(minScore))
-    issues.push({ field: 'minScore', message: 'expected a finite number of bits' });
-  if (onProgress !== undefined && typeof onProgress !== 'function')
-    issues.push({ field: 'onProgress', message: 'expected a function' });
-  if (issues.length > 0) throw new ValidationError(issues);
-}
 
 /** Pairs a manager already settled (linked as one deal, or marked as different): never proposed again. */
 async function resolvedPairs(ctx: CommandContext, deals: readonly DealRecord[]): Promise<Set<string>> {
@@ -45,7 +43,7 @@ export async function findDuplicateDeals(
   actor: ActorRef,
   options: DuplicateScanOptions = {},
 ): Promise<DealDuplicate[]> {
-  checkOptions(options);
+  checkScanOptions(options);
   return scanVisible(crm, actor, options);
 }
 
@@ -69,10 +67,10 @@ export async function findDuplicateDealsPage(
   options: DuplicateScanOptions & { cursor?: string } = {},
 ): Promise<DuplicatePage> {
   const { cursor, ...scan } = options;
-  checkOptions(scan);
+  checkScanOptions(scan);
   const match = cursor === undefined ? null : CURSOR.exec(cursor);
   if (cursor !== undefined && !match)
-    throw new ValidationError([{ field: 'cursor', message: 'expected a cursor from a previous page' }]);
+    throw new ValidationError([fieldIssue('cursor', sayReport('report.invalid.notCursor'))]);
   const offset = Number(match?.[1] ?? 0);
   const limit = scan.limit ?? 50;
   const found = await scanVisible(crm, actor, { ...scan, limit: offset + limit + 1 });
@@ -89,7 +87,7 @@ export async function* allDuplicateDeals(
   actor: ActorRef,
   options: Omit<DuplicateScanOptions, 'limit'> = {},
 ): AsyncGenerator<DealDuplicate> {
-  checkOptions(options);
+  checkScanOptions(options);
   yield* await scanVisible(crm, actor, { ...options, limit: Number.MAX_SAFE_INTEGER });
 }
 
@@ -103,7 +101,7 @@ export async function findDuplicateClusters(
   actor: ActorRef,
   options: Omit<DuplicateScanOptions, 'limit'> = {},
 ): Promise<DuplicateCluster[]> {
-  checkOptions(options);
+  checkScanOptions(options);
   const pairs = await scanVisible(crm, actor, { ...options, limit: Number.MAX_SAFE_INTEGER });
   return clusterPairs(pairs, options.minScore ?? 0);
 }
@@ -149,9 +147,9 @@ export async function checkDealForDuplicates(
   opportunityId: string,
   options: DuplicateScanOptions = {},
 ): Promise<DealDuplicate[]> {
-  checkOptions(options);
+  checkScanOptions(options);
   if (typeof opportunityId !== 'string' || opportunityId.trim() === '')
-    throw new ValidationError([{ field: 'opportunityId', message: 'required' }]);
+    throw new ValidationError([fieldIssue('opportunityId', message('input.required'))]);
   await refreshDedupeIndex(crm);
   const found = await crm.runAs(actor, async (ctx) => {
     const opp = await ctx.load(ENTITY.opportunity, opportunityId);

@@ -80,6 +80,9 @@ export async function morningReview(
     const touchedDeals = new Set(day.filter((e) => e.entityType === 'opportunity').map((e) => e.entityId));
     return { review, touchedDeals };
   });
+  // Reminder texts are stored as keys: the manager reads them in the review's language.
+  for (const person of review.people)
+    for (const r of [...person.overdueFollowUps, ...person.staleDeals]) r.message = crm.say(r.detail);
   const finder = options.findDuplicates ?? findDuplicateDeals;
   if (finder) {
     const pairs = await finder(crm, actor, {});

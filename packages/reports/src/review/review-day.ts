@@ -10,7 +10,7 @@ import type {
   Reminder,
   ReminderKind,
 } from '@gongfu/core';
-import { ENTITY, hiddenRecordText, regardingLabel } from '@gongfu/core';
+import { ENTITY, hiddenRecordText, regardingLabel, reminderMessage } from '@gongfu/core';
 import { visibleById } from '../shared/visible.js';
 import { peopleWithSections } from './people.js';
 import type { PersonReview, ReviewQuote, ReviewReminder } from './review-types.js';
@@ -212,6 +212,7 @@ function toReviewReminder(r: Reminder): ReviewReminder {
     kind: r.kind as ReminderKind,
     dueAt: r.dueAt,
     message: r.message,
+    detail: reminderMessage(r),
     subjectType: r.subjectType,
     subjectId: r.subjectId,
   };

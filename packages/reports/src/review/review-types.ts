@@ -5,6 +5,7 @@ import type {
   CostCategory,
   Instant,
   LeadSource,
+  Message,
   Money,
   ReminderKind,
 } from '@gongfu/core';
@@ -57,7 +58,10 @@ export interface ReviewReminder {
   reminderId: string;
   kind: ReminderKind;
   dueAt: Instant;
+  /** What the reminder says, in the locale of the `crm` the review was asked of. */
   message: string;
+  /** The same as a key with parameters. */
+  detail: Message;
   subjectType: string;
   subjectId: string;
 }

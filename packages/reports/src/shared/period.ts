@@ -2,12 +2,15 @@ import {
   atLocalTime,
   type CalendarDate,
   calendarDateSchema,
+  fieldIssue,
   type Instant,
+  message,
   parseInput,
   shiftCalendarDate,
   timeZoneSchema,
   ValidationError,
 } from '@gongfu/core';
+import { sayReport } from './report-messages.js';
 
 /** A period as people say it: from one local day to another, both inclusive. */
 export interface Period {
@@ -20,7 +23,7 @@ export function parsePeriod(period: Period): { from: CalendarDate | null; to: Ca
   const from = period.from === undefined ? null : parseInput(calendarDateSchema, period.from);
   const to = period.to === undefined ? null : parseInput(calendarDateSchema, period.to);
   if (from !== null && to !== null && from > to) {
-    throw new ValidationError([{ field: 'to', message: `must not be before from (${from})` }]);
+    throw new ValidationError([fieldIssue('to', sayReport('report.invalid.toBeforeFrom', { from }))]);
   }
   return { from, to };
 }
@@ -54,5 +57,6 @@ export function parseTimeZone(timeZone: string | undefined, fallback: string): s
 /** Exactly one of the allowed values, or a ValidationError naming the field and the choices. */
 export function oneOf<T extends string>(field: string, value: unknown, allowed: readonly T[]): T {
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-  throw new ValidationError([{ field, message: `must be one of ${allowed.join(', ')}` }]);
+  // The same sentence as a schema's enum check: one key for every "one of these" in the SDK.
+  throw new ValidationError([fieldIssue(field, message('input.oneOf', { values: allowed.join(', ') }))]);
 }

@@ -130,6 +130,20 @@ export function describeMorningReview(makeStorage: StorageFactory): void {
       const b = review.people.find((p) => p.userId === repB.id)!;
       expect(b.overdueFollowUps.map((r) => [r.kind, r.subjectId])).toEqual([['lead_follow_up', quiet.id]]);
       expect(b.staleDeals).toEqual([]);
+      // Reminder texts are keys: the review reads them in the locale of the crm it was asked of.
+      const [followUp] = b.overdueFollowUps;
+      expect(followUp?.detail).toMatchObject({
+        key: 'reminder.leadFollowUp',
+        params: { label: '沉默的客户' },
+      });
+      expect(followUp?.message).toMatch(/^No contact with 沉默的客户 for \d+ days — follow up$/);
+      const zh = await morningReview(w.crm.with({ locale: 'zh-CN' }), manager, { day: '2026-04-21' });
+      const zhB = zh.people.find((p) => p.userId === repB.id)!;
+      expect(zhB.overdueFollowUps[0]?.message).toMatch(/^已有 \d+ 天未联系沉默的客户，请跟进$/);
+      expect(zhB.overdueFollowUps[0]?.detail).toEqual(followUp?.detail);
+      expect(zh.people.find((p) => p.userId === repA.id)!.staleDeals[0]?.message).toMatch(
+        /放着的项目已在“.+”阶段停留/,
+      );
       // Acknowledged follow-ups are no longer overdue.
       const [reminder] = await w.crm.reminders.due(repB, { at: '2026-04-21T00:00:00.000Z' });
       await w.crm.reminders.acknowledge(repB, reminder!.id);

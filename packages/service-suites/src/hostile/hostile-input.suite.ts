@@ -221,7 +221,11 @@ export function describeHostileInput(makeStorage: StorageFactory): void {
         'VALIDATION',
       );
       expect(typo.issues).toEqual([
-        { field: 'contact.phoneNumber', message: "unknown key 'phoneNumber' — did you mean 'phone'?" },
+        {
+          field: 'contact.phoneNumber',
+          message: "unknown key 'phoneNumber' — did you mean 'phone'?",
+          detail: { key: 'input.unknownKeyDidYouMean', params: { key: 'phoneNumber', guess: 'phone' } },
+        },
       ]);
       expect((await w.crm.leads.list(repA)).items).toHaveLength(0);
       const lead = await w.crm.leads.capture(repA, storyLead());
@@ -235,6 +239,10 @@ export function describeHostileInput(makeStorage: StorageFactory): void {
         {
           field: 'requiredDeliveryDate',
           message: "unknown key 'requiredDeliveryDate' — did you mean 'requiredDelivery'?",
+          detail: {
+            key: 'input.unknownKeyDidYouMean',
+            params: { key: 'requiredDeliveryDate', guess: 'requiredDelivery' },
+          },
         },
       ]);
       await expectInvalidField(

@@ -1,6 +1,7 @@
 import { type CrmStorage, createCrm } from '@gongfu/core';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { openWorld, type ServiceWorld, type StorageFactory } from '../support/harness.js';
+import { inputMessageCases } from './input-messages.cases.js';
 import { messageCases } from './messages.cases.js';
 
 /**
@@ -23,6 +24,7 @@ export function describeLocalizedMessages(makeStorage: StorageFactory): void {
       return openWorld(storage);
     };
     messageCases(world);
+    inputMessageCases(world);
   });
 }
 

@@ -1,4 +1,4 @@
-import { checkSafeAmount, StorageError } from '@gongfu/core';
+import { checkSafeAmount, moneySum, StorageError } from '@gongfu/core';
 import { type RawBuilder, sql } from 'kysely';
 import type { SqlEngine } from '../engine/sql-engine.js';
 
@@ -34,5 +34,5 @@ export function exactInt(value: unknown, what: string): number {
   const big = BigInt(text);
   // A sum past 2^53 is the caller's query being too wide, not a driver failure: the typed refusal of
   // every money aggregate (checkSafeAmount), naming the summed field.
-  return checkSafeAmount(big, what, `the sum ${text}`);
+  return checkSafeAmount(big, what, moneySum(text));
 }

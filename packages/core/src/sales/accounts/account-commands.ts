@@ -1,5 +1,5 @@
 import { idSchema, type Page } from '../../domain/common.js';
-import { ValidationError } from '../../kernel/errors.js';
+import { fieldIssue, ValidationError } from '../../kernel/errors.js';
 import { parseInput } from '../../kernel/validate.js';
 import type { ActorRef } from '../../service/actor.js';
 import { newCustom } from '../../service/custom-write.js';
@@ -24,6 +24,7 @@ import {
   updateAccountInput,
 } from './account.js';
 import { mergeAccounts, undoAccountMerge } from './account-merge.js';
+import { sayAccount } from './account-messages.js';
 import { searchByVariants } from './account-search.js';
 import { insertAccount } from './account-support.js';
 import { addAccountTeamMember, changeAccountOwner, removeAccountTeamMember } from './account-team.js';
@@ -238,7 +239,8 @@ export function accountCommands(run: Runner): AccountCommands {
         const wanted = new Set(kinds ?? []);
         const entries = await gatherTimeline(ctx, account, (k) => wanted.size === 0 || wanted.has(k));
         const page = pageTimeline(entries, { limit, cursor });
-        if (!page) throw new ValidationError([{ field: 'cursor', message: 'not a cursor of this timeline' }]);
+        if (!page)
+          throw new ValidationError([fieldIssue('cursor', sayAccount('account.invalid.timelineCursor'))]);
         return page;
       }),
   };

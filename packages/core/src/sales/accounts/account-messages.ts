@@ -21,6 +21,14 @@ export const ACCOUNT_MESSAGES = defineMessages({
   },
   'account.invalid.ownerOnTeam': { en: 'the owner is always on the team', 'zh-CN': '负责人始终在团队中' },
   'account.invalid.notOnTeam': { en: '{userId} is not on the team', 'zh-CN': '{userId} 不在团队中' },
+  'account.invalid.timelineCursor': {
+    en: 'not a cursor of this timeline',
+    'zh-CN': '不是此时间线的翻页游标',
+  },
+  'account.invalid.creditCode': {
+    en: 'expected an 18-character unified social credit code',
+    'zh-CN': '应为 18 位统一社会信用代码',
+  },
 });
 
 export const sayAccount = messagesOf(ACCOUNT_MESSAGES);

@@ -14,6 +14,8 @@ import {
 } from '../../domain/common.js';
 import { type CustomFieldsOf, customFilterInput, customInput } from '../../domain/custom-fields.js';
 import { type AccountKind, accountKindSchema, type Channel, channelSchema } from '../../domain/enums.js';
+import { sayInput, zodMessage } from '../../kernel/input-messages.js';
+import { sayAccount } from './account-messages.js';
 
 /** Unified social credit code (统一社会信用代码): 18 characters, digits and capitals without I, O, S, V, Z. */
 export const creditCodeSchema = z
@@ -22,7 +24,7 @@ export const creditCodeSchema = z
   .toUpperCase()
   .regex(
     /^[0-9A-HJ-NP-RTUWXY]{2}\d{6}[0-9A-HJ-NP-RTUWXY]{10}$/,
-    'expected an 18-character unified social credit code',
+    zodMessage(sayAccount('account.invalid.creditCode')),
   );
 
 /** A customer company: every contact, deal, order, visit and cost of it hangs off this record. */
@@ -78,7 +80,11 @@ export type AccountListQuery = z.input<typeof accountListQuery>;
 
 /** Find a customer or a person by name, phone or email; a phone matches however it was typed. */
 export const searchInput = z.strictObject({
-  query: z.string().trim().min(1, 'required').max(200),
+  query: z
+    .string()
+    .trim()
+    .min(1, zodMessage(sayInput('input.required')))
+    .max(200),
   limit: z.number().int().min(1).max(200).default(20),
 });
 export type SearchInput = z.input<typeof searchInput>;
@@ -87,7 +93,7 @@ export type SearchInput = z.input<typeof searchInput>;
 export const mergeAccountsInput = z
   .object({ survivorId: idSchema, mergedId: idSchema })
   .refine((m) => m.survivorId !== m.mergedId, {
-    message: 'an account cannot be merged into itself',
+    ...zodMessage(sayAccount('account.invalid.mergeIntoItself')),
     path: ['mergedId'],
   });
 export type MergeAccountsInput = z.input<typeof mergeAccountsInput>;

@@ -36,6 +36,19 @@ export const ACTIVITY_MESSAGES = defineMessages({
     en: '{contactId} is not a contact of the deal',
     'zh-CN': '{contactId} 不是该商机的联系人',
   },
+  'activity.invalid.endBeforeStart': {
+    en: 'an activity cannot end before it starts',
+    'zh-CN': '活动结束时间不能早于开始时间',
+  },
+  'activity.invalid.unlinked': {
+    en: 'link the activity to a lead, an opportunity, an account, a contact, an order or a service case',
+    'zh-CN': '活动须关联到线索、商机、客户、联系人、订单或服务工单',
+  },
+  'activity.invalid.linkedTwice': {
+    en: 'name the record it is about once: regarding, or leadId/opportunityId/accountId',
+    'zh-CN': '关联记录只能指定一次：用 regarding，或用 leadId/opportunityId/accountId',
+  },
+  'activity.invalid.noCancelReason': { en: 'say why it is cancelled', 'zh-CN': '请说明取消原因' },
 });
 
 export const sayActivity = messagesOf(ACTIVITY_MESSAGES);

@@ -11,8 +11,10 @@ import {
 import { type CustomFieldsOf, customFilterInput, customInput } from '../../domain/custom-fields.js';
 import { type ActivityKind, activityKindKeySchema, type Opinion, opinionSchema } from '../../domain/enums.js';
 import { timeZoneSchema } from '../../domain/time-zone.js';
+import { zodMessage } from '../../kernel/input-messages.js';
 import { calendarDateSchema, type Instant, instantSchema } from '../../kernel/time.js';
 import { ACTIVITY_STATUSES, type ActivityStatus } from './activity-machine.js';
+import { sayActivity } from './activity-messages.js';
 import { linkFilters } from './link-filters.js';
 
 /** What came of a contact: who was met, what they think of our solution, what they now want. */
@@ -128,15 +130,15 @@ export const scheduleActivityInput = z
     custom: customInput('activity'),
   })
   .refine((a) => !a.endAt || a.endAt >= a.startAt, {
-    message: 'an activity cannot end before it starts',
+    ...zodMessage(sayActivity('activity.invalid.endBeforeStart')),
     path: ['endAt'],
   })
   .refine((a) => !a.regarding || !(a.leadId || a.opportunityId || a.accountId), {
-    message: 'name the record it is about once: regarding, or leadId/opportunityId/accountId',
+    ...zodMessage(sayActivity('activity.invalid.linkedTwice')),
     path: ['regarding'],
   })
   .refine((a) => a.regarding || a.leadId || a.opportunityId || a.accountId || a.kind === 'task', {
-    message: 'link the activity to a lead, an opportunity or an account',
+    ...zodMessage(sayActivity('activity.invalid.unlinked')),
     path: ['opportunityId'],
   });
 export type ScheduleActivityInput = z.input<typeof scheduleActivityInput>;
@@ -145,7 +147,7 @@ export type ScheduleActivityInput = z.input<typeof scheduleActivityInput>;
 export const rescheduleActivityInput = z
   .object({ startAt: instantSchema, endAt: instantSchema.optional(), expectedVersion: expectedVersionSchema })
   .refine((a) => !a.endAt || a.endAt >= a.startAt, {
-    message: 'an activity cannot end before it starts',
+    ...zodMessage(sayActivity('activity.invalid.endBeforeStart')),
     path: ['endAt'],
   });
 export type RescheduleActivityInput = z.input<typeof rescheduleActivityInput>;
@@ -157,7 +159,11 @@ export const completeActivityInput = z.strictObject({
 export type CompleteActivityInput = z.input<typeof completeActivityInput>;
 
 export const cancelActivityInput = z.strictObject({
-  reason: z.string().trim().min(1, 'say why it is cancelled').max(500),
+  reason: z
+    .string()
+    .trim()
+    .min(1, zodMessage(sayActivity('activity.invalid.noCancelReason')))
+    .max(500),
   expectedVersion: expectedVersionSchema,
 });
 export type CancelActivityInput = z.input<typeof cancelActivityInput>;

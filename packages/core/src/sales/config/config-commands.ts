@@ -1,8 +1,10 @@
-import { ConcurrencyError, PermissionDeniedError, ValidationError } from '../../kernel/errors.js';
+import { ConcurrencyError, fieldIssue, PermissionDeniedError, ValidationError } from '../../kernel/errors.js';
+import type { Message } from '../../kernel/message.js';
 import { parseInput } from '../../kernel/validate.js';
 import type { ActorRef } from '../../service/actor.js';
 import type { CommandContext } from '../../service/context.js';
 import type { Runner } from '../../service/runner.js';
+import { sayConfig } from './config-messages.js';
 import {
   changedSections,
   EMPTY_CONFIG_DOC,
@@ -53,9 +55,8 @@ export interface ConfigCommands {
   history(actor: ActorRef): Promise<TenantConfigVersion[]>;
 }
 
-function assertAdmin(ctx: CommandContext, what: string): void {
-  if (ctx.actor.role !== 'admin')
-    throw new PermissionDeniedError(what, 'only administrators change the workspace configuration');
+function assertAdmin(ctx: CommandContext, what: Message): void {
+  if (ctx.actor.role !== 'admin') throw new PermissionDeniedError(what, sayConfig('config.denied.notAdmin'));
 }
 
 /** The document after `data`: named sections replace theirs, list keys are never dropped. */
@@ -70,7 +71,12 @@ function nextDoc(before: TenantConfig, doc: TenantConfigDoc, data: UpdateTenantC
   const unknown = (next.quietCustomer?.contactKinds ?? []).flatMap((kind, i) =>
     kinds.has(kind)
       ? []
-      : [{ field: `quietCustomer.contactKinds.${i}`, message: `${kind} is not an activity kind` }],
+      : [
+          fieldIssue(
+            `quietCustomer.contactKinds.${i}`,
+            sayConfig('config.invalid.notActivityKind', { kind }),
+          ),
+        ],
   );
   if (unknown.length) throw new ValidationError(unknown);
   return next;
@@ -81,14 +87,14 @@ export function configCommands(run: Runner): ConfigCommands {
   return {
     get: (actor) =>
       run.read(actor, async (ctx) => {
-        assertAdmin(ctx, 'read the configuration');
+        assertAdmin(ctx, sayConfig('config.action.read'));
         return resolveTenantConfig(await ctx.tx.configs.latest());
       }),
 
     update: async (actor, input) => {
       const data = parseInput(updateTenantConfigInput, input);
       return run.write(actor, async (ctx) => {
-        assertAdmin(ctx, 'change the configuration');
+        assertAdmin(ctx, sayConfig('config.action.change'));
         const latest = await ctx.tx.configs.latest();
         const version = latest?.version ?? 0;
         if (data.expectedVersion !== version)
@@ -104,7 +110,7 @@ export function configCommands(run: Runner): ConfigCommands {
 
     history: (actor) =>
       run.read(actor, async (ctx) => {
-        assertAdmin(ctx, 'read the configuration history');
+        assertAdmin(ctx, sayConfig('config.action.readHistory'));
         const versions = (await ctx.tx.configs.list()).map(resolveTenantConfig);
         // Newest first: each version is compared with the one after it in the list (the defaults last).
         return versions.map((config, i) => ({

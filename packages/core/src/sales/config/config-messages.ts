@@ -4,7 +4,7 @@ const LIST_EN =
   '{list, select, leadSources {lead source} activityKinds {activity kind} other {cost category}}';
 const LIST_ZH = '{list, select, leadSources {线索来源} activityKinds {活动类型} other {费用类别}}';
 
-/** What the tenant's own lists refuse, and why. */
+/** What the workspace configuration and its own lists refuse, and why. */
 export const CONFIG_MESSAGES = defineMessages({
   'config.invalid.unknownKey': {
     en: `{key} is not a ${LIST_EN} of this workspace`,
@@ -17,6 +17,17 @@ export const CONFIG_MESSAGES = defineMessages({
   'config.invalid.retiredKey': {
     en: `the ${LIST_EN} {key} is no longer in use`,
     'zh-CN': `${LIST_ZH}“{key}”已停用`,
+  },
+  'config.action.read': { en: 'read the configuration', 'zh-CN': '查看工作区配置' },
+  'config.action.readHistory': { en: 'read the configuration history', 'zh-CN': '查看配置历史' },
+  'config.action.change': { en: 'change the configuration', 'zh-CN': '修改工作区配置' },
+  'config.denied.notAdmin': {
+    en: 'only administrators change the workspace configuration',
+    'zh-CN': '只有管理员才能修改工作区配置',
+  },
+  'config.invalid.notActivityKind': {
+    en: '{kind} is not an activity kind',
+    'zh-CN': '“{kind}”不是活动类型',
   },
 });
 

@@ -19,6 +19,12 @@ export const COST_MESSAGES = defineMessages({
     en: 'must not be before from ({from})',
     'zh-CN': '不能早于开始日期（{from}）',
   },
+  'cost.invalid.notPositive': { en: 'a cost must be more than zero', 'zh-CN': '费用金额须大于零' },
+  'cost.invalid.unlinked': {
+    en: 'book the cost against an opportunity, an account or a lead',
+    'zh-CN': '费用须关联到商机、客户或线索',
+  },
+  'cost.invalid.noCorrectionReason': { en: 'say why the cost is corrected', 'zh-CN': '请说明更正费用的原因' },
 });
 
 export const sayCost = messagesOf(COST_MESSAGES);

@@ -1,4 +1,4 @@
-import { checkSafeAmount } from '../../kernel/money.js';
+import { checkSafeAmount, moneyTotal } from '../../kernel/money.js';
 import type { CostEntry, CostTotal } from './cost.js';
 
 /**
@@ -16,7 +16,7 @@ export function sumByCurrency(entries: readonly CostEntry[]): CostTotal[] {
   return [...sums.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([currency, s]) => {
-      const amount = checkSafeAmount(s.amount, 'amount', `the ${currency} total`);
+      const amount = checkSafeAmount(s.amount, 'amount', moneyTotal(currency));
       return { currency, amount, count: s.count };
     });
 }

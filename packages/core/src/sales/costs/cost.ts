@@ -8,9 +8,11 @@ import {
   type RecordBase,
 } from '../../domain/common.js';
 import { type CostCategory, costCategoryKeySchema } from '../../domain/enums.js';
+import { zodMessage } from '../../kernel/input-messages.js';
 import { type Money, moneySchema } from '../../kernel/money.js';
 import { type CalendarDate, calendarDateSchema } from '../../kernel/time.js';
 import { linkFilters } from '../activities/link-filters.js';
+import { sayCost } from './cost-messages.js';
 
 /** A cost of selling (travel, entertainment, samples, bid fees …) booked against a deal, customer or lead. */
 export interface CostEntry extends RecordBase {
@@ -26,7 +28,7 @@ export interface CostEntry extends RecordBase {
 }
 
 const positiveMoney = moneySchema.refine((m) => m.amount > 0, {
-  message: 'a cost must be more than zero',
+  ...zodMessage(sayCost('cost.invalid.notPositive')),
   path: ['amount'],
 });
 
@@ -42,7 +44,7 @@ export const recordCostInput = z
     description: optionalText(1000),
   })
   .refine((c) => c.opportunityId || c.accountId || c.leadId, {
-    message: 'book the cost against an opportunity, an account or a lead',
+    ...zodMessage(sayCost('cost.invalid.unlinked')),
     path: ['opportunityId'],
   });
 export type RecordCostInput = z.input<typeof recordCostInput>;
@@ -53,7 +55,11 @@ export const correctCostInput = z.strictObject({
   amount: positiveMoney.optional(),
   incurredOn: calendarDateSchema.optional(),
   description: optionalText(1000),
-  reason: z.string().trim().min(1, 'say why the cost is corrected').max(500),
+  reason: z
+    .string()
+    .trim()
+    .min(1, zodMessage(sayCost('cost.invalid.noCorrectionReason')))
+    .max(500),
   expectedVersion: expectedVersionSchema,
 });
 export type CorrectCostInput = z.input<typeof correctCostInput>;

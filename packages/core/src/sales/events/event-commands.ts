@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { ValidationError } from '../../kernel/errors.js';
+import { fieldIssue, ValidationError } from '../../kernel/errors.js';
 import { parseInput } from '../../kernel/validate.js';
 import type { ActorRef } from '../../service/actor.js';
 import type { Runner } from '../../service/runner.js';
 import type { DomainEvent } from './domain-event.js';
+import { sayEvent } from './event-messages.js';
 
 /** One page of the change feed. */
 export interface EventPage {
@@ -47,7 +48,7 @@ export function parseEventCursor(cursor: string | null): number {
   // Checked before the pattern test, which would coerce an object (or throw on one without toString).
   const position = typeof cursor === 'string' && /^\d{1,15}$/.test(cursor) ? Number(cursor) : Number.NaN;
   if (!Number.isSafeInteger(position)) {
-    throw new ValidationError([{ field: 'cursor', message: 'not a change feed cursor' }]);
+    throw new ValidationError([fieldIssue('cursor', sayEvent('event.invalid.cursor'))]);
   }
   return position;
 }

@@ -1,10 +1,11 @@
-import { ValidationError } from '../../kernel/errors.js';
+import { fieldIssue, ValidationError } from '../../kernel/errors.js';
 import type { Clock } from '../../kernel/ports.js';
 import type { Instant } from '../../kernel/time.js';
 import { dispatcherLimits, positiveInt, tenantRotation } from '../../service/dispatch-round.js';
 import type { CrmStorage } from '../../storage/crm-storage.js';
 import type { FeedClaim, FeedSettlement } from '../../storage/feed-store.js';
 import type { DomainEvent } from './domain-event.js';
+import { sayEvent } from './event-messages.js';
 
 /**
  * Receives the feed's events one at a time, in feed order. Delivery is at least once: after a crash
@@ -105,7 +106,7 @@ export function createEventDispatcher(options: EventDispatcherOptions): EventDis
   const backoff = options.backoffMs ?? defaultEventBackoff;
   const names = options.handlers.map((h) => h.name);
   if (names.some((n) => n.length === 0) || new Set(names).size !== names.length) {
-    throw new ValidationError([{ field: 'handlers', message: 'handlers need distinct, non-empty names' }]);
+    throw new ValidationError([fieldIssue('handlers', sayEvent('event.invalid.handlers'))]);
   }
   const { storage, workerId, clock } = options;
   const roundTenants = tenantRotation(options);

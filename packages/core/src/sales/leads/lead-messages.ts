@@ -1,4 +1,4 @@
-import { defineMessages } from '../../kernel/message.js';
+import { defineMessages, messagesOf } from '../../kernel/message.js';
 
 /** What the lead lifecycle says when it refuses a move (gates by id, then the machine's own reasons). */
 export const LEAD_MESSAGES = defineMessages({
@@ -49,4 +49,22 @@ export const LEAD_MESSAGES = defineMessages({
     en: '"{type}" is not something that can happen to a lead',
     'zh-CN': '线索没有“{type}”这种操作',
   },
+  'lead.invalid.noReferrer': {
+    en: 'a referral needs the name of who referred it',
+    'zh-CN': '转介绍线索须填写介绍人',
+  },
+  'lead.invalid.noEventName': {
+    en: 'a marketing-event lead needs the event name',
+    'zh-CN': '市场活动线索须填写活动名称',
+  },
+  'lead.invalid.noRevisitAccount': {
+    en: 'a revisit of an existing customer needs the customer account',
+    'zh-CN': '老客户回访须关联客户',
+  },
+  'lead.invalid.quoteUnlinked': {
+    en: 'name a lead, account or opportunity',
+    'zh-CN': '须指定线索、客户或商机',
+  },
 });
+
+export const sayLead = messagesOf(LEAD_MESSAGES);

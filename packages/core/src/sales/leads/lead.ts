@@ -20,18 +20,25 @@ import {
   type LeadSource,
   leadSourceKeySchema,
 } from '../../domain/enums.js';
+import { zodMessage } from '../../kernel/input-messages.js';
 import { type Money, nonNegativeMoneySchema, withSafeLineTotal } from '../../kernel/money.js';
 import { type CalendarDate, calendarDateSchema, type Instant, instantSchema } from '../../kernel/time.js';
 import { contactOutcomeSchema } from '../activities/activity.js';
 import { teamInput } from '../opportunities/opportunity.js';
+import { sayOpportunity } from '../opportunities/opportunity-messages.js';
 import { skuSchema } from '../products/product.js';
 import type { LeadStatus } from './lead-machine.js';
+import { sayLead } from './lead-messages.js';
 
 export const interestSchema = z.strictObject({
   sku: skuSchema,
   /** Not a catalogue product: the SKU is the app's own code, not checked against the catalogue. */
   freeText: z.literal(true).optional(),
-  quantity: z.number().int().positive('quantity must be at least 1').max(10_000_000),
+  quantity: z
+    .number()
+    .int()
+    .positive(zodMessage(sayOpportunity('opportunity.invalid.quantity')))
+    .max(10_000_000),
   note: optionalText(500),
 });
 export type Interest = z.infer<typeof interestSchema>;
@@ -77,15 +84,15 @@ export const captureLeadInput = z
     custom: customInput('lead'),
   })
   .refine((l) => l.source !== 'referral' || !!l.referredBy, {
-    message: 'a referral needs the name of who referred it',
+    ...zodMessage(sayLead('lead.invalid.noReferrer')),
     path: ['referredBy'],
   })
   .refine((l) => l.source !== 'marketing_event' || !!l.eventName, {
-    message: 'a marketing-event lead needs the event name',
+    ...zodMessage(sayLead('lead.invalid.noEventName')),
     path: ['eventName'],
   })
   .refine((l) => l.source !== 'customer_revisit' || !!l.accountId, {
-    message: 'a revisit of an existing customer needs the customer account',
+    ...zodMessage(sayLead('lead.invalid.noRevisitAccount')),
     path: ['accountId'],
   });
 export type CaptureLeadInput = z.input<typeof captureLeadInput>;
@@ -138,7 +145,7 @@ export const lastQuoteQuery = z
     sku: skuSchema.optional(),
   })
   .refine((q) => q.leadId || q.accountId || q.opportunityId, {
-    message: 'name a lead, account or opportunity',
+    ...zodMessage(sayLead('lead.invalid.quoteUnlinked')),
     path: ['leadId'],
   });
 export type LastQuoteQuery = z.input<typeof lastQuoteQuery>;

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { expectedVersionSchema } from '../../domain/common.js';
-import { ValidationError } from '../../kernel/errors.js';
+import { fieldIssue, ValidationError } from '../../kernel/errors.js';
 import type { CommandContext } from '../../service/context.js';
 import { ENTITY } from '../../service/entities.js';
 import { currentPipeline } from '../config/resolve-pipeline.js';
 import type { Opportunity } from './opportunity.js';
+import { sayOpportunity } from './opportunity-messages.js';
 import { stageFields } from './opportunity-rules.js';
 import type { ResolvedPipeline } from './pipeline-config.js';
 
@@ -39,10 +40,16 @@ export function targetStage(
   const to = stageMap[opp.stage] ?? opp.stage;
   if (open.includes(to)) return to;
   throw new ValidationError([
-    {
-      field: `stageMap.${opp.stage}`,
-      message: `version ${target.version} of the ${opp.channel} pipeline has no open stage "${to}"; map ${opp.stage} to one of ${open.join(', ')}`,
-    },
+    fieldIssue(
+      `stageMap.${opp.stage}`,
+      sayOpportunity('opportunity.invalid.noOpenStage', {
+        version: target.version,
+        channel: opp.channel,
+        to,
+        stage: opp.stage,
+        open: open.join(', '),
+      }),
+    ),
   ]);
 }
 

@@ -383,10 +383,13 @@ export function opportunityCommands(run: Runner): OpportunityCommands {
         assertOpen(opp, 'ADD_LINE');
         if (data.unitPrice.currency !== opp.currency) {
           throw new ValidationError([
-            {
-              field: 'unitPrice.currency',
-              message: `the line is in ${data.unitPrice.currency}, the deal in ${opp.currency}`,
-            },
+            fieldIssue(
+              'unitPrice.currency',
+              sayOpportunity('opportunity.invalid.addedLineCurrency', {
+                lineCurrency: data.unitPrice.currency,
+                currency: opp.currency,
+              }),
+            ),
           ]);
         }
         await assertCatalogueLines(ctx, [data], () => '');

@@ -119,6 +119,56 @@ export const OPPORTUNITY_MESSAGES = defineMessages({
     en: '{contactId} is not a contact of this deal',
     'zh-CN': '{contactId} 不是该商机的联系人',
   },
+  'opportunity.invalid.teamTwice': {
+    en: '{userId} is on the team twice',
+    'zh-CN': '{userId} 在团队中出现了两次',
+  },
+  'opportunity.invalid.endCustomerOneOf': {
+    en: 'name the end customer by accountId or by name (one of them)',
+    'zh-CN': '最终客户须用 accountId 或名称指定（二选一）',
+  },
+  'opportunity.invalid.quantity': { en: 'quantity must be at least 1', 'zh-CN': '数量至少为 1' },
+  'opportunity.invalid.stageId': {
+    en: 'a stage id is a lower-case identifier',
+    'zh-CN': '阶段 ID 须为小写字母开头的标识符',
+  },
+  'opportunity.invalid.addedLineCurrency': {
+    en: 'the line is in {lineCurrency}, the deal in {currency}',
+    'zh-CN': '该行币种为 {lineCurrency}，而商机币种为 {currency}',
+  },
+  'opportunity.invalid.noOpenStage': {
+    en: 'version {version} of the {channel} pipeline has no open stage "{to}"; map {stage} to one of {open}',
+    'zh-CN': '{channel} 销售流程第 {version} 版没有未关闭的阶段“{to}”；请把 {stage} 映射到以下之一：{open}',
+  },
+  'opportunity.pipeline.stageTwice': { en: 'stage {id} is named twice', 'zh-CN': '阶段 {id} 重复' },
+  'opportunity.pipeline.reservedId': {
+    en: '{id} is reserved for the closed stage',
+    'zh-CN': '{id} 保留给已关闭阶段使用',
+  },
+  'opportunity.pipeline.closedId': {
+    en: 'the {kind} stage has the id {kind}',
+    'zh-CN': '{kind} 阶段的 ID 须为 {kind}',
+  },
+  'opportunity.pipeline.staleDays': {
+    en: 'an open stage says after how many days a deal goes stale',
+    'zh-CN': '未关闭阶段须设定商机停滞多少天后提醒',
+  },
+  'opportunity.pipeline.noOpenStage': {
+    en: 'a pipeline starts with at least one open stage',
+    'zh-CN': '销售流程须以至少一个未关闭阶段开始',
+  },
+  'opportunity.pipeline.oneWon': {
+    en: 'a pipeline has exactly one won stage',
+    'zh-CN': '销售流程须有且仅有一个赢单阶段',
+  },
+  'opportunity.pipeline.oneLost': {
+    en: 'a pipeline has exactly one lost stage',
+    'zh-CN': '销售流程须有且仅有一个输单阶段',
+  },
+  'opportunity.pipeline.openFirst': {
+    en: 'open stages come before the won and lost stages',
+    'zh-CN': '未关闭阶段须排在赢单和输单阶段之前',
+  },
 });
 
 export const sayOpportunity = messagesOf(OPPORTUNITY_MESSAGES);

@@ -22,10 +22,12 @@ import {
   type TeamRole,
   teamRoleSchema,
 } from '../../domain/enums.js';
+import { zodMessage } from '../../kernel/input-messages.js';
 import { currencySchema, type Money, nonNegativeMoneySchema, withSafeLineTotal } from '../../kernel/money.js';
 import { type CalendarDate, calendarDateSchema, type Instant } from '../../kernel/time.js';
 import type { Order } from '../orders/order.js';
 import { skuSchema } from '../products/product.js';
+import { sayOpportunity } from './opportunity-messages.js';
 import type { OpenStageOf, OpportunityStage, StageOf } from './opportunity-pipelines.js';
 
 export interface LineItem {
@@ -145,7 +147,11 @@ export const lineItemInput = z.strictObject({
   /** Not a catalogue product: the SKU is the app's own code, not checked against the catalogue. */
   freeText: z.literal(true).optional(),
   description: optionalText(500),
-  quantity: z.number().int().positive('quantity must be at least 1').max(10_000_000),
+  quantity: z
+    .number()
+    .int()
+    .positive(zodMessage(sayOpportunity('opportunity.invalid.quantity')))
+    .max(10_000_000),
   unitPrice: nonNegativeMoneySchema,
 });
 export type LineItemInput = z.input<typeof lineItemInput>;
@@ -165,7 +171,11 @@ export const teamInput = z
     const seen = new Set<string>();
     team.forEach((m, i) => {
       if (seen.has(m.userId))
-        ctx.addIssue({ code: 'custom', message: `${m.userId} is on the team twice`, path: [i, 'userId'] });
+        ctx.addIssue({
+          code: 'custom',
+          ...zodMessage(sayOpportunity('opportunity.invalid.teamTwice', { userId: m.userId })),
+          path: [i, 'userId'],
+        });
       seen.add(m.userId);
     });
   });
@@ -202,7 +212,7 @@ function oneEndCustomer(
   if ((input.accountId === undefined) === (input.name === undefined))
     ctx.addIssue({
       code: 'custom',
-      message: 'name the end customer by accountId or by name (one of them)',
+      ...zodMessage(sayOpportunity('opportunity.invalid.endCustomerOneOf')),
       path: [input.accountId === undefined ? 'accountId' : 'name'],
     });
 }

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { type Channel, forecastCategorySchema } from '../../domain/enums.js';
+import { zodMessage } from '../../kernel/input-messages.js';
+import type { Message } from '../../kernel/message.js';
+import { sayOpportunity as say, sayOpportunity } from './opportunity-messages.js';
 import type { OpportunityGateId, PipelineStage } from './opportunity-pipelines.js';
 
 /**
@@ -14,7 +17,9 @@ export const OPPORTUNITY_GATE_IDS = [
 ] as const satisfies readonly OpportunityGateId[];
 
 /** A stage id a tenant names: a lower-case identifier, stored on deals and written in reports. */
-const stageIdSchema = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'a stage id is a lower-case identifier');
+const stageIdSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,39}$/, zodMessage(sayOpportunity('opportunity.invalid.stageId')));
 
 const stageSchema = z.strictObject({
   id: stageIdSchema,
@@ -37,25 +42,26 @@ export const pipelineStagesSchema = z
   .min(3)
   .max(30)
   .superRefine((stages, ctx) => {
-    const issue = (message: string, path: (string | number)[] = []) =>
-      ctx.addIssue({ code: 'custom', message, path });
+    const issue = (problem: Message, path: (string | number)[] = []) =>
+      ctx.addIssue({ code: 'custom', ...zodMessage(problem), path });
     const ids = new Set<string>();
     stages.forEach((s, i) => {
-      if (ids.has(s.id)) issue(`stage ${s.id} is named twice`, [i, 'id']);
+      if (ids.has(s.id)) issue(say('opportunity.pipeline.stageTwice', { id: s.id }), [i, 'id']);
       ids.add(s.id);
       if (s.kind === 'open' && (s.id === 'won' || s.id === 'lost'))
-        issue(`${s.id} is reserved for the closed stage`, [i, 'id']);
-      if (s.kind !== 'open' && s.id !== s.kind) issue(`the ${s.kind} stage has the id ${s.kind}`, [i, 'id']);
+        issue(say('opportunity.pipeline.reservedId', { id: s.id }), [i, 'id']);
+      if (s.kind !== 'open' && s.id !== s.kind)
+        issue(say('opportunity.pipeline.closedId', { kind: s.kind }), [i, 'id']);
       if (s.kind === 'open' && s.staleAfterDays === null)
-        issue('an open stage says after how many days a deal goes stale', [i, 'staleAfterDays']);
+        issue(say('opportunity.pipeline.staleDays'), [i, 'staleAfterDays']);
     });
     const kinds = stages.map((s) => s.kind);
     const firstClosed = kinds.findIndex((k) => k !== 'open');
-    if (firstClosed < 1) issue('a pipeline starts with at least one open stage');
-    if (kinds.filter((k) => k === 'won').length !== 1) issue('a pipeline has exactly one won stage');
-    if (kinds.filter((k) => k === 'lost').length !== 1) issue('a pipeline has exactly one lost stage');
+    if (firstClosed < 1) issue(say('opportunity.pipeline.noOpenStage'));
+    if (kinds.filter((k) => k === 'won').length !== 1) issue(say('opportunity.pipeline.oneWon'));
+    if (kinds.filter((k) => k === 'lost').length !== 1) issue(say('opportunity.pipeline.oneLost'));
     if (firstClosed >= 1 && kinds.slice(firstClosed).some((k) => k === 'open'))
-      issue('open stages come before the won and lost stages');
+      issue(say('opportunity.pipeline.openFirst'));
   });
 export type PipelineStagesInput = z.input<typeof pipelineStagesSchema>;
 

@@ -107,6 +107,8 @@ export const ORDER_MESSAGES = defineMessages({
     en: 'line {sku} has {remaining} of {quantity} left to ship; {requested} requested',
     'zh-CN': '明细 {sku} 共 {quantity} 件，尚余 {remaining} 件待发，本次要求发 {requested} 件',
   },
+  'order.invalid.noLines': { en: 'an order needs at least one line', 'zh-CN': '订单至少需要一行' },
+  'order.invalid.shipNothing': { en: 'ship at least one line', 'zh-CN': '至少发货一行' },
 });
 
 export const sayOrder = messagesOf(ORDER_MESSAGES);

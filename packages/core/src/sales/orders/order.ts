@@ -10,10 +10,12 @@ import {
 } from '../../domain/common.js';
 import { type CustomFieldsOf, customFilterInput, customInput } from '../../domain/custom-fields.js';
 import { type Channel, channelSchema } from '../../domain/enums.js';
+import { zodMessage } from '../../kernel/input-messages.js';
 import { currencySchema, type Money, nonNegativeMoneySchema } from '../../kernel/money.js';
 import { type CalendarDate, calendarDateSchema, type Instant, instantSchema } from '../../kernel/time.js';
 import { skuSchema } from '../products/product.js';
 import type { OrderStatus } from './order-machine.js';
+import { sayOrder } from './order-messages.js';
 
 export interface OrderLine {
   id: string;
@@ -68,7 +70,10 @@ export const createDirectOrderInput = z.strictObject({
   accountId: idSchema,
   channel: channelSchema.default('distribution'),
   currency: currencySchema.default('CNY'),
-  lines: z.array(orderLineInput).min(1, 'an order needs at least one line').max(500),
+  lines: z
+    .array(orderLineInput)
+    .min(1, zodMessage(sayOrder('order.invalid.noLines')))
+    .max(500),
   promisedDelivery: calendarDateSchema.optional(),
   warrantyMonths: z.number().int().min(0).max(120).default(12),
   ownerId: idSchema.optional(),
@@ -85,7 +90,7 @@ export const shipInput = z.strictObject({
         serials: z.array(text(100)).max(100_000).default([]),
       }),
     )
-    .min(1, 'ship at least one line'),
+    .min(1, zodMessage(sayOrder('order.invalid.shipNothing'))),
   expectedVersion: expectedVersionSchema,
 });
 export type ShipInput = z.input<typeof shipInput>;

@@ -5,7 +5,7 @@ import type { CommandContext } from '../../service/context.js';
 import type { Runner } from '../../service/runner.js';
 import { authorizeTransfer } from './authorize-transfer.js';
 import { sayOwnership as say } from './ownership-messages.js';
-import { planTransfer, type TransferPlan } from './plan-transfer.js';
+import { planTransfer, renderTransferPlan, type TransferPlan } from './plan-transfer.js';
 import { applyTransfer } from './transfer-apply.js';
 import { gatherTransfer } from './transfer-gather.js';
 import { type TransferCommandInput, transferCommandInput } from './transfer-schema.js';
@@ -63,7 +63,9 @@ export function ownershipCommands(run: Runner): OwnershipCommands {
         return { plan, applied: true, batchId };
       };
       // A dry run reads in a snapshot, so it cannot write even by mistake.
-      return data.dryRun ? run.read(actor, body) : run.write(actor, body);
+      const result = await (data.dryRun ? run.read(actor, body) : run.write(actor, body));
+      // The reasons are read by the manager confirming the hand-over: in the call's language.
+      return { ...result, plan: renderTransferPlan(result.plan, run.say) };
     },
   };
 }

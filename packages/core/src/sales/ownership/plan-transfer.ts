@@ -1,6 +1,9 @@
 import type { Grant } from '../../access/model.js';
 import { accessAtLeast } from '../../access/model.js';
+import { entityName } from '../../kernel/kernel-messages.js';
+import { type Message, message, renderBuiltIn } from '../../kernel/message.js';
 import { parseInput } from '../../kernel/validate.js';
+import { sayOwnership } from './ownership-messages.js';
 import type {
   TransferInput,
   TransferOptions,
@@ -12,8 +15,10 @@ import { transferInputSchema } from './transfer-schema.js';
 export interface TransferItem {
   kind: TransferRecordKind;
   id: string;
-  /** Why, in English, for the confirmation screen and the record's history entry. */
+  /** Why, for the confirmation screen and the record's history entry: in the call's language. */
   reason: string;
+  /** The reason as a key with parameters. */
+  reasonDetail: Message;
 }
 
 /**
@@ -26,6 +31,7 @@ export interface TeamChange {
   remove: string;
   add?: Grant;
   reason: string;
+  reasonDetail: Message;
 }
 
 export interface TransferPlan {
@@ -80,7 +86,7 @@ export function planTransfer(input: TransferInput): TransferPlan {
     if (record.ownerId !== from) continue;
     const item = decideWithAccount(record, options, say, accounts);
     if (item.move) moving.add(record);
-    (item.move ? moves : stays).push({ kind: record.kind, id: record.id, reason: item.reason });
+    (item.move ? moves : stays).push({ kind: record.kind, id: record.id, ...because(item.reason) });
   }
   const teamChanges: TeamChange[] = [];
   for (const record of records) {
@@ -88,6 +94,23 @@ export function planTransfer(input: TransferInput): TransferPlan {
     if (change) teamChanges.push(change);
   }
   return { from, to, moves, stays, teamChanges };
+}
+
+/** A reason as the plan carries it: English text (until the service renders it) and its message. */
+const because = (reason: Message) => ({ reason: renderBuiltIn(reason), reasonDetail: reason });
+
+/** The plan's reasons in a locale (the service renders them in the call's). */
+export function renderTransferPlan(plan: TransferPlan, say: (m: Message) => string): TransferPlan {
+  const speak = <T extends { reason: string; reasonDetail: Message }>(item: T): T => ({
+    ...item,
+    reason: say(item.reasonDetail),
+  });
+  return {
+    ...plan,
+    moves: plan.moves.map(speak),
+    stays: plan.stays.map(speak),
+    teamChanges: plan.teamChanges.map(speak),
+  };
 }
 
 interface Names {
@@ -101,52 +124,42 @@ function decideWithAccount(
   options: TransferOptions,
   say: Names,
   movingAccounts: ReadonlySet<string>,
-): { move: boolean; reason: string } {
+): Decision {
   const what = label(r);
   const account = r.accountId ?? null;
   const accountMoves = account !== null && movingAccounts.has(account);
   if (r.kind === 'cost') {
-    return {
-      move: false,
-      reason:
-        `${what} stays incurred by ${say.from}: an expense is a fact about who spent it; ` +
-        `${say.to} reads it through the deal or customer it is booked on`,
-    };
+    return { move: false, reason: t('ownership.reason.costStays', { what, from: say.from, to: say.to }) };
   }
   if (r.kind === 'contact') {
     return accountMoves
-      ? { move: true, reason: `${what} follows its account ${account} to ${say.to}` }
-      : {
-          move: false,
-          reason: `${what} stays: contacts follow their account's owner, and its account does not move`,
-        };
+      ? { move: true, reason: t('ownership.reason.contactFollows', { what, account, to: say.to }) }
+      : { move: false, reason: t('ownership.reason.contactStays', { what }) };
   }
   const own = decide(r, options, say);
   if (!own.move && accountMoves && FOLLOW_ACCOUNT.has(r.kind)) {
-    return {
-      move: true,
-      reason: `${what} follows its account ${account} to ${say.to}, so the customer's records stay together`,
-    };
+    return { move: true, reason: t('ownership.reason.followsAccount', { what, account, to: say.to }) };
   }
   return own;
 }
 
-function decide(r: TransferRecord, options: TransferOptions, say: Names): { move: boolean; reason: string } {
+interface Decision {
+  move: boolean;
+  reason: Message;
+}
+
+function decide(r: TransferRecord, options: TransferOptions, say: Names): Decision {
   const { from, to } = say;
   const what = label(r);
   if (!r.open) {
     return options.closedRecords === 'move'
-      ? { move: true, reason: `${what} moves to ${to} because closed records are included` }
-      : {
-          move: false,
-          reason: `${what} stays with ${from}; closed records keep their history where it happened`,
-        };
+      ? { move: true, reason: t('ownership.reason.closedMoves', { what, to }) }
+      : { move: false, reason: t('ownership.reason.closedStays', { what, from }) };
   }
   const option = OPEN_OPTION[r.kind];
-  if (option === null)
-    return { move: true, reason: `${what} always moves to ${to} so the customer is not orphaned` };
-  if (options[option]) return { move: true, reason: `${what} moves to ${to}` };
-  return { move: false, reason: `${what} stays with ${from} because ${option} is off` };
+  if (option === null) return { move: true, reason: t('ownership.reason.alwaysMoves', { what, to }) };
+  if (options[option]) return { move: true, reason: t('ownership.reason.moves', { what, to }) };
+  return { move: false, reason: t('ownership.reason.optionOff', { what, from, option }) };
 }
 
 function teamChange(
@@ -161,19 +174,28 @@ function teamChange(
   const strongest = leaving.find((g) => g.access === 'edit') ?? leaving[0];
   if (strongest === undefined) return null;
   const base = { kind: r.kind, id: r.id, remove: from };
-  if (!keep) return { ...base, reason: `${say.from} leaves the team of ${label(r)}` };
+  const what = label(r);
+  if (!keep) return { ...base, ...because(t('ownership.team.leaves', { from: say.from, what })) };
   // No seat for `to` when they will own the record or already hold at least the same access.
   const ownsIt = r.ownerId === to || moving;
   const covered = r.grants.some((g) => g.userId === to && accessAtLeast(g.access, strongest.access));
   if (ownsIt || covered)
-    return { ...base, reason: `${say.from} leaves the team of ${label(r)}; ${say.to} already has access` };
+    return { ...base, ...because(t('ownership.team.leavesCovered', { from: say.from, what, to: say.to })) };
   const add: Grant = { userId: to, role: strongest.role, access: strongest.access };
   return {
     ...base,
     add,
-    reason: `${say.to} takes ${say.from}'s ${strongest.role} seat on the team of ${label(r)}`,
+    ...because(
+      t('ownership.team.takesSeat', { to: say.to, from: say.from, role: roleName(strongest.role), what }),
+    ),
   };
 }
+
+const t = sayOwnership;
+
+/** A team role as the access explanations name it (`sales` → 销售), an app's own role as given. */
+const roleName = (role: string): Message | string =>
+  ['sales', 'presales', 'service'].includes(role) ? message(`access.role.${role}`) : role;
 
 const KIND_WORDS: Partial<Record<TransferRecordKind, string>> = {
   service_case: 'service case',
@@ -181,10 +203,12 @@ const KIND_WORDS: Partial<Record<TransferRecordKind, string>> = {
   cost: 'cost entry',
 };
 
-function label(r: TransferRecord): string {
-  const kind = KIND_WORDS[r.kind] ?? r.kind;
-  if (r.kind === 'contact' || r.kind === 'cost') return `${kind} ${r.label ? `${r.label} (${r.id})` : r.id}`;
-  const what = r.label ? `${r.label} (${r.id})` : r.id;
-  if (r.kind === 'activity') return `${r.open ? 'scheduled' : 'past'} activity ${what}`;
-  return `${r.open ? 'open' : 'closed'} ${kind} ${what}`;
+/** The record as the reasons name it: open or closed, its kind, its label and id. */
+function label(r: TransferRecord): Message {
+  const kind = entityName(KIND_WORDS[r.kind] ?? r.kind);
+  const name = r.label ? t('ownership.record.named', { label: r.label, id: r.id }) : r.id;
+  if (r.kind === 'contact' || r.kind === 'cost') return t('ownership.record.plain', { kind, name });
+  if (r.kind === 'activity')
+    return t(r.open ? 'ownership.record.scheduledActivity' : 'ownership.record.pastActivity', { name });
+  return t(r.open ? 'ownership.record.open' : 'ownership.record.closed', { kind, name });
 }

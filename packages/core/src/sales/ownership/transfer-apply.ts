@@ -28,7 +28,7 @@ export async function applyTransfer(
   batchId: string,
 ): Promise<void> {
   const moving = new Set(plan.moves.map((m) => keyOf(m.kind, m.id)));
-  const reasons = new Map(plan.moves.map((m) => [keyOf(m.kind, m.id), m.reason]));
+  const reasons = new Map(plan.moves.map((m) => [keyOf(m.kind, m.id), m]));
   const changes = new Map(plan.teamChanges.map((c) => [keyOf(c.kind, c.id), c]));
   const touched = [...new Set([...moving, ...changes.keys()])];
   for (const key of touched) {
@@ -39,7 +39,9 @@ export async function applyTransfer(
       from: plan.from,
       to: plan.to,
       batch: batchId,
-      reason: reasons.get(key) ?? change?.reason ?? null,
+      // The history keeps the English sentence and its key, so any reader can render it again.
+      reason: (reasons.get(key) ?? change)?.reason ?? null,
+      reasonDetail: (reasons.get(key) ?? change)?.reasonDetail ?? null,
     };
     await applyOne(ctx, item, moving.has(key) ? plan.to : null, change, meta);
   }

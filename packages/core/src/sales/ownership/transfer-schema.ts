@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ACCESS_LEVELS, TEAM_ROLES } from '../../access/model.js';
 import { idSchema } from '../../domain/common.js';
+import { zodMessage } from '../../kernel/input-messages.js';
+import { sayOwnership } from './ownership-messages.js';
 
 export const TRANSFER_RECORD_KINDS = [
   'lead',
@@ -57,14 +59,22 @@ export const transferInputSchema = z
   })
   .superRefine((input, ctx) => {
     if (input.from === input.to) {
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'must differ from `from`' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        ...zodMessage(sayOwnership('ownership.invalid.sameUser')),
+      });
     }
     // A record listed twice would be planned twice; the plan promises each record exactly once.
     const seen = new Set<string>();
     input.records.forEach((r, i) => {
       const key = `${r.kind}:${r.id}`;
       if (seen.has(key))
-        ctx.addIssue({ code: 'custom', path: ['records', i, 'id'], message: `duplicate ${key}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['records', i, 'id'],
+          ...zodMessage(sayOwnership('ownership.invalid.listedTwice', { record: key })),
+        });
       seen.add(key);
     });
   });

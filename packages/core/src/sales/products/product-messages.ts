@@ -24,6 +24,10 @@ export const PRODUCT_MESSAGES = defineMessages({
     en: 'free-text lines are not allowed here; name a SKU of the product catalogue',
     'zh-CN': '此处不允许自由文本明细，请填写产品目录中的 SKU',
   },
+  'product.invalid.sku': {
+    en: 'SKU may hold letters, digits, . - / _',
+    'zh-CN': 'SKU 只能包含字母、数字和 . - / _',
+  },
 });
 
 export const sayProduct = messagesOf(PRODUCT_MESSAGES);

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { expectedVersionSchema, oneOrMany, pageSchema, type RecordBase, text } from '../../domain/common.js';
 import { type CustomFieldsOf, customFilterInput, customInput } from '../../domain/custom-fields.js';
 import { type ProductKind, productKindSchema } from '../../domain/enums.js';
+import { sayInput, zodMessage } from '../../kernel/input-messages.js';
 import { type Money, nonNegativeMoneySchema } from '../../kernel/money.js';
+import { sayProduct } from './product-messages.js';
 
 export interface Product extends RecordBase {
   sku: string;
@@ -19,9 +21,9 @@ export interface Product extends RecordBase {
 export const skuSchema = z
   .string()
   .trim()
-  .min(1, 'required')
+  .min(1, zodMessage(sayInput('input.required')))
   .max(64)
-  .regex(/^[\w.\-/]+$/, 'SKU may hold letters, digits, . - / _');
+  .regex(/^[\w.\-/]+$/, zodMessage(sayProduct('product.invalid.sku')));
 
 export const createProductInput = z.strictObject({
   sku: skuSchema,

@@ -16,6 +16,7 @@ import {
   type SetQuotaInput,
   setQuotaInput,
 } from './quota.js';
+import { sayQuota } from './quota-messages.js';
 
 /**
  * Sales targets (销售指标) per person or team, period and channel. Attainment — what was won against
@@ -56,8 +57,8 @@ function assertMaySetQuota(ctx: CommandContext, userId: string): void {
   const person = ctx.activeUser(userId, 'userId');
   if (ctx.actor.role === 'admin' || ctx.org.isAbove(ctx.actor.id, person.id)) return;
   throw new PermissionDeniedError(
-    'set this quota',
-    `only a manager above ${person.name} or an administrator sets ${person.name}'s quota`,
+    sayQuota('quota.action.set'),
+    sayQuota('quota.denied.notAbove', { name: person.name }),
   );
 }
 
@@ -94,7 +95,12 @@ export function quotaCommands(run: Runner): QuotaCommands {
         if (data.expectedVersion === undefined) {
           throw new ConflictError(
             'quota',
-            `${ctx.userName(data.userId)} already has a ${data.scope} quota for ${data.period} (version ${existing.version}); pass expectedVersion to replace it`,
+            sayQuota('quota.conflict.exists', {
+              name: ctx.userName(data.userId),
+              scope: data.scope,
+              period: data.period,
+              version: existing.version,
+            }),
           );
         }
         ctx.checkVersion('quota', existing, data.expectedVersion);

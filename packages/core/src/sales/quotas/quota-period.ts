@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { zodMessage } from '../../kernel/input-messages.js';
 import type { CalendarDate } from '../../kernel/time.js';
+import { sayQuota } from './quota-messages.js';
 
 /**
  * A selling period a quota is set for: a year (`2026`), a quarter (`2026-Q1`) or a month
@@ -12,11 +14,14 @@ const PERIOD = /^(\d{4})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?$/;
 
 export const quotaPeriodSchema = z
   .string()
-  .regex(PERIOD, 'a period is a year (2026), a quarter (2026-Q1) or a month (2026-03)')
-  .refine((p) => {
-    const year = Number(p.slice(0, 4));
-    return year >= 1970 && year < 2200;
-  }, 'a period lies between 1970 and 2199')
+  .regex(PERIOD, zodMessage(sayQuota('quota.invalid.period')))
+  .refine(
+    (p) => {
+      const year = Number(p.slice(0, 4));
+      return year >= 1970 && year < 2200;
+    },
+    zodMessage(sayQuota('quota.invalid.periodYear')),
+  )
   .transform((p) => p as QuotaPeriod);
 
 /** The days a period covers: `from` inclusive, `to` exclusive (the first day after it). */

@@ -8,7 +8,9 @@ import {
   type RecordBase,
 } from '../../domain/common.js';
 import { type Channel, channelSchema } from '../../domain/enums.js';
+import { zodMessage } from '../../kernel/input-messages.js';
 import { type Money, moneySchema } from '../../kernel/money.js';
+import { sayQuota } from './quota-messages.js';
 import { type QuotaPeriod, quotaPeriodSchema } from './quota-period.js';
 
 /** Whose sales a quota measures: the person's own, or the person's and everyone below them. */
@@ -32,7 +34,7 @@ export interface Quota extends RecordBase {
 }
 
 const positiveTarget = moneySchema.refine((m) => m.amount > 0, {
-  message: 'a quota is more than zero',
+  ...zodMessage(sayQuota('quota.invalid.notPositive')),
   path: ['amount'],
 });
 

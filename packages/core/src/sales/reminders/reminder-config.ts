@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { timeZoneSchema } from '../../domain/time-zone.js';
+import { sayInput, zodMessage } from '../../kernel/input-messages.js';
 import { parseInput } from '../../kernel/validate.js';
 
 /** The three sales channels of the source document; each may tune the reminder rules. */
@@ -35,7 +36,7 @@ export const ruleSettingsSchema = z.strictObject({
   /** Days after `dueAt` at which an unacknowledged reminder escalates to the manager; null = never. */
   escalationDays: z.number().int().nonnegative().nullable(),
   /** Local wall-clock time (`HH:mm`) for reminders that fall on a calendar day rather than an instant. */
-  noticeTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a local time HH:mm'),
+  noticeTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, zodMessage(sayInput('input.localTime'))),
 });
 
 export type RuleSettings = z.output<typeof ruleSettingsSchema>;

@@ -1,7 +1,9 @@
+import type { Message } from '@gongfu/core';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { hasHan } from '../../names/chinese-text.js';
 import { compareCompanyNames } from '../../names/company-name.js';
 import { placeLabel, readableConcepts } from './company-facets.js';
+import { sayEntity as say } from './entity-messages.js';
 import { industrySignal, regionSignal } from './facet-signals.js';
 import { commonNamePenalty, type NameFrequency } from './name-frequency.js';
 import type { PreparedAccount } from './prepared-entity.js';
@@ -18,22 +20,40 @@ export function creditCodeSignal(x: PreparedAccount, y: PreparedAccount, words =
   const a = x.creditCode;
   const b = y.creditCode;
   if (a === null || b === null)
-    return signal('credit_code', 'unknown', 0, a, b, words && 'a credit code is missing');
+    return signal('credit_code', 'unknown', 0, a, b, words && say('entityDuplicate.creditCode.missing'));
   if (a === b)
-    return signal('credit_code', 'same', 24, a, b, words && `same unified social credit code ${a}`);
+    return signal(
+      'credit_code',
+      'same',
+      24,
+      a,
+      b,
+      words && say('entityDuplicate.creditCode.same', { code: a }),
+    );
   // A veto: outweighs everything else a pair can share (name, phone, address: at most +28 bits).
-  return signal('credit_code', 'different', -30, a, b, words && `different credit codes (${a} / ${b})`);
+  return signal(
+    'credit_code',
+    'different',
+    -30,
+    a,
+    b,
+    words && say('entityDuplicate.creditCode.different', { a, b }),
+  );
 }
 
 /** What made two spellings of one name differ, in words. */
-function spellingNotes(x: PreparedAccount, y: PreparedAccount): string[] {
-  const notes: string[] = [];
+function spellingNotes(x: PreparedAccount, y: PreparedAccount): Message[] {
+  const notes: Message[] = [];
+  const none = say('entityDuplicate.note.none');
   const [rx, ry] = [x.record.name, y.record.name];
   if (x.name.legalForm !== y.name.legalForm && hasHan(rx) && hasHan(ry))
-    notes.push(`legal forms differ (${x.name.legalForm ?? 'none'} / ${y.name.legalForm ?? 'none'})`);
-  if (hasHan(rx) !== hasHan(ry)) notes.push(`one name in pinyin (${hasHan(rx) ? ry : rx})`);
+    notes.push(
+      say('entityDuplicate.note.legalForms', { a: x.name.legalForm ?? none, b: y.name.legalForm ?? none }),
+    );
+  if (hasHan(rx) !== hasHan(ry))
+    notes.push(say('entityDuplicate.note.pinyin', { name: hasHan(rx) ? ry : rx }));
   else if (hasHan(rx) && (x.traditional || y.traditional))
-    notes.push('traditional and simplified characters');
+    notes.push(say('entityDuplicate.note.traditional'));
   return notes;
 }
 
@@ -64,25 +84,21 @@ export function companyNameSignal(
   const b = y.record.name;
   const match = compareCompanyNames(x.name, y.name);
   if (x.name.branch !== y.name.branch && match !== 'different')
-    return signal(
-      'name',
-      'branch',
-      -6,
-      a,
-      b,
-      words && `a company and its branch are not one record (${a} / ${b})`,
-    );
-  if (match === 'similar') return signal('name', 'similar', 2, a, b, words && `similar names (${a} / ${b})`);
+    return signal('name', 'branch', -6, a, b, words && say('entityDuplicate.name.branch', { a, b }));
+  if (match === 'similar')
+    return signal('name', 'similar', 2, a, b, words && say('entityDuplicate.name.similar', { a, b }));
   if (match === 'different')
-    return signal('name', 'different', -6, a, b, words && `different names (${a} / ${b})`);
+    return signal('name', 'different', -6, a, b, words && say('entityDuplicate.name.different', { a, b }));
   // A name twenty accounts share points at none of them in particular.
   const sharing = names?.sharing(x, y) ?? 0;
   const penalty = commonNamePenalty(sharing);
   const weight = NAME_WEIGHT[match] - penalty;
   if (!words) return signal('name', match, weight, a, b, false);
   const notes = spellingNotes(x, y);
-  if (penalty > 0) notes.push(`a common name (${sharing} accounts share it)`);
-  const tail = notes.length > 0 ? `, ${notes.join(', ')}` : '';
+  if (penalty > 0) notes.push(say('entityDuplicate.note.common', { count: sharing }));
+  // The notes follow the clause, each after a comma, in the order found.
+  const withNotes = (clause: Message): Message =>
+    notes.reduce((c, note) => say('entityDuplicate.name.withNotes', { clause: c, notes: note }), clause);
   if (match === 'same')
     return signal(
       'name',
@@ -90,9 +106,20 @@ export function companyNameSignal(
       weight,
       a,
       b,
-      a === b ? `same name (${a})${tail}` : `same name once normalised (${a} / ${b})${tail}`,
+      withNotes(
+        a === b
+          ? say('entityDuplicate.name.same', { a })
+          : say('entityDuplicate.name.sameNormalised', { a, b }),
+      ),
     );
-  return signal('name', match, weight, a, b, `same trade name: ${companyLabel(x, y)}${tail}`);
+  return signal(
+    'name',
+    match,
+    weight,
+    a,
+    b,
+    withNotes(say('entityDuplicate.name.sameTradeName', { label: companyLabel(x, y) })),
+  );
 }
 
 export function phoneSignal(
@@ -104,11 +131,19 @@ export function phoneSignal(
   const a = x.phones;
   const b = y.phones;
   const shared = a.find((p) => b.includes(p));
-  if (shared) return signal('phone', 'same', weight, a, b, words && `same phone ${phoneLabel(shared)}`);
+  if (shared)
+    return signal(
+      'phone',
+      'same',
+      weight,
+      a,
+      b,
+      words && say('entityDuplicate.phone.same', { phone: phoneLabel(shared) }),
+    );
   if (a.length === 0 || b.length === 0)
-    return signal('phone', 'unknown', 0, a, b, words && 'a phone is missing');
+    return signal('phone', 'unknown', 0, a, b, words && say('entityDuplicate.phone.missing'));
   // A company has many lines; different numbers say little.
-  return signal('phone', 'different', 0, a, b, words && 'different phones');
+  return signal('phone', 'different', 0, a, b, words && say('entityDuplicate.phone.different'));
 }
 
 export function emailSignal(
@@ -121,10 +156,24 @@ export function emailSignal(
   const b = y.emails;
   const address = a.find((e) => b.includes(e));
   if (address)
-    return signal('email', 'same_address', weights.address, a, b, words && `same email ${address}`);
+    return signal(
+      'email',
+      'same_address',
+      weights.address,
+      a,
+      b,
+      words && say('entityDuplicate.email.sameAddress', { email: address }),
+    );
   const domain = x.domains.find((d) => y.domains.includes(d));
   if (domain)
-    return signal('email', 'same_domain', weights.domain, a, b, words && `same mail domain ${domain}`);
+    return signal(
+      'email',
+      'same_domain',
+      weights.domain,
+      a,
+      b,
+      words && say('entityDuplicate.email.sameDomain', { domain }),
+    );
   if (x.domains.length > 0 && y.domains.length > 0)
     return signal(
       'email',
@@ -132,9 +181,10 @@ export function emailSignal(
       weights.otherDomain,
       a,
       b,
-      words && `different mail domains (${x.domains[0]} / ${y.domains[0]})`,
+      words &&
+        say('entityDuplicate.email.differentDomains', { a: x.domains[0] ?? '', b: y.domains[0] ?? '' }),
     );
-  return signal('email', 'unknown', 0, a, b, words && 'no company mail domain to compare');
+  return signal('email', 'unknown', 0, a, b, words && say('entityDuplicate.email.unknown'));
 }
 
 /**

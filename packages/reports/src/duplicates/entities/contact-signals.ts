@@ -1,5 +1,6 @@
 import { diceBigrams } from '../../names/chinese-text.js';
 import { emailSignal, phoneSignal } from './account-signals.js';
+import { sayEntity as say } from './entity-messages.js';
 import type { PreparedContact } from './prepared-entity.js';
 import { signal } from './signal.js';
 import type { EntitySignal } from './types.js';
@@ -12,13 +13,29 @@ export function personNameSignal(x: PreparedContact, y: PreparedContact, words =
   const a = x.record.name;
   const b = y.record.name;
   if (x.person.length === 0 || y.person.length === 0)
-    return signal('person_name', 'unknown', 0, a, b, words && 'a name is missing');
-  if (x.person === y.person) return signal('person_name', 'same', 7, a, b, words && `same person ${a}`);
+    return signal('person_name', 'unknown', 0, a, b, words && say('entityDuplicate.person.missing'));
+  if (x.person === y.person)
+    return signal('person_name', 'same', 7, a, b, words && say('entityDuplicate.person.same', { name: a }));
   if (x.personKeys.some((k) => y.personKeys.includes(k)))
-    return signal('person_name', 'same_pinyin', 6, a, b, words && `same person in pinyin (${a} / ${b})`);
+    return signal(
+      'person_name',
+      'same_pinyin',
+      6,
+      a,
+      b,
+      words && say('entityDuplicate.person.samePinyin', { a, b }),
+    );
   const close = x.personKeys.some((k) => y.personKeys.some((l) => diceBigrams(k, l) >= 0.85));
-  if (close) return signal('person_name', 'similar', 1, a, b, words && `similar names (${a} / ${b})`);
-  return signal('person_name', 'different', -8, a, b, words && `different people (${a} / ${b})`);
+  if (close)
+    return signal('person_name', 'similar', 1, a, b, words && say('entityDuplicate.name.similar', { a, b }));
+  return signal(
+    'person_name',
+    'different',
+    -8,
+    a,
+    b,
+    words && say('entityDuplicate.person.different', { a, b }),
+  );
 }
 
 /** One person is entered twice at one customer, or at two records of one customer. */
@@ -37,7 +54,7 @@ export function accountSignal(
       2,
       a,
       b,
-      words && `at the same customer (${x.account?.record.name ?? a})`,
+      words && say('entityDuplicate.account.same', { name: x.account?.record.name ?? a }),
     );
   if (same(a, b))
     return signal(
@@ -46,7 +63,7 @@ export function accountSignal(
       2,
       a,
       b,
-      words && `at one customer entered twice ${customers(x, y)}`,
+      words && say('entityDuplicate.account.duplicates', customers(x, y)),
     );
   return signal(
     'account',
@@ -54,7 +71,7 @@ export function accountSignal(
     -3,
     a,
     b,
-    words && `at different customers ${customers(x, y)}`,
+    words && say('entityDuplicate.account.different', customers(x, y)),
   );
 }
 
@@ -74,5 +91,7 @@ export function contactSignals(
   ];
 }
 
-const customers = (x: PreparedContact, y: PreparedContact) =>
-  `(${x.account?.record.name ?? x.record.accountId} / ${y.account?.record.name ?? y.record.accountId})`;
+const customers = (x: PreparedContact, y: PreparedContact) => ({
+  a: x.account?.record.name ?? x.record.accountId,
+  b: y.account?.record.name ?? y.record.accountId,
+});

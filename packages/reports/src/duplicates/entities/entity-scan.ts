@@ -1,4 +1,6 @@
-import { probabilityOf } from '../score-pair.js';
+import { isMessage, type Message, message, renderBuiltIn } from '@gongfu/core';
+import { clausesOf, sayDuplicate } from '../duplicate-messages.js';
+import { probabilityOf, sentence } from '../score-pair.js';
 import type {
   EntityDuplicate,
   EntityKind,
@@ -110,7 +112,7 @@ export function scoreCandidates<T>(
         score,
         probability: probabilityOf(score),
         signals,
-        explanation: { text: explainEntity(signals, score) },
+        explanation: explanationOf(signals, score),
       });
     }
     if (options.onProgress && ((i + 1) % PROGRESS_EVERY === 0 || i + 1 === items.length))
@@ -142,7 +144,18 @@ const ORDER: readonly EntitySignalName[] = [
  * then what speaks against. "Same company: 山东恒通 (Shandong) system integration" already says where
  * and what business, so region and industry are not repeated after it.
  */
+/** Both forms of the explanation a pair carries. */
+export const explanationOf = (signals: readonly EntitySignal[], score: number) => {
+  const msg = entityExplanation(signals, score);
+  return { text: sentence(renderBuiltIn(msg)), message: msg };
+};
+
 export function explainEntity(signals: readonly EntitySignal[], score = 0): string {
+  return sentence(renderBuiltIn(entityExplanation(signals, score)));
+}
+
+/** The explanation as a message, to read in any locale: the same clauses, the deal sentence's joints. */
+export function entityExplanation(signals: readonly EntitySignal[], score = 0): Message {
   const useful = signals.filter((s) => s.level !== 'unknown' && s.weight !== 0);
   const name = signals.find((s) => s.name === 'name');
   const labelled = name !== undefined && ['same', 'same_trade_name', 'same_pinyin'].includes(name.level);
@@ -151,10 +164,24 @@ export function explainEntity(signals: readonly EntitySignal[], score = 0): stri
     .sort((p, q) => ORDER.indexOf(p.name) - ORDER.indexOf(q.name));
   const contra = useful.filter((s) => s.weight < 0).sort((p, q) => p.weight - q.weight);
   // Only a pair the model believes is called one company; below the line it is only a shared trade name.
-  const phrase = (s: EntitySignal) =>
-    s.name === 'name' && score >= 0 ? s.text.replace(/^same trade name: /, 'same company: ') : s.text;
-  let text = pro.map(phrase).join('; ');
-  if (contra.length > 0) text += `${text ? '; but ' : ''}${contra.map((s) => s.text).join('; ')}`;
-  if (text === '') text = 'no evidence either way';
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  const phrase = (s: EntitySignal): Message => {
+    const said = s.message ?? message('duplicate.explanation.for', { pro: s.text });
+    return s.name === 'name' && score >= 0 ? asCompany(said) : said;
+  };
+  const forIt = clausesOf(pro.map(phrase));
+  const against = clausesOf(contra.map(phrase));
+  if (pro.length > 0 && contra.length > 0)
+    return sayDuplicate('duplicate.explanation.both', { pro: forIt, contra: against });
+  if (pro.length > 0) return sayDuplicate('duplicate.explanation.for', { pro: forIt });
+  if (contra.length > 0) return sayDuplicate('duplicate.explanation.against', { contra: against });
+  return sayDuplicate('duplicate.explanation.none');
+}
+
+/** "Same trade name: …" becomes "same company: …" (notes kept) once the model believes the pair. */
+function asCompany(m: Message): Message {
+  if (m.key === 'entityDuplicate.name.sameTradeName')
+    return { ...m, key: 'entityDuplicate.name.sameCompany' };
+  if (m.key === 'entityDuplicate.name.withNotes' && isMessage(m.params.clause))
+    return { ...m, params: { ...m.params, clause: asCompany(m.params.clause) } };
+  return m;
 }

@@ -1,5 +1,7 @@
+import type { Message } from '@gongfu/core';
 import { conceptFamily, GENERIC_CONCEPTS } from '../../names/industry-words.js';
 import { type Located, locate, placeLabel, readableConcepts } from './company-facets.js';
+import { sayEntity as say } from './entity-messages.js';
 import type { PreparedAccount } from './prepared-entity.js';
 import { signal } from './signal.js';
 import type { EntitySignal } from './types.js';
@@ -18,21 +20,30 @@ const BY_PHONE = {
   differentProvince: 'different_province_by_phone',
 };
 
-const where = (l: Located) => `${placeLabel(l)}${l.byPhone ? ' (by phone area code)' : ''}`;
+const where = (l: Located): Message | string =>
+  l.byPhone ? say('entityDuplicate.region.byPhone', { place: placeLabel(l) }) : placeLabel(l);
 
 /** Many companies share a trade name across China; one in another city is usually another company. */
 export function regionSignal(x: PreparedAccount, y: PreparedAccount, words = true): EntitySignal {
   const a = x.place;
   const b = y.place;
   if (a.city && b.city) {
-    if (a.city === b.city) return signal('region', 'same_city', 1, a, b, words && `both in ${placeLabel(a)}`);
+    if (a.city === b.city)
+      return signal(
+        'region',
+        'same_city',
+        1,
+        a,
+        b,
+        words && say('entityDuplicate.region.bothIn', { place: placeLabel(a) }),
+      );
     return signal(
       'region',
       'different_city',
       -4,
       a,
       b,
-      words && `one in ${placeLabel(a)}, the other in ${placeLabel(b)}`,
+      words && say('entityDuplicate.region.oneEach', { a: placeLabel(a), b: placeLabel(b) }),
     );
   }
   // The region in a registered name is where it was registered: 山东恒通 and 青岛恒通 are two registrations.
@@ -43,7 +54,7 @@ export function regionSignal(x: PreparedAccount, y: PreparedAccount, words = tru
       -3,
       a,
       b,
-      words && `registered in different places (${placeLabel(a)} / ${placeLabel(b)})`,
+      words && say('entityDuplicate.region.differentRegistration', { a: placeLabel(a), b: placeLabel(b) }),
     );
   // A name without a city still has a switchboard: 0755 rings in Shenzhen, 0533 in Zibo. A company
   // may keep a line in another city, so the phone's word counts for a little less than the name's.
@@ -60,7 +71,7 @@ export function regionSignal(x: PreparedAccount, y: PreparedAccount, words = tru
         1 - less / 2,
         a,
         b,
-        words && `both in ${where({ ...la, byPhone })}`,
+        words && say('entityDuplicate.region.bothIn', { place: where({ ...la, byPhone }) }),
       );
     return signal(
       'region',
@@ -68,7 +79,7 @@ export function regionSignal(x: PreparedAccount, y: PreparedAccount, words = tru
       -4 + less,
       a,
       b,
-      words && `one in ${where(la)}, the other in ${where(lb)}`,
+      words && say('entityDuplicate.region.oneEach', { a: where(la), b: where(lb) }),
     );
   }
   if (la.province && lb.province) {
@@ -77,17 +88,24 @@ export function regionSignal(x: PreparedAccount, y: PreparedAccount, words = tru
       { ...lb, city: null },
     ];
     if (la.province === lb.province)
-      return signal('region', level.sameProvince, 0.5, a, b, words && `both in ${where({ ...pa, byPhone })}`);
+      return signal(
+        'region',
+        level.sameProvince,
+        0.5,
+        a,
+        b,
+        words && say('entityDuplicate.region.bothIn', { place: where({ ...pa, byPhone }) }),
+      );
     return signal(
       'region',
       level.differentProvince,
       -4 + less,
       a,
       b,
-      words && `one in ${where(pa)}, the other in ${where(pb)}`,
+      words && say('entityDuplicate.region.oneEach', { a: where(pa), b: where(pb) }),
     );
   }
-  return signal('region', 'unknown', 0, a, b, words && 'a region is unknown');
+  return signal('region', 'unknown', 0, a, b, words && say('entityDuplicate.region.unknown'));
 }
 
 const families = (concepts: readonly string[]) => concepts.map(conceptFamily).filter((f) => f !== null);
@@ -100,7 +118,7 @@ export function industrySignal(x: PreparedAccount, y: PreparedAccount, words = t
   const a = x.concepts;
   const b = y.concepts;
   if (a.length === 0 || b.length === 0)
-    return signal('industry', 'unknown', 0, a, b, words && 'a line of business is unknown');
+    return signal('industry', 'unknown', 0, a, b, words && say('entityDuplicate.industry.unknown'));
   const shared = a.filter((c) => b.includes(c));
   const telling = shared.filter((c) => !GENERIC_CONCEPTS.has(c));
   if (telling.length > 0 || (shared.length === a.length && a.length === b.length))
@@ -110,7 +128,10 @@ export function industrySignal(x: PreparedAccount, y: PreparedAccount, words = t
       1,
       a,
       b,
-      words && `both in ${readableConcepts(telling.length > 0 ? telling : shared)}`,
+      words &&
+        say('entityDuplicate.industry.same', {
+          business: readableConcepts(telling.length > 0 ? telling : shared),
+        }),
     );
   if (shared.length > 0 || families(a).some((f) => families(b).includes(f)))
     return signal(
@@ -119,10 +140,17 @@ export function industrySignal(x: PreparedAccount, y: PreparedAccount, words = t
       -3,
       a,
       b,
-      words && `different though related lines of business ${both(x, y)}`,
+      words && say('entityDuplicate.industry.related', both(x, y)),
     );
-  return signal('industry', 'different', -4, a, b, words && `different lines of business ${both(x, y)}`);
+  return signal(
+    'industry',
+    'different',
+    -4,
+    a,
+    b,
+    words && say('entityDuplicate.industry.different', both(x, y)),
+  );
 }
 
 const business = (p: PreparedAccount) => p.name.industry.join('') || readableConcepts(p.concepts);
-const both = (x: PreparedAccount, y: PreparedAccount) => `(${business(x)} / ${business(y)})`;
+const both = (x: PreparedAccount, y: PreparedAccount) => ({ a: business(x), b: business(y) });

@@ -1,30 +1,12 @@
-import {
-  type Account,
-  type ActorRef,
-  type CommandContext,
-  type Contact,
-  type Crm,
-  ValidationError,
-} from '@gongfu/core';
+import type { Account, ActorRef, CommandContext, Contact, Crm } from '@gongfu/core';
 import { pairKey } from '../engine.js';
+import { checkScanOptions } from '../scan-options.js';
 import { accountScan, contactScan, type ExcludePair } from './entity-engine.js';
 import { scanEntities } from './entity-scan.js';
 import { type PreparedAccount, prepareAccount } from './prepared-entity.js';
 import type { EntityDuplicate, EntityKind, EntityScanOptions } from './types.js';
 
 const PAGE = 500;
-
-function checkOptions(options: EntityScanOptions): void {
-  const issues: { field: string; message: string }[] = [];
-  const { limit, minScore, onProgress } = options;
-  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 10_000))
-    issues.push({ field: 'limit', message: 'expected a whole number from 1 to 10000' });
-  if (minScore !== undefined && !Number.isFinite(minScore))
-    issues.push({ field: 'minScore', message: 'expected a finite number of bits' });
-  if (onProgress !== undefined && typeof onProgress !== 'function')
-    issues.push({ field: 'onProgress', message: 'expected a function' });
-  if (issues.length > 0) throw new ValidationError(issues);
-}
 
 /** Every row the actor may see, page by page, with the actor's scope compiled into SQL. */
 async function readAll<T>(
@@ -56,7 +38,7 @@ export async function findDuplicateAccounts(
   actor: ActorRef,
   options: EntityScanOptions = {},
 ): Promise<EntityDuplicate[]> {
-  checkOptions(options);
+  checkScanOptions(options);
   return crm.runAs(actor, async (ctx) => {
     const accounts = await readAll<Account>((cursor) =>
       ctx.tx.accounts.list({
@@ -85,7 +67,7 @@ export async function findDuplicateContacts(
   actor: ActorRef,
   options: EntityScanOptions = {},
 ): Promise<EntityDuplicate[]> {
-  checkOptions(options);
+  checkScanOptions(options);
   return crm.runAs(actor, async (ctx) => {
     const contacts = await readAll<Contact>((cursor) =>
       ctx.tx.contacts.list({ scope: ctx.scope(), limit: PAGE, ...(cursor ? { cursor } : {}) }),

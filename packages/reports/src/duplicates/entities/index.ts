@@ -3,10 +3,12 @@
 export { companyNameSignal, phoneLabel } from './account-signals.js';
 export type { AccountsMatch } from './contact-signals.js';
 export { accountScan, contactScan, type ExcludePair } from './entity-engine.js';
+export { ENTITY_DUPLICATE_MESSAGES } from './entity-messages.js';
 export {
   blockEntities,
   type EntityBlocking,
   type EntityScan,
+  entityExplanation,
   explainEntity,
   MAX_ENTITY_BLOCK,
   scanEntities,

@@ -1,7 +1,8 @@
+import type { Message } from '@gongfu/core';
 import { probabilityOf } from '../score-pair.js';
 import { accountSignals } from './account-signals.js';
 import { type AccountsMatch, contactSignals } from './contact-signals.js';
-import { explainEntity, totalScore } from './entity-scan.js';
+import { explanationOf, totalScore } from './entity-scan.js';
 import type { NameFrequency } from './name-frequency.js';
 import type { PreparedAccount, PreparedContact } from './prepared-entity.js';
 import type { EntitySignal } from './types.js';
@@ -23,7 +24,7 @@ export interface EntityPairScore {
   score: number;
   probability: number;
   signals: EntitySignal[];
-  explanation: { text: string };
+  explanation: { text: string; message: Message };
 }
 
 function scored(prior: number, signals: EntitySignal[]): EntityPairScore {
@@ -32,7 +33,7 @@ function scored(prior: number, signals: EntitySignal[]): EntityPairScore {
     score,
     probability: probabilityOf(score),
     signals,
-    explanation: { text: explainEntity(signals, score) },
+    explanation: explanationOf(signals, score),
   };
 }
 

@@ -1,3 +1,5 @@
+import type { Message } from '@gongfu/core';
+
 /** Which kind of record an entity duplicate pairs. */
 export type EntityKind = 'account' | 'contact';
 
@@ -18,7 +20,10 @@ export interface EntitySignal {
   weight: number;
   a: unknown;
   b: unknown;
+  /** The phrase in English (empty while a scan only weighs). */
   text: string;
+  /** The phrase as a key with parameters, to read in any locale. */
+  message?: Message;
 }
 
 export interface EntitySide {
@@ -37,7 +42,8 @@ export interface EntityDuplicate {
   /** 2^score / (1 + 2^score). */
   probability: number;
   signals: EntitySignal[];
-  explanation: { text: string };
+  /** The sentence in English, and as a key with parameters (`crm.say(explanation.message)`). */
+  explanation: { text: string; message: Message };
 }
 
 export interface EntityScanOptions {
