@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sayInput, zodMessage } from '../kernel/input-messages.js';
 
 /** Every closed set of values in the domain, as zod enums so inputs are validated and types inferred. */
 
@@ -21,10 +22,7 @@ export type Channel = z.infer<typeof channelSchema>;
  */
 export const vocabularyKeySchema = z
   .string()
-  .regex(
-    /^[a-z][a-z0-9_]{0,39}$/,
-    'expected a key in lower-case snake_case (a–z, 0–9, _), up to 40 characters',
-  );
+  .regex(/^[a-z][a-z0-9_]{0,39}$/, zodMessage(sayInput('input.vocabularyKey')));
 
 /** The lead sources every tenant starts with; a tenant may add its own (`crm.config.update`). */
 export const leadSourceSchema = z.enum([

@@ -7,6 +7,10 @@ import { defineMessages, type Message, messagesOf } from './message.js';
  */
 export const INPUT_MESSAGES = defineMessages({
   'input.required': { en: 'required', 'zh-CN': '必填' },
+  'input.vocabularyKey': {
+    en: 'expected a key in lower-case snake_case (a–z, 0–9, _), up to 40 characters',
+    'zh-CN': '应为小写蛇形命名的键（a–z、0–9、_），最多 40 个字符',
+  },
   'input.invalidType': {
     en: 'expected {expected, select, string {text} number {a number} int {a whole number} boolean {true or false} object {an object} array {a list} date {a date} other {{expected}}}',
     'zh-CN':

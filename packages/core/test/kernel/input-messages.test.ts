@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { vocabularyKeySchema } from '../../src/domain/enums.js';
 import {
   buildCatalogues,
   builtInMessages,
@@ -60,6 +61,14 @@ const CASES: readonly [
     'expected text',
   ],
   ['missing', () => parseInput(obj({ name: z.string() }), {}), 'name', 'input.required', '必填', 'required'],
+  [
+    'a list key that is not snake_case',
+    () => parseInput(obj({ key: vocabularyKeySchema }), { key: 'Trade Show' }),
+    'key',
+    'input.vocabularyKey',
+    '应为小写蛇形命名的键（a–z、0–9、_），最多 40 个字符',
+    'expected a key in lower-case snake_case (a–z, 0–9, _), up to 40 characters',
+  ],
   [
     'empty text',
     () => parseInput(obj({ name: z.string().min(1) }), { name: '' }),

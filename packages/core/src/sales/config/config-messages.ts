@@ -25,6 +25,8 @@ export const CONFIG_MESSAGES = defineMessages({
     en: 'only administrators change the workspace configuration',
     'zh-CN': '只有管理员才能修改工作区配置',
   },
+  'config.invalid.listedTwice': { en: '{key} is listed twice', 'zh-CN': '“{key}”重复出现' },
+  'config.invalid.noneActive': { en: 'keep at least one entry active', 'zh-CN': '至少保留一项为启用' },
   'config.invalid.notActivityKind': {
     en: '{kind} is not an activity kind',
     'zh-CN': '“{kind}”不是活动类型',

@@ -8,6 +8,7 @@ import {
 } from '../../domain/enums.js';
 import { closestKey } from '../../kernel/did-you-mean.js';
 import { type FieldIssue, fieldIssue } from '../../kernel/errors.js';
+import { zodMessage } from '../../kernel/input-messages.js';
 import { sayConfig } from './config-messages.js';
 
 /** The tenant's own lists: what inputs may name as a lead's source, an activity's kind, a cost's category. */
@@ -41,11 +42,15 @@ export const vocabularySchema = z
     const seen = new Set<string>();
     entries.forEach((e, i) => {
       if (seen.has(e.key))
-        ctx.addIssue({ code: 'custom', message: `${e.key} is listed twice`, path: [i, 'key'] });
+        ctx.addIssue({
+          code: 'custom',
+          ...zodMessage(sayConfig('config.invalid.listedTwice', { key: e.key })),
+          path: [i, 'key'],
+        });
       seen.add(e.key);
     });
     if (!entries.some((e) => e.active))
-      ctx.addIssue({ code: 'custom', message: 'keep at least one entry active' });
+      ctx.addIssue({ code: 'custom', ...zodMessage(sayConfig('config.invalid.noneActive')) });
   });
 export type VocabularyInput = z.input<typeof vocabularySchema>;
 

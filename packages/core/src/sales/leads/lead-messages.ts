@@ -2,6 +2,10 @@ import { defineMessages, messagesOf } from '../../kernel/message.js';
 
 /** What the lead lifecycle says when it refuses a move (gates by id, then the machine's own reasons). */
 export const LEAD_MESSAGES = defineMessages({
+  'lead.invalid.notAContactKind': {
+    en: 'log a call, visit, meeting or email (or a kind of your own); tasks and demo loans are not contacts',
+    'zh-CN': '请记录电话、拜访、会议或邮件（或自定义的类型）；任务和样机借用不算联系',
+  },
   'lead.gate.hasCompany': {
     en: 'needs the customer company before it can be converted',
     'zh-CN': '转化前须填写客户公司',

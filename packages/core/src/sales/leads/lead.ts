@@ -155,10 +155,10 @@ export type DisqualifyLeadInput = z.input<typeof disqualifyInput>;
 
 /** A call, visit or email logged against a lead, with what came of it. */
 export const logContactInput = z.strictObject({
-  kind: activityKindKeySchema.refine((k) => k !== 'task' && k !== 'demo_loan', {
-    message:
-      'log a call, visit, meeting or email (or a kind of your own); tasks and demo loans are not contacts',
-  }),
+  kind: activityKindKeySchema.refine(
+    (k) => k !== 'task' && k !== 'demo_loan',
+    zodMessage(sayLead('lead.invalid.notAContactKind')),
+  ),
   at: instantSchema,
   subject: z.string().trim().min(1).max(300).optional(),
   outcome: contactOutcomeSchema,
