@@ -10,6 +10,7 @@ import type { AccessLevel } from '../domain/enums.js';
 import type { EntityType } from '../domain/history.js';
 import { ConcurrencyError, NotFoundError, PermissionDeniedError } from '../kernel/errors.js';
 import { entityName } from '../kernel/kernel-messages.js';
+import { type Locale, type Message, renderMessage } from '../kernel/message.js';
 import type { Instant } from '../kernel/time.js';
 import type { Accepted } from '../lifecycle/decision.js';
 import { patchFromEffects } from '../lifecycle/effect-handlers.js';
@@ -57,6 +58,8 @@ export class CommandContext {
     /** The reminder rules for this tenant: the service's, with the tenant's own laid on top. */
     readonly reminders: ReminderConfig,
     private readonly caches: ServiceCaches,
+    /** The language of the call (`crm.with({ locale })`, else the service's). */
+    readonly locale: Locale,
   ) {}
 
   static async open(
@@ -64,6 +67,7 @@ export class CommandContext {
     actorId: string,
     settings: ServiceSettings,
     caches: ServiceCaches = newServiceCaches(),
+    locale: Locale = settings.locale,
   ): Promise<CommandContext> {
     const now = settings.clock.now();
     const { users, org, config, reminders } = await caches.org.load(tx, settings);
@@ -75,7 +79,12 @@ export class CommandContext {
         sayAccess('access.denied.inactive', { name: actor.name }),
       );
     }
-    return new CommandContext(tx, actor, org, users, now, settings, config, reminders, caches);
+    return new CommandContext(tx, actor, org, users, now, settings, config, reminders, caches, locale);
+  }
+
+  /** A message as text in the call's language, with the app's catalogues laid over the built-in ones. */
+  say(msg: Message): string {
+    return renderMessage(msg, this.locale, this.settings.catalogues);
   }
 
   /** The catalogue entries of these SKUs (those that exist, active or not), by SKU. */

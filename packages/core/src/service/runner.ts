@@ -39,7 +39,7 @@ export function createRunner(
     say: (msg) => renderMessage(msg, locale, settings.catalogues),
     write: (actor, fn) => {
       const body = async (tx: StorageTx) => {
-        const ctx = await CommandContext.open(tx, actorIdOf(actor), settings, caches);
+        const ctx = await CommandContext.open(tx, actorIdOf(actor), settings, caches, locale);
         const result = await fn(ctx);
         // The command's last write: on PostgreSQL it travels with COMMIT, so the tenant's feed head
         // is locked only while the transaction commits (see FeedStore.append).
@@ -60,7 +60,7 @@ export function createRunner(
     },
     read: (actor, fn) =>
       storage.read(options, async (tx) =>
-        fn(await CommandContext.open(tx, actorIdOf(actor), settings, caches)),
+        fn(await CommandContext.open(tx, actorIdOf(actor), settings, caches, locale)),
       ),
   };
 }

@@ -1,4 +1,5 @@
-import { type CommandContext, ENTITY, hiddenRecordText } from '@gongfu/core';
+import { type CommandContext, ENTITY, hiddenRecord } from '@gongfu/core';
+import { sayReport } from '../shared/report-messages.js';
 import { visibleById } from '../shared/visible.js';
 import type { CostRollupBy } from './cost-rollup.js';
 
@@ -16,14 +17,14 @@ export async function labelKeys(
   const labels = new Map<string | null, string>();
   switch (by) {
     case 'opportunity':
-      labels.set(null, 'not on a deal');
-      for (const id of ids) labels.set(id, hiddenRecordText('opportunity', id));
+      labels.set(null, ctx.say(sayReport('report.label.noDeal')));
+      for (const id of ids) labels.set(id, ctx.say(hiddenRecord('opportunity', id)));
       for (const o of await visibleById(ctx, ENTITY.opportunity, await ctx.tx.opportunities.getMany(ids)))
         labels.set(o[0], o[1].name);
       break;
     case 'account':
-      labels.set(null, 'no account');
-      for (const id of ids) labels.set(id, hiddenRecordText('account', id));
+      labels.set(null, ctx.say(sayReport('report.label.noAccount')));
+      for (const id of ids) labels.set(id, ctx.say(hiddenRecord('account', id)));
       for (const a of await visibleById(ctx, ENTITY.account, await ctx.tx.accounts.getMany(ids)))
         labels.set(a[0], a[1].name);
       break;
@@ -31,11 +32,12 @@ export async function labelKeys(
       for (const id of ids) labels.set(id, ctx.userName(id));
       break;
     case 'team':
-      labels.set(null, 'no manager');
-      for (const id of ids) labels.set(id, `${ctx.userName(id)}'s team`);
+      labels.set(null, ctx.say(sayReport('report.label.noManager')));
+      for (const id of ids)
+        labels.set(id, ctx.say(sayReport('report.label.team', { name: ctx.userName(id) })));
       break;
     case 'channel':
-      labels.set(null, 'no channel');
+      labels.set(null, ctx.say(sayReport('report.label.noChannel')));
       break;
     case 'category':
     case 'month':

@@ -6,7 +6,7 @@ import {
   type Crm,
   ENTITY,
   formatMoney,
-  hiddenRecordText,
+  hiddenRecord,
   type Instant,
   type Money,
   type QuoteEntry,
@@ -133,7 +133,7 @@ async function placedQuotes(
       keys.push({
         key: `a:${accountId}`,
         basis: 'same_customer',
-        name: hiddenRecordText('account', accountId),
+        name: ctx.say(hiddenRecord('account', accountId)),
       });
     else if (lead?.company)
       keys.push({ key: `c:${nameKey(lead.company)}`, basis: 'same_customer', name: lead.company });

@@ -10,7 +10,7 @@ import type {
   Reminder,
   ReminderKind,
 } from '@gongfu/core';
-import { ENTITY, hiddenRecordText, regardingLabel, reminderMessage } from '@gongfu/core';
+import { ENTITY, hiddenRecord, regardingLabel, reminderMessage } from '@gongfu/core';
 import { visibleById } from '../shared/visible.js';
 import { peopleWithSections } from './people.js';
 import type { PersonReview, ReviewQuote, ReviewReminder } from './review-types.js';
@@ -98,9 +98,9 @@ export async function reviewDay(
       const regarding = party
         ? await regardingLabel(ctx, ctx.actor.id, party)
         : a.opportunityId
-          ? (linkedDeals.get(a.opportunityId)?.name ?? hiddenRecordText('opportunity', a.opportunityId))
+          ? (linkedDeals.get(a.opportunityId)?.name ?? ctx.say(hiddenRecord('opportunity', a.opportunityId)))
           : a.leadId
-            ? (linked.get(a.leadId)?.company ?? hiddenRecordText('lead', a.leadId))
+            ? (linked.get(a.leadId)?.company ?? ctx.say(hiddenRecord('lead', a.leadId)))
             : null;
       s.activities.push({
         // When the visit or call took place, not when it was ticked off.
@@ -116,7 +116,7 @@ export async function reviewDay(
       s.stageMoves.push({
         at: e.at,
         opportunityId: e.entityId,
-        name: deals.get(e.entityId)?.name ?? hiddenRecordText('opportunity', e.entityId),
+        name: deals.get(e.entityId)?.name ?? ctx.say(hiddenRecord('opportunity', e.entityId)),
         from: stage ? String(stage.from) : null,
         to: stage ? String(stage.to) : null,
         event: e.event,
@@ -126,7 +126,7 @@ export async function reviewDay(
       s.newLeads.push({
         at: e.at,
         id: e.entityId,
-        label: lead?.company ?? hiddenRecordText('lead', e.entityId),
+        label: lead?.company ?? ctx.say(hiddenRecord('lead', e.entityId)),
         event: e.event,
         amount: null,
         source: lead?.source ?? null,
@@ -136,7 +136,7 @@ export async function reviewDay(
       s.newOpportunities.push({
         at: e.at,
         id: e.entityId,
-        label: deal?.name ?? hiddenRecordText('opportunity', e.entityId),
+        label: deal?.name ?? ctx.say(hiddenRecord('opportunity', e.entityId)),
         event: e.event,
         amount: deal?.amount ?? null,
       });
@@ -145,7 +145,7 @@ export async function reviewDay(
       s.orders.push({
         at: e.at,
         id: e.entityId,
-        label: order?.number ?? hiddenRecordText('order', e.entityId),
+        label: order?.number ?? ctx.say(hiddenRecord('order', e.entityId)),
         event: e.event,
         amount: order?.amount ?? null,
       });
@@ -154,7 +154,7 @@ export async function reviewDay(
       s.costs.push({
         at: e.at,
         id: e.entityId,
-        label: cost ? (cost.description ?? cost.category) : hiddenRecordText('cost', e.entityId),
+        label: cost ? (cost.description ?? cost.category) : ctx.say(hiddenRecord('cost', e.entityId)),
         event: e.event,
         amount: cost?.amount ?? null,
         category: cost?.category ?? null,

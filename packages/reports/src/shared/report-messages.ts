@@ -2,6 +2,11 @@ import { defineMessages, messagesOf } from '@gongfu/core';
 
 /** What the report options refuse (periods, choices, cursors). */
 export const REPORT_MESSAGES = defineMessages({
+  'report.label.noDeal': { en: 'not on a deal', 'zh-CN': '未关联商机' },
+  'report.label.noAccount': { en: 'no account', 'zh-CN': '无客户' },
+  'report.label.noManager': { en: 'no manager', 'zh-CN': '无上级' },
+  'report.label.team': { en: "{name}'s team", 'zh-CN': '{name}团队' },
+  'report.label.noChannel': { en: 'no channel', 'zh-CN': '无渠道' },
   'report.invalid.toBeforeFrom': {
     en: 'must not be before from ({from})',
     'zh-CN': '不能早于开始日期（{from}）',

@@ -39,6 +39,39 @@ export function describeReportLabels(makeStorage: StorageFactory): void {
       expect(forB.rows.map((r) => r.label)).toEqual(['浪潮秘密项目']);
     });
 
+    it('says "a deal you cannot open" and the rollup’s own words in the reader’s language', async () => {
+      const { crm, org } = await openWorld(storage);
+      const account = await crm.accounts.create(org.repB, { name: '浪潮秘密客户', kind: 'end_user' });
+      const deal = await crm.opportunities.create(org.repB, {
+        name: '浪潮秘密项目',
+        accountId: account.id,
+        channel: 'key_account',
+      });
+      await crm.costs.record(org.manager, {
+        category: 'travel',
+        amount: cny(500_00),
+        incurredOn: '2026-03-02',
+        opportunityId: deal.id,
+        incurredBy: org.repA.id,
+      });
+      const own = await crm.accounts.create(org.repA, { name: '甲的客户', kind: 'end_user' });
+      await crm.costs.record(org.repA, {
+        category: 'travel',
+        amount: cny(80_00),
+        incurredOn: '2026-03-03',
+        accountId: own.id,
+      });
+      const zh = crm.with({ locale: 'zh-CN' });
+      const byDeal = await costRollup(zh, org.repA, { by: 'opportunity', ...PERIOD });
+      expect(byDeal.rows.map((r) => r.label).sort()).toEqual(
+        [`无权查看的商机（${deal.id}）`, '未关联商机'].sort(),
+      );
+      const inEnglish = await costRollup(crm, org.repA, { by: 'opportunity', ...PERIOD });
+      expect(inEnglish.rows.map((r) => r.label).sort()).toEqual(
+        [`a deal you cannot open (${deal.id})`, 'not on a deal'].sort(),
+      );
+    });
+
     it('finding 3: an engineer removed from a deal keeps his cost rows, not the deal’s name', async () => {
       const { crm, org } = await openWorld(storage);
       const account = await crm.accounts.create(org.repA, { name: '恒通', kind: 'end_user' });
