@@ -6,6 +6,25 @@ import { costRollup, morningReview } from '../../src/index.js';
 const cny = (amount: number) => ({ amount, currency: 'CNY' });
 const PERIOD = { from: '2026-03-01', to: '2026-03-31' } as const;
 
+/** 乙's customer and deal, and a cost the manager books on it for 甲, who may open neither. */
+async function costOnColleaguesDeal(storage: CrmStorage) {
+  const { crm, org } = await openWorld(storage);
+  const account = await crm.accounts.create(org.repB, { name: '浪潮秘密客户', kind: 'end_user' });
+  const deal = await crm.opportunities.create(org.repB, {
+    name: '浪潮秘密项目',
+    accountId: account.id,
+    channel: 'key_account',
+  });
+  await crm.costs.record(org.manager, {
+    category: 'travel',
+    amount: cny(500_00),
+    incurredOn: '2026-03-02',
+    opportunityId: deal.id,
+    incurredBy: org.repA.id,
+  });
+  return { crm, org, account, deal };
+}
+
 /** Issue 11, finding 3: report rows name only records their reader may open. */
 export function describeReportLabels(makeStorage: StorageFactory): void {
   describe('report labels name only what the reader may open', () => {
@@ -16,20 +35,7 @@ export function describeReportLabels(makeStorage: StorageFactory): void {
     afterAll(() => storage.close());
 
     it('finding 3: a cost booked for a rep on a colleague’s deal is labelled by kind and id', async () => {
-      const { crm, org } = await openWorld(storage);
-      const account = await crm.accounts.create(org.repB, { name: '浪潮秘密客户', kind: 'end_user' });
-      const deal = await crm.opportunities.create(org.repB, {
-        name: '浪潮秘密项目',
-        accountId: account.id,
-        channel: 'key_account',
-      });
-      await crm.costs.record(org.manager, {
-        category: 'travel',
-        amount: cny(500_00),
-        incurredOn: '2026-03-02',
-        opportunityId: deal.id,
-        incurredBy: org.repA.id,
-      });
+      const { crm, org, account, deal } = await costOnColleaguesDeal(storage);
       const byDeal = await costRollup(crm, org.repA, { by: 'opportunity', ...PERIOD });
       expect(byDeal.rows.map((r) => r.label)).toEqual([`a deal you cannot open (${deal.id})`]);
       const byAccount = await costRollup(crm, org.repA, { by: 'account', ...PERIOD });
@@ -40,20 +46,7 @@ export function describeReportLabels(makeStorage: StorageFactory): void {
     });
 
     it('says "a deal you cannot open" and the rollup’s own words in the reader’s language', async () => {
-      const { crm, org } = await openWorld(storage);
-      const account = await crm.accounts.create(org.repB, { name: '浪潮秘密客户', kind: 'end_user' });
-      const deal = await crm.opportunities.create(org.repB, {
-        name: '浪潮秘密项目',
-        accountId: account.id,
-        channel: 'key_account',
-      });
-      await crm.costs.record(org.manager, {
-        category: 'travel',
-        amount: cny(500_00),
-        incurredOn: '2026-03-02',
-        opportunityId: deal.id,
-        incurredBy: org.repA.id,
-      });
+      const { crm, org, deal } = await costOnColleaguesDeal(storage);
       const own = await crm.accounts.create(org.repA, { name: '甲的客户', kind: 'end_user' });
       await crm.costs.record(org.repA, {
         category: 'travel',
