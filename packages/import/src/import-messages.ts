@@ -3,6 +3,10 @@ import { defineMessages, messagesOf } from '@gongfu/core';
 /** What an import and the one-record duplicate check tell the person entering data. */
 export const IMPORT_MESSAGES = defineMessages({
   'import.row.notJsonObject': { en: 'not a JSON object: {problem}', 'zh-CN': '不是 JSON 对象：{problem}' },
+  'import.row.refused': {
+    en: 'the command refused it: {reason}',
+    'zh-CN': '系统拒绝了此行：{reason}',
+  },
   'import.duplicate.earlierRow': {
     en: 'This repeats row {row} of this file ({name}): {explanation}',
     'zh-CN': '与本文件第 {row} 行（{name}）重复：{explanation}',

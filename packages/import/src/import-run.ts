@@ -1,11 +1,11 @@
 import {
   type ActorRef,
   type Crm,
+  type CrmErrorCode,
   createCrm,
   type FieldIssue,
   fieldIssue,
   type IdGenerator,
-  type ImportLedgerRow,
   zodIssueAt,
 } from '@gongfu/core';
 import { type DuplicateCandidate, describeMatch, sentence } from './describe-match.js';
@@ -21,6 +21,7 @@ import { sayImport } from './import-messages.js';
 import { joinedStorage } from './joined-storage.js';
 import { loadAccountIndex, loadContactIndex } from './load-index.js';
 import { type ImportSource, readRows, type SourceRow } from './read-rows.js';
+import { type BatchTarget, refusalIssues, sayIssues, writeBatch } from './write-batch.js';
 
 /** What became of one input row. */
 export type RowStatus =
@@ -40,6 +41,8 @@ export interface RowReport {
   rowKey: string;
   status: RowStatus;
   issues?: FieldIssue[];
+  /** Why the command refused an `invalid` row that passed its schema (e.g. NOT_FOUND for an unknown owner). */
+  refusal?: CrmErrorCode;
   duplicates?: DuplicateCandidate[];
   recordId?: string;
 }
@@ -142,6 +145,15 @@ async function run(
     timeZone: crm.timeZone,
     ...(options.ids ? { ids: options.ids } : {}),
   });
+  const target: BatchTarget = {
+    crm,
+    writer,
+    joined,
+    kind,
+    actor,
+    runId: options.runId,
+    entity: options.entity,
+  };
   const progress: ImportProgress = { runId: options.runId, read: 0, batches: 0, counts: report.counts };
   const note = (row: RowReport) => {
     report.counts[row.status]++;
@@ -151,6 +163,7 @@ async function run(
 
   const flush = async (batch: SourceRow[]) => {
     if (batch.length === 0) return;
+    const firstOfBatch = report.rows.length;
     const done = await crm.storage.read({ tenantId: crm.tenantId }, (tx) =>
       tx.importLedger.done(
         options.runId,
@@ -159,6 +172,8 @@ async function run(
     );
     const already = new Map(done.map((d) => [d.rowKey, d.recordId]));
     const toWrite: { row: SourceRow; input: unknown }[] = [];
+    /** Rows already reported as probable duplicates (and written anyway): a dry run adds no "valid". */
+    const reportedDuplicate = new Set<SourceRow>();
     for (const row of batch) {
       const recordId = already.get(row.rowKey);
       if (recordId !== undefined) {
@@ -167,13 +182,10 @@ async function run(
       }
       const checked = kind.schema.safeParse(row.input);
       if (row.unreadable || !checked.success) {
-        // Every reason as a key with parameters, read in the locale of `crm`.
-        const said = (issue: FieldIssue): FieldIssue =>
-          issue.detail ? { ...issue, message: crm.say(issue.detail) } : issue;
         const issues: FieldIssue[] = row.unreadable
-          ? [said(fieldIssue('', sayImport('import.row.notJsonObject', { problem: row.unreadable })))]
-          : (checked.error?.issues ?? []).map((i) => said(zodIssueAt(i.path.join('.'), i)));
-        note({ line: row.line, rowKey: row.rowKey, status: 'invalid', issues });
+          ? [fieldIssue('', sayImport('import.row.notJsonObject', { problem: row.unreadable }))]
+          : (checked.error?.issues ?? []).map((i) => zodIssueAt(i.path.join('.'), i));
+        note({ line: row.line, rowKey: row.rowKey, status: 'invalid', issues: sayIssues(crm, issues) });
         continue;
       }
       const matches = checker.matches(checked.data);
@@ -187,33 +199,25 @@ async function run(
         );
         note({ line: row.line, rowKey: row.rowKey, status: 'duplicate', duplicates });
         if (options.duplicates !== 'import') continue;
+        reportedDuplicate.add(row);
       }
       // Later rows of the file are checked against this one, written or not.
       checker.remember(`${EARLIER_ROW}${row.rowKey}`, checked.data);
-      if (dryRun) {
-        if (matches.length === 0) note({ line: row.line, rowKey: row.rowKey, status: 'valid' });
-        continue;
-      }
       toWrite.push({ row, input: row.input });
     }
-    if (!dryRun && toWrite.length > 0) {
-      const written = await crm.storage.transaction({ tenantId: crm.tenantId }, (tx) =>
-        joined.within(tx, async () => {
-          const ledger: ImportLedgerRow[] = [];
-          const out: { row: SourceRow; id: string }[] = [];
-          for (const { row, input } of toWrite) {
-            const record = await kind.create(writer, actor, input);
-            ledger.push({ rowKey: row.rowKey, entity: options.entity, recordId: record.id });
-            out.push({ row, id: record.id });
-          }
-          await tx.importLedger.record(options.runId, ledger);
-          return out;
-        }),
-      );
-      for (const w of written) {
-        note({ line: w.row.line, rowKey: w.row.rowKey, status: 'imported', recordId: w.id });
-      }
+    const outcome = await writeBatch(target, toWrite, dryRun);
+    for (const { row, error } of outcome.refused) {
+      const issues = refusalIssues(crm, error);
+      note({ line: row.line, rowKey: row.rowKey, status: 'invalid', refusal: error.code, issues });
     }
+    for (const w of outcome.written) {
+      if (!dryRun) note({ line: w.row.line, rowKey: w.row.rowKey, status: 'imported', recordId: w.id });
+      else if (!reportedDuplicate.has(w.row))
+        note({ line: w.row.line, rowKey: w.row.rowKey, status: 'valid' });
+    }
+    // Rows written or refused are told after the batch ran; the report stays in file order.
+    const told = report.rows.splice(firstOfBatch).sort((p, q) => p.line - q.line);
+    report.rows.push(...told);
     progress.batches++;
     options.onProgress?.(progress);
   };

@@ -119,24 +119,57 @@ export function describeImport(makeStorage: StorageFactory): void {
       }
     });
 
-    it('a batch that fails half-way leaves nothing of it; the rerun completes it', async () => {
+    it('a row the command refuses is reported with the reason and the rest of its batch is written; the rerun adds it once fixed', async () => {
       const w = await openWorld(storage);
       const before = await accountCount(w);
-      // The 5th row names an owner who does not exist: the command refuses it inside batch 2.
+      // The 5th row names an owner who does not exist: its schema passes, the command refuses it.
       const rows = Array.from({ length: 6 }, (_, i) => ({
         name: `批次${'ABCDEF'[i]}贸易有限公司`,
         kind: 'dealer',
         ...(i === 4 ? { ownerId: 'user_nobody' } : {}),
       }));
       const options = { entity: 'account' as const, runId: 'half', batchSize: 3 };
-      await expect(runImport(w.crm, w.org.admin, { ...options, source: jsonl(rows) })).rejects.toMatchObject({
-        code: 'NOT_FOUND',
-      });
-      expect(await accountCount(w)).toBe(before + 3);
+      const dry = await dryRunImport(w.crm, w.org.admin, { ...options, source: jsonl(rows) });
+      expect(dry.counts).toMatchObject({ valid: 5, invalid: 1, imported: 0 });
+      expect(await accountCount(w)).toBe(before);
+      const first = await runImport(w.crm, w.org.admin, { ...options, source: jsonl(rows) });
+      expect(first.counts).toMatchObject({ imported: 5, invalid: 1 });
+      expect(first.rows).toEqual([
+        expect.objectContaining({ line: 5, status: 'invalid', refusal: 'NOT_FOUND' }),
+      ]);
+      expect(first.rows[0]?.issues?.[0]?.message).toContain('user_nobody');
+      expect(await accountCount(w)).toBe(before + 5);
       rows[4] = { name: '批次E贸易有限公司', kind: 'dealer' };
       const rerun = await runImport(w.crm, w.org.admin, { ...options, source: jsonl(rows) });
-      expect(rerun.counts).toMatchObject({ already_imported: 3, imported: 3 });
+      expect(rerun.counts).toMatchObject({ already_imported: 5, imported: 1 });
       expect(await accountCount(w)).toBe(before + 6);
+    });
+
+    it("a dry run holds leads to the tenant's own lists and catalogue, as the import will", async () => {
+      const w = await openWorld(storage);
+      const header =
+        'source,receivedAt,company,contact.name,contact.phone,channel,interests.0.sku,interests.0.quantity';
+      const line = (source: string, sku: string) =>
+        `${source},2026-03-02T09:15:00+08:00,济南华信软件有限公司,李工,0531-8111 2222,key_account,${sku},20`;
+      const file = [
+        header,
+        line('inbound_call', 'LS2208'),
+        line('carrier_pigeon', 'LS2208'),
+        line('inbound_call', 'NO-SUCH-SKU'),
+      ].join('\n');
+      const options = { entity: 'lead' as const, runId: 'leads-dry' };
+      const dry = await dryRunImport(w.crm, w.org.repA, { ...options, source: csv(file) });
+      expect(dry.rows.map((r) => [r.line, r.status, r.refusal ?? r.issues?.[0]?.field])).toEqual([
+        [1, 'valid', undefined],
+        [2, 'invalid', 'VALIDATION'],
+        [3, 'invalid', 'VALIDATION'],
+      ]);
+      expect(dry.rows[1]?.issues?.[0]?.field).toBe('source');
+      expect(dry.rows[2]?.issues?.[0]?.field).toMatch(/^interests\.0/);
+      const leadsBefore = (await w.crm.leads.list(w.org.repA)).items.length;
+      const real = await runImport(w.crm, w.org.repA, { ...options, source: csv(file) });
+      expect(real.counts).toMatchObject({ imported: 1, invalid: 2 });
+      expect((await w.crm.leads.list(w.org.repA)).items.length).toBe(leadsBefore + 1);
     });
 
     it('imports contacts, leads and products from JSON lines and CSV', async () => {
