@@ -72,6 +72,13 @@ export function describeTenantVocabularies(makeStorage: StorageFactory): void {
         startAt: '2026-03-02T15:00:00+08:00',
         leadId: lead.id,
       });
+      // Its "starts soon" reminder names the kind by the tenant's label, in the reader's language.
+      const soon = async (locale: 'en' | 'zh-CN') =>
+        (await crm.with({ locale }).reminders.due(org.repA, { at: '2026-03-02T07:00:00.000Z' })).find(
+          (r) => r.kind === 'upcoming_activity',
+        )?.message;
+      expect(await soon('en')).toMatch(/^WeChat with /);
+      expect(await soon('zh-CN')).toMatch(/的微信将在 \d+ 分钟后开始$/);
       w.clock.set('2026-03-02T08:00:00.000Z');
       await crm.activities.complete(org.repA, chat.id, { expectedVersion: chat.version });
       const contacted = await crm.leads.get(org.repA, lead.id);

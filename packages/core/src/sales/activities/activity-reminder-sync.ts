@@ -30,11 +30,13 @@ export async function syncActivityReminders(
   a: Activity,
   options: FreshOption,
 ): Promise<void> {
+  const kindLabel = ctx.config.activityKinds.find((e) => e.key === a.kind)?.label;
   const facts = {
     id: a.id,
     ownerId: a.ownerId,
     status: a.status,
     kind: a.kind,
+    ...(kindLabel ? { kindLabel } : {}),
     startAt: a.startAt,
     // Only a scheduled activity has a reminder to word; a logged one spares the waited read.
     label: a.status === 'scheduled' ? await activityLabel(ctx, a) : a.subject,

@@ -15,6 +15,8 @@ export interface ActivityReminderFacts {
   status: ActivityFactStatus;
   /** What kind of appointment, in words for the message: `visit`, `call`, `demo`… */
   kind: string;
+  /** The tenant's label of `kind` (its `config.activityKinds` entry), when it has one. */
+  kindLabel?: { 'zh-CN': string; en: string };
   startAt: Instant;
   /** Who the appointment is with. */
   label: string;
@@ -42,6 +44,7 @@ export function remindersForActivity(
         label: facts.label,
         dueAt: addMs(facts.startAt, -settings.activityLeadMinutes * MS_PER_MINUTE),
         activityKind: facts.kind,
+        ...(facts.kindLabel ? { activityLabel: facts.kindLabel } : {}),
         startAt: facts.startAt,
         leadMinutes: settings.activityLeadMinutes,
       },

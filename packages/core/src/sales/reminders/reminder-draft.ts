@@ -23,7 +23,14 @@ export type ReminderDraft = DraftBase &
   (
     | { kind: 'lead_follow_up'; quietDays: number }
     | { kind: 'stale_opportunity'; stage: string; staleDays: number }
-    | { kind: 'upcoming_activity'; activityKind: string; startAt: Instant; leadMinutes: number }
+    | {
+        kind: 'upcoming_activity';
+        activityKind: string;
+        /** The tenant's words for the kind, when its list has it. */
+        activityLabel?: { 'zh-CN': string; en: string };
+        startAt: Instant;
+        leadMinutes: number;
+      }
     | { kind: 'quote_expiring'; validUntil: CalendarDate }
     | { kind: 'demo_unit_due_back'; serial: string; dueBack: CalendarDate }
     | { kind: 'order_delivery_approaching'; promisedDelivery: CalendarDate }
@@ -59,7 +66,7 @@ function messageOf(draft: ReminderDraft, timeZone: string): Message {
     )
     .with({ kind: 'upcoming_activity' }, (d) =>
       say('reminder.upcomingActivity', {
-        activity: activityName(d.activityKind),
+        activity: activityName(d.activityKind, d.activityLabel),
         label,
         time: localTimeOf(d.startAt, timeZone),
         date: localDateOf(d.startAt, timeZone),

@@ -46,15 +46,29 @@ export const REMINDER_MESSAGES = defineMessages({
   'reminder.activity.call': { en: 'Call', 'zh-CN': '电话' },
   'reminder.activity.visit': { en: 'Visit', 'zh-CN': '拜访' },
   'reminder.activity.meeting': { en: 'Meeting', 'zh-CN': '会议' },
-  'reminder.activity.demo_loan': { en: 'Demo_loan', 'zh-CN': '样机借用' },
+  'reminder.activity.demo_loan': { en: 'Demo loan', 'zh-CN': '样机借用' },
   'reminder.activity.email': { en: 'Email', 'zh-CN': '邮件' },
   'reminder.activity.task': { en: 'Task', 'zh-CN': '任务' },
+  /**
+   * A kind by the label the tenant gave it in `config.activityKinds`, in the reader's language. The
+   * message carries both of the tenant's words, since it is stored and read later in any language;
+   * each text shows its own and passes over the other with an empty select, so that every text
+   * still uses every parameter (the catalogue's rule, which catches a forgotten one).
+   */
+  'reminder.activity.labelled': {
+    en: '{en}{zh, select, other {}}',
+    'zh-CN': '{zh}{en, select, other {}}',
+  },
 });
 
 export const sayReminder = messagesOf(REMINDER_MESSAGES);
 
-/** An activity kind as the reminder names it; an app's own kind by its name, capitalised. */
-export function activityName(kind: string): Message | string {
+/**
+ * An activity kind as the reminder names it: by the label the tenant's list gives it, else a
+ * built-in kind by its own words, else (a key no list knows any more) the key, capitalised.
+ */
+export function activityName(kind: string, label?: { 'zh-CN': string; en: string }): Message | string {
+  if (label) return message('reminder.activity.labelled', { en: label.en, zh: label['zh-CN'] });
   const key = `reminder.activity.${kind}`;
   return Object.hasOwn(REMINDER_MESSAGES, key) ? message(key) : kind.charAt(0).toUpperCase() + kind.slice(1);
 }
