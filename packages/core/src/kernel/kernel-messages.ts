@@ -24,6 +24,14 @@ export const KERNEL_MESSAGES = defineMessages({
 
   'lifecycle.refused': { en: '{reason}', 'zh-CN': '{reason}' },
 
+  /**
+   * Words that are data, written in both built-in languages (a tenant's label for its own activity
+   * kind, a place name): both travel in the message, since it may be stored and read later in
+   * either language; each text shows its own and passes over the other with an empty select, so
+   * that every text still uses every parameter (the catalogue's rule, which catches a forgotten one).
+   */
+  'text.bilingual': { en: '{en}{zh, select, other {}}', 'zh-CN': '{zh}{en, select, other {}}' },
+
   'entity.user': { en: 'user', 'zh-CN': '用户' },
   'entity.account': { en: 'account', 'zh-CN': '客户' },
   'entity.contact': { en: 'contact', 'zh-CN': '联系人' },
@@ -65,4 +73,9 @@ const ENTITY_KEYS: Readonly<Record<string, string>> = {
 export function entityName(label: string): Message | string {
   const key = Object.hasOwn(ENTITY_KEYS, label) ? ENTITY_KEYS[label] : undefined;
   return key ? message(key) : label;
+}
+
+/** Words given in both built-in languages, as a message that shows the reader's one. */
+export function bilingual(words: { readonly 'zh-CN': string; readonly en: string }): Message {
+  return message('text.bilingual', { en: words.en, zh: words['zh-CN'] });
 }

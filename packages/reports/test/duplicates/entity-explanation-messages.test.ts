@@ -46,4 +46,17 @@ describe('account and contact duplicate explanations in zh-CN and en', () => {
     expect(renderMessage(apart.message, 'zh-CN', catalogues)).toContain('统一社会信用代码不同');
     expect(renderMessage(apart.message, 'en', catalogues)).toContain('different credit codes');
   });
+
+  it('name places and businesses in the reader\'s language: no pinyin or English inside the Chinese text', () => {
+    const x = prepareAccount(account('a1', '济南恒通系统集成有限公司', { phones: ['0531-8888 0000'] }));
+    const y = prepareAccount(account('a2', '济南恒通系统集成股份有限公司', { phones: ['0531 8888 0000'] }));
+    const { message } = scoreAccounts(x, y).explanation;
+    const en = renderMessage(message, 'en', catalogues);
+    const zh = renderMessage(message, 'zh-CN', catalogues);
+    expect(en).toContain('(Jinan, Shandong)');
+    expect(en).toContain('system integration');
+    expect(zh).toContain('（山东济南）');
+    expect(zh).toContain('系统集成');
+    expect(zh).not.toMatch(/[A-Za-z]{3,}/);
+  });
 });

@@ -1,3 +1,4 @@
+import { bilingual } from '../../kernel/kernel-messages.js';
 import { defineMessages, type Message, message, messagesOf } from '../../kernel/message.js';
 import type { Reminder } from './stored-reminder.js';
 
@@ -49,16 +50,6 @@ export const REMINDER_MESSAGES = defineMessages({
   'reminder.activity.demo_loan': { en: 'Demo loan', 'zh-CN': '样机借用' },
   'reminder.activity.email': { en: 'Email', 'zh-CN': '邮件' },
   'reminder.activity.task': { en: 'Task', 'zh-CN': '任务' },
-  /**
-   * A kind by the label the tenant gave it in `config.activityKinds`, in the reader's language. The
-   * message carries both of the tenant's words, since it is stored and read later in any language;
-   * each text shows its own and passes over the other with an empty select, so that every text
-   * still uses every parameter (the catalogue's rule, which catches a forgotten one).
-   */
-  'reminder.activity.labelled': {
-    en: '{en}{zh, select, other {}}',
-    'zh-CN': '{zh}{en, select, other {}}',
-  },
 });
 
 export const sayReminder = messagesOf(REMINDER_MESSAGES);
@@ -68,7 +59,7 @@ export const sayReminder = messagesOf(REMINDER_MESSAGES);
  * built-in kind by its own words, else (a key no list knows any more) the key, capitalised.
  */
 export function activityName(kind: string, label?: { 'zh-CN': string; en: string }): Message | string {
-  if (label) return message('reminder.activity.labelled', { en: label.en, zh: label['zh-CN'] });
+  if (label) return bilingual(label);
   const key = `reminder.activity.${kind}`;
   return Object.hasOwn(REMINDER_MESSAGES, key) ? message(key) : kind.charAt(0).toUpperCase() + kind.slice(1);
 }

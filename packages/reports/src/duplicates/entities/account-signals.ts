@@ -1,4 +1,4 @@
-import type { Message } from '@gongfu/core';
+import { bilingual, type Message } from '@gongfu/core';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { hasHan } from '../../names/chinese-text.js';
 import { compareCompanyNames } from '../../names/company-name.js';
@@ -57,14 +57,23 @@ function spellingNotes(x: PreparedAccount, y: PreparedAccount): Message[] {
   return notes;
 }
 
-/** "山东恒通 (Shandong) system integration": region, trade name and business, from the Chinese spelling. */
-function companyLabel(x: PreparedAccount, y: PreparedAccount): string {
+/**
+ * "山东恒通 (Shandong) system integration" / "山东恒通（山东）系统集成": region, trade name, place and
+ * business, from the Chinese spelling, in the reader's language.
+ */
+function companyLabel(x: PreparedAccount, y: PreparedAccount): Message {
   const han = hasHan(x.record.name) ? x : hasHan(y.record.name) ? y : x;
   const region = han.name.region.find((r) => han.name.clean.startsWith(r)) ?? '';
-  const place = placeLabel(han.place);
+  const known = han.place.province !== null || han.place.city !== null;
   const shared = x.concepts.filter((c) => y.concepts.includes(c));
-  const business = readableConcepts(shared.length > 0 ? shared : han.concepts);
-  return [`${region}${han.name.tradeName}`, place ? `(${place})` : '', business].filter((s) => s).join(' ');
+  const concepts = readableConcepts(shared.length > 0 ? shared : han.concepts);
+  return say('entityDuplicate.name.companyLabel', {
+    name: `${region}${han.name.tradeName}`,
+    known: known ? 'yes' : 'no',
+    place: known ? placeLabel(han.place) : '',
+    described: concepts ? 'yes' : 'no',
+    business: bilingual({ en: concepts, 'zh-CN': han.name.industry.join('') || concepts }),
+  });
 }
 
 const NAME_WEIGHT = { same: 10, same_trade_name: 9, same_pinyin: 8, similar: 2, different: -6 } as const;

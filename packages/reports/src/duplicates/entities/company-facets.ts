@@ -1,3 +1,4 @@
+import { bilingual, type Message } from '@gongfu/core';
 import { pinyinKey } from '../../names/chinese-text.js';
 import type { CompanyName } from '../../names/company-name.js';
 import { INDUSTRY_WORDS, LATIN_INDUSTRY_WORDS, VAGUE_CONCEPTS } from '../../names/industry-words.js';
@@ -99,11 +100,11 @@ export function locate(p: Place): Located {
   return { city: null, province: p.phone?.province ?? null, byPhone: p.phone !== null };
 }
 
-/** "Shandong", "Jinan, Shandong": for the sentence a manager reads. */
-const labels = new Map<string, string>();
+/** "Jinan, Shandong" / "山东济南": for the sentence a manager reads, in their language. */
+const labels = new Map<string, Message>();
 
 /** Memoised: explanations name the same few hundred places over and over, and pinyin is not free. */
-export function placeLabel(place: Pick<Place, 'province' | 'city'>): string {
+export function placeLabel(place: Pick<Place, 'province' | 'city'>): Message {
   const key = `${place.province}|${place.city}`;
   let label = labels.get(key);
   if (label === undefined) {
@@ -113,12 +114,15 @@ export function placeLabel(place: Pick<Place, 'province' | 'city'>): string {
   return label;
 }
 
-function freshLabel(place: Pick<Place, 'province' | 'city'>): string {
-  const province = place.province ? (PROVINCES[place.province]?.en ?? place.province) : null;
-  if (!place.city) return province ?? '';
+function freshLabel(place: Pick<Place, 'province' | 'city'>): Message {
+  const named = place.province ? PROVINCES[place.province] : undefined;
+  const province = { en: named?.en ?? place.province ?? '', zh: named?.zh ?? place.province ?? '' };
+  if (!place.city) return bilingual({ en: province.en, 'zh-CN': province.zh });
   const city = pinyinKey(place.city);
   const cityEn = city.charAt(0).toUpperCase() + city.slice(1);
-  return province ? `${cityEn}, ${province}` : cityEn;
+  // 北京 is a province-level city: "北京北京" would say it twice.
+  const zh = place.city.startsWith(province.zh) ? place.city : `${province.zh}${place.city}`;
+  return bilingual({ en: province.en ? `${cityEn}, ${province.en}` : cityEn, 'zh-CN': zh });
 }
 
 /** "supply chain logistics": concepts as words in a sentence. */

@@ -29,6 +29,11 @@ export const ENTITY_DUPLICATE_MESSAGES = defineMessages({
     en: 'same name once normalised ({a} / {b})',
     'zh-CN': '规范化后名称相同（{a} / {b}）',
   },
+  'entityDuplicate.name.companyLabel': {
+    en: '{name}{known, select, yes { ({place})} other {{place}}}{described, select, yes { {business}} other {{business}}}',
+    'zh-CN':
+      '{name}{known, select, yes {（{place}）} other {{place}}}{described, select, yes {{business}} other {{business}}}',
+  },
   'entityDuplicate.name.sameTradeName': { en: 'same trade name: {label}', 'zh-CN': '字号相同：{label}' },
   'entityDuplicate.name.sameCompany': { en: 'same company: {label}', 'zh-CN': '同一家公司：{label}' },
   'entityDuplicate.name.withNotes': { en: '{clause}, {notes}', 'zh-CN': '{clause}，{notes}' },
