@@ -47,7 +47,7 @@ describe('account and contact duplicate explanations in zh-CN and en', () => {
     expect(renderMessage(apart.message, 'en', catalogues)).toContain('different credit codes');
   });
 
-  it('name places and businesses in the reader\'s language: no pinyin or English inside the Chinese text', () => {
+  it("name places and businesses in the reader's language: no pinyin or English inside the Chinese text", () => {
     const x = prepareAccount(account('a1', '济南恒通系统集成有限公司', { phones: ['0531-8888 0000'] }));
     const y = prepareAccount(account('a2', '济南恒通系统集成股份有限公司', { phones: ['0531 8888 0000'] }));
     const { message } = scoreAccounts(x, y).explanation;
