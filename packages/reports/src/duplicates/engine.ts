@@ -9,6 +9,11 @@ import type { DealDuplicate, DealRecord, DuplicateScanOptions } from './types.js
 export interface EngineScanOptions extends DuplicateScanOptions {
   /** True for a pair that must not be proposed (resolved, or not visible together). */
   exclude?: (a: DealRecord, b: DealRecord) => boolean;
+  /**
+   * False weighs every candidate pair in full instead of dropping the pairs whose bound cannot
+   * reach `minScore`: slower, same result — the tests hold the pruned scan against it.
+   */
+  prune?: boolean;
 }
 
 export interface EngineOptions extends BlockingOptions {
@@ -113,18 +118,19 @@ export class DealDuplicateEngine {
     let candidatePairs = 0;
     const total = this.deals.length;
     const later: number[] = [];
-    const columns = new ScanColumns(this.deals, this.stats);
+    const prune = options.prune ?? true;
+    const columns = prune ? new ScanColumns(this.deals, this.stats) : null;
     const reach = reachOf(minScore);
+    const floor = prune ? minScore : Number.NEGATIVE_INFINITY;
     for (let i = 0; i < total; i++) {
       const x = this.deals[i] as PreparedDeal;
       this.index.laterCandidatesOf(i, later);
       candidatePairs += later.length;
       for (const j of later) {
-        if (!columns.reaches(i, j, reach)) continue;
+        if (columns !== null && !columns.reaches(i, j, reach)) continue;
         const y = this.deals[j] as PreparedDeal;
-        if (options.exclude?.(x.record, y.record)) continue;
-        const score = weighPair(x, y, this.stats, minScore);
-        if (score >= minScore) found.push({ x, y, score });
+        const score = weighPair(x, y, this.stats, floor);
+        if (score >= minScore && !options.exclude?.(x.record, y.record)) found.push({ x, y, score });
       }
       if (options.onProgress && ((i + 1) % PROGRESS_EVERY === 0 || i + 1 === total))
         options.onProgress(i + 1, total);
