@@ -177,16 +177,16 @@ interface Found {
  * with words, to explain them.
  */
 function rank(found: Found[], limit: number | undefined, stats: CorpusStats): DealDuplicate[] {
-  const copies = new Set(found.filter((f) => f.score >= 0 && isCopy(f.x, f.y, stats)));
-  found.sort(
-    (p, q) =>
-      Number(copies.has(q)) - Number(copies.has(p)) ||
-      q.score - p.score ||
-      (pairKey(p.x.record.id, p.y.record.id) < pairKey(q.x.record.id, q.y.record.id) ? -1 : 1),
-  );
-  return found
+  // Each pair's copy flag and key worked out once, not in every comparison of the sort.
+  const ranked = found.map((f) => ({
+    f,
+    copy: f.score >= 0 && isCopy(f.x, f.y, stats),
+    key: pairKey(f.x.record.id, f.y.record.id),
+  }));
+  ranked.sort((p, q) => Number(q.copy) - Number(p.copy) || q.f.score - p.f.score || (p.key < q.key ? -1 : 1));
+  return ranked
     .slice(0, limit ?? 50)
-    .map((f) => toDuplicate(f.x, f.y, scorePair(f.x, f.y, stats), copies.has(f)));
+    .map(({ f, copy }) => toDuplicate(f.x, f.y, scorePair(f.x, f.y, stats), copy));
 }
 
 /**
