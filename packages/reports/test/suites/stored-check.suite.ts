@@ -29,20 +29,24 @@ export function describeStoredCheck(makeStorage: StorageFactory): void {
       for (const s of opened) await s.close();
     });
 
-    it('for every checked deal: the same partners and scores as the scan, oversize blocks included', async () => {
+    it('for every checked deal: the same partners and scores as the scan, oversize blocks included, admin and a rep', async () => {
       const storage = await makeStorage();
       opened.push(storage);
       const world = await seedStory(await openWorld(storage));
       const { crm, org } = world;
+      const owners = [org.admin, org.repA, org.repB];
       const specs = fc.sample(dealFields, { seed: 14, numRuns: DEALS });
+      // Each owner files the customers as its own accounts (same names, so they still compare alike).
       const accounts = new Map<string, Account>();
-      const ids: string[] = [];
+      const owned = new Map<string, string[]>(owners.map((o) => [o.id, []]));
       for (const [i, s] of specs.entries()) {
-        let account = accounts.get(s.account.accountId);
+        const owner = owners[i % owners.length]!;
+        const accountKey = `${owner.id}/${s.account.accountId}`;
+        let account = accounts.get(accountKey);
         if (!account) {
           const kind = (s.account.accountKind ?? 'end_user') as 'end_user';
-          account = await crm.accounts.create(org.admin, { name: s.account.accountName, kind });
-          accounts.set(s.account.accountId, account);
+          account = await crm.accounts.create(owner, { name: s.account.accountName, kind });
+          accounts.set(accountKey, account);
         }
         const lines = s.lines.map((l) => ({
           sku: STOCKED.has(l.sku) ? l.sku : 'ZT410',
@@ -50,26 +54,33 @@ export function describeStoredCheck(makeStorage: StorageFactory): void {
         }));
         const merged = [...new Map(lines.map((l) => [l.sku, l])).values()];
         const day = s.requiredDelivery ?? '2026-07-01';
-        ids.push((await deal(crm, org.admin, account, `generated ${i}`, merged, day, s.province ?? '37')).id);
+        const opp = await deal(crm, owner, account, `generated ${i}`, merged, day, s.province ?? '37');
+        owned.get(owner.id)?.push(opp.id);
       }
-      const scan = await findDuplicateDeals(crm, org.admin, FLOOR);
-      expect(scan.length).toBeGreaterThan(50);
-      expect(scan.length).toBeLessThan(FLOOR.limit);
-      const partnersOf = (id: string, pairs: typeof scan) =>
+      const partnersOf = (id: string, pairs: { a: { id: string }; b: { id: string }; score: number }[]) =>
         new Map(
           pairs
             .filter((p) => p.a.id === id || p.b.id === id)
             .map((p) => [p.a.id === id ? p.b.id : p.a.id, p.score] as const),
         );
-      const checked = fc.sample(fc.constantFrom(...ids), { seed: 7, numRuns: CHECKED });
-      let oversize = 0;
-      for (const id of new Set(checked)) {
-        const fromCheck = partnersOf(id, await checkDealForDuplicates(crm, org.admin, id, FLOOR));
-        expect(fromCheck, `check of ${id}`).toEqual(partnersOf(id, scan));
-        if (await hasOversizeBlock(storage, crm.tenantId, id)) oversize++;
+      // The rep sees a third of the deals: blocks over the cap in the tenant are within it in their
+      // view, and the check, like the scan, must still skip them (tenant-wide sizes decide).
+      for (const actor of [org.admin, org.repA]) {
+        const scan = await findDuplicateDeals(crm, actor, FLOOR);
+        expect(scan.length).toBeGreaterThan(20);
+        expect(scan.length).toBeLessThan(FLOOR.limit);
+        // The admin sees every deal; the rep at least their own.
+        const visible = actor === org.admin ? [...owned.values()].flat() : (owned.get(actor.id) ?? []);
+        const checked = new Set(fc.sample(fc.constantFrom(...visible), { seed: 7, numRuns: CHECKED }));
+        let oversize = 0;
+        for (const id of checked) {
+          const fromCheck = partnersOf(id, await checkDealForDuplicates(crm, actor, id, FLOOR));
+          expect(fromCheck, `${actor.name} checks ${id}`).toEqual(partnersOf(id, scan));
+          if (await hasOversizeBlock(storage, crm.tenantId, id)) oversize++;
+        }
+        // The property is only worth something if the checked deals meet blocks over the cap.
+        expect(oversize).toBeGreaterThan(checked.size / 4);
       }
-      // The property is only worth something if the checked deals meet blocks over the cap.
-      expect(oversize).toBeGreaterThan(CHECKED / 4);
     }, 300_000);
   });
 }
