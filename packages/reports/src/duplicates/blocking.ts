@@ -97,6 +97,21 @@ export interface BlockingStats {
   cappedBlocks: number;
 }
 
+/** A growable column of 32-bit integers: the index keeps millions of small lists without an object each. */
+class IntColumn {
+  data = new Int32Array(1024);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+}
+
 /** Records under their blocking keys; a record's candidates are the other members of its blocks. */
 export class CandidateIndex {
   readonly lsh: MinHashLsh;
@@ -104,13 +119,25 @@ export class CandidateIndex {
   /**
    * Blocks by number: a record keeps the numbers of its blocks, not their keys, so a million
    * records hold one copy of each key and a scan walks from record to members without hashing.
+   * Members and blocks live in flat integer columns, not an array per block and per record: a
+   * million deals make some 30 million memberships, which as small arrays cost more in garbage
+   * collection than the scan itself. A block's members form a chain through `nextMember` (newest
+   * first); a record's blocks are `recordBlocks[blocksFrom[r] .. blocksFrom[r + 1])`.
    */
   private readonly blockOf = new Map<string, number>();
   private readonly blockKeys: string[] = [];
-  private readonly members: number[][] = [];
-  private readonly blocksOf: number[][] = [];
+  /** Per block: its member count and the newest membership (−1 when none). */
+  private readonly blockSize = new IntColumn();
+  private readonly newest = new IntColumn();
+  /** Per membership: the record and the block's previous membership (−1 at the end). */
+  private readonly memberRecord = new IntColumn();
+  private readonly nextMember = new IntColumn();
+  private readonly recordBlocks = new IntColumn();
+  private readonly blocksFrom = new IntColumn();
   /** Sizes of blocks in the whole corpus, when only part of it is indexed here (see `useSizes`). */
   private sizes: ReadonlyMap<string, number> = new Map();
+  /** Per block, 1 when its size in the whole corpus (`useSizes`) is over the cap. */
+  private oversizeElsewhere = new Uint8Array(0);
   /** `laterCandidatesOf` marks each ordinal with the number of the call that last collected it. */
   private stamps = new Float64Array(0);
   private visits = 0;
@@ -118,23 +145,28 @@ export class CandidateIndex {
   constructor(options: BlockingOptions = {}) {
     this.lsh = new MinHashLsh(options.lsh ?? DEFAULT_LSH);
     this.maxBlock = options.maxBlock ?? DEFAULT_MAX_BLOCK;
+    this.blocksFrom.push(0);
   }
 
   /** Indexes the record under the next ordinal and returns that ordinal. */
   add(p: PreparedDeal): number {
-    const ordinal = this.blocksOf.length;
-    const blocks: number[] = [];
+    const ordinal = this.blocksFrom.length - 1;
     for (const key of blockingKeys(p, this.lsh)) {
       let block = this.blockOf.get(key);
       if (block === undefined) {
-        block = this.members.length;
+        block = this.blockKeys.length;
         this.blockOf.set(key, block);
         this.blockKeys.push(key);
-        this.members.push([ordinal]);
-      } else (this.members[block] as number[]).push(ordinal);
-      blocks.push(block);
+        this.blockSize.push(0);
+        this.newest.push(-1);
+      }
+      this.nextMember.push(this.newest.data[block] as number);
+      this.newest.data[block] = this.memberRecord.length;
+      this.memberRecord.push(ordinal);
+      this.blockSize.data[block] = (this.blockSize.data[block] as number) + 1;
+      this.recordBlocks.push(block);
     }
-    this.blocksOf.push(blocks);
+    this.blocksFrom.push(this.recordBlocks.length);
     return ordinal;
   }
 
@@ -144,24 +176,41 @@ export class CandidateIndex {
    */
   useSizes(sizes: ReadonlyMap<string, number>): void {
     this.sizes = sizes;
+    this.oversizeElsewhere = new Uint8Array(this.blockKeys.length);
+    this.blockKeys.forEach((key, block) => {
+      if ((sizes.get(key) ?? 0) > this.maxBlock) this.oversizeElsewhere[block] = 1;
+    });
   }
 
   /** Keys of blocks that can yield a pair here: two or more members, within the cap. */
   pairingKeys(): string[] {
     const keys: string[] = [];
-    this.members.forEach((m, block) => {
-      if (m.length >= 2 && m.length <= this.maxBlock) keys.push(this.blockKeys[block] as string);
+    this.blockKeys.forEach((key, block) => {
+      const size = this.blockSize.data[block] as number;
+      if (size >= 2 && size <= this.maxBlock) keys.push(key);
     });
     return keys;
   }
 
-  /** Members of a block that may pair, or none when the block is over the cap. */
-  private pairing(block: number): readonly number[] {
-    const members = this.members[block] as number[];
-    if (members.length > this.maxBlock) return NO_MEMBERS;
-    if (this.sizes.size > 0 && (this.sizes.get(this.blockKeys[block] as string) ?? 0) > this.maxBlock)
-      return NO_MEMBERS;
-    return members;
+  /** Whether a block may pair its members: within the cap here and in the whole corpus. */
+  private pairs(block: number): boolean {
+    if ((this.blockSize.data[block] as number) > this.maxBlock) return false;
+    if (this.sizes.size === 0) return true;
+    // A block made after `useSizes` (an incremental check) is looked up by its key.
+    if (block >= this.oversizeElsewhere.length)
+      return (this.sizes.get(this.blockKeys[block] as string) ?? 0) <= this.maxBlock;
+    return this.oversizeElsewhere[block] === 0;
+  }
+
+  /** Adds the members of a pairing block other than `self` to `found`. */
+  private collect(block: number, self: number, found: Set<number>): void {
+    if (!this.pairs(block)) return;
+    const { data: records } = this.memberRecord;
+    const { data: next } = this.nextMember;
+    for (let m = this.newest.data[block] as number; m >= 0; m = next[m] as number) {
+      const r = records[m] as number;
+      if (r !== self) found.add(r);
+    }
   }
 
   /** Ordinals sharing a (not oversized) block with the keys of `p`; `self` is left out. */
@@ -169,8 +218,7 @@ export class CandidateIndex {
     const found = new Set<number>();
     for (const key of keys) {
       const block = this.blockOf.get(key);
-      if (block === undefined) continue;
-      for (const m of this.pairing(block)) if (m !== self) found.add(m);
+      if (block !== undefined) this.collect(block, self, found);
     }
     return found;
   }
@@ -178,9 +226,11 @@ export class CandidateIndex {
   /** Candidates of an indexed record, by its ordinal (keys computed when it was added). */
   candidatesOf(ordinal: number): Set<number> {
     const found = new Set<number>();
-    for (const block of this.blocksOf[ordinal] ?? []) {
-      for (const m of this.pairing(block)) if (m !== ordinal) found.add(m);
-    }
+    if (ordinal < 0 || ordinal >= this.blocksFrom.length - 1) return found;
+    const blocks = this.recordBlocks.data;
+    const to = this.blocksFrom.data[ordinal + 1] as number;
+    for (let b = this.blocksFrom.data[ordinal] as number; b < to; b++)
+      this.collect(blocks[b] as number, ordinal, found);
     return found;
   }
 
@@ -190,27 +240,37 @@ export class CandidateIndex {
    */
   laterCandidatesOf(ordinal: number, out: number[]): void {
     out.length = 0;
-    if (this.stamps.length < this.blocksOf.length) {
-      const grown = new Float64Array(this.blocksOf.length * 2);
+    const count = this.blocksFrom.length - 1;
+    if (ordinal < 0 || ordinal >= count) return;
+    if (this.stamps.length < count) {
+      const grown = new Float64Array(count * 2);
       grown.set(this.stamps);
       this.stamps = grown;
     }
     const stamps = this.stamps;
     const visit = ++this.visits;
-    for (const block of this.blocksOf[ordinal] ?? []) {
-      for (const m of this.pairing(block)) {
-        if (m <= ordinal || stamps[m] === visit) continue;
-        stamps[m] = visit;
-        out.push(m);
+    const blocks = this.recordBlocks.data;
+    const { data: records } = this.memberRecord;
+    const { data: next } = this.nextMember;
+    const to = this.blocksFrom.data[ordinal + 1] as number;
+    for (let b = this.blocksFrom.data[ordinal] as number; b < to; b++) {
+      const block = blocks[b] as number;
+      if (!this.pairs(block)) continue;
+      // Members are chained newest first: once below this record, the rest are earlier too.
+      for (let m = this.newest.data[block] as number; m >= 0; m = next[m] as number) {
+        const r = records[m] as number;
+        if (r <= ordinal) break;
+        if (stamps[r] === visit) continue;
+        stamps[r] = visit;
+        out.push(r);
       }
     }
   }
 
   stats(): BlockingStats {
     let cappedBlocks = 0;
-    for (const members of this.members) if (members.length > this.maxBlock) cappedBlocks++;
-    return { blocks: this.members.length, cappedBlocks };
+    for (let block = 0; block < this.blockKeys.length; block++)
+      if ((this.blockSize.data[block] as number) > this.maxBlock) cappedBlocks++;
+    return { blocks: this.blockKeys.length, cappedBlocks };
   }
 }
-
-const NO_MEMBERS: readonly number[] = [];

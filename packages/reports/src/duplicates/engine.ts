@@ -9,6 +9,11 @@ import type { DealDuplicate, DealRecord, DuplicateScanOptions } from './types.js
 export interface EngineScanOptions extends DuplicateScanOptions {
   /** True for a pair that must not be proposed (resolved, or not visible together). */
   exclude?: (a: DealRecord, b: DealRecord) => boolean;
+  /**
+   * False weighs every candidate pair in full instead of dropping the pairs whose bound cannot
+   * reach `minScore`: slower, same result — the tests hold the pruned scan against it.
+   */
+  prune?: boolean;
 }
 
 export interface EngineOptions extends BlockingOptions {
@@ -113,18 +118,19 @@ export class DealDuplicateEngine {
     let candidatePairs = 0;
     const total = this.deals.length;
     const later: number[] = [];
-    const columns = new ScanColumns(this.deals, this.stats);
+    const prune = options.prune ?? true;
+    const columns = prune ? new ScanColumns(this.deals, this.stats) : null;
     const reach = reachOf(minScore);
+    const floor = prune ? minScore : Number.NEGATIVE_INFINITY;
     for (let i = 0; i < total; i++) {
       const x = this.deals[i] as PreparedDeal;
       this.index.laterCandidatesOf(i, later);
       candidatePairs += later.length;
       for (const j of later) {
-        if (!columns.reaches(i, j, reach)) continue;
+        if (columns !== null && !columns.reaches(i, j, reach)) continue;
         const y = this.deals[j] as PreparedDeal;
-        if (options.exclude?.(x.record, y.record)) continue;
-        const score = weighPair(x, y, this.stats, minScore);
-        if (score >= minScore) found.push({ x, y, score });
+        const score = weighPair(x, y, this.stats, floor);
+        if (score >= minScore && !options.exclude?.(x.record, y.record)) found.push({ x, y, score });
       }
       if (options.onProgress && ((i + 1) % PROGRESS_EVERY === 0 || i + 1 === total))
         options.onProgress(i + 1, total);
@@ -171,16 +177,16 @@ interface Found {
  * with words, to explain them.
  */
 function rank(found: Found[], limit: number | undefined, stats: CorpusStats): DealDuplicate[] {
-  const copies = new Set(found.filter((f) => f.score >= 0 && isCopy(f.x, f.y, stats)));
-  found.sort(
-    (p, q) =>
-      Number(copies.has(q)) - Number(copies.has(p)) ||
-      q.score - p.score ||
-      (pairKey(p.x.record.id, p.y.record.id) < pairKey(q.x.record.id, q.y.record.id) ? -1 : 1),
-  );
-  return found
+  // Each pair's copy flag and key worked out once, not in every comparison of the sort.
+  const ranked = found.map((f) => ({
+    f,
+    copy: f.score >= 0 && isCopy(f.x, f.y, stats),
+    key: pairKey(f.x.record.id, f.y.record.id),
+  }));
+  ranked.sort((p, q) => Number(q.copy) - Number(p.copy) || q.f.score - p.f.score || (p.key < q.key ? -1 : 1));
+  return ranked
     .slice(0, limit ?? 50)
-    .map((f) => toDuplicate(f.x, f.y, scorePair(f.x, f.y, stats), copies.has(f)));
+    .map(({ f, copy }) => toDuplicate(f.x, f.y, scorePair(f.x, f.y, stats), copy));
 }
 
 /**

@@ -1,0 +1,4 @@
+import { sqliteStorage } from '@gongfu/storage-sqlite';
+import { describeStoredCheck } from '../suites/stored-check.suite.js';
+
+describeStoredCheck(() => sqliteStorage({ filename: ':memory:' }));
