@@ -6,7 +6,7 @@ import type {
   SearchTermHit,
   SearchTermStore,
 } from '@gongfu/core';
-import { type SqlBool, sql } from 'kysely';
+import { CompiledQuery, type SqlBool, sql } from 'kysely';
 import { literalLimit, scopeWhere } from '../records/compile-where.js';
 import { writeCached } from '../records/compiled-cache.js';
 import type { StoreContext } from '../records/store-context.js';
@@ -46,6 +46,24 @@ export function searchTermRows(tenantId: string, kind: SearchKind, id: string, t
   }));
 }
 
+const COLUMNS = ['tenant_id', 'kind', 'record_id', 'field', 'term', 'pos'] as const;
+
+/** The insert of `count` key rows, per engine; written once per size (a record has a few dozen keys). */
+const insertSql = new Map<string, string>();
+
+function insertStatement(engine: 'sqlite' | 'postgres', count: number): string {
+  const key = `${engine}:${count}`;
+  let text = insertSql.get(key);
+  if (text !== undefined) return text;
+  let p = 0;
+  const param = () => (engine === 'postgres' ? `$${++p}` : '?');
+  const rows: string[] = [];
+  for (let i = 0; i < count; i++) rows.push(`(${COLUMNS.map(param).join(', ')})`);
+  text = `insert into "search_terms" (${COLUMNS.map((c) => `"${c}"`).join(', ')}) values ${rows.join(', ')}`;
+  insertSql.set(key, text);
+  return text;
+}
+
 export class SqlSearchTermStore implements SearchTermStore {
   constructor(private readonly ctx: StoreContext) {}
 
@@ -73,8 +91,13 @@ export class SqlSearchTermStore implements SearchTermStore {
       );
     const rows = searchTermRows(tenantId, kind, id, terms);
     if (rows.length === 0) return;
-    // Not a hot (named, prepared) statement: its shape varies with the number of keys.
-    await this.ctx.write(db.insertInto('search_terms').values(rows).compile(), { entity: 'search_term' });
+    const params: unknown[] = [];
+    for (const r of rows) params.push(r.tenant_id, r.kind, r.record_id, r.field, r.term, r.pos);
+    // Written by hand, not built by Kysely per command (building a few dozen rows' VALUES cost more
+    // than SQLite inserting them). Not a hot (named, prepared) statement on PostgreSQL: its shape
+    // varies with the number of keys; SQLite's statement cache keys it by its text anyway.
+    const query = CompiledQuery.raw(insertStatement(this.ctx.engine.name, rows.length), params);
+    await this.ctx.write(query, { entity: 'search_term' });
   }
 
   async find(kind: SearchKind, probe: SearchProbe, scope: RowScope, limit: number): Promise<SearchTermHit[]> {
