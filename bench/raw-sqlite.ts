@@ -179,7 +179,7 @@ export function rawSqlite(db: Database.Database, tenantId: string, ownerId: stri
       at: string,
       version: number,
       diff: Diff,
-      meta: { effects?: object[] } | null,
+      meta: { effects?: object[]; [key: string]: unknown } | null,
       teamKey: string = id,
     ) => {
       if (next === 0) next = (topSeq.get(tenantId) as { top: number }).top + 1;

@@ -9,6 +9,7 @@ import type {
 import { CompiledQuery, type SqlBool, sql } from 'kysely';
 import { literalLimit, scopeWhere } from '../records/compile-where.js';
 import { writeCached } from '../records/compiled-cache.js';
+import { placeholderRows, sizedStatement } from '../records/sized-statement.js';
 import type { StoreContext } from '../records/store-context.js';
 
 /** Kinds whose rows the teams of the deals on the customer read (`readByDealTeams` in their specs). */
@@ -48,21 +49,17 @@ export function searchTermRows(tenantId: string, kind: SearchKind, id: string, t
 
 const COLUMNS = ['tenant_id', 'kind', 'record_id', 'field', 'term', 'pos'] as const;
 
-/** The insert of `count` key rows, per engine; written once per size (a record has a few dozen keys). */
+/** The insert of `count` key rows, per engine (a record has a few dozen keys). */
 const insertSql = new Map<string, string>();
 
-function insertStatement(engine: 'sqlite' | 'postgres', count: number): string {
-  const key = `${engine}:${count}`;
-  let text = insertSql.get(key);
-  if (text !== undefined) return text;
-  let p = 0;
-  const param = () => (engine === 'postgres' ? `$${++p}` : '?');
-  const rows: string[] = [];
-  for (let i = 0; i < count; i++) rows.push(`(${COLUMNS.map(param).join(', ')})`);
-  text = `insert into "search_terms" (${COLUMNS.map((c) => `"${c}"`).join(', ')}) values ${rows.join(', ')}`;
-  insertSql.set(key, text);
-  return text;
-}
+const insertStatement = (engine: 'sqlite' | 'postgres', count: number) =>
+  sizedStatement(
+    insertSql,
+    engine,
+    count,
+    (param) =>
+      `insert into "search_terms" (${COLUMNS.map((c) => `"${c}"`).join(', ')}) values ${placeholderRows(param, count, COLUMNS.length)}`,
+  );
 
 export class SqlSearchTermStore implements SearchTermStore {
   constructor(private readonly ctx: StoreContext) {}
