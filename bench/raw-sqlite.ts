@@ -5,9 +5,19 @@
  * columns and so the same indexes, the same history rows, team rows and reminders. What they skip
  * is everything a framework adds: validation, the org chart, authorization, the lifecycle machine,
  * reminder rules, SQL building. They read the history's max(seq) once per transaction, as a
- * careful hand-written transaction would.
+ * careful hand-written transaction would. They also keep what an app with search and a change feed
+ * must keep: a new record's search keys (computed by the same function; an update that changes no
+ * name or phone leaves them alone, as a careful hand-written app would) and one change-feed row per
+ * change and per lifecycle effect, with the same JSON payload, numbered from max(seq) read once.
  */
-import type { Account, Activity, Contact, Lead, Opportunity } from '@gongfu/core';
+import {
+  type Account,
+  type Activity,
+  type Contact,
+  type Lead,
+  type Opportunity,
+  searchTermsOf,
+} from '@gongfu/core';
 import type Database from 'better-sqlite3';
 
 export interface Templates {
@@ -21,8 +31,10 @@ export interface Templates {
 const DAY_MS = 86_400_000;
 const plusDays = (at: string, days: number) => new Date(Date.parse(at) + days * DAY_MS).toISOString();
 
+type Diff = Record<string, { from: unknown; to: unknown }>;
+
 /** Every top-level field that differs, as the history log records it (creation: from null). */
-function changes(was: object | null, is: object): string {
+function changes(was: object | null, is: object): Diff {
   const before = (was ?? {}) as Record<string, unknown>;
   const after = is as Record<string, unknown>;
   const out: Record<string, { from: unknown; to: unknown }> = {};
@@ -32,7 +44,7 @@ function changes(was: object | null, is: object): string {
     const to = after[key] ?? null;
     if (from !== to && JSON.stringify(from) !== JSON.stringify(to)) out[key] = { from, to };
   }
-  return JSON.stringify(out);
+  return out;
 }
 
 const search = (...parts: (string | null | undefined)[]) =>
@@ -116,18 +128,59 @@ export function rawSqlite(db: Database.Database, tenantId: string, ownerId: stri
     `update opportunities set ${opportunityColumns} where tenant_id = ? and id = ? and version = ?`,
   );
   const countOrders = p('select count(*) as n from orders where tenant_id = ? and opportunity_id = ?');
+  const feedTop = p('select max(seq) as top from feed_events where tenant_id = ?');
+  const feedRow = p(
+    `insert into feed_events (tenant_id, seq, event_type, entity_type, entity_id, owner_id, team_key, at, payload)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  /** One multi-row insert per key count, prepared once: the keys of one record in one statement. */
+  const keyInserts = new Map<number, Database.Statement>();
+  const insertKeys = (kind: 'lead' | 'account' | 'contact' | 'opportunity', id: string, record: object) => {
+    const seen = new Map<string, { field: string; term: string; pos: number }>();
+    for (const t of searchTermsOf(kind, record as never)) {
+      const key = `${t.field}\u0000${t.term}`;
+      const was = seen.get(key);
+      if (was === undefined || t.pos < was.pos) seen.set(key, t);
+    }
+    const rows = [...seen.values()];
+    let statement = keyInserts.get(rows.length);
+    if (statement === undefined) {
+      statement = p(
+        `insert into search_terms (tenant_id, kind, record_id, field, term, pos) values ${rows.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
+      );
+      keyInserts.set(rows.length, statement);
+    }
+    statement.run(rows.flatMap((t) => [tenantId, kind, id, t.field, t.term, t.pos]));
+  };
 
-  /** History appends of one transaction: max(seq) read once, then counted on. */
+  /**
+   * History appends of one transaction: max(seq) read once, then counted on; each change also goes
+   * to the change feed (record created/changed, then one row per lifecycle effect), numbered the
+   * same way from the feed's max(seq).
+   */
   const historyWriter = () => {
     let next = 0;
+    let nextFeed = 0;
+    const feed = (
+      type: string,
+      entityType: string,
+      id: string,
+      teamKey: string,
+      at: string,
+      payload: object,
+    ) => {
+      if (nextFeed === 0) nextFeed = ((feedTop.get(tenantId) as { top: number | null }).top ?? 0) + 1;
+      feedRow.run(tenantId, nextFeed++, type, entityType, id, ownerId, teamKey, at, JSON.stringify(payload));
+    };
     return (
       type: string,
       id: string,
       event: string,
       at: string,
       version: number,
-      diff: string,
-      meta: unknown,
+      diff: Diff,
+      meta: { effects?: object[]; [key: string]: unknown } | null,
+      teamKey: string = id,
     ) => {
       if (next === 0) next = (topSeq.get(tenantId) as { top: number }).top + 1;
       history.run(
@@ -139,9 +192,14 @@ export function rawSqlite(db: Database.Database, tenantId: string, ownerId: stri
         ownerId,
         at,
         version,
-        diff,
+        JSON.stringify(diff),
         meta === null ? null : JSON.stringify(meta),
       );
+      const base = { v: 1, at, actorId: ownerId, entityType: type, entityId: id, version, name: event };
+      const kind = version === 1 ? 'record.created' : 'record.changed';
+      feed(kind, type, id, teamKey, at, { ...base, type: kind, changes: diff, meta });
+      for (const effect of meta?.effects ?? [])
+        feed('lifecycle.effect', type, id, teamKey, at, { ...base, type: 'lifecycle.effect', effect });
     };
   };
 
@@ -181,6 +239,7 @@ export function rawSqlite(db: Database.Database, tenantId: string, ownerId: stri
     insertLead.run(tenantId, id, at, at, ownerId, id, JSON.stringify(lead), ...leadColumns(lead));
     historyWriter()('lead', id, 'lead.captured', at, 1, changes(null, lead), { source: lead.source });
     team.run(tenantId, id, ownerId);
+    insertKeys('lead', id, lead);
     const r = followUp(lead, lead.receivedAt);
     insertReminder.run(
       tenantId,
@@ -229,7 +288,7 @@ export function rawSqlite(db: Database.Database, tenantId: string, ownerId: stri
       activity.completedAt,
     );
     const write = historyWriter();
-    write('activity', id, 'activity.logged', at, 1, changes(null, activity), null);
+    write('activity', id, 'activity.logged', at, 1, changes(null, activity), { leadId }, leadId);
     const next: Lead = {
       ...lead,
       version: lead.version + 1,
@@ -250,7 +309,9 @@ export function rawSqlite(db: Database.Database, tenantId: string, ownerId: stri
       lead.version,
     );
     if (changed.changes !== 1) throw new Error('lost the compare-and-set');
-    write('lead', leadId, 'lead.contact_logged', at, next.version, changes(lead, next), null);
+    write('lead', leadId, 'lead.contacted', at, next.version, changes(lead, next), {
+      effects: [{ type: 'followUpReset' }],
+    });
     latestQuote.get(tenantId, leadId);
     const r = followUp(next, next.lastContactAt ?? next.receivedAt);
     for (const row of remindersOf.all(tenantId, 'lead', leadId) as { id: string; version: number }[]) {
@@ -302,6 +363,7 @@ export function rawSqlite(db: Database.Database, tenantId: string, ownerId: stri
       search(account.name, ...account.aliases, ...account.phones, ...account.emails),
     );
     write('account', accountId, 'account.created', at, 1, changes(null, account), null);
+    insertKeys('account', accountId, account);
     team.run(tenantId, accountId, ownerId);
     const contactId = `raw_cont_${n}`;
     const contact: Contact = {
@@ -326,7 +388,8 @@ export function rawSqlite(db: Database.Database, tenantId: string, ownerId: stri
       contact.name,
       search(contact.name, contact.title, contact.phone, contact.mobile, contact.email, contact.wechat),
     );
-    write('contact', contactId, 'contact.created', at, 1, changes(null, contact), null);
+    write('contact', contactId, 'contact.created', at, 1, changes(null, contact), null, accountId);
+    insertKeys('contact', contactId, contact);
     for (const interest of lead.interests) latestQuoteOfSku.get(tenantId, leadId, interest.sku);
     products.all(tenantId, 'LS2208', 'SRV-R740');
     const dealId = `raw_opp_${n}`;
@@ -365,6 +428,7 @@ export function rawSqlite(db: Database.Database, tenantId: string, ownerId: stri
       null,
     );
     write('opportunity', dealId, 'opportunity.created', at, 1, changes(null, deal), { leadId });
+    insertKeys('opportunity', dealId, deal);
     team.run(tenantId, dealId, ownerId);
     const staleAt = plusDays(at, 14);
     insertReminder.run(
@@ -406,6 +470,7 @@ export function rawSqlite(db: Database.Database, tenantId: string, ownerId: stri
     write('lead', leadId, 'lead.converted', at, next.version, changes(lead, next), {
       opportunityId: dealId,
       accountId,
+      effects: [{ type: 'converted' }, { type: 'frozen' }],
     });
     latestQuote.get(tenantId, leadId);
     for (const row of remindersOf.all(tenantId, 'lead', leadId) as { id: string }[])
@@ -459,6 +524,7 @@ export function rawSqlite(db: Database.Database, tenantId: string, ownerId: stri
       {
         from: before.stage,
         to: after.stage,
+        effects: [{ type: 'stageEntered', stage: after.stage }],
       },
     );
     const dueAt = plusDays(at, 14);

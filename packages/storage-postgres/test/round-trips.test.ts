@@ -29,15 +29,16 @@ const PIPELINED = {
 // Each write command has one statement more than before the change feed: the outbox append, which
 // the pipeline sends with COMMIT (so PIPELINED is unchanged). A read appends nothing.
 // Each write of a lead, deal, account or contact has up to two more: its search keys (delete, insert;
-// a record created in the command has nothing to delete). Conversion reads the catalogue stamp once
+// a record created in the command has nothing to delete) — only when a name or phone changed, so a
+// quote, a logged contact, a conversion (of the lead) and a stage change write none. Conversion reads the catalogue stamp once
 // where it read the products twice (checking the interests, then their categories and list prices).
 // A quote reads the SKU's recent quotes once, to find another rep's conflicting price.
 const STATEMENT_BY_STATEMENT = {
   capture: 11,
-  quote: 17,
-  logContact: 16,
-  convert: 30,
-  advance: 14,
+  quote: 15,
+  logContact: 14,
+  convert: 28,
+  advance: 12,
   list: 5,
 } as const;
 

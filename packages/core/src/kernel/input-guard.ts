@@ -16,21 +16,28 @@ const isWellFormed = (text: string): boolean => !LONE_SURROGATE.test(text);
 
 type Issue = FieldIssue;
 
-function check(value: unknown, path: readonly (string | number)[], seen: Set<object>): Issue | null {
-  const field = path.join('.');
+/**
+ * Walks one argument. The path is a stack pushed and popped as the walk goes (every command walks
+ * its whole input, the actor's record included) and joined only when an issue is found.
+ */
+function check(value: unknown, path: (string | number)[], seen: Set<object>): Issue | null {
   if (typeof value === 'string') {
-    return isWellFormed(value) ? null : fieldIssue(field, sayInput('input.guard.loneSurrogate'));
+    return isWellFormed(value) ? null : fieldIssue(path.join('.'), sayInput('input.guard.loneSurrogate'));
   }
-  if (typeof value === 'symbol') return fieldIssue(field, sayInput('input.guard.symbol'));
+  if (typeof value === 'symbol') return fieldIssue(path.join('.'), sayInput('input.guard.symbol'));
   if (typeof value !== 'object' || value === null || value instanceof Date) return null;
-  if (seen.has(value) || path.length > MAX_DEPTH) return fieldIssue(field, sayInput('input.guard.tooDeep'));
+  if (seen.has(value) || path.length > MAX_DEPTH)
+    return fieldIssue(path.join('.'), sayInput('input.guard.tooDeep'));
   seen.add(value);
   if (Object.getOwnPropertySymbols(value).length > 0)
-    return fieldIssue(field, sayInput('input.guard.symbolKeys'));
+    return fieldIssue(path.join('.'), sayInput('input.guard.symbolKeys'));
+  const isArray = Array.isArray(value);
   for (const key of Object.keys(value)) {
-    const at = [...path, Array.isArray(value) ? Number(key) : key];
-    if (!isWellFormed(key)) return fieldIssue(at.join('.'), sayInput('input.guard.keyLoneSurrogate'));
-    const issue = check((value as Record<string, unknown>)[key], at, seen);
+    path.push(isArray ? Number(key) : key);
+    const issue = isWellFormed(key)
+      ? check((value as Record<string, unknown>)[key], path, seen)
+      : fieldIssue(path.join('.'), sayInput('input.guard.keyLoneSurrogate'));
+    path.pop();
     if (issue) return issue;
   }
   seen.delete(value);

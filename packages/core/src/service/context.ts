@@ -241,7 +241,7 @@ export class CommandContext {
     }
     await kind.store(this.tx).update(after, before.version);
     await this.history(kind.type, after.id, event, before, after, after.version, meta, accessOf(kind, after));
-    await kind.syncDerived?.(this, after, {});
+    await kind.syncDerived?.(this, after, { before });
     return after;
   }
 

@@ -10,6 +10,15 @@ export interface FreshOption {
   fresh?: boolean;
 }
 
+/** What a derived-row sync is told: whether the record is new, else the version it replaced. */
+export interface SyncOptions<T> extends FreshOption {
+  /**
+   * The stored version this write replaced (an update): a sync whose source fields are the same in
+   * both may keep its rows as they are (search keys of a name no command changed).
+   */
+  before?: T;
+}
+
 /** How the service reaches, owns, scopes and keeps current each kind of protected record. */
 export interface EntityKind<T> {
   type: EntityType;
@@ -23,7 +32,7 @@ export interface EntityKind<T> {
    * The command context runs it after every insert and update, inside the same transaction, so no
    * command has to remember to and a derived row can never describe a state that was rolled back.
    */
-  syncDerived?(ctx: CommandContext, record: T, options: FreshOption): Promise<void>;
+  syncDerived?(ctx: CommandContext, record: T, options: SyncOptions<T>): Promise<void>;
   /**
    * The access of another record whose readers read this one too (an activity's contact, order or
    * service case): `ProtectedRecord.subject`. The SQL scope mirrors it (`readThrough` of the spec).

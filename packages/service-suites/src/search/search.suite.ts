@@ -108,6 +108,24 @@ export function describeSearch(makeStorage: StorageFactory): void {
       expect(hitOf(await w.crm.search.find(w.org.repA, { q: 'sdht' }), s.account.id)).toBeUndefined();
     });
 
+    it('keeps the keys through writes that change no name or phone, and replaces them when a phone changes', async () => {
+      const w = await openWorld(storage);
+      const s = await story(w);
+      await w.crm.opportunities.advance(w.org.repA, s.deal.id, { to: 'needs_analysis' });
+      await w.crm.leads.logContact(w.org.repA, s.lead.id, {
+        kind: 'call',
+        at: '2026-03-02T10:00:00+08:00',
+        outcome: { metWith: '王工', opinion: 'positive', summary: '招标下月发布' },
+      });
+      const after = await w.crm.search.find(w.org.repA, { q: 'hengtong' });
+      expect(hitOf(after, s.deal.id)?.matched).toBe('pinyin');
+      expect(hitOf(after, s.lead.id)).toBeDefined();
+      await w.crm.contacts.update(w.org.repA, s.contact.id, { mobile: '139-0000-1111', expectedVersion: 1 });
+      expect(await w.crm.search.find(w.org.repA, { q: '138 0013 8000' })).toEqual([]);
+      const renumbered = await w.crm.search.find(w.org.repA, { q: '13900001111' });
+      expect(renumbered.map((h) => [h.id, h.matched])).toEqual([[s.contact.id, 'phone']]);
+    });
+
     it("finds a deal's customer and its contacts for a deal-team seat, as their lists do, and not after removal", async () => {
       const w = await openWorld(storage);
       const { repA, presales } = w.org;

@@ -12,6 +12,7 @@ import type { AnyExpressionBuilder, AnyRow } from '../any-db.js';
 import type { SqlEngine } from '../engine/sql-engine.js';
 import { dealTeamReads, scopeWhere } from '../records/compile-where.js';
 import { executeCached } from '../records/compiled-cache.js';
+import { placeholderRows, sizedStatement } from '../records/sized-statement.js';
 import type { StoreContext } from '../records/store-context.js';
 
 const COLUMNS = [
@@ -36,30 +37,22 @@ const appendSql = new Map<string, string>();
  * before n. SQLite: max + k under the database's single write lock.
  */
 function appendStatement(engine: 'sqlite' | 'postgres', count: number): string {
-  const key = `${engine}:${count}`;
-  let text = appendSql.get(key);
-  if (text !== undefined) return text;
-  let p = 0;
-  const param = () => (engine === 'postgres' ? `$${++p}` : '?');
-  const tenant = param();
-  const rows: string[] = [];
-  for (let i = 0; i < count; i++) rows.push(`(${COLUMNS.map(() => param()).join(', ')})`);
-  const values = `v(${COLUMNS.join(', ')}) as (values ${rows.join(', ')})`;
-  const insert =
-    'insert into feed_events (tenant_id, seq, event_type, entity_type, entity_id, owner_id, team_key, at, payload)';
-  if (engine === 'postgres') {
-    const n = param();
-    text = `with head as (insert into feed_heads (tenant_id, seq) values (${tenant}, ${n}::bigint)
+  return sizedStatement(appendSql, engine, count, (param) => {
+    const tenant = param();
+    const values = `v(${COLUMNS.join(', ')}) as (values ${placeholderRows(param, count, COLUMNS.length)})`;
+    const insert =
+      'insert into feed_events (tenant_id, seq, event_type, entity_type, entity_id, owner_id, team_key, at, payload)';
+    if (engine === 'postgres') {
+      const n = param();
+      return `with head as (insert into feed_heads (tenant_id, seq) values (${tenant}, ${n}::bigint)
       on conflict (tenant_id) do update set seq = feed_heads.seq + excluded.seq returning seq), ${values}
       ${insert} select ${tenant}, head.seq - ${n}::bigint + v.k::bigint, v.event_type, v.entity_type, v.entity_id,
       v.owner_id, v.team_key, v.at::timestamptz, v.payload::jsonb from head, v order by v.k::int`;
-  } else {
+    }
     const base = param();
-    text = `with ${values} ${insert} select ${tenant}, ${base} + v.k, v.event_type, v.entity_type, v.entity_id,
+    return `with ${values} ${insert} select ${tenant}, ${base} + v.k, v.event_type, v.entity_type, v.entity_id,
       v.owner_id, v.team_key, v.at, v.payload from v where true order by v.k`;
-  }
-  appendSql.set(key, text);
-  return text;
+  });
 }
 
 /**

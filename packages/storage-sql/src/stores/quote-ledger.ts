@@ -111,13 +111,20 @@ export class SqlQuoteLedger implements QuoteLedger {
       set.team_key = link.opportunityId;
     }
     if (link.accountId !== null) set.account_id = link.accountId;
-    if (Object.keys(set).length === 0) return 0;
-    const result = await this.ctx.db
-      .updateTable('quote_entries')
-      .set(set)
-      .where('tenant_id', '=', this.ctx.tenantId)
-      .where('lead_id', '=', leadId)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows);
+    const columns = Object.keys(set);
+    if (columns.length === 0) return 0;
+    // Every conversion runs it: a cached statement per set of columns, not a Kysely build per call.
+    const result = await executeCached(
+      this.ctx,
+      `quote_entries:link:${columns.join(',')}`,
+      [...Object.values(set), this.ctx.tenantId, leadId],
+      () =>
+        this.ctx.db
+          .updateTable('quote_entries')
+          .set(set)
+          .where('tenant_id', '=', this.ctx.tenantId)
+          .where('lead_id', '=', leadId),
+    );
+    return Number(result.numAffectedRows ?? 0);
   }
 }

@@ -6,9 +6,10 @@ import type {
   SearchTermHit,
   SearchTermStore,
 } from '@gongfu/core';
-import { type SqlBool, sql } from 'kysely';
+import { CompiledQuery, type SqlBool, sql } from 'kysely';
 import { literalLimit, scopeWhere } from '../records/compile-where.js';
 import { writeCached } from '../records/compiled-cache.js';
+import { placeholderRows, sizedStatement } from '../records/sized-statement.js';
 import type { StoreContext } from '../records/store-context.js';
 
 /** Kinds whose rows the teams of the deals on the customer read (`readByDealTeams` in their specs). */
@@ -46,6 +47,20 @@ export function searchTermRows(tenantId: string, kind: SearchKind, id: string, t
   }));
 }
 
+const COLUMNS = ['tenant_id', 'kind', 'record_id', 'field', 'term', 'pos'] as const;
+
+/** The insert of `count` key rows, per engine (a record has a few dozen keys). */
+const insertSql = new Map<string, string>();
+
+const insertStatement = (engine: 'sqlite' | 'postgres', count: number) =>
+  sizedStatement(
+    insertSql,
+    engine,
+    count,
+    (param) =>
+      `insert into "search_terms" (${COLUMNS.map((c) => `"${c}"`).join(', ')}) values ${placeholderRows(param, count, COLUMNS.length)}`,
+  );
+
 export class SqlSearchTermStore implements SearchTermStore {
   constructor(private readonly ctx: StoreContext) {}
 
@@ -73,8 +88,13 @@ export class SqlSearchTermStore implements SearchTermStore {
       );
     const rows = searchTermRows(tenantId, kind, id, terms);
     if (rows.length === 0) return;
-    // Not a hot (named, prepared) statement: its shape varies with the number of keys.
-    await this.ctx.write(db.insertInto('search_terms').values(rows).compile(), { entity: 'search_term' });
+    const params: unknown[] = [];
+    for (const r of rows) params.push(r.tenant_id, r.kind, r.record_id, r.field, r.term, r.pos);
+    // Written by hand, not built by Kysely per command (building a few dozen rows' VALUES cost more
+    // than SQLite inserting them). Not a hot (named, prepared) statement on PostgreSQL: its shape
+    // varies with the number of keys; SQLite's statement cache keys it by its text anyway.
+    const query = CompiledQuery.raw(insertStatement(this.ctx.engine.name, rows.length), params);
+    await this.ctx.write(query, { entity: 'search_term' });
   }
 
   async find(kind: SearchKind, probe: SearchProbe, scope: RowScope, limit: number): Promise<SearchTermHit[]> {

@@ -107,21 +107,11 @@ export const defaultReminderConfig: ReminderConfig = reminderConfigSchema.parse(
 export type ResolvedRuleSettings = RuleSettings & { timeZone: string };
 
 /**
- * The settings that apply to a record of `channel` (records without a channel — activities, demo
- * loans — get the global defaults). Stage overrides merge key by key rather than replacing the map.
+ * Resolved settings per configuration and channel. A command resolves them for every reminder it
+ * keeps, and the configuration it uses is the one cached with the org chart (the same object from
+ * command to command until the tenant's rules change), so each is merged once. Frozen: shared.
  */
-export function resolveRuleSettings(
-  config: ReminderConfig,
-  channel: ReminderChannel | null = null,
-): ResolvedRuleSettings {
-  const overrides = channel === null ? {} : definedOnly(config.channels[channel]);
-  return {
-    ...config.defaults,
-    ...overrides,
-    staleAfterDaysByStage: { ...config.defaults.staleAfterDaysByStage, ...overrides.staleAfterDaysByStage },
-    timeZone: config.timeZone,
-  };
-}
+const RESOLVED = new WeakMap<ReminderConfig, Map<ReminderChannel | null, ResolvedRuleSettings>>();
 
 /**
  * A tenant's own reminder rules (`crm.config.update({ reminders })`): any subset of settings,
@@ -161,4 +151,34 @@ export function withTenantRules(config: ReminderConfig, rules: TenantReminderRul
       reminderChannels.map((ch) => [ch, layer(config.channels[ch], rules.channels?.[ch])]),
     ) as Record<ReminderChannel, RuleOverrides>,
   };
+}
+
+/**
+ * The settings that apply to a record of `channel` (records without a channel — activities, demo
+ * loans — get the global defaults). Stage overrides merge key by key rather than replacing the map.
+ */
+export function resolveRuleSettings(
+  config: ReminderConfig,
+  channel: ReminderChannel | null = null,
+): ResolvedRuleSettings {
+  let byChannel = RESOLVED.get(config);
+  if (byChannel === undefined) {
+    byChannel = new Map();
+    RESOLVED.set(config, byChannel);
+  }
+  let settings = byChannel.get(channel);
+  if (settings === undefined) {
+    const overrides = channel === null ? {} : definedOnly(config.channels[channel]);
+    settings = Object.freeze({
+      ...config.defaults,
+      ...overrides,
+      staleAfterDaysByStage: Object.freeze({
+        ...config.defaults.staleAfterDaysByStage,
+        ...overrides.staleAfterDaysByStage,
+      }),
+      timeZone: config.timeZone,
+    });
+    byChannel.set(channel, settings);
+  }
+  return settings;
 }

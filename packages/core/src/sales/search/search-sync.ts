@@ -1,5 +1,5 @@
 import type { CommandContext } from '../../service/context.js';
-import type { FreshOption } from '../../service/entity-kind.js';
+import type { SyncOptions } from '../../service/entity-kind.js';
 import type { SearchKind, SearchTerm } from '../../storage/search-term-store.js';
 import type { Account } from '../accounts/account.js';
 import type { Contact } from '../accounts/contact.js';
@@ -7,7 +7,7 @@ import type { Lead } from '../leads/lead.js';
 import type { Opportunity } from '../opportunities/opportunity.js';
 import { type SearchSource, searchTerms } from './search-terms.js';
 
-type Sync<T> = (ctx: CommandContext, record: T, options: FreshOption) => Promise<void>;
+type Sync<T> = (ctx: CommandContext, record: T, options: SyncOptions<T>) => Promise<void>;
 
 /**
  * What each kind of record is found by. Tolerant of documents written before a field existed (a
@@ -39,12 +39,34 @@ export function searchTermsOf<K extends SearchKind>(kind: K, record: SearchRecor
   return searchTerms(SEARCH_SOURCES[kind](record));
 }
 
-/** Keeps a record's search keys in line with the record, as one of its derived rows. */
+/**
+ * Keeps a record's search keys in line with the record, as one of its derived rows. An update that
+ * leaves every name and phone as it was (a stage change, a logged contact) keeps the stored keys:
+ * they are a function of the source alone, so rewriting them would write the same rows again.
+ */
 function searchSync<K extends SearchKind>(kind: K): Sync<SearchRecord[K]> {
-  return (ctx, record, options) =>
-    ctx.tx.searchTerms.replace(kind, record.id, searchTermsOf(kind, record), {
+  const sourceOf = SEARCH_SOURCES[kind];
+  return async (ctx, record, options) => {
+    if (options.before !== undefined && sameSource(sourceOf(options.before), sourceOf(record))) return;
+    await ctx.tx.searchTerms.replace(kind, record.id, searchTermsOf(kind, record), {
       fresh: options.fresh === true,
     });
+  };
+}
+
+function sameSource(a: SearchSource, b: SearchSource): boolean {
+  return (
+    sameList(a.names, b.names) &&
+    sameList(a.phones, b.phones) &&
+    (a.creditCode ?? null) === (b.creditCode ?? null)
+  );
+}
+
+function sameList(
+  a: readonly (string | null | undefined)[],
+  b: readonly (string | null | undefined)[],
+): boolean {
+  return a.length === b.length && a.every((x, i) => (x ?? null) === (b[i] ?? null));
 }
 
 export const syncAccountSearch = searchSync('account');
