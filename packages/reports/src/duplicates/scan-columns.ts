@@ -1,6 +1,13 @@
 import { basketBoundOf, basketSurprise } from './basket.js';
 import type { CorpusStats } from './corpus-stats.js';
-import { amountMeasure, deliveryMeasure, endCustomerKnown, kindMeasure, regionMeasure } from './measures.js';
+import {
+  amountMeasure,
+  customerBound,
+  deliveryMeasure,
+  endCustomerKnown,
+  kindMeasure,
+  regionMeasure,
+} from './measures.js';
 import type { PreparedDeal } from './prepared-deal.js';
 import { cheapSum, firstStageBound, priorWeight } from './score-pair.js';
 
@@ -55,13 +62,14 @@ export class ScanColumns {
     const sameAccount = this.account[i] === this.account[j];
     const cheap = cheapSum(
       this.prior,
-      deliveryMeasure(this.day[i] as number, this.day[j] as number),
+      deliveryMeasure(this.day[i] as number, this.day[j] as number, this.stats.weights),
       regionMeasure(this.province[i] ?? null, this.province[j] ?? null, sameAccount, this.stats),
       kindMeasure(this.kind[i] ?? null, this.kind[j] ?? null, sameAccount, this.stats),
       amountMeasure(
         this.amount[i] as number,
         this.amount[j] as number,
         this.currency[i] === this.currency[j],
+        this.stats.weights,
       ),
     );
     const basket = basketBoundOf(
@@ -71,6 +79,7 @@ export class ScanColumns {
       this.best[j] as number,
     );
     const bothEndKnown = this.endKnown[i] === 1 && this.endKnown[j] === 1;
-    return firstStageBound(cheap, basket, bothEndKnown, sameAccount) >= reach;
+    const customer = customerBound(sameAccount, this.account[i] as string, this.stats);
+    return firstStageBound(cheap, basket, bothEndKnown, customer) >= reach;
   }
 }
