@@ -170,13 +170,13 @@ export function scorePair(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats):
   const basket = compareBaskets(x, y, stats);
   const m = measurePair(x, y, basket, stats);
   const signals = [
-    basketSignal(x, y, basket),
-    deliverySignal(x, y, m.delivery),
+    basketSignal(x, y, basket, stats),
+    deliverySignal(x, y, m.delivery, stats),
     regionSignal(x, y, m.region),
     customerKindSignal(x, y, m.kind),
     endCustomerSignal(x, y, m.endCustomer),
     amountSignal(x, y, m.amount),
-    customerSignal(x, y, m.customer),
+    customerSignal(x, y, m.customer, stats),
   ];
   const score = total(priorWeight(stats.n), m);
   return { score, probability: probabilityOf(score), signals };

@@ -81,8 +81,8 @@ export const REFERENCE_WEIGHTS: DuplicateWeights = Object.freeze({
   u: REFERENCE_U,
 });
 
-/** Pseudo-pairs that carry u₀: a small tenant's few pairs move its weights little. */
-const PSEUDO_PAIRS = 1000;
+/** Pseudo-pairs that carry u₀: a small tenant's few pairs (not independent: each deal is in many) move its weights little. */
+const PSEUDO_PAIRS = 5000;
 /** Random pairs drawn; a tenant with fewer pairs than this is compared pair by pair. */
 export const DEFAULT_SAMPLE_PAIRS = 50_000;
 /** A weight moves at most this far below / above its hand value: u is evidence, not a switch. */
