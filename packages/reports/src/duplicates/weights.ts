@@ -1,3 +1,4 @@
+import { seeded } from './minhash.js';
 import { dayNumber } from './prepared-deal.js';
 import type { DealRecord } from './types.js';
 
@@ -111,16 +112,10 @@ export function amountLevel(a: number, b: number, sameCurrency: boolean): ULevel
   return ratio >= 0.5 ? 'amount.different' : 'amount.far';
 }
 
-/** A small deterministic generator (mulberry32): one tenant's estimate is the same on every run. */
+/** Uniform in [0, 1), deterministic per seed: one tenant's estimate is the same on every run. */
 function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seeded(seed);
+  return () => next() / 4294967296;
 }
 
 /** Every pair of `n` when few, else `count` pairs drawn at random (without the same deal twice). */
