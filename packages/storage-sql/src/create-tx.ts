@@ -12,6 +12,7 @@ import type { TxConnection } from './sql-transactor.js';
 import { SqlConfigStore } from './stores/config-store.js';
 import { SqlCounterStore } from './stores/counter-store.js';
 import { SqlDedupeKeyStore } from './stores/dedupe-key-store.js';
+import { SqlDedupeWeightStore } from './stores/dedupe-weight-store.js';
 import { SqlDuplicateResolutionStore } from './stores/duplicate-resolution-store.js';
 import { SqlFeedStore } from './stores/feed-store.js';
 import { SqlHistoryLog } from './stores/history-log.js';
@@ -60,6 +61,7 @@ const MAKERS: { readonly [K in keyof Stores]: Make<K> } = {
   merges: other(SqlMergeStore, 'merge'),
   duplicates: other(SqlDuplicateResolutionStore, 'duplicate_resolution'),
   dedupeKeys: other(SqlDedupeKeyStore, 'dedupe_key'),
+  dedupeWeights: other(SqlDedupeWeightStore, 'dedupe_weight'),
   reports: other(SqlReportStore, 'report'),
   org: other(SqlOrgStamp, 'user'),
   catalogue: other(SqlCatalogueStamp, 'product'),

@@ -18,6 +18,7 @@ import type { ServiceCase } from '../sales/service-cases/service-case.js';
 import type { ConfigStore } from './config-store.js';
 import type { CounterStore } from './counter-store.js';
 import type { DedupeKeyStore } from './dedupe-key-store.js';
+import type { DedupeWeightStore } from './dedupe-weight-store.js';
 import type { DuplicateResolutionStore } from './duplicate-resolution-store.js';
 import type { FeedStore } from './feed-store.js';
 import type { IdempotencyStore } from './idempotency-store.js';
@@ -312,6 +313,8 @@ export interface Repositories {
   duplicates: DuplicateResolutionStore;
   /** Blocking keys of the duplicate detector (derived data, kept by @gongfu/reports). */
   dedupeKeys: DedupeKeyStore;
+  /** Weights of the duplicate detector estimated from the tenant's deals, versioned (kept by @gongfu/reports). */
+  dedupeWeights: DedupeWeightStore;
   /** Aggregations for reports, run in the database. */
   reports: ReportStore;
   /** Cheap change detection for the org chart, so services can cache it safely across commands. */
@@ -337,6 +340,7 @@ export interface Repositories {
 
 export * from './counter-store.js';
 export * from './dedupe-key-store.js';
+export * from './dedupe-weight-store.js';
 export * from './duplicate-resolution-store.js';
 export * from './feed-store.js';
 export * from './idempotency-store.js';

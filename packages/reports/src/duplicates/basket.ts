@@ -10,7 +10,7 @@ export interface MatchedItem {
   sibling: boolean;
   /**
    * Bits this match contributes before diminishing returns: credit × the rarer side's surprise,
-   * plus `exactQuantityBits` when the quantities are equal.
+   * plus `CorpusStats.exactQuantityBits` when the quantities are equal.
    */
   bits: number;
 }
@@ -32,8 +32,6 @@ const EXTRA_CAP = 1.5;
  * loses lines; unrelated deals that share one popular item always differ in the rest.
  */
 const UNMATCHED_PENALTY = 2.25;
-/** The most an exact quantity adds to a line's match (see `exactQuantityBits`). */
-const EXACT_QUANTITY_MAX = 4;
 const MIN_WEIGHT = -5;
 const MAX_WEIGHT = 16;
 const NO_MATCH_WEIGHT = -4;
@@ -45,18 +43,6 @@ function creditOf(a: DealLine, b: DealLine): number {
   if (a.sku === b.sku) return ratio >= 0.9 ? 1 : ratio >= 0.6 ? 0.7 : ratio >= 0.3 ? 0.35 : 0.1;
   if (a.category !== null && a.category === b.category && ratio >= 0.5) return ratio >= 0.8 ? 0.5 : 0.25;
   return 0;
-}
-
-/**
- * Extra bits for the same SKU in exactly the same quantity, beyond "within 10%": about 0.2 × q
- * quantities lie within 10% of q, so chance hits the exact one that much more rarely — unless q is
- * round (20, 200, 500), which buyers pick far more often than their neighbours: half as much then.
- * Small quantities (under 10) are equal by chance all the time and add nothing.
- */
-export function exactQuantityBits(quantity: number): number {
-  if (quantity < 10) return 0;
-  const bits = Math.min(EXACT_QUANTITY_MAX, Math.log2(0.2 * quantity));
-  return quantity % 10 === 0 ? bits / 2 : bits;
 }
 
 export interface BasketSurprise {
@@ -74,7 +60,10 @@ export function basketSurprise(p: PreparedDeal, stats: CorpusStats): BasketSurpr
   const cached = p.idfCache;
   if (cached && cached.stats === stats && cached.version === stats.version) return cached;
   const idfs = p.items.map((l, i) => stats.tokenIdf(p.tokens[i] as string, quantityBand(l.quantity)));
-  const best = Math.max(0, ...p.items.map((l, i) => (idfs[i] as number) + exactQuantityBits(l.quantity)));
+  const best = Math.max(
+    0,
+    ...p.items.map((l, i) => (idfs[i] as number) + stats.exactQuantityBits(l.quantity)),
+  );
   const fresh = { stats, version: stats.version, idfs, best };
   p.idfCache = fresh;
   return fresh;
@@ -140,7 +129,7 @@ function matchLines(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): LineM
       const credit = creditOf(la, lb);
       if (credit === 0) continue;
       let bits = credit * Math.min(idfA[i] as number, idfB[j] as number);
-      if (la.sku === lb.sku && la.quantity === lb.quantity) bits += exactQuantityBits(la.quantity);
+      if (la.sku === lb.sku && la.quantity === lb.quantity) bits += stats.exactQuantityBits(la.quantity);
       scratch.i[options] = i;
       scratch.j[options] = j;
       scratch.bits[options] = bits;

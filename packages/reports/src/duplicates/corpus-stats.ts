@@ -1,5 +1,6 @@
 import { PROVINCE_COUNT } from './provinces.js';
 import type { DealLine, DealRecord } from './types.js';
+import { type DuplicateWeights, REFERENCE_WEIGHTS } from './weights.js';
 
 /** Upper bounds of the quantity bands (log-like): 1, 2–4, 5–9, 10–19, 20–49, 50–99, 100–199, 200–499, 500–999, 1000+. */
 const BAND_TOPS = [1, 4, 9, 19, 49, 99, 199, 499, 999];
@@ -14,6 +15,10 @@ const PRIOR_SHARE = [0.05, 0.03, 0.02, 0.01, 0.008, 0.005, 0.003, 0.002, 0.001, 
 const PSEUDO = 100;
 /** Provinces and customer kinds are few, so the data speaks for them sooner. */
 const PSEUDO_SHARE = 20;
+/** Pseudo-deals spread evenly over a band: until a band holds some deals, quantities count as even. */
+const PSEUDO_QUANTITY = 50;
+/** The most an exact quantity adds to a line's match. */
+const EXACT_QUANTITY_MAX = 4;
 
 export function quantityBand(quantity: number): number {
   const band = BAND_TOPS.findIndex((top) => quantity <= top);
@@ -40,7 +45,38 @@ export function basketSignature(lines: readonly DealLine[]): string {
 }
 
 /** Prefixes of the statistics keys; `#` never starts a blocking key, so the two never collide. */
-const STAT = { all: '#n', anyKind: '#k', item: '#i:', signature: '#s:', province: '#p:', kind: '#k:' };
+const STAT = {
+  all: '#n',
+  anyKind: '#k',
+  item: '#i:',
+  signature: '#s:',
+  province: '#p:',
+  kind: '#k:',
+  account: '#a:',
+  quantity: '#q:',
+  band: '#b:',
+};
+
+/** Quantities below this are equal by chance all the time: their exact value is not counted. */
+export const EXACT_QUANTITY_FROM = 10;
+
+/** The distinct exact quantities (of `EXACT_QUANTITY_FROM` or more) a deal holds, and their bands. */
+function quantityKeys(items: readonly Pick<DealLine, 'quantity'>[]): string[] {
+  const keys = new Set<string>();
+  for (const { quantity } of items) {
+    if (quantity < EXACT_QUANTITY_FROM) continue;
+    keys.add(STAT.quantity + quantity);
+    keys.add(STAT.band + quantityBand(quantity));
+  }
+  return [...keys];
+}
+
+/** How many quantities band `band` spans (the last, open one counted as 9,000). */
+export function bandWidth(band: number): number {
+  const top = BAND_TOPS[band] ?? 10_000;
+  const below = band === 0 ? 0 : (BAND_TOPS[band - 1] as number);
+  return top - below;
+}
 
 /**
  * What one deal adds to the statistics, as keys stored beside its blocking keys: each key's block
@@ -52,6 +88,8 @@ export function statKeys(r: DealRecord): string[] {
   if (r.lines.length > 0) keys.push(STAT.signature + basketSignature(r.lines));
   if (r.province) keys.push(STAT.province + r.province);
   if (r.accountKind) keys.push(STAT.anyKind, STAT.kind + r.accountKind);
+  keys.push(STAT.account + r.accountId);
+  keys.push(...quantityKeys(mergeBySku(r.lines)));
   return keys;
 }
 
@@ -71,9 +109,19 @@ export class CorpusStats {
   private readonly signatures = new Map<string, number>();
   private readonly provinces = new Map<string, number>();
   private readonly kinds = new Map<string, number>();
+  private readonly accounts = new Map<string, number>();
+  /** Deals holding a line of exactly this quantity / of a quantity in this band (`quantityKeys`). */
+  private readonly quantities = new Map<string, number>();
   private kindTotal = 0;
+  /**
+   * The tenant's u-probabilities the comparisons are weighed with (`weights.ts`): the stored
+   * estimate, one made for this scan, or the reference until either exists.
+   */
+  weights: DuplicateWeights = REFERENCE_WEIGHTS;
   /** Surprise per item token, valid until the next `add`. */
   private readonly idfCache = new Map<string, number>();
+  /** `exactQuantityBits` per quantity, valid until the next `add`. */
+  private readonly exactCache = new Map<number, number>();
 
   static of(records: Iterable<DealRecord>): CorpusStats {
     const stats = new CorpusStats();
@@ -94,23 +142,37 @@ export class CorpusStats {
       [STAT.signature, stats.signatures],
       [STAT.province, stats.provinces],
       [STAT.kind, stats.kinds],
+      [STAT.account, stats.accounts],
+      [STAT.quantity, stats.quantities],
+      [STAT.band, stats.quantities],
     ];
     for (const [key, count] of counts) {
-      for (const [prefix, map] of into) if (key.startsWith(prefix)) map.set(key.slice(prefix.length), count);
+      for (const [prefix, map] of into) {
+        if (!key.startsWith(prefix)) continue;
+        // Quantities and bands share one map under their own prefixes.
+        map.set(map === stats.quantities ? key : key.slice(prefix.length), count);
+      }
     }
     return stats;
   }
 
   add(r: DealRecord): void {
     const items = mergeBySku(r.lines);
-    this.addBasket(r, items.map(itemToken), basketSignature(items));
+    this.addBasket(r, items.map(itemToken), basketSignature(items), items);
   }
 
-  /** `add` for a deal whose item tokens and basket signature are already worked out (`PreparedDeal`). */
-  addBasket(r: DealRecord, tokens: readonly string[], signature: string): void {
+  /** `add` for a deal whose items, their tokens and basket signature are already worked out (`PreparedDeal`). */
+  addBasket(
+    r: DealRecord,
+    tokens: readonly string[],
+    signature: string,
+    items: readonly Pick<DealLine, 'quantity'>[] = mergeBySku(r.lines),
+  ): void {
+    for (const key of quantityKeys(items)) bump(this.quantities, key);
     this.n++;
     this.version++;
     this.idfCache.clear();
+    this.exactCache.clear();
     for (const token of tokens) bump(this.items, token);
     if (tokens.length > 0) bump(this.signatures, signature);
     if (r.province) bump(this.provinces, r.province);
@@ -118,6 +180,34 @@ export class CorpusStats {
       bump(this.kinds, r.accountKind);
       this.kindTotal++;
     }
+    bump(this.accounts, r.accountId);
+  }
+
+  /**
+   * Bits an exact quantity adds to a matched line beyond "within 10 %" (Splink's term frequency on
+   * the value): log2(P(within 10 % of q) / P(exactly q)) among the tenant's deals, the first taken as
+   * even over q's band (0.2 q / band width), the second counted — so a quantity every standard kit
+   * holds (100, 500) adds nothing and an odd one (437) adds up to `EXACT_QUANTITY_MAX`. `own` deals
+   * holding it are the pair being weighed and do not count as others choosing it.
+   */
+  exactQuantityBits(quantity: number, own = 2): number {
+    if (quantity < EXACT_QUANTITY_FROM) return 0;
+    const cached = this.exactCache.get(quantity);
+    if (cached !== undefined) return cached;
+    const band = quantityBand(quantity);
+    const width = bandWidth(band);
+    const exact = Math.max(0, (this.quantities.get(STAT.quantity + quantity) ?? 0) - own);
+    const inBand = Math.max(0, (this.quantities.get(STAT.band + band) ?? 0) - own);
+    const share = (exact + PSEUDO_QUANTITY / width) / (inBand + PSEUDO_QUANTITY);
+    const bits = Math.log2((0.2 * quantity) / width / share);
+    const clamped = Math.min(EXACT_QUANTITY_MAX, Math.max(0, bits));
+    this.exactCache.set(quantity, clamped);
+    return clamped;
+  }
+
+  /** Open deals of this customer account (at least the pair being weighed, when it is theirs). */
+  accountCount(accountId: string): number {
+    return this.accounts.get(accountId) ?? 0;
   }
 
   /** Bits of surprise in a deal holding this SKU in this quantity band. */

@@ -1,4 +1,4 @@
-import type { Account, CommandContext, Opportunity } from '@gongfu/core';
+import type { Account, CommandContext, Opportunity, RowScope, StorageTx } from '@gongfu/core';
 import { phoneE164 } from '../names/contact-keys.js';
 import type { DealRecord } from './types.js';
 
@@ -42,12 +42,17 @@ export function toDealRecord(opp: Opportunity, account: Account | undefined): De
  * SQL (nothing invisible is ever loaded), with its bill-to account.
  */
 export async function loadOpenDeals(ctx: CommandContext): Promise<DealRecord[]> {
+  return loadOpenDealsIn(ctx.tx, ctx.scope());
+}
+
+/** `loadOpenDeals` within a scope: `{ kind: 'all' }` reads the whole tenant (for its statistics). */
+export async function loadOpenDealsIn(tx: StorageTx, scope: RowScope): Promise<DealRecord[]> {
   const opps: Opportunity[] = [];
   let cursor: string | undefined;
   do {
-    const page = await ctx.tx.opportunities.list({
+    const page = await tx.opportunities.list({
       where: { open: true },
-      scope: ctx.scope(),
+      scope,
       limit: PAGE,
       ...(cursor ? { cursor } : {}),
     });
@@ -58,7 +63,7 @@ export async function loadOpenDeals(ctx: CommandContext): Promise<DealRecord[]> 
   const accounts = new Map<string, Account>();
   for (let i = 0; i < accountIds.length; i += PAGE) {
     // The bill-to account of a visible deal is part of what the deal shows, so it is read unscoped.
-    for (const a of await ctx.tx.accounts.getMany(accountIds.slice(i, i + PAGE))) accounts.set(a.id, a);
+    for (const a of await tx.accounts.getMany(accountIds.slice(i, i + PAGE))) accounts.set(a.id, a);
   }
   return opps.filter((o) => o.duplicateOfId === null).map((o) => toDealRecord(o, accounts.get(o.accountId)));
 }

@@ -22,6 +22,10 @@ export const DUPLICATE_DEAL_MESSAGES = defineMessages({
     'zh-CN': '（另有 {count} 条不同）',
   },
   'duplicate.basket.same': { en: '{item}', 'zh-CN': '{item}' },
+  'duplicate.basket.commonKit': {
+    en: '{basket} (this exact basket is in {count} of {deals} deals, so a shared kit counts little)',
+    'zh-CN': '{basket}（{deals} 笔商机中有 {count} 笔是完全相同的组合，相同套装说明不了太多）',
+  },
   'duplicate.basket.sameWords': { en: '{item} ({qa} / {qb})', 'zh-CN': '{item}（{qa} / {qb}）' },
   'duplicate.basket.about': { en: 'about {item} ({qa} / {qb})', 'zh-CN': '约{item}（{qa} / {qb}）' },
   'duplicate.basket.similar': {
@@ -37,6 +41,10 @@ export const DUPLICATE_DEAL_MESSAGES = defineMessages({
   'duplicate.delivery.apart': {
     en: 'delivery {days, plural, one {# day} other {# days}} apart',
     'zh-CN': '交货日期相差 {days} 天',
+  },
+  'duplicate.delivery.common': {
+    en: '{delivery} (here {perThousand} in 1,000 pairs of deals picked at random are that close, so it counts less)',
+    'zh-CN': '{delivery}（本公司随机抽取的商机中每 1000 对有 {perThousand} 对交期如此接近，因此分量较轻）',
   },
   'duplicate.region.missing': { en: 'a province is missing', 'zh-CN': '有一方缺少省份' },
   'duplicate.region.different': { en: 'one in {a}, the other in {b}', 'zh-CN': '一方在{a}，另一方在{b}' },
@@ -89,6 +97,10 @@ export const DUPLICATE_DEAL_MESSAGES = defineMessages({
   'duplicate.amount.different': { en: 'amounts differ ({a} / {b})', 'zh-CN': '金额不同（{a} / {b}）' },
   'duplicate.amount.far': { en: 'amounts far apart ({a} / {b})', 'zh-CN': '金额相差悬殊（{a} / {b}）' },
   'duplicate.customer.same_account': { en: 'the same customer ({a})', 'zh-CN': '是同一客户（{a}）' },
+  'duplicate.customer.same_account_busy': {
+    en: 'the same customer ({a}), but it has {others} other open deals of {deals}, so one customer counts little',
+    'zh-CN': '是同一客户（{a}），但该客户在 {deals} 笔商机中另有 {others} 笔，同一客户说明不了太多',
+  },
   'duplicate.customer.same_identity': {
     en: 'the customers share a phone or credit code ({a} / {b})',
     'zh-CN': '双方客户的电话或信用代码相同（{a} / {b}）',

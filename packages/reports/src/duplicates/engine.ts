@@ -5,6 +5,7 @@ import { DealPreparer, type PreparedDeal } from './prepared-deal.js';
 import { ScanColumns } from './scan-columns.js';
 import { type PairScore, reachOf, scorePair, toDuplicate, weighPair } from './score-pair.js';
 import type { DealDuplicate, DealRecord, DuplicateScanOptions } from './types.js';
+import { type DuplicateWeights, estimateDuplicateWeights } from './weights.js';
 
 export interface EngineScanOptions extends DuplicateScanOptions {
   /** True for a pair that must not be proposed (resolved, or not visible together). */
@@ -19,7 +20,15 @@ export interface EngineScanOptions extends DuplicateScanOptions {
 export interface EngineOptions extends BlockingOptions {
   /** Statistics of the whole corpus, when the deals added are only part of it (what one actor sees). */
   stats?: CorpusStats;
+  /**
+   * The tenant's u-probabilities (a stored estimate). Without them — and without `stats` — the
+   * engine estimates them from its own deals before it first weighs a pair.
+   */
+  weights?: DuplicateWeights;
 }
+
+/** Deals added since the last estimate, as a share of those it saw, before the engine estimates again. */
+const REESTIMATE_GROWTH = 0.1;
 
 export interface ScanReport {
   pairs: DealDuplicate[];
@@ -48,12 +57,25 @@ export class DealDuplicateEngine {
   private readonly preparer = new DealPreparer();
   private readonly deals: PreparedDeal[] = [];
   private readonly ordinals = new Map<string, number>();
+  /** Deals the engine's own estimate was drawn from; null when weights were given. */
+  private estimatedAt: number | null = 0;
 
   constructor(records: Iterable<DealRecord> = [], options: EngineOptions = {}) {
     this.index = new CandidateIndex(options);
     this.stats = options.stats ?? new CorpusStats();
     this.ownStats = options.stats === undefined;
+    if (options.weights) this.stats.weights = options.weights;
+    if (options.weights || !this.ownStats) this.estimatedAt = null;
     for (const r of records) this.add(r);
+  }
+
+  /** The tenant's u from its own deals (random pairs), unless given; again once it grew by a tenth. */
+  private weigh(): void {
+    if (this.estimatedAt === null) return;
+    const n = this.deals.length;
+    if (this.estimatedAt > 0 && n - this.estimatedAt <= this.estimatedAt * REESTIMATE_GROWTH) return;
+    this.stats.weights = estimateDuplicateWeights(this.deals.map((d) => d.record));
+    this.estimatedAt = Math.max(1, n);
   }
 
   /**
@@ -88,11 +110,12 @@ export class DealDuplicateEngine {
     const prepared = this.preparer.prepare(record);
     this.ordinals.set(record.id, this.index.add(prepared));
     this.deals.push(prepared);
-    if (this.ownStats) this.stats.addBasket(record, prepared.tokens, prepared.signature);
+    if (this.ownStats) this.stats.addBasket(record, prepared.tokens, prepared.signature, prepared.items);
   }
 
   /** Scores one pair of indexed deals, with its signals in words (for tests and the bench). */
   score(aId: string, bId: string): PairScore {
+    this.weigh();
     return scorePair(this.prepared(aId), this.prepared(bId), this.stats);
   }
 
@@ -113,6 +136,7 @@ export class DealDuplicateEngine {
 
   /** The full scan: every candidate pair scored once, best first. */
   scan(options: EngineScanOptions = {}): ScanReport {
+    this.weigh();
     const minScore = options.minScore ?? 0;
     const found: Found[] = [];
     let candidatePairs = 0;
@@ -144,6 +168,7 @@ export class DealDuplicateEngine {
    * blocking keys, so it finds exactly the partners the full scan pairs it with.
    */
   check(record: DealRecord, options: EngineScanOptions = {}): DealDuplicate[] {
+    this.weigh();
     const minScore = options.minScore ?? 0;
     const self = this.ordinals.get(record.id) ?? -1;
     const x = self >= 0 ? (this.deals[self] as PreparedDeal) : this.preparer.prepare(record);

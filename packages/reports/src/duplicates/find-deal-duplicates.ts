@@ -20,6 +20,7 @@ import {
   storedStats,
   visibleComparableDeals,
 } from './stored-candidates.js';
+import { ensureDuplicateWeights } from './tenant-weights.js';
 import type { DealDuplicate, DealRecord, DuplicateScanOptions } from './types.js';
 
 /** Pairs a manager already settled (linked as one deal, or marked as different): never proposed again. */
@@ -113,12 +114,16 @@ async function scanVisible(
 ): Promise<DealDuplicate[]> {
   const seesAll = await crm.runAs(actor, async (ctx) => ctx.scope().kind === 'all');
   if (!seesAll) await refreshDedupeIndex(crm);
+  // The tenant's stored estimate: the scan and the check weigh every pair with the same one.
+  const weights = await ensureDuplicateWeights(crm);
   const pairs = await crm.runAs(actor, async (ctx) => {
     const deals = await loadOpenDeals(ctx);
     const resolved = await resolvedPairs(ctx, deals);
     const exclude = (a: DealRecord, b: DealRecord) => resolved.has(pairKey(a.id, b.id));
-    if (seesAll) return new DealDuplicateEngine(deals).scan({ ...options, exclude }).pairs;
-    const engine = new DealDuplicateEngine(deals, { stats: await storedStats(ctx, deals) });
+    if (seesAll) return new DealDuplicateEngine(deals, { weights }).scan({ ...options, exclude }).pairs;
+    const stats = await storedStats(ctx, deals);
+    stats.weights = weights;
+    const engine = new DealDuplicateEngine(deals, { stats });
     engine.index.useSizes(await storedBlockSizes(ctx, engine.index.pairingKeys()));
     return engine.scan({ ...options, exclude }).pairs;
   });
@@ -151,6 +156,7 @@ export async function checkDealForDuplicates(
   if (typeof opportunityId !== 'string' || opportunityId.trim() === '')
     throw new ValidationError([fieldIssue('opportunityId', message('input.required'))]);
   await refreshDedupeIndex(crm);
+  const weights = await ensureDuplicateWeights(crm);
   const found = await crm.runAs(actor, async (ctx) => {
     const opp = await ctx.load(ENTITY.opportunity, opportunityId);
     if (opp.closedAt !== null) return [];
@@ -159,6 +165,7 @@ export async function checkDealForDuplicates(
     const partners = await visibleComparableDeals(ctx, await storedCandidateIds(ctx, self));
     const resolved = await resolvedPairs(ctx, [self]);
     const stats = await storedStats(ctx, [self, ...partners]);
+    stats.weights = weights;
     const pairs = DealDuplicateEngine.checkAgainst(self, partners, stats, {
       ...options,
       exclude: (a, b) => resolved.has(pairKey(a.id, b.id)),

@@ -24,4 +24,19 @@ export {
 } from './find-deal-duplicates.js';
 export { PROVINCES, provinceLabel } from './provinces.js';
 export { explain, explanationOf, PRIOR_WEIGHT, probabilityOf } from './score-pair.js';
+export {
+  type DuplicateWeightsVersion,
+  type RefreshWeightsOptions,
+  reestimateDuplicateWeights,
+  refreshDuplicateWeights,
+} from './tenant-weights.js';
 export type * from './types.js';
+export {
+  type DuplicateWeights,
+  type EstimateOptions,
+  estimateDuplicateWeights,
+  REFERENCE_U,
+  REFERENCE_WEIGHTS,
+  U_LEVELS,
+  type ULevel,
+} from './weights.js';

@@ -3,6 +3,14 @@ import { compareCompanyNames } from '../names/company-name.js';
 import { clamp } from './basket.js';
 import type { CorpusStats } from './corpus-stats.js';
 import type { PreparedDeal } from './prepared-deal.js';
+import {
+  accountAdjustment,
+  amountLevel,
+  type DuplicateWeights,
+  deliveryLevel,
+  type ULevel,
+  uAdjustment,
+} from './weights.js';
 
 /**
  * One comparison's outcome in numbers only: its level and its log2 likelihood-ratio weight. The
@@ -25,18 +33,46 @@ export const DELIVERY = {
   further: measure('further', -6),
 };
 
-export function measureDelivery(x: PreparedDeal, y: PreparedDeal): Measure {
-  return deliveryMeasure(x.deliveryDay ?? Number.NaN, y.deliveryDay ?? Number.NaN);
+export function measureDelivery(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): Measure {
+  return deliveryMeasure(x.deliveryDay ?? Number.NaN, y.deliveryDay ?? Number.NaN, stats.weights);
+}
+
+/** The hand weight of each level the tenant's u moves (`weights.ts`): log2(m / u₀). */
+const HAND: Record<ULevel, Measure> = {
+  'delivery.same_day': DELIVERY.sameDay,
+  'delivery.within_week': DELIVERY.withinWeek,
+  'delivery.within_month': DELIVERY.withinMonth,
+  'delivery.within_quarter': DELIVERY.withinQuarter,
+  'delivery.further': DELIVERY.further,
+  'amount.same': measure('same', 2),
+  'amount.close': measure('close', 1),
+  'amount.different': measure('different', -0.5),
+  'amount.far': measure('far', -2),
+  'region.different': measure('different', -3),
+  'kind.different': measure('different', -0.5),
+};
+
+/** Each level's measure for one tenant's weights, made once per estimate. */
+const TABLES = new WeakMap<DuplicateWeights, Record<ULevel, Measure>>();
+
+export function tenantMeasure(weights: DuplicateWeights, level: ULevel): Measure {
+  let table = TABLES.get(weights);
+  if (!table) {
+    const made = {} as Record<ULevel, Measure>;
+    for (const [key, hand] of Object.entries(HAND) as [ULevel, Measure][]) {
+      const shift = uAdjustment(weights, key);
+      made[key] = shift === 0 ? hand : measure(hand.level, Math.round((hand.weight + shift) * 1000) / 1000);
+    }
+    table = made;
+    TABLES.set(weights, table);
+  }
+  return table[level];
 }
 
 /** `measureDelivery` on day numbers (NaN: unknown), for a scan reading them from columns. */
-export function deliveryMeasure(a: number, b: number): Measure {
-  if (Number.isNaN(a) || Number.isNaN(b)) return UNKNOWN;
-  const days = Math.abs(a - b);
-  if (days === 0) return DELIVERY.sameDay;
-  if (days <= 7) return DELIVERY.withinWeek;
-  if (days <= 30) return DELIVERY.withinMonth;
-  return days <= 90 ? DELIVERY.withinQuarter : DELIVERY.further;
+export function deliveryMeasure(a: number, b: number, weights: DuplicateWeights): Measure {
+  const level = deliveryLevel(a, b);
+  return level === null ? UNKNOWN : tenantMeasure(weights, level);
 }
 
 /**
@@ -45,7 +81,7 @@ export function deliveryMeasure(a: number, b: number): Measure {
  * between two deals of one account, which share it as a matter of course.
  */
 interface Categorical {
-  different: Measure;
+  different: ULevel;
   sameCustomer: Measure;
   /** The chance two deals of one project share the value. */
   m: number;
@@ -68,7 +104,7 @@ function categoricalMeasure(
   stats: CorpusStats,
 ): Measure {
   if (a === null || b === null) return UNKNOWN;
-  if (a !== b) return c.different;
+  if (a !== b) return tenantMeasure(stats.weights, c.different);
   if (sameAccount) return c.sameCustomer;
   const memo = c.memo;
   if (memo.stats !== stats || memo.version !== stats.version) {
@@ -85,7 +121,7 @@ function categoricalMeasure(
 }
 
 const REGION = categorical({
-  different: measure('different', -3),
+  different: 'region.different',
   // A customer buys where it is: two deals of one account share its province as a matter of course.
   sameCustomer: measure('same_customer', 0),
   m: 0.95,
@@ -110,7 +146,7 @@ export function regionMeasure(
 
 const KIND = categorical({
   // The end user and an integrator often register one project each: a mild penalty only.
-  different: measure('different', -0.5),
+  different: 'kind.different',
   // One account has one kind: the customer signal already counts that evidence.
   sameCustomer: measure('same_customer', 0),
   m: 0.8,
@@ -186,12 +222,12 @@ function sameEndCustomer(x: PreparedDeal, y: PreparedDeal): 'same' | 'similar' |
 }
 
 export const AMOUNT = {
-  same: measure('same', 2),
+  same: HAND['amount.same'],
   // Identical baskets at list price have equal amounts: that evidence is counted once, not twice.
   sameAsBasket: measure('same', 0.5),
-  close: measure('close', 1),
-  different: measure('different', -0.5),
-  far: measure('far', -2),
+  close: HAND['amount.close'],
+  different: HAND['amount.different'],
+  far: HAND['amount.far'],
 };
 
 /**
@@ -205,17 +241,19 @@ export function amountBound(m: Measure): number {
   return Math.max(m.weight, AMOUNT_EXPLAINED.weight);
 }
 
-export function measureAmount(x: PreparedDeal, y: PreparedDeal): Measure {
+export function measureAmount(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): Measure {
   const [a, b] = [x.record, y.record];
-  return amountMeasure(a.amountMinor, b.amountMinor, a.currency === b.currency);
+  return amountMeasure(a.amountMinor, b.amountMinor, a.currency === b.currency, stats.weights);
 }
 
-export function amountMeasure(a: number, b: number, sameCurrency: boolean): Measure {
-  if (!sameCurrency || a <= 0 || b <= 0) return UNKNOWN;
-  const ratio = Math.min(a, b) / Math.max(a, b);
-  if (ratio >= 0.95) return AMOUNT.same;
-  if (ratio >= 0.8) return AMOUNT.close;
-  return ratio >= 0.5 ? AMOUNT.different : AMOUNT.far;
+export function amountMeasure(
+  a: number,
+  b: number,
+  sameCurrency: boolean,
+  weights: DuplicateWeights,
+): Measure {
+  const level = amountLevel(a, b, sameCurrency);
+  return level === null ? UNKNOWN : tenantMeasure(weights, level);
 }
 
 export const CUSTOMER = {
@@ -231,11 +269,30 @@ export const CUSTOMER = {
   sameName: measure('same_name', 4.5),
   sameTradeName: measure('same_name', 4),
 };
-/** The most any customer comparison adds: a bound for pairs the scan may drop unweighed. */
+/** The most a customer comparison of two accounts adds: a bound for pairs the scan may drop unweighed. */
 export const CUSTOMER_MAX_WEIGHT = CUSTOMER.sameIdentity.weight;
 
-export function measureCustomer(x: PreparedDeal, y: PreparedDeal): Measure {
-  if (x.record.accountId === y.record.accountId) return CUSTOMER.sameAccount;
+/** "The same account", moved by how many open deals the account has (`accountAdjustment`), by count. */
+const SAME_ACCOUNT = new Map<number, Measure>();
+
+export function sameAccountMeasure(deals: number): Measure {
+  let m = SAME_ACCOUNT.get(deals);
+  if (!m) {
+    const weight = Math.round((CUSTOMER.sameAccount.weight + accountAdjustment(deals)) * 1000) / 1000;
+    m = measure(CUSTOMER.sameAccount.level, weight);
+    if (SAME_ACCOUNT.size < 100_000) SAME_ACCOUNT.set(deals, m);
+  }
+  return m;
+}
+
+/** The most the customer comparison can add to a pair: what a scan bounds it by before comparing names. */
+export function customerBound(sameAccount: boolean, accountId: string, stats: CorpusStats): number {
+  return sameAccount ? sameAccountMeasure(stats.accountCount(accountId)).weight : CUSTOMER_MAX_WEIGHT;
+}
+
+export function measureCustomer(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): Measure {
+  if (x.record.accountId === y.record.accountId)
+    return sameAccountMeasure(stats.accountCount(x.record.accountId));
   if (sharesKey(x.record.accountKeys, y.record.accountKeys)) return CUSTOMER.sameIdentity;
   const names = compareCompanyNames(x.customer, y.customer);
   if (names === 'different') return CUSTOMER.different;

@@ -20,7 +20,7 @@ function fnv1a(text: string): number {
 }
 
 /** mulberry32: a small seeded generator, so band keys are the same in every process. */
-function seeded(seed: number): () => number {
+export function seeded(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;

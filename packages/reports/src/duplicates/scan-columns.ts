@@ -2,6 +2,7 @@ import { basketBoundOf, basketSurprise, basketWeight } from './basket.js';
 import type { CorpusStats } from './corpus-stats.js';
 import {
   amountMeasure,
+  customerBound,
   deliveryMeasure,
   endCustomerKnown,
   kindMeasure,
@@ -124,6 +125,7 @@ export class ScanColumns {
   private readonly province: Int32Array;
   private readonly kind: Int32Array;
   private readonly account: Int32Array;
+  private readonly accountIds: readonly string[];
   private readonly currency: Int32Array;
   private readonly region: PairTable;
   private readonly kinds: PairTable;
@@ -166,6 +168,7 @@ export class ScanColumns {
       basketClass[i] = basketKeys.of(basketClassKey(d));
       customerClass[i] = customerKeys.of(customerClassKey(d));
     });
+    this.accountIds = accounts.values;
     this.region = new PairTable(provinces.values, (a, b, same) => regionMeasure(a, b, same, stats));
     this.kinds = new PairTable(kinds.values, (a, b, same) => kindMeasure(a, b, same, stats));
     this.baskets = new ClassPairMemo(basketClass, basketKeys.counts);
@@ -177,13 +180,14 @@ export class ScanColumns {
     const sameAccount = this.account[i] === this.account[j];
     const cheap = cheapSum(
       this.prior,
-      deliveryMeasure(this.day[i] as number, this.day[j] as number),
+      deliveryMeasure(this.day[i] as number, this.day[j] as number, this.stats.weights),
       this.region.get(this.province[i] as number, this.province[j] as number, sameAccount),
       this.kinds.get(this.kind[i] as number, this.kind[j] as number, sameAccount),
       amountMeasure(
         this.amount[i] as number,
         this.amount[j] as number,
         this.currency[i] === this.currency[j],
+        this.stats.weights,
       ),
     );
     const bothEndKnown = this.endKnown[i] === 1 && this.endKnown[j] === 1;
@@ -193,19 +197,25 @@ export class ScanColumns {
       this.best[i] as number,
       this.best[j] as number,
     );
-    if (firstStageBound(cheap, basketBound, bothEndKnown, sameAccount) < reach) return false;
+    const customerMost = customerBound(
+      sameAccount,
+      this.accountIds[this.account[i] as number] as string,
+      this.stats,
+    );
+    if (firstStageBound(cheap, basketBound, bothEndKnown, customerMost) < reach) return false;
     // The stages of `weighPair` after the first, in its order, each bound the one it holds.
     const x = this.deals[i] as PreparedDeal;
     const y = this.deals[j] as PreparedDeal;
     const basketKey = this.baskets.keyOf(i, j);
     const basket =
       this.baskets.get(basketKey) ?? this.baskets.set(basketKey, basketWeight(x, y, this.stats).weight);
-    if (firstStageBound(cheap, basket, bothEndKnown, sameAccount) < reach) return false;
+    if (firstStageBound(cheap, basket, bothEndKnown, customerMost) < reach) return false;
     const end = bothEndKnown ? measureEndCustomer(x, y).weight : 0;
-    if (firstStageBound(cheap + end, basket, false, sameAccount) < reach) return false;
+    if (firstStageBound(cheap + end, basket, false, customerMost) < reach) return false;
     const customerKey = this.customers.keyOf(i, j);
     const customer =
-      this.customers.get(customerKey) ?? this.customers.set(customerKey, measureCustomer(x, y).weight);
+      this.customers.get(customerKey) ??
+      this.customers.set(customerKey, measureCustomer(x, y, this.stats).weight);
     return cheap + basket + end + customer >= reach;
   }
 }

@@ -6,8 +6,7 @@ import {
   AMOUNT,
   AMOUNT_EXPLAINED,
   amountBound,
-  CUSTOMER,
-  CUSTOMER_MAX_WEIGHT,
+  customerBound,
   END_CUSTOMER_MAX_WEIGHT,
   endCustomerKnown,
   type Measure,
@@ -59,8 +58,12 @@ interface PairMeasures {
 function amountGiven(basket: BasketWeight, amount: Measure, sameSignature: boolean): Measure {
   // A near copy (the same SKUs in the same quantity bands) is counted like an identical basket, so
   // an exact copy never scores below a near one.
+  // Never more than the tenant's own "same amount" (where kits sell at list price it is below the
+  // hand figure): counting the evidence once must not count it higher, and the scan's bound holds.
   if (basket.level === 'identical' || sameSignature)
-    return amount === AMOUNT.same ? AMOUNT.sameAsBasket : amount;
+    return amount.level === AMOUNT.same.level && amount.weight > AMOUNT.sameAsBasket.weight
+      ? AMOUNT.sameAsBasket
+      : amount;
   // A line swapped for a dearer or cheaper product explains amounts far apart (see AMOUNT_EXPLAINED).
   if ((basket.level === 'most' || basket.level === 'some') && amount.weight < AMOUNT_EXPLAINED.weight)
     return AMOUNT_EXPLAINED;
@@ -89,12 +92,12 @@ function measurePair(
 ): PairMeasures {
   return {
     basket,
-    delivery: measureDelivery(x, y),
+    delivery: measureDelivery(x, y, stats),
     region: measureRegion(x, y, stats),
     kind: measureCustomerKind(x, y, stats),
     endCustomer: measureEndCustomer(x, y),
-    amount: amountGiven(basket, measureAmount(x, y), x.signature === y.signature),
-    customer: measureCustomer(x, y),
+    amount: amountGiven(basket, measureAmount(x, y, stats), x.signature === y.signature),
+    customer: measureCustomer(x, y, stats),
   };
 }
 
@@ -111,11 +114,10 @@ export function firstStageBound(
   cheap: number,
   basketBound: number,
   bothEndKnown: boolean,
-  sameAccount: boolean,
+  customerMost: number,
 ): number {
   const endBound = bothEndKnown ? END_CUSTOMER_MAX_WEIGHT : 0;
-  const customerBound = sameAccount ? CUSTOMER.sameAccount.weight : CUSTOMER_MAX_WEIGHT;
-  return cheap + basketBound + endBound + customerBound;
+  return cheap + basketBound + endBound + customerMost;
 }
 
 /** The prior and the cheap comparisons, summed in one order wherever they are summed. */
@@ -136,23 +138,23 @@ export function cheapSum(
  */
 export function weighPair(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats, floor: number): number {
   const prior = priorWeight(stats.n);
-  const delivery = measureDelivery(x, y);
+  const delivery = measureDelivery(x, y, stats);
   const region = measureRegion(x, y, stats);
   const kind = measureCustomerKind(x, y, stats);
-  const amount = measureAmount(x, y);
+  const amount = measureAmount(x, y, stats);
   const cheap = cheapSum(prior, delivery, region, kind, amount);
   const bothEndKnown = endCustomerKnown(x) && endCustomerKnown(y);
   const sameAccount = x.record.accountId === y.record.accountId;
   const reach = reachOf(floor);
-  const bound = firstStageBound(cheap, basketWeightBound(x, y, stats), bothEndKnown, sameAccount);
+  const customerMost = customerBound(sameAccount, x.record.accountId, stats);
+  const bound = firstStageBound(cheap, basketWeightBound(x, y, stats), bothEndKnown, customerMost);
   if (bound < reach) return -Infinity;
-  const customerBound = sameAccount ? CUSTOMER.sameAccount.weight : CUSTOMER_MAX_WEIGHT;
   const endBound = bothEndKnown ? END_CUSTOMER_MAX_WEIGHT : 0;
   const basket = basketWeight(x, y, stats);
-  if (cheap + basket.weight + endBound + customerBound < reach) return -Infinity;
+  if (cheap + basket.weight + endBound + customerMost < reach) return -Infinity;
   const endCustomer = measureEndCustomer(x, y);
-  if (cheap + basket.weight + endCustomer.weight + customerBound < reach) return -Infinity;
-  const customer = measureCustomer(x, y);
+  if (cheap + basket.weight + endCustomer.weight + customerMost < reach) return -Infinity;
+  const customer = measureCustomer(x, y, stats);
   return total(prior, {
     basket,
     delivery,
@@ -172,13 +174,13 @@ export function scorePair(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats):
   const basket = compareBaskets(x, y, stats);
   const m = measurePair(x, y, basket, stats);
   const signals = [
-    basketSignal(x, y, basket),
-    deliverySignal(x, y, m.delivery),
+    basketSignal(x, y, basket, stats),
+    deliverySignal(x, y, m.delivery, stats),
     regionSignal(x, y, m.region),
     customerKindSignal(x, y, m.kind),
     endCustomerSignal(x, y, m.endCustomer),
     amountSignal(x, y, m.amount),
-    customerSignal(x, y, m.customer),
+    customerSignal(x, y, m.customer, stats),
   ];
   const score = total(priorWeight(stats.n), m);
   return { score, probability: probabilityOf(score), signals };

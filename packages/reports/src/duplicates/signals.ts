@@ -1,10 +1,12 @@
 import { type Message, type MessageParams, message, renderBuiltIn } from '@gongfu/core';
-import type { BasketComparison } from './basket.js';
+import { type BasketComparison, isCommonBasket } from './basket.js';
+import type { CorpusStats } from './corpus-stats.js';
 import { known, listOf, provinceName, sayDuplicate as say } from './duplicate-messages.js';
 import type { Measure } from './measures.js';
 import type { PreparedDeal } from './prepared-deal.js';
 import { describeLine } from './product-words.js';
 import type { DealLine, Signal, SignalName } from './types.js';
+import { accountAdjustment, deliveryLevel, uAdjustment } from './weights.js';
 
 /**
  * The words for each measured comparison: what a sales manager reads beside its level and weight.
@@ -15,9 +17,26 @@ function signal(name: SignalName, m: Measure, a: unknown, b: unknown, said: Mess
   return { name, level: m.level, weight: m.weight, a, b, text: renderBuiltIn(said), message: said };
 }
 
-export function basketSignal(x: PreparedDeal, y: PreparedDeal, c: BasketComparison): Signal {
+export function basketSignal(
+  x: PreparedDeal,
+  y: PreparedDeal,
+  c: BasketComparison,
+  stats: CorpusStats,
+): Signal {
   const [a, b] = [x.record.lines, y.record.lines];
-  return signal('basket', c, a, b, basketWords(x, c));
+  const words = basketWords(x, c);
+  // A standard kit: say how many deals hold it, the figure its weight was capped by.
+  if (x.signature === y.signature && c.weight > 0 && isCommonBasket(x.signature, stats)) {
+    const count = stats.signatureCount(x.signature);
+    return signal(
+      'basket',
+      c,
+      a,
+      b,
+      say('duplicate.basket.commonKit', { basket: words, count, deals: stats.n }),
+    );
+  }
+  return signal('basket', c, a, b, words);
 }
 
 /** "200 laser scanners", "a server", "network gear"; a SKU count when the category is unknown. */
@@ -64,7 +83,10 @@ function basketWords(x: PreparedDeal, c: BasketComparison): Message {
   });
 }
 
-export function deliverySignal(x: PreparedDeal, y: PreparedDeal, m: Measure): Signal {
+/** A weight this far below its hand value is worth a figure in the explanation. */
+const SAY_FIGURE_BELOW = -1;
+
+export function deliverySignal(x: PreparedDeal, y: PreparedDeal, m: Measure, stats: CorpusStats): Signal {
   const [a, b] = [x.record.requiredDelivery, y.record.requiredDelivery];
   if (x.deliveryDay === null || y.deliveryDay === null)
     return signal('delivery', m, a, b, say('duplicate.delivery.missing'));
@@ -73,6 +95,12 @@ export function deliverySignal(x: PreparedDeal, y: PreparedDeal, m: Measure): Si
     days === 0
       ? say('duplicate.delivery.sameDay', { date: String(a) })
       : say('duplicate.delivery.apart', { days });
+  // Close dates common in this tenant (month-end deliveries): say how common, the u it was weighed with.
+  const level = deliveryLevel(x.deliveryDay, y.deliveryDay);
+  if (level !== null && uAdjustment(stats.weights, level) <= SAY_FIGURE_BELOW) {
+    const perThousand = Math.round(stats.weights.u[level] * 1000 * 10) / 10;
+    return signal('delivery', m, a, b, say('duplicate.delivery.common', { delivery: said, perThousand }));
+  }
   return signal('delivery', m, a, b, said);
 }
 
@@ -129,7 +157,13 @@ export function amountSignal(x: PreparedDeal, y: PreparedDeal, m: Measure): Sign
   return signal('amount', m, a, b, byLevel('amount', m.level, both));
 }
 
-export function customerSignal(x: PreparedDeal, y: PreparedDeal, m: Measure): Signal {
+export function customerSignal(x: PreparedDeal, y: PreparedDeal, m: Measure, stats: CorpusStats): Signal {
   const [a, b] = [x.record.accountName, y.record.accountName];
+  const deals = stats.accountCount(x.record.accountId);
+  // A customer with many open deals: say how many, the term frequency it was weighed with.
+  if (m.level === 'same_account' && accountAdjustment(deals) <= SAY_FIGURE_BELOW) {
+    const said = say('duplicate.customer.same_account_busy', { a, others: deals - 1, deals: stats.n });
+    return signal('customer', m, a, b, said);
+  }
   return signal('customer', m, a, b, byLevel('customer', m.level, { a, b }));
 }

@@ -7,6 +7,8 @@ import {
   findDuplicateClusters,
   findDuplicateDeals,
   findDuplicateDealsPage,
+  reestimateDuplicateWeights,
+  refreshDuplicateWeights,
 } from '../../src/index.js';
 import { deal, openStoryWorld, type StoryWorld } from '../duplicates/story-world.js';
 
@@ -252,6 +254,25 @@ export function describeDuplicateStory(makeStorage: StorageFactory): void {
       expect(checkedByA.flatMap(pairOf)).not.toContain(w.dealB.id);
       const hidden = await checkDealForDuplicates(w.crm, w.org.repA, w.dealB.id).catch((e: unknown) => e);
       expect(isCrmError(hidden, 'NOT_FOUND')).toBe(true);
+    });
+
+    it('weights are stored with the tenant, versioned, re-estimated on demand, and every scan and check uses the stored one', async () => {
+      const w = await openStory();
+      // The first scan estimates the tenant's weights from its own deals and stores them as version 1.
+      const first = await findDuplicateDeals(w.crm, w.org.manager, { minScore: -1000, limit: 100 });
+      const v1 = await refreshDuplicateWeights(w.crm);
+      expect(v1.version).toBe(1);
+      expect(v1.deals).toBeGreaterThanOrEqual(2);
+      // On demand: a new version; a scheduler with a fresh estimate gets it back unchanged.
+      const v2 = await reestimateDuplicateWeights(w.crm);
+      expect(v2.version).toBe(2);
+      expect((await refreshDuplicateWeights(w.crm)).version).toBe(2);
+      expect((await refreshDuplicateWeights(w.crm, { maxAgeMs: 0 })).version).toBe(3);
+      // The same deals give the same estimate: the scan's scores do not move between versions.
+      const again = await findDuplicateDeals(w.crm, w.org.manager, { minScore: -1000, limit: 100 });
+      expect(again.map((p) => [pairOf(p), p.score])).toEqual(first.map((p) => [pairOf(p), p.score]));
+      const check = await checkDealForDuplicates(w.crm, w.org.manager, w.dealA.id);
+      expect(check[0]?.score).toBe(again[0]?.score);
     });
 
     it('the manager keeps one salesperson on it, frees the other, and the pair never resurfaces', async () => {

@@ -12,7 +12,7 @@ import { deal, seedStory } from '../duplicates/story-world.js';
 /** Enough deals over few customers and SKUs that many blocks outgrow the stored cap of 100. */
 const DEALS = 700;
 const CHECKED = 40;
-const FLOOR = { minScore: -3, limit: 10_000 };
+const FLOOR = { minScore: -6, limit: 10_000 };
 
 /** The story's catalogue stands in for the arbitrary's SKU outside any catalogue. */
 const STOCKED = new Set(['LS2208', 'DS4308', 'SRV-R740', 'WMS-STD', 'SW-24', 'ZT410']);

@@ -5,6 +5,7 @@ import { RECORD_TABLES_0001 } from '../migrations/0001-record-tables.js';
 import { SUPPORT_TABLES_0001 } from '../migrations/0001-support-tables.js';
 import { DEDUPE_TABLES_0006 } from '../migrations/0006-dedupe-keys.js';
 import { COUNTER_TABLES_0007 } from '../migrations/0007-counters.js';
+import { DEDUPE_WEIGHT_TABLES_0010 } from '../migrations/0010-dedupe-weights.js';
 import { REMINDER_FENCE_COLUMNS_0045 } from '../migrations/0045-reminder-fences.js';
 import { REMINDER_MESSAGE_COLUMNS_0060 } from '../migrations/0060-reminder-message-keys.js';
 import { CONFIG_TABLES_0071 } from '../migrations/0071-tenant-configs.js';
@@ -28,6 +29,7 @@ export const TENANT_OWNED_TABLE_DEFS: readonly TableDef[] = [
   ...SUPPORT_TABLES_0001.map(withAddedColumns),
   ...DEDUPE_TABLES_0006,
   ...COUNTER_TABLES_0007,
+  ...DEDUPE_WEIGHT_TABLES_0010,
   ...QUOTA_TABLES_0080,
   ...SEARCH_TABLES_0085,
   ...IMPORT_LEDGER_TABLES_0090,

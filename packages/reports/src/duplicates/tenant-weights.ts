@@ -1,0 +1,68 @@
+import { type Crm, type Instant, isCrmError, type StorageTx } from '@gongfu/core';
+import { loadOpenDealsIn } from './deal-records.js';
+import { type DuplicateWeights, estimateDuplicateWeights, isDuplicateWeights } from './weights.js';
+
+/** One stored estimate of the tenant's duplicate weights, and when it was made. */
+export interface DuplicateWeightsVersion extends DuplicateWeights {
+  estimatedAt: Instant;
+}
+
+/** The tenant's latest stored estimate, or null before the first (or when its shape is not this one's). */
+export async function storedDuplicateWeights(tx: StorageTx): Promise<DuplicateWeightsVersion | null> {
+  const row = await tx.dedupeWeights.latest();
+  if (!row || !isDuplicateWeights(row.weights)) return null;
+  return { ...row.weights, version: row.version, estimatedAt: row.estimatedAt };
+}
+
+/**
+ * Estimates the tenant's duplicate weights afresh from all its open deals (random pairs, see
+ * `estimateDuplicateWeights`) and stores them as the next version; every scan and check after this
+ * weighs with them. Call it on demand (after a large import) or on a schedule
+ * (`refreshDuplicateWeights` does only what is due). Two at once: one stores, the other's version
+ * is taken and it returns the stored one.
+ */
+export async function reestimateDuplicateWeights(crm: Crm): Promise<DuplicateWeightsVersion> {
+  try {
+    return await crm.storage.transaction({ tenantId: crm.tenantId }, async (tx) => {
+      const latest = await tx.dedupeWeights.latest();
+      const deals = await loadOpenDealsIn(tx, { kind: 'all' });
+      const version = (latest?.version ?? 0) + 1;
+      const weights = estimateDuplicateWeights(deals, { version });
+      const estimatedAt = crm.clock.now();
+      await tx.dedupeWeights.append({ version, weights, estimatedAt });
+      return { ...weights, estimatedAt };
+    });
+  } catch (error) {
+    if (!isCrmError(error, 'CONFLICT')) throw error;
+    // Another re-estimate stored this version first: its estimate is as fresh as this one.
+    const stored = await crm.storage.transaction({ tenantId: crm.tenantId }, storedDuplicateWeights);
+    if (!stored) throw error;
+    return stored;
+  }
+}
+
+export interface RefreshWeightsOptions {
+  /** Re-estimate when the stored estimate is older than this (default 7 days). */
+  maxAgeMs?: number;
+}
+
+const WEEK_MS = 7 * 24 * 3600 * 1000;
+
+/**
+ * What a scheduler calls (nightly, say): the stored estimate if it is recent enough, else a fresh
+ * one. A tenant's first scan or check calls it too, so weights exist before anything is weighed.
+ */
+export async function refreshDuplicateWeights(
+  crm: Crm,
+  options: RefreshWeightsOptions = {},
+): Promise<DuplicateWeightsVersion> {
+  const stored = await crm.storage.transaction({ tenantId: crm.tenantId }, storedDuplicateWeights);
+  const maxAge = options.maxAgeMs ?? WEEK_MS;
+  if (stored && Date.parse(crm.clock.now()) - Date.parse(stored.estimatedAt) < maxAge) return stored;
+  return reestimateDuplicateWeights(crm);
+}
+
+/** The stored estimate, made first if the tenant has none: what every scan and check weighs with. */
+export async function ensureDuplicateWeights(crm: Crm): Promise<DuplicateWeightsVersion> {
+  return refreshDuplicateWeights(crm, { maxAgeMs: Number.POSITIVE_INFINITY });
+}

@@ -1,0 +1,216 @@
+import { seeded } from './minhash.js';
+import { dayNumber } from './prepared-deal.js';
+import type { DealRecord } from './types.js';
+
+/**
+ * The tenant's own u-probabilities: how often each comparison level occurs between two deals drawn
+ * at random from the tenant (Fellegi–Sunter's u; Splink estimates it the same way). Where tenants
+ * differ is here — one delivers at month-ends, one sells standard kits at list price, one has a
+ * customer with a fifth of all deals — and random pairs measure it robustly, with no labels.
+ *
+ * The hand weights of `measures.ts` are log2(m / u₀) with u₀ = `REFERENCE_U` below; a tenant's
+ * weight is log2(m / u) = hand weight + log2(u₀ / u). The m-probabilities (how often one deal
+ * entered twice shows the level) stay the hand priors: EM over the candidate pairs was tried and
+ * took "blocked together" for "one deal" (bench/RESULTS.md, issue 14).
+ */
+export const U_LEVELS = [
+  'delivery.same_day',
+  'delivery.within_week',
+  'delivery.within_month',
+  'delivery.within_quarter',
+  'delivery.further',
+  'amount.same',
+  'amount.close',
+  'amount.different',
+  'amount.far',
+  'region.different',
+  'kind.different',
+] as const;
+export type ULevel = (typeof U_LEVELS)[number];
+
+/** One estimate of a tenant's u-probabilities, as stored (JSON) and versioned with the tenant. */
+export interface DuplicateWeights {
+  /** 1, 2, … per tenant as re-estimated; 0 for `REFERENCE_WEIGHTS` (nothing estimated yet). */
+  version: number;
+  /** Open deals the estimate was drawn from. */
+  deals: number;
+  /** Random pairs of them compared. */
+  pairs: number;
+  /** u per level, each among the pairs where both deals have the value compared. */
+  u: Readonly<Record<ULevel, number>>;
+}
+
+/**
+ * u₀: the u-probabilities the hand weights were set against — random pairs of the 10,000-deal
+ * benchmark corpus they were tuned on (bench/duplicates-data.ts, measured with
+ * `estimateDuplicateWeights`). A tenant like that one keeps the hand weights exactly.
+ */
+export const REFERENCE_U: Readonly<Record<ULevel, number>> = Object.freeze({
+  'delivery.same_day': 0.0014,
+  'delivery.within_week': 0.0195,
+  'delivery.within_month': 0.063,
+  'delivery.within_quarter': 0.153,
+  'delivery.further': 0.763,
+  'amount.same': 0.036,
+  'amount.close': 0.041,
+  'amount.different': 0.114,
+  'amount.far': 0.809,
+  'region.different': 0.911,
+  'kind.different': 0.723,
+});
+
+/**
+ * The customer's term frequency (Splink's tf adjustment on "same account"): in that corpus a deal's
+ * customer had on average 2.35 other open deals. A customer with many more makes "the same
+ * customer" weak evidence — its legitimate re-orders share it too — and one with none makes it
+ * strong: the weight moves by log2(2.35 / other deals of the customer).
+ */
+export const REFERENCE_OTHER_DEALS = 2.35;
+export const ACCOUNT_ADJUST_MIN = -8;
+export const ACCOUNT_ADJUST_MAX = 1.5;
+
+/** Bits "the same customer" moves for a customer with `deals` open deals in all. */
+export function accountAdjustment(deals: number): number {
+  const shift = Math.log2(REFERENCE_OTHER_DEALS / Math.max(1, deals - 1));
+  return Math.min(ACCOUNT_ADJUST_MAX, Math.max(ACCOUNT_ADJUST_MIN, shift));
+}
+
+export const REFERENCE_WEIGHTS: DuplicateWeights = Object.freeze({
+  version: 0,
+  deals: 0,
+  pairs: 0,
+  u: REFERENCE_U,
+});
+
+/** Pseudo-pairs that carry u₀: a small tenant's few pairs (not independent: each deal is in many) move its weights little. */
+const PSEUDO_PAIRS = 5000;
+/** Random pairs drawn; a tenant with fewer pairs than this is compared pair by pair. */
+export const DEFAULT_SAMPLE_PAIRS = 50_000;
+/** A weight moves at most this far below / above its hand value: u is evidence, not a switch. */
+export const ADJUST_MIN = -6;
+export const ADJUST_MAX = 3;
+
+/** Which comparison, and whether both deals have the value it compares. */
+const COMPARISON_OF: Record<ULevel, string> = Object.fromEntries(
+  U_LEVELS.map((level) => [level, level.slice(0, level.indexOf('.'))]),
+) as Record<ULevel, string>;
+
+export function deliveryLevel(a: number, b: number): ULevel | null {
+  if (Number.isNaN(a) || Number.isNaN(b)) return null;
+  const days = Math.abs(a - b);
+  if (days === 0) return 'delivery.same_day';
+  if (days <= 7) return 'delivery.within_week';
+  if (days <= 30) return 'delivery.within_month';
+  return days <= 90 ? 'delivery.within_quarter' : 'delivery.further';
+}
+
+export function amountLevel(a: number, b: number, sameCurrency: boolean): ULevel | null {
+  if (!sameCurrency || a <= 0 || b <= 0) return null;
+  const ratio = Math.min(a, b) / Math.max(a, b);
+  if (ratio >= 0.95) return 'amount.same';
+  if (ratio >= 0.8) return 'amount.close';
+  return ratio >= 0.5 ? 'amount.different' : 'amount.far';
+}
+
+/** Uniform in [0, 1), deterministic per seed: one tenant's estimate is the same on every run. */
+function random(seed: number): () => number {
+  const next = seeded(seed);
+  return () => next() / 4294967296;
+}
+
+/** Every pair of `n` when few, else `count` pairs drawn at random (without the same deal twice). */
+function* pairsOf(n: number, count: number, seed: number): Generator<[number, number]> {
+  if ((n * (n - 1)) / 2 <= count) {
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) yield [i, j];
+    return;
+  }
+  const next = random(seed);
+  for (let k = 0; k < count; k++) {
+    const i = Math.floor(next() * n);
+    let j = Math.floor(next() * (n - 1));
+    if (j >= i) j++;
+    yield [i, j];
+  }
+}
+
+interface Sampled {
+  day: number;
+  amount: number;
+  currency: string;
+  province: string | null;
+  kind: string | null;
+}
+
+function sampled(r: DealRecord): Sampled {
+  return {
+    day: r.requiredDelivery ? dayNumber(r.requiredDelivery) : Number.NaN,
+    amount: r.amountMinor,
+    currency: r.currency,
+    province: r.province,
+    kind: r.accountKind,
+  };
+}
+
+/** The levels one pair shows, and the comparisons it could be measured on. */
+function levelsOf(a: Sampled, b: Sampled, into: (level: ULevel | null, comparison: string) => void): void {
+  into(deliveryLevel(a.day, b.day), 'delivery');
+  into(amountLevel(a.amount, b.amount, a.currency === b.currency), 'amount');
+  if (a.province !== null && b.province !== null)
+    into(a.province !== b.province ? 'region.different' : null, 'region');
+  if (a.kind !== null && b.kind !== null) into(a.kind !== b.kind ? 'kind.different' : null, 'kind');
+}
+
+export interface EstimateOptions {
+  /** Random pairs to compare (default 50,000). */
+  pairs?: number;
+  seed?: number;
+  /** The version the estimate is stored under (default 1). */
+  version?: number;
+}
+
+/**
+ * The tenant's u per level from random pairs of its deals, each shrunk towards u₀ by
+ * `PSEUDO_PAIRS` pseudo-pairs — so a 3-deal tenant keeps the hand weights and a 10,000-deal one
+ * speaks for itself. Deterministic for one set of deals in one order.
+ */
+export function estimateDuplicateWeights(
+  records: readonly DealRecord[],
+  options: EstimateOptions = {},
+): DuplicateWeights {
+  const deals = records.map(sampled);
+  const hits = new Map<string, number>();
+  const known = new Map<string, number>();
+  let pairs = 0;
+  for (const [i, j] of pairsOf(deals.length, options.pairs ?? DEFAULT_SAMPLE_PAIRS, options.seed ?? 14)) {
+    pairs++;
+    levelsOf(deals[i] as Sampled, deals[j] as Sampled, (level, comparison) => {
+      // Delivery and amount levels are null only when a value is missing: not measured then.
+      if (level === null && (comparison === 'delivery' || comparison === 'amount')) return;
+      known.set(comparison, (known.get(comparison) ?? 0) + 1);
+      if (level !== null) hits.set(level, (hits.get(level) ?? 0) + 1);
+    });
+  }
+  const u = Object.fromEntries(
+    U_LEVELS.map((level) => {
+      const seen = known.get(COMPARISON_OF[level]) ?? 0;
+      const u0 = REFERENCE_U[level];
+      return [level, ((hits.get(level) ?? 0) + PSEUDO_PAIRS * u0) / (seen + PSEUDO_PAIRS)];
+    }),
+  ) as Record<ULevel, number>;
+  return { version: options.version ?? 1, deals: deals.length, pairs, u };
+}
+
+/** Bits a level's hand weight moves for this tenant: log2(u₀ / u), bounded. */
+export function uAdjustment(weights: DuplicateWeights, level: ULevel): number {
+  const shift = Math.log2(REFERENCE_U[level] / weights.u[level]);
+  return Math.min(ADJUST_MAX, Math.max(ADJUST_MIN, shift));
+}
+
+/** Whether a stored document is a usable estimate (an older or foreign shape is ignored). */
+export function isDuplicateWeights(doc: unknown): doc is DuplicateWeights {
+  if (typeof doc !== 'object' || doc === null) return false;
+  const d = doc as Partial<DuplicateWeights>;
+  if (typeof d.version !== 'number' || typeof d.u !== 'object' || d.u === null) return false;
+  const u = d.u as Record<string, unknown>;
+  return U_LEVELS.every((level) => typeof u[level] === 'number' && (u[level] as number) > 0);
+}
