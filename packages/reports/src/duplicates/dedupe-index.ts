@@ -42,7 +42,8 @@ interface LoadedPage {
 async function loadPage(tx: StorageTx, ids: readonly string[]): Promise<LoadedPage> {
   const opps = await tx.opportunities.getMany(ids);
   const accounts = new Map<string, Account>();
-  for (const a of await tx.accounts.getMany([...new Set(opps.map((o) => o.accountId))])) accounts.set(a.id, a);
+  for (const a of await tx.accounts.getMany([...new Set(opps.map((o) => o.accountId))]))
+    accounts.set(a.id, a);
   return { opps, accounts };
 }
 

@@ -72,7 +72,8 @@ export class SqlDedupeKeyStore implements DedupeKeyStore {
         // A deal gone since it was read has no keys to write (deals are closed, not deleted).
         if (now === undefined) continue;
         if (now.version !== version || now.accountVersion !== accountVersion) moved.push(opportunityId);
-        else if (now.keyedVersion !== version || now.keyedAccountVersion !== accountVersion) fresh.push(entry);
+        else if (now.keyedVersion !== version || now.keyedAccountVersion !== accountVersion)
+          fresh.push(entry);
       }
     }
     const delta = new Map<string, number>();
