@@ -171,7 +171,10 @@ async function importInto(file: string, how: 'one' | 'short'): Promise<void> {
       storage.tenants.importRows(
         { id: TENANT, name: 'bench', createdAt: new Date().toISOString() as never },
         exportRows(),
-        how === 'one' ? { rowsPerTransaction: Number.MAX_SAFE_INTEGER } : {},
+        {
+          ...(how === 'one' ? { rowsPerTransaction: Number.MAX_SAFE_INTEGER } : {}),
+          onProgress: ({ transactionMs }) => held.push(transactionMs),
+        },
       ),
   );
   await storage.close();
@@ -208,9 +211,10 @@ if (PG) {
     storage.tenants.importRows(
       { id: TENANT, name: 'bench', createdAt: new Date().toISOString() as never },
       exportRows(),
+      { onProgress: ({ transactionMs }) => held.push(transactionMs) },
     ),
   );
-  const crm = createCrm({ storage, tenant: TENANT });
+  const crm = createCrm({ storage: timed(storage), tenant: TENANT });
   await beside(probeArgs, 'dedupe key build (PostgreSQL)', `pages of ${REFRESH_PAGE}`, () =>
     refreshDedupeIndex(crm),
   );

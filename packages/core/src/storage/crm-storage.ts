@@ -81,8 +81,8 @@ export interface ImportRowsOptions {
   source?: string;
   /** Rows per transaction (default: the store's, sized to hold SQLite's write lock briefly). */
   rowsPerTransaction?: number;
-  /** Rows committed so far, after each transaction. */
-  onProgress?: (progress: { done: number }) => void;
+  /** Rows committed so far, after each transaction, and how long that transaction took. */
+  onProgress?: (progress: { done: number; transactionMs: number }) => void;
 }
 
 /** One row of a tenant-owned table, as `TenantStore.exportRows` yields it. */

@@ -74,7 +74,21 @@ export interface RefreshOptions {
   onProgress?: (progress: RefreshProgress) => void;
   /** Deals per write transaction (default REFRESH_PAGE). */
   pageSize?: number;
+  /**
+   * Milliseconds to leave the database to others after each page's write (default: SQLITE_WRITER_GAP_MS
+   * on SQLite, 0 on PostgreSQL, where commands never wait for the keys).
+   */
+  pauseMs?: number;
 }
+
+/**
+ * A gap this long after each write lets another process's waiting command in. SQLite's busy handler
+ * retries a blocked writer after 1, 2, 5, 10, 15, 20, 25, 25, 25 ms (then 50 and 100): back-to-back
+ * transactions leave gaps it keeps missing, so a command waited seconds behind pages of 20 ms; with
+ * a gap at least as long as its retry step, one of its retries lands in the first gap. In-process
+ * commands need no gap: the connection's lock queues them in order.
+ */
+export const SQLITE_WRITER_GAP_MS = 25;
 
 /**
  * Deals written per transaction. Measured on SQLite at 100k deals (bench/bulk-work.bench.ts): a page
@@ -110,6 +124,7 @@ function lookBackFrom(watermark: Instant | null): Instant | undefined {
 export async function refreshDedupeIndex(crm: Crm, options: RefreshOptions = {}): Promise<number> {
   const scope = { tenantId: crm.tenantId };
   const pageSize = Math.max(1, Math.trunc(options.pageSize ?? REFRESH_PAGE));
+  const pauseMs = options.pauseMs ?? (crm.storage.engine === 'sqlite' ? SQLITE_WRITER_GAP_MS : 0);
   // Read before the stale query: everything committed by now is keyed when this finishes.
   const now = crm.clock.now();
   const stale = await crm.storage.read(scope, async (tx) =>
@@ -131,6 +146,7 @@ export async function refreshDedupeIndex(crm: Crm, options: RefreshOptions = {})
     queue.push(...again);
     done += ids.length - again.length;
     options.onProgress?.({ done, total });
+    if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
   }
   await crm.storage.transaction(scope, async (tx) => {
     const watermark = await tx.dedupeKeys.watermark();

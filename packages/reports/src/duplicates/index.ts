@@ -11,6 +11,7 @@ export {
   type RefreshOptions,
   type RefreshProgress,
   refreshDedupeIndex,
+  SQLITE_WRITER_GAP_MS,
 } from './dedupe-index.js';
 export { DUPLICATE_DEAL_MESSAGES, PROVINCE_MESSAGES } from './duplicate-messages.js';
 export {

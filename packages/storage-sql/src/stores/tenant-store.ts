@@ -43,6 +43,13 @@ const ANALYZE_AFTER = 10_000;
  */
 const IMPORT_CHUNK = 512;
 
+/**
+ * SQLite: the gap left after each import transaction, so another process's waiting command gets
+ * the write lock (its busy handler retries at steps of up to 25 ms; see SQLITE_WRITER_GAP_MS in
+ * @gongfu/reports' key refresh). PostgreSQL needs none.
+ */
+const SQLITE_WRITER_GAP_MS = 25;
+
 /** Rows a failed import deletes per transaction. */
 const REMOVE_BATCH = 2000;
 
@@ -326,6 +333,7 @@ export class SqlTenantStore implements TenantStore {
           return Number(result.numAffectedRows ?? 0);
         });
         if (removed < REMOVE_BATCH) break;
+        await this.leaveGap();
       }
     }
     if (created) await this.db.deleteFrom('tenants').where('tenant_id', '=', id).execute();
@@ -335,6 +343,11 @@ export class SqlTenantStore implements TenantStore {
         .set({ import_state: null, import_done: null, import_source: null })
         .where('tenant_id', '=', id)
         .execute();
+  }
+
+  private async leaveGap(): Promise<void> {
+    if (this.engine.name === 'sqlite')
+      await new Promise((resolve) => setTimeout(resolve, SQLITE_WRITER_GAP_MS));
   }
 
   /** One short write transaction bound to the tenant. */
