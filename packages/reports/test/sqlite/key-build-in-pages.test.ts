@@ -5,12 +5,20 @@ import { sqliteStorage } from '@gongfu/storage-sqlite';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { checkDealForDuplicates, type RefreshProgress, refreshDedupeIndex } from '../../src/index.js';
-import { deal, STANDARD_BUNDLE, STORY_BASKET, seedStory } from '../duplicates/story-world.js';
+import {
+  deal,
+  STANDARD_BUNDLE,
+  STORY_BASKET,
+  type StoryWorld,
+  seedStory,
+} from '../duplicates/story-world.js';
 
 const PAGE = 4;
 
 /** The story's deals and 20 more on a file-less SQLite database whose raw rows the test can read. */
-async function world(): Promise<ServiceWorld & { raw: Database.Database }> {
+type RawWorld = StoryWorld & { raw: Database.Database };
+
+async function world(): Promise<RawWorld> {
   const raw = new Database(':memory:');
   const w = await seedStory(await openWorld(await sqliteStorage({ database: raw })));
   for (let i = 0; i < 20; i++) {
@@ -28,7 +36,7 @@ async function world(): Promise<ServiceWorld & { raw: Database.Database }> {
 }
 
 /** What the key tables hold for the tenant, minus the refresh instant (a clock reading). */
-function keyTables(w: ServiceWorld & { raw: Database.Database }) {
+function keyTables(w: RawWorld) {
   const rows = (sql: string) => w.raw.prepare(sql).all(w.crm.tenantId);
   return {
     keys: rows(
@@ -42,7 +50,7 @@ function keyTables(w: ServiceWorld & { raw: Database.Database }) {
   };
 }
 
-const watermarkOf = (w: ServiceWorld & { raw: Database.Database }) =>
+const watermarkOf = (w: RawWorld) =>
   w.raw
     .prepare(`select seen_at from dedupe_sources where tenant_id = ? and opportunity_id = ''`)
     .get(w.crm.tenantId);

@@ -242,7 +242,10 @@ export class SqlTenantStore implements TenantStore {
       // Rows a stopped import committed are read (checked, counted) but not written again.
       if (offset <= done) continue;
       const fresh = start < done ? chunk.value.slice(done - start) : chunk.value;
+      // From the transaction's first statement (SQLite: the write lock taken) to its commit.
+      let began = 0;
       await this.inTenant(tenant.id, async (ctx) => {
+        began = performance.now();
         await this.insertChunk(ctx, fresh);
         await ctx.db
           .updateTable('tenants')
@@ -250,7 +253,7 @@ export class SqlTenantStore implements TenantStore {
           .where('tenant_id', '=', tenant.id)
           .execute();
       });
-      options.onProgress?.({ done: offset });
+      options.onProgress?.({ done: offset, transactionMs: performance.now() - began });
     }
     await this.inTenant(tenant.id, async (ctx) => {
       await this.afterHistoryImport(ctx.db, topSeq);
