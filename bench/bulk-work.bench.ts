@@ -5,7 +5,7 @@
  * twice in the same session: as one big write transaction (the before) and in short transactions
  * (the after), each on a fresh copy of the same file.
  *
- *   npx tsx bench/bulk-work.bench.ts [--n 100000] [--pg postgres://…]
+ *   npx tsx bench/bulk-work.bench.ts [--n 100000] [--pg postgres://…] [--after-only]
  *
  * With `--pg` the key build also runs on PostgreSQL (a fresh schema) beside the same probe.
  */
@@ -73,6 +73,8 @@ if (process.argv.includes('--probe')) {
 
 const N = Number(argValue('--n') ?? 100_000);
 const PG = argValue('--pg');
+/** Skip the one-transaction runs (the before), e.g. when they were measured earlier in the session. */
+const AFTER_ONLY = process.argv.includes('--after-only');
 
 /** Starts the probe against a database; `stop` returns the command times taken in between. */
 async function startProbe(args: string[]) {
@@ -207,9 +209,9 @@ await beside([base], 'nothing (the probe alone)', '—', () => new Promise((r) =
 const files = { one: join(dir, 'one.db'), short: join(dir, 'short.db') };
 copyFileSync(base, files.one);
 copyFileSync(base, files.short);
-await importInto(files.one, 'one');
+if (!AFTER_ONLY) await importInto(files.one, 'one');
 await importInto(files.short, 'short');
-await buildKeys(files.one, 'one');
+if (!AFTER_ONLY) await buildKeys(files.one, 'one');
 await buildKeys(files.short, 'short');
 
 if (PG) {

@@ -39,9 +39,10 @@ const ANALYZE_AFTER = 10_000;
 
 /**
  * Rows checked, encoded and inserted per transaction by an import. Measured on SQLite
- * (bench/bulk-work.bench.ts): a chunk of deal rows holds the write lock for ~10–30 ms.
+ * (bench/bulk-work.bench.ts, deals, accounts and team rows, a shared 2-core machine at load average
+ * ~15): 512 rows held the write lock p50 96 ms, so a quarter of that.
  */
-const IMPORT_CHUNK = 512;
+const IMPORT_CHUNK = 128;
 
 /**
  * SQLite: the gap left after each import transaction, so another process's waiting command gets
