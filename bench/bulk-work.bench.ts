@@ -75,6 +75,8 @@ const N = Number(argValue('--n') ?? 100_000);
 const PG = argValue('--pg');
 /** Skip the one-transaction runs (the before), e.g. when they were measured earlier in the session. */
 const AFTER_ONLY = process.argv.includes('--after-only');
+/** Only the PostgreSQL runs. */
+const PG_ONLY = process.argv.includes('--pg-only');
 
 /** Starts the probe against a database; `stop` returns the command times taken in between. */
 async function startProbe(args: string[]) {
@@ -209,33 +211,80 @@ await beside([base], 'nothing (the probe alone)', '—', () => new Promise((r) =
 const files = { one: join(dir, 'one.db'), short: join(dir, 'short.db') };
 copyFileSync(base, files.one);
 copyFileSync(base, files.short);
-if (!AFTER_ONLY) await importInto(files.one, 'one');
-await importInto(files.short, 'short');
-if (!AFTER_ONLY) await buildKeys(files.one, 'one');
-await buildKeys(files.short, 'short');
+if (!PG_ONLY) {
+  if (!AFTER_ONLY) await importInto(files.one, 'one');
+  await importInto(files.short, 'short');
+  if (!AFTER_ONLY) await buildKeys(files.one, 'one');
+  await buildKeys(files.short, 'short');
+}
+
+/**
+ * PostgreSQL: samples every 5 ms how many sessions wait for a lock (pg_stat_activity) while `run`
+ * runs; a command blocked by the bulk job would show here, CPU contention would not.
+ */
+async function lockWaits(url: string, run: () => Promise<unknown>): Promise<number> {
+  const pg = await import('pg');
+  const client = new pg.default.Client({ connectionString: url });
+  await client.connect();
+  let most = 0;
+  let going = true;
+  const sampling = (async () => {
+    while (going) {
+      const r = await client.query(
+        `select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()`,
+      );
+      most = Math.max(most, r.rows[0].n as number);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  })();
+  try {
+    await run();
+  } finally {
+    going = false;
+    await sampling;
+    await client.end();
+  }
+  return most;
+}
+const pgLockWaits: string[] = [];
 
 if (PG) {
+  // A database of its own, so the lock-wait sampling sees only this bench's sessions.
   const schema = `gf_bulk_${Date.now().toString(36)}`;
-  const open = pgOpen(PG, schema);
+  const admin = new (await import('pg')).default.Client({ connectionString: PG });
+  await admin.connect();
+  await admin.query(`create database ${schema}`);
+  const url = new URL(PG);
+  url.pathname = `/${schema}`;
+  const DB = url.toString();
+  const open = pgOpen(DB, schema);
   const storage = await open();
-  const probeArgs = ['--probe-pg', PG, '--schema', schema];
-  await beside(probeArgs, 'tenant import (PostgreSQL)', 'short transactions', () =>
-    storage.tenants.importRows(
-      { id: TENANT, name: 'bench', createdAt: new Date().toISOString() as never },
-      exportRows(),
-      { onProgress: ({ transactionMs }) => held.push(transactionMs) },
+  const probeArgs = ['--probe-pg', DB, '--schema', schema];
+  const waitsOf = (job: string, run: () => Promise<unknown>) => async () => {
+    pgLockWaits.push(`${job}: at most ${await lockWaits(DB, run)} sessions waiting for a lock`);
+  };
+  await beside(
+    probeArgs,
+    'tenant import (PostgreSQL)',
+    'short transactions',
+    waitsOf('import', () =>
+      storage.tenants.importRows(
+        { id: TENANT, name: 'bench', createdAt: new Date().toISOString() as never },
+        exportRows(),
+        { onProgress: ({ transactionMs }) => held.push(transactionMs) },
+      ),
     ),
   );
   const crm = createCrm({ storage: timed(storage), tenant: TENANT });
-  await beside(probeArgs, 'dedupe key build (PostgreSQL)', `pages of ${REFRESH_PAGE}`, () =>
-    refreshDedupeIndex(crm),
+  await beside(
+    probeArgs,
+    'dedupe key build (PostgreSQL)',
+    `pages of ${REFRESH_PAGE}`,
+    waitsOf('key build', () => refreshDedupeIndex(crm)),
   );
   await storage.close();
-  const pg = await import('pg');
-  const client = new pg.default.Client({ connectionString: PG });
-  await client.connect();
-  await client.query(`drop schema if exists "${schema}" cascade`);
-  await client.end();
+  await admin.query(`drop database ${schema}`);
+  await admin.end();
 }
 rmSync(dir, { recursive: true, force: true });
 
@@ -271,6 +320,7 @@ console.log(
     ]),
   ),
 );
+for (const line of pgLockWaits) console.log(`PostgreSQL ${line}`);
 process.exit(0);
 
 export {};
