@@ -5,7 +5,7 @@
  * twice in the same session: as one big write transaction (the before) and in short transactions
  * (the after), each on a fresh copy of the same file.
  *
- *   npx tsx bench/bulk-work.bench.ts [--n 100000] [--pg postgres://…] [--after-only]
+ *   npx tsx bench/bulk-work.bench.ts [--n 100000] [--pg postgres://…] [--after-only] [--pg-only] [--page 10]
  *
  * With `--pg` the key build also runs on PostgreSQL (a fresh schema) beside the same probe.
  */
@@ -75,6 +75,8 @@ const N = Number(argValue('--n') ?? 100_000);
 const PG = argValue('--pg');
 /** Skip the one-transaction runs (the before), e.g. when they were measured earlier in the session. */
 const AFTER_ONLY = process.argv.includes('--after-only');
+/** Deals per key-build page (default REFRESH_PAGE). */
+const PAGE = Number(argValue('--page') ?? REFRESH_PAGE);
 /** Only the PostgreSQL runs. */
 const PG_ONLY = process.argv.includes('--pg-only');
 
@@ -198,8 +200,8 @@ async function buildKeys(file: string, how: 'one' | 'short'): Promise<void> {
   await beside(
     [file],
     'dedupe key build',
-    how === 'one' ? 'one write transaction (before)' : `pages of ${REFRESH_PAGE}`,
-    () => refreshDedupeIndex(crm, how === 'one' ? { pageSize: Number.MAX_SAFE_INTEGER } : {}),
+    how === 'one' ? 'one write transaction (before)' : `pages of ${PAGE}`,
+    () => refreshDedupeIndex(crm, { pageSize: how === 'one' ? Number.MAX_SAFE_INTEGER : PAGE }),
   );
   await storage.close();
 }

@@ -92,12 +92,12 @@ export const SQLITE_WRITER_GAP_MS = 25;
 
 /**
  * Deals written per transaction. Measured on SQLite (bench/bulk-work.bench.ts, 10k deals, a shared
- * 2-core machine at load average ~15): a page of 100 held the write lock p50 486 ms (each deal
- * writes some 30–40 keys and moves as many block sizes), the whole build in one transaction 17.5 s;
- * a page of 10 holds it for a tenth of that. The reads and the key computation happen before,
- * outside the write lock.
+ * 2-core machine at load average 9–14, bench/RESULTS.md "Bulk work"): pages of 100 held the write
+ * lock p50 486 ms; of 40, 198 ms; of 10, 112 ms — but 10 made the build 4× slower than 40 (per-page
+ * overhead and gaps) and did not lower the other process's waits. Each deal writes some 30–40 keys
+ * and moves as many block sizes; the reads and the key computation happen before the write lock.
  */
-export const REFRESH_PAGE = 10;
+export const REFRESH_PAGE = 40;
 
 function lookBackFrom(watermark: Instant | null): Instant | undefined {
   return watermark === null
