@@ -53,14 +53,36 @@ export interface TenantStore {
    */
   exportRows(id: string): AsyncIterable<TenantRow>;
   /**
-   * Insert exported rows under `tenant.id` in one transaction, creating the tenant row when it does
-   * not exist. All-or-nothing. The rows may come from an async source (a file read line by line):
-   * they are consumed as they are written, never all held at once. MUST throw ConflictError when the tenant already owns any row and
-   * ValidationError for an unknown table or a row whose columns do not match the table.
+   * Insert exported rows under `tenant.id`, creating the tenant row when it does not exist.
+   * All-or-nothing as users see it, yet in short transactions, so commands of other tenants go on
+   * (SQLite's write lock is held for one batch at a time):
+   * - the tenant is marked importing first: `get` and `list` do not return it until a final short
+   *   transaction clears the mark, after the last row;
+   * - a failure (a bad row, a failing source, a refused write) deletes the rows written, in short
+   *   batches, and the tenant row if the import created it, then rethrows;
+   * - a stopped import (a crash, a kill) leaves the mark and the count of rows committed: importing
+   *   the same export again (same `options.source`) continues after them; another export is refused
+   *   with ConflictError.
+   * The rows may come from an async source (a file read line by line): they are consumed as they
+   * are written, never all held at once. MUST throw ConflictError when the tenant already owns any
+   * row and ValidationError for an unknown table or a row whose columns do not match the table.
    * Afterwards the tenant's ORDER_NUMBER_COUNTER is at least the highest sequence among its orders'
    * numbers: rows exported before counters existed carry none, and the next order must not reuse one.
    */
-  importRows(tenant: Tenant, rows: Iterable<TenantRow> | AsyncIterable<TenantRow>): Promise<void>;
+  importRows(
+    tenant: Tenant,
+    rows: Iterable<TenantRow> | AsyncIterable<TenantRow>,
+    options?: ImportRowsOptions,
+  ): Promise<void>;
+}
+
+export interface ImportRowsOptions {
+  /** Names the export being imported (e.g. its header line): a stopped import resumes only with the same. */
+  source?: string;
+  /** Rows per transaction (default: the store's, sized to hold SQLite's write lock briefly). */
+  rowsPerTransaction?: number;
+  /** Rows committed so far, after each transaction, and how long that transaction took. */
+  onProgress?: (progress: { done: number; transactionMs: number }) => void;
 }
 
 /** One row of a tenant-owned table, as `TenantStore.exportRows` yields it. */

@@ -44,12 +44,24 @@ export interface DedupeBlock {
  *   never indexed, or the opportunity's or its account's version changed — among those whose
  *   opportunity or account `updatedAt` is at or after `since` (every one when `since` is undefined);
  *   ascending, each once.
+ * - `replaceCurrent` MUST do what `replace` does, in the caller's transaction, for the entries
+ *   computed from the records as stored now (the opportunity's and its account's versions equal
+ *   the entry's source) whose stored source differs (not keyed already, e.g. by a concurrent
+ *   refresh), block sizes included; it returns the ids of the entries whose records moved on since
+ *   they were read (not written). Calls for one tenant MUST serialise (PostgreSQL: an advisory lock
+ *   held to the end of the transaction), so concurrent refreshes never collide on a key and keep
+ *   block sizes exact. A refresh reads and computes a page outside any write transaction and hands
+ *   it to this, so the write lock is held only for the writes.
  * - `markRefreshed(at)` records that every change committed before `at` has been keyed.
- * - `watermark` is the greatest `seenAt` stored or `at` marked, or null before the first of either.
+ * - `watermark` is the last `at` marked, or null before the first. Not the keyed sources' `seenAt`:
+ *   a refresh stopped halfway (a crash, a kill) has keyed some deals, and the deals it has not
+ *   reached are older than those; the watermark stays where the last finished refresh put it, so
+ *   the next refresh looks at them again and skips what was keyed (their sources match).
  */
 export interface DedupeKeyStore {
   replace(entries: readonly DedupeEntry[]): Promise<void>;
   replaceBatches(batches: AsyncIterable<readonly DedupeEntry[]>): Promise<void>;
+  replaceCurrent(entries: readonly DedupeEntry[]): Promise<{ moved: string[] }>;
   blocks(keys: readonly string[], cap: number): Promise<DedupeBlock[]>;
   stale(since: Instant | undefined): Promise<string[]>;
   markRefreshed(at: Instant): Promise<void>;

@@ -8,3 +8,4 @@ export {
   type TenantExportHeader,
   type TenantExportLines,
 } from './tenant-export-format.js';
+export { sayTenant, TENANT_MESSAGES } from './tenant-messages.js';

@@ -68,9 +68,12 @@ export interface TenantAdmin {
   export(id: string): AsyncIterable<string>;
   /**
    * Restore an export into a new (or existing but empty) workspace: its own id, or `options.id` to
-   * copy it under another. The whole file is checked before anything is written, then written in
-   * one transaction. CONFLICT when the target already holds data; VALIDATION for a file of another
-   * format or version, a truncated one, or a row that does not fit its table.
+   * copy it under another. Read and written a batch at a time in short transactions, so commands of
+   * other workspaces go on meanwhile; the workspace is neither listed nor found until the last row
+   * is in, and a failure removes what was written (all-or-nothing as users see it). An import that
+   * was stopped (a crash) continues where it stopped when the same file is imported again.
+   * CONFLICT when the target already holds data or is importing another file; VALIDATION for a file
+   * of another format or version, a truncated one, or a row that does not fit its table.
    * @example
    * ```ts
    * const lines = createInterface({ input: createReadStream('hengtong.jsonl') });
@@ -133,7 +136,10 @@ export function createTenantAdmin(storage: CrmStorage, options: TenantAdminOptio
       const { header, rows } = await readTenantExport(lines, tenants.ownedTables);
       const id = target.id ?? header.tenant.id;
       const tenant: Tenant = { id, name: header.tenant.name, createdAt: header.tenant.createdAt };
-      await tenants.importRows(tenant, rebased(rows, header.tenant.id, id));
+      // The header names the export: a stopped import of the same file continues where it stopped.
+      await tenants.importRows(tenant, rebased(rows, header.tenant.id, id), {
+        source: JSON.stringify(header),
+      });
       return (await tenants.get(id)) ?? tenant;
     },
 

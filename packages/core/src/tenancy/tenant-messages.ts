@@ -35,6 +35,14 @@ export const TENANT_MESSAGES = defineMessages({
     en: 'the end line counts {expected} rows, found {found}',
     'zh-CN': '结束行记录 {expected} 行，实际读到 {found} 行',
   },
+  'tenant.import.notEmpty': {
+    en: 'tenant {tenant} already holds data ({table}); import only into an empty tenant',
+    'zh-CN': '租户 {tenant} 已有数据（{table}）；只能导入到空租户',
+  },
+  'tenant.import.otherInProgress': {
+    en: 'tenant {tenant} is in the middle of importing another export; resume that one or delete the tenant',
+    'zh-CN': '租户 {tenant} 正在导入另一个导出文件；请继续那次导入，或删除该租户',
+  },
 });
 
 export const sayTenant = messagesOf(TENANT_MESSAGES);

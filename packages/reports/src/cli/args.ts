@@ -30,6 +30,11 @@ ${STORE_HELP}`,
 ${STORE_HELP}
   --as <userId>     whose view to scan (a manager sees their people's deals)
   --limit <n>       at most n pairs, saying when more follow (default: every pair, streamed)`,
+  keys: `gongfu keys ${STORE} [--tenant <id>]
+  Build or bring up to date the stored duplicate-detection keys (the first build of a large
+  workspace takes minutes). Runs in short transactions beside the app, shows a progress bar on
+  stderr, and continues where it stopped when interrupted.
+${STORE_HELP}`,
   review: `gongfu review ${STORE} --as <managerId> --day <YYYY-MM-DD> [--tz <IANA zone>] [--tenant <id>]
   The morning review held on <day>: what each person did the day before.
 ${STORE_HELP}
@@ -63,6 +68,7 @@ interface Common {
 export type CliCommand =
   | ({ command: 'migrate' } & Common)
   | ({ command: 'duplicates'; as: string; limit?: number } & Common)
+  | ({ command: 'keys' } & Common)
   | ({ command: 'review'; as: string; day: string; timeZone?: string } & Common)
   | ({ command: 'export'; tenant: string; out?: string } & Common)
   | ({ command: 'import'; file: string } & Common)
@@ -87,6 +93,7 @@ type Flag = Exclude<keyof typeof OPTIONS, 'help'>;
 const ALLOWED: Record<CommandName, readonly Flag[]> = {
   migrate: [],
   duplicates: ['as', 'limit', 'tenant'],
+  keys: ['tenant'],
   review: ['as', 'day', 'tz', 'tenant'],
   export: ['tenant', 'out'],
   import: ['file', 'tenant'],
@@ -148,6 +155,8 @@ export function parseCliArgs(
         ...tenant,
         ...(values.limit !== undefined ? { limit: positiveInt(values.limit, fail) } : {}),
       };
+    case 'keys':
+      return { command, store, ...tenant };
     case 'review': {
       const as = required('as');
       const day = required('day');

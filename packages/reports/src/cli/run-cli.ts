@@ -3,7 +3,7 @@ import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { type CrmStorage, createCrm, createTenantAdmin, isCrmError } from '@gongfu/core';
 import cliProgress from 'cli-progress';
-import { allDuplicateDeals, findDuplicateDealsPage } from '../duplicates/index.js';
+import { allDuplicateDeals, findDuplicateDealsPage, refreshDedupeIndex } from '../duplicates/index.js';
 import { morningReview } from '../review/morning-review.js';
 import { type CliCommand, COMMAND_USAGE, parseCliArgs, type StoreTarget, USAGE, UsageError } from './args.js';
 import { renderDuplicate, renderDuplicates, renderReview } from './render.js';
@@ -144,6 +144,23 @@ async function runCommand(
         }
         if (n === 0) io.out(renderDuplicates([]));
       }
+      return;
+    }
+    case 'keys': {
+      const crm = createCrm({ storage, ...(command.tenant ? { tenant: command.tenant } : {}) });
+      const bar = new cliProgress.SingleBar(
+        { format: 'keying {bar} {value}/{total} deals', stream: io.progressStream ?? process.stderr },
+        cliProgress.Presets.shades_classic,
+      );
+      let started = false;
+      const keyed = await refreshDedupeIndex(crm, {
+        onProgress: ({ done, total }) => {
+          if (!started) bar.start(total, done);
+          else bar.update(done);
+          started = true;
+        },
+      }).finally(() => started && bar.stop());
+      io.out(`duplicate keys of ${crm.tenantId} up to date: ${keyed} deals keyed`);
       return;
     }
     case 'review': {

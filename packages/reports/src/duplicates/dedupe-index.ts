@@ -16,7 +16,6 @@ import type { DealRecord } from './types.js';
  * at the last change, so a bulk import stops costing anything once a refresh has passed it.
  */
 export const REFRESH_LOOK_BACK_MS = 120_000;
-const PAGE = 500;
 
 const lsh = new MinHashLsh(DEFAULT_LSH);
 
@@ -34,57 +33,128 @@ function laterOf(x: Instant, y: Instant | undefined): Instant {
   return y !== undefined && y > x ? y : x;
 }
 
-/** The stored records of the given opportunities, page by page, as the entries to store for them. */
-async function* entries(
-  tx: StorageTx,
-  ids: readonly string[],
-  preparer: DealPreparer,
-): AsyncIterable<DedupeEntry[]> {
-  for (let i = 0; i < ids.length; i += PAGE) {
-    const opps = await tx.opportunities.getMany(ids.slice(i, i + PAGE));
-    const accounts = new Map<string, Account>();
-    for (const a of await tx.accounts.getMany([...new Set(opps.map((o) => o.accountId))]))
-      accounts.set(a.id, a);
-    yield opps.map((opp) => {
-      const account = accounts.get(opp.accountId);
-      const source: DedupeSource = {
-        opportunityId: opp.id,
-        version: opp.version,
-        accountVersion: account?.version ?? null,
-        seenAt: laterOf(opp.updatedAt, account?.updatedAt),
-      };
-      if (!isComparable(opp)) return { source, keys: [] };
-      const record = toDealRecord(opp, account);
-      return { source, keys: [...dealBlockingKeys(record, preparer), ...statKeys(record)] };
-    });
-  }
+interface LoadedPage {
+  opps: Opportunity[];
+  accounts: Map<string, Account>;
 }
 
-/**
- * Re-keys the given opportunities from their stored records (closed ones lose their keys). One
- * page is held at a time; the store writes the block sizes all pages move once, at the end.
- */
-async function rekey(tx: StorageTx, ids: readonly string[], preparer: DealPreparer): Promise<void> {
-  await tx.dedupeKeys.replaceBatches(entries(tx, ids, preparer));
+/** The stored opportunities and their accounts: the only part of a page read in a transaction. */
+async function loadPage(tx: StorageTx, ids: readonly string[]): Promise<LoadedPage> {
+  const opps = await tx.opportunities.getMany(ids);
+  const accounts = new Map<string, Account>();
+  for (const a of await tx.accounts.getMany([...new Set(opps.map((o) => o.accountId))]))
+    accounts.set(a.id, a);
+  return { opps, accounts };
 }
 
-/**
- * Brings the stored blocking keys up to date with the tenant's opportunities and accounts, in its
- * own write transaction: reports stay off the command path, which never touches the keys. Returns
- * how many opportunities were re-keyed (all of them the first time, then only what changed).
- */
-export async function refreshDedupeIndex(crm: Crm): Promise<number> {
-  return crm.storage.transaction({ tenantId: crm.tenantId }, async (tx) => {
-    // Read before the stale query: everything committed by now is keyed when this commits.
-    const now = crm.clock.now();
-    const watermark = await tx.dedupeKeys.watermark();
-    const since =
-      watermark === null
-        ? undefined
-        : (new Date(Date.parse(watermark) - REFRESH_LOOK_BACK_MS).toISOString() as Instant);
-    const stale = await tx.dedupeKeys.stale(since);
-    await rekey(tx, stale, new DealPreparer());
-    if (watermark === null || now > watermark) await tx.dedupeKeys.markRefreshed(now);
-    return stale.length;
+/** The entries to store for a page: keys computed outside any transaction (the costly part). */
+function entriesOf({ opps, accounts }: LoadedPage, preparer: DealPreparer): DedupeEntry[] {
+  return opps.map((opp) => {
+    const account = accounts.get(opp.accountId);
+    const source: DedupeSource = {
+      opportunityId: opp.id,
+      version: opp.version,
+      accountVersion: account?.version ?? null,
+      seenAt: laterOf(opp.updatedAt, account?.updatedAt),
+    };
+    if (!isComparable(opp)) return { source, keys: [] };
+    const record = toDealRecord(opp, account);
+    return { source, keys: [...dealBlockingKeys(record, preparer), ...statKeys(record)] };
   });
+}
+
+/** How far a key refresh has come: deals re-keyed (or found keyed already) of those it found stale. */
+export interface RefreshProgress {
+  done: number;
+  total: number;
+}
+
+export interface RefreshOptions {
+  /** Called once before the first page (done 0) and after every page. */
+  onProgress?: (progress: RefreshProgress) => void;
+  /** Deals per write transaction (default REFRESH_PAGE). */
+  pageSize?: number;
+  /**
+   * Milliseconds to leave the database to others after each page's write (default: SQLITE_WRITER_GAP_MS
+   * on SQLite, 0 on PostgreSQL, where commands never wait for the keys).
+   */
+  pauseMs?: number;
+}
+
+/**
+ * A gap this long after each write lets another process's waiting command in. SQLite's busy handler
+ * retries a blocked writer after 1, 2, 5, 10, 15, 20, 25, 25, 25 ms (then 50 and 100): back-to-back
+ * transactions leave gaps it keeps missing, so a command waited seconds behind pages of 20 ms; with
+ * a gap at least as long as its retry step, one of its retries lands in the first gap. In-process
+ * commands need no gap: the connection's lock queues them in order.
+ */
+export const SQLITE_WRITER_GAP_MS = 25;
+
+/**
+ * Deals written per transaction. Measured on SQLite (bench/bulk-work.bench.ts, 10k deals, a shared
+ * 2-core machine at load average 9–14, bench/RESULTS.md "Bulk work"): pages of 100 held the write
+ * lock p50 486 ms; of 40, 198 ms; of 10, 112 ms — but 10 made the build 4× slower than 40 (per-page
+ * overhead and gaps) and did not lower the other process's waits. Each deal writes some 30–40 keys
+ * and moves as many block sizes; the reads and the key computation happen before the write lock.
+ */
+export const REFRESH_PAGE = 40;
+
+function lookBackFrom(watermark: Instant | null): Instant | undefined {
+  return watermark === null
+    ? undefined
+    : (new Date(Date.parse(watermark) - REFRESH_LOOK_BACK_MS).toISOString() as Instant);
+}
+
+/**
+ * Brings the stored blocking keys up to date with the tenant's opportunities and accounts. Reports
+ * stay off the command path, which never touches the keys. Returns how many opportunities were found
+ * stale (all of them the first time, then only what changed).
+ *
+ * Bulk work that never blocks commands: a page of deals is read and keyed in a read transaction,
+ * then written in a short write transaction of its own (`replaceCurrent`), so commands run between
+ * pages. What a reader sees meanwhile:
+ * - each deal's keys, its source row and the block sizes of its keys change in one commit, so a
+ *   deal is never half-keyed and every stored block size is exact for the keys present;
+ * - deals not reached yet keep their previous keys (or none, on a first build): a scan or a check
+ *   during a build answers correctly for the keys present and may miss a partner not keyed yet;
+ * - the watermark moves only at the end. A refresh stopped halfway (crash, kill, a thrown error)
+ *   leaves it where the last finished refresh put it: the next one finds the deals not reached
+ *   (their sources still differ) and skips the ones keyed (they match) — it resumes.
+ * A deal edited between its read and its write is read again at the end of the run (once); two
+ * refreshes of one tenant at once serialise page by page and never write a deal twice.
+ */
+export async function refreshDedupeIndex(crm: Crm, options: RefreshOptions = {}): Promise<number> {
+  const scope = { tenantId: crm.tenantId };
+  const pageSize = Math.max(1, Math.trunc(options.pageSize ?? REFRESH_PAGE));
+  const pauseMs = options.pauseMs ?? (crm.storage.engine === 'sqlite' ? SQLITE_WRITER_GAP_MS : 0);
+  // Read before the stale query: everything committed by now is keyed when this finishes.
+  const now = crm.clock.now();
+  const stale = await crm.storage.read(scope, async (tx) =>
+    tx.dedupeKeys.stale(lookBackFrom(await tx.dedupeKeys.watermark())),
+  );
+  const preparer = new DealPreparer();
+  const total = stale.length;
+  let done = 0;
+  options.onProgress?.({ done, total });
+  const readAgain = new Set<string>();
+  const queue = [...stale];
+  for (let i = 0; i < queue.length; i += pageSize) {
+    const ids = queue.slice(i, i + pageSize);
+    const entries = entriesOf(await crm.storage.read(scope, (tx) => loadPage(tx, ids)), preparer);
+    const { moved } = await crm.storage.transaction(scope, (tx) => tx.dedupeKeys.replaceCurrent(entries));
+    // Edited meanwhile: read once more at the end; edited again, the next refresh finds it.
+    const again = moved.filter((id) => !readAgain.has(id));
+    for (const id of again) readAgain.add(id);
+    queue.push(...again);
+    done += ids.length - again.length;
+    options.onProgress?.({ done, total });
+    // Only between pages: a check that re-keys one edited deal pays nothing for it.
+    if (pauseMs > 0 && i + pageSize < queue.length)
+      await new Promise((resolve) => setTimeout(resolve, pauseMs));
+  }
+  await crm.storage.transaction(scope, async (tx) => {
+    const watermark = await tx.dedupeKeys.watermark();
+    if (watermark === null || now > watermark) await tx.dedupeKeys.markRefreshed(now);
+  });
+  return total;
 }

@@ -5,7 +5,14 @@ export { companyDomain, emailKey, phoneE164 } from '../names/contact-keys.js';
 export type { BlockingOptions, BlockingStats } from './blocking.js';
 export { clusterPairs, type DuplicateCluster } from './clusters.js';
 export { accountKeys, toDealRecord } from './deal-records.js';
-export { REFRESH_LOOK_BACK_MS, refreshDedupeIndex } from './dedupe-index.js';
+export {
+  REFRESH_LOOK_BACK_MS,
+  REFRESH_PAGE,
+  type RefreshOptions,
+  type RefreshProgress,
+  refreshDedupeIndex,
+  SQLITE_WRITER_GAP_MS,
+} from './dedupe-index.js';
 export { DUPLICATE_DEAL_MESSAGES, PROVINCE_MESSAGES } from './duplicate-messages.js';
 export {
   DealDuplicateEngine,

@@ -52,6 +52,13 @@ describe('gongfu CLI: migrate, export and import on SQLite', () => {
     ({ managerId } = await seedOffice(db, '2026-03-10'));
   });
 
+  it('keys the deals for the duplicate check, then finds nothing left to key', async () => {
+    const first = await cli(['keys', '--db', db]);
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/^duplicate keys of default up to date: \d+ deals keyed$/);
+    expect((await cli(['keys', '--db', db])).out).toBe('duplicate keys of default up to date: 0 deals keyed');
+  });
+
   it('exports a workspace to stdout as JSON lines and to a file', async () => {
     const run = await cli(['export', '--db', db, '--tenant', 'default']);
     expect(run.code).toBe(0);

@@ -13,6 +13,7 @@ export const WRITE_METHODS: ReadonlySet<string> = new Set([
   'put',
   'record',
   'replaceBatches',
+  'replaceCurrent',
   'markDelivered',
   'markRefreshed',
   'claim',

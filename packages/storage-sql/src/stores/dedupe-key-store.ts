@@ -26,6 +26,13 @@ const differs = (eb: AnyExpressionBuilder, accountVersion: string) =>
     eb(sql`coalesce(s.account_version, -1)`, '<>', sql`coalesce(${sql.ref(accountVersion)}, -1)`),
   ]);
 
+interface StoredVersions {
+  version: number | null;
+  accountVersion: number | null;
+  keyedVersion: number | null;
+  keyedAccountVersion: number | null;
+}
+
 const byKey = (p: string, q: string) => (p < q ? -1 : p > q ? 1 : 0);
 
 async function* oneBatch<T>(batch: T): AsyncIterable<T> {
@@ -50,6 +57,72 @@ export class SqlDedupeKeyStore implements DedupeKeyStore {
       }
     }
     await this.applyDeltas(delta);
+  }
+
+  async replaceCurrent(entries: readonly DedupeEntry[]): Promise<{ moved: string[] }> {
+    await this.lockTenantKeys();
+    const moved: string[] = [];
+    const fresh: DedupeEntry[] = [];
+    for (let i = 0; i < entries.length; i += CHUNK) {
+      const chunk = entries.slice(i, i + CHUNK);
+      const stored = await this.storedVersions(chunk.map((e) => e.source.opportunityId));
+      for (const entry of chunk) {
+        const { opportunityId, version, accountVersion } = entry.source;
+        const now = stored.get(opportunityId);
+        // A deal gone since it was read has no keys to write (deals are closed, not deleted).
+        if (now === undefined) continue;
+        if (now.version !== version || now.accountVersion !== accountVersion) moved.push(opportunityId);
+        else if (now.keyedVersion !== version || now.keyedAccountVersion !== accountVersion)
+          fresh.push(entry);
+      }
+    }
+    const delta = new Map<string, number>();
+    for (let i = 0; i < fresh.length; i += CHUNK) await this.rekeyChunk(fresh.slice(i, i + CHUNK), delta);
+    await this.applyDeltas(delta);
+    return { moved };
+  }
+
+  /**
+   * Serialises the key writes of one tenant to the end of the transaction. PostgreSQL runs two
+   * refreshes side by side: both would delete a deal's old keys and insert the same new ones, and
+   * the second insert would hit the primary key (and count block sizes twice). Under the lock the
+   * second one's statements see the first one's commit, find the deal keyed, and skip it. SQLite
+   * needs nothing: its write transactions already run one at a time.
+   */
+  private async lockTenantKeys(): Promise<void> {
+    if (this.ctx.engine.name !== 'postgres') return;
+    await sql`select pg_advisory_xact_lock(hashtextextended(${`gongfu.dedupe_keys:${this.ctx.tenantId}`}, 0))`.execute(
+      this.ctx.db,
+    );
+  }
+
+  /** The current versions of the opportunities and their accounts, and those their keys were made from. */
+  private async storedVersions(ids: readonly string[]): Promise<Map<string, StoredVersions>> {
+    const { db, engine, tenantId } = this.ctx;
+    const rows = await db
+      .selectFrom('opportunities as o')
+      .leftJoin('accounts as a', (j) =>
+        j.onRef('a.tenant_id', '=', 'o.tenant_id').onRef('a.id', '=', 'o.account_id'),
+      )
+      .leftJoin('dedupe_sources as s', (j) =>
+        j.onRef('s.tenant_id', '=', 'o.tenant_id').onRef('s.opportunity_id', '=', 'o.id'),
+      )
+      .select(['o.id', 'o.version', 'a.version as av', 's.version as sv', 's.account_version as sav'])
+      .where('o.tenant_id', '=', tenantId)
+      .where('o.id', 'in', [...ids])
+      .execute();
+    const int = (v: unknown) => (v === null || v === undefined ? null : engine.decodeInt(v));
+    return new Map(
+      rows.map((r) => [
+        r.id as string,
+        {
+          version: int(r.version),
+          accountVersion: int(r.av),
+          keyedVersion: int(r.sv),
+          keyedAccountVersion: int(r.sav),
+        },
+      ]),
+    );
   }
 
   /** Swaps the keys of up to CHUNK opportunities; block sizes only move in `delta`. */
@@ -200,17 +273,19 @@ export class SqlDedupeKeyStore implements DedupeKeyStore {
     return [...ids].sort();
   }
 
-  /** Kept as the source row of no opportunity (id ''), so `watermark` is one indexed max. */
+  /** Kept as the source row of no opportunity (id ''), so `watermark` is one primary-key lookup. */
   async markRefreshed(at: Instant): Promise<void> {
     await this.replaceSources([{ opportunityId: REFRESHED, version: 0, accountVersion: null, seenAt: at }]);
   }
 
+  /** The instant marked last, not the sources' `seenAt`: see `DedupeKeyStore` on a stopped refresh. */
   async watermark(): Promise<Instant | null> {
     const row = await this.ctx.db
       .selectFrom('dedupe_sources')
-      .select((eb) => eb.fn.max('seen_at').as('w'))
+      .select('seen_at')
       .where('tenant_id', '=', this.ctx.tenantId)
+      .where('opportunity_id', '=', REFRESHED)
       .executeTakeFirst();
-    return row?.w === null || row?.w === undefined ? null : this.ctx.engine.decodeInstant(row.w);
+    return row === undefined ? null : this.ctx.engine.decodeInstant(row.seen_at);
   }
 }

@@ -1,7 +1,9 @@
 import {
   ConflictError,
+  type ImportRowsOptions,
   isCrmError,
   NotFoundError,
+  sayTenant,
   type Tenant,
   type TenantRow,
   type TenantStore,
@@ -35,8 +37,31 @@ const CELLS_PER_INSERT = 8192;
 /** Imports of at least this many rows refresh PostgreSQL's planner statistics. */
 const ANALYZE_AFTER = 10_000;
 
-/** Rows checked, encoded and inserted at a time by an import. */
-const IMPORT_CHUNK = 4096;
+/**
+ * Rows checked, encoded and inserted per transaction by an import. Measured on SQLite
+ * (bench/bulk-work.bench.ts, deals, accounts and team rows, a shared 2-core machine at load average
+ * ~15): 512 rows held the write lock p50 96 ms, so a quarter of that.
+ */
+const IMPORT_CHUNK = 128;
+
+/**
+ * SQLite: the gap left after each import transaction, so another process's waiting command gets
+ * the write lock (its busy handler retries at steps of up to 25 ms; see SQLITE_WRITER_GAP_MS in
+ * @gongfu/reports' key refresh). PostgreSQL needs none.
+ */
+const SQLITE_WRITER_GAP_MS = 25;
+
+/** Rows a failed import deletes per transaction. */
+const REMOVE_BATCH = 2000;
+
+/** Rows SQLite's ANALYZE samples per index after an import (a full pass at 1M rows takes seconds). */
+const ANALYSIS_LIMIT = 2000;
+
+/** `tenants.import_state` (migration 0091): what is under way, and whether the import made the row. */
+const IMPORTING = 'importing';
+const REMOVING = 'removing';
+const NEW = ':new';
+const EXISTING = ':existing';
 
 /** The rows of a sync or async iterable, `size` at a time. */
 async function* chunksOf<T>(rows: Iterable<T> | AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
@@ -74,6 +99,7 @@ export class SqlTenantStore implements TenantStore {
         .selectFrom('tenants')
         .selectAll()
         .where('tenant_id', '=', id)
+        .where('import_state', 'is', null)
         .executeTakeFirst();
       return row === undefined ? null : this.decode(row);
     });
@@ -94,7 +120,12 @@ export class SqlTenantStore implements TenantStore {
 
   async list(): Promise<Tenant[]> {
     return this.guard(async () => {
-      const rows = await this.db.selectFrom('tenants').selectAll().orderBy('tenant_id').execute();
+      const rows = await this.db
+        .selectFrom('tenants')
+        .selectAll()
+        .where('import_state', 'is', null)
+        .orderBy('tenant_id')
+        .execute();
       return rows.map((r) => this.decode(r));
     });
   }
@@ -170,47 +201,181 @@ export class SqlTenantStore implements TenantStore {
   }
 
   /**
-   * Streams: rows are checked, encoded and inserted a chunk at a time, so memory stays flat however
-   * large the tenant (1M deals import within a few hundred MiB). All-or-nothing as before: one
-   * transaction, and a bad row or a failing source anywhere rolls everything back. The first
-   * chunk is checked before the transaction opens, so a small file's errors come first, as they did.
+   * Streams in short transactions (see `TenantStore.importRows`): each chunk of rows is checked,
+   * encoded and inserted in a transaction of its own that also counts it in the tenant row, so a
+   * stopped import knows where to continue; the first chunk is checked before anything is written,
+   * so a small file's errors come first.
    */
-  async importRows(tenant: Tenant, rows: Iterable<TenantRow> | AsyncIterable<TenantRow>): Promise<void> {
-    const source = chunksOf(rows, IMPORT_CHUNK);
+  async importRows(
+    tenant: Tenant,
+    rows: Iterable<TenantRow> | AsyncIterable<TenantRow>,
+    options: ImportRowsOptions = {},
+  ): Promise<void> {
+    const source = chunksOf(rows, Math.max(1, Math.trunc(options.rowsPerTransaction ?? IMPORT_CHUNK)));
     const first = await source.next();
-    let offset = 0;
     if (!first.done) assertTenantRows(first.value);
-    await this.guard(() =>
-      this.engine.begin(this.db, 'write').execute(async (trx) => {
-        await this.engine.bindTenant?.(kyselyConnection(trx), tenant.id);
-        await this.claimEmpty(trx, tenant);
-        const ctx: StoreContext = {
-          ...kyselyConnection(trx),
-          engine: this.engine,
-          tenantId: tenant.id,
-          memo: {},
-        };
-        let topSeq = 0;
-        for (let chunk = first; !chunk.done; chunk = await source.next()) {
-          if (offset > 0) assertTenantRows(chunk.value, offset);
-          offset += chunk.value.length;
-          topSeq = Math.max(topSeq, highestSeq(chunk.value));
-          await this.insertChunk(ctx, chunk.value);
-        }
-        await this.afterHistoryImport(trx, topSeq);
-        // An export made before counters existed has no counter row: derive it from the orders.
-        await raiseOrderNumberCounters(trx, tenant.id);
-        // A bulk load changes the tables' statistics at once: the planners would go on choosing
-        // indexes by the old ones (PostgreSQL until autovacuum notices, SQLite until asked).
-        if (offset >= ANALYZE_AFTER) {
-          for (const table of TENANT_OWNED_TABLES) await sql`analyze ${sql.table(table)}`.execute(trx);
-        }
-      }),
-    );
+    const done = await this.guard(() => this.beginImport(tenant, options.source ?? ''));
+    try {
+      await this.guard(() => this.importFrom(tenant, first, source, done, options));
+    } catch (error) {
+      // The import's own error is the one to report; should the removal fail too, the tenant stays
+      // marked removing, invisible, and the next import (or `delete`) finishes it.
+      await this.guard(() => this.removeImport(tenant.id)).catch(() => undefined);
+      throw error;
+    }
   }
 
-  /** Creates the tenant row, or checks that the existing tenant holds no row at all. */
-  private async claimEmpty(trx: AnyDb, tenant: Tenant): Promise<void> {
+  /** The import's rows after the claim: every chunk, the final flip, the statistics. */
+  private async importFrom(
+    tenant: Tenant,
+    first: IteratorResult<TenantRow[]>,
+    source: AsyncGenerator<TenantRow[]>,
+    done: number,
+    options: ImportRowsOptions,
+  ): Promise<void> {
+    let offset = 0;
+    let topSeq = 0;
+    for (let chunk = first; !chunk.done; chunk = await source.next()) {
+      if (offset > 0) assertTenantRows(chunk.value, offset);
+      const start = offset;
+      offset += chunk.value.length;
+      topSeq = Math.max(topSeq, highestSeq(chunk.value));
+      // Rows a stopped import committed are read (checked, counted) but not written again.
+      if (offset <= done) continue;
+      const fresh = start < done ? chunk.value.slice(done - start) : chunk.value;
+      // From the transaction's first statement (SQLite: the write lock taken) to its commit.
+      let began = 0;
+      await this.inTenant(tenant.id, async (ctx) => {
+        began = performance.now();
+        await this.insertChunk(ctx, fresh);
+        await ctx.db
+          .updateTable('tenants')
+          .set({ import_done: offset })
+          .where('tenant_id', '=', tenant.id)
+          .execute();
+      });
+      options.onProgress?.({ done: offset, transactionMs: performance.now() - began });
+    }
+    await this.inTenant(tenant.id, async (ctx) => {
+      await this.afterHistoryImport(ctx.db, topSeq);
+      // An export made before counters existed has no counter row: derive it from the orders.
+      await raiseOrderNumberCounters(ctx.db, tenant.id);
+      // The flip: from here on the tenant is found and listed, with every row.
+      await ctx.db
+        .updateTable('tenants')
+        .set({ import_state: null, import_done: null, import_source: null })
+        .where('tenant_id', '=', tenant.id)
+        .execute();
+    });
+    if (offset >= ANALYZE_AFTER) await this.analyzeOwnedTables();
+  }
+
+  /**
+   * Claims the tenant for an import and returns how many rows are already in (a resumed import), or
+   * 0: creates the tenant row marked importing, or marks an existing empty tenant; a stopped removal
+   * is finished first.
+   */
+  private async beginImport(tenant: Tenant, source: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('tenants')
+      .select(['import_state', 'import_done', 'import_source'])
+      .where('tenant_id', '=', tenant.id)
+      .executeTakeFirst();
+    const state = row?.import_state as string | null | undefined;
+    if (state?.startsWith(REMOVING) === true) {
+      await this.removeImport(tenant.id);
+      return this.beginImport(tenant, source);
+    }
+    if (state?.startsWith(IMPORTING) === true) {
+      if (row?.import_source !== source)
+        throw new ConflictError('tenant', sayTenant('tenant.import.otherInProgress', { tenant: tenant.id }));
+      return this.engine.decodeInt(row?.import_done ?? 0);
+    }
+    await this.engine.begin(this.db, 'write').execute(async (trx) => {
+      await this.engine.bindTenant?.(kyselyConnection(trx), tenant.id);
+      const created = await this.claimEmpty(trx, tenant);
+      await trx
+        .updateTable('tenants')
+        .set({
+          import_state: `${IMPORTING}${created ? NEW : EXISTING}`,
+          import_done: 0,
+          import_source: source,
+        })
+        .where('tenant_id', '=', tenant.id)
+        .execute();
+    });
+    return 0;
+  }
+
+  /**
+   * Deletes what a failed import wrote, a batch of rows per transaction (other tenants' commands
+   * run between them), then the tenant row if the import created it. Marked removing first, so a
+   * crash in between leaves a tenant the next import (or `delete`) finishes removing.
+   */
+  private async removeImport(id: string): Promise<void> {
+    const row = await this.db
+      .selectFrom('tenants')
+      .select('import_state')
+      .where('tenant_id', '=', id)
+      .executeTakeFirst();
+    const state = row?.import_state as string | null | undefined;
+    if (state === null || state === undefined) return;
+    const created = state.endsWith(NEW);
+    await this.db
+      .updateTable('tenants')
+      .set({ import_state: `${REMOVING}${created ? NEW : EXISTING}` })
+      .where('tenant_id', '=', id)
+      .execute();
+    const rowKey = sql.raw(this.engine.name === 'postgres' ? 'ctid' : 'rowid');
+    for (const table of [...FEED_TABLES, ...TENANT_OWNED_TABLES]) {
+      for (;;) {
+        const removed = await this.inTenant(id, async (ctx) => {
+          const result =
+            await sql`delete from ${sql.table(table)} where ${rowKey} in (select ${rowKey} from ${sql.table(table)} where tenant_id = ${id} limit ${REMOVE_BATCH})`.execute(
+              ctx.db,
+            );
+          return Number(result.numAffectedRows ?? 0);
+        });
+        if (removed < REMOVE_BATCH) break;
+        await this.leaveGap();
+      }
+    }
+    if (created) await this.db.deleteFrom('tenants').where('tenant_id', '=', id).execute();
+    else
+      await this.db
+        .updateTable('tenants')
+        .set({ import_state: null, import_done: null, import_source: null })
+        .where('tenant_id', '=', id)
+        .execute();
+  }
+
+  private async leaveGap(): Promise<void> {
+    if (this.engine.name === 'sqlite')
+      await new Promise((resolve) => setTimeout(resolve, SQLITE_WRITER_GAP_MS));
+  }
+
+  /** One short write transaction bound to the tenant. */
+  private async inTenant<T>(tenantId: string, fn: (ctx: StoreContext) => Promise<T>): Promise<T> {
+    return this.engine.begin(this.db, 'write').execute(async (trx) => {
+      await this.engine.bindTenant?.(kyselyConnection(trx), tenantId);
+      return fn({ ...kyselyConnection(trx), engine: this.engine, tenantId, memo: {} });
+    });
+  }
+
+  /**
+   * A bulk load changes the tables' statistics at once: the planners would go on choosing indexes by
+   * the old ones (PostgreSQL until autovacuum notices, SQLite until asked). A table per statement,
+   * outside any transaction; SQLite samples (`analysis_limit`), so no statement holds its write
+   * lock for long whatever the table's size.
+   */
+  private async analyzeOwnedTables(): Promise<void> {
+    if (this.engine.name === 'sqlite')
+      await sql`pragma analysis_limit = ${sql.raw(String(ANALYSIS_LIMIT))}`.execute(this.db);
+    for (const table of TENANT_OWNED_TABLES) await sql`analyze ${sql.table(table)}`.execute(this.db);
+  }
+
+  /** Creates the tenant row (true), or checks that the existing tenant holds no row at all (false). */
+  private async claimEmpty(trx: AnyDb, tenant: Tenant): Promise<boolean> {
     const existing = await trx
       .selectFrom('tenants')
       .select('tenant_id')
@@ -225,7 +390,7 @@ export class SqlTenantStore implements TenantStore {
           created_at: this.engine.encodeInstant(tenant.createdAt),
         })
         .execute();
-      return;
+      return true;
     }
     for (const table of TENANT_OWNED_TABLES) {
       const any = await trx
@@ -235,12 +400,10 @@ export class SqlTenantStore implements TenantStore {
         .limit(1)
         .executeTakeFirst();
       if (any !== undefined) {
-        throw new ConflictError(
-          'tenant',
-          `tenant ${tenant.id} already holds data (${table}); import only into an empty tenant`,
-        );
+        throw new ConflictError('tenant', sayTenant('tenant.import.notEmpty', { tenant: tenant.id, table }));
       }
     }
+    return false;
   }
 
   /** One chunk's rows, table by table as they come (an export lists each table's rows together). */

@@ -84,7 +84,8 @@ export function registerDedupeKeys(state: SuiteState): void {
             { key: 'k:a', size: 1, opportunityIds: ['o2'] },
             { key: 'k:c', size: 1, opportunityIds: ['o1'] },
           ]);
-          expect(await tx.dedupeKeys.watermark()).toBe(minutesAfterBase(5));
+          // Keyed sources do not move the watermark: only a finished refresh does.
+          expect(await tx.dedupeKeys.watermark()).toBeNull();
           // A refresh that keyed nothing still moves the watermark, and is no block member.
           await tx.dedupeKeys.markRefreshed(minutesAfterBase(30));
           expect(await tx.dedupeKeys.watermark()).toBe(minutesAfterBase(30));
@@ -168,8 +169,51 @@ export function registerDedupeKeys(state: SuiteState): void {
         expect(keys).not.toContain('k:own0');
         await inTx(state, inBatches, async (tx) => {
           expect(await tx.dedupeKeys.blocks([...keys, 'k:own0'], 10_000)).toEqual(expected);
-          expect(await tx.dedupeKeys.watermark()).toBe(minutesAfterBase(3));
+          expect(await tx.dedupeKeys.watermark()).toBeNull();
         });
+      },
+    );
+
+    conformanceIt(
+      state,
+      'dedupe.replace-current',
+      'replaceCurrent writes entries made from the stored versions, skips keyed ones, returns moved ones',
+      async () => {
+        const tenantId = await freshTenant(state);
+        const account = buildAccount(tenantId, {
+          createdAt: minutesAfterBase(0),
+          updatedAt: minutesAfterBase(0),
+        });
+        const opp = (id: string) =>
+          buildOpportunity(tenantId, {
+            id,
+            accountId: account.id,
+            createdAt: minutesAfterBase(1),
+            updatedAt: minutesAfterBase(1),
+          });
+        await inTx(state, tenantId, async (tx) => {
+          await tx.accounts.insert(account);
+          for (const id of ['d1', 'd2', 'd3']) await tx.opportunities.insert(opp(id));
+          // d3 was read at version 0 of its deal: it moved on since, so it is not written.
+          const entries = [
+            { source: source('d1'), keys: ['k:a', 'k:b'] },
+            { source: source('d2'), keys: ['k:a'] },
+            { source: { ...source('d3'), version: 0 }, keys: ['k:a'] },
+            { source: source('gone'), keys: ['k:a'] },
+          ];
+          expect(await tx.dedupeKeys.replaceCurrent(entries)).toEqual({ moved: ['d3'] });
+          expect(await tx.dedupeKeys.blocks(['k:a', 'k:b'], 10)).toEqual([
+            { key: 'k:a', size: 2, opportunityIds: ['d1', 'd2'] },
+            { key: 'k:b', size: 1, opportunityIds: ['d1'] },
+          ]);
+          // Again, as a second refresh that read the same page would: all keyed, nothing counted twice.
+          expect(await tx.dedupeKeys.replaceCurrent(entries)).toEqual({ moved: ['d3'] });
+          expect(await tx.dedupeKeys.blocks(['k:a'], 10)).toEqual([
+            { key: 'k:a', size: 2, opportunityIds: ['d1', 'd2'] },
+          ]);
+          expect(await tx.dedupeKeys.stale(undefined)).toEqual(['d3']);
+        });
+        expect(await rawRows(state, 'dedupe_keys', tenantId)).toHaveLength(3);
       },
     );
   });

@@ -1,0 +1,328 @@
+/**
+ * Bulk work beside commands (issue 15 part 3): while a tenant import and a dedupe key build run on a
+ * SQLite file, another process (its own connection, as a second app server would have) runs a
+ * command every ~10 ms in the default tenant and records how long each took. Each bulk job runs
+ * twice in the same session: as one big write transaction (the before) and in short transactions
+ * (the after), each on a fresh copy of the same file.
+ *
+ *   npx tsx bench/bulk-work.bench.ts [--n 100000] [--pg postgres://…] [--after-only] [--pg-only] [--page 10]
+ *
+ * With `--pg` the key build also runs on PostgreSQL (a fresh schema) beside the same probe.
+ */
+const { runFromSource } = await import('./support.js');
+runFromSource(8192);
+
+const { fork } = await import('node:child_process');
+const { copyFileSync, createReadStream, mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+const { tmpdir } = await import('node:os');
+const { join } = await import('node:path');
+const { createInterface } = await import('node:readline');
+const { createCrm, DEFAULT_TENANT_ID } = await import('@gongfu/core');
+type CrmStorage = import('@gongfu/core').CrmStorage;
+type TenantRow = import('@gongfu/core').TenantRow;
+const { sqliteStorage } = await import('@gongfu/storage-sqlite');
+const { refreshDedupeIndex, REFRESH_PAGE } = await import('@gongfu/reports');
+const { argValue, machineLine, quantile, table } = await import('./measure.js');
+
+const TENANT = 'bench';
+/** A command every this many ms. */
+const PROBE_EVERY_MS = 10;
+
+type Open = () => Promise<CrmStorage>;
+
+/** The probe process: a command every ~10 ms in the default tenant; its timings on request. */
+async function probe(open: Open): Promise<void> {
+  const storage = await open();
+  const crm = createCrm({ storage, tenant: DEFAULT_TENANT_ID });
+  const admin = await crm.users.create(crm.system, { name: 'probe', role: 'admin' });
+  const samples: [at: number, ms: number][] = [];
+  let running = true;
+  process.on('message', (m) => {
+    if (m === 'stop') running = false;
+  });
+  process.send?.('ready');
+  for (let i = 0; running; i++) {
+    const at = Date.now();
+    const t = performance.now();
+    await crm.accounts.create(admin, { name: `探针客户 ${process.pid} ${i}`, kind: 'end_user' });
+    samples.push([at, performance.now() - t]);
+    await new Promise((r) => setTimeout(r, Math.max(0, PROBE_EVERY_MS - (performance.now() - t))));
+  }
+  process.send?.(samples);
+  await storage.close();
+  process.exit(0);
+}
+
+const sqliteOpen =
+  (file: string): Open =>
+  () =>
+    // The probe waits as long as it takes (the default busy timeout of 5 s would fail the before).
+    sqliteStorage({ filename: file, busyTimeoutMs: 600_000, cacheSizeMiB: 256 });
+
+const pgOpen =
+  (url: string, schema: string): Open =>
+  async () => {
+    const { postgresStorage } = await import('@gongfu/storage-postgres');
+    return postgresStorage({ connectionString: url }, { schema, migrate: true });
+  };
+
+if (process.argv.includes('--probe')) {
+  const url = argValue('--probe-pg');
+  await probe(url ? pgOpen(url, argValue('--schema') ?? '') : sqliteOpen(argValue('--probe') ?? ''));
+}
+
+const N = Number(argValue('--n') ?? 100_000);
+const PG = argValue('--pg');
+/** Skip the one-transaction runs (the before), e.g. when they were measured earlier in the session. */
+const AFTER_ONLY = process.argv.includes('--after-only');
+/** Deals per key-build page (default REFRESH_PAGE). */
+const PAGE = Number(argValue('--page') ?? REFRESH_PAGE);
+/** Only the PostgreSQL runs. */
+const PG_ONLY = process.argv.includes('--pg-only');
+
+/** Starts the probe against a database; `stop` returns the command times taken in between. */
+async function startProbe(args: string[]) {
+  const child = fork(process.argv[1] as string, ['--probe', ...args], { execArgv: process.execArgv });
+  await new Promise<void>((resolve) => child.once('message', () => resolve()));
+  return {
+    stop: () =>
+      new Promise<[number, number][]>((resolve) => {
+        child.once('message', (m) => resolve(m as [number, number][]));
+        child.send('stop');
+      }),
+  };
+}
+
+/**
+ * The storage with its write transactions timed from their first statement (the lock taken: BEGIN
+ * IMMEDIATE has returned) to the commit: on SQLite, how long each held the write lock.
+ */
+let held: number[] = [];
+function timed(storage: CrmStorage): CrmStorage {
+  return {
+    ...storage,
+    transaction: async (options, fn) => {
+      let began = 0;
+      try {
+        return await storage.transaction(options, (tx) => {
+          began = performance.now();
+          return fn(tx);
+        });
+      } finally {
+        if (began > 0) held.push(performance.now() - began);
+      }
+    },
+  };
+}
+
+interface Row {
+  job: string;
+  /** Write transactions of the job (SQLite: lock held), and the longest. */
+  txs: number;
+  heldP50: number;
+  heldP99: number;
+  heldMax: number;
+  how: string;
+  seconds: number;
+  commands: number;
+  p50: number;
+  p99: number;
+  max: number;
+}
+const rows: Row[] = [];
+
+/** Runs `job` while the probe runs commands; records the waits of the commands issued during it. */
+async function beside(probeArgs: string[], job: string, how: string, run: () => Promise<unknown>) {
+  const p = await startProbe(probeArgs);
+  await new Promise((r) => setTimeout(r, 300));
+  held = [];
+  const from = Date.now();
+  await run();
+  const to = Date.now();
+  const samples = (await p.stop()).filter(([at]) => at >= from && at <= to).map(([, ms]) => ms);
+  const row = {
+    job,
+    how,
+    seconds: (to - from) / 1000,
+    commands: samples.length,
+    p50: quantile(samples, 0.5),
+    p99: quantile(samples, 0.99),
+    max: Math.max(...samples),
+    txs: held.length,
+    heldP50: quantile(held, 0.5),
+    heldP99: quantile(held, 0.99),
+    heldMax: Math.max(...held),
+  };
+  rows.push(row);
+  console.error(JSON.stringify(row));
+}
+
+const { generate } = await import('./duplicates-data.js');
+const { exportLines, templates } = await import('./deal-export-lines.js');
+const dir = mkdtempSync(join(tmpdir(), 'gongfu-bulk-bench-'));
+const exportFile = join(dir, 'export.jsonl');
+{
+  const { records } = generate(N);
+  writeFileSync(exportFile, `${[...exportLines(records, await templates(), TENANT, 60)].join('\n')}\n`);
+}
+
+/** The export's rows, read from the file as the import reads it (header and end line skipped). */
+async function* exportRows(): AsyncGenerator<TenantRow> {
+  for await (const line of createInterface({ input: createReadStream(exportFile), crlfDelay: Infinity })) {
+    const parsed = JSON.parse(line) as TenantRow & { format?: string; end?: boolean };
+    if (parsed.format === undefined && parsed.end === undefined)
+      yield { table: parsed.table, row: parsed.row };
+  }
+}
+
+async function importInto(file: string, how: 'one' | 'short'): Promise<void> {
+  const storage = await sqliteOpen(file)();
+  await beside(
+    [file],
+    'tenant import',
+    how === 'one' ? 'one transaction (before)' : 'short transactions',
+    () =>
+      storage.tenants.importRows(
+        { id: TENANT, name: 'bench', createdAt: new Date().toISOString() as never },
+        exportRows(),
+        {
+          ...(how === 'one' ? { rowsPerTransaction: Number.MAX_SAFE_INTEGER } : {}),
+          onProgress: ({ transactionMs }) => held.push(transactionMs),
+        },
+      ),
+  );
+  await storage.close();
+}
+
+async function buildKeys(file: string, how: 'one' | 'short'): Promise<void> {
+  const storage = await sqliteOpen(file)();
+  const crm = createCrm({ storage: timed(storage), tenant: TENANT });
+  await beside(
+    [file],
+    'dedupe key build',
+    how === 'one' ? 'one write transaction (before)' : `pages of ${PAGE}`,
+    () => refreshDedupeIndex(crm, { pageSize: how === 'one' ? Number.MAX_SAFE_INTEGER : PAGE }),
+  );
+  await storage.close();
+}
+
+const base = join(dir, 'base.db');
+await (await sqliteOpen(base)()).close();
+// The noise floor: the probe alone for 10 s, no bulk job (the machine is shared).
+await beside([base], 'nothing (the probe alone)', '—', () => new Promise((r) => setTimeout(r, 10_000)));
+const files = { one: join(dir, 'one.db'), short: join(dir, 'short.db') };
+copyFileSync(base, files.one);
+copyFileSync(base, files.short);
+if (!PG_ONLY) {
+  if (!AFTER_ONLY) await importInto(files.one, 'one');
+  await importInto(files.short, 'short');
+  if (!AFTER_ONLY) await buildKeys(files.one, 'one');
+  await buildKeys(files.short, 'short');
+}
+
+/**
+ * PostgreSQL: samples every 5 ms how many sessions wait for a lock (pg_stat_activity) while `run`
+ * runs; a command blocked by the bulk job would show here, CPU contention would not.
+ */
+async function lockWaits(url: string, run: () => Promise<unknown>): Promise<number> {
+  const pg = await import('pg');
+  const client = new pg.default.Client({ connectionString: url });
+  await client.connect();
+  let most = 0;
+  let going = true;
+  const sampling = (async () => {
+    while (going) {
+      const r = await client.query(
+        `select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()`,
+      );
+      most = Math.max(most, r.rows[0].n as number);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  })();
+  try {
+    await run();
+  } finally {
+    going = false;
+    await sampling;
+    await client.end();
+  }
+  return most;
+}
+const pgLockWaits: string[] = [];
+
+if (PG) {
+  // A database of its own, so the lock-wait sampling sees only this bench's sessions.
+  const schema = `gf_bulk_${Date.now().toString(36)}`;
+  const admin = new (await import('pg')).default.Client({ connectionString: PG });
+  await admin.connect();
+  await admin.query(`create database ${schema}`);
+  const url = new URL(PG);
+  url.pathname = `/${schema}`;
+  const DB = url.toString();
+  const open = pgOpen(DB, schema);
+  const storage = await open();
+  const probeArgs = ['--probe-pg', DB, '--schema', schema];
+  const waitsOf = (job: string, run: () => Promise<unknown>) => async () => {
+    pgLockWaits.push(`${job}: at most ${await lockWaits(DB, run)} sessions waiting for a lock`);
+  };
+  await beside(
+    probeArgs,
+    'tenant import (PostgreSQL)',
+    'short transactions',
+    waitsOf('import', () =>
+      storage.tenants.importRows(
+        { id: TENANT, name: 'bench', createdAt: new Date().toISOString() as never },
+        exportRows(),
+        { onProgress: ({ transactionMs }) => held.push(transactionMs) },
+      ),
+    ),
+  );
+  const crm = createCrm({ storage: timed(storage), tenant: TENANT });
+  await beside(
+    probeArgs,
+    'dedupe key build (PostgreSQL)',
+    `pages of ${REFRESH_PAGE}`,
+    waitsOf('key build', () => refreshDedupeIndex(crm)),
+  );
+  await storage.close();
+  await admin.query(`drop database ${schema}`);
+  await admin.end();
+}
+rmSync(dir, { recursive: true, force: true });
+
+const f1 = (x: number) => x.toFixed(1);
+console.log(machineLine(`N=${N.toLocaleString('en-US')} deals`));
+console.log(
+  table(
+    [
+      'job',
+      'how',
+      'wall s',
+      'commands during it',
+      'wait p50 ms',
+      'p99 ms',
+      'max ms',
+      'job write txs',
+      'tx p50 ms',
+      'p99 ms',
+      'max ms',
+    ],
+    rows.map((r) => [
+      r.job,
+      r.how,
+      f1(r.seconds),
+      String(r.commands),
+      f1(r.p50),
+      f1(r.p99),
+      f1(r.max),
+      r.txs === 0 ? '—' : String(r.txs),
+      r.txs === 0 ? '—' : f1(r.heldP50),
+      r.txs === 0 ? '—' : f1(r.heldP99),
+      r.txs === 0 ? '—' : f1(r.heldMax),
+    ]),
+  ),
+);
+for (const line of pgLockWaits) console.log(`PostgreSQL ${line}`);
+process.exit(0);
+
+export {};
