@@ -3,11 +3,16 @@ import type { EntityType } from '../domain/history.js';
 import type { EffectHandlers } from '../lifecycle/effect-handlers.js';
 import type { StorageTx } from '../storage/crm-storage.js';
 import type { RecordStore } from '../storage/repositories.js';
-import type { CommandContext } from './context.js';
+import type { ChangeAccess, CommandContext } from './context.js';
 
 /** `fresh`: the record was created in this command, so nothing derived from it is stored yet. */
 export interface FreshOption {
   fresh?: boolean;
+}
+
+/** What a derived-row sync is told: `fresh`, and who the record as written is visible to (its owner and governing team). */
+export interface DerivedOptions extends FreshOption {
+  access: ChangeAccess;
 }
 
 /** How the service reaches, owns, scopes and keeps current each kind of protected record. */
@@ -23,7 +28,7 @@ export interface EntityKind<T> {
    * The command context runs it after every insert and update, inside the same transaction, so no
    * command has to remember to and a derived row can never describe a state that was rolled back.
    */
-  syncDerived?(ctx: CommandContext, record: T, options: FreshOption): Promise<void>;
+  syncDerived?(ctx: CommandContext, record: T, options: DerivedOptions): Promise<void>;
   /**
    * The access of another record whose readers read this one too (an activity's contact, order or
    * service case): `ProtectedRecord.subject`. The SQL scope mirrors it (`readThrough` of the spec).

@@ -1,5 +1,5 @@
 import type { CommandContext } from '../../service/context.js';
-import type { FreshOption } from '../../service/entity-kind.js';
+import type { DerivedOptions } from '../../service/entity-kind.js';
 import type { SearchKind, SearchTerm } from '../../storage/search-term-store.js';
 import type { Account } from '../accounts/account.js';
 import type { Contact } from '../accounts/contact.js';
@@ -7,7 +7,7 @@ import type { Lead } from '../leads/lead.js';
 import type { Opportunity } from '../opportunities/opportunity.js';
 import { type SearchSource, searchTerms } from './search-terms.js';
 
-type Sync<T> = (ctx: CommandContext, record: T, options: FreshOption) => Promise<void>;
+type Sync<T> = (ctx: CommandContext, record: T, options: DerivedOptions) => Promise<void>;
 
 /**
  * What each kind of record is found by. Tolerant of documents written before a field existed (a
@@ -39,10 +39,13 @@ export function searchTermsOf<K extends SearchKind>(kind: K, record: SearchRecor
   return searchTerms(SEARCH_SOURCES[kind](record));
 }
 
-/** Keeps a record's search keys in line with the record, as one of its derived rows. */
+/**
+ * Keeps a record's search keys in line with the record, as one of its derived rows: its names and
+ * numbers, and who may see it (so a transfer or a contact moved to another customer re-scopes them).
+ */
 function searchSync<K extends SearchKind>(kind: K): Sync<SearchRecord[K]> {
   return (ctx, record, options) =>
-    ctx.tx.searchTerms.replace(kind, record.id, searchTermsOf(kind, record), {
+    ctx.tx.searchTerms.replace(kind, record.id, options.access, searchTermsOf(kind, record), {
       fresh: options.fresh === true,
     });
 }
