@@ -1,4 +1,4 @@
-import type { CrmStorage, FindInput, SearchHit, User } from '@gongfu/core';
+import type { CrmStorage, FindInput, Message, SearchHit, User } from '@gongfu/core';
 import { normaliseName } from '@gongfu/core';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -133,6 +133,70 @@ export function describeSearch(makeStorage: StorageFactory): void {
       expect(await found()).toEqual([account.id, contact.id]);
       await w.crm.opportunities.removeTeamMember(repA, deal.id, presales.id);
       expect(await found()).toEqual([]);
+    });
+
+    it('finds a trade name behind one or two regions as a prefix of its own, in either script', async () => {
+      const w = await openWorld(storage);
+      const account = await w.crm.accounts.create(w.org.repA, {
+        name: '山东省济南市瑞丰信息技术股份有限公司',
+        kind: 'end_user',
+      });
+      for (const q of ['瑞丰', '瑞豐', '瑞丰信息']) {
+        const { hits, more } = await w.crm.search.find(w.org.repA, { q, kinds: ['account'] });
+        expect(
+          hits.map((h) => [h.id, h.matched]),
+          q,
+        ).toEqual([[account.id, 'trade_name']]);
+        expect(more).toBeNull();
+      }
+      // What follows the trade name is only inside the name: a substring, ranked below.
+      expect((await search(w, w.org.repA, { q: '信息技术' })).map((h) => [h.id, h.matched])).toEqual([
+        [account.id, 'substring'],
+      ]);
+    });
+
+    it('follows a transfer: the new owner finds what moved and the old one finds what its lists show', async () => {
+      const w = await openWorld(storage);
+      const { crm, org } = w;
+      const lead = await crm.leads.capture(org.repB, storyLead({ company: '烟台同创电子有限公司' }));
+      const found = async (who: User) => (await search(w, who, { q: 'tongchuang' })).map((h) => h.id);
+      expect(await found(org.repA)).toEqual([]);
+      expect(await found(org.repB)).toEqual([lead.id]);
+      await crm.ownership.transfer(org.manager, { from: org.repB.id, to: org.repA.id });
+      expect(await found(org.repA)).toEqual([lead.id]);
+      const listedToB = (await crm.leads.list(org.repB)).items.map((l) => l.id);
+      expect(await found(org.repB)).toEqual(listedToB.filter((id) => id === lead.id));
+    });
+
+    it('stops a substring search at a bounded number of names and says a longer query will find more', async () => {
+      const w = await openWorld(storage);
+      const { crm, org } = w;
+      // 乙's 60 names all hold 物流有限公司, which sorts before 甲's 物流运输有限公司: with a page of
+      // one, the capped probe reads only 乙's keys (50 per hit wanted) and must stop there.
+      for (let i = 0; i < 60; i++)
+        await crm.accounts.create(org.repB, { name: `北京瑞丰${i}物流有限公司`, kind: 'end_user' });
+      const mine = await crm.accounts.create(org.repA, {
+        name: '北京瑞丰物流运输有限公司',
+        kind: 'end_user',
+      });
+      const capped = await crm.search.find(org.repA, { q: '物流', kinds: ['account'], limit: 1 });
+      expect(capped.hits).toEqual([]);
+      expect(capped.more?.key).toBe('search.more.refineQuery');
+      expect(crm.say(capped.more as Message, 'zh-CN')).toContain('物流');
+      expect(crm.say(capped.more as Message, 'en')).toContain('narrow');
+      const narrower = await crm.search.find(org.repA, { q: '物流运输', kinds: ['account'], limit: 1 });
+      expect(narrower).toEqual({
+        hits: [expect.objectContaining({ id: mine.id, matched: 'substring' })],
+        more: null,
+      });
+      // A full page is never "more": the manager sees 乙's names too.
+      const ofManager = await crm.search.find(org.manager, { q: '物流', kinds: ['account'], limit: 1 });
+      expect(ofManager.hits).toHaveLength(1);
+      expect(ofManager.more).toBeNull();
+      // With the default page the cap (1,000 keys) reaches 甲's name.
+      expect((await search(w, org.repA, { q: '物流', kinds: ['account'] })).map((h) => h.id)).toEqual([
+        mine.id,
+      ]);
     });
 
     it('refuses an empty query and unknown kinds', async () => {
