@@ -3,6 +3,7 @@ export { findInput } from './search-commands.js';
 export { SEARCH_MESSAGES } from './search-messages.js';
 export { SEARCH_SOURCES, searchTermsOf } from './search-sync.js';
 export {
+  nameTerms,
   normaliseName,
   phoneDigits,
   type SearchMatch,

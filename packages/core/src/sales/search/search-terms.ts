@@ -38,30 +38,7 @@ export function searchTerms(source: SearchSource): SearchTerm[] {
   const terms: SearchTerm[] = [];
   for (const name of source.names) {
     const norm = normaliseName(name);
-    if (norm === '') continue;
-    // The whole name answers both the exact and the prefix probe, so `name` keys start at 1.
-    terms.push({ field: 'exact', term: norm.slice(0, 200), pos: 0 });
-    const chars = [...norm];
-    for (let pos = 1; pos < Math.min(chars.length, MAX_START); pos++)
-      terms.push({ field: 'name', term: chars.slice(pos).join('').slice(0, MAX_KEY), pos });
-    const trade = hasHan(norm) ? tradeNameStart(chars) : 0;
-    if (trade > 0)
-      terms.push({ field: 'trade', term: chars.slice(trade).join('').slice(0, MAX_KEY), pos: trade });
-    if (hasHan(norm)) {
-      const syllables = pinyinSyllables(norm);
-      for (let pos = 0; pos < Math.min(syllables.length, MAX_START); pos++) {
-        const rest = syllables.slice(pos);
-        terms.push({ field: 'pinyin', term: rest.join('').slice(0, MAX_KEY), pos });
-        terms.push({
-          field: 'initials',
-          term: rest
-            .map((s) => s[0])
-            .join('')
-            .slice(0, MAX_KEY),
-          pos,
-        });
-      }
-    }
+    if (norm !== '') terms.push(...nameTerms(norm, hasHan(norm) ? pinyinSyllables(norm) : []));
   }
   for (const phone of source.phones) {
     const digits = phone === null ? '' : phoneDigits(phone);
@@ -70,6 +47,34 @@ export function searchTerms(source: SearchSource): SearchTerm[] {
   }
   const code = source.creditCode?.trim().toLowerCase();
   if (code) terms.push({ field: 'credit', term: code, pos: 0 });
+  return terms;
+}
+
+/**
+ * The keys of one normalised name given its pinyin syllables (none for a Latin name): a bulk loader
+ * that knows a name's parts may compose the syllables from theirs instead of converting each name.
+ */
+export function nameTerms(norm: string, syllables: readonly string[]): SearchTerm[] {
+  // The whole name answers both the exact and the prefix probe, so `name` keys start at 1.
+  const terms: SearchTerm[] = [{ field: 'exact', term: norm.slice(0, 200), pos: 0 }];
+  const chars = [...norm];
+  for (let pos = 1; pos < Math.min(chars.length, MAX_START); pos++)
+    terms.push({ field: 'name', term: chars.slice(pos).join('').slice(0, MAX_KEY), pos });
+  const trade = syllables.length > 0 ? tradeNameStart(chars) : 0;
+  if (trade > 0)
+    terms.push({ field: 'trade', term: chars.slice(trade).join('').slice(0, MAX_KEY), pos: trade });
+  for (let pos = 0; pos < Math.min(syllables.length, MAX_START); pos++) {
+    const rest = syllables.slice(pos);
+    terms.push({ field: 'pinyin', term: rest.join('').slice(0, MAX_KEY), pos });
+    terms.push({
+      field: 'initials',
+      term: rest
+        .map((s) => s[0])
+        .join('')
+        .slice(0, MAX_KEY),
+      pos,
+    });
+  }
   return terms;
 }
 
