@@ -39,6 +39,7 @@ const N = Number(arg('--n') ?? 100_000);
 const ENGINE = arg('--engine') ?? 'both';
 const QUERIES = Number(arg('--queries') ?? 210);
 const BASELINE = Number(arg('--baseline') ?? 40);
+const REPLICATE = Number(arg('--replicate') ?? 1);
 const PG_URL = process.env.GONGFU_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 // Deterministic generator: region + trade name + industry + legal suffix, as integrators are named.
@@ -187,7 +188,46 @@ function queries(data: Gen[], q: number): { q: string; kind: string }[] {
 // The index migration 0087 builds, dropped while the bulk seed loads (built once after, not per row).
 const DROP_INDEX = 'drop index search_terms_probe_ix';
 const CREATE_INDEX =
-  'create index search_terms_probe_ix on search_terms (tenant_id, kind, field, term, owner_id, team_key, pos, record_id)';
+  'create index search_terms_probe_ix on search_terms (tenant_id, kind, field, term, record_id, pos, owner_id, team_key)';
+
+/**
+ * What `--replicate` copies and how: each generated account, its team row and its search keys, with
+ * the id (and team key) suffixed `-k` and the owner rotated k places among the reps, so each copy
+ * is seen by a different rep and a rep still sees one record in twenty.
+ */
+function copyPlan(dialect: {
+  owner(col: string): string;
+  suffix(col: string): string;
+  doc(id: string, owner: string): string;
+}): { table: string; set: Record<string, string>; base: string }[] {
+  const generated = (col: string) => `${col} like 'acc-%' and length(${col}) = 10`;
+  return [
+    {
+      table: 'accounts',
+      set: {
+        id: dialect.suffix('id'),
+        team_key: dialect.suffix('team_key'),
+        owner_id: dialect.owner('owner_id'),
+        doc: dialect.doc(dialect.suffix('id'), dialect.owner('owner_id')),
+      },
+      base: generated('id'),
+    },
+    {
+      table: 'team_members',
+      set: { team_key: dialect.suffix('team_key'), user_id: dialect.owner('user_id') },
+      base: generated('team_key'),
+    },
+    {
+      table: 'search_terms',
+      set: {
+        record_id: dialect.suffix('record_id'),
+        team_key: dialect.suffix('team_key'),
+        owner_id: dialect.owner('owner_id'),
+      },
+      base: generated('record_id'),
+    },
+  ];
+}
 
 interface Target {
   name: string;
@@ -197,6 +237,11 @@ interface Target {
   /** Drops the search index before the bulk load (`before`) and builds it after (`after`). */
   bulk(stage: 'before' | 'after'): Promise<void>;
   insert(table: string, rows: Row[]): Promise<void>;
+  /**
+   * `--replicate K`: copy the loaded records K − 1 times inside the database (see `copyPlan`), so a
+   * 1M seed costs the client (name keys, pinyin) a K-th of the work.
+   */
+  replicate(copies: number, owners: string[]): Promise<void>;
   raw(table: string, id: string, idCol?: string): Promise<Row>;
   close(): Promise<void>;
 }
@@ -226,6 +271,29 @@ async function openSqlite(): Promise<Target> {
       raw.transaction(() => {
         for (const r of rows) stmt.run(...cols.map((c) => r[c] as never));
       })();
+    },
+    async replicate(copies, owners) {
+      raw.exec('create temp table owner_map (k int, from_id text, to_id text, primary key (k, from_id))');
+      const map = raw.prepare('insert into owner_map values (?, ?, ?)');
+      for (let k = 1; k < copies; k++)
+        owners.forEach((o, i) => {
+          map.run(k, o, owners[(i + k) % owners.length]);
+        });
+      const plan = copyPlan({
+        owner: (col) => `(select to_id from owner_map m where m.k = $k and m.from_id = ${col})`,
+        suffix: (col) => `${col} || '-' || $k`,
+        doc: (id, owner) => `json_set(doc, '$.id', ${id}, '$.ownerId', ${owner})`,
+      });
+      for (const { table, set, base } of plan) {
+        const cols = (
+          raw.prepare(`select name from pragma_table_info('${table}')`).all() as { name: string }[]
+        ).map((r) => r.name);
+        const exprs = cols.map((c) => set[c] ?? c);
+        const stmt = raw.prepare(
+          `insert into ${table} (${cols.join(',')}) select ${exprs.join(',')} from ${table} where ${base}`,
+        );
+        for (let k = 1; k < copies; k++) stmt.run({ k });
+      }
     },
     async raw(table, id, idCol = 'id') {
       return raw.prepare(`select * from ${table} where ${idCol} = ?`).get(id) as Row;
@@ -275,6 +343,27 @@ async function openPostgres(): Promise<Target> {
           sqlText,
           cols.map((c) => batch.map((r) => r[c] ?? null)),
         );
+      }
+    },
+    async replicate(copies, owners) {
+      const plan = copyPlan({
+        owner: (col) => `($1::text[])[(array_position($1::text[], ${col}) - 1 + $2) % ${owners.length} + 1]`,
+        suffix: (col) => `${col} || '-' || $2::int`,
+        doc: (id, owner) =>
+          `jsonb_set(jsonb_set(doc, '{id}', to_jsonb(${id})), '{ownerId}', to_jsonb(${owner}))`,
+      });
+      for (const { table, set, base } of plan) {
+        const { rows } = await admin.query(
+          'select column_name from information_schema.columns where table_schema = $1 and table_name = $2 order by ordinal_position',
+          [schema, table],
+        );
+        const cols = rows.map((r) => r.column_name as string);
+        const exprs = cols.map((c) => set[c] ?? c);
+        for (let k = 1; k < copies; k++)
+          await admin.query(
+            `insert into ${table} (${cols.join(',')}) select ${exprs.join(',')} from ${table} where ${base}`,
+            [owners, k],
+          );
       }
     },
     async raw(table, id, idCol = 'id') {
@@ -360,13 +449,24 @@ async function run(t: Target, data: Gen[]) {
     await t.insert('team_members', teams);
     await t.insert('search_terms', unique);
   }
+  if (REPLICATE > 1) {
+    const copyStarted = performance.now();
+    await t.replicate(
+      REPLICATE,
+      reps.map((r) => r.id),
+    );
+    keys *= REPLICATE;
+    log(
+      `  ${t.name}: ${data.length} records copied ${REPLICATE - 1} times in the server in ${((performance.now() - copyStarted) / 1000).toFixed(0)} s`,
+    );
+  }
   const indexStarted = performance.now();
   await t.bulk('after');
   const indexS = (performance.now() - indexStarted) / 1000;
   await t.analyze();
   const loadS = (performance.now() - started) / 1000;
   log(
-    `${t.name}: ${data.length.toLocaleString('en')} accounts, ${keys.toLocaleString('en')} search keys loaded in ${loadS.toFixed(0)} s (search index built in ${indexS.toFixed(0)} s of it; load average ${loadavg()
+    `${t.name}: ${(data.length * REPLICATE).toLocaleString('en')} accounts, ${keys.toLocaleString('en')} search keys loaded in ${loadS.toFixed(0)} s (search index built in ${indexS.toFixed(0)} s of it; load average ${loadavg()
       .map((x) => x.toFixed(1))
       .join(' ')})`,
   );
@@ -412,7 +512,7 @@ async function run(t: Target, data: Gen[]) {
   }
 }
 
-const data = generate(N);
+const data = generate(Math.round(N / REPLICATE));
 log(
   `search bench: N=${N.toLocaleString('en')}, ${QUERIES} queries per actor (node ${process.version}); ` +
     `composed keys differing from searchTerms on a 2,000-name sample: ${checkTerms(data)}`,

@@ -83,8 +83,8 @@ export class SqlSearchTermStore implements SearchTermStore {
   }
 
   /**
-   * A range seek on the covering index `(tenant_id, kind, field, term, owner_id, team_key, pos,
-   * record_id)`: the scope's owner test runs on the index entry itself, and its team test is one
+   * A range seek on the covering index `(tenant_id, kind, field, term, record_id, pos, owner_id,
+   * team_key)`: the scope's owner test runs on the index entry itself, and its team test is one
    * seek into `team_members` per entry — the record's own (large) row is never read. With a cap the
    * range is read to at most `cap` keys first, and the scope applies to those.
    */
