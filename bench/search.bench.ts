@@ -128,8 +128,8 @@ function generate(n: number): Gen[] {
 const syllablesOf = new Map<string, string[]>();
 function termsOf(g: Gen) {
   const syllables = g.parts.flatMap((part) => {
-    let known = syllablesOf.get(part);
-    if (known === undefined) syllablesOf.set(part, (known = pinyinSyllables(part)));
+    const known = syllablesOf.get(part) ?? pinyinSyllables(part);
+    syllablesOf.set(part, known);
     return known;
   });
   return [
