@@ -20,12 +20,14 @@ describe('migration 0085 (search keys)', () => {
       contact: { name: '李工', phone: '0532-8888 1234' },
       channel: 'key_account',
     });
-    // The database as it was before 0085: no keys at all.
-    database.exec(`drop table search_terms; delete from kysely_migration where name = '0085_search_terms'`);
+    // The database as it was before 0085: no keys at all (0087 builds them, with their scope).
+    database.exec(
+      `drop table search_terms; delete from kysely_migration where name in ('0085_search_terms', '0087_search_scope')`,
+    );
     await storage.migrateToLatest();
 
     const find = async (q: string, actor = repA) =>
-      (await w.crm.search.find(actor, { q })).map((hit) => [hit.kind, hit.id]);
+      (await w.crm.search.find(actor, { q })).hits.map((hit) => [hit.kind, hit.id]);
     expect(await find('hengtong')).toEqual([['account', account.id]]);
     expect(await find('恆通')).toEqual([['account', account.id]]);
     expect(await find('88881234', repB)).toEqual([['lead', lead.id]]);

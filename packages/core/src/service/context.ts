@@ -215,7 +215,7 @@ export class CommandContext {
       meta,
       accessOf(kind, record),
     );
-    await kind.syncDerived?.(this, record, { fresh: true });
+    await kind.syncDerived?.(this, record, { fresh: true, access: accessOf(kind, record) });
     return record;
   }
 
@@ -241,7 +241,8 @@ export class CommandContext {
     }
     await kind.store(this.tx).update(after, before.version);
     await this.history(kind.type, after.id, event, before, after, after.version, meta, accessOf(kind, after));
-    await kind.syncDerived?.(this, after, { before });
+    const access = accessOf(kind, after);
+    await kind.syncDerived?.(this, after, { access, before, accessBefore: accessOf(kind, before) });
     return after;
   }
 

@@ -3,20 +3,25 @@ import type { EntityType } from '../domain/history.js';
 import type { EffectHandlers } from '../lifecycle/effect-handlers.js';
 import type { StorageTx } from '../storage/crm-storage.js';
 import type { RecordStore } from '../storage/repositories.js';
-import type { CommandContext } from './context.js';
+import type { ChangeAccess, CommandContext } from './context.js';
 
 /** `fresh`: the record was created in this command, so nothing derived from it is stored yet. */
 export interface FreshOption {
   fresh?: boolean;
 }
 
-/** What a derived-row sync is told: whether the record is new, else the version it replaced. */
-export interface SyncOptions<T> extends FreshOption {
+/**
+ * What a derived-row sync is told: `fresh`, who the record as written is visible to (its owner and
+ * governing team), and for an update the version it replaced and who could see that one.
+ */
+export interface DerivedOptions<T = unknown> extends FreshOption {
+  access: ChangeAccess;
   /**
-   * The stored version this write replaced (an update): a sync whose source fields are the same in
-   * both may keep its rows as they are (search keys of a name no command changed).
+   * The stored version this write replaced (an update): a sync whose source fields and access are
+   * the same in both may keep its rows as they are (search keys of a name no command changed).
    */
   before?: T;
+  accessBefore?: ChangeAccess;
 }
 
 /** How the service reaches, owns, scopes and keeps current each kind of protected record. */
@@ -32,7 +37,7 @@ export interface EntityKind<T> {
    * The command context runs it after every insert and update, inside the same transaction, so no
    * command has to remember to and a derived row can never describe a state that was rolled back.
    */
-  syncDerived?(ctx: CommandContext, record: T, options: SyncOptions<T>): Promise<void>;
+  syncDerived?(ctx: CommandContext, record: T, options: DerivedOptions<T>): Promise<void>;
   /**
    * The access of another record whose readers read this one too (an activity's contact, order or
    * service case): `ProtectedRecord.subject`. The SQL scope mirrors it (`readThrough` of the spec).

@@ -21,7 +21,7 @@ import type {
   QuoteEntry,
   Reminder,
   SameDealLink,
-  SearchHit,
+  SearchResult,
   ServiceCase,
   TeamMemberRow,
   TenantConfig,
@@ -62,7 +62,7 @@ export interface ResponseRecords {
   QuoteEntry: QuoteEntry;
   Reminder: Reminder;
   SameDealLink: SameDealLink;
-  SearchHit: SearchHit;
+  SearchResult: SearchResult;
   ServiceCase: ServiceCase;
   TeamMemberRow: TeamMemberRow;
   TimelineEntry: TimelineEntry;

@@ -149,7 +149,7 @@ export const workRoutes = {
   },
   search: {
     base: '/search',
-    routes: { find: read(findInput, shape.list('SearchHit')) },
+    routes: { find: read(findInput, shape.value('SearchResult')) },
   },
   ownership: {
     base: '/ownership',

@@ -1,3 +1,4 @@
+import { CITY_NAMES as CITIES, LEGAL_FORMS } from '@gongfu/core';
 import { PROVINCES } from '../duplicates/provinces.js';
 import { diceBigrams, hasHan, pinyinKey, simplify } from './chinese-text.js';
 import { INDUSTRY_WORDS, LATIN_INDUSTRY_WORDS } from './industry-words.js';
@@ -17,76 +18,10 @@ export interface CompanyName {
   pinyin: string;
 }
 
-const CITIES = [
-  '济南',
-  '青岛',
-  '烟台',
-  '潍坊',
-  '淄博',
-  '临沂',
-  '济宁',
-  '威海',
-  '日照',
-  '东营',
-  '泰安',
-  '德州',
-  '聊城',
-  '滨州',
-  '菏泽',
-  '枣庄',
-  '深圳',
-  '广州',
-  '杭州',
-  '南京',
-  '苏州',
-  '无锡',
-  '武汉',
-  '成都',
-  '西安',
-  '厦门',
-  '宁波',
-  '大连',
-  '沈阳',
-  '长沙',
-  '郑州',
-  '合肥',
-  '福州',
-  '石家庄',
-  '太原',
-  '昆明',
-  '南宁',
-  '贵阳',
-  '哈尔滨',
-  '长春',
-  '南昌',
-  '兰州',
-  '乌鲁木齐',
-  '呼和浩特',
-  '海口',
-  '佛山',
-  '东莞',
-  '珠海',
-  '温州',
-  '常州',
-];
 const REGIONS = [...Object.values(PROVINCES).map((p) => p.zh), ...CITIES].sort((x, y) => y.length - x.length);
 const REGION_SET = new Set(REGIONS);
 const REGION_SUFFIX = /^(省|市|自治区|特别行政区|壮族自治区|回族自治区|维吾尔自治区)/;
 
-// Longest first, so 股份有限公司 wins over 有限公司.
-const LEGAL_FORMS = [
-  '集团股份有限公司',
-  '集团有限公司',
-  '股份有限公司',
-  '有限责任公司',
-  '有限公司',
-  '集团公司',
-  '集团',
-  '公司',
-  '商行',
-  '工作室',
-  '厂',
-];
 // English legal forms, and the pinyin of Chinese ones (Youxian Gongsi) from names read out letter by letter.
 const LATIN_LEGAL =
   /\b(co|ltd|limited|inc|incorporated|corp|corporation|company|group|holdings|llc|plc|gmbh|youxian|gongsi|gufen|zeren|jituan|youxiangongsi)\b/g;

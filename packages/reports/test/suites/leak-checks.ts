@@ -265,7 +265,7 @@ export async function checkPipeline(crm: Crm, v: View): Promise<number> {
 export async function checkSearch(crm: Crm, v: View): Promise<number> {
   const { model, who } = v;
   const found = async (q: string) =>
-    new Set((await crm.search.find(who, { q, limit: 100 })).map((h) => `${h.kind}:${h.id}`));
+    new Set((await crm.search.find(who, { q, limit: 100 })).hits.map((h) => `${h.kind}:${h.id}`));
   const tagged = (kind: string, ids: Set<string>) => new Set([...ids].map((id) => `${kind}:${id}`));
   expect(await found('客户')).toEqual(
     tagged(

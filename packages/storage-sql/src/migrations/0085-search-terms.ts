@@ -1,8 +1,6 @@
-import { type SearchKind, searchTermsOf } from '@gongfu/core';
 import { type Migration, sql } from 'kysely';
 import type { AnyDb } from '../any-db.js';
 import type { SqlEngine } from '../engine/sql-engine.js';
-import { searchTermRows } from '../stores/search-term-store.js';
 import { defineTable, type TableDef } from './define-table.js';
 
 /**
@@ -37,58 +35,7 @@ export function searchTerms(engine: SqlEngine): Migration {
         .on('search_terms')
         .columns(['tenant_id', 'kind', 'field', 'term'])
         .execute();
-      await backfillSearchTerms(db, engine);
+      // The keys of records stored before search existed are built by 0087, with their scope.
     },
   };
-}
-
-const SEARCHED_TABLES: readonly [SearchKind, string][] = [
-  ['account', 'accounts'],
-  ['contact', 'contacts'],
-  ['lead', 'leads'],
-  ['opportunity', 'opportunities'],
-];
-const PAGE = 500;
-
-/**
- * Records stored before this migration get their keys here, from the same sources the service
- * uses on every write; without it an upgraded database would find only what is written after.
- * Under opt-in row-level security with FORCE even the owner sees one tenant at a time, so each
- * tenant is bound in turn (as in migration 0007).
- */
-async function backfillSearchTerms(db: AnyDb, engine: SqlEngine): Promise<void> {
-  const tenants = await db.selectFrom('tenants').select('tenant_id').execute();
-  for (const { tenant_id: tenantId } of tenants) {
-    if (engine.name === 'postgres')
-      await sql`select set_config('gongfu.tenant_id', ${tenantId}, true)`.execute(db);
-    for (const [kind, table] of SEARCHED_TABLES) {
-      let after = '';
-      for (;;) {
-        const rows = await db
-          .selectFrom(table)
-          .select(['id', 'doc'])
-          .where('tenant_id', '=', tenantId)
-          .where('id', '>', after)
-          .orderBy('id')
-          .limit(PAGE)
-          .execute();
-        if (rows.length === 0) break;
-        const terms = rows.flatMap((row) =>
-          searchTermRows(
-            tenantId,
-            kind,
-            String(row.id),
-            searchTermsOf(kind, engine.decodeJson<never>(row.doc)),
-          ),
-        );
-        for (let i = 0; i < terms.length; i += PAGE) {
-          await db
-            .insertInto('search_terms')
-            .values(terms.slice(i, i + PAGE))
-            .execute();
-        }
-        after = String(rows[rows.length - 1]!.id);
-      }
-    }
-  }
 }

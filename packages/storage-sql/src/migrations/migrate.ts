@@ -23,6 +23,7 @@ import { dealEndCustomers } from './0081-deal-end-customers.js';
 import { activitySubjects } from './0082-activity-subjects.js';
 import { searchTerms } from './0085-search-terms.js';
 import { dedupeEndCustomerKeys } from './0086-dedupe-end-customer-keys.js';
+import { searchScope } from './0087-search-scope.js';
 import { importLedger } from './0090-import-ledger.js';
 import { tenantImportState } from './0091-tenant-import-state.js';
 import { defineTable } from './define-table.js';
@@ -71,6 +72,7 @@ export function migrations(engine: SqlEngine): Record<string, Migration> {
     '0082_activity_subjects': activitySubjects(engine),
     '0085_search_terms': searchTerms(engine),
     '0086_dedupe_end_customer_keys': dedupeEndCustomerKeys(),
+    '0087_search_scope': searchScope(engine),
     '0090_import_ledger': importLedger(engine),
     '0091_tenant_import_state': tenantImportState(),
   };

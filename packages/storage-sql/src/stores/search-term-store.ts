@@ -1,9 +1,10 @@
 import type {
   RowScope,
+  SearchAccess,
   SearchKind,
   SearchProbe,
   SearchTerm,
-  SearchTermHit,
+  SearchTermFound,
   SearchTermStore,
 } from '@gongfu/core';
 import { CompiledQuery, type SqlBool, sql } from 'kysely';
@@ -15,22 +16,23 @@ import type { StoreContext } from '../records/store-context.js';
 /** Kinds whose rows the teams of the deals on the customer read (`readByDealTeams` in their specs). */
 const CUSTOMER: ReadonlySet<SearchKind> = new Set(['account', 'contact']);
 
-/** The record table each kind's visibility is read from (its current owner and governing team). */
-const TABLE: Readonly<Record<SearchKind, string>> = {
-  account: 'accounts',
-  contact: 'contacts',
-  lead: 'leads',
-  opportunity: 'opportunities',
-};
-
 /** Sorts after every character, so `[q, q + MAX)` is exactly the terms starting with q (bytewise). */
 const MAX = '\u{10FFFF}';
 
 /** One probe reads a few rows per hit wanted: a record may match at several syllables. */
 const ROWS_PER_HIT = 4;
 
-/** One row per (field, term) of a record, at the earliest place the term starts. */
-export function searchTermRows(tenantId: string, kind: SearchKind, id: string, terms: readonly SearchTerm[]) {
+/**
+ * One row per (field, term) of a record, at the earliest place the term starts, carrying the
+ * record's owner and governing team: the scope is tested on the key's own row, never the record's.
+ */
+export function searchTermRows(
+  tenantId: string,
+  kind: SearchKind,
+  id: string,
+  access: SearchAccess,
+  terms: readonly SearchTerm[],
+) {
   const byKey = new Map<string, SearchTerm>();
   for (const t of terms) {
     const key = `${t.field}\u0000${t.term}`;
@@ -44,6 +46,8 @@ export function searchTermRows(tenantId: string, kind: SearchKind, id: string, t
     field: t.field,
     term: t.term,
     pos: t.pos,
+    owner_id: access.ownerId,
+    team_key: access.teamKey,
   }));
 }
 
@@ -67,6 +71,7 @@ export class SqlSearchTermStore implements SearchTermStore {
   async replace(
     kind: SearchKind,
     id: string,
+    access: SearchAccess,
     terms: readonly SearchTerm[],
     options: { fresh?: boolean } = {},
   ): Promise<void> {
@@ -86,7 +91,7 @@ export class SqlSearchTermStore implements SearchTermStore {
             .where('record_id', '=', id),
         { entity: 'search_term' },
       );
-    const rows = searchTermRows(tenantId, kind, id, terms);
+    const rows = searchTermRows(tenantId, kind, id, access, terms);
     if (rows.length === 0) return;
     const params: unknown[] = [];
     for (const r of rows) params.push(r.tenant_id, r.kind, r.record_id, r.field, r.term, r.pos);
@@ -97,26 +102,29 @@ export class SqlSearchTermStore implements SearchTermStore {
     await this.ctx.write(query, { entity: 'search_term' });
   }
 
-  async find(kind: SearchKind, probe: SearchProbe, scope: RowScope, limit: number): Promise<SearchTermHit[]> {
-    if (scope.kind === 'none' || limit <= 0) return [];
+  /**
+   * A range seek on the covering index `(tenant_id, kind, field, term, record_id, pos, owner_id,
+   * team_key)`: the scope's owner test runs on the index entry itself, and its team test is one
+   * seek into `team_members` per entry — the record's own (large) row is never read. With a cap the
+   * range is read to at most `cap` keys first, and the scope applies to those.
+   */
+  async find(kind: SearchKind, probe: SearchProbe, scope: RowScope, limit: number): Promise<SearchTermFound> {
+    if (scope.kind === 'none' || limit <= 0) return { hits: [], capped: false };
     const { db, tenantId, engine } = this.ctx;
+    const keys = db
+      .selectFrom('search_terms')
+      .select(['tenant_id', 'record_id', 'pos', 'owner_id', 'team_key'])
+      .where('tenant_id', '=', tenantId)
+      .where('kind', '=', kind)
+      .where('field', '=', probe.field)
+      .$if(!probe.prefix, (qb) => qb.where('term', '=', probe.term))
+      .$if(probe.prefix, (qb) => qb.where('term', '>=', probe.term).where('term', '<', `${probe.term}${MAX}`))
+      .$if(probe.cap !== undefined, (qb) => qb.limit(literalLimit(probe.cap as number)));
     const rows = await db
-      .selectFrom('search_terms as st')
-      .innerJoin(`${TABLE[kind]} as r`, (join) =>
-        join.onRef('r.tenant_id', '=', 'st.tenant_id').onRef('r.id', '=', 'st.record_id'),
-      )
+      .selectFrom(keys.as('st'))
       .select(['st.record_id', 'st.pos'])
-      .where('st.tenant_id', '=', tenantId)
-      .where('st.kind', '=', kind)
-      .where('st.field', '=', probe.field)
-      .$if(!probe.prefix, (qb) => qb.where('st.term', '=', probe.term))
-      .$if(probe.prefix, (qb) =>
-        qb.where('st.term', '>=', probe.term).where('st.term', '<', `${probe.term}${MAX}`),
-      )
-      .$if(probe.pos === 'start', (qb) => qb.where('st.pos', '=', 0))
-      .$if(probe.pos === 'inside', (qb) => qb.where('st.pos', '>', 0))
       // A customer and its contacts are also read through a seat on a deal on it, as their lists are.
-      .where((eb) => scopeWhere(eb, scope, 'r', engine, tenantId, CUSTOMER.has(kind)) ?? sql<SqlBool>`1 = 1`)
+      .where((eb) => scopeWhere(eb, scope, 'st', engine, tenantId, CUSTOMER.has(kind)) ?? sql<SqlBool>`1 = 1`)
       .limit(literalLimit(limit * ROWS_PER_HIT))
       .execute();
     const best = new Map<string, number>();
@@ -125,9 +133,15 @@ export class SqlSearchTermStore implements SearchTermStore {
       const seen = best.get(row.record_id);
       if (seen === undefined || pos < seen) best.set(row.record_id, pos);
     }
-    return [...best]
+    const hits = [...best]
       .map(([id, pos]) => ({ id, pos }))
       .sort((a, b) => a.pos - b.pos || (a.id < b.id ? -1 : 1))
       .slice(0, limit);
+    // Capped when the page is not full and the range holds a key past the cap: one more index seek.
+    const capped =
+      probe.cap !== undefined &&
+      hits.length < limit &&
+      (await keys.clearLimit().limit(1).offset(literalLimit(probe.cap)).execute()).length > 0;
+    return { hits, capped };
   }
 }

@@ -1,5 +1,5 @@
 import { type Instant, maxInstant } from '../../kernel/time.js';
-import type { CommandContext } from '../../service/context.js';
+import { accessOf, type CommandContext } from '../../service/context.js';
 import { ENTITY } from '../../service/entities.js';
 import { scanAll } from '../../service/scan-all.js';
 import { leadFacts } from '../leads/lead-facts.js';
@@ -18,7 +18,7 @@ export async function afterCompletion(ctx: CommandContext, a: Activity): Promise
     // The orders themselves did not change, so their kind does not resync them; a fact their
     // after-sales reminder reads (the last visit) did.
     for (const order of await scanAll(ctx.tx.orders, { accountId: [a.accountId], status: ['delivered'] }))
-      await ENTITY.order.syncDerived?.(ctx, order, {});
+      await ENTITY.order.syncDerived?.(ctx, order, { access: accessOf(ENTITY.order, order) });
   }
 }
 

@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import type { Message } from '../../kernel/message.js';
 import { parseInput } from '../../kernel/validate.js';
 import type { ActorRef } from '../../service/actor.js';
 import type { Runner } from '../../service/runner.js';
 import type { StorageTx } from '../../storage/crm-storage.js';
 import type { SearchKind } from '../../storage/search-term-store.js';
+import { saySearch } from './search-messages.js';
 import { type SearchMatch, searchSteps } from './search-terms.js';
 
 const SEARCH_KINDS = ['account', 'contact', 'lead', 'opportunity'] as const satisfies readonly SearchKind[];
@@ -21,9 +23,20 @@ export interface SearchHit {
   id: string;
   /** The record's display name (account, contact or deal name; a lead's company). */
   name: string;
-  /** Higher is better: 100 exact name, 95 credit code, 90 phone, 80 prefix, 60 pinyin, 50 initials, 30 substring (less a little per character the match starts in). */
+  /** Higher is better: 100 exact name, 95 credit code, 90 phone, 80 prefix, 70 trade name, 60 pinyin, 50 initials, 30 substring (less a little per character the match starts in). */
   score: number;
   matched: SearchMatch;
+}
+
+/** The hits of one search, best first, and whether more records may match than were looked at. */
+export interface SearchResult {
+  hits: SearchHit[];
+  /**
+   * Set (`search.more.refineQuery`) when the search stopped reading names that merely contain the
+   * query before it found a full page: more visible records may match; a longer query finds them.
+   * Exact names, prefixes, trade names, pinyin, phones and credit codes are never cut short.
+   */
+  more: Message | null;
 }
 
 /** One search over accounts, contacts, leads and deals (全局搜索). */
@@ -31,18 +44,20 @@ export interface SearchCommands {
   /**
    * Find records by name in simplified or traditional characters, by pinyin (full or initials),
    * by phone number in any format or by unified social credit code. Exact names come first, then
-   * credit codes, phones, name prefixes, pinyin, initials and substrings. Only records the actor
-   * may see are ever returned (the list scope, applied in the database).
+   * credit codes, phones, name prefixes, trade names (恒通 of 山东恒通系统集成有限公司), pinyin,
+   * initials and substrings. Only records the actor may see are ever returned (the list scope,
+   * applied in the database). A substring search reads a bounded number of names: when it stops
+   * early, `more` says so (render it with `crm.say`).
    * @example
    * ```ts
-   * const [first] = await crm.search.find(jia, { q: 'hengtong' });   // 山东恒通系统集成有限公司, matched 'pinyin'
+   * const { hits } = await crm.search.find(jia, { q: 'hengtong' }); // 山东恒通系统集成有限公司, matched 'pinyin'
    * await crm.search.find(jia, { q: 'ht', kinds: ['account'] });      // initials
-   * await crm.search.find(jia, { q: '恆通' });                         // traditional → 恒通
+   * await crm.search.find(jia, { q: '恆通' });                         // traditional → 恒通, matched 'trade_name'
    * await crm.search.find(jia, { q: '+86 138 0013 8000' });          // phone digits
    * await crm.search.find(jia, { q: '91370100MA3C8XYW1K' });          // credit code
    * ```
    */
-  find(actor: ActorRef, input: FindInput): Promise<SearchHit[]>;
+  find(actor: ActorRef, input: FindInput): Promise<SearchResult>;
 }
 
 /** The display name of each found record, read in one batch per kind. */
@@ -67,13 +82,16 @@ export function searchCommands(run: Runner): SearchCommands {
         const { q, kinds = SEARCH_KINDS, limit } = parseInput(findInput, input);
         const scope = ctx.scope();
         const found = new Map<string, Omit<SearchHit, 'name'>>();
+        let capped = false;
         // Steps run best first and stop once the page is full, so a common prefix costs one short probe.
-        for (const step of searchSteps(q)) {
+        for (const step of searchSteps(q, limit)) {
           const hits: Omit<SearchHit, 'name'>[] = [];
           for (const kind of kinds) {
             const left = limit - found.size;
             if (left <= 0) break;
-            for (const hit of await ctx.tx.searchTerms.find(kind, step.probe, scope, left)) {
+            const answer = await ctx.tx.searchTerms.find(kind, step.probe, scope, left);
+            capped ||= answer.capped;
+            for (const hit of answer.hits) {
               if (!found.has(`${kind}:${hit.id}`))
                 hits.push({
                   kind,
@@ -98,7 +116,10 @@ export function searchCommands(run: Runner): SearchCommands {
               hits.filter((h) => h.kind === kind).map((h) => h.id),
             ),
           );
-        return hits.map((h) => ({ ...h, name: names.get(h.kind)?.get(h.id) ?? '' }));
+        return {
+          hits: hits.map((h) => ({ ...h, name: names.get(h.kind)?.get(h.id) ?? '' })),
+          more: capped && found.size < limit ? saySearch('search.more.refineQuery', { q }) : null,
+        };
       }),
   };
 }

@@ -1,5 +1,5 @@
-import type { CommandContext } from '../../service/context.js';
-import type { SyncOptions } from '../../service/entity-kind.js';
+import type { ChangeAccess, CommandContext } from '../../service/context.js';
+import type { DerivedOptions } from '../../service/entity-kind.js';
 import type { SearchKind, SearchTerm } from '../../storage/search-term-store.js';
 import type { Account } from '../accounts/account.js';
 import type { Contact } from '../accounts/contact.js';
@@ -7,7 +7,7 @@ import type { Lead } from '../leads/lead.js';
 import type { Opportunity } from '../opportunities/opportunity.js';
 import { type SearchSource, searchTerms } from './search-terms.js';
 
-type Sync<T> = (ctx: CommandContext, record: T, options: SyncOptions<T>) => Promise<void>;
+type Sync<T> = (ctx: CommandContext, record: T, options: DerivedOptions<T>) => Promise<void>;
 
 /**
  * What each kind of record is found by. Tolerant of documents written before a field existed (a
@@ -40,18 +40,32 @@ export function searchTermsOf<K extends SearchKind>(kind: K, record: SearchRecor
 }
 
 /**
- * Keeps a record's search keys in line with the record, as one of its derived rows. An update that
- * leaves every name and phone as it was (a stage change, a logged contact) keeps the stored keys:
- * they are a function of the source alone, so rewriting them would write the same rows again.
+/**
+ * Keeps a record's search keys in line with the record, as one of its derived rows: its names and
+ * numbers, and who may see it (so a transfer or a contact moved to another customer re-scopes them).
+ * An update that leaves every name, phone and the access as they were (a stage change, a logged
+ * contact) keeps the stored keys: they are a function of those alone, so rewriting them would
+ * write the same rows again.
  */
 function searchSync<K extends SearchKind>(kind: K): Sync<SearchRecord[K]> {
   const sourceOf = SEARCH_SOURCES[kind];
   return async (ctx, record, options) => {
-    if (options.before !== undefined && sameSource(sourceOf(options.before), sourceOf(record))) return;
-    await ctx.tx.searchTerms.replace(kind, record.id, searchTermsOf(kind, record), {
+    const { before, accessBefore, access } = options;
+    if (
+      before !== undefined &&
+      accessBefore !== undefined &&
+      sameAccess(accessBefore, access) &&
+      sameSource(sourceOf(before), sourceOf(record))
+    )
+      return;
+    await ctx.tx.searchTerms.replace(kind, record.id, access, searchTermsOf(kind, record), {
       fresh: options.fresh === true,
     });
   };
+}
+
+function sameAccess(a: ChangeAccess, b: ChangeAccess): boolean {
+  return a.ownerId === b.ownerId && a.teamKey === b.teamKey;
 }
 
 function sameSource(a: SearchSource, b: SearchSource): boolean {
