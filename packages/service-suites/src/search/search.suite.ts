@@ -119,12 +119,12 @@ export function describeSearch(makeStorage: StorageFactory): void {
         at: '2026-03-02T10:00:00+08:00',
         outcome: { metWith: '王工', opinion: 'positive', summary: '招标下月发布' },
       });
-      const after = await w.crm.search.find(w.org.repA, { q: 'hengtong' });
+      const after = (await w.crm.search.find(w.org.repA, { q: 'hengtong' })).hits;
       expect(hitOf(after, s.deal.id)?.matched).toBe('pinyin');
       expect(hitOf(after, s.lead.id)).toBeDefined();
       await w.crm.contacts.update(w.org.repA, s.contact.id, { mobile: '139-0000-1111', expectedVersion: 1 });
-      expect(await w.crm.search.find(w.org.repA, { q: '138 0013 8000' })).toEqual([]);
-      const renumbered = await w.crm.search.find(w.org.repA, { q: '13900001111' });
+      expect((await w.crm.search.find(w.org.repA, { q: '138 0013 8000' })).hits).toEqual([]);
+      const renumbered = (await w.crm.search.find(w.org.repA, { q: '13900001111' })).hits;
       expect(renumbered.map((h) => [h.id, h.matched])).toEqual([[s.contact.id, 'phone']]);
     });
 
