@@ -1,4 +1,4 @@
-import { type Migration, sql } from 'kysely';
+import { type Migration, type SqlBool, sql } from 'kysely';
 import type { AnyDb } from '../any-db.js';
 import type { SqlEngine } from '../engine/sql-engine.js';
 
@@ -33,7 +33,7 @@ export function scopeKeys(engine: SqlEngine): Migration {
         .on('team_members')
         .columns(['tenant_id', 'team_key'])
         .unique()
-        .where(sql.raw(engine.name === 'sqlite' ? 'is_owner = 1' : 'is_owner'))
+        .where(sql<SqlBool>`${sql.raw(engine.name === 'sqlite' ? 'is_owner = 1' : 'is_owner')}`)
         .execute();
       // A scope's other seats (not the copied owner seat) are read from the index alone.
       await db.schema
@@ -56,8 +56,12 @@ export function scopeKeys(engine: SqlEngine): Migration {
         await db.schema.dropIndex(`${table}_team_key_ix`).execute();
       }
       // A fresh database runs this before 0082 adds the column; 0082 then makes the index itself.
-      const activities = (await db.introspection.getTables()).find((t) => t.name === 'activities');
-      if (activities?.columns.some((c) => c.name === 'regarding_kind')) await regardingPageIndex(db);
+      const { rows } = await (engine.name === 'sqlite'
+        ? sql`select 1 from pragma_table_info('activities') where name = 'regarding_kind'`
+        : sql`select 1 from information_schema.columns where table_schema = current_schema()
+            and table_name = 'activities' and column_name = 'regarding_kind'`
+      ).execute(db);
+      if (rows.length > 0) await regardingPageIndex(db);
       if (engine.name === 'sqlite') await sqliteTriggers(db);
       else await postgresTriggers(db);
       for (const table of SCOPE_KEYED_TABLES) {

@@ -14,6 +14,7 @@ import type { StoreContext } from './store-context.js';
 export const MAX_RANGES = 64;
 
 type Where = (eb: AnyExpressionBuilder) => Expression<SqlBool>;
+type ScopedScope = RowScope & { kind: 'scoped' };
 
 /**
  * A scoped page as the merge of index ranges, or null where the walk must serve it (a table
@@ -38,11 +39,14 @@ export async function mergedPageRows(
   if (through.some((t) => t.onlyWhere === undefined)) return null;
   const fixed = scope.ownerIds.length + scope.memberIds.length + through.length;
   if (fixed > MAX_RANGES) return null;
-  const seats = await otherSeats(ctx, scope, MAX_RANGES - fixed);
+  const { db, engine, tenantId } = ctx;
+  // PostgreSQL reads the other seats inside the page's statement (a lateral range per seat), so
+  // the page stays one round trip; SQLite reads them first, and walks if there are too many.
+  const lateral = engine.name === 'postgres';
+  const seats = lateral ? [] : await otherSeats(ctx, scope, MAX_RANGES - fixed);
   if (seats === null) return null;
 
-  const { db, engine, tenantId } = ctx;
-  const ranges: Where[] = [
+  const tests: Where[] = [
     ...scope.ownerIds.map(
       (id): Where =>
         (eb) =>
@@ -64,32 +68,41 @@ export async function mergedPageRows(
           readsThrough(eb, scope, 't', `t_rt${i}`, t, engine, tenantId),
     ),
   ];
-  if (ranges.length === 0) return [];
+  if (tests.length === 0 && !(lateral && scope.memberIds.length > 0)) return [];
   const at = after === null ? null : engine.encodeInstant(after.createdAt);
-  const range = (test: Where, i: number) =>
+  // One range: the rows passing `test`, newest first from its index, cut at limit + 1.
+  const newest = (test: Where) =>
     db
-      .selectFrom(
-        db
-          .selectFrom(`${spec.table} as t`)
-          .select(['t.created_at', 't.id'])
-          .where('t.tenant_id', '=', tenantId)
-          .where(test)
-          .where(filters)
-          .$if(at !== null, (qb) =>
-            qb.where((eb) =>
-              eb.or([
-                eb('t.created_at', '<', at),
-                eb.and([eb('t.created_at', '=', at), eb('t.id', '<', (after as CursorKey).id)]),
-              ]),
-            ),
-          )
-          .orderBy('t.created_at', 'desc')
-          .orderBy('t.id', 'desc')
-          .limit(literalLimit(limit + 1))
-          .as(`r${i}`),
+      .selectFrom(`${spec.table} as t`)
+      .select(['t.created_at', 't.id'])
+      .where('t.tenant_id', '=', tenantId)
+      .where(test)
+      .where(filters)
+      .$if(at !== null, (qb) =>
+        qb.where((eb) =>
+          eb.or([
+            eb('t.created_at', '<', at),
+            eb.and([eb('t.created_at', '=', at), eb('t.id', '<', (after as CursorKey).id)]),
+          ]),
+        ),
       )
-      .select([`r${i}.created_at`, `r${i}.id`]);
-  const [first, ...rest] = ranges.map(range);
+      .orderBy('t.created_at', 'desc')
+      .orderBy('t.id', 'desc')
+      .limit(literalLimit(limit + 1));
+  const ranges = tests.map((test, i) =>
+    db.selectFrom(newest(test).as(`r${i}`)).select([`r${i}.created_at`, `r${i}.id`]),
+  );
+  if (lateral && scope.memberIds.length > 0) {
+    ranges.push(
+      db
+        .selectFrom(seatKeys(ctx, scope).as('s'))
+        .innerJoinLateral(newest((eb) => eb('t.team_key', '=', eb.ref('s.team_key'))).as('rs'), (join) =>
+          join.onTrue(),
+        )
+        .select(['rs.created_at', 'rs.id']) as unknown as (typeof ranges)[number],
+    );
+  }
+  const [first, ...rest] = ranges;
   // UNION, not UNION ALL: a row in two ranges (owned by the rep, on the rep's deal) counts once.
   let merged = first as NonNullable<typeof first>;
   for (const next of rest) merged = merged.union(next);
@@ -112,8 +125,17 @@ export async function mergedPageRows(
  * account-team seats, an owner seat without edit), or null when there are more than `room`:
  * then the walk serves the page. Read from the seats index alone (migration 0023).
  */
-async function otherSeats(ctx: StoreContext, scope: RowScope & { kind: 'scoped' }, room: number) {
+async function otherSeats(ctx: StoreContext, scope: ScopedScope, room: number): Promise<string[] | null> {
   if (scope.memberIds.length === 0) return [];
+  const rows = await seatKeys(ctx, scope)
+    .limit(literalLimit(room + 1))
+    .execute();
+  const keys = [...new Set(rows.map((r) => String(r.team_key)))];
+  return keys.length > room ? null : keys;
+}
+
+/** Non-owner seats of the scope's members with enough access; at read, also an owner seat held read-only. */
+function seatKeys(ctx: StoreContext, scope: ScopedScope) {
   const { db, engine, tenantId } = ctx;
   const seats = (isOwner: boolean, access: 'read' | 'edit' | null) =>
     db
@@ -123,10 +145,5 @@ async function otherSeats(ctx: StoreContext, scope: RowScope & { kind: 'scoped' 
       .where('user_id', 'in', [...scope.memberIds])
       .where('is_owner', '=', engine.encodeBool(isOwner))
       .$if(access !== null, (qb) => qb.where('access', '=', access as string));
-  // Non-owner seats with enough access; at read, also an owner seat held with read only.
-  const query =
-    scope.minAccess === 'edit' ? seats(false, 'edit') : seats(false, null).unionAll(seats(true, 'read'));
-  const rows = await query.limit(literalLimit(room + 1)).execute();
-  const keys = [...new Set(rows.map((r) => String(r.team_key)))];
-  return keys.length > room ? null : keys;
+  return scope.minAccess === 'edit' ? seats(false, 'edit') : seats(false, null).unionAll(seats(true, 'read'));
 }
