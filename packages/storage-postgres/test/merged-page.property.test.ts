@@ -25,7 +25,9 @@ afterAll(async () => {
 });
 
 describe('merged scoped pages (PostgreSQL)', () => {
-  it('equal the walked pages (same rows, same order) for random org trees, transfers and moves', async () => {
+  it('equal the walked pages (same rows, same order) for random org trees, transfers and moves', {
+    timeout: 240_000,
+  }, async () => {
     await fc.assert(
       fc.asyncProperty(worldArb, async (world) => {
         run += 1;
@@ -33,7 +35,7 @@ describe('merged scoped pages (PostgreSQL)', () => {
         await writeWorld(db.storage, tenantId, world);
         await expectMergedEqualsWalked(db.storage, walked, tenantId, world);
       }),
-      { numRuns: 30 },
+      { numRuns: 15 },
     );
   });
 });
