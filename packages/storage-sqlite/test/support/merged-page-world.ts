@@ -57,7 +57,10 @@ const ownerSeat = (userId: string): TeamMemberRow => ({
   access: 'edit',
   isOwner: true,
 });
-const teamOf = (owner: string, others: World['deals'][number]['seats']): TeamMemberRow[] => [
+const teamOf = (
+  owner: string,
+  others: readonly { userId: string; access: 'read' | 'edit' }[],
+): TeamMemberRow[] => [
   ownerSeat(owner),
   ...others
     .filter((s) => s.userId !== owner)
