@@ -12,6 +12,12 @@ import type { StoreContext } from './store-context.js';
  * 200-person tree) walks the table instead, where the rows it may see are dense.
  */
 export const MAX_RANGES = 64;
+/**
+ * SQLite's cap: its walk tests compact index entries without a round trip, and a line manager of
+ * ten (~25 ranges) merged cost 1.5–2.4× the walk at 100k (bench/RESULTS.md), while a rep (2–5
+ * ranges) merged cost 0.15–0.3× of it.
+ */
+export const MAX_RANGES_SQLITE = 12;
 
 type Where = (eb: AnyExpressionBuilder) => Expression<SqlBool>;
 type ScopedScope = RowScope & { kind: 'scoped' };
@@ -37,13 +43,14 @@ export async function mergedPageRows(
   if (ctx.scopedPages === 'walk' || !spec.scopeKeyed || scope.kind !== 'scoped') return null;
   const through = scope.minAccess === 'read' ? (spec.readThrough ?? []) : [];
   if (through.some((t) => t.onlyWhere === undefined)) return null;
-  const fixed = scope.ownerIds.length + scope.memberIds.length + through.length;
-  if (fixed > MAX_RANGES) return null;
   const { db, engine, tenantId } = ctx;
+  const cap = engine.name === 'sqlite' ? MAX_RANGES_SQLITE : MAX_RANGES;
+  const fixed = scope.ownerIds.length + scope.memberIds.length + through.length;
+  if (fixed > cap) return null;
   // PostgreSQL reads the other seats inside the page's statement (a lateral range per seat), so
   // the page stays one round trip; SQLite reads them first, and walks if there are too many.
   const lateral = engine.name === 'postgres';
-  const seats = lateral ? [] : await otherSeats(ctx, scope, MAX_RANGES - fixed);
+  const seats = lateral ? [] : await otherSeats(ctx, scope, cap - fixed);
   if (seats === null) return null;
 
   const tests: Where[] = [
@@ -130,8 +137,9 @@ async function otherSeats(ctx: StoreContext, scope: ScopedScope, room: number): 
   const rows = await seatKeys(ctx, scope)
     .limit(literalLimit(room + 1))
     .execute();
-  const keys = [...new Set(rows.map((r) => String(r.team_key)))];
-  return keys.length > room ? null : keys;
+  // Cut at room + 1 rows: more may follow, so a cut list (even of few distinct keys) is not all.
+  if (rows.length > room) return null;
+  return [...new Set(rows.map((r) => String(r.team_key)))];
 }
 
 /** Non-owner seats of the scope's members with enough access; at read, also an owner seat held read-only. */
