@@ -12,6 +12,10 @@ import type { RecordSpec } from '../packages/storage-sql/src/records/record-spec
 import { leadSpec, opportunitySpec } from '../packages/storage-sql/src/records/specs-deals.js';
 import { activitySpec, costSpec } from '../packages/storage-sql/src/records/specs-operations.js';
 import { userSpec } from '../packages/storage-sql/src/records/specs-parties.js';
+import { TENANT_OWNED_TABLE_DEFS } from '../packages/storage-sql/src/stores/tenant-row-codec.js';
+
+/** The columns a tenant row may name: projections added by later migrations are not among them. */
+const IMPORTED = new Map(TENANT_OWNED_TABLE_DEFS.map((d) => [d.name, new Set(d.columns.map(([c]) => c))]));
 
 export interface Templates {
   user: User;
@@ -67,19 +71,18 @@ function rowOf(
   spec: RecordSpec<any, any>,
   record: { id: string; version: number; createdAt: string; updatedAt: string },
 ) {
-  return {
-    table: spec.table,
-    row: {
-      id: record.id,
-      version: record.version,
-      created_at: record.createdAt,
-      updated_at: record.updatedAt,
-      owner_id: spec.ownerId(record),
-      team_key: spec.teamKey(record),
-      doc: record,
-      ...spec.project(record),
-    },
+  const row: Record<string, unknown> = {
+    id: record.id,
+    version: record.version,
+    created_at: record.createdAt,
+    updated_at: record.updatedAt,
+    owner_id: spec.ownerId(record),
+    team_key: spec.teamKey(record),
+    doc: record,
+    ...spec.project(record),
   };
+  const known = IMPORTED.get(spec.table);
+  return { table: spec.table, row: Object.fromEntries(Object.entries(row).filter(([c]) => known?.has(c))) };
 }
 
 function buildOrg(tenantId: string, t: Templates): { org: Org; users: User[] } {

@@ -56,6 +56,8 @@ const templates = await makeTemplates();
 
 interface Opened {
   storage: CrmStorage;
+  /** The same database read with `scopedPages: 'walk'`: the filtered walk the merged pages replace. */
+  walked: CrmStorage;
   /** The hand-written baseline's runner: SQL text with `?` placeholders and its parameters. */
   raw: (sql: string, params: unknown[]) => Promise<unknown>;
   trace: { start(): void; stop(): { sql: string; params: unknown[] }[] };
@@ -68,15 +70,18 @@ async function openSqlite(): Promise<Opened> {
   const file = join(dir, 'read.db');
   const trace = traceSqlite(Database);
   const storage = await sqliteStorage({ filename: file });
+  const walked = await sqliteStorage({ filename: file, migrate: false, scopedPages: 'walk' });
   const raw = new Database(file);
   raw.pragma('cache_size = -65536');
   return {
     storage,
+    walked,
     raw: async (sql, params) => raw.prepare(sql).all(...params),
     trace,
     explain: async (sql, params) => explainSqlite(raw, sql, params),
     async close() {
       raw.close();
+      await walked.close();
       await storage.close();
       rmSync(dir, { recursive: true, force: true });
     },
@@ -90,6 +95,8 @@ async function openPostgres(): Promise<Opened> {
   const pool = new pg.Pool({ connectionString: PG_URL, max: 4 });
   const traced = tracePool(pool);
   const storage = await postgresStorage({ pool: traced.pool }, { schema });
+  const walkPool = new pg.Pool({ connectionString: PG_URL, max: 4 });
+  const walked = await postgresStorage({ pool: walkPool }, { schema, migrate: false, scopedPages: 'walk' });
   const rawPool = new pg.Pool({ connectionString: PG_URL, max: 2, options: `-c search_path=${schema}` });
   const numbered = (sql: string) => {
     let i = 0;
@@ -97,12 +104,15 @@ async function openPostgres(): Promise<Opened> {
   };
   return {
     storage,
+    walked,
     raw: async (sql, params) => (await rawPool.query(numbered(sql), params)).rows,
     trace: traced,
     explain: (sql, params) => explainPostgres(rawPool, sql, params),
     async close() {
       await storage.close();
+      await walked.close();
       await pool.end();
+      await walkPool.end();
       await rawPool.end();
       await admin.query(`drop schema if exists ${schema} cascade`);
       await admin.end();
@@ -169,6 +179,12 @@ async function runSize(engine: string, size: number): Promise<void> {
       clock: new ManualClock(MORNING),
       timeZone: 'Asia/Shanghai',
     });
+    const walkCrm: Crm = createCrm({
+      storage: opened.walked,
+      tenant: TENANT,
+      clock: new ManualClock(MORNING),
+      timeZone: 'Asia/Shanghai',
+    });
     const { org, period } = d;
     const rep = org.repsOfBig[7] as string;
     const historyOwner = await crm.leads.get(org.admin, d.historyLeadId).then((l) => l.ownerId);
@@ -176,15 +192,26 @@ async function runSize(engine: string, size: number): Promise<void> {
     const scoped = (ids: readonly string[]) => ids.map(() => '?').join(', ');
 
     const paths: [string, () => Promise<unknown>][] = [];
+    // First pages, each against the same page read by the filtered walk (the baseline column).
+    const pages: [string, () => Promise<unknown>, () => Promise<unknown>][] = [];
     for (const [label, list] of [
-      ['leads', (who: string) => crm.leads.list(who, { limit: 50 })],
-      ['deals', (who: string) => crm.opportunities.list(who, { limit: 50 })],
-      ['activities', (who: string) => crm.activities.list(who, { limit: 50 })],
-      ['costs', (who: string) => crm.costs.list(who, { limit: 50 })],
+      ['leads', (c: Crm, who: string) => c.leads.list(who, { limit: 50 })],
+      ['deals', (c: Crm, who: string) => c.opportunities.list(who, { limit: 50 })],
+      ['activities', (c: Crm, who: string) => c.activities.list(who, { limit: 50 })],
+      ['costs', (c: Crm, who: string) => c.costs.list(who, { limit: 50 })],
     ] as const) {
-      paths.push([`${label}: a rep's first page`, () => list(rep)]);
-      paths.push([`${label}: manager of 10, first page`, () => list(org.lineManager)]);
-      paths.push([`${label}: head of the 200-person tree, first page`, () => list(org.vp)]);
+      for (const [who, whom] of [
+        ["a rep's first page", rep],
+        ['manager of 10, first page', org.lineManager],
+        ['head of the 200-person tree, first page', org.vp],
+      ] as const)
+        pages.push([`${label}: ${who}`, () => list(crm, whom), () => list(walkCrm, whom)]);
+    }
+    for (const [name, merged, walkedPage] of pages) {
+      const r = await against(merged, walkedPage);
+      results.push({ engine, size, name, ...r });
+      if (PLANS !== undefined && size === Math.max(...SIZES))
+        plans.push(await planOf(opened, engine, size, name, merged));
     }
     paths.push(['due reminders of a rep', () => crm.reminders.due(rep, { at: MORNING })]);
     paths.push([
@@ -299,7 +326,7 @@ for (const engine of ENGINES) {
   const head = [
     'path',
     ...sizes.map((s) => `${s.toLocaleString('en-US')}: p50 / p95 ms`),
-    'vs hand-written SQL (largest)',
+    'vs baseline (largest): walked page or hand-written SQL',
   ];
   const rows = names.map((name) => {
     const cells = sizes.map((s) => {

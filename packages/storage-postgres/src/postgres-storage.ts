@@ -5,6 +5,7 @@ import {
   kyselyTransactor,
   migrateToLatest,
   postgresEngine,
+  type ScopedPages,
 } from '@gongfu/storage-sql';
 import { CompiledQuery, Kysely, PostgresDialect, type PostgresPool, sql } from 'kysely';
 import { type PGliteLike, pglitePool } from './pglite-pool.js';
@@ -34,6 +35,12 @@ export interface PostgresStorageOptions {
    * Kysely's transaction (PGlite always does: it has no network).
    */
   pipeline?: boolean;
+  /**
+   * How a scoped page is read: `merge` (default) from index ranges of the scope's keys, `walk`
+   * newest first through the table with the scope as a filter (the reference it is tested and
+   * measured against).
+   */
+  scopedPages?: ScopedPages;
 }
 
 /** Kysely instances behind storages, for helpers that need the database (row-level security). */
@@ -86,6 +93,7 @@ export async function postgresStorage(
               .execute();
             return { db: trx, end: () => trx.commit().execute() };
           },
+    ...(options.scopedPages ? { scopedPages: options.scopedPages } : {}),
   });
   const migrate = async () => {
     // Kysely's Migrator creates the schema when missing (tolerating a racing server doing the

@@ -9,6 +9,7 @@ import type { AnyDb } from './any-db.js';
 import { createTx } from './create-tx.js';
 import type { SqlEngine } from './engine/sql-engine.js';
 import { migrateToLatest } from './migrations/migrate.js';
+import type { ScopedPages } from './records/store-context.js';
 import { kyselyTransactor, type SqlTransactor } from './sql-transactor.js';
 import type { ExportSnapshot } from './stores/export-pages.js';
 import { StaleTenantStamp, TenantStamps } from './stores/tenant-stamps.js';
@@ -30,6 +31,8 @@ export interface SqlStorageOptions {
    * absent) where the engine has none, and exports are then read whole before they are yielded.
    */
   openSnapshot?: () => Promise<ExportSnapshot | undefined>;
+  /** How scoped pages are read (see `StoreContext.scopedPages`); `merge` when absent. */
+  scopedPages?: ScopedPages;
 }
 
 /** The CrmStorage port over any Kysely dialect the engine describes. */
@@ -65,7 +68,7 @@ export function createSqlStorage(options: SqlStorageOptions): CrmStorage {
         // The handle's stores refuse work once fn has settled: nothing may run after COMMIT.
         const state = { open: true };
         try {
-          return await fn(createTx(conn, engine, tenantId, state, stamps));
+          return await fn(createTx(conn, engine, tenantId, state, stamps, options.scopedPages));
         } catch (error) {
           thrownByFn = { error };
           throw error;

@@ -7,7 +7,7 @@ import { activitySpec, costSpec, demoLoanSpec, serviceCaseSpec } from './records
 import { accountSpec, contactSpec, productSpec, userSpec } from './records/specs-parties.js';
 import { quotaSpec } from './records/specs-quotas.js';
 import { SqlRecordStore } from './records/sql-record-store.js';
-import type { StoreContext } from './records/store-context.js';
+import type { ScopedPages, StoreContext } from './records/store-context.js';
 import type { TxConnection } from './sql-transactor.js';
 import { SqlConfigStore } from './stores/config-store.js';
 import { SqlCounterStore } from './stores/counter-store.js';
@@ -125,6 +125,7 @@ export function createTx(
   tenantId: string,
   state: TxState,
   stamps?: TenantStamps,
+  scopedPages?: ScopedPages,
 ): StorageTx {
   const ctx: StoreContext = {
     db: conn.db,
@@ -135,6 +136,7 @@ export function createTx(
     memo: {},
     ...(conn.prefetch ? { teams: new Map() } : {}),
     ...(conn.assumeStamps && stamps ? { stamps } : {}),
+    ...(scopedPages ? { scopedPages } : {}),
   };
   const target: TxTarget = { tenantId, ctx, state, made: {} };
   return new Proxy(target, HANDLER) as unknown as StorageTx;

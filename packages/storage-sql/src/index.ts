@@ -7,6 +7,7 @@ export { FEED_TABLES } from './migrations/0030-change-feed.js';
 export { migrateToLatest, migrations } from './migrations/migrate.js';
 export type { FilterOp, FilterSpec, RecordSpec } from './records/record-spec.js';
 export { SqlRecordStore } from './records/sql-record-store.js';
+export type { ScopedPages } from './records/store-context.js';
 export {
   type ExecuteFn,
   type ExecuteOptions,

@@ -1,5 +1,5 @@
 import { type CrmStorage, ValidationError } from '@gongfu/core';
-import { type AnyDb, createSqlStorage, sqliteEngine } from '@gongfu/storage-sql';
+import { type AnyDb, createSqlStorage, type ScopedPages, sqliteEngine } from '@gongfu/storage-sql';
 import Database from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import { ConnectionLock } from './connection-lock.js';
@@ -27,6 +27,12 @@ export interface SqliteStorageOptions {
    * front.
    */
   cacheSizeMiB?: number;
+  /**
+   * How a scoped page is read: `merge` (default) from index ranges of the scope's keys, `walk`
+   * newest first through the table with the scope as a filter (the reference it is tested and
+   * measured against).
+   */
+  scopedPages?: ScopedPages;
 }
 
 /** Default page cache: the indexes of a 100k-record tenant fit, and it costs nothing until used. */
@@ -56,6 +62,7 @@ export async function sqliteStorage(options: SqliteStorageOptions = {}): Promise
     engine: sqliteEngine,
     transactor: sqliteTransactor(lock, connection, txDb),
     openSnapshot: async () => (database.memory ? undefined : openReadSnapshot(database.name)),
+    ...(options.scopedPages ? { scopedPages: options.scopedPages } : {}),
   });
   if (options.migrate ?? true) {
     try {

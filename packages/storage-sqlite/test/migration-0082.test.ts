@@ -21,7 +21,7 @@ describe('migration 0082 (activity subjects)', () => {
     const task = await w.crm.activities.schedule(repA, { ...at, kind: 'task' });
     // The rows as a database from before 0082 held them.
     database.exec(`update activities set doc = json_remove(doc, '$.contactId', '$.orderId', '$.serviceCaseId', '$.regarding');
-      drop index activities_page_scan_ix; drop index activities_contact_id_ix; drop index activities_order_id_ix; drop index activities_service_case_id_ix;
+      drop index activities_page_scan_ix; drop index activities_contact_id_ix; drop index activities_order_id_ix; drop index activities_service_case_id_ix; drop index activities_regarding_page_ix;
       alter table activities drop column contact_id; alter table activities drop column order_id;
       alter table activities drop column service_case_id; alter table activities drop column regarding_kind;
       create index activities_page_scan_ix on activities (tenant_id, created_at, id, owner_id, team_key);

@@ -133,7 +133,10 @@ describe('migrations', () => {
     expect(has('history_events', ['entity_type', 'entity_id', 'seq'])).toBe(true);
     expect(has('history_events', ['actor_id', 'at'])).toBe(true);
     expect(has('opportunities', ['stage'])).toBe(true);
-    expect(has('leads', ['owner_id', 'created_at'])).toBe(true);
+    // Each range of a merged scoped page (0023): by owner, by team owner, by team, newest first.
+    for (const column of ['owner_id', 'team_owner_id', 'team_key'])
+      expect(has('leads', [column, 'created_at', 'id'])).toBe(true);
+    expect(has('activities', ['regarding_kind', 'created_at', 'id'])).toBe(true);
     // One deal's duplicate candidates are a key lookup; a refresh finds what changed by time.
     expect(has('dedupe_keys', ['key', 'opportunity_id'])).toBe(true);
     expect(has('dedupe_sources', ['seen_at'])).toBe(true);

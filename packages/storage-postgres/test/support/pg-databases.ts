@@ -1,5 +1,6 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type { CrmStorage } from '@gongfu/core';
+import type { ScopedPages } from '@gongfu/storage-sql';
 import pg from 'pg';
 import { pglitePool, postgresStorage } from '../../src/index.js';
 
@@ -21,7 +22,7 @@ export interface TestDatabase {
   /** Raw SQL outside the adapter, with `search_path` set to the schema. */
   query(text: string, params?: unknown[]): Promise<Row[]>;
   /** A further storage on the same schema over its own pool (server) — another "app server". */
-  openAnother(options?: { max?: number; migrate?: boolean }): Promise<CrmStorage>;
+  openAnother(options?: { max?: number; migrate?: boolean; scopedPages?: ScopedPages }): Promise<CrmStorage>;
   close(): Promise<void>;
 }
 
@@ -37,10 +38,13 @@ export async function openOnServer(
   const admin = new pg.Pool({ connectionString: PG_URL, max: 2, options: `-c search_path=${schema}` });
   await admin.query(`create schema "${schema}"`);
   const pools: pg.Pool[] = [];
-  const open = async (o: { max?: number; migrate?: boolean }) => {
+  const open = async (o: { max?: number; migrate?: boolean; scopedPages?: ScopedPages }) => {
     const pool = new pg.Pool({ connectionString: PG_URL, max: o.max ?? 4 });
     pools.push(pool);
-    return postgresStorage({ pool }, { schema, migrate: o.migrate ?? true });
+    return postgresStorage(
+      { pool },
+      { schema, migrate: o.migrate ?? true, ...(o.scopedPages ? { scopedPages: o.scopedPages } : {}) },
+    );
   };
   const storages: CrmStorage[] = [];
   const first = await open(options);
@@ -87,7 +91,10 @@ export async function openOnPglite(
     schema,
     query,
     async openAnother(o = {}) {
-      return postgresStorage({ pglite }, { schema, migrate: o.migrate ?? true });
+      return postgresStorage(
+        { pglite },
+        { schema, migrate: o.migrate ?? true, ...(o.scopedPages ? { scopedPages: o.scopedPages } : {}) },
+      );
     },
     async close() {
       await storage.close();

@@ -1,6 +1,7 @@
 import { type Migration, sql } from 'kysely';
 import type { AnyDb } from '../any-db.js';
 import type { SqlEngine } from '../engine/sql-engine.js';
+import { regardingPageIndex } from './0023-scope-keys.js';
 
 /** The columns an activity about a contact, order or service case is listed and scoped by. */
 const SUBJECT_COLUMNS = ['contact_id', 'order_id', 'service_case_id'] as const;
@@ -35,6 +36,8 @@ export function activitySubjects(engine: SqlEngine): Migration {
         .on('activities')
         .columns(['tenant_id', 'created_at', 'id', 'owner_id', 'team_key', 'regarding_kind'])
         .execute();
+      // The merged scoped page's subject ranges (0023 makes it where this column already existed).
+      await regardingPageIndex(db);
       if (engine.name === 'sqlite') {
         await sql`update activities set doc = json_set(doc,
             '$.contactId', null, '$.orderId', null, '$.serviceCaseId', null,

@@ -60,7 +60,7 @@ export function scopeWhere(
 }
 
 /** The record the row names in `through.column` is visible under the same scope (its own rule). */
-function readsThrough(
+export function readsThrough(
   eb: Eb,
   scope: RowScope,
   alias: string,

@@ -43,6 +43,11 @@ export interface RecordSpec<T extends RecordBase, F> {
    * record's own scope lets see it sees this row, at read level only.
    */
   readThrough?: readonly ReadThrough[];
+  /**
+   * The table carries `team_owner_id` and the page indexes of migration 0023, so a small scope's
+   * page is merged from index ranges (`scoped-page.ts`) instead of walked.
+   */
+  scopeKeyed?: true;
   filters: { readonly [K in keyof Required<F>]: FilterSpec };
 }
 

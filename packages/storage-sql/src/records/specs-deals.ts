@@ -32,6 +32,7 @@ export const leadSpec: RecordSpec<Lead, LeadFilter> = {
   }),
   ownerId: (l) => l.ownerId,
   teamKey: (l) => teamKeyOf({ kind: 'lead', id: l.id }),
+  scopeKeyed: true,
   filters: {
     custom: customFilter,
     status: inCol('status'),
@@ -79,6 +80,7 @@ export const opportunitySpec: RecordSpec<Opportunity, OpportunityFilter> = {
   }),
   ownerId: (o) => o.ownerId,
   teamKey: (o) => teamKeyOf({ kind: 'opportunity', id: o.id }),
+  scopeKeyed: true,
   filters: {
     custom: customFilter,
     stage: inCol('stage'),

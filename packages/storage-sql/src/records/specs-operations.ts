@@ -98,6 +98,7 @@ export const activitySpec: RecordSpec<Activity, ActivityFilter> = {
     { column: 'order_id', spec: orderSpec, onlyWhere: ['regarding_kind', 'order'] },
     { column: 'service_case_id', spec: serviceCaseSpec, onlyWhere: ['regarding_kind', 'service_case'] },
   ],
+  scopeKeyed: true,
   filters: {
     custom: customFilter,
     status: inCol('status'),
@@ -176,6 +177,7 @@ export const costSpec: RecordSpec<CostEntry, CostFilter> = {
       leadId: c.leadId,
       accountId: c.accountId,
     }),
+  scopeKeyed: true,
   filters: {
     incurredBy: inCol('owner_id'),
     opportunityId: inCol('opportunity_id'),

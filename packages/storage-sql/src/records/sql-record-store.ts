@@ -16,6 +16,7 @@ import { filterWhere, literalLimit, scopeWhere } from './compile-where.js';
 import { executeCached, writeCached } from './compiled-cache.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { BASE_COLUMN_KINDS, type RecordSpec } from './record-spec.js';
+import { mergedPageRows } from './scoped-page.js';
 import type { StoreContext } from './store-context.js';
 
 const CHUNK = 500;
@@ -198,8 +199,17 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
         .limit(literalLimit(query.limit + 1));
     // A first page filtered only by `in` lists (the products of a deal's lines) has a fixed SQL text.
     const shape = after === null ? this.inListShape(query.where, query.scope) : null;
+    const merged = await mergedPageRows(
+      this.ctx,
+      this.spec,
+      query.scope,
+      (eb) => eb.and(filterWhere(eb, engine, this.spec.filters, this.spec.columns, query.where, 't')),
+      after,
+      query.limit,
+    );
     const rows =
-      shape === null
+      merged ??
+      (shape === null
         ? await build().execute()
         : (
             await executeCached<{ doc: unknown }>(
@@ -208,7 +218,7 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
               shape.params,
               build,
             )
-          ).rows;
+          ).rows);
     const page = rows.slice(0, query.limit).map((r) => engine.decodeJson<T>(r.doc));
     const last = page[page.length - 1];
     return {

@@ -4,6 +4,8 @@ import type { SqlEngine } from '../engine/sql-engine.js';
 import type { ExecuteFn, TxConnection } from '../sql-transactor.js';
 import type { StampKind, TenantStamps } from '../stores/tenant-stamps.js';
 
+export type ScopedPages = 'merge' | 'walk';
+
 /**
  * What every store of one transaction shares: the transaction handle (never the root `db`, so no
  * statement escapes the transaction), the engine, and the tenant every statement is confined to.
@@ -24,6 +26,12 @@ export interface StoreContext {
    * key; cleared by every team write. Absent where reads are cheap (SQLite).
    */
   readonly teams?: Map<string, TeamMemberRow[]>;
+  /**
+   * How a scoped page is read: `merge` (default) merges index ranges of the scope's keys where the
+   * table carries them (`records/scoped-page.ts`); `walk` always walks the table newest first and
+   * filters, the reference the merge is tested and measured against.
+   */
+  readonly scopedPages?: ScopedPages;
   /** The storage's remembered org and catalogue stamps, where reading one costs a round trip. */
   readonly stamps?: TenantStamps;
   /** What the stores of one transaction remember between statements (SQLite: the next history seq). */
