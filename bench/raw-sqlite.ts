@@ -135,7 +135,13 @@ export function rawSqlite(db: Database.Database, tenantId: string, ownerId: stri
   );
   /** One multi-row insert per key count, prepared once: the keys of one record in one statement. */
   const keyInserts = new Map<number, Database.Statement>();
-  const insertKeys = (kind: 'lead' | 'account' | 'contact' | 'opportunity', id: string, record: object) => {
+  const insertKeys = (
+    kind: 'lead' | 'account' | 'contact' | 'opportunity',
+    id: string,
+    record: object,
+    ownerId: string,
+    teamKey: string,
+  ) => {
     const seen = new Map<string, { field: string; term: string; pos: number }>();
     for (const t of searchTermsOf(kind, record as never)) {
       const key = `${t.field}\u0000${t.term}`;
@@ -146,11 +152,11 @@ export function rawSqlite(db: Database.Database, tenantId: string, ownerId: stri
     let statement = keyInserts.get(rows.length);
     if (statement === undefined) {
       statement = p(
-        `insert into search_terms (tenant_id, kind, record_id, field, term, pos) values ${rows.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
+        `insert into search_terms (tenant_id, kind, record_id, field, term, pos, owner_id, team_key) values ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
       );
       keyInserts.set(rows.length, statement);
     }
-    statement.run(rows.flatMap((t) => [tenantId, kind, id, t.field, t.term, t.pos]));
+    statement.run(rows.flatMap((t) => [tenantId, kind, id, t.field, t.term, t.pos, ownerId, teamKey]));
   };
 
   /**
@@ -239,7 +245,7 @@ export function rawSqlite(db: Database.Database, tenantId: string, ownerId: stri
     insertLead.run(tenantId, id, at, at, ownerId, id, JSON.stringify(lead), ...leadColumns(lead));
     historyWriter()('lead', id, 'lead.captured', at, 1, changes(null, lead), { source: lead.source });
     team.run(tenantId, id, ownerId);
-    insertKeys('lead', id, lead);
+    insertKeys('lead', id, lead, ownerId, id);
     const r = followUp(lead, lead.receivedAt);
     insertReminder.run(
       tenantId,
@@ -363,7 +369,7 @@ export function rawSqlite(db: Database.Database, tenantId: string, ownerId: stri
       search(account.name, ...account.aliases, ...account.phones, ...account.emails),
     );
     write('account', accountId, 'account.created', at, 1, changes(null, account), null);
-    insertKeys('account', accountId, account);
+    insertKeys('account', accountId, account, ownerId, accountId);
     team.run(tenantId, accountId, ownerId);
     const contactId = `raw_cont_${n}`;
     const contact: Contact = {
@@ -389,7 +395,7 @@ export function rawSqlite(db: Database.Database, tenantId: string, ownerId: stri
       search(contact.name, contact.title, contact.phone, contact.mobile, contact.email, contact.wechat),
     );
     write('contact', contactId, 'contact.created', at, 1, changes(null, contact), null, accountId);
-    insertKeys('contact', contactId, contact);
+    insertKeys('contact', contactId, contact, ownerId, accountId);
     for (const interest of lead.interests) latestQuoteOfSku.get(tenantId, leadId, interest.sku);
     products.all(tenantId, 'LS2208', 'SRV-R740');
     const dealId = `raw_opp_${n}`;
@@ -428,7 +434,7 @@ export function rawSqlite(db: Database.Database, tenantId: string, ownerId: stri
       null,
     );
     write('opportunity', dealId, 'opportunity.created', at, 1, changes(null, deal), { leadId });
-    insertKeys('opportunity', dealId, deal);
+    insertKeys('opportunity', dealId, deal, ownerId, dealId);
     team.run(tenantId, dealId, ownerId);
     const staleAt = plusDays(at, 14);
     insertReminder.run(

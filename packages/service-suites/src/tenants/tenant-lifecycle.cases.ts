@@ -158,12 +158,25 @@ export function registerTenantLifecycleCases(storage: () => CrmStorage, run: () 
     const [b, x] = ids(2) as [string, string];
     const admin = createTenantAdmin(storage());
     const tb = await fullTenant(storage(), b);
+    // Columns stored beside the document travel too: the end customer a deal list filters on.
+    const dealId = tb.ids.opportunities[1] as string;
+    const linked = await tb.crm.opportunities.linkEndCustomer(tb.org.repB, dealId, { name: '山东物流集团' });
     const text = await exportToString(admin.export(b));
     await admin.import(text, { id: x });
     // Byte-equal but for the tenant id: every record says where it now lives.
     expect(await exportToString(admin.export(x))).toBe(text.split(`"${b}"`).join(`"${x}"`));
     expect(await exportToString(admin.export(b))).toBe(text);
     const crmX = tb.crm.forTenant(x);
+    const endCustomerId = linked.endCustomer?.accountId as string;
+    const byEndCustomer = (crm: typeof crmX) =>
+      crm.opportunities.list(tb.org.repB, { endCustomerId }).then((p) => p.items.map((o) => o.id));
+    expect(await byEndCustomer(tb.crm)).toEqual([dealId]);
+    expect(await byEndCustomer(crmX)).toEqual([dealId]);
+    // …and who each search key is visible to: a rep finds in the copy what they find in the source.
+    const found = (crm: typeof crmX) =>
+      crm.search.find(tb.org.repA, { q: 'hengtong' }).then((r) => r.hits.map((h) => h.id).sort());
+    expect((await found(tb.crm)).length).toBeGreaterThan(0);
+    expect(await found(crmX)).toEqual(await found(tb.crm));
     const leads = (await crmX.leads.list(tb.org.admin, { limit: 100 })).items;
     expect(leads.map((l) => l.id).sort()).toEqual([...tb.ids.leads].sort());
     expect(leads.every((l) => l.tenantId === x)).toBe(true);

@@ -51,7 +51,7 @@ export function searchTermRows(
   }));
 }
 
-const COLUMNS = ['tenant_id', 'kind', 'record_id', 'field', 'term', 'pos'] as const;
+const COLUMNS = ['tenant_id', 'kind', 'record_id', 'field', 'term', 'pos', 'owner_id', 'team_key'] as const;
 
 /** The insert of `count` key rows, per engine (a record has a few dozen keys). */
 const insertSql = new Map<string, string>();
@@ -94,7 +94,7 @@ export class SqlSearchTermStore implements SearchTermStore {
     const rows = searchTermRows(tenantId, kind, id, access, terms);
     if (rows.length === 0) return;
     const params: unknown[] = [];
-    for (const r of rows) params.push(r.tenant_id, r.kind, r.record_id, r.field, r.term, r.pos);
+    for (const r of rows) for (const column of COLUMNS) params.push(r[column]);
     // Written by hand, not built by Kysely per command (building a few dozen rows' VALUES cost more
     // than SQLite inserting them). Not a hot (named, prepared) statement on PostgreSQL: its shape
     // varies with the number of keys; SQLite's statement cache keys it by its text anyway.

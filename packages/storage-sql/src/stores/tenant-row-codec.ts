@@ -14,24 +14,45 @@ import { SEARCH_TABLES_0085 } from '../migrations/0085-search-terms.js';
 import { IMPORT_LEDGER_TABLES_0090 } from '../migrations/0090-import-ledger.js';
 import type { TableDef } from '../migrations/define-table.js';
 
+/**
+ * Columns later migrations added to tables made earlier. Each holds something the store writes
+ * beside the document (what lists filter on, who a search key is visible to); an export that left
+ * one out would import a tenant whose lists and searches quietly miss rows. `team_owner_id` (0023)
+ * is not here: triggers derive it on insert from the team rows, which are exported.
+ */
+const ADDED_COLUMNS: Readonly<Record<string, TableDef['columns']>> = {
+  reminders: [...REMINDER_MESSAGE_COLUMNS_0060, ...REMINDER_FENCE_COLUMNS_0045],
+  opportunities: [['end_customer_id', 'text', 'null']],
+  activities: [
+    ['contact_id', 'text', 'null'],
+    ['order_id', 'text', 'null'],
+    ['service_case_id', 'text', 'null'],
+    ['regarding_kind', 'text', 'null'],
+  ],
+  search_terms: [
+    ['owner_id', 'text', 'null'],
+    ['team_key', 'text', 'null'],
+  ],
+};
+
 /** A table as later migrations left it: their added columns after the ones it was created with. */
-const withAddedColumns = (def: TableDef): TableDef =>
-  def.name === 'reminders'
-    ? { ...def, columns: [...def.columns, ...REMINDER_MESSAGE_COLUMNS_0060, ...REMINDER_FENCE_COLUMNS_0045] }
-    : def;
+const withAddedColumns = (def: TableDef): TableDef => {
+  const added = ADDED_COLUMNS[def.name];
+  return added ? { ...def, columns: [...def.columns, ...added] } : def;
+};
 
 /**
  * Every table holding tenant rows, in export order; a later migration that adds a table (or a
  * column) must add it here, or exports would silently drop it.
  */
 export const TENANT_OWNED_TABLE_DEFS: readonly TableDef[] = [
-  ...RECORD_TABLES_0001,
+  ...RECORD_TABLES_0001.map(withAddedColumns),
   ...SUPPORT_TABLES_0001.map(withAddedColumns),
   ...DEDUPE_TABLES_0006,
   ...COUNTER_TABLES_0007,
   ...DEDUPE_WEIGHT_TABLES_0010,
   ...QUOTA_TABLES_0080,
-  ...SEARCH_TABLES_0085,
+  ...SEARCH_TABLES_0085.map(withAddedColumns),
   ...IMPORT_LEDGER_TABLES_0090,
   ...CONFIG_TABLES_0071,
 ];
