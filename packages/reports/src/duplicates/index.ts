@@ -42,6 +42,7 @@ export {
   type DuplicateWeights,
   type EstimateOptions,
   estimateDuplicateWeights,
+  REFERENCE_CANDIDATE_U,
   REFERENCE_U,
   REFERENCE_WEIGHTS,
   U_LEVELS,

@@ -8,10 +8,14 @@ import type { DealRecord } from './types.js';
  * differ is here — one delivers at month-ends, one sells standard kits at list price, one has a
  * customer with a fifth of all deals — and random pairs measure it robustly, with no labels.
  *
- * The hand weights of `measures.ts` are log2(m / u₀) with u₀ = `REFERENCE_U` below; a tenant's
- * weight is log2(m / u) = hand weight + log2(u₀ / u). The m-probabilities (how often one deal
- * entered twice shows the level) stay the hand priors: EM over the candidate pairs was tried and
- * took "blocked together" for "one deal" (bench/RESULTS.md, issue 14).
+ * The hand weights of `measures.ts` are log2(m / u₀) with u₀ = `REFERENCE_CANDIDATE_U` below; a
+ * tenant's weight is log2(m / u) = hand weight + log2(u₀ / u), u measured among its candidate pairs
+ * (deals sharing a product line, `candidatePairsOf`): the prior is per candidate pair, so a u per
+ * random pair would count twice whatever the blocking selected on (a shared line brings a close
+ * amount with it). The random-pair u (`u`) is kept: it says how common a level is in words, and it
+ * stands in for the candidate u until a tenant has candidate pairs enough. The m-probabilities
+ * (how often one deal entered twice shows the level) stay the hand priors: EM over the candidate
+ * pairs was tried and took "blocked together" for "one deal" (bench/RESULTS.md, issue 14).
  */
 export const U_LEVELS = [
   'delivery.same_day',
@@ -38,6 +42,13 @@ export interface DuplicateWeights {
   pairs: number;
   /** u per level, each among the pairs where both deals have the value compared. */
   u: Readonly<Record<ULevel, number>>;
+  /**
+   * u per level among the tenant's candidate pairs (`candidatePairsOf`): what the weights are moved
+   * by when present; absent in estimates stored before it existed (then `u` moves them).
+   */
+  candidateU?: Readonly<Record<ULevel, number>>;
+  /** Candidate pairs `candidateU` was measured on. */
+  candidatePairs?: number;
 }
 
 /**
@@ -178,11 +189,46 @@ export function estimateDuplicateWeights(
   options: EstimateOptions = {},
 ): DuplicateWeights {
   const deals = records.map(sampled);
+  const seed = options.seed ?? 14;
+  const random = uOfPairs(
+    deals,
+    pairsOf(deals.length, options.pairs ?? DEFAULT_SAMPLE_PAIRS, seed),
+    REFERENCE_U,
+  );
+  // Few candidate pairs (a small tenant, or one whose lines are all small) speak little: until they
+  // do, the candidate u is the reference's moved as the tenant's random pairs move it.
+  const expected = Object.fromEntries(
+    U_LEVELS.map((level) => [
+      level,
+      Math.min(0.99, (REFERENCE_CANDIDATE_U[level] * random.u[level]) / REFERENCE_U[level]),
+    ]),
+  ) as Record<ULevel, number>;
+  const candidates = uOfPairs(
+    deals,
+    candidatePairsOf(records, options.pairs ?? DEFAULT_SAMPLE_PAIRS, seed),
+    expected,
+  );
+  return {
+    version: options.version ?? 1,
+    deals: deals.length,
+    pairs: random.pairs,
+    u: random.u,
+    candidateU: candidates.u,
+    candidatePairs: candidates.pairs,
+  };
+}
+
+/** u per level over `pairs`, each shrunk towards `prior` by `PSEUDO_PAIRS` pseudo-pairs. */
+function uOfPairs(
+  deals: readonly Sampled[],
+  pairs: Iterable<[number, number]>,
+  prior: Readonly<Record<ULevel, number>>,
+): { pairs: number; u: Record<ULevel, number> } {
   const hits = new Map<string, number>();
   const known = new Map<string, number>();
-  let pairs = 0;
-  for (const [i, j] of pairsOf(deals.length, options.pairs ?? DEFAULT_SAMPLE_PAIRS, options.seed ?? 14)) {
-    pairs++;
+  let count = 0;
+  for (const [i, j] of pairs) {
+    count++;
     levelsOf(deals[i] as Sampled, deals[j] as Sampled, (level, comparison) => {
       // Delivery and amount levels are null only when a value is missing: not measured then.
       if (level === null && (comparison === 'delivery' || comparison === 'amount')) return;
@@ -193,16 +239,97 @@ export function estimateDuplicateWeights(
   const u = Object.fromEntries(
     U_LEVELS.map((level) => {
       const seen = known.get(COMPARISON_OF[level]) ?? 0;
-      const u0 = REFERENCE_U[level];
-      return [level, ((hits.get(level) ?? 0) + PSEUDO_PAIRS * u0) / (seen + PSEUDO_PAIRS)];
+      return [level, ((hits.get(level) ?? 0) + PSEUDO_PAIRS * prior[level]) / (seen + PSEUDO_PAIRS)];
     }),
   ) as Record<ULevel, number>;
-  return { version: options.version ?? 1, deals: deals.length, pairs, u };
+  return { pairs: count, u };
 }
+
+/** Lines below this quantity make no candidate key (as in the blocking's `ri` keys). */
+const CANDIDATE_LINE_FROM = 10;
+/** Blocks larger than this pair nothing in the scan (`DEFAULT_MAX_BLOCK`), so none here either. */
+const CANDIDATE_MAX_BLOCK = 100;
+
+/**
+ * Pairs of deals that share a line — one SKU in one decade of quantity, the blocking's `ri` key —
+ * drawn at random (every pair when fewer than `count`). These are the pairs the scan weighs, and
+ * the key is built on none of the comparisons measured here (delivery, amount, province, kind), so
+ * what the blocking selected on is measured among candidates, not counted again. Duplicates are
+ * some 1 in 1,000 of them: the bulk stands for the non-duplicates.
+ */
+function* candidatePairsOf(
+  records: readonly DealRecord[],
+  count: number,
+  seed: number,
+): Generator<[number, number]> {
+  const blocks = new Map<string, number[]>();
+  records.forEach((r, index) => {
+    const skus = new Set<string>();
+    for (const line of r.lines) {
+      if (line.quantity < CANDIDATE_LINE_FROM) continue;
+      const key = `${line.sku}|${Math.floor(Math.log10(line.quantity))}`;
+      if (skus.has(key)) continue;
+      skus.add(key);
+      const members = blocks.get(key);
+      if (members) members.push(index);
+      else blocks.set(key, [index]);
+    }
+  });
+  const pairing = [...blocks.values()].filter((m) => m.length >= 2 && m.length <= CANDIDATE_MAX_BLOCK);
+  const cumulative: number[] = [];
+  let total = 0;
+  for (const m of pairing) {
+    total += (m.length * (m.length - 1)) / 2;
+    cumulative.push(total);
+  }
+  if (total <= count) {
+    for (const m of pairing)
+      for (let i = 0; i < m.length; i++)
+        for (let j = i + 1; j < m.length; j++) yield [m[i] as number, m[j] as number];
+    return;
+  }
+  const next = random(seed + 1);
+  for (let k = 0; k < count; k++) {
+    // A block by its share of the pairs, then a pair within it: uniform over the candidate pairs.
+    const target = next() * total;
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((cumulative[mid] as number) > target) hi = mid;
+      else lo = mid + 1;
+    }
+    const m = pairing[lo] as number[];
+    const i = Math.floor(next() * m.length);
+    let j = Math.floor(next() * (m.length - 1));
+    if (j >= i) j++;
+    yield [m[i] as number, m[j] as number];
+  }
+}
+
+/**
+ * u₀ among candidate pairs: the same reference corpus's candidate pairs (`candidatePairsOf`),
+ * measured with `estimateDuplicateWeights`. The hand weights are read as log2(m / u₀) against these.
+ */
+export const REFERENCE_CANDIDATE_U: Readonly<Record<ULevel, number>> = Object.freeze({
+  'delivery.same_day': 0.0013,
+  'delivery.within_week': 0.019,
+  'delivery.within_month': 0.0565,
+  'delivery.within_quarter': 0.1553,
+  'delivery.further': 0.77,
+  'amount.same': 0.0388,
+  'amount.close': 0.1237,
+  'amount.different': 0.3126,
+  'amount.far': 0.5239,
+  'region.different': 0.9133,
+  'kind.different': 0.7487,
+});
 
 /** Bits a level's hand weight moves for this tenant: log2(u₀ / u), bounded. */
 export function uAdjustment(weights: DuplicateWeights, level: ULevel): number {
-  const shift = Math.log2(REFERENCE_U[level] / weights.u[level]);
+  const shift = weights.candidateU
+    ? Math.log2(REFERENCE_CANDIDATE_U[level] / weights.candidateU[level])
+    : Math.log2(REFERENCE_U[level] / weights.u[level]);
   return Math.min(ADJUST_MAX, Math.max(ADJUST_MIN, shift));
 }
 
@@ -211,6 +338,12 @@ export function isDuplicateWeights(doc: unknown): doc is DuplicateWeights {
   if (typeof doc !== 'object' || doc === null) return false;
   const d = doc as Partial<DuplicateWeights>;
   if (typeof d.version !== 'number' || typeof d.u !== 'object' || d.u === null) return false;
-  const u = d.u as Record<string, unknown>;
+  if (d.candidateU !== undefined && !isUTable(d.candidateU)) return false;
+  return isUTable(d.u);
+}
+
+function isUTable(table: unknown): boolean {
+  if (typeof table !== 'object' || table === null) return false;
+  const u = table as Record<string, unknown>;
   return U_LEVELS.every((level) => typeof u[level] === 'number' && (u[level] as number) > 0);
 }

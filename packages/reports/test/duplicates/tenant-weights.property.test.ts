@@ -1,4 +1,10 @@
-import { DealDuplicateEngine, type DealRecord, estimateDuplicateWeights, REFERENCE_U } from '@gongfu/reports';
+import {
+  DealDuplicateEngine,
+  type DealRecord,
+  estimateDuplicateWeights,
+  REFERENCE_CANDIDATE_U,
+  REFERENCE_U,
+} from '@gongfu/reports';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
@@ -61,6 +67,43 @@ describe('u-probabilities are estimated from random pairs of the tenant’s own 
     expect(s.signals.find((x) => x.name === 'delivery')?.text).toMatch(
       /in 1,000 pairs of deals picked at random/,
     );
+  });
+});
+
+describe('u-probabilities among the tenant’s candidate pairs (deals sharing a line)', () => {
+  /** 3,000 deals of 150 kits (20 deals each); amounts spread evenly; `kitPriced`: one price per kit. */
+  const tenant = (kitPriced: boolean) =>
+    Array.from({ length: 3000 }, (_, i) =>
+      base(`d${i}`, {
+        lines: [{ sku: `KIT-${i % 150}`, category: null, quantity: 100 }],
+        // 150 price points 10 % apart, so two of them are never "the same amount".
+        amountMinor: Math.round(
+          100_000 * 1.1 ** (kitPriced ? i % 150 : (i * 7 + Math.floor(i / 150) * 13) % 150),
+        ),
+        requiredDelivery: day(i % 365),
+      }),
+    );
+
+  it('a level the blocking brings with it (one price per kit) counts less, though random pairs rarely show it', () => {
+    const priced = estimateDuplicateWeights(tenant(true));
+    const spread = estimateDuplicateWeights(tenant(false));
+    // Random pairs: one amount in 150 either way.
+    expect(Math.abs(priced.u['amount.same'] - spread.u['amount.same'])).toBeLessThan(0.01);
+    // Pairs sharing a kit: all at one amount in the first tenant, hardly any in the second.
+    expect(priced.candidateU?.['amount.same']).toBeGreaterThan(0.5);
+    expect(spread.candidateU?.['amount.same']).toBeLessThan(0.1);
+    const s = new DealDuplicateEngine(tenant(true)).score('d0', 'd150');
+    expect(weightOf(s, 'amount')).toBeLessThan(0);
+  });
+
+  it('a tenant with no candidate pairs moves its weights as its random pairs do', () => {
+    const w = estimateDuplicateWeights(Array.from({ length: 500 }, (_, i) => base(`d${i}`)));
+    expect(w.candidatePairs).toBe(0);
+    for (const [level, u0] of Object.entries(REFERENCE_U)) {
+      const l = level as keyof typeof REFERENCE_U;
+      const candidate = w.candidateU?.[l] ?? Number.NaN;
+      expect(candidate).toBeCloseTo(Math.min(0.99, (REFERENCE_CANDIDATE_U[l] * w.u[l]) / u0), 6);
+    }
   });
 });
 
