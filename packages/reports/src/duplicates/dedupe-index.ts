@@ -91,13 +91,14 @@ export interface RefreshOptions {
 export const SQLITE_WRITER_GAP_MS = 25;
 
 /**
- * Deals written per transaction. Measured on SQLite (bench/bulk-work.bench.ts, 10k deals, a shared
- * 2-core machine at load average 9–14, bench/RESULTS.md "Bulk work"): pages of 100 held the write
- * lock p50 486 ms; of 40, 198 ms; of 10, 112 ms — but 10 made the build 4× slower than 40 (per-page
- * overhead and gaps) and did not lower the other process's waits. Each deal writes some 30–40 keys
- * and moves as many block sizes; the reads and the key computation happen before the write lock.
+ * Deals written per transaction. Each deal writes some 30–40 keys and moves as many block sizes;
+ * the reads and the key computation happen before the write lock. Measured on SQLite on a quiet
+ * 2-core machine (bench/bulk-work.bench.ts, 10k deals, bench/RESULTS.md "Bulk work"): pages of 40
+ * held the lock p50 51 ms and a second process's command waited up to 60 ms; pages of 25 held it
+ * p50 34 ms, the command waited p99 39 ms, and the build took 25.6 s instead of 20.5 s. Pages of
+ * 10 made the build 4× slower than 40 and did not lower the waits further.
  */
-export const REFRESH_PAGE = 40;
+export const REFRESH_PAGE = 25;
 
 function lookBackFrom(watermark: Instant | null): Instant | undefined {
   return watermark === null
