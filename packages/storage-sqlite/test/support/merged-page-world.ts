@@ -1,4 +1,5 @@
-import type { CrmStorage, Page, RecordBase, RowScope, StorageTx, TeamMemberRow } from '@gongfu/core';
+import type { CrmStorage, RecordBase, RowScope, StorageTx, TeamMemberRow } from '@gongfu/core';
+import { walkPages } from '@gongfu/core/testing';
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { buildActivity, buildCost, buildLead, buildOpportunity, minutesAfter } from './builders.js';
@@ -151,22 +152,6 @@ async function applyChange(
     await tx.opportunities.update({ ...deal, ownerId: change.to, version: deal.version + 1 }, deal.version);
     await tx.teams.replace(id, teamOf(change.to, others));
   } else await tx.teams.replace(id, teamOf(deal.ownerId, change.seats));
-}
-
-/** Every page, cursor after cursor (at most `max` + 1 pages). */
-async function walkPages<T>(
-  fetch: (cursor: string | undefined) => Promise<Page<T>>,
-  max: number,
-): Promise<T[]> {
-  const items: T[] = [];
-  let cursor: string | undefined;
-  for (let page = 0; page <= max + 1; page += 1) {
-    const result = await fetch(cursor);
-    items.push(...result.items);
-    if (result.nextCursor === null) return items;
-    cursor = result.nextCursor;
-  }
-  throw new Error(`pagination did not end after ${max + 2} pages`);
 }
 
 /** Every page of leads, deals, activities and costs for every actor: merged equals walked. */
