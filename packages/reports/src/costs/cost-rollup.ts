@@ -171,7 +171,7 @@ async function revenueByKey(
   timeZone: string,
 ): Promise<{ revenue: RevenueOf; partition?: { currency: string; won: number; wonAmount: number }[] }> {
   if (by === 'category') return { revenue: () => zeroRevenue };
-  if (by === 'month') return { revenue: await monthRevenue(ctx, groups, where, timeZone) };
+  if (by === 'month') return monthRevenue(ctx, groups, where, timeZone, closed);
   const storageBy: ClosedGroupBy =
     by === 'opportunity' ? 'opportunity' : by === 'account' ? 'account' : 'owner';
   const rows = await ctx.tx.reports.closedTotals(where, ctx.scope(), closed, storageBy);

@@ -1,4 +1,5 @@
 import {
+  type ClosedBuckets,
   type ClosedGroupBy,
   type ClosedGroupRow,
   type CostFilter,
@@ -93,7 +94,7 @@ export class SqlReportStore implements ReportStore {
     where: OpportunityFilter | undefined,
     scope: RowScope,
     closed: Range,
-    groupBy: ClosedGroupBy,
+    groupBy: ClosedGroupBy | ClosedBuckets,
   ) {
     const { engine } = this.ctx;
     const key = this.closedKey(groupBy);
@@ -217,7 +218,17 @@ export class SqlReportStore implements ReportStore {
     }
   }
 
-  private closedKey(groupBy: ClosedGroupBy): RawBuilder<unknown> {
+  private closedKey(groupBy: ClosedGroupBy | ClosedBuckets): RawBuilder<unknown> {
+    if (typeof groupBy === 'object') {
+      const { engine } = this.ctx;
+      const { bounds } = groupBy;
+      if (bounds.length === 0) return sql`${sql.lit('0')}`;
+      // The first bound the instant is before names its bucket; none: the last bucket.
+      const cases = bounds.map(
+        (b, i) => sql`when t.closed_at < ${engine.encodeInstant(b)} then ${sql.lit(String(i))}`,
+      );
+      return sql`case ${sql.join(cases, sql` `)} else ${sql.lit(String(bounds.length))} end`;
+    }
     switch (groupBy) {
       // A constant text key keeps one statement shape (GROUP BY 1, 2) for every grouping.
       case 'none':
