@@ -110,3 +110,72 @@ export function describeMonthRevenue(makeStorage: StorageFactory): void {
     }, 180_000);
   });
 }
+
+/**
+ * A manager over most of the tenant: the rollup sums two arms (the rows their people own, and the
+ * rows of the few others a seat of theirs shows). An outsider's cost and win on a deal where one of
+ * the manager's reps sits are in the manager's rollup; an outsider's own deal without a seat is not.
+ */
+export function describeWideScopeRollup(makeStorage: StorageFactory): void {
+  describe('reports: cost rollup of a manager over most of the tenant', () => {
+    let storage: CrmStorage;
+    beforeAll(async () => {
+      storage = await makeStorage();
+    });
+    afterAll(() => storage.close());
+
+    it("counts the outsiders' rows a seat shows, and only those", async () => {
+      const w = await openWorld(storage);
+      const { admin, manager, presales } = w.org;
+      const reps = [];
+      for (let i = 0; i < 16; i++)
+        reps.push(
+          await w.crm.users.create(admin, { name: `销售${i}`, role: 'sales_rep', managerId: manager.id }),
+        );
+      const outsider = await w.crm.users.create(admin, { name: '外部销售', role: 'sales_rep' });
+      const account = await w.crm.accounts.create(outsider, { name: '山东恒通', kind: 'end_user' });
+      const deal = (team: { userId: string; role: 'sales' | 'presales' }[]) =>
+        w.crm.opportunities.create(outsider, {
+          name: 'deal',
+          accountId: account.id,
+          channel: 'key_account',
+          team: [{ userId: presales.id, role: 'presales' }, ...team],
+          lines: [{ sku: 'LS2208', quantity: 1, unitPrice: cny(7_000_00) }],
+        });
+      const seated = await deal([{ userId: reps[3]!.id, role: 'sales' }]);
+      const unseated = await deal([]);
+      for (const d of [seated, unseated]) {
+        await w.crm.costs.record(outsider, {
+          category: 'travel',
+          amount: cny(d === seated ? 123 : 456),
+          incurredOn: '2026-03-02',
+          opportunityId: d.id,
+        });
+        await w.crm.opportunities.win(outsider, d.id);
+      }
+      const own = await w.crm.accounts.create(reps[0]!, { name: '青岛海信', kind: 'end_user' });
+      await w.crm.costs.record(reps[0]!, {
+        category: 'travel',
+        amount: cny(10),
+        incurredOn: '2026-03-02',
+        accountId: own.id,
+      });
+      const rollup = await costRollup(w.crm, manager, { by: 'salesperson' });
+      expect(rollup.rows.map((r) => [r.key, r.count, r.amount, r.wonDeals, r.wonRevenue])).toEqual(
+        [
+          [reps[0]!.id, 1, 10, 0, 0],
+          [outsider.id, 1, 123, 1, 7_000_00],
+        ].sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1)),
+      );
+      expect(rollup.totals).toEqual([
+        expect.objectContaining({
+          currency: 'CNY',
+          count: 2,
+          amount: 133,
+          wonDeals: 1,
+          wonRevenue: 7_000_00,
+        }),
+      ]);
+    });
+  });
+}

@@ -58,6 +58,44 @@ export function describeReviewVisibility(makeStorage: StorageFactory, engine: st
                   compared++;
                 }
               });
+              // The report aggregates (split in two arms for a scope over most of the tenant) equal
+              // sums over the rows a list shows under the same scope.
+              await crm.runAs(actor, async (ctx) => {
+                const scope = ctx.scope();
+                const sum = (rows: [string | null, string, number][]) => {
+                  const out = new Map<string, [number, number]>();
+                  for (const [k, c, a] of rows) {
+                    const t = out.get(`${k}|${c}`) ?? [0, 0];
+                    out.set(`${k}|${c}`, [t[0] + 1, t[1] + a]);
+                  }
+                  return out;
+                };
+                const costs = (await ctx.tx.costs.list({ scope, limit: 500 })).items;
+                const costTotals = await ctx.tx.reports.costTotals(undefined, scope, 'incurred_by');
+                expect(
+                  new Map(costTotals.map((r) => [`${r.key}|${r.currency}`, [r.count, r.amount]])),
+                ).toEqual(sum(costs.map((c) => [c.incurredBy, c.amount.currency, c.amount.amount])));
+                const deals = (await ctx.tx.opportunities.list({ scope, limit: 500 })).items.filter(
+                  (d) => d.closedAt !== null && d.duplicateOfId === null,
+                );
+                const closed = await ctx.tx.reports.closedTotals(undefined, scope, {}, 'owner');
+                expect(
+                  new Map(closed.map((r) => [`${r.key}|${r.currency}`, [r.won + r.lost, r.wonAmount]])),
+                ).toEqual(
+                  new Map(
+                    [...sum(deals.map((d) => [d.ownerId, d.amount.currency, 0]))].map(([k, [n]]) => [
+                      k,
+                      [
+                        n,
+                        deals
+                          .filter((d) => `${d.ownerId}|${d.amount.currency}` === k && d.stage === 'won')
+                          .reduce((a, d) => a + d.amount.amount, 0),
+                      ],
+                    ]),
+                  ),
+                );
+                compared += 2;
+              });
               const options = { day: REVIEW_DAY, findDuplicates: false as const };
               expect(await reviewWith(crm, actor, options, 'scoped')).toEqual(
                 await reviewWith(crm, actor, options, 'per-record'),

@@ -6,8 +6,9 @@ import type { SqlEngine } from '../engine/sql-engine.js';
  * The reminders still open (not acknowledged) of one person, oldest due first: what
  * `reminders.due` reads for a rep and, merged per person, for a manager's morning review
  * (`stores/reminder-store.ts`). Acknowledged reminders — most of a tenant's, and growing with
- * every day — never enter it, and `snoozed_until` rides along so the snooze test needs no row.
- * Both engines: SQLite uses a partial index when the query repeats its WHERE term.
+ * every day — never enter it. `snoozed_until` and `acknowledged_at` (null here) ride along so the
+ * whole test is read from the index (SQLite re-tests a partial index's WHERE term on what it
+ * reads). Both engines: SQLite uses a partial index when the query repeats its WHERE term.
  */
 export function openReminders(_engine: SqlEngine): Migration {
   return {
@@ -15,7 +16,7 @@ export function openReminders(_engine: SqlEngine): Migration {
       await db.schema
         .createIndex('reminders_open_due_ix')
         .on('reminders')
-        .columns(['tenant_id', 'user_id', 'due_at', 'id', 'snoozed_until'])
+        .columns(['tenant_id', 'user_id', 'due_at', 'id', 'snoozed_until', 'acknowledged_at'])
         .where(sql<SqlBool>`acknowledged_at is null`)
         .execute();
     },
