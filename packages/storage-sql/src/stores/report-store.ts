@@ -119,12 +119,15 @@ export class SqlReportStore implements ReportStore {
         ])
         .where((eb) => {
           const parts = [this.where(eb, opportunitySpec, where, part, split)];
-          parts.push(eb('t.closed_at', 'is not', null));
+          // The outsiders' arm is found by owner: SQLite would rather walk the closing range again.
+          const at =
+            split !== null && engine.name === 'sqlite' ? sql<string>`+t.closed_at` : sql<string>`t.closed_at`;
+          parts.push(eb(at, 'is not', null));
           // A deal released as another's duplicate was never a separate sale: not a loss.
           parts.push(eb('t.duplicate_of_id', 'is', null));
           if (closed.from !== undefined)
-            parts.push(eb('t.closed_at', '>=', engine.encodeInstant(closed.from)));
-          if (closed.to !== undefined) parts.push(eb('t.closed_at', '<', engine.encodeInstant(closed.to)));
+            parts.push(eb(at, '>=', engine.encodeInstant(closed.from) as string));
+          if (closed.to !== undefined) parts.push(eb(at, '<', engine.encodeInstant(closed.to) as string));
           return eb.and(parts);
         })
         .groupBy([sql`1`, sql`2`]);
