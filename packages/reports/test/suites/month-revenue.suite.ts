@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { costRollup } from '../../src/index.js';
 import { instantRange } from '../../src/shared/period.js';
-import { cny } from './fixtures.js';
+import { cny, periodArb } from './fixtures.js';
 
 /*
  * Revenue by local month comes from one statement that cuts closing instants at the months' local
@@ -33,15 +33,6 @@ const closeArb = fc.record({
   amount: fc.integer({ min: 1, max: 9_999_999 }),
 });
 const BASE = '2026-02-20' as CalendarDate;
-const periodArb = fc
-  .record({ from: fc.option(fc.nat(70)), to: fc.option(fc.nat(70)) })
-  .map(({ from, to }) => {
-    const [a, b] = from !== null && to !== null && from > to ? [to, from] : [from, to];
-    return {
-      ...(a === null ? {} : { from: shiftCalendarDate(BASE, a) }),
-      ...(b === null ? {} : { to: shiftCalendarDate(BASE, b) }),
-    } as { from?: CalendarDate; to?: CalendarDate };
-  });
 
 export function describeMonthRevenue(makeStorage: StorageFactory): void {
   describe('reports: cost rollup by local month', () => {
@@ -56,7 +47,7 @@ export function describeMonthRevenue(makeStorage: StorageFactory): void {
         fc.asyncProperty(
           fc.array(closeArb, { minLength: 1, maxLength: 6 }),
           fc.uniqueArray(fc.nat(100), { minLength: 1, maxLength: 4 }),
-          periodArb,
+          periodArb(BASE),
           fc.constantFrom(...ZONES),
           async (closes, costDays, period, timeZone) => {
             const w = await openWorld(storage);
