@@ -95,7 +95,8 @@ export async function costRollup(crm: Crm, actor: ActorRef, options: CostRollupO
       incurredOn: dateRange(period),
       ...(people ? { incurredBy: people } : {}),
     };
-    const dealWhere: OpportunityFilter = people ? { ownerId: people } : {};
+    // Only won deals count here (lost ones are neither revenue nor read): half the closed rows.
+    const dealWhere: OpportunityFilter = { stage: ['won'], ...(people ? { ownerId: people } : {}) };
     const closed = instantRange(period, timeZone);
 
     const groups = await ctx.tx.reports.costTotals(costWhere, scope, STORAGE_GROUP[by]);
