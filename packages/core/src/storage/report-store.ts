@@ -25,6 +25,16 @@ export type PipelineGroupBy = 'stage' | 'owner' | 'channel' | 'expected_close_mo
 /** What closed deals can be grouped by (`none`: one row per currency, key `all`). */
 export type ClosedGroupBy = 'none' | 'opportunity' | 'account' | 'owner' | 'channel';
 
+/**
+ * Closed deals bucketed by when they closed, cut at sorted instants: key `i` (as text) holds
+ * closedAt in [bounds[i-1], bounds[i]), key `0` everything before bounds[0] and key `n`
+ * everything from bounds[n-1] on. Local months (or any calendar) are cut by the caller, who
+ * knows the time zone, so one statement serves every month exactly, DST included.
+ */
+export interface ClosedBuckets {
+  bounds: readonly string[];
+}
+
 /** One group of a money aggregate. Money never mixes currencies, so a group is (key, currency). */
 export interface MoneyGroupRow {
   /** The group's value (an id, a category, a month …); null for rows without one. */
@@ -86,7 +96,7 @@ export interface ReportStore {
     where: OpportunityFilter | undefined,
     scope: RowScope,
     closed: Range,
-    groupBy: ClosedGroupBy,
+    groupBy: ClosedGroupBy | ClosedBuckets,
   ): Promise<ClosedGroupRow[]>;
   /** Records created in `created` ([from, to)); leads that converted, deals that were won (not duplicates). */
   funnelCounts(created: Range, scope: RowScope): Promise<FunnelCounts>;

@@ -58,7 +58,12 @@ export interface ListQuery<F> {
  */
 export interface RecordStore<T, F> {
   get(id: string): Promise<T | null>;
-  getMany(ids: readonly string[]): Promise<T[]>;
+  /**
+   * The records with these ids (missing ones left out). With `scope`, only those it lets the actor
+   * see, decided in the database exactly as `list` decides it: a report names many records at once
+   * without loading and authorizing them one by one.
+   */
+  getMany(ids: readonly string[], scope?: RowScope): Promise<T[]>;
   insert(record: T): Promise<void>;
   update(record: T, expectedVersion: number): Promise<void>;
   list(query: ListQuery<F>): Promise<Page<T>>;
@@ -250,8 +255,13 @@ export interface HistoryLog {
   /** Append events; the store assigns `seq`. */
   append(events: readonly Omit<HistoryEvent, 'seq' | 'tenantId'>[]): Promise<void>;
   forEntity(entityType: EntityType, entityId: string): Promise<HistoryEvent[]>;
-  /** Events in [from, to) by any of the actors, oldest first. */
-  byActors(actorIds: readonly string[], range: Range, limit: number): Promise<HistoryEvent[]>;
+  /** Events in [from, to) by any of the actors, oldest first; only of the `events` types when given. */
+  byActors(
+    actorIds: readonly string[],
+    range: Range,
+    limit: number,
+    events?: readonly string[],
+  ): Promise<HistoryEvent[]>;
 }
 
 /** Reversible record of a merge, so an account merge can be undone. */

@@ -95,7 +95,8 @@ export async function costRollup(crm: Crm, actor: ActorRef, options: CostRollupO
       incurredOn: dateRange(period),
       ...(people ? { incurredBy: people } : {}),
     };
-    const dealWhere: OpportunityFilter = people ? { ownerId: people } : {};
+    // Only won deals count here (lost ones are neither revenue nor read): half the closed rows.
+    const dealWhere: OpportunityFilter = { stage: ['won'], ...(people ? { ownerId: people } : {}) };
     const closed = instantRange(period, timeZone);
 
     const groups = await ctx.tx.reports.costTotals(costWhere, scope, STORAGE_GROUP[by]);
@@ -171,7 +172,7 @@ async function revenueByKey(
   timeZone: string,
 ): Promise<{ revenue: RevenueOf; partition?: { currency: string; won: number; wonAmount: number }[] }> {
   if (by === 'category') return { revenue: () => zeroRevenue };
-  if (by === 'month') return { revenue: await monthRevenue(ctx, groups, where, timeZone) };
+  if (by === 'month') return monthRevenue(ctx, groups, where, timeZone, closed);
   const storageBy: ClosedGroupBy =
     by === 'opportunity' ? 'opportunity' : by === 'account' ? 'account' : 'owner';
   const rows = await ctx.tx.reports.closedTotals(where, ctx.scope(), closed, storageBy);

@@ -15,7 +15,7 @@ import {
 import { parseCompanyName } from '../names/company-name.js';
 import { reviewedPeople } from '../review/people.js';
 import { parsePeriod, parseTimeZone } from '../shared/period.js';
-import { visibleById } from '../shared/visible.js';
+import { loadVisible, visibleById } from '../shared/visible.js';
 
 export interface QuoteConflictOptions {
   /** First local day of quotes to look at (inclusive). */
@@ -102,9 +102,10 @@ async function placedQuotes(
   people: readonly string[],
   range: { from: Instant; to: Instant },
 ) {
-  const events = await ctx.tx.history.byActors(people, range, 100_000);
-  const leadIds = [...new Set(events.filter((e) => e.event === 'lead.quoted').map((e) => e.entityId))];
-  const leads = await visibleById(ctx, ENTITY.lead, await ctx.tx.leads.getMany(leadIds));
+  // Only the quote events: a month of a team's history is mostly other things.
+  const events = await ctx.tx.history.byActors(people, range, 100_000, ['lead.quoted']);
+  const leadIds = [...new Set(events.map((e) => e.entityId))];
+  const leads = await loadVisible(ctx, ENTITY.lead, leadIds);
   const mine = new Set(people);
   const quoted: QuoteEntry[] = [];
   for (const leadId of leads.keys()) {
@@ -117,7 +118,7 @@ async function placedQuotes(
       [...leads.values()].map((l) => l.convertedOpportunityId).concat(quoted.map((q) => q.opportunityId)),
     ),
   ].filter((id): id is string => id !== null);
-  const deals = await visibleById(ctx, ENTITY.opportunity, await ctx.tx.opportunities.getMany(dealIds));
+  const deals = await loadVisible(ctx, ENTITY.opportunity, dealIds);
   const accountOf = (q: QuoteEntry) => q.accountId ?? leads.get(q.leadId ?? '')?.accountId ?? null;
   const accountIds = [...new Set(quoted.map(accountOf))].filter((id): id is string => id !== null);
   const stored = await ctx.tx.accounts.getMany(accountIds);

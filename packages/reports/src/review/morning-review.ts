@@ -11,6 +11,7 @@ import { findDuplicateDeals } from '../duplicates/index.js';
 import { quotaAttainment } from '../quotas/quota-attainment.js';
 import { quoteConflicts } from '../quotes/quote-conflicts.js';
 import { parseTimeZone } from '../shared/period.js';
+import type { Visibility } from '../shared/visible.js';
 import { reviewedPeople } from './people.js';
 import { REVIEW_EVENT_LIMIT, reviewDay } from './review-day.js';
 import type { DuplicateAlert, MorningReview } from './review-types.js';
@@ -54,6 +55,19 @@ export async function morningReview(
   actor: ActorRef,
   options: MorningReviewOptions,
 ): Promise<MorningReview> {
+  return reviewWith(crm, actor, options, 'scoped');
+}
+
+/**
+ * The review, its records' visibility decided in the database (`scoped`) or record by record by
+ * the policy (`per-record`, the reference `morning-review.property.test.ts` compares with).
+ */
+export async function reviewWith(
+  crm: Crm,
+  actor: ActorRef,
+  options: MorningReviewOptions,
+  visibility: Visibility,
+): Promise<MorningReview> {
   const reviewDate = parseInput(calendarDateSchema, options.day);
   const timeZone = parseTimeZone(options.timeZone, crm.timeZone);
   const reviewedDay = shiftCalendarDate(reviewDate, -1);
@@ -71,7 +85,7 @@ export async function morningReview(
       reviewedDay,
       timeZone,
       ...range,
-      people: await reviewDay(ctx, people, day, range),
+      people: await reviewDay(ctx, people, day, range, visibility),
       duplicateAlerts: [],
       quoteConflicts: [],
       quotas: [],

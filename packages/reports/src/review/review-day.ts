@@ -1,17 +1,6 @@
-import type {
-  Activity,
-  CommandContext,
-  CostEntry,
-  HistoryEvent,
-  Instant,
-  Lead,
-  Opportunity,
-  Order,
-  Reminder,
-  ReminderKind,
-} from '@gongfu/core';
+import type { CommandContext, HistoryEvent, Instant, Lead, Reminder, ReminderKind } from '@gongfu/core';
 import { ENTITY, hiddenRecord, regardingLabel, reminderMessage } from '@gongfu/core';
-import { visibleById } from '../shared/visible.js';
+import { loadVisible, type Visibility } from '../shared/visible.js';
 import { peopleWithSections } from './people.js';
 import type { PersonReview, ReviewQuote, ReviewReminder } from './review-types.js';
 
@@ -55,33 +44,28 @@ export async function reviewDay(
   people: readonly string[],
   events: readonly HistoryEvent[],
   range: { from: Instant; to: Instant },
+  visibility: Visibility = 'scoped',
 ): Promise<PersonReview[]> {
-  const { tx } = ctx;
   // Only records the reviewer may open are named; the rest say "a deal you cannot open (id)".
-  const leads = await visibleById<Lead>(ctx, ENTITY.lead, await tx.leads.getMany(ids(events, 'lead')));
-  const deals = await visibleById<Opportunity>(
-    ctx,
-    ENTITY.opportunity,
-    await tx.opportunities.getMany(ids(events, 'opportunity')),
-  );
-  const activities = await visibleById<Activity>(
-    ctx,
-    ENTITY.activity,
-    await tx.activities.getMany(ids(events, 'activity')),
-  );
-  const orders = await visibleById<Order>(ctx, ENTITY.order, await tx.orders.getMany(ids(events, 'order')));
-  const costs = await visibleById<CostEntry>(ctx, ENTITY.cost, await tx.costs.getMany(ids(events, 'cost')));
-  const linked = await visibleById<Lead>(
+  // Each kind is one statement with the reviewer's scope applied in the database.
+  const leads = await loadVisible(ctx, ENTITY.lead, ids(events, 'lead'), visibility);
+  const deals = await loadVisible(ctx, ENTITY.opportunity, ids(events, 'opportunity'), visibility);
+  const activities = await loadVisible(ctx, ENTITY.activity, ids(events, 'activity'), visibility);
+  const orders = await loadVisible(ctx, ENTITY.order, ids(events, 'order'), visibility);
+  const costs = await loadVisible(ctx, ENTITY.cost, ids(events, 'cost'), visibility);
+  const linked = await loadVisible(
     ctx,
     ENTITY.lead,
-    await tx.leads.getMany([...activities.values()].flatMap((a) => a.leadId ?? [])),
+    [...activities.values()].flatMap((a) => a.leadId ?? []),
+    visibility,
   );
-  const linkedDeals = await visibleById<Opportunity>(
+  const linkedDeals = await loadVisible(
     ctx,
     ENTITY.opportunity,
-    await tx.opportunities.getMany([...activities.values()].flatMap((a) => a.opportunityId ?? [])),
+    [...activities.values()].flatMap((a) => a.opportunityId ?? []),
+    visibility,
   );
-  const due = await tx.reminders.due(people, range.to, 1000);
+  const due = await ctx.tx.reminders.due(people, range.to, 1000);
 
   const sections = new Map<string, PersonReview>();
   for (const id of peopleWithSections(ctx, people, events))

@@ -4,7 +4,7 @@ import { openWorld, type ServiceWorld, type StorageFactory } from '@gongfu/servi
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COST_ROLLUP_BY, type CostRollupBy, costRollup } from '../../src/index.js';
-import { asRows, cny, dealsPerRep, mayView, spenders, tally, viewers } from './fixtures.js';
+import { asRows, cny, dealsPerRep, mayView, periodArb, spenders, tally, viewers } from './fixtures.js';
 
 const CATEGORIES = ['travel', 'entertainment', 'samples_demo_units', 'bid_fees', 'other'] as const;
 const BASE_DAY = '2026-02-20';
@@ -20,18 +20,7 @@ const costArb = fc.record({
 });
 type GenCost = typeof costArb extends fc.Arbitrary<infer T> ? T : never;
 
-const periodArb = fc
-  .record({
-    from: fc.option(fc.integer({ min: 0, max: 70 })),
-    to: fc.option(fc.integer({ min: 0, max: 70 })),
-  })
-  .map(({ from, to }) => {
-    const [a, b] = from !== null && to !== null && from > to ? [to, from] : [from, to];
-    return {
-      ...(a === null ? {} : { from: shiftCalendarDate(BASE_DAY, a) }),
-      ...(b === null ? {} : { to: shiftCalendarDate(BASE_DAY, b) }),
-    } as { from?: CalendarDate; to?: CalendarDate };
-  });
+const periodOf = periodArb(BASE_DAY);
 
 interface Booked {
   spender: string;
@@ -109,7 +98,7 @@ export function describeCostRollups(makeStorage: StorageFactory): void {
         fc.asyncProperty(
           fc.array(costArb, { maxLength: 10 }),
           fc.array(costArb, { maxLength: 10 }),
-          periodArb,
+          periodOf,
           async (first, second, period) => {
             // Two tenants on one database: neither's totals may include a row of the other.
             const worlds = [await openWorld(storage), await openWorld(storage)];

@@ -1,7 +1,19 @@
-import type { Opportunity, User } from '@gongfu/core';
+import type { CalendarDate, Opportunity, User } from '@gongfu/core';
+import { shiftCalendarDate } from '@gongfu/core';
 import type { ServiceWorld } from '@gongfu/service-suites';
+import fc from 'fast-check';
 
 export const cny = (amount: number) => ({ amount, currency: 'CNY' });
+
+/** A report period within 70 days of `base`, either end possibly open. */
+export const periodArb = (base: CalendarDate) =>
+  fc.record({ from: fc.option(fc.nat(70)), to: fc.option(fc.nat(70)) }).map(({ from, to }) => {
+    const [a, b] = from !== null && to !== null && from > to ? [to, from] : [from, to];
+    return {
+      ...(a === null ? {} : { from: shiftCalendarDate(base, a) }),
+      ...(b === null ? {} : { to: shiftCalendarDate(base, b) }),
+    } as { from?: CalendarDate; to?: CalendarDate };
+  });
 
 /** The three salespeople of the story's org, in a fixed order generators index into. */
 export const spenders = (w: ServiceWorld): User[] => [w.org.repA, w.org.repB, w.org.otherRep];

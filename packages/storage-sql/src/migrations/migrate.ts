@@ -12,6 +12,7 @@ import { orgVersion } from './0020-org-version.js';
 import { scanIndexes } from './0021-scan-indexes.js';
 import { catalogueVersion } from './0022-catalogue-version.js';
 import { scopeKeys } from './0023-scope-keys.js';
+import { openReminders } from './0024-open-reminders.js';
 import { changeFeed } from './0030-change-feed.js';
 import { idempotencyKeys } from './0031-idempotency-keys.js';
 import { reminderFences } from './0045-reminder-fences.js';
@@ -62,6 +63,7 @@ export function migrations(engine: SqlEngine): Record<string, Migration> {
     '0021_scan_indexes': scanIndexes(engine),
     '0022_catalogue_version': catalogueVersion(engine),
     '0023_scope_keys': scopeKeys(engine),
+    '0024_open_reminders': openReminders(engine),
     '0030_change_feed': changeFeed(engine),
     '0031_idempotency_keys': idempotencyKeys(engine),
     '0045_reminder_fences': reminderFences(engine),

@@ -91,15 +91,21 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
     return engine.decodeJson<T>(row.doc);
   }
 
-  async getMany(ids: readonly string[]): Promise<T[]> {
+  async getMany(ids: readonly string[], scope?: RowScope): Promise<T[]> {
     const byId = new Map<string, T>();
     const unique = [...new Set(ids)];
+    if (scope?.kind === 'none') return [];
     for (let i = 0; i < unique.length; i += CHUNK) {
+      const chunk = unique.slice(i, i + CHUNK);
       const rows = await this.ctx.db
-        .selectFrom(this.spec.table)
-        .select('doc')
-        .where('tenant_id', '=', this.ctx.tenantId)
-        .where('id', 'in', unique.slice(i, i + CHUNK))
+        .selectFrom(`${this.spec.table} as t`)
+        .select('t.doc')
+        .where((eb) =>
+          // Scoped: the same WHERE as a list's, so a row comes back iff the actor may see it.
+          scope === undefined
+            ? eb.and([eb('t.tenant_id', '=', this.ctx.tenantId), eb('t.id', 'in', chunk)])
+            : eb.and([this.where(eb, undefined, scope), eb('t.id', 'in', chunk)]),
+        )
         .execute();
       for (const row of rows) {
         const record = this.ctx.engine.decodeJson<T>(row.doc);

@@ -61,8 +61,13 @@ export class SqlHistoryLog implements HistoryLog {
     return rows.map((r) => this.decode(r));
   }
 
-  async byActors(actorIds: readonly string[], range: Range, limit: number): Promise<HistoryEvent[]> {
-    if (actorIds.length === 0) return [];
+  async byActors(
+    actorIds: readonly string[],
+    range: Range,
+    limit: number,
+    events?: readonly string[],
+  ): Promise<HistoryEvent[]> {
+    if (actorIds.length === 0 || events?.length === 0) return [];
     const { engine } = this.ctx;
     let query = this.ctx.db
       .selectFrom('history_events')
@@ -71,6 +76,7 @@ export class SqlHistoryLog implements HistoryLog {
       .where('actor_id', 'in', [...actorIds]);
     if (range.from !== undefined) query = query.where('at', '>=', engine.encodeInstant(range.from));
     if (range.to !== undefined) query = query.where('at', '<', engine.encodeInstant(range.to));
+    if (events !== undefined) query = query.where('event', 'in', [...events]);
     const rows = await query.orderBy('at').orderBy('seq').limit(limit).execute();
     return rows.map((r) => this.decode(r));
   }

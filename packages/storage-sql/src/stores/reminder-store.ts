@@ -7,11 +7,14 @@ import {
   type ReminderStore,
 } from '@gongfu/core';
 import type { AnyRow } from '../any-db.js';
+import { literalLimit } from '../records/compile-where.js';
 import { executeCached, writeCached } from '../records/compiled-cache.js';
 import type { StoreContext } from '../records/store-context.js';
 import { claimLeased, DELIVERY_LEASE, ESCALATION_LEASE, markLeased } from './reminder-lease.js';
 
 const CHUNK = 500;
+/** Most people whose due reminders are merged range by range (a manager of fifty: 50 ranges). */
+const MAX_MERGED_PEOPLE = 200;
 
 /**
  * Reminders are stored as explicit columns (no doc): the dispatchers filter on most of them. The
@@ -98,17 +101,38 @@ export class SqlReminderStore implements ReminderStore {
     }
   }
 
+  /**
+   * The oldest open reminders of these people, due by `at`. Each person's are one range of the
+   * open-reminders index (migration 0024), read oldest first; the database merges the ranges and
+   * stops at `limit` (SQLite's MERGE of co-routines, PostgreSQL's Merge Append), then reads only
+   * the rows it keeps: work is O(people + limit), not every reminder the people ever had.
+   */
   async due(userIds: readonly string[], at: Instant, limit: number): Promise<Reminder[]> {
-    if (userIds.length === 0) return [];
+    const users = [...new Set(userIds)];
+    if (users.length === 0) return [];
     const t = this.ctx.engine.encodeInstant(at);
-    const rows = await this.base()
-      .where('user_id', 'in', [...userIds])
-      .where('due_at', '<=', t)
-      .where('acknowledged_at', 'is', null)
-      .where((eb) => eb.or([eb('snoozed_until', 'is', null), eb('snoozed_until', '<=', t)]))
-      .orderBy('due_at')
-      .orderBy('id')
-      .limit(limit)
+    const open = (users: readonly string[]) =>
+      this.ctx.db
+        .selectFrom('reminders')
+        .select(['id', 'due_at'])
+        .where('tenant_id', '=', this.ctx.tenantId)
+        .where((eb) => (users.length === 1 ? eb('user_id', '=', users[0]) : eb('user_id', 'in', [...users])))
+        .where('due_at', '<=', t)
+        // Repeats the index's WHERE, so both engines may use the partial index.
+        .where('acknowledged_at', 'is', null)
+        .where((eb) => eb.or([eb('snoozed_until', 'is', null), eb('snoozed_until', '<=', t)]));
+    // Past MAX_MERGED_PEOPLE the statement would grow too long: one scan of them all, sorted.
+    const arms = users.length <= MAX_MERGED_PEOPLE ? users.map((u) => open([u])) : [open(users)];
+    let merged = arms[0] as NonNullable<(typeof arms)[number]>;
+    for (const arm of arms.slice(1)) merged = merged.unionAll(arm);
+    const keys = merged.orderBy('due_at').orderBy('id').limit(literalLimit(limit));
+    const rows = await this.ctx.db
+      .selectFrom('reminders as r')
+      .innerJoin(keys.as('k'), (join) => join.onRef('k.id', '=', 'r.id'))
+      .selectAll('r')
+      .where('r.tenant_id', '=', this.ctx.tenantId)
+      .orderBy('r.due_at')
+      .orderBy('r.id')
       .execute();
     return rows.map((r) => this.decode(r));
   }

@@ -1,4 +1,5 @@
 import {
+  type ClosedBuckets,
   type ClosedGroupBy,
   type ClosedGroupRow,
   type CostFilter,
@@ -24,6 +25,12 @@ import type { StoreContext } from '../records/store-context.js';
 import { cycleDays, dateMonth, exactInt } from './report-sql.js';
 
 type Eb = AnyExpressionBuilder;
+/** The owners of the second arm of a split aggregate (`splitScope`), or null: no split. */
+type Split = readonly string[] | null;
+// biome-ignore lint/suspicious/noExplicitAny: both arms are the same aggregate over any table.
+type AnyAggregate = { unionAll(other: any): any };
+/** Fewest owner ids for which a scope may be split: a rep alone never is most of a tenant. */
+const WIDE_SCOPE = 2;
 /** The filter half of a RecordSpec: report filters mean exactly what list filters mean. */
 type Spec = { filters: Readonly<Record<string, FilterSpec>>; columns: Readonly<Record<string, ColumnKind>> };
 
@@ -37,23 +44,24 @@ export class SqlReportStore implements ReportStore {
   async costTotals(where: CostFilter | undefined, scope: RowScope, groupBy: CostGroupBy) {
     const needsUser = groupBy === 'channel' || groupBy === 'team';
     const key = this.costKey(groupBy);
-    const rows = await this.ctx.db
-      .selectFrom('cost_entries as t')
-      .$if(needsUser, (qb) =>
-        // The spender's team: cost rows carry no channel of their own.
-        qb.leftJoin('users as u', (join) =>
-          join.onRef('u.tenant_id', '=', 't.tenant_id').onRef('u.id', '=', 't.owner_id'),
-        ),
-      )
-      .select([
-        key.as('key'),
-        't.currency as currency',
-        sql<number>`count(*)`.as('n'),
-        sql<number>`sum(t.amount_minor)`.as('amount'),
-      ])
-      .where((eb) => this.where(eb, costSpec, where, scope))
-      .groupBy([sql`1`, sql`2`])
-      .execute();
+    const arm = (part: RowScope, split: Split) =>
+      this.ctx.db
+        .selectFrom('cost_entries as t')
+        .$if(needsUser, (qb) =>
+          // The spender's team: cost rows carry no channel of their own.
+          qb.leftJoin('users as u', (join) =>
+            join.onRef('u.tenant_id', '=', 't.tenant_id').onRef('u.id', '=', 't.owner_id'),
+          ),
+        )
+        .select([
+          key.as('key'),
+          't.currency as currency',
+          sql<number>`count(*)`.as('n'),
+          sql<number>`sum(t.amount_minor)`.as('amount'),
+        ])
+        .where((eb) => this.where(eb, costSpec, where, part, split))
+        .groupBy([sql`1`, sql`2`]);
+    const rows = await this.splitScope(scope, arm, ['n', 'amount']);
     return sortRows(rows.map((r) => this.moneyRow(r)));
   }
 
@@ -93,32 +101,37 @@ export class SqlReportStore implements ReportStore {
     where: OpportunityFilter | undefined,
     scope: RowScope,
     closed: Range,
-    groupBy: ClosedGroupBy,
+    groupBy: ClosedGroupBy | ClosedBuckets,
   ) {
     const { engine } = this.ctx;
     const key = this.closedKey(groupBy);
     const won = sql`t.stage = ${sql.lit('won')}`;
-    const rows = await this.ctx.db
-      .selectFrom('opportunities as t')
-      .select([
-        key.as('key'),
-        't.currency as currency',
-        sql<number>`sum(case when ${won} then 1 else 0 end)`.as('won'),
-        sql<number>`sum(case when t.stage = ${sql.lit('lost')} then 1 else 0 end)`.as('lost'),
-        sql<number>`sum(case when ${won} then t.amount_minor else 0 end)`.as('won_amount'),
-        sql<number>`sum(case when ${won} then ${cycleDays(engine)} else 0 end)`.as('cycle'),
-      ])
-      .where((eb) => {
-        const parts = [this.where(eb, opportunitySpec, where, scope)];
-        parts.push(eb('t.closed_at', 'is not', null));
-        // A deal released as another's duplicate was never a separate sale: not a loss.
-        parts.push(eb('t.duplicate_of_id', 'is', null));
-        if (closed.from !== undefined) parts.push(eb('t.closed_at', '>=', engine.encodeInstant(closed.from)));
-        if (closed.to !== undefined) parts.push(eb('t.closed_at', '<', engine.encodeInstant(closed.to)));
-        return eb.and(parts);
-      })
-      .groupBy([sql`1`, sql`2`])
-      .execute();
+    const arm = (part: RowScope, split: Split) =>
+      this.ctx.db
+        .selectFrom('opportunities as t')
+        .select([
+          key.as('key'),
+          't.currency as currency',
+          sql<number>`sum(case when ${won} then 1 else 0 end)`.as('won'),
+          sql<number>`sum(case when t.stage = ${sql.lit('lost')} then 1 else 0 end)`.as('lost'),
+          sql<number>`sum(case when ${won} then t.amount_minor else 0 end)`.as('won_amount'),
+          sql<number>`sum(case when ${won} then ${cycleDays(engine)} else 0 end)`.as('cycle'),
+        ])
+        .where((eb) => {
+          const parts = [this.where(eb, opportunitySpec, where, part, split)];
+          // The outsiders' arm is found by owner: SQLite would rather walk the closing range again.
+          const at =
+            split !== null && engine.name === 'sqlite' ? sql<string>`+t.closed_at` : sql<string>`t.closed_at`;
+          parts.push(eb(at, 'is not', null));
+          // A deal released as another's duplicate was never a separate sale: not a loss.
+          parts.push(eb('t.duplicate_of_id', 'is', null));
+          if (closed.from !== undefined)
+            parts.push(eb(at, '>=', engine.encodeInstant(closed.from) as string));
+          if (closed.to !== undefined) parts.push(eb(at, '<', engine.encodeInstant(closed.to) as string));
+          return eb.and(parts);
+        })
+        .groupBy([sql`1`, sql`2`]);
+    const rows = await this.splitScope(scope, arm, ['won', 'lost', 'won_amount', 'cycle']);
     return sortRows(
       rows.map(
         (r): ClosedGroupRow => ({
@@ -161,13 +174,67 @@ export class SqlReportStore implements ReportStore {
     };
   }
 
-  private where(eb: Eb, spec: Spec, where: object | undefined, scope: RowScope): Expression<SqlBool> {
+  private where(
+    eb: Eb,
+    spec: Spec,
+    where: object | undefined,
+    scope: RowScope,
+    split: Split = null,
+  ): Expression<SqlBool> {
     const { engine } = this.ctx;
     const parts: Expression<SqlBool>[] = [eb('t.tenant_id', '=', this.ctx.tenantId)];
     parts.push(...filterWhere(eb, engine, spec.filters, spec.columns, where, 't'));
+    if (split !== null) {
+      // The other people's rows (and rows nobody owns): a few index ranges of the owner column.
+      const others = split.length > 0 ? [eb('t.owner_id', 'in', [...split])] : [];
+      parts.push(eb.or([eb('t.owner_id', 'is', null), ...others]));
+    }
     const scoped = scopeWhere(eb, scope, 't', this.ctx.engine, this.ctx.tenantId);
     if (scoped !== null) parts.push(scoped);
     return eb.and(parts);
+  }
+
+  /**
+   * An aggregate over a scope that covers most of the tenant's people (the head of the tree), as two
+   * arms summed: the rows its people own (`owner_id IN`, index ranges, the GROUP BY a hand-written
+   * report runs), and the rows of everyone else — the few people outside it, or nobody — that a
+   * seat of the scope shows. The arms are disjoint by owner, so their sums add up to the one
+   * aggregate with the scope's OR, which no engine turns into index ranges. A row's owner is a
+   * user of its tenant or nobody (commands refuse an unknown owner; users are never deleted).
+   * Narrower scopes keep the one statement.
+   */
+  private async splitScope(
+    scope: RowScope,
+    arm: (part: RowScope, split: Split) => { execute(): Promise<AnyRow[]> } & AnyAggregate,
+    sums: readonly string[],
+  ): Promise<AnyRow[]> {
+    const others = await this.othersThan(scope);
+    if (others === null || scope.kind !== 'scoped') return arm(scope, null).execute();
+    const owned: RowScope = { ...scope, memberIds: [] };
+    const seated: RowScope = { ...scope, ownerIds: [] };
+    const both = arm(owned, null).unionAll(arm(seated, others));
+    return this.ctx.db
+      .selectFrom(both.as('a'))
+      .select([
+        'a.key as key',
+        'a.currency as currency',
+        ...sums.map((c) => sql<number>`sum(${sql.ref(`a.${c}`)})`.as(c)),
+      ])
+      .groupBy([sql`1`, sql`2`])
+      .execute() as Promise<AnyRow[]>;
+  }
+
+  /** The tenant's other people when the scope covers at least 3/4 of them, else null. */
+  private async othersThan(scope: RowScope): Promise<string[] | null> {
+    if (scope.kind !== 'scoped' || scope.ownerIds.length < WIDE_SCOPE) return null;
+    const rows = await this.ctx.db
+      .selectFrom('users')
+      .select('id')
+      .where('tenant_id', '=', this.ctx.tenantId)
+      .execute();
+    const mine = new Set(scope.ownerIds);
+    const others = rows.map((r) => String(r.id)).filter((id) => !mine.has(id));
+    return others.length * 3 <= mine.size ? others : null;
   }
 
   private moneyRow(r: AnyRow): MoneyGroupRow {
@@ -217,7 +284,17 @@ export class SqlReportStore implements ReportStore {
     }
   }
 
-  private closedKey(groupBy: ClosedGroupBy): RawBuilder<unknown> {
+  private closedKey(groupBy: ClosedGroupBy | ClosedBuckets): RawBuilder<unknown> {
+    if (typeof groupBy === 'object') {
+      const { engine } = this.ctx;
+      const { bounds } = groupBy;
+      if (bounds.length === 0) return sql`${sql.lit('0')}`;
+      // The first bound the instant is before names its bucket; none: the last bucket.
+      const cases = bounds.map(
+        (b, i) => sql`when t.closed_at < ${engine.encodeInstant(b)} then ${sql.lit(String(i))}`,
+      );
+      return sql`case ${sql.join(cases, sql` `)} else ${sql.lit(String(bounds.length))} end`;
+    }
     switch (groupBy) {
       // A constant text key keeps one statement shape (GROUP BY 1, 2) for every grouping.
       case 'none':
