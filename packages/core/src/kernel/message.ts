@@ -1,4 +1,5 @@
 import { IntlMessageFormat } from 'intl-messageformat';
+import { plainFormatter } from './plain-format.js';
 
 /**
  * Text is never the contract. Everything Gongfu says to a person — a refusal, a reminder, an access
@@ -225,6 +226,8 @@ function render(
   const format = compiled(template, locale);
   if (format === null) return fill(template, values);
   for (const name of format.params) if (!Object.hasOwn(values, name)) values[name] = `{${name}}`;
+  const plain = format.plain?.(values);
+  if (plain !== undefined) return plain;
   try {
     return String(format.icu.format(values));
   } catch {
@@ -250,6 +253,8 @@ function listFormat(locale: string): Intl.ListFormat {
 interface Compiled {
   readonly icu: IntlMessageFormat;
   readonly params: readonly string[];
+  /** The same formatting without ICU's per-call machinery, for templates of text, arguments, plural and select. */
+  readonly plain: ReturnType<typeof plainFormatter>;
 }
 
 /** Parsing a template costs far more than formatting it: each (locale, template) is parsed once. */
@@ -261,7 +266,7 @@ function compiled(template: string, locale: string): Compiled | null {
   if (found === undefined) {
     try {
       const icu = new IntlMessageFormat(template, locale, undefined, { ignoreTag: true });
-      found = { icu, params: paramsOf(icu.getAst()) };
+      found = { icu, params: paramsOf(icu.getAst()), plain: plainFormatter(icu.getAst(), locale) };
     } catch {
       found = null;
     }
