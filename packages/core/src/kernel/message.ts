@@ -257,12 +257,21 @@ interface Compiled {
   readonly plain: ReturnType<typeof plainFormatter>;
 }
 
-/** Parsing a template costs far more than formatting it: each (locale, template) is parsed once. */
-const COMPILED = new Map<string, Compiled | null>();
+/**
+ * Parsing a template costs far more than formatting it: each (locale, template) is parsed once.
+ * By locale, then by the template itself: a template is one of a few interned strings, so the
+ * look-up hashes nothing new (a joined key was built and hashed on every render).
+ */
+const COMPILED = new Map<string, Map<string, Compiled | null>>();
+let compiledCount = 0;
 
 function compiled(template: string, locale: string): Compiled | null {
-  const cacheKey = `${locale}\u0000${template}`;
-  let found = COMPILED.get(cacheKey);
+  let byTemplate = COMPILED.get(locale);
+  if (byTemplate === undefined) {
+    byTemplate = new Map();
+    COMPILED.set(locale, byTemplate);
+  }
+  let found = byTemplate.get(template);
   if (found === undefined) {
     try {
       const icu = new IntlMessageFormat(template, locale, undefined, { ignoreTag: true });
@@ -270,8 +279,14 @@ function compiled(template: string, locale: string): Compiled | null {
     } catch {
       found = null;
     }
-    if (COMPILED.size > 5000) COMPILED.clear();
-    COMPILED.set(cacheKey, found);
+    if (compiledCount > 5000) {
+      COMPILED.clear();
+      compiledCount = 0;
+      byTemplate = new Map();
+      COMPILED.set(locale, byTemplate);
+    }
+    byTemplate.set(template, found);
+    compiledCount++;
   }
   return found;
 }
