@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Account, Activity, Contact, Lead, Opportunity } from '@gongfu/core';
 import Database from 'better-sqlite3';
+import { contact, convertInput } from './command-inputs.js';
 import { argValue, fmtInt, fmtMs, fmtRatio, machineLine, Series, table, timeCalls } from './measure.js';
 import { rawSqlite } from './raw-sqlite.js';
 import { runFromSource } from './support.js';
@@ -28,17 +29,6 @@ const ROUNDS = Number(argValue('--rounds') ?? (QUICK ? 5 : 7));
 const N = Number(argValue('--n') ?? (QUICK ? 60 : 300));
 const RAW_TENANT = 'raw_bench';
 const AT = '2026-03-02T01:15:00.000Z';
-
-const contact = {
-  kind: 'call' as const,
-  at: '2026-03-02T10:00:00+08:00',
-  outcome: { metWith: '王工', opinion: 'positive' as const, summary: '招标下月发布, 需要方案' },
-};
-const convertInput = {
-  account: { kind: 'system_integrator' as const },
-  requiredDelivery: '2026-06-30',
-  region: { province: '37' },
-};
 
 const dir = mkdtempSync(join(tmpdir(), 'gongfu-service-bench-'));
 try {

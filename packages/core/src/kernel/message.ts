@@ -1,4 +1,5 @@
 import { IntlMessageFormat } from 'intl-messageformat';
+import { plainFormatter } from './plain-format.js';
 
 /**
  * Text is never the contract. Everything Gongfu says to a person — a refusal, a reminder, an access
@@ -225,6 +226,8 @@ function render(
   const format = compiled(template, locale);
   if (format === null) return fill(template, values);
   for (const name of format.params) if (!Object.hasOwn(values, name)) values[name] = `{${name}}`;
+  const plain = format.plain?.(values);
+  if (plain !== undefined) return plain;
   try {
     return String(format.icu.format(values));
   } catch {
@@ -250,23 +253,40 @@ function listFormat(locale: string): Intl.ListFormat {
 interface Compiled {
   readonly icu: IntlMessageFormat;
   readonly params: readonly string[];
+  /** The same formatting without ICU's per-call machinery, for templates of text, arguments, plural and select. */
+  readonly plain: ReturnType<typeof plainFormatter>;
 }
 
-/** Parsing a template costs far more than formatting it: each (locale, template) is parsed once. */
-const COMPILED = new Map<string, Compiled | null>();
+/**
+ * Parsing a template costs far more than formatting it: each (locale, template) is parsed once.
+ * By locale, then by the template itself: a template is one of a few interned strings, so the
+ * look-up hashes nothing new (a joined key was built and hashed on every render).
+ */
+const COMPILED = new Map<string, Map<string, Compiled | null>>();
+let compiledCount = 0;
 
 function compiled(template: string, locale: string): Compiled | null {
-  const cacheKey = `${locale}\u0000${template}`;
-  let found = COMPILED.get(cacheKey);
+  let byTemplate = COMPILED.get(locale);
+  if (byTemplate === undefined) {
+    byTemplate = new Map();
+    COMPILED.set(locale, byTemplate);
+  }
+  let found = byTemplate.get(template);
   if (found === undefined) {
     try {
       const icu = new IntlMessageFormat(template, locale, undefined, { ignoreTag: true });
-      found = { icu, params: paramsOf(icu.getAst()) };
+      found = { icu, params: paramsOf(icu.getAst()), plain: plainFormatter(icu.getAst(), locale) };
     } catch {
       found = null;
     }
-    if (COMPILED.size > 5000) COMPILED.clear();
-    COMPILED.set(cacheKey, found);
+    if (compiledCount > 5000) {
+      COMPILED.clear();
+      compiledCount = 0;
+      byTemplate = new Map();
+      COMPILED.set(locale, byTemplate);
+    }
+    byTemplate.set(template, found);
+    compiledCount++;
   }
   return found;
 }

@@ -78,16 +78,19 @@ export function compileMachine<S extends string, F, E extends LifecycleEvent>(
     const when = rowAt(index).when;
     return when === undefined || when(facts as F, event as unknown as E);
   };
+  // The guards, by name: xstate evaluates them through `setup`, the table below calls them directly.
+  type GuardArgs = { context: DecisionContext; event: AnyLifecycleEvent };
+  const guards = {
+    rowSelected: ({ context, event }: GuardArgs, params: { row: number }) =>
+      selected(params.row, context.facts, event),
+    gateBlocks: ({ context, event }: GuardArgs, params: { row: number; gate: string }) =>
+      selected(params.row, context.facts, event) &&
+      !gates.get(params.gate)!.check(context.facts as F, event as unknown as E),
+  };
 
   const logic = setup({
     types: {} as { context: DecisionContext; events: AnyLifecycleEvent },
-    guards: {
-      rowSelected: ({ context, event }, params: { row: number }) =>
-        selected(params.row, context.facts, event),
-      gateBlocks: ({ context, event }, params: { row: number; gate: string }) =>
-        selected(params.row, context.facts, event) &&
-        !gates.get(params.gate)!.check(context.facts as F, event as unknown as E),
-    },
+    guards,
     actions: {
       refuse: (_: unknown, _params: { reason: Text; gate: string | null }) => {},
       stageEntered: emit,
@@ -150,7 +153,7 @@ export function compileMachine<S extends string, F, E extends LifecycleEvent>(
 
   const stateSet = new Set<string>(spec.states);
   const eventSet = new Set<string>(spec.events);
-  const scope = inertScope(machine);
+  const table = candidateTable(states, guards);
   return {
     spec,
     machine,
@@ -158,18 +161,95 @@ export function compileMachine<S extends string, F, E extends LifecycleEvent>(
       const type = typeof event?.type === 'string' ? event.type : String(event?.type);
       if (!stateSet.has(from)) return refused(from, type, spec.unknownState(from));
       if (!eventSet.has(type)) return refused(from, type, spec.unknownEvent(type));
-      const snapshot = machine.resolveState({ value: from, context: { facts } });
-      const [next, actions] = scope.transition(snapshot, event as unknown as AnyLifecycleEvent);
-      const effects: LifecycleEffect[] = [];
-      for (const action of actions) {
-        if (action.type === 'refuse') {
-          const { reason, gate } = action.params as { reason: Text; gate: string | null };
-          return refused(from, type, reason, gate);
+      return table.decide<S>(from, type, facts, event as unknown as AnyLifecycleEvent);
+    },
+  };
+}
+
+const scopes = new WeakMap<AnyStateMachine, ReturnType<typeof inertScope>>();
+
+/**
+ * The decision of a machine compiled here, for a state and event it knows, taken through xstate's
+ * own `transition` (a macrostep on a snapshot): what `decide` is held equal to in the tests.
+ */
+export function decideByXstate<S extends string>(
+  machine: AnyStateMachine,
+  from: S,
+  facts: unknown,
+  event: LifecycleEvent,
+): Decision<S> {
+  let scope = scopes.get(machine);
+  if (scope === undefined) {
+    scope = inertScope(machine);
+    scopes.set(machine, scope);
+  }
+  const snapshot = machine.resolveState({ value: from, context: { facts } });
+  const [next, actions] = scope.transition(snapshot, event as unknown as AnyLifecycleEvent);
+  const effects: LifecycleEffect[] = [];
+  for (const action of actions) {
+    if (action.type === 'refuse') {
+      const { reason, gate } = action.params as { reason: Text; gate: string | null };
+      return refused(from, event.type, reason, gate);
+    }
+    effects.push(action.params as LifecycleEffect);
+  }
+  // Flat machines only: a state value is always a plain string.
+  return { ok: true, from, to: next.value as unknown as S, effects };
+}
+
+/** One transition candidate of the compiled configuration, as handed to xstate's `createMachine`. */
+interface ConfigCandidate {
+  guard?: { type: string; params: object };
+  target?: string;
+  actions?: ConfigAction | readonly ConfigAction[];
+}
+interface ConfigAction {
+  type: string;
+  params?: object | ((args: { context: DecisionContext; event: AnyLifecycleEvent }) => object);
+}
+
+/**
+ * The machine's own configuration (the object `createMachine` received) read as a table, state by
+ * event, and decided without an xstate macrostep: xstate takes the first candidate whose guard
+ * holds and runs its actions in order; here too. Sound for these machines only: flat (a state
+ * value is a plain string), no entry or exit actions, no context assignments, guards by name with
+ * static parameters. A decision took ~5 µs through xstate (a snapshot, a microstep, an action
+ * list); this walk is a few comparisons. `decideByXstate` keeps the xstate path, and a property
+ * test holds the two equal for every machine, state, event and facts.
+ */
+function candidateTable(
+  states: Record<string, unknown>,
+  guards: Record<
+    string,
+    (args: { context: DecisionContext; event: AnyLifecycleEvent }, params: never) => boolean
+  >,
+) {
+  const table = new Map<string, ReadonlyMap<string, readonly ConfigCandidate[]>>();
+  for (const [state, node] of Object.entries(states)) {
+    const on = (node as { on: Record<string, readonly ConfigCandidate[]> }).on;
+    table.set(state, new Map(Object.entries(on)));
+  }
+  return {
+    decide<S extends string>(from: S, type: string, facts: unknown, event: AnyLifecycleEvent): Decision<S> {
+      const args = { context: { facts }, event };
+      for (const candidate of table.get(from)?.get(type) ?? []) {
+        const guard = candidate.guard;
+        if (guard !== undefined && !guards[guard.type]!(args, guard.params as never)) continue;
+        const effects: LifecycleEffect[] = [];
+        const actions = candidate.actions;
+        for (const action of actions === undefined ? [] : Array.isArray(actions) ? actions : [actions]) {
+          const { type: actionType, params } = action as ConfigAction;
+          const resolved = typeof params === 'function' ? params(args) : params;
+          if (actionType === 'refuse') {
+            const { reason, gate } = resolved as { reason: Text; gate: string | null };
+            return refused(from, type, reason, gate);
+          }
+          effects.push(resolved as LifecycleEffect);
         }
-        effects.push(action.params as LifecycleEffect);
+        return { ok: true, from, to: (candidate.target ?? from) as S, effects };
       }
-      // Flat machines only: a state value is always a plain string.
-      return { ok: true, from, to: next.value as unknown as S, effects };
+      // Unreachable: every state and event ends in an unguarded refusal.
+      throw new Error(`no transition candidate for ${from} -${type}->`);
     },
   };
 }

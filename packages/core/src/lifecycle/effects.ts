@@ -1,5 +1,3 @@
-import { match } from 'ts-pattern';
-
 /**
  * Side effects an accepted decision asks the service layer to run. The machines never run them:
  * they are named here so the service can match on them exhaustively and a new kind of effect is a
@@ -48,17 +46,34 @@ export function eventText(event: object, field: string): string {
  * never from facts, so an effect describes what happened, not what the service should look up.
  */
 export function buildEffect(type: LifecycleEffectType, to: string, event: object): LifecycleEffect {
-  return match(type)
-    .returnType<LifecycleEffect>()
-    .with('stageEntered', () => ({ type: 'stageEntered', stage: to }))
-    .with('closedWon', () => ({ type: 'closedWon' }))
-    .with('closedLost', () => ({ type: 'closedLost', reason: eventText(event, 'reason') }))
-    .with('reopened', () => ({ type: 'reopened' }))
-    .with('converted', () => ({ type: 'converted' }))
-    .with('disqualified', () => ({ type: 'disqualified', reason: eventText(event, 'reason') }))
-    .with('followUpReset', () => ({ type: 'followUpReset' }))
-    .with('cancelled', () => ({ type: 'cancelled', reason: eventText(event, 'reason') }))
-    .with('resolved', () => ({ type: 'resolved', resolution: eventText(event, 'resolution') }))
-    .with('frozen', () => ({ type: 'frozen' }))
-    .exhaustive();
+  // A switch, not ts-pattern's `match`: this runs on every accepted decision, and `match` builds
+  // a matcher object per call. Still exhaustive: a new effect type fails `unhandled` at compile time.
+  switch (type) {
+    case 'stageEntered':
+      return { type: 'stageEntered', stage: to };
+    case 'closedWon':
+      return { type: 'closedWon' };
+    case 'closedLost':
+      return { type: 'closedLost', reason: eventText(event, 'reason') };
+    case 'reopened':
+      return { type: 'reopened' };
+    case 'converted':
+      return { type: 'converted' };
+    case 'disqualified':
+      return { type: 'disqualified', reason: eventText(event, 'reason') };
+    case 'followUpReset':
+      return { type: 'followUpReset' };
+    case 'cancelled':
+      return { type: 'cancelled', reason: eventText(event, 'reason') };
+    case 'resolved':
+      return { type: 'resolved', resolution: eventText(event, 'resolution') };
+    case 'frozen':
+      return { type: 'frozen' };
+    default:
+      return unhandled(type);
+  }
+}
+
+function unhandled(type: never): never {
+  throw new Error(`unknown lifecycle effect ${String(type)}`);
 }

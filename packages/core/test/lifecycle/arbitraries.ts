@@ -5,12 +5,17 @@ import {
   type Decision,
   type LeadEvent,
   type LeadFacts,
+  OPPORTUNITY_CHANNELS,
+  OPPORTUNITY_GATE_IDS,
   OPPORTUNITY_STAGES,
   type OpportunityEvent,
   type OpportunityFacts,
   type OpportunityStage,
   type OrderEvent,
   type OrderFacts,
+  type PipelineStage,
+  pipelineStagesSchema,
+  type ResolvedPipeline,
   type ServiceCaseEvent,
   type ServiceCaseFacts,
 } from '../../src/index.js';
@@ -163,3 +168,41 @@ export function run<S extends string, F, E>(
 }
 
 export const isBlank = (text: string): boolean => text.trim().length === 0;
+
+const gatesArb = fc.subarray([...OPPORTUNITY_GATE_IDS]);
+const forecastArb = fc.constantFrom('pipeline', 'best_case', 'commit', 'closed', 'omitted' as const);
+
+/** A tenant's pipeline: 1–8 open stages with their own ids, probabilities, forecasts and gates, then won and lost. */
+export const pipelineArb: fc.Arbitrary<ResolvedPipeline> = fc
+  .record({
+    channel: fc.constantFrom(...OPPORTUNITY_CHANNELS),
+    ids: fc.uniqueArray(
+      fc.stringMatching(/^[a-z][a-z0-9_]{0,12}$/).filter((id) => id !== 'won' && id !== 'lost'),
+      { minLength: 1, maxLength: 8 },
+    ),
+    open: fc.array(
+      fc.record({
+        probability: fc.integer({ min: 0, max: 100 }),
+        forecastCategory: forecastArb,
+        staleAfterDays: fc.integer({ min: 1, max: 365 }),
+        entryGates: gatesArb,
+      }),
+      { minLength: 8, maxLength: 8 },
+    ),
+    wonGates: gatesArb,
+  })
+  .map(({ channel, ids, open, wonGates }) => {
+    const stages = pipelineStagesSchema.parse([
+      ...ids.map((id, i) => ({ id, label: id.toUpperCase(), kind: 'open', ...open[i]! })),
+      {
+        id: 'won',
+        label: 'Won',
+        probability: 100,
+        forecastCategory: 'closed',
+        kind: 'won',
+        entryGates: wonGates,
+      },
+      { id: 'lost', label: 'Lost', probability: 0, forecastCategory: 'omitted', kind: 'lost' },
+    ]) as PipelineStage<string>[];
+    return { channel, version: 1, stages };
+  });

@@ -4,58 +4,17 @@ import {
   decideOnPipeline,
   issueMessage,
   OPPORTUNITY_CHANNELS,
-  OPPORTUNITY_GATE_IDS,
   OPPORTUNITY_GATES,
   type OpportunityEvent,
   type OpportunityFacts,
-  type PipelineStage,
   pipelineFor,
   pipelineStagesSchema,
-  type ResolvedPipeline,
   renderBuiltIn,
 } from '../../src/index.js';
-import { isBlank, opportunityEventsOver, readyOpportunityFactsArb } from './arbitraries.js';
+import { isBlank, opportunityEventsOver, pipelineArb, readyOpportunityFactsArb } from './arbitraries.js';
 
 /** Runs per property; `GONGFU_PIPELINE_RUNS=2000` digs deeper. */
 const RUNS = Number(process.env.GONGFU_PIPELINE_RUNS ?? 80);
-
-const gatesArb = fc.subarray([...OPPORTUNITY_GATE_IDS]);
-const forecastArb = fc.constantFrom('pipeline', 'best_case', 'commit', 'closed', 'omitted' as const);
-
-/** A tenant's pipeline: 1–8 open stages with their own ids, probabilities, forecasts and gates, then won and lost. */
-const pipelineArb: fc.Arbitrary<ResolvedPipeline> = fc
-  .record({
-    channel: fc.constantFrom(...OPPORTUNITY_CHANNELS),
-    ids: fc.uniqueArray(
-      fc.stringMatching(/^[a-z][a-z0-9_]{0,12}$/).filter((id) => id !== 'won' && id !== 'lost'),
-      { minLength: 1, maxLength: 8 },
-    ),
-    open: fc.array(
-      fc.record({
-        probability: fc.integer({ min: 0, max: 100 }),
-        forecastCategory: forecastArb,
-        staleAfterDays: fc.integer({ min: 1, max: 365 }),
-        entryGates: gatesArb,
-      }),
-      { minLength: 8, maxLength: 8 },
-    ),
-    wonGates: gatesArb,
-  })
-  .map(({ channel, ids, open, wonGates }) => {
-    const stages = pipelineStagesSchema.parse([
-      ...ids.map((id, i) => ({ id, label: id.toUpperCase(), kind: 'open', ...open[i]! })),
-      {
-        id: 'won',
-        label: 'Won',
-        probability: 100,
-        forecastCategory: 'closed',
-        kind: 'won',
-        entryGates: wonGates,
-      },
-      { id: 'lost', label: 'Lost', probability: 0, forecastCategory: 'omitted', kind: 'lost' },
-    ]) as PipelineStage<string>[];
-    return { channel, version: 1, stages };
-  });
 
 const gate = (id: string) => OPPORTUNITY_GATES.find((g) => g.id === id)!;
 

@@ -1,4 +1,3 @@
-import { match } from 'ts-pattern';
 import { type Message, renderBuiltIn } from '../../kernel/message.js';
 import type { CalendarDate, Instant } from '../../kernel/time.js';
 import { stageName } from '../opportunities/opportunity-messages.js';
@@ -46,59 +45,72 @@ export type ReminderDraft = DraftBase &
       }
   );
 
+// Switches, not ts-pattern's `match`: these run for every reminder of every write, and `match`
+// builds a matcher per call. Exhaustive all the same: a new kind fails `unknownKind` at compile time.
 function subjectTypeOf(draft: ReminderDraft): ReminderSubjectType {
-  return match(draft.kind)
-    .with('lead_follow_up', 'quote_expiring', () => 'lead' as const)
-    .with('stale_opportunity', () => 'opportunity' as const)
-    .with('upcoming_activity', () => 'activity' as const)
-    .with('order_delivery_approaching', 'after_sales_visit', () => 'order' as const)
-    .with('demo_unit_due_back', () => 'demo_loan' as const)
-    .with('quote_conflict', () => 'quote_conflict' as const)
-    .exhaustive();
+  const kind = draft.kind;
+  switch (kind) {
+    case 'lead_follow_up':
+    case 'quote_expiring':
+      return 'lead';
+    case 'stale_opportunity':
+      return 'opportunity';
+    case 'upcoming_activity':
+      return 'activity';
+    case 'order_delivery_approaching':
+    case 'after_sales_visit':
+      return 'order';
+    case 'demo_unit_due_back':
+      return 'demo_loan';
+    case 'quote_conflict':
+      return 'quote_conflict';
+    default:
+      return unknownKind(kind);
+  }
 }
 
-function messageOf(draft: ReminderDraft, timeZone: string): Message {
-  const label = draft.label;
-  return match(draft)
-    .with({ kind: 'lead_follow_up' }, (d) => say('reminder.leadFollowUp', { label, days: d.quietDays }))
-    .with({ kind: 'stale_opportunity' }, (d) =>
-      say('reminder.staleOpportunity', { label, stage: stageName(d.stage), days: d.staleDays }),
-    )
-    .with({ kind: 'upcoming_activity' }, (d) =>
-      say('reminder.upcomingActivity', {
+function messageOf(d: ReminderDraft, timeZone: string): Message {
+  const label = d.label;
+  switch (d.kind) {
+    case 'lead_follow_up':
+      return say('reminder.leadFollowUp', { label, days: d.quietDays });
+    case 'stale_opportunity':
+      return say('reminder.staleOpportunity', { label, stage: stageName(d.stage), days: d.staleDays });
+    case 'upcoming_activity':
+      return say('reminder.upcomingActivity', {
         activity: activityName(d.activityKind, d.activityLabel),
         label,
         time: localTimeOf(d.startAt, timeZone),
         date: localDateOf(d.startAt, timeZone),
         minutes: d.leadMinutes,
-      }),
-    )
-    .with({ kind: 'quote_expiring' }, (d) =>
-      say('reminder.quoteExpiring', { label, validUntil: d.validUntil }),
-    )
-    .with({ kind: 'demo_unit_due_back' }, (d) =>
-      say('reminder.demoUnitDueBack', { serial: d.serial, label, dueBack: d.dueBack }),
-    )
-    .with({ kind: 'order_delivery_approaching' }, (d) =>
-      say('reminder.orderDeliveryApproaching', { label, promisedDelivery: d.promisedDelivery }),
-    )
-    .with({ kind: 'after_sales_visit' }, (d) =>
-      say('reminder.afterSalesVisit', {
+      });
+    case 'quote_expiring':
+      return say('reminder.quoteExpiring', { label, validUntil: d.validUntil });
+    case 'demo_unit_due_back':
+      return say('reminder.demoUnitDueBack', { serial: d.serial, label, dueBack: d.dueBack });
+    case 'order_delivery_approaching':
+      return say('reminder.orderDeliveryApproaching', { label, promisedDelivery: d.promisedDelivery });
+    case 'after_sales_visit':
+      return say('reminder.afterSalesVisit', {
         label,
         visited: d.serviceVisitBefore ? 'yes' : 'no',
         date: localDateOf(d.lastServedAt, timeZone),
-      }),
-    )
-    .with({ kind: 'quote_conflict' }, (d) =>
-      say('reminder.quoteConflict', {
+      });
+    case 'quote_conflict':
+      return say('reminder.quoteConflict', {
         first: d.firstRep,
         second: d.secondRep,
         customer: label,
         basis: d.basis,
         sku: d.sku,
-      }),
-    )
-    .exhaustive();
+      });
+    default:
+      return unknownKind(d);
+  }
+}
+
+function unknownKind(kind: never): never {
+  throw new Error(`unknown reminder kind ${JSON.stringify(kind)}`);
 }
 
 export function toDesiredReminder(draft: ReminderDraft, settings: ResolvedRuleSettings): DesiredReminder {
