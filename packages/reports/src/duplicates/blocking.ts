@@ -33,6 +33,8 @@ function monthOf(day: number): string {
  * - `ri`: SKU + quantity band (and the band above, so 195 and 200 still meet) for lines of 10 or more;
  * - `rm`: the `ri` key split by province and delivery month, so a popular SKU's oversize block
  *   still pairs what lies close in place and time;
+ * - `rq`: SKU + exact quantity for lines of 10 or more (migration 0016), the split that needs
+ *   neither a province nor a delivery date;
  * - `l…`: MinHash-LSH bands over the basket's SKU+band tokens;
  * - `ck`, `cn`, `cp`, `ac`, `ec`: the customer's identity keys, trade name, its pinyin, the account,
  *   the end customer — the same customer entered twice;
@@ -80,6 +82,10 @@ function eachBlockingKey(p: PreparedDeal, lsh: MinHashLsh, emit: (key: string) =
         if (second !== null) emit(`rm:${l.sku}:${b}:${province}:${second}`);
       }
     }
+    // The same SKU in exactly the same quantity: a copy keeps it, and an odd quantity (119, 393)
+    // stays selective where the SKU's band blocks and their splits by province and month
+    // outgrow the cap or are missed (one copy without a province or a delivery date).
+    emit(`rq:${l.sku}:${l.quantity}`);
     big.push(`${l.sku}:${band}`);
   }
   if (r.province) {
