@@ -36,12 +36,16 @@ const MIN_WEIGHT = -5;
 const MAX_WEIGHT = 16;
 const NO_MATCH_WEIGHT = -4;
 
+/** The most `creditOf` gives two lines of different SKUs (siblings of one category). */
+const SIBLING_CREDIT_MAX = 0.5;
+
 /** How much a pair of lines counts as the same item: 0 when not at all (see `matchLines`). */
 function creditOf(a: DealLine, b: DealLine): number {
   const ratio = Math.min(a.quantity, b.quantity) / Math.max(a.quantity, b.quantity);
   // The same product in a very different quantity is another purchase, not a copy.
   if (a.sku === b.sku) return ratio >= 0.9 ? 1 : ratio >= 0.6 ? 0.7 : ratio >= 0.3 ? 0.35 : 0.1;
-  if (a.category !== null && a.category === b.category && ratio >= 0.5) return ratio >= 0.8 ? 0.5 : 0.25;
+  if (a.category !== null && a.category === b.category && ratio >= 0.5)
+    return ratio >= 0.8 ? SIBLING_CREDIT_MAX : 0.25;
   return 0;
 }
 
@@ -262,6 +266,47 @@ export function basketBoundOf(linesA: number, linesB: number, bestA: number, bes
     EXTRA_CAP * (Math.min(linesA, linesB) - 1) -
     (UNMATCHED_PENALTY * Math.abs(linesA - linesB)) / 2;
   return Math.max(NO_MATCH_WEIGHT, clamp(bound, MIN_WEIGHT, MAX_WEIGHT));
+}
+
+/** What two baskets have in common, by SKU and by category: all a scan knows before matching lines. */
+export const OVERLAP = {
+  /** No SKU and no category in common: no pair of lines matches. */
+  none: 0,
+  /** A category in common, no SKU: only siblings can match. */
+  siblings: 1,
+  /** A SKU in common. */
+  sku: 2,
+} as const;
+export type Overlap = (typeof OVERLAP)[keyof typeof OVERLAP];
+
+/**
+ * The most one item can add to a match with a line of another SKU: `creditOf` gives siblings at
+ * most SIBLING_CREDIT_MAX, and an exact quantity counts only for the same SKU.
+ */
+export function siblingBestOf(surprise: BasketSurprise): number {
+  let most = Number.NEGATIVE_INFINITY;
+  for (const idf of surprise.idfs) most = Math.max(most, idf);
+  return Math.max(0, SIBLING_CREDIT_MAX * most);
+}
+
+/**
+ * `basketBoundOf`, tighter when the baskets share no SKU: with no line in common at all the
+ * comparison finds no match (NO_MATCH_WEIGHT); with only categories in common the best match is a
+ * sibling's (`siblingBestOf`). At least the weight `compareBaskets` gives, like `basketBoundOf`.
+ */
+export function basketBoundByOverlap(
+  linesA: number,
+  linesB: number,
+  bestA: number,
+  bestB: number,
+  siblingBestA: number,
+  siblingBestB: number,
+  overlap: Overlap,
+): number {
+  if (linesA === 0 || linesB === 0) return 0;
+  if (overlap === OVERLAP.none) return NO_MATCH_WEIGHT;
+  if (overlap === OVERLAP.siblings) return basketBoundOf(linesA, linesB, siblingBestA, siblingBestB);
+  return basketBoundOf(linesA, linesB, bestA, bestB);
 }
 
 export function clamp(x: number, lo: number, hi: number): number {

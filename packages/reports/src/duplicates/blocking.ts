@@ -33,6 +33,8 @@ function monthOf(day: number): string {
  * - `ri`: SKU + quantity band (and the band above, so 195 and 200 still meet) for lines of 10 or more;
  * - `rm`: the `ri` key split by province and delivery month, so a popular SKU's oversize block
  *   still pairs what lies close in place and time;
+ * - `rq`: SKU + exact quantity for lines of 10 or more (migration 0016), the split that needs
+ *   neither a province nor a delivery date;
  * - `l…`: MinHash-LSH bands over the basket's SKU+band tokens;
  * - `ck`, `cn`, `cp`, `ac`, `ec`: the customer's identity keys, trade name, its pinyin, the account,
  *   the end customer — the same customer entered twice;
@@ -40,45 +42,65 @@ function monthOf(day: number): string {
  *   customer or one tender are always compared, however different their baskets and bidders.
  */
 export function blockingKeys(p: PreparedDeal, lsh: MinHashLsh): string[] {
-  const r = p.record;
   const keys = new Set<string>();
+  eachBlockingKey(p, lsh, (key) => keys.add(key));
+  return [...keys];
+}
+
+/**
+ * `blockingKeys` one by one, a key possibly more than once (in the order `blockingKeys` lists them):
+ * the index drops repeats by block number instead of hashing every key into a set first.
+ */
+function eachBlockingKey(p: PreparedDeal, lsh: MinHashLsh, emit: (key: string) => void): void {
+  const r = p.record;
   const lines = p.items;
-  const main = lines.reduce<(typeof lines)[number] | undefined>(
-    (best, l) => (best === undefined || l.quantity > best.quantity ? l : best),
-    undefined,
-  );
-  const touched =
-    p.deliveryDay === null ? [] : [...new Set([monthOf(p.deliveryDay - 7), monthOf(p.deliveryDay + 7)])];
-  if (r.province && main) {
-    for (const band of overlappingBands(main.quantity))
-      for (const month of touched) keys.add(`pm:${r.province}:${main.category ?? main.sku}:${band}:${month}`);
+  let main: (typeof lines)[number] | undefined;
+  for (const l of lines) if (main === undefined || l.quantity > main.quantity) main = l;
+  const early = p.deliveryDay === null ? null : monthOf(p.deliveryDay - 7);
+  const late = p.deliveryDay === null ? null : monthOf(p.deliveryDay + 7);
+  const second = late !== early ? late : null;
+  if (r.province && main && early !== null) {
+    const prefix = `pm:${r.province}:${main.category ?? main.sku}:`;
+    const [lo, hi] = bandRange(main.quantity);
+    for (let band = lo; band <= hi; band++) {
+      emit(`${prefix}${band}:${early}`);
+      if (second !== null) emit(`${prefix}${band}:${second}`);
+    }
   }
   const big: string[] = [];
   for (const l of lines) {
     if (l.quantity < 10) continue;
     const band = quantityBand(l.quantity);
-    keys.add(`ri:${l.sku}:${band}`);
-    keys.add(`ri:${l.sku}:${band + 1}`);
+    emit(`ri:${l.sku}:${band}`);
+    emit(`ri:${l.sku}:${band + 1}`);
     // A popular SKU's block outgrows the cap; its pairs are still met in these smaller blocks,
     // split by the province and the delivery months (an oversize block is split, not dropped).
-    for (const b of [band, band + 1])
-      for (const month of touched) keys.add(`rm:${l.sku}:${b}:${r.province ?? '-'}:${month}`);
+    if (early !== null) {
+      const province = r.province ?? '-';
+      for (let b = band; b <= band + 1; b++) {
+        emit(`rm:${l.sku}:${b}:${province}:${early}`);
+        if (second !== null) emit(`rm:${l.sku}:${b}:${province}:${second}`);
+      }
+    }
+    // The same SKU in exactly the same quantity: a copy keeps it, and an odd quantity (119, 393)
+    // stays selective where the SKU's band blocks and their splits by province and month
+    // outgrow the cap or are missed (one copy without a province or a delivery date).
+    emit(`rq:${l.sku}:${l.quantity}`);
     big.push(`${l.sku}:${band}`);
   }
   if (r.province) {
     big.sort();
     for (let i = 0; i < big.length; i++)
-      for (let j = i + 1; j < big.length; j++) keys.add(`pp:${r.province}:${big[i]}+${big[j]}`);
+      for (let j = i + 1; j < big.length; j++) emit(`pp:${r.province}:${big[i]}+${big[j]}`);
   }
-  for (const k of lsh.bandKeys(p.tokens)) keys.add(k);
-  for (const k of r.accountKeys) keys.add(`ck:${k}`);
-  keys.add(`ac:${r.accountId}`);
-  if (p.customer.tradeName.length >= 2) keys.add(`cn:${p.customer.tradeName}`);
-  if (p.customer.pinyin.length >= 4) keys.add(`cp:${p.customer.pinyin}`);
-  if (p.endCustomer) keys.add(`ec:${p.endCustomer}`);
-  if (p.endCustomerAccountId) keys.add(`ea:${p.endCustomerAccountId}`);
-  if (p.tender) keys.add(`et:${p.tender}`);
-  return [...keys];
+  for (const k of lsh.bandKeys(p.tokens)) emit(k);
+  for (const k of r.accountKeys) emit(`ck:${k}`);
+  emit(`ac:${r.accountId}`);
+  if (p.customer.tradeName.length >= 2) emit(`cn:${p.customer.tradeName}`);
+  if (p.customer.pinyin.length >= 4) emit(`cp:${p.customer.pinyin}`);
+  if (p.endCustomer) emit(`ec:${p.endCustomer}`);
+  if (p.endCustomerAccountId) emit(`ea:${p.endCustomerAccountId}`);
+  if (p.tender) emit(`et:${p.tender}`);
 }
 
 /**
@@ -86,9 +108,13 @@ export function blockingKeys(p: PreparedDeal, lsh: MinHashLsh): string[] {
  * other always share one, so round numbers meet their neighbours (100 and 96, 50 and 52).
  */
 export function overlappingBands(quantity: number): number[] {
-  const lo = quantityBand(Math.floor(quantity / 1.1));
-  const hi = quantityBand(Math.ceil(quantity * 1.1));
+  const [lo, hi] = bandRange(quantity);
   return Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
+}
+
+/** The first and last of `overlappingBands(quantity)`. */
+function bandRange(quantity: number): [number, number] {
+  return [quantityBand(Math.floor(quantity / 1.1)), quantityBand(Math.ceil(quantity * 1.1))];
 }
 
 export interface BlockingStats {
@@ -141,6 +167,8 @@ export class CandidateIndex {
   /** `laterCandidatesOf` marks each ordinal with the number of the call that last collected it. */
   private stamps = new Float64Array(0);
   private visits = 0;
+  /** See `laid`; null when an `add` or `useSizes` came since. */
+  private layout: { from: Int32Array; members: Int32Array } | null = null;
 
   constructor(options: BlockingOptions = {}) {
     this.lsh = new MinHashLsh(options.lsh ?? DEFAULT_LSH);
@@ -151,7 +179,8 @@ export class CandidateIndex {
   /** Indexes the record under the next ordinal and returns that ordinal. */
   add(p: PreparedDeal): number {
     const ordinal = this.blocksFrom.length - 1;
-    for (const key of blockingKeys(p, this.lsh)) {
+    this.layout = null;
+    eachBlockingKey(p, this.lsh, (key) => {
       let block = this.blockOf.get(key);
       if (block === undefined) {
         block = this.blockKeys.length;
@@ -159,13 +188,17 @@ export class CandidateIndex {
         this.blockKeys.push(key);
         this.blockSize.push(0);
         this.newest.push(-1);
+      } else {
+        // A key met twice for one deal: its newest member is this deal already.
+        const last = this.newest.data[block] as number;
+        if (last >= 0 && this.memberRecord.data[last] === ordinal) return;
       }
       this.nextMember.push(this.newest.data[block] as number);
       this.newest.data[block] = this.memberRecord.length;
       this.memberRecord.push(ordinal);
       this.blockSize.data[block] = (this.blockSize.data[block] as number) + 1;
       this.recordBlocks.push(block);
-    }
+    });
     this.blocksFrom.push(this.recordBlocks.length);
     return ordinal;
   }
@@ -176,6 +209,7 @@ export class CandidateIndex {
    */
   useSizes(sizes: ReadonlyMap<string, number>): void {
     this.sizes = sizes;
+    this.layout = null;
     this.oversizeElsewhere = new Uint8Array(this.blockKeys.length);
     this.blockKeys.forEach((key, block) => {
       if ((sizes.get(key) ?? 0) > this.maxBlock) this.oversizeElsewhere[block] = 1;
@@ -247,24 +281,50 @@ export class CandidateIndex {
       grown.set(this.stamps);
       this.stamps = grown;
     }
+    const { from, members } = this.laid();
     const stamps = this.stamps;
     const visit = ++this.visits;
     const blocks = this.recordBlocks.data;
-    const { data: records } = this.memberRecord;
-    const { data: next } = this.nextMember;
     const to = this.blocksFrom.data[ordinal + 1] as number;
     for (let b = this.blocksFrom.data[ordinal] as number; b < to; b++) {
       const block = blocks[b] as number;
-      if (!this.pairs(block)) continue;
-      // Members are chained newest first: once below this record, the rest are earlier too.
-      for (let m = this.newest.data[block] as number; m >= 0; m = next[m] as number) {
-        const r = records[m] as number;
+      const end = from[block + 1] as number;
+      // Members are laid out newest first: once below this record, the rest are earlier too.
+      for (let m = from[block] as number; m < end; m++) {
+        const r = members[m] as number;
         if (r <= ordinal) break;
         if (stamps[r] === visit) continue;
         stamps[r] = visit;
         out.push(r);
       }
     }
+  }
+
+  /**
+   * The members of every pairing block in one flat column, newest first, block after block (a
+   * block that may not pair is laid out empty): a scan reads each block's members from contiguous
+   * memory instead of following its chain. Laid out once, again after an `add` or `useSizes`.
+   */
+  private laid(): { from: Int32Array; members: Int32Array } {
+    if (this.layout !== null) return this.layout;
+    const blockCount = this.blockKeys.length;
+    const from = new Int32Array(blockCount + 1);
+    let total = 0;
+    for (let block = 0; block < blockCount; block++) {
+      if (this.pairs(block)) total += this.blockSize.data[block] as number;
+      from[block + 1] = total;
+    }
+    const members = new Int32Array(total);
+    const { data: records } = this.memberRecord;
+    const { data: next } = this.nextMember;
+    for (let block = 0; block < blockCount; block++) {
+      let at = from[block] as number;
+      if (at === from[block + 1]) continue;
+      for (let m = this.newest.data[block] as number; m >= 0; m = next[m] as number)
+        members[at++] = records[m] as number;
+    }
+    this.layout = { from, members };
+    return this.layout;
   }
 
   stats(): BlockingStats {

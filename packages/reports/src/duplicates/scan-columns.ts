@@ -1,4 +1,11 @@
-import { basketBoundOf, basketSurprise, basketWeight } from './basket.js';
+import {
+  basketBoundByOverlap,
+  basketBoundOf,
+  basketSurprise,
+  basketWeight,
+  OVERLAP,
+  siblingBestOf,
+} from './basket.js';
 import type { CorpusStats } from './corpus-stats.js';
 import {
   amountMeasure,
@@ -68,7 +75,13 @@ class PairTable {
  * them. Only pairs where a class has more than one deal are kept: only they can come again.
  */
 class ClassPairMemo {
-  private readonly memo = new Map<number, number>();
+  /**
+   * Open addressing over two flat columns (key −1: empty): a scan looks up millions of pairs, and
+   * their keys (class × classes + class) pass 2³¹, which a `Map` would box on every lookup.
+   */
+  private keys = new Float64Array(1024).fill(-1);
+  private weights = new Float64Array(1024);
+  private size = 0;
 
   constructor(
     private readonly classOf: Int32Array,
@@ -77,20 +90,99 @@ class ClassPairMemo {
 
   /** The memo key of a pair of ordinals, or -1 when the pair of classes cannot come again. */
   keyOf(i: number, j: number): number {
-    const [ci, cj] = [this.classOf[i] as number, this.classOf[j] as number];
+    const ci = this.classOf[i] as number;
+    const cj = this.classOf[j] as number;
     if ((this.counts[ci] as number) < 2 && (this.counts[cj] as number) < 2) return -1;
     return ci * this.counts.length + cj;
   }
 
+  /** The slot holding `key`, or the empty slot where it would go. */
+  private slot(key: number): number {
+    const mask = this.keys.length - 1;
+    const low = key >>> 0;
+    const high = Math.floor(key / 4294967296);
+    let at = (Math.imul(low ^ Math.imul(high, 0x85ebca6b), 0x9e3779b1) >>> 0) & mask;
+    for (;;) {
+      const held = this.keys[at] as number;
+      if (held === key || held === -1) return at;
+      at = (at + 1) & mask;
+    }
+  }
+
   get(key: number): number | undefined {
-    return key < 0 ? undefined : this.memo.get(key);
+    if (key < 0) return undefined;
+    const at = this.slot(key);
+    return this.keys[at] === key ? this.weights[at] : undefined;
   }
 
   set(key: number, weight: number): number {
     if (key < 0) return weight;
-    if (this.memo.size >= MEMO_MAX) this.memo.clear();
-    this.memo.set(key, weight);
+    if (this.size >= MEMO_MAX) {
+      this.keys.fill(-1);
+      this.size = 0;
+    }
+    if (2 * (this.size + 1) > this.keys.length) this.grow();
+    const at = this.slot(key);
+    if (this.keys[at] !== key) {
+      this.keys[at] = key;
+      this.size++;
+    }
+    this.weights[at] = weight;
     return weight;
+  }
+
+  /** Twice the slots, every entry placed again. */
+  private grow(): void {
+    const [keys, weights] = [this.keys, this.weights];
+    this.keys = new Float64Array(keys.length * 2).fill(-1);
+    this.weights = new Float64Array(keys.length * 2);
+    for (let at = 0; at < keys.length; at++) {
+      const key = keys[at] as number;
+      if (key === -1) continue;
+      const to = this.slot(key);
+      this.keys[to] = key;
+      this.weights[to] = weights[at] as number;
+    }
+  }
+}
+
+/**
+ * Each deal's SKUs as sorted small numbers in one flat column, so a scan can tell whether two
+ * baskets share a SKU (see `basketBoundByOverlap`) without matching lines.
+ */
+class LineSets {
+  private readonly from: Int32Array;
+  private readonly ids: Int32Array;
+
+  constructor(sets: readonly number[][]) {
+    this.from = new Int32Array(sets.length + 1);
+    let total = 0;
+    sets.forEach((set, i) => {
+      total += set.length;
+      this.from[i + 1] = total;
+    });
+    this.ids = new Int32Array(total);
+    sets.forEach((set, i) => {
+      set.sort((x, y) => x - y);
+      this.ids.set(set, this.from[i] as number);
+    });
+  }
+
+  /** Whether the sets of deals `i` and `j` share a member. */
+  meet(i: number, j: number): boolean {
+    const ids = this.ids;
+    let a = this.from[i] as number;
+    let b = this.from[j] as number;
+    const endA = this.from[i + 1] as number;
+    const endB = this.from[j + 1] as number;
+    while (a < endA && b < endB) {
+      const x = ids[a] as number;
+      const y = ids[b] as number;
+      if (x === y) return true;
+      if (x < y) a++;
+      else b++;
+    }
+    return false;
   }
 }
 
@@ -121,11 +213,15 @@ export class ScanColumns {
   private readonly amount: Float64Array;
   private readonly lines: Int32Array;
   private readonly best: Float64Array;
+  private readonly siblingBest: Float64Array;
+  private readonly skus: LineSets;
+  /** Per account ordinal, the most "the same account" adds (`customerBound`). */
+  private readonly sameAccountMost: Float64Array;
+  private readonly otherAccountMost: number;
   private readonly endKnown: Uint8Array;
   private readonly province: Int32Array;
   private readonly kind: Int32Array;
   private readonly account: Int32Array;
-  private readonly accountIds: readonly string[];
   private readonly currency: Int32Array;
   private readonly region: PairTable;
   private readonly kinds: PairTable;
@@ -142,6 +238,7 @@ export class ScanColumns {
     this.amount = new Float64Array(n);
     this.lines = new Int32Array(n);
     this.best = new Float64Array(n);
+    this.siblingBest = new Float64Array(n);
     this.endKnown = new Uint8Array(n);
     this.province = new Int32Array(n);
     this.kind = new Int32Array(n);
@@ -155,11 +252,17 @@ export class ScanColumns {
     const currencies = new Interner<string>();
     const basketKeys = new Interner<string>();
     const customerKeys = new Interner<string>();
+    const skuIds = new Interner<string>();
+    const skuSets: number[][] = [];
     deals.forEach((d, i) => {
       this.day[i] = d.deliveryDay ?? Number.NaN;
       this.amount[i] = d.record.amountMinor;
       this.lines[i] = d.items.length;
-      this.best[i] = basketSurprise(d, stats).best;
+      const surprise = basketSurprise(d, stats);
+      this.best[i] = surprise.best;
+      this.siblingBest[i] = siblingBestOf(surprise);
+      // Items hold one line per SKU.
+      skuSets.push(d.items.map((l) => skuIds.of(l.sku)));
       this.endKnown[i] = endCustomerKnown(d) ? 1 : 0;
       this.province[i] = provinces.of(d.record.province);
       this.kind[i] = kinds.of(d.record.accountKind);
@@ -168,11 +271,26 @@ export class ScanColumns {
       basketClass[i] = basketKeys.of(basketClassKey(d));
       customerClass[i] = customerKeys.of(customerClassKey(d));
     });
-    this.accountIds = accounts.values;
+    this.skus = new LineSets(skuSets);
+    this.sameAccountMost = Float64Array.from(accounts.values, (id) => customerBound(true, id, stats));
+    this.otherAccountMost = customerBound(false, '', stats);
     this.region = new PairTable(provinces.values, (a, b, same) => regionMeasure(a, b, same, stats));
     this.kinds = new PairTable(kinds.values, (a, b, same) => kindMeasure(a, b, same, stats));
     this.baskets = new ClassPairMemo(basketClass, basketKeys.counts);
     this.customers = new ClassPairMemo(customerClass, customerKeys.counts);
+  }
+
+  /** The basket bound of two deals that share no SKU (see `basketBoundByOverlap`). */
+  private siblingBound(i: number, j: number): number {
+    return basketBoundByOverlap(
+      this.lines[i] as number,
+      this.lines[j] as number,
+      this.best[i] as number,
+      this.best[j] as number,
+      this.siblingBest[i] as number,
+      this.siblingBest[j] as number,
+      OVERLAP.siblings,
+    );
   }
 
   /** False when the pair of ordinals `i`, `j` cannot reach `reach` (see `reachOf`). */
@@ -197,12 +315,17 @@ export class ScanColumns {
       this.best[i] as number,
       this.best[j] as number,
     );
-    const customerMost = customerBound(
-      sameAccount,
-      this.accountIds[this.account[i] as number] as string,
-      this.stats,
-    );
+    const customerMost = sameAccount
+      ? (this.sameAccountMost[this.account[i] as number] as number)
+      : this.otherAccountMost;
     if (firstStageBound(cheap, basketBound, bothEndKnown, customerMost) < reach) return false;
+    // Most pairs that pass share a SKU; the rest (met by customer, category or place) can match
+    // siblings at best, and most of those fall short of the floor with that bound.
+    if (
+      firstStageBound(cheap, this.siblingBound(i, j), bothEndKnown, customerMost) < reach &&
+      !this.skus.meet(i, j)
+    )
+      return false;
     // The stages of `weighPair` after the first, in its order, each bound the one it holds.
     const x = this.deals[i] as PreparedDeal;
     const y = this.deals[j] as PreparedDeal;

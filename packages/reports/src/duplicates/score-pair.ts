@@ -247,13 +247,15 @@ export function toDuplicate(x: PreparedDeal, y: PreparedDeal, s: PairScore, copy
     ownerId: p.record.ownerId,
     accountName: p.record.accountName,
   });
+  // The message is made once and rendered from it (`explain` would make it a second time).
+  const message = explanationOf(s.signals);
   return {
     a: side(x),
     b: side(y),
     score: s.score,
     probability: s.probability,
     signals: s.signals,
-    explanation: { text: explain(s.signals), message: explanationOf(s.signals) },
+    explanation: { text: sentence(renderBuiltIn(message)), message },
     copy,
   };
 }

@@ -1,24 +1,12 @@
-import { openWorld } from '@gongfu/service-suites';
-import { sqliteStorage } from '@gongfu/storage-sqlite';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { checkDealForDuplicates } from '../../src/index.js';
-import { deal, seedStory } from '../duplicates/story-world.js';
+import { deal } from '../duplicates/story-world.js';
+import { storyOnSqlite } from './story-on-sqlite.js';
 
 describe('migration 0086 (end-customer blocking keys)', () => {
   it('re-keys deals keyed before it, so two bids for one tender meet on an upgraded database', async () => {
-    const database = new Database(':memory:');
-    const storage = await sqliteStorage({ database });
-    const w = await seedStory(await openWorld(storage));
+    const { database, storage, w, printers } = await storyOnSqlite();
     const { crm, org } = w;
-    const printers = await deal(
-      crm,
-      org.repA,
-      w.hengtong,
-      '恒通 打印改造',
-      [{ sku: 'ZT410', quantity: 30 }],
-      '2026-06-01',
-    );
     const imagers = await deal(
       crm,
       org.repB,

@@ -8,6 +8,7 @@ import { postgresPartialIndexes } from './0005-postgres-partial-indexes.js';
 import { dedupeKeys } from './0006-dedupe-keys.js';
 import { counters } from './0007-counters.js';
 import { dedupeWeights } from './0010-dedupe-weights.js';
+import { dedupeQuantityKeys } from './0016-dedupe-quantity-keys.js';
 import { orgVersion } from './0020-org-version.js';
 import { scanIndexes } from './0021-scan-indexes.js';
 import { catalogueVersion } from './0022-catalogue-version.js';
@@ -59,6 +60,7 @@ export function migrations(engine: SqlEngine): Record<string, Migration> {
     '0006_dedupe_keys': dedupeKeys(engine),
     '0007_counters': counters(engine),
     '0010_dedupe_weights': dedupeWeights(engine),
+    '0016_dedupe_quantity_keys': dedupeQuantityKeys(),
     '0020_org_version': orgVersion(engine),
     '0021_scan_indexes': scanIndexes(engine),
     '0022_catalogue_version': catalogueVersion(engine),
