@@ -40,6 +40,13 @@ function mixture(m: number[][], u: number[][], lambda: number, pairs: number, se
   return levels;
 }
 
+/** Every m within `tolerance` of the truth. */
+function expectNear(m: number[][], truth: number[][], tolerance: number): void {
+  for (let k = 0; k < truth.length; k++)
+    for (let l = 0; l < (truth[k] as number[]).length; l++)
+      expect(Math.abs((m[k]?.[l] as number) - (truth[k]?.[l] as number))).toBeLessThan(tolerance);
+}
+
 const TRUE_M = [
   [0.6, 0.3, 0.1],
   [0.7, 0.2, 0.1],
@@ -66,9 +73,7 @@ describe('expectation–maximisation of m and λ', () => {
     expect(fit.converged).toBe(true);
     expect(fit.lambda).toBeGreaterThan(0.036);
     expect(fit.lambda).toBeLessThan(0.044);
-    fit.m.forEach((row, k) =>
-      row.forEach((x, l) => expect(Math.abs(x - (TRUE_M[k]?.[l] as number))).toBeLessThan(0.03)),
-    );
+    expectNear(fit.m, TRUE_M, 0.03);
     expect(fit.expectedMatches / 60_000).toBeCloseTo(fit.lambda, 3);
   });
 
@@ -87,7 +92,9 @@ describe('expectation–maximisation of m and λ', () => {
     }
     expect(kept.length).toBeLessThan(n * 0.6);
     const listed = new Int8Array(kept.length * c);
-    kept.forEach((p, i) => listed.set(levels.subarray(p * c, p * c + c), i * c));
+    kept.forEach((p, i) => {
+      listed.set(levels.subarray(p * c, p * c + c), i * c);
+    });
     const part = expectationMaximisation({ comparisons, levels: listed, lambda0: 0.01, totalPairs: n });
     expect(part.converged).toBe(true);
     expect(Math.abs(part.lambda - all.lambda) / all.lambda).toBeLessThan(0.05);
@@ -145,9 +152,7 @@ describe('expectation–maximisation of m and λ', () => {
       options: { priorMatches: 50, priorPairs: 5000 },
     });
     expect(fit.lambda).toBeLessThan(0.002);
-    fit.m.forEach((row, k) =>
-      row.forEach((x, l) => expect(Math.abs(x - (TRUE_M[k]?.[l] as number))).toBeLessThan(0.05)),
-    );
+    expectNear(fit.m, TRUE_M, 0.05);
   });
 
   it('never lowers the log-likelihood from one iteration to the next (no floor, no priors)', () => {
