@@ -1,6 +1,8 @@
 import { type Crm, type Instant, isCrmError, type StorageTx } from '@gongfu/core';
 import { loadOpenDealsIn } from './deal-records.js';
-import { type DuplicateWeights, estimateDuplicateWeights, isDuplicateWeights } from './weights.js';
+import { DealDuplicateEngine } from './engine.js';
+import type { DealRecord } from './types.js';
+import { type DuplicateWeights, isDuplicateWeights } from './weights.js';
 
 /** One stored estimate of the tenant's duplicate weights, and when it was made. */
 export interface DuplicateWeightsVersion extends DuplicateWeights {
@@ -15,8 +17,17 @@ export async function storedDuplicateWeights(tx: StorageTx): Promise<DuplicateWe
 }
 
 /**
- * Estimates the tenant's duplicate weights afresh from all its open deals (random pairs, see
- * `estimateDuplicateWeights`) and stores them as the next version; every scan and check after this
+ * One tenant's weights from its open deals: u among random and candidate pairs
+ * (`estimateDuplicateWeights`), then m and λ by expectation–maximisation over its candidate pairs
+ * (`fitDuplicateWeights`; stored with the fit, used only when the fit describes duplicates).
+ */
+export function estimateTenantWeights(deals: readonly DealRecord[], version: number): DuplicateWeights {
+  return { ...new DealDuplicateEngine(deals).weights(), version };
+}
+
+/**
+ * Estimates the tenant's duplicate weights afresh from all its open deals (`estimateTenantWeights`)
+ * and stores them as the next version; every scan and check after this
  * weighs with them. Call it on demand (after a large import) or on a schedule
  * (`refreshDuplicateWeights` does only what is due). Two at once: one stores, the other's version
  * is taken and it returns the stored one.
@@ -27,7 +38,7 @@ export async function reestimateDuplicateWeights(crm: Crm): Promise<DuplicateWei
       const latest = await tx.dedupeWeights.latest();
       const deals = await loadOpenDealsIn(tx, { kind: 'all' });
       const version = (latest?.version ?? 0) + 1;
-      const weights = estimateDuplicateWeights(deals, { version });
+      const weights = estimateTenantWeights(deals, version);
       const estimatedAt = crm.clock.now();
       await tx.dedupeWeights.append({ version, weights, estimatedAt });
       return { ...weights, estimatedAt };
