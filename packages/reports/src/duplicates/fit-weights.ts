@@ -80,7 +80,10 @@ function comparisonsOf(weights: DuplicateWeights): Fitted[] {
     const ladder: readonly ULevel[] = FITTED_LADDERS[name];
     const u = ladder.map((l) => uOf(weights, l));
     if (name === 'region' || name === 'kind') u.unshift(1 - (u[0] as number));
-    return { name, u, m0: withFloor(m0, M_FLOOR), offset };
+    // A small tenant's u, shrunk level by level, need not sum to 1: EM reads them as shares, and the
+    // offset keeps each weight log2(m / u) + offset as `tenantMeasure` makes it.
+    const sum = u.reduce((a, b) => a + b, 0);
+    return { name, u: u.map((x) => x / sum), m0: withFloor(m0, M_FLOOR), offset: offset - Math.log2(sum) };
   });
 }
 
