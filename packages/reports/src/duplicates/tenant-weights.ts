@@ -22,7 +22,7 @@ export async function storedDuplicateWeights(tx: StorageTx): Promise<DuplicateWe
  * (`fitDuplicateWeights`; stored with the fit, used only when the fit describes duplicates).
  */
 export function estimateTenantWeights(deals: readonly DealRecord[], version: number): DuplicateWeights {
-  return { ...new DealDuplicateEngine(deals).weights(), version };
+  return { ...new DealDuplicateEngine(deals, { fitWeights: true }).weights(), version };
 }
 
 /**
