@@ -9,18 +9,13 @@ import {
 } from '@gongfu/reports';
 import { describe, expect, it } from 'vitest';
 import { FITTED_LADDERS, type FittedComparison, handPrior } from '../../src/duplicates/measures.js';
+import { seeded } from '../../src/duplicates/minhash.js';
 import { priorWeight } from '../../src/duplicates/score-pair.js';
 
-/** A deterministic uniform generator (mulberry32). */
+/** A deterministic uniform generator in [0, 1) (the package's own mulberry32). */
 function uniform(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seeded(seed);
+  return () => next() / 4294967296;
 }
 
 const PROVINCES = ['11', '31', '32', '33', '37', '44'];
