@@ -46,6 +46,14 @@ export const DUPLICATE_DEAL_MESSAGES = defineMessages({
     en: '{delivery} (here {perThousand} in 1,000 pairs of deals picked at random are that close, so it counts less)',
     'zh-CN': '{delivery}（本公司随机抽取的商机中每 1000 对有 {perThousand} 对交期如此接近，因此分量较轻）',
   },
+  'duplicate.delivery.fitted': {
+    en: '{delivery} ({mPercent} % of this tenant’s duplicates are that close, {uPercent} % of its other candidate pairs)',
+    'zh-CN': '{delivery}（本公司的重复商机中有 {mPercent}% 交期如此接近，其他候选配对中为 {uPercent}%）',
+  },
+  'duplicate.amount.fitted': {
+    en: '{amount} ({mPercent} % of this tenant’s duplicates, {uPercent} % of its other candidate pairs)',
+    'zh-CN': '{amount}（本公司的重复商机中占 {mPercent}%，其他候选配对中占 {uPercent}%）',
+  },
   'duplicate.region.missing': { en: 'a province is missing', 'zh-CN': '有一方缺少省份' },
   'duplicate.region.different': { en: 'one in {a}, the other in {b}', 'zh-CN': '一方在{a}，另一方在{b}' },
   'duplicate.region.same': { en: 'both in {province}', 'zh-CN': '都在{province}' },

@@ -1,6 +1,7 @@
 import { isCommonBasket } from './basket.js';
 import { type BlockingOptions, type BlockingStats, CandidateIndex } from './blocking.js';
 import { CorpusStats } from './corpus-stats.js';
+import { fitDuplicateWeights } from './fit-weights.js';
 import { DealPreparer, type PreparedDeal } from './prepared-deal.js';
 import { ScanColumns } from './scan-columns.js';
 import { type PairScore, reachOf, scorePair, toDuplicate, weighPair } from './score-pair.js';
@@ -25,6 +26,13 @@ export interface EngineOptions extends BlockingOptions {
    * engine estimates them from its own deals before it first weighs a pair.
    */
   weights?: DuplicateWeights;
+  /**
+   * True fits m and λ by expectation–maximisation over the candidate pairs when the engine estimates
+   * its own weights (`fit-weights.ts`; about as costly as a scan at floor −12). What a tenant's stored
+   * estimate does (`estimateTenantWeights`); off by default, so an engine that re-estimates as it
+   * grows does not pay for it each time.
+   */
+  fitWeights?: boolean;
 }
 
 /** Deals added since the last estimate, as a share of those it saw, before the engine estimates again. */
@@ -59,23 +67,57 @@ export class DealDuplicateEngine {
   private readonly ordinals = new Map<string, number>();
   /** Deals the engine's own estimate was drawn from; null when weights were given. */
   private estimatedAt: number | null = 0;
+  private readonly fit: boolean;
 
   constructor(records: Iterable<DealRecord> = [], options: EngineOptions = {}) {
     this.index = new CandidateIndex(options);
     this.stats = options.stats ?? new CorpusStats();
     this.ownStats = options.stats === undefined;
+    this.fit = options.fitWeights ?? false;
     if (options.weights) this.stats.weights = options.weights;
     if (options.weights || !this.ownStats) this.estimatedAt = null;
     for (const r of records) this.add(r);
   }
 
-  /** The tenant's u from its own deals (random pairs), unless given; again once it grew by a tenth. */
+  /**
+   * The tenant's u from its own deals (random and candidate pairs) and, with `fitWeights`, m and λ
+   * fitted over its candidate pairs (`fit-weights.ts`), unless given; again once it grew by a tenth.
+   */
   private weigh(): void {
     if (this.estimatedAt === null) return;
     const n = this.deals.length;
     if (this.estimatedAt > 0 && n - this.estimatedAt <= this.estimatedAt * REESTIMATE_GROWTH) return;
-    this.stats.weights = estimateDuplicateWeights(this.deals.map((d) => d.record));
     this.estimatedAt = Math.max(1, n);
+    this.stats.weights = estimateDuplicateWeights(this.deals.map((d) => d.record));
+    if (this.fit) this.stats.weights = fitDuplicateWeights(this, this.stats.weights);
+  }
+
+  /** The weights this engine weighs with: given, or estimated from its own deals. */
+  weights(): DuplicateWeights {
+    this.weigh();
+    return this.stats.weights;
+  }
+
+  /**
+   * Every candidate pair scoring at least `floor` under the current weights, handed to `visit`
+   * (the weights' fit lists them); returns how many candidate pairs there are in all.
+   */
+  visitCandidates(floor: number, visit: (x: PreparedDeal, y: PreparedDeal) => void): number {
+    let candidatePairs = 0;
+    const later: number[] = [];
+    const columns = new ScanColumns(this.deals, this.stats);
+    const reach = reachOf(floor);
+    for (let i = 0; i < this.deals.length; i++) {
+      const x = this.deals[i] as PreparedDeal;
+      this.index.laterCandidatesOf(i, later);
+      candidatePairs += later.length;
+      for (const j of later) {
+        if (!columns.reaches(i, j, reach)) continue;
+        const y = this.deals[j] as PreparedDeal;
+        if (weighPair(x, y, this.stats, floor) >= floor) visit(x, y);
+      }
+    }
+    return candidatePairs;
   }
 
   /**

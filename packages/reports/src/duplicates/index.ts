@@ -14,6 +14,7 @@ export {
   SQLITE_WRITER_GAP_MS,
 } from './dedupe-index.js';
 export { DUPLICATE_DEAL_MESSAGES, PROVINCE_MESSAGES } from './duplicate-messages.js';
+export { type EmComparison, type EmInput, type EmResult, expectationMaximisation } from './em.js';
 export {
   DealDuplicateEngine,
   type EngineOptions,
@@ -33,12 +34,15 @@ export { PROVINCES, provinceLabel } from './provinces.js';
 export { explain, explanationOf, PRIOR_WEIGHT, probabilityOf } from './score-pair.js';
 export {
   type DuplicateWeightsVersion,
+  type EstimateWeightsOptions,
+  estimateTenantWeights,
   type RefreshWeightsOptions,
   reestimateDuplicateWeights,
   refreshDuplicateWeights,
 } from './tenant-weights.js';
 export type * from './types.js';
 export {
+  type DuplicateFit,
   type DuplicateWeights,
   type EstimateOptions,
   estimateDuplicateWeights,

@@ -8,6 +8,8 @@ import {
   amountLevel,
   type DuplicateWeights,
   deliveryLevel,
+  mSame,
+  REFERENCE_CANDIDATE_U,
   type ULevel,
   uAdjustment,
 } from './weights.js';
@@ -38,7 +40,7 @@ export function measureDelivery(x: PreparedDeal, y: PreparedDeal, stats: CorpusS
 }
 
 /** The hand weight of each level the tenant's u moves (`weights.ts`): log2(m / u₀). */
-const HAND: Record<ULevel, Measure> = {
+export const HAND: Readonly<Record<ULevel, Measure>> = {
   'delivery.same_day': DELIVERY.sameDay,
   'delivery.within_week': DELIVERY.withinWeek,
   'delivery.within_month': DELIVERY.withinMonth,
@@ -52,6 +54,67 @@ const HAND: Record<ULevel, Measure> = {
   'kind.different': measure('different', -0.5),
 };
 
+/** The levels of each comparison whose m is fitted (`fit-weights.ts`), from the most alike to the least. */
+export const FITTED_LADDERS = {
+  delivery: [
+    'delivery.same_day',
+    'delivery.within_week',
+    'delivery.within_month',
+    'delivery.within_quarter',
+    'delivery.further',
+  ],
+  amount: ['amount.same', 'amount.close', 'amount.different', 'amount.far'],
+  region: ['region.different'],
+  kind: ['kind.different'],
+} as const satisfies Record<string, readonly ULevel[]>;
+export type FittedComparison = keyof typeof FITTED_LADDERS;
+
+/**
+ * The hand priors as m-probabilities: m₀ = u₀ · 2^hand per level (u₀ the reference candidate u), and
+ * for province and kind "the same value" first with its hand m. The hand m of one comparison need not
+ * sum to 1; they are read as shares of their sum (`m0`) and log2 of the sum (`offset`) is kept, so
+ * a fit that stays at its start weighs exactly as the hand weights do: weight = log2(m / u) + offset.
+ */
+export function handPrior(comparison: FittedComparison): { m0: number[]; offset: number } {
+  const levels: readonly ULevel[] = FITTED_LADDERS[comparison];
+  const raw = levels.map((l) => REFERENCE_CANDIDATE_U[l] * 2 ** (HAND[l] as Measure).weight);
+  if (comparison === 'region') raw.unshift(REGION.m);
+  if (comparison === 'kind') raw.unshift(KIND.m);
+  const sum = raw.reduce((a, b) => a + b, 0);
+  return { m0: raw.map((x) => x / sum), offset: Math.log2(sum) };
+}
+
+let handPriors: Record<FittedComparison, { m0: number[]; offset: number }> | null = null;
+
+/** `handPrior` of every fitted comparison, made once (on first use: REGION and KIND come below). */
+function handPriorsOf(): Record<FittedComparison, { m0: number[]; offset: number }> {
+  handPriors ??= Object.fromEntries(
+    (Object.keys(FITTED_LADDERS) as FittedComparison[]).map((c) => [c, handPrior(c)]),
+  ) as Record<FittedComparison, { m0: number[]; offset: number }>;
+  return handPriors;
+}
+
+/** The hand m₀ (as a share) of one fitted level. */
+function handM0(level: ULevel): number {
+  const comparison = level.slice(0, level.indexOf('.')) as FittedComparison;
+  const ladder: readonly ULevel[] = FITTED_LADDERS[comparison];
+  const own = comparison === 'region' || comparison === 'kind' ? 1 : 0;
+  return handPriorsOf()[comparison].m0[ladder.indexOf(level) + own] as number;
+}
+
+/** Bits a fitted m moves a level from its hand weight: log2(m / m₀); 0 without a fit. */
+export function fitShift(weights: DuplicateWeights, level: ULevel): number {
+  return weights.m ? Math.log2(weights.m[level] / handM0(level)) : 0;
+}
+
+/** The m of "the same province / kind": the hand m moved as the fit moved its share. */
+function sameM(weights: DuplicateWeights, c: Categorical): number {
+  const fitted = mSame(weights, c.different);
+  if (fitted === null) return c.m;
+  const comparison = c.different === 'region.different' ? 'region' : 'kind';
+  return c.m * (fitted / (handPriorsOf()[comparison].m0[0] as number));
+}
+
 /** Each level's measure for one tenant's weights, made once per estimate. */
 const TABLES = new WeakMap<DuplicateWeights, Record<ULevel, Measure>>();
 
@@ -60,7 +123,8 @@ export function tenantMeasure(weights: DuplicateWeights, level: ULevel): Measure
   if (!table) {
     const made = {} as Record<ULevel, Measure>;
     for (const [key, hand] of Object.entries(HAND) as [ULevel, Measure][]) {
-      const shift = uAdjustment(weights, key);
+      // The hand weight moved by the tenant's u, and by how far its fitted m moved from the hand m.
+      const shift = uAdjustment(weights, key) + fitShift(weights, key);
       made[key] = shift === 0 ? hand : measure(hand.level, Math.round((hand.weight + shift) * 1000) / 1000);
     }
     table = made;
@@ -81,19 +145,24 @@ export function deliveryMeasure(a: number, b: number, weights: DuplicateWeights)
  * between two deals of one account, which share it as a matter of course.
  */
 interface Categorical {
-  different: ULevel;
+  different: 'region.different' | 'kind.different';
   sameCustomer: Measure;
-  /** The chance two deals of one project share the value. */
+  /** The chance two deals of one project share the value (the hand prior; a fitted m replaces it). */
   m: number;
   min: number;
   max: number;
   share: (stats: CorpusStats, value: string) => number;
   /** `same` measures by value, made once per version of one corpus's statistics. */
-  memo: { stats: CorpusStats | null; version: number; byValue: Map<string, Measure> };
+  memo: {
+    stats: CorpusStats | null;
+    version: number;
+    weights: DuplicateWeights | null;
+    byValue: Map<string, Measure>;
+  };
 }
 
 function categorical(spec: Omit<Categorical, 'memo'>): Categorical {
-  return { ...spec, memo: { stats: null, version: -1, byValue: new Map() } };
+  return { ...spec, memo: { stats: null, version: -1, weights: null, byValue: new Map() } };
 }
 
 function categoricalMeasure(
@@ -107,20 +176,22 @@ function categoricalMeasure(
   if (a !== b) return tenantMeasure(stats.weights, c.different);
   if (sameAccount) return c.sameCustomer;
   const memo = c.memo;
-  if (memo.stats !== stats || memo.version !== stats.version) {
+  if (memo.stats !== stats || memo.version !== stats.version || memo.weights !== stats.weights) {
     memo.stats = stats;
     memo.version = stats.version;
+    memo.weights = stats.weights;
     memo.byValue.clear();
   }
   let same = memo.byValue.get(a);
   if (!same) {
-    same = measure('same', clamp(Math.log2(c.m / c.share(stats, a)), c.min, c.max));
+    const m = sameM(stats.weights, c);
+    same = measure('same', clamp(Math.log2(m / c.share(stats, a)), c.min, c.max));
     memo.byValue.set(a, same);
   }
   return same;
 }
 
-const REGION = categorical({
+export const REGION = categorical({
   different: 'region.different',
   // A customer buys where it is: two deals of one account share its province as a matter of course.
   sameCustomer: measure('same_customer', 0),
@@ -144,7 +215,7 @@ export function regionMeasure(
   return categoricalMeasure(REGION, a, b, sameAccount, stats);
 }
 
-const KIND = categorical({
+export const KIND = categorical({
   // The end user and an integrator often register one project each: a mild penalty only.
   different: 'kind.different',
   // One account has one kind: the customer signal already counts that evidence.

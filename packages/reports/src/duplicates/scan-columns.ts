@@ -233,7 +233,7 @@ export class ScanColumns {
     private readonly stats: CorpusStats,
   ) {
     const n = deals.length;
-    this.prior = priorWeight(stats.n);
+    this.prior = priorWeight(stats.n, stats.weights);
     this.day = new Float64Array(n);
     this.amount = new Float64Array(n);
     this.lines = new Int32Array(n);

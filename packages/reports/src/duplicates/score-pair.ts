@@ -28,6 +28,7 @@ import {
   regionSignal,
 } from './signals.js';
 import type { DealDuplicate, Signal, SignalName } from './types.js';
+import type { DuplicateWeights } from './weights.js';
 
 /**
  * log2 of the prior odds that two candidate deals are one: about 1 in 1,000. Every signal's weight
@@ -55,7 +56,7 @@ interface PairMeasures {
 }
 
 /** Identical baskets at list price have equal amounts: count that evidence once, not twice. */
-function amountGiven(basket: BasketWeight, amount: Measure, sameSignature: boolean): Measure {
+export function amountGiven(basket: BasketWeight, amount: Measure, sameSignature: boolean): Measure {
   // A near copy (the same SKUs in the same quantity bands) is counted like an identical basket, so
   // an exact copy never scores below a near one.
   // Never more than the tenant's own "same amount" (where kits sell at list price it is below the
@@ -137,7 +138,7 @@ export function cheapSum(
  * whose bound still reaches the floor. Most candidate pairs of a scan stop after the cheap ones.
  */
 export function weighPair(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats, floor: number): number {
-  const prior = priorWeight(stats.n);
+  const prior = priorWeight(stats.n, stats.weights);
   const delivery = measureDelivery(x, y, stats);
   const region = measureRegion(x, y, stats);
   const kind = measureCustomerKind(x, y, stats);
@@ -179,10 +180,10 @@ export function scorePair(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats):
     regionSignal(x, y, m.region),
     customerKindSignal(x, y, m.kind),
     endCustomerSignal(x, y, m.endCustomer),
-    amountSignal(x, y, m.amount),
+    amountSignal(x, y, m.amount, m.amount === measureAmount(x, y, stats) ? stats.weights : null),
     customerSignal(x, y, m.customer, stats),
   ];
-  const score = total(priorWeight(stats.n), m);
+  const score = total(priorWeight(stats.n, stats.weights), m);
   return { score, probability: probabilityOf(score), signals };
 }
 
@@ -191,7 +192,10 @@ export function scorePair(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats):
  * odds of a candidate pair fall as N grows. Half a bit per doubling above the 10,000 deals it was
  * tuned on: a full bit (the all-pairs rate) over-corrects, as candidates are already enriched.
  */
-export function priorWeight(n: number): number {
+export function priorWeight(n: number, weights?: DuplicateWeights): number {
+  // Fitted with m among this tenant's candidate pairs (`fit-weights.ts`): λ as it is, no rule of thumb.
+  if (weights?.lambda !== undefined)
+    return Math.round(Math.log2(weights.lambda / (1 - weights.lambda)) * 1000) / 1000;
   return PRIOR_WEIGHT - 0.5 * Math.max(0, Math.log2(n / 10_000));
 }
 

@@ -6,7 +6,15 @@ import type { Measure } from './measures.js';
 import type { PreparedDeal } from './prepared-deal.js';
 import { describeLine } from './product-words.js';
 import type { DealLine, Signal, SignalName } from './types.js';
-import { accountAdjustment, deliveryLevel, uAdjustment } from './weights.js';
+import {
+  accountAdjustment,
+  amountLevel,
+  type DuplicateWeights,
+  deliveryLevel,
+  type ULevel,
+  uAdjustment,
+  uOf,
+} from './weights.js';
 
 /**
  * The words for each measured comparison: what a sales manager reads beside its level and weight.
@@ -95,8 +103,12 @@ export function deliverySignal(x: PreparedDeal, y: PreparedDeal, m: Measure, sta
     days === 0
       ? say('duplicate.delivery.sameDay', { date: String(a) })
       : say('duplicate.delivery.apart', { days });
-  // Close dates common in this tenant (month-end deliveries): say how common, the u it was weighed with.
   const level = deliveryLevel(x.deliveryDay, y.deliveryDay);
+  // Weighed with a fitted m: say both figures, m among the tenant's duplicates and u among its candidates.
+  const fitted = level === null ? null : fittedFigures(stats.weights, level);
+  if (fitted)
+    return signal('delivery', m, a, b, say('duplicate.delivery.fitted', { delivery: said, ...fitted }));
+  // Close dates common in this tenant (month-end deliveries): say how common, the u it was weighed with.
   if (level !== null && uAdjustment(stats.weights, level) <= SAY_FIGURE_BELOW) {
     const perThousand = Math.round(stats.weights.u[level] * 1000 * 10) / 10;
     return signal('delivery', m, a, b, say('duplicate.delivery.common', { delivery: said, perThousand }));
@@ -151,10 +163,33 @@ export function endCustomerSignal(x: PreparedDeal, y: PreparedDeal, m: Measure):
 const money = (minor: number, currency: string) =>
   `${currency === 'CNY' ? '¥' : `${currency} `}${Math.round(minor / 100).toLocaleString('en-US')}`;
 
-export function amountSignal(x: PreparedDeal, y: PreparedDeal, m: Measure): Signal {
+/** m and u of a level in percent, when the tenant's weights hold a fitted m (else null: hand priors). */
+function fittedFigures(
+  weights: DuplicateWeights,
+  level: ULevel,
+): { mPercent: number; uPercent: number } | null {
+  if (!weights.m) return null;
+  const percent = (p: number) => Math.round(p * 1000) / 10;
+  return { mPercent: percent(weights.m[level]), uPercent: percent(uOf(weights, level)) };
+}
+
+/**
+ * `weighed` is the tenant's weights when the amount was weighed by its level (then a fitted m is said
+ * with its figures), null when the basket explained it (an identical basket, a swapped line).
+ */
+export function amountSignal(
+  x: PreparedDeal,
+  y: PreparedDeal,
+  m: Measure,
+  weighed: DuplicateWeights | null = null,
+): Signal {
   const [a, b] = [x.record.amountMinor, y.record.amountMinor];
   const both = { a: money(a, x.record.currency), b: money(b, y.record.currency) };
-  return signal('amount', m, a, b, byLevel('amount', m.level, both));
+  const said = byLevel('amount', m.level, both);
+  const level = amountLevel(a, b, x.record.currency === y.record.currency);
+  const fitted = weighed && level !== null ? fittedFigures(weighed, level) : null;
+  if (fitted) return signal('amount', m, a, b, say('duplicate.amount.fitted', { amount: said, ...fitted }));
+  return signal('amount', m, a, b, said);
 }
 
 export function customerSignal(x: PreparedDeal, y: PreparedDeal, m: Measure, stats: CorpusStats): Signal {

@@ -1,6 +1,8 @@
 import { type Crm, type Instant, isCrmError, type StorageTx } from '@gongfu/core';
 import { loadOpenDealsIn } from './deal-records.js';
-import { type DuplicateWeights, estimateDuplicateWeights, isDuplicateWeights } from './weights.js';
+import { DealDuplicateEngine } from './engine.js';
+import type { DealRecord } from './types.js';
+import { type DuplicateWeights, isDuplicateWeights } from './weights.js';
 
 /** One stored estimate of the tenant's duplicate weights, and when it was made. */
 export interface DuplicateWeightsVersion extends DuplicateWeights {
@@ -14,20 +16,47 @@ export async function storedDuplicateWeights(tx: StorageTx): Promise<DuplicateWe
   return { ...row.weights, version: row.version, estimatedAt: row.estimatedAt };
 }
 
+/** How a re-estimate is made. */
+export interface EstimateWeightsOptions {
+  /**
+   * Also fit m and λ by expectation–maximisation over the candidate pairs (`fitDuplicateWeights`),
+   * stored with the estimate and used only when the fit describes duplicates. Off by default: on
+   * both benchmark generators the fit is rejected (it takes candidate pairs for duplicates by the
+   * thousand) and costs a scan's CPU again (bench/RESULTS.md, helper h-dupq3), so a tenant pays
+   * for it only when asked.
+   */
+  fit?: boolean;
+}
+
 /**
- * Estimates the tenant's duplicate weights afresh from all its open deals (random pairs, see
- * `estimateDuplicateWeights`) and stores them as the next version; every scan and check after this
+ * One tenant's weights from its open deals: u among random and candidate pairs
+ * (`estimateDuplicateWeights`) and, with `fit`, m and λ by expectation–maximisation.
+ */
+export function estimateTenantWeights(
+  deals: readonly DealRecord[],
+  version: number,
+  options: EstimateWeightsOptions = {},
+): DuplicateWeights {
+  return { ...new DealDuplicateEngine(deals, { fitWeights: options.fit ?? false }).weights(), version };
+}
+
+/**
+ * Estimates the tenant's duplicate weights afresh from all its open deals (`estimateTenantWeights`)
+ * and stores them as the next version; every scan and check after this
  * weighs with them. Call it on demand (after a large import) or on a schedule
  * (`refreshDuplicateWeights` does only what is due). Two at once: one stores, the other's version
  * is taken and it returns the stored one.
  */
-export async function reestimateDuplicateWeights(crm: Crm): Promise<DuplicateWeightsVersion> {
+export async function reestimateDuplicateWeights(
+  crm: Crm,
+  options: EstimateWeightsOptions = {},
+): Promise<DuplicateWeightsVersion> {
   try {
     return await crm.storage.transaction({ tenantId: crm.tenantId }, async (tx) => {
       const latest = await tx.dedupeWeights.latest();
       const deals = await loadOpenDealsIn(tx, { kind: 'all' });
       const version = (latest?.version ?? 0) + 1;
-      const weights = estimateDuplicateWeights(deals, { version });
+      const weights = estimateTenantWeights(deals, version, options);
       const estimatedAt = crm.clock.now();
       await tx.dedupeWeights.append({ version, weights, estimatedAt });
       return { ...weights, estimatedAt };
@@ -41,7 +70,7 @@ export async function reestimateDuplicateWeights(crm: Crm): Promise<DuplicateWei
   }
 }
 
-export interface RefreshWeightsOptions {
+export interface RefreshWeightsOptions extends EstimateWeightsOptions {
   /** Re-estimate when the stored estimate is older than this (default 7 days). */
   maxAgeMs?: number;
 }
@@ -59,7 +88,7 @@ export async function refreshDuplicateWeights(
   const stored = await crm.storage.transaction({ tenantId: crm.tenantId }, storedDuplicateWeights);
   const maxAge = options.maxAgeMs ?? WEEK_MS;
   if (stored && Date.parse(crm.clock.now()) - Date.parse(stored.estimatedAt) < maxAge) return stored;
-  return reestimateDuplicateWeights(crm);
+  return reestimateDuplicateWeights(crm, options.fit === undefined ? {} : { fit: options.fit });
 }
 
 /** The stored estimate, made first if the tenant has none: what every scan and check weighs with. */

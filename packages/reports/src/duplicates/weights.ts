@@ -49,6 +49,33 @@ export interface DuplicateWeights {
   candidateU?: Readonly<Record<ULevel, number>>;
   /** Candidate pairs `candidateU` was measured on. */
   candidatePairs?: number;
+  /**
+   * m per level fitted by expectation–maximisation over the tenant's candidate pairs (`fit-weights.ts`),
+   * from the hand priors; absent in estimates made before it (then the hand priors, moved by u, weigh).
+   * `region.different` and `kind.different` stand for their comparison: "same" is 1 − m of it.
+   */
+  m?: Readonly<Record<ULevel, number>>;
+  /** λ: the share of duplicates among the candidate pairs, fitted with `m`; the prior is log2(λ / (1 − λ)). */
+  lambda?: number;
+  /** How the fit went. */
+  fit?: DuplicateFit;
+}
+
+/** What the expectation–maximisation of one estimate saw and did. */
+export interface DuplicateFit {
+  /** Candidate pairs λ is a share of. */
+  candidatePairs: number;
+  /** Pairs listed to the fit: those that could be duplicates at all (the rest count as certain non-duplicates). */
+  pairs: number;
+  /** Duplicates the fit expects among the candidate pairs (Σ of the posteriors). */
+  expectedMatches: number;
+  iterations: number;
+  converged: boolean;
+  /** The fitted λ and m, kept whether used or not. */
+  lambda: number;
+  m: Readonly<Record<ULevel, number>>;
+  /** Why the fit is not used (absent: it is, as `DuplicateWeights.m` and `lambda`). */
+  rejected?: 'not_converged' | 'too_many' | 'not_monotone';
 }
 
 /**
@@ -325,6 +352,19 @@ export const REFERENCE_CANDIDATE_U: Readonly<Record<ULevel, number>> = Object.fr
   'kind.different': 0.7487,
 });
 
+/** The u the weights are read against: among candidate pairs when measured, else among random pairs. */
+export function uOf(weights: DuplicateWeights, level: ULevel): number {
+  return (weights.candidateU ?? weights.u)[level];
+}
+
+/** The m of "the same value" of a two-level comparison (province, customer kind), when fitted. */
+export function mSame(
+  weights: DuplicateWeights,
+  different: 'region.different' | 'kind.different',
+): number | null {
+  return weights.m ? 1 - weights.m[different] : null;
+}
+
 /** Bits a level's hand weight moves for this tenant: log2(u₀ / u), bounded. */
 export function uAdjustment(weights: DuplicateWeights, level: ULevel): number {
   const shift = weights.candidateU
@@ -339,6 +379,8 @@ export function isDuplicateWeights(doc: unknown): doc is DuplicateWeights {
   const d = doc as Partial<DuplicateWeights>;
   if (typeof d.version !== 'number' || typeof d.u !== 'object' || d.u === null) return false;
   if (d.candidateU !== undefined && !isUTable(d.candidateU)) return false;
+  if (d.m !== undefined && !isUTable(d.m)) return false;
+  if (d.lambda !== undefined && !(typeof d.lambda === 'number' && d.lambda > 0 && d.lambda < 1)) return false;
   return isUTable(d.u);
 }
 
