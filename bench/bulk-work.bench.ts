@@ -6,14 +6,18 @@
  * (the after), each on a fresh copy of the same file.
  *
  *   npx tsx bench/bulk-work.bench.ts [--n 100000] [--pg postgres://…] [--after-only] [--pg-only] [--page 10]
+ *     [--only import] [--probe-step 0]
  *
- * With `--pg` the key build also runs on PostgreSQL (a fresh schema) beside the same probe.
+ * With `--pg` the key build also runs on PostgreSQL (a fresh schema) beside the same probe. The
+ * import runs in a process of its own, which reports its peak resident set (the export file is
+ * written line by line, so a million deals fit). `--probe-step 0` makes the probe wait with
+ * SQLite's own busy handler (`sqliteStorage({ busyStepMs: 0 })`) instead of Gongfu's 1 ms steps.
  */
 const { runFromSource } = await import('./support.js');
 runFromSource(8192);
 
 const { fork } = await import('node:child_process');
-const { copyFileSync, createReadStream, mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+const { copyFileSync, createReadStream, createWriteStream, mkdtempSync, rmSync } = await import('node:fs');
 const { tmpdir } = await import('node:os');
 const { join } = await import('node:path');
 const { createInterface } = await import('node:readline');
@@ -53,11 +57,17 @@ async function probe(open: Open): Promise<void> {
   process.exit(0);
 }
 
+const PROBE_STEP = argValue('--probe-step');
 const sqliteOpen =
   (file: string): Open =>
   () =>
     // The probe waits as long as it takes (the default busy timeout of 5 s would fail the before).
-    sqliteStorage({ filename: file, busyTimeoutMs: 600_000, cacheSizeMiB: 256 });
+    sqliteStorage({
+      filename: file,
+      busyTimeoutMs: 600_000,
+      cacheSizeMiB: 256,
+      ...(PROBE_STEP === undefined ? {} : { busyStepMs: Number(PROBE_STEP) }),
+    });
 
 const pgOpen =
   (url: string, schema: string): Open =>
@@ -65,6 +75,46 @@ const pgOpen =
     const { postgresStorage } = await import('@gongfu/storage-postgres');
     return postgresStorage({ connectionString: url }, { schema, migrate: true });
   };
+
+/** The importer process: imports the export file into the database, reports its figures. */
+async function importer(file: string, exportFile: string, rowsPerTransaction: number | undefined) {
+  const storage = await sqliteStorage({ filename: file, busyTimeoutMs: 600_000, cacheSizeMiB: 256 });
+  const held: number[] = [];
+  const from = Date.now();
+  const started = performance.now();
+  await storage.tenants.importRows(
+    { id: TENANT, name: 'bench', createdAt: new Date().toISOString() as never },
+    exportRows(exportFile),
+    {
+      ...(rowsPerTransaction === undefined ? {} : { rowsPerTransaction }),
+      onProgress: ({ transactionMs }) => held.push(transactionMs),
+    },
+  );
+  const seconds = (performance.now() - started) / 1000;
+  await storage.close();
+  // ru_maxrss: the peak resident set of this process, in KiB on Linux.
+  const to = Date.now();
+  process.send?.({ held, seconds, from, to, peakRssMiB: process.resourceUsage().maxRSS / 1024 });
+  process.exit(0);
+}
+
+/** The export's rows, read from the file as the import reads it (header and end line skipped). */
+async function* exportRows(exportFile: string): AsyncGenerator<TenantRow> {
+  for await (const line of createInterface({ input: createReadStream(exportFile), crlfDelay: Infinity })) {
+    const parsed = JSON.parse(line) as TenantRow & { format?: string; end?: boolean };
+    if (parsed.format === undefined && parsed.end === undefined)
+      yield { table: parsed.table, row: parsed.row };
+  }
+}
+
+if (process.argv.includes('--importer')) {
+  const chunk = argValue('--chunk');
+  await importer(
+    argValue('--importer') ?? '',
+    argValue('--export') ?? '',
+    chunk === undefined ? undefined : Number(chunk),
+  );
+}
 
 if (process.argv.includes('--probe')) {
   const url = argValue('--probe-pg');
@@ -79,6 +129,8 @@ const AFTER_ONLY = process.argv.includes('--after-only');
 const PAGE = Number(argValue('--page') ?? REFRESH_PAGE);
 /** Only the PostgreSQL runs. */
 const PG_ONLY = process.argv.includes('--pg-only');
+/** Only one of the SQLite jobs. */
+const ONLY = argValue('--only');
 
 /** Starts the probe against a database; `stop` returns the command times taken in between. */
 async function startProbe(args: string[]) {
@@ -117,6 +169,8 @@ function timed(storage: CrmStorage): CrmStorage {
 
 interface Row {
   job: string;
+  /** The importer process's peak resident set, MiB. */
+  peakRssMiB?: number;
   /** Write transactions of the job (SQLite: lock held), and the longest. */
   txs: number;
   heldP50: number;
@@ -136,11 +190,15 @@ async function beside(probeArgs: string[], job: string, how: string, run: () => 
   const p = await startProbe(probeArgs);
   await new Promise((r) => setTimeout(r, 300));
   held = [];
-  const from = Date.now();
-  await run();
-  const to = Date.now();
+  let from = Date.now();
+  const window = await run();
+  let to = Date.now();
+  // A job in a process of its own says when it worked (its start-up is not the job).
+  if (typeof window === 'object' && window !== null && 'from' in window && 'to' in window) {
+    ({ from, to } = window as { from: number; to: number });
+  }
   const samples = (await p.stop()).filter(([at]) => at >= from && at <= to).map(([, ms]) => ms);
-  const row = {
+  const row: Row = {
     job,
     how,
     seconds: (to - from) / 1000,
@@ -155,6 +213,7 @@ async function beside(probeArgs: string[], job: string, how: string, run: () => 
   };
   rows.push(row);
   console.error(JSON.stringify(row));
+  return row;
 }
 
 const { generate } = await import('./duplicates-data.js');
@@ -163,35 +222,45 @@ const dir = mkdtempSync(join(tmpdir(), 'gongfu-bulk-bench-'));
 const exportFile = join(dir, 'export.jsonl');
 {
   const { records } = generate(N);
-  writeFileSync(exportFile, `${[...exportLines(records, await templates(), TENANT, 60)].join('\n')}\n`);
-}
-
-/** The export's rows, read from the file as the import reads it (header and end line skipped). */
-async function* exportRows(): AsyncGenerator<TenantRow> {
-  for await (const line of createInterface({ input: createReadStream(exportFile), crlfDelay: Infinity })) {
-    const parsed = JSON.parse(line) as TenantRow & { format?: string; end?: boolean };
-    if (parsed.format === undefined && parsed.end === undefined)
-      yield { table: parsed.table, row: parsed.row };
+  // Line by line: a million deals' lines joined would pass V8's longest string.
+  const out = createWriteStream(exportFile);
+  for (const line of exportLines(records, await templates(), TENANT, 60)) {
+    if (!out.write(`${line}\n`)) await new Promise((resolve) => out.once('drain', resolve));
   }
+  await new Promise((resolve) => out.end(resolve));
 }
 
+/** Imports in a process of its own (its peak resident set measured), beside the probe. */
 async function importInto(file: string, how: 'one' | 'short'): Promise<void> {
-  const storage = await sqliteOpen(file)();
-  await beside(
+  let peak = 0;
+  const row = await beside(
     [file],
     'tenant import',
     how === 'one' ? 'one transaction (before)' : 'short transactions',
-    () =>
-      storage.tenants.importRows(
-        { id: TENANT, name: 'bench', createdAt: new Date().toISOString() as never },
-        exportRows(),
-        {
-          ...(how === 'one' ? { rowsPerTransaction: Number.MAX_SAFE_INTEGER } : {}),
-          onProgress: ({ transactionMs }) => held.push(transactionMs),
-        },
-      ),
+    async () => {
+      const child = fork(
+        process.argv[1] as string,
+        [
+          '--importer',
+          file,
+          '--export',
+          exportFile,
+          ...(how === 'one' ? ['--chunk', String(Number.MAX_SAFE_INTEGER)] : []),
+        ],
+        { execArgv: process.execArgv },
+      );
+      type Result = { held: number[]; peakRssMiB: number; from: number; to: number };
+      const result = await new Promise<Result>((resolve, reject) => {
+        child.once('message', (m) => resolve(m as Result));
+        child.once('exit', (code) => reject(new Error(`the importer exited with ${code}`)));
+      });
+      held.push(...result.held);
+      peak = result.peakRssMiB;
+      return { from: result.from, to: result.to };
+    },
   );
-  await storage.close();
+  row.peakRssMiB = peak;
+  console.error(`import peak RSS ${peak.toFixed(0)} MiB`);
 }
 
 async function buildKeys(file: string, how: 'one' | 'short'): Promise<void> {
@@ -216,8 +285,10 @@ copyFileSync(base, files.short);
 if (!PG_ONLY) {
   if (!AFTER_ONLY) await importInto(files.one, 'one');
   await importInto(files.short, 'short');
-  if (!AFTER_ONLY) await buildKeys(files.one, 'one');
-  await buildKeys(files.short, 'short');
+  if (ONLY !== 'import') {
+    if (!AFTER_ONLY) await buildKeys(files.one, 'one');
+    await buildKeys(files.short, 'short');
+  }
 }
 
 /**
@@ -272,7 +343,7 @@ if (PG) {
     waitsOf('import', () =>
       storage.tenants.importRows(
         { id: TENANT, name: 'bench', createdAt: new Date().toISOString() as never },
-        exportRows(),
+        exportRows(exportFile),
         { onProgress: ({ transactionMs }) => held.push(transactionMs) },
       ),
     ),
@@ -302,6 +373,7 @@ console.log(
       'wait p50 ms',
       'p99 ms',
       'max ms',
+      'importer peak RSS MiB',
       'job write txs',
       'tx p50 ms',
       'p99 ms',
@@ -315,6 +387,7 @@ console.log(
       f1(r.p50),
       f1(r.p99),
       f1(r.max),
+      r.peakRssMiB === undefined ? '—' : r.peakRssMiB.toFixed(0),
       r.txs === 0 ? '—' : String(r.txs),
       r.txs === 0 ? '—' : f1(r.heldP50),
       r.txs === 0 ? '—' : f1(r.heldP99),

@@ -4,6 +4,7 @@ import {
   isCrmError,
   NotFoundError,
   sayTenant,
+  sqliteWriterGapMs,
   type Tenant,
   type TenantRow,
   type TenantStore,
@@ -43,13 +44,6 @@ const ANALYZE_AFTER = 10_000;
  * ~15): 512 rows held the write lock p50 96 ms, so a quarter of that.
  */
 const IMPORT_CHUNK = 128;
-
-/**
- * SQLite: the gap left after each import transaction, so another process's waiting command gets
- * the write lock (its busy handler retries at steps of up to 25 ms; see SQLITE_WRITER_GAP_MS in
- * @gongfu/reports' key refresh). PostgreSQL needs none.
- */
-const SQLITE_WRITER_GAP_MS = 25;
 
 /** Rows a failed import deletes per transaction. */
 const REMOVE_BATCH = 2000;
@@ -254,7 +248,9 @@ export class SqlTenantStore implements TenantStore {
           .where('tenant_id', '=', tenant.id)
           .execute();
       });
-      options.onProgress?.({ done: offset, transactionMs: performance.now() - began });
+      const transactionMs = performance.now() - began;
+      options.onProgress?.({ done: offset, transactionMs });
+      await this.leaveGap(transactionMs);
     }
     await this.inTenant(tenant.id, async (ctx) => {
       await this.afterHistoryImport(ctx.db, topSeq);
@@ -329,6 +325,7 @@ export class SqlTenantStore implements TenantStore {
     const rowKey = sql.raw(this.engine.name === 'postgres' ? 'ctid' : 'rowid');
     for (const table of [...FEED_TABLES, ...TENANT_OWNED_TABLES]) {
       for (;;) {
+        const began = performance.now();
         const removed = await this.inTenant(id, async (ctx) => {
           const result =
             await sql`delete from ${sql.table(table)} where ${rowKey} in (select ${rowKey} from ${sql.table(table)} where tenant_id = ${id} limit ${REMOVE_BATCH})`.execute(
@@ -337,7 +334,7 @@ export class SqlTenantStore implements TenantStore {
           return Number(result.numAffectedRows ?? 0);
         });
         if (removed < REMOVE_BATCH) break;
-        await this.leaveGap();
+        await this.leaveGap(performance.now() - began);
       }
     }
     if (created) await this.db.deleteFrom('tenants').where('tenant_id', '=', id).execute();
@@ -349,9 +346,13 @@ export class SqlTenantStore implements TenantStore {
         .execute();
   }
 
-  private async leaveGap(): Promise<void> {
+  /**
+   * SQLite: leaves the write lock free after a bulk transaction, so another process's waiting
+   * command gets it (`sqliteWriterGapMs`). PostgreSQL needs none: commands never wait for the rows.
+   */
+  private async leaveGap(transactionMs: number): Promise<void> {
     if (this.engine.name === 'sqlite')
-      await new Promise((resolve) => setTimeout(resolve, SQLITE_WRITER_GAP_MS));
+      await new Promise((resolve) => setTimeout(resolve, sqliteWriterGapMs(transactionMs)));
   }
 
   /** One short write transaction bound to the tenant. */
