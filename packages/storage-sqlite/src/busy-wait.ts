@@ -32,21 +32,26 @@ export interface BusyWait {
 
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 
+/** The ms to wait before the next try of a statement that failed with `error`; rethrows what a wait cannot cure. */
+function nextPause(wait: BusyWait, error: unknown, deadline: { at: number }): number {
+  if (!isBusy(error)) throw error;
+  const now = performance.now();
+  if (Number.isNaN(deadline.at)) deadline.at = now + wait.timeoutMs;
+  if (now >= deadline.at) throw error;
+  return Math.min(wait.stepMs, deadline.at - now);
+}
+
 /**
  * Runs `fn`, retrying it while SQLite answers SQLITE_BUSY, blocking the thread between tries as
  * SQLite's own handler does (for statements run synchronously inside a transaction or on their own).
  */
 export function retryBusySync<T>(wait: BusyWait, fn: () => T): T {
-  let deadline = Number.NaN;
+  const deadline = { at: Number.NaN };
   for (;;) {
     try {
       return fn();
     } catch (error) {
-      if (!isBusy(error)) throw error;
-      const now = performance.now();
-      if (Number.isNaN(deadline)) deadline = now + wait.timeoutMs;
-      if (now >= deadline) throw error;
-      Atomics.wait(sleeper, 0, 0, Math.min(wait.stepMs, deadline - now));
+      Atomics.wait(sleeper, 0, 0, nextPause(wait, error, deadline));
     }
   }
 }
@@ -56,16 +61,13 @@ export function retryBusySync<T>(wait: BusyWait, fn: () => T): T {
  * waiting for another process's bulk job does not stall this process's other work.
  */
 export async function retryBusy<T>(wait: BusyWait, fn: () => T): Promise<T> {
-  let deadline = Number.NaN;
+  const deadline = { at: Number.NaN };
   for (;;) {
     try {
       return fn();
     } catch (error) {
-      if (!isBusy(error)) throw error;
-      const now = performance.now();
-      if (Number.isNaN(deadline)) deadline = now + wait.timeoutMs;
-      if (now >= deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(wait.stepMs, deadline - now)));
+      const ms = nextPause(wait, error, deadline);
+      await new Promise((resolve) => setTimeout(resolve, ms));
     }
   }
 }

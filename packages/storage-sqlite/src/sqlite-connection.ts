@@ -7,7 +7,7 @@ import {
   SqliteDialect,
   type TransactionSettings,
 } from 'kysely';
-import { isBusy, retryBusy, retryBusySync } from './busy-wait.js';
+import { retryBusy, retryBusySync } from './busy-wait.js';
 import type { ConnectionLock } from './connection-lock.js';
 import type { CachedStatements } from './statement-cache.js';
 
@@ -23,13 +23,10 @@ function runOnce<R>(statements: CachedStatements, query: CompiledQuery<R>): Quer
  * statement SQLite answers with SQLITE_BUSY is retried in the connection's steps (see busy-wait.ts).
  */
 export function executeOn<R>(statements: CachedStatements, query: CompiledQuery<R>): QueryResult<R> {
-  try {
-    return runOnce(statements, query);
-  } catch (error) {
-    const { busy } = statements;
-    if (busy === undefined || !isBusy(error)) throw error;
-    return retryBusySync(busy, () => runOnce(statements, query));
-  }
+  const { busy } = statements;
+  return busy === undefined
+    ? runOnce(statements, query)
+    : retryBusySync(busy, () => runOnce(statements, query));
 }
 
 /** `executeOn` for a statement that waits for the write lock (BEGIN IMMEDIATE): the event loop runs meanwhile. */
@@ -37,13 +34,8 @@ export async function executeWaiting<R>(
   statements: CachedStatements,
   query: CompiledQuery<R>,
 ): Promise<QueryResult<R>> {
-  try {
-    return runOnce(statements, query);
-  } catch (error) {
-    const { busy } = statements;
-    if (busy === undefined || !isBusy(error)) throw error;
-    return retryBusy(busy, () => runOnce(statements, query));
-  }
+  const { busy } = statements;
+  return busy === undefined ? runOnce(statements, query) : retryBusy(busy, () => runOnce(statements, query));
 }
 
 /** The connection as Kysely sees it. */
