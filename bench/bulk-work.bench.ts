@@ -46,8 +46,8 @@ async function probe(open: Open): Promise<void> {
   });
   process.send?.('ready');
   for (let i = 0; running; i++) {
-    const at = Date.now();
     const t = performance.now();
+    const at = performance.timeOrigin + t;
     await crm.accounts.create(admin, { name: `探针客户 ${process.pid} ${i}`, kind: 'end_user' });
     samples.push([at, performance.now() - t]);
     await new Promise((r) => setTimeout(r, Math.max(0, PROBE_EVERY_MS - (performance.now() - t))));
@@ -80,6 +80,7 @@ const pgOpen =
 async function importer(file: string, exportFile: string, rowsPerTransaction: number | undefined) {
   const storage = await sqliteStorage({ filename: file, busyTimeoutMs: 600_000, cacheSizeMiB: 256 });
   const held: number[] = [];
+  const commits: number[] = [];
   const from = Date.now();
   const started = performance.now();
   await storage.tenants.importRows(
@@ -87,14 +88,17 @@ async function importer(file: string, exportFile: string, rowsPerTransaction: nu
     exportRows(exportFile),
     {
       ...(rowsPerTransaction === undefined ? {} : { rowsPerTransaction }),
-      onProgress: ({ transactionMs }) => held.push(transactionMs),
+      onProgress: ({ transactionMs }) => {
+        held.push(transactionMs);
+        commits.push(performance.timeOrigin + performance.now());
+      },
     },
   );
   const seconds = (performance.now() - started) / 1000;
   await storage.close();
   // ru_maxrss: the peak resident set of this process, in KiB on Linux.
   const to = Date.now();
-  process.send?.({ held, seconds, from, to, peakRssMiB: process.resourceUsage().maxRSS / 1024 });
+  process.send?.({ held, commits, seconds, from, to, peakRssMiB: process.resourceUsage().maxRSS / 1024 });
   process.exit(0);
 }
 
@@ -150,6 +154,8 @@ async function startProbe(args: string[]) {
  * IMMEDIATE has returned) to the commit: on SQLite, how long each held the write lock.
  */
 let held: number[] = [];
+/** When each of the job's write transactions committed (ms since the epoch, sub-ms). */
+let commits: number[] = [];
 function timed(storage: CrmStorage): CrmStorage {
   return {
     ...storage,
@@ -161,7 +167,10 @@ function timed(storage: CrmStorage): CrmStorage {
           return fn(tx);
         });
       } finally {
-        if (began > 0) held.push(performance.now() - began);
+        if (began > 0) {
+          held.push(performance.now() - began);
+          commits.push(performance.timeOrigin + performance.now());
+        }
       }
     },
   };
@@ -182,6 +191,8 @@ interface Row {
   p50: number;
   p99: number;
   max: number;
+  /** Share of the commands during the job that let a gap between its transactions go by. */
+  missedGap: number;
 }
 const rows: Row[] = [];
 
@@ -190,6 +201,7 @@ async function beside(probeArgs: string[], job: string, how: string, run: () => 
   const p = await startProbe(probeArgs);
   await new Promise((r) => setTimeout(r, 300));
   held = [];
+  commits = [];
   let from = Date.now();
   const window = await run();
   let to = Date.now();
@@ -197,7 +209,12 @@ async function beside(probeArgs: string[], job: string, how: string, run: () => 
   if (typeof window === 'object' && window !== null && 'from' in window && 'to' in window) {
     ({ from, to } = window as { from: number; to: number });
   }
-  const samples = (await p.stop()).filter(([at]) => at >= from && at <= to).map(([, ms]) => ms);
+  const during = (await p.stop()).filter(([at]) => at >= from && at <= to);
+  const samples = during.map(([, ms]) => ms);
+  // A command that saw two of the job's commits while it waited let at least one gap between the
+  // job's transactions go by: the lock was free and it did not take it.
+  commits.sort((a, b) => a - b);
+  const missed = during.filter(([at, ms]) => commits.filter((c) => c > at && c < at + ms).length >= 2).length;
   const row: Row = {
     job,
     how,
@@ -206,6 +223,7 @@ async function beside(probeArgs: string[], job: string, how: string, run: () => 
     p50: quantile(samples, 0.5),
     p99: quantile(samples, 0.99),
     max: Math.max(...samples),
+    missedGap: samples.length === 0 ? 0 : missed / samples.length,
     txs: held.length,
     heldP50: quantile(held, 0.5),
     heldP99: quantile(held, 0.99),
@@ -249,12 +267,13 @@ async function importInto(file: string, how: 'one' | 'short'): Promise<void> {
         ],
         { execArgv: process.execArgv },
       );
-      type Result = { held: number[]; peakRssMiB: number; from: number; to: number };
+      type Result = { held: number[]; commits: number[]; peakRssMiB: number; from: number; to: number };
       const result = await new Promise<Result>((resolve, reject) => {
         child.once('message', (m) => resolve(m as Result));
         child.once('exit', (code) => reject(new Error(`the importer exited with ${code}`)));
       });
       held.push(...result.held);
+      commits.push(...result.commits);
       peak = result.peakRssMiB;
       return { from: result.from, to: result.to };
     },
@@ -373,6 +392,7 @@ console.log(
       'wait p50 ms',
       'p99 ms',
       'max ms',
+      'missed a gap',
       'importer peak RSS MiB',
       'job write txs',
       'tx p50 ms',
@@ -387,6 +407,7 @@ console.log(
       f1(r.p50),
       f1(r.p99),
       f1(r.max),
+      r.txs === 0 ? '—' : `${(r.missedGap * 100).toFixed(1)} %`,
       r.peakRssMiB === undefined ? '—' : r.peakRssMiB.toFixed(0),
       r.txs === 0 ? '—' : String(r.txs),
       r.txs === 0 ? '—' : f1(r.heldP50),
