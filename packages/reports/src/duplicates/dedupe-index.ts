@@ -141,9 +141,12 @@ export async function refreshDedupeIndex(crm: Crm, options: RefreshOptions = {})
   options.onProgress?.({ done, total });
   const readAgain = new Set<string>();
   const queue = [...stale];
+  // The pause after the previous page's write: the next page is read and keyed meanwhile.
+  let pause: Promise<unknown> | undefined;
   for (let i = 0; i < queue.length; i += pageSize) {
     const ids = queue.slice(i, i + pageSize);
     const entries = entriesOf(await crm.storage.read(scope, (tx) => loadPage(tx, ids)), preparer);
+    await pause;
     const writing = performance.now();
     const { moved } = await crm.storage.transaction(scope, (tx) => tx.dedupeKeys.replaceCurrent(entries));
     const pauseMs = pauseAfter(performance.now() - writing);
@@ -154,8 +157,10 @@ export async function refreshDedupeIndex(crm: Crm, options: RefreshOptions = {})
     done += ids.length - again.length;
     options.onProgress?.({ done, total });
     // Only between pages: a check that re-keys one edited deal pays nothing for it.
-    if (pauseMs > 0 && i + pageSize < queue.length)
-      await new Promise((resolve) => setTimeout(resolve, pauseMs));
+    pause =
+      pauseMs > 0 && i + pageSize < queue.length
+        ? new Promise((resolve) => setTimeout(resolve, pauseMs))
+        : undefined;
   }
   await crm.storage.transaction(scope, async (tx) => {
     const watermark = await tx.dedupeKeys.watermark();

@@ -57,6 +57,12 @@ const REMOVING = 'removing';
 const NEW = ':new';
 const EXISTING = ':existing';
 
+/** One table's rows of an import chunk, encoded for the engine. */
+interface EncodedRun {
+  table: string;
+  values: AnyRow[];
+}
+
 /** The rows of a sync or async iterable, `size` at a time. */
 async function* chunksOf<T>(rows: Iterable<T> | AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
   let chunk: T[] = [];
@@ -229,6 +235,8 @@ export class SqlTenantStore implements TenantStore {
   ): Promise<void> {
     let offset = 0;
     let topSeq = 0;
+    // The gap after the previous transaction (SQLite): the next chunk is read and encoded meanwhile.
+    let gap: Promise<void> | undefined;
     for (let chunk = first; !chunk.done; chunk = await source.next()) {
       if (offset > 0) assertTenantRows(chunk.value, offset);
       const start = offset;
@@ -236,12 +244,13 @@ export class SqlTenantStore implements TenantStore {
       topSeq = Math.max(topSeq, highestSeq(chunk.value));
       // Rows a stopped import committed are read (checked, counted) but not written again.
       if (offset <= done) continue;
-      const fresh = start < done ? chunk.value.slice(done - start) : chunk.value;
+      const runs = this.encodeChunk(tenant.id, start < done ? chunk.value.slice(done - start) : chunk.value);
+      await gap;
       // From the transaction's first statement (SQLite: the write lock taken) to its commit.
       let began = 0;
       await this.inTenant(tenant.id, async (ctx) => {
         began = performance.now();
-        await this.insertChunk(ctx, fresh);
+        for (const run of runs) await this.insertRun(ctx, run);
         await ctx.db
           .updateTable('tenants')
           .set({ import_done: offset })
@@ -250,8 +259,9 @@ export class SqlTenantStore implements TenantStore {
       });
       const transactionMs = performance.now() - began;
       options.onProgress?.({ done: offset, transactionMs });
-      await this.leaveGap(transactionMs);
+      gap = this.leaveGap(transactionMs);
     }
+    await gap;
     await this.inTenant(tenant.id, async (ctx) => {
       await this.afterHistoryImport(ctx.db, topSeq);
       // An export made before counters existed has no counter row: derive it from the orders.
@@ -407,33 +417,33 @@ export class SqlTenantStore implements TenantStore {
     return false;
   }
 
-  /** One chunk's rows, table by table as they come (an export lists each table's rows together). */
-  private async insertChunk(ctx: StoreContext, rows: readonly TenantRow[]): Promise<void> {
+  /**
+   * One chunk's rows encoded before its transaction (so the write lock is held only to insert
+   * them), in runs of one table as they come (an export lists each table's rows together).
+   */
+  private encodeChunk(tenantId: string, rows: readonly TenantRow[]): EncodedRun[] {
+    const runs: EncodedRun[] = [];
     for (let start = 0; start < rows.length; ) {
       const table = (rows[start] as TenantRow).table;
       let end = start;
       while (end < rows.length && (rows[end] as TenantRow).table === table) end++;
-      await this.insertRun(ctx, rows.slice(start, end));
+      const values = rows.slice(start, end).map((r) => encodeTenantRow(this.engine, tenantId, r));
+      runs.push({ table, values });
       start = end;
     }
+    return runs;
   }
 
   /**
    * Rows of one table, in multi-row INSERTs of a few fixed sizes, each statement built once:
-   * building every statement anew cost more than SQLite running it. Encoded a slice at a time, so a
-   * million-row table is not held twice.
+   * building every statement anew cost more than SQLite running it.
    */
-  private async insertRun(ctx: StoreContext, rows: readonly TenantRow[]): Promise<void> {
-    const table = (rows[0] as TenantRow).table;
-    const encode = (r: TenantRow) => encodeTenantRow(this.engine, ctx.tenantId, r);
-    const cells = Object.keys(encode(rows[0] as TenantRow)).length;
+  private async insertRun(ctx: StoreContext, { table, values }: EncodedRun): Promise<void> {
+    const cells = Object.keys(values[0] as AnyRow).length;
     const perInsert = 2 ** Math.floor(Math.log2(Math.max(1, CELLS_PER_INSERT / cells)));
-    for (let from = 0; from < rows.length; from += perInsert * 16) {
-      const values = rows.slice(from, from + perInsert * 16).map(encode);
-      await writeRows(ctx, `import:${table}`, values, perInsert, (part) =>
-        ctx.db.insertInto(table).values([...part]),
-      );
-    }
+    await writeRows(ctx, `import:${table}`, values, perInsert, (part) =>
+      ctx.db.insertInto(table).values([...part]),
+    );
   }
 
   /**
