@@ -52,12 +52,14 @@ async function probe(open: Open): Promise<void> {
     samples.push([at, performance.now() - t]);
     await new Promise((r) => setTimeout(r, Math.max(0, PROBE_EVERY_MS - (performance.now() - t))));
   }
-  process.send?.(samples);
+  // Closed first (its last checkpoint written): the bench copies the file once it has the samples.
   await storage.close();
+  process.send?.(samples);
   process.exit(0);
 }
 
 const PROBE_STEP = argValue('--probe-step');
+const IMPORTER_STEP = argValue('--importer-step');
 const sqliteOpen =
   (file: string): Open =>
   () =>
@@ -78,7 +80,13 @@ const pgOpen =
 
 /** The importer process: imports the export file into the database, reports its figures. */
 async function importer(file: string, exportFile: string, rowsPerTransaction: number | undefined) {
-  const storage = await sqliteStorage({ filename: file, busyTimeoutMs: 600_000, cacheSizeMiB: 256 });
+  const step = argValue('--importer-step');
+  const storage = await sqliteStorage({
+    filename: file,
+    busyTimeoutMs: 600_000,
+    cacheSizeMiB: 256,
+    ...(step === undefined ? {} : { busyStepMs: Number(step) }),
+  });
   const held: number[] = [];
   const commits: number[] = [];
   const from = Date.now();
@@ -98,7 +106,14 @@ async function importer(file: string, exportFile: string, rowsPerTransaction: nu
   await storage.close();
   // ru_maxrss: the peak resident set of this process, in KiB on Linux.
   const to = Date.now();
-  process.send?.({ held, commits, seconds, from, to, peakRssMiB: process.resourceUsage().maxRSS / 1024 });
+  const peakRssMiB = process.resourceUsage().maxRSS / 1024;
+  // The file is whole after the import (two processes wrote it), checked with SQLite's quick_check.
+  const { default: Database } = await import('better-sqlite3');
+  const raw = new Database(file, { readonly: true });
+  const check = raw.pragma('quick_check', { simple: true });
+  raw.close();
+  if (check !== 'ok') console.error(`quick_check of ${file}: ${String(check)}`);
+  process.send?.({ held, commits, seconds, from, to, peakRssMiB, check });
   process.exit(0);
 }
 
@@ -243,9 +258,9 @@ const exportFile = join(dir, 'export.jsonl');
   // Line by line: a million deals' lines joined would pass V8's longest string.
   const out = createWriteStream(exportFile);
   for (const line of exportLines(records, await templates(), TENANT, 60)) {
-    if (!out.write(`${line}\n`)) await new Promise((resolve) => out.once('drain', resolve));
+    if (!out.write(`${line}\n`)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   }
-  await new Promise((resolve) => out.end(resolve));
+  await new Promise<void>((resolve) => out.end(() => resolve()));
 }
 
 /** Imports in a process of its own (its peak resident set measured), beside the probe. */
@@ -264,6 +279,7 @@ async function importInto(file: string, how: 'one' | 'short'): Promise<void> {
           '--export',
           exportFile,
           ...(how === 'one' ? ['--chunk', String(Number.MAX_SAFE_INTEGER)] : []),
+          ...(IMPORTER_STEP === undefined ? [] : ['--importer-step', IMPORTER_STEP]),
         ],
         { execArgv: process.execArgv },
       );

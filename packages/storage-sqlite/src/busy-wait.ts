@@ -10,31 +10,40 @@
  * SQLITE_BUSY itself, every `stepMs` until the storage's busy timeout: a waiting command takes the
  * lock within a step of the holder's commit, whatever the holder's transaction length.
  *
- * Retrying is what SQLite's handler does: a statement that got SQLITE_BUSY changed nothing. Only the
- * plain code (and a WAL recovery under way) is retried; SQLITE_BUSY_SNAPSHOT (a read transaction
- * that may no longer write) cannot succeed by waiting, and SQLite gives it to the caller at once.
+ * Retrying is what SQLite's handler does: a statement that got SQLITE_BUSY changed nothing (see
+ * `isBusy` for which codes are retried).
  */
 
 /** Retry a busy statement every this many ms (default of `sqliteStorage({ busyStepMs })`). */
 export const DEFAULT_BUSY_STEP_MS = 1;
 
-/** The codes a wait may cure. */
-export function isBusy(error: unknown): boolean {
+/**
+ * The codes a wait may cure. SQLITE_BUSY_SNAPSHOT only outside a transaction: a BEGIN IMMEDIATE
+ * whose snapshot another process's commit overtook (SQLite's handler retries that too); inside a
+ * read transaction no wait can help.
+ */
+export function isBusy(error: unknown, inTransaction = false): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_RECOVERY';
+  return (
+    code === 'SQLITE_BUSY' ||
+    code === 'SQLITE_BUSY_RECOVERY' ||
+    (code === 'SQLITE_BUSY_SNAPSHOT' && !inTransaction)
+  );
 }
 
 /** How long a connection waits for a lock, and in which steps. */
 export interface BusyWait {
   timeoutMs: number;
   stepMs: number;
+  /** Whether the connection is inside a transaction (after the failed try). */
+  inTransaction: () => boolean;
 }
 
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 
 /** The ms to wait before the next try of a statement that failed with `error`; rethrows what a wait cannot cure. */
 function nextPause(wait: BusyWait, error: unknown, deadline: { at: number }): number {
-  if (!isBusy(error)) throw error;
+  if (!isBusy(error, wait.inTransaction())) throw error;
   const now = performance.now();
   if (Number.isNaN(deadline.at)) deadline.at = now + wait.timeoutMs;
   if (now >= deadline.at) throw error;

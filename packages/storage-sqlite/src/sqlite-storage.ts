@@ -63,7 +63,10 @@ export async function sqliteStorage(options: SqliteStorageOptions = {}): Promise
     throw new ValidationError([{ field: 'busyStepMs', message: 'zero or a positive number of ms' }]);
   }
   // With steps of our own, SQLite's handler is off: a busy statement returns at once and is retried.
-  const busy = busyStepMs > 0 ? { timeoutMs: busyTimeoutMs, stepMs: busyStepMs } : undefined;
+  const busy =
+    busyStepMs > 0
+      ? { timeoutMs: busyTimeoutMs, stepMs: busyStepMs, inTransaction: () => database.inTransaction }
+      : undefined;
   database.pragma(`busy_timeout = ${busy === undefined ? busyTimeoutMs : 0}`);
   // A negative cache_size is a size in KiB (a positive one counts pages).
   database.pragma(`cache_size = ${-Math.max(1, Math.round(cacheMiB * 1024))}`);
