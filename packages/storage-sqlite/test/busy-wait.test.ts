@@ -26,7 +26,6 @@ async function lockedBesides(options: { busyStepMs?: number; busyTimeoutMs?: num
   return { storage, release: () => other.exec('commit') };
 }
 
-
 describe('waiting for another connection’s write lock (busy-wait.ts)', () => {
   it('waits in steps of its own with the event loop free: the holder, on the same thread, releases and the write goes in', async () => {
     const { storage, release } = await lockedBesides({ busyTimeoutMs: 60_000 });
@@ -52,7 +51,9 @@ describe('waiting for another connection’s write lock (busy-wait.ts)', () => {
   it('gives up after busyTimeoutMs with a StorageError and writes nothing', async () => {
     const { storage, release } = await lockedBesides({ busyTimeoutMs: 50 });
     const product = buildProduct('t1', { sku: 'WAIT-2' });
-    const error = await rejectionOf(storage.transaction({ tenantId: 't1' }, (tx) => tx.products.insert(product)));
+    const error = await rejectionOf(
+      storage.transaction({ tenantId: 't1' }, (tx) => tx.products.insert(product)),
+    );
     expect(isCrmError(error) && error.code).toBe('STORAGE');
     release();
     expect(await storage.read({ tenantId: 't1' }, (tx) => tx.products.get(product.id))).toBeNull();
@@ -66,7 +67,9 @@ describe('waiting for another connection’s write lock (busy-wait.ts)', () => {
     setTimeout(() => {
       timerRan = true;
     }, 0);
-    const error = await rejectionOf(storage.transaction({ tenantId: 't1' }, (tx) => tx.products.insert(product)));
+    const error = await rejectionOf(
+      storage.transaction({ tenantId: 't1' }, (tx) => tx.products.insert(product)),
+    );
     expect(isCrmError(error) && error.code).toBe('STORAGE');
     // The transaction failed before this thread's timer could run: it blocked the thread throughout.
     expect(timerRan).toBe(false);
