@@ -54,8 +54,9 @@ async function probe(open: Open): Promise<void> {
   }
   // Closed first (its last checkpoint written): the bench copies the file once it has the samples.
   await storage.close();
-  process.send?.(samples);
-  process.exit(0);
+  process.send?.(samples, () => process.exit(0));
+  // Nothing more runs here: the process ends in the callback above.
+  await new Promise(() => {});
 }
 
 const PROBE_STEP = argValue('--probe-step');
@@ -113,8 +114,10 @@ async function importer(file: string, exportFile: string, rowsPerTransaction: nu
   const check = raw.pragma('quick_check', { simple: true });
   raw.close();
   if (check !== 'ok') console.error(`quick_check of ${file}: ${String(check)}`);
-  process.send?.({ held, commits, seconds, from, to, peakRssMiB, check });
-  process.exit(0);
+  // Exit once the message is out: a million rows' figures are a large message, and exiting at once
+  // dropped it (the 1M run of 2026-12-05 lost its figures so).
+  process.send?.({ held, commits, seconds, from, to, peakRssMiB, check }, () => process.exit(0));
+  await new Promise(() => {});
 }
 
 /** The export's rows, read from the file as the import reads it (header and end line skipped). */
