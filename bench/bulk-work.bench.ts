@@ -6,14 +6,18 @@
  * (the after), each on a fresh copy of the same file.
  *
  *   npx tsx bench/bulk-work.bench.ts [--n 100000] [--pg postgres://…] [--after-only] [--pg-only] [--page 10]
+ *     [--only import] [--probe-step 0]
  *
- * With `--pg` the key build also runs on PostgreSQL (a fresh schema) beside the same probe.
+ * With `--pg` the key build also runs on PostgreSQL (a fresh schema) beside the same probe. The
+ * import runs in a process of its own, which reports its peak resident set (the export file is
+ * written line by line, so a million deals fit). `--probe-step 0` makes the probe wait with
+ * SQLite's own busy handler (`sqliteStorage({ busyStepMs: 0 })`) instead of Gongfu's 1 ms steps.
  */
 const { runFromSource } = await import('./support.js');
 runFromSource(8192);
 
 const { fork } = await import('node:child_process');
-const { copyFileSync, createReadStream, mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+const { copyFileSync, createReadStream, createWriteStream, mkdtempSync, rmSync } = await import('node:fs');
 const { tmpdir } = await import('node:os');
 const { join } = await import('node:path');
 const { createInterface } = await import('node:readline');
@@ -42,22 +46,31 @@ async function probe(open: Open): Promise<void> {
   });
   process.send?.('ready');
   for (let i = 0; running; i++) {
-    const at = Date.now();
     const t = performance.now();
+    const at = performance.timeOrigin + t;
     await crm.accounts.create(admin, { name: `探针客户 ${process.pid} ${i}`, kind: 'end_user' });
     samples.push([at, performance.now() - t]);
     await new Promise((r) => setTimeout(r, Math.max(0, PROBE_EVERY_MS - (performance.now() - t))));
   }
-  process.send?.(samples);
+  // Closed first (its last checkpoint written): the bench copies the file once it has the samples.
   await storage.close();
-  process.exit(0);
+  process.send?.(samples, () => process.exit(0));
+  // Nothing more runs here: the process ends in the callback above.
+  await new Promise(() => {});
 }
 
+const PROBE_STEP = argValue('--probe-step');
+const IMPORTER_STEP = argValue('--importer-step');
 const sqliteOpen =
   (file: string): Open =>
   () =>
     // The probe waits as long as it takes (the default busy timeout of 5 s would fail the before).
-    sqliteStorage({ filename: file, busyTimeoutMs: 600_000, cacheSizeMiB: 256 });
+    sqliteStorage({
+      filename: file,
+      busyTimeoutMs: 600_000,
+      cacheSizeMiB: 256,
+      ...(PROBE_STEP === undefined ? {} : { busyStepMs: Number(PROBE_STEP) }),
+    });
 
 const pgOpen =
   (url: string, schema: string): Open =>
@@ -65,6 +78,65 @@ const pgOpen =
     const { postgresStorage } = await import('@gongfu/storage-postgres');
     return postgresStorage({ connectionString: url }, { schema, migrate: true });
   };
+
+/** The importer process: imports the export file into the database, reports its figures. */
+async function importer(file: string, exportFile: string, rowsPerTransaction: number | undefined) {
+  const step = argValue('--importer-step');
+  const storage = await sqliteStorage({
+    filename: file,
+    busyTimeoutMs: 600_000,
+    cacheSizeMiB: 256,
+    ...(step === undefined ? {} : { busyStepMs: Number(step) }),
+  });
+  const held: number[] = [];
+  const commits: number[] = [];
+  const from = Date.now();
+  const started = performance.now();
+  await storage.tenants.importRows(
+    { id: TENANT, name: 'bench', createdAt: new Date().toISOString() as never },
+    exportRows(exportFile),
+    {
+      ...(rowsPerTransaction === undefined ? {} : { rowsPerTransaction }),
+      onProgress: ({ transactionMs }) => {
+        held.push(transactionMs);
+        commits.push(performance.timeOrigin + performance.now());
+      },
+    },
+  );
+  const seconds = (performance.now() - started) / 1000;
+  await storage.close();
+  // ru_maxrss: the peak resident set of this process, in KiB on Linux.
+  const to = Date.now();
+  const peakRssMiB = process.resourceUsage().maxRSS / 1024;
+  // The file is whole after the import (two processes wrote it), checked with SQLite's quick_check.
+  const { default: Database } = await import('better-sqlite3');
+  const raw = new Database(file, { readonly: true });
+  const check = raw.pragma('quick_check', { simple: true });
+  raw.close();
+  if (check !== 'ok') console.error(`quick_check of ${file}: ${String(check)}`);
+  // Exit once the message is out: a million rows' figures are a large message, and exiting at once
+  // dropped it (the 1M run of 2026-12-05 lost its figures so).
+  process.send?.({ held, commits, seconds, from, to, peakRssMiB, check }, () => process.exit(0));
+  await new Promise(() => {});
+}
+
+/** The export's rows, read from the file as the import reads it (header and end line skipped). */
+async function* exportRows(exportFile: string): AsyncGenerator<TenantRow> {
+  for await (const line of createInterface({ input: createReadStream(exportFile), crlfDelay: Infinity })) {
+    const parsed = JSON.parse(line) as TenantRow & { format?: string; end?: boolean };
+    if (parsed.format === undefined && parsed.end === undefined)
+      yield { table: parsed.table, row: parsed.row };
+  }
+}
+
+if (process.argv.includes('--importer')) {
+  const chunk = argValue('--chunk');
+  await importer(
+    argValue('--importer') ?? '',
+    argValue('--export') ?? '',
+    chunk === undefined ? undefined : Number(chunk),
+  );
+}
 
 if (process.argv.includes('--probe')) {
   const url = argValue('--probe-pg');
@@ -79,6 +151,8 @@ const AFTER_ONLY = process.argv.includes('--after-only');
 const PAGE = Number(argValue('--page') ?? REFRESH_PAGE);
 /** Only the PostgreSQL runs. */
 const PG_ONLY = process.argv.includes('--pg-only');
+/** Only one of the SQLite jobs. */
+const ONLY = argValue('--only');
 
 /** Starts the probe against a database; `stop` returns the command times taken in between. */
 async function startProbe(args: string[]) {
@@ -98,6 +172,8 @@ async function startProbe(args: string[]) {
  * IMMEDIATE has returned) to the commit: on SQLite, how long each held the write lock.
  */
 let held: number[] = [];
+/** When each of the job's write transactions committed (ms since the epoch, sub-ms). */
+let commits: number[] = [];
 function timed(storage: CrmStorage): CrmStorage {
   return {
     ...storage,
@@ -109,7 +185,10 @@ function timed(storage: CrmStorage): CrmStorage {
           return fn(tx);
         });
       } finally {
-        if (began > 0) held.push(performance.now() - began);
+        if (began > 0) {
+          held.push(performance.now() - began);
+          commits.push(performance.timeOrigin + performance.now());
+        }
       }
     },
   };
@@ -117,6 +196,8 @@ function timed(storage: CrmStorage): CrmStorage {
 
 interface Row {
   job: string;
+  /** The importer process's peak resident set, MiB. */
+  peakRssMiB?: number;
   /** Write transactions of the job (SQLite: lock held), and the longest. */
   txs: number;
   heldP50: number;
@@ -128,6 +209,8 @@ interface Row {
   p50: number;
   p99: number;
   max: number;
+  /** Share of the commands during the job that let a gap between its transactions go by. */
+  missedGap: number;
 }
 const rows: Row[] = [];
 
@@ -136,11 +219,21 @@ async function beside(probeArgs: string[], job: string, how: string, run: () => 
   const p = await startProbe(probeArgs);
   await new Promise((r) => setTimeout(r, 300));
   held = [];
-  const from = Date.now();
-  await run();
-  const to = Date.now();
-  const samples = (await p.stop()).filter(([at]) => at >= from && at <= to).map(([, ms]) => ms);
-  const row = {
+  commits = [];
+  let from = Date.now();
+  const window = await run();
+  let to = Date.now();
+  // A job in a process of its own says when it worked (its start-up is not the job).
+  if (typeof window === 'object' && window !== null && 'from' in window && 'to' in window) {
+    ({ from, to } = window as { from: number; to: number });
+  }
+  const during = (await p.stop()).filter(([at]) => at >= from && at <= to);
+  const samples = during.map(([, ms]) => ms);
+  // A command that saw two of the job's commits while it waited let at least one gap between the
+  // job's transactions go by: the lock was free and it did not take it.
+  commits.sort((a, b) => a - b);
+  const missed = during.filter(([at, ms]) => commits.filter((c) => c > at && c < at + ms).length >= 2).length;
+  const row: Row = {
     job,
     how,
     seconds: (to - from) / 1000,
@@ -148,6 +241,7 @@ async function beside(probeArgs: string[], job: string, how: string, run: () => 
     p50: quantile(samples, 0.5),
     p99: quantile(samples, 0.99),
     max: Math.max(...samples),
+    missedGap: samples.length === 0 ? 0 : missed / samples.length,
     txs: held.length,
     heldP50: quantile(held, 0.5),
     heldP99: quantile(held, 0.99),
@@ -155,6 +249,7 @@ async function beside(probeArgs: string[], job: string, how: string, run: () => 
   };
   rows.push(row);
   console.error(JSON.stringify(row));
+  return row;
 }
 
 const { generate } = await import('./duplicates-data.js');
@@ -163,35 +258,47 @@ const dir = mkdtempSync(join(tmpdir(), 'gongfu-bulk-bench-'));
 const exportFile = join(dir, 'export.jsonl');
 {
   const { records } = generate(N);
-  writeFileSync(exportFile, `${[...exportLines(records, await templates(), TENANT, 60)].join('\n')}\n`);
-}
-
-/** The export's rows, read from the file as the import reads it (header and end line skipped). */
-async function* exportRows(): AsyncGenerator<TenantRow> {
-  for await (const line of createInterface({ input: createReadStream(exportFile), crlfDelay: Infinity })) {
-    const parsed = JSON.parse(line) as TenantRow & { format?: string; end?: boolean };
-    if (parsed.format === undefined && parsed.end === undefined)
-      yield { table: parsed.table, row: parsed.row };
+  // Line by line: a million deals' lines joined would pass V8's longest string.
+  const out = createWriteStream(exportFile);
+  for (const line of exportLines(records, await templates(), TENANT, 60)) {
+    if (!out.write(`${line}\n`)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   }
+  await new Promise<void>((resolve) => out.end(() => resolve()));
 }
 
+/** Imports in a process of its own (its peak resident set measured), beside the probe. */
 async function importInto(file: string, how: 'one' | 'short'): Promise<void> {
-  const storage = await sqliteOpen(file)();
-  await beside(
+  let peak = 0;
+  const row = await beside(
     [file],
     'tenant import',
     how === 'one' ? 'one transaction (before)' : 'short transactions',
-    () =>
-      storage.tenants.importRows(
-        { id: TENANT, name: 'bench', createdAt: new Date().toISOString() as never },
-        exportRows(),
-        {
-          ...(how === 'one' ? { rowsPerTransaction: Number.MAX_SAFE_INTEGER } : {}),
-          onProgress: ({ transactionMs }) => held.push(transactionMs),
-        },
-      ),
+    async () => {
+      const child = fork(
+        process.argv[1] as string,
+        [
+          '--importer',
+          file,
+          '--export',
+          exportFile,
+          ...(how === 'one' ? ['--chunk', String(Number.MAX_SAFE_INTEGER)] : []),
+          ...(IMPORTER_STEP === undefined ? [] : ['--importer-step', IMPORTER_STEP]),
+        ],
+        { execArgv: process.execArgv },
+      );
+      type Result = { held: number[]; commits: number[]; peakRssMiB: number; from: number; to: number };
+      const result = await new Promise<Result>((resolve, reject) => {
+        child.once('message', (m) => resolve(m as Result));
+        child.once('exit', (code) => reject(new Error(`the importer exited with ${code}`)));
+      });
+      held.push(...result.held);
+      commits.push(...result.commits);
+      peak = result.peakRssMiB;
+      return { from: result.from, to: result.to };
+    },
   );
-  await storage.close();
+  row.peakRssMiB = peak;
+  console.error(`import peak RSS ${peak.toFixed(0)} MiB`);
 }
 
 async function buildKeys(file: string, how: 'one' | 'short'): Promise<void> {
@@ -216,8 +323,10 @@ copyFileSync(base, files.short);
 if (!PG_ONLY) {
   if (!AFTER_ONLY) await importInto(files.one, 'one');
   await importInto(files.short, 'short');
-  if (!AFTER_ONLY) await buildKeys(files.one, 'one');
-  await buildKeys(files.short, 'short');
+  if (ONLY !== 'import') {
+    if (!AFTER_ONLY) await buildKeys(files.one, 'one');
+    await buildKeys(files.short, 'short');
+  }
 }
 
 /**
@@ -272,7 +381,7 @@ if (PG) {
     waitsOf('import', () =>
       storage.tenants.importRows(
         { id: TENANT, name: 'bench', createdAt: new Date().toISOString() as never },
-        exportRows(),
+        exportRows(exportFile),
         { onProgress: ({ transactionMs }) => held.push(transactionMs) },
       ),
     ),
@@ -302,6 +411,8 @@ console.log(
       'wait p50 ms',
       'p99 ms',
       'max ms',
+      'missed a gap',
+      'importer peak RSS MiB',
       'job write txs',
       'tx p50 ms',
       'p99 ms',
@@ -315,6 +426,8 @@ console.log(
       f1(r.p50),
       f1(r.p99),
       f1(r.max),
+      r.txs === 0 ? '—' : `${(r.missedGap * 100).toFixed(1)} %`,
+      r.peakRssMiB === undefined ? '—' : r.peakRssMiB.toFixed(0),
       r.txs === 0 ? '—' : String(r.txs),
       r.txs === 0 ? '—' : f1(r.heldP50),
       r.txs === 0 ? '—' : f1(r.heldP99),

@@ -12,6 +12,7 @@ import { migrateToLatest } from './migrations/migrate.js';
 import type { ScopedPages } from './records/store-context.js';
 import { kyselyTransactor, type SqlTransactor } from './sql-transactor.js';
 import type { ExportSnapshot } from './stores/export-pages.js';
+import { refuseImporting } from './stores/tenant-ready.js';
 import { StaleTenantStamp, TenantStamps } from './stores/tenant-stamps.js';
 import { SqlTenantStore } from './stores/tenant-store.js';
 
@@ -65,6 +66,7 @@ export function createSqlStorage(options: SqlStorageOptions): CrmStorage {
     try {
       return await transact(mode, async (conn) => {
         await engine.bindTenant?.(conn, tenantId);
+        await refuseImporting(conn, engine, tenantId);
         // The handle's stores refuse work once fn has settled: nothing may run after COMMIT.
         const state = { open: true };
         try {

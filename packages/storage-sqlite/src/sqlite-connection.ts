@@ -7,15 +7,35 @@ import {
   SqliteDialect,
   type TransactionSettings,
 } from 'kysely';
+import { retryBusy, retryBusySync } from './busy-wait.js';
 import type { ConnectionLock } from './connection-lock.js';
 import type { CachedStatements } from './statement-cache.js';
 
-/** One query on the cached prepared statement, with the result Kysely's SQLite connection gives. */
-export function executeOn<R>(statements: CachedStatements, query: CompiledQuery<R>): QueryResult<R> {
+function runOnce<R>(statements: CachedStatements, query: CompiledQuery<R>): QueryResult<R> {
   const statement = statements.prepare(query.sql) as unknown as Database.Statement;
   if (statement.reader) return { rows: statement.all(query.parameters) as R[] };
   const { changes, lastInsertRowid } = statement.run(query.parameters);
   return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
+}
+
+/**
+ * One query on the cached prepared statement, with the result Kysely's SQLite connection gives; a
+ * statement SQLite answers with SQLITE_BUSY is retried in the connection's steps (see busy-wait.ts).
+ */
+export function executeOn<R>(statements: CachedStatements, query: CompiledQuery<R>): QueryResult<R> {
+  const { busy } = statements;
+  return busy === undefined
+    ? runOnce(statements, query)
+    : retryBusySync(busy, () => runOnce(statements, query));
+}
+
+/** `executeOn` for a statement that waits for the write lock (BEGIN IMMEDIATE): the event loop runs meanwhile. */
+export async function executeWaiting<R>(
+  statements: CachedStatements,
+  query: CompiledQuery<R>,
+): Promise<QueryResult<R>> {
+  const { busy } = statements;
+  return busy === undefined ? runOnce(statements, query) : retryBusy(busy, () => runOnce(statements, query));
 }
 
 /** The connection as Kysely sees it. */
@@ -33,6 +53,7 @@ export class SqliteConnection implements DatabaseConnection {
 }
 
 const run = (connection: DatabaseConnection, sql: string) => connection.executeQuery(CompiledQuery.raw(sql));
+const BEGIN_IMMEDIATE = CompiledQuery.raw('begin immediate');
 
 /**
  * A Kysely dialect over the one connection. With a lock, every query or transaction of the
@@ -58,7 +79,8 @@ export class OneConnectionSqliteDialect extends SqliteDialect {
         return connection;
       },
       beginTransaction: async (c, settings: TransactionSettings) => {
-        await run(c, settings.accessMode === 'read only' ? 'begin' : 'begin immediate');
+        if (settings.accessMode === 'read only') await run(c, 'begin');
+        else await executeWaiting(connection.statements, BEGIN_IMMEDIATE);
       },
       commitTransaction: async (c) => {
         await run(c, 'commit');

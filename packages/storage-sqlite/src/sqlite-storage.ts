@@ -2,6 +2,7 @@ import { type CrmStorage, ValidationError } from '@gongfu/core';
 import { type AnyDb, createSqlStorage, type ScopedPages, sqliteEngine } from '@gongfu/storage-sql';
 import Database from 'better-sqlite3';
 import { Kysely } from 'kysely';
+import { DEFAULT_BUSY_STEP_MS } from './busy-wait.js';
 import { ConnectionLock } from './connection-lock.js';
 import { openReadSnapshot } from './read-snapshot.js';
 import { OneConnectionSqliteDialect, SqliteConnection } from './sqlite-connection.js';
@@ -17,6 +18,13 @@ export interface SqliteStorageOptions {
   migrate?: boolean;
   /** How long a writer waits for the write lock before SQLITE_BUSY (default 5000 ms). */
   busyTimeoutMs?: number;
+  /**
+   * While another connection (another process) holds the write lock, a statement tries again every
+   * this many ms (default 1), so a command gets the lock within about a step of the holder's
+   * commit. 0 leaves the waiting to SQLite's own busy handler, whose steps grow to 25–100 ms and
+   * miss the short gaps between a bulk job's transactions.
+   */
+  busyStepMs?: number;
   /** Prepared statements kept per connection (default 500). */
   statementCacheSize?: number;
   /**
@@ -49,10 +57,20 @@ export async function sqliteStorage(options: SqliteStorageOptions = {}): Promise
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
-  database.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
+  const busyTimeoutMs = Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000));
+  const busyStepMs = options.busyStepMs ?? DEFAULT_BUSY_STEP_MS;
+  if (!Number.isFinite(busyStepMs) || busyStepMs < 0) {
+    throw new ValidationError([{ field: 'busyStepMs', message: 'zero or a positive number of ms' }]);
+  }
+  // With steps of our own, SQLite's handler is off: a busy statement returns at once and is retried.
+  const busy =
+    busyStepMs > 0
+      ? { timeoutMs: busyTimeoutMs, stepMs: busyStepMs, inTransaction: () => database.inTransaction }
+      : undefined;
+  database.pragma(`busy_timeout = ${busy === undefined ? busyTimeoutMs : 0}`);
   // A negative cache_size is a size in KiB (a positive one counts pages).
   database.pragma(`cache_size = ${-Math.max(1, Math.round(cacheMiB * 1024))}`);
-  const statements = new CachedStatements(database, options.statementCacheSize ?? 500);
+  const statements = new CachedStatements(database, options.statementCacheSize ?? 500, busy);
   const connection = new SqliteConnection(statements);
   const lock = new ConnectionLock();
   const db: AnyDb = new Kysely({ dialect: new OneConnectionSqliteDialect(connection, lock) });

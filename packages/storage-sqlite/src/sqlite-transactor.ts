@@ -5,13 +5,18 @@ import {
   type SqlTransactor,
   type TxConnection,
 } from '@gongfu/storage-sql';
+import { CompiledQuery } from 'kysely';
 import type { ConnectionLock } from './connection-lock.js';
-import { executeOn, type SqliteConnection } from './sqlite-connection.js';
+import { executeOn, executeWaiting, type SqliteConnection } from './sqlite-connection.js';
+
+const BEGIN_IMMEDIATE = CompiledQuery.raw('begin immediate');
+const COMMIT = CompiledQuery.raw('commit');
 
 /**
  * Transactions on the one better-sqlite3 connection without Kysely's transaction machinery: the
  * connection lock keeps every other user of this storage out for the whole transaction; BEGIN
- * IMMEDIATE takes the write lock at once (a deferred BEGIN for reads: a WAL snapshot); COMMIT
+ * IMMEDIATE takes the write lock (waiting for another process's in short steps, the event loop
+ * free meanwhile; a deferred BEGIN for reads: a WAL snapshot); COMMIT
  * when `fn` resolves, ROLLBACK when it throws or when COMMIT fails, and `fn`'s error is rethrown
  * unchanged. Statements run on the cached prepared statements directly; `txDb` is a Kysely over
  * the same connection that does not take the lock (the transaction holds it).
@@ -31,10 +36,12 @@ export function sqliteTransactor(
     const waiting = lock.acquire();
     if (waiting !== undefined) await waiting;
     try {
-      run(mode === 'write' ? 'begin immediate' : 'begin');
+      // Waiting for another process's write lock in the connection's short steps (busy-wait.ts).
+      if (mode === 'write') await executeWaiting(statements, BEGIN_IMMEDIATE);
+      else run('begin');
       try {
         const result = await fn(conn);
-        run('commit');
+        executeOn(statements, COMMIT);
         return result;
       } catch (error) {
         // Some errors (SQLITE_FULL, an interrupted statement) end the transaction inside SQLite;

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
+import type { BusyWait } from './busy-wait.js';
 
 /**
  * Kysely's SQLite driver calls `prepare(sql)` for every query; preparing costs more than running
@@ -13,6 +14,8 @@ export class CachedStatements implements SqliteDatabase {
   constructor(
     readonly database: Database.Database,
     private readonly capacity = 500,
+    /** How a statement waits for a lock another connection holds; SQLite's own handler when absent. */
+    readonly busy?: BusyWait,
   ) {}
 
   prepare(sql: string): SqliteStatement {

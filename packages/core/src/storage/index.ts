@@ -5,3 +5,4 @@ export * from './report-store.js';
 export * from './repositories.js';
 export * from './scope.js';
 export * from './team-key.js';
+export * from './writer-gap.js';

@@ -8,4 +8,5 @@ export {
   type TenantExportHeader,
   type TenantExportLines,
 } from './tenant-export-format.js';
+export { TenantImportingError } from './tenant-importing-error.js';
 export { sayTenant, TENANT_MESSAGES } from './tenant-messages.js';

@@ -43,6 +43,10 @@ export const TENANT_MESSAGES = defineMessages({
     en: 'tenant {tenant} is in the middle of importing another export; resume that one or delete the tenant',
     'zh-CN': '租户 {tenant} 正在导入另一个导出文件；请继续那次导入，或删除该租户',
   },
+  'tenant.importing': {
+    en: 'tenant {tenant} is being imported (or a failed import of it is being removed); its data can be read and changed once that has finished',
+    'zh-CN': '租户 {tenant} 正在导入（或正在清除一次失败的导入）；完成后才能读取和修改其数据',
+  },
 });
 
 export const sayTenant = messagesOf(TENANT_MESSAGES);

@@ -1,4 +1,13 @@
-import type { Account, Crm, DedupeEntry, DedupeSource, Instant, Opportunity, StorageTx } from '@gongfu/core';
+import {
+  type Account,
+  type Crm,
+  type DedupeEntry,
+  type DedupeSource,
+  type Instant,
+  type Opportunity,
+  type StorageTx,
+  sqliteWriterGapMs,
+} from '@gongfu/core';
 import { blockingKeys } from './blocking.js';
 import { statKeys } from './corpus-stats.js';
 import { toDealRecord } from './deal-records.js';
@@ -75,20 +84,12 @@ export interface RefreshOptions {
   /** Deals per write transaction (default REFRESH_PAGE). */
   pageSize?: number;
   /**
-   * Milliseconds to leave the database to others after each page's write (default: SQLITE_WRITER_GAP_MS
-   * on SQLite, 0 on PostgreSQL, where commands never wait for the keys).
+   * Milliseconds to leave the database to others after each page's write (default: on SQLite a gap
+   * that follows the page's lock time, `sqliteWriterGapMs`; 0 on PostgreSQL, where commands never
+   * wait for the keys).
    */
   pauseMs?: number;
 }
-
-/**
- * A gap this long after each write lets another process's waiting command in. SQLite's busy handler
- * retries a blocked writer after 1, 2, 5, 10, 15, 20, 25, 25, 25 ms (then 50 and 100): back-to-back
- * transactions leave gaps it keeps missing, so a command waited seconds behind pages of 20 ms; with
- * a gap at least as long as its retry step, one of its retries lands in the first gap. In-process
- * commands need no gap: the connection's lock queues them in order.
- */
-export const SQLITE_WRITER_GAP_MS = 25;
 
 /**
  * Deals written per transaction. Each deal writes some 30–40 keys and moves as many block sizes;
@@ -127,7 +128,8 @@ function lookBackFrom(watermark: Instant | null): Instant | undefined {
 export async function refreshDedupeIndex(crm: Crm, options: RefreshOptions = {}): Promise<number> {
   const scope = { tenantId: crm.tenantId };
   const pageSize = Math.max(1, Math.trunc(options.pageSize ?? REFRESH_PAGE));
-  const pauseMs = options.pauseMs ?? (crm.storage.engine === 'sqlite' ? SQLITE_WRITER_GAP_MS : 0);
+  const pauseAfter = (writeMs: number) =>
+    options.pauseMs ?? (crm.storage.engine === 'sqlite' ? sqliteWriterGapMs(writeMs) : 0);
   // Read before the stale query: everything committed by now is keyed when this finishes.
   const now = crm.clock.now();
   const stale = await crm.storage.read(scope, async (tx) =>
@@ -139,10 +141,15 @@ export async function refreshDedupeIndex(crm: Crm, options: RefreshOptions = {})
   options.onProgress?.({ done, total });
   const readAgain = new Set<string>();
   const queue = [...stale];
+  // The pause after the previous page's write: the next page is read and keyed meanwhile.
+  let pause: Promise<unknown> | undefined;
   for (let i = 0; i < queue.length; i += pageSize) {
     const ids = queue.slice(i, i + pageSize);
     const entries = entriesOf(await crm.storage.read(scope, (tx) => loadPage(tx, ids)), preparer);
+    await pause;
+    const writing = performance.now();
     const { moved } = await crm.storage.transaction(scope, (tx) => tx.dedupeKeys.replaceCurrent(entries));
+    const pauseMs = pauseAfter(performance.now() - writing);
     // Edited meanwhile: read once more at the end; edited again, the next refresh finds it.
     const again = moved.filter((id) => !readAgain.has(id));
     for (const id of again) readAgain.add(id);
@@ -150,8 +157,10 @@ export async function refreshDedupeIndex(crm: Crm, options: RefreshOptions = {})
     done += ids.length - again.length;
     options.onProgress?.({ done, total });
     // Only between pages: a check that re-keys one edited deal pays nothing for it.
-    if (pauseMs > 0 && i + pageSize < queue.length)
-      await new Promise((resolve) => setTimeout(resolve, pauseMs));
+    pause =
+      pauseMs > 0 && i + pageSize < queue.length
+        ? new Promise((resolve) => setTimeout(resolve, pauseMs))
+        : undefined;
   }
   await crm.storage.transaction(scope, async (tx) => {
     const watermark = await tx.dedupeKeys.watermark();

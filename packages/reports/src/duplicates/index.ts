@@ -11,7 +11,6 @@ export {
   type RefreshOptions,
   type RefreshProgress,
   refreshDedupeIndex,
-  SQLITE_WRITER_GAP_MS,
 } from './dedupe-index.js';
 export { DUPLICATE_DEAL_MESSAGES, PROVINCE_MESSAGES } from './duplicate-messages.js';
 export { type EmComparison, type EmInput, type EmResult, expectationMaximisation } from './em.js';

@@ -187,6 +187,67 @@ export function registerTenantLifecycleCases(storage: () => CrmStorage, run: () 
     );
   });
 
+  it('while an import is under way or stopped, every command and read of that tenant is refused (TENANT importing); the resumed import completes and serves', async () => {
+    const [b, x] = ids(2) as [string, string];
+    const admin = createTenantAdmin(storage());
+    const tb = await fullTenant(storage(), b);
+    const text = await exportToString(admin.export(b));
+    const lines = text.trimEnd().split('\n');
+    // More rows than one import transaction holds (128): the first is committed, the tenant marked.
+    expect(lines.length).toBeGreaterThan(2 + 128);
+    let stalled = false;
+    // The source stalls for good before its end line, as a killed importer would: no removal runs.
+    async function* stalling(): AsyncGenerator<string> {
+      yield* lines.slice(0, -1);
+      stalled = true;
+      await new Promise<never>(() => {});
+    }
+    void admin.import(stalling(), { id: x });
+    while (!stalled) await new Promise((r) => setTimeout(r, 5));
+    const crmX = tb.crm.forTenant(x);
+    const { admin: boss, repA } = tb.org;
+    const dealId = tb.ids.opportunities[0] as string;
+    const calls: [string, () => Promise<unknown>][] = [
+      ['accounts.list', () => crmX.accounts.list(boss)],
+      ['opportunities.get', () => crmX.opportunities.get(repA, dealId)],
+      ['opportunities.list', () => crmX.opportunities.list(repA)],
+      ['leads.list', () => crmX.leads.list(boss)],
+      ['search.find', () => crmX.search.find(repA, { q: 'hengtong' })],
+      ['costs.total', () => crmX.costs.total(boss)],
+      ['accounts.create', () => crmX.accounts.create(repA, { name: '导入中新建客户', kind: 'end_user' })],
+      ['leads.update', () => crmX.leads.update(repA, tb.ids.leads[0] as string, { company: 'X' })],
+      ['users.create', () => crmX.users.create(crmX.system, { name: '新人', role: 'sales_rep' })],
+    ];
+    for (const [name, call] of calls) {
+      const e = await call().then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect(isCrmError(e) && { code: e.code, name: e.name }, name).toEqual({
+        code: 'CONFLICT',
+        name: 'TenantImportingError',
+      });
+      expect((e as { tenant?: string }).tenant, name).toBe(x);
+      expect((e as Error).message, name).toContain(`tenant ${x} is being imported`);
+    }
+    const zh = await tb.crm
+      .forTenant(x)
+      .with({ locale: 'zh-CN' })
+      .accounts.list(boss)
+      .catch((error: unknown) => error);
+    expect((zh as Error).message).toBe(
+      `租户 ${x} 正在导入（或正在清除一次失败的导入）；完成后才能读取和修改其数据`,
+    );
+    // Nothing the refused commands tried was written; the other tenant is served as before.
+    expect((await tb.crm.accounts.list(boss)).items.length).toBeGreaterThan(0);
+    // The same file again: the import continues after the committed rows and completes.
+    await admin.import(text, { id: x });
+    expect(await exportToString(admin.export(x))).toBe(text.split(`"${b}"`).join(`"${x}"`));
+    expect((await crmX.opportunities.get(repA, dealId)).tenantId).toBe(x);
+    const made = await crmX.accounts.create(repA, { name: '导入后新建客户', kind: 'end_user' });
+    expect(made.tenantId).toBe(x);
+  });
+
   it('import refuses a non-empty target, another format or version, a truncated or malformed file — writing nothing', async () => {
     const [b, fresh] = ids(2) as [string, string];
     const admin = createTenantAdmin(storage());

@@ -4,6 +4,7 @@ import {
   isCrmError,
   NotFoundError,
   sayTenant,
+  sqliteWriterGapMs,
   type Tenant,
   type TenantRow,
   type TenantStore,
@@ -44,13 +45,6 @@ const ANALYZE_AFTER = 10_000;
  */
 const IMPORT_CHUNK = 128;
 
-/**
- * SQLite: the gap left after each import transaction, so another process's waiting command gets
- * the write lock (its busy handler retries at steps of up to 25 ms; see SQLITE_WRITER_GAP_MS in
- * @gongfu/reports' key refresh). PostgreSQL needs none.
- */
-const SQLITE_WRITER_GAP_MS = 25;
-
 /** Rows a failed import deletes per transaction. */
 const REMOVE_BATCH = 2000;
 
@@ -62,6 +56,12 @@ const IMPORTING = 'importing';
 const REMOVING = 'removing';
 const NEW = ':new';
 const EXISTING = ':existing';
+
+/** One table's rows of an import chunk, encoded for the engine. */
+interface EncodedRun {
+  table: string;
+  values: AnyRow[];
+}
 
 /** The rows of a sync or async iterable, `size` at a time. */
 async function* chunksOf<T>(rows: Iterable<T> | AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
@@ -235,6 +235,8 @@ export class SqlTenantStore implements TenantStore {
   ): Promise<void> {
     let offset = 0;
     let topSeq = 0;
+    // The gap after the previous transaction (SQLite): the next chunk is read and encoded meanwhile.
+    let gap: Promise<void> | undefined;
     for (let chunk = first; !chunk.done; chunk = await source.next()) {
       if (offset > 0) assertTenantRows(chunk.value, offset);
       const start = offset;
@@ -242,20 +244,24 @@ export class SqlTenantStore implements TenantStore {
       topSeq = Math.max(topSeq, highestSeq(chunk.value));
       // Rows a stopped import committed are read (checked, counted) but not written again.
       if (offset <= done) continue;
-      const fresh = start < done ? chunk.value.slice(done - start) : chunk.value;
+      const runs = this.encodeChunk(tenant.id, start < done ? chunk.value.slice(done - start) : chunk.value);
+      await gap;
       // From the transaction's first statement (SQLite: the write lock taken) to its commit.
       let began = 0;
       await this.inTenant(tenant.id, async (ctx) => {
         began = performance.now();
-        await this.insertChunk(ctx, fresh);
+        for (const run of runs) await this.insertRun(ctx, run);
         await ctx.db
           .updateTable('tenants')
           .set({ import_done: offset })
           .where('tenant_id', '=', tenant.id)
           .execute();
       });
-      options.onProgress?.({ done: offset, transactionMs: performance.now() - began });
+      const transactionMs = performance.now() - began;
+      options.onProgress?.({ done: offset, transactionMs });
+      gap = this.leaveGap(transactionMs);
     }
+    await gap;
     await this.inTenant(tenant.id, async (ctx) => {
       await this.afterHistoryImport(ctx.db, topSeq);
       // An export made before counters existed has no counter row: derive it from the orders.
@@ -329,6 +335,7 @@ export class SqlTenantStore implements TenantStore {
     const rowKey = sql.raw(this.engine.name === 'postgres' ? 'ctid' : 'rowid');
     for (const table of [...FEED_TABLES, ...TENANT_OWNED_TABLES]) {
       for (;;) {
+        const began = performance.now();
         const removed = await this.inTenant(id, async (ctx) => {
           const result =
             await sql`delete from ${sql.table(table)} where ${rowKey} in (select ${rowKey} from ${sql.table(table)} where tenant_id = ${id} limit ${REMOVE_BATCH})`.execute(
@@ -337,7 +344,7 @@ export class SqlTenantStore implements TenantStore {
           return Number(result.numAffectedRows ?? 0);
         });
         if (removed < REMOVE_BATCH) break;
-        await this.leaveGap();
+        await this.leaveGap(performance.now() - began);
       }
     }
     if (created) await this.db.deleteFrom('tenants').where('tenant_id', '=', id).execute();
@@ -349,9 +356,13 @@ export class SqlTenantStore implements TenantStore {
         .execute();
   }
 
-  private async leaveGap(): Promise<void> {
+  /**
+   * SQLite: leaves the write lock free after a bulk transaction, so another process's waiting
+   * command gets it (`sqliteWriterGapMs`). PostgreSQL needs none: commands never wait for the rows.
+   */
+  private async leaveGap(transactionMs: number): Promise<void> {
     if (this.engine.name === 'sqlite')
-      await new Promise((resolve) => setTimeout(resolve, SQLITE_WRITER_GAP_MS));
+      await new Promise((resolve) => setTimeout(resolve, sqliteWriterGapMs(transactionMs)));
   }
 
   /** One short write transaction bound to the tenant. */
@@ -406,33 +417,33 @@ export class SqlTenantStore implements TenantStore {
     return false;
   }
 
-  /** One chunk's rows, table by table as they come (an export lists each table's rows together). */
-  private async insertChunk(ctx: StoreContext, rows: readonly TenantRow[]): Promise<void> {
+  /**
+   * One chunk's rows encoded before its transaction (so the write lock is held only to insert
+   * them), in runs of one table as they come (an export lists each table's rows together).
+   */
+  private encodeChunk(tenantId: string, rows: readonly TenantRow[]): EncodedRun[] {
+    const runs: EncodedRun[] = [];
     for (let start = 0; start < rows.length; ) {
       const table = (rows[start] as TenantRow).table;
       let end = start;
       while (end < rows.length && (rows[end] as TenantRow).table === table) end++;
-      await this.insertRun(ctx, rows.slice(start, end));
+      const values = rows.slice(start, end).map((r) => encodeTenantRow(this.engine, tenantId, r));
+      runs.push({ table, values });
       start = end;
     }
+    return runs;
   }
 
   /**
    * Rows of one table, in multi-row INSERTs of a few fixed sizes, each statement built once:
-   * building every statement anew cost more than SQLite running it. Encoded a slice at a time, so a
-   * million-row table is not held twice.
+   * building every statement anew cost more than SQLite running it.
    */
-  private async insertRun(ctx: StoreContext, rows: readonly TenantRow[]): Promise<void> {
-    const table = (rows[0] as TenantRow).table;
-    const encode = (r: TenantRow) => encodeTenantRow(this.engine, ctx.tenantId, r);
-    const cells = Object.keys(encode(rows[0] as TenantRow)).length;
+  private async insertRun(ctx: StoreContext, { table, values }: EncodedRun): Promise<void> {
+    const cells = Object.keys(values[0] as AnyRow).length;
     const perInsert = 2 ** Math.floor(Math.log2(Math.max(1, CELLS_PER_INSERT / cells)));
-    for (let from = 0; from < rows.length; from += perInsert * 16) {
-      const values = rows.slice(from, from + perInsert * 16).map(encode);
-      await writeRows(ctx, `import:${table}`, values, perInsert, (part) =>
-        ctx.db.insertInto(table).values([...part]),
-      );
-    }
+    await writeRows(ctx, `import:${table}`, values, perInsert, (part) =>
+      ctx.db.insertInto(table).values([...part]),
+    );
   }
 
   /**
