@@ -7,13 +7,22 @@
  * SQL over the same rows in alternating rounds — with p50/p95 and the plan of every statement.
  *
  *   npx tsx bench/read-paths.bench.ts [--sizes 10000,100000] [--full] [--engines sqlite,postgres]
- *     [--calls 60] [--plans bench/PLANS.md]
+ *     [--calls 60] [--plans bench/PLANS.md] [--seed-dir DIR [--reuse] [--seed-only]] [--chunk 4096]
  *
  * `--full` adds 1,000,000. PostgreSQL is the server at GONGFU_PG_URL (default the local one), in a
  * schema of its own dropped afterwards.
+ *
+ * Kept seeds (a 1M seed takes tens of minutes; the reads a few): `--seed-dir DIR` keeps each
+ * size's tenant instead of dropping it — SQLite in `DIR/read-sqlite-<size>.db`, PostgreSQL in the
+ * database `gf_read_seed_<size>` (schema `gf_read`) on the same server — and writes
+ * `DIR/read-<engine>-<size>.json` once the seed is complete (dataset, seed time, peak RSS).
+ * `--reuse` opens a complete kept seed instead of seeding again (migrations newer than the seed are
+ * applied as the storage opens; PostgreSQL is re-analyzed); an incomplete one is seeded afresh.
+ * `--seed-only` seeds (or finds) and stops, so the engines can be seeded at the same time and read
+ * one after the other. `--chunk` is the import's rows per transaction (default: the store's).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Crm, CrmStorage } from '@gongfu/core';
 import { argValue, fmtMs, fmtRatio, machineLine, quantile, Series, table, timeCalls } from './measure.js';
@@ -37,6 +46,13 @@ if (process.argv.includes('--full') && !SIZES.includes(1_000_000)) SIZES.push(1_
 const ENGINES = (argValue('--engines') ?? 'sqlite,postgres').split(',');
 const CALLS = Number(argValue('--calls') ?? 60);
 const PLANS = argValue('--plans');
+const SEED_DIR = argValue('--seed-dir');
+const REUSE = process.argv.includes('--reuse');
+const SEED_ONLY = process.argv.includes('--seed-only');
+const CHUNK = argValue('--chunk') === undefined ? undefined : Number(argValue('--chunk'));
+if ((REUSE || SEED_ONLY) && SEED_DIR === undefined)
+  throw new Error('--reuse and --seed-only need --seed-dir');
+if (SEED_DIR !== undefined) mkdirSync(SEED_DIR, { recursive: true });
 const TENANT = 'acme';
 const MORNING = '2026-12-02T01:00:00.000Z';
 
@@ -54,7 +70,29 @@ const seeding: string[] = [];
 const plans: string[] = [];
 const templates = await makeTemplates();
 
+/** What a complete kept seed wrote beside itself. */
+interface SeedMark {
+  dataset: import('./read-data.js').Dataset;
+  rows: number;
+  seconds: number;
+  peakRssMiB: number;
+  seededAt: string;
+  load: string;
+}
+
+const markFile = (engine: string, size: number) =>
+  SEED_DIR === undefined ? undefined : join(SEED_DIR, `read-${engine}-${size}.json`);
+const readMark = (engine: string, size: number): SeedMark | undefined => {
+  const file = markFile(engine, size);
+  return file !== undefined && existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as SeedMark)
+    : undefined;
+};
+const seedDatabase = (size: number) => `gf_read_seed_${size}`;
+
 interface Opened {
+  /** A complete kept seed was opened: nothing to import. */
+  seeded?: SeedMark;
   storage: CrmStorage;
   /** The same database read with `scopedPages: 'walk'`: the filtered walk the merged pages replace. */
   walked: CrmStorage;
@@ -65,15 +103,23 @@ interface Opened {
   close(): Promise<void>;
 }
 
-async function openSqlite(): Promise<Opened> {
-  const dir = mkdtempSync(join(tmpdir(), 'gongfu-read-bench-'));
-  const file = join(dir, 'read.db');
+async function openSqlite(size: number): Promise<Opened> {
+  const kept = SEED_DIR !== undefined;
+  const dir = SEED_DIR ?? mkdtempSync(join(tmpdir(), 'gongfu-read-bench-'));
+  const file = join(dir, kept ? `read-sqlite-${size}.db` : 'read.db');
+  const mark = REUSE ? readMark('sqlite', size) : undefined;
+  if (kept && (mark === undefined || !existsSync(file))) {
+    for (const f of [file, `${file}-wal`, `${file}-shm`, markFile('sqlite', size) as string])
+      rmSync(f, { force: true });
+  }
+  const seeded = mark !== undefined && existsSync(file) ? mark : undefined;
   const trace = traceSqlite(Database);
   const storage = await sqliteStorage({ filename: file });
   const walked = await sqliteStorage({ filename: file, migrate: false, scopedPages: 'walk' });
   const raw = new Database(file);
   raw.pragma('cache_size = -65536');
   return {
+    seeded,
     storage,
     walked,
     raw: async (sql, params) => raw.prepare(sql).all(...params),
@@ -83,26 +129,55 @@ async function openSqlite(): Promise<Opened> {
       raw.close();
       await walked.close();
       await storage.close();
-      rmSync(dir, { recursive: true, force: true });
+      if (!kept) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 
-async function openPostgres(): Promise<Opened> {
-  const schema = `gf_read_${process.pid}_${Date.now().toString(36)}`;
-  const admin = new pg.Pool({ connectionString: PG_URL, max: 2 });
-  await admin.query(`create schema ${schema}`);
-  const pool = new pg.Pool({ connectionString: PG_URL, max: 4 });
+/** The server URL with another database. */
+function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/** A kept seed's database (created, or dropped and created again unless it is reused) and schema. */
+async function keptPostgres(size: number): Promise<{ url: string; schema: string; seeded?: SeedMark }> {
+  const database = seedDatabase(size);
+  const mark = REUSE ? readMark('postgres', size) : undefined;
+  const admin = new pg.Pool({ connectionString: PG_URL, max: 1 });
+  try {
+    const exists =
+      (await admin.query('select 1 from pg_database where datname = $1', [database])).rowCount === 1;
+    if (mark !== undefined && exists)
+      return { url: withDatabase(PG_URL, database), schema: 'gf_read', seeded: mark };
+    rmSync(markFile('postgres', size) as string, { force: true });
+    if (exists) await admin.query(`drop database ${database} with (force)`);
+    await admin.query(`create database ${database}`);
+    return { url: withDatabase(PG_URL, database), schema: 'gf_read' };
+  } finally {
+    await admin.end();
+  }
+}
+
+async function openPostgres(size: number): Promise<Opened> {
+  const kept = SEED_DIR === undefined ? undefined : await keptPostgres(size);
+  const url = kept?.url ?? PG_URL;
+  const schema = kept?.schema ?? `gf_read_${process.pid}_${Date.now().toString(36)}`;
+  const admin = new pg.Pool({ connectionString: url, max: 2 });
+  await admin.query(`create schema if not exists ${schema}`);
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
   const traced = tracePool(pool);
   const storage = await postgresStorage({ pool: traced.pool }, { schema });
-  const walkPool = new pg.Pool({ connectionString: PG_URL, max: 4 });
+  const walkPool = new pg.Pool({ connectionString: url, max: 4 });
   const walked = await postgresStorage({ pool: walkPool }, { schema, migrate: false, scopedPages: 'walk' });
-  const rawPool = new pg.Pool({ connectionString: PG_URL, max: 2, options: `-c search_path=${schema}` });
+  const rawPool = new pg.Pool({ connectionString: url, max: 2, options: `-c search_path=${schema}` });
   const numbered = (sql: string) => {
     let i = 0;
     return sql.replace(/\?/g, () => `$${++i}`);
   };
   return {
+    seeded: kept?.seeded,
     storage,
     walked,
     raw: async (sql, params) => (await rawPool.query(numbered(sql), params)).rows,
@@ -114,7 +189,7 @@ async function openPostgres(): Promise<Opened> {
       await pool.end();
       await walkPool.end();
       await rawPool.end();
-      await admin.query(`drop schema if exists ${schema} cascade`);
+      if (kept === undefined) await admin.query(`drop schema if exists ${schema} cascade`);
       await admin.end();
     },
   };
@@ -149,30 +224,20 @@ async function against(subject: () => Promise<unknown>, baseline: () => Promise<
 }
 
 async function runSize(engine: string, size: number): Promise<void> {
-  const opened = engine === 'sqlite' ? await openSqlite() : await openPostgres();
+  const opened = engine === 'sqlite' ? await openSqlite(size) : await openPostgres(size);
   try {
     const { storage } = opened;
-    const out: { dataset?: import('./read-data.js').Dataset } = {};
-    const started = performance.now();
-    let peak = process.memoryUsage().rss;
-    const sampler = setInterval(() => {
-      peak = Math.max(peak, process.memoryUsage().rss);
-    }, 100);
-    await storage.tenants.importRows(
-      { id: TENANT, name: 'Acme', createdAt: '2025-01-01T00:00:00.000Z' },
-      tenantRows(TENANT, size, templates, out),
-    );
-    clearInterval(sampler);
-    const seconds = (performance.now() - started) / 1000;
-    // A database in service is vacuumed (autovacuum sets the visibility map that index-only scans
-    // need); right after a bulk load it is not yet, so do what autovacuum would.
-    if (engine === 'postgres') await opened.raw('vacuum analyze', []);
-    const d = out.dataset;
-    if (d === undefined) throw new Error('no dataset');
-    const rows = 8 * size + d.org.size + 12;
+    const seed = opened.seeded ?? (await seedTenant(engine, size, opened));
+    if (opened.seeded !== undefined) {
+      console.error(`read paths: ${engine} ${size}: reusing the seed of ${seed.seededAt}`);
+      // Migrations newer than the seed may have added indexes: give the planner their statistics.
+      if (engine === 'postgres') await opened.raw('analyze', []);
+    }
+    const d = seed.dataset;
     seeding.push(
-      `| ${engine} | ${size.toLocaleString('en-US')} | ${rows.toLocaleString('en-US')} | ${seconds.toFixed(1)} | ${Math.round(rows / seconds).toLocaleString('en-US')} | ${Math.round(peak / 2 ** 20)} |`,
+      `| ${engine} | ${size.toLocaleString('en-US')} | ${seed.rows.toLocaleString('en-US')} | ${seed.seconds.toFixed(1)} | ${Math.round(seed.rows / seed.seconds).toLocaleString('en-US')} | ${seed.peakRssMiB} |${opened.seeded === undefined ? '' : ` kept seed of ${seed.seededAt.slice(0, 16)} UTC (load ${seed.load}) |`}`,
     );
+    if (SEED_ONLY) return;
     const crm: Crm = createCrm({
       storage,
       tenant: TENANT,
@@ -275,6 +340,58 @@ async function runSize(engine: string, size: number): Promise<void> {
     await opened.close();
   }
 }
+
+/** Imports the tenant; with `--seed-dir` writes the mark that makes the seed reusable. */
+async function seedTenant(engine: string, size: number, opened: Opened): Promise<SeedMark> {
+  const out: { dataset?: import('./read-data.js').Dataset } = {};
+  const started = performance.now();
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 100);
+  let next = 0;
+  await opened.storage.tenants.importRows(
+    { id: TENANT, name: 'Acme', createdAt: '2025-01-01T00:00:00.000Z' },
+    tenantRows(TENANT, size, templates, out),
+    {
+      ...(CHUNK === undefined ? {} : { rowsPerTransaction: CHUNK }),
+      onProgress: ({ done }) => {
+        if (done < next) return;
+        next = done + 500_000;
+        const s = ((performance.now() - started) / 1000).toFixed(0);
+        console.error(
+          `read paths: ${engine} ${size}: ${done.toLocaleString('en-US')} rows in ${s} s, RSS ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB, peak ${Math.round(peak / 2 ** 20)} MiB, load ${loadNow()}`,
+        );
+      },
+    },
+  );
+  clearInterval(sampler);
+  const seconds = (performance.now() - started) / 1000;
+  // A database in service is vacuumed (autovacuum sets the visibility map that index-only scans
+  // need); right after a bulk load it is not yet, so do what autovacuum would.
+  if (engine === 'postgres') await opened.raw('vacuum analyze', []);
+  const dataset = out.dataset;
+  if (dataset === undefined) throw new Error('no dataset');
+  const mark: SeedMark = {
+    dataset,
+    rows: 8 * size + dataset.org.size + 12,
+    seconds,
+    peakRssMiB: Math.round(peak / 2 ** 20),
+    seededAt: new Date().toISOString(),
+    load: loadNow(),
+  };
+  console.error(
+    `read paths: ${engine} ${size}: seeded in ${seconds.toFixed(1)} s, peak RSS ${mark.peakRssMiB} MiB`,
+  );
+  const file = markFile(engine, size);
+  if (file !== undefined) writeFileSync(file, `${JSON.stringify(mark, null, 2)}\n`);
+  return mark;
+}
+
+const loadNow = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 /** The plans of the statements one call makes (the set-up statements left out). */
 async function planOf(
