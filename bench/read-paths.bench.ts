@@ -78,6 +78,8 @@ interface SeedMark {
   peakRssMiB: number;
   seededAt: string;
   load: string;
+  /** The customer whose timeline is read (made through commands after the seed). */
+  timelineAccountId?: string;
 }
 
 const markFile = (engine: string, size: number) =>
@@ -288,6 +290,15 @@ async function runSize(engine: string, size: number): Promise<void> {
       () => crm.activities.calendar(org.bigManager, { view: 'week', date: REVIEW_DAY, userId: 'team' }),
     ]);
     paths.push(['history of one record', () => crm.history.forRecord(historyOwner, 'lead', d.historyLeadId)]);
+    const customer = await timelineCustomer(crm, engine, size, rep);
+    const story = await crm.accounts.timeline(rep, customer, { limit: 50 });
+    console.error(
+      `read paths: ${engine} ${size}: the customer's timeline, first page: ${story.items.length} entries`,
+    );
+    paths.push([
+      "customer timeline, a rep's customer (first 50)",
+      () => crm.accounts.timeline(rep, customer, { limit: 50 }),
+    ]);
     paths.push([
       'morning review, manager of 50',
       () => morningReview(crm, org.bigManager, { day: '2026-12-02', findDuplicates: false }),
@@ -339,6 +350,57 @@ async function runSize(engine: string, size: number): Promise<void> {
   } finally {
     await opened.close();
   }
+}
+
+/**
+ * A customer with a story among the n records, made through commands: ten leads converted into
+ * ten deals on one account, three costs on each deal and thirty visits on the account. Made once
+ * per kept seed (its id is kept in the seed's mark), so rerunning reads the same timeline.
+ */
+async function timelineCustomer(crm: Crm, engine: string, size: number, rep: string): Promise<string> {
+  const file = markFile(engine, size);
+  const mark = file === undefined ? undefined : (JSON.parse(readFileSync(file, 'utf8')) as SeedMark);
+  if (mark?.timelineAccountId !== undefined) return mark.timelineAccountId;
+  let accountId: string | undefined;
+  for (let i = 0; i < 10; i++) {
+    const lead = await crm.leads.capture(rep, {
+      source: 'inbound_call',
+      receivedAt: `2026-11-${String(10 + i).padStart(2, '0')}T09:15:00+08:00`,
+      company: '时间线客户有限公司',
+      contact: { name: `联系人 ${i}`, phone: `0531-8888 000${i}` },
+      channel: 'key_account',
+      region: { province: '37' },
+    });
+    await crm.leads.logContact(rep, lead.id, {
+      kind: 'visit',
+      at: `2026-11-${String(10 + i).padStart(2, '0')}T10:00:00+08:00`,
+      outcome: { metWith: `联系人 ${i}`, opinion: 'positive', summary: '需要方案', newRequirements: [] },
+    });
+    const { opportunity } = await crm.leads.convert(rep, lead.id, {
+      account: accountId === undefined ? { kind: 'end_user' } : { existingId: accountId },
+      requiredDelivery: '2027-06-30',
+      region: { province: '37' },
+    });
+    accountId = opportunity.accountId ?? undefined;
+    for (let c = 0; c < 3; c++)
+      await crm.costs.record(rep, {
+        category: 'travel',
+        amount: { amount: 500_00 + c, currency: 'CNY' },
+        incurredOn: `2026-11-${String(10 + i).padStart(2, '0')}`,
+        opportunityId: opportunity.id,
+      });
+  }
+  if (accountId === undefined) throw new Error('no account');
+  for (let v = 0; v < 30; v++)
+    await crm.activities.schedule(rep, {
+      kind: 'visit',
+      subject: `拜访 ${v}`,
+      startAt: `2026-11-${String(1 + (v % 28)).padStart(2, '0')}T02:00:00.000Z`,
+      accountId,
+    });
+  if (file !== undefined && mark !== undefined)
+    writeFileSync(file, `${JSON.stringify({ ...mark, timelineAccountId: accountId }, null, 2)}\n`);
+  return accountId;
 }
 
 /** Imports the tenant; with `--seed-dir` writes the mark that makes the seed reusable. */
