@@ -17,7 +17,8 @@
  * database `gf_read_seed_<size>` (schema `gf_read`) on the same server — and writes
  * `DIR/read-<engine>-<size>.json` once the seed is complete (dataset, seed time, peak RSS).
  * `--reuse` opens a complete kept seed instead of seeding again (migrations newer than the seed are
- * applied as the storage opens; PostgreSQL is re-analyzed); an incomplete one is seeded afresh.
+ * applied as the storage opens; both engines are analyzed again); a stopped one (killed before its
+ * mark was written) is continued: the import skips the rows it committed (`importRows` resumes).
  * `--seed-only` seeds (or finds) and stops, so the engines can be seeded at the same time and read
  * one after the other. `--chunk` is the import's rows per transaction (default: the store's).
  */
@@ -82,6 +83,8 @@ interface SeedMark {
   peakRssMiB: number;
   seededAt: string;
   load: string;
+  /** A stopped seed continued: about this many rows were in before (seconds are the rest's). */
+  resumedAfterRows?: number;
   /** The customer whose timeline is read (made through commands after the seed). */
   timelineAccountId?: string;
 }
@@ -114,7 +117,8 @@ async function openSqlite(size: number): Promise<Opened> {
   const dir = SEED_DIR ?? mkdtempSync(join(tmpdir(), 'gongfu-read-bench-'));
   const file = join(dir, kept ? `read-sqlite-${size}.db` : 'read.db');
   const mark = REUSE ? readMark('sqlite', size) : undefined;
-  if (kept && (mark === undefined || !existsSync(file))) {
+  // With --reuse a seed without its mark is a stopped one: the import continues after its rows.
+  if (kept && (!REUSE || !existsSync(file))) {
     for (const f of [file, `${file}-wal`, `${file}-shm`, markFile('sqlite', size) as string])
       rmSync(f, { force: true });
   }
@@ -181,6 +185,8 @@ async function keptPostgres(size: number): Promise<{ url: string; schema: string
     if (mark !== undefined && exists)
       return { url: withDatabase(PG_URL, database), schema: 'gf_read', seeded: mark };
     rmSync(markFile('postgres', size) as string, { force: true });
+    // With --reuse a seed without its mark is a stopped one: the import continues after its rows.
+    if (REUSE && exists) return { url: withDatabase(PG_URL, database), schema: 'gf_read' };
     if (exists) await admin.query(`drop database ${database} with (force)`);
     await admin.query(`create database ${database}`);
     return { url: withDatabase(PG_URL, database), schema: 'gf_read' };
@@ -264,7 +270,7 @@ async function runSize(engine: string, size: number): Promise<void> {
     }
     const d = seed.dataset;
     seeding.push(
-      `| ${engine} | ${size.toLocaleString('en-US')} | ${seed.rows.toLocaleString('en-US')} | ${seed.seconds.toFixed(1)} | ${Math.round(seed.rows / seed.seconds).toLocaleString('en-US')} | ${seed.peakRssMiB} |${opened.seeded === undefined ? '' : ` kept seed of ${seed.seededAt.slice(0, 16)} UTC (load ${seed.load}) |`}`,
+      `| ${engine} | ${size.toLocaleString('en-US')} | ${seed.rows.toLocaleString('en-US')} | ${seed.seconds.toFixed(1)}${seed.resumedAfterRows === undefined ? '' : ` (continued after ≈${seed.resumedAfterRows.toLocaleString('en-US')} rows)`} | ${Math.round(seed.rows / seed.seconds).toLocaleString('en-US')} | ${seed.peakRssMiB} |${opened.seeded === undefined ? '' : ` kept seed of ${seed.seededAt.slice(0, 16)} UTC (load ${seed.load}) |`}`,
     );
     if (SEED_ONLY) return;
     const crm: Crm = createCrm({
@@ -439,12 +445,14 @@ async function seedTenant(engine: string, size: number, opened: Opened): Promise
     peak = Math.max(peak, process.memoryUsage().rss);
   }, 100);
   let next = 0;
+  let resumedAt: number | undefined;
   await opened.storage.tenants.importRows(
     { id: TENANT, name: 'Acme', createdAt: '2025-01-01T00:00:00.000Z' },
     tenantRows(TENANT, size, templates, out),
     {
       ...(CHUNK === undefined ? {} : { rowsPerTransaction: CHUNK }),
       onProgress: ({ done }) => {
+        resumedAt ??= done - (CHUNK ?? 128);
         if (done < next) return;
         next = done + 500_000;
         const s = ((performance.now() - started) / 1000).toFixed(0);
@@ -467,6 +475,7 @@ async function seedTenant(engine: string, size: number, opened: Opened): Promise
     seconds,
     peakRssMiB: Math.round(peak / 2 ** 20),
     seededAt: new Date().toISOString(),
+    ...(resumedAt !== undefined && resumedAt > 0 ? { resumedAfterRows: resumedAt } : {}),
     load: loadNow(),
   };
   console.error(
