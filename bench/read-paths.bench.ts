@@ -453,6 +453,8 @@ async function seedTenant(engine: string, size: number, opened: Opened): Promise
       ...(CHUNK === undefined ? {} : { rowsPerTransaction: CHUNK }),
       onProgress: ({ done }) => {
         resumedAt ??= done - (CHUNK ?? 128);
+        // SQLite's import keeps the event loop busy: the sampler seldom runs, so sample here too.
+        peak = Math.max(peak, process.memoryUsage().rss);
         if (done < next) return;
         next = done + 500_000;
         const s = ((performance.now() - started) / 1000).toFixed(0);
