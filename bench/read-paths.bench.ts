@@ -67,6 +67,8 @@ interface PathResult {
   name: string;
   p50: number;
   p95: number;
+  /** This process's CPU per call, ms: on a loaded machine the steadier figure (all of SQLite's work). */
+  cpu: number;
   baseline?: { p50: number; ratio: number };
 }
 
@@ -234,7 +236,7 @@ async function openPostgres(size: number): Promise<Opened> {
 async function latency(fn: () => Promise<unknown>) {
   for (let i = 0; i < 5; i++) await fn();
   const round = await timeCalls(CALLS, fn);
-  return { p50: quantile(round.times, 0.5), p95: quantile(round.times, 0.95) };
+  return { p50: quantile(round.times, 0.5), p95: quantile(round.times, 0.95), cpu: round.cpuUs / 1000 };
 }
 
 /** Subject and hand-written baseline alternating in five rounds; medians of the rounds. */
@@ -254,6 +256,7 @@ async function against(subject: () => Promise<unknown>, baseline: () => Promise<
   return {
     p50: s.p50,
     p95: s.p95,
+    cpu: s.cpuUs / 1000,
     baseline: { p50: b.p50, ratio: 1 / series.ratio('subject', 'baseline').throughput },
   };
 }
@@ -543,6 +546,7 @@ for (const engine of ENGINES) {
   const head = [
     'path',
     ...sizes.map((s) => `${s.toLocaleString('en-US')}: p50 / p95 ms`),
+    'CPU ms per call (largest)',
     'vs baseline (largest): walked page or hand-written SQL',
   ];
   const rows = names.map((name) => {
@@ -554,7 +558,7 @@ for (const engine of ENGINES) {
     const base = last?.baseline
       ? `${fmtMs(last.baseline.p50)} ms, ratio ${fmtRatio(last.baseline.ratio)}`
       : '';
-    return [name, ...cells, base];
+    return [name, ...cells, last ? fmtMs(last.cpu) : '–', base];
   });
   console.log(`${engine === 'sqlite' ? 'SQLite (WAL file)' : 'PostgreSQL (server, pipelined pg pool)'}:`);
   console.log('');
