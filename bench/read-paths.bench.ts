@@ -545,20 +545,19 @@ for (const engine of ENGINES) {
   const sizes = [...new Set(mine.map((r) => r.size))];
   const head = [
     'path',
-    ...sizes.map((s) => `${s.toLocaleString('en-US')}: p50 / p95 ms`),
-    'CPU ms per call (largest)',
+    ...sizes.map((s) => `${s.toLocaleString('en-US')}: p50 / p95 ms (CPU ms per call)`),
     'vs baseline (largest): walked page or hand-written SQL',
   ];
   const rows = names.map((name) => {
     const cells = sizes.map((s) => {
       const r = mine.find((x) => x.name === name && x.size === s);
-      return r ? `${fmtMs(r.p50)} / ${fmtMs(r.p95)}` : '–';
+      return r ? `${fmtMs(r.p50)} / ${fmtMs(r.p95)} (${fmtMs(r.cpu)})` : '–';
     });
     const last = mine.find((x) => x.name === name && x.size === sizes[sizes.length - 1]);
     const base = last?.baseline
       ? `${fmtMs(last.baseline.p50)} ms, ratio ${fmtRatio(last.baseline.ratio)}`
       : '';
-    return [name, ...cells, last ? fmtMs(last.cpu) : '–', base];
+    return [name, ...cells, base];
   });
   console.log(`${engine === 'sqlite' ? 'SQLite (WAL file)' : 'PostgreSQL (server, pipelined pg pool)'}:`);
   console.log('');
