@@ -87,6 +87,8 @@ interface SeedMark {
   load: string;
   /** A stopped seed continued: about this many rows were in before (seconds are the rest's). */
   resumedAfterRows?: number;
+  /** A stopped seed whose import had finished: only the mark was written (no seed time). */
+  importFoundComplete?: boolean;
   /** The customer whose timeline is read (made through commands after the seed). */
   timelineAccountId?: string;
 }
@@ -272,8 +274,9 @@ async function runSize(engine: string, size: number): Promise<void> {
       if (engine === 'postgres') await opened.raw('analyze', []);
     }
     const d = seed.dataset;
+    const timed = seed.importFoundComplete !== true;
     seeding.push(
-      `| ${engine} | ${size.toLocaleString('en-US')} | ${seed.rows.toLocaleString('en-US')} | ${seed.seconds.toFixed(1)}${seed.resumedAfterRows === undefined ? '' : ` (continued after ≈${seed.resumedAfterRows.toLocaleString('en-US')} rows)`} | ${Math.round(seed.rows / seed.seconds).toLocaleString('en-US')} | ${seed.peakRssMiB} |${opened.seeded === undefined ? '' : ` kept seed of ${seed.seededAt.slice(0, 16)} UTC (load ${seed.load}) |`}`,
+      `| ${engine} | ${size.toLocaleString('en-US')} | ${seed.rows.toLocaleString('en-US')} | ${timed ? seed.seconds.toFixed(1) : '– (import found complete)'}${seed.resumedAfterRows === undefined ? '' : ` (continued after ≈${seed.resumedAfterRows.toLocaleString('en-US')} rows)`} | ${timed ? Math.round(seed.rows / seed.seconds).toLocaleString('en-US') : '–'} | ${timed ? seed.peakRssMiB : '–'} |${opened.seeded === undefined ? '' : ` kept seed of ${seed.seededAt.slice(0, 16)} UTC (load ${seed.load}) |`}`,
     );
     if (SEED_ONLY) return;
     const crm: Crm = createCrm({
@@ -442,6 +445,13 @@ async function timelineCustomer(crm: Crm, engine: string, size: number, rep: str
 /** Imports the tenant; with `--seed-dir` writes the mark that makes the seed reusable. */
 async function seedTenant(engine: string, size: number, opened: Opened): Promise<SeedMark> {
   const out: { dataset?: import('./read-data.js').Dataset } = {};
+  // A kept seed stopped after its import finished (during the vacuum, before the mark): the tenant
+  // is listed, so only the mark is missing.
+  if (REUSE && (await opened.storage.tenants.get(TENANT)) !== null) {
+    tenantRows(TENANT, size, templates, out).next();
+    if (engine === 'postgres') await opened.raw('vacuum analyze', []);
+    return writeMark(engine, size, out.dataset, { seconds: 0, peak: 0, importFoundComplete: true });
+  }
   const started = performance.now();
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => {
@@ -472,15 +482,29 @@ async function seedTenant(engine: string, size: number, opened: Opened): Promise
   // A database in service is vacuumed (autovacuum sets the visibility map that index-only scans
   // need); right after a bulk load it is not yet, so do what autovacuum would.
   if (engine === 'postgres') await opened.raw('vacuum analyze', []);
-  const dataset = out.dataset;
+  return writeMark(engine, size, out.dataset, {
+    seconds,
+    peak,
+    ...(resumedAt !== undefined && resumedAt > 0 ? { resumedAfterRows: resumedAt } : {}),
+  });
+}
+
+/** The mark of a whole seed, written beside it when it is kept. */
+function writeMark(
+  engine: string,
+  size: number,
+  dataset: import('./read-data.js').Dataset | undefined,
+  run: { seconds: number; peak: number; resumedAfterRows?: number; importFoundComplete?: boolean },
+): SeedMark {
   if (dataset === undefined) throw new Error('no dataset');
+  const { seconds, peak, ...rest } = run;
   const mark: SeedMark = {
     dataset,
     rows: 8 * size + dataset.org.size + 12,
     seconds,
     peakRssMiB: Math.round(peak / 2 ** 20),
     seededAt: new Date().toISOString(),
-    ...(resumedAt !== undefined && resumedAt > 0 ? { resumedAfterRows: resumedAt } : {}),
+    ...rest,
     load: loadNow(),
   };
   console.error(
