@@ -137,19 +137,26 @@ export function* tenantRows(
     historyLeadId: 'lead_0',
     period: { from: '2025-07-01', to: '2026-07-01' },
   };
-  const owners = new Map<string, string>();
+  // Owners as indexes into org.reps (≤ 200 people) and times as numbers: at 1M records a Map of
+  // id strings and an array of 3M team rows held ~1 GiB; these hold ~11 MB.
+  const pickRep = () => Math.floor(rnd() * org.reps.length);
+  const repOf = (i: number) => org.reps[i] as string;
+  const leadOwners = new Uint8Array(n);
+  const dealOwners = new Uint8Array(n);
+  const activityOwners = new Uint8Array(n);
+  const activityTimes = new Float64Array(n);
 
   for (const u of users)
     yield rowOf(userSpec, { ...u, version: 1, createdAt: at(0, 0), updatedAt: at(0, 0) });
 
-  const teams: TenantRow[] = [];
   const ownerRow = (key: string, userId: string): TenantRow => ({
     table: 'team_members',
     row: { team_key: key, user_id: userId, role: 'sales', access: 'edit', is_owner: true },
   });
   const statuses: Lead['status'][] = ['new', 'working', 'qualified', 'nurture', 'disqualified'];
   for (let i = 0; i < n; i++) {
-    const ownerId = pick(org.reps);
+    const owner = pickRep();
+    const ownerId = repOf(owner);
     const created = at(dayOf());
     const lead: Lead = {
       ...t.lead,
@@ -163,12 +170,13 @@ export function* tenantRows(
       ownerId,
       status: pick(statuses),
     };
-    owners.set(lead.id, ownerId);
+    leadOwners[i] = owner;
     yield rowOf(leadSpec, lead);
   }
   const stages = ['qualification', 'needs_analysis', 'solution', 'proposal', 'negotiation', 'won', 'lost'];
   for (let i = 0; i < n; i++) {
-    const ownerId = pick(org.reps);
+    const owner = pickRep();
+    const ownerId = repOf(owner);
     const created = at(dayOf());
     const stage = pick(stages);
     const closed = stage === 'won' || stage === 'lost' ? at(dayOf()) : null;
@@ -186,7 +194,7 @@ export function* tenantRows(
       amount: { amount: 1000_00 + Math.floor(rnd() * 500_000_00), currency: 'CNY' },
       leadId: null,
     };
-    owners.set(deal.id, ownerId);
+    dealOwners[i] = owner;
     yield rowOf(opportunitySpec, deal);
   }
   const activityOf = (i: number, ownerId: string, start: string): Activity => ({
@@ -207,12 +215,14 @@ export function* tenantRows(
   });
   // The reviewed day: six activities for each of the fifty (the rest spread over two years).
   const busy = org.repsOfBig.length * 6;
-  const activities: { id: string; ownerId: string; at: string }[] = [];
   for (let i = 0; i < n; i++) {
-    const ownerId = i < busy ? (org.repsOfBig[i % org.repsOfBig.length] as string) : pick(org.reps);
+    // org.reps begins with the fifty of the big manager.
+    const owner = i < busy ? i % org.repsOfBig.length : pickRep();
+    const ownerId = repOf(owner);
     const start = i < busy ? at(reviewDayIndex - 1, 1 * 3600_000 + (i % 6) * 3600_000) : at(dayOf());
     const activity = activityOf(i, ownerId, start);
-    activities.push({ id: activity.id, ownerId, at: start });
+    activityOwners[i] = owner;
+    activityTimes[i] = Date.parse(start);
     yield rowOf(activitySpec, activity);
   }
   const categories: CostEntry['category'][] = [
@@ -242,18 +252,17 @@ export function* tenantRows(
     };
     yield rowOf(costSpec, cost);
   }
-  for (const [key, userId] of owners) teams.push(ownerRow(key, userId));
-  for (let i = 0; i < n; i++)
-    teams.push(
-      ownerRow(
-        teamKeyOf({ kind: 'activity', id: `act_${i}`, opportunityId: null, leadId: null, accountId: null }),
-        activities[i]?.ownerId as string,
-      ),
+  // The owner rows in team-key order (act_… < lead_… < opp_…, each by its number as text), made
+  // as they are yielded instead of sorted in memory.
+  for (const i of textOrder(n))
+    yield ownerRow(
+      teamKeyOf({ kind: 'activity', id: `act_${i}`, opportunityId: null, leadId: null, accountId: null }),
+      repOf(activityOwners[i] as number),
     );
-  teams.sort((a, b) => (String(a.row.team_key) < String(b.row.team_key) ? -1 : 1));
-  yield* teams;
+  for (const i of textOrder(n)) yield ownerRow(`lead_${i}`, repOf(leadOwners[i] as number));
+  for (const i of textOrder(n)) yield ownerRow(`opp_${i}`, repOf(dealOwners[i] as number));
   for (let i = 0; i < n; i++) {
-    const ownerId = owners.get(`lead_${i}`) as string;
+    const ownerId = repOf(leadOwners[i] as number);
     const due = at(dayOf());
     yield {
       table: 'reminders',
@@ -298,9 +307,28 @@ export function* tenantRows(
       'lead',
       'lead_0',
       v === 1 ? 'lead.captured' : 'lead.updated',
-      owners.get('lead_0') as string,
+      repOf(leadOwners[0] as number),
       at(v),
       v,
     );
-  for (const a of activities) yield event('activity', a.id, 'activity.logged', a.ownerId, a.at, 1);
+  for (let i = 0; i < n; i++) {
+    const when = new Date(activityTimes[i] as number).toISOString();
+    yield event('activity', `act_${i}`, 'activity.logged', repOf(activityOwners[i] as number), when, 1);
+  }
+}
+
+/** 0 … n-1 in the order of their decimal text ("0", "1", "10", "100", …, "2", …). */
+export function* textOrder(n: number): Generator<number> {
+  if (n <= 0) return;
+  yield 0;
+  let cur = 1;
+  for (let k = 1; k < n; k++) {
+    yield cur;
+    if (cur * 10 < n) cur *= 10;
+    else {
+      if (cur + 1 >= n) cur = Math.floor(cur / 10);
+      cur++;
+      while (cur % 10 === 0) cur /= 10;
+    }
+  }
 }

@@ -33,7 +33,8 @@ describe('migration 0081 (deal end customers)', () => {
     database
       .prepare("update activities set doc = json_remove(doc, '$.outcome.metContactIds') where id = ?")
       .run(visit.id);
-    database.exec(`drop index opportunities_end_customer_id_ix;
+    // (0093 replaced 0081's index with one in page order.)
+    database.exec(`drop index opportunities_end_customer_id_page_ix;
       alter table opportunities drop column end_customer_id;
       delete from kysely_migration where name = '0081_deal_end_customers'`);
     await storage.migrateToLatest();

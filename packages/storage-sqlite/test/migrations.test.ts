@@ -137,6 +137,9 @@ describe('migrations', () => {
     for (const column of ['owner_id', 'team_owner_id', 'team_key'])
       expect(has('leads', [column, 'created_at', 'id'])).toBe(true);
     expect(has('activities', ['regarding_kind', 'created_at', 'id'])).toBe(true);
+    // A customer's records, newest first, from one index whatever the statistics (0093).
+    expect(has('opportunities', ['account_id', 'created_at', 'id'])).toBe(true);
+    expect(has('opportunities', ['end_customer_id', 'created_at', 'id'])).toBe(true);
     // One deal's duplicate candidates are a key lookup; a refresh finds what changed by time.
     expect(has('dedupe_keys', ['key', 'opportunity_id'])).toBe(true);
     expect(has('dedupe_sources', ['seen_at'])).toBe(true);

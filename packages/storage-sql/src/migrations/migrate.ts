@@ -29,6 +29,7 @@ import { dedupeEndCustomerKeys } from './0086-dedupe-end-customer-keys.js';
 import { searchScope } from './0087-search-scope.js';
 import { importLedger } from './0090-import-ledger.js';
 import { tenantImportState } from './0091-tenant-import-state.js';
+import { accountPageIndexes } from './0093-account-page-indexes.js';
 import { defineTable } from './define-table.js';
 
 /** Migrations live in code (no file-system provider), each built for the engine it runs on. */
@@ -81,6 +82,7 @@ export function migrations(engine: SqlEngine): Record<string, Migration> {
     '0087_search_scope': searchScope(engine),
     '0090_import_ledger': importLedger(engine),
     '0091_tenant_import_state': tenantImportState(),
+    '0093_account_page_indexes': accountPageIndexes(),
   };
 }
 

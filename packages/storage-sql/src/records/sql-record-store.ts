@@ -21,6 +21,9 @@ import type { StoreContext } from './store-context.js';
 
 const CHUNK = 500;
 
+/** Filters naming one customer, whose rows sit in an index range of their own (0093). */
+const CUSTOMER_FILTERS = ['accountId', 'endCustomerId'] as const;
+
 /** The one RecordStore implementation; every table differs only by its RecordSpec. */
 export class SqlRecordStore<T extends RecordBase, F extends object> implements RecordStore<T, F> {
   constructor(
@@ -205,14 +208,22 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
         .limit(literalLimit(query.limit + 1));
     // A first page filtered only by `in` lists (the products of a deal's lines) has a fixed SQL text.
     const shape = after === null ? this.inListShape(query.where, query.scope) : null;
-    const merged = await mergedPageRows(
-      this.ctx,
-      this.spec,
-      query.scope,
-      (eb) => eb.and(filterWhere(eb, engine, this.spec.filters, this.spec.columns, query.where, 't')),
-      after,
-      query.limit,
+    // One customer's records: its account range (migration 0093, in page order) holds few rows, and
+    // the filtered statement reads it with the scope tested per row; merged ranges would read the
+    // scope's whole owner ranges (the rep's every deal) for them.
+    const byCustomer = CUSTOMER_FILTERS.some(
+      (k) => (query.where as Record<string, unknown> | undefined)?.[k] !== undefined,
     );
+    const merged = byCustomer
+      ? null
+      : await mergedPageRows(
+          this.ctx,
+          this.spec,
+          query.scope,
+          (eb) => eb.and(filterWhere(eb, engine, this.spec.filters, this.spec.columns, query.where, 't')),
+          after,
+          query.limit,
+        );
     const rows =
       merged ??
       (shape === null

@@ -18,6 +18,7 @@ import type { StoreContext } from '../records/store-context.js';
 import { kyselyConnection } from '../sql-transactor.js';
 import { writeRows } from './batched-write.js';
 import { type ExportSnapshot, tablePages } from './export-pages.js';
+import { widenTenantStatistics } from './sampled-statistics.js';
 import {
   assertTenantRows,
   compareByKey,
@@ -380,9 +381,14 @@ export class SqlTenantStore implements TenantStore {
    * lock for long whatever the table's size.
    */
   private async analyzeOwnedTables(): Promise<void> {
-    if (this.engine.name === 'sqlite')
-      await sql`pragma analysis_limit = ${sql.raw(String(ANALYSIS_LIMIT))}`.execute(this.db);
-    for (const table of TENANT_OWNED_TABLES) await sql`analyze ${sql.table(table)}`.execute(this.db);
+    const sqlite = this.engine.name === 'sqlite';
+    if (sqlite) await sql`pragma analysis_limit = ${sql.raw(String(ANALYSIS_LIMIT))}`.execute(this.db);
+    for (const table of TENANT_OWNED_TABLES) {
+      await sql`analyze ${sql.table(table)}`.execute(this.db);
+      // The sample sees one tenant's first rows: say how many rows a tenant really has.
+      if (sqlite) await widenTenantStatistics(this.db, table);
+    }
+    if (sqlite) await sql`analyze sqlite_schema`.execute(this.db);
   }
 
   /** Creates the tenant row (true), or checks that the existing tenant holds no row at all (false). */
