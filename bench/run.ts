@@ -7,6 +7,7 @@
  *   npm run bench                 # SQLite and PostgreSQL, 10k and 100k records: a few minutes
  *   npm run bench -- --full       # adds the 1M read paths (tens of minutes, several GiB of disk)
  *   npm run bench -- --no-postgres --no-write
+ *   npm run bench -- --seed-dir /work/seeds   # read paths on kept seeds (made on the first run, reused after)
  *
  * PostgreSQL is the server at GONGFU_PG_URL (default the local one); without one its parts are
  * skipped and say so.
@@ -22,6 +23,9 @@ const root = join(here, '..');
 const FULL = process.argv.includes('--full');
 const WRITE = !process.argv.includes('--no-write');
 const POSTGRES = !process.argv.includes('--no-postgres');
+// Kept read-path seeds: seeded once into DIR (and kept PostgreSQL databases), read again on later runs.
+const seedDirAt = process.argv.indexOf('--seed-dir');
+const SEED_DIR = seedDirAt === -1 ? undefined : process.argv[seedDirAt + 1];
 const BEGIN = '<!-- npm run bench: begin (generated; edit bench/run.ts, not this section) -->';
 const END = '<!-- npm run bench: end -->';
 
@@ -54,7 +58,14 @@ const steps: Step[] = [
   {
     title: 'Read paths at scale, both engines',
     script: 'bench/read-paths.bench.ts',
-    args: ['--sizes', sizes, '--plans', 'bench/PLANS.md', ...(POSTGRES ? [] : ['--engines', 'sqlite'])],
+    args: [
+      '--sizes',
+      sizes,
+      '--plans',
+      'bench/PLANS.md',
+      ...(POSTGRES ? [] : ['--engines', 'sqlite']),
+      ...(SEED_DIR === undefined ? [] : ['--seed-dir', SEED_DIR, '--reuse']),
+    ],
     about:
       'A tenant imported in bulk (`bench/read-data.ts`: n leads, deals, activities and costs over two years, a 200-person org, teams, reminders, history), then each read path timed; rollups alternate with hand-written GROUP BY SQL over the same rows (ratio = Gongfu time / hand-written time). The plan of every statement at the largest size is in `bench/PLANS.md`.',
   },
