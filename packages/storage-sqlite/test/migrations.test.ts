@@ -186,8 +186,18 @@ describe('migrations', () => {
     const storage = await sqliteStorage({ database });
     expect(database.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(database.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(database.pragma('busy_timeout', { simple: true })).toBe(5000);
+    // The storage waits for another process's lock in steps of its own, so SQLite's handler is off.
+    expect(database.pragma('busy_timeout', { simple: true })).toBe(0);
     expect(database.pragma('synchronous', { simple: true })).toBe(1);
+    await storage.close();
+  });
+
+  it("hands waiting back to SQLite's own busy handler with busyStepMs: 0", async () => {
+    const tmp = tempDir();
+    cleanup = tmp.cleanup;
+    const database = new Database(tmp.file);
+    const storage = await sqliteStorage({ database, busyStepMs: 0, busyTimeoutMs: 3000 });
+    expect(database.pragma('busy_timeout', { simple: true })).toBe(3000);
     await storage.close();
   });
 });
