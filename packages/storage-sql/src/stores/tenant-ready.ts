@@ -1,24 +1,19 @@
 import { TenantImportingError } from '@gongfu/core';
-import { type CompiledQuery, sql } from 'kysely';
+import { CompiledQuery } from 'kysely';
 import type { SqlEngine } from '../engine/sql-engine.js';
 import type { TxConnection } from '../sql-transactor.js';
 
-/** The check's SQL text per engine and kind, compiled once. */
-const texts = new Map<string, string>();
-
-function checkFor(conn: TxConnection, engine: SqlEngine, tenantId: string, assume: boolean): CompiledQuery {
-  const key = `${engine.name}:${assume}`;
-  let text = texts.get(key);
-  if (text === undefined) {
-    // `assume`: fails (division by zero) when the tenant is marked; else reads the mark.
-    text = (
-      assume
-        ? sql`select 1 / (1 - count(*)) as ok from tenants where tenant_id = ${tenantId} and import_state is not null`
-        : sql`select import_state from tenants where tenant_id = ${tenantId}`
-    ).compile(conn.db).sql;
-    texts.set(key, text);
-  }
-  return { sql: text, parameters: [tenantId], query: undefined as never, queryId: undefined as never };
+/**
+ * The check, written by hand once per engine (it runs in every transaction). `assume` fails with
+ * a division by zero when the tenant is marked, so it can travel unread with the next statement;
+ * otherwise the mark is read.
+ */
+function checkFor(engine: SqlEngine, tenantId: string, assume: boolean): CompiledQuery {
+  const p = engine.name === 'postgres' ? '$1' : '?';
+  const text = assume
+    ? `select 1 / (1 - count(*)) as ok from tenants where tenant_id = ${p} and import_state is not null`
+    : `select import_state from tenants where tenant_id = ${p}`;
+  return CompiledQuery.raw(text, [tenantId]);
 }
 
 /**
@@ -35,14 +30,14 @@ export async function refuseImporting(
   tenantId: string,
 ): Promise<void> {
   if (conn.assumeStamps === true) {
-    await conn.write(checkFor(conn, engine, tenantId, true), {
+    await conn.write(checkFor(engine, tenantId, true), {
       entity: 'tenant',
       hot: true,
       assertion: () => new TenantImportingError(tenantId),
     });
     return;
   }
-  const { rows } = await conn.execute<{ import_state: unknown }>(checkFor(conn, engine, tenantId, false), {
+  const { rows } = await conn.execute<{ import_state: unknown }>(checkFor(engine, tenantId, false), {
     hot: true,
   });
   const state = rows[0]?.import_state;
