@@ -103,19 +103,36 @@ export class DealDuplicateEngine {
    * (the weights' fit lists them); returns how many candidate pairs there are in all.
    */
   visitCandidates(floor: number, visit: (x: PreparedDeal, y: PreparedDeal) => void): number {
+    return this.eachCandidate(floor, true, (x, y) => visit(x, y));
+  }
+
+  /**
+   * The scan's loop: every later candidate of every deal, skipped when the columns show it cannot
+   * reach `minScore` (with `prune`), weighed, and handed to `visit` when it scores at least
+   * `minScore`; `afterDeal` is told each deal done. Returns how many candidate pairs there are.
+   */
+  private eachCandidate(
+    minScore: number,
+    prune: boolean,
+    visit: (x: PreparedDeal, y: PreparedDeal, score: number) => void,
+    afterDeal?: (done: number) => void,
+  ): number {
     let candidatePairs = 0;
     const later: number[] = [];
-    const columns = new ScanColumns(this.deals, this.stats);
-    const reach = reachOf(floor);
+    const columns = prune ? new ScanColumns(this.deals, this.stats) : null;
+    const reach = reachOf(minScore);
+    const floor = prune ? minScore : Number.NEGATIVE_INFINITY;
     for (let i = 0; i < this.deals.length; i++) {
       const x = this.deals[i] as PreparedDeal;
       this.index.laterCandidatesOf(i, later);
       candidatePairs += later.length;
       for (const j of later) {
-        if (!columns.reaches(i, j, reach)) continue;
+        if (columns !== null && !columns.reaches(i, j, reach)) continue;
         const y = this.deals[j] as PreparedDeal;
-        if (weighPair(x, y, this.stats, floor) >= floor) visit(x, y);
+        const score = weighPair(x, y, this.stats, floor);
+        if (score >= minScore) visit(x, y, score);
       }
+      afterDeal?.(i + 1);
     }
     return candidatePairs;
   }
@@ -181,26 +198,16 @@ export class DealDuplicateEngine {
     this.weigh();
     const minScore = options.minScore ?? 0;
     const found: Found[] = [];
-    let candidatePairs = 0;
     const total = this.deals.length;
-    const later: number[] = [];
-    const prune = options.prune ?? true;
-    const columns = prune ? new ScanColumns(this.deals, this.stats) : null;
-    const reach = reachOf(minScore);
-    const floor = prune ? minScore : Number.NEGATIVE_INFINITY;
-    for (let i = 0; i < total; i++) {
-      const x = this.deals[i] as PreparedDeal;
-      this.index.laterCandidatesOf(i, later);
-      candidatePairs += later.length;
-      for (const j of later) {
-        if (columns !== null && !columns.reaches(i, j, reach)) continue;
-        const y = this.deals[j] as PreparedDeal;
-        const score = weighPair(x, y, this.stats, floor);
-        if (score >= minScore && !options.exclude?.(x.record, y.record)) found.push({ x, y, score });
-      }
-      if (options.onProgress && ((i + 1) % PROGRESS_EVERY === 0 || i + 1 === total))
-        options.onProgress(i + 1, total);
-    }
+    const onProgress = options.onProgress;
+    const candidatePairs = this.eachCandidate(
+      minScore,
+      options.prune ?? true,
+      (x, y, score) => {
+        if (!options.exclude?.(x.record, y.record)) found.push({ x, y, score });
+      },
+      onProgress && ((done) => (done % PROGRESS_EVERY === 0 || done === total) && onProgress(done, total)),
+    );
     if (total === 0) options.onProgress?.(0, 0);
     return { pairs: rank(found, options.limit, this.stats), candidatePairs, blocking: this.index.stats() };
   }
