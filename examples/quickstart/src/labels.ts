@@ -67,54 +67,6 @@ const KINDS: Words = {
   lead_follow_up: ['线索跟进', 'lead follow-up'],
 };
 
-const EVENTS: Words = {
-  created: ['新建', 'created'],
-  stage_changed: ['阶段变化', 'stage changed'],
-  duplicate_linked: ['合并重复单', 'linked with its duplicate'],
-  duplicate_released: ['作为重复单关闭', 'closed as a duplicate'],
-  won: ['赢单', 'won'],
-  lost: ['丢单', 'lost'],
-  updated: ['修改', 'edited'],
-  team_member_added: ['加入项目团队', 'joined the deal team'],
-  team_member_removed: ['离开项目团队', 'left the deal team'],
-  owner_changed: ['更换负责人', 'owner changed'],
-};
-
-/** History field names → what the column says; bookkeeping fields are left out entirely. */
-const FIELDS: Words = {
-  name: ['名称', 'name'],
-  stage: ['阶段', 'stage'],
-  status: ['状态', 'status'],
-  ownerId: ['负责人', 'owner'],
-  accountId: ['客户', 'customer'],
-  amount: ['金额', 'amount'],
-  lines: ['产品明细', 'products'],
-  probability: ['赢率', 'probability'],
-  forecastCategory: ['预测类别', 'forecast'],
-  requiredDelivery: ['要求交期', 'delivery date'],
-  expectedClose: ['预计成交', 'expected close'],
-  region: ['地区', 'region'],
-  channel: ['渠道', 'channel'],
-  team: ['项目团队', 'deal team'],
-  closedAt: ['关单时间', 'closed at'],
-  stageChangedAt: ['阶段变更时间', 'stage changed'],
-  stageEnteredAt: ['进入阶段时间', 'stage entered'],
-  duplicateOfId: ['重复于', 'duplicate of'],
-  lostReason: ['丢单原因', 'lost reason'],
-  endCustomer: ['最终用户', 'end customer'],
-  leadId: ['来源线索', 'from lead'],
-  lastActivityAt: ['最近联系', 'last contact'],
-};
-const BOOKKEEPING = new Set([
-  'tenantId',
-  'id',
-  'createdAt',
-  'updatedAt',
-  'version',
-  'createdBy',
-  'updatedBy',
-]);
-
 /** Statuses of visits, orders and service cases (their ids do not overlap in meaning). */
 const STATUSES: Words = {
   scheduled: ['已计划', 'scheduled'],
@@ -145,17 +97,6 @@ export const costCategoryLabel = (id: string, lang: Lang) => pick(COST_CATEGORIE
 export const sourceLabel = (id: string, lang: Lang) => pick(SOURCES, id, lang);
 export const kindLabel = (id: string, lang: Lang) => pick(KINDS, id, lang);
 export const statusLabel = (id: string, lang: Lang) => pick(STATUSES, id, lang);
-/** `opportunity.stage_changed` → "stage changed": the record type is already the table's subject. */
-export const eventLabel = (event: string, lang: Lang) =>
-  pick(EVENTS, event.slice(event.indexOf('.') + 1), lang);
-
-/** The changed fields a person cares about, by their readable names; bookkeeping fields dropped. */
-export function changedFields(changes: Readonly<Record<string, unknown>>, lang: Lang): string[] {
-  return Object.keys(changes)
-    .filter((k) => !BOOKKEEPING.has(k))
-    .map((k) => pick(FIELDS, k, lang));
-}
-
 /** A duplicate score's probability in words a manager reads at a glance. */
 export function likelihoodWords(probability: number, lang: Lang): string {
   // Rounded, 0.999 would read as a certainty the model does not claim.

@@ -1,14 +1,6 @@
-import type { Crm, ManualClock } from '@gongfu/core';
+import { type Crm, historyEventName, historyFieldName, type ManualClock } from '@gongfu/core';
 import { costRollup, findDuplicateDeals, morningReview, pipeline } from '@gongfu/reports';
-import {
-  changedFields,
-  costCategoryLabel,
-  eventLabel,
-  kindLabel,
-  likelihoodWords,
-  stageLabel,
-  statusLabel,
-} from './labels.js';
+import { costCategoryLabel, kindLabel, likelihoodWords, stageLabel, statusLabel } from './labels.js';
 import type { Printer } from './print.js';
 import type { Cast } from './story-channels.js';
 
@@ -174,10 +166,14 @@ async function printHistory(crm: Crm, p: Printer, cast: Cast): Promise<void> {
     history.map((h) => [
       p.local(h.at),
       names.get(h.actorId) ?? h.actorId,
-      eventLabel(h.event, p.lang),
+      crm.say(historyEventName(h.event), p.lang),
       h.event.endsWith('.created')
         ? p.t('(新建)', '(new record)')
-        : changedFields(h.changes, p.lang).slice(0, 5).join(', '),
+        : Object.keys(h.changes)
+            .flatMap((field) => historyFieldName(field) ?? [])
+            .slice(0, 5)
+            .map((name) => crm.say(name, p.lang))
+            .join(p.t('、', ', ')),
     ]),
   );
 }

@@ -107,6 +107,19 @@ describe('the quickstart story (README command 1)', () => {
     expect(block).toContain('stage');
   });
 
+  it('words every history event and field in the reader’s language, never an id', () => {
+    // Ids are snake_case (`end_customer_linked`) or camelCase (`endCustomer`): neither may show.
+    const idLike = /\b[a-z]+(_[a-z]+)+\b|\b[a-z]+[A-Z][A-Za-z]*\b/;
+    for (const { out, words } of [
+      { out: zh.out, words: ['关联最终用户', '添加联系人', '最终用户', '联系人'] },
+      { out: en.out, words: ['end customer linked', 'contact added', 'end customer', 'contacts'] },
+    ]) {
+      const block = section(out, out === zh.out ? '历史' : 'history');
+      expect(block).not.toMatch(idLike);
+      for (const word of words) expect(block).toContain(word);
+    }
+  });
+
   it('names every cost category in words', () => {
     const review = section(en.out, 'morning review');
     expect(review).toContain('travel (济南往返)');

@@ -1,6 +1,7 @@
 import { type CrmStorage, createCrm } from '@gongfu/core';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { openWorld, type ServiceWorld, type StorageFactory } from '../support/harness.js';
+import { historyLabelCases } from './history-labels.cases.js';
 import { inputMessageCases } from './input-messages.cases.js';
 import { messageCases } from './messages.cases.js';
 
@@ -25,6 +26,7 @@ export function describeLocalizedMessages(makeStorage: StorageFactory): void {
     };
     messageCases(world);
     inputMessageCases(world);
+    historyLabelCases(world);
   });
 }
 

@@ -1,2 +1,3 @@
 export * from './history.js';
 export type { HistoryCommands } from './history-commands.js';
+export * from './history-labels.js';
