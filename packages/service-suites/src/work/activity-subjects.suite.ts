@@ -35,6 +35,22 @@ async function customerParties(w: ServiceWorld) {
   return { deal, order, contact, serviceCase, ids, names, accountId: order.accountId };
 }
 
+const LOCALES = ['en', 'zh-CN'] as const;
+
+/** The hidden-record placeholder of each party kind, as each language words it. */
+const HIDDEN: Record<(typeof LOCALES)[number], Record<PartyKind, (id: string) => string>> = {
+  en: {
+    contact: (id) => `a contact you cannot open (${id})`,
+    order: (id) => `an order you cannot open (${id})`,
+    service_case: (id) => `a service case you cannot open (${id})`,
+  },
+  'zh-CN': {
+    contact: (id) => `无权查看的联系人（${id}）`,
+    order: (id) => `无权查看的订单（${id}）`,
+    service_case: (id) => `无权查看的服务工单（${id}）`,
+  },
+};
+
 const idField = { contact: 'contactId', order: 'orderId', service_case: 'serviceCaseId' } as const;
 
 const visitAbout = (kind: ActivitySubjectKind, id: string, day = '2026-03-05') => ({
@@ -162,6 +178,35 @@ export function describeActivitySubjects(makeStorage: StorageFactory): void {
         userId: 'team',
       });
       expect(team.days.flatMap((d) => d.activities).map((e) => e.regardingLabel)).toEqual([p.order.number]);
+    });
+
+    it("property: a reminder names a record its owner cannot open in the owner's language, not the booker's", async () => {
+      const w = await world();
+      const { crm, org } = w;
+      const p = await customerParties(w);
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...PARTY_KINDS),
+          fc.constantFrom(...LOCALES),
+          fc.constantFrom(...LOCALES),
+          async (kind, bookerLocale, readerLocale) => {
+            // The manager books, in their language, a visit for 乙 about 甲's record 乙 may not open.
+            const booked = await crm.with({ locale: bookerLocale }).activities.schedule(org.manager, {
+              ...visitAbout(kind, p.ids[kind], '2026-03-06'),
+              ownerId: org.repB.id,
+            });
+            const due = await crm
+              .with({ locale: readerLocale })
+              .reminders.due(org.repB, { at: '2026-03-07T00:00:00.000Z', limit: 500 });
+            const text = due.find((r) => r.subjectId === booked.id)?.message;
+            expect(text).toContain(HIDDEN[readerLocale][kind](p.ids[kind]));
+            const other = readerLocale === 'en' ? 'zh-CN' : 'en';
+            expect(text).not.toContain(HIDDEN[other][kind](p.ids[kind]));
+            expect(text).not.toContain(p.names[kind]);
+          },
+        ),
+        { numRuns: 12 },
+      );
     });
 
     it('whoever reads the contact reads its activities; writing needs what a deal activity needs', async () => {
