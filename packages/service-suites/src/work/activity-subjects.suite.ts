@@ -1,4 +1,4 @@
-import type { ActivitySubjectKind, CrmStorage, User } from '@gongfu/core';
+import type { ActivitySubjectKind, CrmStorage, Message, Reminder, User } from '@gongfu/core';
 import { isCrmError } from '@gongfu/core';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -207,6 +207,43 @@ export function describeActivitySubjects(makeStorage: StorageFactory): void {
         ),
         { numRuns: 12 },
       );
+    });
+
+    it('a hidden-record label stored as text by an older version still reads, and the next write keys it', async () => {
+      const w = await world();
+      const { crm, org } = w;
+      const p = await customerParties(w);
+      const booked = await crm.with({ locale: 'zh-CN' }).activities.schedule(org.manager, {
+        ...visitAbout('order', p.order.id, '2026-03-06'),
+        ownerId: org.repB.id,
+      });
+      const dueOf = async (locale: string) =>
+        (
+          await crm.with({ locale }).reminders.due(org.repB, { at: '2026-03-07T00:00:00.000Z', limit: 500 })
+        ).find((r) => r.subjectId === booked.id);
+      // Stored now: the placeholder as a key and parameters, whatever the booker's language.
+      expect((await dueOf('en'))?.detail?.params.label).toEqual({
+        key: 'access.hidden.order',
+        params: { id: p.order.id },
+      });
+      // As an older version stored it: rendered in the booker's language, as text.
+      const [current] = await peek(w).reminders('activity', booked.id);
+      const asText = HIDDEN['zh-CN'].order(p.order.id);
+      const detail = current?.detail as Message;
+      const old = {
+        ...(current as Reminder),
+        detail: { ...detail, params: { ...detail.params, label: asText } },
+        message: `Visit with ${asText}`,
+        version: (current?.version ?? 0) + 1,
+      };
+      await w.storage.transaction({ tenantId: crm.tenantId }, (tx) =>
+        tx.reminders.update(old, current?.version ?? 0),
+      );
+      expect((await dueOf('en'))?.message).toContain(asText);
+      // The next write to the activity words it again, for its owner.
+      await crm.activities.reschedule(org.manager, booked.id, { startAt: '2026-03-06T11:00:00+08:00' });
+      expect((await dueOf('en'))?.message).toContain(HIDDEN.en.order(p.order.id));
+      expect((await dueOf('zh-CN'))?.message).toContain(asText);
     });
 
     for (const kind of PARTY_KINDS) {
