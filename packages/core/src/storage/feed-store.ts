@@ -36,7 +36,9 @@ export interface FeedSettlement {
  * - `append` MUST number the events gaplessly per tenant in COMMIT order: a reader that has seen
  *   seq n will never later find a newly committed event with a seq ≤ n (PostgreSQL: the number is
  *   drawn from a per-tenant head row locked until commit; SQLite: under the write lock).
- * - `since` MUST apply `scope` in the database to the owner and team each event was written with.
+ * - `since` MUST apply `scope` in the database to the owner and team each event was written with,
+ *   widened as the records' own lists are: a customer's events to the teams of the deals on it, an
+ *   activity's to whoever now reads the contact, order or service case it is about.
  * - `claim` MUST lease (tenant, handler) to one worker at a time (PostgreSQL `FOR UPDATE SKIP
  *   LOCKED`); a lease that ran out may be taken over. It creates the handler's cursor on first use.
  * - `settle` MUST change nothing and return false unless the claim is still the current one.

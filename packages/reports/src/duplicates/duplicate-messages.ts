@@ -46,6 +46,15 @@ export const DUPLICATE_DEAL_MESSAGES = defineMessages({
     en: '{delivery} (here {perThousand} in 1,000 pairs of deals picked at random are that close, so it counts less)',
     'zh-CN': '{delivery}（本公司随机抽取的商机中每 1000 对有 {perThousand} 对交期如此接近，因此分量较轻）',
   },
+  'duplicate.delivery.commonCandidates': {
+    en: '{delivery} (here {perThousand} in 1,000 pairs of deals that share a product line are that close, so it counts less)',
+    'zh-CN': '{delivery}（本公司含相同产品的商机中每 1000 对有 {perThousand} 对交期如此接近，因此分量较轻）',
+  },
+  'duplicate.delivery.commonCarried': {
+    en: '{delivery} (here {randomPerThousand} in 1,000 pairs of deals picked at random are that close, so about {perThousand} in 1,000 pairs that share a product line are taken to be, and it counts less)',
+    'zh-CN':
+      '{delivery}（本公司随机抽取的商机中每 1000 对有 {randomPerThousand} 对交期如此接近，据此估计含相同产品的商机中每 1000 对约有 {perThousand} 对，因此分量较轻）',
+  },
   'duplicate.delivery.fitted': {
     en: '{delivery} ({mPercent} % of this tenant’s duplicates are that close, {uPercent} % of its other candidate pairs)',
     'zh-CN': '{delivery}（本公司的重复商机中有 {mPercent}% 交期如此接近，其他候选配对中为 {uPercent}%）',

@@ -109,11 +109,30 @@ export function deliverySignal(x: PreparedDeal, y: PreparedDeal, m: Measure, sta
   if (fitted)
     return signal('delivery', m, a, b, say('duplicate.delivery.fitted', { delivery: said, ...fitted }));
   // Close dates common in this tenant (month-end deliveries): say how common, the u it was weighed with.
-  if (level !== null && uAdjustment(stats.weights, level) <= SAY_FIGURE_BELOW) {
-    const perThousand = Math.round(stats.weights.u[level] * 1000 * 10) / 10;
-    return signal('delivery', m, a, b, say('duplicate.delivery.common', { delivery: said, perThousand }));
-  }
+  if (level !== null && uAdjustment(stats.weights, level) <= SAY_FIGURE_BELOW)
+    return signal('delivery', m, a, b, commonDelivery(said, stats.weights, level));
   return signal('delivery', m, a, b, said);
+}
+
+const perThousand = (p: number) => Math.round(p * 1000 * 10) / 10;
+
+/**
+ * How common close dates are, in the figure the weight was read against (`uOf`): per 1,000 pairs
+ * sharing a product line when the tenant's candidate u was measured — from its candidate pairs, or
+ * (with none yet) carried over from its random pairs, which are then named too — else per 1,000
+ * random pairs (an estimate stored before candidate u existed).
+ */
+function commonDelivery(delivery: Message, weights: DuplicateWeights, level: ULevel): Message {
+  if (!weights.candidateU)
+    return say('duplicate.delivery.common', { delivery, perThousand: perThousand(weights.u[level]) });
+  const candidate = perThousand(uOf(weights, level));
+  if ((weights.candidatePairs ?? 0) > 0)
+    return say('duplicate.delivery.commonCandidates', { delivery, perThousand: candidate });
+  return say('duplicate.delivery.commonCarried', {
+    delivery,
+    perThousand: candidate,
+    randomPerThousand: perThousand(weights.u[level]),
+  });
 }
 
 export function regionSignal(x: PreparedDeal, y: PreparedDeal, m: Measure): Signal {

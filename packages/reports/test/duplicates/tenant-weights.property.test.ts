@@ -1,6 +1,8 @@
+import { renderBuiltIn } from '@gongfu/core';
 import {
   DealDuplicateEngine,
   type DealRecord,
+  type DuplicateWeights,
   estimateDuplicateWeights,
   REFERENCE_CANDIDATE_U,
   REFERENCE_U,
@@ -66,6 +68,53 @@ describe('u-probabilities are estimated from random pairs of the tenant’s own 
     expect(weightOf(s, 'delivery')).toBeLessThan(0);
     expect(s.signals.find((x) => x.name === 'delivery')?.text).toMatch(
       /in 1,000 pairs of deals picked at random/,
+    );
+  });
+});
+
+describe('an explanation quotes the figure the weight was read against', () => {
+  const perThousand = (p: number) => String(Math.round(p * 1000 * 10) / 10);
+  it('candidate pairs when measured, random pairs carried over when none, random pairs for an older estimate', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.05, max: 0.9, noNaN: true }),
+        fc.double({ min: 0.05, max: 0.9, noNaN: true }),
+        fc.constantFrom<'measured' | 'carried' | 'older'>('measured', 'carried', 'older'),
+        (randomU, candidateU, kind) => {
+          const weights: DuplicateWeights = {
+            version: 1,
+            deals: 1000,
+            pairs: 50_000,
+            u: { ...REFERENCE_U, 'delivery.same_day': randomU },
+            ...(kind === 'older'
+              ? {}
+              : {
+                  candidateU: { ...REFERENCE_CANDIDATE_U, 'delivery.same_day': candidateU },
+                  candidatePairs: kind === 'measured' ? 20_000 : 0,
+                }),
+          };
+          const engine = new DealDuplicateEngine([base('a'), base('b')], { weights });
+          const said = engine.score('a', 'b').signals.find((x) => x.name === 'delivery');
+          const used = kind === 'older' ? randomU : candidateU;
+          const en = said?.text ?? '';
+          const zh = said?.message ? renderBuiltIn(said.message, 'zh-CN') : '';
+          const random = `${perThousand(randomU)} in 1,000 pairs of deals picked at random`;
+          if (kind === 'older') {
+            expect(en).toContain(random);
+            expect(en).not.toContain('product line');
+          } else if (kind === 'measured') {
+            expect(en).toContain(`${perThousand(used)} in 1,000 pairs of deals that share a product line`);
+            expect(zh).toContain(`含相同产品的商机中每 1000 对有 ${perThousand(used)} 对`);
+            expect(en).not.toContain('picked at random');
+          } else {
+            // No candidate pairs yet: the figure used is carried from the random pairs, both named.
+            expect(en).toContain(random);
+            expect(en).toContain(`about ${perThousand(used)} in 1,000 pairs that share a product line`);
+            expect(zh).toContain(`每 1000 对约有 ${perThousand(used)} 对`);
+          }
+        },
+      ),
+      { numRuns: 60 },
     );
   });
 });

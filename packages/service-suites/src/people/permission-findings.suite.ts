@@ -131,7 +131,8 @@ export function describePermissionFindings(makeStorage: StorageFactory): void {
         accountId: bAccount.id,
         channel: 'key_account',
       });
-      const meeting = await crm.activities.schedule(org.manager, {
+      // Booked in Chinese, read in either language: the placeholder is worded when read, not stored.
+      const meeting = await crm.with({ locale: 'zh-CN' }).activities.schedule(org.manager, {
         kind: 'meeting',
         subject: '方案评审',
         startAt: '2026-03-03T02:00:00Z',
@@ -145,6 +146,12 @@ export function describePermissionFindings(makeStorage: StorageFactory): void {
       expect(reminder?.message).toBeDefined();
       expect(reminder?.message).not.toContain('浪潮秘密客户');
       expect(reminder?.message).toContain(`an account you cannot open (${bAccount.id})`);
+      expect(reminder?.message).not.toContain('无权查看');
+      const zh = (await crm.with({ locale: 'zh-CN' }).reminders.due(org.repA)).find(
+        (r) => r.subjectId === meeting.id,
+      );
+      expect(zh?.message).toContain(`无权查看的客户（${bAccount.id}）`);
+      expect(zh?.message).not.toContain('浪潮秘密客户');
     });
 
     it('finding 4: a read-only account-team member cannot add a contact through leads.convert', async () => {

@@ -1,4 +1,4 @@
-import type { ActivitySubjectKind, CrmStorage, User } from '@gongfu/core';
+import type { ActivitySubjectKind, CrmStorage, Message, Reminder, User } from '@gongfu/core';
 import { isCrmError } from '@gongfu/core';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,6 +34,22 @@ async function customerParties(w: ServiceWorld) {
   };
   return { deal, order, contact, serviceCase, ids, names, accountId: order.accountId };
 }
+
+const LOCALES = ['en', 'zh-CN'] as const;
+
+/** The hidden-record placeholder of each party kind, as each language words it. */
+const HIDDEN: Record<(typeof LOCALES)[number], Record<PartyKind, (id: string) => string>> = {
+  en: {
+    contact: (id) => `a contact you cannot open (${id})`,
+    order: (id) => `an order you cannot open (${id})`,
+    service_case: (id) => `a service case you cannot open (${id})`,
+  },
+  'zh-CN': {
+    contact: (id) => `无权查看的联系人（${id}）`,
+    order: (id) => `无权查看的订单（${id}）`,
+    service_case: (id) => `无权查看的服务工单（${id}）`,
+  },
+};
 
 const idField = { contact: 'contactId', order: 'orderId', service_case: 'serviceCaseId' } as const;
 
@@ -163,6 +179,118 @@ export function describeActivitySubjects(makeStorage: StorageFactory): void {
       });
       expect(team.days.flatMap((d) => d.activities).map((e) => e.regardingLabel)).toEqual([p.order.number]);
     });
+
+    it("property: a reminder names a record its owner cannot open in the owner's language, not the booker's", async () => {
+      const w = await world();
+      const { crm, org } = w;
+      const p = await customerParties(w);
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...PARTY_KINDS),
+          fc.constantFrom(...LOCALES),
+          fc.constantFrom(...LOCALES),
+          async (kind, bookerLocale, readerLocale) => {
+            // The manager books, in their language, a visit for 乙 about 甲's record 乙 may not open.
+            const booked = await crm.with({ locale: bookerLocale }).activities.schedule(org.manager, {
+              ...visitAbout(kind, p.ids[kind], '2026-03-06'),
+              ownerId: org.repB.id,
+            });
+            const due = await crm
+              .with({ locale: readerLocale })
+              .reminders.due(org.repB, { at: '2026-03-07T00:00:00.000Z', limit: 500 });
+            const text = due.find((r) => r.subjectId === booked.id)?.message;
+            expect(text).toContain(HIDDEN[readerLocale][kind](p.ids[kind]));
+            const other = readerLocale === 'en' ? 'zh-CN' : 'en';
+            expect(text).not.toContain(HIDDEN[other][kind](p.ids[kind]));
+            expect(text).not.toContain(p.names[kind]);
+          },
+        ),
+        { numRuns: 12 },
+      );
+    });
+
+    it('a hidden-record label stored as text by an older version still reads, and the next write keys it', async () => {
+      const w = await world();
+      const { crm, org } = w;
+      const p = await customerParties(w);
+      const booked = await crm.with({ locale: 'zh-CN' }).activities.schedule(org.manager, {
+        ...visitAbout('order', p.order.id, '2026-03-06'),
+        ownerId: org.repB.id,
+      });
+      const dueOf = async (locale: string) =>
+        (
+          await crm.with({ locale }).reminders.due(org.repB, { at: '2026-03-07T00:00:00.000Z', limit: 500 })
+        ).find((r) => r.subjectId === booked.id);
+      // Stored now: the placeholder as a key and parameters, whatever the booker's language.
+      expect((await dueOf('en'))?.detail?.params.label).toEqual({
+        key: 'access.hidden.order',
+        params: { id: p.order.id },
+      });
+      // As an older version stored it: rendered in the booker's language, as text.
+      const [current] = await peek(w).reminders('activity', booked.id);
+      const asText = HIDDEN['zh-CN'].order(p.order.id);
+      const detail = current?.detail as Message;
+      const old = {
+        ...(current as Reminder),
+        detail: { ...detail, params: { ...detail.params, label: asText } },
+        message: `Visit with ${asText}`,
+        version: (current?.version ?? 0) + 1,
+      };
+      await w.storage.transaction({ tenantId: crm.tenantId }, (tx) =>
+        tx.reminders.update(old, current?.version ?? 0),
+      );
+      expect((await dueOf('en'))?.message).toContain(asText);
+      // The next write to the activity words it again, for its owner.
+      await crm.activities.reschedule(org.manager, booked.id, { startAt: '2026-03-06T11:00:00+08:00' });
+      expect((await dueOf('en'))?.message).toContain(HIDDEN.en.order(p.order.id));
+      expect((await dueOf('zh-CN'))?.message).toContain(asText);
+    });
+
+    for (const kind of PARTY_KINDS) {
+      it(`the change feed gives an activity about a ${kind} to exactly who may open the activity`, async () => {
+        const w = await world();
+        const { crm, org } = w;
+        const p = await customerParties(w);
+        // A read seat on the deal reads the customer's contacts, the order and its case, and may
+        // log its own visits on them.
+        await crm.opportunities.addTeamMember(org.repA, p.deal.id, {
+          userId: org.service.id,
+          role: 'service',
+          access: 'read',
+        });
+        const own = await crm.activities.schedule(org.repA, visitAbout(kind, p.ids[kind]));
+        const booked = await crm.activities.schedule(
+          org.service,
+          visitAbout(kind, p.ids[kind], '2026-03-06'),
+        );
+        const readers = new Map<string, string[]>([
+          [own.id, []],
+          [booked.id, []],
+        ]);
+        for (const u of Object.values(org)) {
+          const heard = new Set(
+            (await crm.events.since(u, null, { limit: 1000 })).items
+              .filter((e) => e.entityType === 'activity')
+              .map((e) => e.entityId),
+          );
+          for (const a of [own, booked]) {
+            const mayOpen = (await codeOf(crm.activities.get(u, a.id))) === 'OK';
+            expect({ reader: u.name, activity: a.id, heard: heard.has(a.id) }).toEqual({
+              reader: u.name,
+              activity: a.id,
+              heard: mayOpen,
+            });
+            if (mayOpen) readers.get(a.id)?.push(u.name);
+          }
+        }
+        // Not vacuous: the manager reads (and hears) the engineer's visit through 甲's record alone,
+        // being neither above the engineer nor on the deal's team; a rep who may not open the
+        // record hears neither visit.
+        expect(readers.get(booked.id)).toContain(org.manager.name);
+        expect(readers.get(own.id)).toContain(org.service.name);
+        expect([...readers.values()].flat()).not.toContain(org.repB.name);
+      });
+    }
 
     it('whoever reads the contact reads its activities; writing needs what a deal activity needs', async () => {
       const w = await world();

@@ -10,9 +10,10 @@ import type {
 import { CompiledQuery, type Expression, type SqlBool, sql } from 'kysely';
 import type { AnyExpressionBuilder, AnyRow } from '../any-db.js';
 import type { SqlEngine } from '../engine/sql-engine.js';
-import { dealTeamReads, scopeWhere } from '../records/compile-where.js';
+import { dealTeamReads, readsThrough, scopeWhere } from '../records/compile-where.js';
 import { executeCached } from '../records/compiled-cache.js';
 import { placeholderRows, sizedStatement } from '../records/sized-statement.js';
+import { activitySpec } from '../records/specs-operations.js';
 import type { StoreContext } from '../records/store-context.js';
 
 const COLUMNS = [
@@ -58,8 +59,11 @@ function appendStatement(engine: 'sqlite' | 'postgres', count: number): string {
 /**
  * The feed's rows under the actor's scope, as each record's own list would scope them: an event of a
  * customer (account or contact, team_key = the account) is also read through a seat on the team of
- * a deal on that customer — the same read-only rule the account and contact lists apply — and only
- * while the seat is held, since the deal teams are consulted now, not when the event was written.
+ * a deal on that customer — the same read-only rule the account and contact lists apply — and an
+ * activity's event by whoever reads the contact, order or service case it is about (the activity
+ * list's `readThrough`), since its owner and team may be neither of theirs. Both only while the
+ * access holds: the deal teams and the activity's record are consulted now, not when the event was
+ * written.
  */
 function feedScope(
   eb: AnyExpressionBuilder,
@@ -68,13 +72,36 @@ function feedScope(
   tenantId: string,
 ): Expression<SqlBool> | null {
   const plain = scopeWhere(eb, scope, 'f', engine, tenantId);
-  if (plain === null || scope.kind !== 'scoped' || scope.minAccess !== 'read' || scope.memberIds.length === 0)
-    return plain;
-  const customer = eb.and([
-    eb('f.entity_type', 'in', ['account', 'contact']),
-    dealTeamReads(eb, scope.memberIds, 'f'),
+  if (plain === null || scope.kind !== 'scoped' || scope.minAccess !== 'read') return plain;
+  const widened = [plain, activityThroughSubject(eb, scope, engine, tenantId)];
+  if (scope.memberIds.length > 0)
+    widened.push(
+      eb.and([eb('f.entity_type', 'in', ['account', 'contact']), dealTeamReads(eb, scope.memberIds, 'f')]),
+    );
+  return eb.or(widened);
+}
+
+/** An activity event whose activity is about a contact, order or service case the scope reads. */
+function activityThroughSubject(
+  eb: AnyExpressionBuilder,
+  scope: RowScope,
+  engine: SqlEngine,
+  tenantId: string,
+): Expression<SqlBool> {
+  const through = activitySpec.readThrough ?? [];
+  return eb.and([
+    eb('f.entity_type', '=', 'activity'),
+    eb.exists(
+      eb
+        .selectFrom(`${activitySpec.table} as fa`)
+        .select(sql.lit(1).as('one'))
+        .whereRef('fa.tenant_id', '=', 'f.tenant_id')
+        .whereRef('fa.id', '=', 'f.entity_id')
+        .where((sub) =>
+          sub.or(through.map((t, i) => readsThrough(sub, scope, 'fa', `fa_rt${i}`, t, engine, tenantId))),
+        ),
+    ),
   ]);
-  return eb.or([plain, customer]);
 }
 
 export class SqlFeedStore implements FeedStore {

@@ -1,7 +1,8 @@
+import type { Text } from '../../kernel/message.js';
 import type { CommandContext } from '../../service/context.js';
 import { ENTITY } from '../../service/entities.js';
 import type { EntityKind } from '../../service/entity-kind.js';
-import { visibleLabel } from '../../service/visible-label.js';
+import { visibleName } from '../../service/visible-label.js';
 import type { ActivityRegarding, ActivitySubjectKind } from './activity.js';
 
 type Identified = { id: string };
@@ -35,15 +36,26 @@ function subjectOf(kind: ActivitySubjectKind): Named<Identified> {
 
 /**
  * The record an activity is about, as `readerId` may know it: its name when they may open it,
- * otherwise its kind and id only (the hidden-record rule). Null when the record is gone.
+ * otherwise its kind and id only (the hidden-record rule), as a message rendered when read. Null
+ * when the record is gone.
  */
+export async function regardingName(
+  ctx: CommandContext,
+  readerId: string,
+  regarding: ActivityRegarding,
+): Promise<Text | null> {
+  const subject = subjectOf(regarding.kind);
+  const record = (await subject.kind.store(ctx.tx).get(regarding.id)) as Identified | null;
+  if (!record) return null;
+  return visibleName(ctx, readerId, subject.kind, record, subject.name(record));
+}
+
+/** `regardingName` as text in the call's language, for a reader who is the caller. */
 export async function regardingLabel(
   ctx: CommandContext,
   readerId: string,
   regarding: ActivityRegarding,
 ): Promise<string | null> {
-  const subject = subjectOf(regarding.kind);
-  const record = (await subject.kind.store(ctx.tx).get(regarding.id)) as Identified | null;
-  if (!record) return null;
-  return visibleLabel(ctx, readerId, subject.kind, record, subject.name(record));
+  const name = await regardingName(ctx, readerId, regarding);
+  return name === null || typeof name === 'string' ? name : ctx.say(name);
 }

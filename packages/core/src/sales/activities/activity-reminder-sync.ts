@@ -1,26 +1,27 @@
+import type { Text } from '../../kernel/message.js';
 import type { CommandContext } from '../../service/context.js';
 import { ENTITY } from '../../service/entities.js';
 import type { FreshOption } from '../../service/entity-kind.js';
-import { visibleLabel } from '../../service/visible-label.js';
+import { visibleName } from '../../service/visible-label.js';
 import { syncReminders } from '../reminders/reminder-sync.js';
 import type { Activity } from './activity.js';
-import { regardingLabel } from './activity-regarding-label.js';
+import { regardingName } from './activity-regarding-label.js';
 import { remindersForActivity } from './activity-reminders.js';
 
 /**
  * Who the appointment is with, for the reminder text: the contact, order or service case it is
  * about, else the customer, by name where the activity's owner (who reads the reminder) may open
- * it; otherwise that record's kind and id.
+ * it; otherwise that record's kind and id, as a message the owner reads in their own language.
  */
-async function activityLabel(ctx: CommandContext, a: Activity): Promise<string> {
+async function activityLabel(ctx: CommandContext, a: Activity): Promise<Text> {
   // A contact, order or case is named itself; a lead's or deal's visit is named by its customer.
   const party = a.contactId || a.orderId ? a.regarding : null;
-  const named = party ? await regardingLabel(ctx, a.ownerId, party) : null;
+  const named = party ? await regardingName(ctx, a.ownerId, party) : null;
   if (named !== null) return named;
   const account = a.accountId ? await ctx.tx.accounts.get(a.accountId) : null;
-  if (account) return visibleLabel(ctx, a.ownerId, ENTITY.account, account, account.name);
+  if (account) return visibleName(ctx, a.ownerId, ENTITY.account, account, account.name);
   const lead = a.leadId ? await ctx.tx.leads.get(a.leadId) : null;
-  if (lead) return visibleLabel(ctx, a.ownerId, ENTITY.lead, lead, lead.company);
+  if (lead) return visibleName(ctx, a.ownerId, ENTITY.lead, lead, lead.company);
   return a.subject;
 }
 

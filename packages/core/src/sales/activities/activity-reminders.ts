@@ -1,3 +1,4 @@
+import type { Text } from '../../kernel/message.js';
 import { addMs, type Instant } from '../../kernel/time.js';
 import type { DesiredReminder } from '../reminders/desired-reminder.js';
 import { type ReminderConfig, resolveRuleSettings } from '../reminders/reminder-config.js';
@@ -19,7 +20,7 @@ export interface ActivityReminderFacts {
   kindLabel?: { 'zh-CN': string; en: string };
   startAt: Instant;
   /** Who the appointment is with. */
-  label: string;
+  label: Text;
 }
 
 const MS_PER_MINUTE = 60_000;

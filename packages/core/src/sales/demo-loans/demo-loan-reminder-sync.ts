@@ -1,7 +1,7 @@
 import type { CommandContext } from '../../service/context.js';
 import { ENTITY } from '../../service/entities.js';
 import type { FreshOption } from '../../service/entity-kind.js';
-import { visibleLabel } from '../../service/visible-label.js';
+import { visibleName } from '../../service/visible-label.js';
 import { syncReminders } from '../reminders/reminder-sync.js';
 import type { DemoLoan } from './demo-loan.js';
 import { remindersForDemoLoan } from './demo-loan-reminders.js';
@@ -15,7 +15,7 @@ export async function syncDemoLoanReminders(
   const account = await ctx.tx.accounts.get(loan.accountId);
   // The reminder reads the customer's name only when the loan's owner may open the customer.
   const label = account
-    ? await visibleLabel(ctx, loan.ownerId, ENTITY.account, account, account.name)
+    ? await visibleName(ctx, loan.ownerId, ENTITY.account, account, account.name)
     : loan.serial;
   const desired = remindersForDemoLoan(
     {

@@ -1,3 +1,4 @@
+import type { Text } from '../../kernel/message.js';
 import type { CalendarDate, Instant } from '../../kernel/time.js';
 import type { DesiredReminder } from '../reminders/desired-reminder.js';
 import { atLocalTime, shiftCalendarDate } from '../reminders/local-time.js';
@@ -17,7 +18,7 @@ export interface DemoLoanReminderFacts {
   /** When the unit came back; null while it is still with the customer. */
   returnedAt: Instant | null;
   /** Who has the unit. */
-  label: string;
+  label: Text;
 }
 
 /**

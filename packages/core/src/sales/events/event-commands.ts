@@ -29,7 +29,8 @@ export interface EventCommands {
    * The events after `cursor` (from the beginning when null) the actor may see, oldest first, at
    * most `limit` (default 100, at most 1000). Visibility follows the record's owner when the event
    * was written and its governing team now, like every read (a customer's and its contacts' events
-   * also to the teams of the deals on it, while they hold the seat); admins and the system actor see all.
+   * also to the teams of the deals on it, while they hold the seat; an activity's also to whoever reads
+   * the contact, order or service case it is about); admins and the system actor see all.
    * The cursor is opaque and stable: keep the last `nextCursor` and ask again later.
    * @example
    * ```ts

@@ -1,4 +1,4 @@
-import { type Message, renderBuiltIn } from '../../kernel/message.js';
+import { type Message, renderBuiltIn, type Text } from '../../kernel/message.js';
 import type { CalendarDate, Instant } from '../../kernel/time.js';
 import { stageName } from '../opportunities/opportunity-messages.js';
 import { type DesiredReminder, reminderKey } from './desired-reminder.js';
@@ -11,7 +11,7 @@ interface DraftBase {
   subjectId: string;
   userId: string;
   dueAt: Instant;
-  label: string;
+  label: Text;
 }
 
 /**
