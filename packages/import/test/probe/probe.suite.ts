@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { type CrmStorage, isCrmError } from '@gongfu/core';
+import { type CrmStorage, createTenantAdmin, isCrmError } from '@gongfu/core';
 import { checkNewAccount, checkNewContact, dryRunImport } from '@gongfu/import';
 import {
   checkDealForDuplicates,
@@ -286,6 +286,66 @@ export function describeProbe(engine: string, open: Open): void {
       const error = (refused[0] as PromiseRejectedResult).reason;
       expect(isCrmError(error, 'CONCURRENCY')).toBe(true);
       expect(error).toMatchObject({ expected: deal.version, actual: deal.version + 1 });
+    });
+
+    it("a change-feed cursor from another workspace, or past this feed's head, is refused instead of skipping events", async () => {
+      const { crm, admin } = w;
+      const first = await crm.events.since(admin, null, { limit: 3 });
+      const head = await crm.events.since(admin, null, { limit: 1000 });
+      const otherId = `probe-other-${engine.length}`;
+      await createTenantAdmin(storage).create({ id: otherId, name: 'Other' });
+      const other = crm.forTenant(otherId);
+      const otherAdmin = await other.users.create(other.system, { name: 'Other admin', role: 'admin' });
+      const ownFirst = await other.events.since(otherAdmin, null, { limit: 1 });
+      // Another workspace's cursor: refused, in both languages, though positions may coincide.
+      const foreign = await refusal(w, (c) =>
+        c.forTenant(otherId).events.since(otherAdmin, first.nextCursor),
+      );
+      expect(foreign.en.code).toBe('VALIDATION');
+      expect(foreign['zh-CN'].message).toContain('不是变更流的游标');
+      // A position this feed has not reached (forged, or kept from before a move): refused too.
+      const ahead = String(head.items.at(-1)!.seq + 1_000);
+      expect((await refusal(w, (c) => c.events.since(admin, ahead))).en.code).toBe('VALIDATION');
+      // Its own cursors page on; a bare position (the older format) still reads.
+      expect((await other.events.since(otherAdmin, ownFirst.nextCursor)).items.length).toBeGreaterThanOrEqual(
+        0,
+      );
+      const next = await crm.events.since(admin, first.nextCursor, { limit: 2 });
+      expect(next.items[0]?.seq).toBe(first.items.at(-1)!.seq + 1);
+      const bare = await crm.events.since(admin, String(first.items.at(-1)!.seq), { limit: 2 });
+      expect(bare.items.map((e) => e.seq)).toEqual(next.items.map((e) => e.seq));
+      // At the head, nothing new is an empty page, not a refusal.
+      expect((await crm.events.since(admin, head.nextCursor)).items).toEqual([]);
+    });
+
+    it("another workspace reached through a view keeps the view's language and idempotency key", async () => {
+      const otherId = `probe-view-${engine.length}`;
+      await createTenantAdmin(storage).create({ id: otherId, name: 'View' });
+      const other = w.crm.forTenant(otherId);
+      const admin = await other.users.create(other.system, { name: 'View admin', role: 'admin' });
+      const zh = w.crm.with({ locale: 'zh-CN' }).forTenant(otherId);
+      expect(zh.locale).toBe('zh-CN');
+      await expect(zh.leads.get(admin, 'lead_missing')).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+        message: expect.stringContaining('找不到'),
+      });
+      // A retried capture with the same key is the same lead, not a second one.
+      const retry = () =>
+        w.crm
+          .with({ idempotencyKey: 'probe-retry-1' })
+          .forTenant(otherId)
+          .leads.capture(admin, {
+            source: 'web',
+            receivedAt: '2026-03-03T09:00:00+08:00',
+            company: '重试公司',
+            contact: { name: '重试' },
+            ownerId: admin.id,
+          } as never);
+      const [first, second] = [await retry(), await retry()];
+      expect(second.id).toBe(first.id);
+      expect((await other.leads.list(admin, {})).items.filter((l) => l.company === '重试公司')).toHaveLength(
+        1,
+      );
     });
 
     it('a custom field change is diffed in the history and announced on the change feed', async () => {

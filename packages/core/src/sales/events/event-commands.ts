@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { fieldIssue, ValidationError } from '../../kernel/errors.js';
 import { parseInput } from '../../kernel/validate.js';
 import type { ActorRef } from '../../service/actor.js';
 import type { Runner } from '../../service/runner.js';
 import type { DomainEvent } from './domain-event.js';
-import { sayEvent } from './event-messages.js';
+import { eventCursor, invalidCursor, parseEventCursor } from './event-cursor.js';
 
 /** One page of the change feed. */
 export interface EventPage {
@@ -42,26 +41,24 @@ export interface EventCommands {
   since(actor: ActorRef, cursor: string | null, options?: EventsSinceOptions): Promise<EventPage>;
 }
 
-/** Cursors are feed positions; an unreadable one is the caller's mistake, named as such. */
-export function parseEventCursor(cursor: string | null): number {
-  if (cursor === null || cursor === undefined) return 0;
-  // Checked before the pattern test, which would coerce an object (or throw on one without toString).
-  const position = typeof cursor === 'string' && /^\d{1,15}$/.test(cursor) ? Number(cursor) : Number.NaN;
-  if (!Number.isSafeInteger(position)) {
-    throw new ValidationError([fieldIssue('cursor', sayEvent('event.invalid.cursor'))]);
-  }
-  return position;
-}
-
 export function eventCommands(run: Runner): EventCommands {
   return {
     since: async (actor, cursor, options = {}) => {
-      const after = parseEventCursor(cursor);
+      const tenantId = run.settings.tenantId;
+      const after = parseEventCursor(cursor, tenantId);
       const { limit } = parseInput(eventsSinceOptions, options);
       return run.read(actor, async (ctx) => {
         const items = await ctx.tx.feed.since(ctx.scope('read'), after, limit);
         const last = items.at(-1);
-        return { items, nextCursor: last === undefined ? null : String(last.seq) };
+        // Seqs are gapless per tenant, so a position with later events exists. With none visible, the
+        // position itself must be one of this feed's: a forged one, or one kept from before the tenant
+        // was moved to another storage (its feed starts again at 1), would otherwise answer "nothing
+        // new" for ever.
+        if (last === undefined && after > 0) {
+          const [at] = await ctx.tx.feed.since({ kind: 'all' }, after - 1, 1);
+          if (at?.seq !== after) throw invalidCursor();
+        }
+        return { items, nextCursor: last === undefined ? null : eventCursor(tenantId, last.seq) };
       });
     },
   };
