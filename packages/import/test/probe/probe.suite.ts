@@ -348,6 +348,19 @@ export function describeProbe(engine: string, open: Open): void {
       );
     });
 
+    it('a missing user is NOT_FOUND like every missing record, for get, update and deactivate', async () => {
+      const { admin } = w;
+      for (const call of [
+        (c: ProbeWorld['crm']) => c.users.get(admin, 'user_missing'),
+        (c: ProbeWorld['crm']) => c.users.update(admin, 'user_missing', { name: 'x' }),
+        (c: ProbeWorld['crm']) => c.users.deactivate(admin, 'user_missing'),
+      ]) {
+        const said = await refusal(w, call);
+        expect(said.en.code).toBe('NOT_FOUND');
+        expect(said['zh-CN'].message).toContain('找不到');
+      }
+    });
+
     it('a custom field change is diffed in the history and announced on the change feed', async () => {
       const { crm, a } = w;
       const deal = (await crm.opportunities.list(a, { limit: 1 })).items[0]!;
