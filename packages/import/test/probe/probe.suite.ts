@@ -219,26 +219,39 @@ export function describeProbe(engine: string, open: Open): void {
       expect(page.items.map((d) => d.name)).toEqual(['隐秘仓储项目']);
     });
 
-    it('prototype-named custom fields round-trip as plain data and never touch Object.prototype', async () => {
+    it('prototype-named custom fields round-trip as plain data; a __proto__ key is refused, never dropped', async () => {
       const { crm, a } = w;
+      const capture = (custom: unknown, via = crm) =>
+        via.leads.capture(a, {
+          source: 'web',
+          receivedAt: '2026-03-03T09:00:00+08:00',
+          company: 'Proto 公司',
+          contact: { name: 'p' },
+          custom,
+        } as never);
       await fc.assert(
         fc.asyncProperty(fc.string({ maxLength: 40 }), async (value) => {
-          const lead = await crm.leads.capture(a, {
-            source: 'web',
-            receivedAt: '2026-03-03T09:00:00+08:00',
-            company: 'Proto 公司',
-            contact: { name: 'p' },
-            custom: JSON.parse(`{"constructor": ${JSON.stringify(value)}, "__proto__": {"polluted": true}}`),
-          } as never);
+          const lead = await capture(JSON.parse(`{"constructor": ${JSON.stringify(value)}}`));
           expect((lead.custom as Record<string, unknown>).constructor).toBe(value);
           expect(Object.getPrototypeOf(lead.custom)).toBe(Object.prototype);
-          expect(({} as Record<string, unknown>).polluted).toBeUndefined();
           const again = await crm.leads.get(a, lead.id);
           expect(Object.hasOwn(again.custom, 'constructor')).toBe(true);
           expect((again.custom as Record<string, unknown>).constructor).toBe(value);
         }),
         { numRuns: 10 },
       );
+      const before = (await crm.leads.list(a, { limit: 500 })).items.length;
+      const proto = JSON.parse('{"__proto__": {"polluted": true}, "score": 1}');
+      for (const call of [
+        (c: ProbeWorld['crm']) => capture(proto, c),
+        (c: ProbeWorld['crm']) => c.leads.list(a, { custom: JSON.parse('{"__proto__": "x"}') } as never),
+      ]) {
+        const said = await refusal(w, call);
+        expect(said.en.issues?.[0]?.field).toBe('custom.__proto__');
+        expect(said['zh-CN'].issues?.[0]?.message).toContain('__proto__');
+      }
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      expect((await crm.leads.list(a, { limit: 500 })).items.length).toBe(before);
     });
 
     it('text in every script, direction mark, zero-width joiner and emoji round-trips exactly', async () => {
