@@ -374,6 +374,23 @@ export function describeProbe(engine: string, open: Open): void {
       }
     });
 
+    it('two identical retries racing with one idempotency key write one lead', async () => {
+      const { crm, a } = w;
+      const capture = () =>
+        crm.with({ idempotencyKey: `probe-race-${engine.length}` }).leads.capture(a, {
+          source: 'web',
+          receivedAt: '2026-03-03T09:00:00+08:00',
+          company: '竞速公司',
+          contact: { name: '竞速' },
+        });
+      const results = await Promise.allSettled([capture(), capture(), capture()]);
+      for (const r of results) if (r.status === 'rejected') expect(isCrmError(r.reason)).toBe(true);
+      const ids = new Set(results.flatMap((r) => (r.status === 'fulfilled' ? [r.value.id] : [])));
+      expect(ids.size).toBe(1);
+      const stored = (await crm.leads.list(a, { limit: 500 })).items.filter((l) => l.company === '竞速公司');
+      expect(stored).toHaveLength(1);
+    });
+
     it('a custom field change is diffed in the history and announced on the change feed', async () => {
       const { crm, a } = w;
       const deal = (await crm.opportunities.list(a, { limit: 1 })).items[0]!;
