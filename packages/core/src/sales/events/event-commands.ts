@@ -29,7 +29,10 @@ export interface EventCommands {
    * most `limit` (default 100, at most 1000). Visibility follows the record's owner when the event
    * was written and its governing team now, like every read (a customer's and its contacts' events
    * also to the teams of the deals on it, while they hold the seat); admins and the system actor see all.
-   * The cursor is opaque and stable: keep the last `nextCursor` and ask again later.
+   * The cursor is opaque and stable: keep the last `nextCursor` and ask again later. It belongs to
+   * its workspace: one from another workspace, or a position this feed has not reached (a cursor kept
+   * from before the tenant was moved to another storage), is a ValidationError on `cursor`; start
+   * again from null.
    * @example
    * ```ts
    * let cursor: string | null = null;
