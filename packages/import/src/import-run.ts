@@ -180,7 +180,7 @@ async function run(
         note({ line: row.line, rowKey: row.rowKey, status: 'already_imported', recordId });
         continue;
       }
-      const checked = kind.schema.safeParse(row.input);
+      const checked = kind.schema.safeParse(row.input, { reportInput: true });
       if (row.unreadable || !checked.success) {
         const issues: FieldIssue[] = row.unreadable
           ? [fieldIssue('', sayImport('import.row.notJsonObject', { problem: row.unreadable }))]

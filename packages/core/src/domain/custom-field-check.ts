@@ -76,7 +76,8 @@ export function customValues<K extends CustomFieldKind>(
       delete out[name];
       continue;
     }
-    const parsed = schema.safeParse(value);
+    // reportInput: the issue's input tells a wrong value ("expected a number") from a missing one.
+    const parsed = schema.safeParse(value, { reportInput: true });
     if (parsed.success) out[name] = parsed.data;
     else
       for (const issue of parsed.error.issues) {
@@ -88,16 +89,39 @@ export function customValues<K extends CustomFieldKind>(
   return out as CustomFieldsOf<K>;
 }
 
-/** Names in a list filter must be declared: they become JSON paths in the query. */
+/**
+ * Names in a list filter must be declared: they become JSON paths in the query. Each value compared
+ * (the value, or a range's `from` and `to`) must be of the field's type: the engines order values of
+ * different JSON types differently (SQLite puts every number before every text, PostgreSQL's jsonb
+ * the other way round), so `budgetYear: { from: 'x' }` would answer one list on one engine and
+ * another on the other.
+ */
 export function checkCustomFilter(
   fields: CompiledCustomFields,
   kind: CustomFieldKind | undefined,
   filter: unknown,
 ): void {
-  const shape: Readonly<Record<string, unknown>> = (kind && fields[kind]) || {};
-  const issues: FieldIssue[] = Object.keys(filter ?? {})
-    .filter((name) => !Object.hasOwn(shape, name))
-    .map((name) => fieldIssue(`custom.${name}`, unknownField(kind, Object.keys(shape))));
+  const shape: Readonly<Record<string, z.ZodType>> = (kind && fields[kind]) || {};
+  const issues: FieldIssue[] = [];
+  for (const [name, condition] of Object.entries(filter ?? {})) {
+    const schema = Object.hasOwn(shape, name) ? shape[name] : undefined;
+    if (schema === undefined) {
+      issues.push(fieldIssue(`custom.${name}`, unknownField(kind, Object.keys(shape))));
+      continue;
+    }
+    const compared: [string, unknown][] =
+      typeof condition === 'object' && condition !== null
+        ? Object.entries(condition).map(([end, value]) => [`custom.${name}.${end}`, value])
+        : [[`custom.${name}`, condition]];
+    for (const [field, value] of compared) {
+      if (value === undefined) continue;
+      const typeIssue = schema
+        .safeParse(value, { reportInput: true })
+        .error?.issues.find((issue) => issue.code === 'invalid_type' && issue.path.length === 0);
+      // Only the type: a bound may lie outside the field's refinements (`{ from: 0 }` on a positive field).
+      if (typeIssue) issues.push(zodIssueAt(field, typeIssue));
+    }
+  }
   if (issues.length > 0) throw new ValidationError(issues);
 }
 

@@ -6,6 +6,8 @@ import { sayInput } from './input-messages.js';
  * - text is well-formed UTF-16: a lone surrogate cannot be stored verbatim by every engine and
  *   column (PostgreSQL and SQLite's text functions replace it with U+FFFD), so it is refused;
  * - no symbol anywhere (no schema accepts one, and string conversion of a symbol throws);
+ * - no key named `__proto__` (JSON.parse makes it an own key; zod drops it without a word, so a
+ *   custom field or a list filter by that name would be silently ignored instead of refused);
  * - a bounded depth, so a self-referencing object is refused instead of walked forever.
  */
 const MAX_DEPTH = 32;
@@ -34,9 +36,11 @@ function check(value: unknown, path: (string | number)[], seen: Set<object>): Is
   const isArray = Array.isArray(value);
   for (const key of Object.keys(value)) {
     path.push(isArray ? Number(key) : key);
-    const issue = isWellFormed(key)
-      ? check((value as Record<string, unknown>)[key], path, seen)
-      : fieldIssue(path.join('.'), sayInput('input.guard.keyLoneSurrogate'));
+    const issue = !isWellFormed(key)
+      ? fieldIssue(path.join('.'), sayInput('input.guard.keyLoneSurrogate'))
+      : key === '__proto__'
+        ? fieldIssue(path.join('.'), sayInput('input.guard.protoKey'))
+        : check((value as Record<string, unknown>)[key], path, seen);
     path.pop();
     if (issue) return issue;
   }

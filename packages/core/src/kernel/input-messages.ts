@@ -65,6 +65,10 @@ export const INPUT_MESSAGES = defineMessages({
   'input.guard.symbol': { en: 'expected a value, got a symbol', 'zh-CN': '应为一个值，不能是 symbol' },
   'input.guard.tooDeep': { en: 'input nests too deeply', 'zh-CN': '嵌套层级过深' },
   'input.guard.symbolKeys': { en: 'symbol keys are not input', 'zh-CN': '不接受 symbol 作为字段名' },
+  'input.guard.protoKey': {
+    en: "the key '__proto__' is not input",
+    'zh-CN': '不接受“__proto__”作为字段名',
+  },
   'input.guard.keyLoneSurrogate': {
     en: 'key contains a lone surrogate',
     'zh-CN': '字段名含有不成对的 UTF-16 代理项',

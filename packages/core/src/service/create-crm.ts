@@ -196,7 +196,8 @@ function buildCrm(
     clock: settings.clock,
     ...areas,
     locale: call.locale ?? settings.locale,
-    forTenant: (tenant: string) => createCrm({ ...options, tenant }),
+    // The view's call options (language, idempotency key) carry over to the other workspace.
+    forTenant: (tenant: string) => createCrm({ ...options, tenant }).with(call),
     with: (more: CallOptions) => buildCrm(options, settings, caches, { ...call, ...more }),
     runAs: (actor, fn) => runnerFor().read(actor, fn).catch(localized),
     say: (msg, locale) => renderMessage(msg, locale ?? call.locale ?? settings.locale, settings.catalogues),

@@ -85,7 +85,7 @@ export interface Crm {
   readonly access: AccessCommands;
   /** The workspace's own configuration (pipelines per channel), versioned. Admins only. */
   readonly config: ConfigCommands;
-  /** The same service bound to another tenant (workspace). */
+  /** The same service bound to another tenant (workspace), with this view's call options (`with`). */
   forTenant(tenant: string): Crm;
   /**
    * The same service with options for the calls made through the returned view: an idempotency

@@ -75,7 +75,7 @@ function jsonOf(text: string, line: number): unknown {
 }
 
 function parseLine<S extends z.ZodType>(schema: S, value: unknown, line: number): z.output<S> {
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return result.data;
   throw new ValidationError(
     result.error.issues.map((i) => {

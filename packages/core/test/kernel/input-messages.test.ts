@@ -266,6 +266,14 @@ const CASES: readonly [
     'key contains a lone surrogate',
   ],
   [
+    '__proto__ key',
+    () => guardArguments(['u1', JSON.parse('{"custom": {"__proto__": {"x": 1}}}')]),
+    'custom.__proto__',
+    'input.guard.protoKey',
+    '不接受“__proto__”作为字段名',
+    "the key '__proto__' is not input",
+  ],
+  [
     'actor',
     () => actorIdOf('' as never),
     'actor',

@@ -30,6 +30,10 @@ export const HTTP_MESSAGES = defineMessages({
     en: 'this request carries no signed-in user',
     'zh-CN': '此请求没有携带已登录的用户',
   },
+  'http.detail.unknownUser': {
+    en: 'the signed-in user is not a user of this workspace',
+    'zh-CN': '已登录的用户不是本工作区的用户',
+  },
   'http.detail.malformedBody': {
     en: 'the body is not valid JSON ({error})',
     'zh-CN': '请求体不是有效的 JSON（{error}）',

@@ -1,4 +1,4 @@
-import { isCrmError, message } from '@gongfu/core';
+import { type CrmError, isCrmError, message, type NotFoundError } from '@gongfu/core';
 import type { Context } from 'hono';
 import type { ApiEnv } from '../http/api-env.js';
 import { HttpProblemError, httpProblem, problemResponse } from './http-problem.js';
@@ -16,6 +16,12 @@ export function renderError(
 ): Response {
   const instance = new URL(c.req.url).pathname;
   const locale = c.get('locale');
+  if (isUnknownActor(error, c.get('actor'))) {
+    // The app's authenticate hook named someone who is no user of this workspace: not a missing
+    // record of the route (a 404 would say GET /leads does not exist), but no usable sign-in.
+    const problem = httpProblem('UNAUTHENTICATED', instance, message('http.detail.unknownUser'), locale);
+    return problemResponse(problem, { 'www-authenticate': options.challenge });
+  }
   if (isCrmError(error)) {
     return problemResponse(
       problemOf(error, { versionFromIfMatch: c.get('versionFromIfMatch') ?? false, instance, locale }),
@@ -29,4 +35,10 @@ export function renderError(
   }
   options.onUnexpected(error, c.req.raw);
   return problemResponse(httpProblem('INTERNAL', instance, message('http.detail.internal'), locale));
+}
+
+function isUnknownActor(error: unknown, actor: string | undefined): error is CrmError {
+  if (actor === undefined || !isCrmError(error, 'NOT_FOUND')) return false;
+  const missing = error as NotFoundError;
+  return missing.entity === 'user' && missing.id === actor;
 }

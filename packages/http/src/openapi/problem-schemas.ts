@@ -44,7 +44,7 @@ export const PROBLEM_SCHEMA: JsonSchema = {
 /** The problem responses every operation may give, by status. */
 export const PROBLEM_RESPONSES: Record<string, string> = {
   '400': 'The body is not JSON, or a header (If-Match, Idempotency-Key) is not usable',
-  '401': 'No signed-in user (the app’s authenticate hook returned null)',
+  '401': 'No signed-in user (the app’s authenticate hook returned null, or an id that is no user here)',
   '403': 'The user may see the record but not do this',
   '404': 'No such record — or one the user may not see: the two are indistinguishable',
   '409':

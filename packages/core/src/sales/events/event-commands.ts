@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { fieldIssue, ValidationError } from '../../kernel/errors.js';
 import { parseInput } from '../../kernel/validate.js';
 import type { ActorRef } from '../../service/actor.js';
 import type { Runner } from '../../service/runner.js';
 import type { DomainEvent } from './domain-event.js';
-import { sayEvent } from './event-messages.js';
+import { eventCursor, invalidCursor, parseEventCursor } from './event-cursor.js';
 
 /** One page of the change feed. */
 export interface EventPage {
@@ -31,7 +30,10 @@ export interface EventCommands {
    * was written and its governing team now, like every read (a customer's and its contacts' events
    * also to the teams of the deals on it, while they hold the seat; an activity's also to whoever reads
    * the contact, order or service case it is about); admins and the system actor see all.
-   * The cursor is opaque and stable: keep the last `nextCursor` and ask again later.
+   * The cursor is opaque and stable: keep the last `nextCursor` and ask again later. It belongs to
+   * its workspace: one from another workspace, or a position this feed has not reached (a cursor kept
+   * from before the tenant was moved to another storage), is a ValidationError on `cursor`; start
+   * again from null.
    * @example
    * ```ts
    * let cursor: string | null = null;
@@ -43,26 +45,24 @@ export interface EventCommands {
   since(actor: ActorRef, cursor: string | null, options?: EventsSinceOptions): Promise<EventPage>;
 }
 
-/** Cursors are feed positions; an unreadable one is the caller's mistake, named as such. */
-export function parseEventCursor(cursor: string | null): number {
-  if (cursor === null || cursor === undefined) return 0;
-  // Checked before the pattern test, which would coerce an object (or throw on one without toString).
-  const position = typeof cursor === 'string' && /^\d{1,15}$/.test(cursor) ? Number(cursor) : Number.NaN;
-  if (!Number.isSafeInteger(position)) {
-    throw new ValidationError([fieldIssue('cursor', sayEvent('event.invalid.cursor'))]);
-  }
-  return position;
-}
-
 export function eventCommands(run: Runner): EventCommands {
   return {
     since: async (actor, cursor, options = {}) => {
-      const after = parseEventCursor(cursor);
+      const tenantId = run.settings.tenantId;
+      const after = parseEventCursor(cursor, tenantId);
       const { limit } = parseInput(eventsSinceOptions, options);
       return run.read(actor, async (ctx) => {
         const items = await ctx.tx.feed.since(ctx.scope('read'), after, limit);
         const last = items.at(-1);
-        return { items, nextCursor: last === undefined ? null : String(last.seq) };
+        // Seqs are gapless per tenant, so a position with later events exists. With none visible, the
+        // position itself must be one of this feed's: a forged one, or one kept from before the tenant
+        // was moved to another storage (its feed starts again at 1), would otherwise answer "nothing
+        // new" for ever.
+        if (last === undefined && after > 0) {
+          const [at] = await ctx.tx.feed.since({ kind: 'all' }, after - 1, 1);
+          if (at?.seq !== after) throw invalidCursor();
+        }
+        return { items, nextCursor: last === undefined ? null : eventCursor(tenantId, last.seq) };
       });
     },
   };

@@ -30,7 +30,6 @@ export const ORG_MESSAGES = defineMessages({
   'org.action.grantAdmin': { en: 'grant admin', 'zh-CN': '授予管理员权限' },
   'org.action.assignRecords': { en: 'assign records', 'zh-CN': '分配记录' },
   'org.conflict.email': { en: '{email} is already used by {name}', 'zh-CN': '{email} 已被 {name} 使用' },
-  'org.invalid.noUser': { en: 'no user {id}', 'zh-CN': '没有用户 {id}' },
   'org.invalid.ownTeamManager': {
     en: 'a user cannot report to someone in their own team',
     'zh-CN': '用户不能向自己团队中的人汇报',

@@ -1,5 +1,11 @@
 import { idSchema } from '../../domain/common.js';
-import { ConflictError, fieldIssue, PermissionDeniedError, ValidationError } from '../../kernel/errors.js';
+import {
+  ConflictError,
+  fieldIssue,
+  NotFoundError,
+  PermissionDeniedError,
+  ValidationError,
+} from '../../kernel/errors.js';
 import { parseInput } from '../../kernel/validate.js';
 import type { ActorRef } from '../../service/actor.js';
 import type { CommandContext } from '../../service/context.js';
@@ -78,11 +84,14 @@ function assertUniqueEmail(ctx: CommandContext, email: string | null | undefined
   }
 }
 
-/** Users are read from the org cache the command opened with, not from the store again. */
+/**
+ * Users are read from the org cache the command opened with, not from the store again. A missing
+ * user is NOT_FOUND like every missing record (a 404 over HTTP, not a 422 naming the path's id).
+ */
 function loadUser(ctx: CommandContext, rawId: string): User {
   const id = parseInput(idSchema, rawId);
   const user = ctx.users.get(id);
-  if (!user) throw new ValidationError([fieldIssue('id', say('org.invalid.noUser', { id }))]);
+  if (!user) throw new NotFoundError('user', id);
   return user;
 }
 

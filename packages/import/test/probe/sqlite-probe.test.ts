@@ -1,0 +1,4 @@
+import { sqliteStorage } from '@gongfu/storage-sqlite';
+import { describeProbe } from './probe.suite.js';
+
+describeProbe('SQLite', () => sqliteStorage({ filename: ':memory:' }));
