@@ -1,4 +1,4 @@
-import { type CorpusStats, quantityBand } from './corpus-stats.js';
+import { bandWidth, type CorpusStats, EXACT_QUANTITY_FROM, quantityBand } from './corpus-stats.js';
 import type { PreparedDeal } from './prepared-deal.js';
 import type { DealLine } from './types.js';
 
@@ -43,7 +43,7 @@ const SIBLING_CREDIT_MAX = 0.5;
 function creditOf(a: DealLine, b: DealLine): number {
   const ratio = Math.min(a.quantity, b.quantity) / Math.max(a.quantity, b.quantity);
   // The same product in a very different quantity is another purchase, not a copy.
-  if (a.sku === b.sku) return ratio >= 0.9 ? 1 : ratio >= 0.6 ? 0.7 : ratio >= 0.3 ? 0.35 : 0.1;
+  if (a.sku === b.sku) return ratio >= NEAR_RATIO ? 1 : ratio >= 0.6 ? 0.7 : ratio >= 0.3 ? 0.35 : 0.1;
   if (a.category !== null && a.category === b.category && ratio >= 0.5)
     return ratio >= 0.8 ? SIBLING_CREDIT_MAX : 0.25;
   return 0;
@@ -169,8 +169,8 @@ function matchLines(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): LineM
   let weight = 0;
   let exact = 0;
   let siblings = 0;
-  /** What the exact quantities in common add beyond the quantity bands (see `commonBasketCap`). */
-  let exactBits = 0;
+  /** How much rarer than its quantity bands the pair's closest quantity is (see `quantityPrecisionBits`). */
+  let precision = 0;
   /** Lines matched with the same SKU in the same quantity: all of them is the whole basket copied. */
   let copied = 0;
   for (let k = 0; k < matched; k++) {
@@ -180,9 +180,9 @@ function matchLines(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): LineM
     if (scratch.credit[o] === 1) exact++;
     const [la, lb] = [a[scratch.i[o] as number] as DealLine, b[scratch.j[o] as number] as DealLine];
     if (la.sku !== lb.sku) siblings++;
-    else if (la.quantity === lb.quantity) {
-      copied++;
-      exactBits += stats.exactQuantityBits(la.quantity);
+    else {
+      if (la.quantity === lb.quantity) copied++;
+      precision = Math.max(precision, quantityPrecisionBits(la, lb, stats));
     }
   }
   const penalty = (UNMATCHED_PENALTY * (unmatchedA + unmatchedB)) / 2;
@@ -200,7 +200,7 @@ function matchLines(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): LineM
   // exact copy never earns less than a near copy. A basket at most one other deal holds (a third
   // copy) is not a standard bundle and is not capped.
   if (x.signature === y.signature && isCommonBasket(x.signature, stats))
-    weight = Math.min(weight, commonBasketCap(x.signature, stats) + exactBits);
+    weight = Math.min(weight, commonBasketCap(x.signature, stats) + precision);
   else {
     // One side is a standard kit copied whole into the other (the kit and a line more): that both
     // hold the kit is what the kit's holders say, and the other's extra lines count against.
@@ -211,13 +211,35 @@ function matchLines(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): LineM
       copied === matched && unmatchedB === 0,
       stats,
     );
-    if (kit !== null) weight = Math.min(weight, commonBasketCap(kit.signature, stats) + exactBits - penalty);
+    if (kit !== null) weight = Math.min(weight, commonBasketCap(kit.signature, stats) + precision - penalty);
   }
   return { level, weight: clamp(weight, MIN_WEIGHT, MAX_WEIGHT), matched, unmatchedA, unmatchedB };
 }
 
 /** Other deals that must hold a basket, beyond the pair, before it counts as a standard bundle. */
 const COMMON_BASKET_OTHERS = 2;
+
+/**
+ * Holders of a basket are counted by quantity band (`basketSignature`); a pair whose quantities
+ * agree closer than that is rarer among them: log2(1 / P(a holder's line in the band is this
+ * close)). Exactly equal: the tenant's share of that exact quantity in its band (a kit's round 100,
+ * which most holders have, gains little; an odd 437 much). Within 10 % but not equal: the window
+ * holds both quantities, so its share is at least either's and at least the band's even share.
+ */
+function quantityPrecisionBits(a: DealLine, b: DealLine, stats: CorpusStats): number {
+  const q = Math.min(a.quantity, b.quantity);
+  const band = quantityBand(q);
+  if (q < EXACT_QUANTITY_FROM || quantityBand(Math.max(a.quantity, b.quantity)) !== band) return 0;
+  if (Math.max(a.quantity, b.quantity) > q / NEAR_RATIO) return 0;
+  const width = bandWidth(band);
+  const share =
+    a.quantity === b.quantity
+      ? stats.quantityShare(q)
+      : Math.max((0.2 * q) / width, stats.quantityShare(a.quantity), stats.quantityShare(b.quantity));
+  return clamp(-Math.log2(share), 0, Math.log2(width));
+}
+/** Quantities this close are one quantity re-typed (`creditOf` gives them full credit). */
+const NEAR_RATIO = 0.9;
 
 /** m of an identical basket: about half the deals entered twice keep the basket exactly (a hand prior). */
 const IDENTICAL_M = 0.5;
@@ -232,9 +254,8 @@ const HOLDERS_PSEUDO = 0.1;
  * and with the province and a delivery in the same week that was a pair "more likely one deal",
  * where the tenant holds hundreds of such pairs of two purchases for every one deal entered twice
  * (bench/RESULTS.md, helper h-dupq4). Estimates made before the figure read against all deals.
- * Holders are counted by quantity band (`basketSignature`); a pair that also shares exact
- * quantities is rarer than its band by the bits those quantities carry (`exactQuantityBits`: an odd
- * 437 up to 4, a kit's round 100 none), which the matcher adds on top of this cap.
+ * Holders are counted by quantity band (`basketSignature`); a pair whose quantities agree closer
+ * than that is rarer by `quantityPrecisionBits`, which the matcher adds on top of this cap.
  */
 export function commonBasketCap(signature: string, stats: CorpusStats): number {
   const others = Math.max(0, stats.signatureCount(signature) - 2);

@@ -113,7 +113,9 @@ describe('a standard kit is weighed against the partners a deal is compared with
     const records = tenant();
     const withMore = deal('kitPlus', {
       lines: [...KIT, { sku: 'SRV-9', category: 'server', quantity: 1 }],
-      requiredDelivery: '2026-06-02',
+      // As kitB in all else: the line more is the only difference the two pairs have.
+      requiredDelivery: '2026-06-04',
+      amountMinor: 1_200_000,
     });
     const engine = new DealDuplicateEngine([...records, withMore]);
     const contained = engine.score('kitA', 'kitPlus');
@@ -127,5 +129,21 @@ describe('a standard kit is weighed against the partners a deal is compared with
     expect(renderBuiltIn(clause?.message ?? { key: '', params: {} }, 'zh-CN')).toContain(
       '其中一笔恰好是 2032 笔商机中有 30 笔相同的标准套装',
     );
+  });
+
+  it('a quantity re-typed within 10 % counts above the cap of its band, which many deals share', () => {
+    const one = (q: number) => [{ sku: 'SCN-X', category: 'scanner', quantity: q }];
+    // 30 deals of one scanner, 200–490 units (one band), spread over the year; the pair: 291 / 297.
+    const holders = Array.from({ length: 30 }, (_, i) =>
+      deal(`h${i}`, { lines: one(200 + i * 10), requiredDelivery: day(i * 12) }),
+    );
+    const others = Array.from({ length: 300 }, (_, i) => deal(`o${i}`, { requiredDelivery: day(i) }));
+    const pair = [deal('p', { lines: one(291) }), deal('q', { lines: one(297) })];
+    const engine = new DealDuplicateEngine([...others, ...holders, ...pair]);
+    const partners = engine.weights().partnersPerDeal ?? Number.NaN;
+    const otherHolders = 30;
+    const bandOnly = Math.log2((0.5 * Math.max(partners, otherHolders + 1)) / (otherHolders + 0.1));
+    // Within 10 % of 291 is at most a fifth of the band's 300 quantities: at least log2(300 / 58) bits more.
+    expect(basketOf(engine.score('p', 'q'))?.weight).toBeGreaterThan(bandOnly + 2);
   });
 });
