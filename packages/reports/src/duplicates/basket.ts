@@ -1,4 +1,4 @@
-import { type CorpusStats, quantityBand } from './corpus-stats.js';
+import { bandWidth, type CorpusStats, EXACT_QUANTITY_FROM, quantityBand } from './corpus-stats.js';
 import type { PreparedDeal } from './prepared-deal.js';
 import type { DealLine } from './types.js';
 
@@ -43,7 +43,7 @@ const SIBLING_CREDIT_MAX = 0.5;
 function creditOf(a: DealLine, b: DealLine): number {
   const ratio = Math.min(a.quantity, b.quantity) / Math.max(a.quantity, b.quantity);
   // The same product in a very different quantity is another purchase, not a copy.
-  if (a.sku === b.sku) return ratio >= 0.9 ? 1 : ratio >= 0.6 ? 0.7 : ratio >= 0.3 ? 0.35 : 0.1;
+  if (a.sku === b.sku) return ratio >= NEAR_RATIO ? 1 : ratio >= 0.6 ? 0.7 : ratio >= 0.3 ? 0.35 : 0.1;
   if (a.category !== null && a.category === b.category && ratio >= 0.5)
     return ratio >= 0.8 ? SIBLING_CREDIT_MAX : 0.25;
   return 0;
@@ -169,14 +169,24 @@ function matchLines(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): LineM
   let weight = 0;
   let exact = 0;
   let siblings = 0;
+  /** How much rarer than its quantity bands the pair's closest quantity is (see `quantityPrecisionBits`). */
+  let precision = 0;
+  /** Lines matched with the same SKU in the same quantity: all of them is the whole basket copied. */
+  let copied = 0;
   for (let k = 0; k < matched; k++) {
     const o = scratch.chosen[k] as number;
     const bits = scratch.bits[o] as number;
     weight += k === 0 ? bits : Math.min(EXTRA_CAP, bits / 2);
     if (scratch.credit[o] === 1) exact++;
-    if (a[scratch.i[o] as number]?.sku !== b[scratch.j[o] as number]?.sku) siblings++;
+    const [la, lb] = [a[scratch.i[o] as number] as DealLine, b[scratch.j[o] as number] as DealLine];
+    if (la.sku !== lb.sku) siblings++;
+    else {
+      if (la.quantity === lb.quantity) copied++;
+      precision = Math.max(precision, quantityPrecisionBits(la, lb, stats));
+    }
   }
-  weight -= (UNMATCHED_PENALTY * (unmatchedA + unmatchedB)) / 2;
+  const penalty = (UNMATCHED_PENALTY * (unmatchedA + unmatchedB)) / 2;
+  weight -= penalty;
   const level: BasketLevel =
     unmatchedA === 0 && unmatchedB === 0 && exact === matched
       ? 'identical'
@@ -186,16 +196,101 @@ function matchLines(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): LineM
           ? 'most'
           : 'some';
   // A basket sold every week says little however many lines it has: cap at its own rarity among
-  // the other deals — for every pair holding it (same SKUs in the same quantity bands), so an exact
-  // copy never earns less than a near copy. A basket at most one other deal holds (a third copy)
-  // is not a standard bundle and is not capped.
+  // the deals compared — for every pair holding it (same SKUs in the same quantity bands), so an
+  // exact copy never earns less than a near copy. A basket at most one other deal holds (a third
+  // copy) is not a standard bundle and is not capped.
   if (x.signature === y.signature && isCommonBasket(x.signature, stats))
-    weight = Math.min(weight, stats.signatureIdf(x.signature, 2) - 1);
+    weight = Math.min(weight, commonBasketCap(x.signature, stats) + precision);
+  else {
+    // One side is a standard kit copied whole into the other (the kit and a line more): that both
+    // hold the kit is what the kit's holders say, and the other's extra lines count against.
+    const kit = containedKit(
+      x,
+      y,
+      copied === matched && unmatchedA === 0,
+      copied === matched && unmatchedB === 0,
+      stats,
+    );
+    if (kit !== null) weight = Math.min(weight, commonBasketCap(kit.signature, stats) + precision - penalty);
+  }
   return { level, weight: clamp(weight, MIN_WEIGHT, MAX_WEIGHT), matched, unmatchedA, unmatchedB };
 }
 
 /** Other deals that must hold a basket, beyond the pair, before it counts as a standard bundle. */
 const COMMON_BASKET_OTHERS = 2;
+
+/**
+ * Holders of a basket are counted by quantity band (`basketSignature`); a pair whose quantities
+ * agree closer than that is rarer among them: log2(1 / P(a holder's line in the band is this
+ * close)). Exactly equal: the tenant's share of that exact quantity in its band (a kit's round 100,
+ * which most holders have, gains little; an odd 437 much). Within 10 % but not equal: the window
+ * holds both quantities, so its share is at least either's and at least the band's even share.
+ */
+function quantityPrecisionBits(a: DealLine, b: DealLine, stats: CorpusStats): number {
+  const q = Math.min(a.quantity, b.quantity);
+  const band = quantityBand(q);
+  if (q < EXACT_QUANTITY_FROM || quantityBand(Math.max(a.quantity, b.quantity)) !== band) return 0;
+  if (Math.max(a.quantity, b.quantity) > q / NEAR_RATIO) return 0;
+  const width = bandWidth(band);
+  const share =
+    a.quantity === b.quantity
+      ? stats.quantityShare(q)
+      : Math.max((0.2 * q) / width, stats.quantityShare(a.quantity), stats.quantityShare(b.quantity));
+  return clamp(-Math.log2(share), 0, Math.log2(width));
+}
+/** Quantities this close are one quantity re-typed (`creditOf` gives them full credit). */
+const NEAR_RATIO = 0.9;
+
+/** m of an identical basket: about half the deals entered twice keep the basket exactly (a hand prior). */
+const IDENTICAL_M = 0.5;
+/** Pseudo-holders of any basket: a basket no other deal holds is not certain never to recur. */
+const HOLDERS_PSEUDO = 0.1;
+
+/**
+ * The most an identical standard bundle weighs: log2(m / u), u the chance that a deal this one is
+ * compared with holds the same basket — the other holders over the partners a deal has in the
+ * scan (`DuplicateWeights.partnersPerDeal`). The prior is per compared pair, so u must be too: read
+ * against all deals (the random-pair u) a kit held by 700 of 10,000 deals still counted 2.8 bits,
+ * and with the province and a delivery in the same week that was a pair "more likely one deal",
+ * where the tenant holds hundreds of such pairs of two purchases for every one deal entered twice
+ * (bench/RESULTS.md, helper h-dupq4). Estimates made before the figure read against all deals.
+ * Holders are counted by quantity band (`basketSignature`); a pair whose quantities agree closer
+ * than that is rarer by `quantityPrecisionBits`, which the matcher adds on top of this cap.
+ */
+export function commonBasketCap(signature: string, stats: CorpusStats): number {
+  const others = Math.max(0, stats.signatureCount(signature) - 2);
+  return Math.log2((IDENTICAL_M * kitPartners(signature, stats)) / (others + HOLDERS_PSEUDO));
+}
+
+/** The deals a holder of this kit is taken to be compared with (what `commonBasketCap` reads against). */
+export function kitPartners(signature: string, stats: CorpusStats): number {
+  // A holder is compared with the other holders at least (they share every key, blocks within the
+  // cap), so u stays below 1 and more holders always weigh less.
+  return Math.max(comparedWith(stats), stats.signatureCount(signature) - 1);
+}
+
+/** How many deals one deal is compared with: its mean partners when estimated, else every deal. */
+function comparedWith(stats: CorpusStats): number {
+  return stats.weights.partnersPerDeal ?? stats.n + ALL_DEALS_PSEUDO;
+}
+/** The pseudo-deals `CorpusStats.signatureIdf` adds, kept for estimates without `partnersPerDeal`. */
+const ALL_DEALS_PSEUDO = 100;
+
+/**
+ * Of two deals with different baskets, the one whose whole basket is a standard kit found line for
+ * line (same SKUs, same quantities) in the other's (`wholeX` / `wholeY`: each side's lines all so
+ * matched), or null. Only one side can be: both would be one basket.
+ */
+export function containedKit(
+  x: PreparedDeal,
+  y: PreparedDeal,
+  wholeX: boolean,
+  wholeY: boolean,
+  stats: CorpusStats,
+): PreparedDeal | null {
+  if (wholeX && isCommonBasket(x.signature, stats)) return x;
+  return wholeY && isCommonBasket(y.signature, stats) ? y : null;
+}
 
 /** Whether deals beyond a pair and one more copy hold exactly this basket: a standard bundle. */
 export function isCommonBasket(signature: string, stats: CorpusStats): boolean {

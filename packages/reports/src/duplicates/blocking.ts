@@ -12,6 +12,8 @@ const DAY_MS = 86_400_000;
 
 /** Blocks with more members than this are skipped, in memory and in the stored keys alike. */
 export const DEFAULT_MAX_BLOCK = 100;
+/** Records whose candidates `meanCandidates` counts: enough for a mean within a few per cent. */
+const MEAN_CANDIDATES_SAMPLE = 2000;
 
 /** `YYYY-MM` of a day number, memoised: every deal asks for two months and there are few. */
 const months = new Map<number, string>();
@@ -266,6 +268,19 @@ export class CandidateIndex {
     for (let b = this.blocksFrom.data[ordinal] as number; b < to; b++)
       this.collect(blocks[b] as number, ordinal, found);
     return found;
+  }
+
+  /**
+   * How many candidates an indexed record has on average: every record's when there are at most
+   * `sample`, else those of `sample` records spread evenly over the ordinals (deterministic).
+   */
+  meanCandidates(sample = MEAN_CANDIDATES_SAMPLE): number {
+    const count = this.blocksFrom.length - 1;
+    if (count === 0) return 0;
+    const taken = Math.min(count, sample);
+    let total = 0;
+    for (let k = 0; k < taken; k++) total += this.candidatesOf(Math.floor((k * count) / taken)).size;
+    return total / taken;
   }
 
   /**

@@ -194,15 +194,22 @@ export class CorpusStats {
     if (quantity < EXACT_QUANTITY_FROM) return 0;
     const cached = this.exactCache.get(quantity);
     if (cached !== undefined) return cached;
-    const band = quantityBand(quantity);
-    const width = bandWidth(band);
-    const exact = Math.max(0, (this.quantities.get(STAT.quantity + quantity) ?? 0) - own);
-    const inBand = Math.max(0, (this.quantities.get(STAT.band + band) ?? 0) - own);
-    const share = (exact + PSEUDO_QUANTITY / width) / (inBand + PSEUDO_QUANTITY);
-    const bits = Math.log2((0.2 * quantity) / width / share);
+    const width = bandWidth(quantityBand(quantity));
+    const bits = Math.log2((0.2 * quantity) / width / this.quantityShare(quantity, own));
     const clamped = Math.min(EXACT_QUANTITY_MAX, Math.max(0, bits));
     this.exactCache.set(quantity, clamped);
     return clamped;
+  }
+
+  /**
+   * Of the deals with a line in `quantity`'s band, the share whose line is exactly `quantity`
+   * (quantities of `EXACT_QUANTITY_FROM` or more; smoothed evenly over the band). `own` as above.
+   */
+  quantityShare(quantity: number, own = 2): number {
+    const band = quantityBand(quantity);
+    const exact = Math.max(0, (this.quantities.get(STAT.quantity + quantity) ?? 0) - own);
+    const inBand = Math.max(0, (this.quantities.get(STAT.band + band) ?? 0) - own);
+    return (exact + PSEUDO_QUANTITY / bandWidth(band)) / (inBand + PSEUDO_QUANTITY);
   }
 
   /** Open deals of this customer account (at least the pair being weighed, when it is theirs). */

@@ -26,6 +26,15 @@ export const DUPLICATE_DEAL_MESSAGES = defineMessages({
     en: '{basket} (this exact basket is in {count} of {deals} deals, so a shared kit counts little)',
     'zh-CN': '{basket}（{deals} 笔商机中有 {count} 笔是完全相同的组合，相同套装说明不了太多）',
   },
+  'duplicate.basket.commonKitCompared': {
+    en: '{basket} (this exact basket is in {count} of {deals} deals, and each deal here is compared with about {partners} others, so a shared kit counts little)',
+    'zh-CN':
+      '{basket}（{deals} 笔商机中有 {count} 笔是完全相同的组合，而每笔商机在这里约与 {partners} 笔商机比对，相同套装说明不了太多）',
+  },
+  'duplicate.basket.kitContained': {
+    en: '{basket} (one of them is exactly a kit {count} of {deals} deals hold, so a shared kit counts little)',
+    'zh-CN': '{basket}（其中一笔恰好是 {deals} 笔商机中有 {count} 笔相同的标准套装，相同套装说明不了太多）',
+  },
   'duplicate.basket.sameWords': { en: '{item} ({qa} / {qb})', 'zh-CN': '{item}（{qa} / {qb}）' },
   'duplicate.basket.about': { en: 'about {item} ({qa} / {qb})', 'zh-CN': '约{item}（{qa} / {qb}）' },
   'duplicate.basket.similar': {

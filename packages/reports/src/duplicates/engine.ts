@@ -88,7 +88,10 @@ export class DealDuplicateEngine {
     const n = this.deals.length;
     if (this.estimatedAt > 0 && n - this.estimatedAt <= this.estimatedAt * REESTIMATE_GROWTH) return;
     this.estimatedAt = Math.max(1, n);
-    this.stats.weights = estimateDuplicateWeights(this.deals.map((d) => d.record));
+    this.stats.weights = {
+      ...estimateDuplicateWeights(this.deals.map((d) => d.record)),
+      partnersPerDeal: Math.round(this.index.meanCandidates() * 100) / 100,
+    };
     if (this.fit) this.stats.weights = fitDuplicateWeights(this, this.stats.weights);
   }
 

@@ -1,5 +1,5 @@
 import { type Message, type MessageParams, message, renderBuiltIn } from '@gongfu/core';
-import { type BasketComparison, isCommonBasket } from './basket.js';
+import { type BasketComparison, containedKit, isCommonBasket, kitPartners } from './basket.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { known, listOf, provinceName, sayDuplicate as say } from './duplicate-messages.js';
 import type { Measure } from './measures.js';
@@ -32,16 +32,38 @@ export function basketSignal(
   stats: CorpusStats,
 ): Signal {
   const [a, b] = [x.record.lines, y.record.lines];
-  const words = basketWords(x, c);
+  const kit = x.signature === y.signature && c.level !== 'unknown' && isCommonBasket(x.signature, stats);
+  // A standard kit is named even when it counts nothing or against (a kit 700 deals hold): the
+  // manager reads what both hold and why it says little, not "the baskets share little".
+  const words = basketWords(x, c, kit);
   // A standard kit: say how many deals hold it, the figure its weight was capped by.
-  if (x.signature === y.signature && c.weight > 0 && isCommonBasket(x.signature, stats)) {
+  if (kit) {
     const count = stats.signatureCount(x.signature);
+    const partners = stats.weights.partnersPerDeal;
+    // Name the figure the cap was read against: the partners a deal is compared with, when estimated.
+    const said =
+      partners === undefined
+        ? say('duplicate.basket.commonKit', { basket: words, count, deals: stats.n })
+        : say('duplicate.basket.commonKitCompared', {
+            basket: words,
+            count,
+            deals: stats.n,
+            partners: Math.round(kitPartners(x.signature, stats)),
+          });
+    return signal('basket', c, a, b, said);
+  }
+  const whole = (unmatched: number) =>
+    unmatched === 0 && c.matched.every((m) => !m.sibling && m.a.quantity === m.b.quantity);
+  const contained =
+    x.signature === y.signature ? null : containedKit(x, y, whole(c.unmatchedA), whole(c.unmatchedB), stats);
+  if (contained !== null) {
+    const count = stats.signatureCount(contained.signature);
     return signal(
       'basket',
       c,
       a,
       b,
-      say('duplicate.basket.commonKit', { basket: words, count, deals: stats.n }),
+      say('duplicate.basket.kitContained', { basket: words, count, deals: stats.n }),
     );
   }
   return signal('basket', c, a, b, words);
@@ -59,10 +81,10 @@ function product(line: Pick<DealLine, 'sku' | 'category' | 'quantity'>): Message
   );
 }
 
-function basketWords(x: PreparedDeal, c: BasketComparison): Message {
+function basketWords(x: PreparedDeal, c: BasketComparison, kit = false): Message {
   if (c.level === 'unknown') return say('duplicate.basket.empty');
   if (c.level === 'none') return say('duplicate.basket.none');
-  if (c.weight <= 0) {
+  if (c.weight <= 0 && !kit) {
     const lines = c.matched.length + Math.max(c.unmatchedA, c.unmatchedB);
     return say('duplicate.basket.little', { matched: c.matched.length, lines });
   }

@@ -50,6 +50,13 @@ export interface DuplicateWeights {
   /** Candidate pairs `candidateU` was measured on. */
   candidatePairs?: number;
   /**
+   * How many other deals one deal is compared with, on average (its candidate partners in the
+   * scan's blocking): the denominator of "a candidate partner holds this exact basket too", the u a
+   * standard kit is weighed by (`commonBasketCap`). Absent in estimates made before it (then all
+   * deals are that denominator, as the random-pair reading had it).
+   */
+  partnersPerDeal?: number;
+  /**
    * m per level fitted by expectation–maximisation over the tenant's candidate pairs (`fit-weights.ts`),
    * from the hand priors; absent in estimates made before it (then the hand priors, moved by u, weigh).
    * `region.different` and `kind.different` stand for their comparison: "same" is 1 − m of it.
@@ -381,6 +388,8 @@ export function isDuplicateWeights(doc: unknown): doc is DuplicateWeights {
   if (d.candidateU !== undefined && !isUTable(d.candidateU)) return false;
   if (d.m !== undefined && !isUTable(d.m)) return false;
   if (d.lambda !== undefined && !(typeof d.lambda === 'number' && d.lambda > 0 && d.lambda < 1)) return false;
+  if (d.partnersPerDeal !== undefined && !(typeof d.partnersPerDeal === 'number' && d.partnersPerDeal >= 0))
+    return false;
   return isUTable(d.u);
 }
 

@@ -203,7 +203,7 @@ describe('term frequencies: a common value counts for less', () => {
     );
     const common = kitScore(60);
     expect(common.signals.find((x) => x.name === 'basket')?.text).toContain(
-      'this exact basket is in 60 of 360 deals, so a shared kit counts little',
+      'this exact basket is in 60 of 360 deals, and each deal here is compared with about 59 others, so a shared kit counts little',
     );
   });
 
