@@ -3,33 +3,45 @@
  * writes one statement at a time (BEGIN, each statement, COMMIT: the way a developer writes them
  * with a pool client), row for row what the service stores — the same documents (copied from
  * records the service made), projected columns, history, team rows and reminders. History numbers
- * come from the sequence inside the INSERT, as the adapter draws them.
+ * come from the sequence inside the INSERT, as the adapter draws them. Like the SQLite baseline they
+ * also write what an app with search and a change feed must: a new record's search keys (one
+ * multi-row insert per record) and the change-feed rows of every history entry, numbered from the
+ * tenant's feed head and sent as one statement before COMMIT (the head row stays locked to COMMIT,
+ * so seqs are in commit order, as the adapter keeps them).
  */
 import type { Account, Activity, Contact, Lead, Opportunity } from '@gongfu/core';
 import type pg from 'pg';
 import type { Templates } from './raw-sqlite.js';
+import {
+  changes,
+  type Diff,
+  feedRowsOf,
+  type HistoryMeta,
+  plusDays,
+  type SearchKind,
+  search,
+  searchKeyRows,
+} from './raw-writes.js';
 
-const DAY_MS = 86_400_000;
-const plusDays = (at: string, days: number) => new Date(Date.parse(at) + days * DAY_MS).toISOString();
-
-function changes(was: object | null, is: object): string {
-  const before = (was ?? {}) as Record<string, unknown>;
-  const after = is as Record<string, unknown>;
-  const out: Record<string, { from: unknown; to: unknown }> = {};
-  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    if (key === 'version' || key === 'updatedAt') continue;
-    const from = before[key] ?? null;
-    const to = after[key] ?? null;
-    if (from !== to && JSON.stringify(from) !== JSON.stringify(to)) out[key] = { from, to };
-  }
-  return JSON.stringify(out);
-}
-
-const search = (...parts: (string | null | undefined)[]) =>
-  parts
-    .filter((p): p is string => !!p)
-    .join('\n')
-    .toLowerCase();
+const FEED_COLUMNS = 8;
+/** One tenant's feed rows of a transaction, numbered below the head it bumps by their count. */
+const feedAppend = (count: number) => {
+  const rows = Array.from({ length: count }, (_, r) => {
+    const at = 3 + r * FEED_COLUMNS;
+    return `(${Array.from({ length: FEED_COLUMNS }, (_, i) => `$${at + i}`).join(', ')})`;
+  });
+  return `with head as (insert into feed_heads (tenant_id, seq) values ($1, $2::bigint)
+    on conflict (tenant_id) do update set seq = feed_heads.seq + excluded.seq returning seq),
+    v(k, event_type, entity_type, entity_id, owner_id, team_key, at, payload) as (values ${rows.join(', ')})
+    insert into feed_events (tenant_id, seq, event_type, entity_type, entity_id, owner_id, team_key, at, payload)
+    select $1, head.seq - $2::bigint + v.k::bigint, v.event_type, v.entity_type, v.entity_id, v.owner_id, v.team_key,
+      v.at::timestamptz, v.payload::jsonb from head, v order by v.k::int`;
+};
+const keyInsert = (count: number) =>
+  `insert into search_terms (tenant_id, kind, record_id, field, term, pos, owner_id, team_key) values ${Array.from(
+    { length: count },
+    (_, r) => `(${Array.from({ length: 8 }, (_, i) => `$${r * 8 + i + 1}`).join(', ')})`,
+  ).join(', ')}`;
 
 const HISTORY = `insert into history_events (tenant_id, seq, entity_type, entity_id, event, actor_id, at, version, changes, meta)
   values ($1, nextval('history_events_seq'), $2, $3, $4, $5, $6, $7, $8, $9)`;
@@ -52,12 +64,61 @@ const LEAD = `insert into leads (tenant_id, id, version, created_at, updated_at,
 const UPDATE_LEAD = `update leads set version = $1, updated_at = $2, doc = $3, status = $4, account_id = $5, last_contact_at = $6,
   search = $7 where tenant_id = $8 and id = $9 and version = $10`;
 
+interface Writer {
+  history(
+    type: string,
+    id: string,
+    event: string,
+    at: string,
+    v: number,
+    diff: Diff,
+    meta: HistoryMeta,
+    teamKey?: string,
+  ): Promise<unknown>;
+  keys(kind: SearchKind, id: string, record: object, teamKey: string): Promise<unknown>;
+}
+
 export function rawPostgres(pool: pg.Pool, tenantId: string, ownerId: string, t: Templates) {
-  const tx = async <T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> => {
+  /**
+   * One transaction: the body writes through `w`, whose history appends collect the feed rows the
+   * transaction sends in one statement before COMMIT.
+   */
+  const tx = async <T>(fn: (c: pg.PoolClient, w: Writer) => Promise<T>): Promise<T> => {
     const c = await pool.connect();
     try {
       await c.query('begin isolation level read committed');
-      const out = await fn(c);
+      const feed: unknown[][] = [];
+      const w: Writer = {
+        history: (type, id, event, at, v, diff, meta, teamKey = id) => {
+          for (const row of feedRowsOf(ownerId, type, id, event, at, v, diff, meta))
+            feed.push([row.type, type, id, ownerId, teamKey, at, JSON.stringify(row.payload)]);
+          return c.query(HISTORY, [
+            tenantId,
+            type,
+            id,
+            event,
+            ownerId,
+            at,
+            v,
+            JSON.stringify(diff),
+            meta === null ? null : JSON.stringify(meta),
+          ]);
+        },
+        keys: (kind, id, record, teamKey) => {
+          const rows = searchKeyRows(kind, record);
+          return c.query(
+            keyInsert(rows.length),
+            rows.flatMap((k) => [tenantId, kind, id, k.field, k.term, k.pos, ownerId, teamKey]),
+          );
+        },
+      };
+      const out = await fn(c, w);
+      if (feed.length > 0)
+        await c.query(feedAppend(feed.length), [
+          tenantId,
+          feed.length,
+          ...feed.flatMap((row, k) => [k + 1, ...row]),
+        ]);
       await c.query('commit');
       return out;
     } catch (error) {
@@ -67,27 +128,6 @@ export function rawPostgres(pool: pg.Pool, tenantId: string, ownerId: string, t:
       c.release();
     }
   };
-  const history = (
-    c: pg.PoolClient,
-    type: string,
-    id: string,
-    event: string,
-    at: string,
-    v: number,
-    diff: string,
-    meta: unknown,
-  ) =>
-    c.query(HISTORY, [
-      tenantId,
-      type,
-      id,
-      event,
-      ownerId,
-      at,
-      v,
-      diff,
-      meta === null ? null : JSON.stringify(meta),
-    ]);
   const getDoc = async <T>(c: pg.PoolClient, table: string, id: string) =>
     (await c.query(`select doc from ${table} where tenant_id = $1 and id = $2`, [tenantId, id])).rows[0]
       ?.doc as T;
@@ -109,7 +149,7 @@ export function rawPostgres(pool: pg.Pool, tenantId: string, ownerId: string, t:
 
   return {
     capture: (i: number, at: string) =>
-      tx(async (c) => {
+      tx(async (c, w) => {
         const id = `raw_lead_${i}`;
         const lead: Lead = {
           ...t.lead,
@@ -136,8 +176,9 @@ export function rawPostgres(pool: pg.Pool, tenantId: string, ownerId: string, t:
           null,
           search(lead.company, lead.contact.name, lead.contact.phone),
         ]);
-        await history(c, 'lead', id, 'lead.captured', at, 1, changes(null, lead), { source: lead.source });
+        await w.history('lead', id, 'lead.captured', at, 1, changes(null, lead), { source: lead.source });
         await c.query(TEAM, [tenantId, id, ownerId]);
+        await w.keys('lead', id, lead, id);
         const r = followUp(lead, lead.receivedAt);
         await c.query(REMINDER, [
           tenantId,
@@ -155,7 +196,7 @@ export function rawPostgres(pool: pg.Pool, tenantId: string, ownerId: string, t:
       }),
 
     logContact: (leadId: string, at: string, n: number) =>
-      tx(async (c) => {
+      tx(async (c, w) => {
         const lead = await getDoc<Lead>(c, 'leads', leadId);
         await c.query(TEAM_OF, [tenantId, leadId]);
         const id = `raw_act_${n}`;
@@ -186,7 +227,7 @@ export function rawPostgres(pool: pg.Pool, tenantId: string, ownerId: string, t:
             a.completedAt,
           ],
         );
-        await history(c, 'activity', id, 'activity.logged', at, 1, changes(null, a), null);
+        await w.history('activity', id, 'activity.logged', at, 1, changes(null, a), { leadId }, leadId);
         const next: Lead = {
           ...lead,
           version: lead.version + 1,
@@ -204,7 +245,9 @@ export function rawPostgres(pool: pg.Pool, tenantId: string, ownerId: string, t:
           lead.version,
         ]);
         if (u.rowCount !== 1) throw new Error('lost the compare-and-set');
-        await history(c, 'lead', leadId, 'lead.contact_logged', at, next.version, changes(lead, next), null);
+        await w.history('lead', leadId, 'lead.contacted', at, next.version, changes(lead, next), {
+          effects: [{ type: 'followUpReset' }],
+        });
         await c.query(LATEST_QUOTE, [tenantId, leadId]);
         const r = followUp(next, next.lastContactAt ?? next.receivedAt);
         for (const row of (await c.query(REMINDERS_OF, [tenantId, 'lead', leadId])).rows) {
@@ -226,7 +269,7 @@ export function rawPostgres(pool: pg.Pool, tenantId: string, ownerId: string, t:
       }),
 
     convert: (leadId: string, at: string, n: number) =>
-      tx(async (c) => {
+      tx(async (c, w) => {
         const lead = await getDoc<Lead>(c, 'leads', leadId);
         await c.query(TEAM_OF, [tenantId, leadId]);
         const accountId = `raw_acct_${n}`;
@@ -255,8 +298,9 @@ export function rawPostgres(pool: pg.Pool, tenantId: string, ownerId: string, t:
             search(account.name),
           ],
         );
-        await history(c, 'account', accountId, 'account.created', at, 1, changes(null, account), null);
+        await w.history('account', accountId, 'account.created', at, 1, changes(null, account), null);
         await c.query(TEAM, [tenantId, accountId, ownerId]);
+        await w.keys('account', accountId, account, accountId);
         const contactId = `raw_cont_${n}`;
         const contact: Contact = {
           ...t.contact,
@@ -282,7 +326,17 @@ export function rawPostgres(pool: pg.Pool, tenantId: string, ownerId: string, t:
             search(contact.name, contact.phone),
           ],
         );
-        await history(c, 'contact', contactId, 'contact.created', at, 1, changes(null, contact), null);
+        await w.history(
+          'contact',
+          contactId,
+          'contact.created',
+          at,
+          1,
+          changes(null, contact),
+          null,
+          accountId,
+        );
+        await w.keys('contact', contactId, contact, accountId);
         for (const interest of lead.interests)
           await c.query(LATEST_QUOTE_SKU, [tenantId, leadId, interest.sku]);
         await c.query(
@@ -324,10 +378,11 @@ export function rawPostgres(pool: pg.Pool, tenantId: string, ownerId: string, t:
             deal.expectedClose,
           ],
         );
-        await history(c, 'opportunity', dealId, 'opportunity.created', at, 1, changes(null, deal), {
+        await w.history('opportunity', dealId, 'opportunity.created', at, 1, changes(null, deal), {
           leadId,
         });
         await c.query(TEAM, [tenantId, dealId, ownerId]);
+        await w.keys('opportunity', dealId, deal, dealId);
         const staleAt = plusDays(at, 14);
         await c.query(REMINDER, [
           tenantId,
@@ -365,9 +420,10 @@ export function rawPostgres(pool: pg.Pool, tenantId: string, ownerId: string, t:
           lead.version,
         ]);
         if (u.rowCount !== 1) throw new Error('lost the compare-and-set');
-        await history(c, 'lead', leadId, 'lead.converted', at, next.version, changes(lead, next), {
+        await w.history('lead', leadId, 'lead.converted', at, next.version, changes(lead, next), {
           opportunityId: dealId,
           accountId,
+          effects: [{ type: 'converted' }, { type: 'frozen' }],
         });
         await c.query(LATEST_QUOTE, [tenantId, leadId]);
         for (const row of (await c.query(REMINDERS_OF, [tenantId, 'lead', leadId])).rows) {
@@ -377,7 +433,7 @@ export function rawPostgres(pool: pg.Pool, tenantId: string, ownerId: string, t:
       }),
 
     advance: (dealId: string, at: string) =>
-      tx(async (c) => {
+      tx(async (c, w) => {
         const before = await getDoc<Opportunity>(c, 'opportunities', dealId);
         await c.query(TEAM_OF, [tenantId, dealId]);
         await c.query('select count(*) as n from orders where tenant_id = $1 and opportunity_id = $2', [
@@ -407,15 +463,14 @@ export function rawPostgres(pool: pg.Pool, tenantId: string, ownerId: string, t:
           ],
         );
         if (u.rowCount !== 1) throw new Error('lost the compare-and-set');
-        await history(
-          c,
+        await w.history(
           'opportunity',
           dealId,
           'opportunity.stage_changed',
           at,
           after.version,
           changes(before, after),
-          { from: before.stage, to: after.stage },
+          { from: before.stage, to: after.stage, effects: [{ type: 'stageEntered', stage: after.stage }] },
         );
         const dueAt = plusDays(at, 14);
         for (const row of (await c.query(REMINDERS_OF, [tenantId, 'opportunity', dealId])).rows) {

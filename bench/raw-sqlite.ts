@@ -10,15 +10,18 @@
  * name or phone leaves them alone, as a careful hand-written app would) and one change-feed row per
  * change and per lifecycle effect, with the same JSON payload, numbered from max(seq) read once.
  */
-import {
-  type Account,
-  type Activity,
-  type Contact,
-  type Lead,
-  type Opportunity,
-  searchTermsOf,
-} from '@gongfu/core';
+import type { Account, Activity, Contact, Lead, Opportunity } from '@gongfu/core';
 import type Database from 'better-sqlite3';
+import {
+  changes,
+  type Diff,
+  feedRowsOf,
+  type HistoryMeta,
+  plusDays,
+  type SearchKind,
+  search,
+  searchKeyRows,
+} from './raw-writes.js';
 
 export interface Templates {
   lead: Lead;
@@ -27,31 +30,6 @@ export interface Templates {
   contact: Contact;
   opportunity: Opportunity;
 }
-
-const DAY_MS = 86_400_000;
-const plusDays = (at: string, days: number) => new Date(Date.parse(at) + days * DAY_MS).toISOString();
-
-type Diff = Record<string, { from: unknown; to: unknown }>;
-
-/** Every top-level field that differs, as the history log records it (creation: from null). */
-function changes(was: object | null, is: object): Diff {
-  const before = (was ?? {}) as Record<string, unknown>;
-  const after = is as Record<string, unknown>;
-  const out: Record<string, { from: unknown; to: unknown }> = {};
-  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    if (key === 'version' || key === 'updatedAt') continue;
-    const from = before[key] ?? null;
-    const to = after[key] ?? null;
-    if (from !== to && JSON.stringify(from) !== JSON.stringify(to)) out[key] = { from, to };
-  }
-  return out;
-}
-
-const search = (...parts: (string | null | undefined)[]) =>
-  parts
-    .filter((p): p is string => !!p)
-    .join('\n')
-    .toLowerCase();
 
 export function rawSqlite(db: Database.Database, tenantId: string, ownerId: string, t: Templates) {
   const p = (sql: string) => db.prepare(sql);
@@ -135,20 +113,8 @@ export function rawSqlite(db: Database.Database, tenantId: string, ownerId: stri
   );
   /** One multi-row insert per key count, prepared once: the keys of one record in one statement. */
   const keyInserts = new Map<number, Database.Statement>();
-  const insertKeys = (
-    kind: 'lead' | 'account' | 'contact' | 'opportunity',
-    id: string,
-    record: object,
-    ownerId: string,
-    teamKey: string,
-  ) => {
-    const seen = new Map<string, { field: string; term: string; pos: number }>();
-    for (const t of searchTermsOf(kind, record as never)) {
-      const key = `${t.field}\u0000${t.term}`;
-      const was = seen.get(key);
-      if (was === undefined || t.pos < was.pos) seen.set(key, t);
-    }
-    const rows = [...seen.values()];
+  const insertKeys = (kind: SearchKind, id: string, record: object, ownerId: string, teamKey: string) => {
+    const rows = searchKeyRows(kind, record);
     let statement = keyInserts.get(rows.length);
     if (statement === undefined) {
       statement = p(
@@ -185,7 +151,7 @@ export function rawSqlite(db: Database.Database, tenantId: string, ownerId: stri
       at: string,
       version: number,
       diff: Diff,
-      meta: { effects?: object[]; [key: string]: unknown } | null,
+      meta: HistoryMeta,
       teamKey: string = id,
     ) => {
       if (next === 0) next = (topSeq.get(tenantId) as { top: number }).top + 1;
@@ -201,11 +167,8 @@ export function rawSqlite(db: Database.Database, tenantId: string, ownerId: stri
         JSON.stringify(diff),
         meta === null ? null : JSON.stringify(meta),
       );
-      const base = { v: 1, at, actorId: ownerId, entityType: type, entityId: id, version, name: event };
-      const kind = version === 1 ? 'record.created' : 'record.changed';
-      feed(kind, type, id, teamKey, at, { ...base, type: kind, changes: diff, meta });
-      for (const effect of meta?.effects ?? [])
-        feed('lifecycle.effect', type, id, teamKey, at, { ...base, type: 'lifecycle.effect', effect });
+      for (const row of feedRowsOf(ownerId, type, id, event, at, version, diff, meta))
+        feed(row.type, type, id, teamKey, at, row.payload);
     };
   };
 

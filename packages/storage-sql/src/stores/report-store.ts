@@ -27,8 +27,8 @@ import { cycleDays, dateMonth, exactInt } from './report-sql.js';
 type Eb = AnyExpressionBuilder;
 /** The owners of the second arm of a split aggregate (`splitScope`), or null: no split. */
 type Split = readonly string[] | null;
-// biome-ignore lint/suspicious/noExplicitAny: both arms are the same aggregate over any table.
-type AnyAggregate = { unionAll(other: any): any };
+// biome-ignore lint/suspicious/noExplicitAny: an arm is a select of rows over any table; arms union.
+type AnyArm = { unionAll(other: any): any; as(alias: string): any };
 /** Fewest owner ids for which a scope may be split: a rep alone never is most of a tenant. */
 const WIDE_SCOPE = 2;
 /** The filter half of a RecordSpec: report filters mean exactly what list filters mean. */
@@ -53,14 +53,8 @@ export class SqlReportStore implements ReportStore {
             join.onRef('u.tenant_id', '=', 't.tenant_id').onRef('u.id', '=', 't.owner_id'),
           ),
         )
-        .select([
-          key.as('key'),
-          't.currency as currency',
-          sql<number>`count(*)`.as('n'),
-          sql<number>`sum(t.amount_minor)`.as('amount'),
-        ])
-        .where((eb) => this.where(eb, costSpec, where, part, split))
-        .groupBy([sql`1`, sql`2`]);
+        .select([key.as('key'), 't.currency as currency', sql<number>`1`.as('n'), 't.amount_minor as amount'])
+        .where((eb) => this.where(eb, costSpec, where, part, split));
     const rows = await this.splitScope(scope, arm, ['n', 'amount']);
     return sortRows(rows.map((r) => this.moneyRow(r)));
   }
@@ -112,10 +106,10 @@ export class SqlReportStore implements ReportStore {
         .select([
           key.as('key'),
           't.currency as currency',
-          sql<number>`sum(case when ${won} then 1 else 0 end)`.as('won'),
-          sql<number>`sum(case when t.stage = ${sql.lit('lost')} then 1 else 0 end)`.as('lost'),
-          sql<number>`sum(case when ${won} then t.amount_minor else 0 end)`.as('won_amount'),
-          sql<number>`sum(case when ${won} then ${cycleDays(engine)} else 0 end)`.as('cycle'),
+          sql<number>`case when ${won} then 1 else 0 end`.as('won'),
+          sql<number>`case when t.stage = ${sql.lit('lost')} then 1 else 0 end`.as('lost'),
+          sql<number>`case when ${won} then t.amount_minor else 0 end`.as('won_amount'),
+          sql<number>`case when ${won} then ${cycleDays(engine)} else 0 end`.as('cycle'),
         ])
         .where((eb) => {
           const parts = [this.where(eb, opportunitySpec, where, part, split)];
@@ -129,8 +123,7 @@ export class SqlReportStore implements ReportStore {
             parts.push(eb(at, '>=', engine.encodeInstant(closed.from) as string));
           if (closed.to !== undefined) parts.push(eb(at, '<', engine.encodeInstant(closed.to) as string));
           return eb.and(parts);
-        })
-        .groupBy([sql`1`, sql`2`]);
+        });
     const rows = await this.splitScope(scope, arm, ['won', 'lost', 'won_amount', 'cycle']);
     return sortRows(
       rows.map(
@@ -205,23 +198,33 @@ export class SqlReportStore implements ReportStore {
    */
   private async splitScope(
     scope: RowScope,
-    arm: (part: RowScope, split: Split) => { execute(): Promise<AnyRow[]> } & AnyAggregate,
+    arm: (part: RowScope, split: Split) => AnyArm,
     sums: readonly string[],
-  ): Promise<AnyRow[]> {
+  ) {
+    // Each arm selects rows (key, currency and one column per sum); `total` groups and sums them.
+    const total = (rows: AnyArm) =>
+      this.ctx.db
+        .selectFrom(rows.as('a'))
+        .select([
+          'a.key as key',
+          'a.currency as currency',
+          ...sums.map((c) => sql<number>`sum(${sql.ref(`a.${c}`)})`.as(c)),
+        ])
+        .groupBy([sql`1`, sql`2`]);
     const others = await this.othersThan(scope);
-    if (others === null || scope.kind !== 'scoped') return arm(scope, null).execute();
-    const owned: RowScope = { ...scope, memberIds: [] };
-    const seated: RowScope = { ...scope, ownerIds: [] };
-    const both = arm(owned, null).unionAll(arm(seated, others));
-    return this.ctx.db
-      .selectFrom(both.as('a'))
-      .select([
-        'a.key as key',
-        'a.currency as currency',
-        ...sums.map((c) => sql<number>`sum(${sql.ref(`a.${c}`)})`.as(c)),
-      ])
-      .groupBy([sql`1`, sql`2`])
-      .execute() as Promise<AnyRow[]>;
+    if (others === null || scope.kind !== 'scoped')
+      return total(arm(scope, null)).execute() as Promise<AnyRow[]>;
+    const owned = arm({ ...scope, memberIds: [] }, null);
+    const seated = arm({ ...scope, ownerIds: [] }, others);
+    // PostgreSQL: one aggregate over both arms' rows, so the owners' arm (half the table for the
+    // head of the tree) is read by a parallel scan with partial aggregates, as the hand-written
+    // GROUP BY is; aggregated arm by arm, that arm was one serial bitmap scan under a Parallel
+    // Append (1.7× the hand-written SQL at 100k). SQLite has no parallel scan and cannot flatten a
+    // compound subquery under an aggregate: each arm is aggregated in its own index range and the
+    // two small results are summed.
+    if (this.ctx.engine.name === 'postgres')
+      return total(owned.unionAll(seated)).execute() as Promise<AnyRow[]>;
+    return total(total(owned).unionAll(total(seated))).execute() as Promise<AnyRow[]>;
   }
 
   /** The tenant's other people when the scope covers at least 3/4 of them, else null. */
