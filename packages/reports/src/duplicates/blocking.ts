@@ -61,6 +61,8 @@ export class CandidateIndex {
   private oversizeElsewhere = new Uint8Array(0);
   /** `laterCandidatesOf` marks each ordinal with the number of the call that last collected it. */
   private stamps = new Float64Array(0);
+  /** What `laterCandidatesOf` returns a view of: as long as `stamps`. */
+  private later = new Int32Array(0);
   private visits = 0;
   /** See `laid`; null when an `add` or `useSizes` came since. */
   private layout: { from: Int32Array; members: Int32Array } | null = null;
@@ -163,20 +165,24 @@ export class CandidateIndex {
   }
 
   /**
-   * The candidates of an indexed record that come after it (ordinal greater), into `out`: each pair
-   * of a scan once. A stamp per ordinal replaces a set, as a scan asks this for every record.
+   * The candidates of an indexed record that come after it (ordinal greater): each pair of a scan
+   * once. A stamp per ordinal replaces a set, as a scan asks this for every record; the answer is
+   * a view of one buffer reused by the next call (a scan of 100k deals regrew an array from empty
+   * for every deal), so read it before asking again.
    */
-  laterCandidatesOf(ordinal: number, out: number[]): void {
-    out.length = 0;
+  laterCandidatesOf(ordinal: number): Int32Array {
     const count = this.blocksFrom.length - 1;
-    if (ordinal < 0 || ordinal >= count) return;
+    if (ordinal < 0 || ordinal >= count) return this.later.subarray(0, 0);
     if (this.stamps.length < count) {
       const grown = new Float64Array(count * 2);
       grown.set(this.stamps);
       this.stamps = grown;
+      this.later = new Int32Array(count * 2);
     }
     const { from, members } = this.laid();
     const stamps = this.stamps;
+    const out = this.later;
+    let found = 0;
     const visit = ++this.visits;
     const blocks = this.recordBlocks.data;
     const to = this.blocksFrom.data[ordinal + 1] as number;
@@ -189,9 +195,10 @@ export class CandidateIndex {
         if (r <= ordinal) break;
         if (stamps[r] === visit) continue;
         stamps[r] = visit;
-        out.push(r);
+        out[found++] = r;
       }
     }
+    return out.subarray(0, found);
   }
 
   /**
