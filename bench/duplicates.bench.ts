@@ -7,6 +7,9 @@
  * `--fit` has the engine fit m and λ by expectation–maximisation (as a tenant's stored estimate
  * does) and prints what the fit expected and whether it is used.
  *
+ * `--hash` prints a SHA-1 over every ranked pair of the scan (ids, score, copy flag, explanation
+ * and signals), so a speed change can be shown to leave the output exactly as it was.
+ *
  * The pure engine runs on generated in-memory records; `--db` (default at n ≤ 10,000) also seeds a
  * SQLite file through the service and times `findDuplicateDeals` / `checkDealForDuplicates`.
  */
@@ -26,6 +29,7 @@ const DB = process.argv.includes('--db') || (N <= 10_000 && !process.argv.includ
 const argGen = process.argv.indexOf('--gen');
 const GEN = argGen > 0 ? process.argv[argGen + 1] : 'both';
 const FIT = process.argv.includes('--fit');
+const HASH = process.argv.includes('--hash');
 
 const timer = stageTimer();
 const { stage, stages } = timer;
@@ -69,6 +73,14 @@ async function evaluate(label: string, tag: string, make: (n: number) => Generat
   const report = await stage(`${tag} full scan (candidates scored)`, () =>
     engine.scan({ minScore: 0, limit: Number.MAX_SAFE_INTEGER }),
   );
+  if (HASH) {
+    const sha = (await import('node:crypto')).createHash('sha1');
+    for (const p of report.pairs)
+      sha.update(
+        `${p.a.id}\u0000${p.b.id}\u0000${p.score}\u0000${p.copy}\u0000${p.explanation.text}\u0000${JSON.stringify(p.signals)}\n`,
+      );
+    console.log(`${tag} scan hash (${count(report.pairs.length)} ranked pairs): ${sha.digest('hex')}`);
+  }
   const predicted = new Map(
     report.pairs.filter((p) => p.score >= 0).map((p) => [pairKey(p.a.id, p.b.id), p.score]),
   );

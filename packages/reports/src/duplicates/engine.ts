@@ -121,15 +121,15 @@ export class DealDuplicateEngine {
     afterDeal?: (done: number) => void,
   ): number {
     let candidatePairs = 0;
-    const later: number[] = [];
     const columns = prune ? new ScanColumns(this.deals, this.stats) : null;
     const reach = reachOf(minScore);
     const floor = prune ? minScore : Number.NEGATIVE_INFINITY;
     for (let i = 0; i < this.deals.length; i++) {
       const x = this.deals[i] as PreparedDeal;
-      this.index.laterCandidatesOf(i, later);
+      const later = this.index.laterCandidatesOf(i);
       candidatePairs += later.length;
-      for (const j of later) {
+      for (let k = 0; k < later.length; k++) {
+        const j = later[k] as number;
         if (columns !== null && !columns.reaches(i, j, reach)) continue;
         const y = this.deals[j] as PreparedDeal;
         const score = weighPair(x, y, this.stats, floor);
@@ -183,10 +183,9 @@ export class DealDuplicateEngine {
 
   /** Every candidate pair once, as ordinals `i < j` (the bench measures completeness on it). */
   *candidatePairs(): Generator<[number, number]> {
-    const later: number[] = [];
     for (let i = 0; i < this.deals.length; i++) {
-      this.index.laterCandidatesOf(i, later);
-      for (const j of later) yield [i, j];
+      // Copied: the index reuses its answer's buffer, and a consumer may scan between two yields.
+      for (const j of Array.from(this.index.laterCandidatesOf(i))) yield [i, j];
     }
   }
 

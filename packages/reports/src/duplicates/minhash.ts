@@ -34,24 +34,29 @@ export function seeded(seed: number): () => number {
 export class MinHashLsh {
   private readonly mulA: Uint32Array;
   private readonly addB: Uint32Array;
+  /** Reused by `minima`: a deal's signature is read before the next deal's is made. */
+  private readonly scratch: Uint32Array;
 
   constructor(readonly params: LshParams = DEFAULT_LSH) {
     const n = params.bands * params.rows;
     const next = seeded(params.seed);
     this.mulA = new Uint32Array(n);
     this.addB = new Uint32Array(n);
+    this.scratch = new Uint32Array(n);
     for (let i = 0; i < n; i++) {
       this.mulA[i] = next() | 1;
       this.addB[i] = next();
     }
   }
 
-  /** One key per band; none for an empty token set. */
-  bandKeys(tokens: readonly string[]): string[] {
-    if (tokens.length === 0) return [];
-    const { bands, rows } = this.params;
-    const n = bands * rows;
-    const mins = new Uint32Array(n).fill(0xffffffff);
+  /**
+   * The MinHash signature (`bands × rows` minima, band after band) of a token set, or null for an
+   * empty one. The array is reused by the next call: read it before asking again.
+   */
+  minima(tokens: readonly string[]): Uint32Array | null {
+    if (tokens.length === 0) return null;
+    const n = this.mulA.length;
+    const mins = this.scratch.fill(0xffffffff);
     for (const token of tokens) {
       const x = fnv1a(token);
       for (let i = 0; i < n; i++) {
@@ -62,12 +67,6 @@ export class MinHashLsh {
         if (h < (mins[i] ?? 0)) mins[i] = h;
       }
     }
-    const keys: string[] = [];
-    for (let b = 0; b < bands; b++) {
-      let key = `l${b}`;
-      for (let r = 0; r < rows; r++) key += `.${(mins[b * rows + r] ?? 0).toString(36)}`;
-      keys.push(key);
-    }
-    return keys;
+    return mins;
   }
 }

@@ -1,0 +1,258 @@
+import { type BlockKeySink, eachBlockingKey, lshBandText, type NamedKind } from './block-keys.js';
+import type { MinHashLsh } from './minhash.js';
+import type { PreparedDeal } from './prepared-deal.js';
+
+/**
+ * Block numbers by blocking key, with the key held as integers: a kind and up to five parts, each
+ * a number (band, quantity, LSH minimum) or an interned string (SKU, province, month, account).
+ * Building the keys as text cost the index most of its time: some 45 fresh strings per deal, each
+ * flattened and hashed into a `Map`. Two deals' keys are equal as integers exactly when they are
+ * equal as text (`keyOf` gives the text back):
+ * - each kind's text starts with its own prefix, and its parts are joined by `:` (and `+`);
+ * - a part that itself holds `:` or `+` (or a quantity that is not a 32-bit integer, or LSH bands
+ *   of more than four rows) would make that text ambiguous, so such a key is interned as its whole
+ *   text instead (kind `TEXT`). Its text has more separators than any key of that kind made of
+ *   plain parts, so the two forms never stand for one text.
+ */
+const KIND = {
+  pm: 0,
+  ri: 1,
+  rm: 2,
+  rq: 3,
+  pp: 4,
+  lsh: 5,
+  ck: 6,
+  ac: 7,
+  cn: 8,
+  cp: 9,
+  ec: 10,
+  ea: 11,
+  et: 12,
+  text: 13,
+} as const;
+const NAMED: readonly NamedKind[] = ['ck', 'ac', 'cn', 'cp', 'ec', 'ea', 'et'];
+
+/** Integers per block: the kind and five parts. */
+const WIDTH = 6;
+/** An LSH band is its number, its row count and its minima. */
+const MAX_LSH_ROWS = WIDTH - 3;
+
+const isInt32 = (x: number) => (x | 0) === x;
+
+function mix(h: number, x: number): number {
+  const m = Math.imul(h ^ x, 0x9e3779b1);
+  return m ^ (m >>> 15);
+}
+
+export class BlockTable implements BlockKeySink {
+  /** Interned strings: id by string, string by id, and whether it holds `:` or `+`. */
+  private readonly ids = new Map<string, number>();
+  private readonly strings: string[] = [];
+  private awkward = new Uint8Array(1024);
+  /** Per block, its key's `WIDTH` integers. */
+  private tuples = new Int32Array(1024 * WIDTH);
+  private count = 0;
+  /** Open addressing, linear probing: block + 1, 0 for an empty slot. */
+  private slots = new Int32Array(2048);
+  /** What `blocksOf` does with each key: add the missing blocks or not, and whom to tell. */
+  private insert = false;
+  private visit: (block: number) => void = () => {};
+
+  get size(): number {
+    return this.count;
+  }
+
+  /**
+   * Hands `visit` the block number of each of the deal's keys (`eachBlockingKey`, same order, a key
+   * possibly more than once); with `insert` false, a key no deal has is left out instead of added.
+   */
+  blocksOf(p: PreparedDeal, lsh: MinHashLsh, insert: boolean, visit: (block: number) => void): void {
+    this.insert = insert;
+    this.visit = visit;
+    eachBlockingKey(p, lsh, this);
+  }
+
+  /** The block of a key given as its text (the stored form), or −1. */
+  blockOfText(key: string): number {
+    const id = this.ids.get(key);
+    return id === undefined ? -1 : this.find(KIND.text, id, 0, 0, 0, 0, false);
+  }
+
+  /** The key's text, as `blockingKeys` writes it and the store keeps it. */
+  keyOf(block: number): string {
+    const t = this.tuples;
+    const o = block * WIDTH;
+    const s = (i: number) => this.strings[t[o + i] as number] as string;
+    const n = (i: number) => t[o + i] as number;
+    switch (t[o]) {
+      case KIND.pm:
+        return `pm:${s(1)}:${s(2)}:${n(3)}:${s(4)}`;
+      case KIND.ri:
+        return `ri:${s(1)}:${n(2)}`;
+      case KIND.rm:
+        return `rm:${s(1)}:${n(2)}:${s(3)}:${s(4)}`;
+      case KIND.rq:
+        return `rq:${s(1)}:${n(2)}`;
+      case KIND.pp:
+        return `pp:${s(1)}:${s(2)}:${n(3)}+${s(4)}:${n(5)}`;
+      case KIND.lsh:
+        return lshBandText(n(1), t, o + 3, n(2));
+      case KIND.text:
+        return s(1);
+      default:
+        return `${NAMED[(t[o] as number) - KIND.ck]}:${s(1)}`;
+    }
+  }
+
+  placed(province: string, group: string, band: number, month: string): void {
+    const a = this.intern(province);
+    const b = this.intern(group);
+    const d = this.intern(month);
+    if (a < 0 || b < 0 || d < 0) return;
+    if (this.plain(a) && this.plain(b) && this.plain(d)) this.tuple(KIND.pm, a, b, band, d, 0);
+    else this.text(`pm:${province}:${group}:${band}:${month}`);
+  }
+
+  line(sku: string, band: number): void {
+    const a = this.intern(sku);
+    if (a < 0) return;
+    if (this.plain(a)) this.tuple(KIND.ri, a, band, 0, 0, 0);
+    else this.text(`ri:${sku}:${band}`);
+  }
+
+  lineAt(sku: string, band: number, province: string, month: string): void {
+    const a = this.intern(sku);
+    const c = this.intern(province);
+    const d = this.intern(month);
+    if (a < 0 || c < 0 || d < 0) return;
+    if (this.plain(a) && this.plain(c) && this.plain(d)) this.tuple(KIND.rm, a, band, c, d, 0);
+    else this.text(`rm:${sku}:${band}:${province}:${month}`);
+  }
+
+  exact(sku: string, quantity: number): void {
+    const a = this.intern(sku);
+    if (a < 0) return;
+    if (this.plain(a) && isInt32(quantity)) this.tuple(KIND.rq, a, quantity, 0, 0, 0);
+    else this.text(`rq:${sku}:${quantity}`);
+  }
+
+  linePair(province: string, skuA: string, bandA: number, skuB: string, bandB: number): void {
+    const a = this.intern(province);
+    const b = this.intern(skuA);
+    const d = this.intern(skuB);
+    if (a < 0 || b < 0 || d < 0) return;
+    if (this.plain(a) && this.plain(b) && this.plain(d)) this.tuple(KIND.pp, a, b, bandA, d, bandB);
+    else this.text(`pp:${province}:${skuA}:${bandA}+${skuB}:${bandB}`);
+  }
+
+  lshBand(band: number, mins: Uint32Array, from: number, rows: number): void {
+    if (rows > MAX_LSH_ROWS) {
+      this.text(lshBandText(band, mins, from, rows));
+      return;
+    }
+    const m = (r: number) => (r < rows ? (mins[from + r] as number) | 0 : 0);
+    this.tuple(KIND.lsh, band, rows, m(0), m(1), m(2));
+  }
+
+  named(kind: NamedKind, value: string): void {
+    const a = this.intern(value);
+    if (a >= 0) this.tuple(KIND[kind], a, 0, 0, 0, 0);
+  }
+
+  private plain(id: number): boolean {
+    return this.awkward[id] === 0;
+  }
+
+  /** A key held as its whole text (see the class comment). */
+  private text(key: string): void {
+    const id = this.intern(key);
+    if (id >= 0) this.tuple(KIND.text, id, 0, 0, 0, 0);
+  }
+
+  /** The id of a string; when not inserting, −1 for a string no key holds. */
+  private intern(s: string): number {
+    let id = this.ids.get(s);
+    if (id !== undefined) return id;
+    if (!this.insert) return -1;
+    id = this.strings.length;
+    this.ids.set(s, id);
+    this.strings.push(s);
+    if (id === this.awkward.length) {
+      const grown = new Uint8Array(id * 2);
+      grown.set(this.awkward);
+      this.awkward = grown;
+    }
+    this.awkward[id] = s.includes(':') || s.includes('+') ? 1 : 0;
+    return id;
+  }
+
+  private tuple(kind: number, a: number, b: number, c: number, d: number, e: number): void {
+    const block = this.find(kind, a, b, c, d, e, this.insert);
+    if (block >= 0) this.visit(block);
+  }
+
+  private find(kind: number, a: number, b: number, c: number, d: number, e: number, insert: boolean): number {
+    const mask = this.slots.length - 1;
+    let i = hashOf(kind, a, b, c, d, e) & mask;
+    const t = this.tuples;
+    for (let slot = this.slots[i] as number; slot !== 0; slot = this.slots[i] as number) {
+      const o = (slot - 1) * WIDTH;
+      if (
+        t[o] === kind &&
+        t[o + 1] === a &&
+        t[o + 2] === b &&
+        t[o + 3] === c &&
+        t[o + 4] === d &&
+        t[o + 5] === e
+      )
+        return slot - 1;
+      i = (i + 1) & mask;
+    }
+    if (!insert) return -1;
+    const block = this.count++;
+    if ((block + 1) * WIDTH > this.tuples.length) {
+      const grown = new Int32Array(this.tuples.length * 2);
+      grown.set(this.tuples);
+      this.tuples = grown;
+    }
+    const o = block * WIDTH;
+    const u = this.tuples;
+    u[o] = kind;
+    u[o + 1] = a;
+    u[o + 2] = b;
+    u[o + 3] = c;
+    u[o + 4] = d;
+    u[o + 5] = e;
+    this.slots[i] = block + 1;
+    if (this.count * 2 > this.slots.length) this.rehash();
+    return block;
+  }
+
+  /** Twice the slots, every block placed again: the table stays at most half full. */
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    const t = this.tuples;
+    for (let block = 0; block < this.count; block++) {
+      const o = block * WIDTH;
+      let i =
+        hashOf(
+          t[o] as number,
+          t[o + 1] as number,
+          t[o + 2] as number,
+          t[o + 3] as number,
+          t[o + 4] as number,
+          t[o + 5] as number,
+        ) & mask;
+      while (slots[i] !== 0) i = (i + 1) & mask;
+      slots[i] = block + 1;
+    }
+    this.slots = slots;
+  }
+}
+
+function hashOf(kind: number, a: number, b: number, c: number, d: number, e: number): number {
+  let h = mix(mix(mix(mix(mix(mix(0x811c9dc5, kind), a), b), c), d), e);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  return h ^ (h >>> 13);
+}
