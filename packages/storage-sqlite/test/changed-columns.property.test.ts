@@ -1,4 +1,13 @@
-import type { CrmStorage, Lead, Opportunity, RecordBase, RecordStore, StorageTx } from '@gongfu/core';
+import type {
+  CrmStorage,
+  Lead,
+  Opportunity,
+  RecordBase,
+  RecordStore,
+  Reminder,
+  StorageTx,
+} from '@gongfu/core';
+import { buildReminder } from '@gongfu/core/testing';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -156,6 +165,58 @@ describe('an update sets only changed columns, and leaves the row as a full writ
           );
           const last = await evolve('leads', b.buildLead('t1'), plan, changes, insertedWithFirstStep);
           await expectSameAsFreshInsert('leads', last);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('reminders, read by subject as the reminder sync reads them', async () => {
+    const anyReminderChange = fc.record({
+      userId: fc.constantFrom('u1', 'u2'),
+      dueAt: fc.constantFrom(b.minutesAfter(60), b.minutesAfter(120)),
+      escalateAt: fc.constantFrom(null, b.minutesAfter(180)),
+      message: fc.constantFrom('Follow up', 'Follow up again'),
+      acknowledgedAt: fc.constantFrom(null, b.minutesAfter(90)),
+      deliveredAt: fc.constantFrom(null, b.minutesAfter(61)),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        steps,
+        fc.array(anyReminderChange, { minLength: 1, maxLength: 6 }),
+        async (plan, picks) => {
+          let current = buildReminder('t1', { subjectType: 'opportunity' });
+          await storage.transaction({ tenantId: 't1' }, (tx) => tx.reminders.insert(current));
+          let next = 0;
+          for (const step of plan) {
+            await storage.transaction({ tenantId: 't1' }, async (tx) => {
+              for (const read of step.reads) {
+                if (read)
+                  expect(await tx.reminders.forSubject('opportunity', current.subjectId)).toEqual([current]);
+                const after: Reminder = {
+                  ...current,
+                  ...picks[next++ % picks.length]!,
+                  version: current.version + 1,
+                };
+                await tx.reminders.update(after, current.version);
+                current = after;
+              }
+            });
+          }
+          await storage.transaction({ tenantId: 'fresh' }, (tx) =>
+            tx.reminders.insert({ ...current, tenantId: 'fresh', version: 1 }),
+          );
+          const row = (t: string) => {
+            const {
+              tenant_id: _t,
+              version,
+              ...rest
+            } = raw
+              .prepare('select * from reminders where tenant_id = ? and id = ?')
+              .get(t, current.id) as Record<string, unknown>;
+            return { ...rest, version: t === 't1' ? version : current.version };
+          };
+          expect(row('t1')).toEqual(row('fresh'));
         },
       ),
       { numRuns: 60 },
