@@ -1,6 +1,8 @@
 /**
- * Instructions per command, counted by callgrind: repeatable on a loaded machine, where CPU time
- * per call swings by a third. Run under valgrind with instrumentation off at start; this script
+ * Instructions per command, counted by callgrind: unaffected by other processes on a loaded
+ * machine, where CPU time per call swings by a third. V8 still compiles and collects on background
+ * threads inside the window, so split a dump by library (SQLite, V8's GC and compiler, the rest)
+ * rather than reading its total alone. Run under valgrind with instrumentation off at start; this script
  * switches it on around each measured loop (after a warm-up) and dumps one count per command:
  *
  *   valgrind --tool=callgrind --instr-atstart=no --smc-check=all-non-file \
