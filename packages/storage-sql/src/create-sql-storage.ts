@@ -66,11 +66,11 @@ export function createSqlStorage(options: SqlStorageOptions): CrmStorage {
     try {
       return await transact(mode, async (conn) => {
         await engine.bindTenant?.(conn, tenantId);
-        await refuseImporting(conn, engine, tenantId);
+        const { orgStamp } = await refuseImporting(conn, engine, tenantId);
         // The handle's stores refuse work once fn has settled: nothing may run after COMMIT.
         const state = { open: true };
         try {
-          return await fn(createTx(conn, engine, tenantId, state, stamps, options.scopedPages));
+          return await fn(createTx(conn, engine, tenantId, state, stamps, options.scopedPages, orgStamp));
         } catch (error) {
           thrownByFn = { error };
           throw error;

@@ -126,6 +126,8 @@ export function createTx(
   state: TxState,
   stamps?: TenantStamps,
   scopedPages?: ScopedPages,
+  /** The org stamp already read in this transaction (with the import check), if it was. */
+  orgStamp?: string,
 ): StorageTx {
   const ctx: StoreContext = {
     db: conn.db,
@@ -133,7 +135,7 @@ export function createTx(
     write: conn.write,
     engine,
     tenantId,
-    memo: {},
+    memo: orgStamp === undefined ? {} : { stamps: { org: orgStamp } },
     ...(conn.prefetch ? { teams: new Map() } : {}),
     ...(conn.assumeStamps && stamps ? { stamps } : {}),
     ...(scopedPages ? { scopedPages } : {}),

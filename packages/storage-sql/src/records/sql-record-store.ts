@@ -12,6 +12,7 @@ import {
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { AnyExpressionBuilder } from '../any-db.js';
 import { encodeCell } from '../engine/sql-engine.js';
+import { columnsToSet, rememberRow } from './changed-columns.js';
 import { filterWhere, literalLimit, scopeWhere } from './compile-where.js';
 import { executeCached, writeCached } from './compiled-cache.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
@@ -20,6 +21,10 @@ import { mergedPageRows } from './scoped-page.js';
 import type { StoreContext } from './store-context.js';
 
 const CHUNK = 500;
+
+/** The columns every versioned table's row carries besides its keys (see `row`). */
+const ROW_COLUMNS = ['version', 'created_at', 'updated_at', 'owner_id', 'team_key', 'doc'] as const;
+const COLUMNS_OF = new WeakMap<object, string[]>();
 
 /** Filters naming one customer, whose rows sit in an index range of their own (0093). */
 const CUSTOMER_FILTERS = ['accountId', 'endCustomerId'] as const;
@@ -33,19 +38,22 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
 
   async get(id: string): Promise<T | null> {
     if (this.ctx.teams !== undefined) return this.getWithTeam(id, this.ctx.teams);
+    // The stored columns come along (one row either way) so an update sets only what changes.
     const { rows } = await executeCached<{ doc: unknown }>(
       this.ctx,
-      `${this.spec.table}:get`,
+      `${this.spec.table}:get+columns`,
       [this.ctx.tenantId, id],
       () =>
         this.ctx.db
           .selectFrom(this.spec.table)
-          .select('doc')
+          .select(this.storedColumns())
           .where('tenant_id', '=', this.ctx.tenantId)
           .where('id', '=', id),
     );
     const row = rows[0];
-    return row === undefined ? null : this.ctx.engine.decodeJson<T>(row.doc);
+    if (row === undefined) return null;
+    rememberRow(this.ctx, this.rowKey(id), row);
+    return this.ctx.engine.decodeJson<T>(row.doc);
   }
 
   /**
@@ -124,7 +132,8 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
     this.touchesStamps();
     if (record.version !== 1)
       throw new StorageError(`${this.spec.entity} ${record.id}: a new record has version 1`);
-    const values = { tenant_id: this.ctx.tenantId, id: record.id, ...this.row(record) };
+    const row = this.row(record);
+    const values = { tenant_id: this.ctx.tenantId, id: record.id, ...row };
     const columns = Object.keys(values);
     await writeCached(
       this.ctx,
@@ -133,6 +142,7 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
       () => this.ctx.db.insertInto(this.spec.table).values(values),
       { entity: this.spec.entity },
     );
+    rememberRow(this.ctx, this.rowKey(record.id), row);
   }
 
   async update(record: T, expectedVersion: number): Promise<void> {
@@ -145,16 +155,18 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
     }
     // Compare-and-set in one statement: of racing writers with the same expected version, one wins.
     const row = this.row(record);
+    const key = this.rowKey(record.id);
+    const set = columnsToSet(this.ctx, key, expectedVersion, row);
     const { table, entity } = this.spec;
     const { tenantId } = this.ctx;
     await writeCached(
       this.ctx,
-      `${table}:update:${Object.keys(row).join(',')}`,
-      [...Object.values(row), tenantId, record.id, expectedVersion],
+      `${table}:update:${Object.keys(set).join(',')}`,
+      [...Object.values(set), tenantId, record.id, expectedVersion],
       () =>
         this.ctx.db
           .updateTable(table)
-          .set(row)
+          .set(set)
           .where('tenant_id', '=', tenantId)
           .where('id', '=', record.id)
           .where('version', '=', expectedVersion),
@@ -297,6 +309,20 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
   }
 
   /** Every column but the key, encoded for the engine. */
+  /** The columns `row` writes, which `get` reads back: the document and every projected column. */
+  private storedColumns(): string[] {
+    let columns = COLUMNS_OF.get(this.spec);
+    if (columns === undefined) {
+      columns = [...ROW_COLUMNS, ...Object.keys(this.spec.columns)];
+      COLUMNS_OF.set(this.spec, columns);
+    }
+    return columns;
+  }
+
+  private rowKey(id: string): string {
+    return `${this.spec.table}\u0000${id}`;
+  }
+
   private row(record: T): Record<string, unknown> {
     const { engine } = this.ctx;
     const row: Record<string, unknown> = {

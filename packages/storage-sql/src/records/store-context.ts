@@ -6,6 +6,9 @@ import type { StampKind, TenantStamps } from '../stores/tenant-stamps.js';
 
 export type ScopedPages = 'merge' | 'walk';
 
+/** One record's stored columns (not its document), as the database returned or was given them. */
+export type StoredRow = Readonly<Record<string, unknown>>;
+
 /**
  * What every store of one transaction shares: the transaction handle (never the root `db`, so no
  * statement escapes the transaction), the engine, and the tenant every statement is confined to.
@@ -39,5 +42,11 @@ export interface StoreContext {
     nextSeq?: number;
     /** Stamps read (or assumed and checked) in this transaction: one statement per kind is enough. */
     stamps?: Partial<Record<StampKind, string>>;
+    /**
+     * The stored columns of records read or written in this transaction, by table and id, exactly
+     * as the database holds them: an update then sets only the columns whose value changes
+     * (`records/changed-columns.ts`).
+     */
+    rows?: Map<string, StoredRow>;
   };
 }

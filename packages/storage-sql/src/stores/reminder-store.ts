@@ -7,12 +7,14 @@ import {
   type ReminderStore,
 } from '@gongfu/core';
 import type { AnyRow } from '../any-db.js';
+import { columnsToSet, rememberRow } from '../records/changed-columns.js';
 import { literalLimit } from '../records/compile-where.js';
 import { executeCached, writeCached } from '../records/compiled-cache.js';
 import type { StoreContext } from '../records/store-context.js';
 import { claimLeased, DELIVERY_LEASE, ESCALATION_LEASE, markLeased } from './reminder-lease.js';
 
 const CHUNK = 500;
+const rowKey = (id: string) => `reminders\u0000${id}`;
 /** Most people whose due reminders are merged range by range (a manager of fifty: 50 ranges). */
 const MAX_MERGED_PEOPLE = 200;
 
@@ -36,6 +38,9 @@ export class SqlReminderStore implements ReminderStore {
           .orderBy('due_at')
           .orderBy('id'),
     );
+    // Their stored columns too: the command's reminder sync updates what it read here, and an
+    // update sets only the columns that change (records/changed-columns.ts).
+    for (const r of rows) rememberRow(this.ctx, rowKey(r.id as string), r);
     return rows.map((r) => this.decode(r));
   }
 
@@ -56,10 +61,12 @@ export class SqlReminderStore implements ReminderStore {
   }
 
   async update(reminder: Reminder, expectedVersion: number): Promise<void> {
-    const set = this.encode(reminder);
+    const row = this.encode(reminder);
+    const key = rowKey(reminder.id);
+    const set = columnsToSet(this.ctx, key, expectedVersion, row);
     await writeCached(
       this.ctx,
-      'reminders:update',
+      `reminders:update:${Object.keys(set).join(',')}`,
       [...Object.values(set), this.ctx.tenantId, reminder.id, expectedVersion],
       () =>
         this.ctx.db
@@ -81,6 +88,7 @@ export class SqlReminderStore implements ReminderStore {
         },
       },
     );
+    rememberRow(this.ctx, key, row);
   }
 
   async remove(ids: readonly string[]): Promise<void> {

@@ -2,6 +2,7 @@ import { TenantImportingError } from '@gongfu/core';
 import { CompiledQuery } from 'kysely';
 import type { SqlEngine } from '../engine/sql-engine.js';
 import type { TxConnection } from '../sql-transactor.js';
+import { NO_TENANT_STAMP, stampOf } from './tenant-stamp.js';
 
 /**
  * The check, written by hand once per engine (it runs in every transaction). `assume` fails with
@@ -12,7 +13,7 @@ function checkFor(engine: SqlEngine, tenantId: string, assume: boolean): Compile
   const p = engine.name === 'postgres' ? '$1' : '?';
   const text = assume
     ? `select 1 / (1 - count(*)) as ok from tenants where tenant_id = ${p} and import_state is not null`
-    : `select import_state from tenants where tenant_id = ${p}`;
+    : `select import_state, org_epoch, org_version from tenants where tenant_id = ${p}`;
   return CompiledQuery.raw(text, [tenantId]);
 }
 
@@ -28,18 +29,23 @@ export async function refuseImporting(
   conn: TxConnection,
   engine: SqlEngine,
   tenantId: string,
-): Promise<void> {
+): Promise<{ orgStamp?: string }> {
   if (conn.assumeStamps === true) {
     await conn.write(checkFor(engine, tenantId, true), {
       entity: 'tenant',
       hot: true,
       assertion: () => new TenantImportingError(tenantId),
     });
-    return;
+    return {};
   }
-  const { rows } = await conn.execute<{ import_state: unknown }>(checkFor(engine, tenantId, false), {
-    hot: true,
-  });
-  const state = rows[0]?.import_state;
+  // The same row holds the org stamp every command reads next (`tx.org.stamp()`): read it along,
+  // in this transaction, so that read costs no statement of its own.
+  const { rows } = await conn.execute<{ import_state: unknown; org_epoch: unknown; org_version: unknown }>(
+    checkFor(engine, tenantId, false),
+    { hot: true },
+  );
+  const row = rows[0];
+  const state = row?.import_state;
   if (state !== null && state !== undefined) throw new TenantImportingError(tenantId);
+  return { orgStamp: row === undefined ? NO_TENANT_STAMP : stampOf(row.org_epoch, row.org_version) };
 }

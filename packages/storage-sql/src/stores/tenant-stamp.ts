@@ -4,7 +4,11 @@ import { executeCached, writeCached } from '../records/compiled-cache.js';
 import type { StoreContext } from '../records/store-context.js';
 import { StaleTenantStamp, type StampKind } from './tenant-stamps.js';
 
-const stampOf = (epoch: unknown, version: unknown) => `${String(epoch)}:${String(version)}`;
+/** A stamp as the tenant row's epoch and version columns make it. */
+export const stampOf = (epoch: unknown, version: unknown) => `${String(epoch)}:${String(version)}`;
+
+/** The stamp of a tenant whose row is missing. */
+export const NO_TENANT_STAMP = 'none';
 
 /**
  * A stamp kept on the tenant's row: its random epoch (new whenever the tenant row is) and a version
@@ -61,7 +65,7 @@ class SqlTenantStamp implements OrgStamp {
           .where('tenant_id', '=', tenantId),
     );
     const row = rows[0];
-    if (row === undefined) return 'none';
+    if (row === undefined) return NO_TENANT_STAMP;
     const stamp = stampOf(row.e, row.v);
     stamps?.remember(kind, tenantId, stamp);
     return stamp;
