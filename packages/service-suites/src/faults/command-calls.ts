@@ -375,6 +375,10 @@ export const COMMAND_CALLS: Record<CommandName, PrepareCall> = {
     async ({ crm, org }) =>
     () =>
       crm.opportunities.list(org.repA),
+  'opportunities.pipeline':
+    async ({ crm, org }) =>
+    () =>
+      crm.opportunities.pipeline(org.repA, 'distribution'),
   'opportunities.stageInfo':
     async ({ crm }) =>
     async () =>
