@@ -1,43 +1,11 @@
-import { createCrm, type PipelineStagesInput } from '@gongfu/core';
+import { createCrm } from '@gongfu/core';
 import { createCrmApi } from '@gongfu/http';
+import { DEALER_PIPELINE } from '@gongfu/service-suites';
 import { sqliteStorage } from '@gongfu/storage-sqlite';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 /** A workspace's own distribution pipeline, saved by its admin with `config.update`. */
-const OWN_PIPELINE: PipelineStagesInput = [
-  {
-    id: 'intake',
-    label: '接洽',
-    probability: 15,
-    forecastCategory: 'pipeline',
-    staleAfterDays: 7,
-    kind: 'open',
-  },
-  {
-    id: 'offer',
-    label: '报价',
-    probability: 60,
-    forecastCategory: 'best_case',
-    staleAfterDays: 10,
-    kind: 'open',
-  },
-  {
-    id: 'won',
-    label: '成交',
-    probability: 100,
-    forecastCategory: 'closed',
-    staleAfterDays: null,
-    kind: 'won',
-  },
-  {
-    id: 'lost',
-    label: '丢单',
-    probability: 0,
-    forecastCategory: 'omitted',
-    staleAfterDays: null,
-    kind: 'lost',
-  },
-];
+const OWN_PIPELINE = DEALER_PIPELINE;
 
 describe('HTTP: a rep reads the pipeline in force, not the built-in template', () => {
   let api: ReturnType<typeof createCrmApi>;
