@@ -28,7 +28,7 @@ type AreaName = Exclude<
         ? K
         : never;
   }[keyof Crm],
-  'system' | 'storage' | 'clock'
+  'system' | 'storage' | 'clock' | 'locales'
 >;
 
 /** `<area>.<verb>` for every function of every area of `Crm`. */
