@@ -40,7 +40,7 @@ export function generateOperationDocs(
   const crm = checker.getTypeAtLocation(decl);
   const out: Record<string, { summary: string; description: string }> = {};
   // Ports and identity are not areas (the route spec's `NotAnArea`); the views are methods.
-  const notAreas = new Set(['system', 'tenantId', 'timeZone', 'storage', 'clock', 'locale']);
+  const notAreas = new Set(['system', 'tenantId', 'timeZone', 'storage', 'clock', 'locale', 'locales']);
   for (const area of crm.getProperties().filter((a) => !notAreas.has(a.name))) {
     const areaType = checker.getTypeOfSymbolAtLocation(area, decl);
     if (areaType.getCallSignatures().length > 0) continue;

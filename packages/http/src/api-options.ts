@@ -14,7 +14,10 @@ export interface CrmApiOptions {
   authenticate(request: Request): string | null | undefined | Promise<string | null | undefined>;
   /** Serve every route under this path, e.g. `/api` (default: the root). */
   basePath?: string;
-  /** The locales `Accept-Language` is matched against (default `['zh-CN', 'en']`). */
+  /**
+   * The locales `Accept-Language` is matched against (default `crm.locales`: `zh-CN`, `en` and those
+   * the app added to the service's catalogues).
+   */
   locales?: readonly string[];
   /** `/openapi.json` and the reference page at `/reference` (default true; they need no sign-in). */
   docs?: boolean;

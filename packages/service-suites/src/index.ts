@@ -4,6 +4,7 @@ export * from './custom-fields/custom-fields.suite.js';
 export * from './events/change-feed.suite.js';
 export * from './events/event-dispatch.suite.js';
 export * from './events/webhook.suite.js';
+export { DEALER_PIPELINE } from './faults/command-fixtures.js';
 export * from './faults/every-command-faults.suite.js';
 export * from './filters/deal-references.suite.js';
 export * from './filters/list-filters.suite.js';

@@ -177,24 +177,58 @@ export function buildCatalogues(
  * read `zh-CN`, `en-GB` reads `en`), else English.
  */
 export function resolveLocale(locale: Locale, catalogues: MessageCatalogues): string {
-  if (Object.hasOwn(catalogues, locale)) return locale;
-  const language = locale.split('-')[0]?.toLowerCase();
-  const sameLanguage = Object.keys(catalogues).find((tag) => tag.split('-')[0]?.toLowerCase() === language);
-  return sameLanguage ?? 'en';
+  return localeChain(locale, catalogues)[0]!;
+}
+
+/** Fallback chains by catalogues and locale: a chain is worked out once, not on every render. */
+const CHAINS = new WeakMap<MessageCatalogues, Map<string, readonly string[]>>();
+
+/**
+ * The catalogues a locale's texts are looked up in, in order: the tag itself and each shorter
+ * prefix of it (`zh-Hant-TW`, `zh-Hant`, `zh`), then the other catalogues of the same language in
+ * the order given (built-in ones first, so `zh-TW` falls back to `zh-CN`), then English. A text an
+ * app-added locale lacks thus reads as its own language before it reads as English.
+ */
+export function localeChain(locale: Locale, catalogues: MessageCatalogues): readonly string[] {
+  let byLocale = CHAINS.get(catalogues);
+  if (byLocale === undefined) {
+    byLocale = new Map();
+    CHAINS.set(catalogues, byLocale);
+  }
+  const known = byLocale.get(locale);
+  if (known !== undefined) return known;
+  const chain: string[] = [];
+  const tags = Object.keys(catalogues);
+  // Tags match whatever their case (`zh-tw` is `zh-TW`, RFC 5646 §2.1.1).
+  const add = (wanted: string) => {
+    const tag = tags.find((t) => t.toLowerCase() === wanted.toLowerCase());
+    if (tag !== undefined && !chain.includes(tag)) chain.push(tag);
+  };
+  const parts = locale.split('-');
+  for (let n = parts.length; n > 0; n--) add(parts.slice(0, n).join('-'));
+  const language = parts[0]?.toLowerCase();
+  for (const tag of tags) if (tag.split('-')[0]?.toLowerCase() === language) add(tag);
+  add('en');
+  if (!chain.includes('en')) chain.push('en');
+  if (byLocale.size < 256) byLocale.set(locale, chain);
+  return chain;
 }
 
 /**
- * Renders a message: the locale's template, else English, else the key itself (so a missing text is
- * visible, never an empty string). A parameter the message lacks stays as `{name}`. Never throws: a
- * template that does not parse (an app's typo) is filled plainly instead.
+ * Renders a message: the first template along the locale's chain (`localeChain`: its own, its
+ * language's, English), else the key itself (so a missing text is visible, never an empty string).
+ * A parameter the message lacks stays as `{name}`. Never throws: a template that does not parse (an
+ * app's typo) is filled plainly instead.
  */
 export function renderMessage(msg: Message, locale: Locale, catalogues: MessageCatalogues): string {
-  const tag = resolveLocale(locale, catalogues);
-  return render(
-    msg,
-    tag,
-    (key) => own(catalogues[tag], key) ?? own(catalogues.en, key) ?? BUILT_IN.get(key)?.en,
-  );
+  const chain = localeChain(locale, catalogues);
+  return render(msg, chain[0]!, (key) => {
+    for (const tag of chain) {
+      const template = own(catalogues[tag], key);
+      if (template !== undefined) return template;
+    }
+    return BUILT_IN.get(key)?.en;
+  });
 }
 
 const own = (templates: LocaleTemplates | undefined, key: string): string | undefined =>

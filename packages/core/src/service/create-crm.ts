@@ -196,6 +196,7 @@ function buildCrm(
     clock: settings.clock,
     ...areas,
     locale: call.locale ?? settings.locale,
+    locales: Object.keys(settings.catalogues),
     // The view's call options (language, idempotency key) carry over to the other workspace.
     forTenant: (tenant: string) => createCrm({ ...options, tenant }).with(call),
     with: (more: CallOptions) => buildCrm(options, settings, caches, { ...call, ...more }),

@@ -105,6 +105,11 @@ export interface Crm {
   /** The language texts are rendered in through this view (`crm.with({ locale })`, else the service's). */
   readonly locale: Locale;
   /**
+   * The locales this service has texts in: the built-in `zh-CN` and `en`, then those the app added
+   * in `createCrm({ messages })`. What `@gongfu/http` matches `Accept-Language` against by default.
+   */
+  readonly locales: readonly Locale[];
+  /**
    * A message (`{ key, params }`: an error's `detail`, a refusal's `reasonDetail`, a reminder's
    * `message`) rendered in this view's language, or in `locale` when given.
    * @example

@@ -49,12 +49,14 @@ export function createRunner(
       };
       const key = call.options.idempotencyKey;
       if (key === undefined || call.command === undefined) return storage.transaction(options, body);
-      const fingerprint = fingerprintOf(call.command, actorIdOf(actor), (call.args ?? []).slice(1));
+      const actorId = actorIdOf(actor);
+      const fingerprint = fingerprintOf(call.command, actorId, (call.args ?? []).slice(1));
       return idempotentWrite(
         storage,
         settings.tenantId,
-        { key, command: call.command, fingerprint, ttlMs: settings.idempotencyTtlMs },
+        { key, actorId, command: call.command, fingerprint, ttlMs: settings.idempotencyTtlMs },
         () => settings.clock.now(),
+        (tx) => CommandContext.open(tx, actorId, settings, caches, locale),
         body,
       );
     },

@@ -2,6 +2,7 @@ import type { Instant } from '../kernel/time.js';
 
 /** A command's first answer, kept under the idempotency key it was sent with. */
 export interface IdempotencyRecord {
+  /** The stored key: the sender's id and their key (`storedKeyOf`); bare in rows written before. */
   key: string;
   /** `<area>.<verb>` of the command. */
   command: string;

@@ -67,9 +67,13 @@ describe('the built-in catalogues', () => {
     expect(renderMessage(refusal, 'zh-CN', catalogues)).toBe(
       '无法在“working”状态下执行 CONVERT：转化前须填写客户公司',
     );
-    // An added locale with one text; the sentence around it falls back to English.
+    // An added locale with one text; the sentence around it falls back along the language tag
+    // (zh-TW → zh → zh-CN), not to English.
     expect(renderMessage(refusal, 'zh-TW', catalogues)).toBe(
-      'cannot CONVERT from working: 轉化前須填寫客戶公司',
+      '无法在“working”状态下执行 CONVERT：轉化前須填寫客戶公司',
+    );
+    expect(renderMessage(refusal, 'zh-Hant-TW', catalogues)).toBe(
+      '无法在“working”状态下执行 CONVERT：转化前须填写客户公司',
     );
     // A language tag without its own catalogue reads its language's: zh-Hans-CN and zh read zh-CN.
     expect(renderMessage(follow(2), 'zh', catalogues)).toBe('已有 2 天未联系恒通，请跟进');

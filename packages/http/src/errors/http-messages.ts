@@ -3,7 +3,9 @@ import {
   type BuiltInLocale,
   defineMessages,
   type Message,
+  type MessageCatalogues,
   renderBuiltIn,
+  resolveLocale,
 } from '@gongfu/core';
 
 /**
@@ -78,9 +80,15 @@ export const HTTP_MESSAGES = defineMessages({
 
 export type HttpMessageKey = keyof typeof HTTP_MESSAGES;
 
-/** The built-in locale to render in: the call's when Gongfu ships it, English otherwise. */
+/** Only the names matter to `resolveLocale`: which built-in catalogue a tag falls back to. */
+const BUILT_IN_TAGS: MessageCatalogues = Object.fromEntries(BUILT_IN_LOCALES.map((l) => [l, {}]));
+
+/**
+ * The built-in locale to render in: the call's when Gongfu ships it, else one of its language (an
+ * app-added `zh-TW` reads `zh-CN`), else English.
+ */
 export const builtInLocale = (locale: string | undefined): BuiltInLocale =>
-  (BUILT_IN_LOCALES as readonly string[]).includes(locale ?? '') ? (locale as BuiltInLocale) : 'en';
+  resolveLocale(locale ?? 'en', BUILT_IN_TAGS) as BuiltInLocale;
 
 /** An HTTP message rendered in the call's locale. */
 export const say = (msg: Message, locale: string | undefined) => renderBuiltIn(msg, builtInLocale(locale));

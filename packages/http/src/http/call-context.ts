@@ -1,4 +1,4 @@
-import { BUILT_IN_LOCALES, type CallOptions, type Crm, message } from '@gongfu/core';
+import { type CallOptions, type Crm, message } from '@gongfu/core';
 import type { MiddlewareHandler } from 'hono';
 import type { CrmApiOptions } from '../api-options.js';
 import { HttpProblemError } from '../errors/http-problem.js';
@@ -13,7 +13,8 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
  * `Accept-Language` as its locale, `Idempotency-Key` (on a write) as its idempotency key.
  */
 export function callContext(crm: Crm, options: CrmApiOptions): MiddlewareHandler<ApiEnv> {
-  const locales = options.locales ?? BUILT_IN_LOCALES;
+  // The service's own locales, app-added ones included, unless the app narrows or orders them.
+  const locales = options.locales ?? crm.locales;
   return async (c, next) => {
     // The locale first, so that even a 401 answers in the caller's language.
     const locale = negotiateLocale(c.req.header('accept-language'), locales);

@@ -20,6 +20,7 @@ import type {
   Quota,
   QuoteEntry,
   Reminder,
+  ResolvedPipeline,
   SameDealLink,
   SearchResult,
   ServiceCase,
@@ -61,6 +62,7 @@ export interface ResponseRecords {
   Product: Product;
   QuoteEntry: QuoteEntry;
   Reminder: Reminder;
+  ResolvedPipeline: ResolvedPipeline;
   SameDealLink: SameDealLink;
   SearchResult: SearchResult;
   ServiceCase: ServiceCase;

@@ -17,6 +17,7 @@ export type NotAnArea =
   | 'with'
   | 'runAs'
   | 'locale'
+  | 'locales'
   | 'say';
 
 /** Every business area of the service; a new one is routed or the route table does not compile. */

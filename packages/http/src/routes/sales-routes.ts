@@ -24,10 +24,12 @@ import {
   parseInput,
   progressServiceCaseInput,
   quoteInput,
+  type ResolvedPipeline,
   reopenInput,
   resolveServiceCaseInput,
   serviceCaseListQuery,
   shipInput,
+  stageOf,
   teamMemberInput,
   updateLeadInput,
   updateOpportunityInput,
@@ -98,14 +100,27 @@ export const salesRoutes = {
         ...act(migratePipelineInput, shape.value('PipelineMigration')),
         path: '/{id}/pipeline',
       },
+      pipeline: { ...get(shape.value('ResolvedPipeline'), 'channel'), path: '/pipelines/{channel}' },
+      // A stage of the workspace's pipeline in force (what `pipeline` lists), not the built-in
+      // template `Crm.opportunities.stageInfo` answers from: the caller's app shows this tenant's.
       stageInfo: {
         method: 'get',
         path: '/pipelines/{channel}/stages/{stage}',
         status: 200,
         response: shape.optional('PipelineStage'),
         args: (p) => [p.channel, p.stage],
-        call: (area: { stageInfo(channel: string, stage: string): unknown }, _actor, p) =>
-          area.stageInfo(p.channel ?? '', p.stage ?? ''),
+        call: async (
+          area: {
+            stageInfo(channel: string, stage: string): unknown;
+            pipeline(actor: string, channel: string): Promise<ResolvedPipeline>;
+          },
+          actor,
+          p,
+        ) => {
+          // Validates both like the command does: an unknown channel or a bad stage id is 400.
+          area.stageInfo(p.channel ?? '', p.stage ?? '');
+          return stageOf(await area.pipeline(actor, p.channel ?? ''), p.stage ?? '');
+        },
       },
     },
   },

@@ -11,6 +11,7 @@ export const NOT_AREAS = new Set([
   'forTenant',
   'with',
   'runAs',
+  'locales',
 ]);
 
 /** Every `<area>.<verb>` a service instance has, read from the object itself. */

@@ -50,6 +50,33 @@ export function describeTenantConfig(makeStorage: StorageFactory): void {
       expect((await crm.config.get(org.admin)).updatedBy).toBe(org.admin.id);
     });
 
+    it('any active user reads the pipeline in force: the template before an update, the saved one after', async () => {
+      const { crm, org } = await openWorld(storage);
+      const before = await crm.opportunities.pipeline(org.repA, 'distribution');
+      expect(before).toEqual({ channel: 'distribution', version: 0, stages: pipelineFor('distribution') });
+      const saved = await crm.config.update(org.admin, {
+        expectedVersion: 0,
+        pipelines: { distribution: DEALER_PIPELINE },
+      });
+      for (const reader of [org.repA, org.presales, org.manager]) {
+        const inForce = await crm.opportunities.pipeline(reader, 'distribution');
+        expect(inForce).toEqual({
+          channel: 'distribution',
+          version: 1,
+          stages: saved.pipelines.distribution,
+        });
+      }
+      const offer = (await crm.opportunities.pipeline(org.repA, 'distribution')).stages[1]!;
+      expect(offer).toMatchObject({ id: 'offer', kind: 'open' });
+      expect(typeof offer.label).toBe('string');
+      expect(typeof offer.probability).toBe('number');
+      // An unknown channel is bad input; a deactivated user reads nothing.
+      expect(await codeOf(crm.opportunities.pipeline(org.repA, 'bogus' as never))).toBe('VALIDATION');
+      expect(await codeOf(crm.opportunities.pipeline(org.repA, '__proto__' as never))).toBe('VALIDATION');
+      await crm.users.deactivate(org.admin, org.repB.id);
+      expect(await codeOf(crm.opportunities.pipeline(org.repB, 'distribution'))).toBe('PERMISSION_DENIED');
+    });
+
     it('a deal keeps the pipeline version it started on until migratePipeline moves it, and says what moved', async () => {
       const { crm, org } = await openWorld(storage);
       const rep = org.otherRep;

@@ -28,7 +28,7 @@ type AreaName = Exclude<
         ? K
         : never;
   }[keyof Crm],
-  'system' | 'storage' | 'clock'
+  'system' | 'storage' | 'clock' | 'locales'
 >;
 
 /** `<area>.<verb>` for every function of every area of `Crm`. */
@@ -375,6 +375,10 @@ export const COMMAND_CALLS: Record<CommandName, PrepareCall> = {
     async ({ crm, org }) =>
     () =>
       crm.opportunities.list(org.repA),
+  'opportunities.pipeline':
+    async ({ crm, org }) =>
+    () =>
+      crm.opportunities.pipeline(org.repA, 'distribution'),
   'opportunities.stageInfo':
     async ({ crm }) =>
     async () =>

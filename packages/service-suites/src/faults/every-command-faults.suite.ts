@@ -15,7 +15,7 @@ export const FAULT_ROUNDS = Math.max(1, Number(process.env.GONGFU_FAULT_ROUNDS ?
 
 /** Every `<area>.<verb>` of a service instance, read from the object itself. */
 export function crmCommandNames(crm: Crm): string[] {
-  const handles = new Set(['system', 'storage', 'clock']);
+  const handles = new Set(['system', 'storage', 'clock', 'locales']);
   return Object.entries(crm)
     .filter(([key, value]) => !handles.has(key) && typeof value === 'object' && value !== null)
     .flatMap(([area, commands]) =>

@@ -117,6 +117,40 @@ export function inputMessageCases(world: () => Promise<ServiceWorld>): void {
     expect(refined.enIssue.message).toBe('an activity cannot end before it starts');
   });
 
+  it('an activity lasting more than 366 days is refused naming endAt, in both languages; 366 days is fine', async () => {
+    const w = await world();
+    const startAt = '2026-03-03T10:00:00+08:00';
+    const tooLong = await invalidBoth(w, (crm) =>
+      crm.activities.schedule(w.org.repA, {
+        kind: 'task',
+        subject: '回访',
+        startAt,
+        endAt: '2199-01-01T00:00:00Z',
+      }),
+    );
+    expect(tooLong.zhIssue).toMatchObject({
+      field: 'endAt',
+      message: '活动时长不能超过 366 天',
+      detail: { key: 'activity.invalid.tooLong', params: { days: 366 } },
+    });
+    expect(tooLong.enIssue.message).toBe('an activity can last at most 366 days');
+    const task = await w.crm.activities.schedule(w.org.repA, {
+      kind: 'task',
+      subject: '年度回访',
+      startAt,
+      endAt: '2027-03-04T10:00:00+08:00',
+    });
+    // Moving it keeps the bound too.
+    const moved = await invalidBoth(w, (crm) =>
+      crm.activities.reschedule(w.org.repA, task.id, {
+        startAt,
+        endAt: '2027-03-05T10:00:00+08:00',
+        expectedVersion: task.version,
+      }),
+    );
+    expect(moved.enIssue.message).toBe('an activity can last at most 366 days');
+  });
+
   it('configuration, quota and custom-field refusals read in the locale of the service', async () => {
     const w = await world();
     const zh = sameTenant(w, { locale: 'zh-CN' });

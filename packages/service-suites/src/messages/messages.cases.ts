@@ -158,7 +158,7 @@ export function messageCases(world: () => Promise<ServiceWorld>): void {
     }
   });
 
-  it('an app adds a locale and overrides texts; a key its locale lacks falls back to English', async () => {
+  it('an app adds a locale and overrides texts; a key its locale lacks falls back to its language, then English', async () => {
     const w = await world();
     const deal = await storyDeal(w);
     const crm = sameTenant(w, {
@@ -172,8 +172,14 @@ export function messageCases(world: () => Promise<ServiceWorld>): void {
       'INVALID_TRANSITION',
     );
     expect(tw.reason).toBe('商機團隊中須有一名售前工程師');
-    // zh-TW has no text for the sentence around the reason: English, with the Taiwanese reason in it.
-    expect(tw.message).toBe('cannot ADVANCE from qualification: 商機團隊中須有一名售前工程師');
+    // zh-TW has no text for the sentence around the reason: its language's (zh-CN), not English.
+    expect(tw.message).toBe('无法在“qualification”状态下执行 ADVANCE：商機團隊中須有一名售前工程師');
+    // A language with no catalogue at all reads English (with the app's English override).
+    const ja = await expectCode(
+      crm.with({ locale: 'ja' }).opportunities.advance(w.org.repA, deal.id, { to: 'solution' }),
+      'INVALID_TRANSITION',
+    );
+    expect(ja.message).toBe('cannot ADVANCE from qualification: ask presales to join the deal first');
     const en = await expectCode(
       crm.opportunities.advance(w.org.repA, deal.id, { to: 'solution' }),
       'INVALID_TRANSITION',

@@ -37,13 +37,12 @@ export function describeIdempotentCommands(makeStorage: StorageFactory): void {
       expect(q1.version).toBe(2);
     });
 
-    it('the same key with other input, actor or command is IdempotencyKeyReusedError (a conflict)', async () => {
+    it('the same key with other input or command is IdempotencyKeyReusedError (a conflict)', async () => {
       const w = await openWorld(storage);
       const crm = w.crm.with({ idempotencyKey: 'k-reused' });
       await crm.leads.capture(w.org.repA, storyLead());
       for (const resend of [
         () => crm.leads.capture(w.org.repA, storyLead({ company: '另一家公司' })),
-        () => crm.leads.capture(w.org.repB, storyLead()),
         () => crm.accounts.create(w.org.repA, { name: '另一家公司', kind: 'end_user' }),
       ]) {
         const error = await resend().then(
@@ -55,6 +54,52 @@ export function describeIdempotentCommands(makeStorage: StorageFactory): void {
         expect((error as IdempotencyKeyReusedError).key).toBe('k-reused');
       }
       expect(await captured(w)).toHaveLength(1);
+    });
+
+    it("keys are each user's own: another user's equal key is independent and learns nothing of the first use", async () => {
+      const w = await openWorld(storage);
+      const crm = w.crm.with({ idempotencyKey: 'k-shared' });
+      const ofA = await crm.leads.capture(w.org.repA, storyLead());
+      // B's same key runs B's command (no conflict naming A's), even with A's very input.
+      const ofB = await crm.leads.capture(w.org.repB, storyLead());
+      expect(ofB.id).not.toBe(ofA.id);
+      const ofM = await crm.accounts.create(w.org.manager, { name: '经理的客户', kind: 'end_user' });
+      expect(await captured(w)).toHaveLength(2);
+      // Each user's replay is still their own first answer, and each one's reuse still conflicts.
+      expect(await crm.leads.capture(w.org.repA, storyLead())).toEqual(ofA);
+      expect(await crm.leads.capture(w.org.repB, storyLead())).toEqual(ofB);
+      expect(await crm.accounts.create(w.org.manager, { name: '经理的客户', kind: 'end_user' })).toEqual(ofM);
+      await expect(
+        crm.leads.capture(w.org.repA, storyLead({ company: '另一家公司' })),
+      ).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
+    });
+
+    it('a key stored before keys were per user (bare) still replays for its sender, and only for them', async () => {
+      const w = await openWorld(storage);
+      const crm = w.crm.with({ idempotencyKey: 'k-old' });
+      const first = await crm.leads.capture(w.org.repA, storyLead());
+      // Move A's record to the bare key, as a store written by an earlier version holds it.
+      await storage.transaction({ tenantId: w.crm.tenantId }, async (tx) => {
+        const scoped = `${w.org.repA.id}\u001fk-old`;
+        const record = await tx.idempotency.find(scoped);
+        expect(record).not.toBeNull();
+        await tx.idempotency.remove(scoped);
+        await tx.idempotency.put({ ...record!, key: 'k-old' });
+      });
+      expect(await crm.leads.capture(w.org.repA, storyLead())).toEqual(first);
+      const ofB = await crm.leads.capture(w.org.repB, storyLead());
+      expect(ofB.id).not.toBe(first.id);
+      expect(await captured(w)).toHaveLength(2);
+    });
+
+    it('a deactivated user cannot replay a keyed command: the replay is refused like any call of theirs', async () => {
+      const w = await openWorld(storage);
+      const crm = w.crm.with({ idempotencyKey: 'k-gone' });
+      await crm.leads.capture(w.org.repB, storyLead());
+      await w.crm.users.deactivate(w.org.admin, w.org.repB.id);
+      await expect(crm.leads.capture(w.org.repB, storyLead())).rejects.toMatchObject({
+        code: 'PERMISSION_DENIED',
+      });
     });
 
     it('a key expires after the configured time, and a refused command keeps no key', async () => {

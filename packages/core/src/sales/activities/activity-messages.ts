@@ -40,6 +40,10 @@ export const ACTIVITY_MESSAGES = defineMessages({
     en: 'an activity cannot end before it starts',
     'zh-CN': '活动结束时间不能早于开始时间',
   },
+  'activity.invalid.tooLong': {
+    en: 'an activity can last at most {days} days',
+    'zh-CN': '活动时长不能超过 {days} 天',
+  },
   'activity.invalid.unlinked': {
     en: 'link the activity to a lead, an opportunity, an account, a contact, an order or a service case',
     'zh-CN': '活动须关联到线索、商机、客户、联系人、订单或服务工单',

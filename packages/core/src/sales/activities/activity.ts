@@ -113,6 +113,25 @@ export interface Activity extends RecordBase {
   custom: CustomFieldsOf<'activity'>;
 }
 
+/**
+ * The longest an activity may last. A visit, call or task spans hours or days; an end years away
+ * (a typo'd 2199) would sit in every calendar range query and reminder window until then.
+ */
+export const MAX_ACTIVITY_DAYS = 366;
+const MAX_ACTIVITY_MS = MAX_ACTIVITY_DAYS * 24 * 60 * 60 * 1000;
+
+interface Span {
+  startAt: string;
+  endAt?: string | undefined;
+}
+const endsAfterStart = (a: Span) => !a.endAt || a.endAt >= a.startAt;
+const withinMaxLength = (a: Span) =>
+  !a.endAt || Date.parse(a.endAt) - Date.parse(a.startAt) <= MAX_ACTIVITY_MS;
+const ACTIVITY_TOO_LONG = {
+  ...zodMessage(sayActivity('activity.invalid.tooLong', { days: MAX_ACTIVITY_DAYS })),
+  path: ['endAt'],
+};
+
 export const scheduleActivityInput = z
   .object({
     kind: activityKindKeySchema,
@@ -129,10 +148,8 @@ export const scheduleActivityInput = z
     ownerId: idSchema.optional(),
     custom: customInput('activity'),
   })
-  .refine((a) => !a.endAt || a.endAt >= a.startAt, {
-    ...zodMessage(sayActivity('activity.invalid.endBeforeStart')),
-    path: ['endAt'],
-  })
+  .refine(endsAfterStart, { ...zodMessage(sayActivity('activity.invalid.endBeforeStart')), path: ['endAt'] })
+  .refine(withinMaxLength, ACTIVITY_TOO_LONG)
   .refine((a) => !a.regarding || !(a.leadId || a.opportunityId || a.accountId), {
     ...zodMessage(sayActivity('activity.invalid.linkedTwice')),
     path: ['regarding'],
@@ -146,10 +163,8 @@ export type ScheduleActivityInput = z.input<typeof scheduleActivityInput>;
 /** Without a new end the appointment keeps its length. */
 export const rescheduleActivityInput = z
   .object({ startAt: instantSchema, endAt: instantSchema.optional(), expectedVersion: expectedVersionSchema })
-  .refine((a) => !a.endAt || a.endAt >= a.startAt, {
-    ...zodMessage(sayActivity('activity.invalid.endBeforeStart')),
-    path: ['endAt'],
-  });
+  .refine(endsAfterStart, { ...zodMessage(sayActivity('activity.invalid.endBeforeStart')), path: ['endAt'] })
+  .refine(withinMaxLength, ACTIVITY_TOO_LONG);
 export type RescheduleActivityInput = z.input<typeof rescheduleActivityInput>;
 
 export const completeActivityInput = z.strictObject({

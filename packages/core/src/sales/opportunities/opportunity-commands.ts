@@ -10,6 +10,7 @@ import { ENTITY } from '../../service/entities.js';
 import { listPage } from '../../service/list-page.js';
 import type { Runner } from '../../service/runner.js';
 import { stripUndefined } from '../../service/strip-undefined.js';
+import { currentPipeline } from '../config/resolve-pipeline.js';
 import { newestPerRepAndSku, raiseQuoteConflicts } from '../leads/quote-conflict-reminders.js';
 import { insertOrderFromOpportunity } from '../orders/insert-order.js';
 import { assertCatalogueLines } from '../products/catalogue-lines.js';
@@ -37,6 +38,7 @@ import {
   type OpportunityListQuery,
   type OpportunityOf,
   opportunityListQuery,
+  pipelineQuery,
   type ReopenOpportunityInput,
   reopenInput,
   type StageMoveInput,
@@ -60,6 +62,7 @@ import {
 } from './opportunity-pipelines.js';
 import { buildLines } from './opportunity-reads.js';
 import { withLines } from './opportunity-rules.js';
+import type { ResolvedPipeline } from './pipeline-config.js';
 
 /**
  * Opportunities (售前机会): qualified business on a locked customer, moved stage by stage along its
@@ -256,6 +259,18 @@ export interface OpportunityCommands {
    * ```
    */
   stageInfo<C extends Channel>(channel: C, stage: string): PipelineStage<StageOf<C>> | undefined;
+  /**
+   * The pipeline a new deal of `channel` starts on in this workspace: the configuration in force
+   * (`config.update`), else the built-in template. Its stages in order, each with id, label,
+   * probability, forecast category, stale limit, kind (open, won or lost) and entry gates. Any
+   * active user may read it (a rep's app lists the stages from it), unlike `config.get`.
+   * @example
+   * ```ts
+   * const { stages } = await crm.opportunities.pipeline(jia, 'distribution');
+   * stages.map((s) => s.id); // ['qualification', 'offer', 'won', 'lost'] after an update
+   * ```
+   */
+  pipeline(actor: ActorRef, channel: Channel): Promise<ResolvedPipeline>;
   /**
    * Move a deal from the pipeline version it started on to the workspace's configuration in force.
    * An open stage the new pipeline lacks must be mapped (`stageMap`); the result says what moved.
@@ -492,5 +507,8 @@ export function opportunityCommands(run: Runner): OpportunityCommands {
       const q = parseInput(stageInfoQuery, { channel, stage });
       return stageInfo(q.channel as C, q.stage);
     },
+
+    pipeline: async (actor, channel) =>
+      run.read(actor, (ctx) => currentPipeline(ctx, parseInput(pipelineQuery, { channel }).channel)),
   };
 }

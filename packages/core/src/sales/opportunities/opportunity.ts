@@ -326,6 +326,9 @@ export const stageInfoQuery = z.strictObject({
   stage: z.string().trim().min(1).max(64),
 });
 
+/** `pipeline`'s argument: a known channel. */
+export const pipelineQuery = z.strictObject({ channel: channelSchema });
+
 export const opportunityListQuery = pageSchema.extend({
   stage: oneOrMany(z.string()).optional(),
   ownerId: oneOrMany(idSchema).optional(),
