@@ -108,7 +108,10 @@ export function showArgs(args: readonly unknown[]): string {
 
 type FuzzFunction = { name: string; fn: (...a: unknown[]) => unknown };
 
-/** Every function of every area of `crm` (not the storage, the system actor or the clock). */
+/**
+ * Every function of every area of `crm` (not the storage, the system actor or the clock); a member
+ * that holds data, such as `crm.locales`, has no functions and adds none.
+ */
 function publicFunctions(crm: Crm): FuzzFunction[] {
   return (Object.keys(crm) as (keyof Crm)[])
     .filter((area) => {
@@ -118,12 +121,14 @@ function publicFunctions(crm: Crm): FuzzFunction[] {
       );
     })
     .flatMap((area) =>
-      Object.keys(crm[area] as object).map((name) => ({
-        name: `${area}.${name}`,
-        fn: (crm[area] as unknown as Record<string, (...a: unknown[]) => unknown>)[name] as (
-          ...a: unknown[]
-        ) => unknown,
-      })),
+      Object.keys(crm[area] as object)
+        .filter((name) => typeof (crm[area] as unknown as Record<string, unknown>)[name] === 'function')
+        .map((name) => ({
+          name: `${area}.${name}`,
+          fn: (crm[area] as unknown as Record<string, (...a: unknown[]) => unknown>)[name] as (
+            ...a: unknown[]
+          ) => unknown,
+        })),
     );
 }
 
