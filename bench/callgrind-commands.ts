@@ -49,11 +49,11 @@ try {
     const raw = rawSqlite(db, 'raw_cg', 'raw_owner', { ...converted, lead, activity });
     const at = '2026-03-02T01:15:00.000Z';
     const rawLeads: string[] = [];
-    for (let i = 0; i < W + N; i++) rawLeads.push(raw.capture(i, at));
+    for (let i = 0; i < W + N; i++) rawLeads.push(raw.capture(i, at, `山东恒通 ${i}`));
     await measured('raw logContact', async (i) => raw.logContact(rawLeads[i]!, at, 1_000_000 + i));
     const rawDeals = rawLeads.map((id, i) => raw.convert(id, at, i));
     await measured('raw advance', async (i) => raw.advance(rawDeals[i]!, at));
-    await measured('raw capture', async (i) => raw.capture(3_000_000 + i, at));
+    await measured('raw capture', async (i) => raw.capture(3_000_000 + i, at, `青岛港 ${i}`));
     db.close();
     await storage.close();
     process.exit(0);

@@ -68,7 +68,7 @@ try {
     const rawLeads: string[] = [];
     const rawDeals: string[] = [];
     for (let i = 0; i < total; i++) {
-      rawLeads.push(raw.capture(i, at));
+      rawLeads.push(raw.capture(i, at, `山东恒通 ${i}`));
       if (which !== 'capture') raw.logContact(rawLeads[i]!, at, 1_000_000 + i);
       if (which === 'advance') rawDeals.push(raw.convert(rawLeads[i]!, at, i));
     }
@@ -79,7 +79,7 @@ try {
           ? raw.logContact(rawLeads[i]!, at, 2_000_000 + i)
           : which === 'convert'
             ? raw.convert(rawLeads[i]!, at, 2_000_000 + i)
-            : raw.capture(3_000_000 + i, at);
+            : raw.capture(3_000_000 + i, at, `山东恒通 x${i}`);
   }
   const go = async (i: number) => (runRaw ? runRaw(i) : run(i));
   for (let i = 0; i < 300; i++) await go(i);

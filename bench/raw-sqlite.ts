@@ -5,7 +5,10 @@
  * columns and so the same indexes, the same history rows, team rows and reminders. What they skip
  * is everything a framework adds: validation, the org chart, authorization, the lifecycle machine,
  * reminder rules, SQL building. They read the history's max(seq) once per transaction, as a
- * careful hand-written transaction would. They also keep what an app with search and a change feed
+ * careful hand-written transaction would, and an update sets only the columns whose value changes
+ * (plus the document and version), as Gongfu's updates do: SQLite rewrites the index entries of
+ * every column named in SET, changed or not (`bench/write-trace.ts` checks that both sides write
+ * the same rows and name the same columns). They also keep what an app with search and a change feed
  * must keep: a new record's search keys (computed by the same function; an update that changes no
  * name or phone leaves them alone, as a careful hand-written app would) and one change-feed row per
  * change and per lifecycle effect, with the same JSON payload, numbered from max(seq) read once.
@@ -22,6 +25,9 @@ import {
   search,
   searchKeyRows,
 } from './raw-writes.js';
+
+/** A row's columns by name. */
+type Row = Record<string, unknown>;
 
 export interface Templates {
   lead: Lead;
@@ -46,17 +52,32 @@ export function rawSqlite(db: Database.Database, tenantId: string, ownerId: stri
   );
   const insertReminder = p(
     `insert into reminders (tenant_id, id, key, kind, subject_type, subject_id, user_id, due_at, escalate_at, message,
-       acknowledged_at, snoozed_until, delivered_at, escalated_at, version)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, null, null, null, 1)`,
+       message_key, message_params, acknowledged_at, snoozed_until, delivered_at, escalated_at, version)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, null, null, null, 1)`,
   );
   const remindersOf = p(
     'select * from reminders where tenant_id = ? and subject_type = ? and subject_id = ? order by due_at, id',
   );
-  const updateReminder = p(
-    `update reminders set key = ?, kind = ?, subject_type = ?, subject_id = ?, user_id = ?, due_at = ?, escalate_at = ?,
-       message = ?, acknowledged_at = null, snoozed_until = null, delivered_at = null, escalated_at = null, version = ?
-     where tenant_id = ? and id = ? and version = ?`,
-  );
+  /**
+   * Compare-and-set updates naming only the columns whose value changes, besides `doc` (records
+   * only) and `version`: one prepared statement per table and column set.
+   */
+  const updates = new Map<string, Database.Statement>();
+  const updateChanged = (table: string, stored: Row, next: Row, id: string, expected: number) => {
+    const columns = Object.keys(next).filter(
+      (c) => c === 'doc' || c === 'version' || !Object.is(stored[c], next[c]),
+    );
+    const key = `${table} ${columns.join(' ')}`;
+    let statement = updates.get(key);
+    if (statement === undefined) {
+      statement = p(
+        `update ${table} set ${columns.map((c) => `${c} = ?`).join(', ')} where tenant_id = ? and id = ? and version = ?`,
+      );
+      updates.set(key, statement);
+    }
+    const changed = statement.run(...columns.map((c) => next[c]), tenantId, id, expected);
+    if (changed.changes !== 1) throw new Error('lost the compare-and-set');
+  };
   const deleteReminder = p('delete from reminders where tenant_id = ? and id = ?');
   const latestQuote = p(
     'select * from quote_entries where tenant_id = ? and lead_id = ? order by quoted_at desc, seq desc, id desc limit 1',
@@ -77,14 +98,10 @@ export function rawSqlite(db: Database.Database, tenantId: string, ownerId: stri
     `insert into leads (tenant_id, id, version, created_at, updated_at, owner_id, team_key, doc, status, channel,
        source, received_at, account_id, last_contact_at, search) values (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const updateLead = p(
-    `update leads set version = ?, created_at = ?, updated_at = ?, owner_id = ?, team_key = ?, doc = ?, status = ?,
-       channel = ?, source = ?, received_at = ?, account_id = ?, last_contact_at = ?, search = ?
-     where tenant_id = ? and id = ? and version = ?`,
-  );
   const insertActivity = p(
     `insert into activities (tenant_id, id, version, created_at, updated_at, owner_id, team_key, doc, kind, status,
-       start_at, end_at, lead_id, opportunity_id, account_id, completed_at) values (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       start_at, end_at, lead_id, opportunity_id, account_id, completed_at, contact_id, order_id, service_case_id,
+       regarding_kind) values (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, null, null, 'lead')`,
   );
   const insertAccount = p(
     `insert into accounts (tenant_id, id, version, created_at, updated_at, owner_id, team_key, doc, name, kind, channel,
@@ -94,16 +111,10 @@ export function rawSqlite(db: Database.Database, tenantId: string, ownerId: stri
     `insert into contacts (tenant_id, id, version, created_at, updated_at, owner_id, team_key, doc, account_id, name, search)
      values (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const opportunityColumns = `version = ?, created_at = ?, updated_at = ?, owner_id = ?, team_key = ?, doc = ?, stage = ?,
-       channel = ?, account_id = ?, lead_id = ?, amount_minor = ?, currency = ?, probability = ?, forecast_category = ?,
-       stage_entered_at = ?, expected_close = ?, closed_at = ?, duplicate_of_id = ?`;
   const insertDeal = p(
     `insert into opportunities (tenant_id, id, version, created_at, updated_at, owner_id, team_key, doc, stage, channel,
        account_id, lead_id, amount_minor, currency, probability, forecast_category, stage_entered_at, expected_close,
-       closed_at, duplicate_of_id) values (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const updateDeal = p(
-    `update opportunities set ${opportunityColumns} where tenant_id = ? and id = ? and version = ?`,
+       closed_at, duplicate_of_id, end_customer_id) values (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const countOrders = p('select count(*) as n from orders where tenant_id = ? and opportunity_id = ?');
   const feedTop = p('select max(seq) as top from feed_events where tenant_id = ?');
@@ -181,18 +192,170 @@ export function rawSqlite(db: Database.Database, tenantId: string, ownerId: stri
     l.lastContactAt,
     search(l.company, l.contact.name, l.contact.phone, l.contact.mobile, l.contact.email, l.contact.wechat),
   ];
-
-  const followUp = (lead: Lead, from: string) => {
-    const dueAt = plusDays(from, 3);
+  /** A lead's stored columns, by name, as an update compares them. */
+  const leadRow = (l: Lead): Row => {
+    const [status, channel, source, received_at, account_id, last_contact_at, searchText] = leadColumns(l);
     return {
-      key: `lead_follow_up:${lead.id}`,
-      dueAt,
-      escalateAt: plusDays(dueAt, 2),
-      message: `No contact with ${lead.company} for 3 days — follow up`,
+      version: l.version,
+      created_at: l.createdAt,
+      updated_at: l.updatedAt,
+      owner_id: ownerId,
+      team_key: l.id,
+      doc: JSON.stringify(l),
+      status,
+      channel,
+      source,
+      received_at,
+      account_id,
+      last_contact_at,
+      search: searchText,
+    };
+  };
+  const dealColumns = (o: Opportunity) => [
+    o.stage,
+    o.channel,
+    o.accountId,
+    o.leadId,
+    o.amount.amount,
+    o.amount.currency,
+    o.probability,
+    o.forecastCategory,
+    o.stageEnteredAt,
+    o.expectedClose,
+    o.closedAt ?? null,
+    o.duplicateOfId ?? null,
+    o.endCustomer?.accountId ?? null,
+  ];
+  /** A deal's stored columns, by name, as an update compares them. */
+  const dealRow = (o: Opportunity): Row => {
+    const [
+      stage,
+      channel,
+      account_id,
+      lead_id,
+      amount_minor,
+      currency,
+      probability,
+      forecast_category,
+      stage_entered_at,
+      expected_close,
+      closed_at,
+      duplicate_of_id,
+      end_customer_id,
+    ] = dealColumns(o);
+    return {
+      version: o.version,
+      created_at: o.createdAt,
+      updated_at: o.updatedAt,
+      owner_id: ownerId,
+      team_key: o.id,
+      doc: JSON.stringify(o),
+      stage,
+      channel,
+      account_id,
+      lead_id,
+      amount_minor,
+      currency,
+      probability,
+      forecast_category,
+      stage_entered_at,
+      expected_close,
+      closed_at,
+      duplicate_of_id,
+      end_customer_id,
     };
   };
 
-  const capture = db.transaction((i: number, at: string) => {
+  /** A reminder as Gongfu stores it: the English text, and its message key and parameters. */
+  interface Due {
+    key: string;
+    kind: string;
+    subjectType: string;
+    subjectId: string;
+    dueAt: string;
+    escalateAt: string;
+    message: string;
+    messageKey: string;
+    params: object;
+  }
+  const reminderRow = (r: Due, version: number): Row => ({
+    key: r.key,
+    kind: r.kind,
+    subject_type: r.subjectType,
+    subject_id: r.subjectId,
+    user_id: ownerId,
+    due_at: r.dueAt,
+    escalate_at: r.escalateAt,
+    message: r.message,
+    message_key: r.messageKey,
+    message_params: JSON.stringify(r.params),
+    acknowledged_at: null,
+    snoozed_until: null,
+    delivered_at: null,
+    escalated_at: null,
+    version,
+  });
+  const addReminder = (id: string, r: Due) =>
+    insertReminder.run(
+      tenantId,
+      id,
+      r.key,
+      r.kind,
+      r.subjectType,
+      r.subjectId,
+      ownerId,
+      r.dueAt,
+      r.escalateAt,
+      r.message,
+      r.messageKey,
+      JSON.stringify(r.params),
+    );
+  /** Each stored reminder of the subject moved to `r`, naming only what changes. */
+  const moveReminders = (r: Due) => {
+    for (const row of remindersOf.all(tenantId, r.subjectType, r.subjectId) as Row[]) {
+      const version = row.version as number;
+      updateChanged('reminders', row, reminderRow(r, version + 1), row.id as string, version);
+    }
+  };
+
+  const followUp = (lead: Lead, from: string): Due => {
+    const dueAt = plusDays(from, 3);
+    return {
+      key: `lead_follow_up:${lead.id}`,
+      kind: 'lead_follow_up',
+      subjectType: 'lead',
+      subjectId: lead.id,
+      dueAt,
+      escalateAt: plusDays(dueAt, 2),
+      message: `No contact with ${lead.company} for 3 days — follow up`,
+      messageKey: 'reminder.leadFollowUp',
+      params: { label: lead.company, days: 3 },
+    };
+  };
+  const STAGE_NAMES: Record<string, string> = {
+    qualification: 'Qualification',
+    needs_analysis: 'Needs analysis',
+  };
+  const stale = (deal: Opportunity): Due => {
+    const dueAt = plusDays(deal.stageEnteredAt, 30);
+    return {
+      key: `stale_opportunity:${deal.id}`,
+      kind: 'stale_opportunity',
+      subjectType: 'opportunity',
+      subjectId: deal.id,
+      dueAt,
+      escalateAt: plusDays(dueAt, 2),
+      message: `${deal.name} has been in stage "${STAGE_NAMES[deal.stage]}" for 30 days — move it on`,
+      messageKey: 'reminder.staleOpportunity',
+      params: {
+        label: deal.name,
+        stage: { key: `opportunity.stage.${deal.stage}`, params: {} },
+        days: 30,
+      },
+    };
+  };
+
+  const capture = db.transaction((i: number, at: string, company: string) => {
     const id = `raw_lead_${i}`;
     const lead: Lead = {
       ...t.lead,
@@ -203,25 +366,13 @@ export function rawSqlite(db: Database.Database, tenantId: string, ownerId: stri
       ownerId,
       createdAt: at,
       updatedAt: at,
-      company: `${t.lead.company} ${i}`,
+      company,
     };
     insertLead.run(tenantId, id, at, at, ownerId, id, JSON.stringify(lead), ...leadColumns(lead));
     historyWriter()('lead', id, 'lead.captured', at, 1, changes(null, lead), { source: lead.source });
     team.run(tenantId, id, ownerId);
     insertKeys('lead', id, lead, ownerId, id);
-    const r = followUp(lead, lead.receivedAt);
-    insertReminder.run(
-      tenantId,
-      `raw_rem_${i}`,
-      r.key,
-      'lead_follow_up',
-      'lead',
-      id,
-      ownerId,
-      r.dueAt,
-      r.escalateAt,
-      r.message,
-    );
+    addReminder(`raw_rem_${i}`, followUp(lead, lead.receivedAt));
     return id;
   });
 
@@ -265,40 +416,12 @@ export function rawSqlite(db: Database.Database, tenantId: string, ownerId: stri
       status: 'working',
       lastContactAt: activity.startAt,
     };
-    const changed = updateLead.run(
-      next.version,
-      next.createdAt,
-      at,
-      ownerId,
-      leadId,
-      JSON.stringify(next),
-      ...leadColumns(next),
-      tenantId,
-      leadId,
-      lead.version,
-    );
-    if (changed.changes !== 1) throw new Error('lost the compare-and-set');
+    updateChanged('leads', leadRow(lead), leadRow(next), leadId, lead.version);
     write('lead', leadId, 'lead.contacted', at, next.version, changes(lead, next), {
       effects: [{ type: 'followUpReset' }],
     });
     latestQuote.get(tenantId, leadId);
-    const r = followUp(next, next.lastContactAt ?? next.receivedAt);
-    for (const row of remindersOf.all(tenantId, 'lead', leadId) as { id: string; version: number }[]) {
-      updateReminder.run(
-        r.key,
-        'lead_follow_up',
-        'lead',
-        leadId,
-        ownerId,
-        r.dueAt,
-        r.escalateAt,
-        r.message,
-        row.version + 1,
-        tenantId,
-        row.id,
-        row.version,
-      );
-    }
+    moveReminders(followUp(next, next.lastContactAt ?? next.receivedAt));
   });
 
   const convert = db.transaction((leadId: string, at: string, n: number) => {
@@ -367,6 +490,8 @@ export function rawSqlite(db: Database.Database, tenantId: string, ownerId: stri
       tenantId,
       id: dealId,
       version: 1,
+      // Named as Gongfu names it: the company, then what the lead asked for (as in the template).
+      name: t.opportunity.name.replace(/^.*? — /, `${lead.company} — `),
       stage: 'qualification',
       accountId,
       leadId,
@@ -375,43 +500,11 @@ export function rawSqlite(db: Database.Database, tenantId: string, ownerId: stri
       updatedAt: at,
       stageEnteredAt: at,
     };
-    insertDeal.run(
-      tenantId,
-      dealId,
-      at,
-      at,
-      ownerId,
-      dealId,
-      JSON.stringify(deal),
-      deal.stage,
-      deal.channel,
-      accountId,
-      leadId,
-      deal.amount.amount,
-      deal.amount.currency,
-      deal.probability,
-      deal.forecastCategory,
-      at,
-      deal.expectedClose,
-      null,
-      null,
-    );
+    insertDeal.run(tenantId, dealId, at, at, ownerId, dealId, JSON.stringify(deal), ...dealColumns(deal));
     write('opportunity', dealId, 'opportunity.created', at, 1, changes(null, deal), { leadId });
     insertKeys('opportunity', dealId, deal, ownerId, dealId);
     team.run(tenantId, dealId, ownerId);
-    const staleAt = plusDays(at, 14);
-    insertReminder.run(
-      tenantId,
-      `raw_rem_opp_${n}`,
-      `stale_opportunity:${dealId}`,
-      'stale_opportunity',
-      'opportunity',
-      dealId,
-      ownerId,
-      staleAt,
-      plusDays(staleAt, 2),
-      `${deal.name} has been in stage "${deal.stage}" for 14 days — move it on`,
-    );
+    addReminder(`raw_rem_opp_${n}`, stale(deal));
     linkQuotes.run(dealId, dealId, accountId, tenantId, leadId);
     const next: Lead = {
       ...lead,
@@ -423,19 +516,7 @@ export function rawSqlite(db: Database.Database, tenantId: string, ownerId: stri
       convertedOpportunityId: dealId,
       convertedContactId: contactId,
     };
-    const changed = updateLead.run(
-      next.version,
-      next.createdAt,
-      at,
-      ownerId,
-      leadId,
-      JSON.stringify(next),
-      ...leadColumns(next),
-      tenantId,
-      leadId,
-      lead.version,
-    );
-    if (changed.changes !== 1) throw new Error('lost the compare-and-set');
+    updateChanged('leads', leadRow(lead), leadRow(next), leadId, lead.version);
     write('lead', leadId, 'lead.converted', at, next.version, changes(lead, next), {
       opportunityId: dealId,
       accountId,
@@ -459,30 +540,7 @@ export function rawSqlite(db: Database.Database, tenantId: string, ownerId: stri
       probability: 20,
       stageEnteredAt: at,
     };
-    const changed = updateDeal.run(
-      after.version,
-      after.createdAt,
-      at,
-      ownerId,
-      dealId,
-      JSON.stringify(after),
-      after.stage,
-      after.channel,
-      after.accountId,
-      after.leadId,
-      after.amount.amount,
-      after.amount.currency,
-      after.probability,
-      after.forecastCategory,
-      at,
-      after.expectedClose,
-      after.closedAt,
-      after.duplicateOfId,
-      tenantId,
-      dealId,
-      before.version,
-    );
-    if (changed.changes !== 1) throw new Error('lost the compare-and-set');
+    updateChanged('opportunities', dealRow(before), dealRow(after), dealId, before.version);
     historyWriter()(
       'opportunity',
       dealId,
@@ -496,31 +554,12 @@ export function rawSqlite(db: Database.Database, tenantId: string, ownerId: stri
         effects: [{ type: 'stageEntered', stage: after.stage }],
       },
     );
-    const dueAt = plusDays(at, 14);
-    for (const row of remindersOf.all(tenantId, 'opportunity', dealId) as {
-      id: string;
-      key: string;
-      version: number;
-    }[]) {
-      updateReminder.run(
-        row.key,
-        'stale_opportunity',
-        'opportunity',
-        dealId,
-        ownerId,
-        dueAt,
-        plusDays(dueAt, 2),
-        `${after.name} has been in stage "needs_analysis" for 14 days — move it on`,
-        row.version + 1,
-        tenantId,
-        row.id,
-        row.version,
-      );
-    }
+    moveReminders(stale(after));
   });
 
   return {
-    capture: (i: number, at: string) => capture.immediate(i, at),
+    /** `company` defaults to the template's name and the number, as before. */
+    capture: (i: number, at: string, company = `${t.lead.company} ${i}`) => capture.immediate(i, at, company),
     logContact: (leadId: string, at: string, n: number) => logContact.immediate(leadId, at, n),
     convert: (leadId: string, at: string, n: number) => convert.immediate(leadId, at, n),
     advance: (dealId: string, at: string) => advance.immediate(dealId, at),

@@ -57,7 +57,7 @@ try {
   if (!activity || !converted) throw new Error('warm-up made no records');
   const raw = rawSqlite(rawDb, RAW_TENANT, 'raw_owner', { lead: warm[0] as Lead, activity, ...converted });
   for (let i = 0; i < 50; i++) {
-    const id = raw.capture(1_000_000 + i, AT);
+    const id = raw.capture(1_000_000 + i, AT, `预热 ${i}`);
     if (i < 20) {
       raw.logContact(id, AT, 1_000_000 + i);
       raw.advance(raw.convert(id, AT, 1_000_000 + i), AT);
@@ -93,7 +93,7 @@ try {
         series.add(
           'raw capture',
           await timeCalls(N, (i) => {
-            rawLeads.push(raw.capture(round * N + i, AT));
+            rawLeads.push(raw.capture(round * N + i, AT, `山东恒通 ${round}-${i}`));
           }),
         ),
     );
