@@ -60,10 +60,19 @@ export function rawSqlite(db: Database.Database, tenantId: string, ownerId: stri
   );
   /**
    * Compare-and-set updates naming only the columns whose value changes, besides `doc` (records
-   * only) and `version`: one prepared statement per table and column set.
+   * only: `doc`, the new document, is always set) and `version`: one prepared statement per table
+   * and column set.
    */
   const updates = new Map<string, Database.Statement>();
-  const updateChanged = (table: string, stored: Row, next: Row, id: string, expected: number) => {
+  const updateChanged = (
+    table: string,
+    stored: Row,
+    next: Row,
+    id: string,
+    expected: number,
+    doc?: object,
+  ) => {
+    if (doc !== undefined) next.doc = JSON.stringify(doc);
     const columns = Object.keys(next).filter(
       (c) => c === 'doc' || c === 'version' || !Object.is(stored[c], next[c]),
     );
@@ -192,7 +201,7 @@ export function rawSqlite(db: Database.Database, tenantId: string, ownerId: stri
     l.lastContactAt,
     search(l.company, l.contact.name, l.contact.phone, l.contact.mobile, l.contact.email, l.contact.wechat),
   ];
-  /** A lead's stored columns, by name, as an update compares them. */
+  /** A lead's stored columns but its document, by name, as an update compares them. */
   const leadRow = (l: Lead): Row => {
     const [status, channel, source, received_at, account_id, last_contact_at, searchText] = leadColumns(l);
     return {
@@ -201,7 +210,6 @@ export function rawSqlite(db: Database.Database, tenantId: string, ownerId: stri
       updated_at: l.updatedAt,
       owner_id: ownerId,
       team_key: l.id,
-      doc: JSON.stringify(l),
       status,
       channel,
       source,
@@ -226,7 +234,7 @@ export function rawSqlite(db: Database.Database, tenantId: string, ownerId: stri
     o.duplicateOfId ?? null,
     o.endCustomer?.accountId ?? null,
   ];
-  /** A deal's stored columns, by name, as an update compares them. */
+  /** A deal's stored columns but its document, by name, as an update compares them. */
   const dealRow = (o: Opportunity): Row => {
     const [
       stage,
@@ -249,7 +257,6 @@ export function rawSqlite(db: Database.Database, tenantId: string, ownerId: stri
       updated_at: o.updatedAt,
       owner_id: ownerId,
       team_key: o.id,
-      doc: JSON.stringify(o),
       stage,
       channel,
       account_id,
@@ -416,7 +423,7 @@ export function rawSqlite(db: Database.Database, tenantId: string, ownerId: stri
       status: 'working',
       lastContactAt: activity.startAt,
     };
-    updateChanged('leads', leadRow(lead), leadRow(next), leadId, lead.version);
+    updateChanged('leads', leadRow(lead), leadRow(next), leadId, lead.version, next);
     write('lead', leadId, 'lead.contacted', at, next.version, changes(lead, next), {
       effects: [{ type: 'followUpReset' }],
     });
@@ -516,7 +523,7 @@ export function rawSqlite(db: Database.Database, tenantId: string, ownerId: stri
       convertedOpportunityId: dealId,
       convertedContactId: contactId,
     };
-    updateChanged('leads', leadRow(lead), leadRow(next), leadId, lead.version);
+    updateChanged('leads', leadRow(lead), leadRow(next), leadId, lead.version, next);
     write('lead', leadId, 'lead.converted', at, next.version, changes(lead, next), {
       opportunityId: dealId,
       accountId,
@@ -540,7 +547,7 @@ export function rawSqlite(db: Database.Database, tenantId: string, ownerId: stri
       probability: 20,
       stageEnteredAt: at,
     };
-    updateChanged('opportunities', dealRow(before), dealRow(after), dealId, before.version);
+    updateChanged('opportunities', dealRow(before), dealRow(after), dealId, before.version, after);
     historyWriter()(
       'opportunity',
       dealId,
