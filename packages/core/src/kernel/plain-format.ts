@@ -14,6 +14,27 @@ const SELECT = 5;
 const PLURAL = 6;
 const POUND = 7;
 
+/** Results per integer kept by one formatter: plural counts in messages are few (days, minutes). */
+const MEMO_LIMIT = 256;
+
+/**
+ * `compute`, remembered for integers (never -0, whose sign Intl may read): `Intl.PluralRules.select`
+ * and `Intl.NumberFormat.format` were a third of a reminder text's render, for a handful of values.
+ * Anything else is computed each time, so the result is always what `compute` returns.
+ */
+function memoByInteger<T>(compute: (n: number) => T): (n: number) => T {
+  const known = new Map<number, T>();
+  return (n) => {
+    if (!Number.isInteger(n) || Object.is(n, -0)) return compute(n);
+    let out = known.get(n);
+    if (out === undefined) {
+      out = compute(n);
+      if (known.size < MEMO_LIMIT) known.set(n, out);
+    }
+    return out;
+  };
+}
+
 /** A value the caller gave; ICU's own handling of a missing or inherited one is left to ICU. */
 function given(values: Values, name: string): string | number {
   if (!Object.hasOwn(values, name)) throw UNSUPPORTED;
@@ -41,6 +62,7 @@ export function plainFormatter(
   } catch {
     return null;
   }
+  const formatNumber = memoByInteger((n) => numbers.format(n));
   const compile = (nodes: readonly AstNode[]): Piece | null => {
     const pieces: Piece[] = [];
     for (const node of nodes) {
@@ -81,7 +103,7 @@ export function plainFormatter(
       return (values) => String(given(values, name));
     }
     if (el.type === POUND)
-      return (_, pluralValue) => (typeof pluralValue === 'number' ? numbers.format(pluralValue) : '');
+      return (_, pluralValue) => (typeof pluralValue === 'number' ? formatNumber(pluralValue) : '');
     if (el.type === SELECT && el.options !== undefined) {
       const name = String(el.value);
       const options = el.options;
@@ -111,11 +133,13 @@ export function plainFormatter(
       } catch {
         return null;
       }
+      // The branch an exact count picks: `=n` first, else its plural category, else `other`.
+      const branchOf = (value: number): Piece | undefined =>
+        branches.get(`=${value}`) ?? branches.get(rules.select(value - offset)) ?? branches.get('other');
+      const branchOfInteger = memoByInteger(branchOf);
       return (values) => {
         const value = given(values, name) as number;
-        let branch = branches.get(`=${value}`);
-        if (branch === undefined)
-          branch = branches.get(rules.select(value - offset)) ?? branches.get('other');
+        const branch = typeof value === 'number' ? branchOfInteger(value) : branchOf(value);
         if (branch === undefined) throw UNSUPPORTED;
         return branch(values, value - offset);
       };

@@ -84,6 +84,19 @@ describe('plain formatter', () => {
     }
   });
 
+  it('a count met again (remembered per integer) formats as ICU, and so do -0, fractions and digits as text', () => {
+    const template =
+      '{n, plural, offset:1 =0 {none} =2 {two exactly} zero {z #} one {o #} two {t #} few {f #} many {m #} other {x #}}';
+    for (const locale of ['ar', 'ru', 'en']) {
+      const icu = new IntlMessageFormat(template, locale, undefined, { ignoreTag: true });
+      const plain = plainFormatter(icu.getAst(), locale)!;
+      const counts: (number | string)[] = [0, -0, 1, 2, 3, 11, 102, 1.5, -1, '2', '0', 1e21];
+      // Twice over, in both orders: the second meeting of a count is answered from memory.
+      for (const n of [...counts, ...counts.slice().reverse()])
+        expect(plain({ n: n as number })).toBe(String(icu.format({ n })));
+    }
+  });
+
   it('leaves to ICU what ICU would refuse', () => {
     const icu = new IntlMessageFormat('{g, select, a {A} other {B}}', 'en');
     const plain = plainFormatter(icu.getAst(), 'en')!;
