@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { contact, convertInput } from './command-inputs.js';
 import { argValue } from './measure.js';
+import { hookStatements } from './statement-hook.js';
 import { runFromSource } from './support.js';
 
 if (!process.argv.includes('--dist')) runFromSource();
@@ -85,29 +86,14 @@ try {
   for (let i = 0; i < 300; i++) await go(i);
   const stmtTimes = new Map<string, { n: number; us: number }>();
   if (process.argv.includes('--stmt')) {
-    // Native time per statement text, raw and Gongfu alike (both use this better-sqlite3).
-    const Database = (await import('better-sqlite3')).default;
-    const probe = new Database(':memory:');
-    const proto = Object.getPrototypeOf(probe.prepare('select 1')) as Record<
-      string,
-      (...a: unknown[]) => unknown
-    >;
-    probe.close();
-    for (const m of ['run', 'get', 'all'] as const) {
-      const original = proto[m]!;
-      proto[m] = function (this: { source: string }, ...args: unknown[]) {
-        const t = process.hrtime.bigint();
-        try {
-          return original.apply(this, args);
-        } finally {
-          const key = this.source.replace(/\s+/g, ' ').slice(0, 70);
-          const e = stmtTimes.get(key) ?? { n: 0, us: 0 };
-          e.n++;
-          e.us += Number(process.hrtime.bigint() - t) / 1000;
-          stmtTimes.set(key, e);
-        }
-      };
-    }
+    // Native time per statement text, raw and Gongfu alike.
+    hookStatements((source, _method, _result, us) => {
+      const key = source.replace(/\s+/g, ' ').slice(0, 70);
+      const e = stmtTimes.get(key) ?? { n: 0, us: 0 };
+      e.n++;
+      e.us += us;
+      stmtTimes.set(key, e);
+    });
   }
   const session = new Session();
   session.connect();

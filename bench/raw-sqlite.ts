@@ -28,6 +28,31 @@ import {
 
 /** A row's columns by name. */
 type Row = Record<string, unknown>;
+/** The projected columns `leadColumns` and `dealColumns` give values for, in their order. */
+const LEAD_COLUMNS = [
+  'status',
+  'channel',
+  'source',
+  'received_at',
+  'account_id',
+  'last_contact_at',
+  'search',
+];
+const DEAL_COLUMNS = [
+  'stage',
+  'channel',
+  'account_id',
+  'lead_id',
+  'amount_minor',
+  'currency',
+  'probability',
+  'forecast_category',
+  'stage_entered_at',
+  'expected_close',
+  'closed_at',
+  'duplicate_of_id',
+  'end_customer_id',
+];
 
 export interface Templates {
   lead: Lead;
@@ -201,24 +226,6 @@ export function rawSqlite(db: Database.Database, tenantId: string, ownerId: stri
     l.lastContactAt,
     search(l.company, l.contact.name, l.contact.phone, l.contact.mobile, l.contact.email, l.contact.wechat),
   ];
-  /** A lead's stored columns but its document, by name, as an update compares them. */
-  const leadRow = (l: Lead): Row => {
-    const [status, channel, source, received_at, account_id, last_contact_at, searchText] = leadColumns(l);
-    return {
-      version: l.version,
-      created_at: l.createdAt,
-      updated_at: l.updatedAt,
-      owner_id: ownerId,
-      team_key: l.id,
-      status,
-      channel,
-      source,
-      received_at,
-      account_id,
-      last_contact_at,
-      search: searchText,
-    };
-  };
   const dealColumns = (o: Opportunity) => [
     o.stage,
     o.channel,
@@ -234,44 +241,22 @@ export function rawSqlite(db: Database.Database, tenantId: string, ownerId: stri
     o.duplicateOfId ?? null,
     o.endCustomer?.accountId ?? null,
   ];
-  /** A deal's stored columns but its document, by name, as an update compares them. */
-  const dealRow = (o: Opportunity): Row => {
-    const [
-      stage,
-      channel,
-      account_id,
-      lead_id,
-      amount_minor,
-      currency,
-      probability,
-      forecast_category,
-      stage_entered_at,
-      expected_close,
-      closed_at,
-      duplicate_of_id,
-      end_customer_id,
-    ] = dealColumns(o);
-    return {
-      version: o.version,
-      created_at: o.createdAt,
-      updated_at: o.updatedAt,
+  /** A record's stored columns but its document, by name, as an update compares them. */
+  const named = (r: Lead | Opportunity, names: readonly string[], values: readonly unknown[]): Row => {
+    const row: Row = {
+      version: r.version,
+      created_at: r.createdAt,
+      updated_at: r.updatedAt,
       owner_id: ownerId,
-      team_key: o.id,
-      stage,
-      channel,
-      account_id,
-      lead_id,
-      amount_minor,
-      currency,
-      probability,
-      forecast_category,
-      stage_entered_at,
-      expected_close,
-      closed_at,
-      duplicate_of_id,
-      end_customer_id,
+      team_key: r.id,
     };
+    names.forEach((name, i) => {
+      row[name] = values[i];
+    });
+    return row;
   };
+  const leadRow = (l: Lead) => named(l, LEAD_COLUMNS, leadColumns(l));
+  const dealRow = (o: Opportunity) => named(o, DEAL_COLUMNS, dealColumns(o));
 
   /** A reminder as Gongfu stores it: the English text, and its message key and parameters. */
   interface Due {

@@ -15,6 +15,7 @@ import Database from 'better-sqlite3';
 import { contact, convertInput } from './command-inputs.js';
 import { argValue } from './measure.js';
 import { rawSqlite } from './raw-sqlite.js';
+import { hookStatements } from './statement-hook.js';
 import { runFromSource } from './support.js';
 
 runFromSource();
@@ -30,31 +31,18 @@ interface Traced {
   rows: number;
 }
 let trace: Traced[] | null = null;
-// Wrap the statement methods once, on the prototype both sides share.
-const probe = new Database(':memory:');
-const proto = Object.getPrototypeOf(probe.prepare('select 1')) as Record<
-  string,
-  (...a: unknown[]) => unknown
->;
-probe.close();
-for (const method of ['run', 'get', 'all'] as const) {
-  const original = proto[method] as (...a: unknown[]) => unknown;
-  proto[method] = function (this: { source: string }, ...args: unknown[]) {
-    const out = original.apply(this, args);
-    if (trace !== null) {
-      const rows =
-        method === 'run'
-          ? (out as { changes: number }).changes
-          : method === 'all'
-            ? (out as unknown[]).length
-            : out === undefined
-              ? 0
-              : 1;
-      trace.push({ sql: this.source.replace(/\s+/g, ' ').replace(/"/g, ''), rows });
-    }
-    return out;
-  };
-}
+hookStatements((source, method, out) => {
+  if (trace === null) return;
+  const rows =
+    method === 'run'
+      ? (out as { changes: number }).changes
+      : method === 'all'
+        ? (out as unknown[]).length
+        : out === undefined
+          ? 0
+          : 1;
+  trace.push({ sql: source.replace(/\s+/g, ' ').replace(/"/g, ''), rows });
+});
 
 /** One line per written table and operation: `update leads [doc, status, …] 1 row`. */
 function summarise(traced: Traced[]): { writes: string[]; reads: string[] } {
