@@ -185,13 +185,7 @@ function buildCrm(
   const areas = Object.fromEntries(
     Object.entries(AREAS).map(([name, build]) => [
       name,
-      callAware(
-        name,
-        build as (run: Runner) => object,
-        runnerFor,
-        localized,
-        call.idempotencyKey !== undefined,
-      ),
+      callAware(name, build as (run: Runner) => object, runnerFor, localized),
     ]),
   ) as unknown as Areas;
   return {
@@ -215,29 +209,24 @@ function buildCrm(
 const SYNCHRONOUS = new Set(['opportunities.stageInfo']);
 
 /**
- * The commands of one area. Under an idempotency key each call is bound to a runner that knows the
- * command's name and arguments (what the key is checked against), so the area's command object is
- * built per call. Without a key the name and arguments are never read, so every call runs on the
- * view's plain runner and the area is built once: rebuilding its few dozen closures and a runner
- * on every call was about 1 % of an `advance`'s CPU (bench/RESULTS.md, helper h-sqlcpu).
+ * The commands of one area, each bound at call time to a runner that knows the command's name and
+ * arguments (what an idempotency key is checked against). Building an area's command object per
+ * call costs a few closures; the commands themselves stay plain functions of a runner.
  */
 function callAware<T extends object>(
   area: string,
   build: (run: Runner) => T,
   runnerFor: (command?: string, args?: readonly unknown[]) => Runner,
   localized: (e: unknown) => never,
-  keyed: boolean,
 ): T {
-  const plain = build(runnerFor());
-  const names = Object.keys(plain) as (keyof T & string)[];
+  const names = Object.keys(build(runnerFor())) as (keyof T & string)[];
   const bound = {} as T;
   for (const name of names) {
     const command = `${area}.${name}`;
     (bound as Record<string, unknown>)[name] = (...args: unknown[]) => {
       try {
         guardArguments(args, !SYNCHRONOUS.has(command));
-        const commands = keyed ? build(runnerFor(command, args)) : plain;
-        const result = (commands[name] as (...a: unknown[]) => unknown)(...args);
+        const result = (build(runnerFor(command, args))[name] as (...a: unknown[]) => unknown)(...args);
         return result instanceof Promise ? result.catch(localized) : result;
       } catch (error) {
         // A command refuses by rejecting its promise; the one synchronous query throws.
