@@ -235,6 +235,7 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
           (eb) => eb.and(filterWhere(eb, engine, this.spec.filters, this.spec.columns, query.where, 't')),
           after,
           query.limit,
+          Object.values(query.where ?? {}).some((v) => v !== undefined),
         );
     const rows =
       merged ??
