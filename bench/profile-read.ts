@@ -5,7 +5,7 @@
  * by function (a .cpuprofile is written for a closer look).
  *
  *   npx tsx bench/profile-read.ts --seed-dir DIR [--size 10000] [--db gf_read_seed_10000]
- *     [--path leads-manager] [--n 300] [--out /tmp/prof-read.cpuprofile]
+ *     [--path leads-manager] [--n 300] [--out /tmp/prof-read.cpuprofile] [--sql statements.json]
  *
  * Paths: leads|deals|activities|costs-rep|manager|head, reminders, calendar-rep, calendar-team,
  * history, timeline, review.
@@ -69,7 +69,8 @@ function pathFn(name: string): () => Promise<unknown> {
     case 'calendar-rep':
       return () => crm.activities.calendar(rep, { view: 'week', date: REVIEW_DAY });
     case 'calendar-team':
-      return () => crm.activities.calendar(org.bigManager, { view: 'week', date: REVIEW_DAY, userId: 'team' });
+      return () =>
+        crm.activities.calendar(org.bigManager, { view: 'week', date: REVIEW_DAY, userId: 'team' });
     case 'history':
       return async () => {
         const owner = (await crm.leads.get(org.admin, mark.dataset.historyLeadId)).ownerId;
@@ -97,6 +98,9 @@ const statements = traced.stop();
 console.log(`${PATH}: ${statements.length} statements per call`);
 for (const s of statements)
   console.log(`  ${s.sql.replace(/\s+/g, ' ').slice(0, 110)} (${s.params.length} params)`);
+// --sql FILE: the statements in full with their parameters, for EXPLAIN in psql.
+const sqlFile = argValue('--sql');
+if (sqlFile !== undefined) writeFileSync(sqlFile, JSON.stringify(statements, null, 1));
 
 const session = new Session();
 session.connect();

@@ -104,7 +104,8 @@ const readMark = (engine: string, size: number): SeedMark | undefined => {
 };
 /** `--seed-db-prefix` keeps one helper's PostgreSQL seeds apart from another's (default `gf_read_seed_`). */
 const SEED_DB_PREFIX = argValue('--seed-db-prefix') ?? 'gf_read_seed_';
-if (!/^[a-z_][a-z0-9_]*$/.test(SEED_DB_PREFIX)) throw new Error('--seed-db-prefix: lower-case letters, digits and _');
+if (!/^[a-z_][a-z0-9_]*$/.test(SEED_DB_PREFIX))
+  throw new Error('--seed-db-prefix: lower-case letters, digits and _');
 const seedDatabase = (size: number) => `${SEED_DB_PREFIX}${size}`;
 
 interface Opened {

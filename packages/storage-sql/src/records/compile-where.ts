@@ -33,8 +33,7 @@ export function scopeWhere(
   if (scope.kind === 'all') return null;
   if (scope.kind === 'none') return never();
   const either: Expression<SqlBool>[] = [];
-  if (scope.ownerIds.length > 0)
-    either.push(inIds(eb, `${alias}.owner_id`, scope.ownerIds, bound?.ownerIds));
+  if (scope.ownerIds.length > 0) either.push(inIds(eb, `${alias}.owner_id`, scope.ownerIds, bound?.ownerIds));
   if (scope.memberIds.length > 0) {
     // A team has a handful of rows: find them by key and test the user on each, one index seek per
     // row tested, instead of one seek per member id (a manager of ten: ten seeks per row).
@@ -81,12 +80,15 @@ export function readsThrough(
       .whereRef(`${subject}.id`, '=', `${alias}.${through.column}`)
       .where(
         (sub) =>
-          scopeWhere(sub, scope, subject, engine, tenantId, through.spec.readByDealTeams, [], bound) ?? never(),
+          scopeWhere(sub, scope, subject, engine, tenantId, through.spec.readByDealTeams, [], bound) ??
+          never(),
       ),
   );
   if (!through.onlyWhere) return visible;
   const [column, value] = through.onlyWhere;
-  return eb.and([eb(`${alias}.${column}`, '=', value), visible]);
+  // Bound ids mean a prepared statement with a generic plan: the kind is written into the text, so
+  // the planner weighs this kind's rows (an MCV) rather than an average kind's.
+  return eb.and([eb(`${alias}.${column}`, '=', bound === undefined ? value : sql.lit(value)), visible]);
 }
 
 /**

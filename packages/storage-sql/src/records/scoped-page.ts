@@ -50,7 +50,8 @@ export async function mergedPageRows(
   const cap = engine.name === 'sqlite' ? MAX_RANGES_SQLITE : MAX_RANGES;
   const fixed = scope.ownerIds.length + scope.memberIds.length + through.length;
   if (fixed > cap) return null;
-  if (engine.name === 'postgres') return postgresPage(ctx, spec, scope, through, filters, filtered, after, limit);
+  if (engine.name === 'postgres')
+    return postgresPage(ctx, spec, scope, through, filters, filtered, after, limit);
   const seats = await otherSeats(ctx, scope, cap - fixed);
   if (seats === null) return null;
   const { db, tenantId } = ctx;
@@ -237,13 +238,16 @@ async function otherSeats(ctx: StoreContext, scope: ScopedScope, room: number): 
 /** Non-owner seats of the scope's members with enough access; at read, also an owner seat held read-only. */
 function seatKeys(ctx: StoreContext, scope: ScopedScope, tenantId: string, boundMemberIds?: unknown) {
   const { db, engine } = ctx;
+  // In a prepared statement (ids bound as arrays) the constants are written into the text, as the
+  // planner of a generic plan otherwise sees only a parameter.
+  const bound = <V>(value: V) => (boundMemberIds === undefined ? value : sql.lit(value));
   const seats = (isOwner: boolean, access: 'read' | 'edit' | null) =>
     db
       .selectFrom('team_members')
       .select('team_key')
       .where('tenant_id', '=', tenantId)
       .where((eb) => inIds(eb, 'user_id', scope.memberIds, boundMemberIds))
-      .where('is_owner', '=', engine.encodeBool(isOwner))
-      .$if(access !== null, (qb) => qb.where('access', '=', access as string));
+      .where('is_owner', '=', bound(engine.encodeBool(isOwner)))
+      .$if(access !== null, (qb) => qb.where('access', '=', bound(access as string)));
   return scope.minAccess === 'edit' ? seats(false, 'edit') : seats(false, null).unionAll(seats(true, 'read'));
 }

@@ -49,7 +49,10 @@ export function slotStatement<R>(
       return slot as T;
     };
     const compiled = build(standIn).compile();
-    template = { query: CompiledQuery.raw(compiled.sql), recipe: compiled.parameters };
+    template =
+      ctx.engine.name === 'postgres'
+        ? oneParameterPerSlot(compiled.sql, compiled.parameters)
+        : { query: CompiledQuery.raw(compiled.sql), recipe: compiled.parameters };
     templates.set(key, template);
   }
   const { query, recipe } = template;
@@ -59,6 +62,29 @@ export function slotStatement<R>(
     queryId: query.queryId,
     parameters: recipe.map((p) => (p instanceof Slot ? values[p.name] : p)),
   } as CompiledQuery<R>;
+}
+
+/**
+ * Kysely gives every use of a value its own `$n`: a manager's ids went out twelve times a page.
+ * PostgreSQL's numbered parameters can be used more than once, so each slot keeps the number of
+ * its first use. Only when the text's placeholders are exactly $1…$n, each once (nothing else in
+ * it looks like one), is it rewritten.
+ */
+function oneParameterPerSlot(text: string, parameters: readonly unknown[]): Template {
+  const seen = text.match(/\$\d+/g) ?? [];
+  const plain = seen.length === parameters.length && seen.every((p, i) => p === `$${i + 1}`);
+  if (!plain) return { query: CompiledQuery.raw(text), recipe: parameters };
+  const recipe: unknown[] = [];
+  const numberOf = new Map<unknown, number>();
+  const renumbered = parameters.map((p) => {
+    const known = p instanceof Slot ? numberOf.get(p) : undefined;
+    if (known !== undefined) return known;
+    recipe.push(p);
+    if (p instanceof Slot) numberOf.set(p, recipe.length);
+    return recipe.length;
+  });
+  let i = 0;
+  return { query: CompiledQuery.raw(text.replace(/\$\d+/g, () => `$${renumbered[i++]}`)), recipe };
 }
 
 /** The same builder run with this call's values in place: for shapes not worth a template. */

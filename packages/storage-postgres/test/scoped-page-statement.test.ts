@@ -1,0 +1,94 @@
+import type { CrmStorage } from '@gongfu/core';
+import { openWorld, storyLead } from '@gongfu/service-suites';
+import type { PostgresPool, PostgresPoolClient } from 'kysely';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postgresStorage } from '../src/index.js';
+import { ON_SERVER, PG_URL, uniqueSchema } from './support/pg-target.js';
+
+interface Sent {
+  text: string;
+  values: readonly unknown[];
+  /** Set when the statement is prepared under this name (a hot statement). */
+  name?: string;
+}
+
+/** A pool whose clients record the statements of every pipelined batch they send. */
+function recordingPool(inner: pg.Pool): { pool: PostgresPool; sent: Sent[] } {
+  const sent: Sent[] = [];
+  const wrapped = new WeakMap<object, PostgresPoolClient>();
+  const wrap = (client: pg.PoolClient): PostgresPoolClient => {
+    let proxy = wrapped.get(client);
+    if (proxy === undefined) {
+      proxy = new Proxy(client, {
+        get(target, prop, receiver) {
+          const value: unknown = Reflect.get(target, prop, receiver);
+          if (prop !== 'query' || typeof value !== 'function') return value;
+          return (...args: unknown[]) => {
+            const batch = (args[0] as { statements?: Sent[] }).statements;
+            if (batch)
+              for (const s of batch) sent.push({ text: s.text, values: [...s.values], name: s.name });
+            return value.apply(target, args);
+          };
+        },
+      }) as unknown as PostgresPoolClient;
+      wrapped.set(client, proxy);
+    }
+    return proxy;
+  };
+  return {
+    pool: { connect: async () => wrap(await inner.connect()), end: () => inner.end() },
+    sent,
+  };
+}
+
+/**
+ * A scoped first page on PostgreSQL is one prepared statement per table, whoever asks: the scope's
+ * ids travel as two arrays, so a rep (one id) and a manager (three) send the same text, prepared
+ * once, with three parameters. Before, the text held one parameter per id and per range and was
+ * built by Kysely and planned by the server on every call.
+ */
+describe.skipIf(!ON_SERVER)('scoped page statement [skipped on PGlite: no pipelined pool]', () => {
+  const schema = uniqueSchema('gf_page_stmt');
+  const admin = new pg.Pool({ connectionString: PG_URL, max: 1 });
+  const real = new pg.Pool({ connectionString: PG_URL, max: 1 });
+  const recorder = recordingPool(real);
+  let storage: CrmStorage;
+
+  beforeAll(async () => {
+    await admin.query(`create schema "${schema}"`);
+    storage = await postgresStorage({ pool: recorder.pool }, { schema });
+  });
+
+  afterAll(async () => {
+    await storage.close();
+    await real.end();
+    await admin.query(`drop schema if exists "${schema}" cascade`);
+    await admin.end();
+  });
+
+  it('is the same prepared text, with the ids as arrays, for a rep and for a manager', async () => {
+    const { crm, org } = await openWorld(storage);
+    await crm.leads.capture(org.repA, storyLead({ company: '甲的线索' }));
+    await crm.leads.capture(org.repB, storyLead({ company: '乙的线索' }));
+    const pageOf = async (who: typeof org.repA) => {
+      recorder.sent.length = 0;
+      const page = await crm.leads.list(who, { limit: 50 });
+      const statements = recorder.sent.filter((s) => /from "leads"/.test(s.text));
+      expect(statements).toHaveLength(1);
+      return { page, statement: statements[0] as Sent };
+    };
+    const rep = await pageOf(org.repA);
+    const manager = await pageOf(org.manager);
+    expect(rep.page.items.map((l) => l.ownerId)).toEqual([org.repA.id]);
+    expect(manager.page.items).toHaveLength(2);
+    expect(manager.statement.text).toBe(rep.statement.text);
+    expect(rep.statement.name).toBeDefined();
+    expect(manager.statement.name).toBe(rep.statement.name);
+    // The owner ids, the tenant, the member ids: each once, however many people the scope holds.
+    expect(manager.statement.values).toHaveLength(3);
+    const team = [org.manager.id, org.repA.id, org.repB.id].sort().join();
+    const arrays = manager.statement.values.filter(Array.isArray).map((ids) => [...ids].sort().join());
+    expect(arrays).toEqual([team, team]);
+  });
+});
