@@ -162,6 +162,8 @@ export function filterWhere(
   columns: Readonly<Record<string, ColumnKind>>,
   where: object | undefined,
   alias: string,
+  /** PostgreSQL: an `in` list as one array parameter, so the text does not depend on its length. */
+  arrays = false,
 ): Expression<SqlBool>[] {
   const out: Expression<SqlBool>[] = [];
   for (const [key, value] of Object.entries(where ?? {})) {
@@ -175,7 +177,9 @@ export function filterWhere(
       case 'in': {
         // One value or several, the same shape as the service's list filters.
         const values = (Array.isArray(value) ? value : [value]).map(enc);
-        out.push(values.length === 0 ? never() : eb(col, 'in', values));
+        if (values.length === 0) out.push(never());
+        else if (arrays) out.push(sql<SqlBool>`${sql.ref(col)} = any(${values})`);
+        else out.push(eb(col, 'in', values));
         break;
       }
       case 'eq':

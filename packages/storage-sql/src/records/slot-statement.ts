@@ -1,4 +1,6 @@
-import { type Compilable, CompiledQuery } from 'kysely';
+import { StorageError } from '@gongfu/core';
+import { type Compilable, CompiledQuery, type Expression, type SqlBool, sql } from 'kysely';
+import type { AnyExpressionBuilder } from '../any-db.js';
 import type { StoreContext } from './store-context.js';
 
 /** A named parameter a statement was built with once, bound to this call's value on every run. */
@@ -87,10 +89,41 @@ function oneParameterPerSlot(text: string, parameters: readonly unknown[]): Temp
   return { query: CompiledQuery.raw(text.replace(/\$\d+/g, () => `$${renumbered[i++]}`)), recipe };
 }
 
-/** The same builder run with this call's values in place: for shapes not worth a template. */
-export function boundStatement<R>(
-  values: Readonly<Record<string, unknown>>,
-  build: (slot: SlotOf) => Compilable<R>,
+/**
+ * The WHERE condition of `filters` alone, compiled: its text and its parameters ($1…$n). Only the
+ * condition is kept (the statement around it is a fixed SELECT of `table`).
+ */
+export function whereFragment(
+  ctx: StoreContext,
+  table: string,
+  filters: (eb: AnyExpressionBuilder) => Expression<SqlBool>,
+): CompiledQuery {
+  const compiled = ctx.db.selectFrom(`${table} as t`).select(sql.lit(1).as('one')).where(filters).compile();
+  const at = compiled.sql.indexOf(' where ');
+  if (at < 0) throw new StorageError('a filter compiled without a WHERE');
+  return CompiledQuery.raw(compiled.sql.slice(at + ' where '.length), [...compiled.parameters]);
+}
+
+/**
+ * `query` with `fragment` (or `true`) wherever its text holds `mark`, the fragment's parameters
+ * numbered after the query's own (PostgreSQL: every copy of the fragment shares them).
+ */
+export function spliceFragment<R>(
+  query: CompiledQuery<R>,
+  mark: string,
+  fragment: CompiledQuery | null,
 ): CompiledQuery<R> {
-  return build(<T>(name: string) => values[name] as T).compile();
+  if (fragment === null) {
+    return { ...query, sql: query.sql.split(mark).join('true') };
+  }
+  const offset = query.parameters.length;
+  const seen = fragment.sql.match(/\$\d+/g) ?? [];
+  if (seen.length !== fragment.parameters.length || seen.some((p, i) => p !== `$${i + 1}`))
+    throw new StorageError('a filter fragment whose parameters are not $1…$n in order');
+  const text = fragment.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+  return {
+    ...query,
+    sql: query.sql.split(mark).join(`(${text})`),
+    parameters: [...query.parameters, ...fragment.parameters],
+  };
 }

@@ -232,7 +232,18 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
           this.ctx,
           this.spec,
           query.scope,
-          (eb) => eb.and(filterWhere(eb, engine, this.spec.filters, this.spec.columns, query.where, 't')),
+          (eb) =>
+            eb.and(
+              filterWhere(
+                eb,
+                engine,
+                this.spec.filters,
+                this.spec.columns,
+                query.where,
+                't',
+                engine.name === 'postgres',
+              ),
+            ),
           after,
           query.limit,
           Object.values(query.where ?? {}).some((v) => v !== undefined),
