@@ -95,9 +95,10 @@ for (let i = 0; i < 20; i++) await fn();
 traced.start();
 await fn();
 const statements = traced.stop();
-console.log(`${PATH}: ${statements.length} statements per call`);
+const trips = new Set(statements.map((s) => s.trip)).size;
+console.log(`${PATH}: ${statements.length} statements in ${trips} round trips per call`);
 for (const s of statements)
-  console.log(`  ${s.sql.replace(/\s+/g, ' ').slice(0, 110)} (${s.params.length} params)`);
+  console.log(`  [${s.trip}] ${s.sql.replace(/\s+/g, ' ').slice(0, 110)} (${s.params.length} params)`);
 // --sql FILE: the statements in full with their parameters, for EXPLAIN in psql.
 const sqlFile = argValue('--sql');
 if (sqlFile !== undefined) writeFileSync(sqlFile, JSON.stringify(statements, null, 1));
