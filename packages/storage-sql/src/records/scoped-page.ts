@@ -4,7 +4,14 @@ import type { AnyExpressionBuilder } from '../any-db.js';
 import { inIds, literalLimit, readsThrough } from './compile-where.js';
 import type { CursorKey } from './cursor.js';
 import type { ReadThrough, RecordSpec } from './record-spec.js';
-import { type SlotOf, slotStatement, spliceFragment, whereFragment } from './slot-statement.js';
+import {
+  FILTERS_MARK,
+  filtersMark,
+  type SlotOf,
+  slotStatement,
+  spliceFragment,
+  whereFragment,
+} from './slot-statement.js';
 import type { StoreContext } from './store-context.js';
 
 /**
@@ -180,12 +187,11 @@ async function postgresPage(
   };
   // The list's own filters (a calendar's owners, statuses and dates) are compiled per call into a
   // small fragment spliced where the template says: the ranges are not rebuilt for them.
-  const inFilters: Where = () => sql<SqlBool>`${sql.raw(FILTERS)}`;
   const build = (slot: SlotOf) => {
     const tenant = slot<string>('tenant');
     const bound = { ownerIds: slot('owners'), memberIds: slot('members') };
     const cursor = after === null ? null : { at: slot('at'), id: slot('afterId') };
-    const newest = newestOf(ctx, spec, tenant, inFilters, cursor, limit);
+    const newest = newestOf(ctx, spec, tenant, filtersMark, cursor, limit);
     const { db } = ctx;
     // One range per element of an id array: each a backward read of its own index, cut at limit + 1.
     const perKey = (column: 'owner_id' | 'team_owner_id', ids: unknown, i: number) =>
@@ -219,12 +225,13 @@ async function postgresPage(
     values,
     build,
   );
-  const query = spliceFragment(template, FILTERS, filtered ? whereFragment(ctx, spec.table, filters) : null);
+  const query = spliceFragment(
+    template,
+    FILTERS_MARK,
+    filtered ? whereFragment(ctx, spec.table, filters) : null,
+  );
   return (await ctx.execute<{ doc: unknown }>(query, { hot: true })).rows;
 }
-
-/** Where a postgresPage template takes the list's filters. */
-const FILTERS = '/*filters*/ true';
 
 /**
  * The teams a member of the scope sits on other than as the copied owner seat (presales seats,

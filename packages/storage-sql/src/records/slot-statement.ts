@@ -89,6 +89,12 @@ function oneParameterPerSlot(text: string, parameters: readonly unknown[]): Temp
   return { query: CompiledQuery.raw(text.replace(/\$\d+/g, () => `$${renumbered[i++]}`)), recipe };
 }
 
+/** Where a template takes a per-call fragment (`spliceFragment`): a list's own filters. */
+export const FILTERS_MARK = '/*filters*/ true';
+
+/** The condition a template holds in place of the list's filters until `spliceFragment`. */
+export const filtersMark = (): Expression<SqlBool> => sql<SqlBool>`${sql.raw(FILTERS_MARK)}`;
+
 /**
  * The WHERE condition of `filters` alone, compiled: its text and its parameters ($1…$n). Only the
  * condition is kept (the statement around it is a fixed SELECT of `table`).
