@@ -1,46 +1,10 @@
 import type { CrmStorage } from '@gongfu/core';
 import { openWorld, storyLead } from '@gongfu/service-suites';
-import type { PostgresPool, PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresStorage } from '../src/index.js';
+import { countingPool, type SentStatement } from './support/counting-pool.js';
 import { ON_SERVER, PG_URL, uniqueSchema } from './support/pg-target.js';
-
-interface Sent {
-  text: string;
-  values: readonly unknown[];
-  /** Set when the statement is prepared under this name (a hot statement). */
-  name?: string;
-}
-
-/** A pool whose clients record the statements of every pipelined batch they send. */
-function recordingPool(inner: pg.Pool): { pool: PostgresPool; sent: Sent[] } {
-  const sent: Sent[] = [];
-  const wrapped = new WeakMap<object, PostgresPoolClient>();
-  const wrap = (client: pg.PoolClient): PostgresPoolClient => {
-    let proxy = wrapped.get(client);
-    if (proxy === undefined) {
-      proxy = new Proxy(client, {
-        get(target, prop, receiver) {
-          const value: unknown = Reflect.get(target, prop, receiver);
-          if (prop !== 'query' || typeof value !== 'function') return value;
-          return (...args: unknown[]) => {
-            const batch = (args[0] as { statements?: Sent[] }).statements;
-            if (batch)
-              for (const s of batch) sent.push({ text: s.text, values: [...s.values], name: s.name });
-            return value.apply(target, args);
-          };
-        },
-      }) as unknown as PostgresPoolClient;
-      wrapped.set(client, proxy);
-    }
-    return proxy;
-  };
-  return {
-    pool: { connect: async () => wrap(await inner.connect()), end: () => inner.end() },
-    sent,
-  };
-}
 
 /**
  * A scoped first page on PostgreSQL is one prepared statement per table, whoever asks: the scope's
@@ -52,7 +16,7 @@ describe.skipIf(!ON_SERVER)('scoped page statement [skipped on PGlite: no pipeli
   const schema = uniqueSchema('gf_page_stmt');
   const admin = new pg.Pool({ connectionString: PG_URL, max: 1 });
   const real = new pg.Pool({ connectionString: PG_URL, max: 1 });
-  const recorder = recordingPool(real);
+  const recorder = countingPool(real);
   let storage: CrmStorage;
 
   beforeAll(async () => {
@@ -76,7 +40,7 @@ describe.skipIf(!ON_SERVER)('scoped page statement [skipped on PGlite: no pipeli
       const page = await crm.leads.list(who, { limit: 50 });
       const statements = recorder.sent.filter((s) => /from "leads"/.test(s.text));
       expect(statements).toHaveLength(1);
-      return { page, statement: statements[0] as Sent };
+      return { page, statement: statements[0] as SentStatement };
     };
     const rep = await pageOf(org.repA);
     const manager = await pageOf(org.manager);

@@ -3,15 +3,9 @@ import type { Expression, SqlBool } from 'kysely';
 import type { AnyExpressionBuilder } from '../any-db.js';
 import { literalLimit, scopeWhere } from './compile-where.js';
 import type { CursorKey } from './cursor.js';
+import { pageSlots, runPageTemplate } from './page-template.js';
 import type { RecordSpec } from './record-spec.js';
-import {
-  FILTERS_MARK,
-  filtersMark,
-  type SlotOf,
-  slotStatement,
-  spliceFragment,
-  whereFragment,
-} from './slot-statement.js';
+import { filtersMark, type SlotOf } from './slot-statement.js';
 import type { StoreContext } from './store-context.js';
 
 type Where = (eb: AnyExpressionBuilder) => Expression<SqlBool>;
@@ -36,13 +30,6 @@ export async function postgresWalk(
 ): Promise<{ doc: unknown }[]> {
   const { engine } = ctx;
   const scoped = scope.kind === 'scoped' ? scope : null;
-  const values = {
-    tenant: ctx.tenantId,
-    owners: scoped === null ? [] : [...scoped.ownerIds],
-    members: scoped === null ? [] : [...scoped.memberIds],
-    at: after === null ? null : engine.encodeInstant(after.createdAt),
-    afterId: after?.id ?? null,
-  };
   const build = (slot: SlotOf) => {
     const tenant = slot<string>('tenant');
     const bound = { ownerIds: slot('owners'), memberIds: slot('members') };
@@ -80,16 +67,12 @@ export async function postgresWalk(
   };
   const access = scoped === null ? scope.kind : scoped.minAccess;
   const sizes = scoped === null ? '' : `${scoped.ownerIds.length > 0}:${scoped.memberIds.length > 0}`;
-  const template = slotStatement(
+  return runPageTemplate(
     ctx,
     `${spec.table}:walk:${access}:${sizes}:${after !== null}:${limit}`,
-    values,
+    pageSlots(ctx, scope, after),
     build,
+    spec.table,
+    filtered ? filters : null,
   );
-  const query = spliceFragment(
-    template,
-    FILTERS_MARK,
-    filtered ? whereFragment(ctx, spec.table, filters) : null,
-  );
-  return (await ctx.execute<{ doc: unknown }>(query, { hot: true })).rows;
 }

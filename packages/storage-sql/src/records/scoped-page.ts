@@ -3,15 +3,9 @@ import { type Expression, type SqlBool, sql } from 'kysely';
 import type { AnyExpressionBuilder } from '../any-db.js';
 import { inIds, literalLimit, readsThrough } from './compile-where.js';
 import type { CursorKey } from './cursor.js';
+import { pageSlots, runPageTemplate } from './page-template.js';
 import type { ReadThrough, RecordSpec } from './record-spec.js';
-import {
-  FILTERS_MARK,
-  filtersMark,
-  type SlotOf,
-  slotStatement,
-  spliceFragment,
-  whereFragment,
-} from './slot-statement.js';
+import { filtersMark, type SlotOf } from './slot-statement.js';
 import type { StoreContext } from './store-context.js';
 
 /**
@@ -178,13 +172,6 @@ async function postgresPage(
   const owners = scope.ownerIds.length > 0;
   const members = scope.memberIds.length > 0;
   if (!owners && !members && through.length === 0) return [];
-  const values = {
-    tenant: ctx.tenantId,
-    owners: [...scope.ownerIds],
-    members: [...scope.memberIds],
-    at: after === null ? null : ctx.engine.encodeInstant(after.createdAt),
-    afterId: after?.id ?? null,
-  };
   // The list's own filters (a calendar's owners, statuses and dates) are compiled per call into a
   // small fragment spliced where the template says: the ranges are not rebuilt for them.
   const build = (slot: SlotOf) => {
@@ -219,18 +206,14 @@ async function postgresPage(
       );
     return pageFromRanges(ctx, spec, tenant, ranges, limit);
   };
-  const template = slotStatement(
+  return runPageTemplate(
     ctx,
     `${spec.table}:page:${scope.minAccess}:${owners}:${members}:${after !== null}:${limit}`,
-    values,
+    pageSlots(ctx, scope, after),
     build,
+    spec.table,
+    filtered ? filters : null,
   );
-  const query = spliceFragment(
-    template,
-    FILTERS_MARK,
-    filtered ? whereFragment(ctx, spec.table, filters) : null,
-  );
-  return (await ctx.execute<{ doc: unknown }>(query, { hot: true })).rows;
 }
 
 /**
