@@ -5,7 +5,7 @@
  * by function (a .cpuprofile is written for a closer look).
  *
  *   npx tsx bench/profile-read.ts --seed-dir DIR [--size 10000] [--db gf_read_seed_10000]
- *     [--path leads-manager] [--n 300] [--out /tmp/prof-read.cpuprofile] [--sql statements.json]
+ *     [--path leads-manager] [--n 300] [--out /tmp/prof-read.cpuprofile] [--sql statements.json] [--plain]
  *
  * Paths: leads|deals|activities|costs-rep|manager|head, reminders, calendar-rep, calendar-team,
  * history, timeline, review.
@@ -103,16 +103,28 @@ for (const s of statements)
 const sqlFile = argValue('--sql');
 if (sqlFile !== undefined) writeFileSync(sqlFile, JSON.stringify(statements, null, 1));
 
+// --plain: no profiler, only CPU and wall per call (to compare two trees path by path).
+const PLAIN = process.argv.includes('--plain');
 const session = new Session();
-session.connect();
-await session.post('Profiler.enable');
-await session.post('Profiler.setSamplingInterval', { interval: 100 });
-await session.post('Profiler.start');
+if (!PLAIN) {
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 100 });
+  await session.post('Profiler.start');
+}
 const cpu = process.cpuUsage();
 const t = performance.now();
 for (let i = 0; i < N; i++) await fn();
 const used = process.cpuUsage(cpu);
 const wall = performance.now() - t;
+if (PLAIN) {
+  console.log(
+    `${PATH}: ${N} calls, CPU ${((used.user + used.system) / N / 1000).toFixed(2)} ms/call, wall ${(wall / N).toFixed(2)} ms/call`,
+  );
+  await storage.close();
+  await pool.end();
+  process.exit(0);
+}
 const { profile } = await session.post('Profiler.stop');
 writeFileSync(OUT, JSON.stringify(profile));
 console.log(
