@@ -8,13 +8,14 @@
  *
  *   npx tsx bench/read-paths.bench.ts [--sizes 10000,100000] [--full] [--engines sqlite,postgres]
  *     [--calls 60] [--plans bench/PLANS.md] [--seed-dir DIR [--reuse] [--seed-only]] [--chunk 4096]
+ *     [--seed-db-prefix gf_read_seed_]
  *
  * `--full` adds 1,000,000. PostgreSQL is the server at GONGFU_PG_URL (default the local one), in a
  * schema of its own dropped afterwards.
  *
  * Kept seeds (a 1M seed takes tens of minutes; the reads a few): `--seed-dir DIR` keeps each
  * size's tenant instead of dropping it — SQLite in `DIR/read-sqlite-<size>.db`, PostgreSQL in the
- * database `gf_read_seed_<size>` (schema `gf_read`) on the same server — and writes
+ * database `gf_read_seed_<size>` (schema `gf_read`; `--seed-db-prefix` names it otherwise) on the same server — and writes
  * `DIR/read-<engine>-<size>.json` once the seed is complete (dataset, seed time, peak RSS).
  * `--reuse` opens a complete kept seed instead of seeding again (migrations newer than the seed are
  * applied as the storage opens; both engines are analyzed again); a stopped one (killed before its
@@ -101,7 +102,11 @@ const readMark = (engine: string, size: number): SeedMark | undefined => {
     ? (JSON.parse(readFileSync(file, 'utf8')) as SeedMark)
     : undefined;
 };
-const seedDatabase = (size: number) => `gf_read_seed_${size}`;
+/** `--seed-db-prefix` keeps one helper's PostgreSQL seeds apart from another's (default `gf_read_seed_`). */
+const SEED_DB_PREFIX = argValue('--seed-db-prefix') ?? 'gf_read_seed_';
+if (!/^[a-z_][a-z0-9_]*$/.test(SEED_DB_PREFIX))
+  throw new Error('--seed-db-prefix: lower-case letters, digits and _');
+const seedDatabase = (size: number) => `${SEED_DB_PREFIX}${size}`;
 
 interface Opened {
   /** A complete kept seed was opened: nothing to import. */

@@ -10,6 +10,8 @@ import type pg from 'pg';
 export interface Traced {
   sql: string;
   params: unknown[];
+  /** The round trip that carried it (PostgreSQL: one per `client.query` call, a pipelined batch included). */
+  trip?: number;
 }
 
 export interface Tracer {
@@ -54,6 +56,7 @@ export function traceSqlite(DatabaseClass: typeof Database): Tracer {
 export function tracePool(inner: pg.Pool): Tracer & { pool: PostgresPool } {
   let on = false;
   let seen: Traced[] = [];
+  let trip = 0;
   const wrapped = new WeakMap<object, object>();
   const wrap = (client: pg.PoolClient) => {
     let proxy = wrapped.get(client);
@@ -64,10 +67,11 @@ export function tracePool(inner: pg.Pool): Tracer & { pool: PostgresPool } {
           if (prop !== 'query' || typeof value !== 'function') return value;
           return (...args: unknown[]) => {
             if (on) {
+              trip++;
               const batch = (args[0] as { statements?: { text: string; values: unknown[] }[] }).statements;
-              if (batch) for (const s of batch) seen.push({ sql: s.text, params: [...s.values] });
+              if (batch) for (const s of batch) seen.push({ sql: s.text, params: [...s.values], trip });
               else if (typeof args[0] === 'string')
-                seen.push({ sql: args[0], params: (args[1] as unknown[]) ?? [] });
+                seen.push({ sql: args[0], params: (args[1] as unknown[]) ?? [], trip });
             }
             return value.apply(target, args);
           };

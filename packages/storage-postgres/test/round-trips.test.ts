@@ -148,6 +148,36 @@ describe.skipIf(!ON_SERVER)(
       expect(await counter.count(() => crm.leads.list(org.manager, { limit: 5 }))).toBe(PIPELINED.list);
     });
 
+    it('reads asked for together share one round trip (a customer timeline: one per step, not per list)', async () => {
+      const { crm, org } = await open(true);
+      const contact = {
+        kind: 'call' as const,
+        at: '2026-03-02T10:00:00+08:00',
+        outcome: { metWith: '王工', opinion: 'positive' as const, summary: '招标下月发布' },
+      };
+      const lead = await crm.leads.capture(org.repA, storyLead({ company: '时间线客户' }));
+      await crm.leads.logContact(org.repA, lead.id, contact);
+      const { opportunity } = await crm.leads.convert(org.repA, lead.id);
+      await crm.opportunities.advance(org.repA, opportunity.id, { to: 'needs_analysis' });
+      const second = await crm.leads.capture(org.repA, storyLead({ company: '时间线客户二' }));
+      await crm.leads.logContact(org.repA, second.id, contact);
+      await crm.leads.convert(org.repA, second.id, { account: { existingId: opportunity.accountId } });
+      // Three lists in one read transaction: one round trip for the three (plus the unwaited COMMIT).
+      const storage = storages[storages.length - 1] as CrmStorage;
+      const all = { scope: { kind: 'all' as const }, limit: 10 };
+      const together = await counter.count(() =>
+        storage.read({ tenantId: crm.tenantId }, (tx) =>
+          Promise.all([tx.leads.list(all), tx.opportunities.list(all), tx.costs.list(all)]),
+        ),
+      );
+      expect(together).toBe(2);
+      // The timeline: the account | its deals' teams | its deals' team seats | every list of the
+      // customer and its quotes | every deal's history and the account's | COMMIT — whatever the
+      // number of deals (each deal's history was a round trip of its own).
+      const trips = await counter.count(() => crm.accounts.timeline(org.repA, opportunity.accountId));
+      expect(trips).toBe(6);
+    });
+
     it('a product retired by another app server is refused by the very next command here', async () => {
       const here = await open(true);
       const { crm, org } = here;

@@ -25,6 +25,13 @@ interface Pending {
   write?: WriteOptions & { session?: boolean };
 }
 
+/** A read someone waits for, until the round trip it joined is answered. */
+interface Asked {
+  statement: BatchStatement;
+  resolve: (result: QueryResult<unknown>) => void;
+  reject: (error: unknown) => void;
+}
+
 /** A compare-and-set that changed no row, made to fail on the server so COMMIT can share its trip. */
 const LOST_CAS = '22012';
 const casText = new Map<string, string>();
@@ -75,6 +82,8 @@ export class PipelineConnection implements DatabaseConnection {
   private setup: BatchStatement[] = [];
   /** The first error of the current transaction, once it has failed. */
   private failure: unknown = null;
+  /** Reads asked for since the last send: they travel together, after the queued writes. */
+  private asked: Asked[] = [];
   /** Round trips made (for tests and the benchmark's accounting). */
   roundTrips = 0;
 
@@ -111,17 +120,53 @@ export class PipelineConnection implements DatabaseConnection {
     this.queue.push({ statement, write: options });
   }
 
-  /** Runs one statement after everything queued, in one round trip, and returns its rows. */
-  async query<R>(text: string, values: readonly unknown[], hot = false): Promise<QueryResult<R>> {
+  /**
+   * Runs one statement after everything queued and returns its rows. Reads asked for together (a
+   * `Promise.all` of lists) share one round trip: the first schedules the send for when the code
+   * that asked has run to its next wait (`process.nextTick`, after the promise jobs), and each read
+   * asked for until then joins the batch, in the order asked.
+   */
+  query<R>(text: string, values: readonly unknown[], hot = false): Promise<QueryResult<R>> {
     this.assertUsable();
-    const outcomes = await this.send({ statement: this.statement(text, values, hot) });
-    const last = outcomes.outcomes[outcomes.outcomes.length - 1];
-    if (last === undefined || !last.ok) throw new StorageError('the statement was not answered');
-    return toQueryResult<R>(last);
+    const statement = this.statement(text, values, hot);
+    return new Promise<QueryResult<R>>((resolve, reject) => {
+      this.asked.push({
+        statement,
+        resolve: resolve as (result: QueryResult<unknown>) => void,
+        reject,
+      });
+      if (this.asked.length === 1) process.nextTick(() => void this.sendAsked());
+    });
+  }
+
+  private async sendAsked(): Promise<void> {
+    const asked = this.asked;
+    this.asked = [];
+    if (asked.length === 0) return;
+    if (this.failure !== null) {
+      for (const a of asked) a.reject(this.failure);
+      return;
+    }
+    const before = this.queue.length;
+    try {
+      const { outcomes } = await this.send(asked.map((a) => ({ statement: a.statement })));
+      asked.forEach((a, i) => {
+        const outcome = outcomes[before + i];
+        if (outcome === undefined || !outcome.ok)
+          a.reject(new StorageError('the statement was not answered'));
+        else a.resolve(toQueryResult(outcome));
+      });
+    } catch (error) {
+      // The first failure fails the transaction: each read after it gets that error, as it would
+      // have from the next statement sent alone; the failed read itself gets its own error.
+      for (const a of asked) a.reject(error);
+    }
   }
 
   /** Sends whatever is queued and COMMIT together; a queued write's failure rolls back instead. */
   async commit(): Promise<void> {
+    // Reads asked for and not awaited go first, as they would have been sent before COMMIT.
+    if (this.asked.length > 0) await this.sendAsked();
     if (this.failure !== null) throw this.failure;
     if (!this.open) return;
     if (!this.sent && this.queue.every((p) => p.write?.session === true)) {
@@ -130,7 +175,7 @@ export class PipelineConnection implements DatabaseConnection {
       this.open = false;
       return;
     }
-    const { outcomes } = await this.send({ statement: this.statement('commit', [], false) });
+    const { outcomes } = await this.send([{ statement: this.statement('commit', [], false) }]);
     this.open = false;
     this.schemaInTx = false;
     const last = outcomes[outcomes.length - 1];
@@ -144,6 +189,7 @@ export class PipelineConnection implements DatabaseConnection {
    * until the server has answered this one.
    */
   async endReadOnly(): Promise<void> {
+    if (this.asked.length > 0) await this.sendAsked();
     if (this.failure !== null) throw this.failure;
     if (!this.open) return;
     if (this.queue.some((p) => p.write?.session !== true)) {
@@ -171,6 +217,9 @@ export class PipelineConnection implements DatabaseConnection {
   async rollback(): Promise<unknown> {
     const pending = this.queue;
     this.queue = [];
+    const asked = this.asked;
+    this.asked = [];
+    for (const a of asked) a.reject(new StorageError('the transaction was rolled back'));
     this.failure = null;
     if (!this.open) return undefined;
     const unchecked = pending.some((p) => p.write?.assertion !== undefined);
@@ -226,8 +275,8 @@ export class PipelineConnection implements DatabaseConnection {
   }
 
   /** The queue plus `last`, in one round trip; throws the first failure, mapped to a domain error. */
-  private async send(last: Pending): Promise<BatchResult> {
-    const pending = [...this.queue, last];
+  private async send(last: Pending[]): Promise<BatchResult> {
+    const pending = [...this.queue, ...last];
     this.queue = [];
     const result = await this.sendBatch(pending.map((p) => p.statement));
     if (result.failedAt === -1) return result;

@@ -28,11 +28,12 @@ export function scopeWhere(
   tenantId?: string,
   readByDealTeams?: boolean,
   readThrough: readonly ReadThrough[] = [],
+  bound?: BoundIds,
 ): Expression<SqlBool> | null {
   if (scope.kind === 'all') return null;
   if (scope.kind === 'none') return never();
   const either: Expression<SqlBool>[] = [];
-  if (scope.ownerIds.length > 0) either.push(eb(`${alias}.owner_id`, 'in', [...scope.ownerIds]));
+  if (scope.ownerIds.length > 0) either.push(inIds(eb, `${alias}.owner_id`, scope.ownerIds, bound?.ownerIds));
   if (scope.memberIds.length > 0) {
     // A team has a handful of rows: find them by key and test the user on each, one index seek per
     // row tested, instead of one seek per member id (a manager of ten: ten seeks per row).
@@ -46,14 +47,15 @@ export function scopeWhere(
       .$if(tenantId !== undefined, (qb) => qb.where('tm.tenant_id', '=', tenantId as string))
       .whereRef('tm.tenant_id', '=', `${alias}.tenant_id`)
       .whereRef('tm.team_key', '=', `${alias}.team_key`)
-      .where(user as 'tm.user_id', 'in', [...scope.memberIds]);
+      .where((w) => inIds(w, user, scope.memberIds, bound?.memberIds));
     if (scope.minAccess === 'edit') members = members.where('tm.access', '=', 'edit');
     either.push(eb.exists(members));
-    if (readByDealTeams && scope.minAccess === 'read') either.push(dealTeamReads(eb, scope.memberIds, alias));
+    if (readByDealTeams && scope.minAccess === 'read')
+      either.push(dealTeamReads(eb, scope.memberIds, alias, bound?.memberIds));
   }
   if (scope.minAccess === 'read') {
     readThrough.forEach((through, i) => {
-      either.push(readsThrough(eb, scope, alias, `${alias}_rt${i}`, through, engine, tenantId));
+      either.push(readsThrough(eb, scope, alias, `${alias}_rt${i}`, through, engine, tenantId, bound));
     });
   }
   return either.length === 0 ? never() : eb.or(either);
@@ -68,6 +70,7 @@ export function readsThrough(
   through: ReadThrough,
   engine: SqlEngine | undefined,
   tenantId: string | undefined,
+  bound?: BoundIds,
 ): Expression<SqlBool> {
   const visible = eb.exists(
     eb
@@ -76,12 +79,16 @@ export function readsThrough(
       .whereRef(`${subject}.tenant_id`, '=', `${alias}.tenant_id`)
       .whereRef(`${subject}.id`, '=', `${alias}.${through.column}`)
       .where(
-        (sub) => scopeWhere(sub, scope, subject, engine, tenantId, through.spec.readByDealTeams) ?? never(),
+        (sub) =>
+          scopeWhere(sub, scope, subject, engine, tenantId, through.spec.readByDealTeams, [], bound) ??
+          never(),
       ),
   );
   if (!through.onlyWhere) return visible;
   const [column, value] = through.onlyWhere;
-  return eb.and([eb(`${alias}.${column}`, '=', value), visible]);
+  // Bound ids mean a prepared statement with a generic plan: the kind is written into the text, so
+  // the planner weighs this kind's rows (an MCV) rather than an average kind's.
+  return eb.and([eb(`${alias}.${column}`, '=', bound === undefined ? value : sql.lit(value)), visible]);
 }
 
 /**
@@ -96,13 +103,18 @@ export function readsThrough(
  * stays a correlated probe, ORDER BY included), and the order of the account index makes that index
  * the one cheap way to the first deal. SQLite takes the same path.
  */
-export function dealTeamReads(eb: Eb, memberIds: readonly string[], alias: string): Expression<SqlBool> {
+export function dealTeamReads(
+  eb: Eb,
+  memberIds: readonly string[],
+  alias: string,
+  boundMemberIds?: unknown,
+): Expression<SqlBool> {
   const seat = eb
     .selectFrom('team_members as dm')
     .select(sql.lit(1).as('one'))
     .whereRef('dm.tenant_id', '=', 'dl.tenant_id')
     .whereRef('dm.team_key', '=', 'dl.team_key')
-    .where('dm.user_id', 'in', [...memberIds])
+    .where((w) => inIds(w, 'dm.user_id', memberIds, boundMemberIds))
     .limit(sql.lit(1))
     .offset(sql.lit(0));
   return eb.exists(
@@ -119,6 +131,29 @@ export function dealTeamReads(eb: Eb, memberIds: readonly string[], alias: strin
   );
 }
 
+/**
+ * A scope's ids bound as one array parameter each (PostgreSQL), instead of one parameter per id:
+ * the statement's text then no longer depends on how many people the scope holds, so it is built
+ * once and prepared once (`slot-statement.ts`). The ids themselves still decide the rows.
+ */
+export interface BoundIds {
+  /** The value bound for `scope.ownerIds` (the ids, or a template's stand-in for them). */
+  ownerIds: unknown;
+  /** The value bound for `scope.memberIds`. */
+  memberIds: unknown;
+}
+
+/** `column in (ids)`, or `column = any(bound::text[])` when the ids are bound as one array. */
+export function inIds(
+  eb: Eb,
+  column: string | Expression<unknown>,
+  ids: readonly string[],
+  bound: unknown,
+): Expression<SqlBool> {
+  if (bound === undefined) return eb(column as string, 'in', [...ids]);
+  return sql<SqlBool>`${typeof column === 'string' ? sql.ref(column) : column} = any(${bound}::text[])`;
+}
+
 /** One filter object → the AND of its set keys, each compiled per its spec. */
 export function filterWhere(
   eb: Eb,
@@ -127,6 +162,8 @@ export function filterWhere(
   columns: Readonly<Record<string, ColumnKind>>,
   where: object | undefined,
   alias: string,
+  /** PostgreSQL: an `in` list as one array parameter, so the text does not depend on its length. */
+  arrays = false,
 ): Expression<SqlBool>[] {
   const out: Expression<SqlBool>[] = [];
   for (const [key, value] of Object.entries(where ?? {})) {
@@ -140,7 +177,9 @@ export function filterWhere(
       case 'in': {
         // One value or several, the same shape as the service's list filters.
         const values = (Array.isArray(value) ? value : [value]).map(enc);
-        out.push(values.length === 0 ? never() : eb(col, 'in', values));
+        if (values.length === 0) out.push(never());
+        else if (arrays) out.push(sql<SqlBool>`${sql.ref(col)} = any(${values})`);
+        else out.push(eb(col, 'in', values));
         break;
       }
       case 'eq':

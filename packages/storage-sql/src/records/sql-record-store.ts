@@ -16,6 +16,7 @@ import { columnsToSet, rememberRow } from './changed-columns.js';
 import { filterWhere, literalLimit, scopeWhere } from './compile-where.js';
 import { executeCached, writeCached } from './compiled-cache.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import { postgresWalk } from './postgres-walk.js';
 import { BASE_COLUMN_KINDS, type RecordSpec } from './record-spec.js';
 import { mergedPageRows } from './scoped-page.js';
 import type { StoreContext } from './store-context.js';
@@ -226,20 +227,29 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
     const byCustomer = CUSTOMER_FILTERS.some(
       (k) => (query.where as Record<string, unknown> | undefined)?.[k] !== undefined,
     );
+    // The list's filters alone, `in` lists as arrays on PostgreSQL (spliced into its prepared pages).
+    const pgFilters = (eb: AnyExpressionBuilder) =>
+      eb.and(
+        filterWhere(
+          eb,
+          engine,
+          this.spec.filters,
+          this.spec.columns,
+          query.where,
+          't',
+          engine.name === 'postgres',
+        ),
+      );
+    const filtered = Object.values(query.where ?? {}).some((v) => v !== undefined);
     const merged = byCustomer
       ? null
-      : await mergedPageRows(
-          this.ctx,
-          this.spec,
-          query.scope,
-          (eb) => eb.and(filterWhere(eb, engine, this.spec.filters, this.spec.columns, query.where, 't')),
-          after,
-          query.limit,
-        );
+      : await mergedPageRows(this.ctx, this.spec, query.scope, pgFilters, after, query.limit, filtered);
     const rows =
       merged ??
       (shape === null
-        ? await build().execute()
+        ? engine.name === 'postgres' && this.ctx.scopedPages !== 'walk'
+          ? await postgresWalk(this.ctx, this.spec, query.scope, pgFilters, filtered, after, query.limit)
+          : await build().execute()
         : (
             await executeCached<{ doc: unknown }>(
               this.ctx,

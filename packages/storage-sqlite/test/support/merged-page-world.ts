@@ -49,6 +49,8 @@ export const worldArb = fc.record({
     minAccess: fc.constantFrom('read' as const, 'edit' as const),
   }),
   limit: fc.integer({ min: 1, max: 4 }),
+  /** Each list is also read filtered by these owners (the list's own filter beside the scope). */
+  ownerFilter: fc.uniqueArray(user, { minLength: 1, maxLength: 3 }),
 });
 export type World = typeof worldArb extends fc.Arbitrary<infer W> ? W : never;
 
@@ -166,21 +168,27 @@ export async function expectMergedEqualsWalked(
   const max = w.deals.length + w.leads.length + w.children.length;
   for (const scope of scopes) {
     for (const kind of kinds) {
-      const pages = (storage: CrmStorage) =>
-        storage.read({ tenantId }, async (tx) =>
-          (
-            await walkPages(
-              (cursor) =>
-                (tx[kind] as StorageTx['leads']).list({
-                  scope,
-                  limit: w.limit,
-                  ...(cursor ? { cursor } : {}),
-                }),
-              max,
-            )
-          ).map((r) => r.id),
+      const ownerKey = kind === 'costs' ? 'incurredBy' : 'ownerId';
+      for (const where of [undefined, { [ownerKey]: w.ownerFilter }]) {
+        const pages = (storage: CrmStorage) =>
+          storage.read({ tenantId }, async (tx) =>
+            (
+              await walkPages(
+                (cursor) =>
+                  (tx[kind] as StorageTx['leads']).list({
+                    scope,
+                    limit: w.limit,
+                    ...(where ? { where } : {}),
+                    ...(cursor ? { cursor } : {}),
+                  }),
+                max,
+              )
+            ).map((r) => r.id),
+          );
+        expect(await pages(merged), `${kind} ${JSON.stringify(scope)} ${JSON.stringify(where)}`).toEqual(
+          await pages(walked),
         );
-      expect(await pages(merged), `${kind} ${JSON.stringify(scope)}`).toEqual(await pages(walked));
+      }
     }
   }
 }

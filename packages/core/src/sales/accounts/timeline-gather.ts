@@ -34,19 +34,31 @@ export async function gatherTimeline(
     return read;
   };
 
-  const [leads, deals, endCustomerDeals, orders, cases, activities, loans, costs] = await Promise.all([
-    needs(wanted, 'lead', 'quote') ? scanAll(ctx.tx.leads, byAccount, scope) : [],
-    needs(wanted, 'deal', 'stage_move', 'ownership_change', 'quote', 'end_customer')
-      ? scanAll(ctx.tx.opportunities, byAccount, scope)
-      : [],
-    // The deals this customer is the end customer of, bid through integrators: with the actor's
-    // scope in SQL like every other list, so a bid the actor may not open never reaches them.
-    wanted('end_customer') ? scanAll(ctx.tx.opportunities, { endCustomerId: [account.id] }, scope) : [],
-    needs(wanted, 'order', 'delivery') ? scanAll(ctx.tx.orders, byAccount, scope) : [],
-    wanted('service_case') ? scanAll(ctx.tx.serviceCases, byAccount, scope) : [],
-    wanted('activity') ? scanAll(ctx.tx.activities, byAccount, scope) : [],
-    wanted('demo_loan') ? scanAll(ctx.tx.demoLoans, byAccount, scope) : [],
-    wanted('cost') ? scanAll(ctx.tx.costs, byAccount, scope) : [],
+  // Asked for together: on PostgreSQL the reads of one transaction asked for at once share a round trip.
+  const [leads, deals, endCustomerDeals, orders, cases, activities, loans, costs, quotes] = await Promise.all(
+    [
+      needs(wanted, 'lead', 'quote') ? scanAll(ctx.tx.leads, byAccount, scope) : [],
+      needs(wanted, 'deal', 'stage_move', 'ownership_change', 'quote', 'end_customer')
+        ? scanAll(ctx.tx.opportunities, byAccount, scope)
+        : [],
+      // The deals this customer is the end customer of, bid through integrators: with the actor's
+      // scope in SQL like every other list, so a bid the actor may not open never reaches them.
+      wanted('end_customer') ? scanAll(ctx.tx.opportunities, { endCustomerId: [account.id] }, scope) : [],
+      needs(wanted, 'order', 'delivery') ? scanAll(ctx.tx.orders, byAccount, scope) : [],
+      wanted('service_case') ? scanAll(ctx.tx.serviceCases, byAccount, scope) : [],
+      wanted('activity') ? scanAll(ctx.tx.activities, byAccount, scope) : [],
+      wanted('demo_loan') ? scanAll(ctx.tx.demoLoans, byAccount, scope) : [],
+      wanted('cost') ? scanAll(ctx.tx.costs, byAccount, scope) : [],
+      wanted('quote') ? ctx.tx.quotes.list({ accountId: account.id }, 10_000) : [],
+    ],
+  );
+  // Every history the story needs, asked for at once (one round trip, not one per deal).
+  const [accountHistory] = await Promise.all([
+    wanted('ownership_change') ? ctx.tx.history.forEntity('account', account.id) : [],
+    ...(wanted('stage_move') || wanted('ownership_change') ? deals.map((deal) => historyOf(deal.id)) : []),
+    ...(wanted('end_customer')
+      ? [...deals, ...endCustomerDeals].filter((d) => d.endCustomer).map((d) => historyOf(d.id))
+      : []),
   ]);
 
   if (wanted('lead'))
@@ -97,7 +109,7 @@ export async function gatherTimeline(
   if (wanted('quote')) {
     // A quote belongs to a lead or a deal; shown only when that lead or deal is one the actor sees.
     const seen = new Set([...leads.map((l) => l.id), ...deals.map((d) => d.id)]);
-    for (const quote of await ctx.tx.quotes.list({ accountId: account.id }, 10_000)) {
+    for (const quote of quotes) {
       const parent = quote.opportunityId ?? quote.leadId;
       if (parent !== null && !seen.has(parent)) continue;
       out.push({ kind: 'quote', id: `quote:${quote.id}`, at: quote.quotedAt, ...who(quote.quotedBy), quote });
@@ -126,8 +138,7 @@ export async function gatherTimeline(
     }
   }
   if (wanted('ownership_change'))
-    for (const event of await ctx.tx.history.forEntity('account', account.id))
-      pushOwnerChange(ctx, out, event, 'account');
+    for (const event of accountHistory) pushOwnerChange(ctx, out, event, 'account');
   if (wanted('end_customer'))
     await pushEndCustomerLinks(ctx, out, account, deals, endCustomerDeals, historyOf);
   return out;

@@ -1,0 +1,158 @@
+/**
+ * Where a PostgreSQL read path spends its time: on a kept read-paths seed (see
+ * `read-paths.bench.ts --seed-dir`), runs one path in a steady loop and prints the statements and
+ * round trips per call, this process's CPU per call, and a CPU profile's self time by package and
+ * by function (a .cpuprofile is written for a closer look).
+ *
+ *   npx tsx bench/profile-read.ts --seed-dir DIR [--size 10000] [--db gf_read_seed_10000]
+ *     [--path leads-manager] [--n 300] [--out /tmp/prof-read.cpuprofile] [--sql statements.json] [--plain]
+ *
+ * Paths: leads|deals|activities|costs-rep|manager|head, reminders, calendar-rep, calendar-team,
+ * history, timeline, review.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
+import type { Crm } from '@gongfu/core';
+import { argValue } from './measure.js';
+import { runFromSource } from './support.js';
+
+runFromSource();
+
+const { default: pg } = await import('pg');
+const { createCrm, ManualClock } = await import('@gongfu/core');
+const { postgresStorage } = await import('@gongfu/storage-postgres');
+const { morningReview } = await import('@gongfu/reports');
+const { REVIEW_DAY } = await import('./read-data.js');
+const { tracePool } = await import('./read-plans.js');
+
+const SEED_DIR = argValue('--seed-dir');
+if (SEED_DIR === undefined) throw new Error('--seed-dir DIR: a kept read-paths seed');
+const SIZE = Number(argValue('--size') ?? 10000);
+const DB = argValue('--db') ?? `gf_read_seed_${SIZE}`;
+const PATH = argValue('--path') ?? 'leads-manager';
+const N = Number(argValue('--n') ?? 300);
+const OUT = argValue('--out') ?? `/tmp/prof-read-${PATH}.cpuprofile`;
+const MORNING = '2026-12-02T01:00:00.000Z';
+
+const mark = JSON.parse(readFileSync(join(SEED_DIR, `read-postgres-${SIZE}.json`), 'utf8')) as {
+  dataset: import('./read-data.js').Dataset;
+  timelineAccountId?: string;
+};
+const url = new URL(process.env.GONGFU_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
+url.pathname = `/${DB}`;
+const pool = new pg.Pool({ connectionString: url.toString(), max: 4 });
+const traced = tracePool(pool);
+const storage = await postgresStorage({ pool: traced.pool }, { schema: 'gf_read', migrate: false });
+const crm: Crm = createCrm({
+  storage,
+  tenant: 'acme',
+  clock: new ManualClock(MORNING),
+  timeZone: 'Asia/Shanghai',
+});
+const { org } = mark.dataset;
+const rep = org.repsOfBig[7] as string;
+const whom = { rep, manager: org.lineManager, head: org.vp } as const;
+const lists = {
+  leads: (who: string) => crm.leads.list(who, { limit: 50 }),
+  deals: (who: string) => crm.opportunities.list(who, { limit: 50 }),
+  activities: (who: string) => crm.activities.list(who, { limit: 50 }),
+  costs: (who: string) => crm.costs.list(who, { limit: 50 }),
+} as const;
+
+function pathFn(name: string): () => Promise<unknown> {
+  const [list, who] = name.split('-') as [keyof typeof lists, keyof typeof whom];
+  if (list in lists && who in whom) return () => lists[list](whom[who]);
+  switch (name) {
+    case 'reminders':
+      return () => crm.reminders.due(rep, { at: MORNING });
+    case 'calendar-rep':
+      return () => crm.activities.calendar(rep, { view: 'week', date: REVIEW_DAY });
+    case 'calendar-team':
+      return () =>
+        crm.activities.calendar(org.bigManager, { view: 'week', date: REVIEW_DAY, userId: 'team' });
+    case 'history':
+      return async () => {
+        const owner = (await crm.leads.get(org.admin, mark.dataset.historyLeadId)).ownerId;
+        return crm.history.forRecord(owner, 'lead', mark.dataset.historyLeadId);
+      };
+    case 'timeline': {
+      const customer = mark.timelineAccountId;
+      if (customer === undefined) throw new Error('the seed has no timeline customer yet');
+      return () => crm.accounts.timeline(rep, customer, { limit: 50 });
+    }
+    case 'review':
+      return () => morningReview(crm, org.bigManager, { day: '2026-12-02', findDuplicates: false });
+    default:
+      throw new Error(`unknown path ${name}`);
+  }
+}
+
+const fn = pathFn(PATH);
+for (let i = 0; i < 20; i++) await fn();
+
+// Statements per call, by text (the first 90 characters).
+traced.start();
+await fn();
+const statements = traced.stop();
+const trips = new Set(statements.map((s) => s.trip)).size;
+console.log(`${PATH}: ${statements.length} statements in ${trips} round trips per call`);
+for (const s of statements)
+  console.log(`  [${s.trip}] ${s.sql.replace(/\s+/g, ' ').slice(0, 110)} (${s.params.length} params)`);
+// --sql FILE: the statements in full with their parameters, for EXPLAIN in psql.
+const sqlFile = argValue('--sql');
+if (sqlFile !== undefined) writeFileSync(sqlFile, JSON.stringify(statements, null, 1));
+
+// --plain: no profiler, only CPU and wall per call (to compare two trees path by path).
+const PLAIN = process.argv.includes('--plain');
+const session = new Session();
+if (!PLAIN) {
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 100 });
+  await session.post('Profiler.start');
+}
+const cpu = process.cpuUsage();
+const t = performance.now();
+for (let i = 0; i < N; i++) await fn();
+const used = process.cpuUsage(cpu);
+const wall = performance.now() - t;
+if (PLAIN) {
+  console.log(
+    `${PATH}: ${N} calls, CPU ${((used.user + used.system) / N / 1000).toFixed(2)} ms/call, wall ${(wall / N).toFixed(2)} ms/call`,
+  );
+  await storage.close();
+  await pool.end();
+  process.exit(0);
+}
+const { profile } = await session.post('Profiler.stop');
+writeFileSync(OUT, JSON.stringify(profile));
+console.log(
+  `${PATH}: ${N} calls, CPU ${((used.user + used.system) / N / 1000).toFixed(2)} ms/call, wall ${(wall / N).toFixed(2)} ms/call (profiler on)`,
+);
+
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const counts = new Map<number, number>();
+for (const s of profile.samples ?? []) counts.set(s, (counts.get(s) ?? 0) + 1);
+const self = new Map<string, number>();
+let all = 0;
+for (const [id, c] of counts) {
+  const f = byId.get(id)?.callFrame;
+  if (f === undefined || f.functionName === '(idle)') continue;
+  const key = `${f.functionName || '(anon)'} ${f.url.replace(/.*\/(packages|node_modules)\//, '')}:${f.lineNumber + 1}`;
+  self.set(key, (self.get(key) ?? 0) + c);
+  all += c;
+}
+const byPackage = new Map<string, number>();
+for (const [k, c] of self) {
+  const file = (k.split(' ')[1] ?? '?').replace(/:\d+$/, '').replace(/^(\S+?)\/(dist|src|lib)\/.*/, '$1');
+  byPackage.set(file, (byPackage.get(file) ?? 0) + c);
+}
+console.log('self time by package (busy samples):');
+for (const [k, c] of [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 14))
+  console.log(`${((100 * c) / all).toFixed(1).padStart(5)}%  ${k}`);
+console.log('self time by function:');
+for (const [k, c] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30))
+  console.log(`${((100 * c) / all).toFixed(1).padStart(5)}%  ${k}`);
+await storage.close();
+await pool.end();

@@ -1,0 +1,78 @@
+import type { RowScope } from '@gongfu/core';
+import type { Expression, SqlBool } from 'kysely';
+import type { AnyExpressionBuilder } from '../any-db.js';
+import { literalLimit, scopeWhere } from './compile-where.js';
+import type { CursorKey } from './cursor.js';
+import { pageSlots, runPageTemplate } from './page-template.js';
+import type { RecordSpec } from './record-spec.js';
+import { filtersMark, type SlotOf } from './slot-statement.js';
+import type { StoreContext } from './store-context.js';
+
+type Where = (eb: AnyExpressionBuilder) => Expression<SqlBool>;
+
+/**
+ * PostgreSQL's walked page (a wide scope such as the head of a 200-person tree, a customer's
+ * records, a team's calendar): newest first through the table with the scope as a filter, exactly
+ * the statement the other engines run, but with the scope's ids bound as two arrays and the list's
+ * own filters spliced in (`slot-statement.ts`). Its text then depends only on the table, the kind
+ * of scope, the shape of the filters, the cursor and the limit, so it is built once and prepared:
+ * before, the head of the tree built and sent 400 parameters (and PostgreSQL planned them) per page.
+ */
+export async function postgresWalk(
+  ctx: StoreContext,
+  // biome-ignore lint/suspicious/noExplicitAny: any record spec; only its table and scope rules are read.
+  spec: RecordSpec<any, any>,
+  scope: RowScope,
+  filters: Where,
+  filtered: boolean,
+  after: CursorKey | null,
+  limit: number,
+): Promise<{ doc: unknown }[]> {
+  const { engine } = ctx;
+  const scoped = scope.kind === 'scoped' ? scope : null;
+  const build = (slot: SlotOf) => {
+    const tenant = slot<string>('tenant');
+    const bound = { ownerIds: slot('owners'), memberIds: slot('members') };
+    const cursor = after === null ? null : { at: slot('at'), id: slot('afterId') };
+    return ctx.db
+      .selectFrom(`${spec.table} as t`)
+      .select(['t.doc', 't.created_at', 't.id'])
+      .where((eb) => {
+        const parts: Expression<SqlBool>[] = [eb('t.tenant_id', '=', tenant), filtersMark()];
+        const visible = scopeWhere(
+          eb,
+          scope,
+          't',
+          engine,
+          tenant,
+          spec.readByDealTeams,
+          spec.readThrough,
+          scoped === null ? undefined : bound,
+        );
+        if (visible !== null) parts.push(visible);
+        return eb.and(parts);
+      })
+      .$if(cursor !== null, (qb) =>
+        qb.where((eb) => {
+          const { at, id } = cursor as { at: unknown; id: unknown };
+          return eb.or([
+            eb('t.created_at', '<', at),
+            eb.and([eb('t.created_at', '=', at), eb('t.id', '<', id)]),
+          ]);
+        }),
+      )
+      .orderBy('t.created_at', 'desc')
+      .orderBy('t.id', 'desc')
+      .limit(literalLimit(limit + 1));
+  };
+  const access = scoped === null ? scope.kind : scoped.minAccess;
+  const sizes = scoped === null ? '' : `${scoped.ownerIds.length > 0}:${scoped.memberIds.length > 0}`;
+  return runPageTemplate(
+    ctx,
+    `${spec.table}:walk:${access}:${sizes}:${after !== null}:${limit}`,
+    pageSlots(ctx, scope, after),
+    build,
+    spec.table,
+    filtered ? filters : null,
+  );
+}
