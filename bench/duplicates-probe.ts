@@ -5,6 +5,7 @@
  *
  *   npx tsx bench/duplicates-probe.ts [--n 2000|10000|30000] [--file] [--examples 10]
  *
+ * `--page` sets the pairs per page (default 1,000; each page is one call and one scan).
  * `--file` keeps the tenant in a temporary SQLite file instead of memory. Nothing here tunes or
  * reaches into the engine: only `@gongfu/core`, `@gongfu/storage-sqlite` and `@gongfu/reports`.
  */
@@ -23,6 +24,8 @@ const arg = (name: string) => {
 };
 const N = Number(arg('--n') ?? 2000);
 const EXAMPLES = Number(arg('--examples') ?? 10);
+/** Pairs per page of the scan: each page is one call, as a UI reading the queue would make. */
+const PAGE = Number(arg('--page') ?? 1000);
 const os = await import('node:os');
 const load = () =>
   os
@@ -56,7 +59,7 @@ const ranked: DealDuplicate[] = [];
 let pages = 0;
 let cursor: string | undefined;
 do {
-  const page = await findDuplicateDealsPage(crm, admin, { limit: 10_000, ...(cursor ? { cursor } : {}) });
+  const page = await findDuplicateDealsPage(crm, admin, { limit: PAGE, ...(cursor ? { cursor } : {}) });
   ranked.push(...page.pairs);
   pages++;
   cursor = page.nextCursor ?? undefined;
@@ -145,10 +148,16 @@ out(`| precision@20 | ${fmt(p20)} |`);
 out(
   `| story pair rank (false / true pairs above it) | ${storyAt < 0 ? 'not proposed' : `${storyAt + 1} (${falseAbove} / ${storyAt - falseAbove})`} |`,
 );
+const recallOf = (pairs: typeof world.planted) =>
+  `${pairs.filter((p) => predicted.has(key(p.a, p.b))).length} of ${pairs.length}`;
+const sameCustomer = world.planted.filter((p) => p.kind === 'same_customer');
+out(
+  `| same customer found: exact copies / same account, edited / re-typed account | ${recallOf(sameCustomer.filter((p) => p.how === 'exact copy'))} / ${recallOf(sameCustomer.filter((p) => p.how !== 'exact copy' && !p.how.includes('account re-entered')))} / ${recallOf(sameCustomer.filter((p) => p.how.includes('account re-entered')))} |`,
+);
 out(
   `| missed planted pairs: scored below 0 / never compared | ${missDetail.filter((m) => m.found).length} / ${missDetail.filter((m) => !m.found).length} |`,
 );
-out(`| pages read through the cursor (limit 10,000) | ${pages} |`);
+out(`| pages read through the cursor (limit ${count(PAGE)}) | ${pages} |`);
 out(`| load through the commands s | ${loadSeconds.toFixed(1)} |`);
 out(
   `| scan s (wall / CPU), all pages | ${scanSeconds.toFixed(1)} / ${((scanCpu.user + scanCpu.system) / 1e6).toFixed(1)} |`,
