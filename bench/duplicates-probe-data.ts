@@ -843,7 +843,7 @@ export function plan(n: number, seed = 20261205): ProbePlan {
     }
     const deal: PlannedDeal = {
       key,
-      name: `${shortName(endUser)} ${rng.pick(['产线改造', '自动化升级', '污水站仪表', 'DCS 扩容', '新厂区', '节能改造', '智能仓储'])}`,
+      name: `${shortName(endUser)} ${rng.pick(['产线改造', '自动化升级', '污水站仪表', 'DCS 扩容', '新厂区', '节能改造', '智能仓储'])} ${nextProjectNo(endUser.key)}号车间`,
       accountKey: account.key,
       ownerKey: account.ownerKey,
       channel: 'key_account',
@@ -859,6 +859,13 @@ export function plan(n: number, seed = 20261205): ProbePlan {
       };
     return deal;
   };
+  /** A big plant runs many projects at once: each gets its own workshop number in its name. */
+  const projectsOf = new Map<string, number>();
+  function nextProjectNo(endUserKey: string): number {
+    const no = (projectsOf.get(endUserKey) ?? 0) + 1;
+    projectsOf.set(endUserKey, no);
+    return no;
+  }
   function shortName(a: PlannedAccount): string {
     const p = parts.get(a.key);
     return p ? p.core : a.name.slice(0, 4);
@@ -1010,7 +1017,9 @@ export function plan(n: number, seed = 20261205): ProbePlan {
     const hows: string[] = [];
     let lines = original.lines.map((l) => ({ ...l }));
     const swap = rng.int(0, lines.length - 1);
-    const sibling = siblingsOf((lines[swap] as PlannedLine).sku)[0];
+    const sibling = siblingsOf((lines[swap] as PlannedLine).sku).find(
+      (p) => !lines.some((l) => l.sku === p.sku),
+    );
     if (sibling && rng.chance(0.6)) {
       lines[swap] = { ...(lines[swap] as PlannedLine), sku: sibling.sku };
       hows.push(`${original.lines[swap]?.sku} → ${sibling.sku}`);
