@@ -93,8 +93,13 @@ function whyFalse(a: PlannedDeal, b: PlannedDeal): string {
   const sameBasket = skus(a) === skus(b);
   if (a.accountKey === b.accountKey)
     return sameBasket ? 'one customer ordering the same basket again' : 'one customer, two different orders';
-  if (sameBasket && a.name.includes('标准套装') && b.name.includes('标准套装'))
-    return 'two customers buying one standard kit';
+  const both = (word: string) => a.name.includes(word) && b.name.includes(word);
+  if (both('标准套装'))
+    return sameBasket
+      ? 'two customers buying one standard kit'
+      : 'two customers buying sibling or overlapping kits';
+  if (both('备件补货') || both('年度维保'))
+    return 'two customers reordering the same consumables or contracts';
   if (sameBasket) return 'two customers, same SKUs';
   const accountKind = (d: PlannedDeal) => accountByKey.get(d.accountKey)?.kind;
   if (accountKind(a) === 'system_integrator' && accountKind(b) === 'system_integrator')
