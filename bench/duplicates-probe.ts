@@ -194,12 +194,15 @@ for (const { rank, pair, cause } of sample(falsePairs, EXAMPLES)) {
 }
 out();
 out('Example missed planted pairs (kind, what was varied, what the check says):');
-const missSample = kinds.flatMap((k) =>
+// Pairs never compared first (the blocking's misses), then a spread of each kind, topped up in order.
+const neverCompared = missDetail.filter((m) => !m.found);
+const spread = kinds.flatMap((k) =>
   sample(
-    missDetail.filter((m) => m.pair.kind === k),
+    missDetail.filter((m) => m.found && m.pair.kind === k),
     Math.ceil(EXAMPLES / 3),
   ),
 );
+const missSample = [...new Set([...neverCompared, ...spread, ...missDetail])];
 for (const { pair, found } of missSample.slice(0, EXAMPLES)) {
   out(`- ${pair.kind}: ${pair.how}`);
   out(`  A ${side(idOf.get(pair.a) as string)}`);
