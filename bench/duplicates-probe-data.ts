@@ -877,6 +877,7 @@ export function plan(n: number, seed = 20261205): ProbePlan {
     n - plantedPairs('same_customer') - plantedPairs('story') - plantedPairs('hard') - 2,
   );
   for (let i = 0; i < base; i++) deals.push(ordinaryDeal());
+  spaceRepeatOrders(deals);
   const projects = deals.filter((d) => d.channel === 'key_account' && d.lines.length >= 3);
   const nextKey = () => `deal-${deals.length}`;
   const otherRep = (province: string, not: string) => {
@@ -1091,6 +1092,35 @@ export function plan(n: number, seed = 20261205): ProbePlan {
   deals.push(storyA, storyB);
   planted.push({ a: storyA.key, b: storyB.key, kind: 'story', how: 'the source document’s pair' });
   return { users, accounts, deals, planted, story: { a: storyA.key, b: storyB.key } };
+}
+
+/**
+ * A customer reorders the same basket at a steady rhythm, not twice in a week: the same account's
+ * identical baskets are moved apart to at least four weeks (a year for maintenance contracts), so
+ * the only near-identical orders of one customer are the planted re-entries.
+ */
+function spaceRepeatOrders(deals: PlannedDeal[]): void {
+  const groups = new Map<string, PlannedDeal[]>();
+  for (const d of deals) {
+    const basket = d.lines
+      .map((l) => `${l.sku}×${l.quantity}`)
+      .sort()
+      .join('+');
+    const key = `${d.accountKey} ${basket}`;
+    const group = groups.get(key);
+    if (group) group.push(d);
+    else groups.set(key, [d]);
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const gap = group[0]?.lines.some((l) => l.sku.startsWith('SVC-AMC')) ? 365 : 28;
+    group.sort((a, b) => a.requiredDelivery.localeCompare(b.requiredDelivery));
+    for (let i = 1; i < group.length; i++) {
+      const earliest = addDays((group[i - 1] as PlannedDeal).requiredDelivery, gap);
+      const d = group[i] as PlannedDeal;
+      if (d.requiredDelivery < earliest) d.requiredDelivery = earliest;
+    }
+  }
 }
 
 function dedupeSkus(items: [string, number][]): [string, number][] {
