@@ -82,8 +82,9 @@ export function withFloor(m: readonly number[], floor: number): number[] {
     let free = 0;
     for (let i = 0; i < k; i++) if (!pinned.has(i)) free += v[i] as number;
     const left = 1 - f * pinned.size;
+    // x / free first: with subnormal masses x · left rounds back to x and the sum overshoots 1.
     const out = v.map((x, i) =>
-      pinned.has(i) ? f : free > 0 ? (x * left) / free : left / (k - pinned.size),
+      pinned.has(i) ? f : free > 0 ? (x / free) * left : left / (k - pinned.size),
     );
     let again = false;
     for (let i = 0; i < k; i++)

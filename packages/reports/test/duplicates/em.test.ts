@@ -175,6 +175,12 @@ describe('expectation–maximisation of m and λ', () => {
     );
   });
 
+  it('withFloor keeps the sum when a level holds a subnormal mass (found by the property below)', () => {
+    const out = withFloor([5e-324, 0], 0.01);
+    expect(out.reduce((s, x) => s + x, 0)).toBeCloseTo(1, 9);
+    expect(out).toEqual([0.99, 0.01]);
+  });
+
   it('withFloor keeps the order of the levels and the sum', () => {
     fc.assert(
       fc.property(
