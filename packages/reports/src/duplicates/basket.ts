@@ -1,4 +1,14 @@
 import { bandWidth, type CorpusStats, EXACT_QUANTITY_FROM, quantityBand } from './corpus-stats.js';
+import {
+  EXTRA_CAP,
+  HOLDERS_PSEUDO,
+  readsCoOccurrence,
+  type SharedLine,
+  sharedLineCap,
+  type Together,
+  togetherMost,
+  togetherSurprise,
+} from './line-reading.js';
 import type { PreparedDeal } from './prepared-deal.js';
 import type { DealLine } from './types.js';
 
@@ -23,10 +33,14 @@ export interface BasketComparison {
   matched: MatchedItem[];
   unmatchedA: number;
   unmatchedB: number;
+  /**
+   * The first line of two otherwise different baskets, when read against the partners a deal is
+   * compared with lowered its weight (`line-reading.ts`): the figures, for the explanation.
+   */
+  sharedLine?: SharedLine & { line: DealLine };
+  /** The second matched line's co-occurrence with the line it was read given, for the explanation. */
+  together?: Together & { line: DealLine; given: DealLine };
 }
-
-/** Each further matched line adds at most this: lines of one project come together, they are not independent. */
-const EXTRA_CAP = 1.5;
 /**
  * Per line one basket has and the other lacks (averaged over both sides). A copied deal rarely
  * loses lines; unrelated deals that share one popular item always differ in the rest.
@@ -54,23 +68,58 @@ export interface BasketSurprise {
   idfs: number[];
   /** The most one item can add to a match: its surprise plus an exact quantity's bits. */
   best: number;
+  /**
+   * The most one item can add as a further matched line (not the first): `EXTRA_CAP` under the hand
+   * rule, else its largest `togetherSurprise` given any other line of the deal, plus an exact
+   * quantity's bits.
+   */
+  further: number;
 }
 
 /**
- * A deal's item surprises, worked out once per deal while the statistics stand still, as a scan
- * weighs each deal against many.
+ * A deal's item surprises, worked out once per deal while the statistics and weights stand still,
+ * as a scan weighs each deal against many.
  */
 export function basketSurprise(p: PreparedDeal, stats: CorpusStats): BasketSurprise {
   const cached = p.idfCache;
-  if (cached && cached.stats === stats && cached.version === stats.version) return cached;
+  if (
+    cached &&
+    cached.stats === stats &&
+    cached.version === stats.version &&
+    cached.weights === stats.weights
+  )
+    return cached;
   const idfs = p.items.map((l, i) => stats.tokenIdf(p.tokens[i] as string, quantityBand(l.quantity)));
   const best = Math.max(
     0,
     ...p.items.map((l, i) => (idfs[i] as number) + stats.exactQuantityBits(l.quantity)),
   );
-  const fresh = { stats, version: stats.version, idfs, best };
+  const fresh = {
+    stats,
+    version: stats.version,
+    weights: stats.weights,
+    idfs,
+    best,
+    further: furtherMost(p, idfs, stats),
+  };
   p.idfCache = fresh;
   return fresh;
+}
+
+/** `BasketSurprise.further`: what `matchLines` can give one of this deal's lines after the first. */
+function furtherMost(p: PreparedDeal, idfs: readonly number[], stats: CorpusStats): number {
+  if (!readsCoOccurrence(stats)) return EXTRA_CAP;
+  let most = 0;
+  for (let i = 0; i < p.items.length; i++) {
+    let holders = 0;
+    for (let j = 0; j < p.items.length; j++)
+      if (j !== i) holders = Math.max(holders, stats.itemCount(p.tokens[j] as string));
+    if (holders === 0) continue;
+    const line = p.items[i] as DealLine;
+    const bits = togetherMost(holders, 2 ** -(idfs[i] as number)) + stats.exactQuantityBits(line.quantity);
+    most = Math.max(most, bits);
+  }
+  return most;
 }
 
 /**
@@ -88,6 +137,8 @@ const scratch = {
   /** Lines of each side already matched. */
   usedA: new Uint8Array(64),
   usedB: new Uint8Array(64),
+  /** Per chosen line after the first, the chosen line (by its order) it was read given (`linesByCoOccurrence`). */
+  given: new Int32Array(64),
 };
 
 function ensureScratch(options: number): void {
@@ -102,6 +153,7 @@ function ensureScratch(options: number): void {
     chosen: new Int32Array(size),
     usedA: new Uint8Array(size),
     usedB: new Uint8Array(size),
+    given: new Int32Array(size),
   });
 }
 
@@ -166,7 +218,6 @@ function matchLines(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): LineM
   const unmatchedA = a.length - matched;
   const unmatchedB = b.length - matched;
   if (matched === 0) return { level: 'none', weight: NO_MATCH_WEIGHT, matched, unmatchedA, unmatchedB };
-  let weight = 0;
   let exact = 0;
   let siblings = 0;
   /** How much rarer than its quantity bands the pair's closest quantity is (see `quantityPrecisionBits`). */
@@ -175,8 +226,6 @@ function matchLines(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): LineM
   let copied = 0;
   for (let k = 0; k < matched; k++) {
     const o = scratch.chosen[k] as number;
-    const bits = scratch.bits[o] as number;
-    weight += k === 0 ? bits : Math.min(EXTRA_CAP, bits / 2);
     if (scratch.credit[o] === 1) exact++;
     const [la, lb] = [a[scratch.i[o] as number] as DealLine, b[scratch.j[o] as number] as DealLine];
     if (la.sku !== lb.sku) siblings++;
@@ -185,6 +234,9 @@ function matchLines(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): LineM
       precision = Math.max(precision, quantityPrecisionBits(la, lb, stats));
     }
   }
+  let weight = readsCoOccurrence(stats)
+    ? linesByCoOccurrence(x, y, matched, unmatchedA + unmatchedB > 0, precision, stats)
+    : linesByHandRule(matched);
   const penalty = (UNMATCHED_PENALTY * (unmatchedA + unmatchedB)) / 2;
   weight -= penalty;
   const level: BasketLevel =
@@ -216,6 +268,95 @@ function matchLines(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): LineM
   return { level, weight: clamp(weight, MIN_WEIGHT, MAX_WEIGHT), matched, unmatchedA, unmatchedB };
 }
 
+/** The matched lines' weight under the hand rule: the first in full, each further one at most `EXTRA_CAP`. */
+function linesByHandRule(matched: number): number {
+  let weight = 0;
+  for (let k = 0; k < matched; k++) {
+    const bits = scratch.bits[scratch.chosen[k] as number] as number;
+    weight += k === 0 ? bits : Math.min(EXTRA_CAP, bits / 2);
+  }
+  return weight;
+}
+
+/**
+ * The matched lines' weight read against the tenant's deals (`line-reading.ts`): the first line —
+ * of baskets that otherwise differ (`partial`) — at most its rarity among the partners compared
+ * plus how much closer than its band the pair's quantities agree; each further line its
+ * co-occurrence surprise given the lines matched before it (the least surprising reading), times
+ * its credit, plus an exact quantity's bits. Leaves in `scratch.given` the line each was read given.
+ */
+function linesByCoOccurrence(
+  x: PreparedDeal,
+  y: PreparedDeal,
+  matched: number,
+  partial: boolean,
+  precision: number,
+  stats: CorpusStats,
+): number {
+  const first = scratch.chosen[0] as number;
+  let weight = scratch.bits[first] as number;
+  if (partial) {
+    const cap = sharedLineCap(
+      stats,
+      x.tokens[scratch.i[first] as number] as string,
+      y.tokens[scratch.j[first] as number] as string,
+    );
+    weight = Math.min(weight, (scratch.credit[first] as number) * Math.max(0, cap.bits) + precision);
+  }
+  for (let k = 1; k < matched; k++) {
+    const o = scratch.chosen[k] as number;
+    let least = Number.POSITIVE_INFINITY;
+    for (let g = 0; g < k; g++) {
+      const bits = furtherLine(x, y, o, scratch.chosen[g] as number, stats).bits;
+      if (bits < least) {
+        least = bits;
+        scratch.given[k] = g;
+      }
+    }
+    const [la, lb] = [
+      x.items[scratch.i[o] as number] as DealLine,
+      y.items[scratch.j[o] as number] as DealLine,
+    ];
+    const exactBits =
+      la.sku === lb.sku && la.quantity === lb.quantity ? stats.exactQuantityBits(la.quantity) : 0;
+    weight += (scratch.credit[o] as number) * least + exactBits;
+  }
+  return weight;
+}
+
+/**
+ * Option `o` read given option `g` already matched: on each side the surprise of its line given its
+ * line of `g`; the lesser counts (the side whose lines come together more often).
+ */
+function furtherLine(x: PreparedDeal, y: PreparedDeal, o: number, g: number, stats: CorpusStats): Together {
+  const [ix, iy, gx, gy] = [scratch.i[o], scratch.j[o], scratch.i[g], scratch.j[g]] as number[];
+  const [tx, ty, givenX, givenY] = [
+    x.tokens[ix as number],
+    y.tokens[iy as number],
+    x.tokens[gx as number],
+    y.tokens[gy as number],
+  ] as string[];
+  const ownGiven = givenX === givenY ? 2 : 1;
+  const ownBoth = ownGiven === 2 && tx === ty ? 2 : 1;
+  const onX = togetherSurprise(
+    stats,
+    tx as string,
+    quantityBand((x.items[ix as number] as DealLine).quantity),
+    givenX as string,
+    ownBoth,
+    ownGiven,
+  );
+  const onY = togetherSurprise(
+    stats,
+    ty as string,
+    quantityBand((y.items[iy as number] as DealLine).quantity),
+    givenY as string,
+    ownBoth,
+    ownGiven,
+  );
+  return onX.bits <= onY.bits ? onX : onY;
+}
+
 /** Other deals that must hold a basket, beyond the pair, before it counts as a standard bundle. */
 const COMMON_BASKET_OTHERS = 2;
 
@@ -243,8 +384,6 @@ const NEAR_RATIO = 0.9;
 
 /** m of an identical basket: about half the deals entered twice keep the basket exactly (a hand prior). */
 const IDENTICAL_M = 0.5;
-/** Pseudo-holders of any basket: a basket no other deal holds is not certain never to recur. */
-const HOLDERS_PSEUDO = 0.1;
 
 /**
  * The most an identical standard bundle weighs: log2(m / u), u the chance that a deal this one is
@@ -339,26 +478,62 @@ export function compareBaskets(x: PreparedDeal, y: PreparedDeal, stats: CorpusSt
       bits: scratch.bits[o] as number,
     });
   }
-  return { level: m.level, weight: m.weight, matched, unmatchedA: m.unmatchedA, unmatchedB: m.unmatchedB };
+  const comparison: BasketComparison = {
+    level: m.level,
+    weight: m.weight,
+    matched,
+    unmatchedA: m.unmatchedA,
+    unmatchedB: m.unmatchedB,
+  };
+  if (m.matched === 0 || !readsCoOccurrence(stats)) return comparison;
+  const first = scratch.chosen[0] as number;
+  const firstLine = matched[0] as MatchedItem;
+  if (m.unmatchedA + m.unmatchedB > 0) {
+    const cap = sharedLineCap(
+      stats,
+      x.tokens[scratch.i[first] as number] as string,
+      y.tokens[scratch.j[first] as number] as string,
+    );
+    // Said when the partners' reading is what the line weighed (else its surprise was the lesser).
+    if (firstLine.credit * Math.max(0, cap.bits) < firstLine.bits)
+      comparison.sharedLine = { ...cap, line: firstLine.a };
+  }
+  if (m.matched > 1) {
+    const given = scratch.given[1] as number;
+    const together = furtherLine(x, y, scratch.chosen[1] as number, scratch.chosen[given] as number, stats);
+    comparison.together = {
+      ...together,
+      line: (matched[1] as MatchedItem).a,
+      given: (matched[given] as MatchedItem).a,
+    };
+  }
+  return comparison;
 }
 
 /**
- * At least the weight `compareBaskets` gives, from each basket's size and best item alone: the
- * best match is worth at most the lesser of the two sides' `best`, each further one at most
- * `EXTRA_CAP`, and the difference in size is unmatched whatever matches. Lets a scan drop a pair
- * without comparing the baskets.
+ * At least the weight `compareBaskets` gives, from each basket's size and best items alone: the
+ * best match is worth at most the lesser of the two sides' `best`, each further one at most the
+ * lesser `further`, and the difference in size is unmatched whatever matches. Lets a scan drop a
+ * pair without comparing the baskets.
  */
 export function basketWeightBound(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): number {
-  const [a, b] = [basketSurprise(x, stats).best, basketSurprise(y, stats).best];
-  return basketBoundOf(x.items.length, y.items.length, a, b);
+  const [a, b] = [basketSurprise(x, stats), basketSurprise(y, stats)];
+  return basketBoundOf(x.items.length, y.items.length, a.best, b.best, a.further, b.further);
 }
 
-/** `basketWeightBound` from the two baskets' sizes and `best` values (a scan keeps them in columns). */
-export function basketBoundOf(linesA: number, linesB: number, bestA: number, bestB: number): number {
+/** `basketWeightBound` from the two baskets' sizes, `best` and `further` values (a scan keeps them in columns). */
+export function basketBoundOf(
+  linesA: number,
+  linesB: number,
+  bestA: number,
+  bestB: number,
+  furtherA: number,
+  furtherB: number,
+): number {
   if (linesA === 0 || linesB === 0) return 0;
   const bound =
     Math.min(bestA, bestB) +
-    EXTRA_CAP * (Math.min(linesA, linesB) - 1) -
+    Math.min(furtherA, furtherB) * (Math.min(linesA, linesB) - 1) -
     (UNMATCHED_PENALTY * Math.abs(linesA - linesB)) / 2;
   return Math.max(NO_MATCH_WEIGHT, clamp(bound, MIN_WEIGHT, MAX_WEIGHT));
 }
@@ -386,22 +561,42 @@ export function siblingBestOf(surprise: BasketSurprise): number {
 
 /**
  * `basketBoundOf`, tighter when the baskets share no SKU: with no line in common at all the
- * comparison finds no match (NO_MATCH_WEIGHT); with only categories in common the best match is a
- * sibling's (`siblingBestOf`). At least the weight `compareBaskets` gives, like `basketBoundOf`.
+ * comparison finds no match (NO_MATCH_WEIGHT); with only categories in common every match is a
+ * sibling's (`siblingBestOf`, and `SIBLING_CREDIT_MAX` of `further` with no exact quantity). At
+ * least the weight `compareBaskets` gives, like `basketBoundOf`.
  */
 export function basketBoundByOverlap(
   linesA: number,
   linesB: number,
   bestA: number,
   bestB: number,
+  furtherA: number,
+  furtherB: number,
   siblingBestA: number,
   siblingBestB: number,
   overlap: Overlap,
 ): number {
   if (linesA === 0 || linesB === 0) return 0;
   if (overlap === OVERLAP.none) return NO_MATCH_WEIGHT;
-  if (overlap === OVERLAP.siblings) return basketBoundOf(linesA, linesB, siblingBestA, siblingBestB);
-  return basketBoundOf(linesA, linesB, bestA, bestB);
+  if (overlap === OVERLAP.siblings)
+    return basketBoundOf(
+      linesA,
+      linesB,
+      siblingBestA,
+      siblingBestB,
+      siblingFurtherOf(furtherA),
+      siblingFurtherOf(furtherB),
+    );
+  return basketBoundOf(linesA, linesB, bestA, bestB, furtherA, furtherB);
+}
+
+/**
+ * The most a further line of another SKU adds, whichever reading `further` came from: under the
+ * hand rule at most `further` (= `EXTRA_CAP`), under co-occurrence the sibling credit of it (an
+ * exact quantity, which `further` counts, siblings never earn).
+ */
+function siblingFurtherOf(further: number): number {
+  return Math.max(SIBLING_CREDIT_MAX * further, Math.min(further, EXTRA_CAP));
 }
 
 export function clamp(x: number, lo: number, hi: number): number {

@@ -213,6 +213,8 @@ export class ScanColumns {
   private readonly amount: Float64Array;
   private readonly lines: Int32Array;
   private readonly best: Float64Array;
+  /** Per deal, the most one of its lines adds after the first (`BasketSurprise.further`). */
+  private readonly further: Float64Array;
   private readonly siblingBest: Float64Array;
   private readonly skus: LineSets;
   /** Per account ordinal, the most "the same account" adds (`customerBound`). */
@@ -238,6 +240,7 @@ export class ScanColumns {
     this.amount = new Float64Array(n);
     this.lines = new Int32Array(n);
     this.best = new Float64Array(n);
+    this.further = new Float64Array(n);
     this.siblingBest = new Float64Array(n);
     this.endKnown = new Uint8Array(n);
     this.province = new Int32Array(n);
@@ -260,6 +263,7 @@ export class ScanColumns {
       this.lines[i] = d.items.length;
       const surprise = basketSurprise(d, stats);
       this.best[i] = surprise.best;
+      this.further[i] = surprise.further;
       this.siblingBest[i] = siblingBestOf(surprise);
       // Items hold one line per SKU.
       skuSets.push(d.items.map((l) => skuIds.of(l.sku)));
@@ -287,6 +291,8 @@ export class ScanColumns {
       this.lines[j] as number,
       this.best[i] as number,
       this.best[j] as number,
+      this.further[i] as number,
+      this.further[j] as number,
       this.siblingBest[i] as number,
       this.siblingBest[j] as number,
       OVERLAP.siblings,
@@ -314,6 +320,8 @@ export class ScanColumns {
       this.lines[j] as number,
       this.best[i] as number,
       this.best[j] as number,
+      this.further[i] as number,
+      this.further[j] as number,
     );
     const customerMost = sameAccount
       ? (this.sameAccountMost[this.account[i] as number] as number)

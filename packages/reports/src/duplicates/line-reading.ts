@@ -1,0 +1,107 @@
+import { type CorpusStats, ITEM_PRIOR_DEALS } from './corpus-stats.js';
+
+/**
+ * How the matched lines of two baskets are read, line by line, against what the tenant's own deals
+ * hold (estimates with `DuplicateWeights.lineReading` 'co-occurrence'):
+ *
+ * - the **first** line of two baskets that otherwise differ is what put the deals in one block, so
+ *   its u is among the partners a deal is compared with (`sharedLineCap`), as a standard kit's is;
+ * - each **further** line is as surprising as the tenant's deals make it given the lines already
+ *   matched (`togetherSurprise`): an accessory every holder of its device buys adds nothing, a line
+ *   no other holder of the first one has adds its full surprise.
+ *
+ * Estimates made before it keep the hand rule (each further line at most `EXTRA_CAP` bits) and read
+ * the first line against all deals, so weights stored earlier score as they did.
+ */
+
+/** Each further matched line adds at most this under the hand rule (estimates made before the co-occurrence reading). */
+export const EXTRA_CAP = 1.5;
+
+/**
+ * Pseudo-holders of a line nobody but the pair holds: a line no other deal holds is not certain
+ * never to recur (the kit cap's `HOLDERS_PSEUDO`).
+ */
+export const HOLDERS_PSEUDO = 0.1;
+
+/**
+ * Pseudo-deals that carry the prior of "what holders of line 1 also hold" — the tenant's overall
+ * share of line 2 (independence) — as `CorpusStats.tokenIdf` carries its prior with the same number:
+ * a line held by a few deals says little about what comes with it, one held by hundreds speaks
+ * for itself.
+ */
+const TOGETHER_PRIOR_DEALS = ITEM_PRIOR_DEALS;
+
+/** Whether these statistics and weights read lines by co-occurrence (else the hand rule). */
+export function readsCoOccurrence(stats: CorpusStats): boolean {
+  const w = stats.weights;
+  return w.lineReading === 'co-occurrence' && w.partnersPerDeal !== undefined && stats.togetherMeasured();
+}
+
+/** Deals beyond `own` holding the item (`itemToken`). */
+export function otherHolders(stats: CorpusStats, token: string, own: number): number {
+  return Math.max(0, stats.itemCount(token) - own);
+}
+
+/**
+ * The most the first line of two otherwise different baskets weighs: log2(m / u) with m = 1 (a deal
+ * entered twice keeps the line it is found by) and u = the other holders over the partners a deal is
+ * compared with (`DuplicateWeights.partnersPerDeal`), at least the other holders themselves (they
+ * are compared with it: u < 1, so more holders always weigh less). The pair's two sides may hold
+ * the line in different bands: the more common side counts, as `min(idf)` does.
+ */
+export function sharedLineCap(stats: CorpusStats, tokenX: string, tokenY: string): SharedLine {
+  const own = tokenX === tokenY ? 2 : 1;
+  const others = Math.max(otherHolders(stats, tokenX, own), otherHolders(stats, tokenY, own));
+  const partners = Math.max(stats.weights.partnersPerDeal ?? stats.n, others);
+  return { others, partners, bits: Math.log2(partners / (others + HOLDERS_PSEUDO)) };
+}
+
+export interface SharedLine {
+  /** Deals beyond the pair holding the line. */
+  others: number;
+  /** The deals one deal is taken to be compared with. */
+  partners: number;
+  bits: number;
+}
+
+/**
+ * Bits of surprise in a deal holding `token` given it holds `given`: −log2 P(token | given), P the
+ * share of the other holders of `given` that hold `token` too, smoothed towards the tenant's overall
+ * share of `token` by `TOGETHER_PRIOR_DEALS` pseudo-holders. `ownBoth` / `ownGiven`: deals of the
+ * pair holding both / `given` (they are not others choosing it). Never below 0: a line that always
+ * comes with the one matched adds nothing, and it never counts against.
+ */
+export function togetherSurprise(
+  stats: CorpusStats,
+  token: string,
+  band: number,
+  given: string,
+  ownBoth: number,
+  ownGiven: number,
+): Together {
+  const both = Math.max(0, stats.togetherCount(token, given) - ownBoth);
+  const holders = otherHolders(stats, given, ownGiven);
+  return { both, holders, bits: togetherBits(both, holders, 2 ** -stats.tokenIdf(token, band)) };
+}
+
+export interface Together {
+  /** Other holders of the line given that hold this line too. */
+  both: number;
+  /** Other holders of the line given. */
+  holders: number;
+  bits: number;
+}
+
+/** −log2 of the smoothed share of `holders` that hold the line too, `share` its overall share. */
+export function togetherBits(both: number, holders: number, share: number): number {
+  const p = (both + TOGETHER_PRIOR_DEALS * share) / (holders + TOGETHER_PRIOR_DEALS);
+  return Math.max(0, -Math.log2(Math.min(1, p)));
+}
+
+/**
+ * The most `togetherSurprise` can give a line of `share` whose deal's other lines are held by at
+ * most `holders` deals in all (no other holder holding both: `both` = 0, one of them the deal).
+ */
+export function togetherMost(holders: number, share: number): number {
+  return togetherBits(0, Math.max(0, holders - 1), share);
+}
