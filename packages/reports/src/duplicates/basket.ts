@@ -283,7 +283,8 @@ function linesByHandRule(matched: number): number {
  * of baskets that otherwise differ (`partial`) — at most its rarity among the partners compared
  * plus how much closer than its band the pair's quantities agree; each further line its
  * co-occurrence surprise given the lines matched before it (the least surprising reading), times
- * its credit, plus an exact quantity's bits. Leaves in `scratch.given` the line each was read given.
+ * its credit, plus an exact quantity's bits. Of baskets that otherwise differ, the first is the line
+ * the most other deals hold (`anchorFirst`). Leaves in `scratch.given` the line each was read given.
  */
 function linesByCoOccurrence(
   x: PreparedDeal,
@@ -293,6 +294,7 @@ function linesByCoOccurrence(
   precision: number,
   stats: CorpusStats,
 ): number {
+  if (partial) anchorFirst(x, y, matched, stats);
   const first = scratch.chosen[0] as number;
   let weight = scratch.bits[first] as number;
   if (partial) {
@@ -322,6 +324,31 @@ function linesByCoOccurrence(
     weight += (scratch.credit[o] as number) * least + exactBits;
   }
   return weight;
+}
+
+/**
+ * Moves to the front of `scratch.chosen` the matched line the most other deals hold (the first of
+ * equals): the line that most likely put two otherwise different deals in one block, read against
+ * the partners; the others are read given it, so the pair's reading does not hinge on which line
+ * is rarest (the order the options were matched in).
+ */
+function anchorFirst(x: PreparedDeal, y: PreparedDeal, matched: number, stats: CorpusStats): void {
+  let anchor = 0;
+  let most = -1;
+  for (let k = 0; k < matched; k++) {
+    const o = scratch.chosen[k] as number;
+    const others = Math.max(
+      stats.itemCount(x.tokens[scratch.i[o] as number] as string),
+      stats.itemCount(y.tokens[scratch.j[o] as number] as string),
+    );
+    if (others > most) {
+      most = others;
+      anchor = k;
+    }
+  }
+  const chosen = scratch.chosen[anchor] as number;
+  for (let k = anchor; k > 0; k--) scratch.chosen[k] = scratch.chosen[k - 1] as number;
+  scratch.chosen[0] = chosen;
 }
 
 /**
