@@ -70,8 +70,8 @@ export interface BasketSurprise {
   best: number;
   /**
    * The most one item can add as a further matched line (not the first): `EXTRA_CAP` under the hand
-   * rule, else its largest `togetherSurprise` given any other line of the deal, plus an exact
-   * quantity's bits.
+   * rule (and for a sibling under either), else its largest `togetherSurprise` given any other line
+   * of the deal, plus an exact quantity's bits.
    */
   further: number;
 }
@@ -109,7 +109,8 @@ export function basketSurprise(p: PreparedDeal, stats: CorpusStats): BasketSurpr
 /** `BasketSurprise.further`: what `matchLines` can give one of this deal's lines after the first. */
 function furtherMost(p: PreparedDeal, idfs: readonly number[], stats: CorpusStats): number {
   if (!readsCoOccurrence(stats)) return EXTRA_CAP;
-  let most = 0;
+  // A sibling keeps the hand rule under either reading.
+  let most = EXTRA_CAP;
   for (let i = 0; i < p.items.length; i++) {
     let holders = 0;
     for (let j = 0; j < p.items.length; j++)
@@ -235,7 +236,7 @@ function matchLines(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): LineM
     }
   }
   let weight = readsCoOccurrence(stats)
-    ? linesByCoOccurrence(x, y, matched, unmatchedA + unmatchedB > 0, precision, stats)
+    ? linesByCoOccurrence(x, y, matched, unmatchedA + unmatchedB > 0, stats)
     : linesByHandRule(matched);
   const penalty = (UNMATCHED_PENALTY * (unmatchedA + unmatchedB)) / 2;
   weight -= penalty;
@@ -281,7 +282,7 @@ function linesByHandRule(matched: number): number {
 /**
  * The matched lines' weight read against the tenant's deals (`line-reading.ts`): the first line —
  * of baskets that otherwise differ (`partial`) — at most its rarity among the partners compared
- * plus how much closer than its band the pair's quantities agree; each further line its
+ * plus how much closer than its band its two quantities agree; each further line its
  * co-occurrence surprise given the lines matched before it (the least surprising reading), times
  * its credit, plus an exact quantity's bits. Of baskets that otherwise differ, the first is the line
  * the most other deals hold (`anchorFirst`). Leaves in `scratch.given` the line each was read given.
@@ -291,7 +292,6 @@ function linesByCoOccurrence(
   y: PreparedDeal,
   matched: number,
   partial: boolean,
-  precision: number,
   stats: CorpusStats,
 ): number {
   if (partial) anchorFirst(x, y, matched, stats);
@@ -303,10 +303,27 @@ function linesByCoOccurrence(
       x.tokens[scratch.i[first] as number] as string,
       y.tokens[scratch.j[first] as number] as string,
     );
+    // The line's own precision: another line's quantity counts as that line's, read given this one.
+    const [la, lb] = [
+      x.items[scratch.i[first] as number] as DealLine,
+      y.items[scratch.j[first] as number] as DealLine,
+    ];
+    const precision = la.sku === lb.sku ? quantityPrecisionBits(la, lb, stats) : 0;
     weight = Math.min(weight, (scratch.credit[first] as number) * Math.max(0, cap.bits) + precision);
   }
   for (let k = 1; k < matched; k++) {
     const o = scratch.chosen[k] as number;
+    const [la, lb] = [
+      x.items[scratch.i[o] as number] as DealLine,
+      y.items[scratch.j[o] as number] as DealLine,
+    ];
+    scratch.given[k] = -1;
+    if (la.sku !== lb.sku) {
+      // Holders are counted by SKU: what comes with a category (any model of a printer) is not
+      // measured, so a sibling keeps the hand rule.
+      weight += Math.min(EXTRA_CAP, (scratch.bits[o] as number) / 2);
+      continue;
+    }
     let least = Number.POSITIVE_INFINITY;
     for (let g = 0; g < k; g++) {
       const bits = furtherLine(x, y, o, scratch.chosen[g] as number, stats).bits;
@@ -315,15 +332,22 @@ function linesByCoOccurrence(
         scratch.given[k] = g;
       }
     }
-    const [la, lb] = [
-      x.items[scratch.i[o] as number] as DealLine,
-      y.items[scratch.j[o] as number] as DealLine,
-    ];
+    // An accessory repeats its device's quantity: a quantity already matched says nothing new.
     const exactBits =
-      la.sku === lb.sku && la.quantity === lb.quantity ? stats.exactQuantityBits(la.quantity) : 0;
+      la.quantity === lb.quantity && !quantityMatchedBefore(x, k, la.quantity)
+        ? stats.exactQuantityBits(la.quantity)
+        : 0;
     weight += (scratch.credit[o] as number) * least + exactBits;
   }
   return weight;
+}
+
+/** Whether a line matched before the `k`th (by `scratch.chosen`) has this quantity on `x`'s side. */
+function quantityMatchedBefore(x: PreparedDeal, k: number, quantity: number): boolean {
+  for (let g = 0; g < k; g++)
+    if ((x.items[scratch.i[scratch.chosen[g] as number] as number] as DealLine).quantity === quantity)
+      return true;
+  return false;
 }
 
 /**
@@ -525,14 +549,14 @@ export function compareBaskets(x: PreparedDeal, y: PreparedDeal, stats: CorpusSt
     if (firstLine.credit * Math.max(0, cap.bits) < firstLine.bits)
       comparison.sharedLine = { ...cap, line: firstLine.a };
   }
-  if (m.matched > 1) {
-    const given = scratch.given[1] as number;
-    const together = furtherLine(x, y, scratch.chosen[1] as number, scratch.chosen[given] as number, stats);
-    comparison.together = {
-      ...together,
-      line: (matched[1] as MatchedItem).a,
-      given: (matched[given] as MatchedItem).a,
-    };
+  // The first further line read by its co-occurrence (a sibling keeps the hand rule).
+  for (let k = 1; k < m.matched; k++) {
+    const given = scratch.given[k] as number;
+    if (given < 0) continue;
+    const together = furtherLine(x, y, scratch.chosen[k] as number, scratch.chosen[given] as number, stats);
+    const [line, of] = [matched[k] as MatchedItem, matched[given] as MatchedItem];
+    comparison.together = { ...together, line: line.a, given: of.a };
+    break;
   }
   return comparison;
 }
@@ -589,8 +613,8 @@ export function siblingBestOf(surprise: BasketSurprise): number {
 /**
  * `basketBoundOf`, tighter when the baskets share no SKU: with no line in common at all the
  * comparison finds no match (NO_MATCH_WEIGHT); with only categories in common every match is a
- * sibling's (`siblingBestOf`, and `SIBLING_CREDIT_MAX` of `further` with no exact quantity). At
- * least the weight `compareBaskets` gives, like `basketBoundOf`.
+ * sibling's (`siblingBestOf`, each further one at most `EXTRA_CAP` under either reading). At least
+ * the weight `compareBaskets` gives, like `basketBoundOf`.
  */
 export function basketBoundByOverlap(
   linesA: number,
@@ -606,24 +630,8 @@ export function basketBoundByOverlap(
   if (linesA === 0 || linesB === 0) return 0;
   if (overlap === OVERLAP.none) return NO_MATCH_WEIGHT;
   if (overlap === OVERLAP.siblings)
-    return basketBoundOf(
-      linesA,
-      linesB,
-      siblingBestA,
-      siblingBestB,
-      siblingFurtherOf(furtherA),
-      siblingFurtherOf(furtherB),
-    );
+    return basketBoundOf(linesA, linesB, siblingBestA, siblingBestB, EXTRA_CAP, EXTRA_CAP);
   return basketBoundOf(linesA, linesB, bestA, bestB, furtherA, furtherB);
-}
-
-/**
- * The most a further line of another SKU adds, whichever reading `further` came from: under the
- * hand rule at most `further` (= `EXTRA_CAP`), under co-occurrence the sibling credit of it (an
- * exact quantity, which `further` counts, siblings never earn).
- */
-function siblingFurtherOf(further: number): number {
-  return Math.max(SIBLING_CREDIT_MAX * further, Math.min(further, EXTRA_CAP));
 }
 
 export function clamp(x: number, lo: number, hi: number): number {

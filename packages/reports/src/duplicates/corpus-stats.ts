@@ -13,8 +13,6 @@ const PRIOR_SHARE = [0.05, 0.03, 0.02, 0.01, 0.008, 0.005, 0.003, 0.002, 0.001, 
 
 /** Pseudo-deals that carry the prior; real counts outweigh it once the corpus grows. */
 const PSEUDO = 100;
-/** `PSEUDO`, for the priors read the same way elsewhere (what holders of one line also hold). */
-export const ITEM_PRIOR_DEALS = PSEUDO;
 /** Provinces and customer kinds are few, so the data speaks for them sooner. */
 const PSEUDO_SHARE = 20;
 /** Pseudo-deals spread evenly over a band: until a band holds some deals, quantities count as even. */

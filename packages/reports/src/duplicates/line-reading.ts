@@ -1,4 +1,4 @@
-import { type CorpusStats, ITEM_PRIOR_DEALS } from './corpus-stats.js';
+import type { CorpusStats } from './corpus-stats.js';
 
 /**
  * How the matched lines of two baskets are read, line by line, against what the tenant's own deals
@@ -22,14 +22,6 @@ export const EXTRA_CAP = 1.5;
  * never to recur (the kit cap's `HOLDERS_PSEUDO`).
  */
 export const HOLDERS_PSEUDO = 0.1;
-
-/**
- * Pseudo-deals that carry the prior of "what holders of line 1 also hold" — the tenant's overall
- * share of line 2 (independence) — as `CorpusStats.tokenIdf` carries its prior with the same number:
- * a line held by a few deals says little about what comes with it, one held by hundreds speaks
- * for itself.
- */
-const TOGETHER_PRIOR_DEALS = ITEM_PRIOR_DEALS;
 
 /** Whether these statistics and weights read lines by co-occurrence (else the hand rule). */
 export function readsCoOccurrence(stats: CorpusStats): boolean {
@@ -65,11 +57,9 @@ export interface SharedLine {
 }
 
 /**
- * Bits of surprise in a deal holding `token` given it holds `given`: −log2 P(token | given), P the
- * share of the other holders of `given` that hold `token` too, smoothed towards the tenant's overall
- * share of `token` by `TOGETHER_PRIOR_DEALS` pseudo-holders. `ownBoth` / `ownGiven`: deals of the
- * pair holding both / `given` (they are not others choosing it). Never below 0: a line that always
- * comes with the one matched adds nothing, and it never counts against.
+ * Bits of surprise in a deal holding `token` given it holds `given`: −log2 P(token | given), read
+ * from how many other holders of `given` hold `token` too (`togetherBits`). `ownBoth` / `ownGiven`:
+ * deals of the pair holding both / `given` (they are not others choosing it).
  */
 export function togetherSurprise(
   stats: CorpusStats,
@@ -92,9 +82,16 @@ export interface Together {
   bits: number;
 }
 
-/** −log2 of the smoothed share of `holders` that hold the line too, `share` its overall share. */
+/**
+ * −log2 P(line | given): the line's overall `share` times its lift among the `holders` of the line
+ * given, observed over expected (`both` / holders × share) with one pseudo-holder of both added at
+ * independence (+1 to each) — so a few holders say little either way (P stays near the share),
+ * many speak for themselves (P nears both / holders: an accessory every holder of its device buys
+ * adds nothing), and seeing none of them hold a line they would hold by chance less than once is no
+ * evidence against it. Never below 0: a line never counts against a pair by coming with another.
+ */
 export function togetherBits(both: number, holders: number, share: number): number {
-  const p = (both + TOGETHER_PRIOR_DEALS * share) / (holders + TOGETHER_PRIOR_DEALS);
+  const p = (share * (both + 1)) / (holders * share + 1);
   return Math.max(0, -Math.log2(Math.min(1, p)));
 }
 

@@ -79,7 +79,7 @@ function tenant(): DealRecord[] {
   return [...others, ...holders, ...pairs, copy];
 }
 
-const basketOf = (s: { signals: { name: string; weight: number; text: string }[] }) =>
+const basketOf = <S extends { name: string }>(s: { signals: S[] }) =>
   s.signals.find((x) => x.name === 'basket');
 
 /** The tenant's estimate as one stored before the co-occurrence reading (the hand rule weighs). */
