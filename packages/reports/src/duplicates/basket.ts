@@ -334,7 +334,7 @@ function linesByCoOccurrence(
     }
     // An accessory repeats its device's quantity: a quantity already matched says nothing new.
     const exactBits =
-      la.quantity === lb.quantity && !quantityMatchedBefore(x, k, la.quantity)
+      la.quantity === lb.quantity && !quantityMatchedBefore(x, y, k, la.quantity)
         ? stats.exactQuantityBits(la.quantity)
         : 0;
     weight += (scratch.credit[o] as number) * least + exactBits;
@@ -342,11 +342,16 @@ function linesByCoOccurrence(
   return weight;
 }
 
-/** Whether a line matched before the `k`th (by `scratch.chosen`) has this quantity on `x`'s side. */
-function quantityMatchedBefore(x: PreparedDeal, k: number, quantity: number): boolean {
-  for (let g = 0; g < k; g++)
-    if ((x.items[scratch.i[scratch.chosen[g] as number] as number] as DealLine).quantity === quantity)
-      return true;
+/**
+ * Whether a line matched before the `k`th (by `scratch.chosen`) has this quantity on either side
+ * (both sides asked, so the comparison stays symmetric).
+ */
+function quantityMatchedBefore(x: PreparedDeal, y: PreparedDeal, k: number, quantity: number): boolean {
+  for (let g = 0; g < k; g++) {
+    const o = scratch.chosen[g] as number;
+    if ((x.items[scratch.i[o] as number] as DealLine).quantity === quantity) return true;
+    if ((y.items[scratch.j[o] as number] as DealLine).quantity === quantity) return true;
+  }
   return false;
 }
 
