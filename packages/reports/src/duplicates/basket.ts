@@ -7,7 +7,7 @@ import {
   sharedLineCap,
   type Together,
   togetherMost,
-  togetherSurprise,
+  togetherReading,
 } from './line-reading.js';
 import type { PreparedDeal } from './prepared-deal.js';
 import type { DealLine } from './types.js';
@@ -70,10 +70,14 @@ export interface BasketSurprise {
   best: number;
   /**
    * The most one item can add as a further matched line (not the first): `EXTRA_CAP` under the hand
-   * rule (and for a sibling under either), else its largest `togetherSurprise` given any other line
+   * rule (and for a sibling under either), else its largest `togetherReading` given any other line
    * of the deal, plus an exact quantity's bits.
    */
   further: number;
+  /** Deals holding each item (`CorpusStats.itemCount`), under the co-occurrence reading (else empty). */
+  holders: number[];
+  /** Deals holding both items `i` and `j`, at `i × items + j`, under the co-occurrence reading (else empty). */
+  together: number[];
 }
 
 /**
@@ -94,6 +98,7 @@ export function basketSurprise(p: PreparedDeal, stats: CorpusStats): BasketSurpr
     0,
     ...p.items.map((l, i) => (idfs[i] as number) + stats.exactQuantityBits(l.quantity)),
   );
+  const coOccurrence = readsCoOccurrence(stats);
   const fresh = {
     stats,
     version: stats.version,
@@ -101,9 +106,24 @@ export function basketSurprise(p: PreparedDeal, stats: CorpusStats): BasketSurpr
     idfs,
     best,
     further: furtherMost(p, idfs, stats),
+    holders: coOccurrence ? p.tokens.map((t) => stats.itemCount(t)) : [],
+    together: coOccurrence ? togetherCounts(p.tokens, stats) : [],
   };
   p.idfCache = fresh;
   return fresh;
+}
+
+/** `BasketSurprise.together`: deals holding both of each two items, row by row. */
+function togetherCounts(tokens: readonly string[], stats: CorpusStats): number[] {
+  const size = tokens.length;
+  const counts = new Array<number>(size * size).fill(0);
+  for (let i = 0; i < size; i++)
+    for (let j = i + 1; j < size; j++) {
+      const both = stats.togetherCount(tokens[i] as string, tokens[j] as string);
+      counts[i * size + j] = both;
+      counts[j * size + i] = both;
+    }
+  return counts;
 }
 
 /** `BasketSurprise.further`: what `matchLines` can give one of this deal's lines after the first. */
@@ -386,31 +406,25 @@ function anchorFirst(x: PreparedDeal, y: PreparedDeal, matched: number, stats: C
  */
 function furtherLine(x: PreparedDeal, y: PreparedDeal, o: number, g: number, stats: CorpusStats): Together {
   const [ix, iy, gx, gy] = [scratch.i[o], scratch.j[o], scratch.i[g], scratch.j[g]] as number[];
-  const [tx, ty, givenX, givenY] = [
-    x.tokens[ix as number],
-    y.tokens[iy as number],
-    x.tokens[gx as number],
-    y.tokens[gy as number],
-  ] as string[];
-  const ownGiven = givenX === givenY ? 2 : 1;
-  const ownBoth = ownGiven === 2 && tx === ty ? 2 : 1;
-  const onX = togetherSurprise(
-    stats,
-    tx as string,
-    quantityBand((x.items[ix as number] as DealLine).quantity),
-    givenX as string,
-    ownBoth,
-    ownGiven,
-  );
-  const onY = togetherSurprise(
-    stats,
-    ty as string,
-    quantityBand((y.items[iy as number] as DealLine).quantity),
-    givenY as string,
-    ownBoth,
-    ownGiven,
-  );
+  const ownGiven = x.tokens[gx as number] === y.tokens[gy as number] ? 2 : 1;
+  const ownBoth = ownGiven === 2 && x.tokens[ix as number] === y.tokens[iy as number] ? 2 : 1;
+  const onX = lineGiven(x, ix as number, gx as number, ownBoth, ownGiven, stats);
+  const onY = lineGiven(y, iy as number, gy as number, ownBoth, ownGiven, stats);
   return onX.bits <= onY.bits ? onX : onY;
+}
+
+/** `togetherReading` of item `i` of a deal given its item `g`, from the deal's `BasketSurprise`. */
+function lineGiven(
+  p: PreparedDeal,
+  i: number,
+  g: number,
+  ownBoth: number,
+  ownGiven: number,
+  stats: CorpusStats,
+): Together {
+  const s = basketSurprise(p, stats);
+  const both = s.together[i * p.items.length + g] as number;
+  return togetherReading(both, s.holders[g] as number, 2 ** -(s.idfs[i] as number), ownBoth, ownGiven);
 }
 
 /** Other deals that must hold a basket, beyond the pair, before it counts as a standard bundle. */

@@ -7,7 +7,7 @@ import type { CorpusStats } from './corpus-stats.js';
  * - the **first** line of two baskets that otherwise differ is what put the deals in one block, so
  *   its u is among the partners a deal is compared with (`sharedLineCap`), as a standard kit's is;
  * - each **further** line is as surprising as the tenant's deals make it given the lines already
- *   matched (`togetherSurprise`): an accessory every holder of its device buys adds nothing, a line
+ *   matched (`togetherReading`): an accessory every holder of its device buys adds nothing, a line
  *   no other holder of the first one has adds its full surprise.
  *
  * Estimates made before it keep the hand rule (each further line at most `EXTRA_CAP` bits) and read
@@ -57,21 +57,22 @@ export interface SharedLine {
 }
 
 /**
- * Bits of surprise in a deal holding `token` given it holds `given`: −log2 P(token | given), read
- * from how many other holders of `given` hold `token` too (`togetherBits`). `ownBoth` / `ownGiven`:
- * deals of the pair holding both / `given` (they are not others choosing it).
+ * Bits of surprise in a deal holding a line given it holds the line `given`: −log2 P(line | given),
+ * read from how many other holders of `given` hold the line too (`togetherBits`). `bothCount` /
+ * `givenCount`: deals holding both / `given` (`CorpusStats.togetherCount` / `itemCount`), of them
+ * `ownBoth` / `ownGiven` the pair's own (they are not others choosing it); `share`: the line's
+ * overall share of deals.
  */
-export function togetherSurprise(
-  stats: CorpusStats,
-  token: string,
-  band: number,
-  given: string,
+export function togetherReading(
+  bothCount: number,
+  givenCount: number,
+  share: number,
   ownBoth: number,
   ownGiven: number,
 ): Together {
-  const both = Math.max(0, stats.togetherCount(token, given) - ownBoth);
-  const holders = otherHolders(stats, given, ownGiven);
-  return { both, holders, bits: togetherBits(both, holders, 2 ** -stats.tokenIdf(token, band)) };
+  const both = Math.max(0, bothCount - ownBoth);
+  const holders = Math.max(0, givenCount - ownGiven);
+  return { both, holders, bits: togetherBits(both, holders, share) };
 }
 
 export interface Together {
@@ -96,7 +97,7 @@ export function togetherBits(both: number, holders: number, share: number): numb
 }
 
 /**
- * The most `togetherSurprise` can give a line of `share` whose deal's other lines are held by at
+ * The most `togetherReading` can give a line of `share` whose deal's other lines are held by at
  * most `holders` deals in all (no other holder holding both: `both` = 0, one of them the deal).
  */
 export function togetherMost(holders: number, share: number): number {
