@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CorpusStats, statKeys } from '../../src/duplicates/corpus-stats.js';
 import { EXTRA_CAP, readsCoOccurrence, togetherBits } from '../../src/duplicates/line-reading.js';
+import { basketOf, copiedProject, day, deal, oneOffProjects, provinces } from './basket-tenant.js';
 
 /**
  * Matched lines read against the tenant's own deals (`line-reading.ts`): the first line of two
@@ -17,27 +18,6 @@ const line = (sku: string, quantity: number, category: string | null = null): De
   quantity,
 });
 
-/** A deal of its own customer in Shandong; each test varies what it measures. */
-const deal = (id: string, over: Partial<DealRecord> = {}): DealRecord => ({
-  id,
-  name: id,
-  ownerId: `rep-${id}`,
-  accountId: `acc-${id}`,
-  accountName: `山东${id}科技有限公司`,
-  accountKind: 'end_user',
-  accountKeys: [],
-  endCustomer: null,
-  lines: [line(`ONE-${id}`, 37)],
-  requiredDelivery: '2026-06-01',
-  province: '37',
-  amountMinor: 1_000_000,
-  currency: 'CNY',
-  ...over,
-});
-
-const day = (d: number) => new Date(Date.UTC(2026, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);
-const provinces = ['11', '31', '32', '33', '37', '44'];
-
 const DEVICE = line('DEV-A', 200, 'mobile_computer');
 const ACCESSORY = line('ACC-A', 200, 'label_printer');
 
@@ -48,9 +28,7 @@ const ACCESSORY = line('ACC-A', 200, 'label_printer');
  * 137 × RARE-X (no other holder of DEV-A has it), `usual` share DEV-A and its accessory.
  */
 function tenant(): DealRecord[] {
-  const others = Array.from({ length: 2000 }, (_, i) =>
-    deal(`o${i}`, { province: provinces[i % 6] as string, requiredDelivery: day((i * 7) % 700) }),
-  );
+  const others = oneOffProjects();
   const holders = Array.from({ length: 40 }, (_, i) =>
     deal(`h${i}`, {
       lines: i < 30 ? [DEVICE, ACCESSORY, line(`OWN-${i}`, 50)] : [DEVICE, line(`OWN-${i}`, 50)],
@@ -69,18 +47,9 @@ function tenant(): DealRecord[] {
     deal('oneB', { lines: [DEVICE, ...own('ob')], requiredDelivery: '2026-06-04' }),
   ];
   // A one-off project of one customer entered a second time.
-  const copy = deal('o0-copy', {
-    accountId: 'acc-o0',
-    accountName: '山东o0科技有限公司',
-    lines: others[0]?.lines,
-    requiredDelivery: others[0]?.requiredDelivery ?? null,
-    province: others[0]?.province ?? null,
-  });
+  const copy = copiedProject(others);
   return [...others, ...holders, ...pairs, copy];
 }
-
-const basketOf = <S extends { name: string }>(s: { signals: S[] }) =>
-  s.signals.find((x) => x.name === 'basket');
 
 /** The tenant's estimate as one stored before the co-occurrence reading (the hand rule weighs). */
 function before(weights: DuplicateWeights): DuplicateWeights {
