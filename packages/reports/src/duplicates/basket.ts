@@ -304,8 +304,8 @@ function linesByHandRule(matched: number): number {
  * of baskets that otherwise differ (`partial`) — at most its rarity among the partners compared
  * plus how much closer than its band its two quantities agree; each further line its
  * co-occurrence surprise given the lines matched before it (the least surprising reading), times
- * its credit, plus an exact quantity's bits. Of baskets that otherwise differ, the first is the line
- * the most other deals hold (`anchorFirst`). Leaves in `scratch.given` the line each was read given.
+ * its credit, plus an exact quantity's bits. The first is the line of one SKU the most other deals
+ * hold (`anchorFirst`). Leaves in `scratch.given` the line each was read given.
  */
 function linesByCoOccurrence(
   x: PreparedDeal,
@@ -314,7 +314,7 @@ function linesByCoOccurrence(
   partial: boolean,
   stats: CorpusStats,
 ): number {
-  if (partial) anchorFirst(x, y, matched, stats);
+  anchorFirst(x, y, matched, stats);
   const first = scratch.chosen[0] as number;
   let weight = scratch.bits[first] as number;
   if (partial) {
@@ -376,20 +376,20 @@ function quantityMatchedBefore(x: PreparedDeal, y: PreparedDeal, k: number, quan
 }
 
 /**
- * Moves to the front of `scratch.chosen` the matched line the most other deals hold (the first of
- * equals): the line that most likely put two otherwise different deals in one block, read against
- * the partners; the others are read given it, so the pair's reading does not hinge on which line
- * is rarest (the order the options were matched in).
+ * Moves to the front of `scratch.chosen` the matched line of one SKU the most other deals hold (the
+ * first of equals; a sibling only when no line of one SKU matched): the line that most likely put
+ * the two deals in one block — blocks are by SKU — read first, against the partners when the
+ * baskets otherwise differ; the others are read given it, so the reading does not hinge on which
+ * line is rarest (the order the options were matched in).
  */
 function anchorFirst(x: PreparedDeal, y: PreparedDeal, matched: number, stats: CorpusStats): void {
   let anchor = 0;
   let most = -1;
   for (let k = 0; k < matched; k++) {
     const o = scratch.chosen[k] as number;
-    const others = Math.max(
-      stats.itemCount(x.tokens[scratch.i[o] as number] as string),
-      stats.itemCount(y.tokens[scratch.j[o] as number] as string),
-    );
+    const [ix, iy] = [scratch.i[o] as number, scratch.j[o] as number];
+    if ((x.items[ix] as DealLine).sku !== (y.items[iy] as DealLine).sku) continue;
+    const others = Math.max(stats.itemCount(x.tokens[ix] as string), stats.itemCount(y.tokens[iy] as string));
     if (others > most) {
       most = others;
       anchor = k;
@@ -581,17 +581,23 @@ export function compareBaskets(x: PreparedDeal, y: PreparedDeal, stats: CorpusSt
 }
 
 /**
- * At least the weight `compareBaskets` gives, from each basket's size and best items alone: the
- * best match is worth at most the lesser of the two sides' `best`, each further one at most the
- * lesser `further`, and the difference in size is unmatched whatever matches. Lets a scan drop a
- * pair without comparing the baskets.
+ * At least the weight `compareBaskets` gives, from each basket's size, best items and the SKUs they
+ * share alone: the first match is worth at most the lesser of the two sides' `best`; lines of one
+ * SKU after it (one fewer than the SKUs shared: the first is one of them when any is, `anchorFirst`)
+ * at most the lesser `further`, siblings at most `EXTRA_CAP`; and the difference in size is
+ * unmatched whatever matches. Lets a scan drop a pair without comparing the baskets.
  */
 export function basketWeightBound(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): number {
   const [a, b] = [basketSurprise(x, stats), basketSurprise(y, stats)];
-  return basketBoundOf(x.items.length, y.items.length, a.best, b.best, a.further, b.further);
+  const skus = new Set(x.items.map((l) => l.sku));
+  const shared = y.items.filter((l) => skus.has(l.sku)).length;
+  return basketBoundOf(x.items.length, y.items.length, a.best, b.best, a.further, b.further, shared);
 }
 
-/** `basketWeightBound` from the two baskets' sizes, `best` and `further` values (a scan keeps them in columns). */
+/**
+ * `basketWeightBound` from the two baskets' sizes, `best` and `further` values and how many SKUs
+ * they share (a scan keeps them in columns).
+ */
 export function basketBoundOf(
   linesA: number,
   linesB: number,
@@ -599,11 +605,15 @@ export function basketBoundOf(
   bestB: number,
   furtherA: number,
   furtherB: number,
+  sharedSkus: number,
 ): number {
   if (linesA === 0 || linesB === 0) return 0;
+  const lines = Math.min(linesA, linesB);
+  const same = Math.min(sharedSkus, lines);
   const bound =
     Math.min(bestA, bestB) +
-    Math.min(furtherA, furtherB) * (Math.min(linesA, linesB) - 1) -
+    Math.min(furtherA, furtherB) * Math.max(0, same - 1) +
+    EXTRA_CAP * (lines - Math.max(same, 1)) -
     (UNMATCHED_PENALTY * Math.abs(linesA - linesB)) / 2;
   return Math.max(NO_MATCH_WEIGHT, clamp(bound, MIN_WEIGHT, MAX_WEIGHT));
 }
@@ -649,8 +659,9 @@ export function basketBoundByOverlap(
   if (linesA === 0 || linesB === 0) return 0;
   if (overlap === OVERLAP.none) return NO_MATCH_WEIGHT;
   if (overlap === OVERLAP.siblings)
-    return basketBoundOf(linesA, linesB, siblingBestA, siblingBestB, EXTRA_CAP, EXTRA_CAP);
-  return basketBoundOf(linesA, linesB, bestA, bestB, furtherA, furtherB);
+    return basketBoundOf(linesA, linesB, siblingBestA, siblingBestB, EXTRA_CAP, EXTRA_CAP, 0);
+  // However many SKUs they share: every line may be one.
+  return basketBoundOf(linesA, linesB, bestA, bestB, furtherA, furtherB, Math.min(linesA, linesB));
 }
 
 export function clamp(x: number, lo: number, hi: number): number {
