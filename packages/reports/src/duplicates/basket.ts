@@ -256,7 +256,8 @@ function matchLines(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): LineM
     }
   }
   let weight = readsCoOccurrence(stats)
-    ? linesByCoOccurrence(x, y, matched, unmatchedA + unmatchedB > 0, stats)
+    ? // Only a basket copied whole (same SKUs, same quantities) is read as a basket (`commonBasketCap`).
+      linesByCoOccurrence(x, y, matched, !(copied === matched && unmatchedA === 0 && unmatchedB === 0), stats)
     : linesByHandRule(matched);
   const penalty = (UNMATCHED_PENALTY * (unmatchedA + unmatchedB)) / 2;
   weight -= penalty;
@@ -301,7 +302,8 @@ function linesByHandRule(matched: number): number {
 
 /**
  * The matched lines' weight read against the tenant's deals (`line-reading.ts`): the first line —
- * of baskets that otherwise differ (`partial`) — at most its rarity among the partners compared
+ * of baskets not copied whole (`partial`: a line unmatched, a sibling or another quantity; a whole
+ * copy is weighed as a basket, `commonBasketCap`) — at most its rarity among the partners compared
  * plus how much closer than its band its two quantities agree; each further line its
  * co-occurrence surprise given the lines matched before it (the least surprising reading), times
  * its credit, plus an exact quantity's bits. The first is the line of one SKU the most other deals
