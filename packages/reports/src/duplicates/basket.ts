@@ -560,7 +560,9 @@ export function compareBaskets(x: PreparedDeal, y: PreparedDeal, stats: CorpusSt
   if (m.matched === 0 || !readsCoOccurrence(stats)) return comparison;
   const first = scratch.chosen[0] as number;
   const firstLine = matched[0] as MatchedItem;
-  if (m.unmatchedA + m.unmatchedB > 0) {
+  const copiedWhole =
+    m.unmatchedA + m.unmatchedB === 0 && matched.every((l) => !l.sibling && l.a.quantity === l.b.quantity);
+  if (!copiedWhole) {
     const cap = sharedLineCap(
       stats,
       x.tokens[scratch.i[first] as number] as string,

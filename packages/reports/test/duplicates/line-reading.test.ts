@@ -116,6 +116,23 @@ describe('matched lines are read against what the tenant’s deals hold together
     expect(engine.score('o0', 'o0-copy').score).toBeGreaterThan(0);
   });
 
+  it('a line matched whole but re-typed (200 / 205) is read against the partners too: only an exact copy is a basket', () => {
+    const records = [
+      ...tenant(),
+      deal('typedA', { lines: [DEVICE], requiredDelivery: '2026-06-01' }),
+      deal('typedB', { lines: [{ ...DEVICE, quantity: 205 }], requiredDelivery: '2026-06-04' }),
+    ];
+    const engine = new DealDuplicateEngine(records);
+    const typed = engine.score('typedA', 'typedB');
+    expect(basketOf(typed)?.text).toContain('the shared 200 mobile computers is in 46 other deals');
+    expect(typed.score).toBeLessThan(0);
+    // As an estimate stored before the reading weighs it, the shared device counted its full surprise.
+    const old = new DealDuplicateEngine(records, { weights: before(engine.weights()) });
+    expect(basketOf(old.score('typedA', 'typedB'))?.weight ?? Number.NaN).toBeGreaterThan(
+      (basketOf(typed)?.weight ?? Number.NaN) + 2,
+    );
+  });
+
   it('statistics read from an index stored before item pairs were counted keep the hand rule', () => {
     const records = tenant();
     const counts = new Map<string, number>();
