@@ -1,4 +1,14 @@
 import { bandWidth, type CorpusStats, EXACT_QUANTITY_FROM, quantityBand } from './corpus-stats.js';
+import {
+  EXTRA_CAP,
+  HOLDERS_PSEUDO,
+  readsCoOccurrence,
+  type SharedLine,
+  sharedLineCap,
+  type Together,
+  togetherMost,
+  togetherReading,
+} from './line-reading.js';
 import type { PreparedDeal } from './prepared-deal.js';
 import type { DealLine } from './types.js';
 
@@ -23,10 +33,14 @@ export interface BasketComparison {
   matched: MatchedItem[];
   unmatchedA: number;
   unmatchedB: number;
+  /**
+   * The first line of two otherwise different baskets, when read against the partners a deal is
+   * compared with lowered its weight (`line-reading.ts`): the figures, for the explanation.
+   */
+  sharedLine?: SharedLine & { line: DealLine };
+  /** The second matched line's co-occurrence with the line it was read given, for the explanation. */
+  together?: Together & { line: DealLine; given: DealLine };
 }
-
-/** Each further matched line adds at most this: lines of one project come together, they are not independent. */
-const EXTRA_CAP = 1.5;
 /**
  * Per line one basket has and the other lacks (averaged over both sides). A copied deal rarely
  * loses lines; unrelated deals that share one popular item always differ in the rest.
@@ -54,23 +68,79 @@ export interface BasketSurprise {
   idfs: number[];
   /** The most one item can add to a match: its surprise plus an exact quantity's bits. */
   best: number;
+  /**
+   * The most one item can add as a further matched line (not the first): `EXTRA_CAP` under the hand
+   * rule (and for a sibling under either), else its largest `togetherReading` given any other line
+   * of the deal, plus an exact quantity's bits.
+   */
+  further: number;
+  /** Deals holding each item (`CorpusStats.itemCount`), under the co-occurrence reading (else empty). */
+  holders: number[];
+  /** Deals holding both items `i` and `j`, at `i × items + j`, under the co-occurrence reading (else empty). */
+  together: number[];
 }
 
 /**
- * A deal's item surprises, worked out once per deal while the statistics stand still, as a scan
- * weighs each deal against many.
+ * A deal's item surprises, worked out once per deal while the statistics and weights stand still,
+ * as a scan weighs each deal against many.
  */
 export function basketSurprise(p: PreparedDeal, stats: CorpusStats): BasketSurprise {
   const cached = p.idfCache;
-  if (cached && cached.stats === stats && cached.version === stats.version) return cached;
+  if (
+    cached &&
+    cached.stats === stats &&
+    cached.version === stats.version &&
+    cached.weights === stats.weights
+  )
+    return cached;
   const idfs = p.items.map((l, i) => stats.tokenIdf(p.tokens[i] as string, quantityBand(l.quantity)));
   const best = Math.max(
     0,
     ...p.items.map((l, i) => (idfs[i] as number) + stats.exactQuantityBits(l.quantity)),
   );
-  const fresh = { stats, version: stats.version, idfs, best };
+  const coOccurrence = readsCoOccurrence(stats);
+  const fresh = {
+    stats,
+    version: stats.version,
+    weights: stats.weights,
+    idfs,
+    best,
+    further: furtherMost(p, idfs, stats),
+    holders: coOccurrence ? p.tokens.map((t) => stats.itemCount(t)) : [],
+    together: coOccurrence ? togetherCounts(p.tokens, stats) : [],
+  };
   p.idfCache = fresh;
   return fresh;
+}
+
+/** `BasketSurprise.together`: deals holding both of each two items, row by row. */
+function togetherCounts(tokens: readonly string[], stats: CorpusStats): number[] {
+  const size = tokens.length;
+  const counts = new Array<number>(size * size).fill(0);
+  for (let i = 0; i < size; i++)
+    for (let j = i + 1; j < size; j++) {
+      const both = stats.togetherCount(tokens[i] as string, tokens[j] as string);
+      counts[i * size + j] = both;
+      counts[j * size + i] = both;
+    }
+  return counts;
+}
+
+/** `BasketSurprise.further`: what `matchLines` can give one of this deal's lines after the first. */
+function furtherMost(p: PreparedDeal, idfs: readonly number[], stats: CorpusStats): number {
+  if (!readsCoOccurrence(stats)) return EXTRA_CAP;
+  // A sibling keeps the hand rule under either reading.
+  let most = EXTRA_CAP;
+  for (let i = 0; i < p.items.length; i++) {
+    let holders = 0;
+    for (let j = 0; j < p.items.length; j++)
+      if (j !== i) holders = Math.max(holders, stats.itemCount(p.tokens[j] as string));
+    if (holders === 0) continue;
+    const line = p.items[i] as DealLine;
+    const bits = togetherMost(holders, 2 ** -(idfs[i] as number)) + stats.exactQuantityBits(line.quantity);
+    most = Math.max(most, bits);
+  }
+  return most;
 }
 
 /**
@@ -88,6 +158,8 @@ const scratch = {
   /** Lines of each side already matched. */
   usedA: new Uint8Array(64),
   usedB: new Uint8Array(64),
+  /** Per chosen line after the first, the chosen line (by its order) it was read given (`linesByCoOccurrence`). */
+  given: new Int32Array(64),
 };
 
 function ensureScratch(options: number): void {
@@ -102,6 +174,7 @@ function ensureScratch(options: number): void {
     chosen: new Int32Array(size),
     usedA: new Uint8Array(size),
     usedB: new Uint8Array(size),
+    given: new Int32Array(size),
   });
 }
 
@@ -166,7 +239,6 @@ function matchLines(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): LineM
   const unmatchedA = a.length - matched;
   const unmatchedB = b.length - matched;
   if (matched === 0) return { level: 'none', weight: NO_MATCH_WEIGHT, matched, unmatchedA, unmatchedB };
-  let weight = 0;
   let exact = 0;
   let siblings = 0;
   /** How much rarer than its quantity bands the pair's closest quantity is (see `quantityPrecisionBits`). */
@@ -175,8 +247,6 @@ function matchLines(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): LineM
   let copied = 0;
   for (let k = 0; k < matched; k++) {
     const o = scratch.chosen[k] as number;
-    const bits = scratch.bits[o] as number;
-    weight += k === 0 ? bits : Math.min(EXTRA_CAP, bits / 2);
     if (scratch.credit[o] === 1) exact++;
     const [la, lb] = [a[scratch.i[o] as number] as DealLine, b[scratch.j[o] as number] as DealLine];
     if (la.sku !== lb.sku) siblings++;
@@ -185,6 +255,10 @@ function matchLines(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): LineM
       precision = Math.max(precision, quantityPrecisionBits(la, lb, stats));
     }
   }
+  let weight = readsCoOccurrence(stats)
+    ? // Only a basket copied whole (same SKUs, same quantities) is read as a basket (`commonBasketCap`).
+      linesByCoOccurrence(x, y, matched, !(copied === matched && unmatchedA === 0 && unmatchedB === 0), stats)
+    : linesByHandRule(matched);
   const penalty = (UNMATCHED_PENALTY * (unmatchedA + unmatchedB)) / 2;
   weight -= penalty;
   const level: BasketLevel =
@@ -216,6 +290,145 @@ function matchLines(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): LineM
   return { level, weight: clamp(weight, MIN_WEIGHT, MAX_WEIGHT), matched, unmatchedA, unmatchedB };
 }
 
+/** The matched lines' weight under the hand rule: the first in full, each further one at most `EXTRA_CAP`. */
+function linesByHandRule(matched: number): number {
+  let weight = 0;
+  for (let k = 0; k < matched; k++) {
+    const bits = scratch.bits[scratch.chosen[k] as number] as number;
+    weight += k === 0 ? bits : Math.min(EXTRA_CAP, bits / 2);
+  }
+  return weight;
+}
+
+/**
+ * The matched lines' weight read against the tenant's deals (`line-reading.ts`): the first line —
+ * of baskets not copied whole (`partial`: a line unmatched, a sibling or another quantity; a whole
+ * copy is weighed as a basket, `commonBasketCap`) — at most its rarity among the partners compared
+ * plus how much closer than its band its two quantities agree; each further line its
+ * co-occurrence surprise given the lines matched before it (the least surprising reading), times
+ * its credit, plus an exact quantity's bits. The first is the line of one SKU the most other deals
+ * hold (`anchorFirst`). Leaves in `scratch.given` the line each was read given.
+ */
+function linesByCoOccurrence(
+  x: PreparedDeal,
+  y: PreparedDeal,
+  matched: number,
+  partial: boolean,
+  stats: CorpusStats,
+): number {
+  anchorFirst(x, y, matched, stats);
+  const first = scratch.chosen[0] as number;
+  let weight = scratch.bits[first] as number;
+  if (partial) {
+    const cap = sharedLineCap(
+      stats,
+      x.tokens[scratch.i[first] as number] as string,
+      y.tokens[scratch.j[first] as number] as string,
+    );
+    // The line's own precision: another line's quantity counts as that line's, read given this one.
+    const [la, lb] = [
+      x.items[scratch.i[first] as number] as DealLine,
+      y.items[scratch.j[first] as number] as DealLine,
+    ];
+    const precision = la.sku === lb.sku ? quantityPrecisionBits(la, lb, stats) : 0;
+    weight = Math.min(weight, (scratch.credit[first] as number) * Math.max(0, cap.bits) + precision);
+  }
+  for (let k = 1; k < matched; k++) {
+    const o = scratch.chosen[k] as number;
+    const [la, lb] = [
+      x.items[scratch.i[o] as number] as DealLine,
+      y.items[scratch.j[o] as number] as DealLine,
+    ];
+    scratch.given[k] = -1;
+    if (la.sku !== lb.sku) {
+      // Holders are counted by SKU: what comes with a category (any model of a printer) is not
+      // measured, so a sibling keeps the hand rule.
+      weight += Math.min(EXTRA_CAP, (scratch.bits[o] as number) / 2);
+      continue;
+    }
+    let least = Number.POSITIVE_INFINITY;
+    for (let g = 0; g < k; g++) {
+      const bits = furtherLine(x, y, o, scratch.chosen[g] as number, stats).bits;
+      if (bits < least) {
+        least = bits;
+        scratch.given[k] = g;
+      }
+    }
+    // An accessory repeats its device's quantity: a quantity already matched says nothing new.
+    const exactBits =
+      la.quantity === lb.quantity && !quantityMatchedBefore(x, y, k, la.quantity)
+        ? stats.exactQuantityBits(la.quantity)
+        : 0;
+    weight += (scratch.credit[o] as number) * least + exactBits;
+  }
+  return weight;
+}
+
+/**
+ * Whether a line matched before the `k`th (by `scratch.chosen`) has this quantity on either side
+ * (both sides asked, so the comparison stays symmetric).
+ */
+function quantityMatchedBefore(x: PreparedDeal, y: PreparedDeal, k: number, quantity: number): boolean {
+  for (let g = 0; g < k; g++) {
+    const o = scratch.chosen[g] as number;
+    if ((x.items[scratch.i[o] as number] as DealLine).quantity === quantity) return true;
+    if ((y.items[scratch.j[o] as number] as DealLine).quantity === quantity) return true;
+  }
+  return false;
+}
+
+/**
+ * Moves to the front of `scratch.chosen` the matched line of one SKU the most other deals hold (the
+ * first of equals; a sibling only when no line of one SKU matched): the line that most likely put
+ * the two deals in one block — blocks are by SKU — read first, against the partners when the
+ * baskets otherwise differ; the others are read given it, so the reading does not hinge on which
+ * line is rarest (the order the options were matched in).
+ */
+function anchorFirst(x: PreparedDeal, y: PreparedDeal, matched: number, stats: CorpusStats): void {
+  let anchor = 0;
+  let most = -1;
+  for (let k = 0; k < matched; k++) {
+    const o = scratch.chosen[k] as number;
+    const [ix, iy] = [scratch.i[o] as number, scratch.j[o] as number];
+    if ((x.items[ix] as DealLine).sku !== (y.items[iy] as DealLine).sku) continue;
+    const others = Math.max(stats.itemCount(x.tokens[ix] as string), stats.itemCount(y.tokens[iy] as string));
+    if (others > most) {
+      most = others;
+      anchor = k;
+    }
+  }
+  const chosen = scratch.chosen[anchor] as number;
+  for (let k = anchor; k > 0; k--) scratch.chosen[k] = scratch.chosen[k - 1] as number;
+  scratch.chosen[0] = chosen;
+}
+
+/**
+ * Option `o` read given option `g` already matched: on each side the surprise of its line given its
+ * line of `g`; the lesser counts (the side whose lines come together more often).
+ */
+function furtherLine(x: PreparedDeal, y: PreparedDeal, o: number, g: number, stats: CorpusStats): Together {
+  const [ix, iy, gx, gy] = [scratch.i[o], scratch.j[o], scratch.i[g], scratch.j[g]] as number[];
+  const ownGiven = x.tokens[gx as number] === y.tokens[gy as number] ? 2 : 1;
+  const ownBoth = ownGiven === 2 && x.tokens[ix as number] === y.tokens[iy as number] ? 2 : 1;
+  const onX = lineGiven(x, ix as number, gx as number, ownBoth, ownGiven, stats);
+  const onY = lineGiven(y, iy as number, gy as number, ownBoth, ownGiven, stats);
+  return onX.bits <= onY.bits ? onX : onY;
+}
+
+/** `togetherReading` of item `i` of a deal given its item `g`, from the deal's `BasketSurprise`. */
+function lineGiven(
+  p: PreparedDeal,
+  i: number,
+  g: number,
+  ownBoth: number,
+  ownGiven: number,
+  stats: CorpusStats,
+): Together {
+  const s = basketSurprise(p, stats);
+  const both = s.together[i * p.items.length + g] as number;
+  return togetherReading(both, s.holders[g] as number, 2 ** -(s.idfs[i] as number), ownBoth, ownGiven);
+}
+
 /** Other deals that must hold a basket, beyond the pair, before it counts as a standard bundle. */
 const COMMON_BASKET_OTHERS = 2;
 
@@ -243,8 +456,6 @@ const NEAR_RATIO = 0.9;
 
 /** m of an identical basket: about half the deals entered twice keep the basket exactly (a hand prior). */
 const IDENTICAL_M = 0.5;
-/** Pseudo-holders of any basket: a basket no other deal holds is not certain never to recur. */
-const HOLDERS_PSEUDO = 0.1;
 
 /**
  * The most an identical standard bundle weighs: log2(m / u), u the chance that a deal this one is
@@ -339,26 +550,74 @@ export function compareBaskets(x: PreparedDeal, y: PreparedDeal, stats: CorpusSt
       bits: scratch.bits[o] as number,
     });
   }
-  return { level: m.level, weight: m.weight, matched, unmatchedA: m.unmatchedA, unmatchedB: m.unmatchedB };
+  const comparison: BasketComparison = {
+    level: m.level,
+    weight: m.weight,
+    matched,
+    unmatchedA: m.unmatchedA,
+    unmatchedB: m.unmatchedB,
+  };
+  if (m.matched === 0 || !readsCoOccurrence(stats)) return comparison;
+  const first = scratch.chosen[0] as number;
+  const firstLine = matched[0] as MatchedItem;
+  const copiedWhole =
+    m.unmatchedA + m.unmatchedB === 0 && matched.every((l) => !l.sibling && l.a.quantity === l.b.quantity);
+  if (!copiedWhole) {
+    const cap = sharedLineCap(
+      stats,
+      x.tokens[scratch.i[first] as number] as string,
+      y.tokens[scratch.j[first] as number] as string,
+    );
+    // Said when the partners' reading is what the line weighed (else its surprise was the lesser).
+    if (firstLine.credit * Math.max(0, cap.bits) < firstLine.bits)
+      comparison.sharedLine = { ...cap, line: firstLine.a };
+  }
+  // The first further line read by its co-occurrence (a sibling keeps the hand rule).
+  for (let k = 1; k < m.matched; k++) {
+    const given = scratch.given[k] as number;
+    if (given < 0) continue;
+    const together = furtherLine(x, y, scratch.chosen[k] as number, scratch.chosen[given] as number, stats);
+    const [line, of] = [matched[k] as MatchedItem, matched[given] as MatchedItem];
+    comparison.together = { ...together, line: line.a, given: of.a };
+    break;
+  }
+  return comparison;
 }
 
 /**
- * At least the weight `compareBaskets` gives, from each basket's size and best item alone: the
- * best match is worth at most the lesser of the two sides' `best`, each further one at most
- * `EXTRA_CAP`, and the difference in size is unmatched whatever matches. Lets a scan drop a pair
- * without comparing the baskets.
+ * At least the weight `compareBaskets` gives, from each basket's size, best items and the SKUs they
+ * share alone: the first match is worth at most the lesser of the two sides' `best`; lines of one
+ * SKU after it (one fewer than the SKUs shared: the first is one of them when any is, `anchorFirst`)
+ * at most the lesser `further`, siblings at most `EXTRA_CAP`; and the difference in size is
+ * unmatched whatever matches. Lets a scan drop a pair without comparing the baskets.
  */
 export function basketWeightBound(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): number {
-  const [a, b] = [basketSurprise(x, stats).best, basketSurprise(y, stats).best];
-  return basketBoundOf(x.items.length, y.items.length, a, b);
+  const [a, b] = [basketSurprise(x, stats), basketSurprise(y, stats)];
+  const skus = new Set(x.items.map((l) => l.sku));
+  const shared = y.items.filter((l) => skus.has(l.sku)).length;
+  return basketBoundOf(x.items.length, y.items.length, a.best, b.best, a.further, b.further, shared);
 }
 
-/** `basketWeightBound` from the two baskets' sizes and `best` values (a scan keeps them in columns). */
-export function basketBoundOf(linesA: number, linesB: number, bestA: number, bestB: number): number {
+/**
+ * `basketWeightBound` from the two baskets' sizes, `best` and `further` values and how many SKUs
+ * they share (a scan keeps them in columns).
+ */
+export function basketBoundOf(
+  linesA: number,
+  linesB: number,
+  bestA: number,
+  bestB: number,
+  furtherA: number,
+  furtherB: number,
+  sharedSkus: number,
+): number {
   if (linesA === 0 || linesB === 0) return 0;
+  const lines = Math.min(linesA, linesB);
+  const same = Math.min(sharedSkus, lines);
   const bound =
     Math.min(bestA, bestB) +
-    EXTRA_CAP * (Math.min(linesA, linesB) - 1) -
+    Math.min(furtherA, furtherB) * Math.max(0, same - 1) +
+    EXTRA_CAP * (lines - Math.max(same, 1)) -
     (UNMATCHED_PENALTY * Math.abs(linesA - linesB)) / 2;
   return Math.max(NO_MATCH_WEIGHT, clamp(bound, MIN_WEIGHT, MAX_WEIGHT));
 }
@@ -386,22 +645,27 @@ export function siblingBestOf(surprise: BasketSurprise): number {
 
 /**
  * `basketBoundOf`, tighter when the baskets share no SKU: with no line in common at all the
- * comparison finds no match (NO_MATCH_WEIGHT); with only categories in common the best match is a
- * sibling's (`siblingBestOf`). At least the weight `compareBaskets` gives, like `basketBoundOf`.
+ * comparison finds no match (NO_MATCH_WEIGHT); with only categories in common every match is a
+ * sibling's (`siblingBestOf`, each further one at most `EXTRA_CAP` under either reading). At least
+ * the weight `compareBaskets` gives, like `basketBoundOf`.
  */
 export function basketBoundByOverlap(
   linesA: number,
   linesB: number,
   bestA: number,
   bestB: number,
+  furtherA: number,
+  furtherB: number,
   siblingBestA: number,
   siblingBestB: number,
   overlap: Overlap,
 ): number {
   if (linesA === 0 || linesB === 0) return 0;
   if (overlap === OVERLAP.none) return NO_MATCH_WEIGHT;
-  if (overlap === OVERLAP.siblings) return basketBoundOf(linesA, linesB, siblingBestA, siblingBestB);
-  return basketBoundOf(linesA, linesB, bestA, bestB);
+  if (overlap === OVERLAP.siblings)
+    return basketBoundOf(linesA, linesB, siblingBestA, siblingBestB, EXTRA_CAP, EXTRA_CAP, 0);
+  // However many SKUs they share: every line may be one.
+  return basketBoundOf(linesA, linesB, bestA, bestB, furtherA, furtherB, Math.min(linesA, linesB));
 }
 
 export function clamp(x: number, lo: number, hi: number): number {

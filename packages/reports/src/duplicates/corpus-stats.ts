@@ -55,7 +55,25 @@ const STAT = {
   account: '#a:',
   quantity: '#q:',
   band: '#b:',
+  /** Deals holding both of two items (`pairKeyOf`): how often lines come together in this tenant. */
+  together: '#c:',
+  /** Deals whose item pairs were counted: a corpus indexed before the pairs were lacks them. */
+  togetherCounted: '#cv',
 };
+
+/** The key of two items held together, in one order whichever comes first. */
+function pairKeyOf(tokenA: string, tokenB: string): string {
+  return tokenA < tokenB ? `${tokenA}+${tokenB}` : `${tokenB}+${tokenA}`;
+}
+
+/** Every pair of a deal's distinct item tokens, as `pairKeyOf` keys. */
+function tokenPairs(tokens: readonly string[]): string[] {
+  const pairs: string[] = [];
+  for (let i = 0; i < tokens.length; i++)
+    for (let j = i + 1; j < tokens.length; j++)
+      pairs.push(pairKeyOf(tokens[i] as string, tokens[j] as string));
+  return pairs;
+}
 
 /** Quantities below this are equal by chance all the time: their exact value is not counted. */
 export const EXACT_QUANTITY_FROM = 10;
@@ -83,8 +101,10 @@ export function bandWidth(band: number): number {
  * size is then the count `add` would have kept, so a stored corpus yields its statistics by lookup.
  */
 export function statKeys(r: DealRecord): string[] {
-  const keys = [STAT.all];
-  for (const line of mergeBySku(r.lines)) keys.push(STAT.item + itemToken(line));
+  const keys = [STAT.all, STAT.togetherCounted];
+  const tokens = mergeBySku(r.lines).map(itemToken);
+  for (const token of tokens) keys.push(STAT.item + token);
+  for (const pair of tokenPairs(tokens)) keys.push(STAT.together + pair);
   if (r.lines.length > 0) keys.push(STAT.signature + basketSignature(r.lines));
   if (r.province) keys.push(STAT.province + r.province);
   if (r.accountKind) keys.push(STAT.anyKind, STAT.kind + r.accountKind);
@@ -112,6 +132,10 @@ export class CorpusStats {
   private readonly accounts = new Map<string, number>();
   /** Deals holding a line of exactly this quantity / of a quantity in this band (`quantityKeys`). */
   private readonly quantities = new Map<string, number>();
+  /** Deals holding both items of a pair (`pairKeyOf`). */
+  private readonly together = new Map<string, number>();
+  /** Deals whose item pairs `together` counts (all of them unless read from an older index). */
+  private togetherCounted = 0;
   private kindTotal = 0;
   /**
    * The tenant's u-probabilities the comparisons are weighed with (`weights.ts`): the stored
@@ -137,6 +161,7 @@ export class CorpusStats {
     const stats = new CorpusStats();
     stats.n = counts.get(STAT.all) ?? 0;
     stats.kindTotal = counts.get(STAT.anyKind) ?? 0;
+    stats.togetherCounted = counts.get(STAT.togetherCounted) ?? 0;
     const into: [string, Map<string, number>][] = [
       [STAT.item, stats.items],
       [STAT.signature, stats.signatures],
@@ -145,6 +170,7 @@ export class CorpusStats {
       [STAT.account, stats.accounts],
       [STAT.quantity, stats.quantities],
       [STAT.band, stats.quantities],
+      [STAT.together, stats.together],
     ];
     for (const [key, count] of counts) {
       for (const [prefix, map] of into) {
@@ -174,6 +200,8 @@ export class CorpusStats {
     this.idfCache.clear();
     this.exactCache.clear();
     for (const token of tokens) bump(this.items, token);
+    for (const pair of tokenPairs(tokens)) bump(this.together, pair);
+    this.togetherCounted++;
     if (tokens.length > 0) bump(this.signatures, signature);
     if (r.province) bump(this.provinces, r.province);
     if (r.accountKind) {
@@ -240,6 +268,24 @@ export class CorpusStats {
   signatureIdf(signature: string, own = 0): number {
     const df = Math.max(0, this.signatureCount(signature) - own);
     return Math.log2((this.n + PSEUDO) / (df + PSEUDO * 0.001));
+  }
+
+  /** How many deals hold this item (`itemToken`: the SKU in its quantity band). */
+  itemCount(token: string): number {
+    return this.items.get(token) ?? 0;
+  }
+
+  /** How many deals hold both items (`itemToken`s of two different SKUs). */
+  togetherCount(tokenA: string, tokenB: string): number {
+    return this.together.get(pairKeyOf(tokenA, tokenB)) ?? 0;
+  }
+
+  /**
+   * Whether `togetherCount` speaks for every deal: false for statistics read from an index whose
+   * deals were stored before item pairs were counted (each of them would count as holding no pair).
+   */
+  togetherMeasured(): boolean {
+    return this.n > 0 && this.togetherCounted >= this.n;
   }
 
   /** How many deals hold exactly this basket (`basketSignature`). */

@@ -35,6 +35,15 @@ export const DUPLICATE_DEAL_MESSAGES = defineMessages({
     en: '{basket} (one of them is exactly a kit {count} of {deals} deals hold, so a shared kit counts little)',
     'zh-CN': '{basket}（其中一笔恰好是 {deals} 笔商机中有 {count} 笔相同的标准套装，相同套装说明不了太多）',
   },
+  'duplicate.basket.commonLine': {
+    en: '{basket} (the shared {item} is in {others} other deals, and each deal here is compared with about {partners}, so a line shared by otherwise different baskets counts little)',
+    'zh-CN':
+      '{basket}（另有 {others} 笔商机含有{item}，而每笔商机在这里约与 {partners} 笔商机比对，其余不同的清单共有一条产品说明不了太多）',
+  },
+  'duplicate.basket.together': {
+    en: '{basket} (of the {holders} other deals with {given}, {both} also have {item})',
+    'zh-CN': '{basket}（含有{given}的另外 {holders} 笔商机中，有 {both} 笔也含有{item}）',
+  },
   'duplicate.basket.sameWords': { en: '{item} ({qa} / {qb})', 'zh-CN': '{item}（{qa} / {qb}）' },
   'duplicate.basket.about': { en: 'about {item} ({qa} / {qb})', 'zh-CN': '约{item}（{qa} / {qb}）' },
   'duplicate.basket.similar': {

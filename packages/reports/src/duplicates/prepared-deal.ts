@@ -3,6 +3,7 @@ import { type CompanyName, parseCompanyName } from '../names/company-name.js';
 import type { BasketSurprise } from './basket.js';
 import { basketSignature, type CorpusStats, itemToken, mergeBySku } from './corpus-stats.js';
 import type { DealLine, DealRecord } from './types.js';
+import type { DuplicateWeights } from './weights.js';
 
 /** A deal with what every comparison needs computed once: parsed customer name, day numbers. */
 export interface PreparedDeal {
@@ -22,8 +23,8 @@ export interface PreparedDeal {
   tender: string | null;
   /** Days since 1970-01-01 of the required delivery, or null. */
   deliveryDay: number | null;
-  /** Surprise of each item under one version of one corpus's statistics (see `basketSurprise`). */
-  idfCache?: BasketSurprise & { stats: CorpusStats; version: number };
+  /** Surprise of each item under one version of one corpus's statistics and weights (see `basketSurprise`). */
+  idfCache?: BasketSurprise & { stats: CorpusStats; version: number; weights: DuplicateWeights };
 }
 
 /**

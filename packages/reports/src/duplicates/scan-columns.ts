@@ -148,7 +148,7 @@ class ClassPairMemo {
 
 /**
  * Each deal's SKUs as sorted small numbers in one flat column, so a scan can tell whether two
- * baskets share a SKU (see `basketBoundByOverlap`) without matching lines.
+ * baskets share a SKU, and how many (see `basketBoundOf`), without matching lines.
  */
 class LineSets {
   private readonly from: Int32Array;
@@ -168,21 +168,25 @@ class LineSets {
     });
   }
 
-  /** Whether the sets of deals `i` and `j` share a member. */
-  meet(i: number, j: number): boolean {
+  /** How many members the sets of deals `i` and `j` share. */
+  shared(i: number, j: number): number {
     const ids = this.ids;
     let a = this.from[i] as number;
     let b = this.from[j] as number;
     const endA = this.from[i + 1] as number;
     const endB = this.from[j + 1] as number;
+    let count = 0;
     while (a < endA && b < endB) {
       const x = ids[a] as number;
       const y = ids[b] as number;
-      if (x === y) return true;
-      if (x < y) a++;
+      if (x === y) {
+        count++;
+        a++;
+        b++;
+      } else if (x < y) a++;
       else b++;
     }
-    return false;
+    return count;
   }
 }
 
@@ -213,6 +217,8 @@ export class ScanColumns {
   private readonly amount: Float64Array;
   private readonly lines: Int32Array;
   private readonly best: Float64Array;
+  /** Per deal, the most one of its lines adds after the first (`BasketSurprise.further`). */
+  private readonly further: Float64Array;
   private readonly siblingBest: Float64Array;
   private readonly skus: LineSets;
   /** Per account ordinal, the most "the same account" adds (`customerBound`). */
@@ -238,6 +244,7 @@ export class ScanColumns {
     this.amount = new Float64Array(n);
     this.lines = new Int32Array(n);
     this.best = new Float64Array(n);
+    this.further = new Float64Array(n);
     this.siblingBest = new Float64Array(n);
     this.endKnown = new Uint8Array(n);
     this.province = new Int32Array(n);
@@ -260,6 +267,7 @@ export class ScanColumns {
       this.lines[i] = d.items.length;
       const surprise = basketSurprise(d, stats);
       this.best[i] = surprise.best;
+      this.further[i] = surprise.further;
       this.siblingBest[i] = siblingBestOf(surprise);
       // Items hold one line per SKU.
       skuSets.push(d.items.map((l) => skuIds.of(l.sku)));
@@ -287,6 +295,8 @@ export class ScanColumns {
       this.lines[j] as number,
       this.best[i] as number,
       this.best[j] as number,
+      this.further[i] as number,
+      this.further[j] as number,
       this.siblingBest[i] as number,
       this.siblingBest[j] as number,
       OVERLAP.siblings,
@@ -309,11 +319,15 @@ export class ScanColumns {
       ),
     );
     const bothEndKnown = this.endKnown[i] === 1 && this.endKnown[j] === 1;
+    const sharedSkus = this.skus.shared(i, j);
     const basketBound = basketBoundOf(
       this.lines[i] as number,
       this.lines[j] as number,
       this.best[i] as number,
       this.best[j] as number,
+      this.further[i] as number,
+      this.further[j] as number,
+      sharedSkus,
     );
     const customerMost = sameAccount
       ? (this.sameAccountMost[this.account[i] as number] as number)
@@ -323,7 +337,7 @@ export class ScanColumns {
     // siblings at best, and most of those fall short of the floor with that bound.
     if (
       firstStageBound(cheap, this.siblingBound(i, j), bothEndKnown, customerMost) < reach &&
-      !this.skus.meet(i, j)
+      sharedSkus === 0
     )
       return false;
     // The stages of `weighPair` after the first, in its order, each bound the one it holds.

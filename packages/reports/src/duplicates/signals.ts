@@ -35,7 +35,7 @@ export function basketSignal(
   const kit = x.signature === y.signature && c.level !== 'unknown' && isCommonBasket(x.signature, stats);
   // A standard kit is named even when it counts nothing or against (a kit 700 deals hold): the
   // manager reads what both hold and why it says little, not "the baskets share little".
-  const words = basketWords(x, c, kit);
+  const words = kit ? basketWords(x, c, kit) : withLineFigures(basketWords(x, c, kit), c);
   // A standard kit: say how many deals hold it, the figure its weight was capped by.
   if (kit) {
     const count = stats.signatureCount(x.signature);
@@ -67,6 +67,30 @@ export function basketSignal(
     );
   }
   return signal('basket', c, a, b, words);
+}
+
+/**
+ * The figures the matched lines were read with (`line-reading.ts`): how many other deals hold the
+ * first shared line against the partners compared, and how many holders of one line hold the next.
+ */
+function withLineFigures(words: Message, c: BasketComparison): Message {
+  let said = words;
+  if (c.together)
+    said = say('duplicate.basket.together', {
+      basket: said,
+      holders: c.together.holders,
+      given: product(c.together.given),
+      both: c.together.both,
+      item: product(c.together.line),
+    });
+  if (c.sharedLine)
+    said = say('duplicate.basket.commonLine', {
+      basket: said,
+      item: product(c.sharedLine.line),
+      others: c.sharedLine.others,
+      partners: Math.round(c.sharedLine.partners),
+    });
+  return said;
 }
 
 /** "200 laser scanners", "a server", "network gear"; a SKU count when the category is unknown. */

@@ -57,6 +57,13 @@ export interface DuplicateWeights {
    */
   partnersPerDeal?: number;
   /**
+   * How matched lines of two baskets are read (`line-reading.ts`): 'co-occurrence' = the first one
+   * against the partners a deal is compared with, each further one by how often the tenant's deals
+   * holding the lines already matched hold it too (counted in the statistics, not stored here).
+   * Absent in estimates made before it: each further line then adds at most the hand rule's 1.5 bits.
+   */
+  lineReading?: 'co-occurrence';
+  /**
    * m per level fitted by expectation–maximisation over the tenant's candidate pairs (`fit-weights.ts`),
    * from the hand priors; absent in estimates made before it (then the hand priors, moved by u, weigh).
    * `region.different` and `kind.different` stand for their comparison: "same" is 1 − m of it.
@@ -249,6 +256,7 @@ export function estimateDuplicateWeights(
     u: random.u,
     candidateU: candidates.u,
     candidatePairs: candidates.pairs,
+    lineReading: 'co-occurrence',
   };
 }
 
@@ -390,6 +398,7 @@ export function isDuplicateWeights(doc: unknown): doc is DuplicateWeights {
   if (d.lambda !== undefined && !(typeof d.lambda === 'number' && d.lambda > 0 && d.lambda < 1)) return false;
   if (d.partnersPerDeal !== undefined && !(typeof d.partnersPerDeal === 'number' && d.partnersPerDeal >= 0))
     return false;
+  if (d.lineReading !== undefined && d.lineReading !== 'co-occurrence') return false;
   return isUTable(d.u);
 }
 

@@ -2,6 +2,7 @@ import { renderBuiltIn } from '@gongfu/core';
 import { DealDuplicateEngine, type DealLine, type DealRecord, type DuplicateWeights } from '@gongfu/reports';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { basketOf, copiedProject, day, deal, oneOffProjects, provinces } from './basket-tenant.js';
 
 /**
  * A standard kit weighed against the partners a deal is compared with (`commonBasketCap`): the
@@ -13,35 +14,12 @@ const KIT: DealLine[] = [
   { sku: 'SCN-20', category: 'presentation_scanner', quantity: 20 },
 ];
 
-/** A deal of its own customer in Shandong; each test varies what it measures. */
-const deal = (id: string, over: Partial<DealRecord> = {}): DealRecord => ({
-  id,
-  name: id,
-  ownerId: `rep-${id}`,
-  accountId: `acc-${id}`,
-  accountName: `山东${id}科技有限公司`,
-  accountKind: 'end_user',
-  accountKeys: [],
-  endCustomer: null,
-  lines: [{ sku: `ONE-${id}`, category: null, quantity: 37 }],
-  requiredDelivery: '2026-06-01',
-  province: '37',
-  amountMinor: 1_000_000,
-  currency: 'CNY',
-  ...over,
-});
-
-const day = (d: number) => new Date(Date.UTC(2026, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);
-const provinces = ['11', '31', '32', '33', '37', '44'];
-
 /**
  * 2,000 one-off projects and 30 holders of one kit, spread over six provinces and two years; the
  * pair weighed: two kit holders of different customers in Shandong, deliveries 3 days apart.
  */
 function tenant(): DealRecord[] {
-  const others = Array.from({ length: 2000 }, (_, i) =>
-    deal(`o${i}`, { province: provinces[i % 6] as string, requiredDelivery: day((i * 7) % 700) }),
-  );
+  const others = oneOffProjects();
   const kits = Array.from({ length: 28 }, (_, i) =>
     deal(`k${i}`, { lines: KIT, province: provinces[i % 6] as string, requiredDelivery: day(i * 25) }),
   );
@@ -50,18 +28,9 @@ function tenant(): DealRecord[] {
     deal('kitB', { lines: KIT, requiredDelivery: '2026-06-04', amountMinor: 1_200_000 }),
   ];
   // A one-off project of one customer entered a second time.
-  const copy = deal('o0-copy', {
-    accountId: 'acc-o0',
-    accountName: '山东o0科技有限公司',
-    lines: others[0]?.lines,
-    requiredDelivery: others[0]?.requiredDelivery ?? null,
-    province: others[0]?.province ?? null,
-  });
+  const copy = copiedProject(others);
   return [...others, ...kits, ...pair, copy];
 }
-
-const basketOf = (s: { signals: { name: string; weight: number; text: string }[] }) =>
-  s.signals.find((x) => x.name === 'basket');
 
 describe('a standard kit is weighed against the partners a deal is compared with', () => {
   it('two customers buying one kit in one province in one week are not proposed; a copied project is', () => {

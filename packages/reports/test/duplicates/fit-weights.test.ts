@@ -97,7 +97,7 @@ describe('m and λ fitted by expectation–maximisation over the tenant’s cand
     expect(fit?.rejected).toBe('not_monotone');
     expect(weights.m).toBeUndefined();
     expect(weights.lambda).toBeUndefined();
-    const hand = new DealDuplicateEngine(records, { weights: estimateDuplicateWeights(records) });
+    const hand = new DealDuplicateEngine(records, { weights: estimateTenantWeights(records, 3) });
     const stored = new DealDuplicateEngine(records, { weights });
     expect(stored.score('d0', 'again0').score).toBe(hand.score('d0', 'again0').score);
   });
