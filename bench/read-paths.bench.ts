@@ -21,6 +21,10 @@
  * mark was written) is continued: the import skips the rows it committed (`importRows` resumes).
  * `--seed-only` seeds (or finds) and stops, so the engines can be seeded at the same time and read
  * one after the other. `--chunk` is the import's rows per transaction (default: the store's).
+ * `--pg-database PREFIX` names the kept PostgreSQL databases `PREFIX<size>` (default
+ * `gf_read_seed_`), so two people seeding on one server do not drop each other's seeds.
+ * While seeding, a progress line every 100,000 rows gives the rate of those rows alone, so a rate
+ * that falls as the tenant grows shows within one seed.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -101,7 +105,7 @@ const readMark = (engine: string, size: number): SeedMark | undefined => {
     ? (JSON.parse(readFileSync(file, 'utf8')) as SeedMark)
     : undefined;
 };
-const seedDatabase = (size: number) => `gf_read_seed_${size}`;
+const seedDatabase = (size: number) => `${argValue('--pg-database') ?? 'gf_read_seed_'}${size}`;
 
 interface Opened {
   /** A complete kept seed was opened: nothing to import. */
@@ -459,6 +463,7 @@ async function seedTenant(engine: string, size: number, opened: Opened): Promise
   }, 100);
   let next = 0;
   let resumedAt: number | undefined;
+  let lastLine = { done: 0, at: started };
   await opened.storage.tenants.importRows(
     { id: TENANT, name: 'Acme', createdAt: '2025-01-01T00:00:00.000Z' },
     tenantRows(TENANT, size, templates, out),
@@ -469,10 +474,16 @@ async function seedTenant(engine: string, size: number, opened: Opened): Promise
         // SQLite's import keeps the event loop busy: the sampler seldom runs, so sample here too.
         peak = Math.max(peak, process.memoryUsage().rss);
         if (done < next) return;
-        next = done + 500_000;
-        const s = ((performance.now() - started) / 1000).toFixed(0);
+        next = done + 100_000;
+        const now = performance.now();
+        const s = ((now - started) / 1000).toFixed(0);
+        const rate =
+          lastLine.done === 0
+            ? ''
+            : `, ${Math.round(((done - lastLine.done) * 1000) / (now - lastLine.at)).toLocaleString('en-US')} rows/s since the last line`;
+        lastLine = { done, at: now };
         console.error(
-          `read paths: ${engine} ${size}: ${done.toLocaleString('en-US')} rows in ${s} s, RSS ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB, peak ${Math.round(peak / 2 ** 20)} MiB, load ${loadNow()}`,
+          `read paths: ${engine} ${size}: ${done.toLocaleString('en-US')} rows in ${s} s${rate}, RSS ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB, peak ${Math.round(peak / 2 ** 20)} MiB, load ${loadNow()}`,
         );
       },
     },
