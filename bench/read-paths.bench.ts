@@ -45,7 +45,7 @@ const { createCrm, ManualClock } = await import('@gongfu/core');
 const { sqliteStorage } = await import('@gongfu/storage-sqlite');
 const { postgresStorage } = await import('@gongfu/storage-postgres');
 const { costRollup, morningReview } = await import('@gongfu/reports');
-const { tenantRows, REVIEW_DAY } = await import('./read-data.js');
+const { tenantRows, tenantRowCount, REVIEW_DAY } = await import('./read-data.js');
 const { makeTemplates } = await import('./read-templates.js');
 const { traceSqlite, tracePool, explainSqlite, explainPostgres } = await import('./read-plans.js');
 
@@ -463,7 +463,8 @@ async function seedTenant(engine: string, size: number, opened: Opened): Promise
   }, 100);
   let next = 0;
   let resumedAt: number | undefined;
-  let lastLine = { done: 0, at: started };
+  let lastLine = { done: 0, at: started, cpu: process.cpuUsage() };
+  let imported = 0;
   await opened.storage.tenants.importRows(
     { id: TENANT, name: 'Acme', createdAt: '2025-01-01T00:00:00.000Z' },
     tenantRows(TENANT, size, templates, out),
@@ -471,17 +472,21 @@ async function seedTenant(engine: string, size: number, opened: Opened): Promise
       ...(CHUNK === undefined ? {} : { rowsPerTransaction: CHUNK }),
       onProgress: ({ done }) => {
         resumedAt ??= done - (CHUNK ?? 128);
+        imported = done;
         // SQLite's import keeps the event loop busy: the sampler seldom runs, so sample here too.
         peak = Math.max(peak, process.memoryUsage().rss);
         if (done < next) return;
         next = done + 100_000;
         const now = performance.now();
         const s = ((now - started) / 1000).toFixed(0);
+        // Wall rate, and this process's CPU per 1,000 rows (SQLite: all of the work, whatever the load).
+        const cpu = process.cpuUsage(lastLine.cpu);
+        const cpuPerK = ((cpu.user + cpu.system) / 1000 / (done - lastLine.done)) * 1000;
         const rate =
           lastLine.done === 0
             ? ''
-            : `, ${Math.round(((done - lastLine.done) * 1000) / (now - lastLine.at)).toLocaleString('en-US')} rows/s since the last line`;
-        lastLine = { done, at: now };
+            : `, ${Math.round(((done - lastLine.done) * 1000) / (now - lastLine.at)).toLocaleString('en-US')} rows/s and ${Math.round(cpuPerK)} CPU ms per 1,000 rows since the last line`;
+        lastLine = { done, at: now, cpu: process.cpuUsage() };
         console.error(
           `read paths: ${engine} ${size}: ${done.toLocaleString('en-US')} rows in ${s} s${rate}, RSS ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB, peak ${Math.round(peak / 2 ** 20)} MiB, load ${loadNow()}`,
         );
@@ -490,6 +495,9 @@ async function seedTenant(engine: string, size: number, opened: Opened): Promise
   );
   clearInterval(sampler);
   const seconds = (performance.now() - started) / 1000;
+  const expected = tenantRowCount(size, out.dataset?.org.size ?? 0);
+  if (imported !== expected)
+    throw new Error(`imported ${imported} rows, the generator's count says ${expected}`);
   // A database in service is vacuumed (autovacuum sets the visibility map that index-only scans
   // need); right after a bulk load it is not yet, so do what autovacuum would.
   if (engine === 'postgres') await opened.raw('vacuum analyze', []);
@@ -511,7 +519,7 @@ function writeMark(
   const { seconds, peak, ...rest } = run;
   const mark: SeedMark = {
     dataset,
-    rows: 8 * size + dataset.org.size + 12,
+    rows: tenantRowCount(size, dataset.org.size),
     seconds,
     peakRssMiB: Math.round(peak / 2 ** 20),
     seededAt: new Date().toISOString(),
