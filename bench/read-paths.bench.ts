@@ -21,6 +21,9 @@
  * mark was written) is continued: the import skips the rows it committed (`importRows` resumes).
  * `--seed-only` seeds (or finds) and stops, so the engines can be seeded at the same time and read
  * one after the other. `--chunk` is the import's rows per transaction (default: the store's).
+ * `--cache-mib` sets the SQLite storage's page cache (`cacheSizeMiB`; default the storage's): a
+ * seed of large chunks at 1M wants the chunk's dirty pages to fit, or SQLite spills them to the
+ * WAL mid-transaction. Read with the default.
  * `--pg-database PREFIX` names the kept PostgreSQL databases `PREFIX<size>` (default
  * `gf_read_seed_`), so two people seeding on one server do not drop each other's seeds.
  * While seeding, a progress line every 100,000 rows gives the rate of those rows alone, so a rate
@@ -59,6 +62,7 @@ const SEED_DIR = argValue('--seed-dir');
 const REUSE = process.argv.includes('--reuse');
 const SEED_ONLY = process.argv.includes('--seed-only');
 const CHUNK = argValue('--chunk') === undefined ? undefined : Number(argValue('--chunk'));
+const CACHE_MIB = argValue('--cache-mib') === undefined ? undefined : Number(argValue('--cache-mib'));
 if ((REUSE || SEED_ONLY) && SEED_DIR === undefined)
   throw new Error('--reuse and --seed-only need --seed-dir');
 if (SEED_DIR !== undefined) mkdirSync(SEED_DIR, { recursive: true });
@@ -138,7 +142,10 @@ async function openSqlite(size: number): Promise<Opened> {
     await analyzeAsImported(file);
   }
   const trace = traceSqlite(Database);
-  const storage = await sqliteStorage({ filename: file });
+  const storage = await sqliteStorage({
+    filename: file,
+    ...(CACHE_MIB === undefined ? {} : { cacheSizeMiB: CACHE_MIB }),
+  });
   const walked = await sqliteStorage({ filename: file, migrate: false, scopedPages: 'walk' });
   const raw = new Database(file);
   raw.pragma('cache_size = -65536');
