@@ -81,8 +81,27 @@ interface PathResult {
 }
 
 const results: PathResult[] = [];
+/** Keeps a path's figures and prints them at once: a 1M run cut short still says what it measured. */
+function record(result: PathResult): void {
+  results.push(result);
+  const base =
+    result.baseline === undefined
+      ? ''
+      : `, baseline ${fmtMs(result.baseline.p50)} ms, ratio ${fmtRatio(result.baseline.ratio)}`;
+  console.error(
+    `read paths: ${result.engine} ${result.size}: ${result.name}: p50 ${fmtMs(result.p50)} / p95 ${fmtMs(result.p95)} ms (CPU ${fmtMs(result.cpu)} ms)${base}`,
+  );
+}
 const seeding: string[] = [];
 const plans: string[] = [];
+/** Keeps a path's plan and rewrites the plans file, so a run cut short leaves the plans it read. */
+function keepPlan(plan: string): void {
+  plans.push(plan);
+  if (PLANS !== undefined) writePlans(PLANS);
+}
+function writePlans(file: string): void {
+  writeFileSync(file, `# Query plans of the read paths\n\n${machineLine()}\n\n${plans.join('\n')}`);
+}
 const templates = await makeTemplates();
 
 /** What a complete kept seed wrote beside itself. */
@@ -326,9 +345,9 @@ async function runSize(engine: string, size: number): Promise<void> {
     }
     for (const [name, merged, walkedPage] of pages) {
       const r = await against(merged, walkedPage);
-      results.push({ engine, size, name, ...r });
+      record({ engine, size, name, ...r });
       if (PLANS !== undefined && size === Math.max(...SIZES))
-        plans.push(await planOf(opened, engine, size, name, merged));
+        keepPlan(await planOf(opened, engine, size, name, merged));
     }
     paths.push(['due reminders of a rep', () => crm.reminders.due(rep, { at: MORNING })]);
     paths.push([
@@ -356,9 +375,9 @@ async function runSize(engine: string, size: number): Promise<void> {
 
     for (const [name, fn] of paths) {
       const r = await latency(fn);
-      results.push({ engine, size, name, ...r });
+      record({ engine, size, name, ...r });
       if (PLANS !== undefined && size === Math.max(...SIZES))
-        plans.push(await planOf(opened, engine, size, name, fn));
+        keepPlan(await planOf(opened, engine, size, name, fn));
     }
 
     const owners = [...subtree];
@@ -389,9 +408,9 @@ async function runSize(engine: string, size: number): Promise<void> {
           );
         },
       );
-      results.push({ engine, size, name, ...r });
+      record({ engine, size, name, ...r });
       if (PLANS !== undefined && size === Math.max(...SIZES))
-        plans.push(
+        keepPlan(
           await planOf(opened, engine, size, name, () =>
             costRollup(crm, org.vp, { by, from: period.from, to: '2026-06-30' }),
           ),
@@ -615,6 +634,6 @@ for (const engine of ENGINES) {
   console.log('');
 }
 if (PLANS !== undefined) {
-  writeFileSync(PLANS, `# Query plans of the read paths\n\n${machineLine()}\n\n${plans.join('\n')}`);
+  writePlans(PLANS);
   console.log(`Plans of every statement at the largest size: ${PLANS}`);
 }
