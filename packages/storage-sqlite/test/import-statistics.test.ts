@@ -59,4 +59,41 @@ describe('statistics after a large import (SQLite)', () => {
     expect(plan).not.toContain('page_scan');
     await storage.close();
   });
+
+  it('give an owner its share of the tenant when the sample saw only the first owner', async () => {
+    const raw = new Database(':memory:');
+    const storage = await sqliteStorage({ database: raw });
+    const w = await openWorld(storage);
+    await w.crm.leads.capture(w.org.repA, storyLead());
+    let template: Record<string, unknown> | undefined;
+    for await (const r of storage.tenants.exportRows(w.crm.tenantId))
+      if (r.table === 'leads') template = r.row;
+    if (template === undefined) throw new Error('no lead exported');
+    // Four owners of 3,000 leads each, in blocks: the sample's 2,000 entries of the owner index
+    // (the first tenant's, and '0big' sorts first) all belong to the first owner.
+    const n = 12_000;
+    function* rows(): Generator<TenantRow> {
+      for (let i = 0; i < n; i++)
+        yield {
+          table: 'leads',
+          row: { ...template, id: `lead_${i}`, owner_id: `owner_${Math.floor(i / 3000)}` },
+        };
+    }
+    await storage.tenants.importRows(
+      { id: '0big', name: 'Big', createdAt: '2025-01-01T00:00:00.000Z' },
+      rows(),
+    );
+    const [, perTenant, perOwner] = (
+      raw.prepare('select stat from sqlite_stat1 where idx = ?').get('leads_owner_id_page_ix') as {
+        stat: string;
+      }
+    ).stat
+      .split(' ')
+      .map(Number);
+    expect(perTenant).toBeGreaterThan(n * 0.4);
+    // About a quarter of the tenant's rows per owner: not the whole tenant.
+    expect(perOwner).toBeLessThanOrEqual(3000);
+    expect(perOwner).toBeGreaterThan(500);
+    await storage.close();
+  });
 });
