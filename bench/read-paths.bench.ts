@@ -22,6 +22,11 @@
  * mark was written) is continued: the import skips the rows it committed (`importRows` resumes).
  * `--seed-only` seeds (or finds) and stops, so the engines can be seeded at the same time and read
  * one after the other. `--chunk` is the import's rows per transaction (default: the store's).
+ * `--cache-mib` sets the SQLite storage's page cache (`cacheSizeMiB`; default the storage's): a
+ * seed of large chunks at 1M wants the chunk's dirty pages to fit, or SQLite spills them to the
+ * WAL mid-transaction. Read with the default.
+ * While seeding, a progress line every 100,000 rows gives the rate of those rows alone, so a rate
+ * that falls as the tenant grows shows within one seed.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -42,7 +47,7 @@ const { createCrm, ManualClock } = await import('@gongfu/core');
 const { sqliteStorage } = await import('@gongfu/storage-sqlite');
 const { postgresStorage } = await import('@gongfu/storage-postgres');
 const { costRollup, morningReview } = await import('@gongfu/reports');
-const { tenantRows, REVIEW_DAY } = await import('./read-data.js');
+const { tenantRows, tenantRowCount, REVIEW_DAY } = await import('./read-data.js');
 const { makeTemplates } = await import('./read-templates.js');
 const { traceSqlite, tracePool, explainSqlite, explainPostgres } = await import('./read-plans.js');
 
@@ -56,6 +61,7 @@ const SEED_DIR = argValue('--seed-dir');
 const REUSE = process.argv.includes('--reuse');
 const SEED_ONLY = process.argv.includes('--seed-only');
 const CHUNK = argValue('--chunk') === undefined ? undefined : Number(argValue('--chunk'));
+const CACHE_MIB = argValue('--cache-mib') === undefined ? undefined : Number(argValue('--cache-mib'));
 if ((REUSE || SEED_ONLY) && SEED_DIR === undefined)
   throw new Error('--reuse and --seed-only need --seed-dir');
 if (SEED_DIR !== undefined) mkdirSync(SEED_DIR, { recursive: true });
@@ -74,8 +80,27 @@ interface PathResult {
 }
 
 const results: PathResult[] = [];
+/** Keeps a path's figures and prints them at once: a 1M run cut short still says what it measured. */
+function record(result: PathResult): void {
+  results.push(result);
+  const base =
+    result.baseline === undefined
+      ? ''
+      : `, baseline ${fmtMs(result.baseline.p50)} ms, ratio ${fmtRatio(result.baseline.ratio)}`;
+  console.error(
+    `read paths: ${result.engine} ${result.size}: ${result.name}: p50 ${fmtMs(result.p50)} / p95 ${fmtMs(result.p95)} ms (CPU ${fmtMs(result.cpu)} ms)${base}`,
+  );
+}
 const seeding: string[] = [];
 const plans: string[] = [];
+/** Keeps a path's plan and rewrites the plans file, so a run cut short leaves the plans it read. */
+function keepPlan(plan: string): void {
+  plans.push(plan);
+  if (PLANS !== undefined) writePlans(PLANS);
+}
+function writePlans(file: string): void {
+  writeFileSync(file, `# Query plans of the read paths\n\n${machineLine()}\n\n${plans.join('\n')}`);
+}
 const templates = await makeTemplates();
 
 /** What a complete kept seed wrote beside itself. */
@@ -139,7 +164,10 @@ async function openSqlite(size: number): Promise<Opened> {
     await analyzeAsImported(file);
   }
   const trace = traceSqlite(Database);
-  const storage = await sqliteStorage({ filename: file });
+  const storage = await sqliteStorage({
+    filename: file,
+    ...(CACHE_MIB === undefined ? {} : { cacheSizeMiB: CACHE_MIB }),
+  });
   const walked = await sqliteStorage({ filename: file, migrate: false, scopedPages: 'walk' });
   const raw = new Database(file);
   raw.pragma('cache_size = -65536');
@@ -320,9 +348,9 @@ async function runSize(engine: string, size: number): Promise<void> {
     }
     for (const [name, merged, walkedPage] of pages) {
       const r = await against(merged, walkedPage);
-      results.push({ engine, size, name, ...r });
+      record({ engine, size, name, ...r });
       if (PLANS !== undefined && size === Math.max(...SIZES))
-        plans.push(await planOf(opened, engine, size, name, merged));
+        keepPlan(await planOf(opened, engine, size, name, merged));
     }
     paths.push(['due reminders of a rep', () => crm.reminders.due(rep, { at: MORNING })]);
     paths.push([
@@ -350,9 +378,9 @@ async function runSize(engine: string, size: number): Promise<void> {
 
     for (const [name, fn] of paths) {
       const r = await latency(fn);
-      results.push({ engine, size, name, ...r });
+      record({ engine, size, name, ...r });
       if (PLANS !== undefined && size === Math.max(...SIZES))
-        plans.push(await planOf(opened, engine, size, name, fn));
+        keepPlan(await planOf(opened, engine, size, name, fn));
     }
 
     const owners = [...subtree];
@@ -383,9 +411,9 @@ async function runSize(engine: string, size: number): Promise<void> {
           );
         },
       );
-      results.push({ engine, size, name, ...r });
+      record({ engine, size, name, ...r });
       if (PLANS !== undefined && size === Math.max(...SIZES))
-        plans.push(
+        keepPlan(
           await planOf(opened, engine, size, name, () =>
             costRollup(crm, org.vp, { by, from: period.from, to: '2026-06-30' }),
           ),
@@ -464,6 +492,8 @@ async function seedTenant(engine: string, size: number, opened: Opened): Promise
   }, 100);
   let next = 0;
   let resumedAt: number | undefined;
+  let lastLine = { done: 0, at: started, cpu: process.cpuUsage() };
+  let imported = 0;
   await opened.storage.tenants.importRows(
     { id: TENANT, name: 'Acme', createdAt: '2025-01-01T00:00:00.000Z' },
     tenantRows(TENANT, size, templates, out),
@@ -471,19 +501,32 @@ async function seedTenant(engine: string, size: number, opened: Opened): Promise
       ...(CHUNK === undefined ? {} : { rowsPerTransaction: CHUNK }),
       onProgress: ({ done }) => {
         resumedAt ??= done - (CHUNK ?? 128);
+        imported = done;
         // SQLite's import keeps the event loop busy: the sampler seldom runs, so sample here too.
         peak = Math.max(peak, process.memoryUsage().rss);
         if (done < next) return;
-        next = done + 500_000;
-        const s = ((performance.now() - started) / 1000).toFixed(0);
+        next = done + 100_000;
+        const now = performance.now();
+        const s = ((now - started) / 1000).toFixed(0);
+        // Wall rate, and this process's CPU per 1,000 rows (SQLite: all of the work, whatever the load).
+        const cpu = process.cpuUsage(lastLine.cpu);
+        const cpuPerK = ((cpu.user + cpu.system) / 1000 / (done - lastLine.done)) * 1000;
+        const rate =
+          lastLine.done === 0
+            ? ''
+            : `, ${Math.round(((done - lastLine.done) * 1000) / (now - lastLine.at)).toLocaleString('en-US')} rows/s and ${Math.round(cpuPerK)} CPU ms per 1,000 rows since the last line`;
+        lastLine = { done, at: now, cpu: process.cpuUsage() };
         console.error(
-          `read paths: ${engine} ${size}: ${done.toLocaleString('en-US')} rows in ${s} s, RSS ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB, peak ${Math.round(peak / 2 ** 20)} MiB, load ${loadNow()}`,
+          `read paths: ${engine} ${size}: ${done.toLocaleString('en-US')} rows in ${s} s${rate}, RSS ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB, peak ${Math.round(peak / 2 ** 20)} MiB, load ${loadNow()}`,
         );
       },
     },
   );
   clearInterval(sampler);
   const seconds = (performance.now() - started) / 1000;
+  const expected = tenantRowCount(size, out.dataset?.org.size ?? 0);
+  if (imported > 0 && imported !== expected)
+    throw new Error(`imported ${imported} rows, the generator's count says ${expected}`);
   // A database in service is vacuumed (autovacuum sets the visibility map that index-only scans
   // need); right after a bulk load it is not yet, so do what autovacuum would.
   if (engine === 'postgres') await opened.raw('vacuum analyze', []);
@@ -505,7 +548,7 @@ function writeMark(
   const { seconds, peak, ...rest } = run;
   const mark: SeedMark = {
     dataset,
-    rows: 8 * size + dataset.org.size + 12,
+    rows: tenantRowCount(size, dataset.org.size),
     seconds,
     peakRssMiB: Math.round(peak / 2 ** 20),
     seededAt: new Date().toISOString(),
@@ -594,6 +637,6 @@ for (const engine of ENGINES) {
   console.log('');
 }
 if (PLANS !== undefined) {
-  writeFileSync(PLANS, `# Query plans of the read paths\n\n${machineLine()}\n\n${plans.join('\n')}`);
+  writePlans(PLANS);
   console.log(`Plans of every statement at the largest size: ${PLANS}`);
 }

@@ -23,16 +23,26 @@ describe('widenSampledStat: a sampled ANALYZE corrected for the tenant column', 
     expect(widenSampledStat('12', 12)).toBe('12');
   });
 
+  it('divides the tenant among the values of the column after it, where the sample never saw one end', () => {
+    // 1M activities, 200 owners: the first 2,000 index entries all belong to the first owner.
+    expect(widenSampledStat('1000000 2001 2001 1', 1_000_000, 200)).toBe('1000000 1000000 5000 1');
+    expect(widenSampledStat('1000000 2001 2001 2001', 1_000_000, 200)).toBe('1000000 1000000 5000 5000');
+    // One value (every lead_id null) is the whole tenant; what the sample resolved is kept.
+    expect(widenSampledStat('1000000 2001 2001', 1_000_000, 1)).toBe('1000000 1000000 1000000');
+    expect(widenSampledStat('1000000 2001 501 1', 1_000_000, 200)).toBe('1000000 1000000 501 1');
+  });
+
   it('never lowers a figure, never rises from one prefix to the next, and keeps the row count', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 10_000_000 }),
         fc.array(fc.integer({ min: 1, max: 5000 }), { minLength: 1, maxLength: 6 }),
         fc.integer({ min: 1, max: 10_000_000 }),
-        (rows, raw, perTenant) => {
+        fc.option(fc.integer({ min: 1, max: 1000 }), { nil: undefined }),
+        (rows, raw, perTenant, values) => {
           const averages = raw.sort((a, b) => b - a);
           const stat = [rows, ...averages].join(' ');
-          const out = numbers(widenSampledStat(stat, perTenant));
+          const out = numbers(widenSampledStat(stat, perTenant, values));
           expect(out[0]).toBe(rows);
           expect(out).toHaveLength(averages.length + 1);
           out.slice(1).forEach((v, i) => {
