@@ -353,26 +353,40 @@ export function basketWeightBound(x: PreparedDeal, y: PreparedDeal, stats: Corpu
   return basketBoundOf(x.items.length, y.items.length, a, b);
 }
 
-/** `basketWeightBound` from the two baskets' sizes and `best` values (a scan keeps them in columns). */
-export function basketBoundOf(linesA: number, linesB: number, bestA: number, bestB: number): number {
+/**
+ * `basketWeightBound` from the two baskets' sizes and `best` values (a scan keeps them in columns),
+ * and, when known, the most lines that can match (see `matchTokens`; at most the smaller basket).
+ * Each line matched adds at most EXTRA_CAP and spares both sides its UNMATCHED_PENALTY, so the bound
+ * grows with the lines matched and holds for any number up to `matchable`.
+ */
+export function basketBoundOf(
+  linesA: number,
+  linesB: number,
+  bestA: number,
+  bestB: number,
+  matchable = Math.min(linesA, linesB),
+): number {
   if (linesA === 0 || linesB === 0) return 0;
+  if (matchable === 0) return NO_MATCH_WEIGHT;
   const bound =
     Math.min(bestA, bestB) +
-    EXTRA_CAP * (Math.min(linesA, linesB) - 1) -
-    (UNMATCHED_PENALTY * Math.abs(linesA - linesB)) / 2;
+    EXTRA_CAP * (matchable - 1) -
+    (UNMATCHED_PENALTY * (linesA + linesB - 2 * matchable)) / 2;
   return Math.max(NO_MATCH_WEIGHT, clamp(bound, MIN_WEIGHT, MAX_WEIGHT));
 }
 
-/** What two baskets have in common, by SKU and by category: all a scan knows before matching lines. */
-export const OVERLAP = {
-  /** No SKU and no category in common: no pair of lines matches. */
-  none: 0,
-  /** A category in common, no SKU: only siblings can match. */
-  siblings: 1,
-  /** A SKU in common. */
-  sku: 2,
-} as const;
-export type Overlap = (typeof OVERLAP)[keyof typeof OVERLAP];
+/**
+ * What a line can be matched by: `creditOf` credits two lines of one SKU or of one known category,
+ * so two lines it credits share a token, and the tokens two baskets share (counted with repeats)
+ * bound the lines they can match. A SKU that carries one category (or none) in every deal compared
+ * (`oneCategory`) needs one token: its lines meet others of its SKU under that category too.
+ */
+export function matchTokens(line: DealLine, oneCategory: boolean): string[] {
+  const sku = `sku\u0001${line.sku}`;
+  if (line.category === null) return [sku];
+  const category = `category\u0001${line.category}`;
+  return oneCategory ? [category] : [sku, category];
+}
 
 /**
  * The most one item can add to a match with a line of another SKU: `creditOf` gives siblings at
@@ -385,9 +399,10 @@ export function siblingBestOf(surprise: BasketSurprise): number {
 }
 
 /**
- * `basketBoundOf`, tighter when the baskets share no SKU: with no line in common at all the
- * comparison finds no match (NO_MATCH_WEIGHT); with only categories in common the best match is a
- * sibling's (`siblingBestOf`). At least the weight `compareBaskets` gives, like `basketBoundOf`.
+ * `basketBoundOf` from what two baskets hold in common: with no line that can match (`matchable`,
+ * see `matchTokens`) the comparison finds no match (NO_MATCH_WEIGHT); with no SKU in common the
+ * best match is a sibling's (`siblingBestOf`); and the lines that can match bound the lines
+ * unmatched. At least the weight `compareBaskets` gives, like `basketBoundOf`.
  */
 export function basketBoundByOverlap(
   linesA: number,
@@ -396,12 +411,11 @@ export function basketBoundByOverlap(
   bestB: number,
   siblingBestA: number,
   siblingBestB: number,
-  overlap: Overlap,
+  sharedSkus: number,
+  matchable: number,
 ): number {
-  if (linesA === 0 || linesB === 0) return 0;
-  if (overlap === OVERLAP.none) return NO_MATCH_WEIGHT;
-  if (overlap === OVERLAP.siblings) return basketBoundOf(linesA, linesB, siblingBestA, siblingBestB);
-  return basketBoundOf(linesA, linesB, bestA, bestB);
+  if (sharedSkus === 0) return basketBoundOf(linesA, linesB, siblingBestA, siblingBestB, matchable);
+  return basketBoundOf(linesA, linesB, bestA, bestB, matchable);
 }
 
 export function clamp(x: number, lo: number, hi: number): number {
