@@ -599,8 +599,13 @@ export function basketWeightBound(x: PreparedDeal, y: PreparedDeal, stats: Corpu
 }
 
 /**
- * `basketWeightBound` from the two baskets' sizes, `best` and `further` values and how many SKUs
- * they share (a scan keeps them in columns).
+/**
+ * `basketWeightBound` from the two baskets' sizes, `best` and `further` values, how many SKUs they
+ * share and, when known, the most lines that can match (`matchable`, see `matchTokens`; at most the
+ * smaller basket). A scan keeps these in columns. The first line matched adds at most `best`, each
+ * further one sharing a SKU at most `further`, any other (a sibling) at most EXTRA_CAP, and every
+ * line matched spares both sides its UNMATCHED_PENALTY, so the bound grows with the lines matched
+ * and holds for any number up to `matchable`.
  */
 export function basketBoundOf(
   linesA: number,
@@ -610,28 +615,32 @@ export function basketBoundOf(
   furtherA: number,
   furtherB: number,
   sharedSkus: number,
+  matchable = Math.min(linesA, linesB),
 ): number {
   if (linesA === 0 || linesB === 0) return 0;
-  const lines = Math.min(linesA, linesB);
+  if (matchable === 0) return NO_MATCH_WEIGHT;
+  const lines = Math.min(matchable, linesA, linesB);
   const same = Math.min(sharedSkus, lines);
   const bound =
     Math.min(bestA, bestB) +
     Math.min(furtherA, furtherB) * Math.max(0, same - 1) +
     EXTRA_CAP * (lines - Math.max(same, 1)) -
-    (UNMATCHED_PENALTY * Math.abs(linesA - linesB)) / 2;
+    (UNMATCHED_PENALTY * (linesA + linesB - 2 * lines)) / 2;
   return Math.max(NO_MATCH_WEIGHT, clamp(bound, MIN_WEIGHT, MAX_WEIGHT));
 }
 
-/** What two baskets have in common, by SKU and by category: all a scan knows before matching lines. */
-export const OVERLAP = {
-  /** No SKU and no category in common: no pair of lines matches. */
-  none: 0,
-  /** A category in common, no SKU: only siblings can match. */
-  siblings: 1,
-  /** A SKU in common. */
-  sku: 2,
-} as const;
-export type Overlap = (typeof OVERLAP)[keyof typeof OVERLAP];
+/**
+ * What a line can be matched by: `creditOf` credits two lines of one SKU or of one known category,
+ * so two lines it credits share a token, and the tokens two baskets share (counted with repeats)
+ * bound the lines they can match. A SKU that carries one category (or none) in every deal compared
+ * (`oneCategory`) needs one token: its lines meet others of its SKU under that category too.
+ */
+export function matchTokens(line: DealLine, oneCategory: boolean): string[] {
+  const sku = `sku\u0001${line.sku}`;
+  if (line.category === null) return [sku];
+  const category = `category\u0001${line.category}`;
+  return oneCategory ? [category] : [sku, category];
+}
 
 /**
  * The most one item can add to a match with a line of another SKU: `creditOf` gives siblings at
@@ -644,10 +653,11 @@ export function siblingBestOf(surprise: BasketSurprise): number {
 }
 
 /**
- * `basketBoundOf`, tighter when the baskets share no SKU: with no line in common at all the
- * comparison finds no match (NO_MATCH_WEIGHT); with only categories in common every match is a
- * sibling's (`siblingBestOf`, each further one at most `EXTRA_CAP` under either reading). At least
- * the weight `compareBaskets` gives, like `basketBoundOf`.
+ * `basketBoundOf` from what two baskets hold in common: with no line that can match (`matchable`,
+ * see `matchTokens`) the comparison finds no match (NO_MATCH_WEIGHT); with no SKU in common every
+ * match is a sibling's (`siblingBestOf`, each further one at most `EXTRA_CAP` under either reading);
+ * and the lines that can match bound the lines unmatched. At least the weight `compareBaskets`
+ * gives, like `basketBoundOf`.
  */
 export function basketBoundByOverlap(
   linesA: number,
@@ -658,14 +668,12 @@ export function basketBoundByOverlap(
   furtherB: number,
   siblingBestA: number,
   siblingBestB: number,
-  overlap: Overlap,
+  sharedSkus: number,
+  matchable: number,
 ): number {
-  if (linesA === 0 || linesB === 0) return 0;
-  if (overlap === OVERLAP.none) return NO_MATCH_WEIGHT;
-  if (overlap === OVERLAP.siblings)
-    return basketBoundOf(linesA, linesB, siblingBestA, siblingBestB, EXTRA_CAP, EXTRA_CAP, 0);
-  // However many SKUs they share: every line may be one.
-  return basketBoundOf(linesA, linesB, bestA, bestB, furtherA, furtherB, Math.min(linesA, linesB));
+  if (sharedSkus === 0)
+    return basketBoundOf(linesA, linesB, siblingBestA, siblingBestB, EXTRA_CAP, EXTRA_CAP, 0, matchable);
+  return basketBoundOf(linesA, linesB, bestA, bestB, furtherA, furtherB, sharedSkus, matchable);
 }
 
 export function clamp(x: number, lo: number, hi: number): number {

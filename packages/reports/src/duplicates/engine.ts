@@ -1,6 +1,7 @@
 import { isCommonBasket } from './basket.js';
 import { type BlockingOptions, type BlockingStats, CandidateIndex } from './blocking.js';
 import { CorpusStats } from './corpus-stats.js';
+import { ExplainedLater } from './explained-later.js';
 import { fitDuplicateWeights } from './fit-weights.js';
 import { DealPreparer, type PreparedDeal } from './prepared-deal.js';
 import { ScanColumns } from './scan-columns.js';
@@ -13,7 +14,8 @@ export interface EngineScanOptions extends DuplicateScanOptions {
   exclude?: (a: DealRecord, b: DealRecord) => boolean;
   /**
    * False weighs every candidate pair in full instead of dropping the pairs whose bound cannot
-   * reach `minScore`: slower, same result — the tests hold the pruned scan against it.
+   * reach `minScore`, and explains every pair returned at once instead of when first read: the
+   * straightforward scan, slower, same result — the tests hold the pruned scan against it.
    */
   prune?: boolean;
 }
@@ -68,6 +70,8 @@ export class DealDuplicateEngine {
   /** Deals the engine's own estimate was drawn from; null when weights were given. */
   private estimatedAt: number | null = 0;
   private readonly fit: boolean;
+  /** Pairs a scan returned that are not yet in words: put in words before the statistics change. */
+  private readonly unexplained = new ExplainedLater();
 
   constructor(records: Iterable<DealRecord> = [], options: EngineOptions = {}) {
     this.index = new CandidateIndex(options);
@@ -87,6 +91,7 @@ export class DealDuplicateEngine {
     if (this.estimatedAt === null) return;
     const n = this.deals.length;
     if (this.estimatedAt > 0 && n - this.estimatedAt <= this.estimatedAt * REESTIMATE_GROWTH) return;
+    this.unexplained.settle();
     this.estimatedAt = Math.max(1, n);
     this.stats.weights = {
       ...estimateDuplicateWeights(this.deals.map((d) => d.record)),
@@ -160,7 +165,7 @@ export class DealDuplicateEngine {
       const score = weighPair(x, y, stats, minScore);
       if (score >= minScore) found.push({ x, y, score });
     }
-    return rank(found, options.limit, stats);
+    return rank(found, options.limit, stats, null);
   }
 
   get size(): number {
@@ -169,6 +174,7 @@ export class DealDuplicateEngine {
 
   add(record: DealRecord): void {
     if (this.ordinals.has(record.id)) throw new Error(`deal ${record.id} is already indexed`);
+    this.unexplained.settle();
     const prepared = this.preparer.prepare(record);
     this.ordinals.set(record.id, this.index.add(prepared));
     this.deals.push(prepared);
@@ -211,7 +217,12 @@ export class DealDuplicateEngine {
       onProgress && ((done) => (done % PROGRESS_EVERY === 0 || done === total) && onProgress(done, total)),
     );
     if (total === 0) options.onProgress?.(0, 0);
-    return { pairs: rank(found, options.limit, this.stats), candidatePairs, blocking: this.index.stats() };
+    const explain = (options.prune ?? true) ? this.unexplained : null;
+    return {
+      pairs: rank(found, options.limit, this.stats, explain),
+      candidatePairs,
+      blocking: this.index.stats(),
+    };
   }
 
   /**
@@ -231,7 +242,7 @@ export class DealDuplicateEngine {
       const score = weighPair(x, y, this.stats, minScore);
       if (score >= minScore) found.push({ x, y, score });
     }
-    return rank(found, options.limit, this.stats);
+    return rank(found, options.limit, this.stats, null);
   }
 
   private prepared(id: string): PreparedDeal {
@@ -250,9 +261,15 @@ interface Found {
 
 /**
  * Copies first (see `isCopy`), then best score first; only the pairs returned are weighed again
- * with words, to explain them.
+ * with words, to explain them — at once, or when first read (`later`; a full scan returns far more
+ * pairs than anyone reads).
  */
-function rank(found: Found[], limit: number | undefined, stats: CorpusStats): DealDuplicate[] {
+function rank(
+  found: Found[],
+  limit: number | undefined,
+  stats: CorpusStats,
+  later: ExplainedLater | null,
+): DealDuplicate[] {
   // Each pair's copy flag and key worked out once, not in every comparison of the sort.
   const ranked = found.map((f) => ({
     f,
@@ -262,7 +279,11 @@ function rank(found: Found[], limit: number | undefined, stats: CorpusStats): De
   ranked.sort((p, q) => Number(q.copy) - Number(p.copy) || q.f.score - p.f.score || (p.key < q.key ? -1 : 1));
   return ranked
     .slice(0, limit ?? 50)
-    .map(({ f, copy }) => toDuplicate(f.x, f.y, scorePair(f.x, f.y, stats), copy));
+    .map(({ f, copy }) =>
+      later
+        ? later.pair(f.x, f.y, f.score, copy, stats)
+        : toDuplicate(f.x, f.y, scorePair(f.x, f.y, stats), copy),
+    );
 }
 
 /**

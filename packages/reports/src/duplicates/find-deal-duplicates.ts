@@ -45,7 +45,7 @@ export async function findDuplicateDeals(
   options: DuplicateScanOptions = {},
 ): Promise<DealDuplicate[]> {
   checkScanOptions(options);
-  return scanVisible(crm, actor, options);
+  return (await scanVisible(crm, actor, options)).map((pair) => inLocale(crm, pair));
 }
 
 /** One page of the full scan and where the next starts: the truncation is said, never silent. */
@@ -75,7 +75,8 @@ export async function findDuplicateDealsPage(
   const offset = Number(match?.[1] ?? 0);
   const limit = scan.limit ?? 50;
   const found = await scanVisible(crm, actor, { ...scan, limit: offset + limit + 1 });
-  const pairs = found.slice(offset, offset + limit);
+  // Only this page is put in words: the scan explains a pair when it is first read.
+  const pairs = found.slice(offset, offset + limit).map((pair) => inLocale(crm, pair));
   return { pairs, nextCursor: found.length > offset + limit ? `o:${offset + limit}` : null };
 }
 
@@ -89,7 +90,8 @@ export async function* allDuplicateDeals(
   options: Omit<DuplicateScanOptions, 'limit'> = {},
 ): AsyncGenerator<DealDuplicate> {
   checkScanOptions(options);
-  yield* await scanVisible(crm, actor, { ...options, limit: Number.MAX_SAFE_INTEGER });
+  const pairs = await scanVisible(crm, actor, { ...options, limit: Number.MAX_SAFE_INTEGER });
+  for (const pair of pairs) yield inLocale(crm, pair);
 }
 
 /**
@@ -104,9 +106,13 @@ export async function findDuplicateClusters(
 ): Promise<DuplicateCluster[]> {
   checkScanOptions(options);
   const pairs = await scanVisible(crm, actor, { ...options, limit: Number.MAX_SAFE_INTEGER });
-  return clusterPairs(pairs, options.minScore ?? 0);
+  return clusterPairs(
+    pairs.map((pair) => inLocale(crm, pair)),
+    options.minScore ?? 0,
+  );
 }
 
+/** The scan's pairs, ranked, in the engine's words (put in words when first read; see `inLocale`). */
 async function scanVisible(
   crm: Crm,
   actor: ActorRef,
@@ -116,7 +122,7 @@ async function scanVisible(
   if (!seesAll) await refreshDedupeIndex(crm);
   // The tenant's stored estimate: the scan and the check weigh every pair with the same one.
   const weights = await ensureDuplicateWeights(crm);
-  const pairs = await crm.runAs(actor, async (ctx) => {
+  return crm.runAs(actor, async (ctx) => {
     const deals = await loadOpenDeals(ctx);
     const resolved = await resolvedPairs(ctx, deals);
     const exclude = (a: DealRecord, b: DealRecord) => resolved.has(pairKey(a.id, b.id));
@@ -127,7 +133,6 @@ async function scanVisible(
     engine.index.useSizes(await storedBlockSizes(ctx, engine.index.pairingKeys()));
     return engine.scan({ ...options, exclude }).pairs;
   });
-  return pairs.map((pair) => inLocale(crm, pair));
 }
 
 /** A pair's words in the service's (or the call's) language; the keys and parameters stay beside them. */

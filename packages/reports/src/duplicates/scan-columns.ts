@@ -3,7 +3,7 @@ import {
   basketBoundOf,
   basketSurprise,
   basketWeight,
-  OVERLAP,
+  matchTokens,
   siblingBestOf,
 } from './basket.js';
 import type { CorpusStats } from './corpus-stats.js';
@@ -147,8 +147,8 @@ class ClassPairMemo {
 }
 
 /**
- * Each deal's SKUs as sorted small numbers in one flat column, so a scan can tell whether two
- * baskets share a SKU, and how many (see `basketBoundOf`), without matching lines.
+ * Each deal's SKUs (or categories) as sorted small numbers in one flat column, so a scan can tell
+ * how many two baskets share (see `basketBoundByOverlap`) without matching lines.
  */
 class LineSets {
   private readonly from: Int32Array;
@@ -168,26 +168,39 @@ class LineSets {
     });
   }
 
-  /** How many members the sets of deals `i` and `j` share. */
+  /** How many members the sets of deals `i` and `j` share, a member held twice on both sides twice. */
   shared(i: number, j: number): number {
     const ids = this.ids;
     let a = this.from[i] as number;
     let b = this.from[j] as number;
     const endA = this.from[i + 1] as number;
     const endB = this.from[j + 1] as number;
-    let count = 0;
+    let shared = 0;
     while (a < endA && b < endB) {
       const x = ids[a] as number;
       const y = ids[b] as number;
       if (x === y) {
-        count++;
+        shared++;
         a++;
         b++;
       } else if (x < y) a++;
       else b++;
     }
-    return count;
+    return shared;
   }
+}
+
+/** The SKUs with the same category (or none) on every line of every deal (see `matchTokens`). */
+function skusOfOneCategory(deals: readonly PreparedDeal[]): Set<string> {
+  const categoryOf = new Map<string, string | null>();
+  const mixed = new Set<string>();
+  for (const d of deals)
+    for (const l of d.items) {
+      const known = categoryOf.get(l.sku);
+      if (known === undefined) categoryOf.set(l.sku, l.category);
+      else if (known !== l.category) mixed.add(l.sku);
+    }
+  return new Set([...categoryOf.keys()].filter((sku) => !mixed.has(sku)));
 }
 
 /** Everything `basketWeight` reads of one side: the lines in their order (the tokens, signature and surprises follow). */
@@ -221,6 +234,8 @@ export class ScanColumns {
   private readonly further: Float64Array;
   private readonly siblingBest: Float64Array;
   private readonly skus: LineSets;
+  /** Each deal's lines' `matchTokens`: the tokens two deals share bound the lines they can match. */
+  private readonly tokens: LineSets;
   /** Per account ordinal, the most "the same account" adds (`customerBound`). */
   private readonly sameAccountMost: Float64Array;
   private readonly otherAccountMost: number;
@@ -261,6 +276,9 @@ export class ScanColumns {
     const customerKeys = new Interner<string>();
     const skuIds = new Interner<string>();
     const skuSets: number[][] = [];
+    const oneCategory = skusOfOneCategory(deals);
+    const tokenIds = new Interner<string>();
+    const tokenSets: number[][] = [];
     deals.forEach((d, i) => {
       this.day[i] = d.deliveryDay ?? Number.NaN;
       this.amount[i] = d.record.amountMinor;
@@ -271,6 +289,9 @@ export class ScanColumns {
       this.siblingBest[i] = siblingBestOf(surprise);
       // Items hold one line per SKU.
       skuSets.push(d.items.map((l) => skuIds.of(l.sku)));
+      tokenSets.push(
+        d.items.flatMap((l) => matchTokens(l, oneCategory.has(l.sku)).map((t) => tokenIds.of(t))),
+      );
       this.endKnown[i] = endCustomerKnown(d) ? 1 : 0;
       this.province[i] = provinces.of(d.record.province);
       this.kind[i] = kinds.of(d.record.accountKind);
@@ -280,6 +301,7 @@ export class ScanColumns {
       customerClass[i] = customerKeys.of(customerClassKey(d));
     });
     this.skus = new LineSets(skuSets);
+    this.tokens = new LineSets(tokenSets);
     this.sameAccountMost = Float64Array.from(accounts.values, (id) => customerBound(true, id, stats));
     this.otherAccountMost = customerBound(false, '', stats);
     this.region = new PairTable(provinces.values, (a, b, same) => regionMeasure(a, b, same, stats));
@@ -288,18 +310,21 @@ export class ScanColumns {
     this.customers = new ClassPairMemo(customerClass, customerKeys.counts);
   }
 
-  /** The basket bound of two deals that share no SKU (see `basketBoundByOverlap`). */
-  private siblingBound(i: number, j: number): number {
+  /** The basket bound of two deals from the SKUs and categories they share (see `basketBoundByOverlap`). */
+  private overlapBound(i: number, j: number, sharedSkus: number): number {
+    const linesI = this.lines[i] as number;
+    const linesJ = this.lines[j] as number;
     return basketBoundByOverlap(
-      this.lines[i] as number,
-      this.lines[j] as number,
+      linesI,
+      linesJ,
       this.best[i] as number,
       this.best[j] as number,
       this.further[i] as number,
       this.further[j] as number,
       this.siblingBest[i] as number,
       this.siblingBest[j] as number,
-      OVERLAP.siblings,
+      sharedSkus,
+      Math.min(linesI, linesJ, this.tokens.shared(i, j)),
     );
   }
 
@@ -333,12 +358,10 @@ export class ScanColumns {
       ? (this.sameAccountMost[this.account[i] as number] as number)
       : this.otherAccountMost;
     if (firstStageBound(cheap, basketBound, bothEndKnown, customerMost) < reach) return false;
-    // Most pairs that pass share a SKU; the rest (met by customer, category or place) can match
-    // siblings at best, and most of those fall short of the floor with that bound.
-    if (
-      firstStageBound(cheap, this.siblingBound(i, j), bothEndKnown, customerMost) < reach &&
-      sharedSkus === 0
-    )
+    // Most pairs that pass share one SKU of several lines each: the other lines cannot all match,
+    // and what they leave unmatched drops most of them. Pairs met by customer, category or place
+    // share no SKU and match siblings at best.
+    if (firstStageBound(cheap, this.overlapBound(i, j, sharedSkus), bothEndKnown, customerMost) < reach)
       return false;
     // The stages of `weighPair` after the first, in its order, each bound the one it holds.
     const x = this.deals[i] as PreparedDeal;

@@ -27,7 +27,7 @@ import {
   endCustomerSignal,
   regionSignal,
 } from './signals.js';
-import type { DealDuplicate, Signal, SignalName } from './types.js';
+import type { DealDuplicate, DealSide, Signal, SignalName } from './types.js';
 import type { DuplicateWeights } from './weights.js';
 
 /**
@@ -243,19 +243,23 @@ export function sentence(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** The public shape of one scored pair. */
-export function toDuplicate(x: PreparedDeal, y: PreparedDeal, s: PairScore, copy = false): DealDuplicate {
-  const side = (p: PreparedDeal) => ({
+/** One side of a pair as the public shape shows it. */
+export function dealSide(p: PreparedDeal): DealSide {
+  return {
     id: p.record.id,
     name: p.record.name,
     ownerId: p.record.ownerId,
     accountName: p.record.accountName,
-  });
+  };
+}
+
+/** The public shape of one scored pair. */
+export function toDuplicate(x: PreparedDeal, y: PreparedDeal, s: PairScore, copy = false): DealDuplicate {
   // The message is made once and rendered from it (`explain` would make it a second time).
   const message = explanationOf(s.signals);
   return {
-    a: side(x),
-    b: side(y),
+    a: dealSide(x),
+    b: dealSide(y),
     score: s.score,
     probability: s.probability,
     signals: s.signals,
