@@ -133,8 +133,9 @@ export const DUPLICATE_DEAL_MESSAGES = defineMessages({
   'duplicate.amount.far': { en: 'amounts far apart ({a} / {b})', 'zh-CN': '金额相差悬殊（{a} / {b}）' },
   'duplicate.customer.same_account': { en: 'the same customer ({a})', 'zh-CN': '是同一客户（{a}）' },
   'duplicate.customer.same_account_busy': {
-    en: 'the same customer ({a}), but it has {others} other open deals of {deals}, so one customer counts little',
-    'zh-CN': '是同一客户（{a}），但该客户在 {deals} 笔商机中另有 {others} 笔，同一客户说明不了太多',
+    // No "but" of its own: as evidence against, the explanation's "; but" comes before it.
+    en: 'the same customer ({a}), which has {others} other open deals of {deals}, so one customer counts little',
+    'zh-CN': '是同一客户（{a}），而该客户在 {deals} 笔商机中另有 {others} 笔，同一客户说明不了太多',
   },
   'duplicate.customer.same_identity': {
     en: 'the customers share a phone or credit code ({a} / {b})',

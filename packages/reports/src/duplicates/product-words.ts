@@ -36,6 +36,13 @@ export function describeLine(line: Pick<DealLine, 'sku' | 'category' | 'quantity
   return `${line.quantity} ${word.plural ?? `${word.noun}s`}`;
 }
 
+/** What a line is, without its count: "laser scanners", "network gear", "servo drive" (an unknown category, as `describeLine` names it). */
+export function lineNoun(line: Pick<DealLine, 'sku' | 'category'>): string {
+  const word = line.category ? WORDS[line.category] : undefined;
+  if (!word) return line.category ? line.category.replace(/_/g, ' ') : line.sku;
+  return word.mass ? word.noun : (word.plural ?? `${word.noun}s`);
+}
+
 /** "a, b and c". */
 export function listWords(words: readonly string[]): string {
   if (words.length <= 1) return words.join('');

@@ -4,7 +4,7 @@ import type { CorpusStats } from './corpus-stats.js';
 import { known, listOf, provinceName, sayDuplicate as say } from './duplicate-messages.js';
 import type { Measure } from './measures.js';
 import type { PreparedDeal } from './prepared-deal.js';
-import { describeLine } from './product-words.js';
+import { describeLine, lineNoun } from './product-words.js';
 import type { DealLine, Signal, SignalName } from './types.js';
 import {
   accountAdjustment,
@@ -120,8 +120,8 @@ function basketWords(x: PreparedDeal, c: BasketComparison, kit = false): Message
   const phrases = shown.map((m) => {
     const both = { qa: m.a.quantity, qb: m.b.quantity };
     if (m.sibling) {
-      const noun =
-        known(`duplicate.noun.${m.a.category}`) ?? describeLine({ ...m.a, quantity: 2 }).replace(/^2 /, '');
+      // An unknown category is named bare ("servo drive"): `describeLine` would give it a "2 ×".
+      const noun = known(`duplicate.noun.${m.a.category}`) ?? lineNoun(m.a);
       return say('duplicate.basket.similar', { noun, ...both, skuA: m.a.sku, skuB: m.b.sku });
     }
     if (m.a.quantity === m.b.quantity) return say('duplicate.basket.same', { item: product(m.a) });
