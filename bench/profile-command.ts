@@ -11,13 +11,12 @@
  *     --incl    inclusive (synchronous) shares too; async stacks are cut at awaits
  * */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { contact, convertInput } from './command-inputs.js';
 import { argValue } from './measure.js';
 import { hookStatements } from './statement-hook.js';
-import { runFromSource } from './support.js';
+import { runFromSource, startProfiler } from './support.js';
 
 if (!process.argv.includes('--dist')) runFromSource();
 
@@ -95,11 +94,7 @@ try {
       stmtTimes.set(key, e);
     });
   }
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 100 });
-  await session.post('Profiler.start');
+  const session = await startProfiler();
   const cpu = process.cpuUsage();
   const t = performance.now();
   for (let i = 300; i < total; i++) await go(i);

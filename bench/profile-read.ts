@@ -11,11 +11,10 @@
  * history, timeline, review.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import type { Crm } from '@gongfu/core';
 import { argValue } from './measure.js';
-import { runFromSource } from './support.js';
+import { runFromSource, startProfiler } from './support.js';
 
 runFromSource();
 
@@ -105,19 +104,13 @@ if (sqlFile !== undefined) writeFileSync(sqlFile, JSON.stringify(statements, nul
 
 // --plain: no profiler, only CPU and wall per call (to compare two trees path by path).
 const PLAIN = process.argv.includes('--plain');
-const session = new Session();
-if (!PLAIN) {
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 100 });
-  await session.post('Profiler.start');
-}
+const session = PLAIN ? undefined : await startProfiler();
 const cpu = process.cpuUsage();
 const t = performance.now();
 for (let i = 0; i < N; i++) await fn();
 const used = process.cpuUsage(cpu);
 const wall = performance.now() - t;
-if (PLAIN) {
+if (session === undefined) {
   console.log(
     `${PATH}: ${N} calls, CPU ${((used.user + used.system) / N / 1000).toFixed(2)} ms/call, wall ${(wall / N).toFixed(2)} ms/call`,
   );

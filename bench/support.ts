@@ -3,6 +3,7 @@
  * stages (wall and CPU) with the peak memory, and scoring found pairs against planted truth.
  */
 import { spawnSync } from 'node:child_process';
+import { Session } from 'node:inspector/promises';
 
 /**
  * Re-runs this script with `--conditions=source` (the workspace packages resolve to their sources,
@@ -81,4 +82,14 @@ export function quality(
   const recall = planted.length === 0 ? 1 : tp / planted.length;
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
   return { precision, recall, f1 };
+}
+
+/** Starts the inspector's CPU profiler on this process, sampling every 100 µs; stop it with `session.post('Profiler.stop')`. */
+export async function startProfiler(): Promise<Session> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 100 });
+  await session.post('Profiler.start');
+  return session;
 }
