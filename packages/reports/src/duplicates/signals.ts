@@ -72,10 +72,12 @@ export function basketSignal(
 /**
  * The figures the matched lines were read with (`line-reading.ts`): how many other deals hold the
  * first shared line against the partners compared, and how many holders of one line hold the next.
+ * A figure of no other deal is left unsaid: "of the 0 other deals…" tells a manager nothing, and
+ * "in 0 other deals, so it counts little" reads as a contradiction.
  */
 function withLineFigures(words: Message, c: BasketComparison): Message {
   let said = words;
-  if (c.together)
+  if (c.together && c.together.holders > 0)
     said = say('duplicate.basket.together', {
       basket: said,
       holders: c.together.holders,
@@ -83,7 +85,7 @@ function withLineFigures(words: Message, c: BasketComparison): Message {
       both: c.together.both,
       item: product(c.together.line),
     });
-  if (c.sharedLine)
+  if (c.sharedLine && c.sharedLine.others > 0)
     said = say('duplicate.basket.commonLine', {
       basket: said,
       item: product(c.sharedLine.line),
