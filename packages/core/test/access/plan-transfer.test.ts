@@ -125,6 +125,25 @@ describe('planTransfer — examples', () => {
     expect(plain.moves[0]?.reason).toBe('open lead 天津港物流中心 (l1) moves to heir');
   });
 
+  it("names the account a record follows by the account's name, not its id alone", () => {
+    const records = [
+      { kind: 'account' as const, id: 'a1', ownerId: 'leaver', open: true, grants: [], label: '青岛瑞达' },
+      {
+        kind: 'lead' as const,
+        id: 'l1',
+        ownerId: 'leaver',
+        open: false,
+        grants: [],
+        label: '瑞达 仓储扫描',
+        accountId: 'a1',
+      },
+    ];
+    const plan = planTransfer({ from: 'leaver', to: 'heir', records, names: { heir: '销售员甲' } });
+    expect(spoken(plan.moves).find((m) => m.id === 'l1')?.reason).toBe(
+      "closed lead 瑞达 仓储扫描 (l1) follows its account 青岛瑞达 (a1) to 销售员甲, so the customer's records stay together",
+    );
+  });
+
   it('honours the options', () => {
     const plan = planTransfer({
       from: 'leaver',

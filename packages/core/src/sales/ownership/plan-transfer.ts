@@ -77,10 +77,11 @@ export function planTransfer(input: TransferInput): TransferPlan {
   const moves: TransferItem[] = [];
   const stays: TransferItem[] = [];
   const moving = new Set<TransferRecord>();
-  const accounts = new Set(
+  // The accounts that move, each with the words a reason names it by (its name, not only its id).
+  const accounts = new Map(
     records
       .filter((r) => r.kind === 'account' && r.ownerId === from && decide(r, options, say).move)
-      .map((r) => r.id),
+      .map((r) => [r.id, recordName(r)] as const),
   );
   for (const record of records) {
     if (record.ownerId !== from) continue;
@@ -123,11 +124,11 @@ function decideWithAccount(
   r: TransferRecord,
   options: TransferOptions,
   say: Names,
-  movingAccounts: ReadonlySet<string>,
+  movingAccounts: ReadonlyMap<string, Message | string>,
 ): Decision {
   const what = label(r);
-  const account = r.accountId ?? null;
-  const accountMoves = account !== null && movingAccounts.has(account);
+  const account = r.accountId ? (movingAccounts.get(r.accountId) ?? null) : null;
+  const accountMoves = account !== null;
   if (r.kind === 'cost') {
     return { move: false, reason: t('ownership.reason.costStays', { what, from: say.from, to: say.to }) };
   }
@@ -204,9 +205,14 @@ const KIND_WORDS: Partial<Record<TransferRecordKind, string>> = {
 };
 
 /** The record as the reasons name it: open or closed, its kind, its label and id. */
+/** A record as a reason names it: "name (id)", or its id when it has no name. */
+function recordName(r: TransferRecord): Message | string {
+  return r.label ? t('ownership.record.named', { label: r.label, id: r.id }) : r.id;
+}
+
 function label(r: TransferRecord): Message {
   const kind = entityName(KIND_WORDS[r.kind] ?? r.kind);
-  const name = r.label ? t('ownership.record.named', { label: r.label, id: r.id }) : r.id;
+  const name = recordName(r);
   if (r.kind === 'contact' || r.kind === 'cost') return t('ownership.record.plain', { kind, name });
   if (r.kind === 'activity')
     return t(r.open ? 'ownership.record.scheduledActivity' : 'ownership.record.pastActivity', { name });
