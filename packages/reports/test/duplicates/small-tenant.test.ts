@@ -2,42 +2,7 @@ import { clusterPairs, DealDuplicateEngine, type DealRecord, pairKey } from '@go
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { corpus } from './deal-arbitraries.js';
-
-/** The source document's story deal, as the pure engine sees it. */
-const storyDeal: DealRecord = {
-  id: 'hengtong',
-  name: '恒通 仓库扫描项目',
-  ownerId: 'repA',
-  accountId: 'acc-hengtong',
-  accountName: '山东恒通系统集成有限公司',
-  accountKind: 'system_integrator',
-  accountKeys: [],
-  endCustomer: null,
-  lines: [
-    { sku: 'LS2208', category: 'laser_scanner', quantity: 200 },
-    { sku: 'SRV-R740', category: 'server', quantity: 1 },
-    { sku: 'WMS-STD', category: 'wms', quantity: 1 },
-    { sku: 'SW-24', category: 'network', quantity: 8 },
-  ],
-  requiredDelivery: '2026-06-28',
-  province: '37',
-  amountMinor: 36_200_000,
-  currency: 'CNY',
-};
-/** The same deal entered again: same rep, same customer, same basket and date. */
-const exactCopy: DealRecord = { ...storyDeal, id: 'hengtong-again' };
-/** The story twin: 销售员乙 through another Shandong integrator, two days later, 6 switches. */
-const storyTwin: DealRecord = {
-  ...storyDeal,
-  id: 'ruida',
-  name: '瑞达 物流中心条码改造',
-  ownerId: 'repB',
-  accountId: 'acc-ruida',
-  accountName: '青岛瑞达信息技术有限公司',
-  lines: [...storyDeal.lines.slice(0, 3), { sku: 'SW-24', category: 'network', quantity: 6 }],
-  requiredDelivery: '2026-06-30',
-  amountMinor: 36_193_000,
-};
+import { exactCopy, storyDeal, storyTwin } from './story-deals.js';
 
 describe('the evidence of what a pair shares does not collapse in a small tenant', () => {
   it('an exact copy of the story deal ranks at the top of a 3-deal tenant, the story pair next, both likely', () => {
