@@ -1,11 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TransferInput, TransferRecord } from '../../src/index.js';
-import { planTransfer, TRANSFER_RECORD_KINDS } from '../../src/index.js';
+import {
+  buildCatalogues,
+  builtInMessages,
+  planTransfer,
+  renderMessage,
+  TRANSFER_RECORD_KINDS,
+} from '../../src/index.js';
 import { isCrmError } from '../../src/kernel/errors.js';
 import { grantArbitrary } from '../../src/testing/arbitraries/org-arbitraries.js';
 
 /** The plan's items as a manager reads them (the English text); the keys are tested with the service. */
+const catalogues = () => buildCatalogues([builtInMessages()]);
+
 const spoken = <T extends { reasonDetail: unknown }>(items: readonly T[]) =>
   items.map(({ reasonDetail: _, ...rest }) => rest);
 
@@ -141,6 +149,12 @@ describe('planTransfer — examples', () => {
     const plan = planTransfer({ from: 'leaver', to: 'heir', records, names: { heir: '销售员甲' } });
     expect(spoken(plan.moves).find((m) => m.id === 'l1')?.reason).toBe(
       "closed lead 瑞达 仓储扫描 (l1) follows its account 青岛瑞达 (a1) to 销售员甲, so the customer's records stay together",
+    );
+    // In Chinese the account's name closes with a full-width bracket: no space before or after it.
+    const zh = catalogues();
+    const followed = plan.moves.find((m) => m.id === 'l1');
+    expect(followed && renderMessage(followed.reasonDetail, 'zh-CN', zh)).toBe(
+      '已关闭的线索 瑞达 仓储扫描（l1）随所属客户青岛瑞达（a1）转给销售员甲，同一客户的记录不分散',
     );
   });
 

@@ -33,7 +33,7 @@ export const OWNERSHIP_MESSAGES = defineMessages({
   },
   'ownership.reason.contactFollows': {
     en: '{what} follows its account {account} to {to}',
-    'zh-CN': '{what}随所属客户 {account} 转给{to}',
+    'zh-CN': '{what}随所属客户{account}转给{to}',
   },
   'ownership.reason.contactStays': {
     en: "{what} stays: contacts follow their account's owner, and its account does not move",
@@ -41,7 +41,7 @@ export const OWNERSHIP_MESSAGES = defineMessages({
   },
   'ownership.reason.followsAccount': {
     en: "{what} follows its account {account} to {to}, so the customer's records stay together",
-    'zh-CN': '{what}随所属客户 {account} 转给{to}，同一客户的记录不分散',
+    'zh-CN': '{what}随所属客户{account}转给{to}，同一客户的记录不分散',
   },
   'ownership.reason.closedMoves': {
     en: '{what} moves to {to} because closed records are included',
