@@ -75,7 +75,13 @@ export function entityName(label: string): Message | string {
   return key ? message(key) : label;
 }
 
+/** Words a tenant gives in both built-in languages (a list entry's or a stage's label). */
+export interface BilingualText {
+  readonly 'zh-CN': string;
+  readonly en: string;
+}
+
 /** Words given in both built-in languages, as a message that shows the reader's one. */
-export function bilingual(words: { readonly 'zh-CN': string; readonly en: string }): Message {
+export function bilingual(words: BilingualText): Message {
   return message('text.bilingual', { en: words.en, zh: words['zh-CN'] });
 }

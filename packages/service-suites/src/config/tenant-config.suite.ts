@@ -143,5 +143,55 @@ export function describeTenantConfig(makeStorage: StorageFactory): void {
       const won = await crm.opportunities.win(rep, old.id);
       expect(won.opportunity.stage).toBe('won');
     });
+
+    it("a deal on the tenant's pipeline goes stale by the tenant's limit, and the reminder names the stage in the reader's words", async () => {
+      const { crm, org } = await openWorld(storage);
+      const rep = org.otherRep;
+      const saved = await crm.config.update(org.admin, {
+        expectedVersion: 0,
+        pipelines: {
+          distribution: DEALER_PIPELINE.map((s) =>
+            s.id === 'offer' ? { ...s, label: { 'zh-CN': '报价', en: 'Offer' } } : s,
+          ),
+        },
+      });
+      expect(saved.pipelines.distribution[1]?.label).toEqual({ 'zh-CN': '报价', en: 'Offer' });
+      const account = await crm.accounts.create(rep, { name: '临沂经销商', kind: 'dealer' });
+      const deal = await crm.opportunities.create(rep, {
+        name: '临沂扫描枪',
+        accountId: account.id,
+        channel: 'distribution',
+        lines: [{ sku: 'DS2208', quantity: 10, unitPrice: { amount: 500_00, currency: 'CNY' } }],
+      });
+      const stale = async (at: string, locale: 'en' | 'zh-CN' = 'zh-CN') =>
+        (await crm.with({ locale }).reminders.due(rep, { at }))
+          .filter((r) => r.kind === 'stale_opportunity')
+          .map((r) => [r.dueAt, r.message]);
+      // intake goes stale after the tenant's 7 days (the world starts 2026-03-02T01:00Z).
+      expect(await stale('2026-03-09T00:59:00.000Z')).toEqual([]);
+      expect(await stale('2026-03-09T01:00:00.000Z')).toEqual([
+        ['2026-03-09T01:00:00.000Z', '临沂扫描枪已在“接洽”阶段停留 7 天，请推进'],
+      ]);
+      // offer, labelled in both languages, after its 5 days; each reader reads their language.
+      await crm.opportunities.advance(rep, deal.id, { to: stage('offer') });
+      expect(await stale('2026-03-07T01:00:00.000Z', 'en')).toEqual([
+        ['2026-03-07T01:00:00.000Z', '临沂扫描枪 has been in stage "Offer" for 5 days — move it on'],
+      ]);
+      expect(await stale('2026-03-07T01:00:00.000Z', 'zh-CN')).toEqual([
+        ['2026-03-07T01:00:00.000Z', '临沂扫描枪已在“报价”阶段停留 5 天，请推进'],
+      ]);
+      // A label in one language only, or an empty one, is bad input naming the field.
+      const half = await crm.config
+        .update(org.admin, {
+          expectedVersion: 1,
+          pipelines: {
+            wireless: DEALER_PIPELINE.map((s) =>
+              s.id === 'offer' ? { ...s, label: { en: 'Offer' } as never } : s,
+            ),
+          },
+        })
+        .catch((e: unknown) => e);
+      expect(isCrmError(half, 'VALIDATION') && half.field).toMatch(/^pipelines\.wireless\.1\.label/);
+    });
   });
 }

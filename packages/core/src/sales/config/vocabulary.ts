@@ -24,12 +24,15 @@ export interface VocabularyEntry<K extends string = string> {
   active: boolean;
 }
 
+/** A label in both built-in languages, as list entries and pipeline stages take it. */
+export const bilingualLabelSchema = z.strictObject({
+  'zh-CN': z.string().trim().min(1).max(80),
+  en: z.string().trim().min(1).max(80),
+});
+
 const entrySchema = z.strictObject({
   key: vocabularyKeySchema,
-  label: z.strictObject({
-    'zh-CN': z.string().trim().min(1).max(80),
-    en: z.string().trim().min(1).max(80),
-  }),
+  label: bilingualLabelSchema,
   active: z.boolean().default(true),
 });
 

@@ -1,3 +1,4 @@
+import { type BilingualText, bilingual } from '../../kernel/kernel-messages.js';
 import { defineMessages, type Message, message, messagesOf } from '../../kernel/message.js';
 
 /** What the deal lifecycle says: gate refusals by gate id, the machine's own reasons, stage names. */
@@ -173,8 +174,12 @@ export const OPPORTUNITY_MESSAGES = defineMessages({
 
 export const sayOpportunity = messagesOf(OPPORTUNITY_MESSAGES);
 
-/** A stage by name: Gongfu's own stages as messages, any other (an app's) by its label as given. */
-export function stageName(id: string, label: string = id): Message | string {
+/**
+ * A stage by name: a tenant's words in both languages when it gave them (even for one of Gongfu's
+ * own ids: the tenant renamed it), else Gongfu's own stages as messages, else the label as given.
+ */
+export function stageName(id: string, label: string | BilingualText = id): Message | string {
+  if (typeof label !== 'string') return bilingual(label);
   const key = `opportunity.stage.${id}`;
   return Object.hasOwn(OPPORTUNITY_MESSAGES, key) ? message(key) : label;
 }

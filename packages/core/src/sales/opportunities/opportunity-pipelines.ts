@@ -1,4 +1,5 @@
 import type { Channel, ForecastCategory } from '../../domain/enums.js';
+import type { BilingualText } from '../../kernel/kernel-messages.js';
 
 /** Every stage id any channel's pipeline uses; each template picks its own ordered subset. */
 export const OPPORTUNITY_STAGES = [
@@ -23,7 +24,8 @@ export type StageKind = 'open' | 'won' | 'lost';
 /** One stage of a pipeline. The type parameters keep a template's literal ids and kinds. */
 export interface PipelineStage<Id extends string = OpportunityStage, K extends StageKind = StageKind> {
   readonly id: Id;
-  readonly label: string;
+  /** What people read: one text, or a tenant's words in both built-in languages. */
+  readonly label: string | BilingualText;
   /** Win probability in percent (0–100), used to weight the forecast. */
   readonly probability: number;
   readonly forecastCategory: ForecastCategory;

@@ -1,3 +1,4 @@
+import type { BilingualText } from '../../kernel/kernel-messages.js';
 import type { Instant } from '../../kernel/time.js';
 import type { DesiredReminder } from '../reminders/desired-reminder.js';
 import { addLocalDays } from '../reminders/local-time.js';
@@ -16,8 +17,10 @@ export interface OpportunityReminderFacts {
   id: string;
   ownerId: string;
   channel: ReminderChannel;
-  /** Stage id from the pipeline template, e.g. `solution`. */
+  /** Stage id from the deal's pipeline (the template's or the tenant's), e.g. `solution`. */
   stage: string;
+  /** The stage's label in the deal's pipeline, so the reminder names a tenant's stage in its words. */
+  stageLabel?: string | BilingualText;
   /** False once the opportunity is won or lost (a terminal stage). */
   stageOpen: boolean;
   /** The pipeline template's staleness limit for this stage; null = never stale. Config may override. */
@@ -53,6 +56,7 @@ export function remindersForOpportunity(
         label: facts.label,
         dueAt: addLocalDays(facts.stageEnteredAt, staleDays, settings.timeZone),
         stage: facts.stage,
+        ...(facts.stageLabel === undefined ? {} : { stageLabel: facts.stageLabel }),
         staleDays,
       },
       settings,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type Channel, forecastCategorySchema } from '../../domain/enums.js';
 import { zodMessage } from '../../kernel/input-messages.js';
 import type { Message } from '../../kernel/message.js';
+import { bilingualLabelSchema } from '../config/vocabulary.js';
 import { sayOpportunity as say, sayOpportunity } from './opportunity-messages.js';
 import type { OpportunityGateId, PipelineStage } from './opportunity-pipelines.js';
 
@@ -23,7 +24,8 @@ const stageIdSchema = z
 
 const stageSchema = z.strictObject({
   id: stageIdSchema,
-  label: z.string().trim().min(1).max(80),
+  // One text for every reader, or the stage's words in both built-in languages (each reader sees theirs).
+  label: z.union([z.string().trim().min(1).max(80), bilingualLabelSchema]),
   probability: z.number().int().min(0).max(100),
   forecastCategory: forecastCategorySchema,
   staleAfterDays: z.number().int().min(1).max(3650).nullable().default(null),

@@ -1,3 +1,4 @@
+import type { BilingualText } from '../../kernel/kernel-messages.js';
 import { type Message, renderBuiltIn, type Text } from '../../kernel/message.js';
 import type { CalendarDate, Instant } from '../../kernel/time.js';
 import { stageName } from '../opportunities/opportunity-messages.js';
@@ -21,7 +22,7 @@ interface DraftBase {
 export type ReminderDraft = DraftBase &
   (
     | { kind: 'lead_follow_up'; quietDays: number }
-    | { kind: 'stale_opportunity'; stage: string; staleDays: number }
+    | { kind: 'stale_opportunity'; stage: string; stageLabel?: string | BilingualText; staleDays: number }
     | {
         kind: 'upcoming_activity';
         activityKind: string;
@@ -75,7 +76,11 @@ function messageOf(d: ReminderDraft, timeZone: string): Message {
     case 'lead_follow_up':
       return say('reminder.leadFollowUp', { label, days: d.quietDays });
     case 'stale_opportunity':
-      return say('reminder.staleOpportunity', { label, stage: stageName(d.stage), days: d.staleDays });
+      return say('reminder.staleOpportunity', {
+        label,
+        stage: stageName(d.stage, d.stageLabel),
+        days: d.staleDays,
+      });
     case 'upcoming_activity':
       return say('reminder.upcomingActivity', {
         activity: activityName(d.activityKind, d.activityLabel),
