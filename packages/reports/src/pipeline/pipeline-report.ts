@@ -3,12 +3,16 @@ import {
   type CalendarDate,
   type CommandContext,
   type Crm,
+  channelName,
+  forecastCategorySchema,
   OPPORTUNITY_STAGES,
   type PipelineGroupBy,
   type PipelineGroupRow,
+  stageName,
 } from '@gongfu/core';
 import { type AttainmentRow, quotaAttainment } from '../quotas/quota-attainment.js';
 import { instantRange, type Period, parsePeriod, parseTimeZone } from '../shared/period.js';
+import { sayReport } from '../shared/report-messages.js';
 
 export interface PipelineOptions extends Period {
   /** Zone of the period's days; the CRM's zone by default. */
@@ -18,6 +22,7 @@ export interface PipelineOptions extends Period {
 }
 
 export interface PipelineRow extends PipelineGroupRow {
+  /** What the key means to a reader, in the call's language: a stage's or channel's name, a person. */
   label: string;
 }
 
@@ -60,7 +65,18 @@ export interface PipelineReport {
 }
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
-const stageOrder = (stage: string | null) => OPPORTUNITY_STAGES.indexOf(stage as never);
+
+/**
+ * Stages in pipeline order: the workspace's pipelines as configured (channel by channel), then
+ * Gongfu's own stage ids (a deal still on an older pipeline version), then any other id.
+ */
+function stageOrder(ctx: CommandContext): (stage: string | null) => number {
+  const order = new Map<string, number>();
+  for (const stages of Object.values(ctx.config.pipelines))
+    for (const s of stages) if (!order.has(s.id)) order.set(s.id, order.size);
+  for (const id of OPPORTUNITY_STAGES) if (!order.has(id)) order.set(id, order.size);
+  return (stage) => (stage === null ? order.size + 1 : (order.get(stage) ?? order.size));
+}
 
 /**
  * The manager's pipeline and forecast, aggregated in the database over the deals the actor may
@@ -76,7 +92,8 @@ export async function pipeline(crm: Crm, actor: ActorRef, options: PipelineOptio
   return crm.runAs(actor, async (ctx): Promise<PipelineReport> => {
     const open = (by: PipelineGroupBy, thenBy?: PipelineGroupBy) =>
       openRows(ctx, by, thenBy).then((rows) => rows.map((r) => ({ ...r, label: labelOf(ctx, by, r.key) })));
-    const byStage = (await open('stage')).sort((a, b) => stageOrder(a.key) - stageOrder(b.key));
+    const rank = stageOrder(ctx);
+    const byStage = (await open('stage')).sort((a, b) => rank(a.key) - rank(b.key));
     const counts = await ctx.tx.reports.funnelCounts(range, ctx.scope());
     const closed = await ctx.tx.reports.closedTotals(undefined, ctx.scope(), range, 'none');
     return {
@@ -87,7 +104,7 @@ export async function pipeline(crm: Crm, actor: ActorRef, options: PipelineOptio
         byStage,
         byOwner: await open('owner'),
         byChannel: await open('channel'),
-        totals: totalsOf(byStage),
+        totals: totalsOf(byStage, ctx.say(sayReport('report.label.total'))),
       },
       forecast: {
         byMonth: await open('expected_close_month', 'forecast_category'),
@@ -116,17 +133,43 @@ function openRows(ctx: CommandContext, by: PipelineGroupBy, thenBy?: PipelineGro
 }
 
 function labelOf(ctx: CommandContext, by: PipelineGroupBy, key: string | null): string {
-  if (key === null) return by === 'expected_close_month' ? 'no close date' : '—';
-  return by === 'owner' ? ctx.userName(key) : key;
+  if (key === null)
+    return by === 'expected_close_month' ? ctx.say(sayReport('report.label.noCloseDate')) : '—';
+  switch (by) {
+    case 'owner':
+      return ctx.userName(key);
+    case 'stage':
+      return sayText(ctx, stageName(key, stageLabelOf(ctx, key)));
+    case 'channel':
+      return sayText(ctx, channelName(key));
+    case 'forecast_category':
+      return forecastCategorySchema.safeParse(key).success
+        ? ctx.say(sayReport(`report.label.forecast.${key}` as 'report.label.forecast.pipeline'))
+        : key;
+    default:
+      return key; // a month, 2026-03
+  }
 }
 
-function totalsOf(rows: readonly PipelineRow[]): PipelineRow[] {
+/** The stage's label in the workspace's pipelines (a tenant's words), when one of them has it. */
+function stageLabelOf(ctx: CommandContext, id: string) {
+  for (const stages of Object.values(ctx.config.pipelines)) {
+    const stage = stages.find((s) => s.id === id);
+    if (stage) return stage.label;
+  }
+  return undefined;
+}
+
+const sayText = (ctx: CommandContext, text: ReturnType<typeof channelName>) =>
+  typeof text === 'string' ? text : ctx.say(text);
+
+function totalsOf(rows: readonly PipelineRow[], label: string): PipelineRow[] {
   const out = new Map<string, PipelineRow>();
   for (const r of rows) {
     const t = out.get(r.currency) ?? {
       key: null,
       subKey: null,
-      label: 'total',
+      label,
       currency: r.currency,
       count: 0,
       amount: 0,

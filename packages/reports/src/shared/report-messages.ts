@@ -7,6 +7,13 @@ export const REPORT_MESSAGES = defineMessages({
   'report.label.noManager': { en: 'no manager', 'zh-CN': '无上级' },
   'report.label.team': { en: "{name}'s team", 'zh-CN': '{name}团队' },
   'report.label.noChannel': { en: 'no channel', 'zh-CN': '无渠道' },
+  'report.label.noCloseDate': { en: 'no close date', 'zh-CN': '无预计成交日期' },
+  'report.label.total': { en: 'total', 'zh-CN': '合计' },
+  'report.label.forecast.pipeline': { en: 'pipeline', 'zh-CN': '早期' },
+  'report.label.forecast.best_case': { en: 'best case', 'zh-CN': '乐观' },
+  'report.label.forecast.commit': { en: 'commit', 'zh-CN': '承诺' },
+  'report.label.forecast.closed': { en: 'closed', 'zh-CN': '已关闭' },
+  'report.label.forecast.omitted': { en: 'omitted', 'zh-CN': '不计入' },
   'report.invalid.toBeforeFrom': {
     en: 'must not be before from ({from})',
     'zh-CN': '不能早于开始日期（{from}）',

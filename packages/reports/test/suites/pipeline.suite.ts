@@ -158,6 +158,75 @@ export function describePipelineReport(makeStorage: StorageFactory): void {
       ]);
     });
 
+    it("names every row in the reader's language: a workspace's own stages in its words and its order", async () => {
+      const w = await openWorld(storage);
+      const { admin, otherRep, otherManager } = w.org;
+      const open = (id: string, label: string | { 'zh-CN': string; en: string }, probability: number) =>
+        ({ id, label, probability, forecastCategory: 'pipeline', staleAfterDays: 7, kind: 'open' }) as const;
+      await w.crm.config.update(admin, {
+        expectedVersion: 0,
+        pipelines: {
+          distribution: [
+            open('visit', { 'zh-CN': '上门拜访', en: 'Site visit' }, 20),
+            { ...open('offer', '报价单', 60), forecastCategory: 'commit' },
+            { id: 'won', label: '成交', probability: 100, forecastCategory: 'closed', kind: 'won' },
+            { id: 'lost', label: '丢单', probability: 0, forecastCategory: 'omitted', kind: 'lost' },
+          ],
+        },
+      });
+      const account = await w.crm.accounts.create(otherRep, { name: '经销商', kind: 'dealer' });
+      const make = (name: string) =>
+        w.crm.opportunities.create(otherRep, {
+          name,
+          accountId: account.id,
+          channel: 'distribution',
+          lines: [{ sku: 'LS2208', quantity: 10, unitPrice: cny(100_00) }],
+        });
+      const offered = await make('报价中');
+      await make('刚拜访');
+      await w.crm.opportunities.advance(otherRep, offered.id, { to: 'offer' as never });
+
+      const labels = async (locale: 'zh-CN' | 'en') => {
+        const r = await pipeline(w.crm.with({ locale }), otherManager);
+        const sorted = (rows: readonly { key: string | null; label: string }[]) =>
+          rows.map((x) => [x.key, x.label]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+        return {
+          // Pipeline order (visit before offer), not the ids' alphabetical order.
+          byStage: r.open.byStage.map((x) => [x.key, x.label]),
+          totals: r.open.totals.map((x) => x.label),
+          byChannel: sorted(r.open.byChannel),
+          byCategory: sorted(r.forecast.byCategory),
+          months: [...new Set(r.forecast.byMonth.map((x) => x.label))],
+        };
+      };
+      expect(await labels('zh-CN')).toEqual({
+        byStage: [
+          ['visit', '上门拜访'],
+          ['offer', '报价单'],
+        ],
+        totals: ['合计'],
+        byChannel: [['distribution', '分销']],
+        byCategory: [
+          ['commit', '承诺'],
+          ['pipeline', '早期'],
+        ],
+        months: ['无预计成交日期'],
+      });
+      expect(await labels('en')).toEqual({
+        byStage: [
+          ['visit', 'Site visit'],
+          ['offer', '报价单'],
+        ],
+        totals: ['total'],
+        byChannel: [['distribution', 'distribution']],
+        byCategory: [
+          ['commit', 'commit'],
+          ['pipeline', 'pipeline'],
+        ],
+        months: ['no close date'],
+      });
+    });
+
     it('win rate and average cycle time over deals closed in the period; the funnel counts what was created', async () => {
       const w = await openWorld(storage);
       const { otherRep, otherManager, manager } = w.org;

@@ -184,10 +184,13 @@ export function stageName(id: string, label: string | BilingualText = id): Messa
   return Object.hasOwn(OPPORTUNITY_MESSAGES, key) ? message(key) : label;
 }
 
+/** A sales channel by name ("key account", "大客户项目"); an unknown one by its id, spaced. */
+export function channelName(channel: string): Message | string {
+  const key = `channel.${channel}`;
+  return Object.hasOwn(OPPORTUNITY_MESSAGES, key) ? message(key) : channel.replace('_', ' ');
+}
+
 /** A channel's pipeline by name ("the key account pipeline"). */
 export function pipelineTitle(channel: string): Message {
-  const key = `channel.${channel}`;
-  return sayOpportunity('opportunity.pipeline', {
-    channel: Object.hasOwn(OPPORTUNITY_MESSAGES, key) ? message(key) : channel.replace('_', ' '),
-  });
+  return sayOpportunity('opportunity.pipeline', { channel: channelName(channel) });
 }
