@@ -23,6 +23,15 @@ const dealArb = fc.record({
 });
 type GenDeal = typeof dealArb extends fc.Arbitrary<infer T> ? T : never;
 
+/** A distribution deal of ten scanners at ¥100 for `accountId`, by `rep`. */
+const dealerDeal = (w: ServiceWorld, rep: User, accountId: string, name: string) =>
+  w.crm.opportunities.create(rep, {
+    name,
+    accountId,
+    channel: 'distribution',
+    lines: [{ sku: 'LS2208', quantity: 10, unitPrice: cny(100_00) }],
+  });
+
 interface Made {
   ownerId: string;
   stage: string;
@@ -175,13 +184,7 @@ export function describePipelineReport(makeStorage: StorageFactory): void {
         },
       });
       const account = await w.crm.accounts.create(otherRep, { name: '经销商', kind: 'dealer' });
-      const make = (name: string) =>
-        w.crm.opportunities.create(otherRep, {
-          name,
-          accountId: account.id,
-          channel: 'distribution',
-          lines: [{ sku: 'LS2208', quantity: 10, unitPrice: cny(100_00) }],
-        });
+      const make = (name: string) => dealerDeal(w, otherRep, account.id, name);
       const offered = await make('报价中');
       await make('刚拜访');
       await w.crm.opportunities.advance(otherRep, offered.id, { to: 'offer' as never });
@@ -247,13 +250,7 @@ export function describePipelineReport(makeStorage: StorageFactory): void {
       });
       await w.crm.leads.qualify(otherRep, lead.id);
       const { opportunity: fromLead } = await w.crm.leads.convert(otherRep, lead.id, {});
-      const make = (name: string) =>
-        w.crm.opportunities.create(otherRep, {
-          name,
-          accountId: account.id,
-          channel: 'distribution',
-          lines: [{ sku: 'LS2208', quantity: 10, unitPrice: cny(100_00) }],
-        });
+      const make = (name: string) => dealerDeal(w, otherRep, account.id, name);
       const d1 = await make('d1');
       const d2 = await make('d2');
       void fromLead;
