@@ -8,6 +8,7 @@ import {
   formatMoney,
   hiddenRecord,
   type Instant,
+  type Message,
   type Money,
   type QuoteEntry,
   shiftCalendarDate,
@@ -15,6 +16,7 @@ import {
 import { parseCompanyName } from '../names/company-name.js';
 import { reviewedPeople } from '../review/people.js';
 import { parsePeriod, parseTimeZone } from '../shared/period.js';
+import { sayReport } from '../shared/report-messages.js';
 import { loadVisible, visibleById } from '../shared/visible.js';
 
 export interface QuoteConflictOptions {
@@ -55,7 +57,10 @@ export interface QuoteConflict {
   /** (higher − lower) ÷ lower unit price. */
   priceGap: number;
   daysApart: number;
+  /** The conflict in words, in the call's language. */
   explanation: string;
+  /** The same as a message (key and parameters), for an app that renders it itself. */
+  explanationDetail: Message;
 }
 
 const DAY_MS = 86_400_000;
@@ -87,7 +92,7 @@ export async function quoteConflicts(
     const people = reviewedPeople(ctx).filter((id) => id !== ctx.actor.id);
     if (people.length < 2) return [];
     const quotes = await placedQuotes(ctx, people, range);
-    return findConflicts(quotes, windowDays);
+    return findConflicts(quotes, windowDays).map((c) => ({ ...c, explanation: ctx.say(c.explanationDetail) }));
   });
 }
 
@@ -203,9 +208,23 @@ function conflictOf(
   const lo = Math.min(a.unitPrice.amount, b.unitPrice.amount);
   const hi = Math.max(a.unitPrice.amount, b.unitPrice.amount);
   const priceGap = lo > 0 ? (hi - lo) / lo : Number.POSITIVE_INFINITY;
-  const whom = group.basis === 'same_end_customer' ? `the end customer ${group.name}` : group.name;
-  const within = daysApart < 1 ? 'on the same day' : `${Math.round(daysApart)} days apart`;
-  const side = (q: PlacedQuote) => `${q.quotedByName} ${formatMoney(q.unitPrice)} × ${q.quantity}`;
+  const side = (q: PlacedQuote) =>
+    sayReport('report.quoteConflict.quote', {
+      name: q.quotedByName,
+      price: formatMoney(q.unitPrice),
+      quantity: q.quantity,
+    });
+  const explanationDetail = sayReport('report.quoteConflict', {
+    first: a.quotedByName,
+    second: b.quotedByName,
+    basis: group.basis,
+    customer: group.name,
+    sku: a.sku,
+    // Whole days as text: `select` reads "0" as the same day; plural counts the rest.
+    days: daysApart < 1 ? '0' : Math.round(daysApart),
+    firstQuote: side(a),
+    secondQuote: side(b),
+  });
   return {
     basis: group.basis,
     customer: group.name,
@@ -213,7 +232,9 @@ function conflictOf(
     quotes: [strip(a), strip(b)],
     priceGap,
     daysApart,
-    explanation: `${a.quotedByName} and ${b.quotedByName} quoted ${whom} different prices for ${a.sku} ${within}: ${side(a)}; ${side(b)}.`,
+    // Rendered in the reader's language by `quoteConflicts`, which holds the call's context.
+    explanation: '',
+    explanationDetail,
   };
 }
 

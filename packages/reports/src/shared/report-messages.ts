@@ -14,6 +14,12 @@ export const REPORT_MESSAGES = defineMessages({
   'report.label.forecast.commit': { en: 'commit', 'zh-CN': '承诺' },
   'report.label.forecast.closed': { en: 'closed', 'zh-CN': '已关闭' },
   'report.label.forecast.omitted': { en: 'omitted', 'zh-CN': '不计入' },
+  'report.quoteConflict': {
+    en: '{first} and {second} quoted {basis, select, same_end_customer {the end customer {customer}} other {{customer}}} different prices for {sku} {days, select, 0 {on the same day} other {{days, plural, one {# day} other {# days}} apart}}: {firstQuote}; {secondQuote}.',
+    'zh-CN':
+      '{first}和{second}{days, select, 0 {在同一天} other {相隔 {days} 天}}就 {sku} 向{basis, select, same_end_customer {最终客户{customer}} other {{customer}}}报了不同的价格：{firstQuote}；{secondQuote}。',
+  },
+  'report.quoteConflict.quote': { en: '{name} {price} × {quantity}', 'zh-CN': '{name} {price} × {quantity}' },
   'report.invalid.toBeforeFrom': {
     en: 'must not be before from ({from})',
     'zh-CN': '不能早于开始日期（{from}）',

@@ -44,7 +44,14 @@ export function describeQuoteConflicts(makeStorage: StorageFactory): void {
       expect(conflict?.priceGap).toBeCloseTo(70 / 980, 12);
       expect(conflict?.explanation).toContain('销售员甲');
       expect(conflict?.explanation).toContain('销售员乙');
-      expect(conflict?.explanation).toContain('2 days apart');
+      expect(conflict?.explanation).toBe(
+        '销售员甲 and 销售员乙 quoted 山东恒通系统集成有限公司 different prices for LS2208 2 days apart: 销售员甲 CNY 980.00 × 200; 销售员乙 CNY 1,050.00 × 200.',
+      );
+      const [inChinese] = await quoteConflicts(crm.with({ locale: 'zh-CN' }), org.manager, MARCH);
+      expect(inChinese?.explanation).toBe(
+        '销售员甲和销售员乙相隔 2 天就 LS2208 向山东恒通系统集成有限公司报了不同的价格：销售员甲 CNY 980.00 × 200；销售员乙 CNY 1,050.00 × 200。',
+      );
+      expect(inChinese?.explanationDetail).toEqual(conflict?.explanationDetail);
       for (const viewer of [org.repA, org.repB, org.otherManager, org.otherRep, org.presales]) {
         expect(await quoteConflicts(crm, viewer, MARCH), viewer.name).toEqual([]);
       }
@@ -71,7 +78,9 @@ export function describeQuoteConflicts(makeStorage: StorageFactory): void {
       }
       const [conflict] = await quoteConflicts(crm, org.manager, MARCH);
       expect(conflict).toMatchObject({ basis: 'same_end_customer', customer: '山东物流集团', daysApart: 5 });
-      expect(conflict?.explanation).toContain('the end customer 山东物流集团');
+      expect(conflict?.explanation).toContain('quoted the end customer 山东物流集团 different prices for LS2208 5 days apart');
+      const [inChinese] = await quoteConflicts(crm.with({ locale: 'zh-CN' }), org.manager, MARCH);
+      expect(inChinese?.explanation).toContain('相隔 5 天就 LS2208 向最终客户山东物流集团报了不同的价格');
     });
 
     it('raises the conflict and the quarter’s attainment in the manager’s morning review', async () => {
