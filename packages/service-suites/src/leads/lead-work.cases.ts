@@ -35,7 +35,7 @@ export function leadWorkCases(world: () => Promise<ServiceWorld>): void {
       leadId: lead.id,
       ownerId: repA.id,
       startAt: '2026-03-03T02:00:00.000Z',
-      subject: 'visit with 王工 (山东恒通系统集成有限公司)',
+      subject: 'Visit with 王工 (山东恒通系统集成有限公司)',
       outcome: { ...outcome, contactId: null },
     });
     expect(await w.crm.activities.get(repA, activity.id)).toEqual(activity);
@@ -46,6 +46,13 @@ export function leadWorkCases(world: () => Promise<ServiceWorld>): void {
       outcome: { summary: 'called back' },
     });
     expect(again).toMatchObject({ status: 'working', lastContactAt: '2026-03-03T02:00:00.000Z' });
+    // A subject left out is written in the writer's language, the kind in its words.
+    const { activity: inChinese } = await w.crm.with({ locale: 'zh-CN' }).leads.logContact(repA, lead.id, {
+      kind: 'call',
+      at: '2026-03-02T16:00:00+08:00',
+      outcome: { summary: '回电' },
+    });
+    expect(inChinese.subject).toBe('电话：王工（山东恒通系统集成有限公司）');
     // A task is not customer contact; the cast gets the bad input past the type checker.
     await expectInvalidField(
       w.crm.leads.logContact(repA, lead.id, {

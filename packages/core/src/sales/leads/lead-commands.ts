@@ -16,6 +16,7 @@ import { assertMetDealContacts } from '../activities/met-contacts.js';
 import { assertListed } from '../config/assert-listed.js';
 import { assertAssignable } from '../org/assignable.js';
 import { assertCatalogueLines } from '../products/catalogue-lines.js';
+import { contactSubject } from './contact-subject.js';
 import { type ConversionResult, convertLead } from './convert-lead.js';
 import {
   type CaptureLeadInput,
@@ -265,7 +266,7 @@ export function leadCommands(run: Runner): LeadCommands {
         const activity: Activity = {
           ...ctx.stamp('act'),
           kind: data.kind,
-          subject: data.subject ?? `${data.kind} with ${lead.contact.name} (${lead.company})`,
+          subject: data.subject ?? contactSubject(ctx, data.kind, lead),
           status: 'completed',
           startAt: data.at,
           endAt: data.at,

@@ -2,6 +2,7 @@ import { defineMessages, messagesOf } from '../../kernel/message.js';
 
 /** What the lead lifecycle says when it refuses a move (gates by id, then the machine's own reasons). */
 export const LEAD_MESSAGES = defineMessages({
+  'lead.contactSubject': { en: '{kind} with {name} ({company})', 'zh-CN': '{kind}：{name}（{company}）' },
   'lead.invalid.notAContactKind': {
     en: 'log a call, visit, meeting or email (or a kind of your own); tasks and demo loans are not contacts',
     'zh-CN': '请记录电话、拜访、会议或邮件（或自定义的类型）；任务和样机借用不算联系',
