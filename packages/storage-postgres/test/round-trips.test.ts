@@ -171,11 +171,20 @@ describe.skipIf(!ON_SERVER)(
         ),
       );
       expect(together).toBe(2);
-      // The timeline: the account | its deals' teams | its deals' team seats | every list of the
-      // customer and its quotes | every deal's history and the account's | COMMIT — whatever the
-      // number of deals (each deal's history was a round trip of its own).
+      // The timeline: the account | every list of the customer and its quotes | every deal's
+      // history and the account's | COMMIT — whatever the number of deals (each deal's history
+      // was a round trip of its own). The customer's owner (and their manager) read it without
+      // its deals' teams, which were two round trips more.
       const trips = await counter.count(() => crm.accounts.timeline(org.repA, opportunity.accountId));
-      expect(trips).toBe(6);
+      expect(trips).toBe(4);
+      expect(await counter.count(() => crm.accounts.timeline(org.manager, opportunity.accountId))).toBe(4);
+      // A reader through a seat on one of its deals only: the deals' teams are read to let them in.
+      await crm.opportunities.addTeamMember(org.repA, opportunity.id, {
+        userId: org.presales.id,
+        role: 'presales',
+      });
+      const seated = await counter.count(() => crm.accounts.timeline(org.presales, opportunity.accountId));
+      expect(seated).toBe(6);
     });
 
     it('a product retired by another app server is refused by the very next command here', async () => {
