@@ -187,6 +187,27 @@ describe.skipIf(!ON_SERVER)(
       expect(seated).toBe(6);
     });
 
+    it('a calendar reads the records its entries are about together (one round trip for all)', async () => {
+      const { crm, org } = await open(true);
+      for (const company of ['日程一', '日程二', '日程三']) {
+        const lead = await crm.leads.capture(org.repA, storyLead({ company }));
+        await crm.activities.schedule(org.repA, {
+          kind: 'visit',
+          subject: `拜访 ${company}`,
+          startAt: '2026-03-04T10:00:00+08:00',
+          leadId: lead.id,
+        });
+      }
+      let labels: (string | null)[] = [];
+      const trips = await counter.count(async () => {
+        const week = await crm.activities.calendar(org.repA, { view: 'week', date: '2026-03-04' });
+        labels = week.days.flatMap((d) => d.activities.map((a) => a.regardingLabel));
+      });
+      expect([...labels].sort()).toEqual(['日程一', '日程三', '日程二'].sort());
+      // The week's page | the three leads it is about | COMMIT (one round trip per lead before).
+      expect(trips).toBe(3);
+    });
+
     it('a product retired by another app server is refused by the very next command here', async () => {
       const here = await open(true);
       const { crm, org } = here;
