@@ -81,4 +81,30 @@ describe.skipIf(!ON_SERVER)('walked page plan [skipped on PGlite: no pipelined p
       client.release();
     }
   });
+
+  it("plans a calendar's page once: its owners' start-time range is one index range whoever asks", async () => {
+    const { crm, org } = await openWorld(storage);
+    const lead = await crm.leads.capture(org.repA, storyLead({ company: '日程客户' }));
+    await crm.activities.schedule(org.repA, {
+      kind: 'visit',
+      subject: '拜访',
+      startAt: '2026-03-04T10:00:00+08:00',
+      leadId: lead.id,
+    });
+    for (const who of [org.repA, org.manager, org.repA, org.manager, org.repA, org.manager, org.repA]) {
+      const week = await crm.activities.calendar(who, { view: 'week', date: '2026-03-04' });
+      expect(week.days.flatMap((d) => d.activities)).toHaveLength(who === org.repA ? 1 : 0);
+    }
+    const client = await real.connect();
+    try {
+      const plans = await client.query<{ generic_plans: string; custom_plans: string }>(
+        `select generic_plans, custom_plans from pg_prepared_statements
+          where statement like '%from "activities"%' and statement like '%start_at%'`,
+      );
+      expect(plans.rows.length).toBeGreaterThan(0);
+      for (const row of plans.rows) expect(Number(row.custom_plans)).toBe(0);
+    } finally {
+      client.release();
+    }
+  });
 });

@@ -27,6 +27,8 @@ export async function postgresWalk(
   filtered: boolean,
   after: CursorKey | null,
   limit: number,
+  /** `ListQuery.planOnce`: the caller's filters choose the same index whatever their values. */
+  planOnce = false,
 ): Promise<{ doc: unknown }[]> {
   const { engine } = ctx;
   const scoped = scope.kind === 'scoped' ? scope : null;
@@ -76,7 +78,8 @@ export async function postgresWalk(
     filtered ? filters : null,
     // Unfiltered, the walk of the page index is the plan whoever asks; PostgreSQL would plan it
     // anew per call, since the scope's ids change its estimates (not its best plan). A list's own
-    // filters (one customer's rows, a date range) choose the index by their values: planned per call.
-    !filtered,
+    // filters (one customer's rows) choose the index by their values: planned per call, unless the
+    // caller says they do not (`planOnce`: a calendar's owners and dates).
+    !filtered || planOnce,
   );
 }
