@@ -36,40 +36,38 @@ export async function postgresWalk(
     const tenant = slot<string>('tenant');
     const bound = { ownerIds: slot('owners'), memberIds: slot('members') };
     const cursor = after === null ? null : { at: slot('at'), id: slot('afterId') };
-    return (
-      ctx.db
-        .selectFrom(`${spec.table} as t`)
-        // The document alone: the order's columns are the index's, and a page reads its cursor from the
-        // last document (a team's week decoded 564 timestamps per call it never read).
-        .select('t.doc')
-        .where((eb) => {
-          const parts: Expression<SqlBool>[] = [eb('t.tenant_id', '=', tenant), filtersMark()];
-          const visible = scopeWhere(
-            eb,
-            scope,
-            't',
-            engine,
-            tenant,
-            spec.readByDealTeams,
-            spec.readThrough,
-            scoped === null ? undefined : bound,
-          );
-          if (visible !== null) parts.push(visible);
-          return eb.and(parts);
-        })
-        .$if(cursor !== null, (qb) =>
-          qb.where((eb) => {
-            const { at, id } = cursor as { at: unknown; id: unknown };
-            return eb.or([
-              eb('t.created_at', '<', at),
-              eb.and([eb('t.created_at', '=', at), eb('t.id', '<', id)]),
-            ]);
-          }),
-        )
-        .orderBy('t.created_at', 'desc')
-        .orderBy('t.id', 'desc')
-        .limit(literalLimit(limit + 1))
-    );
+    // The document alone: the order's columns are the index's, and a page reads its cursor from
+    // the last document (a team's week decoded 564 timestamps a call that it never read).
+    return ctx.db
+      .selectFrom(`${spec.table} as t`)
+      .select('t.doc')
+      .where((eb) => {
+        const parts: Expression<SqlBool>[] = [eb('t.tenant_id', '=', tenant), filtersMark()];
+        const visible = scopeWhere(
+          eb,
+          scope,
+          't',
+          engine,
+          tenant,
+          spec.readByDealTeams,
+          spec.readThrough,
+          scoped === null ? undefined : bound,
+        );
+        if (visible !== null) parts.push(visible);
+        return eb.and(parts);
+      })
+      .$if(cursor !== null, (qb) =>
+        qb.where((eb) => {
+          const { at, id } = cursor as { at: unknown; id: unknown };
+          return eb.or([
+            eb('t.created_at', '<', at),
+            eb.and([eb('t.created_at', '=', at), eb('t.id', '<', id)]),
+          ]);
+        }),
+      )
+      .orderBy('t.created_at', 'desc')
+      .orderBy('t.id', 'desc')
+      .limit(literalLimit(limit + 1));
   };
   const access = scoped === null ? scope.kind : scoped.minAccess;
   const sizes = scoped === null ? '' : `${scoped.ownerIds.length > 0}:${scoped.memberIds.length > 0}`;
