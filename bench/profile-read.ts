@@ -6,6 +6,11 @@
  *
  *   npx tsx bench/profile-read.ts --seed-dir DIR [--size 10000] [--db gf_read_seed_10000]
  *     [--path leads-manager] [--n 300] [--out /tmp/prof-read.cpuprofile] [--sql statements.json] [--plain]
+ *     [--server-cpu]
+ *
+ * `--server-cpu` (with `--plain`, the server on this machine): one pooled connection, and the CPU its
+ * server process spent per call (from /proc), beside this process's: steadier than wall time on a
+ * loaded machine, and it shows what planning and execution cost on the server.
  *
  * Paths: leads|deals|activities|costs-rep|manager|head, reminders, calendar-rep, calendar-team,
  * history, timeline, review.
@@ -40,7 +45,8 @@ const mark = JSON.parse(readFileSync(join(SEED_DIR, `read-postgres-${SIZE}.json`
 };
 const url = new URL(process.env.GONGFU_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
 url.pathname = `/${DB}`;
-const pool = new pg.Pool({ connectionString: url.toString(), max: 4 });
+const SERVER_CPU = process.argv.includes('--server-cpu');
+const pool = new pg.Pool({ connectionString: url.toString(), max: SERVER_CPU ? 1 : 4 });
 const traced = tracePool(pool);
 const storage = await postgresStorage({ pool: traced.pool }, { schema: 'gf_read', migrate: false });
 const crm: Crm = createCrm({
@@ -105,6 +111,8 @@ if (sqlFile !== undefined) writeFileSync(sqlFile, JSON.stringify(statements, nul
 // --plain: no profiler, only CPU and wall per call (to compare two trees path by path).
 const PLAIN = process.argv.includes('--plain');
 const session = PLAIN ? undefined : await startProfiler();
+const serverTicks = SERVER_CPU ? await backendTicks() : undefined;
+const ticksBefore = serverTicks?.();
 const cpu = process.cpuUsage();
 const t = performance.now();
 for (let i = 0; i < N; i++) await fn();
@@ -114,6 +122,9 @@ if (session === undefined) {
   console.log(
     `${PATH}: ${N} calls, CPU ${((used.user + used.system) / N / 1000).toFixed(2)} ms/call, wall ${(wall / N).toFixed(2)} ms/call`,
   );
+  if (serverTicks !== undefined && ticksBefore !== undefined)
+    // Linux counts CPU in ticks of 10 ms (USER_HZ 100): enough calls make it fine-grained.
+    console.log(`${PATH}: server CPU ${(((serverTicks() - ticksBefore) * 10) / N).toFixed(2)} ms/call`);
   await storage.close();
   await pool.end();
   process.exit(0);
@@ -149,3 +160,14 @@ for (const [k, c] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30))
   console.log(`${((100 * c) / all).toFixed(1).padStart(5)}%  ${k}`);
 await storage.close();
 await pool.end();
+
+/** The user + system CPU ticks of the one pooled connection's server process, read from /proc. */
+async function backendTicks(): Promise<() => number> {
+  const client = await pool.connect();
+  const pid = (await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]?.pid;
+  client.release();
+  return () => {
+    const fields = (readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1] ?? '').split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  };
+}

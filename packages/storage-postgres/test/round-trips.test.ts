@@ -171,11 +171,41 @@ describe.skipIf(!ON_SERVER)(
         ),
       );
       expect(together).toBe(2);
-      // The timeline: the account | its deals' teams | its deals' team seats | every list of the
-      // customer and its quotes | every deal's history and the account's | COMMIT — whatever the
-      // number of deals (each deal's history was a round trip of its own).
+      // The timeline: the account | every list of the customer and its quotes | every deal's
+      // history and the account's | COMMIT — whatever the number of deals (each deal's history
+      // was a round trip of its own). The customer's owner (and their manager) read it without
+      // its deals' teams, which were two round trips more.
       const trips = await counter.count(() => crm.accounts.timeline(org.repA, opportunity.accountId));
-      expect(trips).toBe(6);
+      expect(trips).toBe(4);
+      expect(await counter.count(() => crm.accounts.timeline(org.manager, opportunity.accountId))).toBe(4);
+      // A reader through a seat on one of its deals only: the deals' teams are read to let them in.
+      await crm.opportunities.addTeamMember(org.repA, opportunity.id, {
+        userId: org.presales.id,
+        role: 'presales',
+      });
+      const seated = await counter.count(() => crm.accounts.timeline(org.presales, opportunity.accountId));
+      expect(seated).toBe(6);
+    });
+
+    it('a calendar reads the records its entries are about together (one round trip for all)', async () => {
+      const { crm, org } = await open(true);
+      for (const company of ['日程一', '日程二', '日程三']) {
+        const lead = await crm.leads.capture(org.repA, storyLead({ company }));
+        await crm.activities.schedule(org.repA, {
+          kind: 'visit',
+          subject: `拜访 ${company}`,
+          startAt: '2026-03-04T10:00:00+08:00',
+          leadId: lead.id,
+        });
+      }
+      let labels: (string | null)[] = [];
+      const trips = await counter.count(async () => {
+        const week = await crm.activities.calendar(org.repA, { view: 'week', date: '2026-03-04' });
+        labels = week.days.flatMap((d) => d.activities.map((a) => a.regardingLabel));
+      });
+      expect([...labels].sort()).toEqual(['日程一', '日程三', '日程二'].sort());
+      // The week's page | the three leads it is about | COMMIT (one round trip per lead before).
+      expect(trips).toBe(3);
     });
 
     it('a product retired by another app server is refused by the very next command here', async () => {

@@ -130,15 +130,62 @@ export class CommandContext {
   }
 
   async protectedRecord<T>(kind: EntityKind<T>, record: T): Promise<ProtectedRecord> {
+    const own = await this.ownProtection(kind, record);
+    return own.customer ? this.withDealTeams(kind, record, own.target) : own.target;
+  }
+
+  /**
+   * The record's access from its owner, its governing team and the record it is about; `customer`
+   * when the deal teams of its deals may add readers (an account, a contact), read by `withDealTeams`.
+   */
+  private async ownProtection<T>(
+    kind: EntityKind<T>,
+    record: T,
+  ): Promise<{ target: ProtectedRecord; customer: boolean }> {
     const members = await this.tx.teams.members(kind.teamKeyOf(record));
     const ownerId = kind.ownerOf(record);
     // The governing team holds its owner's row so children of the deal are visible to them; on the
     // deal itself that row only repeats ownership, so it is not listed again as a team grant.
     const grants = members.filter((m) => !(m.isOwner && m.userId === ownerId)).map(toGrant);
     const subject = await kind.readsThrough?.(this, record);
-    if (subject) return { ownerId, grants, subject };
-    if (kind.type !== 'account' && kind.type !== 'contact') return { ownerId, grants };
-    return { ownerId, grants, dealTeamGrants: await this.dealTeamsOn(kind.teamKeyOf(record)) };
+    if (subject) return { target: { ownerId, grants, subject }, customer: false };
+    return { target: { ownerId, grants }, customer: kind.type === 'account' || kind.type === 'contact' };
+  }
+
+  private async withDealTeams<T>(
+    kind: EntityKind<T>,
+    record: T,
+    own: ProtectedRecord,
+  ): Promise<ProtectedRecord> {
+    return { ...own, dealTeamGrants: await this.dealTeamsOn(kind.teamKeyOf(record)) };
+  }
+
+  /**
+   * The first of `actions` that `user` may not take on the record, with the refusal, or null when
+   * all are allowed. A customer's deal teams are read only when the rest does not allow an action:
+   * a grant only ever adds access, so what is allowed without them is allowed with them, and a
+   * customer its owner, team or managers open costs no scan of its deals and their teams (two round
+   * trips on PostgreSQL). A refusal is always decided on everything, so its reason is too.
+   */
+  private async refusal<T>(
+    kind: EntityKind<T>,
+    record: T,
+    user: OrgUser,
+    actions: readonly Action[],
+  ): Promise<{ action: Action; reasonDetail: Message } | null> {
+    const own = await this.ownProtection(kind, record);
+    let target = own.target;
+    let complete = !own.customer;
+    for (const action of actions) {
+      let result = authorize(this.org, user, action, target);
+      if (!result.allowed && !complete) {
+        target = await this.withDealTeams(kind, record, target);
+        complete = true;
+        result = authorize(this.org, user, action, target);
+      }
+      if (!result.allowed) return { action, reasonDetail: result.reasonDetail };
+    }
+    return null;
   }
 
   /** Every seat on the teams of the deals on a customer (owner rows too): they read the customer. */
@@ -161,15 +208,16 @@ export class CommandContext {
   }
 
   async authorize<T>(kind: EntityKind<T>, record: T, action: Action): Promise<void> {
-    const target = await this.protectedRecord(kind, record);
-    const read = authorize(this.org, this.actor, 'read', target);
-    if (!read.allowed) throw new NotFoundError(kind.label, (record as { id: string }).id);
-    if (action === 'read') return;
-    const decision = authorize(this.org, this.actor, action, target);
-    if (!decision.allowed) {
-      const what = sayAccess(`access.action.${action}`, { entity: entityName(kind.label) });
-      throw new PermissionDeniedError(what, decision.reasonDetail);
-    }
+    const refused = await this.refusal(
+      kind,
+      record,
+      this.actor,
+      action === 'read' ? ['read'] : ['read', action],
+    );
+    if (refused === null) return;
+    if (refused.action === 'read') throw new NotFoundError(kind.label, (record as { id: string }).id);
+    const what = sayAccess(`access.action.${action}`, { entity: entityName(kind.label) });
+    throw new PermissionDeniedError(what, refused.reasonDetail);
   }
 
   /**
@@ -184,7 +232,7 @@ export class CommandContext {
   ): Promise<boolean> {
     const user = userId === this.actor.id ? this.actor : this.users.get(userId);
     if (!user) return false;
-    return authorize(this.org, user, action, await this.protectedRecord(kind, record)).allowed;
+    return (await this.refusal(kind, record, user, [action])) === null;
   }
 
   async explain<T>(kind: EntityKind<T>, record: T): Promise<AccessExplanation> {

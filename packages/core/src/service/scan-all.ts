@@ -13,6 +13,8 @@ export async function scanAll<T, F>(
   store: RecordStore<T, F>,
   where: F | undefined,
   scope: RowScope = ALL,
+  /** `ListQuery.planOnce`: the filters choose the same index whatever their values. */
+  options: { planOnce?: boolean } = {},
 ): Promise<T[]> {
   const rows: T[] = [];
   let cursor: string | undefined;
@@ -22,6 +24,7 @@ export async function scanAll<T, F>(
       limit: 500,
       ...(where ? { where } : {}),
       ...(cursor ? { cursor } : {}),
+      ...(options.planOnce ? { planOnce: true } : {}),
     });
     rows.push(...page.items);
     cursor = page.nextCursor ?? undefined;

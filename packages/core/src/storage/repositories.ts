@@ -43,6 +43,12 @@ export interface ListQuery<F> {
   limit: number;
   /** Opaque cursor from a previous page's `nextCursor`. */
   cursor?: string;
+  /**
+   * The filters pick the same index range whatever their values (a calendar: its people's
+   * start times over at most 31 days), so an engine that caches plans may plan the statement once
+   * for all calls instead of per call. A hint: the rows are the same either way.
+   */
+  planOnce?: boolean;
 }
 
 /**

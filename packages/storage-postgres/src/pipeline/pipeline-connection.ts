@@ -1,6 +1,7 @@
 import { type CrmError, isCrmError, StorageError } from '@gongfu/core';
 import { type ExecuteFn, postgresEngine, type WriteOptions } from '@gongfu/storage-sql';
 import { CompiledQuery, type DatabaseConnection, type QueryResult } from 'kysely';
+import { GENERIC_PLAN_OFF, GENERIC_PLAN_ON } from './generic-plan.js';
 import { type BatchResult, type BatchStatement, PgBatch, type PgResultLike } from './pg-batch.js';
 import { statementName } from './statement-names.js';
 
@@ -126,17 +127,30 @@ export class PipelineConnection implements DatabaseConnection {
    * that asked has run to its next wait (`process.nextTick`, after the promise jobs), and each read
    * asked for until then joins the batch, in the order asked.
    */
-  query<R>(text: string, values: readonly unknown[], hot = false): Promise<QueryResult<R>> {
+  query<R>(
+    text: string,
+    values: readonly unknown[],
+    hot = false,
+    genericPlan = false,
+  ): Promise<QueryResult<R>> {
     this.assertUsable();
     const statement = this.statement(text, values, hot);
     return new Promise<QueryResult<R>>((resolve, reject) => {
+      if (this.asked.length === 0) process.nextTick(() => void this.sendAsked());
+      // Joined as one unit, so no other read of the batch runs between the switch and its undoing.
+      if (genericPlan) this.asked.push(this.unanswered(GENERIC_PLAN_ON));
       this.asked.push({
         statement,
         resolve: resolve as (result: QueryResult<unknown>) => void,
         reject,
       });
-      if (this.asked.length === 1) process.nextTick(() => void this.sendAsked());
+      if (genericPlan) this.asked.push(this.unanswered(GENERIC_PLAN_OFF));
     });
+  }
+
+  /** A statement of the batch whose answer nobody reads (its failure fails the batch's reads). */
+  private unanswered(text: string): Asked {
+    return { statement: this.statement(text, [], true), resolve: () => {}, reject: () => {} };
   }
 
   private async sendAsked(): Promise<void> {

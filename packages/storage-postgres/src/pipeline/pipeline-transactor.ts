@@ -48,7 +48,8 @@ function bind(client: PgClientLike, runtime: PgRuntime): Bound {
     b = {
       conn,
       db: new Kysely({ dialect: new OneConnectionDialect(conn) }),
-      execute: (query, options) => conn.query(query.sql, query.parameters, options?.hot),
+      execute: (query, options) =>
+        conn.query(query.sql, query.parameters, options?.hot, options?.genericPlan),
       write: async (query, options) => conn.defer(query, options),
     };
     bound.set(client, b);

@@ -32,9 +32,11 @@ export async function runPageTemplate(
   build: (slot: SlotOf) => Compilable<{ doc: unknown }>,
   table: string,
   filters: ((eb: AnyExpressionBuilder) => Expression<SqlBool>) | null,
+  /** Its plan does not depend on the values bound (see `ExecuteOptions.genericPlan`). */
+  genericPlan = false,
 ): Promise<{ doc: unknown }[]> {
   const template = slotStatement(ctx, shape, values, build);
   const fragment = filters === null ? null : whereFragment(ctx, table, filters);
   const query = spliceFragment(template, FILTERS_MARK, fragment);
-  return (await ctx.execute<{ doc: unknown }>(query, { hot: true })).rows;
+  return (await ctx.execute<{ doc: unknown }>(query, { hot: true, genericPlan })).rows;
 }

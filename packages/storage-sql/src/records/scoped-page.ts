@@ -43,6 +43,8 @@ export async function mergedPageRows(
   limit: number,
   /** The list has filters of its own: its text then depends on them, so it is built per call. */
   filtered = true,
+  /** `ListQuery.planOnce`: PostgreSQL runs the page with its generic plan. */
+  planOnce = false,
 ): Promise<{ doc: unknown }[] | null> {
   if (ctx.scopedPages === 'walk' || !spec.scopeKeyed || scope.kind !== 'scoped') return null;
   const through = scope.minAccess === 'read' ? (spec.readThrough ?? []) : [];
@@ -52,7 +54,7 @@ export async function mergedPageRows(
   const fixed = scope.ownerIds.length + scope.memberIds.length + through.length;
   if (fixed > cap) return null;
   if (engine.name === 'postgres')
-    return postgresPage(ctx, spec, scope, through, filters, filtered, after, limit);
+    return postgresPage(ctx, spec, scope, through, filters, filtered, after, limit, planOnce);
   const seats = await otherSeats(ctx, scope, cap - fixed);
   if (seats === null) return null;
   const { db, tenantId } = ctx;
@@ -168,6 +170,7 @@ async function postgresPage(
   filtered: boolean,
   after: CursorKey | null,
   limit: number,
+  planOnce: boolean,
 ): Promise<{ doc: unknown }[]> {
   const owners = scope.ownerIds.length > 0;
   const members = scope.memberIds.length > 0;
@@ -213,6 +216,7 @@ async function postgresPage(
     build,
     spec.table,
     filtered ? filters : null,
+    planOnce,
   );
 }
 

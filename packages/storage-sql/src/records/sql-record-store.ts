@@ -243,12 +243,30 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
     const filtered = Object.values(query.where ?? {}).some((v) => v !== undefined);
     const merged = byCustomer
       ? null
-      : await mergedPageRows(this.ctx, this.spec, query.scope, pgFilters, after, query.limit, filtered);
+      : await mergedPageRows(
+          this.ctx,
+          this.spec,
+          query.scope,
+          pgFilters,
+          after,
+          query.limit,
+          filtered,
+          query.planOnce === true,
+        );
     const rows =
       merged ??
       (shape === null
         ? engine.name === 'postgres' && this.ctx.scopedPages !== 'walk'
-          ? await postgresWalk(this.ctx, this.spec, query.scope, pgFilters, filtered, after, query.limit)
+          ? await postgresWalk(
+              this.ctx,
+              this.spec,
+              query.scope,
+              pgFilters,
+              filtered,
+              after,
+              query.limit,
+              query.planOnce === true,
+            )
           : await build().execute()
         : (
             await executeCached<{ doc: unknown }>(

@@ -233,7 +233,8 @@ export function activityCommands(run: Runner): ActivityCommands {
           status: ['scheduled', 'completed'],
           startAt: { from: range.from, to: range.to },
         };
-        const activities = await scanAll(ctx.tx.activities, where, ctx.scope());
+        // Its people's start-time range of at most 31 days is one index range whoever asks: planned once.
+        const activities = await scanAll(ctx.tx.activities, where, ctx.scope(), { planOnce: true });
         return layoutCalendar(range, await withRegardingLabels(ctx, activities));
       }),
   };

@@ -22,8 +22,10 @@ export async function withRegardingLabels(
     }
     return label;
   };
-  const entries: CalendarEntry[] = [];
-  // One at a time: the reads share the command's transaction.
-  for (const a of activities) entries.push({ ...a, regardingLabel: await labelOf(a) });
-  return entries;
+  // Asked for together: on PostgreSQL the reads of one transaction asked for at once share a round
+  // trip, so a week about twenty records costs one wait for their twenty reads, not twenty.
+  const labelled = await Promise.all(activities.map(labelOf));
+  // Each activity was read for this call alone: labelled in place, not copied (a team's week is
+  // hundreds of records of ~25 fields).
+  return activities.map((a, i) => Object.assign(a, { regardingLabel: labelled[i] ?? null }));
 }
