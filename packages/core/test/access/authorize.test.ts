@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { Action, OrgUser, ProtectedRecord } from '../../src/index.js';
 import { ACTIONS, authorize, OrgChart, requireAuthorized } from '../../src/index.js';
 import { isCrmError } from '../../src/kernel/errors.js';
-import { orgArbitrary, orgScenarioArbitrary } from '../../src/testing/arbitraries/org-arbitraries.js';
+import {
+  grantArbitrary,
+  orgArbitrary,
+  orgScenarioArbitrary,
+} from '../../src/testing/arbitraries/org-arbitraries.js';
 import { naiveAncestors, org, recordOf, USERS } from './org-fixture.js';
 
 const allowedActions = (actor: OrgUser, record: ProtectedRecord, chart = org): Action[] =>
@@ -195,6 +199,27 @@ describe('authorize — properties over generated org trees', () => {
           }
         }
       }),
+      runs,
+    );
+  });
+
+  // The service reads a customer's deal teams only when the rest does not allow an action
+  // (CommandContext.refusal): sound only while more grants never take an action away.
+  it('grants only add: deal-team grants on a customer never remove an action the rest allows', () => {
+    fc.assert(
+      fc.property(
+        scenarios.chain((s) =>
+          fc
+            .array(grantArbitrary(s.users.map((u) => u.id)), { maxLength: 4 })
+            .map((dealTeamGrants) => ({ ...s, dealTeamGrants })),
+        ),
+        ({ users, actor, record, dealTeamGrants }) => {
+          const chart = new OrgChart(users);
+          const without = allowedActions(actor, record, chart);
+          const withTeams = allowedActions(actor, { ...record, dealTeamGrants }, chart);
+          expect(withTeams).toEqual(expect.arrayContaining(without));
+        },
+      ),
       runs,
     );
   });
