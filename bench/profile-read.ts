@@ -8,7 +8,7 @@
  *     [--path leads-manager] [--n 300] [--out /tmp/prof-read.cpuprofile] [--sql statements.json] [--plain]
  *
  * Paths: leads|deals|activities|costs-rep|manager|head, reminders, calendar-rep, calendar-team,
- * history, timeline, review.
+ * history, timeline, review, rollup-salesperson, rollup-month (the head of the tree, as the bench).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +21,7 @@ runFromSource();
 const { default: pg } = await import('pg');
 const { createCrm, ManualClock } = await import('@gongfu/core');
 const { postgresStorage } = await import('@gongfu/storage-postgres');
-const { morningReview } = await import('@gongfu/reports');
+const { costRollup, morningReview } = await import('@gongfu/reports');
 const { REVIEW_DAY } = await import('./read-data.js');
 const { tracePool } = await import('./read-plans.js');
 
@@ -82,6 +82,11 @@ function pathFn(name: string): () => Promise<unknown> {
     }
     case 'review':
       return () => morningReview(crm, org.bigManager, { day: '2026-12-02', findDuplicates: false });
+    case 'rollup-salesperson':
+    case 'rollup-month': {
+      const by = name === 'rollup-month' ? 'month' : 'salesperson';
+      return () => costRollup(crm, org.vp, { by, from: mark.dataset.period.from, to: '2026-06-30' });
+    }
     default:
       throw new Error(`unknown path ${name}`);
   }

@@ -12,12 +12,12 @@ type Won = { won: number; wonAmount: number };
  */
 export async function monthRevenue(
   ctx: CommandContext,
-  groups: readonly { key: string | null }[],
+  monthKeys: readonly string[],
   where: OpportunityFilter,
   timeZone: string,
   closed: { from?: Instant; to?: Instant },
 ) {
-  const months = [...new Set(groups.map((g) => g.key).filter((k): k is string => k !== null))].map(
+  const months = monthKeys.map(
     (month) => ({
       month,
       from: atLocalTime(`${month}-01`, '00:00', timeZone),
