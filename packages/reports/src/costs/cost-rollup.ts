@@ -120,7 +120,11 @@ export async function costRollup(crm: Crm, actor: ActorRef, options: CostRollupO
       ),
     );
     const totals = sumByCurrency(groups).map((t) =>
-      withRevenue({ ...t, key: null }, 'total', partition.find((r) => r.currency === t.currency) ?? zeroRevenue),
+      withRevenue(
+        { ...t, key: null },
+        'total',
+        partition.find((r) => r.currency === t.currency) ?? zeroRevenue,
+      ),
     );
     return { by, from: period.from, to: period.to, timeZone, rows, totals };
   });

@@ -17,13 +17,11 @@ export async function monthRevenue(
   timeZone: string,
   closed: { from?: Instant; to?: Instant },
 ) {
-  const months = monthKeys.map(
-    (month) => ({
-      month,
-      from: atLocalTime(`${month}-01`, '00:00', timeZone),
-      to: firstOfNextMonth(month, timeZone),
-    }),
-  );
+  const months = monthKeys.map((month) => ({
+    month,
+    from: atLocalTime(`${month}-01`, '00:00', timeZone),
+    to: firstOfNextMonth(month, timeZone),
+  }));
   const edges = [...months.flatMap((m) => [m.from, m.to]), closed.from, closed.to];
   const bounds = [...new Set(edges.filter((b): b is Instant => b !== undefined))].sort();
   // Read from the earliest to the latest edge; an open end of the period stays open.

@@ -37,7 +37,10 @@ describe.skipIf(PG_URL === undefined)(
       await quoteAs(w, org.repA, '烟台港务集团', 'LS2208', 980_00);
       clock.advanceDays(3);
       const lead = await quoteAs(w, org.repB, '烟台港务集团', 'LS2208', 900_00);
-      const account = await crm.accounts.create(org.repA, { name: '恒通系统集成', kind: 'system_integrator' });
+      const account = await crm.accounts.create(org.repA, {
+        name: '恒通系统集成',
+        kind: 'system_integrator',
+      });
       const wang = await crm.contacts.create(org.repA, { accountId: account.id, name: '王工（信息中心）' });
       const call = await crm.activities.schedule(org.repA, {
         kind: 'call',
@@ -92,7 +95,8 @@ describe.skipIf(PG_URL === undefined)(
 
     it('a rollup: costs and revenue asked for together, with BEGIN, and the unwaited COMMIT', async () => {
       const { crm, org } = w;
-      const rollup = () => costRollup(crm, org.admin, { by: 'salesperson', from: '2026-03-01', to: '2026-03-31' });
+      const rollup = () =>
+        costRollup(crm, org.admin, { by: 'salesperson', from: '2026-03-01', to: '2026-03-31' });
       await rollup();
       const trips = await counter.count(async () => {
         expect((await rollup()).totals.map((t) => t.amount)).toEqual([126_050]);
@@ -101,13 +105,17 @@ describe.skipIf(PG_URL === undefined)(
       expect(trips).toBe(2);
     });
 
-    it('a rollup over most of the tenant: the owners\' arm is its own GROUP BY, asked for with the rest', async () => {
+    it("a rollup over most of the tenant: the owners' arm is its own GROUP BY, asked for with the rest", async () => {
       // A manager over 16 of the tenant's 21 people: the scope is split into the rows its people
       // own and the outsiders' rows a seat shows (`SqlReportStore.splitScope`).
       const wide = await openWorld(storage);
       const { crm, org } = wide;
       for (let i = 0; i < 13; i++)
-        await crm.users.create(org.manager, { name: `销售员${i}`, role: 'sales_rep', managerId: org.manager.id });
+        await crm.users.create(org.manager, {
+          name: `销售员${i}`,
+          role: 'sales_rep',
+          managerId: org.manager.id,
+        });
       const account = await crm.accounts.create(org.repA, { name: '山东恒通', kind: 'system_integrator' });
       const deal = await crm.opportunities.create(org.repA, {
         name: '恒通 WMS',
@@ -121,7 +129,8 @@ describe.skipIf(PG_URL === undefined)(
         incurredOn: '2026-03-02',
         opportunityId: deal.id,
       });
-      const rollup = () => costRollup(crm, org.manager, { by: 'salesperson', from: '2026-03-01', to: '2026-03-31' });
+      const rollup = () =>
+        costRollup(crm, org.manager, { by: 'salesperson', from: '2026-03-01', to: '2026-03-31' });
       await rollup();
       counter.sent.length = 0;
       const trips = await counter.count(async () => {

@@ -347,7 +347,9 @@ function addSum(x: unknown, y: unknown): unknown {
   if (x === null || x === undefined) return y;
   if (y === null || y === undefined) return x;
   const whole = (v: unknown) => typeof v === 'bigint' || /^-?\d+$/.test(String(v));
-  return whole(x) && whole(y) ? (BigInt(x as string) + BigInt(y as string)).toString() : Number(x) + Number(y);
+  return whole(x) && whole(y)
+    ? (BigInt(x as string) + BigInt(y as string)).toString()
+    : Number(x) + Number(y);
 }
 
 function unknownGroup(field: string, value: never): ValidationError {
