@@ -14,6 +14,7 @@ import {
   type OpportunityFilter,
   parseInput,
 } from '@gongfu/core';
+import { askTogether } from '../shared/ask-together.js';
 import { dateRange, instantRange, oneOf, type Period, parsePeriod, parseTimeZone } from '../shared/period.js';
 import { labelKeys } from './cost-labels.js';
 import { monthRevenue } from './month-revenue.js';
@@ -103,7 +104,7 @@ export async function costRollup(crm: Crm, actor: ActorRef, options: CostRollupO
     // cut at the months' local midnights: a bounded period names its months without the costs.
     const costsRead = ctx.tx.reports.costTotals(costWhere, scope, STORAGE_GROUP[by]);
     const months = by === 'month' ? (monthsOf(period) ?? monthKeys(await costsRead)) : [];
-    const [groups, { revenue, partition }] = await Promise.all([
+    const [groups, { revenue, partition }] = await askTogether([
       costsRead,
       revenueByKey(ctx, by, months, dealWhere, closed, timeZone),
     ]);

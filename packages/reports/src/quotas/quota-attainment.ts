@@ -14,6 +14,7 @@ import {
   scanAll,
   shiftCalendarDate,
 } from '@gongfu/core';
+import { askTogether } from '../shared/ask-together.js';
 import { instantRange } from '../shared/period.js';
 
 /** Orders that count as won business: booked and not cancelled (a draft is not yet a sale). */
@@ -82,7 +83,7 @@ export async function attainmentIn(
   const days = periodRange(period);
   const range = instantRange({ from: days.from, to: shiftCalendarDate(days.to, -1) }, ctx.settings.timeZone);
   // Orders and deals asked for together (one round trip on PostgreSQL).
-  const [booked, open] = await Promise.all([
+  const [booked, open] = await askTogether([
     scanAll(ctx.tx.orders, { status: [...BOOKED_ORDER_STATUSES] }, ctx.scope()),
     scanAll(ctx.tx.opportunities, { open: true }, ctx.scope()),
   ]);

@@ -14,6 +14,7 @@ import {
 } from '@gongfu/core';
 import { parseCompanyName } from '../names/company-name.js';
 import { reviewedPeople } from '../review/people.js';
+import { askTogether } from '../shared/ask-together.js';
 import { parsePeriod, parseTimeZone } from '../shared/period.js';
 import { loadVisible, visibleById } from '../shared/visible.js';
 
@@ -120,9 +121,9 @@ async function placedQuotes(
   const leadIds = [...new Set(events.map((e) => e.entityId))];
   // The leads and their quotes asked for together (one round trip on PostgreSQL); the quotes of a
   // lead the reader may not open are dropped unseen.
-  const [leads, quotesByLead] = await Promise.all([
+  const [leads, quotesByLead] = await askTogether([
     loadVisible(ctx, ENTITY.lead, leadIds),
-    Promise.all(leadIds.map((leadId) => ctx.tx.quotes.list({ leadId }, 500))),
+    askTogether(leadIds.map((leadId) => ctx.tx.quotes.list({ leadId }, 500))),
   ]);
   const mine = new Set(people);
   const quoted: QuoteEntry[] = [];
@@ -138,7 +139,7 @@ async function placedQuotes(
   ].filter((id): id is string => id !== null);
   const accountOf = (q: QuoteEntry) => q.accountId ?? leads.get(q.leadId ?? '')?.accountId ?? null;
   const accountIds = [...new Set(quoted.map(accountOf))].filter((id): id is string => id !== null);
-  const [deals, stored] = await Promise.all([
+  const [deals, stored] = await askTogether([
     loadVisible(ctx, ENTITY.opportunity, dealIds),
     ctx.tx.accounts.getMany(accountIds),
   ]);

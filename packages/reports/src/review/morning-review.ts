@@ -13,6 +13,7 @@ import {
 import { findDuplicateDeals } from '../duplicates/index.js';
 import { attainmentIn } from '../quotas/quota-attainment.js';
 import { conflictsIn, conflictWindow } from '../quotes/quote-conflicts.js';
+import { askTogether } from '../shared/ask-together.js';
 import { parseTimeZone } from '../shared/period.js';
 import type { Visibility } from '../shared/visible.js';
 import { reviewedPeople } from './people.js';
@@ -90,7 +91,7 @@ export async function reviewWith(
   // transactions read one statement at a time.
   const { review, touchedDeals } = await crm.runAs(actor, async (ctx) => {
     const people = reviewedPeople(ctx);
-    const [{ events, sections }, conflicts, quotas] = await Promise.all([
+    const [{ events, sections }, conflicts, quotas] = await askTogether([
       readDay(ctx, people, range, visibility),
       quoteWindow === null ? [] : conflictsIn(ctx, quoteWindow),
       attainmentIn(ctx, quarter),
@@ -131,7 +132,7 @@ async function readDay(
   visibility: Visibility,
 ) {
   // The events and the people's due reminders asked for together (with BEGIN on PostgreSQL).
-  const [events, due] = await Promise.all([
+  const [events, due] = await askTogether([
     ctx.tx.history.byActors(people, range, REVIEW_EVENT_LIMIT + 1),
     ctx.tx.reminders.due(people, range.to, 1000),
   ]);

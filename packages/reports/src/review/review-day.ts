@@ -9,6 +9,7 @@ import type {
   ReminderKind,
 } from '@gongfu/core';
 import { ENTITY, hiddenRecord, regardingLabel, reminderMessage } from '@gongfu/core';
+import { askTogether } from '../shared/ask-together.js';
 import { loadVisible, type Visibility } from '../shared/visible.js';
 import { peopleWithSections } from './people.js';
 import type { PersonReview, ReviewQuote, ReviewReminder } from './review-types.js';
@@ -60,16 +61,16 @@ export async function reviewDay(
   // Each kind is one statement with the reviewer's scope applied in the database; the kinds are
   // asked for together (one round trip on PostgreSQL), and so are the quotes of the quoted leads.
   const quoted = [...new Set(events.filter((e) => e.event === 'lead.quoted').map((e) => e.entityId))];
-  const [leads, deals, activities, orders, costs, quotes] = await Promise.all([
+  const [leads, deals, activities, orders, costs, quotes] = await askTogether([
     loadVisible(ctx, ENTITY.lead, ids(events, 'lead'), visibility),
     loadVisible(ctx, ENTITY.opportunity, ids(events, 'opportunity'), visibility),
     loadVisible(ctx, ENTITY.activity, ids(events, 'activity'), visibility),
     loadVisible(ctx, ENTITY.order, ids(events, 'order'), visibility),
     loadVisible(ctx, ENTITY.cost, ids(events, 'cost'), visibility),
     // Read for every quoted lead; only those of a lead the reviewer may open are kept (`addQuotes`).
-    Promise.all(quoted.map((leadId) => ctx.tx.quotes.list({ leadId }, 500))),
+    askTogether(quoted.map((leadId) => ctx.tx.quotes.list({ leadId }, 500))),
   ]);
-  const [linked, linkedDeals, parties] = await Promise.all([
+  const [linked, linkedDeals, parties] = await askTogether([
     loadVisible(
       ctx,
       ENTITY.lead,
@@ -188,7 +189,7 @@ async function partyLabels(
   const about = activities.flatMap((a) =>
     (a.contactId || a.orderId) && a.regarding ? [{ id: a.id, party: a.regarding }] : [],
   );
-  const labels = await Promise.all(about.map((a) => regardingLabel(ctx, ctx.actor.id, a.party)));
+  const labels = await askTogether(about.map((a) => regardingLabel(ctx, ctx.actor.id, a.party)));
   return new Map(about.map((a, i) => [a.id, labels[i] ?? null]));
 }
 
