@@ -24,7 +24,7 @@ const { createCrm, createReminderDispatcher, isCrmError, ManualClock } = await i
 const { openWorld, storyLead } = await import('@gongfu/service-suites');
 const { addOrgTree } = await import('./org-tree.js');
 const { rawPostgres } = await import('./raw-postgres.js');
-const { countingPool } = await import('../packages/storage-postgres/test/support/counting-pool.js');
+const { countingPool } = await import('../packages/storage-postgres/src/testing/counting-pool.js');
 const { PgBatch } = await import('../packages/storage-postgres/src/pipeline/pg-batch.js');
 
 const URL = process.env.GONGFU_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';

@@ -13,7 +13,7 @@
  * loaded machine, and it shows what planning and execution cost on the server.
  *
  * Paths: leads|deals|activities|costs-rep|manager|head, reminders, calendar-rep, calendar-team,
- * history, timeline, review.
+ * history, timeline, review, rollup-salesperson, rollup-month (the head of the tree, as the bench).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,7 +26,7 @@ runFromSource();
 const { default: pg } = await import('pg');
 const { createCrm, ManualClock } = await import('@gongfu/core');
 const { postgresStorage } = await import('@gongfu/storage-postgres');
-const { morningReview } = await import('@gongfu/reports');
+const { costRollup, morningReview } = await import('@gongfu/reports');
 const { REVIEW_DAY } = await import('./read-data.js');
 const { tracePool } = await import('./read-plans.js');
 
@@ -88,6 +88,11 @@ function pathFn(name: string): () => Promise<unknown> {
     }
     case 'review':
       return () => morningReview(crm, org.bigManager, { day: '2026-12-02', findDuplicates: false });
+    case 'rollup-salesperson':
+    case 'rollup-month': {
+      const by = name === 'rollup-month' ? 'month' : 'salesperson';
+      return () => costRollup(crm, org.vp, { by, from: mark.dataset.period.from, to: '2026-06-30' });
+    }
     default:
       throw new Error(`unknown path ${name}`);
   }

@@ -14,6 +14,7 @@ import {
   type OpportunityFilter,
   parseInput,
 } from '@gongfu/core';
+import { askTogether } from '../shared/ask-together.js';
 import { dateRange, instantRange, oneOf, type Period, parsePeriod, parseTimeZone } from '../shared/period.js';
 import { labelKeys } from './cost-labels.js';
 import { monthRevenue } from './month-revenue.js';
@@ -99,8 +100,14 @@ export async function costRollup(crm: Crm, actor: ActorRef, options: CostRollupO
     const dealWhere: OpportunityFilter = { stage: ['won'], ...(people ? { ownerId: people } : {}) };
     const closed = instantRange(period, timeZone);
 
-    const groups = await ctx.tx.reports.costTotals(costWhere, scope, STORAGE_GROUP[by]);
-    const { revenue, partition } = await revenueByKey(ctx, by, groups, dealWhere, closed, timeZone);
+    // Costs and revenue are asked for together (one round trip on PostgreSQL). By month, revenue is
+    // cut at the months' local midnights: a bounded period names its months without the costs.
+    const costsRead = ctx.tx.reports.costTotals(costWhere, scope, STORAGE_GROUP[by]);
+    const months = by === 'month' ? (monthsOf(period) ?? monthKeys(await costsRead)) : [];
+    const [groups, { revenue, partition }] = await askTogether([
+      costsRead,
+      revenueByKey(ctx, by, months, dealWhere, closed, timeZone),
+    ]);
     const labels = await labelKeys(
       ctx,
       by,
@@ -113,12 +120,12 @@ export async function costRollup(crm: Crm, actor: ActorRef, options: CostRollupO
         by === 'category' ? null : revenue(g.key, g.currency),
       ),
     );
-
-    // Grouped by a key every deal has exactly one of, the revenue rows already sum to the total:
-    // one aggregate fewer, as a hand-written report would do.
-    const all = partition ?? (await ctx.tx.reports.closedTotals(dealWhere, scope, closed, 'none'));
     const totals = sumByCurrency(groups).map((t) =>
-      withRevenue({ ...t, key: null }, 'total', all.find((r) => r.currency === t.currency) ?? zeroRevenue),
+      withRevenue(
+        { ...t, key: null },
+        'total',
+        partition.find((r) => r.currency === t.currency) ?? zeroRevenue,
+      ),
     );
     return { by, from: period.from, to: period.to, timeZone, rows, totals };
   });
@@ -148,6 +155,27 @@ function peopleOfChannel(ctx: CommandContext, channel: Channel): string[] {
   return [...ctx.users.values()].filter((u) => u.channel === channel).map((u) => u.id);
 }
 
+/** The months a bounded period touches (`YYYY-MM`), or null for an open or decade-long one. */
+function monthsOf(period: { from: CalendarDate | null; to: CalendarDate | null }): string[] | null {
+  if (period.from === null || period.to === null) return null;
+  const months: string[] = [];
+  let [y, m] = [Number(period.from.slice(0, 4)), Number(period.from.slice(5, 7))];
+  const last = period.to.slice(0, 7);
+  for (let month = period.from.slice(0, 7); month <= last; month = `${y}-${String(m).padStart(2, '0')}`) {
+    if (months.length === MAX_MONTHS) return null;
+    months.push(month);
+    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
+  }
+  return months;
+}
+
+/** More months than this are cut where the costs fall, not where the period does. */
+const MAX_MONTHS = 120;
+
+const monthKeys = (groups: readonly { key: string | null }[]) => [
+  ...new Set(groups.map((g) => g.key).filter((k): k is string => k !== null)),
+];
+
 /** Σ per currency of already-exact group sums (safe integers stay exact when added). */
 function sumByCurrency(groups: readonly { currency: string; count: number; amount: number }[]) {
   const out = new Map<string, { currency: string; count: number; amount: number }>();
@@ -161,18 +189,27 @@ function sumByCurrency(groups: readonly { currency: string; count: number; amoun
 }
 
 type RevenueOf = (key: string | null, currency: string) => { won: number; wonAmount: number };
+type Partition = { currency: string; won: number; wonAmount: number }[];
 
-/** Won revenue per group key, attributed the way the costs of that grouping are. */
+/**
+ * Won revenue per group key, attributed the way the costs of that grouping are, and over the whole
+ * period per currency (`partition`). Grouped by a key every deal has exactly one of, the keyed rows
+ * sum to the period's total: one aggregate, as a hand-written report would run.
+ */
 async function revenueByKey(
   ctx: CommandContext,
   by: CostRollupBy,
-  groups: readonly { key: string | null }[],
+  months: readonly string[],
   where: OpportunityFilter,
   closed: { from?: string; to?: string },
   timeZone: string,
-): Promise<{ revenue: RevenueOf; partition?: { currency: string; won: number; wonAmount: number }[] }> {
-  if (by === 'category') return { revenue: () => zeroRevenue };
-  if (by === 'month') return monthRevenue(ctx, groups, where, timeZone, closed);
+): Promise<{ revenue: RevenueOf; partition: Partition }> {
+  if (by === 'category')
+    return {
+      revenue: () => zeroRevenue,
+      partition: await ctx.tx.reports.closedTotals(where, ctx.scope(), closed, 'none'),
+    };
+  if (by === 'month') return monthRevenue(ctx, months, where, timeZone, closed);
   const storageBy: ClosedGroupBy =
     by === 'opportunity' ? 'opportunity' : by === 'account' ? 'account' : 'owner';
   const rows = await ctx.tx.reports.closedTotals(where, ctx.scope(), closed, storageBy);

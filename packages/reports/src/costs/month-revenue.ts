@@ -12,18 +12,16 @@ type Won = { won: number; wonAmount: number };
  */
 export async function monthRevenue(
   ctx: CommandContext,
-  groups: readonly { key: string | null }[],
+  monthKeys: readonly string[],
   where: OpportunityFilter,
   timeZone: string,
   closed: { from?: Instant; to?: Instant },
 ) {
-  const months = [...new Set(groups.map((g) => g.key).filter((k): k is string => k !== null))].map(
-    (month) => ({
-      month,
-      from: atLocalTime(`${month}-01`, '00:00', timeZone),
-      to: firstOfNextMonth(month, timeZone),
-    }),
-  );
+  const months = monthKeys.map((month) => ({
+    month,
+    from: atLocalTime(`${month}-01`, '00:00', timeZone),
+    to: firstOfNextMonth(month, timeZone),
+  }));
   const edges = [...months.flatMap((m) => [m.from, m.to]), closed.from, closed.to];
   const bounds = [...new Set(edges.filter((b): b is Instant => b !== undefined))].sort();
   // Read from the earliest to the latest edge; an open end of the period stays open.

@@ -14,6 +14,7 @@ import {
   scanAll,
   shiftCalendarDate,
 } from '@gongfu/core';
+import { askTogether } from '../shared/ask-together.js';
 import { instantRange } from '../shared/period.js';
 
 /** Orders that count as won business: booked and not cancelled (a draft is not yet a sale). */
@@ -64,28 +65,37 @@ export async function quotaAttainment(
 ): Promise<AttainmentRow[]> {
   const period = parseInput(quotaPeriodSchema, options.period);
   const userIds = options.userId === undefined ? undefined : [options.userId].flat();
-  return crm.runAs(actor, async (ctx) => {
-    const quotas = await scanAll(
-      ctx.tx.quotas,
-      { period: [period], ...(userIds ? { userId: userIds } : {}) },
-      ctx.scope(),
-    );
-    if (quotas.length === 0) return [];
-    const days = periodRange(period);
-    const range = instantRange(
-      { from: days.from, to: shiftCalendarDate(days.to, -1) },
-      ctx.settings.timeZone,
-    );
-    const orders = (await scanAll(ctx.tx.orders, { status: [...BOOKED_ORDER_STATUSES] }, ctx.scope())).filter(
-      (o) => (!range.from || o.createdAt >= range.from) && (!range.to || o.createdAt < range.to),
-    );
-    const deals = (await scanAll(ctx.tx.opportunities, { open: true }, ctx.scope())).filter(
-      (d) => d.expectedClose !== null && d.expectedClose >= days.from && d.expectedClose < days.to,
-    );
-    return quotas
-      .map((quota) => measure(ctx, quota, orders, deals))
-      .sort((a, b) => a.label.localeCompare(b.label) || a.quota.id.localeCompare(b.quota.id));
-  });
+  return crm.runAs(actor, (ctx) => attainmentIn(ctx, period, userIds));
+}
+
+/** `quotaAttainment` inside a transaction the caller holds (the morning review reads it with its day). */
+export async function attainmentIn(
+  ctx: CommandContext,
+  period: QuotaPeriod,
+  userIds?: readonly string[],
+): Promise<AttainmentRow[]> {
+  const quotas = await scanAll(
+    ctx.tx.quotas,
+    { period: [period], ...(userIds ? { userId: [...userIds] } : {}) },
+    ctx.scope(),
+  );
+  if (quotas.length === 0) return [];
+  const days = periodRange(period);
+  const range = instantRange({ from: days.from, to: shiftCalendarDate(days.to, -1) }, ctx.settings.timeZone);
+  // Orders and deals asked for together (one round trip on PostgreSQL).
+  const [booked, open] = await askTogether([
+    scanAll(ctx.tx.orders, { status: [...BOOKED_ORDER_STATUSES] }, ctx.scope()),
+    scanAll(ctx.tx.opportunities, { open: true }, ctx.scope()),
+  ]);
+  const orders = booked.filter(
+    (o) => (!range.from || o.createdAt >= range.from) && (!range.to || o.createdAt < range.to),
+  );
+  const deals = open.filter(
+    (d) => d.expectedClose !== null && d.expectedClose >= days.from && d.expectedClose < days.to,
+  );
+  return quotas
+    .map((quota) => measure(ctx, quota, orders, deals))
+    .sort((a, b) => a.label.localeCompare(b.label) || a.quota.id.localeCompare(b.quota.id));
 }
 
 function measure(

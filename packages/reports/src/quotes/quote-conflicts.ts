@@ -15,6 +15,7 @@ import {
 } from '@gongfu/core';
 import { parseCompanyName } from '../names/company-name.js';
 import { reviewedPeople } from '../review/people.js';
+import { askTogether } from '../shared/ask-together.js';
 import { parsePeriod, parseTimeZone } from '../shared/period.js';
 import { sayReport } from '../shared/report-messages.js';
 import { loadVisible, visibleById } from '../shared/visible.js';
@@ -80,20 +81,36 @@ export async function quoteConflicts(
   actor: ActorRef,
   options: QuoteConflictOptions,
 ): Promise<QuoteConflict[]> {
+  const window = conflictWindow(options, crm.timeZone);
+  if (window === null) return [];
+  return crm.runAs(actor, (ctx) => conflictsIn(ctx, window));
+}
+
+/** The options checked: the instants the quotes are read between, and the window. Null: an open period. */
+export function conflictWindow(options: QuoteConflictOptions, crmTimeZone: string) {
   const period = parsePeriod(options);
   const windowDays = options.windowDays ?? 30;
-  const timeZone = parseTimeZone(options.timeZone, crm.timeZone);
-  if (!period.from || !period.to) return [];
+  const timeZone = parseTimeZone(options.timeZone, crmTimeZone);
+  if (!period.from || !period.to) return null;
   const range = {
     from: atLocalTime(period.from, '00:00', timeZone),
     to: atLocalTime(shiftCalendarDate(period.to, 1), '00:00', timeZone),
   };
-  return crm.runAs(actor, async (ctx) => {
-    const people = reviewedPeople(ctx).filter((id) => id !== ctx.actor.id);
-    if (people.length < 2) return [];
-    const quotes = await placedQuotes(ctx, people, range);
-    return findConflicts(quotes, windowDays).map((c) => ({ ...c, explanation: ctx.say(c.explanationDetail) }));
-  });
+  return { range, windowDays };
+}
+
+/** `quoteConflicts` inside a transaction the caller holds (the morning review reads it with its day). */
+export async function conflictsIn(
+  ctx: CommandContext,
+  window: { range: { from: Instant; to: Instant }; windowDays: number },
+): Promise<QuoteConflict[]> {
+  const people = reviewedPeople(ctx).filter((id) => id !== ctx.actor.id);
+  if (people.length < 2) return [];
+  const quotes = await placedQuotes(ctx, people, window.range);
+  return findConflicts(quotes, window.windowDays).map((c) => ({
+    ...c,
+    explanation: ctx.say(c.explanationDetail),
+  }));
 }
 
 /**
@@ -110,23 +127,30 @@ async function placedQuotes(
   // Only the quote events: a month of a team's history is mostly other things.
   const events = await ctx.tx.history.byActors(people, range, 100_000, ['lead.quoted']);
   const leadIds = [...new Set(events.map((e) => e.entityId))];
-  const leads = await loadVisible(ctx, ENTITY.lead, leadIds);
+  // The leads and their quotes asked for together (one round trip on PostgreSQL); the quotes of a
+  // lead the reader may not open are dropped unseen.
+  const [leads, quotesByLead] = await askTogether([
+    loadVisible(ctx, ENTITY.lead, leadIds),
+    askTogether(leadIds.map((leadId) => ctx.tx.quotes.list({ leadId }, 500))),
+  ]);
   const mine = new Set(people);
   const quoted: QuoteEntry[] = [];
-  for (const leadId of leads.keys()) {
-    for (const q of await ctx.tx.quotes.list({ leadId }, 500)) {
+  leadIds.forEach((leadId, i) => {
+    if (!leads.has(leadId)) return;
+    for (const q of quotesByLead[i] ?? [])
       if (mine.has(q.quotedBy) && q.quotedAt >= range.from && q.quotedAt < range.to) quoted.push(q);
-    }
-  }
+  });
   const dealIds = [
     ...new Set(
       [...leads.values()].map((l) => l.convertedOpportunityId).concat(quoted.map((q) => q.opportunityId)),
     ),
   ].filter((id): id is string => id !== null);
-  const deals = await loadVisible(ctx, ENTITY.opportunity, dealIds);
   const accountOf = (q: QuoteEntry) => q.accountId ?? leads.get(q.leadId ?? '')?.accountId ?? null;
   const accountIds = [...new Set(quoted.map(accountOf))].filter((id): id is string => id !== null);
-  const stored = await ctx.tx.accounts.getMany(accountIds);
+  const [deals, stored] = await askTogether([
+    loadVisible(ctx, ENTITY.opportunity, dealIds),
+    ctx.tx.accounts.getMany(accountIds),
+  ]);
   const existing = new Set(stored.map((a) => a.id));
   const accounts = await visibleById(ctx, ENTITY.account, stored);
   return quoted.map((q): PlacedQuote => {

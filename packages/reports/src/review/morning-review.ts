@@ -2,14 +2,18 @@ import {
   type ActorRef,
   atLocalTime,
   type CalendarDate,
+  type CommandContext,
   type Crm,
   calendarDateSchema,
+  type Instant,
   parseInput,
+  quotaPeriodSchema,
   shiftCalendarDate,
 } from '@gongfu/core';
 import { findDuplicateDeals } from '../duplicates/index.js';
-import { quotaAttainment } from '../quotas/quota-attainment.js';
-import { quoteConflicts } from '../quotes/quote-conflicts.js';
+import { attainmentIn } from '../quotas/quota-attainment.js';
+import { conflictsIn, conflictWindow } from '../quotes/quote-conflicts.js';
+import { askTogether } from '../shared/ask-together.js';
 import { parseTimeZone } from '../shared/period.js';
 import type { Visibility } from '../shared/visible.js';
 import { reviewedPeople } from './people.js';
@@ -75,9 +79,23 @@ export async function reviewWith(
     from: atLocalTime(reviewedDay, '00:00', timeZone),
     to: atLocalTime(reviewDate, '00:00', timeZone),
   };
+  const quarter = parseInput(quotaPeriodSchema, quarterOf(reviewedDay));
+  const windowDays = options.quoteWindowDays ?? 30;
+  const quoteWindow = conflictWindow(
+    { from: shiftCalendarDate(reviewedDay, -windowDays), to: reviewedDay, windowDays, timeZone },
+    crm.timeZone,
+  );
+  // One read transaction for every section: the day, the quote conflicts and the quotas are asked
+  // for together, so on PostgreSQL each step's reads share a round trip (the day's events with the
+  // quote events and the quotas; then the day's records with the quoted leads…) instead of three
+  // transactions read one statement at a time.
   const { review, touchedDeals } = await crm.runAs(actor, async (ctx) => {
     const people = reviewedPeople(ctx);
-    const events = await ctx.tx.history.byActors(people, range, REVIEW_EVENT_LIMIT + 1);
+    const [{ events, sections }, conflicts, quotas] = await askTogether([
+      readDay(ctx, people, range, visibility),
+      quoteWindow === null ? [] : conflictsIn(ctx, quoteWindow),
+      attainmentIn(ctx, quarter),
+    ]);
     const day = events.slice(0, REVIEW_EVENT_LIMIT);
     const review: MorningReview = {
       reviewer: { id: ctx.actor.id, name: ctx.actor.name },
@@ -85,10 +103,11 @@ export async function reviewWith(
       reviewedDay,
       timeZone,
       ...range,
-      people: await reviewDay(ctx, people, day, range, visibility),
+      people: sections,
       duplicateAlerts: [],
-      quoteConflicts: [],
-      quotas: [],
+      // New = the later of the two quotes was made on the reviewed day.
+      quoteConflicts: conflicts.filter((c) => c.quotes[1].quotedAt >= range.from),
+      quotas,
       truncated: events.length > REVIEW_EVENT_LIMIT,
     };
     const touchedDeals = new Set(day.filter((e) => e.entityType === 'opportunity').map((e) => e.entityId));
@@ -102,17 +121,23 @@ export async function reviewWith(
     const pairs = await finder(crm, actor, {});
     review.duplicateAlerts = newAlerts(pairs, touchedDeals, (id) => nameOf(review, id));
   }
-  const windowDays = options.quoteWindowDays ?? 30;
-  const conflicts = await quoteConflicts(crm, actor, {
-    from: shiftCalendarDate(reviewedDay, -windowDays),
-    to: reviewedDay,
-    windowDays,
-    timeZone,
-  });
-  // New = the later of the two quotes was made on the reviewed day.
-  review.quoteConflicts = conflicts.filter((c) => c.quotes[1].quotedAt >= range.from);
-  review.quotas = await quotaAttainment(crm, actor, { period: quarterOf(reviewedDay) });
   return review;
+}
+
+/** The reviewed day's events (one more than the limit, to tell a cut day) and the people's sections. */
+async function readDay(
+  ctx: CommandContext,
+  people: readonly string[],
+  range: { from: Instant; to: Instant },
+  visibility: Visibility,
+) {
+  // The events and the people's due reminders asked for together (with BEGIN on PostgreSQL).
+  const [events, due] = await askTogether([
+    ctx.tx.history.byActors(people, range, REVIEW_EVENT_LIMIT + 1),
+    ctx.tx.reminders.due(people, range.to, 1000),
+  ]);
+  const day = events.slice(0, REVIEW_EVENT_LIMIT);
+  return { events, sections: await reviewDay(ctx, people, day, due, range, visibility) };
 }
 
 /** "New" = at least one of the pair was created or changed on the reviewed day. */

@@ -1,5 +1,15 @@
-import type { CommandContext, HistoryEvent, Instant, Lead, Reminder, ReminderKind } from '@gongfu/core';
+import type {
+  Activity,
+  CommandContext,
+  HistoryEvent,
+  Instant,
+  Lead,
+  QuoteEntry,
+  Reminder,
+  ReminderKind,
+} from '@gongfu/core';
 import { ENTITY, hiddenRecord, regardingLabel, reminderMessage } from '@gongfu/core';
+import { askTogether } from '../shared/ask-together.js';
 import { loadVisible, type Visibility } from '../shared/visible.js';
 import { peopleWithSections } from './people.js';
 import type { PersonReview, ReviewQuote, ReviewReminder } from './review-types.js';
@@ -43,29 +53,38 @@ export async function reviewDay(
   ctx: CommandContext,
   people: readonly string[],
   events: readonly HistoryEvent[],
+  due: readonly Reminder[],
   range: { from: Instant; to: Instant },
   visibility: Visibility = 'scoped',
 ): Promise<PersonReview[]> {
   // Only records the reviewer may open are named; the rest say "a deal you cannot open (id)".
-  // Each kind is one statement with the reviewer's scope applied in the database.
-  const leads = await loadVisible(ctx, ENTITY.lead, ids(events, 'lead'), visibility);
-  const deals = await loadVisible(ctx, ENTITY.opportunity, ids(events, 'opportunity'), visibility);
-  const activities = await loadVisible(ctx, ENTITY.activity, ids(events, 'activity'), visibility);
-  const orders = await loadVisible(ctx, ENTITY.order, ids(events, 'order'), visibility);
-  const costs = await loadVisible(ctx, ENTITY.cost, ids(events, 'cost'), visibility);
-  const linked = await loadVisible(
-    ctx,
-    ENTITY.lead,
-    [...activities.values()].flatMap((a) => a.leadId ?? []),
-    visibility,
-  );
-  const linkedDeals = await loadVisible(
-    ctx,
-    ENTITY.opportunity,
-    [...activities.values()].flatMap((a) => a.opportunityId ?? []),
-    visibility,
-  );
-  const due = await ctx.tx.reminders.due(people, range.to, 1000);
+  // Each kind is one statement with the reviewer's scope applied in the database; the kinds are
+  // asked for together (one round trip on PostgreSQL), and so are the quotes of the quoted leads.
+  const quoted = [...new Set(events.filter((e) => e.event === 'lead.quoted').map((e) => e.entityId))];
+  const [leads, deals, activities, orders, costs, quotes] = await askTogether([
+    loadVisible(ctx, ENTITY.lead, ids(events, 'lead'), visibility),
+    loadVisible(ctx, ENTITY.opportunity, ids(events, 'opportunity'), visibility),
+    loadVisible(ctx, ENTITY.activity, ids(events, 'activity'), visibility),
+    loadVisible(ctx, ENTITY.order, ids(events, 'order'), visibility),
+    loadVisible(ctx, ENTITY.cost, ids(events, 'cost'), visibility),
+    // Read for every quoted lead; only those of a lead the reviewer may open are kept (`addQuotes`).
+    askTogether(quoted.map((leadId) => ctx.tx.quotes.list({ leadId }, 500))),
+  ]);
+  const [linked, linkedDeals, parties] = await askTogether([
+    loadVisible(
+      ctx,
+      ENTITY.lead,
+      [...activities.values()].flatMap((a) => a.leadId ?? []),
+      visibility,
+    ),
+    loadVisible(
+      ctx,
+      ENTITY.opportunity,
+      [...activities.values()].flatMap((a) => a.opportunityId ?? []),
+      visibility,
+    ),
+    partyLabels(ctx, [...activities.values()]),
+  ]);
 
   const sections = new Map<string, PersonReview>();
   for (const id of peopleWithSections(ctx, people, events))
@@ -78,9 +97,8 @@ export async function reviewDay(
       const a = activities.get(e.entityId);
       if (!a) continue;
       // A contact, order or case is named itself (or by kind and id); others by their deal or lead.
-      const party = a.contactId || a.orderId ? a.regarding : null;
-      const regarding = party
-        ? await regardingLabel(ctx, ctx.actor.id, party)
+      const regarding = parties.has(a.id)
+        ? (parties.get(a.id) ?? null)
         : a.opportunityId
           ? (linkedDeals.get(a.opportunityId)?.name ?? ctx.say(hiddenRecord('opportunity', a.opportunityId)))
           : a.leadId
@@ -145,7 +163,7 @@ export async function reviewDay(
       });
     }
   }
-  await addQuotes(ctx, sections, events, leads, range);
+  addQuotes(sections, new Map(quoted.map((leadId, i) => [leadId, quotes[i] ?? []])), leads, range);
   for (const r of due) {
     const s = sections.get(r.userId);
     const section = REMINDER_SECTION[r.kind as ReminderKind];
@@ -160,19 +178,32 @@ export async function reviewDay(
 /** People in the order a Chinese reader expects (pinyin), whatever order the org chart holds them in. */
 const byName = new Intl.Collator('zh-Hans-CN');
 
-/** Quotes live in their own ledger; a `lead.quoted` event says which leads to read it for. */
-async function addQuotes(
+/**
+ * A contact, order or case an activity is about is named itself (or by kind and id), each read
+ * asked for together; activities about a deal or lead are named from the records read with them.
+ */
+async function partyLabels(
   ctx: CommandContext,
+  activities: readonly Activity[],
+): Promise<Map<string, string | null>> {
+  const about = activities.flatMap((a) =>
+    (a.contactId || a.orderId) && a.regarding ? [{ id: a.id, party: a.regarding }] : [],
+  );
+  const labels = await askTogether(about.map((a) => regardingLabel(ctx, ctx.actor.id, a.party)));
+  return new Map(about.map((a, i) => [a.id, labels[i] ?? null]));
+}
+
+/** Quotes live in their own ledger; a `lead.quoted` event says which leads they were read for. */
+function addQuotes(
   sections: Map<string, PersonReview>,
-  events: readonly HistoryEvent[],
+  quotesByLead: ReadonlyMap<string, readonly QuoteEntry[]>,
   leads: ReadonlyMap<string, Lead>,
   range: { from: Instant; to: Instant },
-): Promise<void> {
-  const quoted = [...new Set(events.filter((e) => e.event === 'lead.quoted').map((e) => e.entityId))];
-  for (const leadId of quoted) {
+): void {
+  for (const [leadId, quotes] of quotesByLead) {
     // A price on a lead the reviewer may not open is not theirs to read.
     if (!leads.has(leadId)) continue;
-    for (const q of await ctx.tx.quotes.list({ leadId }, 500)) {
+    for (const q of quotes) {
       const s = sections.get(q.quotedBy);
       if (!s || q.quotedAt < range.from || q.quotedAt >= range.to) continue;
       const quote: ReviewQuote = {

@@ -167,6 +167,13 @@ export function describeWideScopeRollup(makeStorage: StorageFactory): void {
           wonRevenue: 7_000_00,
         }),
       ]);
+      // Grouped by what both arms' rows share (a category, a month), their sums are added group by group.
+      const byCategory = await costRollup(w.crm, manager, { by: 'category' });
+      expect(byCategory.rows.map((r) => [r.key, r.count, r.amount])).toEqual([['travel', 2, 133]]);
+      const byMonth = await costRollup(w.crm, manager, { by: 'month', from: '2026-03-01', to: '2026-03-31' });
+      expect(byMonth.rows.map((r) => [r.key, r.count, r.amount, r.wonDeals, r.wonRevenue])).toEqual([
+        ['2026-03', 2, 133, 1, 7_000_00],
+      ]);
     });
   });
 }

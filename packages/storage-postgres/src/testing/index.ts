@@ -91,3 +91,5 @@ export function pgTestTarget(options: PgTestTargetOptions): PgTestTarget {
     },
   };
 }
+
+export { type CountingPool, countingPool, type SentStatement } from './counting-pool.js';

@@ -27,8 +27,8 @@ import { cycleDays, dateMonth, exactInt } from './report-sql.js';
 type Eb = AnyExpressionBuilder;
 /** The owners of the second arm of a split aggregate (`splitScope`), or null: no split. */
 type Split = readonly string[] | null;
-// biome-ignore lint/suspicious/noExplicitAny: an arm is a select of rows over any table; arms union.
-type AnyArm = { unionAll(other: any): any; as(alias: string): any };
+// biome-ignore lint/suspicious/noExplicitAny: an arm is a select of rows over any table.
+type AnyArm = { as(alias: string): any };
 /** Fewest owner ids for which a scope may be split: a rep alone never is most of a tenant. */
 const WIDE_SCOPE = 2;
 /** The filter half of a RecordSpec: report filters mean exactly what list filters mean. */
@@ -189,12 +189,17 @@ export class SqlReportStore implements ReportStore {
 
   /**
    * An aggregate over a scope that covers most of the tenant's people (the head of the tree), as two
-   * arms summed: the rows its people own (`owner_id IN`, index ranges, the GROUP BY a hand-written
-   * report runs), and the rows of everyone else — the few people outside it, or nobody — that a
-   * seat of the scope shows. The arms are disjoint by owner, so their sums add up to the one
-   * aggregate with the scope's OR, which no engine turns into index ranges. A row's owner is a
-   * user of its tenant or nobody (commands refuse an unknown owner; users are never deleted).
-   * Narrower scopes keep the one statement.
+   * arms summed: the rows its people own (`owner_id IN`, the GROUP BY a hand-written report runs),
+   * and the rows of everyone else — the few people outside it, or nobody — that a seat of the
+   * scope shows. The arms are disjoint by owner, so their sums add up to the one aggregate with the
+   * scope's OR, which no engine turns into index ranges. A row's owner is a user of its tenant or
+   * nobody (commands refuse an unknown owner; users are never deleted). Narrower scopes keep the
+   * one statement.
+   *
+   * Each arm is its own statement, asked for together (one round trip on PostgreSQL), and the two
+   * small results are added here: the owners' arm is then planned exactly as the hand-written
+   * statement (a parallel scan with partial aggregates at 100k), which neither a union of the arms'
+   * rows (a serial bitmap scan under an Append) nor per-arm aggregates under one statement got.
    */
   private async splitScope(
     scope: RowScope,
@@ -210,34 +215,39 @@ export class SqlReportStore implements ReportStore {
           'a.currency as currency',
           ...sums.map((c) => sql<number>`sum(${sql.ref(`a.${c}`)})`.as(c)),
         ])
-        .groupBy([sql`1`, sql`2`]);
+        .groupBy([sql`1`, sql`2`])
+        .execute() as Promise<AnyRow[]>;
     const others = await this.othersThan(scope);
-    if (others === null || scope.kind !== 'scoped')
-      return total(arm(scope, null)).execute() as Promise<AnyRow[]>;
-    const owned = arm({ ...scope, memberIds: [] }, null);
-    const seated = arm({ ...scope, ownerIds: [] }, others);
-    // PostgreSQL: one aggregate over both arms' rows, so the owners' arm (half the table for the
-    // head of the tree) is read by a parallel scan with partial aggregates, as the hand-written
-    // GROUP BY is; aggregated arm by arm, that arm was one serial bitmap scan under a Parallel
-    // Append (1.7× the hand-written SQL at 100k). SQLite has no parallel scan and cannot flatten a
-    // compound subquery under an aggregate: each arm is aggregated in its own index range and the
-    // two small results are summed.
-    if (this.ctx.engine.name === 'postgres')
-      return total(owned.unionAll(seated)).execute() as Promise<AnyRow[]>;
-    return total(total(owned).unionAll(total(seated))).execute() as Promise<AnyRow[]>;
+    if (others === null || scope.kind !== 'scoped') return total(arm(scope, null));
+    const [owned, seated] = await Promise.all([
+      total(arm({ ...scope, memberIds: [] }, null)),
+      total(arm({ ...scope, ownerIds: [] }, others)),
+    ]);
+    return addGroups(owned, seated, sums);
   }
 
   /** The tenant's other people when the scope covers at least 3/4 of them, else null. */
   private async othersThan(scope: RowScope): Promise<string[] | null> {
     if (scope.kind !== 'scoped' || scope.ownerIds.length < WIDE_SCOPE) return null;
-    const rows = await this.ctx.db
+    const mine = new Set(scope.ownerIds);
+    const others = (await this.userIds()).filter((id) => !mine.has(id));
+    return others.length * 3 <= mine.size ? others : null;
+  }
+
+  /**
+   * The tenant's user ids, read once per transaction (this store lives as long as its transaction):
+   * a rollup's cost and revenue aggregates, asked for together, share the one read. Users are
+   * never deleted, and reports run in read transactions, so the list cannot go stale before the end.
+   */
+  private users: Promise<string[]> | undefined;
+  private userIds(): Promise<string[]> {
+    this.users ??= this.ctx.db
       .selectFrom('users')
       .select('id')
       .where('tenant_id', '=', this.ctx.tenantId)
-      .execute();
-    const mine = new Set(scope.ownerIds);
-    const others = rows.map((r) => String(r.id)).filter((id) => !mine.has(id));
-    return others.length * 3 <= mine.size ? others : null;
+      .execute()
+      .then((rows) => rows.map((r) => String(r.id)));
+    return this.users;
   }
 
   private moneyRow(r: AnyRow): MoneyGroupRow {
@@ -314,6 +324,32 @@ export class SqlReportStore implements ReportStore {
         throw unknownGroup('groupBy', groupBy);
     }
   }
+}
+
+/**
+ * The rows of two aggregates over disjoint rows, added group by group (key and currency). Integer
+ * sums stay exact (pg hands big sums back as text, added here as BigInt); a fractional sum (a
+ * cycle in days) is added as a number.
+ */
+function addGroups(a: readonly AnyRow[], b: readonly AnyRow[], sums: readonly string[]): AnyRow[] {
+  if (b.length === 0) return [...a];
+  const groupOf = (r: AnyRow) => `${r.key ?? '\u0000null'}\u0000${r.currency}`;
+  const out = new Map<string, AnyRow>(a.map((r) => [groupOf(r), { ...r }]));
+  for (const r of b) {
+    const seen = out.get(groupOf(r));
+    if (seen === undefined) out.set(groupOf(r), { ...r });
+    else for (const c of sums) seen[c] = addSum(seen[c], r[c]);
+  }
+  return [...out.values()];
+}
+
+function addSum(x: unknown, y: unknown): unknown {
+  if (x === null || x === undefined) return y;
+  if (y === null || y === undefined) return x;
+  const whole = (v: unknown) => typeof v === 'bigint' || /^-?\d+$/.test(String(v));
+  return whole(x) && whole(y)
+    ? (BigInt(x as string) + BigInt(y as string)).toString()
+    : Number(x) + Number(y);
 }
 
 function unknownGroup(field: string, value: never): ValidationError {
