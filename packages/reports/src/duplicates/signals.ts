@@ -1,4 +1,5 @@
 import { type Message, type MessageParams, message, renderBuiltIn } from '@gongfu/core';
+import { comparedOwnDeals, readAgainstCompared } from './account-reading.js';
 import { type BasketComparison, containedKit, isCommonBasket, kitPartners } from './basket.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { known, listOf, provinceName, sayDuplicate as say } from './duplicate-messages.js';
@@ -262,6 +263,12 @@ export function amountSignal(
 export function customerSignal(x: PreparedDeal, y: PreparedDeal, m: Measure, stats: CorpusStats): Signal {
   const [a, b] = [x.record.accountName, y.record.accountName];
   const deals = stats.accountCount(x.record.accountId);
+  // A customer with more deals than the block cap: its weight was read against the ones compared.
+  if (m.level === 'same_account' && readAgainstCompared(stats, x.record.accountId)) {
+    const compared = Math.round(comparedOwnDeals(stats, x.record.accountId));
+    const said = say('duplicate.customer.same_account_compared', { a, others: deals - 1, compared });
+    return signal('customer', m, a, b, said);
+  }
   // A customer with many open deals: say how many, the term frequency it was weighed with.
   if (m.level === 'same_account' && accountAdjustment(deals) <= SAY_FIGURE_BELOW) {
     const said = say('duplicate.customer.same_account_busy', { a, others: deals - 1, deals: stats.n });
