@@ -168,17 +168,19 @@ describe('term frequencies: a common value counts for less', () => {
   };
 
   it('the same customer weighs less the more open deals the customer has', () => {
+    // Within the block cap (100), where a deal is compared with all its customer's deals; above it a
+    // customer is read against the deals of it compared (account-reading.test.ts).
     fc.assert(
-      fc.property(fc.integer({ min: 2, max: 120 }), fc.integer({ min: 1, max: 60 }), (count, more) => {
+      fc.property(fc.integer({ min: 2, max: 50 }), fc.integer({ min: 1, max: 49 }), (count, more) => {
         const fewer = weightOf(customerWeight(count), 'customer');
         const many = weightOf(customerWeight(count + more), 'customer');
         expect(many).toBeLessThanOrEqual(fewer);
       }),
       { numRuns: 15 },
     );
-    const busy = customerWeight(150);
+    const busy = customerWeight(99);
     expect(weightOf(busy, 'customer')).toBeLessThan(0);
-    expect(busy.signals.find((x) => x.name === 'customer')?.text).toContain('149 other open deals of 550');
+    expect(busy.signals.find((x) => x.name === 'customer')?.text).toContain('98 other open deals of 499');
   });
 
   /** `holders` deals of two different customers each holding one kit; the basket weight of two of them. */
