@@ -1,5 +1,6 @@
 import type { CandidateIndex } from './blocking.js';
 import type { CorpusStats } from './corpus-stats.js';
+import type { PreparedDeal } from './prepared-deal.js';
 
 /**
  * "The same customer" read against the partners a deal is compared with, as the first shared line
@@ -66,4 +67,20 @@ export function comparedOwnDeals(stats: CorpusStats, accountId: string): number 
 /** Whether the customer's weight was read against its measured compared deals, not all of them. */
 export function readAgainstCompared(stats: CorpusStats, accountId: string): boolean {
   return stats.weights.accountPartners?.[accountId] !== undefined;
+}
+
+/**
+ * The deals a basket shared by two deals of one customer is read against: all the tenant's deals,
+ * when the customer's deals are all compared with each other (its account block pairs them: they
+ * are compared for being the customer's, not for the line they share, so what they share is as
+ * rare as among all deals); else undefined — the partners a deal is compared with, as for two
+ * customers (a busy customer's deals meet only through their lines). Estimates made before the
+ * count (`DuplicateWeights.accountPartners` absent) read every pair against the partners.
+ */
+export function basketReadAgainst(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): number | undefined {
+  const account = x.record.accountId;
+  if (account !== y.record.accountId) return undefined;
+  const measured = stats.weights.accountPartners;
+  if (measured === undefined || measured[account] !== undefined) return undefined;
+  return stats.n;
 }

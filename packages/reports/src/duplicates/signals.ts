@@ -1,5 +1,5 @@
 import { type Message, type MessageParams, message, renderBuiltIn } from '@gongfu/core';
-import { comparedOwnDeals, readAgainstCompared } from './account-reading.js';
+import { basketReadAgainst, comparedOwnDeals, readAgainstCompared } from './account-reading.js';
 import { type BasketComparison, containedKit, isCommonBasket, kitPartners } from './basket.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { known, listOf, provinceName, sayDuplicate as say } from './duplicate-messages.js';
@@ -41,9 +41,10 @@ export function basketSignal(
   if (kit) {
     const count = stats.signatureCount(x.signature);
     const partners = stats.weights.partnersPerDeal;
-    // Name the figure the cap was read against: the partners a deal is compared with, when estimated.
+    // Name the figure the cap was read against: the partners a deal is compared with, when estimated
+    // and the pair was compared for the kit (two deals of one customer read it against all deals).
     const said =
-      partners === undefined
+      partners === undefined || basketReadAgainst(x, y, stats) !== undefined
         ? say('duplicate.basket.commonKit', { basket: words, count, deals: stats.n })
         : say('duplicate.basket.commonKitCompared', {
             basket: words,
