@@ -42,6 +42,8 @@ function tenant(count: number, spacing: number): DealDuplicateEngine {
 
 /** The weight "the same customer" had when read against all the customer's other deals. */
 const againstAll = (others: number) => 4 + Math.max(-8, Math.min(1.5, Math.log2(2.35 / others)));
+const weightOf = (s: { signals: { name: string; weight: number }[] }, name: string) =>
+  s.signals.find((x) => x.name === name)?.weight ?? Number.NaN;
 const customerOf = (s: { signals: { name: string; weight: number; text: string }[] }) =>
   s.signals.find((x) => x.name === 'customer');
 
@@ -95,3 +97,50 @@ describe('a busy customer read against the deals of it compared', () => {
     );
   });
 });
+
+describe('a basket two deals of one customer share', () => {
+  const kit = [
+    { sku: 'TAB-100', category: null, quantity: 100 },
+    { sku: 'SCN-20', category: null, quantity: 20 },
+  ];
+  /** 300 one-deal customers, `holders` of them holding the kit, and a customer with two deals of the kit. */
+  function kitTenant(holders: number): DealDuplicateEngine {
+    const others = Array.from({ length: 300 }, (_, i) => base(`o${i}`, i < holders ? { lines: kit } : {}));
+    const mine = ['c0', 'c1', 'c2'].map((id, i) =>
+      base(id, { accountId: 'one', accountName: '济南一家客户有限公司', ...(i < 2 ? { lines: kit } : {}) }),
+    );
+    return new DealDuplicateEngine([...others, ...mine]);
+  }
+
+  it('is read against all deals when the customer’s deals are all compared, against the partners across customers', () => {
+    const engine = kitTenant(30);
+    const partners = engine.weights().partnersPerDeal as number;
+    expect(partners).toBeLessThan(100);
+    const n = engine.size;
+    const sameCustomer = engine.score('c0', 'c1');
+    const across = engine.score('o0', 'o1');
+    // The same kit, the same 30 other holders and quantities: read against all 303 deals instead of
+    // the partners a deal is compared with (at least the kit's other holders), log2(303 / partners) more.
+    expect(weightOf(sameCustomer, 'basket') - weightOf(across, 'basket')).toBeCloseTo(
+      Math.log2(n / Math.max(partners, 31)),
+      2,
+    );
+    expect(sameCustomer.signals.find((x) => x.name === 'basket')?.text).toContain(`of ${n} deals`);
+    expect(sameCustomer.signals.find((x) => x.name === 'basket')?.text).not.toContain('compared with');
+    // Two customers holding the kit: the pair was compared for it, read against the partners.
+    expect(across.signals.find((x) => x.name === 'basket')?.text).toContain('compared with');
+  });
+
+  it('never weighs less for two deals of one customer than for two customers', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 3, max: 120 }), (holders) => {
+        const engine = kitTenant(holders);
+        expect(weightOf(engine.score('c0', 'c1'), 'basket')).toBeGreaterThanOrEqual(
+          weightOf(engine.score('o0', 'o1'), 'basket'),
+        );
+      }),
+      { numRuns: 10 },
+    );
+  });
+});
+
