@@ -31,6 +31,8 @@ export type BasketLevel = 'identical' | 'most' | 'some' | 'siblings' | 'none' | 
 export interface BasketComparison {
   level: BasketLevel;
   weight: number;
+  /** See `BasketWeight.swapped`. */
+  swapped: boolean;
   matched: MatchedItem[];
   unmatchedA: number;
   unmatchedB: number;
@@ -182,6 +184,8 @@ function ensureScratch(options: number): void {
 interface LineMatch {
   level: BasketLevel;
   weight: number;
+  /** See `BasketWeight.swapped`. */
+  swapped: boolean;
   /** How many options `scratch.chosen` holds. */
   matched: number;
   unmatchedA: number;
@@ -196,7 +200,14 @@ interface LineMatch {
 function matchLines(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): LineMatch {
   const [a, b] = [x.items, y.items];
   if (a.length === 0 || b.length === 0)
-    return { level: 'unknown', weight: 0, matched: 0, unmatchedA: a.length, unmatchedB: b.length };
+    return {
+      level: 'unknown',
+      weight: 0,
+      swapped: false,
+      matched: 0,
+      unmatchedA: a.length,
+      unmatchedB: b.length,
+    };
   const [idfA, idfB] = [basketSurprise(x, stats).idfs, basketSurprise(y, stats).idfs];
   ensureScratch(Math.max(a.length * b.length, a.length, b.length));
   let options = 0;
@@ -239,7 +250,8 @@ function matchLines(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): LineM
   }
   const unmatchedA = a.length - matched;
   const unmatchedB = b.length - matched;
-  if (matched === 0) return { level: 'none', weight: NO_MATCH_WEIGHT, matched, unmatchedA, unmatchedB };
+  if (matched === 0)
+    return { level: 'none', weight: NO_MATCH_WEIGHT, swapped: true, matched, unmatchedA, unmatchedB };
   let exact = 0;
   let siblings = 0;
   /** How much rarer than its quantity bands the pair's closest quantity is (see `quantityPrecisionBits`). */
@@ -297,7 +309,8 @@ function matchLines(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): LineM
     if (kit !== null)
       weight = Math.min(weight, commonBasketCap(kit.signature, stats, readAgainst) + precision - penalty);
   }
-  return { level, weight: clamp(weight, MIN_WEIGHT, MAX_WEIGHT), matched, unmatchedA, unmatchedB };
+  const swapped = siblings > 0 || unmatchedA + unmatchedB > 0;
+  return { level, weight: clamp(weight, MIN_WEIGHT, MAX_WEIGHT), swapped, matched, unmatchedA, unmatchedB };
 }
 
 /** The matched lines' weight under the hand rule: the first in full, each further one at most `EXTRA_CAP`. */
@@ -535,13 +548,18 @@ function skuPair(a: DealLine, b: DealLine): string {
 
 /** The basket's level and weight alone: what a scan adds up for every pair it weighs. */
 export function basketWeight(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): BasketWeight {
-  const { level, weight } = matchLines(x, y, stats);
-  return { level, weight };
+  const { level, weight, swapped } = matchLines(x, y, stats);
+  return { level, weight, swapped };
 }
 
 export interface BasketWeight {
   level: BasketLevel;
   weight: number;
+  /**
+   * A line one basket has and the other lacks, or one matched by a sibling SKU: a product swapped,
+   * which explains amounts apart (`amountGiven`). One SKU in a far-off quantity is not a swap.
+   */
+  swapped: boolean;
 }
 
 /** The full comparison, with the lines matched, for a pair about to be explained in words. */
@@ -565,6 +583,7 @@ export function compareBaskets(x: PreparedDeal, y: PreparedDeal, stats: CorpusSt
   const comparison: BasketComparison = {
     level: m.level,
     weight: m.weight,
+    swapped: m.swapped,
     matched,
     unmatchedA: m.unmatchedA,
     unmatchedB: m.unmatchedB,
