@@ -76,12 +76,22 @@ for (const [key, kind] of truth) {
   if (cause === null) continue;
   const s = engine.score(a, b);
   const { explain } = await import('@gongfu/reports');
-  misses.push({ kind, cause, a, b, score: s.score, signals: signalsIn(s.signals), explanation: explain(s.signals) });
+  misses.push({
+    kind,
+    cause,
+    a,
+    b,
+    score: s.score,
+    signals: signalsIn(s.signals),
+    explanation: explain(s.signals),
+  });
 }
 
 const out: string[] = [];
 const say = (s: string) => out.push(s);
-say(`N=${N} generator ${GEN}: ${truth.size} planted, ${report.pairs.length} proposed, story pair rank ${storyRank}`);
+say(
+  `N=${N} generator ${GEN}: ${truth.size} planted, ${report.pairs.length} proposed, story pair rank ${storyRank}`,
+);
 say(`partners per deal ${engine.stats.weights.partnersPerDeal}`);
 const kinds = [...new Set(truth.values())];
 say('');
@@ -91,11 +101,15 @@ for (const kind of kinds) {
   const of = misses.filter((m) => m.kind === kind);
   const planted = [...truth.values()].filter((k) => k === kind).length;
   const n = (c: Miss['cause']) => of.filter((m) => m.cause === c).length;
-  say(`| ${kind} | ${planted} | ${n('never compared')} | ${n('scored below 0')} | ${n('ranked out of the check')} |`);
+  say(
+    `| ${kind} | ${planted} | ${n('never compared')} | ${n('scored below 0')} | ${n('ranked out of the check')} |`,
+  );
 }
 for (const kind of kinds)
   for (const cause of ['never compared', 'scored below 0', 'ranked out of the check'] as const) {
-    const of = misses.filter((m) => m.kind === kind && m.cause === cause).sort((p, q) => (q.score ?? 0) - (p.score ?? 0));
+    const of = misses
+      .filter((m) => m.kind === kind && m.cause === cause)
+      .sort((p, q) => (q.score ?? 0) - (p.score ?? 0));
     if (of.length === 0) continue;
     say('');
     say(`## ${kind}, ${cause}: ${of.length}`);
@@ -110,7 +124,9 @@ say('');
 const falses = report.pairs
   .map((p, i) => ({ p, rank: i + 1 }))
   .filter(({ p }) => !truth.has(pairKey(p.a.id, p.b.id)));
-say(`## false pairs: ${falses.length} proposed, ${falses.filter((f) => f.rank < storyRank).length} above the story pair`);
+say(
+  `## false pairs: ${falses.length} proposed, ${falses.filter((f) => f.rank < storyRank).length} above the story pair`,
+);
 for (const { p, rank } of falses.slice(0, FALSE_SHOWN)) {
   say(`- rank ${rank} score ${p.score.toFixed(2)}${p.copy ? ' (copy)' : ''} | ${signalsIn(p.signals)}`);
   say(`  a: ${sideOf(p.a.id)}`);
@@ -125,16 +141,24 @@ say('| score bin | candidate pairs | true | true share | share the score says |'
 say('|---|---:|---:|---:|---:|');
 const groupOf = (p: (typeof low.pairs)[number]) => {
   const c = p.signals.find((s) => s.name === 'customer');
-  return c?.level === 'same_account' ? 'same account' : c && c.weight > 0 ? 'one customer (keys, names)' : 'other customers';
+  return c?.level === 'same_account'
+    ? 'same account'
+    : c && c.weight > 0
+      ? 'one customer (keys, names)'
+      : 'other customers';
 };
 for (const group of ['all', 'same account', 'one customer (keys, names)', 'other customers'])
-for (let from = -8; from < 12; from += 2) {
-  const inBin = low.pairs.filter((p) => p.score >= from && p.score < from + 2 && (group === 'all' || groupOf(p) === group));
-  if (from === -8) say(`| **${group}** | | | | |`);
-  const t = inBin.filter((p) => truth.has(pairKey(p.a.id, p.b.id))).length;
-  const mid = 2 ** (from + 1);
-  say(`| [${from}, ${from + 2}) | ${inBin.length} | ${t} | ${(t / Math.max(1, inBin.length)).toFixed(3)} | ${(mid / (1 + mid)).toFixed(3)} |`);
-}
+  for (let from = -8; from < 12; from += 2) {
+    const inBin = low.pairs.filter(
+      (p) => p.score >= from && p.score < from + 2 && (group === 'all' || groupOf(p) === group),
+    );
+    if (from === -8) say(`| **${group}** | | | | |`);
+    const t = inBin.filter((p) => truth.has(pairKey(p.a.id, p.b.id))).length;
+    const mid = 2 ** (from + 1);
+    say(
+      `| [${from}, ${from + 2}) | ${inBin.length} | ${t} | ${(t / Math.max(1, inBin.length)).toFixed(3)} | ${(mid / (1 + mid)).toFixed(3)} |`,
+    );
+  }
 console.log(out.join('\n'));
 if (JSON_OUT) {
   const { writeFileSync } = await import('node:fs');
@@ -142,7 +166,13 @@ if (JSON_OUT) {
     JSON_OUT,
     JSON.stringify({
       misses,
-      falses: falses.map(({ p, rank }) => ({ rank, a: p.a.id, b: p.b.id, score: p.score, signals: signalsIn(p.signals) })),
+      falses: falses.map(({ p, rank }) => ({
+        rank,
+        a: p.a.id,
+        b: p.b.id,
+        score: p.score,
+        signals: signalsIn(p.signals),
+      })),
     }),
   );
 }

@@ -29,4 +29,5 @@ for (const n of arg('--sizes', '10000,30000,100000').split(',').map(Number)) {
     }),
   );
 }
+
 export {};

@@ -1,6 +1,6 @@
 import { diceBigrams } from '../names/chinese-text.js';
-import { comparedOwnDeals } from './account-reading.js';
 import { compareCompanyNames } from '../names/company-name.js';
+import { comparedOwnDeals } from './account-reading.js';
 import { clamp } from './basket.js';
 import type { CorpusStats } from './corpus-stats.js';
 import type { PreparedDeal } from './prepared-deal.js';

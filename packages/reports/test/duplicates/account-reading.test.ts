@@ -65,8 +65,12 @@ describe('a busy customer read against the deals of it compared', () => {
     // Read against all 149 it weighed −2 bits: now a few of its deals compete, not 149.
     expect(customer?.weight as number).toBeGreaterThan(againstAll(149) + 3);
     const message = pair.signals.find((x) => x.name === 'customer')?.message;
-    expect(customer?.text).toContain(`149 other open deals, of which a deal of it is compared with about ${Math.round(compared as number)}`);
-    expect(renderBuiltIn(message!, 'zh-CN')).toContain(`其中每笔约与 ${Math.round(compared as number)} 笔比对`);
+    expect(customer?.text).toContain(
+      `149 other open deals, of which a deal of it is compared with about ${Math.round(compared as number)}`,
+    );
+    expect(renderBuiltIn(message!, 'zh-CN')).toContain(
+      `其中每笔约与 ${Math.round(compared as number)} 笔比对`,
+    );
   });
 
   it('a customer within the cap is read against all its deals, as before', () => {
@@ -143,4 +147,3 @@ describe('a basket two deals of one customer share', () => {
     );
   });
 });
-
