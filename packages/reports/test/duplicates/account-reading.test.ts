@@ -1,29 +1,15 @@
 import { renderBuiltIn } from '@gongfu/core';
-import { DealDuplicateEngine, type DealRecord } from '@gongfu/reports';
+import { DealDuplicateEngine } from '@gongfu/reports';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { plainDeal } from './plain-deal.js';
 
 /**
  * "The same customer" of a customer whose deals outnumber the block cap (100) is read against the
  * deals of it one deal is compared with, not all its deals (`account-reading.ts`): its account block
  * does not pair, so a deal of it meets only its own deals that share a line in its province and month.
  */
-const base = (id: string, over: Partial<DealRecord> = {}): DealRecord => ({
-  id,
-  name: id,
-  ownerId: 'rep',
-  accountId: `acc-${id}`,
-  accountName: `公司${id}`,
-  accountKind: 'end_user',
-  accountKeys: [],
-  endCustomer: null,
-  lines: [{ sku: `SKU-${id}`, category: null, quantity: 3 }],
-  requiredDelivery: '2026-06-01',
-  province: '37',
-  amountMinor: 1_000_000,
-  currency: 'CNY',
-  ...over,
-});
+const base = plainDeal;
 const day = (d: number) => new Date(Date.UTC(2025, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);
 
 /** A tenant of 300 one-deal customers and one customer with `count` deals of one line, `spacing` days apart. */

@@ -1,5 +1,6 @@
 import { DealDuplicateEngine, type DealRecord } from '@gongfu/reports';
 import { describe, expect, it } from 'vitest';
+import { plainDeal } from './plain-deal.js';
 
 /**
  * Amounts far apart are explained by a product swapped for a dearer or cheaper one (a line one
@@ -7,21 +8,14 @@ import { describe, expect, it } from 'vitest';
  * another purchase, and the amounts apart say so (generator 1's false pair above the story pair at
  * 100k: 52 / 5 servers, 3 mobile computers, 17 laser scanners, ¥403,254 / ¥97,754).
  */
-const deal = (id: string, lines: DealRecord['lines'], amountMinor: number): DealRecord => ({
-  id,
-  name: id,
-  ownerId: 'rep',
-  accountId: `acc-${id}`,
-  accountName: `公司${id}`,
-  accountKind: 'system_integrator',
-  accountKeys: [],
-  endCustomer: null,
-  lines,
-  requiredDelivery: '2027-02-16',
-  province: '13',
-  amountMinor,
-  currency: 'CNY',
-});
+const deal = (id: string, lines: DealRecord['lines'], amountMinor: number): DealRecord =>
+  plainDeal(id, {
+    accountKind: 'system_integrator',
+    lines,
+    requiredDelivery: '2027-02-16',
+    province: '13',
+    amountMinor,
+  });
 const line = (sku: string, quantity: number) => ({ sku, category: null, quantity });
 const filler = Array.from({ length: 200 }, (_, i) =>
   deal(`o${i}`, [line(`F-${i % 40}`, 20 + (i % 7))], Math.round(100_000 * 1.05 ** i)),

@@ -1,7 +1,6 @@
 import { renderBuiltIn } from '@gongfu/core';
 import {
   DealDuplicateEngine,
-  type DealRecord,
   type DuplicateWeights,
   estimateDuplicateWeights,
   REFERENCE_CANDIDATE_U,
@@ -9,24 +8,10 @@ import {
 } from '@gongfu/reports';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { plainDeal } from './plain-deal.js';
 
 /** A plain deal; each test varies the one value it measures. */
-const base = (id: string, over: Partial<DealRecord> = {}): DealRecord => ({
-  id,
-  name: id,
-  ownerId: 'rep',
-  accountId: `acc-${id}`,
-  accountName: `公司${id}`,
-  accountKind: 'end_user',
-  accountKeys: [],
-  endCustomer: null,
-  lines: [{ sku: `SKU-${id}`, category: null, quantity: 3 }],
-  requiredDelivery: '2026-06-01',
-  province: '37',
-  amountMinor: 1_000_000,
-  currency: 'CNY',
-  ...over,
-});
+const base = plainDeal;
 
 const day = (d: number) => new Date(Date.UTC(2025, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);
 const weightOf = (s: { signals: { name: string; weight: number }[] }, name: string) =>
