@@ -133,6 +133,17 @@ for (const { p, rank } of falses.slice(0, FALSE_SHOWN)) {
   say(`  b: ${sideOf(p.b.id)}`);
   say(`  "${p.explanation.text}"`);
 }
+const decoysProposed = report.pairs
+  .map((p, i) => ({ p, rank: i + 1 }))
+  .filter(({ p }) => data.decoys.has(pairKey(p.a.id, p.b.id)));
+say('');
+say(`## hard non-duplicates proposed: ${decoysProposed.length} of ${data.decoys.size}`);
+for (const { p, rank } of decoysProposed) {
+  say(`- rank ${rank} score ${p.score.toFixed(2)} | ${signalsIn(p.signals)}`);
+  say(`  a: ${sideOf(p.a.id)}`);
+  say(`  b: ${sideOf(p.b.id)}`);
+  say(`  "${p.explanation.text}"`);
+}
 // Calibration: a score is log2 of the posterior odds, so pairs near score s should be true about
 // 2^s / (1 + 2^s) of the time; a systematic gap is a prior (or a weight) off by that many bits.
 const low = engine.scan({ minScore: -8, limit: Number.MAX_SAFE_INTEGER });
