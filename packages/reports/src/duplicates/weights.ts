@@ -296,7 +296,7 @@ function uOfPairs(
 
 /** Lines below this quantity make no candidate key (as in the blocking's `ri` keys). */
 const CANDIDATE_LINE_FROM = 10;
-/** The scan's block cap (`DEFAULT_MAX_BLOCK`): larger blocks are cut into parts this size (`pairingBlocks`). */
+/** Blocks larger than this pair nothing in the scan (`DEFAULT_MAX_BLOCK`), so none here either. */
 const CANDIDATE_MAX_BLOCK = 100;
 
 /**
@@ -324,7 +324,7 @@ function* candidatePairsOf(
       else blocks.set(key, [index]);
     }
   });
-  const pairing = pairingBlocks([...blocks.values()], seed);
+  const pairing = [...blocks.values()].filter((m) => m.length >= 2 && m.length <= CANDIDATE_MAX_BLOCK);
   const cumulative: number[] = [];
   let total = 0;
   for (const m of pairing) {
@@ -357,51 +357,21 @@ function* candidatePairsOf(
 }
 
 /**
- * The blocks of `candidatePairsOf` that pair: each within the cap as it is, and each over it cut
- * into parts within the cap, its members shuffled first (seeded). The scan still compares the
- * members of an oversize block, through its splits; cutting at random keeps the pairs selected
- * on the shared line alone. Leaving oversize blocks out measured u on fewer pairs the larger the
- * tenant — about 2,300 at 30,000 deals of generator 2 and almost none at 100,000, where the
- * reference u then stood in (bench/RESULTS.md, issue 14, helper h-g2).
- */
-function pairingBlocks(blocks: readonly number[][], seed: number): number[][] {
-  const next = random(seed + 2);
-  const pairing: number[][] = [];
-  for (const members of blocks) {
-    if (members.length < 2) continue;
-    if (members.length <= CANDIDATE_MAX_BLOCK) {
-      pairing.push(members);
-      continue;
-    }
-    const shuffled = [...members];
-    for (let i = shuffled.length - 1; i > 0; i--) {
-      const j = Math.floor(next() * (i + 1));
-      [shuffled[i], shuffled[j]] = [shuffled[j] as number, shuffled[i] as number];
-    }
-    for (let from = 0; from + 1 < shuffled.length; from += CANDIDATE_MAX_BLOCK)
-      pairing.push(shuffled.slice(from, from + CANDIDATE_MAX_BLOCK));
-  }
-  return pairing.filter((m) => m.length >= 2);
-}
-
-/**
  * u₀ among candidate pairs: the same reference corpus's candidate pairs (`candidatePairsOf`),
  * measured with `estimateDuplicateWeights`. The hand weights are read as log2(m / u₀) against these.
- * Re-measured when oversize blocks came to be cut into parts instead of left out (helper h-g2), so
- * that corpus still keeps the hand weights exactly.
  */
 export const REFERENCE_CANDIDATE_U: Readonly<Record<ULevel, number>> = Object.freeze({
-  'delivery.same_day': 0.0016,
-  'delivery.within_week': 0.0199,
-  'delivery.within_month': 0.0607,
-  'delivery.within_quarter': 0.1546,
-  'delivery.further': 0.7634,
-  'amount.same': 0.0738,
-  'amount.close': 0.1061,
-  'amount.different': 0.2516,
-  'amount.far': 0.568,
-  'region.different': 0.9092,
-  'kind.different': 0.725,
+  'delivery.same_day': 0.0013,
+  'delivery.within_week': 0.019,
+  'delivery.within_month': 0.0565,
+  'delivery.within_quarter': 0.1553,
+  'delivery.further': 0.77,
+  'amount.same': 0.0388,
+  'amount.close': 0.1237,
+  'amount.different': 0.3126,
+  'amount.far': 0.5239,
+  'region.different': 0.9133,
+  'kind.different': 0.7487,
 });
 
 /** The u the weights are read against: among candidate pairs when measured, else among random pairs. */
