@@ -1,3 +1,4 @@
+import { basketReadAgainst } from './account-reading.js';
 import { bandWidth, type CorpusStats, EXACT_QUANTITY_FROM, quantityBand } from './corpus-stats.js';
 import {
   EXTRA_CAP,
@@ -30,6 +31,8 @@ export type BasketLevel = 'identical' | 'most' | 'some' | 'siblings' | 'none' | 
 export interface BasketComparison {
   level: BasketLevel;
   weight: number;
+  /** See `BasketWeight.swapped`. */
+  swapped: boolean;
   matched: MatchedItem[];
   unmatchedA: number;
   unmatchedB: number;
@@ -181,6 +184,8 @@ function ensureScratch(options: number): void {
 interface LineMatch {
   level: BasketLevel;
   weight: number;
+  /** See `BasketWeight.swapped`. */
+  swapped: boolean;
   /** How many options `scratch.chosen` holds. */
   matched: number;
   unmatchedA: number;
@@ -195,7 +200,14 @@ interface LineMatch {
 function matchLines(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): LineMatch {
   const [a, b] = [x.items, y.items];
   if (a.length === 0 || b.length === 0)
-    return { level: 'unknown', weight: 0, matched: 0, unmatchedA: a.length, unmatchedB: b.length };
+    return {
+      level: 'unknown',
+      weight: 0,
+      swapped: false,
+      matched: 0,
+      unmatchedA: a.length,
+      unmatchedB: b.length,
+    };
   const [idfA, idfB] = [basketSurprise(x, stats).idfs, basketSurprise(y, stats).idfs];
   ensureScratch(Math.max(a.length * b.length, a.length, b.length));
   let options = 0;
@@ -238,7 +250,8 @@ function matchLines(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): LineM
   }
   const unmatchedA = a.length - matched;
   const unmatchedB = b.length - matched;
-  if (matched === 0) return { level: 'none', weight: NO_MATCH_WEIGHT, matched, unmatchedA, unmatchedB };
+  if (matched === 0)
+    return { level: 'none', weight: NO_MATCH_WEIGHT, swapped: true, matched, unmatchedA, unmatchedB };
   let exact = 0;
   let siblings = 0;
   /** How much rarer than its quantity bands the pair's closest quantity is (see `quantityPrecisionBits`). */
@@ -255,9 +268,17 @@ function matchLines(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): LineM
       precision = Math.max(precision, quantityPrecisionBits(la, lb, stats));
     }
   }
+  const readAgainst = basketReadAgainst(x, y, stats);
   let weight = readsCoOccurrence(stats)
     ? // Only a basket copied whole (same SKUs, same quantities) is read as a basket (`commonBasketCap`).
-      linesByCoOccurrence(x, y, matched, !(copied === matched && unmatchedA === 0 && unmatchedB === 0), stats)
+      linesByCoOccurrence(
+        x,
+        y,
+        matched,
+        !(copied === matched && unmatchedA === 0 && unmatchedB === 0),
+        stats,
+        readAgainst,
+      )
     : linesByHandRule(matched);
   const penalty = (UNMATCHED_PENALTY * (unmatchedA + unmatchedB)) / 2;
   weight -= penalty;
@@ -274,7 +295,7 @@ function matchLines(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): LineM
   // exact copy never earns less than a near copy. A basket at most one other deal holds (a third
   // copy) is not a standard bundle and is not capped.
   if (x.signature === y.signature && isCommonBasket(x.signature, stats))
-    weight = Math.min(weight, commonBasketCap(x.signature, stats) + precision);
+    weight = Math.min(weight, commonBasketCap(x.signature, stats, readAgainst) + precision);
   else {
     // One side is a standard kit copied whole into the other (the kit and a line more): that both
     // hold the kit is what the kit's holders say, and the other's extra lines count against.
@@ -285,9 +306,11 @@ function matchLines(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): LineM
       copied === matched && unmatchedB === 0,
       stats,
     );
-    if (kit !== null) weight = Math.min(weight, commonBasketCap(kit.signature, stats) + precision - penalty);
+    if (kit !== null)
+      weight = Math.min(weight, commonBasketCap(kit.signature, stats, readAgainst) + precision - penalty);
   }
-  return { level, weight: clamp(weight, MIN_WEIGHT, MAX_WEIGHT), matched, unmatchedA, unmatchedB };
+  const swapped = siblings > 0 || unmatchedA + unmatchedB > 0;
+  return { level, weight: clamp(weight, MIN_WEIGHT, MAX_WEIGHT), swapped, matched, unmatchedA, unmatchedB };
 }
 
 /** The matched lines' weight under the hand rule: the first in full, each further one at most `EXTRA_CAP`. */
@@ -315,6 +338,7 @@ function linesByCoOccurrence(
   matched: number,
   partial: boolean,
   stats: CorpusStats,
+  readAgainst: number | undefined,
 ): number {
   anchorFirst(x, y, matched, stats);
   const first = scratch.chosen[0] as number;
@@ -324,6 +348,7 @@ function linesByCoOccurrence(
       stats,
       x.tokens[scratch.i[first] as number] as string,
       y.tokens[scratch.j[first] as number] as string,
+      readAgainst,
     );
     // The line's own precision: another line's quantity counts as that line's, read given this one.
     const [la, lb] = [
@@ -468,16 +493,16 @@ const IDENTICAL_M = 0.5;
  * Holders are counted by quantity band (`basketSignature`); a pair whose quantities agree closer
  * than that is rarer by `quantityPrecisionBits`, which the matcher adds on top of this cap.
  */
-export function commonBasketCap(signature: string, stats: CorpusStats): number {
+export function commonBasketCap(signature: string, stats: CorpusStats, readAgainst?: number): number {
   const others = Math.max(0, stats.signatureCount(signature) - 2);
-  return Math.log2((IDENTICAL_M * kitPartners(signature, stats)) / (others + HOLDERS_PSEUDO));
+  return Math.log2((IDENTICAL_M * kitPartners(signature, stats, readAgainst)) / (others + HOLDERS_PSEUDO));
 }
 
 /** The deals a holder of this kit is taken to be compared with (what `commonBasketCap` reads against). */
-export function kitPartners(signature: string, stats: CorpusStats): number {
+export function kitPartners(signature: string, stats: CorpusStats, readAgainst?: number): number {
   // A holder is compared with the other holders at least (they share every key, blocks within the
   // cap), so u stays below 1 and more holders always weigh less.
-  return Math.max(comparedWith(stats), stats.signatureCount(signature) - 1);
+  return Math.max(readAgainst ?? comparedWith(stats), stats.signatureCount(signature) - 1);
 }
 
 /** How many deals one deal is compared with: its mean partners when estimated, else every deal. */
@@ -523,13 +548,18 @@ function skuPair(a: DealLine, b: DealLine): string {
 
 /** The basket's level and weight alone: what a scan adds up for every pair it weighs. */
 export function basketWeight(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): BasketWeight {
-  const { level, weight } = matchLines(x, y, stats);
-  return { level, weight };
+  const { level, weight, swapped } = matchLines(x, y, stats);
+  return { level, weight, swapped };
 }
 
 export interface BasketWeight {
   level: BasketLevel;
   weight: number;
+  /**
+   * A line one basket has and the other lacks, or one matched by a sibling SKU: a product swapped,
+   * which explains amounts apart (`amountGiven`). One SKU in a far-off quantity is not a swap.
+   */
+  swapped: boolean;
 }
 
 /** The full comparison, with the lines matched, for a pair about to be explained in words. */
@@ -553,6 +583,7 @@ export function compareBaskets(x: PreparedDeal, y: PreparedDeal, stats: CorpusSt
   const comparison: BasketComparison = {
     level: m.level,
     weight: m.weight,
+    swapped: m.swapped,
     matched,
     unmatchedA: m.unmatchedA,
     unmatchedB: m.unmatchedB,
@@ -567,6 +598,7 @@ export function compareBaskets(x: PreparedDeal, y: PreparedDeal, stats: CorpusSt
       stats,
       x.tokens[scratch.i[first] as number] as string,
       y.tokens[scratch.j[first] as number] as string,
+      basketReadAgainst(x, y, stats),
     );
     // Said when the partners' reading is what the line weighed (else its surprise was the lesser).
     if (firstLine.credit * Math.max(0, cap.bits) < firstLine.bits)

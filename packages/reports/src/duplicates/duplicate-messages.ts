@@ -137,6 +137,11 @@ export const DUPLICATE_DEAL_MESSAGES = defineMessages({
     en: 'the same customer ({a}), which has {others} other open deals of {deals}, so one customer counts little',
     'zh-CN': '是同一客户（{a}），而该客户在 {deals} 笔商机中另有 {others} 笔，同一客户说明不了太多',
   },
+  'duplicate.customer.same_account_compared': {
+    // Said for a customer whose deals outnumber the block cap: the figure its weight was read against.
+    en: 'the same customer ({a}), which has {others} other open deals, of which a deal of it is compared with about {compared}',
+    'zh-CN': '是同一客户（{a}），该客户另有 {others} 笔商机，其中每笔约与 {compared} 笔比对',
+  },
   'duplicate.customer.same_identity': {
     en: 'the customers share a phone or credit code ({a} / {b})',
     'zh-CN': '双方客户的电话或信用代码相同（{a} / {b}）',

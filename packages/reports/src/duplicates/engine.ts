@@ -1,3 +1,4 @@
+import { accountPartnersOf } from './account-reading.js';
 import { isCommonBasket } from './basket.js';
 import { type BlockingOptions, type BlockingStats, CandidateIndex } from './blocking.js';
 import { CorpusStats } from './corpus-stats.js';
@@ -96,6 +97,10 @@ export class DealDuplicateEngine {
     this.stats.weights = {
       ...estimateDuplicateWeights(this.deals.map((d) => d.record)),
       partnersPerDeal: Math.round(this.index.meanCandidates() * 100) / 100,
+      accountPartners: accountPartnersOf(
+        this.deals.map((d) => d.record.accountId),
+        this.index,
+      ),
     };
     if (this.fit) this.stats.weights = fitDuplicateWeights(this, this.stats.weights);
   }

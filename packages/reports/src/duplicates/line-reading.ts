@@ -41,10 +41,16 @@ export function otherHolders(stats: CorpusStats, token: string, own: number): nu
  * are compared with it: u < 1, so more holders always weigh less). The pair's two sides may hold
  * the line in different bands: the more common side counts, as `min(idf)` does.
  */
-export function sharedLineCap(stats: CorpusStats, tokenX: string, tokenY: string): SharedLine {
+export function sharedLineCap(
+  stats: CorpusStats,
+  tokenX: string,
+  tokenY: string,
+  readAgainst?: number,
+): SharedLine {
   const own = tokenX === tokenY ? 2 : 1;
   const others = Math.max(otherHolders(stats, tokenX, own), otherHolders(stats, tokenY, own));
-  const partners = Math.max(stats.weights.partnersPerDeal ?? stats.n, others);
+  // `readAgainst`: the deals a pair compared for another reason is read against (`basketReadAgainst`).
+  const partners = Math.max(readAgainst ?? stats.weights.partnersPerDeal ?? stats.n, others);
   return { others, partners, bits: Math.log2(partners / (others + HOLDERS_PSEUDO)) };
 }
 

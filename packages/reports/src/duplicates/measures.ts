@@ -1,5 +1,6 @@
 import { diceBigrams } from '../names/chinese-text.js';
 import { compareCompanyNames } from '../names/company-name.js';
+import { comparedOwnDeals } from './account-reading.js';
 import { clamp } from './basket.js';
 import type { CorpusStats } from './corpus-stats.js';
 import type { PreparedDeal } from './prepared-deal.js';
@@ -343,27 +344,32 @@ export const CUSTOMER = {
 /** The most a customer comparison of two accounts adds: a bound for pairs the scan may drop unweighed. */
 export const CUSTOMER_MAX_WEIGHT = CUSTOMER.sameIdentity.weight;
 
-/** "The same account", moved by how many open deals the account has (`accountAdjustment`), by count. */
+/** "The same account", moved by how many other deals of the account a deal is compared with (`accountAdjustment`), by count. */
 const SAME_ACCOUNT = new Map<number, Measure>();
 
-export function sameAccountMeasure(deals: number): Measure {
-  let m = SAME_ACCOUNT.get(deals);
+/** "The same account" for a customer whose deal is compared with `others` of its other deals (`comparedOwnDeals`). */
+export function sameAccountMeasure(others: number): Measure {
+  let m = SAME_ACCOUNT.get(others);
   if (!m) {
-    const weight = Math.round((CUSTOMER.sameAccount.weight + accountAdjustment(deals)) * 1000) / 1000;
+    const weight = Math.round((CUSTOMER.sameAccount.weight + accountAdjustment(others + 1)) * 1000) / 1000;
     m = measure(CUSTOMER.sameAccount.level, weight);
-    if (SAME_ACCOUNT.size < 100_000) SAME_ACCOUNT.set(deals, m);
+    if (SAME_ACCOUNT.size < 100_000) SAME_ACCOUNT.set(others, m);
   }
   return m;
 }
 
+/** "The same account" of this customer, read against the deals of it a deal is compared with. */
+export function sameAccountOf(accountId: string, stats: CorpusStats): Measure {
+  return sameAccountMeasure(comparedOwnDeals(stats, accountId));
+}
+
 /** The most the customer comparison can add to a pair: what a scan bounds it by before comparing names. */
 export function customerBound(sameAccount: boolean, accountId: string, stats: CorpusStats): number {
-  return sameAccount ? sameAccountMeasure(stats.accountCount(accountId)).weight : CUSTOMER_MAX_WEIGHT;
+  return sameAccount ? sameAccountOf(accountId, stats).weight : CUSTOMER_MAX_WEIGHT;
 }
 
 export function measureCustomer(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): Measure {
-  if (x.record.accountId === y.record.accountId)
-    return sameAccountMeasure(stats.accountCount(x.record.accountId));
+  if (x.record.accountId === y.record.accountId) return sameAccountOf(x.record.accountId, stats);
   if (sharesKey(x.record.accountKeys, y.record.accountKeys)) return CUSTOMER.sameIdentity;
   const names = compareCompanyNames(x.customer, y.customer);
   if (names === 'different') return CUSTOMER.different;

@@ -366,7 +366,9 @@ export class ScanColumns {
     // The stages of `weighPair` after the first, in its order, each bound the one it holds.
     const x = this.deals[i] as PreparedDeal;
     const y = this.deals[j] as PreparedDeal;
-    const basketKey = this.baskets.keyOf(i, j);
+    // Two deals of one customer may read their basket against all deals (`basketReadAgainst`), which
+    // their basket classes do not hold: weighed pair by pair, never memoised (there are few).
+    const basketKey = sameAccount ? -1 : this.baskets.keyOf(i, j);
     const basket =
       this.baskets.get(basketKey) ?? this.baskets.set(basketKey, basketWeight(x, y, this.stats).weight);
     if (firstStageBound(cheap, basket, bothEndKnown, customerMost) < reach) return false;

@@ -65,8 +65,13 @@ export function amountGiven(basket: BasketWeight, amount: Measure, sameSignature
     return amount.level === AMOUNT.same.level && amount.weight > AMOUNT.sameAsBasket.weight
       ? AMOUNT.sameAsBasket
       : amount;
-  // A line swapped for a dearer or cheaper product explains amounts far apart (see AMOUNT_EXPLAINED).
-  if ((basket.level === 'most' || basket.level === 'some') && amount.weight < AMOUNT_EXPLAINED.weight)
+  // A line swapped for a dearer or cheaper product explains amounts far apart (see AMOUNT_EXPLAINED);
+  // every line matched with one SKU in a far-off quantity does not (another purchase: `creditOf`).
+  if (
+    (basket.level === 'most' || basket.level === 'some') &&
+    basket.swapped &&
+    amount.weight < AMOUNT_EXPLAINED.weight
+  )
     return AMOUNT_EXPLAINED;
   return amount;
 }

@@ -1,4 +1,5 @@
 import { type Message, type MessageParams, message, renderBuiltIn } from '@gongfu/core';
+import { basketReadAgainst, comparedOwnDeals, readAgainstCompared } from './account-reading.js';
 import { type BasketComparison, containedKit, isCommonBasket, kitPartners } from './basket.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { known, listOf, provinceName, sayDuplicate as say } from './duplicate-messages.js';
@@ -40,9 +41,10 @@ export function basketSignal(
   if (kit) {
     const count = stats.signatureCount(x.signature);
     const partners = stats.weights.partnersPerDeal;
-    // Name the figure the cap was read against: the partners a deal is compared with, when estimated.
+    // Name the figure the cap was read against: the partners a deal is compared with, when estimated
+    // and the pair was compared for the kit (two deals of one customer read it against all deals).
     const said =
-      partners === undefined
+      partners === undefined || basketReadAgainst(x, y, stats) !== undefined
         ? say('duplicate.basket.commonKit', { basket: words, count, deals: stats.n })
         : say('duplicate.basket.commonKitCompared', {
             basket: words,
@@ -262,6 +264,12 @@ export function amountSignal(
 export function customerSignal(x: PreparedDeal, y: PreparedDeal, m: Measure, stats: CorpusStats): Signal {
   const [a, b] = [x.record.accountName, y.record.accountName];
   const deals = stats.accountCount(x.record.accountId);
+  // A customer with more deals than the block cap: its weight was read against the ones compared.
+  if (m.level === 'same_account' && readAgainstCompared(stats, x.record.accountId)) {
+    const compared = Math.round(comparedOwnDeals(stats, x.record.accountId));
+    const said = say('duplicate.customer.same_account_compared', { a, others: deals - 1, compared });
+    return signal('customer', m, a, b, said);
+  }
   // A customer with many open deals: say how many, the term frequency it was weighed with.
   if (m.level === 'same_account' && accountAdjustment(deals) <= SAY_FIGURE_BELOW) {
     const said = say('duplicate.customer.same_account_busy', { a, others: deals - 1, deals: stats.n });

@@ -64,6 +64,13 @@ export interface DuplicateWeights {
    */
   lineReading?: 'co-occurrence';
   /**
+   * Per customer with more open deals than the block cap (its account block does not pair them):
+   * how many of its other deals one deal of it is compared with (`account-reading.ts`), what "the
+   * same customer" is read against for it. Absent for other customers (a deal meets all its
+   * customer's deals) and in estimates made before it (then every customer is read against all its deals).
+   */
+  accountPartners?: Readonly<Record<string, number>>;
+  /**
    * m per level fitted by expectation–maximisation over the tenant's candidate pairs (`fit-weights.ts`),
    * from the hand priors; absent in estimates made before it (then the hand priors, moved by u, weigh).
    * `region.different` and `kind.different` stand for their comparison: "same" is 1 − m of it.
@@ -399,7 +406,13 @@ export function isDuplicateWeights(doc: unknown): doc is DuplicateWeights {
   if (d.partnersPerDeal !== undefined && !(typeof d.partnersPerDeal === 'number' && d.partnersPerDeal >= 0))
     return false;
   if (d.lineReading !== undefined && d.lineReading !== 'co-occurrence') return false;
+  if (d.accountPartners !== undefined && !isCountTable(d.accountPartners)) return false;
   return isUTable(d.u);
+}
+
+function isCountTable(table: unknown): boolean {
+  if (typeof table !== 'object' || table === null || Array.isArray(table)) return false;
+  return Object.values(table).every((n) => typeof n === 'number' && n >= 0);
 }
 
 function isUTable(table: unknown): boolean {
