@@ -1,3 +1,5 @@
+import { CustomerKits } from './customer-kits.js';
+import { dayNumber } from './prepared-deal.js';
 import { PROVINCE_COUNT } from './provinces.js';
 import type { DealLine, DealRecord } from './types.js';
 import { type DuplicateWeights, REFERENCE_WEIGHTS } from './weights.js';
@@ -137,6 +139,8 @@ export class CorpusStats {
   /** Deals whose item pairs `together` counts (all of them unless read from an older index). */
   private togetherCounted = 0;
   private kindTotal = 0;
+  /** Each customer's baskets, counted from the deals added; none when read from a stored index. */
+  private kits: CustomerKits | null = new CustomerKits();
   /**
    * The tenant's u-probabilities the comparisons are weighed with (`weights.ts`): the stored
    * estimate, one made for this scan, or the reference until either exists.
@@ -159,6 +163,8 @@ export class CorpusStats {
    */
   static fromCounts(counts: ReadonlyMap<string, number>): CorpusStats {
     const stats = new CorpusStats();
+    // A kit's buyers are not a block size: the stored reading weighs a kit against the tenant only.
+    stats.kits = null;
     stats.n = counts.get(STAT.all) ?? 0;
     stats.kindTotal = counts.get(STAT.anyKind) ?? 0;
     stats.togetherCounted = counts.get(STAT.togetherCounted) ?? 0;
@@ -209,6 +215,16 @@ export class CorpusStats {
       this.kindTotal++;
     }
     bump(this.accounts, r.accountId);
+    if (tokens.length > 0)
+      this.kits?.add(r.accountId, signature, r.requiredDelivery ? dayNumber(r.requiredDelivery) : null);
+  }
+
+  /**
+   * Each customer's baskets, when counted from the deals themselves (null for statistics read from
+   * a stored index): what tells a customer's copy of a kit from its re-order (`kit-repeats.ts`).
+   */
+  customerKits(): CustomerKits | null {
+    return this.kits;
   }
 
   /**
