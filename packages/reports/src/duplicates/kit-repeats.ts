@@ -1,6 +1,8 @@
+import type { Message } from '@gongfu/core';
 import { clamp, commonBasketCap, isCommonBasket } from './basket.js';
 import type { CorpusStats } from './corpus-stats.js';
 import type { KitSummary } from './customer-kits.js';
+import { sayDuplicate } from './duplicate-messages.js';
 import type { Measure } from './measures.js';
 import type { PreparedDeal } from './prepared-deal.js';
 import { ADJUST_MAX, ADJUST_MIN, deliveryLevel, type ULevel, uOf } from './weights.js';
@@ -127,4 +129,20 @@ export function customerWithKitRepeats(
   const shift = kitRepeatsShift(x, y, stats);
   if (shift === 0) return customer;
   return Object.freeze({ level: customer.level, weight: Math.round((customer.weight + shift) * 1000) / 1000 });
+}
+
+/** The customer's words with the figures `kitRepeatsOf` read the pair with, when it applies. */
+export function kitRepeatsWords(customer: Message, x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): Message {
+  const k = kitRepeatsOf(x, y, stats);
+  if (k === null) return customer;
+  const said = sayDuplicate('duplicate.customer.kitRepeats', {
+    customer,
+    own: k.own,
+    deals: k.deals,
+    buyers: k.buyers,
+    again: k.again,
+    others: k.others,
+  });
+  if (k.gapLevel === null || k.gapPairs === 0) return said;
+  return sayDuplicate('duplicate.customer.kitRepeatGap', { customer: said, pairs: k.gapPairs, close: k.gapSame });
 }
