@@ -75,7 +75,8 @@ export function kitRepeatsOf(x: PreparedDeal, y: PreparedDeal, stats: CorpusStat
     (others + Math.max(0, deals - 2) + REPEAT_PSEUDO);
   const given = clamp(Math.log2(IDENTICAL_M / Math.max(u, 1e-9)), BASKET_MIN, BASKET_MAX);
   const basketShift = given - clamp(commonBasketCap(x.signature, stats), BASKET_MIN, BASKET_MAX);
-  const gap = gapShift(x, y, stats, summary);
+  // The pair itself is one of the repeat-order pairs counted (both deals are in the counts): left out.
+  const gap = gapShift(x, y, stats, summary, own >= 2 ? 1 : 0);
   return {
     shift: Math.round((basketShift + gap.shift) * 1000) / 1000,
     own,
@@ -85,7 +86,7 @@ export function kitRepeatsOf(x: PreparedDeal, y: PreparedDeal, stats: CorpusStat
     others,
     gapLevel: gap.level,
     gapSame: gap.same,
-    gapPairs: summary.gaps.pairs,
+    gapPairs: gap.pairs,
   };
 }
 
@@ -100,14 +101,17 @@ function gapShift(
   y: PreparedDeal,
   stats: CorpusStats,
   summary: KitSummary,
-): { shift: number; level: ULevel | null; same: number } {
-  if (x.deliveryDay === null || y.deliveryDay === null) return { shift: 0, level: null, same: 0 };
+  itself: number,
+): { shift: number; level: ULevel | null; same: number; pairs: number } {
+  const none = { shift: 0, level: null, same: 0, pairs: 0 };
+  if (x.deliveryDay === null || y.deliveryDay === null) return none;
   const level = deliveryLevel(x.deliveryDay, y.deliveryDay);
-  if (level === null) return { shift: 0, level: null, same: 0 };
+  if (level === null) return none;
   const candidate = uOf(stats.weights, level);
-  const same = summary.gaps.byLevel.get(level) ?? 0;
-  const repeat = (same + GAP_PSEUDO * candidate) / (summary.gaps.pairs + GAP_PSEUDO);
-  return { shift: clamp(Math.log2(candidate / repeat), ADJUST_MIN, ADJUST_MAX), level, same };
+  const same = Math.max(0, (summary.gaps.byLevel.get(level) ?? 0) - itself);
+  const pairs = Math.max(0, summary.gaps.pairs - itself);
+  const repeat = (same + GAP_PSEUDO * candidate) / (pairs + GAP_PSEUDO);
+  return { shift: clamp(Math.log2(candidate / repeat), ADJUST_MIN, ADJUST_MAX), level, same, pairs };
 }
 
 /** The bits `kitRepeatsOf` moves a pair by: 0 where it does not apply. */
