@@ -132,11 +132,19 @@ export function customerWithKitRepeats(
 ): Measure {
   const shift = kitRepeatsShift(x, y, stats);
   if (shift === 0) return customer;
-  return Object.freeze({ level: customer.level, weight: Math.round((customer.weight + shift) * 1000) / 1000 });
+  return Object.freeze({
+    level: customer.level,
+    weight: Math.round((customer.weight + shift) * 1000) / 1000,
+  });
 }
 
 /** The customer's words with the figures `kitRepeatsOf` read the pair with, when it applies. */
-export function kitRepeatsWords(customer: Message, x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): Message {
+export function kitRepeatsWords(
+  customer: Message,
+  x: PreparedDeal,
+  y: PreparedDeal,
+  stats: CorpusStats,
+): Message {
   const k = kitRepeatsOf(x, y, stats);
   if (k === null) return customer;
   const said = sayDuplicate('duplicate.customer.kitRepeats', {
@@ -148,5 +156,9 @@ export function kitRepeatsWords(customer: Message, x: PreparedDeal, y: PreparedD
     others: k.others,
   });
   if (k.gapLevel === null || k.gapPairs === 0) return said;
-  return sayDuplicate('duplicate.customer.kitRepeatGap', { customer: said, pairs: k.gapPairs, close: k.gapSame });
+  return sayDuplicate('duplicate.customer.kitRepeatGap', {
+    customer: said,
+    pairs: k.gapPairs,
+    close: k.gapSame,
+  });
 }

@@ -7,6 +7,7 @@ import {
   siblingBestOf,
 } from './basket.js';
 import type { CorpusStats } from './corpus-stats.js';
+import { customerWithKitRepeats, kitRepeatsShift } from './kit-repeats.js';
 import {
   amountMeasure,
   customerBound,
@@ -19,7 +20,6 @@ import {
   regionMeasure,
 } from './measures.js';
 import type { PreparedDeal } from './prepared-deal.js';
-import { customerWithKitRepeats, kitRepeatsShift } from './kit-repeats.js';
 import { cheapSum, firstStageBound, priorWeight } from './score-pair.js';
 
 /** Memo entries kept before a memo starts over: bounds the memory of a scan of a huge tenant. */
@@ -382,7 +382,9 @@ export class ScanColumns {
       this.customers.get(customerKey) ??
       this.customers.set(customerKey, measureCustomer(x, y, this.stats).weight);
     const weighed =
-      kitShift === 0 ? customer : customerWithKitRepeats(measureCustomer(x, y, this.stats), x, y, this.stats).weight;
+      kitShift === 0
+        ? customer
+        : customerWithKitRepeats(measureCustomer(x, y, this.stats), x, y, this.stats).weight;
     return cheap + basket + end + weighed >= reach;
   }
 }
