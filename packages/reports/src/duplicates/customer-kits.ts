@@ -1,4 +1,25 @@
-import { deliveryLevel, type ULevel } from './weights.js';
+import { deliveryLevel } from './weights.js';
+
+/**
+ * The gap between two deliveries in days, binned finer than the delivery levels and inside them
+ * (a bin never straddles a level's edge): a customer's re-order four weeks on and a copy re-dated
+ * by a week share the level "within a month" but not a bin. Each bin is [first, last] days.
+ */
+export const GAP_BINS: readonly (readonly [number, number])[] = [
+  [0, 0],
+  [1, 7],
+  [8, 14],
+  [15, 21],
+  [22, 30],
+  [31, 60],
+  [61, 90],
+  [91, Number.POSITIVE_INFINITY],
+];
+
+/** The `GAP_BINS` index of a gap of `days` (≥ 0). */
+export function gapBin(days: number): number {
+  return GAP_BINS.findIndex(([, last]) => days <= last);
+}
 
 /**
  * Which baskets each customer holds, and how often: what tells a customer's copy of a standard kit
@@ -23,11 +44,12 @@ export interface KitBuyers {
   others: number;
 }
 
-/** Delivery levels between two orders of one kit by one customer, counted over every such pair. */
+/** Delivery gaps between two orders of one kit by one customer, counted over every such pair. */
 export interface RepeatGaps {
   /** Pairs of one customer's deals holding one kit, both with a delivery date. */
   pairs: number;
-  byLevel: ReadonlyMap<ULevel, number>;
+  /** Of them, by `gapBin`. */
+  byBin: readonly number[];
 }
 
 export interface KitSummary {
@@ -95,7 +117,7 @@ export class CustomerKits {
     }
     let again = 0;
     let others = 0;
-    const byLevel = new Map<ULevel, number>();
+    const byBin = GAP_BINS.map(() => 0);
     let pairs = 0;
     for (const held of this.holdings.values())
       for (const [signature, h] of held) {
@@ -104,17 +126,18 @@ export class CustomerKits {
         again += h.count - 1;
         for (let i = 0; i < h.days.length; i++)
           for (let j = i + 1; j < h.days.length; j++) {
-            const level = deliveryLevel(h.days[i] as number, h.days[j] as number);
-            if (level === null) continue;
+            const [a, b] = [h.days[i] as number, h.days[j] as number];
+            if (deliveryLevel(a, b) === null) continue;
             pairs++;
-            byLevel.set(level, (byLevel.get(level) ?? 0) + 1);
+            const bin = gapBin(Math.abs(a - b));
+            byBin[bin] = (byBin[bin] ?? 0) + 1;
           }
       }
     for (const k of kits.values()) if (isKit(k.holders)) others += k.others;
     const summary: KitSummary = {
       kit: (signature) => kits.get(signature) ?? NONE,
       rate: others > 0 ? again / others : 0,
-      gaps: { pairs, byLevel },
+      gaps: { pairs, byBin },
     };
     this.summarised = { version: this.version, isKit, summary };
     return summary;

@@ -1,7 +1,7 @@
 import type { Message } from '@gongfu/core';
 import { clamp, commonBasketCap, isCommonBasket } from './basket.js';
 import type { CorpusStats } from './corpus-stats.js';
-import type { KitSummary } from './customer-kits.js';
+import { GAP_BINS, gapBin, type KitSummary } from './customer-kits.js';
 import { sayDuplicate } from './duplicate-messages.js';
 import type { Measure } from './measures.js';
 import type { PreparedDeal } from './prepared-deal.js';
@@ -108,11 +108,32 @@ function gapShift(
   const level = deliveryLevel(x.deliveryDay, y.deliveryDay);
   if (level === null) return none;
   const candidate = uOf(stats.weights, level);
-  const same = Math.max(0, (summary.gaps.byLevel.get(level) ?? 0) - itself);
+  // The candidate pairs' u of the level, spread evenly over its days, for the days of the pair's bin.
+  const days = Math.abs(x.deliveryDay - y.deliveryDay);
+  const bin = gapBin(days);
+  const candidateInBin = candidate * binShare(bin, level);
+  const same = Math.max(0, (summary.gaps.byBin[bin] ?? 0) - itself);
   const pairs = Math.max(0, summary.gaps.pairs - itself);
-  const repeat = (same + GAP_PSEUDO * candidate) / (pairs + GAP_PSEUDO);
-  return { shift: clamp(Math.log2(candidate / repeat), ADJUST_MIN, ADJUST_MAX), level, same, pairs };
+  const repeat = (same + GAP_PSEUDO * candidateInBin) / (pairs + GAP_PSEUDO);
+  return { shift: clamp(Math.log2(candidateInBin / repeat), ADJUST_MIN, ADJUST_MAX), level, same, pairs };
 }
+
+/** The days of a level (`deliveryLevel`) that fall in `GAP_BINS[bin]`: 1 for an open-ended level. */
+function binShare(bin: number, level: ULevel): number {
+  const [first, last] = GAP_BINS[bin] as readonly [number, number];
+  const [from, to] = LEVEL_DAYS[level] ?? [first, last];
+  if (!Number.isFinite(to)) return 1;
+  return (last - first + 1) / (to - from + 1);
+}
+
+/** The days each delivery level spans (`deliveryLevel`). */
+const LEVEL_DAYS: Partial<Record<ULevel, readonly [number, number]>> = {
+  'delivery.same_day': [0, 0],
+  'delivery.within_week': [1, 7],
+  'delivery.within_month': [8, 30],
+  'delivery.within_quarter': [31, 90],
+  'delivery.further': [91, Number.POSITIVE_INFINITY],
+};
 
 /** The bits `kitRepeatsOf` moves a pair by: 0 where it does not apply. */
 export function kitRepeatsShift(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): number {
