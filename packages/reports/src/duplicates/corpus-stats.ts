@@ -139,8 +139,11 @@ export class CorpusStats {
   /** Deals whose item pairs `together` counts (all of them unless read from an older index). */
   private togetherCounted = 0;
   private kindTotal = 0;
-  /** Each customer's baskets, counted from the deals added; none when read from a stored index. */
-  private kits: CustomerKits | null = new CustomerKits();
+  /**
+   * Each customer's baskets, counted from the deals added once asked for (`countCustomerKits`);
+   * none when read from a stored index.
+   */
+  private kits: CustomerKits | null = null;
   /**
    * The tenant's u-probabilities the comparisons are weighed with (`weights.ts`): the stored
    * estimate, one made for this scan, or the reference until either exists.
@@ -162,9 +165,8 @@ export class CorpusStats {
    * counts 0). Only the values asked for need be present: those of the deals about to be scored.
    */
   static fromCounts(counts: ReadonlyMap<string, number>): CorpusStats {
-    const stats = new CorpusStats();
     // A kit's buyers are not a block size: the stored reading weighs a kit against the tenant only.
-    stats.kits = null;
+    const stats = new CorpusStats();
     stats.n = counts.get(STAT.all) ?? 0;
     stats.kindTotal = counts.get(STAT.anyKind) ?? 0;
     stats.togetherCounted = counts.get(STAT.togetherCounted) ?? 0;
@@ -217,6 +219,11 @@ export class CorpusStats {
     bump(this.accounts, r.accountId);
     if (tokens.length > 0)
       this.kits?.add(r.accountId, signature, r.requiredDelivery ? dayNumber(r.requiredDelivery) : null);
+  }
+
+  /** Counts each customer's baskets from here on (`EngineOptions.kitRepeats`); call before the first `add`. */
+  countCustomerKits(): void {
+    this.kits ??= new CustomerKits();
   }
 
   /**

@@ -62,7 +62,7 @@ const customerOf = <S extends { name: string }>(s: { signals: S[] }) =>
 
 describe('one customer’s two deals of one kit, read given the customer', () => {
   it('a kit its buyers re-order weighs less between one customer’s two deals than a kit never re-ordered, and the figures are said', () => {
-    const engine = new DealDuplicateEngine(tenant());
+    const engine = new DealDuplicateEngine(tenant(), { kitRepeats: true });
     const again = engine.score('againA', 'againB');
     const once = engine.score('onceA', 'onceB');
     // Everything but the kit's buyers is alike: read apart (as before), the two pairs scored the same.
@@ -77,6 +77,12 @@ describe('one customer’s two deals of one kit, read given the customer', () =>
     expect(customerOf(again)?.text).toContain(
       "the kit's 10 other buyers order it again in 30 of their 130 other deals",
     );
+  });
+
+  it('is off unless asked for: an engine by default weighs both pairs alike, as the stored check does', () => {
+    const engine = new DealDuplicateEngine(tenant());
+    expect(engine.stats.customerKits()).toBeNull();
+    expect(engine.score('onceA', 'onceB').score).toBe(engine.score('againA', 'againB').score);
   });
 
   it('statistics read from a stored index (no customer’s baskets counted) keep the reading of the kit against the tenant', () => {
@@ -113,7 +119,10 @@ describe('one customer’s two deals of one kit, read given the customer', () =>
               kitDeal('x', 'big', ONCE, '2026-09-10'),
               kitDeal('y', 'big', ONCE, '2026-09-12'),
             ];
-            return new DealDuplicateEngine(records, { weights: REFERENCE_WEIGHTS }).score('x', 'y').score;
+            return new DealDuplicateEngine(records, { weights: REFERENCE_WEIGHTS, kitRepeats: true }).score(
+              'x',
+              'y',
+            ).score;
           };
           expect(score(repeats + more)).toBeLessThanOrEqual(score(repeats) + 1e-9);
         },
