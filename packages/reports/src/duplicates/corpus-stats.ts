@@ -1,3 +1,5 @@
+import { CustomerKits } from './customer-kits.js';
+import { dayNumber } from './prepared-deal.js';
 import { PROVINCE_COUNT } from './provinces.js';
 import type { DealLine, DealRecord } from './types.js';
 import { type DuplicateWeights, REFERENCE_WEIGHTS } from './weights.js';
@@ -138,6 +140,11 @@ export class CorpusStats {
   private togetherCounted = 0;
   private kindTotal = 0;
   /**
+   * Each customer's baskets, counted from the deals added once asked for (`countCustomerKits`);
+   * none when read from a stored index.
+   */
+  private kits: CustomerKits | null = null;
+  /**
    * The tenant's u-probabilities the comparisons are weighed with (`weights.ts`): the stored
    * estimate, one made for this scan, or the reference until either exists.
    */
@@ -158,6 +165,7 @@ export class CorpusStats {
    * counts 0). Only the values asked for need be present: those of the deals about to be scored.
    */
   static fromCounts(counts: ReadonlyMap<string, number>): CorpusStats {
+    // A kit's buyers are not a block size: the stored reading weighs a kit against the tenant only.
     const stats = new CorpusStats();
     stats.n = counts.get(STAT.all) ?? 0;
     stats.kindTotal = counts.get(STAT.anyKind) ?? 0;
@@ -209,6 +217,21 @@ export class CorpusStats {
       this.kindTotal++;
     }
     bump(this.accounts, r.accountId);
+    if (tokens.length > 0)
+      this.kits?.add(r.accountId, signature, r.requiredDelivery ? dayNumber(r.requiredDelivery) : null);
+  }
+
+  /** Counts each customer's baskets from here on (`EngineOptions.kitRepeats`); call before the first `add`. */
+  countCustomerKits(): void {
+    this.kits ??= new CustomerKits();
+  }
+
+  /**
+   * Each customer's baskets, when counted from the deals themselves (null for statistics read from
+   * a stored index): what tells a customer's copy of a kit from its re-order (`kit-repeats.ts`).
+   */
+  customerKits(): CustomerKits | null {
+    return this.kits;
   }
 
   /**

@@ -142,6 +142,15 @@ export const DUPLICATE_DEAL_MESSAGES = defineMessages({
     en: 'the same customer ({a}), which has {others} other open deals, of which a deal of it is compared with about {compared}',
     'zh-CN': '是同一客户（{a}），该客户另有 {others} 笔商机，其中每笔约与 {compared} 笔比对',
   },
+  'duplicate.customer.kitRepeats': {
+    en: "{customer} ({own} of its {deals} deals hold this exact basket; the kit's {buyers} other buyers order it again in {again} of their {others} other deals)",
+    'zh-CN':
+      '{customer}（该客户的 {deals} 笔商机中有 {own} 笔是完全相同的组合；购买该组合的其他 {buyers} 家客户，其另外 {others} 笔商机中有 {again} 笔再次购买）',
+  },
+  'duplicate.customer.kitRepeatGap': {
+    en: "{customer} (of the {pairs} pairs of one customer's orders of one kit, {close} are delivered this close)",
+    'zh-CN': '{customer}（同一客户重复购买同一套装的 {pairs} 对商机中，交期如此接近的有 {close} 对）',
+  },
   'duplicate.customer.same_identity': {
     en: 'the customers share a phone or credit code ({a} / {b})',
     'zh-CN': '双方客户的电话或信用代码相同（{a} / {b}）',

@@ -36,6 +36,14 @@ export interface EngineOptions extends BlockingOptions {
    * grows does not pay for it each time.
    */
   fitWeights?: boolean;
+  /**
+   * True reads one customer's two deals of one standard kit given the customer (`kit-repeats.ts`):
+   * the kit against its buyers' repeat orders, the delivery gap against the tenant's repeat orders,
+   * counted from the engine's own deals. Off by default: statistics read from the stored index (the
+   * incremental check, a scoped scan) cannot count a kit's buyers, and the scan and the check must
+   * weigh every pair alike.
+   */
+  kitRepeats?: boolean;
 }
 
 /** Deals added since the last estimate, as a share of those it saw, before the engine estimates again. */
@@ -79,6 +87,7 @@ export class DealDuplicateEngine {
     this.stats = options.stats ?? new CorpusStats();
     this.ownStats = options.stats === undefined;
     this.fit = options.fitWeights ?? false;
+    if (this.ownStats && options.kitRepeats) this.stats.countCustomerKits();
     if (options.weights) this.stats.weights = options.weights;
     if (options.weights || !this.ownStats) this.estimatedAt = null;
     for (const r of records) this.add(r);

@@ -7,6 +7,7 @@ import {
   siblingBestOf,
 } from './basket.js';
 import type { CorpusStats } from './corpus-stats.js';
+import { customerWithKitRepeats, kitRepeatsShift } from './kit-repeats.js';
 import {
   amountMeasure,
   customerBound,
@@ -354,8 +355,12 @@ export class ScanColumns {
       this.further[j] as number,
       sharedSkus,
     );
+    // One customer's two orders of one kit move "the same customer" (`kit-repeats.ts`): few pairs.
+    const kitShift = sameAccount
+      ? kitRepeatsShift(this.deals[i] as PreparedDeal, this.deals[j] as PreparedDeal, this.stats)
+      : 0;
     const customerMost = sameAccount
-      ? (this.sameAccountMost[this.account[i] as number] as number)
+      ? (this.sameAccountMost[this.account[i] as number] as number) + kitShift
       : this.otherAccountMost;
     if (firstStageBound(cheap, basketBound, bothEndKnown, customerMost) < reach) return false;
     // Most pairs that pass share one SKU of several lines each: the other lines cannot all match,
@@ -378,6 +383,10 @@ export class ScanColumns {
     const customer =
       this.customers.get(customerKey) ??
       this.customers.set(customerKey, measureCustomer(x, y, this.stats).weight);
-    return cheap + basket + end + customer >= reach;
+    const weighed =
+      kitShift === 0
+        ? customer
+        : customerWithKitRepeats(measureCustomer(x, y, this.stats), x, y, this.stats).weight;
+    return cheap + basket + end + weighed >= reach;
   }
 }

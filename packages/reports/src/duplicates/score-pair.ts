@@ -2,6 +2,7 @@ import { type Message, renderBuiltIn } from '@gongfu/core';
 import { type BasketWeight, basketWeight, basketWeightBound, compareBaskets } from './basket.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { clausesOf, sayDuplicate } from './duplicate-messages.js';
+import { customerWithKitRepeats, kitRepeatsShift } from './kit-repeats.js';
 import {
   AMOUNT,
   AMOUNT_EXPLAINED,
@@ -103,7 +104,7 @@ function measurePair(
     kind: measureCustomerKind(x, y, stats),
     endCustomer: measureEndCustomer(x, y),
     amount: amountGiven(basket, measureAmount(x, y, stats), x.signature === y.signature),
-    customer: measureCustomer(x, y, stats),
+    customer: customerWithKitRepeats(measureCustomer(x, y, stats), x, y, stats),
   };
 }
 
@@ -152,7 +153,9 @@ export function weighPair(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats, 
   const bothEndKnown = endCustomerKnown(x) && endCustomerKnown(y);
   const sameAccount = x.record.accountId === y.record.accountId;
   const reach = reachOf(floor);
-  const customerMost = customerBound(sameAccount, x.record.accountId, stats);
+  // One customer's two orders of one kit: the kit read given the customer (`kit-repeats.ts`).
+  const customerMost =
+    customerBound(sameAccount, x.record.accountId, stats) + (sameAccount ? kitRepeatsShift(x, y, stats) : 0);
   const bound = firstStageBound(cheap, basketWeightBound(x, y, stats), bothEndKnown, customerMost);
   if (bound < reach) return -Infinity;
   const endBound = bothEndKnown ? END_CUSTOMER_MAX_WEIGHT : 0;
@@ -160,7 +163,7 @@ export function weighPair(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats, 
   if (cheap + basket.weight + endBound + customerMost < reach) return -Infinity;
   const endCustomer = measureEndCustomer(x, y);
   if (cheap + basket.weight + endCustomer.weight + customerMost < reach) return -Infinity;
-  const customer = measureCustomer(x, y, stats);
+  const customer = customerWithKitRepeats(measureCustomer(x, y, stats), x, y, stats);
   return total(prior, {
     basket,
     delivery,

@@ -3,6 +3,7 @@ import { basketReadAgainst, comparedOwnDeals, readAgainstCompared } from './acco
 import { type BasketComparison, containedKit, isCommonBasket, kitPartners } from './basket.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { known, listOf, provinceName, sayDuplicate as say } from './duplicate-messages.js';
+import { kitRepeatsWords } from './kit-repeats.js';
 import type { Measure } from './measures.js';
 import type { PreparedDeal } from './prepared-deal.js';
 import { describeLine, lineNoun } from './product-words.js';
@@ -271,9 +272,10 @@ export function customerSignal(x: PreparedDeal, y: PreparedDeal, m: Measure, sta
     return signal('customer', m, a, b, said);
   }
   // A customer with many open deals: say how many, the term frequency it was weighed with.
-  if (m.level === 'same_account' && accountAdjustment(deals) <= SAY_FIGURE_BELOW) {
-    const said = say('duplicate.customer.same_account_busy', { a, others: deals - 1, deals: stats.n });
-    return signal('customer', m, a, b, said);
-  }
-  return signal('customer', m, a, b, byLevel('customer', m.level, { a, b }));
+  const said =
+    m.level === 'same_account' && accountAdjustment(deals) <= SAY_FIGURE_BELOW
+      ? say('duplicate.customer.same_account_busy', { a, others: deals - 1, deals: stats.n })
+      : byLevel('customer', m.level, { a, b });
+  // One customer's two orders of one kit: the figures the kit and the gap were read given the customer with.
+  return signal('customer', m, a, b, kitRepeatsWords(said, x, y, stats));
 }

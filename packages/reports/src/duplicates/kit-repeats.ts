@@ -1,0 +1,185 @@
+import type { Message } from '@gongfu/core';
+import { clamp, commonBasketCap, isCommonBasket } from './basket.js';
+import type { CorpusStats } from './corpus-stats.js';
+import { GAP_BINS, gapBin, type KitSummary } from './customer-kits.js';
+import { sayDuplicate } from './duplicate-messages.js';
+import type { Measure } from './measures.js';
+import type { PreparedDeal } from './prepared-deal.js';
+import { ADJUST_MAX, ADJUST_MIN, deliveryLevel, type ULevel, uOf } from './weights.js';
+
+/**
+ * Two deals of one customer holding one standard kit: a copy, or the customer ordering its kit
+ * again? The basket's weight reads the kit against the partners a deal is compared with
+ * (`commonBasketCap`) and "the same customer" is weighed apart, as if a customer's deals were no
+ * likelier than anyone's to hold its kit. Given the customer, they are — as likely as the kit's
+ * buyers buy it again. So between one customer's two deals the kit is read against its buyers'
+ * own repeat orders (u = of their other deals, the share holding it again), and the delivery gap
+ * against the gaps between one customer's orders of one kit — both counted from the tenant's deals
+ * (`customer-kits.ts`). A kit nobody re-orders, held twice by one customer days apart, is then
+ * strong evidence of a copy; a consumable its buyers re-order every month stays weak.
+ */
+
+/** m of an identical basket (as `commonBasketCap` reads it): about half the deals entered twice keep it. */
+const IDENTICAL_M = 0.5;
+/**
+ * Pseudo-deals a kit's repeat share is shrunk with towards the tenant's (over all its kits): a kit
+ * whose buyers have few other deals says little of itself.
+ */
+const REPEAT_PSEUDO = 100;
+/** Pseudo-pairs the gaps between repeat orders are shrunk with towards the candidate pairs' u. */
+const GAP_PSEUDO = 100;
+/** The basket's bounds (`basket.ts`): the kit's reading given the customer stays within them. */
+const BASKET_MIN = -5;
+const BASKET_MAX = 16;
+
+/** What a customer's two deals of one kit were weighed with: the figures the explanation names. */
+export interface KitRepeats {
+  /** Bits the pair moves from the reading that weighs the customer and the kit apart. */
+  shift: number;
+  /** Deals of this customer holding the kit, and its deals with a basket. */
+  own: number;
+  deals: number;
+  /** The kit's other buyers, their orders of it beyond the first, and their other deals. */
+  buyers: number;
+  again: number;
+  others: number;
+  /** Of the pairs of one customer's orders of one kit, how many were delivered as close as these. */
+  gapLevel: ULevel | null;
+  gapSame: number;
+  gapPairs: number;
+}
+
+/** Whether a basket is a standard kit: the predicate the counts are summarised over. */
+const isKit = (holders: number) => holders - 2 >= 2;
+
+/**
+ * The reading of one customer's two deals holding one standard kit (identical signatures), or null
+ * when it does not apply: other customers, other baskets, a basket few deals hold (weighed whole,
+ * not capped as a kit), or statistics without each customer's baskets (a stored index).
+ */
+export function kitRepeatsOf(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): KitRepeats | null {
+  if (x.record.accountId !== y.record.accountId) return null;
+  if (x.items.length === 0 || x.signature !== y.signature) return null;
+  const kits = stats.customerKits();
+  if (kits === null || !isCommonBasket(x.signature, stats)) return null;
+  const summary = kits.summary(isKit);
+  const account = x.record.accountId;
+  const own = kits.count(account, x.signature);
+  const deals = kits.dealsOf(account);
+  const kit = summary.kit(x.signature);
+  // The other buyers' repeat orders, and this customer's beyond the pair being weighed.
+  const again = Math.max(0, kit.again - (own - 1));
+  const others = Math.max(0, kit.others - (deals - 1));
+  const u =
+    (again + Math.max(0, own - 2) + REPEAT_PSEUDO * summary.rate) /
+    (others + Math.max(0, deals - 2) + REPEAT_PSEUDO);
+  const given = clamp(Math.log2(IDENTICAL_M / Math.max(u, 1e-9)), BASKET_MIN, BASKET_MAX);
+  const basketShift = given - clamp(commonBasketCap(x.signature, stats), BASKET_MIN, BASKET_MAX);
+  // The pair itself is one of the repeat-order pairs counted (both deals are in the counts): left out.
+  const gap = gapShift(x, y, stats, summary, own >= 2 ? 1 : 0);
+  return {
+    shift: Math.round((basketShift + gap.shift) * 1000) / 1000,
+    own,
+    deals,
+    buyers: Math.max(0, kit.buyers - 1),
+    again,
+    others,
+    gapLevel: gap.level,
+    gapSame: gap.same,
+    gapPairs: gap.pairs,
+  };
+}
+
+/**
+ * The delivery gap read against the gaps between one customer's orders of one kit instead of
+ * against the candidate pairs: log2(u among candidates / u among repeat orders), bounded as any u
+ * adjustment is. Repeat orders the tenant spaces a month apart make a same-week pair rare among
+ * them; a tenant whose customers re-order weekly gains nothing.
+ */
+function gapShift(
+  x: PreparedDeal,
+  y: PreparedDeal,
+  stats: CorpusStats,
+  summary: KitSummary,
+  itself: number,
+): { shift: number; level: ULevel | null; same: number; pairs: number } {
+  const none = { shift: 0, level: null, same: 0, pairs: 0 };
+  if (x.deliveryDay === null || y.deliveryDay === null) return none;
+  const level = deliveryLevel(x.deliveryDay, y.deliveryDay);
+  if (level === null) return none;
+  const candidate = uOf(stats.weights, level);
+  // The candidate pairs' u of the level, spread evenly over its days, for the days of the pair's bin.
+  const days = Math.abs(x.deliveryDay - y.deliveryDay);
+  const bin = gapBin(days);
+  const candidateInBin = candidate * binShare(bin, level);
+  const same = Math.max(0, (summary.gaps.byBin[bin] ?? 0) - itself);
+  const pairs = Math.max(0, summary.gaps.pairs - itself);
+  const repeat = (same + GAP_PSEUDO * candidateInBin) / (pairs + GAP_PSEUDO);
+  return { shift: clamp(Math.log2(candidateInBin / repeat), ADJUST_MIN, ADJUST_MAX), level, same, pairs };
+}
+
+/** The days of a level (`deliveryLevel`) that fall in `GAP_BINS[bin]`: 1 for an open-ended level. */
+function binShare(bin: number, level: ULevel): number {
+  const [first, last] = GAP_BINS[bin] as readonly [number, number];
+  const [from, to] = LEVEL_DAYS[level] ?? [first, last];
+  if (!Number.isFinite(to)) return 1;
+  return (last - first + 1) / (to - from + 1);
+}
+
+/** The days each delivery level spans (`deliveryLevel`). */
+const LEVEL_DAYS: Partial<Record<ULevel, readonly [number, number]>> = {
+  'delivery.same_day': [0, 0],
+  'delivery.within_week': [1, 7],
+  'delivery.within_month': [8, 30],
+  'delivery.within_quarter': [31, 90],
+  'delivery.further': [91, Number.POSITIVE_INFINITY],
+};
+
+/** The bits `kitRepeatsOf` moves a pair by: 0 where it does not apply. */
+export function kitRepeatsShift(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): number {
+  return kitRepeatsOf(x, y, stats)?.shift ?? 0;
+}
+
+/**
+ * "The same customer" with the kit read given the customer (`kitRepeatsOf`) — the weight the
+ * customer comparison carries for the pair. One function for `weighPair`, `scorePair` and the
+ * scan's columns, so all three sum the same bits.
+ */
+export function customerWithKitRepeats(
+  customer: Measure,
+  x: PreparedDeal,
+  y: PreparedDeal,
+  stats: CorpusStats,
+): Measure {
+  const shift = kitRepeatsShift(x, y, stats);
+  if (shift === 0) return customer;
+  return Object.freeze({
+    level: customer.level,
+    weight: Math.round((customer.weight + shift) * 1000) / 1000,
+  });
+}
+
+/** The customer's words with the figures `kitRepeatsOf` read the pair with, when it applies. */
+export function kitRepeatsWords(
+  customer: Message,
+  x: PreparedDeal,
+  y: PreparedDeal,
+  stats: CorpusStats,
+): Message {
+  const k = kitRepeatsOf(x, y, stats);
+  if (k === null) return customer;
+  const said = sayDuplicate('duplicate.customer.kitRepeats', {
+    customer,
+    own: k.own,
+    deals: k.deals,
+    buyers: k.buyers,
+    again: k.again,
+    others: k.others,
+  });
+  if (k.gapLevel === null || k.gapPairs === 0) return said;
+  return sayDuplicate('duplicate.customer.kitRepeatGap', {
+    customer: said,
+    pairs: k.gapPairs,
+    close: k.gapSame,
+  });
+}
