@@ -10,6 +10,7 @@ import type { AccessLevel } from '../domain/enums.js';
 import type { EntityType } from '../domain/history.js';
 import { ConcurrencyError, NotFoundError, PermissionDeniedError } from '../kernel/errors.js';
 import { entityName } from '../kernel/kernel-messages.js';
+import { merged } from '../kernel/merged.js';
 import { type Locale, type Message, renderMessage } from '../kernel/message.js';
 import type { Instant } from '../kernel/time.js';
 import type { Accepted } from '../lifecycle/decision.js';
@@ -227,7 +228,8 @@ export class CommandContext {
     event: string,
     meta: Record<string, unknown> | null = null,
   ): Promise<T> {
-    const after = { ...before, ...changes, version: before.version + 1, updatedAt: this.now } as T;
+    // merged, not a spread: the next version is read field by field below (kernel/merged.ts).
+    const after = merged(before, merged(changes, { version: before.version + 1, updatedAt: this.now })) as T;
     // Custom values arrive as the caller's patch; every write of them is checked here, in one place.
     const customKind = customKindOf(kind.type);
     if (customKind !== undefined && (changes as { custom?: unknown }).custom !== undefined) {
@@ -257,13 +259,12 @@ export class CommandContext {
     decision: Accepted<S>,
     step: { event: string; changes?: Partial<T>; meta?: Record<string, unknown> | null },
   ): Promise<T> {
-    const changes = {
-      ...step.changes,
-      ...patchFromEffects(kind.effects, before, decision.effects, this.now),
-      [kind.stateField]: decision.to,
-    } as Partial<T>;
+    const changes = merged(
+      merged(step.changes ?? {}, patchFromEffects(kind.effects, before, decision.effects, this.now)),
+      { [kind.stateField]: decision.to },
+    ) as Partial<T>;
     const meta =
-      decision.effects.length > 0 ? { ...step.meta, effects: decision.effects } : (step.meta ?? null);
+      decision.effects.length > 0 ? merged(step.meta ?? {}, { effects: decision.effects }) : (step.meta ?? null);
     return this.update(kind, before, changes, step.event, meta);
   }
 

@@ -1,6 +1,7 @@
 import type { EntityType } from '../../domain/history.js';
 import type { Instant } from '../../kernel/time.js';
 import type { LifecycleEffect } from '../../lifecycle/effects.js';
+import { merged } from '../../kernel/merged.js';
 import { DOMAIN_EVENT_VERSION, type DomainEventDraft } from './domain-event.js';
 
 /** One logged change, as the command context writes it to history. */
@@ -37,18 +38,20 @@ export function eventsOfChange(c: LoggedChange): DomainEventDraft[] {
     teamKey: c.teamKey,
   };
   const out: DomainEventDraft[] = [];
-  if (c.deleted) out.push({ ...base, type: 'record.deleted', meta: c.meta });
+  // merged, not a spread: see kernel/merged.ts (the feed store reads every field of each event).
+  if (c.deleted) out.push(merged(base, { type: 'record.deleted' as const, meta: c.meta }));
   else
-    out.push({
-      ...base,
-      type: c.created ? 'record.created' : 'record.changed',
-      changes: c.changes,
-      meta: c.meta,
-    });
+    out.push(
+      merged(base, {
+        type: c.created ? ('record.created' as const) : ('record.changed' as const),
+        changes: c.changes,
+        meta: c.meta,
+      }),
+    );
   const effects = c.meta?.effects;
   if (Array.isArray(effects)) {
     for (const effect of effects as LifecycleEffect[])
-      out.push({ ...base, type: 'lifecycle.effect', effect });
+      out.push(merged(base, { type: 'lifecycle.effect' as const, effect }));
   }
   return out;
 }

@@ -1,3 +1,4 @@
+import { merged } from '../../kernel/merged.js';
 import type { CommandContext } from '../../service/context.js';
 import type { FreshOption } from '../../service/entity-kind.js';
 import type { DesiredReminder } from './desired-reminder.js';
@@ -21,14 +22,14 @@ export async function syncReminders(
   if (plan.insert.length + plan.update.length + plan.remove.length === 0) return;
   const byKey = new Map(stored.map((r) => [r.key, r]));
   for (const r of plan.insert) {
-    const reminder: Reminder = {
-      ...r,
+    // merged, not a spread: the store encodes the reminder field by field (kernel/merged.ts).
+    const reminder: Reminder = merged(r, {
       tenantId: ctx.tx.tenantId,
       id: ctx.newId('rem'),
       deliveredAt: null,
       escalatedAt: null,
       version: 1,
-    };
+    });
     await ctx.tx.reminders.insert(reminder);
   }
   for (const r of plan.update) {
@@ -36,13 +37,14 @@ export async function syncReminders(
     // A new occurrence (different due time) must be delivered and escalated afresh.
     const fresh = current.dueAt !== r.dueAt || current.userId !== r.userId;
     await ctx.tx.reminders.update(
-      {
-        ...current,
-        ...r,
-        deliveredAt: fresh ? null : current.deliveredAt,
-        escalatedAt: fresh ? null : current.escalatedAt,
-        version: current.version + 1,
-      },
+      merged(
+        current,
+        merged(r, {
+          deliveredAt: fresh ? null : current.deliveredAt,
+          escalatedAt: fresh ? null : current.escalatedAt,
+          version: current.version + 1,
+        }),
+      ),
       current.version,
     );
   }
