@@ -228,8 +228,12 @@ export class CommandContext {
     event: string,
     meta: Record<string, unknown> | null = null,
   ): Promise<T> {
-    // merged, not a spread: the next version is read field by field below (kernel/merged.ts).
-    const after = merged(before, merged(changes, { version: before.version + 1, updatedAt: this.now })) as T;
+    // Spread, then set keys the record already has: a spread followed by a key new to its source
+    // would give every next version a hidden class of its own (kernel/merged.ts). A change naming a
+    // field the stored record lacks still costs that, and only that write.
+    const after = { ...before, ...changes } as T;
+    after.version = before.version + 1;
+    after.updatedAt = this.now;
     // Custom values arrive as the caller's patch; every write of them is checked here, in one place.
     const customKind = customKindOf(kind.type);
     if (customKind !== undefined && (changes as { custom?: unknown }).custom !== undefined) {

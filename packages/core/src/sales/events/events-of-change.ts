@@ -1,7 +1,6 @@
 import type { EntityType } from '../../domain/history.js';
 import type { Instant } from '../../kernel/time.js';
 import type { LifecycleEffect } from '../../lifecycle/effects.js';
-import { merged } from '../../kernel/merged.js';
 import { DOMAIN_EVENT_VERSION, type DomainEventDraft } from './domain-event.js';
 
 /** One logged change, as the command context writes it to history. */
@@ -26,7 +25,30 @@ export interface LoggedChange {
  * event per lifecycle effect the decision named (in the decision's order). Pure.
  */
 export function eventsOfChange(c: LoggedChange): DomainEventDraft[] {
-  const base = {
+  const out: DomainEventDraft[] = [];
+  // Each event's own keys assigned onto a fresh base, not `{ ...base, type }`: a spread then a new
+  // key gives every event a hidden class of its own (kernel/merged.ts), and the feed store reads
+  // every field of every event.
+  if (c.deleted) out.push(Object.assign(baseOf(c), { type: 'record.deleted' as const, meta: c.meta }));
+  else
+    out.push(
+      Object.assign(baseOf(c), {
+        type: c.created ? ('record.created' as const) : ('record.changed' as const),
+        changes: c.changes,
+        meta: c.meta,
+      }),
+    );
+  const effects = c.meta?.effects;
+  if (Array.isArray(effects)) {
+    for (const effect of effects as LifecycleEffect[])
+      out.push(Object.assign(baseOf(c), { type: 'lifecycle.effect' as const, effect }));
+  }
+  return out;
+}
+
+/** What every event of one change shares, as a fresh object. */
+function baseOf(c: LoggedChange) {
+  return {
     v: DOMAIN_EVENT_VERSION,
     at: c.at,
     actorId: c.actorId,
@@ -37,21 +59,4 @@ export function eventsOfChange(c: LoggedChange): DomainEventDraft[] {
     ownerId: c.ownerId,
     teamKey: c.teamKey,
   };
-  const out: DomainEventDraft[] = [];
-  // merged, not a spread: see kernel/merged.ts (the feed store reads every field of each event).
-  if (c.deleted) out.push(merged(base, { type: 'record.deleted' as const, meta: c.meta }));
-  else
-    out.push(
-      merged(base, {
-        type: c.created ? ('record.created' as const) : ('record.changed' as const),
-        changes: c.changes,
-        meta: c.meta,
-      }),
-    );
-  const effects = c.meta?.effects;
-  if (Array.isArray(effects)) {
-    for (const effect of effects as LifecycleEffect[])
-      out.push(merged(base, { type: 'lifecycle.effect' as const, effect }));
-  }
-  return out;
 }

@@ -36,17 +36,12 @@ export async function syncReminders(
     const current = byKey.get(r.key)!;
     // A new occurrence (different due time) must be delivered and escalated afresh.
     const fresh = current.dueAt !== r.dueAt || current.userId !== r.userId;
-    await ctx.tx.reminders.update(
-      merged(
-        current,
-        merged(r, {
-          deliveredAt: fresh ? null : current.deliveredAt,
-          escalatedAt: fresh ? null : current.escalatedAt,
-          version: current.version + 1,
-        }),
-      ),
-      current.version,
-    );
+    // The stored reminder already has every key: spread, then set (see CommandContext.update).
+    const next: Reminder = { ...current, ...r };
+    next.deliveredAt = fresh ? null : current.deliveredAt;
+    next.escalatedAt = fresh ? null : current.escalatedAt;
+    next.version = current.version + 1;
+    await ctx.tx.reminders.update(next, current.version);
   }
   if (plan.remove.length > 0) await ctx.tx.reminders.remove(plan.remove.map((key) => byKey.get(key)!.id));
 }
