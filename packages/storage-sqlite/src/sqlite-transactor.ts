@@ -1,4 +1,4 @@
-import { type AnyDb, type ExecuteFn, type SqlTransactor, type TxConnection } from '@gongfu/storage-sql';
+import type { AnyDb, ExecuteFn, SqlTransactor, TxConnection } from '@gongfu/storage-sql';
 import { CompiledQuery } from 'kysely';
 import type { ConnectionLock } from './connection-lock.js';
 import { executeOn, executeWaiting, type SqliteConnection } from './sqlite-connection.js';

@@ -268,7 +268,9 @@ export class CommandContext {
       { [kind.stateField]: decision.to },
     ) as Partial<T>;
     const meta =
-      decision.effects.length > 0 ? merged(step.meta ?? {}, { effects: decision.effects }) : (step.meta ?? null);
+      decision.effects.length > 0
+        ? merged(step.meta ?? {}, { effects: decision.effects })
+        : (step.meta ?? null);
     return this.update(kind, before, changes, step.event, meta);
   }
 

@@ -5,7 +5,10 @@ import { merged } from '../../src/kernel/merged.js';
 
 // V8's own view of two objects: do they share a hidden class? (Natives syntax, enabled for this file.)
 setFlagsFromString('--allow-natives-syntax');
-const sameHiddenClass = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (a: object, b: object) => boolean;
+const sameHiddenClass = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (
+  a: object,
+  b: object,
+) => boolean;
 
 const key = fc.oneof(
   fc.constantFrom('id', 'version', 'type', 'meta', '__proto__', 'constructor', 'toString', '0', '10'),
@@ -22,7 +25,8 @@ describe('merged', () => {
     // `{ ...base, type }` gives each result a hidden class of its own on Node 20 (V8 11.3): every
     // later read of it then misses its inline cache. Warm the call site first, as a server would,
     // with one shape: the first test of this file, so no other shape has reached the site yet.
-    const build = (i: number) => merged({ v: 1, at: `t${i}`, entityId: `e${i}` }, { type: 'record.changed', i });
+    const build = (i: number) =>
+      merged({ v: 1, at: `t${i}`, entityId: `e${i}` }, { type: 'record.changed', i });
     for (let i = 0; i < 2_000; i++) build(i);
     expect(sameHiddenClass(build(1), build(2))).toBe(true);
     const overwriting = (i: number) => merged({ id: `x${i}`, version: i }, { version: i + 1 });
@@ -51,5 +55,4 @@ describe('merged', () => {
     expect(Object.getPrototypeOf(got)).toBe(Object.prototype);
     expect(got.polluted).toBeUndefined();
   });
-
 });
