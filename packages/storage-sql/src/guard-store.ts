@@ -11,6 +11,8 @@ interface Guarded {
   readonly entity: string;
   readonly engine: SqlEngine;
   readonly state: TxState;
+  /** Rethrows a domain error as it is, anything else as the engine's ConflictError or StorageError. */
+  readonly fail: (error: unknown) => never;
 }
 
 /** One wrapper prototype per store class, built on first use instead of a Proxy per store. */
@@ -26,19 +28,26 @@ function guardedPrototype(store: object): object {
     for (const name of Object.getOwnPropertyNames(p)) {
       if (name === 'constructor' || name in guarded) continue;
       if (typeof Object.getOwnPropertyDescriptor(p, name)?.value !== 'function') continue;
-      guarded[name] = async function (this: Guarded, ...args: unknown[]) {
+      // Not an async function: the store's own promise, with the error mapping attached, is
+      // one promise and one frame fewer per statement than awaiting it here.
+      guarded[name] = function (this: Guarded, ...args: unknown[]): Promise<unknown> {
         // After COMMIT the connection may already serve the next transaction: refuse, never run there.
-        if (!this.state.open) throw new StorageError(`${this.entity}: the transaction has already ended`);
+        if (!this.state.open)
+          return Promise.reject(new StorageError(`${this.entity}: the transaction has already ended`));
         try {
-          return await this.store[name]!(...args);
+          return Promise.resolve(this.store[name]!(...args)).then(undefined, this.fail);
         } catch (error) {
-          throw isCrmError(error) ? error : this.engine.mapError(error, this.entity);
+          return Promise.reject(mappedError(error, this));
         }
       };
     }
   }
   prototypes.set(proto, guarded);
   return guarded;
+}
+
+function mappedError(error: unknown, guarded: { entity: string; engine: SqlEngine }): unknown {
+  return isCrmError(error) ? error : guarded.engine.mapError(error, guarded.entity);
 }
 
 /**
@@ -48,6 +57,9 @@ function guardedPrototype(store: object): object {
  */
 export function guardStore<S extends object>(store: S, entity: string, engine: SqlEngine, state: TxState): S {
   const guarded: Guarded = Object.create(guardedPrototype(store));
-  Object.assign(guarded, { store, entity, engine, state });
+  const fail = (error: unknown): never => {
+    throw mappedError(error, { entity, engine });
+  };
+  Object.assign(guarded, { store, entity, engine, state, fail });
   return guarded as unknown as S;
 }

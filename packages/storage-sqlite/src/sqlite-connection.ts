@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import {
   CompiledQuery,
   type DatabaseConnection,
@@ -12,8 +11,8 @@ import type { ConnectionLock } from './connection-lock.js';
 import type { CachedStatements } from './statement-cache.js';
 
 function runOnce<R>(statements: CachedStatements, query: CompiledQuery<R>): QueryResult<R> {
-  const statement = statements.prepare(query.sql) as unknown as Database.Statement;
-  if (statement.reader) return { rows: statement.all(query.parameters) as R[] };
+  const { statement, reader } = statements.prepared(query.sql);
+  if (reader) return { rows: statement.all(query.parameters) as R[] };
   const { changes, lastInsertRowid } = statement.run(query.parameters);
   return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
 }

@@ -113,7 +113,15 @@ export const ENTITY = {
     label: 'activity',
     store: (tx) => tx.activities,
     ownerOf: (a) => a.ownerId,
-    teamKeyOf: (a) => teamKeyOf({ ...a, kind: 'activity' }),
+    teamKeyOf: (a) =>
+      teamKeyOf({
+        kind: 'activity',
+        id: a.id,
+        opportunityId: a.opportunityId,
+        orderId: a.orderId,
+        leadId: a.leadId,
+        accountId: a.accountId,
+      }),
     syncDerived: syncActivityReminders,
     readsThrough: activitySubjectAccess,
   }),

@@ -2,6 +2,8 @@ import { type Compilable, CompiledQuery, type QueryResult } from 'kysely';
 import type { WriteOptions } from '../sql-transactor.js';
 import type { StoreContext } from './store-context.js';
 
+const HOT = { hot: true } as const;
+
 /** SQL text per statement shape and engine. Holds no data: parameters are never cached. */
 const sqlByShape = new Map<string, CompiledQuery>();
 
@@ -60,5 +62,7 @@ export function writeCached(
   build: () => Compilable<unknown>,
   options: WriteOptions,
 ): Promise<void> {
-  return ctx.write(compiledFor(ctx, shape, params, build), { ...options, hot: true });
+  // Object.assign, not a spread: `{ ...options, hot }` gets a hidden class of its own on every call
+  // in Node 20, and the transactor's read of `expectOne` then misses its cache (core's kernel/merged.ts).
+  return ctx.write(compiledFor(ctx, shape, params, build), Object.assign({}, options, HOT));
 }

@@ -39,7 +39,9 @@ export class SqlHistoryLog implements HistoryLog {
       return;
     }
     const seqs = await engine.allocateSeqs(this.ctx, events.length);
-    const numbered = rows.map((r, i) => ({ ...r, seq: seqs[i] }));
+    // Object.assign, not `{ ...r, seq }`: a spread then a new key gets a hidden class of its own per
+    // row on Node 20 (core's kernel/merged.ts). The same keys, seq last, as the cached SQL expects.
+    const numbered = rows.map((r, i) => Object.assign({}, r, { seq: seqs[i] }));
     await writeCached(
       this.ctx,
       shape,

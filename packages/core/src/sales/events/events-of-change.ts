@@ -25,7 +25,30 @@ export interface LoggedChange {
  * event per lifecycle effect the decision named (in the decision's order). Pure.
  */
 export function eventsOfChange(c: LoggedChange): DomainEventDraft[] {
-  const base = {
+  const out: DomainEventDraft[] = [];
+  // Each event's own keys assigned onto a fresh base, not `{ ...base, type }`: a spread then a new
+  // key gives every event a hidden class of its own (kernel/merged.ts), and the feed store reads
+  // every field of every event.
+  if (c.deleted) out.push(Object.assign(baseOf(c), { type: 'record.deleted' as const, meta: c.meta }));
+  else
+    out.push(
+      Object.assign(baseOf(c), {
+        type: c.created ? ('record.created' as const) : ('record.changed' as const),
+        changes: c.changes,
+        meta: c.meta,
+      }),
+    );
+  const effects = c.meta?.effects;
+  if (Array.isArray(effects)) {
+    for (const effect of effects as LifecycleEffect[])
+      out.push(Object.assign(baseOf(c), { type: 'lifecycle.effect' as const, effect }));
+  }
+  return out;
+}
+
+/** What every event of one change shares, as a fresh object. */
+function baseOf(c: LoggedChange) {
+  return {
     v: DOMAIN_EVENT_VERSION,
     at: c.at,
     actorId: c.actorId,
@@ -36,19 +59,4 @@ export function eventsOfChange(c: LoggedChange): DomainEventDraft[] {
     ownerId: c.ownerId,
     teamKey: c.teamKey,
   };
-  const out: DomainEventDraft[] = [];
-  if (c.deleted) out.push({ ...base, type: 'record.deleted', meta: c.meta });
-  else
-    out.push({
-      ...base,
-      type: c.created ? 'record.created' : 'record.changed',
-      changes: c.changes,
-      meta: c.meta,
-    });
-  const effects = c.meta?.effects;
-  if (Array.isArray(effects)) {
-    for (const effect of effects as LifecycleEffect[])
-      out.push({ ...base, type: 'lifecycle.effect', effect });
-  }
-  return out;
 }

@@ -1,6 +1,7 @@
 import { idSchema, type Page } from '../../domain/common.js';
 import type { Channel } from '../../domain/enums.js';
 import { InvalidTransitionError } from '../../kernel/errors.js';
+import { merged } from '../../kernel/merged.js';
 import { maxInstant } from '../../kernel/time.js';
 import { parseInput } from '../../kernel/validate.js';
 import { assertDecision } from '../../lifecycle/decision.js';
@@ -263,8 +264,8 @@ export function leadCommands(run: Runner): LeadCommands {
         assertListed(ctx, 'activityKinds', data.kind, 'kind');
         const lead = await loadForEdit(ctx, id);
         await assertMetDealContacts(ctx, lead.convertedOpportunityId, data.outcome);
-        const activity: Activity = {
-          ...ctx.stamp('act'),
+        // merged, not a spread: the store and the reminder rules read it field by field (kernel/merged.ts).
+        const activity: Activity = merged(ctx.stamp('act'), {
           kind: data.kind,
           subject: data.subject ?? contactSubject(ctx, data.kind, lead),
           status: 'completed',
@@ -284,7 +285,7 @@ export function leadCommands(run: Runner): LeadCommands {
           completedAt: ctx.now,
           cancelReason: null,
           custom: {},
-        };
+        });
         await ctx.insert(ENTITY.activity, activity, 'activity.logged', { leadId: lead.id });
         const next = await transitionLead(ctx, lead, { type: 'CONTACT' }, 'lead.contacted', {
           lastContactAt: contactedAt(lead, data.at),

@@ -1,3 +1,4 @@
+import { merged } from '../../kernel/merged.js';
 import type { DesiredReminder, ReminderState } from './desired-reminder.js';
 
 /**
@@ -60,15 +61,15 @@ export function reconcileReminders(
   for (const d of wanted.values()) {
     const current = stored.get(d.key);
     if (current === undefined) {
-      insert.push({ ...d, acknowledgedAt: null, snoozedUntil: null });
+      // merged, not a spread: sameState and the stores read these field by field (kernel/merged.ts).
+      insert.push(merged(d, { acknowledgedAt: null, snoozedUntil: null }));
       continue;
     }
     const sameOccurrence = current.dueAt === d.dueAt && current.userId === d.userId;
-    const next: ReminderState = {
-      ...d,
+    const next: ReminderState = merged(d, {
       acknowledgedAt: sameOccurrence ? current.acknowledgedAt : null,
       snoozedUntil: sameOccurrence ? current.snoozedUntil : null,
-    };
+    });
     if (!sameState(current, next)) update.push(next);
   }
   const remove = [...stored.keys()].filter((key) => !wanted.has(key)).sort();

@@ -1,3 +1,4 @@
+import { merged } from '../../kernel/merged.js';
 import type { CommandContext } from '../../service/context.js';
 import type { FreshOption } from '../../service/entity-kind.js';
 import type { DesiredReminder } from './desired-reminder.js';
@@ -21,30 +22,26 @@ export async function syncReminders(
   if (plan.insert.length + plan.update.length + plan.remove.length === 0) return;
   const byKey = new Map(stored.map((r) => [r.key, r]));
   for (const r of plan.insert) {
-    const reminder: Reminder = {
-      ...r,
+    // merged, not a spread: the store encodes the reminder field by field (kernel/merged.ts).
+    const reminder: Reminder = merged(r, {
       tenantId: ctx.tx.tenantId,
       id: ctx.newId('rem'),
       deliveredAt: null,
       escalatedAt: null,
       version: 1,
-    };
+    });
     await ctx.tx.reminders.insert(reminder);
   }
   for (const r of plan.update) {
     const current = byKey.get(r.key)!;
     // A new occurrence (different due time) must be delivered and escalated afresh.
     const fresh = current.dueAt !== r.dueAt || current.userId !== r.userId;
-    await ctx.tx.reminders.update(
-      {
-        ...current,
-        ...r,
-        deliveredAt: fresh ? null : current.deliveredAt,
-        escalatedAt: fresh ? null : current.escalatedAt,
-        version: current.version + 1,
-      },
-      current.version,
-    );
+    // The stored reminder already has every key: spread, then set (see CommandContext.update).
+    const next: Reminder = { ...current, ...r };
+    next.deliveredAt = fresh ? null : current.deliveredAt;
+    next.escalatedAt = fresh ? null : current.escalatedAt;
+    next.version = current.version + 1;
+    await ctx.tx.reminders.update(next, current.version);
   }
   if (plan.remove.length > 0) await ctx.tx.reminders.remove(plan.remove.map((key) => byKey.get(key)!.id));
 }
