@@ -78,7 +78,9 @@ export function describeQuoteConflicts(makeStorage: StorageFactory): void {
       }
       const [conflict] = await quoteConflicts(crm, org.manager, MARCH);
       expect(conflict).toMatchObject({ basis: 'same_end_customer', customer: '山东物流集团', daysApart: 5 });
-      expect(conflict?.explanation).toContain('quoted the end customer 山东物流集团 different prices for LS2208 5 days apart');
+      expect(conflict?.explanation).toContain(
+        'quoted the end customer 山东物流集团 different prices for LS2208 5 days apart',
+      );
       const [inChinese] = await quoteConflicts(crm.with({ locale: 'zh-CN' }), org.manager, MARCH);
       expect(inChinese?.explanation).toContain('相隔 5 天就 LS2208 向最终客户山东物流集团报了不同的价格');
     });
