@@ -452,7 +452,7 @@ function quantityPrecisionBits(a: DealLine, b: DealLine, stats: CorpusStats): nu
   return clamp(-Math.log2(share), 0, Math.log2(width));
 }
 /** Quantities this close are one quantity re-typed (`creditOf` gives them full credit). */
-const NEAR_RATIO = 0.9;
+export const NEAR_RATIO = 0.9;
 
 /** m of an identical basket: about half the deals entered twice keep the basket exactly (a hand prior). */
 const IDENTICAL_M = 0.5;

@@ -7,6 +7,8 @@ import {
   siblingBestOf,
 } from './basket.js';
 import type { CorpusStats } from './corpus-stats.js';
+import { readsCoOccurrence } from './line-reading.js';
+import { type LineMost, lineMost, MatchableLines } from './matchable-lines.js';
 import {
   amountMeasure,
   customerBound,
@@ -234,8 +236,11 @@ export class ScanColumns {
   private readonly further: Float64Array;
   private readonly siblingBest: Float64Array;
   private readonly skus: LineSets;
-  /** Each deal's lines' `matchTokens`: the tokens two deals share bound the lines they can match. */
-  private readonly tokens: LineSets;
+  /**
+   * Each deal's lines' `matchTokens`: the tokens two deals share bound the lines they can match,
+   * and what those lines are worth bounds the first match.
+   */
+  private readonly tokens: MatchableLines;
   /** Per account ordinal, the most "the same account" adds (`customerBound`). */
   private readonly sameAccountMost: Float64Array;
   private readonly otherAccountMost: number;
@@ -244,6 +249,8 @@ export class ScanColumns {
   private readonly kind: Int32Array;
   private readonly account: Int32Array;
   private readonly currency: Int32Array;
+  /** Per deal, its basket signature's ordinal: two signatures differ, so the baskets were not copied whole. */
+  private readonly signature: Int32Array;
   private readonly region: PairTable;
   private readonly kinds: PairTable;
   private readonly baskets: ClassPairMemo;
@@ -266,6 +273,7 @@ export class ScanColumns {
     this.kind = new Int32Array(n);
     this.account = new Int32Array(n);
     this.currency = new Int32Array(n);
+    this.signature = new Int32Array(n);
     const basketClass = new Int32Array(n);
     const customerClass = new Int32Array(n);
     const provinces = new Interner<string | null>();
@@ -278,7 +286,9 @@ export class ScanColumns {
     const skuSets: number[][] = [];
     const oneCategory = skusOfOneCategory(deals);
     const tokenIds = new Interner<string>();
-    const tokenSets: number[][] = [];
+    const tokenSets: LineMost[][] = [];
+    const signatures = new Interner<string>();
+    const readsPartners = readsCoOccurrence(stats);
     deals.forEach((d, i) => {
       this.day[i] = d.deliveryDay ?? Number.NaN;
       this.amount[i] = d.record.amountMinor;
@@ -290,18 +300,30 @@ export class ScanColumns {
       // Items hold one line per SKU.
       skuSets.push(d.items.map((l) => skuIds.of(l.sku)));
       tokenSets.push(
-        d.items.flatMap((l) => matchTokens(l, oneCategory.has(l.sku)).map((t) => tokenIds.of(t))),
+        d.items.flatMap((l, k) =>
+          matchTokens(l, oneCategory.has(l.sku)).map((t) =>
+            lineMost(
+              tokenIds.of(t),
+              d.tokens[k] as string,
+              l.quantity,
+              surprise.idfs[k] as number,
+              stats,
+              readsPartners,
+            ),
+          ),
+        ),
       );
       this.endKnown[i] = endCustomerKnown(d) ? 1 : 0;
       this.province[i] = provinces.of(d.record.province);
       this.kind[i] = kinds.of(d.record.accountKind);
       this.account[i] = accounts.of(d.record.accountId);
       this.currency[i] = currencies.of(d.record.currency);
+      this.signature[i] = signatures.of(d.signature);
       basketClass[i] = basketKeys.of(basketClassKey(d));
       customerClass[i] = customerKeys.of(customerClassKey(d));
     });
     this.skus = new LineSets(skuSets);
-    this.tokens = new LineSets(tokenSets);
+    this.tokens = new MatchableLines(tokenSets);
     this.sameAccountMost = Float64Array.from(accounts.values, (id) => customerBound(true, id, stats));
     this.otherAccountMost = customerBound(false, '', stats);
     this.region = new PairTable(provinces.values, (a, b, same) => regionMeasure(a, b, same, stats));
@@ -314,17 +336,21 @@ export class ScanColumns {
   private overlapBound(i: number, j: number, sharedSkus: number): number {
     const linesI = this.lines[i] as number;
     const linesJ = this.lines[j] as number;
+    const partial = this.signature[i] !== this.signature[j];
+    const matchable = Math.min(linesI, linesJ, this.tokens.shared(i, j, partial));
+    // The first match is one of the lines behind a shared token (see `MatchableLines`).
+    const first = this.tokens.firstMost;
     return basketBoundByOverlap(
       linesI,
       linesJ,
-      this.best[i] as number,
-      this.best[j] as number,
+      Math.min(this.best[i] as number, first),
+      Math.min(this.best[j] as number, first),
       this.further[i] as number,
       this.further[j] as number,
-      this.siblingBest[i] as number,
-      this.siblingBest[j] as number,
+      Math.min(this.siblingBest[i] as number, first),
+      Math.min(this.siblingBest[j] as number, first),
       sharedSkus,
-      Math.min(linesI, linesJ, this.tokens.shared(i, j)),
+      matchable,
     );
   }
 
