@@ -22,6 +22,9 @@ export class MatchableLines {
   private readonly whole: Float64Array;
   private readonly cap: Float64Array;
   private readonly quantity: Float64Array;
+  /** Per entry, its quantity's band and log2 of the band's width (see `precisionMost`), worked out once. */
+  private readonly band: Int32Array;
+  private readonly bandBits: Float64Array;
   /** Of the last `shared` call: the most the first line matched can add (−∞ when no token is shared). */
   firstMost = Number.NEGATIVE_INFINITY;
 
@@ -37,6 +40,8 @@ export class MatchableLines {
     this.whole = new Float64Array(total);
     this.cap = new Float64Array(total);
     this.quantity = new Float64Array(total);
+    this.band = new Int32Array(total);
+    this.bandBits = new Float64Array(total);
     lines.forEach((entries, i) => {
       const sorted = [...entries].sort((p, q) => p.token - q.token);
       const start = this.from[i] as number;
@@ -45,6 +50,8 @@ export class MatchableLines {
         this.whole[start + k] = e.whole;
         this.cap[start + k] = e.cap;
         this.quantity[start + k] = e.quantity;
+        this.band[start + k] = quantityBand(e.quantity);
+        this.bandBits[start + k] = Math.log2(bandWidth(quantityBand(e.quantity)));
       });
     });
   }
@@ -92,10 +99,22 @@ export class MatchableLines {
   private pairMost(p: number, q: number, partial: boolean): number {
     const whole = Math.min(this.whole[p] as number, this.whole[q] as number);
     if (!partial) return whole;
-    const cap =
-      Math.min(this.cap[p] as number, this.cap[q] as number) +
-      precisionMost(this.quantity[p] as number, this.quantity[q] as number);
+    const cap = Math.min(this.cap[p] as number, this.cap[q] as number) + this.precisionMost(p, q);
     return Math.min(whole, cap);
+  }
+
+  /**
+   * The most the matcher's `quantityPrecisionBits` gives the lines of entries `p` and `q`: it reads
+   * the lesser quantity, nothing below `EXACT_QUANTITY_FROM`, in different bands or more than
+   * `NEAR_RATIO` apart; else at most log2 of the band's width.
+   */
+  private precisionMost(p: number, q: number): number {
+    if (this.band[p] !== this.band[q]) return 0;
+    const a = this.quantity[p] as number;
+    const b = this.quantity[q] as number;
+    const least = Math.min(a, b);
+    if (least < EXACT_QUANTITY_FROM || Math.max(a, b) > least / NEAR_RATIO) return 0;
+    return this.bandBits[p] as number;
   }
 }
 
@@ -135,17 +154,4 @@ export function lineMost(
     ? Math.max(0, sharedLineCap(stats, itemToken, itemToken).bits)
     : Number.POSITIVE_INFINITY;
   return { token, whole, cap, quantity };
-}
-
-/**
- * The most the matcher's `quantityPrecisionBits` gives two lines of these quantities: nothing below
- * `EXACT_QUANTITY_FROM`, in different bands or more than `NEAR_RATIO` apart; else at most log2 of
- * the band's width.
- */
-function precisionMost(a: number, b: number): number {
-  const q = Math.min(a, b);
-  const band = quantityBand(q);
-  if (q < EXACT_QUANTITY_FROM || quantityBand(Math.max(a, b)) !== band) return 0;
-  if (Math.max(a, b) > q / NEAR_RATIO) return 0;
-  return Math.log2(bandWidth(band));
 }
