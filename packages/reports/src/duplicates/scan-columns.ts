@@ -354,6 +354,11 @@ export class ScanColumns {
     );
   }
 
+  /** The most the baskets of deals `i` and `j` can weigh, read from the columns (what `reaches` drops pairs by). */
+  basketBound(i: number, j: number): number {
+    return this.overlapBound(i, j, this.skus.shared(i, j));
+  }
+
   /** False when the pair of ordinals `i`, `j` cannot reach `reach` (see `reachOf`). */
   reaches(i: number, j: number, reach: number): boolean {
     const sameAccount = this.account[i] === this.account[j];
