@@ -46,8 +46,8 @@ export interface BasketComparison {
  * loses lines; unrelated deals that share one popular item always differ in the rest.
  */
 const UNMATCHED_PENALTY = 2.25;
-const MIN_WEIGHT = -5;
-const MAX_WEIGHT = 16;
+export const MIN_WEIGHT = -5;
+export const MAX_WEIGHT = 16;
 const NO_MATCH_WEIGHT = -4;
 
 /** The most `creditOf` gives two lines of different SKUs (siblings of one category). */

@@ -27,6 +27,8 @@ export class MatchableLines {
   private readonly bandBits: Float64Array;
   /** Of the last `shared` call: the most the first line matched can add (−∞ when no token is shared). */
   firstMost = Number.NEGATIVE_INFINITY;
+  /** Of the last `shared` call: the most `quantityPrecisionBits` gives any two lines of a shared token. */
+  precisionMost = 0;
 
   /** `lines[i]` lists deal `i`'s entries: one per token of each of its lines. */
   constructor(lines: readonly (readonly LineMost[])[]) {
@@ -70,6 +72,7 @@ export class MatchableLines {
     const endB = this.from[j + 1] as number;
     let shared = 0;
     let first = Number.NEGATIVE_INFINITY;
+    let precision = 0;
     while (a < endA && b < endB) {
       const x = ids[a] as number;
       const y = ids[b] as number;
@@ -86,12 +89,15 @@ export class MatchableLines {
           for (let q = b; q < toB; q++) {
             const most = this.pairMost(p, q, partial);
             if (most > first) first = most;
+            const close = this.precisionOf(p, q);
+            if (close > precision) precision = close;
           }
         a = toA;
         b = toB;
       }
     }
     this.firstMost = first;
+    this.precisionMost = precision;
     return shared;
   }
 
@@ -99,7 +105,7 @@ export class MatchableLines {
   private pairMost(p: number, q: number, partial: boolean): number {
     const whole = Math.min(this.whole[p] as number, this.whole[q] as number);
     if (!partial) return whole;
-    const cap = Math.min(this.cap[p] as number, this.cap[q] as number) + this.precisionMost(p, q);
+    const cap = Math.min(this.cap[p] as number, this.cap[q] as number) + this.precisionOf(p, q);
     return Math.min(whole, cap);
   }
 
@@ -108,7 +114,7 @@ export class MatchableLines {
    * the lesser quantity, nothing below `EXACT_QUANTITY_FROM`, in different bands or more than
    * `NEAR_RATIO` apart; else at most log2 of the band's width.
    */
-  private precisionMost(p: number, q: number): number {
+  private precisionOf(p: number, q: number): number {
     if (this.band[p] !== this.band[q]) return 0;
     const a = this.quantity[p] as number;
     const b = this.quantity[q] as number;

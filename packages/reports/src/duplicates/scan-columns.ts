@@ -3,6 +3,11 @@ import {
   basketBoundOf,
   basketSurprise,
   basketWeight,
+  clamp,
+  commonBasketCap,
+  isCommonBasket,
+  MAX_WEIGHT,
+  MIN_WEIGHT,
   matchTokens,
   siblingBestOf,
 } from './basket.js';
@@ -251,6 +256,8 @@ export class ScanColumns {
   private readonly currency: Int32Array;
   /** Per deal, its basket signature's ordinal: two signatures differ, so the baskets were not copied whole. */
   private readonly signature: Int32Array;
+  /** Per signature ordinal, `commonBasketCap` of a standard bundle, +∞ for a basket that is not one. */
+  private readonly kitCap: Float64Array;
   private readonly region: PairTable;
   private readonly kinds: PairTable;
   private readonly baskets: ClassPairMemo;
@@ -324,6 +331,9 @@ export class ScanColumns {
     });
     this.skus = new LineSets(skuSets);
     this.tokens = new MatchableLines(tokenSets);
+    this.kitCap = Float64Array.from(signatures.values, (sig) =>
+      isCommonBasket(sig, stats) ? commonBasketCap(sig, stats) : Number.POSITIVE_INFINITY,
+    );
     this.sameAccountMost = Float64Array.from(accounts.values, (id) => customerBound(true, id, stats));
     this.otherAccountMost = customerBound(false, '', stats);
     this.region = new PairTable(provinces.values, (a, b, same) => regionMeasure(a, b, same, stats));
@@ -340,7 +350,7 @@ export class ScanColumns {
     const matchable = Math.min(linesI, linesJ, this.tokens.shared(i, j, partial));
     // The first match is one of the lines behind a shared token (see `MatchableLines`).
     const first = this.tokens.firstMost;
-    return basketBoundByOverlap(
+    const bound = basketBoundByOverlap(
       linesI,
       linesJ,
       Math.min(this.best[i] as number, first),
@@ -352,6 +362,13 @@ export class ScanColumns {
       sharedSkus,
       matchable,
     );
+    if (partial) return bound;
+    // One standard bundle on both sides: the matcher caps it at the kit's rarity among the deals
+    // compared plus its closest quantities, whatever its lines add (at 1M, most pairs that reach
+    // the matcher are two holders of one kit in one province and month).
+    const kit = this.kitCap[this.signature[i] as number] as number;
+    if (kit === Number.POSITIVE_INFINITY) return bound;
+    return Math.min(bound, clamp(kit + this.tokens.precisionMost, MIN_WEIGHT, MAX_WEIGHT));
   }
 
   /** The most the baskets of deals `i` and `j` can weigh, read from the columns (what `reaches` drops pairs by). */
