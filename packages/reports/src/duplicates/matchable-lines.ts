@@ -32,12 +32,8 @@ export class MatchableLines {
 
   /** `lines[i]` lists deal `i`'s entries: one per token of each of its lines. */
   constructor(lines: readonly (readonly LineMost[])[]) {
-    this.from = new Int32Array(lines.length + 1);
-    let total = 0;
-    lines.forEach((entries, i) => {
-      total += entries.length;
-      this.from[i + 1] = total;
-    });
+    this.from = flatOffsets(lines);
+    const total = this.from[lines.length] as number;
     this.ids = new Int32Array(total);
     this.whole = new Float64Array(total);
     this.cap = new Float64Array(total);
@@ -122,6 +118,20 @@ export class MatchableLines {
     if (least < EXACT_QUANTITY_FROM || Math.max(a, b) > least / NEAR_RATIO) return 0;
     return this.bandBits[p] as number;
   }
+}
+
+/**
+ * Where each list starts when lists are laid end to end in one flat column (a deal's entries at
+ * `[from[i], from[i + 1])`), the total last: millions of small lists without an array each.
+ */
+export function flatOffsets(lists: readonly { length: number }[]): Int32Array {
+  const from = new Int32Array(lists.length + 1);
+  let total = 0;
+  lists.forEach((list, i) => {
+    total += list.length;
+    from[i + 1] = total;
+  });
+  return from;
 }
 
 /**

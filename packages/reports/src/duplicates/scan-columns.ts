@@ -13,7 +13,7 @@ import {
 } from './basket.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { readsCoOccurrence } from './line-reading.js';
-import { type LineMost, lineMost, MatchableLines } from './matchable-lines.js';
+import { flatOffsets, type LineMost, lineMost, MatchableLines } from './matchable-lines.js';
 import {
   amountMeasure,
   customerBound,
@@ -162,13 +162,8 @@ class LineSets {
   private readonly ids: Int32Array;
 
   constructor(sets: readonly number[][]) {
-    this.from = new Int32Array(sets.length + 1);
-    let total = 0;
-    sets.forEach((set, i) => {
-      total += set.length;
-      this.from[i + 1] = total;
-    });
-    this.ids = new Int32Array(total);
+    this.from = flatOffsets(sets);
+    this.ids = new Int32Array(this.from[sets.length] as number);
     sets.forEach((set, i) => {
       set.sort((x, y) => x - y);
       this.ids.set(set, this.from[i] as number);
