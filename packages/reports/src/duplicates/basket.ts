@@ -49,8 +49,8 @@ export interface BasketComparison {
  * loses lines; unrelated deals that share one popular item always differ in the rest.
  */
 const UNMATCHED_PENALTY = 2.25;
-const MIN_WEIGHT = -5;
-const MAX_WEIGHT = 16;
+export const MIN_WEIGHT = -5;
+export const MAX_WEIGHT = 16;
 const NO_MATCH_WEIGHT = -4;
 
 /** The most `creditOf` gives two lines of different SKUs (siblings of one category). */
@@ -477,7 +477,7 @@ function quantityPrecisionBits(a: DealLine, b: DealLine, stats: CorpusStats): nu
   return clamp(-Math.log2(share), 0, Math.log2(width));
 }
 /** Quantities this close are one quantity re-typed (`creditOf` gives them full credit). */
-const NEAR_RATIO = 0.9;
+export const NEAR_RATIO = 0.9;
 
 /** m of an identical basket: about half the deals entered twice keep the basket exactly (a hand prior). */
 const IDENTICAL_M = 0.5;

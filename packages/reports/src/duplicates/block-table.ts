@@ -39,6 +39,15 @@ const MAX_LSH_ROWS = WIDTH - 3;
 
 const isInt32 = (x: number) => (x | 0) === x;
 
+/**
+ * Row `r` of an LSH band's minima as a 32-bit integer, 0 past its rows. A plain function, not a
+ * closure made per band: the index calls this 36 times per deal, and run from source each closure
+ * also had its name set (some 12 % of the index's time at 100k).
+ */
+function minAt(mins: Uint32Array, from: number, r: number, rows: number): number {
+  return r < rows ? (mins[from + r] as number) | 0 : 0;
+}
+
 function mix(h: number, x: number): number {
   const m = Math.imul(h ^ x, 0x9e3779b1);
   return m ^ (m >>> 15);
@@ -150,8 +159,14 @@ export class BlockTable implements BlockKeySink {
       this.text(lshBandText(band, mins, from, rows));
       return;
     }
-    const m = (r: number) => (r < rows ? (mins[from + r] as number) | 0 : 0);
-    this.tuple(KIND.lsh, band, rows, m(0), m(1), m(2));
+    this.tuple(
+      KIND.lsh,
+      band,
+      rows,
+      minAt(mins, from, 0, rows),
+      minAt(mins, from, 1, rows),
+      minAt(mins, from, 2, rows),
+    );
   }
 
   named(kind: NamedKind, value: string): void {

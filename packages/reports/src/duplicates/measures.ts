@@ -119,7 +119,14 @@ function sameM(weights: DuplicateWeights, c: Categorical): number {
 /** Each level's measure for one tenant's weights, made once per estimate. */
 const TABLES = new WeakMap<DuplicateWeights, Record<ULevel, Measure>>();
 
+/**
+ * The table last looked up: a scan asks twice per candidate pair (tens of millions at 1M) with one
+ * tenant's weights, and a hit here skips the `WeakMap` lookup.
+ */
+let lastTable: { weights: DuplicateWeights; table: Record<ULevel, Measure> } | null = null;
+
 export function tenantMeasure(weights: DuplicateWeights, level: ULevel): Measure {
+  if (lastTable !== null && lastTable.weights === weights) return lastTable.table[level];
   let table = TABLES.get(weights);
   if (!table) {
     const made = {} as Record<ULevel, Measure>;
@@ -131,6 +138,7 @@ export function tenantMeasure(weights: DuplicateWeights, level: ULevel): Measure
     table = made;
     TABLES.set(weights, table);
   }
+  lastTable = { weights, table };
   return table[level];
 }
 

@@ -3,11 +3,18 @@ import {
   basketBoundOf,
   basketSurprise,
   basketWeight,
+  clamp,
+  commonBasketCap,
+  isCommonBasket,
+  MAX_WEIGHT,
+  MIN_WEIGHT,
   matchTokens,
   siblingBestOf,
 } from './basket.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { customerWithKitRepeats, kitRepeatsShift } from './kit-repeats.js';
+import { readsCoOccurrence } from './line-reading.js';
+import { flatOffsets, type LineMost, lineMost, MatchableLines } from './matchable-lines.js';
 import {
   amountMeasure,
   customerBound,
@@ -156,13 +163,8 @@ class LineSets {
   private readonly ids: Int32Array;
 
   constructor(sets: readonly number[][]) {
-    this.from = new Int32Array(sets.length + 1);
-    let total = 0;
-    sets.forEach((set, i) => {
-      total += set.length;
-      this.from[i + 1] = total;
-    });
-    this.ids = new Int32Array(total);
+    this.from = flatOffsets(sets);
+    this.ids = new Int32Array(this.from[sets.length] as number);
     sets.forEach((set, i) => {
       set.sort((x, y) => x - y);
       this.ids.set(set, this.from[i] as number);
@@ -235,8 +237,11 @@ export class ScanColumns {
   private readonly further: Float64Array;
   private readonly siblingBest: Float64Array;
   private readonly skus: LineSets;
-  /** Each deal's lines' `matchTokens`: the tokens two deals share bound the lines they can match. */
-  private readonly tokens: LineSets;
+  /**
+   * Each deal's lines' `matchTokens`: the tokens two deals share bound the lines they can match,
+   * and what those lines are worth bounds the first match.
+   */
+  private readonly tokens: MatchableLines;
   /** Per account ordinal, the most "the same account" adds (`customerBound`). */
   private readonly sameAccountMost: Float64Array;
   private readonly otherAccountMost: number;
@@ -245,6 +250,10 @@ export class ScanColumns {
   private readonly kind: Int32Array;
   private readonly account: Int32Array;
   private readonly currency: Int32Array;
+  /** Per deal, its basket signature's ordinal: two signatures differ, so the baskets were not copied whole. */
+  private readonly signature: Int32Array;
+  /** Per signature ordinal, `commonBasketCap` of a standard bundle, +∞ for a basket that is not one. */
+  private readonly kitCap: Float64Array;
   private readonly region: PairTable;
   private readonly kinds: PairTable;
   private readonly baskets: ClassPairMemo;
@@ -267,6 +276,7 @@ export class ScanColumns {
     this.kind = new Int32Array(n);
     this.account = new Int32Array(n);
     this.currency = new Int32Array(n);
+    this.signature = new Int32Array(n);
     const basketClass = new Int32Array(n);
     const customerClass = new Int32Array(n);
     const provinces = new Interner<string | null>();
@@ -279,7 +289,9 @@ export class ScanColumns {
     const skuSets: number[][] = [];
     const oneCategory = skusOfOneCategory(deals);
     const tokenIds = new Interner<string>();
-    const tokenSets: number[][] = [];
+    const tokenSets: LineMost[][] = [];
+    const signatures = new Interner<string>();
+    const readsPartners = readsCoOccurrence(stats);
     deals.forEach((d, i) => {
       this.day[i] = d.deliveryDay ?? Number.NaN;
       this.amount[i] = d.record.amountMinor;
@@ -291,18 +303,33 @@ export class ScanColumns {
       // Items hold one line per SKU.
       skuSets.push(d.items.map((l) => skuIds.of(l.sku)));
       tokenSets.push(
-        d.items.flatMap((l) => matchTokens(l, oneCategory.has(l.sku)).map((t) => tokenIds.of(t))),
+        d.items.flatMap((l, k) =>
+          matchTokens(l, oneCategory.has(l.sku)).map((t) =>
+            lineMost(
+              tokenIds.of(t),
+              d.tokens[k] as string,
+              l.quantity,
+              surprise.idfs[k] as number,
+              stats,
+              readsPartners,
+            ),
+          ),
+        ),
       );
       this.endKnown[i] = endCustomerKnown(d) ? 1 : 0;
       this.province[i] = provinces.of(d.record.province);
       this.kind[i] = kinds.of(d.record.accountKind);
       this.account[i] = accounts.of(d.record.accountId);
       this.currency[i] = currencies.of(d.record.currency);
+      this.signature[i] = signatures.of(d.signature);
       basketClass[i] = basketKeys.of(basketClassKey(d));
       customerClass[i] = customerKeys.of(customerClassKey(d));
     });
     this.skus = new LineSets(skuSets);
-    this.tokens = new LineSets(tokenSets);
+    this.tokens = new MatchableLines(tokenSets);
+    this.kitCap = Float64Array.from(signatures.values, (sig) =>
+      isCommonBasket(sig, stats) ? commonBasketCap(sig, stats) : Number.POSITIVE_INFINITY,
+    );
     this.sameAccountMost = Float64Array.from(accounts.values, (id) => customerBound(true, id, stats));
     this.otherAccountMost = customerBound(false, '', stats);
     this.region = new PairTable(provinces.values, (a, b, same) => regionMeasure(a, b, same, stats));
@@ -315,18 +342,37 @@ export class ScanColumns {
   private overlapBound(i: number, j: number, sharedSkus: number): number {
     const linesI = this.lines[i] as number;
     const linesJ = this.lines[j] as number;
-    return basketBoundByOverlap(
+    const partial = this.signature[i] !== this.signature[j];
+    const matchable = Math.min(linesI, linesJ, this.tokens.shared(i, j, partial));
+    // Two deals of one customer may read their basket against all deals (`basketReadAgainst`),
+    // while the token and kit caps below read against the partners: they do not bound such a pair.
+    const oneCustomer = this.account[i] === this.account[j];
+    // The first match is one of the lines behind a shared token (see `MatchableLines`).
+    const first = oneCustomer ? Number.POSITIVE_INFINITY : this.tokens.firstMost;
+    const bound = basketBoundByOverlap(
       linesI,
       linesJ,
-      this.best[i] as number,
-      this.best[j] as number,
+      Math.min(this.best[i] as number, first),
+      Math.min(this.best[j] as number, first),
       this.further[i] as number,
       this.further[j] as number,
-      this.siblingBest[i] as number,
-      this.siblingBest[j] as number,
+      Math.min(this.siblingBest[i] as number, first),
+      Math.min(this.siblingBest[j] as number, first),
       sharedSkus,
-      Math.min(linesI, linesJ, this.tokens.shared(i, j)),
+      matchable,
     );
+    if (partial || oneCustomer) return bound;
+    // One standard bundle on both sides: the matcher caps it at the kit's rarity among the deals
+    // compared plus its closest quantities, whatever its lines add (at 1M, most pairs that reach
+    // the matcher are two holders of one kit in one province and month).
+    const kit = this.kitCap[this.signature[i] as number] as number;
+    if (kit === Number.POSITIVE_INFINITY) return bound;
+    return Math.min(bound, clamp(kit + this.tokens.precisionMost, MIN_WEIGHT, MAX_WEIGHT));
+  }
+
+  /** The most the baskets of deals `i` and `j` can weigh, read from the columns (what `reaches` drops pairs by). */
+  basketBound(i: number, j: number): number {
+    return this.overlapBound(i, j, this.skus.shared(i, j));
   }
 
   /** False when the pair of ordinals `i`, `j` cannot reach `reach` (see `reachOf`). */

@@ -1,0 +1,173 @@
+import { NEAR_RATIO } from './basket.js';
+import { bandWidth, type CorpusStats, EXACT_QUANTITY_FROM, quantityBand } from './corpus-stats.js';
+import { sharedLineCap } from './line-reading.js';
+
+/**
+ * Each deal's lines as the tokens they can be matched by (`matchTokens`), sorted, each with the
+ * most that line can add as the first line of a basket match: a scan tells from flat columns how
+ * many lines two baskets can match and what the first of them can weigh, without matching.
+ *
+ * Why the first line's figure: most candidate pairs of a large tenant share one popular SKU of
+ * otherwise different baskets (blocks are by SKU, province and month), and the matcher reads that
+ * line against the partners a deal is compared with (`sharedLineCap`): a few bits at most, often
+ * none. The basket's bound took the rarest line of either deal as the first match
+ * (`BasketSurprise.best`, some ten bits at 100k), so it let through millions of pairs that the
+ * matcher then weighed at −5 (at 300k, 9.6 million of 10 million pairs matched fell short).
+ */
+export class MatchableLines {
+  /** Deal `i`'s entries are `[from[i], from[i + 1])`, by token id ascending. */
+  private readonly from: Int32Array;
+  private readonly ids: Int32Array;
+  /** Per entry, its line's figures (see `LineMost`). */
+  private readonly whole: Float64Array;
+  private readonly cap: Float64Array;
+  private readonly quantity: Float64Array;
+  /** Per entry, its quantity's band and log2 of the band's width (see `precisionMost`), worked out once. */
+  private readonly band: Int32Array;
+  private readonly bandBits: Float64Array;
+  /** Of the last `shared` call: the most the first line matched can add (−∞ when no token is shared). */
+  firstMost = Number.NEGATIVE_INFINITY;
+  /** Of the last `shared` call: the most `quantityPrecisionBits` gives any two lines of a shared token. */
+  precisionMost = 0;
+
+  /** `lines[i]` lists deal `i`'s entries: one per token of each of its lines. */
+  constructor(lines: readonly (readonly LineMost[])[]) {
+    this.from = flatOffsets(lines);
+    const total = this.from[lines.length] as number;
+    this.ids = new Int32Array(total);
+    this.whole = new Float64Array(total);
+    this.cap = new Float64Array(total);
+    this.quantity = new Float64Array(total);
+    this.band = new Int32Array(total);
+    this.bandBits = new Float64Array(total);
+    lines.forEach((entries, i) => {
+      const sorted = [...entries].sort((p, q) => p.token - q.token);
+      const start = this.from[i] as number;
+      sorted.forEach((e, k) => {
+        this.ids[start + k] = e.token;
+        this.whole[start + k] = e.whole;
+        this.cap[start + k] = e.cap;
+        this.quantity[start + k] = e.quantity;
+        this.band[start + k] = quantityBand(e.quantity);
+        this.bandBits[start + k] = Math.log2(bandWidth(quantityBand(e.quantity)));
+      });
+    });
+  }
+
+  /**
+   * How many entries deals `i` and `j` share, a token held twice on both sides twice (at most the
+   * lines they can match); leaves in `firstMost` the most the first matched line can add: over
+   * every two entries of one token, the lesser `whole` — and, for baskets that otherwise differ
+   * (`partial`), at most the lesser cap plus what the two quantities' closeness can add.
+   */
+  shared(i: number, j: number, partial: boolean): number {
+    const ids = this.ids;
+    let a = this.from[i] as number;
+    let b = this.from[j] as number;
+    const endA = this.from[i + 1] as number;
+    const endB = this.from[j + 1] as number;
+    let shared = 0;
+    let first = Number.NEGATIVE_INFINITY;
+    let precision = 0;
+    while (a < endA && b < endB) {
+      const x = ids[a] as number;
+      const y = ids[b] as number;
+      if (x < y) a++;
+      else if (x > y) b++;
+      else {
+        // The runs of this token on both sides (two lines of one category make a run of two).
+        let toA = a + 1;
+        while (toA < endA && ids[toA] === x) toA++;
+        let toB = b + 1;
+        while (toB < endB && ids[toB] === x) toB++;
+        shared += Math.min(toA - a, toB - b);
+        for (let p = a; p < toA; p++)
+          for (let q = b; q < toB; q++) {
+            const most = this.pairMost(p, q, partial);
+            if (most > first) first = most;
+            const close = this.precisionOf(p, q);
+            if (close > precision) precision = close;
+          }
+        a = toA;
+        b = toB;
+      }
+    }
+    this.firstMost = first;
+    this.precisionMost = precision;
+    return shared;
+  }
+
+  /** The most entries `p` and `q` (one token) can add as the first line matched (see `LineMost`). */
+  private pairMost(p: number, q: number, partial: boolean): number {
+    const whole = Math.min(this.whole[p] as number, this.whole[q] as number);
+    if (!partial) return whole;
+    const cap = Math.min(this.cap[p] as number, this.cap[q] as number) + this.precisionOf(p, q);
+    return Math.min(whole, cap);
+  }
+
+  /**
+   * The most the matcher's `quantityPrecisionBits` gives the lines of entries `p` and `q`: it reads
+   * the lesser quantity, nothing below `EXACT_QUANTITY_FROM`, in different bands or more than
+   * `NEAR_RATIO` apart; else at most log2 of the band's width.
+   */
+  private precisionOf(p: number, q: number): number {
+    if (this.band[p] !== this.band[q]) return 0;
+    const a = this.quantity[p] as number;
+    const b = this.quantity[q] as number;
+    const least = Math.min(a, b);
+    if (least < EXACT_QUANTITY_FROM || Math.max(a, b) > least / NEAR_RATIO) return 0;
+    return this.bandBits[p] as number;
+  }
+}
+
+/**
+ * Where each list starts when lists are laid end to end in one flat column (a deal's entries at
+ * `[from[i], from[i + 1])`), the total last: millions of small lists without an array each.
+ */
+export function flatOffsets(lists: readonly { length: number }[]): Int32Array {
+  const from = new Int32Array(lists.length + 1);
+  let total = 0;
+  lists.forEach((list, i) => {
+    total += list.length;
+    from[i + 1] = total;
+  });
+  return from;
+}
+
+/**
+ * One token of one line, with what bounds `matchLines`'s credit for that line as the first line
+ * matched, whatever line of the other deal it meets (two lines it credits share a token):
+ * - `whole`: credit (at most 1) × the lesser surprise of the two lines, plus the exact quantity's
+ *   bits for one SKU in one quantity — at most the line's own surprise (not below 0) plus its
+ *   quantity's exact bits;
+ * - for baskets not copied whole (different signatures), also at most its reading against the
+ *   partners (`sharedLineCap`, not below 0: `cap`) plus how much closer than their band the two
+ *   lines' quantities agree (`precisionMost` of the two `quantity`s).
+ */
+export interface LineMost {
+  token: number;
+  whole: number;
+  cap: number;
+  quantity: number;
+}
+
+/**
+ * `LineMost` of a line (its statistics token, quantity and surprise) matched by `token`. The cap
+ * is read as if the other side held this very token: another token only adds holders, and more
+ * holders never weigh more (`sharedLineCap`), so that is the most the line can be capped at. Without
+ * the partners' reading (`readsPartners` false: the hand rule) nothing caps the first line.
+ */
+export function lineMost(
+  token: number,
+  itemToken: string,
+  quantity: number,
+  idf: number,
+  stats: CorpusStats,
+  readsPartners: boolean,
+): LineMost {
+  const whole = Math.max(0, idf) + Math.max(0, stats.exactQuantityBits(quantity));
+  const cap = readsPartners
+    ? Math.max(0, sharedLineCap(stats, itemToken, itemToken).bits)
+    : Number.POSITIVE_INFINITY;
+  return { token, whole, cap, quantity };
+}
