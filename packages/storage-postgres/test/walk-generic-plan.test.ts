@@ -3,7 +3,7 @@ import { openWorld, storyLead } from '@gongfu/service-suites';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresStorage } from '../src/index.js';
-import { countingPool } from './support/counting-pool.js';
+import { countingPool } from '../src/testing/counting-pool.js';
 import { ON_SERVER, PG_URL, uniqueSchema } from './support/pg-target.js';
 
 /**
