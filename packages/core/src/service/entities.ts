@@ -30,7 +30,7 @@ import {
 } from '../sales/search/search-sync.js';
 import type { ServiceCase } from '../sales/service-cases/service-case.js';
 import { SERVICE_CASE_EFFECTS } from '../sales/service-cases/service-case-effects.js';
-import { teamKeyOf } from '../storage/team-key.js';
+import { activityTeamKey, teamKeyOf } from '../storage/team-key.js';
 import type { EntityKind, LifecycleKind } from './entity-kind.js';
 
 const kind = <T>(k: EntityKind<T>): EntityKind<T> => k;
@@ -113,15 +113,7 @@ export const ENTITY = {
     label: 'activity',
     store: (tx) => tx.activities,
     ownerOf: (a) => a.ownerId,
-    teamKeyOf: (a) =>
-      teamKeyOf({
-        kind: 'activity',
-        id: a.id,
-        opportunityId: a.opportunityId,
-        orderId: a.orderId,
-        leadId: a.leadId,
-        accountId: a.accountId,
-      }),
+    teamKeyOf: activityTeamKey,
     syncDerived: syncActivityReminders,
     readsThrough: activitySubjectAccess,
   }),

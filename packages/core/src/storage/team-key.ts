@@ -36,3 +36,21 @@ export function teamKeyOf(record: TeamKeyed): string {
       return record.opportunityId ?? record.orderId ?? record.leadId ?? record.accountId ?? record.id;
   }
 }
+
+/** An activity's team, from the fields that choose it: one rule for the service and the storage engines. */
+export function activityTeamKey(a: {
+  id: string;
+  opportunityId: string | null;
+  orderId: string | null;
+  leadId: string | null;
+  accountId: string | null;
+}): string {
+  return teamKeyOf({
+    kind: 'activity',
+    id: a.id,
+    opportunityId: a.opportunityId,
+    orderId: a.orderId,
+    leadId: a.leadId,
+    accountId: a.accountId,
+  });
+}

@@ -8,7 +8,7 @@ import type {
   ServiceCase,
   ServiceCaseFilter,
 } from '@gongfu/core';
-import { teamKeyOf } from '@gongfu/core';
+import { activityTeamKey, teamKeyOf } from '@gongfu/core';
 import { customFilter, inCol, type RecordSpec } from './record-spec.js';
 import { orderSpec } from './specs-deals.js';
 import { contactSpec } from './specs-parties.js';
@@ -80,15 +80,7 @@ export const activitySpec: RecordSpec<Activity, ActivityFilter> = {
     completed_at: a.completedAt,
   }),
   ownerId: (a) => a.ownerId,
-  teamKey: (a) =>
-    teamKeyOf({
-      kind: 'activity',
-      id: a.id,
-      opportunityId: a.opportunityId,
-      orderId: a.orderId,
-      leadId: a.leadId,
-      accountId: a.accountId,
-    }),
+  teamKey: activityTeamKey,
   // Whoever reads the contact, order or service case an activity is about reads the activity. The
   // kind is tested first (from the page-scan index, migration 0082), so an activity about a deal or
   // a lead never runs the subject's subquery; an activity about a case names its order too, but
