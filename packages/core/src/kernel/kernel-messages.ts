@@ -1,4 +1,4 @@
-import { defineMessages, type Message, message } from './message.js';
+import { defineMessages, type Message, message, wordsParam } from './message.js';
 
 /** The sentences of the typed errors themselves, and the names of the records they name. */
 export const KERNEL_MESSAGES = defineMessages({
@@ -75,13 +75,26 @@ export function entityName(label: string): Message | string {
   return key ? message(key) : label;
 }
 
-/** Words a tenant gives in both built-in languages (a list entry's or a stage's label). */
+/**
+ * Words a tenant gives in both built-in languages (a list entry's or a stage's label), and in any
+ * language the app adds (`ja`, `zh-TW`, keyed by BCP 47 tag): a reader in an added language reads its
+ * own words when the label has them, else along the same fallback chain as every other text.
+ */
 export interface BilingualText {
   readonly 'zh-CN': string;
   readonly en: string;
+  readonly [locale: string]: string;
 }
 
-/** Words given in both built-in languages, as a message that shows the reader's one. */
+/**
+ * Words given in both built-in languages (and any added one), as a message that shows the reader's
+ * one. The built-in two stay `en` / `zh` so a message stored before added languages renders as it
+ * did; the others ride along as `in:<tag>` and are picked by the renderer (`message.ts`).
+ */
 export function bilingual(words: BilingualText): Message {
-  return message('text.bilingual', { en: words.en, zh: words['zh-CN'] });
+  const params: Record<string, string> = { en: words.en, zh: words['zh-CN'] };
+  for (const locale of Object.keys(words)) {
+    if (locale !== 'en' && locale !== 'zh-CN') params[wordsParam(locale)] = words[locale]!;
+  }
+  return message('text.bilingual', params);
 }

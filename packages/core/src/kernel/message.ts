@@ -104,7 +104,7 @@ export function renderBuiltIn(msg: Message, locale: BuiltInLocale = 'en'): strin
     const known = RENDERED_BUILT_IN.get(cacheKey);
     if (known !== undefined) return known;
   }
-  const text = render(msg, locale, (key) => BUILT_IN.get(key)?.[locale] ?? BUILT_IN.get(key)?.en);
+  const text = render(msg, [locale], (key) => BUILT_IN.get(key)?.[locale] ?? BUILT_IN.get(key)?.en);
   if (cacheKey !== null) {
     if (RENDERED_BUILT_IN.size >= RENDERED_LIMIT) RENDERED_BUILT_IN.clear();
     RENDERED_BUILT_IN.set(cacheKey, text);
@@ -222,7 +222,7 @@ export function localeChain(locale: Locale, catalogues: MessageCatalogues): read
  */
 export function renderMessage(msg: Message, locale: Locale, catalogues: MessageCatalogues): string {
   const chain = localeChain(locale, catalogues);
-  return render(msg, chain[0]!, (key) => {
+  return render(msg, chain, (key) => {
     for (const tag of chain) {
       const template = own(catalogues[tag], key);
       if (template !== undefined) return template;
@@ -231,15 +231,39 @@ export function renderMessage(msg: Message, locale: Locale, catalogues: MessageC
   });
 }
 
+/** The parameter a tenant label's words in an app-added language travel as: `in:ja`, `in:zh-tw`. */
+export const wordsParam = (locale: string): string => `in:${locale.toLowerCase()}`;
+
+/** The key of a tenant's own words (`bilingual` in kernel-messages.ts builds such a message). */
+const WORDS_KEY = 'text.bilingual';
+
+/**
+ * A tenant label's words in the reader's app-added language, looked up along the reader's chain up
+ * to the first built-in locale (whose words the `text.bilingual` template itself shows).
+ */
+function addedWords(params: MessageParams, chain: readonly string[]): string | undefined {
+  for (const tag of chain) {
+    if ((BUILT_IN_LOCALES as readonly string[]).includes(tag)) return undefined;
+    const words = params[wordsParam(tag)];
+    if (typeof words === 'string') return words;
+  }
+  return undefined;
+}
+
 const own = (templates: LocaleTemplates | undefined, key: string): string | undefined =>
   templates && Object.hasOwn(templates, key) ? templates[key] : undefined;
 
 function render(
   msg: Message,
-  locale: string,
+  chain: readonly string[],
   lookup: (key: string) => string | undefined,
   depth = 0,
 ): string {
+  const locale = chain[0]!;
+  if (msg.key === WORDS_KEY) {
+    const words = addedWords(msg.params ?? {}, chain);
+    if (words !== undefined) return words;
+  }
   const template = lookup(msg.key);
   if (template === undefined) return msg.key;
   const values: Record<string, string | number> = {};
@@ -247,7 +271,7 @@ function render(
   const nested = (value: unknown): string | number =>
     isMessage(value)
       ? depth < 24
-        ? render(value, locale, lookup, depth + 1)
+        ? render(value, chain, lookup, depth + 1)
         : value.key
       : typeof value === 'number' || typeof value === 'string'
         ? value

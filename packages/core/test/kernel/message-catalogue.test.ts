@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   BUILT_IN_LOCALES,
+  bilingual,
   buildCatalogues,
   builtInMessages,
   catalogueProblems,
@@ -129,6 +130,35 @@ describe('rendering (properties)', () => {
         },
       ),
       { numRuns: 1000 },
+    );
+  });
+
+  it("a tenant's label reads in the reader's added language when it has words for it, else as their chain falls back", () => {
+    const added = ['ja', 'ko', 'fr-CA', 'zh-TW'] as const;
+    const withAdded = buildCatalogues([definitions], Object.fromEntries(added.map((tag) => [tag, {}])));
+    const words = fc.string({ minLength: 1, maxLength: 6 }).filter((w) => !/[{}'#<]/.test(w));
+    fc.assert(
+      fc.property(
+        words,
+        words,
+        fc.dictionary(fc.constantFrom(...added), words),
+        fc.constantFrom(...added, 'en', 'zh-CN', 'de', 'fr'),
+        (en, zh, extra, reader) => {
+          const label = { en, 'zh-CN': zh, ...extra };
+          // Stored and read back later: the message travels as JSON.
+          const stored = JSON.parse(JSON.stringify(bilingual(label))) as Message;
+          const own = Object.hasOwn(extra, reader) ? extra[reader as keyof typeof extra] : undefined;
+          const expected =
+            own ??
+            (reader === 'zh-CN' || reader === 'zh-TW'
+              ? zh
+              : reader === 'fr'
+                ? (extra['fr-CA' as keyof typeof extra] ?? en)
+                : en);
+          expect(renderMessage(stored, reader, withAdded)).toBe(expected);
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });

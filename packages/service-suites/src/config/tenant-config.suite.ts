@@ -1,4 +1,12 @@
-import { type CrmStorage, isCrmError, pipelineFor } from '@gongfu/core';
+import {
+  type Crm,
+  type CrmStorage,
+  createCrm,
+  isCrmError,
+  ManualClock,
+  pipelineFor,
+  type User,
+} from '@gongfu/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEALER_PIPELINE } from '../faults/command-fixtures.js';
 import { openWorld, type StorageFactory } from '../support/harness.js';
@@ -6,6 +14,17 @@ import { codeOf } from '../support/suite-support.js';
 
 /** Stage ids the repository's program never declares (an app would, in `CustomStageIds`). */
 const stage = (id: string) => id as never;
+
+/** A distribution-channel deal of a dealer account, opened by `rep` (the stale-deal tests' subject). */
+async function dealerDeal(crm: Crm, rep: User) {
+  const account = await crm.accounts.create(rep, { name: '临沂经销商', kind: 'dealer' });
+  return crm.opportunities.create(rep, {
+    name: '临沂扫描枪',
+    accountId: account.id,
+    channel: 'distribution',
+    lines: [{ sku: 'DS2208', quantity: 10, unitPrice: { amount: 500_00, currency: 'CNY' } }],
+  });
+}
 
 export function describeTenantConfig(makeStorage: StorageFactory): void {
   describe('tenant configuration: pipelines per channel (service)', () => {
@@ -156,13 +175,7 @@ export function describeTenantConfig(makeStorage: StorageFactory): void {
         },
       });
       expect(saved.pipelines.distribution[1]?.label).toEqual({ 'zh-CN': '报价', en: 'Offer' });
-      const account = await crm.accounts.create(rep, { name: '临沂经销商', kind: 'dealer' });
-      const deal = await crm.opportunities.create(rep, {
-        name: '临沂扫描枪',
-        accountId: account.id,
-        channel: 'distribution',
-        lines: [{ sku: 'DS2208', quantity: 10, unitPrice: { amount: 500_00, currency: 'CNY' } }],
-      });
+      const deal = await dealerDeal(crm, rep);
       const stale = async (at: string, locale: 'en' | 'zh-CN' = 'zh-CN') =>
         (await crm.with({ locale }).reminders.due(rep, { at }))
           .filter((r) => r.kind === 'stale_opportunity')
@@ -192,6 +205,61 @@ export function describeTenantConfig(makeStorage: StorageFactory): void {
         })
         .catch((e: unknown) => e);
       expect(isCrmError(half, 'VALIDATION') && half.field).toMatch(/^pipelines\.wireless\.1\.label/);
+    });
+
+    it('a label carries the languages the app adds; each reader reads their own, else their language, else English', async () => {
+      const { crm: base, org } = await openWorld(storage);
+      const crm = createCrm({
+        storage,
+        tenant: base.tenantId,
+        clock: new ManualClock('2026-03-02T01:00:00.000Z'),
+        timeZone: 'Asia/Shanghai',
+        messages: {
+          ja: { 'reminder.staleOpportunity': '{label}は「{stage}」段階に{days}日間とどまっています' },
+          'zh-TW': { 'reminder.staleOpportunity': '{label}已在「{stage}」階段停留 {days} 天' },
+        },
+      });
+      const rep = org.otherRep;
+      await crm.config.update(org.admin, {
+        expectedVersion: 0,
+        pipelines: {
+          distribution: DEALER_PIPELINE.map((s) =>
+            s.id === 'offer' ? { ...s, label: { 'zh-CN': '报价', en: 'Offer', ja: '見積' } } : s,
+          ),
+        },
+      });
+      const deal = await dealerDeal(crm, rep);
+      await crm.opportunities.advance(rep, deal.id, { to: stage('offer') });
+      const staleIn = async (locale: string) =>
+        (await crm.with({ locale }).reminders.due(rep, { at: '2026-03-07T01:00:00.000Z' }))
+          .filter((r) => r.kind === 'stale_opportunity')
+          .map((r) => r.message);
+      expect(await staleIn('ja')).toEqual(['临沂扫描枪は「見積」段階に5日間とどまっています']);
+      // zh-TW is not in the label: its language's words (zh-CN), not English.
+      expect(await staleIn('zh-TW')).toEqual(['临沂扫描枪已在「报价」階段停留 5 天']);
+      // A language the app never added reads English, the label's English too.
+      expect(await staleIn('fr')).toEqual(['临沂扫描枪 has been in stage "Offer" for 5 days — move it on']);
+      expect(await staleIn('zh-CN')).toEqual(['临沂扫描枪已在“报价”阶段停留 5 天，请推进']);
+
+      // A tag that is not a language, or one spelled off BCP 47, is bad input naming the key.
+      const refusal = async (label: Record<string, string>) => {
+        const e = await crm.config
+          .update(org.admin, {
+            expectedVersion: 1,
+            leadSources: [{ key: 'trade_show', label: { 'zh-CN': '展会', en: 'Trade show', ...label } }],
+          })
+          .catch((x: unknown) => x);
+        return isCrmError(e, 'VALIDATION') ? [e.field, e.message] : e;
+      };
+      expect(await refusal({ zh_tw: '展會' })).toEqual([
+        'leadSources.0.label.zh_tw',
+        expect.stringContaining('zh_tw is not a language tag'),
+      ]);
+      expect(await refusal({ 'zh-tw': '展會' })).toEqual([
+        'leadSources.0.label.zh-tw',
+        expect.stringContaining('write the language tag zh-tw as zh-TW'),
+      ]);
+      expect((await crm.config.get(org.admin)).version).toBe(1);
     });
   });
 }

@@ -1,3 +1,4 @@
+import type { BilingualText } from '../../kernel/kernel-messages.js';
 import type { Text } from '../../kernel/message.js';
 import { addMs, type Instant } from '../../kernel/time.js';
 import type { DesiredReminder } from '../reminders/desired-reminder.js';
@@ -17,7 +18,7 @@ export interface ActivityReminderFacts {
   /** What kind of appointment, in words for the message: `visit`, `call`, `demo`… */
   kind: string;
   /** The tenant's label of `kind` (its `config.activityKinds` entry), when it has one. */
-  kindLabel?: { 'zh-CN': string; en: string };
+  kindLabel?: BilingualText;
   startAt: Instant;
   /** Who the appointment is with. */
   label: Text;

@@ -27,6 +27,18 @@ export const CONFIG_MESSAGES = defineMessages({
   },
   'config.invalid.listedTwice': { en: '{key} is listed twice', 'zh-CN': '“{key}”重复出现' },
   'config.invalid.noneActive': { en: 'keep at least one entry active', 'zh-CN': '至少保留一项为启用' },
+  'config.invalid.labelLanguage': {
+    en: '{key} is not a language tag (such as ja or zh-TW)',
+    'zh-CN': '“{key}”不是语言标记（例如 ja、zh-TW）',
+  },
+  'config.invalid.labelLanguageSpelling': {
+    en: 'write the language tag {key} as {canonical}',
+    'zh-CN': '语言标记“{key}”应写作“{canonical}”',
+  },
+  'config.invalid.labelLanguages': {
+    en: 'a label is given in at most {max} added languages',
+    'zh-CN': '标签最多提供 {max} 种附加语言',
+  },
   'config.invalid.notActivityKind': {
     en: '{kind} is not an activity kind',
     'zh-CN': '“{kind}”不是活动类型',

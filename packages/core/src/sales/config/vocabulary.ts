@@ -9,6 +9,7 @@ import {
 import { closestKey } from '../../kernel/did-you-mean.js';
 import { type FieldIssue, fieldIssue } from '../../kernel/errors.js';
 import { zodMessage } from '../../kernel/input-messages.js';
+import type { BilingualText } from '../../kernel/kernel-messages.js';
 import { sayConfig } from './config-messages.js';
 
 /** The tenant's own lists: what inputs may name as a lead's source, an activity's kind, a cost's category. */
@@ -18,17 +19,56 @@ export type VocabularyName = (typeof VOCABULARY_NAMES)[number];
 /** One entry of a tenant's list, as `config.get` returns it and `config.update` takes it. */
 export interface VocabularyEntry<K extends string = string> {
   key: K;
-  /** What people read, in both built-in locales. */
-  label: { 'zh-CN': string; en: string };
+  /** What people read, in both built-in locales and any the app adds. */
+  label: BilingualText;
   /** An inactive key is refused on new writes; records that carry it keep it and stay readable. */
   active: boolean;
 }
 
-/** A label in both built-in languages, as list entries and pipeline stages take it. */
-export const bilingualLabelSchema = z.strictObject({
-  'zh-CN': z.string().trim().min(1).max(80),
-  en: z.string().trim().min(1).max(80),
-});
+const labelText = z.string().trim().min(1).max(80);
+
+/** An app-added language a label may carry besides the built-in two; more is a mistake, not a need. */
+const MAX_LABEL_LANGUAGES = 24;
+
+/**
+ * A label in both built-in languages, and in any language the app adds (`{ 'zh-CN', en, ja }`), as
+ * list entries and pipeline stages take it. An added language is keyed by its canonical BCP 47 tag,
+ * so `zh-tw` is refused with "write it as zh-TW" rather than stored beside a `zh-TW` it would shadow.
+ */
+export const bilingualLabelSchema = z
+  .object({ 'zh-CN': labelText, en: labelText })
+  .catchall(labelText)
+  .superRefine((label, ctx) => {
+    const tags = Object.keys(label);
+    if (tags.length > MAX_LABEL_LANGUAGES + 2)
+      ctx.addIssue({
+        code: 'custom',
+        ...zodMessage(sayConfig('config.invalid.labelLanguages', { max: MAX_LABEL_LANGUAGES })),
+      });
+    for (const tag of tags) {
+      if (tag === 'en' || tag === 'zh-CN') continue;
+      const canonical = canonicalTag(tag);
+      if (canonical === tag) continue;
+      ctx.addIssue({
+        code: 'custom',
+        ...zodMessage(
+          canonical === undefined
+            ? sayConfig('config.invalid.labelLanguage', { key: tag })
+            : sayConfig('config.invalid.labelLanguageSpelling', { key: tag, canonical }),
+        ),
+        path: [tag],
+      });
+    }
+  });
+
+/** A language tag as BCP 47 spells it (`zh-tw` → `zh-TW`), or undefined when it is not one. */
+function canonicalTag(tag: string): string | undefined {
+  try {
+    return Intl.getCanonicalLocales(tag)[0];
+  } catch {
+    return undefined;
+  }
+}
 
 const entrySchema = z.strictObject({
   key: vocabularyKeySchema,

@@ -27,7 +27,7 @@ export type ReminderDraft = DraftBase &
         kind: 'upcoming_activity';
         activityKind: string;
         /** The tenant's words for the kind, when its list has it. */
-        activityLabel?: { 'zh-CN': string; en: string };
+        activityLabel?: BilingualText;
         startAt: Instant;
         leadMinutes: number;
       }

@@ -1,4 +1,4 @@
-import { bilingual } from '../../kernel/kernel-messages.js';
+import { type BilingualText, bilingual } from '../../kernel/kernel-messages.js';
 import { defineMessages, type Message, message, messagesOf } from '../../kernel/message.js';
 import type { Reminder } from './stored-reminder.js';
 
@@ -58,7 +58,7 @@ export const sayReminder = messagesOf(REMINDER_MESSAGES);
  * An activity kind as the reminder names it: by the label the tenant's list gives it, else a
  * built-in kind by its own words, else (a key no list knows any more) the key, capitalised.
  */
-export function activityName(kind: string, label?: { 'zh-CN': string; en: string }): Message | string {
+export function activityName(kind: string, label?: BilingualText): Message | string {
   if (label) return bilingual(label);
   const key = `reminder.activity.${kind}`;
   return Object.hasOwn(REMINDER_MESSAGES, key) ? message(key) : kind.charAt(0).toUpperCase() + kind.slice(1);
