@@ -17,7 +17,7 @@ import {
 import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { AnyExpressionBuilder, AnyRow } from '../any-db.js';
 import type { ColumnKind } from '../engine/sql-engine.js';
-import { filterWhere, scopeWhere } from '../records/compile-where.js';
+import { filterWhere, inIds, scopeWhere } from '../records/compile-where.js';
 import type { FilterSpec } from '../records/record-spec.js';
 import { opportunitySpec } from '../records/specs-deals.js';
 import { costSpec } from '../records/specs-operations.js';
@@ -175,14 +175,23 @@ export class SqlReportStore implements ReportStore {
     split: Split = null,
   ): Expression<SqlBool> {
     const { engine } = this.ctx;
+    // PostgreSQL: every id list is one array parameter. The head of the tree's 199 owner ids went
+    // out as 199 text parameters, each parsed and typed by the server per call: at 10k that fixed
+    // cost was most of the gap to the hand-written statement. The rows and the plan are the same
+    // (the server reads `IN (…)` as `= any(array)` itself).
+    const arrays = engine.name === 'postgres';
     const parts: Expression<SqlBool>[] = [eb('t.tenant_id', '=', this.ctx.tenantId)];
-    parts.push(...filterWhere(eb, engine, spec.filters, spec.columns, where, 't'));
+    parts.push(...filterWhere(eb, engine, spec.filters, spec.columns, where, 't', arrays));
     if (split !== null) {
       // The other people's rows (and rows nobody owns): a few index ranges of the owner column.
-      const others = split.length > 0 ? [eb('t.owner_id', 'in', [...split])] : [];
+      const others = split.length > 0 ? [inIds(eb, 't.owner_id', split, arrays ? [...split] : undefined)] : [];
       parts.push(eb.or([eb('t.owner_id', 'is', null), ...others]));
     }
-    const scoped = scopeWhere(eb, scope, 't', this.ctx.engine, this.ctx.tenantId);
+    const bound =
+      arrays && scope.kind === 'scoped'
+        ? { ownerIds: [...scope.ownerIds], memberIds: [...scope.memberIds] }
+        : undefined;
+    const scoped = scopeWhere(eb, scope, 't', this.ctx.engine, this.ctx.tenantId, undefined, [], bound);
     if (scoped !== null) parts.push(scoped);
     return eb.and(parts);
   }
