@@ -150,6 +150,11 @@ describe.skipIf(PG_URL === undefined)(
       expect(owners?.text).toMatch(/"owner_id" = any\(\$\d+::text\[\]\)/);
       expect(owners?.text).not.toMatch(/"owner_id" in \(/);
       expect(owners?.values.length).toBeLessThan(16);
+      // The outsiders' arm (the seats' subqueries) has a fixed text: prepared and planned once.
+      const seated = costs.find((st) => /team_members/.test(st.text));
+      expect(seated?.name).toBeDefined();
+      const at = counter.sent.indexOf(seated as (typeof counter.sent)[number]);
+      expect(counter.sent[at - 1]?.text).toMatch(/'plan_cache_mode', 'force_generic_plan'/);
     });
   },
 );

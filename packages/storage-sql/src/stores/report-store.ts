@@ -216,21 +216,26 @@ export class SqlReportStore implements ReportStore {
     sums: readonly string[],
   ) {
     // Each arm selects rows (key, currency and one column per sum); `total` groups and sums them.
-    const total = (rows: AnyArm) =>
-      this.ctx.db
+    const total = async (rows: AnyArm, outsiders = false) => {
+      const query = this.ctx.db
         .selectFrom(rows.as('a'))
         .select([
           'a.key as key',
           'a.currency as currency',
           ...sums.map((c) => sql<number>`sum(${sql.ref(`a.${c}`)})`.as(c)),
         ])
-        .groupBy([sql`1`, sql`2`])
-        .execute() as Promise<AnyRow[]>;
+        .groupBy([sql`1`, sql`2`]);
+      if (!outsiders || this.ctx.engine.name !== 'postgres') return (await query.execute()) as AnyRow[];
+      // The outsiders' arm reads a few owners' index ranges and tests the scope's seats on each row,
+      // whoever asks; its ids are array parameters, so its text is fixed: prepared, and planned once
+      // (planning its seat subqueries cost more server time than running them: 0.7–3 ms vs 0.1 ms).
+      return (await this.ctx.execute<AnyRow>(query.compile(), { hot: true, genericPlan: true })).rows;
+    };
     const others = await this.othersThan(scope);
     if (others === null || scope.kind !== 'scoped') return total(arm(scope, null));
     const [owned, seated] = await Promise.all([
       total(arm({ ...scope, memberIds: [] }, null)),
-      total(arm({ ...scope, ownerIds: [] }, others)),
+      total(arm({ ...scope, ownerIds: [] }, others), true),
     ]);
     return addGroups(owned, seated, sums);
   }
