@@ -8,7 +8,11 @@ const ZONES = ['America/New_York', 'Europe/Berlin', 'Asia/Kolkata', 'Asia/Shangh
 const viewArb = fc.record({
   view: fc.constantFrom('day' as const, 'week' as const, 'month' as const),
   date: fc
-    .date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2027-12-31T00:00:00Z'), noInvalidDate: true })
+    .date({
+      min: new Date('2026-01-01T00:00:00Z'),
+      max: new Date('2027-12-31T00:00:00Z'),
+      noInvalidDate: true,
+    })
     .map((d) => d.toISOString().slice(0, 10)),
   timeZone: fc.constantFrom(...ZONES),
   /** Where in the range an instant falls, as a fraction of it. */
@@ -21,7 +25,7 @@ const viewArb = fc.record({
  * date it has, across DST changes (23- and 25-hour days) and month ends.
  */
 describe('calendar day starts', () => {
-  it("place every instant of the range on the day of its local date", () => {
+  it('place every instant of the range on the day of its local date', () => {
     fc.assert(
       fc.property(viewArb, ({ view, date, timeZone, at }) => {
         const range = calendarRange(view, date, timeZone);
@@ -31,7 +35,9 @@ describe('calendar day starts', () => {
         expect(starts.at(-1)).toBe(range.to);
         const from = Date.parse(range.from);
         const instant = new Date(from + Math.floor(at * (Date.parse(range.to) - from))).toISOString();
-        const day = starts.findIndex((s, i) => i + 1 < starts.length && s <= instant && instant < (starts[i + 1] ?? ''));
+        const day = starts.findIndex(
+          (s, i) => i + 1 < starts.length && s <= instant && instant < (starts[i + 1] ?? ''),
+        );
         expect(range.dates[day]).toBe(localDateOf(instant, timeZone));
       }),
       { numRuns: 400 },

@@ -192,7 +192,9 @@ export function registerCalendarCases(world: () => Promise<ServiceWorld>): void 
     expect(tuesday?.activities.every((a) => a.regardingLabel !== null)).toBe(true);
     const wednesday = team.days.find((d) => d.date === '2026-03-04');
     expect([wednesday?.activities.map((a) => a.subject), wednesday?.more]).toEqual([['A-next'], 0]);
-    expect(team.days.filter((d) => d.date !== '2026-03-03' && d.date !== '2026-03-04').every((d) => d.more === 0)).toBe(true);
+    expect(
+      team.days.filter((d) => d.date !== '2026-03-03' && d.date !== '2026-03-04').every((d) => d.more === 0),
+    ).toBe(true);
 
     const own = await w.crm.activities.calendar(repA, { ...week, perDay: 3 });
     const mine = own.days.find((d) => d.date === '2026-03-03');

@@ -6,9 +6,9 @@ import {
   type Instant,
   ValidationError,
 } from '@gongfu/core';
-import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { AnyExpressionBuilder } from '../any-db.js';
-import { filterWhere, literalLimit, scopeWhere } from './compile-where.js';
+import { filterWhere, literalLimit, tenantRowsWhere } from './compile-where.js';
 import type { RecordSpec } from './record-spec.js';
 import {
   FILTERS_MARK,
@@ -70,7 +70,8 @@ export async function activityDays(
 
   const build = (slot: SlotOf, inline: boolean) => {
     const tenant = slot<string>('tenant');
-    const bound = pg && scoped !== null ? { ownerIds: slot('owners'), memberIds: slot('members') } : undefined;
+    const bound =
+      pg && scoped !== null ? { ownerIds: slot('owners'), memberIds: slot('members') } : undefined;
     const day = dayOf(
       Array.from({ length: days - 1 }, (_, i) => slot(`day${i + 1}`)),
       days,
@@ -83,24 +84,14 @@ export async function activityDays(
         sql`row_number() over (partition by ${day} order by t.start_at, t.id)`.as('rn'),
         sql`count(*) over (partition by ${day})`.as('n'),
       ])
-      .where((eb) => {
-        const parts: Expression<SqlBool>[] = [eb('t.tenant_id', '=', tenant), inline ? filters(eb) : filtersMark()];
-        const visible = scopeWhere(
-          eb,
-          scope,
-          't',
-          engine,
-          tenant,
-          spec.readByDealTeams,
-          spec.readThrough,
-          bound,
-        );
-        if (visible !== null) parts.push(visible);
-        return eb.and(parts);
-      });
+      .where((eb) =>
+        tenantRowsWhere(eb, spec, scope, engine, tenant, inline ? filters(eb) : filtersMark(), bound),
+      );
     return ctx.db
       .selectFrom(ranked.as('w'))
-      .innerJoin(`${spec.table} as a`, (join) => join.on('a.tenant_id', '=', tenant).onRef('a.id', '=', 'w.id'))
+      .innerJoin(`${spec.table} as a`, (join) =>
+        join.on('a.tenant_id', '=', tenant).onRef('a.id', '=', 'w.id'),
+      )
       .select(['a.doc', 'w.day', 'w.n'])
       .where('w.rn', '<=', literalLimit(perDay))
       .orderBy('w.day')

@@ -184,7 +184,8 @@ export class SqlReportStore implements ReportStore {
     parts.push(...filterWhere(eb, engine, spec.filters, spec.columns, where, 't', arrays));
     if (split !== null) {
       // The other people's rows (and rows nobody owns): a few index ranges of the owner column.
-      const others = split.length > 0 ? [inIds(eb, 't.owner_id', split, arrays ? [...split] : undefined)] : [];
+      const others =
+        split.length > 0 ? [inIds(eb, 't.owner_id', split, arrays ? [...split] : undefined)] : [];
       parts.push(eb.or([eb('t.owner_id', 'is', null), ...others]));
     }
     const bound =

@@ -244,10 +244,14 @@ export function activityCommands(run: Runner): ActivityCommands {
           ctx,
           days.flatMap((d) => d.items),
         );
-        let at = 0;
+        // The labelled entries are the days' items in order: cut back into days by their counts.
+        const starts = days.map((_, i) => days.slice(0, i).reduce((n, d) => n + d.items.length, 0));
         return layoutCalendar(
           range,
-          days.map((d) => ({ items: entries.slice(at, (at += d.items.length)), more: d.more })),
+          days.map((d, i) => ({
+            items: entries.slice(starts[i], (starts[i] ?? 0) + d.items.length),
+            more: d.more,
+          })),
         );
       }),
   };

@@ -15,8 +15,8 @@ import { zodMessage } from '../../kernel/input-messages.js';
 import { calendarDateSchema, type Instant, instantSchema } from '../../kernel/time.js';
 import { ACTIVITY_STATUSES, type ActivityStatus } from './activity-machine.js';
 import { sayActivity } from './activity-messages.js';
-import { linkFilters } from './link-filters.js';
 import { DEFAULT_CALENDAR_PER_DAY } from './calendar-range.js';
+import { linkFilters } from './link-filters.js';
 
 /** What came of a contact: who was met, what they think of our solution, what they now want. */
 export interface ContactOutcome {

@@ -2,9 +2,9 @@ import type { ActivityDay, RowScope, TeamMemberRow } from '@gongfu/core';
 import fc from 'fast-check';
 import { describe, expect } from 'vitest';
 import { conformanceIt, freshTenant, inTx } from './conformance-it.js';
+import { minutesAfterBase } from './fixtures.js';
 import { buildOpportunity } from './fixtures-deals.js';
 import { buildActivity } from './fixtures-work.js';
-import { minutesAfterBase } from './fixtures.js';
 import type { SuiteState } from './harness.js';
 import { SCOPE_USERS, scopeAllowsRow, scopeArb, teamArb, teamRows } from './scope-model.js';
 
@@ -122,8 +122,9 @@ export function registerActivityDays(state: SuiteState): void {
                 );
               }
             });
-            let hours = 0;
-            const dayStarts = [minutesAfterBase(0), ...run.dayHours.map((h) => minutesAfterBase((hours += h) * 60))];
+            const dayStarts = [0, ...run.dayHours].map((_, i) =>
+              minutesAfterBase(run.dayHours.slice(0, i).reduce((sum, h) => sum + h, 0) * 60),
+            );
             const statuses = run.onlyPlanned ? ['scheduled', 'completed'] : undefined;
             for (const scope of run.scopes) {
               const days = await state.ctx.storage.read({ tenantId }, (tx) =>
