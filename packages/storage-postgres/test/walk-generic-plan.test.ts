@@ -107,4 +107,42 @@ describe.skipIf(!ON_SERVER)('walked page plan [skipped on PGlite: no pipelined p
       client.release();
     }
   });
+  it("plans a rep's merged first page once; the same page filtered by a customer per call", async () => {
+    const { crm, org } = await openWorld(storage);
+    for (let i = 0; i < 2; i++) await crm.leads.capture(org.repA, storyLead({ company: `合并页 ${i}` }));
+    // Two people: the page is merged from their index ranges, not walked.
+    const scope: RowScope = {
+      kind: 'scoped',
+      ownerIds: [org.repA.id, org.repB.id],
+      memberIds: [org.repA.id, org.repB.id],
+      minAccess: 'read',
+    };
+    const runs = 7;
+    for (let i = 0; i < runs; i++) {
+      const [page, filtered] = await storage.read({ tenantId: crm.tenantId }, (tx) =>
+        Promise.all([
+          tx.leads.list({ scope, limit: 20 }),
+          tx.leads.list({ scope, limit: 20, where: { status: ['new'] } }),
+        ]),
+      );
+      expect(page.items).toHaveLength(2);
+      expect(filtered.items.map((l) => l.id).sort()).toEqual(page.items.map((l) => l.id).sort());
+    }
+    const client = await real.connect();
+    try {
+      const plans = await client.query<{ statement: string; generic_plans: string; custom_plans: string }>(
+        `select statement, generic_plans, custom_plans from pg_prepared_statements
+          where statement like '%from "leads"%' and statement like '%unnest(%' and statement like '%limit 21%'`,
+      );
+      const unfiltered = plans.rows.filter((r) => /and true order by/.test(r.statement));
+      const filtered = plans.rows.filter((r) => /"status" = any/.test(r.statement));
+      expect(unfiltered).toHaveLength(1);
+      expect(filtered).toHaveLength(1);
+      expect(Number(unfiltered[0]?.custom_plans)).toBe(0);
+      expect(Number(unfiltered[0]?.generic_plans)).toBe(runs);
+      expect(Number(filtered[0]?.custom_plans)).toBeGreaterThanOrEqual(5);
+    } finally {
+      client.release();
+    }
+  });
 });

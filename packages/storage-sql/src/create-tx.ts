@@ -3,9 +3,10 @@ import type { SqlEngine } from './engine/sql-engine.js';
 import { guardStore, type TxState } from './guard-store.js';
 import type { RecordSpec } from './records/record-spec.js';
 import { leadSpec, opportunitySpec, orderSpec } from './records/specs-deals.js';
-import { activitySpec, costSpec, demoLoanSpec, serviceCaseSpec } from './records/specs-operations.js';
+import { costSpec, demoLoanSpec, serviceCaseSpec } from './records/specs-operations.js';
 import { accountSpec, contactSpec, productSpec, userSpec } from './records/specs-parties.js';
 import { quotaSpec } from './records/specs-quotas.js';
+import { SqlActivityStore } from './records/sql-activity-store.js';
 import { SqlRecordStore } from './records/sql-record-store.js';
 import type { ScopedPages, StoreContext } from './records/store-context.js';
 import type { TxConnection } from './sql-transactor.js';
@@ -50,7 +51,7 @@ const MAKERS: { readonly [K in keyof Stores]: Make<K> } = {
   opportunities: records(opportunitySpec),
   orders: records(orderSpec),
   serviceCases: records(serviceCaseSpec),
-  activities: records(activitySpec),
+  activities: (ctx, state) => guardStore(new SqlActivityStore(ctx), 'activity', ctx.engine, state),
   demoLoans: records(demoLoanSpec),
   costs: records(costSpec),
   quotas: records(quotaSpec),

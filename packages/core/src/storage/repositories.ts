@@ -151,6 +151,38 @@ export interface ActivityFilter {
   startAt?: Range;
   custom?: CustomWhere;
 }
+/** What `ActivityStore.byDay` reads: the days are given by the instants they start at. */
+export interface ActivityDaysQuery {
+  /** The activities' own filters; the start-time window is the days' (`startAt` is not used). */
+  where?: Omit<ActivityFilter, 'startAt'>;
+  scope: RowScope;
+  /**
+   * Day i holds the activities with dayStarts[i] <= startAt < dayStarts[i + 1]: 2–32 ascending
+   * instants (1–31 days), the last one the end of the last day.
+   */
+  dayStarts: readonly Instant[];
+  /** 1–500: how many of a day's activities come back, the first by start time, then id. */
+  perDay: number;
+  /** As `ListQuery.planOnce`: the owners and days choose the same index range whoever asks. */
+  planOnce?: boolean;
+}
+
+/** One day of `ActivityStore.byDay`. */
+export interface ActivityDay {
+  /** The day's first `perDay` visible activities, by start time, then id. */
+  items: Activity[];
+  /** How many more visible activities the day holds: counted in the database, never read. */
+  more: number;
+}
+
+/**
+ * Activities, with the calendar's read: a team's week is hundreds of rows, of which a screen shows
+ * the first few per day, so the store cuts each day and counts the rest where the rows are.
+ */
+export interface ActivityStore extends RecordStore<Activity, ActivityFilter> {
+  /** One entry per day (dayStarts.length - 1), under `scope` exactly as `list` decides it. */
+  byDay(query: ActivityDaysQuery): Promise<ActivityDay[]>;
+}
 export interface DemoLoanFilter {
   ownerId?: readonly string[];
   accountId?: readonly string[];
@@ -317,7 +349,7 @@ export interface Repositories {
   opportunities: RecordStore<Opportunity, OpportunityFilter>;
   orders: RecordStore<Order, OrderFilter>;
   serviceCases: RecordStore<ServiceCase, ServiceCaseFilter>;
-  activities: RecordStore<Activity, ActivityFilter>;
+  activities: ActivityStore;
   demoLoans: RecordStore<DemoLoan, DemoLoanFilter>;
   costs: RecordStore<CostEntry, CostFilter>;
   quotas: RecordStore<Quota, QuotaFilter>;

@@ -170,4 +170,40 @@ export function registerCalendarCases(world: () => Promise<ServiceWorld>): void 
     );
     await expectCode(w.crm.activities.calendar(manager, { ...week, userId: 'user_999' }), 'NOT_FOUND');
   });
+  it('lists each day’s first perDay and counts the rest the reader may see, never a peer’s', async () => {
+    const w = await world();
+    const { repA, repB, manager, otherRep } = w.org;
+    const leadA = await leadOf(w, repA, '甲的日程');
+    const leadB = await leadOf(w, repB, '乙的日程');
+    const leadC = await leadOf(w, otherRep, '丙的日程');
+    for (const hour of ['09', '11', '14', '16'])
+      await plan(w, repA, leadA.id, `A${hour}`, `2026-03-03T${hour}:00:00+08:00`);
+    await plan(w, repB, leadB.id, 'B10', '2026-03-03T10:00:00+08:00');
+    // Another manager's rep, the same day: neither listed nor counted on this team's calendar.
+    await plan(w, otherRep, leadC.id, 'C08', '2026-03-03T08:00:00+08:00');
+    await plan(w, otherRep, leadC.id, 'C12', '2026-03-03T12:00:00+08:00');
+    await plan(w, repA, leadA.id, 'A-next', '2026-03-04T09:00:00+08:00');
+
+    const week = { view: 'week' as const, date: '2026-03-03' };
+    const team = await w.crm.activities.calendar(manager, { ...week, userId: 'team', perDay: 2 });
+    const tuesday = team.days.find((d) => d.date === '2026-03-03');
+    expect(tuesday?.activities.map((a) => a.subject)).toEqual(['A09', 'B10']);
+    expect(tuesday?.more).toBe(3);
+    expect(tuesday?.activities.every((a) => a.regardingLabel !== null)).toBe(true);
+    const wednesday = team.days.find((d) => d.date === '2026-03-04');
+    expect([wednesday?.activities.map((a) => a.subject), wednesday?.more]).toEqual([['A-next'], 0]);
+    expect(
+      team.days.filter((d) => d.date !== '2026-03-03' && d.date !== '2026-03-04').every((d) => d.more === 0),
+    ).toBe(true);
+
+    const own = await w.crm.activities.calendar(repA, { ...week, perDay: 3 });
+    const mine = own.days.find((d) => d.date === '2026-03-03');
+    expect([mine?.activities.map((a) => a.subject), mine?.more]).toEqual([['A09', 'A11', 'A14'], 1]);
+    // The default lists all five of the team's Tuesday.
+    const all = await w.crm.activities.calendar(manager, { ...week, userId: 'team' });
+    expect(all.days.find((d) => d.date === '2026-03-03')?.activities).toHaveLength(5);
+    expect(all.days.every((d) => d.more === 0)).toBe(true);
+    await expectCode(w.crm.activities.calendar(manager, { ...week, perDay: 0 }), 'VALIDATION');
+    await expectCode(w.crm.activities.calendar(manager, { ...week, perDay: 501 }), 'VALIDATION');
+  });
 }

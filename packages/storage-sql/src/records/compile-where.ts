@@ -61,6 +61,34 @@ export function scopeWhere(
   return either.length === 0 ? never() : eb.or(either);
 }
 
+/**
+ * A record table's rows (alias `t`) of one tenant that pass `filters` and that the scope lets the
+ * actor see by the table's own rules (deal-team reads, read-through): the WHERE of a list's walk.
+ */
+export function tenantRowsWhere(
+  eb: Eb,
+  spec: { readByDealTeams?: true; readThrough?: readonly ReadThrough[] },
+  scope: RowScope,
+  engine: SqlEngine,
+  tenantId: unknown,
+  filters: Expression<SqlBool>,
+  bound?: BoundIds,
+): Expression<SqlBool> {
+  const parts: Expression<SqlBool>[] = [eb('t.tenant_id', '=', tenantId), filters];
+  const visible = scopeWhere(
+    eb,
+    scope,
+    't',
+    engine,
+    tenantId as string,
+    spec.readByDealTeams,
+    spec.readThrough,
+    bound,
+  );
+  if (visible !== null) parts.push(visible);
+  return eb.and(parts);
+}
+
 /** The record the row names in `through.column` is visible under the same scope (its own rule). */
 export function readsThrough(
   eb: Eb,

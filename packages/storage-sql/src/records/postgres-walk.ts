@@ -1,7 +1,7 @@
 import type { RowScope } from '@gongfu/core';
 import type { Expression, SqlBool } from 'kysely';
 import type { AnyExpressionBuilder } from '../any-db.js';
-import { literalLimit, scopeWhere } from './compile-where.js';
+import { literalLimit, tenantRowsWhere } from './compile-where.js';
 import type { CursorKey } from './cursor.js';
 import { pageSlots, runPageTemplate } from './page-template.js';
 import type { RecordSpec } from './record-spec.js';
@@ -41,21 +41,9 @@ export async function postgresWalk(
     return ctx.db
       .selectFrom(`${spec.table} as t`)
       .select('t.doc')
-      .where((eb) => {
-        const parts: Expression<SqlBool>[] = [eb('t.tenant_id', '=', tenant), filtersMark()];
-        const visible = scopeWhere(
-          eb,
-          scope,
-          't',
-          engine,
-          tenant,
-          spec.readByDealTeams,
-          spec.readThrough,
-          scoped === null ? undefined : bound,
-        );
-        if (visible !== null) parts.push(visible);
-        return eb.and(parts);
-      })
+      .where((eb) =>
+        tenantRowsWhere(eb, spec, scope, engine, tenant, filtersMark(), scoped === null ? undefined : bound),
+      )
       .$if(cursor !== null, (qb) =>
         qb.where((eb) => {
           const { at, id } = cursor as { at: unknown; id: unknown };

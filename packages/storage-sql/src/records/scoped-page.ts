@@ -216,7 +216,11 @@ async function postgresPage(
     build,
     spec.table,
     filtered ? filters : null,
-    planOnce,
+    // Unfiltered (a rep's or a line manager's first page), each range is a backward read of its
+    // own index whoever asks, and the read-through arms are found by their literal kind: the plan
+    // does not depend on the ids. Planned per call it cost 1.4–2.2 ms of server time at 100k against
+    // 1–2 ms of execution. A list's own filters choose by value: planned per call unless `planOnce`.
+    !filtered || planOnce,
   );
 }
 

@@ -17,7 +17,7 @@ import {
 import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { AnyExpressionBuilder, AnyRow } from '../any-db.js';
 import type { ColumnKind } from '../engine/sql-engine.js';
-import { filterWhere, scopeWhere } from '../records/compile-where.js';
+import { filterWhere, inIds, scopeWhere } from '../records/compile-where.js';
 import type { FilterSpec } from '../records/record-spec.js';
 import { opportunitySpec } from '../records/specs-deals.js';
 import { costSpec } from '../records/specs-operations.js';
@@ -175,14 +175,24 @@ export class SqlReportStore implements ReportStore {
     split: Split = null,
   ): Expression<SqlBool> {
     const { engine } = this.ctx;
+    // PostgreSQL: every id list is one array parameter. The head of the tree's 199 owner ids went
+    // out as 199 text parameters, each parsed and typed by the server per call: at 10k that fixed
+    // cost was most of the gap to the hand-written statement. The rows and the plan are the same
+    // (the server reads `IN (…)` as `= any(array)` itself).
+    const arrays = engine.name === 'postgres';
     const parts: Expression<SqlBool>[] = [eb('t.tenant_id', '=', this.ctx.tenantId)];
-    parts.push(...filterWhere(eb, engine, spec.filters, spec.columns, where, 't'));
+    parts.push(...filterWhere(eb, engine, spec.filters, spec.columns, where, 't', arrays));
     if (split !== null) {
       // The other people's rows (and rows nobody owns): a few index ranges of the owner column.
-      const others = split.length > 0 ? [eb('t.owner_id', 'in', [...split])] : [];
+      const others =
+        split.length > 0 ? [inIds(eb, 't.owner_id', split, arrays ? [...split] : undefined)] : [];
       parts.push(eb.or([eb('t.owner_id', 'is', null), ...others]));
     }
-    const scoped = scopeWhere(eb, scope, 't', this.ctx.engine, this.ctx.tenantId);
+    const bound =
+      arrays && scope.kind === 'scoped'
+        ? { ownerIds: [...scope.ownerIds], memberIds: [...scope.memberIds] }
+        : undefined;
+    const scoped = scopeWhere(eb, scope, 't', this.ctx.engine, this.ctx.tenantId, undefined, [], bound);
     if (scoped !== null) parts.push(scoped);
     return eb.and(parts);
   }
@@ -207,21 +217,26 @@ export class SqlReportStore implements ReportStore {
     sums: readonly string[],
   ) {
     // Each arm selects rows (key, currency and one column per sum); `total` groups and sums them.
-    const total = (rows: AnyArm) =>
-      this.ctx.db
+    const total = async (rows: AnyArm, outsiders = false) => {
+      const query = this.ctx.db
         .selectFrom(rows.as('a'))
         .select([
           'a.key as key',
           'a.currency as currency',
           ...sums.map((c) => sql<number>`sum(${sql.ref(`a.${c}`)})`.as(c)),
         ])
-        .groupBy([sql`1`, sql`2`])
-        .execute() as Promise<AnyRow[]>;
+        .groupBy([sql`1`, sql`2`]);
+      if (!outsiders || this.ctx.engine.name !== 'postgres') return (await query.execute()) as AnyRow[];
+      // The outsiders' arm reads a few owners' index ranges and tests the scope's seats on each row,
+      // whoever asks; its ids are array parameters, so its text is fixed: prepared, and planned once
+      // (planning its seat subqueries cost more server time than running them: 0.7–3 ms vs 0.1 ms).
+      return (await this.ctx.execute<AnyRow>(query.compile(), { hot: true, genericPlan: true })).rows;
+    };
     const others = await this.othersThan(scope);
     if (others === null || scope.kind !== 'scoped') return total(arm(scope, null));
     const [owned, seated] = await Promise.all([
       total(arm({ ...scope, memberIds: [] }, null)),
-      total(arm({ ...scope, ownerIds: [] }, others)),
+      total(arm({ ...scope, ownerIds: [] }, others), true),
     ]);
     return addGroups(owned, seated, sums);
   }

@@ -9,7 +9,6 @@ import { newCustom } from '../../service/custom-write.js';
 import { ENTITY } from '../../service/entities.js';
 import { pageOf } from '../../service/list-page.js';
 import type { Runner } from '../../service/runner.js';
-import { scanAll } from '../../service/scan-all.js';
 import { stripUndefined } from '../../service/strip-undefined.js';
 import type { ActivityFilter } from '../../storage/repositories.js';
 import { assertListed } from '../config/assert-listed.js';
@@ -33,7 +32,7 @@ import { afterCompletion } from './activity-completion.js';
 import { decideActivity } from './activity-machine.js';
 import { resolveActivitySubject } from './activity-subject.js';
 import { withRegardingLabels } from './calendar-labels.js';
-import { type Calendar, calendarRange, layoutCalendar } from './calendar-range.js';
+import { type Calendar, calendarRange, dayStartsOf, layoutCalendar } from './calendar-range.js';
 import { calendarOwners } from './calendar-scope.js';
 import { assertMetDealContacts } from './met-contacts.js';
 
@@ -227,15 +226,33 @@ export function activityCommands(run: Runner): ActivityCommands {
       run.read(actor, async (ctx) => {
         const q = parseInput(calendarQuery, query);
         const range = calendarRange(q.view, q.date, q.timeZone ?? ctx.settings.timeZone);
-        const where: ActivityFilter = {
-          ownerId: calendarOwners(ctx, q.userId),
-          // A cancelled appointment is no longer part of anyone's plan.
-          status: ['scheduled', 'completed'],
-          startAt: { from: range.from, to: range.to },
-        };
-        // Its people's start-time range of at most 31 days is one index range whoever asks: planned once.
-        const activities = await scanAll(ctx.tx.activities, where, ctx.scope(), { planOnce: true });
-        return layoutCalendar(range, await withRegardingLabels(ctx, activities));
+        // Each day's first `perDay` are read; the rest are counted by the database, under the same
+        // scope, so a team's week reads and labels a screenful, not every appointment.
+        const days = await ctx.tx.activities.byDay({
+          where: {
+            ownerId: calendarOwners(ctx, q.userId),
+            // A cancelled appointment is no longer part of anyone's plan.
+            status: ['scheduled', 'completed'],
+          },
+          scope: ctx.scope(),
+          dayStarts: dayStartsOf(range),
+          perDay: q.perDay,
+          // Its people's start-time range of at most 31 days is one index range whoever asks: planned once.
+          planOnce: true,
+        });
+        const entries = await withRegardingLabels(
+          ctx,
+          days.flatMap((d) => d.items),
+        );
+        // The labelled entries are the days' items in order: cut back into days by their counts.
+        const starts = days.map((_, i) => days.slice(0, i).reduce((n, d) => n + d.items.length, 0));
+        return layoutCalendar(
+          range,
+          days.map((d, i) => ({
+            items: entries.slice(starts[i], (starts[i] ?? 0) + d.items.length),
+            more: d.more,
+          })),
+        );
       }),
   };
 }

@@ -15,6 +15,7 @@ import { zodMessage } from '../../kernel/input-messages.js';
 import { calendarDateSchema, type Instant, instantSchema } from '../../kernel/time.js';
 import { ACTIVITY_STATUSES, type ActivityStatus } from './activity-machine.js';
 import { sayActivity } from './activity-messages.js';
+import { DEFAULT_CALENDAR_PER_DAY } from './calendar-range.js';
 import { linkFilters } from './link-filters.js';
 
 /** What came of a contact: who was met, what they think of our solution, what they now want. */
@@ -206,5 +207,10 @@ export const calendarQuery = z.strictObject({
   timeZone: timeZoneSchema.optional(),
   /** Whose calendar: omitted = the actor's; a manager may ask for a subordinate, or 'team' for everyone below. */
   userId: z.union([idSchema, z.literal('team')]).optional(),
+  /**
+   * How many activities each day lists, the first by start time (default 20); each day's `more`
+   * counts the rest the reader may see.
+   */
+  perDay: z.number().int().min(1).max(500).default(DEFAULT_CALENDAR_PER_DAY),
 });
 export type CalendarQuery = z.input<typeof calendarQuery>;

@@ -7,7 +7,7 @@ import {
   LATEST_DATE,
   LATEST_INSTANT,
 } from '../../kernel/time.js';
-import { localDateOf, shiftCalendarDate, startOfLocalDay } from '../reminders/local-time.js';
+import { shiftCalendarDate, startOfLocalDay } from '../reminders/local-time.js';
 import type { Activity } from './activity.js';
 
 export type CalendarView = 'day' | 'week' | 'month';
@@ -32,8 +32,13 @@ export interface CalendarEntry extends Activity {
 export interface CalendarDay {
   /** The local date, `YYYY-MM-DD`. */
   date: CalendarDate;
-  /** Sorted by start time. */
+  /** The day's first `perDay` activities, by start time (then id). */
   activities: CalendarEntry[];
+  /**
+   * How many more of the day's activities the reader may see beyond those listed (0 when all are):
+   * list them with `activities.list` and the day's window.
+   */
+  more: number;
 }
 
 export interface Calendar {
@@ -44,6 +49,13 @@ export interface Calendar {
 
 /** The longest view (a month) has 31 days: the bound every calendar loop is built on. */
 export const MAX_CALENDAR_DAYS = 31;
+
+/**
+ * Activities listed per day when the caller does not say: a week of a team of fifty held ~80 a day
+ * at 100k records (~390 at 1M), far more than a day's column shows, and each listed one is read and
+ * labelled; the rest are counted (`CalendarDay.more`).
+ */
+export const DEFAULT_CALENDAR_PER_DAY = 20;
 
 /** The first local date of the view containing `date`, and how many days the view has. */
 function viewDates(view: CalendarView, date: CalendarDate): { first: CalendarDate; length: number } {
@@ -92,18 +104,26 @@ export function calendarRange(
   };
 }
 
-/** Place each activity on the local day it starts; every day of the range appears, empty or not. */
+/**
+ * The instant each day of the range starts at, then the end of the last day: day i is
+ * [dayStarts[i], dayStarts[i + 1]), the local day `dates[i]` in the range's zone (the same local
+ * midnights `calendarRange` bounds the range with).
+ */
+export function dayStartsOf(range: CalendarRange & { dates: readonly CalendarDate[] }): Instant[] {
+  return [range.from, ...range.dates.slice(1).map((date) => startOfLocalDay(date, range.timeZone)), range.to];
+}
+
+/** The days of the range with each day's listed activities (already in order) and the count of the rest. */
 export function layoutCalendar(
   range: CalendarRange & { dates: readonly CalendarDate[] },
-  activities: readonly CalendarEntry[],
+  days: readonly { items: readonly CalendarEntry[]; more: number }[],
 ): Calendar {
-  const byDate = new Map<CalendarDate, CalendarEntry[]>(range.dates.map((date) => [date, []]));
-  const sorted = [...activities].sort((a, b) =>
-    a.startAt < b.startAt ? -1 : a.startAt > b.startAt ? 1 : a.id < b.id ? -1 : 1,
-  );
-  for (const activity of sorted) byDate.get(localDateOf(activity.startAt, range.timeZone))?.push(activity);
   return {
     range: { from: range.from, to: range.to, timeZone: range.timeZone },
-    days: range.dates.map((date) => ({ date, activities: byDate.get(date) ?? [] })),
+    days: range.dates.map((date, i) => ({
+      date,
+      activities: [...(days[i]?.items ?? [])],
+      more: days[i]?.more ?? 0,
+    })),
   };
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe } from 'vitest';
+import { registerActivityDays } from './activity-days-suite.js';
 import { registerConcurrency } from './concurrency-suite.js';
 import { assertKnownSkips } from './conformance-it.js';
 import { registerCounters } from './counters-suite.js';
@@ -58,6 +59,7 @@ export function runStorageConformance(harness: ConformanceHarness): void {
     registerConcurrency(state);
     registerTransactions(state);
     registerScoping(state);
+    registerActivityDays(state);
     registerRawColumns(state);
     registerDealFilters(state);
     registerWorkFilters(state);

@@ -1,0 +1,152 @@
+import type { ActivityDay, RowScope, TeamMemberRow } from '@gongfu/core';
+import fc from 'fast-check';
+import { describe, expect } from 'vitest';
+import { conformanceIt, freshTenant, inTx } from './conformance-it.js';
+import { minutesAfterBase } from './fixtures.js';
+import { buildOpportunity } from './fixtures-deals.js';
+import { buildActivity } from './fixtures-work.js';
+import type { SuiteState } from './harness.js';
+import { SCOPE_USERS, scopeAllowsRow, scopeArb, teamArb, teamRows } from './scope-model.js';
+
+const DAY_MINUTES = 24 * 60;
+const STATUSES = ['scheduled', 'completed', 'cancelled'] as const;
+
+const runArb = fc.record({
+  deals: fc.array(teamArb, { minLength: 1, maxLength: 3 }),
+  activities: fc.array(
+    fc.record({
+      owner: fc.constantFrom(...SCOPE_USERS),
+      // Some about a deal (its team reads them), some about nothing (their owner alone).
+      deal: fc.option(fc.nat(), { nil: null }),
+      status: fc.constantFrom(...STATUSES),
+      // Before the first day, inside, on a day's first instant, and past the last day; a few
+      // minutes only, so equal start times (ordered by id) happen often.
+      minute: fc.oneof(
+        fc.integer({ min: -30, max: 5 * DAY_MINUTES }),
+        fc.constantFrom(0, DAY_MINUTES, DAY_MINUTES - 1, 2 * DAY_MINUTES, 90),
+      ),
+    }),
+    { minLength: 1, maxLength: 14 },
+  ),
+  /** Day lengths in hours: a 23- or 25-hour day is a DST change. */
+  dayHours: fc.array(fc.constantFrom(23, 24, 25), { minLength: 1, maxLength: 4 }),
+  perDay: fc.integer({ min: 1, max: 3 }),
+  owners: fc.option(fc.subarray([...SCOPE_USERS]), { nil: undefined }),
+  onlyPlanned: fc.boolean(),
+  scopes: fc.array(scopeArb, { minLength: 1, maxLength: 3 }),
+});
+
+interface Stored {
+  id: string;
+  ownerId: string;
+  status: string;
+  startAt: string;
+  /** The deal it is about, whose team reads it; none: its own (empty) team. */
+  deal: string | null;
+  team: TeamMemberRow[];
+}
+
+/** What `byDay` must answer, from the pure scope rule over the stored rows. */
+function expectedDays(
+  rows: readonly Stored[],
+  dayStarts: readonly string[],
+  perDay: number,
+  scope: RowScope,
+  owners: readonly string[] | undefined,
+  statuses: readonly string[] | undefined,
+): { ids: string[]; more: number }[] {
+  return dayStarts.slice(0, -1).map((from, i) => {
+    const to = dayStarts[i + 1] ?? from;
+    const day = rows
+      .filter(
+        (r) =>
+          r.startAt >= from &&
+          r.startAt < to &&
+          (owners === undefined || owners.includes(r.ownerId)) &&
+          (statuses === undefined || statuses.includes(r.status)) &&
+          scopeAllowsRow(scope, r.ownerId, r.team),
+      )
+      .sort((a, b) => (a.startAt < b.startAt ? -1 : a.startAt > b.startAt ? 1 : a.id < b.id ? -1 : 1));
+    return { ids: day.slice(0, perDay).map((r) => r.id), more: Math.max(0, day.length - perDay) };
+  });
+}
+
+const answered = (days: readonly ActivityDay[]) =>
+  days.map((d) => ({ ids: d.items.map((a) => a.id), more: d.more }));
+
+/**
+ * A calendar's days: each day's first `perDay` by start time then id, and a count of the rest
+ * that holds exactly the rows the scope lets the reader see (owner, deal team), never more.
+ */
+export function registerActivityDays(state: SuiteState): void {
+  describe('activity days', () => {
+    conformanceIt(
+      state,
+      'activityDays.scoped',
+      'byDay lists the first perDay of each day and counts only what the scope lets one see',
+      async () => {
+        await fc.assert(
+          fc.asyncProperty(runArb, async (run) => {
+            const tenantId = await freshTenant(state);
+            const prefix = Math.random().toString(36).slice(2, 8);
+            const dealIds = run.deals.map((_, i) => `${prefix}d${i}`);
+            const rows: Stored[] = run.activities.map((a, i) => {
+              const deal = a.deal === null ? null : a.deal % run.deals.length;
+              return {
+                id: `${prefix}${String(i).padStart(3, '0')}`,
+                ownerId: a.owner,
+                status: a.status,
+                startAt: minutesAfterBase(a.minute),
+                team: deal === null ? [] : teamRows(run.deals[deal] ?? { owner: a.owner, members: [] }),
+                deal: deal === null ? null : (dealIds[deal] ?? null),
+              };
+            });
+            await inTx(state, tenantId, async (tx) => {
+              for (const [i, deal] of run.deals.entries()) {
+                const id = dealIds[i] ?? '';
+                await tx.opportunities.insert(
+                  buildOpportunity(tenantId, { id, ownerId: deal.owner, accountId: 'a-1' }),
+                );
+                await tx.teams.replace(id, teamRows(deal));
+              }
+              for (const row of rows) {
+                await tx.activities.insert(
+                  buildActivity(tenantId, {
+                    id: row.id,
+                    ownerId: row.ownerId,
+                    status: row.status as (typeof STATUSES)[number],
+                    startAt: row.startAt,
+                    endAt: row.startAt,
+                    opportunityId: row.deal,
+                  }),
+                );
+              }
+            });
+            const dayStarts = [0, ...run.dayHours].map((_, i) =>
+              minutesAfterBase(run.dayHours.slice(0, i).reduce((sum, h) => sum + h, 0) * 60),
+            );
+            const statuses = run.onlyPlanned ? ['scheduled', 'completed'] : undefined;
+            for (const scope of run.scopes) {
+              const days = await state.ctx.storage.read({ tenantId }, (tx) =>
+                tx.activities.byDay({
+                  where: {
+                    ...(run.owners === undefined ? {} : { ownerId: run.owners }),
+                    ...(statuses === undefined ? {} : { status: statuses }),
+                  },
+                  scope,
+                  dayStarts,
+                  perDay: run.perDay,
+                  planOnce: true,
+                }),
+              );
+              expect(answered(days), JSON.stringify({ scope, perDay: run.perDay })).toEqual(
+                expectedDays(rows, dayStarts, run.perDay, scope, run.owners, statuses),
+              );
+            }
+          }),
+          { numRuns: 25 },
+        );
+      },
+    );
+  });
+}
