@@ -4,6 +4,7 @@ import {
   EXTRA_CAP,
   HOLDERS_PSEUDO,
   readsCoOccurrence,
+  comparedHolders,
   type SharedLine,
   sharedLineCap,
   type Together,
@@ -356,7 +357,7 @@ function linesByCoOccurrence(
       y.items[scratch.j[first] as number] as DealLine,
     ];
     const precision = la.sku === lb.sku ? quantityPrecisionBits(la, lb, stats) : 0;
-    weight = Math.min(weight, (scratch.credit[first] as number) * Math.max(0, cap.bits) + precision);
+    weight = Math.min(weight, firstLineCap(scratch.credit[first] as number, cap.bits) + precision);
   }
   for (let k = 1; k < matched; k++) {
     const o = scratch.chosen[k] as number;
@@ -387,6 +388,16 @@ function linesByCoOccurrence(
     weight += (scratch.credit[o] as number) * least + exactBits;
   }
   return weight;
+}
+
+/**
+ * The first line's reading against the deals compared (`sharedLineCap`'s bits) for a match of this
+ * credit: a partial match (another quantity, a sibling) is that much less evidence of one deal; a
+ * line read below 0 (more holders than a deal is compared with) stays below 0 whatever the credit,
+ * as it says how the pair came to be compared, not how alike the two lines are.
+ */
+function firstLineCap(credit: number, bits: number): number {
+  return bits >= 0 ? credit * bits : bits;
 }
 
 /**
@@ -500,9 +511,9 @@ export function commonBasketCap(signature: string, stats: CorpusStats, readAgain
 
 /** The deals a holder of this kit is taken to be compared with (what `commonBasketCap` reads against). */
 export function kitPartners(signature: string, stats: CorpusStats, readAgainst?: number): number {
-  // A holder is compared with the other holders at least (they share every key, blocks within the
-  // cap), so u stays below 1 and more holders always weigh less.
-  return Math.max(readAgainst ?? comparedWith(stats), stats.signatureCount(signature) - 1);
+  // A holder is compared with the other holders while they fit one block (they share every key), so
+  // u stays below 1 there; past the cap only with those in its province and month (`comparedHolders`).
+  return comparedHolders(readAgainst ?? comparedWith(stats), stats.signatureCount(signature) - 1);
 }
 
 /** How many deals one deal is compared with: its mean partners when estimated, else every deal. */
@@ -601,7 +612,7 @@ export function compareBaskets(x: PreparedDeal, y: PreparedDeal, stats: CorpusSt
       basketReadAgainst(x, y, stats),
     );
     // Said when the partners' reading is what the line weighed (else its surprise was the lesser).
-    if (firstLine.credit * Math.max(0, cap.bits) < firstLine.bits)
+    if (firstLineCap(firstLine.credit, cap.bits) < firstLine.bits)
       comparison.sharedLine = { ...cap, line: firstLine.a };
   }
   // The first further line read by its co-occurrence (a sibling keeps the hand rule).
