@@ -5,6 +5,7 @@ import type { CorpusStats } from './corpus-stats.js';
 import { known, listOf, provinceName, sayDuplicate as say } from './duplicate-messages.js';
 import { kitRepeatsWords } from './kit-repeats.js';
 import type { Measure } from './measures.js';
+import { metByLine } from './met-by-line.js';
 import type { PreparedDeal } from './prepared-deal.js';
 import { describeLine, lineNoun } from './product-words.js';
 import type { DealLine, Signal, SignalName } from './types.js';
@@ -51,7 +52,7 @@ export function basketSignal(
             basket: words,
             count,
             deals: stats.n,
-            partners: Math.round(kitPartners(x.signature, stats)),
+            partners: Math.round(kitPartners(x.signature, stats, undefined, metByLine(x, y))),
           });
     return signal('basket', c, a, b, said);
   }
