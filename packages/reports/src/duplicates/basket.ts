@@ -1,10 +1,10 @@
 import { basketReadAgainst } from './account-reading.js';
 import { bandWidth, type CorpusStats, EXACT_QUANTITY_FROM, quantityBand } from './corpus-stats.js';
 import {
+  comparedHolders,
   EXTRA_CAP,
   HOLDERS_PSEUDO,
   readsCoOccurrence,
-  comparedHolders,
   type SharedLine,
   sharedLineCap,
   type Together,

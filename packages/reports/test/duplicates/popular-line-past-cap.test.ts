@@ -30,8 +30,16 @@ function tenant(): DealRecord[] {
   const pairs = [
     deal('lineA', { lines: [POPULAR, ...own('la')], requiredDelivery: '2026-06-01' }),
     deal('lineB', { lines: [POPULAR, ...own('lb')], requiredDelivery: '2026-06-04' }),
-    deal('nameA', { lines: [POPULAR, ...own('na')], requiredDelivery: '2026-06-01', endCustomer: '济南海川医院' }),
-    deal('nameB', { lines: [POPULAR, ...own('nb')], requiredDelivery: '2026-06-04', endCustomer: '济南海川医院' }),
+    deal('nameA', {
+      lines: [POPULAR, ...own('na')],
+      requiredDelivery: '2026-06-01',
+      endCustomer: '济南海川医院',
+    }),
+    deal('nameB', {
+      lines: [POPULAR, ...own('nb')],
+      requiredDelivery: '2026-06-04',
+      endCustomer: '济南海川医院',
+    }),
   ];
   return [...oneOffProjects(), ...holders, ...pairs];
 }
@@ -54,7 +62,9 @@ describe('a line held by more deals than a block pairs', () => {
       2,
     );
     // The explanation names the deals a holder is compared with, not all the holders.
-    expect(byLine?.text).toContain(`is in ${others} other deals, and each deal here is compared with about ${DEFAULT_MAX_BLOCK}`);
+    expect(byLine?.text).toContain(
+      `is in ${others} other deals, and each deal here is compared with about ${DEFAULT_MAX_BLOCK}`,
+    );
     expect(engine.score('lineA', 'lineB').score).toBeLessThan(0);
   });
 
