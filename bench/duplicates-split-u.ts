@@ -17,30 +17,19 @@ const { runFromSource } = await import('./support.js');
 runFromSource();
 
 const { DealDuplicateEngine, pairKey } = await import('@gongfu/reports');
-const { generate } = await import('./duplicates-data.js');
-const { generate2, seedStoryPair } = await import('./duplicates-data-2.js');
+const { arg, diagnosticData } = await import('./duplicates-diagnostic-data.js');
 const { blockingKeys } = await import('../packages/reports/src/duplicates/blocking.js');
 const { DealPreparer } = await import('../packages/reports/src/duplicates/prepared-deal.js');
 const { measureDelivery, measureRegion } = await import('../packages/reports/src/duplicates/measures.js');
 const { weighPair } = await import('../packages/reports/src/duplicates/score-pair.js');
 const { uOf } = await import('../packages/reports/src/duplicates/weights.js');
-type Generated = import('./duplicates-data.js').Generated;
 
-const arg = (name: string, fallback: string) => {
-  const at = process.argv.indexOf(name);
-  return at > 0 ? (process.argv[at + 1] as string) : fallback;
-};
 const N = Number(arg('--n', '30000'));
 const GEN = arg('--gen', '2');
 const EVERY = Number(arg('--every', '3'));
-const CAP = 100;
+const { DEFAULT_MAX_BLOCK: CAP } = await import('../packages/reports/src/duplicates/blocking.js');
 
-const data: Generated = GEN === '1' ? generate(N) : generate2(N);
-if (!data.records.some((r) => r.id === 'story-a')) {
-  const [a, b] = seedStoryPair();
-  data.records.push(a, b);
-  data.truth.set(pairKey(a.id, b.id), 'story');
-}
+const data = diagnosticData(N, GEN);
 const { records, truth } = data;
 const engine = new DealDuplicateEngine(records);
 const weights = engine.weights();
