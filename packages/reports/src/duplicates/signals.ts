@@ -90,12 +90,18 @@ function withLineFigures(words: Message, c: BasketComparison): Message {
       item: product(c.together.line),
     });
   if (c.sharedLine && c.sharedLine.others > 0)
-    said = say('duplicate.basket.commonLine', {
-      basket: said,
-      item: product(c.sharedLine.line),
-      others: c.sharedLine.others,
-      partners: Math.round(c.sharedLine.partners),
-    });
+    // More deals hold the line than one is compared with: read below 0 (`comparedHolders`).
+    said = say(
+      c.sharedLine.partners < c.sharedLine.others
+        ? 'duplicate.basket.commonLineAgainst'
+        : 'duplicate.basket.commonLine',
+      {
+        basket: said,
+        item: product(c.sharedLine.line),
+        others: c.sharedLine.others,
+        partners: Math.round(c.sharedLine.partners),
+      },
+    );
   return said;
 }
 

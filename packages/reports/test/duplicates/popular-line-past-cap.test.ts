@@ -1,3 +1,4 @@
+import { renderBuiltIn } from '@gongfu/core';
 import { DealDuplicateEngine, type DealLine, type DealRecord } from '@gongfu/reports';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -61,9 +62,15 @@ describe('a line held by more deals than a block pairs', () => {
       expectedByName - expectedByLine,
       2,
     );
-    // The explanation names the deals a holder is compared with, not all the holders.
+    // The explanation names the deals a holder is compared with, not all the holders, and says why it counts against.
     expect(byLine?.text).toContain(
-      `is in ${others} other deals, and each deal here is compared with about ${DEFAULT_MAX_BLOCK}`,
+      `is in ${others} other deals, more than the ${DEFAULT_MAX_BLOCK} each deal here is compared with, so these two met for sharing the province and month as well, and the line counts against`,
+    );
+    expect(renderBuiltIn(byLine?.message ?? { key: '', params: {} }, 'zh-CN')).toContain(
+      `另有 ${others} 笔商机含有200 × POP-A，多于每笔商机在这里比对的约 ${DEFAULT_MAX_BLOCK} 笔`,
+    );
+    expect(byName?.text).toContain(
+      `is in ${others} other deals, and each deal here is compared with about ${others}`,
     );
     expect(engine.score('lineA', 'lineB').score).toBeLessThan(0);
   });
