@@ -12,27 +12,16 @@ const { runFromSource } = await import('./support.js');
 runFromSource();
 
 const { DealDuplicateEngine, pairKey } = await import('@gongfu/reports');
-const { generate } = await import('./duplicates-data.js');
-const { generate2, seedStoryPair } = await import('./duplicates-data-2.js');
-type Generated = import('./duplicates-data.js').Generated;
+const { arg, diagnosticData } = await import('./duplicates-diagnostic-data.js');
 type Signal = import('@gongfu/reports').Signal;
 
-const arg = (name: string, fallback: string) => {
-  const at = process.argv.indexOf(name);
-  return at > 0 ? (process.argv[at + 1] as string) : fallback;
-};
 const N = Number(arg('--n', '30000'));
 const GEN = arg('--gen', '2');
 const FALSE_SHOWN = Number(arg('--false', '20'));
 const SHOWN = Number(arg('--show', '15'));
 const JSON_OUT = arg('--json', '');
 
-const data: Generated = GEN === '1' ? generate(N) : generate2(N);
-if (!data.records.some((r) => r.id === 'story-a')) {
-  const [a, b] = seedStoryPair();
-  data.records.push(a, b);
-  data.truth.set(pairKey(a.id, b.id), 'story');
-}
+const data = diagnosticData(N, GEN);
 const { records, truth } = data;
 const engine = new DealDuplicateEngine(records);
 const report = engine.scan({ minScore: 0, limit: Number.MAX_SAFE_INTEGER });

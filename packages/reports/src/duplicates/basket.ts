@@ -1,6 +1,7 @@
 import { basketReadAgainst } from './account-reading.js';
 import { bandWidth, type CorpusStats, EXACT_QUANTITY_FROM, quantityBand } from './corpus-stats.js';
 import {
+  comparedHolders,
   EXTRA_CAP,
   HOLDERS_PSEUDO,
   readsCoOccurrence,
@@ -10,6 +11,7 @@ import {
   togetherMost,
   togetherReading,
 } from './line-reading.js';
+import { metByLine } from './met-by-line.js';
 import type { PreparedDeal } from './prepared-deal.js';
 import type { DealLine } from './types.js';
 
@@ -269,6 +271,7 @@ function matchLines(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): LineM
     }
   }
   const readAgainst = basketReadAgainst(x, y, stats);
+  const byLine = metByLine(x, y);
   let weight = readsCoOccurrence(stats)
     ? // Only a basket copied whole (same SKUs, same quantities) is read as a basket (`commonBasketCap`).
       linesByCoOccurrence(
@@ -278,6 +281,7 @@ function matchLines(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): LineM
         !(copied === matched && unmatchedA === 0 && unmatchedB === 0),
         stats,
         readAgainst,
+        byLine,
       )
     : linesByHandRule(matched);
   const penalty = (UNMATCHED_PENALTY * (unmatchedA + unmatchedB)) / 2;
@@ -295,7 +299,7 @@ function matchLines(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): LineM
   // exact copy never earns less than a near copy. A basket at most one other deal holds (a third
   // copy) is not a standard bundle and is not capped.
   if (x.signature === y.signature && isCommonBasket(x.signature, stats))
-    weight = Math.min(weight, commonBasketCap(x.signature, stats, readAgainst) + precision);
+    weight = Math.min(weight, commonBasketCap(x.signature, stats, readAgainst, byLine) + precision);
   else {
     // One side is a standard kit copied whole into the other (the kit and a line more): that both
     // hold the kit is what the kit's holders say, and the other's extra lines count against.
@@ -307,7 +311,10 @@ function matchLines(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): LineM
       stats,
     );
     if (kit !== null)
-      weight = Math.min(weight, commonBasketCap(kit.signature, stats, readAgainst) + precision - penalty);
+      weight = Math.min(
+        weight,
+        commonBasketCap(kit.signature, stats, readAgainst, byLine) + precision - penalty,
+      );
   }
   const swapped = siblings > 0 || unmatchedA + unmatchedB > 0;
   return { level, weight: clamp(weight, MIN_WEIGHT, MAX_WEIGHT), swapped, matched, unmatchedA, unmatchedB };
@@ -339,6 +346,7 @@ function linesByCoOccurrence(
   partial: boolean,
   stats: CorpusStats,
   readAgainst: number | undefined,
+  byLine: boolean,
 ): number {
   anchorFirst(x, y, matched, stats);
   const first = scratch.chosen[0] as number;
@@ -349,6 +357,7 @@ function linesByCoOccurrence(
       x.tokens[scratch.i[first] as number] as string,
       y.tokens[scratch.j[first] as number] as string,
       readAgainst,
+      byLine,
     );
     // The line's own precision: another line's quantity counts as that line's, read given this one.
     const [la, lb] = [
@@ -356,7 +365,7 @@ function linesByCoOccurrence(
       y.items[scratch.j[first] as number] as DealLine,
     ];
     const precision = la.sku === lb.sku ? quantityPrecisionBits(la, lb, stats) : 0;
-    weight = Math.min(weight, (scratch.credit[first] as number) * Math.max(0, cap.bits) + precision);
+    weight = Math.min(weight, firstLineCap(scratch.credit[first] as number, cap.bits) + precision);
   }
   for (let k = 1; k < matched; k++) {
     const o = scratch.chosen[k] as number;
@@ -387,6 +396,16 @@ function linesByCoOccurrence(
     weight += (scratch.credit[o] as number) * least + exactBits;
   }
   return weight;
+}
+
+/**
+ * The first line's reading against the deals compared (`sharedLineCap`'s bits) for a match of this
+ * credit: a partial match (another quantity, a sibling) is that much less evidence of one deal; a
+ * line read below 0 (more holders than a deal is compared with) stays below 0 whatever the credit,
+ * as it says how the pair came to be compared, not how alike the two lines are.
+ */
+function firstLineCap(credit: number, bits: number): number {
+  return bits >= 0 ? credit * bits : bits;
 }
 
 /**
@@ -493,16 +512,28 @@ const IDENTICAL_M = 0.5;
  * Holders are counted by quantity band (`basketSignature`); a pair whose quantities agree closer
  * than that is rarer by `quantityPrecisionBits`, which the matcher adds on top of this cap.
  */
-export function commonBasketCap(signature: string, stats: CorpusStats, readAgainst?: number): number {
+export function commonBasketCap(
+  signature: string,
+  stats: CorpusStats,
+  readAgainst?: number,
+  byLine = false,
+): number {
   const others = Math.max(0, stats.signatureCount(signature) - 2);
-  return Math.log2((IDENTICAL_M * kitPartners(signature, stats, readAgainst)) / (others + HOLDERS_PSEUDO));
+  return Math.log2(
+    (IDENTICAL_M * kitPartners(signature, stats, readAgainst, byLine)) / (others + HOLDERS_PSEUDO),
+  );
 }
 
 /** The deals a holder of this kit is taken to be compared with (what `commonBasketCap` reads against). */
-export function kitPartners(signature: string, stats: CorpusStats, readAgainst?: number): number {
-  // A holder is compared with the other holders at least (they share every key, blocks within the
-  // cap), so u stays below 1 and more holders always weigh less.
-  return Math.max(readAgainst ?? comparedWith(stats), stats.signatureCount(signature) - 1);
+export function kitPartners(
+  signature: string,
+  stats: CorpusStats,
+  readAgainst?: number,
+  byLine = false,
+): number {
+  // A holder is compared with the other holders while they fit one block (they share every key), so
+  // u stays below 1 there; past the cap only with those in its province and month (`comparedHolders`).
+  return comparedHolders(readAgainst ?? comparedWith(stats), stats.signatureCount(signature) - 1, byLine);
 }
 
 /** How many deals one deal is compared with: its mean partners when estimated, else every deal. */
@@ -599,9 +630,10 @@ export function compareBaskets(x: PreparedDeal, y: PreparedDeal, stats: CorpusSt
       x.tokens[scratch.i[first] as number] as string,
       y.tokens[scratch.j[first] as number] as string,
       basketReadAgainst(x, y, stats),
+      metByLine(x, y),
     );
     // Said when the partners' reading is what the line weighed (else its surprise was the lesser).
-    if (firstLine.credit * Math.max(0, cap.bits) < firstLine.bits)
+    if (firstLineCap(firstLine.credit, cap.bits) < firstLine.bits)
       comparison.sharedLine = { ...cap, line: firstLine.a };
   }
   // The first further line read by its co-occurrence (a sibling keeps the hand rule).

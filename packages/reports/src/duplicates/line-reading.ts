@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_BLOCK } from './blocking.js';
 import type { CorpusStats } from './corpus-stats.js';
 
 /**
@@ -35,22 +36,44 @@ export function otherHolders(stats: CorpusStats, token: string, own: number): nu
 }
 
 /**
+ * The deals one holder of a line (or a kit) is taken to be compared with, when `others` other deals
+ * hold it: the partners a deal has (`partners`: `DuplicateWeights.partnersPerDeal`, or what a pair
+ * compared for another reason reads against), and at least the other holders its blocks pair it
+ * with — all of them while they fit one block (they share the line's block: u < 1), but past the
+ * block cap only the few that also share its province and delivery month (the block is split by
+ * those, `block-keys.ts`), not all of them. That is for a pair compared for the line alone
+ * (`byLine`, `metByLine`); a pair compared for a name it shares reads u < 1 as before (nothing
+ * selected its province or month). So a line held by more deals than a deal is compared
+ * with reads u = others / partners > 1, below 0 bits: the pair met because it shares the province
+ * and the month as well, which the region and delivery weigh again among all pairs (their u are the
+ * province's share and the delivery's among pairs sharing a line). Read at u = 1 instead, a line
+ * 800 deals hold counted as if every holder were a partner, and two customers in one province and
+ * month scored log2(holders / partners) bits too high — more the larger the tenant (bench/RESULTS.md,
+ * issue 14, helper h-g2far).
+ */
+export function comparedHolders(partners: number, others: number, byLine: boolean): number {
+  return Math.max(partners, byLine ? Math.min(others, DEFAULT_MAX_BLOCK) : others);
+}
+
+/**
  * The most the first line of two otherwise different baskets weighs: log2(m / u) with m = 1 (a deal
- * entered twice keeps the line it is found by) and u = the other holders over the partners a deal is
- * compared with (`DuplicateWeights.partnersPerDeal`), at least the other holders themselves (they
- * are compared with it: u < 1, so more holders always weigh less). The pair's two sides may hold
- * the line in different bands: the more common side counts, as `min(idf)` does.
+ * entered twice keeps the line it is found by) and u = the other holders over the deals a holder is
+ * compared with (`comparedHolders`): below 0 for a line more deals hold than one is compared with
+ * when the pair was compared for the line alone (`byLine`; without it, as a bound, never below 0).
+ * The pair's two sides may hold the line in different bands: the more common side counts, as
+ * `min(idf)` does.
  */
 export function sharedLineCap(
   stats: CorpusStats,
   tokenX: string,
   tokenY: string,
   readAgainst?: number,
+  byLine = false,
 ): SharedLine {
   const own = tokenX === tokenY ? 2 : 1;
   const others = Math.max(otherHolders(stats, tokenX, own), otherHolders(stats, tokenY, own));
   // `readAgainst`: the deals a pair compared for another reason is read against (`basketReadAgainst`).
-  const partners = Math.max(readAgainst ?? stats.weights.partnersPerDeal ?? stats.n, others);
+  const partners = comparedHolders(readAgainst ?? stats.weights.partnersPerDeal ?? stats.n, others, byLine);
   return { others, partners, bits: Math.log2(partners / (others + HOLDERS_PSEUDO)) };
 }
 

@@ -26,6 +26,7 @@ import {
   measureEndCustomer,
   regionMeasure,
 } from './measures.js';
+import { metByLine } from './met-by-line.js';
 import type { PreparedDeal } from './prepared-deal.js';
 import { cheapSum, firstStageBound, priorWeight } from './score-pair.js';
 
@@ -417,9 +418,10 @@ export class ScanColumns {
     // The stages of `weighPair` after the first, in its order, each bound the one it holds.
     const x = this.deals[i] as PreparedDeal;
     const y = this.deals[j] as PreparedDeal;
-    // Two deals of one customer may read their basket against all deals (`basketReadAgainst`), which
+    // Two deals of one customer may read their basket against all deals (`basketReadAgainst`), and
+    // two customers sharing a name key read a popular line as before the cap (`metByLine`), which
     // their basket classes do not hold: weighed pair by pair, never memoised (there are few).
-    const basketKey = sameAccount ? -1 : this.baskets.keyOf(i, j);
+    const basketKey = sameAccount || !metByLine(x, y) ? -1 : this.baskets.keyOf(i, j);
     const basket =
       this.baskets.get(basketKey) ?? this.baskets.set(basketKey, basketWeight(x, y, this.stats).weight);
     if (firstStageBound(cheap, basket, bothEndKnown, customerMost) < reach) return false;

@@ -5,6 +5,7 @@ import type { CorpusStats } from './corpus-stats.js';
 import { known, listOf, provinceName, sayDuplicate as say } from './duplicate-messages.js';
 import { kitRepeatsWords } from './kit-repeats.js';
 import type { Measure } from './measures.js';
+import { metByLine } from './met-by-line.js';
 import type { PreparedDeal } from './prepared-deal.js';
 import { describeLine, lineNoun } from './product-words.js';
 import type { DealLine, Signal, SignalName } from './types.js';
@@ -51,7 +52,7 @@ export function basketSignal(
             basket: words,
             count,
             deals: stats.n,
-            partners: Math.round(kitPartners(x.signature, stats)),
+            partners: Math.round(kitPartners(x.signature, stats, undefined, metByLine(x, y))),
           });
     return signal('basket', c, a, b, said);
   }
@@ -89,12 +90,18 @@ function withLineFigures(words: Message, c: BasketComparison): Message {
       item: product(c.together.line),
     });
   if (c.sharedLine && c.sharedLine.others > 0)
-    said = say('duplicate.basket.commonLine', {
-      basket: said,
-      item: product(c.sharedLine.line),
-      others: c.sharedLine.others,
-      partners: Math.round(c.sharedLine.partners),
-    });
+    // More deals hold the line than one is compared with: read below 0 (`comparedHolders`).
+    said = say(
+      c.sharedLine.partners < c.sharedLine.others
+        ? 'duplicate.basket.commonLineAgainst'
+        : 'duplicate.basket.commonLine',
+      {
+        basket: said,
+        item: product(c.sharedLine.line),
+        others: c.sharedLine.others,
+        partners: Math.round(c.sharedLine.partners),
+      },
+    );
   return said;
 }
 
