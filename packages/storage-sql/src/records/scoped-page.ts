@@ -216,7 +216,7 @@ async function postgresPage(
     build,
     spec.table,
     filtered ? filters : null,
-    planOnce,
+    planOnce || !filtered,
   );
 }
 
