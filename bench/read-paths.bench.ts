@@ -8,7 +8,7 @@
  *
  *   npx tsx bench/read-paths.bench.ts [--sizes 10000,100000] [--full] [--engines sqlite,postgres]
  *     [--calls 60] [--plans bench/PLANS.md] [--seed-dir DIR [--reuse] [--seed-only]] [--chunk 4096]
- *     [--seed-db-prefix gf_read_seed_]
+ *     [--seed-db-prefix gf_read_seed_] [--seed-by bulk|import]
  *
  * `--full` adds 1,000,000. PostgreSQL is the server at GONGFU_PG_URL (default the local one), in a
  * schema of its own dropped afterwards.
@@ -25,6 +25,10 @@
  * `--cache-mib` sets the SQLite storage's page cache (`cacheSizeMiB`; default the storage's): a
  * seed of large chunks at 1M wants the chunk's dirty pages to fit, or SQLite spills them to the
  * WAL mid-transaction. Read with the default.
+ * `--seed-by import` seeds through `TenantStore.importRows` (1,800 rows/s on PostgreSQL at load 20);
+ * the default `bulk` loads the same rows by COPY (PostgreSQL) or by plain INSERTs with indexes and
+ * triggers made afterwards (SQLite), and cannot continue a stopped seed (it is one transaction on
+ * PostgreSQL; on SQLite seed again).
  * While seeding, a progress line every 100,000 rows gives the rate of those rows alone, so a rate
  * that falls as the tenant grows shows within one seed.
  */
@@ -32,10 +36,6 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Crm, CrmStorage } from '@gongfu/core';
-import { Kysely, SqliteDialect } from 'kysely';
-import type { AnyDb } from '../packages/storage-sql/src/any-db.js';
-import { widenTenantStatistics } from '../packages/storage-sql/src/stores/sampled-statistics.js';
-import { TENANT_OWNED_TABLES } from '../packages/storage-sql/src/stores/tenant-store.js';
 import { argValue, fmtMs, fmtRatio, machineLine, quantile, Series, table, timeCalls } from './measure.js';
 import { runFromSource } from './support.js';
 
@@ -50,6 +50,9 @@ const { costRollup, morningReview } = await import('@gongfu/reports');
 const { tenantRows, tenantRowCount, REVIEW_DAY } = await import('./read-data.js');
 const { makeTemplates } = await import('./read-templates.js');
 const { traceSqlite, tracePool, explainSqlite, explainPostgres } = await import('./read-plans.js');
+const { copySeed } = await import('./copy-seed-postgres.js');
+const { bulkSeedSqlite } = await import('./bulk-seed-sqlite.js');
+const { analyzeAsImported } = await import('./sqlite-analyze.js');
 
 const PG_URL = process.env.GONGFU_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SIZES = (argValue('--sizes') ?? '10000,100000').split(',').map(Number);
@@ -61,6 +64,13 @@ const SEED_DIR = argValue('--seed-dir');
 const REUSE = process.argv.includes('--reuse');
 const SEED_ONLY = process.argv.includes('--seed-only');
 const CHUNK = argValue('--chunk') === undefined ? undefined : Number(argValue('--chunk'));
+/**
+ * How a seed is loaded: `bulk` (the default: PostgreSQL by COPY, bench/copy-seed-postgres.ts;
+ * SQLite by bench/bulk-seed-sqlite.ts — the import's rows, proved by bench/seed-equality.ts) or
+ * through the tenant `import`.
+ */
+const SEED_BY = argValue('--seed-by') ?? 'bulk';
+if (SEED_BY !== 'bulk' && SEED_BY !== 'import') throw new Error('--seed-by: bulk or import');
 const CACHE_MIB = argValue('--cache-mib') === undefined ? undefined : Number(argValue('--cache-mib'));
 if ((REUSE || SEED_ONLY) && SEED_DIR === undefined)
   throw new Error('--reuse and --seed-only need --seed-dir');
@@ -143,6 +153,10 @@ interface Opened {
   raw: (sql: string, params: unknown[]) => Promise<unknown>;
   trace: { start(): void; stop(): { sql: string; params: unknown[] }[] };
   explain: (sql: string, params: unknown[]) => Promise<string>;
+  /** PostgreSQL: where a COPY seed loads the tenant. */
+  server?: { url: string; schema: string };
+  /** SQLite: the file a bulk seed loads. */
+  file?: string;
   close(): Promise<void>;
 }
 
@@ -161,7 +175,7 @@ async function openSqlite(size: number): Promise<Opened> {
     // Migrations newer than the seed (new indexes) first, then the statistics an import leaves
     // now: a seed made by older code keeps whatever its import wrote.
     await (await sqliteStorage({ filename: file })).close();
-    await analyzeAsImported(file);
+    await analyzeFile(file);
   }
   const trace = traceSqlite(Database);
   const storage = await sqliteStorage({
@@ -178,6 +192,7 @@ async function openSqlite(size: number): Promise<Opened> {
     raw: async (sql, params) => raw.prepare(sql).all(...params),
     trace,
     explain: async (sql, params) => explainSqlite(raw, sql, params),
+    file,
     async close() {
       raw.close();
       await walked.close();
@@ -188,17 +203,11 @@ async function openSqlite(size: number): Promise<Opened> {
 }
 
 /** The sampled ANALYZE a large import ends with (`TenantStore.importRows`), on a kept seed. */
-async function analyzeAsImported(file: string): Promise<void> {
+async function analyzeFile(file: string): Promise<void> {
   const started = performance.now();
   const raw = new Database(file);
-  const db = new Kysely<never>({ dialect: new SqliteDialect({ database: raw }) }) as unknown as AnyDb;
-  raw.pragma('analysis_limit = 2000');
-  for (const table of TENANT_OWNED_TABLES) {
-    raw.exec(`analyze ${table}`);
-    await widenTenantStatistics(db, table);
-  }
-  raw.exec('analyze sqlite_schema');
-  await db.destroy();
+  await analyzeAsImported(raw);
+  raw.close();
   console.error(
     `read paths: ${file}: analyzed as an import does in ${Math.round(performance.now() - started)} ms`,
   );
@@ -255,6 +264,7 @@ async function openPostgres(size: number): Promise<Opened> {
     raw: async (sql, params) => (await rawPool.query(numbered(sql), params)).rows,
     trace: traced,
     explain: (sql, params) => explainPostgres(rawPool, sql, params),
+    server: { url, schema },
     async close() {
       await storage.close();
       await walked.close();
@@ -494,34 +504,59 @@ async function seedTenant(engine: string, size: number, opened: Opened): Promise
   let resumedAt: number | undefined;
   let lastLine = { done: 0, at: started, cpu: process.cpuUsage() };
   let imported = 0;
-  await opened.storage.tenants.importRows(
-    { id: TENANT, name: 'Acme', createdAt: '2025-01-01T00:00:00.000Z' },
-    tenantRows(TENANT, size, templates, out),
-    {
+  const tenant = { id: TENANT, name: 'Acme', createdAt: '2025-01-01T00:00:00.000Z' };
+  const progress = (done: number) => {
+    // SQLite's import keeps the event loop busy: the sampler seldom runs, so sample here too.
+    peak = Math.max(peak, process.memoryUsage().rss);
+    if (done < next) return;
+    next = done + 100_000;
+    const now = performance.now();
+    const s = ((now - started) / 1000).toFixed(0);
+    // Wall rate, and this process's CPU per 1,000 rows (SQLite: all of the work, whatever the load).
+    const cpu = process.cpuUsage(lastLine.cpu);
+    const cpuPerK = ((cpu.user + cpu.system) / 1000 / (done - lastLine.done)) * 1000;
+    const rate =
+      lastLine.done === 0
+        ? ''
+        : `, ${Math.round(((done - lastLine.done) * 1000) / (now - lastLine.at)).toLocaleString('en-US')} rows/s and ${Math.round(cpuPerK)} CPU ms per 1,000 rows since the last line`;
+    lastLine = { done, at: now, cpu: process.cpuUsage() };
+    console.error(
+      `read paths: ${engine} ${size}: ${done.toLocaleString('en-US')} rows in ${s} s${rate}, RSS ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB, peak ${Math.round(peak / 2 ** 20)} MiB, load ${loadNow()}`,
+    );
+  };
+  if (SEED_BY === 'bulk' && opened.file !== undefined) {
+    const raw = new Database(opened.file);
+    try {
+      imported = bulkSeedSqlite({
+        db: raw,
+        tenant,
+        rows: () => tenantRows(TENANT, size, templates, out),
+        onProgress: progress,
+      });
+      await analyzeAsImported(raw);
+    } finally {
+      raw.close();
+    }
+  } else if (SEED_BY === 'bulk' && opened.server !== undefined) {
+    const copied = await copySeed({
+      ...opened.server,
+      tenant,
+      rows: () => tenantRows(TENANT, size, templates, out),
+      onProgress: progress,
+    });
+    imported = copied.rows;
+    console.error(
+      `read paths: postgres ${size}: COPY seed, server CPU ${(copied.serverCpuMs / 1000).toFixed(1)} s, this process ${(process.cpuUsage().user / 1e6).toFixed(1)} s user`,
+    );
+  } else
+    await opened.storage.tenants.importRows(tenant, tenantRows(TENANT, size, templates, out), {
       ...(CHUNK === undefined ? {} : { rowsPerTransaction: CHUNK }),
       onProgress: ({ done }) => {
         resumedAt ??= done - (CHUNK ?? 128);
         imported = done;
-        // SQLite's import keeps the event loop busy: the sampler seldom runs, so sample here too.
-        peak = Math.max(peak, process.memoryUsage().rss);
-        if (done < next) return;
-        next = done + 100_000;
-        const now = performance.now();
-        const s = ((now - started) / 1000).toFixed(0);
-        // Wall rate, and this process's CPU per 1,000 rows (SQLite: all of the work, whatever the load).
-        const cpu = process.cpuUsage(lastLine.cpu);
-        const cpuPerK = ((cpu.user + cpu.system) / 1000 / (done - lastLine.done)) * 1000;
-        const rate =
-          lastLine.done === 0
-            ? ''
-            : `, ${Math.round(((done - lastLine.done) * 1000) / (now - lastLine.at)).toLocaleString('en-US')} rows/s and ${Math.round(cpuPerK)} CPU ms per 1,000 rows since the last line`;
-        lastLine = { done, at: now, cpu: process.cpuUsage() };
-        console.error(
-          `read paths: ${engine} ${size}: ${done.toLocaleString('en-US')} rows in ${s} s${rate}, RSS ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB, peak ${Math.round(peak / 2 ** 20)} MiB, load ${loadNow()}`,
-        );
+        progress(done);
       },
-    },
-  );
+    });
   clearInterval(sampler);
   const seconds = (performance.now() - started) / 1000;
   const expected = tenantRowCount(size, out.dataset?.org.size ?? 0);
