@@ -1,7 +1,7 @@
 import type { Message } from '@gongfu/core';
 import { clamp, commonBasketCap, isCommonBasket } from './basket.js';
 import type { CorpusStats } from './corpus-stats.js';
-import { GAP_BINS, gapBin, type KitSummary } from './customer-kits.js';
+import { GAP_BINS, gapBin, kitBuyers, type RepeatGaps } from './customer-kits.js';
 import { sayDuplicate } from './duplicate-messages.js';
 import type { Measure } from './measures.js';
 import type { PreparedDeal } from './prepared-deal.js';
@@ -14,8 +14,9 @@ import { ADJUST_MAX, ADJUST_MIN, deliveryLevel, type ULevel, uOf } from './weigh
  * likelier than anyone's to hold its kit. Given the customer, they are — as likely as the kit's
  * buyers buy it again. So between one customer's two deals the kit is read against its buyers'
  * own repeat orders (u = of their other deals, the share holding it again), and the delivery gap
- * against the gaps between one customer's orders of one kit — both counted from the tenant's deals
- * (`customer-kits.ts`). A kit nobody re-orders, held twice by one customer days apart, is then
+ * against the gaps between one customer's orders of one kit — both counted over the tenant's deals
+ * when its weights are estimated and stored with them (`customer-kits.ts`), the customer's own
+ * counts read from the statistics, so the scan and the stored-key check weigh alike. A kit nobody re-orders, held twice by one customer days apart, is then
  * strong evidence of a copy; a consumable its buyers re-order every month stays weak.
  */
 
@@ -49,34 +50,32 @@ export interface KitRepeats {
   gapPairs: number;
 }
 
-/** Whether a basket is a standard kit: the predicate the counts are summarised over. */
-const isKit = (holders: number) => holders - 2 >= 2;
-
 /**
  * The reading of one customer's two deals holding one standard kit (identical signatures), or null
  * when it does not apply: other customers, other baskets, a basket few deals hold (weighed whole,
- * not capped as a kit), or statistics without each customer's baskets (a stored index).
+ * not capped as a kit), weights estimated before kit figures were, or statistics from an index
+ * stored before each customer's baskets were counted.
  */
 export function kitRepeatsOf(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): KitRepeats | null {
   if (x.record.accountId !== y.record.accountId) return null;
   if (x.items.length === 0 || x.signature !== y.signature) return null;
-  const kits = stats.customerKits();
-  if (kits === null || !isCommonBasket(x.signature, stats)) return null;
-  const summary = kits.summary(isKit);
+  const figures = stats.weights.kitRepeats;
+  if (figures === undefined || !stats.accountBasketsMeasured() || !isCommonBasket(x.signature, stats))
+    return null;
   const account = x.record.accountId;
-  const own = kits.count(account, x.signature);
-  const deals = kits.dealsOf(account);
-  const kit = summary.kit(x.signature);
+  const own = stats.accountBasketCount(account, x.signature);
+  const deals = stats.accountBasketDeals(account);
+  const kit = kitBuyers(figures, x.signature);
   // The other buyers' repeat orders, and this customer's beyond the pair being weighed.
   const again = Math.max(0, kit.again - (own - 1));
   const others = Math.max(0, kit.others - (deals - 1));
   const u =
-    (again + Math.max(0, own - 2) + REPEAT_PSEUDO * summary.rate) /
+    (again + Math.max(0, own - 2) + REPEAT_PSEUDO * figures.rate) /
     (others + Math.max(0, deals - 2) + REPEAT_PSEUDO);
   const given = clamp(Math.log2(IDENTICAL_M / Math.max(u, 1e-9)), BASKET_MIN, BASKET_MAX);
   const basketShift = given - clamp(commonBasketCap(x.signature, stats), BASKET_MIN, BASKET_MAX);
   // The pair itself is one of the repeat-order pairs counted (both deals are in the counts): left out.
-  const gap = gapShift(x, y, stats, summary, own >= 2 ? 1 : 0);
+  const gap = gapShift(x, y, stats, figures.gaps, own >= 2 ? 1 : 0);
   return {
     shift: Math.round((basketShift + gap.shift) * 1000) / 1000,
     own,
@@ -100,7 +99,7 @@ function gapShift(
   x: PreparedDeal,
   y: PreparedDeal,
   stats: CorpusStats,
-  summary: KitSummary,
+  gaps: RepeatGaps,
   itself: number,
 ): { shift: number; level: ULevel | null; same: number; pairs: number } {
   const none = { shift: 0, level: null, same: 0, pairs: 0 };
@@ -112,8 +111,8 @@ function gapShift(
   const days = Math.abs(x.deliveryDay - y.deliveryDay);
   const bin = gapBin(days);
   const candidateInBin = candidate * binShare(bin, level);
-  const same = Math.max(0, (summary.gaps.byBin[bin] ?? 0) - itself);
-  const pairs = Math.max(0, summary.gaps.pairs - itself);
+  const same = Math.max(0, (gaps.byBin[bin] ?? 0) - itself);
+  const pairs = Math.max(0, gaps.pairs - itself);
   const repeat = (same + GAP_PSEUDO * candidateInBin) / (pairs + GAP_PSEUDO);
   return { shift: clamp(Math.log2(candidateInBin / repeat), ADJUST_MIN, ADJUST_MAX), level, same, pairs };
 }
