@@ -35,7 +35,11 @@ export const KIT_HOLDERS = 4;
  * it lacks them, and the kit is then read against the tenant only.
  */
 export interface KitRepeatFigures {
-  /** Σ again / Σ others over the kits: how often a kit's buyer's other deal holds it again. */
+  /**
+   * Σ again / Σ others over the kits, shrunk by `RATE_PSEUDO` pseudo-deals towards the rate chance
+   * alone gives (a buyer's other deal holding the kit as often as any deal does): how often a
+   * kit's buyer's other deal holds it again.
+   */
   rate: number;
   /** The gaps between one customer's orders of one kit, over the kits. */
   gaps: RepeatGaps;
@@ -71,6 +75,13 @@ export interface KitHolding {
   day: number | null;
 }
 
+/**
+ * Pseudo-deals the tenant's repeat rate is shrunk with towards chance: a tenant whose few repeat
+ * orders of kits are all copies of one deal (each counted as a repeat) does not read every customer
+ * as re-ordering its kits. As many as a kit's share is shrunk with (`kit-repeats.ts`).
+ */
+const RATE_PSEUDO = 100;
+
 const NONE: KitBuyers = Object.freeze({ buyers: 0, again: 0, others: 0 });
 
 /** A kit's buyers as the figures hold them (none for a kit they do not list). */
@@ -98,8 +109,12 @@ export function kitRepeatFigures(deals: Iterable<KitHolding>): KitRepeatFigures 
   }
   const isKit = (signature: string) => (holders.get(signature) ?? 0) >= KIT_HOLDERS;
   const kits = new Map<string, [number, number, number]>();
+  let basketDeals = 0;
+  for (const count of dealsOf.values()) basketDeals += count;
   let again = 0;
   let others = 0;
+  /** Σ over the kits' buyers of their other deals × the kit's share of all deals: `again` by chance. */
+  let byChance = 0;
   let pairs = 0;
   const byBin = GAP_BINS.map(() => 0);
   for (const [account, held] of holdings) {
@@ -113,6 +128,7 @@ export function kitRepeatFigures(deals: Iterable<KitHolding>): KitRepeatFigures 
       kits.set(signature, k);
       again += days.length - 1;
       others += otherDeals;
+      byChance += (otherDeals * (holders.get(signature) ?? 0)) / basketDeals;
       for (let i = 0; i < days.length; i++)
         for (let j = i + 1; j < days.length; j++) {
           const [a, b] = [days[i] as number, days[j] as number];
@@ -127,7 +143,9 @@ export function kitRepeatFigures(deals: Iterable<KitHolding>): KitRepeatFigures 
   const listed: Record<string, readonly [number, number, number]> = {};
   for (const [signature, k] of [...kits].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
     if (k[0] >= 2) listed[signature] = k;
-  return { rate: others > 0 ? again / others : 0, gaps: { pairs, byBin }, kits: listed };
+  const chance = others > 0 ? byChance / others : 0;
+  const rate = (again + RATE_PSEUDO * chance) / (others + RATE_PSEUDO);
+  return { rate, gaps: { pairs, byBin }, kits: listed };
 }
 
 /** Whether a stored document holds usable kit figures (an older or foreign shape is ignored). */
