@@ -1,4 +1,5 @@
 import type { Message } from '@gongfu/core';
+import { basketReadAgainst } from './account-reading.js';
 import { clamp, commonBasketCap, isCommonBasket } from './basket.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { GAP_BINS, gapBin, kitBuyers, type RepeatGaps } from './customer-kits.js';
@@ -73,7 +74,10 @@ export function kitRepeatsOf(x: PreparedDeal, y: PreparedDeal, stats: CorpusStat
     (again + Math.max(0, own - 2) + REPEAT_PSEUDO * figures.rate) /
     (others + Math.max(0, deals - 2) + REPEAT_PSEUDO);
   const given = clamp(Math.log2(IDENTICAL_M / Math.max(u, 1e-9)), BASKET_MIN, BASKET_MAX);
-  const basketShift = given - clamp(commonBasketCap(x.signature, stats), BASKET_MIN, BASKET_MAX);
+  // Moved from the cap the basket was actually weighed with: against all deals when the customer's
+  // deals are all compared with each other (`basketReadAgainst`), else the partners compared.
+  const cap = commonBasketCap(x.signature, stats, basketReadAgainst(x, y, stats));
+  const basketShift = given - clamp(cap, BASKET_MIN, BASKET_MAX);
   // The pair itself is one of the repeat-order pairs counted (both deals are in the counts): left out.
   const gap = gapShift(x, y, stats, figures.gaps, own >= 2 ? 1 : 0);
   return {

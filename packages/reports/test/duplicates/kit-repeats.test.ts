@@ -3,6 +3,7 @@ import { DealDuplicateEngine, type DealLine, type DealRecord, REFERENCE_WEIGHTS 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { basketSignature, CorpusStats, statKeys } from '../../src/duplicates/corpus-stats.js';
+import { kitRepeatFigures } from '../../src/duplicates/customer-kits.js';
 import { day, deal, oneOffProjects } from './basket-tenant.js';
 
 /**
@@ -113,7 +114,8 @@ describe('one customer’s two deals of one kit, read given the customer', () =>
     const records = tenant();
     const counts = new Map<string, number>();
     for (const r of records)
-      for (const k of statKeys(r)) if (!k.startsWith('#as') && !k.startsWith('#ab:')) counts.set(k, (counts.get(k) ?? 0) + 1);
+      for (const k of statKeys(r))
+        if (!k.startsWith('#as') && !k.startsWith('#ab:')) counts.set(k, (counts.get(k) ?? 0) + 1);
     const stats = CorpusStats.fromCounts(counts);
     stats.weights = new DealDuplicateEngine(records).weights();
     expect(stats.accountBasketsMeasured()).toBe(false);
@@ -156,5 +158,31 @@ describe('one customer’s two deals of one kit, read given the customer', () =>
       ),
       { numRuns: 40 },
     );
+  });
+
+  it('a tenant whose only repeat orders of kits are copies does not read every customer as re-ordering: the rate is shrunk towards chance', () => {
+    // 400 one-deal customers over 40 kits of 10 holders; 2 customers hold their kit twice (copies).
+    const holdings = Array.from({ length: 400 }, (_, i) => ({
+      accountId: `c${i}`,
+      signature: `kit${i % 40}`,
+      day: i,
+    }));
+    holdings.push(
+      { accountId: 'c0', signature: 'kit0', day: 0 },
+      { accountId: 'c1', signature: 'kit1', day: 1 },
+    );
+    const figures = kitRepeatFigures(holdings);
+    // Counted alone, 2 repeats of 2 other deals: a rate of 1.
+    expect(figures.rate).toBeLessThan(0.05);
+    expect(figures.rate).toBeGreaterThan(0);
+    expect(figures.gaps).toEqual({ pairs: 2, byBin: [2, 0, 0, 0, 0, 0, 0, 0] });
+    expect(figures.kits.kit0).toEqual([10, 1, 1]);
+    // Many buyers re-ordering speak for themselves: the pseudo-deals barely move the rate.
+    const busy = Array.from({ length: 4000 }, (_, i) => ({
+      accountId: `b${i % 200}`,
+      signature: `kit${i % 2}`,
+      day: i,
+    }));
+    expect(kitRepeatFigures(busy).rate).toBeGreaterThan(0.45);
   });
 });
