@@ -119,7 +119,10 @@ export function statKeys(r: DealRecord): string[] {
   if (r.lines.length > 0) {
     const signature = basketSignature(r.lines);
     keys.push(STAT.signature + signature);
-    keys.push(STAT.accountBasket + accountBasketKey(r.accountId, signature), STAT.accountBaskets + r.accountId);
+    keys.push(
+      STAT.accountBasket + accountBasketKey(r.accountId, signature),
+      STAT.accountBaskets + r.accountId,
+    );
   }
   if (r.province) keys.push(STAT.province + r.province);
   if (r.accountKind) keys.push(STAT.anyKind, STAT.kind + r.accountKind);

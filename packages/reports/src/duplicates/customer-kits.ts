@@ -102,7 +102,10 @@ export function kitRepeatFigures(deals: Iterable<KitHolding>): KitRepeatFigures 
     dealsOf.set(accountId, (dealsOf.get(accountId) ?? 0) + 1);
     holders.set(signature, (holders.get(signature) ?? 0) + 1);
     let held = holdings.get(accountId);
-    if (!held) holdings.set(accountId, (held = new Map()));
+    if (!held) {
+      held = new Map();
+      holdings.set(accountId, held);
+    }
     const days = held.get(signature);
     if (days) days.push(day ?? Number.NaN);
     else held.set(signature, [day ?? Number.NaN]);
