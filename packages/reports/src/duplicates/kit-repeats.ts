@@ -4,7 +4,7 @@ import { clamp, commonBasketCap, isCommonBasket } from './basket.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { GAP_BINS, gapBin, kitBuyers, type RepeatGaps } from './customer-kits.js';
 import { sayDuplicate } from './duplicate-messages.js';
-import type { Measure } from './measures.js';
+import { type Measure, measureCustomer } from './measures.js';
 import type { PreparedDeal } from './prepared-deal.js';
 import { ADJUST_MAX, ADJUST_MIN, deliveryLevel, type ULevel, uOf } from './weights.js';
 
@@ -52,29 +52,52 @@ export interface KitRepeats {
 }
 
 /**
+ * Levels of the customer comparison that say two accounts are one customer entered twice (a shared
+ * phone or credit code, the same name or trade name): their two deals of one kit are read given
+ * that customer too, its count of the kit the two accounts' counts together.
+ */
+const ONE_CUSTOMER_LEVELS: ReadonlySet<string> = new Set(['same_identity', 'same_name']);
+
+/**
  * The reading of one customer's two deals holding one standard kit (identical signatures), or null
  * when it does not apply: other customers, other baskets, a basket few deals hold (weighed whole,
  * not capped as a kit), weights estimated before kit figures were, or statistics from an index
  * stored before each customer's baskets were counted.
  */
 export function kitRepeatsOf(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): KitRepeats | null {
-  if (x.record.accountId !== y.record.accountId) return null;
   if (x.items.length === 0 || x.signature !== y.signature) return null;
   const figures = stats.weights.kitRepeats;
   if (figures === undefined || !stats.accountBasketsMeasured() || !isCommonBasket(x.signature, stats))
     return null;
-  const account = x.record.accountId;
+  const oneAccount = x.record.accountId === y.record.accountId;
+  if (!oneAccount && !ONE_CUSTOMER_LEVELS.has(measureCustomer(x, y, stats).level)) return null;
+  const accounts = oneAccount ? [x.record.accountId] : [x.record.accountId, y.record.accountId];
   // A busy customer's deals meet only through what they share (its account block is over the cap),
   // and "the same customer" is already read against those compared own deals (`account-reading.ts`):
   // selected for sharing the kit, so reading the kit again given the customer would count it twice
   // (generator 2, 10k: 92 more false pairs, one customer of 149–226 deals re-ordering a kit in a week).
-  if (readAgainstCompared(stats, account)) return null;
-  const own = stats.accountBasketCount(account, x.signature);
-  const deals = stats.accountBasketDeals(account);
+  if (accounts.some((account) => readAgainstCompared(stats, account))) return null;
+  let own = 0;
+  let deals = 0;
+  let ownAgain = 0;
+  let ownOthers = 0;
+  let holding = 0;
+  for (const account of accounts) {
+    const held = stats.accountBasketCount(account, x.signature);
+    const with_ = stats.accountBasketDeals(account);
+    own += held;
+    deals += with_;
+    // What each account of the customer put into the kit's figures, as one of its buyers.
+    if (held > 0) {
+      holding++;
+      ownAgain += held - 1;
+      ownOthers += with_ - 1;
+    }
+  }
   const kit = kitBuyers(figures, x.signature);
   // The other buyers' repeat orders, and this customer's beyond the pair being weighed.
-  const again = Math.max(0, kit.again - (own - 1));
-  const others = Math.max(0, kit.others - (deals - 1));
+  const again = Math.max(0, kit.again - ownAgain);
+  const others = Math.max(0, kit.others - ownOthers);
   const u =
     (again + Math.max(0, own - 2) + REPEAT_PSEUDO * figures.rate) /
     (others + Math.max(0, deals - 2) + REPEAT_PSEUDO);
@@ -83,13 +106,13 @@ export function kitRepeatsOf(x: PreparedDeal, y: PreparedDeal, stats: CorpusStat
   // deals are all compared with each other (`basketReadAgainst`), else the partners compared.
   const cap = commonBasketCap(x.signature, stats, basketReadAgainst(x, y, stats));
   const basketShift = given - clamp(cap, BASKET_MIN, BASKET_MAX);
-  // The pair itself is one of the repeat-order pairs counted (both deals are in the counts): left out.
-  const gap = gapShift(x, y, stats, figures.gaps, own >= 2 ? 1 : 0);
+  // The pair itself is one of the repeat-order pairs counted when one account holds both: left out.
+  const gap = gapShift(x, y, stats, figures.gaps, oneAccount && own >= 2 ? 1 : 0);
   return {
     shift: Math.round((basketShift + gap.shift) * 1000) / 1000,
     own,
     deals,
-    buyers: Math.max(0, kit.buyers - 1),
+    buyers: Math.max(0, kit.buyers - holding),
     again,
     others,
     gapLevel: gap.level,
