@@ -80,6 +80,30 @@ describe('one customer’s two deals of one kit, read given the customer', () =>
     );
   });
 
+  it('an account entered again under the same name is read as the customer: the two accounts’ counts of the kit together', () => {
+    // Each customer's kit entered once more under a second account of the same name, a day later.
+    const retyped = (id: string, account: string, lines: DealLine[]) =>
+      deal(id, {
+        accountId: `acc-${account}-again`,
+        accountName: `山东${account}有限公司`,
+        lines,
+        requiredDelivery: '2026-09-11',
+      });
+    const engine = new DealDuplicateEngine([
+      ...tenant(),
+      retyped('againR', 'again', REORDERED),
+      retyped('onceR', 'once', ONCE),
+    ]);
+    const again = engine.score('againA', 'againR');
+    const once = engine.score('onceA', 'onceR');
+    expect(customerOf(once)?.level).toBe('same_name');
+    // Read apart (two accounts), the two pairs scored the same; given the customer, the never re-ordered kit counts.
+    expect(once.score - again.score).toBeGreaterThan(3);
+    expect(customerOf(once)?.text).toContain(
+      "3 of its 33 deals hold this exact basket; the kit's 40 other buyers order it again in 0 of their 400 other deals",
+    );
+  });
+
   it('weights estimated before kit figures were stored weigh both pairs alike, as against the tenant', () => {
     const records = tenant();
     const { kitRepeats, ...older } = new DealDuplicateEngine(records).weights();
