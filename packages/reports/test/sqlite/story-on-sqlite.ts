@@ -28,3 +28,18 @@ export async function storyOnSqlite(): Promise<StoryOnSqlite> {
   );
   return { database, storage, w, printers };
 }
+
+/** Stored keys matching `where` (SQL on `key`). */
+export function storedKeyCount(database: Database.Database, where: string): number {
+  return (database.prepare(`select count(*) as n from dedupe_keys where ${where}`).get() as { n: number }).n;
+}
+
+/**
+ * The stored keys as a release before `migration` left them: the keys matching `where` (SQL on
+ * `key`) gone from keys and blocks, and the migration not yet applied.
+ */
+export function keysBefore(database: Database.Database, where: string, migration: string): void {
+  database.exec(`delete from dedupe_keys where ${where};
+    delete from dedupe_blocks where ${where};
+    delete from kysely_migration where name = '${migration}'`);
+}
