@@ -1,6 +1,8 @@
 import { openWorld } from '@gongfu/service-suites';
 import { sqliteStorage } from '@gongfu/storage-sqlite';
 import Database from 'better-sqlite3';
+import { expect } from 'vitest';
+import { checkDealForDuplicates } from '../../src/index.js';
 import { deal, seedStory } from '../duplicates/story-world.js';
 
 /**
@@ -29,17 +31,25 @@ export async function storyOnSqlite(): Promise<StoryOnSqlite> {
   return { database, storage, w, printers };
 }
 
-/** Stored keys matching `where` (SQL on `key`). */
-export function storedKeyCount(database: Database.Database, where: string): number {
-  return (database.prepare(`select count(*) as n from dedupe_keys where ${where}`).get() as { n: number }).n;
-}
-
 /**
- * The stored keys as a release before `migration` left them: the keys matching `where` (SQL on
- * `key`) gone from keys and blocks, and the migration not yet applied.
+ * The keys matching `where` (SQL on `key`) are stored for rep A's printer deal; removed as a release
+ * before `migration` left them, the next check does not bring them back (its deal's version did not
+ * move); after `migrateToLatest` it does: the migration re-keys every deal.
  */
-export function keysBefore(database: Database.Database, where: string, migration: string): void {
+export async function expectReKeyedBy(where: string, migration: string): Promise<void> {
+  const { database, storage, w, printers } = await storyOnSqlite();
+  const check = () => checkDealForDuplicates(w.crm, w.org.manager, printers.id);
+  const stored = () =>
+    (database.prepare(`select count(*) as n from dedupe_keys where ${where}`).get() as { n: number }).n;
+  await check();
+  expect(stored()).toBeGreaterThan(0);
   database.exec(`delete from dedupe_keys where ${where};
     delete from dedupe_blocks where ${where};
     delete from kysely_migration where name = '${migration}'`);
+  await check();
+  expect(stored()).toBe(0);
+  await storage.migrateToLatest();
+  await check();
+  expect(stored()).toBeGreaterThan(0);
+  await storage.close();
 }
