@@ -1,5 +1,3 @@
-import { CustomerKits } from './customer-kits.js';
-import { dayNumber } from './prepared-deal.js';
 import { PROVINCE_COUNT } from './provinces.js';
 import type { DealLine, DealRecord } from './types.js';
 import { type DuplicateWeights, REFERENCE_WEIGHTS } from './weights.js';
@@ -61,7 +59,18 @@ const STAT = {
   together: '#c:',
   /** Deals whose item pairs were counted: a corpus indexed before the pairs were lacks them. */
   togetherCounted: '#cv',
+  /** Deals of one customer holding exactly one basket (`accountBasketKey`): a customer's own count of a kit. */
+  accountBasket: '#as:',
+  /** Deals of one customer with a basket at all. */
+  accountBaskets: '#ab:',
+  /** Deals whose customer baskets were counted: an index stored before they were lacks them. */
+  accountBasketsCounted: '#asv',
 };
+
+/** The key of one customer's deals holding one basket signature. */
+function accountBasketKey(accountId: string, signature: string): string {
+  return `${accountId}|${signature}`;
+}
 
 /** The key of two items held together, in one order whichever comes first. */
 function pairKeyOf(tokenA: string, tokenB: string): string {
@@ -103,11 +112,18 @@ export function bandWidth(band: number): number {
  * size is then the count `add` would have kept, so a stored corpus yields its statistics by lookup.
  */
 export function statKeys(r: DealRecord): string[] {
-  const keys = [STAT.all, STAT.togetherCounted];
+  const keys = [STAT.all, STAT.togetherCounted, STAT.accountBasketsCounted];
   const tokens = mergeBySku(r.lines).map(itemToken);
   for (const token of tokens) keys.push(STAT.item + token);
   for (const pair of tokenPairs(tokens)) keys.push(STAT.together + pair);
-  if (r.lines.length > 0) keys.push(STAT.signature + basketSignature(r.lines));
+  if (r.lines.length > 0) {
+    const signature = basketSignature(r.lines);
+    keys.push(STAT.signature + signature);
+    keys.push(
+      STAT.accountBasket + accountBasketKey(r.accountId, signature),
+      STAT.accountBaskets + r.accountId,
+    );
+  }
   if (r.province) keys.push(STAT.province + r.province);
   if (r.accountKind) keys.push(STAT.anyKind, STAT.kind + r.accountKind);
   keys.push(STAT.account + r.accountId);
@@ -139,11 +155,11 @@ export class CorpusStats {
   /** Deals whose item pairs `together` counts (all of them unless read from an older index). */
   private togetherCounted = 0;
   private kindTotal = 0;
-  /**
-   * Each customer's baskets, counted from the deals added once asked for (`countCustomerKits`);
-   * none when read from a stored index.
-   */
-  private kits: CustomerKits | null = null;
+  /** Deals of one customer holding one basket (`accountBasketKey`), and each customer's deals with a basket. */
+  private readonly accountBasket = new Map<string, number>();
+  private readonly accountBaskets = new Map<string, number>();
+  /** Deals whose customer baskets the two maps above count (all of them unless read from an older index). */
+  private accountBasketsCounted = 0;
   /**
    * The tenant's u-probabilities the comparisons are weighed with (`weights.ts`): the stored
    * estimate, one made for this scan, or the reference until either exists.
@@ -165,11 +181,11 @@ export class CorpusStats {
    * counts 0). Only the values asked for need be present: those of the deals about to be scored.
    */
   static fromCounts(counts: ReadonlyMap<string, number>): CorpusStats {
-    // A kit's buyers are not a block size: the stored reading weighs a kit against the tenant only.
     const stats = new CorpusStats();
     stats.n = counts.get(STAT.all) ?? 0;
     stats.kindTotal = counts.get(STAT.anyKind) ?? 0;
     stats.togetherCounted = counts.get(STAT.togetherCounted) ?? 0;
+    stats.accountBasketsCounted = counts.get(STAT.accountBasketsCounted) ?? 0;
     const into: [string, Map<string, number>][] = [
       [STAT.item, stats.items],
       [STAT.signature, stats.signatures],
@@ -179,6 +195,8 @@ export class CorpusStats {
       [STAT.quantity, stats.quantities],
       [STAT.band, stats.quantities],
       [STAT.together, stats.together],
+      [STAT.accountBasket, stats.accountBasket],
+      [STAT.accountBaskets, stats.accountBaskets],
     ];
     for (const [key, count] of counts) {
       for (const [prefix, map] of into) {
@@ -217,21 +235,29 @@ export class CorpusStats {
       this.kindTotal++;
     }
     bump(this.accounts, r.accountId);
-    if (tokens.length > 0)
-      this.kits?.add(r.accountId, signature, r.requiredDelivery ? dayNumber(r.requiredDelivery) : null);
+    this.accountBasketsCounted++;
+    if (tokens.length > 0) {
+      bump(this.accountBasket, accountBasketKey(r.accountId, signature));
+      bump(this.accountBaskets, r.accountId);
+    }
   }
 
-  /** Counts each customer's baskets from here on (`EngineOptions.kitRepeats`); call before the first `add`. */
-  countCustomerKits(): void {
-    this.kits ??= new CustomerKits();
+  /** Deals of this customer holding exactly this basket (`basketSignature`). */
+  accountBasketCount(accountId: string, signature: string): number {
+    return this.accountBasket.get(accountBasketKey(accountId, signature)) ?? 0;
+  }
+
+  /** Deals of this customer with a basket. */
+  accountBasketDeals(accountId: string): number {
+    return this.accountBaskets.get(accountId) ?? 0;
   }
 
   /**
-   * Each customer's baskets, when counted from the deals themselves (null for statistics read from
-   * a stored index): what tells a customer's copy of a kit from its re-order (`kit-repeats.ts`).
+   * Whether the two counts above speak for every deal: false for statistics read from an index
+   * stored before customer baskets were counted (each customer would seem to hold none).
    */
-  customerKits(): CustomerKits | null {
-    return this.kits;
+  accountBasketsMeasured(): boolean {
+    return this.n > 0 && this.accountBasketsCounted >= this.n;
   }
 
   /**

@@ -1,5 +1,3 @@
-import { deliveryLevel } from './weights.js';
-
 /**
  * The gap between two deliveries in days, binned finer than the delivery levels and inside them
  * (a bin never straddles a level's edge): a customer's re-order four weeks on and a copy re-dated
@@ -22,19 +20,37 @@ export function gapBin(days: number): number {
 }
 
 /**
- * Which baskets each customer holds, and how often: what tells a customer's copy of a standard kit
- * from its re-order of it. Counted from the deals themselves as they are added to the statistics
- * (`CorpusStats.add`); statistics read from a stored index (`CorpusStats.fromCounts`) hold none —
- * a kit's buyers are not a block size — and keep the reading of the kit against the whole tenant.
+ * Deals holding a basket before it counts as a standard kit: the pair weighed and two others, as
+ * `isCommonBasket` (basket.ts) reads a signature's count.
  */
+export const KIT_HOLDERS = 4;
 
-/** One customer's deals holding one basket: how many, and their delivery days (NaN when unknown). */
-interface Holding {
-  count: number;
-  days: number[];
+/**
+ * What tells a customer's copy of a standard kit from its re-order of it, counted over the whole
+ * tenant when its weights are estimated (`DealDuplicateEngine.weights`) and stored with them: each
+ * kit's buyers and how often they buy it again, the tenant's repeat rate and the delivery gaps
+ * between one customer's orders of one kit. The scan and the stored-key check both read these
+ * figures from the tenant's weights, and the customer's own counts from the statistics (`#as:`,
+ * `#ab:` keys), so they weigh such pairs alike. Versioned with the weights: an estimate made before
+ * it lacks them, and the kit is then read against the tenant only.
+ */
+export interface KitRepeatFigures {
+  /**
+   * Σ again / Σ others over the kits, shrunk by `RATE_PSEUDO` pseudo-deals towards the rate chance
+   * alone gives (a buyer's other deal holding the kit as often as any deal does): how often a
+   * kit's buyer's other deal holds it again.
+   */
+  rate: number;
+  /** The gaps between one customer's orders of one kit, over the kits. */
+  gaps: RepeatGaps;
+  /**
+   * Per kit (basket signature held by `KIT_HOLDERS` deals or more) with two buyers or more:
+   * [buyers, again, others] (`KitBuyers`). A kit with one buyer has none once that buyer is left out.
+   */
+  kits: Readonly<Record<string, readonly [number, number, number]>>;
 }
 
-/** A kit's buyers and how often they buy it again, as counted (`KitSummary.kit`). */
+/** A kit's buyers and how often they buy it again, as counted. */
 export interface KitBuyers {
   /** Customers holding the basket in at least one deal. */
   buyers: number;
@@ -52,94 +68,97 @@ export interface RepeatGaps {
   byBin: readonly number[];
 }
 
-export interface KitSummary {
-  kit(signature: string): KitBuyers;
-  /** Σ again / Σ others over the kits (`isKit`): how often a kit's buyer's other deal holds it again. */
-  rate: number;
-  /** The gaps between one customer's orders of one kit, over the kits (`isKit`). */
-  gaps: RepeatGaps;
+/** One deal as the figures count it: its customer, basket signature ('' for none) and delivery day. */
+export interface KitHolding {
+  accountId: string;
+  signature: string;
+  day: number | null;
 }
+
+/**
+ * Pseudo-deals the tenant's repeat rate is shrunk with towards chance: a tenant whose few repeat
+ * orders of kits are all copies of one deal (each counted as a repeat) does not read every customer
+ * as re-ordering its kits. As many as a kit's share is shrunk with (`kit-repeats.ts`).
+ */
+const RATE_PSEUDO = 100;
 
 const NONE: KitBuyers = Object.freeze({ buyers: 0, again: 0, others: 0 });
 
-export class CustomerKits {
-  /** By account, then basket signature. */
-  private readonly holdings = new Map<string, Map<string, Holding>>();
-  /** Deals with a basket, by account. */
-  private readonly deals = new Map<string, number>();
-  private version = 0;
-  private summarised: { version: number; isKit: (holders: number) => boolean; summary: KitSummary } | null =
-    null;
+/** A kit's buyers as the figures hold them (none for a kit they do not list). */
+export function kitBuyers(figures: KitRepeatFigures, signature: string): KitBuyers {
+  if (!Object.hasOwn(figures.kits, signature)) return NONE;
+  const [buyers, again, others] = figures.kits[signature] as readonly [number, number, number];
+  return { buyers, again, others };
+}
 
-  add(accountId: string, signature: string, day: number | null): void {
-    this.version++;
-    this.deals.set(accountId, (this.deals.get(accountId) ?? 0) + 1);
-    let kits = this.holdings.get(accountId);
-    if (!kits) {
-      kits = new Map();
-      this.holdings.set(accountId, kits);
+/** The tenant's kit figures from all its deals (`KitRepeatFigures`). */
+export function kitRepeatFigures(deals: Iterable<KitHolding>): KitRepeatFigures {
+  /** By account, then signature: the delivery days (NaN when unknown) of its deals holding it. */
+  const holdings = new Map<string, Map<string, number[]>>();
+  const dealsOf = new Map<string, number>();
+  const holders = new Map<string, number>();
+  for (const { accountId, signature, day } of deals) {
+    if (signature === '') continue;
+    dealsOf.set(accountId, (dealsOf.get(accountId) ?? 0) + 1);
+    holders.set(signature, (holders.get(signature) ?? 0) + 1);
+    let held = holdings.get(accountId);
+    if (!held) {
+      held = new Map();
+      holdings.set(accountId, held);
     }
-    const held = kits.get(signature);
-    if (held) {
-      held.count++;
-      held.days.push(day ?? Number.NaN);
-    } else kits.set(signature, { count: 1, days: [day ?? Number.NaN] });
+    const days = held.get(signature);
+    if (days) days.push(day ?? Number.NaN);
+    else held.set(signature, [day ?? Number.NaN]);
   }
-
-  /** Deals of this customer holding exactly this basket. */
-  count(accountId: string, signature: string): number {
-    return this.holdings.get(accountId)?.get(signature)?.count ?? 0;
-  }
-
-  /** Deals of this customer with a basket. */
-  dealsOf(accountId: string): number {
-    return this.deals.get(accountId) ?? 0;
-  }
-
-  /**
-   * Every kit's buyers, and over the baskets `isKit` (by how many deals hold them) the tenant's
-   * repeat rate and the gaps between repeat orders; worked out once per version of the counts.
-   */
-  summary(isKit: (holders: number) => boolean): KitSummary {
-    const cached = this.summarised;
-    if (cached && cached.version === this.version && cached.isKit === isKit) return cached.summary;
-    const kits = new Map<string, { buyers: number; again: number; others: number; holders: number }>();
-    for (const [account, held] of this.holdings) {
-      const others = (this.deals.get(account) ?? 0) - 1;
-      for (const [signature, h] of held) {
-        const k = kits.get(signature) ?? { buyers: 0, again: 0, others: 0, holders: 0 };
-        k.buyers++;
-        k.again += h.count - 1;
-        k.others += others;
-        k.holders += h.count;
-        kits.set(signature, k);
-      }
+  const isKit = (signature: string) => (holders.get(signature) ?? 0) >= KIT_HOLDERS;
+  const kits = new Map<string, [number, number, number]>();
+  let basketDeals = 0;
+  for (const count of dealsOf.values()) basketDeals += count;
+  let again = 0;
+  let others = 0;
+  /** Σ over the kits' buyers of their other deals × the kit's share of all deals: `again` by chance. */
+  let byChance = 0;
+  let pairs = 0;
+  const byBin = GAP_BINS.map(() => 0);
+  for (const [account, held] of holdings) {
+    const otherDeals = (dealsOf.get(account) ?? 0) - 1;
+    for (const [signature, days] of held) {
+      if (!isKit(signature)) continue;
+      const k = kits.get(signature) ?? [0, 0, 0];
+      k[0]++;
+      k[1] += days.length - 1;
+      k[2] += otherDeals;
+      kits.set(signature, k);
+      again += days.length - 1;
+      others += otherDeals;
+      byChance += (otherDeals * (holders.get(signature) ?? 0)) / basketDeals;
+      for (let i = 0; i < days.length; i++)
+        for (let j = i + 1; j < days.length; j++) {
+          const [a, b] = [days[i] as number, days[j] as number];
+          // A pair without both delivery days says nothing of the gap.
+          if (Number.isNaN(a) || Number.isNaN(b)) continue;
+          pairs++;
+          const bin = gapBin(Math.abs(a - b));
+          byBin[bin] = (byBin[bin] ?? 0) + 1;
+        }
     }
-    let again = 0;
-    let others = 0;
-    const byBin = GAP_BINS.map(() => 0);
-    let pairs = 0;
-    for (const held of this.holdings.values())
-      for (const [signature, h] of held) {
-        const k = kits.get(signature);
-        if (!k || !isKit(k.holders)) continue;
-        again += h.count - 1;
-        for (let i = 0; i < h.days.length; i++)
-          for (let j = i + 1; j < h.days.length; j++) {
-            const [a, b] = [h.days[i] as number, h.days[j] as number];
-            if (deliveryLevel(a, b) === null) continue;
-            pairs++;
-            const bin = gapBin(Math.abs(a - b));
-            byBin[bin] = (byBin[bin] ?? 0) + 1;
-          }
-      }
-    for (const k of kits.values()) if (isKit(k.holders)) others += k.others;
-    const summary: KitSummary = {
-      kit: (signature) => kits.get(signature) ?? NONE,
-      rate: others > 0 ? again / others : 0,
-      gaps: { pairs, byBin },
-    };
-    this.summarised = { version: this.version, isKit, summary };
-    return summary;
   }
+  const listed: Record<string, readonly [number, number, number]> = {};
+  for (const [signature, k] of [...kits].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    if (k[0] >= 2) listed[signature] = k;
+  const chance = others > 0 ? byChance / others : 0;
+  const rate = (again + RATE_PSEUDO * chance) / (others + RATE_PSEUDO);
+  return { rate, gaps: { pairs, byBin }, kits: listed };
+}
+
+/** Whether a stored document holds usable kit figures (an older or foreign shape is ignored). */
+export function isKitRepeatFigures(doc: unknown): doc is KitRepeatFigures {
+  if (typeof doc !== 'object' || doc === null) return false;
+  const d = doc as Partial<KitRepeatFigures>;
+  const count = (n: unknown) => typeof n === 'number' && Number.isFinite(n) && n >= 0;
+  if (!count(d.rate) || typeof d.gaps !== 'object' || d.gaps === null) return false;
+  if (!count(d.gaps.pairs) || !Array.isArray(d.gaps.byBin) || d.gaps.byBin.length !== GAP_BINS.length)
+    return false;
+  if (!d.gaps.byBin.every(count) || typeof d.kits !== 'object' || d.kits === null) return false;
+  return Object.values(d.kits).every((k) => Array.isArray(k) && k.length === 3 && k.every(count));
 }

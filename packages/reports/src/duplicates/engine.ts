@@ -2,6 +2,7 @@ import { accountPartnersOf } from './account-reading.js';
 import { isCommonBasket } from './basket.js';
 import { type BlockingOptions, type BlockingStats, CandidateIndex } from './blocking.js';
 import { CorpusStats } from './corpus-stats.js';
+import { kitRepeatFigures } from './customer-kits.js';
 import { ExplainedLater } from './explained-later.js';
 import { fitDuplicateWeights } from './fit-weights.js';
 import { DealPreparer, type PreparedDeal } from './prepared-deal.js';
@@ -36,14 +37,6 @@ export interface EngineOptions extends BlockingOptions {
    * grows does not pay for it each time.
    */
   fitWeights?: boolean;
-  /**
-   * True reads one customer's two deals of one standard kit given the customer (`kit-repeats.ts`):
-   * the kit against its buyers' repeat orders, the delivery gap against the tenant's repeat orders,
-   * counted from the engine's own deals. Off by default: statistics read from the stored index (the
-   * incremental check, a scoped scan) cannot count a kit's buyers, and the scan and the check must
-   * weigh every pair alike.
-   */
-  kitRepeats?: boolean;
 }
 
 /** Deals added since the last estimate, as a share of those it saw, before the engine estimates again. */
@@ -87,7 +80,6 @@ export class DealDuplicateEngine {
     this.stats = options.stats ?? new CorpusStats();
     this.ownStats = options.stats === undefined;
     this.fit = options.fitWeights ?? false;
-    if (this.ownStats && options.kitRepeats) this.stats.countCustomerKits();
     if (options.weights) this.stats.weights = options.weights;
     if (options.weights || !this.ownStats) this.estimatedAt = null;
     for (const r of records) this.add(r);
@@ -109,6 +101,13 @@ export class DealDuplicateEngine {
       accountPartners: accountPartnersOf(
         this.deals.map((d) => d.record.accountId),
         this.index,
+      ),
+      kitRepeats: kitRepeatFigures(
+        this.deals.map((d) => ({
+          accountId: d.record.accountId,
+          signature: d.items.length > 0 ? d.signature : '',
+          day: d.deliveryDay,
+        })),
       ),
     };
     if (this.fit) this.stats.weights = fitDuplicateWeights(this, this.stats.weights);

@@ -1,9 +1,10 @@
 import type { Message } from '@gongfu/core';
+import { basketReadAgainst, readAgainstCompared } from './account-reading.js';
 import { clamp, commonBasketCap, isCommonBasket } from './basket.js';
 import type { CorpusStats } from './corpus-stats.js';
-import { GAP_BINS, gapBin, type KitSummary } from './customer-kits.js';
+import { GAP_BINS, gapBin, kitBuyers, type RepeatGaps } from './customer-kits.js';
 import { sayDuplicate } from './duplicate-messages.js';
-import type { Measure } from './measures.js';
+import { type Measure, measureCustomer } from './measures.js';
 import type { PreparedDeal } from './prepared-deal.js';
 import { ADJUST_MAX, ADJUST_MIN, deliveryLevel, type ULevel, uOf } from './weights.js';
 
@@ -14,8 +15,9 @@ import { ADJUST_MAX, ADJUST_MIN, deliveryLevel, type ULevel, uOf } from './weigh
  * likelier than anyone's to hold its kit. Given the customer, they are — as likely as the kit's
  * buyers buy it again. So between one customer's two deals the kit is read against its buyers'
  * own repeat orders (u = of their other deals, the share holding it again), and the delivery gap
- * against the gaps between one customer's orders of one kit — both counted from the tenant's deals
- * (`customer-kits.ts`). A kit nobody re-orders, held twice by one customer days apart, is then
+ * against the gaps between one customer's orders of one kit — both counted over the tenant's deals
+ * when its weights are estimated and stored with them (`customer-kits.ts`), the customer's own
+ * counts read from the statistics, so the scan and the stored-key check weigh alike. A kit nobody re-orders, held twice by one customer days apart, is then
  * strong evidence of a copy; a consumable its buyers re-order every month stays weak.
  */
 
@@ -49,39 +51,68 @@ export interface KitRepeats {
   gapPairs: number;
 }
 
-/** Whether a basket is a standard kit: the predicate the counts are summarised over. */
-const isKit = (holders: number) => holders - 2 >= 2;
+/**
+ * Levels of the customer comparison that say two accounts are one customer entered twice (a shared
+ * phone or credit code, the same name or trade name): their two deals of one kit are read given
+ * that customer too, its count of the kit the two accounts' counts together.
+ */
+const ONE_CUSTOMER_LEVELS: ReadonlySet<string> = new Set(['same_identity', 'same_name']);
 
 /**
  * The reading of one customer's two deals holding one standard kit (identical signatures), or null
  * when it does not apply: other customers, other baskets, a basket few deals hold (weighed whole,
- * not capped as a kit), or statistics without each customer's baskets (a stored index).
+ * not capped as a kit), weights estimated before kit figures were, or statistics from an index
+ * stored before each customer's baskets were counted.
  */
 export function kitRepeatsOf(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): KitRepeats | null {
-  if (x.record.accountId !== y.record.accountId) return null;
   if (x.items.length === 0 || x.signature !== y.signature) return null;
-  const kits = stats.customerKits();
-  if (kits === null || !isCommonBasket(x.signature, stats)) return null;
-  const summary = kits.summary(isKit);
-  const account = x.record.accountId;
-  const own = kits.count(account, x.signature);
-  const deals = kits.dealsOf(account);
-  const kit = summary.kit(x.signature);
+  const figures = stats.weights.kitRepeats;
+  if (figures === undefined || !stats.accountBasketsMeasured() || !isCommonBasket(x.signature, stats))
+    return null;
+  const oneAccount = x.record.accountId === y.record.accountId;
+  if (!oneAccount && !ONE_CUSTOMER_LEVELS.has(measureCustomer(x, y, stats).level)) return null;
+  const accounts = oneAccount ? [x.record.accountId] : [x.record.accountId, y.record.accountId];
+  // A busy customer's deals meet only through what they share (its account block is over the cap),
+  // and "the same customer" is already read against those compared own deals (`account-reading.ts`):
+  // selected for sharing the kit, so reading the kit again given the customer would count it twice
+  // (generator 2, 10k: 92 more false pairs, one customer of 149–226 deals re-ordering a kit in a week).
+  if (accounts.some((account) => readAgainstCompared(stats, account))) return null;
+  let own = 0;
+  let deals = 0;
+  let ownAgain = 0;
+  let ownOthers = 0;
+  let holding = 0;
+  for (const account of accounts) {
+    const held = stats.accountBasketCount(account, x.signature);
+    const with_ = stats.accountBasketDeals(account);
+    own += held;
+    deals += with_;
+    // What each account of the customer put into the kit's figures, as one of its buyers.
+    if (held > 0) {
+      holding++;
+      ownAgain += held - 1;
+      ownOthers += with_ - 1;
+    }
+  }
+  const kit = kitBuyers(figures, x.signature);
   // The other buyers' repeat orders, and this customer's beyond the pair being weighed.
-  const again = Math.max(0, kit.again - (own - 1));
-  const others = Math.max(0, kit.others - (deals - 1));
+  const again = Math.max(0, kit.again - ownAgain);
+  const others = Math.max(0, kit.others - ownOthers);
   const u =
-    (again + Math.max(0, own - 2) + REPEAT_PSEUDO * summary.rate) /
+    (again + Math.max(0, own - 2) + REPEAT_PSEUDO * figures.rate) /
     (others + Math.max(0, deals - 2) + REPEAT_PSEUDO);
   const given = clamp(Math.log2(IDENTICAL_M / Math.max(u, 1e-9)), BASKET_MIN, BASKET_MAX);
-  const basketShift = given - clamp(commonBasketCap(x.signature, stats), BASKET_MIN, BASKET_MAX);
-  // The pair itself is one of the repeat-order pairs counted (both deals are in the counts): left out.
-  const gap = gapShift(x, y, stats, summary, own >= 2 ? 1 : 0);
+  // Moved from the cap the basket was actually weighed with: against all deals when the customer's
+  // deals are all compared with each other (`basketReadAgainst`), else the partners compared.
+  const cap = commonBasketCap(x.signature, stats, basketReadAgainst(x, y, stats));
+  const basketShift = given - clamp(cap, BASKET_MIN, BASKET_MAX);
+  // The pair itself is one of the repeat-order pairs counted when one account holds both: left out.
+  const gap = gapShift(x, y, stats, figures.gaps, oneAccount && own >= 2 ? 1 : 0);
   return {
     shift: Math.round((basketShift + gap.shift) * 1000) / 1000,
     own,
     deals,
-    buyers: Math.max(0, kit.buyers - 1),
+    buyers: Math.max(0, kit.buyers - holding),
     again,
     others,
     gapLevel: gap.level,
@@ -100,7 +131,7 @@ function gapShift(
   x: PreparedDeal,
   y: PreparedDeal,
   stats: CorpusStats,
-  summary: KitSummary,
+  gaps: RepeatGaps,
   itself: number,
 ): { shift: number; level: ULevel | null; same: number; pairs: number } {
   const none = { shift: 0, level: null, same: 0, pairs: 0 };
@@ -112,8 +143,8 @@ function gapShift(
   const days = Math.abs(x.deliveryDay - y.deliveryDay);
   const bin = gapBin(days);
   const candidateInBin = candidate * binShare(bin, level);
-  const same = Math.max(0, (summary.gaps.byBin[bin] ?? 0) - itself);
-  const pairs = Math.max(0, summary.gaps.pairs - itself);
+  const same = Math.max(0, (gaps.byBin[bin] ?? 0) - itself);
+  const pairs = Math.max(0, gaps.pairs - itself);
   const repeat = (same + GAP_PSEUDO * candidateInBin) / (pairs + GAP_PSEUDO);
   return { shift: clamp(Math.log2(candidateInBin / repeat), ADJUST_MIN, ADJUST_MAX), level, same, pairs };
 }

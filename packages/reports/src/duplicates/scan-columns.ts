@@ -403,12 +403,14 @@ export class ScanColumns {
       sharedSkus,
     );
     // One customer's two orders of one kit move "the same customer" (`kit-repeats.ts`): few pairs.
-    const kitShift = sameAccount
-      ? kitRepeatsShift(this.deals[i] as PreparedDeal, this.deals[j] as PreparedDeal, this.stats)
-      : 0;
-    const customerMost = sameAccount
-      ? (this.sameAccountMost[this.account[i] as number] as number) + kitShift
-      : this.otherAccountMost;
+    const kitShift = kitRepeatsShift(
+      this.deals[i] as PreparedDeal,
+      this.deals[j] as PreparedDeal,
+      this.stats,
+    );
+    const customerMost =
+      (sameAccount ? (this.sameAccountMost[this.account[i] as number] as number) : this.otherAccountMost) +
+      kitShift;
     if (firstStageBound(cheap, basketBound, bothEndKnown, customerMost) < reach) return false;
     // Most pairs that pass share one SKU of several lines each: the other lines cannot all match,
     // and what they leave unmatched drops most of them. Pairs met by customer, category or place

@@ -154,8 +154,7 @@ export function weighPair(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats, 
   const sameAccount = x.record.accountId === y.record.accountId;
   const reach = reachOf(floor);
   // One customer's two orders of one kit: the kit read given the customer (`kit-repeats.ts`).
-  const customerMost =
-    customerBound(sameAccount, x.record.accountId, stats) + (sameAccount ? kitRepeatsShift(x, y, stats) : 0);
+  const customerMost = customerBound(sameAccount, x.record.accountId, stats) + kitRepeatsShift(x, y, stats);
   const bound = firstStageBound(cheap, basketWeightBound(x, y, stats), bothEndKnown, customerMost);
   if (bound < reach) return -Infinity;
   const endBound = bothEndKnown ? END_CUSTOMER_MAX_WEIGHT : 0;

@@ -1,3 +1,4 @@
+import { isKitRepeatFigures, type KitRepeatFigures } from './customer-kits.js';
 import { seeded } from './minhash.js';
 import { dayNumber } from './prepared-deal.js';
 import type { DealRecord } from './types.js';
@@ -70,6 +71,13 @@ export interface DuplicateWeights {
    * customer's deals) and in estimates made before it (then every customer is read against all its deals).
    */
   accountPartners?: Readonly<Record<string, number>>;
+  /**
+   * Each standard kit's buyers and repeat orders, the tenant's repeat rate and the delivery gaps
+   * between one customer's orders of one kit (`customer-kits.ts`): what one customer's two deals of
+   * one kit are read against (`kit-repeats.ts`). Absent in estimates made before it (then the kit
+   * is read against the partners compared only, as for two customers).
+   */
+  kitRepeats?: KitRepeatFigures;
   /**
    * m per level fitted by expectation–maximisation over the tenant's candidate pairs (`fit-weights.ts`),
    * from the hand priors; absent in estimates made before it (then the hand priors, moved by u, weigh).
@@ -407,6 +415,7 @@ export function isDuplicateWeights(doc: unknown): doc is DuplicateWeights {
     return false;
   if (d.lineReading !== undefined && d.lineReading !== 'co-occurrence') return false;
   if (d.accountPartners !== undefined && !isCountTable(d.accountPartners)) return false;
+  if (d.kitRepeats !== undefined && !isKitRepeatFigures(d.kitRepeats)) return false;
   return isUTable(d.u);
 }
 

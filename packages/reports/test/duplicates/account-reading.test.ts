@@ -61,13 +61,21 @@ describe('a busy customer read against the deals of it compared', () => {
 
   it('a customer within the cap is read against all its deals, as before', () => {
     const engine = tenant(60, 7);
-    expect(engine.weights().accountPartners?.big).toBeUndefined();
-    expect(customerOf(engine.score('m0', 'm1'))?.weight).toBeCloseTo(againstAll(59), 2);
+    const { kitRepeats, ...apart } = engine.weights();
+    expect(apart.accountPartners?.big).toBeUndefined();
+    // Without the kit read given the customer (`kit-repeats.ts`), the customer alone:
+    const records = Array.from({ length: 360 }, (_, i) => engine.recordAt(i));
+    const customerAlone = new DealDuplicateEngine(records, { weights: apart });
+    expect(customerOf(customerAlone.score('m0', 'm1'))?.weight).toBeCloseTo(againstAll(59), 2);
+    // With it, the kit this customer orders in every deal counts for less still.
+    expect(kitRepeats).toBeDefined();
+    expect(customerOf(engine.score('m0', 'm1'))?.weight as number).toBeLessThan(againstAll(59) - 1);
   });
 
   it('an estimate stored before the count reads every customer against all its deals', () => {
     const measured = tenant(150, 7);
-    const { accountPartners: _, ...older } = measured.weights();
+    // Estimates made before the count held no kit figures either (`kit-repeats.ts` came later).
+    const { accountPartners: _, kitRepeats: __, ...older } = measured.weights();
     const engine = new DealDuplicateEngine(
       Array.from({ length: 450 }, (_, i) => measured.recordAt(i)),
       { weights: older },

@@ -111,7 +111,9 @@ describe('m and λ fitted by expectation–maximisation over the tenant’s cand
     m['delivery.within_month'] = 0.03;
     m['delivery.within_quarter'] = 0.01;
     m['delivery.further'] = 0.01;
-    const weights: DuplicateWeights = { ...hand, m: m as DuplicateWeights['u'], lambda: 0.01 };
+    // With the tenant's kit figures, as a stored estimate holds them (`kit-repeats.ts`).
+    const kitRepeats = new DealDuplicateEngine(records).weights().kitRepeats;
+    const weights: DuplicateWeights = { ...hand, m: m as DuplicateWeights['u'], lambda: 0.01, kitRepeats };
     const engine = new DealDuplicateEngine(records, { weights });
     const pairs = engine.scan({ minScore: 0, limit: 1000 }).pairs;
     const found = pairs.filter((p) => planted.has(pairKey(p.a.id, p.b.id)));

@@ -2,7 +2,8 @@ import { renderBuiltIn } from '@gongfu/core';
 import { DealDuplicateEngine, type DealLine, type DealRecord, REFERENCE_WEIGHTS } from '@gongfu/reports';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CorpusStats, statKeys } from '../../src/duplicates/corpus-stats.js';
+import { basketSignature, CorpusStats, statKeys } from '../../src/duplicates/corpus-stats.js';
+import { kitRepeatFigures } from '../../src/duplicates/customer-kits.js';
 import { day, deal, oneOffProjects } from './basket-tenant.js';
 
 /**
@@ -62,7 +63,7 @@ const customerOf = <S extends { name: string }>(s: { signals: S[] }) =>
 
 describe('one customer’s two deals of one kit, read given the customer', () => {
   it('a kit its buyers re-order weighs less between one customer’s two deals than a kit never re-ordered, and the figures are said', () => {
-    const engine = new DealDuplicateEngine(tenant(), { kitRepeats: true });
+    const engine = new DealDuplicateEngine(tenant());
     const again = engine.score('againA', 'againB');
     const once = engine.score('onceA', 'onceB');
     // Everything but the kit's buyers is alike: read apart (as before), the two pairs scored the same.
@@ -79,22 +80,72 @@ describe('one customer’s two deals of one kit, read given the customer', () =>
     );
   });
 
-  it('is off unless asked for: an engine by default weighs both pairs alike, as the stored check does', () => {
-    const engine = new DealDuplicateEngine(tenant());
-    expect(engine.stats.customerKits()).toBeNull();
+  it('an account entered again under the same name is read as the customer: the two accounts’ counts of the kit together', () => {
+    // Each customer's kit entered once more under a second account of the same name, a day later.
+    const retyped = (id: string, account: string, lines: DealLine[]) =>
+      deal(id, {
+        accountId: `acc-${account}-again`,
+        accountName: `山东${account}有限公司`,
+        lines,
+        requiredDelivery: '2026-09-11',
+      });
+    const engine = new DealDuplicateEngine([
+      ...tenant(),
+      retyped('againR', 'again', REORDERED),
+      retyped('onceR', 'once', ONCE),
+    ]);
+    const again = engine.score('againA', 'againR');
+    const once = engine.score('onceA', 'onceR');
+    expect(customerOf(once)?.level).toBe('same_name');
+    // Read apart (two accounts), the two pairs scored the same; given the customer, the never re-ordered kit counts.
+    expect(once.score - again.score).toBeGreaterThan(3);
+    expect(customerOf(once)?.text).toContain(
+      "3 of its 33 deals hold this exact basket; the kit's 40 other buyers order it again in 0 of their 400 other deals",
+    );
+  });
+
+  it('weights estimated before kit figures were stored weigh both pairs alike, as against the tenant', () => {
+    const records = tenant();
+    const { kitRepeats, ...older } = new DealDuplicateEngine(records).weights();
+    expect(kitRepeats?.kits).toBeDefined();
+    const engine = new DealDuplicateEngine(records, { weights: older });
     expect(engine.score('onceA', 'onceB').score).toBe(engine.score('againA', 'againB').score);
   });
 
-  it('statistics read from a stored index (no customer’s baskets counted) keep the reading of the kit against the tenant', () => {
+  it('statistics read from a stored index weigh as the scan does: kit figures from the weights, the customer’s counts from `#as:` keys', () => {
     const records = tenant();
+    const scan = new DealDuplicateEngine(records);
+    const weights = scan.weights();
     const counts = new Map<string, number>();
     for (const r of records) for (const k of statKeys(r)) counts.set(k, (counts.get(k) ?? 0) + 1);
     const stats = CorpusStats.fromCounts(counts);
-    expect(stats.customerKits()).toBeNull();
+    stats.weights = weights;
+    expect(stats.accountBasketsMeasured()).toBe(true);
+    expect(stats.accountBasketCount('acc-again', basketSignature(REORDERED))).toBe(2);
+    expect(stats.accountBasketDeals('acc-again')).toBe(scan.stats.accountBasketDeals('acc-again'));
+    const stored = new DealDuplicateEngine(records, { stats });
+    for (const [a, b] of [
+      ['againA', 'againB'],
+      ['onceA', 'onceB'],
+    ] as const) {
+      const fromStored = stored.score(a, b);
+      expect(fromStored.score).toBe(scan.score(a, b).score);
+      expect(customerOf(fromStored)?.text).toContain('other buyers');
+    }
+  });
+
+  it('an index stored before customer baskets were counted keeps the reading of the kit against the tenant', () => {
+    const records = tenant();
+    const counts = new Map<string, number>();
+    for (const r of records)
+      for (const k of statKeys(r))
+        if (!k.startsWith('#as') && !k.startsWith('#ab:')) counts.set(k, (counts.get(k) ?? 0) + 1);
+    const stats = CorpusStats.fromCounts(counts);
+    stats.weights = new DealDuplicateEngine(records).weights();
+    expect(stats.accountBasketsMeasured()).toBe(false);
     const engine = new DealDuplicateEngine(records, { stats });
-    const again = engine.score('againA', 'againB');
     const once = engine.score('onceA', 'onceB');
-    expect(once.score).toBe(again.score);
+    expect(once.score).toBe(engine.score('againA', 'againB').score);
     expect(customerOf(once)?.text).not.toContain('other buyers');
   });
 
@@ -119,7 +170,9 @@ describe('one customer’s two deals of one kit, read given the customer', () =>
               kitDeal('x', 'big', ONCE, '2026-09-10'),
               kitDeal('y', 'big', ONCE, '2026-09-12'),
             ];
-            return new DealDuplicateEngine(records, { weights: REFERENCE_WEIGHTS, kitRepeats: true }).score(
+            // The reference u, so only the kit figures differ between the two tenants.
+            const kitRepeats = new DealDuplicateEngine(records).weights().kitRepeats;
+            return new DealDuplicateEngine(records, { weights: { ...REFERENCE_WEIGHTS, kitRepeats } }).score(
               'x',
               'y',
             ).score;
@@ -129,5 +182,31 @@ describe('one customer’s two deals of one kit, read given the customer', () =>
       ),
       { numRuns: 40 },
     );
+  });
+
+  it('a tenant whose only repeat orders of kits are copies does not read every customer as re-ordering: the rate is shrunk towards chance', () => {
+    // 400 one-deal customers over 40 kits of 10 holders; 2 customers hold their kit twice (copies).
+    const holdings = Array.from({ length: 400 }, (_, i) => ({
+      accountId: `c${i}`,
+      signature: `kit${i % 40}`,
+      day: i,
+    }));
+    holdings.push(
+      { accountId: 'c0', signature: 'kit0', day: 0 },
+      { accountId: 'c1', signature: 'kit1', day: 1 },
+    );
+    const figures = kitRepeatFigures(holdings);
+    // Counted alone, 2 repeats of 2 other deals: a rate of 1.
+    expect(figures.rate).toBeLessThan(0.05);
+    expect(figures.rate).toBeGreaterThan(0);
+    expect(figures.gaps).toEqual({ pairs: 2, byBin: [2, 0, 0, 0, 0, 0, 0, 0] });
+    expect(figures.kits.kit0).toEqual([10, 1, 1]);
+    // Many buyers re-ordering speak for themselves: the pseudo-deals barely move the rate.
+    const busy = Array.from({ length: 4000 }, (_, i) => ({
+      accountId: `b${i % 200}`,
+      signature: `kit${i % 2}`,
+      day: i,
+    }));
+    expect(kitRepeatFigures(busy).rate).toBeGreaterThan(0.45);
   });
 });

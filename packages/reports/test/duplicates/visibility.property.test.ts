@@ -120,7 +120,25 @@ describe('duplicate results respect who may see what (generated org and deals, S
           }
         },
       ),
-      { numRuns: 6 },
+      {
+        numRuns: 6,
+        // One rep's four deals of one basket: a standard kit entered again by one customer, read
+        // with the tenant's kit figures and the customer's own count (`kit-repeats.ts`).
+        examples: [
+          [
+            [
+              ...[20, 22, 25, 29].map((deliveryDay) => ({
+                owner: 'repA' as Owner,
+                member: null,
+                drop: 2,
+                deliveryDay,
+              })),
+              { owner: 'repB', member: 'presales', drop: 2, deliveryDay: 21 },
+            ],
+            1,
+          ],
+        ],
+      },
     );
   });
 

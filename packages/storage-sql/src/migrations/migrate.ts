@@ -30,6 +30,7 @@ import { searchScope } from './0087-search-scope.js';
 import { importLedger } from './0090-import-ledger.js';
 import { tenantImportState } from './0091-tenant-import-state.js';
 import { accountPageIndexes } from './0093-account-page-indexes.js';
+import { dedupeCustomerBasketKeys } from './0100-dedupe-customer-basket-keys.js';
 import { historyActorEventIndex } from './0115-history-actor-event-index.js';
 import { defineTable } from './define-table.js';
 
@@ -84,6 +85,7 @@ export function migrations(engine: SqlEngine): Record<string, Migration> {
     '0090_import_ledger': importLedger(engine),
     '0091_tenant_import_state': tenantImportState(),
     '0093_account_page_indexes': accountPageIndexes(),
+    '0100_dedupe_customer_basket_keys': dedupeCustomerBasketKeys(),
     '0115_history_actor_event_index': historyActorEventIndex(),
   };
 }
