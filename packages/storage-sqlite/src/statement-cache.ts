@@ -79,7 +79,9 @@ class CachedWriter implements PreparedStatement {
 }
 
 export class CachedStatements implements SqliteDatabase {
-  private readonly cache = new Map<string, PreparedStatement>();
+  private readonly cache = new Map<string, { readonly entry: PreparedStatement; lastUse: number }>();
+  /** Uses so far: each cached statement keeps the count at its last use, for least-recently-used. */
+  private uses = 0;
   private readonly schema: SchemaGeneration = { count: 0 };
 
   constructor(
@@ -103,19 +105,28 @@ export class CachedStatements implements SqliteDatabase {
   prepared(sql: string): PreparedStatement {
     const cached = this.cache.get(sql);
     if (cached !== undefined) {
-      // Re-insert to mark as most recently used (Map keeps insertion order).
-      this.cache.delete(sql);
-      this.cache.set(sql, cached);
-      return cached;
+      // Stamped, not re-inserted: a Map delete and set per statement (and the rehash their holes
+      // cause) cost more than the rare scan for the oldest when the cache is full.
+      cached.lastUse = ++this.uses;
+      return cached.entry;
     }
     const statement = this.database.prepare(sql);
-    if (this.cache.size >= this.capacity) {
-      const oldest = this.cache.keys().next().value;
-      if (oldest !== undefined) this.cache.delete(oldest);
-    }
+    if (this.cache.size >= this.capacity) this.evictLeastRecentlyUsed();
     const entry = statement.reader ? new CachedReader(statement, this.schema) : new CachedWriter(statement);
-    this.cache.set(sql, entry);
+    this.cache.set(sql, { entry, lastUse: ++this.uses });
     return entry;
+  }
+
+  private evictLeastRecentlyUsed(): void {
+    let oldest: string | undefined;
+    let oldestUse = Number.POSITIVE_INFINITY;
+    for (const [sql, { lastUse }] of this.cache) {
+      if (lastUse < oldestUse) {
+        oldest = sql;
+        oldestUse = lastUse;
+      }
+    }
+    if (oldest !== undefined) this.cache.delete(oldest);
   }
 
   /** A DDL statement ran: every cached reader reads its column names again before its next row. */

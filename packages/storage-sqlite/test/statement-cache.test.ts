@@ -68,3 +68,18 @@ describe('reads in raw mode, rows built in JavaScript', () => {
     database.close();
   });
 });
+
+describe('the statement cache', () => {
+  it('keeps the statements used last when full: the least recently used one goes', () => {
+    const database = new Database(':memory:');
+    const statements = new CachedStatements(database, 2);
+    const a = statements.prepared('select 1 as a');
+    const b = statements.prepared('select 2 as b');
+    expect(statements.prepared('select 1 as a')).toBe(a);
+    statements.prepared('select 3 as c');
+    expect(statements.size).toBe(2);
+    expect(statements.prepared('select 1 as a')).toBe(a);
+    expect(statements.prepared('select 2 as b')).not.toBe(b);
+    database.close();
+  });
+});
