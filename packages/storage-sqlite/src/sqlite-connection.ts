@@ -11,9 +11,10 @@ import type { ConnectionLock } from './connection-lock.js';
 import type { CachedStatements } from './statement-cache.js';
 
 function runOnce<R>(statements: CachedStatements, query: CompiledQuery<R>): QueryResult<R> {
-  const { statement, reader } = statements.prepared(query.sql);
-  if (reader) return { rows: statement.all(query.parameters) as R[] };
-  const { changes, lastInsertRowid } = statement.run(query.parameters);
+  const prepared = statements.prepared(query.sql);
+  if (prepared.reader) return { rows: prepared.rows(query.parameters) as R[] };
+  const { changes, lastInsertRowid } = prepared.statement.run(query.parameters);
+  if (prepared.changesSchema) statements.schemaChanged();
   return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
 }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isoInstant } from './iso-instant.js';
 import type { Instant } from './time.js';
 
 /** Where "now" comes from. Injected so tests move time forward instead of sleeping. */
@@ -11,7 +12,7 @@ export interface IdGenerator {
   next(prefix: string): string;
 }
 
-export const systemClock: Clock = { now: () => new Date().toISOString() };
+export const systemClock: Clock = { now: () => isoInstant(Date.now()) };
 
 export const uuidIds: IdGenerator = { next: (prefix) => `${prefix}_${randomUUID()}` };
 
@@ -25,7 +26,7 @@ export class ManualClock implements Clock {
   }
 
   now(): Instant {
-    return new Date(this.current).toISOString();
+    return isoInstant(this.current);
   }
 
   set(at: Instant | string): void {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fieldIssue, ValidationError } from './errors.js';
 import { sayInput, zodMessage } from './input-messages.js';
+import { isoInstant } from './iso-instant.js';
 
 /**
  * One canonical encoding for instants everywhere: a UTC ISO-8601 string with milliseconds
@@ -59,7 +60,7 @@ const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 export function toInstant(value: Date | string | number, field = 'instant'): Instant {
   const date = value instanceof Date ? value : new Date(value);
   if (!isInstantInRange(date.getTime())) throw outOfRange(field, value);
-  return date.toISOString();
+  return isoInstant(date.getTime());
 }
 
 /** A derived calendar date inside the accepted range, or a ValidationError on `field`. */

@@ -55,8 +55,16 @@ export function diffRecords(
     else changes[key] = { from, to };
   };
   // Before's keys, then after's new ones: the order a Set of both key lists would give.
-  for (const key of Object.keys(b)) visit(key);
-  for (const key of Object.keys(a)) if (!Object.prototype.propertyIsEnumerable.call(b, key)) visit(key);
+  const beforeKeys = Object.keys(b);
+  for (const key of beforeKeys) visit(key);
+  // An update mostly keeps before's keys in before's order: a key met at its place in that list is
+  // one of before's, with no call into C++ (`propertyIsEnumerable` is one, ~450 instructions).
+  // A creation (no keys before) has only new keys.
+  let next = 0;
+  for (const key of Object.keys(a)) {
+    if (key === beforeKeys[next]) next++;
+    else if (beforeKeys.length === 0 || !Object.prototype.propertyIsEnumerable.call(b, key)) visit(key);
+  }
   return changes;
 }
 
