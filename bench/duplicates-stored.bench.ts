@@ -3,8 +3,10 @@
  * bulk-imported into a SQLite file through the tenant import (not command by command), the keys are
  * built once, then `checkDealForDuplicates` is timed for an admin and for a scoped sales rep.
  *
- *   npx tsx bench/duplicates-stored.bench.ts [--n 100000|1000000] [--cache-mib 1024] [--keep]
+ *   npx tsx bench/duplicates-stored.bench.ts [--n 100000|1000000] [--cache-mib 1024] [--gen 1|2] [--keep]
  *
+ * `--gen 2` generates the deals with the second generator (`duplicates-data-2.ts`, evaluation only;
+ * default: the first).
  * `--cache-mib` gives the connection that much SQLite page cache (default: SQLite's 2 MiB); the
  * app owns that setting (it may open the connection itself and hand it to `sqliteStorage`).
  * `--keep` leaves the database file behind (its path is printed) for poking at with sqlite3.
@@ -20,18 +22,27 @@ const { join } = await import('node:path');
 const { createCrm, createTenantAdmin } = await import('@gongfu/core');
 const { sqliteStorage } = await import('@gongfu/storage-sqlite');
 const { default: Database } = await import('better-sqlite3');
-const { allDuplicateDeals, checkDealForDuplicates, DealDuplicateEngine, refreshDedupeIndex } = await import(
-  '@gongfu/reports'
-);
+const {
+  allDuplicateDeals,
+  checkDealForDuplicates,
+  DealDuplicateEngine,
+  reestimateDuplicateWeights,
+  refreshDuplicateWeights,
+  refreshDedupeIndex,
+} = await import('@gongfu/reports');
 const { loadOpenDeals } = await import('../packages/reports/src/duplicates/deal-records.js');
 const { generate } = await import('./duplicates-data.js');
+const { generate2 } = await import('./duplicates-data-2.js');
 const { exportLines, templates } = await import('./deal-export-lines.js');
 
 const argN = process.argv.indexOf('--n');
 const N = argN > 0 ? Number(process.argv[argN + 1]) : 100_000;
 const KEEP = process.argv.includes('--keep');
+const NO_SCAN = process.argv.includes('--no-scan');
 const argCache = process.argv.indexOf('--cache-mib');
 const CACHE_MIB = argCache > 0 ? Number(process.argv[argCache + 1]) : null;
+const argGen = process.argv.indexOf('--gen');
+const GEN = argGen > 0 ? process.argv[argGen + 1] : '1';
 const TENANT = 'bench';
 const REPS = 60;
 
@@ -75,7 +86,7 @@ const spread = <T>(xs: readonly T[], count: number) => {
 
 /** Generates and imports the deals; returns only what the checks need, so the records can go. */
 async function seed(file: string) {
-  const { records, truth } = await stage('generate', () => generate(N));
+  const { records, truth } = await stage('generate', () => (GEN === '2' ? generate2(N) : generate(N)));
   const template = await templates();
   const storage = await openStorage(file);
   // Closing checkpoints the WAL into the database file: part of what the import costs.
@@ -103,6 +114,9 @@ const keyed = await stage('key build (refreshDedupeIndex, all deals)', () =>
   refreshDedupeIndex(crm, { pageSize: 500, pauseMs: 0 }),
 );
 if (keyed !== N) throw new Error(`keyed ${keyed} deals of ${N}`);
+// The tenant's weights, estimated once after the import (as an app would): otherwise the first
+// check makes them, and its time (the whole tenant read and indexed) lands in the latencies.
+await stage('weights estimate (reestimateDuplicateWeights)', () => reestimateDuplicateWeights(crm));
 
 /** Times the check of each id as `actor`; counts the partners returned. */
 async function timeChecks(actor: string, ids: readonly string[]) {
@@ -133,60 +147,104 @@ const adminWarm = await stage('checks as admin (spread, again)', () =>
 );
 const plantedFound = planted.filter(([a, b]) => adminPlanted.found.get(a)?.has(b)).length;
 const rep = await stage('checks as rep1 (own deals)', () => timeChecks('rep1', spread(repIds, 200)));
+// The latencies at once: what follows reads the whole tenant again and takes minutes at 1M.
+for (const [name, r] of [
+  ['admin spread', admin],
+  ['admin again', adminWarm],
+  ['admin planted', adminPlanted],
+  ['rep1', rep],
+] as const)
+  console.error(
+    `${name}: p50 ${r.p50.toFixed(1)} / p95 ${r.p95.toFixed(1)} / p99 ${r.p99.toFixed(1)} / max ${r.max.toFixed(1)} ms`,
+  );
+console.error(`planted partner found by the stored check (limit 10): ${plantedFound} of ${planted.length}`);
+
+/** Each checked deal's partners at or above 0 and their scores, as one path finds them. */
+type PartnersOf = Map<string, Map<string, number>>;
+const partnerOf = (id: string, p: { a: { id: string }; b: { id: string } }) =>
+  p.a.id === id ? p.b.id : p.a.id;
+
+const checked = [...new Set([...planted.map(([a]) => a), ...spread(allIds, 200)])];
+const fromStored = await stage('stored check of the checked deals, no limit', async () => {
+  const partners: PartnersOf = new Map();
+  for (const id of checked) {
+    const pairs = await checkDealForDuplicates(crm, 'admin', id, { limit: 10_000 });
+    partners.set(id, new Map(pairs.map((p) => [partnerOf(id, p), p.score])));
+  }
+  return partners;
+});
+
+// The whole tenant in memory, weighed with the tenant's stored estimate (as the admin's scan is):
+// its index says whether a missed pair shares a block within the cap, and its check reads the
+// blocks the scan reads (`DealDuplicateEngine.check`), without scoring every pair of the tenant.
+const { deals, engine } = await stage('in-memory engine of the tenant (stored weights)', async () => {
+  const weights = await refreshDuplicateWeights(crm, { maxAgeMs: Number.POSITIVE_INFINITY });
+  const deals = await crm.runAs('admin', (ctx) => loadOpenDeals(ctx));
+  return { deals, engine: new DealDuplicateEngine(deals, { weights }) };
+});
 
 /**
- * Does the stored check find what the full scan finds? The scan's pairs at or above 0 (admin, whole
- * tenant) against the check's (no limit) for the planted deals and the spread ones; and why a
- * planted partner is missing from a check limited to 10: not a candidate of the scan either (no
- * shared block within the cap), scored below 0 by both, or ranked below the first 10.
+ * What the stored check is held against: the full scan through the service (its pairs at or above
+ * 0 for the checked deals), or with `--no-scan` (a 1M scan costs minutes of CPU) the in-memory
+ * check of each deal, which reads the same blocks under the same cap as the scan.
  */
-const agreement = await stage('scan vs stored check (agreement)', async () => {
-  const partnersOf = new Map<string, Map<string, number>>();
-  for await (const p of allDuplicateDeals(crm, 'admin', { minScore: 0 })) {
-    for (const [x, y] of [
-      [p.a.id, p.b.id],
-      [p.b.id, p.a.id],
-    ] as const) {
-      const m = partnersOf.get(x) ?? new Map<string, number>();
-      m.set(y, p.score);
-      partnersOf.set(x, m);
+const reference = await stage(
+  NO_SCAN ? 'in-memory check of the checked deals' : 'full scan (service)',
+  async () => {
+    const partners: PartnersOf = new Map(checked.map((id) => [id, new Map<string, number>()]));
+    if (NO_SCAN) {
+      const byId = new Map(deals.map((d) => [d.id, d]));
+      for (const id of checked)
+        for (const p of engine.check(byId.get(id)!, { limit: Number.MAX_SAFE_INTEGER }))
+          partners.get(id)!.set(partnerOf(id, p), p.score);
+      return partners;
     }
-  }
-  const checked = [...new Set([...planted.map(([a]) => a), ...spread(allIds, 200)])];
+    for await (const p of allDuplicateDeals(crm, 'admin', { minScore: 0 })) {
+      partners.get(p.a.id)?.set(p.b.id, p.score);
+      partners.get(p.b.id)?.set(p.a.id, p.score);
+    }
+    return partners;
+  },
+);
+
+/**
+ * Does the stored check find what the scan finds? For each checked deal: the same partners, each
+ * at the same score, none missing and none extra. And why a planted partner is missing from the
+ * check limited to 10: no shared block within the cap (the scan misses it too), scored below 0 (by
+ * the scan too), or ranked below the check's first 10.
+ */
+const agreement = (() => {
   let agree = 0;
   let scanPartners = 0;
   let missing = 0;
+  let extra = 0;
   for (const id of checked) {
-    const fromCheck = new Map(
-      (await checkDealForDuplicates(crm, 'admin', id, { limit: 10_000 })).map((p) => [
-        p.a.id === id ? p.b.id : p.a.id,
-        p.score,
-      ]),
-    );
-    const fromScan = partnersOf.get(id) ?? new Map<string, number>();
-    scanPartners += fromScan.size;
-    let all = true;
-    for (const [other, score] of fromScan) {
-      if (fromCheck.get(other) !== score) {
-        all = false;
-        missing++;
-      }
-    }
-    if (all) agree++;
+    const mine = fromStored.get(id)!;
+    const theirs = reference.get(id)!;
+    scanPartners += theirs.size;
+    const lost = [...theirs].filter(([other, score]) => mine.get(other) !== score).length;
+    const added = [...mine.keys()].filter((other) => !theirs.has(other)).length;
+    missing += lost;
+    extra += added;
+    if (lost === 0 && added === 0) agree++;
   }
-  const deals = await crm.runAs('admin', (ctx) => loadOpenDeals(ctx));
-  const engine = new DealDuplicateEngine(deals);
   const ordinal = new Map(deals.map((d, i) => [d.id, i]));
-  const why = { notCandidates: 0, belowZero: 0, belowTop10: 0, scanOnly: 0 };
+  const why = { notCandidates: 0, belowZero: 0, belowTop10: 0 };
+  const missed: string[] = [];
   for (const [a, b] of planted) {
     if (adminPlanted.found.get(a)?.has(b)) continue;
-    if (!engine.index.candidatesOf(ordinal.get(a) ?? -1).has(ordinal.get(b) ?? -1)) why.notCandidates++;
-    else if (!partnersOf.get(a)?.has(b)) why.belowZero++;
+    const shareBlock = engine.index.candidatesOf(ordinal.get(a) ?? -1).has(ordinal.get(b) ?? -1);
+    const score = engine.score(a, b).score;
+    if (!shareBlock) why.notCandidates++;
+    else if (!reference.get(a)!.has(b)) why.belowZero++;
     else why.belowTop10++;
+    missed.push(
+      `${a} ~ ${b}: ${shareBlock ? 'shares a block' : 'no block within the cap'}, score ${score.toFixed(2)}`,
+    );
   }
-  const scanPlanted = planted.filter(([a, b]) => partnersOf.get(a)?.has(b)).length;
-  return { checked: checked.length, agree, scanPartners, missing, why, scanPlanted };
-});
+  const scanPlanted = planted.filter(([a, b]) => reference.get(a)!.has(b)).length;
+  return { agree, scanPartners, missing, extra, why, scanPlanted, missed };
+})();
 
 // After an edit, the next check first re-keys what changed (the edited deal).
 const afterEdit: number[] = [];
@@ -207,7 +265,7 @@ else rmSync(dir, { recursive: true, force: true });
 const f1 = (x: number) => x.toFixed(1);
 const out: string[] = [];
 out.push(
-  `stored-keys check bench: N=${N.toLocaleString('en-US')} opportunities, ${plantedPairs} planted duplicate pairs, SQLite file (page cache ${CACHE_MIB === null ? 'default 2' : CACHE_MIB} MiB), Node ${process.version}, ${cpus().length} cores`,
+  `stored-keys check bench: N=${N.toLocaleString('en-US')} opportunities (generator ${GEN}), ${plantedPairs} planted duplicate pairs, SQLite file (page cache ${CACHE_MIB === null ? 'default 2' : CACHE_MIB} MiB), Node ${process.version}, ${cpus().length} cores`,
 );
 out.push('');
 out.push('| stage | wall s | CPU s |');
@@ -231,11 +289,12 @@ out.push(
   `planted duplicates: the other side found in ${plantedFound} of ${planted.length} checks; database file ${(dbBytes / 2 ** 20).toFixed(0)} MiB (WAL not counted); peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB`,
 );
 out.push(
-  `scan vs stored check: for ${agreement.checked} checked deals the check (no limit) returned every one of the scan's ${agreement.scanPartners} partners at or above 0 with the same score in ${agreement.agree} (${agreement.missing} partner(s) missing or scored otherwise); the scan itself pairs ${agreement.scanPlanted} of ${planted.length} planted pairs at or above 0`,
+  `${NO_SCAN ? 'in-memory check' : 'scan'} vs stored check: for ${checked.length} checked deals the stored check (no limit) returned exactly the ${agreement.scanPartners} partners at or above 0 of the ${NO_SCAN ? 'in-memory check (same blocks and cap as the scan)' : 'full scan'}, each with the same score, in ${agreement.agree} (${agreement.missing} partner(s) missing or scored otherwise, ${agreement.extra} extra); the ${NO_SCAN ? 'in-memory check' : 'scan'} itself pairs ${agreement.scanPlanted} of ${planted.length} planted pairs at or above 0, and the stored check finds ${plantedFound} of those ${agreement.scanPlanted}`,
 );
 out.push(
   `planted partners not in the first 10 of the check: ${agreement.why.notCandidates} share no block within the cap (the scan misses them too), ${agreement.why.belowZero} score below 0 (scan and check alike), ${agreement.why.belowTop10} rank below the check's first 10`,
 );
+for (const line of agreement.missed) out.push(`- missed: ${line}`);
 console.log(out.join('\n'));
 
 export {};

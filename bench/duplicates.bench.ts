@@ -116,11 +116,16 @@ async function evaluate(label: string, tag: string, make: (n: number) => Generat
     const step = Math.max(1, Math.floor(keys.length / 100));
     const ordinal = new Map(records.map((r, i) => [r.id, i]));
     const byId = new Map(records.map((r) => [r.id, r]));
-    const why = { found: 0, notCandidates: 0, belowZero: 0, belowTop10: 0 };
+    const why = { found: 0, notCandidates: 0, belowZero: 0, belowTop10: 0, scanProposes: 0, foundOfScan: 0 };
     for (const key of keys.filter((_, i) => i % step === 0).slice(0, 100)) {
       const [a, b] = key.split('\u0000') as [string, string];
       const pairs = engine.check(byId.get(a)!, { limit: 10 });
-      if (pairs.some((p) => p.a.id === b || p.b.id === b)) why.found++;
+      const found = pairs.some((p) => p.a.id === b || p.b.id === b);
+      if (predicted.has(key)) {
+        why.scanProposes++;
+        if (found) why.foundOfScan++;
+      }
+      if (found) why.found++;
       else if (!engine.index.candidatesOf(ordinal.get(a)!).has(ordinal.get(b)!)) why.notCandidates++;
       else if (!predicted.has(key)) why.belowZero++;
       else why.belowTop10++;
@@ -173,6 +178,11 @@ async function evaluate(label: string, tag: string, make: (n: number) => Generat
   rows.set(
     'planted partner found by the check (limit 10) of 100; missed: no block within the cap / below 0 / below the top 10',
     `${plantedFound.found} (${plantedFound.notCandidates} / ${plantedFound.belowZero} / ${plantedFound.belowTop10})`,
+  );
+  // The check's own part: of the sampled planted pairs the scan proposes, how many the check finds.
+  rows.set(
+    'of those the scan proposes, found by the check (limit 10)',
+    `${plantedFound.foundOfScan} of ${plantedFound.scanProposes}`,
   );
   const fit = engine.stats.weights.fit;
   if (fit)
