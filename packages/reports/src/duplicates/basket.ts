@@ -7,7 +7,6 @@ import {
   type SharedLine,
   sharedLineCap,
   type Together,
-  togetherMost,
   togetherReading,
 } from './line-reading.js';
 import type { PreparedDeal } from './prepared-deal.js';
@@ -102,15 +101,17 @@ export function basketSurprise(p: PreparedDeal, stats: CorpusStats): BasketSurpr
     ...p.items.map((l, i) => (idfs[i] as number) + stats.exactQuantityBits(l.quantity)),
   );
   const coOccurrence = readsCoOccurrence(stats);
+  const holders = coOccurrence ? p.tokens.map((t) => stats.itemCount(t)) : [];
+  const together = coOccurrence ? togetherCounts(p.tokens, stats) : [];
   const fresh = {
     stats,
     version: stats.version,
     weights: stats.weights,
     idfs,
     best,
-    further: furtherMost(p, idfs, stats),
-    holders: coOccurrence ? p.tokens.map((t) => stats.itemCount(t)) : [],
-    together: coOccurrence ? togetherCounts(p.tokens, stats) : [],
+    further: coOccurrence ? furtherMost(p, idfs, holders, together, stats) : EXTRA_CAP,
+    holders,
+    together,
   };
   p.idfCache = fresh;
   return fresh;
@@ -129,19 +130,34 @@ function togetherCounts(tokens: readonly string[], stats: CorpusStats): number[]
   return counts;
 }
 
-/** `BasketSurprise.further`: what `matchLines` can give one of this deal's lines after the first. */
-function furtherMost(p: PreparedDeal, idfs: readonly number[], stats: CorpusStats): number {
-  if (!readsCoOccurrence(stats)) return EXTRA_CAP;
-  // A sibling keeps the hand rule under either reading.
+/**
+ * `BasketSurprise.further` under the co-occurrence reading: what `matchLines` can give one of this
+ * deal's lines after the first. It reads the line given a line matched before it, on both sides,
+ * and takes the lesser, so this side's reading bounds it — over every other line it can be read
+ * given, with the fewest others holding both (the pair may hold both itself) and the most holding
+ * the line given (the pair may hold it once); an accessory every holder of its device buys adds
+ * next to nothing here, where "no other holder holds both" let through pairs sharing a kit's two
+ * lines that the matcher then weighed below the floor. A sibling keeps the hand rule.
+ */
+function furtherMost(
+  p: PreparedDeal,
+  idfs: readonly number[],
+  holders: readonly number[],
+  together: readonly number[],
+  stats: CorpusStats,
+): number {
+  const size = p.items.length;
   let most = EXTRA_CAP;
-  for (let i = 0; i < p.items.length; i++) {
-    let holders = 0;
-    for (let j = 0; j < p.items.length; j++)
-      if (j !== i) holders = Math.max(holders, stats.itemCount(p.tokens[j] as string));
-    if (holders === 0) continue;
-    const line = p.items[i] as DealLine;
-    const bits = togetherMost(holders, 2 ** -(idfs[i] as number)) + stats.exactQuantityBits(line.quantity);
-    most = Math.max(most, bits);
+  for (let i = 0; i < size; i++) {
+    const share = 2 ** -(idfs[i] as number);
+    let read = Number.NEGATIVE_INFINITY;
+    for (let g = 0; g < size; g++) {
+      if (g === i) continue;
+      const { bits } = togetherReading(together[i * size + g] as number, holders[g] as number, share, 2, 1);
+      if (bits > read) read = bits;
+    }
+    if (read === Number.NEGATIVE_INFINITY) continue;
+    most = Math.max(most, read + stats.exactQuantityBits((p.items[i] as DealLine).quantity));
   }
   return most;
 }
@@ -197,8 +213,14 @@ interface LineMatch {
  * greedily best first — ties by the unordered SKU pair, then by position — so compare(a, b) mirrors
  * compare(b, a). Leaves the options taken in `scratch.chosen` for `compareBaskets` to put in words.
  */
-function matchLines(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): LineMatch {
-  const [a, b] = [x.items, y.items];
+function matchLines(
+  x: PreparedDeal,
+  y: PreparedDeal,
+  stats: CorpusStats,
+  readAgainst: number | undefined,
+): LineMatch {
+  const a = x.items;
+  const b = y.items;
   if (a.length === 0 || b.length === 0)
     return {
       level: 'unknown',
@@ -208,7 +230,8 @@ function matchLines(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): LineM
       unmatchedA: a.length,
       unmatchedB: b.length,
     };
-  const [idfA, idfB] = [basketSurprise(x, stats).idfs, basketSurprise(y, stats).idfs];
+  const idfA = basketSurprise(x, stats).idfs;
+  const idfB = basketSurprise(y, stats).idfs;
   ensureScratch(Math.max(a.length * b.length, a.length, b.length));
   let options = 0;
   for (let i = 0; i < a.length; i++) {
@@ -261,14 +284,14 @@ function matchLines(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): LineM
   for (let k = 0; k < matched; k++) {
     const o = scratch.chosen[k] as number;
     if (scratch.credit[o] === 1) exact++;
-    const [la, lb] = [a[scratch.i[o] as number] as DealLine, b[scratch.j[o] as number] as DealLine];
+    const la = a[scratch.i[o] as number] as DealLine;
+    const lb = b[scratch.j[o] as number] as DealLine;
     if (la.sku !== lb.sku) siblings++;
     else {
       if (la.quantity === lb.quantity) copied++;
       precision = Math.max(precision, quantityPrecisionBits(la, lb, stats));
     }
   }
-  const readAgainst = basketReadAgainst(x, y, stats);
   let weight = readsCoOccurrence(stats)
     ? // Only a basket copied whole (same SKUs, same quantities) is read as a basket (`commonBasketCap`).
       linesByCoOccurrence(
@@ -351,19 +374,15 @@ function linesByCoOccurrence(
       readAgainst,
     );
     // The line's own precision: another line's quantity counts as that line's, read given this one.
-    const [la, lb] = [
-      x.items[scratch.i[first] as number] as DealLine,
-      y.items[scratch.j[first] as number] as DealLine,
-    ];
+    const la = x.items[scratch.i[first] as number] as DealLine;
+    const lb = y.items[scratch.j[first] as number] as DealLine;
     const precision = la.sku === lb.sku ? quantityPrecisionBits(la, lb, stats) : 0;
     weight = Math.min(weight, (scratch.credit[first] as number) * Math.max(0, cap.bits) + precision);
   }
   for (let k = 1; k < matched; k++) {
     const o = scratch.chosen[k] as number;
-    const [la, lb] = [
-      x.items[scratch.i[o] as number] as DealLine,
-      y.items[scratch.j[o] as number] as DealLine,
-    ];
+    const la = x.items[scratch.i[o] as number] as DealLine;
+    const lb = y.items[scratch.j[o] as number] as DealLine;
     scratch.given[k] = -1;
     if (la.sku !== lb.sku) {
       // Holders are counted by SKU: what comes with a category (any model of a printer) is not
@@ -414,7 +433,8 @@ function anchorFirst(x: PreparedDeal, y: PreparedDeal, matched: number, stats: C
   let most = -1;
   for (let k = 0; k < matched; k++) {
     const o = scratch.chosen[k] as number;
-    const [ix, iy] = [scratch.i[o] as number, scratch.j[o] as number];
+    const ix = scratch.i[o] as number;
+    const iy = scratch.j[o] as number;
     if ((x.items[ix] as DealLine).sku !== (y.items[iy] as DealLine).sku) continue;
     const others = Math.max(stats.itemCount(x.tokens[ix] as string), stats.itemCount(y.tokens[iy] as string));
     if (others > most) {
@@ -432,11 +452,14 @@ function anchorFirst(x: PreparedDeal, y: PreparedDeal, matched: number, stats: C
  * line of `g`; the lesser counts (the side whose lines come together more often).
  */
 function furtherLine(x: PreparedDeal, y: PreparedDeal, o: number, g: number, stats: CorpusStats): Together {
-  const [ix, iy, gx, gy] = [scratch.i[o], scratch.j[o], scratch.i[g], scratch.j[g]] as number[];
-  const ownGiven = x.tokens[gx as number] === y.tokens[gy as number] ? 2 : 1;
-  const ownBoth = ownGiven === 2 && x.tokens[ix as number] === y.tokens[iy as number] ? 2 : 1;
-  const onX = lineGiven(x, ix as number, gx as number, ownBoth, ownGiven, stats);
-  const onY = lineGiven(y, iy as number, gy as number, ownBoth, ownGiven, stats);
+  const ix = scratch.i[o] as number;
+  const iy = scratch.j[o] as number;
+  const gx = scratch.i[g] as number;
+  const gy = scratch.j[g] as number;
+  const ownGiven = x.tokens[gx] === y.tokens[gy] ? 2 : 1;
+  const ownBoth = ownGiven === 2 && x.tokens[ix] === y.tokens[iy] ? 2 : 1;
+  const onX = lineGiven(x, ix, gx, ownBoth, ownGiven, stats);
+  const onY = lineGiven(y, iy, gy, ownBoth, ownGiven, stats);
   return onX.bits <= onY.bits ? onX : onY;
 }
 
@@ -535,7 +558,8 @@ export function isCommonBasket(signature: string, stats: CorpusStats): boolean {
 
 /** Whether option `o` is taken before option `p`: more bits first, then the unordered SKU pair, then position. */
 function ranksBefore(o: number, p: number, a: readonly DealLine[], b: readonly DealLine[]): boolean {
-  const [bo, bp] = [scratch.bits[o] as number, scratch.bits[p] as number];
+  const bo = scratch.bits[o] as number;
+  const bp = scratch.bits[p] as number;
   if (bo !== bp) return bo > bp;
   const ko = skuPair(a[scratch.i[o] as number] as DealLine, b[scratch.j[o] as number] as DealLine);
   const kp = skuPair(a[scratch.i[p] as number] as DealLine, b[scratch.j[p] as number] as DealLine);
@@ -546,9 +570,18 @@ function skuPair(a: DealLine, b: DealLine): string {
   return a.sku < b.sku ? `${a.sku}/${b.sku}` : `${b.sku}/${a.sku}`;
 }
 
-/** The basket's level and weight alone: what a scan adds up for every pair it weighs. */
-export function basketWeight(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): BasketWeight {
-  const { level, weight, swapped } = matchLines(x, y, stats);
+/**
+ * The basket's level and weight alone: what a scan adds up for every pair it weighs. A scan that
+ * already knows the two deals are of different customers passes `readAgainst` (undefined then,
+ * `basketReadAgainst`) rather than have every one of millions of pairs read both records again.
+ */
+export function basketWeight(
+  x: PreparedDeal,
+  y: PreparedDeal,
+  stats: CorpusStats,
+  readAgainst: number | undefined = basketReadAgainst(x, y, stats),
+): BasketWeight {
+  const { level, weight, swapped } = matchLines(x, y, stats, readAgainst);
   return { level, weight, swapped };
 }
 
@@ -564,7 +597,7 @@ export interface BasketWeight {
 
 /** The full comparison, with the lines matched, for a pair about to be explained in words. */
 export function compareBaskets(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): BasketComparison {
-  const m = matchLines(x, y, stats);
+  const m = matchLines(x, y, stats, basketReadAgainst(x, y, stats));
   const matched: MatchedItem[] = [];
   for (let k = 0; k < m.matched; k++) {
     const o = scratch.chosen[k] as number;

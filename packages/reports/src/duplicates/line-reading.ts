@@ -101,11 +101,3 @@ export function togetherBits(both: number, holders: number, share: number): numb
   const p = (share * (both + 1)) / (holders * share + 1);
   return Math.max(0, -Math.log2(Math.min(1, p)));
 }
-
-/**
- * The most `togetherReading` can give a line of `share` whose deal's other lines are held by at
- * most `holders` deals in all (no other holder holding both: `both` = 0, one of them the deal).
- */
-export function togetherMost(holders: number, share: number): number {
-  return togetherBits(0, Math.max(0, holders - 1), share);
-}

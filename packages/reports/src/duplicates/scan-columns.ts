@@ -11,6 +11,7 @@ import {
   matchTokens,
   siblingBestOf,
 } from './basket.js';
+import { basketReadAgainst } from './account-reading.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { customerWithKitRepeats, kitRepeatsShift } from './kit-repeats.js';
 import { readsCoOccurrence } from './line-reading.js';
@@ -420,8 +421,10 @@ export class ScanColumns {
     // Two deals of one customer may read their basket against all deals (`basketReadAgainst`), which
     // their basket classes do not hold: weighed pair by pair, never memoised (there are few).
     const basketKey = sameAccount ? -1 : this.baskets.keyOf(i, j);
+    const readAgainst = sameAccount ? basketReadAgainst(x, y, this.stats) : undefined;
     const basket =
-      this.baskets.get(basketKey) ?? this.baskets.set(basketKey, basketWeight(x, y, this.stats).weight);
+      this.baskets.get(basketKey) ??
+      this.baskets.set(basketKey, basketWeight(x, y, this.stats, readAgainst).weight);
     if (firstStageBound(cheap, basket, bothEndKnown, customerMost) < reach) return false;
     const end = bothEndKnown ? measureEndCustomer(x, y).weight : 0;
     if (firstStageBound(cheap + end, basket, false, customerMost) < reach) return false;
