@@ -2,6 +2,15 @@ import { NEAR_RATIO } from './basket.js';
 import { bandWidth, type CorpusStats, EXACT_QUANTITY_FROM, quantityBand } from './corpus-stats.js';
 import { sharedLineCap } from './line-reading.js';
 
+/** The numbers of one entry of `MatchableLines.entries`, and where each sits in it. */
+const ENTRY = 6;
+const ID = 0;
+const WHOLE = 1;
+const CAP = 2;
+const QUANTITY = 3;
+const BAND = 4;
+const BAND_BITS = 5;
+
 /**
  * Each deal's lines as the tokens they can be matched by (`matchTokens`), sorted, each with the
  * most that line can add as the first line of a basket match: a scan tells from flat columns how
@@ -17,14 +26,13 @@ import { sharedLineCap } from './line-reading.js';
 export class MatchableLines {
   /** Deal `i`'s entries are `[from[i], from[i + 1])`, by token id ascending. */
   private readonly from: Int32Array;
-  private readonly ids: Int32Array;
-  /** Per entry, its line's figures (see `LineMost`). */
-  private readonly whole: Float64Array;
-  private readonly cap: Float64Array;
-  private readonly quantity: Float64Array;
-  /** Per entry, its quantity's band and log2 of the band's width (see `precisionMost`), worked out once. */
-  private readonly band: Int32Array;
-  private readonly bandBits: Float64Array;
+  /**
+   * Per entry, side by side (`ENTRY` numbers from `entry × ENTRY`, one cache line or two, where six
+   * columns cost six misses for a deal anywhere in the tenant): its token id; its line's figures
+   * (see `LineMost`: whole, cap, quantity); its quantity's band and log2 of the band's width (see
+   * `precisionMost`), worked out once.
+   */
+  private readonly entries: Float64Array;
   /** Of the last `shared` call: the most the first line matched can add (−∞ when no token is shared). */
   firstMost = Number.NEGATIVE_INFINITY;
   /** Of the last `shared` call: the most `quantityPrecisionBits` gives any two lines of a shared token. */
@@ -34,22 +42,18 @@ export class MatchableLines {
   constructor(lines: readonly (readonly LineMost[])[]) {
     this.from = flatOffsets(lines);
     const total = this.from[lines.length] as number;
-    this.ids = new Int32Array(total);
-    this.whole = new Float64Array(total);
-    this.cap = new Float64Array(total);
-    this.quantity = new Float64Array(total);
-    this.band = new Int32Array(total);
-    this.bandBits = new Float64Array(total);
-    lines.forEach((entries, i) => {
-      const sorted = [...entries].sort((p, q) => p.token - q.token);
+    this.entries = new Float64Array(total * ENTRY);
+    lines.forEach((list, i) => {
+      const sorted = [...list].sort((p, q) => p.token - q.token);
       const start = this.from[i] as number;
       sorted.forEach((e, k) => {
-        this.ids[start + k] = e.token;
-        this.whole[start + k] = e.whole;
-        this.cap[start + k] = e.cap;
-        this.quantity[start + k] = e.quantity;
-        this.band[start + k] = quantityBand(e.quantity);
-        this.bandBits[start + k] = Math.log2(bandWidth(quantityBand(e.quantity)));
+        const at = (start + k) * ENTRY;
+        this.entries[at + ID] = e.token;
+        this.entries[at + WHOLE] = e.whole;
+        this.entries[at + CAP] = e.cap;
+        this.entries[at + QUANTITY] = e.quantity;
+        this.entries[at + BAND] = quantityBand(e.quantity);
+        this.entries[at + BAND_BITS] = Math.log2(bandWidth(quantityBand(e.quantity)));
       });
     });
   }
@@ -61,7 +65,7 @@ export class MatchableLines {
    * (`partial`), at most the lesser cap plus what the two quantities' closeness can add.
    */
   shared(i: number, j: number, partial: boolean): number {
-    const ids = this.ids;
+    const entries = this.entries;
     let a = this.from[i] as number;
     let b = this.from[j] as number;
     const endA = this.from[i + 1] as number;
@@ -70,16 +74,16 @@ export class MatchableLines {
     let first = Number.NEGATIVE_INFINITY;
     let precision = 0;
     while (a < endA && b < endB) {
-      const x = ids[a] as number;
-      const y = ids[b] as number;
+      const x = entries[a * ENTRY + ID] as number;
+      const y = entries[b * ENTRY + ID] as number;
       if (x < y) a++;
       else if (x > y) b++;
       else {
         // The runs of this token on both sides (two lines of one category make a run of two).
         let toA = a + 1;
-        while (toA < endA && ids[toA] === x) toA++;
+        while (toA < endA && entries[toA * ENTRY + ID] === x) toA++;
         let toB = b + 1;
-        while (toB < endB && ids[toB] === x) toB++;
+        while (toB < endB && entries[toB * ENTRY + ID] === x) toB++;
         shared += Math.min(toA - a, toB - b);
         for (let p = a; p < toA; p++)
           for (let q = b; q < toB; q++) {
@@ -99,9 +103,10 @@ export class MatchableLines {
 
   /** The most entries `p` and `q` (one token) can add as the first line matched (see `LineMost`). */
   private pairMost(p: number, q: number, partial: boolean): number {
-    const whole = Math.min(this.whole[p] as number, this.whole[q] as number);
+    const e = this.entries;
+    const whole = Math.min(e[p * ENTRY + WHOLE] as number, e[q * ENTRY + WHOLE] as number);
     if (!partial) return whole;
-    const cap = Math.min(this.cap[p] as number, this.cap[q] as number) + this.precisionOf(p, q);
+    const cap = Math.min(e[p * ENTRY + CAP] as number, e[q * ENTRY + CAP] as number) + this.precisionOf(p, q);
     return Math.min(whole, cap);
   }
 
@@ -111,12 +116,13 @@ export class MatchableLines {
    * `NEAR_RATIO` apart; else at most log2 of the band's width.
    */
   private precisionOf(p: number, q: number): number {
-    if (this.band[p] !== this.band[q]) return 0;
-    const a = this.quantity[p] as number;
-    const b = this.quantity[q] as number;
+    const e = this.entries;
+    if (e[p * ENTRY + BAND] !== e[q * ENTRY + BAND]) return 0;
+    const a = e[p * ENTRY + QUANTITY] as number;
+    const b = e[q * ENTRY + QUANTITY] as number;
     const least = Math.min(a, b);
     if (least < EXACT_QUANTITY_FROM || Math.max(a, b) > least / NEAR_RATIO) return 0;
-    return this.bandBits[p] as number;
+    return e[p * ENTRY + BAND_BITS] as number;
   }
 }
 

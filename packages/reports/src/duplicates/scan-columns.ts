@@ -13,6 +13,7 @@ import {
 } from './basket.js';
 import { basketReadAgainst } from './account-reading.js';
 import type { CorpusStats } from './corpus-stats.js';
+import { DealRows } from './deal-rows.js';
 import { customerWithKitRepeats, kitRepeatsShift } from './kit-repeats.js';
 import { readsCoOccurrence } from './line-reading.js';
 import { flatOffsets, type LineMost, lineMost, MatchableLines } from './matchable-lines.js';
@@ -230,13 +231,8 @@ function customerClassKey(p: PreparedDeal): string {
  */
 export class ScanColumns {
   private readonly prior: number;
-  private readonly day: Float64Array;
-  private readonly amount: Float64Array;
-  private readonly lines: Int32Array;
-  private readonly best: Float64Array;
-  /** Per deal, the most one of its lines adds after the first (`BasketSurprise.further`). */
-  private readonly further: Float64Array;
-  private readonly siblingBest: Float64Array;
+  /** Each deal's numbers the first stages read, in one row per deal (see `DealRows`). */
+  private readonly rows: DealRows;
   private readonly skus: LineSets;
   /**
    * Each deal's lines' `matchTokens`: the tokens two deals share bound the lines they can match,
@@ -246,13 +242,6 @@ export class ScanColumns {
   /** Per account ordinal, the most "the same account" adds (`customerBound`). */
   private readonly sameAccountMost: Float64Array;
   private readonly otherAccountMost: number;
-  private readonly endKnown: Uint8Array;
-  private readonly province: Int32Array;
-  private readonly kind: Int32Array;
-  private readonly account: Int32Array;
-  private readonly currency: Int32Array;
-  /** Per deal, its basket signature's ordinal: two signatures differ, so the baskets were not copied whole. */
-  private readonly signature: Int32Array;
   /** Per signature ordinal, `commonBasketCap` of a standard bundle, +∞ for a basket that is not one. */
   private readonly kitCap: Float64Array;
   private readonly region: PairTable;
@@ -266,18 +255,7 @@ export class ScanColumns {
   ) {
     const n = deals.length;
     this.prior = priorWeight(stats.n, stats.weights);
-    this.day = new Float64Array(n);
-    this.amount = new Float64Array(n);
-    this.lines = new Int32Array(n);
-    this.best = new Float64Array(n);
-    this.further = new Float64Array(n);
-    this.siblingBest = new Float64Array(n);
-    this.endKnown = new Uint8Array(n);
-    this.province = new Int32Array(n);
-    this.kind = new Int32Array(n);
-    this.account = new Int32Array(n);
-    this.currency = new Int32Array(n);
-    this.signature = new Int32Array(n);
+    this.rows = new DealRows(n);
     const basketClass = new Int32Array(n);
     const customerClass = new Int32Array(n);
     const provinces = new Interner<string | null>();
@@ -294,13 +272,21 @@ export class ScanColumns {
     const signatures = new Interner<string>();
     const readsPartners = readsCoOccurrence(stats);
     deals.forEach((d, i) => {
-      this.day[i] = d.deliveryDay ?? Number.NaN;
-      this.amount[i] = d.record.amountMinor;
-      this.lines[i] = d.items.length;
       const surprise = basketSurprise(d, stats);
-      this.best[i] = surprise.best;
-      this.further[i] = surprise.further;
-      this.siblingBest[i] = siblingBestOf(surprise);
+      this.rows.set(i, {
+        day: d.deliveryDay ?? Number.NaN,
+        amount: d.record.amountMinor,
+        best: surprise.best,
+        further: surprise.further,
+        siblingBest: siblingBestOf(surprise),
+        lines: d.items.length,
+        endKnown: endCustomerKnown(d),
+        province: provinces.of(d.record.province),
+        kind: kinds.of(d.record.accountKind),
+        account: accounts.of(d.record.accountId),
+        currency: currencies.of(d.record.currency),
+        signature: signatures.of(d.signature),
+      });
       // Items hold one line per SKU.
       skuSets.push(d.items.map((l) => skuIds.of(l.sku)));
       tokenSets.push(
@@ -317,12 +303,6 @@ export class ScanColumns {
           ),
         ),
       );
-      this.endKnown[i] = endCustomerKnown(d) ? 1 : 0;
-      this.province[i] = provinces.of(d.record.province);
-      this.kind[i] = kinds.of(d.record.accountKind);
-      this.account[i] = accounts.of(d.record.accountId);
-      this.currency[i] = currencies.of(d.record.currency);
-      this.signature[i] = signatures.of(d.signature);
       basketClass[i] = basketKeys.of(basketClassKey(d));
       customerClass[i] = customerKeys.of(customerClassKey(d));
     });
@@ -341,24 +321,24 @@ export class ScanColumns {
 
   /** The basket bound of two deals from the SKUs and categories they share (see `basketBoundByOverlap`). */
   private overlapBound(i: number, j: number, sharedSkus: number): number {
-    const linesI = this.lines[i] as number;
-    const linesJ = this.lines[j] as number;
-    const partial = this.signature[i] !== this.signature[j];
+    const linesI = this.rows.lines(i);
+    const linesJ = this.rows.lines(j);
+    const partial = this.rows.signature(i) !== this.rows.signature(j);
     const matchable = Math.min(linesI, linesJ, this.tokens.shared(i, j, partial));
     // Two deals of one customer may read their basket against all deals (`basketReadAgainst`),
     // while the token and kit caps below read against the partners: they do not bound such a pair.
-    const oneCustomer = this.account[i] === this.account[j];
+    const oneCustomer = this.rows.account(i) === this.rows.account(j);
     // The first match is one of the lines behind a shared token (see `MatchableLines`).
     const first = oneCustomer ? Number.POSITIVE_INFINITY : this.tokens.firstMost;
     const bound = basketBoundByOverlap(
       linesI,
       linesJ,
-      Math.min(this.best[i] as number, first),
-      Math.min(this.best[j] as number, first),
-      this.further[i] as number,
-      this.further[j] as number,
-      Math.min(this.siblingBest[i] as number, first),
-      Math.min(this.siblingBest[j] as number, first),
+      Math.min(this.rows.best(i), first),
+      Math.min(this.rows.best(j), first),
+      this.rows.further(i),
+      this.rows.further(j),
+      Math.min(this.rows.siblingBest(i), first),
+      Math.min(this.rows.siblingBest(j), first),
       sharedSkus,
       matchable,
     );
@@ -366,7 +346,7 @@ export class ScanColumns {
     // One standard bundle on both sides: the matcher caps it at the kit's rarity among the deals
     // compared plus its closest quantities, whatever its lines add (at 1M, most pairs that reach
     // the matcher are two holders of one kit in one province and month).
-    const kit = this.kitCap[this.signature[i] as number] as number;
+    const kit = this.kitCap[this.rows.signature(i)] as number;
     if (kit === Number.POSITIVE_INFINITY) return bound;
     return Math.min(bound, clamp(kit + this.tokens.precisionMost, MIN_WEIGHT, MAX_WEIGHT));
   }
@@ -378,28 +358,28 @@ export class ScanColumns {
 
   /** False when the pair of ordinals `i`, `j` cannot reach `reach` (see `reachOf`). */
   reaches(i: number, j: number, reach: number): boolean {
-    const sameAccount = this.account[i] === this.account[j];
+    const sameAccount = this.rows.account(i) === this.rows.account(j);
     const cheap = cheapSum(
       this.prior,
-      deliveryMeasure(this.day[i] as number, this.day[j] as number, this.stats.weights),
-      this.region.get(this.province[i] as number, this.province[j] as number, sameAccount),
-      this.kinds.get(this.kind[i] as number, this.kind[j] as number, sameAccount),
+      deliveryMeasure(this.rows.day(i), this.rows.day(j), this.stats.weights),
+      this.region.get(this.rows.province(i), this.rows.province(j), sameAccount),
+      this.kinds.get(this.rows.kind(i), this.rows.kind(j), sameAccount),
       amountMeasure(
-        this.amount[i] as number,
-        this.amount[j] as number,
-        this.currency[i] === this.currency[j],
+        this.rows.amount(i),
+        this.rows.amount(j),
+        this.rows.currency(i) === this.rows.currency(j),
         this.stats.weights,
       ),
     );
-    const bothEndKnown = this.endKnown[i] === 1 && this.endKnown[j] === 1;
+    const bothEndKnown = this.rows.endKnown(i) && this.rows.endKnown(j);
     const sharedSkus = this.skus.shared(i, j);
     const basketBound = basketBoundOf(
-      this.lines[i] as number,
-      this.lines[j] as number,
-      this.best[i] as number,
-      this.best[j] as number,
-      this.further[i] as number,
-      this.further[j] as number,
+      this.rows.lines(i),
+      this.rows.lines(j),
+      this.rows.best(i),
+      this.rows.best(j),
+      this.rows.further(i),
+      this.rows.further(j),
       sharedSkus,
     );
     // One customer's two orders of one kit move "the same customer" (`kit-repeats.ts`): few pairs.
@@ -407,7 +387,7 @@ export class ScanColumns {
       ? kitRepeatsShift(this.deals[i] as PreparedDeal, this.deals[j] as PreparedDeal, this.stats)
       : 0;
     const customerMost = sameAccount
-      ? (this.sameAccountMost[this.account[i] as number] as number) + kitShift
+      ? (this.sameAccountMost[this.rows.account(i)] as number) + kitShift
       : this.otherAccountMost;
     if (firstStageBound(cheap, basketBound, bothEndKnown, customerMost) < reach) return false;
     // Most pairs that pass share one SKU of several lines each: the other lines cannot all match,
