@@ -1,3 +1,4 @@
+import { basketReadAgainst } from './account-reading.js';
 import {
   basketBoundByOverlap,
   basketBoundOf,
@@ -11,7 +12,6 @@ import {
   matchTokens,
   siblingBestOf,
 } from './basket.js';
-import { basketReadAgainst } from './account-reading.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { DealRows } from './deal-rows.js';
 import { customerWithKitRepeats, kitRepeatsShift } from './kit-repeats.js';
