@@ -572,14 +572,20 @@ function skuPair(a: DealLine, b: DealLine): string {
 
 /**
  * The basket's level and weight alone: what a scan adds up for every pair it weighs. A scan that
- * already knows the two deals are of different customers passes `readAgainst` (undefined then,
- * `basketReadAgainst`) rather than have every one of millions of pairs read both records again.
+ * already knows the two deals are of different customers says what the basket is read against
+ * (`basketWeightReadAgainst`: undefined then) rather than read both records again for every one of
+ * millions of pairs.
  */
-export function basketWeight(
+export function basketWeight(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): BasketWeight {
+  return basketWeightReadAgainst(x, y, stats, basketReadAgainst(x, y, stats));
+}
+
+/** `basketWeight` for a caller that knows what the basket is read against (`basketReadAgainst`). */
+export function basketWeightReadAgainst(
   x: PreparedDeal,
   y: PreparedDeal,
   stats: CorpusStats,
-  readAgainst: number | undefined = basketReadAgainst(x, y, stats),
+  readAgainst: number | undefined,
 ): BasketWeight {
   const { level, weight, swapped } = matchLines(x, y, stats, readAgainst);
   return { level, weight, swapped };

@@ -3,7 +3,7 @@ import {
   basketBoundByOverlap,
   basketBoundOf,
   basketSurprise,
-  basketWeight,
+  basketWeightReadAgainst,
   clamp,
   commonBasketCap,
   isCommonBasket,
@@ -404,7 +404,7 @@ export class ScanColumns {
     const readAgainst = sameAccount ? basketReadAgainst(x, y, this.stats) : undefined;
     const basket =
       this.baskets.get(basketKey) ??
-      this.baskets.set(basketKey, basketWeight(x, y, this.stats, readAgainst).weight);
+      this.baskets.set(basketKey, basketWeightReadAgainst(x, y, this.stats, readAgainst).weight);
     if (firstStageBound(cheap, basket, bothEndKnown, customerMost) < reach) return false;
     const end = bothEndKnown ? measureEndCustomer(x, y).weight : 0;
     if (firstStageBound(cheap + end, basket, false, customerMost) < reach) return false;
