@@ -134,15 +134,8 @@ export class CorpusStats {
   private readonly accounts = new Map<string, number>();
   /** Deals holding a line of exactly this quantity / of a quantity in this band (`quantityKeys`). */
   private readonly quantities = new Map<string, number>();
-  /** Deals holding both items of a pair (`pairKeyOf`), as read from a stored index (`fromCounts`). */
+  /** Deals holding both items of a pair (`pairKeyOf`). */
   private readonly together = new Map<string, number>();
-  /**
-   * Deals holding both items of a pair, as counted by `add`: by the lesser token, then the greater.
-   * The tokens are the deals' own strings, whose hashes V8 keeps, where a key of the two joined was a
-   * new string to build and hash for every pair of every deal added and every pair looked up (at a
-   * million deals, tens of millions of each).
-   */
-  private readonly pairs = new Map<string, Map<string, number>>();
   /** Deals whose item pairs `together` counts (all of them unless read from an older index). */
   private togetherCounted = 0;
   private kindTotal = 0;
@@ -215,8 +208,7 @@ export class CorpusStats {
     this.idfCache.clear();
     this.exactCache.clear();
     for (const token of tokens) bump(this.items, token);
-    for (let i = 0; i < tokens.length; i++)
-      for (let j = i + 1; j < tokens.length; j++) this.bumpPair(tokens[i] as string, tokens[j] as string);
+    for (const pair of tokenPairs(tokens)) bump(this.together, pair);
     this.togetherCounted++;
     if (tokens.length > 0) bump(this.signatures, signature);
     if (r.province) bump(this.provinces, r.province);
@@ -308,21 +300,7 @@ export class CorpusStats {
 
   /** How many deals hold both items (`itemToken`s of two different SKUs). */
   togetherCount(tokenA: string, tokenB: string): number {
-    const counted =
-      (tokenA < tokenB ? this.pairs.get(tokenA)?.get(tokenB) : this.pairs.get(tokenB)?.get(tokenA)) ?? 0;
-    return this.together.size === 0 ? counted : counted + (this.together.get(pairKeyOf(tokenA, tokenB)) ?? 0);
-  }
-
-  /** One more deal holding both items (`pairs`). */
-  private bumpPair(tokenA: string, tokenB: string): void {
-    const lesser = tokenA < tokenB ? tokenA : tokenB;
-    const greater = tokenA < tokenB ? tokenB : tokenA;
-    let of = this.pairs.get(lesser);
-    if (of === undefined) {
-      of = new Map();
-      this.pairs.set(lesser, of);
-    }
-    of.set(greater, (of.get(greater) ?? 0) + 1);
+    return this.together.get(pairKeyOf(tokenA, tokenB)) ?? 0;
   }
 
   /**

@@ -58,7 +58,7 @@ function holdingBoth(tokensOf: readonly string[][], a: string, b: string): numbe
   return tokensOf.filter((t) => t.includes(a) && t.includes(b)).length;
 }
 
-describe('token pairs counted by the tokens themselves (corpus-stats.ts)', () => {
+describe('deals holding two tokens together (corpus-stats.ts)', () => {
   it('count the deals holding both tokens, in either order, added or read from stored keys', () => {
     fc.assert(
       fc.property(fc.array(dealFields, { minLength: 1, maxLength: 30 }), fc.nat(), (fields, cut) => {
