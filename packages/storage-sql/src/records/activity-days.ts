@@ -134,12 +134,16 @@ function dayOf(starts: readonly unknown[], days: number): RawBuilder<number> {
   return sql<number>`case ${sql.join(cases, sql` `)} else ${sql.lit(days - 1)} end`;
 }
 
-/** Days as the calendar asks for them: 1–31, each starting after the one before; 1–500 per day. */
+/**
+ * Days as the calendar asks for them: 1–31, each starting no earlier than the one before; 1–500 per
+ * day. A day may be empty (its start equals the next one's): a zone that skipped a date (Pacific/Apia
+ * has no 2011-12-30) still shows the date, with nothing on it, and `dayOf` gives it no rows.
+ */
 function checkDays(dayStarts: readonly Instant[], perDay: number): void {
-  const ordered = dayStarts.every((at, i) => i === 0 || Date.parse(dayStarts[i - 1] ?? '') < Date.parse(at));
+  const ordered = dayStarts.every((at, i) => i === 0 || Date.parse(dayStarts[i - 1] ?? '') <= Date.parse(at));
   if (dayStarts.length < 2 || dayStarts.length > MAX_DAYS + 1 || !ordered)
     throw new ValidationError([
-      { field: 'dayStarts', message: `2 to ${MAX_DAYS + 1} instants, each after the one before` },
+      { field: 'dayStarts', message: `2 to ${MAX_DAYS + 1} instants, none before the one before` },
     ]);
   if (!Number.isInteger(perDay) || perDay < 1 || perDay > 500)
     throw new ValidationError([{ field: 'perDay', message: 'perDay must be an integer from 1 to 500' }]);

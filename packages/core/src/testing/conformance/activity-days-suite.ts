@@ -28,8 +28,8 @@ const runArb = fc.record({
     }),
     { minLength: 1, maxLength: 14 },
   ),
-  /** Day lengths in hours: a 23- or 25-hour day is a DST change. */
-  dayHours: fc.array(fc.constantFrom(23, 24, 25), { minLength: 1, maxLength: 4 }),
+  /** Day lengths in hours: a 23- or 25-hour day is a DST change, a 0-hour one a date the zone skipped. */
+  dayHours: fc.array(fc.constantFrom(0, 23, 24, 25), { minLength: 1, maxLength: 4 }),
   perDay: fc.integer({ min: 1, max: 3 }),
   owners: fc.option(fc.subarray([...SCOPE_USERS]), { nil: undefined }),
   onlyPlanned: fc.boolean(),
@@ -123,7 +123,7 @@ export function registerActivityDays(state: SuiteState): void {
               }
             });
             const dayStarts = [0, ...run.dayHours].map((_, i) =>
-              minutesAfterBase(run.dayHours.slice(0, i).reduce((sum, h) => sum + h, 0) * 60),
+              minutesAfterBase(run.dayHours.slice(0, i).reduce<number>((sum, h) => sum + h, 0) * 60),
             );
             const statuses = run.onlyPlanned ? ['scheduled', 'completed'] : undefined;
             for (const scope of run.scopes) {
