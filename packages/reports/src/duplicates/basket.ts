@@ -196,8 +196,9 @@ interface LineMatch {
 
 /**
  * The one comparison of two baskets, symmetric: every (line, line) option is valued, then taken
- * greedily best first — ties by the unordered SKU pair, then by position — so compare(a, b) mirrors
- * compare(b, a). Leaves the options taken in `scratch.chosen` for `compareBaskets` to put in words.
+ * greedily best first — ties by the unordered pair of lines (SKU and quantity), then by position —
+ * so compare(a, b) mirrors compare(b, a). Leaves the options taken in `scratch.chosen` for
+ * `compareBaskets` to put in words.
  */
 function matchLines(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): LineMatch {
   const [a, b] = [x.items, y.items];
@@ -568,13 +569,20 @@ export function isCommonBasket(signature: string, stats: CorpusStats): boolean {
 function ranksBefore(o: number, p: number, a: readonly DealLine[], b: readonly DealLine[]): boolean {
   const [bo, bp] = [scratch.bits[o] as number, scratch.bits[p] as number];
   if (bo !== bp) return bo > bp;
-  const ko = skuPair(a[scratch.i[o] as number] as DealLine, b[scratch.j[o] as number] as DealLine);
-  const kp = skuPair(a[scratch.i[p] as number] as DealLine, b[scratch.j[p] as number] as DealLine);
+  const ko = linePair(a[scratch.i[o] as number] as DealLine, b[scratch.j[o] as number] as DealLine);
+  const kp = linePair(a[scratch.i[p] as number] as DealLine, b[scratch.j[p] as number] as DealLine);
   return ko < kp || (ko === kp && o < p);
 }
 
-function skuPair(a: DealLine, b: DealLine): string {
-  return a.sku < b.sku ? `${a.sku}/${b.sku}` : `${b.sku}/${a.sku}`;
+/**
+ * The unordered pair of lines (SKU and quantity) an option matches. The quantities are in the key
+ * because two options of one SKU pair can tie — A×5 with B×5 and A×2 with B×2 are both siblings of
+ * equal bits — and which is taken first decides which line is read first; only options equal in
+ * both lines are left to their position, and those read the same either way.
+ */
+function linePair(a: DealLine, b: DealLine): string {
+  const [ka, kb] = [`${a.sku}\u0000${a.quantity}`, `${b.sku}\u0000${b.quantity}`];
+  return ka < kb ? `${ka}/${kb}` : `${kb}/${ka}`;
 }
 
 /** The basket's level and weight alone: what a scan adds up for every pair it weighs. */
