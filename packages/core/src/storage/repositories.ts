@@ -293,6 +293,12 @@ export interface HistoryLog {
   /** Append events; the store assigns `seq`. */
   append(events: readonly Omit<HistoryEvent, 'seq' | 'tenantId'>[]): Promise<void>;
   forEntity(entityType: EntityType, entityId: string): Promise<HistoryEvent[]>;
+  /**
+   * The events of several records of one type in one read: each record's events in `seq` order
+   * (as `forEntity` gives them), records in no particular order. A customer's timeline asks for
+   * every deal's history at once: one statement, not one per deal.
+   */
+  forEntities(entityType: EntityType, entityIds: readonly string[]): Promise<HistoryEvent[]>;
   /** Events in [from, to) by any of the actors, oldest first; only of the `events` types when given. */
   byActors(
     actorIds: readonly string[],

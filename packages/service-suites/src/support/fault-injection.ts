@@ -33,6 +33,7 @@ export const READ_METHODS: ReadonlySet<string> = new Set([
   'count',
   'find',
   'forEntity',
+  'forEntities',
   'forSubject',
   'members',
   'membersOfMany',

@@ -16,6 +16,7 @@ import { columnsToSet, rememberRow } from './changed-columns.js';
 import { filterWhere, literalLimit, scopeWhere } from './compile-where.js';
 import { executeCached, writeCached } from './compiled-cache.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import { customerRange } from './customer-range.js';
 import { postgresWalk } from './postgres-walk.js';
 import { BASE_COLUMN_KINDS, type RecordSpec } from './record-spec.js';
 import { mergedPageRows } from './scoped-page.js';
@@ -227,20 +228,20 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
     const byCustomer = CUSTOMER_FILTERS.some(
       (k) => (query.where as Record<string, unknown> | undefined)?.[k] !== undefined,
     );
+    // PostgreSQL reads one customer's rows as ranges of its page index (`postgresWalk`): that
+    // filter is then part of the statement, not of the list's own filters.
+    const customer =
+      byCustomer && engine.name === 'postgres'
+        ? customerRange(this.spec, query.where, CUSTOMER_FILTERS)
+        : null;
+    const own =
+      customer === null ? query.where : ({ ...query.where, [customer.key]: undefined } as F | undefined);
     // The list's filters alone, `in` lists as arrays on PostgreSQL (spliced into its prepared pages).
     const pgFilters = (eb: AnyExpressionBuilder) =>
       eb.and(
-        filterWhere(
-          eb,
-          engine,
-          this.spec.filters,
-          this.spec.columns,
-          query.where,
-          't',
-          engine.name === 'postgres',
-        ),
+        filterWhere(eb, engine, this.spec.filters, this.spec.columns, own, 't', engine.name === 'postgres'),
       );
-    const filtered = Object.values(query.where ?? {}).some((v) => v !== undefined);
+    const filtered = Object.values(own ?? {}).some((v) => v !== undefined);
     const merged = byCustomer
       ? null
       : await mergedPageRows(
@@ -266,6 +267,7 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
               after,
               query.limit,
               query.planOnce === true,
+              customer,
             )
           : await build().execute()
         : (

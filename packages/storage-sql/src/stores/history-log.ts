@@ -1,6 +1,7 @@
 import type { EntityType, HistoryEvent, HistoryLog, Range } from '@gongfu/core';
 import type { AnyRow } from '../any-db.js';
-import { writeCached } from '../records/compiled-cache.js';
+import { inIds } from '../records/compile-where.js';
+import { executeCached, writeCached } from '../records/compiled-cache.js';
 import type { StoreContext } from '../records/store-context.js';
 
 /**
@@ -60,6 +61,28 @@ export class SqlHistoryLog implements HistoryLog {
       .where('entity_id', '=', entityId)
       .orderBy('seq')
       .execute();
+    return rows.map((r) => this.decode(r));
+  }
+
+  async forEntities(entityType: EntityType, entityIds: readonly string[]): Promise<HistoryEvent[]> {
+    const ids = [...new Set(entityIds)];
+    if (ids.length === 0) return [];
+    if (ids.length === 1) return this.forEntity(entityType, ids[0] as string);
+    const { engine, tenantId } = this.ctx;
+    // PostgreSQL: the ids as one array, so the text is one prepared statement whatever their count.
+    const arrays = engine.name === 'postgres';
+    const params = [tenantId, entityType, ...(arrays ? [ids] : ids)];
+    const build = () =>
+      this.ctx.db
+        .selectFrom('history_events')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where('entity_type', '=', entityType)
+        .where((eb) => inIds(eb, 'entity_id', ids, arrays ? ids : undefined))
+        .orderBy('entity_id')
+        .orderBy('seq');
+    const shape = `history_events:for-entities:${arrays ? 'array' : ids.length}`;
+    const { rows } = await executeCached<AnyRow>(this.ctx, shape, params, build);
     return rows.map((r) => this.decode(r));
   }
 

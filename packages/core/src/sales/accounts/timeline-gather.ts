@@ -23,17 +23,6 @@ export async function gatherTimeline(
   const byAccount = { accountId: [account.id] };
   const who = (userId: string) => ({ userId, userName: ctx.userName(userId) });
   const out: TimelineEntry[] = [];
-  // One read of a deal's history however many kinds of entry come from it.
-  const histories = new Map<string, Promise<HistoryEvent[]>>();
-  const historyOf = (dealId: string) => {
-    let read = histories.get(dealId);
-    if (!read) {
-      read = ctx.tx.history.forEntity('opportunity', dealId);
-      histories.set(dealId, read);
-    }
-    return read;
-  };
-
   // Asked for together: on PostgreSQL the reads of one transaction asked for at once share a round trip.
   const [leads, deals, endCustomerDeals, orders, cases, activities, loans, costs, quotes] = await Promise.all(
     [
@@ -52,14 +41,24 @@ export async function gatherTimeline(
       wanted('quote') ? ctx.tx.quotes.list({ accountId: account.id }, 10_000) : [],
     ],
   );
-  // Every history the story needs, asked for at once (one round trip, not one per deal).
-  const [accountHistory] = await Promise.all([
-    wanted('ownership_change') ? ctx.tx.history.forEntity('account', account.id) : [],
-    ...(wanted('stage_move') || wanted('ownership_change') ? deals.map((deal) => historyOf(deal.id)) : []),
+  // Every history the story needs in one statement (not one per deal), beside the customer's own.
+  const dealIds = [
+    ...(wanted('stage_move') || wanted('ownership_change') ? deals.map((d) => d.id) : []),
     ...(wanted('end_customer')
-      ? [...deals, ...endCustomerDeals].filter((d) => d.endCustomer).map((d) => historyOf(d.id))
+      ? [...deals, ...endCustomerDeals].filter((d) => d.endCustomer).map((d) => d.id)
       : []),
+  ];
+  const [accountHistory, dealHistory] = await Promise.all([
+    wanted('ownership_change') ? ctx.tx.history.forEntity('account', account.id) : [],
+    ctx.tx.history.forEntities('opportunity', dealIds),
   ]);
+  const histories = new Map<string, HistoryEvent[]>();
+  for (const event of dealHistory) {
+    const events = histories.get(event.entityId);
+    if (events === undefined) histories.set(event.entityId, [event]);
+    else events.push(event);
+  }
+  const historyOf = (dealId: string): readonly HistoryEvent[] => histories.get(dealId) ?? [];
 
   if (wanted('lead'))
     for (const lead of leads)
@@ -118,7 +117,7 @@ export async function gatherTimeline(
 
   if (wanted('stage_move') || wanted('ownership_change')) {
     for (const deal of deals) {
-      for (const event of await historyOf(deal.id)) {
+      for (const event of historyOf(deal.id)) {
         const stage = event.changes.stage;
         if (wanted('stage_move') && stage && event.version > 1)
           out.push({
@@ -156,7 +155,7 @@ async function pushEndCustomerLinks(
   account: Account,
   ownDeals: readonly Opportunity[],
   endCustomerDeals: readonly Opportunity[],
-  historyOf: (dealId: string) => Promise<HistoryEvent[]>,
+  historyOf: (dealId: string) => readonly HistoryEvent[],
 ): Promise<void> {
   const linked = new Map<string, Opportunity>();
   for (const deal of [...ownDeals, ...endCustomerDeals]) if (deal.endCustomer) linked.set(deal.id, deal);
@@ -169,7 +168,9 @@ async function pushEndCustomerLinks(
   for (const deal of linked.values()) {
     const endCustomer = deal.endCustomer;
     if (!endCustomer) continue;
-    const link = (await historyOf(deal.id)).filter((e) => e.changes.endCustomer?.to).at(-1);
+    const link = historyOf(deal.id)
+      .filter((e) => e.changes.endCustomer?.to)
+      .at(-1);
     const by = link?.actorId ?? deal.ownerId;
     out.push({
       kind: 'end_customer',

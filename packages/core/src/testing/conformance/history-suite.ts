@@ -1,4 +1,5 @@
 import type { HistoryEvent } from '@gongfu/core';
+import fc from 'fast-check';
 import { describe, expect } from 'vitest';
 import { conformanceIt, freshTenant, inTx, rawRows } from './conformance-it.js';
 import { minutesAfterBase } from './fixtures.js';
@@ -47,6 +48,52 @@ export function registerHistory(state: SuiteState): void {
         expect(events.map(withoutSeq)).toEqual([...batch1, ...batch2].map((x) => ({ ...x, tenantId })));
         expectIncreasing(events.map((x) => x.seq));
         expect(await rawRows(state, CONFORMANCE_TABLES.history, tenantId)).toHaveLength(5);
+      },
+    );
+
+    conformanceIt(
+      state,
+      'history.for-entities',
+      'forEntities gives each asked record its forEntity events, nothing of other records or types',
+      async () => {
+        const ids = ['d0', 'd1', 'd2', 'd3'];
+        const runArb = fc.record({
+          // Which record (and type) each appended event is about, in append order.
+          events: fc.array(
+            fc.record({ id: fc.constantFrom(...ids), type: fc.constantFrom('opportunity', 'lead') }),
+            { maxLength: 12 },
+          ),
+          asked: fc.array(fc.constantFrom(...ids, 'nobody'), { maxLength: 6 }),
+        });
+        await fc.assert(
+          fc.asyncProperty(runArb, async (run) => {
+            const tenantId = await freshTenant(state);
+            const events = run.events.map((x, i) =>
+              buildHistoryEvent({
+                entityId: x.id,
+                entityType: x.type as NewHistoryEvent['entityType'],
+                version: i + 1,
+                at: minutesAfterBase(i % 3),
+                event: `deal.step_${i}`,
+              }),
+            );
+            if (events.length > 0) await inTx(state, tenantId, (tx) => tx.history.append(events));
+            const [together, oneByOne] = await inTx(state, tenantId, async (tx) => [
+              await tx.history.forEntities('opportunity', run.asked),
+              (
+                await Promise.all(
+                  [...new Set(run.asked)].map((id) => tx.history.forEntity('opportunity', id)),
+                )
+              ).flat(),
+            ]);
+            // Per record, the same events in the same (seq) order; records may come in any order.
+            const byRecord = (xs: HistoryEvent[]) =>
+              [...new Set(xs.map((x) => x.entityId))].sort().map((id) => xs.filter((x) => x.entityId === id));
+            expect(byRecord(together)).toEqual(byRecord(oneByOne));
+            expect(together).toHaveLength(oneByOne.length);
+          }),
+          { numRuns: 15 },
+        );
       },
     );
 
