@@ -13,7 +13,9 @@
  * loaded machine, and it shows what planning and execution cost on the server.
  *
  * Paths: leads|deals|activities|costs-rep|manager|head, reminders, calendar-rep, calendar-team,
- * history, timeline, review, rollup-salesperson, rollup-month (the head of the tree, as the bench).
+ * history, timeline, review, rollup-salesperson, rollup-month (the head of the tree, as the bench),
+ * rollup-salesperson-hand, rollup-month-hand (read-paths' hand-written GROUP BY pair on the same
+ * pool, to set its server CPU beside Gongfu's).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -93,9 +95,35 @@ function pathFn(name: string): () => Promise<unknown> {
       const by = name === 'rollup-month' ? 'month' : 'salesperson';
       return () => costRollup(crm, org.vp, { by, from: mark.dataset.period.from, to: '2026-06-30' });
     }
+    case 'rollup-salesperson-hand':
+    case 'rollup-month-hand':
+      return handRollup(name === 'rollup-month-hand' ? 'month' : 'salesperson');
     default:
       throw new Error(`unknown path ${name}`);
   }
+}
+
+/** read-paths.bench.ts's baseline: the two GROUP BY statements, one after the other, no transaction. */
+function handRollup(by: 'salesperson' | 'month'): () => Promise<unknown> {
+  const { period } = mark.dataset;
+  const owners = [org.vp, org.bigManager, ...org.reps];
+  const list = owners.map((_, i) => `$${i + 4}`).join(', ');
+  const [key, dealKey] =
+    by === 'month'
+      ? ["to_char(incurred_on, 'YYYY-MM')", "to_char(closed_at at time zone 'UTC', 'YYYY-MM')"]
+      : ['owner_id', 'owner_id'];
+  return async () => {
+    await pool.query(
+      `select ${key} as k, currency, count(*) as n, sum(amount_minor) as amount from gf_read.cost_entries
+       where tenant_id = $1 and incurred_on >= $2 and incurred_on < $3 and owner_id in (${list}) group by 1, 2`,
+      ['acme', period.from, period.to, ...owners],
+    );
+    await pool.query(
+      `select ${dealKey} as k, currency, count(*) as n, sum(amount_minor) as amount from gf_read.opportunities
+       where tenant_id = $1 and stage = 'won' and closed_at >= $2 and closed_at < $3 and owner_id in (${list}) group by 1, 2`,
+      ['acme', `${period.from}T00:00:00.000Z`, `${period.to}T00:00:00.000Z`, ...owners],
+    );
+  };
 }
 
 const fn = pathFn(PATH);

@@ -53,14 +53,21 @@ export class SqlHistoryLog implements HistoryLog {
   }
 
   async forEntity(entityType: EntityType, entityId: string): Promise<HistoryEvent[]> {
-    const rows = await this.ctx.db
-      .selectFrom('history_events')
-      .selectAll()
-      .where('tenant_id', '=', this.ctx.tenantId)
-      .where('entity_type', '=', entityType)
-      .where('entity_id', '=', entityId)
-      .orderBy('seq')
-      .execute();
+    const { tenantId } = this.ctx;
+    // A fixed text: compiled once, and prepared on PostgreSQL (a timeline reads it on every call).
+    const { rows } = await executeCached<AnyRow>(
+      this.ctx,
+      'history_events:for-entity',
+      [tenantId, entityType, entityId],
+      () =>
+        this.ctx.db
+          .selectFrom('history_events')
+          .selectAll()
+          .where('tenant_id', '=', tenantId)
+          .where('entity_type', '=', entityType)
+          .where('entity_id', '=', entityId)
+          .orderBy('seq'),
+    );
     return rows.map((r) => this.decode(r));
   }
 

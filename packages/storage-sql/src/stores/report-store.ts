@@ -113,9 +113,17 @@ export class SqlReportStore implements ReportStore {
         ])
         .where((eb) => {
           const parts = [this.where(eb, opportunitySpec, where, part, split)];
-          // The outsiders' arm is found by owner: SQLite would rather walk the closing range again.
+          // The outsiders' arm is found by owner: SQLite would rather walk the closing range again,
+          // and so would PostgreSQL's generic plan of it (the range's default estimate looks
+          // narrower than a few owners): 55–70 ms at 100k reading every deal closed in the period
+          // for none kept, against 0.1 ms by the owners' index ranges. The instant, unchanged, is
+          // then no index condition (`+ interval '0 seconds'` is not folded away: it is not immutable).
           const at =
-            split !== null && engine.name === 'sqlite' ? sql<string>`+t.closed_at` : sql<string>`t.closed_at`;
+            split === null
+              ? sql<string>`t.closed_at`
+              : engine.name === 'sqlite'
+                ? sql<string>`+t.closed_at`
+                : sql<string>`(t.closed_at + interval '0 seconds')`;
           parts.push(eb(at, 'is not', null));
           // A deal released as another's duplicate was never a separate sale: not a loss.
           parts.push(eb('t.duplicate_of_id', 'is', null));
