@@ -3,6 +3,7 @@ import { isCommonBasket } from './basket.js';
 import { type BlockingOptions, type BlockingStats, CandidateIndex } from './blocking.js';
 import { CorpusStats } from './corpus-stats.js';
 import { kitRepeatFigures } from './customer-kits.js';
+import { deliveryDayFigures } from './delivery-days.js';
 import { ExplainedLater } from './explained-later.js';
 import { fitDuplicateWeights } from './fit-weights.js';
 import { DealPreparer, type PreparedDeal } from './prepared-deal.js';
@@ -109,6 +110,7 @@ export class DealDuplicateEngine {
           day: d.deliveryDay,
         })),
       ),
+      deliveryDays: deliveryDayFigures(this.deals.map((d) => d.deliveryDay)),
     };
     if (this.fit) this.stats.weights = fitDuplicateWeights(this, this.stats.weights);
   }

@@ -1,4 +1,5 @@
 import { isKitRepeatFigures, type KitRepeatFigures } from './customer-kits.js';
+import { type DeliveryDayFigures, isDeliveryDayFigures } from './delivery-days.js';
 import { seeded } from './minhash.js';
 import { dayNumber } from './prepared-deal.js';
 import type { DealRecord } from './types.js';
@@ -78,6 +79,11 @@ export interface DuplicateWeights {
    * is read against the partners compared only, as for two customers).
    */
   kitRepeats?: KitRepeatFigures;
+  /**
+   * The tenant's deals by delivery day (`delivery-days.ts`): what "the same day" is read against
+   * for the day a pair shares. Absent in estimates made before it (then the level's u alone).
+   */
+  deliveryDays?: DeliveryDayFigures;
   /**
    * m per level fitted by expectation–maximisation over the tenant's candidate pairs (`fit-weights.ts`),
    * from the hand priors; absent in estimates made before it (then the hand priors, moved by u, weigh).
@@ -416,6 +422,7 @@ export function isDuplicateWeights(doc: unknown): doc is DuplicateWeights {
   if (d.lineReading !== undefined && d.lineReading !== 'co-occurrence') return false;
   if (d.accountPartners !== undefined && !isCountTable(d.accountPartners)) return false;
   if (d.kitRepeats !== undefined && !isKitRepeatFigures(d.kitRepeats)) return false;
+  if (d.deliveryDays !== undefined && !isDeliveryDayFigures(d.deliveryDays)) return false;
   return isUTable(d.u);
 }
 
