@@ -164,6 +164,11 @@ export const DUPLICATE_DEAL_MESSAGES = defineMessages({
     en: "{customer} (of the {pairs} pairs of one customer's orders of one kit, {close} are delivered this close)",
     'zh-CN': '{customer}（同一客户重复购买同一套装的 {pairs} 对商机中，交期如此接近的有 {close} 对）',
   },
+  'duplicate.customer.busyKitGap': {
+    en: '{customer} (of the {pairs} pairs of its own deals holding one basket that are compared here, {close} are delivered this close)',
+    'zh-CN':
+      '{customer}（该客户在这里被比对、含完全相同组合的 {pairs} 对商机中，交期如此接近的有 {close} 对）',
+  },
   'duplicate.customer.same_identity': {
     en: 'the customers share a phone or credit code ({a} / {b})',
     'zh-CN': '双方客户的电话或信用代码相同（{a} / {b}）',

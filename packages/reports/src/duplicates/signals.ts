@@ -285,7 +285,7 @@ export function customerSignal(x: PreparedDeal, y: PreparedDeal, m: Measure, sta
   if (m.level === 'same_account' && readAgainstCompared(stats, x.record.accountId)) {
     const compared = Math.round(comparedOwnDeals(stats, x.record.accountId));
     const said = say('duplicate.customer.same_account_compared', { a, others: deals - 1, compared });
-    return signal('customer', m, a, b, said);
+    return signal('customer', m, a, b, kitRepeatsWords(said, x, y, stats));
   }
   // A customer with many open deals: say how many, the term frequency it was weighed with.
   const said =

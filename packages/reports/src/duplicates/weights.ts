@@ -1,4 +1,5 @@
-import { isKitRepeatFigures, type KitRepeatFigures } from './customer-kits.js';
+import { isBusyRepeatGaps } from './busy-repeat-gaps.js';
+import { isKitRepeatFigures, type KitRepeatFigures, type RepeatGaps } from './customer-kits.js';
 import { type DeliveryDayFigures, isDeliveryDayFigures } from './delivery-days.js';
 import { seeded } from './minhash.js';
 import { dayNumber } from './prepared-deal.js';
@@ -84,6 +85,12 @@ export interface DuplicateWeights {
    * for the day a pair shares. Absent in estimates made before it (then the level's u alone).
    */
   deliveryDays?: DeliveryDayFigures;
+  /**
+   * Per busy customer (those `accountPartners` lists): the delivery gaps between its own compared
+   * deals holding one basket (`busy-repeat-gaps.ts`), what its two deals of one kit are read
+   * against. Absent in estimates made before it (then such a pair gets no kit reading).
+   */
+  busyRepeatGaps?: Readonly<Record<string, RepeatGaps>>;
   /**
    * m per level fitted by expectation–maximisation over the tenant's candidate pairs (`fit-weights.ts`),
    * from the hand priors; absent in estimates made before it (then the hand priors, moved by u, weigh).
@@ -423,6 +430,7 @@ export function isDuplicateWeights(doc: unknown): doc is DuplicateWeights {
   if (d.accountPartners !== undefined && !isCountTable(d.accountPartners)) return false;
   if (d.kitRepeats !== undefined && !isKitRepeatFigures(d.kitRepeats)) return false;
   if (d.deliveryDays !== undefined && !isDeliveryDayFigures(d.deliveryDays)) return false;
+  if (d.busyRepeatGaps !== undefined && !isBusyRepeatGaps(d.busyRepeatGaps)) return false;
   return isUTable(d.u);
 }
 
