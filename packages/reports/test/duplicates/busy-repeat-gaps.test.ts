@@ -3,6 +3,7 @@ import { DealDuplicateEngine } from '@gongfu/reports';
 import { describe, expect, it } from 'vitest';
 import { isDuplicateWeights, REFERENCE_WEIGHTS } from '../../src/duplicates/weights.js';
 import { plainDeal } from './plain-deal.js';
+import { weighedWithout } from './weighed-without.js';
 
 /**
  * A busy customer's (account block over the cap) two deals of one kit, read by their delivery gap
@@ -38,15 +39,6 @@ function tenant(spacing: number): DealDuplicateEngine {
 const customerOf = <S extends { name: string }>(s: { signals: S[] }) =>
   s.signals.find((x) => x.name === 'customer');
 
-/** The same tenant weighed as before the gaps were counted. */
-function withoutGaps(engine: DealDuplicateEngine): DealDuplicateEngine {
-  const { busyRepeatGaps: _, ...weights } = engine.weights();
-  return new DealDuplicateEngine(
-    Array.from({ length: engine.size }, (_, i) => engine.recordAt(i)),
-    { weights },
-  );
-}
-
 describe('a busy customer’s two deals of one kit, read by the gaps between its compared re-orders', () => {
   it('a copy a day apart weighs more where the customer’s compared re-orders are two weeks apart than where they are days apart, and the figures are said', () => {
     const fortnightly = tenant(14);
@@ -54,7 +46,7 @@ describe('a busy customer’s two deals of one kit, read by the gaps between its
     expect(fortnightly.weights().accountPartners?.big).toBeDefined();
     const rare = fortnightly.score('m75', 'copy');
     const ordinary = everyOtherDay.score('m75', 'copy');
-    const before = withoutGaps(fortnightly).score('m75', 'copy');
+    const before = weighedWithout(fortnightly, 'busyRepeatGaps').score('m75', 'copy');
     // Read without the customer's gaps the pair had no kit reading: the gap now adds to it.
     expect(rare.score - before.score).toBeGreaterThan(1);
     expect(rare.score - ordinary.score).toBeGreaterThan(3);
