@@ -31,12 +31,16 @@ export function busyRepeatGapsOf(
   index: Pick<CandidateIndex, 'candidatesOf'>,
 ): Record<string, RepeatGaps> {
   const ordinals = new Map<string, number[]>();
+  /** Deals of each busy customer holding each basket: one no other deal of it holds has no such partner. */
+  const held = new Map<string, number>();
   for (let ordinal = 0; ordinal < deals.length; ordinal++) {
-    const account = (deals[ordinal] as KitHolding).accountId;
+    const { accountId: account, signature } = deals[ordinal] as KitHolding;
     if (!Object.hasOwn(busy, account)) continue;
     const own = ordinals.get(account);
     if (own) own.push(ordinal);
     else ordinals.set(account, [ordinal]);
+    const key = `${account}|${signature}`;
+    held.set(key, (held.get(key) ?? 0) + 1);
   }
   const gaps: Record<string, RepeatGaps> = {};
   for (const [account, own] of [...ordinals].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
@@ -47,6 +51,8 @@ export function busyRepeatGapsOf(
       const ordinal = own[Math.floor((k * own.length) / taken)] as number;
       const deal = deals[ordinal] as KitHolding;
       if (deal.signature === '' || deal.day === null) continue;
+      // Skipped unread, as its partners would add no pair: the costly part is listing them.
+      if ((held.get(`${account}|${deal.signature}`) ?? 0) < 2) continue;
       for (const partner of index.candidatesOf(ordinal)) {
         const other = deals[partner] as KitHolding;
         if (other.accountId !== account || other.signature !== deal.signature || other.day === null) continue;

@@ -80,8 +80,9 @@ export function kitRepeatsOf(x: PreparedDeal, y: PreparedDeal, stats: CorpusStat
   // (generator 2, 10k: 92 more false pairs, one customer of 149–226 deals re-ordering a kit in a week).
   // Its two deals of one kit are read by the delivery gap alone, against the gaps between its own
   // deals that hold one basket and are compared (`busy-repeat-gaps.ts`): the selection is in that count.
-  if (accounts.some((account) => readAgainstCompared(stats, account)))
-    return oneAccount ? busyKitRepeats(x, y, stats) : null;
+  // An account entered again for it reads the same figures: its re-orders are the busy account's.
+  const busy = accounts.find((account) => readAgainstCompared(stats, account));
+  if (busy !== undefined) return busyKitRepeats(x, y, stats, busy);
   let own = 0;
   let deals = 0;
   let ownAgain = 0;
@@ -128,13 +129,18 @@ export function kitRepeatsOf(x: PreparedDeal, y: PreparedDeal, stats: CorpusStat
 }
 
 /**
- * A busy customer's two deals of one kit (`busy-repeat-gaps.ts`): the basket keeps its reading
+ * A busy customer's two deals of one kit, or its deal and one of an account entered again for it
+ * (`busy-repeat-gaps.ts`, `account` the busy one): the basket keeps its reading
  * against the partners compared, the delivery gap is read against the customer's own compared
  * pairs holding one basket instead of against the candidate pairs. Null for an estimate made
  * before those gaps were counted.
  */
-function busyKitRepeats(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): KitRepeats | null {
-  const account = x.record.accountId;
+function busyKitRepeats(
+  x: PreparedDeal,
+  y: PreparedDeal,
+  stats: CorpusStats,
+  account: string,
+): KitRepeats | null {
   const gaps = stats.weights.busyRepeatGaps?.[account];
   if (gaps === undefined) return null;
   const gap = gapShift(x, y, stats, gaps, 0);

@@ -16,7 +16,7 @@ const day = (d: number) => new Date(Date.UTC(2025, 0, 1) + d * 86_400_000).toISO
 /**
  * 300 one-deal customers buying one of ten popular lines, due over three months (the candidate
  * pairs the gaps are read against), and one customer with 150 deals of one kit `spacing` days
- * apart and a copy of its 76th deal due a day later.
+ * apart, a copy of its 76th deal due a day later and one of its 31st under a second account.
  */
 function tenant(spacing: number): DealDuplicateEngine {
   const others = Array.from({ length: 300 }, (_, i) =>
@@ -33,7 +33,9 @@ function tenant(spacing: number): DealDuplicateEngine {
       requiredDelivery: day(d),
     });
   const orders = Array.from({ length: 150 }, (_, i) => mine(`m${i}`, i * spacing));
-  return new DealDuplicateEngine([...others, ...orders, mine('copy', 75 * spacing + 1)]);
+  // The 31st deal entered again under an account of the same name, a day later.
+  const retyped = { ...mine('retyped', 30 * spacing + 1), accountId: 'big-again' };
+  return new DealDuplicateEngine([...others, ...orders, mine('copy', 75 * spacing + 1), retyped]);
 }
 
 const customerOf = <S extends { name: string }>(s: { signals: S[] }) =>
@@ -57,6 +59,14 @@ describe('a busy customer’s two deals of one kit, read by the gaps between its
     expect(renderBuiltIn(said?.message ?? { key: '', params: {} }, 'zh-CN')).toMatch(
       /该客户在这里被比对、含完全相同组合的 \d+ 对商机中，交期如此接近的有 \d 对/,
     );
+  });
+
+  it('an account entered again for the busy customer reads the busy account’s gaps', () => {
+    const engine = tenant(14);
+    const weight = customerOf(engine.score('m30', 'retyped'))?.weight as number;
+    const before = customerOf(weighedWithout(engine, 'busyRepeatGaps').score('m30', 'retyped'));
+    expect(before?.level).toBe('same_name');
+    expect(weight - (before?.weight as number)).toBeGreaterThan(1);
   });
 
   it('stored gaps of another shape are refused with the rest of the estimate', () => {
