@@ -26,6 +26,8 @@ const N = Number(arg('--n') ?? 2000);
 const EXAMPLES = Number(arg('--examples') ?? 10);
 /** Pairs per page of the scan: each page is one call, as a UI reading the queue would make. */
 const PAGE = Number(arg('--page') ?? 1000);
+/** `--signals`: each missed pair's signal weights and the prior they were added to, for finding a cause. */
+const SIGNALS = process.argv.includes('--signals');
 const os = await import('node:os');
 const load = () =>
   os
@@ -212,6 +214,11 @@ for (const { pair, found } of missSample.slice(0, EXAMPLES)) {
       ? `  API ${found.score.toFixed(1)} bits: ${found.explanation.text}`
       : '  API: never compared (no shared block)',
   );
+  if (SIGNALS && found) {
+    const summed = found.signals.reduce((sum, s) => sum + s.weight, 0);
+    const weights = found.signals.map((s) => `${s.name}:${s.level} ${s.weight.toFixed(2)}`).join(', ');
+    out(`  signals: prior ${(found.score - summed).toFixed(2)}, ${weights}`);
+  }
 }
 console.log(lines.join('\n'));
 

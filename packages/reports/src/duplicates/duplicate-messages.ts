@@ -61,6 +61,14 @@ export const DUPLICATE_DEAL_MESSAGES = defineMessages({
     en: 'delivery on the same day ({date})',
     'zh-CN': '交货日期相同（{date}）',
   },
+  'duplicate.delivery.rareDay': {
+    en: '{delivery} (only {due} of the tenant’s {deals} deals are due that day, so it counts more)',
+    'zh-CN': '{delivery}（本公司 {deals} 笔有交期的商机中只有 {due} 笔在当天交货，因此分量更重）',
+  },
+  'duplicate.delivery.busyDay': {
+    en: '{delivery} ({due} of the tenant’s {deals} deals are due that day, so it counts less)',
+    'zh-CN': '{delivery}（本公司 {deals} 笔有交期的商机中有 {due} 笔在当天交货，因此分量较轻）',
+  },
   'duplicate.delivery.apart': {
     en: 'delivery {days, plural, one {# day} other {# days}} apart',
     'zh-CN': '交货日期相差 {days} 天',
@@ -155,6 +163,11 @@ export const DUPLICATE_DEAL_MESSAGES = defineMessages({
   'duplicate.customer.kitRepeatGap': {
     en: "{customer} (of the {pairs} pairs of one customer's orders of one kit, {close} are delivered this close)",
     'zh-CN': '{customer}（同一客户重复购买同一套装的 {pairs} 对商机中，交期如此接近的有 {close} 对）',
+  },
+  'duplicate.customer.busyKitGap': {
+    en: '{customer} (of the {pairs} pairs of its own deals holding one basket that are compared here, {close} are delivered this close)',
+    'zh-CN':
+      '{customer}（该客户在这里被比对、含完全相同组合的 {pairs} 对商机中，交期如此接近的有 {close} 对）',
   },
   'duplicate.customer.same_identity': {
     en: 'the customers share a phone or credit code ({a} / {b})',

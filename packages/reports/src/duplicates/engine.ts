@@ -1,8 +1,10 @@
 import { accountPartnersOf } from './account-reading.js';
 import { isCommonBasket } from './basket.js';
 import { type BlockingOptions, type BlockingStats, CandidateIndex } from './blocking.js';
+import { busyRepeatGapsOf } from './busy-repeat-gaps.js';
 import { CorpusStats } from './corpus-stats.js';
 import { kitRepeatFigures } from './customer-kits.js';
+import { deliveryDayFigures } from './delivery-days.js';
 import { ExplainedLater } from './explained-later.js';
 import { fitDuplicateWeights } from './fit-weights.js';
 import { DealPreparer, type PreparedDeal } from './prepared-deal.js';
@@ -95,20 +97,22 @@ export class DealDuplicateEngine {
     if (this.estimatedAt > 0 && n - this.estimatedAt <= this.estimatedAt * REESTIMATE_GROWTH) return;
     this.unexplained.settle();
     this.estimatedAt = Math.max(1, n);
+    const holdings = this.deals.map((d) => ({
+      accountId: d.record.accountId,
+      signature: d.items.length > 0 ? d.signature : '',
+      day: d.deliveryDay,
+    }));
+    const accountPartners = accountPartnersOf(
+      this.deals.map((d) => d.record.accountId),
+      this.index,
+    );
     this.stats.weights = {
       ...estimateDuplicateWeights(this.deals.map((d) => d.record)),
       partnersPerDeal: Math.round(this.index.meanCandidates() * 100) / 100,
-      accountPartners: accountPartnersOf(
-        this.deals.map((d) => d.record.accountId),
-        this.index,
-      ),
-      kitRepeats: kitRepeatFigures(
-        this.deals.map((d) => ({
-          accountId: d.record.accountId,
-          signature: d.items.length > 0 ? d.signature : '',
-          day: d.deliveryDay,
-        })),
-      ),
+      accountPartners,
+      kitRepeats: kitRepeatFigures(holdings),
+      deliveryDays: deliveryDayFigures(this.deals.map((d) => d.deliveryDay)),
+      busyRepeatGaps: busyRepeatGapsOf(holdings, accountPartners, this.index),
     };
     if (this.fit) this.stats.weights = fitDuplicateWeights(this, this.stats.weights);
   }

@@ -49,6 +49,8 @@ export interface KitRepeats {
   gapLevel: ULevel | null;
   gapSame: number;
   gapPairs: number;
+  /** Read as a busy customer's pair: the gap alone, against its own compared pairs' gaps. */
+  busy: boolean;
 }
 
 /**
@@ -76,7 +78,11 @@ export function kitRepeatsOf(x: PreparedDeal, y: PreparedDeal, stats: CorpusStat
   // and "the same customer" is already read against those compared own deals (`account-reading.ts`):
   // selected for sharing the kit, so reading the kit again given the customer would count it twice
   // (generator 2, 10k: 92 more false pairs, one customer of 149–226 deals re-ordering a kit in a week).
-  if (accounts.some((account) => readAgainstCompared(stats, account))) return null;
+  // Its two deals of one kit are read by the delivery gap alone, against the gaps between its own
+  // deals that hold one basket and are compared (`busy-repeat-gaps.ts`): the selection is in that count.
+  // An account entered again for it reads the same figures: its re-orders are the busy account's.
+  const busy = accounts.find((account) => readAgainstCompared(stats, account));
+  if (busy !== undefined) return busyKitRepeats(x, y, stats, busy);
   let own = 0;
   let deals = 0;
   let ownAgain = 0;
@@ -118,6 +124,37 @@ export function kitRepeatsOf(x: PreparedDeal, y: PreparedDeal, stats: CorpusStat
     gapLevel: gap.level,
     gapSame: gap.same,
     gapPairs: gap.pairs,
+    busy: false,
+  };
+}
+
+/**
+ * A busy customer's two deals of one kit, or its deal and one of an account entered again for it
+ * (`busy-repeat-gaps.ts`, `account` the busy one): the basket keeps its reading
+ * against the partners compared, the delivery gap is read against the customer's own compared
+ * pairs holding one basket instead of against the candidate pairs. Null for an estimate made
+ * before those gaps were counted.
+ */
+function busyKitRepeats(
+  x: PreparedDeal,
+  y: PreparedDeal,
+  stats: CorpusStats,
+  account: string,
+): KitRepeats | null {
+  const gaps = stats.weights.busyRepeatGaps?.[account];
+  if (gaps === undefined) return null;
+  const gap = gapShift(x, y, stats, gaps, 0);
+  return {
+    shift: Math.round(gap.shift * 1000) / 1000,
+    own: stats.accountBasketCount(account, x.signature),
+    deals: stats.accountBasketDeals(account),
+    buyers: 0,
+    again: 0,
+    others: 0,
+    gapLevel: gap.level,
+    gapSame: gap.same,
+    gapPairs: gap.pairs,
+    busy: true,
   };
 }
 
@@ -199,6 +236,10 @@ export function kitRepeatsWords(
 ): Message {
   const k = kitRepeatsOf(x, y, stats);
   if (k === null) return customer;
+  if (k.busy)
+    return k.gapLevel === null || k.gapPairs === 0
+      ? customer
+      : sayDuplicate('duplicate.customer.busyKitGap', { customer, pairs: k.gapPairs, close: k.gapSame });
   const said = sayDuplicate('duplicate.customer.kitRepeats', {
     customer,
     own: k.own,

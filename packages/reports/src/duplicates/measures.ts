@@ -3,6 +3,7 @@ import { compareCompanyNames } from '../names/company-name.js';
 import { comparedOwnDeals } from './account-reading.js';
 import { clamp } from './basket.js';
 import type { CorpusStats } from './corpus-stats.js';
+import { sharedDay } from './delivery-days.js';
 import type { PreparedDeal } from './prepared-deal.js';
 import {
   accountAdjustment,
@@ -145,7 +146,29 @@ export function tenantMeasure(weights: DuplicateWeights, level: ULevel): Measure
 /** `measureDelivery` on day numbers (NaN: unknown), for a scan reading them from columns. */
 export function deliveryMeasure(a: number, b: number, weights: DuplicateWeights): Measure {
   const level = deliveryLevel(a, b);
-  return level === null ? UNKNOWN : tenantMeasure(weights, level);
+  if (level === null) return UNKNOWN;
+  const measured = tenantMeasure(weights, level);
+  return level === 'delivery.same_day' ? onSharedDay(measured, a, weights) : measured;
+}
+
+/** "The same day" by day, per estimate: a scan asks for each pair due on one day. */
+const SAME_DAY = new WeakMap<DuplicateWeights, Map<number, Measure>>();
+
+/** The level's measure moved for the day the pair shares (`delivery-days.ts`). */
+function onSharedDay(level: Measure, day: number, weights: DuplicateWeights): Measure {
+  if (weights.deliveryDays === undefined) return level;
+  let byDay = SAME_DAY.get(weights);
+  if (!byDay) {
+    byDay = new Map();
+    SAME_DAY.set(weights, byDay);
+  }
+  let m = byDay.get(day);
+  if (!m) {
+    const shift = sharedDay(weights.deliveryDays, day)?.shift ?? 0;
+    m = shift === 0 ? level : measure(level.level, Math.round((level.weight + shift) * 1000) / 1000);
+    byDay.set(day, m);
+  }
+  return m;
 }
 
 /**

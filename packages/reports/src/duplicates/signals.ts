@@ -2,6 +2,7 @@ import { type Message, type MessageParams, message, renderBuiltIn } from '@gongf
 import { basketReadAgainst, comparedOwnDeals, readAgainstCompared } from './account-reading.js';
 import { type BasketComparison, containedKit, isCommonBasket, kitPartners } from './basket.js';
 import type { CorpusStats } from './corpus-stats.js';
+import { sharedDay } from './delivery-days.js';
 import { known, listOf, provinceName, sayDuplicate as say } from './duplicate-messages.js';
 import { kitRepeatsWords } from './kit-repeats.js';
 import type { Measure } from './measures.js';
@@ -159,7 +160,7 @@ export function deliverySignal(x: PreparedDeal, y: PreparedDeal, m: Measure, sta
   const days = Math.abs(x.deliveryDay - y.deliveryDay);
   const said =
     days === 0
-      ? say('duplicate.delivery.sameDay', { date: String(a) })
+      ? onDay(say('duplicate.delivery.sameDay', { date: String(a) }), x.deliveryDay, stats.weights)
       : say('duplicate.delivery.apart', { days });
   const level = deliveryLevel(x.deliveryDay, y.deliveryDay);
   // Weighed with a fitted m: say both figures, m among the tenant's duplicates and u among its candidates.
@@ -170,6 +171,14 @@ export function deliverySignal(x: PreparedDeal, y: PreparedDeal, m: Measure, sta
   if (level !== null && uAdjustment(stats.weights, level) <= SAY_FIGURE_BELOW)
     return signal('delivery', m, a, b, commonDelivery(said, stats.weights, level));
   return signal('delivery', m, a, b, said);
+}
+
+/** "The same day" with how many of the tenant's deals are due that day, when that moved its weight. */
+function onDay(delivery: Message, day: number, weights: DuplicateWeights): Message {
+  const read = sharedDay(weights.deliveryDays, day);
+  if (read === null || read.shift === 0) return delivery;
+  const key = read.shift > 0 ? 'duplicate.delivery.rareDay' : 'duplicate.delivery.busyDay';
+  return say(key, { delivery, due: read.due, deals: read.deals });
 }
 
 const perThousand = (p: number) => Math.round(p * 1000 * 10) / 10;
@@ -276,7 +285,7 @@ export function customerSignal(x: PreparedDeal, y: PreparedDeal, m: Measure, sta
   if (m.level === 'same_account' && readAgainstCompared(stats, x.record.accountId)) {
     const compared = Math.round(comparedOwnDeals(stats, x.record.accountId));
     const said = say('duplicate.customer.same_account_compared', { a, others: deals - 1, compared });
-    return signal('customer', m, a, b, said);
+    return signal('customer', m, a, b, kitRepeatsWords(said, x, y, stats));
   }
   // A customer with many open deals: say how many, the term frequency it was weighed with.
   const said =

@@ -1,4 +1,6 @@
-import { isKitRepeatFigures, type KitRepeatFigures } from './customer-kits.js';
+import { isBusyRepeatGaps } from './busy-repeat-gaps.js';
+import { isKitRepeatFigures, type KitRepeatFigures, type RepeatGaps } from './customer-kits.js';
+import { type DeliveryDayFigures, isDeliveryDayFigures } from './delivery-days.js';
 import { seeded } from './minhash.js';
 import { dayNumber } from './prepared-deal.js';
 import type { DealRecord } from './types.js';
@@ -78,6 +80,17 @@ export interface DuplicateWeights {
    * is read against the partners compared only, as for two customers).
    */
   kitRepeats?: KitRepeatFigures;
+  /**
+   * The tenant's deals by delivery day (`delivery-days.ts`): what "the same day" is read against
+   * for the day a pair shares. Absent in estimates made before it (then the level's u alone).
+   */
+  deliveryDays?: DeliveryDayFigures;
+  /**
+   * Per busy customer (those `accountPartners` lists): the delivery gaps between its own compared
+   * deals holding one basket (`busy-repeat-gaps.ts`), what its two deals of one kit are read
+   * against. Absent in estimates made before it (then such a pair gets no kit reading).
+   */
+  busyRepeatGaps?: Readonly<Record<string, RepeatGaps>>;
   /**
    * m per level fitted by expectation–maximisation over the tenant's candidate pairs (`fit-weights.ts`),
    * from the hand priors; absent in estimates made before it (then the hand priors, moved by u, weigh).
@@ -416,6 +429,8 @@ export function isDuplicateWeights(doc: unknown): doc is DuplicateWeights {
   if (d.lineReading !== undefined && d.lineReading !== 'co-occurrence') return false;
   if (d.accountPartners !== undefined && !isCountTable(d.accountPartners)) return false;
   if (d.kitRepeats !== undefined && !isKitRepeatFigures(d.kitRepeats)) return false;
+  if (d.deliveryDays !== undefined && !isDeliveryDayFigures(d.deliveryDays)) return false;
+  if (d.busyRepeatGaps !== undefined && !isBusyRepeatGaps(d.busyRepeatGaps)) return false;
   return isUTable(d.u);
 }
 

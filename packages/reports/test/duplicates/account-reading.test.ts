@@ -3,6 +3,7 @@ import { DealDuplicateEngine } from '@gongfu/reports';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { plainDeal } from './plain-deal.js';
+import { weighedWithout } from './weighed-without.js';
 
 /**
  * "The same customer" of a customer whose deals outnumber the block cap (100) is read against the
@@ -45,7 +46,7 @@ describe('a busy customer read against the deals of it compared', () => {
     expect(Math.abs((compared as number) - own / 150)).toBeLessThan(2);
     expect(compared as number).toBeLessThan(20);
 
-    const pair = engine.score('m0', 'm1');
+    const pair = weighedWithout(engine, 'busyRepeatGaps').score('m0', 'm1');
     const customer = customerOf(pair);
     expect(customer?.weight).toBeCloseTo(againstAll(compared as number), 2);
     // Read against all 149 it weighed −2 bits: now a few of its deals compete, not 149.
@@ -86,7 +87,8 @@ describe('a busy customer read against the deals of it compared', () => {
   it('never weighs a busy customer less than all its deals would, nor more than one other deal would', () => {
     fc.assert(
       fc.property(fc.integer({ min: 101, max: 180 }), fc.integer({ min: 1, max: 14 }), (count, spacing) => {
-        const engine = tenant(count, spacing);
+        // The account reading alone: without the busy customer's gaps (`busy-repeat-gaps.ts`) in its words and weight.
+        const engine = weighedWithout(tenant(count, spacing), 'busyRepeatGaps');
         const weight = customerOf(engine.score('m0', 'm1'))?.weight as number;
         expect(weight).toBeGreaterThanOrEqual(againstAll(count - 1) - 0.001);
         expect(weight).toBeLessThanOrEqual(againstAll(1) + 0.001);
