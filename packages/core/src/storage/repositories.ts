@@ -236,6 +236,25 @@ export interface QuoteLedger {
   linkLead(leadId: string, link: { opportunityId: string | null; accountId: string | null }): Promise<number>;
 }
 
+/** What `ReminderStore.dueByUser` reads. */
+export interface DueByUserQuery {
+  userIds: readonly string[];
+  at: Instant;
+  /** The reminder kinds counted and listed; none: every person has nothing due. */
+  kinds: readonly string[];
+  /** 1–500: how many of a person's due reminders come back, the oldest first. */
+  perUser: number;
+}
+
+/** One person of `ReminderStore.dueByUser`. */
+export interface UserDue {
+  userId: string;
+  /** Their first `perUser` due reminders of the kinds asked for, oldest due first, then id. */
+  items: Reminder[];
+  /** How many more of those kinds they have due: counted in the database, never read. */
+  more: number;
+}
+
 /** Stored reminders; reconciled from the pure rules on every write that affects their subject. */
 export interface ReminderStore {
   forSubject(subjectType: Reminder['subjectType'], subjectId: string): Promise<Reminder[]>;
@@ -246,6 +265,13 @@ export interface ReminderStore {
   remove(ids: readonly string[]): Promise<void>;
   /** Due for a user at an instant: due_at ≤ at, not acknowledged, not snoozed past at. Oldest first. */
   due(userIds: readonly string[], at: Instant, limit: number): Promise<Reminder[]>;
+  /**
+   * Each person's first `perUser` reminders of these kinds due by `at` (as in `due`: oldest first,
+   * then id) and how many more they have: one entry per distinct user id, in the order given (none
+   * due: no items, 0 more). The rest are counted in the database, never read, so a manager's fifty
+   * people with thousands of overdue follow-ups each cost a screenful of rows.
+   */
+  dueByUser(query: DueByUserQuery): Promise<UserDue[]>;
   /** Unacknowledged reminders whose escalation instant has passed and that were not yet escalated. */
   escalationsDue(at: Instant, limit: number): Promise<Reminder[]>;
   /**

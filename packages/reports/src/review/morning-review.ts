@@ -17,7 +17,8 @@ import { askTogether } from '../shared/ask-together.js';
 import { parseTimeZone } from '../shared/period.js';
 import type { Visibility } from '../shared/visible.js';
 import { reviewedPeople } from './people.js';
-import { REVIEW_EVENT_LIMIT, reviewDay } from './review-day.js';
+import { remindersPerPerson } from './reminders-per-person.js';
+import { FOLLOW_UP_KINDS, REVIEW_EVENT_LIMIT, reviewDay, STALE_KINDS } from './review-day.js';
 import type { DuplicateAlert, MorningReview } from './review-types.js';
 
 /** The shape of a duplicate-deal finder's result the review needs (`findDuplicateDeals` fits it). */
@@ -42,6 +43,11 @@ export interface MorningReviewOptions {
   findDuplicates?: DuplicateFinder | false;
   /** Days back a quote of the reviewed day is compared with for conflicting prices (default 30). */
   quoteWindowDays?: number;
+  /**
+   * How many overdue follow-ups and how many stale deals each person's section lists (1–100,
+   * default 5): the oldest first; the rest are counted (`moreOverdueFollowUps`, `moreStaleDeals`).
+   */
+  remindersPerPerson?: number;
 }
 
 /** The quarter a day falls in, as a quota period (`2026-Q1`). */
@@ -74,6 +80,7 @@ export async function reviewWith(
 ): Promise<MorningReview> {
   const reviewDate = parseInput(calendarDateSchema, options.day);
   const timeZone = parseTimeZone(options.timeZone, crm.timeZone);
+  const perPerson = remindersPerPerson(options.remindersPerPerson);
   const reviewedDay = shiftCalendarDate(reviewDate, -1);
   const range = {
     from: atLocalTime(reviewedDay, '00:00', timeZone),
@@ -92,7 +99,7 @@ export async function reviewWith(
   const { review, touchedDeals } = await crm.runAs(actor, async (ctx) => {
     const people = reviewedPeople(ctx);
     const [{ events, sections }, conflicts, quotas] = await askTogether([
-      readDay(ctx, people, range, visibility),
+      readDay(ctx, people, range, perPerson, visibility),
       quoteWindow === null ? [] : conflictsIn(ctx, quoteWindow),
       attainmentIn(ctx, quarter),
     ]);
@@ -129,15 +136,25 @@ async function readDay(
   ctx: CommandContext,
   people: readonly string[],
   range: { from: Instant; to: Instant },
+  perPerson: number,
   visibility: Visibility,
 ) {
-  // The events and the people's due reminders asked for together (with BEGIN on PostgreSQL).
-  const [events, due] = await askTogether([
+  // The events and the people's due reminders asked for together (with BEGIN on PostgreSQL). Each
+  // section's reminders are the first few per person and a count of the rest: a rep with 1,500
+  // overdue follow-ups is a number to the manager, not 1,500 lines (nor, as the oldest 1,000 of
+  // the team once were, one rep's backlog hiding everyone else's).
+  const due = (kinds: readonly string[]) =>
+    ctx.tx.reminders.dueByUser({ userIds: people, at: range.to, kinds, perUser: perPerson });
+  const [events, followUps, stale] = await askTogether([
     ctx.tx.history.byActors(people, range, REVIEW_EVENT_LIMIT + 1),
-    ctx.tx.reminders.due(people, range.to, 1000),
+    due(FOLLOW_UP_KINDS),
+    due(STALE_KINDS),
   ]);
   const day = events.slice(0, REVIEW_EVENT_LIMIT);
-  return { events, sections: await reviewDay(ctx, people, day, due, range, visibility) };
+  return {
+    events,
+    sections: await reviewDay(ctx, people, day, { followUps, stale }, range, visibility),
+  };
 }
 
 /** "New" = at least one of the pair was created or changed on the reviewed day. */

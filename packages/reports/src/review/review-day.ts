@@ -7,6 +7,7 @@ import type {
   QuoteEntry,
   Reminder,
   ReminderKind,
+  UserDue,
 } from '@gongfu/core';
 import { ENTITY, hiddenRecord, regardingLabel, reminderMessage } from '@gongfu/core';
 import { askTogether } from '../shared/ask-together.js';
@@ -40,6 +41,20 @@ const REMINDER_SECTION: Record<ReminderKind, 'followUp' | 'stale' | null> = {
   quote_conflict: null,
 };
 
+/** The kinds listed under each section, read and counted per person apart. */
+export const FOLLOW_UP_KINDS = kindsOf('followUp');
+export const STALE_KINDS = kindsOf('stale');
+
+function kindsOf(section: 'followUp' | 'stale'): ReminderKind[] {
+  return (Object.keys(REMINDER_SECTION) as ReminderKind[]).filter((k) => REMINDER_SECTION[k] === section);
+}
+
+/** Each person's first due reminders of a section's kinds and the count of the rest. */
+export interface DueSections {
+  followUps: readonly UserDue[];
+  stale: readonly UserDue[];
+}
+
 const ids = (events: readonly HistoryEvent[], type: string) => [
   ...new Set(events.filter((e) => e.entityType === type).map((e) => e.entityId)),
 ];
@@ -53,7 +68,7 @@ export async function reviewDay(
   ctx: CommandContext,
   people: readonly string[],
   events: readonly HistoryEvent[],
-  due: readonly Reminder[],
+  due: DueSections,
   range: { from: Instant; to: Instant },
   visibility: Visibility = 'scoped',
 ): Promise<PersonReview[]> {
@@ -164,11 +179,17 @@ export async function reviewDay(
     }
   }
   addQuotes(sections, new Map(quoted.map((leadId, i) => [leadId, quotes[i] ?? []])), leads, range);
-  for (const r of due) {
-    const s = sections.get(r.userId);
-    const section = REMINDER_SECTION[r.kind as ReminderKind];
-    if (!s || !section) continue;
-    (section === 'stale' ? s.staleDeals : s.overdueFollowUps).push(toReviewReminder(r));
+  for (const person of due.followUps) {
+    const s = sections.get(person.userId);
+    if (!s) continue;
+    s.overdueFollowUps = person.items.map(toReviewReminder);
+    s.moreOverdueFollowUps = person.more;
+  }
+  for (const person of due.stale) {
+    const s = sections.get(person.userId);
+    if (!s) continue;
+    s.staleDeals = person.items.map(toReviewReminder);
+    s.moreStaleDeals = person.more;
   }
   return [...sections.values()].sort(
     (a, b) => byName.compare(a.name, b.name) || (a.userId < b.userId ? -1 : 1),
@@ -245,6 +266,8 @@ function emptyReview(userId: string, name: string): PersonReview {
     orders: [],
     costs: [],
     overdueFollowUps: [],
+    moreOverdueFollowUps: 0,
     staleDeals: [],
+    moreStaleDeals: 0,
   };
 }
