@@ -68,7 +68,7 @@ function shape(result: unknown): string {
     const more = r.people.reduce((n, p) => n + (p.moreOverdueFollowUps ?? 0), 0);
     return `${r.people.length} people, ${listed} reminders listed, ${more} more counted`;
   }
-  return JSON.stringify(result).length.toLocaleString('en-US') + ' JSON chars';
+  return `${JSON.stringify(result).length.toLocaleString('en-US')} JSON chars`;
 }
 
 for (let i = 0; i < 5; i++) await fn();

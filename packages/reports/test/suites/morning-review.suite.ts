@@ -177,7 +177,10 @@ export function describeMorningReview(makeStorage: StorageFactory): void {
       expect(followUps(two, repB.id)).toEqual({ ids: backlog.slice(0, 2).map((l) => l.id), more: 5 });
       expect(followUps(two, repA.id)).toEqual({ ids: [own.id], more: 0 });
       // The default is five.
-      expect(followUps(await review(), repB.id)).toEqual({ ids: backlog.slice(0, 5).map((l) => l.id), more: 2 });
+      expect(followUps(await review(), repB.id)).toEqual({
+        ids: backlog.slice(0, 5).map((l) => l.id),
+        more: 2,
+      });
       // The CLI's rendering says how many more, in the catalogue's words.
       const person = two.people.find((x) => x.userId === repB.id)!;
       expect(renderReview({ ...two, people: [person] }, () => '')).toContain(

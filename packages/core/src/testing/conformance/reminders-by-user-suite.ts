@@ -86,7 +86,12 @@ export function registerRemindersByUser(state: SuiteState): void {
               for (const r of stored) await tx.reminders.insert(r);
             });
             const people = await inTx(state, tenantId, (tx) =>
-              tx.reminders.dueByUser({ userIds: run.userIds, at: AT, kinds: run.kinds, perUser: run.perUser }),
+              tx.reminders.dueByUser({
+                userIds: run.userIds,
+                at: AT,
+                kinds: run.kinds,
+                perUser: run.perUser,
+              }),
             );
             expect(answered(people)).toEqual(expectedDue(stored, run.userIds, run.kinds, run.perUser));
             // The listed reminders are the stored ones, every field.
