@@ -4,10 +4,10 @@
  * compare two trees on one seed file in alternation (a loaded machine's wall times say little).
  *
  *   npx tsx bench/profile-read-sqlite.ts --seed-dir DIR [--size 1000000] [--path review|calendar-team]
- *     [--n 40] [--rounds 1] [--no-migrate] [--explain]
+ *     [--n 40] [--rounds 1] [--no-migrate] [--explain] [--statements]
  *
  * `--no-migrate` opens the file as it is (an older tree on a seed that newer migrations touched).
- * `--explain` prints each statement's plan once.
+ * `--explain` prints each statement's plan once; `--statements` the CPU of each on its own.
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -79,6 +79,21 @@ console.log(`${PATH}: ${statements.length} statements per call; ${shape(result)}
 if (process.argv.includes('--explain')) {
   const raw = new Database(file, { readonly: true });
   for (const s of statements) console.log(`${s.sql.slice(0, 300)}\n${explainSqlite(raw, s.sql, s.params)}\n`);
+  raw.close();
+}
+if (process.argv.includes('--statements')) {
+  // Each statement of one call on its own: CPU per run over 10 runs, so the costly one shows.
+  const raw = new Database(file, { readonly: true });
+  raw.pragma('cache_size = -65536');
+  for (const s of statements) {
+    if (!/^\s*select/i.test(s.sql)) continue;
+    const prepared = raw.prepare(s.sql);
+    prepared.all(...s.params);
+    const cpu = process.cpuUsage();
+    for (let i = 0; i < 10; i++) prepared.all(...s.params);
+    const used = process.cpuUsage(cpu);
+    console.log(`${((used.user + used.system) / 10_000).toFixed(2)} ms  ${s.sql.slice(0, 140)}`);
+  }
   raw.close();
 }
 for (let round = 0; round < ROUNDS; round++) {

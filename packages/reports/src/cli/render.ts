@@ -1,5 +1,6 @@
 import { formatMoney, type Money, renderBuiltIn } from '@gongfu/core';
 import type { DealDuplicate } from '../duplicates/index.js';
+import { MORE_COUNTED_UP_TO } from '../review/reminders-per-person.js';
 import type { MorningReview, PersonReview } from '../review/review-types.js';
 import { sayReport } from '../shared/report-messages.js';
 
@@ -92,7 +93,9 @@ function renderPerson(p: PersonReview, local: (instant: string) => string): stri
   );
   // Each section lists the oldest few; the rest are a count the review read from the database.
   const more = (key: 'report.review.moreOverdue' | 'report.review.moreStale', count: number) =>
-    count > 0 ? [renderBuiltIn(sayReport(key, { count }))] : [];
+    count > 0
+      ? [renderBuiltIn(sayReport(key, { count, atLeast: count >= MORE_COUNTED_UP_TO ? 'yes' : 'no' }))]
+      : [];
   section('Overdue follow-ups', [
     ...p.overdueFollowUps.map((r) => r.message),
     ...more('report.review.moreOverdue', p.moreOverdueFollowUps),

@@ -17,7 +17,7 @@ import { askTogether } from '../shared/ask-together.js';
 import { parseTimeZone } from '../shared/period.js';
 import type { Visibility } from '../shared/visible.js';
 import { reviewedPeople } from './people.js';
-import { remindersPerPerson } from './reminders-per-person.js';
+import { MORE_COUNTED_UP_TO, remindersPerPerson } from './reminders-per-person.js';
 import { FOLLOW_UP_KINDS, REVIEW_EVENT_LIMIT, reviewDay, STALE_KINDS } from './review-day.js';
 import type { DuplicateAlert, MorningReview } from './review-types.js';
 
@@ -45,7 +45,8 @@ export interface MorningReviewOptions {
   quoteWindowDays?: number;
   /**
    * How many overdue follow-ups and how many stale deals each person's section lists (1–100,
-   * default 5): the oldest first; the rest are counted (`moreOverdueFollowUps`, `moreStaleDeals`).
+   * default 5): the oldest first; the rest are counted up to 99 (`moreOverdueFollowUps`,
+   * `moreStaleDeals`; 99 means 99 or more).
    */
   remindersPerPerson?: number;
 }
@@ -140,20 +141,23 @@ async function readDay(
   visibility: Visibility,
 ) {
   // The events and the people's due reminders asked for together (with BEGIN on PostgreSQL). Each
-  // section's reminders are the first few per person and a count of the rest: a rep with 1,500
-  // overdue follow-ups is a number to the manager, not 1,500 lines (nor, as the oldest 1,000 of
-  // the team once were, one rep's backlog hiding everyone else's).
-  const due = (kinds: readonly string[]) =>
-    ctx.tx.reminders.dueByUser({ userIds: people, at: range.to, kinds, perUser: perPerson });
-  const [events, followUps, stale] = await askTogether([
+  // section's reminders are the first few per person and a count of the rest up to 99: a rep with
+  // 1,500 overdue follow-ups is "99+ more" to the manager, not 1,500 lines (nor, as the oldest
+  // 1,000 of the team once were, one rep's backlog hiding everyone else's).
+  const [events, due] = await askTogether([
     ctx.tx.history.byActors(people, range, REVIEW_EVENT_LIMIT + 1),
-    due(FOLLOW_UP_KINDS),
-    due(STALE_KINDS),
+    ctx.tx.reminders.dueByUser({
+      userIds: people,
+      at: range.to,
+      kindGroups: [FOLLOW_UP_KINDS, STALE_KINDS],
+      perUser: perPerson,
+      countUpTo: perPerson + MORE_COUNTED_UP_TO,
+    }),
   ]);
   const day = events.slice(0, REVIEW_EVENT_LIMIT);
   return {
     events,
-    sections: await reviewDay(ctx, people, day, { followUps, stale }, range, visibility),
+    sections: await reviewDay(ctx, people, day, due, range, visibility),
   };
 }
 

@@ -41,18 +41,12 @@ const REMINDER_SECTION: Record<ReminderKind, 'followUp' | 'stale' | null> = {
   quote_conflict: null,
 };
 
-/** The kinds listed under each section, read and counted per person apart. */
+/** The kinds listed under each section, read and counted per person apart (`reminders.dueByUser`). */
 export const FOLLOW_UP_KINDS = kindsOf('followUp');
 export const STALE_KINDS = kindsOf('stale');
 
 function kindsOf(section: 'followUp' | 'stale'): ReminderKind[] {
   return (Object.keys(REMINDER_SECTION) as ReminderKind[]).filter((k) => REMINDER_SECTION[k] === section);
-}
-
-/** Each person's first due reminders of a section's kinds and the count of the rest. */
-export interface DueSections {
-  followUps: readonly UserDue[];
-  stale: readonly UserDue[];
 }
 
 const ids = (events: readonly HistoryEvent[], type: string) => [
@@ -68,7 +62,7 @@ export async function reviewDay(
   ctx: CommandContext,
   people: readonly string[],
   events: readonly HistoryEvent[],
-  due: DueSections,
+  due: readonly UserDue[],
   range: { from: Instant; to: Instant },
   visibility: Visibility = 'scoped',
 ): Promise<PersonReview[]> {
@@ -179,17 +173,15 @@ export async function reviewDay(
     }
   }
   addQuotes(sections, new Map(quoted.map((leadId, i) => [leadId, quotes[i] ?? []])), leads, range);
-  for (const person of due.followUps) {
-    const s = sections.get(person.userId);
-    if (!s) continue;
-    s.overdueFollowUps = person.items.map(toReviewReminder);
-    s.moreOverdueFollowUps = person.more;
-  }
-  for (const person of due.stale) {
-    const s = sections.get(person.userId);
-    if (!s) continue;
-    s.staleDeals = person.items.map(toReviewReminder);
-    s.moreStaleDeals = person.more;
+  // The groups are asked for in this order: [FOLLOW_UP_KINDS, STALE_KINDS].
+  for (const { userId, groups } of due) {
+    const s = sections.get(userId);
+    const [followUps, stale] = groups;
+    if (!s || !followUps || !stale) continue;
+    s.overdueFollowUps = followUps.items.map(toReviewReminder);
+    s.moreOverdueFollowUps = followUps.more;
+    s.staleDeals = stale.items.map(toReviewReminder);
+    s.moreStaleDeals = stale.more;
   }
   return [...sections.values()].sort(
     (a, b) => byName.compare(a.name, b.name) || (a.userId < b.userId ? -1 : 1),

@@ -21,12 +21,12 @@ export const REPORT_MESSAGES = defineMessages({
   },
   'report.quoteConflict.quote': { en: '{name} {price} × {quantity}', 'zh-CN': '{name} {price} × {quantity}' },
   'report.review.moreOverdue': {
-    en: '… and {count, plural, one {# more overdue follow-up} other {# more overdue follow-ups}}',
-    'zh-CN': '……另有 {count} 条逾期跟进',
+    en: '… and {count}{atLeast, select, yes {+} other {}} more overdue {count, plural, one {follow-up} other {follow-ups}}',
+    'zh-CN': '……另有 {count}{atLeast, select, yes {+} other {}} 条逾期跟进',
   },
   'report.review.moreStale': {
-    en: '… and {count, plural, one {# more stale deal} other {# more stale deals}}',
-    'zh-CN': '……另有 {count} 个停滞商机',
+    en: '… and {count}{atLeast, select, yes {+} other {}} more stale {count, plural, one {deal} other {deals}}',
+    'zh-CN': '……另有 {count}{atLeast, select, yes {+} other {}} 个停滞商机',
   },
   'report.invalid.toBeforeFrom': {
     en: 'must not be before from ({from})',

@@ -26,18 +26,22 @@ const runArb = fc.record({
   ),
   // Duplicates and someone without reminders among the people asked about.
   userIds: fc.array(fc.constantFrom(...USERS, 'u9'), { maxLength: 5 }),
-  kinds: fc.subarray([...KINDS]),
+  // Each group listed and counted apart; groups may be empty or overlap.
+  kindGroups: fc.array(fc.subarray([...KINDS]), { minLength: 1, maxLength: 3 }),
   perUser: fc.integer({ min: 1, max: 3 }),
+  // How far past `perUser` the count goes: 0 stops it at the list.
+  countPast: fc.integer({ min: 0, max: 4 }),
 });
 
 /** What `dueByUser` must answer, from the rule `due` documents, over the stored reminders. */
 function expectedDue(
   stored: readonly Reminder[],
   userIds: readonly string[],
-  kinds: readonly string[],
+  kindGroups: readonly (readonly string[])[],
   perUser: number,
-): { userId: string; ids: string[]; more: number }[] {
-  return [...new Set(userIds)].map((userId) => {
+  countUpTo: number,
+): { userId: string; groups: { ids: string[]; more: number }[] }[] {
+  const listOf = (userId: string, kinds: readonly string[]) => {
     const due = stored
       .filter(
         (r) =>
@@ -48,16 +52,25 @@ function expectedDue(
           (r.snoozedUntil === null || r.snoozedUntil <= AT),
       )
       .sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : a.id < b.id ? -1 : 1));
-    return { userId, ids: due.slice(0, perUser).map((r) => r.id), more: Math.max(0, due.length - perUser) };
-  });
+    const ids = due.slice(0, perUser).map((r) => r.id);
+    return { ids, more: Math.min(due.length, countUpTo) - ids.length };
+  };
+  return [...new Set(userIds)].map((userId) => ({
+    userId,
+    groups: kindGroups.map((kinds) => listOf(userId, kinds)),
+  }));
 }
 
 const answered = (people: readonly UserDue[]) =>
-  people.map((p) => ({ userId: p.userId, ids: p.items.map((r) => r.id), more: p.more }));
+  people.map((p) => ({
+    userId: p.userId,
+    groups: p.groups.map((g) => ({ ids: g.items.map((r) => r.id), more: g.more })),
+  }));
 
 /**
- * A manager's review of due reminders: each person's first `perUser` of some kinds, oldest first,
- * and a count of the rest that holds exactly the reminders `due` would list, never more.
+ * A manager's review of due reminders: each person's first `perUser` of each kind group, oldest
+ * first, and a count of the rest (stopped at `countUpTo` in all) that holds exactly the reminders
+ * `due` would list, never more.
  */
 export function registerRemindersByUser(state: SuiteState): void {
   describe('reminders by user', () => {
@@ -89,14 +102,18 @@ export function registerRemindersByUser(state: SuiteState): void {
               tx.reminders.dueByUser({
                 userIds: run.userIds,
                 at: AT,
-                kinds: run.kinds,
+                kindGroups: run.kindGroups,
                 perUser: run.perUser,
+                countUpTo: run.perUser + run.countPast,
               }),
             );
-            expect(answered(people)).toEqual(expectedDue(stored, run.userIds, run.kinds, run.perUser));
+            expect(answered(people)).toEqual(
+              expectedDue(stored, run.userIds, run.kindGroups, run.perUser, run.perUser + run.countPast),
+            );
             // The listed reminders are the stored ones, every field.
             const byId = new Map(stored.map((r) => [r.id, r]));
-            for (const r of people.flatMap((p) => p.items)) expect(r).toEqual(byId.get(r.id));
+            for (const r of people.flatMap((p) => p.groups.flatMap((g) => g.items)))
+              expect(r).toEqual(byId.get(r.id));
           }),
           { numRuns: 30 },
         );
@@ -106,13 +123,23 @@ export function registerRemindersByUser(state: SuiteState): void {
     conformanceIt(
       state,
       'reminders.dueByUser.refuses',
-      'dueByUser refuses a perUser that is not a whole number from 1 to 500',
+      'dueByUser refuses a perUser outside 1–500, a countUpTo outside perUser–100,000, and 0 or 9+ kind groups',
       async () => {
         const tenantId = await freshTenant(state);
-        for (const perUser of [0, 501, 1.5, Number.NaN]) {
+        const group = ['lead_follow_up'];
+        for (const [perUser, kindGroups, countUpTo] of [
+          [0, [group], 10],
+          [501, [group], 1000],
+          [1.5, [group], 10],
+          [Number.NaN, [group], 10],
+          [1, [], 10],
+          [1, Array.from({ length: 9 }, () => group), 10],
+          [5, [group], 4],
+          [5, [group], 100_001],
+        ] as const) {
           const refusal = await rejectionOf(
             inTx(state, tenantId, (tx) =>
-              tx.reminders.dueByUser({ userIds: ['u1'], at: AT, kinds: ['lead_follow_up'], perUser }),
+              tx.reminders.dueByUser({ userIds: ['u1'], at: AT, kindGroups, perUser, countUpTo }),
             ),
           );
           expect(isCrmError(refusal, 'VALIDATION'), `${perUser}: ${String(refusal)}`).toBe(true);
