@@ -7,9 +7,10 @@
  *     [--n 40] [--rounds 1] [--no-migrate] [--explain] [--statements]
  *
  * `--no-migrate` opens the file as it is (an older tree on a seed that newer migrations touched).
- * `--explain` prints each statement's plan once; `--statements` the CPU of each on its own.
+ * `--explain` prints each statement's plan once; `--statements` the CPU of each on its own;
+ * `--dump FILE` writes one call's statements and parameters as JSON (to try variants by hand).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Crm } from '@gongfu/core';
@@ -81,6 +82,8 @@ if (process.argv.includes('--explain')) {
   for (const s of statements) console.log(`${s.sql.slice(0, 300)}\n${explainSqlite(raw, s.sql, s.params)}\n`);
   raw.close();
 }
+const DUMP = argValue('--dump');
+if (DUMP !== undefined) writeFileSync(DUMP, JSON.stringify(statements));
 if (process.argv.includes('--statements')) {
   // Each statement of one call on its own: CPU per run over 10 runs, so the costly one shows.
   const raw = new Database(file, { readonly: true });
