@@ -70,8 +70,9 @@ export async function remindersDueByUser(
 
 /**
  * SQLite: the ranges' capped counts in one statement (one arm per person and kind), then the
- * first rows of the ranges that have any in another. Past MAX_ARMS, one grouped count and a
- * numbered read of every person's due rows, unbounded but of one statement each.
+ * first rows of the ranges that have any in another. Past MAX_ARMS (an admin's review of
+ * everyone), one statement numbers and counts every person's due rows by kind: unbounded, but
+ * within SQLite's limit on a compound SELECT.
  */
 async function sqliteRanges(
   ctx: StoreContext,
