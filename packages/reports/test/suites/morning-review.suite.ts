@@ -186,6 +186,10 @@ export function describeMorningReview(makeStorage: StorageFactory): void {
       expect(renderReview({ ...two, people: [person] }, () => '')).toContain(
         '… and 5 more overdue follow-ups',
       );
+      // The count stops at 99: a person with more reads "99+".
+      expect(renderReview({ ...two, people: [{ ...person, moreOverdueFollowUps: 99 }] }, () => '')).toContain(
+        '… and 99+ more overdue follow-ups',
+      );
       for (const bad of [0, 101, 2.5, Number.NaN, '3' as unknown as number]) {
         const refusal = await review(bad).catch((e: unknown) => e);
         expect(isCrmError(refusal, 'VALIDATION') && refusal.issues.map((i) => i.field), String(bad)).toEqual([
