@@ -236,6 +236,39 @@ export interface QuoteLedger {
   linkLead(leadId: string, link: { opportunityId: string | null; accountId: string | null }): Promise<number>;
 }
 
+/** What `ReminderStore.dueByUser` reads. */
+export interface DueByUserQuery {
+  userIds: readonly string[];
+  at: Instant;
+  /**
+   * 1–8 groups of reminder kinds, each listed and counted apart (a review's overdue follow-ups and
+   * its stale deals); an empty group has nothing due.
+   */
+  kindGroups: readonly (readonly string[])[];
+  /** 1–500: how many of a person's due reminders of each group come back, the oldest first. */
+  perUser: number;
+  /**
+   * Counting stops here (perUser–100,000): a group's `items.length + more` is at most this, so a
+   * person's backlog costs at most this many index entries per kind, however long it grew. A
+   * group that reaches it has at least that many due ("99+").
+   */
+  countUpTo: number;
+}
+
+/** One person of `ReminderStore.dueByUser`: one entry per kind group, in the order asked. */
+export interface UserDue {
+  userId: string;
+  groups: DueGroup[];
+}
+
+/** A person's due reminders of one kind group. */
+export interface DueGroup {
+  /** Their first `perUser`, oldest due first, then id. */
+  items: Reminder[];
+  /** How many more they have due, up to `countUpTo` in all: counted in the database, never read. */
+  more: number;
+}
+
 /** Stored reminders; reconciled from the pure rules on every write that affects their subject. */
 export interface ReminderStore {
   forSubject(subjectType: Reminder['subjectType'], subjectId: string): Promise<Reminder[]>;
@@ -246,6 +279,13 @@ export interface ReminderStore {
   remove(ids: readonly string[]): Promise<void>;
   /** Due for a user at an instant: due_at ≤ at, not acknowledged, not snoozed past at. Oldest first. */
   due(userIds: readonly string[], at: Instant, limit: number): Promise<Reminder[]>;
+  /**
+   * Each person's first `perUser` reminders of each kind group due by `at` (as in `due`: oldest
+   * first, then id) and how many more they have: one entry per distinct user id, in the order
+   * given (none due: no items, 0 more). The rest are counted in the database, never read, so a
+   * manager's fifty people with thousands of overdue follow-ups each cost a screenful of rows.
+   */
+  dueByUser(query: DueByUserQuery): Promise<UserDue[]>;
   /** Unacknowledged reminders whose escalation instant has passed and that were not yet escalated. */
   escalationsDue(at: Instant, limit: number): Promise<Reminder[]>;
   /**

@@ -35,12 +35,14 @@ ${STORE_HELP}
   workspace takes minutes). Runs in short transactions beside the app, shows a progress bar on
   stderr, and continues where it stopped when interrupted.
 ${STORE_HELP}`,
-  review: `gongfu review ${STORE} --as <managerId> --day <YYYY-MM-DD> [--tz <IANA zone>] [--tenant <id>]
+  review: `gongfu review ${STORE} --as <managerId> --day <YYYY-MM-DD> [--tz <IANA zone>] [--per-person <n>] [--tenant <id>]
   The morning review held on <day>: what each person did the day before.
 ${STORE_HELP}
   --as <managerId>  the manager holding the review
   --day <date>      the day of the review, e.g. 2026-03-11 (it covers the 10th)
-  --tz <zone>       the zone of the days (default: the service's, Asia/Shanghai)`,
+  --tz <zone>       the zone of the days (default: the service's, Asia/Shanghai)
+  --per-person <n>  overdue follow-ups and stale deals listed per person, the oldest (1–100,
+                    default 5); the rest are counted`,
   export: `gongfu export ${STORE} --tenant <id> [--out <file>]
   Write every row of one workspace as JSON lines (to stdout, or to --out). Engine-neutral: an export
   from SQLite imports into PostgreSQL.
@@ -69,7 +71,7 @@ export type CliCommand =
   | ({ command: 'migrate' } & Common)
   | ({ command: 'duplicates'; as: string; limit?: number } & Common)
   | ({ command: 'keys' } & Common)
-  | ({ command: 'review'; as: string; day: string; timeZone?: string } & Common)
+  | ({ command: 'review'; as: string; day: string; timeZone?: string; perPerson?: number } & Common)
   | ({ command: 'export'; tenant: string; out?: string } & Common)
   | ({ command: 'import'; file: string } & Common)
   | { command: 'help'; topic?: CommandName };
@@ -81,6 +83,7 @@ const OPTIONS = {
   as: { type: 'string' },
   day: { type: 'string' },
   tz: { type: 'string' },
+  'per-person': { type: 'string' },
   tenant: { type: 'string' },
   limit: { type: 'string' },
   out: { type: 'string' },
@@ -94,7 +97,7 @@ const ALLOWED: Record<CommandName, readonly Flag[]> = {
   migrate: [],
   duplicates: ['as', 'limit', 'tenant'],
   keys: ['tenant'],
-  review: ['as', 'day', 'tz', 'tenant'],
+  review: ['as', 'day', 'tz', 'per-person', 'tenant'],
   export: ['tenant', 'out'],
   import: ['file', 'tenant'],
 };
@@ -170,6 +173,9 @@ export function parseCliArgs(
         ...tenant,
         day,
         ...(values.tz !== undefined ? { timeZone: required('tz') } : {}),
+        ...(values['per-person'] !== undefined
+          ? { perPerson: wholeNumber('per-person', values['per-person'], 100, fail) }
+          : {}),
       };
     }
     case 'export':
@@ -201,9 +207,13 @@ function storeTarget(
 }
 
 function positiveInt(text: string, fail: (message: string) => UsageError): number {
+  return wholeNumber('limit', text, 10_000, fail);
+}
+
+function wholeNumber(flag: string, text: string, max: number, fail: (message: string) => UsageError): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > 10_000) {
-    throw fail(`--limit must be a whole number from 1 to 10000, got "${text}"`);
+  if (!Number.isInteger(n) || n < 1 || n > max) {
+    throw fail(`--${flag} must be a whole number from 1 to ${max}, got "${text}"`);
   }
   return n;
 }

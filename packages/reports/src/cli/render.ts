@@ -1,6 +1,8 @@
-import { formatMoney, type Money } from '@gongfu/core';
+import { formatMoney, type Money, renderBuiltIn } from '@gongfu/core';
 import type { DealDuplicate } from '../duplicates/index.js';
+import { MORE_COUNTED_UP_TO } from '../review/reminders-per-person.js';
 import type { MorningReview, PersonReview } from '../review/review-types.js';
+import { sayReport } from '../shared/report-messages.js';
 
 /** Plain-text renderings for a terminal; the CLI's only output format. */
 
@@ -89,14 +91,19 @@ function renderPerson(p: PersonReview, local: (instant: string) => string): stri
     'Costs',
     p.costs.map((c) => `${local(c.at)} ${c.label} ${money(c.amount)}`),
   );
-  section(
-    'Overdue follow-ups',
-    p.overdueFollowUps.map((r) => r.message),
-  );
-  section(
-    'Stale deals',
-    p.staleDeals.map((r) => r.message),
-  );
+  // Each section lists the oldest few; the rest are a count the review read from the database.
+  const more = (key: 'report.review.moreOverdue' | 'report.review.moreStale', count: number) =>
+    count > 0
+      ? [renderBuiltIn(sayReport(key, { count, atLeast: count >= MORE_COUNTED_UP_TO ? 'yes' : 'no' }))]
+      : [];
+  section('Overdue follow-ups', [
+    ...p.overdueFollowUps.map((r) => r.message),
+    ...more('report.review.moreOverdue', p.moreOverdueFollowUps),
+  ]);
+  section('Stale deals', [
+    ...p.staleDeals.map((r) => r.message),
+    ...more('report.review.moreStale', p.moreStaleDeals),
+  ]);
   if (lines.length === 1) lines.push('  (nothing recorded)');
   return lines;
 }

@@ -168,6 +168,7 @@ async function runCommand(
       const review = await morningReview(crm, command.as, {
         day: command.day,
         ...(command.timeZone ? { timeZone: command.timeZone } : {}),
+        ...(command.perPerson !== undefined ? { remindersPerPerson: command.perPerson } : {}),
       });
       const local = (at: string) =>
         new Date(at).toLocaleString('sv-SE', { timeZone: review.timeZone, hour12: false }).slice(11, 16);

@@ -17,7 +17,8 @@ import { askTogether } from '../shared/ask-together.js';
 import { parseTimeZone } from '../shared/period.js';
 import type { Visibility } from '../shared/visible.js';
 import { reviewedPeople } from './people.js';
-import { REVIEW_EVENT_LIMIT, reviewDay } from './review-day.js';
+import { MORE_COUNTED_UP_TO, remindersPerPerson } from './reminders-per-person.js';
+import { FOLLOW_UP_KINDS, REVIEW_EVENT_LIMIT, reviewDay, STALE_KINDS } from './review-day.js';
 import type { DuplicateAlert, MorningReview } from './review-types.js';
 
 /** The shape of a duplicate-deal finder's result the review needs (`findDuplicateDeals` fits it). */
@@ -42,6 +43,12 @@ export interface MorningReviewOptions {
   findDuplicates?: DuplicateFinder | false;
   /** Days back a quote of the reviewed day is compared with for conflicting prices (default 30). */
   quoteWindowDays?: number;
+  /**
+   * How many overdue follow-ups and how many stale deals each person's section lists (1–100,
+   * default 5): the oldest first; the rest are counted up to 99 (`moreOverdueFollowUps`,
+   * `moreStaleDeals`; 99 means 99 or more).
+   */
+  remindersPerPerson?: number;
 }
 
 /** The quarter a day falls in, as a quota period (`2026-Q1`). */
@@ -74,6 +81,7 @@ export async function reviewWith(
 ): Promise<MorningReview> {
   const reviewDate = parseInput(calendarDateSchema, options.day);
   const timeZone = parseTimeZone(options.timeZone, crm.timeZone);
+  const perPerson = remindersPerPerson(options.remindersPerPerson);
   const reviewedDay = shiftCalendarDate(reviewDate, -1);
   const range = {
     from: atLocalTime(reviewedDay, '00:00', timeZone),
@@ -92,7 +100,7 @@ export async function reviewWith(
   const { review, touchedDeals } = await crm.runAs(actor, async (ctx) => {
     const people = reviewedPeople(ctx);
     const [{ events, sections }, conflicts, quotas] = await askTogether([
-      readDay(ctx, people, range, visibility),
+      readDay(ctx, people, range, perPerson, visibility),
       quoteWindow === null ? [] : conflictsIn(ctx, quoteWindow),
       attainmentIn(ctx, quarter),
     ]);
@@ -129,15 +137,28 @@ async function readDay(
   ctx: CommandContext,
   people: readonly string[],
   range: { from: Instant; to: Instant },
+  perPerson: number,
   visibility: Visibility,
 ) {
-  // The events and the people's due reminders asked for together (with BEGIN on PostgreSQL).
+  // The events and the people's due reminders asked for together (with BEGIN on PostgreSQL). Each
+  // section's reminders are the first few per person and a count of the rest up to 99: a rep with
+  // 1,500 overdue follow-ups is "99+ more" to the manager, not 1,500 lines (nor, as the oldest
+  // 1,000 of the team once were, one rep's backlog hiding everyone else's).
   const [events, due] = await askTogether([
     ctx.tx.history.byActors(people, range, REVIEW_EVENT_LIMIT + 1),
-    ctx.tx.reminders.due(people, range.to, 1000),
+    ctx.tx.reminders.dueByUser({
+      userIds: people,
+      at: range.to,
+      kindGroups: [FOLLOW_UP_KINDS, STALE_KINDS],
+      perUser: perPerson,
+      countUpTo: perPerson + MORE_COUNTED_UP_TO,
+    }),
   ]);
   const day = events.slice(0, REVIEW_EVENT_LIMIT);
-  return { events, sections: await reviewDay(ctx, people, day, due, range, visibility) };
+  return {
+    events,
+    sections: await reviewDay(ctx, people, day, due, range, visibility),
+  };
 }
 
 /** "New" = at least one of the pair was created or changed on the reviewed day. */

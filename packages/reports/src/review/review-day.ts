@@ -7,6 +7,7 @@ import type {
   QuoteEntry,
   Reminder,
   ReminderKind,
+  UserDue,
 } from '@gongfu/core';
 import { ENTITY, hiddenRecord, regardingLabel, reminderMessage } from '@gongfu/core';
 import { askTogether } from '../shared/ask-together.js';
@@ -40,6 +41,14 @@ const REMINDER_SECTION: Record<ReminderKind, 'followUp' | 'stale' | null> = {
   quote_conflict: null,
 };
 
+/** The kinds listed under each section, read and counted per person apart (`reminders.dueByUser`). */
+export const FOLLOW_UP_KINDS = kindsOf('followUp');
+export const STALE_KINDS = kindsOf('stale');
+
+function kindsOf(section: 'followUp' | 'stale'): ReminderKind[] {
+  return (Object.keys(REMINDER_SECTION) as ReminderKind[]).filter((k) => REMINDER_SECTION[k] === section);
+}
+
 const ids = (events: readonly HistoryEvent[], type: string) => [
   ...new Set(events.filter((e) => e.entityType === type).map((e) => e.entityId)),
 ];
@@ -53,7 +62,7 @@ export async function reviewDay(
   ctx: CommandContext,
   people: readonly string[],
   events: readonly HistoryEvent[],
-  due: readonly Reminder[],
+  due: readonly UserDue[],
   range: { from: Instant; to: Instant },
   visibility: Visibility = 'scoped',
 ): Promise<PersonReview[]> {
@@ -164,11 +173,15 @@ export async function reviewDay(
     }
   }
   addQuotes(sections, new Map(quoted.map((leadId, i) => [leadId, quotes[i] ?? []])), leads, range);
-  for (const r of due) {
-    const s = sections.get(r.userId);
-    const section = REMINDER_SECTION[r.kind as ReminderKind];
-    if (!s || !section) continue;
-    (section === 'stale' ? s.staleDeals : s.overdueFollowUps).push(toReviewReminder(r));
+  // The groups are asked for in this order: [FOLLOW_UP_KINDS, STALE_KINDS].
+  for (const { userId, groups } of due) {
+    const s = sections.get(userId);
+    const [followUps, stale] = groups;
+    if (!s || !followUps || !stale) continue;
+    s.overdueFollowUps = followUps.items.map(toReviewReminder);
+    s.moreOverdueFollowUps = followUps.more;
+    s.staleDeals = stale.items.map(toReviewReminder);
+    s.moreStaleDeals = stale.more;
   }
   return [...sections.values()].sort(
     (a, b) => byName.compare(a.name, b.name) || (a.userId < b.userId ? -1 : 1),
@@ -245,6 +258,8 @@ function emptyReview(userId: string, name: string): PersonReview {
     orders: [],
     costs: [],
     overdueFollowUps: [],
+    moreOverdueFollowUps: 0,
     staleDeals: [],
+    moreStaleDeals: 0,
   };
 }

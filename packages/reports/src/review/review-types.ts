@@ -77,9 +77,15 @@ export interface PersonReview {
   quotes: ReviewQuote[];
   orders: ReviewRecord[];
   costs: (ReviewRecord & { category: CostCategory | null })[];
-  /** Follow-ups due by the morning and not acknowledged (stale deals listed apart). */
+  /**
+   * Follow-ups due by the morning and not acknowledged (stale deals listed apart): the oldest
+   * `remindersPerPerson` of them, and how many more there are, counted up to 99 (99: "99+").
+   */
   overdueFollowUps: ReviewReminder[];
+  moreOverdueFollowUps: number;
+  /** Deals gone stale by the morning: the oldest `remindersPerPerson`, and how many more (up to 99). */
   staleDeals: ReviewReminder[];
+  moreStaleDeals: number;
 }
 
 export interface DuplicateAlert {

@@ -20,6 +20,14 @@ export const REPORT_MESSAGES = defineMessages({
       '{first}和{second}{days, select, 0 {在同一天} other {相隔 {days} 天}}就 {sku} 向{basis, select, same_end_customer {最终客户{customer}} other {{customer}}}报了不同的价格：{firstQuote}；{secondQuote}。',
   },
   'report.quoteConflict.quote': { en: '{name} {price} × {quantity}', 'zh-CN': '{name} {price} × {quantity}' },
+  'report.review.moreOverdue': {
+    en: '… and {count}{atLeast, select, yes {+} other {}} more overdue {count, plural, one {follow-up} other {follow-ups}}',
+    'zh-CN': '……另有 {count}{atLeast, select, yes {+} other {}} 条逾期跟进',
+  },
+  'report.review.moreStale': {
+    en: '… and {count}{atLeast, select, yes {+} other {}} more stale {count, plural, one {deal} other {deals}}',
+    'zh-CN': '……另有 {count}{atLeast, select, yes {+} other {}} 个停滞商机',
+  },
   'report.invalid.toBeforeFrom': {
     en: 'must not be before from ({from})',
     'zh-CN': '不能早于开始日期（{from}）',

@@ -40,6 +40,15 @@ describe('gongfu CLI: arguments', () => {
     [['review', '--db', 'x.db', '--as', 'u1', '--day', '7 March'], /--day must be a date/],
     [['review', '--db', 'x.db', '--as', 'u1', '--day', '2026-13-40'], /--day must be a date/],
     [['duplicates', '--db', 'x.db', '--as', 'u1', '--limit', '0'], /--limit must be a whole number/],
+    [
+      ['review', '--db', 'x.db', '--as', 'u1', '--day', '2026-03-07', '--per-person', '101'],
+      /--per-person must be a whole number from 1 to 100/,
+    ],
+    [
+      ['review', '--db', 'x.db', '--as', 'u1', '--day', '2026-03-07', '--per-person', '2.5'],
+      /--per-person must be a whole number/,
+    ],
+    [['duplicates', '--db', 'x.db', '--as', 'u1', '--per-person', '3'], /--per-person belongs to the review/],
     [['duplicates', '--db', 'x.db', '--as', 'u1', '--day', '2026-03-07'], /--day belongs to the review/],
     [['duplicates', '--db', 'x.db', '--as', 'u1', '--colour'], /Unknown option '--colour'/],
     [['duplicates', '--db', '--as', 'u1'], /--db/],
@@ -58,6 +67,9 @@ describe('gongfu CLI: arguments', () => {
       day: '2026-03-07',
       timeZone: 'Asia/Shanghai',
     });
+    expect(
+      parseCliArgs(['review', '--db', 's.db', '--as', 'u1', '--day', '2026-03-07', '--per-person', '3']),
+    ).toMatchObject({ command: 'review', perPerson: 3 });
     expect(parseCliArgs(['duplicates', '--db=s.db', '--as=u1', '--limit', '5'])).toEqual({
       command: 'duplicates',
       store: { kind: 'sqlite', filename: 's.db' },

@@ -1,6 +1,7 @@
-import type { CrmStorage } from '@gongfu/core';
+import { type CrmStorage, isCrmError } from '@gongfu/core';
 import { openWorld, type StorageFactory, storyLead } from '@gongfu/service-suites';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderReview } from '../../src/cli/render.js';
 import { type DuplicateFinder, morningReview } from '../../src/index.js';
 import { cny } from './fixtures.js';
 
@@ -149,6 +150,52 @@ export function describeMorningReview(makeStorage: StorageFactory): void {
       await w.crm.reminders.acknowledge(repB, reminder!.id);
       const after = await morningReview(w.crm, manager, { day: '2026-04-21' });
       expect(after.people.find((p) => p.userId === repB.id)!.overdueFollowUps).toEqual([]);
+    });
+
+    it("lists each person's oldest overdue follow-ups and counts the rest, another person's backlog hiding none of theirs", async () => {
+      const w = await openWorld(storage);
+      const { repA, repB, manager } = w.org;
+      // repB falls behind on seven leads, one an hour; repA on one, captured last.
+      const backlog = [];
+      for (let i = 0; i < 7; i++) {
+        w.clock.set(`2026-04-01T0${i}:00:00.000Z`);
+        backlog.push(await w.crm.leads.capture(repB, storyLead({ company: `积压客户${i}` })));
+      }
+      w.clock.set('2026-04-01T09:00:00.000Z');
+      const own = await w.crm.leads.capture(repA, storyLead({ company: '甲的客户' }));
+      const review = (remindersPerPerson?: number) =>
+        morningReview(w.crm, manager, {
+          day: '2026-04-21',
+          findDuplicates: false,
+          ...(remindersPerPerson === undefined ? {} : { remindersPerPerson }),
+        });
+      const followUps = (r: Awaited<ReturnType<typeof review>>, userId: string) => {
+        const p = r.people.find((x) => x.userId === userId)!;
+        return { ids: p.overdueFollowUps.map((x) => x.subjectId), more: p.moreOverdueFollowUps };
+      };
+      const two = await review(2);
+      expect(followUps(two, repB.id)).toEqual({ ids: backlog.slice(0, 2).map((l) => l.id), more: 5 });
+      expect(followUps(two, repA.id)).toEqual({ ids: [own.id], more: 0 });
+      // The default is five.
+      expect(followUps(await review(), repB.id)).toEqual({
+        ids: backlog.slice(0, 5).map((l) => l.id),
+        more: 2,
+      });
+      // The CLI's rendering says how many more, in the catalogue's words.
+      const person = two.people.find((x) => x.userId === repB.id)!;
+      expect(renderReview({ ...two, people: [person] }, () => '')).toContain(
+        '… and 5 more overdue follow-ups',
+      );
+      // The count stops at 99: a person with more reads "99+".
+      expect(renderReview({ ...two, people: [{ ...person, moreOverdueFollowUps: 99 }] }, () => '')).toContain(
+        '… and 99+ more overdue follow-ups',
+      );
+      for (const bad of [0, 101, 2.5, Number.NaN, '3' as unknown as number]) {
+        const refusal = await review(bad).catch((e: unknown) => e);
+        expect(isCrmError(refusal, 'VALIDATION') && refusal.issues.map((i) => i.field), String(bad)).toEqual([
+          'remindersPerPerson',
+        ]);
+      }
     });
 
     it('raises duplicate alerts only for pairs touching a deal that moved yesterday', async () => {

@@ -32,6 +32,8 @@ import { tenantImportState } from './0091-tenant-import-state.js';
 import { accountPageIndexes } from './0093-account-page-indexes.js';
 import { dedupeCustomerBasketKeys } from './0100-dedupe-customer-basket-keys.js';
 import { historyActorEventIndex } from './0115-history-actor-event-index.js';
+import { openReminderKinds } from './0120-open-reminder-kinds.js';
+import { activityOwnerCalendarIndex } from './0121-activity-owner-calendar-index.js';
 import { defineTable } from './define-table.js';
 
 /** Migrations live in code (no file-system provider), each built for the engine it runs on. */
@@ -87,6 +89,8 @@ export function migrations(engine: SqlEngine): Record<string, Migration> {
     '0093_account_page_indexes': accountPageIndexes(),
     '0100_dedupe_customer_basket_keys': dedupeCustomerBasketKeys(),
     '0115_history_actor_event_index': historyActorEventIndex(),
+    '0120_open_reminder_kinds': openReminderKinds(),
+    '0121_activity_owner_calendar_index': activityOwnerCalendarIndex(),
   };
 }
 

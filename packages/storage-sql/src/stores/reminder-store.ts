@@ -1,10 +1,12 @@
 import {
   ConcurrencyError,
+  type DueByUserQuery,
   type Instant,
   type MessageParams,
   type Reminder,
   type ReminderClaim,
   type ReminderStore,
+  type UserDue,
 } from '@gongfu/core';
 import type { AnyRow } from '../any-db.js';
 import { columnsToSet, rememberRow } from '../records/changed-columns.js';
@@ -12,6 +14,7 @@ import { literalLimit } from '../records/compile-where.js';
 import { executeCached, writeCached } from '../records/compiled-cache.js';
 import type { StoreContext } from '../records/store-context.js';
 import { claimLeased, DELIVERY_LEASE, ESCALATION_LEASE, markLeased } from './reminder-lease.js';
+import { remindersDueByUser } from './reminders-by-user.js';
 
 const CHUNK = 500;
 const rowKey = (id: string) => `reminders\u0000${id}`;
@@ -143,6 +146,10 @@ export class SqlReminderStore implements ReminderStore {
       .orderBy('r.id')
       .execute();
     return rows.map((r) => this.decode(r));
+  }
+
+  dueByUser(query: DueByUserQuery): Promise<UserDue[]> {
+    return remindersDueByUser(this.ctx, query, (row) => this.decode(row));
   }
 
   async escalationsDue(at: Instant, limit: number): Promise<Reminder[]> {

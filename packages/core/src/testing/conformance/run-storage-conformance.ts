@@ -18,6 +18,7 @@ import { registerOrgStamp } from './org-stamp-suite.js';
 import { registerQuotes } from './quotes-suite.js';
 import { registerRanges } from './ranges-suite.js';
 import { registerRawColumns } from './raw-columns-suite.js';
+import { registerRemindersByUser } from './reminders-by-user-suite.js';
 import { registerReminders } from './reminders-suite.js';
 import { registerScoping } from './scoping-suite.js';
 import { registerTeams } from './teams-suite.js';
@@ -68,6 +69,7 @@ export function runStorageConformance(harness: ConformanceHarness): void {
     registerQuotes(state);
     registerHistory(state);
     registerReminders(state);
+    registerRemindersByUser(state);
     registerDispatch(state);
     registerEscalationClaims(state);
     registerTeams(state);
