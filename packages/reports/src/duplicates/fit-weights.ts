@@ -12,6 +12,7 @@ import {
   regionMeasure,
 } from './measures.js';
 import type { PreparedDeal } from './prepared-deal.js';
+import { exactAmountShift } from './exact-amount.js';
 import { amountGiven, priorWeight } from './score-pair.js';
 import {
   amountLevel,
@@ -118,7 +119,8 @@ export function pairLevels(
     held += given.weight;
   } else {
     into[at + 1] = (FITTED_LADDERS.amount as readonly ULevel[]).indexOf(money);
-    held += amount.offset;
+    // The fen's part (`exact-amount.ts`) is read from u alone, not fitted: held as it is.
+    held += amount.offset + (raw.level === 'exact' ? exactAmountShift(stats.weights.exactAmount) : 0);
   }
   const sameAccount = x.record.accountId === y.record.accountId;
   const categorical = (k: 2 | 3, c: Fitted, a: string | null, b: string | null, weight: number) => {
