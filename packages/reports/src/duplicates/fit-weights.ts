@@ -1,6 +1,7 @@
 import { basketWeight } from './basket.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { type EmComparison, expectationMaximisation, withFloor } from './em.js';
+import { exactAmountShift } from './exact-amount.js';
 import {
   FITTED_LADDERS,
   type FittedComparison,
@@ -12,7 +13,6 @@ import {
   regionMeasure,
 } from './measures.js';
 import type { PreparedDeal } from './prepared-deal.js';
-import { exactAmountShift } from './exact-amount.js';
 import { amountGiven, priorWeight } from './score-pair.js';
 import {
   amountLevel,

@@ -265,7 +265,13 @@ export function amountSignal(
   const both = { a: money(a, x.record.currency), b: money(b, y.record.currency) };
   // Equal to the fen: say how seldom two of this tenant's deals within 5% agree to it.
   if (m.level === 'exact' && exactShare !== null)
-    return signal('amount', m, a, b, say('duplicate.amount.exact', { a: both.a, perThousand: perThousand(exactShare) }));
+    return signal(
+      'amount',
+      m,
+      a,
+      b,
+      say('duplicate.amount.exact', { a: both.a, perThousand: perThousand(exactShare) }),
+    );
   const said = byLevel('amount', m.level, both);
   const level = amountLevel(a, b, x.record.currency === y.record.currency);
   const fitted = weighed && level !== null ? fittedFigures(weighed, level) : null;

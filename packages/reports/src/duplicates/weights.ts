@@ -294,7 +294,8 @@ function* withinFivePercent(
 ): Generator<[number, number]> {
   for (const pair of pairs) {
     const [a, b] = [deals[pair[0]] as Sampled, deals[pair[1]] as Sampled];
-    if (amountLevel(a.amount, b.amount, a.currency === b.currency) === 'amount.same') counter.add(a.amount, b.amount);
+    if (amountLevel(a.amount, b.amount, a.currency === b.currency) === 'amount.same')
+      counter.add(a.amount, b.amount);
     yield pair;
   }
 }

@@ -99,7 +99,10 @@ describe('two amounts equal to the fen', () => {
           expect(at(lo)).toBeGreaterThanOrEqual(at(hi));
           expect(at(lo)).toBeGreaterThanOrEqual(0);
           expect(at(lo)).toBeLessThanOrEqual(3);
-          const weights = { ...estimateDuplicateWeights([]), exactAmount: { samePairs: 100, exactShare: lo } };
+          const weights = {
+            ...estimateDuplicateWeights([]),
+            exactAmount: { samePairs: 100, exactShare: lo },
+          };
           const exact = amountMeasure(amount, amount, true, weights);
           const within = amountMeasure(amount, amount + 1, true, weights);
           expect(exact.weight - within.weight).toBeCloseTo(at(lo), 3);
