@@ -31,17 +31,20 @@ const copy = (id: string, sku: string, amountMinor: number): DealRecord =>
     lines: [line(sku, 173), line('PR-D3', 5)],
     amountMinor,
   });
+/** One customer's deal `a`, its copy `b` with a sibling SKU and the amount kept, and `c` re-priced by 0.3 %. */
+const copiesIn = (tenant: readonly DealRecord[]) =>
+  new DealDuplicateEngine([
+    ...tenant,
+    copy('a', 'RT-11', 46_153_700),
+    copy('b', 'RT-12', 46_153_700),
+    copy('c', 'RT-12', 46_000_000),
+  ]);
 const amountSignal = (engine: DealDuplicateEngine, a: string, b: string) =>
   engine.score(a, b).signals.find((s) => s.name === 'amount');
 
 describe('two amounts equal to the fen', () => {
   it('count where the tenant’s deals seldom agree to the fen, and the explanation says how seldom', () => {
-    const engine = new DealDuplicateEngine([
-      ...quoted,
-      copy('a', 'RT-11', 46_153_700),
-      copy('b', 'RT-12', 46_153_700),
-      copy('c', 'RT-12', 46_000_000),
-    ]);
+    const engine = copiesIn(quoted);
     const exact = amountSignal(engine, 'a', 'b');
     const within = amountSignal(engine, 'a', 'c');
     expect(exact?.level).toBe('exact');
@@ -55,12 +58,7 @@ describe('two amounts equal to the fen', () => {
   });
 
   it('count nothing where kits sell at list price and many deals agree to the fen', () => {
-    const engine = new DealDuplicateEngine([
-      ...listPriced,
-      copy('a', 'RT-11', 46_153_700),
-      copy('b', 'RT-12', 46_153_700),
-      copy('c', 'RT-12', 46_000_000),
-    ]);
+    const engine = copiesIn(listPriced);
     expect(amountSignal(engine, 'a', 'b')?.level).toBe('same');
     expect(amountSignal(engine, 'a', 'b')?.weight).toBe(amountSignal(engine, 'a', 'c')?.weight);
   });
