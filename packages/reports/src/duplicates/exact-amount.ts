@@ -14,6 +14,13 @@ export interface ExactAmountFigures {
   samePairs: number;
   /** Of those, the share equal to the fen, shrunk towards `REFERENCE_EXACT_SHARE` by `EXACT_PSEUDO_PAIRS`. */
   exactShare: number;
+  /**
+   * The same among pairs of one customer's deals (`oneCustomerPairs`), shrunk towards `exactShare`: a
+   * customer on a contract price re-orders at one amount while its pairs with others do not agree.
+   * Absent in figures made before it (then one customer's pairs read `exactShare`).
+   */
+  ownPairs?: number;
+  ownShare?: number;
 }
 
 /**
@@ -50,28 +57,45 @@ export class ExactAmountCounter {
     if (a === b) this.exact++;
   }
 
-  figures(): ExactAmountFigures {
-    const exactShare =
-      (this.exact + EXACT_PSEUDO_PAIRS * REFERENCE_EXACT_SHARE) / (this.same + EXACT_PSEUDO_PAIRS);
-    return { samePairs: this.same, exactShare: Math.round(exactShare * 1e6) / 1e6 };
+  /** The pairs counted and the share equal to the fen, shrunk towards `prior` by `EXACT_PSEUDO_PAIRS`. */
+  share(prior: number): { pairs: number; share: number } {
+    const share = (this.exact + EXACT_PSEUDO_PAIRS * prior) / (this.same + EXACT_PSEUDO_PAIRS);
+    return { pairs: this.same, share: Math.round(share * 1e6) / 1e6 };
   }
 }
 
-/** Bits "equal to the fen" adds over "within 5%": log2(m / u), at least 0 and at most the cap; 0 unmeasured. */
-export function exactAmountShift(figures: ExactAmountFigures | undefined): number {
+/** The figures from the counter of all pairs and the one of one customer's pairs. */
+export function exactAmountFigures(all: ExactAmountCounter, own: ExactAmountCounter): ExactAmountFigures {
+  const { pairs: samePairs, share: exactShare } = all.share(REFERENCE_EXACT_SHARE);
+  const { pairs: ownPairs, share: ownShare } = own.share(exactShare);
+  return { samePairs, exactShare, ownPairs, ownShare };
+}
+
+/**
+ * Bits "equal to the fen" adds over "within 5%" for two deals of one customer (`sameAccount`) or of
+ * two: log2(m / u), at least 0 and at most the cap; 0 unmeasured.
+ */
+export function exactAmountShift(figures: ExactAmountFigures | undefined, sameAccount = false): number {
   if (!figures) return 0;
-  const shift = Math.log2(EXACT_AMOUNT_M / figures.exactShare);
+  const shift = Math.log2(EXACT_AMOUNT_M / exactShareOf(figures, sameAccount));
   return Math.round(Math.min(EXACT_AMOUNT_MAX_SHIFT, Math.max(0, shift)) * 1000) / 1000;
 }
 
 export function isExactAmountFigures(doc: unknown): doc is ExactAmountFigures {
   if (typeof doc !== 'object' || doc === null) return false;
   const d = doc as Partial<ExactAmountFigures>;
+  const share = (x: unknown) => typeof x === 'number' && x > 0 && x <= 1;
+  const own = d.ownPairs === undefined || (typeof d.ownPairs === 'number' && d.ownPairs >= 0);
   return (
     typeof d.samePairs === 'number' &&
     d.samePairs >= 0 &&
-    typeof d.exactShare === 'number' &&
-    d.exactShare > 0 &&
-    d.exactShare <= 1
+    share(d.exactShare) &&
+    own &&
+    (d.ownShare === undefined || share(d.ownShare))
   );
+}
+
+/** The u two deals equal to the fen are read against: among one customer's pairs or among all. */
+export function exactShareOf(figures: ExactAmountFigures, sameAccount: boolean): number {
+  return sameAccount ? (figures.ownShare ?? figures.exactShare) : figures.exactShare;
 }

@@ -120,7 +120,8 @@ export function pairLevels(
   } else {
     into[at + 1] = (FITTED_LADDERS.amount as readonly ULevel[]).indexOf(money);
     // The fen's part (`exact-amount.ts`) is read from u alone, not fitted: held as it is.
-    held += amount.offset + (raw.level === 'exact' ? exactAmountShift(stats.weights.exactAmount) : 0);
+    const own = x.record.accountId === y.record.accountId;
+    held += amount.offset + (raw.level === 'exact' ? exactAmountShift(stats.weights.exactAmount, own) : 0);
   }
   const sameAccount = x.record.accountId === y.record.accountId;
   const categorical = (k: 2 | 3, c: Fitted, a: string | null, b: string | null, weight: number) => {

@@ -326,7 +326,13 @@ export function amountBound(m: Measure): number {
 
 export function measureAmount(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): Measure {
   const [a, b] = [x.record, y.record];
-  return amountMeasure(a.amountMinor, b.amountMinor, a.currency === b.currency, stats.weights);
+  return amountMeasure(
+    a.amountMinor,
+    b.amountMinor,
+    a.currency === b.currency,
+    stats.weights,
+    a.accountId === b.accountId,
+  );
 }
 
 export function amountMeasure(
@@ -334,24 +340,31 @@ export function amountMeasure(
   b: number,
   sameCurrency: boolean,
   weights: DuplicateWeights,
+  sameAccount = false,
 ): Measure {
   const level = amountLevel(a, b, sameCurrency);
   if (level === null) return UNKNOWN;
   const measured = tenantMeasure(weights, level);
-  return a === b && level === 'amount.same' ? exactAmountOf(weights, measured) : measured;
+  return a === b && level === 'amount.same' ? exactAmountOf(weights, measured, sameAccount) : measured;
 }
 
-/** "Equal to the fen" per tenant's weights, made once per estimate (the scan asks per candidate pair). */
-const EXACT = new WeakMap<DuplicateWeights, Measure>();
+/** "Equal to the fen" per tenant's weights, for two customers [0] and one [1], made once per estimate. */
+const EXACT = new WeakMap<DuplicateWeights, [Measure | null, Measure | null]>();
 
 /** "Within 5%" moved by what the fen says in this tenant (`exact-amount.ts`); itself when it says nothing. */
-function exactAmountOf(weights: DuplicateWeights, same: Measure): Measure {
-  const shift = exactAmountShift(weights.exactAmount);
+function exactAmountOf(weights: DuplicateWeights, same: Measure, sameAccount: boolean): Measure {
+  const shift = exactAmountShift(weights.exactAmount, sameAccount);
   if (shift === 0) return same;
-  let exact = EXACT.get(weights);
+  let made = EXACT.get(weights);
+  if (!made) {
+    made = [null, null];
+    EXACT.set(weights, made);
+  }
+  const at = sameAccount ? 1 : 0;
+  let exact = made[at];
   if (!exact) {
     exact = measure('exact', Math.round((same.weight + shift) * 1000) / 1000);
-    EXACT.set(weights, exact);
+    made[at] = exact;
     // Where the basket explains "within 5%" it weighs `sameAsBasket`; the fen's part is added to that.
     const onBasket = Math.round((Math.min(same.weight, SAME_AS_BASKET.weight) + shift) * 1000) / 1000;
     EXACT_ON_BASKET.set(exact, onBasket === exact.weight ? exact : measure('exact', onBasket));

@@ -196,7 +196,7 @@ export function scorePair(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats):
       y,
       m.amount,
       m.amount === measureAmount(x, y, stats) ? stats.weights : null,
-      stats.weights.exactAmount?.exactShare ?? null,
+      stats.weights.exactAmount,
     ),
     customerSignal(x, y, m.customer, stats),
   ];

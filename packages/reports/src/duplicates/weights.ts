@@ -1,5 +1,10 @@
 import { isKitRepeatFigures, type KitRepeatFigures } from './customer-kits.js';
-import { ExactAmountCounter, type ExactAmountFigures, isExactAmountFigures } from './exact-amount.js';
+import {
+  ExactAmountCounter,
+  type ExactAmountFigures,
+  exactAmountFigures,
+  isExactAmountFigures,
+} from './exact-amount.js';
 import { seeded } from './minhash.js';
 import { dayNumber } from './prepared-deal.js';
 import type { DealRecord } from './types.js';
@@ -282,8 +287,38 @@ export function estimateDuplicateWeights(
     candidateU: candidates.u,
     candidatePairs: candidates.pairs,
     lineReading: 'co-occurrence',
-    exactAmount: exact.figures(),
+    exactAmount: exactAmountFigures(exact, ownExact(records, deals, seed)),
   };
+}
+
+/**
+ * Pairs of one customer's deals within 5% counted: each deal with another of its customer's drawn at
+ * random (not the next one entered: a copy is often entered right after its original).
+ */
+function ownExact(
+  records: readonly DealRecord[],
+  deals: readonly Sampled[],
+  seed: number,
+): ExactAmountCounter {
+  const counter = new ExactAmountCounter();
+  const byAccount = new Map<string, number[]>();
+  records.forEach((r, i) => {
+    const own = byAccount.get(r.accountId);
+    if (own) own.push(i);
+    else byAccount.set(r.accountId, [i]);
+  });
+  const next = random(seed + 2);
+  for (const own of byAccount.values()) {
+    if (own.length < 2) continue;
+    for (let k = 0; k < own.length; k++) {
+      let other = Math.floor(next() * (own.length - 1));
+      if (other >= k) other++;
+      const [a, b] = [deals[own[k] as number] as Sampled, deals[own[other] as number] as Sampled];
+      if (amountLevel(a.amount, b.amount, a.currency === b.currency) === 'amount.same')
+        counter.add(a.amount, b.amount);
+    }
+  }
+  return counter;
 }
 
 /** `pairs` passed on, those with amounts within 5% counted into `counter` on the way. */

@@ -32,13 +32,12 @@ const copy = (id: string, sku: string, amountMinor: number): DealRecord =>
     amountMinor,
   });
 /** One customer's deal `a`, its copy `b` with a sibling SKU and the amount kept, and `c` re-priced by 0.3 %. */
-const copiesIn = (tenant: readonly DealRecord[]) =>
-  new DealDuplicateEngine([
-    ...tenant,
-    copy('a', 'RT-11', 46_153_700),
-    copy('b', 'RT-12', 46_153_700),
-    copy('c', 'RT-12', 46_000_000),
-  ]);
+const copies = [
+  copy('a', 'RT-11', 46_153_700),
+  copy('b', 'RT-12', 46_153_700),
+  copy('c', 'RT-12', 46_000_000),
+];
+const copiesIn = (tenant: readonly DealRecord[]) => new DealDuplicateEngine([...tenant, ...copies]);
 const amountSignal = (engine: DealDuplicateEngine, a: string, b: string) =>
   engine.score(a, b).signals.find((s) => s.name === 'amount');
 
@@ -47,12 +46,40 @@ describe('two amounts equal to the fen', () => {
     const engine = copiesIn(quoted);
     const exact = amountSignal(engine, 'a', 'b');
     const within = amountSignal(engine, 'a', 'c');
+    // One customer's pairs are few here: they read the tenant's share, a little moved by their own.
+    const shift = exactAmountShift(engine.weights().exactAmount, true);
+    expect(shift).toBeGreaterThan(2.5);
     expect(exact?.level).toBe('exact');
     expect(within?.level).toBe('same');
-    expect((exact?.weight ?? 0) - (within?.weight ?? 0)).toBeCloseTo(3, 3);
-    expect(engine.score('a', 'b').score - engine.score('a', 'c').score).toBeCloseTo(3, 2);
-    expect(exact?.text).toMatch(/the same amount to the fen \(¥461,537\), which only [\d.]+ in 1,000 pairs/);
+    expect((exact?.weight ?? 0) - (within?.weight ?? 0)).toBeCloseTo(shift, 3);
+    expect(engine.score('a', 'b').score - engine.score('a', 'c').score).toBeCloseTo(shift, 2);
+    expect(exact?.text).toMatch(
+      /the same amount to the fen \(¥461,537\), which only [\d.]+ in 1,000 pairs of one customer’s deals within 5%/,
+    );
     expect(renderBuiltIn(exact?.message ?? { key: '', params: {} }, 'zh-CN')).toMatch(
+      /金额分毫不差（¥461,537），本公司同一客户金额相差 5% 以内的商机中每 1000 对只有 [\d.]+ 对如此/,
+    );
+  });
+
+  it('count for two customers, not for one re-ordering at its contract price', () => {
+    // 100 customers of 3 deals each: one amount per customer (its contract), none shared with another.
+    const contracts = Array.from({ length: 300 }, (_, i) =>
+      plainDeal(`k${i}`, {
+        accountId: `acc-k${i % 100}`,
+        lines: [line(`F-${i % 40}`, 20 + (i % 7))],
+        amountMinor: Math.round(10_000_000 * 1.01 ** (i % 100)),
+      }),
+    );
+    const two = (id: string, sku: string): DealRecord =>
+      plainDeal(id, { lines: [line(sku, 173), line('PR-D3', 5)], amountMinor: 46_153_700 });
+    const engine = new DealDuplicateEngine([...contracts, ...copies, two('x', 'RT-11'), two('y', 'RT-12')]);
+    const own = amountSignal(engine, 'a', 'b');
+    const others = amountSignal(engine, 'x', 'y');
+    expect(exactAmountShift(engine.weights().exactAmount, true)).toBe(0);
+    expect(own?.level).toBe('same');
+    expect(others?.level).toBe('exact');
+    expect(others?.text).toMatch(/in 1,000 pairs of this tenant’s deals within 5%/);
+    expect(renderBuiltIn(others?.message ?? { key: '', params: {} }, 'zh-CN')).toMatch(
       /金额分毫不差（¥461,537），本公司金额相差 5% 以内的商机中每 1000 对只有 [\d.]+ 对如此/,
     );
   });
@@ -72,7 +99,7 @@ describe('two amounts equal to the fen', () => {
     ]);
     const identical = amountSignal(engine, 'a', 'same');
     expect(identical?.level).toBe('exact');
-    expect(identical?.weight).toBeCloseTo(0.5 + 3, 3);
+    expect(identical?.weight).toBeCloseTo(0.5 + exactAmountShift(engine.weights().exactAmount, true), 3);
     expect(engine.score('a', 'same').score).toBeGreaterThanOrEqual(engine.score('a', 'near').score);
   });
 
@@ -93,7 +120,7 @@ describe('two amounts equal to the fen', () => {
         fc.integer({ min: 100, max: 10_000_000 }),
         (p, q, amount) => {
           const [lo, hi] = p < q ? [p, q] : [q, p];
-          const at = (exactShare: number) => exactAmountShift({ samePairs: 100, exactShare });
+          const at = (exactShare: number) => exactAmountShift({ samePairs: 100, exactShare }, false);
           expect(at(lo)).toBeGreaterThanOrEqual(at(hi));
           expect(at(lo)).toBeGreaterThanOrEqual(0);
           expect(at(lo)).toBeLessThanOrEqual(3);
