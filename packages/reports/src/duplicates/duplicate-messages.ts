@@ -138,6 +138,14 @@ export const DUPLICATE_DEAL_MESSAGES = defineMessages({
   },
   'duplicate.amount.unknown': { en: 'amounts cannot be compared', 'zh-CN': '金额无法比较' },
   'duplicate.amount.same': { en: 'amounts within 5% ({a} / {b})', 'zh-CN': '金额相差 5% 以内（{a} / {b}）' },
+  'duplicate.amount.exact': {
+    en: 'the same amount to the fen ({a}), which only {perThousand} in 1,000 pairs of this tenant’s deals within 5% of each other share',
+    'zh-CN': '金额分毫不差（{a}），本公司金额相差 5% 以内的商机中每 1000 对只有 {perThousand} 对如此',
+  },
+  'duplicate.amount.exactOwn': {
+    en: 'the same amount to the fen ({a}), which only {perThousand} in 1,000 pairs of one customer’s deals within 5% of each other share here',
+    'zh-CN': '金额分毫不差（{a}），本公司同一客户金额相差 5% 以内的商机中每 1000 对只有 {perThousand} 对如此',
+  },
   'duplicate.amount.close': {
     en: 'amounts within 20% ({a} / {b})',
     'zh-CN': '金额相差 20% 以内（{a} / {b}）',

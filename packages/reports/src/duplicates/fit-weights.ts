@@ -1,6 +1,7 @@
 import { basketWeight } from './basket.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { type EmComparison, expectationMaximisation, withFloor } from './em.js';
+import { exactAmountShift } from './exact-amount.js';
 import {
   FITTED_LADDERS,
   type FittedComparison,
@@ -118,7 +119,9 @@ export function pairLevels(
     held += given.weight;
   } else {
     into[at + 1] = (FITTED_LADDERS.amount as readonly ULevel[]).indexOf(money);
-    held += amount.offset;
+    // The fen's part (`exact-amount.ts`) is read from u alone, not fitted: held as it is.
+    const own = x.record.accountId === y.record.accountId;
+    held += amount.offset + (raw.level === 'exact' ? exactAmountShift(stats.weights.exactAmount, own) : 0);
   }
   const sameAccount = x.record.accountId === y.record.accountId;
   const categorical = (k: 2 | 3, c: Fitted, a: string | null, b: string | null, weight: number) => {

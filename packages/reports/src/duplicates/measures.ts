@@ -4,6 +4,7 @@ import { comparedOwnDeals } from './account-reading.js';
 import { clamp } from './basket.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { sharedDay } from './delivery-days.js';
+import { exactAmountShift } from './exact-amount.js';
 import type { PreparedDeal } from './prepared-deal.js';
 import {
   accountAdjustment,
@@ -324,10 +325,12 @@ function sameEndCustomer(x: PreparedDeal, y: PreparedDeal): 'same' | 'similar' |
   return diceBigrams(x.endCustomer, y.endCustomer) >= 0.6 ? 'similar' : 'different';
 }
 
+// Identical baskets at list price have equal amounts: that evidence is counted once, not twice.
+const SAME_AS_BASKET = measure('same', 0.5);
+
 export const AMOUNT = {
   same: HAND['amount.same'],
-  // Identical baskets at list price have equal amounts: that evidence is counted once, not twice.
-  sameAsBasket: measure('same', 0.5),
+  sameAsBasket: SAME_AS_BASKET,
   close: HAND['amount.close'],
   different: HAND['amount.different'],
   far: HAND['amount.far'],
@@ -346,7 +349,13 @@ export function amountBound(m: Measure): number {
 
 export function measureAmount(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): Measure {
   const [a, b] = [x.record, y.record];
-  return amountMeasure(a.amountMinor, b.amountMinor, a.currency === b.currency, stats.weights);
+  return amountMeasure(
+    a.amountMinor,
+    b.amountMinor,
+    a.currency === b.currency,
+    stats.weights,
+    a.accountId === b.accountId,
+  );
 }
 
 export function amountMeasure(
@@ -354,9 +363,47 @@ export function amountMeasure(
   b: number,
   sameCurrency: boolean,
   weights: DuplicateWeights,
+  sameAccount = false,
 ): Measure {
   const level = amountLevel(a, b, sameCurrency);
-  return level === null ? UNKNOWN : tenantMeasure(weights, level);
+  if (level === null) return UNKNOWN;
+  const measured = tenantMeasure(weights, level);
+  return a === b && level === 'amount.same' ? exactAmountOf(weights, measured, sameAccount) : measured;
+}
+
+/** "Equal to the fen" per tenant's weights, for two customers [0] and one [1], made once per estimate. */
+const EXACT = new WeakMap<DuplicateWeights, [Measure | null, Measure | null]>();
+
+/** "Within 5%" moved by what the fen says in this tenant (`exact-amount.ts`); itself when it says nothing. */
+function exactAmountOf(weights: DuplicateWeights, same: Measure, sameAccount: boolean): Measure {
+  const shift = exactAmountShift(weights.exactAmount, sameAccount);
+  if (shift === 0) return same;
+  let made = EXACT.get(weights);
+  if (!made) {
+    made = [null, null];
+    EXACT.set(weights, made);
+  }
+  const at = sameAccount ? 1 : 0;
+  let exact = made[at];
+  if (!exact) {
+    exact = measure('exact', Math.round((same.weight + shift) * 1000) / 1000);
+    made[at] = exact;
+    // Where the basket explains "within 5%" it weighs `sameAsBasket`; the fen's part is added to that.
+    const onBasket = Math.round((Math.min(same.weight, SAME_AS_BASKET.weight) + shift) * 1000) / 1000;
+    EXACT_ON_BASKET.set(exact, onBasket === exact.weight ? exact : measure('exact', onBasket));
+  }
+  return exact;
+}
+
+/** Each "equal to the fen" measure's reading when the basket explains amounts within 5%. */
+const EXACT_ON_BASKET = new WeakMap<Measure, Measure>();
+
+/**
+ * "Equal to the fen" for a pair whose basket explains amounts within 5% (`amountGiven`): the
+ * basket's figure plus the fen's part, never more than the measure itself (the scan's bound holds).
+ */
+export function exactGivenBasket(exact: Measure): Measure {
+  return EXACT_ON_BASKET.get(exact) ?? exact;
 }
 
 export const CUSTOMER = {

@@ -389,6 +389,7 @@ export class ScanColumns {
         this.amount[j] as number,
         this.currency[i] === this.currency[j],
         this.stats.weights,
+        sameAccount,
       ),
     );
     const bothEndKnown = this.endKnown[i] === 1 && this.endKnown[j] === 1;

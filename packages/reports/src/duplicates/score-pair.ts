@@ -10,6 +10,7 @@ import {
   customerBound,
   END_CUSTOMER_MAX_WEIGHT,
   endCustomerKnown,
+  exactGivenBasket,
   type Measure,
   measureAmount,
   measureCustomer,
@@ -62,10 +63,13 @@ export function amountGiven(basket: BasketWeight, amount: Measure, sameSignature
   // an exact copy never scores below a near one.
   // Never more than the tenant's own "same amount" (where kits sell at list price it is below the
   // hand figure): counting the evidence once must not count it higher, and the scan's bound holds.
-  if (basket.level === 'identical' || sameSignature)
-    return amount.level === AMOUNT.same.level && amount.weight > AMOUNT.sameAsBasket.weight
-      ? AMOUNT.sameAsBasket
-      : amount;
+  if (basket.level === 'identical' || sameSignature) {
+    if (amount.level === AMOUNT.same.level && amount.weight > AMOUNT.sameAsBasket.weight)
+      return AMOUNT.sameAsBasket;
+    // The basket explains amounts within 5%, not amounts equal to the fen where a tenant's deals
+    // seldom agree to it (`exact-amount.ts`): that part stays, on the basket's figure.
+    if (amount.level === 'exact') return exactGivenBasket(amount);
+  }
   // A line swapped for a dearer or cheaper product explains amounts far apart (see AMOUNT_EXPLAINED);
   // every line matched with one SKU in a far-off quantity does not (another purchase: `creditOf`).
   if (
@@ -187,7 +191,13 @@ export function scorePair(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats):
     regionSignal(x, y, m.region),
     customerKindSignal(x, y, m.kind),
     endCustomerSignal(x, y, m.endCustomer),
-    amountSignal(x, y, m.amount, m.amount === measureAmount(x, y, stats) ? stats.weights : null),
+    amountSignal(
+      x,
+      y,
+      m.amount,
+      m.amount === measureAmount(x, y, stats) ? stats.weights : null,
+      stats.weights.exactAmount,
+    ),
     customerSignal(x, y, m.customer, stats),
   ];
   const score = total(priorWeight(stats.n, stats.weights), m);

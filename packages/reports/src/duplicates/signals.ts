@@ -4,6 +4,7 @@ import { type BasketComparison, containedKit, isCommonBasket, kitPartners } from
 import type { CorpusStats } from './corpus-stats.js';
 import { sharedDay } from './delivery-days.js';
 import { known, listOf, provinceName, sayDuplicate as say } from './duplicate-messages.js';
+import { type ExactAmountFigures, exactShareOf } from './exact-amount.js';
 import { kitRepeatsWords } from './kit-repeats.js';
 import type { Measure } from './measures.js';
 import { metByLine } from './met-by-line.js';
@@ -261,16 +262,25 @@ function fittedFigures(
 
 /**
  * `weighed` is the tenant's weights when the amount was weighed by its level (then a fitted m is said
- * with its figures), null when the basket explained it (an identical basket, a swapped line).
+ * with its figures), null when the basket explained it (an identical basket, a swapped line); `fen`
+ * the figures amounts equal to the fen were read against (`exact-amount.ts`).
  */
 export function amountSignal(
   x: PreparedDeal,
   y: PreparedDeal,
   m: Measure,
   weighed: DuplicateWeights | null = null,
+  fen?: ExactAmountFigures,
 ): Signal {
   const [a, b] = [x.record.amountMinor, y.record.amountMinor];
   const both = { a: money(a, x.record.currency), b: money(b, y.record.currency) };
+  // Equal to the fen: say how seldom two of this tenant's deals (or of one customer's) within 5% agree to it.
+  if (m.level === 'exact' && fen !== undefined) {
+    const sameAccount = x.record.accountId === y.record.accountId;
+    const key = sameAccount ? 'duplicate.amount.exactOwn' : 'duplicate.amount.exact';
+    const perMille = perThousand(exactShareOf(fen, sameAccount));
+    return signal('amount', m, a, b, say(key, { a: both.a, perThousand: perMille }));
+  }
   const said = byLevel('amount', m.level, both);
   const level = amountLevel(a, b, x.record.currency === y.record.currency);
   const fitted = weighed && level !== null ? fittedFigures(weighed, level) : null;
