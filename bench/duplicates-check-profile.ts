@@ -73,7 +73,10 @@ const byStatement = new Map<string, Tally>();
 let tracing = false;
 hookStatements((source, _method, result, us) => {
   if (!tracing) return;
-  const key = source.replace(/\s+/g, ' ').replace(/\?(, \?)+/g, '?…').slice(0, 140);
+  const key = source
+    .replace(/\s+/g, ' ')
+    .replace(/\?(, \?)+/g, '?…')
+    .slice(0, 140);
   const t = byStatement.get(key) ?? { calls: 0, rows: 0, us: 0 };
   t.calls++;
   t.rows += Array.isArray(result) ? result.length : result === undefined ? 0 : 1;
