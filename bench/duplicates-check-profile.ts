@@ -100,6 +100,14 @@ const mean = cpuPerCheck.reduce((s, x) => s + x, 0) / cpuPerCheck.length;
 console.log(
   `generator ${GEN}, N=${ids.length}, ${checked.length} checks as admin: CPU ms per check mean ${mean.toFixed(1)} / p50 ${q(0.5).toFixed(1)} / p99 ${q(0.99).toFixed(1)} / max ${q(1).toFixed(1)}${PLAIN ? '' : ' (profiler on)'}`,
 );
+// The dearest checks by name: a deal whose blocks are big, or one paying for a pause (GC, a refresh).
+const dearest = checked
+  .map((id, i) => [id, cpuPerCheck[i]!, i] as const)
+  .sort((x, y) => y[1] - x[1])
+  .slice(0, 3);
+console.log(
+  `dearest checks: ${dearest.map(([id, ms, i]) => `${id} (#${i}) ${ms.toFixed(1)} ms`).join(', ')}`,
+);
 console.log('statements per check (calls, rows returned, wall µs), by text:');
 for (const [k, t] of [...byStatement].sort((a, b) => b[1].us - a[1].us).slice(0, 20))
   console.log(
