@@ -24,6 +24,7 @@ const { generate } = await import('./duplicates-data.js');
 const { generate2 } = await import('./duplicates-data-2.js');
 const { exportLines, templates } = await import('./deal-export-lines.js');
 const { hookStatements } = await import('./statement-hook.js');
+const { profileTimes } = await import('./cpu-profile-times.js');
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);
@@ -116,33 +117,7 @@ for (const [k, t] of [...byStatement].sort((a, b) => b[1].us - a[1].us).slice(0,
 
 if (session !== undefined) {
   const { profile } = await session.post('Profiler.stop');
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const counts = new Map<number, number>();
-  for (const s of profile.samples ?? []) counts.set(s, (counts.get(s) ?? 0) + 1);
-  const self = new Map<string, number>();
-  let all = 0;
-  for (const [id, c] of counts) {
-    const f = byId.get(id)?.callFrame;
-    if (f === undefined || f.functionName === '(idle)') continue;
-    const key = `${f.functionName || '(anon)'} ${f.url.replace(/.*\/(packages|node_modules)\//, '')}:${f.lineNumber + 1}`;
-    self.set(key, (self.get(key) ?? 0) + c);
-    all += c;
-  }
-  // Inclusive time by function: each sample counted once for every distinct frame on its stack.
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const inclusive = new Map<string, number>();
-  for (const [id, c] of counts) {
-    const seen = new Set<string>();
-    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
-      const f = byId.get(at)?.callFrame;
-      if (f === undefined || f.functionName === '' || f.functionName.startsWith('(')) continue;
-      const key = `${f.functionName} ${f.url.replace(/.*\/(packages|node_modules)\//, '')}:${f.lineNumber + 1}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      inclusive.set(key, (inclusive.get(key) ?? 0) + c);
-    }
-  }
+  const { self, inclusive, busy: all } = profileTimes(profile);
   console.log('self time by function (busy samples):');
   for (const [k, c] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30))
     console.log(`${((100 * c) / all).toFixed(1).padStart(5)}%  ${k}`);
