@@ -3,7 +3,7 @@
  * rows they return, and a CPU profile of the checks (self time by function). The tenant is
  * generated and imported as in `duplicates-stored.bench.ts`, or reused from a file it kept.
  *
- *   npx tsx bench/duplicates-check-profile.ts [--n 10000] [--gen 1|2] [--checks 100] [--db FILE] [--keep] [--plain]
+ *   npx tsx bench/duplicates-check-profile.ts [--n 10000] [--gen 1|2] [--checks 100] [--db FILE] [--keep] [--plain] [--ids a,b]
  *
  * `--db FILE` reuses a tenant this script kept (`--keep` prints its path): keys and weights are
  * already stored there. `--plain` leaves the profiler off (CPU per check without its overhead).
@@ -61,7 +61,12 @@ if (reuse === undefined) {
 }
 
 const step = Math.max(1, Math.floor(ids.length / CHECKS));
-const checked = ids.filter((_, i) => i % step === 0).slice(0, CHECKS);
+// `--ids a,b`: only these deals, each checked CHECKS / their number times (a dear check looked at alone).
+const only = arg('--ids')?.split(',');
+const checked =
+  only === undefined
+    ? ids.filter((_, i) => i % step === 0).slice(0, CHECKS)
+    : Array.from({ length: CHECKS }, (_, i) => only[i % only.length]!);
 // Warm: statements prepared, the weights read once, pages cached.
 for (const id of checked.slice(0, 5)) await checkDealForDuplicates(crm, 'admin', id, { limit: 10 });
 
