@@ -20,6 +20,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Crm } from '@gongfu/core';
+import { profileTimes } from './cpu-profile-times.js';
 import { argValue } from './measure.js';
 import { runFromSource, startProfiler } from './support.js';
 
@@ -168,18 +169,7 @@ console.log(
   `${PATH}: ${N} calls, CPU ${((used.user + used.system) / N / 1000).toFixed(2)} ms/call, wall ${(wall / N).toFixed(2)} ms/call (profiler on)`,
 );
 
-const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-const counts = new Map<number, number>();
-for (const s of profile.samples ?? []) counts.set(s, (counts.get(s) ?? 0) + 1);
-const self = new Map<string, number>();
-let all = 0;
-for (const [id, c] of counts) {
-  const f = byId.get(id)?.callFrame;
-  if (f === undefined || f.functionName === '(idle)') continue;
-  const key = `${f.functionName || '(anon)'} ${f.url.replace(/.*\/(packages|node_modules)\//, '')}:${f.lineNumber + 1}`;
-  self.set(key, (self.get(key) ?? 0) + c);
-  all += c;
-}
+const { self, busy: all } = profileTimes(profile);
 const byPackage = new Map<string, number>();
 for (const [k, c] of self) {
   const file = (k.split(' ')[1] ?? '?').replace(/:\d+$/, '').replace(/^(\S+?)\/(dist|src|lib)\/.*/, '$1');

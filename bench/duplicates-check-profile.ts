@@ -1,0 +1,135 @@
+/**
+ * Where the stored-key check's time goes, per check: CPU, the statements it runs (by text) with the
+ * rows they return, and a CPU profile of the checks (self time by function). The tenant is
+ * generated and imported as in `duplicates-stored.bench.ts`, or reused from a file it kept.
+ *
+ *   npx tsx bench/duplicates-check-profile.ts [--n 10000] [--gen 1|2] [--checks 100] [--db FILE] [--keep] [--plain] [--ids a,b]
+ *
+ * `--db FILE` reuses a tenant this script kept (`--keep` prints its path): keys and weights are
+ * already stored there. `--plain` leaves the profiler off (CPU per check without its overhead).
+ */
+const { runFromSource, startProfiler } = await import('./support.js');
+runFromSource(4096);
+
+const { mkdtempSync, existsSync } = await import('node:fs');
+const { tmpdir } = await import('node:os');
+const { join } = await import('node:path');
+const { createCrm, createTenantAdmin } = await import('@gongfu/core');
+const { sqliteStorage } = await import('@gongfu/storage-sqlite');
+const { default: Database } = await import('better-sqlite3');
+const { checkDealForDuplicates, reestimateDuplicateWeights, refreshDedupeIndex } = await import(
+  '@gongfu/reports'
+);
+const { generate } = await import('./duplicates-data.js');
+const { generate2 } = await import('./duplicates-data-2.js');
+const { exportLines, templates } = await import('./deal-export-lines.js');
+const { hookStatements } = await import('./statement-hook.js');
+const { profileTimes } = await import('./cpu-profile-times.js');
+
+const arg = (name: string) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const N = Number(arg('--n') ?? 10_000);
+const GEN = arg('--gen') ?? '2';
+const CHECKS = Number(arg('--checks') ?? 100);
+const PLAIN = process.argv.includes('--plain');
+const TENANT = 'bench';
+
+const reuse = arg('--db');
+const file = reuse ?? join(mkdtempSync(join(tmpdir(), 'gongfu-check-profile-')), 'crm.db');
+let ids: string[];
+if (reuse !== undefined && existsSync(reuse)) {
+  const db = new Database(reuse, { readonly: true });
+  ids = (db.prepare('select id from opportunities order by id').all() as { id: string }[]).map((r) => r.id);
+  db.close();
+} else {
+  const { records } = GEN === '2' ? generate2(N) : generate(N);
+  const storage = await sqliteStorage({ database: new Database(file) });
+  await createTenantAdmin(storage).import(exportLines(records, await templates(), TENANT, 60));
+  await storage.close();
+  ids = records.map((r) => r.id);
+}
+const database = new Database(file);
+database.pragma('cache_size = -262144');
+const storage = await sqliteStorage({ database });
+const crm = createCrm({ storage, tenant: TENANT });
+if (reuse === undefined) {
+  await refreshDedupeIndex(crm, { pageSize: 500, pauseMs: 0 });
+  await reestimateDuplicateWeights(crm);
+  if (process.argv.includes('--keep')) console.log(`database kept at ${file}`);
+}
+
+const step = Math.max(1, Math.floor(ids.length / CHECKS));
+// `--ids a,b`: only these deals, each checked CHECKS / their number times (a dear check looked at alone).
+const only = arg('--ids')?.split(',');
+const checked =
+  only === undefined
+    ? ids.filter((_, i) => i % step === 0).slice(0, CHECKS)
+    : Array.from({ length: CHECKS }, (_, i) => only[i % only.length]!);
+// Warm: statements prepared, the weights read once, pages cached.
+for (const id of checked.slice(0, 5)) await checkDealForDuplicates(crm, 'admin', id, { limit: 10 });
+
+interface Tally {
+  calls: number;
+  rows: number;
+  us: number;
+}
+const byStatement = new Map<string, Tally>();
+let tracing = false;
+hookStatements((source, _method, result, us) => {
+  if (!tracing) return;
+  const key = source
+    .replace(/\s+/g, ' ')
+    .replace(/\?(, \?)+/g, '?…')
+    .slice(0, 140);
+  const t = byStatement.get(key) ?? { calls: 0, rows: 0, us: 0 };
+  t.calls++;
+  t.rows += Array.isArray(result) ? result.length : result === undefined ? 0 : 1;
+  t.us += us;
+  byStatement.set(key, t);
+});
+
+const session = PLAIN ? undefined : await startProfiler();
+const cpuPerCheck: number[] = [];
+tracing = true;
+for (const id of checked) {
+  const cpu = process.cpuUsage();
+  await checkDealForDuplicates(crm, 'admin', id, { limit: 10 });
+  const used = process.cpuUsage(cpu);
+  cpuPerCheck.push((used.user + used.system) / 1000);
+}
+tracing = false;
+const sorted = [...cpuPerCheck].sort((x, y) => x - y);
+const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+const mean = cpuPerCheck.reduce((s, x) => s + x, 0) / cpuPerCheck.length;
+console.log(
+  `generator ${GEN}, N=${ids.length}, ${checked.length} checks as admin: CPU ms per check mean ${mean.toFixed(1)} / p50 ${q(0.5).toFixed(1)} / p99 ${q(0.99).toFixed(1)} / max ${q(1).toFixed(1)}${PLAIN ? '' : ' (profiler on)'}`,
+);
+// The dearest checks by name: a deal whose blocks are big, or one paying for a pause (GC, a refresh).
+const dearest = checked
+  .map((id, i) => [id, cpuPerCheck[i]!, i] as const)
+  .sort((x, y) => y[1] - x[1])
+  .slice(0, 3);
+console.log(
+  `dearest checks: ${dearest.map(([id, ms, i]) => `${id} (#${i}) ${ms.toFixed(1)} ms`).join(', ')}`,
+);
+console.log('statements per check (calls, rows returned, wall µs), by text:');
+for (const [k, t] of [...byStatement].sort((a, b) => b[1].us - a[1].us).slice(0, 20))
+  console.log(
+    `  ${(t.calls / checked.length).toFixed(1).padStart(7)} × ${(t.rows / checked.length).toFixed(0).padStart(7)} rows ${(t.us / checked.length).toFixed(0).padStart(8)} µs  ${k}`,
+  );
+
+if (session !== undefined) {
+  const { profile } = await session.post('Profiler.stop');
+  const { self, inclusive, busy: all } = profileTimes(profile);
+  console.log('self time by function (busy samples):');
+  for (const [k, c] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30))
+    console.log(`${((100 * c) / all).toFixed(1).padStart(5)}%  ${k}`);
+  console.log('inclusive time by function (busy samples; async continuations start new stacks):');
+  for (const [k, c] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 40))
+    console.log(`${((100 * c) / all).toFixed(1).padStart(5)}%  ${k}`);
+}
+await storage.close();
+
+export {};
