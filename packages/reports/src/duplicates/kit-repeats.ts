@@ -69,9 +69,12 @@ const ONE_CUSTOMER_LEVELS: ReadonlySet<string> = new Set(['same_identity', 'same
 export function kitRepeatsOf(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): KitRepeats | null {
   if (x.items.length === 0 || x.signature !== y.signature) return null;
   const figures = stats.weights.kitRepeats;
-  if (figures === undefined || !stats.accountBasketsMeasured() || !isCommonBasket(x.signature, stats))
-    return null;
+  if (figures === undefined) return null;
+  // Cheapest first: the scan asks this of every candidate pair holding one basket, and most are two
+  // customers; the basket's count is a statistics lookup by a key built from the whole signature.
   const oneAccount = x.record.accountId === y.record.accountId;
+  if (!oneAccount && !mayBeOneCustomer(x, y)) return null;
+  if (!stats.accountBasketsMeasured() || !isCommonBasket(x.signature, stats)) return null;
   if (!oneAccount && !ONE_CUSTOMER_LEVELS.has(measureCustomer(x, y, stats).level)) return null;
   const accounts = oneAccount ? [x.record.accountId] : [x.record.accountId, y.record.accountId];
   // A busy customer's deals meet only through what they share (its account block is over the cap),
@@ -202,6 +205,21 @@ const LEVEL_DAYS: Partial<Record<ULevel, readonly [number, number]>> = {
   'delivery.within_quarter': [31, 90],
   'delivery.further': [91, Number.POSITIVE_INFINITY],
 };
+
+/**
+ * False when two accounts cannot be one customer in `ONE_CUSTOMER_LEVELS`' sense: they share no
+ * identity key, and neither their cleaned names, trade names nor pinyin are equal (the only ways
+ * `compareCompanyNames` leads to `same_name`). The scan asks this of every candidate pair holding
+ * one kit — generator 2 has millions at 100k — and it spares them the name comparison (bigrams)
+ * that the full measure would run. A test holds it to `measureCustomer`.
+ */
+export function mayBeOneCustomer(x: PreparedDeal, y: PreparedDeal): boolean {
+  const [a, b] = [x.customer, y.customer];
+  if (a.clean === b.clean || a.tradeName === b.tradeName) return true;
+  if (a.pinyin.length >= 4 && a.pinyin === b.pinyin) return true;
+  for (const key of x.record.accountKeys) if (y.record.accountKeys.includes(key)) return true;
+  return false;
+}
 
 /** The bits `kitRepeatsOf` moves a pair by: 0 where it does not apply. */
 export function kitRepeatsShift(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): number {

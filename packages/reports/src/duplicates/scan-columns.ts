@@ -403,12 +403,13 @@ export class ScanColumns {
       this.further[j] as number,
       sharedSkus,
     );
-    // One customer's two orders of one kit move "the same customer" (`kit-repeats.ts`): few pairs.
-    const kitShift = kitRepeatsShift(
-      this.deals[i] as PreparedDeal,
-      this.deals[j] as PreparedDeal,
-      this.stats,
-    );
+    // One customer's two orders of one kit move "the same customer" (`kit-repeats.ts`): few pairs,
+    // and only pairs holding one basket — told by the signature column, not by comparing signature
+    // strings pair by pair (most of the scan's candidate pairs hold different baskets).
+    const kitShift =
+      this.signature[i] === this.signature[j]
+        ? kitRepeatsShift(this.deals[i] as PreparedDeal, this.deals[j] as PreparedDeal, this.stats)
+        : 0;
     const customerMost =
       (sameAccount ? (this.sameAccountMost[this.account[i] as number] as number) : this.otherAccountMost) +
       kitShift;
