@@ -24,10 +24,12 @@ export function storedColumns<T extends RecordBase>(
     team_key: spec.teamKey(record),
     doc,
   };
-  for (const [column, value] of Object.entries(spec.project(record))) {
+  const projected = spec.project(record);
+  // `for in` over the projection's fresh literal (own keys only): no entry arrays made per call.
+  for (const column in projected) {
     const kind = spec.columns[column];
     if (kind === undefined) throw new StorageError(`${spec.table}.${column} is projected but not declared`);
-    row[column] = encodeCell(engine, kind, value);
+    row[column] = encodeCell(engine, kind, projected[column]);
   }
   return row;
 }
