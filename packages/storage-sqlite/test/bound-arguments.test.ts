@@ -54,7 +54,9 @@ describe('parameters bound as separate arguments', () => {
       fc.property(anyParameters, fc.integer({ min: -1, max: 2 }), (parameters, extra) => {
         const width = Math.max(1, parameters.length + extra);
         const sql = `select ${Array.from({ length: width }, (_, i) => `? as c${i}`).join(', ')}`;
-        const ours = outcome(() => executeOn(statements, CompiledQuery.raw(sql, parameters)).rows.map(Object.values));
+        const ours = outcome(() =>
+          executeOn(statements, CompiledQuery.raw(sql, parameters)).rows.map(Object.values),
+        );
         const theirs = outcome(() => database.prepare(sql).raw(true).all(parameters));
         expect(ours).toEqual(theirs);
       }),

@@ -127,9 +127,7 @@ const anyDeal = fc.record({
   expectedClose: fc.constantFrom('2026-06-30', '2027-02-28'),
   duplicateOfId: maybe(anyText),
   ownerId: anyText,
-  endCustomer: maybe(
-    fc.record({ accountId: maybe(anyText), name: anyText, tender: fc.constant(null) }),
-  ),
+  endCustomer: maybe(fc.record({ accountId: maybe(anyText), name: anyText, tender: fc.constant(null) })),
 });
 
 const anyLead = fc.record({
@@ -166,12 +164,16 @@ describe('the columns of a written row are the projection of its document', () =
 
   it('leads, with contact fields absent or present', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(anyLead, { minLength: 1, maxLength: 4 }), fc.boolean(), async (changes, readFirst) => {
-        const first = b.buildLead('t1');
-        const versions = changes.map((c): Lead => ({ ...first, ...(c as Partial<Lead>) }));
-        versions[0] = { ...(versions[0] as Lead), version: 1 };
-        await writeAll(leadSpec, versions, readFirst);
-      }),
+      fc.asyncProperty(
+        fc.array(anyLead, { minLength: 1, maxLength: 4 }),
+        fc.boolean(),
+        async (changes, readFirst) => {
+          const first = b.buildLead('t1');
+          const versions = changes.map((c): Lead => ({ ...first, ...(c as Partial<Lead>) }));
+          versions[0] = { ...(versions[0] as Lead), version: 1 };
+          await writeAll(leadSpec, versions, readFirst);
+        },
+      ),
       { numRuns: 80 },
     );
   });
@@ -190,7 +192,11 @@ describe('the columns of a written row are the projection of its document', () =
       [quotaSpec, buildQuota('t1')],
     ];
     for (const [spec, record] of kinds) {
-      await writeAll(spec, [record, { ...record, updatedAt: b.minutesAfter(5), ownerId: 'u-next' } as RecordBase], true);
+      await writeAll(
+        spec,
+        [record, { ...record, updatedAt: b.minutesAfter(5), ownerId: 'u-next' } as RecordBase],
+        true,
+      );
     }
   });
 });

@@ -10,8 +10,8 @@ import type { StoreContext, StoredRow } from './store-context.js';
  * from the document it read (`stored-columns.ts`). Every write of a record table goes through
  * `SqlRecordStore`, which writes the columns and the document from one record by that same
  * function, and the migrations that add or rewrite a projected column keep it so; a row's columns
- * are therefore its document's projection, and reading them back (the driver's work per column was
- * a tenth of an advance's JavaScript) would tell nothing more. The row is trusted only at the
+ * are therefore its document's projection, and reading them back would tell nothing more (the
+ * property test `stored-columns.property.test.ts` of storage-sqlite holds it). The row is trusted only at the
  * version the update expects: the compare-and-set refuses the update if the row moved since, so the
  * columns left out hold the value the full update would have written.
  */

@@ -6,9 +6,9 @@ import type { RecordSpec } from './record-spec.js';
  * Every column of a record's row but its keys, encoded for the engine, with `doc` as given (the
  * record's document: encoded to write it, or as just read back). A pure function of the record, so
  * the columns of any row the store wrote are the projection of that row's document: a read takes
- * the document alone and derives the rest here (`SqlRecordStore.get`), which costs less than the
- * driver handing back each column (the property tests `stored-columns.property.test.ts` of
- * storage-sqlite and storage-postgres compare the two).
+ * the document alone and derives the rest here (`SqlRecordStore.get`), which costs less than
+ * SQLite and the driver handing back each column (storage-sqlite's `stored-columns.property.test.ts`
+ * compares the two).
  */
 export function storedColumns<T extends RecordBase>(
   engine: SqlEngine,
