@@ -16,6 +16,9 @@ database.exec('create table t (k integer primary key, a, b, c, d, e, f, g, h)');
 const statements = new CachedStatements(database);
 afterAll(() => database.close());
 
+/** A row's values in column order. */
+const valuesOf = (row: unknown) => Object.values(row as object);
+
 /** What a call gave: its rows or changes, else its error's class and message. */
 function outcome(call: () => unknown): unknown {
   try {
@@ -55,7 +58,7 @@ describe('parameters bound as separate arguments', () => {
         const width = Math.max(1, parameters.length + extra);
         const sql = `select ${Array.from({ length: width }, (_, i) => `? as c${i}`).join(', ')}`;
         const ours = outcome(() =>
-          executeOn(statements, CompiledQuery.raw(sql, parameters)).rows.map(Object.values),
+          executeOn(statements, CompiledQuery.raw(sql, parameters)).rows.map(valuesOf),
         );
         const theirs = outcome(() => database.prepare(sql).raw(true).all(parameters));
         expect(ours).toEqual(theirs);
@@ -91,6 +94,6 @@ describe('parameters bound as separate arguments', () => {
     // A long list still binds: as one array, as before.
     const sql = `select ${Array.from({ length: 300 }, (_, i) => `? as c${i}`).join(', ')}`;
     const values = Array.from({ length: 300 }, (_, i) => i);
-    expect(executeOn(statements, CompiledQuery.raw(sql, values)).rows.map(Object.values)).toEqual([values]);
+    expect(executeOn(statements, CompiledQuery.raw(sql, values)).rows.map(valuesOf)).toEqual([values]);
   });
 });

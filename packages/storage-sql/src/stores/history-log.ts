@@ -2,6 +2,7 @@ import type { EntityType, HistoryEvent, HistoryLog, Range } from '@gongfu/core';
 import type { AnyRow } from '../any-db.js';
 import { writeCached } from '../records/compiled-cache.js';
 import type { StoreContext } from '../records/store-context.js';
+import { rowValues } from './row-values.js';
 
 /**
  * The append-only change log; `seq` comes from the engine (max+1 under SQLite's write lock, a pg
@@ -32,7 +33,7 @@ export class SqlHistoryLog implements HistoryLog {
       await writeCached(
         this.ctx,
         shape,
-        rows.flatMap(Object.values),
+        rowValues(rows),
         () => this.ctx.db.insertInto('history_events').values(rows.map((r) => ({ ...r, seq: sequence() }))),
         options,
       );
@@ -45,7 +46,7 @@ export class SqlHistoryLog implements HistoryLog {
     await writeCached(
       this.ctx,
       shape,
-      numbered.flatMap(Object.values),
+      rowValues(numbered),
       () => this.ctx.db.insertInto('history_events').values(numbered),
       options,
     );
