@@ -56,10 +56,15 @@ function mappedError(error: unknown, guarded: { entity: string; engine: SqlEngin
  * through. A call after the transaction ended fails instead of running outside it.
  */
 export function guardStore<S extends object>(store: S, entity: string, engine: SqlEngine, state: TxState): S {
-  const guarded: Guarded = Object.create(guardedPrototype(store));
-  const fail = (error: unknown): never => {
+  // Set one by one, in one order: the same shared hidden class as Object.assign of a literal gave,
+  // without making the literal and copying it through the generic path on every store of every tx.
+  const guarded = Object.create(guardedPrototype(store)) as { -readonly [K in keyof Guarded]: Guarded[K] };
+  guarded.store = store as Guarded['store'];
+  guarded.entity = entity;
+  guarded.engine = engine;
+  guarded.state = state;
+  guarded.fail = (error: unknown): never => {
     throw mappedError(error, { entity, engine });
   };
-  Object.assign(guarded, { store, entity, engine, state, fail });
   return guarded as unknown as S;
 }

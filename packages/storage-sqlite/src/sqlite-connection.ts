@@ -6,6 +6,7 @@ import {
   SqliteDialect,
   type TransactionSettings,
 } from 'kysely';
+import { bindsAsArguments } from './bound-arguments.js';
 import { retryBusy, retryBusySync } from './busy-wait.js';
 import type { ConnectionLock } from './connection-lock.js';
 import type { CachedStatements } from './statement-cache.js';
@@ -13,7 +14,10 @@ import type { CachedStatements } from './statement-cache.js';
 function runOnce<R>(statements: CachedStatements, query: CompiledQuery<R>): QueryResult<R> {
   const prepared = statements.prepared(query.sql);
   if (prepared.reader) return { rows: prepared.rows(query.parameters) as R[] };
-  const { changes, lastInsertRowid } = prepared.statement.run(query.parameters);
+  const { parameters } = query;
+  const { changes, lastInsertRowid } = bindsAsArguments(parameters)
+    ? prepared.statement.run(...parameters)
+    : prepared.statement.run(parameters);
   if (prepared.changesSchema) statements.schemaChanged();
   return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
+import { bindsAsArguments } from './bound-arguments.js';
 import type { BusyWait } from './busy-wait.js';
 import { type RowBuilder, rowBuilder } from './row-builder.js';
 
@@ -45,7 +46,9 @@ class CachedReader implements PreparedStatement {
   }
 
   rows(parameters: readonly unknown[]): Record<string, unknown>[] {
-    const rows = this.statement.all(parameters) as unknown[];
+    const rows = (
+      bindsAsArguments(parameters) ? this.statement.all(...parameters) : this.statement.all(parameters)
+    ) as unknown[];
     if (rows.length === 0) return rows as Record<string, unknown>[];
     // SQLite re-prepares a statement whose tables changed: a `select *` after a column was added or
     // dropped (perhaps by another connection) comes back wider or narrower, and one after a rename

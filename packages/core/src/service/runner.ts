@@ -1,4 +1,5 @@
 import { type Locale, type Message, renderMessage } from '../kernel/message.js';
+import type { DomainEventDraft } from '../sales/events/domain-event.js';
 import { eventsOfChange } from '../sales/events/events-of-change.js';
 import type { CrmStorage, StorageTx } from '../storage/crm-storage.js';
 import { type ActorRef, actorIdOf } from './actor.js';
@@ -43,8 +44,16 @@ export function createRunner(
         const result = await fn(ctx);
         // The command's last write: on PostgreSQL it travels with COMMIT, so the tenant's feed head
         // is locked only while the transaction commits (see FeedStore.append).
-        if (settings.changeFeed && ctx.logged.length > 0)
-          await tx.feed.append(ctx.logged.flatMap(eventsOfChange));
+        if (settings.changeFeed && ctx.logged.length > 0) {
+          // A loop, not `flatMap(eventsOfChange)`: flatMap reads each event back through V8's
+          // generic element lookup (storage-sql's stores/row-values.ts says what that cost).
+          const events: DomainEventDraft[] = [];
+          for (let c = 0; c < ctx.logged.length; c++) {
+            const drafts = eventsOfChange(ctx.logged[c] as (typeof ctx.logged)[number]);
+            for (let i = 0; i < drafts.length; i++) events.push(drafts[i] as DomainEventDraft);
+          }
+          await tx.feed.append(events);
+        }
         return result;
       };
       const key = call.options.idempotencyKey;

@@ -6,10 +6,13 @@ import type { StoreContext, StoredRow } from './store-context.js';
  * go to the WAL at commit: setting all ~20 columns of a deal to move its stage cost about 80 µs more
  * CPU per command than setting the seven that change (bench/RESULTS.md, helper h-cpu3).
  *
- * What "stored" means is exact, never inferred from the document: the columns as the database
- * returned them to `get` in this transaction, or as this transaction last wrote them. The row is
- * trusted only at the version the update expects; every write of a record table goes through
- * `SqlRecordStore`, and the compare-and-set refuses the update if the row moved since, so the
+ * What "stored" means: the columns as this transaction last wrote them, or as `get` derived them
+ * from the document it read (`stored-columns.ts`). Every write of a record table goes through
+ * `SqlRecordStore`, which writes the columns and the document from one record by that same
+ * function, and the migrations that add or rewrite a projected column keep it so; a row's columns
+ * are therefore its document's projection, and reading them back would tell nothing more (the
+ * property test `stored-columns.property.test.ts` of storage-sqlite holds it). The row is trusted only at the
+ * version the update expects: the compare-and-set refuses the update if the row moved since, so the
  * columns left out hold the value the full update would have written.
  */
 export function columnsToSet(
@@ -30,7 +33,7 @@ export function columnsToSet(
 }
 
 /**
- * Remember a record's stored columns — as `get` read them, or as an insert or update just wrote them
+ * Remember a record's stored columns — as `get` derived them, or as an insert or update just wrote them
  * (all of `row`: the columns an update left out held these values already) — for a later update in
  * this transaction.
  */

@@ -1,11 +1,19 @@
 import { type Compilable, CompiledQuery, type QueryResult } from 'kysely';
+import type { SqlEngine } from '../engine/sql-engine.js';
 import type { WriteOptions } from '../sql-transactor.js';
 import type { StoreContext } from './store-context.js';
 
 const HOT = { hot: true } as const;
 
-/** SQL text per statement shape and engine. Holds no data: parameters are never cached. */
-const sqlByShape = new Map<string, CompiledQuery>();
+/**
+ * SQL text per engine and statement shape. Holds no data: parameters are never cached. One map per
+ * engine, not one keyed by engine and shape joined: that key was a new string to build, flatten
+ * and hash for every statement a command runs.
+ */
+const sqlByShape: Record<SqlEngine['name'], Map<string, CompiledQuery>> = {
+  sqlite: new Map(),
+  postgres: new Map(),
+};
 
 function sameParameters(compiled: readonly unknown[], given: readonly unknown[]): boolean {
   return compiled.length === given.length && compiled.every((p, i) => Object.is(p, given[i]));
@@ -24,8 +32,8 @@ function compiledFor<R>(
   params: readonly unknown[],
   build: () => Compilable<R>,
 ): CompiledQuery<R> {
-  const key = `${ctx.engine.name}\u0000${shape}`;
-  const cached = sqlByShape.get(key);
+  const byShape = sqlByShape[ctx.engine.name];
+  const cached = byShape.get(shape);
   if (cached !== undefined) {
     // Built by hand: CompiledQuery.raw also makes a raw node, a query id and two frozen copies,
     // which only Kysely's own executor reads; these statements go straight to the connection.
@@ -37,7 +45,7 @@ function compiledFor<R>(
     } as CompiledQuery<R>;
   }
   const compiled = build().compile();
-  if (sameParameters(compiled.parameters, params)) sqlByShape.set(key, CompiledQuery.raw(compiled.sql));
+  if (sameParameters(compiled.parameters, params)) byShape.set(shape, CompiledQuery.raw(compiled.sql));
   return compiled;
 }
 

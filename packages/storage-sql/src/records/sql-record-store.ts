@@ -21,12 +21,9 @@ import { postgresWalk } from './postgres-walk.js';
 import { BASE_COLUMN_KINDS, type RecordSpec } from './record-spec.js';
 import { mergedPageRows } from './scoped-page.js';
 import type { StoreContext } from './store-context.js';
+import { storedColumns } from './stored-columns.js';
 
 const CHUNK = 500;
-
-/** The columns every versioned table's row carries besides its keys (see `row`). */
-const ROW_COLUMNS = ['version', 'created_at', 'updated_at', 'owner_id', 'team_key', 'doc'] as const;
-const COLUMNS_OF = new WeakMap<object, string[]>();
 
 /** Filters naming one customer, whose rows sit in an index range of their own (0093). */
 const CUSTOMER_FILTERS = ['accountId', 'endCustomerId'] as const;
@@ -40,22 +37,24 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
 
   async get(id: string): Promise<T | null> {
     if (this.ctx.teams !== undefined) return this.getWithTeam(id, this.ctx.teams);
-    // The stored columns come along (one row either way) so an update sets only what changes.
     const { rows } = await executeCached<{ doc: unknown }>(
       this.ctx,
-      `${this.spec.table}:get+columns`,
+      `${this.spec.table}:get`,
       [this.ctx.tenantId, id],
       () =>
         this.ctx.db
           .selectFrom(this.spec.table)
-          .select(this.storedColumns())
+          .select('doc')
           .where('tenant_id', '=', this.ctx.tenantId)
           .where('id', '=', id),
     );
     const row = rows[0];
     if (row === undefined) return null;
-    rememberRow(this.ctx, this.rowKey(id), row);
-    return this.ctx.engine.decodeJson<T>(row.doc);
+    const record = this.ctx.engine.decodeJson<T>(row.doc);
+    // The stored columns are the document's projection, so they are derived rather than read (an
+    // update then sets only what changes): SQLite and its driver spent more on 18 more columns.
+    rememberRow(this.ctx, this.rowKey(id), storedColumns(this.ctx.engine, this.spec, record, row.doc));
+    return record;
   }
 
   /**
@@ -338,38 +337,12 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
     return eb.and(parts);
   }
 
-  /** Every column but the key, encoded for the engine. */
-  /** The columns `row` writes, which `get` reads back: the document and every projected column. */
-  private storedColumns(): string[] {
-    let columns = COLUMNS_OF.get(this.spec);
-    if (columns === undefined) {
-      columns = [...ROW_COLUMNS, ...Object.keys(this.spec.columns)];
-      COLUMNS_OF.set(this.spec, columns);
-    }
-    return columns;
-  }
-
   private rowKey(id: string): string {
     return `${this.spec.table}\u0000${id}`;
   }
 
   private row(record: T): Record<string, unknown> {
-    const { engine } = this.ctx;
-    const row: Record<string, unknown> = {
-      version: record.version,
-      created_at: engine.encodeInstant(record.createdAt),
-      updated_at: engine.encodeInstant(record.updatedAt),
-      owner_id: this.spec.ownerId(record),
-      team_key: this.spec.teamKey(record),
-      doc: engine.encodeJson(record),
-    };
-    for (const [column, value] of Object.entries(this.spec.project(record))) {
-      const kind = this.spec.columns[column];
-      if (kind === undefined)
-        throw new StorageError(`${this.spec.table}.${column} is projected but not declared`);
-      row[column] = encodeCell(engine, kind, value);
-    }
-    return row;
+    return storedColumns(this.ctx.engine, this.spec, record, this.ctx.engine.encodeJson(record));
   }
 
   /** A user or product written: the stamp this storage remembers is stale once this commits. */

@@ -6,7 +6,7 @@ import type { StampKind, TenantStamps } from '../stores/tenant-stamps.js';
 
 export type ScopedPages = 'merge' | 'walk';
 
-/** One record's stored columns (not its document), as the database returned or was given them. */
+/** One record's stored columns, as the database returned or was given them (or derived from its document). */
 export type StoredRow = Readonly<Record<string, unknown>>;
 
 /**
@@ -43,9 +43,9 @@ export interface StoreContext {
     /** Stamps read (or assumed and checked) in this transaction: one statement per kind is enough. */
     stamps?: Partial<Record<StampKind, string>>;
     /**
-     * The stored columns of records read or written in this transaction, by table and id, exactly
-     * as the database holds them: an update then sets only the columns whose value changes
-     * (`records/changed-columns.ts`).
+     * The stored columns of records read or written in this transaction, by table and id, as the
+     * store wrote them (`records/stored-columns.ts`; reminders: as read): an update then sets only
+     * the columns whose value changes (`records/changed-columns.ts`).
      */
     rows?: Map<string, StoredRow>;
   };

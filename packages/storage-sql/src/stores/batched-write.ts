@@ -2,6 +2,7 @@ import type { Compilable } from 'kysely';
 import type { AnyRow } from '../any-db.js';
 import { executeCached } from '../records/compiled-cache.js';
 import type { StoreContext } from '../records/store-context.js';
+import { rowValues } from './row-values.js';
 
 /**
  * Statement sizes, largest first, that add up to `count`: full statements of `largest` rows, then
@@ -37,6 +38,6 @@ export async function writeRows(
   for (const size of powerOfTwoRuns(rows.length, largest)) {
     const part = rows.slice(start, start + size);
     start += size;
-    await executeCached(ctx, `${shape}:${size}`, part.flatMap(Object.values), () => build(part));
+    await executeCached(ctx, `${shape}:${size}`, rowValues(part), () => build(part));
   }
 }

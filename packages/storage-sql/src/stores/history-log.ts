@@ -3,6 +3,7 @@ import type { AnyRow } from '../any-db.js';
 import { inIds } from '../records/compile-where.js';
 import { executeCached, writeCached } from '../records/compiled-cache.js';
 import type { StoreContext } from '../records/store-context.js';
+import { rowValues } from './row-values.js';
 
 /**
  * The append-only change log; `seq` comes from the engine (max+1 under SQLite's write lock, a pg
@@ -33,7 +34,7 @@ export class SqlHistoryLog implements HistoryLog {
       await writeCached(
         this.ctx,
         shape,
-        rows.flatMap(Object.values),
+        rowValues(rows),
         () => this.ctx.db.insertInto('history_events').values(rows.map((r) => ({ ...r, seq: sequence() }))),
         options,
       );
@@ -46,7 +47,7 @@ export class SqlHistoryLog implements HistoryLog {
     await writeCached(
       this.ctx,
       shape,
-      numbered.flatMap(Object.values),
+      rowValues(numbered),
       () => this.ctx.db.insertInto('history_events').values(numbered),
       options,
     );

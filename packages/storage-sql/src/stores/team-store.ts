@@ -1,6 +1,7 @@
 import type { TeamMemberRow, TeamStore } from '@gongfu/core';
 import { executeCached, writeCached } from '../records/compiled-cache.js';
 import type { StoreContext } from '../records/store-context.js';
+import { rowValues } from './row-values.js';
 
 const CHUNK = 500;
 const TEAM = { entity: 'team' };
@@ -92,7 +93,7 @@ export class SqlTeamStore implements TeamStore {
     await writeCached(
       this.ctx,
       `team_members:insert:${rows.length}`,
-      rows.flatMap(Object.values),
+      rowValues(rows),
       () => this.ctx.db.insertInto('team_members').values(rows),
       TEAM,
     );
