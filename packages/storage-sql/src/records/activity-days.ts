@@ -8,6 +8,7 @@ import {
 } from '@gongfu/core';
 import { type RawBuilder, sql } from 'kysely';
 import type { AnyExpressionBuilder } from '../any-db.js';
+import { sqliteActivityDays } from './activity-days-sqlite.js';
 import { filterWhere, literalLimit, tenantRowsWhere } from './compile-where.js';
 import type { RecordSpec } from './record-spec.js';
 import {
@@ -38,7 +39,7 @@ interface DayRow {
  *
  * PostgreSQL: the scope's ids are two array parameters and the statement's text depends only on the
  * kind of scope, the shape of the filters, the number of days and `perDay`, so it is prepared once
- * and (with `planOnce`) planned once. SQLite builds it per call, as it builds a list.
+ * and (with `planOnce`) planned once. SQLite reads the days its own way (`sqliteActivityDays`).
  */
 export async function activityDays(
   ctx: StoreContext,
@@ -51,13 +52,13 @@ export async function activityDays(
   const empty = Array.from({ length: days }, (): ActivityDay => ({ items: [], more: 0 }));
   if (scope.kind === 'none') return empty;
   const { engine } = ctx;
-  const pg = engine.name === 'postgres';
+  if (engine.name !== 'postgres') return sqliteActivityDays(ctx, spec, query, empty);
   const where: ActivityFilter = {
     ...query.where,
     startAt: { from: dayStarts[0], to: dayStarts[days] },
   };
   const filters = (eb: AnyExpressionBuilder) =>
-    eb.and(filterWhere(eb, engine, spec.filters, spec.columns, where, 't', pg));
+    eb.and(filterWhere(eb, engine, spec.filters, spec.columns, where, 't', true));
   const scoped = scope.kind === 'scoped' ? scope : null;
   const values: Record<string, unknown> = {
     tenant: ctx.tenantId,
@@ -68,10 +69,9 @@ export async function activityDays(
     values[`day${i}`] = engine.encodeInstant(at);
   });
 
-  const build = (slot: SlotOf, inline: boolean) => {
+  const build = (slot: SlotOf) => {
     const tenant = slot<string>('tenant');
-    const bound =
-      pg && scoped !== null ? { ownerIds: slot('owners'), memberIds: slot('members') } : undefined;
+    const bound = scoped !== null ? { ownerIds: slot('owners'), memberIds: slot('members') } : undefined;
     const day = dayOf(
       Array.from({ length: days - 1 }, (_, i) => slot(`day${i + 1}`)),
       days,
@@ -84,9 +84,7 @@ export async function activityDays(
         sql`row_number() over (partition by ${day} order by t.start_at, t.id)`.as('rn'),
         sql`count(*) over (partition by ${day})`.as('n'),
       ])
-      .where((eb) =>
-        tenantRowsWhere(eb, spec, scope, engine, tenant, inline ? filters(eb) : filtersMark(), bound),
-      );
+      .where((eb) => tenantRowsWhere(eb, spec, scope, engine, tenant, filtersMark(), bound));
     return ctx.db
       .selectFrom(ranked.as('w'))
       .innerJoin(`${spec.table} as a`, (join) =>
@@ -98,25 +96,21 @@ export async function activityDays(
       .orderBy('w.rn');
   };
 
-  const rows = pg
-    ? (
-        await ctx.execute<DayRow>(
-          spliceFragment(
-            slotStatement(
-              ctx,
-              `${spec.table}:days:${scoped === null ? scope.kind : scoped.minAccess}:${
-                scoped === null ? '' : `${scoped.ownerIds.length > 0}:${scoped.memberIds.length > 0}`
-              }:${days}:${perDay}`,
-              values,
-              (slot) => build(slot, false),
-            ),
-            FILTERS_MARK,
-            whereFragment(ctx, spec.table, filters),
-          ),
-          { hot: true, genericPlan: query.planOnce === true },
-        )
-      ).rows
-    : await build(<T>(name: string) => values[name] as T, true).execute();
+  const { rows } = await ctx.execute<DayRow>(
+    spliceFragment(
+      slotStatement(
+        ctx,
+        `${spec.table}:days:${scoped === null ? scope.kind : scoped.minAccess}:${
+          scoped === null ? '' : `${scoped.ownerIds.length > 0}:${scoped.memberIds.length > 0}`
+        }:${days}:${perDay}`,
+        values,
+        (slot) => build(slot),
+      ),
+      FILTERS_MARK,
+      whereFragment(ctx, spec.table, filters),
+    ),
+    { hot: true, genericPlan: query.planOnce === true },
+  );
 
   for (const row of rows as DayRow[]) {
     const at = empty[engine.decodeInt(row.day)];
