@@ -1,5 +1,5 @@
 import type { Activity, ActivityDay, ActivityDaysQuery, ActivityFilter } from '@gongfu/core';
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import type { AnyExpressionBuilder } from '../any-db.js';
 import { filterWhere, literalLimit, tenantRowsWhere } from './compile-where.js';
 import type { RecordSpec } from './record-spec.js';
@@ -61,41 +61,62 @@ export async function sqliteActivityDays(
   const filled = days.flatMap((_, i) => ((counted[i] ?? 0) > 0 ? [i] : []));
   if (filled.length === 0) return days;
 
+  const rest = query.where ?? {};
+  // One day's arm, compiled once: its parameters are the day, the filters and scope, then the day's
+  // two bounds, so every other day reuses its text with those three swapped (building and compiling
+  // seven arms in Kysely cost more CPU than running them).
   const arm = (i: number) =>
     ctx.db
-      .selectFrom(
-        ctx.db
-          .selectFrom(`${spec.table} as t`)
-          .select(['t.id', 't.start_at', sql.lit(i).as('day')])
-          .where((eb) => rowsOf(eb, dayStarts[i] as string, dayStarts[i + 1] as string))
-          .orderBy('t.start_at')
-          .orderBy('t.id')
-          .limit(literalLimit(perDay))
-          .as(`d${i}`),
+      .selectFrom(`${spec.table} as t`)
+      .select(['t.id', 't.start_at', sql.val(i).as('day')])
+      .where((eb) =>
+        tenantRowsWhere(
+          eb,
+          spec,
+          scope,
+          engine,
+          ctx.tenantId,
+          eb.and(filterWhere(eb, engine, spec.filters, spec.columns, rest, 't')),
+        ),
       )
-      .selectAll();
-  const [head, ...rest] = filled.map(arm);
-  const firsts = (await rest
-    .reduce((all, next) => all.unionAll(next), head as (typeof rest)[number])
-    .orderBy('day')
-    .orderBy('start_at')
-    .orderBy('id')
-    .execute()) as {
-    id: string;
-    day: unknown;
-  }[];
+      .where('t.start_at', '>=', engine.encodeInstant(dayStarts[i] as string))
+      .where('t.start_at', '<', engine.encodeInstant(dayStarts[i + 1] as string))
+      .orderBy('t.start_at')
+      .orderBy('t.id')
+      .limit(literalLimit(perDay))
+      .compile();
+  const template = arm(filled[0] as number);
+  const { sql: text, parameters } = template;
+  const n = parameters.length;
+  const reusable =
+    parameters[0] === filled[0] &&
+    parameters[n - 2] === engine.encodeInstant(dayStarts[filled[0] as number] as string) &&
+    parameters[n - 1] === engine.encodeInstant(dayStarts[(filled[0] as number) + 1] as string);
+  const arms = filled.map((i) =>
+    reusable
+      ? [
+          i,
+          ...parameters.slice(1, n - 2),
+          engine.encodeInstant(dayStarts[i] as string),
+          engine.encodeInstant(dayStarts[i + 1] as string),
+        ]
+      : arm(i).parameters,
+  );
+  const union = filled.map((i) => `select * from (${reusable ? text : arm(i).sql})`).join(' union all ');
+  const { rows: firsts } = await ctx.execute<{ id: string; day: unknown }>(
+    CompiledQuery.raw(`${union} order by "day", "start_at", "id"`, arms.flat()),
+    { hot: true },
+  );
 
-  const docs = await ctx.db
-    .selectFrom(spec.table)
-    .select(['id', 'doc'])
-    .where('tenant_id', '=', ctx.tenantId)
-    .where(
-      'id',
-      'in',
-      firsts.map((r) => r.id),
-    )
-    .execute();
-  const byId = new Map((docs as { id: string; doc: unknown }[]).map((r) => [r.id, r.doc]));
+  const ids = firsts.map((r) => r.id);
+  const { rows: docs } = await ctx.execute<{ id: string; doc: unknown }>(
+    CompiledQuery.raw(
+      `select "id", "doc" from "${spec.table}" where "tenant_id" = ? and "id" in (${ids.map(() => '?').join(', ')})`,
+      [ctx.tenantId, ...ids],
+    ),
+    { hot: true },
+  );
+  const byId = new Map(docs.map((r) => [r.id, r.doc]));
   for (const row of firsts) {
     const i = engine.decodeInt(row.day);
     const at = days[i];
