@@ -31,8 +31,8 @@ interface DayRow {
 }
 
 /**
- * Each day's first `perDay` visible activities and the count of all of them, in one statement: the
- * rows of the whole window are numbered per day inside the database (by start time, then id) and
+ * Each day's first `perDay` visible activities and the count of all of them. On PostgreSQL in one
+ * statement: the rows of the whole window are numbered per day inside the database (by start time, then id) and
  * only the first `perDay` of each day fetch their documents, so a team's week of hundreds of rows
  * sends and decodes a screenful. The window's WHERE is the list's (filters AND scope, exactly), so
  * a day's count holds only rows the reader may see.
