@@ -94,19 +94,29 @@ export async function sqliteActivityDays(
     parameters[n - 1] === engine.encodeInstant(dayStarts[(filled[0] as number) + 1] as string);
   const arms = filled.map((i) =>
     reusable
-      ? [
-          i,
-          ...parameters.slice(1, n - 2),
-          engine.encodeInstant(dayStarts[i] as string),
-          engine.encodeInstant(dayStarts[i + 1] as string),
-        ]
-      : arm(i).parameters,
+      ? {
+          sql: text,
+          parameters: [
+            i,
+            ...parameters.slice(1, n - 2),
+            engine.encodeInstant(dayStarts[i] as string),
+            engine.encodeInstant(dayStarts[i + 1] as string),
+          ],
+        }
+      : arm(i),
   );
-  const union = filled.map((i) => `select * from (${reusable ? text : arm(i).sql})`).join(' union all ');
-  const { rows: firsts } = await ctx.execute<{ id: string; day: unknown }>(
-    CompiledQuery.raw(`${union} order by "day", "start_at", "id"`, arms.flat()),
-    { hot: true },
-  );
+  const firsts: { id: string; day: unknown }[] = [];
+  for (const batch of withinParameterLimit(arms)) {
+    const union = batch.map((a) => `select * from (${a.sql})`).join(' union all ');
+    const { rows } = await ctx.execute<{ id: string; day: unknown }>(
+      CompiledQuery.raw(
+        `${union} order by "day", "start_at", "id"`,
+        batch.flatMap((a) => a.parameters),
+      ),
+      { hot: true },
+    );
+    firsts.push(...rows);
+  }
 
   const ids = firsts.map((r) => r.id);
   const { rows: docs } = await ctx.execute<{ id: string; doc: unknown }>(
@@ -126,4 +136,22 @@ export async function sqliteActivityDays(
     at.more = (counted[i] ?? 0) - at.items.length;
   }
   return days;
+}
+
+/** Below SQLite's 32,766 parameters a statement: a month of arms each naming a wide scope's ids can pass it. */
+const MAX_PARAMETERS = 30_000;
+
+/** Consecutive days' arms in as few statements as the parameter limit allows (one arm at least). */
+function withinParameterLimit<A extends { parameters: readonly unknown[] }>(arms: readonly A[]): A[][] {
+  const batches: A[][] = [];
+  let size = Number.POSITIVE_INFINITY;
+  for (const arm of arms) {
+    if (size + arm.parameters.length > MAX_PARAMETERS) {
+      batches.push([]);
+      size = 0;
+    }
+    batches[batches.length - 1]?.push(arm);
+    size += arm.parameters.length;
+  }
+  return batches;
 }

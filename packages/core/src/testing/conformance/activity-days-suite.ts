@@ -148,5 +148,46 @@ export function registerActivityDays(state: SuiteState): void {
         );
       },
     );
+
+    conformanceIt(
+      state,
+      'activityDays.wideScopeMonth',
+      "a month under a scope of 500 people that the owner filter does not imply lists every day's row",
+      async () => {
+        // Each day is read under the whole scope: with its ids a month passes SQLite's parameter
+        // limit in one statement, so the days must be split across statements, not refused.
+        const tenantId = await freshTenant(state);
+        const prefix = Math.random().toString(36).slice(2, 8);
+        const dayStarts = Array.from({ length: 32 }, (_, i) => minutesAfterBase(i * DAY_MINUTES));
+        await inTx(state, tenantId, async (tx) => {
+          for (let i = 0; i < 31; i++) {
+            const startAt = minutesAfterBase(i * DAY_MINUTES + 60);
+            await tx.activities.insert(
+              buildActivity(tenantId, {
+                id: `${prefix}${String(i).padStart(2, '0')}`,
+                ownerId: 'u0',
+                startAt,
+                endAt: startAt,
+              }),
+            );
+          }
+        });
+        const crowd = Array.from({ length: 499 }, (_, i) => `crowd-${i}`);
+        const scope: RowScope = {
+          kind: 'scoped',
+          ownerIds: ['u0', ...crowd],
+          memberIds: crowd,
+          minAccess: 'read',
+        };
+        const days = await state.ctx.storage.read({ tenantId }, (tx) =>
+          tx.activities.byDay({ where: { ownerId: ['u0', 'u1'] }, scope, dayStarts, perDay: 2 }),
+        );
+        expect(answered(days)).toEqual(
+          dayStarts
+            .slice(0, -1)
+            .map((_, i) => ({ ids: [`${prefix}${String(i).padStart(2, '0')}`], more: 0 })),
+        );
+      },
+    );
   });
 }
