@@ -131,6 +131,15 @@ export function statKeys(r: DealRecord): string[] {
   return keys;
 }
 
+/**
+ * Whether a `statKeys` key counts one customer's baskets (`accountBasketCount`, `accountBasketDeals`).
+ * A pair reads those only when both deals hold one basket (`kitRepeatsOf`), so a check need not
+ * read them for partners whose basket differs from the checked deal's.
+ */
+export function isKitStatKey(key: string): boolean {
+  return key.startsWith(STAT.accountBasket) || key.startsWith(STAT.accountBaskets);
+}
+
 function bump(map: Map<string, number>, key: string): void {
   map.set(key, (map.get(key) ?? 0) + 1);
 }

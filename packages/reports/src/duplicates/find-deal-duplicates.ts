@@ -16,6 +16,7 @@ import { checkScanOptions } from './scan-options.js';
 import { sentence } from './score-pair.js';
 import {
   storedBlockSizes,
+  storedCheckStats,
   storedCandidateIds,
   storedStats,
   visibleComparableDeals,
@@ -169,7 +170,7 @@ export async function checkDealForDuplicates(
     const self = toDealRecord(opp, account);
     const partners = await visibleComparableDeals(ctx, await storedCandidateIds(ctx, self));
     const resolved = await resolvedPairs(ctx, [self]);
-    const stats = await storedStats(ctx, [self, ...partners]);
+    const stats = await storedCheckStats(ctx, self, partners);
     stats.weights = weights;
     const pairs = DealDuplicateEngine.checkAgainst(self, partners, stats, {
       ...options,
