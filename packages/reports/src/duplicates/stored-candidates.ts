@@ -1,6 +1,6 @@
 import { type Account, authorize, type CommandContext, type Grant } from '@gongfu/core';
 import { DEFAULT_MAX_BLOCK } from './blocking.js';
-import { basketSignature, CorpusStats, isKitStatKey, statKeys } from './corpus-stats.js';
+import { CorpusStats, checkedBasket, statKeys } from './corpus-stats.js';
 import { toDealRecord } from './deal-records.js';
 import { dealBlockingKeys, isComparable } from './dedupe-index.js';
 import type { DealRecord } from './types.js';
@@ -66,9 +66,7 @@ export async function storedStats(ctx: CommandContext, deals: readonly DealRecor
 
 /**
  * `storedStats` for one deal checked against its partners: the same figures for every pair the
- * check scores. A partner's customer-basket keys are left out unless its basket is the checked
- * deal's: only then can the pair read them (`kitRepeatsOf` asks of two deals holding one basket),
- * and a deal with 350 candidates otherwise reads ~700 keys for nothing.
+ * check scores, without the partners' keys no such pair reads (`CheckedBasket`).
  */
 export async function storedCheckStats(
   ctx: CommandContext,
@@ -76,10 +74,7 @@ export async function storedCheckStats(
   partners: readonly DealRecord[],
 ): Promise<CorpusStats> {
   const keys = new Set(statKeys(self));
-  const signature = self.lines.length > 0 ? basketSignature(self.lines) : undefined;
-  for (const d of partners) {
-    const sameBasket = signature !== undefined && d.lines.length > 0 && basketSignature(d.lines) === signature;
-    for (const k of statKeys(d)) if (sameBasket || !isKitStatKey(k)) keys.add(k);
-  }
+  const against = checkedBasket(self);
+  for (const d of partners) for (const k of statKeys(d, against)) keys.add(k);
   return CorpusStats.fromCounts(await storedBlockSizes(ctx, [...keys]));
 }
