@@ -16,8 +16,8 @@ import { checkScanOptions } from './scan-options.js';
 import { sentence } from './score-pair.js';
 import {
   storedBlockSizes,
-  storedCheckStats,
   storedCandidateIds,
+  storedCheckStats,
   storedStats,
   visibleComparableDeals,
 } from './stored-candidates.js';
