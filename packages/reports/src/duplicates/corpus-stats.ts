@@ -108,21 +108,46 @@ export function bandWidth(band: number): number {
 }
 
 /**
+ * The checked deal's basket, for the keys of its partners a check reads (`statKeys`). A pair reads
+ * the co-occurrence of two of a partner's lines only for a line of a SKU the checked deal holds
+ * (`furtherLine`: a further line read given an earlier one is matched by its own SKU; the earlier
+ * one may be a sibling), and a customer's basket counts only when the two baskets are one
+ * (`kitRepeatsOf`). The rest are the larger part of a many-candidate check's keys.
+ */
+export interface CheckedBasket {
+  /** `basketSignature` of the checked deal's lines. */
+  signature: string;
+  /** The SKUs of the checked deal's lines. */
+  skus: ReadonlySet<string>;
+}
+
+export function checkedBasket(r: DealRecord): CheckedBasket {
+  return { signature: basketSignature(r.lines), skus: new Set(r.lines.map((l) => l.sku)) };
+}
+
+/**
  * What one deal adds to the statistics, as keys stored beside its blocking keys: each key's block
  * size is then the count `add` would have kept, so a stored corpus yields its statistics by lookup.
+ * `against`: only those a check of that deal reads of this one, its partner.
  */
-export function statKeys(r: DealRecord): string[] {
+export function statKeys(r: DealRecord, against?: CheckedBasket): string[] {
   const keys = [STAT.all, STAT.togetherCounted, STAT.accountBasketsCounted];
-  const tokens = mergeBySku(r.lines).map(itemToken);
+  const items = mergeBySku(r.lines);
+  const tokens = items.map(itemToken);
   for (const token of tokens) keys.push(STAT.item + token);
-  for (const pair of tokenPairs(tokens)) keys.push(STAT.together + pair);
+  // As `tokenPairs`, less the pairs a check never reads of a partner (see `CheckedBasket`).
+  for (let i = 0; i < tokens.length; i++)
+    for (let j = i + 1; j < tokens.length; j++)
+      if (against === undefined || against.skus.has(items[i]!.sku) || against.skus.has(items[j]!.sku))
+        keys.push(STAT.together + pairKeyOf(tokens[i] as string, tokens[j] as string));
   if (r.lines.length > 0) {
     const signature = basketSignature(r.lines);
     keys.push(STAT.signature + signature);
-    keys.push(
-      STAT.accountBasket + accountBasketKey(r.accountId, signature),
-      STAT.accountBaskets + r.accountId,
-    );
+    if (against === undefined || against.signature === signature)
+      keys.push(
+        STAT.accountBasket + accountBasketKey(r.accountId, signature),
+        STAT.accountBaskets + r.accountId,
+      );
   }
   if (r.province) keys.push(STAT.province + r.province);
   if (r.accountKind) keys.push(STAT.anyKind, STAT.kind + r.accountKind);

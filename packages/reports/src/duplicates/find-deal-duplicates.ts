@@ -17,6 +17,7 @@ import { sentence } from './score-pair.js';
 import {
   storedBlockSizes,
   storedCandidateIds,
+  storedCheckStats,
   storedStats,
   visibleComparableDeals,
 } from './stored-candidates.js';
@@ -169,7 +170,7 @@ export async function checkDealForDuplicates(
     const self = toDealRecord(opp, account);
     const partners = await visibleComparableDeals(ctx, await storedCandidateIds(ctx, self));
     const resolved = await resolvedPairs(ctx, [self]);
-    const stats = await storedStats(ctx, [self, ...partners]);
+    const stats = await storedCheckStats(ctx, self, partners);
     stats.weights = weights;
     const pairs = DealDuplicateEngine.checkAgainst(self, partners, stats, {
       ...options,

@@ -1,6 +1,6 @@
 import { type Account, authorize, type CommandContext, type Grant } from '@gongfu/core';
 import { DEFAULT_MAX_BLOCK } from './blocking.js';
-import { CorpusStats, statKeys } from './corpus-stats.js';
+import { CorpusStats, checkedBasket, statKeys } from './corpus-stats.js';
 import { toDealRecord } from './deal-records.js';
 import { dealBlockingKeys, isComparable } from './dedupe-index.js';
 import type { DealRecord } from './types.js';
@@ -61,5 +61,20 @@ export async function storedBlockSizes(
 export async function storedStats(ctx: CommandContext, deals: readonly DealRecord[]): Promise<CorpusStats> {
   const keys = new Set<string>();
   for (const d of deals) for (const k of statKeys(d)) keys.add(k);
+  return CorpusStats.fromCounts(await storedBlockSizes(ctx, [...keys]));
+}
+
+/**
+ * `storedStats` for one deal checked against its partners: the same figures for every pair the
+ * check scores, without the partners' keys no such pair reads (`CheckedBasket`).
+ */
+export async function storedCheckStats(
+  ctx: CommandContext,
+  self: DealRecord,
+  partners: readonly DealRecord[],
+): Promise<CorpusStats> {
+  const keys = new Set(statKeys(self));
+  const against = checkedBasket(self);
+  for (const d of partners) for (const k of statKeys(d, against)) keys.add(k);
   return CorpusStats.fromCounts(await storedBlockSizes(ctx, [...keys]));
 }
