@@ -250,10 +250,11 @@ export class SqlReportStore implements ReportStore {
   }
 
   /** The tenant's other people when the scope covers at least 3/4 of them, else null. */
-  private async othersThan(scope: RowScope): Promise<string[] | null> {
+  private async othersThan(scope: RowScope): Promise<readonly string[] | null> {
     if (scope.kind !== 'scoped' || scope.ownerIds.length < WIDE_SCOPE) return null;
     const mine = new Set(scope.ownerIds);
-    const others = (await this.userIds()).filter((id) => !mine.has(id));
+    // The service's org chart names them (no read); a scope built by hand does not.
+    const others = scope.outsiders ?? (await this.userIds()).filter((id) => !mine.has(id));
     return others.length * 3 <= mine.size ? others : null;
   }
 
