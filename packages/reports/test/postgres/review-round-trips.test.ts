@@ -157,6 +157,19 @@ describe.skipIf(PG_URL === undefined)(
       expect(seated?.name).toBeDefined();
       const at = counter.sent.indexOf(seated as (typeof counter.sent)[number]);
       expect(counter.sent[at - 1]?.text).toMatch(/'plan_cache_mode', 'force_generic_plan'/);
+      // The costs' and the revenue's outsiders' arms share that one switch, though each aggregate
+      // asked for its owners' arm between them: the owners' arms run outside it (custom plans).
+      expect(counter.sent.filter((st) => /'force_generic_plan'/.test(st.text))).toHaveLength(1);
+      const undo = counter.sent.findIndex((st) =>
+        /^select set_config\('plan_cache_mode', current_setting/.test(st.text),
+      );
+      expect(counter.sent.slice(at, undo).filter((st) => /team_members/.test(st.text))).toHaveLength(2);
+      const owned = counter.sent.filter(
+        (st) => /"owner_id" = any/.test(st.text) && !/team_members/.test(st.text),
+      );
+      expect(owned).toHaveLength(2);
+      for (const st of owned)
+        expect(counter.sent.indexOf(st) < at - 1 || counter.sent.indexOf(st) > undo).toBe(true);
     });
   },
 );
