@@ -149,7 +149,11 @@ export function describeCostRollups(makeStorage: StorageFactory): void {
       let seat = org.manager;
       for (let i = 0; i < 13; i++) {
         const role = i === 0 ? 'presales_engineer' : 'sales_rep';
-        const user = await crm.users.create(org.manager, { name: `下属${i}`, role, managerId: org.manager.id });
+        const user = await crm.users.create(org.manager, {
+          name: `下属${i}`,
+          role,
+          managerId: org.manager.id,
+        });
         if (i === 0) seat = user;
       }
       const deals = await dealsPerRep(w);
