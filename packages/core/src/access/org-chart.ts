@@ -30,6 +30,7 @@ export class OrgChart {
   private readonly parent = new Map<string, string>();
   private readonly children = new Map<string, string[]>();
   private readonly names: OrgChartOptions['nameOf'];
+  private readonly outsiders = new Map<string, readonly string[]>();
 
   constructor(users: readonly OrgUser[], options: OrgChartOptions = {}) {
     this.names = options.nameOf;
@@ -87,6 +88,20 @@ export class OrgChart {
   subtreeOf(id: string): string[] {
     const out = [id];
     for (let i = 0; i < out.length; i++) out.push(...(this.children.get(out[i]!) ?? []));
+    return out;
+  }
+
+  /**
+   * Everyone not in the user's subtree, kept per user: the chart lives as long as the org stamp, so
+   * a report's wide scope names its outsiders without reading the tenant's user ids per call.
+   */
+  outsidersOf(id: string): readonly string[] {
+    let out = this.outsiders.get(id);
+    if (out === undefined) {
+      const inside = new Set(this.subtreeOf(id));
+      out = [...this.byId.keys()].filter((u) => !inside.has(u));
+      this.outsiders.set(id, out);
+    }
     return out;
   }
 

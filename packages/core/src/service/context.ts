@@ -127,7 +127,8 @@ export class CommandContext {
     if (!this.actor.active) return { kind: 'none' };
     if (this.actor.role === 'admin') return ALL;
     const subtree = this.org.subtreeOf(this.actor.id);
-    return { kind: 'scoped', ownerIds: subtree, memberIds: subtree, minAccess: level };
+    const outsiders = this.org.outsidersOf(this.actor.id);
+    return { kind: 'scoped', ownerIds: subtree, memberIds: subtree, minAccess: level, outsiders };
   }
 
   async protectedRecord<T>(kind: EntityKind<T>, record: T): Promise<ProtectedRecord> {

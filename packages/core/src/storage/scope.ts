@@ -16,4 +16,15 @@ import type { AccessLevel } from '../domain/enums.js';
 export type RowScope =
   | { kind: 'all' }
   | { kind: 'none' }
-  | { kind: 'scoped'; ownerIds: readonly string[]; memberIds: readonly string[]; minAccess: AccessLevel };
+  | {
+      kind: 'scoped';
+      ownerIds: readonly string[];
+      memberIds: readonly string[];
+      minAccess: AccessLevel;
+      /**
+       * The tenant's other people (every user not in `ownerIds`), when the producer holds the org
+       * chart anyway: a storage that splits a wide scope by owner then need not read the user ids.
+       * Absent: the storage reads them itself. Never changes which rows are visible.
+       */
+      outsiders?: readonly string[];
+    };

@@ -69,6 +69,11 @@ describe('OrgChart', () => {
           expect(up).not.toContain(u.id);
           const down = chart.subtreeOf(u.id);
           expect(new Set(down).size).toBe(down.length);
+          // The outsiders a wide report's storage trusts instead of reading the user ids: exactly
+          // the users not in the subtree, so its two arms still cover every visible row once.
+          const outside = chart.outsidersOf(u.id);
+          expect([...outside, ...down].sort()).toEqual(users.map((v) => v.id).sort());
+          expect(chart.outsidersOf(u.id)).toBe(outside);
           for (const v of users) {
             expect(chart.isAbove(u.id, v.id)).toBe(u.id !== v.id && down.includes(v.id));
             if (chart.isAbove(u.id, v.id)) expect(chart.isAbove(v.id, u.id)).toBe(false);

@@ -1,4 +1,4 @@
-import type { CrmStorage } from '@gongfu/core';
+import type { CrmStorage, Opportunity } from '@gongfu/core';
 import { type CalendarDate, isCrmError, shiftCalendarDate } from '@gongfu/core';
 import { openWorld, type ServiceWorld, type StorageFactory } from '@gongfu/service-suites';
 import fc from 'fast-check';
@@ -33,8 +33,12 @@ interface Booked {
 }
 
 /** Records the generated costs through the service; returns what was booked, as plain facts. */
-async function book(w: ServiceWorld, costs: readonly GenCost[]): Promise<Booked[]> {
-  const deals = await dealsPerRep(w);
+async function book(
+  w: ServiceWorld,
+  costs: readonly GenCost[],
+  deals: readonly Opportunity[] | undefined = undefined,
+): Promise<Booked[]> {
+  deals ??= await dealsPerRep(w);
   const people = spenders(w);
   const out: Booked[] = [];
   for (const c of costs) {
@@ -134,6 +138,56 @@ export function describeCostRollups(makeStorage: StorageFactory): void {
           },
         ),
         { numRuns: 8 },
+      );
+    });
+
+    it("a manager over most of the tenant (split by owner): every grouping equals the brute-force sum, a seat's rows included", async () => {
+      // 16 of the tenant's 21 people report to the manager, so the storage splits the scope into the
+      // rows they own and the outsiders' rows a seat shows; the outsiders come from the org chart.
+      const w = await openWorld(storage);
+      const { crm, org } = w;
+      let seat = org.manager;
+      for (let i = 0; i < 13; i++) {
+        const role = i === 0 ? 'presales_engineer' : 'sales_rep';
+        const user = await crm.users.create(org.manager, {
+          name: `下属${i}`,
+          role,
+          managerId: org.manager.id,
+        });
+        if (i === 0) seat = user;
+      }
+      const deals = await dealsPerRep(w);
+      // The other team's rep's deal with a presales engineer of the manager's on its team: the
+      // manager sees the costs booked on that deal (not those on its account alone).
+      const seated = await crm.opportunities.create(org.otherRep, {
+        name: '席位项目',
+        accountId: deals[2]!.accountId,
+        channel: org.otherRep.channel ?? 'key_account',
+        team: [{ userId: seat.id, role: 'presales' }],
+      });
+      const withSeat = [deals[0]!, deals[1]!, seated];
+      const all: Booked[] = [];
+      await fc.assert(
+        fc.asyncProperty(fc.array(costArb, { maxLength: 8 }), periodOf, async (costs, period) => {
+          all.push(...(await book(w, costs, withSeat)));
+          const visible = all.filter(
+            (c) =>
+              (!period.from || c.incurredOn >= period.from) &&
+              (!period.to || c.incurredOn <= period.to) &&
+              (mayView(w, org.manager, c.spender) || c.opportunityId === seated.id),
+          );
+          for (const by of COST_ROLLUP_BY) {
+            const expected = new Map<string, { count: number; amount: bigint }>();
+            for (const c of visible) tally(expected, keyOf(w, by, c), c.currency, c.amount);
+            const report = await costRollup(crm, org.manager, { by, ...period });
+            const actual = new Map<string, { count: number; amount: bigint }>();
+            for (const r of report.rows) {
+              actual.set(`${r.key}|${r.currency}`, { count: r.count, amount: BigInt(r.amount) });
+            }
+            expect(asRows(actual), `manager by ${by}`).toEqual(asRows(expected));
+          }
+        }),
+        { numRuns: 6 },
       );
     });
 
