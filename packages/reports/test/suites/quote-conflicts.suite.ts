@@ -58,6 +58,23 @@ export function describeQuoteConflicts(makeStorage: StorageFactory): void {
       expect(await quoteConflicts(crm, org.admin, MARCH)).toHaveLength(1);
     });
 
+    it('raises a reminder for the manager that names the reps and the product, never the customer', async () => {
+      // The customer's name would stay in the stored reminder after the manager's access to it
+      // changes (a hand-over, a seat removed): the generated leak suite found one such name.
+      const w = await openWorld(storage);
+      const { crm, org, clock } = w;
+      await quoteAs(w, org.repA, '山东恒通系统集成有限公司', 'LS2208', 980_00);
+      clock.advanceDays(2);
+      await quoteAs(w, org.repB, '山东恒通系统集成有限公司', 'LS2208', 1_050_00);
+      const reminders = (await crm.reminders.due(org.manager, { at: '2026-12-31T00:00:00.000Z' })).filter(
+        (r) => r.kind === 'quote_conflict',
+      );
+      expect(reminders).toHaveLength(1);
+      expect(reminders[0]?.message).toContain('LS2208');
+      expect(reminders[0]?.message).toContain('销售员甲');
+      expect(JSON.stringify(reminders)).not.toContain('恒通');
+    });
+
     it('sees the source document’s story from the price side: one end customer through two integrators', async () => {
       const w = await openWorld(storage);
       const { crm, org, clock } = w;

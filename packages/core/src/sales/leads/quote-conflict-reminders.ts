@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { CommandContext } from '../../service/context.js';
 import type { Opportunity } from '../opportunities/opportunity.js';
 import { syncReminders } from '../reminders/reminder-sync.js';
@@ -27,9 +28,11 @@ export interface QuoteParties {
 /** Whom two conflicting quotes were both for. */
 interface SharedParty {
   basis: QuoteConflictFacts['basis'];
-  /** Stable for the party: the end customer's account id, or the customer's normalised name. */
+  /**
+   * Stable for the party: the end customer's account id, or a digest of the customer's normalised
+   * name — the key is part of the reminder's subject id, which its reader sees.
+   */
   key: string;
-  name: string;
 }
 
 /**
@@ -39,7 +42,8 @@ interface SharedParty {
  * compares names). One reminder per conflict: one already raised (acknowledged or not) is left as
  * it is. Runs in the writing command's transaction and reads everyone's quotes unscoped, as
  * bookkeeping: what it writes goes only to a manager who may see both prices, and its text names
- * no price at all. Costs one read when no other rep quoted the SKU differently within the window.
+ * no price and no customer: the manager's access to the customer may differ from the reps' and
+ * change after it is raised, so the morning review names the customer as its reader may see it. Costs one read when no other rep quoted the SKU differently within the window.
  */
 export async function raiseQuoteConflicts(
   ctx: CommandContext,
@@ -66,7 +70,6 @@ export async function raiseQuoteConflicts(
         subjectId,
         managerId,
         basis: shared.basis,
-        customerName: shared.name,
         firstRepName: ctx.userName(first.quotedBy),
         secondRepName: ctx.userName(second.quotedBy),
         sku: quote.sku,
@@ -82,11 +85,11 @@ export async function raiseQuoteConflicts(
 function sharedParty(ours: QuoteParties, theirs: QuoteParties): SharedParty | null {
   const end = ours.deal?.endCustomer;
   if (end?.accountId && end.accountId === theirs.deal?.endCustomer?.accountId)
-    return { basis: 'end_customer', key: end.accountId, name: end.name };
+    return { basis: 'end_customer', key: end.accountId };
   if (ours.customerName === null || theirs.customerName === null) return null;
   const key = normaliseName(ours.customerName);
   if (key === '' || key !== normaliseName(theirs.customerName)) return null;
-  return { basis: 'customer', key: `c_${key}`, name: ours.customerName };
+  return { basis: 'customer', key: `c_${createHash('sha256').update(key).digest('hex').slice(0, 16)}` };
 }
 
 /** The parties of each rival quote, read in one round of reads for all of them. */

@@ -46,12 +46,11 @@ export function quoteConflictId(customerAccountId: string, sku: string, repA: st
   return `qc_${customerAccountId}_${sku}_${lo}_${hi}`;
 }
 
-/** What the manager's reminder says: the reps and whom they quoted, never a price. */
+/** What the manager's reminder says: the reps and the product, never a price or the customer's name. */
 export interface QuoteConflictFacts {
   subjectId: string;
   managerId: string;
   basis: 'customer' | 'end_customer';
-  customerName: string;
   firstRepName: string;
   secondRepName: string;
   sku: string;
@@ -65,7 +64,8 @@ export function quoteConflictReminder(facts: QuoteConflictFacts, config: Reminde
       subjectId: facts.subjectId,
       userId: facts.managerId,
       dueAt: facts.at,
-      label: facts.customerName,
+      // Never the customer's name: a stored text keeps it after the manager's access to it changes.
+      label: facts.sku,
       basis: facts.basis,
       firstRep: facts.firstRepName,
       secondRep: facts.secondRepName,

@@ -105,7 +105,6 @@ function messageOf(d: ReminderDraft, timeZone: string): Message {
       return say('reminder.quoteConflict', {
         first: d.firstRep,
         second: d.secondRep,
-        customer: label,
         basis: d.basis,
         sku: d.sku,
       });

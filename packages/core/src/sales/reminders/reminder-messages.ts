@@ -35,9 +35,9 @@ export const REMINDER_MESSAGES = defineMessages({
   // Names the reps, the customer and the product, never a price: a reminder text can be read by
   // more people than the manager (escalated, exported), and neither rep may learn the other's price.
   'reminder.quoteConflict': {
-    en: '{first} and {second} quoted different prices for {sku} {basis, select, end_customer {to the end customer {customer}, through different integrators} other {to {customer}}} — agree one price with them (see the morning review)',
+    en: '{first} and {second} quoted different prices for {sku} {basis, select, end_customer {to one end customer, through different integrators} other {to one customer}} — agree one price with them (the morning review names the customer)',
     'zh-CN':
-      '{first}和{second}就 {sku} {basis, select, end_customer {经不同集成商向最终客户{customer}} other {向{customer}}}报了不同的价格，请与二人统一报价（详见晨会回顾）',
+      '{first}和{second}就 {sku} {basis, select, end_customer {经不同集成商向同一最终客户} other {向同一客户}}报了不同的价格，请与二人统一报价（客户见晨会回顾）',
   },
   'reminder.stored': { en: '{text}', 'zh-CN': '{text}' },
   'reminder.invalid.snoozeInPast': {
