@@ -6,7 +6,8 @@
  *   npx tsx bench/duplicates-probe.ts [--n 2000|10000|30000] [--file] [--examples 10]
  *
  * `--page` sets the pairs per page (default 1,000; each page is one call and one scan).
- * `--file` keeps the tenant in a temporary SQLite file instead of memory. Nothing here tunes or
+ * `--file` keeps the tenant in a temporary SQLite file instead of memory; `--cache <file>` keeps the
+ * loaded tenant for later runs (see `cachedProbe`). Nothing here tunes or
  * reaches into the engine: only `@gongfu/core`, `@gongfu/storage-sqlite` and `@gongfu/reports`.
  */
 const { runFromSource, quality } = await import('./support.js');
@@ -38,6 +39,44 @@ const count = (x: number) => x.toLocaleString('en-US');
 const fmt = (x: number) => x.toFixed(3);
 const key = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
 
+/**
+ * `--cache <file>`: the tenant as loaded through the commands is kept in `<file>` (SQLite, before any
+ * scan, so no weights are stored in it) with its ids in `<file>.json`; a later run with the same
+ * `--n` copies it instead of loading again (minutes under load). Each run scans a fresh copy, so
+ * weights are estimated by the code under test. The load time printed is then the copy's.
+ */
+const CACHE = arg('--cache');
+async function cachedProbe(cache: string): Promise<import('./duplicates-probe-load.js').LoadedProbe> {
+  const fs = await import('node:fs');
+  const { join } = await import('node:path');
+  const dir = fs.mkdtempSync(join(os.tmpdir(), 'gongfu-dup-probe-'));
+  const file = join(dir, 'probe.db');
+  if (!fs.existsSync(`${cache}.json`)) {
+    const fresh = await loadProbe(world, cache);
+    await fresh.close();
+    fs.writeFileSync(`${cache}.json`, JSON.stringify({ n: N, admin: fresh.admin, idOf: [...fresh.idOf] }));
+  }
+  const saved = JSON.parse(fs.readFileSync(`${cache}.json`, 'utf8'));
+  if (saved.n !== N) throw new Error(`${cache} holds --n ${saved.n}, not ${N}`);
+  fs.copyFileSync(cache, file);
+  const { sqliteStorage } = await import('@gongfu/storage-sqlite');
+  const { createCrm } = await import('@gongfu/core');
+  const storage = await sqliteStorage({ filename: file });
+  let next = 0;
+  const crm = createCrm({ storage, ids: { next: (prefix) => `${prefix}_c${++next}` }, locale: 'zh-CN' });
+  const idOf = new Map<string, string>(saved.idOf);
+  return {
+    crm,
+    admin: saved.admin,
+    idOf,
+    keyOf: new Map([...idOf].map(([k, id]) => [id, k])),
+    close: async () => {
+      await storage.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 const loadAtStart = load();
 const world = plan(N);
 let filename = ':memory:';
@@ -50,7 +89,7 @@ if (process.argv.includes('--file')) {
   cleanup = () => rmSync(dir, { recursive: true, force: true });
 }
 const t0 = performance.now();
-const probe = await loadProbe(world, filename);
+const probe = CACHE ? await cachedProbe(CACHE) : await loadProbe(world, filename);
 const loadSeconds = (performance.now() - t0) / 1000;
 const { crm, admin, idOf, keyOf } = probe;
 

@@ -66,6 +66,18 @@ export function busyRepeatGapsOf(
   return gaps;
 }
 
+/**
+ * How often, on average, one pair of a busy customer's deals holding one basket and compared with
+ * each other is among the pairs `busyRepeatGapsOf` counted for a customer with `deals` deals: once
+ * as each sampled deal's partner, each of its two deals sampled with the share sampled. The pair
+ * being weighed is counted out of the gaps it is read against by this much (leave-one-out): a copy
+ * counted among its customer's re-orders made its own gap look ordinary (probe, 10k: of a customer's
+ * 86 compared pairs holding one basket, the 2 within the copy's gap were the copy itself, twice).
+ */
+export function timesCounted(deals: number): number {
+  return deals <= 0 ? 0 : 2 * Math.min(1, SAMPLE_PER_ACCOUNT / deals);
+}
+
 /** Whether a stored document holds usable per-customer gaps (an older or foreign shape is ignored). */
 export function isBusyRepeatGaps(doc: unknown): doc is Record<string, RepeatGaps> {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return false;

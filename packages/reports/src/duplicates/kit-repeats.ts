@@ -1,6 +1,7 @@
 import type { Message } from '@gongfu/core';
 import { basketReadAgainst, readAgainstCompared } from './account-reading.js';
 import { clamp, commonBasketCap, isCommonBasket } from './basket.js';
+import { timesCounted } from './busy-repeat-gaps.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { GAP_BINS, gapBin, kitBuyers, type RepeatGaps } from './customer-kits.js';
 import { sayDuplicate } from './duplicate-messages.js';
@@ -85,7 +86,7 @@ export function kitRepeatsOf(x: PreparedDeal, y: PreparedDeal, stats: CorpusStat
   // deals that hold one basket and are compared (`busy-repeat-gaps.ts`): the selection is in that count.
   // An account entered again for it reads the same figures: its re-orders are the busy account's.
   const busy = accounts.find((account) => readAgainstCompared(stats, account));
-  if (busy !== undefined) return busyKitRepeats(x, y, stats, busy);
+  if (busy !== undefined) return busyKitRepeats(x, y, stats, busy, oneAccount);
   let own = 0;
   let deals = 0;
   let ownAgain = 0;
@@ -143,10 +144,15 @@ function busyKitRepeats(
   y: PreparedDeal,
   stats: CorpusStats,
   account: string,
+  oneAccount: boolean,
 ): KitRepeats | null {
   const gaps = stats.weights.busyRepeatGaps?.[account];
   if (gaps === undefined) return null;
-  const gap = gapShift(x, y, stats, gaps, 0);
+  // Both deals the busy account's: the pair is among the compared pairs its gaps were counted over,
+  // as often as the sample took it (`timesCounted`), and is counted out. An account entered again
+  // for it holds one of the two: that pair is not among them.
+  const itself = oneAccount ? timesCounted(stats.accountCount(account)) : 0;
+  const gap = gapShift(x, y, stats, gaps, itself);
   return {
     shift: Math.round(gap.shift * 1000) / 1000,
     own: stats.accountBasketCount(account, x.signature),
@@ -186,7 +192,13 @@ function gapShift(
   const same = Math.max(0, (gaps.byBin[bin] ?? 0) - itself);
   const pairs = Math.max(0, gaps.pairs - itself);
   const repeat = (same + GAP_PSEUDO * candidateInBin) / (pairs + GAP_PSEUDO);
-  return { shift: clamp(Math.log2(candidateInBin / repeat), ADJUST_MIN, ADJUST_MAX), level, same, pairs };
+  // The words name whole pairs: a busy customer's pair is counted out by its expected count.
+  return {
+    shift: clamp(Math.log2(candidateInBin / repeat), ADJUST_MIN, ADJUST_MAX),
+    level,
+    same: Math.round(same),
+    pairs: Math.round(pairs),
+  };
 }
 
 /** The days of a level (`deliveryLevel`) that fall in `GAP_BINS[bin]`: 1 for an open-ended level. */
