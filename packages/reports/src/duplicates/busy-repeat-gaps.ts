@@ -1,5 +1,5 @@
 import type { CandidateIndex } from './blocking.js';
-import { GAP_BINS, gapBin, type KitHolding, type RepeatGaps } from './customer-kits.js';
+import { COPY_BINS_TO, GAP_BINS, gapBin, type KitHolding, type RepeatGaps } from './customer-kits.js';
 
 /**
  * The delivery gaps between a busy customer's own deals that hold one basket and are compared with
@@ -22,13 +22,15 @@ const SAMPLE_PER_ACCOUNT = 200;
 
 /**
  * Per busy customer (those `accountPartners` lists): the gaps between a sample of its deals and
- * their compared own partners holding the same basket, both with a delivery day. A pair both of
+ * their compared own partners holding the same basket, both with a delivery day; with `isCopy`,
+ * without the pairs the detector proposes as one deal, as `kitRepeatFigures` counts them. A pair both of
  * whose deals are sampled counts twice, as each deal's partner: the share of each bin is what is read.
  */
 export function busyRepeatGapsOf(
   deals: readonly KitHolding[],
   busy: Readonly<Record<string, number>>,
   index: Pick<CandidateIndex, 'candidatesOf'>,
+  isCopy?: (i: number, j: number) => boolean,
 ): Record<string, RepeatGaps> {
   const ordinals = new Map<string, number[]>();
   /** Deals of each busy customer holding each basket: one no other deal of it holds has no such partner. */
@@ -56,8 +58,10 @@ export function busyRepeatGapsOf(
       for (const partner of index.candidatesOf(ordinal)) {
         const other = deals[partner] as KitHolding;
         if (other.accountId !== account || other.signature !== deal.signature || other.day === null) continue;
-        pairs++;
         const bin = gapBin(Math.abs(deal.day - other.day));
+        // A pair the detector proposes as one deal is not a re-order (`kitRepeatFigures`' `isCopy`).
+        if (isCopy && bin <= COPY_BINS_TO && isCopy(ordinal, partner)) continue;
+        pairs++;
         byBin[bin] = (byBin[bin] ?? 0) + 1;
       }
     }

@@ -114,6 +114,16 @@ export class DealDuplicateEngine {
       deliveryDays: deliveryDayFigures(this.deals.map((d) => d.deliveryDay)),
       busyRepeatGaps: busyRepeatGapsOf(holdings, accountPartners, this.index),
     };
+    // The gaps between a customer's repeat orders of a kit counted again without the pairs the
+    // weights just estimated propose as one deal (`kitRepeatFigures`): u among the non-duplicates.
+    // Both counts are made with the first estimate, then both replaced.
+    const deals = this.deals;
+    const stats = this.stats;
+    const isCopy = (i: number, j: number) =>
+      weighPair(deals[i] as PreparedDeal, deals[j] as PreparedDeal, stats, 0) >= 0;
+    const kitRepeats = kitRepeatFigures(holdings, isCopy);
+    const busyRepeatGaps = busyRepeatGapsOf(holdings, accountPartners, this.index, isCopy);
+    this.stats.weights = { ...this.stats.weights, kitRepeats, busyRepeatGaps };
     if (this.fit) this.stats.weights = fitDuplicateWeights(this, this.stats.weights);
   }
 
