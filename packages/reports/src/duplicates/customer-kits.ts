@@ -106,7 +106,7 @@ export const COPY_BINS_TO = 4;
  * between repeat orders — one step of hard expectation–maximisation: u is the share among pairs
  * that are not duplicates, and a customer's copies of its kit, each counted as a repeat order
  * due days apart, were what the close gaps held (probe 10k: of the 10 pairs due the same day,
- * 10 were planted copies; of 17 a week apart, 15; no re-order under 22 days), so a copy was read
+ * 10 were planted copies; of 17 up to a week apart, 15; of 22 one to two weeks apart, 8), so a copy was read
  * against copies and its gap said little.
  */
 export function kitRepeatFigures(

@@ -35,7 +35,9 @@ const kitDeal = (id: string, account: string, delivery: string, price: number): 
 function tenant(): DealRecord[] {
   const reorders = Array.from({ length: 20 }, (_, b) => [
     ...projectsOf(`r${b}`, 3),
-    ...Array.from({ length: 3 }, (_, k) => kitDeal(`r${b}-k${k}`, `r${b}`, day(30 + 60 * k + b), 2_000_000 + 9_100 * b)),
+    ...Array.from({ length: 3 }, (_, k) =>
+      kitDeal(`r${b}-k${k}`, `r${b}`, day(30 + 60 * k + b), 2_000_000 + 9_100 * b),
+    ),
   ]).flat();
   const once = Array.from({ length: 40 }, (_, b) => [
     ...projectsOf(`s${b}`, 3),
@@ -84,7 +86,9 @@ describe('repeat-order gaps counted without the copies the detector proposes', (
     const said = copy.signals.find((s) => s.name === 'customer')?.text;
     expect(said).toMatch(/, 0 are delivered this close/);
     // A re-order two months on weighs no more: its gap is a larger share of the repeat orders left.
-    expect(engine.score('r3-k0', 'r3-k1').score).toBeLessThanOrEqual(withCopies.score('r3-k0', 'r3-k1').score);
+    expect(engine.score('r3-k0', 'r3-k1').score).toBeLessThanOrEqual(
+      withCopies.score('r3-k0', 'r3-k1').score,
+    );
   });
 
   it('only pairs due within a month are asked about: further ones are never proposed as one deal', () => {
