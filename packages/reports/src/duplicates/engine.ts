@@ -119,8 +119,17 @@ export class DealDuplicateEngine {
     // Both counts are made with the first estimate, then both replaced.
     const deals = this.deals;
     const stats = this.stats;
-    const isCopy = (i: number, j: number) =>
-      weighPair(deals[i] as PreparedDeal, deals[j] as PreparedDeal, stats, 0) >= 0;
+    // A busy customer's pair is asked by both counts, and by its sample from each side: weighed once.
+    const asked = new Map<number, boolean>();
+    const isCopy = (i: number, j: number) => {
+      const key = Math.min(i, j) * deals.length + Math.max(i, j);
+      let copy = asked.get(key);
+      if (copy === undefined) {
+        copy = weighPair(deals[i] as PreparedDeal, deals[j] as PreparedDeal, stats, 0) >= 0;
+        asked.set(key, copy);
+      }
+      return copy;
+    };
     const kitRepeats = kitRepeatFigures(holdings, isCopy);
     const busyRepeatGaps = busyRepeatGapsOf(holdings, accountPartners, this.index, isCopy);
     this.stats.weights = { ...this.stats.weights, kitRepeats, busyRepeatGaps };
