@@ -4,9 +4,11 @@ import { comparedOwnDeals } from './account-reading.js';
 import { clamp } from './basket.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { sharedDay } from './delivery-days.js';
+import { sharedEndCustomer } from './end-customers.js';
 import { exactAmountShift } from './exact-amount.js';
 import type { PreparedDeal } from './prepared-deal.js';
 import {
+  ADJUST_MAX,
   accountAdjustment,
   amountLevel,
   type DuplicateWeights,
@@ -290,8 +292,15 @@ export const END_CUSTOMER = {
    */
   otherTender: measure('other_tender', -16),
 };
-/** The most an end-customer comparison adds: a bound for pairs the scan may drop unweighed. */
-export const END_CUSTOMER_MAX_WEIGHT = END_CUSTOMER.sameTender.weight;
+/**
+ * The most an end-customer comparison adds: a bound for pairs the scan may drop unweighed. A rare
+ * end customer lifts "the same" by at most `ADJUST_MAX` (`end-customers.ts`).
+ */
+export const END_CUSTOMER_MAX_WEIGHT = Math.max(
+  END_CUSTOMER.sameTender.weight,
+  END_CUSTOMER.same.weight + ADJUST_MAX,
+  END_CUSTOMER.similar.weight + ADJUST_MAX,
+);
 
 /** True when the deal names an end customer (linked or by name) or a tender: only then can it weigh. */
 export function endCustomerKnown(p: PreparedDeal): boolean {
@@ -303,18 +312,31 @@ export function endCustomerKnown(p: PreparedDeal): boolean {
  * tender numbers, when both deals have one, decide first: one tender is one deal, two tenders of
  * one end customer are two.
  */
-export function measureEndCustomer(x: PreparedDeal, y: PreparedDeal): Measure {
+export function measureEndCustomer(x: PreparedDeal, y: PreparedDeal, weights: DuplicateWeights): Measure {
   const customer = sameEndCustomer(x, y);
   if (x.tender !== null && y.tender !== null) {
     if (x.tender === y.tender) return END_CUSTOMER.sameTender;
     return customer === 'same' ? END_CUSTOMER.otherTender : END_CUSTOMER.different;
   }
   if (customer === 'unknown') return UNKNOWN;
-  return customer === 'same'
-    ? END_CUSTOMER.same
-    : customer === 'similar'
-      ? END_CUSTOMER.similar
-      : END_CUSTOMER.different;
+  if (customer === 'different') return END_CUSTOMER.different;
+  // Shared or alike: read against how many of the tenant's deals name that end customer.
+  const level = customer === 'same' ? END_CUSTOMER.same : END_CUSTOMER.similar;
+  const shift = sharedEndCustomer(weights.endCustomers, x, y)?.shift ?? 0;
+  return shift === 0 ? level : shifted(level, shift);
+}
+
+/** Shifted measures by level and shift: few distinct ones, and a scan asks for many pairs. */
+const SHIFTED = new Map<string, Measure>();
+
+function shifted(level: Measure, shift: number): Measure {
+  const key = `${level.level}:${shift}`;
+  let m = SHIFTED.get(key);
+  if (!m) {
+    m = measure(level.level, Math.round((level.weight + shift) * 1000) / 1000);
+    if (SHIFTED.size < 100_000) SHIFTED.set(key, m);
+  }
+  return m;
 }
 
 function sameEndCustomer(x: PreparedDeal, y: PreparedDeal): 'same' | 'similar' | 'different' | 'unknown' {
