@@ -130,7 +130,8 @@ export const DUPLICATE_DEAL_MESSAGES = defineMessages({
   },
   'duplicate.endCustomer.rare': {
     en: '{endCustomer} (only {holders} of the tenant’s {deals} deals with an end customer name it, so it counts more)',
-    'zh-CN': '{endCustomer}（本公司 {deals} 笔填写了最终客户的商机中只有 {holders} 笔是该客户，因此分量更重）',
+    'zh-CN':
+      '{endCustomer}（本公司 {deals} 笔填写了最终客户的商机中只有 {holders} 笔是该客户，因此分量更重）',
   },
   'duplicate.endCustomer.common': {
     en: '{endCustomer} ({holders} of the tenant’s {deals} deals with an end customer name it, so it counts less)',

@@ -26,7 +26,7 @@ export interface EndCustomerFigures {
    * over each deal's end customer as pairs compare it (its linked account, else its name).
    */
   chance: number;
-  /** Per end customer three deals or more name (`endCustomerKey`): how many do. */
+  /** Per end customer two deals or more name (`accountKey` or the name as prepared): how many do. */
   byName: Readonly<Record<string, number>>;
 }
 
@@ -66,15 +66,19 @@ export function endCustomerFigures(deals: Iterable<PreparedDeal>): EndCustomerFi
   let sharing = 0;
   for (const c of compared.values()) sharing += c * (c - 1);
   const byName: Record<string, number> = {};
-  // A name one or two deals hold is, for the pair holding it, held by no other deal: not stored.
+  // A name one deal holds cannot be shared by a pair: it is read as "no other deal names it".
   for (const [key, c] of [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-    if (c >= 3) byName[key] = c;
+    if (c >= 2) byName[key] = c;
   const chance = n < 2 ? 0 : Math.round((sharing / (n * (n - 1))) * 1e9) / 1e9;
   return { deals: n, chance, byName };
 }
 
-const holdersOf = (figures: EndCustomerFigures, key: string) =>
-  Object.hasOwn(figures.byName, key) ? (figures.byName[key] as number) : 0;
+/**
+ * Deals naming `key`, at least `least`: the pair's own deals name it even when the figures were
+ * counted before one of them was entered.
+ */
+const holdersOf = (figures: EndCustomerFigures, key: string, least: number) =>
+  Math.max(least, Object.hasOwn(figures.byName, key) ? (figures.byName[key] as number) : 0);
 
 /**
  * How the end customer `x` and `y` share (level 'same' or 'similar') is read against the tenant's,
@@ -88,10 +92,15 @@ export function sharedEndCustomer(
   if (figures === undefined || figures.deals < 3 || figures.chance <= 0) return null;
   const [a, b] = [x.endCustomerAccountId, y.endCustomerAccountId];
   // Compared as `measureEndCustomer` compares them: by linked account when both have one, else by name.
+  // By name: one name is held by both deals, each of two alike names by its own deal at least.
+  const least = x.endCustomer === y.endCustomer ? 2 : 1;
   const holders =
     a !== null && b !== null
-      ? holdersOf(figures, accountKey(a))
-      : Math.max(holdersOf(figures, x.endCustomer ?? ''), holdersOf(figures, y.endCustomer ?? ''));
+      ? holdersOf(figures, accountKey(a), 2)
+      : Math.max(
+          holdersOf(figures, x.endCustomer ?? '', least),
+          holdersOf(figures, y.endCustomer ?? '', least),
+        );
   const shift = termFrequencyShift(figures.chance, holders, figures.deals, NAME_PSEUDO);
   return { shift, holders, deals: figures.deals };
 }

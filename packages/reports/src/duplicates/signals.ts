@@ -3,8 +3,8 @@ import { basketReadAgainst, comparedOwnDeals, readAgainstCompared } from './acco
 import { type BasketComparison, containedKit, isCommonBasket, kitPartners } from './basket.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { sharedDay } from './delivery-days.js';
-import { sharedEndCustomer } from './end-customers.js';
 import { known, listOf, provinceName, sayDuplicate as say } from './duplicate-messages.js';
+import { sharedEndCustomer } from './end-customers.js';
 import { type ExactAmountFigures, exactShareOf } from './exact-amount.js';
 import { kitRepeatsWords } from './kit-repeats.js';
 import type { Measure } from './measures.js';
