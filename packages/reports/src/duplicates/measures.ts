@@ -299,7 +299,6 @@ export const END_CUSTOMER = {
 export const END_CUSTOMER_MAX_WEIGHT = Math.max(
   END_CUSTOMER.sameTender.weight,
   END_CUSTOMER.same.weight + ADJUST_MAX,
-  END_CUSTOMER.similar.weight + ADJUST_MAX,
 );
 
 /** True when the deal names an end customer (linked or by name) or a tender: only then can it weigh. */
@@ -320,21 +319,20 @@ export function measureEndCustomer(x: PreparedDeal, y: PreparedDeal, weights: Du
   }
   if (customer === 'unknown') return UNKNOWN;
   if (customer === 'different') return END_CUSTOMER.different;
-  // Shared or alike: read against how many of the tenant's deals name that end customer.
-  const level = customer === 'same' ? END_CUSTOMER.same : END_CUSTOMER.similar;
+  if (customer === 'similar') return END_CUSTOMER.similar;
+  // One end customer: read against how many of the tenant's deals name it (`end-customers.ts`).
   const shift = sharedEndCustomer(weights.endCustomers, x, y)?.shift ?? 0;
-  return shift === 0 ? level : shifted(level, shift);
+  return shift === 0 ? END_CUSTOMER.same : sameEndCustomerShifted(shift);
 }
 
-/** Shifted measures by level and shift: few distinct ones, and a scan asks for many pairs. */
-const SHIFTED = new Map<string, Measure>();
+/** "The same end customer" by shift (thousandths within the u bounds: few), made once: a scan asks for many pairs. */
+const SHIFTED = new Map<number, Measure>();
 
-function shifted(level: Measure, shift: number): Measure {
-  const key = `${level.level}:${shift}`;
-  let m = SHIFTED.get(key);
+function sameEndCustomerShifted(shift: number): Measure {
+  let m = SHIFTED.get(shift);
   if (!m) {
-    m = measure(level.level, Math.round((level.weight + shift) * 1000) / 1000);
-    if (SHIFTED.size < 100_000) SHIFTED.set(key, m);
+    m = measure(END_CUSTOMER.same.level, Math.round((END_CUSTOMER.same.weight + shift) * 1000) / 1000);
+    SHIFTED.set(shift, m);
   }
   return m;
 }

@@ -249,8 +249,8 @@ export function endCustomerSignal(
 }
 
 /**
- * One end customer (or two alike) with how many of the tenant's deals name it, when that moved the
- * weight (`end-customers.ts`): a province's big hospital counts less, an end customer few name more.
+ * One end customer with how many of the tenant's deals name it, when that moved the weight
+ * (`end-customers.ts`): a province's big hospital counts less, an end customer few name more.
  */
 function withEndCustomerFigure(
   said: Message,
@@ -259,7 +259,7 @@ function withEndCustomerFigure(
   y: PreparedDeal,
   weights: DuplicateWeights,
 ): Message {
-  if (m.level !== 'same' && m.level !== 'similar') return said;
+  if (m.level !== 'same') return said;
   const read = sharedEndCustomer(weights.endCustomers, x, y);
   if (read === null || read.shift === 0) return said;
   const key = read.shift > 0 ? 'duplicate.endCustomer.rare' : 'duplicate.endCustomer.common';
