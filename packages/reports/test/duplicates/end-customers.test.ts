@@ -81,10 +81,17 @@ describe('the same end customer, read against the tenant’s end customers', () 
     }
   });
 
-  it('weights estimated before the end-customer counts read the level alone', () => {
+  it('the counts survive the stored document, and weights estimated before them read the level alone', () => {
     const deals = tenant();
     const counted = new DealDuplicateEngine(deals).weights();
     expect(counted.endCustomers?.byName[COMMON]).toBe(202);
+    // Stored as a JSON document with the tenant's weights and read back, it weighs alike.
+    const stored: unknown = JSON.parse(JSON.stringify(counted));
+    expect(isDuplicateWeights(stored)).toBe(true);
+    const reread = new DealDuplicateEngine(deals, { weights: stored as typeof counted });
+    expect(reread.score('rareA', 'rareB').score).toBe(
+      new DealDuplicateEngine(deals).score('rareA', 'rareB').score,
+    );
     const { endCustomers: _, ...before } = counted;
     const engine = new DealDuplicateEngine(deals, { weights: before });
     expect(engine.score('rareA', 'rareB').score).toBe(engine.score('commonA', 'commonB').score);
