@@ -8,7 +8,6 @@ import { sharedEndCustomer } from './end-customers.js';
 import { exactAmountShift } from './exact-amount.js';
 import type { PreparedDeal } from './prepared-deal.js';
 import {
-  ADJUST_MAX,
   accountAdjustment,
   amountLevel,
   type DuplicateWeights,
@@ -294,12 +293,10 @@ export const END_CUSTOMER = {
 };
 /**
  * The most an end-customer comparison adds: a bound for pairs the scan may drop unweighed. A rare
- * end customer lifts "the same" by at most `ADJUST_MAX` (`end-customers.ts`).
+ * end customer lifts "the same" by at most `ADJUST_MAX` (`end-customers.ts`): 6 + 3, no more than
+ * one tender (held by a test; not computed here, as `weights.ts` may load after this module).
  */
-export const END_CUSTOMER_MAX_WEIGHT = Math.max(
-  END_CUSTOMER.sameTender.weight,
-  END_CUSTOMER.same.weight + ADJUST_MAX,
-);
+export const END_CUSTOMER_MAX_WEIGHT = END_CUSTOMER.sameTender.weight;
 
 /** True when the deal names an end customer (linked or by name) or a tender: only then can it weigh. */
 export function endCustomerKnown(p: PreparedDeal): boolean {

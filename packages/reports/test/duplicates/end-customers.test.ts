@@ -3,8 +3,9 @@ import { DealDuplicateEngine, type DealRecord, explain } from '@gongfu/reports';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { endCustomerFigures, sharedEndCustomer } from '../../src/duplicates/end-customers.js';
+import { END_CUSTOMER, END_CUSTOMER_MAX_WEIGHT } from '../../src/duplicates/measures.js';
 import { DealPreparer } from '../../src/duplicates/prepared-deal.js';
-import { isDuplicateWeights, REFERENCE_WEIGHTS } from '../../src/duplicates/weights.js';
+import { ADJUST_MAX, isDuplicateWeights, REFERENCE_WEIGHTS } from '../../src/duplicates/weights.js';
 import { deal, oneOffProjects, provinces } from './basket-tenant.js';
 
 /**
@@ -96,6 +97,10 @@ describe('the same end customer, read against the tenant’s end customers', () 
     const engine = new DealDuplicateEngine(deals, { weights: before });
     expect(engine.score('rareA', 'rareB').score).toBe(engine.score('commonA', 'commonB').score);
     expect(endCustomerOf(engine.score('rareA', 'rareB'))?.weight).toBe(6);
+  });
+
+  it('the scan’s bound on the end customer holds the rarest end customer', () => {
+    expect(END_CUSTOMER.same.weight + ADJUST_MAX).toBeLessThanOrEqual(END_CUSTOMER_MAX_WEIGHT);
   });
 
   it('stored end-customer counts of another shape are refused with the rest of the estimate', () => {
