@@ -467,7 +467,7 @@ export class ScanColumns {
     const basket =
       this.baskets.get(basketKey) ?? this.baskets.set(basketKey, basketWeight(x, y, this.stats).weight);
     if (firstStageBound(cheap, basket, bothEndKnown, customerMost) < reach) return false;
-    const end = bothEndKnown ? measureEndCustomer(x, y).weight : 0;
+    const end = bothEndKnown ? measureEndCustomer(x, y, this.stats.weights).weight : 0;
     if (firstStageBound(cheap + end, basket, false, customerMost) < reach) return false;
     const customerKey = this.customers.keyOf(i, j);
     const customer =
