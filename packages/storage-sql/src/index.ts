@@ -1,5 +1,6 @@
 export type { AnyDb } from './any-db.js';
 export { createSqlStorage, type SqlStorageOptions } from './create-sql-storage.js';
+export { fixedQuery } from './fixed-query.js';
 export { postgresEngine } from './engine/postgres-engine.js';
 export type { ColumnKind, SqlEngine } from './engine/sql-engine.js';
 export { sqliteEngine } from './engine/sqlite-engine.js';
