@@ -1,9 +1,9 @@
 export type { AnyDb } from './any-db.js';
 export { createSqlStorage, type SqlStorageOptions } from './create-sql-storage.js';
-export { fixedQuery } from './fixed-query.js';
 export { postgresEngine } from './engine/postgres-engine.js';
 export type { ColumnKind, SqlEngine } from './engine/sql-engine.js';
 export { sqliteEngine } from './engine/sqlite-engine.js';
+export { fixedQuery } from './fixed-query.js';
 export { FEED_TABLES } from './migrations/0030-change-feed.js';
 export { migrateToLatest, migrations } from './migrations/migrate.js';
 export type { FilterOp, FilterSpec, RecordSpec } from './records/record-spec.js';
