@@ -27,7 +27,7 @@ const ctx = {
 
 /** A value a filter of this kind and operator may be given (few distinct ones, so shapes repeat). */
 function filterValue(filter: FilterSpec, kind: ColumnKind): fc.Arbitrary<unknown> {
-  const scalar =
+  const scalar: fc.Arbitrary<unknown> =
     kind === 'instant'
       ? fc.constantFrom('2026-01-01T00:00:00.000Z', '2026-06-30T16:00:00.000Z')
       : kind === 'date'
