@@ -104,7 +104,7 @@ const sorted = [...cpuPerCheck].sort((x, y) => x - y);
 const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 const mean = cpuPerCheck.reduce((s, x) => s + x, 0) / cpuPerCheck.length;
 console.log(
-  `generator ${GEN}, N=${ids.length}, ${checked.length} checks as admin: CPU ms per check mean ${mean.toFixed(1)} / p50 ${q(0.5).toFixed(1)} / p99 ${q(0.99).toFixed(1)} / max ${q(1).toFixed(1)}${PLAIN ? '' : ' (profiler on)'}`,
+  `generator ${GEN}, N=${ids.length}, ${checked.length} checks as admin: CPU ms per check mean ${mean.toFixed(1)} / p50 ${q(0.5).toFixed(1)} / p95 ${q(0.95).toFixed(1)} / p99 ${q(0.99).toFixed(1)} / max ${q(1).toFixed(1)}${PLAIN ? '' : ' (profiler on)'}`,
 );
 // The dearest checks by name: a deal whose blocks are big, or one paying for a pause (GC, a refresh).
 const dearest = checked

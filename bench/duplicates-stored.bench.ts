@@ -3,13 +3,16 @@
  * bulk-imported into a SQLite file through the tenant import (not command by command), the keys are
  * built once, then `checkDealForDuplicates` is timed for an admin and for a scoped sales rep.
  *
- *   npx tsx bench/duplicates-stored.bench.ts [--n 100000|1000000] [--cache-mib 1024] [--gen 1|2] [--keep]
+ *   npx tsx bench/duplicates-stored.bench.ts [--n 100000|1000000] [--cache-mib 1024] [--gen 1|2] [--keep] [--db FILE]
  *
  * `--gen 2` generates the deals with the second generator (`duplicates-data-2.ts`, evaluation only;
  * default: the first).
  * `--cache-mib` gives the connection that much SQLite page cache (default: SQLite's 2 MiB); the
  * app owns that setting (it may open the connection itself and hand it to `sqliteStorage`).
  * `--keep` leaves the database file behind (its path is printed) for poking at with sqlite3.
+ * `--db FILE` reuses a tenant kept by this bench or by `duplicates-check-profile.ts` with the same
+ * `--n` and `--gen` (keys and weights already stored there): the deals are generated again only for
+ * their truth, and import, key build and estimate are skipped. The file is kept.
  */
 const { runFromSource } = await import('./support.js');
 // The import checks the whole file before writing it, so every row is held at once: at 1M deals
@@ -43,6 +46,8 @@ const argCache = process.argv.indexOf('--cache-mib');
 const CACHE_MIB = argCache > 0 ? Number(process.argv[argCache + 1]) : null;
 const argGen = process.argv.indexOf('--gen');
 const GEN = argGen > 0 ? process.argv[argGen + 1] : '1';
+const argDb = process.argv.indexOf('--db');
+const REUSE = argDb > 0 ? process.argv[argDb + 1] : undefined;
 const TENANT = 'bench';
 const REPS = 60;
 
@@ -78,6 +83,7 @@ const ms = (xs: number[]) => {
   const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
   return { p50: q(0.5), p95: q(0.95), p99: q(0.99), max: q(1), count: sorted.length };
 };
+const mean = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length);
 
 const spread = <T>(xs: readonly T[], count: number) => {
   const step = Math.max(1, Math.floor(xs.length / count));
@@ -87,51 +93,62 @@ const spread = <T>(xs: readonly T[], count: number) => {
 /** Generates and imports the deals; returns only what the checks need, so the records can go. */
 async function seed(file: string) {
   const { records, truth } = await stage('generate', () => (GEN === '2' ? generate2(N) : generate(N)));
-  const template = await templates();
-  const storage = await openStorage(file);
-  // Closing checkpoints the WAL into the database file: part of what the import costs.
-  await stage('import (tenant export lines → SQLite)', async () => {
-    await createTenantAdmin(storage).import(exportLines(records, template, TENANT, REPS));
-    await storage.close();
-  });
+  if (REUSE === undefined) {
+    const template = await templates();
+    const storage = await openStorage(file);
+    // Closing checkpoints the WAL into the database file: part of what the import costs.
+    await stage('import (tenant export lines → SQLite)', async () => {
+      await createTenantAdmin(storage).import(exportLines(records, template, TENANT, REPS));
+      await storage.close();
+    });
+  }
   return {
     ids: records.map((r) => r.id),
     repIds: records.filter((r) => r.ownerId === 'rep1').map((r) => r.id),
     // Planted duplicates (truth keys are `a\u0000b`): the check of one side should find the other.
     planted: spread([...truth.keys()], 100).map((k) => k.split('\u0000') as [string, string]),
+    // The kind of each planted pair (same customer, story, hard), to say which kinds a check misses.
+    kindOf: new Map([...truth].map(([k, kind]) => [k, kind as string])),
     plantedPairs: truth.size,
   };
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'gongfu-stored-bench-'));
-const file = join(dir, 'crm.db');
-const { ids: allIds, repIds, planted, plantedPairs } = await seed(file);
+const dir = REUSE === undefined ? mkdtempSync(join(tmpdir(), 'gongfu-stored-bench-')) : undefined;
+const file = REUSE ?? join(dir!, 'crm.db');
+const { ids: allIds, repIds, planted, plantedPairs, kindOf } = await seed(file);
 const storage = await openStorage(file);
 const crm = createCrm({ storage, tenant: TENANT });
 // Nothing else writes here, so the build takes pages of 500 with no gap left for other writers
 // (the defaults, 25 deals and a 25 ms gap, would add some 1,000 s of gaps alone at 1M).
-const keyed = await stage('key build (refreshDedupeIndex, all deals)', () =>
-  refreshDedupeIndex(crm, { pageSize: 500, pauseMs: 0 }),
-);
-if (keyed !== N) throw new Error(`keyed ${keyed} deals of ${N}`);
-// The tenant's weights, estimated once after the import (as an app would): otherwise the first
-// check makes them, and its time (the whole tenant read and indexed) lands in the latencies.
-await stage('weights estimate (reestimateDuplicateWeights)', () => reestimateDuplicateWeights(crm));
+if (REUSE === undefined) {
+  const keyed = await stage('key build (refreshDedupeIndex, all deals)', () =>
+    refreshDedupeIndex(crm, { pageSize: 500, pauseMs: 0 }),
+  );
+  if (keyed !== N) throw new Error(`keyed ${keyed} deals of ${N}`);
+  // The tenant's weights, estimated once after the import (as an app would): otherwise the first
+  // check makes them, and its time (the whole tenant read and indexed) lands in the latencies.
+  await stage('weights estimate (reestimateDuplicateWeights)', () => reestimateDuplicateWeights(crm));
+}
 
 /** Times the check of each id as `actor`; counts the partners returned. */
 async function timeChecks(actor: string, ids: readonly string[]) {
   const times: number[] = [];
+  // CPU per check too (user + system): the wall clock on a shared machine counts waiting for a core.
+  const cpuTimes: number[] = [];
   let partners = 0;
   const found = new Map<string, Set<string>>();
   for (const id of ids) {
     const t = performance.now();
+    const cpu = process.cpuUsage();
     const pairs = await checkDealForDuplicates(crm, actor, id, { limit: 10 });
+    const used = process.cpuUsage(cpu);
     times.push(performance.now() - t);
+    cpuTimes.push((used.user + used.system) / 1000);
     partners += pairs.length;
     found.set(id, new Set(pairs.map((p) => (p.a.id === id ? p.b.id : p.a.id))));
   }
   sample();
-  return { ...ms(times), partners, found };
+  return { ...ms(times), partners, found, cpu: { ...ms(cpuTimes), mean: mean(cpuTimes) } };
 }
 
 const admin = await stage('checks as admin (spread)', () => timeChecks('admin', spread(allIds, 200)));
@@ -238,8 +255,9 @@ const agreement = (() => {
     if (!shareBlock) why.notCandidates++;
     else if (!reference.get(a)!.has(b)) why.belowZero++;
     else why.belowTop10++;
+    const kind = kindOf.get(`${a}\u0000${b}`) ?? kindOf.get(`${b}\u0000${a}`) ?? '?';
     missed.push(
-      `${a} ~ ${b}: ${shareBlock ? 'shares a block' : 'no block within the cap'}, score ${score.toFixed(2)}`,
+      `${a} ~ ${b} (${kind}): ${shareBlock ? 'shares a block' : 'no block within the cap'}, score ${score.toFixed(2)}`,
     );
   }
   const scanPlanted = planted.filter(([a, b]) => reference.get(a)!.has(b)).length;
@@ -259,7 +277,7 @@ clearInterval(sampler);
 sample();
 const dbBytes = statSync(file).size;
 await storage.close();
-if (KEEP) console.log(`database kept at ${file}`);
+if (KEEP || dir === undefined) console.log(`database kept at ${file}`);
 else rmSync(dir, { recursive: true, force: true });
 
 const f1 = (x: number) => x.toFixed(1);
@@ -284,6 +302,18 @@ row('admin, the same deals again (warm caches)', adminWarm);
 row('admin, one side of a planted duplicate', adminPlanted);
 row(`rep1 (scoped: owns ${repIds.length.toLocaleString('en-US')} deals), own deals`, rep);
 row('admin, first check after an edit', edit);
+out.push('');
+out.push('| checkDealForDuplicates, CPU ms per check | checks | mean | p50 | p95 | p99 | max |');
+out.push('|---|---:|---:|---:|---:|---:|---:|');
+for (const [name, r] of [
+  ['admin, deals spread over the stored ones', admin],
+  ['admin, the same deals again (warm caches)', adminWarm],
+  ['admin, one side of a planted duplicate', adminPlanted],
+  ['rep1, own deals', rep],
+] as const)
+  out.push(
+    `| ${name} | ${r.cpu.count} | ${f1(r.cpu.mean)} | ${f1(r.cpu.p50)} | ${f1(r.cpu.p95)} | ${f1(r.cpu.p99)} | ${f1(r.cpu.max)} |`,
+  );
 out.push('');
 out.push(
   `planted duplicates: the other side found in ${plantedFound} of ${planted.length} checks; database file ${(dbBytes / 2 ** 20).toFixed(0)} MiB (WAL not counted); peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB`,

@@ -3,6 +3,7 @@ export { createSqlStorage, type SqlStorageOptions } from './create-sql-storage.j
 export { postgresEngine } from './engine/postgres-engine.js';
 export type { ColumnKind, SqlEngine } from './engine/sql-engine.js';
 export { sqliteEngine } from './engine/sqlite-engine.js';
+export { fixedQuery } from './fixed-query.js';
 export { FEED_TABLES } from './migrations/0030-change-feed.js';
 export { migrateToLatest, migrations } from './migrations/migrate.js';
 export type { FilterOp, FilterSpec, RecordSpec } from './records/record-spec.js';

@@ -15,10 +15,13 @@ export interface StoredDedupeWeights {
  * by `@gongfu/reports` (never by commands).
  *
  * - `latest` returns the highest version, or null before the first estimate.
+ * - `latestVersion` returns that version's number alone (without reading the estimate), or null
+ *   before the first: a reader that holds a version decoded asks this to know it is still current.
  * - `append` MUST throw ConflictError when the version already exists (two re-estimates at once:
  *   one wins), and MUST NOT change an existing version.
  */
 export interface DedupeWeightStore {
   latest(): Promise<StoredDedupeWeights | null>;
+  latestVersion(): Promise<number | null>;
   append(entry: StoredDedupeWeights): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import { ADJUST_MAX, ADJUST_MIN } from './weights.js';
+import { termFrequencyShift } from './term-frequency.js';
 
 /**
  * "Delivered on the same day" read against how common that day is (Splink's term-frequency
@@ -76,11 +76,7 @@ export function sharedDay(figures: DeliveryDayFigures | undefined, day: number):
   const chance = sharedDayChance(figures);
   if (chance <= 0) return null;
   const due = Object.hasOwn(figures.byDay, day) ? (figures.byDay[day] as number) : 0;
-  // The pair's two deals are left out: the share of the tenant's other deals due that day.
-  const others = Math.max(0, due - 2);
-  const share = (others + DAY_PSEUDO * chance) / (figures.deals - 2 + DAY_PSEUDO);
-  const shift = Math.min(ADJUST_MAX, Math.max(ADJUST_MIN, Math.log2(chance / share)));
-  return { shift: Math.round(shift * 1000) / 1000, due, deals: figures.deals };
+  return { shift: termFrequencyShift(chance, due, figures.deals, DAY_PSEUDO), due, deals: figures.deals };
 }
 
 /** Whether a stored document holds usable day counts (an older or foreign shape is ignored). */

@@ -128,6 +128,15 @@ export const DUPLICATE_DEAL_MESSAGES = defineMessages({
     en: 'two different tenders ({tenderA} / {tenderB}) of one end customer ({a}): two purchases',
     'zh-CN': '同一最终客户（{a}）的两个不同招标（{tenderA} / {tenderB}），是两次采购',
   },
+  'duplicate.endCustomer.rare': {
+    en: '{endCustomer} (only {holders} of the tenant’s {deals} deals with an end customer name it, so it counts more)',
+    'zh-CN':
+      '{endCustomer}（本公司 {deals} 笔填写了最终客户的商机中只有 {holders} 笔是该客户，因此分量更重）',
+  },
+  'duplicate.endCustomer.common': {
+    en: '{endCustomer} ({holders} of the tenant’s {deals} deals with an end customer name it, so it counts less)',
+    'zh-CN': '{endCustomer}（本公司 {deals} 笔填写了最终客户的商机中有 {holders} 笔是该客户，因此分量较轻）',
+  },
   'duplicate.endCustomer.similar': {
     en: 'similar end customers ({a} / {b})',
     'zh-CN': '最终客户相似（{a} / {b}）',

@@ -5,6 +5,7 @@ import { busyRepeatGapsOf } from './busy-repeat-gaps.js';
 import { CorpusStats } from './corpus-stats.js';
 import { kitRepeatFigures } from './customer-kits.js';
 import { deliveryDayFigures } from './delivery-days.js';
+import { endCustomerFigures } from './end-customers.js';
 import { ExplainedLater } from './explained-later.js';
 import { fitDuplicateWeights } from './fit-weights.js';
 import { DealPreparer, type PreparedDeal } from './prepared-deal.js';
@@ -112,6 +113,7 @@ export class DealDuplicateEngine {
       accountPartners,
       kitRepeats: kitRepeatFigures(holdings),
       deliveryDays: deliveryDayFigures(this.deals.map((d) => d.deliveryDay)),
+      endCustomers: endCustomerFigures(this.deals),
       busyRepeatGaps: busyRepeatGapsOf(holdings, accountPartners, this.index),
     };
     // The gaps between a customer's repeat orders of a kit counted again without the pairs the

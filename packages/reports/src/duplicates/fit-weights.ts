@@ -103,7 +103,8 @@ export function pairLevels(
 ): number {
   const [delivery, amount, region, kind] = comparisons as [Fitted, Fitted, Fitted, Fitted];
   const basket = basketWeight(x, y, stats);
-  let held = basket.weight + measureEndCustomer(x, y).weight + measureCustomer(x, y, stats).weight;
+  let held =
+    basket.weight + measureEndCustomer(x, y, stats.weights).weight + measureCustomer(x, y, stats).weight;
   const day = deliveryLevel(x.deliveryDay ?? Number.NaN, y.deliveryDay ?? Number.NaN);
   into[at] = day === null ? -1 : (FITTED_LADDERS.delivery as readonly ULevel[]).indexOf(day);
   if (day !== null) held += delivery.offset;

@@ -4,6 +4,7 @@ import { comparedOwnDeals } from './account-reading.js';
 import { clamp } from './basket.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { sharedDay } from './delivery-days.js';
+import { sharedEndCustomer } from './end-customers.js';
 import { exactAmountShift } from './exact-amount.js';
 import type { PreparedDeal } from './prepared-deal.js';
 import {
@@ -290,7 +291,11 @@ export const END_CUSTOMER = {
    */
   otherTender: measure('other_tender', -16),
 };
-/** The most an end-customer comparison adds: a bound for pairs the scan may drop unweighed. */
+/**
+ * The most an end-customer comparison adds: a bound for pairs the scan may drop unweighed. A rare
+ * end customer lifts "the same" by at most `ADJUST_MAX` (`end-customers.ts`): 6 + 3, no more than
+ * one tender (held by a test; not computed here, as `weights.ts` may load after this module).
+ */
 export const END_CUSTOMER_MAX_WEIGHT = END_CUSTOMER.sameTender.weight;
 
 /** True when the deal names an end customer (linked or by name) or a tender: only then can it weigh. */
@@ -303,18 +308,30 @@ export function endCustomerKnown(p: PreparedDeal): boolean {
  * tender numbers, when both deals have one, decide first: one tender is one deal, two tenders of
  * one end customer are two.
  */
-export function measureEndCustomer(x: PreparedDeal, y: PreparedDeal): Measure {
+export function measureEndCustomer(x: PreparedDeal, y: PreparedDeal, weights: DuplicateWeights): Measure {
   const customer = sameEndCustomer(x, y);
   if (x.tender !== null && y.tender !== null) {
     if (x.tender === y.tender) return END_CUSTOMER.sameTender;
     return customer === 'same' ? END_CUSTOMER.otherTender : END_CUSTOMER.different;
   }
   if (customer === 'unknown') return UNKNOWN;
-  return customer === 'same'
-    ? END_CUSTOMER.same
-    : customer === 'similar'
-      ? END_CUSTOMER.similar
-      : END_CUSTOMER.different;
+  if (customer === 'different') return END_CUSTOMER.different;
+  if (customer === 'similar') return END_CUSTOMER.similar;
+  // One end customer: read against how many of the tenant's deals name it (`end-customers.ts`).
+  const shift = sharedEndCustomer(weights.endCustomers, x, y)?.shift ?? 0;
+  return shift === 0 ? END_CUSTOMER.same : sameEndCustomerShifted(shift);
+}
+
+/** "The same end customer" by shift (thousandths within the u bounds: few), made once: a scan asks for many pairs. */
+const SHIFTED = new Map<number, Measure>();
+
+function sameEndCustomerShifted(shift: number): Measure {
+  let m = SHIFTED.get(shift);
+  if (!m) {
+    m = measure(END_CUSTOMER.same.level, Math.round((END_CUSTOMER.same.weight + shift) * 1000) / 1000);
+    SHIFTED.set(shift, m);
+  }
+  return m;
 }
 
 function sameEndCustomer(x: PreparedDeal, y: PreparedDeal): 'same' | 'similar' | 'different' | 'unknown' {

@@ -160,7 +160,7 @@ class ClassPairMemo {
  * how many two baskets share (see `basketBoundByOverlap`) without matching lines.
  */
 class LineSets {
-  private readonly from: Int32Array;
+  readonly from: Int32Array;
   private readonly ids: Int32Array;
 
   constructor(sets: readonly number[][]) {
@@ -174,11 +174,13 @@ class LineSets {
 
   /** How many members the sets of deals `i` and `j` share, a member held twice on both sides twice. */
   shared(i: number, j: number): number {
+    const from = this.from;
+    return this.sharedIn(from[i] as number, from[i + 1] as number, from[j] as number, from[j + 1] as number);
+  }
+
+  /** `shared` of the sets at `[a, endA)` and `[b, endB)` (a deal's row holds where its set lies). */
+  sharedIn(a: number, endA: number, b: number, endB: number): number {
     const ids = this.ids;
-    let a = this.from[i] as number;
-    let b = this.from[j] as number;
-    const endA = this.from[i + 1] as number;
-    const endB = this.from[j + 1] as number;
     let shared = 0;
     while (a < endA && b < endB) {
       const x = ids[a] as number;
@@ -193,6 +195,40 @@ class LineSets {
     return shared;
   }
 }
+
+/**
+ * What the first stage of `reaches` reads of each deal, one 64-byte row per deal (four doubles,
+ * then eight 32-bit integers), instead of a column per field: a deal's candidates lie all over the
+ * ordinals, and reading a dozen columns for each cost the scan a cache miss per column per pair.
+ */
+class Rows {
+  static readonly BYTES = 64;
+  readonly f64: Float64Array;
+  readonly i32: Int32Array;
+
+  constructor(n: number) {
+    const buffer = new ArrayBuffer(n * Rows.BYTES);
+    this.f64 = new Float64Array(buffer);
+    this.i32 = new Int32Array(buffer);
+  }
+}
+/** Doubles of a row (index in `Rows.f64`, from the row's first double). */
+const DAY = 0;
+const AMOUNT = 1;
+const BEST = 2;
+const FURTHER = 3;
+/** Integers of a row (index in `Rows.i32`, from the row's first integer). */
+const PROVINCE = 8;
+const CUSTOMER_KIND = 9;
+const ACCOUNT = 10;
+const CURRENCY = 11;
+const SIGNATURE = 12;
+const LINES = 13;
+const END_KNOWN = 14;
+/** Where the deal's sorted SKU ordinals start in `LineSets` (they run for `LINES` entries). */
+const SKUS_FROM = 15;
+const F64_PER_ROW = Rows.BYTES / 8;
+const I32_PER_ROW = Rows.BYTES / 4;
 
 /** The SKUs with the same category (or none) on every line of every deal (see `matchTokens`). */
 function skusOfOneCategory(deals: readonly PreparedDeal[]): Set<string> {
@@ -230,12 +266,12 @@ function customerClassKey(p: PreparedDeal): string {
  */
 export class ScanColumns {
   private readonly prior: number;
-  private readonly day: Float64Array;
-  private readonly amount: Float64Array;
-  private readonly lines: Int32Array;
-  private readonly best: Float64Array;
-  /** Per deal, the most one of its lines adds after the first (`BasketSurprise.further`). */
-  private readonly further: Float64Array;
+  /**
+   * Per deal: delivery day, amount, `BasketSurprise.best` and `.further` (the most one of its lines
+   * adds after the first), the ordinals of its province, kind, account, currency and signature,
+   * its line count, whether it names an end customer, and where its SKUs lie in `skus`.
+   */
+  private readonly rows: Rows;
   private readonly siblingBest: Float64Array;
   private readonly skus: LineSets;
   /**
@@ -246,13 +282,6 @@ export class ScanColumns {
   /** Per account ordinal, the most "the same account" adds (`customerBound`). */
   private readonly sameAccountMost: Float64Array;
   private readonly otherAccountMost: number;
-  private readonly endKnown: Uint8Array;
-  private readonly province: Int32Array;
-  private readonly kind: Int32Array;
-  private readonly account: Int32Array;
-  private readonly currency: Int32Array;
-  /** Per deal, its basket signature's ordinal: two signatures differ, so the baskets were not copied whole. */
-  private readonly signature: Int32Array;
   /** Per signature ordinal, `commonBasketCap` of a standard bundle, +∞ for a basket that is not one. */
   private readonly kitCap: Float64Array;
   private readonly region: PairTable;
@@ -266,18 +295,9 @@ export class ScanColumns {
   ) {
     const n = deals.length;
     this.prior = priorWeight(stats.n, stats.weights);
-    this.day = new Float64Array(n);
-    this.amount = new Float64Array(n);
-    this.lines = new Int32Array(n);
-    this.best = new Float64Array(n);
-    this.further = new Float64Array(n);
+    this.rows = new Rows(n);
+    const { f64, i32 } = this.rows;
     this.siblingBest = new Float64Array(n);
-    this.endKnown = new Uint8Array(n);
-    this.province = new Int32Array(n);
-    this.kind = new Int32Array(n);
-    this.account = new Int32Array(n);
-    this.currency = new Int32Array(n);
-    this.signature = new Int32Array(n);
     const basketClass = new Int32Array(n);
     const customerClass = new Int32Array(n);
     const provinces = new Interner<string | null>();
@@ -294,12 +314,14 @@ export class ScanColumns {
     const signatures = new Interner<string>();
     const readsPartners = readsCoOccurrence(stats);
     deals.forEach((d, i) => {
-      this.day[i] = d.deliveryDay ?? Number.NaN;
-      this.amount[i] = d.record.amountMinor;
-      this.lines[i] = d.items.length;
+      const f = i * F64_PER_ROW;
+      const k = i * I32_PER_ROW;
+      f64[f + DAY] = d.deliveryDay ?? Number.NaN;
+      f64[f + AMOUNT] = d.record.amountMinor;
+      i32[k + LINES] = d.items.length;
       const surprise = basketSurprise(d, stats);
-      this.best[i] = surprise.best;
-      this.further[i] = surprise.further;
+      f64[f + BEST] = surprise.best;
+      f64[f + FURTHER] = surprise.further;
       this.siblingBest[i] = siblingBestOf(surprise);
       // Items hold one line per SKU.
       skuSets.push(d.items.map((l) => skuIds.of(l.sku)));
@@ -317,16 +339,17 @@ export class ScanColumns {
           ),
         ),
       );
-      this.endKnown[i] = endCustomerKnown(d) ? 1 : 0;
-      this.province[i] = provinces.of(d.record.province);
-      this.kind[i] = kinds.of(d.record.accountKind);
-      this.account[i] = accounts.of(d.record.accountId);
-      this.currency[i] = currencies.of(d.record.currency);
-      this.signature[i] = signatures.of(d.signature);
+      i32[k + END_KNOWN] = endCustomerKnown(d) ? 1 : 0;
+      i32[k + PROVINCE] = provinces.of(d.record.province);
+      i32[k + CUSTOMER_KIND] = kinds.of(d.record.accountKind);
+      i32[k + ACCOUNT] = accounts.of(d.record.accountId);
+      i32[k + CURRENCY] = currencies.of(d.record.currency);
+      i32[k + SIGNATURE] = signatures.of(d.signature);
       basketClass[i] = basketKeys.of(basketClassKey(d));
       customerClass[i] = customerKeys.of(customerClassKey(d));
     });
     this.skus = new LineSets(skuSets);
+    for (let i = 0; i < n; i++) i32[i * I32_PER_ROW + SKUS_FROM] = this.skus.from[i] as number;
     this.tokens = new MatchableLines(tokenSets);
     this.kitCap = Float64Array.from(signatures.values, (sig) =>
       isCommonBasket(sig, stats) ? commonBasketCap(sig, stats) : Number.POSITIVE_INFINITY,
@@ -341,22 +364,28 @@ export class ScanColumns {
 
   /** The basket bound of two deals from the SKUs and categories they share (see `basketBoundByOverlap`). */
   private overlapBound(i: number, j: number, sharedSkus: number): number {
-    const linesI = this.lines[i] as number;
-    const linesJ = this.lines[j] as number;
-    const partial = this.signature[i] !== this.signature[j];
+    const { f64, i32 } = this.rows;
+    const fi = i * F64_PER_ROW;
+    const fj = j * F64_PER_ROW;
+    const ki = i * I32_PER_ROW;
+    const kj = j * I32_PER_ROW;
+    const linesI = i32[ki + LINES] as number;
+    const linesJ = i32[kj + LINES] as number;
+    const signature = i32[ki + SIGNATURE] as number;
+    const partial = signature !== i32[kj + SIGNATURE];
     const matchable = Math.min(linesI, linesJ, this.tokens.shared(i, j, partial));
     // Two deals of one customer may read their basket against all deals (`basketReadAgainst`),
     // while the token and kit caps below read against the partners: they do not bound such a pair.
-    const oneCustomer = this.account[i] === this.account[j];
+    const oneCustomer = i32[ki + ACCOUNT] === i32[kj + ACCOUNT];
     // The first match is one of the lines behind a shared token (see `MatchableLines`).
     const first = oneCustomer ? Number.POSITIVE_INFINITY : this.tokens.firstMost;
     const bound = basketBoundByOverlap(
       linesI,
       linesJ,
-      Math.min(this.best[i] as number, first),
-      Math.min(this.best[j] as number, first),
-      this.further[i] as number,
-      this.further[j] as number,
+      Math.min(f64[fi + BEST] as number, first),
+      Math.min(f64[fj + BEST] as number, first),
+      f64[fi + FURTHER] as number,
+      f64[fj + FURTHER] as number,
       Math.min(this.siblingBest[i] as number, first),
       Math.min(this.siblingBest[j] as number, first),
       sharedSkus,
@@ -366,7 +395,7 @@ export class ScanColumns {
     // One standard bundle on both sides: the matcher caps it at the kit's rarity among the deals
     // compared plus its closest quantities, whatever its lines add (at 1M, most pairs that reach
     // the matcher are two holders of one kit in one province and month).
-    const kit = this.kitCap[this.signature[i] as number] as number;
+    const kit = this.kitCap[signature] as number;
     if (kit === Number.POSITIVE_INFINITY) return bound;
     return Math.min(bound, clamp(kit + this.tokens.precisionMost, MIN_WEIGHT, MAX_WEIGHT));
   }
@@ -378,41 +407,50 @@ export class ScanColumns {
 
   /** False when the pair of ordinals `i`, `j` cannot reach `reach` (see `reachOf`). */
   reaches(i: number, j: number, reach: number): boolean {
-    const sameAccount = this.account[i] === this.account[j];
+    const { f64, i32 } = this.rows;
+    const fi = i * F64_PER_ROW;
+    const fj = j * F64_PER_ROW;
+    const ki = i * I32_PER_ROW;
+    const kj = j * I32_PER_ROW;
+    const account = i32[ki + ACCOUNT] as number;
+    const sameAccount = account === i32[kj + ACCOUNT];
     const cheap = cheapSum(
       this.prior,
-      deliveryMeasure(this.day[i] as number, this.day[j] as number, this.stats.weights),
-      this.region.get(this.province[i] as number, this.province[j] as number, sameAccount),
-      this.kinds.get(this.kind[i] as number, this.kind[j] as number, sameAccount),
+      deliveryMeasure(f64[fi + DAY] as number, f64[fj + DAY] as number, this.stats.weights),
+      this.region.get(i32[ki + PROVINCE] as number, i32[kj + PROVINCE] as number, sameAccount),
+      this.kinds.get(i32[ki + CUSTOMER_KIND] as number, i32[kj + CUSTOMER_KIND] as number, sameAccount),
       amountMeasure(
-        this.amount[i] as number,
-        this.amount[j] as number,
-        this.currency[i] === this.currency[j],
+        f64[fi + AMOUNT] as number,
+        f64[fj + AMOUNT] as number,
+        i32[ki + CURRENCY] === i32[kj + CURRENCY],
         this.stats.weights,
         sameAccount,
       ),
     );
-    const bothEndKnown = this.endKnown[i] === 1 && this.endKnown[j] === 1;
-    const sharedSkus = this.skus.shared(i, j);
+    const bothEndKnown = i32[ki + END_KNOWN] === 1 && i32[kj + END_KNOWN] === 1;
+    const linesI = i32[ki + LINES] as number;
+    const linesJ = i32[kj + LINES] as number;
+    const skusI = i32[ki + SKUS_FROM] as number;
+    const skusJ = i32[kj + SKUS_FROM] as number;
+    const sharedSkus = this.skus.sharedIn(skusI, skusI + linesI, skusJ, skusJ + linesJ);
     const basketBound = basketBoundOf(
-      this.lines[i] as number,
-      this.lines[j] as number,
-      this.best[i] as number,
-      this.best[j] as number,
-      this.further[i] as number,
-      this.further[j] as number,
+      linesI,
+      linesJ,
+      f64[fi + BEST] as number,
+      f64[fj + BEST] as number,
+      f64[fi + FURTHER] as number,
+      f64[fj + FURTHER] as number,
       sharedSkus,
     );
     // One customer's two orders of one kit move "the same customer" (`kit-repeats.ts`): few pairs,
     // and only pairs holding one basket — told by the signature column, not by comparing signature
     // strings pair by pair (most of the scan's candidate pairs hold different baskets).
     const kitShift =
-      this.signature[i] === this.signature[j]
+      i32[ki + SIGNATURE] === i32[kj + SIGNATURE]
         ? kitRepeatsShift(this.deals[i] as PreparedDeal, this.deals[j] as PreparedDeal, this.stats)
         : 0;
     const customerMost =
-      (sameAccount ? (this.sameAccountMost[this.account[i] as number] as number) : this.otherAccountMost) +
-      kitShift;
+      (sameAccount ? (this.sameAccountMost[account] as number) : this.otherAccountMost) + kitShift;
     if (firstStageBound(cheap, basketBound, bothEndKnown, customerMost) < reach) return false;
     // Most pairs that pass share one SKU of several lines each: the other lines cannot all match,
     // and what they leave unmatched drops most of them. Pairs met by customer, category or place
@@ -429,7 +467,7 @@ export class ScanColumns {
     const basket =
       this.baskets.get(basketKey) ?? this.baskets.set(basketKey, basketWeight(x, y, this.stats).weight);
     if (firstStageBound(cheap, basket, bothEndKnown, customerMost) < reach) return false;
-    const end = bothEndKnown ? measureEndCustomer(x, y).weight : 0;
+    const end = bothEndKnown ? measureEndCustomer(x, y, this.stats.weights).weight : 0;
     if (firstStageBound(cheap + end, basket, false, customerMost) < reach) return false;
     const customerKey = this.customers.keyOf(i, j);
     const customer =

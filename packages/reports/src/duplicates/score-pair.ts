@@ -106,7 +106,7 @@ function measurePair(
     delivery: measureDelivery(x, y, stats),
     region: measureRegion(x, y, stats),
     kind: measureCustomerKind(x, y, stats),
-    endCustomer: measureEndCustomer(x, y),
+    endCustomer: measureEndCustomer(x, y, stats.weights),
     amount: amountGiven(basket, measureAmount(x, y, stats), x.signature === y.signature),
     customer: customerWithKitRepeats(measureCustomer(x, y, stats), x, y, stats),
   };
@@ -164,7 +164,7 @@ export function weighPair(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats, 
   const endBound = bothEndKnown ? END_CUSTOMER_MAX_WEIGHT : 0;
   const basket = basketWeight(x, y, stats);
   if (cheap + basket.weight + endBound + customerMost < reach) return -Infinity;
-  const endCustomer = measureEndCustomer(x, y);
+  const endCustomer = measureEndCustomer(x, y, stats.weights);
   if (cheap + basket.weight + endCustomer.weight + customerMost < reach) return -Infinity;
   const customer = customerWithKitRepeats(measureCustomer(x, y, stats), x, y, stats);
   return total(prior, {
@@ -190,7 +190,7 @@ export function scorePair(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats):
     deliverySignal(x, y, m.delivery, stats),
     regionSignal(x, y, m.region),
     customerKindSignal(x, y, m.kind),
-    endCustomerSignal(x, y, m.endCustomer),
+    endCustomerSignal(x, y, m.endCustomer, stats.weights),
     amountSignal(
       x,
       y,

@@ -4,6 +4,7 @@ import { type BasketComparison, containedKit, isCommonBasket, kitPartners } from
 import type { CorpusStats } from './corpus-stats.js';
 import { sharedDay } from './delivery-days.js';
 import { known, listOf, provinceName, sayDuplicate as say } from './duplicate-messages.js';
+import { sharedEndCustomer } from './end-customers.js';
 import { type ExactAmountFigures, exactShareOf } from './exact-amount.js';
 import { kitRepeatsWords } from './kit-repeats.js';
 import type { Measure } from './measures.js';
@@ -235,16 +236,34 @@ export function customerKindSignal(x: PreparedDeal, y: PreparedDeal, m: Measure)
 const byLevel = (area: string, level: string, params: MessageParams): Message =>
   known(`duplicate.${area}.${level}`, params) ?? message('duplicate.explanation.for', { pro: level });
 
-export function endCustomerSignal(x: PreparedDeal, y: PreparedDeal, m: Measure): Signal {
+export function endCustomerSignal(
+  x: PreparedDeal,
+  y: PreparedDeal,
+  m: Measure,
+  weights: DuplicateWeights,
+): Signal {
   const [a, b] = [x.record.endCustomer, y.record.endCustomer];
   const tenders = { tenderA: String(x.record.tender ?? ''), tenderB: String(y.record.tender ?? '') };
-  return signal(
-    'end_customer',
-    m,
-    a,
-    b,
-    byLevel('endCustomer', m.level, { a: String(a), b: String(b), ...tenders }),
-  );
+  const said = byLevel('endCustomer', m.level, { a: String(a), b: String(b), ...tenders });
+  return signal('end_customer', m, a, b, withEndCustomerFigure(said, m, x, y, weights));
+}
+
+/**
+ * One end customer with how many of the tenant's deals name it, when that moved the weight
+ * (`end-customers.ts`): a province's big hospital counts less, an end customer few name more.
+ */
+function withEndCustomerFigure(
+  said: Message,
+  m: Measure,
+  x: PreparedDeal,
+  y: PreparedDeal,
+  weights: DuplicateWeights,
+): Message {
+  if (m.level !== 'same') return said;
+  const read = sharedEndCustomer(weights.endCustomers, x, y);
+  if (read === null || read.shift === 0) return said;
+  const key = read.shift > 0 ? 'duplicate.endCustomer.rare' : 'duplicate.endCustomer.common';
+  return say(key, { endCustomer: said, holders: read.holders, deals: read.deals });
 }
 
 const money = (minor: number, currency: string) =>

@@ -1,6 +1,7 @@
 import { isBusyRepeatGaps } from './busy-repeat-gaps.js';
 import { isKitRepeatFigures, type KitRepeatFigures, type RepeatGaps } from './customer-kits.js';
 import { type DeliveryDayFigures, isDeliveryDayFigures } from './delivery-days.js';
+import { type EndCustomerFigures, isEndCustomerFigures } from './end-customers.js';
 import {
   ExactAmountCounter,
   type ExactAmountFigures,
@@ -91,6 +92,11 @@ export interface DuplicateWeights {
    * for the day a pair shares. Absent in estimates made before it (then the level's u alone).
    */
   deliveryDays?: DeliveryDayFigures;
+  /**
+   * The tenant's deals by end customer (`end-customers.ts`): what "the same end customer" is read
+   * against for the end customer a pair shares. Absent in estimates made before it (then the level alone).
+   */
+  endCustomers?: EndCustomerFigures;
   /**
    * Per busy customer (those `accountPartners` lists): the delivery gaps between its own compared
    * deals holding one basket (`busy-repeat-gaps.ts`), what its two deals of one kit are read
@@ -490,6 +496,7 @@ export function isDuplicateWeights(doc: unknown): doc is DuplicateWeights {
   if (d.accountPartners !== undefined && !isCountTable(d.accountPartners)) return false;
   if (d.kitRepeats !== undefined && !isKitRepeatFigures(d.kitRepeats)) return false;
   if (d.deliveryDays !== undefined && !isDeliveryDayFigures(d.deliveryDays)) return false;
+  if (d.endCustomers !== undefined && !isEndCustomerFigures(d.endCustomers)) return false;
   if (d.busyRepeatGaps !== undefined && !isBusyRepeatGaps(d.busyRepeatGaps)) return false;
   if (d.exactAmount !== undefined && !isExactAmountFigures(d.exactAmount)) return false;
   return isUTable(d.u);

@@ -275,6 +275,35 @@ export function describeDuplicateStory(makeStorage: StorageFactory): void {
       expect(check[0]?.score).toBe(again[0]?.score);
     });
 
+    it('the stored weights are decoded once per version: a version appended elsewhere is read at the next check', async () => {
+      const w = await openStory();
+      const v1 = await reestimateDuplicateWeights(w.crm);
+      const [before] = await checkDealForDuplicates(w.crm, w.org.manager, w.dealA.id);
+      // Held between calls: the same decoded estimate while the stored version stays the latest.
+      const held = await refreshDuplicateWeights(w.crm);
+      expect(held.version).toBe(v1.version);
+      expect(await refreshDuplicateWeights(w.crm)).toBe(held);
+      // Another process stores the next version (a same-day delivery is now common in the tenant):
+      // nothing in this process was told, yet the next read and check weigh with it.
+      const u = { ...v1.u, 'delivery.same_day': 0.5, 'delivery.within_week': 0.6 };
+      await w.storage.transaction({ tenantId: w.crm.tenantId }, (tx) =>
+        tx.dedupeWeights.append({
+          version: v1.version + 1,
+          weights: { ...v1, u, candidateU: u, version: v1.version + 1, estimatedAt: undefined },
+          estimatedAt: v1.estimatedAt,
+        }),
+      );
+      const v2 = await refreshDuplicateWeights(w.crm);
+      expect(v2.version).toBe(v1.version + 1);
+      expect(v2.u['delivery.same_day']).toBe(0.5);
+      const [after] = await checkDealForDuplicates(w.crm, w.org.manager, w.dealA.id, { minScore: -1000 });
+      expect(pairOf(after!)).toEqual(pairOf(before!));
+      expect(after!.score).toBeLessThan(before!.score);
+      // The scan weighs with the same new version: check and scan still agree.
+      const [scanned] = await findDuplicateDeals(w.crm, w.org.manager, { minScore: -1000 });
+      expect(scanned!.score).toBe(after!.score);
+    });
+
     it('the manager keeps one salesperson on it, frees the other, and the pair never resurfaces', async () => {
       const w = await openStory();
       const { crm, org } = w;

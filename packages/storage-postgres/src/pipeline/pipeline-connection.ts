@@ -1,6 +1,6 @@
 import { type CrmError, isCrmError, StorageError } from '@gongfu/core';
-import { type ExecuteFn, postgresEngine, type WriteOptions } from '@gongfu/storage-sql';
-import { CompiledQuery, type DatabaseConnection, type QueryResult } from 'kysely';
+import { type ExecuteFn, fixedQuery, postgresEngine, type WriteOptions } from '@gongfu/storage-sql';
+import type { CompiledQuery, DatabaseConnection, QueryResult } from 'kysely';
 import { GENERIC_PLAN_OFF, GENERIC_PLAN_ON } from './generic-plan.js';
 import { type BatchResult, type BatchStatement, PgBatch, type PgResultLike } from './pg-batch.js';
 import { statementName } from './statement-names.js';
@@ -285,7 +285,7 @@ export class PipelineConnection implements DatabaseConnection {
   }
 
   private session(text: string): void {
-    this.defer(CompiledQuery.raw(text), { entity: 'transaction', session: true });
+    this.defer(fixedQuery(text), { entity: 'transaction', session: true });
   }
 
   private assertUsable(): void {

@@ -7,6 +7,7 @@ import {
   toInstant,
 } from '@gongfu/core';
 import { sql } from 'kysely';
+import { fixedQuery } from '../fixed-query.js';
 import { executeCached } from '../records/compiled-cache.js';
 import { likePattern, type SqlEngine } from './sql-engine.js';
 
@@ -77,7 +78,7 @@ export const postgresEngine: SqlEngine = {
   async bindTenant(conn, tenantId) {
     // is_local = true: the setting ends with the transaction, so a pooled connection never carries
     // one tenant's id into the next borrower's transaction.
-    await conn.write(sql`select set_config('gongfu.tenant_id', ${tenantId}, true)`.compile(conn.db), {
+    await conn.write(fixedQuery("select set_config('gongfu.tenant_id', $1, true)", [tenantId]), {
       entity: 'transaction',
       hot: true,
     });

@@ -1,5 +1,6 @@
 import { type Compilable, CompiledQuery, type QueryResult } from 'kysely';
 import type { SqlEngine } from '../engine/sql-engine.js';
+import { withParameters } from '../fixed-query.js';
 import type { WriteOptions } from '../sql-transactor.js';
 import type { StoreContext } from './store-context.js';
 
@@ -35,14 +36,8 @@ function compiledFor<R>(
   const byShape = sqlByShape[ctx.engine.name];
   const cached = byShape.get(shape);
   if (cached !== undefined) {
-    // Built by hand: CompiledQuery.raw also makes a raw node, a query id and two frozen copies,
-    // which only Kysely's own executor reads; these statements go straight to the connection.
-    return {
-      sql: cached.sql,
-      query: cached.query,
-      parameters: params,
-      queryId: cached.queryId,
-    } as CompiledQuery<R>;
+    // These statements go straight to the connection: no query of their own per call.
+    return withParameters<R>(cached, params);
   }
   const compiled = build().compile();
   if (sameParameters(compiled.parameters, params)) byShape.set(shape, CompiledQuery.raw(compiled.sql));

@@ -17,6 +17,7 @@ import { filterWhere, literalLimit, scopeWhere } from './compile-where.js';
 import { executeCached, writeCached } from './compiled-cache.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { customerRange } from './customer-range.js';
+import { paddedInList } from './in-list.js';
 import { postgresWalk } from './postgres-walk.js';
 import { BASE_COLUMN_KINDS, type RecordSpec } from './record-spec.js';
 import { mergedPageRows } from './scoped-page.js';
@@ -109,16 +110,7 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
     if (scope?.kind === 'none') return [];
     for (let i = 0; i < unique.length; i += CHUNK) {
       const chunk = unique.slice(i, i + CHUNK);
-      const rows = await this.ctx.db
-        .selectFrom(`${this.spec.table} as t`)
-        .select('t.doc')
-        .where((eb) =>
-          // Scoped: the same WHERE as a list's, so a row comes back iff the actor may see it.
-          scope === undefined
-            ? eb.and([eb('t.tenant_id', '=', this.ctx.tenantId), eb('t.id', 'in', chunk)])
-            : eb.and([this.where(eb, undefined, scope), eb('t.id', 'in', chunk)]),
-        )
-        .execute();
+      const rows = scope === undefined ? await this.docsById(chunk) : await this.scopedDocsById(chunk, scope);
       for (const row of rows) {
         const record = this.ctx.engine.decodeJson<T>(row.doc);
         byId.set(record.id, record);
@@ -126,6 +118,32 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
     }
     // In the order asked for, missing ids left out.
     return unique.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /** Documents by id, up to CHUNK ids, unscoped: one statement text per padded list length. */
+  private async docsById(ids: readonly string[]): Promise<{ doc: unknown }[]> {
+    const padded = paddedInList(ids);
+    const { rows } = await executeCached<{ doc: unknown }>(
+      this.ctx,
+      `${this.spec.table}:getMany:${padded.length}`,
+      [this.ctx.tenantId, ...padded],
+      () =>
+        this.ctx.db
+          .selectFrom(`${this.spec.table} as t`)
+          .select('t.doc')
+          .where('t.tenant_id', '=', this.ctx.tenantId)
+          .where('t.id', 'in', padded),
+    );
+    return rows;
+  }
+
+  /** Documents by id within the scope: the same WHERE as a list's, so a row comes back iff the actor may see it. */
+  private async scopedDocsById(ids: readonly string[], scope: RowScope): Promise<{ doc: unknown }[]> {
+    return this.ctx.db
+      .selectFrom(`${this.spec.table} as t`)
+      .select('t.doc')
+      .where((eb) => eb.and([this.where(eb, undefined, scope), eb('t.id', 'in', ids)]))
+      .execute();
   }
 
   async insert(record: T): Promise<void> {

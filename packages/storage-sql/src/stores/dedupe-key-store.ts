@@ -1,6 +1,8 @@
 import type { DedupeBlock, DedupeEntry, DedupeKeyStore, DedupeSource, Instant } from '@gongfu/core';
 import { sql } from 'kysely';
 import type { AnyExpressionBuilder, AnyRow } from '../any-db.js';
+import { executeCached } from '../records/compiled-cache.js';
+import { paddedInList } from '../records/in-list.js';
 import type { StoreContext } from '../records/store-context.js';
 import { writeRows } from './batched-write.js';
 
@@ -211,27 +213,40 @@ export class SqlDedupeKeyStore implements DedupeKeyStore {
     const { db, engine, tenantId } = this.ctx;
     const unique = [...new Set(keys)];
     const found = new Map<string, DedupeBlock>();
+    // Lists padded to a few lengths (`paddedInList`), so each statement is compiled and prepared once.
     for (let i = 0; i < unique.length; i += CHUNK) {
-      const rows = await db
-        .selectFrom('dedupe_blocks')
-        .select(['key', 'size'])
-        .where('tenant_id', '=', tenantId)
-        .where('key', 'in', unique.slice(i, i + CHUNK))
-        .where('size', '>', 0)
-        .execute();
+      const keys = paddedInList(unique.slice(i, i + CHUNK));
+      const { rows } = await executeCached<{ key: string; size: unknown }>(
+        this.ctx,
+        `dedupe_blocks:sizes:${keys.length}`,
+        [tenantId, ...keys, 0],
+        () =>
+          db
+            .selectFrom('dedupe_blocks')
+            .select(['key', 'size'])
+            .where('tenant_id', '=', tenantId)
+            .where('key', 'in', keys)
+            .where('size', '>', 0),
+      );
       for (const row of rows)
         found.set(row.key, { key: row.key, size: engine.decodeInt(row.size), opportunityIds: [] });
     }
     const small = [...found.values()].filter((b) => b.size <= cap).map((b) => b.key);
     for (let i = 0; i < small.length; i += CHUNK) {
-      const rows = await db
-        .selectFrom('dedupe_keys')
-        .select(['key', 'opportunity_id'])
-        .where('tenant_id', '=', tenantId)
-        .where('key', 'in', small.slice(i, i + CHUNK))
-        .orderBy('key')
-        .orderBy('opportunity_id')
-        .execute();
+      const keys = paddedInList(small.slice(i, i + CHUNK));
+      const { rows } = await executeCached<{ key: string; opportunity_id: string }>(
+        this.ctx,
+        `dedupe_keys:members:${keys.length}`,
+        [tenantId, ...keys],
+        () =>
+          db
+            .selectFrom('dedupe_keys')
+            .select(['key', 'opportunity_id'])
+            .where('tenant_id', '=', tenantId)
+            .where('key', 'in', keys)
+            .orderBy('key')
+            .orderBy('opportunity_id'),
+      );
       for (const row of rows) found.get(row.key)?.opportunityIds.push(row.opportunity_id);
     }
     return [...found.values()].sort((p, q) => (p.key < q.key ? -1 : p.key > q.key ? 1 : 0));

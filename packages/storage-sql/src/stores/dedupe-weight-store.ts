@@ -1,4 +1,6 @@
 import type { DedupeWeightStore, StoredDedupeWeights } from '@gongfu/core';
+import { literalLimit } from '../records/compile-where.js';
+import { executeCached } from '../records/compiled-cache.js';
 import type { StoreContext } from '../records/store-context.js';
 
 interface WeightRow {
@@ -28,6 +30,24 @@ export class SqlDedupeWeightStore implements DedupeWeightStore {
       weights: engine.decodeJson(row.doc),
       estimatedAt: engine.decodeInstant(row.estimated_at),
     };
+  }
+
+  async latestVersion(): Promise<number | null> {
+    const { rows } = await executeCached<{ version: unknown }>(
+      this.ctx,
+      'dedupe_weights:latestVersion',
+      [this.ctx.tenantId],
+      () =>
+        this.ctx.db
+          .selectFrom('dedupe_weights')
+          .select('version')
+          .where('tenant_id', '=', this.ctx.tenantId)
+          .orderBy('version', 'desc')
+          // A literal, so the statement's only parameter is the tenant and its text is cached.
+          .limit(literalLimit(1)),
+    );
+    const row = rows[0];
+    return row === undefined ? null : this.ctx.engine.decodeInt(row.version);
   }
 
   async append(entry: StoredDedupeWeights): Promise<void> {

@@ -16,16 +16,15 @@ import {
 } from '@gongfu/core';
 import { type CompiledQuery, type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { AnyExpressionBuilder, AnyRow } from '../any-db.js';
-import type { ColumnKind, SqlEngine } from '../engine/sql-engine.js';
+import type { SqlEngine } from '../engine/sql-engine.js';
 import { filterWhere, inIds, scopeWhere } from '../records/compile-where.js';
-import type { FilterSpec } from '../records/record-spec.js';
+import { type FilterSpecs, filterFragment } from '../records/filter-fragment.js';
 import {
   FILTERS_MARK,
   filtersMark,
   type SlotOf,
   slotStatement,
   spliceFragment,
-  whereFragment,
 } from '../records/slot-statement.js';
 import { opportunitySpec } from '../records/specs-deals.js';
 import { costSpec } from '../records/specs-operations.js';
@@ -40,7 +39,7 @@ type AnyArm = { as(alias: string): any };
 /** Fewest owner ids for which a scope may be split: a rep alone never is most of a tenant. */
 const WIDE_SCOPE = 2;
 /** The filter half of a RecordSpec: report filters mean exactly what list filters mean. */
-type Spec = { filters: Readonly<Record<string, FilterSpec>>; columns: Readonly<Record<string, ColumnKind>> };
+type Spec = FilterSpecs;
 /**
  * An arm of an aggregate over `part` of the scope. Given `slot` (PostgreSQL) it takes every value
  * that varies per call through it (and its filters through `filtersMark`), so it is built once
@@ -279,11 +278,7 @@ export class SqlReportStore implements ReportStore {
         armValues(this.ctx.tenantId, shape, part, split),
         (slot) => grouped(arm(part, split, slot)),
       );
-      filters ??= whereFragment(this.ctx, shape.table, (eb) =>
-        eb.and(
-          filterWhere(eb, this.ctx.engine, shape.spec.filters, shape.spec.columns, shape.where, 't', true),
-        ),
-      );
+      filters ??= filterFragment(this.ctx, shape.table, shape.spec, shape.where);
       const query = spliceFragment(template, FILTERS_MARK, filters);
       // The outsiders' arm reads a few owners' index ranges and tests the scope's seats on each row,
       // whoever asks: prepared, and planned once (planning its seat subqueries cost more server

@@ -1,6 +1,7 @@
 import { TenantImportingError } from '@gongfu/core';
-import { CompiledQuery } from 'kysely';
+import type { CompiledQuery } from 'kysely';
 import type { SqlEngine } from '../engine/sql-engine.js';
+import { fixedQuery } from '../fixed-query.js';
 import type { TxConnection } from '../sql-transactor.js';
 import { NO_TENANT_STAMP, stampOf } from './tenant-stamp.js';
 
@@ -14,7 +15,7 @@ function checkFor(engine: SqlEngine, tenantId: string, assume: boolean): Compile
   const text = assume
     ? `select 1 / (1 - count(*)) as ok from tenants where tenant_id = ${p} and import_state is not null`
     : `select import_state, org_epoch, org_version from tenants where tenant_id = ${p}`;
-  return CompiledQuery.raw(text, [tenantId]);
+  return fixedQuery(text, [tenantId]);
 }
 
 /**

@@ -235,9 +235,12 @@ export function accountCommands(run: Runner): AccountCommands {
     timeline: (actor, accountId, query = {}) =>
       run.read(actor, async (ctx) => {
         const { limit, cursor, kinds } = parseInput(timelineQuery, query);
-        const account = await ctx.load(ENTITY.account, parseInput(idSchema, accountId));
         const wanted = new Set(kinds ?? []);
-        const entries = await gatherTimeline(ctx, account, (k) => wanted.size === 0 || wanted.has(k));
+        const entries = await gatherTimeline(
+          ctx,
+          parseInput(idSchema, accountId),
+          (k) => wanted.size === 0 || wanted.has(k),
+        );
         const page = pageTimeline(entries, { limit, cursor });
         if (!page)
           throw new ValidationError([fieldIssue('cursor', sayAccount('account.invalid.timelineCursor'))]);

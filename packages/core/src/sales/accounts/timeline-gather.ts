@@ -1,5 +1,6 @@
 import type { HistoryEvent } from '../../domain/history.js';
 import type { CommandContext } from '../../service/context.js';
+import { ENTITY } from '../../service/entities.js';
 import { scanAll } from '../../service/scan-all.js';
 import type { Opportunity } from '../opportunities/opportunity.js';
 import type { Account } from './account.js';
@@ -8,39 +9,42 @@ import type { OwnershipChange, TimelineEntry, TimelineKind } from './timeline.js
 type Wanted = (kind: TimelineKind) => boolean;
 
 /**
- * Every entry of one customer's story the actor may see. Each list is read with the actor's scope
+ * Every entry of one customer's story the actor may see, with the customer itself (NOT_FOUND when
+ * the actor may not see it, exactly as `accounts.get`). Each list is read with the actor's scope
  * compiled into SQL, so a deal, order or visit the actor may not open is never read, and nothing
  * about it (not even its name) reaches the timeline. History is read only for records that passed
- * that scope. Owners are named through the whole org chart, leavers included, so a departed rep's
- * work still reads as theirs.
+ * that scope, and the customer's own only once the customer has. Owners are named through the
+ * whole org chart, leavers included, so a departed rep's work still reads as theirs.
  */
 export async function gatherTimeline(
   ctx: CommandContext,
-  account: Account,
+  accountId: string,
   wanted: Wanted,
 ): Promise<TimelineEntry[]> {
   const scope = ctx.scope();
-  const byAccount = { accountId: [account.id] };
+  const byAccount = { accountId: [accountId] };
   const who = (userId: string) => ({ userId, userName: ctx.userName(userId) });
   const out: TimelineEntry[] = [];
-  // Asked for together: on PostgreSQL the reads of one transaction asked for at once share a round trip.
-  const [leads, deals, endCustomerDeals, orders, cases, activities, loans, costs, quotes] = await Promise.all(
-    [
+  // Asked for together, the customer with its lists: on PostgreSQL the reads of one transaction
+  // asked for at once share a round trip. The lists need only the customer's id and are scoped by
+  // the actor's own scope whatever the customer is, so reading them before the customer's check
+  // shows nothing the actor may not see; when the check fails they are dropped with it.
+  const [account, leads, deals, endCustomerDeals, orders, cases, activities, loans, costs] =
+    await Promise.all([
+      ctx.load(ENTITY.account, accountId),
       needs(wanted, 'lead', 'quote') ? scanAll(ctx.tx.leads, byAccount, scope) : [],
       needs(wanted, 'deal', 'stage_move', 'ownership_change', 'quote', 'end_customer')
         ? scanAll(ctx.tx.opportunities, byAccount, scope)
         : [],
       // The deals this customer is the end customer of, bid through integrators: with the actor's
       // scope in SQL like every other list, so a bid the actor may not open never reaches them.
-      wanted('end_customer') ? scanAll(ctx.tx.opportunities, { endCustomerId: [account.id] }, scope) : [],
+      wanted('end_customer') ? scanAll(ctx.tx.opportunities, { endCustomerId: [accountId] }, scope) : [],
       needs(wanted, 'order', 'delivery') ? scanAll(ctx.tx.orders, byAccount, scope) : [],
       wanted('service_case') ? scanAll(ctx.tx.serviceCases, byAccount, scope) : [],
       wanted('activity') ? scanAll(ctx.tx.activities, byAccount, scope) : [],
       wanted('demo_loan') ? scanAll(ctx.tx.demoLoans, byAccount, scope) : [],
       wanted('cost') ? scanAll(ctx.tx.costs, byAccount, scope) : [],
-      wanted('quote') ? ctx.tx.quotes.list({ accountId: account.id }, 10_000) : [],
-    ],
-  );
+    ]);
   // Every history the story needs in one statement (not one per deal), beside the customer's own.
   const dealIds = [
     ...(wanted('stage_move') || wanted('ownership_change') ? deals.map((d) => d.id) : []),
@@ -48,9 +52,12 @@ export async function gatherTimeline(
       ? [...deals, ...endCustomerDeals].filter((d) => d.endCustomer).map((d) => d.id)
       : []),
   ];
-  const [accountHistory, dealHistory] = await Promise.all([
+  // With the customer's quotes, which are not scoped in SQL (kept below only under a lead or deal
+  // the actor sees, or under none): asked only once the customer passed its check.
+  const [accountHistory, dealHistory, quotes] = await Promise.all([
     wanted('ownership_change') ? ctx.tx.history.forEntity('account', account.id) : [],
     ctx.tx.history.forEntities('opportunity', dealIds),
+    wanted('quote') ? ctx.tx.quotes.list({ accountId }, 10_000) : [],
   ]);
   const histories = new Map<string, HistoryEvent[]>();
   for (const event of dealHistory) {
