@@ -7,17 +7,17 @@ import { whereFragment } from './slot-statement.js';
 import type { StoreContext } from './store-context.js';
 
 /**
- * SQLite's calendar days, in two reads instead of one numbered window: each day's count (`group by`
- * the day), then each non-empty day's first `perDay` rows (one arm a day, `order by start_at, id
- * limit perDay`, a range of the owner/start index per owner) joined to their documents by primary
- * key. Numbering every row of a team's week (~2,800 at 1M) cost ~5 ms of the statement's 6; the
- * arms sort only each day's rows and keep `perDay`. The join is a `cross join` from the arms, so the
- * planner cannot drive it from another index (it did: 226 ms).
+ * SQLite's calendar days, in three short reads instead of one numbered window: each day's count
+ * (`group by` the day), each non-empty day's first `perDay` ids (one arm a day, `order by start_at,
+ * id limit perDay`, a range of the owner/start index per owner), then those rows' documents by
+ * primary key. Numbering every row of a team's week (~2,800 at 1M) cost ~5 ms of the statement's 6;
+ * the arms sort only each day's rows and keep `perDay`. The documents are a statement of their own
+ * so the planner cannot drive the join from another index (it did: 226 ms).
  *
- * Both statements are written around the list's WHERE (tenant, filters, scope), compiled once per
- * call: the rest of their text depends only on the number of days, the non-empty ones and
- * `perDay`, so SQLite's statement cache prepares each once. Building them in Kysely cost more CPU
- * a call than running them.
+ * The statements are written around the list's WHERE (tenant, filters, scope), compiled by Kysely
+ * once per call: the rest of their text depends only on the number of days, the non-empty ones,
+ * `perDay` and the number of ids, so SQLite's statement cache prepares each once. Building the
+ * counts and an arm in Kysely cost more CPU a call than running them.
  *
  * The scope is dropped when the owner filter already implies it (a team's calendar under its
  * manager): its OR names columns the calendar index does not hold, so each row sought its table row.
@@ -69,21 +69,34 @@ export async function sqliteActivityDays(
     sql: `select * from (select "t"."id", "t"."start_at", ${i} as "day" from "${spec.table}" as "t" where (${rows.sql}) and "t"."start_at" >= ? and "t"."start_at" < ? order by "t"."start_at", "t"."id" limit ${limit})`,
     parameters: [...rows.parameters, starts[i], starts[i + 1]],
   });
+  const firsts: { id: string; day: unknown }[] = [];
   for (const batch of withinParameterLimit(filled.map(arm))) {
-    const { rows: docs } = await ctx.execute<{ day: unknown; doc: unknown }>(
+    const { rows: ids } = await ctx.execute<{ id: string; day: unknown }>(
       CompiledQuery.raw(
-        `select "f"."day", "a"."doc" from (${batch.map((a) => a.sql).join(' union all ')}) as "f" cross join "${spec.table}" as "a" on "a"."tenant_id" = ? and "a"."id" = "f"."id" order by "f"."day", "f"."start_at", "f"."id"`,
-        [...batch.flatMap((a) => a.parameters), ctx.tenantId],
+        `${batch.map((a) => a.sql).join(' union all ')} order by "day", "start_at", "id"`,
+        batch.flatMap((a) => a.parameters),
       ),
       { hot: true },
     );
-    for (const row of docs) {
-      const i = engine.decodeInt(row.day);
-      const at = days[i];
-      if (at === undefined) continue;
-      at.items.push(engine.decodeJson<Activity>(row.doc));
-      at.more = (counted[i] ?? 0) - at.items.length;
-    }
+    firsts.push(...ids);
+  }
+  // The documents by primary key, a statement of their own: joined to the arms (even from them,
+  // by `cross join`) the documents went through the sort and the statement took twice as long.
+  const { rows: docs } = await ctx.execute<{ id: string; doc: unknown }>(
+    CompiledQuery.raw(
+      `select "id", "doc" from "${spec.table}" where "tenant_id" = ? and "id" in (${firsts.map(() => '?').join(', ')})`,
+      [ctx.tenantId, ...firsts.map((r) => r.id)],
+    ),
+    { hot: true },
+  );
+  const byId = new Map(docs.map((r) => [r.id, r.doc]));
+  for (const row of firsts) {
+    const i = engine.decodeInt(row.day);
+    const at = days[i];
+    const doc = byId.get(row.id);
+    if (at === undefined || doc === undefined) continue;
+    at.items.push(engine.decodeJson<Activity>(doc));
+    at.more = (counted[i] ?? 0) - at.items.length;
   }
   return days;
 }
