@@ -1,9 +1,9 @@
 import type { Activity, ActivityDay, ActivityDaysQuery, ActivityFilter } from '@gongfu/core';
 import { CompiledQuery } from 'kysely';
-import { filterWhere, literalLimit, tenantRowsWhere } from './compile-where.js';
+import { literalLimit } from './compile-where.js';
 import type { RecordSpec } from './record-spec.js';
+import { rowsWhere } from './rows-where-cached.js';
 import { scopeImpliedByOwners } from './scope-implied-by-owners.js';
-import { whereFragment } from './slot-statement.js';
 import type { StoreContext } from './store-context.js';
 
 /**
@@ -14,8 +14,8 @@ import type { StoreContext } from './store-context.js';
  * the arms sort only each day's rows and keep `perDay`. The documents are a statement of their own
  * so the planner cannot drive the join from another index (it did: 226 ms).
  *
- * The statements are written around the list's WHERE (tenant, filters, scope), compiled by Kysely
- * once per call: the rest of their text depends only on the number of days, the non-empty ones,
+ * The statements are written around the list's WHERE (tenant, filters, scope; `rowsWhere`, by
+ * Kysely once per plain shape): the rest of their text depends only on the number of days, the non-empty ones,
  * `perDay` and the number of ids, so SQLite's statement cache prepares each once. Building the
  * counts and an arm in Kysely cost more CPU a call than running them.
  *
@@ -31,17 +31,7 @@ export async function sqliteActivityDays(
   const { engine } = ctx;
   const { dayStarts, perDay } = query;
   const scope = scopeImpliedByOwners(query.scope, query.where?.ownerId);
-  const rest = query.where ?? {};
-  const rows = whereFragment(ctx, spec.table, (eb) =>
-    tenantRowsWhere(
-      eb,
-      spec,
-      scope,
-      engine,
-      ctx.tenantId,
-      eb.and(filterWhere(eb, engine, spec.filters, spec.columns, rest, 't')),
-    ),
-  );
+  const rows = rowsWhere(ctx, spec, scope, query.where ?? {});
   const starts = dayStarts.map((at) => engine.encodeInstant(at));
   const first = starts[0];
   const last = starts[days.length];
