@@ -3,7 +3,7 @@
  * (all of SQLite's work happens in it), statements per call, and what the path returned. Made to
  * compare two trees on one seed file in alternation (a loaded machine's wall times say little).
  *
- *   npx tsx bench/profile-read-sqlite.ts --seed-dir DIR [--size 1000000] [--path review|calendar-team]
+ *   npx tsx bench/profile-read-sqlite.ts --seed-dir DIR [--size 1000000] [--path review|calendar-rep|calendar-team]
  *     [--n 40] [--rounds 1] [--no-migrate] [--explain] [--statements]
  *
  * `--no-migrate` opens the file as it is (an older tree on a seed that newer migrations touched).
@@ -57,6 +57,8 @@ const crm: Crm = createCrm({
 const { org } = mark.dataset;
 const paths: Record<string, () => Promise<unknown>> = {
   review: () => morningReview(crm, org.bigManager, { day: '2026-12-02', findDuplicates: false }),
+  'calendar-rep': () =>
+    crm.activities.calendar(org.repsOfBig[7] as string, { view: 'week', date: REVIEW_DAY }),
   'calendar-team': () =>
     crm.activities.calendar(org.bigManager, { view: 'week', date: REVIEW_DAY, userId: 'team' }),
 };
