@@ -3,13 +3,18 @@
  * (all of SQLite's work happens in it), statements per call, and what the path returned. Made to
  * compare two trees on one seed file in alternation (a loaded machine's wall times say little).
  *
- *   npx tsx bench/profile-read-sqlite.ts --seed-dir DIR [--size 1000000] [--path review|calendar-team]
+ *   npx tsx bench/profile-read-sqlite.ts --seed-dir DIR [--size 1000000] [--path review|calendar-rep|calendar-team]
  *     [--n 40] [--rounds 1] [--no-migrate] [--explain] [--statements]
  *
  * `--no-migrate` opens the file as it is (an older tree on a seed that newer migrations touched).
  * `--explain` prints each statement's plan once; `--statements` the CPU of each on its own;
  * `--dump FILE` writes one call's statements and parameters as JSON (to try variants by hand).
+ * `--callgrind`: run under `valgrind --tool=callgrind --instr-atstart=no --smc-check=all-non-file
+ * --callgrind-out-file=/tmp/cg.%p node --conditions=source --import tsx bench/profile-read-sqlite.ts …`;
+ * instructions are counted around each round only (one dump per round: `totals:` / n per call), a
+ * figure other processes on a loaded machine do not move.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -52,6 +57,8 @@ const crm: Crm = createCrm({
 const { org } = mark.dataset;
 const paths: Record<string, () => Promise<unknown>> = {
   review: () => morningReview(crm, org.bigManager, { day: '2026-12-02', findDuplicates: false }),
+  'calendar-rep': () =>
+    crm.activities.calendar(org.repsOfBig[7] as string, { view: 'week', date: REVIEW_DAY }),
   'calendar-team': () =>
     crm.activities.calendar(org.bigManager, { view: 'week', date: REVIEW_DAY, userId: 'team' }),
 };
@@ -99,10 +106,17 @@ if (process.argv.includes('--statements')) {
   }
   raw.close();
 }
+const CALLGRIND = process.argv.includes('--callgrind');
+const callgrind = (...args: string[]) => {
+  if (CALLGRIND) execFileSync('callgrind_control', [...args, String(process.pid)]);
+};
 for (let round = 0; round < ROUNDS; round++) {
   const cpu = process.cpuUsage();
   const started = performance.now();
+  callgrind('-i', 'on');
   for (let i = 0; i < N; i++) await fn();
+  callgrind('-d', `${PATH} round ${round + 1}`);
+  callgrind('-i', 'off');
   const used = process.cpuUsage(cpu);
   console.log(
     `${PATH} round ${round + 1}: CPU ${((used.user + used.system) / 1000 / N).toFixed(2)} ms/call, wall ${((performance.now() - started) / N).toFixed(2)} ms/call (${N} calls, load ${loadavg()

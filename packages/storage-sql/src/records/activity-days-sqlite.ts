@@ -1,8 +1,8 @@
 import type { Activity, ActivityDay, ActivityDaysQuery, ActivityFilter } from '@gongfu/core';
-import { CompiledQuery, sql } from 'kysely';
-import type { AnyExpressionBuilder } from '../any-db.js';
-import { filterWhere, literalLimit, tenantRowsWhere } from './compile-where.js';
+import { CompiledQuery } from 'kysely';
+import { literalLimit } from './compile-where.js';
 import type { RecordSpec } from './record-spec.js';
+import { rowsWhere } from './rows-where-cached.js';
 import { scopeImpliedByOwners } from './scope-implied-by-owners.js';
 import type { StoreContext } from './store-context.js';
 
@@ -13,6 +13,11 @@ import type { StoreContext } from './store-context.js';
  * primary key. Numbering every row of a team's week (~2,800 at 1M) cost ~5 ms of the statement's 6;
  * the arms sort only each day's rows and keep `perDay`. The documents are a statement of their own
  * so the planner cannot drive the join from another index (it did: 226 ms).
+ *
+ * The statements are written around the list's WHERE (tenant, filters, scope; `rowsWhere`, by
+ * Kysely once per plain shape): the rest of their text depends only on the number of days, the non-empty ones,
+ * `perDay` and the number of ids, so SQLite's statement cache prepares each once. Building the
+ * counts and an arm in Kysely cost more CPU a call than running them.
  *
  * The scope is dropped when the owner filter already implies it (a team's calendar under its
  * manager): its OR names columns the calendar index does not hold, so each row sought its table row.
@@ -26,103 +31,51 @@ export async function sqliteActivityDays(
   const { engine } = ctx;
   const { dayStarts, perDay } = query;
   const scope = scopeImpliedByOwners(query.scope, query.where?.ownerId);
-  const rowsOf = (eb: AnyExpressionBuilder, from: string, to: string) =>
-    tenantRowsWhere(
-      eb,
-      spec,
-      scope,
-      engine,
-      ctx.tenantId,
-      eb.and(
-        filterWhere(eb, engine, spec.filters, spec.columns, { ...query.where, startAt: { from, to } }, 't'),
-      ),
-    );
-  const first = dayStarts[0] as string;
-  const last = dayStarts[days.length] as string;
-  const cases = dayStarts
+  const rows = rowsWhere(ctx, spec, scope, query.where ?? {});
+  const starts = dayStarts.map((at) => engine.encodeInstant(at));
+  const first = starts[0];
+  const last = starts[days.length];
+  // The day a row falls on: the number of later day starts it is not before.
+  const cases = starts
     .slice(1, days.length)
-    .map((at, i) => sql`when t.start_at < ${engine.encodeInstant(at)} then ${sql.lit(i)}`);
-  const day =
-    cases.length === 0 ? sql`0` : sql`case ${sql.join(cases, sql` `)} else ${sql.lit(days.length - 1)} end`;
-  const counts = await ctx.db
-    .selectFrom(
-      ctx.db
-        .selectFrom(`${spec.table} as t`)
-        .select(day.as('day'))
-        .where((eb) => rowsOf(eb, first, last))
-        .as('w'),
-    )
-    .select(['w.day', sql`count(*)`.as('n')])
-    .groupBy('w.day')
-    .execute();
+    .map((_, i) => `when "t"."start_at" < ? then ${i}`)
+    .join(' ');
+  const day = cases === '' ? '0' : `case ${cases} else ${days.length - 1} end`;
+  const { rows: counts } = await ctx.execute<{ day: unknown; n: unknown }>(
+    CompiledQuery.raw(
+      `select "day", count(*) as "n" from (select ${day} as "day" from "${spec.table}" as "t" where (${rows.sql}) and "t"."start_at" >= ? and "t"."start_at" < ?) group by "day"`,
+      [...starts.slice(1, days.length), ...rows.parameters, first, last],
+    ),
+    { hot: true },
+  );
   const counted: number[] = [];
-  for (const row of counts as { day: unknown; n: unknown }[])
-    counted[engine.decodeInt(row.day)] = engine.decodeInt(row.n);
+  for (const row of counts) counted[engine.decodeInt(row.day)] = engine.decodeInt(row.n);
   const filled = days.flatMap((_, i) => ((counted[i] ?? 0) > 0 ? [i] : []));
   if (filled.length === 0) return days;
 
-  const rest = query.where ?? {};
-  // One day's arm, compiled once: its parameters are the day, the filters and scope, then the day's
-  // two bounds, so every other day reuses its text with those three swapped (building and compiling
-  // seven arms in Kysely cost more CPU than running them).
-  const arm = (i: number) =>
-    ctx.db
-      .selectFrom(`${spec.table} as t`)
-      .select(['t.id', 't.start_at', sql.val(i).as('day')])
-      .where((eb) =>
-        tenantRowsWhere(
-          eb,
-          spec,
-          scope,
-          engine,
-          ctx.tenantId,
-          eb.and(filterWhere(eb, engine, spec.filters, spec.columns, rest, 't')),
-        ),
-      )
-      .where('t.start_at', '>=', engine.encodeInstant(dayStarts[i] as string))
-      .where('t.start_at', '<', engine.encodeInstant(dayStarts[i + 1] as string))
-      .orderBy('t.start_at')
-      .orderBy('t.id')
-      .limit(literalLimit(perDay))
-      .compile();
-  const template = arm(filled[0] as number);
-  const { sql: text, parameters } = template;
-  const n = parameters.length;
-  const reusable =
-    parameters[0] === filled[0] &&
-    parameters[n - 2] === engine.encodeInstant(dayStarts[filled[0] as number] as string) &&
-    parameters[n - 1] === engine.encodeInstant(dayStarts[(filled[0] as number) + 1] as string);
-  const arms = filled.map((i) =>
-    reusable
-      ? {
-          sql: text,
-          parameters: [
-            i,
-            ...parameters.slice(1, n - 2),
-            engine.encodeInstant(dayStarts[i] as string),
-            engine.encodeInstant(dayStarts[i + 1] as string),
-          ],
-        }
-      : arm(i),
-  );
+  // Checked by `activityDays` (1–500): written into the text, as a bound LIMIT re-plans every run.
+  const limit = literalLimit(perDay).compile(ctx.db).sql;
+  const arm = (i: number) => ({
+    sql: `select * from (select "t"."id", "t"."start_at", ${i} as "day" from "${spec.table}" as "t" where (${rows.sql}) and "t"."start_at" >= ? and "t"."start_at" < ? order by "t"."start_at", "t"."id" limit ${limit})`,
+    parameters: [...rows.parameters, starts[i], starts[i + 1]],
+  });
   const firsts: { id: string; day: unknown }[] = [];
-  for (const batch of withinParameterLimit(arms)) {
-    const union = batch.map((a) => `select * from (${a.sql})`).join(' union all ');
-    const { rows } = await ctx.execute<{ id: string; day: unknown }>(
+  for (const batch of withinParameterLimit(filled.map(arm))) {
+    const { rows: ids } = await ctx.execute<{ id: string; day: unknown }>(
       CompiledQuery.raw(
-        `${union} order by "day", "start_at", "id"`,
+        `${batch.map((a) => a.sql).join(' union all ')} order by "day", "start_at", "id"`,
         batch.flatMap((a) => a.parameters),
       ),
       { hot: true },
     );
-    firsts.push(...rows);
+    firsts.push(...ids);
   }
-
-  const ids = firsts.map((r) => r.id);
+  // The documents by primary key, a statement of their own: joined to the arms (even from them,
+  // by `cross join`) the documents went through the sort and the statement took twice as long.
   const { rows: docs } = await ctx.execute<{ id: string; doc: unknown }>(
     CompiledQuery.raw(
-      `select "id", "doc" from "${spec.table}" where "tenant_id" = ? and "id" in (${ids.map(() => '?').join(', ')})`,
-      [ctx.tenantId, ...ids],
+      `select "id", "doc" from "${spec.table}" where "tenant_id" = ? and "id" in (${firsts.map(() => '?').join(', ')})`,
+      [ctx.tenantId, ...firsts.map((r) => r.id)],
     ),
     { hot: true },
   );
@@ -137,7 +90,6 @@ export async function sqliteActivityDays(
   }
   return days;
 }
-
 /** Below SQLite's 32,766 parameters a statement: a month of arms each naming a wide scope's ids can pass it. */
 const MAX_PARAMETERS = 30_000;
 

@@ -1,0 +1,106 @@
+import type { RowScope } from '@gongfu/core';
+import fc from 'fast-check';
+import { DummyDriver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import type { AnyDb } from '../src/any-db.js';
+import { sqliteEngine } from '../src/engine/sqlite-engine.js';
+import { filterWhere, tenantRowsWhere } from '../src/records/compile-where.js';
+import { rowsWhere } from '../src/records/rows-where-cached.js';
+import { whereFragment } from '../src/records/slot-statement.js';
+import { activitySpec } from '../src/records/specs-operations.js';
+import type { StoreContext } from '../src/records/store-context.js';
+
+// A compiler without a database: the property is about the text and parameters alone.
+const db = new Kysely<unknown>({
+  dialect: {
+    createAdapter: () => new SqliteAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (k) => new SqliteIntrospector(k),
+    createQueryCompiler: () => new SqliteQueryCompiler(),
+  },
+}) as unknown as AnyDb;
+const ctxOf = (tenantId: string) => ({ db, engine: sqliteEngine, tenantId }) as unknown as StoreContext;
+
+/** What Kysely compiles for this WHERE, every time (the reference). */
+function compiledFresh(ctx: StoreContext, scope: RowScope, where: object) {
+  const fragment = whereFragment(ctx, activitySpec.table, (eb) =>
+    tenantRowsWhere(
+      eb,
+      activitySpec,
+      scope,
+      sqliteEngine,
+      ctx.tenantId,
+      eb.and(filterWhere(eb, sqliteEngine, activitySpec.filters, activitySpec.columns, where, 't')),
+    ),
+  );
+  return { sql: fragment.sql, parameters: [...fragment.parameters] };
+}
+
+const ids = fc.array(fc.constantFrom('u1', 'u2', 'u3', 'u4', "o'x", '?'), { minLength: 0, maxLength: 4 });
+const whereArb = fc.record(
+  {
+    ownerId: ids,
+    status: fc.oneof(
+      fc.constantFrom('scheduled', 'completed'),
+      fc.array(fc.constantFrom('scheduled', 'completed')),
+    ),
+    kind: fc.array(fc.constantFrom('visit', 'call')),
+    regardingKind: fc.constantFrom('lead', 'opportunity'),
+    // Not plain: a range on an instant column, and an equality filter by another op.
+    startAt: fc.record({ from: fc.constant('2026-12-01T00:00:00.000Z') }),
+  },
+  { requiredKeys: [] },
+);
+const scopeArb: fc.Arbitrary<RowScope> = fc.oneof(
+  fc.constant<RowScope>({ kind: 'all' }),
+  fc.record({
+    kind: fc.constant('scoped' as const),
+    minAccess: fc.constantFrom('read' as const, 'edit' as const),
+    ownerIds: ids,
+    memberIds: ids,
+  }),
+);
+
+describe('rowsWhere: the list WHERE compiled once per plain shape', () => {
+  it('answers exactly what Kysely compiles, on the first call of a shape and on every later one', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom('t1', 't2'), scopeArb, whereArb), { minLength: 1, maxLength: 12 }),
+        (calls) => {
+          // Repeated calls with the same shapes and other values reach the cached text.
+          for (const [tenant, scope, where] of [
+            ...calls,
+            ...calls.map(([, s, w]) => ['t3', s, w] as const),
+          ]) {
+            const ctx = ctxOf(tenant);
+            const got = rowsWhere(ctx, activitySpec, scope, where);
+            expect({ sql: got.sql, parameters: [...got.parameters] }).toEqual(
+              compiledFresh(ctx, scope, where),
+            );
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reuses the text of a plain shape for other values of the same lengths', () => {
+    const ctx = ctxOf('t1');
+    const a = rowsWhere(ctx, activitySpec, { kind: 'all' }, { ownerId: ['u1', 'u2'], status: ['scheduled'] });
+    const b = rowsWhere(
+      ctxOf('t2'),
+      activitySpec,
+      { kind: 'all' },
+      { ownerId: ['u3', 'u4'], status: ['completed'] },
+    );
+    expect(b.sql).toBe(a.sql);
+    expect(b.parameters).toEqual(['t2', 'u3', 'u4', 'completed']);
+    const c = rowsWhere(
+      ctx,
+      activitySpec,
+      { kind: 'all' },
+      { ownerId: ['u1', 'u2', 'u3'], status: ['scheduled'] },
+    );
+    expect(c.sql).not.toBe(a.sql);
+  });
+});
