@@ -37,7 +37,10 @@ describe('the advance path’s input shortcuts', () => {
   it('parseStageMove answers exactly as advanceInput, refusals included', () => {
     const moves = fc.oneof(
       fc.record({ to: fc.oneof(edgyText, fc.anything()) }),
-      fc.record({ to: edgyText, expectedVersion: fc.oneof(fc.integer(), fc.double(), fc.constant(undefined)) }),
+      fc.record({
+        to: edgyText,
+        expectedVersion: fc.oneof(fc.integer(), fc.double(), fc.constant(undefined)),
+      }),
       fc.record({ to: edgyText, stage: edgyText }),
       fc.dictionary(edgyText, fc.anything(), { maxKeys: 3 }),
       fc.anything(),

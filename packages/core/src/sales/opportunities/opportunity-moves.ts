@@ -7,12 +7,7 @@ import type { CommandContext } from '../../service/context.js';
 import { ENTITY } from '../../service/entities.js';
 import type { Runner } from '../../service/runner.js';
 import { pipelineAt } from '../config/resolve-pipeline.js';
-import {
-  type DealRef,
-  type Opportunity,
-  type OpportunityOf,
-  type StageMoveInput,
-} from './opportunity.js';
+import type { DealRef, Opportunity, OpportunityOf, StageMoveInput } from './opportunity.js';
 import { opportunityEffectsFor } from './opportunity-effects.js';
 import { decideOnPipeline, isOpportunityOpen, type OpportunityEvent } from './opportunity-machine.js';
 import { sayOpportunity, stageName } from './opportunity-messages.js';
