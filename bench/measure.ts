@@ -71,16 +71,19 @@ export class Series {
    * Subject against baseline: the median over rounds of each round's throughput ratio (the two
    * ran back to back, so drift cancels) and the same for CPU per call (baseline CPU / subject CPU).
    */
-  ratio(subject: string, baseline: string): { throughput: number; cpu: number } {
+  ratio(
+    subject: string,
+    baseline: string,
+  ): { throughput: number; cpu: number; throughputs: number[]; cpus: number[] } {
     const s = this.rounds.get(subject) ?? [];
     const b = this.rounds.get(baseline) ?? [];
     const pairs = s
       .map((r, i) => [r, b[i]] as const)
       .filter((p): p is readonly [Round, Round] => p[1] !== undefined);
-    return {
-      throughput: median(pairs.map(([x, y]) => x.opsPerSec / y.opsPerSec)),
-      cpu: median(pairs.map(([x, y]) => y.cpuUs / x.cpuUs)),
-    };
+    // Every round's ratios too, so a table can show their spread beside the median.
+    const throughputs = pairs.map(([x, y]) => x.opsPerSec / y.opsPerSec);
+    const cpus = pairs.map(([x, y]) => y.cpuUs / x.cpuUs);
+    return { throughput: median(throughputs), cpu: median(cpus), throughputs, cpus };
   }
 }
 
@@ -100,6 +103,9 @@ export const fmtInt = (n: number): string =>
   Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–';
 export const fmtMs = (n: number): string => (Number.isFinite(n) ? n.toFixed(2) : '–');
 export const fmtRatio = (n: number): string => (Number.isFinite(n) ? n.toFixed(2) : '–');
+/** The lowest and highest of some rounds' ratios, `0.64–0.71`: how far one round may stray from the median. */
+export const fmtSpread = (xs: readonly number[]): string =>
+  xs.length === 0 ? '–' : `${fmtRatio(Math.min(...xs))}–${fmtRatio(Math.max(...xs))}`;
 
 /** A Markdown table. */
 export function table(head: readonly string[], rows: readonly (readonly string[])[], align?: string): string {

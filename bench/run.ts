@@ -45,7 +45,7 @@ const steps: Step[] = [
     script: 'bench/service.bench.ts',
     args: [],
     about:
-      'Commands through `createCrm` on one WAL file (200-person org) and hand-written better-sqlite3 transactions doing the same reads and writes (`bench/raw-sqlite.ts`), alternating in rounds; ratio = median of the per-round throughput ratios, CPU ratio = raw CPU µs / Gongfu CPU µs per command.',
+      'Commands through `createCrm` on one WAL file (200-person org) and hand-written better-sqlite3 transactions doing the same reads and writes (`bench/raw-sqlite.ts`), in steady state: 2,000 unrecorded calls of every command on each side first, then 7 alternating rounds; ratio = median of the per-round throughput ratios (rounds = the lowest and highest of them), CPU ratio = raw CPU µs / Gongfu CPU µs per command.',
   },
   {
     title: 'PostgreSQL commands, round trips and drivers',

@@ -4,9 +4,15 @@
  * same reads and writes (`raw-sqlite.ts`), in a tenant of its own on a second connection to the
  * same file. The org is a 200-person tree, as in a real sales company. Subject and baseline
  * alternate in rounds (which goes first alternates too); the ratio is the median of the rounds'
- * ratios, for throughput and for CPU time per command.
+ * ratios, for throughput and for CPU time per command, with the lowest and highest round beside it.
  *
- *   npx tsx bench/service.bench.ts [--rounds 7] [--n 300] [--quick]
+ * Steady state: before the first timed call each side runs every command `--warm` times (the same
+ * rounds, unrecorded), so the figures are the commands' and not V8 compiling them (a few hundred
+ * calls in, an advance still cost ~1.9M instructions of background compilation and GC).
+ *
+ *   npx tsx bench/service.bench.ts [--rounds 7] [--n 300] [--m 200] [--warm 2000] [--quick]
+ *     --n      captures per round and side
+ *     --m      logContacts, converts and advances per round and side (at most --n)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +20,17 @@ import { join } from 'node:path';
 import type { Account, Activity, Contact, Lead, Opportunity } from '@gongfu/core';
 import Database from 'better-sqlite3';
 import { contact, convertInput } from './command-inputs.js';
-import { argValue, fmtInt, fmtMs, fmtRatio, machineLine, Series, table, timeCalls } from './measure.js';
+import {
+  argValue,
+  fmtInt,
+  fmtMs,
+  fmtRatio,
+  fmtSpread,
+  machineLine,
+  Series,
+  table,
+  timeCalls,
+} from './measure.js';
 import { rawSqlite } from './raw-sqlite.js';
 import { runFromSource } from './support.js';
 
@@ -25,8 +41,10 @@ const { openWorld, storyLead } = await import('@gongfu/service-suites');
 const { addOrgTree } = await import('./org-tree.js');
 
 const QUICK = process.argv.includes('--quick');
-const ROUNDS = Number(argValue('--rounds') ?? (QUICK ? 5 : 7));
+const ROUNDS = Math.max(1, Number(argValue('--rounds') ?? (QUICK ? 5 : 7)));
 const N = Number(argValue('--n') ?? (QUICK ? 60 : 300));
+const M = Math.max(1, Math.min(N, Number(argValue('--m') ?? (QUICK ? 60 : 200))));
+const WARM = Number(argValue('--warm') ?? (QUICK ? 200 : 2000));
 const RAW_TENANT = 'raw_bench';
 const AT = '2026-03-02T01:15:00.000Z';
 
@@ -65,10 +83,20 @@ try {
   }
 
   const series = new Series();
-  const M = Math.max(1, Math.round(N / 3));
-  for (let round = 0; round < ROUNDS; round++) {
+  /**
+   * One round: N captures on each side, then M logContacts, converts and advances of those leads,
+   * subject and baseline back to back (which goes first alternates). Unrecorded rounds are the
+   * warm-up: the same calls, so the JIT, the statement caches and the heap reach the state the
+   * measured rounds then see.
+   */
+  const oneRound = async (round: number, base: number, n: number, m: number, record: boolean) => {
+    const company = (i: number) => `${record ? '山东恒通' : '预热'} ${round}-${i}`;
     const serviceFirst = round % 2 === 0;
-    const both = async (name: string, service: () => Promise<unknown>, baseline: () => Promise<unknown>) => {
+    const measure = async (name: string, count: number, op: (i: number) => unknown) => {
+      if (record) series.add(name, await timeCalls(count, op));
+      else for (let i = 0; i < count; i++) await op(i);
+    };
+    const both = async (service: () => Promise<unknown>, baseline: () => Promise<unknown>) => {
       if (serviceFirst) {
         await service();
         await baseline();
@@ -76,72 +104,49 @@ try {
         await baseline();
         await service();
       }
-      void name;
     };
     const leads: string[] = [];
     const rawLeads: string[] = [];
     await both(
-      'capture',
-      async () =>
-        series.add(
-          'leads.capture',
-          await timeCalls(N, async (i) => {
-            leads.push((await crm.leads.capture(rep, storyLead({ company: `山东恒通 ${round}-${i}` }))).id);
-          }),
-        ),
-      async () =>
-        series.add(
-          'raw capture',
-          await timeCalls(N, (i) => {
-            rawLeads.push(raw.capture(round * N + i, AT, `山东恒通 ${round}-${i}`));
-          }),
-        ),
+      () =>
+        measure('leads.capture', n, async (i) => {
+          leads.push((await crm.leads.capture(rep, storyLead({ company: company(i) }))).id);
+        }),
+      () =>
+        measure('raw capture', n, (i) => {
+          rawLeads.push(raw.capture(base + i, AT, company(i)));
+        }),
     );
     await both(
-      'logContact',
-      async () =>
-        series.add(
-          'leads.logContact',
-          await timeCalls(M, (i) => crm.leads.logContact(rep, leads[i] as string, contact)),
-        ),
-      async () =>
-        series.add(
-          'raw logContact',
-          await timeCalls(M, (i) => raw.logContact(rawLeads[i] as string, AT, round * N + i)),
-        ),
+      () => measure('leads.logContact', m, (i) => crm.leads.logContact(rep, leads[i] as string, contact)),
+      () => measure('raw logContact', m, (i) => raw.logContact(rawLeads[i] as string, AT, base + i)),
     );
     const deals: string[] = [];
     const rawDeals: string[] = [];
     await both(
-      'convert',
-      async () =>
-        series.add(
-          'leads.convert',
-          await timeCalls(M, async (i) => {
-            deals.push((await crm.leads.convert(rep, leads[i] as string, convertInput)).opportunity.id);
-          }),
-        ),
-      async () =>
-        series.add(
-          'raw convert',
-          await timeCalls(M, (i) => {
-            rawDeals.push(raw.convert(rawLeads[i] as string, AT, round * N + i));
-          }),
-        ),
+      () =>
+        measure('leads.convert', m, async (i) => {
+          deals.push((await crm.leads.convert(rep, leads[i] as string, convertInput)).opportunity.id);
+        }),
+      () =>
+        measure('raw convert', m, (i) => {
+          rawDeals.push(raw.convert(rawLeads[i] as string, AT, base + i));
+        }),
     );
     await both(
-      'advance',
-      async () =>
-        series.add(
-          'opportunities.advance',
-          await timeCalls(M, (i) =>
-            crm.opportunities.advance(rep, deals[i] as string, { to: 'needs_analysis' }),
-          ),
+      () =>
+        measure('opportunities.advance', m, (i) =>
+          crm.opportunities.advance(rep, deals[i] as string, { to: 'needs_analysis' }),
         ),
-      async () =>
-        series.add('raw advance', await timeCalls(M, (i) => raw.advance(rawDeals[i] as string, AT))),
+      () => measure('raw advance', m, (i) => raw.advance(rawDeals[i] as string, AT)),
     );
-  }
+  };
+
+  // Steady state: WARM calls of every command on each side before anything is timed.
+  const warmStarted = performance.now();
+  for (let done = 0, w = 0; done < WARM; done += M, w++) await oneRound(w, 2_000_000 + done, M, M, false);
+  const warmSeconds = (performance.now() - warmStarted) / 1000;
+  for (let round = 0; round < ROUNDS; round++) await oneRound(round, round * N, N, M, true);
   rawDb.close();
   await storage.close();
 
@@ -165,12 +170,13 @@ try {
       `${fmtMs(b.p50)} / ${fmtMs(b.p95)}`,
       fmtInt(b.cpuUs),
       `**${fmtRatio(r.throughput)}**`,
+      fmtSpread(r.throughputs),
       fmtRatio(r.cpu),
       `≥ ${target}`,
     ]);
   }
   console.log(
-    `SQLite commands: ${machineLine(`${ROUNDS} alternating rounds, ${N} captures and ${M} of each other command per round, ${people} people in the org`)}`,
+    `SQLite commands: ${machineLine(`after ${fmtInt(WARM)} warm-up calls of each command on each side (${warmSeconds.toFixed(0)} s), ${ROUNDS} alternating rounds, ${N} captures and ${M} of each other command per round, ${people} people in the org; rounds = lowest–highest round ratio`)}`,
   );
   console.log('');
   console.log(
@@ -184,6 +190,7 @@ try {
         'raw p50 / p95 ms',
         'raw CPU µs',
         'ratio',
+        'rounds',
         'CPU ratio',
         'target',
       ],

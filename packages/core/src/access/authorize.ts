@@ -26,12 +26,23 @@ export function authorize(
   action: Action,
   record: ProtectedRecord,
 ): AuthorizeResult {
-  const name = org.nameOf(actor.id);
-  if (!actor.active) return deny(say('access.denied.inactive', { name }));
+  // Names only on a refusal: they are for its sentence, and most checks allow.
+  if (!actor.active) return deny(say('access.denied.inactive', { name: org.nameOf(actor.id) }));
   const sources = accessSources(org, actor, record);
   const permitting = sources.filter(PERMITS[action]);
   if (permitting.length > 0) return { allowed: true, grants: permitting };
-  return deny(denialReason(name, org.nameOf(record.ownerId), action, sources));
+  return deny(denialReason(org.nameOf(actor.id), org.nameOf(record.ownerId), action, sources));
+}
+
+/**
+ * Whether one of `sources` (from `accessSources`) permits `action`: `authorize(…).allowed` for an
+ * active actor, without building the result. A command checks read and then its own action on one
+ * record, and both answers come from the one list of sources.
+ */
+export function permits(sources: readonly AccessGrant[], action: Action): boolean {
+  const permit = PERMITS[action];
+  for (const source of sources) if (permit(source)) return true;
+  return false;
 }
 
 /** Like `authorize`, for the service's write path: returns why it is allowed, or throws. */

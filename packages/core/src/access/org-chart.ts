@@ -107,8 +107,12 @@ export class OrgChart {
 
   /** How many levels `managerId` sits above `userId`, or null when not above (a user is not above self). */
   levelsAbove(managerId: string, userId: string): number | null {
-    const index = this.managersOf(userId).indexOf(managerId);
-    return index < 0 ? null : index + 1;
+    // The chain walked in place, not `managersOf(userId).indexOf(…)`: every load asks this, and the
+    // array of ancestors was garbage at once.
+    let level = 1;
+    for (let m = this.parent.get(userId); m !== undefined; m = this.parent.get(m), level++)
+      if (m === managerId) return level;
+    return null;
   }
 
   isAbove(managerId: string, userId: string): boolean {

@@ -1,5 +1,6 @@
 import { sayAccess } from '../access/access-messages.js';
-import { authorize } from '../access/authorize.js';
+import { accessSources } from '../access/access-sources.js';
+import { authorize, permits } from '../access/authorize.js';
 import { type AccessExplanation, explainAccess } from '../access/explain-access.js';
 import type { Action, Grant, OrgUser, ProtectedRecord } from '../access/model.js';
 import { OrgChart } from '../access/org-chart.js';
@@ -178,13 +179,18 @@ export class CommandContext {
     const own = await this.ownProtection(kind, record);
     let target = own.target;
     let complete = !own.customer;
+    // One list of sources for every action (an inactive user has none): `authorize` per action built
+    // it again for each. The refusal itself, rare, is still `authorize`'s, sentence and all.
+    let sources = accessSources(this.org, user, target);
     for (const action of actions) {
-      let result = authorize(this.org, user, action, target);
-      if (!result.allowed && !complete) {
+      if (permits(sources, action)) continue;
+      if (!complete) {
         target = await this.withDealTeams(kind, record, target);
         complete = true;
-        result = authorize(this.org, user, action, target);
+        sources = accessSources(this.org, user, target);
+        if (permits(sources, action)) continue;
       }
+      const result = authorize(this.org, user, action, target);
       if (!result.allowed) return { action, reasonDetail: result.reasonDetail };
     }
     return null;

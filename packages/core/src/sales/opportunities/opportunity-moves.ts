@@ -1,25 +1,19 @@
-import { idSchema } from '../../domain/common.js';
 import type { Channel } from '../../domain/enums.js';
+import { parseId } from '../../domain/parse-id.js';
 import { fieldIssue, InvalidTransitionError, ValidationError } from '../../kernel/errors.js';
-import { parseInput } from '../../kernel/validate.js';
 import { assertDecision } from '../../lifecycle/decision.js';
 import type { ActorRef } from '../../service/actor.js';
 import type { CommandContext } from '../../service/context.js';
 import { ENTITY } from '../../service/entities.js';
 import type { Runner } from '../../service/runner.js';
 import { pipelineAt } from '../config/resolve-pipeline.js';
-import {
-  advanceInput,
-  type DealRef,
-  type Opportunity,
-  type OpportunityOf,
-  type StageMoveInput,
-} from './opportunity.js';
+import type { DealRef, Opportunity, OpportunityOf, StageMoveInput } from './opportunity.js';
 import { opportunityEffectsFor } from './opportunity-effects.js';
 import { decideOnPipeline, isOpportunityOpen, type OpportunityEvent } from './opportunity-machine.js';
 import { sayOpportunity, stageName } from './opportunity-messages.js';
 import type { OpportunityStage } from './opportunity-pipelines.js';
 import { opportunityFacts } from './opportunity-reads.js';
+import { parseStageMove } from './stage-move-input.js';
 
 /**
  * Load a deal for a change by the actor, at the version they read. A deal passed as an object must
@@ -33,7 +27,7 @@ export async function loadDeal(
   expectedVersion: number | undefined,
 ): Promise<Opportunity> {
   const named = typeof deal === 'object' && deal !== null ? deal : null;
-  const opp = await ctx.load(ENTITY.opportunity, parseInput(idSchema, named ? named.id : deal), action);
+  const opp = await ctx.load(ENTITY.opportunity, parseId(named ? named.id : deal), action);
   if (named && named.channel !== opp.channel) {
     throw new ValidationError([
       fieldIssue(
@@ -99,7 +93,7 @@ export function moveStage(
   deal: DealRef,
   input: StageMoveInput<string>,
 ): Promise<Opportunity> {
-  const data = parseInput(advanceInput, input);
+  const data = parseStageMove(input);
   return run.write(actor, async (ctx) =>
     moveOpportunity(
       ctx,
