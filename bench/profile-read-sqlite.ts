@@ -3,7 +3,7 @@
  * (all of SQLite's work happens in it), statements per call, and what the path returned. Made to
  * compare two trees on one seed file in alternation (a loaded machine's wall times say little).
  *
- *   npx tsx bench/profile-read-sqlite.ts --seed-dir DIR [--size 1000000] [--path review|calendar-rep|calendar-team]
+ *   npx tsx bench/profile-read-sqlite.ts --seed-dir DIR [--size 1000000] [--path review|calendar-rep|calendar-team|activities-line|activities-rep|deals-line|leads-line]
  *     [--n 40] [--rounds 1] [--no-migrate] [--explain] [--statements]
  *
  * `--no-migrate` opens the file as it is (an older tree on a seed that newer migrations touched).
@@ -61,6 +61,10 @@ const paths: Record<string, () => Promise<unknown>> = {
     crm.activities.calendar(org.repsOfBig[7] as string, { view: 'week', date: REVIEW_DAY }),
   'calendar-team': () =>
     crm.activities.calendar(org.bigManager, { view: 'week', date: REVIEW_DAY, userId: 'team' }),
+  'activities-line': () => crm.activities.list(org.lineManager, { limit: 50 }),
+  'activities-rep': () => crm.activities.list(org.repsOfBig[7] as string, { limit: 50 }),
+  'deals-line': () => crm.opportunities.list(org.lineManager, { limit: 50 }),
+  'leads-line': () => crm.leads.list(org.lineManager, { limit: 50 }),
 };
 const fn = paths[PATH];
 if (fn === undefined) throw new Error(`--path: one of ${Object.keys(paths).join(', ')}`);

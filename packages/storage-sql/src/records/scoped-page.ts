@@ -226,6 +226,27 @@ async function postgresPage(
   );
 }
 
+/** Most other seats SQLite's walk tests on the row itself (an `in` list); more, and it seeks `team_members`. */
+const WALK_SEATS = 64;
+
+/**
+ * The seats SQLite's walk of a scoped page tests on each row (`scopeWhere`'s `seats`), or
+ * undefined where it keeps the `team_members` seek: another engine, the `walk` reference, a table without scope keys,
+ * no members in the scope, or more other seats than an `in` list should carry.
+ */
+export async function walkSeats(
+  ctx: StoreContext,
+  // biome-ignore lint/suspicious/noExplicitAny: any record spec; only its scope keys are read.
+  spec: RecordSpec<any, any>,
+  scope: RowScope,
+): Promise<string[] | undefined> {
+  // `walk` keeps the seek: the reference the merged pages and this are checked against.
+  if (ctx.engine.name !== 'sqlite' || ctx.scopedPages === 'walk') return undefined;
+  if (!spec.scopeKeyed || scope.kind !== 'scoped') return undefined;
+  if (scope.memberIds.length === 0) return undefined;
+  return (await otherSeats(ctx, scope, WALK_SEATS)) ?? undefined;
+}
+
 /**
  * The teams a member of the scope sits on other than as the copied owner seat (presales seats,
  * account-team seats, an owner seat without edit), or null when there are more than `room`:

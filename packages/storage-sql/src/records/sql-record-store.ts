@@ -20,7 +20,7 @@ import { customerRange } from './customer-range.js';
 import { paddedInList } from './in-list.js';
 import { postgresWalk } from './postgres-walk.js';
 import { BASE_COLUMN_KINDS, type RecordSpec } from './record-spec.js';
-import { mergedPageRows } from './scoped-page.js';
+import { mergedPageRows, walkSeats } from './scoped-page.js';
 import type { StoreContext } from './store-context.js';
 import { storedColumns } from './stored-columns.js';
 
@@ -220,11 +220,12 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
     }
     const after = query.cursor === undefined ? null : decodeCursor(query.cursor);
     const { engine } = this.ctx;
+    let seats: readonly string[] | undefined;
     const build = () =>
       this.ctx.db
         .selectFrom(`${this.spec.table} as t`)
         .select(['t.doc', 't.created_at', 't.id'])
-        .where((eb) => this.where(eb, query.where, query.scope))
+        .where((eb) => this.where(eb, query.where, query.scope, seats))
         .$if(after !== null, (qb) =>
           qb.where((eb) => {
             const at = engine.encodeInstant(after!.createdAt);
@@ -271,6 +272,8 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
           filtered,
           query.planOnce === true,
         );
+    // SQLite's walk tests the scope's teams on the row, not by a seek per row walked.
+    if (merged === null && shape === null) seats = await walkSeats(this.ctx, this.spec, query.scope);
     const rows =
       merged ??
       (shape === null
@@ -338,7 +341,12 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
     return { key: `${this.spec.table}:${parts.join(',')}`, params };
   }
 
-  private where(eb: AnyExpressionBuilder, where: F | undefined, scope: RowScope) {
+  private where(
+    eb: AnyExpressionBuilder,
+    where: F | undefined,
+    scope: RowScope,
+    seats?: readonly string[],
+  ) {
     const { engine } = this.ctx;
     const parts: Expression<SqlBool>[] = [eb('t.tenant_id', '=', this.ctx.tenantId)];
     parts.push(...filterWhere(eb, engine, this.spec.filters, this.spec.columns, where, 't'));
@@ -350,6 +358,8 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
       this.ctx.tenantId,
       this.spec.readByDealTeams,
       this.spec.readThrough,
+      undefined,
+      seats,
     );
     if (scoped !== null) parts.push(scoped);
     return eb.and(parts);
