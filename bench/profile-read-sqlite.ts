@@ -3,7 +3,7 @@
  * (all of SQLite's work happens in it), statements per call, and what the path returned. Made to
  * compare two trees on one seed file in alternation (a loaded machine's wall times say little).
  *
- *   npx tsx bench/profile-read-sqlite.ts --seed-dir DIR [--size 1000000] [--path review|calendar-rep|calendar-team|activities-line|activities-rep|deals-line|leads-line]
+ *   npx tsx bench/profile-read-sqlite.ts --seed-dir DIR [--size 1000000] [--path review|calendar-rep|calendar-team|activities-line|activities-rep|deals-line|leads-line|deals-head]
  *     [--n 40] [--rounds 1] [--no-migrate] [--explain] [--statements]
  *
  * `--no-migrate` opens the file as it is (an older tree on a seed that newer migrations touched).
@@ -65,6 +65,7 @@ const paths: Record<string, () => Promise<unknown>> = {
   'activities-rep': () => crm.activities.list(org.repsOfBig[7] as string, { limit: 50 }),
   'deals-line': () => crm.opportunities.list(org.lineManager, { limit: 50 }),
   'leads-line': () => crm.leads.list(org.lineManager, { limit: 50 }),
+  'deals-head': () => crm.opportunities.list(org.vp, { limit: 50 }),
 };
 const fn = paths[PATH];
 if (fn === undefined) throw new Error(`--path: one of ${Object.keys(paths).join(', ')}`);

@@ -41,8 +41,11 @@ export function scopeWhere(
   const either: Expression<SqlBool>[] = [];
   if (scope.ownerIds.length > 0) either.push(inIds(eb, `${alias}.owner_id`, scope.ownerIds, bound?.ownerIds));
   if (scope.memberIds.length > 0 && seats !== undefined) {
-    either.push(inIds(eb, `${alias}.team_owner_id`, scope.memberIds, bound?.memberIds));
-    if (seats.length > 0) either.push(eb(`${alias}.team_key`, 'in', [...seats]));
+    // Not by their own indexes: with every arm indexed SQLite may read the OR as a union of whole
+    // ranges (a 200-person tree: most of the table) and sort it, instead of walking newest first.
+    const onRow = (column: string) => (engine?.unindexed ? engine.unindexed(column) : column);
+    either.push(inIds(eb, onRow(`${alias}.team_owner_id`), scope.memberIds, bound?.memberIds));
+    if (seats.length > 0) either.push(eb(onRow(`${alias}.team_key`) as string, 'in', [...seats]));
     if (readByDealTeams && scope.minAccess === 'read')
       either.push(dealTeamReads(eb, scope.memberIds, alias, bound?.memberIds));
   } else if (scope.memberIds.length > 0) {
