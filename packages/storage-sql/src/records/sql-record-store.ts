@@ -341,12 +341,7 @@ export class SqlRecordStore<T extends RecordBase, F extends object> implements R
     return { key: `${this.spec.table}:${parts.join(',')}`, params };
   }
 
-  private where(
-    eb: AnyExpressionBuilder,
-    where: F | undefined,
-    scope: RowScope,
-    seats?: readonly string[],
-  ) {
+  private where(eb: AnyExpressionBuilder, where: F | undefined, scope: RowScope, seats?: readonly string[]) {
     const { engine } = this.ctx;
     const parts: Expression<SqlBool>[] = [eb('t.tenant_id', '=', this.ctx.tenantId)];
     parts.push(...filterWhere(eb, engine, this.spec.filters, this.spec.columns, where, 't'));
