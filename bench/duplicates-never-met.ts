@@ -59,7 +59,10 @@ for (const [key, kind] of truth) {
     `- ${kind}\n  a: ${side(a)}\n  b: ${side(b)}\n  shared: ${shared.map((s) => `${s} (${sizes.get(s)})`).join(', ') || 'none'}`,
   );
 }
-console.log(`N=${N} gen ${GEN}: pair completeness ${(met / truth.size).toFixed(4)} (${met}/${truth.size}), cap ${DEFAULT_MAX_BLOCK}`);
+console.log(
+  `N=${N} gen ${GEN}: pair completeness ${(met / truth.size).toFixed(4)} (${met}/${truth.size}), cap ${DEFAULT_MAX_BLOCK}`,
+);
 for (const [kind, [n, m]] of byKind) console.log(`  ${kind}: ${m}/${n} met, ${n - m} never compared`);
 console.log(missed.slice(0, SHOWN).join('\n'));
+
 export {};

@@ -52,7 +52,12 @@ function line(
   delivery: string | null,
   account = `acc-${id}`,
 ): DealRecord {
-  return { ...deal(id, line.quantity, province, delivery), lines: [line], accountId: account, accountName: account };
+  return {
+    ...deal(id, line.quantity, province, delivery),
+    lines: [line],
+    accountId: account,
+    accountName: account,
+  };
 }
 
 describe('blocking splits oversize blocks by exact quantity, which needs no delivery date', () => {
