@@ -33,6 +33,10 @@ export interface BlockKeySink {
   lineAt(sku: string, band: number, province: string, month: string): void;
   /** `rq:sku:quantity`. */
   exact(sku: string, quantity: number): void;
+  /** `pq:province:group:quantity` (group: the line's category, else its SKU). */
+  placedExact(province: string, group: string, quantity: number): void;
+  /** `nq:group:quantity:kind:value`: a customer key (`ac`, `cp`) split by a line's group and quantity. */
+  namedExact(group: string, quantity: number, kind: NamedKind, value: string): void;
   /** `pp:province:skuA:bandA+skuB:bandB`, the two lines in the order of their `sku:band` text. */
   linePair(province: string, skuA: string, bandA: number, skuB: string, bandB: number): void;
   /** `l<band>.<min>.<min>…`: one MinHash-LSH band, its `rows` minima from `mins[from]`. */
@@ -61,6 +65,12 @@ const byText = (x: BigLine, y: BigLine) => (x.text < y.text ? -1 : x.text > y.te
  *   still pairs what lies close in place and time;
  * - `rq`: SKU + exact quantity for lines of 10 or more (migration 0016), the split that needs
  *   neither a province nor a delivery date;
+ * - `pq`: province + a line's category + its exact quantity, for lines of 10 or more: the split of
+ *   the oversize `pm` blocks that needs no delivery date, so a deal entered without one still
+ *   meets a twin of another SKU of the category in the same quantity (384 × KS-20 / 384 × KS-10);
+ * - `nq`: a customer key (`ac`, `cp`) + a line's category + its exact quantity: a busy
+ *   customer's identity blocks are far over the cap, and this split pairs its re-entries without a
+ *   province or a delivery date (10 × PR-D1 / 10 × PR-D4 of one account);
  * - `l…`: MinHash-LSH bands over the basket's SKU+band tokens;
  * - `ck`, `cn`, `cp`, `ac`, `ec`: the customer's identity keys, trade name, its pinyin, the account,
  *   the end customer — the same customer entered twice;
@@ -84,8 +94,17 @@ export function eachBlockingKey(p: PreparedDeal, lsh: MinHashLsh, sink: BlockKey
     }
   }
   const big: BigLine[] = [];
+  const pinyin = p.customer.pinyin.length >= 4 ? p.customer.pinyin : null;
   for (const l of lines) {
+    // Oversize customer blocks split by line: the account, and the trade name's pinyin for one
+    // customer entered again as another account, in Chinese or in English. Splitting the identity
+    // keys (`ck`) and the Chinese trade name as well found no further planted pair on generator 2
+    // at 100k and added some 350,000 blocks.
+    const lineGroup = l.category ?? l.sku;
+    sink.namedExact(lineGroup, l.quantity, 'ac', r.accountId);
+    if (pinyin !== null) sink.namedExact(lineGroup, l.quantity, 'cp', pinyin);
     if (l.quantity < 10) continue;
+    if (r.province) sink.placedExact(r.province, lineGroup, l.quantity);
     const band = quantityBand(l.quantity);
     sink.line(l.sku, band);
     sink.line(l.sku, band + 1);
@@ -148,6 +167,12 @@ export class KeyText implements BlockKeySink {
   }
   exact(sku: string, quantity: number): void {
     this.emit(`rq:${sku}:${quantity}`);
+  }
+  placedExact(province: string, group: string, quantity: number): void {
+    this.emit(`pq:${province}:${group}:${quantity}`);
+  }
+  namedExact(group: string, quantity: number, kind: NamedKind, value: string): void {
+    this.emit(`nq:${group}:${quantity}:${kind}:${value}`);
   }
   linePair(province: string, skuA: string, bandA: number, skuB: string, bandB: number): void {
     this.emit(`pp:${province}:${skuA}:${bandA}+${skuB}:${bandB}`);

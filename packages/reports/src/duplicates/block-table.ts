@@ -29,6 +29,8 @@ const KIND = {
   ea: 11,
   et: 12,
   text: 13,
+  pq: 14,
+  nq: 15,
 } as const;
 const NAMED: readonly NamedKind[] = ['ck', 'ac', 'cn', 'cp', 'ec', 'ea', 'et'];
 
@@ -108,6 +110,10 @@ export class BlockTable implements BlockKeySink {
         return lshBandText(n(1), t, o + 3, n(2));
       case KIND.text:
         return s(1);
+      case KIND.pq:
+        return `pq:${s(1)}:${s(2)}:${n(3)}`;
+      case KIND.nq:
+        return `nq:${s(1)}:${n(2)}:${NAMED[n(3)]}:${s(4)}`;
       default:
         return `${NAMED[(t[o] as number) - KIND.ck]}:${s(1)}`;
     }
@@ -143,6 +149,23 @@ export class BlockTable implements BlockKeySink {
     if (a < 0) return;
     if (this.plain(a) && isInt32(quantity)) this.tuple(KIND.rq, a, quantity, 0, 0, 0);
     else this.text(`rq:${sku}:${quantity}`);
+  }
+
+  placedExact(province: string, group: string, quantity: number): void {
+    const a = this.intern(province);
+    const b = this.intern(group);
+    if (a < 0 || b < 0) return;
+    if (this.plain(a) && this.plain(b) && isInt32(quantity)) this.tuple(KIND.pq, a, b, quantity, 0, 0);
+    else this.text(`pq:${province}:${group}:${quantity}`);
+  }
+
+  /** The value comes last and may hold `:` (as `ck` keys do), like the plain `named` keys. */
+  namedExact(group: string, quantity: number, kind: NamedKind, value: string): void {
+    const a = this.intern(group);
+    const d = this.intern(value);
+    if (a < 0 || d < 0) return;
+    if (this.plain(a) && isInt32(quantity)) this.tuple(KIND.nq, a, quantity, NAMED.indexOf(kind), d, 0);
+    else this.text(`nq:${group}:${quantity}:${kind}:${value}`);
   }
 
   linePair(province: string, skuA: string, bandA: number, skuB: string, bandB: number): void {

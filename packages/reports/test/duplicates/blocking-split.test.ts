@@ -43,3 +43,51 @@ describe('blocking splits an oversize SKU block by the exact quantity', () => {
     expect(engine.index.candidatesOf(0).has(3)).toBe(false);
   });
 });
+
+/** A deal of one line for the quantity splits: `deal` with the line, account and customer given. */
+function line(
+  id: string,
+  line: { sku: string; category: string; quantity: number },
+  province: string | null,
+  delivery: string | null,
+  account = `acc-${id}`,
+): DealRecord {
+  return {
+    ...deal(id, line.quantity, province, delivery),
+    lines: [line],
+    accountId: account,
+    accountName: account,
+  };
+}
+
+describe('blocking splits oversize blocks by exact quantity, which needs no delivery date', () => {
+  it('pairs a twin entered without a delivery date: another SKU of the category, same quantity and province', () => {
+    // The province/category/month blocks need a delivery date, and the SKUs differ: before the
+    // `pq` split these two shared no block at all (gen 2 at 100k: 384 × KS-20 / 384 × KS-10).
+    const engine = new DealDuplicateEngine([
+      line('a', { sku: 'KS-20', category: 'kiosk', quantity: 384 }, '37', '2026-08-17'),
+      line('b', { sku: 'KS-10', category: 'kiosk', quantity: 384 }, '37', null),
+      line('c', { sku: 'KS-10', category: 'kiosk', quantity: 384 }, '44', null),
+      line('d', { sku: 'KS-10', category: 'kiosk', quantity: 380 }, '37', null),
+    ]);
+    expect([...engine.index.candidatesOf(0)]).toEqual([1]);
+    expect([...engine.candidatePairs()]).toContainEqual([0, 1]);
+  });
+
+  it("pairs a busy customer's re-entry without a delivery date though its customer blocks are over the cap", () => {
+    // Cap 3: the account's blocks (5 deals) are skipped; its lines of one category in one quantity
+    // still meet (gen 2 at 100k: 10 × PR-D1 / 10 × PR-D4 of one account with 1,906 deals).
+    const printer = (sku: string, quantity: number) => ({ sku, category: 'printer', quantity });
+    const records = [
+      line('a', printer('PR-D1', 10), '37', '2027-09-21', 'busy'),
+      line('b', printer('PR-D4', 10), '37', null, 'busy'),
+      line('c', printer('PR-D4', 30), '37', '2026-01-10', 'busy'),
+      line('d', { sku: 'HH-205', category: 'handheld', quantity: 10 }, '37', '2026-03-01', 'busy'),
+      line('e', printer('PR-D2', 50), '37', '2026-05-01', 'busy'),
+    ];
+    const engine = new DealDuplicateEngine(records, { maxBlock: 3 });
+    expect(engine.index.candidatesOf(1).has(0)).toBe(true);
+    expect(engine.index.candidatesOf(1).has(3)).toBe(false);
+    expect([...engine.candidatePairs()]).toContainEqual([0, 1]);
+  });
+});
