@@ -1,9 +1,10 @@
 import type { Activity, ActivityDay, ActivityDaysQuery, ActivityFilter } from '@gongfu/core';
 import { CompiledQuery } from 'kysely';
-import { literalLimit } from './compile-where.js';
+import { filterWhere, literalLimit, tenantRowsWhere } from './compile-where.js';
 import type { RecordSpec } from './record-spec.js';
 import { rowsWhere } from './rows-where-cached.js';
 import { scopeImpliedByOwners } from './scope-implied-by-owners.js';
+import { whereFragment } from './slot-statement.js';
 import type { StoreContext } from './store-context.js';
 
 interface DayRow {
@@ -25,7 +26,9 @@ interface DayRow {
  *
  * What it saves is client CPU: the statement is written around the list's WHERE (`rowsWhere`, by
  * Kysely once per plain shape), so a team's week no longer compiles its filters every call. The
- * scope is dropped when the owner filter already implies it, as on SQLite.
+ * scope is dropped when the owner filter already implies it, as on SQLite; a scope it does not
+ * imply is compiled each call, its ids (like the filters' lists) one array parameter each, so the
+ * text still depends only on the shape and one prepared statement serves every size.
  */
 export async function postgresActivityDays(
   ctx: StoreContext,
@@ -36,7 +39,22 @@ export async function postgresActivityDays(
   const { engine } = ctx;
   const { dayStarts, perDay } = query;
   const scope = scopeImpliedByOwners(query.scope, query.where?.ownerId);
-  const rows = rowsWhere(ctx, spec, scope, query.where ?? {});
+  const where = query.where ?? {};
+  // `in` lists and a scope's ids as array parameters: the text depends on neither's length.
+  const rows =
+    scope.kind === 'scoped'
+      ? whereFragment(ctx, spec.table, (eb) =>
+          tenantRowsWhere(
+            eb,
+            spec,
+            scope,
+            engine,
+            ctx.tenantId,
+            eb.and(filterWhere(eb, engine, spec.filters, spec.columns, where, 't', true)),
+            { ownerIds: [...scope.ownerIds], memberIds: [...scope.memberIds] },
+          ),
+        )
+      : rowsWhere(ctx, spec, scope, where, true);
   const starts = dayStarts.map((at) => engine.encodeInstant(at));
   // The WHERE's own parameters are $1…$n; the statement's follow them.
   let next = rows.parameters.length;
