@@ -1,8 +1,19 @@
 import type { RowScope } from '@gongfu/core';
 import fc from 'fast-check';
-import { DummyDriver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler } from 'kysely';
+import {
+  DummyDriver,
+  Kysely,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+} from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { AnyDb } from '../src/any-db.js';
+import { postgresEngine } from '../src/engine/postgres-engine.js';
+import type { SqlEngine } from '../src/engine/sql-engine.js';
 import { sqliteEngine } from '../src/engine/sqlite-engine.js';
 import { filterWhere, tenantRowsWhere } from '../src/records/compile-where.js';
 import { rowsWhere } from '../src/records/rows-where-cached.js';
@@ -20,17 +31,28 @@ const db = new Kysely<unknown>({
   },
 }) as unknown as AnyDb;
 const ctxOf = (tenantId: string) => ({ db, engine: sqliteEngine, tenantId }) as unknown as StoreContext;
+const pgDb = new Kysely<unknown>({
+  dialect: {
+    createAdapter: () => new PostgresAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (k) => new PostgresIntrospector(k),
+    createQueryCompiler: () => new PostgresQueryCompiler(),
+  },
+}) as unknown as AnyDb;
+const pgCtxOf = (tenantId: string) =>
+  ({ db: pgDb, engine: postgresEngine, tenantId }) as unknown as StoreContext;
 
 /** What Kysely compiles for this WHERE, every time (the reference). */
-function compiledFresh(ctx: StoreContext, scope: RowScope, where: object) {
+function compiledFresh(ctx: StoreContext, scope: RowScope, where: object, arrays = false) {
+  const engine: SqlEngine = ctx.engine;
   const fragment = whereFragment(ctx, activitySpec.table, (eb) =>
     tenantRowsWhere(
       eb,
       activitySpec,
       scope,
-      sqliteEngine,
+      engine,
       ctx.tenantId,
-      eb.and(filterWhere(eb, sqliteEngine, activitySpec.filters, activitySpec.columns, where, 't')),
+      eb.and(filterWhere(eb, engine, activitySpec.filters, activitySpec.columns, where, 't', arrays)),
     ),
   );
   return { sql: fragment.sql, parameters: [...fragment.parameters] };
@@ -82,6 +104,34 @@ describe('rowsWhere: the list WHERE compiled once per plain shape', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('PostgreSQL with arrays: answers exactly what Kysely compiles, first call and cached', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom('t1', 't2'), scopeArb, whereArb), { minLength: 1, maxLength: 12 }),
+        (calls) => {
+          for (const [tenant, scope, where] of [
+            ...calls,
+            ...calls.map(([, s, w]) => ['t3', s, w] as const),
+          ]) {
+            const ctx = pgCtxOf(tenant);
+            const got = rowsWhere(ctx, activitySpec, scope, where, true);
+            expect({ sql: got.sql, parameters: [...got.parameters] }).toEqual(
+              compiledFresh(ctx, scope, where, true),
+            );
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('PostgreSQL with arrays: one text for every length of the lists', () => {
+    const a = rowsWhere(pgCtxOf('t1'), activitySpec, { kind: 'all' }, { ownerId: ['u1'] }, true);
+    const b = rowsWhere(pgCtxOf('t2'), activitySpec, { kind: 'all' }, { ownerId: ['u1', 'u2', 'u3'] }, true);
+    expect(b.sql).toBe(a.sql);
+    expect(b.parameters).toEqual(['t2', ['u1', 'u2', 'u3']]);
   });
 
   it('reuses the text of a plain shape for other values of the same lengths', () => {

@@ -15,12 +15,16 @@ const textByShape = new Map<string, string>();
  * filter's values in the filter's order, so its text depends only on the filters' names and
  * lengths. The text is kept only when the compiled parameters are exactly those, so a shape that
  * does not compile that way simply keeps compiling. Other reads compile every time.
+ *
+ * `arrays` (PostgreSQL): each `in` list is one array parameter, so the text does not depend on the
+ * lists' lengths either and one prepared statement serves every team's size.
  */
 export function rowsWhere<T extends RecordBase, F>(
   ctx: StoreContext,
   spec: RecordSpec<T, F>,
   scope: RowScope,
   where: object,
+  arrays = false,
 ): CompiledQuery {
   const { engine } = ctx;
   const compile = () =>
@@ -31,21 +35,27 @@ export function rowsWhere<T extends RecordBase, F>(
         scope,
         engine,
         ctx.tenantId,
-        eb.and(filterWhere(eb, engine, spec.filters, spec.columns, where, 't')),
+        eb.and(filterWhere(eb, engine, spec.filters, spec.columns, where, 't', arrays)),
       ),
     );
-  const plain = plainShape(spec, scope, where);
+  const plain = plainShape(spec, scope, where, arrays);
   if (plain === null) return compile();
-  const key = `${engine.name}\u0000${spec.table}\u0000${plain.shape}`;
+  const key = `${engine.name}\u0000${spec.table}\u0000${arrays}\u0000${plain.shape}`;
   const parameters = [ctx.tenantId, ...plain.values];
   const text = textByShape.get(key);
   if (text !== undefined) return CompiledQuery.raw(text, parameters);
   const compiled = compile();
   const same =
     compiled.parameters.length === parameters.length &&
-    compiled.parameters.every((p, i) => Object.is(p, parameters[i]));
+    compiled.parameters.every((p, i) => sameValue(p, parameters[i]));
   if (same) textByShape.set(key, compiled.sql);
   return compiled;
+}
+
+/** A compiled parameter is the one expected: the same value, or an array of the same values. */
+function sameValue(compiled: unknown, expected: unknown): boolean {
+  if (!Array.isArray(compiled) || !Array.isArray(expected)) return Object.is(compiled, expected);
+  return compiled.length === expected.length && compiled.every((v, i) => Object.is(v, expected[i]));
 }
 
 /** The shape and values of a scope-free filter of text `in` lists only; null for any other. */
@@ -53,6 +63,7 @@ function plainShape<T extends RecordBase, F>(
   spec: RecordSpec<T, F>,
   scope: RowScope,
   where: object,
+  arrays: boolean,
 ): { shape: string; values: unknown[] } | null {
   if (scope.kind !== 'all') return null;
   const names: string[] = [];
@@ -65,8 +76,13 @@ function plainShape<T extends RecordBase, F>(
     if (kind !== 'text') return null;
     const list = Array.isArray(value) ? value : [value];
     if (list.length === 0 || !list.every((v) => typeof v === 'string')) return null;
-    names.push(`${name}:${list.length}`);
-    values.push(...list);
+    if (arrays) {
+      names.push(name);
+      values.push(list);
+    } else {
+      names.push(`${name}:${list.length}`);
+      values.push(...list);
+    }
   }
   return { shape: names.join(','), values };
 }
