@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
 import { costRollup, morningReview, pipeline, quotaAttainment, quoteConflicts } from '../../src/index.js';
 import {
+  above,
   customerRecord,
   dealRecord,
   feedRecords,
@@ -360,6 +361,68 @@ export async function checkTimelines(crm: Crm, v: View): Promise<number> {
   return checks;
 }
 
+const CALENDAR_VIEWS = [
+  { view: 'day', date: '2026-03-10' },
+  { view: 'week', date: '2026-03-10' },
+  { view: 'month', date: '2026-03-10' },
+  // A week with nothing planned: empty however the scope is written.
+  { view: 'week', date: '2026-03-20' },
+] as const;
+
+/**
+ * The activity calendar (`activities.calendar`, the storage's `byDay`): whose plan the actor may ask
+ * for (their own, `team`, a person below them; an administrator anyone), and on it exactly the
+ * scheduled activities of those people the actor reads — listed ones and the counted `more` alike,
+ * each entry naming its deal only when the actor may open it.
+ */
+export async function checkCalendar(crm: Crm, v: View): Promise<number> {
+  const { model, who, actor } = v;
+  const { users } = model;
+  const team = [...users.keys()].filter((u) => u === actor.id || above(users, actor.id, u));
+  const mayAsk = (u: string) => u === actor.id || actor.role === 'admin' || above(users, actor.id, u);
+  const whose: [string | undefined, string[] | 'PERMISSION_DENIED'][] = [
+    [undefined, [actor.id]],
+    ['team', team],
+    ...[...users.keys()].map((u): [string, string[] | 'PERMISSION_DENIED'] => [
+      u,
+      mayAsk(u) ? [u] : 'PERMISSION_DENIED',
+    ]),
+  ];
+  const label = (dealId: string) =>
+    v.deal(dealId) ? model.deals.get(dealId)!.name : hiddenRecordText('opportunity', dealId);
+  let checks = 0;
+  for (const [userId, owners] of whose) {
+    const expected =
+      owners === 'PERMISSION_DENIED'
+        ? owners
+        : [...model.activities.values()].filter((a) => owners.includes(a.ownerId) && v.child(a));
+    for (const [i, range] of CALENDAR_VIEWS.entries()) {
+      const inRange = range.date === '2026-03-10';
+      // Every listed (the default page) and one listed with the rest counted: both under the scope.
+      for (const perDay of i === 1 ? [undefined, 1] : [undefined]) {
+        const query = { ...range, ...(userId ? { userId } : {}), ...(perDay ? { perDay } : {}) };
+        const got = await outcome(crm.activities.calendar(who, query));
+        checks++;
+        const where = `calendar ${JSON.stringify(query)} as ${actor.id}`;
+        if (typeof got === 'string' || typeof expected === 'string') {
+          expect(got, where).toBe(expected);
+          continue;
+        }
+        const shown = expected.filter(() => inRange);
+        const entries = got.days.flatMap((d) => d.activities);
+        expect(entries.length + got.days.reduce((n, d) => n + d.more, 0), where).toBe(shown.length);
+        const byId = new Map(shown.map((a) => [a.id, label(a.dealId)]));
+        if (perDay === undefined)
+          expect(new Map(entries.map((e) => [e.id, e.regardingLabel])), where).toEqual(byId);
+        else for (const e of entries) expect(byId.get(e.id), where).toBe(e.regardingLabel);
+        const texts = JSON.stringify(got);
+        for (const name of v.hiddenNames()) expect(texts, where).not.toContain(name);
+      }
+    }
+  }
+  return checks;
+}
+
 /** The morning review of the day the world was built: its texts name only what the reviewer reads. */
 export async function checkReview(crm: Crm, v: View): Promise<string> {
   const review = await morningReview(crm, v.who, { day: REVIEW_DAY, findDuplicates: false });
@@ -426,6 +489,7 @@ export async function checkAll(w: World): Promise<number> {
     checks += await checkSearch(crm, v);
     checks += await checkFeed(crm, v);
     checks += await checkTimelines(crm, v);
+    checks += await checkCalendar(crm, v);
     await checkReview(crm, v);
     checks += await checkQuotas(crm, v);
     checks += await checkCli(w, v);
