@@ -74,7 +74,7 @@ const okOr = (got: unknown) => (typeof got === 'string' ? got : 'OK');
 async function expectGet(
   crm: Crm,
   v: View,
-  kind: 'opportunity' | 'order' | 'service_case' | 'demo_loan' | 'lead',
+  kind: 'opportunity' | 'order' | 'service_case' | 'demo_loan' | 'lead' | 'activity' | 'cost' | 'contact',
   id: string,
   level: Level | null,
   get: (id: string) => Promise<unknown>,
@@ -154,6 +154,60 @@ export async function checkCoreBook(crm: Crm, v: View): Promise<number> {
   ]);
   for (const name of v.hiddenNames()) expect(texts).not.toContain(name);
   return checks + 5;
+}
+
+/**
+ * The book's detail reads the first version left out: one activity or cost (with its history and
+ * explanation), a contact's history and explanation, the contact list, the cost total, a customer's
+ * team, and the quota list.
+ */
+export async function checkBookDetails(crm: Crm, v: View): Promise<number> {
+  const { model, who } = v;
+  let checks = 0;
+  for (const a of model.activities.values())
+    checks += await expectGet(crm, v, 'activity', a.id, v.child(a), (id) => crm.activities.get(who, id));
+  for (const c of model.costs.values())
+    checks += await expectGet(crm, v, 'cost', c.id, v.child(c), (id) => crm.costs.get(who, id));
+  for (const c of model.contacts.values())
+    checks += await expectGet(crm, v, 'contact', c.id, v.customer(c.accountId, c.ownerId), (id) =>
+      crm.contacts.get(who, id),
+    );
+  // A customer's people: NOT_FOUND for a hidden customer, never an empty page; all of them at once
+  // exactly when every customer is visible.
+  const accounts = [...model.accounts.values()];
+  for (const a of accounts) {
+    const page = await outcome(crm.contacts.list(who, { accountId: a.id, limit: 200 }));
+    expect(
+      typeof page === 'string' ? page : new Set(page.items.map((c) => c.id)),
+      `people of ${a.id}`,
+    ).toEqual(
+      v.customer(a.id)
+        ? v.ids(model.contacts.values(), (c) => c.accountId === a.id && v.customer(c.accountId, c.ownerId))
+        : 'NOT_FOUND',
+    );
+    checks++;
+  }
+  const all = await outcome(crm.contacts.list(who, { accountId: accounts.map((a) => a.id), limit: 200 }));
+  expect(okOr(all)).toBe(accounts.every((a) => v.customer(a.id)) ? 'OK' : 'NOT_FOUND');
+  // Every cost is in CNY: the total sums exactly the visible ones (none: no row).
+  const visibleCosts = [...model.costs.values()].filter(v.child);
+  const costTotal = await crm.costs.total(who);
+  expect(costTotal.map((t) => [t.currency, t.count])).toEqual(
+    visibleCosts.length ? [['CNY', visibleCosts.length]] : [],
+  );
+  checks += 2;
+  for (const a of model.accounts.values()) {
+    const team = await outcome(crm.accounts.team(who, a.id));
+    expect(okOr(team), `team of ${a.id}`).toBe(v.customer(a.id) ? 'OK' : 'NOT_FOUND');
+    v.texts.push(team);
+    checks++;
+  }
+  const quotas = await crm.quotas.list(who, { period: '2026-Q1', limit: 200 });
+  expect(new Set(quotas.items.map((q) => q.userId))).toEqual(
+    new Set([...model.quotaHolders].filter((u) => v.sees({ id: u, ownerId: u, team: new Map() }))),
+  );
+  for (const q of quotas.items) expect(okOr(await outcome(crm.quotas.get(who, q.id)))).toBe('OK');
+  return checks + 1;
 }
 
 /** Orders, service cases and demo loans: lists, gets, history and explanations. */
@@ -482,6 +536,7 @@ export async function checkAll(w: World): Promise<number> {
       continue;
     }
     checks += await checkCoreBook(crm, v);
+    checks += await checkBookDetails(crm, v);
     checks += await checkAfterSales(crm, v);
     checks += await checkQuotes(crm, v);
     checks += await checkQuoteConflicts(crm, v);
