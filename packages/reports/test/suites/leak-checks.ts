@@ -1,7 +1,15 @@
 import { type Crm, hiddenRecordText, isCrmError } from '@gongfu/core';
 import { expect } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
-import { costRollup, morningReview, pipeline, quotaAttainment, quoteConflicts } from '../../src/index.js';
+import {
+  checkDealForDuplicates,
+  costRollup,
+  findDuplicateDeals,
+  morningReview,
+  pipeline,
+  quotaAttainment,
+  quoteConflicts,
+} from '../../src/index.js';
 import {
   above,
   customerRecord,
@@ -477,6 +485,41 @@ export async function checkCalendar(crm: Crm, v: View): Promise<number> {
   return checks;
 }
 
+/** Every pair the scan scores, however weak: the duplicate reads' candidates, not their verdicts. */
+const ANY_SCORE = { limit: 500, minScore: -1_000_000 } as const;
+
+/**
+ * Duplicate deals: the scan and the stored check of one deal (NOT_FOUND for a hidden deal) pair
+ * only deals the actor may open, and name nothing hidden.
+ */
+export async function checkDuplicates(crm: Crm, v: View): Promise<number> {
+  const { model, who } = v;
+  const pairKeyOf = (p: { a: { id: string }; b: { id: string } }) => [p.a.id, p.b.id].sort().join('|');
+  const texts: unknown[] = [];
+  const scan = await findDuplicateDeals(crm, who, ANY_SCORE);
+  texts.push(scan);
+  for (const p of scan) expect([v.deal(p.a.id), v.deal(p.b.id)].every(Boolean), pairKeyOf(p)).toBe(true);
+  let checks = 1;
+  for (const d of model.deals.values()) {
+    const got = await outcome(checkDealForDuplicates(crm, who, d.id, ANY_SCORE));
+    checks++;
+    if (!v.deal(d.id)) {
+      expect(got, `duplicate check of ${d.id}`).toBe('NOT_FOUND');
+      continue;
+    }
+    if (typeof got === 'string') throw new Error(`duplicate check of ${d.id}: ${got}`);
+    texts.push(got);
+    for (const p of got) {
+      expect([p.a.id, p.b.id], `duplicate check of ${d.id}`).toContain(d.id);
+      expect([v.deal(p.a.id), v.deal(p.b.id)].every(Boolean), pairKeyOf(p)).toBe(true);
+    }
+  }
+  const printed = JSON.stringify(texts);
+  for (const name of v.hiddenNames())
+    expect(printed, 'a duplicate pair names a hidden record').not.toContain(name);
+  return checks;
+}
+
 /** The morning review of the day the world was built: its texts name only what the reviewer reads. */
 export async function checkReview(crm: Crm, v: View): Promise<string> {
   const review = await morningReview(crm, v.who, { day: REVIEW_DAY, findDuplicates: false });
@@ -545,6 +588,7 @@ export async function checkAll(w: World): Promise<number> {
     checks += await checkFeed(crm, v);
     checks += await checkTimelines(crm, v);
     checks += await checkCalendar(crm, v);
+    checks += await checkDuplicates(crm, v);
     await checkReview(crm, v);
     checks += await checkQuotas(crm, v);
     checks += await checkCli(w, v);
