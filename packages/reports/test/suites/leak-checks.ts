@@ -218,6 +218,37 @@ export async function checkBookDetails(crm: Crm, v: View): Promise<number> {
   return checks + 1;
 }
 
+/**
+ * Due reminders and escalations, record by record: a reminder's reader is its recipient, the owner
+ * of the record now (reminders follow a hand-over on the same write); an escalation is a reminder
+ * of someone below the actor. So no one is reminded of a record handed away from them.
+ */
+export async function checkReminders(crm: Crm, v: View): Promise<number> {
+  const { model, who, actor } = v;
+  const subjects: Record<string, Map<string, { ownerId: string }>> = {
+    lead: model.leads,
+    opportunity: model.deals,
+    activity: model.activities,
+    order: model.orders,
+    demo_loan: model.demoLoans,
+  };
+  const ownerOf = (r: { subjectType: string; subjectId: string }) =>
+    subjects[r.subjectType]?.get(r.subjectId)?.ownerId;
+  let checks = 0;
+  for (const at of ['2026-03-10T02:00:00.000Z', '2026-04-30T02:00:00.000Z']) {
+    for (const r of await crm.reminders.due(who, { at })) {
+      expect(r.userId, `due ${r.key}`).toBe(actor.id);
+      if (r.subjectType !== 'quote_conflict') expect(ownerOf(r), `due ${r.key}`).toBe(actor.id);
+    }
+    for (const r of await crm.reminders.escalations(who, { at })) {
+      expect(above(model.users, actor.id, r.userId), `escalated ${r.key}`).toBe(true);
+      if (r.subjectType !== 'quote_conflict') expect(ownerOf(r), `escalated ${r.key}`).toBe(r.userId);
+    }
+    checks += 2;
+  }
+  return checks;
+}
+
 /** Orders, service cases and demo loans: lists, gets, history and explanations. */
 export async function checkAfterSales(crm: Crm, v: View): Promise<number> {
   const { model, who } = v;
@@ -588,6 +619,7 @@ export async function checkAll(w: World): Promise<number> {
     }
     checks += await checkCoreBook(crm, v);
     checks += await checkBookDetails(crm, v);
+    checks += await checkReminders(crm, v);
     checks += await checkAfterSales(crm, v);
     checks += await checkQuotes(crm, v);
     checks += await checkQuoteConflicts(crm, v);
