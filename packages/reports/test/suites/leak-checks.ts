@@ -4,6 +4,7 @@ import { runCli } from '../../src/cli/run-cli.js';
 import {
   checkDealForDuplicates,
   costRollup,
+  findDuplicateClusters,
   findDuplicateDeals,
   morningReview,
   pipeline,
@@ -103,10 +104,16 @@ export async function checkCoreBook(crm: Crm, v: View): Promise<number> {
   const listed = (await crm.opportunities.list(who, { limit: 200 })).items.map((d) => d.id);
   expect(new Set(listed)).toEqual(v.ids(model.deals.values(), (d) => v.deal(d.id)));
   checks++;
-  for (const d of model.deals.values())
+  for (const d of model.deals.values()) {
     checks += await expectGet(crm, v, 'opportunity', d.id, v.deal(d.id), (id) =>
       crm.opportunities.get(who, id),
     );
+    // The deal's own explanation (as `access.explain`): NOT_FOUND exactly when hidden.
+    const why = await outcome(crm.opportunities.explainAccess(who, d.id));
+    v.texts.push(why);
+    expect(okOr(why), `explainAccess ${d.id}`).toBe(v.deal(d.id) ? 'OK' : 'NOT_FOUND');
+    checks++;
+  }
   const expectedAccounts = v.ids(model.accounts.values(), (a) => v.customer(a.id));
   expect(new Set((await crm.accounts.list(who, { limit: 200 })).items.map((a) => a.id))).toEqual(
     expectedAccounts,
@@ -553,6 +560,11 @@ export async function checkDuplicates(crm: Crm, v: View): Promise<number> {
       new Set([...expected].filter((k) => k.split('|').includes(d.id))),
     );
   }
+  // Clusters: the same pairs, grouped (a deal and its twin make a cluster of two).
+  const clusters = await findDuplicateClusters(crm, who, { minScore: ANY_SCORE.minScore });
+  texts.push(clusters);
+  expect(new Set(clusters.map((c) => c.dealIds.join('|'))), 'duplicate clusters').toEqual(expected);
+  checks++;
   const printed = JSON.stringify(texts);
   for (const name of v.hiddenNames())
     expect(printed, 'a duplicate pair names a hidden record').not.toContain(name);
