@@ -496,10 +496,13 @@ export async function checkCalendar(crm: Crm, v: View): Promise<number> {
       owners === 'PERMISSION_DENIED'
         ? owners
         : [...model.activities.values()].filter((a) => owners.includes(a.ownerId) && v.child(a));
-    for (const [i, range] of CALENDAR_VIEWS.entries()) {
+    // Each view for the actor's own and team plans; a named person's week only (the views share
+    // their scope and differ only in days, so the CI run stays short).
+    const views = userId === undefined || userId === 'team' ? CALENDAR_VIEWS : CALENDAR_VIEWS.slice(1, 2);
+    for (const range of views) {
       const inRange = range.date === '2026-03-10';
       // Every listed (the default page) and one listed with the rest counted: both under the scope.
-      for (const perDay of i === 1 ? [undefined, 1] : [undefined]) {
+      for (const perDay of range === CALENDAR_VIEWS[1] ? [undefined, 1] : [undefined]) {
         const query = { ...range, ...(userId ? { userId } : {}), ...(perDay ? { perDay } : {}) };
         const got = await outcome(crm.activities.calendar(who, query));
         checks++;
