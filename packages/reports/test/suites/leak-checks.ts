@@ -1,8 +1,18 @@
 import { type Crm, hiddenRecordText, isCrmError } from '@gongfu/core';
 import { expect } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
-import { costRollup, morningReview, pipeline, quotaAttainment, quoteConflicts } from '../../src/index.js';
 import {
+  checkDealForDuplicates,
+  costRollup,
+  findDuplicateClusters,
+  findDuplicateDeals,
+  morningReview,
+  pipeline,
+  quotaAttainment,
+  quoteConflicts,
+} from '../../src/index.js';
+import {
+  above,
   customerRecord,
   dealRecord,
   feedRecords,
@@ -73,7 +83,7 @@ const okOr = (got: unknown) => (typeof got === 'string' ? got : 'OK');
 async function expectGet(
   crm: Crm,
   v: View,
-  kind: 'opportunity' | 'order' | 'service_case' | 'demo_loan' | 'lead',
+  kind: 'opportunity' | 'order' | 'service_case' | 'demo_loan' | 'lead' | 'activity' | 'cost' | 'contact',
   id: string,
   level: Level | null,
   get: (id: string) => Promise<unknown>,
@@ -94,10 +104,16 @@ export async function checkCoreBook(crm: Crm, v: View): Promise<number> {
   const listed = (await crm.opportunities.list(who, { limit: 200 })).items.map((d) => d.id);
   expect(new Set(listed)).toEqual(v.ids(model.deals.values(), (d) => v.deal(d.id)));
   checks++;
-  for (const d of model.deals.values())
+  for (const d of model.deals.values()) {
     checks += await expectGet(crm, v, 'opportunity', d.id, v.deal(d.id), (id) =>
       crm.opportunities.get(who, id),
     );
+    // The deal's own explanation (as `access.explain`): NOT_FOUND exactly when hidden.
+    const why = await outcome(crm.opportunities.explainAccess(who, d.id));
+    v.texts.push(why);
+    expect(okOr(why), `explainAccess ${d.id}`).toBe(v.deal(d.id) ? 'OK' : 'NOT_FOUND');
+    checks++;
+  }
   const expectedAccounts = v.ids(model.accounts.values(), (a) => v.customer(a.id));
   expect(new Set((await crm.accounts.list(who, { limit: 200 })).items.map((a) => a.id))).toEqual(
     expectedAccounts,
@@ -153,6 +169,91 @@ export async function checkCoreBook(crm: Crm, v: View): Promise<number> {
   ]);
   for (const name of v.hiddenNames()) expect(texts).not.toContain(name);
   return checks + 5;
+}
+
+/**
+ * The book's detail reads the first version left out: one activity or cost (with its history and
+ * explanation), a contact's history and explanation, the contact list, the cost total, a customer's
+ * team, and the quota list.
+ */
+export async function checkBookDetails(crm: Crm, v: View): Promise<number> {
+  const { model, who } = v;
+  let checks = 0;
+  for (const a of model.activities.values())
+    checks += await expectGet(crm, v, 'activity', a.id, v.child(a), (id) => crm.activities.get(who, id));
+  for (const c of model.costs.values())
+    checks += await expectGet(crm, v, 'cost', c.id, v.child(c), (id) => crm.costs.get(who, id));
+  for (const c of model.contacts.values())
+    checks += await expectGet(crm, v, 'contact', c.id, v.customer(c.accountId, c.ownerId), (id) =>
+      crm.contacts.get(who, id),
+    );
+  // A customer's people: NOT_FOUND for a hidden customer, never an empty page; all of them at once
+  // exactly when every customer is visible.
+  const accounts = [...model.accounts.values()];
+  for (const a of accounts) {
+    const page = await outcome(crm.contacts.list(who, { accountId: a.id, limit: 200 }));
+    expect(
+      typeof page === 'string' ? page : new Set(page.items.map((c) => c.id)),
+      `people of ${a.id}`,
+    ).toEqual(
+      v.customer(a.id)
+        ? v.ids(model.contacts.values(), (c) => c.accountId === a.id && v.customer(c.accountId, c.ownerId))
+        : 'NOT_FOUND',
+    );
+    checks++;
+  }
+  const all = await outcome(crm.contacts.list(who, { accountId: accounts.map((a) => a.id), limit: 200 }));
+  expect(okOr(all)).toBe(accounts.every((a) => v.customer(a.id)) ? 'OK' : 'NOT_FOUND');
+  // Every cost is in CNY: the total sums exactly the visible ones (none: no row).
+  const visibleCosts = [...model.costs.values()].filter(v.child);
+  const costTotal = await crm.costs.total(who);
+  expect(costTotal.map((t) => [t.currency, t.count])).toEqual(
+    visibleCosts.length ? [['CNY', visibleCosts.length]] : [],
+  );
+  checks += 2;
+  for (const a of model.accounts.values()) {
+    const team = await outcome(crm.accounts.team(who, a.id));
+    expect(okOr(team), `team of ${a.id}`).toBe(v.customer(a.id) ? 'OK' : 'NOT_FOUND');
+    v.texts.push(team);
+    checks++;
+  }
+  const quotas = await crm.quotas.list(who, { period: '2026-Q1', limit: 200 });
+  expect(new Set(quotas.items.map((q) => q.userId))).toEqual(
+    new Set([...model.quotaHolders].filter((u) => v.sees({ id: u, ownerId: u, team: new Map() }))),
+  );
+  for (const q of quotas.items) expect(okOr(await outcome(crm.quotas.get(who, q.id)))).toBe('OK');
+  return checks + 1;
+}
+
+/**
+ * Due reminders and escalations, record by record: a reminder's reader is its recipient, the owner
+ * of the record now (reminders follow a hand-over on the same write); an escalation is a reminder
+ * of someone below the actor. So no one is reminded of a record handed away from them.
+ */
+export async function checkReminders(crm: Crm, v: View): Promise<number> {
+  const { model, who, actor } = v;
+  const subjects: Record<string, Map<string, { ownerId: string }>> = {
+    lead: model.leads,
+    opportunity: model.deals,
+    activity: model.activities,
+    order: model.orders,
+    demo_loan: model.demoLoans,
+  };
+  const ownerOf = (r: { subjectType: string; subjectId: string }) =>
+    subjects[r.subjectType]?.get(r.subjectId)?.ownerId;
+  let checks = 0;
+  for (const at of ['2026-03-10T02:00:00.000Z', '2026-04-30T02:00:00.000Z']) {
+    for (const r of await crm.reminders.due(who, { at })) {
+      expect(r.userId, `due ${r.key}`).toBe(actor.id);
+      if (r.subjectType !== 'quote_conflict') expect(ownerOf(r), `due ${r.key}`).toBe(actor.id);
+    }
+    for (const r of await crm.reminders.escalations(who, { at })) {
+      expect(above(model.users, actor.id, r.userId), `escalated ${r.key}`).toBe(true);
+      if (r.subjectType !== 'quote_conflict') expect(ownerOf(r), `escalated ${r.key}`).toBe(r.userId);
+    }
+    checks += 2;
+  }
+  return checks;
 }
 
 /** Orders, service cases and demo loans: lists, gets, history and explanations. */
@@ -360,6 +461,119 @@ export async function checkTimelines(crm: Crm, v: View): Promise<number> {
   return checks;
 }
 
+const CALENDAR_VIEWS = [
+  { view: 'day', date: '2026-03-10' },
+  { view: 'week', date: '2026-03-10' },
+  { view: 'month', date: '2026-03-10' },
+  // A week with nothing planned: empty however the scope is written.
+  { view: 'week', date: '2026-03-20' },
+] as const;
+
+/**
+ * The activity calendar (`activities.calendar`, the storage's `byDay`): whose plan the actor may ask
+ * for (their own, `team`, a person below them; an administrator anyone), and on it exactly the
+ * scheduled activities of those people the actor reads — listed ones and the counted `more` alike,
+ * each entry naming its deal only when the actor may open it.
+ */
+export async function checkCalendar(crm: Crm, v: View): Promise<number> {
+  const { model, who, actor } = v;
+  const { users } = model;
+  const team = [...users.keys()].filter((u) => u === actor.id || above(users, actor.id, u));
+  const mayAsk = (u: string) => u === actor.id || actor.role === 'admin' || above(users, actor.id, u);
+  const whose: [string | undefined, string[] | 'PERMISSION_DENIED'][] = [
+    [undefined, [actor.id]],
+    ['team', team],
+    ...[...users.keys()].map((u): [string, string[] | 'PERMISSION_DENIED'] => [
+      u,
+      mayAsk(u) ? [u] : 'PERMISSION_DENIED',
+    ]),
+  ];
+  const label = (dealId: string) =>
+    v.deal(dealId) ? model.deals.get(dealId)!.name : hiddenRecordText('opportunity', dealId);
+  let checks = 0;
+  for (const [userId, owners] of whose) {
+    const expected =
+      owners === 'PERMISSION_DENIED'
+        ? owners
+        : [...model.activities.values()].filter((a) => owners.includes(a.ownerId) && v.child(a));
+    // Each view for the actor's own and team plans; a named person's week only (the views share
+    // their scope and differ only in days, so the CI run stays short).
+    const views = userId === undefined || userId === 'team' ? CALENDAR_VIEWS : CALENDAR_VIEWS.slice(1, 2);
+    for (const range of views) {
+      const inRange = range.date === '2026-03-10';
+      // Every listed (the default page) and one listed with the rest counted: both under the scope.
+      for (const perDay of range === CALENDAR_VIEWS[1] ? [undefined, 1] : [undefined]) {
+        const query = { ...range, ...(userId ? { userId } : {}), ...(perDay ? { perDay } : {}) };
+        const got = await outcome(crm.activities.calendar(who, query));
+        checks++;
+        const where = `calendar ${JSON.stringify(query)} as ${actor.id}`;
+        if (typeof got === 'string' || typeof expected === 'string') {
+          expect(got, where).toBe(expected);
+          continue;
+        }
+        const shown = expected.filter(() => inRange);
+        const entries = got.days.flatMap((d) => d.activities);
+        expect(entries.length + got.days.reduce((n, d) => n + d.more, 0), where).toBe(shown.length);
+        const byId = new Map(shown.map((a) => [a.id, label(a.dealId)]));
+        if (perDay === undefined)
+          expect(new Map(entries.map((e) => [e.id, e.regardingLabel])), where).toEqual(byId);
+        else for (const e of entries) expect(byId.get(e.id), where).toBe(e.regardingLabel);
+        const texts = JSON.stringify(got);
+        for (const name of v.hiddenNames()) expect(texts, where).not.toContain(name);
+      }
+    }
+  }
+  return checks;
+}
+
+/** Every pair the scan scores, however weak: the duplicate reads' candidates, not their verdicts. */
+const ANY_SCORE = { limit: 500, minScore: -1_000_000 } as const;
+
+/**
+ * Duplicate deals: the scan and the stored check of one deal (NOT_FOUND for a hidden deal) pair
+ * exactly the open deals on one customer (a deal and its twin) the actor may both open, and name
+ * nothing hidden.
+ */
+export async function checkDuplicates(crm: Crm, v: View): Promise<number> {
+  const { model, who } = v;
+  const pairKeyOf = (p: { a: { id: string }; b: { id: string } }) => [p.a.id, p.b.id].sort().join('|');
+  const texts: unknown[] = [];
+  const scan = await findDuplicateDeals(crm, who, ANY_SCORE);
+  texts.push(scan);
+  // The world's only candidates: two open deals on one customer (a deal and its twin), both visible.
+  const open = [...model.deals.values()].filter((d) => d.open && v.deal(d.id));
+  const expected = new Set(
+    open.flatMap((x) =>
+      open.filter((y) => x.id < y.id && x.accountId === y.accountId).map((y) => `${x.id}|${y.id}`),
+    ),
+  );
+  expect(new Set(scan.map(pairKeyOf)), 'duplicate scan').toEqual(expected);
+  let checks = 1;
+  for (const d of model.deals.values()) {
+    const got = await outcome(checkDealForDuplicates(crm, who, d.id, ANY_SCORE));
+    checks++;
+    if (!v.deal(d.id)) {
+      expect(got, `duplicate check of ${d.id}`).toBe('NOT_FOUND');
+      continue;
+    }
+    if (typeof got === 'string') throw new Error(`duplicate check of ${d.id}: ${got}`);
+    texts.push(got);
+    // The stored check of one deal: exactly the scan's pairs that hold it.
+    expect(new Set(got.map(pairKeyOf)), `duplicate check of ${d.id}`).toEqual(
+      new Set([...expected].filter((k) => k.split('|').includes(d.id))),
+    );
+  }
+  // Clusters: the same pairs, grouped (a deal and its twin make a cluster of two).
+  const clusters = await findDuplicateClusters(crm, who, { minScore: ANY_SCORE.minScore });
+  texts.push(clusters);
+  expect(new Set(clusters.map((c) => c.dealIds.join('|'))), 'duplicate clusters').toEqual(expected);
+  checks++;
+  const printed = JSON.stringify(texts);
+  for (const name of v.hiddenNames())
+    expect(printed, 'a duplicate pair names a hidden record').not.toContain(name);
+  return checks;
+}
+
 /** The morning review of the day the world was built: its texts name only what the reviewer reads. */
 export async function checkReview(crm: Crm, v: View): Promise<string> {
   const review = await morningReview(crm, v.who, { day: REVIEW_DAY, findDuplicates: false });
@@ -419,6 +633,8 @@ export async function checkAll(w: World): Promise<number> {
       continue;
     }
     checks += await checkCoreBook(crm, v);
+    checks += await checkBookDetails(crm, v);
+    checks += await checkReminders(crm, v);
     checks += await checkAfterSales(crm, v);
     checks += await checkQuotes(crm, v);
     checks += await checkQuoteConflicts(crm, v);
@@ -426,6 +642,8 @@ export async function checkAll(w: World): Promise<number> {
     checks += await checkSearch(crm, v);
     checks += await checkFeed(crm, v);
     checks += await checkTimelines(crm, v);
+    checks += await checkCalendar(crm, v);
+    checks += await checkDuplicates(crm, v);
     await checkReview(crm, v);
     checks += await checkQuotas(crm, v);
     checks += await checkCli(w, v);

@@ -46,6 +46,11 @@ interface DealPlan {
   won: boolean;
   /** The owner lends a demo unit to the customer for this deal. */
   loan: boolean;
+  /**
+   * Someone who reads the customer (by then) opens a second deal on it, `项目<d>-2号`: the two share
+   * the customer's blocking keys, so the duplicate reads have a pair to show or keep back.
+   */
+  twin: number | null;
   /** After the quotes, the owner empties the account team, and with `all` the deal team too. */
   unseat: 'none' | 'account' | 'all';
 }
@@ -72,6 +77,7 @@ export const scenarioArb: fc.Arbitrary<Scenario> = orgUsersArbitrary(MAX_USERS).
         quoters: fc.uniqueArray(fc.nat(n - 1), { maxLength: 2 }),
         won: fc.boolean(),
         loan: fc.boolean(),
+        twin: fc.option(fc.nat(n - 1)),
         unseat: fc.constantFrom<DealPlan['unseat']>('none', 'account', 'all'),
       }),
       { minLength: 1, maxLength: 3 },
@@ -238,6 +244,26 @@ export async function buildWorld(storage: CrmStorage, s: Scenario): Promise<Worl
         price,
         n: quoteNo++,
       });
+    }
+    if (plan.twin !== null && isActive(plan.twin)) {
+      const twinOwner = ids[plan.twin]!;
+      if (oracleLevel(users, twinOwner, customerRecord(model, account.id))) {
+        // Not a name containing the first deal's (nor contained in it): the hidden-name checks match text.
+        const twinName = `项目${d}-2号`;
+        const twin = await crm.opportunities.create(
+          { id: twinOwner },
+          { name: twinName, accountId: account.id, channel: 'key_account' },
+        );
+        model.deals.set(twin.id, {
+          id: twin.id,
+          ownerId: twinOwner,
+          accountId: account.id,
+          name: twinName,
+          seats: new Map(),
+          owners: new Set([twinOwner]),
+          open: true,
+        });
+      }
     }
     if (plan.unseat !== 'none') {
       // Seats taken away: what was read through them (the customer behind a quote, its events) goes too.
