@@ -28,8 +28,16 @@ export interface EndCustomerFigures {
    * over each deal's end customer as pairs compare it (its linked account, else its name).
    */
   chance: number;
-  /** Per end customer two deals or more name (`accountKey` or the name as prepared): how many do. */
+  /** Per end customer two deals or more name (`accountKey` or the name as read, `readEndCustomer`): how many do. */
   byName: Readonly<Record<string, number>>;
+  /**
+   * The characters (never digits) more than half of the tenant's end-customer names hold, in code
+   * point order: words nearly every name carries (采购项目, 有限公司) tell two end customers apart no
+   * more than punctuation does, so names are compared, and counted in `byName` and `chance`, without
+   * them (`readEndCustomer`). Absent in estimates made before it, and for a tenant with fewer than
+   * `COMMON_FROM` names: names are compared as typed.
+   */
+  common?: string;
 }
 
 /**
@@ -38,8 +46,60 @@ export interface EndCustomerFigures {
  */
 const NAME_PSEUDO = 100;
 
-/** An end customer as counted: a linked account by its id, a name as prepared (`normaliseFreeText`). */
+/** An end customer as counted: a linked account by its id, a name as read (`readEndCustomer`). */
 const accountKey = (id: string) => `#${id}`;
+
+/** Names a tenant must have before the characters most of them hold are read as common. */
+export const COMMON_FROM = 20;
+
+/** A digit is part of a year, a lot or a phase: it tells two purchases apart, however many names hold it. */
+const DIGIT = /\p{Nd}/u;
+
+/**
+ * The characters more than half of `names` hold (each name counted once per character), digits
+ * never; '' below `COMMON_FROM` names.
+ */
+export function commonCharacters(names: readonly string[]): string {
+  if (names.length < COMMON_FROM) return '';
+  const holders = new Map<string, number>();
+  for (const name of names)
+    for (const ch of new Set(name)) if (!DIGIT.test(ch)) holders.set(ch, (holders.get(ch) ?? 0) + 1);
+  return [...holders]
+    .filter(([, c]) => c * 2 > names.length)
+    .map(([ch]) => ch)
+    .sort()
+    .join('');
+}
+
+/** A name without the `common` characters; the name itself when fewer than two characters would be left. */
+export function withoutCommon(name: string, common: string): string {
+  if (common === '') return name;
+  let kept = '';
+  for (const ch of name) if (!common.includes(ch)) kept += ch;
+  return [...kept].length >= 2 ? kept : name;
+}
+
+/**
+ * A deal's end-customer name as compared under the tenant's figures: without the characters most
+ * of its names hold (`EndCustomerFigures.common`), made once per deal and set of characters.
+ */
+export function readEndCustomer(p: PreparedDeal, figures: EndCustomerFigures | undefined): string | null {
+  const common = figures?.common ?? '';
+  if (p.endCustomer === null || common === '') return p.endCustomer;
+  const cached = p.endCustomerRead;
+  if (cached !== undefined && cached.common === common) return cached.name;
+  const name = withoutCommon(p.endCustomer, common);
+  p.endCustomerRead = { common, name };
+  return name;
+}
+
+/** The characters one name holds and the other lacks (all of them common when the two read alike). */
+export function charactersApart(a: string, b: string): string {
+  const [inA, inB] = [new Set(a), new Set(b)];
+  const apart = [...inA].filter((ch) => !inB.has(ch));
+  for (const ch of inB) if (!inA.has(ch)) apart.push(ch);
+  return apart.join('');
+}
 
 /** What one pair's end customer was read with: for the weight and its explanation. */
 export interface SharedEndCustomer {
@@ -57,13 +117,16 @@ export function endCustomerFigures(deals: Iterable<PreparedDeal>): EndCustomerFi
   const compared = new Map<string, number>();
   let n = 0;
   const count = (into: Map<string, number>, key: string) => into.set(key, (into.get(key) ?? 0) + 1);
-  for (const d of deals) {
+  const all = [...deals];
+  const common = commonCharacters(all.flatMap((d) => (d.endCustomer === null ? [] : [d.endCustomer])));
+  for (const d of all) {
     const account = d.endCustomerAccountId === null ? null : accountKey(d.endCustomerAccountId);
     if (account === null && d.endCustomer === null) continue;
     n++;
+    const name = d.endCustomer === null ? null : withoutCommon(d.endCustomer, common);
     if (account !== null) count(counts, account);
-    if (d.endCustomer !== null) count(counts, d.endCustomer);
-    count(compared, account ?? (d.endCustomer as string));
+    if (name !== null) count(counts, name);
+    count(compared, account ?? (name as string));
   }
   let sharing = 0;
   for (const c of compared.values()) sharing += c * (c - 1);
@@ -72,7 +135,7 @@ export function endCustomerFigures(deals: Iterable<PreparedDeal>): EndCustomerFi
   for (const [key, c] of [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
     if (c >= 2) byName[key] = c;
   const chance = n < 2 ? 0 : Math.round((sharing / (n * (n - 1))) * 1e9) / 1e9;
-  return { deals: n, chance, byName };
+  return common === '' ? { deals: n, chance, byName } : { deals: n, chance, byName, common };
 }
 
 /**
@@ -87,7 +150,7 @@ export function sharedEndCustomer(
   if (figures === undefined || figures.deals < 3 || figures.chance <= 0) return null;
   const [a, b] = [x.endCustomerAccountId, y.endCustomerAccountId];
   // Compared as `measureEndCustomer` compares them: by linked account when both have one, else by name.
-  const key = a !== null && b !== null ? accountKey(a) : (x.endCustomer ?? '');
+  const key = a !== null && b !== null ? accountKey(a) : (readEndCustomer(x, figures) ?? '');
   const counted = Object.hasOwn(figures.byName, key) ? (figures.byName[key] as number) : 0;
   // The pair's own deals name it even when the figures were counted before one of them was entered.
   const holders = Math.max(2, counted);
@@ -102,5 +165,6 @@ export function isEndCustomerFigures(doc: unknown): doc is EndCustomerFigures {
   const count = (x: unknown) => typeof x === 'number' && Number.isFinite(x) && x >= 0;
   if (!count(d.deals) || !count(d.chance) || (d.chance as number) > 1) return false;
   if (typeof d.byName !== 'object' || d.byName === null || Array.isArray(d.byName)) return false;
+  if (d.common !== undefined && typeof d.common !== 'string') return false;
   return Object.values(d.byName).every(count);
 }

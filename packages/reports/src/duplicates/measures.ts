@@ -4,7 +4,7 @@ import { comparedOwnDeals } from './account-reading.js';
 import { clamp } from './basket.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { sharedDay } from './delivery-days.js';
-import { sharedEndCustomer } from './end-customers.js';
+import { readEndCustomer, sharedEndCustomer } from './end-customers.js';
 import { exactAmountShift } from './exact-amount.js';
 import type { PreparedDeal } from './prepared-deal.js';
 import {
@@ -309,7 +309,7 @@ export function endCustomerKnown(p: PreparedDeal): boolean {
  * one end customer are two.
  */
 export function measureEndCustomer(x: PreparedDeal, y: PreparedDeal, weights: DuplicateWeights): Measure {
-  const customer = sameEndCustomer(x, y);
+  const customer = sameEndCustomer(x, y, weights);
   if (x.tender !== null && y.tender !== null) {
     if (x.tender === y.tender) return END_CUSTOMER.sameTender;
     return customer === 'same' ? END_CUSTOMER.otherTender : END_CUSTOMER.different;
@@ -334,12 +334,23 @@ function sameEndCustomerShifted(shift: number): Measure {
   return m;
 }
 
-function sameEndCustomer(x: PreparedDeal, y: PreparedDeal): 'same' | 'similar' | 'different' | 'unknown' {
+/**
+ * Names are compared as the tenant's figures read them (`readEndCustomer`): without the characters
+ * most of its end-customer names hold, so one name typed with or without "采购项目" is one, and two
+ * names alike only in the words every name carries are not similar.
+ */
+function sameEndCustomer(
+  x: PreparedDeal,
+  y: PreparedDeal,
+  weights: DuplicateWeights,
+): 'same' | 'similar' | 'different' | 'unknown' {
   const [a, b] = [x.endCustomerAccountId, y.endCustomerAccountId];
   if (a !== null && b !== null) return a === b ? 'same' : 'different';
   if (x.endCustomer === null || y.endCustomer === null) return 'unknown';
   if (x.endCustomer === y.endCustomer) return 'same';
-  return diceBigrams(x.endCustomer, y.endCustomer) >= 0.6 ? 'similar' : 'different';
+  const [nameA, nameB] = [readEndCustomer(x, weights.endCustomers), readEndCustomer(y, weights.endCustomers)];
+  if (nameA === nameB) return 'same';
+  return diceBigrams(nameA as string, nameB as string) >= 0.6 ? 'similar' : 'different';
 }
 
 // Identical baskets at list price have equal amounts: that evidence is counted once, not twice.

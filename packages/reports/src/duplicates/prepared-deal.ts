@@ -17,6 +17,8 @@ export interface PreparedDeal {
   customer: CompanyName;
   /** End customer (name as typed), simplified and without spaces or punctuation; null when unknown. */
   endCustomer: string | null;
+  /** `endCustomer` as read under one tenant's common characters (`readEndCustomer`), once per set. */
+  endCustomerRead?: { common: string; name: string };
   /** The end customer's linked account, or null. */
   endCustomerAccountId: string | null;
   /** The tender number in one form (`tenderKey`), or null. */
