@@ -120,6 +120,10 @@ export const DUPLICATE_DEAL_MESSAGES = defineMessages({
     en: 'both for the same end customer ({a})',
     'zh-CN': '最终客户相同（{a}）',
   },
+  'duplicate.endCustomer.sameRead': {
+    en: 'both for the same end customer ({a} / {b}: they differ only in “{apart}”, which most of the tenant’s {names} end-customer names hold)',
+    'zh-CN': '最终客户相同（{a} / {b}：只差“{apart}”，而本公司 {names} 个最终客户名称中多数都含这些字）',
+  },
   'duplicate.endCustomer.same_tender': {
     en: 'both bid for one tender ({tenderA}, end customer {a})',
     'zh-CN': '双方投的是同一个招标（{tenderA}，最终客户{a}）',

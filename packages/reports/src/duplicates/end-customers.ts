@@ -38,6 +38,8 @@ export interface EndCustomerFigures {
    * `COMMON_FROM` names: names are compared as typed.
    */
   common?: string;
+  /** Deals naming an end customer by name: what `common` was read from (present with it). */
+  names?: number;
 }
 
 /**
@@ -118,7 +120,8 @@ export function endCustomerFigures(deals: Iterable<PreparedDeal>): EndCustomerFi
   let n = 0;
   const count = (into: Map<string, number>, key: string) => into.set(key, (into.get(key) ?? 0) + 1);
   const all = [...deals];
-  const common = commonCharacters(all.flatMap((d) => (d.endCustomer === null ? [] : [d.endCustomer])));
+  const names = all.flatMap((d) => (d.endCustomer === null ? [] : [d.endCustomer]));
+  const common = commonCharacters(names);
   for (const d of all) {
     const account = d.endCustomerAccountId === null ? null : accountKey(d.endCustomerAccountId);
     if (account === null && d.endCustomer === null) continue;
@@ -135,7 +138,8 @@ export function endCustomerFigures(deals: Iterable<PreparedDeal>): EndCustomerFi
   for (const [key, c] of [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
     if (c >= 2) byName[key] = c;
   const chance = n < 2 ? 0 : Math.round((sharing / (n * (n - 1))) * 1e9) / 1e9;
-  return common === '' ? { deals: n, chance, byName } : { deals: n, chance, byName, common };
+  if (common === '') return { deals: n, chance, byName };
+  return { deals: n, chance, byName, common, names: names.length };
 }
 
 /**
@@ -166,5 +170,6 @@ export function isEndCustomerFigures(doc: unknown): doc is EndCustomerFigures {
   if (!count(d.deals) || !count(d.chance) || (d.chance as number) > 1) return false;
   if (typeof d.byName !== 'object' || d.byName === null || Array.isArray(d.byName)) return false;
   if (d.common !== undefined && typeof d.common !== 'string') return false;
+  if (d.names !== undefined && !count(d.names)) return false;
   return Object.values(d.byName).every(count);
 }

@@ -4,7 +4,7 @@ import { type BasketComparison, containedKit, isCommonBasket, kitPartners } from
 import type { CorpusStats } from './corpus-stats.js';
 import { sharedDay } from './delivery-days.js';
 import { known, listOf, provinceName, sayDuplicate as say } from './duplicate-messages.js';
-import { sharedEndCustomer } from './end-customers.js';
+import { charactersApart, sharedEndCustomer } from './end-customers.js';
 import { type ExactAmountFigures, exactShareOf } from './exact-amount.js';
 import { kitRepeatsWords } from './kit-repeats.js';
 import type { Measure } from './measures.js';
@@ -244,8 +244,24 @@ export function endCustomerSignal(
 ): Signal {
   const [a, b] = [x.record.endCustomer, y.record.endCustomer];
   const tenders = { tenderA: String(x.record.tender ?? ''), tenderB: String(y.record.tender ?? '') };
-  const said = byLevel('endCustomer', m.level, { a: String(a), b: String(b), ...tenders });
+  const said =
+    m.level === 'same' && a !== null && b !== null && x.endCustomer !== y.endCustomer
+      ? readAlike(x, y, weights)
+      : byLevel('endCustomer', m.level, { a: String(a), b: String(b), ...tenders });
   return signal('end_customer', m, a, b, withEndCustomerFigure(said, m, x, y, weights));
+}
+
+/**
+ * One end customer typed two ways, alike once the characters most of the tenant's names hold are
+ * left out (`readEndCustomer`): both names, what sets them apart and how many names that was read from.
+ */
+function readAlike(x: PreparedDeal, y: PreparedDeal, weights: DuplicateWeights): Message {
+  const [a, b] = [String(x.record.endCustomer), String(y.record.endCustomer)];
+  // Linked to one account with names apart: the account made them one, not the characters.
+  if (x.endCustomerAccountId !== null && y.endCustomerAccountId !== null)
+    return say('duplicate.endCustomer.same', { a });
+  const apart = charactersApart(x.endCustomer ?? '', y.endCustomer ?? '');
+  return say('duplicate.endCustomer.sameRead', { a, b, apart, names: weights.endCustomers?.names ?? 0 });
 }
 
 /**
