@@ -249,6 +249,26 @@ export function conceptFamily(concept: string): string | null {
   return FAMILIES[concept] ?? null;
 }
 
+const families = (concepts: readonly string[]) => concepts.map(conceptFamily).filter((f) => f !== null);
+
+/**
+ * How two names' lines of business (concepts, as `industryConcepts` gives them) relate: unknown when
+ * either names none; the same when they share a telling concept or all of them; related when they
+ * share a generic one or a family (物流 / 仓储); else different — one trade name in two unrelated
+ * businesses (海鑫食品 / 海鑫钢铁) is two registrations.
+ */
+export function businessRelation(
+  a: readonly string[],
+  b: readonly string[],
+): 'unknown' | 'same' | 'related' | 'different' {
+  if (a.length === 0 || b.length === 0) return 'unknown';
+  const shared = a.filter((c) => b.includes(c));
+  if (shared.some((c) => !GENERIC_CONCEPTS.has(c)) || (shared.length === a.length && a.length === b.length))
+    return 'same';
+  if (shared.length > 0 || families(a).some((f) => families(b).includes(f))) return 'related';
+  return 'different';
+}
+
 /**
  * Latin words (English, or the pinyin of a Chinese business word: wuliu, xitongjicheng) and their
  * concepts; a word mapped to no concept is still a business word, never part of a trade name.
