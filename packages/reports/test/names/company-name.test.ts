@@ -9,7 +9,7 @@ const TRADES = ['伟新', '恒通', '瑞达', '宏天', '鑫科', '控瑞', '润
 const INDUSTRIES = ['制药', '机电', '系统集成', '仪器仪表', '环保科技', '工控设备', ''];
 const FORMS = ['', ...LEGAL_FORMS.slice(0, 5)];
 const trade = (name: string) => parseCompanyName(name).tradeName;
-const latin = (han: string) => pinyin(han, { toneType: 'none', separator: '' }).toUpperCase();
+const latin = (han: string) => pinyin(han, { toneType: 'none', separator: '', v: true }).toUpperCase();
 
 describe('company names: regions from the division list', () => {
   it('reads 唐山 and every other prefecture-level city as a region, with or without 市, before or after the trade name', () => {
