@@ -9,7 +9,7 @@ describe('search keys of a company name', () => {
   it('property: the trade name after any regions is keyed from its start, without the regions', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.constantFrom(...PROVINCE_NAMES, ...CITY_NAMES.slice(0, 10)), {
+        fc.array(fc.constantFrom(...PROVINCE_NAMES, ...CITY_NAMES), {
           minLength: 1,
           maxLength: 2,
         }),
@@ -27,6 +27,21 @@ describe('search keys of a company name', () => {
         },
       ),
     );
+  });
+
+  it('keys the trade name after any prefecture-level city of the division list, not only the large ones', () => {
+    for (const [name, trade] of [
+      ['唐山伟新制药有限公司', '伟新制药有限公司'],
+      ['河北邯郸宏天钢铁有限公司', '宏天钢铁有限公司'],
+      ['延边恒通物流有限公司', '恒通物流有限公司'],
+      ['西双版纳瑞达有限公司', '瑞达有限公司'],
+    ] as const)
+      expect(
+        searchTerms({ names: [name], phones: [] })
+          .filter((t) => t.field === 'trade')
+          .map((t) => t.term),
+        name,
+      ).toEqual([trade]);
   });
 
   it('keeps no trade key for a name that starts with its trade name or is only a region and a legal form', () => {

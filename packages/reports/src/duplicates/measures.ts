@@ -1,10 +1,12 @@
 import { diceBigrams } from '../names/chinese-text.js';
-import { compareCompanyNames } from '../names/company-name.js';
+import { type CompanyName, compareCompanyNames } from '../names/company-name.js';
+import { businessRelation } from '../names/industry-words.js';
 import { comparedOwnDeals } from './account-reading.js';
 import { clamp } from './basket.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { sharedDay } from './delivery-days.js';
 import { readEndCustomer, sharedEndCustomer } from './end-customers.js';
+import { industryConcepts } from './entities/company-facets.js';
 import { exactAmountShift } from './exact-amount.js';
 import type { PreparedDeal } from './prepared-deal.js';
 import {
@@ -483,7 +485,22 @@ export function measureCustomer(x: PreparedDeal, y: PreparedDeal, stats: CorpusS
     return CUSTOMER.differentIdentity;
   if (x.customer.branch !== y.customer.branch) return CUSTOMER.branch;
   if (names === 'similar') return CUSTOMER.similarName;
-  return names === 'same' ? CUSTOMER.sameName : CUSTOMER.sameTradeName;
+  if (names === 'same') return CUSTOMER.sameName;
+  // One trade name in two unrelated businesses (海鑫食品 / 海鑫钢铁) is two registrations, as the
+  // account matcher reads it (`industrySignal`): the names then say nothing either way.
+  if (businessRelation(conceptsOf(x.customer), conceptsOf(y.customer)) === 'different')
+    return CUSTOMER.different;
+  return CUSTOMER.sameTradeName;
+}
+
+const CONCEPTS = new WeakMap<CompanyName, string[]>();
+function conceptsOf(name: CompanyName): string[] {
+  let concepts = CONCEPTS.get(name);
+  if (concepts === undefined) {
+    concepts = industryConcepts(name);
+    CONCEPTS.set(name, concepts);
+  }
+  return concepts;
 }
 
 function sharesKey(a: readonly string[], b: readonly string[]): boolean {

@@ -1,4 +1,4 @@
-import { CITY_NAMES as CITIES, LEGAL_FORMS } from '@gongfu/core';
+import { CITY_NAMES as CITIES, COUNTIES_WITHIN, COUNTY_NAMES, LEGAL_FORMS } from '@gongfu/core';
 import { PROVINCES } from '../duplicates/provinces.js';
 import { diceBigrams, hasHan, pinyinKey, simplify } from './chinese-text.js';
 import { INDUSTRY_WORDS, LATIN_INDUSTRY_WORDS } from './industry-words.js';
@@ -21,6 +21,9 @@ export interface CompanyName {
 const REGIONS = [...Object.values(PROVINCES).map((p) => p.zh), ...CITIES].sort((x, y) => y.length - x.length);
 const REGION_SET = new Set(REGIONS);
 const REGION_SUFFIX = /^(省|市|自治区|特别行政区|壮族自治区|回族自治区|维吾尔自治区)/;
+/** A county-level division's kind, which makes its place name a region wherever it stands (昆山市). */
+const COUNTY_SUFFIX = /^(县|区|市|旗)/;
+const COUNTIES = [...COUNTY_NAMES].sort((x, y) => y.length - x.length);
 
 // English legal forms, and the pinyin of Chinese ones (Youxian Gongsi) from names read out letter by letter.
 const LATIN_LEGAL =
@@ -55,6 +58,8 @@ const NONE: readonly string[] = [];
 const INDUSTRY_BY_LAST = byChar(INDUSTRY, 'last');
 const REGIONS_BY_FIRST = byChar(REGIONS, 'first');
 const REGIONS_BY_LAST = byChar(REGIONS, 'last');
+const COUNTIES_BY_FIRST = byChar(COUNTIES, 'first');
+const COUNTIES_BY_LAST = byChar(COUNTIES, 'last');
 
 export function parseCompanyName(name: string): CompanyName {
   return parseSimplifiedName(simplify(name));
@@ -105,12 +110,21 @@ function parseChinese(simplified: string): CompanyName {
     if (rest.length > 0) region.push(rest.replace(/(市|省)$/, ''));
     rest = industry.shift() as string;
   }
-  // 瑞达(青岛)信息技术: a region in the middle is also a region, as long as a trade name remains.
+  // 瑞达(青岛)信息技术: a region after a trade name of two characters or more is also a region, as
+  // long as a trade name remains (中金华泰 is not 中泰 of 金华).
   for (const word of REGIONS) {
     const at = rest.indexOf(word);
-    if (at > 0 && rest.length - word.length >= 2) {
+    if (at > 1 && rest.length - word.length >= 2) {
       region.push(word);
       rest = rest.slice(0, at) + rest.slice(at + word.length).replace(REGION_SUFFIX, '');
+    }
+  }
+  // 伟新(迁安市)制药: a county-level place name there too, with its kind.
+  for (let at = 2; at < rest.length - 2; at++) {
+    const county = countyAtStart(rest.slice(at), undefined, 0);
+    if (county !== null && rest.length - county.length >= 2) {
+      region.push(county.name);
+      rest = rest.slice(0, at) + rest.slice(at + county.length);
     }
   }
   const tradeName = rest.length > 0 ? rest : clean;
@@ -119,18 +133,50 @@ function parseChinese(simplified: string): CompanyName {
 
 function stripRegionAtStart(text: string, region: string[]): string {
   let rest = text;
+  let last: string | undefined;
   for (let changed = true; changed; ) {
     changed = false;
     for (const word of REGIONS_BY_FIRST.get(rest.charAt(0)) ?? NONE) {
       if (rest.startsWith(word) && rest.length > word.length) {
         region.push(word);
+        last = word;
         rest = rest.slice(word.length).replace(REGION_SUFFIX, '');
         changed = true;
         break;
       }
     }
+    if (!changed) {
+      const county = countyAtStart(rest, last, 2);
+      if (county !== null) {
+        region.push(county.name);
+        rest = rest.slice(county.length);
+        last = undefined;
+        changed = true;
+      }
+    }
   }
   return rest;
+}
+
+/**
+ * A county-level place name starting `text` that reads as a region: with its kind after it (昆山市,
+ * 朝阳区), or right after the province or city it lies in (唐山迁安); the longest such, as long as
+ * `left` characters remain after it. Its length includes the kind.
+ */
+function countyAtStart(
+  text: string,
+  after: string | undefined,
+  left: number,
+): { name: string; length: number } | null {
+  const within = after === undefined ? undefined : COUNTIES_WITHIN.get(after);
+  for (const word of COUNTIES_BY_FIRST.get(text.charAt(0)) ?? NONE) {
+    if (!text.startsWith(word)) continue;
+    const kind = COUNTY_SUFFIX.exec(text.slice(word.length))?.[0] ?? '';
+    if (kind === '' && !within?.has(word)) continue;
+    const length = word.length + kind.length;
+    if (text.length >= length + left) return { name: word, length };
+  }
+  return null;
 }
 
 function stripRegionAtEnd(text: string, region: string[]): string {
@@ -139,6 +185,16 @@ function stripRegionAtEnd(text: string, region: string[]): string {
     if (rest.endsWith(word) && rest.length > word.length) {
       region.push(word);
       return rest.slice(0, -word.length);
+    }
+  }
+  // 伟新(迁安市): a county-level place name with its kind.
+  const kind = /(县|区|市|旗)$/.exec(text)?.[0];
+  if (kind === undefined) return text;
+  const stem = text.slice(0, -kind.length);
+  for (const word of COUNTIES_BY_LAST.get(stem.charAt(stem.length - 1)) ?? NONE) {
+    if (stem.endsWith(word) && stem.length > word.length) {
+      region.push(word);
+      return stem.slice(0, -word.length);
     }
   }
   return text;

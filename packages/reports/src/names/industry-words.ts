@@ -4,8 +4,8 @@ import { pinyinKey } from './chinese-text.js';
  * Words for a line of business, reduced to shared concepts: the name parser strips them off the
  * trade name (恒通物流 → 恒通 + 物流) and the matcher compares them across scripts, so 物流,
  * "Logistics" and "Wuliu" are one business and 恒通物流 is told apart from 恒通系统集成.
- * The words are those of a barcode / RFID reseller's customers: integrators, logistics, makers,
- * retail, pharma, food.
+ * The words are those of a barcode / RFID reseller's customers (integrators, logistics, makers,
+ * retail, pharma, food) and an automation distributor's (instruments, controls, utilities).
  */
 export const INDUSTRY_WORDS: Readonly<Record<string, readonly string[]>> = {
   系统集成: ['system', 'integration'],
@@ -73,6 +73,33 @@ export const INDUSTRY_WORDS: Readonly<Record<string, readonly string[]>> = {
   百货: ['retail'],
   零售: ['retail'],
   电子商务: ['ecommerce'],
+  // An automation and instrumentation distributor's customers: plants, utilities, panel builders.
+  仪器仪表: ['instrument'],
+  仪器: ['instrument'],
+  仪表: ['instrument'],
+  工控: ['automation'],
+  控制: ['automation'],
+  环保: ['environmental'],
+  环境: ['environmental'],
+  电力: ['power'],
+  热电: ['power'],
+  能源: ['energy'],
+  新能源: ['energy'],
+  工业: ['industrial'],
+  水务: ['water'],
+  水处理: ['water'],
+  钢铁: ['steel'],
+  冶金: ['steel'],
+  建材: ['building'],
+  建筑: ['building'],
+  矿业: ['mining'],
+  石化: ['petrochemical'],
+  塑料: ['plastics'],
+  橡胶: ['rubber'],
+  造纸: ['paper'],
+  纸业: ['paper'],
+  光电: ['optoelectronics'],
+  半导体: ['semiconductor'],
 };
 
 /** English business words and the concept each stands for; null for words that name no business. */
@@ -118,6 +145,31 @@ const ENGLISH: Readonly<Record<string, string | null>> = {
   machinery: 'machinery',
   machine: 'machinery',
   mechanical: 'machinery',
+  electromechanical: 'machinery',
+  instrument: 'instrument',
+  instruments: 'instrument',
+  instrumentation: 'instrument',
+  control: 'automation',
+  controls: 'automation',
+  environmental: 'environmental',
+  environment: 'environmental',
+  power: 'power',
+  thermal: 'power',
+  energy: 'energy',
+  water: 'water',
+  steel: 'steel',
+  metallurgy: 'steel',
+  building: 'building',
+  construction: 'building',
+  mining: 'mining',
+  petrochemical: 'petrochemical',
+  plastics: 'plastics',
+  plastic: 'plastics',
+  rubber: 'rubber',
+  paper: 'paper',
+  optoelectronics: 'optoelectronics',
+  semiconductor: 'semiconductor',
+  semiconductors: 'semiconductor',
   manufacturing: 'manufacturing',
   pharmaceutical: 'pharmaceutical',
   pharmaceuticals: 'pharmaceutical',
@@ -145,6 +197,7 @@ const ENGLISH: Readonly<Record<string, string | null>> = {
   // "Supply Chain Management", "Retail Chain", "Science and Technology": words around a business.
   chain: null,
   science: null,
+  protection: null,
   international: null,
   and: null,
   the: null,
@@ -175,6 +228,7 @@ const FAMILIES: Readonly<Record<string, string>> = {
   equipment: 'making',
   manufacturing: 'making',
   automation: 'making',
+  instrument: 'making',
   trading: 'trade',
   retail: 'trade',
   ecommerce: 'trade',
@@ -193,6 +247,26 @@ const FAMILIES: Readonly<Record<string, string>> = {
 
 export function conceptFamily(concept: string): string | null {
   return FAMILIES[concept] ?? null;
+}
+
+const families = (concepts: readonly string[]) => concepts.map(conceptFamily).filter((f) => f !== null);
+
+/**
+ * How two names' lines of business (concepts, as `industryConcepts` gives them) relate: unknown when
+ * either names none; the same when they share a telling concept or all of them; related when they
+ * share a generic one or a family (物流 / 仓储); else different — one trade name in two unrelated
+ * businesses (海鑫食品 / 海鑫钢铁) is two registrations.
+ */
+export function businessRelation(
+  a: readonly string[],
+  b: readonly string[],
+): 'unknown' | 'same' | 'related' | 'different' {
+  if (a.length === 0 || b.length === 0) return 'unknown';
+  const shared = a.filter((c) => b.includes(c));
+  if (shared.some((c) => !GENERIC_CONCEPTS.has(c)) || (shared.length === a.length && a.length === b.length))
+    return 'same';
+  if (shared.length > 0 || families(a).some((f) => families(b).includes(f))) return 'related';
+  return 'different';
 }
 
 /**

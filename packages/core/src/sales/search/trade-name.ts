@@ -1,7 +1,10 @@
 import { CITY_NAMES, LEGAL_FORMS, PROVINCE_NAMES } from '../../domain/company-affixes.js';
 
-// Longest first, so 内蒙古 is one region and 石家庄 is not read short.
-const REGIONS = [...PROVINCE_NAMES, ...CITY_NAMES].sort((x, y) => y.length - x.length);
+// Longest first, so 内蒙古 is one region and 石家庄 is not read short; by first character, so a name
+// is tested against the few regions that can start it, not all 365.
+const REGIONS_BY_FIRST = new Map<string, string[]>();
+for (const region of [...PROVINCE_NAMES, ...CITY_NAMES].sort((x, y) => y.length - x.length))
+  REGIONS_BY_FIRST.set(region.charAt(0), [...(REGIONS_BY_FIRST.get(region.charAt(0)) ?? []), region]);
 const REGION_SUFFIX = /^(省|市|自治区|特别行政区|壮族自治区|回族自治区|维吾尔自治区)/;
 
 /**
@@ -23,7 +26,7 @@ export function tradeNameStart(chars: readonly string[]): number {
   for (let stripped = true; stripped; ) {
     stripped = false;
     const rest = chars.slice(start, end).join('');
-    for (const region of REGIONS) {
+    for (const region of REGIONS_BY_FIRST.get(rest.charAt(0)) ?? []) {
       if (!rest.startsWith(region)) continue;
       const suffix = REGION_SUFFIX.exec(rest.slice(region.length))?.[0] ?? '';
       const next = start + [...region].length + [...suffix].length;

@@ -1,5 +1,5 @@
 import type { Message } from '@gongfu/core';
-import { conceptFamily, GENERIC_CONCEPTS } from '../../names/industry-words.js';
+import { businessRelation, GENERIC_CONCEPTS } from '../../names/industry-words.js';
 import { type Located, locate, placeLabel, readableConcepts } from './company-facets.js';
 import { sayEntity as say } from './entity-messages.js';
 import type { PreparedAccount } from './prepared-entity.js';
@@ -108,8 +108,6 @@ export function regionSignal(x: PreparedAccount, y: PreparedAccount, words = tru
   return signal('region', 'unknown', 0, a, b, words && say('entityDuplicate.region.unknown'));
 }
 
-const families = (concepts: readonly string[]) => concepts.map(conceptFamily).filter((f) => f !== null);
-
 /**
  * The line of business in the name. One trade name in two businesses is two registrations (恒通物流
  * and 恒通系统集成); a close business (物流 / 仓储) is barely less telling than an unrelated one.
@@ -117,11 +115,12 @@ const families = (concepts: readonly string[]) => concepts.map(conceptFamily).fi
 export function industrySignal(x: PreparedAccount, y: PreparedAccount, words = true): EntitySignal {
   const a = x.concepts;
   const b = y.concepts;
-  if (a.length === 0 || b.length === 0)
+  const relation = businessRelation(a, b);
+  if (relation === 'unknown')
     return signal('industry', 'unknown', 0, a, b, words && say('entityDuplicate.industry.unknown'));
-  const shared = a.filter((c) => b.includes(c));
-  const telling = shared.filter((c) => !GENERIC_CONCEPTS.has(c));
-  if (telling.length > 0 || (shared.length === a.length && a.length === b.length))
+  if (relation === 'same') {
+    const shared = a.filter((c) => b.includes(c));
+    const telling = shared.filter((c) => !GENERIC_CONCEPTS.has(c));
     return signal(
       'industry',
       'same',
@@ -133,7 +132,8 @@ export function industrySignal(x: PreparedAccount, y: PreparedAccount, words = t
           business: readableConcepts(telling.length > 0 ? telling : shared),
         }),
     );
-  if (shared.length > 0 || families(a).some((f) => families(b).includes(f)))
+  }
+  if (relation === 'related')
     return signal(
       'industry',
       'related',
