@@ -1,7 +1,5 @@
-import { openWorld, storyLead } from '@gongfu/service-suites';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { sqliteStorage } from '../src/index.js';
+import { planOf, planWorld } from './support/prepared-texts.js';
 
 /**
  * SQLite's calendar reads each day's first activities from the owner/start index, rowid included
@@ -10,17 +8,7 @@ import { sqliteStorage } from '../src/index.js';
  */
 describe('calendar documents by rowid (SQLite)', () => {
   it('lists the week from the covering calendar index and reads the documents by rowid', async () => {
-    const db = new Database(':memory:');
-    const seen: string[] = [];
-    const prepare = db.prepare.bind(db);
-    db.prepare = ((text: string) => {
-      seen.push(text);
-      return prepare(text);
-    }) as typeof db.prepare;
-    const storage = await sqliteStorage({ database: db });
-    const w = await openWorld(storage);
-    const rep = w.org.repA;
-    const lead = await w.crm.leads.capture(rep, storyLead());
+    const { db, seen, storage, w, rep, lead } = await planWorld();
     const scheduled: string[] = [];
     // Two a day on Tuesday, one on Thursday; the order within a day is by start time.
     for (const startAt of [
@@ -57,14 +45,7 @@ describe('calendar documents by rowid (SQLite)', () => {
     // Whole documents, as before.
     expect(week.days[1]?.activities[0]?.subject).toBe('visit 2026-03-03T08:00:00+08:00');
 
-    const plan = (text: string) =>
-      (
-        db.prepare(`explain query plan ${text}`).all(...(text.match(/\?/g) ?? []).map(() => null)) as {
-          detail: string;
-        }[]
-      )
-        .map((r) => r.detail)
-        .join(' | ');
+    const plan = (text: string) => planOf(db, text);
     const docs = seen.filter((s) => /from "activities" where "rowid" in/.test(s));
     expect(docs).toHaveLength(1);
     expect(plan(docs[0] as string)).toMatch(/USING INTEGER PRIMARY KEY \(rowid=\?\)/);
