@@ -45,6 +45,11 @@ const pgCtxOf = (tenantId: string) =>
 /** What Kysely compiles for this WHERE, every time (the reference). */
 function compiledFresh(ctx: StoreContext, scope: RowScope, where: object, arrays = false) {
   const engine: SqlEngine = ctx.engine;
+  // With arrays a scope's ids are bound as one array each, as the calendar on PostgreSQL binds them.
+  const bound =
+    arrays && scope.kind === 'scoped'
+      ? { ownerIds: [...scope.ownerIds], memberIds: [...scope.memberIds] }
+      : undefined;
   const fragment = whereFragment(ctx, activitySpec.table, (eb) =>
     tenantRowsWhere(
       eb,
@@ -53,6 +58,7 @@ function compiledFresh(ctx: StoreContext, scope: RowScope, where: object, arrays
       engine,
       ctx.tenantId,
       eb.and(filterWhere(eb, engine, activitySpec.filters, activitySpec.columns, where, 't', arrays)),
+      bound,
     ),
   );
   return { sql: fragment.sql, parameters: [...fragment.parameters] };
@@ -132,6 +138,26 @@ describe('rowsWhere: the list WHERE compiled once per plain shape', () => {
     const b = rowsWhere(pgCtxOf('t2'), activitySpec, { kind: 'all' }, { ownerId: ['u1', 'u2', 'u3'] }, true);
     expect(b.sql).toBe(a.sql);
     expect(b.parameters).toEqual(['t2', ['u1', 'u2', 'u3']]);
+  });
+
+  it('PostgreSQL with arrays: a scope names its owners and members in one array each, whatever their number', () => {
+    const scoped = (ownerIds: string[], memberIds: string[]): RowScope => ({
+      kind: 'scoped',
+      minAccess: 'read',
+      ownerIds,
+      memberIds,
+    });
+    const a = rowsWhere(pgCtxOf('t1'), activitySpec, scoped(['u1'], ['u1']), { status: ['scheduled'] }, true);
+    const b = rowsWhere(
+      pgCtxOf('t1'),
+      activitySpec,
+      scoped(['u1', 'u2', 'u3'], ['u1', 'u2']),
+      { status: ['scheduled'] },
+      true,
+    );
+    expect(b.sql).toBe(a.sql);
+    expect(b.parameters).toContainEqual(['u1', 'u2', 'u3']);
+    expect(b.parameters).toContainEqual(['u1', 'u2']);
   });
 
   it('reuses the text of a plain shape for other values of the same lengths', () => {

@@ -1,7 +1,5 @@
-import { openWorld, storyLead } from '@gongfu/service-suites';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { sqliteStorage } from '../src/index.js';
+import { planOf, planWorld } from './support/prepared-texts.js';
 
 /**
  * A rep reads one customer's records (its timeline): every list is filtered by the account and
@@ -13,17 +11,7 @@ import { sqliteStorage } from '../src/index.js';
  */
 describe("a customer's records read by a rep (SQLite plans)", () => {
   it('come from the account range, not from the rep’s owner ranges or the table walk', async () => {
-    const db = new Database(':memory:');
-    const seen: string[] = [];
-    const prepare = db.prepare.bind(db);
-    db.prepare = ((text: string) => {
-      seen.push(text);
-      return prepare(text);
-    }) as typeof db.prepare;
-    const storage = await sqliteStorage({ database: db });
-    const w = await openWorld(storage);
-    const rep = w.org.repA;
-    const lead = await w.crm.leads.capture(rep, storyLead());
+    const { db, seen, storage, w, rep, lead } = await planWorld();
     await w.crm.leads.logContact(rep, lead.id, {
       kind: 'visit',
       at: '2026-03-02T10:00:00+08:00',
@@ -63,10 +51,7 @@ describe("a customer's records read by a rep (SQLite plans)", () => {
     );
     expect(byAccount.length).toBeGreaterThanOrEqual(4);
     for (const text of byAccount) {
-      const params = (text.match(/\?/g) ?? []).map(() => null);
-      const plan = (db.prepare(`explain query plan ${text}`).all(...params) as { detail: string }[])
-        .map((r) => r.detail)
-        .join(' | ');
+      const plan = planOf(db, text);
       const table = /from "(\w+)"/.exec(text)?.[1];
       expect(plan, text).toMatch(new RegExp(`USING INDEX ${table}_(account_id|end_customer_id)_page_ix`));
       expect(plan, text).not.toMatch(/_owner_id_page_ix|page_scan/);

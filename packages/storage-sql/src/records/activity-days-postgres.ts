@@ -1,10 +1,9 @@
 import type { Activity, ActivityDay, ActivityDaysQuery, ActivityFilter } from '@gongfu/core';
 import { CompiledQuery } from 'kysely';
-import { filterWhere, literalLimit, tenantRowsWhere } from './compile-where.js';
+import { literalLimit } from './compile-where.js';
 import type { RecordSpec } from './record-spec.js';
 import { rowsWhere } from './rows-where-cached.js';
 import { scopeImpliedByOwners } from './scope-implied-by-owners.js';
-import { whereFragment } from './slot-statement.js';
 import type { StoreContext } from './store-context.js';
 
 interface DayRow {
@@ -39,22 +38,8 @@ export async function postgresActivityDays(
   const { engine } = ctx;
   const { dayStarts, perDay } = query;
   const scope = scopeImpliedByOwners(query.scope, query.where?.ownerId);
-  const where = query.where ?? {};
   // `in` lists and a scope's ids as array parameters: the text depends on neither's length.
-  const rows =
-    scope.kind === 'scoped'
-      ? whereFragment(ctx, spec.table, (eb) =>
-          tenantRowsWhere(
-            eb,
-            spec,
-            scope,
-            engine,
-            ctx.tenantId,
-            eb.and(filterWhere(eb, engine, spec.filters, spec.columns, where, 't', true)),
-            { ownerIds: [...scope.ownerIds], memberIds: [...scope.memberIds] },
-          ),
-        )
-      : rowsWhere(ctx, spec, scope, where, true);
+  const rows = rowsWhere(ctx, spec, scope, query.where ?? {}, true);
   const starts = dayStarts.map((at) => engine.encodeInstant(at));
   // The WHERE's own parameters are $1…$n; the statement's follow them.
   let next = rows.parameters.length;

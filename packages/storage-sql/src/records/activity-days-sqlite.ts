@@ -56,12 +56,12 @@ export async function sqliteActivityDays(
   // Checked by `activityDays` (1–500): written into the text, as a bound LIMIT re-plans every run.
   const limit = literalLimit(perDay).compile(ctx.db).sql;
   const arm = (i: number) => ({
-    sql: `select * from (select "t"."id", "t"."start_at", ${i} as "day" from "${spec.table}" as "t" where (${rows.sql}) and "t"."start_at" >= ? and "t"."start_at" < ? order by "t"."start_at", "t"."id" limit ${limit})`,
+    sql: `select * from (select "t"."rowid" as "r", "t"."id", "t"."start_at", ${i} as "day" from "${spec.table}" as "t" where (${rows.sql}) and "t"."start_at" >= ? and "t"."start_at" < ? order by "t"."start_at", "t"."id" limit ${limit})`,
     parameters: [...rows.parameters, starts[i], starts[i + 1]],
   });
-  const firsts: { id: string; day: unknown }[] = [];
+  const firsts: ArmRow[] = [];
   for (const batch of withinParameterLimit(filled.map(arm))) {
-    const { rows: ids } = await ctx.execute<{ id: string; day: unknown }>(
+    const { rows: ids } = await ctx.execute<ArmRow>(
       CompiledQuery.raw(
         `${batch.map((a) => a.sql).join(' union all ')} order by "day", "start_at", "id"`,
         batch.flatMap((a) => a.parameters),
@@ -70,26 +70,46 @@ export async function sqliteActivityDays(
     );
     firsts.push(...ids);
   }
-  // The documents by primary key, a statement of their own: joined to the arms (even from them,
-  // by `cross join`) the documents went through the sort and the statement took twice as long.
-  const { rows: docs } = await ctx.execute<{ id: string; doc: unknown }>(
-    CompiledQuery.raw(
-      `select "id", "doc" from "${spec.table}" where "tenant_id" = ? and "id" in (${firsts.map(() => '?').join(', ')})`,
-      [ctx.tenantId, ...firsts.map((r) => r.id)],
-    ),
-    { hot: true },
-  );
-  const byId = new Map(docs.map((r) => [r.id, r.doc]));
+  // The documents by rowid, a statement of their own: joined to the arms (even from them, by
+  // `cross join`) the documents went through the sort and the statement took twice as long. The
+  // arms read each row's rowid from the owner/start index (every index entry holds it), so a
+  // document is one descent of the table's b-tree, not one of the (tenant_id, id) index first and
+  // then one of the table. All three statements run in the read's transaction, so a rowid still
+  // names the row its arm found; the tenant and the id are tested on the row all the same.
+  const docs = await documentsByRowid(ctx, spec.table, firsts);
   for (const row of firsts) {
     const i = engine.decodeInt(row.day);
     const at = days[i];
-    const doc = byId.get(row.id);
-    if (at === undefined || doc === undefined) continue;
-    at.items.push(engine.decodeJson<Activity>(doc));
+    const doc = docs.get(engine.decodeInt(row.r));
+    if (at === undefined || doc === undefined || doc.id !== row.id) continue;
+    at.items.push(engine.decodeJson<Activity>(doc.doc));
     at.more = (counted[i] ?? 0) - at.items.length;
   }
   return days;
 }
+/** One arm's row: the rowid and id of one of a day's first activities. */
+interface ArmRow {
+  r: unknown;
+  id: string;
+  day: unknown;
+}
+
+/** The tenant's documents of the arms' rows, by rowid (ids and rowids both checked by the caller and here). */
+async function documentsByRowid(
+  ctx: StoreContext,
+  table: string,
+  firsts: readonly ArmRow[],
+): Promise<Map<number, { id: string; doc: unknown }>> {
+  const { rows } = await ctx.execute<{ r: unknown; id: string; doc: unknown }>(
+    CompiledQuery.raw(
+      `select "rowid" as "r", "id", "doc" from "${table}" where "rowid" in (${firsts.map(() => '?').join(', ')}) and "tenant_id" = ?`,
+      [...firsts.map((row) => row.r), ctx.tenantId],
+    ),
+    { hot: true },
+  );
+  return new Map(rows.map((row) => [ctx.engine.decodeInt(row.r), { id: row.id, doc: row.doc }]));
+}
+
 /** Below SQLite's 32,766 parameters a statement: a month of arms each naming a wide scope's ids can pass it. */
 const MAX_PARAMETERS = 30_000;
 

@@ -16,8 +16,9 @@ const textByShape = new Map<string, string>();
  * lengths. The text is kept only when the compiled parameters are exactly those, so a shape that
  * does not compile that way simply keeps compiling. Other reads compile every time.
  *
- * `arrays` (PostgreSQL): each `in` list is one array parameter, so the text does not depend on the
- * lists' lengths either and one prepared statement serves every team's size.
+ * `arrays` (PostgreSQL): each `in` list — and a scope's owner and member ids — is one array
+ * parameter, so the text does not depend on the lists' lengths either and one prepared statement
+ * serves every team's size. A scoped read still compiles every call (its text is not cached).
  */
 export function rowsWhere<T extends RecordBase, F>(
   ctx: StoreContext,
@@ -27,6 +28,10 @@ export function rowsWhere<T extends RecordBase, F>(
   arrays = false,
 ): CompiledQuery {
   const { engine } = ctx;
+  const bound =
+    arrays && scope.kind === 'scoped'
+      ? { ownerIds: [...scope.ownerIds], memberIds: [...scope.memberIds] }
+      : undefined;
   const compile = () =>
     whereFragment(ctx, spec.table, (eb) =>
       tenantRowsWhere(
@@ -36,6 +41,7 @@ export function rowsWhere<T extends RecordBase, F>(
         engine,
         ctx.tenantId,
         eb.and(filterWhere(eb, engine, spec.filters, spec.columns, where, 't', arrays)),
+        bound,
       ),
     );
   const plain = plainShape(spec, scope, where, arrays);

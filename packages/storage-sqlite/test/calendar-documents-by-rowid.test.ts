@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { planOf, planWorld } from './support/prepared-texts.js';
+
+/**
+ * SQLite's calendar reads each day's first activities from the owner/start index, rowid included
+ * (every index entry holds it), and their documents by rowid: one descent of the table's b-tree a
+ * document instead of the (tenant_id, id) index and then the table. The arms stay index-only.
+ */
+describe('calendar documents by rowid (SQLite)', () => {
+  it('lists the week from the covering calendar index and reads the documents by rowid', async () => {
+    const { db, seen, storage, w, rep, lead } = await planWorld();
+    const scheduled: string[] = [];
+    // Two a day on Tuesday, one on Thursday; the order within a day is by start time.
+    for (const startAt of [
+      '2026-03-03T09:00:00+08:00',
+      '2026-03-03T08:00:00+08:00',
+      '2026-03-05T10:00:00+08:00',
+    ]) {
+      const a = await w.crm.activities.schedule(rep, {
+        kind: 'visit',
+        subject: `visit ${startAt}`,
+        startAt,
+        leadId: lead.id,
+      });
+      scheduled.push(a.id);
+    }
+
+    seen.length = 0;
+    const week = await w.crm.activities.calendar(rep, {
+      view: 'week',
+      date: '2026-03-04',
+      timeZone: 'Asia/Shanghai',
+      perDay: 1,
+    });
+    const listed = week.days.map((d) => [d.activities.map((a) => a.id), d.more]);
+    expect(listed).toEqual([
+      [[], 0],
+      [[scheduled[1]], 1],
+      [[], 0],
+      [[scheduled[2]], 0],
+      [[], 0],
+      [[], 0],
+      [[], 0],
+    ]);
+    // Whole documents, as before.
+    expect(week.days[1]?.activities[0]?.subject).toBe('visit 2026-03-03T08:00:00+08:00');
+
+    const plan = (text: string) => planOf(db, text);
+    const docs = seen.filter((s) => /from "activities" where "rowid" in/.test(s));
+    expect(docs).toHaveLength(1);
+    expect(plan(docs[0] as string)).toMatch(/USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+    const arms = seen.filter((s) => /"t"\."rowid" as "r"/.test(s));
+    expect(arms).toHaveLength(1);
+    expect(plan(arms[0] as string)).toMatch(/USING COVERING INDEX activities_owner_calendar_ix/);
+    await storage.close();
+  });
+});
