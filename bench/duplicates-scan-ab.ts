@@ -47,7 +47,7 @@ let majorMs = 0;
 new PerformanceObserver((list) => {
   for (const e of list.getEntries()) {
     gcMs += e.duration;
-    if ((e.detail as { kind?: number } | undefined)?.kind === 4) majorMs += e.duration;
+    if ((e as { detail?: { kind?: number } }).detail?.kind === 4) majorMs += e.duration;
   }
 }).observe({ entryTypes: ['gc'] });
 
