@@ -77,7 +77,6 @@ export function kitRepeatsOf(x: PreparedDeal, y: PreparedDeal, stats: CorpusStat
   if (!oneAccount && !mayBeOneCustomer(x, y)) return null;
   if (!stats.accountBasketsMeasured() || !isCommonBasket(x.signature, stats)) return null;
   if (!oneAccount && !ONE_CUSTOMER_LEVELS.has(measureCustomer(x, y, stats).level)) return null;
-  const accounts = oneAccount ? [x.record.accountId] : [x.record.accountId, y.record.accountId];
   // A busy customer's deals meet only through what they share (its account block is over the cap),
   // and "the same customer" is already read against those compared own deals (`account-reading.ts`):
   // selected for sharing the kit, so reading the kit again given the customer would count it twice
@@ -85,8 +84,13 @@ export function kitRepeatsOf(x: PreparedDeal, y: PreparedDeal, stats: CorpusStat
   // Its two deals of one kit are read by the delivery gap alone, against the gaps between its own
   // deals that hold one basket and are compared (`busy-repeat-gaps.ts`): the selection is in that count.
   // An account entered again for it reads the same figures: its re-orders are the busy account's.
-  const busy = accounts.find((account) => readAgainstCompared(stats, account));
-  if (busy !== undefined) return busyKitRepeats(x, y, stats, busy, oneAccount);
+  // (No array or closure per pair: the scan asks this of every pair of one customer holding one kit.)
+  const xAccount = x.record.accountId;
+  const yAccount = y.record.accountId;
+  if (readAgainstCompared(stats, xAccount)) return busyKitRepeats(x, y, stats, xAccount, oneAccount);
+  if (!oneAccount && readAgainstCompared(stats, yAccount))
+    return busyKitRepeats(x, y, stats, yAccount, oneAccount);
+  const accounts = oneAccount ? [xAccount] : [xAccount, yAccount];
   let own = 0;
   let deals = 0;
   let ownAgain = 0;
@@ -180,10 +184,9 @@ function gapShift(
   gaps: RepeatGaps,
   itself: number,
 ): { shift: number; level: ULevel | null; same: number; pairs: number } {
-  const none = { shift: 0, level: null, same: 0, pairs: 0 };
-  if (x.deliveryDay === null || y.deliveryDay === null) return none;
+  if (x.deliveryDay === null || y.deliveryDay === null) return NO_GAP;
   const level = deliveryLevel(x.deliveryDay, y.deliveryDay);
-  if (level === null) return none;
+  if (level === null) return NO_GAP;
   const candidate = uOf(stats.weights, level);
   // The candidate pairs' u of the level, spread evenly over its days, for the days of the pair's bin.
   const days = Math.abs(x.deliveryDay - y.deliveryDay);
@@ -203,11 +206,15 @@ function gapShift(
 
 /** The days of a level (`deliveryLevel`) that fall in `GAP_BINS[bin]`: 1 for an open-ended level. */
 function binShare(bin: number, level: ULevel): number {
-  const [first, last] = GAP_BINS[bin] as readonly [number, number];
-  const [from, to] = LEVEL_DAYS[level] ?? [first, last];
-  if (!Number.isFinite(to)) return 1;
-  return (last - first + 1) / (to - from + 1);
+  // Indexed, not destructured: destructuring allocated an iterator per pair.
+  const days = GAP_BINS[bin] as readonly [number, number];
+  const span = LEVEL_DAYS[level] ?? days;
+  if (!Number.isFinite(span[1])) return 1;
+  return (days[1] - days[0] + 1) / (span[1] - span[0] + 1);
 }
+
+/** `gapShift` where the gap says nothing (a date missing). */
+const NO_GAP = Object.freeze({ shift: 0, level: null, same: 0, pairs: 0 });
 
 /** The days each delivery level spans (`deliveryLevel`). */
 const LEVEL_DAYS: Partial<Record<ULevel, readonly [number, number]>> = {

@@ -18,13 +18,13 @@ export class MatchableLines {
   /** Deal `i`'s entries are `[from[i], from[i + 1])`, by token id ascending. */
   private readonly from: Int32Array;
   private readonly ids: Int32Array;
-  /** Per entry, its line's figures (see `LineMost`). */
-  private readonly whole: Float64Array;
-  private readonly cap: Float64Array;
-  private readonly quantity: Float64Array;
-  /** Per entry, its quantity's band and log2 of the band's width (see `precisionMost`), worked out once. */
-  private readonly band: Int32Array;
-  private readonly bandBits: Float64Array;
+  /**
+   * Per entry, `FIGURES` numbers side by side: its line's figures (see `LineMost`), its quantity's
+   * band and log2 of the band's width (see `precisionMost`), worked out once. One array, not one per
+   * figure: the entries a scan reads belong to deals all over the ordinals, and each array read
+   * there cost a cache miss.
+   */
+  private readonly figures: Float64Array;
   /** Of the last `shared` call: the most the first line matched can add (−∞ when no token is shared). */
   firstMost = Number.NEGATIVE_INFINITY;
   /** Of the last `shared` call: the most `quantityPrecisionBits` gives any two lines of a shared token. */
@@ -35,21 +35,18 @@ export class MatchableLines {
     this.from = flatOffsets(lines);
     const total = this.from[lines.length] as number;
     this.ids = new Int32Array(total);
-    this.whole = new Float64Array(total);
-    this.cap = new Float64Array(total);
-    this.quantity = new Float64Array(total);
-    this.band = new Int32Array(total);
-    this.bandBits = new Float64Array(total);
+    this.figures = new Float64Array(total * FIGURES);
     lines.forEach((entries, i) => {
       const sorted = [...entries].sort((p, q) => p.token - q.token);
       const start = this.from[i] as number;
       sorted.forEach((e, k) => {
         this.ids[start + k] = e.token;
-        this.whole[start + k] = e.whole;
-        this.cap[start + k] = e.cap;
-        this.quantity[start + k] = e.quantity;
-        this.band[start + k] = quantityBand(e.quantity);
-        this.bandBits[start + k] = Math.log2(bandWidth(quantityBand(e.quantity)));
+        const f = (start + k) * FIGURES;
+        this.figures[f + WHOLE] = e.whole;
+        this.figures[f + CAP] = e.cap;
+        this.figures[f + QUANTITY] = e.quantity;
+        this.figures[f + BAND] = quantityBand(e.quantity);
+        this.figures[f + BAND_BITS] = Math.log2(bandWidth(quantityBand(e.quantity)));
       });
     });
   }
@@ -99,9 +96,11 @@ export class MatchableLines {
 
   /** The most entries `p` and `q` (one token) can add as the first line matched (see `LineMost`). */
   private pairMost(p: number, q: number, partial: boolean): number {
-    const whole = Math.min(this.whole[p] as number, this.whole[q] as number);
+    const f = this.figures;
+    const whole = Math.min(f[p * FIGURES + WHOLE] as number, f[q * FIGURES + WHOLE] as number);
     if (!partial) return whole;
-    const cap = Math.min(this.cap[p] as number, this.cap[q] as number) + this.precisionOf(p, q);
+    const cap =
+      Math.min(f[p * FIGURES + CAP] as number, f[q * FIGURES + CAP] as number) + this.precisionOf(p, q);
     return Math.min(whole, cap);
   }
 
@@ -111,14 +110,23 @@ export class MatchableLines {
    * `NEAR_RATIO` apart; else at most log2 of the band's width.
    */
   private precisionOf(p: number, q: number): number {
-    if (this.band[p] !== this.band[q]) return 0;
-    const a = this.quantity[p] as number;
-    const b = this.quantity[q] as number;
+    const f = this.figures;
+    if (f[p * FIGURES + BAND] !== f[q * FIGURES + BAND]) return 0;
+    const a = f[p * FIGURES + QUANTITY] as number;
+    const b = f[q * FIGURES + QUANTITY] as number;
     const least = Math.min(a, b);
     if (least < EXACT_QUANTITY_FROM || Math.max(a, b) > least / NEAR_RATIO) return 0;
-    return this.bandBits[p] as number;
+    return f[p * FIGURES + BAND_BITS] as number;
   }
 }
+
+/** Numbers per entry in `MatchableLines.figures`, and where each lies. */
+const FIGURES = 5;
+const WHOLE = 0;
+const CAP = 1;
+const QUANTITY = 2;
+const BAND = 3;
+const BAND_BITS = 4;
 
 /**
  * Where each list starts when lists are laid end to end in one flat column (a deal's entries at

@@ -12,6 +12,7 @@ import {
   siblingBestOf,
 } from './basket.js';
 import type { CorpusStats } from './corpus-stats.js';
+import { CustomerColumns } from './customer-columns.js';
 import { customerWithKitRepeats, kitRepeatsShift } from './kit-repeats.js';
 import { readsCoOccurrence } from './line-reading.js';
 import { flatOffsets, type LineMost, lineMost, MatchableLines } from './matchable-lines.js';
@@ -26,7 +27,6 @@ import {
   measureEndCustomer,
   regionMeasure,
 } from './measures.js';
-import { metByLine } from './met-by-line.js';
 import type { PreparedDeal } from './prepared-deal.js';
 import { cheapSum, firstStageBound, priorWeight } from './score-pair.js';
 
@@ -250,6 +250,11 @@ function basketClassKey(p: PreparedDeal): string {
   return key;
 }
 
+/** Everything `measureEndCustomer` reads of one side: the tender, the end customer's name and linked account. */
+function endCustomerClassKey(p: PreparedDeal): string {
+  return JSON.stringify([p.tender, p.endCustomer, p.endCustomerAccountId]);
+}
+
 /** Everything `measureCustomer` reads of one side: the account, its identity keys and its name (parsed). */
 function customerClassKey(p: PreparedDeal): string {
   const r = p.record;
@@ -284,10 +289,18 @@ export class ScanColumns {
   private readonly otherAccountMost: number;
   /** Per signature ordinal, `commonBasketCap` of a standard bundle, +∞ for a basket that is not one. */
   private readonly kitCap: Float64Array;
+  /**
+   * Per signature ordinal, 1 when `kitRepeatsOf` may read a pair holding it (a standard kit, and
+   * weights and statistics that count kit repeats): the scan asks for the rest only then.
+   */
+  private readonly kitRepeats: Uint8Array;
+  /** Customer names, end customers and identity keys as numbers (`metByLine`, `mayBeOneCustomer`). */
+  private readonly customerColumns: CustomerColumns;
   private readonly region: PairTable;
   private readonly kinds: PairTable;
   private readonly baskets: ClassPairMemo;
   private readonly customers: ClassPairMemo;
+  private readonly endCustomers: ClassPairMemo;
 
   constructor(
     private readonly deals: readonly PreparedDeal[],
@@ -300,12 +313,14 @@ export class ScanColumns {
     this.siblingBest = new Float64Array(n);
     const basketClass = new Int32Array(n);
     const customerClass = new Int32Array(n);
+    const endCustomerClass = new Int32Array(n);
     const provinces = new Interner<string | null>();
     const kinds = new Interner<string | null>();
     const accounts = new Interner<string>();
     const currencies = new Interner<string>();
     const basketKeys = new Interner<string>();
     const customerKeys = new Interner<string>();
+    const endCustomerKeys = new Interner<string>();
     const skuIds = new Interner<string>();
     const skuSets: number[][] = [];
     const oneCategory = skusOfOneCategory(deals);
@@ -347,6 +362,7 @@ export class ScanColumns {
       i32[k + SIGNATURE] = signatures.of(d.signature);
       basketClass[i] = basketKeys.of(basketClassKey(d));
       customerClass[i] = customerKeys.of(customerClassKey(d));
+      endCustomerClass[i] = endCustomerKeys.of(endCustomerClassKey(d));
     });
     this.skus = new LineSets(skuSets);
     for (let i = 0; i < n; i++) i32[i * I32_PER_ROW + SKUS_FROM] = this.skus.from[i] as number;
@@ -354,12 +370,18 @@ export class ScanColumns {
     this.kitCap = Float64Array.from(signatures.values, (sig) =>
       isCommonBasket(sig, stats) ? commonBasketCap(sig, stats) : Number.POSITIVE_INFINITY,
     );
+    const countsKitRepeats = stats.weights.kitRepeats !== undefined && stats.accountBasketsMeasured();
+    this.kitRepeats = Uint8Array.from(signatures.values, (sig) =>
+      countsKitRepeats && isCommonBasket(sig, stats) ? 1 : 0,
+    );
+    this.customerColumns = new CustomerColumns(deals);
     this.sameAccountMost = Float64Array.from(accounts.values, (id) => customerBound(true, id, stats));
     this.otherAccountMost = customerBound(false, '', stats);
     this.region = new PairTable(provinces.values, (a, b, same) => regionMeasure(a, b, same, stats));
     this.kinds = new PairTable(kinds.values, (a, b, same) => kindMeasure(a, b, same, stats));
     this.baskets = new ClassPairMemo(basketClass, basketKeys.counts);
     this.customers = new ClassPairMemo(customerClass, customerKeys.counts);
+    this.endCustomers = new ClassPairMemo(endCustomerClass, endCustomerKeys.counts);
   }
 
   /** The basket bound of two deals from the SKUs and categories they share (see `basketBoundByOverlap`). */
@@ -444,9 +466,15 @@ export class ScanColumns {
     );
     // One customer's two orders of one kit move "the same customer" (`kit-repeats.ts`): few pairs,
     // and only pairs holding one basket — told by the signature column, not by comparing signature
-    // strings pair by pair (most of the scan's candidate pairs hold different baskets).
+    // strings pair by pair (most of the scan's candidate pairs hold different baskets). What
+    // `kitRepeatsOf` asks next (a standard kit, one customer) is read from columns too: most pairs
+    // holding one kit are two customers.
+    const signature = i32[ki + SIGNATURE] as number;
     const kitShift =
-      i32[ki + SIGNATURE] === i32[kj + SIGNATURE]
+      signature === i32[kj + SIGNATURE] &&
+      this.kitRepeats[signature] === 1 &&
+      linesI > 0 &&
+      (sameAccount || this.customerColumns.mayBeOneCustomer(i, j))
         ? kitRepeatsShift(this.deals[i] as PreparedDeal, this.deals[j] as PreparedDeal, this.stats)
         : 0;
     const customerMost =
@@ -463,11 +491,15 @@ export class ScanColumns {
     // Two deals of one customer may read their basket against all deals (`basketReadAgainst`), and
     // two customers sharing a name key read a popular line as before the cap (`metByLine`), which
     // their basket classes do not hold: weighed pair by pair, never memoised (there are few).
-    const basketKey = sameAccount || !metByLine(x, y) ? -1 : this.baskets.keyOf(i, j);
+    const basketKey = sameAccount || !this.customerColumns.metByLine(i, j) ? -1 : this.baskets.keyOf(i, j);
     const basket =
       this.baskets.get(basketKey) ?? this.baskets.set(basketKey, basketWeight(x, y, this.stats).weight);
     if (firstStageBound(cheap, basket, bothEndKnown, customerMost) < reach) return false;
-    const end = bothEndKnown ? measureEndCustomer(x, y, this.stats.weights).weight : 0;
+    const endKey = bothEndKnown ? this.endCustomers.keyOf(i, j) : -1;
+    const end = bothEndKnown
+      ? (this.endCustomers.get(endKey) ??
+        this.endCustomers.set(endKey, measureEndCustomer(x, y, this.stats.weights).weight))
+      : 0;
     if (firstStageBound(cheap + end, basket, false, customerMost) < reach) return false;
     const customerKey = this.customers.keyOf(i, j);
     const customer =
