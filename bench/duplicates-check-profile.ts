@@ -3,20 +3,16 @@
  * rows they return, and a CPU profile of the checks (self time by function). The tenant is
  * generated and imported as in `duplicates-stored.bench.ts`, or reused from a file it kept.
  *
- *   npx tsx bench/duplicates-check-profile.ts [--n 10000] [--gen 1|2] [--checks 100] [--db FILE] [--keep] [--plain] [--ids a,b]
+ *   npx tsx bench/duplicates-check-profile.ts [--n 10000] [--gen 1|2] [--checks 100] [--pg] [--db FILE|SCHEMA] [--keep] [--plain] [--ids a,b]
  *
- * `--db FILE` reuses a tenant this script kept (`--keep` prints its path): keys and weights are
- * already stored there. `--plain` leaves the profiler off (CPU per check without its overhead).
+ * `--pg`: the tenant lives in a schema of the PostgreSQL at `GONGFU_PG_URL` (statements are tallied
+ * on SQLite only). `--db` reuses a tenant this script or `duplicates-stored.bench.ts` kept (`--keep`
+ * prints its file or schema): keys and weights are already stored there. `--plain` leaves the profiler off (CPU per check without its overhead).
  */
 const { runFromSource, startProfiler } = await import('./support.js');
 runFromSource(4096);
 
-const { mkdtempSync, existsSync } = await import('node:fs');
-const { tmpdir } = await import('node:os');
-const { join } = await import('node:path');
 const { createCrm, createTenantAdmin } = await import('@gongfu/core');
-const { sqliteStorage } = await import('@gongfu/storage-sqlite');
-const { default: Database } = await import('better-sqlite3');
 const { checkDealForDuplicates, reestimateDuplicateWeights, refreshDedupeIndex } = await import(
   '@gongfu/reports'
 );
@@ -25,6 +21,7 @@ const { generate2 } = await import('./duplicates-data-2.js');
 const { exportLines, templates } = await import('./deal-export-lines.js');
 const { hookStatements } = await import('./statement-hook.js');
 const { profileTimes } = await import('./cpu-profile-times.js');
+const { openCheckTarget } = await import('./duplicates-check-target.js');
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);
@@ -36,28 +33,26 @@ const CHECKS = Number(arg('--checks') ?? 100);
 const PLAIN = process.argv.includes('--plain');
 const TENANT = 'bench';
 
-const reuse = arg('--db');
-const file = reuse ?? join(mkdtempSync(join(tmpdir(), 'gongfu-check-profile-')), 'crm.db');
+const target = await openCheckTarget({
+  pg: process.argv.includes('--pg'),
+  reuse: arg('--db'),
+  cacheMib: 256,
+});
 let ids: string[];
-if (reuse !== undefined && existsSync(reuse)) {
-  const db = new Database(reuse, { readonly: true });
-  ids = (db.prepare('select id from opportunities order by id').all() as { id: string }[]).map((r) => r.id);
-  db.close();
-} else {
+if (target.reused) ids = await target.ids();
+else {
   const { records } = GEN === '2' ? generate2(N) : generate(N);
-  const storage = await sqliteStorage({ database: new Database(file) });
+  const storage = await target.open();
   await createTenantAdmin(storage).import(exportLines(records, await templates(), TENANT, 60));
   await storage.close();
   ids = records.map((r) => r.id);
 }
-const database = new Database(file);
-database.pragma('cache_size = -262144');
-const storage = await sqliteStorage({ database });
+const storage = await target.open();
 const crm = createCrm({ storage, tenant: TENANT });
-if (reuse === undefined) {
+if (!target.reused) {
   await refreshDedupeIndex(crm, { pageSize: 500, pauseMs: 0 });
   await reestimateDuplicateWeights(crm);
-  if (process.argv.includes('--keep')) console.log(`database kept at ${file}`);
+  if (process.argv.includes('--keep')) console.log(`${target.engine} tenant kept at ${target.where}`);
 }
 
 const step = Math.max(1, Math.floor(ids.length / CHECKS));
@@ -131,5 +126,6 @@ if (session !== undefined) {
     console.log(`${((100 * c) / all).toFixed(1).padStart(5)}%  ${k}`);
 }
 await storage.close();
+await target.close(process.argv.includes('--keep'));
 
 export {};

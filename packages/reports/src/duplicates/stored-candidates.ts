@@ -1,4 +1,5 @@
 import { type Account, authorize, type CommandContext, type Grant } from '@gongfu/core';
+import type { BlockCache } from './block-cache.js';
 import { DEFAULT_MAX_BLOCK } from './blocking.js';
 import { CorpusStats, checkedBasket, statKeys } from './corpus-stats.js';
 import { toDealRecord } from './deal-records.js';
@@ -38,9 +39,21 @@ export async function visibleComparableDeals(
   return deals;
 }
 
+/**
+ * The stored blocks of `keys` as `tx.dedupeKeys.blocks` gives them; through the tenant's
+ * `BlockCache` when given (only keys not read since the blocks last moved are read).
+ */
+function blocksOf(ctx: CommandContext, keys: readonly string[], cap: number, cache: BlockCache | undefined) {
+  return cache === undefined ? ctx.tx.dedupeKeys.blocks(keys, cap) : cache.blocks(ctx.tx, keys, cap);
+}
+
 /** Candidate partners of one deal by its stored blocks (oversized blocks skipped), itself left out. */
-export async function storedCandidateIds(ctx: CommandContext, record: DealRecord): Promise<string[]> {
-  const blocks = await ctx.tx.dedupeKeys.blocks(dealBlockingKeys(record), DEFAULT_MAX_BLOCK);
+export async function storedCandidateIds(
+  ctx: CommandContext,
+  record: DealRecord,
+  cache?: BlockCache,
+): Promise<string[]> {
+  const blocks = await blocksOf(ctx, dealBlockingKeys(record), DEFAULT_MAX_BLOCK, cache);
   const ids = new Set(blocks.flatMap((b) => b.opportunityIds));
   ids.delete(record.id);
   return [...ids].sort();
@@ -72,9 +85,11 @@ export async function storedCheckStats(
   ctx: CommandContext,
   self: DealRecord,
   partners: readonly DealRecord[],
+  cache?: BlockCache,
 ): Promise<CorpusStats> {
   const keys = new Set(statKeys(self));
   const against = checkedBasket(self);
   for (const d of partners) for (const k of statKeys(d, against)) keys.add(k);
-  return CorpusStats.fromCounts(await storedBlockSizes(ctx, [...keys]));
+  const blocks = await blocksOf(ctx, [...keys], 0, cache);
+  return CorpusStats.fromCounts(new Map(blocks.map((b) => [b.key, b.size])));
 }
