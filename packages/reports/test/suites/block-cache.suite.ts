@@ -33,7 +33,8 @@ async function moveAway(crm: Crm, w: StoryWorld, id: string): Promise<void> {
     quantity: 3,
     unitPrice: { amount: 980_000, currency: 'CNY' },
   });
-  for (const line of opp.lines) if (line.sku !== 'ZT410') await crm.opportunities.removeLine(w.org.admin, id, line.id);
+  for (const line of opp.lines)
+    if (line.sku !== 'ZT410') await crm.opportunities.removeLine(w.org.admin, id, line.id);
 }
 
 /**
