@@ -1,7 +1,10 @@
 import type { DedupeBlock, DedupeResize, StorageTx } from '@gongfu/core';
+import type { DealRecord } from './types.js';
 
 /** Keys held before the cache starts over (a long-lived server checking every deal of a big tenant). */
 const MAX_HELD = 1_000_000;
+/** Deals held before the cache starts over. */
+const MAX_DEALS = 200_000;
 
 /**
  * The stored blocks the incremental checks have read, held between checks for one tenant of one
@@ -9,7 +12,8 @@ const MAX_HELD = 1_000_000;
  * at 100k deals reads ~2,000 block sizes (its partners' statistics keys) and most of them again in
  * the next check. A re-key by this process (`refreshDedupeIndex`) drops exactly the keys it touched
  * (`resized`); any other change of the stamp — another process's refresh, a rebuild, a migration —
- * drops everything.
+ * drops everything. The candidates' deals (`DealRecord`s) are held the same way: every change of a
+ * deal or its account re-keys the deal, which drops it.
  */
 export class BlockCache {
   /** The stamp the held blocks were read under; undefined before the first read. */
@@ -18,6 +22,8 @@ export class BlockCache {
   private readonly sizes = new Map<string, number>();
   /** Members per key read with a cap at or above its size. */
   private readonly members = new Map<string, readonly string[]>();
+  /** Comparable deals read as candidates, by id, as their keys were made from. */
+  private readonly deals = new Map<string, DealRecord>();
 
   /** Starts over unless the blocks still carry the stamp read last; returns the stamp to read under. */
   private async current(tx: StorageTx): Promise<string | null> {
@@ -30,6 +36,12 @@ export class BlockCache {
     this.stamp = stamp;
     this.sizes.clear();
     this.members.clear();
+    this.deals.clear();
+  }
+
+  /** Drops everything held (the next check reads as if it were the first). */
+  clear(): void {
+    this.reset(undefined);
   }
 
   /** How many keys are held (their sizes). */
@@ -48,6 +60,28 @@ export class BlockCache {
       this.sizes.delete(key);
       this.members.delete(key);
     }
+    for (const id of resize.opportunityIds) this.deals.delete(id);
+  }
+
+  /**
+   * The comparable deals among `ids`, in their order: held ones as held, the others by `read` (which
+   * returns the comparable ones among those it is given).
+   */
+  async comparableDeals(
+    tx: StorageTx,
+    ids: readonly string[],
+    read: (ids: readonly string[]) => Promise<DealRecord[]>,
+  ): Promise<DealRecord[]> {
+    const stamp = await this.current(tx);
+    if (this.deals.size > MAX_DEALS) this.deals.clear();
+    const missing = ids.filter((id) => !this.deals.has(id));
+    if (missing.length > 0) {
+      const fresh = await read(missing);
+      // Something moved the blocks meanwhile (a re-key of this process): read everything afresh.
+      if (this.stamp !== stamp) return read(ids);
+      for (const deal of fresh) this.deals.set(deal.id, deal);
+    }
+    return ids.flatMap((id) => this.deals.get(id) ?? []);
   }
 
   /** `tx.dedupeKeys.blocks(keys, cap)`, reading only the keys not held (one row per key with members). */

@@ -170,7 +170,7 @@ export async function checkDealForDuplicates(
     if (opp.closedAt !== null) return [];
     const [account] = await ctx.tx.accounts.getMany([opp.accountId]);
     const self = toDealRecord(opp, account);
-    const partners = await visibleComparableDeals(ctx, await storedCandidateIds(ctx, self, blocks));
+    const partners = await visibleComparableDeals(ctx, await storedCandidateIds(ctx, self, blocks), blocks);
     const resolved = await resolvedPairs(ctx, [self]);
     const stats = await storedCheckStats(ctx, self, partners, blocks);
     stats.weights = weights;

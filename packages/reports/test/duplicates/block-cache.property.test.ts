@@ -2,6 +2,8 @@ import type { DedupeBlock, DedupeResize, StorageTx } from '@gongfu/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BlockCache } from '../../src/duplicates/block-cache.js';
+import type { DealRecord } from '../../src/duplicates/types.js';
+import { plainDeal } from './plain-deal.js';
 
 /**
  * A model of one tenant's stored blocks (`DedupeKeyStore.blocks` and `stamp`): deals with their keys,
@@ -10,6 +12,8 @@ import { BlockCache } from '../../src/duplicates/block-cache.js';
  */
 class ModelBlocks {
   private readonly keysOf = new Map<string, readonly string[]>();
+  /** How often each deal was re-keyed: its record's name, so a record read before an edit shows. */
+  private readonly edits = new Map<string, number>();
   private stampNow: string | null = null;
   private stamps = 0;
   reads: string[][] = [];
@@ -19,6 +23,7 @@ class ModelBlocks {
   rekey(id: string, keys: readonly string[]): DedupeResize | null {
     const touched = new Set([...(this.keysOf.get(id) ?? []), ...keys]);
     this.keysOf.set(id, [...new Set(keys)]);
+    this.edits.set(id, (this.edits.get(id) ?? 0) + 1);
     if (touched.size === 0) return null;
     const before = this.stampNow;
     this.stampNow = `s${++this.stamps}`;
@@ -33,6 +38,24 @@ class ModelBlocks {
       out.push({ key, size: ids.length, opportunityIds: ids.length <= cap ? ids.sort() : [] });
     }
     return out;
+  }
+
+  /** The comparable deals (those with keys) among `ids` as stored now, in the order asked. */
+  dealsNow(ids: readonly string[]): DealRecord[] {
+    return ids.flatMap((id) =>
+      (this.keysOf.get(id)?.length ?? 0) > 0
+        ? [{ ...plainDeal(id), name: `edit ${this.edits.get(id)}` }]
+        : [],
+    );
+  }
+
+  /** `dealsNow` as a reader's statement: `during` lands after it read. */
+  async readDeals(ids: readonly string[]): Promise<DealRecord[]> {
+    const answer = this.dealsNow(ids);
+    const run = this.during;
+    this.during = undefined;
+    run?.();
+    return answer;
   }
 
   tx(): StorageTx {
@@ -57,11 +80,13 @@ const DEALS = ['d1', 'd2', 'd3', 'd4'];
 
 type Step =
   | { kind: 'read'; keys: string[]; cap: number }
+  | { kind: 'deals'; ids: string[] }
   | { kind: 'local' | 'foreign' | 'localDuringRead' | 'foreignDuringRead'; id: string; keys: string[] };
 
 const keysArb = fc.subarray(KEYS, { minLength: 0, maxLength: 4 });
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('read' as const), keys: keysArb, cap: fc.constantFrom(0, 1, 2, 100) }),
+  fc.record({ kind: fc.constant('deals' as const), ids: fc.subarray(DEALS) }),
   fc.record({
     kind: fc.constantFrom(
       'local' as const,
@@ -86,6 +111,11 @@ describe('the checks’ block cache (BlockCache)', () => {
             expect(got).toEqual(model.blocksNow(step.keys, step.cap));
             continue;
           }
+          if (step.kind === 'deals') {
+            const got = await cache.comparableDeals(model.tx(), step.ids, (ids) => model.readDeals(ids));
+            expect(got).toEqual(model.dealsNow(step.ids));
+            continue;
+          }
           const rekey = () => {
             const resized = model.rekey(step.id, step.keys);
             // This process's refresh tells the cache what it touched; another process's does not.
@@ -97,12 +127,17 @@ describe('the checks’ block cache (BlockCache)', () => {
             // as a statement does, but nothing it read may outlive it in the cache.
             model.during = rekey;
             await cache.blocks(model.tx(), KEYS, 100);
+            model.during = rekey;
+            await cache.comparableDeals(model.tx(), DEALS, (ids) => model.readDeals(ids));
             model.during = undefined;
           }
         }
         // And after all of it, every key once more.
         for (const cap of [0, 100])
           expect(await cache.blocks(model.tx(), KEYS, cap)).toEqual(model.blocksNow(KEYS, cap));
+        expect(await cache.comparableDeals(model.tx(), DEALS, (ids) => model.readDeals(ids))).toEqual(
+          model.dealsNow(DEALS),
+        );
       }),
       { numRuns: 300 },
     );

@@ -64,6 +64,10 @@ export function describeBlockCache(makeStorage: StorageFactory): void {
       expect((await checkedAsScanned(crm, org.admin, w.dealA.id)).has(twin.id)).toBe(true);
       // Only what the twin's re-key touched was dropped: the rest is still held.
       expect(cache.held()).toBeGreaterThan(10);
+      // Edited in place (another delivery date): still a partner, read as it is now (the scan's score).
+      const moved = await crm.opportunities.update(org.admin, twin.id, { requiredDelivery: '2026-08-20' });
+      expect(moved.requiredDelivery).toBe('2026-08-20');
+      expect((await checkedAsScanned(crm, org.admin, w.dealA.id)).has(twin.id)).toBe(true);
       await moveAway(crm, w, twin.id);
       const after = await checkedAsScanned(crm, org.admin, w.dealA.id);
       expect(after.has(twin.id)).toBe(false);
