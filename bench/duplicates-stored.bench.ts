@@ -72,7 +72,11 @@ async function stage<T>(name: string, fn: () => T | Promise<T>): Promise<T> {
   return out;
 }
 
-const target = await openCheckTarget({ pg: process.argv.includes('--pg'), reuse: REUSE, cacheMib: CACHE_MIB });
+const target = await openCheckTarget({
+  pg: process.argv.includes('--pg'),
+  reuse: REUSE,
+  cacheMib: CACHE_MIB,
+});
 
 const ms = (xs: number[]) => {
   const sorted = [...xs].sort((x, y) => x - y);
@@ -310,7 +314,7 @@ for (const [name, r] of [
   );
 out.push('');
 out.push(
-  `planted duplicates: the other side found in ${plantedFound} of ${planted.length} checks; database file ${(dbBytes / 2 ** 20).toFixed(0)} MiB (WAL not counted); peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB`,
+  `planted duplicates: the other side found in ${plantedFound} of ${planted.length} checks; ${Number.isNaN(dbBytes) ? 'PostgreSQL' : `database file ${(dbBytes / 2 ** 20).toFixed(0)} MiB (WAL not counted)`}; peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB`,
 );
 out.push(
   `${NO_SCAN ? 'in-memory check' : 'scan'} vs stored check: for ${checked.length} checked deals the stored check (no limit) returned exactly the ${agreement.scanPartners} partners at or above 0 of the ${NO_SCAN ? 'in-memory check (same blocks and cap as the scan)' : 'full scan'}, each with the same score, in ${agreement.agree} (${agreement.missing} partner(s) missing or scored otherwise, ${agreement.extra} extra); the ${NO_SCAN ? 'in-memory check' : 'scan'} itself pairs ${agreement.scanPlanted} of ${planted.length} planted pairs at or above 0, and the stored check finds ${plantedFound} of those ${agreement.scanPlanted}`,
