@@ -3,7 +3,7 @@
  * bulk-imported into a SQLite file through the tenant import (not command by command), the keys are
  * built once, then `checkDealForDuplicates` is timed for an admin and for a scoped sales rep.
  *
- *   npx tsx bench/duplicates-stored.bench.ts [--n 100000|1000000] [--cache-mib 1024] [--gen 1|2] [--keep] [--db FILE]
+ *   npx tsx bench/duplicates-stored.bench.ts [--n 100000|1000000] [--cache-mib 1024] [--gen 1|2] [--pg] [--keep] [--db FILE|SCHEMA] [--no-scan]
  *
  * `--gen 2` generates the deals with the second generator (`duplicates-data-2.ts`, evaluation only;
  * default: the first).
@@ -13,18 +13,19 @@
  * `--db FILE` reuses a tenant kept by this bench or by `duplicates-check-profile.ts` with the same
  * `--n` and `--gen` (keys and weights already stored there): the deals are generated again only for
  * their truth, and import, key build and estimate are skipped. The file is kept.
+ * `--pg`: the tenant lives in a schema of the PostgreSQL at `GONGFU_PG_URL` (`--db SCHEMA` reuses a
+ * kept one). The bench exits with status 1 when the stored check's partners of any checked deal
+ * differ from the scan's (or, with `--no-scan`, the in-memory check's).
  */
 const { runFromSource } = await import('./support.js');
 // The import checks the whole file before writing it, so every row is held at once: at 1M deals
 // that is past Node's default heap limit.
 runFromSource(12_288);
 
-const { mkdtempSync, rmSync, statSync } = await import('node:fs');
-const { tmpdir, cpus } = await import('node:os');
-const { join } = await import('node:path');
+const { statSync } = await import('node:fs');
+const { cpus } = await import('node:os');
 const { createCrm, createTenantAdmin } = await import('@gongfu/core');
-const { sqliteStorage } = await import('@gongfu/storage-sqlite');
-const { default: Database } = await import('better-sqlite3');
+const { openCheckTarget } = await import('./duplicates-check-target.js');
 const {
   allDuplicateDeals,
   checkDealForDuplicates,
@@ -71,12 +72,11 @@ async function stage<T>(name: string, fn: () => T | Promise<T>): Promise<T> {
   return out;
 }
 
-/** The storage on `file`, through a connection with the page cache asked for. */
-function openStorage(file: string) {
-  const database = new Database(file);
-  if (CACHE_MIB !== null) database.pragma(`cache_size = -${Math.round(CACHE_MIB * 1024)}`);
-  return sqliteStorage({ database });
-}
+const target = await openCheckTarget({
+  pg: process.argv.includes('--pg'),
+  reuse: REUSE,
+  cacheMib: CACHE_MIB,
+});
 
 const ms = (xs: number[]) => {
   const sorted = [...xs].sort((x, y) => x - y);
@@ -91,13 +91,13 @@ const spread = <T>(xs: readonly T[], count: number) => {
 };
 
 /** Generates and imports the deals; returns only what the checks need, so the records can go. */
-async function seed(file: string) {
+async function seed() {
   const { records, truth } = await stage('generate', () => (GEN === '2' ? generate2(N) : generate(N)));
   if (REUSE === undefined) {
     const template = await templates();
-    const storage = await openStorage(file);
+    const storage = await target.open();
     // Closing checkpoints the WAL into the database file: part of what the import costs.
-    await stage('import (tenant export lines → SQLite)', async () => {
+    await stage(`import (tenant export lines → ${target.engine})`, async () => {
       await createTenantAdmin(storage).import(exportLines(records, template, TENANT, REPS));
       await storage.close();
     });
@@ -113,10 +113,8 @@ async function seed(file: string) {
   };
 }
 
-const dir = REUSE === undefined ? mkdtempSync(join(tmpdir(), 'gongfu-stored-bench-')) : undefined;
-const file = REUSE ?? join(dir!, 'crm.db');
-const { ids: allIds, repIds, planted, plantedPairs, kindOf } = await seed(file);
-const storage = await openStorage(file);
+const { ids: allIds, repIds, planted, plantedPairs, kindOf } = await seed();
+const storage = await target.open();
 const crm = createCrm({ storage, tenant: TENANT });
 // Nothing else writes here, so the build takes pages of 500 with no gap left for other writers
 // (the defaults, 25 deals and a 25 ms gap, would add some 1,000 s of gaps alone at 1M).
@@ -275,15 +273,15 @@ for (const id of spread(allIds, 5)) {
 const edit = ms(afterEdit);
 clearInterval(sampler);
 sample();
-const dbBytes = statSync(file).size;
+const dbBytes = target.engine === 'SQLite' ? statSync(target.where).size : Number.NaN;
 await storage.close();
-if (KEEP || dir === undefined) console.log(`database kept at ${file}`);
-else rmSync(dir, { recursive: true, force: true });
+if (KEEP || REUSE !== undefined) console.log(`${target.engine} tenant kept at ${target.where}`);
+await target.close(KEEP);
 
 const f1 = (x: number) => x.toFixed(1);
 const out: string[] = [];
 out.push(
-  `stored-keys check bench: N=${N.toLocaleString('en-US')} opportunities (generator ${GEN}), ${plantedPairs} planted duplicate pairs, SQLite file (page cache ${CACHE_MIB === null ? 'default 2' : CACHE_MIB} MiB), Node ${process.version}, ${cpus().length} cores`,
+  `stored-keys check bench: N=${N.toLocaleString('en-US')} opportunities (generator ${GEN}), ${plantedPairs} planted duplicate pairs, ${target.engine === 'SQLite' ? `SQLite file (page cache ${CACHE_MIB === null ? 'default 2' : CACHE_MIB} MiB)` : `PostgreSQL schema ${target.where}`}, Node ${process.version}, ${cpus().length} cores`,
 );
 out.push('');
 out.push('| stage | wall s | CPU s |');
@@ -316,7 +314,7 @@ for (const [name, r] of [
   );
 out.push('');
 out.push(
-  `planted duplicates: the other side found in ${plantedFound} of ${planted.length} checks; database file ${(dbBytes / 2 ** 20).toFixed(0)} MiB (WAL not counted); peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB`,
+  `planted duplicates: the other side found in ${plantedFound} of ${planted.length} checks; ${Number.isNaN(dbBytes) ? 'PostgreSQL' : `database file ${(dbBytes / 2 ** 20).toFixed(0)} MiB (WAL not counted)`}; peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB`,
 );
 out.push(
   `${NO_SCAN ? 'in-memory check' : 'scan'} vs stored check: for ${checked.length} checked deals the stored check (no limit) returned exactly the ${agreement.scanPartners} partners at or above 0 of the ${NO_SCAN ? 'in-memory check (same blocks and cap as the scan)' : 'full scan'}, each with the same score, in ${agreement.agree} (${agreement.missing} partner(s) missing or scored otherwise, ${agreement.extra} extra); the ${NO_SCAN ? 'in-memory check' : 'scan'} itself pairs ${agreement.scanPlanted} of ${planted.length} planted pairs at or above 0, and the stored check finds ${plantedFound} of those ${agreement.scanPlanted}`,
@@ -326,5 +324,10 @@ out.push(
 );
 for (const line of agreement.missed) out.push(`- missed: ${line}`);
 console.log(out.join('\n'));
+// The check must find what the scan finds: any difference fails the run.
+if (agreement.agree !== checked.length) {
+  console.error(`stored check disagrees with the reference on ${checked.length - agreement.agree} deal(s)`);
+  process.exitCode = 1;
+}
 
 export {};

@@ -13,6 +13,7 @@ const EXPECTED_TABLES = [
   'dedupe_blocks',
   'dedupe_keys',
   'dedupe_sources',
+  'dedupe_stamps',
   'dedupe_weights',
   'demo_loans',
   'duplicate_resolutions',

@@ -26,6 +26,18 @@ export interface DedupeBlock {
 }
 
 /**
+ * What one `replaceCurrent` moved: the tenant's block stamp before and after it, and every key whose
+ * members it touched (gained or lost a deal, whatever the net size), with the deals it re-keyed.
+ * A reader holding blocks read under `before` may keep all but these under `after`.
+ */
+export interface DedupeResize {
+  before: string | null;
+  after: string;
+  keys: string[];
+  opportunityIds: string[];
+}
+
+/**
  * The duplicate detector's blocking keys, persisted so one deal can be checked against a million
  * stored ones by key lookup. Derived data, kept by `@gongfu/reports` (never by commands): the store
  * knows nothing about what a key means, only which opportunities share it.
@@ -61,7 +73,8 @@ export interface DedupeBlock {
 export interface DedupeKeyStore {
   replace(entries: readonly DedupeEntry[]): Promise<void>;
   replaceBatches(batches: AsyncIterable<readonly DedupeEntry[]>): Promise<void>;
-  replaceCurrent(entries: readonly DedupeEntry[]): Promise<{ moved: string[] }>;
+  replaceCurrent(entries: readonly DedupeEntry[]): Promise<{ moved: string[]; resized: DedupeResize | null }>;
+  stamp(): Promise<string | null>;
   blocks(keys: readonly string[], cap: number): Promise<DedupeBlock[]>;
   stale(since: Instant | undefined): Promise<string[]>;
   markRefreshed(at: Instant): Promise<void>;

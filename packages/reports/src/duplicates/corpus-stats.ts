@@ -111,18 +111,26 @@ export function bandWidth(band: number): number {
  * The checked deal's basket, for the keys of its partners a check reads (`statKeys`). A pair reads
  * the co-occurrence of two of a partner's lines only for a line of a SKU the checked deal holds
  * (`furtherLine`: a further line read given an earlier one is matched by its own SKU; the earlier
- * one may be a sibling), and a customer's basket counts only when the two baskets are one
- * (`kitRepeatsOf`). The rest are the larger part of a many-candidate check's keys.
+ * one may be a sibling), a customer's basket counts only when the two baskets are one
+ * (`kitRepeatsOf`), and a customer's count of open deals only when both deals are that customer's
+ * ("the same account", `sameAccountOf`; the signal's words and a busy customer's repeat gaps read
+ * it under the same condition). The rest are the larger part of a many-candidate check's keys.
  */
 export interface CheckedBasket {
   /** `basketSignature` of the checked deal's lines. */
   signature: string;
   /** The SKUs of the checked deal's lines. */
   skus: ReadonlySet<string>;
+  /** The checked deal's customer account. */
+  accountId: string;
 }
 
 export function checkedBasket(r: DealRecord): CheckedBasket {
-  return { signature: basketSignature(r.lines), skus: new Set(r.lines.map((l) => l.sku)) };
+  return {
+    signature: basketSignature(r.lines),
+    skus: new Set(r.lines.map((l) => l.sku)),
+    accountId: r.accountId,
+  };
 }
 
 /**
@@ -151,7 +159,7 @@ export function statKeys(r: DealRecord, against?: CheckedBasket): string[] {
   }
   if (r.province) keys.push(STAT.province + r.province);
   if (r.accountKind) keys.push(STAT.anyKind, STAT.kind + r.accountKind);
-  keys.push(STAT.account + r.accountId);
+  if (against === undefined || against.accountId === r.accountId) keys.push(STAT.account + r.accountId);
   keys.push(...quantityKeys(mergeBySku(r.lines)));
   return keys;
 }

@@ -8,6 +8,7 @@ import {
   type StorageTx,
   sqliteWriterGapMs,
 } from '@gongfu/core';
+import { blockCacheOf } from './block-cache.js';
 import { blockingKeys } from './blocking.js';
 import { statKeys } from './corpus-stats.js';
 import { toDealRecord } from './deal-records.js';
@@ -148,7 +149,11 @@ export async function refreshDedupeIndex(crm: Crm, options: RefreshOptions = {})
     const entries = entriesOf(await crm.storage.read(scope, (tx) => loadPage(tx, ids)), preparer);
     await pause;
     const writing = performance.now();
-    const { moved } = await crm.storage.transaction(scope, (tx) => tx.dedupeKeys.replaceCurrent(entries));
+    const { moved, resized } = await crm.storage.transaction(scope, (tx) =>
+      tx.dedupeKeys.replaceCurrent(entries),
+    );
+    // The checks' held blocks lose exactly what this page touched (`BlockCache`).
+    if (resized !== null) blockCacheOf(crm.storage, crm.tenantId).resized(resized);
     const pauseMs = pauseAfter(performance.now() - writing);
     // Edited meanwhile: read once more at the end; edited again, the next refresh finds it.
     const again = moved.filter((id) => !readAgain.has(id));

@@ -8,6 +8,7 @@ import {
   ValidationError,
 } from '@gongfu/core';
 import { sayReport } from '../shared/report-messages.js';
+import { blockCacheOf } from './block-cache.js';
 import { clusterPairs, type DuplicateCluster } from './clusters.js';
 import { loadOpenDeals, toDealRecord } from './deal-records.js';
 import { refreshDedupeIndex } from './dedupe-index.js';
@@ -163,14 +164,15 @@ export async function checkDealForDuplicates(
     throw new ValidationError([fieldIssue('opportunityId', message('input.required'))]);
   await refreshDedupeIndex(crm);
   const weights = await ensureDuplicateWeights(crm);
+  const blocks = blockCacheOf(crm.storage, crm.tenantId);
   const found = await crm.runAs(actor, async (ctx) => {
     const opp = await ctx.load(ENTITY.opportunity, opportunityId);
     if (opp.closedAt !== null) return [];
     const [account] = await ctx.tx.accounts.getMany([opp.accountId]);
     const self = toDealRecord(opp, account);
-    const partners = await visibleComparableDeals(ctx, await storedCandidateIds(ctx, self));
+    const partners = await visibleComparableDeals(ctx, await storedCandidateIds(ctx, self, blocks), blocks);
     const resolved = await resolvedPairs(ctx, [self]);
-    const stats = await storedCheckStats(ctx, self, partners);
+    const stats = await storedCheckStats(ctx, self, partners, blocks);
     stats.weights = weights;
     const pairs = DealDuplicateEngine.checkAgainst(self, partners, stats, {
       ...options,

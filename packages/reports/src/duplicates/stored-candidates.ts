@@ -1,4 +1,5 @@
 import { type Account, authorize, type CommandContext, type Grant } from '@gongfu/core';
+import type { BlockCache } from './block-cache.js';
 import { DEFAULT_MAX_BLOCK } from './blocking.js';
 import { CorpusStats, checkedBasket, statKeys } from './corpus-stats.js';
 import { toDealRecord } from './deal-records.js';
@@ -9,38 +10,60 @@ const PAGE = 500;
 
 /**
  * Comparable deals among `ids` that the actor may see, with their bill-to accounts. Read by id
- * (unscoped, like `ctx.load`) and then filtered with the pure access policy, which property tests
- * prove agrees with the SQL scope the full scan reads through.
+ * (unscoped, like `ctx.load`; through the tenant's `BlockCache` when given) and then filtered with
+ * the pure access policy, which property tests prove agrees with the SQL scope the full scan reads
+ * through. Who may see a deal is read each time (its team rows); what the deal holds may be held.
  */
 export async function visibleComparableDeals(
   ctx: CommandContext,
   ids: readonly string[],
+  cache?: BlockCache,
 ): Promise<DealRecord[]> {
   const scope = ctx.scope();
   if (scope.kind === 'none') return [];
+  const deals =
+    cache === undefined
+      ? await comparableDeals(ctx, ids)
+      : await cache.comparableDeals(ctx.tx, ids, (missing) => comparableDeals(ctx, missing));
+  if (scope.kind === 'all') return deals;
+  const teams = await ctx.tx.teams.membersOfMany(deals.map((d) => d.id));
+  return deals.filter((deal) => {
+    // The owner's own team row only repeats ownership (as in CommandContext.protectedRecord).
+    const grants: Grant[] = (teams.get(deal.id) ?? [])
+      .filter((m) => !(m.isOwner && m.userId === deal.ownerId))
+      .map((m) => ({ userId: m.userId, role: m.role, access: m.access }));
+    return authorize(ctx.org, ctx.actorOrgUser, 'read', { ownerId: deal.ownerId, grants }).allowed;
+  });
+}
+
+/** The comparable deals among `ids` as stored now, with their bill-to accounts, in the order asked. */
+async function comparableDeals(ctx: CommandContext, ids: readonly string[]): Promise<DealRecord[]> {
   const deals: DealRecord[] = [];
   for (let i = 0; i < ids.length; i += PAGE) {
     const opps = (await ctx.tx.opportunities.getMany(ids.slice(i, i + PAGE))).filter(isComparable);
-    const teams = scope.kind === 'all' ? undefined : await ctx.tx.teams.membersOfMany(opps.map((o) => o.id));
-    const visible = opps.filter((opp) => {
-      if (teams === undefined) return true;
-      // The owner's own team row only repeats ownership (as in CommandContext.protectedRecord).
-      const grants: Grant[] = (teams.get(opp.id) ?? [])
-        .filter((m) => !(m.isOwner && m.userId === opp.ownerId))
-        .map((m) => ({ userId: m.userId, role: m.role, access: m.access }));
-      return authorize(ctx.org, ctx.actorOrgUser, 'read', { ownerId: opp.ownerId, grants }).allowed;
-    });
     const accounts = new Map<string, Account>();
-    for (const a of await ctx.tx.accounts.getMany([...new Set(visible.map((o) => o.accountId))]))
+    for (const a of await ctx.tx.accounts.getMany([...new Set(opps.map((o) => o.accountId))]))
       accounts.set(a.id, a);
-    for (const opp of visible) deals.push(toDealRecord(opp, accounts.get(opp.accountId)));
+    for (const opp of opps) deals.push(toDealRecord(opp, accounts.get(opp.accountId)));
   }
   return deals;
 }
 
+/**
+ * The stored blocks of `keys` as `tx.dedupeKeys.blocks` gives them; through the tenant's
+ * `BlockCache` when given (only keys not read since the blocks last moved are read).
+ */
+function blocksOf(ctx: CommandContext, keys: readonly string[], cap: number, cache: BlockCache | undefined) {
+  return cache === undefined ? ctx.tx.dedupeKeys.blocks(keys, cap) : cache.blocks(ctx.tx, keys, cap);
+}
+
 /** Candidate partners of one deal by its stored blocks (oversized blocks skipped), itself left out. */
-export async function storedCandidateIds(ctx: CommandContext, record: DealRecord): Promise<string[]> {
-  const blocks = await ctx.tx.dedupeKeys.blocks(dealBlockingKeys(record), DEFAULT_MAX_BLOCK);
+export async function storedCandidateIds(
+  ctx: CommandContext,
+  record: DealRecord,
+  cache?: BlockCache,
+): Promise<string[]> {
+  const blocks = await blocksOf(ctx, dealBlockingKeys(record), DEFAULT_MAX_BLOCK, cache);
   const ids = new Set(blocks.flatMap((b) => b.opportunityIds));
   ids.delete(record.id);
   return [...ids].sort();
@@ -72,9 +95,11 @@ export async function storedCheckStats(
   ctx: CommandContext,
   self: DealRecord,
   partners: readonly DealRecord[],
+  cache?: BlockCache,
 ): Promise<CorpusStats> {
   const keys = new Set(statKeys(self));
   const against = checkedBasket(self);
   for (const d of partners) for (const k of statKeys(d, against)) keys.add(k);
-  return CorpusStats.fromCounts(await storedBlockSizes(ctx, [...keys]));
+  const blocks = await blocksOf(ctx, [...keys], 0, cache);
+  return CorpusStats.fromCounts(new Map(blocks.map((b) => [b.key, b.size])));
 }

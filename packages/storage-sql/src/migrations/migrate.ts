@@ -36,6 +36,7 @@ import { openReminderKinds } from './0120-open-reminder-kinds.js';
 import { activityOwnerCalendarIndex } from './0121-activity-owner-calendar-index.js';
 import { pageScanTeamOwner } from './0125-page-scan-team-owner.js';
 import { dedupeDatelessSplitKeys } from './0130-dedupe-dateless-split-keys.js';
+import { dedupeStamps } from './0131-dedupe-stamps.js';
 import { divisionListRegions } from './0132-division-list-regions.js';
 import { defineTable } from './define-table.js';
 
@@ -96,6 +97,7 @@ export function migrations(engine: SqlEngine): Record<string, Migration> {
     '0121_activity_owner_calendar_index': activityOwnerCalendarIndex(),
     '0125_page_scan_team_owner': pageScanTeamOwner(engine),
     '0130_dedupe_dateless_split_keys': dedupeDatelessSplitKeys(),
+    '0131_dedupe_stamps': dedupeStamps(engine),
     '0132_division_list_regions': divisionListRegions(engine),
   };
 }

@@ -1,4 +1,11 @@
-import type { DedupeBlock, DedupeEntry, DedupeKeyStore, DedupeSource, Instant } from '@gongfu/core';
+import type {
+  DedupeBlock,
+  DedupeEntry,
+  DedupeKeyStore,
+  DedupeResize,
+  DedupeSource,
+  Instant,
+} from '@gongfu/core';
 import { sql } from 'kysely';
 import type { AnyExpressionBuilder, AnyRow } from '../any-db.js';
 import { executeCached } from '../records/compiled-cache.js';
@@ -61,7 +68,9 @@ export class SqlDedupeKeyStore implements DedupeKeyStore {
     await this.applyDeltas(delta);
   }
 
-  async replaceCurrent(entries: readonly DedupeEntry[]): Promise<{ moved: string[] }> {
+  async replaceCurrent(
+    entries: readonly DedupeEntry[],
+  ): Promise<{ moved: string[]; resized: DedupeResize | null }> {
     await this.lockTenantKeys();
     const moved: string[] = [];
     const fresh: DedupeEntry[] = [];
@@ -78,10 +87,36 @@ export class SqlDedupeKeyStore implements DedupeKeyStore {
           fresh.push(entry);
       }
     }
+    if (fresh.length === 0) return { moved, resized: null };
+    const before = await this.stamp();
     const delta = new Map<string, number>();
     for (let i = 0; i < fresh.length; i += CHUNK) await this.rekeyChunk(fresh.slice(i, i + CHUNK), delta);
-    await this.applyDeltas(delta);
-    return { moved };
+    const after = await this.applyDeltas(delta);
+    if (after === null) return { moved, resized: null };
+    const opportunityIds = fresh.map((e) => e.source.opportunityId);
+    return { moved, resized: { before, after, keys: [...delta.keys()], opportunityIds } };
+  }
+
+  async stamp(): Promise<string | null> {
+    const { rows } = await executeCached<{ stamp: string }>(
+      this.ctx,
+      'dedupe_stamps:stamp',
+      [this.ctx.tenantId],
+      () =>
+        this.ctx.db.selectFrom('dedupe_stamps').select('stamp').where('tenant_id', '=', this.ctx.tenantId),
+    );
+    return rows[0]?.stamp ?? null;
+  }
+
+  /** A stamp no reader has seen: the blocks moved (see `DedupeKeyStore.stamp`). */
+  private async restamp(): Promise<string> {
+    const stamp = globalThis.crypto.randomUUID();
+    await this.ctx.db
+      .insertInto('dedupe_stamps')
+      .values({ tenant_id: this.ctx.tenantId, stamp })
+      .onConflict((oc) => oc.column('tenant_id').doUpdateSet({ stamp }))
+      .execute();
+    return stamp;
   }
 
   /**
@@ -182,9 +217,13 @@ export class SqlDedupeKeyStore implements DedupeKeyStore {
     );
   }
 
-  /** Block sizes move by the keys gained and lost, in key order; a block left empty is dropped. */
-  private async applyDeltas(delta: ReadonlyMap<string, number>): Promise<void> {
+  /**
+   * Block sizes move by the keys gained and lost, in key order; a block left empty is dropped. When
+   * any key was touched the blocks get a new stamp, returned (null: nothing touched).
+   */
+  private async applyDeltas(delta: ReadonlyMap<string, number>): Promise<string | null> {
     const { db, tenantId } = this.ctx;
+    if (delta.size === 0) return null;
     const changed = [...delta].filter(([, d]) => d !== 0).sort(([p], [q]) => byKey(p, q));
     await writeRows(
       this.ctx,
@@ -207,6 +246,7 @@ export class SqlDedupeKeyStore implements DedupeKeyStore {
         .where('key', 'in', shrunk.slice(r, r + CHUNK))
         .where('size', '<=', 0)
         .execute();
+    return this.restamp();
   }
 
   async blocks(keys: readonly string[], cap: number): Promise<DedupeBlock[]> {

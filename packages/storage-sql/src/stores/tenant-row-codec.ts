@@ -12,6 +12,7 @@ import { CONFIG_TABLES_0071 } from '../migrations/0071-tenant-configs.js';
 import { QUOTA_TABLES_0080 } from '../migrations/0080-quotas.js';
 import { SEARCH_TABLES_0085 } from '../migrations/0085-search-terms.js';
 import { IMPORT_LEDGER_TABLES_0090 } from '../migrations/0090-import-ledger.js';
+import { DEDUPE_STAMP_TABLES_0131 } from '../migrations/0131-dedupe-stamps.js';
 import type { TableDef } from '../migrations/define-table.js';
 
 /**
@@ -55,6 +56,7 @@ export const TENANT_OWNED_TABLE_DEFS: readonly TableDef[] = [
   ...SEARCH_TABLES_0085.map(withAddedColumns),
   ...IMPORT_LEDGER_TABLES_0090,
   ...CONFIG_TABLES_0071,
+  ...DEDUPE_STAMP_TABLES_0131,
 ];
 
 const DEFS = new Map(TENANT_OWNED_TABLE_DEFS.map((def) => [def.name, def]));

@@ -201,13 +201,27 @@ export function registerDedupeKeys(state: SuiteState): void {
             { source: { ...source('d3'), version: 0 }, keys: ['k:a'] },
             { source: source('gone'), keys: ['k:a'] },
           ];
-          expect(await tx.dedupeKeys.replaceCurrent(entries)).toEqual({ moved: ['d3'] });
+          expect(await tx.dedupeKeys.stamp()).toBeNull();
+          const first = await tx.dedupeKeys.replaceCurrent(entries);
+          // What it wrote: the stamp moved from none to a new one, by the keys of the deals re-keyed.
+          const stamp = await tx.dedupeKeys.stamp();
+          expect(stamp).not.toBeNull();
+          expect(first).toEqual({
+            moved: ['d3'],
+            resized: { before: null, after: stamp, keys: ['k:a', 'k:b'], opportunityIds: ['d1', 'd2'] },
+          });
           expect(await tx.dedupeKeys.blocks(['k:a', 'k:b'], 10)).toEqual([
             { key: 'k:a', size: 2, opportunityIds: ['d1', 'd2'] },
             { key: 'k:b', size: 1, opportunityIds: ['d1'] },
           ]);
-          // Again, as a second refresh that read the same page would: all keyed, nothing counted twice.
-          expect(await tx.dedupeKeys.replaceCurrent(entries)).toEqual({ moved: ['d3'] });
+          // Again, as a second refresh that read the same page would: all keyed, nothing counted
+          // twice, nothing touched (the stamp stays).
+          expect(await tx.dedupeKeys.replaceCurrent(entries)).toEqual({ moved: ['d3'], resized: null });
+          expect(await tx.dedupeKeys.stamp()).toBe(stamp);
+          // d2 written again with the same key: its block is touched (a member left and came back),
+          // so the stamp moves though no size did.
+          await tx.dedupeKeys.replace([{ source: source('d2'), keys: ['k:a'] }]);
+          expect(await tx.dedupeKeys.stamp()).not.toBe(stamp);
           expect(await tx.dedupeKeys.blocks(['k:a'], 10)).toEqual([
             { key: 'k:a', size: 2, opportunityIds: ['d1', 'd2'] },
           ]);

@@ -1,0 +1,5 @@
+import { describeBlockCache } from '../suites/block-cache.suite.js';
+import { openPgStorage, usePgStorage } from './pg-storage.js';
+
+usePgStorage();
+describeBlockCache(openPgStorage);
