@@ -52,7 +52,7 @@ const crm: Crm = createCrm({
   clock: new ManualClock(MORNING),
   timeZone: 'Asia/Shanghai',
 });
-const fn = readPathFn(crm, mark, pool, PATH);
+const fn = readPathFn(crm, mark, pool, PATH, await import('@gongfu/reports'));
 for (let i = 0; i < 20; i++) await fn();
 
 // Statements per call, by text (the first 90 characters).

@@ -8,7 +8,7 @@
  * server CPU beside Gongfu's).
  */
 import type { Crm } from '@gongfu/core';
-import { costRollup, morningReview } from '@gongfu/reports';
+import type * as Reports from '@gongfu/reports';
 import type pg from 'pg';
 import { type Dataset, REVIEW_DAY } from './read-data.js';
 
@@ -26,7 +26,10 @@ export function readPathFn(
   /** The pool the hand-written rollups run on (schema-qualified `gf_read`). */
   pool: pg.Pool,
   name: string,
+  /** `@gongfu/reports` of the tree being measured (`pg-tail.ts --old` loads two). */
+  reports: Pick<typeof Reports, 'costRollup' | 'morningReview'>,
 ): () => Promise<unknown> {
+  const { costRollup, morningReview } = reports;
   const { org } = mark.dataset;
   const rep = org.repsOfBig[7] as string;
   const whom = { rep, manager: org.lineManager, head: org.vp } as const;
