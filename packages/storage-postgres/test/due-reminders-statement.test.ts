@@ -52,7 +52,8 @@ describe.skipIf(!ON_SERVER)('one person’s due reminders [skipped on PGlite: no
   });
 
   afterAll(async () => {
-    await storage.close();
+    // Guarded: a storage that failed to open must not keep the schema from being dropped.
+    await (storage as CrmStorage | undefined)?.close();
     await real.end();
     await admin.query(`drop schema if exists "${schema}" cascade`);
     await admin.end();

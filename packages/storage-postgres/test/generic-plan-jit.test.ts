@@ -47,7 +47,8 @@ describe.skipIf(!ON_SERVER)('JIT around generic plans [skipped on PGlite: no pip
   });
 
   afterAll(async () => {
-    await storage.close();
+    // Guarded: a storage that failed to open must not keep the schema from being dropped.
+    await (storage as CrmStorage | undefined)?.close();
     await real.end();
     await admin.query(`drop schema if exists "${schema}" cascade`);
     await admin.end();
