@@ -12,10 +12,7 @@
  * server process spent per call (from /proc), beside this process's: steadier than wall time on a
  * loaded machine, and it shows what planning and execution cost on the server.
  *
- * Paths: leads|deals|activities|costs-rep|manager|head, reminders, calendar-rep, calendar-team,
- * history, timeline, review, rollup-salesperson, rollup-month (the head of the tree, as the bench),
- * rollup-salesperson-hand, rollup-month-hand (read-paths' hand-written GROUP BY pair on the same
- * pool, to set its server CPU beside Gongfu's).
+ * Paths: see `read-path-fns.ts`.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,8 +26,7 @@ runFromSource();
 const { default: pg } = await import('pg');
 const { createCrm, ManualClock } = await import('@gongfu/core');
 const { postgresStorage } = await import('@gongfu/storage-postgres');
-const { costRollup, morningReview } = await import('@gongfu/reports');
-const { REVIEW_DAY } = await import('./read-data.js');
+const { readPathFn, MORNING } = await import('./read-path-fns.js');
 const { tracePool } = await import('./read-plans.js');
 
 const SEED_DIR = argValue('--seed-dir');
@@ -40,12 +36,10 @@ const DB = argValue('--db') ?? `gf_read_seed_${SIZE}`;
 const PATH = argValue('--path') ?? 'leads-manager';
 const N = Number(argValue('--n') ?? 300);
 const OUT = argValue('--out') ?? `/tmp/prof-read-${PATH}.cpuprofile`;
-const MORNING = '2026-12-02T01:00:00.000Z';
 
-const mark = JSON.parse(readFileSync(join(SEED_DIR, `read-postgres-${SIZE}.json`), 'utf8')) as {
-  dataset: import('./read-data.js').Dataset;
-  timelineAccountId?: string;
-};
+const mark = JSON.parse(
+  readFileSync(join(SEED_DIR, `read-postgres-${SIZE}.json`), 'utf8'),
+) as import('./read-path-fns.js').SeedOfPaths;
 const url = new URL(process.env.GONGFU_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
 url.pathname = `/${DB}`;
 const SERVER_CPU = process.argv.includes('--server-cpu');
@@ -58,76 +52,7 @@ const crm: Crm = createCrm({
   clock: new ManualClock(MORNING),
   timeZone: 'Asia/Shanghai',
 });
-const { org } = mark.dataset;
-const rep = org.repsOfBig[7] as string;
-const whom = { rep, manager: org.lineManager, head: org.vp } as const;
-const lists = {
-  leads: (who: string) => crm.leads.list(who, { limit: 50 }),
-  deals: (who: string) => crm.opportunities.list(who, { limit: 50 }),
-  activities: (who: string) => crm.activities.list(who, { limit: 50 }),
-  costs: (who: string) => crm.costs.list(who, { limit: 50 }),
-} as const;
-
-function pathFn(name: string): () => Promise<unknown> {
-  const [list, who] = name.split('-') as [keyof typeof lists, keyof typeof whom];
-  if (list in lists && who in whom) return () => lists[list](whom[who]);
-  switch (name) {
-    case 'reminders':
-      return () => crm.reminders.due(rep, { at: MORNING });
-    case 'calendar-rep':
-      return () => crm.activities.calendar(rep, { view: 'week', date: REVIEW_DAY });
-    case 'calendar-team':
-      return () =>
-        crm.activities.calendar(org.bigManager, { view: 'week', date: REVIEW_DAY, userId: 'team' });
-    case 'history':
-      return async () => {
-        const owner = (await crm.leads.get(org.admin, mark.dataset.historyLeadId)).ownerId;
-        return crm.history.forRecord(owner, 'lead', mark.dataset.historyLeadId);
-      };
-    case 'timeline': {
-      const customer = mark.timelineAccountId;
-      if (customer === undefined) throw new Error('the seed has no timeline customer yet');
-      return () => crm.accounts.timeline(rep, customer, { limit: 50 });
-    }
-    case 'review':
-      return () => morningReview(crm, org.bigManager, { day: '2026-12-02', findDuplicates: false });
-    case 'rollup-salesperson':
-    case 'rollup-month': {
-      const by = name === 'rollup-month' ? 'month' : 'salesperson';
-      return () => costRollup(crm, org.vp, { by, from: mark.dataset.period.from, to: '2026-06-30' });
-    }
-    case 'rollup-salesperson-hand':
-    case 'rollup-month-hand':
-      return handRollup(name === 'rollup-month-hand' ? 'month' : 'salesperson');
-    default:
-      throw new Error(`unknown path ${name}`);
-  }
-}
-
-/** read-paths.bench.ts's baseline: the two GROUP BY statements, one after the other, no transaction. */
-function handRollup(by: 'salesperson' | 'month'): () => Promise<unknown> {
-  const { period } = mark.dataset;
-  const owners = [org.vp, org.bigManager, ...org.reps];
-  const list = owners.map((_, i) => `$${i + 4}`).join(', ');
-  const [key, dealKey] =
-    by === 'month'
-      ? ["to_char(incurred_on, 'YYYY-MM')", "to_char(closed_at at time zone 'UTC', 'YYYY-MM')"]
-      : ['owner_id', 'owner_id'];
-  return async () => {
-    await pool.query(
-      `select ${key} as k, currency, count(*) as n, sum(amount_minor) as amount from gf_read.cost_entries
-       where tenant_id = $1 and incurred_on >= $2 and incurred_on < $3 and owner_id in (${list}) group by 1, 2`,
-      ['acme', period.from, period.to, ...owners],
-    );
-    await pool.query(
-      `select ${dealKey} as k, currency, count(*) as n, sum(amount_minor) as amount from gf_read.opportunities
-       where tenant_id = $1 and stage = 'won' and closed_at >= $2 and closed_at < $3 and owner_id in (${list}) group by 1, 2`,
-      ['acme', `${period.from}T00:00:00.000Z`, `${period.to}T00:00:00.000Z`, ...owners],
-    );
-  };
-}
-
-const fn = pathFn(PATH);
+const fn = readPathFn(crm, mark, pool, PATH, await import('@gongfu/reports'));
 for (let i = 0; i < 20; i++) await fn();
 
 // Statements per call, by text (the first 90 characters).

@@ -22,6 +22,30 @@ const rowKey = (id: string) => `reminders\u0000${id}`;
 const MAX_MERGED_PEOPLE = 200;
 
 /**
+ * The columns a reminder is read from: not the dispatchers' lease and fence columns, which a
+ * reader of due reminders never decodes (six of the table's 23).
+ */
+const REMINDER_COLUMNS = [
+  'tenant_id',
+  'id',
+  'key',
+  'kind',
+  'subject_type',
+  'subject_id',
+  'user_id',
+  'due_at',
+  'escalate_at',
+  'message',
+  'message_key',
+  'message_params',
+  'acknowledged_at',
+  'snoozed_until',
+  'delivered_at',
+  'escalated_at',
+  'version',
+] as const;
+
+/**
  * Reminders are stored as explicit columns (no doc): the dispatchers filter on most of them. The
  * dispatchers' lease and fence columns (`reminder-lease.ts`) are not part of the record, so an
  * update here leaves them alone.
@@ -117,31 +141,47 @@ export class SqlReminderStore implements ReminderStore {
    * open-reminders index (migration 0024), read oldest first; the database merges the ranges and
    * stops at `limit` (SQLite's MERGE of co-routines, PostgreSQL's Merge Append), then reads only
    * the rows it keeps: work is O(people + limit), not every reminder the people ever had.
+   *
+   * One person (a rep's own list, the most asked of them) is that index's range alone, read in
+   * order and cut at `limit`: one prepared statement whose text is the same whoever asks (on
+   * PostgreSQL planned once per connection, not per call, as the merged text was: 0.4–2.7 ms of
+   * planning against 0.7 of execution at 100k), no sort and no second read by id.
    */
   async due(userIds: readonly string[], at: Instant, limit: number): Promise<Reminder[]> {
     const users = [...new Set(userIds)];
     if (users.length === 0) return [];
-    const t = this.ctx.engine.encodeInstant(at);
+    const { ctx } = this;
+    const t = ctx.engine.encodeInstant(at);
     const open = (users: readonly string[]) =>
-      this.ctx.db
+      ctx.db
         .selectFrom('reminders')
-        .select(['id', 'due_at'])
-        .where('tenant_id', '=', this.ctx.tenantId)
+        .where('tenant_id', '=', ctx.tenantId)
         .where((eb) => (users.length === 1 ? eb('user_id', '=', users[0]) : eb('user_id', 'in', [...users])))
         .where('due_at', '<=', t)
         // Repeats the index's WHERE, so both engines may use the partial index.
         .where('acknowledged_at', 'is', null)
         .where((eb) => eb.or([eb('snoozed_until', 'is', null), eb('snoozed_until', '<=', t)]));
+    if (users.length === 1) {
+      const { rows } = await executeCached<AnyRow>(
+        ctx,
+        `reminders:due:one:${limit}`,
+        [ctx.tenantId, users[0], t, t],
+        () => open(users).select(REMINDER_COLUMNS).orderBy('due_at').orderBy('id').limit(literalLimit(limit)),
+      );
+      return rows.map((r) => this.decode(r));
+    }
     // Past MAX_MERGED_PEOPLE the statement would grow too long: one scan of them all, sorted.
-    const arms = users.length <= MAX_MERGED_PEOPLE ? users.map((u) => open([u])) : [open(users)];
+    const arms = (users.length <= MAX_MERGED_PEOPLE ? users.map((u) => [u]) : [users]).map((u) =>
+      open(u).select(['id', 'due_at']),
+    );
     let merged = arms[0] as NonNullable<(typeof arms)[number]>;
     for (const arm of arms.slice(1)) merged = merged.unionAll(arm);
     const keys = merged.orderBy('due_at').orderBy('id').limit(literalLimit(limit));
-    const rows = await this.ctx.db
+    const rows = await ctx.db
       .selectFrom('reminders as r')
       .innerJoin(keys.as('k'), (join) => join.onRef('k.id', '=', 'r.id'))
-      .selectAll('r')
-      .where('r.tenant_id', '=', this.ctx.tenantId)
+      .select(REMINDER_COLUMNS.map((c) => `r.${c}` as const))
+      .where('r.tenant_id', '=', ctx.tenantId)
       .orderBy('r.due_at')
       .orderBy('r.id')
       .execute();

@@ -1,5 +1,6 @@
 import type { Reminder } from '@gongfu/core';
 import { isCrmError } from '@gongfu/core';
+import fc from 'fast-check';
 import { describe, expect } from 'vitest';
 import { conformanceIt, freshTenant, inTx, rawRows, rejectionOf } from './conformance-it.js';
 import { minutesAfterBase } from './fixtures.js';
@@ -8,6 +9,38 @@ import { CONFORMANCE_TABLES, rawNumber, type SuiteState } from './harness.js';
 
 const AT = minutesAfterBase(0);
 const ids = (rs: readonly Reminder[]) => rs.map((r) => r.id);
+
+const DUE_USERS = ['u1', 'u2', 'u3'] as const;
+/** A few minutes around AT only, so equal due times (ordered by id) and snoozes ending at AT happen often. */
+const minuteArb = fc.integer({ min: -4, max: 2 });
+const dueRunArb = fc.record({
+  reminders: fc.array(
+    fc.record({
+      user: fc.constantFrom(...DUE_USERS),
+      due: minuteArb,
+      acknowledged: fc.boolean(),
+      snoozedUntil: fc.option(minuteArb, { nil: null }),
+      delivered: fc.boolean(),
+    }),
+    { maxLength: 12 },
+  ),
+  limit: fc.integer({ min: 1, max: 6 }),
+});
+
+/** The rule of `due` over stored reminders: due by AT, not acknowledged, not snoozed past AT; oldest first, then by id. */
+function expectedDue(rows: readonly Reminder[], users: readonly string[], limit: number): string[] {
+  return rows
+    .filter(
+      (r) =>
+        users.includes(r.userId) &&
+        r.dueAt <= AT &&
+        r.acknowledgedAt === null &&
+        (r.snoozedUntil === null || r.snoozedUntil <= AT),
+    )
+    .sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : a.id < b.id ? -1 : 1))
+    .slice(0, limit)
+    .map((r) => r.id);
+}
 
 /** Stored reminders: CRUD with compare-and-set, `due` and `escalationsDue`. */
 export function registerReminders(state: SuiteState): void {
@@ -94,6 +127,41 @@ export function registerReminders(state: SuiteState): void {
         );
         expect(ids(await due(['u1'], 2))).toEqual(ids([snoozeEndsNow, snoozeOver]));
         expect(await due([])).toEqual([]);
+      },
+    );
+
+    conformanceIt(
+      state,
+      'reminders.due.property',
+      'due for one person (its own statement) and for several (merged ranges) keep the rule, whole reminders',
+      async () => {
+        await fc.assert(
+          fc.asyncProperty(dueRunArb, async (run) => {
+            const tenantId = await freshTenant(state);
+            const prefix = Math.random().toString(36).slice(2, 8);
+            const rows = run.reminders.map((x, i) =>
+              buildReminder(tenantId, {
+                id: `${prefix}${String(i).padStart(2, '0')}`,
+                userId: x.user,
+                dueAt: minutesAfterBase(x.due),
+                acknowledgedAt: x.acknowledged ? minutesAfterBase(-10) : null,
+                snoozedUntil: x.snoozedUntil === null ? null : minutesAfterBase(x.snoozedUntil),
+                deliveredAt: x.delivered ? minutesAfterBase(-5) : null,
+              }),
+            );
+            await inTx(state, tenantId, async (tx) => {
+              for (const r of rows) await tx.reminders.insert(r);
+            });
+            const byId = new Map(rows.map((r) => [r.id, r]));
+            for (const users of [['u1'], ['u2'], ['u1', 'u3'], [...DUE_USERS]]) {
+              const due = await inTx(state, tenantId, (tx) => tx.reminders.due(users, AT, run.limit));
+              const want = expectedDue(rows, users, run.limit);
+              expect(ids(due)).toEqual(want);
+              expect(due).toEqual(want.map((id) => byId.get(id)));
+            }
+          }),
+          { numRuns: 25 },
+        );
       },
     );
 
