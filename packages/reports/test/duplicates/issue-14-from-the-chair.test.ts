@@ -372,8 +372,18 @@ describe.each(engines)('issue 14 from the chair ($name)', (engine) => {
       }
     });
 
+    it('refuses a score floor that is not a number, on every way in', async () => {
+      const minScore = Number.NaN;
+      await expectCrmError(() => findDuplicateDeals(t, li, { minScore }), 'VALIDATION');
+      await expectCrmError(() => findDuplicateDealsPage(t, li, { minScore }), 'VALIDATION');
+      await expectCrmError(() => findDuplicateClusters(t, li, { minScore }), 'VALIDATION');
+      await expectCrmError(async () => {
+        for await (const _ of allDuplicateDeals(t, li, { minScore })) break;
+      }, 'VALIDATION');
+    });
+
     it('refuses a malformed cursor', async () => {
-      for (const cursor of ['garbage', '', '%%%', Buffer.from('{"offset":-5}').toString('base64url')]) {
+      for (const cursor of ['garbage', '', '%%%', 'o:-5', 'o:1.5', Buffer.from('{"offset":-5}').toString('base64url')]) {
         await expectCrmError(() => findDuplicateDealsPage(t, li, { cursor }), 'VALIDATION');
       }
     });
