@@ -12,7 +12,9 @@ import {
   findDuplicateDeals,
   findDuplicateDealsPage,
   type RefreshProgress,
+  reestimateDuplicateWeights,
   refreshDedupeIndex,
+  refreshDuplicateWeights,
 } from '@gongfu/reports';
 import { postgresStorage } from '@gongfu/storage-postgres';
 import { sqliteStorage } from '@gongfu/storage-sqlite';
@@ -383,7 +385,14 @@ describe.each(engines)('issue 14 from the chair ($name)', (engine) => {
     });
 
     it('refuses a malformed cursor', async () => {
-      for (const cursor of ['garbage', '', '%%%', 'o:-5', 'o:1.5', Buffer.from('{"offset":-5}').toString('base64url')]) {
+      for (const cursor of [
+        'garbage',
+        '',
+        '%%%',
+        'o:-5',
+        'o:1.5',
+        Buffer.from('{"offset":-5}').toString('base64url'),
+      ]) {
         await expectCrmError(() => findDuplicateDealsPage(t, li, { cursor }), 'VALIDATION');
       }
     });
@@ -449,6 +458,35 @@ describe.each(engines)('issue 14 from the chair ($name)', (engine) => {
       expect(last?.total).toBe(13);
       // And then nothing is left to do.
       expect(await refreshDedupeIndex(t, { pauseMs: 0 })).toBe(0);
+    });
+
+    it('two refreshes and two re-estimates at once both finish, with one result', async () => {
+      await createTenantAdmin(crm.storage).create({ id: 'together', name: '并发' });
+      const t = crm.forTenant('together');
+      const team = await salesTeam(t);
+      const account = await t.accounts.create(team.jia, { name: '烟台港物流有限公司', kind: 'end_user' });
+      for (let i = 0; i < 12; i++) {
+        await t.opportunities.create(team.jia, {
+          name: `项目 ${i}`,
+          accountId: account.id,
+          channel: 'key_account',
+          lines: [{ sku: 'NET-SW24', quantity: 3 + i, unitPrice: cny(3_900) }],
+        });
+      }
+      const [x, y] = await Promise.all([
+        refreshDedupeIndex(t, { pageSize: 4, pauseMs: 0 }),
+        refreshDedupeIndex(t, { pageSize: 4, pauseMs: 0 }),
+      ]);
+      expect(x + y).toBeGreaterThanOrEqual(12);
+      expect(await refreshDedupeIndex(t, { pauseMs: 0 })).toBe(0);
+
+      const [v, w] = await Promise.all([reestimateDuplicateWeights(t), reestimateDuplicateWeights(t)]);
+      // Neither fails: either one stored and the other took its version, or (SQLite runs one
+      // transaction at a time) they ran one after the other.
+      expect(Math.abs(v.version - w.version)).toBeLessThanOrEqual(1);
+      expect(v.deals).toBe(12);
+      expect(w.deals).toBe(12);
+      expect((await refreshDuplicateWeights(t)).version).toBe(Math.max(v.version, w.version));
     });
   });
 });
