@@ -106,4 +106,5 @@ async function probe(copies: number): Promise<void> {
 }
 
 for (const n of counts) await probe(n);
+
 export {};
