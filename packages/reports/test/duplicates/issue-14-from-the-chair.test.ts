@@ -117,7 +117,7 @@ async function expectCrmError(run: () => Promise<unknown>, code?: string) {
   );
   expect(error, 'expected a typed error, got a result').toBeDefined();
   expect(isCrmError(error), `not a CrmError: ${String(error)}`).toBe(true);
-  if (code && isCrmError(error)) expect(error.code).toBe(code);
+  if (code && isCrmError(error)) expect(error.code, error.message).toBe(code);
 }
 
 describe.each(engines)('issue 14 from the chair ($name)', (engine) => {
@@ -402,12 +402,15 @@ describe.each(engines)('issue 14 from the chair ($name)', (engine) => {
     });
 
     it('an unknown tenant or actor is a typed error', async () => {
+      // Nothing of another workspace is found, and nothing says whether it exists.
       const nowhere = crm.forTenant('no-such-tenant');
-      await expectCrmError(() => findDuplicateDeals(nowhere, li));
-      await expectCrmError(() => findDuplicateDealsPage(nowhere, li));
-      await expectCrmError(() => findDuplicateClusters(nowhere, li));
-      await expectCrmError(() => checkDealForDuplicates(nowhere, li, 'no-such-deal'));
-      await expectCrmError(() => findDuplicateDeals(t, { id: 'ghost' }));
+      await expectCrmError(() => findDuplicateDeals(nowhere, li), 'NOT_FOUND');
+      await expectCrmError(() => findDuplicateDealsPage(nowhere, li), 'NOT_FOUND');
+      await expectCrmError(() => findDuplicateClusters(nowhere, li), 'NOT_FOUND');
+      await expectCrmError(() => checkDealForDuplicates(nowhere, li, 'no-such-deal'), 'NOT_FOUND');
+      await expectCrmError(() => refreshDedupeIndex(nowhere), 'NOT_FOUND');
+      await expectCrmError(() => findDuplicateDeals(t, { id: 'ghost' }), 'NOT_FOUND');
+      await expectCrmError(async () => findDuplicateDeals(crm.forTenant('Not A Tenant!'), li), 'VALIDATION');
     });
   });
 
