@@ -1,3 +1,8 @@
 export { ImmediateSqliteDialect } from './immediate-dialect.js';
-export { DEFAULT_CACHE_SIZE_MIB, type SqliteStorageOptions, sqliteStorage } from './sqlite-storage.js';
+export {
+  DEFAULT_CACHE_SIZE_MIB,
+  MAX_CACHE_SIZE_MIB,
+  type SqliteStorageOptions,
+  sqliteStorage,
+} from './sqlite-storage.js';
 export { CachedStatements } from './statement-cache.js';

@@ -1,4 +1,4 @@
-import { type CrmStorage, ValidationError } from '@gongfu/core';
+import { type CrmStorage, fieldIssue, type Message, message, ValidationError } from '@gongfu/core';
 import { type AnyDb, createSqlStorage, type ScopedPages, sqliteEngine } from '@gongfu/storage-sql';
 import Database from 'better-sqlite3';
 import { Kysely } from 'kysely';
@@ -32,7 +32,8 @@ export interface SqliteStorageOptions {
    * which holds the hot part of a 10k-record office but not the indexes of a million records: a
    * bulk job over a large file then reads its pages from disk again and again (a 1M dedupe-key
    * build took 1,334 s at 2 MiB and 612 s with 1 GiB). Memory is taken as pages are read, not up
-   * front.
+   * front. A positive number up to `MAX_CACHE_SIZE_MIB`; anything else is a ValidationError naming
+   * `cacheSizeMiB`.
    */
   cacheSizeMiB?: number;
   /**
@@ -46,12 +47,25 @@ export interface SqliteStorageOptions {
 /** Default page cache: the indexes of a 100k-record tenant fit, and it costs nothing until used. */
 export const DEFAULT_CACHE_SIZE_MIB = 64;
 
+/**
+ * The largest page cache SQLite can be given: it keeps `cache_size` as a 32-bit count of KiB, and a
+ * larger size wraps (1e9 MiB became 0, the smallest cache there is) instead of failing.
+ */
+export const MAX_CACHE_SIZE_MIB = 2_097_152;
+
+/** Why a page cache size cannot be used, or null when it can. */
+function cacheSizeProblem(mib: number): Message | null {
+  if (!Number.isFinite(mib)) return message('input.finiteNumber');
+  if (mib <= 0) return message('input.notAbove', { minimum: 0 });
+  if (mib > MAX_CACHE_SIZE_MIB) return message('input.tooBig', { maximum: MAX_CACHE_SIZE_MIB });
+  return null;
+}
+
 /** The embedded default: one better-sqlite3 connection in WAL mode behind Kysely. */
 export async function sqliteStorage(options: SqliteStorageOptions = {}): Promise<CrmStorage> {
   const cacheMiB = options.cacheSizeMiB ?? DEFAULT_CACHE_SIZE_MIB;
-  if (!Number.isFinite(cacheMiB) || cacheMiB <= 0) {
-    throw new ValidationError([{ field: 'cacheSizeMiB', message: 'a positive number of MiB' }]);
-  }
+  const cacheProblem = cacheSizeProblem(cacheMiB);
+  if (cacheProblem) throw new ValidationError([fieldIssue('cacheSizeMiB', cacheProblem)]);
   const database = options.database ?? new Database(options.filename ?? ':memory:');
   // WAL lets readers run beside the one writer; NORMAL is durable across app crashes in WAL mode.
   database.pragma('journal_mode = WAL');

@@ -4,6 +4,7 @@ import {
   type DedupeEntry,
   type DedupeSource,
   type Instant,
+  NotFoundError,
   type Opportunity,
   type StorageTx,
   sqliteWriterGapMs,
@@ -133,9 +134,13 @@ export async function refreshDedupeIndex(crm: Crm, options: RefreshOptions = {})
     options.pauseMs ?? (crm.storage.engine === 'sqlite' ? sqliteWriterGapMs(writeMs) : 0);
   // Read before the stale query: everything committed by now is keyed when this finishes.
   const now = crm.clock.now();
-  const stale = await crm.storage.read(scope, async (tx) =>
-    tx.dedupeKeys.stale(lookBackFrom(await tx.dedupeKeys.watermark())),
-  );
+  const [stale, watermark] = await crm.storage.read(scope, async (tx) => {
+    const mark = await tx.dedupeKeys.watermark();
+    return [await tx.dedupeKeys.stale(lookBackFrom(mark)), mark] as const;
+  });
+  // Never refreshed: say so when the workspace does not exist, not fail storing its watermark.
+  if (watermark === null && (await crm.storage.tenants.get(crm.tenantId)) === null)
+    throw new NotFoundError('tenant', crm.tenantId);
   const preparer = new DealPreparer();
   const total = stale.length;
   let done = 0;

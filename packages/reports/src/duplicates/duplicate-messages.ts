@@ -36,17 +36,17 @@ export const DUPLICATE_DEAL_MESSAGES = defineMessages({
     'zh-CN': '{basket}（其中一笔恰好是 {deals} 笔商机中有 {count} 笔相同的标准套装，相同套装说明不了太多）',
   },
   'duplicate.basket.commonLine': {
-    en: '{basket} (the shared {item} is in {others} other deals, and each deal here is compared with about {partners}, so a line shared by otherwise different baskets counts little)',
+    en: '{basket} (the shared {item} is in {others, plural, one {# other deal} other {# other deals}}, and each deal here is compared with about {partners}, so a line shared by otherwise different baskets counts little)',
     'zh-CN':
       '{basket}（另有 {others} 笔商机含有{item}，而每笔商机在这里约与 {partners} 笔商机比对，其余不同的清单共有一条产品说明不了太多）',
   },
   'duplicate.basket.commonLineAgainst': {
-    en: '{basket} (the shared {item} is in {others} other deals, more than the {partners} each deal here is compared with, so these two met for sharing the province and month as well, and the line counts against)',
+    en: '{basket} (the shared {item} is in {others, plural, one {# other deal} other {# other deals}}, more than the {partners} each deal here is compared with, so these two met for sharing the province and month as well, and the line counts against)',
     'zh-CN':
       '{basket}（另有 {others} 笔商机含有{item}，多于每笔商机在这里比对的约 {partners} 笔，两笔是因同省同月才被比对，这条产品反而减分）',
   },
   'duplicate.basket.together': {
-    en: '{basket} (of the {holders} other deals with {given}, {both} also have {item})',
+    en: '{basket} (of the {holders, plural, one {# other deal} other {# other deals}} with {given}, {both, plural, one {# also has} other {# also have}} {item})',
     'zh-CN': '{basket}（含有{given}的另外 {holders} 笔商机中，有 {both} 笔也含有{item}）',
   },
   'duplicate.basket.sameWords': { en: '{item} ({qa} / {qb})', 'zh-CN': '{item}（{qa} / {qb}）' },

@@ -88,7 +88,11 @@ export interface DealDuplicate {
 }
 
 export interface DuplicateScanOptions {
-  /** At most this many pairs, best first. Default 50. */
+  /**
+   * At most this many pairs, best first: a whole number from 1 to 10,000 (default 50); outside that,
+   * a ValidationError naming `limit`. The rest of the result is never dropped unsaid: walk it with
+   * `findDuplicateDealsPage` (a `nextCursor` while more follow) or `allDuplicateDeals` (no cap).
+   */
   limit?: number;
   /** Only pairs scoring at least this (bits). Default 0 (probability ≥ 0.5). */
   minScore?: number;
