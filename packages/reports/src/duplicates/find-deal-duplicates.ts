@@ -36,7 +36,7 @@ async function resolvedPairs(ctx: CommandContext, deals: readonly DealRecord[]):
 
 /**
  * The full scan: every pair of open opportunities the actor may see that look like one deal, best
- * first, each with its signals and a sentence saying why. Reads through the actor's scope in SQL,
+ * first, each with its signals and a sentence saying why — all of them unless `limit` asks for fewer. Reads through the actor's scope in SQL,
  * scores only candidate pairs from the blocking keys, and leaves out resolved pairs. An actor who
  * sees part of the tenant is scored with the tenant's statistics and block sizes (from the stored
  * keys), so their pairs are exactly everyone's pairs among the deals they see, with the same scores.
@@ -47,7 +47,9 @@ export async function findDuplicateDeals(
   options: DuplicateScanOptions = {},
 ): Promise<DealDuplicate[]> {
   checkScanOptions(options);
-  return (await scanVisible(crm, actor, options)).map((pair) => inLocale(crm, pair));
+  // No limit asked, no cap: a full scan that stopped at a default would drop pairs unsaid.
+  const whole = { ...options, limit: options.limit ?? Number.MAX_SAFE_INTEGER };
+  return (await scanVisible(crm, actor, whole)).map((pair) => inLocale(crm, pair));
 }
 
 /** One page of the full scan and where the next starts: the truncation is said, never silent. */
@@ -148,7 +150,7 @@ function inLocale(crm: Crm, pair: DealDuplicate): DealDuplicate {
 
 /**
  * The incremental check: one new or edited opportunity against everything the actor may see, so
- * the salesperson is warned at once. NotFoundError when the actor may not see the opportunity; no
+ * the salesperson is warned at once; every partner unless `limit` asks for fewer. NotFoundError when the actor may not see the opportunity; no
  * pairs for a closed one. Candidates come from the stored blocking keys (brought up to date first),
  * so it reads only the deals that share a block with this one, and pairs it with exactly the
  * partners, at the same scores, that the full scan would.
@@ -176,6 +178,7 @@ export async function checkDealForDuplicates(
     stats.weights = weights;
     const pairs = DealDuplicateEngine.checkAgainst(self, partners, stats, {
       ...options,
+      limit: options.limit ?? Number.MAX_SAFE_INTEGER,
       exclude: (a, b) => resolved.has(pairKey(a.id, b.id)),
     });
     options.onProgress?.(1, 1);

@@ -89,9 +89,10 @@ export interface DealDuplicate {
 
 export interface DuplicateScanOptions {
   /**
-   * At most this many pairs, best first: a whole number from 1 to 10,000 (default 50); outside that,
-   * a ValidationError naming `limit`. The rest of the result is never dropped unsaid: walk it with
-   * `findDuplicateDealsPage` (a `nextCursor` while more follow) or `allDuplicateDeals` (no cap).
+   * At most this many pairs, best first: a whole number from 1 to 10,000; outside that, a
+   * ValidationError naming `limit`. Without it `findDuplicateDeals` and `checkDealForDuplicates`
+   * return every pair (no default cap) and `findDuplicateDealsPage` a page of 50 with its
+   * `nextCursor`; `allDuplicateDeals` streams the whole result.
    */
   limit?: number;
   /** Only pairs scoring at least this (bits). Default 0 (probability ≥ 0.5). */

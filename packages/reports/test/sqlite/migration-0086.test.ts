@@ -29,9 +29,11 @@ describe('migration 0086 (end-customer blocking keys)', () => {
         (p) => [p.a.id, p.b.id],
       );
     expect(await partners()).toContain(imagers.id);
-    // The keys as the detector stored them before 0086: no end-customer account or tender keys.
+    // The keys as the detector stored them before 0086: no end-customer account or tender keys, and
+    // no block stamp (0131), so this process's block cache does not answer from the keys it read.
     database.exec(`delete from dedupe_keys where key like 'ea:%' or key like 'et:%';
       delete from dedupe_blocks where key like 'ea:%' or key like 'et:%';
+      delete from dedupe_stamps;
       delete from kysely_migration where name = '0086_dedupe_end_customer_keys'`);
     expect(await partners()).not.toContain(imagers.id);
     await storage.migrateToLatest();

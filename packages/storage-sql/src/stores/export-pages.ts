@@ -35,6 +35,16 @@ export async function* tablePages(
   tenantId: string,
 ): AsyncGenerator<AnyRow[]> {
   const key = def.primaryKey;
+  if (key.length === 0) {
+    // Keyed by the tenant alone (dedupe_stamps): one row at most, nothing to order or page by.
+    const rows: AnyRow[] = await snapshot.db
+      .selectFrom(def.name)
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .execute();
+    if (rows.length > 0) yield rows;
+    return;
+  }
   if (engine.name === 'postgres') {
     const order = sql.join(key.map((c) => (isText(def, c) ? sql`${sql.ref(c)} collate "C"` : sql.ref(c))));
     await sql`declare gongfu_export no scroll cursor for
