@@ -43,7 +43,10 @@ describe.skipIf(!ON_SERVER)('JIT around generic plans [skipped on PGlite: no pip
 
   beforeAll(async () => {
     await admin.query(`create schema "${schema}"`);
-    storage = await postgresStorage({ pool: recorder.pool }, { schema });
+    // Migrated on the plain connection: under jit_above_cost=0 and auto_explain every migration
+    // statement would be compiled and explained while holding the migration lock all files share.
+    await (await postgresStorage({ pool: admin }, { schema })).close();
+    storage = await postgresStorage({ pool: recorder.pool }, { schema, migrate: false });
   });
 
   afterAll(async () => {
