@@ -1,4 +1,4 @@
-import type { Reminder } from '@gongfu/core';
+import { buildReminder } from '@gongfu/core/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useCountedStorage } from './support/counted-storage.js';
 import { ON_SERVER } from './support/pg-target.js';
@@ -6,24 +6,13 @@ import { ON_SERVER } from './support/pg-target.js';
 const AT = '2026-03-02T01:00:00.000Z';
 const TENANT = 'due-one';
 
-const reminder = (i: number, userId: string): Reminder => ({
-  tenantId: TENANT,
-  id: `rem_${String(i).padStart(3, '0')}`,
-  key: `follow_up:lead_${i}`,
-  kind: 'follow_up',
-  subjectType: 'lead',
-  subjectId: `lead_${i}`,
-  userId,
-  dueAt: new Date(Date.parse(AT) - i * 60_000).toISOString(),
-  escalateAt: null,
-  message: 'Follow up',
-  detail: { key: 'reminder.leadFollowUp', params: { label: '恒通', days: 3 } },
-  acknowledgedAt: null,
-  snoozedUntil: null,
-  deliveredAt: null,
-  escalatedAt: null,
-  version: 1,
-});
+const reminder = (i: number, userId: string) =>
+  buildReminder(TENANT, {
+    id: `rem_${String(i).padStart(3, '0')}`,
+    subjectId: `lead_${i}`,
+    userId,
+    dueAt: new Date(Date.parse(AT) - i * 60_000).toISOString(),
+  });
 
 /**
  * A rep's due reminders (the one-person `due`, asked on every morning screen) are one prepared

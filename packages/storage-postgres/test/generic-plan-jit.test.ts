@@ -7,10 +7,10 @@ import { ON_SERVER } from './support/pg-target.js';
 /**
  * A statement run with its generic plan runs without JIT. Its costs are estimated without the
  * values (the timeline's ten-row deals read is costed at 85,000, near `jit_above_cost`), and past
- * the threshold PostgreSQL compiled its expressions on every execution (63–100 ms for a 0.08 ms read). Here every statement costs past
- * the threshold (`jit_above_cost = 0` for the session) and auto_explain reports each plan to the
- * client: the generic walk shows no JIT, the statement after it (custom-planned) still does, so
- * the session's setting holds for everything else.
+ * the threshold PostgreSQL compiled its expressions on every execution (63–100 ms for a 0.08 ms
+ * read). Here every statement costs past the threshold (`jit_above_cost = 0` for the session) and
+ * auto_explain reports each plan to the client: the generic walk shows no JIT, the statement after
+ * it (custom-planned) still does, so the session's setting holds for everything else.
  */
 describe.skipIf(!ON_SERVER)('JIT around generic plans [skipped on PGlite: no pipelined pool]', () => {
   const counted = useCountedStorage(
