@@ -7,7 +7,8 @@ import {
   postgresEngine,
   type ScopedPages,
 } from '@gongfu/storage-sql';
-import { CompiledQuery, Kysely, PostgresDialect, type PostgresPool, sql } from 'kysely';
+import { CompiledQuery, Kysely, type PostgresPool, sql } from 'kysely';
+import { CurrentSchemaPostgresDialect } from './current-schema-introspector.js';
 import { type PGliteLike, pglitePool } from './pglite-pool.js';
 import { pgRuntime } from './pipeline/pg-runtime.js';
 import { pipelineTransactor } from './pipeline/pipeline-transactor.js';
@@ -65,7 +66,7 @@ export async function postgresStorage(
   const pool = watchedPool(opened, { ownsEnd: owned });
   const schema = options.schema;
   const db: AnyDb = new Kysely({
-    dialect: new PostgresDialect({
+    dialect: new CurrentSchemaPostgresDialect({
       pool,
       onCreateConnection:
         schema === undefined

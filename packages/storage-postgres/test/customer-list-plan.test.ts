@@ -1,10 +1,7 @@
-import type { CrmStorage } from '@gongfu/core';
 import { openWorld, storyLead } from '@gongfu/service-suites';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postgresStorage } from '../src/index.js';
-import { countingPool } from '../src/testing/counting-pool.js';
-import { ON_SERVER, PG_URL, uniqueSchema } from './support/pg-target.js';
+import { describe, expect, it } from 'vitest';
+import { useCountedStorage } from './support/counted-storage.js';
+import { ON_SERVER } from './support/pg-target.js';
 
 /**
  * A customer's records (its timeline's lists) are read as one range of the customer's page index
@@ -15,27 +12,11 @@ import { ON_SERVER, PG_URL, uniqueSchema } from './support/pg-target.js';
  * table (531 ms at 100k for a customer of ten deals).
  */
 describe.skipIf(!ON_SERVER)("a customer's lists [skipped on PGlite: no pipelined pool]", () => {
-  const schema = uniqueSchema('gf_customer_plan');
-  const admin = new pg.Pool({ connectionString: PG_URL, max: 1 });
-  // One connection: the prepared statements counted below are the storage's own.
-  const real = new pg.Pool({ connectionString: PG_URL, max: 1 });
-  const recorder = countingPool(real);
-  let storage: CrmStorage;
-
-  beforeAll(async () => {
-    await admin.query(`create schema "${schema}"`);
-    storage = await postgresStorage({ pool: recorder.pool }, { schema });
-  });
-
-  afterAll(async () => {
-    await storage.close();
-    await real.end();
-    await admin.query(`drop schema if exists "${schema}" cascade`);
-    await admin.end();
-  });
+  const counted = useCountedStorage('gf_customer_plan');
+  const { recorder, real, admin, schema } = counted;
 
   it('plans them once, by the account index, though one other account holds nearly every deal', async () => {
-    const { crm, org } = await openWorld(storage);
+    const { crm, org } = await openWorld(counted.storage);
     let accountId: string | undefined;
     const dealIds: string[] = [];
     for (let i = 0; i < 3; i++) {

@@ -1,31 +1,18 @@
-import type { CrmStorage, Reminder } from '@gongfu/core';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postgresStorage } from '../src/index.js';
-import { countingPool } from '../src/testing/counting-pool.js';
-import { ON_SERVER, PG_URL, uniqueSchema } from './support/pg-target.js';
+import { buildReminder } from '@gongfu/core/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useCountedStorage } from './support/counted-storage.js';
+import { ON_SERVER } from './support/pg-target.js';
 
 const AT = '2026-03-02T01:00:00.000Z';
 const TENANT = 'due-one';
 
-const reminder = (i: number, userId: string): Reminder => ({
-  tenantId: TENANT,
-  id: `rem_${String(i).padStart(3, '0')}`,
-  key: `follow_up:lead_${i}`,
-  kind: 'follow_up',
-  subjectType: 'lead',
-  subjectId: `lead_${i}`,
-  userId,
-  dueAt: new Date(Date.parse(AT) - i * 60_000).toISOString(),
-  escalateAt: null,
-  message: 'Follow up',
-  detail: { key: 'reminder.leadFollowUp', params: { label: '恒通', days: 3 } },
-  acknowledgedAt: null,
-  snoozedUntil: null,
-  deliveredAt: null,
-  escalatedAt: null,
-  version: 1,
-});
+const reminder = (i: number, userId: string) =>
+  buildReminder(TENANT, {
+    id: `rem_${String(i).padStart(3, '0')}`,
+    subjectId: `lead_${i}`,
+    userId,
+    dueAt: new Date(Date.parse(AT) - i * 60_000).toISOString(),
+  });
 
 /**
  * A rep's due reminders (the one-person `due`, asked on every morning screen) are one prepared
@@ -35,35 +22,23 @@ const reminder = (i: number, userId: string): Reminder => ({
  * columns, not the dispatchers' lease and fence columns.
  */
 describe.skipIf(!ON_SERVER)('one person’s due reminders [skipped on PGlite: no pipelined pool]', () => {
-  const schema = uniqueSchema('gf_due_one');
-  const admin = new pg.Pool({ connectionString: PG_URL, max: 1 });
-  // One connection: the prepared statements counted below are the storage's own.
-  const real = new pg.Pool({ connectionString: PG_URL, max: 1 });
-  const recorder = countingPool(real);
-  let storage: CrmStorage;
+  const counted = useCountedStorage('gf_due_one');
+  const { recorder, real } = counted;
 
   beforeAll(async () => {
-    await admin.query(`create schema "${schema}"`);
-    storage = await postgresStorage({ pool: recorder.pool }, { schema });
-    await storage.tenants.create({ id: TENANT, name: TENANT, createdAt: AT });
-    await storage.transaction({ tenantId: TENANT }, async (tx) => {
+    await counted.storage.tenants.create({ id: TENANT, name: TENANT, createdAt: AT });
+    await counted.storage.transaction({ tenantId: TENANT }, async (tx) => {
       for (let i = 1; i <= 12; i++) await tx.reminders.insert(reminder(i, i % 3 === 0 ? 'u_other' : 'u_rep'));
     });
-  });
-
-  afterAll(async () => {
-    // Guarded: a storage that failed to open must not keep the schema from being dropped.
-    await (storage as CrmStorage | undefined)?.close();
-    await real.end();
-    await admin.query(`drop schema if exists "${schema}" cascade`);
-    await admin.end();
   });
 
   it('is one prepared statement for every caller, planned by the server once per connection', async () => {
     const runs = 7;
     for (let i = 0; i < runs; i++) {
       recorder.sent.length = 0;
-      const due = await storage.read({ tenantId: TENANT }, (tx) => tx.reminders.due(['u_rep'], AT, 5));
+      const due = await counted.storage.read({ tenantId: TENANT }, (tx) =>
+        tx.reminders.due(['u_rep'], AT, 5),
+      );
       // Oldest first: rem_012 is due 12 minutes before AT (and belongs to u_other).
       expect(due.map((r) => r.id)).toEqual(['rem_011', 'rem_010', 'rem_008', 'rem_007', 'rem_005']);
     }
@@ -73,7 +48,9 @@ describe.skipIf(!ON_SERVER)('one person’s due reminders [skipped on PGlite: no
     expect(statement?.text).not.toMatch(/claimed_by|claim_expires_at|fence|\*/);
     // Another person's list is the same statement with other values.
     recorder.sent.length = 0;
-    const other = await storage.read({ tenantId: TENANT }, (tx) => tx.reminders.due(['u_other'], AT, 5));
+    const other = await counted.storage.read({ tenantId: TENANT }, (tx) =>
+      tx.reminders.due(['u_other'], AT, 5),
+    );
     expect(other.map((r) => r.id)).toEqual(['rem_012', 'rem_009', 'rem_006', 'rem_003']);
     expect(recorder.sent.find((s) => /from "reminders"/.test(s.text))?.name).toBe(statement?.name);
 

@@ -1,26 +1,21 @@
-import type { CrmStorage, RowScope } from '@gongfu/core';
+import type { RowScope } from '@gongfu/core';
 import { openWorld, storyLead } from '@gongfu/service-suites';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postgresStorage } from '../src/index.js';
-import { countingPool } from '../src/testing/counting-pool.js';
-import { ON_SERVER, PG_URL, uniqueSchema } from './support/pg-target.js';
+import { describe, expect, it } from 'vitest';
+import { useCountedStorage } from './support/counted-storage.js';
+import { ON_SERVER } from './support/pg-target.js';
 
 /**
  * A statement run with its generic plan runs without JIT. Its costs are estimated without the
  * values (the timeline's ten-row deals read is costed at 85,000, near `jit_above_cost`), and past
- * the threshold PostgreSQL compiled its expressions on every execution (63–100 ms for a 0.08 ms read). Here every statement costs past
- * the threshold (`jit_above_cost = 0` for the session) and auto_explain reports each plan to the
- * client: the generic walk shows no JIT, the statement after it (custom-planned) still does, so
- * the session's setting holds for everything else.
+ * the threshold PostgreSQL compiled its expressions on every execution (63–100 ms for a 0.08 ms
+ * read). Here every statement costs past the threshold (`jit_above_cost = 0` for the session) and
+ * auto_explain reports each plan to the client: the generic walk shows no JIT, the statement after
+ * it (custom-planned) still does, so the session's setting holds for everything else.
  */
 describe.skipIf(!ON_SERVER)('JIT around generic plans [skipped on PGlite: no pipelined pool]', () => {
-  const schema = uniqueSchema('gf_generic_jit');
-  const admin = new pg.Pool({ connectionString: PG_URL, max: 1 });
-  const real = new pg.Pool({
-    connectionString: PG_URL,
-    max: 1,
-    options: [
+  const counted = useCountedStorage(
+    'gf_generic_jit',
+    [
       '-c jit=on',
       '-c jit_above_cost=0',
       '-c jit_inline_above_cost=-1',
@@ -31,37 +26,23 @@ describe.skipIf(!ON_SERVER)('JIT around generic plans [skipped on PGlite: no pip
       '-c auto_explain.log_analyze=on',
       '-c auto_explain.log_timing=off',
     ].join(' '),
-  });
+  );
+  const { real } = counted;
   const plans: string[] = [];
   real.on('connect', (client) => {
     client.on('notice', (notice) => {
       plans.push(notice.message ?? '');
     });
   });
-  const recorder = countingPool(real);
-  let storage: CrmStorage;
-
-  beforeAll(async () => {
-    await admin.query(`create schema "${schema}"`);
-    storage = await postgresStorage({ pool: recorder.pool }, { schema });
-  });
-
-  afterAll(async () => {
-    // Guarded: a storage that failed to open must not keep the schema from being dropped.
-    await (storage as CrmStorage | undefined)?.close();
-    await real.end();
-    await admin.query(`drop schema if exists "${schema}" cascade`);
-    await admin.end();
-  });
 
   it('runs the generic-planned walk without JIT and leaves it on for the next statement', async () => {
-    const { crm, org } = await openWorld(storage);
+    const { crm, org } = await openWorld(counted.storage);
     for (let i = 0; i < 3; i++) await crm.leads.capture(org.repA, storyLead({ company: `编译 ${i}` }));
     // 70 people (more than a merge reads), so the page is walked with its generic plan.
     const ids = [org.repA.id, ...Array.from({ length: 69 }, (_, i) => `nobody_${i}`)];
     const scope: RowScope = { kind: 'scoped', ownerIds: ids, memberIds: ids, minAccess: 'read' };
     plans.length = 0;
-    const [wide, due] = await storage.read({ tenantId: crm.tenantId }, (tx) =>
+    const [wide, due] = await counted.storage.read({ tenantId: crm.tenantId }, (tx) =>
       // Asked together: one batch, the merged due list (custom-planned) right after the walk's switch.
       Promise.all([
         tx.leads.list({ scope, limit: 50 }),
@@ -72,7 +53,7 @@ describe.skipIf(!ON_SERVER)('JIT around generic plans [skipped on PGlite: no pip
     expect(due.length).toBeGreaterThan(0);
     // auto_explain reports a statement when its portal closes: the last one with the COMMIT that a
     // read-only transaction sends without waiting for it.
-    await storage.read({ tenantId: crm.tenantId }, (tx) => tx.leads.get(org.repA.id));
+    await counted.storage.read({ tenantId: crm.tenantId }, (tx) => tx.leads.get(org.repA.id));
     const planOf = (table: string) => plans.filter((p) => p.includes(`from "${table}"`));
     const [walk, ...moreWalks] = planOf('leads');
     const [dueList, ...moreDue] = planOf('reminders');

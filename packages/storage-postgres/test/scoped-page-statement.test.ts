@@ -1,10 +1,11 @@
 import type { CrmStorage } from '@gongfu/core';
 import { openWorld, storyLead } from '@gongfu/service-suites';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { postgresStorage } from '../src/index.js';
-import { countingPool, type SentStatement } from '../src/testing/counting-pool.js';
-import { ON_SERVER, PG_URL, uniqueSchema } from './support/pg-target.js';
+import type { SentStatement } from '../src/testing/counting-pool.js';
+import { useCountedStorage } from './support/counted-storage.js';
+import { ON_SERVER, PG_URL } from './support/pg-target.js';
 
 /**
  * A scoped first page on PostgreSQL is one prepared statement per table, whoever asks: the scope's
@@ -13,26 +14,11 @@ import { ON_SERVER, PG_URL, uniqueSchema } from './support/pg-target.js';
  * built by Kysely and planned by the server on every call.
  */
 describe.skipIf(!ON_SERVER)('scoped page statement [skipped on PGlite: no pipelined pool]', () => {
-  const schema = uniqueSchema('gf_page_stmt');
-  const admin = new pg.Pool({ connectionString: PG_URL, max: 1 });
-  const real = new pg.Pool({ connectionString: PG_URL, max: 1 });
-  const recorder = countingPool(real);
-  let storage: CrmStorage;
-
-  beforeAll(async () => {
-    await admin.query(`create schema "${schema}"`);
-    storage = await postgresStorage({ pool: recorder.pool }, { schema });
-  });
-
-  afterAll(async () => {
-    await storage.close();
-    await real.end();
-    await admin.query(`drop schema if exists "${schema}" cascade`);
-    await admin.end();
-  });
+  const counted = useCountedStorage('gf_page_stmt');
+  const { recorder, schema } = counted;
 
   it('is the same prepared text, with the ids as arrays, for a rep and for a manager', async () => {
-    const { crm, org } = await openWorld(storage);
+    const { crm, org } = await openWorld(counted.storage);
     await crm.leads.capture(org.repA, storyLead({ company: '甲的线索' }));
     await crm.leads.capture(org.repB, storyLead({ company: '乙的线索' }));
     const pageOf = async (who: typeof org.repA) => {
@@ -70,7 +56,7 @@ describe.skipIf(!ON_SERVER)('scoped page statement [skipped on PGlite: no pipeli
   });
 
   it('walks a scope too wide to merge exactly as the reference walk does', async () => {
-    const { crm, org } = await openWorld(storage);
+    const { crm, org } = await openWorld(counted.storage);
     for (const who of [org.repA, org.repB, org.otherRep])
       for (let i = 0; i < 3; i++)
         await crm.leads.capture(who, storyLead({ company: `宽范围 ${who.id} ${i}` }));
@@ -94,7 +80,7 @@ describe.skipIf(!ON_SERVER)('scoped page statement [skipped on PGlite: no pipeli
           } while (cursor !== undefined);
           return seen;
         });
-      const walkedHere = await pages(storage);
+      const walkedHere = await pages(counted.storage);
       expect(walkedHere).toHaveLength(6);
       expect(walkedHere).toEqual(await pages(reference));
     } finally {

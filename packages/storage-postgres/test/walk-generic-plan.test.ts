@@ -1,10 +1,8 @@
-import type { CrmStorage, RowScope } from '@gongfu/core';
+import type { RowScope } from '@gongfu/core';
 import { openWorld, storyLead } from '@gongfu/service-suites';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postgresStorage } from '../src/index.js';
-import { countingPool } from '../src/testing/counting-pool.js';
-import { ON_SERVER, PG_URL, uniqueSchema } from './support/pg-target.js';
+import { describe, expect, it } from 'vitest';
+import { useCountedStorage } from './support/counted-storage.js';
+import { ON_SERVER } from './support/pg-target.js';
 
 /**
  * A walked page without filters of its own (the head of a 200-person tree) runs with its generic
@@ -15,27 +13,11 @@ import { ON_SERVER, PG_URL, uniqueSchema } from './support/pg-target.js';
  * is planned as before.
  */
 describe.skipIf(!ON_SERVER)('walked page plan [skipped on PGlite: no pipelined pool]', () => {
-  const schema = uniqueSchema('gf_walk_plan');
-  const admin = new pg.Pool({ connectionString: PG_URL, max: 1 });
-  // One connection: the prepared statements counted below are the storage's own.
-  const real = new pg.Pool({ connectionString: PG_URL, max: 1 });
-  const recorder = countingPool(real);
-  let storage: CrmStorage;
-
-  beforeAll(async () => {
-    await admin.query(`create schema "${schema}"`);
-    storage = await postgresStorage({ pool: recorder.pool }, { schema });
-  });
-
-  afterAll(async () => {
-    await storage.close();
-    await real.end();
-    await admin.query(`drop schema if exists "${schema}" cascade`);
-    await admin.end();
-  });
+  const counted = useCountedStorage('gf_walk_plan');
+  const { recorder, real } = counted;
 
   it('plans an unfiltered walk once, generically, and a filtered one per call', async () => {
-    const { crm, org } = await openWorld(storage);
+    const { crm, org } = await openWorld(counted.storage);
     for (const who of [org.repA, org.repB])
       for (let i = 0; i < 3; i++)
         await crm.leads.capture(who, storyLead({ company: `宽范围 ${who.id} ${i}` }));
@@ -45,7 +27,7 @@ describe.skipIf(!ON_SERVER)('walked page plan [skipped on PGlite: no pipelined p
     const runs = 7;
     for (let i = 0; i < runs; i++) {
       recorder.sent.length = 0;
-      const [wide, filtered] = await storage.read({ tenantId: crm.tenantId }, (tx) =>
+      const [wide, filtered] = await counted.storage.read({ tenantId: crm.tenantId }, (tx) =>
         // Asked together: one batch, the filtered walk right after the unfiltered one.
         Promise.all([
           tx.leads.list({ scope, limit: 50 }),
@@ -83,7 +65,7 @@ describe.skipIf(!ON_SERVER)('walked page plan [skipped on PGlite: no pipelined p
   });
 
   it('plans an unfiltered merged page once, generically, and a filtered one per call', async () => {
-    const { crm, org } = await openWorld(storage);
+    const { crm, org } = await openWorld(counted.storage);
     for (let i = 0; i < 3; i++) await crm.leads.capture(org.repA, storyLead({ company: `合并页 ${i}` }));
     // A rep's own scope: few ranges, so the page is the merge of the rep's index ranges.
     const ids = [org.repA.id];
@@ -91,7 +73,7 @@ describe.skipIf(!ON_SERVER)('walked page plan [skipped on PGlite: no pipelined p
     const runs = 7;
     recorder.sent.length = 0;
     for (let i = 0; i < runs; i++) {
-      const [mine, filtered] = await storage.read({ tenantId: crm.tenantId }, (tx) =>
+      const [mine, filtered] = await counted.storage.read({ tenantId: crm.tenantId }, (tx) =>
         Promise.all([
           tx.leads.list({ scope, limit: 50 }),
           tx.leads.list({ scope, limit: 50, where: { ownerId: [org.repA.id] } }),
@@ -123,7 +105,7 @@ describe.skipIf(!ON_SERVER)('walked page plan [skipped on PGlite: no pipelined p
   });
 
   it("plans a calendar's page once: its owners' start-time range is one index range whoever asks", async () => {
-    const { crm, org } = await openWorld(storage);
+    const { crm, org } = await openWorld(counted.storage);
     const lead = await crm.leads.capture(org.repA, storyLead({ company: '日程客户' }));
     await crm.activities.schedule(org.repA, {
       kind: 'visit',
@@ -148,7 +130,7 @@ describe.skipIf(!ON_SERVER)('walked page plan [skipped on PGlite: no pipelined p
     }
   });
   it("plans a rep's merged first page once; the same page filtered by a customer per call", async () => {
-    const { crm, org } = await openWorld(storage);
+    const { crm, org } = await openWorld(counted.storage);
     for (let i = 0; i < 2; i++) await crm.leads.capture(org.repA, storyLead({ company: `合并页 ${i}` }));
     // Two people: the page is merged from their index ranges, not walked.
     const scope: RowScope = {
@@ -159,7 +141,7 @@ describe.skipIf(!ON_SERVER)('walked page plan [skipped on PGlite: no pipelined p
     };
     const runs = 7;
     for (let i = 0; i < runs; i++) {
-      const [page, filtered] = await storage.read({ tenantId: crm.tenantId }, (tx) =>
+      const [page, filtered] = await counted.storage.read({ tenantId: crm.tenantId }, (tx) =>
         Promise.all([
           tx.leads.list({ scope, limit: 20 }),
           tx.leads.list({ scope, limit: 20, where: { status: ['new'] } }),

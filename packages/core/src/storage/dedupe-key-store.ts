@@ -63,7 +63,13 @@ export interface DedupeResize {
  *   they were read (not written). Calls for one tenant MUST serialise (PostgreSQL: an advisory lock
  *   held to the end of the transaction), so concurrent refreshes never collide on a key and keep
  *   block sizes exact. A refresh reads and computes a page outside any write transaction and hands
- *   it to this, so the write lock is held only for the writes.
+ *   it to this, so the write lock is held only for the writes. `resized` is what its writes moved
+ *   (`DedupeResize`), or null when they moved no block.
+ * - `stamp` names the state of the tenant's blocks: every write that moves a block's members or size
+ *   (`replace`, `replaceBatches`, `replaceCurrent`) MUST give it a value no reader has seen, in the
+ *   same transaction; null before the first such write. A reader holding blocks read under one
+ *   stamp may keep them only while the stamp is unchanged (`@gongfu/reports`' check does, between
+ *   checks).
  * - `markRefreshed(at)` records that every change committed before `at` has been keyed.
  * - `watermark` is the last `at` marked, or null before the first. Not the keyed sources' `seenAt`:
  *   a refresh stopped halfway (a crash, a kill) has keyed some deals, and the deals it has not

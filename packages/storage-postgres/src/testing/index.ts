@@ -56,13 +56,23 @@ export function pgTestTarget(options: PgTestTargetOptions): PgTestTarget {
   const onServer = async (serverUrl: string, schema: string): Promise<CrmStorage> => {
     const pool = new pg.Pool({ connectionString: serverUrl, max: 4 });
     // The migrator creates the schema; the pool is ours (borrowed by the storage), so it can drop it.
-    const storage = await postgresStorage({ pool }, { schema, migrate: true });
+    const dropSchema = async () => {
+      await pool.query(`drop schema if exists "${schema}" cascade`);
+      await pool.end();
+    };
+    let storage: CrmStorage;
+    try {
+      storage = await postgresStorage({ pool }, { schema, migrate: true });
+    } catch (error) {
+      // A migration that failed may have created the schema already: nothing is left behind.
+      await dropSchema();
+      throw error;
+    }
     return {
       ...storage,
       async close() {
         await storage.close();
-        await pool.query(`drop schema if exists "${schema}" cascade`);
-        await pool.end();
+        await dropSchema();
       },
     };
   };
