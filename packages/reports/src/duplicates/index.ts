@@ -30,7 +30,7 @@ export {
   findDuplicateDealsPage,
 } from './find-deal-duplicates.js';
 export { PROVINCES, provinceLabel } from './provinces.js';
-export { explain, explanationOf, PRIOR_WEIGHT, probabilityOf } from './score-pair.js';
+export { explain, explanationOf, PRIOR_WEIGHT, priorWeight, probabilityOf } from './score-pair.js';
 export {
   type DuplicateWeightsVersion,
   type EstimateWeightsOptions,

@@ -205,14 +205,28 @@ export function scorePair(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats):
 }
 
 /**
+ * Candidate partners per deal (`DuplicateWeights.partnersPerDeal`) in the corpus `PRIOR_WEIGHT` was
+ * tuned on: generator 1 at 10,000 deals (bench/duplicates-weights-by-n.ts, 62.87).
+ */
+export const REFERENCE_PARTNERS_PER_DEAL = 63;
+
+/**
  * Each deal has about the same number of true partners however many deals there are, so the prior
- * odds of a candidate pair fall as N grows. Half a bit per doubling above the 10,000 deals it was
- * tuned on: a full bit (the all-pairs rate) over-corrects, as candidates are already enriched.
+ * odds of a candidate pair fall as each deal is compared with more: by log2 of the tenant's
+ * measured candidate partners per deal over the reference's (`REFERENCE_PARTNERS_PER_DEAL`), never
+ * above `PRIOR_WEIGHT`. Not by N itself: what N adds — more deals holding the line a pair met by —
+ * the first line's reading already counts (`sharedLineCap`: u = other holders / partners), and a
+ * prior falling with N too counted it twice: planted hard pairs fell below 0 as N grew (40 % found
+ * at 1,000,000 deals of generator 1; bench/RESULTS.md, issue 14, helper h-hard1m). Estimates made
+ * before the figure keep the old rule: half a bit per doubling above 10,000 deals.
  */
 export function priorWeight(n: number, weights?: DuplicateWeights): number {
   // Fitted with m among this tenant's candidate pairs (`fit-weights.ts`): λ as it is, no rule of thumb.
   if (weights?.lambda !== undefined)
     return Math.round(Math.log2(weights.lambda / (1 - weights.lambda)) * 1000) / 1000;
+  const partners = weights?.partnersPerDeal;
+  if (partners !== undefined)
+    return PRIOR_WEIGHT - Math.max(0, Math.log2(partners / REFERENCE_PARTNERS_PER_DEAL));
   return PRIOR_WEIGHT - 0.5 * Math.max(0, Math.log2(n / 10_000));
 }
 
