@@ -1,5 +1,6 @@
 import type { CandidateIndex } from './blocking.js';
 import type { CorpusStats } from './corpus-stats.js';
+import { copiesOfAccount } from './customer-kits.js';
 import type { PreparedDeal } from './prepared-deal.js';
 
 /**
@@ -61,7 +62,10 @@ export function accountPartnersOf(
  */
 export function comparedOwnDeals(stats: CorpusStats, accountId: string): number {
   const measured = stats.weights.accountPartners?.[accountId];
-  return measured ?? Math.max(0, stats.accountCount(accountId) - 1);
+  if (measured !== undefined) return measured;
+  // Its orders, not its rows: copies of one order (one kit, one day) are one deal it re-orders with.
+  const orders = stats.accountCount(accountId) - copiesOfAccount(stats.weights.kitRepeats, accountId);
+  return Math.max(0, orders - 1);
 }
 
 /** Whether the customer's weight was read against its measured compared deals, not all of them. */

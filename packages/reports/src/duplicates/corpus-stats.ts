@@ -1,3 +1,4 @@
+import { copiesBySignature, type KitRepeatFigures } from './customer-kits.js';
 import { PROVINCE_COUNT } from './provinces.js';
 import type { DealLine, DealRecord } from './types.js';
 import { type DuplicateWeights, REFERENCE_WEIGHTS } from './weights.js';
@@ -334,9 +335,10 @@ export class CorpusStats {
 
   /** `itemIdf` by the line's `itemToken` and quantity band, computed once per token. */
   tokenIdf(token: string, band: number): number {
+    const copies = this.copies();
     const cached = this.idfCache.get(token);
     if (cached !== undefined) return cached;
-    const df = this.items.get(token) ?? 0;
+    const df = this.itemCount(token, copies);
     const idf = Math.log2((this.n + PSEUDO) / (df + PSEUDO * (PRIOR_SHARE[band] ?? 0.001)));
     this.idfCache.set(token, idf);
     return idf;
@@ -352,15 +354,37 @@ export class CorpusStats {
     return Math.log2((this.n + PSEUDO) / (df + PSEUDO * 0.001));
   }
 
-  /** How many deals hold this item (`itemToken`: the SKU in its quantity band). */
-  itemCount(token: string): number {
-    return this.items.get(token) ?? 0;
+  /** How many deals hold this item (`itemToken`: the SKU in its quantity band), as orders (`copies`). */
+  itemCount(token: string, copies = this.copies()): number {
+    const rows = this.items.get(token) ?? 0;
+    return copies === null ? rows : orders(rows, copies.items.get(token));
   }
 
-  /** How many deals hold both items (`itemToken`s of two different SKUs). */
+  /** How many deals hold both items (`itemToken`s of two different SKUs), as orders (`copies`). */
   togetherCount(tokenA: string, tokenB: string): number {
-    return this.together.get(pairKeyOf(tokenA, tokenB)) ?? 0;
+    const key = pairKeyOf(tokenA, tokenB);
+    const rows = this.together.get(key) ?? 0;
+    const copies = this.copies();
+    return copies === null ? rows : orders(rows, copies.pairs.get(key));
   }
+
+  /**
+   * A customer's copies of one order (one kit due on one day, counted when the weights were
+   * estimated: `KitRepeatFigures.copies`) by the items, item pairs and basket they hold: the
+   * basket's counts read orders, not rows, so a deal entered eight times does not make its own
+   * lines and kit common. Null without copies. Caches derived from the counts are dropped when
+   * the weights (and so the copies) change.
+   */
+  private copies(): CopyCounts | null {
+    const figures = this.weights.kitRepeats;
+    if (figures !== this.copiesOf) {
+      this.copiesOf = figures;
+      this.idfCache.clear();
+      this.exactCache.clear();
+    }
+    return copyCounts(figures);
+  }
+  private copiesOf: KitRepeatFigures | undefined = undefined;
 
   /**
    * Whether `togetherCount` speaks for every deal: false for statistics read from an index whose
@@ -370,9 +394,11 @@ export class CorpusStats {
     return this.n > 0 && this.togetherCounted >= this.n;
   }
 
-  /** How many deals hold exactly this basket (`basketSignature`). */
+  /** How many deals hold exactly this basket (`basketSignature`), as orders (`copies`). */
   signatureCount(signature: string): number {
-    return this.signatures.get(signature) ?? 0;
+    const rows = this.signatures.get(signature) ?? 0;
+    const copies = this.copies();
+    return copies === null ? rows : orders(rows, copies.signatures.get(signature));
   }
 
   /** Share of deals in this province, smoothed towards 1/34. */
@@ -384,4 +410,47 @@ export class CorpusStats {
   kindShare(kind: string): number {
     return ((this.kinds.get(kind) ?? 0) + PSEUDO_SHARE / 4) / (this.kindTotal + PSEUDO_SHARE);
   }
+}
+
+/** The copies `CorpusStats` counts out, by item token, item pair (`pairKeyOf`) and signature. */
+interface CopyCounts {
+  items: ReadonlyMap<string, number>;
+  pairs: ReadonlyMap<string, number>;
+  signatures: ReadonlyMap<string, number>;
+}
+
+const COPY_COUNTS = new WeakMap<KitRepeatFigures, CopyCounts | null>();
+
+/** Rows less copies, never below one while a row is left: the order they are copies of stays. */
+function orders(rows: number, copies: number | undefined): number {
+  return copies === undefined ? rows : Math.max(Math.min(rows, 1), rows - copies);
+}
+
+/** The copies of each kit spread over the item tokens and pairs its signature holds. */
+function copyCounts(figures: KitRepeatFigures | undefined): CopyCounts | null {
+  if (figures === undefined) return null;
+  let counts = COPY_COUNTS.get(figures);
+  if (counts === undefined) {
+    const bySignature = copiesBySignature(figures);
+    counts = null;
+    if (bySignature.size > 0) {
+      const items = new Map<string, number>();
+      const pairs = new Map<string, number>();
+      for (const [signature, n] of bySignature) {
+        // A signature is its item tokens, sorted and joined by commas (`basketSignature`).
+        const tokens = signature.split(',');
+        for (let i = 0; i < tokens.length; i++) {
+          const a = tokens[i] as string;
+          items.set(a, (items.get(a) ?? 0) + n);
+          for (let j = i + 1; j < tokens.length; j++) {
+            const key = pairKeyOf(a, tokens[j] as string);
+            pairs.set(key, (pairs.get(key) ?? 0) + n);
+          }
+        }
+      }
+      counts = { items, pairs, signatures: bySignature };
+    }
+    COPY_COUNTS.set(figures, counts);
+  }
+  return counts;
 }

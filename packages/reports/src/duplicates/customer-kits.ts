@@ -48,6 +48,18 @@ export interface KitRepeatFigures {
    * [buyers, again, others] (`KitBuyers`). A kit with one buyer has none once that buyer is left out.
    */
   kits: Readonly<Record<string, readonly [number, number, number]>>;
+  /**
+   * A customer's orders, not its rows: deals of one customer holding one kit due on one day are
+   * copies of one order and count once in the figures above. Per `copyKey(account, kit)`, the rows
+   * beyond one per order (groups of copies only), so a pair reads the customer's own counts from the
+   * statistics (rows) as orders too. Absent from an estimate made before copies were counted once.
+   */
+  copies?: Readonly<Record<string, number>>;
+}
+
+/** The key of one customer's kit in `KitRepeatFigures.copies`. */
+export function copyKey(accountId: string, signature: string): string {
+  return `${accountId}|${signature}`;
 }
 
 /** A kit's buyers and how often they buy it again, as counted. */
@@ -119,10 +131,20 @@ export function kitRepeatFigures(
   const positions = new Map<string, Map<string, number[]>>();
   const dealsOf = new Map<string, number>();
   const holders = new Map<string, number>();
+  /** Rows beyond the first of one customer's deals holding one basket due on one day (`copyKey`). */
+  const extra = new Map<string, number>();
   let position = -1;
   for (const { accountId, signature, day } of deals) {
     position++;
     if (signature === '') continue;
+    holders.set(signature, (holders.get(signature) ?? 0) + 1);
+    const same = day === null ? undefined : holdings.get(accountId)?.get(signature);
+    if (same?.includes(day as number)) {
+      // A copy of an order already counted: one order, however many times it was entered.
+      const key = copyKey(accountId, signature);
+      extra.set(key, (extra.get(key) ?? 0) + 1);
+      continue;
+    }
     if (isCopy) {
       let at = positions.get(accountId);
       if (!at) {
@@ -134,7 +156,6 @@ export function kitRepeatFigures(
       else at.set(signature, [position]);
     }
     dealsOf.set(accountId, (dealsOf.get(accountId) ?? 0) + 1);
-    holders.set(signature, (holders.get(signature) ?? 0) + 1);
     let held = holdings.get(accountId);
     if (!held) {
       held = new Map();
@@ -145,6 +166,15 @@ export function kitRepeatFigures(
     else held.set(signature, [day ?? Number.NaN]);
   }
   const isKit = (signature: string) => (holders.get(signature) ?? 0) >= KIT_HOLDERS;
+  // A customer's deals with a basket count its kits' orders once; other baskets' copies stay rows,
+  // as `kitRepeatsOf` reads them (it subtracts the kits' copies alone).
+  const copies: Record<string, number> = {};
+  for (const [key, n] of [...extra].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const cut = key.indexOf('|');
+    const [account, signature] = [key.slice(0, cut), key.slice(cut + 1)];
+    if (isKit(signature)) copies[key] = n;
+    else dealsOf.set(account, (dealsOf.get(account) ?? 0) + n);
+  }
   const kits = new Map<string, [number, number, number]>();
   let basketDeals = 0;
   for (const count of dealsOf.values()) basketDeals += count;
@@ -187,8 +217,59 @@ export function kitRepeatFigures(
     if (k[0] >= 2) listed[signature] = k;
   const chance = others > 0 ? byChance / others : 0;
   const rate = (again + RATE_PSEUDO * chance) / (others + RATE_PSEUDO);
-  return { rate, gaps: { pairs, byBin }, kits: listed };
+  return { rate, gaps: { pairs, byBin }, kits: listed, copies };
 }
+
+/** A kit's or a customer's copies: rows beyond one per order (`KitRepeatFigures.copies`). */
+interface CopyTotals {
+  byAccount: Map<string, number>;
+  bySignature: Map<string, number>;
+}
+
+/** Per figures object, the copies summed by customer and by kit, worked out once. */
+const COPY_TOTALS = new WeakMap<KitRepeatFigures, CopyTotals>();
+
+function copyTotals(figures: KitRepeatFigures): CopyTotals {
+  let totals = COPY_TOTALS.get(figures);
+  if (!totals) {
+    totals = { byAccount: new Map(), bySignature: new Map() };
+    for (const [key, n] of Object.entries(figures.copies ?? {})) {
+      const cut = key.indexOf('|');
+      const [account, signature] = [key.slice(0, cut), key.slice(cut + 1)];
+      totals.byAccount.set(account, (totals.byAccount.get(account) ?? 0) + n);
+      totals.bySignature.set(signature, (totals.bySignature.get(signature) ?? 0) + n);
+    }
+    COPY_TOTALS.set(figures, totals);
+  }
+  return totals;
+}
+
+/** Each kit's copies over all its buyers, by signature (empty without copies counted). */
+export function copiesBySignature(figures: KitRepeatFigures | undefined): ReadonlyMap<string, number> {
+  return figures?.copies === undefined ? NO_TOTALS : copyTotals(figures).bySignature;
+}
+const NO_TOTALS: ReadonlyMap<string, number> = new Map();
+
+/** One customer's copies of all its kits: its deals beyond one per order. */
+export function copiesOfAccount(figures: KitRepeatFigures | undefined, account: string): number {
+  if (figures?.copies === undefined) return 0;
+  return copyTotals(figures).byAccount.get(account) ?? 0;
+}
+
+/** One customer's copies: of this kit, and of all its kits. */
+export function accountCopies(
+  figures: KitRepeatFigures,
+  account: string,
+  signature: string,
+): { kit: number; all: number } {
+  const copies = figures.copies;
+  if (copies === undefined) return NO_COPIES;
+  const all = copiesOfAccount(figures, account);
+  if (all === 0) return NO_COPIES;
+  const key = copyKey(account, signature);
+  return { kit: Object.hasOwn(copies, key) ? (copies[key] as number) : 0, all };
+}
+const NO_COPIES = Object.freeze({ kit: 0, all: 0 });
 
 /** Whether a stored document holds usable kit figures (an older or foreign shape is ignored). */
 export function isKitRepeatFigures(doc: unknown): doc is KitRepeatFigures {
@@ -199,5 +280,7 @@ export function isKitRepeatFigures(doc: unknown): doc is KitRepeatFigures {
   if (!count(d.gaps.pairs) || !Array.isArray(d.gaps.byBin) || d.gaps.byBin.length !== GAP_BINS.length)
     return false;
   if (!d.gaps.byBin.every(count) || typeof d.kits !== 'object' || d.kits === null) return false;
+  if (d.copies !== undefined && (typeof d.copies !== 'object' || d.copies === null)) return false;
+  if (d.copies !== undefined && !Object.values(d.copies).every(count)) return false;
   return Object.values(d.kits).every((k) => Array.isArray(k) && k.length === 3 && k.every(count));
 }

@@ -75,7 +75,8 @@ export function sharedDay(figures: DeliveryDayFigures | undefined, day: number):
   if (figures === undefined || figures.deals < 3) return null;
   const chance = sharedDayChance(figures);
   if (chance <= 0) return null;
-  const due = Object.hasOwn(figures.byDay, day) ? (figures.byDay[day] as number) : 0;
+  // A pair sharing the day has one order due on it at least: its copies counted once (`engine.ts`).
+  const due = Object.hasOwn(figures.byDay, day) ? (figures.byDay[day] as number) : 1;
   return { shift: termFrequencyShift(chance, due, figures.deals, DAY_PSEUDO), due, deals: figures.deals };
 }
 

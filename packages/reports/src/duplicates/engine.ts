@@ -3,7 +3,7 @@ import { isCommonBasket } from './basket.js';
 import { type BlockingOptions, type BlockingStats, CandidateIndex } from './blocking.js';
 import { busyRepeatGapsOf } from './busy-repeat-gaps.js';
 import { CorpusStats } from './corpus-stats.js';
-import { kitRepeatFigures } from './customer-kits.js';
+import { type KitHolding, kitRepeatFigures } from './customer-kits.js';
 import { deliveryDayFigures } from './delivery-days.js';
 import { endCustomerFigures } from './end-customers.js';
 import { ExplainedLater } from './explained-later.js';
@@ -112,7 +112,7 @@ export class DealDuplicateEngine {
       partnersPerDeal: Math.round(this.index.meanCandidates() * 100) / 100,
       accountPartners,
       kitRepeats: kitRepeatFigures(holdings),
-      deliveryDays: deliveryDayFigures(this.deals.map((d) => d.deliveryDay)),
+      deliveryDays: deliveryDayFigures(orderDays(holdings)),
       endCustomers: endCustomerFigures(this.deals),
       busyRepeatGaps: busyRepeatGapsOf(holdings, accountPartners, this.index),
     };
@@ -339,4 +339,22 @@ export function isCopy(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): bo
   if (x.deliveryDay !== null && y.deliveryDay !== null && Math.abs(x.deliveryDay - y.deliveryDay) > 7)
     return false;
   return !isCommonBasket(x.signature, stats);
+}
+
+/**
+ * The delivery days of the tenant's orders: a customer's copies of one order (one basket, one day)
+ * count once, so a deal entered eight times does not make its own day common (`delivery-days.ts`).
+ */
+function orderDays(holdings: readonly KitHolding[]): (number | null)[] {
+  const seen = new Set<string>();
+  const days: (number | null)[] = [];
+  for (const { accountId, signature, day } of holdings) {
+    if (day !== null && signature !== '') {
+      const key = `${accountId}\u0000${signature}\u0000${day}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+    }
+    days.push(day);
+  }
+  return days;
 }

@@ -3,7 +3,7 @@ import { basketReadAgainst, readAgainstCompared } from './account-reading.js';
 import { clamp, commonBasketCap, isCommonBasket } from './basket.js';
 import { timesCounted } from './busy-repeat-gaps.js';
 import type { CorpusStats } from './corpus-stats.js';
-import { GAP_BINS, gapBin, kitBuyers, type RepeatGaps } from './customer-kits.js';
+import { accountCopies, GAP_BINS, gapBin, kitBuyers, type RepeatGaps } from './customer-kits.js';
 import { sayDuplicate } from './duplicate-messages.js';
 import { type Measure, measureCustomer } from './measures.js';
 import type { PreparedDeal } from './prepared-deal.js';
@@ -97,8 +97,10 @@ export function kitRepeatsOf(x: PreparedDeal, y: PreparedDeal, stats: CorpusStat
   let ownOthers = 0;
   let holding = 0;
   for (const account of accounts) {
-    const held = stats.accountBasketCount(account, x.signature);
-    const with_ = stats.accountBasketDeals(account);
+    // Orders, not rows: copies of one order (one kit, one day) count once, as in the kit figures.
+    const copies = accountCopies(figures, account, x.signature);
+    const held = Math.max(0, stats.accountBasketCount(account, x.signature) - copies.kit);
+    const with_ = Math.max(held, stats.accountBasketDeals(account) - copies.all);
     own += held;
     deals += with_;
     // What each account of the customer put into the kit's figures, as one of its buyers.
@@ -112,16 +114,20 @@ export function kitRepeatsOf(x: PreparedDeal, y: PreparedDeal, stats: CorpusStat
   // The other buyers' repeat orders, and this customer's beyond the pair being weighed.
   const again = Math.max(0, kit.again - ownAgain);
   const others = Math.max(0, kit.others - ownOthers);
+  // The pair's own orders are left out: one when the two are copies of one order (one day), else two.
+  const copy = x.deliveryDay !== null && x.deliveryDay === y.deliveryDay;
+  const pair = copy ? 1 : 2;
   const u =
-    (again + Math.max(0, own - 2) + REPEAT_PSEUDO * figures.rate) /
-    (others + Math.max(0, deals - 2) + REPEAT_PSEUDO);
+    (again + Math.max(0, own - pair) + REPEAT_PSEUDO * figures.rate) /
+    (others + Math.max(0, deals - pair) + REPEAT_PSEUDO);
   const given = clamp(Math.log2(IDENTICAL_M / Math.max(u, 1e-9)), BASKET_MIN, BASKET_MAX);
   // Moved from the cap the basket was actually weighed with: against all deals when the customer's
   // deals are all compared with each other (`basketReadAgainst`), else the partners compared.
   const cap = commonBasketCap(x.signature, stats, basketReadAgainst(x, y, stats));
   const basketShift = given - clamp(cap, BASKET_MIN, BASKET_MAX);
   // The pair itself is one of the repeat-order pairs counted when one account holds both: left out.
-  const gap = gapShift(x, y, stats, figures.gaps, oneAccount && own >= 2 ? 1 : 0);
+  // Copies of one order are one order: their pair is not among the gaps between orders.
+  const gap = gapShift(x, y, stats, figures.gaps, oneAccount && own >= 2 && !copy ? 1 : 0);
   return {
     shift: Math.round((basketShift + gap.shift) * 1000) / 1000,
     own,

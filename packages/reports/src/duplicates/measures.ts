@@ -155,12 +155,21 @@ export function deliveryMeasure(a: number, b: number, weights: DuplicateWeights)
   return level === 'delivery.same_day' ? onSharedDay(measured, a, weights) : measured;
 }
 
+/**
+ * An exact match never counts against a pair (Splink's u floor): two deals due on one day are at
+ * least as likely to be one deal as two, however many deals share that day (copies among them) or
+ * however common close dates are among the pairs compared.
+ */
+function atLeastNeutral(m: Measure): Measure {
+  return m.weight >= 0 ? m : measure(m.level, 0);
+}
+
 /** "The same day" by day, per estimate: a scan asks for each pair due on one day. */
 const SAME_DAY = new WeakMap<DuplicateWeights, Map<number, Measure>>();
 
 /** The level's measure moved for the day the pair shares (`delivery-days.ts`). */
 function onSharedDay(level: Measure, day: number, weights: DuplicateWeights): Measure {
-  if (weights.deliveryDays === undefined) return level;
+  if (weights.deliveryDays === undefined) return atLeastNeutral(level);
   let byDay = SAME_DAY.get(weights);
   if (!byDay) {
     byDay = new Map();
@@ -169,7 +178,9 @@ function onSharedDay(level: Measure, day: number, weights: DuplicateWeights): Me
   let m = byDay.get(day);
   if (!m) {
     const shift = sharedDay(weights.deliveryDays, day)?.shift ?? 0;
-    m = shift === 0 ? level : measure(level.level, Math.round((level.weight + shift) * 1000) / 1000);
+    m = atLeastNeutral(
+      shift === 0 ? level : measure(level.level, Math.round((level.weight + shift) * 1000) / 1000),
+    );
     byDay.set(day, m);
   }
   return m;

@@ -332,10 +332,12 @@ export function customerSignal(x: PreparedDeal, y: PreparedDeal, m: Measure, sta
     const said = say('duplicate.customer.same_account_compared', { a, others: deals - 1, compared });
     return signal('customer', m, a, b, kitRepeatsWords(said, x, y, stats));
   }
-  // A customer with many open deals: say how many, the term frequency it was weighed with.
+  // A customer with many open deals: say how many, the term frequency it was weighed with (its
+  // orders: copies of one order count once).
+  const others = comparedOwnDeals(stats, x.record.accountId);
   const said =
-    m.level === 'same_account' && accountAdjustment(deals) <= SAY_FIGURE_BELOW
-      ? say('duplicate.customer.same_account_busy', { a, others: deals - 1, deals: stats.n })
+    m.level === 'same_account' && accountAdjustment(others + 1) <= SAY_FIGURE_BELOW
+      ? say('duplicate.customer.same_account_busy', { a, others, deals: stats.n })
       : byLevel('customer', m.level, { a, b });
   // One customer's two orders of one kit: the figures the kit and the gap were read given the customer with.
   return signal('customer', m, a, b, kitRepeatsWords(said, x, y, stats));

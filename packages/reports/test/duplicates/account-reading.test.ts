@@ -103,11 +103,19 @@ describe('a basket two deals of one customer share', () => {
     { sku: 'TAB-100', category: null, quantity: 100 },
     { sku: 'SCN-20', category: null, quantity: 20 },
   ];
-  /** 300 one-deal customers, `holders` of them holding the kit, and a customer with two deals of the kit. */
+  /**
+   * 300 one-deal customers, `holders` of them holding the kit, and a customer with two orders of the
+   * kit (due a week apart: two orders, not copies of one, which count once).
+   */
   function kitTenant(holders: number): DealDuplicateEngine {
     const others = Array.from({ length: 300 }, (_, i) => base(`o${i}`, i < holders ? { lines: kit } : {}));
     const mine = ['c0', 'c1', 'c2'].map((id, i) =>
-      base(id, { accountId: 'one', accountName: '济南一家客户有限公司', ...(i < 2 ? { lines: kit } : {}) }),
+      base(id, {
+        accountId: 'one',
+        accountName: '济南一家客户有限公司',
+        requiredDelivery: day(7 * i),
+        ...(i < 2 ? { lines: kit } : {}),
+      }),
     );
     return new DealDuplicateEngine([...others, ...mine]);
   }

@@ -16,7 +16,7 @@ import { deal, oneOffProjects } from './basket-tenant.js';
 const BUSY_DAY = '2026-12-31';
 const QUIET_DAY = '2026-03-04';
 
-/** A customer's one-off project and its copy, both due on `due`. */
+/** A customer's one-off project and its copy, both due on `due` (one order: its days count it once). */
 const copied = (name: string, due: string): DealRecord[] =>
   ['A', 'B'].map((side) =>
     deal(`${name}${side}`, {
@@ -43,22 +43,26 @@ describe('the same delivery day, read against the tenant’s days', () => {
     const engine = new DealDuplicateEngine(tenant());
     const quiet = engine.score('quietA', 'quietB');
     const busy = engine.score('busyA', 'busyB');
-    // Alike in all but the day: read by the level alone, the two scored the same.
-    expect(quiet.score - busy.score).toBeGreaterThan(4);
+    // Alike in all but the day: read by the level alone, the two scored the same. The busy day
+    // counts less, but an exact match never counts against a pair: at least nothing (u floor).
+    expect(quiet.score - busy.score).toBeGreaterThan(0.5);
+    expect(deliveryOf(quiet)?.weight).toBeGreaterThan(0.5);
+    expect(deliveryOf(busy)?.weight).toBe(0);
     const rare = deliveryOf(quiet);
-    expect(rare?.text).toContain('only 2 of the tenant’s 2604 deals are due that day, so it counts more');
+    expect(rare?.text).toContain('only 1 of the tenant’s 2602 deals are due that day, so it counts more');
     expect(renderBuiltIn(rare?.message ?? { key: '', params: {} }, 'zh-CN')).toContain(
-      '本公司 2604 笔有交期的商机中只有 2 笔在当天交货，因此分量更重',
+      '本公司 2602 笔有交期的商机中只有 1 笔在当天交货，因此分量更重',
     );
     expect(deliveryOf(busy)?.text).toContain(
-      '622 of the tenant’s 2604 deals are due that day, so it counts less',
+      '621 of the tenant’s 2602 deals are due that day, so it counts less',
     );
   });
 
   it('weights estimated before the day counts read the level alone', () => {
     const deals = tenant();
     const counted = new DealDuplicateEngine(deals).weights();
-    expect(counted.deliveryDays?.byDay[String(dayNumber(BUSY_DAY))]).toBe(622);
+    // 620 deals due that day, and the busy copies as one order.
+    expect(counted.deliveryDays?.byDay[String(dayNumber(BUSY_DAY))]).toBe(621);
     const { deliveryDays: _, ...before } = counted;
     const engine = new DealDuplicateEngine(deals, { weights: before });
     expect(engine.score('quietA', 'quietB').score).toBe(engine.score('busyA', 'busyB').score);

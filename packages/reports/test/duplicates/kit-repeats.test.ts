@@ -184,23 +184,36 @@ describe('one customer’s two deals of one kit, read given the customer', () =>
     );
   });
 
-  it('a tenant whose only repeat orders of kits are copies does not read every customer as re-ordering: the rate is shrunk towards chance', () => {
-    // 400 one-deal customers over 40 kits of 10 holders; 2 customers hold their kit twice (copies).
+  it('a tenant whose only repeat orders of kits are two customers’ does not read every customer as re-ordering: the rate is shrunk towards chance', () => {
+    // 400 one-deal customers over 40 kits of 10 holders; 2 customers order their kit again 3 days on.
     const holdings = Array.from({ length: 400 }, (_, i) => ({
       accountId: `c${i}`,
       signature: `kit${i % 40}`,
       day: i,
     }));
     holdings.push(
-      { accountId: 'c0', signature: 'kit0', day: 0 },
-      { accountId: 'c1', signature: 'kit1', day: 1 },
+      { accountId: 'c0', signature: 'kit0', day: 3 },
+      { accountId: 'c1', signature: 'kit1', day: 4 },
     );
     const figures = kitRepeatFigures(holdings);
     // Counted alone, 2 repeats of 2 other deals: a rate of 1.
     expect(figures.rate).toBeLessThan(0.05);
     expect(figures.rate).toBeGreaterThan(0);
-    expect(figures.gaps).toEqual({ pairs: 2, byBin: [2, 0, 0, 0, 0, 0, 0, 0] });
+    expect(figures.gaps).toEqual({ pairs: 2, byBin: [0, 2, 0, 0, 0, 0, 0, 0] });
     expect(figures.kits.kit0).toEqual([10, 1, 1]);
+    expect(figures.copies).toEqual({});
+    // The same two entered again for the same day are copies of one order: no re-order at all.
+    holdings.splice(
+      400,
+      2,
+      { accountId: 'c0', signature: 'kit0', day: 0 },
+      { accountId: 'c1', signature: 'kit1', day: 1 },
+    );
+    const copied = kitRepeatFigures(holdings);
+    expect(copied.rate).toBe(0);
+    expect(copied.gaps).toEqual({ pairs: 0, byBin: [0, 0, 0, 0, 0, 0, 0, 0] });
+    expect(copied.kits.kit0).toEqual([10, 0, 0]);
+    expect(copied.copies).toEqual({ 'c0|kit0': 1, 'c1|kit1': 1 });
     // Many buyers re-ordering speak for themselves: the pseudo-deals barely move the rate.
     const busy = Array.from({ length: 4000 }, (_, i) => ({
       accountId: `b${i % 200}`,

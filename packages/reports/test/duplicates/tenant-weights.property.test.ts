@@ -49,8 +49,9 @@ describe('u-probabilities are estimated from random pairs of the tenant’s own 
     );
     const engine = new DealDuplicateEngine(bunched);
     const s = engine.score('d0', 'd3');
-    // Same-day delivery is 1 in 3 pairs here: the hand weight (3 bits) falls by the capped 6.
-    expect(weightOf(s, 'delivery')).toBeLessThan(0);
+    // Same-day delivery is 1 in 3 pairs here: the hand weight (3 bits) falls by the capped 6, to
+    // nothing — an exact match never counts against a pair (u floor).
+    expect(weightOf(s, 'delivery')).toBe(0);
     expect(s.signals.find((x) => x.name === 'delivery')?.text).toMatch(
       /in 1,000 pairs of deals picked at random/,
     );
