@@ -34,6 +34,14 @@ const STAGES: Words = {
   duplicate: ['重复 (已合并)', 'duplicate (merged)'],
 };
 
+const FORECASTS: Words = {
+  pipeline: ['储备', 'pipeline'],
+  best_case: ['乐观', 'best case'],
+  commit: ['承诺', 'commit'],
+  closed: ['已成交', 'closed'],
+  omitted: ['不计入', 'omitted'],
+};
+
 const COST_CATEGORIES: Words = {
   travel: ['差旅', 'travel'],
   entertainment: ['招待', 'entertainment'],
@@ -93,6 +101,7 @@ const pick = (words: Words, id: string, lang: Lang): string => {
 export const roleLabel = (id: string, lang: Lang) => pick(ROLES, id, lang);
 export const channelLabel = (id: string, lang: Lang) => pick(CHANNELS, id, lang);
 export const stageLabel = (id: string, lang: Lang) => pick(STAGES, id, lang);
+export const forecastLabel = (id: string, lang: Lang) => pick(FORECASTS, id, lang);
 export const costCategoryLabel = (id: string, lang: Lang) => pick(COST_CATEGORIES, id, lang);
 export const sourceLabel = (id: string, lang: Lang) => pick(SOURCES, id, lang);
 export const kindLabel = (id: string, lang: Lang) => pick(KINDS, id, lang);

@@ -1,5 +1,6 @@
-import { type Crm, historyEventName, historyFieldName, type ManualClock } from '@gongfu/core';
+import { type Crm, historyEventName, type ManualClock } from '@gongfu/core';
 import { costRollup, findDuplicateDeals, morningReview, pipeline } from '@gongfu/reports';
+import { describeChanges } from './history-changes.js';
 import { costCategoryLabel, kindLabel, likelihoodWords, stageLabel, statusLabel } from './labels.js';
 import type { Printer } from './print.js';
 import type { Cast } from './story-channels.js';
@@ -167,13 +168,7 @@ async function printHistory(crm: Crm, p: Printer, cast: Cast): Promise<void> {
       p.local(h.at),
       names.get(h.actorId) ?? h.actorId,
       crm.say(historyEventName(h.event), p.lang),
-      h.event.endsWith('.created')
-        ? p.t('(新建)', '(new record)')
-        : Object.keys(h.changes)
-            .flatMap((field) => historyFieldName(field) ?? [])
-            .slice(0, 5)
-            .map((name) => crm.say(name, p.lang))
-            .join(p.t('、', ', ')),
+      describeChanges(h, { crm, p, people: names }),
     ]),
   );
 }

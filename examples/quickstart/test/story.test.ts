@@ -120,6 +120,19 @@ describe('the quickstart story (README command 1)', () => {
     }
   });
 
+  it('shows each history change from what to what, in words', () => {
+    const english = section(en.out, 'history');
+    expect(english).toContain('stage solution → bid; probability 40% → 60%');
+    expect(english).toContain('forecast best case → commit');
+    expect(english).toContain('end customer 山东物流集团');
+    const chinese = section(zh.out, '历史');
+    expect(chinese).toContain('阶段 方案 → 投标; 赢率 40% → 60%');
+    // A member joining reads as who joined, not the whole team twice.
+    expect(chinese).toMatch(/团队 \+ 赵工/);
+    // The merge changes no field of 甲's deal: the row says why it happened instead of nothing.
+    expect(chinese).toContain('两家集成商在投同一个标');
+  });
+
   it('names every cost category in words', () => {
     const review = section(en.out, 'morning review');
     expect(review).toContain('travel (济南往返)');
