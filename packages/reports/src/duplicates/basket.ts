@@ -52,7 +52,26 @@ export interface BasketComparison {
  */
 const UNMATCHED_PENALTY = 2.25;
 export const MIN_WEIGHT = -5;
-export const MAX_WEIGHT = 16;
+/**
+ * Bits past which a basket's further evidence counts less and less. Lines of one basket are not
+ * independent (a project's scanners come with its server and its licences), so their bits stop
+ * adding up; a hard cap, though, made a four-line match of rare quantities (60 bits as read) equal
+ * to a coincidental two-line one (17 bits) and put a false pair above the seed's story pair
+ * (generator 1 at 300,000 and 1,000,000 deals; bench/RESULTS.md, issue 14, 2026-12-06).
+ */
+export const KNEE_WEIGHT = 16;
+/** Bits past the knee that add one more bit, then two for four times as many, and so on. */
+const KNEE_SPAN = 4;
+
+/**
+ * A basket's weight from its bits as read: below `MIN_WEIGHT` nothing lower, up to the knee as
+ * read, past it logarithmically (60 bits read → 19.6, 17.3 → 16.4). Monotonic, so a bound on the
+ * bits read is a bound on the weight.
+ */
+export function basketBits(read: number): number {
+  if (read <= KNEE_WEIGHT) return Math.max(MIN_WEIGHT, read);
+  return KNEE_WEIGHT + Math.log2(1 + (read - KNEE_WEIGHT) / KNEE_SPAN);
+}
 const NO_MATCH_WEIGHT = -4;
 
 /** The most `creditOf` gives two lines of different SKUs (siblings of one category). */
@@ -318,7 +337,7 @@ function matchLines(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): LineM
       );
   }
   const swapped = siblings > 0 || unmatchedA + unmatchedB > 0;
-  return { level, weight: clamp(weight, MIN_WEIGHT, MAX_WEIGHT), swapped, matched, unmatchedA, unmatchedB };
+  return { level, weight: basketBits(weight), swapped, matched, unmatchedA, unmatchedB };
 }
 
 /** The matched lines' weight under the hand rule: the first in full, each further one at most `EXTRA_CAP`. */
@@ -698,7 +717,7 @@ export function basketBoundOf(
     Math.min(furtherA, furtherB) * Math.max(0, same - 1) +
     EXTRA_CAP * (lines - Math.max(same, 1)) -
     (UNMATCHED_PENALTY * (linesA + linesB - 2 * lines)) / 2;
-  return Math.max(NO_MATCH_WEIGHT, clamp(bound, MIN_WEIGHT, MAX_WEIGHT));
+  return Math.max(NO_MATCH_WEIGHT, basketBits(bound));
 }
 
 /**

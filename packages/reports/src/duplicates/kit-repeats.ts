@@ -1,6 +1,6 @@
 import type { Message } from '@gongfu/core';
 import { basketReadAgainst, readAgainstCompared } from './account-reading.js';
-import { clamp, commonBasketCap, isCommonBasket } from './basket.js';
+import { basketBits, clamp, commonBasketCap, isCommonBasket } from './basket.js';
 import { timesCounted } from './busy-repeat-gaps.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { accountCopies, GAP_BINS, gapBin, kitBuyers, type RepeatGaps } from './customer-kits.js';
@@ -31,9 +31,6 @@ const IDENTICAL_M = 0.5;
 const REPEAT_PSEUDO = 100;
 /** Pseudo-pairs the gaps between repeat orders are shrunk with towards the candidate pairs' u. */
 const GAP_PSEUDO = 100;
-/** The basket's bounds (`basket.ts`): the kit's reading given the customer stays within them. */
-const BASKET_MIN = -5;
-const BASKET_MAX = 16;
 
 /** What a customer's two deals of one kit were weighed with: the figures the explanation names. */
 export interface KitRepeats {
@@ -120,11 +117,11 @@ export function kitRepeatsOf(x: PreparedDeal, y: PreparedDeal, stats: CorpusStat
   const u =
     (again + Math.max(0, own - pair) + REPEAT_PSEUDO * figures.rate) /
     (others + Math.max(0, deals - pair) + REPEAT_PSEUDO);
-  const given = clamp(Math.log2(IDENTICAL_M / Math.max(u, 1e-9)), BASKET_MIN, BASKET_MAX);
+  const given = basketBits(Math.log2(IDENTICAL_M / Math.max(u, 1e-9)));
   // Moved from the cap the basket was actually weighed with: against all deals when the customer's
   // deals are all compared with each other (`basketReadAgainst`), else the partners compared.
   const cap = commonBasketCap(x.signature, stats, basketReadAgainst(x, y, stats));
-  const basketShift = given - clamp(cap, BASKET_MIN, BASKET_MAX);
+  const basketShift = given - basketBits(cap);
   // The pair itself is one of the repeat-order pairs counted when one account holds both: left out.
   // Copies of one order are one order: their pair is not among the gaps between orders.
   const gap = gapShift(x, y, stats, figures.gaps, oneAccount && own >= 2 && !copy ? 1 : 0);

@@ -1,4 +1,5 @@
 import {
+  basketBits,
   basketBoundByOverlap,
   basketBoundOf,
   basketSurprise,
@@ -6,8 +7,6 @@ import {
   clamp,
   commonBasketCap,
   isCommonBasket,
-  MAX_WEIGHT,
-  MIN_WEIGHT,
   matchTokens,
   siblingBestOf,
 } from './basket.js';
@@ -419,7 +418,7 @@ export class ScanColumns {
     // the matcher are two holders of one kit in one province and month).
     const kit = this.kitCap[signature] as number;
     if (kit === Number.POSITIVE_INFINITY) return bound;
-    return Math.min(bound, clamp(kit + this.tokens.precisionMost, MIN_WEIGHT, MAX_WEIGHT));
+    return Math.min(bound, basketBits(kit + this.tokens.precisionMost));
   }
 
   /** The most the baskets of deals `i` and `j` can weigh, read from the columns (what `reaches` drops pairs by). */
