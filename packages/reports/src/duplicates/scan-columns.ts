@@ -4,7 +4,6 @@ import {
   basketBoundOf,
   basketSurprise,
   basketWeight,
-  clamp,
   commonBasketCap,
   isCommonBasket,
   matchTokens,
