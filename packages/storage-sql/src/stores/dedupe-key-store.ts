@@ -192,6 +192,50 @@ export class SqlDedupeKeyStore implements DedupeKeyStore {
       db.insertInto('dedupe_keys').values([...part]),
     );
     await this.replaceSources(chunk.map((e) => e.source));
+    await this.replaceRows(chunk);
+  }
+
+  /** Each entry's comparison row in place of the one stored (none: the row goes). */
+  private async replaceRows(chunk: readonly DedupeEntry[]): Promise<void> {
+    const { db, tenantId } = this.ctx;
+    await db
+      .deleteFrom('dedupe_rows')
+      .where('tenant_id', '=', tenantId)
+      .where(
+        'opportunity_id',
+        'in',
+        chunk.map((e) => e.source.opportunityId),
+      )
+      .execute();
+    const rows = chunk.flatMap(({ source, row }) =>
+      row === undefined ? [] : [{ tenant_id: tenantId, opportunity_id: source.opportunityId, row }],
+    );
+    await writeRows(this.ctx, 'dedupe_rows:insert', rows, CHUNK, (part) =>
+      db.insertInto('dedupe_rows').values([...part]),
+    );
+  }
+
+  async rows(opportunityIds: readonly string[]): Promise<Map<string, string>> {
+    const { db, tenantId } = this.ctx;
+    const unique = [...new Set(opportunityIds)];
+    const found = new Map<string, string>();
+    // Lists padded to a few lengths (`paddedInList`), so the statement is compiled and prepared once per length.
+    for (let i = 0; i < unique.length; i += CHUNK) {
+      const ids = paddedInList(unique.slice(i, i + CHUNK));
+      const { rows } = await executeCached<{ opportunity_id: string; row: string }>(
+        this.ctx,
+        `dedupe_rows:rows:${ids.length}`,
+        [tenantId, ...ids],
+        () =>
+          db
+            .selectFrom('dedupe_rows')
+            .select(['opportunity_id', 'row'])
+            .where('tenant_id', '=', tenantId)
+            .where('opportunity_id', 'in', ids),
+      );
+      for (const r of rows) found.set(r.opportunity_id, r.row);
+    }
+    return found;
   }
 
   private async replaceSources(sources: readonly DedupeSource[]): Promise<void> {
