@@ -169,7 +169,8 @@ export function statKeys(r: DealRecord, against?: CheckedBasket): string[] {
         keys.push(STAT.together + pairKeyOf(tokens[i] as string, tokens[j] as string));
   if (r.lines.length > 0) {
     const signature = basketSignature(r.lines);
-    if (against === undefined || items.every((l) => against.skus.has(l.sku))) keys.push(STAT.signature + signature);
+    if (against === undefined || items.every((l) => against.skus.has(l.sku)))
+      keys.push(STAT.signature + signature);
     if (against === undefined || against.signature === signature)
       keys.push(
         STAT.accountBasket + accountBasketKey(r.accountId, signature),
