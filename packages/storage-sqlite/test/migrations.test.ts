@@ -12,6 +12,7 @@ const EXPECTED_TABLES = [
   'counters',
   'dedupe_blocks',
   'dedupe_keys',
+  'dedupe_rows',
   'dedupe_sources',
   'dedupe_stamps',
   'dedupe_weights',

@@ -15,6 +15,11 @@ export interface DedupeSource {
 export interface DedupeEntry {
   source: DedupeSource;
   keys: readonly string[];
+  /**
+   * What the detector compares of the deal as it was keyed (opaque to the storage; written and read
+   * by `@gongfu/reports`), returned by `rows`; absent: no row (the deal left every block).
+   */
+  row?: string;
 }
 
 /** One blocking block as stored: how many opportunities share the key, and which (within the cap). */
@@ -70,6 +75,9 @@ export interface DedupeResize {
  *   same transaction; null before the first such write. A reader holding blocks read under one
  *   stamp may keep them only while the stamp is unchanged (`@gongfu/reports`' check does, between
  *   checks).
+ * - `rows` returns the `row` each of the given opportunities was last keyed with (`replace`,
+ *   `replaceBatches` and `replaceCurrent` MUST replace it, or drop it for an entry without one,
+ *   with its keys), by opportunity id; an opportunity without a row is left out.
  * - `markRefreshed(at)` records that every change committed before `at` has been keyed.
  * - `watermark` is the last `at` marked, or null before the first. Not the keyed sources' `seenAt`:
  *   a refresh stopped halfway (a crash, a kill) has keyed some deals, and the deals it has not
@@ -82,6 +90,7 @@ export interface DedupeKeyStore {
   replaceCurrent(entries: readonly DedupeEntry[]): Promise<{ moved: string[]; resized: DedupeResize | null }>;
   stamp(): Promise<string | null>;
   blocks(keys: readonly string[], cap: number): Promise<DedupeBlock[]>;
+  rows(opportunityIds: readonly string[]): Promise<Map<string, string>>;
   stale(since: Instant | undefined): Promise<string[]>;
   markRefreshed(at: Instant): Promise<void>;
   watermark(): Promise<Instant | null>;

@@ -110,18 +110,23 @@ export function bandWidth(band: number): number {
 
 /**
  * The checked deal's basket, for the keys of its partners a check reads (`statKeys`). A pair reads
- * the co-occurrence of two of a partner's lines only for a line of a SKU the checked deal holds
- * (`furtherLine`: a further line read given an earlier one is matched by its own SKU; the earlier
- * one may be a sibling), a customer's basket counts only when the two baskets are one
- * (`kitRepeatsOf`), and a customer's count of open deals only when both deals are that customer's
- * ("the same account", `sameAccountOf`; the signal's words and a busy customer's repeat gaps read
- * it under the same condition). The rest are the larger part of a many-candidate check's keys.
+ * the co-occurrence of two of a partner's lines only when both can be matched to the checked deal's
+ * lines, one of them by its own SKU (`furtherLine`: a further line read given an earlier one is
+ * matched by its own SKU; the earlier one by its SKU or as a sibling, a SKU of a category the
+ * checked deal holds); a partner's whole basket count only when each of its SKUs is one the checked
+ * deal holds (`containedKit`: a kit copied whole, line for line, into the checked deal; the same
+ * basket is the checked deal's own key); a customer's basket counts only when the two baskets are
+ * one (`kitRepeatsOf`), and a customer's count of open deals only when both deals are that
+ * customer's ("the same account", `sameAccountOf`; the signal's words and a busy customer's repeat
+ * gaps read it under the same condition). The rest are the larger part of a many-candidate check's keys.
  */
 export interface CheckedBasket {
   /** `basketSignature` of the checked deal's lines. */
   signature: string;
   /** The SKUs of the checked deal's lines. */
   skus: ReadonlySet<string>;
+  /** The categories of the checked deal's lines (`mergeBySku`'s, as the matcher compares them). */
+  categories: ReadonlySet<string>;
   /** The checked deal's customer account. */
   accountId: string;
 }
@@ -130,8 +135,21 @@ export function checkedBasket(r: DealRecord): CheckedBasket {
   return {
     signature: basketSignature(r.lines),
     skus: new Set(r.lines.map((l) => l.sku)),
+    categories: new Set(mergeBySku(r.lines).flatMap((l) => (l.category === null ? [] : [l.category]))),
     accountId: r.accountId,
   };
+}
+
+/** Whether a partner's line can be matched to one of the checked deal's: by its SKU, or as a sibling. */
+function matchable(line: DealLine, against: CheckedBasket): boolean {
+  return against.skus.has(line.sku) || (line.category !== null && against.categories.has(line.category));
+}
+
+/** Whether a check reads the co-occurrence of a partner's lines `a` and `b` (see `CheckedBasket`). */
+function readsTogether(a: DealLine, b: DealLine, against: CheckedBasket): boolean {
+  return (
+    (against.skus.has(a.sku) && matchable(b, against)) || (against.skus.has(b.sku) && matchable(a, against))
+  );
 }
 
 /**
@@ -147,11 +165,12 @@ export function statKeys(r: DealRecord, against?: CheckedBasket): string[] {
   // As `tokenPairs`, less the pairs a check never reads of a partner (see `CheckedBasket`).
   for (let i = 0; i < tokens.length; i++)
     for (let j = i + 1; j < tokens.length; j++)
-      if (against === undefined || against.skus.has(items[i]!.sku) || against.skus.has(items[j]!.sku))
+      if (against === undefined || readsTogether(items[i]!, items[j]!, against))
         keys.push(STAT.together + pairKeyOf(tokens[i] as string, tokens[j] as string));
   if (r.lines.length > 0) {
     const signature = basketSignature(r.lines);
-    keys.push(STAT.signature + signature);
+    if (against === undefined || items.every((l) => against.skus.has(l.sku)))
+      keys.push(STAT.signature + signature);
     if (against === undefined || against.signature === signature)
       keys.push(
         STAT.accountBasket + accountBasketKey(r.accountId, signature),

@@ -13,6 +13,7 @@ import { blockCacheOf } from './block-cache.js';
 import { blockingKeys } from './blocking.js';
 import { statKeys } from './corpus-stats.js';
 import { toDealRecord } from './deal-records.js';
+import { encodeDealRow } from './deal-row.js';
 import { DEFAULT_LSH, MinHashLsh } from './minhash.js';
 import { DealPreparer } from './prepared-deal.js';
 import type { DealRecord } from './types.js';
@@ -70,7 +71,11 @@ function entriesOf({ opps, accounts }: LoadedPage, preparer: DealPreparer): Dedu
     };
     if (!isComparable(opp)) return { source, keys: [] };
     const record = toDealRecord(opp, account);
-    return { source, keys: [...dealBlockingKeys(record, preparer), ...statKeys(record)] };
+    return {
+      source,
+      keys: [...dealBlockingKeys(record, preparer), ...statKeys(record)],
+      row: encodeDealRow(record),
+    };
   });
 }
 

@@ -3,6 +3,7 @@ import type { BlockCache } from './block-cache.js';
 import { DEFAULT_MAX_BLOCK } from './blocking.js';
 import { CorpusStats, checkedBasket, statKeys } from './corpus-stats.js';
 import { toDealRecord } from './deal-records.js';
+import { decodeDealRow } from './deal-row.js';
 import { dealBlockingKeys, isComparable } from './dedupe-index.js';
 import type { DealRecord } from './types.js';
 
@@ -36,8 +37,28 @@ export async function visibleComparableDeals(
   });
 }
 
-/** The comparable deals among `ids` as stored now, with their bill-to accounts, in the order asked. */
+/**
+ * The comparable deals among `ids` (candidates: deals holding keys), in the order asked: each as it
+ * was keyed, from its comparison row (`deal-row.ts`; the check has just brought the keys up to
+ * date), or, for a deal keyed without one (before migration 0133, until re-keyed), from its
+ * documents as stored now.
+ */
 async function comparableDeals(ctx: CommandContext, ids: readonly string[]): Promise<DealRecord[]> {
+  const rows = await ctx.tx.dedupeKeys.rows(ids);
+  const byId = new Map<string, DealRecord>();
+  const unrowed: string[] = [];
+  for (const id of ids) {
+    const row = rows.get(id);
+    const deal = row === undefined ? null : decodeDealRow(id, row);
+    if (deal === null) unrowed.push(id);
+    else byId.set(id, deal);
+  }
+  for (const deal of await dealsFromDocuments(ctx, unrowed)) byId.set(deal.id, deal);
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** The comparable deals among `ids` as stored now, with their bill-to accounts, in the order asked. */
+async function dealsFromDocuments(ctx: CommandContext, ids: readonly string[]): Promise<DealRecord[]> {
   const deals: DealRecord[] = [];
   for (let i = 0; i < ids.length; i += PAGE) {
     const opps = (await ctx.tx.opportunities.getMany(ids.slice(i, i + PAGE))).filter(isComparable);

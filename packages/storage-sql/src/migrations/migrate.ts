@@ -38,6 +38,7 @@ import { pageScanTeamOwner } from './0125-page-scan-team-owner.js';
 import { dedupeDatelessSplitKeys } from './0130-dedupe-dateless-split-keys.js';
 import { dedupeStamps } from './0131-dedupe-stamps.js';
 import { divisionListRegions } from './0132-division-list-regions.js';
+import { dedupeRows } from './0133-dedupe-rows.js';
 import { defineTable } from './define-table.js';
 
 /** Migrations live in code (no file-system provider), each built for the engine it runs on. */
@@ -99,6 +100,7 @@ export function migrations(engine: SqlEngine): Record<string, Migration> {
     '0130_dedupe_dateless_split_keys': dedupeDatelessSplitKeys(),
     '0131_dedupe_stamps': dedupeStamps(engine),
     '0132_division_list_regions': divisionListRegions(engine),
+    '0133_dedupe_rows': dedupeRows(engine),
   };
 }
 

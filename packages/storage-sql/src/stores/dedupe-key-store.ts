@@ -6,7 +6,7 @@ import type {
   DedupeSource,
   Instant,
 } from '@gongfu/core';
-import { sql } from 'kysely';
+import { type Compilable, sql } from 'kysely';
 import type { AnyExpressionBuilder, AnyRow } from '../any-db.js';
 import { executeCached } from '../records/compiled-cache.js';
 import { paddedInList } from '../records/in-list.js';
@@ -192,6 +192,69 @@ export class SqlDedupeKeyStore implements DedupeKeyStore {
       db.insertInto('dedupe_keys').values([...part]),
     );
     await this.replaceSources(chunk.map((e) => e.source));
+    await this.replaceRows(chunk);
+  }
+
+  /** Each entry's comparison row in place of the one stored (none: the row goes). */
+  private async replaceRows(chunk: readonly DedupeEntry[]): Promise<void> {
+    const { db, tenantId } = this.ctx;
+    await db
+      .deleteFrom('dedupe_rows')
+      .where('tenant_id', '=', tenantId)
+      .where(
+        'opportunity_id',
+        'in',
+        chunk.map((e) => e.source.opportunityId),
+      )
+      .execute();
+    const rows = chunk.flatMap(({ source, row }) =>
+      row === undefined ? [] : [{ tenant_id: tenantId, opportunity_id: source.opportunityId, row }],
+    );
+    await writeRows(this.ctx, 'dedupe_rows:insert', rows, CHUNK, (part) =>
+      db.insertInto('dedupe_rows').values([...part]),
+    );
+  }
+
+  async rows(opportunityIds: readonly string[]): Promise<Map<string, string>> {
+    const { db, tenantId } = this.ctx;
+    const found = new Map<string, string>();
+    const lists = this.inLists<{ opportunity_id: string; row: string }>(
+      'dedupe_rows:rows',
+      opportunityIds,
+      [],
+      (ids) =>
+        db
+          .selectFrom('dedupe_rows')
+          .select(['opportunity_id', 'row'])
+          .where('tenant_id', '=', tenantId)
+          .where('opportunity_id', 'in', ids),
+    );
+    for await (const rows of lists) for (const r of rows) found.set(r.opportunity_id, r.row);
+    return found;
+  }
+
+  /**
+   * The rows of one statement over `values` (each once), up to CHUNK values a statement, its list
+   * padded to a few lengths (`paddedInList`) so each text is compiled and prepared once; its
+   * parameters are the tenant, the list, then `after`.
+   */
+  private async *inLists<R>(
+    shape: string,
+    values: readonly string[],
+    after: readonly unknown[],
+    build: (list: string[]) => Compilable<R>,
+  ): AsyncGenerator<R[]> {
+    const unique = [...new Set(values)];
+    for (let i = 0; i < unique.length; i += CHUNK) {
+      const list = paddedInList(unique.slice(i, i + CHUNK));
+      const { rows } = await executeCached<R>(
+        this.ctx,
+        `${shape}:${list.length}`,
+        [this.ctx.tenantId, ...list, ...after],
+        () => build(list),
+      );
+      yield rows;
+    }
   }
 
   private async replaceSources(sources: readonly DedupeSource[]): Promise<void> {
@@ -251,44 +314,34 @@ export class SqlDedupeKeyStore implements DedupeKeyStore {
 
   async blocks(keys: readonly string[], cap: number): Promise<DedupeBlock[]> {
     const { db, engine, tenantId } = this.ctx;
-    const unique = [...new Set(keys)];
     const found = new Map<string, DedupeBlock>();
-    // Lists padded to a few lengths (`paddedInList`), so each statement is compiled and prepared once.
-    for (let i = 0; i < unique.length; i += CHUNK) {
-      const keys = paddedInList(unique.slice(i, i + CHUNK));
-      const { rows } = await executeCached<{ key: string; size: unknown }>(
-        this.ctx,
-        `dedupe_blocks:sizes:${keys.length}`,
-        [tenantId, ...keys, 0],
-        () =>
-          db
-            .selectFrom('dedupe_blocks')
-            .select(['key', 'size'])
-            .where('tenant_id', '=', tenantId)
-            .where('key', 'in', keys)
-            .where('size', '>', 0),
-      );
+    const sizes = this.inLists<{ key: string; size: unknown }>('dedupe_blocks:sizes', keys, [0], (list) =>
+      db
+        .selectFrom('dedupe_blocks')
+        .select(['key', 'size'])
+        .where('tenant_id', '=', tenantId)
+        .where('key', 'in', list)
+        .where('size', '>', 0),
+    );
+    for await (const rows of sizes)
       for (const row of rows)
         found.set(row.key, { key: row.key, size: engine.decodeInt(row.size), opportunityIds: [] });
-    }
     const small = [...found.values()].filter((b) => b.size <= cap).map((b) => b.key);
-    for (let i = 0; i < small.length; i += CHUNK) {
-      const keys = paddedInList(small.slice(i, i + CHUNK));
-      const { rows } = await executeCached<{ key: string; opportunity_id: string }>(
-        this.ctx,
-        `dedupe_keys:members:${keys.length}`,
-        [tenantId, ...keys],
-        () =>
-          db
-            .selectFrom('dedupe_keys')
-            .select(['key', 'opportunity_id'])
-            .where('tenant_id', '=', tenantId)
-            .where('key', 'in', keys)
-            .orderBy('key')
-            .orderBy('opportunity_id'),
-      );
+    const members = this.inLists<{ key: string; opportunity_id: string }>(
+      'dedupe_keys:members',
+      small,
+      [],
+      (list) =>
+        db
+          .selectFrom('dedupe_keys')
+          .select(['key', 'opportunity_id'])
+          .where('tenant_id', '=', tenantId)
+          .where('key', 'in', list)
+          .orderBy('key')
+          .orderBy('opportunity_id'),
+    );
+    for await (const rows of members)
       for (const row of rows) found.get(row.key)?.opportunityIds.push(row.opportunity_id);
-    }
     return [...found.values()].sort((p, q) => (p.key < q.key ? -1 : p.key > q.key ? 1 : 0));
   }
 

@@ -13,6 +13,7 @@ import { QUOTA_TABLES_0080 } from '../migrations/0080-quotas.js';
 import { SEARCH_TABLES_0085 } from '../migrations/0085-search-terms.js';
 import { IMPORT_LEDGER_TABLES_0090 } from '../migrations/0090-import-ledger.js';
 import { DEDUPE_STAMP_TABLES_0131 } from '../migrations/0131-dedupe-stamps.js';
+import { DEDUPE_ROW_TABLES_0133 } from '../migrations/0133-dedupe-rows.js';
 import type { TableDef } from '../migrations/define-table.js';
 
 /**
@@ -57,6 +58,7 @@ export const TENANT_OWNED_TABLE_DEFS: readonly TableDef[] = [
   ...IMPORT_LEDGER_TABLES_0090,
   ...CONFIG_TABLES_0071,
   ...DEDUPE_STAMP_TABLES_0131,
+  ...DEDUPE_ROW_TABLES_0133,
 ];
 
 const DEFS = new Map(TENANT_OWNED_TABLE_DEFS.map((def) => [def.name, def]));

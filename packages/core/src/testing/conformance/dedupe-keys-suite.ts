@@ -106,6 +106,51 @@ export function registerDedupeKeys(state: SuiteState): void {
 
     conformanceIt(
       state,
+      'dedupe.rows',
+      'rows are the ones the deals were last keyed with, dropped with a re-key that has none, per tenant',
+      async () => {
+        const tenantId = await freshTenant(state);
+        const deal = (i: number) => `row${String(i).padStart(4, '0')}`;
+        await inTx(state, tenantId, async (tx) => {
+          await tx.dedupeKeys.replace([
+            { source: source('o1'), keys: ['k:a'], row: '["o1 as keyed"]' },
+            { source: source('o2'), keys: ['k:a'], row: '["o2"]' },
+            { source: source('o3'), keys: ['k:a'] },
+          ]);
+          expect([...(await tx.dedupeKeys.rows(['o3', 'o2', 'o1', 'o9', 'o1']))].sort()).toEqual([
+            ['o1', '["o1 as keyed"]'],
+            ['o2', '["o2"]'],
+          ]);
+          // Re-keyed: the new row replaces the old; a re-key without a row (a closed deal) drops it.
+          await tx.dedupeKeys.replace([
+            { source: source('o1', 2), keys: ['k:b'], row: '["o1 edited"]' },
+            { source: source('o2', 2), keys: [] },
+          ]);
+          expect([...(await tx.dedupeKeys.rows(['o1', 'o2']))]).toEqual([['o1', '["o1 edited"]']]);
+          // Past one statement's list, in batches, a deal coming again in a later batch.
+          const first = Array.from({ length: 700 }, (_, i) => ({
+            source: source(deal(i)),
+            keys: ['k:c'],
+            row: `first ${i}`,
+          }));
+          const again = [{ source: source(deal(650), 2), keys: ['k:c'], row: 'again' }];
+          await tx.dedupeKeys.replaceBatches(batchesOf([first, again]));
+          const rows = await tx.dedupeKeys.rows(first.map((e) => e.source.opportunityId));
+          expect(rows.size).toBe(700);
+          expect(rows.get(deal(0))).toBe('first 0');
+          expect(rows.get(deal(699))).toBe('first 699');
+          expect(rows.get(deal(650))).toBe('again');
+        });
+        expect(await rawRows(state, 'dedupe_rows', tenantId)).toHaveLength(701);
+        const other = await freshTenant(state);
+        await inTx(state, other, async (tx) => {
+          expect((await tx.dedupeKeys.rows(['o1', deal(0)])).size).toBe(0);
+        });
+      },
+    );
+
+    conformanceIt(
+      state,
       'dedupe.stale',
       'stale lists deals never indexed or whose deal or account version moved, from a time on',
       async () => {
