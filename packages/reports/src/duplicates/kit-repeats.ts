@@ -7,7 +7,7 @@ import { accountCopies, GAP_BINS, gapBin, kitBuyers, type RepeatGaps } from './c
 import { sayDuplicate } from './duplicate-messages.js';
 import { type Measure, measureCustomer } from './measures.js';
 import type { PreparedDeal } from './prepared-deal.js';
-import { ADJUST_MAX, ADJUST_MIN, deliveryLevel, type ULevel, uOf } from './weights.js';
+import { ADJUST_MIN, deliveryLevel, type ULevel, uOf } from './weights.js';
 
 /**
  * Two deals of one customer holding one standard kit: a copy, or the customer ordering its kit
@@ -31,6 +31,16 @@ const IDENTICAL_M = 0.5;
 const REPEAT_PSEUDO = 100;
 /** Pseudo-pairs the gaps between repeat orders are shrunk with towards the candidate pairs' u. */
 const GAP_PSEUDO = 100;
+/**
+ * The most the gap between one customer's two orders of one kit lifts a pair: as far up as any u
+ * adjustment may move down (`ADJUST_MIN`), not `ADJUST_MAX`. The repeat gaps are already shrunk
+ * towards the candidate pairs' u by `GAP_PSEUDO` pseudo-pairs, so the lift is bounded by the evidence
+ * — log2((pairs + 100) / 100) with no repeat order this close — and a tenant with few repeat orders
+ * gains little. At 3 bits the bound cut what the tenant's own gaps said: on the probe tenant (10k)
+ * none of 4,076 repeat orders of a kit was due the same day, yet a customer's exact copy of its
+ * contract gained 3 bits for it and stayed below 0 (bench/RESULTS.md, issue 14, helper h-probe95).
+ */
+const GAP_ADJUST_MAX = -ADJUST_MIN;
 
 /** What a customer's two deals of one kit were weighed with: the figures the explanation names. */
 export interface KitRepeats {
@@ -200,7 +210,7 @@ function gapShift(
   const repeat = (same + GAP_PSEUDO * candidateInBin) / (pairs + GAP_PSEUDO);
   // The words name whole pairs: a busy customer's pair is counted out by its expected count.
   return {
-    shift: clamp(Math.log2(candidateInBin / repeat), ADJUST_MIN, ADJUST_MAX),
+    shift: clamp(Math.log2(candidateInBin / repeat), ADJUST_MIN, GAP_ADJUST_MAX),
     level,
     same: Math.round(same),
     pairs: Math.round(pairs),

@@ -16,6 +16,7 @@ import {
   deliveryLevel,
   mSame,
   REFERENCE_CANDIDATE_U,
+  REFERENCE_PARTNERS_PER_DEAL,
   type ULevel,
   uAdjustment,
 } from './weights.js';
@@ -477,9 +478,39 @@ export function sameAccountMeasure(others: number): Measure {
   return m;
 }
 
+/** `sameAccountMeasure` moved by `partnersShift`, per estimate and count of own deals compared. */
+const SAME_ACCOUNT_BY_WEIGHTS = new WeakMap<DuplicateWeights, Map<number, Measure>>();
+
 /** "The same account" of this customer, read against the deals of it a deal is compared with. */
 export function sameAccountOf(accountId: string, stats: CorpusStats): Measure {
-  return sameAccountMeasure(comparedOwnDeals(stats, accountId));
+  const others = comparedOwnDeals(stats, accountId);
+  const shift = partnersShift(stats.weights);
+  if (shift === 0) return sameAccountMeasure(others);
+  let byOthers = SAME_ACCOUNT_BY_WEIGHTS.get(stats.weights);
+  if (!byOthers) {
+    byOthers = new Map();
+    SAME_ACCOUNT_BY_WEIGHTS.set(stats.weights, byOthers);
+  }
+  let m = byOthers.get(others);
+  if (!m) {
+    const base = sameAccountMeasure(others);
+    m = measure(base.level, Math.round((base.weight + shift) * 1000) / 1000);
+    byOthers.set(others, m);
+  }
+  return m;
+}
+
+/**
+ * Bits "the same account" moves because a deal of this tenant is compared with more partners than
+ * one of the corpus its hand weight was set on: its u is the share of a deal's compared partners that
+ * are the customer's own, K / partners (`account-reading.ts`), and the hand weight (with
+ * `accountAdjustment`) read K against `REFERENCE_PARTNERS_PER_DEAL` partners. Never below 0, as
+ * the prior never rises above its hand value (`priorWeight`).
+ */
+export function partnersShift(weights: DuplicateWeights): number {
+  const partners = weights.partnersPerDeal;
+  if (partners === undefined) return 0;
+  return Math.max(0, Math.log2(partners / REFERENCE_PARTNERS_PER_DEAL));
 }
 
 /** The most the customer comparison can add to a pair: what a scan bounds it by before comparing names. */

@@ -30,7 +30,9 @@ import {
   regionSignal,
 } from './signals.js';
 import type { DealDuplicate, DealSide, Signal, SignalName } from './types.js';
-import type { DuplicateWeights } from './weights.js';
+import { type DuplicateWeights, REFERENCE_PARTNERS_PER_DEAL } from './weights.js';
+
+export { REFERENCE_PARTNERS_PER_DEAL };
 
 /**
  * log2 of the prior odds that two candidate deals are one: about 1 in 1,000. Every signal's weight
@@ -203,12 +205,6 @@ export function scorePair(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats):
   const score = total(priorWeight(stats.n, stats.weights), m);
   return { score, probability: probabilityOf(score), signals };
 }
-
-/**
- * Candidate partners per deal (`DuplicateWeights.partnersPerDeal`) in the corpus `PRIOR_WEIGHT` was
- * tuned on: generator 1 at 10,000 deals (bench/duplicates-weights-by-n.ts, 62.87).
- */
-export const REFERENCE_PARTNERS_PER_DEAL = 63;
 
 /**
  * Each deal has about the same number of true partners however many deals there are, so the prior

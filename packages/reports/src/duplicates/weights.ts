@@ -163,6 +163,13 @@ export const REFERENCE_U: Readonly<Record<ULevel, number>> = Object.freeze({
  * strong: the weight moves by log2(2.35 / other deals of the customer).
  */
 export const REFERENCE_OTHER_DEALS = 2.35;
+
+/**
+ * Candidate partners per deal (`DuplicateWeights.partnersPerDeal`) in the corpus `PRIOR_WEIGHT` and
+ * the customer's hand weight were tuned on: generator 1 at 10,000 deals
+ * (bench/duplicates-weights-by-n.ts, 62.87).
+ */
+export const REFERENCE_PARTNERS_PER_DEAL = 63;
 export const ACCOUNT_ADJUST_MIN = -8;
 export const ACCOUNT_ADJUST_MAX = 1.5;
 

@@ -91,6 +91,27 @@ describe('repeat-order gaps counted without the copies the detector proposes', (
     );
   });
 
+  it('a gap no repeat order shows lifts a copy as far as the shrunk count says, past the 3 bits of other u (issue 14, probe)', () => {
+    const records = tenant();
+    const engine = new DealDuplicateEngine(records);
+    const estimated = engine.weights();
+    const kit = estimated.kitRepeats;
+    if (!kit) throw new Error('the estimate counts kit repeats');
+    // Every repeat order one to two months apart: none as close as the copy (2 days, bin 1).
+    const apart = (pairs: number) =>
+      new DealDuplicateEngine(records, {
+        weights: {
+          ...estimated,
+          kitRepeats: { ...kit, gaps: { pairs, byBin: [0, 0, 0, 0, 0, pairs, 0, 0] } },
+        },
+      });
+    const customer = (e: DealDuplicateEngine) =>
+      e.score('c1A', 'c1B').signals.find((s) => s.name === 'customer')?.weight ?? Number.NaN;
+    // Shrunk by 100 pseudo-pairs: 200 pairs say log2(300 / 100) bits, 100,000 say log2(1001) —
+    // bounded at 6 bits (as far as a u moves down), not cut at 3.
+    expect(customer(apart(100_000)) - customer(apart(200))).toBeCloseTo(6 - Math.log2(3), 2);
+  });
+
   it('only pairs due within a month are asked about: further ones are never proposed as one deal', () => {
     const asked: number[] = [];
     const deals: KitHolding[] = [0, 3, 20, 45, 200].map((d) => ({
