@@ -1,5 +1,6 @@
 import type { Activity, ActivityDay, ActivityDaysQuery, ActivityFilter } from '@gongfu/core';
 import { CompiledQuery } from 'kysely';
+import { cachedDocuments, type DocumentKey } from './cached-documents.js';
 import { literalLimit } from './compile-where.js';
 import type { RecordSpec } from './record-spec.js';
 import { rowsWhere } from './rows-where-cached.js';
@@ -70,19 +71,30 @@ export async function sqliteActivityDays(
     );
     firsts.push(...ids);
   }
-  // The documents by rowid, a statement of their own: joined to the arms (even from them, by
+  // The documents by rowid, in statements of their own: joined to the arms (even from them, by
   // `cross join`) the documents went through the sort and the statement took twice as long. The
   // arms read each row's rowid from the owner/start index (every index entry holds it), so a
   // document is one descent of the table's b-tree, not one of the (tenant_id, id) index first and
-  // then one of the table. All three statements run in the read's transaction, so a rowid still
-  // names the row its arm found; the tenant and the id are tested on the row all the same.
-  const docs = await documentsByRowid(ctx, spec.table, firsts);
+  // then one of the table. First each row's version and time only: a document the storage keeps
+  // for them is not read or decoded again (`cachedDocuments`); the others are read in a second
+  // statement. All run in the read's transaction, so a rowid still names the row its arm found;
+  // the tenant and the id are tested on the row all the same.
+  const keys = await rowsByRowid<KeyRow>(ctx, spec.table, '"version", "updated_at" as "updated"', firsts);
+  const docs = await cachedDocuments<Activity, KeyRow>(ctx, spec.table, keys, (missing) =>
+    rowsByRowid<KeyRow & { doc: unknown }>(
+      ctx,
+      spec.table,
+      '"version", "updated_at" as "updated", "doc"',
+      missing,
+    ),
+  );
+  const byRowid = new Map(keys.map((k, i) => [engine.decodeInt(k.r), { id: k.id, doc: docs[i] }]));
   for (const row of firsts) {
     const i = engine.decodeInt(row.day);
     const at = days[i];
-    const doc = docs.get(engine.decodeInt(row.r));
-    if (at === undefined || doc === undefined || doc.id !== row.id) continue;
-    at.items.push(engine.decodeJson<Activity>(doc.doc));
+    const doc = byRowid.get(engine.decodeInt(row.r));
+    if (at === undefined || doc?.doc === undefined || doc.id !== row.id) continue;
+    at.items.push(doc.doc);
     at.more = (counted[i] ?? 0) - at.items.length;
   }
   return days;
@@ -94,20 +106,26 @@ interface ArmRow {
   day: unknown;
 }
 
-/** The tenant's documents of the arms' rows, by rowid (ids and rowids both checked by the caller and here). */
-async function documentsByRowid(
+/** A listed row's version and time, by rowid: what finds its document kept. */
+interface KeyRow extends DocumentKey {
+  r: unknown;
+}
+
+/** The tenant's rows of these rowids, with `columns` (ids and rowids both checked by the caller). */
+async function rowsByRowid<R>(
   ctx: StoreContext,
   table: string,
-  firsts: readonly ArmRow[],
-): Promise<Map<number, { id: string; doc: unknown }>> {
-  const { rows } = await ctx.execute<{ r: unknown; id: string; doc: unknown }>(
+  columns: string,
+  rows: readonly { r: unknown }[],
+): Promise<R[]> {
+  const { rows: found } = await ctx.execute<R>(
     CompiledQuery.raw(
-      `select "rowid" as "r", "id", "doc" from "${table}" where "rowid" in (${firsts.map(() => '?').join(', ')}) and "tenant_id" = ?`,
-      [...firsts.map((row) => row.r), ctx.tenantId],
+      `select "rowid" as "r", "id", ${columns} from "${table}" where "rowid" in (${rows.map(() => '?').join(', ')}) and "tenant_id" = ?`,
+      [...rows.map((row) => row.r), ctx.tenantId],
     ),
     { hot: true },
   );
-  return new Map(rows.map((row) => [ctx.engine.decodeInt(row.r), { id: row.id, doc: row.doc }]));
+  return found;
 }
 
 /** Below SQLite's 32,766 parameters a statement: a month of arms each naming a wide scope's ids can pass it. */
