@@ -2,6 +2,7 @@ import type { Activity, ActivityDay, ActivityDaysQuery, ActivityFilter } from '@
 import { CompiledQuery } from 'kysely';
 import { cachedDocuments, type DocumentKey } from './cached-documents.js';
 import { literalLimit } from './compile-where.js';
+import { DocumentCache } from './document-cache.js';
 import type { RecordSpec } from './record-spec.js';
 import { rowsWhere } from './rows-where-cached.js';
 import { scopeImpliedByOwners } from './scope-implied-by-owners.js';
@@ -75,18 +76,22 @@ export async function sqliteActivityDays(
   // `cross join`) the documents went through the sort and the statement took twice as long. The
   // arms read each row's rowid from the owner/start index (every index entry holds it), so a
   // document is one descent of the table's b-tree, not one of the (tenant_id, id) index first and
-  // then one of the table. First each row's version and time only: a document the storage keeps
-  // for them is not read or decoded again (`cachedDocuments`); the others are read in a second
-  // statement. All run in the read's transaction, so a rowid still names the row its arm found;
-  // the tenant and the id are tested on the row all the same.
-  const keys = await rowsByRowid<KeyRow>(ctx, spec.table, '"version", "updated_at" as "updated"', firsts);
+  // then one of the table. A row of which the storage keeps some version's document is read
+  // without its document (version and time only), and only the documents not kept for that
+  // version are read after (`cachedDocuments`); the other rows bring their documents at once, so
+  // a first read is one statement, as before. All run in the read's transaction, so a rowid still
+  // names the row its arm found; the tenant and the id are tested on the row all the same.
+  const { documents } = ctx;
+  const kept = (row: ArmRow) =>
+    documents?.holdsRow(DocumentCache.rowKey(ctx.tenantId, spec.table, row.id)) === true;
+  const held = firsts.filter(kept);
+  const fresh = firsts.filter((row) => !kept(row));
+  const keys = [
+    ...(held.length === 0 ? [] : await rowsByRowid<KeyRow>(ctx, spec.table, KEY_COLUMNS, held)),
+    ...(fresh.length === 0 ? [] : await rowsByRowid<KeyRow>(ctx, spec.table, `${KEY_COLUMNS}, "doc"`, fresh)),
+  ];
   const docs = await cachedDocuments<Activity, KeyRow>(ctx, spec.table, keys, (missing) =>
-    rowsByRowid<KeyRow & { doc: unknown }>(
-      ctx,
-      spec.table,
-      '"version", "updated_at" as "updated", "doc"',
-      missing,
-    ),
+    rowsByRowid<KeyRow & { doc: unknown }>(ctx, spec.table, `${KEY_COLUMNS}, "doc"`, missing),
   );
   const byRowid = new Map(keys.map((k, i) => [engine.decodeInt(k.r), { id: k.id, doc: docs[i] }]));
   for (const row of firsts) {
@@ -106,10 +111,14 @@ interface ArmRow {
   day: unknown;
 }
 
-/** A listed row's version and time, by rowid: what finds its document kept. */
+/** A listed row's version and time, by rowid: what finds its document kept (and the document, if read). */
 interface KeyRow extends DocumentKey {
   r: unknown;
+  doc?: unknown;
 }
+
+/** What finds a row's document kept: its version and update time. */
+const KEY_COLUMNS = '"version", "updated_at" as "updated"';
 
 /** The tenant's rows of these rowids, with `columns` (ids and rowids both checked by the caller). */
 async function rowsByRowid<R>(

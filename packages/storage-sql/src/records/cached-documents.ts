@@ -1,14 +1,12 @@
 import { StorageError } from '@gongfu/core';
-import { DocumentCache } from './document-cache.js';
+import { DocumentCache, type DocumentKeyOf } from './document-cache.js';
 import type { StoreContext } from './store-context.js';
 
-/** What a statement read of a row instead of its document: enough to find the document kept. */
-export interface DocumentKey {
-  id: string;
-  version: unknown;
-  /** `updated_at` as the engine returns it (a string on both: PostgreSQL's is cast to text). */
-  updated: unknown;
-}
+/**
+ * What a statement read of a row instead of its document: enough to find the document kept.
+ * `updated` is `updated_at` as the engine returns it (a string on both: PostgreSQL's cast to text).
+ */
+export type DocumentKey = DocumentKeyOf;
 
 /** One row's document as read for a key the cache did not hold. */
 export interface ReadDocument extends DocumentKey {
@@ -26,13 +24,14 @@ export class RowChangedWhileRead extends StorageError {
 }
 
 /**
- * The documents of `keys` in their order: copies of the decoded ones the storage keeps where it
- * holds that version, the rest read by `readMissing` (which is called only when some are missing),
- * decoded once and kept. A missing row whose version or time differs from its key's throws
+ * The documents of `keys` in their order: a row that brought its document (`doc` not null) is
+ * decoded and kept; the others are copies of the decoded ones the storage keeps for that version,
+ * and what it does not keep is read by `readMissing` (called only when some are missing), decoded
+ * once and kept. A missing row whose version or time differs from its key's throws
  * `RowChangedWhileRead`; one that is gone throws too (its key's row was listed under the scope, so
  * returning it without its document would be a hole in the day).
  */
-export async function cachedDocuments<T, K extends DocumentKey>(
+export async function cachedDocuments<T, K extends DocumentKey & { doc?: unknown }>(
   ctx: StoreContext,
   table: string,
   keys: readonly K[],
@@ -41,7 +40,14 @@ export async function cachedDocuments<T, K extends DocumentKey>(
   const { documents, engine, tenantId } = ctx;
   const keyOf = (row: DocumentKey) =>
     DocumentCache.key(tenantId, table, row.id, engine.decodeInt(row.version), row.updated);
-  const found: (T | undefined)[] = keys.map((k) => documents?.get<T>(keyOf(k)));
+  const decoded = (row: DocumentKey & { doc?: unknown }, key: string): T => {
+    const doc = engine.decodeJson<T>(row.doc);
+    documents?.set(key, DocumentCache.rowKey(tenantId, table, row.id), doc);
+    return doc;
+  };
+  const found: (T | undefined)[] = keys.map((k) =>
+    k.doc === undefined || k.doc === null ? documents?.get<T>(keyOf(k)) : decoded(k, keyOf(k)),
+  );
   const missing = keys.filter((_, i) => found[i] === undefined);
   if (missing.length === 0) return found as T[];
   const read = new Map((await readMissing(missing)).map((row) => [row.id, row]));
@@ -51,8 +57,6 @@ export async function cachedDocuments<T, K extends DocumentKey>(
     const row = read.get(k.id);
     const key = keyOf(k);
     if (row === undefined || keyOf(row) !== key) throw new RowChangedWhileRead(table, k.id);
-    const doc = engine.decodeJson<T>(row.doc);
-    documents?.set(key, doc);
-    return doc;
+    return decoded(row, key);
   });
 }
