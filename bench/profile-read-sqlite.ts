@@ -6,6 +6,8 @@
  *   npx tsx bench/profile-read-sqlite.ts --seed-dir DIR [--size 1000000] [--path review|calendar-rep|calendar-team|activities-line|activities-rep|deals-line|leads-line|deals-head]
  *     [--n 40] [--rounds 1] [--no-migrate] [--explain] [--statements]
  *
+ * `--document-cache N`: the storage's `documentCacheSize` (0: every document read and decoded on
+ * every call, the cost of a week nobody read before).
  * `--no-migrate` opens the file as it is (an older tree on a seed that newer migrations touched).
  * `--explain` prints each statement's plan once; `--statements` the CPU of each on its own;
  * `--dump FILE` writes one call's statements and parameters as JSON (to try variants by hand).
@@ -47,6 +49,9 @@ const trace = traceSqlite(Database);
 const storage = await sqliteStorage({
   filename: file,
   ...(process.argv.includes('--no-migrate') ? { migrate: false } : {}),
+  ...(argValue('--document-cache') === undefined
+    ? {}
+    : { documentCacheSize: Number(argValue('--document-cache')) }),
 });
 const crm: Crm = createCrm({
   storage,

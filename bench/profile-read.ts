@@ -8,6 +8,8 @@
  *     [--path leads-manager] [--n 300] [--out /tmp/prof-read.cpuprofile] [--sql statements.json] [--plain]
  *     [--server-cpu]
  *
+ * `--document-cache N`: the storage's `documentCacheSize` (0: every document read and decoded on
+ * every call, the cost of a week nobody read before).
  * `--server-cpu` (with `--plain`, the server on this machine): one pooled connection, and the CPU its
  * server process spent per call (from /proc), beside this process's: steadier than wall time on a
  * loaded machine, and it shows what planning and execution cost on the server.
@@ -45,7 +47,15 @@ url.pathname = `/${DB}`;
 const SERVER_CPU = process.argv.includes('--server-cpu');
 const pool = new pg.Pool({ connectionString: url.toString(), max: SERVER_CPU ? 1 : 4 });
 const traced = tracePool(pool);
-const storage = await postgresStorage({ pool: traced.pool }, { schema: 'gf_read', migrate: false });
+const cacheSize = argValue('--document-cache');
+const storage = await postgresStorage(
+  { pool: traced.pool },
+  {
+    schema: 'gf_read',
+    migrate: false,
+    ...(cacheSize === undefined ? {} : { documentCacheSize: Number(cacheSize) }),
+  },
+);
 const crm: Crm = createCrm({
   storage,
   tenant: 'acme',

@@ -42,6 +42,12 @@ export interface PostgresStorageOptions {
    * measured against).
    */
   scopedPages?: ScopedPages;
+  /**
+   * Decoded activity documents kept between calls for the calendar (default 4096; 0: decode every
+   * time). A kept document is used only for the same id, version and update time, so every write
+   * replaces it; a whole number from 0 to 1,000,000.
+   */
+  documentCacheSize?: number;
 }
 
 /** Kysely instances behind storages, for helpers that need the database (row-level security). */
@@ -95,6 +101,7 @@ export async function postgresStorage(
             return { db: trx, end: () => trx.commit().execute() };
           },
     ...(options.scopedPages ? { scopedPages: options.scopedPages } : {}),
+    ...(options.documentCacheSize === undefined ? {} : { documentCacheSize: options.documentCacheSize }),
   });
   const migrate = async () => {
     // Kysely's Migrator creates the schema when missing (tolerating a racing server doing the

@@ -207,6 +207,40 @@ describe.skipIf(!ON_SERVER)(
       expect([...labels].sort()).toEqual(['日程一', '日程三', '日程二'].sort());
       // The week's page | the three leads it is about | COMMIT (one round trip per lead before).
       expect(trips).toBe(3);
+
+      // Read again, the week sends its rows' keys it answered last time: no document comes back or
+      // is parsed, and no round trip is added. After one is rescheduled, that one alone comes back.
+      const parsedActivities = async (read: () => Promise<unknown>) => {
+        // Every jsonb value the driver parses passes here (3802: jsonb's type oid).
+        const jsonb = pg.types.getTypeParser(3802);
+        let counted = 0;
+        pg.types.setTypeParser(3802, (text: string) => {
+          if (text.includes('"startAt"')) counted++;
+          return jsonb(text);
+        });
+        try {
+          const roundTrips = await counter.count(async () => {
+            await read();
+          });
+          return { roundTrips, counted };
+        } finally {
+          pg.types.setTypeParser(3802, jsonb);
+        }
+      };
+      const readWeek = () => crm.activities.calendar(org.repA, { view: 'week', date: '2026-03-04' });
+      const first = await readWeek();
+      expect(await parsedActivities(readWeek)).toEqual({ roundTrips: 3, counted: 0 });
+      const moved = first.days.flatMap((d) => d.activities)[0];
+      await crm.activities.reschedule(org.repA, moved?.id ?? '', { startAt: '2026-03-05T09:00:00+08:00' });
+      let again: Awaited<ReturnType<typeof readWeek>> | undefined;
+      expect(
+        await parsedActivities(async () => {
+          again = await readWeek();
+        }),
+      ).toEqual({ roundTrips: 3, counted: 1 });
+      const entries = again?.days.flatMap((d) => d.activities) ?? [];
+      expect(entries.find((a) => a.id === moved?.id)?.startAt).toBe('2026-03-05T01:00:00.000Z');
+      expect(entries).toHaveLength(3);
     });
 
     it('a product retired by another app server is refused by the very next command here', async () => {

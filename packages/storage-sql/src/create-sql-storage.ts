@@ -1,6 +1,8 @@
 import {
   type CrmStorage,
+  fieldIssue,
   isCrmError,
+  message,
   type StorageTx,
   type TransactionOptions,
   ValidationError,
@@ -9,6 +11,7 @@ import type { AnyDb } from './any-db.js';
 import { createTx } from './create-tx.js';
 import type { SqlEngine } from './engine/sql-engine.js';
 import { migrateToLatest } from './migrations/migrate.js';
+import { DocumentCache } from './records/document-cache.js';
 import type { ScopedPages } from './records/store-context.js';
 import { kyselyTransactor, type SqlTransactor } from './sql-transactor.js';
 import type { ExportSnapshot } from './stores/export-pages.js';
@@ -34,10 +37,22 @@ export interface SqlStorageOptions {
   openSnapshot?: () => Promise<ExportSnapshot | undefined>;
   /** How scoped pages are read (see `StoreContext.scopedPages`); `merge` when absent. */
   scopedPages?: ScopedPages;
+  /**
+   * Decoded documents kept between calls for the calendar (`DocumentCache`), default
+   * `DEFAULT_DOCUMENT_CACHE_SIZE`; 0 decodes every document every time. A whole number from 0 to
+   * `MAX_DOCUMENT_CACHE_SIZE`, else a ValidationError naming `documentCacheSize`.
+   */
+  documentCacheSize?: number;
 }
+
+/** About 30 team weeks of a manager of fifty (140 entries each), a few MiB of decoded objects. */
+export const DEFAULT_DOCUMENT_CACHE_SIZE = 4096;
+/** A bound that keeps a mistaken size from holding a tenant's whole table in memory. */
+export const MAX_DOCUMENT_CACHE_SIZE = 1_000_000;
 
 /** The CrmStorage port over any Kysely dialect the engine describes. */
 export function createSqlStorage(options: SqlStorageOptions): CrmStorage {
+  const documents = documentCache(options.documentCacheSize);
   const { db, engine } = options;
   const transact = options.transactor ?? kyselyTransactor(db, engine);
 
@@ -70,7 +85,9 @@ export function createSqlStorage(options: SqlStorageOptions): CrmStorage {
         // The handle's stores refuse work once fn has settled: nothing may run after COMMIT.
         const state = { open: true };
         try {
-          return await fn(createTx(conn, engine, tenantId, state, stamps, options.scopedPages, orgStamp));
+          return await fn(
+            createTx(conn, engine, tenantId, state, stamps, options.scopedPages, orgStamp, documents),
+          );
         } catch (error) {
           thrownByFn = { error };
           throw error;
@@ -97,4 +114,16 @@ export function createSqlStorage(options: SqlStorageOptions): CrmStorage {
       await options.onClose?.();
     },
   };
+}
+
+/** The storage's document cache, the size checked (none when the size is 0). */
+function documentCache(size: number = DEFAULT_DOCUMENT_CACHE_SIZE): DocumentCache | undefined {
+  if (!Number.isSafeInteger(size) || size < 0 || size > MAX_DOCUMENT_CACHE_SIZE)
+    throw new ValidationError([
+      fieldIssue(
+        'documentCacheSize',
+        message('input.wholeNumberBetween', { min: 0, max: MAX_DOCUMENT_CACHE_SIZE }),
+      ),
+    ]);
+  return size === 0 ? undefined : new DocumentCache(size);
 }

@@ -1,6 +1,7 @@
 import type { StorageTx } from '@gongfu/core';
 import type { SqlEngine } from './engine/sql-engine.js';
 import { guardStore, type TxState } from './guard-store.js';
+import type { DocumentCache } from './records/document-cache.js';
 import type { RecordSpec } from './records/record-spec.js';
 import { leadSpec, opportunitySpec, orderSpec } from './records/specs-deals.js';
 import { costSpec, demoLoanSpec, serviceCaseSpec } from './records/specs-operations.js';
@@ -129,6 +130,7 @@ export function createTx(
   scopedPages?: ScopedPages,
   /** The org stamp already read in this transaction (with the import check), if it was. */
   orgStamp?: string,
+  documents?: DocumentCache,
 ): StorageTx {
   const ctx: StoreContext = {
     db: conn.db,
@@ -140,6 +142,7 @@ export function createTx(
     ...(conn.prefetch ? { teams: new Map() } : {}),
     ...(conn.assumeStamps && stamps ? { stamps } : {}),
     ...(scopedPages ? { scopedPages } : {}),
+    ...(documents ? { documents } : {}),
   };
   const target: TxTarget = { tenantId, ctx, state, made: {} };
   return new Proxy(target, HANDLER) as unknown as StorageTx;

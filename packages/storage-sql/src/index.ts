@@ -1,5 +1,10 @@
 export type { AnyDb } from './any-db.js';
-export { createSqlStorage, type SqlStorageOptions } from './create-sql-storage.js';
+export {
+  createSqlStorage,
+  DEFAULT_DOCUMENT_CACHE_SIZE,
+  MAX_DOCUMENT_CACHE_SIZE,
+  type SqlStorageOptions,
+} from './create-sql-storage.js';
 export { postgresEngine } from './engine/postgres-engine.js';
 export type { ColumnKind, SqlEngine } from './engine/sql-engine.js';
 export { sqliteEngine } from './engine/sqlite-engine.js';

@@ -42,6 +42,12 @@ export interface SqliteStorageOptions {
    * measured against).
    */
   scopedPages?: ScopedPages;
+  /**
+   * Decoded activity documents kept between calls for the calendar (default 4096; 0: decode every
+   * time). A kept document is used only for the same id, version and update time, so every write
+   * replaces it; a whole number from 0 to 1,000,000.
+   */
+  documentCacheSize?: number;
 }
 
 /** Default page cache: the indexes of a 100k-record tenant fit, and it costs nothing until used. */
@@ -95,6 +101,7 @@ export async function sqliteStorage(options: SqliteStorageOptions = {}): Promise
     transactor: sqliteTransactor(lock, connection, txDb),
     openSnapshot: async () => (database.memory ? undefined : openReadSnapshot(database.name)),
     ...(options.scopedPages ? { scopedPages: options.scopedPages } : {}),
+    ...(options.documentCacheSize === undefined ? {} : { documentCacheSize: options.documentCacheSize }),
   });
   if (options.migrate ?? true) {
     try {

@@ -1,10 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { planOf, planWorld } from './support/prepared-texts.js';
 
 /**
  * SQLite's calendar reads each day's first activities from the owner/start index, rowid included
  * (every index entry holds it), and their documents by rowid: one descent of the table's b-tree a
  * document instead of the (tenant_id, id) index and then the table. The arms stay index-only.
+ * A week read again reads the versions and times of rows whose documents the storage keeps, and
+ * decodes none of them.
  */
 describe('calendar documents by rowid (SQLite)', () => {
   it('lists the week from the covering calendar index and reads the documents by rowid', async () => {
@@ -46,12 +48,37 @@ describe('calendar documents by rowid (SQLite)', () => {
     expect(week.days[1]?.activities[0]?.subject).toBe('visit 2026-03-03T08:00:00+08:00');
 
     const plan = (text: string) => planOf(db, text);
-    const docs = seen.filter((s) => /from "activities" where "rowid" in/.test(s));
-    expect(docs).toHaveLength(1);
-    expect(plan(docs[0] as string)).toMatch(/USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+    // A first read: each listed row's document with its version and time, in one statement by rowid.
+    const byRowid = seen.filter((s) => /from "activities" where "rowid" in/.test(s));
+    expect(byRowid).toHaveLength(1);
+    expect(byRowid[0]).toMatch(/"version", "updated_at" as "updated", "doc"/);
+    expect(plan(byRowid[0] as string)).toMatch(/USING INTEGER PRIMARY KEY \(rowid=\?\)/);
     const arms = seen.filter((s) => /"t"\."rowid" as "r"/.test(s));
     expect(arms).toHaveLength(1);
     expect(plan(arms[0] as string)).toMatch(/USING COVERING INDEX activities_owner_calendar_ix/);
+
+    // The same week again: the documents are the ones kept, none is read or decoded again.
+    const statement = Object.getPrototypeOf(db.prepare('select 1')) as {
+      all: (...args: unknown[]) => unknown;
+    };
+    const runs = vi.spyOn(statement, 'all');
+    const parses = vi.spyOn(JSON, 'parse');
+    const again = await w.crm.activities.calendar(rep, {
+      view: 'week',
+      date: '2026-03-04',
+      timeZone: 'Asia/Shanghai',
+      perDay: 1,
+    });
+    const ran = runs.mock.contexts.map((c) => (c as { source: string }).source);
+    const decoded = parses.mock.calls.filter(([text]) => String(text).includes('"startAt"'));
+    runs.mockRestore();
+    parses.mockRestore();
+    expect(again).toEqual(week);
+    const versions = ran.filter((s) => /from "activities" where "rowid" in/.test(s));
+    expect(versions).toHaveLength(1);
+    expect(plan(versions[0] as string)).toMatch(/USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+    expect(ran.filter((s) => /"doc"/.test(s) && /from "activities"/.test(s))).toEqual([]);
+    expect(decoded).toEqual([]);
     await storage.close();
   });
 });

@@ -1,6 +1,8 @@
 import type { Activity, ActivityDay, ActivityDaysQuery, ActivityFilter } from '@gongfu/core';
 import { CompiledQuery } from 'kysely';
+import { cachedDocuments, type DocumentKey } from './cached-documents.js';
 import { literalLimit } from './compile-where.js';
+import { DocumentCache } from './document-cache.js';
 import type { RecordSpec } from './record-spec.js';
 import { rowsWhere } from './rows-where-cached.js';
 import { scopeImpliedByOwners } from './scope-implied-by-owners.js';
@@ -70,19 +72,34 @@ export async function sqliteActivityDays(
     );
     firsts.push(...ids);
   }
-  // The documents by rowid, a statement of their own: joined to the arms (even from them, by
+  // The documents by rowid, in statements of their own: joined to the arms (even from them, by
   // `cross join`) the documents went through the sort and the statement took twice as long. The
   // arms read each row's rowid from the owner/start index (every index entry holds it), so a
   // document is one descent of the table's b-tree, not one of the (tenant_id, id) index first and
-  // then one of the table. All three statements run in the read's transaction, so a rowid still
+  // then one of the table. A row of which the storage keeps some version's document is read
+  // without its document (version and time only), and only the documents not kept for that
+  // version are read after (`cachedDocuments`); the other rows bring their documents at once, so
+  // a first read is one statement, as before. All run in the read's transaction, so a rowid still
   // names the row its arm found; the tenant and the id are tested on the row all the same.
-  const docs = await documentsByRowid(ctx, spec.table, firsts);
+  const { documents } = ctx;
+  const kept = (row: ArmRow) =>
+    documents?.holdsRow(DocumentCache.rowKey(ctx.tenantId, spec.table, row.id)) === true;
+  const held = firsts.filter(kept);
+  const fresh = firsts.filter((row) => !kept(row));
+  const keys = [
+    ...(held.length === 0 ? [] : await rowsByRowid<KeyRow>(ctx, spec.table, KEY_COLUMNS, held)),
+    ...(fresh.length === 0 ? [] : await rowsByRowid<KeyRow>(ctx, spec.table, `${KEY_COLUMNS}, "doc"`, fresh)),
+  ];
+  const docs = await cachedDocuments<Activity, KeyRow>(ctx, spec.table, keys, (missing) =>
+    rowsByRowid<KeyRow & { doc: unknown }>(ctx, spec.table, `${KEY_COLUMNS}, "doc"`, missing),
+  );
+  const byRowid = new Map(keys.map((k, i) => [engine.decodeInt(k.r), { id: k.id, doc: docs[i] }]));
   for (const row of firsts) {
     const i = engine.decodeInt(row.day);
     const at = days[i];
-    const doc = docs.get(engine.decodeInt(row.r));
-    if (at === undefined || doc === undefined || doc.id !== row.id) continue;
-    at.items.push(engine.decodeJson<Activity>(doc.doc));
+    const doc = byRowid.get(engine.decodeInt(row.r));
+    if (at === undefined || doc?.doc === undefined || doc.id !== row.id) continue;
+    at.items.push(doc.doc);
     at.more = (counted[i] ?? 0) - at.items.length;
   }
   return days;
@@ -94,20 +111,30 @@ interface ArmRow {
   day: unknown;
 }
 
-/** The tenant's documents of the arms' rows, by rowid (ids and rowids both checked by the caller and here). */
-async function documentsByRowid(
+/** A listed row's version and time, by rowid: what finds its document kept (and the document, if read). */
+interface KeyRow extends DocumentKey {
+  r: unknown;
+  doc?: unknown;
+}
+
+/** What finds a row's document kept: its version and update time. */
+const KEY_COLUMNS = '"version", "updated_at" as "updated"';
+
+/** The tenant's rows of these rowids, with `columns` (ids and rowids both checked by the caller). */
+async function rowsByRowid<R>(
   ctx: StoreContext,
   table: string,
-  firsts: readonly ArmRow[],
-): Promise<Map<number, { id: string; doc: unknown }>> {
-  const { rows } = await ctx.execute<{ r: unknown; id: string; doc: unknown }>(
+  columns: string,
+  rows: readonly { r: unknown }[],
+): Promise<R[]> {
+  const { rows: found } = await ctx.execute<R>(
     CompiledQuery.raw(
-      `select "rowid" as "r", "id", "doc" from "${table}" where "rowid" in (${firsts.map(() => '?').join(', ')}) and "tenant_id" = ?`,
-      [...firsts.map((row) => row.r), ctx.tenantId],
+      `select "rowid" as "r", "id", ${columns} from "${table}" where "rowid" in (${rows.map(() => '?').join(', ')}) and "tenant_id" = ?`,
+      [...rows.map((row) => row.r), ctx.tenantId],
     ),
     { hot: true },
   );
-  return new Map(rows.map((row) => [ctx.engine.decodeInt(row.r), { id: row.id, doc: row.doc }]));
+  return found;
 }
 
 /** Below SQLite's 32,766 parameters a statement: a month of arms each naming a wide scope's ids can pass it. */

@@ -8,6 +8,7 @@ import {
 } from '@gongfu/core';
 import { postgresActivityDays } from './activity-days-postgres.js';
 import { sqliteActivityDays } from './activity-days-sqlite.js';
+import { RowChangedWhileRead } from './cached-documents.js';
 import type { RecordSpec } from './record-spec.js';
 import type { StoreContext } from './store-context.js';
 
@@ -28,14 +29,20 @@ export async function activityDays(
 ): Promise<ActivityDay[]> {
   const { dayStarts, perDay, scope } = query;
   checkDays(dayStarts, perDay);
-  const days = dayStarts.length - 1;
-  const empty = Array.from({ length: days }, (): ActivityDay => ({ items: [], more: 0 }));
-  if (scope.kind === 'none') return empty;
-  const { engine } = ctx;
-  return engine.name === 'postgres'
-    ? postgresActivityDays(ctx, spec, query, empty)
-    : sqliteActivityDays(ctx, spec, query, empty);
+  if (scope.kind === 'none') return emptyDays(dayStarts.length - 1);
+  const read = ctx.engine.name === 'postgres' ? postgresActivityDays : sqliteActivityDays;
+  // A row that changed between reading its key and its document (outside a snapshot, which a
+  // read transaction always is) sends the whole read back to the start, a few times at most.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await read(ctx, spec, query, emptyDays(dayStarts.length - 1));
+    } catch (error) {
+      if (!(error instanceof RowChangedWhileRead) || attempt >= 3) throw error;
+    }
+  }
 }
+
+const emptyDays = (days: number) => Array.from({ length: days }, (): ActivityDay => ({ items: [], more: 0 }));
 
 /**
  * Days as the calendar asks for them: 1–31, each starting no earlier than the one before; 1–500 per

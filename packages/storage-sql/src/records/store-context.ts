@@ -3,6 +3,7 @@ import type { AnyDb } from '../any-db.js';
 import type { SqlEngine } from '../engine/sql-engine.js';
 import type { ExecuteFn, TxConnection } from '../sql-transactor.js';
 import type { StampKind, TenantStamps } from '../stores/tenant-stamps.js';
+import type { DocumentCache } from './document-cache.js';
 
 export type ScopedPages = 'merge' | 'walk';
 
@@ -35,6 +36,8 @@ export interface StoreContext {
    * filters, the reference the merge is tested and measured against.
    */
   readonly scopedPages?: ScopedPages;
+  /** Decoded documents the storage keeps between calls (the calendar's), by id, version and time. */
+  readonly documents?: DocumentCache;
   /** The storage's remembered org and catalogue stamps, where reading one costs a round trip. */
   readonly stamps?: TenantStamps;
   /** What the stores of one transaction remember between statements (SQLite: the next history seq). */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe } from 'vitest';
+import { registerActivityDaysCache } from './activity-days-cache-suite.js';
 import { registerActivityDays } from './activity-days-suite.js';
 import { registerConcurrency } from './concurrency-suite.js';
 import { assertKnownSkips } from './conformance-it.js';
@@ -61,6 +62,7 @@ export function runStorageConformance(harness: ConformanceHarness): void {
     registerTransactions(state);
     registerScoping(state);
     registerActivityDays(state);
+    registerActivityDaysCache(state);
     registerRawColumns(state);
     registerDealFilters(state);
     registerWorkFilters(state);

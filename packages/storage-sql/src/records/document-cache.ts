@@ -1,0 +1,137 @@
+/**
+ * Decoded documents a storage keeps between calls, by tenant, table, id, version and `updated_at`:
+ * a manager who opens the team week again reads the same 140 activities, and decoding their JSON
+ * (with the text's copy and the garbage it leaves) was a third of the call's own work on both
+ * engines. Nothing is ever invalidated by hand: every write through the record store's change path
+ * bumps the version and sets `updated_at`, so the new row has a key no entry holds, and the old
+ * entry ages out. (A migration that rewrites documents in place runs before the storage opens;
+ * a tenant deleted and imported again brings its rows' own versions and times, so an entry can
+ * only match the document it was decoded from.)
+ *
+ * Entries not used for a while go first once `capacity` is reached. A hit is a deep copy: callers
+ * own what a store returns (the calendar labels its entries in place), so no two calls share an
+ * object and no caller can change what the next one reads.
+ */
+export class DocumentCache {
+  private readonly documents: Generations<unknown>;
+  /** Rows of which some version is kept, by tenant, table and id (`holdsRow`). */
+  private readonly rows: Generations<true>;
+  /** The keys each read answered last time, by the read's text and parameters (`recall`). */
+  private readonly answers = new Generations<readonly DocumentKeyOf[]>(ANSWERS_KEPT);
+
+  constructor(readonly capacity: number) {
+    this.documents = new Generations(capacity);
+    this.rows = new Generations(capacity);
+  }
+
+  /** The key of one stored row, whichever its version. */
+  static rowKey(tenantId: string, table: string, id: string): string {
+    return `${tenantId}\u0000${table}\u0000${id}`;
+  }
+
+  /** The key of one stored row's document. */
+  static key(tenantId: string, table: string, id: string, version: unknown, updatedAt: unknown): string {
+    return `${DocumentCache.rowKey(tenantId, table, id)}\u0000${String(version)}\u0000${String(updatedAt)}`;
+  }
+
+  /** A fresh copy of the document under `key`, or undefined when none is kept. */
+  get<T>(key: string): T | undefined {
+    const doc = this.documents.get(key);
+    return doc === undefined ? undefined : (copyJson(doc) as T);
+  }
+
+  /** Keeps `doc` (the caller's own object is copied, so later changes to it are not kept). */
+  set(key: string, rowKey: string, doc: unknown): void {
+    this.documents.keep(key, copyJson(doc));
+    this.rows.keep(rowKey, true);
+  }
+
+  /**
+   * Whether a document of this row (`rowKey`) was kept lately, of any version: a read that
+   * learns the version in the same statement as the document (SQLite) reads only the version
+   * of such rows, as the document is likely kept, and the document of the others at once.
+   */
+  holdsRow(rowKey: string): boolean {
+    return this.rows.get(rowKey) !== undefined;
+  }
+
+  /**
+   * The documents' keys the same read (text and parameters) answered last time, if remembered:
+   * PostgreSQL sends them with the read, and a row still at that version and time comes back
+   * without its document.
+   */
+  recall(read: string): readonly DocumentKeyOf[] | undefined {
+    return this.answers.get(read);
+  }
+
+  /** Remembers what `read` answered (see `recall`). */
+  remember(read: string, keys: readonly DocumentKeyOf[]): void {
+    this.answers.keep(read, keys);
+  }
+}
+
+/** A row's document key as a read returned it: id, version and `updated_at`. */
+export interface DocumentKeyOf {
+  id: string;
+  version: unknown;
+  updated: unknown;
+}
+
+/** Reads whose answers are remembered: a few hundred people's weeks and months. */
+const ANSWERS_KEPT = 512;
+
+/**
+ * Two generations instead of a list ordered by use: a hit in `recent` is one lookup, where moving
+ * each hit to the end of one map (delete, then set) cost 4 % of a cached team week. What was not
+ * used for a whole generation is dropped; at most `capacity` + 1 entries are kept.
+ */
+class Generations<V> {
+  /** Entries kept or used since the last turn; at half the capacity they become `older`. */
+  private recent = new Map<string, V>();
+  /** The generation before: a hit here moves the entry back to `recent`, the rest go at the next turn. */
+  private older = new Map<string, V>();
+
+  constructor(private readonly capacity: number) {}
+
+  get(key: string): V | undefined {
+    const value = this.recent.get(key);
+    if (value !== undefined) return value;
+    const old = this.older.get(key);
+    if (old !== undefined) this.keep(key, old);
+    return old;
+  }
+
+  keep(key: string, value: V): void {
+    if (this.capacity <= 0) return;
+    if (this.recent.size >= Math.ceil(this.capacity / 2)) {
+      this.older = this.recent;
+      this.recent = new Map();
+    }
+    this.recent.set(key, value);
+  }
+}
+
+/**
+ * A deep copy of a decoded JSON value (objects, arrays, strings, numbers, booleans, null). Each
+ * object is copied by spread, V8's fast path that keeps the source's shape, and only its nested
+ * objects and arrays are copied again: about a tenth of `JSON.parse`'s time for an activity's
+ * document, where a copy key by key cost as much as parsing. (Spread defines an own `__proto__`
+ * key as a property, as `JSON.parse` made it, not as the copy's prototype.)
+ */
+function copyJson<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const out: unknown[] = value.slice();
+    for (let i = 0; i < out.length; i++) {
+      const item = out[i];
+      if (item !== null && typeof item === 'object') out[i] = copyJson(item);
+    }
+    return out as T;
+  }
+  const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  for (const key in out) {
+    const item = out[key];
+    if (item !== null && typeof item === 'object') out[key] = copyJson(item);
+  }
+  return out as T;
+}
