@@ -51,7 +51,7 @@ new PerformanceObserver((list) => {
   }
 }).observe({ entryTypes: ['gc'] });
 
-type Columns = { reaches(i: number, j: number, reach: number): boolean };
+type Columns = { reaches(i: number, j: number, reach: number): boolean; warm?(later: Int32Array): void };
 async function loop(make: () => Columns) {
   const cpu = process.cpuUsage();
   const gc0 = gcMs;
@@ -64,6 +64,8 @@ async function loop(make: () => Columns) {
   for (let i = 0; i < deals.length; i++) {
     const later = engine.index.laterCandidatesOf(i);
     candidates += later.length;
+    // As the engine's loop does (a base copy older than `warm` goes without).
+    columns.warm?.(later);
     for (let k = 0; k < later.length; k++) {
       const j = later[k] as number;
       if (!columns.reaches(i, j, reach)) continue;

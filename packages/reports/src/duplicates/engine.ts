@@ -171,6 +171,7 @@ export class DealDuplicateEngine {
       const x = this.deals[i] as PreparedDeal;
       const later = this.index.laterCandidatesOf(i);
       candidatePairs += later.length;
+      columns?.warm(later);
       for (let k = 0; k < later.length; k++) {
         const j = later[k] as number;
         if (columns !== null && !columns.reaches(i, j, reach)) continue;
