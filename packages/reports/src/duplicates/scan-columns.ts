@@ -393,7 +393,7 @@ export class ScanColumns {
 
   /**
    * Reads what `reaches` reads first of each of `later` (a deal's candidates): its row, the start of
-   * its SKUs and of its token entries. The scan is bound by memory, not arithmetic: a candidate lies
+   * its SKUs and of its token entries, its sibling bound. The scan is bound by memory, not arithmetic: a candidate lies
    * anywhere in the ordinals, and `reaches`, asked pair by pair, waited for each of those cache
    * misses in turn (the profile put most of its own time on the first read of the candidate's row).
    * A tight loop of independent reads lets the processor have many misses in flight at once, and
@@ -407,7 +407,7 @@ export class ScanColumns {
       const row = j * I32_PER_ROW;
       // Both ends of the row: a row need not start on a cache line.
       read += (i32[row] as number) + (i32[row + I32_PER_ROW - 1] as number);
-      read += this.skus.firstOf(j) + this.tokens.firstOf(j);
+      read += this.skus.firstOf(j) + this.tokens.firstOf(j) + (this.siblingBest[j] as number);
     }
     this.warmed = read;
   }
