@@ -51,7 +51,24 @@ new PerformanceObserver((list) => {
   }
 }).observe({ entryTypes: ['gc'] });
 
-type Columns = { reaches(i: number, j: number, reach: number): boolean; warm?(later: Int32Array): void };
+type Columns = {
+  reaches(i: number, j: number, reach: number): boolean;
+  warm?(later: Int32Array): void;
+  screen?(i: number, later: Int32Array, reach: number): number;
+  finishes?(i: number, k: number, reach: number): boolean;
+  passedAt?(k: number): number;
+};
+
+/** The later candidates of deal `i` that reach `reach`, as the engine's loop finds them (older copies pair by pair). */
+function* reaching(columns: Columns, i: number, later: Int32Array, reach: number): Generator<number> {
+  if (!columns.screen || !columns.finishes || !columns.passedAt) {
+    for (let k = 0; k < later.length; k++)
+      if (columns.reaches(i, later[k] as number, reach)) yield later[k] as number;
+    return;
+  }
+  const passed = columns.screen(i, later, reach);
+  for (let k = 0; k < passed; k++) if (columns.finishes(i, k, reach)) yield columns.passedAt(k);
+}
 async function loop(make: () => Columns) {
   const cpu = process.cpuUsage();
   const gc0 = gcMs;
@@ -66,9 +83,7 @@ async function loop(make: () => Columns) {
     candidates += later.length;
     // As the engine's loop does (a base copy older than `warm` goes without).
     columns.warm?.(later);
-    for (let k = 0; k < later.length; k++) {
-      const j = later[k] as number;
-      if (!columns.reaches(i, j, reach)) continue;
+    for (const j of reaching(columns, i, later, reach)) {
       const score = weighPair(deals[i] as PreparedDeal, deals[j] as PreparedDeal, stats, 0);
       if (score < 0) continue;
       passing++;
