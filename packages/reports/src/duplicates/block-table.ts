@@ -71,6 +71,8 @@ export class BlockTable implements BlockKeySink {
   /** The keys of the deal `blocksOf` is reading, `WIDTH` integers each, looked up together (`lookUpPending`). */
   private pending = new Int32Array(64 * WIDTH);
   private pendingCount = 0;
+  /** A key asked for alone (`find`), in the form `findAt` reads. */
+  private readonly asked = new Int32Array(WIDTH);
   /** Each pending key's `hashOf`. */
   private pendingHash = new Int32Array(64);
   /** What `lookUpPending`'s first passes read, summed: kept (and public) so the reads are not dropped as unused. */
@@ -107,15 +109,7 @@ export class BlockTable implements BlockKeySink {
     const mask = this.slots.length - 1;
     let read = 0;
     for (let k = 0; k < n; k++) {
-      const o = k * WIDTH;
-      const h = hashOf(
-        keys[o] as number,
-        keys[o + 1] as number,
-        keys[o + 2] as number,
-        keys[o + 3] as number,
-        keys[o + 4] as number,
-        keys[o + 5] as number,
-      );
+      const h = hashAt(keys, k * WIDTH);
       hashes[k] = h;
       read += this.slots[h & mask] as number;
     }
@@ -125,17 +119,7 @@ export class BlockTable implements BlockKeySink {
     }
     this.warmed = read;
     for (let k = 0; k < n; k++) {
-      const o = k * WIDTH;
-      const block = this.findHashed(
-        hashes[k] as number,
-        keys[o] as number,
-        keys[o + 1] as number,
-        keys[o + 2] as number,
-        keys[o + 3] as number,
-        keys[o + 4] as number,
-        keys[o + 5] as number,
-        this.insert,
-      );
+      const block = this.findAt(hashes[k] as number, keys, k * WIDTH, this.insert);
       if (block >= 0) this.visit(block);
     }
     this.pendingCount = 0;
@@ -285,67 +269,39 @@ export class BlockTable implements BlockKeySink {
   /** Holds a key of the deal being read, looked up with the others (`lookUpPending`). */
   private tuple(kind: number, a: number, b: number, c: number, d: number, e: number): void {
     if ((this.pendingCount + 1) * WIDTH > this.pending.length) {
-      const grown = new Int32Array(this.pending.length * 2);
-      grown.set(this.pending);
-      this.pending = grown;
-      this.pendingHash = new Int32Array(grown.length / WIDTH);
+      this.pending = doubled(this.pending);
+      this.pendingHash = new Int32Array(this.pending.length / WIDTH);
     }
-    const o = this.pendingCount++ * WIDTH;
-    const keys = this.pending;
-    keys[o] = kind;
-    keys[o + 1] = a;
-    keys[o + 2] = b;
-    keys[o + 3] = c;
-    keys[o + 4] = d;
-    keys[o + 5] = e;
+    putKey(this.pending, this.pendingCount++ * WIDTH, kind, a, b, c, d, e);
   }
 
   private find(kind: number, a: number, b: number, c: number, d: number, e: number, insert: boolean): number {
-    return this.findHashed(hashOf(kind, a, b, c, d, e), kind, a, b, c, d, e, insert);
+    putKey(this.asked, 0, kind, a, b, c, d, e);
+    return this.findAt(hashAt(this.asked, 0), this.asked, 0, insert);
   }
 
-  /** `find` with the key's `hashOf` given. */
-  private findHashed(
-    hash: number,
-    kind: number,
-    a: number,
-    b: number,
-    c: number,
-    d: number,
-    e: number,
-    insert: boolean,
-  ): number {
+  /** `find` of the key at `o` in `keys`, its `hashOf` given. */
+  private findAt(hash: number, keys: Int32Array, o: number, insert: boolean): number {
     const mask = this.slots.length - 1;
     let i = hash & mask;
     const t = this.tuples;
     for (let slot = this.slots[i] as number; slot !== 0; slot = this.slots[i] as number) {
-      const o = (slot - 1) * WIDTH;
+      const at = (slot - 1) * WIDTH;
       if (
-        t[o] === kind &&
-        t[o + 1] === a &&
-        t[o + 2] === b &&
-        t[o + 3] === c &&
-        t[o + 4] === d &&
-        t[o + 5] === e
+        t[at] === keys[o] &&
+        t[at + 1] === keys[o + 1] &&
+        t[at + 2] === keys[o + 2] &&
+        t[at + 3] === keys[o + 3] &&
+        t[at + 4] === keys[o + 4] &&
+        t[at + 5] === keys[o + 5]
       )
         return slot - 1;
       i = (i + 1) & mask;
     }
     if (!insert) return -1;
     const block = this.count++;
-    if ((block + 1) * WIDTH > this.tuples.length) {
-      const grown = new Int32Array(this.tuples.length * 2);
-      grown.set(this.tuples);
-      this.tuples = grown;
-    }
-    const o = block * WIDTH;
-    const u = this.tuples;
-    u[o] = kind;
-    u[o + 1] = a;
-    u[o + 2] = b;
-    u[o + 3] = c;
-    u[o + 4] = d;
-    u[o + 5] = e;
+    if ((block + 1) * WIDTH > this.tuples.length) this.tuples = doubled(this.tuples);
+    for (let w = 0; w < WIDTH; w++) this.tuples[block * WIDTH + w] = keys[o + w] as number;
     this.slots[i] = block + 1;
     if (this.count * 2 > this.slots.length) this.rehash();
     return block;
@@ -357,21 +313,50 @@ export class BlockTable implements BlockKeySink {
     const mask = slots.length - 1;
     const t = this.tuples;
     for (let block = 0; block < this.count; block++) {
-      const o = block * WIDTH;
-      let i =
-        hashOf(
-          t[o] as number,
-          t[o + 1] as number,
-          t[o + 2] as number,
-          t[o + 3] as number,
-          t[o + 4] as number,
-          t[o + 5] as number,
-        ) & mask;
+      let i = hashAt(t, block * WIDTH) & mask;
       while (slots[i] !== 0) i = (i + 1) & mask;
       slots[i] = block + 1;
     }
     this.slots = slots;
   }
+}
+
+/** Writes a key's `WIDTH` integers at `o`. */
+function putKey(
+  into: Int32Array,
+  o: number,
+  kind: number,
+  a: number,
+  b: number,
+  c: number,
+  d: number,
+  e: number,
+): void {
+  into[o] = kind;
+  into[o + 1] = a;
+  into[o + 2] = b;
+  into[o + 3] = c;
+  into[o + 4] = d;
+  into[o + 5] = e;
+}
+
+/** `hashOf` the key at `o` in `keys`. */
+function hashAt(keys: Int32Array, o: number): number {
+  return hashOf(
+    keys[o] as number,
+    keys[o + 1] as number,
+    keys[o + 2] as number,
+    keys[o + 3] as number,
+    keys[o + 4] as number,
+    keys[o + 5] as number,
+  );
+}
+
+/** Twice as long, the values kept. */
+function doubled(ints: Int32Array): Int32Array {
+  const grown = new Int32Array(ints.length * 2);
+  grown.set(ints);
+  return grown;
 }
 
 function hashOf(kind: number, a: number, b: number, c: number, d: number, e: number): number {
