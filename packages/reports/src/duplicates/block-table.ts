@@ -353,7 +353,7 @@ function hashAt(keys: Int32Array, o: number): number {
 }
 
 /** Twice as long, the values kept. */
-function doubled(ints: Int32Array): Int32Array {
+function doubled(ints: Int32Array): Int32Array<ArrayBuffer> {
   const grown = new Int32Array(ints.length * 2);
   grown.set(ints);
   return grown;
