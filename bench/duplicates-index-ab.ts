@@ -11,7 +11,7 @@
  *
  * Without the base copies it times the current index alone.
  */
-const { runFromSource } = await import('./support.js');
+const { runFromSource, abHeading, alternatedRuns } = await import('./support.js');
 runFromSource();
 
 const { existsSync } = await import('node:fs');
@@ -53,21 +53,12 @@ function build(Made: new () => Index) {
   return { cpu: (used.user + used.system) / 1e6, candidates, hash };
 }
 
-console.log(
-  `gen ${GEN}, ${N} deals, base ${Base ? baseFile : 'none'}, load ${(await import('node:os'))
-    .loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ')}`,
-);
+console.log(abHeading(GEN, N, Base ? baseFile : null));
 console.log('| round | version | index CPU s | candidates | order hash |');
 console.log('|---|---|---:|---:|---|');
-for (let round = 0; round < ROUNDS; round++) {
-  const order = Base && round % 2 === 1 ? ['new', 'base'] : ['base', 'new'];
-  for (const version of order) {
-    if (version === 'base' && !Base) continue;
-    const r = build(version === 'base' ? Base : CandidateIndex);
-    console.log(`| ${round} | ${version} | ${r.cpu.toFixed(2)} | ${r.candidates} | ${r.hash} |`);
-  }
+for (const { round, version } of alternatedRuns(ROUNDS, Base !== null)) {
+  const r = build(version === 'base' ? Base : CandidateIndex);
+  console.log(`| ${round} | ${version} | ${r.cpu.toFixed(2)} | ${r.candidates} | ${r.hash} |`);
 }
 
 export {};

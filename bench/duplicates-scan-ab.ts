@@ -9,7 +9,7 @@
  *
  * Without a base copy it times the current columns alone.
  */
-const { runFromSource } = await import('./support.js');
+const { runFromSource, abHeading, alternatedRuns } = await import('./support.js');
 runFromSource();
 
 const { existsSync } = await import('node:fs');
@@ -103,24 +103,15 @@ async function loop(make: () => Columns) {
   };
 }
 
-console.log(
-  `gen ${GEN}, ${N} deals, base ${Base ? baseFile : 'none'}, load ${(await import('node:os'))
-    .loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ')}`,
-);
+console.log(abHeading(GEN, N, Base ? baseFile : null));
 console.log('| round | version | CPU s | GC s (major) | candidates | passing | order hash |');
 console.log('|---|---|---:|---:|---:|---:|---|');
-for (let round = 0; round < ROUNDS; round++) {
-  const order = Base && round % 2 === 1 ? ['new', 'base'] : ['base', 'new'];
-  for (const version of order) {
-    if (version === 'base' && !Base) continue;
-    const Made = version === 'base' ? Base : ScanColumns;
-    const r = await loop(() => new Made(deals, stats));
-    console.log(
-      `| ${round} | ${version} | ${r.cpu.toFixed(2)} | ${r.gc.toFixed(2)} (${r.major.toFixed(2)}) | ${r.candidates} | ${r.passing} | ${r.hash} |`,
-    );
-  }
+for (const { round, version } of alternatedRuns(ROUNDS, Base !== null)) {
+  const Made = version === 'base' ? Base : ScanColumns;
+  const r = await loop(() => new Made(deals, stats));
+  console.log(
+    `| ${round} | ${version} | ${r.cpu.toFixed(2)} | ${r.gc.toFixed(2)} (${r.major.toFixed(2)}) | ${r.candidates} | ${r.passing} | ${r.hash} |`,
+  );
 }
 
 export {};
