@@ -59,16 +59,6 @@ type Columns = {
   passedAt?(k: number): number;
 };
 
-/** The later candidates of deal `i` that reach `reach`, as the engine's loop finds them (older copies pair by pair). */
-function* reaching(columns: Columns, i: number, later: Int32Array, reach: number): Generator<number> {
-  if (!columns.screen || !columns.finishes || !columns.passedAt) {
-    for (let k = 0; k < later.length; k++)
-      if (columns.reaches(i, later[k] as number, reach)) yield later[k] as number;
-    return;
-  }
-  const passed = columns.screen(i, later, reach);
-  for (let k = 0; k < passed; k++) if (columns.finishes(i, k, reach)) yield columns.passedAt(k);
-}
 async function loop(make: () => Columns) {
   const cpu = process.cpuUsage();
   const gc0 = gcMs;
@@ -83,11 +73,20 @@ async function loop(make: () => Columns) {
     candidates += later.length;
     // As the engine's loop does (a base copy older than `warm` goes without).
     columns.warm?.(later);
-    for (const j of reaching(columns, i, later, reach)) {
+    const take = (j: number) => {
       const score = weighPair(deals[i] as PreparedDeal, deals[j] as PreparedDeal, stats, 0);
-      if (score < 0) continue;
+      if (score < 0) return;
       passing++;
       hash = (Math.imul(hash, 31) + i * 7919 + j + Math.round(score * 1000)) | 0;
+    };
+    // The engine's loop shape when the columns have it; an older copy pair by pair, in a plain loop
+    // too (a generator or a shared call site here slowed the copy it served, not the code measured).
+    if (columns.screen && columns.finishes && columns.passedAt) {
+      const passed = columns.screen(i, later, reach);
+      for (let k = 0; k < passed; k++) if (columns.finishes(i, k, reach)) take(columns.passedAt(k));
+    } else {
+      for (let k = 0; k < later.length; k++)
+        if (columns.reaches(i, later[k] as number, reach)) take(later[k] as number);
     }
   }
   const used = process.cpuUsage(cpu);
