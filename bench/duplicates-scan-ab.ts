@@ -9,7 +9,7 @@
  *
  * Without a base copy it times the current columns alone.
  */
-const { runFromSource } = await import('./support.js');
+const { runFromSource, abHeading, alternatedRuns } = await import('./support.js');
 runFromSource();
 
 const { existsSync } = await import('node:fs');
@@ -51,7 +51,14 @@ new PerformanceObserver((list) => {
   }
 }).observe({ entryTypes: ['gc'] });
 
-type Columns = { reaches(i: number, j: number, reach: number): boolean };
+type Columns = {
+  reaches(i: number, j: number, reach: number): boolean;
+  warm?(later: Int32Array): void;
+  screen?(i: number, later: Int32Array, reach: number): number;
+  finishes?(i: number, k: number, reach: number): boolean;
+  passedAt?(k: number): number;
+};
+
 async function loop(make: () => Columns) {
   const cpu = process.cpuUsage();
   const gc0 = gcMs;
@@ -64,13 +71,22 @@ async function loop(make: () => Columns) {
   for (let i = 0; i < deals.length; i++) {
     const later = engine.index.laterCandidatesOf(i);
     candidates += later.length;
-    for (let k = 0; k < later.length; k++) {
-      const j = later[k] as number;
-      if (!columns.reaches(i, j, reach)) continue;
+    // As the engine's loop does (a base copy older than `warm` goes without).
+    columns.warm?.(later);
+    const take = (j: number) => {
       const score = weighPair(deals[i] as PreparedDeal, deals[j] as PreparedDeal, stats, 0);
-      if (score < 0) continue;
+      if (score < 0) return;
       passing++;
       hash = (Math.imul(hash, 31) + i * 7919 + j + Math.round(score * 1000)) | 0;
+    };
+    // The engine's loop shape when the columns have it; an older copy pair by pair, in a plain loop
+    // too (a generator or a shared call site here slowed the copy it served, not the code measured).
+    if (columns.screen && columns.finishes && columns.passedAt) {
+      const passed = columns.screen(i, later, reach);
+      for (let k = 0; k < passed; k++) if (columns.finishes(i, k, reach)) take(columns.passedAt(k));
+    } else {
+      for (let k = 0; k < later.length; k++)
+        if (columns.reaches(i, later[k] as number, reach)) take(later[k] as number);
     }
   }
   const used = process.cpuUsage(cpu);
@@ -86,24 +102,15 @@ async function loop(make: () => Columns) {
   };
 }
 
-console.log(
-  `gen ${GEN}, ${N} deals, base ${Base ? baseFile : 'none'}, load ${(await import('node:os'))
-    .loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ')}`,
-);
+console.log(abHeading(GEN, N, Base ? baseFile : null));
 console.log('| round | version | CPU s | GC s (major) | candidates | passing | order hash |');
 console.log('|---|---|---:|---:|---:|---:|---|');
-for (let round = 0; round < ROUNDS; round++) {
-  const order = Base && round % 2 === 1 ? ['new', 'base'] : ['base', 'new'];
-  for (const version of order) {
-    if (version === 'base' && !Base) continue;
-    const Made = version === 'base' ? Base : ScanColumns;
-    const r = await loop(() => new Made(deals, stats));
-    console.log(
-      `| ${round} | ${version} | ${r.cpu.toFixed(2)} | ${r.gc.toFixed(2)} (${r.major.toFixed(2)}) | ${r.candidates} | ${r.passing} | ${r.hash} |`,
-    );
-  }
+for (const { round, version } of alternatedRuns(ROUNDS, Base !== null)) {
+  const Made = version === 'base' ? Base : ScanColumns;
+  const r = await loop(() => new Made(deals, stats));
+  console.log(
+    `| ${round} | ${version} | ${r.cpu.toFixed(2)} | ${r.gc.toFixed(2)} (${r.major.toFixed(2)}) | ${r.candidates} | ${r.passing} | ${r.hash} |`,
+  );
 }
 
 export {};

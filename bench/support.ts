@@ -4,6 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { Session } from 'node:inspector/promises';
+import { loadavg } from 'node:os';
 
 /**
  * Re-runs this script with `--conditions=source` (the workspace packages resolve to their sources,
@@ -92,4 +93,32 @@ export async function startProfiler(): Promise<Session> {
   await session.post('Profiler.setSamplingInterval', { interval: 100 });
   await session.post('Profiler.start');
   return session;
+}
+
+/** An A/B bench's first line: the generator, the size, the base copy timed (or none) and the load average. */
+export function abHeading(gen: string, n: number, baseFile: string | null): string {
+  const load = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+  return `gen ${gen}, ${n} deals, base ${baseFile ?? 'none'}, load ${load}`;
+}
+
+/**
+ * An A/B bench's runs: base and new alternated, base first in even rounds and new first in odd ones (so
+ * neither always runs on a warmer machine); new alone without a base copy.
+ */
+export function alternatedRuns(
+  rounds: number,
+  withBase: boolean,
+): { round: number; version: 'base' | 'new' }[] {
+  const runs: { round: number; version: 'base' | 'new' }[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const order: ('base' | 'new')[] = withBase
+      ? round % 2 === 1
+        ? ['new', 'base']
+        : ['base', 'new']
+      : ['new'];
+    for (const version of order) runs.push({ round, version });
+  }
+  return runs;
 }

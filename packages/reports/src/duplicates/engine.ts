@@ -171,12 +171,21 @@ export class DealDuplicateEngine {
       const x = this.deals[i] as PreparedDeal;
       const later = this.index.laterCandidatesOf(i);
       candidatePairs += later.length;
-      for (let k = 0; k < later.length; k++) {
-        const j = later[k] as number;
-        if (columns !== null && !columns.reaches(i, j, reach)) continue;
-        const y = this.deals[j] as PreparedDeal;
-        const score = weighPair(x, y, this.stats, floor);
-        if (score >= minScore) visit(x, y, score);
+      if (columns === null) {
+        for (let k = 0; k < later.length; k++) {
+          const y = this.deals[later[k] as number] as PreparedDeal;
+          const score = weighPair(x, y, this.stats, floor);
+          if (score >= minScore) visit(x, y, score);
+        }
+      } else {
+        columns.warm(later);
+        const passed = columns.screen(i, later, reach);
+        for (let k = 0; k < passed; k++) {
+          if (!columns.finishes(i, k, reach)) continue;
+          const y = this.deals[columns.passedAt(k)] as PreparedDeal;
+          const score = weighPair(x, y, this.stats, floor);
+          if (score >= minScore) visit(x, y, score);
+        }
       }
       afterDeal?.(i + 1);
     }

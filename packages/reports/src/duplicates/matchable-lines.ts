@@ -51,6 +51,12 @@ export class MatchableLines {
     });
   }
 
+  /** Deal `j`'s first token and figure (0 without entries): read to bring them into the cache (`ScanColumns.warm`). */
+  firstOf(j: number): number {
+    const at = this.from[j] as number;
+    return (this.ids[at] ?? 0) + (this.figures[at * FIGURES] ?? 0);
+  }
+
   /**
    * How many entries deals `i` and `j` share, a token held twice on both sides twice (at most the
    * lines they can match); leaves in `firstMost` the most the first matched line can add: over

@@ -176,6 +176,11 @@ class LineSets {
     return this.sharedIn(from[i] as number, from[i + 1] as number, from[j] as number, from[j + 1] as number);
   }
 
+  /** The first member of deal `j`'s set (0 for an empty set): read to bring the set into the cache (`ScanColumns.warm`). */
+  firstOf(j: number): number {
+    return this.ids[this.from[j] as number] ?? 0;
+  }
+
   /** `shared` of the sets at `[a, endA)` and `[b, endB)` (a deal's row holds where its set lies). */
   sharedIn(a: number, endA: number, b: number, endB: number): number {
     const ids = this.ids;
@@ -226,6 +231,9 @@ const END_KNOWN = 14;
 /** Where the deal's sorted SKU ordinals start in `LineSets` (they run for `LINES` entries). */
 const SKUS_FROM = 15;
 const F64_PER_ROW = Rows.BYTES / 8;
+/** `ScanColumns.passedFlags` bits. */
+const SAME_ACCOUNT = 1;
+const BOTH_END_KNOWN = 2;
 const I32_PER_ROW = Rows.BYTES / 4;
 
 /** The SKUs with the same category (or none) on every line of every deal (see `matchTokens`). */
@@ -299,6 +307,20 @@ export class ScanColumns {
   private readonly baskets: ClassPairMemo;
   private readonly customers: ClassPairMemo;
   private readonly endCustomers: ClassPairMemo;
+  /** What the last `warm` read, summed: kept (and public) so the compiler cannot drop the reads as unused. */
+  warmed = 0;
+  /** Of the pair `passesFirstStages` last passed: what the later stages read (`passesLaterStages`). */
+  private cheap = 0;
+  private customerMost = 0;
+  private kitShift = 0;
+  private sameAccount = false;
+  private bothEndKnown = false;
+  /** Of the last `screen`: the candidates it passed, in order, and the figures above for each. */
+  private passed = new Int32Array(256);
+  private passedCheap = new Float64Array(256);
+  private passedCustomerMost = new Float64Array(256);
+  private passedKitShift = new Float64Array(256);
+  private passedFlags = new Uint8Array(256);
 
   constructor(
     private readonly deals: readonly PreparedDeal[],
@@ -382,6 +404,27 @@ export class ScanColumns {
     this.endCustomers = new ClassPairMemo(endCustomerClass, endCustomerKeys.counts);
   }
 
+  /**
+   * Reads what `reaches` reads first of each of `later` (a deal's candidates): its row, the start of
+   * its SKUs and of its token entries, its sibling bound. The scan is bound by memory, not arithmetic: a candidate lies
+   * anywhere in the ordinals, and `reaches`, asked pair by pair, waited for each of those cache
+   * misses in turn (the profile put most of its own time on the first read of the candidate's row).
+   * A tight loop of independent reads lets the processor have many misses in flight at once, and
+   * the pairs then read from the cache. Changes nothing `reaches` answers.
+   */
+  warm(later: Int32Array): void {
+    const i32 = this.rows.i32;
+    let read = 0;
+    for (let k = 0; k < later.length; k++) {
+      const j = later[k] as number;
+      const row = j * I32_PER_ROW;
+      // Both ends of the row: a row need not start on a cache line.
+      read += (i32[row] as number) + (i32[row + I32_PER_ROW - 1] as number);
+      read += this.skus.firstOf(j) + this.tokens.firstOf(j) + (this.siblingBest[j] as number);
+    }
+    this.warmed = read;
+  }
+
   /** The basket bound of two deals from the SKUs and categories they share (see `basketBoundByOverlap`). */
   private overlapBound(i: number, j: number, sharedSkus: number): number {
     const { f64, i32 } = this.rows;
@@ -427,6 +470,76 @@ export class ScanColumns {
 
   /** False when the pair of ordinals `i`, `j` cannot reach `reach` (see `reachOf`). */
   reaches(i: number, j: number, reach: number): boolean {
+    return this.passesFirstStages(i, j, reach) && this.passesLaterStages(i, j, reach);
+  }
+
+  /**
+   * `reaches` over a deal's candidates in two passes: the first stages (columns only) over all of
+   * `later`, then the deals of those that passed read once in a tight loop (`warmDeals`), as
+   * `warm` does for the columns; returns how many passed, each at `passedAt(k)` in the order of
+   * `later`, to be finished by `finishes(i, k, reach)`. The later stages read the deals' objects (lines,
+   * records, cached surprises: a cache miss each, one pair after another). Same answers as `reaches`.
+   */
+  screen(i: number, later: Int32Array, reach: number): number {
+    if (this.passed.length < later.length) this.growPassed(later.length);
+    let count = 0;
+    for (let k = 0; k < later.length; k++) {
+      const j = later[k] as number;
+      if (!this.passesFirstStages(i, j, reach)) continue;
+      this.passed[count] = j;
+      this.passedCheap[count] = this.cheap;
+      this.passedCustomerMost[count] = this.customerMost;
+      this.passedKitShift[count] = this.kitShift;
+      this.passedFlags[count] =
+        (this.sameAccount ? SAME_ACCOUNT : 0) | (this.bothEndKnown ? BOTH_END_KNOWN : 0);
+      count++;
+    }
+    this.warmDeals(count);
+    return count;
+  }
+
+  /** The `k`th candidate the last `screen` passed. */
+  passedAt(k: number): number {
+    return this.passed[k] as number;
+  }
+
+  /** `reaches` for the `k`th candidate the last `screen` (of deal `i`) passed: its later stages. */
+  finishes(i: number, k: number, reach: number): boolean {
+    const flags = this.passedFlags[k] as number;
+    this.cheap = this.passedCheap[k] as number;
+    this.customerMost = this.passedCustomerMost[k] as number;
+    this.kitShift = this.passedKitShift[k] as number;
+    this.sameAccount = (flags & SAME_ACCOUNT) !== 0;
+    this.bothEndKnown = (flags & BOTH_END_KNOWN) !== 0;
+    return this.passesLaterStages(i, this.passed[k] as number, reach);
+  }
+
+  /** Reads what the later stages read first of each deal `screen` passed (see `warm`). */
+  private warmDeals(count: number): void {
+    let read = 0;
+    for (let k = 0; k < count; k++) {
+      const y = this.deals[this.passed[k] as number] as PreparedDeal;
+      const first = y.items[0];
+      read += y.items.length + y.record.amountMinor + (y.idfCache?.best ?? 0) + (first?.quantity ?? 0);
+    }
+    this.warmed = read;
+  }
+
+  private growPassed(size: number): void {
+    const length = Math.max(size, this.passed.length * 2);
+    this.passed = new Int32Array(length);
+    this.passedCheap = new Float64Array(length);
+    this.passedCustomerMost = new Float64Array(length);
+    this.passedKitShift = new Float64Array(length);
+    this.passedFlags = new Uint8Array(length);
+  }
+
+  /**
+   * The stages of `weighPair` that read columns only: the cheap comparisons and the basket bounds.
+   * Leaves what the later stages read in `cheap`, `customerMost`, `kitShift`, `sameAccount` and
+   * `bothEndKnown`.
+   */
+  private passesFirstStages(i: number, j: number, reach: number): boolean {
     const { f64, i32 } = this.rows;
     const fi = i * F64_PER_ROW;
     const fj = j * F64_PER_ROW;
@@ -483,7 +596,17 @@ export class ScanColumns {
     // share no SKU and match siblings at best.
     if (firstStageBound(cheap, this.overlapBound(i, j, sharedSkus), bothEndKnown, customerMost) < reach)
       return false;
-    // The stages of `weighPair` after the first, in its order, each bound the one it holds.
+    this.cheap = cheap;
+    this.customerMost = customerMost;
+    this.kitShift = kitShift;
+    this.sameAccount = sameAccount;
+    this.bothEndKnown = bothEndKnown;
+    return true;
+  }
+
+  /** The stages of `weighPair` after the first, in its order, each bound the one it holds (after `passesFirstStages`). */
+  private passesLaterStages(i: number, j: number, reach: number): boolean {
+    const { cheap, customerMost, kitShift, sameAccount, bothEndKnown } = this;
     const x = this.deals[i] as PreparedDeal;
     const y = this.deals[j] as PreparedDeal;
     // Two deals of one customer may read their basket against all deals (`basketReadAgainst`), and
