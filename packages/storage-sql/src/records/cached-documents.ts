@@ -1,4 +1,5 @@
 import { StorageError } from '@gongfu/core';
+import { SqlOrgStamp } from '../stores/tenant-stamp.js';
 import { DocumentCache, type DocumentKeyOf } from './document-cache.js';
 import type { StoreContext } from './store-context.js';
 
@@ -37,12 +38,20 @@ export async function cachedDocuments<T, K extends DocumentKey & { doc?: unknown
   keys: readonly K[],
   readMissing: (missing: readonly K[]) => Promise<readonly ReadDocument[]>,
 ): Promise<T[]> {
-  const { documents, engine, tenantId } = ctx;
+  const { documents, engine } = ctx;
+  // A tenant deleted and made again under its id (or imported into it) may bring rows with the
+  // same ids, versions and times but other content; the tenant row's epoch, new with every life of
+  // the tenant, tells the two apart. The org stamp is read (or assumed and checked) once per
+  // transaction, and a scoped read has read it already.
+  const tenantId = documents
+    ? `${ctx.tenantId}\u0000${epochOf(await new SqlOrgStamp(ctx).stamp())}`
+    : ctx.tenantId;
   const keyOf = (row: DocumentKey) =>
     DocumentCache.key(tenantId, table, row.id, engine.decodeInt(row.version), row.updated);
   const decoded = (row: DocumentKey & { doc?: unknown }, key: string): T => {
     const doc = engine.decodeJson<T>(row.doc);
-    documents?.set(key, DocumentCache.rowKey(tenantId, table, row.id), doc);
+    // `holdsRow` is a hint of what is kept, asked by the plain tenant id.
+    documents?.set(key, DocumentCache.rowKey(ctx.tenantId, table, row.id), doc);
     return doc;
   };
   const found: (T | undefined)[] = keys.map((k) =>
@@ -59,4 +68,10 @@ export async function cachedDocuments<T, K extends DocumentKey & { doc?: unknown
     if (row === undefined || keyOf(row) !== key) throw new RowChangedWhileRead(table, k.id);
     return decoded(row, key);
   });
+}
+
+/** The epoch part of a tenant stamp (`stampOf`: epoch, then the version after the last colon). */
+function epochOf(stamp: string): string {
+  const colon = stamp.lastIndexOf(':');
+  return colon < 0 ? stamp : stamp.slice(0, colon);
 }

@@ -5,8 +5,9 @@
  * engines. Nothing is ever invalidated by hand: every write through the record store's change path
  * bumps the version and sets `updated_at`, so the new row has a key no entry holds, and the old
  * entry ages out. (A migration that rewrites documents in place runs before the storage opens;
- * a tenant deleted and imported again brings its rows' own versions and times, so an entry can
- * only match the document it was decoded from.)
+ * a tenant deleted and made again under its id, whose rows may bring the same ids, versions and
+ * times, is told apart by its tenant row's epoch, which callers put into the tenant part of the
+ * key: `cachedDocuments`.)
  *
  * Entries not used for a while go first once `capacity` is reached. A hit is a deep copy: callers
  * own what a store returns (the calendar labels its entries in place), so no two calls share an

@@ -146,6 +146,22 @@ export function registerActivityDaysCache(state: SuiteState): void {
             const twin = await readWeek(twinId);
             expect(twin.items).toEqual(twin.fresh);
             expect(twin.items.every((a) => a.tenantId === twinId && a.subject.startsWith(twinId))).toBe(true);
+            // The tenant deleted and made again under its id, its rows back with the same ids,
+            // versions and times but other subjects: nothing kept from its first life answers.
+            const tenant = await state.ctx.storage.tenants.get(tenantId);
+            if (tenant === null) throw new Error(`tenant ${tenantId} is gone`);
+            await state.ctx.storage.tenants.delete(tenantId);
+            await state.ctx.storage.tenants.create(tenant);
+            // Version 1 and the first life's times: the very keys its first reads kept.
+            await inTx(state, tenantId, async (tx) => {
+              for (const [i, minute] of run.minutes.entries()) {
+                const a = start(tenantId, i, minute);
+                await tx.activities.insert({ ...a, subject: `again ${a.id}` });
+              }
+            });
+            const again = await readWeek(tenantId);
+            expect(again.items).toEqual(again.fresh);
+            expect(again.items.every((a) => a.subject === `again ${a.id}`)).toBe(true);
           }),
           { numRuns: 20 },
         );
