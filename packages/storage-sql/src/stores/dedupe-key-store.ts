@@ -222,12 +222,29 @@ export class SqlDedupeKeyStore implements DedupeKeyStore {
       'dedupe_rows:rows',
       opportunityIds,
       [],
+      // Only a row written from the deal and account as they are now: a deal edited (closed,
+      // reassigned, re-priced) or an account renamed since it was keyed — the check's refresh may
+      // not have seen it yet — is read from its documents instead, so no check scores or shows a
+      // deal as it was.
       (ids) =>
         db
-          .selectFrom('dedupe_rows')
-          .select(['opportunity_id', 'row'])
-          .where('tenant_id', '=', tenantId)
-          .where('opportunity_id', 'in', ids),
+          .selectFrom('dedupe_rows as r')
+          .innerJoin('dedupe_sources as s', (j) =>
+            j.onRef('s.tenant_id', '=', 'r.tenant_id').onRef('s.opportunity_id', '=', 'r.opportunity_id'),
+          )
+          .innerJoin('opportunities as o', (j) =>
+            j
+              .onRef('o.tenant_id', '=', 'r.tenant_id')
+              .onRef('o.id', '=', 'r.opportunity_id')
+              .onRef('o.version', '=', 's.version'),
+          )
+          .leftJoin('accounts as a', (j) =>
+            j.onRef('a.tenant_id', '=', 'r.tenant_id').onRef('a.id', '=', 'o.account_id'),
+          )
+          .select(['r.opportunity_id as opportunity_id', 'r.row as row'])
+          .where('r.tenant_id', '=', tenantId)
+          .where('r.opportunity_id', 'in', ids)
+          .where(sql`coalesce(a.version, -1)`, '=', sql`coalesce(s.account_version, -1)`),
     );
     for await (const rows of lists) for (const r of rows) found.set(r.opportunity_id, r.row);
     return found;

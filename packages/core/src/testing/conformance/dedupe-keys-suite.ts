@@ -1,4 +1,4 @@
-import type { DedupeEntry, DedupeSource } from '@gongfu/core';
+import type { DedupeEntry, DedupeSource, StorageTx } from '@gongfu/core';
 import { describe, expect } from 'vitest';
 import { conformanceIt, freshTenant, inTx, rawRows } from './conformance-it.js';
 import { buildAccount, minutesAfterBase } from './fixtures.js';
@@ -107,11 +107,22 @@ export function registerDedupeKeys(state: SuiteState): void {
     conformanceIt(
       state,
       'dedupe.rows',
-      'rows are the ones the deals were last keyed with, dropped with a re-key that has none, per tenant',
+      'rows are the ones the deals were last keyed with, only while deal and account are as keyed, per tenant',
       async () => {
         const tenantId = await freshTenant(state);
         const deal = (i: number) => `row${String(i).padStart(4, '0')}`;
+        const account = buildAccount(tenantId);
+        const opp = (id: string) => buildOpportunity(tenantId, { id, accountId: account.id });
+        // A deal written again (version + 1), as a command would.
+        const bump = async (tx: StorageTx, id: string) => {
+          const before = await tx.opportunities.get(id);
+          if (before === null) throw new Error(`no deal ${id}`);
+          await tx.opportunities.update({ ...before, version: before.version + 1 }, before.version);
+        };
         await inTx(state, tenantId, async (tx) => {
+          await tx.accounts.insert(account);
+          for (const id of ['o1', 'o2', 'o3', ...Array.from({ length: 700 }, (_, i) => deal(i))])
+            await tx.opportunities.insert(opp(id));
           await tx.dedupeKeys.replace([
             { source: source('o1'), keys: ['k:a'], row: '["o1 as keyed"]' },
             { source: source('o2'), keys: ['k:a'], row: '["o2"]' },
@@ -122,6 +133,8 @@ export function registerDedupeKeys(state: SuiteState): void {
             ['o2', '["o2"]'],
           ]);
           // Re-keyed: the new row replaces the old; a re-key without a row (a closed deal) drops it.
+          await bump(tx, 'o1');
+          await bump(tx, 'o2');
           await tx.dedupeKeys.replace([
             { source: source('o1', 2), keys: ['k:b'], row: '["o1 edited"]' },
             { source: source('o2', 2), keys: [] },
@@ -133,6 +146,7 @@ export function registerDedupeKeys(state: SuiteState): void {
             keys: ['k:c'],
             row: `first ${i}`,
           }));
+          await bump(tx, deal(650));
           const again = [{ source: source(deal(650), 2), keys: ['k:c'], row: 'again' }];
           await tx.dedupeKeys.replaceBatches(batchesOf([first, again]));
           const rows = await tx.dedupeKeys.rows(first.map((e) => e.source.opportunityId));
@@ -140,8 +154,16 @@ export function registerDedupeKeys(state: SuiteState): void {
           expect(rows.get(deal(0))).toBe('first 0');
           expect(rows.get(deal(699))).toBe('first 699');
           expect(rows.get(deal(650))).toBe('again');
+          // Written since it was keyed (not re-keyed yet): the row describes a deal that is gone.
+          await bump(tx, deal(1));
+          expect([...(await tx.dedupeKeys.rows([deal(0), deal(1)])).keys()]).toEqual([deal(0)]);
         });
         expect(await rawRows(state, 'dedupe_rows', tenantId)).toHaveLength(701);
+        // The customer renamed since: none of its deals' rows holds any more.
+        await inTx(state, tenantId, async (tx) => {
+          await tx.accounts.update({ ...account, name: `${account.name} 2`, version: 2 }, 1);
+          expect((await tx.dedupeKeys.rows(['o1', deal(0)])).size).toBe(0);
+        });
         const other = await freshTenant(state);
         await inTx(state, other, async (tx) => {
           expect((await tx.dedupeKeys.rows(['o1', deal(0)])).size).toBe(0);
