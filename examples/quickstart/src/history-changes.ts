@@ -16,6 +16,9 @@ const FIELDS_SHOWN = 3;
  */
 const ECHOES = new Set(['stageEnteredAt', 'closedAt']);
 
+/** Fields that hold a user's id: shown by the person's name. */
+const PERSON_FIELDS = new Set(['ownerId', 'userId', 'assigneeId', 'actorId']);
+
 /** What a created record starts with that a manager looks for first. */
 const CREATED_FIELDS = ['stage', 'amount'];
 
@@ -51,7 +54,8 @@ function describeField(field: string, change: { from: unknown; to: unknown }, r:
   if (joined) return `${label} ${joined}`;
   const from = valueText(field, change.from, r);
   const to = valueText(field, change.to, r);
-  if (to === null) return null;
+  // A value with no words (another record's id, a nested record) still says the field changed.
+  if (to === null) return from === null ? label : `${label} ${from} → —`;
   return from === null ? `${label} ${to}` : `${label} ${from} → ${to}`;
 }
 
@@ -62,7 +66,9 @@ function valueText(field: string, value: unknown, r: Readers): string | null {
   if (field === 'stage' && typeof value === 'string') return stageLabel(value, p.lang);
   if (field === 'forecastCategory' && typeof value === 'string') return forecastLabel(value, p.lang);
   if (field === 'probability' && typeof value === 'number') return `${value}%`;
-  if (field.endsWith('Id') && typeof value === 'string') return people.get(value) ?? null;
+  if (PERSON_FIELDS.has(field) && typeof value === 'string') return people.get(value) ?? null;
+  // Other records' ids (account, lead, the deal it duplicates) mean nothing to a reader as ids.
+  if (field.endsWith('Id')) return null;
   if (isMoney(value)) return p.yuan(value);
   if (typeof value === 'string') return /^\d{4}-\d\d-\d\dT/.test(value) ? p.local(value) : value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
@@ -82,7 +88,7 @@ function listText(items: unknown[], r: Readers): string {
 function peopleJoinedOrLeft(change: { from: unknown; to: unknown }, r: Readers): string | null {
   const before = Array.isArray(change.from) ? memberIds(change.from) : null;
   const after = Array.isArray(change.to) ? memberIds(change.to) : null;
-  if (!before || !after || before.length === 0) return null;
+  if (!before || !after || (before.length === 0 && after.length === 0)) return null;
   const joined = after.filter((id) => !before.includes(id));
   const left = before.filter((id) => !after.includes(id));
   const parts = [
