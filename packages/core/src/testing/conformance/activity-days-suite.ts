@@ -71,7 +71,8 @@ function expectedDays(
   });
 }
 
-const answered = (days: readonly ActivityDay[]) =>
+/** What a read of days answered: each day's listed ids and how many more it holds. */
+export const answered = (days: readonly ActivityDay[]) =>
   days.map((d) => ({ ids: d.items.map((a) => a.id), more: d.more }));
 
 /**
