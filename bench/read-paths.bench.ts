@@ -288,14 +288,22 @@ async function latency(fn: () => Promise<unknown>) {
   return { p50: quantile(round.times, 0.5), p95: quantile(round.times, 0.95), cpu: round.cpuUs / 1000 };
 }
 
+/** What one of the five alternating rounds may take, subject and baseline together. */
+const ROUND_BUDGET_MS = 15_000;
+
 /** Subject and hand-written baseline alternating in five rounds; medians of the rounds. */
 async function against(subject: () => Promise<unknown>, baseline: () => Promise<unknown>) {
   const series = new Series();
+  const warm = performance.now();
   for (let i = 0; i < 3; i++) {
     await subject();
     await baseline();
   }
-  const per = Math.max(4, Math.round(CALLS / 5));
+  // A path that takes seconds a call (SQLite's rollups over 1M rows) gets fewer calls a round, so a
+  // --full run stays within minutes; still five alternating rounds, never fewer than one call each.
+  const pairMs = (performance.now() - warm) / 3;
+  const budget = Math.max(1, Math.floor(ROUND_BUDGET_MS / pairMs));
+  const per = Math.min(Math.max(4, Math.round(CALLS / 5)), budget);
   for (let r = 0; r < 5; r++) {
     series.add('subject', await timeCalls(per, subject));
     series.add('baseline', await timeCalls(per, baseline));
