@@ -18,12 +18,14 @@
  *
  *   npx tsx bench/pg-tail.ts --seed-dir DIR --size 100000 [--db gf_pt_seed_100000]
  *     [--paths activities-head,reminders,timeline] [--n 120] [--rounds 5] [--pool 4] [--json FILE]
- *     [--explain]
+ *     [--explain [--dump DIR] [--explain-tree old|new]]
  *
  * `--explain`: each statement of each path once, planned both ways — EXPLAIN ANALYZE with the values
  * written in (a custom plan, as a statement planned per call gets) and EXECUTE of a prepared
  * statement under `force_generic_plan` — with planning and execution times, so what planning costs
- * per call shows beside what the generic plan would cost instead.
+ * per call shows beside what the generic plan would cost instead. `--dump DIR` also writes each
+ * statement's text and parameters to `DIR/<path>-<n>.json`, for `pg-statement-cpu.ts`; `--explain-tree
+ * old` explains (and dumps) the `--old` tree's statements instead of this one's.
  * Paths: see `read-path-fns.ts`.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -50,6 +52,7 @@ const POOL = Number(argValue('--pool') ?? 4);
 const JSON_OUT = argValue('--json');
 /** Another checkout (its packages' sources, with a node_modules beside them): measured alternately with this one. */
 const OLD = argValue('--old');
+const DUMP = argValue('--dump');
 
 const mark = JSON.parse(
   readFileSync(join(SEED_DIR, `read-postgres-${SIZE}.json`), 'utf8'),
@@ -328,7 +331,8 @@ async function explainAll(): Promise<void> {
     if (v === null || v === undefined) return 'null';
     return client.escapeLiteral(prepareValue(v));
   };
-  const { fns, traced } = builds[builds.length - 1] as Build;
+  const tree = argValue('--explain-tree') ?? 'new';
+  const { fns, traced } = builds.find((b) => b.label === tree) ?? (builds[builds.length - 1] as Build);
   for (const [path, fn] of fns) {
     traced.start();
     await fn();
@@ -341,6 +345,8 @@ async function explainAll(): Promise<void> {
       i++;
       const values = s.params.map(literal);
       const inlined = s.sql.replace(/\$(\d+)/g, (_, n: string) => values[Number(n) - 1] ?? 'null');
+      if (DUMP !== undefined)
+        writeFileSync(join(DUMP, `${path}-${i}.json`), JSON.stringify({ sql: s.sql, params: s.params }));
       const custom = await client.query(`explain (analyze, buffers, summary on) ${inlined}`);
       await client.query(`prepare gf_tail_${i} as ${s.sql}`);
       await client.query('set plan_cache_mode = force_generic_plan');

@@ -23,14 +23,27 @@ interface DayRow extends DocumentKey {
  * work, their output a part of the server's), and a first read or an edited row costs nothing
  * more than before: still one statement.
  *
- * Kept whole, not split as SQLite's is: at 1M (a manager of fifty, 2,849 rows in the week) the
- * numbering is ~1 ms of the statement's ~4 ms of server CPU; the index scan and the 140 documents
- * are the rest. One LATERAL a day over the owner/start index (`limit perDay`) descends the index
- * once per owner per day (7 × 51) and cost more (server CPU +20%); arms in start-time order are
- * cheaper only when planned for their values, and planned once (`planOnce`) they take the owner
- * index too (bench/RESULTS.md, issue 15, h-pgweek).
+ * Kept whole, not split as SQLite's is: one LATERAL a day over the owner/start index descends it
+ * once per owner per day and cost more; arms in start-time order are cheaper only when planned for
+ * their values, and planned once (`planOnce`) they take the owner index too (bench/RESULTS.md,
+ * issue 15, h-pgweek). What the server spends is the scan and the numbering (a manager of fifty at
+ * 1M: 2,849 entries for 140 rows), so the statement is written for both (h-pgweek5, server CPU
+ * 6.4 → 4.1 ms):
+ * - the day is `width_bucket` over the inner day starts (one array parameter: a binary search, and
+ *   one text for any number of days) instead of a CASE of one comparison per day;
+ * - one window gives both the number and the day's count (`rows between unbounded preceding and
+ *   unbounded following` is the whole day for `count`; `row_number` ignores the frame): one sort
+ *   and one WindowAgg, where a second window over the same partition added another;
+ * - the day and start time are selected before the id, so the sorted tuples hold the fixed-width
+ *   keys first: comparing them no longer walks past the variable-width id (`nocachegetattr` was
+ *   9% of the statement's server samples);
+ * - the statuses are tested on each index entry, not used as an index condition: PostgreSQL 15's
+ *   btree starts one descent per combination of array elements (51 owners × 2 statuses = 102,
+ *   each reading the owner's whole week, as the status comes after the start time in the calendar
+ *   index), so every entry was read twice. `is true` keeps the planner from making it an index
+ *   condition; the test is the `in` filter's own (`= any`, an empty list keeps nothing).
  *
- * What it saves is client CPU: the statement is written around the list's WHERE (`rowsWhere`, by
+ * What it saves on the client: the statement is written around the list's WHERE (`rowsWhere`, by
  * Kysely once per plain shape), so a team's week no longer compiles its filters every call. The
  * scope is dropped when the owner filter already implies it, as on SQLite; a scope it does not
  * imply is compiled each call, its ids (like the filters' lists) one array parameter each, so the
@@ -45,21 +58,19 @@ export async function postgresActivityDays(
   const { engine } = ctx;
   const { dayStarts, perDay } = query;
   const scope = scopeImpliedByOwners(query.scope, query.where?.ownerId);
+  const { status, ...others } = query.where ?? {};
   // `in` lists and a scope's ids as array parameters: the text depends on neither's length.
-  const rows = rowsWhere(ctx, spec, scope, query.where ?? {}, true);
+  const rows = rowsWhere(ctx, spec, scope, others, true);
   const starts = dayStarts.map((at) => engine.encodeInstant(at));
   // The WHERE's own parameters are $1…$n; the statement's follow them.
   let next = rows.parameters.length;
   const placeholder = () => `$${++next}`;
+  const statuses = status === undefined ? '' : ` and ("t"."status" = any(${placeholder()}::text[])) is true`;
   const tenant = placeholder();
   const first = placeholder();
   const last = placeholder();
-  // The day a row falls on: the number of later day starts it is not before.
-  const cases = starts
-    .slice(1, days.length)
-    .map((_, i) => `when "t"."start_at" < ${placeholder()} then ${i}`)
-    .join(' ');
-  const day = cases === '' ? '0' : `case ${cases} else ${days.length - 1} end`;
+  // The day a row falls on: how many of the later days' starts it is not before.
+  const day = `width_bucket("t"."start_at", ${placeholder()}::timestamptz[])`;
   const knownIds = placeholder();
   const knownVersions = placeholder();
   const knownTimes = placeholder();
@@ -69,20 +80,22 @@ export async function postgresActivityDays(
   // and time: those keys are the `known` arrays, so a week read again sends no document.
   const text =
     `select "a"."id", "a"."version", "a"."updated_at"::text as "updated", ` +
-    `case when "k"."id" is null then "a"."doc" end as "doc", "w"."day", "w"."n" from (select "t"."id", ${day} as "day", ` +
-    `row_number() over (partition by ${day} order by "t"."start_at", "t"."id") as "rn", ` +
-    `count(*) over (partition by ${day}) as "n" from "${spec.table}" as "t" ` +
-    `where (${rows.sql}) and "t"."start_at" >= ${first} and "t"."start_at" < ${last}) as "w" ` +
+    `case when "k"."id" is null then "a"."doc" end as "doc", "w"."day", "w"."n" from (select ${day} as "day", ` +
+    `"t"."start_at", "t"."id", row_number() over "d" as "rn", count(*) over "d" as "n" from "${spec.table}" as "t" ` +
+    `where (${rows.sql})${statuses} and "t"."start_at" >= ${first} and "t"."start_at" < ${last} ` +
+    `window "d" as (partition by ${day} order by "t"."start_at", "t"."id" rows between unbounded preceding and unbounded following)) as "w" ` +
     `inner join "${spec.table}" as "a" on "a"."tenant_id" = ${tenant} and "a"."id" = "w"."id" ` +
     `left join unnest(${knownIds}::text[], ${knownVersions}::bigint[], ${knownTimes}::text[]) as "k"("id", "v", "u") ` +
     `on "k"."id" = "a"."id" and "k"."v" = "a"."version" and "k"."u" = "a"."updated_at"::text ` +
     `where "w"."rn" <= ${limit} order by "w"."day", "w"."rn"`;
   const parameters = [
     ...rows.parameters,
+    // One value or several, as the `in` filter takes them.
+    ...(status === undefined ? [] : [Array.isArray(status) ? [...status] : [status]]),
     ctx.tenantId,
     starts[0],
     starts[days.length],
-    ...starts.slice(1, days.length),
+    starts.slice(1, days.length),
   ];
   const { documents } = ctx;
   const asked = documents === undefined ? undefined : `${text}\u0001${JSON.stringify(parameters)}`;
