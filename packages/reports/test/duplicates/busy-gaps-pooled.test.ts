@@ -1,10 +1,11 @@
 import { renderBuiltIn } from '@gongfu/core';
-import { DealDuplicateEngine } from '@gongfu/reports';
+import { DealDuplicateEngine, type DealRecord } from '@gongfu/reports';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { otherBusyGaps } from '../../src/duplicates/busy-repeat-gaps.js';
 import { shrunkShare } from '../../src/duplicates/kit-repeats.js';
 import { plainDeal } from './plain-deal.js';
+import { weighedWithout } from './weighed-without.js';
 
 /**
  * A busy customer's own compared gaps are shrunk towards the tenant's other busy customers' gaps
@@ -18,7 +19,7 @@ const day = (d: number) => new Date(Date.UTC(2025, 0, 1) + d * 86_400_000).toISO
  * one kit a fortnight apart and a copy of its 76th deal a day later; and, when `otherSpacing` is
  * given, a second busy customer with 150 deals of another kit that many days apart.
  */
-function tenant(otherSpacing?: number): DealDuplicateEngine {
+function tenant(otherSpacing?: number, extra: DealRecord[] = []): DealDuplicateEngine {
   const others = Array.from({ length: 300 }, (_, i) =>
     plainDeal(`o${i}`, {
       lines: [{ sku: `POP-${i % 10}`, category: null, quantity: 5 }],
@@ -39,7 +40,7 @@ function tenant(otherSpacing?: number): DealDuplicateEngine {
     otherSpacing === undefined
       ? []
       : Array.from({ length: 150 }, (_, i) => theirs(`t${i}`, i * otherSpacing));
-  return new DealDuplicateEngine([...others, ...orders, ...second, mine('copy', 75 * 14 + 1)]);
+  return new DealDuplicateEngine([...others, ...orders, ...second, mine('copy', 75 * 14 + 1), ...extra]);
 }
 
 const customerOf = <S extends { name: string }>(s: { signals: S[] }) =>
@@ -92,6 +93,24 @@ describe('a busy customer’s gaps read with the other busy customers’', () =>
         expect(shrunkShare(same, pairs, lo)).toBeLessThanOrEqual(shrunkShare(same, pairs, hi) + 1e-12);
         expect(shrunkShare(0, 0, t)).toBeCloseTo(t, 12);
       }),
+    );
+  });
+
+  it('its two deals of a basket few deals hold are read by its compared gaps too, not only a kit', () => {
+    // A basket only these two deals hold (not a standard kit), entered again a day later.
+    const rare = (id: string, d: number) =>
+      plainDeal(id, {
+        accountId: 'big',
+        accountName: '山东大客户有限公司',
+        lines: [{ sku: 'RARE-1', category: null, quantity: 7 }],
+        requiredDelivery: day(d),
+      });
+    const engine = tenant(14, [rare('r1', 500), rare('r1copy', 501)]);
+    const read = engine.score('r1', 'r1copy');
+    const before = weighedWithout(engine, 'busyRepeatGaps').score('r1', 'r1copy');
+    expect(read.score - before.score).toBeGreaterThan(1);
+    expect(customerOf(read)?.text).toMatch(
+      /of the \d+ pairs of its own deals holding one basket that are compared here, 0 are delivered this close/,
     );
   });
 });
