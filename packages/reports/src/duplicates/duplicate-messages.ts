@@ -190,6 +190,11 @@ export const DUPLICATE_DEAL_MESSAGES = defineMessages({
     'zh-CN':
       '{customer}（该客户在这里被比对、含完全相同组合的 {pairs} 对商机中，交期如此接近的有 {close} 对）',
   },
+  'duplicate.customer.busyKitGapOthers': {
+    // What a busy customer's own gaps were shrunk towards (`otherBusyGaps`): the other busy customers'.
+    en: "{customer} (and of the {pairs} such pairs of the tenant's other customers with this many deals, {close} are this close)",
+    'zh-CN': '{customer}（本公司其他同样商机众多的客户的 {pairs} 对此类商机中，交期如此接近的有 {close} 对）',
+  },
   'duplicate.customer.same_identity': {
     en: 'the customers share a phone or credit code ({a} / {b})',
     'zh-CN': '双方客户的电话或信用代码相同（{a} / {b}）',

@@ -1,7 +1,7 @@
 import type { Message } from '@gongfu/core';
 import { basketReadAgainst, readAgainstCompared } from './account-reading.js';
 import { basketBits, clamp, commonBasketCap, isCommonBasket } from './basket.js';
-import { timesCounted } from './busy-repeat-gaps.js';
+import { otherBusyGaps, timesCounted } from './busy-repeat-gaps.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { accountCopies, GAP_BINS, gapBin, kitBuyers, type RepeatGaps } from './customer-kits.js';
 import { sayDuplicate } from './duplicate-messages.js';
@@ -59,6 +59,9 @@ export interface KitRepeats {
   gapPairs: number;
   /** Read as a busy customer's pair: the gap alone, against its own compared pairs' gaps. */
   busy: boolean;
+  /** A busy customer's: the tenant's other busy customers' compared pairs, and how many as close. */
+  othersSame: number;
+  othersPairs: number;
 }
 
 /**
@@ -82,7 +85,16 @@ export function kitRepeatsOf(x: PreparedDeal, y: PreparedDeal, stats: CorpusStat
   // customers; the basket's count is a statistics lookup by a key built from the whole signature.
   const oneAccount = x.record.accountId === y.record.accountId;
   if (!oneAccount && !mayBeOneCustomer(x, y)) return null;
-  if (!stats.accountBasketsMeasured() || !isCommonBasket(x.signature, stats)) return null;
+  if (!stats.accountBasketsMeasured()) return null;
+  const xAccount = x.record.accountId;
+  const yAccount = y.record.accountId;
+  // A busy customer's gaps were counted over its compared pairs holding any one basket, kit or not
+  // (`busyRepeatGapsOf`): its two deals of a basket few deals hold are read by them too. Read only
+  // for kits, a giant customer's exact copy of a rare basket due the same day had no reading of its
+  // delivery beyond the candidate pairs' (generator 2, 100k: −1.7 bits, a customer of 1,906 deals).
+  const busyX = readAgainstCompared(stats, xAccount);
+  const busyY = !oneAccount && readAgainstCompared(stats, yAccount);
+  if (!busyX && !busyY && !isCommonBasket(x.signature, stats)) return null;
   if (!oneAccount && !ONE_CUSTOMER_LEVELS.has(measureCustomer(x, y, stats).level)) return null;
   // A busy customer's deals meet only through what they share (its account block is over the cap),
   // and "the same customer" is already read against those compared own deals (`account-reading.ts`):
@@ -92,11 +104,8 @@ export function kitRepeatsOf(x: PreparedDeal, y: PreparedDeal, stats: CorpusStat
   // deals that hold one basket and are compared (`busy-repeat-gaps.ts`): the selection is in that count.
   // An account entered again for it reads the same figures: its re-orders are the busy account's.
   // (No array or closure per pair: the scan asks this of every pair of one customer holding one kit.)
-  const xAccount = x.record.accountId;
-  const yAccount = y.record.accountId;
-  if (readAgainstCompared(stats, xAccount)) return busyKitRepeats(x, y, stats, xAccount, oneAccount);
-  if (!oneAccount && readAgainstCompared(stats, yAccount))
-    return busyKitRepeats(x, y, stats, yAccount, oneAccount);
+  if (busyX) return busyKitRepeats(x, y, stats, xAccount, oneAccount);
+  if (busyY) return busyKitRepeats(x, y, stats, yAccount, oneAccount);
   const accounts = oneAccount ? [xAccount] : [xAccount, yAccount];
   let own = 0;
   let deals = 0;
@@ -146,6 +155,8 @@ export function kitRepeatsOf(x: PreparedDeal, y: PreparedDeal, stats: CorpusStat
     gapSame: gap.same,
     gapPairs: gap.pairs,
     busy: false,
+    othersSame: 0,
+    othersPairs: 0,
   };
 }
 
@@ -163,13 +174,16 @@ function busyKitRepeats(
   account: string,
   oneAccount: boolean,
 ): KitRepeats | null {
-  const gaps = stats.weights.busyRepeatGaps?.[account];
-  if (gaps === undefined) return null;
+  const busyGaps = stats.weights.busyRepeatGaps;
+  const gaps = busyGaps?.[account];
+  if (busyGaps === undefined || gaps === undefined) return null;
   // Both deals the busy account's: the pair is among the compared pairs its gaps were counted over,
   // as often as the sample took it (`timesCounted`), and is counted out. An account entered again
   // for it holds one of the two: that pair is not among them.
   const itself = oneAccount ? timesCounted(stats.accountCount(account)) : 0;
-  const gap = gapShift(x, y, stats, gaps, itself);
+  // Its own gaps are shrunk towards the other busy customers' (`otherBusyGaps`), not straight
+  // towards the candidate pairs: their pairs were selected as its own were.
+  const gap = gapShift(x, y, stats, gaps, itself, busyGaps, account);
   return {
     shift: Math.round(gap.shift * 1000) / 1000,
     own: stats.accountBasketCount(account, x.signature),
@@ -181,6 +195,8 @@ function busyKitRepeats(
     gapSame: gap.same,
     gapPairs: gap.pairs,
     busy: true,
+    othersSame: gap.othersSame,
+    othersPairs: gap.othersPairs,
   };
 }
 
@@ -188,7 +204,11 @@ function busyKitRepeats(
  * The delivery gap read against the gaps between one customer's orders of one kit instead of
  * against the candidate pairs: log2(u among candidates / u among repeat orders), bounded as any u
  * adjustment is. Repeat orders the tenant spaces a month apart make a same-week pair rare among
- * them; a tenant whose customers re-order weekly gains nothing.
+ * them; a tenant whose customers re-order weekly gains nothing. The repeat gaps are shrunk by
+ * `GAP_PSEUDO` pseudo-pairs towards the candidate pairs' u; a busy customer's (`busy`, every busy
+ * customer's gaps, and `account`) towards the other busy customers' share of the bin
+ * (`otherBusyGaps`), itself shrunk towards the candidate pairs' u. No closure or array per pair:
+ * the scan asks this of every busy customer's pair of one kit.
  */
 function gapShift(
   x: PreparedDeal,
@@ -196,7 +216,9 @@ function gapShift(
   stats: CorpusStats,
   gaps: RepeatGaps,
   itself: number,
-): { shift: number; level: ULevel | null; same: number; pairs: number } {
+  busy?: Readonly<Record<string, RepeatGaps>>,
+  account = '',
+): GapReading {
   if (x.deliveryDay === null || y.deliveryDay === null) return NO_GAP;
   const level = deliveryLevel(x.deliveryDay, y.deliveryDay);
   if (level === null) return NO_GAP;
@@ -207,14 +229,38 @@ function gapShift(
   const candidateInBin = candidate * binShare(bin, level);
   const same = Math.max(0, (gaps.byBin[bin] ?? 0) - itself);
   const pairs = Math.max(0, gaps.pairs - itself);
-  const repeat = (same + GAP_PSEUDO * candidateInBin) / (pairs + GAP_PSEUDO);
+  const others = busy === undefined ? undefined : otherBusyGaps(busy, account, bin);
+  const toward = others
+    ? shrunkShare(Math.max(0, others.same), Math.max(0, others.pairs), candidateInBin)
+    : candidateInBin;
+  const repeat = shrunkShare(same, pairs, toward);
   // The words name whole pairs: a busy customer's pair is counted out by its expected count.
   return {
     shift: clamp(Math.log2(candidateInBin / repeat), ADJUST_MIN, GAP_ADJUST_MAX),
     level,
     same: Math.round(same),
     pairs: Math.round(pairs),
+    othersSame: Math.max(0, others?.same ?? 0),
+    othersPairs: Math.max(0, others?.pairs ?? 0),
   };
+}
+
+/**
+ * The share `same / pairs` of the gaps falling in a bin, shrunk by `GAP_PSEUDO` pseudo-pairs
+ * towards `toward`: few pairs say little of themselves, none leave `toward` as it is.
+ */
+export function shrunkShare(same: number, pairs: number, toward: number): number {
+  return (same + GAP_PSEUDO * toward) / (pairs + GAP_PSEUDO);
+}
+
+/** What `gapShift` read: the shift, the level, and the counts the words name. */
+interface GapReading {
+  shift: number;
+  level: ULevel | null;
+  same: number;
+  pairs: number;
+  othersSame: number;
+  othersPairs: number;
 }
 
 /** The days of a level (`deliveryLevel`) that fall in `GAP_BINS[bin]`: 1 for an open-ended level. */
@@ -227,7 +273,14 @@ function binShare(bin: number, level: ULevel): number {
 }
 
 /** `gapShift` where the gap says nothing (a date missing). */
-const NO_GAP = Object.freeze({ shift: 0, level: null, same: 0, pairs: 0 });
+const NO_GAP: GapReading = Object.freeze({
+  shift: 0,
+  level: null,
+  same: 0,
+  pairs: 0,
+  othersSame: 0,
+  othersPairs: 0,
+});
 
 /** The days each delivery level spans (`deliveryLevel`). */
 const LEVEL_DAYS: Partial<Record<ULevel, readonly [number, number]>> = {
@@ -286,10 +339,21 @@ export function kitRepeatsWords(
 ): Message {
   const k = kitRepeatsOf(x, y, stats);
   if (k === null) return customer;
-  if (k.busy)
-    return k.gapLevel === null || k.gapPairs === 0
-      ? customer
-      : sayDuplicate('duplicate.customer.busyKitGap', { customer, pairs: k.gapPairs, close: k.gapSame });
+  if (k.busy) {
+    if (k.gapLevel === null || k.gapPairs === 0) return customer;
+    const own = sayDuplicate('duplicate.customer.busyKitGap', {
+      customer,
+      pairs: k.gapPairs,
+      close: k.gapSame,
+    });
+    return k.othersPairs === 0
+      ? own
+      : sayDuplicate('duplicate.customer.busyKitGapOthers', {
+          customer: own,
+          pairs: k.othersPairs,
+          close: k.othersSame,
+        });
+  }
   const said = sayDuplicate('duplicate.customer.kitRepeats', {
     customer,
     own: k.own,

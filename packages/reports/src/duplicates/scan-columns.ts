@@ -1,3 +1,4 @@
+import { readAgainstCompared } from './account-reading.js';
 import {
   basketBits,
   basketBoundByOverlap,
@@ -300,6 +301,11 @@ export class ScanColumns {
    * weights and statistics that count kit repeats): the scan asks for the rest only then.
    */
   private readonly kitRepeats: Uint8Array;
+  /**
+   * Per account ordinal, 1 for a busy customer (`readAgainstCompared`) when kit repeats are counted:
+   * `kitRepeatsOf` reads its two deals of any one basket, not only of a kit.
+   */
+  private readonly busyAccount: Uint8Array;
   /** Customer names, end customers and identity keys as numbers (`metByLine`, `mayBeOneCustomer`). */
   private readonly customerColumns: CustomerColumns;
   private readonly region: PairTable;
@@ -393,6 +399,9 @@ export class ScanColumns {
     const countsKitRepeats = stats.weights.kitRepeats !== undefined && stats.accountBasketsMeasured();
     this.kitRepeats = Uint8Array.from(signatures.values, (sig) =>
       countsKitRepeats && isCommonBasket(sig, stats) ? 1 : 0,
+    );
+    this.busyAccount = Uint8Array.from(accounts.values, (id) =>
+      countsKitRepeats && readAgainstCompared(stats, id) ? 1 : 0,
     );
     this.customerColumns = new CustomerColumns(deals);
     this.sameAccountMost = Float64Array.from(accounts.values, (id) => customerBound(true, id, stats));
@@ -583,7 +592,9 @@ export class ScanColumns {
     const signature = i32[ki + SIGNATURE] as number;
     const kitShift =
       signature === i32[kj + SIGNATURE] &&
-      this.kitRepeats[signature] === 1 &&
+      (this.kitRepeats[signature] === 1 ||
+        this.busyAccount[account] === 1 ||
+        this.busyAccount[i32[kj + ACCOUNT] as number] === 1) &&
       linesI > 0 &&
       (sameAccount || this.customerColumns.mayBeOneCustomer(i, j))
         ? kitRepeatsShift(this.deals[i] as PreparedDeal, this.deals[j] as PreparedDeal, this.stats)
