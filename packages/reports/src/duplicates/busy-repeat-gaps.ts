@@ -99,6 +99,7 @@ export function otherBusyGaps(
   all: Readonly<Record<string, RepeatGaps>>,
   account: string,
   bin: number,
+  alsoOut?: string,
 ): { pairs: number; same: number } {
   let pooled = POOLED.get(all);
   if (!pooled) {
@@ -111,11 +112,16 @@ export function otherBusyGaps(
     pooled = { pairs, byBin };
     POOLED.set(all, pooled);
   }
-  const own = Object.hasOwn(all, account) ? (all[account] as RepeatGaps) : undefined;
-  return {
-    pairs: pooled.pairs - (own?.pairs ?? 0),
-    same: (pooled.byBin[bin] ?? 0) - (own?.byBin[bin] ?? 0),
-  };
+  // The customer's own accounts are left out: one account, or two accounts of one customer (the
+  // same phone, credit code or name) when both are busy — neither is "another customer".
+  let pairs = pooled.pairs;
+  let same = pooled.byBin[bin] ?? 0;
+  for (const out of alsoOut === undefined || alsoOut === account ? [account] : [account, alsoOut]) {
+    const own = Object.hasOwn(all, out) ? (all[out] as RepeatGaps) : undefined;
+    pairs -= own?.pairs ?? 0;
+    same -= own?.byBin[bin] ?? 0;
+  }
+  return { pairs, same };
 }
 
 /** Whether a stored document holds usable per-customer gaps (an older or foreign shape is ignored). */

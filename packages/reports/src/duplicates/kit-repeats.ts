@@ -104,6 +104,9 @@ export function kitRepeatsOf(x: PreparedDeal, y: PreparedDeal, stats: CorpusStat
   // deals that hold one basket and are compared (`busy-repeat-gaps.ts`): the selection is in that count.
   // An account entered again for it reads the same figures: its re-orders are the busy account's.
   // (No array or closure per pair: the scan asks this of every pair of one customer holding one kit.)
+  // Two accounts of one customer, both busy: read as one customer, their gaps together, so the
+  // reading does not depend on which deal is asked first (the scan and each side's check agree).
+  if (busyX && busyY) return busyKitRepeats(x, y, stats, xAccount, oneAccount, yAccount);
   if (busyX) return busyKitRepeats(x, y, stats, xAccount, oneAccount);
   if (busyY) return busyKitRepeats(x, y, stats, yAccount, oneAccount);
   const accounts = oneAccount ? [xAccount] : [xAccount, yAccount];
@@ -173,21 +176,25 @@ function busyKitRepeats(
   stats: CorpusStats,
   account: string,
   oneAccount: boolean,
+  second?: string,
 ): KitRepeats | null {
   const busyGaps = stats.weights.busyRepeatGaps;
-  const gaps = busyGaps?.[account];
-  if (busyGaps === undefined || gaps === undefined) return null;
+  const first = busyGaps?.[account];
+  if (busyGaps === undefined || first === undefined) return null;
+  const also = second === undefined ? undefined : busyGaps[second];
+  const gaps = also === undefined ? first : sumGaps(first, also);
   // Both deals the busy account's: the pair is among the compared pairs its gaps were counted over,
   // as often as the sample took it (`timesCounted`), and is counted out. An account entered again
   // for it holds one of the two: that pair is not among them.
   const itself = oneAccount ? timesCounted(stats.accountCount(account)) : 0;
   // Its own gaps are shrunk towards the other busy customers' (`otherBusyGaps`), not straight
   // towards the candidate pairs: their pairs were selected as its own were.
-  const gap = gapShift(x, y, stats, gaps, itself, busyGaps, account);
+  const gap = gapShift(x, y, stats, gaps, itself, busyGaps, account, second);
+  const both = second === undefined ? [account] : [account, second];
   return {
     shift: Math.round(gap.shift * 1000) / 1000,
-    own: stats.accountBasketCount(account, x.signature),
-    deals: stats.accountBasketDeals(account),
+    own: both.reduce((n, a) => n + stats.accountBasketCount(a, x.signature), 0),
+    deals: both.reduce((n, a) => n + stats.accountBasketDeals(a), 0),
     buyers: 0,
     again: 0,
     others: 0,
@@ -218,6 +225,7 @@ function gapShift(
   itself: number,
   busy?: Readonly<Record<string, RepeatGaps>>,
   account = '',
+  alsoOut?: string,
 ): GapReading {
   if (x.deliveryDay === null || y.deliveryDay === null) return NO_GAP;
   const level = deliveryLevel(x.deliveryDay, y.deliveryDay);
@@ -229,7 +237,7 @@ function gapShift(
   const candidateInBin = candidate * binShare(bin, level);
   const same = Math.max(0, (gaps.byBin[bin] ?? 0) - itself);
   const pairs = Math.max(0, gaps.pairs - itself);
-  const others = busy === undefined ? undefined : otherBusyGaps(busy, account, bin);
+  const others = busy === undefined ? undefined : otherBusyGaps(busy, account, bin, alsoOut);
   const toward = others
     ? shrunkShare(Math.max(0, others.same), Math.max(0, others.pairs), candidateInBin)
     : candidateInBin;
@@ -243,6 +251,11 @@ function gapShift(
     othersSame: Math.max(0, others?.same ?? 0),
     othersPairs: Math.max(0, others?.pairs ?? 0),
   };
+}
+
+/** Two accounts' gaps as one customer's (bin by bin). */
+function sumGaps(a: RepeatGaps, b: RepeatGaps): RepeatGaps {
+  return { pairs: a.pairs + b.pairs, byBin: a.byBin.map((n, i) => n + (b.byBin[i] ?? 0)) };
 }
 
 /**
@@ -340,12 +353,13 @@ export function kitRepeatsWords(
   const k = kitRepeatsOf(x, y, stats);
   if (k === null) return customer;
   if (k.busy) {
-    if (k.gapLevel === null || k.gapPairs === 0) return customer;
-    const own = sayDuplicate('duplicate.customer.busyKitGap', {
-      customer,
-      pairs: k.gapPairs,
-      close: k.gapSame,
-    });
+    // With none of its own pairs left, the other busy customers' gaps alone may still move the
+    // weight: the words then name theirs.
+    if (k.gapLevel === null || (k.gapPairs === 0 && k.othersPairs === 0)) return customer;
+    const own =
+      k.gapPairs === 0
+        ? customer
+        : sayDuplicate('duplicate.customer.busyKitGap', { customer, pairs: k.gapPairs, close: k.gapSame });
     return k.othersPairs === 0
       ? own
       : sayDuplicate('duplicate.customer.busyKitGapOthers', {

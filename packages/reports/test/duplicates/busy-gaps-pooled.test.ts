@@ -113,4 +113,110 @@ describe('a busy customer’s gaps read with the other busy customers’', () =>
       /of the \d+ pairs of its own deals holding one basket that are compared here, 0 are delivered this close/,
     );
   });
+
+  it('two busy accounts of one customer are read as one customer: the same score whichever deal is asked first', () => {
+    // Two accounts sharing a phone, each busy: one re-orders a fortnight apart, the other every other day.
+    const account = (id: string, n: number, spacing: number, sku: string) =>
+      Array.from({ length: n }, (_, i) =>
+        plainDeal(`${id}-${i}`, {
+          accountId: id,
+          accountName: '山东大客户有限公司',
+          accountKeys: ['tel:0531-1'],
+          lines: [{ sku, category: null, quantity: 20 }],
+          requiredDelivery: day(i * spacing),
+        }),
+      );
+    const rare = (id: string, accountId: string, d: number) =>
+      plainDeal(id, {
+        accountId,
+        accountName: '山东大客户有限公司',
+        accountKeys: ['tel:0531-1'],
+        lines: [{ sku: 'RARE-1', category: null, quantity: 7 }],
+        requiredDelivery: day(d),
+      });
+    const others = Array.from({ length: 300 }, (_, i) =>
+      plainDeal(`o${i}`, {
+        lines: [{ sku: `POP-${i % 10}`, category: null, quantity: 5 }],
+        requiredDelivery: day((i * 13) % 90),
+      }),
+    );
+    const engine = new DealDuplicateEngine([
+      ...others,
+      ...account('bigA', 150, 14, 'TAB-1'),
+      ...account('bigB', 150, 2, 'TAB-2'),
+      rare('r1', 'bigA', 500),
+      rare('r2', 'bigB', 501),
+    ]);
+    expect(Object.keys(engine.weights().busyRepeatGaps ?? {}).sort()).toEqual(['bigA', 'bigB']);
+    const ab = engine.score('r1', 'r2');
+    const ba = engine.score('r2', 'r1');
+    expect(ab.score).toBe(ba.score);
+    expect(customerOf(ab)?.text).toBe(customerOf(ba)?.text);
+    // Neither account is "another customer" of the other.
+    expect(customerOf(ab)?.text).not.toMatch(/other customers/);
+    // Each side's check finds the pair exactly when the scan does, at the same score.
+    const all = { minScore: -30, limit: 1_000_000 };
+    const inScan = engine
+      .scan(all)
+      .pairs.find((p) => new Set([p.a.id, p.b.id]).has('r1') && new Set([p.a.id, p.b.id]).has('r2'));
+    const record = (id: string) => {
+      for (let i = 0; i < engine.size; i++) if (engine.recordAt(i).id === id) return engine.recordAt(i);
+      throw new Error(id);
+    };
+    for (const [mine, theirs] of [
+      ['r1', 'r2'],
+      ['r2', 'r1'],
+    ] as const) {
+      const found = engine.check(record(mine), all).find((d) => d.a.id === theirs || d.b.id === theirs);
+      expect(found?.score).toBe(inScan?.score);
+    }
+  });
+
+  it('names the other busy customers’ gaps when they alone move the weight (none of its own pairs left)', () => {
+    // `big`'s 150 deals hold one basket each (a shared line keeps them compared), so its only gaps
+    // are the pair weighed, counted out; a second busy customer re-orders its kit a fortnight apart.
+    const others = Array.from({ length: 300 }, (_, i) =>
+      plainDeal(`o${i}`, {
+        lines: [{ sku: `POP-${i % 10}`, category: null, quantity: 5 }],
+        requiredDelivery: day((i * 13) % 90),
+      }),
+    );
+    const big = (id: string, lines: DealRecord['lines'], d: number) =>
+      plainDeal(id, { accountId: 'big', accountName: '山东大客户有限公司', lines, requiredDelivery: day(d) });
+    const own = Array.from({ length: 150 }, (_, i) =>
+      big(
+        `b${i}`,
+        [
+          { sku: `BIG-${i}`, category: null, quantity: 20 },
+          { sku: 'TAB-1', category: null, quantity: 1 },
+        ],
+        i * 3,
+      ),
+    );
+    const second = Array.from({ length: 150 }, (_, i) =>
+      plainDeal(`t${i}`, {
+        accountId: 'busy2',
+        accountName: '青岛另一家大客户有限公司',
+        lines: [{ sku: 'TAB-2', category: null, quantity: 20 }],
+        requiredDelivery: day(i * 14),
+      }),
+    );
+    const rare = [{ sku: 'RARE-1', category: null, quantity: 7 }];
+    const engine = new DealDuplicateEngine([
+      ...others,
+      ...own,
+      ...second,
+      big('r1', rare, 500),
+      big('r1copy', rare, 501),
+    ]);
+    const said = customerOf(engine.score('r1', 'r1copy'));
+    const without = customerOf(weighedWithout(engine, 'busyRepeatGaps').score('r1', 'r1copy'));
+    // The pool moved the weight (a copy a day apart is rare among the other customer's fortnightly orders) …
+    expect((said?.weight ?? 0) - (without?.weight ?? 0)).toBeGreaterThan(1);
+    // … and the words say whose figures did it, not a count of none of its own.
+    expect(said?.text).toMatch(
+      /and of the \d+ such pairs of the tenant's other customers with this many deals, 0 are this close/,
+    );
+    expect(said?.text).not.toMatch(/of the 0 pairs of its own deals/);
+  });
 });
