@@ -161,7 +161,8 @@ function furtherMost(p: PreparedDeal, idfs: readonly number[], stats: CorpusStat
       if (j !== i) holders = Math.max(holders, stats.itemCount(p.tokens[j] as string));
     if (holders === 0) continue;
     const line = p.items[i] as DealLine;
-    const bits = togetherMost(holders, 2 ** -(idfs[i] as number)) + stats.exactQuantityBits(line.quantity);
+    // A further line's equal quantity adds `quantityPrecisionBits` of that quantity (`linesByCoOccurrence`).
+    const bits = togetherMost(holders, 2 ** -(idfs[i] as number)) + quantityPrecisionBits(line, line, stats);
     most = Math.max(most, bits);
   }
   return most;
@@ -408,10 +409,15 @@ function linesByCoOccurrence(
         scratch.given[k] = g;
       }
     }
-    // An accessory repeats its device's quantity: a quantity already matched says nothing new.
+    // An equal quantity is read as the first line's is: how few of the tenant's lines in its band
+    // hold it (`quantityPrecisionBits`). The line's own reading stops at its band (its token), so
+    // read from a ±10 % window instead (`exactQuantityBits`, at most 4 bits) the band's part was
+    // never counted: two deals sharing 437 and 38 of two SKUs weighed less than three SKUs in
+    // merely similar quantities (bench/RESULTS.md, issue 14, helper h-hard8). An accessory repeats
+    // its device's quantity: a quantity already matched says nothing new.
     const exactBits =
       la.quantity === lb.quantity && !quantityMatchedBefore(x, y, k, la.quantity)
-        ? stats.exactQuantityBits(la.quantity)
+        ? quantityPrecisionBits(la, lb, stats)
         : 0;
     weight += (scratch.credit[o] as number) * least + exactBits;
   }
