@@ -4,7 +4,8 @@ import { planOf, planWorld } from './support/prepared-texts.js';
 /**
  * SQLite's calendar reads each day's first activities from the owner/start index, rowid included
  * (every index entry holds it), and their documents by rowid: one descent of the table's b-tree a
- * document instead of the (tenant_id, id) index and then the table. The arms stay index-only.
+ * document instead of the (tenant_id, id) index and then the table. The arms and the day counts
+ * (one `count(*)` a day, no grouping) stay index-only.
  * A week read again reads the versions and times of rows whose documents the storage keeps, and
  * decodes none of them.
  */
@@ -56,6 +57,12 @@ describe('calendar documents by rowid (SQLite)', () => {
     const arms = seen.filter((s) => /"t"\."rowid" as "r"/.test(s));
     expect(arms).toHaveLength(1);
     expect(plan(arms[0] as string)).toMatch(/USING COVERING INDEX activities_owner_calendar_ix/);
+    // The days are counted one range a day of the same index, with no temporary b-tree to group by.
+    const counts = seen.filter((s) => /count\(\*\) as "n"/.test(s));
+    expect(counts).toHaveLength(1);
+    expect(counts[0]?.match(/count\(\*\)/g)).toHaveLength(7);
+    expect(plan(counts[0] as string)).toMatch(/USING COVERING INDEX activities_owner_calendar_ix/);
+    expect(plan(counts[0] as string)).not.toMatch(/TEMP B-TREE/);
 
     // The same week again: the documents are the ones kept, none is read or decoded again.
     const statement = Object.getPrototypeOf(db.prepare('select 1')) as {

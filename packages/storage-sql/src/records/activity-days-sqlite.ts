@@ -10,8 +10,8 @@ import type { StoreContext } from './store-context.js';
 
 /**
  * SQLite's calendar days, in three short reads instead of one numbered window: each day's count
- * (`group by` the day), each non-empty day's first `perDay` ids (one arm a day, `order by start_at,
- * id limit perDay`, a range of the owner/start index per owner), then those rows' documents by
+ * (one `count(*)` a day, `union all`), each non-empty day's first `perDay` ids (one arm a day,
+ * `order by start_at, id limit perDay`, a range of the owner/start index per owner), then those rows' documents by
  * primary key. Numbering every row of a team's week (~2,800 at 1M) cost ~5 ms of the statement's 6;
  * the arms sort only each day's rows and keep `perDay`. The documents are a statement of their own
  * so the planner cannot drive the join from another index (it did: 226 ms).
@@ -35,20 +35,16 @@ export async function sqliteActivityDays(
   const scope = scopeImpliedByOwners(query.scope, query.where?.ownerId);
   const rows = rowsWhere(ctx, spec, scope, query.where ?? {});
   const starts = dayStarts.map((at) => engine.encodeInstant(at));
-  const first = starts[0];
-  const last = starts[days.length];
-  // The day a row falls on: the number of later day starts it is not before.
-  const cases = starts
-    .slice(1, days.length)
-    .map((_, i) => `when "t"."start_at" < ? then ${i}`)
-    .join(' ');
-  const day = cases === '' ? '0' : `case ${cases} else ${days.length - 1} end`;
-  const { rows: counts } = await ctx.execute<{ day: unknown; n: unknown }>(
-    CompiledQuery.raw(
-      `select "day", count(*) as "n" from (select ${day} as "day" from "${spec.table}" as "t" where (${rows.sql}) and "t"."start_at" >= ? and "t"."start_at" < ?) group by "day"`,
-      [...starts.slice(1, days.length), ...rows.parameters, first, last],
-    ),
-    { hot: true },
+  // Each day counted on its own range of the owner/start index: `count(*)` of a range is SQLite's
+  // cheapest walk of it, where one walk of the week numbering each row's day by a CASE and grouping
+  // by it (a temporary b-tree) cost half as much again (team week at 1M: 0.82 → 0.55 ms).
+  const count = (i: number) => ({
+    sql: `select ${i} as "day", count(*) as "n" from "${spec.table}" as "t" where (${rows.sql}) and "t"."start_at" >= ? and "t"."start_at" < ?`,
+    parameters: [...rows.parameters, starts[i], starts[i + 1]],
+  });
+  const counts = await unionAll<{ day: unknown; n: unknown }>(
+    ctx,
+    days.map((_, i) => count(i)),
   );
   const counted: number[] = [];
   for (const row of counts) counted[engine.decodeInt(row.day)] = engine.decodeInt(row.n);
@@ -61,17 +57,7 @@ export async function sqliteActivityDays(
     sql: `select * from (select "t"."rowid" as "r", "t"."id", "t"."start_at", ${i} as "day" from "${spec.table}" as "t" where (${rows.sql}) and "t"."start_at" >= ? and "t"."start_at" < ? order by "t"."start_at", "t"."id" limit ${limit})`,
     parameters: [...rows.parameters, starts[i], starts[i + 1]],
   });
-  const firsts: ArmRow[] = [];
-  for (const batch of withinParameterLimit(filled.map(arm))) {
-    const { rows: ids } = await ctx.execute<ArmRow>(
-      CompiledQuery.raw(
-        `${batch.map((a) => a.sql).join(' union all ')} order by "day", "start_at", "id"`,
-        batch.flatMap((a) => a.parameters),
-      ),
-      { hot: true },
-    );
-    firsts.push(...ids);
-  }
+  const firsts = await unionAll<ArmRow>(ctx, filled.map(arm), ' order by "day", "start_at", "id"');
   // The documents by rowid, in statements of their own: joined to the arms (even from them, by
   // `cross join`) the documents went through the sort and the statement took twice as long. The
   // arms read each row's rowid from the owner/start index (every index entry holds it), so a
@@ -140,17 +126,40 @@ async function rowsByRowid<R>(
 /** Below SQLite's 32,766 parameters a statement: a month of arms each naming a wide scope's ids can pass it. */
 const MAX_PARAMETERS = 30_000;
 
-/** Consecutive days' arms in as few statements as the parameter limit allows (one arm at least). */
-function withinParameterLimit<A extends { parameters: readonly unknown[] }>(arms: readonly A[]): A[][] {
+/**
+ * The rows of `parts` (one select each, all of the same columns) joined by `union all`, in as few
+ * statements as the parameter limit allows; `orderBy` is appended to each statement.
+ */
+async function unionAll<R>(
+  ctx: StoreContext,
+  parts: readonly { sql: string; parameters: readonly unknown[] }[],
+  orderBy = '',
+): Promise<R[]> {
+  const found: R[] = [];
+  for (const batch of withinParameterLimit(parts)) {
+    const { rows } = await ctx.execute<R>(
+      CompiledQuery.raw(
+        `${batch.map((part) => part.sql).join(' union all ')}${orderBy}`,
+        batch.flatMap((part) => part.parameters),
+      ),
+      { hot: true },
+    );
+    found.push(...rows);
+  }
+  return found;
+}
+
+/** Consecutive parts in as few batches as the parameter limit allows (one part at least). */
+function withinParameterLimit<A extends { parameters: readonly unknown[] }>(parts: readonly A[]): A[][] {
   const batches: A[][] = [];
   let size = Number.POSITIVE_INFINITY;
-  for (const arm of arms) {
-    if (size + arm.parameters.length > MAX_PARAMETERS) {
+  for (const part of parts) {
+    if (size + part.parameters.length > MAX_PARAMETERS) {
       batches.push([]);
       size = 0;
     }
-    batches[batches.length - 1]?.push(arm);
-    size += arm.parameters.length;
+    batches[batches.length - 1]?.push(part);
+    size += part.parameters.length;
   }
   return batches;
 }
