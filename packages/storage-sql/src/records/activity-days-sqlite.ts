@@ -9,11 +9,12 @@ import type { StoreContext } from './store-context.js';
 
 /**
  * SQLite's calendar days, in three short reads instead of one numbered window: each day's count
- * (one `count(*)` a day, `union all`), each non-empty day's first `perDay` ids (one arm a day,
- * `order by start_at, id limit perDay`, a range of the owner/start index per owner), then those rows' documents by
- * primary key. Numbering every row of a team's week (~2,800 at 1M) cost ~5 ms of the statement's 6;
- * the arms sort only each day's rows and keep `perDay`. The documents are a statement of their own
- * so the planner cannot drive the join from another index (it did: 226 ms).
+ * (one `count(*)` a day, `union all`), each non-empty day's first `perDay` ids with their versions
+ * (one arm a day, `order by start_at, id limit perDay`, a range of the owner/start index per
+ * owner), then the documents not kept for those versions by primary key. Numbering every row of a
+ * team's week (~2,800 at 1M) cost ~5 ms of the statement's 6; the arms sort only each day's rows
+ * and keep `perDay`. The documents are a statement of their own so the planner cannot drive the
+ * join from another index (it did: 226 ms).
  *
  * The statements are written around the list's WHERE (tenant, filters, scope; `rowsWhere`, by
  * Kysely once per plain shape): the rest of their text depends only on the number of days, the non-empty ones,
@@ -36,7 +37,7 @@ export async function sqliteActivityDays(
   const starts = dayStarts.map((at) => engine.encodeInstant(at));
   // Each day counted on its own range of the owner/start index: `count(*)` of a range is SQLite's
   // cheapest walk of it, where one walk of the week numbering each row's day by a CASE and grouping
-  // by it (a temporary b-tree) cost half as much again (team week at 1M: 0.82 → 0.55 ms).
+  // by it (a temporary b-tree) cost more than half as much again (team week at 1M: 0.94 → 0.57 ms).
   const count = (i: number) => ({
     sql: `select ${i} as "day", count(*) as "n" from "${spec.table}" as "t" where (${rows.sql}) and "t"."start_at" >= ? and "t"."start_at" < ?`,
     parameters: [...rows.parameters, starts[i], starts[i + 1]],
@@ -54,7 +55,7 @@ export async function sqliteActivityDays(
   const limit = literalLimit(perDay).compile(ctx.db).sql;
   // Each arm's rows bring their version and time from the table (a descent by rowid for each of
   // the `perDay` kept, after the limit): what finds a document kept, with no statement of its own
-  // (a repeated team week at 1M: the arms 1.09 → ~1.2 ms, the versions' statement 0.23–0.40 gone).
+  // (a repeated team week at 1M: the arms 1.20 → 1.21–1.26 ms, the versions' statement's 0.24 gone).
   const arm = (i: number) => ({
     sql: `select "a"."r" as "r", "a"."id" as "id", "a"."start_at" as "start_at", "a"."day" as "day", "d"."version", "d"."updated_at" as "updated" from (select "t"."rowid" as "r", "t"."id", "t"."start_at", ${i} as "day" from "${spec.table}" as "t" where (${rows.sql}) and "t"."start_at" >= ? and "t"."start_at" < ? order by "t"."start_at", "t"."id" limit ${limit}) as "a" cross join "${spec.table}" as "d" on "d"."rowid" = "a"."r"`,
     parameters: [...rows.parameters, starts[i], starts[i + 1]],
@@ -65,8 +66,8 @@ export async function sqliteActivityDays(
   // took twice as long. The arms read each row's rowid from the owner/start index (every index
   // entry holds it), so a document is one descent of the table's b-tree, not one of the
   // (tenant_id, id) index first and then one of the table. All run in the read's transaction, so
-  // a rowid still names the row its arm found; the tenant and the id are tested on the row all the
-  // same (`cachedDocuments` matches each document to its key by id, version and time).
+  // a rowid still names the row its arm found; the tenant is tested on the row all the same, and
+  // `cachedDocuments` matches each document to its key by id, version and time.
   const docs = await cachedDocuments<Activity, ArmRow>(ctx, spec.table, firsts, (missing) =>
     rowsByRowid<ReadDocument>(ctx, spec.table, `${KEY_COLUMNS}, "doc"`, missing),
   );
