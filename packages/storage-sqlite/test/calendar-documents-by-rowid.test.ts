@@ -85,6 +85,10 @@ describe('calendar documents by rowid (SQLite)', () => {
     // The versions and times came with the arms (by rowid, after each day's limit): no statement
     // by rowid is needed when every document is kept.
     expect(ran.filter((s) => /from "activities" where "rowid" in/.test(s))).toEqual([]);
+    // Both listed days were full (perDay 1): each is scanned only up to last time's last start.
+    const armsAgain = ran.filter((s) => /"t"\."rowid" as "r"/.test(s));
+    expect(armsAgain).toHaveLength(1);
+    expect(armsAgain[0]?.match(/"t"\."start_at" <= \?/g)).toHaveLength(2);
     expect(ran.filter((s) => /"doc"/.test(s) && /from "activities"/.test(s))).toEqual([]);
     expect(decoded).toEqual([]);
     await storage.close();

@@ -56,11 +56,53 @@ export async function sqliteActivityDays(
   // Each arm's rows bring their version and time from the table (a descent by rowid for each of
   // the `perDay` kept, after the limit): what finds a document kept, with no statement of its own
   // (a repeated team week at 1M: the arms 1.20 → 1.21–1.26 ms, the versions' statement's 0.24 gone).
-  const arm = (i: number) => ({
-    sql: `select "a"."r" as "r", "a"."id" as "id", "a"."start_at" as "start_at", "a"."day" as "day", "d"."version", "d"."updated_at" as "updated" from (select "t"."rowid" as "r", "t"."id", "t"."start_at", ${i} as "day" from "${spec.table}" as "t" where (${rows.sql}) and "t"."start_at" >= ? and "t"."start_at" < ? order by "t"."start_at", "t"."id" limit ${limit}) as "a" cross join "${spec.table}" as "d" on "d"."rowid" = "a"."r"`,
-    parameters: [...rows.parameters, starts[i], starts[i + 1]],
+  //
+  // A full day's first rows all start no later than the last of them, so a day the same read
+  // listed in full last time is scanned only up to that row's start (`<=`: its equals too): each
+  // owner's range stops there instead of at the day's end (the arms at 1M 1.30 → 1.06 ms). Rows
+  // moved earlier only make the day's first rows earlier; a day that lists fewer than its count
+  // allows (rows moved later, cancelled or gone) is read again without the bound, so the answer is
+  // the unbounded one whatever changed.
+  const read = `${rows.sql}\u0001${JSON.stringify([rows.parameters, starts, perDay])}`;
+  const bounds = ctx.documents?.boundsOf(read);
+  const boundOf = (i: number) => bounds?.[i] ?? null;
+  const arm = (i: number, bound: unknown) => ({
+    sql: `select "a"."r" as "r", "a"."id" as "id", "a"."start_at" as "start_at", "a"."day" as "day", "d"."version", "d"."updated_at" as "updated" from (select "t"."rowid" as "r", "t"."id", "t"."start_at", ${i} as "day" from "${spec.table}" as "t" where (${rows.sql}) and "t"."start_at" >= ? and "t"."start_at" < ?${bound === null ? '' : ' and "t"."start_at" <= ?'} order by "t"."start_at", "t"."id" limit ${limit}) as "a" cross join "${spec.table}" as "d" on "d"."rowid" = "a"."r"`,
+    parameters: [...rows.parameters, starts[i], starts[i + 1], ...(bound === null ? [] : [bound])],
   });
-  const firsts = await unionAll<ArmRow>(ctx, filled.map(arm), ' order by "day", "start_at", "id"');
+  const inOrder = ' order by "day", "start_at", "id"';
+  let firsts = await unionAll<ArmRow>(
+    ctx,
+    filled.map((i) => arm(i, boundOf(i))),
+    inOrder,
+  );
+  const listed = (rowsRead: readonly ArmRow[]) => {
+    const perDayListed: number[] = days.map(() => 0);
+    for (const row of rowsRead) {
+      const i = engine.decodeInt(row.day);
+      perDayListed[i] = (perDayListed[i] ?? 0) + 1;
+    }
+    return perDayListed;
+  };
+  const first = listed(firsts);
+  const short = filled.filter(
+    (i) => boundOf(i) !== null && (first[i] ?? 0) < Math.min(perDay, counted[i] ?? 0),
+  );
+  if (short.length > 0) {
+    const again = await unionAll<ArmRow>(
+      ctx,
+      short.map((i) => arm(i, null)),
+      inOrder,
+    );
+    firsts = [...firsts.filter((row) => !short.includes(engine.decodeInt(row.day))), ...again];
+  }
+  const final = listed(firsts);
+  const lastStart: unknown[] = days.map(() => null);
+  for (const row of firsts) {
+    const i = engine.decodeInt(row.day);
+    if (final[i] === perDay) lastStart[i] = row.start_at;
+  }
+  ctx.documents?.keepBounds(read, lastStart);
   // The documents not kept for their version, by rowid, in a statement of their own: joined to the
   // arms (even from them, by `cross join`) the documents went through the sort and the statement
   // took twice as long. The arms read each row's rowid from the owner/start index (every index
@@ -85,6 +127,7 @@ export async function sqliteActivityDays(
 /** One arm's row: the rowid, id and document key of one of a day's first activities. */
 interface ArmRow extends DocumentKey {
   r: unknown;
+  start_at: unknown;
   day: unknown;
 }
 

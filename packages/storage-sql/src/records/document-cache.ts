@@ -17,6 +17,8 @@ export class DocumentCache {
   private readonly documents: Generations<unknown>;
   /** The keys each read answered last time, by the read's text and parameters (`recall`). */
   private readonly answers = new Generations<readonly DocumentKeyOf[]>(ANSWERS_KEPT);
+  /** Each day's last listed start time the same read found last time, by its text and parameters (`boundsOf`). */
+  private readonly bounds = new Generations<readonly unknown[]>(ANSWERS_KEPT);
 
   constructor(readonly capacity: number) {
     this.documents = new Generations(capacity);
@@ -50,6 +52,19 @@ export class DocumentCache {
   /** Remembers what `read` answered (see `recall`). */
   remember(read: string, keys: readonly DocumentKeyOf[]): void {
     this.answers.keep(read, keys);
+  }
+
+  /**
+   * The start time of each day's last listed row when the same read (SQLite's calendar days) last
+   * listed a full day, else null: a hint that bounds the day's next scan, checked by the reader.
+   */
+  boundsOf(read: string): readonly unknown[] | undefined {
+    return this.bounds.get(read);
+  }
+
+  /** Remembers each day's bound `read` found (see `boundsOf`). */
+  keepBounds(read: string, bounds: readonly unknown[]): void {
+    this.bounds.keep(read, bounds);
   }
 }
 
