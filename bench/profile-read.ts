@@ -16,6 +16,7 @@
  *
  * Paths: see `read-path-fns.ts`.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Crm } from '@gongfu/core';
@@ -67,10 +68,14 @@ for (let i = 0; i < 20; i++) await fn();
 
 // Statements per call, by text (the first 90 characters).
 traced.start();
-await fn();
+const answer = JSON.stringify(await fn());
 const statements = traced.stop();
 const trips = new Set(statements.map((s) => s.trip)).size;
-console.log(`${PATH}: ${statements.length} statements in ${trips} round trips per call`);
+// The answer's hash: two trees compared must answer alike.
+const hash = createHash('sha1').update(answer).digest('hex').slice(0, 12);
+console.log(
+  `${PATH}: ${statements.length} statements in ${trips} round trips per call; answer SHA-1 ${hash}`,
+);
 for (const s of statements)
   console.log(`  [${s.trip}] ${s.sql.replace(/\s+/g, ' ').slice(0, 110)} (${s.params.length} params)`);
 // --sql FILE: the statements in full with their parameters, for EXPLAIN in psql.

@@ -32,7 +32,7 @@ describe('DocumentCache', () => {
               }
             } else {
               const given = { doc };
-              cache.set(key, key, given);
+              cache.set(key, given);
               last.set(key, structuredClone(given));
               // The caller's own object stays the caller's.
               given.doc = 'changed after set';
@@ -50,7 +50,7 @@ describe('DocumentCache', () => {
 
   it('copies a document key `__proto__` as a key, not as the prototype', () => {
     const cache = new DocumentCache(4);
-    cache.set('k', 'k', JSON.parse('{"custom":{"__proto__":{"polluted":true}}}'));
+    cache.set('k', JSON.parse('{"custom":{"__proto__":{"polluted":true}}}'));
     const custom = cache.get<{ custom: Record<string, unknown> }>('k')?.custom ?? {};
     expect(Object.getPrototypeOf(custom)).toBe(Object.prototype);
     expect(Object.keys(custom)).toEqual(['__proto__']);

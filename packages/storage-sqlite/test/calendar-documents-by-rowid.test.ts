@@ -4,9 +4,10 @@ import { planOf, planWorld } from './support/prepared-texts.js';
 /**
  * SQLite's calendar reads each day's first activities from the owner/start index, rowid included
  * (every index entry holds it), and their documents by rowid: one descent of the table's b-tree a
- * document instead of the (tenant_id, id) index and then the table. The arms stay index-only.
- * A week read again reads the versions and times of rows whose documents the storage keeps, and
- * decodes none of them.
+ * document instead of the (tenant_id, id) index and then the table. The arms and the day counts
+ * (one `count(*)` a day, no grouping) stay index-only.
+ * Each arm brings its rows' versions and times (by rowid, after the limit): a week read again
+ * finds its documents kept with no statement more, and decodes none of them.
  */
 describe('calendar documents by rowid (SQLite)', () => {
   it('lists the week from the covering calendar index and reads the documents by rowid', async () => {
@@ -56,6 +57,13 @@ describe('calendar documents by rowid (SQLite)', () => {
     const arms = seen.filter((s) => /"t"\."rowid" as "r"/.test(s));
     expect(arms).toHaveLength(1);
     expect(plan(arms[0] as string)).toMatch(/USING COVERING INDEX activities_owner_calendar_ix/);
+    expect(plan(arms[0] as string)).toMatch(/SEARCH d USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+    // The days are counted one range a day of the same index, with no temporary b-tree to group by.
+    const counts = seen.filter((s) => /count\(\*\) as "n"/.test(s));
+    expect(counts).toHaveLength(1);
+    expect(counts[0]?.match(/count\(\*\)/g)).toHaveLength(7);
+    expect(plan(counts[0] as string)).toMatch(/USING COVERING INDEX activities_owner_calendar_ix/);
+    expect(plan(counts[0] as string)).not.toMatch(/TEMP B-TREE/);
 
     // The same week again: the documents are the ones kept, none is read or decoded again.
     const statement = Object.getPrototypeOf(db.prepare('select 1')) as {
@@ -74,9 +82,13 @@ describe('calendar documents by rowid (SQLite)', () => {
     runs.mockRestore();
     parses.mockRestore();
     expect(again).toEqual(week);
-    const versions = ran.filter((s) => /from "activities" where "rowid" in/.test(s));
-    expect(versions).toHaveLength(1);
-    expect(plan(versions[0] as string)).toMatch(/USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+    // The versions and times came with the arms (by rowid, after each day's limit): no statement
+    // by rowid is needed when every document is kept.
+    expect(ran.filter((s) => /from "activities" where "rowid" in/.test(s))).toEqual([]);
+    // Both listed days were full (perDay 1): each is scanned only up to last time's last start.
+    const armsAgain = ran.filter((s) => /"t"\."rowid" as "r"/.test(s));
+    expect(armsAgain).toHaveLength(1);
+    expect(armsAgain[0]?.match(/"t"\."start_at" <= \?/g)).toHaveLength(2);
     expect(ran.filter((s) => /"doc"/.test(s) && /from "activities"/.test(s))).toEqual([]);
     expect(decoded).toEqual([]);
     await storage.close();

@@ -50,8 +50,7 @@ export async function cachedDocuments<T, K extends DocumentKey & { doc?: unknown
     DocumentCache.key(tenantId, table, row.id, engine.decodeInt(row.version), row.updated);
   const decoded = (row: DocumentKey & { doc?: unknown }, key: string): T => {
     const doc = engine.decodeJson<T>(row.doc);
-    // `holdsRow` is a hint of what is kept, asked by the plain tenant id.
-    documents?.set(key, DocumentCache.rowKey(ctx.tenantId, table, row.id), doc);
+    documents?.set(key, doc);
     return doc;
   };
   const found: (T | undefined)[] = keys.map((k) =>

@@ -15,24 +15,18 @@
  */
 export class DocumentCache {
   private readonly documents: Generations<unknown>;
-  /** Rows of which some version is kept, by tenant, table and id (`holdsRow`). */
-  private readonly rows: Generations<true>;
   /** The keys each read answered last time, by the read's text and parameters (`recall`). */
   private readonly answers = new Generations<readonly DocumentKeyOf[]>(ANSWERS_KEPT);
+  /** Each day's last listed start time the same read found last time, by its text and parameters (`boundsOf`). */
+  private readonly bounds = new Generations<readonly unknown[]>(ANSWERS_KEPT);
 
   constructor(readonly capacity: number) {
     this.documents = new Generations(capacity);
-    this.rows = new Generations(capacity);
-  }
-
-  /** The key of one stored row, whichever its version. */
-  static rowKey(tenantId: string, table: string, id: string): string {
-    return `${tenantId}\u0000${table}\u0000${id}`;
   }
 
   /** The key of one stored row's document. */
   static key(tenantId: string, table: string, id: string, version: unknown, updatedAt: unknown): string {
-    return `${DocumentCache.rowKey(tenantId, table, id)}\u0000${String(version)}\u0000${String(updatedAt)}`;
+    return `${tenantId}\u0000${table}\u0000${id}\u0000${String(version)}\u0000${String(updatedAt)}`;
   }
 
   /** A fresh copy of the document under `key`, or undefined when none is kept. */
@@ -42,18 +36,8 @@ export class DocumentCache {
   }
 
   /** Keeps `doc` (the caller's own object is copied, so later changes to it are not kept). */
-  set(key: string, rowKey: string, doc: unknown): void {
+  set(key: string, doc: unknown): void {
     this.documents.keep(key, copyJson(doc));
-    this.rows.keep(rowKey, true);
-  }
-
-  /**
-   * Whether a document of this row (`rowKey`) was kept lately, of any version: a read that
-   * learns the version in the same statement as the document (SQLite) reads only the version
-   * of such rows, as the document is likely kept, and the document of the others at once.
-   */
-  holdsRow(rowKey: string): boolean {
-    return this.rows.get(rowKey) !== undefined;
   }
 
   /**
@@ -68,6 +52,19 @@ export class DocumentCache {
   /** Remembers what `read` answered (see `recall`). */
   remember(read: string, keys: readonly DocumentKeyOf[]): void {
     this.answers.keep(read, keys);
+  }
+
+  /**
+   * The start time of each day's last listed row when the same read (SQLite's calendar days) last
+   * listed a full day, else null: a hint that bounds the day's next scan, checked by the reader.
+   */
+  boundsOf(read: string): readonly unknown[] | undefined {
+    return this.bounds.get(read);
+  }
+
+  /** Remembers each day's bound `read` found (see `boundsOf`). */
+  keepBounds(read: string, bounds: readonly unknown[]): void {
+    this.bounds.keep(read, bounds);
   }
 }
 
