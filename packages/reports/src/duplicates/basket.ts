@@ -123,14 +123,15 @@ export function basketSurprise(p: PreparedDeal, stats: CorpusStats): BasketSurpr
     ...p.items.map((l, i) => (idfs[i] as number) + stats.exactQuantityBits(l.quantity)),
   );
   const coOccurrence = readsCoOccurrence(stats);
+  const holders = coOccurrence ? p.tokens.map((t) => stats.itemCount(t)) : [];
   const fresh = {
     stats,
     version: stats.version,
     weights: stats.weights,
     idfs,
     best,
-    further: furtherMost(p, idfs, stats),
-    holders: coOccurrence ? p.tokens.map((t) => stats.itemCount(t)) : [],
+    further: coOccurrence ? furtherMost(p, idfs, holders, stats) : EXTRA_CAP,
+    holders,
     together: coOccurrence ? togetherCounts(p.tokens, stats) : [],
   };
   p.idfCache = fresh;
@@ -150,21 +151,39 @@ function togetherCounts(tokens: readonly string[], stats: CorpusStats): number[]
   return counts;
 }
 
-/** `BasketSurprise.further`: what `matchLines` can give one of this deal's lines after the first. */
-function furtherMost(p: PreparedDeal, idfs: readonly number[], stats: CorpusStats): number {
-  if (!readsCoOccurrence(stats)) return EXTRA_CAP;
-  // A sibling keeps the hand rule under either reading.
-  let most = EXTRA_CAP;
-  for (let i = 0; i < p.items.length; i++) {
-    let holders = 0;
-    for (let j = 0; j < p.items.length; j++)
-      if (j !== i) holders = Math.max(holders, stats.itemCount(p.tokens[j] as string));
-    if (holders === 0) continue;
-    const line = p.items[i] as DealLine;
-    const bits = togetherMost(holders, 2 ** -(idfs[i] as number)) + stats.exactQuantityBits(line.quantity);
-    most = Math.max(most, bits);
+/**
+ * `BasketSurprise.further`: what `matchLines` can give one of this deal's lines after the first,
+ * under the co-occurrence reading (`holders`: each line's holders, `BasketSurprise.holders`).
+ */
+function furtherMost(
+  p: PreparedDeal,
+  idfs: readonly number[],
+  holders: readonly number[],
+  stats: CorpusStats,
+): number {
+  // Each line is read given the most held of the others: the most held line, or for that line
+  // itself the next (a scan weighs a million baskets; this was a count looked up per two lines).
+  let top = -1;
+  let most = 0;
+  let next = 0;
+  for (let j = 0; j < holders.length; j++) {
+    const h = holders[j] as number;
+    if (h > most || top < 0) {
+      next = top < 0 ? next : most;
+      most = h;
+      top = j;
+    } else if (h > next) next = h;
   }
-  return most;
+  // A sibling keeps the hand rule under either reading.
+  let further = EXTRA_CAP;
+  for (let i = 0; i < p.items.length; i++) {
+    const given = i === top ? next : most;
+    if (given === 0) continue;
+    const line = p.items[i] as DealLine;
+    const bits = togetherMost(given, 2 ** -(idfs[i] as number)) + stats.exactQuantityBits(line.quantity);
+    further = Math.max(further, bits);
+  }
+  return further;
 }
 
 /**
