@@ -11,7 +11,7 @@ import {
 import type { CorpusStats } from './corpus-stats.js';
 import { CustomerColumns } from './customer-columns.js';
 import { DealClasses, mixNumber, sameCustomer, sameEndCustomer, sameLines } from './deal-classes.js';
-import { customerWithKitRepeats, kitRepeatsShift } from './kit-repeats.js';
+import { customerWeightWithShift, kitRepeatsShift } from './kit-repeats.js';
 import { readsCoOccurrence } from './line-reading.js';
 import { LineEntries, MatchableLines } from './matchable-lines.js';
 import {
@@ -618,10 +618,7 @@ export class ScanColumns {
     const customer =
       this.customers.get(customerKey) ??
       this.customers.set(customerKey, measureCustomer(x, y, this.stats).weight);
-    const weighed =
-      kitShift === 0
-        ? customer
-        : customerWithKitRepeats(measureCustomer(x, y, this.stats), x, y, this.stats).weight;
-    return cheap + basket + end + weighed >= reach;
+    // The kit's shift as the first stages read it (`kitRepeatsShift`, pure): not asked again.
+    return cheap + basket + end + customerWeightWithShift(customer, kitShift) >= reach;
   }
 }
