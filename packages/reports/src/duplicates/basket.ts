@@ -123,14 +123,15 @@ export function basketSurprise(p: PreparedDeal, stats: CorpusStats): BasketSurpr
     ...p.items.map((l, i) => (idfs[i] as number) + stats.exactQuantityBits(l.quantity)),
   );
   const coOccurrence = readsCoOccurrence(stats);
+  const holders = coOccurrence ? p.tokens.map((t) => stats.itemCount(t)) : [];
   const fresh = {
     stats,
     version: stats.version,
     weights: stats.weights,
     idfs,
     best,
-    further: furtherMost(p, idfs, stats),
-    holders: coOccurrence ? p.tokens.map((t) => stats.itemCount(t)) : [],
+    further: coOccurrence ? furtherMost(p, idfs, holders, stats) : EXTRA_CAP,
+    holders,
     together: coOccurrence ? togetherCounts(p.tokens, stats) : [],
   };
   p.idfCache = fresh;
@@ -150,22 +151,40 @@ function togetherCounts(tokens: readonly string[], stats: CorpusStats): number[]
   return counts;
 }
 
-/** `BasketSurprise.further`: what `matchLines` can give one of this deal's lines after the first. */
-function furtherMost(p: PreparedDeal, idfs: readonly number[], stats: CorpusStats): number {
-  if (!readsCoOccurrence(stats)) return EXTRA_CAP;
+/**
+ * `BasketSurprise.further`: what `matchLines` can give one of this deal's lines after the first,
+ * under the co-occurrence reading (`holders`: each line's holders, `BasketSurprise.holders`).
+ */
+function furtherMost(
+  p: PreparedDeal,
+  idfs: readonly number[],
+  holders: readonly number[],
+  stats: CorpusStats,
+): number {
+  // Each line is read given the most held of the others: the most held line, or for that line
+  // itself the next (a scan weighs a million baskets; this was a count looked up per two lines).
+  let top = -1;
+  let most = 0;
+  let next = 0;
+  for (let j = 0; j < holders.length; j++) {
+    const h = holders[j] as number;
+    if (h > most || top < 0) {
+      next = top < 0 ? next : most;
+      most = h;
+      top = j;
+    } else if (h > next) next = h;
+  }
   // A sibling keeps the hand rule under either reading.
-  let most = EXTRA_CAP;
+  let further = EXTRA_CAP;
   for (let i = 0; i < p.items.length; i++) {
-    let holders = 0;
-    for (let j = 0; j < p.items.length; j++)
-      if (j !== i) holders = Math.max(holders, stats.itemCount(p.tokens[j] as string));
-    if (holders === 0) continue;
+    const given = i === top ? next : most;
+    if (given === 0) continue;
     const line = p.items[i] as DealLine;
     // A further line's equal quantity adds `quantityPrecisionBits` of that quantity (`linesByCoOccurrence`).
-    const bits = togetherMost(holders, 2 ** -(idfs[i] as number)) + quantityPrecisionBits(line, line, stats);
-    most = Math.max(most, bits);
+    const bits = togetherMost(given, 2 ** -(idfs[i] as number)) + quantityPrecisionBits(line, line, stats);
+    further = Math.max(further, bits);
   }
-  return most;
+  return further;
 }
 
 /**
@@ -509,7 +528,7 @@ const COMMON_BASKET_OTHERS = 2;
  * which most holders have, gains little; an odd 437 much). Within 10 % but not equal: the window
  * holds both quantities, so its share is at least either's and at least the band's even share.
  */
-function quantityPrecisionBits(a: DealLine, b: DealLine, stats: CorpusStats): number {
+export function quantityPrecisionBits(a: DealLine, b: DealLine, stats: CorpusStats): number {
   const q = Math.min(a.quantity, b.quantity);
   const band = quantityBand(q);
   if (q < EXACT_QUANTITY_FROM || quantityBand(Math.max(a.quantity, b.quantity)) !== band) return 0;

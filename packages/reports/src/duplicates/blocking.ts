@@ -62,7 +62,7 @@ export class CandidateIndex {
   /** Per block, 1 when its size in the whole corpus (`useSizes`) is over the cap. */
   private oversizeElsewhere = new Uint8Array(0);
   /** `laterCandidatesOf` marks each ordinal with the number of the call that last collected it. */
-  private stamps = new Float64Array(0);
+  private stamps = new Int32Array(0);
   /** What `laterCandidatesOf` returns a view of: as long as `stamps`. */
   private later = new Int32Array(0);
   private visits = 0;
@@ -189,7 +189,7 @@ export class CandidateIndex {
     const count = this.blocksFrom.length - 1;
     if (ordinal < 0 || ordinal >= count) return this.later.subarray(0, 0);
     if (this.stamps.length < count) {
-      const grown = new Float64Array(count * 2);
+      const grown = new Int32Array(count * 2);
       grown.set(this.stamps);
       this.stamps = grown;
       this.later = new Int32Array(count * 2);
@@ -198,6 +198,12 @@ export class CandidateIndex {
     const stamps = this.stamps;
     const out = this.later;
     let found = 0;
+    // 32-bit stamps (half the memory a scan of a million deals reads at random): started over
+    // before the count would overflow, so no old stamp can equal a new one.
+    if (this.visits === 0x7fffffff) {
+      this.stamps.fill(0);
+      this.visits = 0;
+    }
     const visit = ++this.visits;
     const blocks = this.recordBlocks.data;
     const to = this.blocksFrom.data[ordinal + 1] as number;

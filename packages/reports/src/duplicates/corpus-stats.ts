@@ -400,10 +400,14 @@ export class CorpusStats {
       this.copiesOf = figures;
       this.idfCache.clear();
       this.exactCache.clear();
+      // Kept beside the figures: a scan asks for every count it reads, and the `WeakMap` lookup
+      // behind `copyCounts` cost more than the count.
+      this.copyCountsOf = copyCounts(figures);
     }
-    return copyCounts(figures);
+    return this.copyCountsOf;
   }
   private copiesOf: KitRepeatFigures | undefined = undefined;
+  private copyCountsOf: CopyCounts | null = null;
 
   /**
    * Whether `togetherCount` speaks for every deal: false for statistics read from an index whose

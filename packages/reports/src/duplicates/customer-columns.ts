@@ -1,3 +1,4 @@
+import { mixNumber } from './deal-classes.js';
 import type { PreparedDeal } from './prepared-deal.js';
 
 /** Numbers for the distinct strings of a few columns: equal numbers exactly when equal strings. */
@@ -67,6 +68,19 @@ export class CustomerColumns {
     });
     this.cells = cells;
     this.keys = Int32Array.from(keys);
+  }
+
+  /**
+   * A number for deal `i`'s end customer (tender, name, linked account): equal for deals that name
+   * one alike (`DealClasses` tells the rest apart).
+   */
+  endCustomerNumber(i: number): number {
+    const o = i * WIDTH;
+    const cells = this.cells;
+    return mixNumber(
+      mixNumber(mixNumber(0, cells[o + TENDER] as number), cells[o + END_CUSTOMER] as number),
+      cells[o + END_ACCOUNT] as number,
+    );
   }
 
   /** Whether deals `i` and `j` share an identity key (a phone, a credit code …). */

@@ -337,10 +337,12 @@ export function customerWithKitRepeats(
 ): Measure {
   const shift = kitRepeatsShift(x, y, stats);
   if (shift === 0) return customer;
-  return Object.freeze({
-    level: customer.level,
-    weight: Math.round((customer.weight + shift) * 1000) / 1000,
-  });
+  return Object.freeze({ level: customer.level, weight: customerWeightWithShift(customer.weight, shift) });
+}
+
+/** "The same customer"'s weight moved by a pair's `kitRepeatsShift` (the scan has the shift at hand). */
+export function customerWeightWithShift(weight: number, shift: number): number {
+  return shift === 0 ? weight : Math.round((weight + shift) * 1000) / 1000;
 }
 
 /** The customer's words with the figures `kitRepeatsOf` read the pair with, when it applies. */

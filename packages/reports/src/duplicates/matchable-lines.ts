@@ -1,6 +1,8 @@
-import { NEAR_RATIO } from './basket.js';
+import { matchTokens, NEAR_RATIO } from './basket.js';
 import { bandWidth, type CorpusStats, EXACT_QUANTITY_FROM, quantityBand } from './corpus-stats.js';
 import { sharedLineCap } from './line-reading.js';
+import type { PreparedDeal } from './prepared-deal.js';
+import type { DealLine } from './types.js';
 
 /**
  * Each deal's lines as the tokens they can be matched by (`matchTokens`), sorted, each with the
@@ -30,25 +32,21 @@ export class MatchableLines {
   /** Of the last `shared` call: the most `quantityPrecisionBits` gives any two lines of a shared token. */
   precisionMost = 0;
 
-  /** `lines[i]` lists deal `i`'s entries: one per token of each of its lines. */
-  constructor(lines: readonly (readonly LineMost[])[]) {
-    this.from = flatOffsets(lines);
-    const total = this.from[lines.length] as number;
-    this.ids = new Int32Array(total);
+  /** Deal `i`'s entries are `lines`' entries of the `i`th deal it read (`LineEntries.add`). */
+  constructor(lines: LineEntries) {
+    this.from = Int32Array.from(lines.from);
+    const total = lines.tokens.length;
+    this.ids = Int32Array.from(lines.tokens);
     this.figures = new Float64Array(total * FIGURES);
-    lines.forEach((entries, i) => {
-      const sorted = [...entries].sort((p, q) => p.token - q.token);
-      const start = this.from[i] as number;
-      sorted.forEach((e, k) => {
-        this.ids[start + k] = e.token;
-        const f = (start + k) * FIGURES;
-        this.figures[f + WHOLE] = e.whole;
-        this.figures[f + CAP] = e.cap;
-        this.figures[f + QUANTITY] = e.quantity;
-        this.figures[f + BAND] = quantityBand(e.quantity);
-        this.figures[f + BAND_BITS] = Math.log2(bandWidth(quantityBand(e.quantity)));
-      });
-    });
+    for (let e = 0; e < total; e++) {
+      const f = e * FIGURES;
+      const quantity = lines.quantities[e] as number;
+      this.figures[f + WHOLE] = lines.wholes[e] as number;
+      this.figures[f + CAP] = lines.caps[e] as number;
+      this.figures[f + QUANTITY] = quantity;
+      this.figures[f + BAND] = quantityBand(quantity);
+      this.figures[f + BAND_BITS] = Math.log2(bandWidth(quantityBand(quantity)));
+    }
   }
 
   /** Deal `j`'s first token and figure (0 without entries): read to bring them into the cache (`ScanColumns.warm`). */
@@ -135,20 +133,6 @@ const BAND = 3;
 const BAND_BITS = 4;
 
 /**
- * Where each list starts when lists are laid end to end in one flat column (a deal's entries at
- * `[from[i], from[i + 1])`), the total last: millions of small lists without an array each.
- */
-export function flatOffsets(lists: readonly { length: number }[]): Int32Array {
-  const from = new Int32Array(lists.length + 1);
-  let total = 0;
-  lists.forEach((list, i) => {
-    total += list.length;
-    from[i + 1] = total;
-  });
-  return from;
-}
-
-/**
  * One token of one line, with what bounds `matchLines`'s credit for that line as the first line
  * matched, whatever line of the other deal it meets (two lines it credits share a token):
  * - `whole`: credit (at most 1) × the lesser surprise of the two lines, plus the exact quantity's
@@ -165,23 +149,101 @@ export interface LineMost {
   quantity: number;
 }
 
+/** `LineMost.whole` of a line of surprise `idf` in `quantity`. */
+function lineWhole(idf: number, quantity: number, stats: CorpusStats): number {
+  return Math.max(0, idf) + Math.max(0, stats.exactQuantityBits(quantity));
+}
+
 /**
- * `LineMost` of a line (its statistics token, quantity and surprise) matched by `token`. The cap
- * is read as if the other side held this very token: another token only adds holders, and more
- * holders never weigh more (`sharedLineCap`), so that is the most the line can be capped at. Without
- * the partners' reading (`readsPartners` false: the hand rule) nothing caps the first line.
+ * The cap of a line by its statistics token, read as if the other side held this very token:
+ * another token only adds holders, and more holders never weigh more (`sharedLineCap`), so that
+ * is the most the line can be capped at. Without the partners' reading (`readsPartners` false:
+ * the hand rule) nothing caps the first line.
  */
-export function lineMost(
-  token: number,
-  itemToken: string,
-  quantity: number,
-  idf: number,
-  stats: CorpusStats,
-  readsPartners: boolean,
-): LineMost {
-  const whole = Math.max(0, idf) + Math.max(0, stats.exactQuantityBits(quantity));
-  const cap = readsPartners
+export function lineCap(stats: CorpusStats, itemToken: string, readsPartners: boolean): number {
+  return readsPartners
     ? Math.max(0, sharedLineCap(stats, itemToken, itemToken).bits)
     : Number.POSITIVE_INFINITY;
-  return { token, whole, cap, quantity };
+}
+
+/**
+ * The `LineMost` entries of many deals' lines (one per `matchTokens` token), with what lines share
+ * worked out once: a SKU's match tokens as ids (numbered by first appearance), a line's cap by its
+ * statistics token. A million deals hold a few thousand of each; building the token strings, and
+ * reading the cap, line by line was a good part of building the scan's columns.
+ */
+export class LineEntries {
+  private readonly tokenIds = new Map<string, number>();
+  /** By SKU, the token ids of its last line read, under that line's category. */
+  private readonly skuTokens = new Map<string, { category: string | null; ids: number[] }>();
+  private readonly capOfToken = new Map<string, number>();
+
+  constructor(
+    private readonly stats: CorpusStats,
+    private readonly readsPartners: boolean,
+    /** The SKUs with one category (or none) on every line (`matchTokens`). */
+    private readonly oneCategory: ReadonlySet<string>,
+  ) {}
+
+  /** Where each deal's entries start, the end of the last deal's last. */
+  readonly from: number[] = [0];
+  /** Per entry (see `LineMost`), in plain arrays of numbers: a million deals without an object per entry. */
+  readonly tokens: number[] = [];
+  readonly wholes: number[] = [];
+  readonly caps: number[] = [];
+  readonly quantities: number[] = [];
+
+  /**
+   * Adds the entries of the next deal, `d` (`idfs`: its lines' surprises), by token id ascending,
+   * entries of one token in line order.
+   */
+  add(d: PreparedDeal, idfs: readonly number[]): void {
+    const start = this.tokens.length;
+    d.items.forEach((l, k) => {
+      const itemToken = d.tokens[k] as string;
+      let cap = this.capOfToken.get(itemToken);
+      if (cap === undefined) {
+        cap = lineCap(this.stats, itemToken, this.readsPartners);
+        this.capOfToken.set(itemToken, cap);
+      }
+      const whole = lineWhole(idfs[k] as number, l.quantity, this.stats);
+      for (const token of this.idsOf(l)) this.insert(start, token, whole, cap, l.quantity);
+    });
+    this.from.push(this.tokens.length);
+  }
+
+  /** Appends an entry, moved before the entries from `start` with a greater token (a deal holds a few). */
+  private insert(start: number, token: number, whole: number, cap: number, quantity: number): void {
+    let at = this.tokens.length;
+    this.tokens.push(token);
+    this.wholes.push(whole);
+    this.caps.push(cap);
+    this.quantities.push(quantity);
+    for (; at > start && (this.tokens[at - 1] as number) > token; at--) {
+      this.tokens[at] = this.tokens[at - 1] as number;
+      this.wholes[at] = this.wholes[at - 1] as number;
+      this.caps[at] = this.caps[at - 1] as number;
+      this.quantities[at] = this.quantities[at - 1] as number;
+    }
+    this.tokens[at] = token;
+    this.wholes[at] = whole;
+    this.caps[at] = cap;
+    this.quantities[at] = quantity;
+  }
+
+  /** The ids of `matchTokens` of line `l`. */
+  private idsOf(l: DealLine): number[] {
+    const known = this.skuTokens.get(l.sku);
+    if (known !== undefined && known.category === l.category) return known.ids;
+    const ids = matchTokens(l, this.oneCategory.has(l.sku)).map((t) => {
+      let id = this.tokenIds.get(t);
+      if (id === undefined) {
+        id = this.tokenIds.size;
+        this.tokenIds.set(t, id);
+      }
+      return id;
+    });
+    this.skuTokens.set(l.sku, { category: l.category, ids });
+    return ids;
+  }
 }

@@ -7,14 +7,14 @@ import {
   basketWeight,
   commonBasketCap,
   isCommonBasket,
-  matchTokens,
   siblingBestOf,
 } from './basket.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { CustomerColumns } from './customer-columns.js';
-import { customerWithKitRepeats, kitRepeatsShift } from './kit-repeats.js';
+import { DealClasses, mixNumber, sameCustomer, sameEndCustomer, sameLines } from './deal-classes.js';
+import { customerWeightWithShift, kitRepeatsShift } from './kit-repeats.js';
 import { readsCoOccurrence } from './line-reading.js';
-import { flatOffsets, type LineMost, lineMost, MatchableLines } from './matchable-lines.js';
+import { LineEntries, MatchableLines } from './matchable-lines.js';
 import {
   amountMeasure,
   customerBound,
@@ -162,13 +162,21 @@ class LineSets {
   readonly from: Int32Array;
   private readonly ids: Int32Array;
 
-  constructor(sets: readonly number[][]) {
-    this.from = flatOffsets(sets);
-    this.ids = new Int32Array(this.from[sets.length] as number);
-    sets.forEach((set, i) => {
-      set.sort((x, y) => x - y);
-      this.ids.set(set, this.from[i] as number);
-    });
+  /** Deal `i`'s members are `members[from[i] .. from[i + 1])`, in any order (sorted here). */
+  constructor(from: readonly number[], members: readonly number[]) {
+    this.from = Int32Array.from(from);
+    const ids = Int32Array.from(members);
+    this.ids = ids;
+    // Insertion sort within each deal's few members (no view or call per deal).
+    for (let i = 0; i + 1 < this.from.length; i++) {
+      const start = this.from[i] as number;
+      for (let m = start + 1; m < (this.from[i + 1] as number); m++) {
+        const id = ids[m] as number;
+        let at = m;
+        for (; at > start && (ids[at - 1] as number) > id; at--) ids[at] = ids[at - 1] as number;
+        ids[at] = id;
+      }
+    }
   }
 
   /** How many members the sets of deals `i` and `j` share, a member held twice on both sides twice. */
@@ -250,24 +258,6 @@ function skusOfOneCategory(deals: readonly PreparedDeal[]): Set<string> {
   return new Set([...categoryOf.keys()].filter((sku) => !mixed.has(sku)));
 }
 
-/** Everything `basketWeight` reads of one side: the lines in their order (the tokens, signature and surprises follow). */
-function basketClassKey(p: PreparedDeal): string {
-  let key = '';
-  for (const l of p.items) key += `${l.sku}\u0001${l.quantity}\u0001${l.category ?? ''}\u0002`;
-  return key;
-}
-
-/** Everything `measureEndCustomer` reads of one side: the tender, the end customer's name and linked account. */
-function endCustomerClassKey(p: PreparedDeal): string {
-  return JSON.stringify([p.tender, p.endCustomer, p.endCustomerAccountId]);
-}
-
-/** Everything `measureCustomer` reads of one side: the account, its identity keys and its name (parsed). */
-function customerClassKey(p: PreparedDeal): string {
-  const r = p.record;
-  return `${r.accountId}\u0001${r.accountName}\u0001${r.accountKeys.join('\u0001')}`;
-}
-
 /**
  * The stages of `weighPair` before its final sum, run over flat arrays by ordinal. A scan of a
  * million deals meets tens of millions of candidate pairs and drops nearly all of them in these
@@ -337,23 +327,29 @@ export class ScanColumns {
     this.rows = new Rows(n);
     const { f64, i32 } = this.rows;
     this.siblingBest = new Float64Array(n);
+    this.customerColumns = new CustomerColumns(deals);
     const basketClass = new Int32Array(n);
     const customerClass = new Int32Array(n);
+    // −1 for a deal naming no end customer: its pairs never ask the end customers' memo.
     const endCustomerClass = new Int32Array(n);
     const provinces = new Interner<string | null>();
     const kinds = new Interner<string | null>();
     const accounts = new Interner<string>();
     const currencies = new Interner<string>();
-    const basketKeys = new Interner<string>();
-    const customerKeys = new Interner<string>();
-    const endCustomerKeys = new Interner<string>();
+    const basketClasses = new DealClasses((a, b) =>
+      sameLines(deals[a] as PreparedDeal, deals[b] as PreparedDeal),
+    );
+    const customerClasses = new DealClasses((a, b) =>
+      sameCustomer(deals[a] as PreparedDeal, deals[b] as PreparedDeal),
+    );
+    const endCustomerClasses = new DealClasses((a, b) =>
+      sameEndCustomer(deals[a] as PreparedDeal, deals[b] as PreparedDeal),
+    );
     const skuIds = new Interner<string>();
-    const skuSets: number[][] = [];
-    const oneCategory = skusOfOneCategory(deals);
-    const tokenIds = new Interner<string>();
-    const tokenSets: LineMost[][] = [];
+    const skusFrom = [0];
+    const skuList: number[] = [];
+    const lineEntries = new LineEntries(stats, readsCoOccurrence(stats), skusOfOneCategory(deals));
     const signatures = new Interner<string>();
-    const readsPartners = readsCoOccurrence(stats);
     deals.forEach((d, i) => {
       const f = i * F64_PER_ROW;
       const k = i * I32_PER_ROW;
@@ -364,35 +360,32 @@ export class ScanColumns {
       f64[f + BEST] = surprise.best;
       f64[f + FURTHER] = surprise.further;
       this.siblingBest[i] = siblingBestOf(surprise);
-      // Items hold one line per SKU.
-      skuSets.push(d.items.map((l) => skuIds.of(l.sku)));
-      tokenSets.push(
-        d.items.flatMap((l, k) =>
-          matchTokens(l, oneCategory.has(l.sku)).map((t) =>
-            lineMost(
-              tokenIds.of(t),
-              d.tokens[k] as string,
-              l.quantity,
-              surprise.idfs[k] as number,
-              stats,
-              readsPartners,
-            ),
-          ),
-        ),
-      );
-      i32[k + END_KNOWN] = endCustomerKnown(d) ? 1 : 0;
+      // Items hold one line per SKU. Deals with the same lines (`sameLines`) get the same number.
+      let lines = d.items.length;
+      for (const l of d.items) {
+        const sku = skuIds.of(l.sku);
+        skuList.push(sku);
+        lines = mixNumber(mixNumber(lines, sku), l.quantity);
+      }
+      skusFrom.push(skuList.length);
+      lineEntries.add(d, surprise.idfs);
+      const endKnown = endCustomerKnown(d);
+      i32[k + END_KNOWN] = endKnown ? 1 : 0;
       i32[k + PROVINCE] = provinces.of(d.record.province);
       i32[k + CUSTOMER_KIND] = kinds.of(d.record.accountKind);
-      i32[k + ACCOUNT] = accounts.of(d.record.accountId);
+      const account = accounts.of(d.record.accountId);
+      i32[k + ACCOUNT] = account;
       i32[k + CURRENCY] = currencies.of(d.record.currency);
       i32[k + SIGNATURE] = signatures.of(d.signature);
-      basketClass[i] = basketKeys.of(basketClassKey(d));
-      customerClass[i] = customerKeys.of(customerClassKey(d));
-      endCustomerClass[i] = endCustomerKeys.of(endCustomerClassKey(d));
+      basketClass[i] = basketClasses.of(i, lines);
+      customerClass[i] = customerClasses.of(i, account);
+      endCustomerClass[i] = endKnown
+        ? endCustomerClasses.of(i, this.customerColumns.endCustomerNumber(i))
+        : -1;
     });
-    this.skus = new LineSets(skuSets);
+    this.skus = new LineSets(skusFrom, skuList);
     for (let i = 0; i < n; i++) i32[i * I32_PER_ROW + SKUS_FROM] = this.skus.from[i] as number;
-    this.tokens = new MatchableLines(tokenSets);
+    this.tokens = new MatchableLines(lineEntries);
     this.kitCap = Float64Array.from(signatures.values, (sig) =>
       isCommonBasket(sig, stats) ? commonBasketCap(sig, stats) : Number.POSITIVE_INFINITY,
     );
@@ -403,14 +396,13 @@ export class ScanColumns {
     this.busyAccount = Uint8Array.from(accounts.values, (id) =>
       countsKitRepeats && readAgainstCompared(stats, id) ? 1 : 0,
     );
-    this.customerColumns = new CustomerColumns(deals);
     this.sameAccountMost = Float64Array.from(accounts.values, (id) => customerBound(true, id, stats));
     this.otherAccountMost = customerBound(false, '', stats);
     this.region = new PairTable(provinces.values, (a, b, same) => regionMeasure(a, b, same, stats));
     this.kinds = new PairTable(kinds.values, (a, b, same) => kindMeasure(a, b, same, stats));
-    this.baskets = new ClassPairMemo(basketClass, basketKeys.counts);
-    this.customers = new ClassPairMemo(customerClass, customerKeys.counts);
-    this.endCustomers = new ClassPairMemo(endCustomerClass, endCustomerKeys.counts);
+    this.baskets = new ClassPairMemo(basketClass, basketClasses.counts);
+    this.customers = new ClassPairMemo(customerClass, customerClasses.counts);
+    this.endCustomers = new ClassPairMemo(endCustomerClass, endCustomerClasses.counts);
   }
 
   /**
@@ -637,10 +629,7 @@ export class ScanColumns {
     const customer =
       this.customers.get(customerKey) ??
       this.customers.set(customerKey, measureCustomer(x, y, this.stats).weight);
-    const weighed =
-      kitShift === 0
-        ? customer
-        : customerWithKitRepeats(measureCustomer(x, y, this.stats), x, y, this.stats).weight;
-    return cheap + basket + end + weighed >= reach;
+    // The kit's shift as the first stages read it (`kitRepeatsShift`, pure): not asked again.
+    return cheap + basket + end + customerWeightWithShift(customer, kitShift) >= reach;
   }
 }
