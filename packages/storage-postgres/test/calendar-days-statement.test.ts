@@ -1,17 +1,12 @@
 import { buildActivity, newTenant } from '@gongfu/core/testing';
 import { describe, expect, it } from 'vitest';
 import { useCountedStorage } from './support/counted-storage.js';
+import { indexPlanNodes } from './support/index-plan.js';
 import { ON_SERVER } from './support/pg-target.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const BASE = Date.parse('2026-03-02T00:00:00Z');
 const at = (ms: number) => new Date(BASE + ms).toISOString();
-
-/** Plan nodes of an EXPLAIN (FORMAT JSON), depth first. */
-function nodesOf(plan: Record<string, unknown>): Record<string, unknown>[] {
-  const children = (plan.Plans as Record<string, unknown>[] | undefined) ?? [];
-  return [plan, ...children.flatMap(nodesOf)];
-}
 
 /**
  * The calendar's days on PostgreSQL: what the team week's server time went to at 1M (2,849 entries
@@ -70,30 +65,16 @@ describe.skipIf(!ON_SERVER)('calendar days statement [skipped on PGlite: no pipe
     expect(week.answer[0]?.more).toBe(1);
 
     // Its plan with the index preferred (the test's table is too small for PostgreSQL to choose it).
-    const client = await real.connect();
-    try {
-      await client.query('begin');
-      await client.query('set local enable_seqscan = off');
-      await client.query('set local enable_bitmapscan = off');
-      const { text, values } = week.statement;
-      const explained = await client.query<{ 'QUERY PLAN': [{ Plan: Record<string, unknown> }] }>({
-        text: `explain (format json) ${text}`,
-        values,
-      });
-      await client.query('rollback');
-      const nodes = nodesOf(explained.rows[0]?.['QUERY PLAN'][0].Plan ?? {});
-      expect(nodes.filter((n) => n['Node Type'] === 'WindowAgg')).toHaveLength(1);
-      const scans = nodes.filter(
-        (n) =>
-          String(n['Node Type']).startsWith('Index') &&
-          n['Relation Name'] === 'activities' &&
-          /start_at/.test(String(n['Index Cond'])),
-      );
-      expect(scans).toHaveLength(1);
-      expect(String(scans[0]?.['Index Cond'])).not.toMatch(/status/);
-      expect(String(scans[0]?.Filter)).toMatch(/status/);
-    } finally {
-      client.release();
-    }
+    const nodes = await indexPlanNodes(real, week.statement);
+    expect(nodes.filter((n) => n['Node Type'] === 'WindowAgg')).toHaveLength(1);
+    const scans = nodes.filter(
+      (n) =>
+        String(n['Node Type']).startsWith('Index') &&
+        n['Relation Name'] === 'activities' &&
+        /start_at/.test(String(n['Index Cond'])),
+    );
+    expect(scans).toHaveLength(1);
+    expect(String(scans[0]?.['Index Cond'])).not.toMatch(/status/);
+    expect(String(scans[0]?.Filter)).toMatch(/status/);
   });
 });

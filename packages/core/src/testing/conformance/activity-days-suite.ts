@@ -34,7 +34,18 @@ const runArb = fc.record({
   owners: fc.option(fc.subarray([...SCOPE_USERS]), { nil: undefined }),
   onlyPlanned: fc.boolean(),
   scopes: fc.array(scopeArb, { minLength: 1, maxLength: 3 }),
+  /**
+   * The scoped scopes name the tenant's other people (`outsiders`), as a manager's does: a storage
+   * may then choose another way to read the days (PostgreSQL walks them in start order).
+   */
+  namesOutsiders: fc.boolean(),
 });
+
+/** `scope` as the service makes it for a manager, naming everyone else when `names` is set. */
+const withOutsiders = (scope: RowScope, names: boolean): RowScope =>
+  names && scope.kind === 'scoped'
+    ? { ...scope, outsiders: SCOPE_USERS.filter((u) => !scope.ownerIds.includes(u)) }
+    : scope;
 
 interface Stored {
   id: string;
@@ -127,7 +138,7 @@ export function registerActivityDays(state: SuiteState): void {
               minutesAfterBase(run.dayHours.slice(0, i).reduce<number>((sum, h) => sum + h, 0) * 60),
             );
             const statuses = run.onlyPlanned ? ['scheduled', 'completed'] : undefined;
-            for (const scope of run.scopes) {
+            for (const scope of run.scopes.map((s) => withOutsiders(s, run.namesOutsiders))) {
               const days = await state.ctx.storage.read({ tenantId }, (tx) =>
                 tx.activities.byDay({
                   where: {
