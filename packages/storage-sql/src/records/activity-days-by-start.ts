@@ -1,28 +1,31 @@
 import type { ActivityDaysQuery } from '@gongfu/core';
 
 /**
- * Index entries a day's walk in start order may read, about: beyond it, numbering the owners' rows
- * (`postgresActivityDays`'s window) is cheaper.
+ * How many times the walk's own reads a day's rows must number for the walk to be taken: a walked
+ * entry costs its row's fetch, a numbered one its share of a sort, a window and (for the listed)
+ * a primary-key lookup. Fitted on the team week of a manager of 51 of 200 people (bench/RESULTS.md,
+ * issue 15, h-pgweek7), server CPU a call, numbered → walked: 1M (2,849 rows) 4.2 → 3.3 ms; 100k
+ * (~290 rows) 2.4 → 2.9 ms; 10k 1.5 → 1.8 ms: break-even near 1,000 rows, twice the walk's ~550.
  */
-const WALK_PER_DAY = 100;
+const WALK_RATIO = 2;
 
 /**
  * Whether a day's first rows are cheaper found by walking the tenant's day in start order (the
  * `(tenant_id, start_at)` index, one row fetched per entry) than by numbering all the owners' rows.
  * The walk meets a listed owner's row about once every `people / owners` entries, so a day's first
- * `perDay` cost about `perDay × people / owners` entries: taken when that is at most
- * WALK_PER_DAY. Measured on a 1M tenant of 200 people (bench/RESULTS.md, issue 15, h-pgweek7),
- * statement's server CPU, numbered → walked: 51 owners 3.5 → 2.9 ms, 35 owners 3.0 → 2.8 ms,
- * 20 owners 2.5 → 3.5 ms, one rep 0.1 → 6 ms. How many people the tenant has comes from the
- * scope (`outsiders`: everyone else); a scope without them (an admin's), or a read not filtered by
- * owner, keeps the numbering.
+ * `perDay` cost about `perDay × people / owners` entries, whatever the owners hold; numbering costs
+ * every row the owners have in the days. `counted` is how many rows the same read counted last time
+ * (none yet: numbered). How many people the tenant has comes from the scope (`outsiders`: everyone
+ * else); a scope without them (an admin's), or a read not filtered by owner, keeps the numbering.
  */
-export function walkDaysByStart(query: ActivityDaysQuery): boolean {
+export function walkDaysByStart(query: ActivityDaysQuery, counted: number | undefined): boolean {
   const { scope, perDay } = query;
   const owners = query.where?.ownerId?.length ?? 0;
-  if (scope.kind !== 'scoped' || scope.outsiders === undefined || owners === 0) return false;
+  if (scope.kind !== 'scoped' || scope.outsiders === undefined || owners === 0 || counted === undefined)
+    return false;
   const people = scope.ownerIds.length + scope.outsiders.length;
-  return perDay * people <= WALK_PER_DAY * owners;
+  const days = query.dayStarts.length - 1;
+  return counted * owners >= WALK_RATIO * perDay * people * days;
 }
 
 /** The texts and placeholders a days statement is built from (`postgresActivityDays`). */

@@ -19,6 +19,8 @@ export class DocumentCache {
   private readonly answers = new Generations<readonly DocumentKeyOf[]>(ANSWERS_KEPT);
   /** Each day's last listed start time the same read found last time, by its text and parameters (`boundsOf`). */
   private readonly bounds = new Generations<readonly unknown[]>(ANSWERS_KEPT);
+  /** How many rows each days read counted last time, by its WHERE, parameters and days (`countedOf`). */
+  private readonly counted = new Generations<number>(ANSWERS_KEPT);
 
   constructor(readonly capacity: number) {
     this.documents = new Generations(capacity);
@@ -65,6 +67,19 @@ export class DocumentCache {
   /** Remembers each day's bound `read` found (see `boundsOf`). */
   keepBounds(read: string, bounds: readonly unknown[]): void {
     this.bounds.keep(read, bounds);
+  }
+
+  /**
+   * How many rows the same calendar read (PostgreSQL's days) counted over all its days last time: a
+   * hint for how to read them next, never part of an answer.
+   */
+  countedOf(read: string): number | undefined {
+    return this.counted.get(read);
+  }
+
+  /** Remembers how many rows `read` counted (see `countedOf`). */
+  keepCounted(read: string, rows: number): void {
+    this.counted.keep(read, rows);
   }
 }
 
