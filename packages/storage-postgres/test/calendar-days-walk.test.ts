@@ -51,13 +51,13 @@ describe.skipIf(!ON_SERVER)(
       });
       const dayStarts = [0, 1, 2, 3].map((d) => at(d * 24 * HOUR));
       const scoped: RowScope = { kind: 'scoped', ownerIds: team, memberIds: team, minAccess: 'read' };
-      const read = async (scope: RowScope) => {
+      const read = async (scope: RowScope, starts = dayStarts) => {
         recorder.sent.length = 0;
         const days = await counted.storage.read({ tenantId: tenant.id }, (tx) =>
           tx.activities.byDay({
             where: { ownerId: team, status: ['scheduled', 'completed'] },
             scope,
-            dayStarts,
+            dayStarts: starts,
             perDay: 2,
             planOnce: true,
           }),
@@ -94,6 +94,13 @@ describe.skipIf(!ON_SERVER)(
       expect(walked.days).toEqual(expected);
       // Read again: the known keys come back without documents, the same answer.
       expect((await read({ ...scoped, outsiders: others })).days).toEqual(expected);
+      // The team's next days are read as these were: walked from their first read.
+      const later = await read(
+        { ...scoped, outsiders: others },
+        [3, 4, 5, 6].map((d) => at(d * 24 * HOUR)),
+      );
+      expect(later.statement?.text).not.toMatch(/row_number\(\)/);
+      expect(later.days).toEqual([0, 1, 2].map(() => ({ ids: [], more: 0 })));
 
       const nodes = await indexPlanNodes(
         real,

@@ -14,8 +14,8 @@ const WALK_RATIO = 2;
  * `(tenant_id, start_at)` index, one row fetched per entry) than by numbering all the owners' rows.
  * The walk meets a listed owner's row about once every `people / owners` entries, so a day's first
  * `perDay` cost about `perDay × people / owners` entries, whatever the owners hold; numbering costs
- * every row the owners have in the days. `counted` is how many rows the same read counted last time
- * (none yet: numbered). How many people the tenant has comes from the scope (`outsiders`: everyone
+ * every row the owners have in the days. `counted` is how many rows the same read (any week) counted
+ * last time (none yet: numbered). How many people the tenant has comes from the scope (`outsiders`: everyone
  * else); a scope without them (an admin's), or a read not filtered by owner, keeps the numbering.
  */
 export function walkDaysByStart(query: ActivityDaysQuery, counted: number | undefined): boolean {

@@ -79,11 +79,12 @@ export async function postgresActivityDays(
   // The day boundaries: the inner starts (numbered) or every start and the end (walked).
   const boundaries = placeholder();
   const { documents } = ctx;
-  // The same read however it is read: how many rows it counted last time chooses the way.
+  // The same owners and filters over as many days, however read and whichever week: how many rows
+  // they counted last time chooses the way (a team's next week is read as its last one was).
   const volume =
     documents === undefined
       ? undefined
-      : `${rows.sql}\u0001${JSON.stringify([...rows.parameters, status ?? null, starts, perDay])}`;
+      : `${rows.sql}\u0001${JSON.stringify([...rows.parameters, status ?? null, days.length, perDay])}`;
   const walked = walkDaysByStart(query, volume === undefined ? undefined : documents?.countedOf(volume));
   // The walk tests a fetched row's owner against a hashed set first (most rows of a day are others').
   const owners = walked ? placeholder() : undefined;

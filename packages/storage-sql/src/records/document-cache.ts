@@ -19,7 +19,7 @@ export class DocumentCache {
   private readonly answers = new Generations<readonly DocumentKeyOf[]>(ANSWERS_KEPT);
   /** Each day's last listed start time the same read found last time, by its text and parameters (`boundsOf`). */
   private readonly bounds = new Generations<readonly unknown[]>(ANSWERS_KEPT);
-  /** How many rows each days read counted last time, by its WHERE, parameters and days (`countedOf`). */
+  /** How many rows each days read counted last time, by its WHERE, parameters and number of days (`countedOf`). */
   private readonly counted = new Generations<number>(ANSWERS_KEPT);
 
   constructor(readonly capacity: number) {
@@ -70,8 +70,9 @@ export class DocumentCache {
   }
 
   /**
-   * How many rows the same calendar read (PostgreSQL's days) counted over all its days last time: a
-   * hint for how to read them next, never part of an answer.
+   * How many rows the same calendar read (PostgreSQL's days: its WHERE over as many days, any
+   * week) counted over all its days last time: a hint for how to read them next, never part of an
+   * answer.
    */
   countedOf(read: string): number | undefined {
     return this.counted.get(read);
