@@ -1,9 +1,9 @@
 import type { ActivityDaysQuery } from '@gongfu/core';
 
 /**
- * How many times the walk's own reads a day's rows must number for the walk to be taken: a walked
- * entry costs its row's fetch, a numbered one its share of a sort, a window and (for the listed)
- * a primary-key lookup. Fitted on the team week of a manager of 51 of 200 people (bench/RESULTS.md,
+ * How many times the entries a walk reads a day the owners' rows must be for the walk to be taken:
+ * a walked entry costs its row's fetch, a numbered row its share of a sort, a window and (for the
+ * listed) a primary-key lookup. Fitted on the team week of a manager of 51 of 200 people (bench/RESULTS.md,
  * issue 15, h-pgweek7), server CPU a call, numbered → walked: 1M (2,849 rows) 4.2 → 3.3 ms; 100k
  * (~290 rows) 2.4 → 2.9 ms; 10k 1.5 → 1.8 ms: break-even near 1,000 rows, twice the walk's ~550.
  */
@@ -14,9 +14,10 @@ const WALK_RATIO = 2;
  * `(tenant_id, start_at)` index, one row fetched per entry) than by numbering all the owners' rows.
  * The walk meets a listed owner's row about once every `people / owners` entries, so a day's first
  * `perDay` cost about `perDay × people / owners` entries, whatever the owners hold; numbering costs
- * every row the owners have in the days. `counted` is how many rows the same read (any week) counted
- * last time (none yet: numbered). How many people the tenant has comes from the scope (`outsiders`: everyone
- * else); a scope without them (an admin's), or a read not filtered by owner, keeps the numbering.
+ * every row the owners have in the days. `counted` is how many rows the same read (any week)
+ * counted last time (none yet: numbered). How many people the tenant has comes from the scope
+ * (`outsiders`: everyone else); a scope without them (an admin's), or a read not filtered by owner,
+ * keeps the numbering.
  */
 export function walkDaysByStart(query: ActivityDaysQuery, counted: number | undefined): boolean {
   const { scope, perDay } = query;
