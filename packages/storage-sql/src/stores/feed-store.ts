@@ -104,6 +104,20 @@ function activityThroughSubject(
   ]);
 }
 
+/** An event's columns after its number: what it is, whose, when, and the payload without owner and team. */
+function pushEventColumns(params: unknown[], e: DomainEventDraft, engine: SqlEngine): void {
+  const { ownerId, teamKey, ...payload } = e;
+  params.push(
+    e.type,
+    e.entityType,
+    e.entityId,
+    ownerId,
+    teamKey,
+    engine.encodeInstant(e.at),
+    JSON.stringify(payload),
+  );
+}
+
 export class SqlFeedStore implements FeedStore {
   constructor(private readonly ctx: StoreContext) {}
 
@@ -113,17 +127,8 @@ export class SqlFeedStore implements FeedStore {
     if (engine.name !== 'postgres') return this.appendNumbered(events, await this.highestSeq());
     const params: unknown[] = [tenantId];
     events.forEach((e, i) => {
-      const { ownerId, teamKey, ...payload } = e;
-      params.push(
-        i + 1,
-        e.type,
-        e.entityType,
-        e.entityId,
-        ownerId,
-        teamKey,
-        engine.encodeInstant(e.at),
-        JSON.stringify(payload),
-      );
+      params.push(i + 1);
+      pushEventColumns(params, e, engine);
     });
     params.push(events.length);
     const query = CompiledQuery.raw(appendStatement(engine.name, events.length), params);
@@ -137,19 +142,8 @@ export class SqlFeedStore implements FeedStore {
       const end = Math.min(events.length, start + SQLITE_ROWS_PER_APPEND);
       const params: unknown[] = [];
       for (let i = start; i < end; i++) {
-        const e = events[i] as DomainEventDraft;
-        const { ownerId, teamKey, ...payload } = e;
-        params.push(
-          tenantId,
-          top + i + 1,
-          e.type,
-          e.entityType,
-          e.entityId,
-          ownerId,
-          teamKey,
-          engine.encodeInstant(e.at),
-          JSON.stringify(payload),
-        );
+        params.push(tenantId, top + i + 1);
+        pushEventColumns(params, events[i] as DomainEventDraft, engine);
       }
       const query = CompiledQuery.raw(appendStatement('sqlite', end - start), params);
       await this.ctx.write(query, { entity: 'feed', hot: true });
