@@ -7,7 +7,11 @@
  * pipelined); captures from 8 concurrent callers; reminders claimed by 4 dispatchers; 16
  * connections racing on 4 deals.
  *
- *   GONGFU_PG_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/postgres.bench.ts [--rounds 7] [--n 150] [--quick]
+ *   GONGFU_PG_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/postgres.bench.ts [--rounds 7] [--n 150] [--quick] [--warm 20]
+ *
+ * `--warm` commands of each kind before the rounds, half pipelined, half statement by statement
+ * (the raw side as many): 20 leaves Gongfu's much larger code still being compiled in the rounds;
+ * a few hundred measure the steady state of an app server, as the SQLite bench does.
  *
  * Runs in a schema of its own, dropped afterwards.
  */
@@ -32,6 +36,7 @@ const QUICK = process.argv.includes('--quick');
 const ROUNDS = Number(argValue('--rounds') ?? (QUICK ? 5 : 7));
 const N = Number(argValue('--n') ?? (QUICK ? 30 : 150));
 const M = Math.max(1, Math.round(N / 3));
+const WARM = Math.max(1, Number(argValue('--warm') ?? 20));
 const SCHEMA = `gf_bench_${process.pid}`;
 const AT = '2026-03-02T01:00:00.000Z';
 const RAW_TENANT = 'raw_bench';
@@ -83,10 +88,11 @@ try {
 
   // Warm-up (prepared statements, org chart, JIT); its records are the raw side's templates.
   const warm: Lead[] = [];
-  for (let i = 0; i < 30; i++) warm.push(await w.crm.leads.capture(rep, storyLead({ company: `预热 ${i}` })));
+  for (let i = 0; i < WARM + 10; i++)
+    warm.push(await w.crm.leads.capture(rep, storyLead({ company: `预热 ${i}` })));
   let activity: Activity | undefined;
   let converted: { account: Account; contact: Contact; opportunity: Opportunity } | undefined;
-  for (const [i, lead] of warm.slice(0, 20).entries()) {
+  for (const [i, lead] of warm.slice(0, WARM).entries()) {
     const crm = i % 2 === 0 ? w.crm : plain;
     activity = (await crm.leads.logContact(rep, lead.id, contact)).activity;
     converted = await crm.leads.convert(rep, lead.id, convertInput);
@@ -99,7 +105,7 @@ try {
     activity,
     ...converted,
   });
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < WARM; i++) {
     const id = await raw.capture(1_000_000 + i, AT);
     await raw.logContact(id, AT, 1_000_000 + i);
     await raw.advance(await raw.convert(id, AT, 1_000_000 + i), AT);

@@ -301,8 +301,8 @@ export class CommandContext {
       );
     }
     await kind.store(this.tx).update(after, before.version);
-    await this.history(kind.type, after.id, event, before, after, after.version, meta, accessOf(kind, after));
     const access = accessOf(kind, after);
+    await this.history(kind.type, after.id, event, before, after, after.version, meta, access);
     await kind.syncDerived?.(this, after, { access, before, accessBefore: accessOf(kind, before) });
     return after;
   }

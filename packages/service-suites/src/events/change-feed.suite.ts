@@ -2,6 +2,7 @@ import {
   type CrmStorage,
   createCrm,
   type DomainEvent,
+  type DomainEventDraft,
   domainEventSchema,
   type EventPage,
 } from '@gongfu/core';
@@ -158,6 +159,41 @@ export function describeChangeFeed(makeStorage: StorageFactory): void {
       done = true;
       await reader;
       expect(read).toEqual(Array.from({ length: 24 }, (_, i) => start + i + 1));
+    });
+
+    it('numbers a large append gapless and in order, each event as appended (SQLite writes it in chunks)', async () => {
+      const w = await openWorld(storage);
+      const start = (await drain((c, limit) => w.crm.events.since(w.crm.system, c, { limit }))).length;
+      // More rows than one SQLite INSERT carries (500), and not a multiple of it.
+      const drafts: DomainEventDraft[] = Array.from({ length: 1203 }, (_, i) => ({
+        v: 1,
+        at: '2026-03-02T01:15:00.000Z',
+        actorId: w.org.repA.id,
+        entityType: 'lead',
+        entityId: `lead_many_${i}`,
+        version: i + 1,
+        name: 'lead.captured',
+        type: 'record.created',
+        changes: { company: { from: null, to: `公司 ${i}` } },
+        meta: i % 2 === 0 ? null : { n: i },
+        ownerId: w.org.repA.id,
+        teamKey: `lead_many_${i}`,
+      }));
+      await storage.transaction({ tenantId: w.crm.tenantId }, (tx) => tx.feed.append(drafts));
+      const appended = await drain(
+        (c, limit) => w.crm.events.since(w.crm.system, c, { limit }),
+        1000,
+        String(start),
+      );
+      expect(appended.map((e) => e.seq)).toEqual(drafts.map((_, i) => start + i + 1));
+      expect(appended).toEqual(
+        drafts.map(({ ownerId: _o, teamKey: _t, ...payload }, i) => ({
+          ...payload,
+          seq: start + i + 1,
+          key: `${w.crm.tenantId}/${start + i + 1}`,
+          tenantId: w.crm.tenantId,
+        })),
+      );
     });
 
     it('with the feed switched off, commands append nothing', async () => {

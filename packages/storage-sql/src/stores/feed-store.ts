@@ -30,29 +30,29 @@ const COLUMNS = [
 /** The append statement for `count` events, per engine; built once per size. */
 const appendSql = new Map<string, string>();
 
+/** SQLite: events per INSERT, so a command with thousands of events stays under the parameter limit. */
+const SQLITE_ROWS_PER_APPEND = 500;
+
 /**
  * The numbering is the point. PostgreSQL: one statement bumps the tenant's head row by the number
  * of events and numbers them below it; the row stays locked until COMMIT, and the runner sends the
  * append with COMMIT, so the next writer of the tenant draws its numbers only after this
  * transaction is visible — seqs are gapless and in commit order, and a reader never sees n+1
- * before n. SQLite: max + k under the database's single write lock.
+ * before n. SQLite: max + k under the database's single write lock, numbered here and written as
+ * plain VALUES rows (a VALUES table selected in order cost a sorter and a coroutine per append).
  */
 function appendStatement(engine: 'sqlite' | 'postgres', count: number): string {
   return sizedStatement(appendSql, engine, count, (param) => {
-    const tenant = param();
-    const values = `v(${COLUMNS.join(', ')}) as (values ${placeholderRows(param, count, COLUMNS.length)})`;
     const insert =
       'insert into feed_events (tenant_id, seq, event_type, entity_type, entity_id, owner_id, team_key, at, payload)';
-    if (engine === 'postgres') {
-      const n = param();
-      return `with head as (insert into feed_heads (tenant_id, seq) values (${tenant}, ${n}::bigint)
+    if (engine === 'sqlite') return `${insert} values ${placeholderRows(param, count, COLUMNS.length + 1)}`;
+    const tenant = param();
+    const values = `v(${COLUMNS.join(', ')}) as (values ${placeholderRows(param, count, COLUMNS.length)})`;
+    const n = param();
+    return `with head as (insert into feed_heads (tenant_id, seq) values (${tenant}, ${n}::bigint)
       on conflict (tenant_id) do update set seq = feed_heads.seq + excluded.seq returning seq), ${values}
       ${insert} select ${tenant}, head.seq - ${n}::bigint + v.k::bigint, v.event_type, v.entity_type, v.entity_id,
       v.owner_id, v.team_key, v.at::timestamptz, v.payload::jsonb from head, v order by v.k::int`;
-    }
-    const base = param();
-    return `with ${values} ${insert} select ${tenant}, ${base} + v.k, v.event_type, v.entity_type, v.entity_id,
-      v.owner_id, v.team_key, v.at, v.payload from v where true order by v.k`;
   });
 }
 
@@ -104,33 +104,50 @@ function activityThroughSubject(
   ]);
 }
 
+/** An event's columns after its number: what it is, whose, when, and the payload without owner and team. */
+function pushEventColumns(params: unknown[], e: DomainEventDraft, engine: SqlEngine): void {
+  const { ownerId, teamKey, ...payload } = e;
+  params.push(
+    e.type,
+    e.entityType,
+    e.entityId,
+    ownerId,
+    teamKey,
+    engine.encodeInstant(e.at),
+    JSON.stringify(payload),
+  );
+}
+
 export class SqlFeedStore implements FeedStore {
   constructor(private readonly ctx: StoreContext) {}
 
   async append(events: readonly DomainEventDraft[]): Promise<void> {
     if (events.length === 0) return;
     const { engine, tenantId } = this.ctx;
+    if (engine.name !== 'postgres') return this.appendNumbered(events, await this.highestSeq());
     const params: unknown[] = [tenantId];
     events.forEach((e, i) => {
-      const { ownerId, teamKey, ...payload } = e;
-      params.push(
-        i + 1,
-        e.type,
-        e.entityType,
-        e.entityId,
-        ownerId,
-        teamKey,
-        engine.encodeInstant(e.at),
-        JSON.stringify(payload),
-      );
+      params.push(i + 1);
+      pushEventColumns(params, e, engine);
     });
-    // SQLite binds `?` in the order they appear: the VALUES rows come before the tenant and base.
-    const ordered =
-      engine.name === 'postgres'
-        ? [...params, events.length]
-        : [...params.slice(1), tenantId, await this.highestSeq()];
-    const query = CompiledQuery.raw(appendStatement(engine.name, events.length), ordered);
+    params.push(events.length);
+    const query = CompiledQuery.raw(appendStatement(engine.name, events.length), params);
     await this.ctx.write(query, { entity: 'feed', hot: true });
+  }
+
+  /** SQLite: the events numbered top + 1, top + 2, … in order, in chunks of whole rows. */
+  private async appendNumbered(events: readonly DomainEventDraft[], top: number): Promise<void> {
+    const { engine, tenantId } = this.ctx;
+    for (let start = 0; start < events.length; start += SQLITE_ROWS_PER_APPEND) {
+      const end = Math.min(events.length, start + SQLITE_ROWS_PER_APPEND);
+      const params: unknown[] = [];
+      for (let i = start; i < end; i++) {
+        params.push(tenantId, top + i + 1);
+        pushEventColumns(params, events[i] as DomainEventDraft, engine);
+      }
+      const query = CompiledQuery.raw(appendStatement('sqlite', end - start), params);
+      await this.ctx.write(query, { entity: 'feed', hot: true });
+    }
   }
 
   /** SQLite: the tenant's last seq, read under the write lock the transaction holds. */
