@@ -550,7 +550,7 @@ export class ScanColumns {
     const sameAccount = account === i32[kj + ACCOUNT];
     const cheap = cheapSum(
       this.prior,
-      deliveryMeasure(f64[fi + DAY] as number, f64[fj + DAY] as number, this.stats.weights),
+      deliveryMeasure(f64[fi + DAY] as number, f64[fj + DAY] as number, this.stats.weights, sameAccount),
       this.region.get(i32[ki + PROVINCE] as number, i32[kj + PROVINCE] as number, sameAccount),
       this.kinds.get(i32[ki + CUSTOMER_KIND] as number, i32[kj + CUSTOMER_KIND] as number, sameAccount),
       amountMeasure(
