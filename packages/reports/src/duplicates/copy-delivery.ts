@@ -16,12 +16,12 @@ import { deliveryLevel, type ULevel } from './weights.js';
  * are selected on the account and the basket, not on the day, so among their copies the share
  * keeping the day is the m of "the same day" for one account's copies (Fellegi–Sunter's conditional
  * independence), and copies are common among them, so the fit has something to see. It is read for
- * one account's two deals only (`deliveryMeasure`): two customers' duplicates (two integrators
- * bidding for one tender) are not what it saw. Each pair's posterior is the
- * detector's own score (the prior included) moved by how far the fitted m moved from the hand m;
- * only the delivery level is fitted, λ and every other weight held. The fit over all candidate
- * pairs (`fit-weights.ts`) took "blocked together" for "one deal" and is off by default; this one
- * fits one comparison among pairs that are copies or one customer's re-orders, nothing else.
+ * one customer's two deals only (`oneCustomer`: one account, or two accounts that may be one):
+ * two customers' duplicates (two integrators bidding for one tender) are not what it saw. Each
+ * pair's posterior is the detector's own score (the prior included) moved by how far the fitted m
+ * moved from the hand m; only the delivery level is fitted, λ and every other weight held. The fit
+ * over all candidate pairs (`fit-weights.ts`) took "blocked together" for "one deal" and is off by
+ * default; this one fits one comparison among pairs that are copies or one customer's re-orders.
  *
  * Only the share keeping the day is fitted, against the copies re-dated within a month; how those
  * split between a week and a month keeps the hand's ratio, and "within a quarter" and "further" keep
@@ -38,7 +38,7 @@ export const CLOSE_LEVELS = ['delivery.same_day', 'delivery.within_week', 'deliv
 export type CloseLevel = (typeof CLOSE_LEVELS)[number];
 
 /** A customer's two deals of one basket this many days apart at most are listed (`deliveryLevel`'s month). */
-const LISTED_DAYS = 30;
+export const LISTED_DAYS = 30;
 /**
  * Each deal is paired with at most this many of its customer's later deals of the basket: a
  * customer ordering one kit every day would list its square; a deal and its copy are adjacent in time.
@@ -144,6 +144,17 @@ export function copyDeliveryFigures(
     copies: Math.round(result.expectedMatches * 10) / 10,
     m: [round(m[0] as number), round(m[1] as number), round(m[2] as number)],
   };
+}
+
+/**
+ * Whether two accounts' deals `days` apart (NaN: a day unknown) could be moved by the fitted share:
+ * the caller then asks whether the two accounts may be one customer (`mayBeOneCustomer`: a shared
+ * phone or credit code, one name), whose copies these are too. One account's two deals always are;
+ * two customers' never: two integrators' bids for one tender keeping one day is not what one
+ * customer's copies show (generator 2, 100k, read so: story F1 .900 → .899).
+ */
+export function mayReadCopies(weights: { copyDelivery?: CopyDeliveryFigures }, days: number): boolean {
+  return weights.copyDelivery !== undefined && days <= LISTED_DAYS;
 }
 
 /** The fitted share of one close level, or null for another level or without figures. */

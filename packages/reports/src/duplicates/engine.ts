@@ -138,7 +138,7 @@ export class DealDuplicateEngine {
     const busyRepeatGaps = busyRepeatGapsOf(holdings, accountPartners, this.index, isCopy);
     this.stats.weights = { ...this.stats.weights, kitRepeats, busyRepeatGaps };
     // How close the tenant's copies are due, fitted among one account's deals of one basket under
-    // the weights just made (`copy-delivery.ts`): read by one account's pairs due within a month.
+    // the weights just made (`copy-delivery.ts`): read by one customer's pairs due within a month.
     const copyDelivery = copyDeliveryFigures(holdings, handCloseShares(), (i, j) =>
       weighPair(deals[i] as PreparedDeal, deals[j] as PreparedDeal, stats, WEIGH_FLOOR),
     );

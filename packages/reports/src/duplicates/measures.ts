@@ -3,12 +3,13 @@ import { type CompanyName, compareCompanyNames } from '../names/company-name.js'
 import { businessRelation } from '../names/industry-words.js';
 import { comparedOwnDeals } from './account-reading.js';
 import { clamp } from './basket.js';
-import { CLOSE_LEVELS, copyShare } from './copy-delivery.js';
+import { CLOSE_LEVELS, copyShare, mayReadCopies } from './copy-delivery.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { sharedDay } from './delivery-days.js';
 import { readEndCustomer, sharedEndCustomer } from './end-customers.js';
 import { industryConcepts } from './entities/company-facets.js';
 import { exactAmountShift } from './exact-amount.js';
+import { mayBeOneCustomer } from './kit-repeats.js';
 import type { PreparedDeal } from './prepared-deal.js';
 import {
   ADJUST_MAX,
@@ -46,13 +47,22 @@ export const DELIVERY = {
 };
 
 export function measureDelivery(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): Measure {
-  const sameAccount = x.record.accountId === y.record.accountId;
-  return deliveryMeasure(
-    x.deliveryDay ?? Number.NaN,
-    y.deliveryDay ?? Number.NaN,
-    stats.weights,
-    sameAccount,
-  );
+  const [a, b] = [x.deliveryDay ?? Number.NaN, y.deliveryDay ?? Number.NaN];
+  return deliveryMeasure(a, b, stats.weights, oneCustomer(x, y, stats.weights, Math.abs(a - b)));
+}
+
+/**
+ * Whether two deals are read with where one customer's copies fall (`copy-delivery.ts`): one
+ * account's, or two accounts that may be one customer, when the figures could move them.
+ */
+export function oneCustomer(
+  x: PreparedDeal,
+  y: PreparedDeal,
+  weights: DuplicateWeights,
+  days: number,
+): boolean {
+  if (x.record.accountId === y.record.accountId) return true;
+  return mayReadCopies(weights, days) && mayBeOneCustomer(x, y);
 }
 
 /** The hand weight of each level the tenant's u moves (`weights.ts`): log2(m / u₀). */
@@ -133,7 +143,7 @@ export function handCloseShares(): number[] {
 /**
  * Bits a close delivery level moves because the tenant's copies fall on it more or less often than
  * the hand m holds (`copy-delivery.ts`): log2(fitted share / hand share), bounded as a u-adjustment
- * is; read for one account's two deals (`deliveryMeasure`). Nothing for a tenant whose m were
+ * is; read for one customer's two deals (`deliveryMeasure`). Nothing for a tenant whose m were
  * fitted over all candidate pairs (`fitShift` moves them), for an estimate made before the figures,
  * and for the levels beyond a month.
  */
@@ -181,27 +191,27 @@ export function tenantMeasure(weights: DuplicateWeights, level: ULevel): Measure
 
 /**
  * `measureDelivery` on day numbers (NaN: unknown), for a scan reading them from columns. One
- * account's two deals are read with the m fitted among one account's copies (`copy-delivery.ts`);
- * two accounts' with the hand m: whether two integrators' bids for one tender keep one day is not
- * what one customer's copies show (on generator 2, 100k, read so, 22 pairs of two customers due on
- * one day rose above 0 and one story pair did: bench/RESULTS.md, issue 14, helper h-sameday8).
+ * customer's two deals (`oneCustomer`) are read with the m fitted among one account's copies
+ * (`copy-delivery.ts`); two customers' with the hand m: whether two integrators' bids for one tender
+ * keep one day is not what one customer's copies show (on generator 2, 100k, read so, false pairs
+ * of two customers due on one day rose above 0: bench/RESULTS.md, issue 14, helper h-sameday8).
  */
 export function deliveryMeasure(
   a: number,
   b: number,
   weights: DuplicateWeights,
-  sameAccount = false,
+  oneCustomer = false,
 ): Measure {
   const level = deliveryLevel(a, b);
   if (level === null) return UNKNOWN;
-  const measured = sameAccount ? ownMeasure(weights, level) : tenantMeasure(weights, level);
-  return level === 'delivery.same_day' ? onSharedDay(measured, a, weights, sameAccount) : measured;
+  const measured = oneCustomer ? ownMeasure(weights, level) : tenantMeasure(weights, level);
+  return level === 'delivery.same_day' ? onSharedDay(measured, a, weights, oneCustomer) : measured;
 }
 
-/** Each delivery level's measure for one account's two deals, per estimate (`copyDeliveryShift`). */
+/** Each delivery level's measure for one customer's two deals, per estimate (`copyDeliveryShift`). */
 const OWN_TABLES = new WeakMap<DuplicateWeights, Partial<Record<ULevel, Measure>>>();
 
-/** A level's measure for one account's two deals: the tenant's, moved by where its copies fall. */
+/** A level's measure for one customer's two deals: the tenant's, moved by where its copies fall. */
 function ownMeasure(weights: DuplicateWeights, level: ULevel): Measure {
   if (weights.copyDelivery === undefined) return tenantMeasure(weights, level);
   let table = OWN_TABLES.get(weights);

@@ -8,7 +8,7 @@ import { known, listOf, provinceName, sayDuplicate as say } from './duplicate-me
 import { charactersApart, sharedEndCustomer } from './end-customers.js';
 import { type ExactAmountFigures, exactShareOf } from './exact-amount.js';
 import { kitRepeatsWords } from './kit-repeats.js';
-import { copyDeliveryShift, handCloseShares, type Measure } from './measures.js';
+import { copyDeliveryShift, handCloseShares, type Measure, oneCustomer } from './measures.js';
 import { metByLine } from './met-by-line.js';
 import type { PreparedDeal } from './prepared-deal.js';
 import { describeLine, lineNoun } from './product-words.js';
@@ -175,8 +175,8 @@ export function deliverySignal(x: PreparedDeal, y: PreparedDeal, m: Measure, sta
     level !== null && uAdjustment(stats.weights, level) <= SAY_FIGURE_BELOW
       ? commonDelivery(said, stats.weights, level)
       : said;
-  // One account's two deals: read with where the tenant's copies fall (`deliveryMeasure`).
-  const own = level !== null && x.record.accountId === y.record.accountId;
+  // One customer's two deals: read with where the tenant's copies fall (`deliveryMeasure`).
+  const own = level !== null && oneCustomer(x, y, stats.weights, days);
   return signal('delivery', m, a, b, own ? withCopyFigures(read, stats.weights, level) : read);
 }
 

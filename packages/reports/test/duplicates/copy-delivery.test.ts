@@ -33,12 +33,23 @@ const twoCustomers = (): DealRecord[] =>
     }),
   );
 
-/** 2,000 one-off projects, 40 customers' copied projects `apart` days apart, the pair `probe` due on one day, two customers' `two`. */
+/** One customer's project entered again under a second account with its phone (`retypedA`, `retypedB`), due on one day. */
+const retyped = (): DealRecord[] =>
+  ['A', 'B'].map((side) =>
+    deal(`retyped${side}`, {
+      accountKeys: ['tel:053188880000'],
+      lines: [{ sku: 'ONE-retyped', category: null, quantity: 37 }],
+      requiredDelivery: day(451),
+    }),
+  );
+
+/** 2,000 one-off projects, 40 customers' copied projects `apart` days apart, the pair `probe` due on one day, two customers' `two`, one customer's two accounts' `retyped`. */
 const tenant = (apart: number): DealRecord[] => [
   ...oneOffProjects(),
   ...Array.from({ length: 40 }, (_, i) => copied(`c${i}`, 10 + i * 13, apart)).flat(),
   ...copied('probe', 301, 0),
   ...twoCustomers(),
+  ...retyped(),
 ];
 
 const deliveryOf = <S extends { name: string }>(s: { signals: S[] }) =>
@@ -75,7 +86,7 @@ describe('how close the tenant’s copies are due, fitted in the tenant', () => 
     expect(deliveryOf(weekKept.score('c0A', 'c0B'))?.weight).toBeGreaterThan(deliveryOf(week)?.weight ?? 0);
   });
 
-  it('weights estimated before the figures read the hand m, and two customers’ deals are read with it always', () => {
+  it('weights estimated before the figures read the hand m; two customers’ deals are read with it always, one customer’s two accounts with the figures', () => {
     const deals = tenant(0);
     const now = new DealDuplicateEngine(deals);
     const { copyDelivery: _, ...before } = now.weights();
@@ -95,6 +106,11 @@ describe('how close the tenant’s copies are due, fitted in the tenant', () => 
     expect(deliveryOf(two)?.weight).toBe(deliveryOf(twoThen)?.weight);
     expect(two.score).toBe(twoThen.score);
     expect(deliveryOf(two)?.text).not.toContain('read as copies');
+    // Two accounts of one customer (one phone) are its copies too: read with the figures, and said.
+    const [again, againThen] = [now.score('retypedA', 'retypedB'), engine.score('retypedA', 'retypedB')];
+    expect(again.signals.find((x) => x.name === 'customer')?.level).toBe('same_identity');
+    expect((deliveryOf(again)?.weight ?? 0) - (deliveryOf(againThen)?.weight ?? 0)).toBeGreaterThan(2);
+    expect(deliveryOf(again)?.text).toContain('read as copies');
   });
 
   it('stored figures of another shape are refused with the rest of the estimate', () => {
