@@ -2,12 +2,14 @@ import { accountPartnersOf } from './account-reading.js';
 import { isCommonBasket } from './basket.js';
 import { type BlockingOptions, type BlockingStats, CandidateIndex } from './blocking.js';
 import { busyRepeatGapsOf } from './busy-repeat-gaps.js';
+import { copyDeliveryFigures, WEIGH_FLOOR } from './copy-delivery.js';
 import { CorpusStats } from './corpus-stats.js';
 import { type KitHolding, kitRepeatFigures } from './customer-kits.js';
 import { deliveryDayFigures } from './delivery-days.js';
 import { endCustomerFigures } from './end-customers.js';
 import { ExplainedLater } from './explained-later.js';
 import { fitDuplicateWeights } from './fit-weights.js';
+import { handCloseShares } from './measures.js';
 import { DealPreparer, type PreparedDeal } from './prepared-deal.js';
 import { ScanColumns } from './scan-columns.js';
 import { type PairScore, reachOf, scorePair, toDuplicate, weighPair } from './score-pair.js';
@@ -135,6 +137,12 @@ export class DealDuplicateEngine {
     const kitRepeats = kitRepeatFigures(holdings, isCopy);
     const busyRepeatGaps = busyRepeatGapsOf(holdings, accountPartners, this.index, isCopy);
     this.stats.weights = { ...this.stats.weights, kitRepeats, busyRepeatGaps };
+    // How close the tenant's copies are due, fitted among one account's deals of one basket under
+    // the weights just made (`copy-delivery.ts`): read by one customer's pairs due within a month.
+    const copyDelivery = copyDeliveryFigures(holdings, handCloseShares(), (i, j) =>
+      weighPair(deals[i] as PreparedDeal, deals[j] as PreparedDeal, stats, WEIGH_FLOOR),
+    );
+    if (copyDelivery) this.stats.weights = { ...this.stats.weights, copyDelivery };
     if (this.fit) this.stats.weights = fitDuplicateWeights(this, this.stats.weights);
   }
 

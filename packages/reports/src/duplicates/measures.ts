@@ -3,13 +3,17 @@ import { type CompanyName, compareCompanyNames } from '../names/company-name.js'
 import { businessRelation } from '../names/industry-words.js';
 import { comparedOwnDeals } from './account-reading.js';
 import { clamp } from './basket.js';
+import { CLOSE_LEVELS, copyShare, mayReadCopies } from './copy-delivery.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { sharedDay } from './delivery-days.js';
 import { readEndCustomer, sharedEndCustomer } from './end-customers.js';
 import { industryConcepts } from './entities/company-facets.js';
 import { exactAmountShift } from './exact-amount.js';
+import { mayBeOneCustomer } from './kit-repeats.js';
 import type { PreparedDeal } from './prepared-deal.js';
 import {
+  ADJUST_MAX,
+  ADJUST_MIN,
   accountAdjustment,
   amountLevel,
   type DuplicateWeights,
@@ -43,7 +47,22 @@ export const DELIVERY = {
 };
 
 export function measureDelivery(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): Measure {
-  return deliveryMeasure(x.deliveryDay ?? Number.NaN, y.deliveryDay ?? Number.NaN, stats.weights);
+  const [a, b] = [x.deliveryDay ?? Number.NaN, y.deliveryDay ?? Number.NaN];
+  return deliveryMeasure(a, b, stats.weights, oneCustomer(x, y, stats.weights, Math.abs(a - b)));
+}
+
+/**
+ * Whether two deals are read with where one customer's copies fall (`copy-delivery.ts`): one
+ * account's, or two accounts that may be one customer, when the figures could move them.
+ */
+export function oneCustomer(
+  x: PreparedDeal,
+  y: PreparedDeal,
+  weights: DuplicateWeights,
+  days: number,
+): boolean {
+  if (x.record.accountId === y.record.accountId) return true;
+  return mayReadCopies(weights, days) && mayBeOneCustomer(x, y);
 }
 
 /** The hand weight of each level the tenant's u moves (`weights.ts`): log2(m / u₀). */
@@ -114,6 +133,28 @@ export function fitShift(weights: DuplicateWeights, level: ULevel): number {
   return weights.m ? Math.log2(weights.m[level] / handM0(level)) : 0;
 }
 
+/** The hand m of the close delivery levels (`copy-delivery.ts`) as shares of their sum. */
+export function handCloseShares(): number[] {
+  const m0 = handPriorsOf().delivery.m0.slice(0, CLOSE_LEVELS.length);
+  const sum = m0.reduce((a, b) => a + b, 0);
+  return m0.map((x) => x / sum);
+}
+
+/**
+ * Bits a close delivery level moves because the tenant's copies fall on it more or less often than
+ * the hand m holds (`copy-delivery.ts`): log2(fitted share / hand share), bounded as a u-adjustment
+ * is; read for one customer's two deals (`deliveryMeasure`). Nothing for a tenant whose m were
+ * fitted over all candidate pairs (`fitShift` moves them), for an estimate made before the figures,
+ * and for the levels beyond a month.
+ */
+export function copyDeliveryShift(weights: DuplicateWeights, level: ULevel): number {
+  if (weights.m) return 0;
+  const share = copyShare(weights.copyDelivery, level);
+  if (share === null) return 0;
+  const hand = handCloseShares()[CLOSE_LEVELS.indexOf(level as (typeof CLOSE_LEVELS)[number])] as number;
+  return Math.min(ADJUST_MAX, Math.max(ADJUST_MIN, Math.log2(share / hand)));
+}
+
 /** The m of "the same province / kind": the hand m moved as the fit moved its share. */
 function sameM(weights: DuplicateWeights, c: Categorical): number {
   const fitted = mSame(weights, c.different);
@@ -148,12 +189,44 @@ export function tenantMeasure(weights: DuplicateWeights, level: ULevel): Measure
   return table[level];
 }
 
-/** `measureDelivery` on day numbers (NaN: unknown), for a scan reading them from columns. */
-export function deliveryMeasure(a: number, b: number, weights: DuplicateWeights): Measure {
+/**
+ * `measureDelivery` on day numbers (NaN: unknown), for a scan reading them from columns. One
+ * customer's two deals (`oneCustomer`) are read with the m fitted among one account's copies
+ * (`copy-delivery.ts`); two customers' with the hand m: whether two integrators' bids for one tender
+ * keep one day is not what one customer's copies show (on generator 2, 100k, read so, false pairs
+ * of two customers due on one day rose above 0: bench/RESULTS.md, issue 14, helper h-sameday8).
+ */
+export function deliveryMeasure(
+  a: number,
+  b: number,
+  weights: DuplicateWeights,
+  oneCustomer = false,
+): Measure {
   const level = deliveryLevel(a, b);
   if (level === null) return UNKNOWN;
-  const measured = tenantMeasure(weights, level);
-  return level === 'delivery.same_day' ? onSharedDay(measured, a, weights) : measured;
+  const measured = oneCustomer ? ownMeasure(weights, level) : tenantMeasure(weights, level);
+  return level === 'delivery.same_day' ? onSharedDay(measured, a, weights, oneCustomer) : measured;
+}
+
+/** Each delivery level's measure for one customer's two deals, per estimate (`copyDeliveryShift`). */
+const OWN_TABLES = new WeakMap<DuplicateWeights, Partial<Record<ULevel, Measure>>>();
+
+/** A level's measure for one customer's two deals: the tenant's, moved by where its copies fall. */
+function ownMeasure(weights: DuplicateWeights, level: ULevel): Measure {
+  if (weights.copyDelivery === undefined) return tenantMeasure(weights, level);
+  let table = OWN_TABLES.get(weights);
+  if (!table) {
+    table = {};
+    OWN_TABLES.set(weights, table);
+  }
+  let m = table[level];
+  if (!m) {
+    const of = tenantMeasure(weights, level);
+    const shift = copyDeliveryShift(weights, level);
+    m = shift === 0 ? of : measure(of.level, Math.round((of.weight + shift) * 1000) / 1000);
+    table[level] = m;
+  }
+  return m;
 }
 
 /**
@@ -165,16 +238,20 @@ function atLeastNeutral(m: Measure): Measure {
   return m.weight >= 0 ? m : measure(m.level, 0);
 }
 
-/** "The same day" by day, per estimate: a scan asks for each pair due on one day. */
-const SAME_DAY = new WeakMap<DuplicateWeights, Map<number, Measure>>();
+/** "The same day" by day, per estimate, for two accounts [0] and one [1]: a scan asks for each pair due on one day. */
+const SAME_DAY = [
+  new WeakMap<DuplicateWeights, Map<number, Measure>>(),
+  new WeakMap<DuplicateWeights, Map<number, Measure>>(),
+] as const;
 
 /** The level's measure moved for the day the pair shares (`delivery-days.ts`). */
-function onSharedDay(level: Measure, day: number, weights: DuplicateWeights): Measure {
+function onSharedDay(level: Measure, day: number, weights: DuplicateWeights, sameAccount: boolean): Measure {
   if (weights.deliveryDays === undefined) return atLeastNeutral(level);
-  let byDay = SAME_DAY.get(weights);
+  const memo = SAME_DAY[sameAccount ? 1 : 0];
+  let byDay = memo.get(weights);
   if (!byDay) {
     byDay = new Map();
-    SAME_DAY.set(weights, byDay);
+    memo.set(weights, byDay);
   }
   let m = byDay.get(day);
   if (!m) {

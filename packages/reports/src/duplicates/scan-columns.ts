@@ -9,6 +9,7 @@ import {
   isCommonBasket,
   siblingBestOf,
 } from './basket.js';
+import { mayReadCopies } from './copy-delivery.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { CustomerColumns } from './customer-columns.js';
 import { DealClasses, mixNumber, sameCustomer, sameEndCustomer, sameLines } from './deal-classes.js';
@@ -550,7 +551,18 @@ export class ScanColumns {
     const sameAccount = account === i32[kj + ACCOUNT];
     const cheap = cheapSum(
       this.prior,
-      deliveryMeasure(f64[fi + DAY] as number, f64[fj + DAY] as number, this.stats.weights),
+      deliveryMeasure(
+        f64[fi + DAY] as number,
+        f64[fj + DAY] as number,
+        this.stats.weights,
+        // One customer's two deals read where its copies fall (`oneCustomer`, from columns).
+        sameAccount ||
+          (mayReadCopies(
+            this.stats.weights,
+            Math.abs((f64[fi + DAY] as number) - (f64[fj + DAY] as number)),
+          ) &&
+            this.customerColumns.mayBeOneCustomer(i, j)),
+      ),
       this.region.get(i32[ki + PROVINCE] as number, i32[kj + PROVINCE] as number, sameAccount),
       this.kinds.get(i32[ki + CUSTOMER_KIND] as number, i32[kj + CUSTOMER_KIND] as number, sameAccount),
       amountMeasure(

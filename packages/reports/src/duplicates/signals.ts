@@ -1,13 +1,14 @@
 import { type Message, type MessageParams, message, renderBuiltIn } from '@gongfu/core';
 import { basketReadAgainst, comparedOwnDeals, readAgainstCompared } from './account-reading.js';
 import { type BasketComparison, containedKit, isCommonBasket, kitPartners } from './basket.js';
+import { CLOSE_LEVELS, type CloseLevel, copyShare } from './copy-delivery.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { sharedDay } from './delivery-days.js';
 import { known, listOf, provinceName, sayDuplicate as say } from './duplicate-messages.js';
 import { charactersApart, sharedEndCustomer } from './end-customers.js';
 import { type ExactAmountFigures, exactShareOf } from './exact-amount.js';
 import { kitRepeatsWords } from './kit-repeats.js';
-import type { Measure } from './measures.js';
+import { copyDeliveryShift, handCloseShares, type Measure, oneCustomer } from './measures.js';
 import { metByLine } from './met-by-line.js';
 import type { PreparedDeal } from './prepared-deal.js';
 import { describeLine, lineNoun } from './product-words.js';
@@ -170,9 +171,34 @@ export function deliverySignal(x: PreparedDeal, y: PreparedDeal, m: Measure, sta
   if (fitted)
     return signal('delivery', m, a, b, say('duplicate.delivery.fitted', { delivery: said, ...fitted }));
   // Close dates common in this tenant (month-end deliveries): say how common, the u it was weighed with.
-  if (level !== null && uAdjustment(stats.weights, level) <= SAY_FIGURE_BELOW)
-    return signal('delivery', m, a, b, commonDelivery(said, stats.weights, level));
-  return signal('delivery', m, a, b, said);
+  const read =
+    level !== null && uAdjustment(stats.weights, level) <= SAY_FIGURE_BELOW
+      ? commonDelivery(said, stats.weights, level)
+      : said;
+  // One customer's two deals: read with where the tenant's copies fall (`deliveryMeasure`).
+  const own = level !== null && oneCustomer(x, y, stats.weights, days);
+  return signal('delivery', m, a, b, own ? withCopyFigures(read, stats.weights, level) : read);
+}
+
+/**
+ * The delivery's words with how close the tenant's copies fall (`copy-delivery.ts`), when that
+ * moved the level's weight: the pairs the fit listed, the copies it read among them, and the share
+ * of those on this level against the hand's.
+ */
+function withCopyFigures(delivery: Message, weights: DuplicateWeights, level: ULevel): Message {
+  const shift = Math.round(copyDeliveryShift(weights, level) * 1000) / 1000;
+  const figures = weights.copyDelivery;
+  const share = copyShare(figures, level);
+  if (shift === 0 || figures === undefined || share === null) return delivery;
+  const hand = handCloseShares()[CLOSE_LEVELS.indexOf(level as CloseLevel)] as number;
+  const percent = (p: number) => Math.round(p * 1000) / 10;
+  return say(shift > 0 ? 'duplicate.delivery.copiesMore' : 'duplicate.delivery.copiesLess', {
+    delivery,
+    pairs: figures.pairs,
+    copies: Math.round(figures.copies),
+    percent: percent(share),
+    handPercent: percent(hand),
+  });
 }
 
 /** "The same day" with how many of the tenant's deals are due that day, when that moved its weight. */

@@ -1,4 +1,5 @@
 import { isBusyRepeatGaps } from './busy-repeat-gaps.js';
+import { type CopyDeliveryFigures, isCopyDeliveryFigures } from './copy-delivery.js';
 import { isKitRepeatFigures, type KitRepeatFigures, type RepeatGaps } from './customer-kits.js';
 import { type DeliveryDayFigures, isDeliveryDayFigures } from './delivery-days.js';
 import { type EndCustomerFigures, isEndCustomerFigures } from './end-customers.js';
@@ -108,6 +109,12 @@ export interface DuplicateWeights {
    * "the same amount" is read against. Absent in estimates made before it (then the fen adds nothing).
    */
   exactAmount?: ExactAmountFigures;
+  /**
+   * How close the tenant's copies are due: the m of the same day, within a week and within a month
+   * fitted among one customer's deals of one basket (`copy-delivery.ts`). Absent in estimates made
+   * before it (then the hand m of those levels weigh); not read when `m` is fitted.
+   */
+  copyDelivery?: CopyDeliveryFigures;
   /**
    * m per level fitted by expectation–maximisation over the tenant's candidate pairs (`fit-weights.ts`),
    * from the hand priors; absent in estimates made before it (then the hand priors, moved by u, weigh).
@@ -506,6 +513,7 @@ export function isDuplicateWeights(doc: unknown): doc is DuplicateWeights {
   if (d.endCustomers !== undefined && !isEndCustomerFigures(d.endCustomers)) return false;
   if (d.busyRepeatGaps !== undefined && !isBusyRepeatGaps(d.busyRepeatGaps)) return false;
   if (d.exactAmount !== undefined && !isExactAmountFigures(d.exactAmount)) return false;
+  if (d.copyDelivery !== undefined && !isCopyDeliveryFigures(d.copyDelivery)) return false;
   return isUTable(d.u);
 }
 
