@@ -12,7 +12,7 @@ import {
 import type { CorpusStats } from './corpus-stats.js';
 import { CustomerColumns } from './customer-columns.js';
 import { DealClasses, mixNumber, sameCustomer, sameEndCustomer, sameLines } from './deal-classes.js';
-import { customerWeightWithShift, kitRepeatsShift } from './kit-repeats.js';
+import { customerWeightWithShift, kitRepeatsShift, readsAsOneCustomer } from './kit-repeats.js';
 import { readsCoOccurrence } from './line-reading.js';
 import { LineEntries, MatchableLines } from './matchable-lines.js';
 import {
@@ -250,6 +250,8 @@ export class ScanColumns {
   private readonly endCustomers: ClassPairMemo;
   /** `kitRepeatsShift` of one account's two deals of one basket (`kitShiftKey`). */
   private readonly kitShifts = new NumberMemo();
+  /** `oneCustomer` per pair of customer classes (1 or 0), keyed as `customers`. */
+  private readonly oneCustomers = new NumberMemo();
   private readonly signatureCount: number;
   /** What the last `warm` read, summed: kept (and public) so the compiler cannot drop the reads as unused. */
   warmed = 0;
@@ -537,7 +539,7 @@ export class ScanColumns {
         this.busyAccount[account] === 1 ||
         this.busyAccount[i32[kj + ACCOUNT] as number] === 1) &&
       linesI > 0 &&
-      (sameAccount || this.customerColumns.mayBeOneCustomer(i, j))
+      (sameAccount || (this.customerColumns.mayBeOneCustomer(i, j) && this.oneCustomer(i, j)))
         ? this.kitShiftOf(i, j, sameAccount ? this.kitShiftKey(i, j, account, signature) : -1)
         : 0;
     const customerMost =
@@ -554,6 +556,22 @@ export class ScanColumns {
     this.sameAccount = sameAccount;
     this.bothEndKnown = bothEndKnown;
     return true;
+  }
+
+  /**
+   * Whether the customer comparison reads two accounts' deals `i`, `j` as one customer
+   * (`readsAsOneCustomer`), kept per pair of customer classes as the comparison's weight is: where
+   * it does not, `kitRepeatsShift` is 0. Two customers with one trade name holding one kit were
+   * most of the pairs the scan asked it of, each a comparison of the names.
+   */
+  private oneCustomer(i: number, j: number): boolean {
+    const key = this.customers.keyOf(i, j);
+    const known = this.oneCustomers.get(key);
+    if (known !== undefined) return known === 1;
+    const x = this.deals[i] as PreparedDeal;
+    const one = readsAsOneCustomer(measureCustomer(x, this.deals[j] as PreparedDeal, this.stats));
+    this.oneCustomers.set(key, one ? 1 : 0);
+    return one;
   }
 
   /** `kitRepeatsShift` of deals `i` and `j`, kept under `key` when it is one (`kitShiftKey`). */

@@ -28,7 +28,8 @@ const kitDeal = (id: string, account: string, lines: DealLine[], delivery: strin
 /**
  * 2,000 one-off projects; ten buyers of each kit ordering it four times, two months apart; and one
  * customer ordering the first kit 14 times: deliveries a week or a day apart (gaps that repeat), two
- * on one day, two without a date — and the second kit twice.
+ * on one day, two without a date — and the second kit twice; and the same customer's account
+ * entered again under its name, with two orders of the first kit.
  */
 function tenant(): DealRecord[] {
   const buyers = ['a', 'b'].flatMap((tag, t) =>
@@ -45,6 +46,19 @@ function tenant(): DealRecord[] {
     kitDeal('reg-undated-2', 'reg', KIT, null),
     kitDeal('reg-other-1', 'reg', OTHER_KIT, day(120)),
     kitDeal('reg-other-2', 'reg', OTHER_KIT, day(127)),
+    // The customer entered again as another account under its name: read as one customer.
+    deal('reg-again-1', {
+      accountId: 'acc-reg-again',
+      accountName: '山东reg有限公司',
+      lines: KIT,
+      requiredDelivery: day(101),
+    }),
+    deal('reg-again-2', {
+      accountId: 'acc-reg-again',
+      accountName: '山东reg有限公司',
+      lines: KIT,
+      requiredDelivery: day(131),
+    }),
   ];
   return [...oneOffProjects(), ...buyers, ...regular];
 }
