@@ -7,6 +7,7 @@ import {
   readsCoOccurrence,
   type SharedLine,
   sharedLineCap,
+  sharedLineCapOf,
   type Together,
   togetherMost,
   togetherReading,
@@ -102,6 +103,8 @@ export interface BasketSurprise {
   holders: number[];
   /** Deals holding both items `i` and `j`, at `i × items + j`, under the co-occurrence reading (else empty). */
   together: number[];
+  /** Whether the deal's basket is a standard bundle (`isCommonBasket`): the matcher asks it of each pair. */
+  common: boolean;
 }
 
 /**
@@ -133,6 +136,7 @@ export function basketSurprise(p: PreparedDeal, stats: CorpusStats): BasketSurpr
     further: coOccurrence ? furtherMost(p, idfs, holders, stats) : EXTRA_CAP,
     holders,
     together: coOccurrence ? togetherCounts(p.tokens, stats) : [],
+    common: isCommonBasket(p.signature, stats),
   };
   p.idfCache = fresh;
   return fresh;
@@ -239,7 +243,12 @@ interface LineMatch {
  * so compare(a, b) mirrors compare(b, a). Leaves the options taken in `scratch.chosen` for
  * `compareBaskets` to put in words.
  */
-function matchLines(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): LineMatch {
+function matchLines(
+  x: PreparedDeal,
+  y: PreparedDeal,
+  stats: CorpusStats,
+  byLine = metByLine(x, y),
+): LineMatch {
   const [a, b] = [x.items, y.items];
   if (a.length === 0 || b.length === 0)
     return {
@@ -250,7 +259,8 @@ function matchLines(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): LineM
       unmatchedA: a.length,
       unmatchedB: b.length,
     };
-  const [idfA, idfB] = [basketSurprise(x, stats).idfs, basketSurprise(y, stats).idfs];
+  const [surpriseA, surpriseB] = [basketSurprise(x, stats), basketSurprise(y, stats)];
+  const [idfA, idfB] = [surpriseA.idfs, surpriseB.idfs];
   ensureScratch(Math.max(a.length * b.length, a.length, b.length));
   let options = 0;
   for (let i = 0; i < a.length; i++) {
@@ -311,7 +321,6 @@ function matchLines(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): LineM
     }
   }
   const readAgainst = basketReadAgainst(x, y, stats);
-  const byLine = metByLine(x, y);
   let weight = readsCoOccurrence(stats)
     ? // Only a basket copied whole (same SKUs, same quantities) is read as a basket (`commonBasketCap`).
       linesByCoOccurrence(
@@ -338,18 +347,19 @@ function matchLines(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): LineM
   // the deals compared — for every pair holding it (same SKUs in the same quantity bands), so an
   // exact copy never earns less than a near copy. A basket at most one other deal holds (a third
   // copy) is not a standard bundle and is not capped.
-  if (x.signature === y.signature && isCommonBasket(x.signature, stats))
+  // (`isCommonBasket` as each deal's surprise holds it: a look-up by the whole signature per pair.)
+  if (x.signature === y.signature && surpriseA.common)
     weight = Math.min(weight, commonBasketCap(x.signature, stats, readAgainst, byLine) + precision);
   else {
     // One side is a standard kit copied whole into the other (the kit and a line more): that both
-    // hold the kit is what the kit's holders say, and the other's extra lines count against.
-    const kit = containedKit(
-      x,
-      y,
-      copied === matched && unmatchedA === 0,
-      copied === matched && unmatchedB === 0,
-      stats,
-    );
+    // hold the kit is what the kit's holders say, and the other's extra lines count against
+    // (`containedKit`).
+    const kit =
+      copied === matched && unmatchedA === 0 && surpriseA.common
+        ? x
+        : copied === matched && unmatchedB === 0 && surpriseB.common
+          ? y
+          : null;
     if (kit !== null)
       weight = Math.min(
         weight,
@@ -392,10 +402,12 @@ function linesByCoOccurrence(
   const first = scratch.chosen[0] as number;
   let weight = scratch.bits[first] as number;
   if (partial) {
-    const cap = sharedLineCap(
+    const [ix, iy] = [scratch.i[first] as number, scratch.j[first] as number];
+    const cap = sharedLineCapOf(
       stats,
-      x.tokens[scratch.i[first] as number] as string,
-      y.tokens[scratch.j[first] as number] as string,
+      basketSurprise(x, stats).holders[ix] as number,
+      basketSurprise(y, stats).holders[iy] as number,
+      x.tokens[ix] === y.tokens[iy],
       readAgainst,
       byLine,
     );
@@ -474,13 +486,15 @@ function quantityMatchedBefore(x: PreparedDeal, y: PreparedDeal, k: number, quan
  * line is rarest (the order the options were matched in).
  */
 function anchorFirst(x: PreparedDeal, y: PreparedDeal, matched: number, stats: CorpusStats): void {
+  // Each line's holders as the deals' surprises hold them (`itemCount`, read under this reading).
+  const [holdersX, holdersY] = [basketSurprise(x, stats).holders, basketSurprise(y, stats).holders];
   let anchor = 0;
   let most = -1;
   for (let k = 0; k < matched; k++) {
     const o = scratch.chosen[k] as number;
     const [ix, iy] = [scratch.i[o] as number, scratch.j[o] as number];
     if ((x.items[ix] as DealLine).sku !== (y.items[iy] as DealLine).sku) continue;
-    const others = Math.max(stats.itemCount(x.tokens[ix] as string), stats.itemCount(y.tokens[iy] as string));
+    const others = Math.max(holdersX[ix] as number, holdersY[iy] as number);
     if (others > most) {
       most = others;
       anchor = k;
@@ -629,9 +643,19 @@ function linePair(a: DealLine, b: DealLine): string {
   return ka < kb ? `${ka}/${kb}` : `${kb}/${ka}`;
 }
 
-/** The basket's level and weight alone: what a scan adds up for every pair it weighs. */
-export function basketWeight(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): BasketWeight {
-  const { level, weight, swapped } = matchLines(x, y, stats);
+/**
+ * The basket's level and weight alone: what a scan adds up for every pair it weighs. `byLine` is
+ * `metByLine(x, y)` when the caller has it already: a scan reads it from columns by ordinal, and
+ * comparing the two deals' identity keys and names as strings here cost the scan at 1M more than
+ * a tenth of its basket comparisons.
+ */
+export function basketWeight(
+  x: PreparedDeal,
+  y: PreparedDeal,
+  stats: CorpusStats,
+  byLine = metByLine(x, y),
+): BasketWeight {
+  const { level, weight, swapped } = matchLines(x, y, stats, byLine);
   return { level, weight, swapped };
 }
 

@@ -222,6 +222,11 @@ export class CorpusStats {
   private readonly idfCache = new Map<string, number>();
   /** `exactQuantityBits` per quantity, valid until the next `add`. */
   private readonly exactCache = new Map<number, number>();
+  /**
+   * `quantityShare` per quantity (for the pair's own two deals), valid until the next `add`: the
+   * matcher asks it of every two lines of one SKU, each time building two keys to look up.
+   */
+  private readonly shareCache = new Map<number, number>();
 
   static of(records: Iterable<DealRecord>): CorpusStats {
     const stats = new CorpusStats();
@@ -278,6 +283,7 @@ export class CorpusStats {
     this.version++;
     this.idfCache.clear();
     this.exactCache.clear();
+    this.shareCache.clear();
     for (const token of tokens) bump(this.items, token);
     for (const pair of tokenPairs(tokens)) bump(this.together, pair);
     this.togetherCounted++;
@@ -336,6 +342,17 @@ export class CorpusStats {
    * (quantities of `EXACT_QUANTITY_FROM` or more; smoothed evenly over the band). `own` as above.
    */
   quantityShare(quantity: number, own = 2): number {
+    if (own !== 2) return this.countedShare(quantity, own);
+    let share = this.shareCache.get(quantity);
+    if (share === undefined) {
+      share = this.countedShare(quantity, own);
+      this.shareCache.set(quantity, share);
+    }
+    return share;
+  }
+
+  /** `quantityShare` counted from the quantities. */
+  private countedShare(quantity: number, own: number): number {
     const band = quantityBand(quantity);
     const exact = Math.max(0, (this.quantities.get(STAT.quantity + quantity) ?? 0) - own);
     const inBand = Math.max(0, (this.quantities.get(STAT.band + band) ?? 0) - own);
@@ -400,6 +417,7 @@ export class CorpusStats {
       this.copiesOf = figures;
       this.idfCache.clear();
       this.exactCache.clear();
+      this.shareCache.clear();
       // Kept beside the figures: a scan asks for every count it reads, and the `WeakMap` lookup
       // behind `copyCounts` cost more than the count.
       this.copyCountsOf = copyCounts(figures);

@@ -72,6 +72,14 @@ export interface KitRepeats {
 const ONE_CUSTOMER_LEVELS: ReadonlySet<string> = new Set(['same_identity', 'same_name']);
 
 /**
+ * Whether the customer comparison of two accounts' deals reads them as one customer: else
+ * `kitRepeatsOf` does not apply to them (a scan keeps this per pair of customers).
+ */
+export function readsAsOneCustomer(customer: Measure): boolean {
+  return ONE_CUSTOMER_LEVELS.has(customer.level);
+}
+
+/**
  * The reading of one customer's two deals holding one standard kit (identical signatures), or null
  * when it does not apply: other customers, other baskets, a basket few deals hold (weighed whole,
  * not capped as a kit), weights estimated before kit figures were, or statistics from an index
@@ -95,7 +103,7 @@ export function kitRepeatsOf(x: PreparedDeal, y: PreparedDeal, stats: CorpusStat
   const busyX = readAgainstCompared(stats, xAccount);
   const busyY = !oneAccount && readAgainstCompared(stats, yAccount);
   if (!busyX && !busyY && !isCommonBasket(x.signature, stats)) return null;
-  if (!oneAccount && !ONE_CUSTOMER_LEVELS.has(measureCustomer(x, y, stats).level)) return null;
+  if (!oneAccount && !readsAsOneCustomer(measureCustomer(x, y, stats))) return null;
   // A busy customer's deals meet only through what they share (its account block is over the cap),
   // and "the same customer" is already read against those compared own deals (`account-reading.ts`):
   // selected for sharing the kit, so reading the kit again given the customer would count it twice

@@ -70,8 +70,31 @@ export function sharedLineCap(
   readAgainst?: number,
   byLine = false,
 ): SharedLine {
-  const own = tokenX === tokenY ? 2 : 1;
-  const others = Math.max(otherHolders(stats, tokenX, own), otherHolders(stats, tokenY, own));
+  return sharedLineCapOf(
+    stats,
+    stats.itemCount(tokenX),
+    stats.itemCount(tokenY),
+    tokenX === tokenY,
+    readAgainst,
+    byLine,
+  );
+}
+
+/**
+ * `sharedLineCap` from the two lines' holders (`CorpusStats.itemCount` of each token; `sameToken`:
+ * one token on both sides), for a caller that has them at hand (`BasketSurprise.holders`): at a
+ * million deals each count is a look-up in a map of millions, a cache miss per line.
+ */
+export function sharedLineCapOf(
+  stats: CorpusStats,
+  holdersX: number,
+  holdersY: number,
+  sameToken: boolean,
+  readAgainst?: number,
+  byLine = false,
+): SharedLine {
+  const own = sameToken ? 2 : 1;
+  const others = Math.max(Math.max(0, holdersX - own), Math.max(0, holdersY - own));
   // `readAgainst`: the deals a pair compared for another reason is read against (`basketReadAgainst`).
   const partners = comparedHolders(readAgainst ?? stats.weights.partnersPerDeal ?? stats.n, others, byLine);
   return { others, partners, bits: Math.log2(partners / (others + HOLDERS_PSEUDO)) };

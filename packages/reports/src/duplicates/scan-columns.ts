@@ -13,7 +13,7 @@ import { mayReadCopies } from './copy-delivery.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { CustomerColumns } from './customer-columns.js';
 import { DealClasses, mixNumber, sameCustomer, sameEndCustomer, sameLines } from './deal-classes.js';
-import { customerWeightWithShift, kitRepeatsShift } from './kit-repeats.js';
+import { customerWeightWithShift, kitRepeatsShift, readsAsOneCustomer } from './kit-repeats.js';
 import { readsCoOccurrence } from './line-reading.js';
 import { LineEntries, MatchableLines } from './matchable-lines.js';
 import {
@@ -27,11 +27,9 @@ import {
   measureEndCustomer,
   regionMeasure,
 } from './measures.js';
+import { NumberMemo } from './number-memo.js';
 import type { PreparedDeal } from './prepared-deal.js';
 import { cheapSum, firstStageBound, priorWeight } from './score-pair.js';
-
-/** Memo entries kept before a memo starts over: bounds the memory of a scan of a huge tenant. */
-const MEMO_MAX = 2_000_000;
 
 /** Small ordinals for the distinct values of one column, so pairs compare and index by number. */
 class Interner<T> {
@@ -83,19 +81,13 @@ class PairTable {
  * everything the comparison reads, so a pair of classes weighs the same whichever deals stand for
  * them. Only pairs where a class has more than one deal are kept: only they can come again.
  */
-class ClassPairMemo {
-  /**
-   * Open addressing over two flat columns (key −1: empty): a scan looks up millions of pairs, and
-   * their keys (class × classes + class) pass 2³¹, which a `Map` would box on every lookup.
-   */
-  private keys = new Float64Array(1024).fill(-1);
-  private weights = new Float64Array(1024);
-  private size = 0;
-
+class ClassPairMemo extends NumberMemo {
   constructor(
     private readonly classOf: Int32Array,
     private readonly counts: readonly number[],
-  ) {}
+  ) {
+    super();
+  }
 
   /** The memo key of a pair of ordinals, or -1 when the pair of classes cannot come again. */
   keyOf(i: number, j: number): number {
@@ -103,55 +95,6 @@ class ClassPairMemo {
     const cj = this.classOf[j] as number;
     if ((this.counts[ci] as number) < 2 && (this.counts[cj] as number) < 2) return -1;
     return ci * this.counts.length + cj;
-  }
-
-  /** The slot holding `key`, or the empty slot where it would go. */
-  private slot(key: number): number {
-    const mask = this.keys.length - 1;
-    const low = key >>> 0;
-    const high = Math.floor(key / 4294967296);
-    let at = (Math.imul(low ^ Math.imul(high, 0x85ebca6b), 0x9e3779b1) >>> 0) & mask;
-    for (;;) {
-      const held = this.keys[at] as number;
-      if (held === key || held === -1) return at;
-      at = (at + 1) & mask;
-    }
-  }
-
-  get(key: number): number | undefined {
-    if (key < 0) return undefined;
-    const at = this.slot(key);
-    return this.keys[at] === key ? this.weights[at] : undefined;
-  }
-
-  set(key: number, weight: number): number {
-    if (key < 0) return weight;
-    if (this.size >= MEMO_MAX) {
-      this.keys.fill(-1);
-      this.size = 0;
-    }
-    if (2 * (this.size + 1) > this.keys.length) this.grow();
-    const at = this.slot(key);
-    if (this.keys[at] !== key) {
-      this.keys[at] = key;
-      this.size++;
-    }
-    this.weights[at] = weight;
-    return weight;
-  }
-
-  /** Twice the slots, every entry placed again. */
-  private grow(): void {
-    const [keys, weights] = [this.keys, this.weights];
-    this.keys = new Float64Array(keys.length * 2).fill(-1);
-    this.weights = new Float64Array(keys.length * 2);
-    for (let at = 0; at < keys.length; at++) {
-      const key = keys[at] as number;
-      if (key === -1) continue;
-      const to = this.slot(key);
-      this.keys[to] = key;
-      this.weights[to] = weights[at] as number;
-    }
   }
 }
 
@@ -241,6 +184,8 @@ const END_KNOWN = 14;
 /** Where the deal's sorted SKU ordinals start in `LineSets` (they run for `LINES` entries). */
 const SKUS_FROM = 15;
 const F64_PER_ROW = Rows.BYTES / 8;
+/** Days between two deliveries past which `ScanColumns.kitShiftKey` keeps no key (+1: no date). */
+const KIT_GAP_SPAN = 4096;
 /** `ScanColumns.passedFlags` bits. */
 const SAME_ACCOUNT = 1;
 const BOTH_END_KNOWN = 2;
@@ -304,6 +249,11 @@ export class ScanColumns {
   private readonly baskets: ClassPairMemo;
   private readonly customers: ClassPairMemo;
   private readonly endCustomers: ClassPairMemo;
+  /** `kitRepeatsShift` of one account's two deals of one basket (`kitShiftKey`). */
+  private readonly kitShifts = new NumberMemo();
+  /** `oneCustomer` per pair of customer classes (1 or 0), keyed as `customers`. */
+  private readonly oneCustomers = new NumberMemo();
+  private readonly signatureCount: number;
   /** What the last `warm` read, summed: kept (and public) so the compiler cannot drop the reads as unused. */
   warmed = 0;
   /** Of the pair `passesFirstStages` last passed: what the later stages read (`passesLaterStages`). */
@@ -387,6 +337,7 @@ export class ScanColumns {
     this.skus = new LineSets(skusFrom, skuList);
     for (let i = 0; i < n; i++) i32[i * I32_PER_ROW + SKUS_FROM] = this.skus.from[i] as number;
     this.tokens = new MatchableLines(lineEntries);
+    this.signatureCount = signatures.values.length;
     this.kitCap = Float64Array.from(signatures.values, (sig) =>
       isCommonBasket(sig, stats) ? commonBasketCap(sig, stats) : Number.POSITIVE_INFINITY,
     );
@@ -600,8 +551,8 @@ export class ScanColumns {
         this.busyAccount[account] === 1 ||
         this.busyAccount[i32[kj + ACCOUNT] as number] === 1) &&
       linesI > 0 &&
-      (sameAccount || this.customerColumns.mayBeOneCustomer(i, j))
-        ? kitRepeatsShift(this.deals[i] as PreparedDeal, this.deals[j] as PreparedDeal, this.stats)
+      (sameAccount || (this.customerColumns.mayBeOneCustomer(i, j) && this.oneCustomer(i, j)))
+        ? this.kitShiftOf(i, j, sameAccount ? this.kitShiftKey(i, j, account, signature) : -1)
         : 0;
     const customerMost =
       (sameAccount ? (this.sameAccountMost[account] as number) : this.otherAccountMost) + kitShift;
@@ -619,6 +570,50 @@ export class ScanColumns {
     return true;
   }
 
+  /**
+   * Whether the customer comparison reads two accounts' deals `i`, `j` as one customer
+   * (`readsAsOneCustomer`), kept per pair of customer classes as the comparison's weight is: where
+   * it does not, `kitRepeatsShift` is 0. Two customers with one trade name holding one kit were
+   * most of the pairs the scan asked it of, each a comparison of the names.
+   */
+  private oneCustomer(i: number, j: number): boolean {
+    const key = this.customers.keyOf(i, j);
+    const known = this.oneCustomers.get(key);
+    if (known !== undefined) return known === 1;
+    const x = this.deals[i] as PreparedDeal;
+    const one = readsAsOneCustomer(measureCustomer(x, this.deals[j] as PreparedDeal, this.stats));
+    this.oneCustomers.set(key, one ? 1 : 0);
+    return one;
+  }
+
+  /** `kitRepeatsShift` of deals `i` and `j`, kept under `key` when it is one (`kitShiftKey`). */
+  private kitShiftOf(i: number, j: number, key: number): number {
+    return (
+      this.kitShifts.get(key) ??
+      this.kitShifts.set(
+        key,
+        kitRepeatsShift(this.deals[i] as PreparedDeal, this.deals[j] as PreparedDeal, this.stats),
+      )
+    );
+  }
+
+  /**
+   * The memo key of `kitRepeatsShift` for two deals of one account holding one basket (ordinals
+   * `account`, `signature`), or −1. Of such a pair it reads the account, the basket and how many
+   * days apart the two deliveries fall (none when a date is missing), nothing else of either deal:
+   * a busy customer's many orders of one kit made the scan at 1M ask it again and again, each time
+   * looking its counts up by keys built from the account and the whole signature.
+   */
+  private kitShiftKey(i: number, j: number, account: number, signature: number): number {
+    const f64 = this.rows.f64;
+    const dayI = f64[i * F64_PER_ROW + DAY] as number;
+    const dayJ = f64[j * F64_PER_ROW + DAY] as number;
+    const gap = Number.isNaN(dayI) || Number.isNaN(dayJ) ? 0 : Math.abs(dayI - dayJ) + 1;
+    if (!(gap < KIT_GAP_SPAN)) return -1;
+    const key = (account * this.signatureCount + signature) * KIT_GAP_SPAN + gap;
+    return key <= Number.MAX_SAFE_INTEGER ? key : -1;
+  }
+
   /** The stages of `weighPair` after the first, in its order, each bound the one it holds (after `passesFirstStages`). */
   private passesLaterStages(i: number, j: number, reach: number): boolean {
     const { cheap, customerMost, kitShift, sameAccount, bothEndKnown } = this;
@@ -627,9 +622,11 @@ export class ScanColumns {
     // Two deals of one customer may read their basket against all deals (`basketReadAgainst`), and
     // two customers sharing a name key read a popular line as before the cap (`metByLine`), which
     // their basket classes do not hold: weighed pair by pair, never memoised (there are few).
-    const basketKey = sameAccount || !this.customerColumns.metByLine(i, j) ? -1 : this.baskets.keyOf(i, j);
+    const byLine = !sameAccount && this.customerColumns.metByLine(i, j);
+    const basketKey = byLine ? this.baskets.keyOf(i, j) : -1;
     const basket =
-      this.baskets.get(basketKey) ?? this.baskets.set(basketKey, basketWeight(x, y, this.stats).weight);
+      this.baskets.get(basketKey) ??
+      this.baskets.set(basketKey, basketWeight(x, y, this.stats, byLine).weight);
     if (firstStageBound(cheap, basket, bothEndKnown, customerMost) < reach) return false;
     const endKey = bothEndKnown ? this.endCustomers.keyOf(i, j) : -1;
     const end = bothEndKnown
