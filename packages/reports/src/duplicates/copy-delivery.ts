@@ -48,6 +48,8 @@ const NEIGHBOURS = 6;
 export const WEIGH_FLOOR = -16;
 /** Pseudo-copies that carry the hand m into every step: a tenant with a few copies keeps it. */
 const PRIOR_COPIES = 10;
+/** Fewer copies read than this among the listed pairs (about none): nothing fitted, the hand m stays. */
+const MIN_COPIES = 0.5;
 /** No fitted m below this: a level never seen among a tenant's copies is still possible. */
 const M_FLOOR = 0.002;
 
@@ -103,7 +105,9 @@ function closeIndex(a: number | null, b: number | null): number {
 }
 
 /**
- * The tenant's m of the close delivery levels (above), or undefined when no pair is listed.
+ * The tenant's m of the close delivery levels (above), or undefined when no pair is listed or the
+ * fit reads about no copy among them: the pseudo-copies alone would then move the weight, and
+ * the words would name a share of nothing.
  * `hand` is the hand m of `CLOSE_LEVELS` as shares (`handCloseShares`); `weigh(i, j)` the detector's
  * score of two deals under the weights estimated so far, or -Infinity below `WEIGH_FLOOR`.
  */
@@ -136,6 +140,7 @@ export function copyDeliveryFigures(
     lambda0: 0.5,
     options: { mFloor: M_FLOOR, priorMatches: PRIOR_COPIES, lambdaMin: 0.5, lambdaMax: 0.5 },
   });
+  if (result.expectedMatches < MIN_COPIES) return undefined;
   const [same, apart] = result.m[0] as [number, number];
   const m = [same, (apart * week) / (week + month), (apart * month) / (week + month)];
   const round = (x: number) => Math.round(x * 10000) / 10000;
@@ -164,12 +169,19 @@ export function copyShare(figures: CopyDeliveryFigures | undefined, level: ULeve
   return k < 0 ? null : (figures.m[k] as number);
 }
 
-/** Whether a stored document holds usable figures (an older or foreign shape is ignored). */
+/**
+ * Whether a stored document holds figures the fit could have made: whole pairs, no more copies than
+ * pairs, and shares that sum to 1 (a stored `[1, 1, 1]` would lift every close level). A document
+ * failing this makes the whole stored estimate unreadable (`isDuplicateWeights`); an estimate made
+ * before the figures existed has none and is read with the hand m.
+ */
 export function isCopyDeliveryFigures(doc: unknown): doc is CopyDeliveryFigures {
   if (typeof doc !== 'object' || doc === null) return false;
   const d = doc as Partial<CopyDeliveryFigures>;
-  const count = (n: unknown) => typeof n === 'number' && Number.isFinite(n) && n >= 0;
-  if (!count(d.pairs) || !count(d.copies) || !Array.isArray(d.m) || d.m.length !== CLOSE_LEVELS.length)
-    return false;
-  return d.m.every((x) => typeof x === 'number' && x > 0 && x <= 1);
+  const count = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n) && n >= 0;
+  if (!count(d.pairs) || !Number.isInteger(d.pairs) || !count(d.copies) || d.copies > d.pairs) return false;
+  if (!Array.isArray(d.m) || d.m.length !== CLOSE_LEVELS.length) return false;
+  if (!d.m.every((x) => typeof x === 'number' && x > 0 && x <= 1)) return false;
+  // Rounded to four places each when made: their sum is 1 within the rounding.
+  return Math.abs(d.m.reduce((sum: number, x: number) => sum + x, 0) - 1) < 0.01;
 }

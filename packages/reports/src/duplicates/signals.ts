@@ -1,14 +1,13 @@
 import { type Message, type MessageParams, message, renderBuiltIn } from '@gongfu/core';
 import { basketReadAgainst, comparedOwnDeals, readAgainstCompared } from './account-reading.js';
 import { type BasketComparison, containedKit, isCommonBasket, kitPartners } from './basket.js';
-import { CLOSE_LEVELS, type CloseLevel, copyShare } from './copy-delivery.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { sharedDay } from './delivery-days.js';
 import { known, listOf, provinceName, sayDuplicate as say } from './duplicate-messages.js';
 import { charactersApart, sharedEndCustomer } from './end-customers.js';
 import { type ExactAmountFigures, exactShareOf } from './exact-amount.js';
 import { kitRepeatsWords } from './kit-repeats.js';
-import { copyDeliveryShift, handCloseShares, type Measure, oneCustomer } from './measures.js';
+import { deliveryMeasure, handCloseShares, type Measure, oneCustomer } from './measures.js';
 import { metByLine } from './met-by-line.js';
 import type { PreparedDeal } from './prepared-deal.js';
 import { describeLine, lineNoun } from './product-words.js';
@@ -177,27 +176,26 @@ export function deliverySignal(x: PreparedDeal, y: PreparedDeal, m: Measure, sta
       : said;
   // One customer's two deals: read with where the tenant's copies fall (`deliveryMeasure`).
   const own = level !== null && oneCustomer(x, y, stats.weights, days);
-  return signal('delivery', m, a, b, own ? withCopyFigures(read, stats.weights, level) : read);
+  const moved = own ? m.weight - deliveryMeasure(x.deliveryDay, y.deliveryDay, stats.weights).weight : 0;
+  return signal('delivery', m, a, b, moved === 0 ? read : withCopyFigures(read, stats.weights, moved));
 }
 
 /**
- * The delivery's words with how close the tenant's copies fall (`copy-delivery.ts`), when that
- * moved the level's weight: the pairs the fit listed, the copies it read among them, and the share
- * of those on this level against the hand's.
+ * The delivery's words with how the tenant's copies keep their day (`copy-delivery.ts`), said only
+ * when reading the pair as one customer's moved its weight (`moved` bits, after every bound): the
+ * pairs the fit listed, the copies it read among them, and the share of those due the same day
+ * against the hand's — the one share fitted; a week and a month split the rest as the hand does.
  */
-function withCopyFigures(delivery: Message, weights: DuplicateWeights, level: ULevel): Message {
-  const shift = Math.round(copyDeliveryShift(weights, level) * 1000) / 1000;
+function withCopyFigures(delivery: Message, weights: DuplicateWeights, moved: number): Message {
   const figures = weights.copyDelivery;
-  const share = copyShare(figures, level);
-  if (shift === 0 || figures === undefined || share === null) return delivery;
-  const hand = handCloseShares()[CLOSE_LEVELS.indexOf(level as CloseLevel)] as number;
+  if (figures === undefined) return delivery;
   const percent = (p: number) => Math.round(p * 1000) / 10;
-  return say(shift > 0 ? 'duplicate.delivery.copiesMore' : 'duplicate.delivery.copiesLess', {
+  return say(moved > 0 ? 'duplicate.delivery.copiesMore' : 'duplicate.delivery.copiesLess', {
     delivery,
     pairs: figures.pairs,
     copies: Math.round(figures.copies),
-    percent: percent(share),
-    handPercent: percent(hand),
+    percent: percent(figures.m[0]),
+    handPercent: percent(handCloseShares()[0] as number),
   });
 }
 

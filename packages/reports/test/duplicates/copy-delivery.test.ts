@@ -72,10 +72,10 @@ describe('how close the tenant’s copies are due, fitted in the tenant', () => 
     const hand = Math.round((handCloseShares()[0] as number) * 1000) / 10;
     const percent = Math.round((kept?.m[0] ?? 0) * 1000) / 10;
     expect(deliveryOf(a)?.text).toContain(
-      `of this tenant’s 41 pairs of one customer’s deals with one basket due within a month of each other, about ${Math.round(kept?.copies ?? 0)} read as copies, ${percent} % of those are due this close against the ${hand} % assumed, so it counts more`,
+      `of this tenant’s 41 pairs of one customer’s deals with one basket due within a month of each other, about ${Math.round(kept?.copies ?? 0)} read as copies, ${percent} % of those keep their day against the ${hand} % assumed, so it counts more`,
     );
     expect(renderBuiltIn(deliveryOf(a)?.message ?? { key: '', params: {} }, 'zh-CN')).toContain(
-      `交期相差一个月以内的 41 对商机中，约 ${Math.round(kept?.copies ?? 0)} 对判为重复录入，其中 ${percent}% 交期如此接近，高于默认假设的 ${hand}%，因此分量更重`,
+      `交期相差一个月以内的 41 对商机中，约 ${Math.round(kept?.copies ?? 0)} 对判为重复录入，其中 ${percent}% 交期未改，高于默认假设的 ${hand}%，因此分量更重`,
     );
     // Where copies are re-dated, the same day counts less than the hand holds, and that is said too.
     expect(deliveryOf(b)?.text).toContain('so it counts less');
@@ -121,6 +121,37 @@ describe('how close the tenant’s copies are due, fitted in the tenant', () => 
       false,
     );
     expect(isDuplicateWeights({ ...REFERENCE_WEIGHTS, copyDelivery: { ...ok, pairs: -1 } })).toBe(false);
+    // Shares the fit cannot make: every level lifted at once, more copies than pairs, part of a pair.
+    expect(isDuplicateWeights({ ...REFERENCE_WEIGHTS, copyDelivery: { ...ok, m: [1, 1, 1] } })).toBe(false);
+    expect(isDuplicateWeights({ ...REFERENCE_WEIGHTS, copyDelivery: { ...ok, copies: 5 } })).toBe(false);
+    expect(isDuplicateWeights({ ...REFERENCE_WEIGHTS, copyDelivery: { ...ok, pairs: 4.5 } })).toBe(false);
+  });
+
+  it('figures that move no weight are not said, and a fit that reads no copy keeps the hand m', () => {
+    // Copies re-dated (the same day's share below the hand's), in a tenant where half of all pairs
+    // share a day: "the same day" is floored at nothing with the figures and without them.
+    const redates = new DealDuplicateEngine(tenant(4));
+    const { copyDelivery, deliveryDays: _days, ...rest } = redates.weights();
+    expect(copyDelivery?.m[0]).toBeLessThan(handCloseShares()[0] as number);
+    const common = {
+      ...rest,
+      u: { ...rest.u, 'delivery.same_day': 0.5 },
+      ...(rest.candidateU ? { candidateU: { ...rest.candidateU, 'delivery.same_day': 0.5 } } : {}),
+    };
+    const read = new DealDuplicateEngine(tenant(4), { weights: { ...common, copyDelivery } }).score(
+      'probeA',
+      'probeB',
+    );
+    const unread = new DealDuplicateEngine(tenant(4), { weights: common }).score('probeA', 'probeB');
+    expect(deliveryOf(read)?.weight).toBe(0);
+    expect(deliveryOf(unread)?.weight).toBe(0);
+    expect(deliveryOf(read)?.text).not.toContain('read as copies');
+    // Listed pairs none of which can be a copy: nothing fitted, nothing stored.
+    const apart = [0, 1].flatMap((i) => [
+      { accountId: `a${i}`, signature: 's', day: 100 },
+      { accountId: `a${i}`, signature: 's', day: 100 },
+    ]);
+    expect(copyDeliveryFigures(apart, handCloseShares(), () => -30)).toBeUndefined();
   });
 
   it('for any pairs, the fitted shares sum to 1, stay near the hand when nothing looks like a copy, and rise for a level copies fall on', () => {
@@ -139,12 +170,15 @@ describe('how close the tenant’s copies are due, fitted in the tenant', () => 
             { accountId: `a${i}`, signature: 's', day: 100 + gap },
           ]);
           const fit = copyDeliveryFigures(deals, hand, () => score);
-          expect(fit?.pairs).toBe(gaps.length);
-          const m = fit?.m ?? [];
+          // Pairs that are certain non-copies fit nothing (the hand m stays); certain copies always do.
+          if (score < -25) expect(fit).toBeUndefined();
+          if (score > 25) expect(fit).toBeDefined();
+          if (fit === undefined) return;
+          expect(fit.pairs).toBe(gaps.length);
+          expect(fit.copies).toBeGreaterThanOrEqual(0.5);
+          expect(fit.copies).toBeLessThanOrEqual(fit.pairs);
+          const m = fit.m;
           expect(Math.abs(m.reduce((a, b) => a + b, 0) - 1)).toBeLessThan(0.001);
-          // Pairs that are certain non-copies move nothing.
-          if (score < -25)
-            for (let k = 0; k < 3; k++) expect(Math.abs((m[k] ?? 0) - (hand[k] ?? 0))).toBeLessThan(0.01);
           // Certain copies all due the same day: the same day's share rises.
           if (score > 25 && gaps.every(([gap]) => gap === 0)) expect(m[0]).toBeGreaterThan(hand[0] as number);
         },

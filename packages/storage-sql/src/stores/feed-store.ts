@@ -32,6 +32,12 @@ const appendSql = new Map<string, string>();
 
 /** SQLite: events per INSERT, so a command with thousands of events stays under the parameter limit. */
 const SQLITE_ROWS_PER_APPEND = 500;
+/**
+ * PostgreSQL: events per statement. A statement binds at most 65,535 parameters and an event takes
+ * 8, so one append of more than 8,191 events would fail whole; each chunk bumps the head row the
+ * transaction already holds locked, so the numbers stay gapless and in order across chunks.
+ */
+const POSTGRES_ROWS_PER_APPEND = 4000;
 
 /**
  * The numbering is the point. PostgreSQL: one statement bumps the tenant's head row by the number
@@ -125,14 +131,17 @@ export class SqlFeedStore implements FeedStore {
     if (events.length === 0) return;
     const { engine, tenantId } = this.ctx;
     if (engine.name !== 'postgres') return this.appendNumbered(events, await this.highestSeq());
-    const params: unknown[] = [tenantId];
-    events.forEach((e, i) => {
-      params.push(i + 1);
-      pushEventColumns(params, e, engine);
-    });
-    params.push(events.length);
-    const query = CompiledQuery.raw(appendStatement(engine.name, events.length), params);
-    await this.ctx.write(query, { entity: 'feed', hot: true });
+    for (let start = 0; start < events.length; start += POSTGRES_ROWS_PER_APPEND) {
+      const end = Math.min(events.length, start + POSTGRES_ROWS_PER_APPEND);
+      const params: unknown[] = [tenantId];
+      for (let i = start; i < end; i++) {
+        params.push(i - start + 1);
+        pushEventColumns(params, events[i] as DomainEventDraft, engine);
+      }
+      params.push(end - start);
+      const query = CompiledQuery.raw(appendStatement(engine.name, end - start), params);
+      await this.ctx.write(query, { entity: 'feed', hot: true });
+    }
   }
 
   /** SQLite: the events numbered top + 1, top + 2, … in order, in chunks of whole rows. */
