@@ -1,4 +1,4 @@
-import type { DealRecord } from '@gongfu/reports';
+import type { DealLine, DealRecord } from '@gongfu/reports';
 
 /**
  * A small tenant's deals for the basket tests (common kits, line reading): each deal of its own
@@ -22,6 +22,20 @@ export const deal = (id: string, over: Partial<DealRecord> = {}): DealRecord => 
 });
 
 /** The date `d` days after 2026-01-01. */
+/** A deal of customer `account` (its account and Chinese trade name) holding `lines`, due `delivery`. */
+export const kitDeal = (
+  id: string,
+  account: string,
+  lines: DealLine[],
+  delivery: string | null,
+): DealRecord =>
+  deal(id, {
+    accountId: `acc-${account}`,
+    accountName: `山东${account}有限公司`,
+    lines,
+    requiredDelivery: delivery,
+  });
+
 export const day = (d: number) => new Date(Date.UTC(2026, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);
 
 /** Provinces the tenant's other deals are spread over. */

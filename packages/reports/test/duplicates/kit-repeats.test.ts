@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { basketSignature, CorpusStats, statKeys } from '../../src/duplicates/corpus-stats.js';
 import { kitRepeatFigures } from '../../src/duplicates/customer-kits.js';
-import { day, deal, oneOffProjects } from './basket-tenant.js';
+import { day, deal, kitDeal, oneOffProjects } from './basket-tenant.js';
 
 /**
  * One customer's two deals of one standard kit, read given the customer (`kit-repeats.ts`): a kit
@@ -20,15 +20,6 @@ const projectsOf = (account: string, count: number): DealRecord[] =>
   Array.from({ length: count }, (_, i) =>
     deal(`${account}-p${i}`, { accountId: `acc-${account}`, accountName: `山东${account}有限公司` }),
   );
-
-/** A kit deal of one customer. */
-const kitDeal = (id: string, account: string, lines: DealLine[], delivery: string | null): DealRecord =>
-  deal(id, {
-    accountId: `acc-${account}`,
-    accountName: `山东${account}有限公司`,
-    lines,
-    requiredDelivery: delivery,
-  });
 
 /**
  * 2,000 one-off projects; 40 deals of each kit besides the pairs weighed: CB-REORDER by 10 buyers

@@ -4,7 +4,7 @@ import { kitRepeatsShift } from '../../src/duplicates/kit-repeats.js';
 import { DealPreparer, type PreparedDeal } from '../../src/duplicates/prepared-deal.js';
 import { ScanColumns } from '../../src/duplicates/scan-columns.js';
 import { reachOf, weighPair } from '../../src/duplicates/score-pair.js';
-import { day, deal, oneOffProjects } from './basket-tenant.js';
+import { day, deal, kitDeal, oneOffProjects } from './basket-tenant.js';
 
 /**
  * The scan keeps `kitRepeatsShift` of one account's two deals of one basket by the account, the
@@ -16,14 +16,6 @@ import { day, deal, oneOffProjects } from './basket-tenant.js';
 
 const KIT: DealLine[] = [{ sku: 'CB-KIT', category: null, quantity: 50 }];
 const OTHER_KIT: DealLine[] = [{ sku: 'CB-OTHER', category: null, quantity: 20 }];
-
-const kitDeal = (id: string, account: string, lines: DealLine[], delivery: string | null): DealRecord =>
-  deal(id, {
-    accountId: `acc-${account}`,
-    accountName: `山东${account}有限公司`,
-    lines,
-    requiredDelivery: delivery,
-  });
 
 /**
  * 2,000 one-off projects; ten buyers of each kit ordering it four times, two months apart; and one
