@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnyDb } from '../src/any-db.js';
 import { createSqlStorage } from '../src/create-sql-storage.js';
 import { sqliteEngine } from '../src/engine/sqlite-engine.js';
-import { DocumentCache } from '../src/records/document-cache.js';
+import { DocumentCache, knownKeysOf } from '../src/records/document-cache.js';
 
 const jsonArb = fc.jsonValue({ maxDepth: 3 });
 
@@ -68,5 +68,54 @@ describe('DocumentCache', () => {
       expect(isCrmError(thrown, 'VALIDATION')).toBe(true);
       expect(JSON.stringify(thrown)).toContain('documentCacheSize');
     }
+  });
+});
+
+/**
+ * PostgreSQL's `array_in` for a literal whose every element is double-quoted: inside quotes a
+ * backslash takes the next character as it is, a quote ends the element; commas separate.
+ */
+function decodeQuotedArray(literal: string): string[] {
+  expect(literal.startsWith('{') && literal.endsWith('}')).toBe(true);
+  const out: string[] = [];
+  let i = 1;
+  while (i < literal.length - 1) {
+    expect(literal[i]).toBe('"');
+    let element = '';
+    for (i++; literal[i] !== '"'; i++) element += literal[i] === '\\' ? literal[++i] : literal[i];
+    out.push(element);
+    i++;
+    if (literal[i] === ',') i++;
+  }
+  return out;
+}
+
+describe('knownKeysOf', () => {
+  it('property: each literal reads back as the keys’ ids, versions and times, in order, whatever they hold', () => {
+    const text = fc.string({ unit: 'binary', maxLength: 12 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ id: text, version: fc.oneof(fc.nat(), text), updated: text }), {
+          maxLength: 20,
+        }),
+        (keys) => {
+          const known = knownKeysOf(keys);
+          expect(known.count).toBe(keys.length);
+          expect(decodeQuotedArray(known.ids)).toEqual(keys.map((k) => k.id));
+          expect(decodeQuotedArray(known.versions)).toEqual(keys.map((k) => String(k.version)));
+          expect(decodeQuotedArray(known.times)).toEqual(keys.map((k) => k.updated));
+        },
+      ),
+    );
+  });
+
+  it('writes what pg writes for the same array (quotes and backslashes escaped)', () => {
+    const known = knownKeysOf([
+      { id: 'a"b', version: 2, updated: 'c\\d' },
+      { id: '{x,y}', version: '3', updated: 'NULL' },
+    ]);
+    expect(known.ids).toBe('{"a\\"b","{x,y}"}');
+    expect(known.versions).toBe('{"2","3"}');
+    expect(known.times).toBe('{"c\\\\d","NULL"}');
   });
 });

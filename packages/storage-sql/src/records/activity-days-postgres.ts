@@ -132,9 +132,9 @@ export async function postgresActivityDays(
   const { rows: found } = await ctx.execute<DayRow>(
     CompiledQuery.raw(text, [
       ...parameters,
-      known?.map((k) => k.id) ?? [],
-      known?.map((k) => String(k.version)) ?? [],
-      known?.map((k) => String(k.updated)) ?? [],
+      known?.ids ?? '{}',
+      known?.versions ?? '{}',
+      known?.times ?? '{}',
     ]),
     { hot: true, genericPlan: query.planOnce === true },
   );
@@ -142,7 +142,9 @@ export async function postgresActivityDays(
   const docs = await cachedDocuments<Activity, DayRow>(ctx, spec.table, found, (missing) =>
     documentsById(ctx, spec.table, missing),
   );
-  if (asked !== undefined)
+  // Every row known and as many as last time: the same keys, already remembered.
+  const same = known?.count === found.length && found.every((row) => row.doc === null);
+  if (asked !== undefined && !same)
     documents?.remember(
       asked,
       found.map(({ id, version, updated }) => ({ id, version, updated })),
