@@ -8,10 +8,11 @@
  *
  *   npx tsx bench/read-paths.bench.ts [--sizes 10000,100000] [--full] [--engines sqlite,postgres]
  *     [--calls 60] [--plans bench/PLANS.md] [--seed-dir DIR [--reuse] [--seed-only]] [--chunk 4096]
- *     [--seed-db-prefix gf_read_seed_] [--seed-by bulk|import] [--skip rollup,morning]
+ *     [--seed-db-prefix gf_read_seed_] [--seed-by bulk|import] [--skip rollup,morning] [--only '(team)']
  *
  * `--skip` leaves out the paths whose names contain one of its words (SQLite's 1M rollups take
- * seconds a call: a 1M read of the rest without them takes minutes, not most of an hour).
+ * seconds a call: a 1M read of the rest without them takes minutes, not most of an hour); `--only`
+ * keeps just the paths whose names contain one of its words (`--only '(team)'`: the team week).
  * `--full` adds 1,000,000. PostgreSQL is the server at GONGFU_PG_URL (default the local one), in a
  * schema of its own dropped afterwards.
  *
@@ -62,7 +63,9 @@ if (process.argv.includes('--full') && !SIZES.includes(1_000_000)) SIZES.push(1_
 const ENGINES = (argValue('--engines') ?? 'sqlite,postgres').split(',');
 const CALLS = Number(argValue('--calls') ?? 60);
 const SKIP = (argValue('--skip') ?? '').split(',').filter((w) => w !== '');
-const skipped = (name: string) => SKIP.some((w) => name.includes(w));
+const ONLY = (argValue('--only') ?? '').split(',').filter((w) => w !== '');
+const skipped = (name: string) =>
+  SKIP.some((w) => name.includes(w)) || (ONLY.length > 0 && !ONLY.some((w) => name.includes(w)));
 const PLANS = argValue('--plans');
 const SEED_DIR = argValue('--seed-dir');
 const REUSE = process.argv.includes('--reuse');
