@@ -16,6 +16,7 @@ import { type Locale, type Message, renderMessage } from '../kernel/message.js';
 import type { Instant } from '../kernel/time.js';
 import type { Accepted } from '../lifecycle/decision.js';
 import { patchFromEffects } from '../lifecycle/effect-handlers.js';
+import type { ActivityRegarding } from '../sales/activities/activity.js';
 import { resolveTenantConfig, type TenantConfig } from '../sales/config/tenant-config.js';
 import type { LoggedChange } from '../sales/events/events-of-change.js';
 import type { User } from '../sales/org/user.js';
@@ -28,6 +29,7 @@ import type { RowScope } from '../storage/scope.js';
 import { SYSTEM_ACTOR_ID, systemUser } from './actor.js';
 import { diffRecords } from './changes.js';
 import type { EntityKind, LifecycleKind } from './entity-kind.js';
+import { RecentSubjects } from './recent-subjects.js';
 import { newRecordBase } from './record-stamp.js';
 import { scanAll } from './scan-all.js';
 import type { ServiceSettings } from './settings.js';
@@ -92,6 +94,11 @@ export class CommandContext {
   /** The catalogue entries of these SKUs (those that exist, active or not), by SKU. */
   productsBySku(skus: readonly string[]): Promise<ReadonlyMap<string, Product>> {
     return this.caches.products.bySku(this.tx, skus);
+  }
+
+  /** The records the calendar reads of this service labelled last time (a hint: `RecentSubjects`). */
+  calendarSubjects(): RecentSubjects<ActivityRegarding> {
+    return this.caches.calendarSubjects;
   }
 
   newId(prefix: string): string {
@@ -389,10 +396,12 @@ function toGrant(row: TeamMemberRow): Grant {
 export interface ServiceCaches {
   org: OrgCache;
   products: ProductCache;
+  /** The records each calendar read labelled last time (`calendarSubjects`). */
+  calendarSubjects: RecentSubjects<ActivityRegarding>;
 }
 
 export function newServiceCaches(): ServiceCaches {
-  return { org: new OrgCache(), products: new ProductCache() };
+  return { org: new OrgCache(), products: new ProductCache(), calendarSubjects: new RecentSubjects() };
 }
 
 interface TenantSetup {

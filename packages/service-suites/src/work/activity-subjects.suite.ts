@@ -1,9 +1,9 @@
-import type { ActivitySubjectKind, CrmStorage, Message, Reminder, User } from '@gongfu/core';
-import { isCrmError } from '@gongfu/core';
+import type { ActivitySubjectKind, Crm, CrmStorage, Message, Reminder, User } from '@gongfu/core';
+import { createCrm, isCrmError } from '@gongfu/core';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliveredOrder } from '../orders/order-fixtures.js';
-import { openWorld, type ServiceWorld, type StorageFactory } from '../support/harness.js';
+import { openWorld, type ServiceWorld, type StorageFactory, storyLead } from '../support/harness.js';
 import { expectCode, expectInvalidField, peek } from '../support/service-expect.js';
 
 type PartyKind = Extract<ActivitySubjectKind, 'contact' | 'order' | 'service_case'>;
@@ -178,6 +178,49 @@ export function describeActivitySubjects(makeStorage: StorageFactory): void {
         userId: 'team',
       });
       expect(team.days.flatMap((d) => d.activities).map((e) => e.regardingLabel)).toEqual([p.order.number]);
+    });
+
+    it('a calendar read again names its records as they are now, in the language of this call', async () => {
+      // A read asks for the records it labelled last time beside its days: only a hint, so a
+      // record renamed since, a new one, or another language must read as a first read does.
+      const w = await world();
+      const { crm, org } = w;
+      const p = await customerParties(w);
+      const lead = await crm.leads.capture(org.repB, storyLead({ company: '日程甲' }));
+      const visit = { kind: 'visit', subject: '拜访', startAt: '2026-03-06T10:00:00+08:00' } as const;
+      await crm.activities.schedule(org.repB, { ...visit, leadId: lead.id });
+      // 乙 may not open 甲's order: its label is a message, rendered in the call's language.
+      await crm.activities.schedule(org.manager, {
+        ...visitAbout('order', p.order.id, '2026-03-06'),
+        ownerId: org.repB.id,
+      });
+      const labelsOf = async (reader: Crm, locale: (typeof LOCALES)[number]) => {
+        const day = await reader
+          .with({ locale })
+          .activities.calendar(org.repB, { view: 'day', date: '2026-03-06' });
+        return day.days.flatMap((d) => d.activities.map((a) => a.regardingLabel)).sort();
+      };
+      // A service with nothing remembered: what every read must equal.
+      const firstRead = (locale: (typeof LOCALES)[number]) =>
+        labelsOf(
+          createCrm({ storage: w.storage, tenant: crm.tenantId, clock: w.clock, timeZone: 'Asia/Shanghai' }),
+          locale,
+        );
+      const en = await labelsOf(crm, 'en');
+      expect(en).toContain('日程甲');
+      expect(en).toContain(`an order you cannot open (${p.order.id})`);
+      expect(await labelsOf(crm, 'en')).toEqual(en);
+      expect(await labelsOf(crm, 'zh-CN')).toEqual(await firstRead('zh-CN'));
+      expect(await labelsOf(crm, 'zh-CN')).not.toEqual(en);
+      await crm.leads.update(org.repB, lead.id, { company: '日程乙' });
+      const renamed = await labelsOf(crm, 'en');
+      expect(renamed).toEqual(await firstRead('en'));
+      expect(renamed).toContain('日程乙');
+      expect(renamed).not.toContain('日程甲');
+      // Scheduled about another record since: labelled as well.
+      const other = await crm.leads.capture(org.repB, storyLead({ company: '日程丙' }));
+      await crm.activities.schedule(org.repB, { ...visit, subject: '电话', kind: 'call', leadId: other.id });
+      expect(await labelsOf(crm, 'en')).toEqual([...renamed, '日程丙'].sort());
     });
 
     it("property: a reminder names a record its owner cannot open in the owner's language, not the booker's", async () => {

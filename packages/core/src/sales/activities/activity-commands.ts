@@ -31,7 +31,7 @@ import {
 import { afterCompletion } from './activity-completion.js';
 import { decideActivity } from './activity-machine.js';
 import { resolveActivitySubject } from './activity-subject.js';
-import { withRegardingLabels } from './calendar-labels.js';
+import { askLabels, subjectsOf, withRegardingLabels } from './calendar-labels.js';
 import { type Calendar, calendarRange, dayStartsOf, layoutCalendar } from './calendar-range.js';
 import { calendarOwners } from './calendar-scope.js';
 import { assertMetDealContacts } from './met-contacts.js';
@@ -226,6 +226,10 @@ export function activityCommands(run: Runner): ActivityCommands {
       run.read(actor, async (ctx) => {
         const q = parseInput(calendarQuery, query);
         const range = calendarRange(q.view, q.date, q.timeZone ?? ctx.settings.timeZone);
+        // The records this same read labelled last time are asked for beside its days, so their
+        // reads share the days' round trip; whatever the days hold is labelled all the same.
+        const read = JSON.stringify([ctx.tx.tenantId, ctx.actor.id, q, range.from]);
+        const asked = askLabels(ctx, ctx.calendarSubjects().of(read) ?? []);
         // Each day's first `perDay` are read; the rest are counted by the database, under the same
         // scope, so a team's week reads and labels a screenful, not every appointment.
         const days = await ctx.tx.activities.byDay({
@@ -240,10 +244,9 @@ export function activityCommands(run: Runner): ActivityCommands {
           // Its people's start-time range of at most 31 days is one index range whoever asks: planned once.
           planOnce: true,
         });
-        const entries = await withRegardingLabels(
-          ctx,
-          days.flatMap((d) => d.items),
-        );
+        const items = days.flatMap((d) => d.items);
+        ctx.calendarSubjects().keep(read, subjectsOf(items));
+        const entries = await withRegardingLabels(ctx, items, asked);
         // The labelled entries are the days' items in order: cut back into days by their counts.
         const starts = days.map((_, i) => days.slice(0, i).reduce((n, d) => n + d.items.length, 0));
         return layoutCalendar(

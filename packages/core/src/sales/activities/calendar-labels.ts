@@ -1,7 +1,37 @@
 import type { CommandContext } from '../../service/context.js';
-import type { Activity } from './activity.js';
+import type { Activity, ActivityRegarding } from './activity.js';
 import { regardingLabel } from './activity-regarding-label.js';
 import type { CalendarEntry } from './calendar-range.js';
+
+/** Label reads by record (`kind:id`), each asked once. */
+export type RegardingLabels = ReadonlyMap<string, Promise<string | null>>;
+
+const regardingKey = (r: ActivityRegarding) => `${r.kind}:${r.id}`;
+
+/**
+ * Asks now for the labels of `subjects` (what the same calendar read labelled last time), so on
+ * PostgreSQL their reads join the round trip of the statement asked for beside them. A label
+ * nobody uses was read for nothing; a failed one fails the transaction, as its read would anyway.
+ */
+export function askLabels(ctx: CommandContext, subjects: readonly ActivityRegarding[]): RegardingLabels {
+  const labels = new Map<string, Promise<string | null>>();
+  for (const subject of subjects) {
+    const label = regardingLabel(ctx, ctx.actor.id, subject);
+    // Not awaited when the read no longer lists the record: never an unhandled rejection.
+    label.catch(() => {});
+    labels.set(regardingKey(subject), label);
+  }
+  return labels;
+}
+
+/** The distinct records `activities` are about, in order of first mention. */
+export function subjectsOf(activities: readonly Activity[]): ActivityRegarding[] {
+  const seen = new Map<string, ActivityRegarding>();
+  for (const a of activities)
+    if (a.regarding && !seen.has(regardingKey(a.regarding)))
+      seen.set(regardingKey(a.regarding), { kind: a.regarding.kind, id: a.regarding.id });
+  return [...seen.values()];
+}
 
 /**
  * Each activity with the record it is about named for the actor (hidden-record rule). A record
@@ -10,11 +40,13 @@ import type { CalendarEntry } from './calendar-range.js';
 export async function withRegardingLabels(
   ctx: CommandContext,
   activities: readonly Activity[],
+  /** Labels already asked for (`askLabels`), used when an activity is about one of their records. */
+  asked: RegardingLabels = new Map(),
 ): Promise<CalendarEntry[]> {
-  const labels = new Map<string, Promise<string | null>>();
+  const labels = new Map(asked);
   const labelOf = (a: Activity): Promise<string | null> => {
     if (!a.regarding) return Promise.resolve(null);
-    const key = `${a.regarding.kind}:${a.regarding.id}`;
+    const key = regardingKey(a.regarding);
     let label = labels.get(key);
     if (!label) {
       label = regardingLabel(ctx, ctx.actor.id, a.regarding);
