@@ -528,8 +528,9 @@ export class ScanColumns {
       sameAccount,
     );
     // Two accounts' deals due close together are read where one customer's copies fall when the
-    // customer columns say they may be one customer (`oneCustomer`): a read of another deal's
-    // columns, so first bounded by the better of the two readings (see `upperBound`).
+    // customer columns say they may be one customer (`mayBeOneCustomer`): a read of the candidate's
+    // customer columns (a cache miss), so every bound below is first taken with the better of the
+    // two readings, and the columns read only for a pair that passes them all.
     const asOneOrNot = !sameAccount && mayReadCopies(weights, Math.abs(dayI - dayJ));
     let delivery = deliveryMeasure(dayI, dayJ, weights, sameAccount);
     if (asOneOrNot) {
@@ -566,10 +567,6 @@ export class ScanColumns {
     const mostShared = Math.min(linesI, linesJ);
     const basketMost = basketBoundOf(linesI, linesJ, bestI, bestJ, furtherI, furtherJ, mostShared);
     if (upperBound(firstStageBound(cheap, basketMost, bothEndKnown, customerMost)) < reach) return false;
-    if (asOneOrNot) {
-      delivery = deliveryMeasure(dayI, dayJ, weights, this.customerColumns.mayBeOneCustomer(i, j));
-      cheap = cheapSum(this.prior, delivery, region, kind, amount);
-    }
     const skusI = i32[ki + SKUS_FROM] as number;
     const skusJ = i32[kj + SKUS_FROM] as number;
     const sharedSkus = this.skus.sharedIn(skusI, skusI + linesI, skusJ, skusJ + linesJ);
@@ -581,8 +578,15 @@ export class ScanColumns {
     // Most pairs that pass share one SKU of several lines each: the other lines cannot all match,
     // and what they leave unmatched drops most of them. Pairs met by customer, category or place
     // share no SKU and match siblings at best.
-    if (firstStageBound(cheap, this.overlapBound(i, j, sharedSkus), bothEndKnown, customerMost) < reach)
-      return false;
+    const overlapBound = this.overlapBound(i, j, sharedSkus);
+    if (firstStageBound(cheap, overlapBound, bothEndKnown, customerMost) < reach) return false;
+    if (asOneOrNot) {
+      // Both bounds again with the delivery as the customer columns read it.
+      delivery = deliveryMeasure(dayI, dayJ, weights, this.customerColumns.mayBeOneCustomer(i, j));
+      cheap = cheapSum(this.prior, delivery, region, kind, amount);
+      if (firstStageBound(cheap, basketBound, bothEndKnown, customerMost) < reach) return false;
+      if (firstStageBound(cheap, overlapBound, bothEndKnown, customerMost) < reach) return false;
+    }
     this.cheap = cheap;
     this.customerMost = customerMost;
     this.kitShift = kitShift;
