@@ -2,6 +2,7 @@ import { DealDuplicateEngine, type DealRecord } from '@gongfu/reports';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { basketBoundOf } from '../../src/duplicates/basket.js';
+import type { CopyDeliveryFigures } from '../../src/duplicates/copy-delivery.js';
 import { EXTRA_CAP } from '../../src/duplicates/line-reading.js';
 import { deliveryMeasure } from '../../src/duplicates/measures.js';
 import { dealFields, toRecord } from './deal-arbitraries.js';
@@ -9,7 +10,7 @@ import { dealFields, toRecord } from './deal-arbitraries.js';
 const ALL = 1_000_000;
 
 /** Fitted shares of one customer's copies by how close they are due: lift "close" well above the tenant's. */
-const COPIES = { pairs: 40, copies: 12, m: [0.6, 0.3, 0.1] };
+const COPIES: CopyDeliveryFigures = { pairs: 40, copies: 12, m: [0.6, 0.3, 0.1] };
 
 /**
  * Deals of two accounts with one name in two scripts (`mayBeOneCustomer`) and others, due within
