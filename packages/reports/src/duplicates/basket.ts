@@ -248,6 +248,7 @@ function matchLines(
   y: PreparedDeal,
   stats: CorpusStats,
   byLine = metByLine(x, y),
+  sameAccount = x.record.accountId === y.record.accountId,
 ): LineMatch {
   const [a, b] = [x.items, y.items];
   if (a.length === 0 || b.length === 0)
@@ -320,7 +321,7 @@ function matchLines(
       precision = Math.max(precision, quantityPrecisionBits(la, lb, stats));
     }
   }
-  const readAgainst = basketReadAgainst(x, y, stats);
+  const readAgainst = sameAccount ? basketReadAgainst(x, y, stats) : undefined;
   let weight = readsCoOccurrence(stats)
     ? // Only a basket copied whole (same SKUs, same quantities) is read as a basket (`commonBasketCap`).
       linesByCoOccurrence(
@@ -647,15 +648,17 @@ function linePair(a: DealLine, b: DealLine): string {
  * The basket's level and weight alone: what a scan adds up for every pair it weighs. `byLine` is
  * `metByLine(x, y)` when the caller has it already: a scan reads it from columns by ordinal, and
  * comparing the two deals' identity keys and names as strings here cost the scan at 1M more than
- * a tenth of its basket comparisons.
+ * a tenth of its basket comparisons. `sameAccount` (whether the two deals are of one account) the
+ * same way: comparing the account ids as strings read each candidate's id from memory.
  */
 export function basketWeight(
   x: PreparedDeal,
   y: PreparedDeal,
   stats: CorpusStats,
   byLine = metByLine(x, y),
+  sameAccount = x.record.accountId === y.record.accountId,
 ): BasketWeight {
-  const { level, weight, swapped } = matchLines(x, y, stats, byLine);
+  const { level, weight, swapped } = matchLines(x, y, stats, byLine, sameAccount);
   return { level, weight, swapped };
 }
 

@@ -30,6 +30,7 @@ import {
 import { NumberMemo } from './number-memo.js';
 import type { PreparedDeal } from './prepared-deal.js';
 import { cheapSum, firstStageBound, priorWeight } from './score-pair.js';
+import type { DealLine } from './types.js';
 
 /** Small ordinals for the distinct values of one column, so pairs compare and index by number. */
 class Interner<T> {
@@ -190,6 +191,14 @@ const KIT_GAP_SPAN = 4096;
 const SAME_ACCOUNT = 1;
 const BOTH_END_KNOWN = 2;
 const I32_PER_ROW = Rows.BYTES / 4;
+
+/**
+ * A bound made from a larger reading than the one it stands for (`passesFirstStages`' first check),
+ * lifted past any rounding of its sums: it may only drop a pair the exact bound drops.
+ */
+function upperBound(bound: number): number {
+  return bound + 1e-6;
+}
 
 /** The SKUs with the same category (or none) on every line of every deal (see `matchTokens`). */
 function skusOfOneCategory(deals: readonly PreparedDeal[]): Set<string> {
@@ -472,8 +481,10 @@ export class ScanColumns {
     let read = 0;
     for (let k = 0; k < count; k++) {
       const y = this.deals[this.passed[k] as number] as PreparedDeal;
-      const first = y.items[0];
-      read += y.items.length + y.record.amountMinor + (y.idfCache?.best ?? 0) + (first?.quantity ?? 0);
+      const items = y.items;
+      read += y.record.amountMinor + y.signature.length + (y.idfCache?.idfs[0] ?? 0);
+      // Every line: the matcher reads each line's quantity (`creditOf`).
+      for (let l = 0; l < items.length; l++) read += (items[l] as DealLine).quantity;
     }
     this.warmed = read;
   }
@@ -494,51 +505,46 @@ export class ScanColumns {
    */
   private passesFirstStages(i: number, j: number, reach: number): boolean {
     const { f64, i32 } = this.rows;
+    const weights = this.stats.weights;
     const fi = i * F64_PER_ROW;
     const fj = j * F64_PER_ROW;
     const ki = i * I32_PER_ROW;
     const kj = j * I32_PER_ROW;
     const account = i32[ki + ACCOUNT] as number;
     const sameAccount = account === i32[kj + ACCOUNT];
-    const cheap = cheapSum(
-      this.prior,
-      deliveryMeasure(
-        f64[fi + DAY] as number,
-        f64[fj + DAY] as number,
-        this.stats.weights,
-        // One customer's two deals read where its copies fall (`oneCustomer`, from columns).
-        sameAccount ||
-          (mayReadCopies(
-            this.stats.weights,
-            Math.abs((f64[fi + DAY] as number) - (f64[fj + DAY] as number)),
-          ) &&
-            this.customerColumns.mayBeOneCustomer(i, j)),
-      ),
-      this.region.get(i32[ki + PROVINCE] as number, i32[kj + PROVINCE] as number, sameAccount),
-      this.kinds.get(i32[ki + CUSTOMER_KIND] as number, i32[kj + CUSTOMER_KIND] as number, sameAccount),
-      amountMeasure(
-        f64[fi + AMOUNT] as number,
-        f64[fj + AMOUNT] as number,
-        i32[ki + CURRENCY] === i32[kj + CURRENCY],
-        this.stats.weights,
-        sameAccount,
-      ),
+    const dayI = f64[fi + DAY] as number;
+    const dayJ = f64[fj + DAY] as number;
+    const region = this.region.get(i32[ki + PROVINCE] as number, i32[kj + PROVINCE] as number, sameAccount);
+    const kind = this.kinds.get(
+      i32[ki + CUSTOMER_KIND] as number,
+      i32[kj + CUSTOMER_KIND] as number,
+      sameAccount,
     );
+    const amount = amountMeasure(
+      f64[fi + AMOUNT] as number,
+      f64[fj + AMOUNT] as number,
+      i32[ki + CURRENCY] === i32[kj + CURRENCY],
+      weights,
+      sameAccount,
+    );
+    // Two accounts' deals due close together are read where one customer's copies fall when the
+    // customer columns say they may be one customer (`mayBeOneCustomer`): a read of the candidate's
+    // customer columns (a cache miss), so every bound below is first taken with the better of the
+    // two readings, and the columns read only for a pair that passes them all.
+    const asOneOrNot = !sameAccount && mayReadCopies(weights, Math.abs(dayI - dayJ));
+    let delivery = deliveryMeasure(dayI, dayJ, weights, sameAccount);
+    if (asOneOrNot) {
+      const asOne = deliveryMeasure(dayI, dayJ, weights, true);
+      if (asOne.weight > delivery.weight) delivery = asOne;
+    }
+    let cheap = cheapSum(this.prior, delivery, region, kind, amount);
     const bothEndKnown = i32[ki + END_KNOWN] === 1 && i32[kj + END_KNOWN] === 1;
     const linesI = i32[ki + LINES] as number;
     const linesJ = i32[kj + LINES] as number;
-    const skusI = i32[ki + SKUS_FROM] as number;
-    const skusJ = i32[kj + SKUS_FROM] as number;
-    const sharedSkus = this.skus.sharedIn(skusI, skusI + linesI, skusJ, skusJ + linesJ);
-    const basketBound = basketBoundOf(
-      linesI,
-      linesJ,
-      f64[fi + BEST] as number,
-      f64[fj + BEST] as number,
-      f64[fi + FURTHER] as number,
-      f64[fj + FURTHER] as number,
-      sharedSkus,
-    );
+    const bestI = f64[fi + BEST] as number;
+    const bestJ = f64[fj + BEST] as number;
+    const furtherI = f64[fi + FURTHER] as number;
+    const furtherJ = f64[fj + FURTHER] as number;
     // One customer's two orders of one kit move "the same customer" (`kit-repeats.ts`): few pairs,
     // and only pairs holding one basket — told by the signature column, not by comparing signature
     // strings pair by pair (most of the scan's candidate pairs hold different baskets). What
@@ -556,12 +562,31 @@ export class ScanColumns {
         : 0;
     const customerMost =
       (sameAccount ? (this.sameAccountMost[account] as number) : this.otherAccountMost) + kitShift;
+    // Every line of the smaller basket taken as a shared SKU bounds the basket without merging the
+    // two SKU lists (`basketBoundOf` grows with the SKUs shared).
+    const mostShared = Math.min(linesI, linesJ);
+    const basketMost = basketBoundOf(linesI, linesJ, bestI, bestJ, furtherI, furtherJ, mostShared);
+    if (upperBound(firstStageBound(cheap, basketMost, bothEndKnown, customerMost)) < reach) return false;
+    const skusI = i32[ki + SKUS_FROM] as number;
+    const skusJ = i32[kj + SKUS_FROM] as number;
+    const sharedSkus = this.skus.sharedIn(skusI, skusI + linesI, skusJ, skusJ + linesJ);
+    const basketBound =
+      sharedSkus === mostShared
+        ? basketMost
+        : basketBoundOf(linesI, linesJ, bestI, bestJ, furtherI, furtherJ, sharedSkus);
     if (firstStageBound(cheap, basketBound, bothEndKnown, customerMost) < reach) return false;
     // Most pairs that pass share one SKU of several lines each: the other lines cannot all match,
     // and what they leave unmatched drops most of them. Pairs met by customer, category or place
     // share no SKU and match siblings at best.
-    if (firstStageBound(cheap, this.overlapBound(i, j, sharedSkus), bothEndKnown, customerMost) < reach)
-      return false;
+    const overlapBound = this.overlapBound(i, j, sharedSkus);
+    if (firstStageBound(cheap, overlapBound, bothEndKnown, customerMost) < reach) return false;
+    if (asOneOrNot) {
+      // Both bounds again with the delivery as the customer columns read it.
+      delivery = deliveryMeasure(dayI, dayJ, weights, this.customerColumns.mayBeOneCustomer(i, j));
+      cheap = cheapSum(this.prior, delivery, region, kind, amount);
+      if (firstStageBound(cheap, basketBound, bothEndKnown, customerMost) < reach) return false;
+      if (firstStageBound(cheap, overlapBound, bothEndKnown, customerMost) < reach) return false;
+    }
     this.cheap = cheap;
     this.customerMost = customerMost;
     this.kitShift = kitShift;
@@ -626,7 +651,7 @@ export class ScanColumns {
     const basketKey = byLine ? this.baskets.keyOf(i, j) : -1;
     const basket =
       this.baskets.get(basketKey) ??
-      this.baskets.set(basketKey, basketWeight(x, y, this.stats, byLine).weight);
+      this.baskets.set(basketKey, basketWeight(x, y, this.stats, byLine, sameAccount).weight);
     if (firstStageBound(cheap, basket, bothEndKnown, customerMost) < reach) return false;
     const endKey = bothEndKnown ? this.endCustomers.keyOf(i, j) : -1;
     const end = bothEndKnown
