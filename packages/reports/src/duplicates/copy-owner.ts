@@ -133,6 +133,17 @@ export function copyOwnerFigures(
   };
 }
 
+/**
+ * The owner figures a tenant's weights are read with: none where m and λ were fitted over all
+ * candidate pairs (`fit-weights.ts` fits them without the owner), as the same-day share is not read then.
+ */
+export function ownerFigures(weights: {
+  copyOwner?: CopyOwnerFigures;
+  m?: unknown;
+}): CopyOwnerFigures | undefined {
+  return weights.m === undefined ? weights.copyOwner : undefined;
+}
+
 /** Bits one account's two deals move for being entered by one person (`same`) or two. */
 export function ownerShift(figures: CopyOwnerFigures | undefined, same: boolean): number {
   if (figures === undefined) return 0;

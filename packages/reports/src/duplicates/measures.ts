@@ -4,7 +4,7 @@ import { businessRelation } from '../names/industry-words.js';
 import { comparedOwnDeals } from './account-reading.js';
 import { clamp } from './basket.js';
 import { CLOSE_LEVELS, copyShare, mayReadCopies } from './copy-delivery.js';
-import { ownerShiftMost } from './copy-owner.js';
+import { ownerFigures, ownerShiftMost } from './copy-owner.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { sharedDay } from './delivery-days.js';
 import { readEndCustomer, sharedEndCustomer } from './end-customers.js';
@@ -595,7 +595,7 @@ export function partnersShift(weights: DuplicateWeights): number {
 export function customerBound(sameAccount: boolean, accountId: string, stats: CorpusStats): number {
   // One account's two deals may also gain for who entered them (`copy-owner.ts`).
   return sameAccount
-    ? sameAccountOf(accountId, stats).weight + ownerShiftMost(stats.weights.copyOwner)
+    ? sameAccountOf(accountId, stats).weight + ownerShiftMost(ownerFigures(stats.weights))
     : CUSTOMER_MAX_WEIGHT;
 }
 

@@ -1,6 +1,6 @@
 import { type Message, renderBuiltIn } from '@gongfu/core';
 import { type BasketWeight, basketWeight, basketWeightBound, compareBaskets } from './basket.js';
-import { pairOwnerShift } from './copy-owner.js';
+import { ownerFigures, pairOwnerShift } from './copy-owner.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { clausesOf, sayDuplicate } from './duplicate-messages.js';
 import { customerWeightWithShift, customerWithKitRepeats, kitRepeatsShift } from './kit-repeats.js';
@@ -122,7 +122,7 @@ function measurePair(
  */
 function customerOf(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): Measure {
   const customer = customerWithKitRepeats(measureCustomer(x, y, stats), x, y, stats);
-  const owner = pairOwnerShift(stats.weights.copyOwner, x.record, y.record);
+  const owner = pairOwnerShift(ownerFigures(stats.weights), x.record, y.record);
   if (owner === 0) return customer;
   return Object.freeze({ level: customer.level, weight: customerWeightWithShift(customer.weight, owner) });
 }

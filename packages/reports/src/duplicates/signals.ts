@@ -1,7 +1,7 @@
 import { type Message, type MessageParams, message, renderBuiltIn } from '@gongfu/core';
 import { basketReadAgainst, comparedOwnDeals, readAgainstCompared } from './account-reading.js';
 import { type BasketComparison, containedKit, isCommonBasket, kitPartners } from './basket.js';
-import { pairOwnerShift, twoOwnersU } from './copy-owner.js';
+import { ownerFigures, pairOwnerShift, twoOwnersU } from './copy-owner.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { sharedDay } from './delivery-days.js';
 import { known, listOf, provinceName, sayDuplicate as say } from './duplicate-messages.js';
@@ -376,7 +376,7 @@ const OWNER_SAID_FROM = 0.05;
  * the pair: one salesperson or two, how often one customer's deals and its re-entries are entered so.
  */
 function ownerWords(customer: Message, x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): Message {
-  const figures = stats.weights.copyOwner;
+  const figures = ownerFigures(stats.weights);
   const shift = pairOwnerShift(figures, x.record, y.record);
   if (figures === undefined || Math.abs(shift) < OWNER_SAID_FROM) return customer;
   const same = x.record.ownerId === y.record.ownerId;

@@ -137,6 +137,18 @@ describe('who entered one customer’s two deals, read in the tenant', () => {
     expect(found.length).toBeGreaterThanOrEqual(24);
   }, 120_000);
 
+  it('weights whose m were fitted over all candidate pairs read no owner, as they read no same-day share', () => {
+    const engine = new DealDuplicateEngine(ownRep());
+    const weights = engine.weights();
+    expect(weights.copyOwner).toBeDefined();
+    const { copyOwner: _, ...before } = weights;
+    const fitted = new DealDuplicateEngine(ownRep(), { weights: { ...weights, m: weights.u } });
+    const unread = new DealDuplicateEngine(ownRep(), { weights: { ...before, m: weights.u } });
+    const [a, b] = [fitted.score('c1o5', 'c1copy'), unread.score('c1o5', 'c1copy')];
+    expect(a.score).toBe(b.score);
+    expect(customerOf(a)?.text).not.toContain('salesperson');
+  });
+
   it('stored figures of another shape are refused with the rest of the estimate', () => {
     const ok: CopyOwnerFigures = { pairs: 100, twoOwners: 3, listed: 40, copies: 20.5, m: 0.6 };
     expect(isDuplicateWeights({ ...REFERENCE_WEIGHTS, copyOwner: ok })).toBe(true);
