@@ -3,6 +3,7 @@ import { isCommonBasket } from './basket.js';
 import { type BlockingOptions, type BlockingStats, CandidateIndex } from './blocking.js';
 import { busyRepeatGapsOf } from './busy-repeat-gaps.js';
 import { copyDeliveryFigures, WEIGH_FLOOR } from './copy-delivery.js';
+import { copyOwnerFigures } from './copy-owner.js';
 import { CorpusStats } from './corpus-stats.js';
 import { type KitHolding, kitRepeatFigures } from './customer-kits.js';
 import { deliveryDayFigures } from './delivery-days.js';
@@ -143,6 +144,13 @@ export class DealDuplicateEngine {
       weighPair(deals[i] as PreparedDeal, deals[j] as PreparedDeal, stats, WEIGH_FLOOR),
     );
     if (copyDelivery) this.stats.weights = { ...this.stats.weights, copyDelivery };
+    // Who enters one account's deals, among its deals and among its copies (`copy-owner.ts`), fitted
+    // over the same pairs under the weights just made: read by one account's two deals.
+    const copyOwner = copyOwnerFigures(
+      deals.map((d, i) => ({ ...(holdings[i] as (typeof holdings)[number]), ownerId: d.record.ownerId })),
+      (i, j) => weighPair(deals[i] as PreparedDeal, deals[j] as PreparedDeal, stats, WEIGH_FLOOR),
+    );
+    if (copyOwner) this.stats.weights = { ...this.stats.weights, copyOwner };
     if (this.fit) this.stats.weights = fitDuplicateWeights(this, this.stats.weights);
   }
 

@@ -4,6 +4,7 @@ import { businessRelation } from '../names/industry-words.js';
 import { comparedOwnDeals } from './account-reading.js';
 import { clamp } from './basket.js';
 import { CLOSE_LEVELS, copyShare, mayReadCopies } from './copy-delivery.js';
+import { ownerFigures, ownerShiftMost } from './copy-owner.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { sharedDay } from './delivery-days.js';
 import { readEndCustomer, sharedEndCustomer } from './end-customers.js';
@@ -592,7 +593,10 @@ export function partnersShift(weights: DuplicateWeights): number {
 
 /** The most the customer comparison can add to a pair: what a scan bounds it by before comparing names. */
 export function customerBound(sameAccount: boolean, accountId: string, stats: CorpusStats): number {
-  return sameAccount ? sameAccountOf(accountId, stats).weight : CUSTOMER_MAX_WEIGHT;
+  // One account's two deals may also gain for who entered them (`copy-owner.ts`).
+  return sameAccount
+    ? sameAccountOf(accountId, stats).weight + ownerShiftMost(ownerFigures(stats.weights))
+    : CUSTOMER_MAX_WEIGHT;
 }
 
 export function measureCustomer(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): Measure {

@@ -10,6 +10,7 @@ import {
   siblingBestOf,
 } from './basket.js';
 import { mayReadCopies } from './copy-delivery.js';
+import { ownerFigures, pairOwnerShift } from './copy-owner.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { CustomerColumns } from './customer-columns.js';
 import { DealClasses, mixNumber, sameCustomer, sameEndCustomer, sameLines } from './deal-classes.js';
@@ -664,6 +665,11 @@ export class ScanColumns {
       this.customers.get(customerKey) ??
       this.customers.set(customerKey, measureCustomer(x, y, this.stats).weight);
     // The kit's shift as the first stages read it (`kitRepeatsShift`, pure): not asked again.
-    return cheap + basket + end + customerWeightWithShift(customer, kitShift) >= reach;
+    // Who entered one account's two deals (`copy-owner.ts`), added as `weighPair` adds it.
+    const owner = sameAccount ? pairOwnerShift(ownerFigures(this.stats.weights), x.record, y.record) : 0;
+    return (
+      cheap + basket + end + customerWeightWithShift(customerWeightWithShift(customer, kitShift), owner) >=
+      reach
+    );
   }
 }

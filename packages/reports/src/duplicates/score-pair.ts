@@ -1,8 +1,9 @@
 import { type Message, renderBuiltIn } from '@gongfu/core';
 import { type BasketWeight, basketWeight, basketWeightBound, compareBaskets } from './basket.js';
+import { ownerFigures, pairOwnerShift } from './copy-owner.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { clausesOf, sayDuplicate } from './duplicate-messages.js';
-import { customerWithKitRepeats, kitRepeatsShift } from './kit-repeats.js';
+import { customerWeightWithShift, customerWithKitRepeats, kitRepeatsShift } from './kit-repeats.js';
 import {
   AMOUNT,
   AMOUNT_EXPLAINED,
@@ -110,8 +111,20 @@ function measurePair(
     kind: measureCustomerKind(x, y, stats),
     endCustomer: measureEndCustomer(x, y, stats.weights),
     amount: amountGiven(basket, measureAmount(x, y, stats), x.signature === y.signature),
-    customer: customerWithKitRepeats(measureCustomer(x, y, stats), x, y, stats),
+    customer: customerOf(x, y, stats),
   };
+}
+
+/**
+ * The customer comparison of a pair as it weighs: "the same customer", the kit read given the
+ * customer (`kit-repeats.ts`), and who entered one account's two deals (`copy-owner.ts`), in that
+ * order and rounding (the scan's columns add the owner's bits the same way).
+ */
+function customerOf(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): Measure {
+  const customer = customerWithKitRepeats(measureCustomer(x, y, stats), x, y, stats);
+  const owner = pairOwnerShift(ownerFigures(stats.weights), x.record, y.record);
+  if (owner === 0) return customer;
+  return Object.freeze({ level: customer.level, weight: customerWeightWithShift(customer.weight, owner) });
 }
 
 /** Rounding to thousandths can lift a sum by half of one; bounds are held against the floor less this. */
@@ -168,7 +181,7 @@ export function weighPair(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats, 
   if (cheap + basket.weight + endBound + customerMost < reach) return -Infinity;
   const endCustomer = measureEndCustomer(x, y, stats.weights);
   if (cheap + basket.weight + endCustomer.weight + customerMost < reach) return -Infinity;
-  const customer = customerWithKitRepeats(measureCustomer(x, y, stats), x, y, stats);
+  const customer = customerOf(x, y, stats);
   return total(prior, {
     basket,
     delivery,

@@ -1,6 +1,7 @@
 import { type Message, type MessageParams, message, renderBuiltIn } from '@gongfu/core';
 import { basketReadAgainst, comparedOwnDeals, readAgainstCompared } from './account-reading.js';
 import { type BasketComparison, containedKit, isCommonBasket, kitPartners } from './basket.js';
+import { ownerFigures, pairOwnerShift, twoOwnersU } from './copy-owner.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { sharedDay } from './delivery-days.js';
 import { known, listOf, provinceName, sayDuplicate as say } from './duplicate-messages.js';
@@ -354,7 +355,7 @@ export function customerSignal(x: PreparedDeal, y: PreparedDeal, m: Measure, sta
   if (m.level === 'same_account' && readAgainstCompared(stats, x.record.accountId)) {
     const compared = Math.round(comparedOwnDeals(stats, x.record.accountId));
     const said = say('duplicate.customer.same_account_compared', { a, others: deals - 1, compared });
-    return signal('customer', m, a, b, kitRepeatsWords(said, x, y, stats));
+    return signal('customer', m, a, b, ownerWords(kitRepeatsWords(said, x, y, stats), x, y, stats));
   }
   // A customer with many open deals: say how many, the term frequency it was weighed with (its
   // orders: copies of one order count once).
@@ -364,5 +365,33 @@ export function customerSignal(x: PreparedDeal, y: PreparedDeal, m: Measure, sta
       ? say('duplicate.customer.same_account_busy', { a, others, deals: stats.n })
       : byLevel('customer', m.level, { a, b });
   // One customer's two orders of one kit: the figures the kit and the gap were read given the customer with.
-  return signal('customer', m, a, b, kitRepeatsWords(said, x, y, stats));
+  return signal('customer', m, a, b, ownerWords(kitRepeatsWords(said, x, y, stats), x, y, stats));
+}
+
+/** Below this many bits (either way) who entered the two deals goes unsaid: it hardly moved them. */
+const OWNER_SAID_FROM = 0.05;
+
+/**
+ * The customer's words with who entered one account's two deals (`copy-owner.ts`), when that moved
+ * the pair: one salesperson or two, how often one customer's deals and its re-entries are entered so.
+ */
+function ownerWords(customer: Message, x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): Message {
+  const figures = ownerFigures(stats.weights);
+  const shift = pairOwnerShift(figures, x.record, y.record);
+  if (figures === undefined || Math.abs(shift) < OWNER_SAID_FROM) return customer;
+  const same = x.record.ownerId === y.record.ownerId;
+  const u = twoOwnersU(figures);
+  const percent = (p: number) => Math.round(p * 1000) / 10;
+  const key = !same
+    ? 'duplicate.customer.twoOwners'
+    : shift > 0
+      ? 'duplicate.customer.oneOwnerMore'
+      : 'duplicate.customer.oneOwnerLess';
+  return say(key, {
+    customer,
+    pairs: figures.pairs,
+    uPercent: percent(same ? 1 - u : u),
+    copies: Math.round(figures.copies),
+    mPercent: percent(same ? 1 - figures.m : figures.m),
+  });
 }

@@ -1,5 +1,6 @@
 import { isBusyRepeatGaps } from './busy-repeat-gaps.js';
 import { type CopyDeliveryFigures, isCopyDeliveryFigures } from './copy-delivery.js';
+import { type CopyOwnerFigures, isCopyOwnerFigures } from './copy-owner.js';
 import { isKitRepeatFigures, type KitRepeatFigures, type RepeatGaps } from './customer-kits.js';
 import { type DeliveryDayFigures, isDeliveryDayFigures } from './delivery-days.js';
 import { type EndCustomerFigures, isEndCustomerFigures } from './end-customers.js';
@@ -115,6 +116,12 @@ export interface DuplicateWeights {
    * before it (then the hand m of those levels weigh); not read when `m` is fitted.
    */
   copyDelivery?: CopyDeliveryFigures;
+  /**
+   * Who enters one customer's deals: how often two of one account's deals are entered by two people,
+   * among its deals and among its copies (`copy-owner.ts`). Absent in estimates made before it (then
+   * the owner is not read).
+   */
+  copyOwner?: CopyOwnerFigures;
   /**
    * m per level fitted by expectation–maximisation over the tenant's candidate pairs (`fit-weights.ts`),
    * from the hand priors; absent in estimates made before it (then the hand priors, moved by u, weigh).
@@ -514,6 +521,7 @@ export function isDuplicateWeights(doc: unknown): doc is DuplicateWeights {
   if (d.busyRepeatGaps !== undefined && !isBusyRepeatGaps(d.busyRepeatGaps)) return false;
   if (d.exactAmount !== undefined && !isExactAmountFigures(d.exactAmount)) return false;
   if (d.copyDelivery !== undefined && !isCopyDeliveryFigures(d.copyDelivery)) return false;
+  if (d.copyOwner !== undefined && !isCopyOwnerFigures(d.copyOwner)) return false;
   return isUTable(d.u);
 }
 
