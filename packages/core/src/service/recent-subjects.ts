@@ -20,15 +20,23 @@ export class RecentSubjects<T> {
     return old;
   }
 
-  /** Remembers what `read` labelled; what was not used for a whole generation goes. */
+  /**
+   * Remembers what `read` labelled (its first `SUBJECTS_KEPT_PER_READ`: a month of 500 a day would
+   * otherwise keep thousands per read); what was not used for a whole generation goes.
+   */
   keep(read: string, subjects: readonly T[]): void {
     if (this.recent.size >= Math.ceil(this.capacity / 2)) {
       this.older = this.recent;
       this.recent = new Map();
     }
-    this.recent.set(read, subjects);
+    this.recent.set(
+      read,
+      subjects.length > SUBJECTS_KEPT_PER_READ ? subjects.slice(0, SUBJECTS_KEPT_PER_READ) : subjects,
+    );
   }
 }
 
 /** A few hundred people's weeks and months. */
 const RECENT_SUBJECTS_KEPT = 512;
+/** A team's screenful is ~150 records; past this a read's labels are asked for after its days. */
+export const SUBJECTS_KEPT_PER_READ = 1000;

@@ -205,21 +205,27 @@ export const DUPLICATE_DEAL_MESSAGES = defineMessages({
     en: "{customer} (and of the {pairs} such pairs of the tenant's other customers with this many deals, {close} are this close)",
     'zh-CN': '{customer}（本公司其他同样商机众多的客户的 {pairs} 对此类商机中，交期如此接近的有 {close} 对）',
   },
-  'duplicate.customer.twoOwners': {
-    // Who entered one account's two deals (`copy-owner.ts`): rare among its deals, common among its re-entries.
-    en: '{customer}, entered by two salespeople: here one customer’s deals are seldom entered by two people ({uPercent} % of {pairs} pairs) and its re-entries often are ({mPercent} % of about {copies}), so this reads as a colleague typing the same order in again',
+  // Who entered one account's two deals (`copy-owner.ts`): the share among its deal pairs (as
+  // counted) against the fitted share among its re-entries, and which way that moved the pair.
+  'duplicate.customer.twoOwnersMore': {
+    en: '{customer}, entered by two salespeople: here {uPercent} % of {pairs} pairs of one customer’s deals are, and about {mPercent} % of its re-entries (about {copies}), so this reads as a colleague typing the same order in again',
     'zh-CN':
-      '{customer}，由两位销售分别录入：本公司同一客户的商机很少由两人录入（{pairs} 对中占 {uPercent}%），而重复录入常常如此（约 {copies} 对中占 {mPercent}%），像是同事把同一笔订单又录了一遍',
+      '{customer}，由两位销售分别录入：本公司同一客户的商机中两人录入的占 {uPercent}%（共 {pairs} 对），而重复录入中约占 {mPercent}%（约 {copies} 对），像是同事把同一笔订单又录了一遍',
+  },
+  'duplicate.customer.twoOwnersLess': {
+    en: '{customer}, entered by two salespeople: here {uPercent} % of {pairs} pairs of one customer’s deals are, and only about {mPercent} % of its re-entries (about {copies}), so it counts less',
+    'zh-CN':
+      '{customer}，由两位销售分别录入：本公司同一客户的商机中两人录入的占 {uPercent}%（共 {pairs} 对），而重复录入中仅约占 {mPercent}%（约 {copies} 对），因此分量较轻',
   },
   'duplicate.customer.oneOwnerMore': {
-    en: '{customer}, entered by one salesperson: here one customer’s deals seldom are ({uPercent} % of {pairs} pairs) and its re-entries more often ({mPercent} % of about {copies}), so it counts more',
+    en: '{customer}, entered by one salesperson: here {uPercent} % of {pairs} pairs of one customer’s deals are, and about {mPercent} % of its re-entries (about {copies}), so it counts more',
     'zh-CN':
-      '{customer}，由同一位销售录入：本公司同一客户的商机很少如此（{pairs} 对中占 {uPercent}%），重复录入中更常见（约 {copies} 对中占 {mPercent}%），因此分量更重',
+      '{customer}，由同一位销售录入：本公司同一客户的商机中同一人录入的占 {uPercent}%（共 {pairs} 对），而重复录入中约占 {mPercent}%（约 {copies} 对），因此分量更重',
   },
   'duplicate.customer.oneOwnerLess': {
-    en: '{customer}, entered by one salesperson, as most of one customer’s deals are here ({uPercent} % of {pairs} pairs) and fewer of its re-entries ({mPercent} % of about {copies}), so it counts less',
+    en: '{customer}, entered by one salesperson: here {uPercent} % of {pairs} pairs of one customer’s deals are, and only about {mPercent} % of its re-entries (about {copies}), so it counts less',
     'zh-CN':
-      '{customer}，由同一位销售录入：本公司同一客户的商机大多如此（{pairs} 对中占 {uPercent}%），重复录入中较少（约 {copies} 对中占 {mPercent}%），因此分量较轻',
+      '{customer}，由同一位销售录入：本公司同一客户的商机中同一人录入的占 {uPercent}%（共 {pairs} 对），而重复录入中仅约占 {mPercent}%（约 {copies} 对），因此分量较轻',
   },
   'duplicate.customer.same_identity': {
     en: 'the customers share a phone or credit code ({a} / {b})',

@@ -380,17 +380,21 @@ function ownerWords(customer: Message, x: PreparedDeal, y: PreparedDeal, stats: 
   const shift = pairOwnerShift(figures, x.record, y.record);
   if (figures === undefined || Math.abs(shift) < OWNER_SAID_FROM) return customer;
   const same = x.record.ownerId === y.record.ownerId;
-  const u = twoOwnersU(figures);
+  // The share among the account pairs as counted (not the shrunk u the weight used: a reader checks
+  // it against the count beside it); the re-entries' share is fitted, so it is "about".
+  const twoShare = figures.pairs > 0 ? figures.twoOwners / figures.pairs : twoOwnersU(figures);
   const percent = (p: number) => Math.round(p * 1000) / 10;
-  const key = !same
-    ? 'duplicate.customer.twoOwners'
-    : shift > 0
+  const key = same
+    ? shift > 0
       ? 'duplicate.customer.oneOwnerMore'
-      : 'duplicate.customer.oneOwnerLess';
+      : 'duplicate.customer.oneOwnerLess'
+    : shift > 0
+      ? 'duplicate.customer.twoOwnersMore'
+      : 'duplicate.customer.twoOwnersLess';
   return say(key, {
     customer,
     pairs: figures.pairs,
-    uPercent: percent(same ? 1 - u : u),
+    uPercent: percent(same ? 1 - twoShare : twoShare),
     copies: Math.round(figures.copies),
     mPercent: percent(same ? 1 - figures.m : figures.m),
   });

@@ -223,6 +223,44 @@ export function describeActivitySubjects(makeStorage: StorageFactory): void {
       expect(await labelsOf(crm, 'en')).toEqual([...renamed, '日程丙'].sort());
     });
 
+    it('a calendar read again after its reader lost a record names it as hidden, as a first read does', async () => {
+      // What a read remembers is which records to ask for, never what they said: a reader taken off
+      // a deal's team between two reads gets the hidden-record label on the second.
+      const w = await world();
+      const { crm, org } = w;
+      const won = await crm.leads.capture(org.repA, storyLead({ company: '日程丁' }));
+      await crm.leads.qualify(org.repA, won.id);
+      const { opportunity } = await crm.leads.convert(org.repA, won.id);
+      await crm.opportunities.addTeamMember(org.repA, opportunity.id, {
+        userId: org.repB.id,
+        role: 'sales',
+        access: 'read',
+      });
+      await crm.activities.schedule(org.manager, {
+        ...visitAbout('opportunity', opportunity.id, '2026-03-09'),
+        ownerId: org.repB.id,
+      });
+      const labelsOf = async (reader: Crm) => {
+        const day = await reader.activities.calendar(org.repB, { view: 'day', date: '2026-03-09' });
+        return day.days.flatMap((d) => d.activities.map((a) => a.regardingLabel));
+      };
+      const fresh = () =>
+        createCrm({ storage: w.storage, tenant: crm.tenantId, clock: w.clock, timeZone: 'Asia/Shanghai' });
+      expect(await labelsOf(crm)).toEqual([opportunity.name]);
+      expect(await labelsOf(crm)).toEqual([opportunity.name]);
+      await crm.opportunities.removeTeamMember(org.repA, opportunity.id, org.repB.id);
+      const hidden = [`a deal you cannot open (${opportunity.id})`];
+      expect(await labelsOf(crm)).toEqual(hidden);
+      expect(await labelsOf(fresh())).toEqual(hidden);
+      // Given back: named again on the next read.
+      await crm.opportunities.addTeamMember(org.repA, opportunity.id, {
+        userId: org.repB.id,
+        role: 'sales',
+        access: 'read',
+      });
+      expect(await labelsOf(crm)).toEqual([opportunity.name]);
+    });
+
     it("property: a reminder names a record its owner cannot open in the owner's language, not the booker's", async () => {
       const w = await world();
       const { crm, org } = w;
