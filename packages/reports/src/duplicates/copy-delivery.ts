@@ -118,35 +118,20 @@ export function copyDeliveryFigures(
 ): CopyDeliveryFigures | undefined {
   const pairs = listedPairs(deals);
   if (pairs.length === 0) return undefined;
-  const levels: number[] = [];
-  const held: number[] = [];
-  for (const [i, j] of pairs) {
-    const score = weigh(i, j);
-    // A pair that cannot reach the floor has a posterior of nothing: it moves no m.
-    if (score === Number.NEGATIVE_INFINITY) continue;
-    levels.push(closeIndex(deals[i]?.day ?? null, deals[j]?.day ?? null));
-    held.push(score);
-  }
   // Two levels are fitted: the same day, and 1–30 days apart (split as the hand splits it, below).
-  for (let k = 0; k < levels.length; k++) levels[k] = Math.min(1, levels[k] as number);
   const [day, week, month] = hand as [number, number, number];
   const start = withFloor([day, week + month], M_FLOOR);
-  // u = the hand m: each level adds log2(m / m₀) to the pair's score, nothing at the start. λ is
-  // held at ½ (no prior bits): the score already holds the detector's prior.
-  const result = expectationMaximisation({
-    comparisons: [{ name: 'delivery', u: start, m0: start }],
-    levels: Int8Array.from(levels),
-    held: Float64Array.from(held),
-    lambda0: 0.5,
-    options: { mFloor: M_FLOOR, priorMatches: PRIOR_COPIES, lambdaMin: 0.5, lambdaMax: 0.5 },
-  });
-  if (result.expectedMatches < MIN_COPIES) return undefined;
-  const [same, apart] = result.m[0] as [number, number];
+  // u = the hand m: each level adds log2(m / m₀) to the pair's score, nothing at the start.
+  const result = fitAmongCopies(pairs, weigh, start, (i, j) =>
+    Math.min(1, closeIndex(deals[i]?.day ?? null, deals[j]?.day ?? null)),
+  );
+  if (result === undefined) return undefined;
+  const [same, apart] = result.m as [number, number];
   const m = [same, (apart * week) / (week + month), (apart * month) / (week + month)];
   const round = (x: number) => Math.round(x * 10000) / 10000;
   return {
     pairs: pairs.length,
-    copies: Math.round(result.expectedMatches * 10) / 10,
+    copies: result.copies,
     m: [round(m[0] as number), round(m[1] as number), round(m[2] as number)],
   };
 }
@@ -184,4 +169,40 @@ export function isCopyDeliveryFigures(doc: unknown): doc is CopyDeliveryFigures 
   if (!d.m.every((x) => typeof x === 'number' && x > 0 && x <= 1)) return false;
   // Rounded to four places each when made: their sum is 1 within the rounding.
   return Math.abs(d.m.reduce((sum: number, x: number) => sum + x, 0) - 1) < 0.01;
+}
+
+/**
+ * One comparison's m among the copies, fitted by expectation–maximisation over listed pairs (the
+ * same-day share here, who entered them in `copy-owner.ts`): each pair's posterior its detector
+ * score (`weigh`, prior included) plus the level's bits; λ held at ½ (no prior bits: the score holds
+ * the detector's prior), `PRIOR_COPIES` pseudo-copies at `start`, m floored at `M_FLOOR`. A pair
+ * `levelOf` gives null, or that cannot reach the floor (a posterior of nothing), moves no m.
+ * Undefined when the fit read fewer than `MIN_COPIES` copies: its figures would be a share of none.
+ */
+export function fitAmongCopies(
+  pairs: readonly (readonly [number, number])[],
+  weigh: (i: number, j: number) => number,
+  start: number[],
+  levelOf: (i: number, j: number) => number | null,
+): { m: number[]; copies: number } | undefined {
+  const levels: number[] = [];
+  const held: number[] = [];
+  for (const [i, j] of pairs) {
+    const level = levelOf(i, j);
+    if (level === null) continue;
+    const score = weigh(i, j);
+    if (score === Number.NEGATIVE_INFINITY) continue;
+    levels.push(level);
+    held.push(score);
+  }
+  if (levels.length === 0) return undefined;
+  const result = expectationMaximisation({
+    comparisons: [{ name: 'copies', u: start, m0: start }],
+    levels: Int8Array.from(levels),
+    held: Float64Array.from(held),
+    lambda0: 0.5,
+    options: { mFloor: M_FLOOR, priorMatches: PRIOR_COPIES, lambdaMin: 0.5, lambdaMax: 0.5 },
+  });
+  if (result.expectedMatches < MIN_COPIES) return undefined;
+  return { m: result.m[0] as number[], copies: Math.round(result.expectedMatches * 10) / 10 };
 }

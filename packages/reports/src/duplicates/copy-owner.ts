@@ -1,5 +1,4 @@
-import { listedPairs } from './copy-delivery.js';
-import { expectationMaximisation } from './em.js';
+import { fitAmongCopies, listedPairs } from './copy-delivery.js';
 import { seeded } from './minhash.js';
 
 /**
@@ -28,12 +27,6 @@ import { seeded } from './minhash.js';
 
 /** Pseudo-pairs carrying u = ½ (`u` above). */
 const U_PSEUDO = 20;
-/** Pseudo-copies carrying m = u into every M-step: a tenant with few copies moves little. */
-const PRIOR_COPIES = 10;
-/** No fitted m below this. */
-const M_FLOOR = 0.002;
-/** Fewer copies read than this among the listed pairs: nothing fitted (the words would name a share of none). */
-const MIN_COPIES = 0.5;
 /**
  * The most the owner moves a pair, either way: as far as a u adjustment may move down
  * (`ADJUST_MIN` of `weights.ts`, which imports this module: held equal by a test). The shrinkage bounds it by the evidence before this does: with u shrunk by 20
@@ -103,33 +96,19 @@ export function copyOwnerFigures(
   const drawn = ownPairs(deals, seed);
   if (drawn.pairs === 0) return undefined;
   const listed = listedPairs(deals);
-  const levels: number[] = [];
-  const held: number[] = [];
-  for (const [i, j] of listed) {
-    const [a, b] = [deals[i] as OwnerHolding, deals[j] as OwnerHolding];
-    if (a.ownerId === '' || b.ownerId === '') continue;
-    const score = weigh(i, j);
-    if (score === Number.NEGATIVE_INFINITY) continue;
-    levels.push(a.ownerId === b.ownerId ? 0 : 1);
-    held.push(score);
-  }
-  if (levels.length === 0) return undefined;
   const u = twoOwnersU(drawn);
-  const start = [1 - u, u];
-  const result = expectationMaximisation({
-    comparisons: [{ name: 'owner', u: start, m0: start }],
-    levels: Int8Array.from(levels),
-    held: Float64Array.from(held),
-    lambda0: 0.5,
-    options: { mFloor: M_FLOOR, priorMatches: PRIOR_COPIES, lambdaMin: 0.5, lambdaMax: 0.5 },
+  const result = fitAmongCopies(listed, weigh, [1 - u, u], (i, j) => {
+    const [a, b] = [deals[i] as OwnerHolding, deals[j] as OwnerHolding];
+    if (a.ownerId === '' || b.ownerId === '') return null;
+    return a.ownerId === b.ownerId ? 0 : 1;
   });
-  if (result.expectedMatches < MIN_COPIES) return undefined;
+  if (result === undefined) return undefined;
   return {
     pairs: drawn.pairs,
     twoOwners: drawn.twoOwners,
     listed: listed.length,
-    copies: Math.round(result.expectedMatches * 10) / 10,
-    m: Math.round((result.m[0]?.[1] as number) * 10000) / 10000,
+    copies: result.copies,
+    m: Math.round((result.m[1] as number) * 10000) / 10000,
   };
 }
 
