@@ -45,6 +45,18 @@ export function permits(sources: readonly AccessGrant[], action: Action): boolea
   return false;
 }
 
+/** The grant `accessSources` gives an active actor who owns the record: kind and level are all `PERMITS` reads. */
+const OWNER_GRANT = { kind: 'owner', level: 'edit' } as const satisfies Pick<AccessGrant, 'kind' | 'level'>;
+
+/**
+ * Whether the owner's own grant permits `action`: then an active owner may take it whatever else
+ * the record's sources hold (a grant only ever adds access), so the service decides it without
+ * reading the record's team.
+ */
+export function ownerPermits(action: Action): boolean {
+  return PERMITS[action](OWNER_GRANT as AccessGrant);
+}
+
 /** Like `authorize`, for the service's write path: returns why it is allowed, or throws. */
 export function requireAuthorized(
   org: OrgChart,

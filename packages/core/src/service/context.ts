@@ -1,6 +1,6 @@
 import { sayAccess } from '../access/access-messages.js';
 import { accessSources } from '../access/access-sources.js';
-import { authorize, permits } from '../access/authorize.js';
+import { authorize, ownerPermits, permits } from '../access/authorize.js';
 import { type AccessExplanation, explainAccess } from '../access/explain-access.js';
 import type { Action, Grant, OrgUser, ProtectedRecord } from '../access/model.js';
 import { OrgChart } from '../access/org-chart.js';
@@ -183,6 +183,9 @@ export class CommandContext {
     user: OrgUser,
     actions: readonly Action[],
   ): Promise<{ action: Action; reasonDetail: Message } | null> {
+    // An active owner holds the owner grant, which permits reading, editing and managing the team
+    // outright: those need no read of the team (a statement on every command of an owner).
+    if (user.active && kind.ownerOf(record) === user.id && actions.every(ownerPermits)) return null;
     const own = await this.ownProtection(kind, record);
     let target = own.target;
     let complete = !own.customer;
