@@ -245,3 +245,35 @@ export function decideOnPipeline(
   }
   return machine.decide(stage as OpportunityStage, facts, event);
 }
+
+/** Rows of tenant pipelines by their stage list (a configuration's, kept with the tenant's setup). */
+const rowsByStages = new WeakMap<readonly PipelineStage<string>[], readonly Row[]>();
+
+/**
+ * Whether deciding `type` from `stage` on this pipeline can check `gate`: some row from that stage
+ * for that event lists it (whichever row the event then selects). A gate no row can check is never
+ * asked, so the fact only it reads need not be gathered: `noOrder` alone reads `hasOrder`, and
+ * only a REOPEN of a won deal (or a stage a tenant gave that gate) checks it, so a stage move
+ * counts no orders. An unknown channel answers true: nothing is assumed of it.
+ */
+export function gateMayRun(
+  pipeline: ResolvedPipeline,
+  stage: string,
+  type: OpportunityEventType,
+  gate: OpportunityGateId,
+): boolean {
+  let rows: readonly Row[] | undefined;
+  if (pipeline.version === 0) {
+    if (!isPipelineChannel(pipeline.channel)) return true;
+    rows = OPPORTUNITY_TRANSITIONS[pipeline.channel];
+  } else {
+    rows = rowsByStages.get(pipeline.stages);
+    if (rows === undefined) {
+      rows = rowsFor(pipeline.stages);
+      rowsByStages.set(pipeline.stages, rows);
+    }
+  }
+  for (const row of rows)
+    if (row.from === stage && row.event === type && row.gates.includes(gate)) return true;
+  return false;
+}

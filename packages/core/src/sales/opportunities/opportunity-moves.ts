@@ -9,7 +9,12 @@ import type { Runner } from '../../service/runner.js';
 import { pipelineAt } from '../config/resolve-pipeline.js';
 import type { DealRef, Opportunity, OpportunityOf, StageMoveInput } from './opportunity.js';
 import { opportunityEffectsFor } from './opportunity-effects.js';
-import { decideOnPipeline, isOpportunityOpen, type OpportunityEvent } from './opportunity-machine.js';
+import {
+  decideOnPipeline,
+  gateMayRun,
+  isOpportunityOpen,
+  type OpportunityEvent,
+} from './opportunity-machine.js';
 import { sayOpportunity, stageName } from './opportunity-messages.js';
 import type { OpportunityStage } from './opportunity-pipelines.js';
 import { opportunityFacts } from './opportunity-reads.js';
@@ -59,9 +64,10 @@ export async function moveOpportunity(
   name: string,
   step: { changes?: Partial<Opportunity>; meta?: Record<string, unknown> } = {},
 ): Promise<Opportunity> {
-  const facts = await opportunityFacts(ctx, opp);
   // The deal's own pipeline version: a configuration saved since does not move it (migratePipeline does).
   const pipeline = await pipelineAt(ctx, opp.channel, opp.pipelineVersion ?? 0);
+  // The deal's orders are counted only when a gate this event can meet reads them (`noOrder`).
+  const facts = await opportunityFacts(ctx, opp, gateMayRun(pipeline, opp.stage, event.type, 'noOrder'));
   const decision = assertDecision(decideOnPipeline(pipeline, opp.stage, facts, event));
   const kind =
     pipeline.version === 0

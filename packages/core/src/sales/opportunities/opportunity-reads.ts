@@ -3,9 +3,18 @@ import type { CommandContext } from '../../service/context.js';
 import type { LineItem, LineItemInput, Opportunity } from './opportunity.js';
 import type { OpportunityFacts } from './opportunity-machine.js';
 
-/** What the machine's gates need to know about a deal beyond its own row: whether it has an order. */
-export async function opportunityFacts(ctx: CommandContext, opp: Opportunity): Promise<OpportunityFacts> {
-  const hasOrder = (await ctx.tx.orders.count({ opportunityId: [opp.id] }, { kind: 'all' })) > 0;
+/**
+ * What the machine's gates need to know about a deal beyond its own row: whether it has an order.
+ * `countOrders` false (no gate the decision can check reads it: `gateMayRun`) skips the count and
+ * says `hasOrder: false`, which nothing then reads.
+ */
+export async function opportunityFacts(
+  ctx: CommandContext,
+  opp: Opportunity,
+  countOrders = true,
+): Promise<OpportunityFacts> {
+  const hasOrder =
+    countOrders && (await ctx.tx.orders.count({ opportunityId: [opp.id] }, { kind: 'all' })) > 0;
   return {
     lineCount: opp.lines.length,
     amountMinor: opp.amount.amount,
