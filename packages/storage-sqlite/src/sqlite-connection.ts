@@ -23,6 +23,33 @@ function runOnce<R>(statements: CachedStatements, query: CompiledQuery<R>): Quer
 }
 
 /**
+ * A write's count of changed rows, without the result object and its two BigInts: what the
+ * transactor's `write` reads (a statement returning rows reads them and counts 0, as its
+ * `numAffectedRows` is absent).
+ */
+function changesOnce(statements: CachedStatements, query: CompiledQuery): number {
+  const prepared = statements.prepared(query.sql);
+  if (prepared.reader) {
+    prepared.rows(query.parameters);
+    return 0;
+  }
+  const { parameters } = query;
+  const { changes } = bindsAsArguments(parameters)
+    ? prepared.statement.run(...parameters)
+    : prepared.statement.run(parameters);
+  if (prepared.changesSchema) statements.schemaChanged();
+  return changes;
+}
+
+/** `executeOn` for a write whose count of changed rows is all that is read, retried the same way. */
+export function changesOn(statements: CachedStatements, query: CompiledQuery): number {
+  const { busy } = statements;
+  return busy === undefined
+    ? changesOnce(statements, query)
+    : retryBusySync(busy, () => changesOnce(statements, query));
+}
+
+/**
  * One query on the cached prepared statement, with the result Kysely's SQLite connection gives; a
  * statement SQLite answers with SQLITE_BUSY is retried in the connection's steps (see busy-wait.ts).
  */

@@ -1,7 +1,7 @@
 import type { AnyDb, ExecuteFn, SqlTransactor, TxConnection } from '@gongfu/storage-sql';
 import { CompiledQuery } from 'kysely';
 import type { ConnectionLock } from './connection-lock.js';
-import { executeOn, executeWaiting, type SqliteConnection } from './sqlite-connection.js';
+import { changesOn, executeOn, executeWaiting, type SqliteConnection } from './sqlite-connection.js';
 
 const BEGIN_IMMEDIATE = CompiledQuery.raw('begin immediate');
 const COMMIT = CompiledQuery.raw('commit');
@@ -36,8 +36,8 @@ export function sqliteTransactor(
   // `immediateWrite(execute)` without its two async hops: what it does, on the statement's own result.
   const write: TxConnection['write'] = (query, options) => {
     try {
-      const result = executeOn(statements, query);
-      if (options.expectOne !== undefined && Number(result.numAffectedRows ?? 0) !== 1)
+      const changes = changesOn(statements, query);
+      if (options.expectOne !== undefined && changes !== 1)
         return options.expectOne.lost(execute).then((lost) => Promise.reject(lost));
       return DONE;
     } catch (error) {
@@ -54,7 +54,7 @@ export function sqliteTransactor(
       else run('begin');
       try {
         const result = await fn(conn);
-        executeOn(statements, COMMIT);
+        changesOn(statements, COMMIT);
         return result;
       } catch (error) {
         // Some errors (SQLITE_FULL, an interrupted statement) end the transaction inside SQLite;

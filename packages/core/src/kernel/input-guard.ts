@@ -26,17 +26,19 @@ type Issue = FieldIssue;
 
 /**
  * Walks one argument. The path is a stack pushed and popped as the walk goes (every command walks
- * its whole input, the actor's record included) and joined only when an issue is found.
+ * its whole input, the actor's record included) and joined only when an issue is found. `seen`
+ * holds the objects on the path: an array, as the path is at most MAX_DEPTH deep (a Set was made
+ * for every argument of every call).
  */
-function check(value: unknown, path: (string | number)[], seen: Set<object>): Issue | null {
+function check(value: unknown, path: (string | number)[], seen: object[]): Issue | null {
   if (typeof value === 'string') {
     return isWellFormed(value) ? null : fieldIssue(path.join('.'), sayInput('input.guard.loneSurrogate'));
   }
   if (typeof value === 'symbol') return fieldIssue(path.join('.'), sayInput('input.guard.symbol'));
   if (typeof value !== 'object' || value === null || value instanceof Date) return null;
-  if (seen.has(value) || path.length > MAX_DEPTH)
+  if (seen.includes(value) || path.length > MAX_DEPTH)
     return fieldIssue(path.join('.'), sayInput('input.guard.tooDeep'));
-  seen.add(value);
+  seen.push(value);
   if (Object.getOwnPropertySymbols(value).length > 0)
     return fieldIssue(path.join('.'), sayInput('input.guard.symbolKeys'));
   const isArray = Array.isArray(value);
@@ -50,7 +52,7 @@ function check(value: unknown, path: (string | number)[], seen: Set<object>): Is
     path.pop();
     if (issue) return issue;
   }
-  seen.delete(value);
+  seen.pop();
   return null;
 }
 
@@ -60,14 +62,18 @@ function check(value: unknown, path: (string | number)[], seen: Set<object>): Is
  * scalar argument as `arguments.<i>`.
  */
 export function guardArguments(args: readonly unknown[], actorFirst = true): void {
-  args.forEach((arg, i) => {
+  const seen: object[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    // A string argument (an id) has nothing to walk: the common case costs no path.
+    if (typeof arg === 'string' && !(actorFirst && i === 0) && isWellFormed(arg)) continue;
     const root =
       actorFirst && i === 0
         ? ['actor']
         : typeof arg === 'object' && arg !== null && !Array.isArray(arg)
           ? []
           : ['arguments', i];
-    const issue = check(arg, root, new Set());
+    const issue = check(arg, root, seen);
     if (issue) throw new ValidationError([{ ...issue, field: issue.field || `arguments.${i}` }]);
-  });
+  }
 }

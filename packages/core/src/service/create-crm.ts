@@ -182,10 +182,13 @@ function buildCrm(
     if (isCrmError(e)) e.localize(locale, settings.catalogues);
     throw e;
   };
+  // Without an idempotency key a runner never reads the command's name or arguments (only
+  // `idempotentWrite` does), so each area's commands are built once for the view, not per call.
+  const perCall = call.idempotencyKey !== undefined;
   const areas = Object.fromEntries(
     Object.entries(AREAS).map(([name, build]) => [
       name,
-      callAware(name, build as (run: Runner) => object, runnerFor, localized),
+      callAware(name, build as (run: Runner) => object, runnerFor, localized, perCall),
     ]),
   ) as unknown as Areas;
   return {
@@ -210,27 +213,33 @@ const SYNCHRONOUS = new Set(['opportunities.stageInfo']);
 
 /**
  * The commands of one area, each bound at call time to a runner that knows the command's name and
- * arguments (what an idempotency key is checked against). Building an area's command object per
- * call costs a few closures; the commands themselves stay plain functions of a runner.
+ * arguments (what an idempotency key is checked against): `perCall`, the view has a key. Building
+ * an area's command object per call costs a few dozen closures, so a view without a key (whose
+ * runner never reads the name or arguments) builds it once; the commands stay plain functions of a
+ * runner either way.
  */
 function callAware<T extends object>(
   area: string,
   build: (run: Runner) => T,
   runnerFor: (command?: string, args?: readonly unknown[]) => Runner,
   localized: (e: unknown) => never,
+  perCall: boolean,
 ): T {
-  const names = Object.keys(build(runnerFor())) as (keyof T & string)[];
+  const shared = build(runnerFor());
+  const names = Object.keys(shared) as (keyof T & string)[];
   const bound = {} as T;
   for (const name of names) {
     const command = `${area}.${name}`;
+    const synchronous = SYNCHRONOUS.has(command);
     (bound as Record<string, unknown>)[name] = (...args: unknown[]) => {
       try {
-        guardArguments(args, !SYNCHRONOUS.has(command));
-        const result = (build(runnerFor(command, args))[name] as (...a: unknown[]) => unknown)(...args);
+        guardArguments(args, !synchronous);
+        const commands = perCall ? build(runnerFor(command, args)) : shared;
+        const result = (commands[name] as (...a: unknown[]) => unknown)(...args);
         return result instanceof Promise ? result.catch(localized) : result;
       } catch (error) {
         // A command refuses by rejecting its promise; the one synchronous query throws.
-        if (SYNCHRONOUS.has(command)) return localized(error);
+        if (synchronous) return localized(error);
         return Promise.reject(error).catch(localized);
       }
     };
