@@ -22,7 +22,8 @@ const PIPELINED = {
   logContact: 4, // lead + team | latest quote | reminders | activity, lead, history, reminder + COMMIT
   // The pipeline in force comes with the command's context (cached beside the org chart), not read.
   convert: 7, // lead + team | two quotes | linkLead | latest quote | reminders | COMMIT
-  advance: 4, // deal + team | order count | reminders | deal, history, reminder + COMMIT
+  // A stage move counts the deal's orders only where a gate reads them (REOPEN of a won deal).
+  advance: 3, // deal + team | reminders | deal, history, reminder + COMMIT
   list: 2, // the page | COMMIT (not waited for: a read-only transaction cannot fail there)
 } as const;
 
@@ -37,12 +38,15 @@ const PIPELINED = {
 // pipeline sends it with the first statement (PIPELINED unchanged); statement by statement it reads
 // the org stamp from the same tenant row, so the stamp's own lookup is gone and the count is as it
 // was before the check.
+// The owner acting on their own record reads no team (the owner grant permits read and edit
+// outright): one statement fewer for quote, logContact, convert and advance; advance also counts no
+// orders (no gate of a stage move reads them).
 const STATEMENT_BY_STATEMENT = {
   capture: 11,
-  quote: 15,
-  logContact: 14,
-  convert: 28,
-  advance: 12,
+  quote: 14,
+  logContact: 13,
+  convert: 27,
+  advance: 10,
   list: 5,
 } as const;
 
