@@ -6,8 +6,9 @@
  * of `--n` advances each, the side going first alternating. Both share the process, its load and
  * its JIT threads, so the per-round ratio is steadier on a shared machine than two processes run
  * one after the other (cpu-per-command.ts); process CPU (user + system) is what is compared.
- * `--raw`: a third side, the hand-written transaction of raw-sqlite.ts on a second connection to
- * head's file (as service.bench.ts), so each build's CPU ratio (raw ÷ build) is read in the same rounds.
+ * `--raw`: two more sides, the hand-written transaction of raw-sqlite.ts on a second connection to
+ * head's file (as service.bench.ts), as written and `advanceLean` (without the team read and the
+ * order count head no longer makes), so each build's CPU ratio (raw ÷ build) is read in the same rounds.
  *
  *   npx tsx bench/advance-ab.ts --base /tmp/base-checkout [--rounds 8] [--n 200] [--warm 600]
  */
@@ -48,7 +49,8 @@ async function side(name: string, root: string, dir: string): Promise<Side> {
     await crm.leads.logContact(rep, lead.id, contact);
     deals.push((await crm.leads.convert(rep, lead.id, convertInput)).opportunity.id);
   }
-  if (name === 'head' && RAW) raws.push(await rawSide(crm, rep, storyLead, storage, join(dir, `${name}.db`)));
+  if (name === 'head' && RAW)
+    raws.push(...(await rawSides(crm, rep, storyLead, storage, join(dir, `${name}.db`))));
   return {
     name,
     advance: (i) => crm.opportunities.advance(rep, deals[i] as string, { to: 'needs_analysis' }),
@@ -60,15 +62,18 @@ async function side(name: string, root: string, dir: string): Promise<Side> {
 const RAW = process.argv.includes('--raw');
 const raws: Side[] = [];
 
-/** raw-sqlite.ts's advance on its own tenant of `file`, its documents templated on this crm's records. */
-async function rawSide(
+/**
+ * raw-sqlite.ts's advance on its own tenant of `file`, its documents templated on this crm's
+ * records: as written (`raw`) and without the team read and order count (`raw-lean`).
+ */
+async function rawSides(
   // biome-ignore lint/suspicious/noExplicitAny: either build's Crm
   crm: any,
   rep: unknown,
   storyLead: (o: object) => object,
   storage: { tenants: { create(t: object): Promise<unknown> } },
   file: string,
-): Promise<Side> {
+): Promise<Side[]> {
   const { default: Database } = await import('better-sqlite3');
   const { rawSqlite } = await import('./raw-sqlite.js');
   const at = '2026-03-02T01:15:00.000Z';
@@ -81,18 +86,33 @@ async function rawSide(
   const { activity } = await crm.leads.logContact(rep, lead.id, contact);
   const converted = await crm.leads.convert(rep, lead.id, convertInput);
   const raw = rawSqlite(db, 'raw_ab', 'raw_owner', { ...converted, lead, activity });
-  const deals: string[] = [];
-  for (let i = 0; i < WARM + ROUNDS * N; i++) {
-    const id = raw.capture(i, at, `山东恒通 ${i}`);
-    raw.logContact(id, at, 1_000_000 + i);
-    deals.push(raw.convert(id, at, i));
-  }
-  return {
-    name: 'raw',
-    advance: async (i) => raw.advance(deals[i] as string, at),
-    close: async () => db.close(),
-    cpu: [],
+  const dealsOf = (from: number) => {
+    const deals: string[] = [];
+    for (let i = from; i < from + WARM + ROUNDS * N; i++) {
+      const id = raw.capture(i, at, `山东恒通 ${i}`);
+      raw.logContact(id, at, 1_000_000 + i);
+      deals.push(raw.convert(id, at, i));
+    }
+    return deals;
   };
+  const deals = dealsOf(0);
+  const leanDeals = dealsOf(WARM + ROUNDS * N);
+  return [
+    {
+      name: 'raw',
+      advance: async (i) => raw.advance(deals[i] as string, at),
+      close: async () => {},
+      cpu: [],
+    },
+    {
+      name: 'raw-lean',
+      advance: async (i) => raw.advanceLean(leanDeals[i] as string, at),
+      close: async () => {
+        db.close();
+      },
+      cpu: [],
+    },
+  ];
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'gongfu-advance-ab-'));
@@ -111,11 +131,12 @@ try {
     }
     const ratio = (head.cpu[r] as number) / (base.cpu[r] as number);
     const rawCpu = raws[0]?.cpu[r];
+    const leanCpu = raws[1]?.cpu[r];
     console.log(
       `round ${r + 1}: base ${base.cpu[r]?.toFixed(0)} µs, head ${head.cpu[r]?.toFixed(0)} µs, head/base ${ratio.toFixed(3)}` +
         (rawCpu === undefined
           ? ''
-          : `; raw ${rawCpu.toFixed(0)} µs, CPU ratio raw/base ${(rawCpu / (base.cpu[r] as number)).toFixed(3)}, raw/head ${(rawCpu / (head.cpu[r] as number)).toFixed(3)}`),
+          : `; raw ${rawCpu.toFixed(0)} µs (lean ${leanCpu?.toFixed(0)}), CPU ratio raw/base ${(rawCpu / (base.cpu[r] as number)).toFixed(3)}, raw/head ${(rawCpu / (head.cpu[r] as number)).toFixed(3)}`),
     );
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
@@ -123,12 +144,11 @@ try {
   console.log(
     `advance CPU µs per call, median of ${ROUNDS} rounds: base ${median(base.cpu).toFixed(0)}, head ${median(head.cpu).toFixed(0)}; head/base median ${median(ratios).toFixed(3)} (rounds ${Math.min(...ratios).toFixed(3)}–${Math.max(...ratios).toFixed(3)})`,
   );
-  const rawSide0 = raws[0];
-  if (rawSide0 !== undefined)
+  for (const rawSide of raws)
     for (const s of [base, head]) {
-      const r = rawSide0.cpu.map((c, i) => c / (s.cpu[i] as number));
+      const r = rawSide.cpu.map((c, i) => c / (s.cpu[i] as number));
       console.log(
-        `CPU ratio raw/${s.name}: median ${median(r).toFixed(3)} (rounds ${Math.min(...r).toFixed(3)}–${Math.max(...r).toFixed(3)}); raw ${median(rawSide0.cpu).toFixed(0)} µs`,
+        `CPU ratio ${rawSide.name}/${s.name}: median ${median(r).toFixed(3)} (rounds ${Math.min(...r).toFixed(3)}–${Math.max(...r).toFixed(3)}); ${rawSide.name} ${median(rawSide.cpu).toFixed(0)} µs`,
       );
     }
   for (const s of sides) await s.close();

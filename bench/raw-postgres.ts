@@ -17,10 +17,12 @@ import {
   type Diff,
   feedRowsOf,
   type HistoryMeta,
+  movedToNeedsAnalysis,
   plusDays,
   type SearchKind,
   search,
   searchKeyRows,
+  stageChangedEvent,
 } from './raw-writes.js';
 
 const FEED_COLUMNS = 8;
@@ -440,14 +442,7 @@ export function rawPostgres(pool: pg.Pool, tenantId: string, ownerId: string, t:
           tenantId,
           dealId,
         ]);
-        const after: Opportunity = {
-          ...before,
-          version: before.version + 1,
-          updatedAt: at,
-          stage: 'needs_analysis',
-          probability: 20,
-          stageEnteredAt: at,
-        };
+        const after: Opportunity = movedToNeedsAnalysis(before, at);
         const u = await c.query(
           `update opportunities set version = $1, updated_at = $2, doc = $3, stage = $4, probability = $5, stage_entered_at = $2
            where tenant_id = $6 and id = $7 and version = $8`,
@@ -463,15 +458,7 @@ export function rawPostgres(pool: pg.Pool, tenantId: string, ownerId: string, t:
           ],
         );
         if (u.rowCount !== 1) throw new Error('lost the compare-and-set');
-        await w.history(
-          'opportunity',
-          dealId,
-          'opportunity.stage_changed',
-          at,
-          after.version,
-          changes(before, after),
-          { from: before.stage, to: after.stage, effects: [{ type: 'stageEntered', stage: after.stage }] },
-        );
+        await w.history(...stageChangedEvent(dealId, before, after, at));
         const dueAt = plusDays(at, 14);
         for (const row of (await c.query(REMINDERS_OF, [tenantId, 'opportunity', dealId])).rows) {
           await c.query(UPDATE_REMINDER, [

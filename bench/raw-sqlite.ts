@@ -20,10 +20,12 @@ import {
   type Diff,
   feedRowsOf,
   type HistoryMeta,
+  movedToNeedsAnalysis,
   plusDays,
   type SearchKind,
   search,
   searchKeyRows,
+  stageChangedEvent,
 } from './raw-writes.js';
 
 /** A row's columns by name. */
@@ -520,34 +522,24 @@ export function rawSqlite(db: Database.Database, tenantId: string, ownerId: stri
     return dealId;
   });
 
-  const advance = db.transaction((dealId: string, at: string) => {
-    const before = JSON.parse((getDeal.get(tenantId, dealId) as { doc: string }).doc) as Opportunity;
-    teamOf.all(tenantId, dealId);
-    countOrders.get(tenantId, dealId);
-    const after: Opportunity = {
-      ...before,
-      version: before.version + 1,
-      updatedAt: at,
-      stage: 'needs_analysis',
-      probability: 20,
-      stageEnteredAt: at,
-    };
-    updateChanged('opportunities', dealRow(before), dealRow(after), dealId, before.version, after);
-    historyWriter()(
-      'opportunity',
-      dealId,
-      'opportunity.stage_changed',
-      at,
-      after.version,
-      changes(before, after),
-      {
-        from: before.stage,
-        to: after.stage,
-        effects: [{ type: 'stageEntered', stage: after.stage }],
-      },
-    );
-    moveReminders(stale(after));
-  });
+  /**
+   * `lean`: without the deal's team and its order count, the two reads Gongfu's advance no longer
+   * makes (the owner's grant decides an owner's edit; no gate of a stage move reads the orders).
+   */
+  const advanceTx = (lean: boolean) =>
+    db.transaction((dealId: string, at: string) => {
+      const before = JSON.parse((getDeal.get(tenantId, dealId) as { doc: string }).doc) as Opportunity;
+      if (!lean) {
+        teamOf.all(tenantId, dealId);
+        countOrders.get(tenantId, dealId);
+      }
+      const after: Opportunity = movedToNeedsAnalysis(before, at);
+      updateChanged('opportunities', dealRow(before), dealRow(after), dealId, before.version, after);
+      historyWriter()(...stageChangedEvent(dealId, before, after, at));
+      moveReminders(stale(after));
+    });
+  const advance = advanceTx(false);
+  const advanceLean = advanceTx(true);
 
   return {
     /** `company` defaults to the template's name and the number, as before. */
@@ -555,5 +547,7 @@ export function rawSqlite(db: Database.Database, tenantId: string, ownerId: stri
     logContact: (leadId: string, at: string, n: number) => logContact.immediate(leadId, at, n),
     convert: (leadId: string, at: string, n: number) => convert.immediate(leadId, at, n),
     advance: (dealId: string, at: string) => advance.immediate(dealId, at),
+    /** `advance` without the team read and the order count (see `advanceTx`). */
+    advanceLean: (dealId: string, at: string) => advanceLean.immediate(dealId, at),
   };
 }

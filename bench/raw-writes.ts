@@ -68,3 +68,38 @@ export function feedRowsOf(
     })),
   ];
 }
+
+/** The deal after advance's move to needs_analysis at `at`, as both raw baselines write it. */
+export function movedToNeedsAnalysis<D extends { version: number }>(before: D, at: string): D {
+  return {
+    ...before,
+    version: before.version + 1,
+    updatedAt: at,
+    stage: 'needs_analysis',
+    probability: 20,
+    stageEnteredAt: at,
+  };
+}
+
+/** The history event of that move, as both raw baselines' history writers take it. */
+export function stageChangedEvent<D extends { version: number; stage: string }>(
+  dealId: string,
+  before: D,
+  after: D,
+  at: string,
+) {
+  const meta: HistoryMeta = {
+    from: before.stage,
+    to: after.stage,
+    effects: [{ type: 'stageEntered', stage: after.stage }],
+  };
+  return [
+    'opportunity' as const,
+    dealId,
+    'opportunity.stage_changed',
+    at,
+    after.version,
+    changes(before, after),
+    meta,
+  ] as const;
+}
