@@ -28,12 +28,6 @@ export interface EngineScanOptions extends DuplicateScanOptions {
    * straightforward scan, slower, same result — the tests hold the pruned scan against it.
    */
   prune?: boolean;
-  /**
-   * Threads the scored stage runs on (`scanAsync` only; `scan` runs on the calling thread): a whole
-   * number from 1 to 64, or `'auto'` (the default) — one below 50,000 deals, else two where the
-   * machine has two cores (`scan-threads.ts`). The result is the same on any number.
-   */
-  threads?: number | 'auto';
 }
 
 export interface EngineOptions extends BlockingOptions {
@@ -283,7 +277,8 @@ export class DealDuplicateEngine {
   }
 
   /**
-   * `scan` with its scored stage on `options.threads` threads (`scan-threads.ts`): the index,
+   * `scan` with its scored stage on `options.threads` threads (`scan-threads.ts`; `scan` itself
+   * runs on the calling thread whatever `threads` says): the index,
    * columns and statistics built once here and handed to the workers, the deals split between the
    * threads, the same pairs scored, ranked as `scan` ranks them — the same result. One thread, or
    * `prune: false`, is `scan` itself. A failed thread fails the scan (`DuplicateScanThreadError`).

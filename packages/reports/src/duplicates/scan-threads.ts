@@ -82,7 +82,14 @@ export class ScanThreads {
   private readonly workers: Worker[] = [];
   private readonly answers: Promise<ScanShareResult>[] = [];
 
-  constructor(readonly threads: number) {
+  /**
+   * `callerScores: false` leaves every chunk to the workers, the calling thread only waiting for
+   * them: what a test runs to hold the workers' pairs against the one-thread scan.
+   */
+  constructor(
+    readonly threads: number,
+    private readonly options: { callerScores?: boolean } = {},
+  ) {
     try {
       for (let w = 1; w < threads; w++) {
         const worker = startWorker();
@@ -113,10 +120,13 @@ export class ScanThreads {
       this.workers.forEach((worker, w) => {
         worker.postMessage({ ...share, claims, thread: w + 1, chunk: CHUNK, minScore } satisfies ScanShare);
       });
-      let candidatePairs = scoreClaimed(input(), claims, 0, CHUNK, minScore, visit, progress);
+      const callerScores = this.options.callerScores ?? true;
+      let candidatePairs = callerScores
+        ? scoreClaimed(input(), claims, 0, CHUNK, minScore, visit, progress)
+        : 0;
       for (let w = 0; w < this.workers.length; w++) {
         // Every chunk is taken: a worker that never went for one will take none (`scoreClaimed`).
-        if (Atomics.load(claims, TAKEN_FROM + 1 + w) === 0) continue;
+        if (callerScores && Atomics.load(claims, TAKEN_FROM + 1 + w) === 0) continue;
         const answer = await (this.answers[w] as Promise<ScanShareResult>);
         if ('error' in answer) throw new Error(answer.error);
         const { pairs, scores } = answer;
