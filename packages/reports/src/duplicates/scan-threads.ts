@@ -116,30 +116,32 @@ export class ScanThreads {
     progress?: (done: number) => void,
   ): Promise<number> {
     const claims = new Int32Array(new SharedArrayBuffer(4 * (TAKEN_FROM + this.threads)));
+    const failed = (cause: unknown) => new DuplicateScanThreadError(this.threads, cause);
     try {
       this.workers.forEach((worker, w) => {
         worker.postMessage({ ...share, claims, thread: w + 1, chunk: CHUNK, minScore } satisfies ScanShare);
       });
-      const callerScores = this.options.callerScores ?? true;
-      let candidatePairs = callerScores
-        ? scoreClaimed(input(), claims, 0, CHUNK, minScore, visit, progress)
-        : 0;
-      for (let w = 0; w < this.workers.length; w++) {
-        // Every chunk is taken: a worker that never went for one will take none (`scoreClaimed`).
-        if (callerScores && Atomics.load(claims, TAKEN_FROM + 1 + w) === 0) continue;
-        const answer = await (this.answers[w] as Promise<ScanShareResult>);
-        if ('error' in answer) throw new Error(answer.error);
-        const { pairs, scores } = answer;
-        for (let p = 0; p < scores.length; p++)
-          visit(pairs[2 * p] as number, pairs[2 * p + 1] as number, scores[p] as number);
-        candidatePairs += answer.candidatePairs;
-      }
-      const done = Atomics.load(claims, DEALS_DONE);
-      if (done !== share.deals.length) throw new Error(`${done} of ${share.deals.length} deals scored`);
-      return candidatePairs;
     } catch (e) {
-      throw e instanceof DuplicateScanThreadError ? e : new DuplicateScanThreadError(this.threads, e);
+      throw failed(e);
     }
+    // What the calling thread's own scoring throws (an `exclude`, a progress callback) is thrown as it is.
+    const callerScores = this.options.callerScores ?? true;
+    let candidatePairs = callerScores
+      ? scoreClaimed(input(), claims, 0, CHUNK, minScore, visit, progress)
+      : 0;
+    for (let w = 0; w < this.workers.length; w++) {
+      // Every chunk is taken: a worker that never went for one will take none (`scoreClaimed`).
+      if (callerScores && Atomics.load(claims, TAKEN_FROM + 1 + w) === 0) continue;
+      const answer = await (this.answers[w] as Promise<ScanShareResult>);
+      if ('error' in answer) throw failed(new Error(answer.error));
+      const { pairs, scores } = answer;
+      for (let p = 0; p < scores.length; p++)
+        visit(pairs[2 * p] as number, pairs[2 * p + 1] as number, scores[p] as number);
+      candidatePairs += answer.candidatePairs;
+    }
+    const done = Atomics.load(claims, DEALS_DONE);
+    if (done !== share.deals.length) throw failed(new Error(`${done} of ${share.deals.length} deals scored`));
+    return candidatePairs;
   }
 
   /** Ends every worker (a worker that took no chunk is ended without being waited for). */

@@ -191,6 +191,23 @@ describe('the scan on two threads', () => {
     SLOW,
   );
 
+  it(
+    "throws what the calling thread's own callbacks throw, as they throw it",
+    async () => {
+      const { records } = generate(400, 3);
+      const refused = new Error('refused by the caller');
+      const scan = new DealDuplicateEngine(records).scanAsync({
+        threads: 2,
+        minScore: -40,
+        exclude: () => {
+          throw refused;
+        },
+      });
+      await expect(scan).rejects.toBe(refused);
+    },
+    SLOW,
+  );
+
   it('takes threads as "auto" or a whole number from 1 to 64, naming the field otherwise', () => {
     for (const threads of ['auto', 1, 2, 64] as const)
       expect(() => checkScanOptions({ threads })).not.toThrow();
