@@ -25,10 +25,12 @@ import {
  */
 const CHUNK = 256;
 /**
- * `threads` left to the engine (`'auto'`): one thread below this many deals — a second thread's
- * copy of the build costs about what it saves — else two (measured in bench/RESULTS.md, h-par2).
+ * `threads` left to the engine (`'auto'`): one thread below this many deals, else two. At 1M deals
+ * two threads cut the scored stage's wall by about a quarter; at 100k the worker's start, its copy
+ * of the build and its columns cost about what the second core saves and the wall went either way
+ * (bench/RESULTS.md, h-par2), so only scans well past that take a second thread unasked.
  */
-export const THREADS_FROM = 50_000;
+export const THREADS_FROM = 200_000;
 /** The most threads a scan is given. */
 export const MAX_THREADS = 64;
 

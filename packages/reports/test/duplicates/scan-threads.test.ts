@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import {
   type DealDuplicate,
   DealDuplicateEngine,
@@ -11,7 +12,13 @@ import { generate2 } from '../../../../bench/duplicates-data-2.js';
 import type { PreparedDeal } from '../../src/duplicates/prepared-deal.js';
 import { NEXT_CHUNK, scoreAnchor, TAKEN_FROM } from '../../src/duplicates/scan-loop.js';
 import { checkScanOptions } from '../../src/duplicates/scan-options.js';
-import { type ScanShare, ScanThreads, scoreShare } from '../../src/duplicates/scan-threads.js';
+import {
+  type ScanShare,
+  ScanThreads,
+  scoreShare,
+  THREADS_FROM,
+  threadsFor,
+} from '../../src/duplicates/scan-threads.js';
 import { corpus } from './deal-arbitraries.js';
 
 const ALL = Number.MAX_SAFE_INTEGER;
@@ -207,6 +214,14 @@ describe('the scan on two threads', () => {
     },
     SLOW,
   );
+
+  it('runs one thread unasked below THREADS_FROM deals, two from there (where there are two cores), as asked else', () => {
+    expect(threadsFor('auto', THREADS_FROM - 1)).toBe(1);
+    expect(threadsFor(undefined, 10)).toBe(1);
+    expect(threadsFor('auto', THREADS_FROM)).toBe(Math.min(2, availableParallelism()));
+    expect(threadsFor(3, 10)).toBe(3);
+    expect(threadsFor(1, 1_000_000)).toBe(1);
+  });
 
   it('takes threads as "auto" or a whole number from 1 to 64, naming the field otherwise', () => {
     for (const threads of ['auto', 1, 2, 64] as const)
