@@ -3,6 +3,7 @@
  * time per stage, peak memory, the incremental check, and an exact-key baseline in the same run.
  *
  *   npx tsx bench/duplicates.bench.ts [--n 10000|100000] [--gen 1|2|both] [--million] [--db] [--fit]
+ *     [--threads N|auto]
  *
  * `--fit` has the engine fit m and λ by expectation–maximisation (as a tenant's stored estimate
  * does) and prints what the fit expected and whether it is used.
@@ -30,6 +31,14 @@ const argGen = process.argv.indexOf('--gen');
 const GEN = argGen > 0 ? process.argv[argGen + 1] : 'both';
 const FIT = process.argv.includes('--fit');
 const HASH = process.argv.includes('--hash');
+const argThreads = process.argv.indexOf('--threads');
+/** `--threads N` (or `auto`): the scored stage of the full scan on N threads (`scanAsync`); default 1. */
+const THREADS: number | 'auto' =
+  argThreads > 0
+    ? process.argv[argThreads + 1] === 'auto'
+      ? 'auto'
+      : Number(process.argv[argThreads + 1])
+    : 1;
 
 const timer = stageTimer();
 const { stage, stages } = timer;
@@ -71,7 +80,7 @@ async function evaluate(label: string, tag: string, make: (n: number) => Generat
     return found;
   });
   const report = await stage(`${tag} full scan (candidates scored)`, () =>
-    engine.scan({ minScore: 0, limit: Number.MAX_SAFE_INTEGER }),
+    engine.scanAsync({ minScore: 0, limit: Number.MAX_SAFE_INTEGER, threads: THREADS }),
   );
   if (HASH) {
     const sha = (await import('node:crypto')).createHash('sha1');

@@ -61,11 +61,8 @@ export class CandidateIndex {
   private sizes: ReadonlyMap<string, number> = new Map();
   /** Per block, 1 when its size in the whole corpus (`useSizes`) is over the cap. */
   private oversizeElsewhere = new Uint8Array(0);
-  /** `laterCandidatesOf` marks each ordinal with the number of the call that last collected it. */
-  private stamps = new Int32Array(0);
-  /** What `laterCandidatesOf` returns a view of: as long as `stamps`. */
-  private later = new Int32Array(0);
-  private visits = 0;
+  /** `laterCandidatesOf`'s reader of the current layout (null with it). */
+  private laterReader: LaterCandidates | null = null;
   /** See `laid`; null when an `add` or `useSizes` came since. */
   private layout: { from: Int32Array; members: Int32Array } | null = null;
   /** The ordinal `add` is indexing, for `join`. */
@@ -181,45 +178,25 @@ export class CandidateIndex {
 
   /**
    * The candidates of an indexed record that come after it (ordinal greater): each pair of a scan
-   * once. A stamp per ordinal replaces a set, as a scan asks this for every record; the answer is
-   * a view of one buffer reused by the next call (a scan of 100k deals regrew an array from empty
-   * for every deal), so read it before asking again.
+   * once. The answer is a view of one buffer reused by the next call, so read it before asking again
+   * (see `LaterCandidates`).
    */
   laterCandidatesOf(ordinal: number): Int32Array {
-    const count = this.blocksFrom.length - 1;
-    if (ordinal < 0 || ordinal >= count) return this.later.subarray(0, 0);
-    if (this.stamps.length < count) {
-      const grown = new Int32Array(count * 2);
-      grown.set(this.stamps);
-      this.stamps = grown;
-      this.later = new Int32Array(count * 2);
-    }
-    const { from, members } = this.laid();
-    const stamps = this.stamps;
-    const out = this.later;
-    let found = 0;
-    // 32-bit stamps (half the memory a scan of a million deals reads at random): started over
-    // before the count would overflow, so no old stamp can equal a new one.
-    if (this.visits === 0x7fffffff) {
-      this.stamps.fill(0);
-      this.visits = 0;
-    }
-    const visit = ++this.visits;
-    const blocks = this.recordBlocks.data;
-    const to = this.blocksFrom.data[ordinal + 1] as number;
-    for (let b = this.blocksFrom.data[ordinal] as number; b < to; b++) {
-      const block = blocks[b] as number;
-      const end = from[block + 1] as number;
-      // Members are laid out newest first: once below this record, the rest are earlier too.
-      for (let m = from[block] as number; m < end; m++) {
-        const r = members[m] as number;
-        if (r <= ordinal) break;
-        if (stamps[r] === visit) continue;
-        stamps[r] = visit;
-        out[found++] = r;
-      }
-    }
-    return out.subarray(0, found);
+    if (this.layout === null) this.laterReader = null;
+    if (this.laterReader === null) this.laterReader = new LaterCandidates(this.laidBlocks());
+    return this.laterReader.of(ordinal);
+  }
+
+  /**
+   * What `laterCandidatesOf` reads, as typed arrays: a scan's worker thread is handed these and
+   * answers the same candidates without the index (`scan-threads.ts`).
+   */
+  laidBlocks(): LaidBlocks {
+    return {
+      ...this.laid(),
+      recordBlocks: this.recordBlocks.data.subarray(0, this.recordBlocks.length),
+      blocksFrom: this.blocksFrom.data.subarray(0, this.blocksFrom.length),
+    };
   }
 
   /**
@@ -254,5 +231,63 @@ export class CandidateIndex {
     for (let block = 0; block < this.table.size; block++)
       if ((this.blockSize.data[block] as number) > this.maxBlock) cappedBlocks++;
     return { blocks: this.table.size, cappedBlocks };
+  }
+}
+
+/**
+ * The index's pairing blocks laid out flat (members newest first, block after block) and each
+ * record's blocks: all `laterCandidatesOf` reads.
+ */
+export interface LaidBlocks {
+  from: Int32Array;
+  members: Int32Array;
+  recordBlocks: Int32Array;
+  blocksFrom: Int32Array;
+}
+
+/**
+ * The later candidates of each record, read from laid-out blocks. A stamp per ordinal replaces a
+ * set, as a scan asks this for every record; the answer is a view of one buffer reused by the next
+ * call (a scan of 100k deals regrew an array from empty for every deal).
+ */
+export class LaterCandidates {
+  private readonly count: number;
+  private readonly stamps: Int32Array;
+  private readonly later: Int32Array;
+  private visits = 0;
+
+  constructor(private readonly blocks: LaidBlocks) {
+    this.count = blocks.blocksFrom.length - 1;
+    this.stamps = new Int32Array(Math.max(0, this.count));
+    this.later = new Int32Array(Math.max(0, this.count));
+  }
+
+  of(ordinal: number): Int32Array {
+    if (ordinal < 0 || ordinal >= this.count) return this.later.subarray(0, 0);
+    const { from, members, recordBlocks: blocks, blocksFrom } = this.blocks;
+    const stamps = this.stamps;
+    const out = this.later;
+    let found = 0;
+    // 32-bit stamps (half the memory a scan of a million deals reads at random): started over
+    // before the count would overflow, so no old stamp can equal a new one.
+    if (this.visits === 0x7fffffff) {
+      stamps.fill(0);
+      this.visits = 0;
+    }
+    const visit = ++this.visits;
+    const to = blocksFrom[ordinal + 1] as number;
+    for (let b = blocksFrom[ordinal] as number; b < to; b++) {
+      const block = blocks[b] as number;
+      const end = from[block + 1] as number;
+      // Members are laid out newest first: once below this record, the rest are earlier too.
+      for (let m = from[block] as number; m < end; m++) {
+        const r = members[m] as number;
+        if (r <= ordinal) break;
+        if (stamps[r] === visit) continue;
+        stamps[r] = visit;
+        out[found++] = r;
+      }
+    }
+    return out.subarray(0, found);
   }
 }

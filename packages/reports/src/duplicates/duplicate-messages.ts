@@ -338,6 +338,14 @@ export const DUPLICATE_DEAL_MESSAGES = defineMessages({
     'zh-CN': '{quantity} 份服务合同',
   },
   'duplicate.noun.service': { en: 'service contracts', 'zh-CN': '服务合同' },
+  'duplicate.scan.threads': {
+    en: 'expected “auto” or a whole number from {min} to {max}',
+    'zh-CN': '应为 “auto” 或 {min} 到 {max} 之间的整数',
+  },
+  'duplicate.scan.threadFailed': {
+    en: 'the duplicate scan stopped: one of its {threads} threads failed ({reason})',
+    'zh-CN': '重复商机扫描已中止：{threads} 个线程中有一个出错（{reason}）',
+  },
 });
 
 export const sayDuplicate = messagesOf(DUPLICATE_DEAL_MESSAGES);

@@ -13,7 +13,9 @@ import { fitDuplicateWeights } from './fit-weights.js';
 import { handCloseShares } from './measures.js';
 import { DealPreparer, type PreparedDeal } from './prepared-deal.js';
 import { ScanColumns } from './scan-columns.js';
-import { type PairScore, reachOf, scorePair, toDuplicate, weighPair } from './score-pair.js';
+import { type ScanInput, scoreAnchor } from './scan-loop.js';
+import { ScanThreads, threadsFor } from './scan-threads.js';
+import { type PairScore, scorePair, toDuplicate, weighPair } from './score-pair.js';
 import type { DealDuplicate, DealRecord, DuplicateScanOptions } from './types.js';
 import { type DuplicateWeights, estimateDuplicateWeights } from './weights.js';
 
@@ -179,33 +181,26 @@ export class DealDuplicateEngine {
     visit: (x: PreparedDeal, y: PreparedDeal, score: number) => void,
     afterDeal?: (done: number) => void,
   ): number {
+    const input = this.scanInput(prune);
+    const deals = this.deals;
+    const hit = (i: number, j: number, score: number) =>
+      visit(deals[i] as PreparedDeal, deals[j] as PreparedDeal, score);
     let candidatePairs = 0;
-    const columns = prune ? new ScanColumns(this.deals, this.stats) : null;
-    const reach = reachOf(minScore);
-    const floor = prune ? minScore : Number.NEGATIVE_INFINITY;
-    for (let i = 0; i < this.deals.length; i++) {
-      const x = this.deals[i] as PreparedDeal;
-      const later = this.index.laterCandidatesOf(i);
-      candidatePairs += later.length;
-      if (columns === null) {
-        for (let k = 0; k < later.length; k++) {
-          const y = this.deals[later[k] as number] as PreparedDeal;
-          const score = weighPair(x, y, this.stats, floor);
-          if (score >= minScore) visit(x, y, score);
-        }
-      } else {
-        columns.warm(later);
-        const passed = columns.screen(i, later, reach);
-        for (let k = 0; k < passed; k++) {
-          if (!columns.finishes(i, k, reach)) continue;
-          const y = this.deals[columns.passedAt(k)] as PreparedDeal;
-          const score = weighPair(x, y, this.stats, floor);
-          if (score >= minScore) visit(x, y, score);
-        }
-      }
+    for (let i = 0; i < deals.length; i++) {
+      candidatePairs += scoreAnchor(input, i, minScore, hit);
       afterDeal?.(i + 1);
     }
     return candidatePairs;
+  }
+
+  /** What the scan's loop reads; with `prune`, the columns it drops pairs by (built here). */
+  private scanInput(prune: boolean): ScanInput {
+    return {
+      deals: this.deals,
+      stats: this.stats,
+      laterOf: (i) => this.index.laterCandidatesOf(i),
+      columns: prune ? new ScanColumns(this.deals, this.stats) : null,
+    };
   }
 
   /**
@@ -264,7 +259,7 @@ export class DealDuplicateEngine {
     return deal.record;
   }
 
-  /** The full scan: every candidate pair scored once, best first. */
+  /** The full scan: every candidate pair scored once, best first, on the calling thread. */
   scan(options: EngineScanOptions = {}): ScanReport {
     this.weigh();
     const minScore = options.minScore ?? 0;
@@ -274,12 +269,63 @@ export class DealDuplicateEngine {
     const candidatePairs = this.eachCandidate(
       minScore,
       options.prune ?? true,
-      (x, y, score) => {
-        if (!options.exclude?.(x.record, y.record)) found.push({ x, y, score });
-      },
+      this.keeper(found, options),
       onProgress && ((done) => (done % PROGRESS_EVERY === 0 || done === total) && onProgress(done, total)),
     );
     if (total === 0) options.onProgress?.(0, 0);
+    return this.report(found, candidatePairs, options);
+  }
+
+  /**
+   * `scan` with its scored stage on `options.threads` threads (`scan-threads.ts`; `scan` itself
+   * runs on the calling thread whatever `threads` says): the index,
+   * columns and statistics built once here and handed to the workers, the deals split between the
+   * threads, the same pairs scored, ranked as `scan` ranks them — the same result. One thread, or
+   * `prune: false`, is `scan` itself. A failed thread fails the scan (`DuplicateScanThreadError`).
+   */
+  async scanAsync(options: EngineScanOptions = {}): Promise<ScanReport> {
+    const threads = threadsFor(options.threads, this.deals.length);
+    if (threads <= 1 || !(options.prune ?? true) || this.deals.length === 0) return this.scan(options);
+    const pool = new ScanThreads(threads);
+    try {
+      this.weigh();
+      const minScore = options.minScore ?? 0;
+      const found: Found[] = [];
+      const deals = this.deals;
+      const total = deals.length;
+      const keep = this.keeper(found, options);
+      const onProgress = options.onProgress;
+      let told = 0;
+      const candidatePairs = await pool.score(
+        { deals, stats: this.stats, blocks: this.index.laidBlocks() },
+        () => this.scanInput(true),
+        minScore,
+        (i, j, score) => keep(deals[i] as PreparedDeal, deals[j] as PreparedDeal, score),
+        onProgress &&
+          ((done) => {
+            // Told at each thousand deals passed, as `scan` tells it, and at the end.
+            const step = done === total ? done : done - (done % PROGRESS_EVERY);
+            if (step > told) {
+              told = step;
+              onProgress(step, total);
+            }
+          }),
+      );
+      if (onProgress && told < total) onProgress(total, total);
+      return this.report(found, candidatePairs, options);
+    } finally {
+      await pool.close();
+    }
+  }
+
+  /** The scan's `visit`: a pair that reached the floor kept unless excluded. */
+  private keeper(found: Found[], options: EngineScanOptions) {
+    return (x: PreparedDeal, y: PreparedDeal, score: number) => {
+      if (!options.exclude?.(x.record, y.record)) found.push({ x, y, score });
+    };
+  }
+
+  private report(found: Found[], candidatePairs: number, options: EngineScanOptions): ScanReport {
     const explain = (options.prune ?? true) ? this.unexplained : null;
     return {
       pairs: rank(found, options.limit, this.stats, explain),

@@ -130,12 +130,13 @@ async function scanVisible(
     const deals = await loadOpenDeals(ctx);
     const resolved = await resolvedPairs(ctx, deals);
     const exclude = (a: DealRecord, b: DealRecord) => resolved.has(pairKey(a.id, b.id));
-    if (seesAll) return new DealDuplicateEngine(deals, { weights }).scan({ ...options, exclude }).pairs;
+    if (seesAll)
+      return (await new DealDuplicateEngine(deals, { weights }).scanAsync({ ...options, exclude })).pairs;
     const stats = await storedStats(ctx, deals);
     stats.weights = weights;
     const engine = new DealDuplicateEngine(deals, { stats });
     engine.index.useSizes(await storedBlockSizes(ctx, engine.index.pairingKeys()));
-    return engine.scan({ ...options, exclude }).pairs;
+    return (await engine.scanAsync({ ...options, exclude })).pairs;
   });
 }
 

@@ -1,0 +1,15 @@
+/** The worker thread of a parallel scan (`scan-threads.ts`): scores the share it is sent and posts the pairs back. */
+import { parentPort } from 'node:worker_threads';
+import { type ScanShare, type ScanShareResult, scoreShare } from './scan-threads.js';
+
+parentPort?.once('message', (share: ScanShare) => {
+  let answer: ScanShareResult;
+  try {
+    answer = scoreShare(share);
+  } catch (e) {
+    answer = { error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+  }
+  const moved =
+    'error' in answer ? [] : [answer.pairs.buffer as ArrayBuffer, answer.scores.buffer as ArrayBuffer];
+  parentPort?.postMessage(answer, moved);
+});
