@@ -26,6 +26,7 @@ import {
   type Measure,
   measureCustomer,
   measureEndCustomer,
+  NOT_ONE_CUSTOMER_MOST,
   regionMeasure,
 } from './measures.js';
 import { NumberMemo } from './number-memo.js';
@@ -239,7 +240,12 @@ export class ScanColumns {
   private readonly tokens: MatchableLines;
   /** Per account ordinal, the most "the same account" adds (`customerBound`). */
   private readonly sameAccountMost: Float64Array;
-  private readonly otherAccountMost: number;
+  /**
+   * Per account ordinal, the most the customer comparison adds to a deal of it with another account's
+   * that may be one customer (`mayBeOneCustomer`: `customerBound`); `notOneCustomerMost` for the rest.
+   */
+  private readonly otherAccountMost: Float64Array;
+  private readonly notOneCustomerMost: number;
   /** Per signature ordinal, `commonBasketCap` of a standard bundle, +∞ for a basket that is not one. */
   private readonly kitCap: Float64Array;
   /**
@@ -359,7 +365,8 @@ export class ScanColumns {
       countsKitRepeats && readAgainstCompared(stats, id) ? 1 : 0,
     );
     this.sameAccountMost = Float64Array.from(accounts.values, (id) => customerBound(true, id, stats));
-    this.otherAccountMost = customerBound(false, '', stats);
+    this.otherAccountMost = Float64Array.from(accounts.values, (id) => customerBound(false, id, stats));
+    this.notOneCustomerMost = NOT_ONE_CUSTOMER_MOST;
     this.region = new PairTable(provinces.values, (a, b, same) => regionMeasure(a, b, same, stats));
     this.kinds = new PairTable(kinds.values, (a, b, same) => kindMeasure(a, b, same, stats));
     this.baskets = new ClassPairMemo(basketClass, basketClasses.counts);
@@ -561,8 +568,15 @@ export class ScanColumns {
       (sameAccount || (this.customerColumns.mayBeOneCustomer(i, j) && this.oneCustomer(i, j)))
         ? this.kitShiftOf(i, j, sameAccount ? this.kitShiftKey(i, j, account, signature) : -1)
         : 0;
-    const customerMost =
-      (sameAccount ? (this.sameAccountMost[account] as number) : this.otherAccountMost) + kitShift;
+    // Two accounts: the lower of the two accounts' bounds first (read from the rows), the customer
+    // columns only for a pair that passes the bounds with it.
+    let customerMost =
+      (sameAccount
+        ? (this.sameAccountMost[account] as number)
+        : Math.min(
+            this.otherAccountMost[account] as number,
+            this.otherAccountMost[i32[kj + ACCOUNT] as number] as number,
+          )) + kitShift;
     // Every line of the smaller basket taken as a shared SKU bounds the basket without merging the
     // two SKU lists (`basketBoundOf` grows with the SKUs shared).
     const mostShared = Math.min(linesI, linesJ);
@@ -581,9 +595,16 @@ export class ScanColumns {
     // share no SKU and match siblings at best.
     const overlapBound = this.overlapBound(i, j, sharedSkus);
     if (firstStageBound(cheap, overlapBound, bothEndKnown, customerMost) < reach) return false;
+    const mayBeOne = !sameAccount && this.customerColumns.mayBeOneCustomer(i, j);
+    if (!sameAccount && !mayBeOne) {
+      // Two customers (no kit shift then): at most a similar name (`customerBound`).
+      customerMost = this.notOneCustomerMost;
+      if (firstStageBound(cheap, basketBound, bothEndKnown, customerMost) < reach) return false;
+      if (firstStageBound(cheap, overlapBound, bothEndKnown, customerMost) < reach) return false;
+    }
     if (asOneOrNot) {
       // Both bounds again with the delivery as the customer columns read it.
-      delivery = deliveryMeasure(dayI, dayJ, weights, this.customerColumns.mayBeOneCustomer(i, j));
+      delivery = deliveryMeasure(dayI, dayJ, weights, mayBeOne);
       cheap = cheapSum(this.prior, delivery, region, kind, amount);
       if (firstStageBound(cheap, basketBound, bothEndKnown, customerMost) < reach) return false;
       if (firstStageBound(cheap, overlapBound, bothEndKnown, customerMost) < reach) return false;
