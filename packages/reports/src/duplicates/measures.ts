@@ -1,7 +1,7 @@
 import { diceBigrams } from '../names/chinese-text.js';
 import { type CompanyName, compareCompanyNames } from '../names/company-name.js';
 import { businessRelation } from '../names/industry-words.js';
-import { comparedOwnDeals } from './account-reading.js';
+import { comparedOwnDeals, readAgainstCompared } from './account-reading.js';
 import { clamp } from './basket.js';
 import { CLOSE_LEVELS, copyShare, mayReadCopies } from './copy-delivery.js';
 import { ownerFigures, ownerShiftMost } from './copy-owner.js';
@@ -591,37 +591,28 @@ export function partnersShift(weights: DuplicateWeights): number {
 
 /**
  * Bits "one customer under two accounts" moves (`readsAsOneCustomer`: a shared identity key, or
- * names that read as one), read as "the same account" is: against the partners a deal is compared
- * with (`partnersShift`) and against the deals of that customer a deal of it meets, the two
- * accounts' together (`accountAdjustment`; `comparedOwnDeals` of each, and the other side's deal
- * itself). Its u is the share of a deal's compared partners that are the customer's own, whichever
- * account they were entered under: an account re-typed for a customer with thousands of deals meets
- * them all under "the same name" (generator 2, 100k: 56 of its 66 false pairs touching a copy were
- * a giant's or a busy customer's re-typed account against its other deals, each read at a flat 4–5 bits),
- * while a small customer entered twice read less than its own account would. 0 for estimates made
- * before the partners were counted (the hand weight as it was). Symmetric in the two accounts.
+ * names that read as one) where one of the accounts is a busy customer's (its deals outnumber the
+ * block cap, so "the same account" is read against its measured compared deals, `account-reading.ts`):
+ * read as that account is — against the partners a deal is compared with (`partnersShift`) and the
+ * customer's deals a deal of it meets under both accounts (`accountAdjustment` of `comparedOwnDeals`
+ * of each, and the other side's deal itself), never above the hand weight. Its u is the share of a
+ * deal's compared partners that are the customer's own, whichever account they were entered under: a
+ * busy customer's re-typed account meets them all under "the same name" (generator 2, 100k: 56 of the
+ * 66 false pairs touching a copy were a giant's or a busy customer's re-typed account against its
+ * other deals, each read at a flat 4–5 bits). A customer within the cap keeps the hand weight, as do
+ * estimates made before the partners were counted. Symmetric in the two accounts.
  */
 export function oneCustomerShift(xAccount: string, yAccount: string, stats: CorpusStats): number {
   if (stats.weights.partnersPerDeal === undefined) return 0;
-  return shiftForCompared(comparedOwnDeals(stats, xAccount) + comparedOwnDeals(stats, yAccount), stats);
+  if (!readAgainstCompared(stats, xAccount) && !readAgainstCompared(stats, yAccount)) return 0;
+  const others = oneCustomerOthers(xAccount, yAccount, stats);
+  const shift = partnersShift(stats.weights) + accountAdjustment(others + 1);
+  return Math.round(Math.min(0, shift) * 1000) / 1000;
 }
 
 /** The deals of one customer under two accounts a deal of it is compared with: each account's own, and the other side's deal. */
 export function oneCustomerOthers(xAccount: string, yAccount: string, stats: CorpusStats): number {
   return comparedOwnDeals(stats, xAccount) + comparedOwnDeals(stats, yAccount) + 1;
-}
-
-/** `oneCustomerShift` for two accounts whose deals meet `compared` of their own in all (a rounded figure). */
-function shiftForCompared(compared: number, stats: CorpusStats): number {
-  const others = compared + 1;
-  return Math.round((partnersShift(stats.weights) + accountAdjustment(others + 1)) * 1000) / 1000;
-}
-
-/** The most `oneCustomerShift` adds to a deal of this account with any other account (0 before the count). */
-function oneCustomerShiftMost(accountId: string, stats: CorpusStats): number {
-  if (stats.weights.partnersPerDeal === undefined) return 0;
-  // The other account meets none of its own at least: fewer others, more bits.
-  return shiftForCompared(comparedOwnDeals(stats, accountId), stats);
 }
 
 /** A one-customer level of two accounts moved by `shift`, made once per level and shift. */
@@ -641,24 +632,16 @@ function shiftedOneCustomer(level: Measure, shift: number): Measure {
   return m;
 }
 
-/** The most the customer comparison adds to two accounts that cannot be one customer (`mayBeOneCustomer` false). */
-export const NOT_ONE_CUSTOMER_MOST = Math.max(
-  CUSTOMER.similarName.weight,
-  CUSTOMER.branch.weight,
-  CUSTOMER.different.weight,
-);
+/** The most a customer comparison of two accounts adds (`oneCustomerShift` never lifts): a bound for pairs the scan may drop unweighed. */
+export const CUSTOMER_MAX_WEIGHT = CUSTOMER.sameIdentity.weight;
 
 /** The most the customer comparison can add to a pair: what a scan bounds it by before comparing names. */
 export function customerBound(sameAccount: boolean, accountId: string, stats: CorpusStats): number {
   // One account's two deals may also gain for who entered them (`copy-owner.ts`).
-  if (sameAccount)
-    return sameAccountOf(accountId, stats).weight + ownerShiftMost(ownerFigures(stats.weights));
-  // Two accounts: the strongest one-customer level moved by the most it can move for this account,
-  // or the strongest level it does not move (a similar name).
-  const shifted = shiftedOneCustomer(CUSTOMER.sameIdentity, oneCustomerShiftMost(accountId, stats)).weight;
-  return Math.max(shifted, NOT_ONE_CUSTOMER_MOST);
+  return sameAccount
+    ? sameAccountOf(accountId, stats).weight + ownerShiftMost(ownerFigures(stats.weights))
+    : CUSTOMER_MAX_WEIGHT;
 }
-
 export function measureCustomer(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): Measure {
   if (x.record.accountId === y.record.accountId) return sameAccountOf(x.record.accountId, stats);
   const level = twoAccounts(x, y);

@@ -26,7 +26,6 @@ import {
   type Measure,
   measureCustomer,
   measureEndCustomer,
-  NOT_ONE_CUSTOMER_MOST,
   regionMeasure,
 } from './measures.js';
 import { NumberMemo } from './number-memo.js';
@@ -240,12 +239,7 @@ export class ScanColumns {
   private readonly tokens: MatchableLines;
   /** Per account ordinal, the most "the same account" adds (`customerBound`). */
   private readonly sameAccountMost: Float64Array;
-  /**
-   * Per account ordinal, the most the customer comparison adds to a deal of it with another account's
-   * that may be one customer (`mayBeOneCustomer`: `customerBound`); `notOneCustomerMost` for the rest.
-   */
-  private readonly otherAccountMost: Float64Array;
-  private readonly notOneCustomerMost: number;
+  private readonly otherAccountMost: number;
   /** Per signature ordinal, `commonBasketCap` of a standard bundle, +∞ for a basket that is not one. */
   private readonly kitCap: Float64Array;
   /**
@@ -365,8 +359,7 @@ export class ScanColumns {
       countsKitRepeats && readAgainstCompared(stats, id) ? 1 : 0,
     );
     this.sameAccountMost = Float64Array.from(accounts.values, (id) => customerBound(true, id, stats));
-    this.otherAccountMost = Float64Array.from(accounts.values, (id) => customerBound(false, id, stats));
-    this.notOneCustomerMost = NOT_ONE_CUSTOMER_MOST;
+    this.otherAccountMost = customerBound(false, '', stats);
     this.region = new PairTable(provinces.values, (a, b, same) => regionMeasure(a, b, same, stats));
     this.kinds = new PairTable(kinds.values, (a, b, same) => kindMeasure(a, b, same, stats));
     this.baskets = new ClassPairMemo(basketClass, basketClasses.counts);
@@ -568,15 +561,8 @@ export class ScanColumns {
       (sameAccount || (this.customerColumns.mayBeOneCustomer(i, j) && this.oneCustomer(i, j)))
         ? this.kitShiftOf(i, j, sameAccount ? this.kitShiftKey(i, j, account, signature) : -1)
         : 0;
-    // Two accounts: the lower of the two accounts' bounds first (read from the rows), the customer
-    // columns only for a pair that passes the bounds with it.
-    let customerMost =
-      (sameAccount
-        ? (this.sameAccountMost[account] as number)
-        : Math.min(
-            this.otherAccountMost[account] as number,
-            this.otherAccountMost[i32[kj + ACCOUNT] as number] as number,
-          )) + kitShift;
+    const customerMost =
+      (sameAccount ? (this.sameAccountMost[account] as number) : this.otherAccountMost) + kitShift;
     // Every line of the smaller basket taken as a shared SKU bounds the basket without merging the
     // two SKU lists (`basketBoundOf` grows with the SKUs shared).
     const mostShared = Math.min(linesI, linesJ);
@@ -595,16 +581,9 @@ export class ScanColumns {
     // share no SKU and match siblings at best.
     const overlapBound = this.overlapBound(i, j, sharedSkus);
     if (firstStageBound(cheap, overlapBound, bothEndKnown, customerMost) < reach) return false;
-    const mayBeOne = !sameAccount && this.customerColumns.mayBeOneCustomer(i, j);
-    if (!sameAccount && !mayBeOne) {
-      // Two customers (no kit shift then): at most a similar name (`customerBound`).
-      customerMost = this.notOneCustomerMost;
-      if (firstStageBound(cheap, basketBound, bothEndKnown, customerMost) < reach) return false;
-      if (firstStageBound(cheap, overlapBound, bothEndKnown, customerMost) < reach) return false;
-    }
     if (asOneOrNot) {
       // Both bounds again with the delivery as the customer columns read it.
-      delivery = deliveryMeasure(dayI, dayJ, weights, mayBeOne);
+      delivery = deliveryMeasure(dayI, dayJ, weights, this.customerColumns.mayBeOneCustomer(i, j));
       cheap = cheapSum(this.prior, delivery, region, kind, amount);
       if (firstStageBound(cheap, basketBound, bothEndKnown, customerMost) < reach) return false;
       if (firstStageBound(cheap, overlapBound, bothEndKnown, customerMost) < reach) return false;

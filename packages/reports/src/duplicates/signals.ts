@@ -376,8 +376,8 @@ export function customerSignal(x: PreparedDeal, y: PreparedDeal, m: Measure, sta
 }
 
 /**
- * The words of one customer under two accounts (`oneCustomerShift`), when that moved the pair: how
- * many of the customer's deals, both accounts', a deal of it is compared with, among how many partners.
+ * The words of one busy customer under two accounts (`oneCustomerShift`), when that moved the pair:
+ * how many of the customer's deals, both accounts', a deal of it is compared with, among how many partners.
  */
 function oneCustomerWords(
   customer: Message,
@@ -390,8 +390,8 @@ function oneCustomerWords(
   if (xAccount === yAccount || !readsAsOneCustomer(m)) return customer;
   const shift = oneCustomerShift(xAccount, yAccount, stats);
   const partners = stats.weights.partnersPerDeal;
-  if (partners === undefined || Math.abs(shift) < OWNER_SAID_FROM) return customer;
-  return say(shift > 0 ? 'duplicate.customer.oneCustomerMore' : 'duplicate.customer.oneCustomerLess', {
+  if (partners === undefined || shift > -OWNER_SAID_FROM) return customer;
+  return say('duplicate.customer.oneCustomerLess', {
     customer,
     others: Math.round(oneCustomerOthers(xAccount, yAccount, stats)),
     partners: Math.round(partners),
