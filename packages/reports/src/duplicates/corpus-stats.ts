@@ -116,9 +116,9 @@ export function bandWidth(band: number): number {
  * checked deal holds); a partner's whole basket count only when each of its SKUs is one the checked
  * deal holds (`containedKit`: a kit copied whole, line for line, into the checked deal; the same
  * basket is the checked deal's own key); a customer's basket counts only when the two baskets are
- * one (`kitRepeatsOf`), and a customer's count of open deals only when both deals are that
- * customer's ("the same account", `sameAccountOf`; the signal's words and a busy customer's repeat
- * gaps read it under the same condition). The rest are the larger part of a many-candidate check's keys.
+ * one (`kitRepeatsOf`). A partner's count of its account's open deals is always read: "the same
+ * account" reads it (`sameAccountOf`), and so does one customer under two accounts
+ * (`oneCustomerShift`: both accounts' deals). The rest are the larger part of a many-candidate check's keys.
  */
 export interface CheckedBasket {
   /** `basketSignature` of the checked deal's lines. */
@@ -179,7 +179,7 @@ export function statKeys(r: DealRecord, against?: CheckedBasket): string[] {
   }
   if (r.province) keys.push(STAT.province + r.province);
   if (r.accountKind) keys.push(STAT.anyKind, STAT.kind + r.accountKind);
-  if (against === undefined || against.accountId === r.accountId) keys.push(STAT.account + r.accountId);
+  keys.push(STAT.account + r.accountId);
   keys.push(...quantityKeys(mergeBySku(r.lines)));
   return keys;
 }

@@ -247,6 +247,12 @@ export const DUPLICATE_DEAL_MESSAGES = defineMessages({
     en: 'similar customer names ({a} / {b})',
     'zh-CN': '客户名称相似（{a} / {b}）',
   },
+  // A busy customer entered as two accounts, read as its own account is: against its deals a deal meets.
+  'duplicate.customer.oneCustomerLess': {
+    en: '{customer}: one customer entered as two accounts, {others, plural, one {# deal} other {# deals}} of it between them among the {partners} each deal here is compared with, so it counts less',
+    'zh-CN':
+      '{customer}：同一客户录成了两个账户，两者合计 {others} 笔商机，而每笔商机在这里约与 {partners} 笔比对，因此分量较轻',
+  },
   'duplicate.customer.same_name': {
     en: 'one customer under two spellings ({a} / {b})',
     'zh-CN': '同一客户的两种写法（{a} / {b}）',

@@ -1,7 +1,7 @@
 import { diceBigrams } from '../names/chinese-text.js';
 import { type CompanyName, compareCompanyNames } from '../names/company-name.js';
 import { businessRelation } from '../names/industry-words.js';
-import { comparedOwnDeals } from './account-reading.js';
+import { comparedOwnDeals, readAgainstCompared } from './account-reading.js';
 import { clamp } from './basket.js';
 import { CLOSE_LEVELS, copyShare, mayReadCopies } from './copy-delivery.js';
 import { ownerFigures, ownerShiftMost } from './copy-owner.js';
@@ -539,8 +539,6 @@ export const CUSTOMER = {
   sameName: measure('same_name', 4.5),
   sameTradeName: measure('same_name', 4),
 };
-/** The most a customer comparison of two accounts adds: a bound for pairs the scan may drop unweighed. */
-export const CUSTOMER_MAX_WEIGHT = CUSTOMER.sameIdentity.weight;
 
 /** "The same account", moved by how many other deals of the account a deal is compared with (`accountAdjustment`), by count. */
 const SAME_ACCOUNT = new Map<number, Measure>();
@@ -591,6 +589,52 @@ export function partnersShift(weights: DuplicateWeights): number {
   return Math.max(0, Math.log2(partners / REFERENCE_PARTNERS_PER_DEAL));
 }
 
+/**
+ * Bits "one customer under two accounts" moves (`readsAsOneCustomer`: a shared identity key, or
+ * names that read as one) where one of the accounts is a busy customer's (its deals outnumber the
+ * block cap, so "the same account" is read against its measured compared deals, `account-reading.ts`):
+ * read as that account is — against the partners a deal is compared with (`partnersShift`) and the
+ * customer's deals a deal of it meets under both accounts (`accountAdjustment` of `comparedOwnDeals`
+ * of each, and the other side's deal itself), never above the hand weight. Its u is the share of a
+ * deal's compared partners that are the customer's own, whichever account they were entered under: a
+ * busy customer's re-typed account meets them all under "the same name" (generator 2, 100k: 56 of the
+ * 66 false pairs touching a copy were a giant's or a busy customer's re-typed account against its
+ * other deals, each read at a flat 4–5 bits). A customer within the cap keeps the hand weight, as do
+ * estimates made before the partners were counted. Symmetric in the two accounts.
+ */
+export function oneCustomerShift(xAccount: string, yAccount: string, stats: CorpusStats): number {
+  if (stats.weights.partnersPerDeal === undefined) return 0;
+  if (!readAgainstCompared(stats, xAccount) && !readAgainstCompared(stats, yAccount)) return 0;
+  const others = oneCustomerOthers(xAccount, yAccount, stats);
+  const shift = partnersShift(stats.weights) + accountAdjustment(others + 1);
+  return Math.round(Math.min(0, shift) * 1000) / 1000;
+}
+
+/** The deals of one customer under two accounts a deal of it is compared with: each account's own, and the other side's deal. */
+export function oneCustomerOthers(xAccount: string, yAccount: string, stats: CorpusStats): number {
+  return comparedOwnDeals(stats, xAccount) + comparedOwnDeals(stats, yAccount) + 1;
+}
+
+/** A one-customer level of two accounts moved by `shift`, made once per level and shift. */
+const ONE_CUSTOMER = new Map<Measure, Map<number, Measure>>();
+function shiftedOneCustomer(level: Measure, shift: number): Measure {
+  if (shift === 0) return level;
+  let byShift = ONE_CUSTOMER.get(level);
+  if (!byShift) {
+    byShift = new Map();
+    ONE_CUSTOMER.set(level, byShift);
+  }
+  let m = byShift.get(shift);
+  if (!m) {
+    m = measure(level.level, Math.round((level.weight + shift) * 1000) / 1000);
+    if (byShift.size < 100_000) byShift.set(shift, m);
+  }
+  return m;
+}
+
+/** The most a customer comparison of two accounts adds (`oneCustomerShift` never lifts): a bound for pairs the scan may drop unweighed. */
+export const CUSTOMER_MAX_WEIGHT = CUSTOMER.sameIdentity.weight;
+
 /** The most the customer comparison can add to a pair: what a scan bounds it by before comparing names. */
 export function customerBound(sameAccount: boolean, accountId: string, stats: CorpusStats): number {
   // One account's two deals may also gain for who entered them (`copy-owner.ts`).
@@ -598,9 +642,17 @@ export function customerBound(sameAccount: boolean, accountId: string, stats: Co
     ? sameAccountOf(accountId, stats).weight + ownerShiftMost(ownerFigures(stats.weights))
     : CUSTOMER_MAX_WEIGHT;
 }
-
 export function measureCustomer(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): Measure {
   if (x.record.accountId === y.record.accountId) return sameAccountOf(x.record.accountId, stats);
+  const level = twoAccounts(x, y);
+  // One customer under two accounts: read against that customer's deals, as its own account is.
+  if (level === CUSTOMER.sameIdentity || level === CUSTOMER.sameName || level === CUSTOMER.sameTradeName)
+    return shiftedOneCustomer(level, oneCustomerShift(x.record.accountId, y.record.accountId, stats));
+  return level;
+}
+
+/** The customer comparison of two accounts' deals at its hand weight. */
+function twoAccounts(x: PreparedDeal, y: PreparedDeal): Measure {
   if (sharesKey(x.record.accountKeys, y.record.accountKeys)) return CUSTOMER.sameIdentity;
   const names = compareCompanyNames(x.customer, y.customer);
   if (names === 'different') return CUSTOMER.different;

@@ -7,8 +7,15 @@ import { sharedDay } from './delivery-days.js';
 import { known, listOf, provinceName, sayDuplicate as say } from './duplicate-messages.js';
 import { charactersApart, sharedEndCustomer } from './end-customers.js';
 import { type ExactAmountFigures, exactShareOf } from './exact-amount.js';
-import { kitRepeatsWords } from './kit-repeats.js';
-import { deliveryMeasure, handCloseShares, type Measure, oneCustomer } from './measures.js';
+import { kitRepeatsWords, readsAsOneCustomer } from './kit-repeats.js';
+import {
+  deliveryMeasure,
+  handCloseShares,
+  type Measure,
+  oneCustomer,
+  oneCustomerOthers,
+  oneCustomerShift,
+} from './measures.js';
 import { metByLine } from './met-by-line.js';
 import type { PreparedDeal } from './prepared-deal.js';
 import { describeLine, lineNoun } from './product-words.js';
@@ -363,9 +370,32 @@ export function customerSignal(x: PreparedDeal, y: PreparedDeal, m: Measure, sta
   const said =
     m.level === 'same_account' && accountAdjustment(others + 1) <= SAY_FIGURE_BELOW
       ? say('duplicate.customer.same_account_busy', { a, others, deals: stats.n })
-      : byLevel('customer', m.level, { a, b });
+      : oneCustomerWords(byLevel('customer', m.level, { a, b }), x, y, m, stats);
   // One customer's two orders of one kit: the figures the kit and the gap were read given the customer with.
   return signal('customer', m, a, b, ownerWords(kitRepeatsWords(said, x, y, stats), x, y, stats));
+}
+
+/**
+ * The words of one busy customer under two accounts (`oneCustomerShift`), when that moved the pair:
+ * how many of the customer's deals, both accounts', a deal of it is compared with, among how many partners.
+ */
+function oneCustomerWords(
+  customer: Message,
+  x: PreparedDeal,
+  y: PreparedDeal,
+  m: Measure,
+  stats: CorpusStats,
+): Message {
+  const [xAccount, yAccount] = [x.record.accountId, y.record.accountId];
+  if (xAccount === yAccount || !readsAsOneCustomer(m)) return customer;
+  const shift = oneCustomerShift(xAccount, yAccount, stats);
+  const partners = stats.weights.partnersPerDeal;
+  if (partners === undefined || shift > -OWNER_SAID_FROM) return customer;
+  return say('duplicate.customer.oneCustomerLess', {
+    customer,
+    others: Math.round(oneCustomerOthers(xAccount, yAccount, stats)),
+    partners: Math.round(partners),
+  });
 }
 
 /** Below this many bits (either way) who entered the two deals goes unsaid: it hardly moved them. */
