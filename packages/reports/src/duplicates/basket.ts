@@ -410,6 +410,9 @@ export function keptCopySwapped(x: PreparedDeal, y: PreparedDeal, stats: CorpusS
   for (const la of x.items)
     for (const lb of y.items) if (la.sku === lb.sku && la.quantity === lb.quantity) same++;
   if (same < 2) return -1;
+  // Every line of one held by the other in its quantity: the whole basket kept, nothing swapped
+  // (as counted for the fit; the matcher is asked only when lines differ).
+  if (same === x.items.length) return 0;
   const m = matchLines(x, y, stats);
   return m.kept ? m.unmatchedA : -1;
 }

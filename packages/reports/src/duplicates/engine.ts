@@ -10,7 +10,13 @@ import { deliveryDayFigures } from './delivery-days.js';
 import { endCustomerFigures } from './end-customers.js';
 import { ExplainedLater } from './explained-later.js';
 import { fitDuplicateWeights } from './fit-weights.js';
-import { fitKeptLines, type KeptLinesFigures, type KeptPair, sampledPairs } from './kept-lines.js';
+import {
+  fitKeptLines,
+  type KeptLinesFigures,
+  type KeptPair,
+  sampledPairs,
+  WHOLE_STRIDE,
+} from './kept-lines.js';
 import { handCloseShares } from './measures.js';
 import { DealPreparer, type PreparedDeal } from './prepared-deal.js';
 import { ScanColumns } from './scan-columns.js';
@@ -168,6 +174,7 @@ export class DealDuplicateEngine {
     const deals = this.deals;
     const stats = this.stats;
     const pairs: KeptPair[] = [];
+    let whole = 0;
     sampledPairs(
       deals.length,
       (i) => this.index.candidatesOf(i),
@@ -175,8 +182,11 @@ export class DealDuplicateEngine {
         const [x, y] = [deals[i] as PreparedDeal, deals[j] as PreparedDeal];
         const swapped = keptCopySwapped(x, y, stats);
         if (swapped < 0) return;
+        // Of the pairs with nothing swapped one in `WHOLE_STRIDE` is weighed and stands for that many.
+        if (swapped === 0 && ++whole % WHOLE_STRIDE !== 0) return;
         const score = weighPair(x, y, stats, WEIGH_FLOOR);
-        pairs.push({ held: score + UNMATCHED_PENALTY * swapped, swapped });
+        const count = swapped === 0 ? WHOLE_STRIDE : 1;
+        pairs.push({ held: score + UNMATCHED_PENALTY * swapped, swapped, count });
       },
     );
     return fitKeptLines(pairs, UNMATCHED_PENALTY);

@@ -392,6 +392,20 @@ export class ScanColumns {
     this.warmed = read;
   }
 
+  /** `basketBoundOf` with `shared` SKUs shared, any line of the smaller basket matchable, the tenant's kept reading. */
+  private basketBoundShared(
+    linesI: number,
+    linesJ: number,
+    bestI: number,
+    bestJ: number,
+    furtherI: number,
+    furtherJ: number,
+    shared: number,
+  ): number {
+    const matchable = Math.min(linesI, linesJ);
+    return basketBoundOf(linesI, linesJ, bestI, bestJ, furtherI, furtherJ, shared, matchable, this.keptLeast);
+  }
+
   /** The basket bound of two deals from the SKUs and categories they share (see `basketBoundByOverlap`). */
   private overlapBound(i: number, j: number, sharedSkus: number): number {
     const { f64, i32 } = this.rows;
@@ -571,17 +585,7 @@ export class ScanColumns {
     // Every line of the smaller basket taken as a shared SKU bounds the basket without merging the
     // two SKU lists (`basketBoundOf` grows with the SKUs shared).
     const mostShared = Math.min(linesI, linesJ);
-    const basketMost = basketBoundOf(
-      linesI,
-      linesJ,
-      bestI,
-      bestJ,
-      furtherI,
-      furtherJ,
-      mostShared,
-      mostShared,
-      this.keptLeast,
-    );
+    const basketMost = this.basketBoundShared(linesI, linesJ, bestI, bestJ, furtherI, furtherJ, mostShared);
     if (upperBound(firstStageBound(cheap, basketMost, bothEndKnown, customerMost)) < reach) return false;
     const skusI = i32[ki + SKUS_FROM] as number;
     const skusJ = i32[kj + SKUS_FROM] as number;
@@ -589,17 +593,7 @@ export class ScanColumns {
     const basketBound =
       sharedSkus === mostShared
         ? basketMost
-        : basketBoundOf(
-            linesI,
-            linesJ,
-            bestI,
-            bestJ,
-            furtherI,
-            furtherJ,
-            sharedSkus,
-            mostShared,
-            this.keptLeast,
-          );
+        : this.basketBoundShared(linesI, linesJ, bestI, bestJ, furtherI, furtherJ, sharedSkus);
     if (firstStageBound(cheap, basketBound, bothEndKnown, customerMost) < reach) return false;
     // Most pairs that pass share one SKU of several lines each: the other lines cannot all match,
     // and what they leave unmatched drops most of them. Pairs met by customer, category or place
