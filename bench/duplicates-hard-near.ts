@@ -17,6 +17,7 @@ runFromSource(
 const { DealDuplicateEngine, pairKey } = await import('@gongfu/reports');
 type DealRecord = import('@gongfu/reports').DealRecord;
 const { arg, diagnosticData } = await import('./duplicates-diagnostic-data.js');
+const { compareBaskets } = await import('../packages/reports/src/duplicates/basket.js');
 
 const N = Number(arg('--n', '300000'));
 const GEN = arg('--gen', '1');
@@ -79,6 +80,10 @@ const candidatePairs = engine.visitCandidates(FLOOR, (x, y) => {
         touch: [memberKind.get(x.record.id), memberKind.get(y.record.id)].filter((k) => k !== undefined),
         na: la.length,
         nb: lb.length,
+        ...(() => {
+          const c = compareBaskets(x, y, engine.stats);
+          return { ua: c.unmatchedA, ub: c.unmatchedB, matched: c.matched.length };
+        })(),
       }),
     );
   }

@@ -1,5 +1,6 @@
 import { basketReadAgainst } from './account-reading.js';
 import { bandWidth, type CorpusStats, EXACT_QUANTITY_FROM, quantityBand } from './corpus-stats.js';
+import { keptLeastAt, keptLinesLeast, keptLinesPenalty, levelOf } from './kept-lines.js';
 import {
   comparedHolders,
   EXTRA_CAP,
@@ -46,12 +47,18 @@ export interface BasketComparison {
   sharedLine?: SharedLine & { line: DealLine };
   /** The second matched line's co-occurrence with the line it was read given, for the explanation. */
   together?: Together & { line: DealLine; given: DealLine };
+  /**
+   * The lines one side lacks were read by the tenant's kept copies (`kept-lines.ts`) and cost less
+   * than the hand's penalty: the fit's figures at their level, the bits they cost and the hand's,
+   * for the explanation.
+   */
+  keptLines?: { pairs: number; copies: number; m: number; u: number; penalty: number; hand: number };
 }
 /**
  * Per line one basket has and the other lacks (averaged over both sides). A copied deal rarely
  * loses lines; unrelated deals that share one popular item always differ in the rest.
  */
-const UNMATCHED_PENALTY = 2.25;
+export const UNMATCHED_PENALTY = 2.25;
 export const MIN_WEIGHT = -5;
 /**
  * Bits past which a basket's further evidence counts less and less. Lines of one basket are not
@@ -235,6 +242,13 @@ interface LineMatch {
   matched: number;
   unmatchedA: number;
   unmatchedB: number;
+  /**
+   * Every line matched is one SKU in one quantity, two or more of them, and each side lacks as many
+   * lines as the other (swapped one for one; `kept-lines.ts`).
+   */
+  kept: boolean;
+  /** What the lines one side lacks cost, in bits (the hand's or the tenant's kept reading). */
+  penalty: number;
 }
 
 /**
@@ -259,6 +273,8 @@ function matchLines(
       matched: 0,
       unmatchedA: a.length,
       unmatchedB: b.length,
+      kept: false,
+      penalty: 0,
     };
   const [surpriseA, surpriseB] = [basketSurprise(x, stats), basketSurprise(y, stats)];
   const [idfA, idfB] = [surpriseA.idfs, surpriseB.idfs];
@@ -304,7 +320,16 @@ function matchLines(
   const unmatchedA = a.length - matched;
   const unmatchedB = b.length - matched;
   if (matched === 0)
-    return { level: 'none', weight: NO_MATCH_WEIGHT, swapped: true, matched, unmatchedA, unmatchedB };
+    return {
+      level: 'none',
+      weight: NO_MATCH_WEIGHT,
+      swapped: true,
+      matched,
+      unmatchedA,
+      unmatchedB,
+      kept: false,
+      penalty: 0,
+    };
   let exact = 0;
   let siblings = 0;
   /** How much rarer than its quantity bands the pair's closest quantity is (see `quantityPrecisionBits`). */
@@ -334,7 +359,9 @@ function matchLines(
         byLine,
       )
     : linesByHandRule(matched);
-  const penalty = (UNMATCHED_PENALTY * (unmatchedA + unmatchedB)) / 2;
+  const kept = copied === matched && matched >= 2 && unmatchedA === unmatchedB;
+  const handPenalty = (UNMATCHED_PENALTY * (unmatchedA + unmatchedB)) / 2;
+  const penalty = kept ? keptLinesPenalty(stats.weights.keptLines, unmatchedA, handPenalty) : handPenalty;
   weight -= penalty;
   const level: BasketLevel =
     unmatchedA === 0 && unmatchedB === 0 && exact === matched
@@ -368,7 +395,26 @@ function matchLines(
       );
   }
   const swapped = siblings > 0 || unmatchedA + unmatchedB > 0;
-  return { level, weight: basketBits(weight), swapped, matched, unmatchedA, unmatchedB };
+  return { level, weight: basketBits(weight), swapped, matched, unmatchedA, unmatchedB, kept, penalty };
+}
+
+/**
+ * The lines swapped when two deals keep two or more lines exactly (every line matched one SKU in one
+ * quantity) and each lacks as many lines as the other, or -1 when they do not (`kept-lines.ts` lists
+ * the pairs by it): most pairs share fewer than two lines in one quantity, or differ in size, and
+ * are told so without comparing the baskets.
+ */
+export function keptCopySwapped(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): number {
+  if (x.items.length !== y.items.length) return -1;
+  let same = 0;
+  for (const la of x.items)
+    for (const lb of y.items) if (la.sku === lb.sku && la.quantity === lb.quantity) same++;
+  if (same < 2) return -1;
+  // Every line of one held by the other in its quantity: the whole basket kept, nothing swapped
+  // (as counted for the fit; the matcher is asked only when lines differ).
+  if (same === x.items.length) return 0;
+  const m = matchLines(x, y, stats);
+  return m.kept ? m.unmatchedA : -1;
 }
 
 /** The matched lines' weight under the hand rule: the first in full, each further one at most `EXTRA_CAP`. */
@@ -698,6 +744,19 @@ export function compareBaskets(x: PreparedDeal, y: PreparedDeal, stats: CorpusSt
     unmatchedA: m.unmatchedA,
     unmatchedB: m.unmatchedB,
   };
+  const hand = (UNMATCHED_PENALTY * (m.unmatchedA + m.unmatchedB)) / 2;
+  const figures = stats.weights.keptLines;
+  if (m.kept && m.penalty < hand && figures) {
+    const l = levelOf(m.unmatchedA);
+    comparison.keptLines = {
+      pairs: figures.pairs,
+      copies: figures.copies,
+      m: figures.m[l] as number,
+      u: figures.u[l] as number,
+      penalty: m.penalty,
+      hand,
+    };
+  }
   if (m.matched === 0 || !readsCoOccurrence(stats)) return comparison;
   const first = scratch.chosen[0] as number;
   const firstLine = matched[0] as MatchedItem;
@@ -738,7 +797,17 @@ export function basketWeightBound(x: PreparedDeal, y: PreparedDeal, stats: Corpu
   const [a, b] = [basketSurprise(x, stats), basketSurprise(y, stats)];
   const skus = new Set(x.items.map((l) => l.sku));
   const shared = y.items.filter((l) => skus.has(l.sku)).length;
-  return basketBoundOf(x.items.length, y.items.length, a.best, b.best, a.further, b.further, shared);
+  return basketBoundOf(
+    x.items.length,
+    y.items.length,
+    a.best,
+    b.best,
+    a.further,
+    b.further,
+    shared,
+    Math.min(x.items.length, y.items.length),
+    keptLinesLeast(stats.weights.keptLines),
+  );
 }
 
 /**
@@ -748,7 +817,10 @@ export function basketWeightBound(x: PreparedDeal, y: PreparedDeal, stats: Corpu
  * smaller basket). A scan keeps these in columns. The first line matched adds at most `best`, each
  * further one sharing a SKU at most `further`, any other (a sibling) at most EXTRA_CAP, and every
  * line matched spares both sides its UNMATCHED_PENALTY, so the bound grows with the lines matched
- * and holds for any number up to `matchable`.
+ * and holds for any number up to `matchable`. With two or more SKUs shared the lines may be kept
+ * exactly and, in baskets of one size, swapped one for one: the lines unmatched then cost at least
+ * what `keptLeast` gives (`keptLinesLeast`) for the fewest lines swapped or more, which bounds every
+ * count of lines matched.
  */
 export function basketBoundOf(
   linesA: number,
@@ -759,16 +831,20 @@ export function basketBoundOf(
   furtherB: number,
   sharedSkus: number,
   matchable = Math.min(linesA, linesB),
+  keptLeast?: Float64Array,
 ): number {
   if (linesA === 0 || linesB === 0) return 0;
   if (matchable === 0) return NO_MATCH_WEIGHT;
   const lines = Math.min(matchable, linesA, linesB);
   const same = Math.min(sharedSkus, lines);
+  const handPenalty = (UNMATCHED_PENALTY * (linesA + linesB - 2 * lines)) / 2;
+  // Swapped one for one only when the baskets are one size: each side lacks its size less the lines matched.
+  const keptLeastHere = linesA === linesB && same >= 2 ? keptLeastAt(keptLeast, linesA - lines) : handPenalty;
   const bound =
     Math.min(bestA, bestB) +
     Math.min(furtherA, furtherB) * Math.max(0, same - 1) +
     EXTRA_CAP * (lines - Math.max(same, 1)) -
-    (UNMATCHED_PENALTY * (linesA + linesB - 2 * lines)) / 2;
+    Math.min(handPenalty, keptLeastHere);
   return Math.max(NO_MATCH_WEIGHT, basketBits(bound));
 }
 
@@ -813,10 +889,11 @@ export function basketBoundByOverlap(
   siblingBestB: number,
   sharedSkus: number,
   matchable: number,
+  keptLeast?: Float64Array,
 ): number {
   if (sharedSkus === 0)
     return basketBoundOf(linesA, linesB, siblingBestA, siblingBestB, EXTRA_CAP, EXTRA_CAP, 0, matchable);
-  return basketBoundOf(linesA, linesB, bestA, bestB, furtherA, furtherB, sharedSkus, matchable);
+  return basketBoundOf(linesA, linesB, bestA, bestB, furtherA, furtherB, sharedSkus, matchable, keptLeast);
 }
 
 export function clamp(x: number, lo: number, hi: number): number {

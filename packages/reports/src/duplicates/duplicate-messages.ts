@@ -21,6 +21,16 @@ export const DUPLICATE_DEAL_MESSAGES = defineMessages({
     en: ' ({count} other {count, plural, one {line differs} other {lines differ}})',
     'zh-CN': '（另有 {count} 条不同）',
   },
+  'duplicate.basket.differKeptLess': {
+    en: ' ({count} other {count, plural, one {line differs} other {lines differ}}; of this tenant’s {pairs} pairs of deals keeping two or more lines exactly, about {copies} read as copies, and {m} % of those differ in this many lines against {u} % of the others, so it counts less)',
+    'zh-CN':
+      '（另有 {count} 条不同；本租户有 {pairs} 对商机完全保留了两条或以上相同的明细，其中约 {copies} 对被视为重复录入，这些重复中有 {m}% 有同样多条不同的明细，其他配对中为 {u}%，因此不同的明细扣分较少）',
+  },
+  'duplicate.basket.differKeptNone': {
+    en: ' ({count} other {count, plural, one {line differs} other {lines differ}}; of this tenant’s {pairs} pairs of deals keeping two or more lines exactly, about {copies} read as copies, and {m} % of those differ in this many lines against {u} % of the others, so it does not count against)',
+    'zh-CN':
+      '（另有 {count} 条不同；本租户有 {pairs} 对商机完全保留了两条或以上相同的明细，其中约 {copies} 对被视为重复录入，这些重复中有 {m}% 有同样多条不同的明细，其他配对中为 {u}%，因此不同的明细不扣分）',
+  },
   'duplicate.basket.same': { en: '{item}', 'zh-CN': '{item}' },
   'duplicate.basket.commonKit': {
     en: '{basket} (this exact basket is in {count} of {deals} deals, so a shared kit counts little)',

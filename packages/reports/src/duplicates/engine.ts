@@ -1,5 +1,5 @@
 import { accountPartnersOf } from './account-reading.js';
-import { isCommonBasket } from './basket.js';
+import { isCommonBasket, keptCopySwapped, UNMATCHED_PENALTY } from './basket.js';
 import { type BlockingOptions, type BlockingStats, CandidateIndex } from './blocking.js';
 import { busyRepeatGapsOf } from './busy-repeat-gaps.js';
 import { copyDeliveryFigures, WEIGH_FLOOR } from './copy-delivery.js';
@@ -10,6 +10,13 @@ import { deliveryDayFigures } from './delivery-days.js';
 import { endCustomerFigures } from './end-customers.js';
 import { ExplainedLater } from './explained-later.js';
 import { fitDuplicateWeights } from './fit-weights.js';
+import {
+  fitKeptLines,
+  type KeptLinesFigures,
+  type KeptPair,
+  sampledPairs,
+  WHOLE_STRIDE,
+} from './kept-lines.js';
 import { handCloseShares } from './measures.js';
 import { DealPreparer, type PreparedDeal } from './prepared-deal.js';
 import { ScanColumns } from './scan-columns.js';
@@ -153,7 +160,38 @@ export class DealDuplicateEngine {
       (i, j) => weighPair(deals[i] as PreparedDeal, deals[j] as PreparedDeal, stats, WEIGH_FLOOR),
     );
     if (copyOwner) this.stats.weights = { ...this.stats.weights, copyOwner };
+    // What a line one side lacks says when the lines matched were kept exactly, fitted over the
+    // candidate pairs of a sample of deals under the weights just made (`kept-lines.ts`).
+    const keptLines = this.keptLinesFit();
+    if (keptLines) this.stats.weights = { ...this.stats.weights, keptLines };
     if (this.fit) this.stats.weights = fitDuplicateWeights(this, this.stats.weights);
+  }
+
+  /**
+   * `fitKeptLines` over the candidate pairs of the sampled deals that keep two or more lines exactly
+   * and swap the others one for one, each held at its score with the hand's penalty for its swapped
+   * lines added back (2.25 bits a line swapped: one on each side).
+   */
+  private keptLinesFit(): KeptLinesFigures | undefined {
+    const deals = this.deals;
+    const stats = this.stats;
+    const pairs: KeptPair[] = [];
+    let whole = 0;
+    sampledPairs(
+      deals.length,
+      (i) => this.index.candidatesOf(i),
+      (i, j) => {
+        const [x, y] = [deals[i] as PreparedDeal, deals[j] as PreparedDeal];
+        const swapped = keptCopySwapped(x, y, stats);
+        if (swapped < 0) return;
+        // Of the pairs with nothing swapped one in `WHOLE_STRIDE` is weighed and stands for that many.
+        if (swapped === 0 && ++whole % WHOLE_STRIDE !== 0) return;
+        const score = weighPair(x, y, stats, WEIGH_FLOOR);
+        const count = swapped === 0 ? WHOLE_STRIDE : 1;
+        pairs.push({ held: score + UNMATCHED_PENALTY * swapped, swapped, count });
+      },
+    );
+    return fitKeptLines(pairs, UNMATCHED_PENALTY);
   }
 
   /** The weights this engine weighs with: given, or estimated from its own deals. */

@@ -14,6 +14,7 @@ import { ownerFigures, pairOwnerShift } from './copy-owner.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { CustomerColumns } from './customer-columns.js';
 import { DealClasses, mixNumber, sameCustomer, sameEndCustomer, sameLines } from './deal-classes.js';
+import { keptLinesLeast } from './kept-lines.js';
 import { customerWeightWithShift, kitRepeatsShift, readsAsOneCustomer } from './kit-repeats.js';
 import { readsCoOccurrence } from './line-reading.js';
 import { LineEntries, MatchableLines } from './matchable-lines.js';
@@ -267,6 +268,8 @@ export class ScanColumns {
   /** What the last `warm` read, summed: kept (and public) so the compiler cannot drop the reads as unused. */
   warmed = 0;
   /** Of the pair `passesFirstStages` last passed: what the later stages read (`passesLaterStages`). */
+  /** The least lines one side lacks cost when the lines matched are kept exactly (`keptLinesLeast`). */
+  private readonly keptLeast: Float64Array | undefined;
   private cheap = 0;
   private customerMost = 0;
   private kitShift = 0;
@@ -285,6 +288,7 @@ export class ScanColumns {
   ) {
     const n = deals.length;
     this.prior = priorWeight(stats.n, stats.weights);
+    this.keptLeast = keptLinesLeast(stats.weights.keptLines);
     this.rows = new Rows(n);
     const { f64, i32 } = this.rows;
     this.siblingBest = new Float64Array(n);
@@ -388,6 +392,20 @@ export class ScanColumns {
     this.warmed = read;
   }
 
+  /** `basketBoundOf` with `shared` SKUs shared, any line of the smaller basket matchable, the tenant's kept reading. */
+  private basketBoundShared(
+    linesI: number,
+    linesJ: number,
+    bestI: number,
+    bestJ: number,
+    furtherI: number,
+    furtherJ: number,
+    shared: number,
+  ): number {
+    const matchable = Math.min(linesI, linesJ);
+    return basketBoundOf(linesI, linesJ, bestI, bestJ, furtherI, furtherJ, shared, matchable, this.keptLeast);
+  }
+
   /** The basket bound of two deals from the SKUs and categories they share (see `basketBoundByOverlap`). */
   private overlapBound(i: number, j: number, sharedSkus: number): number {
     const { f64, i32 } = this.rows;
@@ -416,6 +434,7 @@ export class ScanColumns {
       Math.min(this.siblingBest[j] as number, first),
       sharedSkus,
       matchable,
+      this.keptLeast,
     );
     if (partial || oneCustomer) return bound;
     // One standard bundle on both sides: the matcher caps it at the kit's rarity among the deals
@@ -566,7 +585,7 @@ export class ScanColumns {
     // Every line of the smaller basket taken as a shared SKU bounds the basket without merging the
     // two SKU lists (`basketBoundOf` grows with the SKUs shared).
     const mostShared = Math.min(linesI, linesJ);
-    const basketMost = basketBoundOf(linesI, linesJ, bestI, bestJ, furtherI, furtherJ, mostShared);
+    const basketMost = this.basketBoundShared(linesI, linesJ, bestI, bestJ, furtherI, furtherJ, mostShared);
     if (upperBound(firstStageBound(cheap, basketMost, bothEndKnown, customerMost)) < reach) return false;
     const skusI = i32[ki + SKUS_FROM] as number;
     const skusJ = i32[kj + SKUS_FROM] as number;
@@ -574,7 +593,7 @@ export class ScanColumns {
     const basketBound =
       sharedSkus === mostShared
         ? basketMost
-        : basketBoundOf(linesI, linesJ, bestI, bestJ, furtherI, furtherJ, sharedSkus);
+        : this.basketBoundShared(linesI, linesJ, bestI, bestJ, furtherI, furtherJ, sharedSkus);
     if (firstStageBound(cheap, basketBound, bothEndKnown, customerMost) < reach) return false;
     // Most pairs that pass share one SKU of several lines each: the other lines cannot all match,
     // and what they leave unmatched drops most of them. Pairs met by customer, category or place

@@ -156,7 +156,25 @@ function basketWords(x: PreparedDeal, c: BasketComparison, kit = false): Message
   return say('duplicate.basket.both', {
     items: listOf(phrases),
     more: c.matched.length > 4 ? say('duplicate.basket.more', { count: c.matched.length - 4 }) : '',
-    differ: differ > 0 ? say('duplicate.basket.differ', { count: differ }) : '',
+    differ: differ > 0 ? differWords(differ, c) : '',
+  });
+}
+
+/**
+ * "N other lines differ", and when the tenant's kept copies read them (`kept-lines.ts`) its figures:
+ * the share of its copies keeping two or more lines exactly that differ in a line, against its other
+ * such pairs, and that the lines count less, or not at all.
+ */
+function differWords(count: number, c: BasketComparison): Message {
+  const kept = c.keptLines;
+  if (kept === undefined) return say('duplicate.basket.differ', { count });
+  const percent = (x: number) => Math.round(x * 1000) / 10;
+  return say(kept.penalty > 0 ? 'duplicate.basket.differKeptLess' : 'duplicate.basket.differKeptNone', {
+    count,
+    pairs: kept.pairs,
+    copies: Math.round(kept.copies),
+    m: percent(kept.m),
+    u: percent(kept.u),
   });
 }
 

@@ -10,6 +10,7 @@ import {
   exactAmountFigures,
   isExactAmountFigures,
 } from './exact-amount.js';
+import { isKeptLinesFigures, type KeptLinesFigures } from './kept-lines.js';
 import { seeded } from './minhash.js';
 import { dayNumber } from './prepared-deal.js';
 import type { DealRecord } from './types.js';
@@ -122,6 +123,12 @@ export interface DuplicateWeights {
    * the owner is not read).
    */
   copyOwner?: CopyOwnerFigures;
+  /**
+   * What a line one side lacks says when the lines two deals match were kept exactly: its m among the
+   * tenant's copies and u among its other pairs of that kind (`kept-lines.ts`). Absent in estimates
+   * made before it, and for a tenant with few such copies (then the hand penalty weighs).
+   */
+  keptLines?: KeptLinesFigures;
   /**
    * m per level fitted by expectation–maximisation over the tenant's candidate pairs (`fit-weights.ts`),
    * from the hand priors; absent in estimates made before it (then the hand priors, moved by u, weigh).
@@ -522,6 +529,7 @@ export function isDuplicateWeights(doc: unknown): doc is DuplicateWeights {
   if (d.exactAmount !== undefined && !isExactAmountFigures(d.exactAmount)) return false;
   if (d.copyDelivery !== undefined && !isCopyDeliveryFigures(d.copyDelivery)) return false;
   if (d.copyOwner !== undefined && !isCopyOwnerFigures(d.copyOwner)) return false;
+  if (d.keptLines !== undefined && !isKeptLinesFigures(d.keptLines)) return false;
   return isUTable(d.u);
 }
 
