@@ -1,6 +1,6 @@
 import { basketReadAgainst } from './account-reading.js';
 import { bandWidth, type CorpusStats, EXACT_QUANTITY_FROM, quantityBand } from './corpus-stats.js';
-import { keptLeastAt, keptLinesLeast, keptLinesPenalty, levelOf } from './kept-lines.js';
+import { keptLeastAt, keptLinesLeast, keptLinesPenalty, LEVELS, levelOf } from './kept-lines.js';
 import {
   comparedHolders,
   EXTRA_CAP,
@@ -52,7 +52,18 @@ export interface BasketComparison {
    * than the hand's penalty: the fit's figures at their level, the bits they cost and the hand's,
    * for the explanation.
    */
-  keptLines?: { pairs: number; copies: number; m: number; u: number; penalty: number; hand: number };
+  keptLines?: {
+    sampled: number;
+    pairs: number;
+    copies: number;
+    /** Lines swapped at the pair's level; `orMore` when it is the last level (that many or more). */
+    level: number;
+    orMore: boolean;
+    m: number;
+    u: number;
+    penalty: number;
+    hand: number;
+  };
 }
 /**
  * Per line one basket has and the other lacks (averaged over both sides). A copied deal rarely
@@ -749,8 +760,11 @@ export function compareBaskets(x: PreparedDeal, y: PreparedDeal, stats: CorpusSt
   if (m.kept && m.penalty < hand && figures) {
     const l = levelOf(m.unmatchedA);
     comparison.keptLines = {
+      sampled: figures.sampled,
       pairs: figures.pairs,
       copies: figures.copies,
+      level: l,
+      orMore: l === LEVELS - 1,
       m: figures.m[l] as number,
       u: figures.u[l] as number,
       penalty: m.penalty,

@@ -22,14 +22,14 @@ export const DUPLICATE_DEAL_MESSAGES = defineMessages({
     'zh-CN': '（另有 {count} 条不同）',
   },
   'duplicate.basket.differKeptLess': {
-    en: ' ({count} other {count, plural, one {line differs} other {lines differ}}; of this tenant’s {pairs} pairs of deals keeping two or more lines exactly, about {copies} read as copies, and {m} % of those differ in this many lines against {u} % of the others, so it counts less)',
+    en: ' ({count} other {count, plural, one {line differs} other {lines differ}}; of {pairs} pairs of deals keeping two or more lines exactly, in a sample of {sampled} of this tenant’s deals, about {copies} read as copies, and {m} % of those differ in {level}{orMore, select, yes { or more} other {}} {level, plural, one {line} other {lines}} against {u} % of all {pairs}, so it counts less)',
     'zh-CN':
-      '（另有 {count} 条不同；本租户有 {pairs} 对商机完全保留了两条或以上相同的明细，其中约 {copies} 对被视为重复录入，这些重复中有 {m}% 有同样多条不同的明细，其他配对中为 {u}%，因此不同的明细扣分较少）',
+      '（另有 {count} 条不同；在本租户抽样的 {sampled} 笔商机中，有 {pairs} 对完全保留了两条或以上相同的明细，其中约 {copies} 对被视为重复录入，这些重复中有 {m}% 有 {level} 条{orMore, select, yes {或以上} other {}}不同的明细，全部 {pairs} 对中为 {u}%，因此不同的明细扣分较少）',
   },
   'duplicate.basket.differKeptNone': {
-    en: ' ({count} other {count, plural, one {line differs} other {lines differ}}; of this tenant’s {pairs} pairs of deals keeping two or more lines exactly, about {copies} read as copies, and {m} % of those differ in this many lines against {u} % of the others, so it does not count against)',
+    en: ' ({count} other {count, plural, one {line differs} other {lines differ}}; of {pairs} pairs of deals keeping two or more lines exactly, in a sample of {sampled} of this tenant’s deals, about {copies} read as copies, and {m} % of those differ in {level}{orMore, select, yes { or more} other {}} {level, plural, one {line} other {lines}} against {u} % of all {pairs}, so it does not count against)',
     'zh-CN':
-      '（另有 {count} 条不同；本租户有 {pairs} 对商机完全保留了两条或以上相同的明细，其中约 {copies} 对被视为重复录入，这些重复中有 {m}% 有同样多条不同的明细，其他配对中为 {u}%，因此不同的明细不扣分）',
+      '（另有 {count} 条不同；在本租户抽样的 {sampled} 笔商机中，有 {pairs} 对完全保留了两条或以上相同的明细，其中约 {copies} 对被视为重复录入，这些重复中有 {m}% 有 {level} 条{orMore, select, yes {或以上} other {}}不同的明细，全部 {pairs} 对中为 {u}%，因此不同的明细不扣分）',
   },
   'duplicate.basket.same': { en: '{item}', 'zh-CN': '{item}' },
   'duplicate.basket.commonKit': {
@@ -261,7 +261,7 @@ export const DUPLICATE_DEAL_MESSAGES = defineMessages({
   'duplicate.customer.oneCustomerLess': {
     en: '{customer}: one customer entered as two accounts, {others, plural, one {# deal} other {# deals}} of it between them among the {partners} each deal here is compared with, so it counts less',
     'zh-CN':
-      '{customer}：同一客户录成了两个账户，两者合计 {others} 笔商机，而每笔商机在这里约与 {partners} 笔比对，因此分量较轻',
+      '{customer}：同一客户录成了两个账户，每笔商机在这里约与 {partners} 笔比对，其中 {others} 笔属于这一客户（两个账户合计），因此分量较轻',
   },
   'duplicate.customer.same_name': {
     en: 'one customer under two spellings ({a} / {b})',
@@ -361,6 +361,10 @@ export const DUPLICATE_DEAL_MESSAGES = defineMessages({
   'duplicate.scan.threadFailed': {
     en: 'the duplicate scan stopped: one of its {threads} threads failed ({reason})',
     'zh-CN': '重复商机扫描已中止：{threads} 个线程中有一个出错（{reason}）',
+  },
+  'duplicate.scan.dealsUnscored': {
+    en: 'the threads scored {done} of {total} deals',
+    'zh-CN': '各线程只比对了 {total} 笔商机中的 {done} 笔',
   },
 });
 

@@ -21,6 +21,7 @@ import { handCloseShares } from './measures.js';
 import { DealPreparer, type PreparedDeal } from './prepared-deal.js';
 import { ScanColumns } from './scan-columns.js';
 import { type ScanInput, scoreAnchor } from './scan-loop.js';
+import { checkScanOptions } from './scan-options.js';
 import { ScanThreads, threadsFor } from './scan-threads.js';
 import { type PairScore, scorePair, toDuplicate, weighPair } from './score-pair.js';
 import type { DealDuplicate, DealRecord, DuplicateScanOptions } from './types.js';
@@ -177,7 +178,7 @@ export class DealDuplicateEngine {
     const stats = this.stats;
     const pairs: KeptPair[] = [];
     let whole = 0;
-    sampledPairs(
+    const sampled = sampledPairs(
       deals.length,
       (i) => this.index.candidatesOf(i),
       (i, j) => {
@@ -191,7 +192,7 @@ export class DealDuplicateEngine {
         pairs.push({ held: score + UNMATCHED_PENALTY * swapped, swapped, count });
       },
     );
-    return fitKeptLines(pairs, UNMATCHED_PENALTY);
+    return fitKeptLines(pairs, UNMATCHED_PENALTY, sampled);
   }
 
   /** The weights this engine weighs with: given, or estimated from its own deals. */
@@ -322,6 +323,8 @@ export class DealDuplicateEngine {
    * `prune: false`, is `scan` itself. A failed thread fails the scan (`DuplicateScanThreadError`).
    */
   async scanAsync(options: EngineScanOptions = {}): Promise<ScanReport> {
+    // Checked here too: a bad count would start workers before the typed array sized by it refused it.
+    checkScanOptions({ threads: options.threads });
     const threads = threadsFor(options.threads, this.deals.length);
     if (threads <= 1 || !(options.prune ?? true) || this.deals.length === 0) return this.scan(options);
     const pool = new ScanThreads(threads);

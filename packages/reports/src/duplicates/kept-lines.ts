@@ -31,13 +31,15 @@
 
 /** What the fit saw and found, stored with the tenant's weights (`DuplicateWeights.keptLines`). */
 export interface KeptLinesFigures {
+  /** Deals sampled (`SAMPLED_DEALS` at most): the pairs listed are their candidate pairs. */
+  sampled: number;
   /** Pairs listed: candidate pairs of the sampled deals keeping two or more lines exactly. */
   pairs: number;
   /** Copies the fit expects among them (Σ of the posteriors). */
   copies: number;
   /** Per level (lines swapped one for one; the last and more) the share among the copies. */
   m: number[];
-  /** Per level the share among the other pairs listed. */
+  /** Per level the share among all the pairs listed (most are not copies, as Splink reads u). */
   u: number[];
 }
 
@@ -93,7 +95,11 @@ function handM(u: readonly number[], perLine: number): number[] {
  * m, is the hand's reading (`perLine` bits a line swapped). Undefined with fewer than `MIN_COPIES`
  * copies read, or when no pair listed has a line swapped (nothing to read).
  */
-export function fitKeptLines(pairs: readonly KeptPair[], perLine: number): KeptLinesFigures | undefined {
+export function fitKeptLines(
+  pairs: readonly KeptPair[],
+  perLine: number,
+  sampled: number,
+): KeptLinesFigures | undefined {
   const counts = new Array<number>(LEVELS).fill(0);
   let listed = 0;
   for (const p of pairs) {
@@ -126,7 +132,7 @@ export function fitKeptLines(pairs: readonly KeptPair[], perLine: number): KeptL
   }
   if (copies < MIN_COPIES) return undefined;
   const round = (x: number) => Math.round(x * 10000) / 10000;
-  return { pairs: listed, copies: Math.round(copies * 10) / 10, m: m.map(round), u: u.map(round) };
+  return { sampled, pairs: listed, copies: Math.round(copies * 10) / 10, m: m.map(round), u: u.map(round) };
 }
 
 /**
@@ -176,6 +182,8 @@ export function isKeptLinesFigures(doc: unknown): doc is KeptLinesFigures {
     t.every((x) => typeof x === 'number' && x > 0 && x <= 1) &&
     Math.abs(t.reduce((a: number, b: number) => a + b, 0) - 1) < 0.01;
   return (
+    count(d.sampled) &&
+    Number.isInteger(d.sampled) &&
     count(d.pairs) &&
     Number.isInteger(d.pairs) &&
     count(d.copies) &&
@@ -185,12 +193,15 @@ export function isKeptLinesFigures(doc: unknown): doc is KeptLinesFigures {
   );
 }
 
-/** The deals sampled (evenly spread, at most `SAMPLED_DEALS`) and the pairs they list, each once. */
+/**
+ * The deals sampled (evenly spread, at most `SAMPLED_DEALS`) and the pairs they list, each once;
+ * returns how many deals were sampled.
+ */
 export function sampledPairs(
   deals: number,
   candidatesOf: (i: number) => Iterable<number>,
   visit: (i: number, j: number) => void,
-): void {
+): number {
   const stride = Math.max(1, Math.ceil(deals / SAMPLED_DEALS));
   for (let i = 0; i < deals; i += stride)
     for (const j of candidatesOf(i)) {
@@ -198,4 +209,5 @@ export function sampledPairs(
       if (j % stride === 0 && j < i) continue;
       visit(i, j);
     }
+  return Math.ceil(deals / stride);
 }

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import { renderBuiltIn } from '@gongfu/core';
+import { CrmError, ERROR_CODES, isMessage } from '@gongfu/core';
 import { type LaidBlocks, LaterCandidates } from './blocking.js';
 import { CorpusStats } from './corpus-stats.js';
 import { sayDuplicate } from './duplicate-messages.js';
@@ -34,19 +34,29 @@ export const THREADS_FROM = 200_000;
 /** The most threads a scan is given. */
 export const MAX_THREADS = 64;
 
-/** The threads a scan of `deals` deals runs on: as asked, or by its size (`THREADS_FROM`). */
+/**
+ * The threads a scan of `deals` deals runs on: one unasked (a worker holds a copy of the deals:
+ * more memory than a server sized for one thread may have), as asked, or for `'auto'` by its size
+ * (`THREADS_FROM`).
+ */
 export function threadsFor(asked: number | 'auto' | undefined, deals: number): number {
+  if (asked === undefined) return 1;
   if (typeof asked === 'number') return asked;
   return deals >= THREADS_FROM ? Math.min(2, availableParallelism()) : 1;
 }
 
-/** A thread of a parallel scan failed: the scan returns nothing rather than part of its pairs. */
-export class DuplicateScanThreadError extends Error {
+/**
+ * A thread of a parallel scan failed: the scan returns nothing rather than part of its pairs. A
+ * `CrmError` with code `STORAGE` (a resource the scan runs on failed, not the caller's input), its
+ * sentence rendered in the call's language like every other error.
+ */
+export class DuplicateScanThreadError extends CrmError {
   readonly threads: number;
 
   constructor(threads: number, cause: unknown) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    super(renderBuiltIn(sayDuplicate('duplicate.scan.threadFailed', { threads, reason })), { cause });
+    // The worker's own message only: its stack names files of this package, not what went wrong.
+    const reason = isMessage(cause) ? cause : cause instanceof Error ? cause.message : String(cause);
+    super(ERROR_CODES.STORAGE, sayDuplicate('duplicate.scan.threadFailed', { threads, reason }), { cause });
     this.name = 'DuplicateScanThreadError';
     this.threads = threads;
   }
@@ -83,19 +93,23 @@ export type ScanShareResult =
 export class ScanThreads {
   private readonly workers: Worker[] = [];
   private readonly answers: Promise<ScanShareResult>[] = [];
+  /** Per worker: true once its code has loaded, else why it could not (it failed or exited first). */
+  private readonly loaded: Promise<true | string>[] = [];
 
   /**
    * `callerScores: false` leaves every chunk to the workers, the calling thread only waiting for
-   * them: what a test runs to hold the workers' pairs against the one-thread scan.
+   * them: what a test runs to hold the workers' pairs against the one-thread scan. `start` makes a
+   * worker in place of the scan's own (a test's worker that cannot load).
    */
   constructor(
     readonly threads: number,
-    private readonly options: { callerScores?: boolean } = {},
+    private readonly options: { callerScores?: boolean; start?: () => Worker } = {},
   ) {
     try {
       for (let w = 1; w < threads; w++) {
-        const worker = startWorker();
+        const worker = (options.start ?? startWorker)();
         this.workers.push(worker);
+        this.loaded.push(loadedOf(worker));
         this.answers.push(answerOf(worker));
       }
     } catch (e) {
@@ -132,8 +146,14 @@ export class ScanThreads {
       ? scoreClaimed(input(), claims, 0, CHUNK, minScore, visit, progress)
       : 0;
     for (let w = 0; w < this.workers.length; w++) {
-      // Every chunk is taken: a worker that never went for one will take none (`scoreClaimed`).
-      if (callerScores && Atomics.load(claims, TAKEN_FROM + 1 + w) === 0) continue;
+      // Every chunk is taken: a worker that never went for one will take none (`scoreClaimed`), so
+      // its answer is not waited for — but one that could not even load fails the scan: a bundle
+      // without the worker's file must not pass for a two-thread scan.
+      if (callerScores && Atomics.load(claims, TAKEN_FROM + 1 + w) === 0) {
+        const loaded = await (this.loaded[w] as Promise<true | string>);
+        if (loaded !== true) throw failed(new Error(loaded));
+        continue;
+      }
       const answer = await (this.answers[w] as Promise<ScanShareResult>);
       if ('error' in answer) throw failed(new Error(answer.error));
       const { pairs, scores } = answer;
@@ -142,7 +162,8 @@ export class ScanThreads {
       candidatePairs += answer.candidatePairs;
     }
     const done = Atomics.load(claims, DEALS_DONE);
-    if (done !== share.deals.length) throw failed(new Error(`${done} of ${share.deals.length} deals scored`));
+    if (done !== share.deals.length)
+      throw failed(sayDuplicate('duplicate.scan.dealsUnscored', { done, total: share.deals.length }));
     return candidatePairs;
   }
 
@@ -152,10 +173,24 @@ export class ScanThreads {
   }
 }
 
-/** A worker's one answer: its message, or an error when it fails or exits without one. */
+/** The message a worker posts once its code has loaded, before it is sent its share. */
+export const WORKER_LOADED = 'gongfu.scan-worker.loaded';
+
+/** Whether a worker loaded: true on its first message, else why not (an error or an exit first). */
+function loadedOf(worker: Worker): Promise<true | string> {
+  return new Promise((resolve) => {
+    worker.once('message', () => resolve(true));
+    worker.once('error', (e) => resolve(e instanceof Error ? e.message : String(e)));
+    worker.once('exit', (code) => resolve(`worker exited with code ${code}`));
+  });
+}
+
+/** A worker's one answer: its message after the loaded one, or an error when it fails or exits without one. */
 function answerOf(worker: Worker): Promise<ScanShareResult> {
   return new Promise((resolve) => {
-    worker.once('message', resolve);
+    worker.on('message', (m: unknown) => {
+      if (m !== WORKER_LOADED) resolve(m as ScanShareResult);
+    });
     worker.once('error', (e) => resolve({ error: e instanceof Error ? e.message : String(e) }));
     worker.once('exit', (code) => resolve({ error: `worker exited with code ${code}` }));
   });
@@ -164,7 +199,8 @@ function answerOf(worker: Worker): Promise<ScanShareResult> {
 /**
  * A worker waiting for its share, with the calling thread's heap limit (a scan of a million deals
  * needs more than the default). From the built package it runs `scan-worker.js` beside this module;
- * from the sources (tsx, vitest) it registers tsx first and runs `scan-worker.ts`.
+ * from the sources (tsx, vitest) it registers tsx first and runs `scan-worker.ts`, resolving the
+ * workspace's packages by their `source` condition.
  */
 function startWorker(): Worker {
   const heapMb = Math.ceil(getHeapStatistics().heap_size_limit / 2 ** 20);
@@ -179,7 +215,9 @@ function startWorker(): Worker {
   ).href;
   const entry = new URL('./scan-worker.ts', here).href;
   const code = `import(${JSON.stringify(tsx)}).then((m) => { (m.register ?? m.default.register)(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(code, { ...options, eval: true });
+  // The sources' own export condition, as the calling thread resolves them under vitest and the
+  // benches: without it the worker would load `@gongfu/core` from its last build, other code.
+  return new Worker(code, { ...options, eval: true, execArgv: ['--conditions=source'] });
 }
 
 /**

@@ -171,7 +171,10 @@ function differWords(count: number, c: BasketComparison): Message {
   const percent = (x: number) => Math.round(x * 1000) / 10;
   return say(kept.penalty > 0 ? 'duplicate.basket.differKeptLess' : 'duplicate.basket.differKeptNone', {
     count,
+    sampled: kept.sampled,
     pairs: kept.pairs,
+    level: kept.level,
+    orMore: kept.orMore ? 'yes' : 'no',
     copies: Math.round(kept.copies),
     m: percent(kept.m),
     u: percent(kept.u),

@@ -100,10 +100,11 @@ export interface DuplicateScanOptions {
   /** Called as candidates are scored, so a CLI or UI can show a bar. */
   onProgress?: (done: number, total: number) => void;
   /**
-   * Threads the full scan scores candidate pairs on: a whole number from 1 to 64, or `'auto'` (the
-   * default: one below 200,000 deals, else two where the machine has two cores). Each extra thread
-   * is a worker holding a copy of the prepared deals and statistics (at 1M deals some GiB). The
-   * result is the same on any number. Outside that, a ValidationError naming `threads`.
+   * Threads the full scan scores candidate pairs on: a whole number from 1 to 64, or `'auto'` (one
+   * below 200,000 deals, else two where the machine has two cores). Default 1: each extra thread is
+   * a worker holding a copy of the prepared deals and statistics (at 1M deals ~2.6 GiB more), so a
+   * server asks for it when it has the memory. The result is the same on any number. Outside that,
+   * a ValidationError naming `threads`; a worker that fails, a `DuplicateScanThreadError`.
    */
   threads?: number | 'auto';
 }

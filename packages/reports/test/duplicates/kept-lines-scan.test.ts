@@ -53,7 +53,14 @@ describe('lines one side lacks, read by the tenant’s kept copies', () => {
     const message = basket?.message ?? { key: '', params: {} };
     const en = renderBuiltIn(message, 'en');
     const zh = renderBuiltIn(message, 'zh-CN');
-    expect(en).toMatch(/pairs of deals keeping two or more lines exactly, about \d+ read as copies/);
-    expect(zh).toMatch(/完全保留了两条或以上相同的明细，其中约 \d+ 对被视为重复录入/);
+    expect(en).toMatch(
+      /of \d+ pairs of deals keeping two or more lines exactly, in a sample of \d+ of this tenant’s deals, about \d+ read as copies, and [\d.]+ % of those differ in \d+( or more)? lines? against [\d.]+ % of all \d+/,
+    );
+    expect(zh).toMatch(
+      /在本租户抽样的 \d+ 笔商机中，有 \d+ 对完全保留了两条或以上相同的明细，其中约 \d+ 对被视为重复录入.*有 \d+ 条(或以上)?不同的明细，全部 \d+ 对中为/,
+    );
+    // The counts the words name are the fit's, and none is left as a placeholder.
+    expect(en).not.toMatch(/[{}]/);
+    expect(zh).not.toMatch(/[{}]/);
   });
 });

@@ -52,7 +52,7 @@ describe('the kept-lines fit', () => {
   it('reads u among all the pairs listed and m among the copies, level by level', () => {
     // Copies: half whole, 40 % with two lines swapped; the others: mostly one kit held whole, some
     // a kit with three or more lines of their own on each side.
-    const figures = fitKeptLines(listed(400, [0.5, 0.1, 0.4], 6000, [0.9, 0.01, 0, 0.09]), PER_LINE);
+    const figures = fitKeptLines(listed(400, [0.5, 0.1, 0.4], 6000, [0.9, 0.01, 0, 0.09]), PER_LINE, 5000);
     expect(figures).toBeDefined();
     const f = figures as NonNullable<typeof figures>;
     expect(f.u[0]).toBeCloseTo(5600 / 6400, 3);
@@ -78,7 +78,7 @@ describe('the kept-lines fit', () => {
     // The whole pairs thinned to one in 8, each standing for 8: the same figures within the thinning.
     let whole = 0;
     const thinned = one.flatMap((p) => (p.swapped > 0 ? [p] : ++whole % 8 === 0 ? [{ ...p, count: 8 }] : []));
-    const [f, g] = [fitKeptLines(one, PER_LINE), fitKeptLines(thinned, PER_LINE)];
+    const [f, g] = [fitKeptLines(one, PER_LINE, 5000), fitKeptLines(thinned, PER_LINE, 5000)];
     expect(g?.pairs).toBeGreaterThan(6400 - 8);
     expect(g?.pairs).toBeLessThanOrEqual(6400);
     for (let l = 0; l < LEVELS; l++) {
@@ -88,14 +88,14 @@ describe('the kept-lines fit', () => {
   });
 
   it('keeps the hand’s penalty where the others differ more often than the copies', () => {
-    const f = fitKeptLines(listed(400, [0.95, 0.05], 6000, [0.4, 0.6]), PER_LINE);
+    const f = fitKeptLines(listed(400, [0.95, 0.05], 6000, [0.4, 0.6]), PER_LINE, 5000);
     expect(f).toBeDefined();
     expect(keptLinesPenalty(f, 1, 1.125)).toBe(1.125);
   });
 
   it('fits nothing for a tenant with few copies, or when no pair differs', () => {
-    expect(fitKeptLines(listed(5, [0.5, 0, 0.5], 3000, [0.98, 0, 0.02]), PER_LINE)).toBeUndefined();
-    expect(fitKeptLines(listed(400, [1], 3000, [1]), PER_LINE)).toBeUndefined();
+    expect(fitKeptLines(listed(5, [0.5, 0, 0.5], 3000, [0.98, 0, 0.02]), PER_LINE, 5000)).toBeUndefined();
+    expect(fitKeptLines(listed(400, [1], 3000, [1]), PER_LINE, 5000)).toBeUndefined();
     expect(keptLinesPenalty(undefined, 3, 3.375)).toBe(3.375);
     expect(keptLinesLeast(undefined)).toBeUndefined();
     expect(keptLeastAt(undefined, 3)).toBe(Number.POSITIVE_INFINITY);
@@ -111,7 +111,7 @@ describe('the kept-lines fit', () => {
   it('never counts for, never more against than the hand, and `keptLinesLeast` bounds every level from its own up', () => {
     fc.assert(
       fc.property(table, table, fc.integer({ min: 1, max: 8 }), (m, u, swapped) => {
-        const figures = { pairs: 1000, copies: 100, m, u };
+        const figures = { sampled: 5000, pairs: 1000, copies: 100, m, u };
         const hand = PER_LINE * swapped;
         const penalty = keptLinesPenalty(figures, swapped, hand);
         expect(penalty).toBeGreaterThanOrEqual(0);
@@ -127,7 +127,13 @@ describe('the kept-lines fit', () => {
   });
 
   it('rejects stored figures the fit could not have made', () => {
-    const ok = { pairs: 100, copies: 20.5, m: [0.5, 0.1, 0.3, 0.1], u: [0.9, 0.04, 0.04, 0.02] };
+    const ok = {
+      sampled: 900,
+      pairs: 100,
+      copies: 20.5,
+      m: [0.5, 0.1, 0.3, 0.1],
+      u: [0.9, 0.04, 0.04, 0.02],
+    };
     expect(isKeptLinesFigures(ok)).toBe(true);
     for (const bad of [
       null,
@@ -137,6 +143,8 @@ describe('the kept-lines fit', () => {
       { ...ok, copies: 101 },
       { ...ok, pairs: 10.5 },
       { ...ok, copies: -1 },
+      { ...ok, sampled: 2.5 },
+      { ...ok, sampled: undefined },
       { pairs: 100, copies: 20 },
     ])
       expect(isKeptLinesFigures(bad)).toBe(false);
@@ -155,7 +163,7 @@ describe('the kept-lines fit', () => {
         const seen = new Set<string>();
         let sampled = 0;
         let twice = 0;
-        sampledPairs(deals, candidatesOf, (i, j) => {
+        const told = sampledPairs(deals, candidatesOf, (i, j) => {
           const key = `${Math.min(i, j)}:${Math.max(i, j)}`;
           if (seen.has(key)) twice++;
           seen.add(key);
@@ -164,6 +172,7 @@ describe('the kept-lines fit', () => {
         const stride = Math.max(1, Math.ceil(deals / SAMPLED_DEALS));
         for (let i = 0; i < deals; i += stride) sampled++;
         expect(sampled).toBeLessThanOrEqual(SAMPLED_DEALS);
+        expect(told).toBe(sampled);
         // Every pair touching a sampled deal is listed.
         let missing = 0;
         for (let i = 0; i < deals; i += stride)

@@ -98,7 +98,7 @@ describe('one customer under two accounts, read against its deals', () => {
     );
     expect(less?.text).toContain('so it counts less');
     const zh = renderBuiltIn(less?.message ?? { key: '', params: {} }, 'zh-CN');
-    expect(zh).toContain('同一客户录成了两个账户，两者合计 22 笔商机');
+    expect(zh).toContain('同一客户录成了两个账户，每笔商机在这里约与 252 笔比对，其中 22 笔属于这一客户');
     expect(zh).toContain('因此分量较轻');
   });
 

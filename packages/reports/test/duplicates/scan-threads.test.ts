@@ -1,4 +1,6 @@
 import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { type CrmError, isCrmError, renderBuiltIn } from '@gongfu/core';
 import {
   type DealDuplicate,
   DealDuplicateEngine,
@@ -10,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { generate } from '../../../../bench/duplicates-data.js';
 import { generate2 } from '../../../../bench/duplicates-data-2.js';
 import type { PreparedDeal } from '../../src/duplicates/prepared-deal.js';
-import { NEXT_CHUNK, scoreAnchor, TAKEN_FROM } from '../../src/duplicates/scan-loop.js';
+import { NEXT_CHUNK, type ScanInput, scoreAnchor, TAKEN_FROM } from '../../src/duplicates/scan-loop.js';
 import { checkScanOptions } from '../../src/duplicates/scan-options.js';
 import {
   type ScanShare,
@@ -35,6 +37,11 @@ function said(pairs: readonly DealDuplicate[]): string[] {
 /** The engine's prepared deals, as the scan's threads read them. */
 function dealsOf(engine: DealDuplicateEngine): readonly PreparedDeal[] {
   return (engine as unknown as { deals: PreparedDeal[] }).deals;
+}
+
+/** The calling thread's scan input (columns, candidates) as the engine builds it for `scanAsync`. */
+function inputOf(engine: DealDuplicateEngine): ScanInput {
+  return (engine as unknown as { scanInput(pruned: boolean): ScanInput }).scanInput(true);
 }
 
 /** The pairs of the one-thread scan as `a|b|score` (ids in the scan's order). */
@@ -185,6 +192,55 @@ describe('the scan on two threads', () => {
   );
 
   it(
+    'fails when a worker cannot load, though the calling thread took every chunk before it',
+    async () => {
+      const { records } = generate(400, 3);
+      const engine = new DealDuplicateEngine(records);
+      engine.weights();
+      const deals = dealsOf(engine);
+      // A worker whose file is missing from a bundle fails as it loads, before it could take a chunk.
+      const pool = new ScanThreads(2, {
+        start: () => new Worker('throw new Error("scan-worker.js is not in this bundle")', { eval: true }),
+      });
+      try {
+        let visited = 0;
+        const scan = pool.score(
+          { deals, stats: engine.stats, blocks: engine.index.laidBlocks() },
+          () => inputOf(engine),
+          0,
+          () => {
+            visited++;
+          },
+        );
+        await expect(scan).rejects.toBeInstanceOf(DuplicateScanThreadError);
+        // The calling thread scored the deals itself: the failure is the worker's load, not a chunk.
+        expect(visited).toBeGreaterThan(0);
+        await expect(scan).rejects.toThrow(
+          /one of its 2 threads failed \(scan-worker\.js is not in this bundle\)/,
+        );
+        const error = await scan.catch((e: unknown) => e);
+        // A CrmError like every other: code STORAGE, its sentence in Chinese too.
+        expect(isCrmError(error, 'STORAGE')).toBe(true);
+        expect(renderBuiltIn((error as CrmError).detail ?? { key: '', params: {} }, 'zh-CN')).toContain(
+          '重复商机扫描已中止：2 个线程中有一个出错（scan-worker.js is not in this bundle）',
+        );
+      } finally {
+        await pool.close();
+      }
+    },
+    SLOW,
+  );
+
+  it('refuses a bad thread count before it starts a worker', async () => {
+    const engine = new DealDuplicateEngine(generate(50, 3).records);
+    for (const threads of [2.5, 1e6, 0])
+      await expect(engine.scanAsync({ threads })).rejects.toMatchObject({
+        code: 'VALIDATION',
+        field: 'threads',
+      });
+  });
+
+  it(
     'fails with a DuplicateScanThreadError when the deals cannot be sent to a worker',
     async () => {
       const { records } = generate(400, 3);
@@ -218,6 +274,8 @@ describe('the scan on two threads', () => {
   it('runs one thread unasked below THREADS_FROM deals, two from there (where there are two cores), as asked else', () => {
     expect(threadsFor('auto', THREADS_FROM - 1)).toBe(1);
     expect(threadsFor(undefined, 10)).toBe(1);
+    // Unasked, one thread whatever the size: a worker's copy of the deals is memory a server may not have.
+    expect(threadsFor(undefined, THREADS_FROM * 5)).toBe(1);
     expect(threadsFor('auto', THREADS_FROM)).toBe(Math.min(2, availableParallelism()));
     expect(threadsFor(3, 10)).toBe(3);
     expect(threadsFor(1, 1_000_000)).toBe(1);
