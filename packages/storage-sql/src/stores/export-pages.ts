@@ -73,7 +73,8 @@ export async function* tablePages(
       .$if(since !== null, (qb) =>
         qb.where(sql<boolean>`(${columns}) > (${sql.join((since ?? []).map((v) => sql.val(v)))})`),
       )
-      .orderBy(key.map((c) => sql.ref(c)) as never)
+      // One orderBy per key column: Kysely deprecates (and warns on every page about) an array.
+      .$call((qb) => key.reduce((ordered, c) => ordered.orderBy(sql.ref(c)), qb))
       .limit(PAGE)
       .execute();
     if (rows.length === 0) return;
