@@ -1,6 +1,15 @@
-import { createTenantAdmin, exportToString, isCrmError } from '@gongfu/core';
+import {
+  BULK_ROWS_MAX,
+  BULK_ROWS_MIN,
+  createTenantAdmin,
+  exportToString,
+  isCrmError,
+  nextBulkRows,
+  type TenantRow,
+} from '@gongfu/core';
 import { openWorld, storyLead } from '@gongfu/service-suites';
 import Database from 'better-sqlite3';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sqliteStorage } from '../src/index.js';
 
@@ -78,5 +87,59 @@ describe('tenant import in short transactions (SQLite)', () => {
     expect(rowsOf(raw, storage.tenants.ownedTables, 'empty')).toBe(0);
     expect(await storage.tenants.get('empty')).not.toBeNull();
     await storage.close();
+  });
+
+  it("without a given size each transaction takes the rows the last one's lock time calls for; a given size is kept", async () => {
+    const { storage, lines } = await exported();
+    // The export's rows, as `importRows` takes them (header and trailer left out).
+    const rows = lines
+      .map((l) => JSON.parse(l) as TenantRow & { format?: unknown; end?: unknown })
+      .filter((r) => r.format === undefined && r.end === undefined)
+      .map((r): TenantRow => ({ table: r.table, row: r.row }));
+    const sized = async (id: string, rowsPerTransaction?: number) => {
+      const seen: { done: number; transactionMs: number }[] = [];
+      await storage.tenants.importRows(
+        { id, name: id, createdAt: '2026-12-07T00:00:00.000Z' as never },
+        rows,
+        {
+          ...(rowsPerTransaction === undefined ? {} : { rowsPerTransaction }),
+          onProgress: (p) => seen.push(p),
+        },
+      );
+      return seen.map((p, i) => ({ rows: p.done - (seen[i - 1]?.done ?? 0), ms: p.transactionMs }));
+    };
+    const followed = await sized('followed');
+    expect(followed.reduce((sum, t) => sum + t.rows, 0)).toBe(rows.length);
+    expect(followed[0]?.rows).toBe(128);
+    // Every transaction but the last (the rows left over) took what the one before it called for.
+    for (let i = 1; i < followed.length - 1; i++) {
+      const before = followed[i - 1] as { rows: number; ms: number };
+      expect(followed[i]?.rows).toBe(nextBulkRows(before.rows, before.ms));
+    }
+    const kept = await sized('kept', 100);
+    expect(kept.slice(0, -1).every((t) => t.rows === 100)).toBe(true);
+    expect(kept.reduce((sum, t) => sum + t.rows, 0)).toBe(rows.length);
+    await storage.close();
+  });
+});
+
+describe("nextBulkRows: the rows of a bulk job's next SQLite transaction", () => {
+  it('stays within its bounds, moves by at most half or double, and takes fewer rows after a longer hold', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: BULK_ROWS_MIN, max: BULK_ROWS_MAX }),
+        fc.double({ min: 0, max: 10_000, noNaN: true }),
+        fc.double({ min: 0, max: 10_000, noNaN: true }),
+        (rows, a, b) => {
+          const next = nextBulkRows(rows, a);
+          expect(next).toBeGreaterThanOrEqual(BULK_ROWS_MIN);
+          expect(next).toBeLessThanOrEqual(BULK_ROWS_MAX);
+          expect(next).toBeLessThanOrEqual(Math.max(BULK_ROWS_MIN, Math.round(rows * 2)));
+          expect(next).toBeGreaterThanOrEqual(Math.min(BULK_ROWS_MAX, Math.round(rows / 2)));
+          const [short, long] = a <= b ? [a, b] : [b, a];
+          expect(nextBulkRows(rows, long)).toBeLessThanOrEqual(nextBulkRows(rows, short));
+        },
+      ),
+    );
   });
 });

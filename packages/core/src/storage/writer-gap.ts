@@ -16,3 +16,25 @@ export const MIN_WRITER_GAP_MS = 2;
 
 /** The longest gap: the fixed gap the key build left before (SQLite's own busy handler's middle step). */
 export const MAX_WRITER_GAP_MS = 25;
+
+/**
+ * The write-lock time a bulk job's transaction aims at on SQLite. A fixed number of rows per
+ * transaction held the lock longer as the tenant grew (its indexes deepen: 128 rows of an import
+ * held it p50 ~10 ms into an empty file and ~39 ms at a million deals, bench/RESULTS.md), so the
+ * job sizes its next transaction by how long the last one held the lock.
+ */
+export const BULK_HOLD_MS = 15;
+/** The fewest rows a sized transaction takes: below it, BEGIN and COMMIT dominate. */
+export const BULK_ROWS_MIN = 16;
+/** The most rows a sized transaction takes, however fast the last one was. */
+export const BULK_ROWS_MAX = 1024;
+
+/**
+ * The rows of a bulk job's next SQLite transaction, after one of `rows` rows held the write lock
+ * `heldMs`: scaled towards `BULK_HOLD_MS`, by at most half or double a step, so one slow
+ * transaction (a checkpoint, the process descheduled inside it) does not swing the size.
+ */
+export function nextBulkRows(rows: number, heldMs: number): number {
+  const factor = Math.min(2, Math.max(0.5, BULK_HOLD_MS / Math.max(heldMs, 0.01)));
+  return Math.min(BULK_ROWS_MAX, Math.max(BULK_ROWS_MIN, Math.round(rows * factor)));
+}

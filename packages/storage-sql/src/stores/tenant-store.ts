@@ -3,6 +3,7 @@ import {
   type ImportRowsOptions,
   isCrmError,
   NotFoundError,
+  nextBulkRows,
   sayTenant,
   sqliteWriterGapMs,
   type Tenant,
@@ -40,9 +41,11 @@ const CELLS_PER_INSERT = 8192;
 const ANALYZE_AFTER = 10_000;
 
 /**
- * Rows checked, encoded and inserted per transaction by an import. Measured on SQLite
+ * Rows checked, encoded and inserted in an import's first transaction. Measured on SQLite
  * (bench/bulk-work.bench.ts, deals, accounts and team rows, a shared 2-core machine at load average
- * ~15): 512 rows held the write lock p50 96 ms, so a quarter of that.
+ * ~15): 512 rows held the write lock p50 96 ms, so a quarter of that. On SQLite the next
+ * transactions are sized by the lock time of the last (`nextBulkRows`); PostgreSQL keeps this size
+ * (commands never wait for an import's rows there).
  */
 const IMPORT_CHUNK = 128;
 
@@ -65,11 +68,12 @@ interface EncodedRun {
 }
 
 /** The rows of a sync or async iterable, `size` at a time. */
-async function* chunksOf<T>(rows: Iterable<T> | AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+/** `rows` in chunks of `size()` rows, asked afresh for each chunk (the size may follow the job). */
+async function* chunksOf<T>(rows: Iterable<T> | AsyncIterable<T>, size: () => number): AsyncGenerator<T[]> {
   let chunk: T[] = [];
   for await (const row of rows) {
     chunk.push(row);
-    if (chunk.length === size) {
+    if (chunk.length >= size()) {
       yield chunk;
       chunk = [];
     }
@@ -212,12 +216,22 @@ export class SqlTenantStore implements TenantStore {
     rows: Iterable<TenantRow> | AsyncIterable<TenantRow>,
     options: ImportRowsOptions = {},
   ): Promise<void> {
-    const source = chunksOf(rows, Math.max(1, Math.trunc(options.rowsPerTransaction ?? IMPORT_CHUNK)));
+    const given = options.rowsPerTransaction;
+    // A size the caller gave is kept; else SQLite's follows the write lock's time (`nextBulkRows`).
+    const sizing = { rows: given === undefined ? IMPORT_CHUNK : Math.max(1, Math.trunc(given)) };
+    const follows = given === undefined && this.engine.name === 'sqlite';
+    const source = chunksOf(rows, () => sizing.rows);
     const first = await source.next();
     if (!first.done) assertTenantRows(first.value);
     const done = await this.guard(() => this.beginImport(tenant, options.source ?? ''));
+    const progress: ImportRowsOptions['onProgress'] = (p) => {
+      if (follows) sizing.rows = nextBulkRows(sizing.rows, p.transactionMs);
+      options.onProgress?.(p);
+    };
     try {
-      await this.guard(() => this.importFrom(tenant, first, source, done, options));
+      await this.guard(() =>
+        this.importFrom(tenant, first, source, done, { ...options, onProgress: progress }),
+      );
     } catch (error) {
       // The import's own error is the one to report; should the removal fail too, the tenant stays
       // marked removing, invisible, and the next import (or `delete`) finishes it.
