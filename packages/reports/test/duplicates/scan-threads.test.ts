@@ -95,14 +95,16 @@ describe('the scan on two threads', () => {
     'scores in its workers exactly the pairs the one-thread scan scores (%s, one and two workers)',
     async (_, make) => {
       const { records } = make(3_000, 11);
-      const engine = new DealDuplicateEngine(records);
-      engine.weights();
-      const deals = dealsOf(engine);
-      const expected = scanned(engine, 0);
-      const { candidatePairs } = engine.scan({ minScore: 0, limit: 1 });
       for (const threads of [2, 3]) {
-        // The calling thread scores nothing: every chunk is a worker's.
+        const engine = new DealDuplicateEngine(records);
+        const deals = dealsOf(engine);
+        // The calling thread scores nothing: every chunk is a worker's. The workers are sent the
+        // build before the weights are estimated, as `scanAsync` sends it, and the weights after.
         const pool = new ScanThreads(threads, { callerScores: false });
+        pool.share({ deals, stats: engine.stats, blocks: engine.index.laidBlocks() });
+        engine.weights();
+        const expected = scanned(engine, 0);
+        const { candidatePairs } = engine.scan({ minScore: 0, limit: 1 });
         const found: string[] = [];
         try {
           const counted = await pool.score(
@@ -127,18 +129,21 @@ describe('the scan on two threads', () => {
     fc.assert(
       fc.property(corpus(40), fc.nat(), fc.integer({ min: 1, max: 5 }), (records, cut, chunk) => {
         const engine = new DealDuplicateEngine(records);
-        engine.weights();
         const deals = dealsOf(engine);
-        const expected = scanned(engine, -4);
-        // The worker's share, cloned as a worker receives it (one graph: deals and statistics).
+        // The worker's share, cloned as a worker receives it (one graph: deals and statistics),
+        // before the weights are estimated, as `scanAsync` sends it; the weights follow, cloned too.
         const copy = structuredClone({ deals, stats: engine.stats, blocks: engine.index.laidBlocks() });
+        const sharedWeights = engine.stats.weights;
+        engine.weights();
+        expect(engine.stats.weights).not.toBe(sharedWeights);
+        const expected = scanned(engine, -4);
         const claims = new Int32Array(new SharedArrayBuffer(4 * (TAKEN_FROM + 2)));
         // The calling thread took the first chunks; the copy takes what is left.
         const taken = Math.min(cut % (Math.ceil(deals.length / chunk) + 1), Math.ceil(deals.length / chunk));
         claims[NEXT_CHUNK] = taken;
         const found: string[] = [];
-        const share: ScanShare = { ...copy, claims, thread: 1, chunk, minScore: -4 };
-        const answer = scoreShare(share);
+        const share: ScanShare = { ...copy, claims, thread: 1, chunk };
+        const answer = scoreShare(share, { weights: structuredClone(engine.stats.weights), minScore: -4 });
         if ('error' in answer) throw new Error(answer.error);
         for (let p = 0; p < answer.scores.length; p++)
           found.push(
