@@ -17,6 +17,7 @@ import {
   scoreClaimed,
   TAKEN_FROM,
 } from './scan-loop.js';
+import { checkScanOptions } from './scan-options.js';
 import type { DuplicateWeights } from './weights.js';
 
 /**
@@ -32,8 +33,7 @@ const CHUNK = 256;
  * (bench/RESULTS.md, h-par2), so only scans well past that take a second thread unasked.
  */
 export const THREADS_FROM = 200_000;
-/** The most threads a scan is given. */
-export const MAX_THREADS = 64;
+export { MAX_THREADS } from './scan-options.js';
 
 /**
  * The threads a scan of `deals` deals runs on: one unasked (a worker holds a copy of the deals:
@@ -44,6 +44,18 @@ export function threadsFor(asked: number | 'auto' | undefined, deals: number): n
   if (asked === undefined) return 1;
   if (typeof asked === 'number') return asked;
   return deals >= THREADS_FROM ? Math.min(2, availableParallelism()) : 1;
+}
+
+/**
+ * The workers of a scan of `deals` deals, started now — before the engine is built, so they load
+ * their code while the calling thread reads, prepares and indexes the deals — or null for one
+ * thread. Hand them to `scanAsync`, which ends them; end them yourself (`close`) if it is never
+ * called. A bad `asked` is refused here, before any worker starts.
+ */
+export function startScanThreads(asked: number | 'auto' | undefined, deals: number): ScanThreads | null {
+  checkScanOptions({ threads: asked });
+  const threads = threadsFor(asked, deals);
+  return threads > 1 ? new ScanThreads(threads) : null;
 }
 
 /**

@@ -18,6 +18,7 @@ import {
   type ScanShare,
   ScanThreads,
   scoreShare,
+  startScanThreads,
   THREADS_FROM,
   threadsFor,
 } from '../../src/duplicates/scan-threads.js';
@@ -235,6 +236,41 @@ describe('the scan on two threads', () => {
     },
     SLOW,
   );
+
+  it(
+    'returns what the one-thread scan returns with workers started before its engine was built, and ends them',
+    async () => {
+      const { records } = generate2(3_000, 5);
+      const one = new DealDuplicateEngine(records).scan({ minScore: 0, limit: ALL });
+      const started = startScanThreads(2, records.length) as ScanThreads;
+      expect(started.threads).toBe(2);
+      const two = await new DealDuplicateEngine(records).scanAsync({ minScore: 0, limit: ALL }, started);
+      expect(said(two.pairs)).toEqual(said(one.pairs));
+      expect(two.candidatePairs).toBe(one.candidatePairs);
+      // Ended with the scan (a terminated worker's id is −1).
+      const workers = (started as unknown as { workers: Worker[] }).workers;
+      expect(workers.map((w) => w.threadId)).toEqual([-1]);
+      // Handed to a scan that runs on the calling thread (`prune: false`), they are ended too.
+      const unused = startScanThreads(2, records.length) as ScanThreads;
+      const plain = await new DealDuplicateEngine(records).scanAsync(
+        { minScore: 0, limit: ALL, prune: false },
+        unused,
+      );
+      expect(said(plain.pairs)).toEqual(said(one.pairs));
+      expect((unused as unknown as { workers: Worker[] }).workers.map((w) => w.threadId)).toEqual([-1]);
+    },
+    SLOW,
+  );
+
+  it('starts no worker for one thread, and refuses a bad count before it starts one', () => {
+    expect(startScanThreads(undefined, THREADS_FROM * 5)).toBeNull();
+    expect(startScanThreads('auto', THREADS_FROM - 1)).toBeNull();
+    expect(startScanThreads(1, 10)).toBeNull();
+    for (const threads of [0, 65, 2.5])
+      expect(() => startScanThreads(threads, 10)).toThrow(
+        expect.objectContaining({ code: 'VALIDATION', field: 'threads' }),
+      );
+  });
 
   it('refuses a bad thread count before it starts a worker', async () => {
     const engine = new DealDuplicateEngine(generate(50, 3).records);
