@@ -18,7 +18,7 @@ const { runFromSource, stageTimer, quality } = await import('./support.js');
 // A million deals with their blocks outgrow Node's default heap (about 4 GiB here).
 runFromSource(process.argv.includes('--million') ? 20_000 : undefined);
 
-const { DealDuplicateEngine, pairKey } = await import('@gongfu/reports');
+const { DealDuplicateEngine, pairKey, startScanThreads } = await import('@gongfu/reports');
 const { generate } = await import('./duplicates-data.js');
 const { generate2, seedStoryPair } = await import('./duplicates-data-2.js');
 type DealRecord = import('@gongfu/reports').DealRecord;
@@ -65,6 +65,9 @@ function withStoryPair(data: Generated): Generated {
 async function evaluate(label: string, tag: string, make: (n: number) => Generated): Promise<Figures> {
   const data = withStoryPair(await stage(`${tag} generate`, () => make(N)));
   const { records, truth, decoys } = data;
+  // With threads, the workers are started before the engine is built (as the Crm's scan starts
+  // them): they load while this thread prepares and indexes.
+  const started = startScanThreads(THREADS, records.length);
   const engine = await stage(
     `${tag} prepare + index (blocking keys, MinHash-LSH)`,
     () => new DealDuplicateEngine(records, { fitWeights: FIT }),
@@ -80,7 +83,7 @@ async function evaluate(label: string, tag: string, make: (n: number) => Generat
     return found;
   });
   const report = await stage(`${tag} full scan (candidates scored)`, () =>
-    engine.scanAsync({ minScore: 0, limit: Number.MAX_SAFE_INTEGER, threads: THREADS }),
+    engine.scanAsync({ minScore: 0, limit: Number.MAX_SAFE_INTEGER, threads: THREADS }, started),
   );
   if (HASH) {
     const sha = (await import('node:crypto')).createHash('sha1');

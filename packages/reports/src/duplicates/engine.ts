@@ -317,28 +317,35 @@ export class DealDuplicateEngine {
 
   /**
    * `scan` with its scored stage on `options.threads` threads (`scan-threads.ts`; `scan` itself
-   * runs on the calling thread whatever `threads` says): the index,
-   * columns and statistics built once here and handed to the workers, the deals split between the
+   * runs on the calling thread whatever `threads` says): the index and statistics built once here
+   * and handed to the workers before the weights are estimated (the weights after), the deals split between the
    * threads, the same pairs scored, ranked as `scan` ranks them — the same result. One thread, or
    * `prune: false`, is `scan` itself. A failed thread fails the scan (`DuplicateScanThreadError`).
+   * `started`: workers started before this engine was built (`startScanThreads`), used in place of
+   * `threads` and ended with the scan, whichever way it ends.
    */
-  async scanAsync(options: EngineScanOptions = {}): Promise<ScanReport> {
-    // Checked here too: a bad count would start workers before the typed array sized by it refused it.
-    checkScanOptions({ threads: options.threads });
-    const threads = threadsFor(options.threads, this.deals.length);
-    if (threads <= 1 || !(options.prune ?? true) || this.deals.length === 0) return this.scan(options);
-    const pool = new ScanThreads(threads);
+  async scanAsync(options: EngineScanOptions = {}, started: ScanThreads | null = null): Promise<ScanReport> {
+    let pool = started;
     try {
+      // Checked here too: a bad count would start workers before the typed array sized by it refused it.
+      checkScanOptions({ threads: options.threads });
+      const threads = pool?.threads ?? threadsFor(options.threads, this.deals.length);
+      if (threads <= 1 || !(options.prune ?? true) || this.deals.length === 0) return this.scan(options);
+      pool ??= new ScanThreads(threads);
+      const deals = this.deals;
+      const share = { deals, stats: this.stats, blocks: this.index.laidBlocks() };
+      // Sent before the weights are estimated: the workers receive the deals while this thread
+      // weighs, then only the weights once they are made (the estimate replaces them, never edits them).
+      pool.share(share);
       this.weigh();
       const minScore = options.minScore ?? 0;
       const found: Found[] = [];
-      const deals = this.deals;
       const total = deals.length;
       const keep = this.keeper(found, options);
       const onProgress = options.onProgress;
       let told = 0;
       const candidatePairs = await pool.score(
-        { deals, stats: this.stats, blocks: this.index.laidBlocks() },
+        share,
         () => this.scanInput(true),
         minScore,
         (i, j, score) => keep(deals[i] as PreparedDeal, deals[j] as PreparedDeal, score),
@@ -355,7 +362,7 @@ export class DealDuplicateEngine {
       if (onProgress && told < total) onProgress(total, total);
       return this.report(found, candidatePairs, options);
     } finally {
-      await pool.close();
+      await pool?.close();
     }
   }
 

@@ -14,6 +14,7 @@ import { loadOpenDeals, toDealRecord } from './deal-records.js';
 import { refreshDedupeIndex } from './dedupe-index.js';
 import { DealDuplicateEngine, pairKey } from './engine.js';
 import { checkScanOptions } from './scan-options.js';
+import { startScanThreads } from './scan-threads.js';
 import { sentence } from './score-pair.js';
 import {
   storedBlockSizes,
@@ -128,15 +129,23 @@ async function scanVisible(
   const weights = await ensureDuplicateWeights(crm);
   return crm.runAs(actor, async (ctx) => {
     const deals = await loadOpenDeals(ctx);
-    const resolved = await resolvedPairs(ctx, deals);
-    const exclude = (a: DealRecord, b: DealRecord) => resolved.has(pairKey(a.id, b.id));
-    if (seesAll)
-      return (await new DealDuplicateEngine(deals, { weights }).scanAsync({ ...options, exclude })).pairs;
-    const stats = await storedStats(ctx, deals);
-    stats.weights = weights;
-    const engine = new DealDuplicateEngine(deals, { stats });
-    engine.index.useSizes(await storedBlockSizes(ctx, engine.index.pairingKeys()));
-    return (await engine.scanAsync({ ...options, exclude })).pairs;
+    // Started before the engine is built: the workers load while this thread prepares and indexes.
+    const pool = startScanThreads(options.threads, deals.length);
+    try {
+      const resolved = await resolvedPairs(ctx, deals);
+      const exclude = (a: DealRecord, b: DealRecord) => resolved.has(pairKey(a.id, b.id));
+      if (seesAll)
+        return (await new DealDuplicateEngine(deals, { weights }).scanAsync({ ...options, exclude }, pool))
+          .pairs;
+      const stats = await storedStats(ctx, deals);
+      stats.weights = weights;
+      const engine = new DealDuplicateEngine(deals, { stats });
+      engine.index.useSizes(await storedBlockSizes(ctx, engine.index.pairingKeys()));
+      return (await engine.scanAsync({ ...options, exclude }, pool)).pairs;
+    } finally {
+      // Ended by the scan already, unless something before it threw.
+      await pool?.close();
+    }
   });
 }
 

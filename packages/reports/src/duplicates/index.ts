@@ -30,7 +30,7 @@ export {
   findDuplicateDealsPage,
 } from './find-deal-duplicates.js';
 export { PROVINCES, provinceLabel } from './provinces.js';
-export { DuplicateScanThreadError } from './scan-threads.js';
+export { DuplicateScanThreadError, type ScanThreads, startScanThreads } from './scan-threads.js';
 export { explain, explanationOf, PRIOR_WEIGHT, priorWeight, probabilityOf } from './score-pair.js';
 export {
   type DuplicateWeightsVersion,

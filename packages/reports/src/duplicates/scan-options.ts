@@ -1,6 +1,8 @@
 import { type FieldIssue, fieldIssue, message, ValidationError } from '@gongfu/core';
 import { sayDuplicate } from './duplicate-messages.js';
-import { MAX_THREADS } from './scan-threads.js';
+
+/** The most threads a scan is given. */
+export const MAX_THREADS = 64;
 
 /** The options every duplicate scan shares (deals, accounts, contacts). */
 export interface CommonScanOptions {

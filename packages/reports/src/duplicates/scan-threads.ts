@@ -17,6 +17,8 @@ import {
   scoreClaimed,
   TAKEN_FROM,
 } from './scan-loop.js';
+import { checkScanOptions } from './scan-options.js';
+import type { DuplicateWeights } from './weights.js';
 
 /**
  * Deals taken at a time by a thread of a scan: small enough that the threads finish together (the
@@ -31,8 +33,7 @@ const CHUNK = 256;
  * (bench/RESULTS.md, h-par2), so only scans well past that take a second thread unasked.
  */
 export const THREADS_FROM = 200_000;
-/** The most threads a scan is given. */
-export const MAX_THREADS = 64;
+export { MAX_THREADS } from './scan-options.js';
 
 /**
  * The threads a scan of `deals` deals runs on: one unasked (a worker holds a copy of the deals:
@@ -43,6 +44,18 @@ export function threadsFor(asked: number | 'auto' | undefined, deals: number): n
   if (asked === undefined) return 1;
   if (typeof asked === 'number') return asked;
   return deals >= THREADS_FROM ? Math.min(2, availableParallelism()) : 1;
+}
+
+/**
+ * The workers of a scan of `deals` deals, started now — before the engine is built, so they load
+ * their code while the calling thread reads, prepares and indexes the deals — or null for one
+ * thread. Hand them to `scanAsync`, which ends them; end them yourself (`close`) if it is never
+ * called. A bad `asked` is refused here, before any worker starts.
+ */
+export function startScanThreads(asked: number | 'auto' | undefined, deals: number): ScanThreads | null {
+  checkScanOptions({ threads: asked });
+  const threads = threadsFor(asked, deals);
+  return threads > 1 ? new ScanThreads(threads) : null;
 }
 
 /**
@@ -63,10 +76,11 @@ export class DuplicateScanThreadError extends CrmError {
 }
 
 /**
- * What a worker thread is handed, once, by structured clone: the prepared deals and the corpus
- * statistics the scorer reads (one graph, so what the deals share they still share, and their
- * cached surprises still name these statistics), the index's laid-out blocks, and the shared
- * counter the threads take chunks of deals from.
+ * What a worker thread is handed first, by structured clone, as soon as the engine is built and
+ * before its weights are estimated (`ScanThreads.share`): the prepared deals and the corpus
+ * statistics the scorer reads (one graph, so what the deals share they still share), the index's
+ * laid-out blocks, and the shared counter the threads take chunks of deals from. The worker receives
+ * it while the calling thread weighs.
  */
 export interface ScanShare {
   deals: readonly PreparedDeal[];
@@ -75,6 +89,14 @@ export interface ScanShare {
   claims: Int32Array;
   thread: number;
   chunk: number;
+}
+
+/**
+ * What a worker is handed second, once the calling thread has its weights: the weights, when they
+ * are not those the shared statistics already hold (null), and the scan's floor.
+ */
+export interface ScanGo {
+  weights: DuplicateWeights | null;
   minScore: number;
 }
 
@@ -86,7 +108,8 @@ export type ScanShareResult =
 /**
  * The threads of one parallel scan: the calling thread and `threads − 1` workers, started first
  * (they load their modules while the calling thread weighs and builds), each handed the build once
- * (`ScanShare`), not building it again from the records. The deals are split into chunks the
+ * before the weights are estimated (`share`: they receive it while the calling thread weighs), then
+ * the weights (`score`), not building it again from the records. The deals are split into chunks the
  * threads take in turn, so each pair is scored by exactly one thread, as the one-thread scan scores
  * it. `close` ends every worker; a failed one fails the scan (`DuplicateScanThreadError`).
  */
@@ -95,6 +118,8 @@ export class ScanThreads {
   private readonly answers: Promise<ScanShareResult>[] = [];
   /** Per worker: true once its code has loaded, else why it could not (it failed or exited first). */
   private readonly loaded: Promise<true | string>[] = [];
+  /** The counter the threads take chunks from, and the weights the shared statistics held, once shared. */
+  private shared: { claims: Int32Array; weights: DuplicateWeights } | null = null;
 
   /**
    * `callerScores: false` leaves every chunk to the workers, the calling thread only waiting for
@@ -119,10 +144,28 @@ export class ScanThreads {
   }
 
   /**
-   * The scored stage: `share` sent to the workers, then `input()` (the calling thread's columns)
-   * built and scored here while they score; `visit` is told every pair (the workers' after the
-   * calling thread's own) and `progress` the deals done by all. Returns how many candidate pairs
-   * there are.
+   * Sends `share` to the workers, once: called before the weights are estimated, so a worker
+   * receives the deals (the clone's larger half of the cost) while the calling thread weighs.
+   */
+  share(share: Pick<ScanShare, 'deals' | 'stats' | 'blocks'>): void {
+    if (this.shared) return;
+    const claims = new Int32Array(new SharedArrayBuffer(4 * (TAKEN_FROM + this.threads)));
+    this.shared = { claims, weights: share.stats.weights };
+    try {
+      this.workers.forEach((worker, w) => {
+        worker.postMessage({ ...share, claims, thread: w + 1, chunk: CHUNK } satisfies ScanShare);
+      });
+    } catch (e) {
+      throw new DuplicateScanThreadError(this.threads, e);
+    }
+  }
+
+  /**
+   * The scored stage: `share` sent to the workers (unless `share` was called), then the weights
+   * it now holds, then `input()` (the calling thread's columns) built and scored here while they
+   * score; `visit` is told every pair (the workers' after the calling thread's own) and `progress`
+   * the deals done by all. The deals and statistics must not have changed since `share` but for
+   * their weights (replaced, not changed in place). Returns how many candidate pairs there are.
    */
   async score(
     share: Pick<ScanShare, 'deals' | 'stats' | 'blocks'>,
@@ -131,12 +174,12 @@ export class ScanThreads {
     visit: ScanVisit,
     progress?: (done: number) => void,
   ): Promise<number> {
-    const claims = new Int32Array(new SharedArrayBuffer(4 * (TAKEN_FROM + this.threads)));
+    this.share(share);
+    const { claims, weights } = this.shared as NonNullable<typeof this.shared>;
     const failed = (cause: unknown) => new DuplicateScanThreadError(this.threads, cause);
+    const go: ScanGo = { weights: share.stats.weights === weights ? null : share.stats.weights, minScore };
     try {
-      this.workers.forEach((worker, w) => {
-        worker.postMessage({ ...share, claims, thread: w + 1, chunk: CHUNK, minScore } satisfies ScanShare);
-      });
+      for (const worker of this.workers) worker.postMessage(go);
     } catch (e) {
       throw failed(e);
     }
@@ -221,12 +264,15 @@ function startWorker(): Worker {
 }
 
 /**
- * A worker's side of `scanInThreads`: the statistics given back their methods, the candidates read
- * from the blocks, its own columns (built only when chunks are left), then chunks until none is left.
+ * A worker's side of a parallel scan: the statistics given back their methods and the weights
+ * estimated since they were shared (`go`), the candidates read from the blocks, its own columns
+ * (built only when chunks are left), then chunks until none is left.
  */
-export function scoreShare(share: ScanShare): ScanShareResult {
-  const { deals, blocks, claims, thread, chunk, minScore } = share;
+export function scoreShare(share: ScanShare, go: ScanGo): ScanShareResult {
+  const { deals, blocks, claims, thread, chunk } = share;
+  const { minScore } = go;
   const stats = Object.setPrototypeOf(share.stats, CorpusStats.prototype) as CorpusStats;
+  if (go.weights) stats.weights = go.weights;
   if (Atomics.load(claims, NEXT_CHUNK) * chunk >= deals.length)
     return { candidatePairs: 0, pairs: new Int32Array(0), scores: new Float64Array(0) };
   const later = new LaterCandidates(blocks);

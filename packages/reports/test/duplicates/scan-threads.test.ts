@@ -18,6 +18,7 @@ import {
   type ScanShare,
   ScanThreads,
   scoreShare,
+  startScanThreads,
   THREADS_FROM,
   threadsFor,
 } from '../../src/duplicates/scan-threads.js';
@@ -95,14 +96,16 @@ describe('the scan on two threads', () => {
     'scores in its workers exactly the pairs the one-thread scan scores (%s, one and two workers)',
     async (_, make) => {
       const { records } = make(3_000, 11);
-      const engine = new DealDuplicateEngine(records);
-      engine.weights();
-      const deals = dealsOf(engine);
-      const expected = scanned(engine, 0);
-      const { candidatePairs } = engine.scan({ minScore: 0, limit: 1 });
       for (const threads of [2, 3]) {
-        // The calling thread scores nothing: every chunk is a worker's.
+        const engine = new DealDuplicateEngine(records);
+        const deals = dealsOf(engine);
+        // The calling thread scores nothing: every chunk is a worker's. The workers are sent the
+        // build before the weights are estimated, as `scanAsync` sends it, and the weights after.
         const pool = new ScanThreads(threads, { callerScores: false });
+        pool.share({ deals, stats: engine.stats, blocks: engine.index.laidBlocks() });
+        engine.weights();
+        const expected = scanned(engine, 0);
+        const { candidatePairs } = engine.scan({ minScore: 0, limit: 1 });
         const found: string[] = [];
         try {
           const counted = await pool.score(
@@ -127,18 +130,21 @@ describe('the scan on two threads', () => {
     fc.assert(
       fc.property(corpus(40), fc.nat(), fc.integer({ min: 1, max: 5 }), (records, cut, chunk) => {
         const engine = new DealDuplicateEngine(records);
-        engine.weights();
         const deals = dealsOf(engine);
-        const expected = scanned(engine, -4);
-        // The worker's share, cloned as a worker receives it (one graph: deals and statistics).
+        // The worker's share, cloned as a worker receives it (one graph: deals and statistics),
+        // before the weights are estimated, as `scanAsync` sends it; the weights follow, cloned too.
         const copy = structuredClone({ deals, stats: engine.stats, blocks: engine.index.laidBlocks() });
+        const sharedWeights = engine.stats.weights;
+        engine.weights();
+        expect(engine.stats.weights).not.toBe(sharedWeights);
+        const expected = scanned(engine, -4);
         const claims = new Int32Array(new SharedArrayBuffer(4 * (TAKEN_FROM + 2)));
         // The calling thread took the first chunks; the copy takes what is left.
         const taken = Math.min(cut % (Math.ceil(deals.length / chunk) + 1), Math.ceil(deals.length / chunk));
         claims[NEXT_CHUNK] = taken;
         const found: string[] = [];
-        const share: ScanShare = { ...copy, claims, thread: 1, chunk, minScore: -4 };
-        const answer = scoreShare(share);
+        const share: ScanShare = { ...copy, claims, thread: 1, chunk };
+        const answer = scoreShare(share, { weights: structuredClone(engine.stats.weights), minScore: -4 });
         if ('error' in answer) throw new Error(answer.error);
         for (let p = 0; p < answer.scores.length; p++)
           found.push(
@@ -230,6 +236,41 @@ describe('the scan on two threads', () => {
     },
     SLOW,
   );
+
+  it(
+    'returns what the one-thread scan returns with workers started before its engine was built, and ends them',
+    async () => {
+      const { records } = generate2(3_000, 5);
+      const one = new DealDuplicateEngine(records).scan({ minScore: 0, limit: ALL });
+      const started = startScanThreads(2, records.length) as ScanThreads;
+      expect(started.threads).toBe(2);
+      const two = await new DealDuplicateEngine(records).scanAsync({ minScore: 0, limit: ALL }, started);
+      expect(said(two.pairs)).toEqual(said(one.pairs));
+      expect(two.candidatePairs).toBe(one.candidatePairs);
+      // Ended with the scan (a terminated worker's id is −1).
+      const workers = (started as unknown as { workers: Worker[] }).workers;
+      expect(workers.map((w) => w.threadId)).toEqual([-1]);
+      // Handed to a scan that runs on the calling thread (`prune: false`), they are ended too.
+      const unused = startScanThreads(2, records.length) as ScanThreads;
+      const plain = await new DealDuplicateEngine(records).scanAsync(
+        { minScore: 0, limit: ALL, prune: false },
+        unused,
+      );
+      expect(said(plain.pairs)).toEqual(said(one.pairs));
+      expect((unused as unknown as { workers: Worker[] }).workers.map((w) => w.threadId)).toEqual([-1]);
+    },
+    SLOW,
+  );
+
+  it('starts no worker for one thread, and refuses a bad count before it starts one', () => {
+    expect(startScanThreads(undefined, THREADS_FROM * 5)).toBeNull();
+    expect(startScanThreads('auto', THREADS_FROM - 1)).toBeNull();
+    expect(startScanThreads(1, 10)).toBeNull();
+    for (const threads of [0, 65, 2.5])
+      expect(() => startScanThreads(threads, 10)).toThrow(
+        expect.objectContaining({ code: 'VALIDATION', field: 'threads' }),
+      );
+  });
 
   it('refuses a bad thread count before it starts a worker', async () => {
     const engine = new DealDuplicateEngine(generate(50, 3).records);

@@ -53,6 +53,21 @@ export function describeDuplicateStory(makeStorage: StorageFactory): void {
       expect(proposed.map(pairOf)).toEqual([[w.dealA.id, w.dealB.id].sort()]);
     });
 
+    it('on two threads (workers started as soon as the deals are read) the manager and a rep get what one thread gives', async () => {
+      const w = await openStory();
+      for (const actor of [w.org.manager, w.org.repA]) {
+        const one = await findDuplicateDeals(w.crm, actor, { minScore: -1000, limit: 100 });
+        const two = await findDuplicateDeals(w.crm, actor, { minScore: -1000, limit: 100, threads: 2 });
+        expect(two).toEqual(one);
+        expect(one.length).toBeGreaterThan(0);
+      }
+      // A bad count is refused before any worker starts.
+      await expect(findDuplicateDeals(w.crm, w.org.manager, { threads: 0 })).rejects.toMatchObject({
+        code: 'VALIDATION',
+        field: 'threads',
+      });
+    }, 240_000);
+
     it('says why in the reader’s language: zh-CN and en from one keyed explanation', async () => {
       const w = await openStory();
       const [zh] = await findDuplicateDeals(w.crm.with({ locale: 'zh-CN' }), w.org.manager);
