@@ -180,7 +180,7 @@ export class DealDuplicateEngine {
     let whole = 0;
     const sampled = sampledPairs(
       deals.length,
-      (i) => this.index.candidatesOf(i),
+      (i) => this.index.candidateList(i),
       (i, j) => {
         const [x, y] = [deals[i] as PreparedDeal, deals[j] as PreparedDeal];
         const swapped = keptCopySwapped(x, y, stats);
