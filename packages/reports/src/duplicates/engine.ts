@@ -186,8 +186,8 @@ export class DealDuplicateEngine {
       deals.length,
       (i) => this.index.candidateList(i),
       (i, j) => {
-        const count = lines[i] as number;
-        if (count < 2 || count !== lines[j]) return;
+        const size = lines[i] as number;
+        if (size < 2 || size !== lines[j]) return;
         const x = deals[i] as PreparedDeal;
         const y = deals[j] as PreparedDeal;
         const swapped = keptCopySwapped(x, y, stats);
