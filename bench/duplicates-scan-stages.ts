@@ -7,23 +7,18 @@
  *
  *   npx tsx bench/duplicates-scan-stages.ts --n 100000 --gen 2 [--profile /tmp/p --stage loop,columns]
  */
-const { runFromSource } = await import('./support.js');
+const { runFromSource, argValue: arg } = await import('./support.js');
 runFromSource();
 
 const { writeFileSync } = await import('node:fs');
 const { Session } = await import('node:inspector/promises');
 const { DealDuplicateEngine } = await import('@gongfu/reports');
-const { generate } = await import('./duplicates-data.js');
-const { generate2, seedStoryPair } = await import('./duplicates-data-2.js');
+const { scanRecords } = await import('./duplicates-data-2.js');
 const source = '../packages/reports/src/duplicates/';
 const { ScanColumns } = await import(`${source}scan-columns.ts`);
 const { reachOf, weighPair } = await import(`${source}score-pair.ts`);
 type PreparedDeal = import('../packages/reports/src/duplicates/prepared-deal.js').PreparedDeal;
 
-const arg = (name: string, fallback: string) => {
-  const at = process.argv.indexOf(name);
-  return at > 0 ? (process.argv[at + 1] as string) : fallback;
-};
 const N = Number(arg('--n', '100000'));
 const GEN = arg('--gen', '2');
 const PROFILE = arg('--profile', '');
@@ -49,9 +44,8 @@ async function timed<T>(name: string, run: () => T): Promise<T> {
   return result;
 }
 
-const data = GEN === '1' ? generate(N) : generate2(N);
-if (!data.records.some((r) => r.id === 'story-a')) data.records.push(...seedStoryPair());
-const engine = await timed('index', () => new DealDuplicateEngine(data.records));
+const records = scanRecords(GEN, N);
+const engine = await timed('index', () => new DealDuplicateEngine(records));
 await timed('estimate', () => engine.weights());
 const deals = (engine as unknown as { deals: PreparedDeal[] }).deals;
 const stats = engine.stats;
