@@ -73,3 +73,5 @@ const counts = await timed('loop', () => {
 });
 console.log(counts);
 await timed('scan', () => engine.scan({ minScore: 0 }));
+
+export {};
