@@ -10,7 +10,7 @@
  */
 import type { DealLine, DealRecord } from '@gongfu/reports';
 import { pinyin } from 'pinyin-pro';
-import { type DecoyKind, type DupKind, type Generated, rng } from './duplicates-data.js';
+import { type DecoyKind, type DupKind, type Generated, generate, rng } from './duplicates-data.js';
 
 interface Product {
   sku: string;
@@ -448,4 +448,11 @@ export function seedStoryPair(): [DealRecord, DealRecord] {
     side('story-a', 'repA', '山东恒通系统集成有限公司', lines, '2026-06-28'),
     side('story-b', 'repB', '青岛瑞达信息技术有限公司', linesB, '2026-06-30'),
   ];
+}
+
+/** The records a scan bench weighs: generator 1 or 2 at `n` deals, with the story pair (generator 2 has it). */
+export function scanRecords(gen: string, n: number): DealRecord[] {
+  const data = gen === '1' ? generate(n) : generate2(n);
+  if (!data.records.some((r) => r.id === 'story-a')) data.records.push(...seedStoryPair());
+  return data.records;
 }

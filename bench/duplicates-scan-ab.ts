@@ -9,24 +9,19 @@
  *
  * Without a base copy it times the current columns alone.
  */
-const { runFromSource, abHeading, alternatedRuns } = await import('./support.js');
+const { runFromSource, abHeading, alternatedRuns, argValue: arg } = await import('./support.js');
 runFromSource();
 
 const { existsSync } = await import('node:fs');
 const { fileURLToPath } = await import('node:url');
 const { PerformanceObserver } = await import('node:perf_hooks');
 const { DealDuplicateEngine } = await import('@gongfu/reports');
-const { generate } = await import('./duplicates-data.js');
-const { generate2, seedStoryPair } = await import('./duplicates-data-2.js');
+const { scanRecords } = await import('./duplicates-data-2.js');
 const source = '../packages/reports/src/duplicates/';
 const { ScanColumns } = await import(`${source}scan-columns.ts`);
 const { reachOf, weighPair } = await import(`${source}score-pair.ts`);
 type PreparedDeal = import('../packages/reports/src/duplicates/prepared-deal.js').PreparedDeal;
 
-const arg = (name: string, fallback: string) => {
-  const at = process.argv.indexOf(name);
-  return at > 0 ? (process.argv[at + 1] as string) : fallback;
-};
 const N = Number(arg('--n', '100000'));
 const GEN = arg('--gen', '2');
 const ROUNDS = Number(arg('--rounds', '3'));
@@ -34,9 +29,7 @@ const basePath = arg('--base', './scan-columns.base.ts');
 const baseFile = fileURLToPath(new URL(`${source}${basePath.replace(/^\.\//, '')}`, import.meta.url));
 const Base = existsSync(baseFile) ? (await import(baseFile)).ScanColumns : null;
 
-const data = GEN === '1' ? generate(N) : generate2(N);
-if (!data.records.some((r) => r.id === 'story-a')) data.records.push(...seedStoryPair());
-const engine = new DealDuplicateEngine(data.records);
+const engine = new DealDuplicateEngine(scanRecords(GEN, N));
 engine.weights();
 const deals = (engine as unknown as { deals: PreparedDeal[] }).deals;
 const stats = engine.stats;

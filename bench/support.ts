@@ -95,6 +95,12 @@ export async function startProfiler(): Promise<Session> {
   return session;
 }
 
+/** The value after `--name` on the command line, or `fallback`. */
+export function argValue(name: string, fallback: string): string {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? (process.argv[at + 1] as string) : fallback;
+}
+
 /** An A/B bench's first line: the generator, the size, the base copy timed (or none) and the load average. */
 export function abHeading(gen: string, n: number, baseFile: string | null): string {
   const load = loadavg()

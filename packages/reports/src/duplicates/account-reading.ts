@@ -32,7 +32,7 @@ const SAMPLE_PER_ACCOUNT = 16;
  */
 export function accountPartnersOf(
   accounts: readonly string[],
-  index: Pick<CandidateIndex, 'candidatesOf' | 'maxBlock'>,
+  index: Pick<CandidateIndex, 'candidateList' | 'maxBlock'>,
 ): Record<string, number> {
   const deals = new Map<string, number[]>();
   for (let ordinal = 0; ordinal < accounts.length; ordinal++) {
@@ -48,7 +48,7 @@ export function accountPartnersOf(
     let own = 0;
     for (let k = 0; k < taken; k++) {
       const ordinal = ordinals[Math.floor((k * ordinals.length) / taken)] as number;
-      for (const partner of index.candidatesOf(ordinal)) if (accounts[partner] === id) own++;
+      for (const partner of index.candidateList(ordinal)) if (accounts[partner] === id) own++;
     }
     counted[id] = Math.round((own / taken) * 100) / 100;
   }

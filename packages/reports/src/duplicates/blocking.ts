@@ -67,6 +67,10 @@ export class CandidateIndex {
   private layout: { from: Int32Array; members: Int32Array } | null = null;
   /** The ordinal `add` is indexing, for `join`. */
   private adding = -1;
+  /** `candidateList`'s stamp per ordinal, its answer's buffer, and its last stamp. */
+  private listStamps = new Int32Array(0);
+  private listed = new Int32Array(0);
+  private listVisits = 0;
 
   constructor(options: BlockingOptions = {}) {
     this.lsh = new MinHashLsh(options.lsh ?? DEFAULT_LSH);
@@ -164,6 +168,44 @@ export class CandidateIndex {
   }
 
   /**
+   * `candidatesOf` as a list in the same order (each candidate where the set first met it), without
+   * building a set: the estimate lists the candidates of thousands of deals, each read once. The
+   * answer is a view of one buffer reused by the next call, so read it before asking again.
+   */
+  candidateList(ordinal: number): Int32Array {
+    const count = this.blocksFrom.length - 1;
+    if (ordinal < 0 || ordinal >= count) return this.listed.subarray(0, 0);
+    if (this.listStamps.length < count) {
+      this.listStamps = new Int32Array(count);
+      this.listed = new Int32Array(count);
+      this.listVisits = 0;
+    }
+    if (this.listVisits === 0x7fffffff) {
+      this.listStamps.fill(0);
+      this.listVisits = 0;
+    }
+    const visit = ++this.listVisits;
+    const stamps = this.listStamps;
+    const out = this.listed;
+    const { data: records } = this.memberRecord;
+    const { data: next } = this.nextMember;
+    const blocks = this.recordBlocks.data;
+    let found = 0;
+    const to = this.blocksFrom.data[ordinal + 1] as number;
+    for (let b = this.blocksFrom.data[ordinal] as number; b < to; b++) {
+      const block = blocks[b] as number;
+      if (!this.pairs(block)) continue;
+      for (let m = this.newest.data[block] as number; m >= 0; m = next[m] as number) {
+        const r = records[m] as number;
+        if (r === ordinal || stamps[r] === visit) continue;
+        stamps[r] = visit;
+        out[found++] = r;
+      }
+    }
+    return out.subarray(0, found);
+  }
+
+  /**
    * How many candidates an indexed record has on average: every record's when there are at most
    * `sample`, else those of `sample` records spread evenly over the ordinals (deterministic).
    */
@@ -172,7 +214,7 @@ export class CandidateIndex {
     if (count === 0) return 0;
     const taken = Math.min(count, sample);
     let total = 0;
-    for (let k = 0; k < taken; k++) total += this.candidatesOf(Math.floor((k * count) / taken)).size;
+    for (let k = 0; k < taken; k++) total += this.candidateList(Math.floor((k * count) / taken)).length;
     return total / taken;
   }
 

@@ -29,7 +29,7 @@ const SAMPLE_PER_ACCOUNT = 200;
 export function busyRepeatGapsOf(
   deals: readonly KitHolding[],
   busy: Readonly<Record<string, number>>,
-  index: Pick<CandidateIndex, 'candidatesOf'>,
+  index: Pick<CandidateIndex, 'candidateList'>,
   isCopy?: (i: number, j: number) => boolean,
 ): Record<string, RepeatGaps> {
   const ordinals = new Map<string, number[]>();
@@ -55,7 +55,7 @@ export function busyRepeatGapsOf(
       if (deal.signature === '' || deal.day === null) continue;
       // Skipped unread, as its partners would add no pair: the costly part is listing them.
       if ((held.get(`${account}|${deal.signature}`) ?? 0) < 2) continue;
-      for (const partner of index.candidatesOf(ordinal)) {
+      for (const partner of index.candidateList(ordinal)) {
         const other = deals[partner] as KitHolding;
         if (other.accountId !== account || other.signature !== deal.signature || other.day === null) continue;
         const bin = gapBin(Math.abs(deal.day - other.day));
