@@ -11,12 +11,15 @@ import { kitRepeatsWords, readsAsOneCustomer } from './kit-repeats.js';
 import {
   deliveryMeasure,
   handCloseShares,
+  holdsOnlyTheDeal,
   type Measure,
   oneCustomer,
   oneCustomerOthers,
   oneCustomerShift,
+  onlyDealMoved,
 } from './measures.js';
 import { metByLine } from './met-by-line.js';
+import { onlyDealFiguresOf, onlyDealU } from './only-deal.js';
 import type { PreparedDeal } from './prepared-deal.js';
 import { describeLine, lineNoun } from './product-words.js';
 import type { DealLine, Signal, SignalName } from './types.js';
@@ -411,11 +414,43 @@ function oneCustomerWords(
   if (xAccount === yAccount || !readsAsOneCustomer(m)) return customer;
   const shift = oneCustomerShift(xAccount, yAccount, stats);
   const partners = stats.weights.partnersPerDeal;
-  if (partners === undefined || shift > -OWNER_SAID_FROM) return customer;
-  return say('duplicate.customer.oneCustomerLess', {
+  if (partners === undefined) return customer;
+  const less =
+    shift > -OWNER_SAID_FROM
+      ? customer
+      : say('duplicate.customer.oneCustomerLess', {
+          customer,
+          others: Math.round(oneCustomerOthers(xAccount, yAccount, stats)),
+          partners: Math.round(partners),
+        });
+  return onlyDealWords(less, xAccount, yAccount, stats);
+}
+
+/**
+ * The words of the re-typed account's figures (`only-deal.ts`), when they moved the pair: whether an
+ * account holds only this deal, how often that is so among such pairs and among their re-entries.
+ */
+function onlyDealWords(customer: Message, xAccount: string, yAccount: string, stats: CorpusStats): Message {
+  const moved = onlyDealMoved(xAccount, yAccount, stats);
+  const figures = onlyDealFiguresOf(stats.weights);
+  if (figures === undefined || Math.abs(moved) < OWNER_SAID_FROM) return customer;
+  const only = holdsOnlyTheDeal(xAccount, yAccount, stats);
+  // The share as counted (not the shrunk u the weight used), as the owner's words give it.
+  const onlyShare = figures.pairs > 0 ? figures.onlyDeal / figures.pairs : onlyDealU(figures);
+  const percent = (p: number) => Math.round(p * 1000) / 10;
+  const key = only
+    ? moved > 0
+      ? 'duplicate.customer.onlyDealMore'
+      : 'duplicate.customer.onlyDealLess'
+    : moved > 0
+      ? 'duplicate.customer.notOnlyDealMore'
+      : 'duplicate.customer.notOnlyDealLess';
+  return say(key, {
     customer,
-    others: Math.round(oneCustomerOthers(xAccount, yAccount, stats)),
-    partners: Math.round(partners),
+    pairs: figures.pairs,
+    uPercent: percent(only ? onlyShare : 1 - onlyShare),
+    copies: Math.round(figures.copies),
+    mPercent: percent(only ? figures.m : 1 - figures.m),
   });
 }
 
