@@ -1,4 +1,5 @@
 import { fitAmongCopies } from './copy-delivery.js';
+import { fittedLevelShift, shrunkShare } from './copy-owner.js';
 
 /**
  * A busy customer's re-typed account that holds only the deal compared: how often such an account's
@@ -17,17 +18,12 @@ import { fitAmongCopies } from './copy-delivery.js';
  *
  * - The pairs: candidate pairs of a sample of deals (`sampledPairs`, the kept-lines fit's) whose two
  *   accounts read as one customer where one of them is busy — the pairs the shift is read for.
- * - u: among them, the share where one account holds only that deal, shrunk towards ½ by `U_PSEUDO`
- *   pseudo-pairs (the copies among them are few against the busy customer's other deals).
+ * - u: among them, the share where one account holds only that deal, shrunk towards ½ by the
+ *   owner's pseudo-pairs (`shrunkShare`) (the copies among them are few against the busy customer's other deals).
  * - m: that share among their copies, fitted by expectation–maximisation (`fitAmongCopies`), each
  *   pair's posterior its detector score plus the level's bits; the start and the pseudo-copies carry
- *   m = u (no evidence either way).
+ *   m = u (no evidence either way). Bounded as the owner's shift is (`fittedLevelShift`).
  */
-
-/** Pseudo-pairs carrying u = ½. */
-const U_PSEUDO = 20;
-/** The most the level moves a pair, either way (as `OWNER_ADJUST_MAX`). */
-export const ONLY_DEAL_ADJUST_MAX = 6;
 
 /** What the tenant's re-typed accounts showed, stored with its weights (`DuplicateWeights.onlyDeal`). */
 export interface OnlyDealFigures {
@@ -41,7 +37,7 @@ export interface OnlyDealFigures {
 
 /** u of "an account holds only this deal": the share among the listed pairs, shrunk towards ½. */
 export function onlyDealU(figures: Pick<OnlyDealFigures, 'pairs' | 'onlyDeal'>): number {
-  return (figures.onlyDeal + U_PSEUDO * 0.5) / (figures.pairs + U_PSEUDO);
+  return shrunkShare(figures.onlyDeal, figures.pairs);
 }
 
 /**
@@ -71,10 +67,7 @@ export function onlyDealFigures(
 /** Bits one customer's two accounts move for one of them holding only the deal compared (`only`) or not. */
 export function onlyDealShift(figures: OnlyDealFigures | undefined, only: boolean): number {
   if (figures === undefined) return 0;
-  const u = onlyDealU(figures);
-  const m = figures.m;
-  const bits = only ? Math.log2(m / u) : Math.log2((1 - m) / (1 - u));
-  return Math.round(Math.min(ONLY_DEAL_ADJUST_MAX, Math.max(-ONLY_DEAL_ADJUST_MAX, bits)) * 1000) / 1000;
+  return fittedLevelShift(onlyDealU(figures), figures.m, only);
 }
 
 /**

@@ -435,22 +435,40 @@ function onlyDealWords(customer: Message, xAccount: string, yAccount: string, st
   const figures = onlyDealFiguresOf(stats.weights);
   if (figures === undefined || Math.abs(moved) < OWNER_SAID_FROM) return customer;
   const only = holdsOnlyTheDeal(xAccount, yAccount, stats);
-  // The share as counted (not the shrunk u the weight used), as the owner's words give it.
-  const onlyShare = figures.pairs > 0 ? figures.onlyDeal / figures.pairs : onlyDealU(figures);
+  return fittedLevelWords(customer, only, moved, figures, figures.onlyDeal, onlyDealU(figures), [
+    'duplicate.customer.notOnlyDealMore',
+    'duplicate.customer.notOnlyDealLess',
+    'duplicate.customer.onlyDealMore',
+    'duplicate.customer.onlyDealLess',
+  ]);
+}
+
+type DuplicateMessageKey = Parameters<typeof say>[0];
+
+/**
+ * The words of a level fitted in the tenant as a share among its pairs and among its copies
+ * (`copy-owner.ts`, `only-deal.ts`): the pair's level (`level`, the share's side or not), how far it
+ * moved the pair, the share among the pairs as counted (`counted` of `pairs`; not the shrunk u the
+ * weight used, a reader checks it against the count beside it) and among the copies (fitted, so
+ * "about"). `keys`: the other side more and less, then the share's side more and less.
+ */
+function fittedLevelWords(
+  customer: Message,
+  level: boolean,
+  moved: number,
+  figures: { pairs: number; copies: number; m: number },
+  counted: number,
+  shrunkU: number,
+  keys: readonly [DuplicateMessageKey, DuplicateMessageKey, DuplicateMessageKey, DuplicateMessageKey],
+): Message {
+  const share = figures.pairs > 0 ? counted / figures.pairs : shrunkU;
   const percent = (p: number) => Math.round(p * 1000) / 10;
-  const key = only
-    ? moved > 0
-      ? 'duplicate.customer.onlyDealMore'
-      : 'duplicate.customer.onlyDealLess'
-    : moved > 0
-      ? 'duplicate.customer.notOnlyDealMore'
-      : 'duplicate.customer.notOnlyDealLess';
-  return say(key, {
+  return say(keys[(level ? 2 : 0) + (moved > 0 ? 0 : 1)] as DuplicateMessageKey, {
     customer,
     pairs: figures.pairs,
-    uPercent: percent(only ? onlyShare : 1 - onlyShare),
+    uPercent: percent(level ? share : 1 - share),
     copies: Math.round(figures.copies),
-    mPercent: percent(only ? figures.m : 1 - figures.m),
+    mPercent: percent(level ? figures.m : 1 - figures.m),
   });
 }
 
@@ -465,23 +483,11 @@ function ownerWords(customer: Message, x: PreparedDeal, y: PreparedDeal, stats: 
   const figures = ownerFigures(stats.weights);
   const shift = pairOwnerShift(figures, x.record, y.record);
   if (figures === undefined || Math.abs(shift) < OWNER_SAID_FROM) return customer;
-  const same = x.record.ownerId === y.record.ownerId;
-  // The share among the account pairs as counted (not the shrunk u the weight used: a reader checks
-  // it against the count beside it); the re-entries' share is fitted, so it is "about".
-  const twoShare = figures.pairs > 0 ? figures.twoOwners / figures.pairs : twoOwnersU(figures);
-  const percent = (p: number) => Math.round(p * 1000) / 10;
-  const key = same
-    ? shift > 0
-      ? 'duplicate.customer.oneOwnerMore'
-      : 'duplicate.customer.oneOwnerLess'
-    : shift > 0
-      ? 'duplicate.customer.twoOwnersMore'
-      : 'duplicate.customer.twoOwnersLess';
-  return say(key, {
-    customer,
-    pairs: figures.pairs,
-    uPercent: percent(same ? 1 - twoShare : twoShare),
-    copies: Math.round(figures.copies),
-    mPercent: percent(same ? 1 - figures.m : figures.m),
-  });
+  const two = x.record.ownerId !== y.record.ownerId;
+  return fittedLevelWords(customer, two, shift, figures, figures.twoOwners, twoOwnersU(figures), [
+    'duplicate.customer.oneOwnerMore',
+    'duplicate.customer.oneOwnerLess',
+    'duplicate.customer.twoOwnersMore',
+    'duplicate.customer.twoOwnersLess',
+  ]);
 }
