@@ -1,13 +1,8 @@
 import { renderBuiltIn } from '@gongfu/core';
-import {
-  DealDuplicateEngine,
-  type DealRecord,
-  type DuplicateWeights,
-  REFERENCE_WEIGHTS,
-} from '@gongfu/reports';
+import { DealDuplicateEngine, type DuplicateWeights, REFERENCE_WEIGHTS } from '@gongfu/reports';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CorpusStats, checkedBasket, statKeys } from '../../src/duplicates/corpus-stats.js';
+import { CorpusStats } from '../../src/duplicates/corpus-stats.js';
 import { CUSTOMER, customerBound, oneCustomerShift } from '../../src/duplicates/measures.js';
 import {
   type OnlyDealFigures,
@@ -17,6 +12,7 @@ import {
 } from '../../src/duplicates/only-deal.js';
 import { REFERENCE_PARTNERS_PER_DEAL } from '../../src/duplicates/score-pair.js';
 import { isDuplicateWeights } from '../../src/duplicates/weights.js';
+import { busyGiantDeals, customerOf, storedCheckOfGiant } from './busy-giant.js';
 import { plainDeal } from './plain-deal.js';
 
 /**
@@ -37,23 +33,14 @@ const FITTED: DuplicateWeights = { ...BUSY, onlyDeal: FIGURES };
  * A giant (30 deals under 山东恒通机电有限公司), an account opened for one entry of it (恒通机电,
  * one deal), a re-typed account holding two (恒通机电 too), a small customer entered twice, 40 others.
  */
-function deals(): DealRecord[] {
-  return [
-    ...Array.from({ length: 40 }, (_, i) => plainDeal(`o${i}`)),
-    ...Array.from({ length: 30 }, (_, i) =>
-      plainDeal(`g${i}`, { accountId: 'giant', accountName: '山东恒通机电有限公司' }),
-    ),
-    plainDeal('g-one', { accountId: 'giant-one', accountName: '恒通机电' }),
-    plainDeal('g-re', { accountId: 'giant-re', accountName: '恒通机电' }),
-    plainDeal('g-re2', { accountId: 'giant-re', accountName: '恒通机电' }),
-    plainDeal('s', { accountId: 'small', accountName: '青岛海鑫物流有限公司' }),
-    plainDeal('s-re', { accountId: 'small-re', accountName: '海鑫物流' }),
-  ];
-}
+const deals = () =>
+  busyGiantDeals([
+    ['giant-one', 'g-one'],
+    ['giant-re', 'g-re'],
+    ['giant-re', 'g-re2'],
+  ]);
 
 const tenant = (weights: DuplicateWeights) => new DealDuplicateEngine(deals(), { weights });
-const customerOf = (engine: DealDuplicateEngine, a: string, b: string) =>
-  engine.score(a, b).signals.find((s) => s.name === 'customer');
 
 describe('a busy customer’s re-typed account holding only the deal compared', () => {
   it('moves the pair by the fitted bits: up where the account holds only it, down where both hold others', () => {
@@ -110,17 +97,7 @@ describe('a busy customer’s re-typed account holding only the deal compared', 
 
   it('a stored check reads the re-typed account’s count, so it weighs the pair as the scan does', () => {
     const engine = tenant(FITTED);
-    const records = deals();
-    const counts = new Map<string, number>();
-    for (const r of records) for (const k of statKeys(r)) counts.set(k, (counts.get(k) ?? 0) + 1);
-    const self = records.find((r) => r.id === 'g0') as DealRecord;
-    const partners = records.filter((r) => r.id !== 'g0' && r.accountId.startsWith('giant'));
-    const against = checkedBasket(self);
-    const read = new Set(statKeys(self));
-    for (const p of partners) for (const k of statKeys(p, against)) read.add(k);
-    const stored = CorpusStats.fromCounts(new Map([...read].map((k) => [k, counts.get(k) ?? 0])));
-    stored.weights = FITTED;
-    const found = DealDuplicateEngine.checkAgainst(self, partners, stored, { minScore: -40, limit: 100 });
+    const found = storedCheckOfGiant(deals(), FITTED);
     for (const other of ['g-one', 'g-re']) {
       const pair = found.find((p) => p.a.id === other || p.b.id === other);
       expect(pair?.signals.find((s) => s.name === 'customer')?.weight).toBe(
