@@ -56,7 +56,21 @@ export interface OwnerHolding {
 
 /** u of "two owners": the share among one account's drawn pairs, shrunk towards ½. */
 export function twoOwnersU(figures: Pick<CopyOwnerFigures, 'pairs' | 'twoOwners'>): number {
-  return (figures.twoOwners + U_PSEUDO * 0.5) / (figures.pairs + U_PSEUDO);
+  return shrunkShare(figures.twoOwners, figures.pairs);
+}
+
+/** A share of `count` in `pairs`, shrunk towards ½ by `U_PSEUDO` pseudo-pairs: a u of a two-level comparison fitted in the tenant. */
+export function shrunkShare(count: number, pairs: number): number {
+  return (count + U_PSEUDO * 0.5) / (pairs + U_PSEUDO);
+}
+
+/**
+ * Bits a pair moves for a two-level comparison whose share (`u` among pairs, `m` among copies) is
+ * of the level the pair is at (`level`) or of the other, within `OWNER_ADJUST_MAX` either way.
+ */
+export function fittedLevelShift(u: number, m: number, level: boolean): number {
+  const bits = level ? Math.log2(m / u) : Math.log2((1 - m) / (1 - u));
+  return Math.round(Math.min(OWNER_ADJUST_MAX, Math.max(-OWNER_ADJUST_MAX, bits)) * 1000) / 1000;
 }
 
 /** One account's deals paired at random (each with one other of its own), deterministic per seed. */
@@ -126,10 +140,7 @@ export function ownerFigures(weights: {
 /** Bits one account's two deals move for being entered by one person (`same`) or two. */
 export function ownerShift(figures: CopyOwnerFigures | undefined, same: boolean): number {
   if (figures === undefined) return 0;
-  const u = twoOwnersU(figures);
-  const m = figures.m;
-  const bits = same ? Math.log2((1 - m) / (1 - u)) : Math.log2(m / u);
-  return Math.round(Math.min(OWNER_ADJUST_MAX, Math.max(-OWNER_ADJUST_MAX, bits)) * 1000) / 1000;
+  return fittedLevelShift(twoOwnersU(figures), figures.m, !same);
 }
 
 /** The most `ownerShift` adds to one account's pair (0 without figures): what a scan bounds it by. */

@@ -263,6 +263,26 @@ export const DUPLICATE_DEAL_MESSAGES = defineMessages({
     'zh-CN':
       '{customer}：同一客户录成了两个账户，每笔商机在这里约与 {partners} 笔比对，其中 {others} 笔属于这一客户（两个账户合计），因此分量较轻',
   },
+  'duplicate.customer.onlyDealMore': {
+    en: '{customer}; one of the two accounts holds only this deal: here {uPercent} % of {pairs} pairs of a busy customer under two accounts have such an account, and about {mPercent} % of their re-entries (about {copies}), so this reads as an account opened to enter the same order again',
+    'zh-CN':
+      '{customer}；其中一个账户只有这一笔商机：本公司大客户录成两个账户的商机对中，有这种账户的占 {uPercent}%（共 {pairs} 对），而重复录入中约占 {mPercent}%（约 {copies} 对），像是为再录一遍同一订单而新开的账户',
+  },
+  'duplicate.customer.onlyDealLess': {
+    en: '{customer}; one of the two accounts holds only this deal: here {uPercent} % of {pairs} pairs of a busy customer under two accounts have such an account, and only about {mPercent} % of their re-entries (about {copies}), so it counts less',
+    'zh-CN':
+      '{customer}；其中一个账户只有这一笔商机：本公司大客户录成两个账户的商机对中，有这种账户的占 {uPercent}%（共 {pairs} 对），而重复录入中仅约占 {mPercent}%（约 {copies} 对），因此分量较轻',
+  },
+  'duplicate.customer.notOnlyDealMore': {
+    en: '{customer}; both accounts hold other deals: here {uPercent} % of {pairs} pairs of a busy customer under two accounts do, and about {mPercent} % of their re-entries (about {copies}), so it counts more',
+    'zh-CN':
+      '{customer}；两个账户都还有其他商机：本公司大客户录成两个账户的商机对中，这样的占 {uPercent}%（共 {pairs} 对），而重复录入中约占 {mPercent}%（约 {copies} 对），因此分量较重',
+  },
+  'duplicate.customer.notOnlyDealLess': {
+    en: '{customer}; both accounts hold other deals: here {uPercent} % of {pairs} pairs of a busy customer under two accounts do, and only about {mPercent} % of their re-entries (about {copies}), so it counts less',
+    'zh-CN':
+      '{customer}；两个账户都还有其他商机：本公司大客户录成两个账户的商机对中，这样的占 {uPercent}%（共 {pairs} 对），而重复录入中仅约占 {mPercent}%（约 {copies} 对），因此分量较轻',
+  },
   'duplicate.customer.same_name': {
     en: 'one customer under two spellings ({a} / {b})',
     'zh-CN': '同一客户的两种写法（{a} / {b}）',

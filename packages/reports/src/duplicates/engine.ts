@@ -1,4 +1,4 @@
-import { accountPartnersOf } from './account-reading.js';
+import { accountPartnersOf, readAgainstCompared } from './account-reading.js';
 import { isCommonBasket, keptCopySwapped, UNMATCHED_PENALTY } from './basket.js';
 import { type BlockingOptions, type BlockingStats, CandidateIndex } from './blocking.js';
 import { busyRepeatGapsOf } from './busy-repeat-gaps.js';
@@ -17,7 +17,9 @@ import {
   sampledPairs,
   WHOLE_STRIDE,
 } from './kept-lines.js';
-import { handCloseShares } from './measures.js';
+import { readsAsOneCustomer } from './kit-repeats.js';
+import { handCloseShares, holdsOnlyTheDeal, measureCustomer } from './measures.js';
+import { onlyDealFigures } from './only-deal.js';
 import { DealPreparer, type PreparedDeal } from './prepared-deal.js';
 import { ScanColumns } from './scan-columns.js';
 import { type ScanInput, scoreAnchor } from './scan-loop.js';
@@ -163,33 +165,52 @@ export class DealDuplicateEngine {
     if (copyOwner) this.stats.weights = { ...this.stats.weights, copyOwner };
     // What a line one side lacks says when the lines matched were kept exactly, fitted over the
     // candidate pairs of a sample of deals under the weights just made (`kept-lines.ts`).
-    const keptLines = this.keptLinesFit();
+    // The same pass lists the pairs of one busy customer under two accounts for the next fit.
+    const oneCustomerPairs: [number, number][] = [];
+    const keptLines = this.keptLinesFit(oneCustomerPairs);
     if (keptLines) this.stats.weights = { ...this.stats.weights, keptLines };
+    // How often such a pair's re-typed account holds only that deal, among them and among their
+    // copies (`only-deal.ts`), fitted under the weights just made: read by `oneCustomerShift`.
+    const onlyDeal = onlyDealFigures(
+      oneCustomerPairs,
+      (i, j) =>
+        holdsOnlyTheDeal(
+          (deals[i] as PreparedDeal).record.accountId,
+          (deals[j] as PreparedDeal).record.accountId,
+          stats,
+        )
+          ? 1
+          : 0,
+      (i, j) => weighPair(deals[i] as PreparedDeal, deals[j] as PreparedDeal, stats, WEIGH_FLOOR),
+    );
+    if (onlyDeal) this.stats.weights = { ...this.stats.weights, onlyDeal };
     if (this.fit) this.stats.weights = fitDuplicateWeights(this, this.stats.weights);
   }
 
   /**
    * `fitKeptLines` over the candidate pairs of the sampled deals that keep two or more lines exactly
    * and swap the others one for one, each held at its score with the hand's penalty for its swapped
-   * lines added back (2.25 bits a line swapped: one on each side).
+   * lines added back (2.25 bits a line swapped: one on each side). Lists into `oneCustomer` the
+   * sampled pairs of two accounts that read as one customer where one is busy (`only-deal.ts`).
    */
-  private keptLinesFit(): KeptLinesFigures | undefined {
+  private keptLinesFit(oneCustomer: [number, number][]): KeptLinesFigures | undefined {
     const deals = this.deals;
     const stats = this.stats;
     const pairs: KeptPair[] = [];
     let whole = 0;
     // Each deal's line count, read in one pass: `keptCopySwapped` answers −1 for two deals of
-    // different sizes, or of fewer than two lines, before it reads more, so most of the million
-    // pairs sampled at 100k are told so without reading the partner deal (a cache miss each).
+    // different sizes, or of fewer than two lines, so most of the million pairs sampled at 100k
+    // are told so from this column before their lines are compared.
     const lines = Int32Array.from(deals, (d) => d.items.length);
     const sampled = sampledPairs(
       deals.length,
       (i) => this.index.candidateList(i),
       (i, j) => {
-        const size = lines[i] as number;
-        if (size < 2 || size !== lines[j]) return;
         const x = deals[i] as PreparedDeal;
         const y = deals[j] as PreparedDeal;
+        if (busyOneCustomer(x, y, stats)) oneCustomer.push([i, j]);
+        const size = lines[i] as number;
+        if (size < 2 || size !== lines[j]) return;
         const swapped = keptCopySwapped(x, y, stats);
         if (swapped < 0) return;
         // Of the pairs with nothing swapped one in `WHOLE_STRIDE` is weighed and stands for that many.
@@ -483,4 +504,12 @@ function orderDays(holdings: readonly KitHolding[]): (number | null)[] {
     days.push(day);
   }
   return days;
+}
+
+/** Two accounts' deals that read as one customer where one account is busy: the pairs `oneCustomerShift` moves. */
+function busyOneCustomer(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats): boolean {
+  const [xAccount, yAccount] = [x.record.accountId, y.record.accountId];
+  if (xAccount === yAccount) return false;
+  if (!readAgainstCompared(stats, xAccount) && !readAgainstCompared(stats, yAccount)) return false;
+  return readsAsOneCustomer(measureCustomer(x, y, stats));
 }

@@ -11,6 +11,7 @@ import { readEndCustomer, sharedEndCustomer } from './end-customers.js';
 import { industryConcepts } from './entities/company-facets.js';
 import { exactAmountShift } from './exact-amount.js';
 import { mayBeOneCustomer } from './kit-repeats.js';
+import { onlyDealFiguresOf, onlyDealShift } from './only-deal.js';
 import type { PreparedDeal } from './prepared-deal.js';
 import {
   ADJUST_MAX,
@@ -600,14 +601,48 @@ export function partnersShift(weights: DuplicateWeights): number {
  * busy customer's re-typed account meets them all under "the same name" (generator 2, 100k: 56 of the
  * 66 false pairs touching a copy were a giant's or a busy customer's re-typed account against its
  * other deals, each read at a flat 4–5 bits). A customer within the cap keeps the hand weight, as do
- * estimates made before the partners were counted. Symmetric in the two accounts.
+ * estimates made before the partners were counted. Symmetric in the two accounts. Where the tenant's
+ * re-typed accounts were fitted (`only-deal.ts`), whether one account holds only the deal compared
+ * moves it by the bits its u and m say, still never above the hand weight (the scan's bound).
  */
 export function oneCustomerShift(xAccount: string, yAccount: string, stats: CorpusStats): number {
-  if (stats.weights.partnersPerDeal === undefined) return 0;
-  if (!readAgainstCompared(stats, xAccount) && !readAgainstCompared(stats, yAccount)) return 0;
+  const shift = busyCustomerShift(xAccount, yAccount, stats);
+  if (shift === null) return 0;
+  return Math.round(Math.min(0, shift + onlyDealBits(xAccount, yAccount, stats)) * 1000) / 1000;
+}
+
+/** `oneCustomerShift` before the hand weight's bound and the re-typed account's figures; null where it is not read. */
+function busyCustomerShift(xAccount: string, yAccount: string, stats: CorpusStats): number | null {
+  if (stats.weights.partnersPerDeal === undefined) return null;
+  if (!readAgainstCompared(stats, xAccount) && !readAgainstCompared(stats, yAccount)) return null;
   const others = oneCustomerOthers(xAccount, yAccount, stats);
-  const shift = partnersShift(stats.weights) + accountAdjustment(others + 1);
-  return Math.round(Math.min(0, shift) * 1000) / 1000;
+  return partnersShift(stats.weights) + accountAdjustment(others + 1);
+}
+
+/** The fitted bits of one account holding only the deal compared, or not (`only-deal.ts`); 0 without figures. */
+function onlyDealBits(xAccount: string, yAccount: string, stats: CorpusStats): number {
+  const figures = onlyDealFiguresOf(stats.weights);
+  if (figures === undefined) return 0;
+  return onlyDealShift(figures, holdsOnlyTheDeal(xAccount, yAccount, stats));
+}
+
+/**
+ * How far the re-typed account's figures moved `oneCustomerShift` (0 where they did not apply, or
+ * the hand weight's bound took the move): what its words say.
+ */
+export function onlyDealMoved(xAccount: string, yAccount: string, stats: CorpusStats): number {
+  const shift = busyCustomerShift(xAccount, yAccount, stats);
+  if (shift === null) return 0;
+  const bits = onlyDealBits(xAccount, yAccount, stats);
+  return Math.round((Math.min(0, shift + bits) - Math.min(0, shift)) * 1000) / 1000;
+}
+
+/**
+ * Whether one of two accounts holds no deal but the one compared (`only-deal.ts`): an account opened
+ * for that entry. A deal checked before it is stored counts none for its account.
+ */
+export function holdsOnlyTheDeal(xAccount: string, yAccount: string, stats: CorpusStats): boolean {
+  return stats.accountCount(xAccount) <= 1 || stats.accountCount(yAccount) <= 1;
 }
 
 /** The deals of one customer under two accounts a deal of it is compared with: each account's own, and the other side's deal. */

@@ -11,12 +11,15 @@ import { kitRepeatsWords, readsAsOneCustomer } from './kit-repeats.js';
 import {
   deliveryMeasure,
   handCloseShares,
+  holdsOnlyTheDeal,
   type Measure,
   oneCustomer,
   oneCustomerOthers,
   oneCustomerShift,
+  onlyDealMoved,
 } from './measures.js';
 import { metByLine } from './met-by-line.js';
+import { onlyDealFiguresOf, onlyDealU } from './only-deal.js';
 import type { PreparedDeal } from './prepared-deal.js';
 import { describeLine, lineNoun } from './product-words.js';
 import type { DealLine, Signal, SignalName } from './types.js';
@@ -411,11 +414,61 @@ function oneCustomerWords(
   if (xAccount === yAccount || !readsAsOneCustomer(m)) return customer;
   const shift = oneCustomerShift(xAccount, yAccount, stats);
   const partners = stats.weights.partnersPerDeal;
-  if (partners === undefined || shift > -OWNER_SAID_FROM) return customer;
-  return say('duplicate.customer.oneCustomerLess', {
+  if (partners === undefined) return customer;
+  const less =
+    shift > -OWNER_SAID_FROM
+      ? customer
+      : say('duplicate.customer.oneCustomerLess', {
+          customer,
+          others: Math.round(oneCustomerOthers(xAccount, yAccount, stats)),
+          partners: Math.round(partners),
+        });
+  return onlyDealWords(less, xAccount, yAccount, stats);
+}
+
+/**
+ * The words of the re-typed account's figures (`only-deal.ts`), when they moved the pair: whether an
+ * account holds only this deal, how often that is so among such pairs and among their re-entries.
+ */
+function onlyDealWords(customer: Message, xAccount: string, yAccount: string, stats: CorpusStats): Message {
+  const moved = onlyDealMoved(xAccount, yAccount, stats);
+  const figures = onlyDealFiguresOf(stats.weights);
+  if (figures === undefined || Math.abs(moved) < OWNER_SAID_FROM) return customer;
+  const only = holdsOnlyTheDeal(xAccount, yAccount, stats);
+  return fittedLevelWords(customer, only, moved, figures, figures.onlyDeal, onlyDealU(figures), [
+    'duplicate.customer.notOnlyDealMore',
+    'duplicate.customer.notOnlyDealLess',
+    'duplicate.customer.onlyDealMore',
+    'duplicate.customer.onlyDealLess',
+  ]);
+}
+
+type DuplicateMessageKey = Parameters<typeof say>[0];
+
+/**
+ * The words of a level fitted in the tenant as a share among its pairs and among its copies
+ * (`copy-owner.ts`, `only-deal.ts`): the pair's level (`level`, the share's side or not), how far it
+ * moved the pair, the share among the pairs as counted (`counted` of `pairs`; not the shrunk u the
+ * weight used, a reader checks it against the count beside it) and among the copies (fitted, so
+ * "about"). `keys`: the other side more and less, then the share's side more and less.
+ */
+function fittedLevelWords(
+  customer: Message,
+  level: boolean,
+  moved: number,
+  figures: { pairs: number; copies: number; m: number },
+  counted: number,
+  shrunkU: number,
+  keys: readonly [DuplicateMessageKey, DuplicateMessageKey, DuplicateMessageKey, DuplicateMessageKey],
+): Message {
+  const share = figures.pairs > 0 ? counted / figures.pairs : shrunkU;
+  const percent = (p: number) => Math.round(p * 1000) / 10;
+  return say(keys[(level ? 2 : 0) + (moved > 0 ? 0 : 1)] as DuplicateMessageKey, {
     customer,
-    others: Math.round(oneCustomerOthers(xAccount, yAccount, stats)),
-    partners: Math.round(partners),
+    pairs: figures.pairs,
+    uPercent: percent(level ? share : 1 - share),
+    copies: Math.round(figures.copies),
+    mPercent: percent(level ? figures.m : 1 - figures.m),
   });
 }
 
@@ -430,23 +483,11 @@ function ownerWords(customer: Message, x: PreparedDeal, y: PreparedDeal, stats: 
   const figures = ownerFigures(stats.weights);
   const shift = pairOwnerShift(figures, x.record, y.record);
   if (figures === undefined || Math.abs(shift) < OWNER_SAID_FROM) return customer;
-  const same = x.record.ownerId === y.record.ownerId;
-  // The share among the account pairs as counted (not the shrunk u the weight used: a reader checks
-  // it against the count beside it); the re-entries' share is fitted, so it is "about".
-  const twoShare = figures.pairs > 0 ? figures.twoOwners / figures.pairs : twoOwnersU(figures);
-  const percent = (p: number) => Math.round(p * 1000) / 10;
-  const key = same
-    ? shift > 0
-      ? 'duplicate.customer.oneOwnerMore'
-      : 'duplicate.customer.oneOwnerLess'
-    : shift > 0
-      ? 'duplicate.customer.twoOwnersMore'
-      : 'duplicate.customer.twoOwnersLess';
-  return say(key, {
-    customer,
-    pairs: figures.pairs,
-    uPercent: percent(same ? 1 - twoShare : twoShare),
-    copies: Math.round(figures.copies),
-    mPercent: percent(same ? 1 - figures.m : figures.m),
-  });
+  const two = x.record.ownerId !== y.record.ownerId;
+  return fittedLevelWords(customer, two, shift, figures, figures.twoOwners, twoOwnersU(figures), [
+    'duplicate.customer.oneOwnerMore',
+    'duplicate.customer.oneOwnerLess',
+    'duplicate.customer.twoOwnersMore',
+    'duplicate.customer.twoOwnersLess',
+  ]);
 }

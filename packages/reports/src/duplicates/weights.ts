@@ -12,6 +12,7 @@ import {
 } from './exact-amount.js';
 import { isKeptLinesFigures, type KeptLinesFigures } from './kept-lines.js';
 import { seeded } from './minhash.js';
+import { isOnlyDealFigures, type OnlyDealFigures } from './only-deal.js';
 import { dayNumber } from './prepared-deal.js';
 import type { DealRecord } from './types.js';
 
@@ -123,6 +124,12 @@ export interface DuplicateWeights {
    * the owner is not read).
    */
   copyOwner?: CopyOwnerFigures;
+  /**
+   * How often a busy customer's re-typed account holds only the deal compared, among the pairs that
+   * read as that customer under two accounts and among their copies (`only-deal.ts`). Absent in
+   * estimates made before it (then the level is not read).
+   */
+  onlyDeal?: OnlyDealFigures;
   /**
    * What a line one side lacks says when the lines two deals match were kept exactly: its m among the
    * tenant's copies and u among its other pairs of that kind (`kept-lines.ts`). Absent in estimates
@@ -529,6 +536,7 @@ export function isDuplicateWeights(doc: unknown): doc is DuplicateWeights {
   if (d.exactAmount !== undefined && !isExactAmountFigures(d.exactAmount)) return false;
   if (d.copyDelivery !== undefined && !isCopyDeliveryFigures(d.copyDelivery)) return false;
   if (d.copyOwner !== undefined && !isCopyOwnerFigures(d.copyOwner)) return false;
+  if (d.onlyDeal !== undefined && !isOnlyDealFigures(d.onlyDeal)) return false;
   if (d.keptLines !== undefined && !isKeptLinesFigures(d.keptLines)) return false;
   return isUTable(d.u);
 }

@@ -1,16 +1,12 @@
 import { renderBuiltIn } from '@gongfu/core';
-import {
-  DealDuplicateEngine,
-  type DealRecord,
-  type DuplicateWeights,
-  REFERENCE_WEIGHTS,
-} from '@gongfu/reports';
+import { DealDuplicateEngine, type DuplicateWeights, REFERENCE_WEIGHTS } from '@gongfu/reports';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CorpusStats, checkedBasket, statKeys } from '../../src/duplicates/corpus-stats.js';
+import { CorpusStats } from '../../src/duplicates/corpus-stats.js';
 import { CUSTOMER, customerBound, oneCustomerShift, partnersShift } from '../../src/duplicates/measures.js';
 import { REFERENCE_PARTNERS_PER_DEAL } from '../../src/duplicates/score-pair.js';
 import { accountAdjustment } from '../../src/duplicates/weights.js';
+import { busyGiantDeals, customerOf, storedCheckOfGiant } from './busy-giant.js';
 import { plainDeal } from './plain-deal.js';
 
 /**
@@ -35,25 +31,13 @@ const BUSY = withPartners(REFERENCE_PARTNERS_PER_DEAL * 4, { giant: 20 });
  * A giant (30 deals under 山东恒通机电有限公司) with two deals under a re-typed account (恒通机电),
  * a small customer (one deal under 青岛海鑫物流有限公司) with one under 海鑫物流, and 40 others.
  */
-function deals(): DealRecord[] {
-  const others = Array.from({ length: 40 }, (_, i) => plainDeal(`o${i}`));
-  const giant = Array.from({ length: 30 }, (_, i) =>
-    plainDeal(`g${i}`, { accountId: 'giant', accountName: '山东恒通机电有限公司' }),
-  );
-  return [
-    ...others,
-    ...giant,
-    plainDeal('g-re', { accountId: 'giant-re', accountName: '恒通机电' }),
-    plainDeal('g-re2', { accountId: 'giant-re', accountName: '恒通机电' }),
-    plainDeal('s', { accountId: 'small', accountName: '青岛海鑫物流有限公司' }),
-    plainDeal('s-re', { accountId: 'small-re', accountName: '海鑫物流' }),
-  ];
-}
+const deals = () =>
+  busyGiantDeals([
+    ['giant-re', 'g-re'],
+    ['giant-re', 'g-re2'],
+  ]);
 
 const tenant = (weights: DuplicateWeights) => new DealDuplicateEngine(deals(), { weights });
-
-const customerOf = (engine: DealDuplicateEngine, a: string, b: string) =>
-  engine.score(a, b).signals.find((s) => s.name === 'customer');
 
 describe('one customer under two accounts, read against its deals', () => {
   it('weighs a busy customer entered twice less than the hand weight, as its own account reads, and a small one as before', () => {
@@ -104,18 +88,8 @@ describe('one customer under two accounts, read against its deals', () => {
 
   it('a stored check reads both accounts’ counts, so it weighs the re-typed account as the scan does', () => {
     const engine = tenant(BUSY);
-    const records = deals();
-    const counts = new Map<string, number>();
-    for (const r of records) for (const k of statKeys(r)) counts.set(k, (counts.get(k) ?? 0) + 1);
     // The giant's deal checked: its partners' account counts (the re-typed account's two deals) are read.
-    const self = records.find((r) => r.id === 'g0') as DealRecord;
-    const partners = records.filter((r) => r.id !== 'g0' && r.accountId.startsWith('giant'));
-    const against = checkedBasket(self);
-    const read = new Set(statKeys(self));
-    for (const p of partners) for (const k of statKeys(p, against)) read.add(k);
-    const stored = CorpusStats.fromCounts(new Map([...read].map((k) => [k, counts.get(k) ?? 0])));
-    stored.weights = BUSY;
-    const found = DealDuplicateEngine.checkAgainst(self, partners, stored, { minScore: -40, limit: 100 });
+    const found = storedCheckOfGiant(deals(), BUSY);
     const pair = found.find((p) => p.a.id === 'g0' || p.b.id === 'g0');
     expect(pair?.signals.find((s) => s.name === 'customer')?.weight).toBe(
       customerOf(engine, 'g-re', 'g0')?.weight,
