@@ -10,9 +10,15 @@
  * rounds, unrecorded), so the figures are the commands' and not V8 compiling them (a few hundred
  * calls in, an advance still cost ~1.9M instructions of background compilation and GC).
  *
- *   npx tsx bench/service.bench.ts [--rounds 7] [--n 300] [--m 200] [--warm 2000] [--quick]
+ *   npx tsx bench/service.bench.ts [--rounds 7] [--n 300] [--m 200] [--warm 2000] [--quick] [--trace]
  *     --n      captures per round and side
  *     --m      logContacts, converts and advances per round and side (at most --n)
+ *     --trace  after the table, each measured round's time of every command on each side split into
+ *              the calls during which V8 collected garbage (scavenge / mark-compact), the calls
+ *              whose commit ran a WAL checkpoint (read from the -shm file's backfill count after
+ *              every call) and the rest, with the round's slowest calls: what a low round is made of
+ *     --checkpoint-each  empty the shared WAL (`wal_checkpoint(TRUNCATE)`, untimed) before each side's
+ *              block of calls, so each side's checkpoints copy its own frames, not the other side's
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,6 +39,7 @@ import {
 } from './measure.js';
 import { rawSqlite } from './raw-sqlite.js';
 import { runFromSource } from './support.js';
+import { callTracer } from './trace-calls.js';
 
 runFromSource();
 
@@ -45,6 +52,8 @@ const ROUNDS = Math.max(1, Number(argValue('--rounds') ?? (QUICK ? 5 : 7)));
 const N = Number(argValue('--n') ?? (QUICK ? 60 : 300));
 const M = Math.max(1, Math.min(N, Number(argValue('--m') ?? (QUICK ? 60 : 200))));
 const WARM = Number(argValue('--warm') ?? (QUICK ? 200 : 2000));
+const TRACE = process.argv.includes('--trace');
+const CHECKPOINT_EACH = process.argv.includes('--checkpoint-each');
 const RAW_TENANT = 'raw_bench';
 const AT = '2026-03-02T01:15:00.000Z';
 
@@ -83,6 +92,7 @@ try {
   }
 
   const series = new Series();
+  const tracer = TRACE ? callTracer(`${file}-shm`) : undefined;
   /**
    * One round: N captures on each side, then M logContacts, converts and advances of those leads,
    * subject and baseline back to back (which goes first alternates). Unrecorded rounds are the
@@ -93,7 +103,9 @@ try {
     const company = (i: number) => `${record ? '山东恒通' : '预热'} ${round}-${i}`;
     const serviceFirst = round % 2 === 0;
     const measure = async (name: string, count: number, op: (i: number) => unknown) => {
-      if (record) series.add(name, await timeCalls(count, op));
+      if (CHECKPOINT_EACH) rawDb.pragma('wal_checkpoint(TRUNCATE)');
+      if (record)
+        series.add(name, await timeCalls(count, tracer === undefined ? op : tracer.wrap(name, round, op)));
       else for (let i = 0; i < count; i++) await op(i);
     };
     const both = async (service: () => Promise<unknown>, baseline: () => Promise<unknown>) => {
@@ -197,6 +209,10 @@ try {
       rows,
     ),
   );
+  if (tracer !== undefined) {
+    await tracer.stop();
+    console.log(`\n${tracer.report(pairs.map(([s, b]) => [s, b] as const))}`);
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -57,6 +57,54 @@ describe('DocumentCache', () => {
     expect((custom as { polluted?: unknown }).polluted).toBeUndefined();
   });
 
+  it('property: a hit is the document as kept, key for key in the same order, with a prototype of Object.prototype and no object shared', () => {
+    // Keys a compiled copy must quote (quotes, backslashes, line separators, control characters),
+    // integer-like keys (listed first by both a spread and a literal) and `__proto__`.
+    const key = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 6 }),
+      fc.constantFrom('__proto__', '"', '\\', '\u2028', 'a\u0000', '\u0001', '1', '10', 'constructor'),
+    );
+    const value = fc.oneof(fc.constant(null), fc.integer(), fc.string(), jsonArb);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(key, value), { maxLength: 12 }), fc.nat(3), (entries, hits) => {
+        const text = `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',')}}`;
+        const parsed = JSON.parse(text) as Record<string, unknown>;
+        const cache = new DocumentCache(4);
+        cache.set('k', parsed);
+        for (let i = 0; i <= hits; i++) {
+          const copy = cache.get<Record<string, unknown>>('k') as Record<string, unknown>;
+          expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+          // The text, order and all, is the parsed document's.
+          expect(JSON.stringify(copy)).toBe(JSON.stringify(parsed));
+          expect(Object.keys(copy)).toEqual(Object.keys(parsed));
+          for (const k of Object.keys(copy)) {
+            const item = copy[k];
+            if (item !== null && typeof item === 'object') expect(item).not.toBe(parsed[k]);
+            expect(Object.getOwnPropertyDescriptor(copy, k)).toMatchObject({
+              writable: true,
+              enumerable: true,
+              configurable: true,
+            });
+          }
+          // A property added to one hit (the calendar labels its entries) is not in the next.
+          copy.regardingLabel = `label ${i}`;
+          for (const k of Object.keys(copy))
+            if (copy[k] !== null && typeof copy[k] === 'object') copy[k] = 'changed';
+        }
+        expect(JSON.stringify(cache.get('k'))).toBe(JSON.stringify(parsed));
+      }),
+    );
+  });
+
+  it('copies a top-level key `__proto__` as a key, not as the prototype', () => {
+    const cache = new DocumentCache(4);
+    cache.set('k', JSON.parse('{"id":"act_1","__proto__":{"polluted":true},"n":1}'));
+    const copy = cache.get<Record<string, unknown>>('k') ?? {};
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect(Object.keys(copy)).toEqual(['id', '__proto__', 'n']);
+    expect((copy as { polluted?: unknown }).polluted).toBeUndefined();
+  });
+
   it('refuses a size that is not a whole number from 0 to 1,000,000, naming the option', () => {
     for (const documentCacheSize of [-1, 1.5, Number.NaN, 1_000_001]) {
       let thrown: unknown;

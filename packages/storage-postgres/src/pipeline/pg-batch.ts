@@ -1,3 +1,5 @@
+import { batchBytes } from './batch-bytes.js';
+
 /**
  * Several statements in ONE round trip over a `pg` client: every statement's Parse (only the first
  * time a named statement is used on the connection), Bind, Describe and Execute are written
@@ -9,19 +11,9 @@
 
 /** The parts of pg's protocol connection a submittable writes to (pg 8). */
 export interface PgProtocol {
-  parse(msg: { text: string; name?: string; types?: unknown[] }): void;
-  bind(msg: {
-    portal?: string;
-    statement?: string;
-    values: unknown[];
-    valueMapper?: (value: unknown, index: number) => unknown;
-  }): void;
-  describe(msg: { type: 'P' | 'S'; name?: string }): void;
-  execute(msg: { portal?: string; rows?: number }): void;
-  close(msg: { type: 'P' | 'S'; name?: string }): void;
-  sync(): void;
   sendCopyFail(message: string): void;
-  stream: { cork?: () => void; uncork?: () => void };
+  /** The socket (or any stream pg was given): the batch's bytes are written to it directly. */
+  stream: { writable?: boolean; write(bytes: Buffer): unknown };
 }
 
 /** pg's Result: parses DataRow messages with the client's type parsers. */
@@ -79,20 +71,14 @@ export class PgBatch {
     });
   }
 
+  /**
+   * Writes the whole batch to the socket at once: one buffer (`batchBytes`), the messages pg's
+   * `parse`/`bind`/`describe`/`execute`/`sync` would write one by one, as pg's `_send` writes (not
+   * when the stream is no longer writable: the connection's error ends the query).
+   */
   submit(connection: PgProtocol): null {
-    connection.stream.cork?.();
-    try {
-      for (const s of this.statements) {
-        if (s.closeFirst && s.name) connection.close({ type: 'S', name: s.name });
-        if (s.parse || s.name === undefined) connection.parse({ text: s.text, name: s.name ?? '' });
-        connection.bind({ statement: s.name ?? '', values: [...s.values], valueMapper: this.valueMapper });
-        connection.describe({ type: 'P', name: '' });
-        connection.execute({ portal: '', rows: 0 });
-      }
-      connection.sync();
-    } finally {
-      connection.stream.uncork?.();
-    }
+    const bytes = batchBytes(this.statements, this.valueMapper);
+    if (connection.stream.writable !== false) connection.stream.write(bytes);
     return null;
   }
 

@@ -25,6 +25,21 @@ export async function pgRuntime(): Promise<PgRuntime | undefined> {
   return {
     makeResult: (client: PgClientLike) =>
       new Result(undefined, (client as { _types?: unknown })._types ?? mod.types),
-    prepareValue: (value) => utils.prepareValue(value),
+    prepareValue: (value) => textArrayLiteral(value) ?? utils.prepareValue(value),
   };
+}
+
+/**
+ * An array of strings none of which holds a quote or a backslash, as pg's `prepareValue` writes
+ * it (`{"a","b"}`), by one join instead of two regular-expression replaces per element: a team's
+ * fifty-one owners are sent twice in each of its calendar reads. Anything else: undefined (pg's own).
+ */
+export function textArrayLiteral(value: unknown): string | undefined {
+  if (!Array.isArray(value)) return undefined;
+  if (value.length === 0) return '{}';
+  for (let i = 0; i < value.length; i++) {
+    const item: unknown = value[i];
+    if (typeof item !== 'string' || item.includes('"') || item.includes('\\')) return undefined;
+  }
+  return `{"${value.join('","')}"}`;
 }

@@ -151,32 +151,79 @@ class Generations<V> {
 }
 
 /**
- * A kept document, and for a plain object the keys of its nested objects and arrays, found once:
- * a hit copies the object by spread and then only those (a team week's 140 activities: ~100 →
- * ~45 µs), where `copyJson` walked every key of every document looking for them.
+ * A kept document and, for a plain object, the copier of its shape (`copierOf`): its keys, and
+ * which of them hold nested objects and arrays, found once when it is kept.
  */
 interface Kept {
   readonly doc: unknown;
-  readonly nested: readonly string[] | undefined;
+  readonly copy: ((doc: unknown) => unknown) | undefined;
 }
 
 function keptOf(doc: unknown): Kept {
-  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return { doc, nested: undefined };
-  const nested: string[] = [];
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return { doc, copy: undefined };
+  const keys: string[] = [];
+  const nested: boolean[] = [];
   for (const key in doc) {
     const item = (doc as Record<string, unknown>)[key];
-    if (item !== null && typeof item === 'object') nested.push(key);
+    keys.push(key);
+    nested.push(item !== null && typeof item === 'object');
   }
-  return { doc, nested };
+  return { doc, copy: copierOf(keys, nested) };
 }
 
-/** A fresh deep copy of a kept document (`copyJson`, its nested keys already known). */
-function copyKept({ doc, nested }: Kept): unknown {
-  if (nested === undefined) return copyJson(doc);
-  const source = doc as Record<string, unknown>;
-  const out: Record<string, unknown> = { ...source };
-  for (const key of nested) out[key] = copyJson(source[key]);
-  return out;
+/** A fresh deep copy of a kept document (`copyJson`, by its shape's copier when it has one). */
+function copyKept({ doc, copy }: Kept): unknown {
+  return copy === undefined ? copyJson(doc) : copy(doc);
+}
+
+/**
+ * Copiers by shape (the keys in order, each marked nested or not): a kept document's shape is one
+ * of the few its table's writes produce, so a copier is compiled once and used by every hit.
+ */
+const copiers = new Map<string, (doc: unknown) => unknown>();
+
+/** Shapes given a copier: past this many, documents are copied by `copyJson`. */
+const COPIERS_KEPT = 256;
+
+/** The platform refused to compile a copier (`--disallow-code-generation-from-strings`): none is tried again. */
+let compileRefused = false;
+
+/**
+ * The copier of one shape: an object literal with the document's keys in its order (it costs
+ * what a spread does), the nested values copied by `copyJson`. A copy by spread
+ * has a map V8 cannot extend by a shared transition: a property added to it afterwards (the
+ * calendar's label) made a new hidden class for every entry, ~4 µs and ~800 bytes of old-space
+ * garbage each (bench/RESULTS.md, issue 15, h-read11); a literal's map takes the transition once.
+ * The same object as the spread made: own keys in the same order, all writable, enumerable and
+ * configurable, `Object.prototype` as prototype. A shape with a key `__proto__` (a literal would
+ * set the prototype) or past `COPIERS_KEPT` shapes is copied by `copyJson` (spread); so is every
+ * one when the platform refuses to compile code from strings.
+ */
+function copierOf(
+  keys: readonly string[],
+  nested: readonly boolean[],
+): ((doc: unknown) => unknown) | undefined {
+  const shape = JSON.stringify([keys, nested]);
+  const known = copiers.get(shape);
+  if (known !== undefined) return known;
+  if (compileRefused || copiers.size >= COPIERS_KEPT || keys.includes('__proto__')) return undefined;
+  // Keys are quoted as JSON string literals, so no document key can inject code.
+  const fields = keys.map((key, i) => {
+    const name = JSON.stringify(key);
+    return nested[i] ? `${name}: c(s[${name}])` : `${name}: s[${name}]`;
+  });
+  let copier: (doc: unknown) => unknown;
+  try {
+    const compiled = new Function('c', `return (s) => ({ ${fields.join(', ')} });`) as (
+      c: typeof copyJson,
+    ) => (doc: unknown) => unknown;
+    copier = compiled(copyJson);
+  } catch {
+    compileRefused = true;
+    return undefined;
+  }
+  copiers.set(shape, copier);
+  return copier;
 }
 
 /**
