@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { batchBytes } from '../src/pipeline/batch-bytes.js';
-import type { BatchStatement } from '../src/pipeline/pg-batch.js';
-import { textArrayLiteral } from '../src/pipeline/pg-runtime.js';
+import { type BatchStatement, PgBatch } from '../src/pipeline/pg-batch.js';
+import { pgRuntime, textArrayLiteral } from '../src/pipeline/pg-runtime.js';
+import { ON_SERVER, PG_URL } from './support/pg-target.js';
 
 /** pg's protocol connection over a stream that keeps what is written (pg 8 exports it). */
 function pgWriter() {
@@ -122,4 +123,62 @@ describe('textArrayLiteral', () => {
     expect(textArrayLiteral(null)).toBeUndefined();
     expect(textArrayLiteral([])).toBe('{}');
   });
+});
+
+describe('a batch with a value that cannot be written', () => {
+  it("counts more than 32,767 parameters as pg does (unsigned), up to the protocol's 65,535", () => {
+    const values = Array.from({ length: 40_000 }, (_, i) => `v${i}`);
+    const statements: BatchStatement[] = [{ text: 'select 1', values, parse: true }];
+    expect(batchBytes(statements, (v) => prepareValue(v)).equals(pgBytes(statements))).toBe(true);
+    const tooMany: BatchStatement[] = [{ text: 'select 1', values: [...values, ...values], parse: true }];
+    expect(() => batchBytes(tooMany, (v) => prepareValue(v))).toThrow(RangeError);
+  });
+
+  it('is handed back to pg by submit, nothing written, and the batch settles failed', async () => {
+    const written: Buffer[] = [];
+    const connection = {
+      sendCopyFail() {},
+      stream: { writable: true, write: (b: Buffer) => written.push(b) },
+    };
+    const batch = new PgBatch(
+      [
+        { text: 'select 1', values: [], parse: true },
+        { text: 'select $1::jsonb', values: [{ amount: 1n }], parse: true },
+      ],
+      () => ({}) as never,
+      (v) => prepareValue(v),
+    );
+    const error = batch.submit(connection);
+    expect(error).toBeInstanceOf(Error);
+    expect(written).toHaveLength(0);
+    // What pg does with an error submit returns.
+    batch.handleError(error);
+    const result = await batch.done;
+    expect(result.failedAt).toBe(0);
+    expect(result.outcomes.map((o) => o.ok)).toEqual([false, false]);
+  });
+
+  it.skipIf(!ON_SERVER)(
+    'leaves a real client ready for its next query (it hung waiting before)',
+    async () => {
+      const runtime = await pgRuntime();
+      if (runtime === undefined) throw new Error('pg runtime');
+      const client = new pg.Client({ connectionString: PG_URL });
+      await client.connect();
+      try {
+        const batch = new PgBatch(
+          [{ text: 'select $1::jsonb as doc', values: [{ amount: 1n }], parse: true }],
+          () => runtime.makeResult(client as never),
+          runtime.prepareValue,
+        );
+        client.query(batch as never);
+        const result = await batch.done;
+        expect(result.failedAt).toBe(0);
+        const next = await client.query('select 41 + 1 as n');
+        expect(next.rows).toEqual([{ n: 42 }]);
+      } finally {
+        await client.end();
+      }
+    },
+  );
 });

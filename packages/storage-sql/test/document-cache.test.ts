@@ -96,6 +96,22 @@ describe('DocumentCache', () => {
     );
   });
 
+  it('copies a document of thousands of keys, and documents of more shapes than it keeps copiers for, key for key', () => {
+    const cache = new DocumentCache(1000);
+    const wide = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`字段${i}`, { v: i }]));
+    cache.set('wide', JSON.parse(JSON.stringify(wide)));
+    const copy = cache.get<Record<string, { v: number }>>('wide') ?? {};
+    expect(copy).toEqual(wide);
+    expect(Object.keys(copy)).toEqual(Object.keys(wide));
+    // 600 shapes (one key of its own each): every copy exact, the last and the first alike.
+    for (let n = 0; n < 600; n++) cache.set(`s${n}`, { id: `act_${n}`, [`k${n}`]: n, nested: { n } });
+    for (const n of [0, 299, 599]) {
+      const doc = cache.get<Record<string, unknown>>(`s${n}`);
+      expect(doc).toEqual({ id: `act_${n}`, [`k${n}`]: n, nested: { n } });
+      expect(doc?.nested).not.toBe(cache.get<Record<string, unknown>>(`s${n}`)?.nested);
+    }
+  });
+
   it('copies a top-level key `__proto__` as a key, not as the prototype', () => {
     const cache = new DocumentCache(4);
     cache.set('k', JSON.parse('{"id":"act_1","__proto__":{"polluted":true},"n":1}'));

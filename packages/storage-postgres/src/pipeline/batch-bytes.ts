@@ -45,6 +45,11 @@ export function batchBytes(
   const int16 = (n: number) => {
     at = out.writeInt16BE(n, at);
   };
+  // Counts of parameters and formats are unsigned on the wire (up to 65,535, as pg writes them);
+  // past that the write throws and the batch fails whole, before anything is sent (`PgBatch.submit`).
+  const count16 = (n: number) => {
+    at = out.writeUInt16BE(n, at);
+  };
   const cString = (text: string) => {
     at += out.write(text, at, 'utf8');
     out[at++] = 0;
@@ -78,9 +83,9 @@ export function batchBytes(
     const m = open(BIND);
     cString('');
     cString(name);
-    int16(mapped.length);
+    count16(mapped.length);
     for (const value of mapped) int16(value instanceof Buffer ? 1 : 0);
-    int16(mapped.length);
+    count16(mapped.length);
     for (const value of mapped) {
       if (value === null || value === undefined) int32(-1);
       else if (value instanceof Buffer) {

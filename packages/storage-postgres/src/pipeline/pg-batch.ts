@@ -76,8 +76,18 @@ export class PgBatch {
    * `parse`/`bind`/`describe`/`execute`/`sync` would write one by one, as pg's `_send` writes (not
    * when the stream is no longer writable: the connection's error ends the query).
    */
-  submit(connection: PgProtocol): null {
-    const bytes = batchBytes(this.statements, this.valueMapper);
+  submit(connection: PgProtocol): Error | null {
+    let bytes: Buffer;
+    try {
+      bytes = batchBytes(this.statements, this.valueMapper);
+    } catch (error) {
+      // A value that cannot be written (its toPostgres throws, a BigInt inside a JSON parameter,
+      // more parameters than the protocol counts): nothing is sent. Handed back, not thrown: pg
+      // then fails this batch through `handleError` and is ready for the next query; a throw here
+      // left the client waiting for the answer to a batch it never sent, its ROLLBACK queued
+      // behind it and the pooled connection never released.
+      return error instanceof Error ? error : new Error(String(error));
+    }
     if (connection.stream.writable !== false) connection.stream.write(bytes);
     return null;
   }

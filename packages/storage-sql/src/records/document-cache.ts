@@ -182,8 +182,14 @@ function copyKept({ doc, copy }: Kept): unknown {
  */
 const copiers = new Map<string, (doc: unknown) => unknown>();
 
-/** Shapes given a copier: past this many, documents are copied by `copyJson`. */
+/** Copiers kept: past this many the oldest is dropped (a kept document keeps its own). */
 const COPIERS_KEPT = 256;
+/**
+ * The most keys a shape given a copier has: the documents the stores write have a few dozen; a
+ * document of thousands of keys (any JSON an import brings) is copied by `copyJson`, so no copier
+ * holds megabytes of compiled code or takes long to compile on the read that fills the cache.
+ */
+const COPIER_KEYS_MAX = 64;
 
 /** The platform refused to compile a copier (`--disallow-code-generation-from-strings`): none is tried again. */
 let compileRefused = false;
@@ -196,8 +202,8 @@ let compileRefused = false;
  * garbage each (bench/RESULTS.md, issue 15, h-read11); a literal's map takes the transition once.
  * The same object as the spread made: own keys in the same order, all writable, enumerable and
  * configurable, `Object.prototype` as prototype. A shape with a key `__proto__` (a literal would
- * set the prototype) or past `COPIERS_KEPT` shapes is copied by `copyJson` (spread); so is every
- * one when the platform refuses to compile code from strings.
+ * set the prototype) or more than `COPIER_KEYS_MAX` keys is copied by `copyJson` (spread); so is
+ * every one when the platform refuses to compile code from strings.
  */
 function copierOf(
   keys: readonly string[],
@@ -206,7 +212,7 @@ function copierOf(
   const shape = JSON.stringify([keys, nested]);
   const known = copiers.get(shape);
   if (known !== undefined) return known;
-  if (compileRefused || copiers.size >= COPIERS_KEPT || keys.includes('__proto__')) return undefined;
+  if (compileRefused || keys.length > COPIER_KEYS_MAX || keys.includes('__proto__')) return undefined;
   // Keys are quoted as JSON string literals, so no document key can inject code.
   const fields = keys.map((key, i) => {
     const name = JSON.stringify(key);
@@ -218,10 +224,12 @@ function copierOf(
       c: typeof copyJson,
     ) => (doc: unknown) => unknown;
     copier = compiled(copyJson);
-  } catch {
-    compileRefused = true;
+  } catch (error) {
+    // Only the platform's refusal (an EvalError) stops every later try; anything else this shape's.
+    if (error instanceof EvalError) compileRefused = true;
     return undefined;
   }
+  if (copiers.size >= COPIERS_KEPT) copiers.delete(copiers.keys().next().value as string);
   copiers.set(shape, copier);
   return copier;
 }
