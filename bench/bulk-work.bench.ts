@@ -6,7 +6,7 @@
  * (the after), each on a fresh copy of the same file.
  *
  *   npx tsx bench/bulk-work.bench.ts [--n 100000] [--pg postgres://…] [--after-only] [--pg-only] [--page 10]
- *     [--only import] [--probe-step 0]
+ *     [--only import] [--probe-step 0] [--wal-limit MiB]
  *
  * With `--pg` the key build also runs on PostgreSQL (a fresh schema) beside the same probe. The
  * import runs in a process of its own, which reports its peak resident set (the export file is
@@ -61,6 +61,11 @@ async function probe(open: Open): Promise<void> {
 
 const PROBE_STEP = argValue('--probe-step');
 const IMPORTER_STEP = argValue('--importer-step');
+/** `--wal-limit MiB`: every SQLite connection's `walLimitMiB` (default the storage's, 64). */
+const WAL_LIMIT = argValue('--wal-limit');
+const walLimit = WAL_LIMIT === undefined ? {} : { walLimitMiB: Number(WAL_LIMIT) };
+/** The flag again for a child process (the probe, the importer, the exporter). */
+const walLimitArgs = WAL_LIMIT === undefined ? [] : ['--wal-limit', WAL_LIMIT];
 const sqliteOpen =
   (file: string): Open =>
   () =>
@@ -69,6 +74,7 @@ const sqliteOpen =
       filename: file,
       busyTimeoutMs: 600_000,
       cacheSizeMiB: 256,
+      ...walLimit,
       ...(PROBE_STEP === undefined ? {} : { busyStepMs: Number(PROBE_STEP) }),
     });
 
@@ -86,6 +92,7 @@ async function importer(file: string, exportFile: string, rowsPerTransaction: nu
     filename: file,
     busyTimeoutMs: 600_000,
     cacheSizeMiB: 256,
+    ...walLimit,
     ...(step === undefined ? {} : { busyStepMs: Number(step) }),
   });
   const held: number[] = [];
@@ -134,7 +141,7 @@ async function* exportRows(exportFile: string): AsyncGenerator<TenantRow> {
  * line as an operator's script would; reports its peak resident set (the export must stream).
  */
 async function exporter(file: string, out: string) {
-  const storage = await sqliteStorage({ filename: file, busyTimeoutMs: 600_000 });
+  const storage = await sqliteStorage({ filename: file, busyTimeoutMs: 600_000, ...walLimit });
   const from = Date.now();
   const started = performance.now();
   const stream = createWriteStream(out);
@@ -174,8 +181,8 @@ const N = Number(argValue('--n') ?? 100_000);
 const PG = argValue('--pg');
 /** Skip the one-transaction runs (the before), e.g. when they were measured earlier in the session. */
 const AFTER_ONLY = process.argv.includes('--after-only');
-/** Deals per key-build page (default REFRESH_PAGE). */
-const PAGE = Number(argValue('--page') ?? REFRESH_PAGE);
+/** `--page N` fixes the pages' size; without it the build sizes them by their lock time (SQLite). */
+const PAGE = argValue('--page') === undefined ? undefined : Number(argValue('--page'));
 /** Only the PostgreSQL runs. */
 const PG_ONLY = process.argv.includes('--pg-only');
 /** Only one of the SQLite jobs. */
@@ -183,7 +190,9 @@ const ONLY = argValue('--only');
 
 /** Starts the probe against a database; `stop` returns the command times taken in between. */
 async function startProbe(args: string[]) {
-  const child = fork(process.argv[1] as string, ['--probe', ...args], { execArgv: process.execArgv });
+  const child = fork(process.argv[1] as string, ['--probe', ...args, ...walLimitArgs], {
+    execArgv: process.execArgv,
+  });
   await new Promise<void>((resolve) => child.once('message', () => resolve()));
   return {
     stop: () =>
@@ -325,6 +334,7 @@ async function importInto(file: string, how: 'one' | 'short'): Promise<void> {
           exportFile,
           ...(how === 'one' ? ['--chunk', String(Number.MAX_SAFE_INTEGER)] : []),
           ...(IMPORTER_STEP === undefined ? [] : ['--importer-step', IMPORTER_STEP]),
+          ...walLimitArgs,
         ],
         { execArgv: process.execArgv },
       );
@@ -348,9 +358,13 @@ async function exportFrom(file: string): Promise<void> {
   let peak = 0;
   let lines = 0;
   const row = await beside([file], 'tenant export', 'one stream, to a file', async () => {
-    const child = fork(process.argv[1] as string, ['--exporter', file, '--out', join(dir, 'again.jsonl')], {
-      execArgv: process.execArgv,
-    });
+    const child = fork(
+      process.argv[1] as string,
+      ['--exporter', file, '--out', join(dir, 'again.jsonl'), ...walLimitArgs],
+      {
+        execArgv: process.execArgv,
+      },
+    );
     type Result = { peakRssMiB: number; lines: number; from: number; to: number };
     const result = await new Promise<Result>((resolve, reject) => {
       child.once('message', (m) => resolve(m as Result));
@@ -371,8 +385,19 @@ async function buildKeys(file: string, how: 'one' | 'short'): Promise<void> {
   await beside(
     [file],
     'dedupe key build',
-    how === 'one' ? 'one write transaction (before)' : `pages of ${PAGE}`,
-    () => refreshDedupeIndex(crm, { pageSize: how === 'one' ? Number.MAX_SAFE_INTEGER : PAGE }),
+    how === 'one'
+      ? 'one write transaction (before)'
+      : PAGE === undefined
+        ? `pages sized by their lock time (first ${REFRESH_PAGE})`
+        : `pages of ${PAGE}`,
+    () =>
+      refreshDedupeIndex(crm, {
+        ...(how === 'one'
+          ? { pageSize: Number.MAX_SAFE_INTEGER }
+          : PAGE === undefined
+            ? {}
+            : { pageSize: PAGE }),
+      }),
   );
   await storage.close();
 }

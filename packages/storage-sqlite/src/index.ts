@@ -6,3 +6,4 @@ export {
   sqliteStorage,
 } from './sqlite-storage.js';
 export { CachedStatements } from './statement-cache.js';
+export { DEFAULT_WAL_LIMIT_MIB } from './wal-limit.js';

@@ -8,6 +8,7 @@ import { openReadSnapshot } from './read-snapshot.js';
 import { OneConnectionSqliteDialect, SqliteConnection } from './sqlite-connection.js';
 import { sqliteTransactor } from './sqlite-transactor.js';
 import { CachedStatements } from './statement-cache.js';
+import { DEFAULT_WAL_LIMIT_MIB, walLimiter } from './wal-limit.js';
 
 export interface SqliteStorageOptions {
   /** A file path, or `:memory:`. Ignored when `database` is given. */
@@ -37,6 +38,13 @@ export interface SqliteStorageOptions {
    */
   cacheSizeMiB?: number;
   /**
+   * Past this many MiB a write asks SQLite to empty the WAL file when no reader holds it (default
+   * 64; `wal-limit.ts`): with other processes reading and writing the file all the time, SQLite's
+   * own checkpoints rarely find that moment and the log grows without end. A positive number up
+   * to `MAX_CACHE_SIZE_MIB`; anything else is a ValidationError naming `walLimitMiB`.
+   */
+  walLimitMiB?: number;
+  /**
    * How a scoped page is read: `merge` (default) from index ranges of the scope's keys, `walk`
    * newest first through the table with the scope as a filter (the reference it is tested and
    * measured against).
@@ -59,8 +67,8 @@ export const DEFAULT_CACHE_SIZE_MIB = 64;
  */
 export const MAX_CACHE_SIZE_MIB = 2_097_152;
 
-/** Why a page cache size cannot be used, or null when it can. */
-function cacheSizeProblem(mib: number): Message | null {
+/** Why a size in MiB (the page cache, the WAL limit) cannot be used, or null when it can. */
+function mibProblem(mib: number): Message | null {
   if (!Number.isFinite(mib)) return message('input.finiteNumber');
   if (mib <= 0) return message('input.notAbove', { minimum: 0 });
   if (mib > MAX_CACHE_SIZE_MIB) return message('input.tooBig', { maximum: MAX_CACHE_SIZE_MIB });
@@ -70,8 +78,11 @@ function cacheSizeProblem(mib: number): Message | null {
 /** The embedded default: one better-sqlite3 connection in WAL mode behind Kysely. */
 export async function sqliteStorage(options: SqliteStorageOptions = {}): Promise<CrmStorage> {
   const cacheMiB = options.cacheSizeMiB ?? DEFAULT_CACHE_SIZE_MIB;
-  const cacheProblem = cacheSizeProblem(cacheMiB);
+  const cacheProblem = mibProblem(cacheMiB);
   if (cacheProblem) throw new ValidationError([fieldIssue('cacheSizeMiB', cacheProblem)]);
+  const walLimitMiB = options.walLimitMiB ?? DEFAULT_WAL_LIMIT_MIB;
+  const walProblem = mibProblem(walLimitMiB);
+  if (walProblem) throw new ValidationError([fieldIssue('walLimitMiB', walProblem)]);
   const database = options.database ?? new Database(options.filename ?? ':memory:');
   // WAL lets readers run beside the one writer; NORMAL is durable across app crashes in WAL mode.
   database.pragma('journal_mode = WAL');
@@ -98,7 +109,7 @@ export async function sqliteStorage(options: SqliteStorageOptions = {}): Promise
   const storage = createSqlStorage({
     db,
     engine: sqliteEngine,
-    transactor: sqliteTransactor(lock, connection, txDb),
+    transactor: sqliteTransactor(lock, connection, txDb, walLimiter(database, walLimitMiB)),
     openSnapshot: async () => (database.memory ? undefined : openReadSnapshot(database.name)),
     ...(options.scopedPages ? { scopedPages: options.scopedPages } : {}),
     ...(options.documentCacheSize === undefined ? {} : { documentCacheSize: options.documentCacheSize }),

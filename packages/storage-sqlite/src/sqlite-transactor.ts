@@ -20,6 +20,8 @@ export function sqliteTransactor(
   lock: ConnectionLock,
   connection: SqliteConnection,
   txDb: AnyDb,
+  /** Runs after each committed write transaction, the connection still held (`walLimiter`). */
+  afterWrite?: () => void,
 ): SqlTransactor {
   const { statements } = connection;
   const { database } = statements;
@@ -55,6 +57,7 @@ export function sqliteTransactor(
       try {
         const result = await fn(conn);
         changesOn(statements, COMMIT);
+        if (mode === 'write') afterWrite?.();
         return result;
       } catch (error) {
         // Some errors (SQLITE_FULL, an interrupted statement) end the transaction inside SQLite;

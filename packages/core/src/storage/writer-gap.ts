@@ -32,9 +32,14 @@ export const BULK_ROWS_MAX = 1024;
 /**
  * The rows of a bulk job's next SQLite transaction, after one of `rows` rows held the write lock
  * `heldMs`: scaled towards `BULK_HOLD_MS`, by at most half or double a step, so one slow
- * transaction (a checkpoint, the process descheduled inside it) does not swing the size.
+ * transaction (a checkpoint, the process descheduled inside it) does not swing the size; within
+ * `bounds` (rows of an import by default; a job writing more per row gives its own).
  */
-export function nextBulkRows(rows: number, heldMs: number): number {
+export function nextBulkRows(
+  rows: number,
+  heldMs: number,
+  bounds: { min: number; max: number } = { min: BULK_ROWS_MIN, max: BULK_ROWS_MAX },
+): number {
   const factor = Math.min(2, Math.max(0.5, BULK_HOLD_MS / Math.max(heldMs, 0.01)));
-  return Math.min(BULK_ROWS_MAX, Math.max(BULK_ROWS_MIN, Math.round(rows * factor)));
+  return Math.min(bounds.max, Math.max(bounds.min, Math.round(rows * factor)));
 }

@@ -4,7 +4,12 @@ import { faultyStorage, InjectedFault } from '@gongfu/service-suites/faults';
 import { sqliteStorage } from '@gongfu/storage-sqlite';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { checkDealForDuplicates, type RefreshProgress, refreshDedupeIndex } from '../../src/index.js';
+import {
+  checkDealForDuplicates,
+  REFRESH_PAGE,
+  type RefreshProgress,
+  refreshDedupeIndex,
+} from '../../src/index.js';
 import {
   deal,
   STANDARD_BUNDLE,
@@ -73,6 +78,30 @@ describe('the dedupe key build in short transactions (SQLite)', () => {
     const again: RefreshProgress[] = [];
     expect(await refreshDedupeIndex(w.crm, { onProgress: (p) => again.push(p) })).toBe(0);
     expect(again).toEqual([{ done: 0, total: 0 }]);
+    await w.storage.close();
+  });
+
+  it('without a page size, a page after a write that held the lock long takes fewer deals', async () => {
+    const w = await world();
+    for (let i = 20; i < 45; i++)
+      await deal(w.crm, w.org.admin, w.ruida, `批量项目 ${i}`, STANDARD_BUNDLE, '2026-03-15');
+    // Every write transaction holds the lock 40 ms or more: the next page must be at most half as big.
+    const slow: Crm['storage'] = {
+      ...w.storage,
+      transaction: (scope, fn) =>
+        w.storage.transaction(scope, async (tx) => {
+          const result = await fn(tx);
+          await new Promise((resolve) => setTimeout(resolve, 40));
+          return result;
+        }),
+    };
+    const seen: RefreshProgress[] = [];
+    const keyed = await refreshDedupeIndex(crmOver(w, slow), { onProgress: (p) => seen.push(p) });
+    const pages = seen.slice(1).map((p, i) => p.done - (seen[i]?.done ?? 0));
+    expect(pages.reduce((sum, n) => sum + n, 0)).toBe(keyed);
+    expect(pages[0]).toBe(REFRESH_PAGE);
+    for (let i = 1; i < pages.length - 1; i++)
+      expect(pages[i]).toBeLessThanOrEqual(Math.max(1, Math.round((pages[i - 1] as number) / 2)));
     await w.storage.close();
   });
 
