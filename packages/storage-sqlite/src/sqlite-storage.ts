@@ -38,9 +38,10 @@ export interface SqliteStorageOptions {
    */
   cacheSizeMiB?: number;
   /**
-   * Past this many MiB a write asks SQLite to empty the WAL file when no reader holds it (default
-   * 64; `wal-limit.ts`): with other processes reading and writing the file all the time, SQLite's
-   * own checkpoints rarely find that moment and the log grows without end. A positive number up
+   * Past this many MiB a write has SQLite start the WAL file's log again when no reader holds it,
+   * and the file is cut back to this size (default 64; `wal-limit.ts`): with other processes
+   * reading and writing the file all the time, SQLite's own checkpoints rarely find that moment
+   * and the log grows without end. A positive number up
    * to `MAX_CACHE_SIZE_MIB`; anything else is a ValidationError naming `walLimitMiB`.
    */
   walLimitMiB?: number;

@@ -36,8 +36,11 @@ describe('the WAL file beside another process (walLimitMiB)', () => {
     // While it reads, nothing may be emptied: the log holds what its snapshot does not have.
     expect(walBytes(file)).toBeGreaterThan(2 * 2 ** 20);
     other.prepare('commit').run();
-    await crm.accounts.create(admin, { name: '读者走后的客户', kind: 'end_user' });
-    expect(walBytes(file)).toBeLessThan(2 ** 20);
+    // The size is looked at every few commits (a stat per commit is off the hot path).
+    let after = 0;
+    while (walBytes(file) > 2 ** 20 && after < 9)
+      await crm.accounts.create(admin, { name: `读者走后的客户 ${after++}`, kind: 'end_user' });
+    expect(walBytes(file)).toBeLessThanOrEqual(2 ** 20);
     // Nothing was lost: every account is there, for this connection and for another.
     other.prepare('begin').run();
     const count = other.prepare(`select count(*) as c from accounts where name like '客户 %'`).get() as {
@@ -45,6 +48,13 @@ describe('the WAL file beside another process (walLimitMiB)', () => {
     };
     other.prepare('commit').run();
     expect(count.c).toBe(n);
+    expect(
+      (
+        other.prepare(`select count(*) as c from accounts where name like '读者走后的客户 %'`).get() as {
+          c: number;
+        }
+      ).c,
+    ).toBe(after);
     other.close();
     await storage.close();
   });
