@@ -120,11 +120,12 @@ const bitsShown = (bits: number) => Math.round(bits * 10) / 10;
 /** The competition as a signal: its weight, both sides' rivals and the words a manager reads. */
 export function competitionSignal(x: PreparedDeal, y: PreparedDeal, c: Competition): Signal {
   const side = (deal: PreparedDeal, r: Rivals) =>
-    sayDuplicate('duplicate.competition.side', { deal: deal.record.name, count: r.count, best: bitsShown(r.best) });
-  const sides = [
-    ...(c.a.count > 0 ? [side(x, c.a)] : []),
-    ...(c.b.count > 0 ? [side(y, c.b)] : []),
-  ];
+    sayDuplicate('duplicate.competition.side', {
+      deal: deal.record.name,
+      count: r.count,
+      best: bitsShown(r.best),
+    });
+  const sides = [...(c.a.count > 0 ? [side(x, c.a)] : []), ...(c.b.count > 0 ? [side(y, c.b)] : [])];
   const said = sayDuplicate('duplicate.competition.rivals', { sides: listOf(sides) });
   return {
     name: 'competition',

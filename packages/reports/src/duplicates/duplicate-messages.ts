@@ -295,7 +295,8 @@ export const DUPLICATE_DEAL_MESSAGES = defineMessages({
   'duplicate.explanation.against': { en: '{contra}', 'zh-CN': '{contra}' },
   'duplicate.competition.rivals': {
     en: '{sides}: a deal entered again is the copy of one deal, not of several, so this pair shares its evidence with those',
-    'zh-CN': '{sides}：再次录入的商机只是某一笔商机的副本，不会同时是多笔商机的副本，因此这一对与那些配对分摊证据',
+    'zh-CN':
+      '{sides}：再次录入的商机只是某一笔商机的副本，不会同时是多笔商机的副本，因此这一对与那些配对分摊证据',
   },
   'duplicate.competition.side': {
     en: '“{deal}” is also proposed with {count, plural, one {one other deal} other {# other deals}} (the best at {best} bits)',

@@ -2,8 +2,6 @@ import { accountPartnersOf, readAgainstCompared } from './account-reading.js';
 import { isCommonBasket, keptCopySwapped, UNMATCHED_PENALTY } from './basket.js';
 import { type BlockingOptions, type BlockingStats, CandidateIndex } from './blocking.js';
 import { busyRepeatGapsOf } from './busy-repeat-gaps.js';
-import { copyDeliveryFigures, WEIGH_FLOOR } from './copy-delivery.js';
-import { copyOwnerFigures } from './copy-owner.js';
 import {
   type Competition,
   competedScore,
@@ -13,6 +11,8 @@ import {
   proposalsOf,
   withCompetition,
 } from './competing-partners.js';
+import { copyDeliveryFigures, WEIGH_FLOOR } from './copy-delivery.js';
+import { copyOwnerFigures } from './copy-owner.js';
 import { CorpusStats } from './corpus-stats.js';
 import { type KitHolding, kitRepeatFigures } from './customer-kits.js';
 import { deliveryDayFigures } from './delivery-days.js';
@@ -440,9 +440,7 @@ export class DealDuplicateEngine {
 
   private report(found: Found[], candidatePairs: number, options: EngineScanOptions): ScanReport {
     const explain = (options.prune ?? true) ? this.unexplained : null;
-    const proposals = proposalsOf(
-      found.map((f) => ({ a: f.x.record.id, b: f.y.record.id, score: f.score })),
-    );
+    const proposals = proposalsOf(found.map((f) => ({ a: f.x.record.id, b: f.y.record.id, score: f.score })));
     for (const f of found) {
       if (f.score >= PROPOSED) f.competition = competitionIn(proposals, f.x.record.id, f.y.record.id);
     }

@@ -219,5 +219,7 @@ async function proposedWith(
   const resolved = await resolvedPairs(ctx, [deal]);
   const stats = await storedCheckStats(ctx, deal, partners, blocks);
   stats.weights = weights;
-  return DealDuplicateEngine.proposedAmong(deal, partners, stats, (a, b) => resolved.has(pairKey(a.id, b.id)));
+  return DealDuplicateEngine.proposedAmong(deal, partners, stats, (a, b) =>
+    resolved.has(pairKey(a.id, b.id)),
+  );
 }
