@@ -293,6 +293,15 @@ export const DUPLICATE_DEAL_MESSAGES = defineMessages({
   'duplicate.explanation.both': { en: '{pro}; but {contra}', 'zh-CN': '{pro}；但{contra}' },
   'duplicate.explanation.for': { en: '{pro}', 'zh-CN': '{pro}' },
   'duplicate.explanation.against': { en: '{contra}', 'zh-CN': '{contra}' },
+  'duplicate.competition.rivals': {
+    en: '{sides}: a deal entered again is the copy of one deal, not of several, so this pair shares its evidence with those',
+    'zh-CN':
+      '{sides}：再次录入的商机只是某一笔商机的副本，不会同时是多笔商机的副本，因此这一对与那些配对分摊证据',
+  },
+  'duplicate.competition.side': {
+    en: '“{deal}” is also proposed with {count, plural, one {one other deal} other {# other deals}} (the best at {best} bits)',
+    'zh-CN': '“{deal}”还与另外 {count} 笔商机被列为疑似重复（最高 {best} 位）',
+  },
   'duplicate.explanation.none': { en: 'no evidence either way', 'zh-CN': '没有任何一方面的证据' },
   'duplicate.product.laser_scanner': {
     en: '{quantity, plural, one {a laser scanner} other {# laser scanners}}',

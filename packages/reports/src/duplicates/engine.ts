@@ -2,6 +2,15 @@ import { accountPartnersOf, readAgainstCompared } from './account-reading.js';
 import { isCommonBasket, keptCopySwapped, UNMATCHED_PENALTY } from './basket.js';
 import { type BlockingOptions, type BlockingStats, CandidateIndex } from './blocking.js';
 import { busyRepeatGapsOf } from './busy-repeat-gaps.js';
+import {
+  type Competition,
+  competedScore,
+  competitionIn,
+  competitionOf,
+  PROPOSED,
+  proposalsOf,
+  withCompetition,
+} from './competing-partners.js';
 import { copyDeliveryFigures, WEIGH_FLOOR } from './copy-delivery.js';
 import { copyOwnerFigures } from './copy-owner.js';
 import { CorpusStats } from './corpus-stats.js';
@@ -279,6 +288,7 @@ export class DealDuplicateEngine {
     partners: readonly DealRecord[],
     stats: CorpusStats,
     options: EngineScanOptions = {},
+    rivals: ReadonlyMap<string, ReadonlyMap<string, number>> = new Map(),
   ): DealDuplicate[] {
     const minScore = options.minScore ?? 0;
     const preparer = new DealPreparer();
@@ -287,10 +297,37 @@ export class DealDuplicateEngine {
     for (const r of partners) {
       if (r.id === record.id || options.exclude?.(record, r)) continue;
       const y = preparer.prepare(r);
-      const score = weighPair(x, y, stats, minScore);
-      if (score >= minScore) found.push({ x, y, score });
+      const score = weighPair(x, y, stats, Math.min(minScore, PROPOSED));
+      if (score >= Math.min(minScore, PROPOSED)) found.push({ x, y, score, competition: null });
     }
-    return rank(found, options.limit, stats, null);
+    const own = proposedOf(found);
+    for (const f of found) {
+      if (f.score < PROPOSED) continue;
+      f.competition = competitionOf(record.id, f.y.record.id, own, rivals.get(f.y.record.id) ?? new Map());
+    }
+    return rank(competed(found, minScore), options.limit, stats, null);
+  }
+
+  /**
+   * The partners a deal is proposed with (id → score, at or above `PROPOSED`) among the given ones,
+   * before the competition between them (`competing-partners.ts`): what a stored check reads for
+   * each partner it proposes, to weigh its proposal as the scan does.
+   */
+  static proposedAmong(
+    record: DealRecord,
+    partners: readonly DealRecord[],
+    stats: CorpusStats,
+    exclude?: (a: DealRecord, b: DealRecord) => boolean,
+  ): Map<string, number> {
+    const preparer = new DealPreparer();
+    const x = preparer.prepare(record);
+    const proposed = new Map<string, number>();
+    for (const r of partners) {
+      if (r.id === record.id || exclude?.(record, r)) continue;
+      const score = weighPair(x, preparer.prepare(r), stats, PROPOSED);
+      if (score >= PROPOSED) proposed.set(r.id, score);
+    }
+    return proposed;
   }
 
   get size(): number {
@@ -334,7 +371,7 @@ export class DealDuplicateEngine {
     const total = this.deals.length;
     const onProgress = options.onProgress;
     const candidatePairs = this.eachCandidate(
-      minScore,
+      Math.min(minScore, PROPOSED),
       options.prune ?? true,
       this.keeper(found, options),
       onProgress && ((done) => (done % PROGRESS_EVERY === 0 || done === total) && onProgress(done, total)),
@@ -375,7 +412,7 @@ export class DealDuplicateEngine {
       const candidatePairs = await pool.score(
         share,
         () => this.scanInput(true),
-        minScore,
+        Math.min(minScore, PROPOSED),
         (i, j, score) => keep(deals[i] as PreparedDeal, deals[j] as PreparedDeal, score),
         onProgress &&
           ((done) => {
@@ -397,14 +434,18 @@ export class DealDuplicateEngine {
   /** The scan's `visit`: a pair that reached the floor kept unless excluded. */
   private keeper(found: Found[], options: EngineScanOptions) {
     return (x: PreparedDeal, y: PreparedDeal, score: number) => {
-      if (!options.exclude?.(x.record, y.record)) found.push({ x, y, score });
+      if (!options.exclude?.(x.record, y.record)) found.push({ x, y, score, competition: null });
     };
   }
 
   private report(found: Found[], candidatePairs: number, options: EngineScanOptions): ScanReport {
     const explain = (options.prune ?? true) ? this.unexplained : null;
+    const proposals = proposalsOf(found.map((f) => ({ a: f.x.record.id, b: f.y.record.id, score: f.score })));
+    for (const f of found) {
+      if (f.score >= PROPOSED) f.competition = competitionIn(proposals, f.x.record.id, f.y.record.id);
+    }
     return {
-      pairs: rank(found, options.limit, this.stats, explain),
+      pairs: rank(competed(found, options.minScore ?? 0), options.limit, this.stats, explain),
       candidatePairs,
       blocking: this.index.stats(),
     };
@@ -420,14 +461,38 @@ export class DealDuplicateEngine {
     const self = this.ordinals.get(record.id) ?? -1;
     const x = self >= 0 ? (this.deals[self] as PreparedDeal) : this.preparer.prepare(record);
     const found: Found[] = [];
+    const floor = Math.min(minScore, PROPOSED);
     const candidates = self >= 0 ? this.index.candidatesOf(self) : this.index.candidates(x);
     for (const j of candidates) {
       const y = this.deals[j] as PreparedDeal;
       if (options.exclude?.(x.record, y.record)) continue;
-      const score = weighPair(x, y, this.stats, minScore);
-      if (score >= minScore) found.push({ x, y, score });
+      const score = weighPair(x, y, this.stats, floor);
+      if (score >= floor) found.push({ x, y, score, competition: null });
     }
-    return rank(found, options.limit, this.stats, null);
+    // Each partner proposed is weighed against its own other proposals, as the scan weighs it.
+    const own = proposedOf(found);
+    for (const f of found) {
+      if (f.score < PROPOSED) continue;
+      const theirs = this.proposedWith(f.y, options);
+      // A deal checked before it is indexed is one of its partners' proposals all the same.
+      theirs.set(x.record.id, f.score);
+      f.competition = competitionOf(x.record.id, f.y.record.id, own, theirs);
+    }
+    return rank(competed(found, minScore), options.limit, this.stats, null);
+  }
+
+  /** The indexed deals `y` is proposed with (id → score before the competition). */
+  private proposedWith(y: PreparedDeal, options: EngineScanOptions): Map<string, number> {
+    const proposed = new Map<string, number>();
+    const self = this.ordinals.get(y.record.id);
+    if (self === undefined) return proposed;
+    for (const j of this.index.candidatesOf(self)) {
+      const z = this.deals[j] as PreparedDeal;
+      if (options.exclude?.(y.record, z.record)) continue;
+      const score = weighPair(y, z, this.stats, PROPOSED);
+      if (score >= PROPOSED) proposed.set(z.record.id, score);
+    }
+    return proposed;
   }
 
   private prepared(id: string): PreparedDeal {
@@ -437,11 +502,29 @@ export class DealDuplicateEngine {
   }
 }
 
-/** A pair that reached the floor, with its score in bits. */
+/** A pair that reached the floor, with its score in bits (before its competition, when it has one). */
 interface Found {
   x: PreparedDeal;
   y: PreparedDeal;
   score: number;
+  competition: Competition | null;
+}
+
+/** The checked deal's proposals among its found pairs (partner id → score). */
+function proposedOf(found: readonly Found[]): Map<string, number> {
+  const own = new Map<string, number>();
+  for (const f of found) if (f.score >= PROPOSED) own.set(f.y.record.id, f.score);
+  return own;
+}
+
+/** The found pairs with their competition's bits taken off, those still at or above `minScore`. */
+function competed(found: readonly Found[], minScore: number): Found[] {
+  const kept: Found[] = [];
+  for (const f of found) {
+    const score = competedScore(f.score, f.competition);
+    if (score >= minScore) kept.push(score === f.score ? f : { ...f, score });
+  }
+  return kept;
 }
 
 /**
@@ -466,8 +549,8 @@ function rank(
     .slice(0, limit ?? 50)
     .map(({ f, copy }) =>
       later
-        ? later.pair(f.x, f.y, f.score, copy, stats)
-        : toDuplicate(f.x, f.y, scorePair(f.x, f.y, stats), copy),
+        ? later.pair(f.x, f.y, f.score, copy, stats, f.competition)
+        : toDuplicate(f.x, f.y, withCompetition(f.x, f.y, scorePair(f.x, f.y, stats), f.competition), copy),
     );
 }
 

@@ -1,3 +1,4 @@
+import { type Competition, withCompetition } from './competing-partners.js';
 import type { CorpusStats } from './corpus-stats.js';
 import type { PreparedDeal } from './prepared-deal.js';
 import { dealSide, probabilityOf, scorePair, toDuplicate } from './score-pair.js';
@@ -17,10 +18,17 @@ export class ExplainedLater {
    * The public shape of a pair scored `score` by `weighPair` (the explained path sums the same
    * measures in the same order, so `scorePair` gives the same score to the bit).
    */
-  pair(x: PreparedDeal, y: PreparedDeal, score: number, copy: boolean, stats: CorpusStats): DealDuplicate {
+  pair(
+    x: PreparedDeal,
+    y: PreparedDeal,
+    score: number,
+    copy: boolean,
+    stats: CorpusStats,
+    competition: Competition | null = null,
+  ): DealDuplicate {
     let words: DealDuplicate | null = null;
     const said = (): DealDuplicate => {
-      words ??= toDuplicate(x, y, scorePair(x, y, stats), copy);
+      words ??= toDuplicate(x, y, withCompetition(x, y, scorePair(x, y, stats), competition), copy);
       return words;
     };
     this.pending.push(said);

@@ -8,8 +8,9 @@ import {
   ValidationError,
 } from '@gongfu/core';
 import { sayReport } from '../shared/report-messages.js';
-import { blockCacheOf } from './block-cache.js';
+import { type BlockCache, blockCacheOf } from './block-cache.js';
 import { clusterPairs, type DuplicateCluster } from './clusters.js';
+import type { CorpusStats } from './corpus-stats.js';
 import { loadOpenDeals, toDealRecord } from './deal-records.js';
 import { refreshDedupeIndex } from './dedupe-index.js';
 import { DealDuplicateEngine, pairKey } from './engine.js';
@@ -186,13 +187,39 @@ export async function checkDealForDuplicates(
     const resolved = await resolvedPairs(ctx, [self]);
     const stats = await storedCheckStats(ctx, self, partners, blocks);
     stats.weights = weights;
-    const pairs = DealDuplicateEngine.checkAgainst(self, partners, stats, {
-      ...options,
-      limit: options.limit ?? Number.MAX_SAFE_INTEGER,
-      exclude: (a, b) => resolved.has(pairKey(a.id, b.id)),
-    });
+    const exclude = (a: DealRecord, b: DealRecord) => resolved.has(pairKey(a.id, b.id));
+    // Each partner proposed is weighed against its own other proposals, as the scan weighs it
+    // (`competing-partners.ts`): those are read by the partner's own stored blocks.
+    const rivals = new Map<string, Map<string, number>>();
+    const proposed = DealDuplicateEngine.proposedAmong(self, partners, stats, exclude);
+    for (const partner of partners) {
+      if (proposed.has(partner.id)) rivals.set(partner.id, await proposedWith(ctx, partner, weights, blocks));
+    }
+    const pairs = DealDuplicateEngine.checkAgainst(
+      self,
+      partners,
+      stats,
+      { ...options, limit: options.limit ?? Number.MAX_SAFE_INTEGER, exclude },
+      rivals,
+    );
     options.onProgress?.(1, 1);
     return pairs;
   });
   return found.map((pair) => inLocale(crm, pair));
+}
+
+/** The deals one deal is proposed with, among those the actor may see, read as its own check reads them. */
+async function proposedWith(
+  ctx: CommandContext,
+  deal: DealRecord,
+  weights: CorpusStats['weights'],
+  blocks: BlockCache,
+): Promise<Map<string, number>> {
+  const partners = await visibleComparableDeals(ctx, await storedCandidateIds(ctx, deal, blocks), blocks);
+  const resolved = await resolvedPairs(ctx, [deal]);
+  const stats = await storedCheckStats(ctx, deal, partners, blocks);
+  stats.weights = weights;
+  return DealDuplicateEngine.proposedAmong(deal, partners, stats, (a, b) =>
+    resolved.has(pairKey(a.id, b.id)),
+  );
 }

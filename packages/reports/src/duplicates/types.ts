@@ -45,7 +45,9 @@ export type SignalName =
   | 'customer_kind'
   | 'end_customer'
   | 'amount'
-  | 'customer';
+  | 'customer'
+  /** The pair's deals are proposed with other deals too (`competing-partners.ts`). */
+  | 'competition';
 
 /**
  * One piece of evidence about a pair: its level, its log2 likelihood-ratio weight (positive: more

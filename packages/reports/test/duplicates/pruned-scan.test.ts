@@ -36,8 +36,10 @@ describe('the pruned full scan (bounds and memos) ranks exactly what weighing ev
         expect(pruned.pairs).toEqual(full.pairs);
         proposed.set(minScore, full.pairs.length);
       }
-      // Worth something only if the floors cut through the pairs: some above, more below.
-      expect(proposed.get(0)).toBeGreaterThan(20);
+      // Worth something only if the floors cut through the pairs: some above, more below. (Few
+      // above 0 in these corpora of look-alike deals: a deal proposed with several that are not
+      // proposed with each other shares its evidence among them, `competing-partners.ts`.)
+      expect(proposed.get(0)).toBeGreaterThan(3);
       expect(proposed.get(8)).toBeLessThan(proposed.get(0) ?? 0);
       expect(proposed.get(0)).toBeLessThan(proposed.get(-4) ?? 0);
     },

@@ -47,10 +47,13 @@ function inputOf(engine: DealDuplicateEngine): ScanInput {
 
 /** The pairs of the one-thread scan as `a|b|score` (ids in the scan's order). */
 function scanned(engine: DealDuplicateEngine, minScore: number): string[] {
-  return engine
-    .scan({ minScore, limit: ALL })
-    .pairs.map((p) => `${p.a.id}|${p.b.id}|${p.score}`)
-    .sort();
+  // As the one-thread scan's loop scores them: before the competition between a deal's proposals,
+  // which the scan reads once every pair is scored (`competing-partners.ts`), not in the workers.
+  const pairs: string[] = [];
+  engine.visitCandidates(minScore, (x, y) =>
+    pairs.push(`${x.record.id}|${y.record.id}|${engine.score(x.record.id, y.record.id).score}`),
+  );
+  return pairs.sort();
 }
 
 /** A pair of ordinals as `scanned` names it (the scan names the earlier ordinal first). */
