@@ -2,10 +2,18 @@ import { statSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 
 /** Default size past which a write asks for the WAL file to be emptied (`walLimitMiB`). */
-export const DEFAULT_WAL_LIMIT_MIB = 64;
+export const DEFAULT_WAL_LIMIT_MIB = 16;
+
+export interface WalLimiter {
+  /** After each committed write transaction: a checkpoint once nothing runs on the connection. */
+  wrote(): void;
+  /** Before a write transaction begins: the checkpoint still owed if the event loop never idled. */
+  settle(): void;
+}
 
 /**
- * Keeps the WAL file from growing without end while other processes use the database.
+ * Keeps the WAL file from growing without end while other processes use the database, and does
+ * the connection's checkpoints between its transactions, never inside one.
  *
  * SQLite starts its log from the beginning again only when a checkpoint has copied every frame
  * back and, as the next write begins, no connection of any process is reading the log. With a
@@ -14,28 +22,62 @@ export const DEFAULT_WAL_LIMIT_MIB = 64;
  * 100 MB/s during a key build, to 10 GB at 100k deals and 32 GB at a million (bench/RESULTS.md),
  * and a file that has grown keeps its size even once the log restarts.
  *
- * So after each write transaction this connection looks at the file's size; past the limit it
- * asks once for a TRUNCATE checkpoint, which copies what is left and, if no reader holds the log
- * at that moment, empties the file. It never waits: with a reader present SQLite answers busy at
- * once and a later write tries again. Returns undefined for an in-memory database (no file).
+ * So SQLite's own checkpoints are off for this connection (`wal_autocheckpoint = 0`). After a
+ * write transaction, once nothing runs on the connection (or at the latest before its next write
+ * begins), it looks at the file's size; past the limit it copies the log back with a PASSIVE
+ * checkpoint, which takes no lock another writer waits for, then asks for a TRUNCATE checkpoint,
+ * which has next to nothing left to copy under the write lock and empties the file if no reader
+ * holds the log at that moment. It never waits: with a reader present SQLite answers busy at once
+ * and a later write tries again.
+ *
+ * Why not SQLite's own (bench/RESULTS.md, issue 15 "key build", h-keyw): it checkpoints inside the
+ * COMMIT of any write that finds more than 1,000 pages in the log — every page of a key build
+ * (each deal dirties some 75 pages of the keys' indexes), so each page paid a copy and its fsyncs
+ * (5 of the 7 ms a deal took at 100k deals), its pages, sized by that time, shrank to 3–4 deals,
+ * and a command committing just after a bulk page could pay the copy itself. Copied every 16 MiB
+ * instead, a page the log holds several times is written back once and the fsyncs are fewer. And a
+ * TRUNCATE checkpoint copying the whole log did it under the write lock: 64 MiB held every other
+ * writer for ~430 ms.
+ *
+ * Returns undefined for an in-memory database (no file).
  */
-export function walLimiter(database: Database.Database, limitMiB: number): (() => void) | undefined {
+export function walLimiter(database: Database.Database, limitMiB: number): WalLimiter | undefined {
   if (database.memory) return undefined;
+  database.pragma('wal_autocheckpoint = 0');
   const wal = `${database.name}-wal`;
   const limit = limitMiB * 2 ** 20;
-  return () => {
+  let owed = false;
+  let scheduled = false;
+  const checkpoint = () => {
+    // Closed meanwhile, or inside a transaction: `settle` runs it before the next write.
+    if (!owed || !database.open || database.inTransaction) return;
+    owed = false;
     const size = statSync(wal, { throwIfNoEntry: false })?.size ?? 0;
     if (size <= limit) return;
     const waits = database.pragma('busy_timeout', { simple: true }) as number;
     try {
-      // Never block the command that just committed on another process's reader.
+      database.pragma('wal_checkpoint(PASSIVE)');
+      // Never block on another process's reader.
       if (waits !== 0) database.pragma('busy_timeout = 0');
       database.pragma('wal_checkpoint(TRUNCATE)');
     } catch {
-      // The write it follows is committed; a checkpoint that fails (I/O, busy) is tried again by
-      // the next write, and SQLite's own checkpoints go on meanwhile.
+      // The write it follows is committed; a checkpoint that fails (I/O, busy) is tried again
+      // after the next write.
     } finally {
       if (waits !== 0) database.pragma(`busy_timeout = ${waits}`);
     }
+  };
+  return {
+    wrote() {
+      owed = true;
+      if (scheduled) return;
+      scheduled = true;
+      // After the transaction's caller has its answer: the copy is not part of the transaction.
+      setImmediate(() => {
+        scheduled = false;
+        checkpoint();
+      });
+    },
+    settle: checkpoint,
   };
 }
