@@ -191,3 +191,5 @@ if (argValue('--measure')) {
   for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) rmSync(f);
 }
 process.exit(0);
+
+export {};

@@ -21,7 +21,7 @@ export function sqliteTransactor(
   lock: ConnectionLock,
   connection: SqliteConnection,
   txDb: AnyDb,
-  /** Told of each committed write transaction; settles what it owes before each write begins. */
+  /** Settles what it owes before each write, notes the log at its start, told of its commit. */
   wal?: WalLimiter,
 ): SqlTransactor {
   const { statements } = connection;
@@ -55,8 +55,10 @@ export function sqliteTransactor(
       // A checkpoint the last write owes, outside this one's lock (`walLimiter`).
       if (mode === 'write') wal?.settle();
       // Waiting for another process's write lock in the connection's short steps (busy-wait.ts).
-      if (mode === 'write') await executeWaiting(statements, BEGIN_IMMEDIATE);
-      else run('begin');
+      if (mode === 'write') {
+        await executeWaiting(statements, BEGIN_IMMEDIATE);
+        wal?.began();
+      } else run('begin');
       try {
         const result = await fn(conn);
         changesOn(statements, COMMIT);
