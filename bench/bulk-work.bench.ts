@@ -6,7 +6,7 @@
  * (the after), each on a fresh copy of the same file.
  *
  *   npx tsx bench/bulk-work.bench.ts [--n 100000] [--pg postgres://…] [--after-only] [--pg-only] [--page 10]
- *     [--only import] [--probe-step 0] [--wal-limit MiB]
+ *     [--only import] [--probe-step 0] [--wal-limit MiB] [--build-minutes M]
  *
  * With `--pg` the key build also runs on PostgreSQL (a fresh schema) beside the same probe. The
  * import runs in a process of its own, which reports its peak resident set (the export file is
@@ -66,6 +66,14 @@ const WAL_LIMIT = argValue('--wal-limit');
 const walLimit = WAL_LIMIT === undefined ? {} : { walLimitMiB: Number(WAL_LIMIT) };
 /** The flag again for a child process (the probe, the importer, the exporter). */
 const walLimitArgs = WAL_LIMIT === undefined ? [] : ['--wal-limit', WAL_LIMIT];
+/** `--probe-step` again for the probe process, which reads its own argv (it was not passed before). */
+const probeStepArgs = PROBE_STEP === undefined ? [] : ['--probe-step', PROBE_STEP];
+/**
+ * `--build-minutes M`: the key build stops after M minutes (its next page is refused; a build
+ * stopped so resumes, see `refreshDedupeIndex`), and the figures are those seen until then — a
+ * bounded window of a 1M build, which whole takes hours.
+ */
+const BUILD_MINUTES = argValue('--build-minutes');
 const sqliteOpen =
   (file: string): Open =>
   () =>
@@ -190,7 +198,7 @@ const ONLY = argValue('--only');
 
 /** Starts the probe against a database; `stop` returns the command times taken in between. */
 async function startProbe(args: string[]) {
-  const child = fork(process.argv[1] as string, ['--probe', ...args, ...walLimitArgs], {
+  const child = fork(process.argv[1] as string, ['--probe', ...args, ...walLimitArgs, ...probeStepArgs], {
     execArgv: process.execArgv,
   });
   await new Promise<void>((resolve) => child.once('message', () => resolve()));
@@ -210,10 +218,13 @@ async function startProbe(args: string[]) {
 let held: number[] = [];
 /** When each of the job's write transactions committed (ms since the epoch, sub-ms). */
 let commits: number[] = [];
-function timed(storage: CrmStorage): CrmStorage {
+/** Thrown instead of a write transaction once the build's window (`--build-minutes`) has passed. */
+class WindowEnded extends Error {}
+function timed(storage: CrmStorage, until = Infinity): CrmStorage {
   return {
     ...storage,
     transaction: async (options, fn) => {
+      if (Date.now() > until) throw new WindowEnded();
       let began = 0;
       try {
         return await storage.transaction(options, (tx) => {
@@ -232,6 +243,8 @@ function timed(storage: CrmStorage): CrmStorage {
 
 interface Row {
   job: string;
+  /** Key build: the deals written (or found keyed) by its pages, and so the lock held per deal. */
+  deals?: number;
   /** The importer process's peak resident set, MiB. */
   peakRssMiB?: number;
   /** Write transactions of the job (SQLite: lock held), and the longest. */
@@ -245,6 +258,8 @@ interface Row {
   p50: number;
   p99: number;
   max: number;
+  /** Sum of the job's write transactions' times (the lock held, on SQLite). */
+  lockMs: number;
   /** Share of the commands during the job that let a gap between its transactions go by. */
   missedGap: number;
 }
@@ -297,6 +312,7 @@ async function beside(probeArgs: string[], job: string, how: string, run: () => 
     heldP50: quantile(held, 0.5),
     heldP99: quantile(held, 0.99),
     heldMax: Math.max(...held),
+    lockMs: held.reduce((sum, ms) => sum + ms, 0),
   };
   rows.push(row);
   console.error(JSON.stringify(row));
@@ -381,15 +397,19 @@ async function exportFrom(file: string): Promise<void> {
 
 async function buildKeys(file: string, how: 'one' | 'short'): Promise<void> {
   const storage = await sqliteOpen(file)();
-  const crm = createCrm({ storage: timed(storage), tenant: TENANT });
-  await beside(
+  const until = BUILD_MINUTES === undefined ? Infinity : Date.now() + Number(BUILD_MINUTES) * 60_000;
+  const crm = createCrm({ storage: timed(storage, until), tenant: TENANT });
+  let deals = 0;
+  const row = await beside(
     [file],
     'dedupe key build',
-    how === 'one'
-      ? 'one write transaction (before)'
-      : PAGE === undefined
-        ? `pages sized by their lock time (first ${REFRESH_PAGE})`
-        : `pages of ${PAGE}`,
+    `${
+      how === 'one'
+        ? 'one write transaction (before)'
+        : PAGE === undefined
+          ? `pages sized by their lock time (first ${REFRESH_PAGE})`
+          : `pages of ${PAGE}`
+    }${BUILD_MINUTES === undefined ? '' : `, stopped after ${BUILD_MINUTES} min`}`,
     () =>
       refreshDedupeIndex(crm, {
         ...(how === 'one'
@@ -397,7 +417,16 @@ async function buildKeys(file: string, how: 'one' | 'short'): Promise<void> {
           : PAGE === undefined
             ? {}
             : { pageSize: PAGE }),
+        onProgress: ({ done }) => {
+          deals = done;
+        },
+      }).catch((error: unknown) => {
+        if (!(error instanceof WindowEnded)) throw error;
       }),
+  );
+  row.deals = deals;
+  console.error(
+    `key build: ${deals} deals, lock held ${(row.lockMs / Math.max(1, deals)).toFixed(2)} ms per deal`,
   );
   await storage.close();
 }
@@ -507,6 +536,7 @@ console.log(
       'tx p50 ms',
       'p99 ms',
       'max ms',
+      'lock ms per deal',
     ],
     rows.map((r) => [
       r.job,
@@ -522,6 +552,7 @@ console.log(
       r.txs === 0 ? '—' : f1(r.heldP50),
       r.txs === 0 ? '—' : f1(r.heldP99),
       r.txs === 0 ? '—' : f1(r.heldMax),
+      r.deals === undefined || r.deals === 0 ? '—' : (r.lockMs / r.deals).toFixed(2),
     ]),
   ),
 );

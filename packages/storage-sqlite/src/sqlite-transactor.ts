@@ -2,6 +2,7 @@ import type { AnyDb, ExecuteFn, SqlTransactor, TxConnection } from '@gongfu/stor
 import { CompiledQuery } from 'kysely';
 import type { ConnectionLock } from './connection-lock.js';
 import { changesOn, executeOn, executeWaiting, type SqliteConnection } from './sqlite-connection.js';
+import type { WalLimiter } from './wal-limit.js';
 
 const BEGIN_IMMEDIATE = CompiledQuery.raw('begin immediate');
 const COMMIT = CompiledQuery.raw('commit');
@@ -20,8 +21,8 @@ export function sqliteTransactor(
   lock: ConnectionLock,
   connection: SqliteConnection,
   txDb: AnyDb,
-  /** Runs after each committed write transaction, the connection still held (`walLimiter`). */
-  afterWrite?: () => void,
+  /** Settles what it owes before each write, notes the log at its start, told of its commit. */
+  wal?: WalLimiter,
 ): SqlTransactor {
   const { statements } = connection;
   const { database } = statements;
@@ -51,13 +52,17 @@ export function sqliteTransactor(
     const waiting = lock.acquire();
     if (waiting !== undefined) await waiting;
     try {
+      // A checkpoint the last write owes, outside this one's lock (`walLimiter`).
+      if (mode === 'write') wal?.settle();
       // Waiting for another process's write lock in the connection's short steps (busy-wait.ts).
-      if (mode === 'write') await executeWaiting(statements, BEGIN_IMMEDIATE);
-      else run('begin');
+      if (mode === 'write') {
+        await executeWaiting(statements, BEGIN_IMMEDIATE);
+        wal?.began();
+      } else run('begin');
       try {
         const result = await fn(conn);
         changesOn(statements, COMMIT);
-        if (mode === 'write') afterWrite?.();
+        if (mode === 'write') wal?.wrote();
         return result;
       } catch (error) {
         // Some errors (SQLITE_FULL, an interrupted statement) end the transaction inside SQLite;
