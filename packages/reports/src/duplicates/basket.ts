@@ -97,7 +97,7 @@ const NO_MATCH_WEIGHT = -4;
 const SIBLING_CREDIT_MAX = 0.5;
 
 /** How much a pair of lines counts as the same item: 0 when not at all (see `matchLines`). */
-function creditOf(a: DealLine, b: DealLine): number {
+export function creditOf(a: DealLine, b: DealLine): number {
   const ratio = Math.min(a.quantity, b.quantity) / Math.max(a.quantity, b.quantity);
   // The same product in a very different quantity is another purchase, not a copy.
   if (a.sku === b.sku) return ratio >= NEAR_RATIO ? 1 : ratio >= 0.6 ? 0.7 : ratio >= 0.3 ? 0.35 : 0.1;

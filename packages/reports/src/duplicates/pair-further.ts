@@ -1,0 +1,139 @@
+import { basketSurprise, creditOf, quantityPrecisionBits } from './basket.js';
+import type { CorpusStats } from './corpus-stats.js';
+import { EXTRA_CAP, readsCoOccurrence, sharedLineCapOf, togetherReading } from './line-reading.js';
+import type { PreparedDeal } from './prepared-deal.js';
+import type { DealLine } from './types.js';
+
+/** What the lines of one SKU two deals both hold can add when the two are compared (`pairLineMost`). */
+export interface PairLineMost {
+  /**
+   * The most the first matched line adds (`linesByCoOccurrence`): over every two lines the matcher
+   * credits, their bits, for baskets that differ (`partial`) at most the line's reading against the
+   * partners plus their quantities' precision — what the matcher gives the line it reads first.
+   * +∞ for two deals of one account (read against all deals, `basketReadAgainst`).
+   */
+  first: number;
+  /** The most a further matched line of one SKU (not the first) adds, at least `EXTRA_CAP`. */
+  further: number;
+  /** The most `quantityPrecisionBits` gives two lines of one SKU (0 when none is shared). */
+  precision: number;
+}
+
+/**
+ * `PairLineMost` of deals `x` and `y` (into `out`), read from the lines of one SKU both hold.
+ * A further matched line (`linesByCoOccurrence`) adds its credit times its least reading given the
+ * lines matched before it — the first among them a line of one SKU both deals hold (`anchorFirst`),
+ * on each side the lesser reading — plus an equal quantity's bits: so at most its credit times the
+ * lesser of the two sides' most reading given another shared line. A line matched to another SKU
+ * (a sibling) adds at most `EXTRA_CAP`.
+ *
+ * Why per pair: `BasketSurprise.further` is each deal's most over any line, given its most held
+ * other line, in an equal quantity — whichever lines the other deal holds. Two customers sharing a
+ * device and its accessory read the accessory given the device, which nearly every holder buys
+ * with it, often in other quantities: at 100k most pairs of two customers that reached the matcher
+ * shared two such SKUs, and the per-deal figure let them through some ten bits too high.
+ */
+export function pairLineMost(
+  x: PreparedDeal,
+  y: PreparedDeal,
+  stats: CorpusStats,
+  byLine: boolean,
+  out: PairLineMost,
+): PairLineMost {
+  out.further = EXTRA_CAP;
+  out.precision = 0;
+  const coOccurrence = readsCoOccurrence(stats);
+  const a = x.items;
+  const b = y.items;
+  out.first =
+    x.record.accountId === y.record.accountId
+      ? Number.POSITIVE_INFINITY
+      : firstMost(x, y, stats, coOccurrence && x.signature !== y.signature, byLine);
+  for (let i = 0; i < a.length; i++) {
+    const la = a[i] as DealLine;
+    const j = lineOfSku(b, la.sku);
+    if (j < 0) continue;
+    const lb = b[j] as DealLine;
+    out.precision = Math.max(out.precision, quantityPrecisionBits(la, lb, stats));
+    if (!coOccurrence) continue;
+    const given = Math.min(mostGiven(x, i, y, stats), mostGiven(y, j, x, stats));
+    if (given === Number.NEGATIVE_INFINITY) continue;
+    const exact = la.quantity === lb.quantity ? quantityPrecisionBits(la, lb, stats) : 0;
+    out.further = Math.max(out.further, creditOf(la, lb) * given + exact);
+  }
+  return out;
+}
+
+/**
+ * The most any two lines of `x` and `y` the matcher credits (`creditOf`) add as the first line
+ * (`matchLines`' bits, capped as `linesByCoOccurrence` caps it when `partial`: the baskets differ).
+ */
+function firstMost(
+  x: PreparedDeal,
+  y: PreparedDeal,
+  stats: CorpusStats,
+  partial: boolean,
+  byLine: boolean,
+): number {
+  const a = x.items;
+  const b = y.items;
+  const sx = basketSurprise(x, stats);
+  const sy = basketSurprise(y, stats);
+  let most = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < a.length; i++) {
+    const la = a[i] as DealLine;
+    for (let j = 0; j < b.length; j++) {
+      const lb = b[j] as DealLine;
+      const credit = creditOf(la, lb);
+      if (credit === 0) continue;
+      const sameSku = la.sku === lb.sku;
+      let bits = credit * Math.min(sx.idfs[i] as number, sy.idfs[j] as number);
+      if (sameSku && la.quantity === lb.quantity) bits += stats.exactQuantityBits(la.quantity);
+      if (partial) {
+        const cap = sharedLineCapOf(
+          stats,
+          sx.holders[i] as number,
+          sy.holders[j] as number,
+          x.tokens[i] === y.tokens[j],
+          undefined,
+          byLine,
+        ).bits;
+        const precision = sameSku ? quantityPrecisionBits(la, lb, stats) : 0;
+        bits = Math.min(bits, (cap >= 0 ? credit * cap : cap) + precision);
+      }
+      if (bits > most) most = bits;
+    }
+  }
+  return most;
+}
+
+/**
+ * The most deal `p` reads its line `i` given another of its lines whose SKU `other` holds (−∞
+ * when none): `lineGiven` with the pair's own deals counted once or twice among the holders, as
+ * `furtherLine` may count them (once in both with once in the given reads at least as high as once
+ * in both with twice in the given).
+ */
+function mostGiven(p: PreparedDeal, i: number, other: PreparedDeal, stats: CorpusStats): number {
+  const s = basketSurprise(p, stats);
+  const items = p.items;
+  const n = items.length;
+  const share = 2 ** -(s.idfs[i] as number);
+  let most = Number.NEGATIVE_INFINITY;
+  for (let g = 0; g < n; g++) {
+    if (g === i || lineOfSku(other.items, (items[g] as DealLine).sku) < 0) continue;
+    const both = s.together[i * n + g] as number;
+    const holders = s.holders[g] as number;
+    most = Math.max(
+      most,
+      togetherReading(both, holders, share, 1, 1).bits,
+      togetherReading(both, holders, share, 2, 2).bits,
+    );
+  }
+  return most;
+}
+
+/** The index of the line of this SKU (items hold one line per SKU), or −1. */
+function lineOfSku(items: readonly DealLine[], sku: string): number {
+  for (let k = 0; k < items.length; k++) if ((items[k] as DealLine).sku === sku) return k;
+  return -1;
+}
