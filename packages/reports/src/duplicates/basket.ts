@@ -106,6 +106,22 @@ export function creditOf(a: DealLine, b: DealLine): number {
   return 0;
 }
 
+/**
+ * What matching line `a` with line `b` (of surprises `idfA`, `idfB`) is worth before any cap: the
+ * credit times the lesser surprise, plus an exact quantity's bits for one SKU in one quantity.
+ */
+export function optionBits(
+  a: DealLine,
+  b: DealLine,
+  credit: number,
+  idfA: number,
+  idfB: number,
+  stats: CorpusStats,
+): number {
+  const bits = credit * Math.min(idfA, idfB);
+  return a.sku === b.sku && a.quantity === b.quantity ? bits + stats.exactQuantityBits(a.quantity) : bits;
+}
+
 export interface BasketSurprise {
   /** Bits of surprise of each item (`CorpusStats.itemIdf`), in the order of `PreparedDeal.items`. */
   idfs: number[];
@@ -297,8 +313,7 @@ function matchLines(
       const lb = b[j] as DealLine;
       const credit = creditOf(la, lb);
       if (credit === 0) continue;
-      let bits = credit * Math.min(idfA[i] as number, idfB[j] as number);
-      if (la.sku === lb.sku && la.quantity === lb.quantity) bits += stats.exactQuantityBits(la.quantity);
+      const bits = optionBits(la, lb, credit, idfA[i] as number, idfB[j] as number, stats);
       scratch.i[options] = i;
       scratch.j[options] = j;
       scratch.bits[options] = bits;

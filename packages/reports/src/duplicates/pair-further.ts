@@ -1,4 +1,4 @@
-import { basketSurprise, creditOf, quantityPrecisionBits } from './basket.js';
+import { basketSurprise, creditOf, optionBits, quantityPrecisionBits } from './basket.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { EXTRA_CAP, readsCoOccurrence, sharedLineCapOf, togetherReading } from './line-reading.js';
 import type { PreparedDeal } from './prepared-deal.js';
@@ -86,9 +86,7 @@ function firstMost(
       const lb = b[j] as DealLine;
       const credit = creditOf(la, lb);
       if (credit === 0) continue;
-      const sameSku = la.sku === lb.sku;
-      let bits = credit * Math.min(sx.idfs[i] as number, sy.idfs[j] as number);
-      if (sameSku && la.quantity === lb.quantity) bits += stats.exactQuantityBits(la.quantity);
+      let bits = optionBits(la, lb, credit, sx.idfs[i] as number, sy.idfs[j] as number, stats);
       if (partial) {
         const cap = sharedLineCapOf(
           stats,
@@ -98,7 +96,7 @@ function firstMost(
           undefined,
           byLine,
         ).bits;
-        const precision = sameSku ? quantityPrecisionBits(la, lb, stats) : 0;
+        const precision = la.sku === lb.sku ? quantityPrecisionBits(la, lb, stats) : 0;
         bits = Math.min(bits, (cap >= 0 ? credit * cap : cap) + precision);
       }
       if (bits > most) most = bits;

@@ -1,22 +1,12 @@
-import { DealDuplicateEngine, type DealRecord } from '@gongfu/reports';
+import type { DealRecord } from '@gongfu/reports';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../../../bench/duplicates-data.js';
 import { basketWeight } from '../../src/duplicates/basket.js';
 import { readsCoOccurrence } from '../../src/duplicates/line-reading.js';
 import { metByLine } from '../../src/duplicates/met-by-line.js';
-import { DealPreparer } from '../../src/duplicates/prepared-deal.js';
-import { ScanColumns } from '../../src/duplicates/scan-columns.js';
 import { dealFields, toRecord } from './deal-arbitraries.js';
-
-/** The scan's columns over a corpus, with the weights the engine estimated (lines read by co-occurrence). */
-function columnsOf(records: readonly DealRecord[]) {
-  const engine = new DealDuplicateEngine(records);
-  engine.weights();
-  const preparer = new DealPreparer();
-  const deals = records.map((r) => preparer.prepare(r));
-  return { deals, stats: engine.stats, columns: new ScanColumns(deals, engine.stats) };
-}
+import { columnsOf } from './scan-columns-of.js';
 
 /** Every pair's bound against the matcher's weight; how many pairs it put below the columns' bound by 2 bits or more. */
 function checkPairs(
