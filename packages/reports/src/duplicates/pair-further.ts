@@ -1,16 +1,14 @@
 import { basketSurprise, creditOf, optionBits, quantityPrecisionBits } from './basket.js';
 import type { CorpusStats } from './corpus-stats.js';
-import { EXTRA_CAP, readsCoOccurrence, sharedLineCapOf, togetherReading } from './line-reading.js';
+import { EXTRA_CAP, readsCoOccurrence, sharedLineCapOf, togetherBits } from './line-reading.js';
 import type { PreparedDeal } from './prepared-deal.js';
 import type { DealLine } from './types.js';
 
 /** What the lines of one SKU two deals both hold can add when the two are compared (`pairLineMost`). */
 export interface PairLineMost {
   /**
-   * The most the first matched line adds (`linesByCoOccurrence`): over every two lines the matcher
-   * credits, their bits, for baskets that differ (`partial`) at most the line's reading against the
-   * partners plus their quantities' precision — what the matcher gives the line it reads first.
-   * +∞ for two deals of one account (read against all deals, `basketReadAgainst`).
+   * The most the first matched line adds (`pairFirstMost`), +∞ until it is asked (`pairLineMost`
+   * leaves it so: the further lines drop most pairs, and are cheaper to read).
    */
   first: number;
   /** The most a further matched line of one SKU (not the first) adds, at least `EXTRA_CAP`. */
@@ -37,26 +35,28 @@ export function pairLineMost(
   x: PreparedDeal,
   y: PreparedDeal,
   stats: CorpusStats,
-  byLine: boolean,
   out: PairLineMost,
 ): PairLineMost {
+  out.first = Number.POSITIVE_INFINITY;
   out.further = EXTRA_CAP;
   out.precision = 0;
   const coOccurrence = readsCoOccurrence(stats);
   const a = x.items;
   const b = y.items;
-  out.first =
-    x.record.accountId === y.record.accountId
-      ? Number.POSITIVE_INFINITY
-      : firstMost(x, y, stats, coOccurrence && x.signature !== y.signature, byLine);
+  if (partnerOfX.length < a.length || partnerOfY.length < b.length) {
+    partnerOfX = new Int32Array(Math.max(64, a.length, b.length));
+    partnerOfY = new Int32Array(partnerOfX.length);
+  }
+  for (let i = 0; i < a.length; i++) partnerOfX[i] = lineOfSku(b, (a[i] as DealLine).sku);
+  for (let j = 0; j < b.length; j++) partnerOfY[j] = lineOfSku(a, (b[j] as DealLine).sku);
   for (let i = 0; i < a.length; i++) {
     const la = a[i] as DealLine;
-    const j = lineOfSku(b, la.sku);
+    const j = partnerOfX[i] as number;
     if (j < 0) continue;
     const lb = b[j] as DealLine;
     out.precision = Math.max(out.precision, quantityPrecisionBits(la, lb, stats));
     if (!coOccurrence) continue;
-    const given = Math.min(mostGiven(x, i, y, stats), mostGiven(y, j, x, stats));
+    const given = Math.min(mostGiven(x, i, partnerOfX, stats), mostGiven(y, j, partnerOfY, stats));
     if (given === Number.NEGATIVE_INFINITY) continue;
     const exact = la.quantity === lb.quantity ? quantityPrecisionBits(la, lb, stats) : 0;
     out.further = Math.max(out.further, creditOf(la, lb) * given + exact);
@@ -64,17 +64,20 @@ export function pairLineMost(
   return out;
 }
 
+/** Per line of each deal `pairLineMost` reads, the other deal's line of its SKU or −1 (reused). */
+let partnerOfX = new Int32Array(64);
+let partnerOfY = new Int32Array(64);
+
 /**
- * The most any two lines of `x` and `y` the matcher credits (`creditOf`) add as the first line
- * (`matchLines`' bits, capped as `linesByCoOccurrence` caps it when `partial`: the baskets differ).
+ * The most the first matched line adds (`linesByCoOccurrence`): over every two lines of `x` and `y`
+ * the matcher credits (`creditOf`), their bits — for baskets that differ, at most the line's
+ * reading against the partners plus their quantities' precision — what the matcher gives the line
+ * it reads first. +∞ for two deals of one account (read against all deals, `basketReadAgainst`).
+ * `byLine`: `metByLine`.
  */
-function firstMost(
-  x: PreparedDeal,
-  y: PreparedDeal,
-  stats: CorpusStats,
-  partial: boolean,
-  byLine: boolean,
-): number {
+export function pairFirstMost(x: PreparedDeal, y: PreparedDeal, stats: CorpusStats, byLine: boolean): number {
+  if (x.record.accountId === y.record.accountId) return Number.POSITIVE_INFINITY;
+  const partial = readsCoOccurrence(stats) && x.signature !== y.signature;
   const a = x.items;
   const b = y.items;
   const sx = basketSurprise(x, stats);
@@ -106,25 +109,25 @@ function firstMost(
 }
 
 /**
- * The most deal `p` reads its line `i` given another of its lines whose SKU `other` holds (−∞
- * when none): `lineGiven` with the pair's own deals counted once or twice among the holders, as
- * `furtherLine` may count them (once in both with once in the given reads at least as high as once
- * in both with twice in the given).
+ * The most deal `p` reads its line `i` given another of its lines whose SKU the other deal holds
+ * (`partner` ≥ 0; −∞ when none): `lineGiven` with the pair's own deals counted once or twice among
+ * the holders, as `furtherLine` may count them (`togetherReading`: once in both with once in the
+ * given reads at least as high as once in both with twice in the given).
  */
-function mostGiven(p: PreparedDeal, i: number, other: PreparedDeal, stats: CorpusStats): number {
+function mostGiven(p: PreparedDeal, i: number, partner: Int32Array, stats: CorpusStats): number {
   const s = basketSurprise(p, stats);
   const items = p.items;
   const n = items.length;
   const share = 2 ** -(s.idfs[i] as number);
   let most = Number.NEGATIVE_INFINITY;
   for (let g = 0; g < n; g++) {
-    if (g === i || lineOfSku(other.items, (items[g] as DealLine).sku) < 0) continue;
+    if (g === i || (partner[g] as number) < 0) continue;
     const both = s.together[i * n + g] as number;
     const holders = s.holders[g] as number;
     most = Math.max(
       most,
-      togetherReading(both, holders, share, 1, 1).bits,
-      togetherReading(both, holders, share, 2, 2).bits,
+      togetherBits(Math.max(0, both - 1), Math.max(0, holders - 1), share),
+      togetherBits(Math.max(0, both - 2), Math.max(0, holders - 2), share),
     );
   }
   return most;

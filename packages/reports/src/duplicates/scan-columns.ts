@@ -30,7 +30,7 @@ import {
   regionMeasure,
 } from './measures.js';
 import { NumberMemo } from './number-memo.js';
-import { type PairLineMost, pairLineMost } from './pair-further.js';
+import { type PairLineMost, pairFirstMost, pairLineMost } from './pair-further.js';
 import type { PreparedDeal } from './prepared-deal.js';
 import { cheapSum, firstStageBound, priorWeight } from './score-pair.js';
 import type { DealLine } from './types.js';
@@ -485,7 +485,8 @@ export class ScanColumns {
   pairBasketBound(i: number, j: number, byLine: boolean): number {
     const x = this.deals[i] as PreparedDeal;
     const y = this.deals[j] as PreparedDeal;
-    const pair = pairLineMost(x, y, this.stats, byLine, this.pairLines);
+    const pair = pairLineMost(x, y, this.stats, this.pairLines);
+    pair.first = pairFirstMost(x, y, this.stats, byLine);
     return this.overlapBound(i, j, this.skus.shared(i, j), byLine, pair);
   }
 
@@ -720,8 +721,32 @@ export class ScanColumns {
    * every quantity as exact.
    */
   private basketFallsShort(i: number, j: number, reach: number): boolean {
-    const bound = this.pairBasketBound(i, j, this.byLine);
-    return firstStageBound(this.cheap, bound, this.bothEndKnown, this.customerMost) < reach;
+    const x = this.deals[i] as PreparedDeal;
+    const y = this.deals[j] as PreparedDeal;
+    const sharedSkus = this.skus.shared(i, j);
+    // The further lines and quantities first (string comparisons and a few counts), the first line
+    // (a reading against the partners per two lines credited) only for a pair they leave.
+    const pair = pairLineMost(x, y, this.stats, this.pairLines);
+    const { cheap, bothEndKnown, customerMost } = this;
+    if (
+      firstStageBound(
+        cheap,
+        this.overlapBound(i, j, sharedSkus, this.byLine, pair),
+        bothEndKnown,
+        customerMost,
+      ) < reach
+    )
+      return true;
+    pair.first = pairFirstMost(x, y, this.stats, this.byLine);
+    if (pair.first === Number.POSITIVE_INFINITY) return false;
+    return (
+      firstStageBound(
+        cheap,
+        this.overlapBound(i, j, sharedSkus, this.byLine, pair),
+        bothEndKnown,
+        customerMost,
+      ) < reach
+    );
   }
 
   /** The stages of `weighPair` after the first, in its order, each bound the one it holds (after `passesFirstStages`). */
