@@ -97,29 +97,13 @@ const NO_MATCH_WEIGHT = -4;
 const SIBLING_CREDIT_MAX = 0.5;
 
 /** How much a pair of lines counts as the same item: 0 when not at all (see `matchLines`). */
-export function creditOf(a: DealLine, b: DealLine): number {
+function creditOf(a: DealLine, b: DealLine): number {
   const ratio = Math.min(a.quantity, b.quantity) / Math.max(a.quantity, b.quantity);
   // The same product in a very different quantity is another purchase, not a copy.
   if (a.sku === b.sku) return ratio >= NEAR_RATIO ? 1 : ratio >= 0.6 ? 0.7 : ratio >= 0.3 ? 0.35 : 0.1;
   if (a.category !== null && a.category === b.category && ratio >= 0.5)
     return ratio >= 0.8 ? SIBLING_CREDIT_MAX : 0.25;
   return 0;
-}
-
-/**
- * What matching line `a` with line `b` (of surprises `idfA`, `idfB`) is worth before any cap: the
- * credit times the lesser surprise, plus an exact quantity's bits for one SKU in one quantity.
- */
-export function optionBits(
-  a: DealLine,
-  b: DealLine,
-  credit: number,
-  idfA: number,
-  idfB: number,
-  stats: CorpusStats,
-): number {
-  const bits = credit * Math.min(idfA, idfB);
-  return a.sku === b.sku && a.quantity === b.quantity ? bits + stats.exactQuantityBits(a.quantity) : bits;
 }
 
 export interface BasketSurprise {
@@ -313,7 +297,8 @@ function matchLines(
       const lb = b[j] as DealLine;
       const credit = creditOf(la, lb);
       if (credit === 0) continue;
-      const bits = optionBits(la, lb, credit, idfA[i] as number, idfB[j] as number, stats);
+      let bits = credit * Math.min(idfA[i] as number, idfB[j] as number);
+      if (la.sku === lb.sku && la.quantity === lb.quantity) bits += stats.exactQuantityBits(la.quantity);
       scratch.i[options] = i;
       scratch.j[options] = j;
       scratch.bits[options] = bits;

@@ -30,7 +30,6 @@ import {
   regionMeasure,
 } from './measures.js';
 import { NumberMemo } from './number-memo.js';
-import { type PairLineMost, pairFirstMost, pairLineMost } from './pair-further.js';
 import type { PreparedDeal } from './prepared-deal.js';
 import { cheapSum, firstStageBound, priorWeight } from './score-pair.js';
 import type { DealLine } from './types.js';
@@ -280,8 +279,6 @@ export class ScanColumns {
   private sameAccount = false;
   private bothEndKnown = false;
   private byLine = false;
-  /** `basketFallsShort`'s figures, reused from pair to pair. */
-  private readonly pairLines: PairLineMost = { first: 0, further: 0, precision: 0 };
   /** Of the last `screen`: the candidates it passed, in order, and the figures above for each. */
   private passed = new Int32Array(256);
   private passedCheap = new Float64Array(256);
@@ -419,18 +416,9 @@ export class ScanColumns {
   /**
    * The basket bound of two deals from the SKUs and categories they share (see
    * `basketBoundByOverlap`); `byLine`: of two deals compared for what they buy alone (`metByLine`),
-   * whose first line and kit the matcher reads against fewer deals; `further`: the most a further
-   * line of one SKU adds in this pair and the most its quantities add (`pairLineMost`), when known.
+   * whose first line and kit the matcher reads against fewer deals.
    */
-  private overlapBound(
-    i: number,
-    j: number,
-    sharedSkus: number,
-    byLine: boolean,
-    pair?: PairLineMost,
-  ): number {
-    const further = pair === undefined ? Number.POSITIVE_INFINITY : pair.further;
-    const pairFirst = pair === undefined ? Number.POSITIVE_INFINITY : pair.first;
+  private overlapBound(i: number, j: number, sharedSkus: number, byLine: boolean): number {
     const { f64, i32 } = this.rows;
     const fi = i * F64_PER_ROW;
     const fj = j * F64_PER_ROW;
@@ -445,17 +433,18 @@ export class ScanColumns {
     // while the token and kit caps below read against the partners: they do not bound such a pair.
     const oneCustomer = i32[ki + ACCOUNT] === i32[kj + ACCOUNT];
     // The first match is one of the lines behind a shared token (see `MatchableLines`).
-    const first = Math.min(
-      pairFirst,
-      oneCustomer ? Number.POSITIVE_INFINITY : byLine ? this.tokens.firstMostByLine : this.tokens.firstMost,
-    );
+    const first = oneCustomer
+      ? Number.POSITIVE_INFINITY
+      : byLine
+        ? this.tokens.firstMostByLine
+        : this.tokens.firstMost;
     const bound = basketBoundByOverlap(
       linesI,
       linesJ,
       Math.min(f64[fi + BEST] as number, first),
       Math.min(f64[fj + BEST] as number, first),
-      Math.min(f64[fi + FURTHER] as number, further),
-      Math.min(f64[fj + FURTHER] as number, further),
+      f64[fi + FURTHER] as number,
+      f64[fj + FURTHER] as number,
       Math.min(this.siblingBest[i] as number, first),
       Math.min(this.siblingBest[j] as number, first),
       sharedSkus,
@@ -468,26 +457,15 @@ export class ScanColumns {
     // the matcher are two holders of one kit in one province and month).
     const kit = (byLine ? this.kitCapByLine : this.kitCap)[signature] as number;
     if (kit === Number.POSITIVE_INFINITY) return bound;
-    const precision =
-      pair === undefined ? this.tokens.precisionMost : Math.min(this.tokens.precisionMost, pair.precision);
-    return Math.min(bound, basketBits(kit + precision));
-  }
-
-  /** The most the baskets of deals `i` and `j` can weigh, read from the columns (what `reaches` drops pairs by). */
-  basketBound(i: number, j: number): number {
-    return this.overlapBound(i, j, this.skus.shared(i, j), false);
+    return Math.min(bound, basketBits(kit + this.tokens.precisionMost));
   }
 
   /**
-   * The basket bound the later stages drop a pair by before matching (`basketFallsShort`): the
-   * columns' with what the two deals' shared lines can add (`pairLineMost`); `byLine`: `metByLine`.
+   * The most the baskets of deals `i` and `j` can weigh, read from the columns (what `reaches` drops
+   * pairs by); `byLine`: the two are compared for what they buy alone (`metByLine`).
    */
-  pairBasketBound(i: number, j: number, byLine: boolean): number {
-    const x = this.deals[i] as PreparedDeal;
-    const y = this.deals[j] as PreparedDeal;
-    const pair = pairLineMost(x, y, this.stats, this.pairLines);
-    pair.first = pairFirstMost(x, y, this.stats, byLine);
-    return this.overlapBound(i, j, this.skus.shared(i, j), byLine, pair);
+  basketBound(i: number, j: number, byLine = false): number {
+    return this.overlapBound(i, j, this.skus.shared(i, j), byLine);
   }
 
   /** False when the pair of ordinals `i`, `j` cannot reach `reach` (see `reachOf`). */
@@ -713,42 +691,6 @@ export class ScanColumns {
     return key <= Number.MAX_SAFE_INTEGER ? key : -1;
   }
 
-  /**
-   * Whether the basket bound with what the lines of one SKU add in this very pair (`pairLineMost`,
-   * read from the two deals' objects, which the later stages read anyway) leaves the pair short of
-   * `reach` (after `passesFirstStages`): most pairs that pass the columns share two SKUs, a device
-   * and what its holders buy with it, and the columns' bound reads the second line as rare and
-   * every quantity as exact.
-   */
-  private basketFallsShort(i: number, j: number, reach: number): boolean {
-    const x = this.deals[i] as PreparedDeal;
-    const y = this.deals[j] as PreparedDeal;
-    const sharedSkus = this.skus.shared(i, j);
-    // The further lines and quantities first (string comparisons and a few counts), the first line
-    // (a reading against the partners per two lines credited) only for a pair they leave.
-    const pair = pairLineMost(x, y, this.stats, this.pairLines);
-    const { cheap, bothEndKnown, customerMost } = this;
-    if (
-      firstStageBound(
-        cheap,
-        this.overlapBound(i, j, sharedSkus, this.byLine, pair),
-        bothEndKnown,
-        customerMost,
-      ) < reach
-    )
-      return true;
-    pair.first = pairFirstMost(x, y, this.stats, this.byLine);
-    if (pair.first === Number.POSITIVE_INFINITY) return false;
-    return (
-      firstStageBound(
-        cheap,
-        this.overlapBound(i, j, sharedSkus, this.byLine, pair),
-        bothEndKnown,
-        customerMost,
-      ) < reach
-    );
-  }
-
   /** The stages of `weighPair` after the first, in its order, each bound the one it holds (after `passesFirstStages`). */
   private passesLaterStages(i: number, j: number, reach: number): boolean {
     const { cheap, customerMost, kitShift, sameAccount, bothEndKnown, byLine } = this;
@@ -758,11 +700,9 @@ export class ScanColumns {
     // two customers sharing a name key read a popular line as before the cap (`metByLine`), which
     // their basket classes do not hold: weighed pair by pair, never memoised (there are few).
     const basketKey = byLine ? this.baskets.keyOf(i, j) : -1;
-    let basket = this.baskets.get(basketKey);
-    if (basket === undefined) {
-      if (this.basketFallsShort(i, j, reach)) return false;
-      basket = this.baskets.set(basketKey, basketWeight(x, y, this.stats, byLine, sameAccount).weight);
-    }
+    const basket =
+      this.baskets.get(basketKey) ??
+      this.baskets.set(basketKey, basketWeight(x, y, this.stats, byLine, sameAccount).weight);
     if (firstStageBound(cheap, basket, bothEndKnown, customerMost) < reach) return false;
     const endKey = bothEndKnown ? this.endCustomers.keyOf(i, j) : -1;
     const end = bothEndKnown

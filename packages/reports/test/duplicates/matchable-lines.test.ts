@@ -1,10 +1,21 @@
+import { DealDuplicateEngine, type DealRecord } from '@gongfu/reports';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../../../bench/duplicates-data.js';
 import { basketBoundOf, basketSurprise, basketWeight } from '../../src/duplicates/basket.js';
 import { readsCoOccurrence } from '../../src/duplicates/line-reading.js';
+import { DealPreparer } from '../../src/duplicates/prepared-deal.js';
+import { ScanColumns } from '../../src/duplicates/scan-columns.js';
 import { dealFields, toRecord } from './deal-arbitraries.js';
-import { columnsOf } from './scan-columns-of.js';
+
+/** The scan's columns over a corpus, with the weights the engine estimated (lines read by co-occurrence). */
+function columnsOf(records: readonly DealRecord[]) {
+  const engine = new DealDuplicateEngine(records);
+  engine.weights();
+  const preparer = new DealPreparer();
+  const deals = records.map((r) => preparer.prepare(r));
+  return { deals, stats: engine.stats, columns: new ScanColumns(deals, engine.stats) };
+}
 
 describe("the scan's basket bound from the lines behind shared tokens (matchable-lines.ts)", () => {
   it('is never below the weight the matcher gives, over generated corpora', () => {
