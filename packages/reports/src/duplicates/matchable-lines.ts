@@ -1,6 +1,7 @@
 import { matchTokens, NEAR_RATIO } from './basket.js';
+import { DEFAULT_MAX_BLOCK } from './blocking.js';
 import { bandWidth, type CorpusStats, EXACT_QUANTITY_FROM, quantityBand } from './corpus-stats.js';
-import { sharedLineCap } from './line-reading.js';
+import { comparedHolders, HOLDERS_PSEUDO, sharedLineCap } from './line-reading.js';
 import type { PreparedDeal } from './prepared-deal.js';
 import type { DealLine } from './types.js';
 
@@ -29,6 +30,8 @@ export class MatchableLines {
   private readonly figures: Float64Array;
   /** Of the last `shared` call: the most the first line matched can add (−∞ when no token is shared). */
   firstMost = Number.NEGATIVE_INFINITY;
+  /** `firstMost` of a pair compared for the line alone (`metByLine`): each line at its `capByLine`. */
+  firstMostByLine = Number.NEGATIVE_INFINITY;
   /** Of the last `shared` call: the most `quantityPrecisionBits` gives any two lines of a shared token. */
   precisionMost = 0;
 
@@ -43,6 +46,7 @@ export class MatchableLines {
       const quantity = lines.quantities[e] as number;
       this.figures[f + WHOLE] = lines.wholes[e] as number;
       this.figures[f + CAP] = lines.caps[e] as number;
+      this.figures[f + CAP_BY_LINE] = lines.capsByLine[e] as number;
       this.figures[f + QUANTITY] = quantity;
       this.figures[f + BAND] = quantityBand(quantity);
       this.figures[f + BAND_BITS] = Math.log2(bandWidth(quantityBand(quantity)));
@@ -59,7 +63,8 @@ export class MatchableLines {
    * How many entries deals `i` and `j` share, a token held twice on both sides twice (at most the
    * lines they can match); leaves in `firstMost` the most the first matched line can add: over
    * every two entries of one token, the lesser `whole` — and, for baskets that otherwise differ
-   * (`partial`), at most the lesser cap plus what the two quantities' closeness can add.
+   * (`partial`), at most the lesser cap plus what the two quantities' closeness can add — and in
+   * `firstMostByLine` the same with the caps of a pair met by a line alone.
    */
   shared(i: number, j: number, partial: boolean): number {
     const ids = this.ids;
@@ -69,6 +74,7 @@ export class MatchableLines {
     const endB = this.from[j + 1] as number;
     let shared = 0;
     let first = Number.NEGATIVE_INFINITY;
+    let firstByLine = Number.NEGATIVE_INFINITY;
     let precision = 0;
     while (a < endA && b < endB) {
       const x = ids[a] as number;
@@ -84,28 +90,39 @@ export class MatchableLines {
         shared += Math.min(toA - a, toB - b);
         for (let p = a; p < toA; p++)
           for (let q = b; q < toB; q++) {
-            const most = this.pairMost(p, q, partial);
-            if (most > first) first = most;
             const close = this.precisionOf(p, q);
             if (close > precision) precision = close;
+            const whole = this.wholeOf(p, q);
+            if (!partial) {
+              if (whole > first) first = whole;
+              if (whole > firstByLine) firstByLine = whole;
+              continue;
+            }
+            const most = Math.min(whole, this.capOf(p, q, CAP) + close);
+            if (most > first) first = most;
+            const byLine = Math.min(whole, this.capOf(p, q, CAP_BY_LINE) + close);
+            if (byLine > firstByLine) firstByLine = byLine;
           }
         a = toA;
         b = toB;
       }
     }
     this.firstMost = first;
+    this.firstMostByLine = firstByLine;
     this.precisionMost = precision;
     return shared;
   }
 
-  /** The most entries `p` and `q` (one token) can add as the first line matched (see `LineMost`). */
-  private pairMost(p: number, q: number, partial: boolean): number {
+  /** The lesser `whole` of entries `p` and `q` (one token): the most either adds as the first line matched (see `LineMost`). */
+  private wholeOf(p: number, q: number): number {
     const f = this.figures;
-    const whole = Math.min(f[p * FIGURES + WHOLE] as number, f[q * FIGURES + WHOLE] as number);
-    if (!partial) return whole;
-    const cap =
-      Math.min(f[p * FIGURES + CAP] as number, f[q * FIGURES + CAP] as number) + this.precisionOf(p, q);
-    return Math.min(whole, cap);
+    return Math.min(f[p * FIGURES + WHOLE] as number, f[q * FIGURES + WHOLE] as number);
+  }
+
+  /** The lesser cap (`CAP` or `CAP_BY_LINE`) of entries `p` and `q`, for baskets that otherwise differ. */
+  private capOf(p: number, q: number, cap: number): number {
+    const f = this.figures;
+    return Math.min(f[p * FIGURES + cap] as number, f[q * FIGURES + cap] as number);
   }
 
   /**
@@ -125,12 +142,13 @@ export class MatchableLines {
 }
 
 /** Numbers per entry in `MatchableLines.figures`, and where each lies. */
-const FIGURES = 5;
+const FIGURES = 6;
 const WHOLE = 0;
 const CAP = 1;
 const QUANTITY = 2;
 const BAND = 3;
 const BAND_BITS = 4;
+const CAP_BY_LINE = 5;
 
 /**
  * One token of one line, with what bounds `matchLines`'s credit for that line as the first line
@@ -140,12 +158,14 @@ const BAND_BITS = 4;
  *   quantity's exact bits;
  * - for baskets not copied whole (different signatures), also at most its reading against the
  *   partners (`sharedLineCap`, not below 0: `cap`) plus how much closer than their band the two
- *   lines' quantities agree (`precisionMost` of the two `quantity`s).
+ *   lines' quantities agree (`precisionMost` of the two `quantity`s); for a pair met by the line
+ *   alone (`metByLine`), at most `capByLine` instead.
  */
 export interface LineMost {
   token: number;
   whole: number;
   cap: number;
+  capByLine: number;
   quantity: number;
 }
 
@@ -167,6 +187,22 @@ export function lineCap(stats: CorpusStats, itemToken: string, readsPartners: bo
 }
 
 /**
+ * `lineCap` of a pair compared for the line alone (`metByLine`): read against the holders its
+ * blocks pair it with (`comparedHolders`), below 0 for a line held past the block cap — most of the
+ * pairs that reach the matcher at 100k are two customers met by a popular line, and `lineCap` (never
+ * below 0) let them through. Up to the block cap the deals compared grow with the holders, so more
+ * holders can read higher there: the most is the larger of the reading at this token's holders and
+ * at the block cap or past it (beyond, more holders only read lower).
+ */
+export function lineCapByLine(stats: CorpusStats, itemToken: string, readsPartners: boolean): number {
+  if (!readsPartners) return Number.POSITIVE_INFINITY;
+  const own = sharedLineCap(stats, itemToken, itemToken, undefined, true);
+  const partners = stats.weights.partnersPerDeal ?? stats.n;
+  const past = Math.max(own.others, DEFAULT_MAX_BLOCK);
+  return Math.max(own.bits, Math.log2(comparedHolders(partners, past, true) / (past + HOLDERS_PSEUDO)));
+}
+
+/**
  * The `LineMost` entries of many deals' lines (one per `matchTokens` token), with what lines share
  * worked out once: a SKU's match tokens as ids (numbered by first appearance), a line's cap by its
  * statistics token. A million deals hold a few thousand of each; building the token strings, and
@@ -177,6 +213,7 @@ export class LineEntries {
   /** By SKU, the token ids of its last line read, under that line's category. */
   private readonly skuTokens = new Map<string, { category: string | null; ids: number[] }>();
   private readonly capOfToken = new Map<string, number>();
+  private readonly capByLineOfToken = new Map<string, number>();
 
   constructor(
     private readonly stats: CorpusStats,
@@ -191,6 +228,7 @@ export class LineEntries {
   readonly tokens: number[] = [];
   readonly wholes: number[] = [];
   readonly caps: number[] = [];
+  readonly capsByLine: number[] = [];
   readonly quantities: number[] = [];
 
   /**
@@ -206,28 +244,43 @@ export class LineEntries {
         cap = lineCap(this.stats, itemToken, this.readsPartners);
         this.capOfToken.set(itemToken, cap);
       }
+      let capByLine = this.capByLineOfToken.get(itemToken);
+      if (capByLine === undefined) {
+        capByLine = lineCapByLine(this.stats, itemToken, this.readsPartners);
+        this.capByLineOfToken.set(itemToken, capByLine);
+      }
       const whole = lineWhole(idfs[k] as number, l.quantity, this.stats);
-      for (const token of this.idsOf(l)) this.insert(start, token, whole, cap, l.quantity);
+      for (const token of this.idsOf(l)) this.insert(start, token, whole, cap, capByLine, l.quantity);
     });
     this.from.push(this.tokens.length);
   }
 
   /** Appends an entry, moved before the entries from `start` with a greater token (a deal holds a few). */
-  private insert(start: number, token: number, whole: number, cap: number, quantity: number): void {
+  private insert(
+    start: number,
+    token: number,
+    whole: number,
+    cap: number,
+    capByLine: number,
+    quantity: number,
+  ): void {
     let at = this.tokens.length;
     this.tokens.push(token);
     this.wholes.push(whole);
     this.caps.push(cap);
+    this.capsByLine.push(capByLine);
     this.quantities.push(quantity);
     for (; at > start && (this.tokens[at - 1] as number) > token; at--) {
       this.tokens[at] = this.tokens[at - 1] as number;
       this.wholes[at] = this.wholes[at - 1] as number;
       this.caps[at] = this.caps[at - 1] as number;
+      this.capsByLine[at] = this.capsByLine[at - 1] as number;
       this.quantities[at] = this.quantities[at - 1] as number;
     }
     this.tokens[at] = token;
     this.wholes[at] = whole;
     this.caps[at] = cap;
+    this.capsByLine[at] = capByLine;
     this.quantities[at] = quantity;
   }
 

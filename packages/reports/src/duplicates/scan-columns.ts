@@ -192,6 +192,7 @@ const KIT_GAP_SPAN = 4096;
 /** `ScanColumns.passedFlags` bits. */
 const SAME_ACCOUNT = 1;
 const BOTH_END_KNOWN = 2;
+const BY_LINE = 4;
 const I32_PER_ROW = Rows.BYTES / 4;
 
 /**
@@ -243,6 +244,8 @@ export class ScanColumns {
   private readonly otherAccountMost: number;
   /** Per signature ordinal, `commonBasketCap` of a standard bundle, +∞ for a basket that is not one. */
   private readonly kitCap: Float64Array;
+  /** `kitCap` of a pair compared for the kit alone (`metByLine`: read against fewer holders, lower). */
+  private readonly kitCapByLine: Float64Array;
   /**
    * Per signature ordinal, 1 when `kitRepeatsOf` may read a pair holding it (a standard kit, and
    * weights and statistics that count kit repeats): the scan asks for the rest only then.
@@ -275,6 +278,7 @@ export class ScanColumns {
   private kitShift = 0;
   private sameAccount = false;
   private bothEndKnown = false;
+  private byLine = false;
   /** Of the last `screen`: the candidates it passed, in order, and the figures above for each. */
   private passed = new Int32Array(256);
   private passedCheap = new Float64Array(256);
@@ -355,6 +359,9 @@ export class ScanColumns {
     this.kitCap = Float64Array.from(signatures.values, (sig) =>
       isCommonBasket(sig, stats) ? commonBasketCap(sig, stats) : Number.POSITIVE_INFINITY,
     );
+    this.kitCapByLine = Float64Array.from(signatures.values, (sig) =>
+      isCommonBasket(sig, stats) ? commonBasketCap(sig, stats, undefined, true) : Number.POSITIVE_INFINITY,
+    );
     const countsKitRepeats = stats.weights.kitRepeats !== undefined && stats.accountBasketsMeasured();
     this.kitRepeats = Uint8Array.from(signatures.values, (sig) =>
       countsKitRepeats && isCommonBasket(sig, stats) ? 1 : 0,
@@ -406,8 +413,12 @@ export class ScanColumns {
     return basketBoundOf(linesI, linesJ, bestI, bestJ, furtherI, furtherJ, shared, matchable, this.keptLeast);
   }
 
-  /** The basket bound of two deals from the SKUs and categories they share (see `basketBoundByOverlap`). */
-  private overlapBound(i: number, j: number, sharedSkus: number): number {
+  /**
+   * The basket bound of two deals from the SKUs and categories they share (see
+   * `basketBoundByOverlap`); `byLine`: of two deals compared for what they buy alone (`metByLine`),
+   * whose first line and kit the matcher reads against fewer deals.
+   */
+  private overlapBound(i: number, j: number, sharedSkus: number, byLine: boolean): number {
     const { f64, i32 } = this.rows;
     const fi = i * F64_PER_ROW;
     const fj = j * F64_PER_ROW;
@@ -422,7 +433,11 @@ export class ScanColumns {
     // while the token and kit caps below read against the partners: they do not bound such a pair.
     const oneCustomer = i32[ki + ACCOUNT] === i32[kj + ACCOUNT];
     // The first match is one of the lines behind a shared token (see `MatchableLines`).
-    const first = oneCustomer ? Number.POSITIVE_INFINITY : this.tokens.firstMost;
+    const first = oneCustomer
+      ? Number.POSITIVE_INFINITY
+      : byLine
+        ? this.tokens.firstMostByLine
+        : this.tokens.firstMost;
     const bound = basketBoundByOverlap(
       linesI,
       linesJ,
@@ -440,14 +455,17 @@ export class ScanColumns {
     // One standard bundle on both sides: the matcher caps it at the kit's rarity among the deals
     // compared plus its closest quantities, whatever its lines add (at 1M, most pairs that reach
     // the matcher are two holders of one kit in one province and month).
-    const kit = this.kitCap[signature] as number;
+    const kit = (byLine ? this.kitCapByLine : this.kitCap)[signature] as number;
     if (kit === Number.POSITIVE_INFINITY) return bound;
     return Math.min(bound, basketBits(kit + this.tokens.precisionMost));
   }
 
-  /** The most the baskets of deals `i` and `j` can weigh, read from the columns (what `reaches` drops pairs by). */
-  basketBound(i: number, j: number): number {
-    return this.overlapBound(i, j, this.skus.shared(i, j));
+  /**
+   * The most the baskets of deals `i` and `j` can weigh, read from the columns (what `reaches` drops
+   * pairs by); `byLine`: the two are compared for what they buy alone (`metByLine`).
+   */
+  basketBound(i: number, j: number, byLine = false): number {
+    return this.overlapBound(i, j, this.skus.shared(i, j), byLine);
   }
 
   /** False when the pair of ordinals `i`, `j` cannot reach `reach` (see `reachOf`). */
@@ -473,7 +491,9 @@ export class ScanColumns {
       this.passedCustomerMost[count] = this.customerMost;
       this.passedKitShift[count] = this.kitShift;
       this.passedFlags[count] =
-        (this.sameAccount ? SAME_ACCOUNT : 0) | (this.bothEndKnown ? BOTH_END_KNOWN : 0);
+        (this.sameAccount ? SAME_ACCOUNT : 0) |
+        (this.bothEndKnown ? BOTH_END_KNOWN : 0) |
+        (this.byLine ? BY_LINE : 0);
       count++;
     }
     this.warmDeals(count);
@@ -493,6 +513,7 @@ export class ScanColumns {
     this.kitShift = this.passedKitShift[k] as number;
     this.sameAccount = (flags & SAME_ACCOUNT) !== 0;
     this.bothEndKnown = (flags & BOTH_END_KNOWN) !== 0;
+    this.byLine = (flags & BY_LINE) !== 0;
     return this.passesLaterStages(i, this.passed[k] as number, reach);
   }
 
@@ -520,8 +541,8 @@ export class ScanColumns {
 
   /**
    * The stages of `weighPair` that read columns only: the cheap comparisons and the basket bounds.
-   * Leaves what the later stages read in `cheap`, `customerMost`, `kitShift`, `sameAccount` and
-   * `bothEndKnown`.
+   * Leaves what the later stages read in `cheap`, `customerMost`, `kitShift`, `sameAccount`,
+   * `bothEndKnown` and `byLine`.
    */
   private passesFirstStages(i: number, j: number, reach: number): boolean {
     const { f64, i32 } = this.rows;
@@ -598,7 +619,7 @@ export class ScanColumns {
     // Most pairs that pass share one SKU of several lines each: the other lines cannot all match,
     // and what they leave unmatched drops most of them. Pairs met by customer, category or place
     // share no SKU and match siblings at best.
-    const overlapBound = this.overlapBound(i, j, sharedSkus);
+    const overlapBound = this.overlapBound(i, j, sharedSkus, false);
     if (firstStageBound(cheap, overlapBound, bothEndKnown, customerMost) < reach) return false;
     if (asOneOrNot) {
       // Both bounds again with the delivery as the customer columns read it.
@@ -607,11 +628,22 @@ export class ScanColumns {
       if (firstStageBound(cheap, basketBound, bothEndKnown, customerMost) < reach) return false;
       if (firstStageBound(cheap, overlapBound, bothEndKnown, customerMost) < reach) return false;
     }
+    // Two customers met by a popular line alone: the matcher reads the line (or kit) against the
+    // few holders their blocks pair them with, below 0 past the block cap — most pairs that reached
+    // the matcher (at 100k, ~0.97 M of ~1.16 M) were such pairs it then dropped at the basket. The
+    // customer columns are read only for pairs that passed every bound above.
+    const byLine = !sameAccount && this.customerColumns.metByLine(i, j);
+    if (
+      byLine &&
+      firstStageBound(cheap, this.overlapBound(i, j, sharedSkus, true), bothEndKnown, customerMost) < reach
+    )
+      return false;
     this.cheap = cheap;
     this.customerMost = customerMost;
     this.kitShift = kitShift;
     this.sameAccount = sameAccount;
     this.bothEndKnown = bothEndKnown;
+    this.byLine = byLine;
     return true;
   }
 
@@ -661,13 +693,12 @@ export class ScanColumns {
 
   /** The stages of `weighPair` after the first, in its order, each bound the one it holds (after `passesFirstStages`). */
   private passesLaterStages(i: number, j: number, reach: number): boolean {
-    const { cheap, customerMost, kitShift, sameAccount, bothEndKnown } = this;
+    const { cheap, customerMost, kitShift, sameAccount, bothEndKnown, byLine } = this;
     const x = this.deals[i] as PreparedDeal;
     const y = this.deals[j] as PreparedDeal;
     // Two deals of one customer may read their basket against all deals (`basketReadAgainst`), and
     // two customers sharing a name key read a popular line as before the cap (`metByLine`), which
     // their basket classes do not hold: weighed pair by pair, never memoised (there are few).
-    const byLine = !sameAccount && this.customerColumns.metByLine(i, j);
     const basketKey = byLine ? this.baskets.keyOf(i, j) : -1;
     const basket =
       this.baskets.get(basketKey) ??
