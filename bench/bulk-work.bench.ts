@@ -277,6 +277,10 @@ function firstAfter(times: readonly number[], at: number): number {
   return lo;
 }
 
+/** The largest of many figures (a spread into Math.max overflows the stack past ~100k: an hour's probe at 1M). */
+const largest = (xs: readonly number[]) =>
+  xs.reduce((most, x) => (x > most ? x : most), Number.NEGATIVE_INFINITY);
+
 /** Runs `job` while the probe runs commands; records the waits of the commands issued during it. */
 async function beside(probeArgs: string[], job: string, how: string, run: () => Promise<unknown>) {
   const p = await startProbe(probeArgs);
@@ -306,12 +310,12 @@ async function beside(probeArgs: string[], job: string, how: string, run: () => 
     commands: samples.length,
     p50: quantile(samples, 0.5),
     p99: quantile(samples, 0.99),
-    max: Math.max(...samples),
+    max: largest(samples),
     missedGap: samples.length === 0 ? 0 : missed / samples.length,
     txs: held.length,
     heldP50: quantile(held, 0.5),
     heldP99: quantile(held, 0.99),
-    heldMax: Math.max(...held),
+    heldMax: largest(held),
     lockMs: held.reduce((sum, ms) => sum + ms, 0),
   };
   rows.push(row);
@@ -359,8 +363,8 @@ async function importInto(file: string, how: 'one' | 'short'): Promise<void> {
         child.once('message', (m) => resolve(m as Result));
         child.once('exit', (code) => reject(new Error(`the importer exited with ${code}`)));
       });
-      held.push(...result.held);
-      commits.push(...result.commits);
+      for (const ms of result.held) held.push(ms);
+      for (const at of result.commits) commits.push(at);
       peak = result.peakRssMiB;
       return { from: result.from, to: result.to };
     },
