@@ -279,7 +279,7 @@ function firstAfter(times: readonly number[], at: number): number {
 
 /** The largest of many figures (a spread into Math.max overflows the stack past ~100k: an hour's probe at 1M). */
 const largest = (xs: readonly number[]) =>
-  xs.reduce((most, x) => (x > most ? x : most), Number.NEGATIVE_INFINITY);
+  xs.reduce((most, x) => Math.max(most, x), Number.NEGATIVE_INFINITY);
 
 /** Runs `job` while the probe runs commands; records the waits of the commands issued during it. */
 async function beside(probeArgs: string[], job: string, how: string, run: () => Promise<unknown>) {
