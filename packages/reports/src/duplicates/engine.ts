@@ -280,9 +280,43 @@ export class DealDuplicateEngine {
   }
 
   /**
-   * One deal against given partners (candidates found elsewhere, e.g. in stored blocking keys),
-   * scored and ranked exactly as `check` would with the same statistics.
+   * One deal weighed against given partners (candidates found elsewhere, e.g. in stored blocking
+   * keys), each pair once: `proposed` names the partners it is proposed with, before their
+   * competition; `ranked` ranks the pairs exactly as `check` would with the same statistics, once
+   * the caller has read each proposed partner's own proposals (`competing-partners.ts`). Split so
+   * a stored check weighs its pairs once, not once to learn its proposals and again to rank them.
+   * `preparer`: shared by the checks of one request, so a deal met by several is prepared once.
    */
+  static weighAgainst(
+    record: DealRecord,
+    partners: readonly DealRecord[],
+    stats: CorpusStats,
+    options: EngineScanOptions = {},
+    preparer: DealPreparer = new DealPreparer(),
+  ): WeighedCheck {
+    const minScore = options.minScore ?? 0;
+    const x = preparer.prepare(record);
+    const others = partners.filter((r) => r.id !== record.id).map((r) => preparer.prepare(r));
+    const found = foundAmong(x, others, stats, Math.min(minScore, PROPOSED), options.exclude);
+    const own = proposedOf(found);
+    return {
+      proposed: own,
+      ranked(rivals = new Map(), limit = options.limit) {
+        for (const f of found) {
+          if (f.score >= PROPOSED)
+            f.competition = competitionOf(
+              record.id,
+              f.y.record.id,
+              own,
+              rivals.get(f.y.record.id) ?? new Map(),
+            );
+        }
+        return rank(competed(found, minScore), limit, stats, null);
+      },
+    };
+  }
+
+  /** `weighAgainst` ranked at once, with the proposed partners' own proposals already read. */
   static checkAgainst(
     record: DealRecord,
     partners: readonly DealRecord[],
@@ -290,22 +324,7 @@ export class DealDuplicateEngine {
     options: EngineScanOptions = {},
     rivals: ReadonlyMap<string, ReadonlyMap<string, number>> = new Map(),
   ): DealDuplicate[] {
-    const minScore = options.minScore ?? 0;
-    const preparer = new DealPreparer();
-    const x = preparer.prepare(record);
-    const found: Found[] = [];
-    for (const r of partners) {
-      if (r.id === record.id || options.exclude?.(record, r)) continue;
-      const y = preparer.prepare(r);
-      const score = weighPair(x, y, stats, Math.min(minScore, PROPOSED));
-      if (score >= Math.min(minScore, PROPOSED)) found.push({ x, y, score, competition: null });
-    }
-    const own = proposedOf(found);
-    for (const f of found) {
-      if (f.score < PROPOSED) continue;
-      f.competition = competitionOf(record.id, f.y.record.id, own, rivals.get(f.y.record.id) ?? new Map());
-    }
-    return rank(competed(found, minScore), options.limit, stats, null);
+    return DealDuplicateEngine.weighAgainst(record, partners, stats, options).ranked(rivals);
   }
 
   /**
@@ -318,16 +337,12 @@ export class DealDuplicateEngine {
     partners: readonly DealRecord[],
     stats: CorpusStats,
     exclude?: (a: DealRecord, b: DealRecord) => boolean,
+    preparer?: DealPreparer,
   ): Map<string, number> {
-    const preparer = new DealPreparer();
-    const x = preparer.prepare(record);
-    const proposed = new Map<string, number>();
-    for (const r of partners) {
-      if (r.id === record.id || exclude?.(record, r)) continue;
-      const score = weighPair(x, preparer.prepare(r), stats, PROPOSED);
-      if (score >= PROPOSED) proposed.set(r.id, score);
-    }
-    return proposed;
+    return new Map(
+      DealDuplicateEngine.weighAgainst(record, partners, stats, { minScore: PROPOSED, exclude }, preparer)
+        .proposed,
+    );
   }
 
   get size(): number {
@@ -460,15 +475,14 @@ export class DealDuplicateEngine {
     const minScore = options.minScore ?? 0;
     const self = this.ordinals.get(record.id) ?? -1;
     const x = self >= 0 ? (this.deals[self] as PreparedDeal) : this.preparer.prepare(record);
-    const found: Found[] = [];
-    const floor = Math.min(minScore, PROPOSED);
     const candidates = self >= 0 ? this.index.candidatesOf(self) : this.index.candidates(x);
-    for (const j of candidates) {
-      const y = this.deals[j] as PreparedDeal;
-      if (options.exclude?.(x.record, y.record)) continue;
-      const score = weighPair(x, y, this.stats, floor);
-      if (score >= floor) found.push({ x, y, score, competition: null });
-    }
+    const found = foundAmong(
+      x,
+      this.dealsAt(candidates),
+      this.stats,
+      Math.min(minScore, PROPOSED),
+      options.exclude,
+    );
     // Each partner proposed is weighed against its own other proposals, as the scan weighs it.
     const own = proposedOf(found);
     for (const f of found) {
@@ -483,16 +497,16 @@ export class DealDuplicateEngine {
 
   /** The indexed deals `y` is proposed with (id → score before the competition). */
   private proposedWith(y: PreparedDeal, options: EngineScanOptions): Map<string, number> {
-    const proposed = new Map<string, number>();
     const self = this.ordinals.get(y.record.id);
-    if (self === undefined) return proposed;
-    for (const j of this.index.candidatesOf(self)) {
-      const z = this.deals[j] as PreparedDeal;
-      if (options.exclude?.(y.record, z.record)) continue;
-      const score = weighPair(y, z, this.stats, PROPOSED);
-      if (score >= PROPOSED) proposed.set(z.record.id, score);
-    }
-    return proposed;
+    if (self === undefined) return new Map();
+    return proposedOf(
+      foundAmong(y, this.dealsAt(this.index.candidatesOf(self)), this.stats, PROPOSED, options.exclude),
+    );
+  }
+
+  /** The indexed deals at these ordinals, as they are read. */
+  private *dealsAt(ordinals: Iterable<number>): Generator<PreparedDeal> {
+    for (const j of ordinals) yield this.deals[j] as PreparedDeal;
   }
 
   private prepared(id: string): PreparedDeal {
@@ -508,6 +522,31 @@ interface Found {
   y: PreparedDeal;
   score: number;
   competition: Competition | null;
+}
+
+/** One deal's pairs with the given deals that reach `floor` (excluded pairs left out), each weighed once. */
+function foundAmong(
+  x: PreparedDeal,
+  ys: Iterable<PreparedDeal>,
+  stats: CorpusStats,
+  floor: number,
+  exclude?: (a: DealRecord, b: DealRecord) => boolean,
+): Found[] {
+  const found: Found[] = [];
+  for (const y of ys) {
+    if (exclude?.(x.record, y.record)) continue;
+    const score = weighPair(x, y, stats, floor);
+    if (score >= floor) found.push({ x, y, score, competition: null });
+  }
+  return found;
+}
+
+/** A deal weighed against its partners, before the ranking (`DealDuplicateEngine.weighAgainst`). */
+export interface WeighedCheck {
+  /** Partner id → score, for the partners proposed (at or above `PROPOSED`) before their competition. */
+  readonly proposed: ReadonlyMap<string, number>;
+  /** The pairs ranked, each proposed partner weighed against `rivals.get(its id)`: its own proposals. */
+  ranked(rivals?: ReadonlyMap<string, ReadonlyMap<string, number>>, limit?: number): DealDuplicate[];
 }
 
 /** The checked deal's proposals among its found pairs (partner id → score). */

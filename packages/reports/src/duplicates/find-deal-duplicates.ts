@@ -14,6 +14,7 @@ import type { CorpusStats } from './corpus-stats.js';
 import { loadOpenDeals, toDealRecord } from './deal-records.js';
 import { refreshDedupeIndex } from './dedupe-index.js';
 import { DealDuplicateEngine, pairKey } from './engine.js';
+import { DealPreparer } from './prepared-deal.js';
 import { checkScanOptions } from './scan-options.js';
 import { startScanThreads } from './scan-threads.js';
 import { sentence } from './score-pair.js';
@@ -188,38 +189,50 @@ export async function checkDealForDuplicates(
     const stats = await storedCheckStats(ctx, self, partners, blocks);
     stats.weights = weights;
     const exclude = (a: DealRecord, b: DealRecord) => resolved.has(pairKey(a.id, b.id));
-    // Each partner proposed is weighed against its own other proposals, as the scan weighs it
-    // (`competing-partners.ts`): those are read by the partner's own stored blocks.
-    const rivals = new Map<string, Map<string, number>>();
-    const proposed = DealDuplicateEngine.proposedAmong(self, partners, stats, exclude);
-    for (const partner of partners) {
-      if (proposed.has(partner.id)) rivals.set(partner.id, await proposedWith(ctx, partner, weights, blocks));
-    }
-    const pairs = DealDuplicateEngine.checkAgainst(
+    // One preparer for the deal and its proposed partners' checks: a deal both read is prepared once.
+    const preparer = new DealPreparer({ remember: true });
+    const checked = DealDuplicateEngine.weighAgainst(
       self,
       partners,
       stats,
-      { ...options, limit: options.limit ?? Number.MAX_SAFE_INTEGER, exclude },
-      rivals,
+      { ...options, exclude },
+      preparer,
     );
+    // Each partner proposed is weighed against its own other proposals, as the scan weighs it
+    // (`competing-partners.ts`): those are read by the partner's own stored blocks.
+    const rivals = new Map<string, Map<string, number>>();
+    for (const partner of partners) {
+      const score = checked.proposed.get(partner.id);
+      if (score === undefined) continue;
+      const theirs = await proposedWith(ctx, partner, self, weights, blocks, preparer);
+      // The pair itself, weighed once above: the same score from either side.
+      theirs.set(self.id, score);
+      rivals.set(partner.id, theirs);
+    }
+    const pairs = checked.ranked(rivals, options.limit ?? Number.MAX_SAFE_INTEGER);
     options.onProgress?.(1, 1);
     return pairs;
   });
   return found.map((pair) => inLocale(crm, pair));
 }
 
-/** The deals one deal is proposed with, among those the actor may see, read as its own check reads them. */
+/**
+ * The deals one deal is proposed with, among those the actor may see, read as its own check reads
+ * them — but for `checked`, the deal whose check asks (its pair is already weighed).
+ */
 async function proposedWith(
   ctx: CommandContext,
   deal: DealRecord,
+  checked: DealRecord,
   weights: CorpusStats['weights'],
   blocks: BlockCache,
+  preparer: DealPreparer,
 ): Promise<Map<string, number>> {
-  const partners = await visibleComparableDeals(ctx, await storedCandidateIds(ctx, deal, blocks), blocks);
+  const ids = (await storedCandidateIds(ctx, deal, blocks)).filter((id) => id !== checked.id);
+  const partners = await visibleComparableDeals(ctx, ids, blocks);
   const resolved = await resolvedPairs(ctx, [deal]);
   const stats = await storedCheckStats(ctx, deal, partners, blocks);
   stats.weights = weights;
-  return DealDuplicateEngine.proposedAmong(deal, partners, stats, (a, b) =>
-    resolved.has(pairKey(a.id, b.id)),
-  );
+  const exclude = (a: DealRecord, b: DealRecord) => resolved.has(pairKey(a.id, b.id));
+  return DealDuplicateEngine.proposedAmong(deal, partners, stats, exclude, preparer);
 }

@@ -50,8 +50,27 @@ function parsedName(name: string): CompanyName {
 /** Parsing a company name (conversion, pinyin) is the costly part; one account is parsed once. */
 export class DealPreparer {
   private readonly names = new Map<string, CompanyName>();
+  /** Records already prepared, when asked to remember them (`remember`). */
+  private readonly prepared: WeakMap<DealRecord, PreparedDeal> | null;
+
+  /**
+   * `remember`: each record object prepared once, for a preparer that meets one record several
+   * times — a stored check reads its proposed partners' partners, most of which it read itself.
+   * Off by default: a record changed after it was prepared would be read as it was.
+   */
+  constructor(options: { remember?: boolean } = {}) {
+    this.prepared = options.remember ? new WeakMap() : null;
+  }
 
   prepare(record: DealRecord): PreparedDeal {
+    const known = this.prepared?.get(record);
+    if (known) return known;
+    const prepared = this.prepareAnew(record);
+    this.prepared?.set(record, prepared);
+    return prepared;
+  }
+
+  private prepareAnew(record: DealRecord): PreparedDeal {
     let customer = this.names.get(record.accountName);
     if (!customer) {
       customer = parsedName(record.accountName);
