@@ -1,11 +1,11 @@
 /**
- * `npm run bench`: the command-path and read-path benchmarks at their default sizes, one after
+ * `npm run bench`: the command-path, read-path and bulk-work benchmarks at their default sizes, one after
  * another, and their tables written into bench/RESULTS.md between the generated-section markers
  * (everything else in the file is left as it is). Each figure there says the machine, the date and
  * the load average it was measured under, and the command that reruns it alone.
  *
  *   npm run bench                 # SQLite and PostgreSQL, 10k and 100k records: a few minutes
- *   npm run bench -- --full       # adds the 1M read paths (tens of minutes, several GiB of disk)
+ *   npm run bench -- --full       # adds the 1M read paths and bulk work at 100k (tens of minutes, several GiB of disk)
  *   npm run bench -- --no-postgres --no-write
  *   npm run bench -- --seed-dir /work/seeds   # read paths on kept seeds (made on the first run, reused after)
  *
@@ -38,6 +38,7 @@ interface Step {
   about: string;
 }
 
+const PG_URL = process.env.GONGFU_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const sizes = FULL ? '10000,100000,1000000' : '10000,100000';
 const steps: Step[] = [
   {
@@ -68,6 +69,13 @@ const steps: Step[] = [
     ],
     about:
       'A tenant imported in bulk (`bench/read-data.ts`: n leads, deals, activities and costs over two years, a 200-person org, teams, reminders, history), then each read path timed; rollups alternate with hand-written GROUP BY SQL over the same rows (ratio = Gongfu time / hand-written time). The plan of every statement at the largest size is in `bench/PLANS.md`.',
+  },
+  {
+    title: 'Bulk work beside commands',
+    script: 'bench/bulk-work.bench.ts',
+    args: ['--n', FULL ? '100000' : '10000', ...(POSTGRES ? ['--pg', PG_URL] : [])],
+    about:
+      'A tenant import and the dedupe key build on a SQLite file (and the key build on PostgreSQL), while a second process with its own connection runs a command every ~10 ms and times each: how long a command waits while bulk work runs (target < 50 ms at p99 on SQLite, no session ever waiting for a lock on PostgreSQL). Each job runs as one big transaction (the baseline: commands wait for all of it) and in short transactions (the product), each on a fresh copy of the same file.',
   },
 ];
 
