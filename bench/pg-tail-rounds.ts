@@ -150,10 +150,12 @@ for (let place = 0; place < PER; place++) {
   const xs = calls.filter((c) => c.place === place);
   rows.push([
     String(place),
-    fmtMs(quantile(
-      xs.map((c) => c.wall),
-      0.5,
-    )),
+    fmtMs(
+      quantile(
+        xs.map((c) => c.wall),
+        0.5,
+      ),
+    ),
     fmtMs(mean(xs, (c) => c.wall)),
     fmtMs(mean(xs, (c) => c.cpu)),
     fmtMs(mean(xs, (c) => c.server)),
@@ -170,23 +172,28 @@ console.log(
 );
 console.log('');
 console.log(
-  table(['place in round', 'wall p50', 'wall mean', 'client CPU', 'server CPU', 'client run-queue wait', 'server read syscalls', 'GC'], rows),
+  table(
+    [
+      'place in round',
+      'wall p50',
+      'wall mean',
+      'client CPU',
+      'server CPU',
+      'client run-queue wait',
+      'server read syscalls',
+      'GC',
+    ],
+    rows,
+  ),
 );
 console.log('');
+/** p50 / p95 of one measure over every call. */
+const spread = (f: (c: Call) => number) => {
+  const xs = calls.map(f);
+  return `p50 ${fmtMs(quantile(xs, 0.5))} / p95 ${fmtMs(quantile(xs, 0.95))}`;
+};
 console.log(
-  `- wall p50 ${fmtMs(quantile(walls, 0.5))} / p95 ${fmtMs(p95)}; client CPU p50 ${fmtMs(quantile(
-    calls.map((c) => c.cpu),
-    0.5,
-  ))} / p95 ${fmtMs(quantile(
-    calls.map((c) => c.cpu),
-    0.95,
-  ))}; server CPU p50 ${fmtMs(quantile(
-    calls.map((c) => c.server),
-    0.5,
-  ))} / p95 ${fmtMs(quantile(
-    calls.map((c) => c.server),
-    0.95,
-  ))}`,
+  `- wall ${spread((c) => c.wall)}; client CPU ${spread((c) => c.cpu)}; server CPU ${spread((c) => c.server)}`,
 );
 console.log(
   `- the slowest 5 % (${slow.length}): places ${slow.map((c) => c.place).join(', ')}; mean client CPU ${fmtMs(mean(slow, (c) => c.cpu))}, server CPU ${fmtMs(mean(slow, (c) => c.server))}, run-queue wait ${fmtMs(mean(slow, (c) => c.wait))}, server reads ${mean(slow, (c) => c.reads).toFixed(1)}, GC ${fmtMs(mean(slow, (c) => c.gc))}`,

@@ -62,7 +62,9 @@ describe.skipIf(!ON_SERVER)('a read-only transaction’s COMMIT travels with the
     counter.sent.length = 0;
     const lead = await crm.leads.capture(org.repA, storyLead({ company: '读后即写' }));
     expect(counter.sent[0]?.text).toBe('commit');
-    const { rows } = await admin.query(`select count(*)::int as n from "${schema}".leads where id = $1`, [lead.id]);
+    const { rows } = await admin.query(`select count(*)::int as n from "${schema}".leads where id = $1`, [
+      lead.id,
+    ]);
     expect(rows[0]?.n).toBe(1);
   });
 
