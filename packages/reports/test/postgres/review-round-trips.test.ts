@@ -69,7 +69,7 @@ describe.skipIf(PG_URL === undefined)(
       await admin.end();
     });
 
-    it('the morning review: one transaction, one wait per step of its longest chain, and COMMIT', async () => {
+    it('the morning review: one transaction, one wait per step of its longest chain', async () => {
       const { crm, org } = w;
       const review = () => morningReview(crm, org.manager, { day: '2026-03-06', findDuplicates: false });
       await review(); // warm: the org chart is cached, as on a running app server
@@ -88,12 +88,13 @@ describe.skipIf(PG_URL === undefined)(
       expect(read?.quotas.map((q) => q.quota.userId)).toEqual([org.repA.id]);
       // BEGIN + the day's events, due reminders, the month's quote events, the quotas | the day's
       // records by kind, the quoted leads and their quotes, booked orders and open deals | the
-      // contact the call is about, the lead the other call names | COMMIT. The contact's account's
-      // deal teams are not read: the manager already opens it as its owner's manager.
-      expect(trips).toBe(4);
+      // contact the call is about, the lead the other call names. COMMIT travels first in the
+      // connection's next round trip (storage-postgres' owed COMMIT), not in this read's. The
+      // contact's account's deal teams are not read: the manager already opens it as its owner's manager.
+      expect(trips).toBe(3);
     });
 
-    it('a rollup: costs and revenue asked for together, with BEGIN, and the unwaited COMMIT', async () => {
+    it('a rollup: costs and revenue asked for together, with BEGIN, in one round trip', async () => {
       const { crm, org } = w;
       const rollup = () =>
         costRollup(crm, org.admin, { by: 'salesperson', from: '2026-03-01', to: '2026-03-31' });
@@ -101,8 +102,8 @@ describe.skipIf(PG_URL === undefined)(
       const trips = await counter.count(async () => {
         expect((await rollup()).totals.map((t) => t.amount)).toEqual([126_050]);
       });
-      // Costs then revenue, one wait each, was 3.
-      expect(trips).toBe(2);
+      // Costs then revenue, one wait each, was 3; with the COMMIT in a round trip of its own, 2.
+      expect(trips).toBe(1);
     });
 
     it("a rollup over most of the tenant: the owners' arm is its own GROUP BY, asked for with the rest", async () => {
@@ -136,10 +137,11 @@ describe.skipIf(PG_URL === undefined)(
       const trips = await counter.count(async () => {
         expect((await rollup()).rows.map((r) => [r.key, r.amount])).toEqual([[org.repA.id, 50_00]]);
       });
-      // BEGIN and two arms each of costs and revenue | COMMIT. The outsiders come from the org chart
-      // the service holds, not from a read of the tenant's user ids (which took a trip of its own: 3).
-      // Each aggregate one statement over both arms' rows, one after the other, was 5.
-      expect(trips).toBe(2);
+      // BEGIN and two arms each of costs and revenue (COMMIT goes with the next round trip). The
+      // outsiders come from the org chart the service holds, not from a read of the tenant's user ids
+      // (which took a trip of its own). Each aggregate one statement over both arms' rows, one after
+      // the other, was 5 with COMMIT.
+      expect(trips).toBe(1);
       expect(counter.sent.filter((st) => /from "users"/.test(st.text))).toEqual([]);
       const costs = counter.sent.filter((st) => /from "cost_entries"/.test(st.text));
       expect(costs).toHaveLength(2);

@@ -85,6 +85,11 @@ export class PipelineConnection implements DatabaseConnection {
   private failure: unknown = null;
   /** Reads asked for since the last send: they travel together, after the queued writes. */
   private asked: Asked[] = [];
+  /**
+   * A read-only transaction ended whose COMMIT has not been sent yet (`endReadOnly`): it goes first
+   * in the next round trip on this connection, whatever that carries, or alone (`flushCommit`).
+   */
+  private commitOwed = false;
   /** Round trips made (for tests and the benchmark's accounting). */
   roundTrips = 0;
 
@@ -209,9 +214,12 @@ export class PipelineConnection implements DatabaseConnection {
   }
 
   /**
-   * Ends a read-only transaction without waiting when everything it asked for has been answered:
-   * nothing it did can fail at COMMIT, and pg holds the next borrower's first statement back
-   * until the server has answered this one.
+   * Ends a read-only transaction without a round trip of its own when everything it asked for has
+   * been answered: nothing it did can fail at COMMIT, so the COMMIT is owed (`owesCommit`) and
+   * travels first in the connection's next round trip — the next transaction's first statements,
+   * when one takes the connection within the same turn of the event loop — or alone
+   * (`flushCommit`). Sent at once instead, it cost a socket write and a server wake-up of its own,
+   * and the next transaction on the connection waited for its answer before its first statement.
    */
   async endReadOnly(): Promise<void> {
     if (this.asked.length > 0) await this.sendAsked();
@@ -230,7 +238,17 @@ export class PipelineConnection implements DatabaseConnection {
     this.queue = [];
     this.open = false;
     this.schemaInTx = false;
-    void this.sendBatch([this.statement('commit', [], false)]);
+    this.commitOwed = true;
+  }
+
+  /** A read-only transaction's COMMIT is still to be sent (the connection must not go back to a pool). */
+  get owesCommit(): boolean {
+    return this.commitOwed;
+  }
+
+  /** Sends an owed COMMIT alone, without waiting for its answer (pg queues the next statement behind it). */
+  flushCommit(): void {
+    if (this.commitOwed) void this.sendBatch([]);
   }
 
   /**
@@ -313,7 +331,11 @@ export class PipelineConnection implements DatabaseConnection {
     throw this.failure;
   }
 
-  private async sendBatch(statements: BatchStatement[]): Promise<BatchResult> {
+  private async sendBatch(batched: BatchStatement[]): Promise<BatchResult> {
+    // An owed COMMIT goes first; its outcome is taken off again below, so callers see their own.
+    const owed = this.commitOwed;
+    this.commitOwed = false;
+    const statements = owed ? [this.statement('commit', [], false), ...batched] : batched;
     // Whether each named statement must be parsed is decided here, as the batch is written: the
     // same hot statement may be queued twice before either reaches the server.
     const parsedHere = new Set<string>();
@@ -338,7 +360,10 @@ export class PipelineConnection implements DatabaseConnection {
       if (result.failedAt === -1 || i < result.failedAt) this.prepared.set(s.name, 'parsed');
       else if (i === result.failedAt) this.prepared.set(s.name, 'maybe');
     });
-    return result;
+    if (!owed) return result;
+    // A failed COMMIT (only a broken connection can fail a read-only one) fails the first statement.
+    const { outcomes, failedAt } = result;
+    return { outcomes: outcomes.slice(1), failedAt: failedAt === -1 ? -1 : Math.max(0, failedAt - 1) };
   }
 
   /**

@@ -78,8 +78,26 @@ export function pipelineTransactor(
   schema: string | undefined,
   fallback: SqlTransactor,
 ): SqlTransactor {
+  // A client whose read-only transaction still owes its COMMIT (`PipelineConnection.endReadOnly`)
+  // stays out of the pool, so no other borrower ever finds the transaction open: the next
+  // transaction here takes it, and the COMMIT travels in that one's first round trip (a page read
+  // after a page: one socket write and one server wake-up a read, not two); otherwise, at the next
+  // turn of the event loop, the COMMIT is sent alone and the client returned to the pool.
+  let parked: PostgresPoolClient | undefined;
+  const park = (client: PostgresPoolClient, conn: PipelineConnection) => {
+    parked = client;
+    setImmediate(() => {
+      if (parked !== client) return;
+      parked = undefined;
+      conn.flushCommit();
+      client.release();
+    });
+  };
   return async (mode, fn) => {
-    const client: PostgresPoolClient = await pool.connect();
+    // Taken before any wait: a transaction ending meanwhile may park another client.
+    const taken = parked;
+    parked = undefined;
+    const client: PostgresPoolClient = taken ?? (await pool.connect());
     if (!isPipelineCapable(client)) {
       client.release();
       return fallback(mode, fn);
@@ -113,7 +131,11 @@ export function pipelineTransactor(
       }
       return result;
     } finally {
-      client.release(broken);
+      if (broken === undefined && conn.owesCommit && parked === undefined) park(client, conn);
+      else {
+        conn.flushCommit();
+        client.release(broken);
+      }
     }
   };
 }
