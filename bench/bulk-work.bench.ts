@@ -217,10 +217,17 @@ async function startProbe(args: string[]) {
     { execArgv: process.execArgv },
   );
   await new Promise<void>((resolve) => child.once('message', () => resolve()));
+  // A probe that dies mid-job says how (otherwise only the closed channel shows, at its stop).
+  const exited = (code: number | null, signal: string | null) =>
+    console.error(`the probe exited early: code ${code}, signal ${signal}`);
+  child.once('exit', exited);
   return {
     stop: () =>
       new Promise<{ samples: [number, number][]; events: TraceEvent[] }>((resolve) => {
-        child.once('message', (m) => resolve(m as { samples: [number, number][]; events: TraceEvent[] }));
+        child.once('message', (m) => {
+          child.off('exit', exited);
+          resolve(m as { samples: [number, number][]; events: TraceEvent[] });
+        });
         child.send('stop');
       }),
   };
