@@ -329,7 +329,10 @@ function traceReport(probeEvents: readonly TraceEvent[], from: number, to: numbe
     );
   };
   describe('all', timed);
-  describe(`slowest 1% (>= ${cut.toFixed(1)} ms)`, timed.filter((c) => c.total >= cut));
+  describe(
+    `slowest 1% (>= ${cut.toFixed(1)} ms)`,
+    timed.filter((c) => c.total >= cut),
+  );
   for (const mode of ['PASSIVE', 'TRUNCATE', 'RESTART']) {
     const beside = timed.filter((c) => overlaps(c, mode)).map((c) => c.total);
     if (beside.length > 0)

@@ -110,7 +110,7 @@ export function walLimiter(database: Database.Database, limitMiB: number): WalLi
    * The log copied back without the write lock: PASSIVE copies the bulk of it, the database file
    * is synced from here (the copy skips that fsync whenever another connection committed during
    * it, which beside commands is nearly always, and the RESTART would then do it holding the
-   * lock), and a second PASSIVE copies what was committed meanwhile. Whether the log may be
+   * lock), and a second PASSIVE copies what was committed meanwhile, synced the same way. Whether the log may be
    * restarted now: false when another connection was copying (it does the rest) or wrote more
    * than an eighth of the limit meanwhile (a bulk job elsewhere: a RESTART would copy and fsync
    * its newest frames holding the lock, and it restarts the log itself).
@@ -120,6 +120,9 @@ export function walLimiter(database: Database.Database, limitMiB: number): WalLi
     if (done === undefined || done.busy !== 0) return false;
     syncFile(database.name);
     const [again] = database.pragma('wal_checkpoint(PASSIVE)') as Checkpointed[];
+    // Its pages too (overtaken as well, it left them unsynced): the RESTART's fsyncs are then
+    // only of what was committed since it began.
+    syncFile(database.name);
     return again !== undefined && again.busy === 0 && (again.log - done.log) * frameBytes < limit / 8;
   };
   const checkpoint = () => {
