@@ -76,7 +76,7 @@ export interface WalLimiter {
  * left to the next checkpoint that took the lock. Synced here between the copies (the one
  * descriptor kept open, see `syncDescriptors`), the RESTART holds the lock only for what came
  * since (RESTART p50 3.8 ms, p99 18): commands beside the first 2.5 min of the build waited p99
- * 31–45 ms against 103–119 ms (alternated runs, load 4–9), the file stayed under 68 MiB. Not
+ * 31–33 ms against 103–119 ms (alternated runs, load 3–10), the file stayed under 94 MiB. Not
  * solved: beside a 100k import the file still grew to hundreds of MiB at times, and the first
  * commit after the log's restart — often a command's — pays for cutting it back (up to 490 ms).
  * Next: the log's length from the `-shm` header (a descriptor kept as for the sync) instead of the
