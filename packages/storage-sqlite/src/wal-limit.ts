@@ -69,7 +69,7 @@ export interface WalLimiter {
  * twice the limit though others wrote it only copies (PASSIVE): the writer restarts it.
  *
  * Why so (bench/RESULTS.md, issue 15, h-walrs: the probe's commands timed by phase beside a 100k
- * key build, load 7–9). The TRUNCATE this did before held the write lock 90 ms at p50 (190 at
+ * key build, load 3–10). The TRUNCATE this did before held the write lock 90 ms at p50 (190 at
  * p99), and 67 of the 73 slowest commands (p99 119 ms) were waiting for one. Its cost was not the
  * freeing of the file: a PASSIVE copy fsyncs the database file only when no other connection
  * committed during it — beside commands every 10 ms, almost never — so the whole copy's fsync was
