@@ -6,18 +6,23 @@
  * (the after), each on a fresh copy of the same file.
  *
  *   npx tsx bench/bulk-work.bench.ts [--n 100000] [--pg postgres://…] [--after-only] [--pg-only] [--page 10]
- *     [--only import] [--probe-step 0] [--wal-limit MiB] [--build-minutes M]
+ *     [--only import] [--probe-step 0] [--wal-limit MiB] [--build-minutes M] [--trace]
  *
  * With `--pg` the key build also runs on PostgreSQL (a fresh schema) beside the same probe. The
  * import runs in a process of its own, which reports its peak resident set (the export file is
  * written line by line, so a million deals fit). `--probe-step 0` makes the probe wait with
  * SQLite's own busy handler (`sqliteStorage({ busyStepMs: 0 })`) instead of Gongfu's 1 ms steps.
+ * `--trace` times the probe's commands by phase (lock wait, statements, COMMIT, its own
+ * checkpoints) and the key build's checkpoints beside them (sqlite-trace.ts), and prints the
+ * slowest commands with what overlapped them. Every SQLite run reports the largest WAL file seen.
  */
 const { runFromSource } = await import('./support.js');
 runFromSource(8192);
 
 const { fork } = await import('node:child_process');
-const { copyFileSync, createReadStream, createWriteStream, mkdtempSync, rmSync } = await import('node:fs');
+const { copyFileSync, createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } = await import(
+  'node:fs'
+);
 const { tmpdir } = await import('node:os');
 const { join } = await import('node:path');
 const { createInterface } = await import('node:readline');
@@ -27,16 +32,23 @@ type TenantRow = import('@gongfu/core').TenantRow;
 const { sqliteStorage } = await import('@gongfu/storage-sqlite');
 const { refreshDedupeIndex, REFRESH_PAGE } = await import('@gongfu/reports');
 const { argValue, machineLine, quantile, table } = await import('./measure.js');
+const { default: Database } = await import('better-sqlite3');
+const { overlapping, phasesOf, traced } = await import('./sqlite-trace.js');
+type TraceEvent = import('./sqlite-trace.js').TraceEvent;
+/** `--trace`: the probe's commands and the key build's checkpoints timed (sqlite-trace.ts). */
+const TRACE = process.argv.includes('--trace');
 
 const TENANT = 'bench';
 /** A command every this many ms. */
 const PROBE_EVERY_MS = 10;
 
-type Open = () => Promise<CrmStorage>;
+/** Opens the storage; with `--trace` its handle's BEGIN, COMMIT and checkpoints go into `events`. */
+type Open = (events?: TraceEvent[]) => Promise<CrmStorage>;
 
 /** The probe process: a command every ~10 ms in the default tenant; its timings on request. */
 async function probe(open: Open): Promise<void> {
-  const storage = await open();
+  const events: TraceEvent[] = [];
+  const storage = await open(TRACE ? events : undefined);
   const crm = createCrm({ storage, tenant: DEFAULT_TENANT_ID });
   const admin = await crm.users.create(crm.system, { name: 'probe', role: 'admin' });
   const samples: [at: number, ms: number][] = [];
@@ -50,11 +62,12 @@ async function probe(open: Open): Promise<void> {
     const at = performance.timeOrigin + t;
     await crm.accounts.create(admin, { name: `探针客户 ${process.pid} ${i}`, kind: 'end_user' });
     samples.push([at, performance.now() - t]);
+    if (TRACE) events.push(['command', at, performance.timeOrigin + performance.now()]);
     await new Promise((r) => setTimeout(r, Math.max(0, PROBE_EVERY_MS - (performance.now() - t))));
   }
   // Closed first (its last checkpoint written): the bench copies the file once it has the samples.
   await storage.close();
-  process.send?.(samples, () => process.exit(0));
+  process.send?.({ samples, events }, () => process.exit(0));
   // Nothing more runs here: the process ends in the callback above.
   await new Promise(() => {});
 }
@@ -76,10 +89,10 @@ const probeStepArgs = PROBE_STEP === undefined ? [] : ['--probe-step', PROBE_STE
 const BUILD_MINUTES = argValue('--build-minutes');
 const sqliteOpen =
   (file: string): Open =>
-  () =>
+  (events) =>
     // The probe waits as long as it takes (the default busy timeout of 5 s would fail the before).
     sqliteStorage({
-      filename: file,
+      ...(events === undefined ? { filename: file } : { database: traced(new Database(file), events) }),
       busyTimeoutMs: 600_000,
       cacheSizeMiB: 256,
       ...walLimit,
@@ -198,14 +211,23 @@ const ONLY = argValue('--only');
 
 /** Starts the probe against a database; `stop` returns the command times taken in between. */
 async function startProbe(args: string[]) {
-  const child = fork(process.argv[1] as string, ['--probe', ...args, ...walLimitArgs, ...probeStepArgs], {
-    execArgv: process.execArgv,
-  });
+  const child = fork(
+    process.argv[1] as string,
+    ['--probe', ...args, ...walLimitArgs, ...probeStepArgs, ...(TRACE ? ['--trace'] : [])],
+    { execArgv: process.execArgv },
+  );
   await new Promise<void>((resolve) => child.once('message', () => resolve()));
+  // A probe that dies mid-job says how (otherwise only the closed channel shows, at its stop).
+  const exited = (code: number | null, signal: string | null) =>
+    console.error(`the probe exited early: code ${code}, signal ${signal}`);
+  child.once('exit', exited);
   return {
     stop: () =>
-      new Promise<[number, number][]>((resolve) => {
-        child.once('message', (m) => resolve(m as [number, number][]));
+      new Promise<{ samples: [number, number][]; events: TraceEvent[] }>((resolve) => {
+        child.once('message', (m) => {
+          child.off('exit', exited);
+          resolve(m as { samples: [number, number][]; events: TraceEvent[] });
+        });
         child.send('stop');
       }),
   };
@@ -262,6 +284,8 @@ interface Row {
   lockMs: number;
   /** Share of the commands during the job that let a gap between its transactions go by. */
   missedGap: number;
+  /** SQLite: the largest WAL file seen during the job (sampled every 10 ms), MiB. */
+  walMaxMiB?: number;
 }
 const rows: Row[] = [];
 
@@ -281,20 +305,96 @@ function firstAfter(times: readonly number[], at: number): number {
 const largest = (xs: readonly number[]) =>
   xs.reduce((most, x) => Math.max(most, x), Number.NEGATIVE_INFINITY);
 
+/** The key build's own trace (`--trace`): its BEGIN, COMMIT and checkpoints. */
+let jobEvents: TraceEvent[] = [];
+
+/** `--trace`: the slowest commands by phase, what of the job overlapped them, both sides' checkpoints. */
+function traceReport(probeEvents: readonly TraceEvent[], from: number, to: number) {
+  const commands = probeEvents.filter(([kind, start]) => kind === 'command' && start >= from && start <= to);
+  const timed = commands.map(([, start, end]) => ({ start, end, ...phasesOf(probeEvents, start, end) }));
+  const cut = quantile(
+    timed.map((c) => c.total),
+    0.99,
+  );
+  const overlaps = (c: { start: number; end: number }, mode: string) =>
+    jobEvents.some(
+      ([kind, start, end, detail]) =>
+        kind === 'checkpoint' && detail?.startsWith(mode) && end >= c.start && start <= c.end,
+    );
+  const describe = (label: string, group: typeof timed) => {
+    const mean = (f: (c: (typeof timed)[number]) => number) =>
+      (group.reduce((sum, c) => sum + f(c), 0) / Math.max(1, group.length)).toFixed(1);
+    console.error(
+      `${label}: ${group.length} commands; mean ms total ${mean((c) => c.total)} = own checkpoint ${mean((c) => c.ownCheckpoint)} + lock wait ${mean((c) => c.lockWait)} (${mean((c) => c.busyTries)} busy tries) + statements ${mean((c) => c.statements)} + commit ${mean((c) => c.commit)} + other ${mean((c) => c.other)}; with own checkpoint ${group.filter((c) => c.ownCheckpoint > 0).length}, beside the job's PASSIVE ${group.filter((c) => overlaps(c, 'PASSIVE')).length}, TRUNCATE ${group.filter((c) => overlaps(c, 'TRUNCATE')).length}, RESTART ${group.filter((c) => overlaps(c, 'RESTART')).length}`,
+    );
+  };
+  describe('all', timed);
+  describe(
+    `slowest 1% (>= ${cut.toFixed(1)} ms)`,
+    timed.filter((c) => c.total >= cut),
+  );
+  for (const mode of ['PASSIVE', 'TRUNCATE', 'RESTART']) {
+    const beside = timed.filter((c) => overlaps(c, mode)).map((c) => c.total);
+    if (beside.length > 0)
+      console.error(
+        `  beside the job's ${mode}: ${beside.length} commands, p50 ${quantile(beside, 0.5).toFixed(1)} p99 ${quantile(beside, 0.99).toFixed(1)} max ${largest(beside).toFixed(1)}`,
+      );
+  }
+  const clear = timed.filter((c) => !overlaps(c, '') && c.ownCheckpoint === 0).map((c) => c.total);
+  console.error(
+    `  beside no checkpoint: ${clear.length} commands, p50 ${quantile(clear, 0.5).toFixed(1)} p99 ${quantile(clear, 0.99).toFixed(1)} max ${largest(clear).toFixed(1)}`,
+  );
+  for (const [who, events] of [
+    ['probe', probeEvents],
+    ['job', jobEvents],
+  ] as const) {
+    const byMode = new Map<string, number[]>();
+    for (const [kind, start, end, detail] of events) {
+      if (kind !== 'checkpoint' || end < from || start > to) continue;
+      const key = detail ?? '';
+      const mode = key.split(' ')[0] ?? '';
+      const busy = key.includes('"busy":1') || key.includes('SQLITE_BUSY') ? ' busy' : '';
+      const list = byMode.get(mode + busy) ?? [];
+      list.push(end - start);
+      byMode.set(mode + busy, list);
+    }
+    for (const [mode, ms] of byMode)
+      console.error(
+        `  ${who} checkpoints ${mode}: ${ms.length}, ms p50 ${quantile(ms, 0.5).toFixed(1)} p99 ${quantile(ms, 0.99).toFixed(1)} max ${largest(ms).toFixed(1)}`,
+      );
+  }
+  for (const c of [...timed].sort((x, y) => y.total - x.total).slice(0, 12))
+    console.error(
+      `  ${c.total.toFixed(1)} ms: own ckpt ${c.ownCheckpoint.toFixed(1)}, wait ${c.lockWait.toFixed(1)} (${c.busyTries} busy), stmts ${c.statements.toFixed(1)}, commit ${c.commit.toFixed(1)}, other ${c.other.toFixed(1)} | job: ${overlapping(jobEvents, c.start, c.end)}`,
+    );
+}
+
 /** Runs `job` while the probe runs commands; records the waits of the commands issued during it. */
 async function beside(probeArgs: string[], job: string, how: string, run: () => Promise<unknown>) {
   const p = await startProbe(probeArgs);
   await new Promise((r) => setTimeout(r, 300));
   held = [];
   commits = [];
+  // A SQLite job: its WAL file's size sampled (the limiter's point is that it stays bounded).
+  const wal = probeArgs[0]?.startsWith('--') ? undefined : `${probeArgs[0]}-wal`;
+  let walMax = 0;
+  const sampler =
+    wal === undefined
+      ? undefined
+      : setInterval(() => {
+          walMax = Math.max(walMax, statSync(wal, { throwIfNoEntry: false })?.size ?? 0);
+        }, 10);
   let from = Date.now();
   const window = await run();
   let to = Date.now();
+  if (sampler !== undefined) clearInterval(sampler);
   // A job in a process of its own says when it worked (its start-up is not the job).
   if (typeof window === 'object' && window !== null && 'from' in window && 'to' in window) {
     ({ from, to } = window as { from: number; to: number });
   }
-  const during = (await p.stop()).filter(([at]) => at >= from && at <= to);
+  const stopped = await p.stop();
+  const during = stopped.samples.filter(([at]) => at >= from && at <= to);
+  if (TRACE) traceReport(stopped.events, from, to);
   const samples = during.map(([, ms]) => ms);
   // A command that saw two of the job's commits while it waited let at least one gap between the
   // job's transactions go by: the lock was free and it did not take it.
@@ -317,6 +417,7 @@ async function beside(probeArgs: string[], job: string, how: string, run: () => 
     heldP99: quantile(held, 0.99),
     heldMax: largest(held),
     lockMs: held.reduce((sum, ms) => sum + ms, 0),
+    ...(wal === undefined ? {} : { walMaxMiB: walMax / 2 ** 20 }),
   };
   rows.push(row);
   console.error(JSON.stringify(row));
@@ -400,7 +501,8 @@ async function exportFrom(file: string): Promise<void> {
 }
 
 async function buildKeys(file: string, how: 'one' | 'short'): Promise<void> {
-  const storage = await sqliteOpen(file)();
+  jobEvents = [];
+  const storage = await sqliteOpen(file)(TRACE ? jobEvents : undefined);
   const until = BUILD_MINUTES === undefined ? Infinity : Date.now() + Number(BUILD_MINUTES) * 60_000;
   const crm = createCrm({ storage: timed(storage, until), tenant: TENANT });
   let deals = 0;
@@ -541,6 +643,7 @@ console.log(
       'p99 ms',
       'max ms',
       'lock ms per deal',
+      'WAL max MiB',
     ],
     rows.map((r) => [
       r.job,
@@ -557,6 +660,7 @@ console.log(
       r.txs === 0 ? '—' : f1(r.heldP99),
       r.txs === 0 ? '—' : f1(r.heldMax),
       r.deals === undefined || r.deals === 0 ? '—' : (r.lockMs / r.deals).toFixed(2),
+      r.walMaxMiB === undefined ? '—' : f1(r.walMaxMiB),
     ]),
   ),
 );

@@ -39,11 +39,11 @@ export interface SqliteStorageOptions {
   cacheSizeMiB?: number;
   /**
    * Past this many MiB of WAL file, after a write and outside any transaction, the connection
-   * copies the log back into the database and empties the file when no reader holds it (default
-   * 16; `wal-limit.ts`): with other processes reading and writing the file all the time, SQLite's
-   * own checkpoints rarely find that moment and the log grows without end. These are the
-   * connection's only checkpoints, so the limit is also how much one copies at a time (16 MiB:
-   * ~100 ms). A positive number up to `MAX_CACHE_SIZE_MIB`; anything else is a ValidationError
+   * copies the log back into the database and has it restart from the file's beginning, the file
+   * cut back to this size (default 16; `wal-limit.ts`): with other processes reading and writing
+   * the file all the time, SQLite's own checkpoints rarely find that moment and the log grows
+   * without end. These are the connection's only checkpoints, so the limit is also about how much
+   * one copies at a time (16 MiB: ~100 ms). A positive number up to `MAX_CACHE_SIZE_MIB`; anything else is a ValidationError
    * naming `walLimitMiB`.
    */
   walLimitMiB?: number;
