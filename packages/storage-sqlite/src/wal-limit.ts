@@ -76,9 +76,12 @@ export interface WalLimiter {
  * left to the next checkpoint that took the lock. Synced here between the copies (the one
  * descriptor kept open, see `syncDescriptors`), the RESTART holds the lock only for what came
  * since (RESTART p50 3.8 ms, p99 18): commands beside the first 2.5 min of the build waited p99
- * 31–33 ms against 103–119 ms (alternated runs, load 3–10), the file stayed under 94 MiB. Not
- * solved: beside a 100k import the file still grew to hundreds of MiB at times, and the first
- * commit after the log's restart — often a command's — pays for cutting it back (up to 490 ms).
+ * 31–33 ms against 103–119 ms (alternated runs, load 3–10), the file stayed under 94 MiB. Beside
+ * a 100k import, though, the importer's copies never let it restart the log: each copy's fsync
+ * outlasts several commands, whose 3–6 MiB of new log made every copy look like one beside a bulk
+ * job, and the file grew past 1 GiB (commands p99 82–108 ms). So past four times the limit, either
+ * side empties the file outright, as before (TRUNCATE, never waiting): import commands p99 25–27
+ * ms, the file at most ~350 MiB; key build p99 25 ms (quiet, one run each, bench/RESULTS.md).
  * Next: the log's length from the `-shm` header (a descriptor kept as for the sync) instead of the
  * file's size, so that the file need not be cut back on every restart.
  *
@@ -130,6 +133,15 @@ export function walLimiter(database: Database.Database, limitMiB: number): WalLi
     syncFile(database.name);
     return again !== undefined && again.busy === 0 && (again.log - done.log) * frameBytes < limit / 8;
   };
+  /**
+   * The file emptied outright, without waiting for any reader or writer (it answers busy instead):
+   * for a log past four times the limit that the RESTARTs did not restart — beside a tenant import
+   * the commands write during every copy, and the file grew past 1 GiB without this.
+   */
+  const emptied = () => {
+    database.pragma('busy_timeout = 0');
+    database.pragma('wal_checkpoint(TRUNCATE)');
+  };
   const checkpoint = () => {
     // Closed meanwhile, or inside a transaction: `settle` runs it before the next write.
     if (!owed || !database.open || database.inTransaction) return;
@@ -138,10 +150,14 @@ export function walLimiter(database: Database.Database, limitMiB: number): WalLi
     // copy here. A RESTART would copy its newest frames and fsync them holding the write lock
     // (75 ms at p50 in the commands' process beside a 100k import); the writer restarts it.
     if (!ownGrowth) {
+      const waits = database.pragma('busy_timeout', { simple: true }) as number;
       try {
         database.pragma('wal_checkpoint(PASSIVE)');
+        if (walSize() > 4 * limit) emptied();
       } catch {
         // Tried again after a later write.
+      } finally {
+        database.pragma(`busy_timeout = ${waits}`);
       }
       othersCopiedAt = walSize();
       return;
@@ -150,7 +166,17 @@ export function walLimiter(database: Database.Database, limitMiB: number): WalLi
     try {
       // Another connection copying (a command's process past twice the limit): this one's own
       // growth stays counted, and its next write tries again.
-      if (!copied()) return;
+      if (!copied()) {
+        // Never restarted while commands beside it write during every copy (each copy's fsync
+        // outlasts several commands): past four times the limit the file is emptied outright,
+        // without waiting for a reader, as before (its copy already synced, the lock is held for
+        // the few frames left and the freeing).
+        if (walSize() > 4 * limit) {
+          emptied();
+          grown = 0;
+        }
+        return;
+      }
       grown = 0;
       // Under the write lock: what was committed since the last copy (a few frames, their fsyncs),
       // then the log restarts at the next write. A command in flight is waited for briefly.
