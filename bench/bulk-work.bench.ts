@@ -13,7 +13,7 @@
  * written line by line, so a million deals fit). `--probe-step 0` makes the probe wait with
  * SQLite's own busy handler (`sqliteStorage({ busyStepMs: 0 })`) instead of Gongfu's 1 ms steps.
  * `--trace` times the probe's commands by phase (lock wait, statements, COMMIT, its own
- * checkpoints) and the key build's checkpoints beside them (sqlite-trace.ts), and prints the
+ * checkpoints) and the key build's or the importer's checkpoints beside them (sqlite-trace.ts), and prints the
  * slowest commands with what overlapped them. Every SQLite run reports the largest WAL file seen.
  */
 const { runFromSource } = await import('./support.js');
@@ -51,8 +51,12 @@ async function probe(open: Open): Promise<void> {
   const storage = await open(TRACE ? events : undefined);
   const crm = createCrm({ storage, tenant: DEFAULT_TENANT_ID });
   const admin = await crm.users.create(crm.system, { name: 'probe', role: 'admin' });
-  const samples: [at: number, ms: number][] = [];
+  // [when it began, how long it took, how late it began]: late = its start after the planned one
+  // (10 ms after the last began): the event loop held by this process's own work, such as a
+  // checkpoint copying another process's log, which a command's own time does not show.
+  const samples: [at: number, ms: number, late: number][] = [];
   let running = true;
+  let planned = performance.now();
   process.on('message', (m) => {
     if (m === 'stop') running = false;
   });
@@ -61,7 +65,8 @@ async function probe(open: Open): Promise<void> {
     const t = performance.now();
     const at = performance.timeOrigin + t;
     await crm.accounts.create(admin, { name: `探针客户 ${process.pid} ${i}`, kind: 'end_user' });
-    samples.push([at, performance.now() - t]);
+    samples.push([at, performance.now() - t, Math.max(0, t - planned)]);
+    planned = Math.max(t + PROBE_EVERY_MS, performance.now());
     if (TRACE) events.push(['command', at, performance.timeOrigin + performance.now()]);
     await new Promise((r) => setTimeout(r, Math.max(0, PROBE_EVERY_MS - (performance.now() - t))));
   }
@@ -109,8 +114,10 @@ const pgOpen =
 /** The importer process: imports the export file into the database, reports its figures. */
 async function importer(file: string, exportFile: string, rowsPerTransaction: number | undefined) {
   const step = argValue('--importer-step');
+  // `--trace`: the importer's checkpoints, to set beside the probe's slowest commands.
+  const events: TraceEvent[] = [];
   const storage = await sqliteStorage({
-    filename: file,
+    ...(TRACE ? { database: traced(new Database(file), events) } : { filename: file }),
     busyTimeoutMs: 600_000,
     cacheSizeMiB: 256,
     ...walLimit,
@@ -137,14 +144,14 @@ async function importer(file: string, exportFile: string, rowsPerTransaction: nu
   const to = Date.now();
   const peakRssMiB = process.resourceUsage().maxRSS / 1024;
   // The file is whole after the import (two processes wrote it), checked with SQLite's quick_check.
-  const { default: Database } = await import('better-sqlite3');
   const raw = new Database(file, { readonly: true });
   const check = raw.pragma('quick_check', { simple: true });
   raw.close();
   if (check !== 'ok') console.error(`quick_check of ${file}: ${String(check)}`);
   // Exit once the message is out: a million rows' figures are a large message, and exiting at once
   // dropped it (the 1M run of 2026-12-05 lost its figures so).
-  process.send?.({ held, commits, seconds, from, to, peakRssMiB, check }, () => process.exit(0));
+  const checkpoints = events.filter(([kind]) => kind === 'checkpoint');
+  process.send?.({ held, commits, seconds, from, to, peakRssMiB, check, checkpoints }, () => process.exit(0));
   await new Promise(() => {});
 }
 
@@ -223,10 +230,10 @@ async function startProbe(args: string[]) {
   child.once('exit', exited);
   return {
     stop: () =>
-      new Promise<{ samples: [number, number][]; events: TraceEvent[] }>((resolve) => {
+      new Promise<{ samples: [number, number, number][]; events: TraceEvent[] }>((resolve) => {
         child.once('message', (m) => {
           child.off('exit', exited);
-          resolve(m as { samples: [number, number][]; events: TraceEvent[] });
+          resolve(m as { samples: [number, number, number][]; events: TraceEvent[] });
         });
         child.send('stop');
       }),
@@ -286,6 +293,9 @@ interface Row {
   missedGap: number;
   /** SQLite: the largest WAL file seen during the job (sampled every 10 ms), MiB. */
   walMaxMiB?: number;
+  /** How late the probe's commands began (its event loop held by its own checkpoints), p99 and max ms. */
+  lateP99: number;
+  lateMax: number;
 }
 const rows: Row[] = [];
 
@@ -396,6 +406,7 @@ async function beside(probeArgs: string[], job: string, how: string, run: () => 
   const during = stopped.samples.filter(([at]) => at >= from && at <= to);
   if (TRACE) traceReport(stopped.events, from, to);
   const samples = during.map(([, ms]) => ms);
+  const late = during.map(([, , ms]) => ms);
   // A command that saw two of the job's commits while it waited let at least one gap between the
   // job's transactions go by: the lock was free and it did not take it.
   commits.sort((a, b) => a - b);
@@ -417,6 +428,8 @@ async function beside(probeArgs: string[], job: string, how: string, run: () => 
     heldP99: quantile(held, 0.99),
     heldMax: largest(held),
     lockMs: held.reduce((sum, ms) => sum + ms, 0),
+    lateP99: quantile(late, 0.99),
+    lateMax: largest(late),
     ...(wal === undefined ? {} : { walMaxMiB: walMax / 2 ** 20 }),
   };
   rows.push(row);
@@ -456,10 +469,18 @@ async function importInto(file: string, how: 'one' | 'short'): Promise<void> {
           ...(how === 'one' ? ['--chunk', String(Number.MAX_SAFE_INTEGER)] : []),
           ...(IMPORTER_STEP === undefined ? [] : ['--importer-step', IMPORTER_STEP]),
           ...walLimitArgs,
+          ...(TRACE ? ['--trace'] : []),
         ],
         { execArgv: process.execArgv },
       );
-      type Result = { held: number[]; commits: number[]; peakRssMiB: number; from: number; to: number };
+      type Result = {
+        held: number[];
+        commits: number[];
+        peakRssMiB: number;
+        from: number;
+        to: number;
+        checkpoints: TraceEvent[];
+      };
       const result = await new Promise<Result>((resolve, reject) => {
         child.once('message', (m) => resolve(m as Result));
         child.once('exit', (code) => reject(new Error(`the importer exited with ${code}`)));
@@ -467,6 +488,7 @@ async function importInto(file: string, how: 'one' | 'short'): Promise<void> {
       for (const ms of result.held) held.push(ms);
       for (const at of result.commits) commits.push(at);
       peak = result.peakRssMiB;
+      jobEvents = result.checkpoints;
       return { from: result.from, to: result.to };
     },
   );
@@ -644,6 +666,7 @@ console.log(
       'max ms',
       'lock ms per deal',
       'WAL max MiB',
+      'probe began late p99 / max ms',
     ],
     rows.map((r) => [
       r.job,
@@ -661,6 +684,7 @@ console.log(
       r.txs === 0 ? '—' : f1(r.heldMax),
       r.deals === undefined || r.deals === 0 ? '—' : (r.lockMs / r.deals).toFixed(2),
       r.walMaxMiB === undefined ? '—' : f1(r.walMaxMiB),
+      `${f1(r.lateP99)} / ${f1(r.lateMax)}`,
     ]),
   ),
 );

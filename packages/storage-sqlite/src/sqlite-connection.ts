@@ -10,6 +10,7 @@ import { bindsAsArguments } from './bound-arguments.js';
 import { retryBusy, retryBusySync } from './busy-wait.js';
 import type { ConnectionLock } from './connection-lock.js';
 import type { CachedStatements } from './statement-cache.js';
+import type { WalLimiter } from './wal-limit.js';
 
 function runOnce<R>(statements: CachedStatements, query: CompiledQuery<R>): QueryResult<R> {
   const prepared = statements.prepared(query.sql);
@@ -92,17 +93,25 @@ const BEGIN_IMMEDIATE = CompiledQuery.raw('begin immediate');
  * transaction's stores use, while the transactor holds the lock). Write transactions start with
  * BEGIN IMMEDIATE: a deferred BEGIN that reads and then writes fails at once with SQLITE_BUSY when
  * another connection wrote in between, and busy_timeout cannot help that case.
+ *
+ * The root instance's write transactions tell the WAL limiter as the transactor's do: a tenant
+ * import's and a tenant removal's short transactions run here, and without it the importer never
+ * copied its own log — the commands' process beside it did all the copying (bench/RESULTS.md,
+ * issue 15: 0 checkpoints by the importer in a traced import).
  */
 export class OneConnectionSqliteDialect extends SqliteDialect {
   constructor(
     private readonly connection: SqliteConnection,
     private readonly lock?: ConnectionLock,
+    private readonly wal?: WalLimiter,
   ) {
     super({ database: connection.statements });
   }
 
   override createDriver(): Driver {
-    const { connection, lock } = this;
+    const { connection, lock, wal } = this;
+    /** The open transaction writes: its commit is told to the limiter. */
+    let writing = false;
     return {
       init: async () => {},
       acquireConnection: async () => {
@@ -110,13 +119,23 @@ export class OneConnectionSqliteDialect extends SqliteDialect {
         return connection;
       },
       beginTransaction: async (c, settings: TransactionSettings) => {
-        if (settings.accessMode === 'read only') await run(c, 'begin');
-        else await executeWaiting(connection.statements, BEGIN_IMMEDIATE);
+        writing = settings.accessMode !== 'read only';
+        if (!writing) {
+          await run(c, 'begin');
+          return;
+        }
+        // A checkpoint the last write owes, outside this one's lock (`walLimiter`).
+        wal?.settle();
+        await executeWaiting(connection.statements, BEGIN_IMMEDIATE);
+        wal?.began();
       },
       commitTransaction: async (c) => {
         await run(c, 'commit');
+        if (writing) wal?.wrote();
+        writing = false;
       },
       rollbackTransaction: async (c) => {
+        writing = false;
         await run(c, 'rollback');
       },
       savepoint: async (c, name) => {

@@ -107,12 +107,13 @@ export async function sqliteStorage(options: SqliteStorageOptions = {}): Promise
   const statements = new CachedStatements(database, options.statementCacheSize ?? 500, busy);
   const connection = new SqliteConnection(statements);
   const lock = new ConnectionLock();
-  const db: AnyDb = new Kysely({ dialect: new OneConnectionSqliteDialect(connection, lock) });
+  const wal = walLimiter(database, walLimitMiB);
+  const db: AnyDb = new Kysely({ dialect: new OneConnectionSqliteDialect(connection, lock, wal) });
   const txDb: AnyDb = new Kysely({ dialect: new OneConnectionSqliteDialect(connection) });
   const storage = createSqlStorage({
     db,
     engine: sqliteEngine,
-    transactor: sqliteTransactor(lock, connection, txDb, walLimiter(database, walLimitMiB)),
+    transactor: sqliteTransactor(lock, connection, txDb, wal),
     openSnapshot: async () => (database.memory ? undefined : openReadSnapshot(database.name)),
     ...(options.scopedPages ? { scopedPages: options.scopedPages } : {}),
     ...(options.documentCacheSize === undefined ? {} : { documentCacheSize: options.documentCacheSize }),

@@ -77,11 +77,15 @@ export interface WalLimiter {
  * descriptor kept open, see `syncDescriptors`), the RESTART holds the lock only for what came
  * since (RESTART p50 3.8 ms, p99 18): commands beside the first 2.5 min of the build waited p99
  * 31–33 ms against 103–119 ms (alternated runs, load 3–10), the file stayed under 94 MiB. Beside
- * a 100k import, though, the importer's copies never let it restart the log: each copy's fsync
- * outlasts several commands, whose 3–6 MiB of new log made every copy look like one beside a bulk
- * job, and the file grew past 1 GiB (commands p99 82–108 ms). So past four times the limit, either
- * side empties the file outright, as before (TRUNCATE, never waiting): import commands p99 25–27
- * ms, the file at most ~350 MiB; key build p99 25 ms (quiet, one run each, bench/RESULTS.md).
+ * a 100k import the file grew past 1 GiB (commands p99 82–108 ms): the copies never restarted the
+ * log. So past four times the limit, either side empties the file outright, as before (TRUNCATE,
+ * never waiting): import commands p99 25–27 ms, the file at most ~350 MiB; key build p99 25 ms
+ * (quiet, one run each). Traced later, the import's own transactions had never reached this
+ * limiter (they ran on the Kysely instance, not the transactor: `OneConnectionSqliteDialect` now
+ * tells it too), so the commands' process copied the import's log, 5,772 PASSIVE copies (p50 31
+ * ms) and 439 TRUNCATEs (p50 127 ms) on its event loop in a 1M import. With the importer copying
+ * its own log, 100k: commands p99 26 ms, the file at most 45 MiB instead of 563, the commands'
+ * process late by p99 54 ms instead of 514 (bench/RESULTS.md, issue 15).
  * Next: the log's length from the `-shm` header (a descriptor kept as for the sync) instead of the
  * file's size, so that the file need not be cut back on every restart.
  *
@@ -136,58 +140,64 @@ export function walLimiter(database: Database.Database, limitMiB: number): WalLi
   /**
    * The file emptied outright, without waiting for any reader or writer (it answers busy instead):
    * for a log past four times the limit that the RESTARTs did not restart — beside a tenant import
-   * the commands write during every copy, and the file grew past 1 GiB without this.
+   * the commands write during every copy, and the file grew past 1 GiB without this. Whether it was.
    */
   const emptied = () => {
     database.pragma('busy_timeout = 0');
-    database.pragma('wal_checkpoint(TRUNCATE)');
+    const [done] = database.pragma('wal_checkpoint(TRUNCATE)') as Checkpointed[];
+    return done !== undefined && done.busy === 0;
+  };
+  /**
+   * Runs a checkpoint's steps with the connection's busy timeout given back afterwards, whatever
+   * they set it to. A step that fails (I/O, busy) is tried again after a later write: the write it
+   * follows is committed either way.
+   */
+  const restoringBusyTimeout = (steps: () => void) => {
+    const waits = database.pragma('busy_timeout', { simple: true }) as number;
+    try {
+      steps();
+    } catch {
+      // Tried again after a later write.
+    } finally {
+      database.pragma(`busy_timeout = ${waits}`);
+    }
+  };
+  /**
+   * Grown by another connection's writes (a bulk job elsewhere, still writing): only a PASSIVE
+   * copy here. A RESTART would copy its newest frames and fsync them holding the write lock (75 ms
+   * at p50 in the commands' process beside a 100k import); the writer restarts it.
+   */
+  const copyOthers = () => {
+    database.pragma('wal_checkpoint(PASSIVE)');
+    if (walSize() > 4 * limit) emptied();
+  };
+  const copyOwn = () => {
+    // Another connection copying (a command's process past twice the limit): this one's own
+    // growth stays counted, and its next write tries again.
+    if (!copied()) {
+      // Never restarted while commands beside it write during every copy (each copy's fsync
+      // outlasts several commands): past four times the limit the file is emptied outright,
+      // without waiting for a reader, as before (its copy already synced, the lock is held for
+      // the few frames left and the freeing). Answered busy, the growth stays counted.
+      if (walSize() > 4 * limit && emptied()) grown = 0;
+      return;
+    }
+    grown = 0;
+    // Under the write lock: what was committed since the last copy (a few frames, their fsyncs),
+    // then the log restarts at the next write. A command in flight is waited for briefly.
+    database.pragma(`busy_timeout = ${RESTART_WAIT_MS}`);
+    database.pragma('wal_checkpoint(RESTART)');
   };
   const checkpoint = () => {
     // Closed meanwhile, or inside a transaction: `settle` runs it before the next write.
     if (!owed || !database.open || database.inTransaction) return;
     owed = false;
-    // Grown by another connection's writes (a bulk job elsewhere, still writing): only a PASSIVE
-    // copy here. A RESTART would copy its newest frames and fsync them holding the write lock
-    // (75 ms at p50 in the commands' process beside a 100k import); the writer restarts it.
-    if (!ownGrowth) {
-      const waits = database.pragma('busy_timeout', { simple: true }) as number;
-      try {
-        database.pragma('wal_checkpoint(PASSIVE)');
-        if (walSize() > 4 * limit) emptied();
-      } catch {
-        // Tried again after a later write.
-      } finally {
-        database.pragma(`busy_timeout = ${waits}`);
-      }
-      othersCopiedAt = walSize();
+    if (ownGrowth) {
+      restoringBusyTimeout(copyOwn);
       return;
     }
-    const waits = database.pragma('busy_timeout', { simple: true }) as number;
-    try {
-      // Another connection copying (a command's process past twice the limit): this one's own
-      // growth stays counted, and its next write tries again.
-      if (!copied()) {
-        // Never restarted while commands beside it write during every copy (each copy's fsync
-        // outlasts several commands): past four times the limit the file is emptied outright,
-        // without waiting for a reader, as before (its copy already synced, the lock is held for
-        // the few frames left and the freeing).
-        if (walSize() > 4 * limit) {
-          emptied();
-          grown = 0;
-        }
-        return;
-      }
-      grown = 0;
-      // Under the write lock: what was committed since the last copy (a few frames, their fsyncs),
-      // then the log restarts at the next write. A command in flight is waited for briefly.
-      database.pragma(`busy_timeout = ${RESTART_WAIT_MS}`);
-      database.pragma('wal_checkpoint(RESTART)');
-    } catch {
-      // The write it follows is committed; a checkpoint that fails (I/O, busy) is tried again
-      // after a later write.
-    } finally {
-      database.pragma(`busy_timeout = ${waits}`);
-    }
+    restoringBusyTimeout(copyOthers);
+    othersCopiedAt = walSize();
   };
   return {
     settle: checkpoint,
