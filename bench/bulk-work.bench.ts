@@ -375,7 +375,7 @@ function traceReport(probeEvents: readonly TraceEvent[], from: number, to: numbe
   }
   for (const c of [...timed].sort((x, y) => y.total - x.total).slice(0, 12))
     console.error(
-      `  ${c.total.toFixed(1)} ms: own ckpt ${c.ownCheckpoint.toFixed(1)}, wait ${c.lockWait.toFixed(1)} (${c.busyTries} busy), stmts ${c.statements.toFixed(1)}, commit ${c.commit.toFixed(1)}, other ${c.other.toFixed(1)} | job: ${overlapping(jobEvents, c.start, c.end)}`,
+      `  ${c.total.toFixed(1)} ms at ${((c.start - from) / 1000).toFixed(1)} of ${((to - from) / 1000).toFixed(1)} s: own ckpt ${c.ownCheckpoint.toFixed(1)}, wait ${c.lockWait.toFixed(1)} (${c.busyTries} busy), stmts ${c.statements.toFixed(1)}, commit ${c.commit.toFixed(1)}, other ${c.other.toFixed(1)} | job: ${overlapping(jobEvents, c.start, c.end)}`,
     );
 }
 
