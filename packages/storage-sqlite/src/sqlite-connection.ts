@@ -70,6 +70,26 @@ export async function executeWaiting<R>(
   return busy === undefined ? runOnce(statements, query) : retryBusy(busy, () => runOnce(statements, query));
 }
 
+const BEGIN_IMMEDIATE = CompiledQuery.raw('begin immediate');
+const COMMIT = CompiledQuery.raw('commit');
+
+/**
+ * Opens a write transaction: first the checkpoint the last write owes, outside this one's lock
+ * (`walLimiter`); then BEGIN IMMEDIATE, waiting for another process's write lock in the
+ * connection's short steps (busy-wait.ts), the event loop free meanwhile; then the log noted.
+ */
+export async function beginWrite(statements: CachedStatements, wal: WalLimiter | undefined): Promise<void> {
+  wal?.settle();
+  await executeWaiting(statements, BEGIN_IMMEDIATE);
+  wal?.began();
+}
+
+/** Commits a write transaction and tells the limiter, which copies the log when it grew past its limit. */
+export function commitWrite(statements: CachedStatements, wal: WalLimiter | undefined): void {
+  changesOn(statements, COMMIT);
+  wal?.wrote();
+}
+
 /** The connection as Kysely sees it. */
 export class SqliteConnection implements DatabaseConnection {
   constructor(readonly statements: CachedStatements) {}
@@ -85,7 +105,6 @@ export class SqliteConnection implements DatabaseConnection {
 }
 
 const run = (connection: DatabaseConnection, sql: string) => connection.executeQuery(CompiledQuery.raw(sql));
-const BEGIN_IMMEDIATE = CompiledQuery.raw('begin immediate');
 
 /**
  * A Kysely dialect over the one connection. With a lock, every query or transaction of the
@@ -124,14 +143,11 @@ export class OneConnectionSqliteDialect extends SqliteDialect {
           await run(c, 'begin');
           return;
         }
-        // A checkpoint the last write owes, outside this one's lock (`walLimiter`).
-        wal?.settle();
-        await executeWaiting(connection.statements, BEGIN_IMMEDIATE);
-        wal?.began();
+        await beginWrite(connection.statements, wal);
       },
       commitTransaction: async (c) => {
-        await run(c, 'commit');
-        if (writing) wal?.wrote();
+        if (writing) commitWrite(connection.statements, wal);
+        else await run(c, 'commit');
         writing = false;
       },
       rollbackTransaction: async (c) => {

@@ -1,10 +1,9 @@
 import type { AnyDb, ExecuteFn, SqlTransactor, TxConnection } from '@gongfu/storage-sql';
 import { CompiledQuery } from 'kysely';
 import type { ConnectionLock } from './connection-lock.js';
-import { changesOn, executeOn, executeWaiting, type SqliteConnection } from './sqlite-connection.js';
+import { beginWrite, changesOn, commitWrite, executeOn, type SqliteConnection } from './sqlite-connection.js';
 import type { WalLimiter } from './wal-limit.js';
 
-const BEGIN_IMMEDIATE = CompiledQuery.raw('begin immediate');
 const COMMIT = CompiledQuery.raw('commit');
 const DONE: Promise<void> = Promise.resolve();
 
@@ -52,17 +51,12 @@ export function sqliteTransactor(
     const waiting = lock.acquire();
     if (waiting !== undefined) await waiting;
     try {
-      // A checkpoint the last write owes, outside this one's lock (`walLimiter`).
-      if (mode === 'write') wal?.settle();
-      // Waiting for another process's write lock in the connection's short steps (busy-wait.ts).
-      if (mode === 'write') {
-        await executeWaiting(statements, BEGIN_IMMEDIATE);
-        wal?.began();
-      } else run('begin');
+      if (mode === 'write') await beginWrite(statements, wal);
+      else run('begin');
       try {
         const result = await fn(conn);
-        changesOn(statements, COMMIT);
-        if (mode === 'write') wal?.wrote();
+        if (mode === 'write') commitWrite(statements, wal);
+        else changesOn(statements, COMMIT);
         return result;
       } catch (error) {
         // Some errors (SQLITE_FULL, an interrupted statement) end the transaction inside SQLite;

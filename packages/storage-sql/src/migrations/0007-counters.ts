@@ -23,6 +23,22 @@ export const COUNTER_TABLES_0007: readonly TableDef[] = [
  */
 const orderSequence = sql`cast(nullif(substr(number, length(rtrim(number, '0123456789')) + 1), '') as bigint)`;
 
+/** The highest sequence among each tenant's orders' numbers (or `tenantId`'s only), tenants without one left out. */
+function highestSequences(db: AnyDb, tenantId?: string) {
+  return (
+    db
+      .selectFrom('orders')
+      .select(['tenant_id', sql.lit(ORDER_NUMBER_COUNTER).as('name'), sql`max(${orderSequence})`.as('value')])
+      // SQLite parses `INSERT … SELECT … ON CONFLICT` unambiguously only when the SELECT has a WHERE.
+      .where((eb) => (tenantId === undefined ? sql<boolean>`true` : eb('tenant_id', '=', tenantId)))
+      .groupBy('tenant_id')
+      .having(sql`max(${orderSequence})`, 'is not', null)
+  );
+}
+
+/** Counters raised, never lowered: a counter already past the orders' numbers keeps its value. */
+const RAISE_ONLY = sql`case when excluded.value > counters.value then excluded.value else counters.value end`;
+
 /**
  * Raises the order-number counter of every tenant (or of `tenantId` only) to at least the highest
  * sequence among its orders' numbers, creating the counter where it is missing. The highest, not
@@ -30,23 +46,33 @@ const orderSequence = sql`cast(nullif(substr(number, length(rtrim(number, '01234
  * Tenants without a numbered order get no row; the first `next` then starts at 1.
  */
 export async function raiseOrderNumberCounters(db: AnyDb, tenantId?: string): Promise<void> {
-  const highest = db
-    .selectFrom('orders')
-    .select(['tenant_id', sql.lit(ORDER_NUMBER_COUNTER).as('name'), sql`max(${orderSequence})`.as('value')])
-    // SQLite parses `INSERT … SELECT … ON CONFLICT` unambiguously only when the SELECT has a WHERE.
-    .where((eb) => (tenantId === undefined ? sql<boolean>`true` : eb('tenant_id', '=', tenantId)))
-    .groupBy('tenant_id')
-    .having(sql`max(${orderSequence})`, 'is not', null);
   await db
     .insertInto('counters')
     .columns(['tenant_id', 'name', 'value'])
-    .expression(highest)
-    .onConflict((oc) =>
-      oc.columns(['tenant_id', 'name']).doUpdateSet({
-        value: sql`case when excluded.value > counters.value then excluded.value else counters.value end`,
-      }),
-    )
+    .expression(highestSequences(db, tenantId))
+    .onConflict((oc) => oc.columns(['tenant_id', 'name']).doUpdateSet({ value: RAISE_ONLY }))
     .execute();
+}
+
+/**
+ * `raiseOrderNumberCounters` for one tenant in two steps: `read` reads the highest sequence (a scan
+ * of the tenant's orders: run it in a read transaction, where on SQLite it holds no write lock — a
+ * tenant import's 1M orders took seconds), and the function it returns writes the counter in the
+ * caller's write transaction. Only for a tenant no command writes meanwhile (an import's).
+ */
+export async function readOrderNumberCounter(
+  read: AnyDb,
+  tenantId: string,
+): Promise<(write: AnyDb) => Promise<void>> {
+  const highest = await highestSequences(read, tenantId).executeTakeFirst();
+  return async (write) => {
+    if (highest === undefined) return;
+    await write
+      .insertInto('counters')
+      .values({ tenant_id: tenantId, name: ORDER_NUMBER_COUNTER, value: highest.value })
+      .onConflict((oc) => oc.columns(['tenant_id', 'name']).doUpdateSet({ value: RAISE_ONLY }))
+      .execute();
+  };
 }
 
 /**

@@ -13,7 +13,7 @@ import {
 import { sql } from 'kysely';
 import type { AnyDb, AnyRow } from '../any-db.js';
 import type { SqlEngine } from '../engine/sql-engine.js';
-import { raiseOrderNumberCounters } from '../migrations/0007-counters.js';
+import { readOrderNumberCounter } from '../migrations/0007-counters.js';
 import { FEED_TABLES } from '../migrations/0030-change-feed.js';
 import type { StoreContext } from '../records/store-context.js';
 import { kyselyConnection } from '../sql-transactor.js';
@@ -277,10 +277,16 @@ export class SqlTenantStore implements TenantStore {
       gap = this.leaveGap(transactionMs);
     }
     await gap;
+    // An export made before counters existed has no counter row: derive it from the orders, read
+    // before the final transaction (SQLite: a scan of every order, no write lock held meanwhile).
+    const raiseOrderCounter = await this.inTenant(
+      tenant.id,
+      (ctx) => readOrderNumberCounter(ctx.db, tenant.id),
+      'read',
+    );
     await this.inTenant(tenant.id, async (ctx) => {
       await this.afterHistoryImport(ctx.db, topSeq);
-      // An export made before counters existed has no counter row: derive it from the orders.
-      await raiseOrderNumberCounters(ctx.db, tenant.id);
+      await raiseOrderCounter(ctx.db);
       // The flip: from here on the tenant is found and listed, with every row.
       await ctx.db
         .updateTable('tenants')
@@ -380,9 +386,13 @@ export class SqlTenantStore implements TenantStore {
       await new Promise((resolve) => setTimeout(resolve, sqliteWriterGapMs(transactionMs)));
   }
 
-  /** One short write transaction bound to the tenant. */
-  private async inTenant<T>(tenantId: string, fn: (ctx: StoreContext) => Promise<T>): Promise<T> {
-    return this.engine.begin(this.db, 'write').execute(async (trx) => {
+  /** One short transaction bound to the tenant (a write unless said). */
+  private async inTenant<T>(
+    tenantId: string,
+    fn: (ctx: StoreContext) => Promise<T>,
+    mode: 'write' | 'read' = 'write',
+  ): Promise<T> {
+    return this.engine.begin(this.db, mode).execute(async (trx) => {
       await this.engine.bindTenant?.(kyselyConnection(trx), tenantId);
       return fn({ ...kyselyConnection(trx), engine: this.engine, tenantId, memo: {} });
     });
