@@ -1,20 +1,21 @@
 /**
- * The sampled ANALYZE a large import ends with (`TenantStore.importRows`), run on a file seeded
+ * The statistics a large import ends with (`TenantStore.importRows`), computed on a file seeded
  * another way (a kept seed, a bulk seed), so its planner statistics are the ones an import leaves.
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { AnyDb } from '../packages/storage-sql/src/any-db.js';
-import { widenTenantStatistics } from '../packages/storage-sql/src/stores/sampled-statistics.js';
+import {
+  readTenantStatistics,
+  type TableStatistics,
+  writeTenantStatistics,
+} from '../packages/storage-sql/src/stores/sampled-statistics.js';
 import { TENANT_OWNED_TABLES } from '../packages/storage-sql/src/stores/tenant-store.js';
 
 export async function analyzeAsImported(raw: BetterSqlite3.Database): Promise<void> {
   const db = new Kysely<never>({ dialect: new SqliteDialect({ database: raw }) }) as unknown as AnyDb;
-  raw.pragma('analysis_limit = 2000');
-  for (const table of TENANT_OWNED_TABLES) {
-    raw.exec(`analyze ${table}`);
-    await widenTenantStatistics(db, table);
-  }
-  raw.exec('analyze sqlite_schema');
+  const read: TableStatistics[] = [];
+  for (const table of TENANT_OWNED_TABLES) read.push(await readTenantStatistics(db, table));
+  await writeTenantStatistics(db, read);
   // Leaves `raw` open: Kysely's destroy would close the caller's connection.
 }

@@ -5,7 +5,7 @@ import { sqliteStorage } from '../src/index.js';
 /**
  * A customer's records are listed by account, newest first: the statement the record stores run
  * for `{ accountId: [id] }` (as a customer's timeline reads each kind). Statistics are written as
- * the sampled ANALYZE an import runs (analysis_limit 2000) leaves them for a 100k-row tenant whose
+ * a sampled ANALYZE (analysis_limit 2000, the figures an import writes) leaves them for a 100k-row tenant whose
  * first index entries share one account: every account looks like 2,001 rows. Before migration
  * 0093 SQLite then walked the whole table newest first (1.2 s at 100k deals for an account of ten).
  */

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { sqliteStorage } from '../src/index.js';
 
 /**
- * An import of ≥ 10k rows analyzes what it loaded with a sampled ANALYZE (so no statement holds
- * the write lock long). The sample sees one tenant's first index entries, and left as it is it
+ * An import of ≥ 10k rows gives the planner statistics of what it loaded: the figures a sampled
+ * ANALYZE would write, read without its write lock. The sample sees one tenant's first index entries, and left as it is it
  * told the planner a tenant has 2,001 rows: a query by a selective index then walked the whole
  * tenant newest first instead (a manager's week calendar read 100k activities for 300).
  */

@@ -85,40 +85,139 @@ async function valuesWithin(db: AnyDb, table: string, column: string, tenant: st
   return count;
 }
 
-/** The column after `tenant_id` in `index`, if the index begins with it. */
-async function columnAfterTenant(db: AnyDb, index: string): Promise<string | undefined> {
-  const { rows } = await sql<{ seqno: number; name: string | null }>`select seqno, name
-    from pragma_index_info(${index}) order by seqno`.execute(db);
-  return rows[0]?.name === 'tenant_id' ? (rows[1]?.name ?? undefined) : undefined;
-}
-
 /** Whether the sample left the column after the tenant unresolved (as large as the sample). */
 function secondUnresolved(stat: string): boolean {
   const [, sampled, second] = stat.split(' ').map(Number);
   return sampled !== undefined && second !== undefined && !Number.isNaN(second) && second >= sampled;
 }
 
+/** Entries of each index read for its statistics: what SQLite's ANALYZE reads under `analysis_limit` 2000. */
+const SAMPLE_ENTRIES = 2001;
+
+/** An index of a tenant table: its key columns in order and, for a partial index, its WHERE. */
+interface IndexShape {
+  name: string;
+  columns: string[];
+  where?: string;
+}
+
+/** The statistics rows (`sqlite_stat1`) of one table, read by `readTenantStatistics`. */
+export interface TableStatistics {
+  table: string;
+  rows: { idx: string; stat: string }[];
+}
+
+/** `table`'s indexes: names, key columns, and the WHERE of a partial one (from its CREATE INDEX). */
+async function indexesOf(db: AnyDb, table: string): Promise<IndexShape[]> {
+  const { rows: list } = await sql<{ name: string; partial: number }>`select name, partial
+    from pragma_index_list(${table})`.execute(db);
+  const shapes: IndexShape[] = [];
+  for (const { name, partial } of list) {
+    const { rows: columns } = await sql<{ name: string | null }>`select name from pragma_index_info(${name})
+      order by seqno`.execute(db);
+    // An index on an expression has no column name: not one of Gongfu's, left to the planner's defaults.
+    if (columns.some((c) => c.name === null)) continue;
+    const shape: IndexShape = { name, columns: columns.map((c) => c.name as string) };
+    if (partial === 1) {
+      const { rows } = await sql<{ sql: string }>`select sql from sqlite_schema
+        where type = 'index' and name = ${name}`.execute(db);
+      const where = /\)\s+where\s+(.+)$/is.exec(rows[0]?.sql ?? '')?.[1];
+      if (where === undefined) continue;
+      shape.where = where;
+    }
+    shapes.push(shape);
+  }
+  return shapes;
+}
+
+/** A value as a key for comparing neighbouring entries (a blob by its bytes). */
+const entryKey = (v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('hex') : v);
+
 /**
- * After a sampled ANALYZE of `table` (SQLite): its statistics with the tenant column widened to
- * the table's rows per tenant. A few index seeks and one short write; the caller reloads the
- * statistics (`analyze sqlite_schema`) once every table is done.
+ * One index's `sqlite_stat1` figures as a sampled ANALYZE computes them: the index's entries
+ * counted, then over its first SAMPLE_ENTRIES entries (in index order) the average entries per
+ * distinct prefix, rounded up, for each prefix of its key columns.
  */
-export async function widenTenantStatistics(db: AnyDb, table: string): Promise<void> {
-  const { rows } = await sql<{ idx: string; stat: string }>`select idx, stat from sqlite_stat1
-    where tbl = ${table} and idx is not null`.execute(db);
-  if (rows.length === 0) return;
-  const tenants = await tenantsIn(db, table);
-  if (tenants === 0) return;
+async function sampledStat(db: AnyDb, table: string, index: IndexShape, entries: number): Promise<string> {
+  const columns = sql.join(index.columns.map((c) => sql.ref(c)));
+  const where = index.where === undefined ? sql`` : sql`where ${sql.raw(index.where)}`;
+  const { rows } = await sql<Record<string, unknown>>`select ${columns} from ${sql.table(table)}
+    indexed by ${sql.id(index.name)} ${where} order by ${columns} limit ${SAMPLE_ENTRIES}`.execute(db);
+  const distinct = index.columns.map(() => 0);
+  let previous: unknown[] | undefined;
+  for (const row of rows) {
+    const values = index.columns.map((c) => entryKey(row[c]));
+    // The first column differing from the entry before: every prefix from it on is a new one.
+    const from = previous === undefined ? 0 : values.findIndex((v, i) => v !== previous?.[i]);
+    if (from >= 0) for (let i = from; i < distinct.length; i++) distinct[i] = (distinct[i] ?? 0) + 1;
+    previous = values;
+  }
+  const sampled = rows.length;
+  return [entries, ...distinct.map((d) => Math.ceil(sampled / Math.max(1, d)))].join(' ');
+}
+
+/**
+ * `table`'s planner statistics (SQLite), computed by reads — no ANALYZE: a sampled ANALYZE still
+ * counts every entry of each index holding the write lock (3.5 s for the deals table of a 1M
+ * import, 1.4 s for its search terms; commands beside it waited up to 2.4 s). Run it in a read
+ * transaction (one snapshot, no lock) and hand the result to `writeTenantStatistics`. Each index
+ * gets what a sampled ANALYZE would write, widened for the tenant column (`widenSampledStat`): its
+ * rows counted, its first entries sampled, the tenants and the sampled tenant's values after the
+ * tenant column counted by index seeks.
+ */
+export async function readTenantStatistics(db: AnyDb, table: string): Promise<TableStatistics> {
+  const indexes = await indexesOf(db, table);
+  const out: TableStatistics = { table, rows: [] };
+  if (indexes.length === 0) return out;
+  const count = async (where?: string) => {
+    const filter = where === undefined ? sql`` : sql`where ${sql.raw(where)}`;
+    const { rows } = await sql<{
+      n: number;
+    }>`select count(*) as n from ${sql.table(table)} ${filter}`.execute(db);
+    return Number(rows[0]?.n ?? 0);
+  };
+  const total = await count();
+  const tenants = total === 0 ? 0 : await tenantsIn(db, table);
   const first = await sql<{ tenant_id: string }>`select tenant_id from ${sql.table(table)}
     order by tenant_id limit 1`.execute(db);
   // The sample read the first tenant's entries: its values stand for every tenant's.
   const sampledTenant = first.rows[0]?.tenant_id as string;
-  for (const { idx, stat } of rows) {
-    const total = Number(stat.split(' ')[0]);
-    const column = secondUnresolved(stat) ? await columnAfterTenant(db, idx) : undefined;
+  for (const index of indexes) {
+    const entries = index.where === undefined ? total : await count(index.where);
+    // As ANALYZE: a partial index holding nothing gets zeros (the planner then knows it is empty),
+    // a whole index of an empty table no row.
+    if (entries === 0) {
+      if (index.where !== undefined)
+        out.rows.push({ idx: index.name, stat: Array(index.columns.length + 1).fill(0).join(' ') });
+      continue;
+    }
+    const stat = await sampledStat(db, table, index, entries);
+    const tenantFirst = index.columns[0] === 'tenant_id' && tenants > 0;
+    const column = tenantFirst && secondUnresolved(stat) ? index.columns[1] : undefined;
     const values = column === undefined ? undefined : await valuesWithin(db, table, column, sampledTenant);
-    const widened = widenSampledStat(stat, total / tenants, values);
-    if (widened !== stat)
-      await sql`update sqlite_stat1 set stat = ${widened} where tbl = ${table} and idx = ${idx}`.execute(db);
+    out.rows.push({
+      idx: index.name,
+      stat: tenantFirst ? widenSampledStat(stat, entries / tenants, values) : stat,
+    });
   }
+  return out;
+}
+
+/**
+ * Writes what `readTenantStatistics` read, in the caller's (short) write transaction: each table's
+ * rows replace its old ones, its `sqlite_stat4` samples go as a sampled ANALYZE drops them, and the
+ * connection loads them (`analyze sqlite_schema`, which also creates the tables the first time).
+ */
+export async function writeTenantStatistics(db: AnyDb, tables: readonly TableStatistics[]): Promise<void> {
+  await sql`analyze sqlite_schema`.execute(db);
+  const { rows: stat4 } = await sql`select 1 as one from sqlite_schema where name = 'sqlite_stat4'`.execute(
+    db,
+  );
+  for (const { table, rows } of tables) {
+    await sql`delete from sqlite_stat1 where tbl = ${table}`.execute(db);
+    if (stat4.length > 0) await sql`delete from sqlite_stat4 where tbl = ${table}`.execute(db);
+    for (const { idx, stat } of rows)
+      await sql`insert into sqlite_stat1 (tbl, idx, stat) values (${table}, ${idx}, ${stat})`.execute(db);
+  }
+  await sql`analyze sqlite_schema`.execute(db);
 }

@@ -19,7 +19,7 @@ import type { StoreContext } from '../records/store-context.js';
 import { kyselyConnection } from '../sql-transactor.js';
 import { writeRows } from './batched-write.js';
 import { type ExportSnapshot, tablePages } from './export-pages.js';
-import { widenTenantStatistics } from './sampled-statistics.js';
+import { readTenantStatistics, type TableStatistics, writeTenantStatistics } from './sampled-statistics.js';
 import {
   assertTenantRows,
   compareByKey,
@@ -51,9 +51,6 @@ const IMPORT_CHUNK = 128;
 
 /** Rows a failed import deletes per transaction. */
 const REMOVE_BATCH = 2000;
-
-/** Rows SQLite's ANALYZE samples per index after an import (a full pass at 1M rows takes seconds). */
-const ANALYSIS_LIMIT = 2000;
 
 /** `tenants.import_state` (migration 0091): what is under way, and whether the import made the row. */
 const IMPORTING = 'importing';
@@ -400,19 +397,20 @@ export class SqlTenantStore implements TenantStore {
 
   /**
    * A bulk load changes the tables' statistics at once: the planners would go on choosing indexes by
-   * the old ones (PostgreSQL until autovacuum notices, SQLite until asked). A table per statement,
-   * outside any transaction; SQLite samples (`analysis_limit`), so no statement holds its write
-   * lock for long whatever the table's size.
+   * the old ones (PostgreSQL until autovacuum notices, SQLite until asked). PostgreSQL: ANALYZE, a
+   * table per statement (it takes no lock a command waits for). SQLite: no ANALYZE — even sampled
+   * it counts every index entry holding the write lock (seconds at 1M) — but the same figures read
+   * a table at a time in read transactions and written in one short write transaction.
    */
   private async analyzeOwnedTables(): Promise<void> {
-    const sqlite = this.engine.name === 'sqlite';
-    if (sqlite) await sql`pragma analysis_limit = ${sql.raw(String(ANALYSIS_LIMIT))}`.execute(this.db);
-    for (const table of TENANT_OWNED_TABLES) {
-      await sql`analyze ${sql.table(table)}`.execute(this.db);
-      // The sample sees one tenant's first rows: say how many rows a tenant really has.
-      if (sqlite) await widenTenantStatistics(this.db, table);
+    if (this.engine.name !== 'sqlite') {
+      for (const table of TENANT_OWNED_TABLES) await sql`analyze ${sql.table(table)}`.execute(this.db);
+      return;
     }
-    if (sqlite) await sql`analyze sqlite_schema`.execute(this.db);
+    const read: TableStatistics[] = [];
+    for (const table of TENANT_OWNED_TABLES)
+      read.push(await this.engine.begin(this.db, 'read').execute((trx) => readTenantStatistics(trx, table)));
+    await this.engine.begin(this.db, 'write').execute((trx) => writeTenantStatistics(trx, read));
   }
 
   /** Creates the tenant row (true), or checks that the existing tenant holds no row at all (false). */
