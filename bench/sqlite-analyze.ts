@@ -5,17 +5,15 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { AnyDb } from '../packages/storage-sql/src/any-db.js';
-import {
-  readTenantStatistics,
-  type TableStatistics,
-  writeTenantStatistics,
-} from '../packages/storage-sql/src/stores/sampled-statistics.js';
+import { refreshTenantStatistics } from '../packages/storage-sql/src/stores/sampled-statistics.js';
 import { TENANT_OWNED_TABLES } from '../packages/storage-sql/src/stores/tenant-store.js';
 
 export async function analyzeAsImported(raw: BetterSqlite3.Database): Promise<void> {
   const db = new Kysely<never>({ dialect: new SqliteDialect({ database: raw }) }) as unknown as AnyDb;
-  const read: TableStatistics[] = [];
-  for (const table of TENANT_OWNED_TABLES) read.push(await readTenantStatistics(db, table));
-  await writeTenantStatistics(db, read);
+  await refreshTenantStatistics(
+    TENANT_OWNED_TABLES,
+    (fn) => fn(db),
+    (fn) => fn(db),
+  );
   // Leaves `raw` open: Kysely's destroy would close the caller's connection.
 }

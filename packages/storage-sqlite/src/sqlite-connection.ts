@@ -71,7 +71,8 @@ export async function executeWaiting<R>(
 }
 
 const BEGIN_IMMEDIATE = CompiledQuery.raw('begin immediate');
-const COMMIT = CompiledQuery.raw('commit');
+/** COMMIT, prepared once: a write's (`commitWrite`) and a read's. */
+export const COMMIT = CompiledQuery.raw('commit');
 
 /**
  * Opens a write transaction: first the checkpoint the last write owes, outside this one's lock

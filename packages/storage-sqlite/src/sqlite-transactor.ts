@@ -1,10 +1,15 @@
 import type { AnyDb, ExecuteFn, SqlTransactor, TxConnection } from '@gongfu/storage-sql';
-import { CompiledQuery } from 'kysely';
 import type { ConnectionLock } from './connection-lock.js';
-import { beginWrite, changesOn, commitWrite, executeOn, type SqliteConnection } from './sqlite-connection.js';
+import {
+  beginWrite,
+  COMMIT,
+  changesOn,
+  commitWrite,
+  executeOn,
+  type SqliteConnection,
+} from './sqlite-connection.js';
 import type { WalLimiter } from './wal-limit.js';
 
-const COMMIT = CompiledQuery.raw('commit');
 const DONE: Promise<void> = Promise.resolve();
 
 /**

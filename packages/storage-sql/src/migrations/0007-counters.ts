@@ -1,6 +1,6 @@
 import { ORDER_NUMBER_COUNTER } from '@gongfu/core';
-import { type Migration, sql } from 'kysely';
-import type { AnyDb } from '../any-db.js';
+import { type Migration, type OnConflictBuilder, sql } from 'kysely';
+import type { AnyDb, AnyRow } from '../any-db.js';
 import type { SqlEngine } from '../engine/sql-engine.js';
 import { defineTable, type TableDef } from './define-table.js';
 
@@ -36,8 +36,11 @@ function highestSequences(db: AnyDb, tenantId?: string) {
   );
 }
 
-/** Counters raised, never lowered: a counter already past the orders' numbers keeps its value. */
-const RAISE_ONLY = sql`case when excluded.value > counters.value then excluded.value else counters.value end`;
+/** On an existing counter: raised, never lowered (a counter already past the orders' numbers keeps its value). */
+const raiseOnly = (oc: OnConflictBuilder<Record<'counters', AnyRow>, 'counters'>) =>
+  oc.columns(['tenant_id', 'name']).doUpdateSet({
+    value: sql`case when excluded.value > counters.value then excluded.value else counters.value end`,
+  });
 
 /**
  * Raises the order-number counter of every tenant (or of `tenantId` only) to at least the highest
@@ -50,7 +53,7 @@ export async function raiseOrderNumberCounters(db: AnyDb, tenantId?: string): Pr
     .insertInto('counters')
     .columns(['tenant_id', 'name', 'value'])
     .expression(highestSequences(db, tenantId))
-    .onConflict((oc) => oc.columns(['tenant_id', 'name']).doUpdateSet({ value: RAISE_ONLY }))
+    .onConflict(raiseOnly)
     .execute();
 }
 
@@ -70,7 +73,7 @@ export async function readOrderNumberCounter(
     await write
       .insertInto('counters')
       .values({ tenant_id: tenantId, name: ORDER_NUMBER_COUNTER, value: highest.value })
-      .onConflict((oc) => oc.columns(['tenant_id', 'name']).doUpdateSet({ value: RAISE_ONLY }))
+      .onConflict(raiseOnly)
       .execute();
   };
 }

@@ -45,13 +45,19 @@ export function widenSampledStat(stat: string, rowsPerTenant: number, valuesAfte
   return out.join(' ');
 }
 
-/** How many tenants own rows of `table`, one index seek each (at most TENANT_COUNT_LIMIT). */
-async function tenantsIn(db: AnyDb, table: string): Promise<number> {
+/** A partial index's WHERE as an extra condition (nothing for a whole index). */
+const alsoWhere = (where: string | undefined) => (where === undefined ? sql`` : sql`and (${sql.raw(where)})`);
+
+/**
+ * How many tenants own rows of `table` (of those a partial index holds, `where`), one index seek
+ * each (at most TENANT_COUNT_LIMIT).
+ */
+async function tenantsIn(db: AnyDb, table: string, where?: string): Promise<number> {
   let count = 0;
   let after = '';
   while (count < TENANT_COUNT_LIMIT) {
     const { rows } = await sql<{ tenant_id: string }>`select tenant_id from ${sql.table(table)}
-      where tenant_id > ${after} order by tenant_id limit 1`.execute(db);
+      where tenant_id > ${after} ${alsoWhere(where)} order by tenant_id limit 1`.execute(db);
     const next = rows[0]?.tenant_id;
     if (next === undefined) break;
     count++;
@@ -68,15 +74,21 @@ const VALUE_COUNT_LIMIT = 1000;
  * one index seek each, NULL counted as a value, at most VALUE_COUNT_LIMIT (past it the figure is an
  * upper bound on the rows per value, as the sample's own would be).
  */
-async function valuesWithin(db: AnyDb, table: string, column: string, tenant: string): Promise<number> {
+async function valuesWithin(
+  db: AnyDb,
+  table: string,
+  column: string,
+  tenant: string,
+  where?: string,
+): Promise<number> {
   const { rows: nulls } = await sql`select 1 as one from ${sql.table(table)}
-    where tenant_id = ${tenant} and ${sql.ref(column)} is null limit 1`.execute(db);
+    where tenant_id = ${tenant} and ${sql.ref(column)} is null ${alsoWhere(where)} limit 1`.execute(db);
   let count = nulls.length;
   let after: unknown = null;
   while (count < VALUE_COUNT_LIMIT) {
     const { rows } = await sql<{ v: unknown }>`select ${sql.ref(column)} as v from ${sql.table(table)}
       where tenant_id = ${tenant} and ${sql.ref(column)} ${after === null ? sql`is not null` : sql`> ${after}`}
-      order by ${sql.ref(column)} limit 1`.execute(db);
+      ${alsoWhere(where)} order by ${sql.ref(column)} limit 1`.execute(db);
     const next = rows[0]?.v;
     if (next === undefined) break;
     count++;
@@ -101,10 +113,13 @@ interface IndexShape {
   where?: string;
 }
 
-/** The statistics rows (`sqlite_stat1`) of one table, read by `readTenantStatistics`. */
+/**
+ * The statistics rows (`sqlite_stat1`) of one table, read by `readTenantStatistics`: one per index
+ * (`idx` null: the table's own row count, which ANALYZE writes for a table without a whole index).
+ */
 export interface TableStatistics {
   table: string;
-  rows: { idx: string; stat: string }[];
+  rows: { idx: string | null; stat: string }[];
 }
 
 /** `table`'s indexes: names, key columns, and the WHERE of a partial one (from its CREATE INDEX). */
@@ -121,8 +136,10 @@ async function indexesOf(db: AnyDb, table: string): Promise<IndexShape[]> {
     if (partial === 1) {
       const { rows } = await sql<{ sql: string }>`select sql from sqlite_schema
         where type = 'index' and name = ${name}`.execute(db);
-      const where = /\)\s+where\s+(.+)$/is.exec(rows[0]?.sql ?? '')?.[1];
-      if (where === undefined) continue;
+      const where = /\)\s*where\s+(.+)$/is.exec(rows[0]?.sql ?? '')?.[1];
+      // Every partial index Gongfu makes ends with its WHERE: one that does not is refused, not skipped
+      // (its old figures would be dropped with the table's).
+      if (where === undefined) throw new Error(`the WHERE of partial index ${name} was not found`);
       shape.where = where;
     }
     shapes.push(shape);
@@ -130,15 +147,33 @@ async function indexesOf(db: AnyDb, table: string): Promise<IndexShape[]> {
   return shapes;
 }
 
-/** A value as a key for comparing neighbouring entries (a blob by its bytes). */
-const entryKey = (v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('hex') : v);
+/** A value as a key for comparing neighbouring entries (a blob by its bytes, never equal to a text). */
+const entryKey = (v: unknown) => (v instanceof Uint8Array ? `blob:${Buffer.from(v).toString('hex')}` : v);
 
 /**
- * One index's `sqlite_stat1` figures as a sampled ANALYZE computes them: the index's entries
- * counted, then over its first SAMPLE_ENTRIES entries (in index order) the average entries per
- * distinct prefix, rounded up, for each prefix of its key columns.
+ * The average entries per distinct prefix as SQLite's ANALYZE writes it (`statGet`): rounded up,
+ * except that an average of at most 1.1 is written 1 (a prefix nearly unique is taken as unique).
  */
-async function sampledStat(db: AnyDb, table: string, index: IndexShape, entries: number): Promise<string> {
+export function averagePerPrefix(entries: number, distinct: number): number {
+  const d = Math.max(1, distinct);
+  const average = Math.ceil(entries / d);
+  return average === 2 && entries * 10 <= d * 11 ? 1 : average;
+}
+
+/**
+ * One index's `sqlite_stat1` figures from a sample as a sampled ANALYZE computes them: the index's
+ * entries counted, then over its first SAMPLE_ENTRIES entries (in index order) the average entries
+ * per distinct prefix for each prefix of its key columns; and the tenant of its first entry.
+ * Where the first tenant holds more than the sample, SQLite's own sample goes on past it (it seeks
+ * to the next tenant's entries); this one stays within the first tenant, the one whose values
+ * `valuesWithin` counts, so the figures and the widening describe the same tenant.
+ */
+async function sampledStat(
+  db: AnyDb,
+  table: string,
+  index: IndexShape,
+  entries: number,
+): Promise<{ stat: string; firstTenant: unknown }> {
   const columns = sql.join(index.columns.map((c) => sql.ref(c)));
   const where = index.where === undefined ? sql`` : sql`where ${sql.raw(index.where)}`;
   const { rows } = await sql<Record<string, unknown>>`select ${columns} from ${sql.table(table)}
@@ -153,7 +188,10 @@ async function sampledStat(db: AnyDb, table: string, index: IndexShape, entries:
     previous = values;
   }
   const sampled = rows.length;
-  return [entries, ...distinct.map((d) => Math.ceil(sampled / Math.max(1, d)))].join(' ');
+  return {
+    stat: [entries, ...distinct.map((d) => averagePerPrefix(sampled, d))].join(' '),
+    firstTenant: rows[0]?.tenant_id,
+  };
 }
 
 /**
@@ -161,14 +199,14 @@ async function sampledStat(db: AnyDb, table: string, index: IndexShape, entries:
  * counts every entry of each index holding the write lock (3.5 s for the deals table of a 1M
  * import, 1.4 s for its search terms; commands beside it waited up to 2.4 s). Run it in a read
  * transaction (one snapshot, no lock) and hand the result to `writeTenantStatistics`. Each index
- * gets what a sampled ANALYZE would write, widened for the tenant column (`widenSampledStat`): its
- * rows counted, its first entries sampled, the tenants and the sampled tenant's values after the
- * tenant column counted by index seeks.
+ * gets what a sampled ANALYZE would write (`sampledStat`: the same figures wherever SQLite's sample
+ * ends within the first tenant), widened for the tenant column (`widenSampledStat`): its entries
+ * counted, its first entries sampled, the tenants and the sampled tenant's values after the tenant
+ * column counted by index seeks (within a partial index, among the rows it holds).
  */
 export async function readTenantStatistics(db: AnyDb, table: string): Promise<TableStatistics> {
   const indexes = await indexesOf(db, table);
   const out: TableStatistics = { table, rows: [] };
-  if (indexes.length === 0) return out;
   const count = async (where?: string) => {
     const filter = where === undefined ? sql`` : sql`where ${sql.raw(where)}`;
     const { rows } = await sql<{
@@ -177,29 +215,39 @@ export async function readTenantStatistics(db: AnyDb, table: string): Promise<Ta
     return Number(rows[0]?.n ?? 0);
   };
   const total = await count();
-  const tenants = total === 0 ? 0 : await tenantsIn(db, table);
-  const first = await sql<{ tenant_id: string }>`select tenant_id from ${sql.table(table)}
-    order by tenant_id limit 1`.execute(db);
-  // The sample read the first tenant's entries: its values stand for every tenant's.
-  const sampledTenant = first.rows[0]?.tenant_id as string;
+  // Tenants counted once per WHERE (every whole index shares one count).
+  const tenantsOf = new Map<string, number>();
   for (const index of indexes) {
     const entries = index.where === undefined ? total : await count(index.where);
     // As ANALYZE: a partial index holding nothing gets zeros (the planner then knows it is empty),
     // a whole index of an empty table no row.
     if (entries === 0) {
       if (index.where !== undefined)
-        out.rows.push({ idx: index.name, stat: Array(index.columns.length + 1).fill(0).join(' ') });
+        out.rows.push({
+          idx: index.name,
+          stat: Array(index.columns.length + 1)
+            .fill(0)
+            .join(' '),
+        });
       continue;
     }
-    const stat = await sampledStat(db, table, index, entries);
-    const tenantFirst = index.columns[0] === 'tenant_id' && tenants > 0;
-    const column = tenantFirst && secondUnresolved(stat) ? index.columns[1] : undefined;
-    const values = column === undefined ? undefined : await valuesWithin(db, table, column, sampledTenant);
-    out.rows.push({
-      idx: index.name,
-      stat: tenantFirst ? widenSampledStat(stat, entries / tenants, values) : stat,
-    });
+    const { stat, firstTenant } = await sampledStat(db, table, index, entries);
+    if (index.columns[0] !== 'tenant_id' || typeof firstTenant !== 'string') {
+      out.rows.push({ idx: index.name, stat });
+      continue;
+    }
+    // The sample read its first tenant's entries: that tenant's values stand for every tenant's.
+    const tenantsKey = index.where ?? '';
+    const tenants = tenantsOf.get(tenantsKey) ?? (await tenantsIn(db, table, index.where));
+    tenantsOf.set(tenantsKey, tenants);
+    const column = secondUnresolved(stat) ? index.columns[1] : undefined;
+    const values =
+      column === undefined ? undefined : await valuesWithin(db, table, column, firstTenant, index.where);
+    out.rows.push({ idx: index.name, stat: widenSampledStat(stat, entries / Math.max(1, tenants), values) });
   }
+  // A table without a whole index: its row count on a row of its own, as ANALYZE writes it.
+  if (total > 0 && indexes.every((index) => index.where !== undefined))
+    out.rows.push({ idx: null, stat: String(total) });
   return out;
 }
 
@@ -220,4 +268,19 @@ export async function writeTenantStatistics(db: AnyDb, tables: readonly TableSta
       await sql`insert into sqlite_stat1 (tbl, idx, stat) values (${table}, ${idx}, ${stat})`.execute(db);
   }
   await sql`analyze sqlite_schema`.execute(db);
+}
+
+/**
+ * Every table's statistics refreshed without ANALYZE (SQLite): read a table at a time, each in a
+ * transaction of `inRead`'s (a read: no lock held), then written in one of `inWrite`'s (a short
+ * write transaction).
+ */
+export async function refreshTenantStatistics(
+  tables: readonly string[],
+  inRead: (fn: (db: AnyDb) => Promise<TableStatistics>) => Promise<TableStatistics>,
+  inWrite: (fn: (db: AnyDb) => Promise<void>) => Promise<void>,
+): Promise<void> {
+  const read: TableStatistics[] = [];
+  for (const table of tables) read.push(await inRead((db) => readTenantStatistics(db, table)));
+  await inWrite((db) => writeTenantStatistics(db, read));
 }

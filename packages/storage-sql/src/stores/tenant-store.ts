@@ -19,7 +19,7 @@ import type { StoreContext } from '../records/store-context.js';
 import { kyselyConnection } from '../sql-transactor.js';
 import { writeRows } from './batched-write.js';
 import { type ExportSnapshot, tablePages } from './export-pages.js';
-import { readTenantStatistics, type TableStatistics, writeTenantStatistics } from './sampled-statistics.js';
+import { refreshTenantStatistics } from './sampled-statistics.js';
 import {
   assertTenantRows,
   compareByKey,
@@ -37,7 +37,7 @@ export const TENANT_OWNED_TABLES: readonly string[] = TENANT_OWNED_TABLE_DEFS.ma
  */
 const CELLS_PER_INSERT = 8192;
 
-/** Imports of at least this many rows refresh PostgreSQL's planner statistics. */
+/** Imports of at least this many rows refresh the planner statistics (both engines). */
 const ANALYZE_AFTER = 10_000;
 
 /**
@@ -291,7 +291,9 @@ export class SqlTenantStore implements TenantStore {
         .where('tenant_id', '=', tenant.id)
         .execute();
     });
-    if (offset >= ANALYZE_AFTER) await this.analyzeOwnedTables();
+    // The import stands whatever happens here: statistics only guide the planner, which keeps the
+    // old ones (a failure must not report, and the caller then undo, an import that is complete).
+    if (offset >= ANALYZE_AFTER) await this.analyzeOwnedTables().catch(() => undefined);
   }
 
   /**
@@ -407,10 +409,11 @@ export class SqlTenantStore implements TenantStore {
       for (const table of TENANT_OWNED_TABLES) await sql`analyze ${sql.table(table)}`.execute(this.db);
       return;
     }
-    const read: TableStatistics[] = [];
-    for (const table of TENANT_OWNED_TABLES)
-      read.push(await this.engine.begin(this.db, 'read').execute((trx) => readTenantStatistics(trx, table)));
-    await this.engine.begin(this.db, 'write').execute((trx) => writeTenantStatistics(trx, read));
+    await refreshTenantStatistics(
+      TENANT_OWNED_TABLES,
+      (fn) => this.engine.begin(this.db, 'read').execute(fn),
+      (fn) => this.engine.begin(this.db, 'write').execute(fn),
+    );
   }
 
   /** Creates the tenant row (true), or checks that the existing tenant holds no row at all (false). */
