@@ -350,9 +350,10 @@ export function plan(n: number, seed = 20261205): ProbePlan {
     n - plantedPairs('same_customer') - plantedPairs('story') - plantedPairs('hard') - 2,
   );
   for (let i = 0; i < base; i++) deals.push(ordinaryDeal());
-  spaceRepeatOrders(deals);
+  const dropped = spaceRepeatOrders(deals);
   const projects = deals.filter((d) => d.channel === 'key_account' && d.lines.length >= 3);
-  const nextKey = () => `deal-${deals.length}`;
+  // Past the dropped renewals' keys: every key stays unique, and a plan that dropped none is as before.
+  const nextKey = () => `deal-${deals.length + dropped}`;
   const otherRep = (province: string, not: string) => {
     const reps = (repsByProvince.get(province) ?? []).filter((r) => r.key !== not);
     return reps.length > 0 ? rng.pick(reps).key : not;
@@ -567,12 +568,17 @@ export function plan(n: number, seed = 20261205): ProbePlan {
   return { users, accounts, deals, planted, story: { a: storyA.key, b: storyB.key } };
 }
 
+/** The last delivery date the public commands accept (docs/input.md: 1970-01-01 … 2199-12-31). */
+const LATEST_DELIVERY = '2199-12-31';
+
 /**
  * A customer reorders the same basket at a steady rhythm, not twice in a week: the same account's
  * identical baskets are moved apart to at least four weeks (a year for maintenance contracts), so
- * the only near-identical orders of one customer are the planted re-entries.
+ * the only near-identical orders of one customer are the planted re-entries. A giant's yearly
+ * contracts at 100,000 deals would run past the last date the commands accept: those renewals are
+ * left out of the plan (none is at 30,000 deals, whose plan is unchanged). Returns how many.
  */
-function spaceRepeatOrders(deals: PlannedDeal[]): void {
+function spaceRepeatOrders(deals: PlannedDeal[]): number {
   const groups = new Map<string, PlannedDeal[]>();
   for (const d of deals) {
     const basket = d.lines
@@ -594,6 +600,10 @@ function spaceRepeatOrders(deals: PlannedDeal[]): void {
       if (d.requiredDelivery < earliest) d.requiredDelivery = earliest;
     }
   }
+  const kept = deals.filter((d) => d.requiredDelivery <= LATEST_DELIVERY);
+  const dropped = deals.length - kept.length;
+  deals.splice(0, deals.length, ...kept);
+  return dropped;
 }
 
 function dedupeSkus(items: [string, number][]): [string, number][] {

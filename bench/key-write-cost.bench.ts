@@ -31,7 +31,6 @@ const { default: Database } = await import('better-sqlite3');
 const TENANT = 'bench';
 const dir = argValue('--dir') ?? '/tmp/keyw';
 mkdirSync(dir, { recursive: true });
-const walFrames: number[] = [];
 const open = (file: string) => {
   const database = new Database(file);
   for (const p of (argValue('--pragma') ?? '').split(';').filter(Boolean)) database.pragma(p);

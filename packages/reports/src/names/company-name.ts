@@ -224,6 +224,37 @@ function parseLatin(simplified: string): CompanyName {
   return { clean, region, tradeName, industry, legalForm, branch, pinyin: tradeName };
 }
 
+/** Prefecture-level cities by their tone-less pinyin: a Latin name's region compares with a Chinese one's. */
+const CITY_KEYS = new Set(CITIES.map((c) => pinyinKey(c)));
+const CITY_SET = new Set(CITIES);
+
+/**
+ * The prefecture-level cities a name states (潍坊 of 潍坊工源仪器仪表, "nanjing" of "Zhongyuan Chemical
+ * (Nanjing)"), as tone-less pinyin so either script compares; provinces and counties are left out.
+ */
+function statedCities(name: CompanyName): string[] {
+  const cities: string[] = [];
+  for (const word of name.region) {
+    if (CITY_SET.has(word)) cities.push(pinyinKey(word));
+    else if (CITY_KEYS.has(word)) cities.push(word);
+  }
+  return cities;
+}
+
+/**
+ * Whether two names state their cities and share none (潍坊工源 / 烟台工源): a registered name
+ * carries the city it was registered in, so one trade name in two cities is two registrations, as
+ * the account matcher reads it (`regionSignal`). A name without a city (工源仪器仪表, a province's
+ * 山东工源) is never apart from one with it: a person re-typing a name drops or moves the city, and
+ * does not put another one in.
+ */
+export function registeredApart(a: CompanyName, b: CompanyName): boolean {
+  const inA = statedCities(a);
+  if (inA.length === 0) return false;
+  const inB = statedCities(b);
+  return inB.length > 0 && !inA.some((c) => inB.includes(c));
+}
+
 export type NameMatch = 'same' | 'same_trade_name' | 'same_pinyin' | 'similar' | 'different';
 
 /** How two parsed names relate, strongest first. */

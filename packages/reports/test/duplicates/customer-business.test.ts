@@ -66,3 +66,58 @@ describe('the customer of two deals: one trade name in two businesses', () => {
     );
   });
 });
+
+describe('the customer of two deals: one trade name registered in two cities', () => {
+  it('reads one trade name in two named cities as two companies, and a name without a city as either', () => {
+    expect(level('潍坊工源仪器仪表有限公司', '烟台工源仪器仪表有限公司')).toBe('different');
+    expect(level('石家庄达工工控设备有限公司', '杭州达工机械有限公司')).toBe('different');
+    // The city in brackets, or in pinyin, is the same city.
+    expect(level('潍坊工源仪器仪表有限公司', '工源仪器仪表(潍坊)有限公司')).toBe('same_name');
+    expect(level('南京中源化工有限公司', 'Zhongyuan Chemical (Nanjing) Co., Ltd.')).toBe('same_name');
+    expect(level('南京中源化工有限公司', 'Zhongyuan Chemical (Suzhou) Co., Ltd.')).toBe('different');
+    // No city, or only a province, says nothing against the city the other names.
+    expect(level('潍坊工源仪器仪表有限公司', '工源仪器仪表')).toBe('same_name');
+    expect(level('潍坊工源仪器仪表有限公司', '山东工源仪器仪表股份有限公司')).toBe('same_name');
+    // A branch in another city is the company's branch, not another registration.
+    expect(level('潍坊工源仪器仪表有限公司', '潍坊工源仪器仪表有限公司烟台分公司')).toBe('branch');
+  });
+
+  it('lets a shared phone or credit code say one company whatever the cities', () => {
+    const identity = measureCustomer(
+      preparer.prepare({
+        ...plain,
+        accountId: 'x',
+        accountName: '潍坊工源仪器仪表有限公司',
+        accountKeys: ['tel:05363334444'],
+      }),
+      preparer.prepare({
+        ...plain,
+        accountId: 'y',
+        accountName: '烟台工源仪器仪表有限公司',
+        accountKeys: ['tel:05363334444'],
+      }),
+      stats,
+    );
+    expect(identity.level).toBe('same_identity');
+  });
+
+  it('property: two cities, one trade name and business: never one customer; one city in any spelling: always', () => {
+    const cityPairs = fc
+      .tuple(fc.constantFrom(...CITY_NAMES), fc.constantFrom(...CITY_NAMES))
+      .filter(([a, b]) => pinyin(a, { toneType: 'none' }) !== pinyin(b, { toneType: 'none' }));
+    fc.assert(
+      fc.property(
+        cityPairs,
+        fc.constantFrom('伟新', '恒通', '瑞达', '宏天', '鑫科'),
+        fc.constantFrom('制药', '钢铁', '仪器仪表', '工控设备'),
+        ([city, other], trade, business) => {
+          const registered = `${city}${trade}${business}有限公司`;
+          expect(level(registered, `${other}${trade}${business}有限公司`)).toBe('different');
+          expect(level(registered, `${trade}${business}(${other})有限公司`)).toBe('different');
+          expect(level(registered, `${trade}${business}(${city})有限公司`)).toBe('same_name');
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -254,13 +254,14 @@ export async function readTenantStatistics(db: AnyDb, table: string): Promise<Ta
 /**
  * Writes what `readTenantStatistics` read, in the caller's (short) write transaction: each table's
  * rows replace its old ones, its `sqlite_stat4` samples go as a sampled ANALYZE drops them, and the
- * connection loads them (`analyze sqlite_schema`, which also creates the tables the first time).
+ * connection loads them (`analyze sqlite_schema`, which also creates the tables the first time: only
+ * then is it run before the writes too).
  */
 export async function writeTenantStatistics(db: AnyDb, tables: readonly TableStatistics[]): Promise<void> {
-  await sql`analyze sqlite_schema`.execute(db);
-  const { rows: stat4 } = await sql`select 1 as one from sqlite_schema where name = 'sqlite_stat4'`.execute(
-    db,
-  );
+  const { rows: present } = await sql<{ name: string }>`
+    select name from sqlite_schema where name in ('sqlite_stat1', 'sqlite_stat4')`.execute(db);
+  if (!present.some((r) => r.name === 'sqlite_stat1')) await sql`analyze sqlite_schema`.execute(db);
+  const stat4 = present.filter((r) => r.name === 'sqlite_stat4');
   for (const { table, rows } of tables) {
     await sql`delete from sqlite_stat1 where tbl = ${table}`.execute(db);
     if (stat4.length > 0) await sql`delete from sqlite_stat4 where tbl = ${table}`.execute(db);
