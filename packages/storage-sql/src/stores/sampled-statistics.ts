@@ -47,6 +47,9 @@ export function widenSampledStat(stat: string, rowsPerTenant: number, valuesAfte
 
 /** A partial index's WHERE as an extra condition (nothing for a whole index). */
 const alsoWhere = (where: string | undefined) => (where === undefined ? sql`` : sql`and (${sql.raw(where)})`);
+/** A partial index's WHERE as the statement's only condition (nothing for a whole index). */
+const onlyWhere = (where: string | undefined) =>
+  where === undefined ? sql`` : sql`where (${sql.raw(where)})`;
 
 /**
  * How many tenants own rows of `table` (of those a partial index holds, `where`), one index seek
@@ -175,9 +178,10 @@ async function sampledStat(
   entries: number,
 ): Promise<{ stat: string; firstTenant: unknown }> {
   const columns = sql.join(index.columns.map((c) => sql.ref(c)));
-  const where = index.where === undefined ? sql`` : sql`where ${sql.raw(index.where)}`;
   const { rows } = await sql<Record<string, unknown>>`select ${columns} from ${sql.table(table)}
-    indexed by ${sql.id(index.name)} ${where} order by ${columns} limit ${SAMPLE_ENTRIES}`.execute(db);
+    indexed by ${sql.id(index.name)} ${onlyWhere(index.where)} order by ${columns} limit ${SAMPLE_ENTRIES}`.execute(
+    db,
+  );
   const distinct = index.columns.map(() => 0);
   let previous: unknown[] | undefined;
   for (const row of rows) {
@@ -208,10 +212,9 @@ export async function readTenantStatistics(db: AnyDb, table: string): Promise<Ta
   const indexes = await indexesOf(db, table);
   const out: TableStatistics = { table, rows: [] };
   const count = async (where?: string) => {
-    const filter = where === undefined ? sql`` : sql`where ${sql.raw(where)}`;
     const { rows } = await sql<{
       n: number;
-    }>`select count(*) as n from ${sql.table(table)} ${filter}`.execute(db);
+    }>`select count(*) as n from ${sql.table(table)} ${onlyWhere(where)}`.execute(db);
     return Number(rows[0]?.n ?? 0);
   };
   const total = await count();
@@ -261,10 +264,10 @@ export async function writeTenantStatistics(db: AnyDb, tables: readonly TableSta
   const { rows: present } = await sql<{ name: string }>`
     select name from sqlite_schema where name in ('sqlite_stat1', 'sqlite_stat4')`.execute(db);
   if (!present.some((r) => r.name === 'sqlite_stat1')) await sql`analyze sqlite_schema`.execute(db);
-  const stat4 = present.filter((r) => r.name === 'sqlite_stat4');
+  const hasStat4 = present.some((r) => r.name === 'sqlite_stat4');
   for (const { table, rows } of tables) {
     await sql`delete from sqlite_stat1 where tbl = ${table}`.execute(db);
-    if (stat4.length > 0) await sql`delete from sqlite_stat4 where tbl = ${table}`.execute(db);
+    if (hasStat4) await sql`delete from sqlite_stat4 where tbl = ${table}`.execute(db);
     for (const { idx, stat } of rows)
       await sql`insert into sqlite_stat1 (tbl, idx, stat) values (${table}, ${idx}, ${stat})`.execute(db);
   }
