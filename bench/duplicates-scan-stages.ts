@@ -6,6 +6,9 @@
  * profile (`FILE.<stage>.cpuprofile`) of each stage named by `--stage` (index,estimate,columns,loop,scan).
  *
  *   npx tsx bench/duplicates-scan-stages.ts --n 100000 --gen 2 [--profile /tmp/p --stage loop,columns]
+ *
+ * `--probe <file>` reads the deals instead from a probe tenant kept by `duplicates-probe.ts --cache
+ * <file>` (a copy of it, read as the public scan reads them).
  */
 const { runFromSource, argValue: arg } = await import('./support.js');
 runFromSource();
@@ -18,6 +21,7 @@ const source = '../packages/reports/src/duplicates/';
 const { ScanColumns } = await import(`${source}scan-columns.ts`);
 const { reachOf, weighPair } = await import(`${source}score-pair.ts`);
 type PreparedDeal = import('../packages/reports/src/duplicates/prepared-deal.js').PreparedDeal;
+type DealRecord = import('@gongfu/reports').DealRecord;
 
 const N = Number(arg('--n', '100000'));
 const GEN = arg('--gen', '2');
@@ -44,7 +48,31 @@ async function timed<T>(name: string, run: () => T): Promise<T> {
   return result;
 }
 
-const records = scanRecords(GEN, N);
+const PROBE = arg('--probe', '');
+
+/** The open deals of a kept probe tenant, as the public scan reads them (`loadOpenDeals`). */
+async function probeRecords(file: string): Promise<DealRecord[]> {
+  const { copyFileSync, mkdtempSync, readFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { sqliteStorage } = await import('@gongfu/storage-sqlite');
+  const { createCrm } = await import('@gongfu/core');
+  const { loadOpenDeals } = await import(`${source}deal-records.ts`);
+  const saved = JSON.parse(readFileSync(`${file}.json`, 'utf8'));
+  // A copy: opening a tenant may write to it (migrations), and the kept one stays as loaded.
+  const dir = mkdtempSync(join(tmpdir(), 'gongfu-stages-'));
+  copyFileSync(file, join(dir, 'probe.db'));
+  const storage = await sqliteStorage({ filename: join(dir, 'probe.db') });
+  try {
+    return await createCrm({ storage }).runAs(saved.admin, (ctx) => loadOpenDeals(ctx));
+  } finally {
+    await storage.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const records = PROBE === '' ? scanRecords(GEN, N) : await probeRecords(PROBE);
+console.log(`${records.length} deals`);
 const engine = await timed('index', () => new DealDuplicateEngine(records));
 await timed('estimate', () => engine.weights());
 const deals = (engine as unknown as { deals: PreparedDeal[] }).deals;

@@ -1,4 +1,5 @@
 import type { DedupeBlock, DedupeResize, StorageTx } from '@gongfu/core';
+import { heldPerTenant } from './per-tenant.js';
 import type { DealRecord } from './types.js';
 
 /** Keys held before the cache starts over (a long-lived server checking every deal of a big tenant). */
@@ -122,19 +123,7 @@ export class BlockCache {
   }
 }
 
-const caches = new WeakMap<object, Map<string, BlockCache>>();
-
 /** The cache of one tenant of one storage (the same for every `Crm` over that storage). */
-export function blockCacheOf(storage: object, tenantId: string): BlockCache {
-  let byTenant = caches.get(storage);
-  if (byTenant === undefined) {
-    byTenant = new Map();
-    caches.set(storage, byTenant);
-  }
-  let cache = byTenant.get(tenantId);
-  if (cache === undefined) {
-    cache = new BlockCache();
-    byTenant.set(tenantId, cache);
-  }
-  return cache;
-}
+export const blockCacheOf: (storage: object, tenantId: string) => BlockCache = heldPerTenant(
+  () => new BlockCache(),
+);

@@ -15,6 +15,7 @@ import { loadOpenDeals, toDealRecord } from './deal-records.js';
 import { refreshDedupeIndex } from './dedupe-index.js';
 import { DealDuplicateEngine, pairKey } from './engine.js';
 import { DealPreparer } from './prepared-deal.js';
+import { scanDigest, scanMemoOf } from './scan-memo.js';
 import { checkScanOptions } from './scan-options.js';
 import { startScanThreads } from './scan-threads.js';
 import { sentence } from './score-pair.js';
@@ -51,8 +52,8 @@ export async function findDuplicateDeals(
 ): Promise<DealDuplicate[]> {
   checkScanOptions(options);
   // No limit asked, no cap: a full scan that stopped at a default would drop pairs unsaid.
-  const whole = { ...options, limit: options.limit ?? Number.MAX_SAFE_INTEGER };
-  return (await scanVisible(crm, actor, whole)).map((pair) => inLocale(crm, pair));
+  const pairs = await scanVisible(crm, actor, options);
+  return pairs.slice(0, options.limit ?? pairs.length).map((pair) => inLocale(crm, pair));
 }
 
 /** One page of the full scan and where the next starts: the truncation is said, never silent. */
@@ -66,8 +67,9 @@ const CURSOR = /^o:(\d{1,9})$/;
 
 /**
  * `findDuplicateDeals` by pages: the same ranking, `limit` pairs (default 50) from `cursor`, and a
- * `nextCursor` whenever more pairs follow. Each page rescans (the tenant may change between pages);
- * `allDuplicateDeals` walks the whole result from one scan.
+ * `nextCursor` whenever more pairs follow. Each page reads the tenant again: while nothing the scan
+ * follows from has changed, the pages are slices of one scored result (`scan-memo.ts`); after a
+ * change, the next page is read from a fresh scan. `allDuplicateDeals` walks the whole result at once.
  */
 export async function findDuplicateDealsPage(
   crm: Crm,
@@ -81,7 +83,7 @@ export async function findDuplicateDealsPage(
     throw new ValidationError([fieldIssue('cursor', sayReport('report.invalid.notCursor'))]);
   const offset = Number(match?.[1] ?? 0);
   const limit = scan.limit ?? 50;
-  const found = await scanVisible(crm, actor, { ...scan, limit: offset + limit + 1 });
+  const found = await scanVisible(crm, actor, scan);
   // Only this page is put in words: the scan explains a pair when it is first read.
   const pairs = found.slice(offset, offset + limit).map((pair) => inLocale(crm, pair));
   return { pairs, nextCursor: found.length > offset + limit ? `o:${offset + limit}` : null };
@@ -97,7 +99,7 @@ export async function* allDuplicateDeals(
   options: Omit<DuplicateScanOptions, 'limit'> = {},
 ): AsyncGenerator<DealDuplicate> {
   checkScanOptions(options);
-  const pairs = await scanVisible(crm, actor, { ...options, limit: Number.MAX_SAFE_INTEGER });
+  const pairs = await scanVisible(crm, actor, options);
   for (const pair of pairs) yield inLocale(crm, pair);
 }
 
@@ -112,38 +114,59 @@ export async function findDuplicateClusters(
   options: Omit<DuplicateScanOptions, 'limit'> = {},
 ): Promise<DuplicateCluster[]> {
   checkScanOptions(options);
-  const pairs = await scanVisible(crm, actor, { ...options, limit: Number.MAX_SAFE_INTEGER });
+  const pairs = await scanVisible(crm, actor, options);
   return clusterPairs(
     pairs.map((pair) => inLocale(crm, pair)),
     options.minScore ?? 0,
   );
 }
 
-/** The scan's pairs, ranked, in the engine's words (put in words when first read; see `inLocale`). */
+/**
+ * The scan's pairs, whole and ranked, in the engine's words (put in words when first read; see
+ * `inLocale`). The inputs are read afresh on every call; when nothing they hold has changed since a
+ * recent scan of this tenant, that scan's result is returned instead of scoring again
+ * (`scan-memo.ts`) — so a queue paged through its cursor is scored once, not once a page.
+ */
 async function scanVisible(
   crm: Crm,
   actor: ActorRef,
   options: DuplicateScanOptions,
-): Promise<DealDuplicate[]> {
+): Promise<readonly DealDuplicate[]> {
   const seesAll = await crm.runAs(actor, async (ctx) => ctx.scope().kind === 'all');
   if (!seesAll) await refreshDedupeIndex(crm);
   // The tenant's stored estimate: the scan and the check weigh every pair with the same one.
   const weights = await ensureDuplicateWeights(crm);
+  const memo = scanMemoOf(crm.storage, crm.tenantId);
   return crm.runAs(actor, async (ctx) => {
+    // Read before the stored counts a partial scan reads (`ScanInputs.blocksStamp`).
+    const blocksStamp = seesAll ? null : await ctx.tx.dedupeKeys.stamp();
     const deals = await loadOpenDeals(ctx);
+    const resolved = await resolvedPairs(ctx, deals);
+    const minScore = options.minScore ?? 0;
+    const digest = scanDigest({ seesAll, deals, resolved, weights, minScore, blocksStamp });
+    const reused = memo.get(digest);
+    if (reused !== undefined) {
+      options.onProgress?.(1, 1);
+      return reused;
+    }
     // Started before the engine is built: the workers load while this thread prepares and indexes.
     const pool = startScanThreads(options.threads, deals.length);
     try {
-      const resolved = await resolvedPairs(ctx, deals);
       const exclude = (a: DealRecord, b: DealRecord) => resolved.has(pairKey(a.id, b.id));
-      if (seesAll)
-        return (await new DealDuplicateEngine(deals, { weights }).scanAsync({ ...options, exclude }, pool))
-          .pairs;
-      const stats = await storedStats(ctx, deals);
-      stats.weights = weights;
-      const engine = new DealDuplicateEngine(deals, { stats });
-      engine.index.useSizes(await storedBlockSizes(ctx, engine.index.pairingKeys()));
-      return (await engine.scanAsync({ ...options, exclude }, pool)).pairs;
+      // Always the whole result: a page is a slice of it, and the memo serves the next page.
+      const whole = { ...options, limit: Number.MAX_SAFE_INTEGER, exclude };
+      let pairs: DealDuplicate[];
+      if (seesAll) {
+        pairs = (await new DealDuplicateEngine(deals, { weights }).scanAsync(whole, pool)).pairs;
+      } else {
+        const stats = await storedStats(ctx, deals);
+        stats.weights = weights;
+        const engine = new DealDuplicateEngine(deals, { stats });
+        engine.index.useSizes(await storedBlockSizes(ctx, engine.index.pairingKeys()));
+        pairs = (await engine.scanAsync(whole, pool)).pairs;
+      }
+      memo.set(digest, pairs);
+      return pairs;
     } finally {
       // Ended by the scan already, unless something before it threw.
       await pool?.close();
@@ -153,11 +176,12 @@ async function scanVisible(
 
 /** A pair's words in the service's (or the call's) language; the keys and parameters stay beside them. */
 function inLocale(crm: Crm, pair: DealDuplicate): DealDuplicate {
-  return {
+  // A copy the caller owns to the last field: the scan memo keeps the pair for the next page.
+  return structuredClone({
     ...pair,
     signals: pair.signals.map((s) => ({ ...s, text: crm.say(s.message) })),
     explanation: { text: sentence(crm.say(pair.explanation.message)), message: pair.explanation.message },
-  };
+  });
 }
 
 /**
