@@ -825,7 +825,6 @@ export function basketWeightBound(x: PreparedDeal, y: PreparedDeal, stats: Corpu
 }
 
 /**
-/**
  * `basketWeightBound` from the two baskets' sizes, `best` and `further` values, how many SKUs they
  * share and, when known, the most lines that can match (`matchable`, see `matchTokens`; at most the
  * smaller basket). A scan keeps these in columns. The first line matched adds at most `best`, each
