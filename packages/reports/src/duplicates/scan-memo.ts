@@ -43,6 +43,12 @@ export function scanDigest(inputs: ScanInputs): string {
 
 /** Results held per tenant: a queue being paged, and one other (a second actor's, a second floor). */
 const HELD = 2;
+/**
+ * How long a result is held unread-or-not: a queue is paged within minutes, and a result holds the
+ * statistics its pairs are explained against (at 1M deals, hundreds of megabytes) — a server that
+ * scanned once should not carry them for good.
+ */
+export const SCAN_HELD_MS = 10 * 60_000;
 
 /**
  * The last full scans' ranked pairs of one tenant, by the digest of their inputs. A manager pages a
@@ -70,6 +76,10 @@ export class ScanMemo {
       const oldest = this.held.keys().next().value as string;
       this.held.delete(oldest);
     }
+    // Let go after a while, unless a later scan of the same inputs replaced it; never keeps a process alive.
+    setTimeout(() => {
+      if (this.held.get(digest) === pairs) this.held.delete(digest);
+    }, SCAN_HELD_MS).unref();
   }
 
   /** Lets every held result go (the next scan scores afresh). */
