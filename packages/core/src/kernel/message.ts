@@ -19,10 +19,16 @@ export interface Message {
   /** Stable, dotted, e.g. `lead.gate.hasCompany`. Never changes once published. */
   readonly key: string;
   readonly params: MessageParams;
+  /**
+   * What is said when no catalogue defines `key`. Gongfu names some keys it has no words for — an
+   * app's own product category (`duplicate.product.tablet`) or customer kind — so the app can give
+   * them words in its `messages`; until it does, this message (the category as entered) is shown.
+   */
+  readonly fallback?: Message;
 }
 
-export function message(key: string, params: MessageParams = {}): Message {
-  return { key, params };
+export function message(key: string, params: MessageParams = {}, fallback?: Message): Message {
+  return fallback === undefined ? { key, params } : { key, params, fallback };
 }
 
 /** The locales every message ships in. An app may add others (or override texts) per service. */
@@ -124,7 +130,9 @@ function identity(msg: Message, depth = 0): string | null {
     if (part === null) return null;
     out += `${name}=${part};`;
   }
-  return `${out})`;
+  if (msg.fallback === undefined) return `${out})`;
+  const otherwise = identity(msg.fallback, depth + 1);
+  return otherwise === null ? null : `${out})|${otherwise}`;
 }
 
 function paramIdentity(value: unknown, depth: number): string | null {
@@ -265,7 +273,10 @@ function render(
     if (words !== undefined) return words;
   }
   const template = lookup(msg.key);
-  if (template === undefined) return msg.key;
+  if (template === undefined)
+    return msg.fallback !== undefined && depth < 24
+      ? render(msg.fallback, chain, lookup, depth + 1)
+      : msg.key;
   const values: Record<string, string | number> = {};
   // Nested messages render in the same locale; the depth bound stops a message that names itself.
   const nested = (value: unknown): string | number =>

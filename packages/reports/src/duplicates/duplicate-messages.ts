@@ -292,6 +292,7 @@ export const DUPLICATE_DEAL_MESSAGES = defineMessages({
   'duplicate.join.clauses': { en: '{first}; {rest}', 'zh-CN': '{first}；{rest}' },
   'duplicate.explanation.both': { en: '{pro}; but {contra}', 'zh-CN': '{pro}；但{contra}' },
   'duplicate.explanation.for': { en: '{pro}', 'zh-CN': '{pro}' },
+  'duplicate.word': { en: '{word}', 'zh-CN': '{word}' },
   'duplicate.explanation.against': { en: '{contra}', 'zh-CN': '{contra}' },
   'duplicate.competition.rivals': {
     en: '{sides}: a deal entered again is the copy of one deal, not of several, so this pair shares its evidence with those',
@@ -415,10 +416,18 @@ export function provinceName(code: string): Message | string {
   return Object.hasOwn(PROVINCE_MESSAGES, key) ? message(key) : code;
 }
 
-/** A message only when the key is defined (categories and kinds an app adds fall back to words). */
-export function known(key: string, params: MessageParams = {}): Message | null {
-  return Object.hasOwn(DUPLICATE_DEAL_MESSAGES, key) ? message(key, params) : null;
+/**
+ * The message of a key Gongfu names for each value of an open list (a product category, a customer
+ * kind, a measure's level): built in for the values Gongfu knows; for a value an app adds, the app
+ * gives it words by defining the key in its `messages` (`duplicate.product.tablet`), and until it
+ * does, `otherwise` is said (the value as entered).
+ */
+export function wordsFor(key: string, params: MessageParams, otherwise: Message): Message {
+  return Object.hasOwn(DUPLICATE_DEAL_MESSAGES, key) ? message(key, params) : message(key, params, otherwise);
 }
+
+/** A value as entered (an app's own category or kind), said as is. */
+export const asEntered = (word: string): Message => message('duplicate.word', { word });
 
 /** Joins parts as the locale lists them ("a, b and c"; "a、b和c"), as nested messages. */
 export function listOf(parts: readonly (Message | string)[]): Message | string {

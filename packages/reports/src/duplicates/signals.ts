@@ -4,7 +4,7 @@ import { type BasketComparison, containedKit, isCommonBasket, kitPartners } from
 import { ownerFigures, pairOwnerShift, twoOwnersU } from './copy-owner.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { sharedDay } from './delivery-days.js';
-import { known, listOf, provinceName, sayDuplicate as say } from './duplicate-messages.js';
+import { asEntered, listOf, provinceName, sayDuplicate as say, wordsFor } from './duplicate-messages.js';
 import { charactersApart, sharedEndCustomer } from './end-customers.js';
 import { type ExactAmountFigures, exactShareOf } from './exact-amount.js';
 import { kitRepeatsWords, readsAsOneCustomer } from './kit-repeats.js';
@@ -122,13 +122,11 @@ function withLineFigures(words: Message, c: BasketComparison): Message {
 /** "200 laser scanners", "a server", "network gear"; a SKU count when the category is unknown. */
 function product(line: Pick<DealLine, 'sku' | 'category' | 'quantity'>): Message {
   const { quantity } = line;
-  return (
-    known(`duplicate.product.${line.category}`, { quantity }) ??
-    say('duplicate.product.other', {
-      quantity,
-      noun: line.category ? line.category.replace(/_/g, ' ') : line.sku,
-    })
-  );
+  const counted = say('duplicate.product.other', {
+    quantity,
+    noun: line.category ? line.category.replace(/_/g, ' ') : line.sku,
+  });
+  return line.category ? wordsFor(`duplicate.product.${line.category}`, { quantity }, counted) : counted;
 }
 
 function basketWords(x: PreparedDeal, c: BasketComparison, kit = false): Message {
@@ -147,7 +145,9 @@ function basketWords(x: PreparedDeal, c: BasketComparison, kit = false): Message
     const both = { qa: m.a.quantity, qb: m.b.quantity };
     if (m.sibling) {
       // An unknown category is named bare ("servo drive"): `describeLine` would give it a "2 ×".
-      const noun = known(`duplicate.noun.${m.a.category}`) ?? lineNoun(m.a);
+      const noun = m.a.category
+        ? wordsFor(`duplicate.noun.${m.a.category}`, {}, asEntered(lineNoun(m.a)))
+        : lineNoun(m.a);
       return say('duplicate.basket.similar', { noun, ...both, skuA: m.a.sku, skuB: m.b.sku });
     }
     if (m.a.quantity === m.b.quantity) return say('duplicate.basket.same', { item: product(m.a) });
@@ -271,8 +271,8 @@ export function regionSignal(x: PreparedDeal, y: PreparedDeal, m: Measure): Sign
   return signal('region', m, a, b, said);
 }
 
-const kindWord = (kind: string, many: boolean): Message | string =>
-  known(`duplicate.kind.${many ? 'many' : 'one'}.${kind}`) ?? kind;
+const kindWord = (kind: string, many: boolean): Message =>
+  wordsFor(`duplicate.kind.${many ? 'many' : 'one'}.${kind}`, {}, asEntered(kind));
 
 export function customerKindSignal(x: PreparedDeal, y: PreparedDeal, m: Measure): Signal {
   const [a, b] = [x.record.accountKind, y.record.accountKind];
@@ -290,7 +290,7 @@ export function customerKindSignal(x: PreparedDeal, y: PreparedDeal, m: Measure)
 
 /** A level's own message, or the level's name when the measure has a level without words. */
 const byLevel = (area: string, level: string, params: MessageParams): Message =>
-  known(`duplicate.${area}.${level}`, params) ?? message('duplicate.explanation.for', { pro: level });
+  wordsFor(`duplicate.${area}.${level}`, params, message('duplicate.explanation.for', { pro: level }));
 
 export function endCustomerSignal(
   x: PreparedDeal,
