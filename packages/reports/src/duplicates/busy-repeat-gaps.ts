@@ -22,15 +22,15 @@ const SAMPLE_PER_ACCOUNT = 200;
 
 /**
  * Per busy customer (those `accountPartners` lists): the gaps between a sample of its deals and
- * their compared own partners holding the same basket, both with a delivery day; with `isCopy`,
- * without the pairs the detector proposes as one deal, as `kitRepeatFigures` counts them. A pair both of
+ * their compared own partners holding the same basket, both with a delivery day; with `copyChance`,
+ * each close pair by its chance of being two orders, as `kitRepeatFigures` counts them. A pair both of
  * whose deals are sampled counts twice, as each deal's partner: the share of each bin is what is read.
  */
 export function busyRepeatGapsOf(
   deals: readonly KitHolding[],
   busy: Readonly<Record<string, number>>,
   index: Pick<CandidateIndex, 'candidateList'>,
-  isCopy?: (i: number, j: number) => boolean,
+  copyChance?: (i: number, j: number) => number,
 ): Record<string, RepeatGaps> {
   const ordinals = new Map<string, number[]>();
   /** Deals of each busy customer holding each basket: one no other deal of it holds has no such partner. */
@@ -59,10 +59,10 @@ export function busyRepeatGapsOf(
         const other = deals[partner] as KitHolding;
         if (other.accountId !== account || other.signature !== deal.signature || other.day === null) continue;
         const bin = gapBin(Math.abs(deal.day - other.day));
-        // A pair the detector proposes as one deal is not a re-order (`kitRepeatFigures`' `isCopy`).
-        if (isCopy && bin <= COPY_BINS_TO && isCopy(ordinal, partner)) continue;
-        pairs++;
-        byBin[bin] = (byBin[bin] ?? 0) + 1;
+        // A pair as likely one deal as two is half a re-order (`kitRepeatFigures`' `copyChance`).
+        const repeat = copyChance && bin <= COPY_BINS_TO ? 1 - copyChance(ordinal, partner) : 1;
+        pairs += repeat;
+        byBin[bin] = (byBin[bin] ?? 0) + repeat;
       }
     }
     gaps[account] = { pairs, byBin };

@@ -74,7 +74,10 @@ export interface KitBuyers {
 
 /** Delivery gaps between two orders of one kit by one customer, counted over every such pair. */
 export interface RepeatGaps {
-  /** Pairs of one customer's deals holding one kit, both with a delivery date. */
+  /**
+   * Pairs of one customer's deals holding one kit, both with a delivery date; a close pair counts
+   * by its chance of being two orders (`copyChance`), so the counts need not be whole.
+   */
   pairs: number;
   /** Of them, by `gapBin`. */
   byBin: readonly number[];
@@ -104,7 +107,7 @@ export function kitBuyers(figures: KitRepeatFigures, signature: string): KitBuye
 }
 
 /**
- * The last `GAP_BINS` index a copy is looked for in (`kitRepeatFigures`' `isCopy`): gaps up to a
+ * The last `GAP_BINS` index a copy is looked for in (`kitRepeatFigures`' `copyChance`): gaps up to a
  * month, the delivery levels a deal entered twice shows (`deliveryLevel`); beyond them "within a
  * quarter" and "further" weigh a pair down by several bits, so it is never proposed as one deal.
  */
@@ -113,21 +116,23 @@ export const COPY_BINS_TO = 4;
 /**
  * The tenant's kit figures from all its deals (`KitRepeatFigures`).
  *
- * `isCopy(i, j)`, given the deals' positions in `deals`: whether the detector, weighing with the
- * figures counted without it, proposes the two as one deal. Such a pair is left out of the gaps
- * between repeat orders — one step of hard expectation–maximisation: u is the share among pairs
- * that are not duplicates, and a customer's copies of its kit, each counted as a repeat order
- * due days apart, were what the close gaps held (probe 10k: of the 10 pairs due the same day,
- * 10 were planted copies; of 17 up to a week apart, 15; of 22 one to two weeks apart, 8), so a copy was read
- * against copies and its gap said little.
+ * `copyChance(i, j)`, given the deals' positions in `deals`: the chance the detector, weighing with
+ * the figures counted so far, gives the two of being one deal. A close pair counts among the gaps
+ * between repeat orders only by the rest of its chance (1 − chance) — the E-step of
+ * expectation–maximisation: u is the share among pairs that are not duplicates, and a customer's
+ * copies of its kit, each counted as a repeat order due days apart, were what the close gaps held
+ * (probe 10k: of the 10 pairs due the same day, 10 were planted copies; of 17 up to a week apart,
+ * 15; of 22 one to two weeks apart, 8), so a copy was read against copies and its gap said little.
+ * A pair counted out only when proposed (chance ≥ ½) left the copies scored just below 0 among the
+ * repeat orders, keeping their own readings low (see `CustomerKitsEstimate` in engine.ts).
  */
 export function kitRepeatFigures(
   deals: Iterable<KitHolding>,
-  isCopy?: (i: number, j: number) => boolean,
+  copyChance?: (i: number, j: number) => number,
 ): KitRepeatFigures {
   /** By account, then signature: the delivery days (NaN when unknown) of its deals holding it. */
   const holdings = new Map<string, Map<string, number[]>>();
-  /** The same, each day's deal by its position in `deals` (read only with `isCopy`). */
+  /** The same, each day's deal by its position in `deals` (read only with `copyChance`). */
   const positions = new Map<string, Map<string, number[]>>();
   const dealsOf = new Map<string, number>();
   const holders = new Map<string, number>();
@@ -145,7 +150,7 @@ export function kitRepeatFigures(
       extra.set(key, (extra.get(key) ?? 0) + 1);
       continue;
     }
-    if (isCopy) {
+    if (copyChance) {
       let at = positions.get(accountId);
       if (!at) {
         at = new Map();
@@ -203,12 +208,14 @@ export function kitRepeatFigures(
           // A pair without both delivery days says nothing of the gap.
           if (Number.isNaN(a) || Number.isNaN(b)) continue;
           const bin = gapBin(Math.abs(a - b));
-          if (isCopy && bin <= COPY_BINS_TO) {
+          // A close pair counts by its chance of being two orders, not one entered twice.
+          let repeat = 1;
+          if (copyChance && bin <= COPY_BINS_TO) {
             const of = at?.get(signature) as number[];
-            if (isCopy(of[i] as number, of[j] as number)) continue;
+            repeat = 1 - copyChance(of[i] as number, of[j] as number);
           }
-          pairs++;
-          byBin[bin] = (byBin[bin] ?? 0) + 1;
+          pairs += repeat;
+          byBin[bin] = (byBin[bin] ?? 0) + repeat;
         }
     }
   }

@@ -71,6 +71,14 @@ export interface EmResult {
   logLikelihood: number;
 }
 
+/**
+ * The chance a pair is a match given its total weight in bits (the log-odds, prior included): the
+ * E-step of every fit here. Beyond ±60 bits the answer is 0 or 1 to double precision.
+ */
+export function chanceOfMatch(bits: number): number {
+  return bits > 60 ? 1 : bits < -60 ? 0 : 1 / (1 + 2 ** -bits);
+}
+
 /** `m` normalised to sum 1 with no entry below `floor` (entries at the floor, the rest scaled). */
 export function withFloor(m: readonly number[], floor: number): number[] {
   const k = m.length;
@@ -138,7 +146,7 @@ export function expectationMaximisation(input: EmInput): EmResult {
         const l = levels[p * c + k] as number;
         if (l >= 0) s += bits[k]?.[l] as number;
       }
-      const post = s > 60 ? 1 : s < -60 ? 0 : 1 / (1 + 2 ** -s);
+      const post = chanceOfMatch(s);
       posterior[p] = post;
       expected += post * (counts ? (counts[p] as number) : 1);
     }

@@ -29,6 +29,8 @@
  * hand rule (two SKUs shared in unequal quantities are what the false pairs near the line hold).
  */
 
+import { chanceOfMatch } from './em.js';
+
 /** What the fit saw and found, stored with the tenant's weights (`DuplicateWeights.keptLines`). */
 export interface KeptLinesFigures {
   /** Deals sampled (`SAMPLED_DEALS` at most): the pairs listed are their candidate pairs. */
@@ -119,7 +121,7 @@ export function fitKeptLines(
     for (const p of pairs) {
       const l = levelOf(p.swapped);
       const s = p.held + (bits[l] as number);
-      const post = (s > 60 ? 1 : s < -60 ? 0 : 1 / (1 + 2 ** -s)) * (p.count ?? 1);
+      const post = chanceOfMatch(s) * (p.count ?? 1);
       copies += post;
       inCopies[l] = (inCopies[l] as number) + post;
     }

@@ -250,14 +250,15 @@ function gapShift(
     ? shrunkShare(Math.max(0, others.same), Math.max(0, others.pairs), candidateInBin)
     : candidateInBin;
   const repeat = shrunkShare(same, pairs, toward);
-  // The words name whole pairs: a busy customer's pair is counted out by its expected count.
+  // The words name whole pairs (a close pair counts by its chance of being two orders, and a busy
+  // customer's pair is counted out by its expected count).
   return {
     shift: clamp(Math.log2(candidateInBin / repeat), ADJUST_MIN, GAP_ADJUST_MAX),
     level,
     same: Math.round(same),
     pairs: Math.round(pairs),
-    othersSame: Math.max(0, others?.same ?? 0),
-    othersPairs: Math.max(0, others?.pairs ?? 0),
+    othersSame: Math.round(Math.max(0, others?.same ?? 0)),
+    othersPairs: Math.round(Math.max(0, others?.pairs ?? 0)),
   };
 }
 

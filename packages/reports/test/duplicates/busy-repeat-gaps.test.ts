@@ -66,14 +66,16 @@ describe('a busy customer’s two deals of one kit, read by the gaps between its
     // twice among its compared pairs, once as each one's partner: the only pairs a day apart.
     const engine = tenant(14);
     const gaps = engine.weights().busyRepeatGaps?.big;
-    expect(gaps?.byBin[1]).toBe(2);
+    // Twice, each time by its chance of being two orders: the detector reads it as a re-order.
+    expect(gaps?.byBin[1]).toBeGreaterThan(1.9);
+    expect(gaps?.byBin[1]).toBeLessThanOrEqual(2);
     const copy = customerOf(engine.score('m75', 'copy'));
     expect(copy?.text).toMatch(/of the (\d+) pairs .* compared here, 0 are delivered this close/);
     const pairs = Number(copy?.text.match(/of the (\d+) pairs/)?.[1]);
-    expect(pairs).toBe((gaps?.pairs ?? 0) - 2);
+    expect(pairs).toBe(Math.round((gaps?.pairs ?? 0) - 2));
     // Two re-orders a fortnight apart are counted out of theirs alike.
     const reorder = customerOf(engine.score('m10', 'm11'));
-    const fortnight = (gaps?.byBin[2] ?? 0) - 2;
+    const fortnight = Math.round((gaps?.byBin[2] ?? 0) - 2);
     expect(reorder?.text).toMatch(
       new RegExp(`of the ${pairs} pairs .*, ${fortnight} are delivered this close`),
     );

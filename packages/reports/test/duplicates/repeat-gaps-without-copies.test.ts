@@ -1,14 +1,15 @@
 import { DealDuplicateEngine, type DealLine, type DealRecord } from '@gongfu/reports';
 import { describe, expect, it } from 'vitest';
 import { basketSignature } from '../../src/duplicates/corpus-stats.js';
-import { type KitHolding, kitRepeatFigures } from '../../src/duplicates/customer-kits.js';
+import { COPY_BINS_TO, type KitHolding, kitRepeatFigures } from '../../src/duplicates/customer-kits.js';
 import { dayNumber } from '../../src/duplicates/prepared-deal.js';
 import { day, deal, oneOffProjects } from './basket-tenant.js';
 
 /**
- * The gaps between a customer's repeat orders of a kit are counted without the pairs the detector
- * proposes as one deal (`kitRepeatFigures`' `isCopy`, one step of hard EM): a customer's copies of
- * its kit, each a repeat order due days apart, made a copy's gap ordinary among repeat orders.
+ * The gaps between a customer's repeat orders of a kit are counted without the copies the detector
+ * sees (`kitRepeatFigures`' `copyChance`, each close pair by its chance of being two orders: the
+ * E-step of EM): a customer's copies of its kit, each a repeat order due days apart, made a copy's
+ * gap ordinary among repeat orders.
  */
 
 const KIT: DealLine[] = [{ sku: 'CB-KIT', category: null, quantity: 50 }];
@@ -62,17 +63,22 @@ const holdingsOf = (records: readonly DealRecord[]): KitHolding[] =>
   }));
 
 describe('repeat-order gaps counted without the copies the detector proposes', () => {
-  it('counted with them, the 4 copies are the close repeat orders; the estimate leaves out those it proposes', () => {
+  it('counted with them, the 4 copies are the close repeat orders; the estimate counts each by its chance of being two orders', () => {
     const records = tenant();
     const counted = kitRepeatFigures(holdingsOf(records));
     // Every pair two days apart is a copy: bin 1 (1–7 days) holds all 4.
     expect(counted.gaps.byBin[1]).toBe(4);
     const engine = new DealDuplicateEngine(records);
     const estimated = engine.weights().kitRepeats;
-    expect(estimated?.gaps.byBin[1]).toBe(0);
+    // Each copy counts only by its chance of being two orders, as the finished weights read it.
+    const twoOrders = [0, 1, 2, 3]
+      .map((c) => 1 / (1 + 2 ** engine.score(`c${c}A`, `c${c}B`).score))
+      .reduce((a, b) => a + b, 0);
+    expect(twoOrders).toBeLessThan(2);
+    expect(estimated?.gaps.byBin[1]).toBeCloseTo(twoOrders, 0); // settled to half a pair
     // The re-orders two months apart are all still counted.
     expect(estimated?.gaps.byBin[5]).toBe(counted.gaps.byBin[5]);
-    expect(estimated?.gaps.pairs).toBe(counted.gaps.pairs - 4);
+    expect(estimated?.gaps.pairs).toBeCloseTo(counted.gaps.pairs - 4 + twoOrders, 0);
   });
 
   it('a copy then reads its gap as rare among repeat orders: it weighs more than against the counts with the copies', () => {
@@ -121,10 +127,32 @@ describe('repeat-order gaps counted without the copies the detector proposes', (
     }));
     const figures = kitRepeatFigures(deals, (i, j) => {
       asked.push(Math.abs((deals[i]?.day ?? 0) - (deals[j]?.day ?? 0)));
-      return true;
+      return 1;
     });
     expect(Math.max(...asked)).toBeLessThanOrEqual(30);
-    // The pairs asked were all called copies and left out; the rest are counted.
+    // The pairs asked were all certain copies and left out; the rest are counted.
     expect(figures.gaps.pairs).toBe(10 - asked.length);
+  });
+
+  it('a close pair counts by its chance of being two orders: one the detector gives a quarter counts three quarters', () => {
+    const deals: KitHolding[] = [0, 3, 20, 45, 200].map((d) => ({
+      accountId: 'a',
+      signature: 'kit',
+      day: d,
+    }));
+    const chance = 0.25;
+    let asked = 0;
+    const figures = kitRepeatFigures(deals, () => {
+      asked++;
+      return chance;
+    });
+    const whole = kitRepeatFigures(deals).gaps;
+    expect(asked).toBeGreaterThan(0);
+    expect(figures.gaps.pairs).toBeCloseTo(whole.pairs - asked * chance, 12);
+    // Only the close bins move, each by a quarter of what it held.
+    whole.byBin.forEach((n, bin) => {
+      expect(figures.gaps.byBin[bin]).toBeCloseTo(n * (bin <= COPY_BINS_TO ? 1 - chance : 1), 12);
+    });
+    expect(kitRepeatFigures(deals, () => 0).gaps).toEqual(whole);
   });
 });
