@@ -50,7 +50,9 @@ describe('a message with a fallback', () => {
     );
     expect(renderBuiltIn(tablets, 'en')).toBe('37 × tablet');
     expect(renderBuiltIn(other, 'en')).toBe('37 × slate');
-    expect(renderBuiltIn(message('fallback.demo.tablet', { quantity: 37 }), 'en')).toBe('fallback.demo.tablet');
+    expect(renderBuiltIn(message('fallback.demo.tablet', { quantity: 37 }), 'en')).toBe(
+      'fallback.demo.tablet',
+    );
   });
 
   it('stops at a fallback chain that names itself, saying the key', () => {
