@@ -14,7 +14,7 @@ import {
 import { copyDeliveryFigures, WEIGH_FLOOR } from './copy-delivery.js';
 import { copyOwnerFigures } from './copy-owner.js';
 import { CorpusStats } from './corpus-stats.js';
-import { COPY_BINS_TO, type KitHolding, kitRepeatFigures, type RepeatGaps } from './customer-kits.js';
+import { type KitHolding, kitRepeatFigures } from './customer-kits.js';
 import { deliveryDayFigures } from './delivery-days.js';
 import { chanceOfMatch } from './em.js';
 import { endCustomerFigures } from './end-customers.js';
@@ -181,29 +181,24 @@ export class DealDuplicateEngine {
       (i, j) => weighPair(deals[i] as PreparedDeal, deals[j] as PreparedDeal, stats, WEIGH_FLOOR),
     );
     if (onlyDeal) this.stats.weights = { ...this.stats.weights, onlyDeal };
-    // Again under the finished weights, until the counts settle: the fits since read a busy
-    // customer's copies higher (who entered them, how close they are due), so less of them counts
-    // as its re-orders, and its copies are read against its re-orders alone (probe 30k: 10 more
-    // planted pairs proposed, none false: bench/RESULTS.md).
-    let close = this.recountKitGaps(holdings, accountPartners);
-    for (let round = 1; round < KIT_GAP_ROUNDS; round++) {
-      const now = this.recountKitGaps(holdings, accountPartners);
-      if (Math.abs(now - close) < KIT_GAPS_SETTLED) break;
-      close = now;
-    }
+    // Once more under the finished weights: the fits since read a busy customer's copies higher
+    // (who entered them, how close they are due), so less of them counts as its re-orders, and its
+    // copies are read against its re-orders more than against each other (probe 30k: 9 more
+    // planted pairs proposed, none false). Counting until the figures settle found 2 more there
+    // but cost some 0.5 CPU s a count at 100k, and generator 1 took 4 more counts (bench/RESULTS.md).
+    this.recountKitGaps(holdings, accountPartners);
     if (this.fit) this.stats.weights = fitDuplicateWeights(this, this.stats.weights);
   }
 
   /**
    * The kit figures' gaps (`kitRepeatFigures`) and the busy customers' (`busyRepeatGapsOf`) counted
    * with each close pair weighed by its chance of being one deal under the current weights; a pair
-   * is weighed once however many counts and samples ask for it. Returns how many close pairs
-   * (due within a month) the two counts hold, summed.
+   * is weighed once however many counts and samples ask for it.
    */
   private recountKitGaps(
     holdings: readonly KitHolding[],
     accountPartners: Readonly<Record<string, number>>,
-  ): number {
+  ): void {
     const { deals, stats } = this;
     const chances = new Map<number, number>();
     const copyChance = (i: number, j: number) => {
@@ -221,8 +216,6 @@ export class DealDuplicateEngine {
     const kitRepeats = kitRepeatFigures(holdings, copyChance);
     const busyRepeatGaps = busyRepeatGapsOf(holdings, accountPartners, this.index, copyChance);
     this.stats.weights = { ...this.stats.weights, kitRepeats, busyRepeatGaps };
-    const closeOf = (gaps: RepeatGaps) => gaps.byBin.slice(0, COPY_BINS_TO + 1).reduce((a, b) => a + b, 0);
-    return Object.values(busyRepeatGaps).reduce((sum, gaps) => sum + closeOf(gaps), closeOf(kitRepeats.gaps));
   }
 
   /**
@@ -594,11 +587,6 @@ function competed(found: readonly Found[], minScore: number): Found[] {
   }
   return kept;
 }
-
-/** The most times the kit gaps are counted under the finished weights (`recountKitGaps`). */
-const KIT_GAP_ROUNDS = 4;
-/** Close pairs the counts may still move by and be settled: far below one pair's say in any figure. */
-const KIT_GAPS_SETTLED = 0.5;
 
 /**
  * Copies first (see `isCopy`), then best score first; only the pairs returned are weighed again
