@@ -124,7 +124,7 @@ export const COPY_BINS_TO = 4;
  * (probe 10k: of the 10 pairs due the same day, 10 were planted copies; of 17 up to a week apart,
  * 15; of 22 one to two weeks apart, 8), so a copy was read against copies and its gap said little.
  * A pair counted out only when proposed (chance ≥ ½) left the copies scored just below 0 among the
- * repeat orders, keeping their own readings low (see `CustomerKitsEstimate` in engine.ts).
+ * repeat orders, keeping their own readings low (`recountKitGaps` in engine.ts).
  */
 export function kitRepeatFigures(
   deals: Iterable<KitHolding>,

@@ -185,7 +185,7 @@ export class DealDuplicateEngine {
     // (who entered them, how close they are due), so less of them counts as its re-orders, and its
     // copies are read against its re-orders more than against each other (probe 30k: 9 more
     // planted pairs proposed, none false). Counting until the figures settle found 2 more there
-    // but cost some 0.5 CPU s a count at 100k, and generator 1 took 4 more counts (bench/RESULTS.md).
+    // but cost some 0.5 CPU s a count at 100k, and generator 1 had not settled after 4 (bench/RESULTS.md).
     this.recountKitGaps(holdings, accountPartners);
     if (this.fit) this.stats.weights = fitDuplicateWeights(this, this.stats.weights);
   }
