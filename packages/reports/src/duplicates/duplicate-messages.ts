@@ -101,14 +101,14 @@ export const DUPLICATE_DEAL_MESSAGES = defineMessages({
     'zh-CN': '{delivery}（本公司的重复商机中有 {mPercent}% 交期如此接近，其他候选配对中为 {uPercent}%）',
   },
   'duplicate.delivery.copiesMore': {
-    en: '{delivery} (of this tenant’s {pairs} {pairs, plural, one {pair} other {pairs}} of one customer’s deals with one basket due within a month of each other, about {copies} read as copies, {percent} % of those keep their day against the {handPercent} % assumed, so it counts more)',
+    en: '{delivery} (of this tenant’s {pairs} {pairs, plural, one {pair} other {pairs}} of one customer’s deals with one basket due within a month of each other, about {copies} read as copies, {percent} % of those {close, select, day {keep their day} week {are due 1 to 7 days apart} other {are due 8 to 30 days apart}} against the {handPercent} % assumed, so it counts more)',
     'zh-CN':
-      '{delivery}（本公司同一客户、产品清单相同、交期相差一个月以内的 {pairs} 对商机中，约 {copies} 对判为重复录入，其中 {percent}% 交期未改，高于默认假设的 {handPercent}%，因此分量更重）',
+      '{delivery}（本公司同一客户、产品清单相同、交期相差一个月以内的 {pairs} 对商机中，约 {copies} 对判为重复录入，其中 {percent}% {close, select, day {交期未改} week {交期相差 1 到 7 天} other {交期相差 8 到 30 天}}，高于默认假设的 {handPercent}%，因此分量更重）',
   },
   'duplicate.delivery.copiesLess': {
-    en: '{delivery} (of this tenant’s {pairs} {pairs, plural, one {pair} other {pairs}} of one customer’s deals with one basket due within a month of each other, about {copies} read as copies, {percent} % of those keep their day against the {handPercent} % assumed, so it counts less)',
+    en: '{delivery} (of this tenant’s {pairs} {pairs, plural, one {pair} other {pairs}} of one customer’s deals with one basket due within a month of each other, about {copies} read as copies, {percent} % of those {close, select, day {keep their day} week {are due 1 to 7 days apart} other {are due 8 to 30 days apart}} against the {handPercent} % assumed, so it counts less)',
     'zh-CN':
-      '{delivery}（本公司同一客户、产品清单相同、交期相差一个月以内的 {pairs} 对商机中，约 {copies} 对判为重复录入，其中 {percent}% 交期未改，低于默认假设的 {handPercent}%，因此分量较轻）',
+      '{delivery}（本公司同一客户、产品清单相同、交期相差一个月以内的 {pairs} 对商机中，约 {copies} 对判为重复录入，其中 {percent}% {close, select, day {交期未改} week {交期相差 1 到 7 天} other {交期相差 8 到 30 天}}，低于默认假设的 {handPercent}%，因此分量较轻）',
   },
   'duplicate.amount.fitted': {
     en: '{amount} ({mPercent} % of this tenant’s duplicates, {uPercent} % of its other candidate pairs)',

@@ -209,25 +209,32 @@ export function deliverySignal(x: PreparedDeal, y: PreparedDeal, m: Measure, sta
   // One customer's two deals: read with where the tenant's copies fall (`deliveryMeasure`).
   const own = level !== null && oneCustomer(x, y, stats.weights, days);
   const moved = own ? m.weight - deliveryMeasure(x.deliveryDay, y.deliveryDay, stats.weights).weight : 0;
-  return signal('delivery', m, a, b, moved === 0 ? read : withCopyFigures(read, stats.weights, moved));
+  return signal('delivery', m, a, b, moved === 0 ? read : withCopyFigures(read, stats.weights, moved, days));
 }
 
+/** The close levels the copy figures share out (`CopyDeliveryFigures.m`), as the words name them. */
+const CLOSE_WORDS = ['day', 'week', 'month'] as const;
+
 /**
- * The delivery's words with how the tenant's copies keep their day (`copy-delivery.ts`), said only
- * when reading the pair as one customer's moved its weight (`moved` bits, after every bound): the
- * pairs the fit listed, the copies it read among them, and the share of those due the same day
- * against the hand's — the one share fitted; a week and a month split the rest as the hand does.
+ * The delivery's words with how the tenant's copies fall (`copy-delivery.ts`), said only when
+ * reading the pair as one customer's moved its weight (`moved` bits, after every bound): the pairs
+ * the fit listed, the copies it read among them, and the share of those due as close as this pair
+ * (the same day, 1–7 or 8–30 days apart) against the hand's — the share the pair was weighed by, so
+ * "more" and "less" follow from the two figures said.
  */
-function withCopyFigures(delivery: Message, weights: DuplicateWeights, moved: number): Message {
+function withCopyFigures(delivery: Message, weights: DuplicateWeights, moved: number, days: number): Message {
   const figures = weights.copyDelivery;
-  if (figures === undefined) return delivery;
+  // Beyond a month no copy figure applies (`handCloseShares`).
+  if (figures === undefined || days > 30) return delivery;
+  const close = days === 0 ? 0 : days <= 7 ? 1 : 2;
   const percent = (p: number) => Math.round(p * 1000) / 10;
   return say(moved > 0 ? 'duplicate.delivery.copiesMore' : 'duplicate.delivery.copiesLess', {
     delivery,
     pairs: figures.pairs,
     copies: Math.round(figures.copies),
-    percent: percent(figures.m[0]),
-    handPercent: percent(handCloseShares()[0] as number),
+    close: CLOSE_WORDS[close],
+    percent: percent(figures.m[close]),
+    handPercent: percent(handCloseShares()[close] as number),
   });
 }
 

@@ -83,6 +83,16 @@ describe('how close the tenant’s copies are due, fitted in the tenant', () => 
     const week = redates.score('c0A', 'c0B');
     const weekKept = new DealDuplicateEngine(tenant(0), { weights: keeps.weights() });
     expect(deliveryOf(week)?.weight).toBeGreaterThan(0);
+    // And says the share it was weighed by: copies due 1–7 days apart, not those keeping their day.
+    const weekPercent = Math.round((moved?.m[1] ?? 0) * 1000) / 10;
+    const weekHand = Math.round((handCloseShares()[1] as number) * 1000) / 10;
+    expect(weekPercent).toBeGreaterThan(weekHand);
+    expect(deliveryOf(week)?.text).toContain(
+      `${weekPercent} % of those are due 1 to 7 days apart against the ${weekHand} % assumed, so it counts more`,
+    );
+    expect(renderBuiltIn(deliveryOf(week)?.message ?? { key: '', params: {} }, 'zh-CN')).toContain(
+      `其中 ${weekPercent}% 交期相差 1 到 7 天，高于默认假设的 ${weekHand}%，因此分量更重`,
+    );
     expect(deliveryOf(weekKept.score('c0A', 'c0B'))?.weight).toBeGreaterThan(deliveryOf(week)?.weight ?? 0);
   });
 
