@@ -5,7 +5,10 @@
  *
  *   npx tsx bench/duplicates-probe.ts [--n 2000|10000|30000] [--file] [--examples 10]
  *
- * `--page` sets the pairs per page (default 1,000; each page is one call and one scan).
+ * `--page` sets the pairs per page (default 1,000; each page is one call and one scan). `--below B`
+ * reads the pairs under 0 down to B by band (what a lower threshold would add, planted and false).
+ * With `--keep` the scanned copy of a `--cache` tenant is kept (its path is printed), to read
+ * the weights stored in it (`dedupe_weights`).
  * `--file` keeps the tenant in a temporary SQLite file instead of memory; `--cache <file>` keeps the
  * loaded tenant for later runs (see `cachedProbe`). Nothing here tunes or
  * reaches into the engine: only `@gongfu/core`, `@gongfu/storage-sqlite` and `@gongfu/reports`.
@@ -31,6 +34,12 @@ const PAGE = Number(arg('--page') ?? 1000);
 const SIGNALS = process.argv.includes('--signals');
 /** `--no-check`: the missed pairs are not asked of the incremental check (minutes at 100k: it first keys every deal). */
 const CHECK = !process.argv.includes('--no-check');
+/**
+ * `--below B` (bits, negative): the scan reads down to B, and pairs under 0 are not counted as
+ * proposed but tallied by band — planted of each kind against false — to see what a shift of the
+ * threshold, or of the weights, would win and cost.
+ */
+const BELOW = Number(arg('--below') ?? 0);
 const os = await import('node:os');
 const load = () =>
   os
@@ -74,7 +83,8 @@ async function cachedProbe(cache: string): Promise<import('./duplicates-probe-lo
     keyOf: new Map([...idOf].map(([k, id]) => [id, k])),
     close: async () => {
       await storage.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      if (process.argv.includes('--keep')) console.error(`kept ${file}`);
+      else fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }
@@ -99,15 +109,21 @@ const { crm, admin, idOf, keyOf } = probe;
 const t1 = performance.now();
 const cpu = process.cpuUsage();
 const ranked: DealDuplicate[] = [];
+/** Pairs scored in [BELOW, 0): not proposed, read by band (`--below`). */
+const underZero: DealDuplicate[] = [];
 let pages = 0;
 /** Wall seconds of each page's call: the first scores the tenant, later ones may reuse that scan. */
 const pageSeconds: number[] = [];
 let cursor: string | undefined;
 do {
   const pageStart = performance.now();
-  const page = await findDuplicateDealsPage(crm, admin, { limit: PAGE, ...(cursor ? { cursor } : {}) });
+  const page = await findDuplicateDealsPage(crm, admin, {
+    limit: PAGE,
+    ...(BELOW < 0 ? { minScore: BELOW } : {}),
+    ...(cursor ? { cursor } : {}),
+  });
   pageSeconds.push((performance.now() - pageStart) / 1000);
-  ranked.push(...page.pairs);
+  for (const pair of page.pairs) (pair.score >= 0 ? ranked : underZero).push(pair);
   pages++;
   cursor = page.nextCursor ?? undefined;
 } while (cursor);
@@ -217,6 +233,25 @@ out(`| load through the commands s | ${loadSeconds.toFixed(1)} |`);
 out(
   `| scan s (wall / CPU), all pages | ${scanSeconds.toFixed(1)} / ${((scanCpu.user + scanCpu.system) / 1e6).toFixed(1)} |`,
 );
+if (BELOW < 0) {
+  out();
+  out('Pairs under 0 by band (not proposed): planted same customer / story / hard, false');
+  for (let top = 0; top > BELOW; top -= 1) {
+    const band = underZero.filter((p) => p.score < top && p.score >= top - 1);
+    const tally = kinds.map((k) => band.filter((p) => truth.get(key(...planKeys(p)))?.kind === k).length);
+    const falseCount = band.filter((p) => !truth.has(key(...planKeys(p)))).length;
+    out(`- [${top - 1}, ${top}): ${tally.join(' / ')}, false ${count(falseCount)}`);
+  }
+  const causes = new Map<string, number>();
+  for (const p of underZero) {
+    if (p.score < -3 || truth.has(key(...planKeys(p)))) continue;
+    const [a, b] = planKeys(p).map((k) => dealByKey.get(k) as PlannedDeal) as [PlannedDeal, PlannedDeal];
+    const cause = whyFalse(a, b);
+    causes.set(cause, (causes.get(cause) ?? 0) + 1);
+  }
+  out('False pairs in [-3, 0) by cause:');
+  for (const [cause, c] of [...causes].sort((x, y) => y[1] - x[1])) out(`- ${cause}: ${count(c)}`);
+}
 out();
 out('False pairs by cause (read from the plan):');
 for (const [cause, c] of [...falseCauses].sort((x, y) => y[1] - x[1])) out(`- ${cause}: ${count(c)}`);

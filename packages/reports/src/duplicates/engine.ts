@@ -261,6 +261,19 @@ export class DealDuplicateEngine {
   }
 
   /**
+   * Weighs with `weights` from now on and never estimates again, as an engine given them would: the
+   * engine that just estimated a tenant's weights scans with the version stored from them instead
+   * of the tenant's deals being read, prepared and indexed a second time (a tenant's first scan).
+   * The scan is the same as a fresh engine's with `weights` (a test holds the two to one result).
+   */
+  adoptWeights(weights: DuplicateWeights): this {
+    this.unexplained.settle();
+    this.stats.weights = weights;
+    this.estimatedAt = null;
+    return this;
+  }
+
+  /**
    * Every candidate pair scoring at least `floor` under the current weights, handed to `visit`
    * (the weights' fit lists them); returns how many candidate pairs there are in all.
    */

@@ -62,7 +62,25 @@ export function estimateTenantWeights(
   version: number,
   options: EstimateWeightsOptions = {},
 ): DuplicateWeights {
-  return { ...new DealDuplicateEngine(deals, { fitWeights: options.fit ?? false }).weights(), version };
+  return { ...estimatingEngine(deals, options).weights(), version };
+}
+
+function estimatingEngine(
+  deals: readonly DealRecord[],
+  options: EstimateWeightsOptions,
+): DealDuplicateEngine {
+  return new DealDuplicateEngine(deals, { fitWeights: options.fit ?? false });
+}
+
+/**
+ * An estimate this call made, with the engine that made it and the deals it read: a scan of the
+ * same deals scans with that engine (`DealDuplicateEngine.adoptWeights`) rather than building one
+ * again. Held only for the call: at 1M deals an engine is gigabytes.
+ */
+export interface FreshEstimate {
+  weights: DuplicateWeightsVersion;
+  engine: DealDuplicateEngine;
+  deals: readonly DealRecord[];
 }
 
 /**
@@ -76,15 +94,25 @@ export async function reestimateDuplicateWeights(
   crm: Crm,
   options: EstimateWeightsOptions = {},
 ): Promise<DuplicateWeightsVersion> {
+  const made = await reestimate(crm, options);
+  return 'engine' in made ? made.weights : made;
+}
+
+/** `reestimateDuplicateWeights`, keeping what made the estimate when this call stored it. */
+async function reestimate(
+  crm: Crm,
+  options: EstimateWeightsOptions,
+): Promise<FreshEstimate | DuplicateWeightsVersion> {
   try {
     return await crm.storage.transaction({ tenantId: crm.tenantId }, async (tx) => {
       const latest = await tx.dedupeWeights.latest();
       const deals = await loadOpenDealsIn(tx, { kind: 'all' });
       const version = (latest?.version ?? 0) + 1;
-      const weights = estimateTenantWeights(deals, version, options);
+      const engine = estimatingEngine(deals, options);
+      const weights = { ...engine.weights(), version };
       const estimatedAt = crm.clock.now();
       await tx.dedupeWeights.append({ version, weights, estimatedAt });
-      return { ...weights, estimatedAt };
+      return { weights: { ...weights, estimatedAt }, engine, deals };
     });
   } catch (error) {
     if (!isCrmError(error, 'CONFLICT')) throw error;
@@ -119,4 +147,12 @@ export async function refreshDuplicateWeights(
 /** The stored estimate, made first if the tenant has none: what every scan and check weighs with. */
 export async function ensureDuplicateWeights(crm: Crm): Promise<DuplicateWeightsVersion> {
   return refreshDuplicateWeights(crm, { maxAgeMs: Number.POSITIVE_INFINITY });
+}
+
+/**
+ * `ensureDuplicateWeights` for a full scan: the stored estimate, or — when this call made the first
+ * — the estimate with the engine that made it, for the scan to weigh with (`FreshEstimate`).
+ */
+export async function weightsForScan(crm: Crm): Promise<FreshEstimate | DuplicateWeightsVersion> {
+  return (await cachedDuplicateWeights(crm)) ?? reestimate(crm, {});
 }
