@@ -171,6 +171,7 @@ export const DUPLICATE_DEAL_MESSAGES = defineMessages({
   },
   'duplicate.amount.unknown': { en: 'amounts cannot be compared', 'zh-CN': '金额无法比较' },
   'duplicate.amount.same': { en: 'amounts within 5% ({a} / {b})', 'zh-CN': '金额相差 5% 以内（{a} / {b}）' },
+  'duplicate.amount.equal': { en: 'the same amount ({a})', 'zh-CN': '金额相同（{a}）' },
   'duplicate.amount.exact': {
     en: 'the same amount to the fen ({a}), which only {perThousand} in 1,000 pairs of this tenant’s deals within 5% of each other share',
     'zh-CN': '金额分毫不差（{a}），本公司金额相差 5% 以内的商机中每 1000 对只有 {perThousand} 对如此',

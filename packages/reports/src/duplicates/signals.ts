@@ -379,7 +379,10 @@ export function amountSignal(
     const perMille = perThousand(exactShareOf(fen, sameAccount));
     return signal('amount', m, a, b, say(key, { a: both.a, perThousand: perMille }));
   }
-  const said = byLevel('amount', m.level, both);
+  // Equal amounts weighed at the 5 % level (the fen says nothing in this tenant): said as equal, not
+  // "within 5 % (¥300,000 / ¥300,000)", which read to a manager as if the two differed.
+  const equal = m.level === 'same' && a === b && x.record.currency === y.record.currency;
+  const said = equal ? say('duplicate.amount.equal', { a: both.a }) : byLevel('amount', m.level, both);
   const level = amountLevel(a, b, x.record.currency === y.record.currency);
   const fitted = weighed && level !== null ? fittedFigures(weighed, level) : null;
   if (fitted) return signal('amount', m, a, b, say('duplicate.amount.fitted', { amount: said, ...fitted }));
