@@ -7,13 +7,13 @@ import {
   message,
   ValidationError,
 } from '@gongfu/core';
-import { sayReport } from '../shared/report-messages.js';
 import { type BlockCache, blockCacheOf } from './block-cache.js';
 import { clusterPairs, type DuplicateCluster } from './clusters.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { loadOpenDeals, toDealRecord } from './deal-records.js';
 import { refreshDedupeIndex } from './dedupe-index.js';
 import { DealDuplicateEngine, pairKey } from './engine.js';
+import { checkCursor, cursorAfter, pageStart } from './page-cursor.js';
 import { DealPreparer } from './prepared-deal.js';
 import { scanDigest, scanMemoOf } from './scan-memo.js';
 import { checkScanOptions } from './scan-options.js';
@@ -63,13 +63,13 @@ export interface DuplicatePage {
   nextCursor: string | null;
 }
 
-const CURSOR = /^o:(\d{1,9})$/;
-
 /**
- * `findDuplicateDeals` by pages: the same ranking, `limit` pairs (default 50) from `cursor`, and a
+ * `findDuplicateDeals` by pages: the same ranking, `limit` pairs (default 50) after `cursor`, and a
  * `nextCursor` whenever more pairs follow. Each page reads the tenant again: while nothing the scan
  * follows from has changed, the pages are slices of one scored result (`scan-memo.ts`); after a
- * change, the next page is read from a fresh scan. `allDuplicateDeals` walks the whole result at once.
+ * change, the next page is read from a fresh scan, from after the last pair given (`page-cursor.ts`),
+ * so a pair settled on one page does not make the next skip one. `allDuplicateDeals` walks the
+ * whole result at once.
  */
 export async function findDuplicateDealsPage(
   crm: Crm,
@@ -78,15 +78,17 @@ export async function findDuplicateDealsPage(
 ): Promise<DuplicatePage> {
   const { cursor, ...scan } = options;
   checkScanOptions(scan);
-  const match = cursor === undefined ? null : CURSOR.exec(cursor);
-  if (cursor !== undefined && !match)
-    throw new ValidationError([fieldIssue('cursor', sayReport('report.invalid.notCursor'))]);
-  const offset = Number(match?.[1] ?? 0);
+  checkCursor(cursor);
   const limit = scan.limit ?? 50;
   const found = await scanVisible(crm, actor, scan);
+  const from = pageStart(found, cursor);
   // Only this page is put in words: the scan explains a pair when it is first read.
-  const pairs = found.slice(offset, offset + limit).map((pair) => inLocale(crm, pair));
-  return { pairs, nextCursor: found.length > offset + limit ? `o:${offset + limit}` : null };
+  const page = found.slice(from, from + limit);
+  const last = page.at(-1);
+  return {
+    pairs: page.map((pair) => inLocale(crm, pair)),
+    nextCursor: last !== undefined && found.length > from + limit ? cursorAfter(last) : null,
+  };
 }
 
 /**
