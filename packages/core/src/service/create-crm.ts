@@ -205,6 +205,10 @@ function buildCrm(
     with: (more: CallOptions) => buildCrm(options, settings, caches, { ...call, ...more }),
     runAs: (actor, fn) => runnerFor().read(actor, fn).catch(localized),
     say: (msg, locale) => renderMessage(msg, locale ?? call.locale ?? settings.locale, settings.catalogues),
+    localize: (error) => {
+      if (isCrmError(error)) error.localize(locale, settings.catalogues);
+      return error;
+    },
   };
 }
 

@@ -119,4 +119,10 @@ export interface Crm {
    * ```
    */
   say(message: Message, locale?: Locale): string;
+  /**
+   * A `CrmError` re-rendered in this view's language (its `message`, and its issues' or reason's
+   * texts), as every command's errors are before they leave it; anything else is returned as it is.
+   * For packages that add functions beside the commands (`@gongfu/reports`) and throw outside `runAs`.
+   */
+  localize<E>(error: E): E;
 }

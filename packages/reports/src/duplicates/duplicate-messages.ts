@@ -288,6 +288,10 @@ export const DUPLICATE_DEAL_MESSAGES = defineMessages({
     en: 'one customer under two spellings ({a} / {b})',
     'zh-CN': '同一客户的两种写法（{a} / {b}）',
   },
+  'duplicate.customer.same_name_twice': {
+    en: 'one customer entered as two accounts of the same name ({a})',
+    'zh-CN': '同一客户录成了两个同名账户（{a}）',
+  },
   'duplicate.join.list': { en: '{first}, {rest}', 'zh-CN': '{first}、{rest}' },
   'duplicate.join.last': { en: '{first} and {last}', 'zh-CN': '{first}和{last}' },
   'duplicate.join.clauses': { en: '{first}; {rest}', 'zh-CN': '{first}；{rest}' },

@@ -50,10 +50,15 @@ export async function findDuplicateDeals(
   actor: ActorRef,
   options: DuplicateScanOptions = {},
 ): Promise<DealDuplicate[]> {
-  checkScanOptions(options);
-  // No limit asked, no cap: a full scan that stopped at a default would drop pairs unsaid.
-  const pairs = await scanVisible(crm, actor, options);
-  return pairs.slice(0, options.limit ?? pairs.length).map((pair) => inLocale(crm, pair));
+  try {
+    checkScanOptions(options);
+    // No limit asked, no cap: a full scan that stopped at a default would drop pairs unsaid.
+    const pairs = await scanVisible(crm, actor, options);
+    return pairs.slice(0, options.limit ?? pairs.length).map((pair) => inLocale(crm, pair));
+  } catch (error) {
+    // In the call's language, as a command's errors are (`Crm.localize`).
+    throw crm.localize(error);
+  }
 }
 
 /** One page of the full scan and where the next starts: the truncation is said, never silent. */
@@ -76,19 +81,24 @@ export async function findDuplicateDealsPage(
   actor: ActorRef,
   options: DuplicateScanOptions & { cursor?: string } = {},
 ): Promise<DuplicatePage> {
-  const { cursor, ...scan } = options;
-  checkScanOptions(scan);
-  checkCursor(cursor);
-  const limit = scan.limit ?? 50;
-  const found = await scanVisible(crm, actor, scan);
-  const from = pageStart(found, cursor);
-  // Only this page is put in words: the scan explains a pair when it is first read.
-  const page = found.slice(from, from + limit);
-  const last = page.at(-1);
-  return {
-    pairs: page.map((pair) => inLocale(crm, pair)),
-    nextCursor: last !== undefined && found.length > from + limit ? cursorAfter(last) : null,
-  };
+  try {
+    const { cursor, ...scan } = options;
+    checkScanOptions(scan);
+    checkCursor(cursor);
+    const limit = scan.limit ?? 50;
+    const found = await scanVisible(crm, actor, scan);
+    const from = pageStart(found, cursor);
+    // Only this page is put in words: the scan explains a pair when it is first read.
+    const page = found.slice(from, from + limit);
+    const last = page.at(-1);
+    return {
+      pairs: page.map((pair) => inLocale(crm, pair)),
+      nextCursor: last !== undefined && found.length > from + limit ? cursorAfter(last) : null,
+    };
+  } catch (error) {
+    // In the call's language, as a command's errors are (`Crm.localize`).
+    throw crm.localize(error);
+  }
 }
 
 /**
@@ -100,9 +110,14 @@ export async function* allDuplicateDeals(
   actor: ActorRef,
   options: Omit<DuplicateScanOptions, 'limit'> = {},
 ): AsyncGenerator<DealDuplicate> {
-  checkScanOptions(options);
-  const pairs = await scanVisible(crm, actor, options);
-  for (const pair of pairs) yield inLocale(crm, pair);
+  try {
+    checkScanOptions(options);
+    const pairs = await scanVisible(crm, actor, options);
+    for (const pair of pairs) yield inLocale(crm, pair);
+  } catch (error) {
+    // In the call's language, as a command's errors are (`Crm.localize`).
+    throw crm.localize(error);
+  }
 }
 
 /**
@@ -115,12 +130,17 @@ export async function findDuplicateClusters(
   actor: ActorRef,
   options: Omit<DuplicateScanOptions, 'limit'> = {},
 ): Promise<DuplicateCluster[]> {
-  checkScanOptions(options);
-  const pairs = await scanVisible(crm, actor, options);
-  return clusterPairs(
-    pairs.map((pair) => inLocale(crm, pair)),
-    options.minScore ?? 0,
-  );
+  try {
+    checkScanOptions(options);
+    const pairs = await scanVisible(crm, actor, options);
+    return clusterPairs(
+      pairs.map((pair) => inLocale(crm, pair)),
+      options.minScore ?? 0,
+    );
+  } catch (error) {
+    // In the call's language, as a command's errors are (`Crm.localize`).
+    throw crm.localize(error);
+  }
 }
 
 /**
@@ -215,47 +235,52 @@ export async function checkDealForDuplicates(
   opportunityId: string,
   options: DuplicateScanOptions = {},
 ): Promise<DealDuplicate[]> {
-  checkScanOptions(options);
-  if (typeof opportunityId !== 'string' || opportunityId.trim() === '')
-    throw new ValidationError([fieldIssue('opportunityId', message('input.required'))]);
-  await refreshDedupeIndex(crm);
-  const weights = await ensureDuplicateWeights(crm);
-  const blocks = blockCacheOf(crm.storage, crm.tenantId);
-  const found = await crm.runAs(actor, async (ctx) => {
-    const opp = await ctx.load(ENTITY.opportunity, opportunityId);
-    if (opp.closedAt !== null) return [];
-    const [account] = await ctx.tx.accounts.getMany([opp.accountId]);
-    const self = toDealRecord(opp, account);
-    const partners = await visibleComparableDeals(ctx, await storedCandidateIds(ctx, self, blocks), blocks);
-    const resolved = await resolvedPairs(ctx, [self]);
-    const stats = await storedCheckStats(ctx, self, partners, blocks);
-    stats.weights = weights;
-    const exclude = (a: DealRecord, b: DealRecord) => resolved.has(pairKey(a.id, b.id));
-    // One preparer for the deal and its proposed partners' checks: a deal both read is prepared once.
-    const preparer = new DealPreparer({ remember: true });
-    const checked = DealDuplicateEngine.weighAgainst(
-      self,
-      partners,
-      stats,
-      { ...options, exclude },
-      preparer,
-    );
-    // Each partner proposed is weighed against its own other proposals, as the scan weighs it
-    // (`competing-partners.ts`): those are read by the partner's own stored blocks.
-    const rivals = new Map<string, Map<string, number>>();
-    for (const partner of partners) {
-      const score = checked.proposed.get(partner.id);
-      if (score === undefined) continue;
-      const theirs = await proposedWith(ctx, partner, self, weights, blocks, preparer);
-      // The pair itself, weighed once above: the same score from either side.
-      theirs.set(self.id, score);
-      rivals.set(partner.id, theirs);
-    }
-    const pairs = checked.ranked(rivals, options.limit ?? Number.MAX_SAFE_INTEGER);
-    options.onProgress?.(1, 1);
-    return pairs;
-  });
-  return found.map((pair) => inLocale(crm, pair));
+  try {
+    checkScanOptions(options);
+    if (typeof opportunityId !== 'string' || opportunityId.trim() === '')
+      throw new ValidationError([fieldIssue('opportunityId', message('input.required'))]);
+    await refreshDedupeIndex(crm);
+    const weights = await ensureDuplicateWeights(crm);
+    const blocks = blockCacheOf(crm.storage, crm.tenantId);
+    const found = await crm.runAs(actor, async (ctx) => {
+      const opp = await ctx.load(ENTITY.opportunity, opportunityId);
+      if (opp.closedAt !== null) return [];
+      const [account] = await ctx.tx.accounts.getMany([opp.accountId]);
+      const self = toDealRecord(opp, account);
+      const partners = await visibleComparableDeals(ctx, await storedCandidateIds(ctx, self, blocks), blocks);
+      const resolved = await resolvedPairs(ctx, [self]);
+      const stats = await storedCheckStats(ctx, self, partners, blocks);
+      stats.weights = weights;
+      const exclude = (a: DealRecord, b: DealRecord) => resolved.has(pairKey(a.id, b.id));
+      // One preparer for the deal and its proposed partners' checks: a deal both read is prepared once.
+      const preparer = new DealPreparer({ remember: true });
+      const checked = DealDuplicateEngine.weighAgainst(
+        self,
+        partners,
+        stats,
+        { ...options, exclude },
+        preparer,
+      );
+      // Each partner proposed is weighed against its own other proposals, as the scan weighs it
+      // (`competing-partners.ts`): those are read by the partner's own stored blocks.
+      const rivals = new Map<string, Map<string, number>>();
+      for (const partner of partners) {
+        const score = checked.proposed.get(partner.id);
+        if (score === undefined) continue;
+        const theirs = await proposedWith(ctx, partner, self, weights, blocks, preparer);
+        // The pair itself, weighed once above: the same score from either side.
+        theirs.set(self.id, score);
+        rivals.set(partner.id, theirs);
+      }
+      const pairs = checked.ranked(rivals, options.limit ?? Number.MAX_SAFE_INTEGER);
+      options.onProgress?.(1, 1);
+      return pairs;
+    });
+    return found.map((pair) => inLocale(crm, pair));
+  } catch (error) {
+    // In the call's language, as a command's errors are (`Crm.localize`).
+    throw crm.localize(error);
+  }
 }
 
 /**

@@ -404,9 +404,18 @@ export function customerSignal(x: PreparedDeal, y: PreparedDeal, m: Measure, sta
   const said =
     m.level === 'same_account' && accountAdjustment(others + 1) <= SAY_FIGURE_BELOW
       ? say('duplicate.customer.same_account_busy', { a, others, deals: stats.n })
-      : oneCustomerWords(byLevel('customer', m.level, { a, b }), x, y, m, stats);
+      : oneCustomerWords(customerLevelWords(m.level, a, b), x, y, m, stats);
   // One customer's two orders of one kit: the figures the kit and the gap were read given the customer with.
   return signal('customer', m, a, b, ownerWords(kitRepeatsWords(said, x, y, stats), x, y, stats));
+}
+
+/**
+ * The customer comparison's words by level; two accounts of one name are two records of one name,
+ * not "two spellings (德阳市中医院 / 德阳市中医院)" (a newcomer's check).
+ */
+function customerLevelWords(level: string, a: string, b: string): Message {
+  if (level === 'same_name' && a === b) return say('duplicate.customer.same_name_twice', { a });
+  return byLevel('customer', level, { a, b });
 }
 
 /**
