@@ -18,7 +18,8 @@ export type NotAnArea =
   | 'runAs'
   | 'locale'
   | 'locales'
-  | 'say';
+  | 'say'
+  | 'localize';
 
 /** Every business area of the service; a new one is routed or the route table does not compile. */
 export type Area = Exclude<keyof Crm, NotAnArea>;
