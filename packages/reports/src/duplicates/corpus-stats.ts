@@ -26,6 +26,13 @@ export function quantityBand(quantity: number): number {
   return band === -1 ? BAND_TOPS.length : band;
 }
 
+/** The quantities of `quantity`'s band, first and last (null: no last, the band of 1,000 and more). */
+export function quantityBandRange(quantity: number): readonly [number, number | null] {
+  const band = quantityBand(quantity);
+  const low = band === 0 ? 1 : (BAND_TOPS[band - 1] as number) + 1;
+  return [low, BAND_TOPS[band] ?? null];
+}
+
 export function itemToken(line: Pick<DealLine, 'sku' | 'quantity'>): string {
   return `${line.sku}|${quantityBand(line.quantity)}`;
 }

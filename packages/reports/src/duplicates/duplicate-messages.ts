@@ -46,12 +46,12 @@ export const DUPLICATE_DEAL_MESSAGES = defineMessages({
     'zh-CN': '{basket}（其中一笔恰好是 {deals} 笔商机中有 {count} 笔相同的标准套装，相同套装说明不了太多）',
   },
   'duplicate.basket.commonLine': {
-    en: '{basket} (the shared {item} is in {others, plural, one {# other deal} other {# other deals}}, and each deal here is compared with about {partners}, so a line shared by otherwise different baskets counts little)',
+    en: '{basket} ({others, plural, one {# other deal holds} other {# other deals hold}} {item} too, and each deal here is compared with about {partners}, so a line shared by otherwise different baskets counts little)',
     'zh-CN':
       '{basket}（另有 {others} 笔商机含有{item}，而每笔商机在这里约与 {partners} 笔商机比对，其余不同的清单共有一条产品说明不了太多）',
   },
   'duplicate.basket.commonLineAgainst': {
-    en: '{basket} (the shared {item} is in {others, plural, one {# other deal} other {# other deals}}, more than the {partners} each deal here is compared with, so these two met for sharing the province and month as well, and the line counts against)',
+    en: '{basket} ({others, plural, one {# other deal holds} other {# other deals hold}} {item} too, more than the {partners} each deal here is compared with, so these two met for sharing the province and month as well, and the line counts against)',
     'zh-CN':
       '{basket}（另有 {others} 笔商机含有{item}，多于每笔商机在这里比对的约 {partners} 笔，两笔是因同省同月才被比对，这条产品反而减分）',
   },
@@ -61,11 +61,14 @@ export const DUPLICATE_DEAL_MESSAGES = defineMessages({
   },
   'duplicate.basket.sameWords': { en: '{item} ({qa} / {qb})', 'zh-CN': '{item}（{qa} / {qb}）' },
   'duplicate.basket.about': { en: 'about {item} ({qa} / {qb})', 'zh-CN': '约{item}（{qa} / {qb}）' },
+  'duplicate.basket.counts': { en: '{noun} ({qa} / {qb})', 'zh-CN': '{noun}（数量 {qa} / {qb}）' },
   'duplicate.basket.similar': {
     en: 'similar {noun} ({qa} × {skuA} / {qb} × {skuB})',
     'zh-CN': '相似的{noun}（{qa} × {skuA} / {qb} × {skuB}）',
   },
   'duplicate.product.other': { en: '{quantity} × {noun}', 'zh-CN': '{quantity} × {noun}' },
+  'duplicate.product.band': { en: '{low}–{high} {noun}', 'zh-CN': '数量 {low}–{high} 的{noun}' },
+  'duplicate.product.bandFrom': { en: '{low} or more {noun}', 'zh-CN': '数量 {low} 以上的{noun}' },
   'duplicate.delivery.missing': { en: 'a delivery date is missing', 'zh-CN': '有一方缺少交货日期' },
   'duplicate.delivery.sameDay': {
     en: 'delivery on the same day ({date})',

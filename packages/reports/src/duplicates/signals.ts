@@ -2,7 +2,7 @@ import { type Message, type MessageParams, message, renderBuiltIn } from '@gongf
 import { basketReadAgainst, comparedOwnDeals, readAgainstCompared } from './account-reading.js';
 import { type BasketComparison, containedKit, isCommonBasket, kitPartners } from './basket.js';
 import { ownerFigures, pairOwnerShift, twoOwnersU } from './copy-owner.js';
-import type { CorpusStats } from './corpus-stats.js';
+import { type CorpusStats, quantityBandRange } from './corpus-stats.js';
 import { sharedDay } from './delivery-days.js';
 import { asEntered, listOf, provinceName, sayDuplicate as say, wordsFor } from './duplicate-messages.js';
 import { charactersApart, sharedEndCustomer } from './end-customers.js';
@@ -99,9 +99,9 @@ function withLineFigures(words: Message, c: BasketComparison): Message {
     said = say('duplicate.basket.together', {
       basket: said,
       holders: c.together.holders,
-      given: product(c.together.given),
+      given: bandProduct(c.together.given),
       both: c.together.both,
-      item: product(c.together.line),
+      item: bandProduct(c.together.line),
     });
   if (c.sharedLine && c.sharedLine.others > 0)
     // More deals hold the line than one is compared with: read below 0 (`comparedHolders`).
@@ -111,7 +111,7 @@ function withLineFigures(words: Message, c: BasketComparison): Message {
         : 'duplicate.basket.commonLine',
       {
         basket: said,
-        item: product(c.sharedLine.line),
+        item: bandProduct(c.sharedLine.line),
         others: c.sharedLine.others,
         partners: Math.round(c.sharedLine.partners),
       },
@@ -129,6 +129,33 @@ function product(line: Pick<DealLine, 'sku' | 'category' | 'quantity'>): Message
   return line.category ? wordsFor(`duplicate.product.${line.category}`, { quantity }, counted) : counted;
 }
 
+/**
+ * What a line is, without its count, in the app's words for its category when it gave some
+ * (`duplicate.noun.<category>`); an unknown category is named bare ("servo drive"), as entered.
+ */
+function nounWords(line: Pick<DealLine, 'sku' | 'category'>): Message | string {
+  return line.category
+    ? wordsFor(`duplicate.noun.${line.category}`, {}, asEntered(lineNoun(line)))
+    : lineNoun(line);
+}
+
+/**
+ * A line as the tenant's counts hold it: its SKU in its quantity band ("5–9 infusion pumps"). The
+ * figures said beside a shared line count the deals holding it in the band, and "of the 13 other deals
+ * with 8 infusion pumps" read as if 13 held exactly 8 (a newcomer's check: one did, 30 held any).
+ */
+function bandProduct(line: Pick<DealLine, 'sku' | 'category' | 'quantity'>): Message {
+  const [low, high] = quantityBandRange(line.quantity);
+  if (low === high) return product(line);
+  const noun = nounWords(line);
+  return high === null
+    ? say('duplicate.product.bandFrom', { low, noun })
+    : say('duplicate.product.band', { low, high, noun });
+}
+
+/** The most one count may exceed the other and still be said as "about" the first. */
+const ABOUT_UP_TO = 1.5;
+
 function basketWords(x: PreparedDeal, c: BasketComparison, kit = false): Message {
   if (c.level === 'unknown') return say('duplicate.basket.empty');
   if (c.level === 'none') return say('duplicate.basket.none');
@@ -144,15 +171,14 @@ function basketWords(x: PreparedDeal, c: BasketComparison, kit = false): Message
   const phrases = shown.map((m) => {
     const both = { qa: m.a.quantity, qb: m.b.quantity };
     if (m.sibling) {
-      // An unknown category is named bare ("servo drive"): `describeLine` would give it a "2 ×".
-      const noun = m.a.category
-        ? wordsFor(`duplicate.noun.${m.a.category}`, {}, asEntered(lineNoun(m.a)))
-        : lineNoun(m.a);
-      return say('duplicate.basket.similar', { noun, ...both, skuA: m.a.sku, skuB: m.b.sku });
+      return say('duplicate.basket.similar', { noun: nounWords(m.a), ...both, skuA: m.a.sku, skuB: m.b.sku });
     }
     if (m.a.quantity === m.b.quantity) return say('duplicate.basket.same', { item: product(m.a) });
     if (describeLine(m.a) === describeLine(m.b))
       return say('duplicate.basket.sameWords', { item: product(m.a), ...both });
+    // "About 9 infusion pumps (9 / 2)" read as nonsense: far-apart counts name the product and both counts.
+    const [few, many] = [Math.min(m.a.quantity, m.b.quantity), Math.max(m.a.quantity, m.b.quantity)];
+    if (many > few * ABOUT_UP_TO) return say('duplicate.basket.counts', { noun: nounWords(m.a), ...both });
     return say('duplicate.basket.about', { item: product(m.a), ...both });
   });
   const differ = c.unmatchedA + c.unmatchedB;

@@ -64,10 +64,10 @@ describe('matched lines are read against what the tenant’s deals hold together
     const rare = engine.score('rareA', 'rareB');
     const clause = basketOf(rare);
     expect(clause?.text).toContain(
-      'of the 44 other deals with 200 mobile computers, 0 also have 137 RFID readers',
+      'of the 44 other deals with 200–499 mobile computers, 0 also have 100–199 RFID readers',
     );
     expect(renderBuiltIn(clause?.message ?? { key: '', params: {} }, 'zh-CN')).toContain(
-      '含有200 台移动数据终端的另外 44 笔商机中，有 0 笔也含有137 台RFID 读写器',
+      '含有数量 200–499 的移动数据终端的另外 44 笔商机中，有 0 笔也含有数量 100–199 的RFID 读写器',
     );
     expect(rare.score).toBeGreaterThan(0);
     // What the second line adds to the device alone (each pair has two lines of its own on either
@@ -86,7 +86,7 @@ describe('matched lines are read against what the tenant’s deals hold together
     const engine = new DealDuplicateEngine(tenant());
     const usual = engine.score('usualA', 'usualB');
     expect(basketOf(usual)?.text).toContain(
-      'of the 44 other deals with 200 mobile computers, 30 also have 200 label printers',
+      'of the 44 other deals with 200–499 mobile computers, 30 also have 200–499 label printers',
     );
     // What the second line adds to the device alone (each pair has two lines of its own on either side).
     const alone = basketOf(engine.score('oneA', 'oneB'))?.weight ?? Number.NaN;
@@ -103,10 +103,10 @@ describe('matched lines are read against what the tenant’s deals hold together
     expect(one.score).toBeLessThan(0);
     const clause = basketOf(one);
     expect(clause?.text).toContain(
-      `the shared 200 mobile computers is in 44 other deals, and each deal here is compared with about ${Math.max(partners, 44)}`,
+      `44 other deals hold 200–499 mobile computers too, and each deal here is compared with about ${Math.max(partners, 44)}`,
     );
     expect(renderBuiltIn(clause?.message ?? { key: '', params: {} }, 'zh-CN')).toContain(
-      '另有 44 笔商机含有200 台移动数据终端',
+      '另有 44 笔商机含有数量 200–499 的移动数据终端',
     );
     // Read against all deals (the hand rule's estimate), the shared line counted its full surprise.
     const old = new DealDuplicateEngine(tenant(), { weights: before(engine.weights()) });
@@ -124,7 +124,7 @@ describe('matched lines are read against what the tenant’s deals hold together
     ];
     const engine = new DealDuplicateEngine(records);
     const typed = engine.score('typedA', 'typedB');
-    expect(basketOf(typed)?.text).toContain('the shared 200 mobile computers is in 46 other deals');
+    expect(basketOf(typed)?.text).toContain('46 other deals hold 200–499 mobile computers too');
     expect(typed.score).toBeLessThan(0);
     // As an estimate stored before the reading weighs it, the shared device counted its full surprise.
     const old = new DealDuplicateEngine(records, { weights: before(engine.weights()) });

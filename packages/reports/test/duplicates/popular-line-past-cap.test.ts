@@ -64,13 +64,13 @@ describe('a line held by more deals than a block pairs', () => {
     );
     // The explanation names the deals a holder is compared with, not all the holders, and says why it counts against.
     expect(byLine?.text).toContain(
-      `is in ${others} other deals, more than the ${DEFAULT_MAX_BLOCK} each deal here is compared with, so these two met for sharing the province and month as well, and the line counts against`,
+      `${others} other deals hold 200–499 POP-A too, more than the ${DEFAULT_MAX_BLOCK} each deal here is compared with, so these two met for sharing the province and month as well, and the line counts against`,
     );
     expect(renderBuiltIn(byLine?.message ?? { key: '', params: {} }, 'zh-CN')).toContain(
-      `另有 ${others} 笔商机含有200 × POP-A，多于每笔商机在这里比对的约 ${DEFAULT_MAX_BLOCK} 笔`,
+      `另有 ${others} 笔商机含有数量 200–499 的POP-A，多于每笔商机在这里比对的约 ${DEFAULT_MAX_BLOCK} 笔`,
     );
     expect(byName?.text).toContain(
-      `is in ${others} other deals, and each deal here is compared with about ${others}`,
+      `${others} other deals hold 200–499 POP-A too, and each deal here is compared with about ${others}`,
     );
     expect(engine.score('lineA', 'lineB').score).toBeLessThan(0);
   });
