@@ -7,13 +7,14 @@ import {
   message,
   ValidationError,
 } from '@gongfu/core';
+import { inCallLanguage } from '../shared/in-call-language.js';
 import { type BlockCache, blockCacheOf } from './block-cache.js';
 import { clusterPairs, type DuplicateCluster } from './clusters.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { loadOpenDeals, toDealRecord } from './deal-records.js';
 import { refreshDedupeIndex } from './dedupe-index.js';
 import { DealDuplicateEngine, pairKey } from './engine.js';
-import { checkCursor, cursorAfter, pageStart } from './page-cursor.js';
+import { cursorAfter, cursorPlace, pageStart } from './page-cursor.js';
 import { DealPreparer } from './prepared-deal.js';
 import { scanDigest, scanMemoOf } from './scan-memo.js';
 import { checkScanOptions } from './scan-options.js';
@@ -50,15 +51,12 @@ export async function findDuplicateDeals(
   actor: ActorRef,
   options: DuplicateScanOptions = {},
 ): Promise<DealDuplicate[]> {
-  try {
+  return inCallLanguage(crm, async () => {
     checkScanOptions(options);
     // No limit asked, no cap: a full scan that stopped at a default would drop pairs unsaid.
     const pairs = await scanVisible(crm, actor, options);
     return pairs.slice(0, options.limit ?? pairs.length).map((pair) => inLocale(crm, pair));
-  } catch (error) {
-    // In the call's language, as a command's errors are (`Crm.localize`).
-    throw crm.localize(error);
-  }
+  });
 }
 
 /** One page of the full scan and where the next starts: the truncation is said, never silent. */
@@ -81,13 +79,13 @@ export async function findDuplicateDealsPage(
   actor: ActorRef,
   options: DuplicateScanOptions & { cursor?: string } = {},
 ): Promise<DuplicatePage> {
-  try {
+  return inCallLanguage(crm, async () => {
     const { cursor, ...scan } = options;
     checkScanOptions(scan);
-    checkCursor(cursor);
+    const after = cursorPlace(cursor);
     const limit = scan.limit ?? 50;
     const found = await scanVisible(crm, actor, scan);
-    const from = pageStart(found, cursor);
+    const from = pageStart(found, after);
     // Only this page is put in words: the scan explains a pair when it is first read.
     const page = found.slice(from, from + limit);
     const last = page.at(-1);
@@ -95,10 +93,7 @@ export async function findDuplicateDealsPage(
       pairs: page.map((pair) => inLocale(crm, pair)),
       nextCursor: last !== undefined && found.length > from + limit ? cursorAfter(last) : null,
     };
-  } catch (error) {
-    // In the call's language, as a command's errors are (`Crm.localize`).
-    throw crm.localize(error);
-  }
+  });
 }
 
 /**
@@ -115,7 +110,7 @@ export async function* allDuplicateDeals(
     const pairs = await scanVisible(crm, actor, options);
     for (const pair of pairs) yield inLocale(crm, pair);
   } catch (error) {
-    // In the call's language, as a command's errors are (`Crm.localize`).
+    // A generator cannot hand its body to `inCallLanguage`: the same rendering, here.
     throw crm.localize(error);
   }
 }
@@ -130,17 +125,14 @@ export async function findDuplicateClusters(
   actor: ActorRef,
   options: Omit<DuplicateScanOptions, 'limit'> = {},
 ): Promise<DuplicateCluster[]> {
-  try {
+  return inCallLanguage(crm, async () => {
     checkScanOptions(options);
     const pairs = await scanVisible(crm, actor, options);
     return clusterPairs(
       pairs.map((pair) => inLocale(crm, pair)),
       options.minScore ?? 0,
     );
-  } catch (error) {
-    // In the call's language, as a command's errors are (`Crm.localize`).
-    throw crm.localize(error);
-  }
+  });
 }
 
 /**
@@ -235,7 +227,7 @@ export async function checkDealForDuplicates(
   opportunityId: string,
   options: DuplicateScanOptions = {},
 ): Promise<DealDuplicate[]> {
-  try {
+  return inCallLanguage(crm, async () => {
     checkScanOptions(options);
     if (typeof opportunityId !== 'string' || opportunityId.trim() === '')
       throw new ValidationError([fieldIssue('opportunityId', message('input.required'))]);
@@ -277,10 +269,7 @@ export async function checkDealForDuplicates(
       return pairs;
     });
     return found.map((pair) => inLocale(crm, pair));
-  } catch (error) {
-    // In the call's language, as a command's errors are (`Crm.localize`).
-    throw crm.localize(error);
-  }
+  });
 }
 
 /**

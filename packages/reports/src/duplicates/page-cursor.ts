@@ -14,7 +14,7 @@ import type { DealDuplicate } from './types.js';
  */
 
 /** A pair's place in the ranking, as the cursor carries it. */
-interface Place {
+export interface CursorPlace {
   copy: boolean;
   score: number;
   key: string;
@@ -32,21 +32,20 @@ export function cursorAfter(pair: DealDuplicate): string {
 
 /**
  * Where a page starts in `ranked` (sorted as the engine ranks): 0 without a cursor, else the first
- * pair ranked after the cursor's. A cursor that is not one this module made is a ValidationError.
+ * pair ranked after the cursor's place (`cursorPlace`).
  */
-export function pageStart(ranked: readonly DealDuplicate[], cursor: string | undefined): number {
-  if (cursor === undefined) return 0;
-  const place = placeOf(cursor);
-  const at = ranked.findIndex((pair) => rankedAfter(pair, place));
+export function pageStart(ranked: readonly DealDuplicate[], after: CursorPlace | null): number {
+  if (after === null) return 0;
+  const at = ranked.findIndex((pair) => rankedAfter(pair, after));
   return at < 0 ? ranked.length : at;
 }
 
-/** Checks a cursor before anything is read: a malformed one is refused without a scan. */
-export function checkCursor(cursor: string | undefined): void {
-  if (cursor !== undefined) placeOf(cursor);
-}
-
-function placeOf(cursor: string): Place {
+/**
+ * The place a cursor resumes after, read before anything is scanned; null without a cursor. A cursor
+ * this module did not make is a ValidationError.
+ */
+export function cursorPlace(cursor: string | undefined): CursorPlace | null {
+  if (cursor === undefined) return null;
   const decoded =
     typeof cursor === 'string' && cursor.startsWith(PREFIX) ? decode(cursor.slice(PREFIX.length)) : null;
   if (decoded === null)
@@ -54,7 +53,7 @@ function placeOf(cursor: string): Place {
   return decoded;
 }
 
-function decode(body: string): Place | null {
+function decode(body: string): CursorPlace | null {
   if (body.length > 4 * MAX_ID || !/^[A-Za-z0-9_-]+$/.test(body)) return null;
   let parsed: unknown;
   try {
@@ -72,7 +71,7 @@ function decode(body: string): Place | null {
 }
 
 /** Whether `pair` is ranked after `place`: copies first, then higher scores, then by pair key. */
-function rankedAfter(pair: DealDuplicate, place: Place): boolean {
+function rankedAfter(pair: DealDuplicate, place: CursorPlace): boolean {
   if (pair.copy !== place.copy) return place.copy;
   if (pair.score !== place.score) return pair.score < place.score;
   return pairKey(pair.a.id, pair.b.id) > place.key;
